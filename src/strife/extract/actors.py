@@ -1,0 +1,434 @@
+"""Find every actor mention in a spaCy Doc, code it, and resolve mentions within the article.
+
+A mention grows from a *unit*: a known name found in the text (the dictionary's names, matched
+exactly, so a small NER model's misses and mislabels do not matter), a named entity (PERSON,
+ORG, GPE, NORP) or a noun that can head an actor phrase ("troops", "rebels", "forces").
+A unit that modifies another unit ("Syrian" in "Syrian army", "White House" in "White House
+Press Secretary Josh Earnest", the appositive in "Sergei Lavrov, Russia's foreign minister") is
+absorbed into it; the rest become mentions spanning their left modifiers (and a trailing
+"from/of COUNTRY": "forces from Iran"), coded by `ActorDictionary.code`.
+
+Decisions worth knowing:
+
+- A country or capital is an actor only when it acts or is acted upon; as the object of a
+  locative preposition ("in Syria", "from the US") it is a place and is skipped.
+- Coordinated modifiers are split: "Russian and Syrian planes" gives two mentions ("Russian
+  planes", "Syrian planes") whose spans both end at the shared head. "or" marks them uncertain,
+  as do hedge cues around the mention ("likely carried out by ...").
+- A bare demonym modifying a non-actor noun ("the Syrian and Russian attacks") is the state
+  as agent: coded GOV with low confidence (0.4).
+- PERSON/ORG entities the dictionary does not know are kept uncoded (confidence 0.3) so that
+  within-article resolution can give them an antecedent's coding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.model import Actor
+from strife.resolve.actors import ActorCode, ActorDictionary, words_of
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+UNCODED_LABELS = frozenset({"PERSON", "ORG"})
+# Dependencies by which a unit modifies the noun it belongs to.
+ABSORB_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nn"})
+LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nn", "npadvmod", "advmod"})
+EDGE_NOISE_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "POS", "CC", "``", "''", "-LRB-", "-RRB-", ",", ":", "HYPH"})
+UNCODED_CONFIDENCE = 0.3
+STATE_AS_AGENT_CONFIDENCE = 0.4
+_PUNCT_EDGE = re.compile(r"^[\s“”\"'‘’«»(),.:;-]+|[\s“”\"'‘’«»(),.:;-]+$")
+
+
+@dataclass
+class _Unit:
+    """A stretch of tokens that names or heads an actor, before spans are grown."""
+
+    start: int
+    end: int
+    source: str  # name | entity label | noun
+    root: Token
+    absorbed: list["_Unit"] = field(default_factory=list)
+    conjunct_of: Optional["_Unit"] = None  # set on coordinated modifiers ("Syrian" in "Russian and Syrian")
+    dropped: bool = False
+
+
+def find_actors(
+    doc: Doc,
+    dictionary: Optional[ActorDictionary] = None,
+    on: Optional[dt.date] = None,
+    default_country: Optional[str] = None,
+) -> list[Actor]:
+    """Every actor mention in ``doc``, coded and resolved within the article, in text order."""
+    dictionary = dictionary or ActorDictionary.default()
+    mentions = _mentions(doc[:], dictionary, on, default_country)
+    return resolve_mentions(mentions)
+
+
+def actor_for_span(
+    span: Span,
+    dictionary: Optional[ActorDictionary] = None,
+    mentions: Sequence[Actor] = (),
+    on: Optional[dt.date] = None,
+    default_country: Optional[str] = None,
+) -> list[Actor]:
+    """The actor(s) a phrase denotes: the event stage passes a subject/object/agent subtree.
+
+    Mentions already found inside the span are reused (they carry resolution); otherwise the
+    span is read like an article, and failing that its text is coded whole, coordination split.
+    """
+    start, end = span.start_char, span.end_char
+    inside = [m for m in mentions if m.span and start <= m.span[0] and m.span[1] <= end]
+    if inside:
+        return inside
+    dictionary = dictionary or ActorDictionary.default()
+    found = _mentions(span, dictionary, on, default_country, keep_places=True)
+    if found:
+        return found
+    hedged = bool(re.search(r"\b(?:or|and/or)\b", span.text)) or _hedged(span.root, span.start, dictionary)
+    return [
+        _actor(span.text, start, end, code, hedged)
+        for code in dictionary.code_all(span.text, on, default_country)
+    ]
+
+
+def resolve_mentions(actors: Sequence[Actor]) -> list[Actor]:
+    """Give short or uncoded proper-name mentions the coding of an earlier, fuller mention.
+
+    "Lavrov" after "Russian Foreign Minister Sergei Lavrov", "Mogherini" after "Federica
+    Mogherini", "the Times" after "the Times of London": a mention whose capitalised words
+    appear, in order, inside an earlier mention's proper-name canonical takes that canonical
+    and coding (the most recent such antecedent wins, so "the Times" follows whichever paper
+    was named last). Only mentions that are uncoded or a single name word are rewritten, so a
+    coded "Russia" is never swallowed by a longer name.
+    """
+    resolved: list[Actor] = []
+    for actor in actors:
+        key = _name_words(actor.name)
+        needs_antecedent = actor.confidence <= UNCODED_CONFIDENCE or len(key) == 1
+        antecedent = _antecedent(key, actor, resolved) if key and needs_antecedent else None
+        if antecedent is not None:
+            actor = actor.model_copy(
+                update={
+                    "canonical": antecedent.canonical,
+                    "country": antecedent.country,
+                    "sector": antecedent.sector,
+                    "confidence": min(antecedent.confidence, 0.9),
+                }
+            )
+        resolved.append(actor)
+    return resolved
+
+
+# ---------------------------------------------------------------------- resolution helpers
+_NAME_PARTICLES = frozenset({"al", "el", "de", "da", "di", "von", "van", "der", "bin", "ibn", "of", "la", "le"})
+
+
+def _name_words(text: str) -> list[str]:
+    words = [w for w in words_of(text) if w.lower() != "the"]
+    return words if words and all(w[0].isupper() for w in words) else []
+
+
+def _is_proper(canonical: str) -> bool:
+    words = words_of(canonical)
+    return bool(words) and all(w[0].isupper() or w.lower() in _NAME_PARTICLES or "-" in w for w in words)
+
+
+def _antecedent(key: list[str], actor: Actor, earlier: Sequence[Actor]) -> Optional[Actor]:
+    for previous in reversed(earlier):
+        if not previous.canonical or previous.confidence <= UNCODED_CONFIDENCE:
+            continue
+        if not _is_proper(previous.canonical):
+            continue
+        full = [w for w in words_of(previous.canonical) if w.lower() != "the"]
+        if len(full) <= len(key) and actor.canonical == previous.canonical:
+            return None
+        if len(full) > len(key) and _contains(full, key):
+            if actor.country in (None, previous.country) or actor.confidence <= UNCODED_CONFIDENCE:
+                return previous
+    return None
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
+    n = len(part)
+    return any(list(words[i : i + n]) == list(part) for i in range(len(words) - n + 1))
+
+
+# ---------------------------------------------------------------------- mention finding
+def _mentions(
+    region: Span,
+    dictionary: ActorDictionary,
+    on: Optional[dt.date],
+    default_country: Optional[str],
+    keep_places: bool = False,
+) -> list[Actor]:
+    units = _units(region, dictionary)
+    by_token = {i: unit for unit in units for i in range(unit.start, unit.end)}
+    for unit in units:
+        _absorb(unit, by_token)
+    actors: list[Actor] = []
+    for unit in units:
+        if unit.dropped or _is_absorbed(unit, units):
+            continue
+        actors.extend(_code_unit(unit, region, by_token, dictionary, on, default_country, keep_places))
+    actors = _drop_nested(actors)
+    actors.sort(key=lambda a: a.span or (0, 0))
+    return actors
+
+
+def _drop_nested(actors: list[Actor]) -> list[Actor]:
+    """A stray unit inside a larger mention ('State' in 'Secretary of State John Kerry') goes;
+    coordination splits, which share their head and end, stay."""
+    kept = []
+    for actor in actors:
+        s, e = actor.span or (0, 0)
+        inside = any(
+            other is not actor and other.span and other.span[0] <= s and e <= other.span[1]
+            and other.span != (s, e) and other.span[1] != e
+            for other in actors
+        )
+        if not inside:
+            kept.append(actor)
+    return kept
+
+
+def _units(region: Span, dictionary: ActorDictionary) -> list[_Unit]:
+    doc = region.doc
+    units: list[_Unit] = []
+    taken: set[int] = set()
+    offset = region.start_char
+    for match in dictionary.name_regex().finditer(region.text):
+        span = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="strict")
+        if span is None or taken & set(range(span.start, span.end)):
+            continue
+        units.append(_Unit(span.start, span.end, "name", span.root))
+        taken.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or ent.start < region.start or ent.end > region.end:
+            continue
+        if taken & set(range(ent.start, ent.end)):
+            continue
+        units.append(_Unit(ent.start, ent.end, ent.label_, ent.root))
+        taken.update(range(ent.start, ent.end))
+    for token in region:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if dictionary.is_actor_noun(token.text):
+            units.append(_Unit(token.i, token.i + 1, "noun", token))
+    units.sort(key=lambda u: u.start)
+    return units
+
+
+def _absorb(unit: _Unit, by_token: dict[int, _Unit]) -> None:
+    """Attach a unit to the unit it modifies, walking up modifier links through plain tokens."""
+    token = unit.root
+    if token.dep_ == "conj":
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ not in ABSORB_DEPS - {"appos"}:
+            return  # coordination of whole actors: each stands alone
+        owner = by_token.get(first.i)
+        if owner is not None and owner is not unit:
+            unit.conjunct_of = owner
+        token = first
+    for _ in range(6):
+        if token.dep_ not in ABSORB_DEPS or token.head.i == token.i:
+            return
+        if token.dep_ == "appos" and unit.source != "noun":
+            return  # "Aleppo, Russia, ...": a named appositive is an actor of its own
+        sibling = _adjacent_sibling(unit, token, by_token)
+        if sibling is not None:
+            sibling.absorbed.append(unit)
+            return
+        token = token.head
+        owner = by_token.get(token.i)
+        if owner is not None and owner is not unit:
+            owner.absorbed.append(unit)
+            return
+
+
+def _adjacent_sibling(unit: _Unit, token: Token, by_token: dict[int, _Unit]) -> Optional[_Unit]:
+    """'Syrian army positions' parsed as (Syrian)(army) -> positions: 'Syrian' belongs with 'army'."""
+    doc = token.doc
+    if unit.end >= len(doc) or token.head.i <= unit.end:
+        return None
+    neighbour = by_token.get(unit.end)
+    if neighbour is None or neighbour is unit or neighbour.source != "noun":
+        return None
+    if neighbour.root.head.i == token.head.i and neighbour.root.dep_ in ("compound", "nmod"):
+        return neighbour
+    return None
+
+
+def _is_absorbed(unit: _Unit, units: Iterable[_Unit]) -> bool:
+    return any(unit in other.absorbed for other in units if other is not unit)
+
+
+def _all_absorbed(unit: _Unit) -> list[_Unit]:
+    found: list[_Unit] = []
+    for child in unit.absorbed:
+        found.append(child)
+        found.extend(_all_absorbed(child))
+    return found
+
+
+def _extent(unit: _Unit, region: Span, by_token: dict[int, _Unit], dictionary: ActorDictionary) -> tuple[int, int]:
+    """Token range of the mention: the unit, its left modifiers, absorbed appositives and a
+    trailing 'of/from COUNTRY' phrase on a noun head."""
+    start, end = unit.start, unit.end
+    root = unit.root
+    for child in root.lefts:
+        if child.dep_ in LEFT_DEPS and child.i < start:
+            start = min(start, child.left_edge.i)
+    for child in _all_absorbed(unit):
+        start = min(start, child.start)
+        if child.root.dep_ == "appos" or child.start > root.i:
+            end = max(end, child.root.right_edge.i + 1, child.end)
+    if unit.source == "noun":
+        for prep in root.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                place = by_token.get(objects[0].i) if objects else None
+                if place is not None and (code := dictionary.code(region.doc[place.start : place.end].text)):
+                    if code.kind in ("country", "capital"):
+                        end = max(end, place.end)
+                        place.dropped = True
+    start, end = max(start, region.start), min(end, region.end)
+    doc = region.doc
+    for i in range(start, unit.start):  # never reach back over a line break or a comma
+        if doc[i].is_space or "\n" in doc[i].whitespace_ or doc[i].text == ",":
+            start = i + 1
+    while start < end - 1 and (doc[start].tag_ in EDGE_NOISE_TAGS or doc[start].is_punct or doc[start].lower_ in _DROP_WORDS):
+        start += 1
+    while end - 1 > start and (doc[end - 1].tag_ in EDGE_NOISE_TAGS or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+_DROP_WORDS = frozenset({"all", "some", "those", "these", "both", "other", "such", "many", "several", "so", "-", "called"})
+
+
+def _code_unit(
+    unit: _Unit,
+    region: Span,
+    by_token: dict[int, _Unit],
+    dictionary: ActorDictionary,
+    on: Optional[dt.date],
+    default_country: Optional[str],
+    keep_places: bool,
+) -> list[Actor]:
+    doc = region.doc
+    start, end = _extent(unit, region, by_token, dictionary)
+    conjuncts = [u for u in _all_absorbed(unit) if u.conjunct_of is not None]
+    if conjuncts:
+        return _split_coordination(unit, conjuncts, start, end, doc, dictionary, on, default_country)
+    span = doc[start:end]
+    code = dictionary.code(span.text, on, default_country)
+    hedged = _hedged(unit.root, start, dictionary) or _or_coordinated(unit.root)
+    if code is None:
+        if unit.source in UNCODED_LABELS:
+            name = _clean(doc[unit.start : unit.end].text)
+            if name:
+                return [Actor(name=name, canonical=name, span=(doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])),
+                              uncertain=hedged, confidence=UNCODED_CONFIDENCE)]
+        return []
+    if code.kind in ("country", "capital") and not keep_places and _is_location(unit.root, dictionary):
+        return []
+    if code.kind == "demonym":
+        if _role_token(unit.root).dep_ not in ("amod", "compound", "nmod") or not code.country:
+            return []
+        code = ActorCode(code.canonical, code.country, "GOV", STATE_AS_AGENT_CONFIDENCE, "demonym")
+    return [_actor(span.text, span.start_char, span.end_char, code, hedged)]
+
+
+def _split_coordination(
+    unit: _Unit,
+    conjuncts: list[_Unit],
+    start: int,
+    end: int,
+    doc: Doc,
+    dictionary: ActorDictionary,
+    on: Optional[dt.date],
+    default_country: Optional[str],
+) -> list[Actor]:
+    """'Russian and Syrian planes' -> 'Russian planes' + 'Syrian planes'."""
+    first = conjuncts[0].conjunct_of or conjuncts[0]
+    members = [first, *conjuncts]
+    last = max(members, key=lambda u: u.root.right_edge.i)
+    region_start = min(u.root.left_edge.i for u in members)
+    prefix = doc[start:region_start].text
+    tail = doc[last.root.right_edge.i + 1 : end].text
+    hedged = any(_or_coordinated(u.root) for u in members) or _hedged(unit.root, start, dictionary)
+    actors = []
+    for member in sorted(members, key=lambda u: u.start):
+        modifier = doc[member.root.left_edge.i : member.root.right_edge.i + 1]
+        # strip the conjunction the member's subtree may carry ("Russian and Syrian" under "Russian")
+        modifier_text = doc[member.start : member.end].text if member.end - member.start < len(modifier) else modifier.text
+        phrase = " ".join(p for p in (prefix, modifier_text, tail) if p)
+        code = dictionary.code(phrase, on, default_country)
+        if code is None:
+            continue
+        span_start = doc[member.start].idx
+        actors.append(_actor(phrase, span_start, doc[end - 1].idx + len(doc[end - 1]), code, hedged))
+    return actors
+
+
+def _actor(name: str, start: int, end: int, code: ActorCode, uncertain: bool) -> Actor:
+    return Actor(
+        name=_clean(name),
+        canonical=code.canonical,
+        country=code.country,
+        sector=code.sector,
+        span=(start, end),
+        kind=code.kind,
+        affiliation=code.affiliation,
+        uncertain=uncertain,
+        confidence=code.confidence,
+    )
+
+
+def _clean(text: str) -> str:
+    """The name as written, minus scare quotes and line breaks."""
+    return _PUNCT_EDGE.sub("", " ".join(re.sub(r"[“”\"]", "", text).split()))
+
+
+def _role_token(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
+    """A country or capital as the object of a locative preposition is a place, not an actor."""
+    token = _role_token(token)
+    locative = dictionary.cues.get("locative", frozenset())
+    if token.dep_ == "pobj":
+        return token.head.lower_ in locative
+    return token.dep_ in ("npadvmod",)
+
+
+def _or_coordinated(token: Token) -> bool:
+    head = _role_token(token)
+    conjunction = [c for c in head.children if c.dep_ == "cc"] + [c for c in token.children if c.dep_ == "cc"]
+    return any(c.lower_ in ("or", "and/or") for c in conjunction)
+
+
+def _hedged(token: Token, start: int, dictionary: ActorDictionary) -> bool:
+    """Who did it is hedged: a cue just before the mention ('suspected militants') or on the verb
+    the mention is subject, object or agent of ('likely carried out by ... planes')."""
+    hedges = dictionary.cues.get("hedge", frozenset())
+    doc = token.doc
+    if any(doc[i].lower_ in hedges for i in range(max(0, start - 2), start)):
+        return True
+    token = _role_token(token)
+    while token.dep_ in ("pobj", "agent", "prep") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "pobj"):
+        return False
+    verb = token.head
+    return any(c.lower_ in hedges and c.dep_ in ("advmod", "amod", "acomp") for c in verb.children)

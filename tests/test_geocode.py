@@ -1,0 +1,187 @@
+"""The offline gazetteer: index build, look-ups, disambiguation and reverse geocoding."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+
+from strife.resolve.geocode import (
+    Gazetteer,
+    build_index,
+    cache_dir,
+    haversine_km,
+    index_filename,
+    normalise_name,
+    strip_admin_affixes,
+)
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """Built once per machine in the cache dir (STRIFE_CACHE or ~/.cache/strife), ~12 s the first time."""
+    return Gazetteer.default()
+
+
+def near(place, lat: float, lon: float, km: float = 25.0) -> bool:
+    return haversine_km(place.lat, place.lon, lat, lon) <= km
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Dayr az-Zawr", "dayr az zawr"),
+        ("DAYR AZ ZAWR", "dayr az zawr"),
+        ("Ta'izz", "taizz"),
+        ("Ta’izz", "taizz"),
+        ("Ḩamāh", "hamah"),
+        ("İdlib", "idlib"),
+        ("U.S.", "us"),
+    ],
+)
+def test_normalise_name_unifies_spellings(written: str, key: str) -> None:
+    assert normalise_name(written) == key
+
+
+def test_strip_admin_affixes() -> None:
+    assert strip_admin_affixes("Muhafazat Hadramawt", ["muhafazat"], []) == "hadramawt"
+    assert strip_admin_affixes("Basra Governorate", [], ["governorate"]) == "basra"
+    # Never strips a name down to nothing.
+    assert strip_admin_affixes("Province", [], ["province"]) == "province"
+
+
+def test_index_is_in_cache_dir_keyed_by_versions(gazetteer: Gazetteer) -> None:
+    name = index_filename()
+    assert "gnc3.0.2" in name and gazetteer.path.name == name
+    assert not list(gazetteer.path.parent.glob(name + ".*.tmp")), "a temp build file was left behind"
+    meta = dict(sqlite3.connect(gazetteer.path).execute("SELECT key, value FROM meta"))
+    assert meta["name"] == name
+
+
+def test_cache_dir_follows_env(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("STRIFE_CACHE", str(tmp_path))
+    assert cache_dir() == tmp_path
+
+
+def test_opening_is_fast_and_lookups_are_cheap(gazetteer: Gazetteer) -> None:
+    started = time.perf_counter()
+    fresh = Gazetteer(gazetteer.path)
+    assert time.perf_counter() - started < 0.2
+    started = time.perf_counter()
+    for i in range(2000):
+        fresh.lookup(f"Nowhereville {i}")
+    assert time.perf_counter() - started < 2.0
+
+
+def test_missing_index_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError):
+        Gazetteer(tmp_path / "none.sqlite")
+
+
+def test_build_index_refuses_to_leave_partial_files(tmp_path, monkeypatch) -> None:
+    import strife.resolve.geocode as geocode
+
+    def explode(conn):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(geocode, "_fill_index", explode)
+    with pytest.raises(RuntimeError):
+        build_index(tmp_path / "g.sqlite")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_lookup_finds_alternate_spellings(gazetteer: Gazetteer) -> None:
+    for spelling in ("Aleppo", "Halab", "Alep"):
+        assert any(c.geonames_id == 170063 for c in gazetteer.lookup(spelling)), spelling
+    # Lowercase romanisations and airport codes are not indexed.
+    assert not any(c.geonames_id == 170063 for c in gazetteer.lookup("ALP"))
+
+
+def test_candidates_carry_country_admin1_and_population(gazetteer: Gazetteer) -> None:
+    mosul = max(gazetteer.lookup("Mosul"), key=lambda c: c.population)
+    assert (mosul.kind, mosul.country, mosul.admin1) == ("city", "IRQ", "Nineveh")
+    assert mosul.population > 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("name", "focus", "expected"),
+    [
+        ("Aleppo", (), ("Aleppo", "city", "SYR", "Aleppo", 1, 36.2021, 37.1343)),
+        ("Idlib province", (), ("Idlib", "admin1", "SYR", "Idlib", 3, 35.9306, 36.6339)),
+        ("Mosul", (), ("Mosul", "city", "IRQ", "Nineveh", 1, 36.335, 43.1189)),
+        ("Vijayawada", (), ("Vijayawada", "city", "IND", "Andhra Pradesh", 1, 16.5175, 80.6198)),
+        ("Sentianivka", ("UKR",), ("Sentianivka", "city", "UKR", "Luhansk", 1, 48.6686, 38.7544)),
+        ("Syria", (), ("Syria", "country", "SYR", None, 3, 35.0, 38.0)),
+        ("Geneva", ("SYR",), ("Geneva", "city", "CHE", "Geneva", 1, 46.2022, 6.1457)),
+        ("Moscow", ("USA",), ("Moscow", "city", "RUS", "Moscow", 1, 55.7522, 37.6156)),
+    ],
+)
+def test_resolve(gazetteer: Gazetteer, name, focus, expected) -> None:
+    place = gazetteer.resolve(name, focus)
+    assert place is not None
+    got_name, kind, country, admin1, precision, lat, lon = expected
+    assert (place.name, place.feature, place.country, place.admin1, place.geo_precision) == (
+        got_name, kind, country, admin1, precision,
+    )
+    assert near(place, lat, lon, 25 if kind != "country" else 400)
+
+
+def test_region_aliases_and_iso_spellings(gazetteer: Gazetteer) -> None:
+    for spelling in ("Nineveh", "Ninawa", "Nineveh governorate"):
+        place = gazetteer.resolve(spelling, ("IRQ",))
+        assert (place.feature, place.name, place.country) == ("admin1", "Nineveh", "IRQ"), spelling
+    for spelling in ("Deir ez-Zor province", "Dayr az Zawr province"):
+        place = gazetteer.resolve(spelling)
+        assert (place.feature, place.country, place.geo_precision) == ("admin1", "SYR", 3), spelling
+    assert gazetteer.resolve("Muhafazat Hadramawt").name == "Hadramawt"
+
+
+def test_bare_name_of_town_and_region_is_the_town(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Idlib").feature == "city"
+    assert gazetteer.resolve("Hama").feature == "city"
+    assert gazetteer.resolve("Hama").name == "Hama"  # the plain spelling written, not "Ḩamāh"
+
+
+def test_country_names_beat_towns_of_the_same_name(gazetteer: Gazetteer) -> None:
+    for name, iso3 in (("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("the United States", "USA"),
+                       ("US", "USA"), ("Britain", "GBR"), ("Russian Federation", "RUS")):
+        place = gazetteer.resolve(name)
+        assert (place.feature, place.country) == ("country", iso3), name
+
+
+def test_focus_country_decides_between_namesakes(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Tripoli", ("LBN",)).country == "LBN"
+    assert gazetteer.resolve("Tripoli", ("LBY",)).country == "LBY"
+    assert gazetteer.resolve("Paris").country == "FRA"
+
+
+def test_admin1_hint_picks_the_village_in_that_region(gazetteer: Gazetteer) -> None:
+    villages = [c for c in gazetteer.lookup("Viktorivka") if c.country == "UKR"]
+    regions = {c.admin1 for c in villages}
+    assert len(regions) > 1, "needs namesakes in several regions to mean anything"
+    for region in regions:
+        assert gazetteer.resolve("Viktorivka", ("UKR",), admin1=region).admin1 == region
+
+
+def test_explain_lists_scored_candidates_best_first(gazetteer: Gazetteer) -> None:
+    ranked = gazetteer.explain("Tripoli", ("LBN",))
+    scores = [score for _, score in ranked]
+    assert scores == sorted(scores, reverse=True) and len(ranked) > 2
+    assert ranked[0][0].country == "LBN"
+
+
+def test_confidence_reflects_ambiguity(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Vijayawada").confidence > 0.9
+    assert gazetteer.resolve("Springfield").confidence < 0.8
+
+
+def test_unknown_names_resolve_to_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Qwxzyville") is None
+    assert gazetteer.resolve("Syrian") is None
+
+
+def test_reverse(gazetteer: Gazetteer) -> None:
+    town = gazetteer.reverse(36.20, 37.15)
+    assert (town.name, town.admin1, town.country) == ("Aleppo", "Aleppo", "SYR")
+    assert gazetteer.reverse(36.34, 43.12).admin1 == "Nineveh"
