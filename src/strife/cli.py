@@ -42,7 +42,7 @@ PublishedOption = typer.Option(None, "--published", help="Publication date YYYY-
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     """One clear line on stderr and a meaningful exit code, never a traceback."""
-    err.print(f"strife: {message}", markup=False)
+    typer.echo(f"strife: {message}", err=True)
     raise typer.Exit(code)
 
 
@@ -77,7 +77,7 @@ def _engine(model: Optional[str]) -> LocalEngine:
 
 def _report(problem: InputProblem) -> None:
     label = "rejected" if problem.fatal else "warning"
-    err.print(f"strife: {label}: {problem}", markup=False)
+    typer.echo(f"strife: {label}: {problem}", err=True)
 
 
 @app.command()
@@ -127,7 +127,7 @@ def _print_jsonl(items: Iterable[Coded]) -> None:
 
 
 def _print_tables(items: Iterable[Coded]) -> None:
-    out = Console(highlight=False)
+    out = _stdout_console()
     for item in items:
         meta = item.result.article
         out.print(_events_table(item.result.events, title=f"{meta.title or meta.id} ({meta.published or 'no date'})"))
@@ -188,6 +188,12 @@ def _print_summary(summary: dict, url: str, as_json: bool) -> None:
     )
 
 
+def _stdout_console() -> Console:
+    """Tables on a terminal fit it; piped into a file or pager they keep full width instead of 80."""
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=200)
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -232,7 +238,7 @@ def events(
         elif fmt == "csv":
             write_events_csv(found, sys.stdout)
         else:
-            Console(highlight=False).print(_events_table(list(found)))
+            _stdout_console().print(_events_table(list(found)))
 
 
 @app.command()
@@ -252,7 +258,7 @@ def articles(
         table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(row["article_id"], str(row["published"] or ""), str(row["n_events"]), row["title"] or "", row["sha256"][:12])
-    Console(highlight=False).print(table)
+    _stdout_console().print(table)
 
 
 @app.command()

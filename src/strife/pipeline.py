@@ -100,11 +100,13 @@ def stage(name: str):
 @stage("strife_places")
 def places_stage(doc: Doc, state: dict) -> None:
     """Toponyms geocoded offline; also fixes the article's focus country for later stages."""
-    from strife.extract.places import find_places
+    from strife.extract.places import find_places, focus_countries_of
     from strife.resolve.geocode import Gazetteer
 
-    state["places"] = find_places(doc, Gazetteer.default())
-    state["focus_country"] = _focus_country(state["places"])
+    gazetteer = Gazetteer.default()
+    focus = focus_countries_of(doc, gazetteer)
+    state["places"] = find_places(doc, gazetteer, focus_countries=focus)
+    state["focus_country"] = focus[0] if focus else None
 
 
 @stage("strife_dates")
@@ -169,12 +171,3 @@ def _span_coder(state: dict) -> Callable[[Span], list[Actor]]:
         )
 
     return code
-
-
-def _focus_country(places) -> Optional[str]:
-    """The country most places in the article belong to: the default for vague actors ('rebels')."""
-    tally: dict[str, int] = {}
-    for place in places:
-        if place.country:
-            tally[place.country] = tally.get(place.country, 0) + 1
-    return max(tally, key=lambda c: (tally[c], c)) if tally else None

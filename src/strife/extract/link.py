@@ -21,6 +21,7 @@ from strife.model import ArticleResult, Count, DateMention, Event, Place
 T = TypeVar("T")
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
 
 class Layout:
@@ -44,7 +45,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     layout = Layout(doc)
     events: list[Event] = sorted(state.get("events", []), key=lambda e: e.evidence.start)
     counts: list[Count] = list(state.get("counts", []))
-    places = [p for p in state.get("places", []) if p.lat is not None and p.span]
+    places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, state)]
     dates = [d for d in state.get("dates", []) if d.date is not None and not d.future]
     focus_place = _focus_place(places)
     for number, event in enumerate(events, start=1):
@@ -91,6 +92,15 @@ def _link_place(event: Event, anchor: int, places: Sequence[Place], layout: Layo
         # article is about; say so with a lower confidence rather than leaving it off the map.
         place = focus.model_copy(update={"confidence": min(focus.confidence, 0.5)})
     event.location = place
+
+
+def _is_actor(place: Place, state: dict) -> bool:
+    """A toponym the actor stage read as an acting state ("Russia, together with China, vetoed")."""
+    start, end = place.span
+    return any(
+        a.span and a.span[0] < end and start < a.span[1] and a.sector in ("GOV", "IGO")
+        for a in state.get("actors", [])
+    )
 
 
 def _focus_place(places: Iterable[Place]) -> Optional[Place]:
@@ -149,8 +159,17 @@ def _link_attribution(doc: Doc, events: list[Event], claims: list) -> None:
 
 
 def _link_quotes(events: list[Event], quotes: list) -> None:
+    """A quote is evidence for the events inside it; its speaker is their source when none is named."""
     for quote in quotes:
         start, end = quote.span
         inside = [e for e in events if start <= (e.trigger or e.evidence).start < end]
         if inside:
             quote.event_id = inside[0].id
+        for event in inside:
+            if quote.speaker is not None and not _names_actor(event):
+                event.source = [quote.speaker]
+
+
+def _names_actor(event: Event) -> bool:
+    """Whether the event has a source that is more than a pronoun ("We will treat them as such")."""
+    return any(a.country or a.sector or a.name.lower() not in PRONOUNS for a in event.source)
