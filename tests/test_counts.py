@@ -135,3 +135,8 @@ def test_acled_fatality_phrases_are_counted(nlp) -> None:
         figure = int(row["notes"].split()[-2])
         killed = [count for count in find_counts(nlp(row["notes"])) if count.kind == "killed"]
         assert any(count.best == figure for count in killed), row["notes"]
+
+
+def test_the_source_of_a_report_is_not_a_victim(nlp):
+    counts = find_counts(nlp("At least 10 civilians were killed and dozens were wounded, a hospital official said."))
+    assert [(c.text, c.kind) for c in counts] == [("At least 10 civilians", "killed"), ("dozens", "injured")]

@@ -354,6 +354,8 @@ def _complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]
     for child in verb.children:
         if child.dep_ not in ("oprd", "acomp", "xcomp", "ccomp"):
             continue
+        if child.dep_ == "ccomp" and token.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "..., a hospital official said": the subject of the report is its source
         trigger = trigger_for(child)
         if trigger is None:
             continue

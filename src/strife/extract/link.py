@@ -81,6 +81,11 @@ def nearest_local(items: Sequence[T], anchor: int, layout: Layout, start_of) -> 
 
 def _link_date(event: Event, anchor: int, dates: Sequence[DateMention], layout: Layout) -> None:
     mention = nearest_local(dates, anchor, layout, lambda d: d.span[0])
+    if mention is None and event.quad in MATERIAL_QUADS:
+        # News names the day once, in the lead, and then tells what happened: an incident with no
+        # date of its own in its paragraph took place on the last day the article named before it.
+        earlier_days = [d for d in dates if d.precision == "day" and d.span[0] < anchor]
+        mention = max(earlier_days, key=lambda d: d.span[0], default=None)
     if mention is not None:
         event.date, event.date_end, event.date_precision = mention.date, mention.date_end, mention.precision
 
