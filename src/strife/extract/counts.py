@@ -12,17 +12,16 @@ active subject of a transitive trigger is never a victim count.
 from __future__ import annotations
 
 import calendar
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract.numbers import Quantity, match_quantity
 from strife.model import Count
+from strife.datafiles import read_data_csv as _data_rows
 
 #: Entity labels of spaCy that mark a figure as something other than a head count.
 NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -43,11 +42,6 @@ class Trigger:
     role: str
     confidence: float
 
-
-def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
 
 
 @lru_cache(maxsize=1)

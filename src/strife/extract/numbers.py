@@ -14,13 +14,12 @@ The parser works on a list of lower-cased words so the same code reads a plain s
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 from typing import Optional, Sequence
+from strife.datafiles import read_data_csv as _data_rows
 
 #: Figures above this are rejected: more people than have ever lived at once is a parse error.
 MAX_QUANTITY = 10_000_000_000
@@ -71,12 +70,6 @@ class _Core:
     high: Optional[int] = None
     vague: bool = False
 
-
-def _data_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV in ``strife/data``; lines starting with '#' are documentation."""
-    text = resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:

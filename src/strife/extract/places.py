@@ -15,19 +15,17 @@ with confidence at most 0.2.
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional, Sequence, Union
 
 from spacy.tokens import Doc, Span, Token
 
 from strife.model import Place
 from strife.resolve.geocode import Candidate, Gazetteer, admin_words, normalise_name, ranking_confidence, to_place
+from strife.datafiles import read_data_csv as _read_data_csv
 
-DATA_PACKAGE = "strife.data"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose multi-token entities are never toponyms as a whole ("Josh Earnest", "New York Times");
 # a single token with such a label may still be a mis-tagged place ("Homs" as ORG).
@@ -47,11 +45,6 @@ MIN_POPULATION_WITHOUT_CUE = 100_000
 MIN_POPULATION_WITH_CUE = 1_000
 METONYM_CONFIDENCE = 0.2
 
-
-def _read_data_csv(filename: str) -> list[dict[str, str]]:
-    text = resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
 
 
 @functools.lru_cache(maxsize=1)

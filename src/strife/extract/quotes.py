@@ -33,16 +33,15 @@ confidence is lowered to `PRONOUN_CONFIDENCE`. Other pronouns ("they", "we") sta
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from strife.model import Actor, Claim, Quote
+from strife.datafiles import read_data_csv as _read_rows
 
 SCARE_QUOTE_MAX_WORDS = 3
 PRONOUN_CONFIDENCE = 0.8
@@ -97,12 +96,6 @@ class ClaimPatterns:
     blocking_heads: frozenset[str]
     blocking_marks: frozenset[str]
 
-
-def _read_rows(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV in strife/data, skipping `#` comment lines so files can explain themselves."""
-    text = resources.files("strife.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
 
 
 @lru_cache(maxsize=None)

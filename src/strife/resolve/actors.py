@@ -24,13 +24,14 @@ The rules, in order (first hit wins):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
+
+from strife.datafiles import read_csv_file
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FILES: tuple[str, ...] = (
@@ -152,11 +153,6 @@ def _singulars(word: str) -> list[str]:
     return forms
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle) if any((v or "").strip() for v in row.values())]
-
-
 class ActorDictionary:
     """Everything the actor coder knows, loaded from CSV files (see module docstring).
 
@@ -211,7 +207,7 @@ class ActorDictionary:
         return type(self).load([*self.paths, Path(path)])
 
     def _add_file(self, path: Path) -> None:
-        rows = _read_csv(path)
+        rows = read_csv_file(path)
         if not rows:
             return
         header = set(rows[0])

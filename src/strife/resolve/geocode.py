@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from strife.model import Place
+from strife.datafiles import read_data_csv as _read_data_csv
 
 Kind = Literal["city", "admin1", "country"]
 
@@ -93,12 +94,6 @@ class Candidate:
 # ---------------------------------------------------------------------------------------------
 # data files
 
-
-def _read_data_csv(filename: str) -> list[dict[str, str]]:
-    """Rows of a package CSV, skipping '#' comment lines so the files can explain themselves."""
-    text = resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
 
 
 @functools.lru_cache(maxsize=1)
