@@ -16,7 +16,9 @@ from typing import Iterable, Optional, Sequence, TypeVar
 
 from spacy.tokens import Doc
 
+from strife.extract import doc_text
 from strife.model import ArticleResult, Count, DateMention, Event, Place
+from strife.resolve.coref import merge_mentions
 
 T = TypeVar("T")
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
@@ -29,7 +31,7 @@ class Layout:
 
     def __init__(self, doc: Doc):
         self.sent_starts = [sent.start_char for sent in doc.sents]
-        text = doc.text
+        text = doc_text(doc)
         self.par_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
 
     def sentence(self, char: int) -> int:
@@ -49,11 +51,13 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     dates = [d for d in state.get("dates", []) if d.date is not None and not d.future]
     focus_place = _focus_place(places)
     for number, event in enumerate(events, start=1):
-        event.id = f"{meta.sha256[:12]}-{number}"
+        event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
         _link_date(event, anchor, dates, layout)
         _link_place(event, anchor, places, layout, focus_place)
     _link_counts(events, counts, layout)
+    merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
+    _number_events(events, counts, merged, meta.sha256)
     _link_attribution(doc, events, state.get("claims", []))
     quotes = state.get("quotes", [])
     _link_quotes(events, quotes)
@@ -67,6 +71,27 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         places=state.get("places", []),
         dates=state.get("dates", []),
     )
+
+
+def _headline_end(doc: Doc, meta) -> Optional[int]:
+    """End of the headline when the text starts with the article's title (as saved pages do)."""
+    if not meta.title:
+        return None
+    text = doc_text(doc)
+    start = len(text) - len(text.lstrip())
+    if not text.startswith(meta.title, start):
+        return None
+    return start + len(meta.title)
+
+
+def _number_events(events: list[Event], counts: list[Count], merged: dict[str, str], sha256: str) -> None:
+    """Final ids (`<article>-<n>`, in text order) for the events and the figures linked to them."""
+    final = {event.id: f"{sha256[:12]}-{n}" for n, event in enumerate(events, start=1)}
+    for event in events:
+        event.id = final[event.id]
+    for count in counts:
+        if count.event_id is not None:
+            count.event_id = final[merged.get(count.event_id, count.event_id)]
 
 
 def nearest_local(items: Sequence[T], anchor: int, layout: Layout, start_of) -> Optional[T]:

@@ -1,0 +1,212 @@
+"""One incident, one event: merge an article's repeated mentions of the same incident.
+
+News tells an incident several times: in the headline, in the lead, and again in a later detail
+("... was shelled by anti-Assad forces. Two nurses were killed in the attack."). A coder writes
+one row for it. Two events are taken as one incident only on positive evidence, never on
+similarity alone, because two airstrikes on one day are two events:
+
+- the later one is an anaphoric mention: its trigger is a definite or demonstrative noun with
+  no arguments of its own ("the attack", "these strikes", "the shelling"), within the next two
+  sentences of its paragraph or the one after; or
+- the earlier one is in the headline and the later one is the first compatible event of the
+  article's body.
+
+Either way the two must be of one family (ASSAULT and FIGHT are one family, as are the verbal
+types with each other only when they are the same type), both real (not negated or
+hypothetical), and must not contradict each other on who, where or when.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from strife.model import Actor, Event, Span
+
+VIOLENT = {"ASSAULT", "FIGHT", "COERCE"}
+ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
+FIELDS_TO_FILL = ("date", "date_end", "location", "fatalities", "injured", "displaced", "attribution", "mode", "context")
+
+
+def merge_mentions(events: list[Event], doc: Doc, layout, headline_end: Optional[int]) -> dict[str, str]:
+    """Merge repeated mentions in place (`events` keeps the survivors); return absorbed id -> survivor id."""
+    absorbed: dict[str, str] = {}
+    headline_used: set[str] = set()  # each headline event stands for one body event, the first compatible one
+    for later in list(events):
+        earlier = _antecedent(later, events, doc, layout, headline_end, absorbed, headline_used)
+        if earlier is None:
+            continue
+        if headline_end is not None and earlier.evidence.end <= headline_end:
+            # The body tells the incident in full: its coding wins and the headline becomes a mention.
+            headline_used.add(earlier.id)
+            earlier, later = later, earlier
+        _absorb(earlier, later)
+        absorbed[later.id] = earlier.id
+        events.remove(later)
+    return {old: _final(old, absorbed) for old in absorbed}
+
+
+def _final(event_id: str, absorbed: dict[str, str]) -> str:
+    while event_id in absorbed:
+        event_id = absorbed[event_id]
+    return event_id
+
+
+def _antecedent(later: Event, events: Sequence[Event], doc: Doc, layout, headline_end: Optional[int],
+                absorbed: dict[str, str], headline_used: set[str]) -> Optional[Event]:
+    if not _real(later):
+        return None
+    before = events[: events.index(later)]  # events are in text order
+    candidates = [e for e in before if e.id not in absorbed and _real(e) and _compatible(e, later)]
+    same_trigger = [e for e in candidates if e.trigger and later.trigger and e.trigger == later.trigger]
+    if same_trigger:
+        return same_trigger[0]
+    if _is_anaphoric(later, doc) or _is_result_clause(later, doc) or _refers_back(later, doc):
+        near = [e for e in candidates if _near(e, later, layout)]
+        if _is_result_clause(later, doc):
+            near = [e for e in near if layout.sentence(_anchor(e)) == layout.sentence(_anchor(later))]
+        if near:
+            return max(near, key=lambda e: e.evidence.start)
+    if headline_end is not None and later.evidence.start >= headline_end:
+        headline = [e for e in candidates if e.evidence.end <= headline_end and e.id not in headline_used]
+        if headline:
+            return headline[0]
+    return None
+
+
+def _refers_back(event: Event, doc: Doc) -> bool:
+    """'Two nurses were killed in the attack': an outcome placed in an incident told just before."""
+    token = _trigger_token(event, doc)
+    if token is None or event.event_type not in VIOLENT:
+        return False
+    event_nouns = _violent_event_nouns()
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+            if noun.lemma_.lower() in event_nouns and determiners & ANAPHORIC_DETERMINERS:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _violent_event_nouns() -> frozenset[str]:
+    """Nouns the lexicon codes as violent events ('attack', 'strike', 'shelling', ...)."""
+    from strife.ontology import load_ontology
+
+    return frozenset(
+        row.key for row in load_ontology().lexicon if row.pos == "NOUN" and row.plover in VIOLENT and len(row.words) == 1
+    )
+
+
+def _is_result_clause(event: Event, doc: Doc) -> bool:
+    """'..., killing at least 12 people': a participle clause telling the outcome of its sentence's act."""
+    token = _trigger_token(event, doc)
+    return (
+        token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "ccomp")
+        and event.event_type in VIOLENT and not event.source
+    )
+
+
+def _real(event: Event) -> bool:
+    return not (event.negated or event.hypothetical)
+
+
+def _family(event_type: str) -> str:
+    return "violence" if event_type in VIOLENT - {"COERCE"} else event_type
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if _family(a.event_type) != _family(b.event_type):
+        return False
+    return _actors_agree(a.source, b.source) and _actors_agree(a.target, b.target) and _places_agree(a, b) and _dates_agree(a, b)
+
+
+def _actors_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
+    """Either side unnamed, or some actor in common: one name within the other ('United Nations' and
+    'United Nations Security Council'), or the same country and sector ('Syrian troops', 'Syrian army')."""
+    if not a or not b:
+        return True
+    return any(_same_actor(x, y) for x in a for y in b)
+
+
+def _same_actor(x: Actor, y: Actor) -> bool:
+    if x.country and x.sector and (x.country, x.sector) == (y.country, y.sector):
+        return True
+    kx, ky = _key(x), _key(y)
+    return kx in ky or ky in kx
+
+
+def _key(actor: Actor) -> str:
+    return (actor.canonical or actor.name).lower()
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    same_country = a.location.country == b.location.country
+    if a.location.geo_precision == 3 or b.location.geo_precision == 3:
+        return same_country
+    return same_country and (a.location.name == b.location.name or a.location.admin1 == b.location.admin1)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    a_end, b_end = a.date_end or a.date, b.date_end or b.date
+    return a.date <= b_end and b.date <= a_end
+
+
+def _near(earlier: Event, later: Event, layout) -> bool:
+    gap = layout.sentence(_anchor(later)) - layout.sentence(_anchor(earlier))
+    paragraphs = layout.paragraph(_anchor(later)) - layout.paragraph(_anchor(earlier))
+    return 0 <= gap <= 2 and paragraphs <= 1
+
+
+def _anchor(event: Event) -> int:
+    return (event.trigger or event.evidence).start
+
+
+def _is_anaphoric(event: Event, doc: Doc) -> bool:
+    """'the attack', 'these strikes': a definite event noun that names no one of its own."""
+    token = _trigger_token(event, doc)
+    if token is None or token.pos_ != "NOUN":
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    own_arguments = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_]
+    return bool(determiners & ANAPHORIC_DETERMINERS) and not own_arguments
+
+
+def _trigger_token(event: Event, doc: Doc) -> Optional[Token]:
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _absorb(survivor: Event, other: Event) -> None:
+    """Keep the survivor's coding, fill its gaps from the other mention, and remember every span."""
+    for field in FIELDS_TO_FILL:
+        if getattr(survivor, field) is None and getattr(other, field) is not None:
+            setattr(survivor, field, getattr(other, field))
+    if survivor.date_precision == "unknown" and other.date_precision != "unknown":
+        survivor.date_precision = other.date_precision
+    for role in ("source", "target"):
+        if not getattr(survivor, role):
+            setattr(survivor, role, list(getattr(other, role)))
+    survivor.mentions = _unique_spans([survivor.evidence, *survivor.mentions, other.evidence, *other.mentions])
+    if len(other.evidence.text) > len(survivor.evidence.text) and _informative(other) >= _informative(survivor):
+        survivor.evidence = other.evidence
+    survivor.confidence = round(min(0.99, max(survivor.confidence, other.confidence) + 0.05), 3)
+
+
+def _informative(event: Event) -> int:
+    return sum(bool(x) for x in (event.source, event.target, event.location, event.fatalities, event.date))
+
+
+def _unique_spans(spans: Sequence[Span]) -> list[Span]:
+    seen: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        seen.setdefault((span.start, span.end), span)
+    return sorted(seen.values(), key=lambda s: s.start)
