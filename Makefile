@@ -23,8 +23,10 @@ demo: install
 	$(BIN)/strife ingest examples/ --db $(DEMO_DB)
 	$(BIN)/strife events --db $(DEMO_DB)
 
-# Install with the test extras, then run the whole suite (slow tests included).
+# Install with the test extras and PostgreSQL (from Debian packages if missing), then run the whole
+# suite (slow tests included). The suite starts its own PostgreSQL on 127.0.0.1 and stops it after.
 test: install-dev
+	bash scripts/ensure-postgres.sh
 	$(BIN)/python -m pytest
 
 clean:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.conftest_pg"]  # a real PostgreSQL server and the both-backends `db_url` fixture
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STRIFE_SHARED", ROOT.parent / "shared"))
 ALEPPO_TEXT = SHARED / "articles" / "aleppo-2016-12-06.txt"

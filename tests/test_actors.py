@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 
 import pytest
 
@@ -111,6 +112,8 @@ def test_validity_dates_decide_the_office(actors):
     # an office holder changes: the group that became a government
     assert coded(actors, "Taliban", on=dt.date(2020, 5, 9))[2] == "REB"
     assert coded(actors, "Taliban", on=dt.date(2022, 5, 9))[2] == "GOV"
+    assert coded(actors, "Houthi rebels", on=dt.date(2015, 3, 26))[2] == "REB"
+    assert coded(actors, "Houthi forces", on=dt.date(2020, 5, 9))[1:] == ("YEM", "MIL")
 
 
 @pytest.mark.parametrize(
@@ -124,7 +127,7 @@ def test_validity_dates_decide_the_office(actors):
         ("Daesh", (None, "REB")),
         ("Kurdish Peshmerga", ("IRQ", "MIL")),
         ("Taliban", ("AFG", "REB")),
-        ("Ansar Allah", ("YEM", "REB")),
+        ("Ansar Allah", ("YEM", "GOV")),  # the de facto government in Sanaa since July 2016, as ACLED codes it
         ("al-Shabaab", ("SOM", "REB")),
         ("Boko Haram", ("NGA", "REB")),
         ("PKK", ("TUR", "REB")),
@@ -173,20 +176,43 @@ def test_acled_style_names(actors, text, expected):
         ("aid agencies", (None, "NGO")),
         ("forces from Iran", ("IRN", "MIL")),
         ("EU diplomats", (None, "IGO")),
+        # a stateless people is, as ACLED codes it, of the country it acts in; a transnational group is not
+        ("Kurdish forces", ("SYR", "MIL")),
         ("Islamic State fighters", (None, "REB")),
-        ("Kurdish forces", (None, "MIL")),  # a stateless people: no country, never the focus country
+        ("pro-Hezbollah fighters", ("LBN", "REB")),  # for or against a group: its country
+        ("anti-Assad forces", ("SYR", "REB")),
+        ("pro-Russian separatists", ("SYR", "REB")),  # for a state: not of it
+        ("UN peacekeepers", (None, "IGO")),  # international bodies never take the focus country
     ],
 )
 def test_composed_noun_phrases(actors, text, expected):
     assert coded(actors, text, default_country="SYR")[1:] == expected
 
 
+def test_a_guessed_country_is_less_certain_than_a_named_one(actors):
+    named = actors.code("Syrian rebels", default_country="SYR")
+    guessed = actors.code("rebels", default_country="SYR")
+    stateless = actors.code("Kurdish forces", default_country="SYR")
+    assert named.confidence > guessed.confidence > stateless.confidence
+    assert actors.code("Kurdish forces").country is None
+
+
 @pytest.mark.parametrize(
     "text, sector",
     [
         ("rebels", "REB"),
-        ("anti-Assad forces", "REB"),
         ("rebel groups", "REB"),
+        ("unidentified gunmen", "UAF"),
+        ("armed men", "UAF"),
+        ("a man", "CVL"),
+        ("residents", "CVL"),
+        ("protesters", "CVL"),
+        ("farmers", "AGR"),
+        ("truck drivers", "LAB"),
+        ("journalists", "MED"),
+        ("a group of truck drivers", "LAB"),
+        ("security men", "COP"),
+        ("police", "COP"),
         ("Islamist forces", "REB"),
         ("armed groups", "REB"),
         ("civilians", "CVL"),
@@ -309,7 +335,7 @@ def test_actor_for_span_reuses_mentions_or_codes_the_phrase(nlp):
     subject = doc[0:6]
     assert actor_for_span(subject, mentions=mentions) == [m for m in mentions if m.span[1] <= subject.end_char]
     fresh = actor_for_span(subject, default_country="SYR")
-    assert [(a.country, a.sector) for a in fresh] == [("SYR", "MIL"), (None, "REB")]
+    assert [(a.country, a.sector) for a in fresh] == [("SYR", "MIL"), ("SYR", "REB")]
     doc = nlp("The attack was blamed on Syrian or Russian planes.")
     agents = actor_for_span(doc[5:9])
     assert [(a.country, a.uncertain) for a in agents] == [("SYR", True), ("RUS", True)]
@@ -380,3 +406,124 @@ def test_aleppo_spans_are_evidence(nlp, aleppo_text):
         evidence = aleppo_text[actor.span[0] : actor.span[1]]
         assert evidence.strip() == evidence and evidence
         assert set(words_of(actor.name)) <= set(words_of(evidence)), (actor.name, evidence)
+
+
+# ---------------------------------------------------------------------------- vague actors, parts of groups
+def test_a_part_of_a_group_is_coded_as_the_group(actors):
+    assert coded(actors, "members of Hezbollah", on=ALEPPO_DATE)[1:] == ("LBN", "REB")
+    assert coded(actors, "dozens of Syrian soldiers")[1:] == ("SYR", "MIL")
+    # an organisation the dictionary does not know: an actor of the focus country, sector unknown
+    unknown = actors.code("members of the Ruritanian Workers Front", default_country="NGA")
+    assert (unknown.country, unknown.sector, unknown.kind) == ("NGA", None, "group")
+    assert actors.code("dozens of the buildings") is None
+
+
+def test_where_an_actor_is_does_not_say_who_it_is(actors):
+    assert coded(actors, "people in Mudiyah", default_country="YEM")[1:] == ("YEM", "CVL")
+    assert coded(actors, "residents of Aleppo", default_country="SYR")[1:] == ("SYR", "CVL")
+    assert coded(actors, "forces from Iran", default_country="SYR")[1:] == ("IRN", "MIL")
+
+
+def test_modifiers_retype_generic_and_weak_nouns(actors):
+    assert coded(actors, "farmer groups", default_country="IND")[1:] == ("IND", "AGR")
+    assert coded(actors, "the governmental positions")[2] == "MIL"
+    assert coded(actors, "Donbass People's Militia", on=dt.date(2020, 5, 9))[1:] == ("UKR", "REB")
+    assert coded(actors, "local militias", default_country="NGA")[2] == "REB"  # 'local' is no civilian
+    assert coded(actors, "a former councilor", default_country="PHL")[2] == "CVL"  # out of office
+    assert coded(actors, "pro-Hadi activist", default_country="YEM")[2] == "CVL"
+
+
+def test_a_name_several_countries_use_follows_the_focus_country(actors):
+    assert coded(actors, "Congress")[1:] == ("USA", "LEG")
+    assert coded(actors, "Congress", default_country="IND")[1:] == ("IND", "PTY")
+    assert coded(actors, "SNA", default_country="SOM")[1:] == ("SOM", "MIL")
+    assert coded(actors, "SNA", default_country="SYR")[1:] == ("SYR", "REB")
+
+
+def test_vague_actor_country_falls_back_to_the_places():
+    from strife.extract.actors import vague_actor_country
+    from strife.model import Place
+
+    places = [Place(name="Taizz", country="YEM", lat=13.6, lon=44.0, confidence=0.9),
+              Place(name="Riyadh", country="SAU", lat=24.7, lon=46.7, confidence=0.6),
+              Place(name="Aden", country="YEM", lat=12.8, lon=45.0, confidence=0.5),
+              Place(name="Nowhere", country="USA", lat=None, lon=None, confidence=1.0)]
+    assert vague_actor_country("IRQ", places) == "IRQ"  # the focus country first
+    assert vague_actor_country(None, places) == "YEM"
+    assert vague_actor_country(None, []) is None
+
+
+def test_vague_actors_take_the_country_of_the_event(engine):
+    from strife.model import Article
+
+    text = "On 9 May 2020, unidentified gunmen shot dead a man in Taizz city. Residents protested on Sunday."
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 9)))
+    coded_actors = {a.name: (a.country, a.sector) for a in result.actors}
+    assert coded_actors["unidentified gunmen"] == ("YEM", "UAF")
+    assert coded_actors["man"] == ("YEM", "CVL")
+    assert coded_actors["Residents"] == ("YEM", "CVL")
+    assert "May" not in coded_actors  # a month, not Theresa May
+
+
+def test_an_unknown_entity_on_a_geocoded_place_is_no_actor(nlp):
+    from strife.model import Place
+
+    doc = nlp("Gunmen attacked Ar-Raqqa on Monday.")
+    start = doc.text.index("Ar-Raqqa")
+    place = Place(name="Ar-Raqqa", country="SYR", lat=35.95, lon=39.0, span=(start, start + len("Ar-Raqqa")))
+    names = [a.name for a in find_actors(doc, places=[place])]
+    assert "Ar-Raqqa" not in names and "Gunmen" in names
+
+
+# ---------------------------------------------------------------------------- a user's dictionary
+USER_ACTORS = (
+    "name,aliases,kind,country,sector,affiliation,valid_from,valid_to\n"
+    "Freedom Hawks,Hawks of Freedom,group,TUR,REB,,,\n"
+)
+
+
+def test_the_pipeline_codes_with_the_users_file(engine, tmp_path, monkeypatch):
+    from strife.model import Article
+
+    user = tmp_path / "my_actors.csv"
+    user.write_text(USER_ACTORS, encoding="utf-8")
+    article = Article(text="The Hawks of Freedom attacked a police post in Ankara.", published=dt.date(2020, 5, 9))
+    monkeypatch.delenv("STRIFE_ACTORS", raising=False)
+    assert not any(a.canonical == "Freedom Hawks" for a in engine.code(article).actors)
+    monkeypatch.setenv("STRIFE_ACTORS", str(user))
+    result = engine.code(article)
+    assert ("Freedom Hawks", "TUR", "REB") in {(a.canonical, a.country, a.sector) for a in result.actors}
+    assert [a.canonical for e in result.events for a in e.source] == ["Freedom Hawks"]
+
+
+def test_a_broken_user_file_is_named_in_the_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,aliases,kind,country,sector,affiliation,valid_from,valid_to\nX,,group,TUR,REB,,May 2020,\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.csv.*not a date"):
+        ActorDictionary.with_user_file(str(bad))
+    with pytest.raises(ValueError, match="cannot read"):
+        ActorDictionary.with_user_file(str(tmp_path / "missing.csv"))
+
+
+def test_cli_actors_option(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    strife = str(Path(sys.executable).parent / "strife")
+    env = {k: v for k, v in os.environ.items() if k != "STRIFE_ACTORS"}
+    user = tmp_path / "my_actors.csv"
+    user.write_text(USER_ACTORS, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The Freedom Hawks attacked a police post in Ankara.", encoding="utf-8")
+    shown = subprocess.run([strife, "extract", str(article), "--published", "2020-05-09", "--actors", str(user)],
+                           check=False, capture_output=True, text=True, env=env, timeout=300)
+    assert shown.returncode == 0, shown.stderr
+    actors = json.loads(shown.stdout)["actors"]
+    assert {"name": "Freedom Hawks", "country": "TUR", "sector": "REB"}.items() <= actors[0].items()
+    missing = subprocess.run([strife, "extract", str(article), "--actors", str(tmp_path / "nope.csv")],
+                             check=False, capture_output=True, text=True, env=env, timeout=300)
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"strife: --actors: {tmp_path / 'nope.csv'}: cannot read actor file (No such file or directory)"

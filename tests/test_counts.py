@@ -140,3 +140,33 @@ def test_acled_fatality_phrases_are_counted(nlp) -> None:
 def test_the_source_of_a_report_is_not_a_victim(nlp):
     counts = find_counts(nlp("At least 10 civilians were killed and dozens were wounded, a hospital official said."))
     assert [(c.text, c.kind) for c in counts] == [("At least 10 civilians", "killed"), ("dozens", "injured")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A man was shot to death by two armed men.", [("A man", "killed", 1)]),
+        ("Gunmen stabbed a journalist to death in Hodan.", [("a journalist", "killed", 1)]),
+        ("Gunmen shot and killed 5 merchants from the Amhara region.", [("5 merchants", "killed", 5)]),
+        ("Forces opened fire, killing a woman and her son.", [("a woman", "killed", 1), ("her son", "killed", 1)]),
+        ("2 fatalities and 1 injured.", [("2 fatalities", "killed", 2), ("1", "injured", 1)]),
+    ],
+)
+def test_manner_of_death_possessed_victims_and_bare_outcomes(nlp, sentence, expected) -> None:
+    counts = find_counts(nlp(sentence))
+    assert [(c.text, c.kind, c.best) for c in counts] == expected
+
+
+def test_a_bracketed_breakdown_is_nested_in_its_figure(nlp) -> None:
+    counts = find_counts(nlp("5 civilians (2 men, 2 women, and 1 child) were killed when their vehicle hit a bomb."))
+    civilians = _by_text(counts, "5 civilians")
+    parts = [c for c in counts if c is not civilians]
+    assert [c.best for c in parts] == [2, 2, 1]
+    assert all(counts[c.part_of] is civilians for c in parts) and civilians.part_of is None
+
+
+def test_a_closing_tally_line_is_a_total(nlp) -> None:
+    counts = find_counts(nlp("Armed men attacked a man in Culiacan. The victim died. 3 fatalities."))
+    assert _by_text(counts, "3 fatalities").total
+    glued = find_counts(nlp("A man was shot dead by three armed individuals in Colonia Vistas del Rio. 1 fatality"))
+    assert _by_text(glued, "1 fatality").total and not _by_text(glued, "A man").total

@@ -29,7 +29,9 @@ D = dt.date
         ("last week", (D(2016, 11, 28), D(2016, 12, 4), "week")),
         ("in September", (D(2016, 9, 1), D(2016, 9, 30), "month")),
         ("last month", (D(2016, 11, 1), D(2016, 11, 30), "month")),
-        ("two weeks ago", (D(2016, 11, 22), D(2016, 11, 28), "week")),
+        ("two weeks ago", (D(2016, 11, 22), None, "week")),
+        ("for the past two weeks", (D(2016, 11, 23), D(2016, 12, 6), "range")),
+        ("for two decades", (None, None, "ongoing")),
         ("on 5 December", (D(2016, 12, 5), None, "day")),
         ("December 5", (D(2016, 12, 5), None, "day")),
         ("5 Dec 2016", (D(2016, 12, 5), None, "day")),
@@ -90,6 +92,10 @@ def test_aleppo_dates(nlp, aleppo_text: str) -> None:
     assert offensive.precision == "range" and offensive.date_end in (D(2016, 12, 5), D(2016, 12, 6))
     assert is_future(next(m for m in mentions if "coming days" in m.text))
     assert not any("seven-day" in m.text for m in mentions)
+    same = next(m for m in mentions if "same period" in m.text)
+    assert (same.date, same.date_end, same.precision) == (offensive.date, offensive.date_end, "range")
+    decades = next(m for m in mentions if "two decades" in m.text)
+    assert (decades.date, decades.precision) == (None, "ongoing")  # a length of time is not a date
     for mention in mentions:
         assert aleppo_text[mention.span[0] : mention.span[1]] == mention.text
 
@@ -131,3 +137,32 @@ def test_any_text_resolves_without_error(text: str, published) -> None:
     resolved = resolve_date(text, published)
     if resolved is not None and resolved.date and resolved.date_end:
         assert resolved.date <= resolved.date_end
+
+
+def test_a_length_of_time_is_only_ongoing_when_it_runs_up_to_now(nlp) -> None:
+    going = find_dates(nlp("Rebels have held the town for two years."), PUBLISHED)
+    assert [(m.text, m.date, m.precision) for m in going] == [("for two years", None, "ongoing")]
+    past = find_dates(nlp("He was detained for two weeks."), PUBLISHED)
+    assert past == []
+
+
+def test_that_day_is_the_last_day_named(nlp) -> None:
+    mentions = find_dates(nlp("Rebels shelled the town on Sunday. Two people died on the same day."), PUBLISHED)
+    assert [m.date for m in mentions] == [D(2016, 12, 4), D(2016, 12, 4)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DAYS, st.integers(1, 30), st.sampled_from(["day", "week", "month", "year"]))
+def test_ago_is_before_publication_and_never_claims_a_future_end(published: dt.date, amount: int, unit: str) -> None:
+    resolved = resolve_date(f"{amount} {unit}s ago", published)
+    assert resolved is not None and resolved.date is not None and resolved.date < published
+    assert resolved.date_end is None or resolved.date <= resolved.date_end <= published
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DAYS, st.integers(2, 52), st.sampled_from(["day", "week", "month"]))
+def test_a_bare_length_of_time_is_never_a_date(published: dt.date, amount: int, unit: str) -> None:
+    resolved = resolve_date(f"for {amount} {unit}s", published)
+    assert resolved is not None and resolved.date is None and resolved.precision == "ongoing"
+    past = resolve_date(f"over the past {amount} {unit}s", published)
+    assert past.date_end == published and past.date < published

@@ -342,3 +342,109 @@ def test_aleppo_evidence_is_exact(aleppo_events, aleppo_text):
     for event in aleppo_events:
         assert event.evidence.text == aleppo_text[event.evidence.start: event.evidence.end]
         assert "\n" not in event.evidence.text
+
+
+# ------------------------------------------------------------------- intent, sides and incidents
+
+
+def test_present_perfect_commitment_is_an_event_but_a_stance_is_background(nlp):
+    agreed = only(nlp, "Ousted President Askar Akayev has agreed to resign.", "AGREE")
+    assert not agreed.hypothetical
+    refused = only(nlp, "The Turkish government has refused to commit troops.", "REJECT")
+    assert not refused.hypothetical
+
+
+def test_reported_future_is_stated_intent_with_the_speaker_as_source(nlp):
+    event = events(nlp, "Hungary has said it will support a U.N. Security Council resolution.")[0]
+    assert event.event_type == "AGREE" and not event.hypothetical
+    assert names(event.source) == ["Hungary"]
+    threat = events(nlp, "Palestinian leaders said they would boycott all official contact with the United States.")[0]
+    assert threat.event_type == "THREATEN" and not threat.hypothetical
+
+
+def test_counterfactual_would_have_stays_hypothetical(nlp):
+    found = events(nlp, "The minister said that Brussels would have provided aid to the refugees.")
+    assert found and all(e.hypothetical for e in found)
+
+
+def test_aid_measured_in_tons_is_aid(nlp):
+    event = only(nlp, "On Monday the United Nations provided 25,000 tons of food aid to refugees.", "AID")
+    assert names(event.source) == ["the United Nations"]
+
+
+def test_unnamed_attacker_killing_soldiers_is_a_battle(nlp):
+    event = events(nlp, "Six soldiers were killed near the border on Monday.")[0]
+    assert event.event_type == "FIGHT" and event.acled_event_type == "Battles"
+
+
+def test_member_of_an_armed_unit_is_armed(nlp):
+    event = events(nlp, "Unidentified gunmen assassinated a member of the army on Monday.")[0]
+    assert event.acled_event_type == "Battles" and event.acled_sub_event_type == "Armed clash"
+
+
+def test_abducting_a_soldier_stays_an_abduction(nlp):
+    event = events(nlp, "Gunmen abducted two soldiers near the village.")[0]
+    assert event.acled_sub_event_type == "Abduction/forced disappearance"
+
+
+def test_armed_men_are_an_unnamed_armed_actor(engine):
+    from strife.model import Article
+
+    result = engine.code(Article(id="a", text="A shopkeeper was stabbed by an armed man in the market.", published=dt.date(2020, 5, 9)))
+    (event,) = [e for e in result.events if e.event_type == "ASSAULT"]
+    assert "armed man" in names(event.source)[0] and event.source[0].sector == "UAF"
+
+
+def test_villagers_clashing_is_mob_violence_and_at_a_protest_a_violent_demonstration(nlp):
+    feud = events(nlp, "Two groups of villagers clashed over a land dispute on Monday.")[0]
+    assert (feud.acled_event_type, feud.acled_sub_event_type) == ("Riots", "Mob violence")
+    stones = events(nlp, "A mob of youths pelted stones at a group of workers.")[0]
+    assert stones.acled_sub_event_type == "Mob violence"
+    protest = events(nlp, "Protesters pelted stones at the police during a demonstration against the mayor.")[0]
+    assert protest.acled_sub_event_type == "Violent demonstration"
+
+
+def test_small_arms_make_a_shelling_an_armed_clash(nlp):
+    mixed = events(nlp, "The army fired mortars, heavy machine guns and small arms at the positions of the militia.")[0]
+    assert mixed.acled_sub_event_type == "Armed clash"
+    heavy = events(nlp, "The army fired mortars and grenade launchers at the positions of the militia.")[0]
+    assert heavy.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_protest_dispersed_by_police_is_a_protest_with_intervention(nlp):
+    found = events(nlp, "Hundreds of workers protested in the capital on Monday. Police dispersed the protesters and arrested 14 people.")
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    arrest = next(e for e in found if e.trigger.text == "arrested")
+    assert arrest.event_type == "COERCE" and arrest.acled_event_type is None  # part of the protest incident
+
+
+def test_protest_about_an_arrest_is_peaceful(nlp):
+    found = events(nlp, "Journalists protested against the arrest of their editor. He was arrested in connection with a tax case.")
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.acled_sub_event_type == "Peaceful protest"
+
+
+def test_confident_filters_by_calibrated_confidence(nlp):
+    from strife.extract.events import confident
+
+    found = events(nlp, "Rebels attacked an army post on Monday. A bomb exploded somewhere.")
+    assert len(found) == 2
+    cut = sorted(e.confidence for e in found)[-1]
+    assert [e.confidence for e in confident(found, cut)] == [cut]
+    assert confident(found, None) == found
+
+
+def test_extract_min_confidence_drops_less_confident_events(tmp_path):
+    import json
+
+    from tests.test_cli import strife
+
+    article = tmp_path / "a.txt"
+    article.write_text("On 9 May 2020, rebels attacked an army post near Idlib, killing five soldiers. Police arrested two men.",
+                       encoding="utf-8")
+    everything = json.loads(strife("extract", str(article), "--published", "2020-05-09").stdout)["events"]
+    cut = max(e["confidence"] for e in everything)
+    kept = json.loads(strife("extract", str(article), "--published", "2020-05-09", "--min-confidence", str(cut)).stdout)["events"]
+    assert len(everything) > len(kept) >= 1 and all(e["confidence"] >= cut for e in kept)
+    assert strife("extract", str(article), "--min-confidence", "1.5").returncode == 2

@@ -8,12 +8,14 @@ import time
 import pytest
 
 from strife.resolve.geocode import (
+    Containers,
     Gazetteer,
     build_index,
     cache_dir,
     haversine_km,
     index_filename,
     normalise_name,
+    split_admin_word,
     strip_admin_affixes,
 )
 
@@ -185,3 +187,54 @@ def test_reverse(gazetteer: Gazetteer) -> None:
     town = gazetteer.reverse(36.20, 37.15)
     assert (town.name, town.admin1, town.country) == ("Aleppo", "Aleppo", "SYR")
     assert gazetteer.reverse(36.34, 43.12).admin1 == "Nineveh"
+
+
+# ---------------------------------------------------------------------------------------------
+# qualifiers, region display names and the `strife geocode` command (issue 6)
+
+
+def test_qualifiers_pick_the_reading_inside_them(gazetteer: Gazetteer) -> None:
+    # "Niger" qualifies as the Nigerian state or the country; Kagara is in the state.
+    qualifiers = gazetteer.lookup("Niger")
+    best = gazetteer.explain("Kagara", qualifiers=qualifiers)[0][0]
+    assert (best.admin1, best.country) == ("Niger", "NGA")
+    inside = Containers.of(qualifiers)
+    assert inside.holds(best)
+    assert not Containers.of(gazetteer.lookup("Luhansk")).holds(best)
+
+
+def test_a_qualifying_town_names_its_region(gazetteer: Gazetteer) -> None:
+    # "Jalalpur, Shamli": Shamli is a town of Uttar Pradesh, so the Jalalpur there is meant.
+    best = gazetteer.explain("Jalalpur", qualifiers=gazetteer.lookup("Shamli"))[0][0]
+    assert (best.admin1, best.country) == ("Uttar Pradesh", "IND")
+
+
+def test_libyan_regions_are_named_without_their_prefix(gazetteer: Gazetteer) -> None:
+    regions = [c for c in gazetteer.lookup("Al Jabal al Gharbi") if c.kind == "admin1"]
+    assert [(c.name, c.country) for c in regions] == [("Al Jabal al Gharbi", "LBY")]
+
+
+def test_generic_words_are_dropped_before_lookup() -> None:
+    assert split_admin_word("Al Arqoub area") == ("Al Arqoub", None)
+    assert split_admin_word("Kandahar city") == ("Kandahar", "city")
+
+
+def test_cli_geocode_json_explain_and_reverse() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from strife.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["geocode", "Clashes in Sentianivka, Luhansk killed two.", "--json", "--explain"])
+    assert result.exit_code == 0, result.output
+    [toponym] = json.loads(result.output)
+    assert (toponym["place"]["name"], toponym["place"]["country"]) == ("Sentianivka", "UKR")
+    assert toponym["candidates"][0]["score"] >= toponym["candidates"][-1]["score"]
+    result = runner.invoke(app, ["geocode", "--reverse", "36.2,37.16", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["admin1"] == "Aleppo"
+    for bad in (["geocode", "--reverse", "north"], ["geocode", "--reverse", "91,0"], ["geocode"]):
+        result = runner.invoke(app, bad)
+        assert result.exit_code == 2 and "Traceback" not in result.output

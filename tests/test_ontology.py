@@ -155,3 +155,27 @@ def test_missing_file_is_an_error(tmp_path):
 def test_packaged_data_files_exist():
     for name in ("plover.csv", "cameo_roots.csv", "acled.csv", "modes.csv", "lexicon.csv", "roles.yaml"):
         assert (DATA_DIR / name).exists(), name
+
+
+def test_calibration_is_monotone_and_keeps_order(onto):
+    assert onto.calibration, "calibration.csv is packaged"
+    raws = [i / 100 for i in range(0, 101)]
+    values = [onto.calibrate(r) for r in raws]
+    assert all(a < b for a, b in zip(values, values[1:]))  # distinct scores keep their order
+    assert 0.0 <= values[0] and values[-1] <= 1.02
+
+
+def test_bad_calibration_knots_name_file_and_line(tmp_path):
+    from strife.ontology import _read_calibration
+
+    path = tmp_path / "calibration.csv"
+    path.write_text("raw,calibrated\n0.5,0.6\n0.7,0.4\n", encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"calibration.csv:3: .*non-decreasing"):
+        _read_calibration(path)
+
+
+def test_new_word_lists_for_sides_and_intent(onto):
+    for name in ("stance_verbs", "intent_speech_verbs", "armed_person_modifiers", "member_nouns",
+                 "small_arms_words", "rioter_sectors", "demonstration_words"):
+        assert onto.words(name), name
+    assert "agree" not in onto.words("stance_verbs")  # a commitment is an act, not a stance

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.extract.places import find_places, focus_countries_of, is_metonym
+from strife.extract.places import explain_places, find_places, focus_countries_of, is_metonym
 from strife.resolve.geocode import Gazetteer, haversine_km, split_admin_word
 
 
@@ -179,3 +179,107 @@ def test_aleppo_article_has_no_false_towns(aleppo_places) -> None:
                                                    "EGY", "NZL", "LBN"}
     assert all(p.feature in ("city", "admin1", "country") for p in aleppo_places)
     assert not [p for p in aleppo_places if p.name in ("Earnest", "Monday", "Gulf", "Middle East", "Times")]
+
+
+# ---------------------------------------------------------------------------------------------
+# qualified toponyms, kind words and attributes (issue 6)
+
+
+def located(places):
+    return [(p.name, p.admin1, p.country) for p in places]
+
+
+def test_unknown_village_is_placed_at_its_qualifiers(nlp, gazetteer) -> None:
+    text = "Unidentified armed men attacked Kitchanga (Masisi, Nord-Kivu) on Monday."
+    _, places = places_in(nlp, gazetteer, text)
+    assert len(places) == 1, "the qualifiers are not places of their own"
+    place = places[0]
+    assert (place.country, place.feature, place.geo_precision) == ("COD", "admin1", 3)
+    assert place.confidence <= 0.6, "a place known only from its qualifiers is a guess"
+    assert written(text, place) == "Kitchanga (Masisi, Nord-Kivu)"
+
+
+def test_bracketed_region_picks_the_reading_inside_it(nlp, gazetteer) -> None:
+    # "Niger" is a country and a Nigerian state; Kagara is in the state.
+    _, places = places_in(nlp, gazetteer, "Gunmen attacked Kagara (Rafi LGA, Niger) and abducted residents.")
+    assert located(places) == [("Kagara", "Niger", "NGA")]
+
+
+def test_region_named_next_to_a_village_beats_a_namesake_elsewhere(nlp, gazetteer) -> None:
+    # The only Viktorivka the gazetteer knows is in Odesa: the text says Donetsk.
+    _, places = places_in(nlp, gazetteer, "The Ukrainian Forces fired mortars in the area of Viktorivka, Donetsk.")
+    assert [(p.admin1, p.country) for p in places] == [("Donetsk", "UKR")]
+
+
+def test_region_qualifier_with_its_kind_word(nlp, gazetteer) -> None:
+    _, places = places_in(nlp, gazetteer, "Protesters blocked a road in Sinop, Mato Grosso.")
+    assert located(places) == [("Sinop", "Mato Grosso", "BRA")]
+
+
+def test_a_comma_list_is_not_a_qualification(nlp, gazetteer) -> None:
+    _, places = places_in(nlp, gazetteer, "Shelling hit Aleppo, Idlib and Hama.")
+    assert [p.name for p in places] == ["Aleppo", "Idlib", "Hama"]
+
+
+def test_kind_words_after_a_name(nlp, gazetteer) -> None:
+    text = "A police commander was killed in Kandahar city."
+    _, places = places_in(nlp, gazetteer, text)
+    assert located(places) == [("Kandahar", "Kandahar", "AFG")]
+    assert places[0].feature == "city"
+
+
+def test_entity_swallowing_brackets_is_split(nlp, gazetteer) -> None:
+    # The small model tags "Yerevan (Yerevan, Armenia" as one entity.
+    _, places = places_in(nlp, gazetteer, "Supporters held a protest in front of the courthouse in Yerevan (Yerevan, Armenia).")
+    assert [(p.name, p.country) for p in places] == [("Yerevan", "ARM")]
+
+
+def test_a_word_of_a_longer_unknown_name_is_not_a_place(nlp, gazetteer) -> None:
+    text = "GNA air force targeted LNA positions at the Al Watiyah airbase (An Nuqat Al Khams)."
+    _, places = places_in(nlp, gazetteer, text)
+    assert all(p.country == "LBY" for p in places), located(places)
+    assert "Al" not in [p.name for p in places]
+
+
+def test_countries_as_attributes_are_not_locations(nlp, gazetteer) -> None:
+    text = "A militant was killed by a US drone strike in Nahri Saraj district, Helmand. Forces of Armenia fired back."
+    doc = nlp(text)
+    assert all(p.country != "USA" for p in find_places(doc, gazetteer))
+    found = {t.written: t for t in explain_places(doc, gazetteer)}
+    assert found["US"].not_a_location and found["US"].place.confidence <= 0.2
+    assert found["Nahri Saraj district, Helmand"].place.admin1 == "Helmand"
+
+
+def test_actor_names_steer_the_focus_country(nlp, gazetteer) -> None:
+    # No toponym says where this is; the armed group does (weakly).
+    assert focus_countries_of(nlp("Taliban militants attacked a checkpoint on Monday."), gazetteer) == ["AFG"]
+    # A toponym outweighs an actor: Turkish forces act in Syria.
+    doc = nlp("Turkish forces shelled a village near Raqqa.")
+    assert focus_countries_of(doc, gazetteer)[0] == "SYR"
+
+
+def test_explanations_list_the_readings_weighed(nlp, gazetteer) -> None:
+    found = explain_places(nlp("Clashes erupted in Tripoli (Tripoli)."), gazetteer)
+    assert len(found) == 1
+    data = found[0].to_dict(explain=True)
+    scores = [c["score"] for c in data["candidates"]]
+    assert scores == sorted(scores, reverse=True) and len(scores) > 1
+    assert data["place"]["country"] == data["candidates"][0]["country"]
+
+
+def test_event_takes_the_most_specific_place_of_its_sentence(engine) -> None:
+    from strife.model import Article
+
+    text = "On 8 May 2020, 1 Taliban militant was killed by a US drone strike in Nahri Saraj district, Helmand."
+    outcome = next(iter(engine.run([Article(text=text, published="2020-05-08")])))
+    located_events = [e for e in outcome.result.events if e.location is not None]
+    assert located_events, "the strike has a place"
+    assert {(e.location.admin1, e.location.country) for e in located_events} == {("Helmand", "AFG")}
+
+
+def test_a_town_that_is_not_a_capital_is_never_read_as_a_state(engine) -> None:
+    from strife.model import Article
+
+    text = "On 9 May 2020, citizens protested from their balconies in Mali Zvornik, Serbia, against the government."
+    outcome = next(iter(engine.run([Article(text=text, published="2020-05-09")])))
+    assert [(e.location.name, e.location.country) for e in outcome.result.events if e.location] == [("Mali Zvornik", "SRB")]

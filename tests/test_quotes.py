@@ -222,6 +222,30 @@ def test_speaker_for_returning_none_falls_back_to_plain_actor(nlp):
     assert quote.speaker == Actor(name="the spokesman", span=(quote.speaker.span[0], quote.speaker.span[1]))
 
 
+def test_a_speaker_linked_to_a_group_is_named_as_written_and_serves_that_group(nlp):
+    def code(span):
+        inner = span.text.index("the Syrian opposition")
+        start = span.start_char + inner
+        return Actor(name="Syrian opposition", country="SYR", sector="OPP", span=(start, start + 21))
+
+    text = "“We will not leave,” a source linked to the Syrian opposition stated."
+    [quote] = quotes_of(nlp, text, speaker_for=code)
+    speaker = quote.speaker
+    assert speaker.name == "a source linked to the Syrian opposition" and speaker.affiliation == "Syrian opposition"
+    assert (speaker.country, speaker.sector, speaker.kind) == ("SYR", "OPP", "person") and speaker.confidence < 1
+
+
+def test_claims_point_at_their_reporter_and_say_how_sure(nlp):
+    text = ("The New York Times reported that talks had stalled. A report in the Times of London suggests the "
+            "plan failed. Government forces reportedly shelled the town.")
+    claims = {c.reporter: c for c in claims_of(nlp, text)}
+    for reporter, claim in claims.items():
+        assert text[claim.reporter_span[0] : claim.reporter_span[1]] == reporter
+    assert claims["The New York Times"].confidence == 1.0
+    assert 0.5 < claims["the Times of London"].confidence < 1.0
+    assert claims["reportedly"].confidence <= 0.5
+
+
 # --- claims -----------------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The SQLite store: idempotent, transactional, and queryable by the common filters."""
+"""The store on both backends (SQLite and PostgreSQL): idempotent, transactional, queryable by the common filters."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def sample_result(text: str = TEXT) -> ArticleResult:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(str(tmp_path / "test.db")) as opened:
+def store(db_url):
+    with Store(db_url) as opened:
         yield opened
 
 

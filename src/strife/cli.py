@@ -14,15 +14,19 @@ from typing import Iterable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import TimeRemainingColumn
+from rich.text import Text
 from rich.table import Table
 
 from strife import __version__
-from strife.engine import Coded, LocalEngine, Outcome
+from strife.engine import ENGINES, Coded, LocalEngine, Outcome, estimate_articles, make_engine
 from strife.export import TABLE_HEADER, table_rows, to_json, write_events_csv, write_json_array
+from strife.extract.events import confident
 from strife.ingest import InputProblem, parse_date, read_inputs
+from strife.ingest import FORMATS as INPUT_FORMATS, ColumnMap, ReadOptions, Skipped
 from strife.model import PLOVER_TYPES, output_schema
-from strife.store import EventQuery, Store
+from strife.store import EventQuery, Store, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +42,8 @@ err = Console(stderr=True, highlight=False)
 ModelOption = typer.Option(None, "--model", envvar="STRIFE_MODEL", help="Installed spaCy pipeline to use.")
 DbOption = typer.Option(None, "--db", envvar="STRIFE_DB", help="Database file or URL (default ./strife.db).")
 PublishedOption = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that lack one.")
+ActorsOption = typer.Option(None, "--actors", envvar="STRIFE_ACTORS",
+                            help="Your actor dictionary (CSV with the columns of strife/data/actors.csv) on top of strife's.")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -54,6 +60,26 @@ def _date_option(value: Optional[str], option: str) -> Optional[dt.date]:
     return None
 
 
+InputFormatOption = typer.Option(
+    None, "--input-format", help=f"Read every input as this format ({', '.join(INPUT_FORMATS)}) instead of detecting it.")
+TextColumnOption = typer.Option(None, "--text-column", help="CSV column / JSON key with the article text.")
+DateColumnOption = typer.Option(None, "--date-column", help="CSV column / JSON key with the publication date.")
+TitleColumnOption = typer.Option(None, "--title-column", help="CSV column / JSON key with the headline.")
+IdColumnOption = typer.Option(None, "--id-column", help="CSV column / JSON key with the article id.")
+UrlColumnOption = typer.Option(None, "--url-column", help="CSV column / JSON key with the article URL.")
+
+
+def _read_options(published: Optional[dt.date], input_format: Optional[str], text_column: Optional[str] = None,
+                  date_column: Optional[str] = None, title_column: Optional[str] = None,
+                  id_column: Optional[str] = None, url_column: Optional[str] = None,
+                  fetch_links: bool = False) -> ReadOptions:
+    """`ReadOptions` from the input options; a bad --input-format is a usage error."""
+    if input_format and input_format not in ("auto", *INPUT_FORMATS):
+        fail(f"--input-format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
+    columns = ColumnMap(text=text_column, published=date_column, title=title_column, id=id_column, url=url_column)
+    return ReadOptions(published=published, input_format=input_format, columns=columns, fetch_links=fetch_links)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"strife {__version__}")
@@ -67,6 +93,22 @@ def main_options(
     """strife: conflict and political news in, auditable event data out."""
 
 
+def _use_actors(path: Optional[str]) -> None:
+    """Check a user's --actors file, then have the pipeline code with it (here and in worker processes)."""
+    if not path:
+        return
+    import os
+
+    from strife.resolve.actors import ACTORS_ENV, ActorDictionary
+
+    path = os.path.abspath(path)
+    try:
+        ActorDictionary.with_user_file(path)
+    except ValueError as error:
+        fail(f"--actors: {error}")
+    os.environ[ACTORS_ENV] = path
+
+
 def _engine(model: Optional[str]) -> LocalEngine:
     try:
         return LocalEngine(model=model)
@@ -75,17 +117,53 @@ def _engine(model: Optional[str]) -> LocalEngine:
     raise AssertionError("unreachable")
 
 
+EngineOption = typer.Option("local", "--engine", help="local (this process) or dask (worker processes / a cluster).")
+WorkersOption = typer.Option(2, "--workers", min=1, help="Worker processes of the dask engine's local cluster.")
+SchedulerOption = typer.Option(None, "--scheduler", envvar="STRIFE_SCHEDULER",
+                               help="Dask scheduler address (tcp://host:8786) to use instead of a local cluster.")
+BatchSizeOption = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch / Dask task.")
+MinConfidenceOption = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0,
+    help="Only events whose calibrated confidence is at least this (0-1): trade recall for precision.",
+)
+
+
+def _chosen_engine(kind: str, model: Optional[str], batch_size: int, workers: int, scheduler: Optional[str]):
+    """The engine of --engine/--workers/--scheduler/--batch-size; a usage error when it cannot start."""
+    if kind not in ENGINES:
+        fail(f"--engine must be {' or '.join(ENGINES)}, not {kind!r}")
+    if scheduler and kind != "dask":
+        fail("--scheduler needs --engine dask")
+    try:
+        return make_engine(kind, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler)
+    except ValueError as error:
+        fail(str(error))
+    raise AssertionError("unreachable")
+
+
 def _report(problem: InputProblem) -> None:
-    label = "rejected" if problem.fatal else "warning"
+    label = "skipped" if isinstance(problem, Skipped) else "rejected" if problem.fatal else "warning"
     typer.echo(f"strife: {label}: {problem}", err=True)
 
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), folders, or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Files (.txt .html .xml/.rss/.atom .warc .csv .jsonl, .gz of any), folders, URLs, or - for stdin."),
     published: Optional[str] = PublishedOption,
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
     model: Optional[str] = ModelOption,
+    input_format: Optional[str] = InputFormatOption,
+    text_column: Optional[str] = TextColumnOption,
+    date_column: Optional[str] = DateColumnOption,
+    title_column: Optional[str] = TitleColumnOption,
+    id_column: Optional[str] = IdColumnOption,
+    url_column: Optional[str] = UrlColumnOption,
+    engine_kind: str = EngineOption,
+    workers: int = WorkersOption,
+    scheduler: Optional[str] = SchedulerOption,
+    batch_size: int = BatchSizeOption,
+    actors: Optional[str] = ActorsOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -95,8 +173,10 @@ def extract(
     if fmt not in ("json", "jsonl", "table"):
         fail(f"--format must be json, jsonl or table, not {fmt!r}")
     date = _date_option(published, "--published")
-    engine = _engine(model)
-    outcomes = engine.run(read_inputs(paths, date))
+    options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
+    _use_actors(actors)
+    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler)
+    outcomes = engine.run(read_inputs(paths, options=options))
     rejected = {"any": False}
 
     def coded() -> Iterator[Coded]:
@@ -107,9 +187,11 @@ def extract(
                 if fmt == "jsonl" and outcome.fatal:
                     typer.echo(json.dumps({"origin": outcome.origin, "error": outcome.message}))
                 continue
+            outcome.result.events = confident(outcome.result.events, min_confidence)
             yield outcome
 
-    {"json": _print_json, "jsonl": _print_jsonl, "table": _print_tables}[fmt](coded())
+    with engine:
+        {"json": _print_json, "jsonl": _print_jsonl, "table": _print_tables}[fmt](coded())
     raise typer.Exit(EXIT_REJECTED if rejected["any"] else EXIT_OK)
 
 
@@ -144,29 +226,53 @@ def _events_table(events, title: Optional[str] = None) -> Table:
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), folders, or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Files (.txt .html .xml/.rss/.atom .warc .csv .jsonl, .gz of any), folders, URLs, or - for stdin."),
     db: Optional[str] = DbOption,
     published: Optional[str] = PublishedOption,
     model: Optional[str] = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    input_format: Optional[str] = InputFormatOption,
+    text_column: Optional[str] = TextColumnOption,
+    date_column: Optional[str] = DateColumnOption,
+    title_column: Optional[str] = TitleColumnOption,
+    id_column: Optional[str] = IdColumnOption,
+    url_column: Optional[str] = UrlColumnOption,
+    engine_kind: str = EngineOption,
+    workers: int = WorkersOption,
+    scheduler: Optional[str] = SchedulerOption,
+    batch_size: int = BatchSizeOption,
+    actors: Optional[str] = ActorsOption,
 ) -> None:
-    """Code articles and store them; an article already stored (same text) is not stored again."""
+    """Code articles and store them; an article already stored (same text) is not stored again.
+
+    --engine dask codes on worker processes (a local cluster of --workers, or the cluster of
+    --scheduler) and stores here as results stream back, in input order.
+    """
     date = _date_option(published, "--published")
+    options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
     store = _open_store(db)
-    engine = _engine(model)
-    summary = {"articles": 0, "stored": 0, "already_stored": 0, "events": 0, "rejected": 0, "warnings": 0}
+    _use_actors(actors)
+    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler)
+    summary = {"articles": 0, "stored": 0, "already_stored": 0, "events": 0, "rejected": 0, "warnings": 0,
+               "skipped": {}}
     started = time.perf_counter()
-    with store, _progress() as progress:
-        task = progress.add_task("coding", total=None)
-        for outcome in engine.run(read_inputs(paths, date)):
+    with store, engine, _progress() as progress:
+        task = progress.add_task("coding", total=estimate_articles(paths) if progress.live.is_started else None)
+        for outcome in engine.run(read_inputs(paths, options=options)):
             _tally(store, outcome, summary)
             progress.update(task, advance=1)
     summary["seconds"] = round(time.perf_counter() - started, 2)
-    _print_summary(summary, store.url, as_json)
+    summary["articles_per_second"] = round(summary["articles"] / summary["seconds"], 2) if summary["seconds"] else None
+    summary["engine"] = engine_kind
+    _print_summary(summary, display_url(store.url), as_json)
     raise typer.Exit(EXIT_REJECTED if summary["rejected"] else EXIT_OK)
 
 
 def _tally(store: Store, outcome: Outcome, summary: dict) -> None:
+    if isinstance(outcome, Skipped):
+        _report(outcome)
+        _record_skip(store, outcome, summary)
+        return
     if isinstance(outcome, InputProblem):
         _report(outcome)
         summary["rejected" if outcome.fatal else "warnings"] += 1
@@ -177,6 +283,16 @@ def _tally(store: Store, outcome: Outcome, summary: dict) -> None:
     summary["events"] += done.n_events if done.stored else 0
 
 
+def _record_skip(store: Store, skip: Skipped, summary: dict) -> None:
+    """Count a skipped article by language and keep it on record in the database (`skipped_inputs`)."""
+    from strife.intake import ensure_tables, record_skip
+
+    ensure_tables(store)
+    record_skip(store, skip)
+    skipped = summary.setdefault("skipped", {})
+    skipped[skip.language or skip.reason] = skipped.get(skip.language or skip.reason, 0) + 1
+
+
 def _print_summary(summary: dict, url: str, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps({**summary, "db": url}))
@@ -184,7 +300,11 @@ def _print_summary(summary: dict, url: str, as_json: bool) -> None:
     typer.echo(
         f"{summary['articles']} articles read: {summary['stored']} stored with {summary['events']} events, "
         f"{summary['already_stored']} already stored (unchanged); {summary['rejected']} rejected; "
-        f"{summary['seconds']} s -> {url}"
+        + (f"{sum(summary['skipped'].values())} skipped as not English "
+           f"({', '.join(f'{k}: {n}' for k, n in sorted(summary['skipped'].items()))}); " if summary.get("skipped") else "")
+        + f"{summary['seconds']} s"
+        + (f" ({summary['articles_per_second']} articles/s)" if summary.get("articles_per_second") else "")
+        + f" -> {url}"
     )
 
 
@@ -194,10 +314,18 @@ def _stdout_console() -> Console:
     return console if console.is_terminal else Console(highlight=False, width=200)
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second over the last half minute, as an analyst sizing a run wants to see it."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} articles/s" if speed else "- articles/s", style="progress.data.speed")
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(),
+        _RateColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
         console=err, transient=True, disable=not err.is_terminal,
     )
 
@@ -221,6 +349,7 @@ def events(
     include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Query stored events."""
     if fmt not in ("table", "json", "csv"):
@@ -229,10 +358,13 @@ def events(
         fail(f"--type {event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
     query = EventQuery(
         country=country, event_type=event_type, since=_date_option(since, "--since"),
-        until=_date_option(until, "--until"), actor=actor, include_unreal=include_unreal, limit=limit,
+        until=_date_option(until, "--until"), actor=actor, include_unreal=include_unreal,
+        limit=None if min_confidence is not None else limit,
     )
     with _open_store(db) as store:
         found = store.events(query)
+        if min_confidence is not None:
+            found = confident(found, min_confidence)[:limit]
         if fmt == "json":
             write_json_array(found, sys.stdout)
         elif fmt == "csv":
@@ -265,6 +397,341 @@ def articles(
 def schema() -> None:
     """Print the JSON Schema of the per-article output."""
     typer.echo(json.dumps(output_schema(), indent=2))
+
+
+@app.command("eval")
+def eval_command(
+    gold: str = typer.Option(..., "--gold", help="Gold file: ACLED or UCDP CSV, PLOVER GSR or strife JSON."),
+    gold_format: str = typer.Option(..., "--format", "-f", help="acled, ucdp, plover-gsr or strife."),
+    as_json: bool = typer.Option(False, "--json", help="Print metrics, confusions and problems as JSON."),
+    report: Optional[str] = typer.Option(None, "--report", help="Folder to write eval.json and eval.html into."),
+    published_from: Optional[str] = typer.Option(
+        None, "--published-from", help="Column giving each row's publication date (acled: event_date, ucdp: date_end)."),
+    text: Optional[str] = typer.Option(None, "--text", help="The article of a strife gold file, if not beside it."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N gold rows."),
+    seed: int = typer.Option(12, "--seed", help="Seed of the bootstrap intervals."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Measure strife against human-coded gold: each metric with its 95% bootstrap CI and count.
+
+    Matching is documented in `strife.evaluate.score`; exit 1 when some gold rows could not be read
+    or coded (each named on stderr), 2 when the gold file itself is unusable.
+    """
+    from strife.evaluate import FORMATS, GoldFormatError, evaluate_cases, evaluation_dict, read_gold, write_report
+    from strife.evaluate.score import METRIC_LABELS
+
+    if gold_format not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {gold_format!r}")
+    try:
+        gold_file = read_gold(gold, gold_format, text_path=text, published_from=published_from, limit=limit)
+    except GoldFormatError as error:
+        fail(str(error))
+    engine = _engine(model)
+    with _progress() as progress:
+        task = progress.add_task("coding gold", total=len(gold_file.cases))
+        evaluation = evaluate_cases(gold_file.cases, engine, fmt=gold_format, gold_path=gold, seed=seed,
+                                    progress=lambda done: progress.update(task, completed=done))
+    evaluation.problems[:0] = gold_file.problems
+    for problem in evaluation.problems:
+        _report(problem)
+    if report:
+        write_report(evaluation, report)
+    if as_json:
+        typer.echo(json.dumps(evaluation_dict(evaluation, worst=0, records=False), ensure_ascii=False, default=str))
+    else:
+        table = Table(title=f"{gold} ({gold_format}): {evaluation.n_cases} texts, {len(evaluation.records)} gold events",
+                      title_justify="left")
+        for name in ("metric", "value", "95% CI", "n"):
+            table.add_column(name, justify="left" if name == "metric" else "right")
+        for name, est in evaluation.metrics().items():
+            table.add_row(METRIC_LABELS[name], f"{est.value:.3f}", f"{est.low:.3f}–{est.high:.3f}", f"{est.hits}/{est.n}")
+        _stdout_console().print(table)
+        if report:
+            typer.echo(f"report: {report}/eval.html, {report}/eval.json")
+    raise typer.Exit(EXIT_REJECTED if evaluation.problems else EXIT_OK)
+
+
+@app.command("export")
+def export_command(
+    fmt: str = typer.Option(..., "--format", "-f", help="acled-csv, cameo-tsv, plover-json, geojson or parquet."),
+    output: str = typer.Option(..., "--output", "-o", help="File to write ('-' for stdout); parquet: FILE.parquet or a FOLDER."),
+    db: Optional[str] = DbOption,
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of the event location."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
+    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
+    header: bool = typer.Option(True, "--header/--no-header", help="Header row in acled-csv and cameo-tsv."),
+    as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
+) -> None:
+    """Export stored events for other tools: ACLED CSV, GDELT/CAMEO TSV, PLOVER JSON lines, GeoJSON, Parquet.
+
+    Streams from the database, so it works on a database of any size; takes the filters of `strife events`.
+    """
+    from strife.export import EXPORT_FORMATS
+
+    if fmt not in EXPORT_FORMATS:
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        fail(f"--type {event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
+    if fmt == "parquet" and output == "-":
+        fail("parquet cannot go to stdout: give -o FILE.parquet or -o FOLDER")
+    query = EventQuery(
+        country=country, event_type=event_type, since=_date_option(since, "--since"),
+        until=_date_option(until, "--until"), actor=actor, include_unreal=include_unreal, limit=limit,
+    )
+    with _open_store(db) as store:
+        try:
+            written = _export_to(store, fmt, query, output, header)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror or error}")
+    if as_json:
+        typer.echo(json.dumps({"format": fmt, "output": output, **written}))
+    elif output != "-":
+        details = ", ".join(f"{n} {kind}" for kind, n in written.items())
+        typer.echo(f"{details} -> {output}", err=True)
+
+
+def _export_to(store: Store, fmt: str, query: EventQuery, output: str, header: bool) -> dict:
+    from pathlib import Path
+
+    from strife.export import export_events
+
+    if fmt == "parquet":
+        return export_events(store, fmt, query, Path(output))
+    if output == "-":
+        return export_events(store, fmt, query, sys.stdout, header)
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        return export_events(store, fmt, query, handle, header)
+
+
+@app.command()
+def watch(
+    feeds: List[str] = typer.Argument(..., help="RSS/Atom feeds: URLs or files."),
+    every: str = typer.Option("15m", "--every", help="Time between polls: 30s, 15m, 2h."),
+    once: bool = typer.Option(False, "--once", help="Poll each feed once and exit."),
+    db: Optional[str] = DbOption,
+    model: Optional[str] = ModelOption,
+    fetch_links: bool = typer.Option(
+        False, "--fetch-links", help="Download each new entry's linked page (else its saved page or summary)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON line per feed and poll."),
+) -> None:
+    """Poll feeds and code and store new entries only; seen entries are remembered in the database.
+
+    Runs until interrupted (Ctrl-C or SIGTERM finishes the current feed, then exits 0).
+    """
+    import signal
+    import threading
+
+    from strife.intake import parse_interval, watch_feeds
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as error:
+        fail(f"--every: {error}")
+    options = ReadOptions(fetch_links=fetch_links)
+    store = _open_store(db)
+    engine = _engine(model)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+
+    def show(report) -> None:
+        for problem in report.problems:
+            _report(problem)
+        if as_json:
+            typer.echo(json.dumps(report.as_dict()))
+        else:
+            typer.echo(f"{report.feed}: {report.entries} entries, {report.new} new: {report.stored} stored with "
+                       f"{report.events} events, {report.skipped} skipped (language), {report.rejected} rejected")
+
+    with store:
+        try:
+            watch_feeds(store, engine, feeds, seconds, once=once, options=options, on_report=show, stop=stop)
+        except KeyboardInterrupt:
+            stop.set()
+    raise typer.Exit(EXIT_OK)
+
+
+db_app = typer.Typer(help="Look after the database: schema upgrades and integrity checks.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: Optional[str] = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
+) -> None:
+    """Bring a database made by an older strife up to the current schema, keeping every row."""
+    from strife.migrations import upgrade_database
+    from strife.store import describe_error, display_url
+
+    try:
+        before, after = upgrade_database(db)
+    except Exception as error:  # noqa: BLE001 - any database failure is reported in one line
+        fail(f"cannot upgrade database {display_url(db or 'strife.db')}: {describe_error(error)}")
+        return
+    if as_json:
+        typer.echo(json.dumps({"from": before, "to": after}))
+    elif before is None:
+        typer.echo(f"created a new database at schema revision {after}")
+    else:
+        typer.echo(f"schema revision {before} -> {after}" if before != after else f"already at schema revision {after}")
+
+
+@db_app.command("check")
+def db_check(
+    db: Optional[str] = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the problems as a JSON list."),
+) -> None:
+    """Check integrity (SQLite integrity_check, foreign keys, whole articles, evidence offsets); exit 1 on a problem."""
+    with _open_checked_store(db) as store:
+        problems = store.check()
+    if as_json:
+        typer.echo(json.dumps(problems))
+    else:
+        for problem in problems:
+            typer.echo(f"strife: problem: {problem}", err=True)
+        if not problems:
+            typer.echo("ok: no problems found")
+    raise typer.Exit(EXIT_REJECTED if problems else EXIT_OK)
+
+
+def _open_checked_store(db: Optional[str]) -> Store:
+    """Open a store for the db commands, any failure reported in one line (password masked)."""
+    from strife.store import describe_error, display_url
+
+    try:
+        return Store(db)
+    except Exception as error:  # noqa: BLE001 - any database failure is a usage problem here
+        fail(f"cannot open database {display_url(db or 'strife.db')}: {describe_error(error)}")
+    raise AssertionError("unreachable")
+
+
+@app.command()
+def incidents(
+    db: Optional[str] = DbOption,
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of the incident."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, "--since", help="Incidents on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Incidents on or before YYYY-MM-DD."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1, help="Only incidents reported by at least this many articles."),
+    contradictions: bool = typer.Option(False, "--contradictions", help="Only incidents whose sources contradict each other."),
+    window_days: int = typer.Option(2, "--window-days", min=0, help="Reports this many days apart may be one incident."),
+    radius_km: float = typer.Option(50.0, "--radius-km", min=0.0, help="Reports this far apart may be one incident."),
+    update: bool = typer.Option(True, "--update/--no-update", help="First place events stored since the last run."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """List incidents: reports of one incident from different articles, with each source's figures."""
+    if fmt not in ("table", "json"):
+        fail(f"--format must be table or json, not {fmt!r}")
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        fail(f"--type {event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
+    query = EventQuery(country=country, event_type=event_type, since=_date_option(since, "--since"),
+                       until=_date_option(until, "--until"), limit=None if contradictions else limit)
+    with _open_checked_store(db) as store:
+        if update:
+            store.update_incidents(window_days=window_days, radius_km=radius_km)
+        found = [i for i in store.incidents(query, min_sources=min_sources) if i.contradiction or not contradictions]
+    found = found[:limit] if limit else found
+    if fmt == "json":
+        write_json_array(found, sys.stdout)
+        return
+    _stdout_console().print(_incidents_table(found))
+
+
+def _incidents_table(found) -> Table:
+    table = Table(show_lines=True)
+    for name in ("incident", "date", "type", "country", "sources", "killed low/best/high", "who said what"):
+        table.add_column(name, overflow="fold")
+    for incident in found:
+        killed = incident.fatalities
+        figures = f"{killed.low}/{killed.best}/{killed.high}" + (" CONTRADICTION" if killed.contradiction else "") if killed else ""
+        said = "\n".join(f"{s.publisher or s.article_id} ({s.published or '?'}): {s.fatalities.text if s.fatalities else '-'}"
+                         for s in incident.sources)
+        table.add_row(incident.id, str(incident.date or ""), incident.event_type, incident.country or "",
+                      str(incident.n_sources), figures, said)
+    return table
+
+
+@app.command("geocode")
+def geocode_command(
+    text: Optional[str] = typer.Argument(None, help="Text to find places in ('-' reads standard input)."),
+    explain: bool = typer.Option(False, "--explain", help="Show the readings weighed for each toponym, with scores."),
+    reverse: Optional[str] = typer.Option(None, "--reverse", help="LAT,LON: the nearest town, its region and country."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Focus countries, ISO3, comma-separated (default: from the text)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Show what the geocoder reads in a text (places, regions, countries), or the place at a coordinate."""
+    from strife.extract.places import geocode_text
+    from strife.resolve.geocode import Gazetteer
+
+    if reverse is not None:
+        _print_reverse(Gazetteer.default(), _coordinate(reverse), as_json)
+        return
+    if text is None:
+        fail("geocode: give a TEXT to read (or '-' for standard input), or --reverse LAT,LON")
+    if text == "-":
+        text = sys.stdin.read()
+    focus_countries = [c.strip().upper() for c in focus.split(",") if c.strip()] if focus else None
+    try:
+        found = geocode_text(text, focus_countries=focus_countries, nlp=_geocode_nlp(model))
+    except ValueError as error:
+        fail(str(error))
+    if as_json:
+        typer.echo(json.dumps([t.to_dict(explain=explain) for t in found], ensure_ascii=False, indent=2))
+        return
+    out = _stdout_console()
+    table = Table("written", "place", "admin1", "country", "lat", "lon", "prec", "conf", "note")
+    for t in found:
+        p = t.place
+        note = "not a location" if t.not_a_location else (f"placed at qualifier {t.qualified_by}" if t.qualified_by else "")
+        table.add_row(t.written, p.name, p.admin1 or "", p.country or "", f"{p.lat:.4f}", f"{p.lon:.4f}",
+                      str(p.geo_precision), f"{p.confidence:.2f}", note)
+    out.print(table)
+    if explain:
+        for t in found:
+            out.print(f"\n{t.written}  (focus: {', '.join(t.focus_countries) or 'none'})", markup=False)
+            for c, score in t.candidates[:10]:
+                out.print(f"  {score:7.2f}  {c.name} [{c.kind}] {c.admin1 or ''} {c.country or ''} pop {c.population:,}",
+                          markup=False)
+
+
+def _geocode_nlp(model: Optional[str]):
+    from strife.pipeline import load_pipeline
+
+    try:
+        return load_pipeline(model, stages=())
+    except ValueError as error:
+        fail(str(error))
+
+
+def _coordinate(value: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(part) for part in value.split(","))
+    except ValueError:
+        fail(f"--reverse {value!r}: expected LAT,LON in decimal degrees, e.g. 36.2,37.16")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        fail(f"--reverse {value!r}: latitude must be within ±90 and longitude within ±180")
+    return lat, lon
+
+
+def _print_reverse(gazetteer, point: tuple[float, float], as_json: bool) -> None:
+    from strife.resolve.geocode import haversine_km
+
+    nearest = gazetteer.reverse(*point)
+    if nearest is None:
+        fail(f"--reverse {point[0]},{point[1]}: no town in the gazetteer within 900 km", EXIT_REJECTED)
+    distance = round(haversine_km(point[0], point[1], nearest.lat, nearest.lon), 1)
+    if as_json:
+        typer.echo(json.dumps({"name": nearest.name, "admin1": nearest.admin1, "country": nearest.country,
+                               "lat": nearest.lat, "lon": nearest.lon, "geonames_id": nearest.geonames_id,
+                               "distance_km": distance}, ensure_ascii=False))
+        return
+    typer.echo(f"{nearest.name}, {nearest.admin1 or '-'}, {nearest.country or '-'} ({distance} km away)")
 
 
 def main() -> None:

@@ -1,23 +1,40 @@
 """Run the pipeline over a stream of articles: batching, order, per-article failures.
 
-`LocalEngine` codes articles in one process with spaCy's `nlp.pipe`, in batches, keeping input
-order; a later engine distributes the same work with Dask. Inputs that could not be read pass
-through as `InputProblem`s in their place, so a caller reports them where they occurred.
+Two engines code the same articles into the same records:
+
+- `LocalEngine` codes in this process with spaCy's `nlp.pipe`, in batches.
+- `DaskEngine` sends batches to Dask distributed workers (a `LocalCluster` of worker processes by
+  default, or an existing scheduler by address); each worker loads the pipeline once and keeps it,
+  and results come back to the caller in input order with a bounded number of batches in flight,
+  so memory stays flat however long the input.
+
+Both keep input order, and inputs that could not be read pass through as `InputProblem`s in their
+place, so a caller reports them where they occurred and stores the rest as they stream in.
+
+    with make_engine("dask", workers=2) as engine:
+        for outcome in engine.run(read_inputs(["day.jsonl"])):
+            ...
 """
 
 from __future__ import annotations
 
+import collections
+import functools
 import itertools
+import logging
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, Union
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any, Deque, Iterable, Iterator, Optional, Union
 
 from strife.ingest import InputProblem, ReadResult
 from strife.model import Article, ArticleResult
-from strife.pipeline import load_pipeline, make_doc
+from strife.pipeline import load_pipeline, make_doc, model_name
+
+if TYPE_CHECKING:  # spaCy and Dask load only when an engine is made: `strife --help` stays fast
+    from spacy.language import Language
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
+DEFAULT_BATCH_SIZE = 16
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -32,44 +49,250 @@ Outcome = Union[Coded, InputProblem]
 
 
 class LocalEngine:
-    """Codes articles in this process; load once, then call `run` as often as needed."""
+    """Codes articles in this process; load once, then call `run` as often as needed.
 
-    def __init__(self, model: Optional[str] = None, batch_size: int = 16, max_chars: int = DEFAULT_MAX_CHARS,
-                 nlp: Optional[Language] = None):
+    spaCy's own `n_process` is not used: it ships Docs between processes with msgpack, which
+    cannot carry strife's records; `DaskEngine` is the multi-process engine, on one machine too.
+    """
+
+    def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 max_chars: int = DEFAULT_MAX_CHARS, nlp: Optional["Language"] = None):
         self.nlp = nlp or load_pipeline(model)
         self.batch_size = batch_size
         self.max_chars = max_chars
 
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Nothing to release; here so that either engine can be used the same way."""
+
     def run(self, items: Iterable[ReadResult]) -> Iterator[Outcome]:
         """Coded articles and problems, in input order, batch by batch (streams any input size)."""
-        iterator = iter(items)
-        while chunk := list(itertools.islice(iterator, self.batch_size)):
+        for chunk in _chunks(items, self.batch_size):
             yield from self._run_chunk(chunk)
 
     def code(self, article: Article) -> ArticleResult:
         """Code one article; ValueError naming the problem when it cannot be coded."""
-        outcome = next(self.run([article]))
-        if isinstance(outcome, InputProblem):
-            raise ValueError(str(outcome))
-        return outcome.result
+        return _code_one(self, article)
+
+    def code_articles(self, articles: list[Article]) -> list[Union[ArticleResult, InputProblem]]:
+        """Results of already-checked articles, in order (what a Dask worker runs on one batch)."""
+        docs = self.nlp.pipe((make_doc(self.nlp, a) for a in articles), batch_size=self.batch_size)
+        return [_result(article, doc) for article, doc in zip(articles, docs)]
 
     def _run_chunk(self, chunk: list[ReadResult]) -> Iterator[Outcome]:
-        checked = [self._check(item) for item in chunk]
+        checked = [_check(item, self.max_chars) for item in chunk]
         articles = [item for item in checked if isinstance(item, Article)]
-        docs = self.nlp.pipe((make_doc(self.nlp, a) for a in articles), batch_size=self.batch_size)
-        coded = {id(article): _outcome(article, doc) for article, doc in zip(articles, docs)}
-        for item in checked:
-            yield coded[id(item)] if isinstance(item, Article) else item
-
-    def _check(self, item: ReadResult) -> ReadResult:
-        if isinstance(item, Article) and len(item.text) > self.max_chars:
-            return InputProblem(item.origin or item.id or "article",
-                                f"article too long ({len(item.text):,} characters; the limit is {self.max_chars:,})")
-        return item
+        yield from _merge(checked, self.code_articles(articles))
 
 
-def _outcome(article: Article, doc) -> Outcome:
+class DaskEngine:
+    """Codes articles on Dask distributed workers; results stream back in input order.
+
+    With no `scheduler`, starts a `distributed.LocalCluster` of `workers` processes with one
+    thread each (spaCy parsing holds the GIL, so processes, not threads, use the cores). With
+    `scheduler="tcp://host:8786"`, uses the workers of that cluster, which need strife and the
+    model installed. Each worker loads the pipeline once (`worker_pipeline`, cached per model);
+    the engine submits one task per batch and keeps at most `max_in_flight` batches out.
+    Close it (or use it as a context manager) to stop a cluster it started.
+    """
+
+    def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 max_chars: int = DEFAULT_MAX_CHARS, workers: int = 2, scheduler: Optional[str] = None,
+                 max_in_flight: Optional[int] = None, client: Any = None, connect_timeout: str = "10s"):
+        self.model = model_name(model)
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+        self._cluster = None
+        self.client = client or self._connect(workers, scheduler, connect_timeout)
+        self._owns_client = client is None
+        n_workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.max_in_flight = max_in_flight or 2 * n_workers  # one running and one queued per worker
+        try:
+            self.warm_up()
+        except BaseException:
+            self.close()
+            raise
+
+    def _connect(self, workers: int, scheduler: Optional[str], connect_timeout: str) -> Any:
+        from distributed import Client, LocalCluster
+
+        if scheduler:
+            try:
+                return Client(scheduler, timeout=connect_timeout)
+            except OSError as error:
+                raise ValueError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self._cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # no dashboard; metrics on any free port
+            silence_logs=logging.CRITICAL,  # shutdown races log tracebacks; task failures reach us through their futures
+        )
+        return Client(self._cluster)
+
+    def warm_up(self) -> None:
+        """Load the pipeline on every connected worker now, so the first batch is not slow and a
+        model missing on a worker is a clear error here rather than a failed batch later."""
+        failures = self.client.run(_warm_worker, self.model)
+        for address, problem in failures.items():
+            if problem:
+                raise ValueError(f"Dask worker {address}: {problem}")
+
+    def __enter__(self) -> "DaskEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Disconnect; stop the LocalCluster if this engine started it."""
+        if self._owns_client and self.client is not None:
+            self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self.client, self._cluster = None, None
+
+    def run(self, items: Iterable[ReadResult]) -> Iterator[Outcome]:
+        """Coded articles and problems, in input order, with at most `max_in_flight` batches out."""
+        pending: Deque[tuple[list[ReadResult], Any]] = collections.deque()
+        try:
+            for chunk in _chunks(items, self.batch_size):
+                checked = [_check(item, self.max_chars) for item in chunk]
+                articles = [item for item in checked if isinstance(item, Article)]
+                future = self.client.submit(_code_on_worker, self.model, self.batch_size, articles, pure=False) if articles else None
+                pending.append((checked, future))
+                while len(pending) > self.max_in_flight:
+                    yield from self._collect(*pending.popleft())
+            while pending:
+                yield from self._collect(*pending.popleft())
+        finally:
+            for _, future in pending:  # the caller stopped early: do not leave work running
+                if future is not None:
+                    future.cancel()
+
+    def code(self, article: Article) -> ArticleResult:
+        """Code one article; ValueError naming the problem when it cannot be coded."""
+        return _code_one(self, article)
+
+    def _collect(self, checked: list[ReadResult], future: Any) -> Iterator[Outcome]:
+        if future is None:
+            yield from checked  # a batch of unreadable inputs only
+            return
+        try:
+            results = future.result()
+        except Exception as error:  # noqa: BLE001 - a lost batch is reported per article, the run goes on
+            reason = f"could not be coded: Dask task failed: {type(error).__name__}: {error}"
+            results = [InputProblem(_origin(a), reason) for a in checked if isinstance(a, Article)]
+        yield from _merge(checked, results)
+
+
+def make_engine(kind: str = "local", model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                workers: int = 2, scheduler: Optional[str] = None) -> Union[LocalEngine, DaskEngine]:
+    """The engine a user named (`--engine local|dask`); ValueError for an unknown one."""
+    if kind == "local":
+        return LocalEngine(model=model, batch_size=batch_size)
+    if kind == "dask":
+        return DaskEngine(model=model, batch_size=batch_size, workers=workers, scheduler=scheduler)
+    raise ValueError(f"unknown engine {kind!r} (choose {' or '.join(ENGINES)})")
+
+
+def estimate_articles(paths: Iterable[str], limit_bytes: int = 2_000_000_000) -> Optional[int]:
+    """How many articles `paths` hold, for a progress bar's ETA; None when it cannot tell cheaply.
+
+    Counts lines of JSON Lines files and one article per plain-text file (folders recursively);
+    any other input (stdin, URLs, CSV, feeds, archives) or more than `limit_bytes` to scan gives None.
+    """
+    from pathlib import Path
+
+    total, scanned = 0, 0
+    for item in paths:
+        path = Path(item)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in (".txt", ".text"):
+                total += 1
+            elif suffix in (".jsonl", ".ndjson") and file.is_file():
+                scanned += file.stat().st_size
+                if scanned > limit_bytes:
+                    return None
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif not path.is_dir():
+                return None  # a format whose article count needs parsing: no ETA
+    return total
+
+
+# ------------------------------------------------------------------ what runs on a Dask worker
+@functools.lru_cache(maxsize=2)
+def worker_pipeline(model: str) -> "Language":
+    """The pipeline of this process, loaded on first use and kept: one load per worker and model."""
+    return load_pipeline(model)
+
+
+def worker_engine(model: str, batch_size: int = DEFAULT_BATCH_SIZE) -> LocalEngine:
+    """A LocalEngine over this worker's pipeline (cheap: the pipeline is loaded once, see above)."""
+    return LocalEngine(nlp=worker_pipeline(model), batch_size=batch_size)
+
+
+_WARM_UP_TEXT = "Rebels shelled a village near Aleppo on Monday, killing three civilians, officials said."
+
+
+def _warm_worker(model: str) -> Optional[str]:
+    """Load the pipeline and the data its stages load on first use (gazetteer, dictionaries)."""
+    try:
+        worker_engine(model).code(Article(text=_WARM_UP_TEXT))
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def _code_on_worker(model: str, batch_size: int, articles: list[Article]) -> list[Union[ArticleResult, InputProblem]]:
+    return worker_engine(model, batch_size).code_articles(articles)
+
+
+# ------------------------------------------------------------------ helpers shared by both engines
+def _chunks(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, max(1, size))):
+        yield chunk
+
+
+def _check(item: ReadResult, max_chars: int) -> ReadResult:
+    if isinstance(item, Article) and len(item.text) > max_chars:
+        return InputProblem(_origin(item), f"article too long ({len(item.text):,} characters; the limit is {max_chars:,})")
+    return item
+
+
+def _merge(checked: list[ReadResult], results: list[Union[ArticleResult, InputProblem]]) -> Iterator[Outcome]:
+    """Put each article's result back in its place among the inputs that were not coded."""
+    coded = iter(results)
+    for item in checked:
+        if isinstance(item, Article):
+            result = next(coded)
+            yield Coded(item, result) if isinstance(result, ArticleResult) else result
+        else:
+            yield item
+
+
+def _result(article: Article, doc) -> Union[ArticleResult, InputProblem]:
     state = doc._.strife
     if "failed" in state:
-        return InputProblem(article.origin or article.id or "article", f"could not be coded: {state['failed']}")
-    return Coded(article, state["result"])
+        return InputProblem(_origin(article), f"could not be coded: {state['failed']}")
+    return state["result"]
+
+
+def _code_one(engine: Union[LocalEngine, DaskEngine], article: Article) -> ArticleResult:
+    outcome = next(engine.run([article]))
+    if isinstance(outcome, InputProblem):
+        raise ValueError(str(outcome))
+    return outcome.result
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.id or "article"

@@ -150,6 +150,7 @@ class ArticleMeta(Record):
     title: Optional[str] = None
     url: Optional[str] = None
     publisher: Optional[str] = None
+    author: Optional[str] = None
     published: Optional[dt.date] = None
     sha256: str
 
@@ -175,6 +176,7 @@ class Article(Record):
     title: Optional[str] = None
     url: Optional[str] = None
     publisher: Optional[str] = None
+    author: Optional[str] = None
     published: Optional[dt.date] = None
     origin: Optional[str] = Field(None, description="Where it was read from: 'file.jsonl:12'.")
 
@@ -189,6 +191,7 @@ class Article(Record):
             title=self.title,
             url=self.url,
             publisher=self.publisher,
+            author=self.author,
             published=self.published,
             sha256=digest,
         )

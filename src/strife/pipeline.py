@@ -125,11 +125,14 @@ def counts_stage(doc: Doc, state: dict) -> None:
 
 @stage("strife_actors")
 def actors_stage(doc: Doc, state: dict) -> None:
-    from strife.extract.actors import find_actors
+    """Actor mentions, coded with the packaged dictionary plus the user's (`STRIFE_ACTORS`, `--actors`)."""
+    from strife.extract.actors import find_actors, vague_actor_country
     from strife.resolve.actors import ActorDictionary
 
+    state["actor_country"] = vague_actor_country(state.get("focus_country"), state.get("places", []))
     state["actors"] = find_actors(
-        doc, ActorDictionary.default(), on=state["meta"].published, default_country=state.get("focus_country")
+        doc, ActorDictionary.configured(), on=state["meta"].published, default_country=state["actor_country"],
+        places=state.get("places", []),
     )
 
 
@@ -166,8 +169,9 @@ def _span_coder(state: dict) -> Callable[[Span], list[Actor]]:
 
     def code(span: Span) -> list[Actor]:
         return actor_for_span(
-            span, ActorDictionary.default(), mentions=mentions,
-            on=state["meta"].published, default_country=state.get("focus_country"),
+            span, ActorDictionary.configured(), mentions=mentions,
+            on=state["meta"].published, default_country=state.get("actor_country", state.get("focus_country")),
+            places=state.get("places", []),
         )
 
     return code

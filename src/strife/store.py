@@ -1,23 +1,33 @@
-"""Keep coded articles in a database: SQLite by default, any SQLAlchemy URL later.
+"""Keep coded articles in a database a team can share: a SQLite file by default, PostgreSQL by URL.
+
+    store = Store("strife.db")                             # or "postgresql://user@host/db"
+    store.add(result, text)                                # one article, one transaction
+    store.events(EventQuery(country="SYR", since=...))     # the common filters, served by indexes
 
 An article is identified by the SHA-256 of its normalised text, so storing the same article twice
-writes nothing. Each article is written with all its records in one transaction: a crash leaves
+writes nothing, even when two processes race to store it (the unique key decides, the loser reports
+"already stored"). Each article is written with all its records in one transaction: a crash leaves
 either the whole article or none of it. The full `ArticleResult` is kept as JSON beside indexed
 columns for the common filters, so what `strife events --format json` prints is exactly what
 `strife extract` printed.
+
+The schema is versioned with Alembic (`strife.migrations`): a new database is created at the
+latest revision; an older one is refused with a hint until `strife db upgrade` brings it up to date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Date,
     Float,
     ForeignKey,
@@ -27,18 +37,25 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     create_engine,
     event,
     func,
-    or_,
+    inspect,
     select,
+    update,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError
 
 from strife.model import Actor, ArticleResult, Event
 
 DEFAULT_DB = "strife.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the Alembic head revision is "0002"
+HEAD_REVISION = "0002"
+FIRST_REVISION = "0001"
 
 metadata = MetaData()
 
@@ -86,6 +103,11 @@ events = Table(
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("record", Text, nullable=False),
+    # revision 0002: the day the event is filed under (its date, else the article's publication
+    # date) and the last day it covers, so date-range filters can use an index; its incident.
+    Column("day", Date),
+    Column("day_end", Date),
+    Column("incident_id", String),
 )
 
 event_actors = Table(
@@ -100,14 +122,56 @@ event_actors = Table(
     Column("sector", String(8)),
 )
 
+# revision 0002: every distinct lower-cased actor name or canonical name once, so "actor contains
+# X" scans thousands of names instead of millions of rows, then follows an index to the events.
+actor_keys = Table(
+    "actor_keys",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+)
+
+event_actor_keys = Table(
+    "event_actor_keys",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True),
+    Column("key_pk", Integer, ForeignKey("actor_keys.pk", ondelete="CASCADE"), primary_key=True),
+)
+
+# revision 0002: incidents, clusters of events from different articles (`strife.resolve.dedup`).
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("incident_id", String, nullable=False, unique=True),
+    Column("event_type", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("day", Date),
+    Column("day_end", Date),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("n_sources", Integer, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
+
 meta = Table("strife_meta", metadata, Column("key", String, primary_key=True), Column("value", Text))
 
-Index("ix_events_country_type_date", events.c.country, events.c.event_type, events.c.date)
-Index("ix_events_date", events.c.date)
+Index("ix_events_country_type_day", events.c.country, events.c.event_type, events.c.day)
+Index("ix_events_day", events.c.day)
+Index("ix_events_lat_lon", events.c.lat, events.c.lon)
 Index("ix_events_article", events.c.article_pk)
+Index("ix_events_incident", events.c.incident_id)
 Index("ix_event_actors_canonical", event_actors.c.canonical)
 Index("ix_event_actors_event", event_actors.c.event_pk)
+Index("ix_event_actor_keys_key", event_actor_keys.c.key_pk, event_actor_keys.c.event_pk)
 Index("ix_articles_published", articles.c.published)
+Index("ix_incidents_country_day", incidents.c.country, incidents.c.day)
+
+MAX_SPAN_KEY = "max_event_span_days"  # strife_meta: the longest date range stored, bounds range scans
+
+
+class SchemaError(ValueError):
+    """The database exists but its schema is not the one this strife writes (run `strife db upgrade`)."""
 
 
 def database_url(db: Optional[str] = None) -> str:
@@ -116,6 +180,21 @@ def database_url(db: Optional[str] = None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser()}"
+
+
+def display_url(url: str) -> str:
+    """The URL with any password masked, for messages and summaries."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL is shown as given; opening it reports the problem
+        return url
+
+
+def describe_error(error: BaseException) -> str:
+    """A database error in one line: the driver's first line, without SQLAlchemy's background links."""
+    original = getattr(error, "orig", None) or error
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 @dataclass
@@ -129,27 +208,38 @@ class StoreOutcome:
 
 @dataclass
 class EventQuery:
-    """Filters of `strife events` and the API; every field optional."""
+    """Filters of `strife events` and the API; every field optional.
+
+    A date range keeps events whose own range overlaps it (an event without a date is filed under
+    its article's publication date). `bbox` is (min_lon, min_lat, max_lon, max_lat) in degrees.
+    """
 
     country: Optional[str] = None
     event_type: Optional[str] = None
     since: Optional[dt.date] = None
     until: Optional[dt.date] = None
     actor: Optional[str] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+    incident_id: Optional[str] = None
     include_unreal: bool = False  # also negated and hypothetical events
     limit: Optional[int] = None
 
 
 class Store:
-    """The database of coded articles. Use as a context manager or call `close()`."""
+    """The database of coded articles. Use as a context manager or call `close()`.
 
-    def __init__(self, db: Optional[str] = None):
+    A missing database is created at the latest schema; one at an older schema raises
+    `SchemaError` unless `upgrade=True`, which migrates it first (what `strife db upgrade` does).
+    """
+
+    def __init__(self, db: Optional[str] = None, upgrade: bool = False):
         self.url = database_url(db)
-        self.engine = _make_engine(self.url)
-        metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
-            if conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first() is None:
-                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        self.engine = make_engine(self.url)
+        try:
+            self.revision_before = prepare_schema(self.engine, upgrade=upgrade)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def __enter__(self) -> "Store":
         return self
@@ -157,43 +247,72 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
     def close(self) -> None:
         self.engine.dispose()
 
     def has(self, sha256: str) -> bool:
         with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.pk).where(articles.c.sha256 == sha256)).first() is not None
+            return _article_pk(conn, sha256) is not None
 
     def add(self, result: ArticleResult, text: str, origin: Optional[str] = None) -> StoreOutcome:
         """Store one article and all its records in one transaction; a known article is left as it is."""
-        sha = result.article.sha256
-        with self.engine.begin() as conn:
-            if conn.execute(select(articles.c.pk).where(articles.c.sha256 == sha)).first() is not None:
-                return StoreOutcome(sha, False, len(result.events))
-            article_pk = conn.execute(articles.insert().values(**_article_row(result, text, origin))).inserted_primary_key[0]
-            for ev in result.events:
-                event_pk = conn.execute(events.insert().values(article_pk=article_pk, **_event_row(ev))).inserted_primary_key[0]
-                rows = _actor_rows(event_pk, ev)
-                if rows:
-                    conn.execute(event_actors.insert(), rows)
-        return StoreOutcome(sha, True, len(result.events))
+        return self.add_many([(result, text, origin)])[0]
+
+    def add_many(self, items: Iterable[tuple[ArticleResult, str, Optional[str]]]) -> list[StoreOutcome]:
+        """Store several articles in one transaction, each whole or not at all.
+
+        Faster than `add` in a loop: one commit, and each table written with one multi-row statement.
+        An article another process stored meanwhile is reported as already stored (the batch is then
+        retried article by article, a savepoint each); any other error rolls back the whole batch.
+        """
+        batch = list(items)
+        with self._writing() as conn:
+            known = _known_shas(conn, [result.article.sha256 for result, _, _ in batch])
+            fresh, outcomes = [], []
+            for result, text, origin in batch:
+                sha = result.article.sha256
+                outcomes.append(StoreOutcome(sha, sha not in known, len(result.events)))
+                if sha not in known:
+                    known.add(sha)
+                    fresh.append((result, text, origin))
+            savepoint = conn.begin_nested()
+            try:
+                _insert_articles(conn, fresh)
+            except IntegrityError:
+                savepoint.rollback()
+                retried = {o.sha256: o for o in (_add_one(conn, *item) for item in fresh)}
+                return [retried.get(o.sha256, o) if o.stored else o for o in outcomes]
+            savepoint.commit()
+        return outcomes
 
     def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
-        """Stored events matching the query, by date then id, in the output contract's shape."""
-        stmt = select(events.c.record).select_from(events.join(articles))
-        stmt = stmt.where(*_event_filters(query)).order_by(events.c.date, events.c.pk)
-        if query.limit:
-            stmt = stmt.limit(query.limit)
+        """Stored events matching the query, by day then storage order, in the output contract's shape."""
+        for _, record in self._event_rows(query, select(events.c.pk, events.c.record)):
+            yield Event.model_validate_json(record)
+
+    def event_ids(self, query: EventQuery = EventQuery()) -> list[str]:
+        """Ids of the events matching the query (cheaper than `events` when only ids are wanted)."""
+        return [event_id for _, event_id in self._event_rows(query, select(events.c.pk, events.c.event_id))]
+
+    def _event_rows(self, query: EventQuery, stmt) -> Iterator[tuple]:
         with self.engine.connect() as conn:
-            for (record,) in conn.execute(stmt):
-                yield Event.model_validate_json(record)
+            stmt = stmt.where(*_event_filters(query, _max_span_days(conn)))
+            stmt = stmt.order_by(events.c.day.asc().nulls_first(), events.c.pk)
+            if query.limit:
+                stmt = stmt.limit(query.limit)
+            yield from conn.execute(stmt)
 
     def articles(self, limit: Optional[int] = None) -> list[dict]:
         """Stored articles with their event counts, newest publication first."""
         stmt = select(
             articles.c.article_id, articles.c.sha256, articles.c.title, articles.c.published,
             articles.c.publisher, articles.c.url, articles.c.n_events, articles.c.ingested_at,
-        ).order_by(articles.c.published.desc(), articles.c.pk)
+        ).order_by(articles.c.published.desc().nulls_last(), articles.c.pk)
         if limit:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
@@ -212,28 +331,192 @@ class Store:
                 for table in (articles, events, event_actors)
             }
 
+    def check(self) -> list[str]:
+        """Integrity problems found in the database, one sentence each; empty when all is well."""
+        from strife.migrations import integrity_problems
 
-def _make_engine(url: str) -> Engine:
-    if url.startswith("sqlite:///"):
-        path = Path(url[len("sqlite:///"):])
-        if str(path) not in ("", ":memory:") and not path.parent.exists():
-            raise ValueError(f"database folder {path.parent} does not exist")
-    engine = create_engine(url)
+        return integrity_problems(self.engine)
+
+    def update_incidents(self, **options) -> int:
+        """Cluster events not yet in an incident (see `strife.resolve.dedup`); returns how many were placed."""
+        from strife.resolve.dedup import update_incidents
+
+        with self._writing() as conn:
+            return update_incidents(conn, **options)
+
+    def incidents(self, query: EventQuery = EventQuery(), min_sources: int = 1) -> list:
+        """Incidents with their sources side by side (`strife.resolve.dedup.Incident`)."""
+        from strife.resolve.dedup import load_incidents
+
+        with self.engine.connect() as conn:
+            return load_incidents(conn, query, min_sources=min_sources)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite it takes the write lock up front so writers queue, never deadlock."""
+        with self.engine.execution_options(strife_write=True).begin() as conn:
+            yield conn
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a strife URL: SQLite files get WAL and foreign keys, PostgreSQL uses psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername.startswith("sqlite"):
+        database = parsed.database or ""
+        if database not in ("", ":memory:") and not Path(database).parent.exists():
+            raise ValueError(f"database folder {Path(database).parent} does not exist")
+    engine = create_engine(parsed, pool_pre_ping=parsed.drivername.startswith("postgresql"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets readers work during an ingest; foreign keys make cascades real; a busy wait avoids spurious locks."""
+    """WAL lets readers work during an ingest; foreign keys make cascades real; a busy wait avoids spurious locks.
+
+    `synchronous=NORMAL` in WAL mode survives a killed process (kill -9) intact and only risks the
+    last commits on power loss. The driver's own transaction handling is switched off so that
+    SQLAlchemy's BEGIN/SAVEPOINT are what SQLite sees (the documented pysqlite recipe).
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB instead of 2: big indexes stay in memory
     cursor.close()
 
 
-def _article_row(result: ArticleResult, text: str, origin: Optional[str]) -> dict:
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("strife_write") else "BEGIN")
+
+
+def prepare_schema(engine: Engine, upgrade: bool = False) -> Optional[str]:
+    """Create a new database at head, or check (and with `upgrade`, migrate) an existing one.
+
+    Returns the revision the database was at before (None for a new database).
+    """
+    from strife.migrations import current_revision, stamp, upgrade_to_head
+
+    with engine.begin() as conn:
+        _lock_schema(conn)
+        if not inspect(conn).has_table("articles"):
+            metadata.create_all(conn)
+            conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            stamp(conn, "head")
+            return None
+        revision = current_revision(conn)
+        if revision == HEAD_REVISION:
+            return revision
+        if not upgrade:
+            url = display_url(str(engine.url)).replace("postgresql+psycopg", "postgresql")
+            raise SchemaError(
+                f"database {url} has schema revision {revision}, this strife needs {HEAD_REVISION}: "
+                f"run `strife db upgrade --db {url}` (it keeps every row)"
+            )
+        upgrade_to_head(conn)
+        return revision
+
+
+def _lock_schema(conn: Connection) -> None:
+    """Serialise schema creation between processes starting at once on one PostgreSQL database."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(815201)")
+
+
+def _article_pk(conn: Connection, sha256: str) -> Optional[int]:
+    row = conn.execute(select(articles.c.pk).where(articles.c.sha256 == sha256)).first()
+    return row[0] if row else None
+
+
+def _known_shas(conn: Connection, shas: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(shas), 500):
+        found.update(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas[start:start + 500]))).scalars())
+    return found
+
+
+def _add_one(conn: Connection, result: ArticleResult, text: str, origin: Optional[str]) -> StoreOutcome:
+    sha = result.article.sha256
+    if _article_pk(conn, sha) is not None:
+        return StoreOutcome(sha, False, len(result.events))
+    savepoint = conn.begin_nested()
+    try:
+        _insert_articles(conn, [(result, text, origin)])
+    except IntegrityError:
+        savepoint.rollback()
+        if _article_pk(conn, sha) is not None:  # another process stored it first
+            return StoreOutcome(sha, False, len(result.events))
+        raise
+    savepoint.commit()
+    return StoreOutcome(sha, True, len(result.events))
+
+
+def _insert_articles(conn: Connection, items: Sequence[tuple[ArticleResult, str, Optional[str]]]) -> None:
+    """Articles with all their records, each table in one multi-row statement."""
+    if not items:
+        return
+    article_stmt = articles.insert().returning(articles.c.pk, sort_by_parameter_order=True)
+    article_pks = [row[0] for row in conn.execute(article_stmt, [_article_row(*item) for item in items])]
+    rows, evs = [], []
+    for article_pk, (result, _, _) in zip(article_pks, items):
+        for ev in result.events:
+            rows.append({"article_pk": article_pk, **_event_row(ev, result.article.published)})
+            evs.append(ev)
+    if not rows:
+        return
+    event_pks = [row[0] for row in conn.execute(events.insert().returning(events.c.pk, sort_by_parameter_order=True), rows)]
+    actor_rows = [row for pk, ev in zip(event_pks, evs) for row in _actor_rows(pk, ev)]
+    if actor_rows:
+        conn.execute(event_actors.insert(), actor_rows)
+        _insert_actor_keys(conn, actor_rows)
+    _widen_max_span(conn, rows)
+
+
+def _insert_actor_keys(conn: Connection, actor_rows: Sequence[dict]) -> None:
+    wanted = {(row["event_pk"], key) for row in actor_rows for key in actor_row_keys(row)}
+    key_pks = ensure_actor_keys(conn, {key for _, key in wanted})
+    conn.execute(event_actor_keys.insert(), [{"event_pk": pk, "key_pk": key_pks[key]} for pk, key in sorted(wanted)])
+
+
+def actor_row_keys(row: dict) -> set[str]:
+    """The lower-cased names an actor is found by: as written and as canonicalised."""
+    return {value.casefold() for value in (row.get("name"), row.get("canonical")) if value}
+
+
+def ensure_actor_keys(conn: Connection, keys: set[str]) -> dict[str, int]:
+    """Primary keys of the given actor keys, inserting the new ones (safe against concurrent writers)."""
+    if not keys:
+        return {}
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    ordered = sorted(keys)  # one order for every writer, so concurrent inserts cannot deadlock
+    conn.execute(insert(actor_keys).on_conflict_do_nothing(index_elements=["key"]), [{"key": k} for k in ordered])
+    found: dict[str, int] = {}
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        found.update(conn.execute(select(actor_keys.c.key, actor_keys.c.pk).where(actor_keys.c.key.in_(chunk))).all())
+    return found
+
+
+def _widen_max_span(conn: Connection, rows: Sequence[dict]) -> None:
+    longest = max(((row["day_end"] - row["day"]).days for row in rows if row["day"] and row["day_end"]), default=0)
+    if longest <= _max_span_days(conn):
+        return
+    updated = conn.execute(update(meta).where(meta.c.key == MAX_SPAN_KEY).values(value=str(longest)))
+    if updated.rowcount == 0:
+        conn.execute(meta.insert().values(key=MAX_SPAN_KEY, value=str(longest)))
+
+
+def _max_span_days(conn: Connection) -> int:
+    value = conn.execute(select(meta.c.value).where(meta.c.key == MAX_SPAN_KEY)).scalar()
+    return int(value) if value else 0
+
+
+def _article_row(result: ArticleResult, text: str, origin: Optional[str] = None) -> dict:
     art = result.article
     return {
         "sha256": art.sha256,
@@ -250,8 +533,15 @@ def _article_row(result: ArticleResult, text: str, origin: Optional[str]) -> dic
     }
 
 
-def _event_row(ev: Event) -> dict:
+def event_days(date: Optional[dt.date], date_end: Optional[dt.date], published: Optional[dt.date]) -> tuple:
+    """(day, day_end): the day an event is filed under and the last day it covers."""
+    day = date or published
+    return day, max(date_end, day) if date_end and day else day
+
+
+def _event_row(ev: Event, published: Optional[dt.date]) -> dict:
     loc = ev.location
+    day, day_end = event_days(ev.date, ev.date_end, published)
     return {
         "event_id": ev.id,
         "event_type": ev.event_type,
@@ -275,6 +565,9 @@ def _event_row(ev: Event) -> dict:
         "evidence_start": ev.evidence.start,
         "evidence_end": ev.evidence.end,
         "record": ev.model_dump_json(),
+        "day": day,
+        "day_end": day_end,
+        "incident_id": None,
     }
 
 
@@ -288,24 +581,33 @@ def _actor_rows(event_pk: int, ev: Event) -> list[dict]:
     return [row("source", a) for a in ev.source] + [row("target", a) for a in ev.target]
 
 
-def _event_filters(query: EventQuery) -> list:
+def _event_filters(query: EventQuery, max_span_days: int = 0) -> list:
     filters = []
     if query.country:
         filters.append(events.c.country == query.country.upper())
     if query.event_type:
         filters.append(events.c.event_type == query.event_type.upper())
-    when = func.coalesce(events.c.date, articles.c.published)
     if query.since:
-        filters.append(func.coalesce(events.c.date_end, when) >= query.since)
+        # day_end >= since is the meaning; day >= since - longest span lets the day index bound the scan.
+        filters.append(events.c.day_end >= query.since)
+        filters.append(events.c.day >= query.since - dt.timedelta(days=max_span_days))
     if query.until:
-        filters.append(when <= query.until)
+        filters.append(events.c.day <= query.until)
+    if query.bbox:
+        min_lon, min_lat, max_lon, max_lat = query.bbox
+        filters.append(and_(events.c.lat.between(min_lat, max_lat), events.c.lon.between(min_lon, max_lon)))
     if query.actor:
-        pattern = f"%{query.actor.lower()}%"
-        matching = select(event_actors.c.event_pk).where(
-            or_(func.lower(event_actors.c.name).like(pattern), func.lower(event_actors.c.canonical).like(pattern))
-        )
+        keys = select(actor_keys.c.pk).where(actor_keys.c.key.contains(query.actor.casefold(), autoescape=True))
+        matching = select(event_actor_keys.c.event_pk).where(event_actor_keys.c.key_pk.in_(keys))
         filters.append(events.c.pk.in_(matching))
+    if query.incident_id:
+        filters.append(events.c.incident_id == query.incident_id)
     if not query.include_unreal:
         filters.extend([events.c.negated.is_(False), events.c.hypothetical.is_(False)])
     return filters
 
+
+__all__ = [
+    "DEFAULT_DB", "EventQuery", "SchemaError", "Store", "StoreOutcome", "database_url", "describe_error", "display_url",
+    "make_engine", "metadata", "prepare_schema",
+]

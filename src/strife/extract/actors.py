@@ -18,20 +18,32 @@ Decisions worth knowing:
 - A bare demonym modifying a non-actor noun ("the Syrian and Russian attacks") is the state
   as agent: coded GOV with low confidence (0.4).
 - PERSON/ORG entities the dictionary does not know are kept uncoded (confidence 0.3) so that
-  within-article resolution can give them an antecedent's coding.
+  within-article resolution can give them an antecedent's coding, unless the gazetteer found a
+  place there (a small NER model often labels "Ar-Raqqa" a PERSON).
+- A vague actor ("residents", "unidentified gunmen") gets the country the caller passes as
+  ``default_country``; `vague_actor_country` picks it: the article's focus country, else the
+  country of its places (ACLED codes such actors with the country of the event).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.model import Actor
-from strife.resolve.actors import ActorCode, ActorDictionary, words_of
+from strife.extract import doc_ents
+from strife.model import Actor, Place
+from strife.resolve.actors import (
+    ActorCode,
+    ActorDictionary,
+    as_people,
+    is_count_word,
+    words_of,
+)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 UNCODED_LABELS = frozenset({"PERSON", "ORG"})
@@ -62,11 +74,36 @@ def find_actors(
     dictionary: Optional[ActorDictionary] = None,
     on: Optional[dt.date] = None,
     default_country: Optional[str] = None,
+    places: Sequence[Place] = (),
 ) -> list[Actor]:
-    """Every actor mention in ``doc``, coded and resolved within the article, in text order."""
+    """Every actor mention in ``doc``, coded and resolved within the article, in text order.
+
+    ``places`` are the article's geocoded toponyms: an entity the dictionary does not know that
+    lies on one is a place, not an uncoded actor.
+    """
     dictionary = dictionary or ActorDictionary.default()
-    mentions = _mentions(doc[:], dictionary, on, default_country)
+    mentions = _mentions(doc[:], dictionary, on, default_country, place_spans=_spans_of(places))
     return resolve_mentions(mentions)
+
+
+def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = ()) -> Optional[str]:
+    """The country of actors whose phrase names none ("residents", "unidentified gunmen").
+
+    The article's focus country when it has one; else the country most of its geocoded places
+    lie in, the first named on a tie: a short report names a town or two, too few to make a
+    focus, yet they say where its people are.
+    """
+    if focus_country:
+        return focus_country
+    weights: Counter[str] = Counter()
+    for place in places:
+        if place.country and place.lat is not None:
+            weights[place.country] += place.confidence
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+def _spans_of(places: Sequence[Place]) -> tuple[tuple[int, int], ...]:
+    return tuple(p.span for p in places if p.span is not None)
 
 
 def actor_for_span(
@@ -75,6 +112,7 @@ def actor_for_span(
     mentions: Sequence[Actor] = (),
     on: Optional[dt.date] = None,
     default_country: Optional[str] = None,
+    places: Sequence[Place] = (),
 ) -> list[Actor]:
     """The actor(s) a phrase denotes: the event stage passes a subject/object/agent subtree.
 
@@ -86,7 +124,7 @@ def actor_for_span(
     if inside:
         return inside
     dictionary = dictionary or ActorDictionary.default()
-    found = _mentions(span, dictionary, on, default_country, keep_places=True)
+    found = _mentions(span, dictionary, on, default_country, keep_places=True, place_spans=_spans_of(places))
     if found:
         return found
     hedged = bool(re.search(r"\b(?:or|and/or)\b", span.text)) or _hedged(span.root, span.start, dictionary)
@@ -165,14 +203,16 @@ def _mentions(
     on: Optional[dt.date],
     default_country: Optional[str],
     keep_places: bool = False,
+    place_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Actor]:
-    units = _units(region, dictionary)
+    units = _units(region, dictionary, place_spans)
     by_token = {i: unit for unit in units for i in range(unit.start, unit.end)}
     for unit in units:
         _absorb(unit, by_token)
     actors: list[Actor] = []
+    absorbed = {id(child) for other in units for child in other.absorbed if child is not other}
     for unit in units:
-        if unit.dropped or _is_absorbed(unit, units):
+        if unit.dropped or id(unit) in absorbed:  # by identity: units never overlap, and == compares Tokens
             continue
         actors.extend(_code_unit(unit, region, by_token, dictionary, on, default_country, keep_places))
     actors = _drop_nested(actors)
@@ -196,7 +236,7 @@ def _drop_nested(actors: list[Actor]) -> list[Actor]:
     return kept
 
 
-def _units(region: Span, dictionary: ActorDictionary) -> list[_Unit]:
+def _units(region: Span, dictionary: ActorDictionary, place_spans: Sequence[tuple[int, int]] = ()) -> list[_Unit]:
     doc = region.doc
     units: list[_Unit] = []
     taken: set[int] = set()
@@ -207,10 +247,14 @@ def _units(region: Span, dictionary: ActorDictionary) -> list[_Unit]:
             continue
         units.append(_Unit(span.start, span.end, "name", span.root))
         taken.update(range(span.start, span.end))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
+        if ent.start >= region.end:
+            break  # entities come in text order
         if ent.label_ not in ENTITY_LABELS or ent.start < region.start or ent.end > region.end:
             continue
         if taken & set(range(ent.start, ent.end)):
+            continue
+        if ent.label_ in UNCODED_LABELS and _on_a_place(ent, place_spans) and not dictionary.code(ent.text):
             continue
         units.append(_Unit(ent.start, ent.end, ent.label_, ent.root))
         taken.update(range(ent.start, ent.end))
@@ -221,6 +265,12 @@ def _units(region: Span, dictionary: ActorDictionary) -> list[_Unit]:
             units.append(_Unit(token.i, token.i + 1, "noun", token))
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _on_a_place(ent: Span, place_spans: Sequence[tuple[int, int]]) -> bool:
+    """The entity is mostly a toponym the gazetteer found ("Ar-Raqqa", not "Tripoli Brigade")."""
+    size = ent.end_char - ent.start_char
+    return any(min(end, ent.end_char) - max(start, ent.start_char) >= 0.6 * size for start, end in place_spans)
 
 
 def _absorb(unit: _Unit, by_token: dict[int, _Unit]) -> None:
@@ -263,10 +313,6 @@ def _adjacent_sibling(unit: _Unit, token: Token, by_token: dict[int, _Unit]) -> 
     if neighbour.root.head.i == token.head.i and neighbour.root.dep_ in ("compound", "nmod"):
         return neighbour
     return None
-
-
-def _is_absorbed(unit: _Unit, units: Iterable[_Unit]) -> bool:
-    return any(unit in other.absorbed for other in units if other is not unit)
 
 
 def _all_absorbed(unit: _Unit) -> list[_Unit]:
@@ -340,9 +386,14 @@ def _code_unit(
     if code.kind in ("country", "capital") and not keep_places and _is_location(unit.root, dictionary):
         return []
     if code.kind == "demonym":
-        if _role_token(unit.root).dep_ not in ("amod", "compound", "nmod") or not code.country:
+        if not code.country:
             return []
-        code = ActorCode(code.canonical, code.country, "GOV", STATE_AS_AGENT_CONFIDENCE, "demonym")
+        if _counted(unit.root):
+            code = as_people(code)  # "two Palestinians were injured"
+        elif _role_token(unit.root).dep_ in ("amod", "compound", "nmod"):
+            code = ActorCode(code.canonical, code.country, "GOV", STATE_AS_AGENT_CONFIDENCE, "demonym")
+        else:
+            return []
     return [_actor(span.text, span.start_char, span.end_char, code, hedged)]
 
 
@@ -395,6 +446,14 @@ def _actor(name: str, start: int, end: int, code: ActorCode, uncertain: bool) ->
 def _clean(text: str) -> str:
     """The name as written, minus scare quotes and line breaks."""
     return _PUNCT_EDGE.sub("", " ".join(re.sub(r"[“”\"]", "", text).split()))
+
+
+def _counted(token: Token) -> bool:
+    """The noun is counted ('two Palestinians', 'dozens of Syrians'): people, not a state."""
+    if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and is_count_word(c.text)) for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and is_count_word(head.head.text)
 
 
 def _role_token(token: Token) -> Token:

@@ -19,7 +19,8 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract.numbers import Quantity, match_quantity
+from strife.extract import doc_text
+from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
 from strife.model import Count
 from strife.datafiles import read_data_csv as _data_rows
 
@@ -75,6 +76,11 @@ def _keys(token: Token) -> Iterator[str]:
             yield f"{token.lemma_.lower()} {child.lower_}"
         elif child.i < token.i and child.dep_ in ("compound", "amod"):
             yield f"{child.lower_} {token.lemma_.lower()}"
+        elif child.i > token.i and child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            # "shot to death", "stabbed him to death": the manner verb with its result
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield f"{token.lemma_.lower()} to {grand.lower_}"
     yield token.lemma_.lower()
     yield token.lower_
 
@@ -125,16 +131,22 @@ def _singular_counts(sentence: Span, owner_of_noun: dict[int, int]) -> Iterator[
 
     ACLED codes these as one fatality; the figure is only written as the article.
     """
+    counted: dict[int, tuple[str, float]] = {}
     for token in sentence:
         if token.i in owner_of_noun or token.tag_ not in ("NN", "NNP") or not _is_victim_noun(token):
             continue
         article = [child for child in token.children if child.dep_ == "det" and child.lower_ in ("a", "an")]
+        if not article and token.dep_ == "conj" and token.head.i in counted:
+            # "killing a woman and her son": one more person, listed after a counted one
+            article = [child for child in token.children if child.dep_ == "poss"]
         if not article or token.ent_type_ in NOT_COUNT_ENTITIES:
             continue
-        governed = _governing_trigger(token)
+        governed = counted.get(token.head.i) if token.dep_ == "conj" else None
+        governed = governed or _governing_trigger(token)
         if governed is None:
             continue
         kind, confidence = governed
+        counted[token.i] = governed
         evidence = sentence.doc[article[0].i : token.i + 1]
         yield Count(
             low=1, best=1, high=1, text=evidence.text, victims=_victims(evidence[:1], token),
@@ -173,15 +185,18 @@ def _zero_counts(sentence: Span) -> Iterator[Count]:
 
 def _quantities(sentence: Span) -> Iterator[tuple[Quantity, Span]]:
     """Each figure of a sentence with the tokens it spans, left to right, never overlapping."""
-    doc, position = sentence.doc, sentence.start
-    while position < sentence.end:
-        stop = min(sentence.end, position + MAX_QUANTITY_TOKENS)
-        found = match_quantity([token.lower_ for token in doc[position:stop]])
+    doc, offset = sentence.doc, sentence.start
+    lowered = [token.lower_ for token in sentence]  # once per sentence, not once per position
+    position = 0
+    while position < len(lowered):
+        found = None
+        if may_start_quantity(lowered[position]):
+            found = match_quantity(lowered[position : position + MAX_QUANTITY_TOKENS])
         if found is None:
             position += 1
             continue
         quantity, length = found
-        yield quantity, doc[position : position + length]
+        yield quantity, doc[offset + position : offset + position + length]
         position += length
 
 
@@ -193,9 +208,12 @@ def _read_count(
         return None
     noun, anchor = _counted_noun(span)
     noun_trigger = _noun_trigger(noun)
-    if noun_trigger is None and not _counts_people(noun, span):
+    if noun_trigger is None and not _counts_people(noun, span) and not _surely_harmed(noun, anchor):
         return None
     parent = _nesting_parent(anchor, owner_of_noun)
+    if parent is None:
+        parent = _bracketed_parent(span, owner_of_noun)
+    noun_trigger = noun_trigger or _trailing_trigger(span, noun)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
@@ -247,8 +265,9 @@ def _is_not_a_head_count(span: Span) -> bool:
         return True
     if after is not None and after.lemma_ == "year" and span.end + 1 < len(doc):
         return doc[span.end + 1].lower_ == "old"
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    return bool(_SIZE_NOTE.search(doc.text[line_start : span.start_char]))
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return bool(_SIZE_NOTE.search(text[line_start : span.start_char]))
 
 
 def _counted_noun(span: Span) -> tuple[Token, Token]:
@@ -286,11 +305,32 @@ def _noun_trigger(noun: Token) -> Optional[Trigger]:
     return None
 
 
+def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
+    """A bare figure right before its outcome word ("1 injured", "5 dead", "3 wounded"): that
+    word says what happened to them, whatever the parse hangs the figure on."""
+    if not (span.start <= noun.i < span.end) or span.end >= len(span.doc):
+        return None
+    after = span.doc[span.end]
+    trigger = trigger_for(after)
+    if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ")):
+        return None
+    return trigger
+
+
 def _counts_people(noun: Token, span: Span) -> bool:
     """Whether the figure counts people: a victim noun, a nationality, or a bare figure."""
     if span.start <= noun.i < span.end:
         return True  # "killed dozens", "12 were killed": the governing word decides
     return _is_victim_noun(noun)
+
+
+def _surely_harmed(noun: Token, anchor: Token) -> bool:
+    """A counted noun of no known victim class that a word of killing or wounding governs
+    ("shot and killed 5 merchants"): only living beings are killed, so they are counted."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES | {"GPE", "LOC", "FAC"}:
+        return False
+    governed = _governing_trigger(anchor)
+    return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= 0.85
 
 
 def _nesting_parent(anchor: Token, owner_of_noun: dict[int, int]) -> Optional[int]:
@@ -308,6 +348,20 @@ def _nesting_parent(anchor: Token, owner_of_noun: dict[int, int]) -> Optional[in
         elif head.pos_ in ("VERB", "AUX") and not seen_cue:
             return None
         token = head
+    return None
+
+
+def _bracketed_parent(span: Span, owner_of_noun: dict[int, int]) -> Optional[int]:
+    """Index of the count a bracketed breakdown details ("5 civilians (2 men, 2 women and 1
+    child) were killed"), or None: the figures in the brackets are the same people again."""
+    doc, depth = span.doc, 0
+    for i in range(span.start - 1, span.sent.start - 1, -1):
+        if doc[i].text == ")":
+            depth += 1
+        elif doc[i].text == "(":
+            if depth == 0:
+                return owner_of_noun.get(i - 1) if i > span.sent.start else None
+            depth -= 1
     return None
 
 
@@ -408,6 +462,8 @@ def _is_total(span: Span, anchor: Token) -> bool:
     """A running total: "a total of eight deaths", "the death toll rose to 20", "40 in all"."""
     totals = count_cues().get("total", frozenset())
     doc = span.doc
+    if is_summary_line(span):
+        return True
     window = doc[max(span.sent.start, span.start - 3) : span.start]
     if any(token.lemma_.lower() in totals for token in window):
         return True
@@ -423,3 +479,41 @@ def _is_total(span: Span, anchor: Token) -> bool:
                 child.lemma_.lower() in totals for child in token.children if child.dep_ == "advmod"
             )
     return False
+
+
+def is_summary_line(span: Span) -> bool:
+    """A verbless line of figures closing a report ("2 fatalities.", "1 fatality, 2 injured."):
+    the writer's tally of the incident, so a total rather than one more group of victims.
+
+    The line runs between the full stops around the figure: the parser may glue an unpunctuated
+    last line ("... in Colonia Vistas del Rio. 1 fatality") to the sentence before it.
+    """
+    doc, sentence = span.doc, span.sent
+    start = span.start
+    while start > sentence.start and doc[start - 1].text not in (".", ";", "\n"):
+        start -= 1
+    end = span.end
+    while end < sentence.end and doc[end].text not in (".", ";"):
+        end += 1
+    line = doc[start:end]
+    return not any(token.pos_ in ("VERB", "AUX") and trigger_for(token) is None for token in line)
+
+
+def background_clause(token: Token) -> Optional[Token]:
+    """The head of the clause of earlier events ``token`` sits in, or None.
+
+    "inhabitants attacked police after two children were killed": "two children" sits in the
+    clause headed by "killed", opened by "after" (a ``background`` cue of count_cues.csv). A
+    figure there counts that earlier incident, not the one of the main clause.
+    """
+    cues = count_cues().get("background", frozenset())
+    current = token
+    for _ in range(12):
+        if any(child.dep_ == "mark" and child.lower_ in cues for child in current.children):
+            return current
+        if current.dep_ == "pobj" and current.head.lower_ in cues:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None

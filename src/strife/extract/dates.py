@@ -19,6 +19,7 @@ from typing import Literal, NamedTuple, Optional, Union
 
 from spacy.tokens import Doc, Span
 
+from strife.extract import doc_text
 from strife.extract.numbers import parse_quantity
 from strife.model import DateMention
 
@@ -55,7 +56,13 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _RELATIVE_TO_EVENT = re.compile(r"\b(after|before|later|earlier than|prior to|following|within)\b")
 _FUTURE_WORDS = re.compile(r"\b(coming|next|tomorrow|upcoming|ahead|forthcoming|later this)\b")
-_DURATION_MARKERS = re.compile(r"^(?:during|over|throughout|in|for|since)\b|\b(?:past|last|recent)\b")
+#: A length of time is a period on the calendar only when the text says it runs up to now: "the
+#: past two weeks", "during the three-week offensive". "for two decades" is a length, not a date.
+_DURATION_MARKERS = re.compile(r"^(?:during|over|throughout) the\b|\b(?:past|last|recent|previous)\b")
+_LASTING = re.compile(r"^for\b")
+#: "during the same period", "that day": the period or day the article named last.
+_SAME_PERIOD = re.compile(r"^(?:(?:during|in|over|throughout|on|at|for)\s+)?(?:the\s+same|that|this)\s+"
+                          r"(?P<unit>period|day|week|month|year|time\s+frame|timeframe)$")
 _ONE_DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": -1, "last night": -1, "overnight": -1,
@@ -72,6 +79,7 @@ class ResolvedDate(NamedTuple):
 
 
 UNKNOWN = ResolvedDate(None, None, "unknown")
+ONGOING = ResolvedDate(None, None, "ongoing")
 
 
 def resolve_date(
@@ -96,8 +104,9 @@ def resolve_date(
     absolute = _absolute(cleaned, published, tense)
     if absolute is not None:
         return absolute
-    marked = bool(_DURATION_MARKERS.search(_normalise(text, strip_lead=False)))
-    relative = _relative(cleaned, published, anchor or published, tense, marked)
+    raw = _normalise(text, strip_lead=False)
+    marked = bool(_DURATION_MARKERS.search(raw))
+    relative = _relative(cleaned, published, anchor or published, tense, marked, bool(_LASTING.match(raw)))
     if relative is not None:
         return relative
     if _FUTURE_WORDS.search(cleaned) and re.search(r"\b(days?|weeks?|months?|years?)\b", cleaned):
@@ -128,8 +137,10 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
     mentions: list[DateMention] = []
     latest_day: Optional[dt.date] = None
     for span in _candidate_spans(doc):
-        resolved = resolve_date(span.text, published, anchor=latest_day, tense=_tense(span))
-        if resolved is None:
+        resolved = _same_as_before(span.text, mentions) or resolve_date(
+            span.text, published, anchor=latest_day, tense=_tense(span)
+        )
+        if resolved is None or (resolved.precision == "ongoing" and not _still_going(span)):
             continue
         mentions.append(
             DateMention(
@@ -144,6 +155,31 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
         if resolved.precision == "day" and resolved.date and (published is None or resolved.date <= published):
             latest_day = max(latest_day or resolved.date, resolved.date)
     return mentions
+
+
+def _same_as_before(text: str, earlier: list[DateMention]) -> Optional[ResolvedDate]:
+    """ "during the same period", "that day": the last period (or day) the article placed."""
+    match = _SAME_PERIOD.match(_normalise(text, strip_lead=False))
+    if match is None:
+        return None
+    wanted = ("day",) if match["unit"] == "day" else ("range", "week", "month", "year")
+    for mention in reversed(earlier):
+        if mention.date is not None and not mention.future and mention.precision in wanted:
+            return ResolvedDate(mention.date, mention.date_end, mention.precision)
+    return UNKNOWN
+
+
+def _still_going(span: Span) -> bool:
+    """Whether the clause of a length of time runs up to now: "has waged war for two decades"
+    (present perfect or present), not "was detained for two weeks"."""
+    verb = span.root.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(child.dep_ == "aux" and child.lower_ in ("has", "have", "'s", "'ve") for child in verb.children)
 
 
 def _after(day: Optional[dt.date], published: Optional[dt.date]) -> bool:
@@ -223,12 +259,15 @@ def _month(month: int, year: Optional[int], published: Optional[dt.date], tense:
 
 
 def _relative(
-    text: str, published: Optional[dt.date], anchor: Optional[dt.date], tense: Tense, marked: bool
+    text: str, published: Optional[dt.date], anchor: Optional[dt.date], tense: Tense, marked: bool,
+    lasting: bool = False,
 ) -> Optional[ResolvedDate]:
     """Expressions that need the publication date: weekdays, "last week", "two weeks ago", spans.
 
     ``marked``: the text says the span runs up to now ("during the", "the past"), so a bare
     duration ("three-week") is a range ending at ``anchor`` rather than a length of time.
+    ``lasting``: "for two decades": a length of time, "ongoing" with no date (never a first day
+    counted back from today, which would put a false day on the calendar).
     """
     if text in _ONE_DAY_WORDS or text.split(" ")[0] in ("yesterday", "today", "tonight", "tomorrow"):
         offset = _ONE_DAY_WORDS.get(text, _ONE_DAY_WORDS.get(text.split(" ")[0], 0))
@@ -250,6 +289,8 @@ def _relative(
     match = _PATTERNS["span"].match(text)
     if match and marked:
         return _duration(match["n"], match["unit"], anchor)
+    if match and lasting:
+        return ONGOING  # "has waged war for two decades": going on, with no first day to give
     if text in ("recent days", "recent weeks", "recent months"):
         unit = text.split(" ")[1].rstrip("s")
         return _duration("few", unit, anchor)
@@ -304,8 +345,9 @@ def _ago(amount_text: str, unit: str, published: Optional[dt.date]) -> Optional[
                 return ResolvedDate(published - dt.timedelta(days=max(amount, 7)), day, "range")
             return ResolvedDate(day, None, "day")
         if unit in ("week", "fortnight"):
-            start = published - dt.timedelta(days=amount * _UNIT_DAYS[unit])
-            return ResolvedDate(start, start + dt.timedelta(days=6), "week")
+            # "two weeks ago": the day 14 days back, known to within a week (ACLED's week precision);
+            # not a calendar week, so no end day is claimed
+            return ResolvedDate(published - dt.timedelta(days=amount * _UNIT_DAYS[unit]), None, "week")
         if unit == "month":
             month_index = published.year * 12 + published.month - 1 - amount
             return _month(month_index % 12 + 1, month_index // 12, published, "past")
@@ -341,6 +383,7 @@ _EXTRA = re.compile(
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
     r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
+    r"|\b(?:during|in|over|throughout|on|for)\s+(?:the\s+same|that)\s+(?:period|day|week|month|year)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(m for m in calendar.month_name if m) + r")(?:,?\s+\d{4})?\b",
     re.IGNORECASE,
 )
@@ -350,7 +393,7 @@ _RIGHT_WORDS = {"after", "before", "later", "earlier"}
 
 def _candidate_spans(doc: Doc) -> list[Span]:
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-    for match in _EXTRA.finditer(doc.text):
+    for match in _EXTRA.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -26,18 +26,29 @@ Design choices a user should know:
 * Confidence = lexicon base + 0.1 with a source + 0.05 with a target (or victims) - 0.1 with
   neither - 0.1 for an anaphoric event noun ("the attack"); halved when negated or hypothetical;
   x0.7 when the clause names a year well before the publication date (`on`); clipped to
-  [0.05, 0.99].
+  [0.05, 0.99]. That raw score is then mapped through `ontology/data/calibration.csv`, an
+  isotonic fit of "the credited event has the gold's type" on the dev gold (refit with
+  `bench/events_accuracy.py --fit`), so 0.8 means about 80% right; the map keeps the order of
+  distinct raw scores, so the most confident event of a text stays the same.
+* ACLED coding looks at who is on each side: whoever kills soldiers or militants fights a battle
+  (even unnamed); residents, crowds and party supporters clashing are rioters (mob violence, or a
+  violent demonstration when the paragraph tells of a protest); small arms make a shelling an
+  armed clash. One incident, one row: police dispersing or arresting protesters make the protest
+  a "Protest with intervention", and arrests told beside violence or a protest lose their own
+  ACLED type (the PLOVER COERCE event stays).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.extract import doc_text
 from strife.model import Actor, Event
 from strife.model import Span as TextSpan
 from strife.ontology import LexiconEntry, Ontology, load_ontology
@@ -46,6 +57,9 @@ ActorsFor = Callable[[Span], list[Actor]]
 
 VIOLENT = frozenset({"ASSAULT", "FIGHT"})
 REMOTE_MODES = frozenset({"aerial", "artillery", "IED", "grenade", "suicide", "cbrn"})
+# Acts that stay one-sided whoever the victim is: an abducted soldier is still abducted.
+INCIDENT_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
+ONE_SIDED_MODES = frozenset({"abduct", "sexual", "torture", "massacre", "cleansing"})
 ARMED = frozenset({"state", "nonstate"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative", "obj"})
@@ -57,6 +71,9 @@ PERSONAL_PRONOUNS = frozenset(
      "both", "all", "some", "one", "everyone", "anyone", "such"}
 )
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# CAMEO sector of an actor the coder could not name, by the side its head word puts it on.
+SIDE_SECTORS = {"state": "MIL", "nonstate": "UAF", "civilian": "CVL", "protester": "CVL"}
 SOURCE_OF_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "AGREE", "RETREAT", "COOPERATE"})
 VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ies", "y"))
 NOUN_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"))
@@ -139,6 +156,7 @@ def find_events(
     for frame in frames:
         _finish_modality(frame, onto, on)
         events.append(_to_event(frame, doc, actors_for, onto))
+    _code_incidents(frames, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events
@@ -242,7 +260,14 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
     candidates = [_resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
+    candidates += _measured(candidates)
     return any(_keys(c) & row.object for c in candidates)
+
+
+def _measured(nouns: list[Token]) -> list[Token]:
+    """'25,000 tons of food aid', 'a grant of 5 million': what a quantity or container noun measures."""
+    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _has_future_complement(children: list[Token]) -> bool:
@@ -386,10 +411,22 @@ def _verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
             frame.sources = [verb.head]
     if not frame.sources and not passive:
         frame.sources = _inherited_subjects(verb)
+    frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
     frame.sources = _expand_all(frame.sources)
     frame.targets = _expand_all(frame.targets)
+
+
+def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> list[Token]:
+    """'Hungary has said it will support ...': a pronoun subject of a reported clause is the speaker."""
+    if not sources or any(s.lower_ not in SPEAKER_PRONOUNS for s in sources):
+        return sources
+    clause = _clause_verb(verb)
+    if not _reported_clause(clause, onto):
+        return sources
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
+    return speakers or sources
 
 
 def _target_preps(plover: str, onto: Ontology) -> frozenset[str]:
@@ -779,9 +816,12 @@ def _modality(frame: Frame, onto: Ontology) -> None:
     clause = _clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
     frame.negated = any(_negates(t, onto) for t in own) or _governed_by(token, onto.words("negating_verbs"), onto)
-    modal = any(c.dep_ == "aux" and c.lower_ in onto.words("modal_verbs") for t in own for c in t.children)
-    frame.future = any(c.dep_ == "aux" and c.lower_ in onto.words("future_aux") for t in own for c in t.children)
+    auxes = [c for t in own for c in t.children if c.dep_ == "aux"]
+    modal = any(c.lower_ in onto.words("modal_verbs") for c in auxes)
+    frame.future = any(c.lower_ in onto.words("future_aux") for c in auxes)
     frame.future = frame.future or any(_going_to(t) for t in own)
+    if modal and _reported_would(auxes, clause, onto):
+        modal, frame.future = False, True
     frame.hypothetical = (
         modal
         or _governed_by(token, onto.words("irrealis_verbs"), onto)
@@ -789,6 +829,23 @@ def _modality(frame: Frame, onto: Ontology) -> None:
         or _conditional(token, onto)
         or _generic_relative(token, onto)
     )
+
+
+def _reported_would(auxes: list[Token], clause: Optional[Token], onto: Ontology) -> bool:
+    """'said they would boycott': in reported speech 'would' is the past of 'will' (sequence of
+    tenses), a stated intent; 'would have implemented' stays counterfactual."""
+    if any(a.lower_ not in ("would", "'d", "will", "have") for a in auxes if a.lower_ in onto.words("modal_verbs")):
+        return False
+    if any(a.lemma_ == "have" for a in auxes) or not any(a.lower_ in ("would", "'d") for a in auxes):
+        return False
+    return _reported_clause(clause, onto)
+
+
+def _reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
+    """The clause is what a speech verb reports ('Hungary has said it will support ...')."""
+    if clause is None or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return False
+    return bool(_keys(clause.head) & onto.words("intent_speech_verbs"))
 
 
 def _clause_verb(token: Token) -> Optional[Token]:
@@ -881,7 +938,7 @@ def _finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> Non
         frame.hypothetical = True
     token = frame.trigger.token
     if frame.future and not frame.negated and not frame.hypothetical and frame.plover not in ("THREATEN", "AGREE", "REQUEST", "DEMAND"):
-        if frame.sources or _in_quote(token):
+        if frame.sources or _in_quote(token) or _reported_clause(_clause_verb(token), onto):
             plover_type = onto.plover(frame.plover)
             if plover_type.conflictual:
                 frame.plover, frame.mode = "THREATEN", plover_type.threat_mode
@@ -908,16 +965,19 @@ def _background(frame: Frame, onto: Ontology) -> bool:
     for victim in frame.victims + frame.targets:
         if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children):
             return True
-    return _undated_stance(token, onto.quad(frame.plover))
+    return _undated_stance(token, onto.quad(frame.plover), onto)
 
 
-def _undated_stance(token: Token, quad: str) -> bool:
+def _undated_stance(token: Token, quad: str, onto: Ontology) -> bool:
     """'Mattis has called for ...', 'Both have criticized ...': a position held, not a dated statement.
 
-    A statement in the present perfect with no date in its clause reports someone's standing view
-    (background to the news), not an act on a day a coder could put in a row.
+    A stance verb (roles.yaml `stance_verbs`) in the present perfect with no date in its clause
+    reports someone's standing view (background to the news), not an act on a day a coder could
+    put in a row. Commitments and refusals ("has agreed to", "has refused") are acts: not listed.
     """
     if not quad.startswith("verbal") or token.tag_ != "VBN":
+        return False
+    if not _keys(token) & onto.words("stance_verbs"):
         return False
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children)
     dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
@@ -932,7 +992,7 @@ def _names_old_year(frame: Frame, on: dt.date) -> bool:
 
 
 def _in_quote(token: Token) -> bool:
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     before = text[start: token.idx]
     return before.count(QUOTE_OPEN) > before.count(QUOTE_CLOSE) or before.count('"') % 2 == 1
@@ -950,7 +1010,7 @@ def _side(tokens: list[Token], actors: list[Actor], onto: Ontology) -> Optional[
         return "nonstate"
     if sectors & onto.words("state_force_sectors"):
         return "state"
-    if sectors & onto.words("civilian_sectors"):
+    if sectors & (onto.words("civilian_sectors") | onto.words("rioter_sectors")):
         return "civilian"
     for token in tokens:
         side = _lexical_side(token, onto)
@@ -969,11 +1029,39 @@ def _lexical_side(token: Token, onto: Ontology) -> Optional[str]:
             side = _lexical_side_word(owner.lemma_.lower(), words, onto)
             if side:
                 return side
+    if lemma in onto.words("member_nouns"):
+        side = _group_side(token, onto)
+        if side or _named_group(token):
+            return side  # 'members of the Gulf Cartel': the group decides, and we do not know it
+    if lemma in onto.words("person_nouns") and words & onto.words("armed_person_modifiers"):
+        return "nonstate"  # 'armed men', 'unidentified individuals'
     if lemma in onto.words("protester_nouns"):
         return "protester"
     if lemma in onto.words("civilian_places"):
         return "civilian"
     return _lexical_side_word(lemma, words, onto)
+
+
+def _named_group(member: Token) -> bool:
+    """'members of Al Sham Corps', 'QSD members': the member belongs to a named organisation."""
+    groups = [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    groups += [c for c in member.children if c.dep_ in ("compound", "poss") and c.i < member.i]
+    return any(g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "NORP") for g in groups)
+
+
+def _group_side(member: Token, onto: Ontology) -> Optional[str]:
+    """'a member of the regime's 4th Division', 'army officers', 'groups of migrant laborers':
+    the group a member belongs to decides the side."""
+    groups = [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    groups += [c for c in member.children if c.dep_ in ("compound", "poss", "amod") and c.i < member.i]
+    for group in groups:
+        words = {t.lower_ for t in group.subtree} | {t.lemma_.lower() for t in group.subtree}
+        side = _lexical_side_word(group.lemma_.lower(), words, onto)
+        if side is None and group.lemma_.lower() in onto.words("protester_nouns"):
+            side = "protester"
+        if side:
+            return side
+    return None
 
 
 def _lexical_side_word(lemma: str, words: set[str], onto: Ontology) -> Optional[str]:
@@ -997,11 +1085,20 @@ def _refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[A
     target_side = _side(frame.targets, target_actors, onto) or _side(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
         source_side = _side(frame.inherited.sources, [], onto)
-    if source_side == "protester" or (frame.plover == "FIGHT" and source_side == target_side == "civilian"):
-        frame.plover, frame.mode = "PROTEST", "riot" if source_side == "protester" else "mob"
-        return
+    remote = frame.mode in REMOTE_MODES
     direct_target = _side(frame.targets, target_actors, onto)
-    if source_side in ARMED and (direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)):
+    rioting = source_side == "civilian" and not remote and (frame.plover == "FIGHT" or direct_target in ARMED)
+    if source_side == "protester" or rioting:
+        # Crowds, residents, party supporters clashing with each other or with the police: rioting,
+        # never a battle (ACLED Riots). Their one-sided attacks on a person stay violence against civilians.
+        frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
+        return
+    _mixed_weapons(frame, onto)
+    armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
+    fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in ONE_SIDED_MODES)
+    if source_side in (ARMED | {None}) and armed_target and fight_mode:
+        # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
+        # against civilians, even when the attacker is unnamed.
         frame.plover = "FIGHT"
     elif direct_target in ("civilian", "protester") and frame.plover == "FIGHT" and frame.mode != "territory":
         frame.plover = "ASSAULT"
@@ -1011,8 +1108,39 @@ def _refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[A
             frame.mode = None
 
 
+def _demonstration_context(token: Token, onto: Ontology) -> bool:
+    """Violence by a crowd is a violent demonstration when its paragraph tells of a protest, else
+    mob violence (ACLED's two Riots sub-events)."""
+    words = onto.words("demonstration_words")
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in _paragraph(token))
+
+
+def _paragraph(token: Token) -> Span:
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    end = token.i
+    while end < len(doc) - 1 and not (doc[end + 1].is_space and "\n" in doc[end + 1].text):
+        end += 1
+    return doc[start: end + 1]
+
+
+def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
+    """'fired mortars, heavy machine guns and small arms': an engagement with small arms is an
+    armed clash (ACLED), not a shelling, even when heavier weapons join in."""
+    if frame.mode != "artillery":
+        return
+    clause = _clause_verb(frame.trigger.token) or frame.trigger.token
+    text = " ".join(t.lower_ for t in clause.subtree)
+    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in onto.words("small_arms_words")):
+        frame.plover, frame.mode = "FIGHT", "firearms"
+
+
 def _acled(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> tuple[Optional[str], Optional[str]]:
     entry = frame.trigger.entry
+    if frame.plover == "PROTEST" and frame.mode == "riot" and not _demonstration_context(frame.trigger.token, onto):
+        frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)
     if coding is not None and coding.acled_event_type:
         pair = (coding.acled_event_type, coding.acled_sub_event_type)
@@ -1035,6 +1163,46 @@ def _acled(frame: Frame, source_actors: list[Actor], target_actors: list[Actor],
     if pair[0] == "Violence against civilians" and _side(frame.targets, target_actors, onto) == "protester":
         pair = ("Protests", "Excessive force against protesters")
     return pair
+
+
+def _code_incidents(frames: list[Frame], events: list[Event]) -> None:
+    """ACLED codes one row per incident, so what happens around a protest in the same paragraph
+    decides its sub-event: protesters rioting make it a violent demonstration, the police
+    dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
+    protest are part of that incident, not a strategic development of their own (the PLOVER
+    COERCE/arrest event is kept; only its ACLED type is cleared)."""
+    groups: dict[int, list[tuple[Frame, Event]]] = {}
+    for frame, event in zip(frames, events):
+        if not (event.negated or event.hypothetical):
+            groups.setdefault(_paragraph(frame.trigger.token).start, []).append((frame, event))
+    for members in groups.values():
+        incident_types = {e.acled_event_type for _, e in members} & INCIDENT_ACLED_TYPES
+        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)
+        for frame, event in members:
+            if event.acled_sub_event_type == "Arrests" and incident_types:
+                event.acled_event_type = event.acled_sub_event_type = None
+            elif event.acled_sub_event_type == "Peaceful protest" and rioting:
+                event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
+            elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
+                event.acled_sub_event_type = "Protest with intervention"
+
+
+def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
+    """The protest is followed by an act of force against it ('were dispersed by police', 'arrested
+    14 people'); an arrest the protest is *about* ('protested against the arrest of ...') comes
+    before it or is a noun, and does not count."""
+    start = protest.trigger.token.i
+    return any(
+        e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
+        and f.trigger.token.i > start and f.trigger.token.dep_ not in ("relcl", "acl")
+        and not _singular_patient(f.trigger.token)
+        for f, e in members
+    )
+
+
+def _singular_patient(verb: Token) -> bool:
+    """'He was arrested in connection with ...': one person's arrest, the cause a protest is about."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "she", "him", "her") for c in verb.children)
 
 
 def _cameo(frame: Frame, onto: Ontology) -> str:
@@ -1062,6 +1230,14 @@ def _confidence(frame: Frame) -> float:
     if frame.old:
         score *= 0.7
     return round(min(0.99, max(0.05, score)), 3)
+
+
+def _calibrated(raw: float, onto: Ontology) -> float:
+    """The raw score mapped through `ontology/data/calibration.csv` (refit with
+    `bench/events_accuracy.py --fit`, which sets STRIFE_RAW_CONFIDENCE=1 to see raw scores)."""
+    if os.environ.get("STRIFE_RAW_CONFIDENCE"):
+        return raw
+    return round(min(0.99, max(0.01, onto.calibrate(raw))), 3)
 
 
 def _phrase(token: Token) -> Span:
@@ -1095,7 +1271,10 @@ def _phrase(token: Token) -> Span:
     return doc[start: end + 1]
 
 
-def _actors(tokens: list[Token], actors_for: Optional[ActorsFor]) -> list[Actor]:
+def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional[Ontology] = None) -> list[Actor]:
+    """Code each argument phrase; a phrase the coder cannot name ('an armed man', 'residents',
+    'a mob of youths') is kept as an unnamed actor with the sector its head word implies, because
+    an analyst filtering by who acted needs 'unidentified gunmen' as much as a named group."""
     actors: list[Actor] = []
     seen: set[tuple[int, int]] = set()
     for token in tokens:
@@ -1103,12 +1282,28 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor]) -> list[Actor]
         found = actors_for(span) if actors_for is not None else [
             Actor(name=span.text, span=(span.start_char, span.end_char))
         ]
+        if not found and onto is not None:
+            found = _unnamed_actor(token, span, onto)
         for actor in found:
             key = actor.span or (span.start_char, span.end_char)
             if key not in seen:
                 seen.add(key)
                 actors.append(actor)
     return actors
+
+
+def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
+    side = _lexical_side(token, onto)
+    lemma = token.lemma_.lower()
+    if side is None or token.pos_ not in ("NOUN", "PROPN") or lemma in onto.words("civilian_places") | onto.words("owner_nouns"):
+        return []  # a hospital or an army post is the target's place, not an actor
+    end = token.i + 1
+    for child in token.rights:  # keep 'of' phrases ('a mob of youths'), drop places and times
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            end = child.right_edge.i + 1
+    span = token.doc[span.start: max(end, span.start + 1)]
+    return [Actor(name=span.text, span=(span.start_char, span.end_char), sector=SIDE_SECTORS[side],
+                  kind="group", confidence=0.5)]
 
 
 def _evidence(frame: Frame, doc: Doc) -> TextSpan:
@@ -1131,20 +1326,20 @@ def _evidence(frame: Frame, doc: Doc) -> TextSpan:
             hi = i - 1
             break
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return TextSpan(start=start, end=end, text=doc.text[start:end])
+    return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def _to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ontology) -> Event:
-    sources = _actors(frame.sources, actors_for)
+    sources = _actors(frame.sources, actors_for, onto)
     if not sources and frame.inherited is not None:
-        sources = _actors(frame.inherited.sources, actors_for)
-    targets = _actors(frame.targets or frame.victims, actors_for)
+        sources = _actors(frame.inherited.sources, actors_for, onto)
+    targets = _actors(frame.targets or frame.victims, actors_for, onto)
     _refine_type(frame, sources, targets, onto)
     acled_type, acled_sub = _acled(frame, sources, targets, onto)
     cameo = _cameo(frame, onto)
     trig = frame.trigger
     first = doc[trig.first]
-    trigger_span = TextSpan(start=first.idx, end=trig.token.idx + len(trig.token.text), text=doc.text[first.idx: trig.token.idx + len(trig.token.text)])
+    trigger_span = TextSpan(start=first.idx, end=trig.token.idx + len(trig.token.text), text=doc_text(doc)[first.idx: trig.token.idx + len(trig.token.text)])
     return Event(
         id="e0",
         event_type=frame.plover,
@@ -1161,8 +1356,16 @@ def _to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ont
         hypothetical=frame.hypothetical,
         trigger=trigger_span,
         evidence=_evidence(frame, doc),
-        confidence=_confidence(frame),
+        confidence=_calibrated(_confidence(frame), onto),
     )
 
 
-__all__ = ["ActorsFor", "Trigger", "find_events", "find_triggers"]
+def confident(events: Iterable[Event], minimum: Optional[float]) -> list[Event]:
+    """Events whose calibrated confidence is at least `minimum` (all of them when None): the
+    `--min-confidence` filter of `strife extract` and `strife events`."""
+    if minimum is None:
+        return list(events)
+    return [e for e in events if e.confidence >= minimum]
+
+
+__all__ = ["ActorsFor", "Trigger", "confident", "find_events", "find_triggers"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional, Sequence, TypeVar
+from typing import Callable, Iterable, Optional, Sequence, TypeVar
 
 from spacy.tokens import Doc
 
@@ -23,6 +23,8 @@ from strife.resolve.coref import merge_mentions
 T = TypeVar("T")
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
 
@@ -48,14 +50,14 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     events: list[Event] = sorted(state.get("events", []), key=lambda e: e.evidence.start)
     counts: list[Count] = list(state.get("counts", []))
     places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, state)]
-    dates = [d for d in state.get("dates", []) if d.date is not None and not d.future]
+    dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     focus_place = _focus_place(places)
     for number, event in enumerate(events, start=1):
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
-        _link_date(event, anchor, dates, layout)
+        _link_date(event, anchor, dates, layout, doc)
         _link_place(event, anchor, places, layout, focus_place)
-    _link_counts(events, counts, layout)
+    _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _number_events(events, counts, merged, meta.sha256)
     _link_attribution(doc, events, state.get("claims", []))
@@ -104,19 +106,60 @@ def nearest_local(items: Sequence[T], anchor: int, layout: Layout, start_of) -> 
     return max(earlier, key=start_of) if earlier else None
 
 
-def _link_date(event: Event, anchor: int, dates: Sequence[DateMention], layout: Layout) -> None:
-    mention = nearest_local(dates, anchor, layout, lambda d: d.span[0])
-    if mention is None and event.quad in MATERIAL_QUADS:
-        # News names the day once, in the lead, and then tells what happened: an incident with no
-        # date of its own in its paragraph took place on the last day the article named before it.
-        earlier_days = [d for d in dates if d.precision == "day" and d.span[0] < anchor]
+def _link_date(event: Event, anchor: int, dates: Sequence[DateMention], layout: Layout, doc: Doc) -> None:
+    """The event's date: the nearest of its sentence, else the nearest earlier one of its paragraph.
+
+    A date that modifies a noun ("the 2011 civil war", "last week's attack") dates that noun only,
+    so background years do not leak into the clauses around them. A length of time that runs up
+    to now ("has waged war for two decades") makes the event "ongoing", with no day. A real event
+    with no date of its own in its paragraph happened, as far as the article says, on the last day
+    it named before it (news names the day once, in the lead: "Lavrov demanded Monday ...").
+    """
+    trigger = _trigger_token(event, doc)
+    usable = [d for d in dates if _date_owner(d, doc) in (None, trigger.i if trigger is not None else None)]
+    mention = nearest_local(usable, anchor, layout, lambda d: d.span[0])
+    if mention is None and _real(event):
+        earlier_days = [d for d in usable if d.precision == "day" and d.span[0] < anchor]
         mention = max(earlier_days, key=lambda d: d.span[0], default=None)
     if mention is not None:
         event.date, event.date_end, event.date_precision = mention.date, mention.date_end, mention.precision
 
 
+def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
+    """The noun a date modifies ("the 2011 civil war", "last week's attack" -> war, attack), as a
+    token index, or None. Only inside a determined noun phrase: the parse of a lead date ("Around
+    6 May 2020, members of ...") often hangs it on a noun it does not modify."""
+    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root, doc_ = span.root, span.doc
+    head = root.head
+    if head.pos_ not in ("NOUN", "PROPN") or not 0 <= head.i - span.end <= 3:
+        return None
+    determined = span.start > 0 and doc_[span.start - 1].tag_ in ("DT", "PRP$")
+    possessive = span.end < len(doc_) and doc_[span.end].tag_ == "POS"
+    return head.i if determined or possessive else None
+
+
+PLACE_SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
+
+
 def _link_place(event: Event, anchor: int, places: Sequence[Place], layout: Layout, focus: Optional[Place]) -> None:
-    place = nearest_local(places, anchor, layout, lambda p: p.span[0])
+    """The most specific place of the event's sentence (else of the nearest earlier sentence of its
+    paragraph), the nearest of equals: "in Nahri Saraj district, Helmand ... US drone strike" is in
+    Helmand; a country named with a town ("Mali Zvornik, Serbia") is the town's."""
+    nearest = nearest_local(places, anchor, layout, lambda p: p.span[0])
+    place = None
+    if nearest is not None:
+        sentence = layout.sentence(nearest.span[0])
+        rivals = [p for p in places if layout.sentence(p.span[0]) == sentence]
+        place = min(rivals, key=lambda p: (PLACE_SPECIFICITY.get(p.feature or "", 1), p.confidence < 0.5,
+                                           abs(p.span[0] - anchor)))
+        if (place.feature == "country" and sentence != layout.sentence(anchor) and focus is not None
+                and focus.country == place.country):
+            # Only a country named earlier ("... in Syria. ... leave the city"): the article's own town
+            # in that country is the better guess.
+            place = focus.model_copy(update={"confidence": min(focus.confidence, 0.5)})
     if place is None and focus is not None and event.quad in MATERIAL_QUADS:
         # An incident with no place in its paragraph happened, as far as the article says, where the
         # article is about; say so with a lower confidence rather than leaving it off the map.
@@ -125,11 +168,27 @@ def _link_place(event: Event, anchor: int, places: Sequence[Place], layout: Layo
 
 
 def _is_actor(place: Place, state: dict) -> bool:
-    """A toponym the actor stage read as an acting state ("Russia, together with China, vetoed")."""
-    start, end = place.span
+    """A toponym the actor stage read as an acting state ("Russia, together with China, vetoed").
+
+    Only a country or a national capital stands for a state, and only when the actor covers the
+    toponym's first word: "Mali Zvornik" is a town, "As Sabaa (Tripoli)" a place qualified by one.
+    """
+    start, _ = place.span
+    if not _can_stand_for_a_state(place):
+        return False
     return any(
-        a.span and a.span[0] < end and start < a.span[1] and a.sector in ("GOV", "IGO")
+        a.span and a.span[0] <= start < a.span[1] and a.sector in ("GOV", "IGO")
         for a in state.get("actors", [])
+    )
+
+
+def _can_stand_for_a_state(place: Place) -> bool:
+    if place.feature == "country":
+        return True
+    from strife.resolve.geocode import Gazetteer
+
+    return place.feature == "city" and any(
+        c.capital and c.geonames_id == place.geonames_id for c in Gazetteer.default().lookup(place.name)
     )
 
 
@@ -144,35 +203,239 @@ def _focus_place(places: Iterable[Place]) -> Optional[Place]:
     return best[0].model_copy(update={"part": None, "span": None, "geo_precision": max(best[0].geo_precision, 2)})
 
 
-def _link_counts(events: list[Event], counts: list[Count], layout: Layout) -> None:
-    """Attach each figure to the event of its sentence, else to the event just before it."""
+def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: Doc) -> None:
+    """Attach each figure to its event, then give every event the toll of the incident it tells.
+
+    News tells one incident in several clauses ("GNA aircraft conducted airstrikes ... Thirteen
+    LNA soldiers were killed"), and the event stage codes each clause; a coder writes one row with
+    the incident's toll. So each figure is linked (`Count.event_id`) to the one event its
+    sentence names, and each event's `fatalities`/`injured`/`displaced` is the toll of its
+    incident: the same Count object on every event of the incident (deduplicate by span when
+    summing over events), summed over the victims listed ("Forty GNA soldiers and eight LNA
+    soldiers" -> 48), restatements counted once, and a stated total winning over the parts.
+    """
     for count in counts:
         if count.span is None or count.kind is None:
             continue
-        event = _event_for_count(events, count, layout)
-        if event is None:
-            continue
-        count.event_id = event.id
-        field = COUNT_FIELDS.get(count.kind)
-        if field is None or count.part_of is not None:
-            continue
-        if getattr(event, field) is None or (getattr(event, field).total and not count.total):
-            setattr(event, field, count)
+        event = _event_for_count(events, count, layout, doc)
+        if event is not None:
+            count.event_id = event.id
+    text = doc_text(doc)
+    tallies = {id(c) for c in counts if c.total and c.span and _is_tally_line(c, doc)}
+    for incident in _incidents(events, layout, doc, counts):
+        ids = {event.id for event in incident}
+        told_in = frozenset(layout.sentence(_anchor(event)) for event in incident)
+
+        def own_total(count: Count, told_in: frozenset[int] = told_in) -> bool:
+            # a total told with the incident, or the report's closing tally; "A total of eight
+            # deaths were reported in government-controlled areas" tallies a wider day or area
+            return id(count) in tallies or layout.sentence(count.span[0]) in told_in
+
+        for kind, field in COUNT_FIELDS.items():
+            figures = [c for c in counts if c.event_id in ids and c.kind == kind and c.part_of is None]
+            toll = incident_toll(figures, text, layout, own_total)
+            if toll is None:
+                continue
+            for event in incident:
+                setattr(event, field, toll)
 
 
-def _event_for_count(events: list[Event], count: Count, layout: Layout) -> Optional[Event]:
+def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
+                  own_total: Callable[[Count], bool] = lambda count: True) -> Optional[Count]:
+    """One incident's toll of one kind from the figures the article gives for it, as ACLED codes it.
+
+    A stated total of the incident (``own_total``) wins, the largest as tolls only rise; a wider
+    total (a day's or an area's) only stands in when the incident has no figure of its own.
+    Otherwise a figure repeated in another sentence is a restatement ("One victim was killed ...
+    1 fatality.") and counts once, and the remaining figures, each about other victims, add up.
+    A sum is a new Count whose span covers its parts; bounds add up only where every part has
+    them, so a vague part leaves no exact best.
+    """
+    figures = sorted((c for c in figures if c.span is not None), key=lambda c: c.span[0])
+    if not figures:
+        return None
+    totals = [c for c in figures if c.total and own_total(c)]
+    if totals:
+        return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
+    parts = [c for c in figures if not c.total]
+    if not parts:
+        return max(figures, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
+    distinct: list[Count] = []
+    for count in parts:
+        if not any(_restates(count, kept, layout) for kept in distinct):
+            distinct.append(count)
+    if len(distinct) == 1:
+        return distinct[0]
+    return _sum_counts(distinct, text)
+
+
+def _restates(later: Count, earlier: Count, layout: Optional[Layout]) -> bool:
+    """The same figure again in another sentence: the same people told twice."""
+    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high):
+        return False
+    if layout is None:
+        return True
+    return layout.sentence(later.span[0]) != layout.sentence(earlier.span[0])
+
+
+def _sum_counts(parts: Sequence[Count], text: str) -> Count:
+    """The figures of several groups of victims added up ("Forty GNA soldiers and eight LNA soldiers")."""
+
+    def total(values: list[Optional[int]]) -> Optional[int]:
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    start, end = parts[0].span[0], max(c.span[1] for c in parts)
+    lows = [c.low if c.low is not None else c.best for c in parts]
+    return Count(
+        low=total(lows),
+        best=total([c.best for c in parts]),
+        high=total([c.high for c in parts]),
+        text=text[start:end],
+        span=(start, end),
+        kind=parts[0].kind,
+        event_id=parts[0].event_id,
+        approximate=any(c.approximate for c in parts),
+        vague=any(c.vague for c in parts),
+        confidence=round(min(c.confidence for c in parts), 3),
+    )
+
+
+def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = ()) -> list[list[Event]]:
+    """Events grouped by the incident they tell, in text order; every event is in one group.
+
+    Two violent events (ASSAULT, FIGHT) are one incident when one sentence tells both
+    ("clashed ..., killing 13 militants"), unless one is in a clause of earlier events ("attacked
+    police after two children were killed"); or when the later one only tells the outcome of the
+    earlier ("... airstrikes on the airbase. Thirteen soldiers were killed."): an outcome trigger
+    (a casualty word of count_kinds.csv) with no source of its own, within the next two
+    sentences of the same paragraph, at a place that agrees. A closing tally line ("3
+    fatalities.") makes the violent events of its paragraph before it one report.
+    """
+    groups: list[list[Event]] = []
+    for event in events:
+        home = None
+        if _real(event) and event.event_type in VIOLENT_TYPES:
+            home = next((g for g in reversed(groups) if _same_incident(g, event, layout, doc)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    for tally in (c for c in counts if c.total and c.span and _is_tally_line(c, doc)):
+        groups = _merge_reported_before(groups, tally, layout)
+    return groups
+
+
+def _is_tally_line(count: Count, doc: Doc) -> bool:
+    from strife.extract.counts import is_summary_line
+
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    return span is not None and is_summary_line(span)
+
+
+def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layout) -> list[list[Event]]:
+    """One group for the violent groups of the tally's paragraph that come before it."""
+    paragraph = layout.paragraph(tally.span[0])
+
+    def covered(group: list[Event]) -> bool:
+        first = group[0]
+        return (_real(first) and first.event_type in VIOLENT_TYPES and _anchor(first) < tally.span[0]
+                and layout.paragraph(_anchor(first)) == paragraph)
+
+    merged = [event for group in groups if covered(group) for event in group]
+    if not merged:
+        return groups
+    rest = [group for group in groups if not covered(group)]
+    return sorted([*rest, merged], key=lambda group: _anchor(group[0]))
+
+
+def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc) -> bool:
+    last = group[-1]
+    if last.event_type not in VIOLENT_TYPES or not _real(last):
+        return False
+    sentence = layout.sentence(_anchor(event))
+    clause = _clause_of(event, doc)
+    if any(layout.sentence(_anchor(e)) == sentence and _clause_of(e, doc) == clause for e in group):
+        return True
+    gap = sentence - layout.sentence(_anchor(last))
+    same_paragraph = layout.paragraph(_anchor(event)) == layout.paragraph(_anchor(last))
+    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None
+            and _places_agree(last, event) and (_is_outcome(event, doc) or _is_anaphoric(event, doc)))
+
+
+def _clause_of(event: Event, doc: Doc) -> Optional[int]:
+    """The clause of earlier events the event's trigger sits in (its head token's index), or None."""
+    token = _trigger_token(event, doc)
+    return _background_at(token) if token is not None else None
+
+
+def _background_at(token) -> Optional[int]:
+    from strife.extract.counts import background_clause
+
+    head = background_clause(token)
+    return head.i if head is not None else None
+
+
+def _trigger_token(event: Event, doc: Doc):
+    span = event.trigger or event.evidence
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
+
+
+def _is_outcome(event: Event, doc: Doc) -> bool:
+    """Whether the event's trigger only says what happened to people ("killed", "died", "wounded")."""
+    from strife.extract.counts import count_kind_for
+
+    token = _trigger_token(event, doc) if event.trigger is not None else None
+    return token is not None and count_kind_for(token) in ("killed", "injured")
+
+
+def _is_anaphoric(event: Event, doc: Doc) -> bool:
+    """Whether the event's trigger is a definite event noun pointing back ("in the attack")."""
+    token = _trigger_token(event, doc) if event.trigger is not None else None
+    return token is not None and token.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in token.children
+    )
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    if a.location.country != b.location.country:
+        return False
+    return a.location.name == b.location.name or a.location.admin1 == b.location.admin1 or 3 in (
+        a.location.geo_precision, b.location.geo_precision)
+
+
+def _anchor(event: Event) -> int:
+    return (event.trigger or event.evidence).start
+
+
+def _event_for_count(events: list[Event], count: Count, layout: Layout, doc: Doc) -> Optional[Event]:
+    """The event a figure belongs to: the one of its sentence and clause (material first, then
+    nearest), else the last incident before it in its paragraph (the previous sentence, or any
+    earlier one when the figure's sentence tells no event: "... attacked a man. 1 fatality.").
+
+    A figure in a clause of earlier events ("... after two children were killed") belongs only
+    to an event of that clause: with none coded there, it stays unlinked.
+    """
     start = count.span[0]
     sentence = layout.sentence(start)
-    same = [e for e in events if layout.sentence((e.trigger or e.evidence).start) == sentence and _real(e)]
+    counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    clause = _background_at(counted.root) if counted is not None and len(counted) else None
+    same = [e for e in events if layout.sentence(_anchor(e)) == sentence and _real(e)]
     if same:
-        return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs((e.trigger or e.evidence).start - start)))
+        same = [e for e in same if _clause_of(e, doc) == clause]
+        if not same:
+            return None
+        return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(_anchor(e) - start)))
+    if clause is not None:
+        return None
     before = [
         e for e in events
         if _real(e) and e.quad in MATERIAL_QUADS and e.evidence.start < start
-        and sentence - layout.sentence(e.evidence.start) <= 1
         and layout.paragraph(e.evidence.start) == layout.paragraph(start)
     ]
-    return max(before, key=lambda e: e.evidence.start) if before else None
+    return max(before, key=lambda e: (e.event_type in VIOLENT_TYPES, e.evidence.start)) if before else None
 
 
 def _real(event: Event) -> bool:
@@ -189,12 +452,16 @@ def _link_attribution(doc: Doc, events: list[Event], claims: list) -> None:
 
 
 def _link_quotes(events: list[Event], quotes: list) -> None:
-    """A quote is evidence for the events inside it; its speaker is their source when none is named."""
+    """A quote is evidence for the event it expresses (`Quote.event_id`): the first event stated
+    inside it, else an event whose evidence takes the quote in ("Lavrov declared the resolution to
+    be a “provocation”"). Its speaker is the source of the events inside it when none is named."""
     for quote in quotes:
         start, end = quote.span
         inside = [e for e in events if start <= (e.trigger or e.evidence).start < end]
-        if inside:
-            quote.event_id = inside[0].id
+        expressed = inside or [e for e in events if e.evidence.start < end and start < e.evidence.end]
+        if expressed:
+            # the event the quote states, else the one whose evidence takes the quote in
+            quote.event_id = expressed[0].id
         for event in inside:
             if quote.speaker is not None and not _names_actor(event):
                 event.source = [quote.speaker]

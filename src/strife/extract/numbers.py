@@ -113,6 +113,27 @@ def vague_quantities() -> dict[tuple[str, ...], _Vague]:
     }
 
 
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Every word other than a numeral that a figure can begin with (see `match_quantity`)."""
+    starts = {"between", "from", "a", "an"}
+    starts.update(key[0] for key in modifiers() if key)
+    starts.update(key[0] for key in vague_quantities() if key)
+    starts.update(word for word, (_, role) in number_words().items() if role in ("unit", "ten"))
+    return frozenset(starts)
+
+
+def may_start_quantity(word: str) -> bool:
+    """False when no figure can begin with this lower-cased word: a cheap test before `match_quantity`.
+
+    A figure begins with a modifier ("at least"), a range opener ("between"), a vague quantity
+    ("dozens"), a numeral, a cardinal word or "a"/"an" before a scale ("a hundred"); the casualty
+    counter tries every token of every sentence, and most are none of these.
+    """
+    word = word.translate(_DASHES)
+    return word in _start_words() or _NUMERAL.match(word) is not None
+
+
 def words(text: str) -> list[str]:
     """Split text the way spaCy splits numbers: "31,000" stays whole, "twenty-three" is 3 words."""
     return _WORD.findall(text.translate(_DASHES).lower())

@@ -40,11 +40,19 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.extract import doc_text
 from strife.model import Actor, Claim, Quote
 from strife.datafiles import read_data_csv as _read_rows
 
 SCARE_QUOTE_MAX_WORDS = 3
 PRONOUN_CONFIDENCE = 0.8
+#: How sure a reporter is when read off a container ("a report in the Times of London"): the
+#: outlet carries the report, but may itself relay someone else's.
+CONTAINER_CONFIDENCE = 0.9
+#: A bare hedge ("reportedly") names no source: the claim is hearsay of unknown origin.
+HEDGE_CONFIDENCE = 0.5
+#: A speaker only linked to the group named in its phrase ("a source linked to the opposition").
+AFFILIATE_CONFIDENCE = 0.8
 OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARK = '"'
@@ -363,7 +371,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
     if start > end:
         return None
     char_start, char_end = doc[start].idx, doc[end].idx + len(doc[end].text)
-    text = doc.text
+    text = doc_text(doc)
     opened = sum(text.count(mark, char_start, char_end) for mark in OPENING_MARKS)
     closed = sum(text.count(mark, char_start, char_end) for mark in CLOSING_MARKS)
     if opened > closed:
@@ -454,9 +462,26 @@ def _speaker(
     actor = speaker_for(phrase) if speaker_for is not None else None
     if actor is None:
         actor = Actor(name=phrase.text, span=(phrase.start_char, phrase.end_char))
+    elif _names_part_of(actor, phrase):
+        # "a source linked to the Syrian opposition": the speaker is the source, who only serves
+        # the group the coder found inside the phrase
+        actor = actor.model_copy(update={
+            "name": phrase.text, "span": (phrase.start_char, phrase.end_char), "canonical": None,
+            "affiliation": actor.canonical or actor.name, "confidence": actor.confidence * AFFILIATE_CONFIDENCE,
+            "kind": "person" if _may_be_person(phrase.root) else actor.kind,
+        })
     if confidence < actor.confidence:
         actor = actor.model_copy(update={"confidence": confidence})
     return actor
+
+
+def _names_part_of(actor: Actor, phrase: Span) -> bool:
+    """Whether the coded actor is a group named inside a longer speaker phrase, not its head."""
+    if actor.span is None:
+        return False
+    start, end = actor.span
+    inside = phrase.start_char <= start and end <= phrase.end_char and (start, end) != (phrase.start_char, phrase.end_char)
+    return inside and not (start <= phrase.root.idx < end)
 
 
 def find_quotes(doc: Doc, speaker_for: Optional[SpeakerFor] = None) -> list[Quote]:
@@ -468,7 +493,7 @@ def find_quotes(doc: Doc, speaker_for: Optional[SpeakerFor] = None) -> list[Quot
     before it in the same paragraph, or of the one ending the paragraph before when it opens its
     own paragraph, or else of the next quote in its paragraph.
     """
-    text = doc.text
+    text = doc_text(doc)
     ranges = quoted_ranges(text)
     quoted = _Quoted(ranges)
     found: list[tuple[Quote, int]] = []  # (quote, paragraph number)
@@ -523,15 +548,16 @@ def _opens_paragraph(text: str, offset: int, paragraph_ends: list[int], paragrap
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _reporter(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> Span:
-    """The source a reporter phrase names: the outlet of "a report in the Times of London", the
-    owner of "the Times’ report", else the phrase itself ("Aid agencies", "the latest estimates")."""
+def _reporter(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> tuple[Span, float]:
+    """The source a reporter phrase names, and how sure that reading is: the outlet of "a report
+    in the Times of London", the owner of "the Times’ report", else the phrase itself ("Aid
+    agencies", "the latest estimates"); a pronoun read as its antecedent is less sure."""
     containers = claim_patterns().container_nouns
     if head.lower_ in containers or head.lemma_.lower() in containers:
         source = _container_source(head, quoted)
         if source is not None:
-            return source
-    return _resolve(head, quoted, verb)[0]
+            return source, CONTAINER_CONFIDENCE
+    return _resolve(head, quoted, verb)
 
 
 def _container_source(container: Token, quoted: _Quoted) -> Optional[Span]:
@@ -594,14 +620,19 @@ def _verb_claim(token: Token, quoted: _Quoted) -> Optional[Claim]:
     subject = _subject(token, quoted)
     if content is None or subject is None or content[0] <= subject.i <= content[1]:
         return None
-    return _claim(token.doc, _reporter(subject, quoted, token).text, *content)
+    return _claim(token.doc, _reporter(subject, quoted, token), *content)
 
 
-def _claim(doc: Doc, reporter: str, first: int, last: int) -> Optional[Claim]:
+def _claim(doc: Doc, reporter: tuple[Span, float], first: int, last: int) -> Optional[Claim]:
+    """A Claim of tokens first..last, with the reporter's words and offsets as evidence."""
+    phrase, confidence = reporter
     chars = _trimmed(doc, first, last)
-    if chars is None or not reporter:
+    if chars is None or not phrase.text:
         return None
-    return Claim(reporter=reporter, text=doc.text[chars[0] : chars[1]], span=chars)
+    return Claim(
+        reporter=phrase.text, text=doc_text(doc)[chars[0] : chars[1]], span=chars,
+        reporter_span=(phrase.start_char, phrase.end_char), confidence=confidence,
+    )
 
 
 def _phrase_matches(doc: Doc, phrases: Iterable[tuple[str, ...]]) -> Iterator[Span]:
@@ -641,7 +672,7 @@ def _source_phrase_claim(match: Span, quoted: _Quoted) -> Optional[Claim]:
     verb = speech_verb(clause)
     reported = _content(verb, clause) if verb and verb.kind in CLAIM_VERB_KINDS else None
     if reported is not None:  # "Three soldiers died, the army said, citing commanders"
-        return _claim(match.doc, _reporter(sources[0], quoted).text, *reported)
+        return _claim(match.doc, _reporter(sources[0], quoted), *reported)
     first, last = _content_edges(clause)
     phrase_first, phrase_last = tops[0].left_edge.i, tops[0].right_edge.i
     if phrase_first <= first or _follows_clause_core(clause, phrase_last):
@@ -650,7 +681,7 @@ def _source_phrase_claim(match: Span, quoted: _Quoted) -> Optional[Claim]:
         last = phrase_first - 1
     if first > last:
         return None
-    return _claim(match.doc, _reporter(sources[0], quoted).text, first, last)
+    return _claim(match.doc, _reporter(sources[0], quoted), first, last)
 
 
 def _hedge_claim(token: Token, quoted: _Quoted) -> Optional[Claim]:
@@ -661,12 +692,12 @@ def _hedge_claim(token: Token, quoted: _Quoted) -> Optional[Claim]:
     clause = token.head
     if speech_verb(clause) and _subject(clause, quoted) is not None:
         return None
-    return _claim(token.doc, token.text, clause.left_edge.i, clause.right_edge.i)
+    return _claim(token.doc, (token.doc[token.i : token.i + 1], HEDGE_CONFIDENCE), clause.left_edge.i, clause.right_edge.i)
 
 
 def find_claims(doc: Doc) -> list[Claim]:
     """Reported speech and sourced statements in `doc`, in text order, one per (source, content)."""
-    quoted = _Quoted(quoted_ranges(doc.text))
+    quoted = _Quoted(quoted_ranges(doc_text(doc)))
     candidates: list[Optional[Claim]] = []
     for token in doc:
         candidates.append(_verb_claim(token, quoted))

@@ -133,6 +133,26 @@ class Ontology:
     modes: dict[tuple[str, str], ModeCoding]
     lexicon: tuple[LexiconEntry, ...]
     word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    calibration: tuple[tuple[float, float], ...] = ()  # (raw score, calibrated) knots, raw ascending
+
+    def calibrate(self, raw: float) -> float:
+        """The calibrated confidence of a raw event score: linear between the knots of
+        `calibration.csv` (an isotonic fit on the dev gold), plus a 0.01 slope so that distinct raw
+        scores keep their order (callers pick the most confident event). Identity without knots."""
+        knots = self.calibration
+        if not knots:
+            return raw
+        if raw <= knots[0][0]:
+            value = knots[0][1]
+        elif raw >= knots[-1][0]:
+            value = knots[-1][1]
+        else:
+            value = knots[-1][1]
+            for (x0, y0), (x1, y1) in zip(knots, knots[1:]):
+                if x0 <= raw <= x1:
+                    value = y0 + (y1 - y0) * (raw - x0) / (x1 - x0) if x1 > x0 else y1
+                    break
+        return value + 0.01 * (raw - 0.5)
 
     def plover(self, name: str) -> PloverType:
         try:
@@ -187,7 +207,26 @@ def _load(extra_lexicon: tuple[str, ...]) -> Ontology:
     for path in (DATA_DIR / "lexicon.csv", *map(Path, extra_lexicon)):
         lexicon.extend(_read_lexicon(path, types, cameo, acled))
     word_lists = _read_word_lists(DATA_DIR / "roles.yaml")
-    return Ontology(types, cameo, acled, modes, tuple(lexicon), word_lists)
+    calibration = _read_calibration(DATA_DIR / "calibration.csv")
+    return Ontology(types, cameo, acled, modes, tuple(lexicon), word_lists, calibration)
+
+
+def _read_calibration(path: Path) -> tuple[tuple[float, float], ...]:
+    """Knots of the confidence calibration; none (identity) when the file is absent."""
+    if not path.exists():
+        return ()
+    knots = []
+    for line, row in _rows(path):
+        try:
+            raw, calibrated = float(row["raw"]), float(row["calibrated"])
+        except (KeyError, ValueError):
+            raise _fail(path, line, "expected numeric 'raw' and 'calibrated' columns") from None
+        if not (0.0 <= raw <= 1.0 and 0.0 <= calibrated <= 1.0):
+            raise _fail(path, line, f"knot ({raw}, {calibrated}) is outside [0, 1]")
+        if knots and (raw < knots[-1][0] or calibrated < knots[-1][1]):
+            raise _fail(path, line, "knots must be non-decreasing in both columns")
+        knots.append((raw, calibrated))
+    return tuple(knots)
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

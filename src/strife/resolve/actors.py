@@ -18,13 +18,25 @@ The rules, in order (first hit wins):
 4. A composed noun phrase: modifiers + head noun (+ ``of/from COUNTRY``). The head noun decides
    the sector ("Syrian government troops" is MIL), except *weak* heads (forces, fighters,
    groups, militias) whose sector a modifier sets ("Islamist forces" is REB, "government
-   forces" MIL). Country comes from a demonym, a country or organisation name, a trailing
-   ``of/from`` phrase, or else the caller's ``default_country`` (lower confidence).
+   forces" MIL) and *generic* person nouns (men, people, residents) that an armed or political
+   modifier re-types ("armed men" are UAF, "a man" CVL). A part of a group is the group
+   ("members of Hezbollah", "a group of truck drivers"); a place after the noun says where,
+   not who ("people in Mudiyah"). Country comes from a demonym, a country or organisation
+   name, the group one is for or against ("pro-Hadi forces"), a trailing ``of/from`` phrase,
+   or else the caller's ``default_country`` (lower confidence): the article's focus country,
+   as ACLED codes "Protesters (India)". International bodies and named transnational groups
+   never take it.
+
+A name several countries use ("Congress", "SNA") means the one of ``default_country`` when it is
+among them. The pipeline codes with `ActorDictionary.configured()`: the packaged files plus the
+user's file named by ``STRIFE_ACTORS`` (``strife extract --actors FILE``).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -42,11 +54,14 @@ DEFAULT_FILES: tuple[str, ...] = (
     "actor_capitals.csv",
     "actor_cues.csv",
 )
+# The environment variable naming a user's actor file that the pipeline adds to the packaged ones
+# (`strife extract --actors FILE` sets it, so worker processes see it too).
+ACTORS_ENV = "STRIFE_ACTORS"
 # Sectors of actors that are not the armed or civil arm of one state: an organisation with one
 # of these sectors decides the sector of its members ("Hezbollah commander" is REB, not MIL).
 NON_STATE_SECTORS = frozenset({"IGO", "NGO", "REB", "OPP", "CRM", "MED", "UAF", "BUS", "REL"})
 # Sectors that never take the caller's focus country by default.
-STATELESS_SECTORS = frozenset({"IGO", "NGO", "MED"})
+STATELESS_SECTORS = frozenset({"IGO", "NGO"})
 # Words that open a phrase without saying who: dropped before coding.
 LEADING_NOISE = frozenset(
     """the a an some all those these this that its their his her our several many most both other
@@ -107,6 +122,12 @@ def words_of(text: str) -> list[str]:
 
     Keeps what names need: hyphens (al-Nusra), inner dots (U.S.) and inner apostrophes (d'Ivoire).
     """
+    return list(_words_of(text))
+
+
+@lru_cache(maxsize=65536)
+def _words_of(text: str) -> tuple[str, ...]:
+    """`words_of`, remembered: resolution splits the same few names thousands of times an article."""
     text = re.sub(r"[“”\"«»‘]", " ", text)
     text = re.sub(r"(\w)['’]s\b", r"\1", text)
     text = re.sub(r"(\w)s['’](?=\s|$)", r"\1s", text)
@@ -117,7 +138,7 @@ def words_of(text: str) -> list[str]:
             word = word[:-1]
         if word:
             words.append(word)
-    return words
+    return tuple(words)
 
 
 def name_key(text: str) -> str:
@@ -130,7 +151,10 @@ def name_key(text: str) -> str:
 
 def _date(value: str) -> Optional[dt.date]:
     value = (value or "").strip()
-    return dt.date.fromisoformat(value) if value else None
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValueError(f"validity date {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _blank(value: Optional[str]) -> Optional[str]:
@@ -161,7 +185,9 @@ class ActorDictionary:
     - ``name,aliases,kind,country,sector,affiliation,valid_from,valid_to``: known actors;
       aliases are ``|``-separated. A later file's rows for a name replace earlier ones.
     - ``phrase,role,sector``: generic nouns; role ``head`` (decides the sector), ``weak``
-      (a modifier may re-type it) or ``modifier``.
+      (a modifier decides; alone, only its plural is an actor: "forces", not "force"),
+      ``generic`` (a person noun: an actor alone, "a man" is CVL, that a modifier re-types:
+      "armed men" are UAF) or ``modifier``.
     - ``title,sector``: office titles; blank sector = taken from the office's organisation.
     - ``demonym,country,ethnicity``: adjectives of countries; a blank country marks a
       stateless group (Kurdish).
@@ -174,13 +200,14 @@ class ActorDictionary:
         self.paths: list[Path] = []
         self._names: dict[str, list[ActorEntry]] = {}
         self._names_folded: dict[str, list[ActorEntry]] = {}
-        self._heads: dict[str, tuple[Optional[str], bool]] = {}
+        self._heads: dict[str, tuple[Optional[str], str]] = {}
         self._modifiers: dict[str, str] = {}
         self._titles: dict[str, Optional[str]] = {}
         self._demonyms: dict[str, tuple[Optional[str], Optional[str]]] = {}
         self._country_names: dict[str, str] = {}
         self._capitals: dict[str, Optional[ActorEntry]] = {}
         self.cues: dict[str, frozenset[str]] = {}
+        self._people: list[dict[str, list[ActorEntry]]] = []  # actor rows, for surnames once cues are read
         self._max_name_words = 1
         self._name_regex: Optional[re.Pattern[str]] = None
 
@@ -192,12 +219,38 @@ class ActorDictionary:
         return cls.load(DATA_DIR / name for name in DEFAULT_FILES)
 
     @classmethod
+    def configured(cls) -> "ActorDictionary":
+        """The dictionary the pipeline codes with: the packaged files, plus the user's file named
+        by ``STRIFE_ACTORS`` (``strife extract --actors FILE``) when set."""
+        user_file = os.environ.get(ACTORS_ENV, "").strip()
+        return cls.with_user_file(user_file) if user_file else cls.default()
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def with_user_file(cls, path: str) -> "ActorDictionary":
+        """The packaged dictionary with a user's file on top, loaded once per process and path.
+
+        ValueError naming the file when it cannot be read or is no actor file.
+        """
+        try:
+            return cls.default().extend(path)
+        except OSError as error:
+            raise ValueError(f"{path}: cannot read actor file ({error.strerror or error})") from None
+        except (KeyError, csv.Error, UnicodeDecodeError) as error:
+            raise ValueError(f"{path}: not a valid actor file ({error})") from None
+        except ValueError as error:
+            message = str(error)
+            raise ValueError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+
+    @classmethod
     def load(cls, paths: Iterable[str | Path]) -> "ActorDictionary":
         """Load actor data files (any kinds, any order; later actor rows override earlier ones)."""
         dictionary = cls()
         paths = [Path(p) for p in paths]
         for path in paths:
             dictionary._add_file(path)
+        for by_key in dictionary._people:
+            dictionary._add_surnames(by_key)
         dictionary._derive_countries_and_capitals()
         dictionary.paths = paths
         return dictionary
@@ -219,7 +272,7 @@ class ActorDictionary:
                 if role == "modifier":
                     self._modifiers[phrase] = row["sector"].strip()
                 else:
-                    self._heads[phrase] = (_blank(row["sector"]), role == "weak")
+                    self._heads[phrase] = (_blank(row["sector"]), role)
         elif {"title", "sector"} <= header:
             for row in rows:
                 self._titles[row["title"].strip().lower()] = _blank(row["sector"])
@@ -264,10 +317,15 @@ class ActorDictionary:
                     by_key[key].append(entry)
         for key, entries in by_key.items():  # this file's rows replace earlier files' rows
             self._set_name(key, entries)
-        self._add_surnames(by_key)
+        self._people.append(by_key)
 
     def _add_surnames(self, by_key: dict[str, list[ActorEntry]]) -> None:
-        """Index a person's surname when no other known name claims it ('Mogherini')."""
+        """Index a person's surname when no other known name claims it ('Mogherini').
+
+        Surnames that are also common words or given names ("May" in "9 May 2020", "Ahmed")
+        are left out: cue kind ``not_a_surname``.
+        """
+        common = self.cues.get("not_a_surname", frozenset())
         surnames: dict[str, set[str]] = {}
         for entries in by_key.values():
             for entry in entries:
@@ -275,7 +333,8 @@ class ActorDictionary:
                 if entry.kind == "person" and len(parts) > 1:
                     surname = parts[-1]
                     for form in {surname, re.sub(r"^(?:al|el)-", "", surname)}:
-                        surnames.setdefault(form, set()).add(entry.canonical)
+                        if form.lower() not in common:
+                            surnames.setdefault(form, set()).add(entry.canonical)
         for surname, owners in surnames.items():
             if len(owners) == 1 and surname not in self._names:
                 owner = next(iter(owners))
@@ -337,8 +396,8 @@ class ActorDictionary:
                 return self._demonyms[form]
         return None
 
-    def head(self, words: Sequence[str]) -> Optional[tuple[int, Optional[str], bool]]:
-        """The actor noun ending ``words``: (words it spans, sector, weak?), longest first."""
+    def head(self, words: Sequence[str]) -> Optional[tuple[int, Optional[str], str]]:
+        """The actor noun ending ``words``: (words it spans, sector, role), longest first."""
         last_forms = _singulars(words[-1]) if words else []
         for size in (3, 2, 1):
             if len(words) < size:
@@ -347,10 +406,22 @@ class ActorDictionary:
             for form in last_forms:
                 phrase = f"{stem} {form}".strip()
                 if phrase in self._heads:
-                    sector, weak = self._heads[phrase]
-                    return size, sector, weak
+                    sector, role = self._heads[phrase]
+                    return size, sector, role
                 if phrase in self._titles and self._titles[phrase]:
-                    return size, self._titles[phrase], False
+                    return size, self._titles[phrase], "head"
+        return None
+
+    def _noun_sector(self, word: str) -> Optional[str]:
+        """The sector of a specific actor noun modifying a weak head ("farmer groups", "army
+        positions"); generic person nouns say nothing ("local militias"), nor do capitalised
+        words, which belong to a name ("Donbass People's Militia")."""
+        if not word.islower():
+            return None
+        for form in _singulars(word):
+            sector, role = self._heads.get(form, (None, "weak"))
+            if sector and role == "head":
+                return sector
         return None
 
     def is_actor_noun(self, word: str) -> bool:
@@ -385,7 +456,13 @@ class ActorDictionary:
             apposed = self._code_apposition(text, on, default_country)
             if apposed is not None:
                 return apposed
-        return self._code_words(self._trim(words_of(text)), on, default_country)
+        words = words_of(text)
+        trimmed = self._trim(words)
+        code = self._code_words(trimmed, on, default_country)
+        if code is not None and code.kind == "demonym" and is_count_word(words[0]):
+            # "two Palestinians": people of a country, not its state
+            return replace(as_people(code), canonical=" ".join(trimmed))
+        return code
 
     def code_all(
         self, text: str, on: Optional[dt.date] = None, default_country: Optional[str] = None
@@ -410,8 +487,11 @@ class ActorDictionary:
         return bool(self.demonym(word) or self.lookup(word) or word.lower() in self._modifiers)
 
     def _trim(self, words: list[str]) -> list[str]:
+        """Without the leading words that say how many, not who ('some 40', 'dozens of')."""
         start = 0
         while start < len(words) and (words[start].lower() in LEADING_NOISE or _is_number(words[start])):
+            start += 1
+        if 0 < start < len(words) - 1 and words[start].lower() == "of":
             start += 1
         return words[start:]
 
@@ -425,7 +505,13 @@ class ActorDictionary:
             return (max(before, key=lambda e: e.valid_from or dt.date.min) if before else entries[0]), False
         return max(entries, key=lambda e: (e.valid_to or dt.date.max, e.valid_from or dt.date.min)), True
 
-    def _from_entries(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> ActorCode:
+    def _from_entries(
+        self, entries: Sequence[ActorEntry], on: Optional[dt.date], prefer_country: Optional[str] = None
+    ) -> ActorCode:
+        """The code of a known name; a name several countries use ("Congress", "SNA") means the
+        one of ``prefer_country`` (the article's focus) when it is among them."""
+        if prefer_country and len({e.country for e in entries}) > 1:
+            entries = [e for e in entries if e.country == prefer_country] or entries
         entry, in_force = self.pick(entries, on)
         if in_force:
             return ActorCode(entry.canonical, entry.country, entry.sector, 0.95, entry.kind, entry.affiliation)
@@ -488,7 +574,7 @@ class ActorDictionary:
             return None
         entries = self.lookup(" ".join(words))
         if entries:
-            return self._from_entries(entries, on)
+            return self._from_entries(entries, on, default_country)
         titled = self._code_title(words, on)
         if titled is not None:
             return titled
@@ -560,50 +646,111 @@ class ActorDictionary:
         elif lowered.startswith("anti-") and len(word) > 5:
             opposed = self.code(word[5:], on)
             q.take_sector("MIL" if opposed is not None and opposed.sector in ("REB", "CRM") else "REB")
+            self._lend_country(opposed, q)  # "anti-Houthi forces" are Yemeni
         elif lowered.startswith("pro-") and len(word) > 4:
             backed = self.code(word[4:], on)
             if backed is not None and backed.sector in ("GOV", "MIL"):
                 q.take_sector("GOV")
+            elif backed is not None and backed.sector in NON_STATE_SECTORS - STATELESS_SECTORS:
+                q.take_sector(backed.sector)  # "pro-Houthi fighters" are Houthis
+            self._lend_country(backed, q)
+        elif noun_sector := self._noun_sector(word):
+            q.take_sector(noun_sector)  # an actor noun as modifier: "farmer groups", "army positions"
         elif lowered.endswith("-led"):
             leader = self.code(word[:-4], on)
             if leader is not None and leader.country:
                 q.take_entry(replace(leader, sector=None))
 
+    @staticmethod
+    def _lend_country(code: Optional[ActorCode], q: "_Qualifier") -> None:
+        """A group or person someone is for or against gives them its country; a state does not
+        ("pro-Hadi forces" are Yemeni, "pro-Russian separatists" and "anti-American protesters"
+        are not Russian or American)."""
+        if code is not None and code.country and code.kind not in ("country", "capital", "demonym", "acled"):
+            q.country = q.country or code.country
+
     def _code_composed(
         self, words: list[str], on: Optional[dt.date], default_country: Optional[str]
     ) -> Optional[ActorCode]:
-        """Modifiers + head noun (+ 'of/from/in COUNTRY'), or modifiers + a known name."""
+        """Modifiers + head noun (+ 'of/from/in COUNTRY'), a part of a group ('members of X'),
+        or modifiers + a known name.
+
+        A prepositional tail that names no country says where the actor is, not who it is
+        ("people in Mudiyah", "residents of Aleppo"): it is dropped, except that an actor after
+        'of' lends its country ("soldiers of the Syrian army").
+        """
         place_country, phrase = None, " ".join(words)
+        while len(words) > 1 and _is_number(words[-1]):
+            words = words[:-1]  # "KNU brigade 5"
         for i in range(1, len(words) - 1):
-            if words[i].lower() in ("of", "from", "in"):
-                place = self._code_words(self._trim(words[i + 1 :]), on, None)
-                if place is not None and place.country and place.kind in ("country", "capital"):
-                    place_country, words = place.country, words[:i]
-                break
+            preposition = words[i].lower()
+            if preposition not in _TAIL_PREPOSITIONS:
+                continue
+            tail = self._trim(words[i + 1 :])
+            place = self._code_words(tail, on, None)
+            if place is not None and place.country and place.kind in ("country", "capital"):
+                place_country, words = place.country, words[:i]
+            elif preposition == "of" and self.is_partitive(words[i - 1]):
+                return self._code_part_of(phrase, tail, on, default_country)
+            elif self.head(words[:i]) is not None:
+                words = words[:i]
+                if preposition == "of" and place is not None and place.sector and place.country:
+                    place_country = place.country
+            break
         for k in range(1, len(words)):
             entries = self.lookup(" ".join(words[k:]))
             if entries:
-                base = self._from_entries(entries, on)
+                base = self._from_entries(entries, on, default_country)
                 q = self._qualify(words[:k], on)
                 return replace(base, country=base.country or q.country or place_country)
         head = self.head(words)
         if head is None:
             return self._code_demonym(words)
-        size, head_sector, weak = head
+        size, head_sector, role = head
         q = self._qualify(words[: len(words) - size], on)
         said_nothing = q == _Qualifier() and place_country is None
-        if weak and said_nothing and words[-1].lower() == _singulars(words[-1])[-1]:
+        if role == "weak" and said_nothing and words[-1].lower() == _singulars(words[-1])[-1]:
             return None  # a bare singular 'force' or 'group' is no actor ('came into force')
-        sector = _combine_sector(head_sector, weak, q)
+        sector = _combine_sector(head_sector, role, q)
         if sector is None:
             return None
+        if sector in _OFFICE_SECTORS and any(w.lower() in self.cues.get("out_of_office", ()) for w in words):
+            sector = "CVL"
         country = q.country or place_country
         confidence = 0.85
-        if country is None and q.ethnicity is None and sector not in STATELESS_SECTORS and not q.stateless_org:
-            country, confidence = default_country, 0.7
         if q.affiliation_sector in NON_STATE_SECTORS - {"MED"}:
             country = q.country
+        international = sector in STATELESS_SECTORS or q.affiliation_sector in STATELESS_SECTORS
+        if country is None and not international and not q.stateless_org:
+            # As ACLED codes them: "Kurdish forces" in an article on Syria are of Syria; a guess,
+            # so with less confidence than a named country. A named transnational group
+            # ("Islamic State fighters") keeps no country: it acts in several.
+            country, confidence = default_country, 0.6 if q.ethnicity is not None else 0.7
         return ActorCode(phrase, country, sector, confidence, "noun", q.affiliation, q.ethnicity)
+
+    def is_partitive(self, word: str) -> bool:
+        """Whether a noun names a part of a group ('members', 'a unit', 'dozens') of the 'of' phrase."""
+        partitive = self.cues.get("partitive", frozenset())
+        return any(form in partitive for form in _singulars(word))
+
+    def _code_part_of(
+        self, phrase: str, group: list[str], on: Optional[dt.date], default_country: Optional[str]
+    ) -> Optional[ActorCode]:
+        """'members of the CPI(M)', 'a group of truck drivers': the group decides who they are.
+
+        A capitalised group the dictionary does not know is still an actor (an organisation), with
+        the focus country and no sector; anything else unknown is none.
+        """
+        code = self._code_words(group, on, default_country)
+        if code is not None and code.kind == "demonym":
+            return replace(as_people(code), canonical=phrase)  # "dozens of Syrians"
+        if code is not None and code.sector is not None:
+            canonical = phrase if code.kind == "noun" else code.canonical
+            return replace(code, canonical=canonical, confidence=min(code.confidence, 0.85))
+        name = [w for w in group if w[0].isalnum()]
+        if name and all(w[0].isupper() or w[0].isdigit() for w in name):
+            return ActorCode(" ".join(group), default_country, None, 0.5, "group")
+        return None
 
     def _code_demonym(self, words: list[str]) -> Optional[ActorCode]:
         """A bare demonym ('Syrian', 'the Russians'): a country, no sector."""
@@ -648,16 +795,47 @@ class _Qualifier:
             self.sector = sector
 
 
-def _combine_sector(head_sector: Optional[str], weak: bool, q: _Qualifier) -> Optional[str]:
+def _combine_sector(head_sector: Optional[str], role: str, q: _Qualifier) -> Optional[str]:
     """Sector precedence: a non-state organisation decides for its members; a strong head noun
-    decides otherwise; a weak head ('forces') takes its modifier's sector, state arms being MIL."""
-    if q.affiliation_sector in NON_STATE_SECTORS and head_sector in (None, "GOV", "MIL", "COP", "LEG", "REB"):
+    decides otherwise; a generic person noun ('men', 'people') takes an armed or political
+    modifier's sector ('armed men', 'security men', 'opposition supporters') and is otherwise
+    what the noun says; a weak head ('forces') takes its modifier's sector, state arms being MIL."""
+    if q.affiliation_sector in NON_STATE_SECTORS and (
+        head_sector in (None, "GOV", "MIL", "COP", "LEG", "REB") or role == "generic"
+    ):
         return q.affiliation_sector
-    if not weak:
+    if role == "generic":
+        return q.sector if q.sector in _RETYPING_SECTORS else head_sector
+    if role != "weak":
         return head_sector
     if q.sector in ("GOV", "MIL"):
         return "MIL"
     return q.sector or head_sector
+
+
+# Modifier sectors that re-type a generic person noun ("armed men" are UAF, "police men" COP).
+_RETYPING_SECTORS = frozenset({"UAF", "REB", "MIL", "COP", "CRM", "OPP", "SPY"})
+# Sectors of an office: a former holder ("a former councilor") is a civilian.
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+# Prepositions whose phrase may follow an actor noun: a country ("forces from Iran"), a place
+# ("people in Mudiyah") or the group a part belongs to ("members of the CPI(M)").
+_TAIL_PREPOSITIONS = frozenset({"of", "from", "in", "near", "at", "inside", "around"})
+
+
+def as_people(code: ActorCode) -> ActorCode:
+    """A counted demonym ("two Palestinians") as the civilians of that country."""
+    return replace(code, sector="CVL", confidence=0.6, kind="noun")
+
+
+def is_count_word(word: str) -> bool:
+    """A number or a quantity word that counts people ('two', '25', 'dozens', 'several')."""
+    return _is_number(word) or word.lower() in _COUNT_WORDS
+
+
+_COUNT_WORDS = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozens", "hundreds", "thousands", "tens", "scores", "several", "many", "some", "numerous",
+})
 
 
 def _is_number(word: str) -> bool:

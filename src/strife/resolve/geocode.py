@@ -46,7 +46,7 @@ from strife.datafiles import read_data_csv as _read_data_csv
 
 Kind = Literal["city", "admin1", "country"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DATA_PACKAGE = "strife.data"
 GEO_DATA_FILES = (
     "geo_admin1_affixes.csv",
@@ -61,6 +61,7 @@ _DASHES = "-‐‑‒–—―"
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th"})
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked for the same names over and over
 def normalise_name(name: str) -> str:
     """The form names are compared in: casefolded, accents stripped, hyphens and apostrophes unified.
 
@@ -333,7 +334,8 @@ def _admin1_display(cc: str, raw: str, display_names: dict, prefixes: Sequence[s
     # Keep the source's capitalisation of the words that remain.
     words = raw.replace("-", " ").split()
     kept = [w for w in words if normalise_name(w) in bare.split()]
-    return " ".join(kept) or raw
+    display = " ".join(kept)
+    return display[:1].upper() + display[1:] if display else raw  # "Sha`biyat al Jabal" -> "Al Jabal"
 
 
 def _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes) -> dict[tuple[str, str], int]:
@@ -436,10 +438,13 @@ _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 
 
 def split_admin_word(name: str) -> tuple[str, Optional[str]]:
-    """("Idlib province") -> ("Idlib", "admin1"): a trailing region word restricts the kind."""
+    """("Idlib province") -> ("Idlib", "admin1"): a trailing region word restricts the kind.
+
+    A generic word ("Al Arqoub area") is dropped and restricts nothing.
+    """
     words = name.split()
     if len(words) > 1 and (feature := admin_words().get(words[-1].casefold())):
-        return " ".join(words[:-1]), feature
+        return " ".join(words[:-1]), (None if feature == "any" else feature)
     return name, None
 
 
@@ -502,17 +507,27 @@ class Gazetteer:
         return None
 
     def explain(
-        self, name: str, focus_countries: Sequence[str] = (), *, admin1: Optional[str] = None
+        self,
+        name: str,
+        focus_countries: Sequence[str] = (),
+        *,
+        admin1: Optional[str] = None,
+        qualifiers: Sequence[Candidate] = (),
     ) -> list[tuple[Candidate, float]]:
-        """Every candidate for `name` with its score, best first: what `--explain` prints."""
+        """Every candidate for `name` with its score, best first: what `--explain` prints.
+
+        `admin1` is a region written next to the name; `qualifiers` are the readings of the names
+        written after it ("Kitchanga (Masisi, Nord-Kivu)"): a candidate inside one of them scores more.
+        """
         bare, feature = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))
         candidates = self.lookup(bare)
         if feature:
             candidates = [c for c in candidates if c.kind == feature] or candidates
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
+        within = Containers.of(qualifiers)
         town_countries = {c.country for c in candidates if c.kind == "city"}
         scored = [
-            (c, score_candidate(c, focus_countries, admin1_keys, feature, c.country in town_countries))
+            (c, score_candidate(c, focus_countries, admin1_keys, feature, c.country in town_countries, within))
             for c in candidates
         ]
         return sorted(scored, key=lambda pair: pair[1], reverse=True)
@@ -524,12 +539,14 @@ class Gazetteer:
         *,
         admin1: Optional[str] = None,
         span: Optional[tuple[int, int]] = None,
+        qualifiers: Sequence[Candidate] = (),
     ) -> Optional[Place]:
         """The place `name` most likely means in an article about `focus_countries` (ISO3, most relevant first).
 
-        `admin1` is a region written next to the name ("Sentianivka, Luhansk").
+        `admin1` is a region written next to the name ("Sentianivka, Luhansk"); `qualifiers` the
+        readings of the names written after it (see `explain`).
         """
-        ranked = self.explain(name, focus_countries, admin1=admin1)
+        ranked = self.explain(name, focus_countries, admin1=admin1, qualifiers=qualifiers)
         if not ranked:
             return None
         written = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))[0]
@@ -561,6 +578,44 @@ def ranking_confidence(ranked: Sequence[tuple[Candidate, float]]) -> float:
 
 
 FOCUS_BONUS = (5.0, 2.0, 1.0)
+QUALIFIER_REGION_BONUS = 6.0
+QUALIFIER_COUNTRY_BONUS = 4.0
+
+
+@dataclass(frozen=True)
+class Containers:
+    """The regions and countries that the names qualifying a toponym can mean.
+
+    "Kagara (Rafi LGA, Niger)": Niger is a Nigerian state or a country, so a Kagara in the
+    state of Niger, Nigeria, or in the country Niger fits. A town qualifier ("Jalalpur, Shamli")
+    says its own region.
+    """
+
+    regions: frozenset[tuple[Optional[str], str]] = frozenset()  # (country, normalised admin1)
+    countries: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, qualifiers: Sequence[Candidate]) -> "Containers":
+        regions = {
+            (q.country, normalise_name(q.admin1 or q.name)) for q in qualifiers if q.kind in ("admin1", "city") and (q.admin1 or q.kind == "admin1")
+        }
+        countries = {q.country for q in qualifiers if q.kind == "country" and q.country}
+        return cls(frozenset(regions), frozenset(countries))
+
+    def holds_region(self, candidate: Candidate) -> bool:
+        if candidate.kind == "country" or not candidate.admin1:
+            return False
+        return (candidate.country, normalise_name(candidate.admin1)) in self.regions
+
+    def holds_country(self, candidate: Candidate) -> bool:
+        return candidate.country in self.countries or any(country == candidate.country for country, _ in self.regions)
+
+    def holds(self, candidate: Candidate) -> bool:
+        """Is the candidate inside one of the qualifiers (its region, else a qualifying country)?"""
+        return self.holds_region(candidate) or candidate.country in self.countries
+
+    def __bool__(self) -> bool:
+        return bool(self.regions or self.countries)
 
 
 def score_candidate(
@@ -569,11 +624,13 @@ def score_candidate(
     admin1_keys: frozenset[str] = frozenset(),
     feature: Optional[str] = None,
     namesake_town: bool = False,
+    within: Containers = Containers(),
 ) -> float:
     """Additive evidence, in rough log-odds points; `Gazetteer.explain` shows it per candidate.
 
     From strongest: an exact country name (8; 6 for an alias), a region word or region written
-    next to the name that fits (6), a focus country (5 for the first, 2, then 1), then how big
+    next to the name that fits (6), a qualifying region (6) or country (4) the place is in,
+    a focus country (5 for the first, 2, then 1), then how big
     (log10 population, 0..7) and how well known (log10 of its number of names, 0..2.5) it is,
     being a national capital (3: capitals are named far more than their namesakes) and the name being its own rather than an alternate (1.5).
     A bare name that is also a town of the same country ("Idlib", "Hama") is the town (-4 for
@@ -591,6 +648,10 @@ def score_candidate(
         score += FOCUS_BONUS[min(rank, len(FOCUS_BONUS) - 1)]
     if candidate.admin1 and normalise_name(candidate.admin1) in admin1_keys:
         score += 6
+    if within.holds_region(candidate):
+        score += QUALIFIER_REGION_BONUS
+    elif within.holds_country(candidate):
+        score += QUALIFIER_COUNTRY_BONUS
     if feature and candidate.kind == feature:
         score += 6
     if candidate.kind == "admin1" and not feature and namesake_town:

@@ -4,7 +4,8 @@ Matching never gives credit for position in a list: a predicted event matches a 
 when their evidence character ranges overlap in the same article text. Each gold event is matched
 to the overlapping prediction that agrees with it best (type first, then the largest overlap), so
 one long prediction cannot claim credit for several gold events' types unless it overlaps them.
-This module holds the `strife` gold format (the Aleppo file's); `strife eval` builds on it.
+This module holds the `strife` gold format's own matching (the Aleppo file's); `strife eval`
+builds on it (see `strife.evaluate.formats` for the format itself).
 """
 
 from __future__ import annotations

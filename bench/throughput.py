@@ -1,0 +1,197 @@
+"""Throughput of strife against bare spaCy, and of the Dask engine against the local one.
+
+One command, every figure a ratio measured in this run on the same texts:
+
+1. pipeline: strife (parse + stages + storing into SQLite) against bare spaCy parsing of the same
+   texts with the same model and batch size, in one process; the two alternate chunk by chunk so
+   a neighbour's load on the machine hits both alike. Aim: ratio >= 0.8.
+2. scale: the Dask engine with 2 workers (LocalCluster, 1 thread each) against the local engine
+   in 1 process on the same batch, checking both give identical records. Aim: >= 1.8x.
+3. memory: peak RSS of each Dask worker after the run. Aim: < 600 MB.
+4. n_process: spaCy's own multiprocessing (bare parsing, n_process=2 against 1), to show whether
+   the local engine would gain from it on this machine.
+
+    python bench/throughput.py                 # 2,000 articles (about 10 minutes on 2 cores)
+    python bench/throughput.py --n 300 --scale-n 120 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402  (bench/corpus.py, beside this file)
+
+BATCH_SIZE = 16
+
+
+def _words(articles) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def _warm(engine) -> None:
+    """Load what stages load on first use (gazetteer, dictionaries), outside the timings."""
+    from strife.model import Article
+
+    engine.code(Article(text="Rebels shelled a village near Aleppo on Monday, killing three civilians, officials said."))
+
+
+def pipeline_vs_spacy(articles, chunk: int = 100) -> dict:
+    """Bare spaCy and full strife with storage, alternating chunk by chunk."""
+    import spacy
+
+    from strife.engine import LocalEngine
+    from strife.pipeline import model_name
+    from strife.store import Store
+
+    bare = spacy.load(model_name())
+    engine = LocalEngine(batch_size=BATCH_SIZE)
+    _warm(engine)
+    list(bare.pipe([a.text for a in articles[:8]]))
+    seconds = {"spacy": 0.0, "strife": 0.0, "store": 0.0}
+    events = 0
+    with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "bench.db")) as store:
+        for number, start in enumerate(range(0, len(articles), chunk)):
+            part = articles[start:start + chunk]
+            runs = [("spacy", lambda: _parse(bare, part)), ("strife", lambda: _code_and_store(engine, store, part, seconds))]
+            for name, run in (runs if number % 2 == 0 else runs[::-1]):
+                began = time.perf_counter()
+                found = run()
+                seconds[name] += time.perf_counter() - began
+                events += found if name == "strife" else 0
+    words = _words(articles)
+    return {
+        "articles": len(articles), "words": words, "events": events,
+        "spacy_articles_per_s": round(len(articles) / seconds["spacy"], 2),
+        "spacy_words_per_s": round(words / seconds["spacy"]),
+        "strife_articles_per_s": round(len(articles) / seconds["strife"], 2),
+        "strife_words_per_s": round(words / seconds["strife"]),
+        "store_share": round(seconds["store"] / seconds["strife"], 3),
+        "ratio": round(seconds["spacy"] / seconds["strife"], 3),
+        "ratio_without_store": round(seconds["spacy"] / (seconds["strife"] - seconds["store"]), 3),
+    }
+
+
+def _parse(nlp, articles) -> int:
+    for _ in nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE):
+        pass
+    return 0
+
+
+def _code_and_store(engine, store, articles, seconds: dict) -> int:
+    events = 0
+    for outcome in engine.run(articles):
+        began = time.perf_counter()
+        done = store.add(outcome.result, outcome.article.text, outcome.article.origin)
+        seconds["store"] += time.perf_counter() - began
+        events += done.n_events
+    return events
+
+
+def dask_vs_local(articles, workers: int = 2, repeat: int = 2) -> dict:
+    """The same batch through the local engine (1 process) and the Dask engine (`workers`)."""
+    from strife.engine import DaskEngine, LocalEngine
+
+    local = LocalEngine(batch_size=BATCH_SIZE)
+    _warm(local)
+    began = time.perf_counter()
+    dask = DaskEngine(batch_size=BATCH_SIZE, workers=workers)
+    startup = time.perf_counter() - began
+    seconds = {"local": 0.0, "dask": 0.0}
+    results: dict[str, list] = {}
+    try:
+        for _ in range(repeat):
+            for name, engine in (("local", local), ("dask", dask)):
+                began = time.perf_counter()
+                results[name] = [o.result for o in engine.run(articles)]
+                seconds[name] += time.perf_counter() - began
+        rss = dask.client.run(_peak_rss_mb)
+    finally:
+        dask.close()
+    return {
+        "articles": len(articles), "workers": workers, "repeat": repeat,
+        "local_articles_per_s": round(repeat * len(articles) / seconds["local"], 2),
+        "dask_articles_per_s": round(repeat * len(articles) / seconds["dask"], 2),
+        "speedup": round(seconds["local"] / seconds["dask"], 3),
+        "dask_startup_s": round(startup, 2),
+        "identical_records": results["local"] == results["dask"],
+        "worker_peak_rss_mb": sorted(round(v) for v in rss.values()),
+        "local_process_peak_rss_mb": round(_peak_rss_mb()),
+    }
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def spacy_n_process(articles) -> dict:
+    """Bare spaCy with n_process=2 against n_process=1 (start-up of the second process included)."""
+    import spacy
+
+    from strife.pipeline import model_name
+
+    nlp = spacy.load(model_name())
+    list(nlp.pipe([a.text for a in articles[:8]]))
+    texts = [a.text for a in articles]
+    seconds = {}
+    for n in (1, 2):
+        began = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n):
+            pass
+        seconds[n] = time.perf_counter() - began
+    return {"articles": len(articles), "speedup_n_process_2": round(seconds[1] / seconds[2], 3)}
+
+
+def machine() -> dict:
+    return {"date": time.strftime("%Y-%m-%d"), "python": platform.python_version(), "cpus": os.cpu_count(),
+            "cpu": _cpu_name(), "load_average_1m": round(os.getloadavg()[0], 2)}
+
+
+def _cpu_name() -> Optional[str]:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles for the pipeline ratio (default 2000)")
+    parser.add_argument("--scale-n", type=int, default=400, help="articles for Dask against local (default 400)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip", action="append", default=[], choices=["pipeline", "scale", "n_process"])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    missing = corpus.shared_missing()
+    if missing:
+        print(f"throughput: {missing}", file=sys.stderr)
+        return 2
+    articles = corpus.articles(max(args.n, args.scale_n))
+    report = {"machine": machine(), "corpus": corpus.describe([{"text": a.text} for a in articles[:args.n]])}
+    if "pipeline" not in args.skip:
+        report["pipeline"] = pipeline_vs_spacy(articles[:args.n])
+    if "scale" not in args.skip:
+        report["scale"] = dask_vs_local(articles[:args.scale_n], args.workers)
+    if "n_process" not in args.skip:
+        report["n_process"] = spacy_n_process(articles[:min(200, args.scale_n)])
+    report["machine"]["load_average_1m_end"] = round(os.getloadavg()[0], 2)
+    print(json.dumps(report, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Plain text and JSON Lines: one article per text file, one per JSON line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional
+
+from strife.ingest.base import (
+    ColumnMap,
+    InputProblem,
+    ReadResult,
+    decode,
+    optional_str,
+    parse_loose_date,
+    reason,
+    title_from_text,
+)
+from strife.model import Article
+
+
+def read_text_file(path: Path, published: Optional[dt.date] = None) -> Iterator[ReadResult]:
+    from strife.ingest.base import date_from_name
+
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield InputProblem(origin, reason(err))
+        return
+    yield from text_article(data, origin, published or date_from_name(path.name), path.stem)
+
+
+def read_text_stream(stream: IO[str], published: Optional[dt.date] = None) -> Iterator[ReadResult]:
+    yield from text_article(stream.read(), "<stdin>", published, None)
+
+
+def text_article(data: bytes | str, origin: str, published: Optional[dt.date], ident: Optional[str]) -> Iterator[ReadResult]:
+    """One article from a whole text file; undecodable or empty files become problems."""
+    try:
+        text = data if isinstance(data, str) else decode(data, origin)
+    except ValueError as err:
+        yield InputProblem(origin, str(err))
+        return
+    if not text.strip():
+        yield InputProblem(origin, "empty article (no text)")
+        return
+    yield Article(id=ident, text=text, title=title_from_text(text), published=published, origin=origin)
+
+
+def read_jsonl_lines(lines: Iterable[str], source: str, published: Optional[dt.date] = None,
+                     columns: ColumnMap = ColumnMap()) -> Iterator[ReadResult]:
+    """One article per line; a broken line is reported with its number and the others are read."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        yield from _jsonl_article(line, f"{source}:{number}", published, number, columns)
+
+
+def _jsonl_article(line: str, origin: str, published: Optional[dt.date], number: int, columns: ColumnMap) -> Iterator[ReadResult]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        yield InputProblem(origin, f"not valid JSON ({err.msg} at column {err.colno})")
+        return
+    if not isinstance(record, dict):
+        yield InputProblem(origin, "expected a JSON object with a 'text' key")
+        return
+    yield from record_article(record, origin, str(number), published, columns)
+
+
+def record_article(record: dict, origin: str, default_id: str, published: Optional[dt.date],
+                   columns: ColumnMap) -> Iterator[ReadResult]:
+    """An article from one JSON object or CSV row, its fields found through the column mapping."""
+    text_key = _first_key(record, columns.candidates("text"))
+    text = record.get(text_key) if text_key else None
+    if not isinstance(text, str) or not text.strip():
+        yield InputProblem(origin, f"missing or empty {_describe(columns.candidates('text'))}")
+        return
+    date = published
+    date_key = _first_key(record, columns.candidates("published"))
+    if date_key and record.get(date_key) not in (None, ""):
+        try:
+            date = parse_loose_date(record[date_key])
+        except ValueError as err:
+            yield InputProblem(origin, f"{err}; coded without a publication date", fatal=False)
+    yield Article(
+        id=_field(record, columns, "id") or default_id,
+        text=text,
+        title=_field(record, columns, "title"),
+        url=_field(record, columns, "url"),
+        publisher=_field(record, columns, "publisher"),
+        published=date,
+        origin=origin,
+    )
+
+
+def _first_key(record: dict, keys: tuple[str, ...]) -> Optional[str]:
+    """The first candidate key present with a value, else the first present at all."""
+    present = [key for key in keys if key in record]
+    filled = [key for key in present if record[key] not in (None, "")]
+    return (filled or present or [None])[0]
+
+
+def _field(record: dict, columns: ColumnMap, name: str) -> Optional[str]:
+    key = _first_key(record, columns.candidates(name))
+    return optional_str(record.get(key)) if key else None
+
+
+def _describe(keys: tuple[str, ...]) -> str:
+    if len(keys) == 1:
+        return f"'{keys[0]}'"
+    return f"'{keys[0]}' (also looked for {', '.join(keys[1:])})"
+
+
+def read_jsonl_file(path: Path, published: Optional[dt.date] = None, columns: ColumnMap = ColumnMap()) -> Iterator[ReadResult]:
+    try:
+        with path.open("rb") as handle:
+            yield from read_jsonl_lines(decoded_lines(handle), str(path), published, columns)
+    except OSError as err:
+        yield InputProblem(str(path), reason(err))
+
+
+def decoded_lines(handle: IO[bytes]) -> Iterator[str]:
+    """Lines of a binary handle as text; an undecodable line becomes a JSON error, not a crash."""
+    for raw in handle:
+        try:
+            yield raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            yield "\x00 invalid UTF-8 \x00"

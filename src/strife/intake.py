@@ -1,0 +1,202 @@
+"""Bookkeeping of what came in: feed entries already seen, and inputs skipped (other languages).
+
+Both tables live in the strife database beside the articles (same SQLAlchemy `metadata`), so a
+`strife watch` restarted next week still knows what it has seen, and an analyst can ask how much
+was skipped and why. `watch_feeds` polls feeds and codes only new entries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from sqlalchemy import Column, Integer, String, Table, Text, func, select
+
+from strife.ingest import FeedEntry, InputProblem, ReadOptions, Skipped, feed_entries, fetch_url
+from strife.ingest.language import language_skip
+from strife.model import Article
+from strife.store import Store, metadata
+
+seen_entries = Table(
+    "feed_entries_seen",
+    metadata,
+    Column("feed", Text, primary_key=True),
+    Column("entry_id", Text, primary_key=True),
+    Column("status", String(16), nullable=False),  # stored, known, skipped, rejected
+    Column("sha256", String(64)),
+    Column("seen_at", String, nullable=False),
+)
+
+skipped_inputs = Table(
+    "skipped_inputs",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("language", String(8)),
+    Column("sha256", String(64)),
+    Column("message", Text, nullable=False),
+    Column("skipped_at", String, nullable=False),
+)
+
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
+
+
+def ensure_tables(store: Store) -> None:
+    """Create this module's tables in an existing database (Store creates only what it imported)."""
+    for table in (seen_entries, skipped_inputs):
+        table.create(store.engine, checkfirst=True)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def record_skip(store: Store, skip: Skipped) -> None:
+    """Keep a skipped input on record (once per text for a given reason)."""
+    with store.engine.begin() as conn:
+        if skip.sha256:
+            known = select(skipped_inputs.c.pk).where(skipped_inputs.c.sha256 == skip.sha256,
+                                                      skipped_inputs.c.reason == skip.reason)
+            if conn.execute(known).first():
+                return
+        conn.execute(skipped_inputs.insert().values(
+            origin=skip.origin, reason=skip.reason, language=skip.language, sha256=skip.sha256,
+            message=skip.message, skipped_at=_now()))
+
+
+def skipped_counts(store: Store) -> dict[str, int]:
+    """Skipped inputs by language (or reason when no language)."""
+    ensure_tables(store)
+    key = func.coalesce(skipped_inputs.c.language, skipped_inputs.c.reason)
+    with store.engine.connect() as conn:
+        return {k: n for k, n in conn.execute(select(key, func.count()).group_by(key))}
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in '15m', '30s', '2h', '1d' or a bare number of seconds; ValueError otherwise."""
+    match = _INTERVAL.match(text or "")
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(f"bad interval {text!r} (expected e.g. 30s, 15m, 2h)")
+    return float(match.group(1)) * _UNIT_SECONDS[(match.group(2) or "s").lower()]
+
+
+@dataclass
+class PollReport:
+    """What one poll of one feed did."""
+
+    feed: str
+    entries: int = 0
+    new: int = 0
+    stored: int = 0
+    events: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = dataclasses.asdict(self)
+        data["problems"] = [str(p) for p in self.problems]
+        return data
+
+
+def _seen(store: Store, feed: str) -> set[str]:
+    with store.engine.connect() as conn:
+        return {row[0] for row in conn.execute(select(seen_entries.c.entry_id).where(seen_entries.c.feed == feed))}
+
+
+def _mark(store: Store, feed: str, entry_id: str, status: str, sha256: Optional[str]) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(seen_entries.insert().prefix_with("OR IGNORE") if store.engine.dialect.name == "sqlite"
+                     else seen_entries.insert(),
+                     {"feed": feed, "entry_id": entry_id, "status": status, "sha256": sha256, "seen_at": _now()})
+
+
+def _feed_bytes(feed: str, options: ReadOptions) -> bytes:
+    if feed.startswith(("http://", "https://")):
+        return fetch_url(feed, options.timeout)
+    try:
+        return Path(feed).read_bytes()
+    except OSError as err:
+        raise ValueError(f"{feed}: {err.strerror or err}") from None
+
+
+def poll_feed(store: Store, engine, feed: str, options: ReadOptions = ReadOptions()) -> PollReport:
+    """Read a feed, code and store the entries not seen before, and remember them as seen.
+
+    An entry is marked seen only after its article is stored (or rejected or skipped for good),
+    so a crash mid-poll at worst codes an entry again, which the store ignores (same text).
+    """
+    ensure_tables(store)
+    report = PollReport(feed)
+    try:
+        data = _feed_bytes(feed, options)
+    except ValueError as err:
+        report.problems.append(InputProblem(feed, str(err)))
+        return report
+    base = None if feed.startswith(("http://", "https://")) else Path(feed).parent
+    entries = list(feed_entries(data, feed, options, base))
+    seen = _seen(store, feed)
+    fresh = [entry for entry in entries if entry.entry_id and entry.entry_id not in seen]
+    report.entries = sum(1 for entry in entries if entry.entry_id)
+    report.problems.extend(p for entry in entries if not entry.entry_id for p in entry.results)
+    report.new = len(fresh)
+    pending: list[tuple[FeedEntry, Article]] = []
+    for entry in fresh:
+        article = _settle(store, feed, entry, options, report)
+        if article is not None:
+            pending.append((entry, article))
+    for (entry, article), outcome in zip(pending, engine.run([article for _, article in pending])):
+        if isinstance(outcome, InputProblem):
+            report.problems.append(outcome)
+            report.rejected += 1
+            _mark(store, feed, entry.entry_id, "rejected", article.sha256)
+            continue
+        done = store.add(outcome.result, article.text, article.origin)
+        report.stored += done.stored
+        report.events += done.n_events if done.stored else 0
+        _mark(store, feed, entry.entry_id, "stored" if done.stored else "known", done.sha256)
+    return report
+
+
+def _settle(store: Store, feed: str, entry: FeedEntry, options: ReadOptions, report: PollReport) -> Optional[Article]:
+    """The entry's article to code, or None after recording why there is none."""
+    article = next((item for item in entry.results if isinstance(item, Article)), None)
+    report.problems.extend(p for p in entry.results if isinstance(p, InputProblem))
+    if article is None:
+        report.rejected += 1
+        _mark(store, feed, entry.entry_id, "rejected", None)
+        return None
+    skip = language_skip(article, options.language) if options.language else None
+    if skip is not None:
+        report.skipped += 1
+        report.problems.append(skip)
+        record_skip(store, skip)
+        _mark(store, feed, entry.entry_id, "skipped", article.sha256)
+        return None
+    return article
+
+
+def watch_feeds(store: Store, engine, feeds: Iterable[str], every: float, *, once: bool = False,
+                options: ReadOptions = ReadOptions(), on_report: Callable[[PollReport], None] = lambda r: None,
+                stop: Optional[threading.Event] = None) -> int:
+    """Poll every feed, then wait `every` seconds, until `stop` is set (or after one round with
+    `once`). Returns the number of rounds made.
+    """
+    stop = stop or threading.Event()
+    rounds = 0
+    while not stop.is_set():
+        for feed in feeds:
+            on_report(poll_feed(store, engine, feed, options))
+            if stop.is_set():
+                break
+        rounds += 1
+        if once or stop.wait(every):
+            break
+    return rounds
