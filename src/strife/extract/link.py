@@ -59,6 +59,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         _link_place(event, anchor, places, layout, focus_place)
     _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
+    _one_carrier_per_toll(events)
     _number_events(events, counts, merged, meta.sha256)
     _link_attribution(doc, events, state.get("claims", []))
     quotes = state.get("quotes", [])
@@ -73,6 +74,33 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         places=state.get("places", []),
         dates=state.get("dates", []),
     )
+
+
+def _one_carrier_per_toll(events: list[Event]) -> None:
+    """Each toll on one event only, so summing fatalities over events never counts a death twice.
+
+    Several events can tell one incident ("3 militants were killed, 1 injured and 1 captured"); the
+    toll stays on the one a coder would write the row for (an ACLED-typed event first, then the most
+    confident, then the first), and the figures keep their `event_id` links for the others.
+    """
+    for field in COUNT_FIELDS.values():
+        carriers: dict[tuple, Event] = {}
+        for event in events:
+            figure = getattr(event, field)
+            if figure is None:
+                continue
+            key = (figure.span, figure.text, figure.best, figure.low)
+            best = carriers.get(key)
+            if best is None or _carrier_rank(event) > _carrier_rank(best):
+                if best is not None:
+                    setattr(best, field, None)
+                carriers[key] = event
+            else:
+                setattr(event, field, None)
+
+
+def _carrier_rank(event: Event) -> tuple:
+    return (_real(event), event.acled_event_type is not None, event.confidence, -event.evidence.start)
 
 
 def _headline_end(doc: Doc, meta) -> Optional[int]:
