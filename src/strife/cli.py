@@ -331,10 +331,13 @@ def _progress() -> Progress:
 
 
 def _open_store(db: Optional[str]) -> Store:
+    """Open the database, any failure reported in one line (password masked)."""
+    from strife.store import describe_error
+
     try:
         return Store(db)
     except Exception as error:  # noqa: BLE001 - any database failure is a usage problem here
-        fail(f"cannot open database {db or 'strife.db'}: {error}")
+        fail(f"cannot open database {display_url(db or 'strife.db')}: {describe_error(error)}")
     raise AssertionError("unreachable")
 
 
@@ -586,7 +589,7 @@ def db_check(
     as_json: bool = typer.Option(False, "--json", help="Print the problems as a JSON list."),
 ) -> None:
     """Check integrity (SQLite integrity_check, foreign keys, whole articles, evidence offsets); exit 1 on a problem."""
-    with _open_checked_store(db) as store:
+    with _open_store(db) as store:
         problems = store.check()
     if as_json:
         typer.echo(json.dumps(problems))
@@ -596,17 +599,6 @@ def db_check(
         if not problems:
             typer.echo("ok: no problems found")
     raise typer.Exit(EXIT_REJECTED if problems else EXIT_OK)
-
-
-def _open_checked_store(db: Optional[str]) -> Store:
-    """Open a store for the db commands, any failure reported in one line (password masked)."""
-    from strife.store import describe_error, display_url
-
-    try:
-        return Store(db)
-    except Exception as error:  # noqa: BLE001 - any database failure is a usage problem here
-        fail(f"cannot open database {display_url(db or 'strife.db')}: {describe_error(error)}")
-    raise AssertionError("unreachable")
 
 
 @app.command()
@@ -631,7 +623,7 @@ def incidents(
         fail(f"--type {event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
     query = EventQuery(country=country, event_type=event_type, since=_date_option(since, "--since"),
                        until=_date_option(until, "--until"), limit=None if contradictions else limit)
-    with _open_checked_store(db) as store:
+    with _open_store(db) as store:
         if update:
             store.update_incidents(window_days=window_days, radius_km=radius_km)
         found = [i for i in store.incidents(query, min_sources=min_sources) if i.contradiction or not contradictions]
