@@ -397,6 +397,63 @@ def articles(
 
 
 @app.command()
+def actors(
+    db: Optional[str] = DbOption,
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Only the N actors in most events."),
+    since: Optional[str] = typer.Option(None, "--since", help="Count events on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Count events on or before YYYY-MM-DD."),
+    include_unreal: bool = typer.Option(False, "--all", help="Also count negated and hypothetical events."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """List stored actors with stable ids and event counts (as source, as target), most active first."""
+    from strife.network import actor_table
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be table or json, not {fmt!r}")
+    query = EventQuery(since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                       include_unreal=include_unreal)
+    with _open_store(db) as store:
+        rows = actor_table(store, top=top, query=query)
+    if fmt == "json":
+        typer.echo(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
+        return
+    table = Table()
+    for name in ("id", "actor", "country", "sector", "events", "as source", "as target", "written as"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(row.id, row.canonical, row.country or "", row.sector or "", str(row.events), str(row.as_source),
+                      str(row.as_target), "; ".join(row.names[:3]))
+    _stdout_console().print(table)
+
+
+@app.command()
+def network(
+    db: Optional[str] = DbOption,
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events."),
+    fmt: str = typer.Option("graphml", "--format", "-f", help="graphml (Gephi, Cytoscape) or json (node-link, d3)."),
+    output: str = typer.Option("-", "--output", "-o", help="File to write ('-' for stdout)."),
+) -> None:
+    """Export the actor-to-actor event network: source -> target edges weighted by events and PLOVER quad."""
+    from strife.network import NETWORK_FORMATS, actor_network, write_network
+
+    if fmt not in NETWORK_FORMATS:
+        fail(f"--format must be one of {', '.join(NETWORK_FORMATS)}, not {fmt!r}")
+    query = EventQuery(since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                       include_unreal=include_unreal)
+    with _open_store(db) as store:
+        graph = actor_network(store, query)
+    try:
+        write_network(graph, fmt, sys.stdout if output == "-" else output)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+    if output != "-":
+        typer.echo(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges, "
+                   f"{graph.graph['events']} events -> {output}", err=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the per-article output."""
     typer.echo(json.dumps(output_schema(), indent=2))

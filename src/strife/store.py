@@ -301,7 +301,7 @@ class Store:
 
     def _event_rows(self, query: EventQuery, stmt) -> Iterator[tuple]:
         with self.engine.connect() as conn:
-            stmt = stmt.where(*_event_filters(query, _max_span_days(conn)))
+            stmt = stmt.where(*event_filters(query, max_span_days(conn)))
             stmt = stmt.order_by(events.c.day.asc().nulls_first(), events.c.pk)
             if query.limit:
                 stmt = stmt.limit(query.limit)
@@ -504,14 +504,14 @@ def ensure_actor_keys(conn: Connection, keys: set[str]) -> dict[str, int]:
 
 def _widen_max_span(conn: Connection, rows: Sequence[dict]) -> None:
     longest = max(((row["day_end"] - row["day"]).days for row in rows if row["day"] and row["day_end"]), default=0)
-    if longest <= _max_span_days(conn):
+    if longest <= max_span_days(conn):
         return
     updated = conn.execute(update(meta).where(meta.c.key == MAX_SPAN_KEY).values(value=str(longest)))
     if updated.rowcount == 0:
         conn.execute(meta.insert().values(key=MAX_SPAN_KEY, value=str(longest)))
 
 
-def _max_span_days(conn: Connection) -> int:
+def max_span_days(conn: Connection) -> int:
     value = conn.execute(select(meta.c.value).where(meta.c.key == MAX_SPAN_KEY)).scalar()
     return int(value) if value else 0
 
@@ -581,7 +581,7 @@ def _actor_rows(event_pk: int, ev: Event) -> list[dict]:
     return [row("source", a) for a in ev.source] + [row("target", a) for a in ev.target]
 
 
-def _event_filters(query: EventQuery, max_span_days: int = 0) -> list:
+def event_filters(query: EventQuery, max_span_days: int = 0) -> list:
     filters = []
     if query.country:
         filters.append(events.c.country == query.country.upper())
