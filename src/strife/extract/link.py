@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from strife.extract import doc_text
 from strife.model import ArticleResult, Count, DateMention, Event, Place
-from strife.resolve.coref import merge_mentions
+from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
 T = TypeVar("T")
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
@@ -100,7 +100,7 @@ def _one_carrier_per_toll(events: list[Event]) -> None:
 
 
 def _carrier_rank(event: Event) -> tuple:
-    return (_real(event), event.acled_event_type is not None, event.confidence, -event.evidence.start)
+    return (is_real(event), event.acled_event_type is not None, event.confidence, -event.evidence.start)
 
 
 def _headline_end(doc: Doc, meta) -> Optional[int]:
@@ -143,10 +143,10 @@ def _link_date(event: Event, anchor: int, dates: Sequence[DateMention], layout: 
     with no date of its own in its paragraph happened, as far as the article says, on the last day
     it named before it (news names the day once, in the lead: "Lavrov demanded Monday ...").
     """
-    trigger = _trigger_token(event, doc)
+    trigger = trigger_token(event, doc)
     usable = [d for d in dates if _date_owner(d, doc) in (None, trigger.i if trigger is not None else None)]
     mention = nearest_local(usable, anchor, layout, lambda d: d.span[0])
-    if mention is None and _real(event):
+    if mention is None and is_real(event):
         earlier_days = [d for d in usable if d.precision == "day" and d.span[0] < anchor]
         mention = max(earlier_days, key=lambda d: d.span[0], default=None)
     if mention is not None:
@@ -252,7 +252,7 @@ def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: 
     tallies = {id(c) for c in counts if c.total and c.span and _is_tally_line(c, doc)}
     for incident in _incidents(events, layout, doc, counts):
         ids = {event.id for event in incident}
-        told_in = frozenset(layout.sentence(_anchor(event)) for event in incident)
+        told_in = frozenset(layout.sentence(event_anchor(event)) for event in incident)
 
         def own_total(count: Count, told_in: frozenset[int] = told_in) -> bool:
             # a total told with the incident, or the report's closing tally; "A total of eight
@@ -342,7 +342,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     groups: list[list[Event]] = []
     for event in events:
         home = None
-        if _real(event) and event.event_type in VIOLENT_TYPES:
+        if is_real(event) and event.event_type in VIOLENT_TYPES:
             home = next((g for g in reversed(groups) if _same_incident(g, event, layout, doc)), None)
         if home is None:
             groups.append([event])
@@ -366,33 +366,33 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 
     def covered(group: list[Event]) -> bool:
         first = group[0]
-        return (_real(first) and first.event_type in VIOLENT_TYPES and _anchor(first) < tally.span[0]
-                and layout.paragraph(_anchor(first)) == paragraph)
+        return (is_real(first) and first.event_type in VIOLENT_TYPES and event_anchor(first) < tally.span[0]
+                and layout.paragraph(event_anchor(first)) == paragraph)
 
     merged = [event for group in groups if covered(group) for event in group]
     if not merged:
         return groups
     rest = [group for group in groups if not covered(group)]
-    return sorted([*rest, merged], key=lambda group: _anchor(group[0]))
+    return sorted([*rest, merged], key=lambda group: event_anchor(group[0]))
 
 
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc) -> bool:
     last = group[-1]
-    if last.event_type not in VIOLENT_TYPES or not _real(last):
+    if last.event_type not in VIOLENT_TYPES or not is_real(last):
         return False
-    sentence = layout.sentence(_anchor(event))
+    sentence = layout.sentence(event_anchor(event))
     clause = _clause_of(event, doc)
-    if any(layout.sentence(_anchor(e)) == sentence and _clause_of(e, doc) == clause for e in group):
+    if any(layout.sentence(event_anchor(e)) == sentence and _clause_of(e, doc) == clause for e in group):
         return True
-    gap = sentence - layout.sentence(_anchor(last))
-    same_paragraph = layout.paragraph(_anchor(event)) == layout.paragraph(_anchor(last))
+    gap = sentence - layout.sentence(event_anchor(last))
+    same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
     return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None
-            and _places_agree(last, event) and (_is_outcome(event, doc) or _is_anaphoric(event, doc)))
+            and places_agree(last, event) and (_is_outcome(event, doc) or _is_anaphoric(event, doc)))
 
 
 def _clause_of(event: Event, doc: Doc) -> Optional[int]:
     """The clause of earlier events the event's trigger sits in (its head token's index), or None."""
-    token = _trigger_token(event, doc)
+    token = trigger_token(event, doc)
     return _background_at(token) if token is not None else None
 
 
@@ -403,39 +403,20 @@ def _background_at(token) -> Optional[int]:
     return head.i if head is not None else None
 
 
-def _trigger_token(event: Event, doc: Doc):
-    span = event.trigger or event.evidence
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found.root if found is not None and len(found) else None
-
-
 def _is_outcome(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger only says what happened to people ("killed", "died", "wounded")."""
     from strife.extract.counts import count_kind_for
 
-    token = _trigger_token(event, doc) if event.trigger is not None else None
+    token = trigger_token(event, doc) if event.trigger is not None else None
     return token is not None and count_kind_for(token) in ("killed", "injured")
 
 
 def _is_anaphoric(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger is a definite event noun pointing back ("in the attack")."""
-    token = _trigger_token(event, doc) if event.trigger is not None else None
+    token = trigger_token(event, doc) if event.trigger is not None else None
     return token is not None and token.pos_ == "NOUN" and any(
         child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in token.children
     )
-
-
-def _places_agree(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
-        return True
-    if a.location.country != b.location.country:
-        return False
-    return a.location.name == b.location.name or a.location.admin1 == b.location.admin1 or 3 in (
-        a.location.geo_precision, b.location.geo_precision)
-
-
-def _anchor(event: Event) -> int:
-    return (event.trigger or event.evidence).start
 
 
 def _event_for_count(events: list[Event], count: Count, layout: Layout, doc: Doc) -> Optional[Event]:
@@ -450,24 +431,20 @@ def _event_for_count(events: list[Event], count: Count, layout: Layout, doc: Doc
     sentence = layout.sentence(start)
     counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
     clause = _background_at(counted.root) if counted is not None and len(counted) else None
-    same = [e for e in events if layout.sentence(_anchor(e)) == sentence and _real(e)]
+    same = [e for e in events if layout.sentence(event_anchor(e)) == sentence and is_real(e)]
     if same:
         same = [e for e in same if _clause_of(e, doc) == clause]
         if not same:
             return None
-        return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(_anchor(e) - start)))
+        return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
     if clause is not None:
         return None
     before = [
         e for e in events
-        if _real(e) and e.quad in MATERIAL_QUADS and e.evidence.start < start
+        if is_real(e) and e.quad in MATERIAL_QUADS and e.evidence.start < start
         and layout.paragraph(e.evidence.start) == layout.paragraph(start)
     ]
     return max(before, key=lambda e: (e.event_type in VIOLENT_TYPES, e.evidence.start)) if before else None
-
-
-def _real(event: Event) -> bool:
-    return not (event.negated or event.hypothetical)
 
 
 def _link_attribution(doc: Doc, events: list[Event], claims: list) -> None:

@@ -56,17 +56,17 @@ def _final(event_id: str, absorbed: dict[str, str]) -> str:
 
 def _antecedent(later: Event, events: Sequence[Event], doc: Doc, layout, headline_end: Optional[int],
                 absorbed: dict[str, str], headline_used: set[str]) -> Optional[Event]:
-    if not _real(later):
+    if not is_real(later):
         return None
     before = events[: events.index(later)]  # events are in text order
-    candidates = [e for e in before if e.id not in absorbed and _real(e) and _compatible(e, later)]
+    candidates = [e for e in before if e.id not in absorbed and is_real(e) and _compatible(e, later)]
     same_trigger = [e for e in candidates if e.trigger and later.trigger and e.trigger == later.trigger]
     if same_trigger:
         return same_trigger[0]
     if _is_anaphoric(later, doc) or _is_result_clause(later, doc) or _refers_back(later, doc):
         near = [e for e in candidates if _near(e, later, layout)]
         if _is_result_clause(later, doc):
-            near = [e for e in near if layout.sentence(_anchor(e)) == layout.sentence(_anchor(later))]
+            near = [e for e in near if layout.sentence(event_anchor(e)) == layout.sentence(event_anchor(later))]
         if near:
             return max(near, key=lambda e: e.evidence.start)
     if headline_end is not None and later.evidence.start >= headline_end:
@@ -78,7 +78,7 @@ def _antecedent(later: Event, events: Sequence[Event], doc: Doc, layout, headlin
 
 def _refers_back(event: Event, doc: Doc) -> bool:
     """'Two nurses were killed in the attack': an outcome placed in an incident told just before."""
-    token = _trigger_token(event, doc)
+    token = trigger_token(event, doc)
     if token is None or event.event_type not in VIOLENT:
         return False
     event_nouns = _violent_event_nouns()
@@ -102,14 +102,15 @@ def _violent_event_nouns() -> frozenset[str]:
 
 def _is_result_clause(event: Event, doc: Doc) -> bool:
     """'..., killing at least 12 people': a participle clause telling the outcome of its sentence's act."""
-    token = _trigger_token(event, doc)
+    token = trigger_token(event, doc)
     return (
         token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "ccomp")
         and event.event_type in VIOLENT and not event.source
     )
 
 
-def _real(event: Event) -> bool:
+def is_real(event: Event) -> bool:
+    """Coded as having happened: neither negated nor hypothetical."""
     return not (event.negated or event.hypothetical)
 
 
@@ -120,7 +121,7 @@ def _family(event_type: str) -> str:
 def _compatible(a: Event, b: Event) -> bool:
     if _family(a.event_type) != _family(b.event_type):
         return False
-    return _actors_agree(a.source, b.source) and _actors_agree(a.target, b.target) and _places_agree(a, b) and _dates_agree(a, b)
+    return _actors_agree(a.source, b.source) and _actors_agree(a.target, b.target) and places_agree(a, b) and _dates_agree(a, b)
 
 
 def _actors_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
@@ -142,7 +143,8 @@ def _key(actor: Actor) -> str:
     return (actor.canonical or actor.name).lower()
 
 
-def _places_agree(a: Event, b: Event) -> bool:
+def places_agree(a: Event, b: Event) -> bool:
+    """No place, or the same country and town/region (a country- or region-level place needs only the country)."""
     if a.location is None or b.location is None:
         return True
     same_country = a.location.country == b.location.country
@@ -159,18 +161,19 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 
 def _near(earlier: Event, later: Event, layout) -> bool:
-    gap = layout.sentence(_anchor(later)) - layout.sentence(_anchor(earlier))
-    paragraphs = layout.paragraph(_anchor(later)) - layout.paragraph(_anchor(earlier))
+    gap = layout.sentence(event_anchor(later)) - layout.sentence(event_anchor(earlier))
+    paragraphs = layout.paragraph(event_anchor(later)) - layout.paragraph(event_anchor(earlier))
     return 0 <= gap <= 2 and paragraphs <= 1
 
 
-def _anchor(event: Event) -> int:
+def event_anchor(event: Event) -> int:
+    """Where the event is told: its trigger, else its evidence."""
     return (event.trigger or event.evidence).start
 
 
 def _is_anaphoric(event: Event, doc: Doc) -> bool:
     """'the attack', 'these strikes': a definite event noun that names no one of its own."""
-    token = _trigger_token(event, doc)
+    token = trigger_token(event, doc)
     if token is None or token.pos_ != "NOUN":
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
@@ -178,11 +181,11 @@ def _is_anaphoric(event: Event, doc: Doc) -> bool:
     return bool(determiners & ANAPHORIC_DETERMINERS) and not own_arguments
 
 
-def _trigger_token(event: Event, doc: Doc) -> Optional[Token]:
-    if event.trigger is None:
-        return None
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+def trigger_token(event: Event, doc: Doc) -> Optional[Token]:
+    """The root token of the event's trigger (of its evidence when it has none)."""
+    span = event.trigger or event.evidence
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
 
 
 def _absorb(survivor: Event, other: Event) -> None:
