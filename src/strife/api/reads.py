@@ -1,0 +1,360 @@
+"""What the HTTP API reads from a `Store`, as plain functions a script can call without a server.
+
+    with Store("strife.db") as store:
+        total, rows = event_page(store, EventQuery(country="SYR"), limit=100, offset=0)
+        stats = event_stats(store, EventQuery(since=date(2016, 12, 1)))
+
+Every filter is an `EventQuery` turned into SQL by `strife.store.event_filters` (bound parameters
+only). Pages are ordered newest day first, then by event id, so page N+1 continues page N. Event
+records are returned as the JSON the store keeps (the output contract), so serving a page of events
+costs no parsing and no re-serialising.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from sqlalchemy import Connection, func, select
+
+from strife.network import actor_id
+from strife.store import (
+    EventQuery,
+    Store,
+    articles,
+    event_actors,
+    event_filters,
+    events,
+    incidents,
+    max_span_days,
+)
+
+ACTOR_ID_PATTERN = re.compile(r"^a[0-9a-f]{12}$")
+ARTICLE_REF_COLUMNS = (articles.c.article_id, articles.c.sha256, articles.c.title, articles.c.url,
+                       articles.c.publisher, articles.c.published)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One stored event as the API serves it: its contract JSON and the article it came from."""
+
+    record: str  # Event.model_dump_json(), exactly as stored
+    article: dict  # {"id", "sha256", "title", "url", "publisher", "published"}
+
+    def item_json(self) -> str:
+        """The EventItem JSON: the event's record with its `article` added, built without parsing the record."""
+        return f'{self.record[:-1]},"article":{json.dumps(self.article, ensure_ascii=False)}}}'
+
+
+def article_ref(row: Any) -> dict:
+    """The short description of an article every event carries (`published` as an ISO date)."""
+    return {"id": row.article_id, "sha256": row.sha256, "title": row.title, "url": row.url,
+            "publisher": row.publisher, "published": _iso(row.published)}
+
+
+def _iso(day: Optional[dt.date]) -> Optional[str]:
+    return day.isoformat() if day else None
+
+
+def _where(conn: Connection, query: EventQuery) -> list:
+    return event_filters(query, max_span_days(conn))
+
+
+NEWEST_FIRST = (events.c.day.desc().nulls_last(), events.c.event_id)
+
+
+def _page(columns, where: list, limit: int, offset: int):
+    """A page of `columns` (events joined to articles) newest first, sorting only the keys: the page's
+    event keys are chosen first, then only those rows are read whole (a "deferred join"), so a broad
+    filter does not drag every matching record through the sort."""
+    keys = select(events.c.pk).where(*where).order_by(*NEWEST_FIRST).limit(limit).offset(offset).subquery()
+    return (select(*columns).select_from(keys.join(events, events.c.pk == keys.c.pk).join(articles))
+            .order_by(*NEWEST_FIRST))
+
+
+class QueryCache:
+    """Answers of the costly whole-filter queries (totals, stats, the map layer), kept until the
+    database changes: the first page of a dashboard is the same for every visitor, and counting
+    100,000 rows for each of them is what made it slow. Thread-safe; least recently used go first."""
+
+    SMALL = ("count", "located")  # kinds whose answers are numbers: many are kept; bodies and stats: fewer
+
+    def __init__(self, max_small: int = 4096, max_large: int = 64):
+        self._limits = {True: max_small, False: max_large}
+        self._pools: dict[bool, OrderedDict[tuple, tuple[tuple, Any]]] = {True: OrderedDict(), False: OrderedDict()}
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
+        """The cached answer for `key` (its first item the kind) at the database's current version."""
+        version = data_version(store)
+        pool = self._pools[key[0] in self.SMALL]
+        with self._lock:
+            hit = pool.get(key)
+            if hit is not None and hit[0] == version:
+                pool.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with self._lock:
+            pool[key] = (version, value)
+            pool.move_to_end(key)
+            while len(pool) > self._limits[key[0] in self.SMALL]:
+                pool.popitem(last=False)
+        return value
+
+
+def _cached(cache: Optional[QueryCache], store: Store, query: EventQuery, kind: str, compute: Callable[[], Any]) -> Any:
+    """Through the cache unless there is none or the query names an incident (incidents are re-clustered
+    without adding rows, which the cache's version does not see)."""
+    if cache is None or query.incident_id:
+        return compute()
+    return cache.get(store, (kind, repr(query)), compute)
+
+
+def count_events(store: Store, query: EventQuery, cache: Optional[QueryCache] = None, located: bool = False) -> int:
+    """How many events match the query (its limit and offset ignored); `located`: only those with coordinates."""
+    def count() -> int:
+        with store.engine.connect() as conn:
+            where = _where(conn, query) + (LOCATED if located else [])
+            return conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
+
+    return _cached(cache, store, query, "located" if located else "count", count)
+
+
+def event_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
+               cache: Optional[QueryCache] = None) -> tuple[int, list[EventRow]]:
+    """(total matching, one page of events newest first) for the query."""
+    total = count_events(store, query, cache)
+    with store.engine.connect() as conn:
+        stmt = _page((events.c.record, *ARTICLE_REF_COLUMNS), _where(conn, query), limit, offset)
+        rows = conn.execute(stmt).all() if limit and offset < total else []
+    return total, [EventRow(row.record, article_ref(row)) for row in rows]
+
+
+def event_by_id(store: Store, event_id: str) -> Optional[EventRow]:
+    """One event by its id (negated and hypothetical ones too), or None."""
+    stmt = (select(events.c.record, *ARTICLE_REF_COLUMNS).select_from(events.join(articles))
+            .where(events.c.event_id == event_id))
+    with store.engine.connect() as conn:
+        row = conn.execute(stmt).first()
+    return EventRow(row.record, article_ref(row)) if row else None
+
+
+GEO_COLUMNS = (events.c.event_id, events.c.event_type, events.c.quad, events.c.acled_event_type,
+               events.c.acled_sub_event_type, events.c.day, events.c.fatalities, events.c.lat, events.c.lon)
+
+
+LOCATED = [events.c.lat.is_not(None), events.c.lon.is_not(None)]
+
+
+def geo_features(store: Store, query: EventQuery, limit: int, offset: int = 0, compact: bool = False,
+                 cache: Optional[QueryCache] = None) -> tuple[int, list[dict]]:
+    """(total located events matching, a page of them as GeoJSON Point features), read from the
+    event columns, not the records; `compact` keeps the six properties a map of 100,000 events needs."""
+    columns = GEO_COLUMNS if compact else (*GEO_COLUMNS, events.c.country, events.c.admin1, events.c.location,
+                                           events.c.confidence, articles.c.article_id, _evidence_text())
+    total = count_events(store, query, cache, located=True)
+    with store.engine.connect() as conn:
+        stmt = _page(columns, _where(conn, query) + LOCATED, limit, offset)
+        rows = conn.execute(stmt).all() if limit and offset < total else []
+    return total, [_feature(row, compact) for row in rows]
+
+
+def geojson_text(store: Store, query: EventQuery, limit: int, offset: int = 0, compact: bool = False,
+                 cache: Optional[QueryCache] = None) -> str:
+    """The FeatureCollection (with `total`, `limit`, `offset`) as JSON text; cached whole, since the
+    map's first view is the same for everyone and its 10,000 features take long to serialise."""
+    def build() -> str:
+        total, features = geo_features(store, query, limit, offset, compact=compact, cache=cache)
+        body = {"type": "FeatureCollection", "total": total, "limit": limit, "offset": offset, "features": features}
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+    return _cached(cache, store, query, f"geojson:{limit}:{offset}:{compact}", build)
+
+
+def _evidence_text():
+    """The evidence sentence sliced from the article text (SQL substr counts characters, from 1)."""
+    return func.substr(articles.c.text, events.c.evidence_start + 1,
+                       events.c.evidence_end - events.c.evidence_start).label("evidence")
+
+
+def _feature(row: Any, compact: bool) -> dict:
+    properties = {"id": row.event_id, "event_type": row.event_type, "quad": row.quad,
+                  "acled_event_type": row.acled_event_type, "date": _iso(row.day), "fatalities": row.fatalities}
+    if not compact:
+        properties.update({
+            "acled_sub_event_type": row.acled_sub_event_type, "country": row.country, "admin1": row.admin1,
+            "location": row.location, "confidence": row.confidence, "article_id": row.article_id,
+            "evidence": row.evidence,
+        })
+    return {"type": "Feature", "id": row.event_id, "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
+            "properties": properties}
+
+
+def stored_event_page(store: Store, query: EventQuery, limit: int, offset: int = 0) -> Iterator:
+    """A page of events, newest first, as `strife.export.StoredEvent` (what the export writers take)."""
+    from strife.export import StoredArticle, StoredEvent
+    from strife.model import Event
+
+    columns = (events.c.pk, events.c.record, articles.c.pk.label("article_pk"), articles.c.sha256, articles.c.article_id,
+               articles.c.title, articles.c.url, articles.c.publisher, articles.c.published, articles.c.ingested_at)
+    with store.engine.connect() as conn:
+        rows = conn.execute(_page(columns, _where(conn, query), limit, offset)).all() if limit else []
+    for row in rows:
+        article = StoredArticle(row.sha256, row.article_id, row.title, row.url, row.publisher, row.published,
+                                row.ingested_at)
+        yield StoredEvent(row.pk, Event.model_validate_json(row.record), article, row.article_pk)
+
+
+def article_page(store: Store, limit: int, offset: int = 0) -> tuple[int, list[dict]]:
+    """(total articles, a page of them newest publication first, each with its event count)."""
+    stmt = (select(*ARTICLE_REF_COLUMNS, articles.c.n_events)
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.pk).limit(limit).offset(offset))
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        rows = conn.execute(stmt).all() if limit else []
+    return total, [{**article_ref(row), "n_events": row.n_events} for row in rows]
+
+
+def article_detail(store: Store, key: str) -> Optional[dict]:
+    """An article by its id or its sha256: its reference fields, its text and its whole coded result
+    (`result` is the stored ArticleResult JSON, unparsed). The first stored wins if two share an id."""
+    stmt = select(*ARTICLE_REF_COLUMNS, articles.c.text, articles.c.result)
+    with store.engine.connect() as conn:
+        row = conn.execute(stmt.where(articles.c.sha256 == key.lower())).first() if len(key) == 64 else None
+        row = row or conn.execute(stmt.where(articles.c.article_id == key).order_by(articles.c.pk).limit(1)).first()
+    if row is None:
+        return None
+    return {**article_ref(row), "text": row.text, "result": row.result}
+
+
+def event_stats(store: Store, query: EventQuery, cache: Optional[QueryCache] = None) -> dict:
+    """Counts per day, PLOVER type, quad, ACLED type and country, fatalities per day, and the date
+    range, of the events matching the query; one grouped scan, summed here."""
+    return _cached(cache, store, query, "stats", lambda: _event_stats(store, query))
+
+
+def _event_stats(store: Store, query: EventQuery) -> dict:
+    day, kind, quad, acled, country = (events.c.day, events.c.event_type, events.c.quad, events.c.acled_event_type,
+                                       events.c.country)
+    stmt = (select(day, kind, quad, acled, country, func.count(), func.coalesce(func.sum(events.c.fatalities), 0))
+            .group_by(day, kind, quad, acled, country))
+    per_day: dict[Optional[dt.date], list[int]] = defaultdict(lambda: [0, 0])
+    per: dict[str, Counter] = {name: Counter() for name in ("type", "quad", "acled", "country")}
+    with store.engine.connect() as conn:
+        for row_day, row_kind, row_quad, row_acled, row_country, n, dead in conn.execute(stmt.where(*_where(conn, query))):
+            per_day[row_day][0] += n
+            per_day[row_day][1] += int(dead)
+            for name, value in (("type", row_kind), ("quad", row_quad), ("acled", row_acled), ("country", row_country)):
+                if value:
+                    per[name][value] += n
+    days = sorted(d for d in per_day if d is not None)
+    return {
+        "events": sum(n for n, _ in per_day.values()), "fatalities": sum(dead for _, dead in per_day.values()),
+        "per_day": [{"day": d.isoformat(), "events": per_day[d][0], "fatalities": per_day[d][1]} for d in days],
+        "per_type": dict(per["type"].most_common()), "per_quad": dict(per["quad"].most_common()),
+        "per_acled_type": dict(per["acled"].most_common()), "per_country": dict(per["country"].most_common()),
+        "date_range": [_iso(days[0]), _iso(days[-1])] if days else [None, None],
+    }
+
+
+def store_counts(store: Store) -> tuple[int, int]:
+    """(events, articles) stored: what /api/health reports."""
+    with store.engine.connect() as conn:
+        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+    return n_events, n_articles
+
+
+class ActorIndex:
+    """Actor id -> the (canonical, country, sector) codings it stands for, recomputed when events are added.
+
+    An actor id is a hash (`strife.network.actor_id`), so finding its events means knowing which
+    stored codings hash to it; this scans the distinct codings once per change of the database.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: Optional[tuple] = None
+        self._codings: dict[str, tuple[tuple[str, Optional[str], Optional[str]], ...]] = {}
+
+    def codings(self, store: Store, key: str) -> Optional[tuple[tuple[str, Optional[str], Optional[str]], ...]]:
+        """The codings of actor id `key`; None when `key` is not an actor id (so it is a name)."""
+        if not ACTOR_ID_PATTERN.match(key):
+            return None
+        with self._lock:
+            version = data_version(store)
+            if version != self._version:
+                self._codings, self._version = _actor_codings(store), version
+            return self._codings.get(key)
+
+
+def _actor_codings(store: Store) -> dict[str, tuple[tuple[str, Optional[str], Optional[str]], ...]]:
+    found: dict[str, list] = defaultdict(list)
+    stmt = select(event_actors.c.canonical, event_actors.c.country, event_actors.c.sector).distinct()
+    with store.engine.connect() as conn:
+        for canonical, country, sector in conn.execute(stmt):
+            if canonical:
+                found[actor_id(canonical, country, sector)].append((canonical, country, sector))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def data_version(store: Store) -> tuple:
+    """Changes whenever an article is stored (strife never deletes rows); two lookups of a primary key."""
+    with store.engine.connect() as conn:
+        return (conn.execute(select(func.max(events.c.pk))).scalar(), conn.execute(select(func.max(articles.c.pk))).scalar())
+
+
+def incident_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
+                  min_sources: int = 1) -> tuple[int, list]:
+    """(total incidents matching, a page of them by date) as `strife.resolve.dedup.Incident`."""
+    from dataclasses import replace
+
+    found = store.incidents(replace(query, limit=offset + limit), min_sources=min_sources) if limit else []
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(incidents).where(
+            *incident_filters(query, min_sources))).scalar_one()
+    return total, found[offset:]
+
+
+def incident_filters(query: EventQuery, min_sources: int = 1) -> list:
+    """The conditions `strife.resolve.dedup.load_incidents` applies, for counting without loading."""
+    where = [incidents.c.n_sources >= min_sources]
+    if query.country:
+        where.append(incidents.c.country == query.country.upper())
+    if query.event_type:
+        where.append(incidents.c.event_type == query.event_type.upper())
+    if query.since:
+        where.append(incidents.c.day_end >= query.since)
+    if query.until:
+        where.append(incidents.c.day <= query.until)
+    if query.bbox:
+        min_lon, min_lat, max_lon, max_lat = query.bbox
+        where += [incidents.c.lat.between(min_lat, max_lat), incidents.c.lon.between(min_lon, max_lon)]
+    if query.incident_id:
+        where.append(incidents.c.incident_id == query.incident_id)
+    return where
+
+
+__all__ = [
+    "ActorIndex",
+    "EventRow",
+    "QueryCache",
+    "article_detail",
+    "article_page",
+    "count_events",
+    "data_version",
+    "event_by_id",
+    "event_page",
+    "event_stats",
+    "geo_features",
+    "geojson_text",
+    "incident_page",
+    "store_counts",
+    "stored_event_page",
+]
