@@ -5,7 +5,8 @@ Each reader returns a `GoldFile`: the cases to code (`EvalCase`) and the rows it
 columns, not JSON) raises `GoldFormatError` with one line saying what is wrong.
 
 * ``acled``: ACLED's public CSV export. Each row's `notes` is coded as a short article published
-  on `event_date` ("9-May-20" or ISO); square-bracket coder notes ("[size=no report]",
+  on `event_date` ("9-May-20" or ISO); old category names ("Riots/Protests", "Remote violence")
+  become today's (`acled_legacy_types.csv`, `strife.learn.legacy`); square-bracket coder notes ("[size=no report]",
   "[coded to ...]") are removed first, because they are metadata, not news text. Fatalities
   follow ACLED: unknown is 0, and rows whose notes state a coding convention ("split between 3
   events", "coded as 10") are kept out of fatality metrics (`eval_fatality_conventions.csv`).
@@ -36,6 +37,7 @@ from strife.evaluate.records import (
     EvalCase, GoldActor, GoldFatalities, GoldPlace, GoldRecord, NotEvent,
 )
 from strife.ingest import InputProblem, parse_date
+from strife.learn.legacy import modern_acled_type
 from strife.model import Article
 
 FORMATS = ("acled", "ucdp", "plover-gsr", "strife")
@@ -205,7 +207,7 @@ def _check_limit(cases: list, limit: Optional[int]) -> bool:
 # acled
 
 
-ACLED_REQUIRED = ("notes", "event_date", "event_type", "sub_event_type")
+ACLED_REQUIRED = ("notes", "event_date", "event_type")  # exports before 2019 have no sub_event_type
 
 
 def read_acled(path: str | Path, *, published_from: Optional[str] = None, limit: Optional[int] = None) -> GoldFile:
@@ -230,10 +232,11 @@ def acled_case(row: dict[str, str], origin: str, date_column: str = "event_date"
     if not text:
         raise ValueError("empty notes")
     published = parse_row_date(row.get(date_column, ""))
+    acled_type, acled_sub_type = modern_acled_type(row.get("event_type"), row.get("sub_event_type"), row.get("inter1"))
     record = GoldRecord(
         id=row.get("event_id_cnty") or row.get("data_id") or origin,
-        acled_type=row.get("event_type") or None,
-        acled_sub_type=row.get("sub_event_type") or None,
+        acled_type=acled_type,
+        acled_sub_type=acled_sub_type,
         source=_acled_actors(row, "1"), target=_acled_actors(row, "2"),
         fatalities=_acled_fatalities(row, notes),
         location=GoldPlace(

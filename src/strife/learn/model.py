@@ -1,0 +1,335 @@
+"""The trained typer: text and rule features in, an event type (and ACLED sub-event type) out.
+
+A `TypeModel` is a few scikit-learn parts glued by plain code (so the model file holds nothing but
+scikit-learn, NumPy and SciPy objects and loads with `skops` without trusting arbitrary code):
+
+* word TF-IDF (1-2 grams) of the event's paragraph, character TF-IDF (2-5 grams within words) of
+  the same text, word TF-IDF of the trigger window, and strife's own coding as one-hot features
+  (`strife.learn.features`), stacked side by side;
+* one logistic regression per *head*. For ACLED the head predicts the (event type, sub-event type)
+  pair jointly, so a sub-event type always belongs to its event type and the event type's
+  probability is the sum over its sub-event types; for PLOVER the head predicts the category.
+
+`fit_model` trains one; `TypeModel.save`/`load_model` write and read a model directory:
+`model.skops` (weights), `meta.json` (data hash, date, label set, versions, seed, config).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+import numpy as np
+
+from strife.learn.features import TARGETS, Example
+
+WEIGHTS_FILE = "model.skops"
+META_FILE = "meta.json"
+PAIR_SEPARATOR = " | "
+FORMAT_VERSION = 1
+
+
+class ModelDirError(ValueError):
+    """A model directory that cannot be used (missing, incomplete, or made by an incompatible strife)."""
+
+
+@dataclass(frozen=True)
+class LearnerConfig:
+    """Which inputs the learner sees and how it is regularised (chosen by `bench/train.py`)."""
+
+    words: bool = True
+    chars: bool = True
+    window: bool = True
+    rules: bool = True
+    joint: bool = True  # ACLED: one head over (type, sub-type) pairs, else a head per level
+    c: float = 0.5
+    classifier: str = "svm"  # "svm" (linear SVM, softmax probabilities) or "logreg"
+    rule_weight: float = 1.0
+    max_iter: int = 2000
+    override_at: float = 0.5  # the model replaces the rules' type only with at least this probability
+
+    @classmethod
+    def baseline(cls) -> "LearnerConfig":
+        """TF-IDF word n-grams + logistic regression on the text alone: the bar to beat."""
+        return cls(chars=False, window=False, rules=False, joint=False, classifier="logreg", c=10.0)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The model's type for one example, with its probability and its margin over the runner-up."""
+
+    label: str
+    sub_label: Optional[str]
+    probability: float
+    margin: float
+    entropy: float
+    type_probabilities: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class TypeModel:
+    target: str
+    config: LearnerConfig
+    parts: dict[str, Any]
+    heads: dict[str, Any]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ use
+    @property
+    def labels(self) -> list[str]:
+        """The event types the model can give."""
+        head = self.heads.get("pair") or self.heads["type"]
+        names = [str(c) for c in head_classes(head)]
+        return sorted({n.split(PAIR_SEPARATOR)[0] for n in names})
+
+    def predict(self, examples: Sequence[Example]) -> list[Prediction]:
+        """The most probable type of each example (with its ACLED sub-event type for ACLED models)."""
+        if not examples:
+            return []
+        matrix = transform(self.parts, examples, self.config)
+        if "pair" in self.heads:
+            pair = self.heads["pair"]
+            return [_pair_prediction(head_classes(pair), row) for row in head_probabilities(pair, matrix)]
+        type_rows = head_probabilities(self.heads["type"], matrix)
+        sub_head = self.heads.get("sub_type")
+        sub_rows = head_probabilities(sub_head, matrix) if sub_head is not None else None
+        found = []
+        for i, row in enumerate(type_rows):
+            classes = head_classes(self.heads["type"])
+            label, probability, margin, entropy = _top(classes, row)
+            sub = _best_sub(head_classes(sub_head), sub_rows[i], label) if sub_rows is not None else None
+            found.append(Prediction(label, sub, probability, margin, entropy,
+                                    {str(c): float(p) for c, p in zip(classes, row)}))
+        return found
+
+    # ------------------------------------------------------------------ storage
+    def save(self, directory: str | Path) -> Path:
+        """Write `model.skops` and `meta.json` into `directory` (created if needed)."""
+        import skops.io as sio
+
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        sio.dump({"parts": self.parts, "heads": self.heads}, folder / WEIGHTS_FILE,
+                 compression=zipfile.ZIP_DEFLATED, compresslevel=9)  # its JSON schema of vocabularies is large
+        meta = {**self.meta, "target": self.target, "config": asdict(self.config), "labels": self.labels,
+                "format_version": FORMAT_VERSION}
+        (folder / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+        return folder
+
+
+def load_model(directory: str | Path) -> TypeModel:
+    """The model saved in `directory`; ModelDirError with one line saying what is wrong."""
+    import skops.io as sio
+
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise ModelDirError(f"{folder}: no such model directory")
+    meta_path, weights_path = folder / META_FILE, folder / WEIGHTS_FILE
+    if not meta_path.is_file() or not weights_path.is_file():
+        raise ModelDirError(f"{folder}: not a strife model directory (needs {META_FILE} and {WEIGHTS_FILE}; make one with strife train)")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ModelDirError(f"{meta_path}: unreadable ({error})") from None
+    if meta.get("format_version") != FORMAT_VERSION or meta.get("target") not in TARGETS:
+        raise ModelDirError(f"{meta_path}: made by an incompatible strife (format {meta.get('format_version')!r}); retrain it")
+    try:
+        untrusted = sio.get_untrusted_types(file=weights_path)
+        unsafe = [name for name in untrusted if not name.startswith(SAFE_PREFIXES)]
+        if unsafe:
+            raise ModelDirError(f"{weights_path}: holds types strife does not load: {', '.join(unsafe[:3])}")
+        stored = sio.load(weights_path, trusted=untrusted)
+    except ModelDirError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any unreadable file is one clear error
+        raise ModelDirError(f"{weights_path}: unreadable model ({type(error).__name__}: {error})") from None
+    config = LearnerConfig(**meta.get("config", {}))
+    return TypeModel(meta["target"], config, stored["parts"], stored["heads"], meta)
+
+
+SAFE_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+
+
+# ---------------------------------------------------------------------- fitting
+
+
+def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
+              config: LearnerConfig = LearnerConfig()) -> TypeModel:
+    """Train a typer on labelled examples (ValueError when fewer than two labels are present)."""
+    if target not in TARGETS:
+        raise ValueError(f"unknown target {target!r} (expected {' or '.join(TARGETS)})")
+    typed = [e for e in examples if e.labels.get("type")]
+    if len({e.labels["type"] for e in typed}) < 2:
+        raise ValueError(f"need examples of at least two {target} types to learn from, found {len({e.labels.get('type') for e in typed})}")
+    parts = fit_parts(typed, config)
+    matrix = transform(parts, typed, config)
+    heads: dict[str, Any] = {}
+    if target == "acled" and config.joint:
+        heads["pair"] = _fit_head(matrix, [pair_label(e) for e in typed], config, seed)
+    else:
+        heads["type"] = _fit_head(matrix, [e.labels["type"] for e in typed], config, seed)
+        subs = [i for i, e in enumerate(typed) if e.labels.get("sub_type")]
+        if target == "acled" and len({typed[i].labels["sub_type"] for i in subs}) >= 2:
+            heads["sub_type"] = _fit_head(matrix[subs], [pair_label(typed[i]) for i in subs], config, seed)
+    return TypeModel(target, config, parts, heads, {"seed": seed, "trained_on": len(typed)})
+
+
+def pair_label(example: Example) -> str:
+    """'Battles | Armed clash'; a record without a sub-event type gives 'Battles | ' (sub unknown)."""
+    return f"{example.labels['type']}{PAIR_SEPARATOR}{example.labels.get('sub_type') or ''}"
+
+
+def _fit_head(matrix, labels: Sequence[str], config: LearnerConfig, seed: int) -> Any:
+    """A fitted head: a logistic regression, or a linear SVM with a softmax temperature.
+
+    The SVM's temperature is the one (of TEMPERATURES) that gives its out-of-fold scores (3-fold)
+    the lowest log-loss, so its probabilities mean something when folded into confidence.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    if config.classifier == "logreg":  # saga: multinomial, seeded, several times faster than lbfgs here
+        return LogisticRegression(C=config.c, solver="saga", tol=1e-3, max_iter=config.max_iter,
+                                  random_state=seed).fit(matrix, labels)
+    svm = _svm(config, seed).fit(matrix, labels)
+    return {"svm": svm, "temperature": _temperature(matrix, np.asarray(labels), svm.classes_, config, seed)}
+
+
+TEMPERATURES = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
+
+
+def _svm(config: LearnerConfig, seed: int):
+    from sklearn.svm import LinearSVC
+
+    return LinearSVC(C=config.c, random_state=seed)
+
+
+def _temperature(matrix, labels: np.ndarray, classes: np.ndarray, config: LearnerConfig, seed: int) -> float:
+    from sklearn.model_selection import KFold
+
+    if len(labels) < 30:
+        return 3.0
+    scores = np.full((len(labels), len(classes)), -5.0)
+    for train, test in KFold(3, shuffle=True, random_state=seed).split(labels):
+        if len(set(labels[train])) < 2:
+            continue
+        fold = _svm(config, seed).fit(matrix[train], labels[train])
+        columns = np.searchsorted(classes, fold.classes_)
+        scores[np.ix_(test, columns)] = _decision(fold, matrix[test])
+    truth = np.searchsorted(classes, labels)
+    losses = [-np.log(_softmax(scores * t)[np.arange(len(labels)), truth] + 1e-12).mean() for t in TEMPERATURES]
+    return float(TEMPERATURES[int(np.argmin(losses))])
+
+
+def _decision(svm: Any, matrix) -> np.ndarray:
+    scores = svm.decision_function(matrix)
+    if scores.ndim == 1:  # two classes: one score for the second
+        scores = np.column_stack([-scores, scores])
+    return scores
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def head_classes(head: Any) -> np.ndarray:
+    return head["svm"].classes_ if isinstance(head, dict) else head.classes_
+
+
+def head_probabilities(head: Any, matrix) -> np.ndarray:
+    """Class probabilities of a head, columns in `head_classes` order."""
+    if isinstance(head, dict):
+        return _softmax(_decision(head["svm"], matrix) * head["temperature"])
+    return head.predict_proba(matrix)
+
+
+def fit_parts(examples: Sequence[Example], config: LearnerConfig) -> dict[str, Any]:
+    """The vectorisers of the inputs `config` turns on, fitted on `examples`."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    parts: dict[str, Any] = {}
+    if config.words:
+        parts["words"] = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True).fit([e.text for e in examples])
+    if config.chars:
+        parts["chars"] = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2).fit([e.text for e in examples])
+    if config.window:
+        parts["window"] = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit([e.window or "-" for e in examples])
+    if config.rules:
+        parts["rules"] = DictVectorizer().fit([e.features for e in examples])
+    for part in parts.values():
+        if hasattr(part, "stop_words_"):
+            part.stop_words_ = None  # the n-grams min_df dropped: only needed for inspection, and large
+    return parts
+
+
+def transform(parts: dict[str, Any], examples: Sequence[Example], config: LearnerConfig):
+    """The examples as one sparse matrix, the inputs side by side in a fixed order."""
+    from scipy.sparse import hstack
+
+    blocks = []
+    if "words" in parts:
+        blocks.append(parts["words"].transform([e.text for e in examples]))
+    if "chars" in parts:
+        blocks.append(parts["chars"].transform([e.text for e in examples]))
+    if "window" in parts:
+        blocks.append(parts["window"].transform([e.window or "-" for e in examples]))
+    if "rules" in parts:
+        blocks.append(parts["rules"].transform([e.features for e in examples]) * config.rule_weight)
+    return hstack(blocks, format="csr")
+
+
+# ---------------------------------------------------------------------- reading probabilities
+
+
+def _top(classes: Sequence[str], row: np.ndarray) -> tuple[str, float, float, float]:
+    order = np.argsort(-row, kind="stable")
+    best = float(row[order[0]])
+    second = float(row[order[1]]) if len(order) > 1 else 0.0
+    nonzero = row[row > 0]
+    entropy = float(-(nonzero * np.log(nonzero)).sum())
+    return str(classes[order[0]]), best, best - second, entropy
+
+
+def _pair_prediction(classes: Sequence[str], row: np.ndarray) -> Prediction:
+    """Pick the event type by its total probability, then its most probable sub-event type."""
+    totals: dict[str, float] = {}
+    for name, p in zip(classes, row):
+        kind = str(name).split(PAIR_SEPARATOR)[0]
+        totals[kind] = totals.get(kind, 0.0) + float(p)
+    kinds = sorted(totals, key=lambda k: -totals[k])
+    label, _, margin, _ = _top(kinds, np.array([totals[k] for k in kinds]))
+    sub = _best_sub(classes, row, label)
+    nonzero = row[row > 0]
+    return Prediction(label, sub, totals[label], margin, float(-(nonzero * np.log(nonzero)).sum()), totals)
+
+
+def _best_sub(classes: Sequence[str], row: np.ndarray, label: str) -> Optional[str]:
+    best, best_p = None, -1.0
+    for name, p in zip(classes, row):
+        kind, _, sub = str(name).partition(PAIR_SEPARATOR)
+        if kind == label and sub and p > best_p:
+            best, best_p = sub, float(p)
+    return best
+
+
+def build_meta(*, target: str, gold_path: str, gold_format: str, data_sha256: str, seed: int,
+               n_examples: int, extra: Optional[dict] = None) -> dict[str, Any]:
+    """What `meta.json` records about a model: its data, date, and the versions that made it."""
+    import sklearn
+    import spacy
+
+    from strife import __version__
+    from strife.pipeline import model_name
+
+    return {
+        "target": target, "gold": str(gold_path), "gold_format": gold_format, "data_sha256": data_sha256,
+        "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "seed": seed,
+        "examples": n_examples, "versions": {"strife": __version__, "scikit-learn": sklearn.__version__,
+                                             "spacy": spacy.__version__, "spacy_pipeline": model_name()},
+        **(extra or {}),
+    }

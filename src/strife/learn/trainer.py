@@ -1,0 +1,209 @@
+"""Train a typer on gold records and measure it honestly (`strife train`).
+
+`train` reads a gold file (any `strife eval` format that carries event types), codes each text
+with the rule pipeline, and then:
+
+1. cross-validates (k folds, stratified by type, seeded) the trained typer, the rule coder alone and
+   a baseline (TF-IDF word n-grams + logistic regression on the same text), each accuracy with
+   its 95% bootstrap interval (`strife.evaluate.metrics`), on records none of them was fitted on;
+2. reports the accuracy *as applied*: on records where strife found an event to type, the type the
+   event ends up with (`override_at` rule of `strife.learn.apply`), the figure `--model-dir` gives;
+3. draws a learning curve (CV accuracy on seeded subsets of 100, 250, 500, 1,000 records);
+4. fits the model on every record and writes the model directory with `report.json`/`report.html`.
+
+Everything is deterministic for a seed: folds, subsets, and the solvers' own randomness.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+
+from strife.evaluate.metrics import DEFAULT_RESAMPLES, Estimate, estimate
+from strife.learn.data import code_cases, file_sha256, target_for
+from strife.learn.features import Example
+from strife.learn.model import (
+    LearnerConfig,
+    Prediction,
+    TypeModel,
+    build_meta,
+    fit_model,
+)
+
+CURVE_SIZES = (100, 250, 500, 1000)
+MIN_EXAMPLES = 10
+
+
+@dataclass
+class TrainingRun:
+    """A trained model, its report (what `report.json` holds) and where it was written."""
+
+    model: TypeModel
+    report: dict
+    directory: Optional[Path] = None
+
+
+def folds_of(examples: Sequence[Example], folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Stratified (by type), shuffled, seeded folds; fewer folds when there are few records."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = [e.labels["type"] for e in examples]
+    k = max(2, min(folds, len(examples) // 2))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "least populated class has only 1 member": rare types are kept
+        return list(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels))
+
+
+def cross_validate(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
+                   folds: int = 5, seed: int = 0) -> list[Prediction]:
+    """Out-of-fold predictions, one per example, in order: each from a model that never saw it."""
+    predictions: list[Optional[Prediction]] = [None] * len(examples)
+    for train_idx, test_idx in folds_of(examples, folds, seed):
+        model = fit_model([examples[i] for i in train_idx], target, seed=seed, config=config)
+        for i, prediction in zip(test_idx, model.predict([examples[i] for i in test_idx])):
+            predictions[i] = prediction
+    return [p for p in predictions if p is not None]
+
+
+def accuracy(name: str, examples: Sequence[Example], guesses: Sequence[tuple[Optional[str], Optional[str]]],
+             seed: int, resamples: int = DEFAULT_RESAMPLES) -> dict[str, Estimate]:
+    """Type accuracy (and sub-event type accuracy where the gold has one) of (type, sub-type) guesses."""
+    found = {"type": estimate(f"{name}_type", [g[0] == e.labels["type"] for e, g in zip(examples, guesses)],
+                              seed=seed, resamples=resamples)}
+    subs = [g[1] == e.labels["sub_type"] for e, g in zip(examples, guesses) if e.labels.get("sub_type")]
+    if subs:
+        found["sub_type"] = estimate(f"{name}_sub_type", subs, seed=seed, resamples=resamples)
+    return found
+
+
+def applied_guess(example: Example, prediction: Prediction, config: LearnerConfig) -> tuple[Optional[str], Optional[str]]:
+    """The (type, sub-type) an event ends up with under `--model-dir` (see `strife.learn.apply`)."""
+    rules = (example.rule_labels.get("type"), example.rule_labels.get("sub_type"))
+    if prediction.probability < config.override_at:
+        return rules
+    if prediction.label != rules[0]:
+        return prediction.label, prediction.sub_label
+    return prediction.label, prediction.sub_label or rules[1]
+
+
+def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
+                   sizes: Sequence[int] = CURVE_SIZES, folds: int = 5, seed: int = 0) -> list[dict]:
+    """CV accuracy on seeded random subsets of each size (sizes above the data's are left out)."""
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(examples))
+    points = []
+    for size in sizes:
+        if size > len(examples) or size < MIN_EXAMPLES:
+            continue
+        subset = [examples[i] for i in order[:size]]
+        try:
+            predictions = cross_validate(subset, target, config=config, folds=folds, seed=seed)
+        except ValueError:
+            continue  # too few types in a small subset to learn from
+        found = accuracy(f"curve_{size}", subset, [(p.label, p.sub_label) for p in predictions], seed)
+        points.append({"records": size, **{k: v.as_dict() for k, v in found.items()}})
+    return points
+
+
+def confusion(examples: Sequence[Example], guesses: Sequence[Optional[str]]) -> dict[str, dict[str, int]]:
+    """Gold type -> predicted type -> count."""
+    table: dict[str, dict[str, int]] = {}
+    for example, guess in zip(examples, guesses):
+        row = table.setdefault(example.labels["type"], {})
+        row[guess or "(none)"] = row.get(guess or "(none)", 0) + 1
+    return table
+
+
+def evaluate_examples(examples: Sequence[Example], target: str, *, config: LearnerConfig, folds: int, seed: int,
+                      baseline: bool = True, curve_sizes: Sequence[int] = CURVE_SIZES) -> dict:
+    """The cross-validated part of the report: model, rules, baseline, as applied, curve, confusion."""
+    started = time.perf_counter()
+    predictions = cross_validate(examples, target, config=config, folds=folds, seed=seed)
+    cv_seconds = time.perf_counter() - started
+    with_event = [i for i, e in enumerate(examples) if e.rule_labels]
+    report: dict = {
+        "records": len(examples), "records_with_event": len(with_event), "folds": len(folds_of(examples, folds, seed)),
+        "cv": {
+            "model": _dicts(accuracy("model", examples, [(p.label, p.sub_label) for p in predictions], seed)),
+            "rules": _dicts(accuracy("rules", examples, [(e.rule_labels.get("type"), e.rule_labels.get("sub_type"))
+                                                          for e in examples], seed)),
+        },
+        "seconds": {"cross_validation": round(cv_seconds, 1)},
+    }
+    if with_event:
+        chosen = [examples[i] for i in with_event]
+        report["cv"]["rules_on_events"] = _dicts(accuracy("rules_on_events", chosen, [
+            (e.rule_labels.get("type"), e.rule_labels.get("sub_type")) for e in chosen], seed))
+        report["cv"]["applied_on_events"] = _dicts(accuracy("applied_on_events", chosen, [
+            applied_guess(examples[i], predictions[i], config) for i in with_event], seed))
+    if baseline:
+        started = time.perf_counter()
+        base = cross_validate(examples, target, config=LearnerConfig.baseline(), folds=folds, seed=seed)
+        report["cv"]["baseline"] = _dicts(accuracy("baseline", examples, [(p.label, p.sub_label) for p in base], seed))
+        report["seconds"]["baseline_cross_validation"] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
+    report["learning_curve"] = learning_curve(examples, target, config=config, sizes=curve_sizes, folds=folds, seed=seed)
+    report["seconds"]["learning_curve"] = round(time.perf_counter() - started, 1)
+    report["confusion"] = confusion(examples, [p.label for p in predictions])
+    return report
+
+
+def _dicts(found: dict[str, Estimate]) -> dict[str, dict]:
+    return {key: value.as_dict() for key, value in found.items()}
+
+
+def train(gold: str | Path, fmt: str, output: Optional[str | Path] = None, *, target: Optional[str] = None,
+          seed: int = 0, folds: int = 5, config: LearnerConfig = LearnerConfig(), engine=None,
+          limit: Optional[int] = None, baseline: bool = True, curve_sizes: Sequence[int] = CURVE_SIZES,
+          progress: Optional[Callable[[str], None]] = None) -> TrainingRun:
+    """Train on a gold file, cross-validate, and (with `output`) write the model directory.
+
+    ValueError (GoldFormatError for the file itself) with one line when the gold cannot train a
+    model: an unknown format, a format without event types, or fewer than MIN_EXAMPLES records.
+    """
+    from strife.evaluate import read_gold
+
+    say = progress or (lambda message: None)
+    target = target_for(fmt, target)
+    gold_file = read_gold(gold, fmt, limit=limit)
+    if engine is None:
+        from strife.engine import LocalEngine
+
+        engine = LocalEngine()
+    say(f"coding {len(gold_file.cases)} gold texts with the rule pipeline")
+    started = time.perf_counter()
+    coded = code_cases(gold_file.cases, engine, target)
+    coding_seconds = time.perf_counter() - started
+    examples = [c.example for c in coded]
+    if len(examples) < MIN_EXAMPLES:
+        raise ValueError(f"{gold}: {len(examples)} records with a {target} type; at least {MIN_EXAMPLES} are needed to train")
+    say(f"cross-validating on {len(examples)} records")
+    report = evaluate_examples(examples, target, config=config, folds=folds, seed=seed, baseline=baseline,
+                               curve_sizes=curve_sizes)
+    started = time.perf_counter()
+    model = fit_model(examples, target, seed=seed, config=config)
+    report["seconds"].update(coding=round(coding_seconds, 1), final_fit=round(time.perf_counter() - started, 1))
+    model.meta = build_meta(target=target, gold_path=str(gold), gold_format=fmt, data_sha256=file_sha256(gold),
+                            seed=seed, n_examples=len(examples),
+                            extra={"label_counts": _label_counts(examples), "rows_unread": len(gold_file.problems)})
+    report = {"meta": model.meta, **report, "problems": [str(p) for p in gold_file.problems[:50]]}
+    directory = None
+    if output is not None:
+        from strife.learn.report import write_report
+
+        directory = model.save(output)
+        write_report(report, directory)
+    return TrainingRun(model, report, directory)
+
+
+def _label_counts(examples: Sequence[Example]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for example in examples:
+        counts[example.labels["type"]] = counts.get(example.labels["type"], 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
