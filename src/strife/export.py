@@ -5,9 +5,12 @@ Every writer streams records it is given one at a time; none needs the whole dat
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
+import os
+import tempfile
 import urllib.parse
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +30,33 @@ EVENT_COLUMNS = (
     "geo_precision", "fatalities", "injured", "displaced", "negated", "hypothetical", "attribution",
     "confidence", "evidence_start", "evidence_end", "evidence",
 )
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO]:
+    """A file to write `path` through: a temporary file beside it, renamed over `path` only once
+    everything is written. An export that is killed or fails leaves the old file (or none), never
+    a half-written one that looks complete; the temporary file of a killed run is a dot file.
+    """
+    target = Path(path)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    os.chmod(temporary, 0o666 & ~_umask())  # what open() would have given the file, not mkstemp's 0600
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def to_json(record: BaseModel, indent: int | None = 2) -> str:
@@ -564,11 +594,11 @@ def _article_rows(result: ArticleResult) -> Iterator[tuple[str, dict]]:
 class _TableWriter:
     """Rows buffered into record batches and written to one Parquet file: memory stays bounded."""
 
-    def __init__(self, path: Path, schema) -> None:
+    def __init__(self, sink: IO[bytes], schema) -> None:
         import pyarrow.parquet as pq
 
         self.schema, self.rows, self.count = schema, [], 0
-        self.writer = pq.ParquetWriter(str(path), schema, compression="zstd")
+        self.writer = pq.ParquetWriter(sink, schema, compression="zstd")
 
     def add(self, row: dict) -> None:
         self.rows.append(row)
@@ -599,22 +629,24 @@ def write_parquet(store: Store, query: EventQuery, path: Path) -> dict[str, int]
     else:
         path.mkdir(parents=True, exist_ok=True)
         targets = {kind: path / f"{kind}.parquet" for kind in PARQUET_KINDS}
-    writers = {kind: _TableWriter(target, schemas[kind]) for kind, target in targets.items()}
-    article_pks: set[int] = set()  # a few dozen bytes per article: bounded by the article count, not the text
-    try:
-        for item in stored_events(store, query):
-            writers["events"].add(parquet_event_row(item))
-            article_pks.add(item.article_pk)
-            if "event_actors" in writers:
-                for row in _actor_rows(item.event):
-                    writers["event_actors"].add(row)
-        if "articles" in writers:
-            for result in stored_results(store, article_pks):
-                for kind, row in _article_rows(result):
-                    writers[kind].add(row)
-    finally:
-        for writer in writers.values():
-            writer.close()
+    with contextlib.ExitStack() as files:  # each file written beside its target, renamed when all are complete
+        outputs = {kind: files.enter_context(atomic_output(target, "wb")) for kind, target in targets.items()}
+        writers = {kind: _TableWriter(outputs[kind], schemas[kind]) for kind in targets}
+        article_pks: set[int] = set()  # a few dozen bytes per article: bounded by the article count, not the text
+        try:
+            for item in stored_events(store, query):
+                writers["events"].add(parquet_event_row(item))
+                article_pks.add(item.article_pk)
+                if "event_actors" in writers:
+                    for row in _actor_rows(item.event):
+                        writers["event_actors"].add(row)
+            if "articles" in writers:
+                for result in stored_results(store, article_pks):
+                    for kind, row in _article_rows(result):
+                        writers[kind].add(row)
+        finally:
+            for writer in writers.values():
+                writer.close()
     return {kind: writer.count for kind, writer in writers.items()}
 
 

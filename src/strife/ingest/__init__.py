@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
 import sys
 import zlib
 from pathlib import Path
@@ -35,6 +36,7 @@ from strife.ingest.base import (
     parse_date,
     parse_loose_date,
     reason,
+    storable_text,
     title_from_text,
 )
 from strife.ingest.detect import (
@@ -142,15 +144,38 @@ def _dispatch(fmt: str, stream: io.BufferedReader, origin: str, opts: ReadOption
 
 def _guarded(results: Iterator[ReadResult], origin: str) -> Iterator[ReadResult]:
     """A reader's results, with a file that breaks off midway (truncated gzip, I/O error) reported
-    after the articles read before the break, never raised.
+    after the articles read before the break, never raised; and every article storable.
+
+    Any other failure of a reader's library (a WARC or feed parser giving up on a corrupt file) is
+    reported the same way: one bad file never stops a batch (STRIFE_DEBUG=1 raises it instead).
     """
     read = 0
     try:
         for item in results:
             read += isinstance(item, Article)
-            yield item
+            yield from _storable(item)
     except (OSError, EOFError, zlib.error) as err:
         yield InputProblem(origin, f"unreadable after {read} articles ({reason(err)}); the rest of the file was skipped")
+    except Exception as err:  # noqa: BLE001 - see above
+        if os.environ.get("STRIFE_DEBUG"):
+            raise
+        yield InputProblem(origin, f"unreadable after {read} articles ({type(err).__name__}: {reason(err)}); "
+                                   f"the rest of the file was skipped")
+
+
+def _storable(item: ReadResult) -> Iterator[ReadResult]:
+    """The item, its text fields cleared of NUL and lone surrogates (with a warning saying so)."""
+    if not isinstance(item, Article):
+        yield item
+        return
+    fields = {name: getattr(item, name) for name in ("text", "title", "id", "url", "publisher", "author", "origin")}
+    cleaned = {name: storable_text(value) for name, value in fields.items() if value}
+    replaced = sum(n for _, n in cleaned.values())
+    if replaced:
+        yield InputProblem(item.origin or item.id or "article",
+                           f"{replaced} NUL or lone surrogate character(s) replaced by U+FFFD", fatal=False)
+        item = item.model_copy(update={name: value for name, (value, _) in cleaned.items()})
+    yield item
 
 
 def _read_path(path: Path, opts: ReadOptions) -> Iterator[ReadResult]:

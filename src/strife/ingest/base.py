@@ -21,9 +21,27 @@ class InputProblem:
     origin: str
     message: str
     fatal: bool = True  # False: the article was still read, with this warning
+    stage: str = "read"  # where it was stopped: read, limit (size/time) or code (a pipeline stage)
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
+
+    def as_record(self) -> dict:
+        """The problem as one `--errors` JSON line: the input, its line (or record) number, stage, error."""
+        source, line = _split_origin(self.origin)
+        return {"input": source, "line": line, "stage": self.stage, "error": self.message}
+
+
+_LINE_SUFFIX = re.compile(r"^(?P<source>.+):(?P<line>\d+)$")
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*$", re.IGNORECASE)
+
+
+def _split_origin(origin: str) -> tuple[str, Optional[int]]:
+    """'batch.jsonl:12' -> ('batch.jsonl', 12); a URL's port ('http://host:8080') is no line number."""
+    match = _LINE_SUFFIX.match(origin)
+    if not match or _URL_HOST.match(match["source"]):
+        return origin, None
+    return match["source"], int(match["line"])
 
 
 @dataclass(frozen=True)
@@ -158,6 +176,19 @@ def decode(data: bytes, origin: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ValueError(f"not valid UTF-8 (byte {err.start}); convert it to UTF-8 first") from None
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable_text(text: str) -> tuple[str, int]:
+    """The text with NUL and lone surrogate characters replaced by U+FFFD, and how many were.
+
+    JSON escapes can carry both ("\\u0000", half of an emoji cut off by a scraper); neither can be
+    encoded as UTF-8 or stored by PostgreSQL, and spaCy's tokenizer raises on a surrogate. One
+    replacement character for one bad one keeps every other character at its offset.
+    """
+    return _UNSTORABLE.subn("\ufffd", text)
 
 
 def title_from_text(text: str) -> Optional[str]:

@@ -59,10 +59,16 @@ def read_jsonl_lines(lines: Iterable[str], source: str, published: Optional[dt.d
 
 
 def _jsonl_article(line: str, origin: str, published: Optional[dt.date], number: int, columns: ColumnMap) -> Iterator[ReadResult]:
+    if line.startswith(_UNDECODABLE):
+        yield InputProblem(origin, f"not valid UTF-8 (byte {line[len(_UNDECODABLE):]} of the line); convert the file to UTF-8 first")
+        return
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        yield InputProblem(origin, f"not valid JSON ({err.msg} at column {err.colno})")
+        yield InputProblem(origin, f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
+        return
+    except RecursionError:
+        yield InputProblem(origin, "not valid JSON (nested too deeply)")
         return
     if not isinstance(record, dict):
         yield InputProblem(origin, "expected a JSON object with a 'text' key")
@@ -122,10 +128,14 @@ def read_jsonl_file(path: Path, published: Optional[dt.date] = None, columns: Co
         yield InputProblem(str(path), reason(err))
 
 
+_UNDECODABLE = "\x00 invalid UTF-8 at byte "  # a marker no JSON line can start with
+
+
 def decoded_lines(handle: IO[bytes]) -> Iterator[str]:
-    """Lines of a binary handle as text; an undecodable line becomes a JSON error, not a crash."""
+    """Lines of a binary handle as text; an undecodable line becomes a marked line that
+    `read_jsonl_lines` reports as such (its number kept), not a crash."""
     for raw in handle:
         try:
             yield raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            yield "\x00 invalid UTF-8 \x00"
+        except UnicodeDecodeError as err:
+            yield f"{_UNDECODABLE}{err.start}"

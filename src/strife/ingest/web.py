@@ -80,6 +80,10 @@ def read_html(stream: IO[bytes], origin: str, options: ReadOptions, name: str = 
     if len(data) > MAX_PAGE_BYTES:
         yield InputProblem(origin, f"page larger than {MAX_PAGE_BYTES:,} bytes; not an article")
         return
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 pages have a BOM
+        # no other web page holds NUL bytes: this is an image or archive under an .html name
+        yield InputProblem(origin, "binary file (contains NUL bytes), not an HTML page")
+        return
     ident = Path(name).stem if name else None
     yield html_article(data, origin, published=options.published, ident=ident or None)
 

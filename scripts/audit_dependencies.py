@@ -1,0 +1,103 @@
+"""Audit the installed, pinned dependency set for known vulnerabilities with pip-audit.
+
+Runs pip-audit on the environment of the Python running this script (the project's venv),
+against the package registry's vulnerability data (`--vulnerability-service pypi`), and fails on
+any known vulnerability that `scripts/audit-allowlist.csv` does not accept with a reason.
+
+    .venv/bin/python scripts/audit_dependencies.py          # exit 0 clean, 1 vulnerable, 3 not audited
+    .venv/bin/python scripts/audit_dependencies.py --json
+
+Exit 3 means the vulnerability data could not be had (no dependency could be looked up), which is
+no evidence of safety either way; `tests/reliability/test_supply_chain.py` skips on it, saying so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ALLOWLIST = Path(__file__).with_name("audit-allowlist.csv")
+EXIT_CLEAN, EXIT_VULNERABLE, EXIT_USAGE, EXIT_NOT_AUDITED = 0, 1, 2, 3
+
+
+def load_allowlist(path: Path = ALLOWLIST) -> dict[str, str]:
+    """Accepted vulnerability ids (or aliases) and why; a row without a reason is an error."""
+    accepted: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            vuln, reason = (row.get("id") or "").strip(), (row.get("reason") or "").strip()
+            if not vuln or not reason:
+                raise ValueError(f"{path}:{number}: every accepted vulnerability needs an id and a reason")
+            accepted[vuln] = reason
+    return accepted
+
+
+def run_pip_audit(timeout: float = 900) -> dict:
+    """pip-audit's JSON report on this environment (editable installs, i.e. strife itself, skipped)."""
+    command = [sys.executable, "-m", "pip_audit", "--local", "--skip-editable", "--vulnerability-service", "pypi",
+               "--format", "json", "--progress-spinner", "off"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    if not done.stdout.strip().startswith("{"):
+        raise RuntimeError(f"pip-audit failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
+    return json.loads(done.stdout)
+
+
+def assess(report: dict, accepted: dict[str, str]) -> dict:
+    """Audited and unaudited packages, and each vulnerability found, accepted (with reason) or not."""
+    audited, unaudited, found = [], [], []
+    for dep in report.get("dependencies", []):
+        if dep.get("skip_reason"):
+            if "editable" not in dep["skip_reason"]:
+                unaudited.append(f"{dep['name']} ({dep['skip_reason']})")
+            continue
+        audited.append(f"{dep['name']}=={dep['version']}")
+        for vuln in dep.get("vulns", []):
+            names = [vuln["id"], *vuln.get("aliases", [])]
+            reason = next((accepted[name] for name in names if name in accepted), None)
+            found.append({"package": dep["name"], "version": dep["version"], "id": vuln["id"],
+                          "aliases": vuln.get("aliases", []), "fix_versions": vuln.get("fix_versions", []),
+                          "accepted": reason})
+    return {"audited": len(audited), "unaudited": unaudited, "vulnerabilities": found,
+            "refused": [v for v in found if not v["accepted"]]}
+
+
+def exit_code(outcome: dict) -> int:
+    if outcome["refused"]:
+        return EXIT_VULNERABLE
+    if not outcome["audited"]:
+        return EXIT_NOT_AUDITED
+    return EXIT_CLEAN
+
+
+def describe(outcome: dict) -> str:
+    lines = [f"{outcome['audited']} packages audited, {len(outcome['unaudited'])} could not be looked up; "
+             f"{len(outcome['vulnerabilities'])} known vulnerabilities, {len(outcome['refused'])} not accepted"]
+    lines += [f"VULNERABLE: {v['package']}=={v['version']} {v['id']} (fixed in {', '.join(v['fix_versions']) or 'no release'})"
+              for v in outcome["refused"]]
+    lines += [f"accepted: {v['package']}=={v['version']} {v['id']}: {v['accepted']}"
+              for v in outcome["vulnerabilities"] if v["accepted"]]
+    if not outcome["audited"]:
+        lines.append("no package could be looked up: the registry's vulnerability data is unreachable from here, "
+                     "so nothing is known either way (e.g. " + "; ".join(outcome["unaudited"][:2]) + ")")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    args = parser.parse_args()
+    try:
+        outcome = assess(run_pip_audit(), load_allowlist())
+    except (OSError, ValueError, RuntimeError, subprocess.TimeoutExpired) as error:
+        print(f"audit: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(outcome, indent=2) if args.json else describe(outcome))
+    return exit_code(outcome)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Supply chain: every dependency is pinned, and pip-audit finds no known vulnerability in the
+installed set that `scripts/audit-allowlist.csv` does not accept with a reason."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "audit_dependencies.py"
+
+
+def audit_module():
+    spec = importlib.util.spec_from_file_location("audit_dependencies", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_dependency_is_pinned():
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from Python 3.11")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
+    loose = [r for r in requirements if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", r.strip())]
+    assert not loose, f"unpinned requirements: {loose}"
+
+
+def test_the_allowlist_gives_a_reason_for_each_accepted_vulnerability():
+    accepted = audit_module().load_allowlist()
+    assert all(reason.strip() for reason in accepted.values())
+
+
+def test_a_vulnerability_fails_the_audit_unless_accepted():
+    audit = audit_module()
+    report = {"dependencies": [
+        {"name": "strife", "skip_reason": "distribution marked as editable"},
+        {"name": "jinja2", "version": "2.4.1", "vulns": [{"id": "PYSEC-2014-8", "fix_versions": ["2.7.2"],
+                                                        "aliases": ["CVE-2014-1402"]}]},
+        {"name": "six", "version": "1.17.0", "vulns": []},
+    ]}
+    refused = audit.assess(report, {})
+    assert refused["audited"] == 2 and [v["id"] for v in refused["refused"]] == ["PYSEC-2014-8"]
+    assert audit.exit_code(refused) == audit.EXIT_VULNERABLE
+    allowed = audit.assess(report, {"CVE-2014-1402": "templates are ours, never a user's"})
+    assert allowed["refused"] == [] and audit.exit_code(allowed) == audit.EXIT_CLEAN
+    unreachable = audit.assess({"dependencies": [{"name": "six", "skip_reason": "Dependency not found on PyPI"}]}, {})
+    assert audit.exit_code(unreachable) == audit.EXIT_NOT_AUDITED
+
+
+@pytest.mark.slow
+def test_pip_audit_finds_no_unaccepted_vulnerability():
+    pytest.importorskip("pip_audit", reason="pip-audit is in the dev extras: pip install -e '.[dev]'")
+    done = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=1200)
+    if done.returncode == 3:
+        pytest.skip(f"vulnerability data unreachable, nothing audited: {done.stdout.strip().splitlines()[-1]}")
+    assert done.returncode == 0, done.stdout + done.stderr
