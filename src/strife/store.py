@@ -18,7 +18,11 @@ latest revision; an older one is refused with a hint until `strife db upgrade` b
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
+import operator
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,21 +44,23 @@ from sqlalchemy import (
     and_,
     create_engine,
     event,
+    false,
     func,
     inspect,
+    or_,
     select,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from strife.model import Actor, ArticleResult, Event
 
 DEFAULT_DB = "strife.db"
-SCHEMA_VERSION = 2  # the Alembic head revision is "0002"
-HEAD_REVISION = "0002"
+SCHEMA_VERSION = 3  # the Alembic head revision is "0003"
+HEAD_REVISION = "0003"
 FIRST_REVISION = "0001"
 
 metadata = MetaData()
@@ -108,6 +114,9 @@ events = Table(
     Column("day", Date),
     Column("day_end", Date),
     Column("incident_id", String),
+    # revision 0003: the grid cell of (lat, lon) (`grid_cell`), so a bounding box + dates is an
+    # index range per cell instead of a scan of every event in the latitude band or date range.
+    Column("cell", Integer),
 )
 
 event_actors = Table(
@@ -158,7 +167,7 @@ meta = Table("strife_meta", metadata, Column("key", String, primary_key=True), C
 
 Index("ix_events_country_type_day", events.c.country, events.c.event_type, events.c.day)
 Index("ix_events_day", events.c.day)
-Index("ix_events_lat_lon", events.c.lat, events.c.lon)
+Index("ix_events_cell_day", events.c.cell, events.c.day)
 Index("ix_events_article", events.c.article_pk)
 Index("ix_events_incident", events.c.incident_id)
 Index("ix_event_actors_canonical", event_actors.c.canonical)
@@ -167,6 +176,16 @@ Index("ix_event_actor_keys_key", event_actor_keys.c.key_pk, event_actor_keys.c.e
 Index("ix_articles_published", articles.c.published)
 Index("ix_incidents_country_day", incidents.c.country, incidents.c.day)
 
+# The spatial index: the globe cut into GRID_DEGREES squares numbered row by row from (-90, -180).
+# Half a degree (about 55 km) keeps a city-sized box to a few cells and a country-sized one to a
+# few hundred; a box of more than MAX_BBOX_CELLS cells filters on latitude/longitude alone.
+GRID_DEGREES = 0.5
+GRID_COLUMNS = round(360 / GRID_DEGREES)
+GRID_ROWS = round(180 / GRID_DEGREES)
+MAX_BBOX_CELLS = 2000
+
+WRITE_LOCK = 815203  # PostgreSQL advisory lock held by strife write transactions
+MAX_CACHED_ACTOR_KEYS = 200_000  # per Store; beyond it the cache starts again (it only saves lookups)
 MAX_SPAN_KEY = "max_event_span_days"  # strife_meta: the longest date range stored, bounds range scans
 
 
@@ -199,11 +218,14 @@ def describe_error(error: BaseException) -> str:
 
 @dataclass
 class StoreOutcome:
-    """What storing one article did: `stored` False means it was already there."""
+    """What storing one article did: `stored` False means it was already there (or, with `error`
+    set, that it could not be stored: `add_many` reports such an article and stores the others)."""
 
     sha256: str
     stored: bool
     n_events: int
+    origin: Optional[str] = None
+    error: Optional[str] = None
 
 
 @dataclass
@@ -223,6 +245,15 @@ class EventQuery:
     incident_id: Optional[str] = None
     include_unreal: bool = False  # also negated and hypothetical events
     limit: Optional[int] = None
+    # Filters the HTTP API adds (`strife.api`); all compared case-insensitively except the numbers.
+    admin1: Optional[str] = None
+    quad: Optional[str] = None  # as stored: verbal_cooperation, material_cooperation, verbal_conflict, material_conflict
+    acled_event_type: Optional[str] = None
+    min_confidence: Optional[float] = None
+    text: Optional[str] = None  # the evidence sentence contains this
+    # (canonical, country, sector) codings of one actor id (`strife.network.actor_id`), resolved by the caller
+    actor_codings: Optional[tuple[tuple[str, Optional[str], Optional[str]], ...]] = None
+    offset: int = 0
 
 
 class Store:
@@ -235,6 +266,7 @@ class Store:
     def __init__(self, db: Optional[str] = None, upgrade: bool = False):
         self.url = database_url(db)
         self.engine = make_engine(self.url)
+        self._actor_key_pks: dict[str, int] = {}  # committed actor_keys rows, so a batch looks up only new names
         try:
             self.revision_before = prepare_schema(self.engine, upgrade=upgrade)
         except BaseException:
@@ -260,35 +292,56 @@ class Store:
             return _article_pk(conn, sha256) is not None
 
     def add(self, result: ArticleResult, text: str, origin: Optional[str] = None) -> StoreOutcome:
-        """Store one article and all its records in one transaction; a known article is left as it is."""
-        return self.add_many([(result, text, origin)])[0]
+        """Store one article and all its records in one transaction; a known article is left as it is.
+
+        A database error is raised and leaves nothing of the article behind; an article another
+        process stored meanwhile is reported as already stored.
+        """
+        sha, n_events = result.article.sha256, len(result.events)
+        try:
+            with self._writing() as conn:
+                if _article_pk(conn, sha) is not None:
+                    return StoreOutcome(sha, False, n_events, origin)
+                keys = _insert_articles(conn, [(result, text, origin)], self._actor_key_pks)
+        except IntegrityError:
+            if self.has(sha):  # another process stored it first (the unique key decided)
+                return StoreOutcome(sha, False, n_events, origin)
+            raise
+        self._remember_actor_keys(keys)
+        return StoreOutcome(sha, True, n_events, origin)
 
     def add_many(self, items: Iterable[tuple[ArticleResult, str, Optional[str]]]) -> list[StoreOutcome]:
-        """Store several articles in one transaction, each whole or not at all.
+        """Store several articles in one transaction, each whole or not at all; outcomes in input order.
 
-        Faster than `add` in a loop: one commit, and each table written with one multi-row statement.
-        An article another process stored meanwhile is reported as already stored (the batch is then
-        retried article by article, a savepoint each); any other error rolls back the whole batch.
+        Many times faster than `add` in a loop: one commit, each table written by one bulk
+        statement, actor names looked up once per batch. Should the batch fail on an article (one
+        another process stored meanwhile, or a value the database refuses), it is rolled back and
+        written again article by article: the others are stored, and the failing one comes back
+        with `error` set instead of taking the batch down. Errors of the database itself (a lost
+        connection, a full disk) are raised.
         """
         batch = list(items)
-        with self._writing() as conn:
-            known = _known_shas(conn, [result.article.sha256 for result, _, _ in batch])
-            fresh, outcomes = [], []
-            for result, text, origin in batch:
-                sha = result.article.sha256
-                outcomes.append(StoreOutcome(sha, sha not in known, len(result.events)))
-                if sha not in known:
-                    known.add(sha)
-                    fresh.append((result, text, origin))
-            savepoint = conn.begin_nested()
-            try:
-                _insert_articles(conn, fresh)
-            except IntegrityError:
-                savepoint.rollback()
-                retried = {o.sha256: o for o in (_add_one(conn, *item) for item in fresh)}
-                return [retried.get(o.sha256, o) if o.stored else o for o in outcomes]
-            savepoint.commit()
+        try:
+            with self._writing() as conn:
+                outcomes, fresh = _split_known(conn, batch)
+                keys = _insert_articles(conn, fresh, self._actor_key_pks)
+        except (IntegrityError, DataError):
+            return [self._add_reporting(*item) for item in batch]
+        self._remember_actor_keys(keys)
         return outcomes
+
+    def _add_reporting(self, result: ArticleResult, text: str, origin: Optional[str]) -> StoreOutcome:
+        """`add`, with an error the article itself causes reported in the outcome instead of raised."""
+        try:
+            return self.add(result, text, origin)
+        except (IntegrityError, DataError) as error:
+            return StoreOutcome(result.article.sha256, False, len(result.events), origin, describe_error(error))
+
+    def _remember_actor_keys(self, keys: dict[str, int]) -> None:
+        """Keep the pks of committed actor keys (only committed ones: a rolled-back pk must not be reused)."""
+        if len(self._actor_key_pks) + len(keys) > MAX_CACHED_ACTOR_KEYS:
+            self._actor_key_pks.clear()
+        self._actor_key_pks.update(keys)
 
     def events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
         """Stored events matching the query, by day then storage order, in the output contract's shape."""
@@ -305,6 +358,8 @@ class Store:
             stmt = stmt.order_by(events.c.day.asc().nulls_first(), events.c.pk)
             if query.limit:
                 stmt = stmt.limit(query.limit)
+            if query.offset:
+                stmt = stmt.offset(query.offset)
             yield from conn.execute(stmt)
 
     def articles(self, limit: Optional[int] = None) -> list[dict]:
@@ -353,9 +408,64 @@ class Store:
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        """A write transaction; on SQLite it takes the write lock up front so writers queue, never deadlock."""
+        """A write transaction that takes the database's write lock up front, so writers queue and
+        never deadlock: BEGIN IMMEDIATE on SQLite, a transaction-scoped advisory lock on PostgreSQL
+        (batches of articles in any order would otherwise wait on each other's rows)."""
         with self.engine.execution_options(strife_write=True).begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             yield conn
+
+
+class BatchWriter:
+    """Stores coded articles as they stream in, one transaction per batch (what `strife ingest` uses).
+
+    A batch is written when `max_articles` wait or the first of them has waited `max_seconds`,
+    whichever comes first, and by `flush`. A commit per article costs several times the bulk
+    rate (`Store.add_many`); a small batch keeps the crash window small: a kill -9 loses at most
+    the batch not yet committed, which a re-run stores (stored articles are skipped by their hash).
+
+        with BatchWriter(store) as writer:
+            for result, text in coded:
+                report(writer.add(result, text))    # outcomes of a batch when one was written
+            report(writer.flush())                  # and of the rest
+    """
+
+    def __init__(self, store: Store, max_articles: int = 50, max_seconds: float = 2.0):
+        if max_articles < 1:
+            raise ValueError(f"max_articles must be at least 1, not {max_articles}")
+        self.store = store
+        self.max_articles = max_articles
+        self.max_seconds = max_seconds
+        self._waiting: list[tuple[ArticleResult, str, Optional[str]]] = []
+        self._first_waiting_since = 0.0
+
+    def __enter__(self) -> "BatchWriter":
+        return self
+
+    def __exit__(self, exc_type, *_: object) -> None:
+        """Store what waits, also on Ctrl-C (coded articles are whole); not after a database error."""
+        if exc_type is None or issubclass(exc_type, KeyboardInterrupt):
+            self.flush()
+
+    @property
+    def waiting(self) -> int:
+        """Articles added but not yet written."""
+        return len(self._waiting)
+
+    def add(self, result: ArticleResult, text: str, origin: Optional[str] = None) -> list[StoreOutcome]:
+        """Queue one article; returns the outcomes of the batch this completed (usually none)."""
+        if not self._waiting:
+            self._first_waiting_since = time.monotonic()
+        self._waiting.append((result, text, origin))
+        if len(self._waiting) >= self.max_articles or time.monotonic() - self._first_waiting_since >= self.max_seconds:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[StoreOutcome]:
+        """Write every waiting article now; their outcomes, in the order they were added."""
+        waiting, self._waiting = self._waiting, []
+        return self.store.add_many(waiting) if waiting else []
 
 
 def make_engine(url: str) -> Engine:
@@ -440,47 +550,113 @@ def _known_shas(conn: Connection, shas: Sequence[str]) -> set[str]:
     return found
 
 
-def _add_one(conn: Connection, result: ArticleResult, text: str, origin: Optional[str]) -> StoreOutcome:
-    sha = result.article.sha256
-    if _article_pk(conn, sha) is not None:
-        return StoreOutcome(sha, False, len(result.events))
-    savepoint = conn.begin_nested()
-    try:
-        _insert_articles(conn, [(result, text, origin)])
-    except IntegrityError:
-        savepoint.rollback()
-        if _article_pk(conn, sha) is not None:  # another process stored it first
-            return StoreOutcome(sha, False, len(result.events))
-        raise
-    savepoint.commit()
-    return StoreOutcome(sha, True, len(result.events))
+def _split_known(conn: Connection, batch: Sequence[tuple[ArticleResult, str, Optional[str]]]) -> tuple[list[StoreOutcome], list]:
+    """Outcomes in input order, and the articles to write: neither stored already nor repeated in the batch."""
+    known = _known_shas(conn, [result.article.sha256 for result, _, _ in batch])
+    outcomes, fresh = [], []
+    for result, text, origin in batch:
+        sha = result.article.sha256
+        outcomes.append(StoreOutcome(sha, sha not in known, len(result.events), origin))
+        if sha not in known:
+            known.add(sha)
+            fresh.append((result, text, origin))
+    return outcomes, fresh
 
 
-def _insert_articles(conn: Connection, items: Sequence[tuple[ArticleResult, str, Optional[str]]]) -> None:
-    """Articles with all their records, each table in one multi-row statement."""
+def _insert_articles(conn: Connection, items: Sequence[tuple[ArticleResult, str, Optional[str]]],
+                     known_keys: Optional[dict[str, int]] = None) -> dict[str, int]:
+    """Articles with all their records, one bulk statement per table; returns the actor keys used.
+
+    Primary keys are reserved first (`_reserve_pks`), so no statement needs RETURNING and each
+    table is one executemany through the driver.
+    """
     if not items:
-        return
-    article_stmt = articles.insert().returning(articles.c.pk, sort_by_parameter_order=True)
-    article_pks = [row[0] for row in conn.execute(article_stmt, [_article_row(*item) for item in items])]
-    rows, evs = [], []
-    for article_pk, (result, _, _) in zip(article_pks, items):
+        return {}
+    article_pks = _reserve_pks(conn, articles, len(items))
+    event_pks = iter(_reserve_pks(conn, events, sum(len(result.events) for result, _, _ in items)))
+    article_rows, event_rows, actor_rows = [], [], []
+    for article_pk, (result, text, origin) in zip(article_pks, items):
+        article_rows.append({"pk": article_pk, **_article_row(result, text, origin)})
         for ev in result.events:
-            rows.append({"article_pk": article_pk, **_event_row(ev, result.article.published)})
-            evs.append(ev)
+            event_pk = next(event_pks)
+            event_rows.append({"pk": event_pk, "article_pk": article_pk, **_event_row(ev, result.article.published)})
+            actor_rows.extend(_actor_rows(event_pk, ev))
+    _bulk_insert(conn, articles, article_rows)
+    _bulk_insert(conn, events, event_rows)
+    _bulk_insert(conn, event_actors, actor_rows)
+    keys = _insert_actor_keys(conn, actor_rows, known_keys or {})
+    _widen_max_span(conn, event_rows)
+    return keys
+
+
+def _reserve_pks(conn: Connection, table: Table, n: int) -> list[int]:
+    """n unused primary keys of `table`, taken before its rows are inserted.
+
+    PostgreSQL: drawn from the column's sequence, which concurrent writers share safely. SQLite:
+    the ones after the largest, which no other writer can take meanwhile, because a strife write
+    transaction holds the database's write lock from its first statement (BEGIN IMMEDIATE).
+    """
+    if n <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence(table.name, "pk")
+        return list(conn.execute(select(func.nextval(sequence)).select_from(func.generate_series(1, n))).scalars())
+    first = conn.execute(select(func.coalesce(func.max(table.c.pk), 0) + 1)).scalar_one()
+    return list(range(first, first + n))
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
+    """Rows (dicts with the same keys) in one executemany through the driver.
+
+    SQLAlchemy's per-row parameter handling costs more than the database's own work at this
+    volume, so the values go through the column types' bind processors here (dates to text on
+    SQLite, nothing on PostgreSQL) and straight to the driver.
+    """
     if not rows:
         return
-    event_pks = [row[0] for row in conn.execute(events.insert().returning(events.c.pk, sort_by_parameter_order=True), rows)]
-    actor_rows = [row for pk, ev in zip(event_pks, evs) for row in _actor_rows(pk, ev)]
-    if actor_rows:
-        conn.execute(event_actors.insert(), actor_rows)
-        _insert_actor_keys(conn, actor_rows)
-    _widen_max_span(conn, rows)
+    names = tuple(rows[0])
+    statement, processors = _insert_statement(conn.dialect, table, names)
+    values = list(map(operator.itemgetter(*names), rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
+    if processors:
+        values = [_processed(row, processors) for row in values]
+    conn.exec_driver_sql(statement, values)
 
 
-def _insert_actor_keys(conn: Connection, actor_rows: Sequence[dict]) -> None:
+def _processed(row: tuple, processors: tuple) -> tuple:
+    values = list(row)
+    for index, process in processors:
+        if values[index] is not None:
+            values[index] = process(values[index])
+    return tuple(values)
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_statement(dialect, table: Table, names: tuple[str, ...]) -> tuple[str, tuple]:
+    """The driver-level INSERT of `names` into `table`, and (position, bind processor) of the
+    columns whose type needs one on this dialect (booleans need none: the drivers take them)."""
+    quote = dialect.identifier_preparer.quote
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+                 f"VALUES ({', '.join([marker] * len(names))})")
+    processors = []
+    for index, name in enumerate(names):
+        column_type = table.c[name].type
+        process = None if isinstance(column_type, Boolean) else column_type.dialect_impl(dialect).bind_processor(dialect)
+        if process:
+            processors.append((index, process))
+    return statement, tuple(processors)
+
+
+def _insert_actor_keys(conn: Connection, actor_rows: Sequence[dict], known: dict[str, int]) -> dict[str, int]:
+    """Link events to their actor keys, adding keys not known yet; returns every key used with its pk."""
     wanted = {(row["event_pk"], key) for row in actor_rows for key in actor_row_keys(row)}
-    key_pks = ensure_actor_keys(conn, {key for _, key in wanted})
-    conn.execute(event_actor_keys.insert(), [{"event_pk": pk, "key_pk": key_pks[key]} for pk, key in sorted(wanted)])
+    if not wanted:
+        return {}
+    used = {key for _, key in wanted}
+    key_pks = {key: known[key] for key in used if key in known}
+    key_pks.update(ensure_actor_keys(conn, used - key_pks.keys()))
+    _bulk_insert(conn, event_actor_keys, [{"event_pk": pk, "key_pk": key_pks[key]} for pk, key in sorted(wanted)])
+    return key_pks
 
 
 def actor_row_keys(row: dict) -> set[str]:
@@ -568,6 +744,7 @@ def _event_row(ev: Event, published: Optional[dt.date]) -> dict:
         "day": day,
         "day_end": day_end,
         "incident_id": None,
+        "cell": grid_cell(loc.lat, loc.lon) if loc else None,
     }
 
 
@@ -579,6 +756,40 @@ def _actor_rows(event_pk: int, ev: Event) -> list[dict]:
         }
 
     return [row("source", a) for a in ev.source] + [row("target", a) for a in ev.target]
+
+
+def grid_cell(lat: Optional[float], lon: Optional[float]) -> Optional[int]:
+    """The number of the GRID_DEGREES square holding a point (None without coordinates).
+
+    Rows and columns are clamped to the grid, so the numbering is monotonic in latitude and
+    longitude: every point inside a box lies in one of `bbox_cells(box)`.
+    """
+    if lat is None or lon is None:
+        return None
+    row = min(max(math.floor((lat + 90.0) / GRID_DEGREES), 0), GRID_ROWS - 1)
+    column = min(max(math.floor((lon + 180.0) / GRID_DEGREES), 0), GRID_COLUMNS - 1)
+    return row * GRID_COLUMNS + column
+
+
+def bbox_cells(bbox: tuple[float, float, float, float]) -> Optional[list[int]]:
+    """The grid cells a (min_lon, min_lat, max_lon, max_lat) box touches; None when there are too
+    many for an IN list to beat a plain scan (more than MAX_BBOX_CELLS)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    first_row, first_column = divmod(grid_cell(min_lat, min_lon), GRID_COLUMNS)
+    last_row, last_column = divmod(grid_cell(max_lat, max_lon), GRID_COLUMNS)
+    if max(0, last_row - first_row + 1) * max(0, last_column - first_column + 1) > MAX_BBOX_CELLS:
+        return None
+    return [row * GRID_COLUMNS + column for row in range(first_row, last_row + 1)
+            for column in range(first_column, last_column + 1)]
+
+
+def bbox_filters(bbox: tuple[float, float, float, float]) -> list:
+    """Events inside a (min_lon, min_lat, max_lon, max_lat) box: the cells it touches, which the
+    (cell, day) index serves, then the exact latitude/longitude test, so nothing outside is returned."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    exact = [events.c.lat.between(min_lat, max_lat), events.c.lon.between(min_lon, max_lon)]
+    cells = bbox_cells(bbox)
+    return exact if cells is None else [events.c.cell.in_(cells), *exact]
 
 
 def event_filters(query: EventQuery, max_span_days: int = 0) -> list:
@@ -594,8 +805,7 @@ def event_filters(query: EventQuery, max_span_days: int = 0) -> list:
     if query.until:
         filters.append(events.c.day <= query.until)
     if query.bbox:
-        min_lon, min_lat, max_lon, max_lat = query.bbox
-        filters.append(and_(events.c.lat.between(min_lat, max_lat), events.c.lon.between(min_lon, max_lon)))
+        filters.extend(bbox_filters(query.bbox))
     if query.actor:
         keys = select(actor_keys.c.pk).where(actor_keys.c.key.contains(query.actor.casefold(), autoescape=True))
         matching = select(event_actor_keys.c.event_pk).where(event_actor_keys.c.key_pk.in_(keys))
@@ -604,10 +814,37 @@ def event_filters(query: EventQuery, max_span_days: int = 0) -> list:
         filters.append(events.c.incident_id == query.incident_id)
     if not query.include_unreal:
         filters.extend([events.c.negated.is_(False), events.c.hypothetical.is_(False)])
+    return filters + _api_filters(query)
+
+
+def _api_filters(query: EventQuery) -> list:
+    """The filters the HTTP API adds to `event_filters`; every value a bound parameter."""
+    filters = []
+    if query.admin1:
+        filters.append(func.lower(events.c.admin1) == query.admin1.lower())
+    if query.quad:
+        filters.append(events.c.quad == query.quad.lower())
+    if query.acled_event_type:
+        filters.append(func.lower(events.c.acled_event_type) == query.acled_event_type.lower())
+    if query.min_confidence is not None:
+        filters.append(events.c.confidence >= query.min_confidence)
+    if query.text:
+        # The evidence is a slice of the article text (offsets are characters, substr counts characters).
+        source = articles.alias("evidence_article")  # an alias: the outer query may join articles itself
+        evidence = select(func.substr(source.c.text, events.c.evidence_start + 1,
+                                      events.c.evidence_end - events.c.evidence_start)).where(
+            source.c.pk == events.c.article_pk).correlate_except(source).scalar_subquery()
+        filters.append(func.lower(evidence).contains(query.text.lower(), autoescape=True))
+    if query.actor_codings is not None:
+        codings = [and_(event_actors.c.canonical == canonical, event_actors.c.country.is_not_distinct_from(country),
+                        event_actors.c.sector.is_not_distinct_from(sector))
+                   for canonical, country, sector in query.actor_codings]
+        matching = select(event_actors.c.event_pk).where(or_(*codings) if codings else false())
+        filters.append(events.c.pk.in_(matching))
     return filters
 
 
 __all__ = [
-    "DEFAULT_DB", "EventQuery", "SchemaError", "Store", "StoreOutcome", "database_url", "describe_error", "display_url",
-    "make_engine", "metadata", "prepare_schema",
+    "BatchWriter", "DEFAULT_DB", "EventQuery", "SchemaError", "Store", "StoreOutcome", "database_url", "describe_error", "display_url",
+    "bbox_cells", "bbox_filters", "grid_cell", "make_engine", "metadata", "prepare_schema",
 ]
