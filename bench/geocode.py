@@ -9,7 +9,8 @@
   baseline's `get_cities_by_name` on the same names. Ratios are baseline / index.
 - Accuracy: every gold note coded by the full pipeline (as `strife eval` does); the event's
   location within 25 km of the gold's, same admin1, same country; and the share of gold names the
-  gazetteer knows at all (with a reading within 25 km): the ceiling for name-based geocoding.
+  gazetteer knows at all (with a reading within 25 km), as written and by transliteration skeleton:
+  the ceiling for name-based geocoding.
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ def bench_build() -> None:
         names = gazetteer.conn.execute("SELECT count(*) FROM names").fetchone()[0]
         print(f"| index build | {seconds:.1f} s |")
         print(f"| index size | {path.stat().st_size / 2**20:.1f} MiB |")
-        print(f"| places | {counts.get('city', 0):,} towns, {counts.get('admin1', 0):,} regions, "
-              f"{counts.get('country', 0):,} countries; {names:,} name keys |")
+        variants = gazetteer.conn.execute("SELECT count(*) FROM variants").fetchone()[0]
+        print(f"| places | {counts.get('city', 0):,} towns, {counts.get('admin2', 0):,} districts, "
+              f"{counts.get('admin1', 0):,} regions, {counts.get('country', 0):,} countries; {names:,} name keys, "
+              f"{variants:,} skeleton keys |")
 
 
 def bench_lookups(names: list[str]) -> None:
@@ -80,15 +83,19 @@ def gold_rows(path: Path, limit: int | None) -> list[dict]:
 
 
 def bench_coverage(rows: list[dict]) -> None:
+    """Share of gold names the index knows as written, then also by another transliteration."""
     gazetteer = Gazetteer.default()
-    known = near = 0
-    for row in rows:
-        candidates = gazetteer.lookup(row["location"])
-        known += bool(candidates)
-        lat, lon = float(row["latitude"]), float(row["longitude"])
-        near += any(haversine_km(lat, lon, c.lat, c.lon) <= 25 for c in candidates)
-    print(f"| gold location names in the gazetteer | {known / len(rows):.3f} (a reading within 25 km: "
-          f"{near / len(rows):.3f}) |")
+    for label, variants in (("as written", False), ("as written or by transliteration skeleton", True)):
+        known = near = 0
+        for row in rows:
+            candidates = gazetteer.lookup(row["location"])
+            if not candidates and variants:
+                candidates = gazetteer.lookup_variants(row["location"])
+            known += bool(candidates)
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            near += any(haversine_km(lat, lon, c.lat, c.lon) <= 25 for c in candidates)
+        print(f"| gold location names in the gazetteer, {label} | {known / len(rows):.3f} (a reading within 25 km: "
+              f"{near / len(rows):.3f}) |")
 
 
 def bench_accuracy(gold: Path, limit: int | None) -> None:

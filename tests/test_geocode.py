@@ -15,8 +15,10 @@ from strife.resolve.geocode import (
     haversine_km,
     index_filename,
     normalise_name,
+    of_feature,
     split_admin_word,
     strip_admin_affixes,
+    variant_key,
 )
 
 
@@ -101,7 +103,7 @@ def test_lookup_finds_alternate_spellings(gazetteer: Gazetteer) -> None:
 
 
 def test_candidates_carry_country_admin1_and_population(gazetteer: Gazetteer) -> None:
-    mosul = max(gazetteer.lookup("Mosul"), key=lambda c: c.population)
+    mosul = max((c for c in gazetteer.lookup("Mosul") if c.kind == "city"), key=lambda c: c.population)
     assert (mosul.kind, mosul.country, mosul.admin1) == ("city", "IRQ", "Nineveh")
     assert mosul.population > 1_000_000
 
@@ -238,3 +240,60 @@ def test_cli_geocode_json_explain_and_reverse() -> None:
     for bad in (["geocode", "--reverse", "north"], ["geocode", "--reverse", "91,0"], ["geocode"]):
         result = runner.invoke(app, bad)
         assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# districts (second-level divisions) and transliteration variants
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Dayr az Zawr", "Deir ez-Zor"), ("Kafr Qaseem", "Kafr Qasim"), ("Mineralne", "Mineral'noye"),
+     ("Holubivske", "Golubovskoye"), ("Shadadah", "Ash Shaddadah"), ("Jalalabad", "Jalolobod")],
+)
+def test_variant_key_folds_transliterations(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Mosul", "Masyaf"), ("Homs", "Hama"), ("Kabul", "Kobani")])
+def test_variant_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert variant_key(a) != variant_key(b)
+
+
+def test_lookup_variants_finds_other_spellings_only_when_asked(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Kafr Qaseem") == []
+    found = gazetteer.lookup_variants("Kafr Qaseem")
+    assert found and found[0].country == "ISR" and not found[0].primary
+    shaddadah = [c for c in gazetteer.lookup_variants("Shadadah") if c.country == "SYR"]
+    assert shaddadah and haversine_km(shaddadah[0].lat, shaddadah[0].lon, 36.06, 40.73) < 10
+    assert gazetteer.lookup_variants("Qx") == [], "a skeleton this short matches too much"
+
+
+def test_districts_are_places_at_their_seat(gazetteer: Gazetteer) -> None:
+    soum = [c for c in gazetteer.lookup("Soum") if c.kind == "admin2"]
+    assert [(c.country, c.admin1) for c in soum] == [("BFA", "Sahel")]
+    # Djibo, the seat of Soum province.
+    assert haversine_km(soum[0].lat, soum[0].lon, 14.10, -1.63) < 25
+
+
+def test_district_word_prefers_the_district_and_region_word_the_region(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Soum province")
+    assert (place.feature, place.country, place.geo_precision) == ("region", "BFA", 2)
+    idlib = gazetteer.resolve("Idlib province")
+    assert (idlib.feature, idlib.country) == ("admin1", "SYR")
+
+
+def test_bare_name_of_town_and_its_district_is_the_town(gazetteer: Gazetteer) -> None:
+    thatta = gazetteer.resolve("Thatta", ["PAK"])
+    assert (thatta.feature, thatta.admin1, thatta.geo_precision) == ("city", "Sindh", 1)
+
+
+def test_region_abbreviations_from_the_alias_file(gazetteer: Gazetteer) -> None:
+    assert [(c.name, c.kind) for c in gazetteer.lookup("J&K")] == [("Jammu and Kashmir", "admin1")]
+    assert [(c.country, c.kind) for c in gazetteer.lookup("UP")] == [("IND", "admin1")]
+
+
+def test_of_feature_keeps_every_fitting_kind(gazetteer: Gazetteer) -> None:
+    kinds = {c.kind for c in of_feature(gazetteer.lookup("Thatta"), "admin2")}
+    assert kinds == {"admin2", "city"}
+    assert {c.kind for c in of_feature(gazetteer.lookup("Thatta"), "country")} >= {"city"}, "nothing fits: all"

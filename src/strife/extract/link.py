@@ -169,7 +169,7 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
     return head.i if determined or possessive else None
 
 
-PLACE_SPECIFICITY = {"city": 0, "admin1": 1, "region": 1, "country": 2}
+PLACE_SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}  # region: a district
 
 
 def _link_place(event: Event, anchor: int, places: Sequence[Place], layout: Layout, focus: Optional[Place]) -> None:

