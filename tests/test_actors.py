@@ -183,6 +183,8 @@ def test_acled_style_names(actors, text, expected):
         ("anti-Assad forces", ("SYR", "REB")),
         ("pro-Russian separatists", ("SYR", "REB")),  # for a state: not of it
         ("UN peacekeepers", (None, "IGO")),  # international bodies never take the focus country
+        ("Islamic State militants", (None, "REB")),  # transnational: never the country it fights in
+        ("Hezbollah supporters", ("LBN", "REB")),
     ],
 )
 def test_composed_noun_phrases(actors, text, expected):
@@ -527,3 +529,16 @@ def test_cli_actors_option(tmp_path):
                              check=False, capture_output=True, text=True, env=env, timeout=300)
     assert missing.returncode == 2
     assert missing.stderr.strip() == f"strife: --actors: {tmp_path / 'nope.csv'}: cannot read actor file (No such file or directory)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BJP supporters", ("IND", "PTY")),  # a party's supporters and workers are the party's (ACLED party militias)
+        ("BJP workers", ("IND", "PTY")),
+        ("factory workers", ("IND", "LAB")),  # without a party, workers are labour
+        ("opposition supporters", ("IND", "OPP")),
+    ],
+)
+def test_party_supporters_and_workers(actors, text, expected):
+    assert coded(actors, text, default_country="IND")[1:] == expected

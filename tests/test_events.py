@@ -448,3 +448,132 @@ def test_extract_min_confidence_drops_less_confident_events(tmp_path):
     kept = json.loads(strife("extract", str(article), "--published", "2020-05-09", "--min-confidence", str(cut)).stdout)["events"]
     assert len(everything) > len(kept) >= 1 and all(e["confidence"] >= cut for e in kept)
     assert strife("extract", str(article), "--min-confidence", "1.5").returncode == 2
+
+
+# ------------------------------------------------- coding fixes from the ACLED dev error analysis
+
+
+def coded(engine, text: str):
+    """Events of `text` through the whole pipeline (the actor coder gives the sectors sides come from)."""
+    from strife.model import Article
+
+    return engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 9))).events
+
+
+def by_trigger(found, trigger: str):
+    return next(e for e in found if e.trigger.text == trigger)
+
+
+def test_weapon_in_the_clause_makes_a_generic_attack_an_air_strike(engine):
+    event = by_trigger(coded(engine, "On 7 May 2020, the LNA air force targeted GNA positions near Zwara."), "targeted")
+    assert event.mode == "aerial"
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_heavy_weapons_fired_at_positions_are_shelling_and_the_weapons_are_no_target(engine):
+    event = by_trigger(coded(engine, "On 2 May, the army fired mortars at the positions of the Taliban in Kunduz."), "fired")
+    assert event.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert names(event.target) == ["Taliban"]  # the owner of the positions, never 'mortars'
+
+
+def test_weapon_of_a_relative_clause_does_not_recode_the_attack(engine):
+    event = by_trigger(coded(engine, "Taliban militants attacked Afghan forces who were airdropped by helicopters in Balkh."), "attacked")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_clashes_between_x_and_y_put_x_and_y_on_opposite_sides(engine):
+    event = by_trigger(coded(engine, "On 5 May, clashes erupted between the rebels and government forces in the north of the city."), "clashes")
+    assert names(event.source) == ["rebels"]
+    assert names(event.target) == ["government forces"]
+    assert event.acled_event_type == "Battles"
+
+
+def test_a_clash_with_farmers_stays_a_battle(engine):
+    event = by_trigger(coded(engine, "On 29 April, militiamen from Tonj South clashed with farmers near the river."), "clashed")
+    assert event.acled_event_type == "Battles"
+
+
+def test_coordinated_verbs_share_their_object(nlp):
+    found = events(nlp, "Gunmen attacked and wounded two soldiers at a checkpoint.")
+    attack = by_trigger(found, "attacked")
+    assert names(attack.target) == ["two soldiers"]
+    assert attack.event_type == "FIGHT"  # soldiers are armed: a battle, not an attack on civilians
+
+
+def test_checkpoint_on_the_outskirts_is_still_a_state_target(nlp):
+    event = events(nlp, "Unidentified gunmen opened fire at a regime checkpoint on the outskirts of Sahwa.")[0]
+    assert event.acled_event_type == "Battles"
+
+
+def test_sentence_initial_they_stands_for_the_previous_subject(nlp):
+    found = events(nlp, "More than 400 youths gathered at the central square. They clashed with police that tried to disperse them.")
+    clash = by_trigger(found, "clashed")
+    assert names(clash.source)[0].endswith("youths") and names(clash.target) == ["police"]
+    assert clash.acled_event_type == "Riots"
+
+
+def test_crowd_beating_a_suspect_is_mob_violence_not_violence_against_civilians(engine):
+    event = by_trigger(coded(engine, "On 28 April, a man suspected of theft was beaten up by locals in Fortaleza."), "beaten")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_party_supporters_beating_a_journalist_stay_violence_against_civilians(engine):
+    event = by_trigger(coded(engine, "On 1 May 2020, BJP supporters assaulted and injured a journalist in Khowai town, Tripura."), "assaulted")
+    assert event.source[0].sector == "PTY", event.source
+    assert event.acled_event_type == "Violence against civilians"
+
+
+def test_residents_vandalising_a_police_station_are_rioters(engine):
+    found = coded(engine, "On 5 May 2020, a number of residents demonstrating against the curfew vandalized a police station in Koutiala.")
+    vandal = by_trigger(found, "vandalized")
+    assert (vandal.acled_event_type, vandal.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_protest_with_burning_tyres_is_a_violent_demonstration(nlp):
+    event = only(nlp, "Demonstrators blocked the main road with burning tyres to demand electricity.", "PROTEST")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    calm = only(nlp, "Hundreds of workers protested by beating utensils at their homes.", "PROTEST")
+    assert calm.acled_sub_event_type == "Peaceful protest"
+
+
+def test_shooting_a_councillor_is_violence_against_civilians(nlp):
+    def councillor(span):
+        return [Actor(name=span.text, sector="GOV" if "councillor" in span.text else "REB")]
+
+    event = only(nlp, "Militants shot a local councillor in the market.", "ASSAULT", actors_for=councillor)
+    assert event.acled_event_type == "Violence against civilians"
+
+
+def test_playing_a_role_in_an_offensive_makes_a_source(nlp):
+    event = only(nlp, "The US is playing a decisive role in the brutal offensive being waged on the city of Mosul.", "FIGHT")
+    assert names(event.source) == ["The US"]
+
+
+# --------------------------------------------------------------------------------- displacement
+
+
+def test_flight_is_coded_as_the_refugee_context_of_the_violence_before_it(nlp):
+    found = events(nlp, "Government forces shelled the town on Monday. Aid agencies report that 31,000 civilians have fled the area.")
+    flight = by_trigger(found, "fled")
+    assert flight.context == "refugee" and flight.event_type == "ASSAULT"
+    assert flight.acled_event_type is None  # ACLED has no displacement event type
+    assert names(flight.target) == ["31,000 civilians"]
+    assert not (flight.negated or flight.hypothetical)
+
+
+def test_flight_without_violence_or_as_a_description_is_no_event(nlp):
+    assert all(e.context != "refugee" for e in events(nlp, "The parliament passed a law. Many families have fled the country."))
+    found = events(nlp, "A field hospital caring for civilians fleeing the fighting was shelled by rebels.")
+    assert [e.trigger.text for e in found] == ["shelled"]
+
+
+def test_aleppo_displacement_is_found_with_its_count(engine, aleppo_text, aleppo_gold):
+    from strife.model import Article
+
+    result = engine.code(Article(id="aleppo", text=aleppo_text, published=dt.date(2016, 12, 6)))
+    gold = next(g for g in aleppo_gold["events"] if g.get("kind") == "displacement")
+    start = aleppo_text.index(gold["evidence"])
+    hits = overlapping(result.events, start, start + len(gold["evidence"]))
+    assert hits and not hits[0].negated and not hits[0].hypothetical
+    assert hits[0].context == "refugee" and hits[0].acled_event_type is None
+    assert hits[0].displaced is not None and hits[0].displaced.best == gold["displaced"]["best"]

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 import time
-from typing import Iterable, Iterator, List, Optional
+from typing import IO, Iterable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -20,13 +20,14 @@ from rich.text import Text
 from rich.table import Table
 
 from strife import __version__
-from strife.engine import ENGINES, Coded, LocalEngine, Outcome, estimate_articles, make_engine
+from strife.engine import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, ENGINES, Coded, LocalEngine, Outcome
+from strife.engine import estimate_articles, make_engine
 from strife.export import TABLE_HEADER, table_rows, to_json, write_events_csv, write_json_array
 from strife.extract.events import confident
 from strife.ingest import InputProblem, parse_date, read_inputs
 from strife.ingest import FORMATS as INPUT_FORMATS, ColumnMap, ReadOptions, Skipped
 from strife.model import PLOVER_TYPES, output_schema
-from strife.store import EventQuery, Store, display_url
+from strife.store import BatchWriter, EventQuery, Store, StoreOutcome, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -109,9 +110,28 @@ def _use_actors(path: Optional[str]) -> None:
     os.environ[ACTORS_ENV] = path
 
 
-def _engine(model: Optional[str]) -> LocalEngine:
+def _model_dir(path: Optional[str]) -> Optional[str]:
+    """A --model-dir checked now (one-line usage error when unusable), as an absolute path."""
+    if not path:
+        return None
+    from strife.learn.model import ModelDirError, load_model
+
     try:
-        return LocalEngine(model=model)
+        load_model(path)
+    except ModelDirError as error:
+        fail(f"--model-dir: {error}")
+    import os
+
+    return os.path.abspath(path)
+
+
+ModelDirOption = typer.Option(None, "--model-dir", envvar="STRIFE_MODEL_DIR",
+                              help="A model directory from `strife train`: it types the events found (roles, places, dates, counts stay).")
+
+
+def _engine(model: Optional[str], model_dir: Optional[str] = None) -> LocalEngine:
+    try:
+        return LocalEngine(model=model, model_dir=_model_dir(model_dir))
     except ValueError as error:
         fail(str(error))
     raise AssertionError("unreachable")
@@ -122,28 +142,55 @@ WorkersOption = typer.Option(2, "--workers", min=1, help="Worker processes of th
 SchedulerOption = typer.Option(None, "--scheduler", envvar="STRIFE_SCHEDULER",
                                help="Dask scheduler address (tcp://host:8786) to use instead of a local cluster.")
 BatchSizeOption = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch / Dask task.")
+ErrorsOption = typer.Option(None, "--errors", help="Also write each rejected input to this file as a JSON line "
+                                                   '{"input", "line", "stage", "error"}.')
+MaxCharsOption = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                              help="Reject an article longer than this many characters (parse time and memory grow with it).")
+MaxSecondsOption = typer.Option(DEFAULT_MAX_SECONDS, "--max-seconds", min=0.0,
+                                help="Reject an article still in strife's stages after this many seconds (0: no limit).")
 MinConfidenceOption = typer.Option(
     None, "--min-confidence", min=0.0, max=1.0,
     help="Only events whose calibrated confidence is at least this (0-1): trade recall for precision.",
 )
 
 
-def _chosen_engine(kind: str, model: Optional[str], batch_size: int, workers: int, scheduler: Optional[str]):
-    """The engine of --engine/--workers/--scheduler/--batch-size; a usage error when it cannot start."""
+def _chosen_engine(kind: str, model: Optional[str], batch_size: int, workers: int, scheduler: Optional[str],
+                   max_chars: int = DEFAULT_MAX_CHARS, max_seconds: float = DEFAULT_MAX_SECONDS,
+                   model_dir: Optional[str] = None):
+    """The engine of --engine/--workers/--scheduler/--batch-size and the per-article limits; a usage
+    error when it cannot start."""
     if kind not in ENGINES:
         fail(f"--engine must be {' or '.join(ENGINES)}, not {kind!r}")
     if scheduler and kind != "dask":
         fail("--scheduler needs --engine dask")
     try:
-        return make_engine(kind, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler)
+        return make_engine(kind, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
+                           max_chars=max_chars, max_seconds=max_seconds or None, model_dir=_model_dir(model_dir))
     except ValueError as error:
         fail(str(error))
     raise AssertionError("unreachable")
 
 
+_error_log: List[IO[str]] = []  # the --errors file of this run, when one was named
+
+
+def _log_errors_to(path: Optional[str]) -> None:
+    """Have `_report` also write every rejected input to `path` as a JSON line, flushed as it
+    happens (a run that is killed keeps what it reported); unwritable is a usage error."""
+    if not path:
+        return
+    try:
+        _error_log.append(open(path, "w", encoding="utf-8", buffering=1))  # noqa: SIM115 - open for the run
+    except OSError as error:
+        fail(f"--errors {path}: cannot write it: {error.strerror or error}")
+
+
 def _report(problem: InputProblem) -> None:
     label = "skipped" if isinstance(problem, Skipped) else "rejected" if problem.fatal else "warning"
     typer.echo(f"strife: {label}: {problem}", err=True)
+    if problem.fatal:
+        for handle in _error_log:
+            handle.write(json.dumps(problem.as_record(), ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -164,6 +211,10 @@ def extract(
     batch_size: int = BatchSizeOption,
     actors: Optional[str] = ActorsOption,
     min_confidence: Optional[float] = MinConfidenceOption,
+    errors: Optional[str] = ErrorsOption,
+    max_chars: int = MaxCharsOption,
+    max_seconds: float = MaxSecondsOption,
+    model_dir: Optional[str] = ModelDirOption,
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -175,7 +226,8 @@ def extract(
     date = _date_option(published, "--published")
     options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
     _use_actors(actors)
-    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler)
+    _log_errors_to(errors)
+    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler, max_chars, max_seconds, model_dir)
     outcomes = engine.run(read_inputs(paths, options=options))
     rejected = {"any": False}
 
@@ -242,6 +294,10 @@ def ingest(
     scheduler: Optional[str] = SchedulerOption,
     batch_size: int = BatchSizeOption,
     actors: Optional[str] = ActorsOption,
+    errors: Optional[str] = ErrorsOption,
+    max_chars: int = MaxCharsOption,
+    max_seconds: float = MaxSecondsOption,
+    model_dir: Optional[str] = ModelDirOption,
 ) -> None:
     """Code articles and store them; an article already stored (same text) is not stored again.
 
@@ -250,17 +306,19 @@ def ingest(
     """
     date = _date_option(published, "--published")
     options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
+    _log_errors_to(errors)
     store = _open_store(db)
     _use_actors(actors)
-    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler)
+    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler, max_chars, max_seconds, model_dir)
     summary = {"articles": 0, "stored": 0, "already_stored": 0, "events": 0, "rejected": 0, "warnings": 0,
                "skipped": {}}
     started = time.perf_counter()
-    with store, engine, _progress() as progress:
+    with store, engine, _progress() as progress, BatchWriter(store) as writer:
         task = progress.add_task("coding", total=estimate_articles(paths) if progress.live.is_started else None)
         for outcome in engine.run(read_inputs(paths, options=options)):
-            _tally(store, outcome, summary)
+            _tally(writer, outcome, summary)
             progress.update(task, advance=1)
+        _count_stored(writer.flush(), summary)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     summary["articles_per_second"] = round(summary["articles"] / summary["seconds"], 2) if summary["seconds"] else None
     summary["engine"] = engine_kind
@@ -268,19 +326,29 @@ def ingest(
     raise typer.Exit(EXIT_REJECTED if summary["rejected"] else EXIT_OK)
 
 
-def _tally(store: Store, outcome: Outcome, summary: dict) -> None:
+def _tally(writer: BatchWriter, outcome: Outcome, summary: dict) -> None:
+    """Count one outcome of the engine; a coded article joins the writer's batch (stored 50 at a time)."""
     if isinstance(outcome, Skipped):
         _report(outcome)
-        _record_skip(store, outcome, summary)
+        _record_skip(writer.store, outcome, summary)
         return
     if isinstance(outcome, InputProblem):
         _report(outcome)
         summary["rejected" if outcome.fatal else "warnings"] += 1
         return
     summary["articles"] += 1
-    done = store.add(outcome.result, outcome.article.text, outcome.article.origin)
-    summary["stored" if done.stored else "already_stored"] += 1
-    summary["events"] += done.n_events if done.stored else 0
+    _count_stored(writer.add(outcome.result, outcome.article.text, outcome.article.origin), summary)
+
+
+def _count_stored(outcomes: List[StoreOutcome], summary: dict) -> None:
+    """Count a written batch; an article the database refused is reported and counted as rejected."""
+    for done in outcomes:
+        if done.error:
+            _report(InputProblem(done.origin or done.sha256[:12], f"could not be stored: {done.error}", stage="store"))
+            summary["rejected"] += 1
+            continue
+        summary["stored" if done.stored else "already_stored"] += 1
+        summary["events"] += done.n_events if done.stored else 0
 
 
 def _record_skip(store: Store, skip: Skipped, summary: dict) -> None:
@@ -471,6 +539,7 @@ def eval_command(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N gold rows."),
     seed: int = typer.Option(12, "--seed", help="Seed of the bootstrap intervals."),
     model: Optional[str] = ModelOption,
+    model_dir: Optional[str] = ModelDirOption,
 ) -> None:
     """Measure strife against human-coded gold: each metric with its 95% bootstrap CI and count.
 
@@ -486,7 +555,7 @@ def eval_command(
         gold_file = read_gold(gold, gold_format, text_path=text, published_from=published_from, limit=limit)
     except GoldFormatError as error:
         fail(str(error))
-    engine = _engine(model)
+    engine = _engine(model, model_dir)
     with _progress() as progress:
         task = progress.add_task("coding gold", total=len(gold_file.cases))
         evaluation = evaluate_cases(gold_file.cases, engine, fmt=gold_format, gold_path=gold, seed=seed,
@@ -557,13 +626,13 @@ def export_command(
 def _export_to(store: Store, fmt: str, query: EventQuery, output: str, header: bool) -> dict:
     from pathlib import Path
 
-    from strife.export import export_events
+    from strife.export import atomic_output, export_events
 
     if fmt == "parquet":
         return export_events(store, fmt, query, Path(output))
     if output == "-":
         return export_events(store, fmt, query, sys.stdout, header)
-    with open(output, "w", encoding="utf-8", newline="") as handle:
+    with atomic_output(output) as handle:  # complete or absent, never half-written
         return export_events(store, fmt, query, handle, header)
 
 
@@ -705,6 +774,42 @@ def _incidents_table(found) -> Table:
     return table
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 exposes it to the network)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    token: Optional[str] = typer.Option(None, "--token", envvar="STRIFE_TOKEN",
+                                        help="Allow POST /api/articles with 'Authorization: Bearer TOKEN' (off without)."),
+    lock_reads: bool = typer.Option(False, "--lock-reads", help="Reads under /api/ need the token too."),
+    cors: Optional[List[str]] = typer.Option(None, "--cors", help="Origin allowed to call the API from a browser (repeatable)."),
+    max_body_mb: float = typer.Option(10.0, "--max-body-mb", min=0.001, help="Largest request body accepted."),
+    model: Optional[str] = ModelOption,
+    access_log: bool = typer.Option(False, "--access-log", help="Log every request on stderr."),
+) -> None:
+    """Serve the HTTP API (/api/, spec at /openapi.json) and the web page (/) over the database."""
+    import uvicorn
+
+    from strife.api import create_app
+    from strife.store import describe_error
+
+    try:
+        web = create_app(db, token=token, lock_reads=lock_reads, max_body_bytes=int(max_body_mb * 1_000_000),
+                         cors_origins=cors or [], model=model)
+    except ValueError as error:
+        fail(str(error))
+    except Exception as error:  # noqa: BLE001 - any database failure is a usage problem here
+        fail(f"cannot open database {display_url(db or 'strife.db')}: {describe_error(error)}")
+    url = display_url(web.state.store.url)
+    writes = "writes need the token" if token else "writes off (no --token)"
+    reads = "reads need the token" if lock_reads else "reads open"
+    err.print(f"strife: serving {url} at http://{host}:{port}/ ({writes}; {reads})", markup=False, soft_wrap=True)
+    if host not in ("127.0.0.1", "localhost", "::1") and not lock_reads:
+        err.print(f"strife: warning: {host} is reachable from other machines and reads are open", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="info" if access_log else "warning", access_log=access_log,
+                server_header=False)
+
+
 @app.command("geocode")
 def geocode_command(
     text: Optional[str] = typer.Argument(None, help="Text to find places in ('-' reads standard input)."),
@@ -781,6 +886,103 @@ def _print_reverse(gazetteer, point: tuple[float, float], as_json: bool) -> None
                                "distance_km": distance}, ensure_ascii=False))
         return
     typer.echo(f"{nearest.name}, {nearest.admin1 or '-'}, {nearest.country or '-'} ({distance} km away)")
+
+
+@app.command("train")
+def train_command(
+    gold: Optional[str] = typer.Option(None, "--gold", help="Hand-coded records: ACLED CSV export, PLOVER GSR or strife JSON."),
+    gold_format: Optional[str] = typer.Option(None, "--format", "-f", help="acled, ucdp, plover-gsr or strife."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Model directory to write (weights, meta.json, report)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of folds, subsets and solvers: same seed, same model."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Cross-validation folds of the report."),
+    target: Optional[str] = typer.Option(None, "--target", help="acled or plover (default: what the format codes)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N gold rows."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also cross-validate the TF-IDF + LR baseline."),
+    suggest_n: Optional[int] = typer.Option(None, "--suggest", min=1, help="List the N pool articles the model is least sure about."),
+    pool: Optional[List[str]] = typer.Option(None, "--pool", help="Uncoded articles for --suggest (txt, jsonl, csv, folders...)."),
+    model_dir: Optional[str] = typer.Option(None, "--model-dir", help="With --suggest and no --gold: rank the pool with this model."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report (and suggestions) as JSON."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Learn event coding from your coded records: a typer that `--model-dir` applies.
+
+    Cross-validates the trained model against the rule coder and a TF-IDF + logistic-regression
+    baseline (95% CIs), draws a learning curve, and writes MODEL_DIR with report.json/report.html.
+    `--suggest N --pool FILE` lists the N uncoded articles worth coding next.
+    """
+    from strife.evaluate import FORMATS, GoldFormatError
+    from strife.learn.features import TARGETS
+
+    if (suggest_n is None) != (not pool):
+        fail("--suggest N and --pool FILE go together")
+    if target and target not in TARGETS:
+        fail(f"--target must be {' or '.join(TARGETS)}, not {target!r}")
+    trained = None
+    if gold or not model_dir:
+        if not gold or not gold_format or not output:
+            fail("strife train needs --gold FILE --format FORMAT -o MODEL_DIR (or --model-dir DIR --suggest N --pool FILE)")
+        if gold_format not in FORMATS:
+            fail(f"--format must be one of {', '.join(FORMATS)}, not {gold_format!r}")
+        from strife.learn import train
+
+        try:
+            trained = train(gold, gold_format, output, target=target, seed=seed, folds=folds, limit=limit,
+                            baseline=baseline, engine=_engine(model),
+                            progress=None if as_json else lambda message: err.print(f"strife: {message}"))
+        except (GoldFormatError, ValueError) as error:
+            fail(str(error))
+    payload: dict = {}
+    if trained is not None:
+        payload = {"model_dir": str(trained.directory), **{k: trained.report[k] for k in ("records", "cv", "learning_curve", "seconds")}}
+    suggestions = _suggestions(trained.model if trained else None, model_dir, suggest_n, pool, model) if suggest_n else None
+    if as_json:
+        if suggestions is not None:
+            payload["suggestions"] = [s.as_dict() for s in suggestions]
+        typer.echo(json.dumps(payload, ensure_ascii=False, default=str))
+    else:
+        if trained is not None:
+            _print_training(trained)
+        if suggestions is not None:
+            _print_suggestions(suggestions)
+    raise typer.Exit(EXIT_OK)
+
+
+def _suggestions(trained, model_dir: Optional[str], n: int, pool: List[str], model: Optional[str]):
+    from strife.learn import suggest
+    from strife.learn.model import ModelDirError, load_model
+
+    try:
+        typer_model = trained or load_model(model_dir)
+    except ModelDirError as error:
+        fail(f"--model-dir: {error}")
+    found, problems = suggest(typer_model, read_inputs(pool), n, engine=_engine(model))
+    for problem in problems:
+        _report(problem)
+    return found
+
+
+def _print_training(trained) -> None:
+    report = trained.report
+    table = Table(title=f"{report['records']} records, {report['folds']}-fold CV (95% CI): model in {trained.directory}",
+                  title_justify="left")
+    for name in ("coder", "event type", "sub-event type"):
+        table.add_column(name, justify="left" if name == "coder" else "right")
+    for name, found in report["cv"].items():
+        cells = [f"{e['value']:.3f} [{e['low']:.3f}, {e['high']:.3f}]" if (e := found.get(level)) else "–"
+                 for level in ("type", "sub_type")]
+        table.add_row(name, *cells)
+    _stdout_console().print(table)
+    typer.echo(f"report: {trained.directory}/report.html; seconds: {report['seconds']}")
+
+
+def _print_suggestions(suggestions) -> None:
+    table = Table(title="Code these next (least certain first)", title_justify="left")
+    for name in ("article", "model says", "p", "margin", "text"):
+        table.add_column(name, justify="right" if name in ("p", "margin") else "left")
+    for item in suggestions:
+        label = f"{item.label} / {item.sub_label}" if item.sub_label else item.label
+        table.add_row(item.origin, label, f"{item.probability:.2f}", f"{item.margin:.2f}", item.snippet)
+    _stdout_console().print(table)
 
 
 def main() -> None:

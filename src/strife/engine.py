@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # spaCy and Dask load only when an engine is made: `strife --
     from spacy.language import Language
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
+DEFAULT_MAX_SECONDS = 30.0  # per article, in strife's stages; a typical article needs well under 1 s
 DEFAULT_BATCH_SIZE = 16
 ENGINES = ("local", "dask")
 
@@ -56,10 +57,13 @@ class LocalEngine:
     """
 
     def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                 max_chars: int = DEFAULT_MAX_CHARS, nlp: Optional["Language"] = None):
-        self.nlp = nlp or load_pipeline(model)
+                 max_chars: int = DEFAULT_MAX_CHARS, nlp: Optional["Language"] = None,
+                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None):
+        self.nlp = nlp or load_pipeline(model, model_dir=model_dir)  # model_dir: a trained typer (strife train)
         self.batch_size = batch_size
         self.max_chars = max_chars
+        self.max_seconds = max_seconds
+        self._warm = False  # the stages load their data (gazetteer, dictionaries) on first use
 
     def __enter__(self) -> "LocalEngine":
         return self
@@ -80,9 +84,29 @@ class LocalEngine:
         return _code_one(self, article)
 
     def code_articles(self, articles: list[Article]) -> list[Union[ArticleResult, InputProblem]]:
-        """Results of already-checked articles, in order (what a Dask worker runs on one batch)."""
-        docs = self.nlp.pipe((make_doc(self.nlp, a) for a in articles), batch_size=self.batch_size)
+        """Results of already-checked articles, in order (what a Dask worker runs on one batch).
+
+        Should spaCy itself raise on one article of a batch (the stages never do), the batch is
+        coded again article by article, so that article alone is rejected.
+        """
+        if articles and self.max_seconds and not self._warm:
+            self.nlp(make_doc(self.nlp, Article(text=_WARM_UP_TEXT)))  # load the stages' data outside any budget
+            self._warm = True
+        if articles:  # checked against max_chars already; spaCy's own length guard must not refuse them
+            self.nlp.max_length = max(self.nlp.max_length, max(len(a.text) for a in articles) + 1)
+        try:
+            docs = list(self.nlp.pipe((make_doc(self.nlp, a, self.max_seconds) for a in articles),
+                                      batch_size=self.batch_size))
+        except Exception:  # noqa: BLE001 - retried one by one below, where the failure is named
+            return [self._code_alone(article) for article in articles]
         return [_result(article, doc) for article, doc in zip(articles, docs)]
+
+    def _code_alone(self, article: Article) -> Union[ArticleResult, InputProblem]:
+        try:
+            doc = self.nlp(make_doc(self.nlp, article, self.max_seconds))
+        except Exception as error:  # noqa: BLE001 - one article's failure, reported as its problem
+            return InputProblem(_origin(article), f"could not be coded: {type(error).__name__}: {error}", stage="code")
+        return _result(article, doc)
 
     def _run_chunk(self, chunk: list[ReadResult]) -> Iterator[Outcome]:
         checked = [_check(item, self.max_chars) for item in chunk]
@@ -103,10 +127,13 @@ class DaskEngine:
 
     def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  max_chars: int = DEFAULT_MAX_CHARS, workers: int = 2, scheduler: Optional[str] = None,
-                 max_in_flight: Optional[int] = None, client: Any = None, connect_timeout: str = "10s"):
+                 max_in_flight: Optional[int] = None, client: Any = None, connect_timeout: str = "10s",
+                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None):
         self.model = model_name(model)
+        self.model_dir = model_dir
         self.batch_size = batch_size
         self.max_chars = max_chars
+        self.max_seconds = max_seconds
         self._cluster = None
         self.client = client or self._connect(workers, scheduler, connect_timeout)
         self._owns_client = client is None
@@ -138,7 +165,7 @@ class DaskEngine:
     def warm_up(self) -> None:
         """Load the pipeline on every connected worker now, so the first batch is not slow and a
         model missing on a worker is a clear error here rather than a failed batch later."""
-        failures = self.client.run(_warm_worker, self.model)
+        failures = self.client.run(_warm_worker, self.model, self.model_dir)
         for address, problem in failures.items():
             if problem:
                 raise ValueError(f"Dask worker {address}: {problem}")
@@ -164,7 +191,8 @@ class DaskEngine:
             for chunk in _chunks(items, self.batch_size):
                 checked = [_check(item, self.max_chars) for item in chunk]
                 articles = [item for item in checked if isinstance(item, Article)]
-                future = self.client.submit(_code_on_worker, self.model, self.batch_size, articles, pure=False) if articles else None
+                future = self.client.submit(_code_on_worker, self.model, self.batch_size, articles, self.max_seconds,
+                                            model_dir=self.model_dir, pure=False) if articles else None
                 pending.append((checked, future))
                 while len(pending) > self.max_in_flight:
                     yield from self._collect(*pending.popleft())
@@ -187,17 +215,30 @@ class DaskEngine:
             results = future.result()
         except Exception as error:  # noqa: BLE001 - a lost batch is reported per article, the run goes on
             reason = f"could not be coded: Dask task failed: {type(error).__name__}: {error}"
-            results = [InputProblem(_origin(a), reason) for a in checked if isinstance(a, Article)]
+            results = [InputProblem(_origin(a), reason, stage="code") for a in checked if isinstance(a, Article)]
         yield from _merge(checked, results)
 
 
 def make_engine(kind: str = "local", model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                workers: int = 2, scheduler: Optional[str] = None) -> Union[LocalEngine, DaskEngine]:
-    """The engine a user named (`--engine local|dask`); ValueError for an unknown one."""
+                workers: int = 2, scheduler: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS,
+                max_seconds: Optional[float] = DEFAULT_MAX_SECONDS,
+                model_dir: Optional[str] = None) -> Union[LocalEngine, DaskEngine]:
+    """The engine a user named (`--engine local|dask`); ValueError for an unknown one.
+
+    `max_chars` and `max_seconds` are the per-article limits: a longer article is rejected before
+    coding, one that takes longer in strife's stages is rejected when its time is up (None or 0: no
+    time limit).
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, not {max_chars}")
+    if max_seconds is not None and max_seconds < 0:
+        raise ValueError(f"max_seconds must be 0 (no limit) or more, not {max_seconds}")
     if kind == "local":
-        return LocalEngine(model=model, batch_size=batch_size)
+        return LocalEngine(model=model, batch_size=batch_size, max_chars=max_chars, max_seconds=max_seconds,
+                           model_dir=model_dir)
     if kind == "dask":
-        return DaskEngine(model=model, batch_size=batch_size, workers=workers, scheduler=scheduler)
+        return DaskEngine(model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
+                          max_chars=max_chars, max_seconds=max_seconds, model_dir=model_dir)
     raise ValueError(f"unknown engine {kind!r} (choose {' or '.join(ENGINES)})")
 
 
@@ -230,30 +271,33 @@ def estimate_articles(paths: Iterable[str], limit_bytes: int = 2_000_000_000) ->
 
 # ------------------------------------------------------------------ what runs on a Dask worker
 @functools.lru_cache(maxsize=2)
-def worker_pipeline(model: str) -> "Language":
+def worker_pipeline(model: str, model_dir: Optional[str] = None) -> "Language":
     """The pipeline of this process, loaded on first use and kept: one load per worker and model."""
-    return load_pipeline(model)
+    return load_pipeline(model, model_dir=model_dir)
 
 
-def worker_engine(model: str, batch_size: int = DEFAULT_BATCH_SIZE) -> LocalEngine:
+def worker_engine(model: str, batch_size: int = DEFAULT_BATCH_SIZE,
+                  max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None) -> LocalEngine:
     """A LocalEngine over this worker's pipeline (cheap: the pipeline is loaded once, see above)."""
-    return LocalEngine(nlp=worker_pipeline(model), batch_size=batch_size)
+    return LocalEngine(nlp=worker_pipeline(model, model_dir), batch_size=batch_size, max_seconds=max_seconds)
 
 
 _WARM_UP_TEXT = "Rebels shelled a village near Aleppo on Monday, killing three civilians, officials said."
 
 
-def _warm_worker(model: str) -> Optional[str]:
+def _warm_worker(model: str, model_dir: Optional[str] = None) -> Optional[str]:
     """Load the pipeline and the data its stages load on first use (gazetteer, dictionaries)."""
     try:
-        worker_engine(model).code(Article(text=_WARM_UP_TEXT))
+        worker_engine(model, model_dir=model_dir).code(Article(text=_WARM_UP_TEXT))
     except ValueError as error:
         return str(error)
     return None
 
 
-def _code_on_worker(model: str, batch_size: int, articles: list[Article]) -> list[Union[ArticleResult, InputProblem]]:
-    return worker_engine(model, batch_size).code_articles(articles)
+def _code_on_worker(model: str, batch_size: int, articles: list[Article],
+                    max_seconds: Optional[float] = DEFAULT_MAX_SECONDS,
+                    model_dir: Optional[str] = None) -> list[Union[ArticleResult, InputProblem]]:
+    return worker_engine(model, batch_size, max_seconds, model_dir).code_articles(articles)
 
 
 # ------------------------------------------------------------------ helpers shared by both engines
@@ -265,7 +309,8 @@ def _chunks(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]
 
 def _check(item: ReadResult, max_chars: int) -> ReadResult:
     if isinstance(item, Article) and len(item.text) > max_chars:
-        return InputProblem(_origin(item), f"article too long ({len(item.text):,} characters; the limit is {max_chars:,})")
+        return InputProblem(_origin(item), f"article too long ({len(item.text):,} characters; the limit is {max_chars:,}, "
+                                           f"see --max-chars)", stage="limit")
     return item
 
 
@@ -282,8 +327,10 @@ def _merge(checked: list[ReadResult], results: list[Union[ArticleResult, InputPr
 
 def _result(article: Article, doc) -> Union[ArticleResult, InputProblem]:
     state = doc._.strife
+    if state.get("time_limit"):
+        return InputProblem(_origin(article), f"{state['failed']}; not coded (see --max-seconds)", stage="limit")
     if "failed" in state:
-        return InputProblem(_origin(article), f"could not be coded: {state['failed']}")
+        return InputProblem(_origin(article), f"could not be coded: {state['failed']}", stage="code")
     return state["result"]
 
 

@@ -13,7 +13,11 @@ add a stage the spaCy way (`nlp.remove_pipe`, `nlp.add_pipe`, or a config of the
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Callable, Iterator, Optional
 
 import spacy
 from spacy.language import Language
@@ -41,8 +45,13 @@ def model_name(model: Optional[str] = None) -> str:
     return model or os.environ.get("STRIFE_MODEL") or DEFAULT_MODEL
 
 
-def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES) -> Language:
-    """A spaCy pipeline with strife's stages appended; ValueError when the model is not installed."""
+def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
+                  model_dir: Optional[str] = None) -> Language:
+    """A spaCy pipeline with strife's stages appended; ValueError when the model is not installed.
+
+    `model_dir` (a `strife train` output) appends the `strife_typer` component, which types the
+    found events with the trained model (`strife.learn.apply`); ValueError when it is unusable.
+    """
     name = model_name(model)
     try:
         nlp = spacy.load(name)
@@ -53,14 +62,33 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES)
         ) from None
     for stage in stages:
         nlp.add_pipe(stage)
+    if model_dir:
+        from strife.learn.apply import add_typer
+
+        add_typer(nlp, model_dir)
     return nlp
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenised Doc carrying the article's metadata for the strife stages to read."""
+def make_doc(nlp: Language, article: Article, max_seconds: Optional[float] = None) -> Doc:
+    """A tokenised Doc carrying the article's metadata for the strife stages to read.
+
+    `max_seconds` is the article's time budget for strife's stages (see `TimeLimitExceeded`).
+    """
     doc = nlp.make_doc(article.text)
     doc._.strife = {"meta": article.meta()}
+    if max_seconds:
+        doc._.strife["max_seconds"] = float(max_seconds)
     return doc
+
+
+class TimeLimitExceeded(BaseException):
+    """An article used up its time budget in strife's stages.
+
+    The budget starts when the first strife stage starts (spaCy's own parse cannot be interrupted;
+    its cost is linear in the text, which the size limit bounds). Between stages the budget is
+    checked; within a stage, when the pipeline runs in the main thread, a timer interrupts it. A
+    BaseException, so that no stage's own `except Exception` swallows it.
+    """
 
 
 def _state(doc: Doc) -> dict:
@@ -84,7 +112,11 @@ def stage(name: str):
             if "failed" in state:
                 return doc
             try:
-                func(doc, state)
+                with _time_budget(state, name):
+                    func(doc, state)
+            except TimeLimitExceeded as where:
+                state["failed"] = f"time limit exceeded ({state['max_seconds']:g} s per article) {where}"
+                state["time_limit"] = True
             except Exception as err:  # noqa: BLE001 - any failure is reported per article
                 state["failed"] = f"{name} failed: {type(err).__name__}: {err}"
                 if os.environ.get("STRIFE_DEBUG"):
@@ -95,6 +127,35 @@ def stage(name: str):
         return func
 
     return register
+
+
+@contextmanager
+def _time_budget(state: dict, name: str) -> Iterator[None]:
+    """Run one stage within what is left of the article's budget (none set: no limit)."""
+    budget = state.get("max_seconds")
+    if not budget:
+        yield
+        return
+    deadline = state.setdefault("deadline", time.monotonic() + budget)
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeLimitExceeded(f"before {name}")
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield  # signals reach the main thread only: elsewhere the check between stages must do
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise TimeLimitExceeded(f"in {name}")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, remaining)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even when the alarm went off just as the stage returned
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 
 @stage("strife_places")

@@ -60,6 +60,8 @@ REMOTE_MODES = frozenset({"aerial", "artillery", "IED", "grenade", "suicide", "c
 # Acts that stay one-sided whoever the victim is: an abducted soldier is still abducted.
 INCIDENT_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
 ONE_SIDED_MODES = frozenset({"abduct", "sexual", "torture", "massacre", "cleansing"})
+CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "parataxis", "ccomp"})
+PROPERTY_TYPES = frozenset({"COERCE", "ASSAULT"})  # destroy / arson modes: property, not people
 ARMED = frozenset({"state", "nonstate"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative", "obj"})
@@ -140,6 +142,8 @@ def find_events(
             continue
         if trig.entry.frame == "result":
             continue  # a result with no event to attach to ("costing the lives of millions")
+        if trig.entry.frame == "displacement":
+            continue  # coded below, once the violence it follows from is known
         frame = _build_frame(trig, triggers, onto)
         if frame is None:
             continue
@@ -152,6 +156,7 @@ def find_events(
         if verb.token.i in by_token:
             _attach_noun(by_token[verb.token.i], doc[noun_i], onto)
     _resolve_anaphora(frames, onto)
+    frames = _add_displacements(frames, triggers, onto)
     events = []
     for frame in frames:
         _finish_modality(frame, onto, on)
@@ -337,6 +342,9 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
                     return hosts[obj.i]
     if verb.dep_ in ("advcl", "conj") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         head = verb.head
+        while verb.dep_ == "conj" and head.dep_ in ("advcl", "conj") and head.i in hosts \
+                and hosts[head.i].entry.frame in ("consequence", "result") and head.head.i != head.i:
+            head = head.head  # 'targeted X, killing and injuring Y': 'injuring' reports 'targeted' too
         if head.i in hosts and hosts[head.i].entry.frame not in ("consequence", "result"):
             return hosts[head.i]
         for child in head.children:
@@ -357,7 +365,7 @@ def _absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: On
         verb = hosts.get(governor.i)
         if verb is None or verb is trig or verb.token.pos_ != "VERB":
             continue
-        if verb.entry.frame in ("consequence", "result", "intent"):
+        if verb.entry.frame in ("consequence", "result", "intent", "displacement"):
             continue
         if _family(verb.plover) == _family(trig.plover):
             absorbed[token.i] = verb
@@ -403,6 +411,8 @@ def _verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = agents if (passive or agents) else subjects
     frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
     frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
+    if not frame.targets and not passive:
+        frame.targets = _shared_objects(verb)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN" or agents:
             if _material(frame, onto):
@@ -412,10 +422,41 @@ def _verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if not frame.sources and not passive:
         frame.sources = _inherited_subjects(verb)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
+    frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
     frame.sources = _expand_all(frame.sources)
     frame.targets = _expand_all(frame.targets)
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """'killing and injuring a number of fighters', 'attacked and wounded two soldiers': verbs
+    coordinated before one object share it (the parser hangs it on the last verb only)."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i < verb.i + 4:
+            if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+                return []  # 'X attacked and Y fled': a new clause, not a shared object
+            return [c for c in conj.children if c.dep_ in ("dobj", "dative")]
+    return []
+
+
+def _previous_subject(sources: list[Token], verb: Token) -> list[Token]:
+    """'They clashed with police that ...' after '400 youths gathered ...': a sentence-initial
+    'they'/'he'/'she' stands for the subject of the previous sentence, the simplest centering
+    rule, applied only when that subject is a noun of the same number."""
+    if len(sources) != 1 or sources[0].lower_ not in ("they", "he", "she") or sources[0].i != verb.sent.start:
+        return sources
+    pronoun = sources[0]
+    if pronoun.sent.start == 0:
+        return sources
+    previous = pronoun.doc[pronoun.sent.start - 1].sent
+    plural = pronoun.lower_ == "they"
+    for token in previous:  # the main subject, or a noun the parser made the root ('400 youths gathered')
+        main = (token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT") or token.dep_ == "ROOT"
+        if main and token.pos_ in ("NOUN", "PROPN"):
+            if (token.tag_ in ("NNS", "NNPS")) == plural or token.pos_ == "PROPN" and plural:
+                return [token]
+    return sources
 
 
 def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> list[Token]:
@@ -444,6 +485,10 @@ def _material(frame: Frame, onto: Ontology) -> bool:
 
 def _noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     sources, targets = _noun_own_roles(frame.plover, noun, onto)
+    if not sources and not targets:
+        sources, targets = _sides_of_occurrence(noun, onto)
+    if not sources:
+        sources = _participants(noun, onto)
     governor, relation = _governor(noun)
     light = governor is not None and bool(_keys(governor) & onto.words("light_verbs"))
     if governor is not None and (light or relation == "copula"):
@@ -452,8 +497,7 @@ def _noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
             sources = _governor_subjects(governor, relation) or [s for s in sources if s.pos_ != "PRON"]
         targets += _prep_objects(governor, onto.words("target_preps") - {"with", "to"})
     sources = [s for s in sources if s.pos_ != "PRON" or s.lower_ not in ("their", "its", "his", "her", "our")]
-    frame.sources = _expand_all(sources)
-    frame.targets = _expand_all(targets)
+    frame.sources, frame.targets = _two_sides(_expand_all(sources), _expand_all(targets))
 
 
 def _noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
@@ -482,6 +526,43 @@ def _noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Toke
             sources += agents
             targets += _prep_objects(child, target_preps - {"with", "to"})
     return sources, targets
+
+
+def _participants(noun: Token, onto: Ontology) -> list[Token]:
+    """'The US is playing a decisive role in the brutal offensive', 'took part in the attack':
+    whoever has a part in the event is among its sources."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in onto.words("participation_nouns"):
+        return []
+    verb = prep.head.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
+
+
+def _two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token], list[Token]]:
+    """'clashes between X and Y': expanding conjuncts puts X and Y on both sides; the first
+    named is the source, the others the target."""
+    shared = [t for t in sources if t in targets]
+    if not shared:
+        return sources, targets
+    first = min(shared, key=lambda t: t.i)
+    return [s for s in sources if s not in shared or s is first], [t for t in targets if t is not first]
+
+
+def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
+    """'clashes erupted between X and Y', 'fighting broke out with Y': the parser hangs the
+    sides on the verb that says the event happened, not on the event noun."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not _keys(verb) & onto.words("occurrence_verbs"):
+        return [], []
+    for prep in verb.children:
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
+            return [objs[0]], [c for o in objs for c in o.conjuncts]
+        if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
+            return [], objs
+    return [], []
 
 
 def _names_an_actor(token: Token) -> bool:
@@ -663,12 +744,20 @@ def _drop_ground(frame: Frame, onto: Ontology) -> None:
         phrase = _phrase(target)
         if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in territory:
             continue
-        if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase):
-            continue
+        if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase if t.i <= target.i):
+            continue  # 'western Aleppo', not 'a checkpoint on the outskirts of Sahwa'
+        if _is_weapon(target, onto):
+            continue  # 'fired mortars at the positions of X': the mortars are the means
         if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
             continue
         kept.append(_owner(target, onto))
     frame.targets = kept
+
+
+def _is_weapon(token: Token, onto: Ontology) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    lists = ("aerial_weapon_words", "artillery_weapon_words", "explosive_weapon_words", "small_arms_words")
+    return any(words & onto.words(name) for name in lists) or token.lemma_.lower() in onto.words("weapon_nouns")
 
 
 def _owner(target: Token, onto: Ontology) -> Token:
@@ -748,6 +837,54 @@ def _complement_trigger(token: Token, triggers: list[Trigger]) -> Optional[Trigg
 
 # --------------------------------------------------------------------------------------------
 # Results, absorbed nouns, anaphora
+
+
+def _add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontology) -> list[Frame]:
+    """'31,000 civilians have fled rebel-held territory': PLOVER has no category for flight and
+    ACLED no event type, so a coder records it as the 'refugee' context of the violence it
+    follows from. The flight becomes an event of its cause's PLOVER type (the violence its own
+    clause names, 'fled the fighting', else the nearest earlier violent event), with the people
+    who fled as its victims and no ACLED type; without any violence before it, it is dropped.
+    A participle describing people ('civilians fleeing the fighting') is no event of its own."""
+    out = list(frames)
+    for trig in triggers:
+        verb = trig.token
+        if trig.entry.frame != "displacement" or verb.dep_ in ("acl", "relcl", "amod", "compound"):
+            continue
+        cause = _displacement_cause(verb, frames)
+        if cause is None:
+            continue
+        frame = Frame(trig, cause.plover, None, "refugee")
+        frame.anchors.update(range(trig.first, verb.i + 1))
+        frame.victims = _clean_args(_expand_all(_displaced_people(verb, cause)), verb)
+        if cause.trigger.token.sent == verb.sent:
+            frame.sources = list(cause.sources)
+        _modality(frame, onto)
+        out.append(frame)
+    return sorted(out, key=lambda f: f.trigger.token.i)
+
+
+def _displaced_people(verb: Token, cause: Frame) -> list[Token]:
+    """Who fled: the subject of 'fled', 'were displaced'; the object when the violence is the
+    subject ('the shelling displaced 30,000 people')."""
+    children = list(verb.children)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return [c for c in children if c.dep_ == "nsubjpass"]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if any(cause.trigger.token.i in {t.i for t in s.subtree} for s in subjects):
+        return [c for c in children if c.dep_ == "dobj"]
+    return subjects
+
+
+def _displacement_cause(verb: Token, frames: list[Frame]) -> Optional[Frame]:
+    violent = [f for f in frames if f.plover in VIOLENT and not (f.negated or f.hypothetical)]
+    inside = {t.i for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+    governors = {a.i for a in verb.ancestors} | {t.i for a in verb.ancestors for c in a.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    for frame in violent:
+        if frame.trigger.token.i in inside or frame.trigger.token.i in governors:
+            return frame  # 'fled the fighting', 'the shelling forced thousands to flee'
+    earlier = [f for f in violent if f.trigger.token.i < verb.i]
+    return earlier[-1] if earlier else None
 
 
 def _attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
@@ -1002,14 +1139,18 @@ def _in_quote(token: Token) -> bool:
 # Coding and output
 
 
-def _side(tokens: list[Token], actors: list[Actor], onto: Ontology) -> Optional[str]:
+def _side(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
-    the engine gave them, else from the head words."""
+    the engine gave them, else from the head words. When `attacked`, a government official
+    (GOV) is not an armed target: shooting a councillor is violence against civilians."""
     sectors = {(a.sector or "").lower() for a in actors if a.sector}
     if sectors & onto.words("nonstate_force_sectors"):
         return "nonstate"
-    if sectors & onto.words("state_force_sectors"):
+    armed = onto.words("state_force_sectors") - (onto.words("unarmed_state_sectors") if attacked else frozenset())
+    if sectors & armed:
         return "state"
+    if attacked and sectors & onto.words("unarmed_state_sectors"):
+        return "civilian"
     if sectors & (onto.words("civilian_sectors") | onto.words("rioter_sectors")):
         return "civilian"
     for token in tokens:
@@ -1079,18 +1220,30 @@ def _lexical_side_word(lemma: str, words: set[str], onto: Ontology) -> Optional[
 def _refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
     """ASSAULT when civilians are the target, FIGHT when both sides are armed, riots when
     protesters fight."""
+    if frame.trigger.entry.frame == "displacement":
+        return  # the type is its cause's; who fled does not make it a riot or an attack
+    if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob") and _violent_protest(frame, onto):
+        frame.mode = "riot"
+        return
+    if frame.plover in PROPERTY_TYPES and _crowd_source(frame, source_actors, onto):
+        # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
+        frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
+        return
     if frame.plover not in VIOLENT:
         return
+    _weapon_mode(frame, onto)
     source_side = _side(frame.sources, source_actors, onto)
-    target_side = _side(frame.targets, target_actors, onto) or _side(frame.victims, [], onto)
+    target_side = _side(frame.targets, target_actors, onto, attacked=True) or _side(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
         source_side = _side(frame.inherited.sources, [], onto)
     remote = frame.mode in REMOTE_MODES
-    direct_target = _side(frame.targets, target_actors, onto)
-    rioting = source_side == "civilian" and not remote and (frame.plover == "FIGHT" or direct_target in ARMED)
+    direct_target = _side(frame.targets, target_actors, onto, attacked=True)
+    rioting = source_side == "civilian" and not remote and (
+        frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     if source_side == "protester" or rioting:
-        # Crowds, residents, party supporters clashing with each other or with the police: rioting,
-        # never a battle (ACLED Riots). Their one-sided attacks on a person stay violence against civilians.
+        # Crowds, residents, party supporters clashing with each other or with the police, or
+        # beating up a suspected thief: rioting, never a battle nor violence against civilians,
+        # which ACLED keeps for organised armed perpetrators (ACLED Riots).
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
     _mixed_weapons(frame, onto)
@@ -1100,12 +1253,86 @@ def _refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[A
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.
         frame.plover = "FIGHT"
-    elif direct_target in ("civilian", "protester") and frame.plover == "FIGHT" and frame.mode != "territory":
+    elif (direct_target in ("civilian", "protester") and frame.plover == "FIGHT" and frame.mode != "territory"
+          and not _two_sided(frame, onto)):
         frame.plover = "ASSAULT"
     if frame.mode and frame.mode not in onto.plover(frame.plover).modes:
         frame.mode = None if frame.mode not in REMOTE_MODES else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _violent_protest(frame: Frame, onto: Ontology) -> bool:
+    """'rioters demonstrating ... blocked the road with burning tyres', 'blocked roads and engaged
+    in stone pelting': the sentence names violent means, so the protest is a riot (ACLED)."""
+    if frame.mode not in (None, "demo", "obstruct"):
+        return False  # hunger strikes and boycotts are never riots
+    text = " ".join(t.lower_ for t in frame.trigger.token.sent)
+    return _names_any(text, onto.words("violent_protest_words"))
+
+
+def _organised(actors: list[Actor], onto: Ontology) -> bool:
+    """Party workers or a caste's members beating a person: a political or identity militia
+    (ACLED violence against civilians), not a mob."""
+    return any((a.sector or "").lower() in onto.words("militia_like_sectors") for a in actors)
+
+
+def _two_sided(frame: Frame, onto: Ontology) -> bool:
+    """'clashed with farmers': a clash has two sides by meaning, so it stays a battle."""
+    return bool(_keys(frame.trigger.token) & onto.words("two_sided_lemmas"))
+
+
+def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
+    """Destruction or arson by civilians ('residents vandalized a police station'): rioters."""
+    if frame.plover == "COERCE" and frame.mode != "destroy":
+        return False
+    if frame.plover == "ASSAULT" and frame.mode != "arson":
+        return False
+    return _side(frame.sources, source_actors, onto) == "civilian"
+
+
+def _weapon_mode(frame: Frame, onto: Ontology) -> None:
+    """A generic attack takes the mode of the weapon its own clause names: 'LNA air force
+    targeted GNA positions' is an air strike, 'fired IFVs and grenade launchers at' a shelling.
+    Rows that name their weapon ('shot', 'bombed') keep their mode."""
+    entry = frame.trigger.entry
+    generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
+    if not generic or frame.mode not in (None, "firearms"):
+        return
+    text = _clause_text(frame)
+    for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
+                        ("explosive_weapon_words", "IED")):
+        if _names_any(text, onto.words(words)):
+            if mode == "IED" and frame.plover == "FIGHT":
+                frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
+            frame.mode = mode
+            return
+
+
+def _clause_text(frame: Frame) -> str:
+    """The lower-cased words of the trigger's own clause (coordinated and subordinate clauses
+    left out) and of its argument phrases, space separated."""
+    token = frame.trigger.token
+    head = token if token.pos_ in ("VERB", "AUX") else (_clause_verb(token) or token)
+    own = _own_clause(head)
+    for arg in frame.sources + frame.targets:
+        own.update(t.i for t in _phrase(arg))
+    if token.pos_ not in ("VERB", "AUX"):
+        own.update(t.i for t in token.subtree)
+    return " ".join(token.doc[i].lower_ for i in sorted(own))
+
+
+def _own_clause(verb: Token) -> set[int]:
+    """Token indices of the verb's clause without the clauses inside it ('forces who were
+    airdropped by helicopters', '..., killing', 'and attacked')."""
+    skipped = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in CLAUSE_DEPS and d.pos_ in ("VERB", "AUX")
+               for t in d.subtree}
+    return {t.i for t in verb.subtree} - skipped
+
+
+def _names_any(text: str, words: Iterable[str]) -> bool:
+    """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
 
 
 def _demonstration_context(token: Token, onto: Ontology) -> bool:
@@ -1133,12 +1360,14 @@ def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
         return
     clause = _clause_verb(frame.trigger.token) or frame.trigger.token
     text = " ".join(t.lower_ for t in clause.subtree)
-    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in onto.words("small_arms_words")):
+    if _names_any(text, onto.words("small_arms_words")):
         frame.plover, frame.mode = "FIGHT", "firearms"
 
 
 def _acled(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> tuple[Optional[str], Optional[str]]:
     entry = frame.trigger.entry
+    if entry.frame == "displacement":
+        return None, None  # ACLED has no displacement event type
     if frame.plover == "PROTEST" and frame.mode == "riot" and not _demonstration_context(frame.trigger.token, onto):
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)

@@ -27,7 +27,7 @@ from strife.model import PLOVER_TYPES
 DATA_DIR = Path(__file__).resolve().parent / "data"
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 POS_TAGS = ("VERB", "NOUN", "PROPN", "ADJ")
-FRAMES = ("", "consequence", "result", "evaluation", "intent")
+FRAMES = ("", "consequence", "result", "evaluation", "intent", "displacement")
 NOT_AN_EVENT = "NONE"
 LEXICON_COLUMNS = (
     "lemma", "pos", "particle", "prep", "object", "subject", "head", "frame", "plover", "mode",

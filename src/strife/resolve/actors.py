@@ -814,7 +814,8 @@ def _combine_sector(head_sector: Optional[str], role: str, q: _Qualifier) -> Opt
 
 
 # Modifier sectors that re-type a generic person noun ("armed men" are UAF, "police men" COP).
-_RETYPING_SECTORS = frozenset({"UAF", "REB", "MIL", "COP", "CRM", "OPP", "SPY"})
+# "BJP supporters", "party workers" are the party's (PTY), as ACLED codes party militias.
+_RETYPING_SECTORS = frozenset({"UAF", "REB", "MIL", "COP", "CRM", "OPP", "SPY", "PTY"})
 # Sectors of an office: a former holder ("a former councilor") is a civilian.
 _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 # Prepositions whose phrase may follow an actor noun: a country ("forces from Iran"), a place
