@@ -14,7 +14,8 @@ every filter of the API has something realistic to select. Then, against the ser
     as library calls (`strife.api.reads.event_page`), one at a time: ratio = HTTP p50 / library p50,
     the cost of HTTP, JSON and sharing two cores between 20 clients.
 (b) time to first map: GET /, /api/stats and /api/events?format=geojson&compact=1&limit=10000 in
-    turn, as the page starts: total ms (first try, then the median of 5).
+    turn, as the page starts: total ms (first try as soon as the server answers, before (a); then
+    the median of 5 after it).
 (c) issue 13's load test: --load-clients (50) clients for --seconds (60): requests served, errors,
     p50/p95 per 10 s window (stable latency means the windows agree).
 Also timed in this process: a page of 100 events served from the stored JSON as is (what the API
@@ -42,6 +43,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Optional
 
 import httpx
 
@@ -144,10 +146,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(db: Path) -> tuple[subprocess.Popen, str]:
+def serve(db: Path, workers: int = 1, threads: Optional[int] = None) -> tuple[subprocess.Popen, str]:
     strife = shutil.which("strife", path=str(Path(sys.executable).parent)) or "strife"
     port = free_port()
-    process = subprocess.Popen([strife, "serve", "--db", str(db), "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    command = [strife, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
+    process = subprocess.Popen(command + (["--threads", str(threads)] if threads else []), stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -160,9 +163,14 @@ def serve(db: Path) -> tuple[subprocess.Popen, str]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process has used (Linux /proc), to cost requests on a shared machine."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU seconds a process and its live children (the --workers) have used (Linux
+    /proc), to cost requests on a shared machine."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") + sum(cpu_seconds(int(c)) for c in children)
 
 
 def timed_get(http: httpx.Client, path: str, params: dict) -> tuple[float, bool]:
@@ -181,15 +189,23 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def concurrent_requests(base: str, plans: list[list[dict]]) -> tuple[list[float], int]:
-    """Each plan on its own client thread; (latencies ms, errors)."""
-    def run(plan: list[dict]) -> list[tuple[float, bool]]:
+def query_kind(params: dict) -> str:
+    """The filters a query string uses ('country+type', 'nothing'), dates left out."""
+    return "+".join(sorted(name for name in params if name not in ("since", "until"))) or "nothing"
+
+
+def concurrent_requests(base: str, plans: list[list[dict]]) -> tuple[list[float], int, dict[str, list[float]]]:
+    """Each plan on its own client thread; (latencies ms, errors, latencies per query kind)."""
+    def run(plan: list[dict]) -> list[tuple[float, bool, str]]:
         with httpx.Client(base_url=base, timeout=60) as http:
-            return [timed_get(http, "/api/events", params) for params in plan]
+            return [(*timed_get(http, "/api/events", params), query_kind(params)) for params in plan]
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(plans)) as pool:
         results = [item for done in pool.map(run, plans) for item in done]
-    return [ms for ms, _ in results], sum(1 for _, ok in results if not ok)
+    per_kind: dict[str, list[float]] = {}
+    for ms, _, kind in results:
+        per_kind.setdefault(kind, []).append(ms)
+    return [ms for ms, _, _ in results], sum(1 for _, ok, _ in results if not ok), per_kind
 
 
 def first_map(base: str) -> float:
@@ -261,6 +277,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000, help="total requests of part (a)")
     parser.add_argument("--load-clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0, help="duration of part (c); 0 skips it")
+    parser.add_argument("--workers", type=int, default=1, help="strife serve --workers")
+    parser.add_argument("--threads", type=int, help="strife serve --threads (default: its own)")
     args = parser.parse_args()
     workdir = None if args.db else Path(tempfile.mkdtemp(prefix="strife-api-load-"))
     db = args.db or workdir / "api.db"
@@ -279,21 +297,28 @@ def main() -> None:
             reads.event_page(store, library_query(params, actors, store), 100, params.get("offset", 0))
             library.append((time.perf_counter() - started) * 1000)
         raw_ms, parsed_ms = serialisation_ratio(store)
-    process, base = serve(db)
+    process, base = serve(db, args.workers, args.threads)
+    print(f"server: strife serve --workers {args.workers}" + (f" --threads {args.threads}" if args.threads else ""))
     try:
-        server_cpu, client_cpu = cpu_seconds(process.pid), time.process_time()
-        latencies, errors = concurrent_requests(base, plans)
+        first = first_map(base)  # as a visitor who opens the page just after the server started
+        server_cpu, client_cpu, started = cpu_seconds(process.pid), time.process_time(), time.perf_counter()
+        latencies, errors, per_kind = concurrent_requests(base, plans)
+        wall = time.perf_counter() - started
         server_cpu, client_cpu = cpu_seconds(process.pid) - server_cpu, time.process_time() - client_cpu
         http_p50 = pct(latencies, 0.5)
-        print(f"(a) {args.clients} clients, {len(latencies):,} /api/events requests: p50 {http_p50:.1f} ms, "
+        print(f"(a) {args.clients} clients, {len(latencies):,} /api/events requests in {wall:.1f} s "
+              f"({len(latencies) / wall:.0f}/s): p50 {http_p50:.1f} ms, "
               f"p95 {pct(latencies, 0.95):.1f} ms, max {max(latencies):.1f} ms, errors {errors}")
         print(f"    CPU per request: server {server_cpu * 1000 / len(latencies):.1f} ms, "
-              f"clients (this process) {client_cpu * 1000 / len(latencies):.1f} ms")
+              f"clients (this process) {client_cpu * 1000 / len(latencies):.1f} ms; the clients used "
+              f"{client_cpu / wall:.2f} of a core, the server {server_cpu / wall:.2f}")
+        print("    per query kind, p50 / p95 ms: " + ", ".join(
+            f"{kind} {pct(values, 0.5):.0f}/{pct(values, 0.95):.0f}" for kind, values in sorted(per_kind.items())))
         print(f"    baseline, the same queries as library calls one at a time: p50 {pct(library, 0.5):.1f} ms, "
               f"p95 {pct(library, 0.95):.1f} ms; ratio HTTP p50 / library p50 = {http_p50 / pct(library, 0.5):.1f}x")
         print(f"    a page of 100 events: stored JSON as is {raw_ms:.2f} ms vs parsed and dumped {parsed_ms:.2f} ms "
               f"({parsed_ms / raw_ms:.0f}x)")
-        maps = [first_map(base) for _ in range(6)]
+        maps = [first, *(first_map(base) for _ in range(5))]
         with httpx.Client(base_url=base, timeout=60) as http:
             layer = http.get("/api/events", params={"format": "geojson", "compact": 1, "limit": MAP_LIMIT})
         print(f"(b) time to first map (page + stats + {MAP_LIMIT:,}-event compact GeoJSON, "

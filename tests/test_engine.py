@@ -143,3 +143,35 @@ def test_cli_rejects_a_scheduler_without_the_dask_engine(tmp_path):
     shown = _strife("ingest", str(EXAMPLES / "batch.jsonl"), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://127.0.0.1:8786")
     assert shown.returncode == 2
     assert shown.stderr.strip() == "strife: --scheduler needs --engine dask"
+
+
+HEAVY = ("spacy", "sqlalchemy", "fastapi", "sklearn", "dask", "distributed")
+IMPORT_PROBE = """
+import sys
+sys.argv = ["strife", *sys.argv[1:]]
+from strife.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("HEAVY", *[name for name in {heavy!r} if name in sys.modules], file=sys.stderr)
+"""
+
+
+def _heavy_imports(*args: str) -> list[str]:
+    shown = subprocess.run([sys.executable, "-c", IMPORT_PROBE.format(heavy=HEAVY), *args],
+                           capture_output=True, text=True, timeout=300)
+    return next(line for line in reversed(shown.stderr.splitlines()) if line.startswith("HEAVY")).split()[1:]
+
+
+def test_help_imports_no_heavy_library():
+    # start-up (issue #10): spaCy, the database, the web server, sklearn and Dask load on use only
+    assert _heavy_imports("--help") == []
+
+
+def test_extract_imports_neither_the_server_nor_sklearn_nor_dask(tmp_path):
+    article = tmp_path / "short.txt"
+    article.write_text("Rebels shelled a village near Hama on Monday, killing three civilians.\n", encoding="utf-8")
+    loaded = _heavy_imports("extract", str(article))
+    assert "spacy" in loaded  # the probe sees real imports
+    assert not {"fastapi", "sklearn", "dask", "distributed"} & set(loaded)

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 import time
-from typing import IO, Iterable, Iterator, List, Optional
+from typing import IO, TYPE_CHECKING, Iterable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -22,12 +22,14 @@ from rich.table import Table
 from strife import __version__
 from strife.engine import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, ENGINES, Coded, LocalEngine, Outcome
 from strife.engine import estimate_articles, make_engine
-from strife.export import TABLE_HEADER, table_rows, to_json, write_events_csv, write_json_array
-from strife.extract.events import confident
 from strife.ingest import InputProblem, parse_date, read_inputs
 from strife.ingest import FORMATS as INPUT_FORMATS, ColumnMap, ReadOptions, Skipped
 from strife.model import PLOVER_TYPES, output_schema
-from strife.store import BatchWriter, EventQuery, Store, StoreOutcome, display_url
+
+# The database (SQLAlchemy), export, the pipeline (spaCy) and Dask are imported inside the commands
+# that use them, so `strife --help` and `strife extract` start fast (bench/startup.py).
+if TYPE_CHECKING:
+    from strife.store import BatchWriter, EventQuery, Store, StoreOutcome
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -45,6 +47,13 @@ DbOption = typer.Option(None, "--db", envvar="STRIFE_DB", help="Database file or
 PublishedOption = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that lack one.")
 ActorsOption = typer.Option(None, "--actors", envvar="STRIFE_ACTORS",
                             help="Your actor dictionary (CSV with the columns of strife/data/actors.csv) on top of strife's.")
+
+
+def display_url(url: str) -> str:
+    """The database URL with its password masked (`strife.store.display_url`, imported on use)."""
+    from strife.store import display_url as masked
+
+    return masked(url)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -221,6 +230,8 @@ def extract(
     json prints one object for one article and an array for several; jsonl prints one line per
     article in input order (a rejected input gets a line with its "error").
     """
+    from strife.extract.events import confident
+
     if fmt not in ("json", "jsonl", "table"):
         fail(f"--format must be json, jsonl or table, not {fmt!r}")
     date = _date_option(published, "--published")
@@ -248,6 +259,8 @@ def extract(
 
 
 def _print_json(items: Iterable[Coded]) -> None:
+    from strife.export import to_json, write_json_array
+
     results = [item.result for item in items]
     if len(results) == 1:
         typer.echo(to_json(results[0]))
@@ -256,6 +269,8 @@ def _print_json(items: Iterable[Coded]) -> None:
 
 
 def _print_jsonl(items: Iterable[Coded]) -> None:
+    from strife.export import to_json
+
     for item in items:
         typer.echo(to_json(item.result, indent=None))
 
@@ -268,6 +283,8 @@ def _print_tables(items: Iterable[Coded]) -> None:
 
 
 def _events_table(events, title: Optional[str] = None) -> Table:
+    from strife.export import TABLE_HEADER, table_rows
+
     table = Table(title=title, title_justify="left", show_lines=False)
     for name in TABLE_HEADER:
         table.add_column(name, overflow="fold")
@@ -304,6 +321,8 @@ def ingest(
     --engine dask codes on worker processes (a local cluster of --workers, or the cluster of
     --scheduler) and stores here as results stream back, in input order.
     """
+    from strife.store import BatchWriter
+
     date = _date_option(published, "--published")
     options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
     _log_errors_to(errors)
@@ -400,7 +419,7 @@ def _progress() -> Progress:
 
 def _open_store(db: Optional[str]) -> Store:
     """Open the database, any failure reported in one line (password masked)."""
-    from strife.store import describe_error
+    from strife.store import Store, describe_error
 
     try:
         return Store(db)
@@ -423,6 +442,10 @@ def events(
     min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Query stored events."""
+    from strife.export import write_events_csv, write_json_array
+    from strife.extract.events import confident
+    from strife.store import EventQuery
+
     if fmt not in ("table", "json", "csv"):
         fail(f"--format must be table, json or csv, not {fmt!r}")
     if event_type and event_type.upper() not in PLOVER_TYPES:
@@ -475,6 +498,7 @@ def actors(
 ) -> None:
     """List stored actors with stable ids and event counts (as source, as target), most active first."""
     from strife.network import actor_table
+    from strife.store import EventQuery
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json, not {fmt!r}")
@@ -505,6 +529,7 @@ def network(
 ) -> None:
     """Export the actor-to-actor event network: source -> target edges weighted by events and PLOVER quad."""
     from strife.network import NETWORK_FORMATS, actor_network, write_network
+    from strife.store import EventQuery
 
     if fmt not in NETWORK_FORMATS:
         fail(f"--format must be one of {', '.join(NETWORK_FORMATS)}, not {fmt!r}")
@@ -600,6 +625,7 @@ def export_command(
     Streams from the database, so it works on a database of any size; takes the filters of `strife events`.
     """
     from strife.export import EXPORT_FORMATS
+    from strife.store import EventQuery
 
     if fmt not in EXPORT_FORMATS:
         fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
@@ -743,6 +769,9 @@ def incidents(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """List incidents: reports of one incident from different articles, with each source's figures."""
+    from strife.export import write_json_array
+    from strife.store import EventQuery
+
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json, not {fmt!r}")
     if event_type and event_type.upper() not in PLOVER_TYPES:
@@ -786,16 +815,18 @@ def serve(
     max_body_mb: float = typer.Option(10.0, "--max-body-mb", min=0.001, help="Largest request body accepted."),
     model: Optional[str] = ModelOption,
     access_log: bool = typer.Option(False, "--access-log", help="Log every request on stderr."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (2 uses two cores; each has its own cache)."),
+    threads: Optional[int] = typer.Option(None, "--threads", min=1, max=256,
+                                          help="Requests reading the database at once per process (default: its pool size, 5)."),
 ) -> None:
     """Serve the HTTP API (/api/, spec at /openapi.json) and the web page (/) over the database."""
-    import uvicorn
-
-    from strife.api import create_app
+    from strife.api import create_app, run_server
     from strife.store import describe_error
 
+    options = {"db": db, "token": token, "lock_reads": lock_reads, "max_body_bytes": int(max_body_mb * 1_000_000),
+               "cors_origins": cors or [], "model": model, "threads": threads}
     try:
-        web = create_app(db, token=token, lock_reads=lock_reads, max_body_bytes=int(max_body_mb * 1_000_000),
-                         cors_origins=cors or [], model=model)
+        web = create_app(**options)
     except ValueError as error:
         fail(str(error))
     except Exception as error:  # noqa: BLE001 - any database failure is a usage problem here
@@ -806,8 +837,7 @@ def serve(
     err.print(f"strife: serving {url} at http://{host}:{port}/ ({writes}; {reads})", markup=False, soft_wrap=True)
     if host not in ("127.0.0.1", "localhost", "::1") and not lock_reads:
         err.print(f"strife: warning: {host} is reachable from other machines and reads are open", markup=False)
-    uvicorn.run(web, host=host, port=port, log_level="info" if access_log else "warning", access_log=access_log,
-                server_header=False)
+    run_server(web, options, host=host, port=port, workers=workers, access_log=access_log)
 
 
 @app.command("geocode")

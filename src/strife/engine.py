@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any, Deque, Iterable, Iterator, Optional, Unio
 
 from strife.ingest import InputProblem, ReadResult
 from strife.model import Article, ArticleResult
-from strife.pipeline import load_pipeline, make_doc, model_name
 
-if TYPE_CHECKING:  # spaCy and Dask load only when an engine is made: `strife --help` stays fast
+# strife.pipeline (spaCy) and Dask load only when an engine is made or used: `strife --help` and
+# the commands that only read the database never pay for them (see bench/startup.py).
+if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
@@ -59,7 +60,11 @@ class LocalEngine:
     def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  max_chars: int = DEFAULT_MAX_CHARS, nlp: Optional["Language"] = None,
                  max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None):
-        self.nlp = nlp or load_pipeline(model, model_dir=model_dir)  # model_dir: a trained typer (strife train)
+        if nlp is None:
+            from strife.pipeline import load_pipeline
+
+            nlp = load_pipeline(model, model_dir=model_dir)  # model_dir: a trained typer (strife train)
+        self.nlp = nlp
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.max_seconds = max_seconds
@@ -89,6 +94,8 @@ class LocalEngine:
         Should spaCy itself raise on one article of a batch (the stages never do), the batch is
         coded again article by article, so that article alone is rejected.
         """
+        from strife.pipeline import make_doc
+
         if articles and self.max_seconds and not self._warm:
             self.nlp(make_doc(self.nlp, Article(text=_WARM_UP_TEXT)))  # load the stages' data outside any budget
             self._warm = True
@@ -102,6 +109,8 @@ class LocalEngine:
         return [_result(article, doc) for article, doc in zip(articles, docs)]
 
     def _code_alone(self, article: Article) -> Union[ArticleResult, InputProblem]:
+        from strife.pipeline import make_doc
+
         try:
             doc = self.nlp(make_doc(self.nlp, article, self.max_seconds))
         except Exception as error:  # noqa: BLE001 - one article's failure, reported as its problem
@@ -129,6 +138,8 @@ class DaskEngine:
                  max_chars: int = DEFAULT_MAX_CHARS, workers: int = 2, scheduler: Optional[str] = None,
                  max_in_flight: Optional[int] = None, client: Any = None, connect_timeout: str = "10s",
                  max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None):
+        from strife.pipeline import model_name
+
         self.model = model_name(model)
         self.model_dir = model_dir
         self.batch_size = batch_size
@@ -273,6 +284,8 @@ def estimate_articles(paths: Iterable[str], limit_bytes: int = 2_000_000_000) ->
 @functools.lru_cache(maxsize=2)
 def worker_pipeline(model: str, model_dir: Optional[str] = None) -> "Language":
     """The pipeline of this process, loaded on first use and kept: one load per worker and model."""
+    from strife.pipeline import load_pipeline
+
     return load_pipeline(model, model_dir=model_dir)
 
 

@@ -44,6 +44,7 @@ from sqlalchemy import (
     and_,
     create_engine,
     event,
+    exists,
     false,
     func,
     inspect,
@@ -55,12 +56,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.schema import CreateIndex
 
 from strife.model import Actor, ArticleResult, Event
 
 DEFAULT_DB = "strife.db"
-SCHEMA_VERSION = 3  # the Alembic head revision is "0003"
-HEAD_REVISION = "0003"
+SCHEMA_VERSION = 4  # the Alembic head revision is "0004"
+HEAD_REVISION = "0004"
 FIRST_REVISION = "0001"
 
 metadata = MetaData()
@@ -176,6 +179,37 @@ Index("ix_event_actor_keys_key", event_actor_keys.c.key_pk, event_actor_keys.c.e
 Index("ix_articles_published", articles.c.published)
 Index("ix_incidents_country_day", incidents.c.country, incidents.c.day)
 
+# revision 0004: indexes of the real events only (neither negated nor hypothetical: what every query
+# reads unless told otherwise), in the order pages are served: newest day first, undated last, then
+# event id (`strife.api`). A first page is the first rows of one index range, and a count by country
+# and dates never reads the table: the columns the filters test (day_end, and the two flags, which
+# SQLite wants in the index to call it covering) follow.
+REAL_EVENTS = and_(events.c.negated.is_(False), events.c.hypothetical.is_(False))
+REAL_EVENT_INDEXES = {  # name: the columns before the day
+    "ix_events_real_day": (),
+    "ix_events_real_country_day": ("country",),
+}
+
+
+def real_event_index_columns(leading: Sequence[str]) -> list:
+    """The columns of a real-event index after `leading` ones (also what migration 0004 creates)."""
+    return [*(events.c[name] for name in leading), events.c.day.desc().nulls_last(),
+            events.c.event_id, events.c.day_end, events.c.negated, events.c.hypothetical]
+
+
+for _name, _leading in REAL_EVENT_INDEXES.items():
+    Index(_name, *real_event_index_columns(_leading), sqlite_where=REAL_EVENTS, postgresql_where=REAL_EVENTS)
+del _name, _leading
+
+
+@compiles(CreateIndex, "sqlite")
+def _create_index_on_sqlite(element: CreateIndex, compiler, **kw) -> str:
+    """SQLite refuses NULLS FIRST/LAST in an index but already sorts NULLs last in a descending one
+    (and first in an ascending one), so the words are dropped there, and only there."""
+    ddl = compiler.visit_create_index(element, **kw)
+    return ddl.replace(" DESC NULLS LAST", " DESC").replace(" ASC NULLS FIRST", " ASC")
+
+
 # The spatial index: the globe cut into GRID_DEGREES squares numbered row by row from (-90, -180).
 # Half a degree (about 55 km) keeps a city-sized box to a few cells and a country-sized one to a
 # few hundred; a box of more than MAX_BBOX_CELLS cells filters on latitude/longitude alone.
@@ -184,6 +218,7 @@ GRID_COLUMNS = round(360 / GRID_DEGREES)
 GRID_ROWS = round(180 / GRID_DEGREES)
 MAX_BBOX_CELLS = 2000
 
+OLDEST_FIRST = (events.c.day.asc().nulls_first(), events.c.pk)  # the order of `Store.events`
 WRITE_LOCK = 815203  # PostgreSQL advisory lock held by strife write transactions
 MAX_CACHED_ACTOR_KEYS = 200_000  # per Store; beyond it the cache starts again (it only saves lookups)
 MAX_SPAN_KEY = "max_event_span_days"  # strife_meta: the longest date range stored, bounds range scans
@@ -354,13 +389,15 @@ class Store:
 
     def _event_rows(self, query: EventQuery, stmt) -> Iterator[tuple]:
         with self.engine.connect() as conn:
-            stmt = stmt.where(*event_filters(query, max_span_days(conn)))
-            stmt = stmt.order_by(events.c.day.asc().nulls_first(), events.c.pk)
-            if query.limit:
-                stmt = stmt.limit(query.limit)
-            if query.offset:
-                stmt = stmt.offset(query.offset)
-            yield from conn.execute(stmt)
+            paged = bool(query.limit or query.offset)
+            where = query_filters(conn, query, every_match=not paged)
+            if paged:
+                # a page: choose its keys first, then read only those rows whole (a "deferred join"),
+                # so a broad filter does not drag every matching record through the sort
+                keys = (select(events.c.pk).where(*where).order_by(*OLDEST_FIRST)
+                        .limit(query.limit).offset(query.offset or None).subquery())
+                where = [events.c.pk.in_(select(keys.c.pk))]
+            yield from conn.execute(stmt.where(*where).order_by(*OLDEST_FIRST))
 
     def articles(self, limit: Optional[int] = None) -> list[dict]:
         """Stored articles with their event counts, newest publication first."""
@@ -792,7 +829,10 @@ def bbox_filters(bbox: tuple[float, float, float, float]) -> list:
     return exact if cells is None else [events.c.cell.in_(cells), *exact]
 
 
-def event_filters(query: EventQuery, max_span_days: int = 0) -> list:
+def event_filters(query: EventQuery, max_span_days: int = 0, actor_plan: Optional["ActorPlan"] = None) -> list:
+    """The WHERE conditions of `query`. Without a database at hand, dates are bounded as if no event
+    spanned more than `max_span_days` and the actor is matched as a narrow one; `query_filters`
+    reads both from the database."""
     filters = []
     if query.country:
         filters.append(events.c.country == query.country.upper())
@@ -807,14 +847,82 @@ def event_filters(query: EventQuery, max_span_days: int = 0) -> list:
     if query.bbox:
         filters.extend(bbox_filters(query.bbox))
     if query.actor:
-        keys = select(actor_keys.c.pk).where(actor_keys.c.key.contains(query.actor.casefold(), autoescape=True))
-        matching = select(event_actor_keys.c.event_pk).where(event_actor_keys.c.key_pk.in_(keys))
-        filters.append(events.c.pk.in_(matching))
+        filters.append(actor_filter(query.actor, actor_plan))
     if query.incident_id:
         filters.append(events.c.incident_id == query.incident_id)
     if not query.include_unreal:
         filters.extend([events.c.negated.is_(False), events.c.hypothetical.is_(False)])
     return filters + _api_filters(query)
+
+
+def query_filters(conn: Connection, query: EventQuery, every_match: bool = False) -> list:
+    """`event_filters` planned for this database: dates bounded by its longest stored span, and the
+    actor matched in the form that suits how many events the actor has (`plan_actor`).
+
+    The plan is for reading the first rows in day order (a page). Pass `every_match` to count the
+    matches or read them all: any actor's events are then gathered through the key index, which
+    beats checking every event in the database unless nearly all of them have the actor.
+    """
+    plan = plan_actor(conn, query.actor) if query.actor and not every_match else None
+    return event_filters(query, max_span_days(conn), plan)
+
+
+@dataclass(frozen=True)
+class ActorPlan:
+    """How to match an actor. A narrow one (`event_pks` given) is matched by the list of its events,
+    which every planner estimates exactly: told only "the events of these keys", PostgreSQL may walk
+    the day index through every event to find fifty. A broad one (`event_pks` None) has so many
+    events that reading events in page order and checking each (by its `key_pks`) finds a page
+    sooner than gathering every match and sorting them."""
+
+    key_pks: tuple[int, ...]
+    event_pks: Optional[tuple[int, ...]] = None
+
+    @property
+    def broad(self) -> bool:
+        return self.event_pks is None
+
+
+BROAD_ACTOR_SHARE = 100  # an actor in more than 1 event in this many is broad...
+MIN_BROAD_ACTOR_LINKS = 2_000  # ...and in more than this many events
+MAX_LISTED_ACTOR_KEYS = 5_000  # more matching keys than this stay a subquery (a bound list has limits)
+
+
+def plan_actor(conn: Connection, actor: str, min_links: int = MIN_BROAD_ACTOR_LINKS,
+               share: int = BROAD_ACTOR_SHARE, max_keys: int = MAX_LISTED_ACTOR_KEYS) -> ActorPlan:
+    """The actor keys containing `actor`, and the actor's events unless it is broad: linked to at
+    least `min_links` events and to 1 event in `share`. Links are read only up to that threshold
+    (a broad name like "military forces" has hundreds of thousands), so planning stays cheap."""
+    keys = select(actor_keys.c.pk).where(actor_keys.c.key.contains(actor.casefold(), autoescape=True))
+    key_pks = tuple(conn.execute(keys.limit(max_keys + 1)).scalars())
+    if len(key_pks) > max_keys:
+        return ActorPlan(())  # so many names match that most events will: broad, keys left a subquery
+    if not key_pks:
+        return ActorPlan((), event_pks=())
+    last_event = conn.execute(select(func.max(events.c.pk))).scalar() or 0  # about how many events (an index end)
+    threshold = max(min_links, last_event // share)
+    links = select(event_actor_keys.c.event_pk).where(event_actor_keys.c.key_pk.in_(key_pks)).limit(threshold)
+    event_pks = list(conn.execute(links).scalars())
+    if len(event_pks) >= threshold:
+        return ActorPlan(key_pks)
+    return ActorPlan(key_pks, event_pks=tuple(sorted(set(event_pks))))
+
+
+def actor_filter(actor: str, plan: Optional[ActorPlan] = None):
+    """Events with an actor whose name or canonical name contains `actor` (case-insensitive).
+
+    Unplanned, the events are gathered through the (key, event) index, the keys named by a
+    subquery. Planned narrow, they are listed. Planned broad, each event is checked, so a page in day
+    order is read from the day index and stops when full instead of sorting every match first:
+    its keys are looked up on the (event, key) primary key, the test written `key_pk + 0` so that
+    SQLite does not seek each key in turn for every event.
+    """
+    if plan is not None and not plan.broad:
+        return events.c.pk.in_(plan.event_pks) if plan.event_pks else false()
+    keys = select(actor_keys.c.pk).where(actor_keys.c.key.contains(actor.casefold(), autoescape=True))
+    if plan is None:
+        return events.c.pk.in_(select(event_actor_keys.c.event_pk).where(event_actor_keys.c.key_pk.in_(keys)))
+    return exists().where(event_actor_keys.c.event_pk == events.c.pk, (event_actor_keys.c.key_pk + 0).in_(plan.key_pks or keys))
 
 
 def _api_filters(query: EventQuery) -> list:
@@ -846,5 +954,6 @@ def _api_filters(query: EventQuery) -> list:
 
 __all__ = [
     "BatchWriter", "DEFAULT_DB", "EventQuery", "SchemaError", "Store", "StoreOutcome", "database_url", "describe_error", "display_url",
-    "bbox_cells", "bbox_filters", "grid_cell", "make_engine", "metadata", "prepare_schema",
+    "ActorPlan", "actor_filter", "bbox_cells", "bbox_filters", "event_filters", "grid_cell", "make_engine", "metadata",
+    "plan_actor", "prepare_schema", "query_filters",
 ]

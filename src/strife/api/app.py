@@ -14,11 +14,13 @@ import hmac
 import io
 import json
 import logging
+import os
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -135,24 +137,31 @@ Filters = Annotated[EventQuery, Depends(event_query)]
 
 def create_app(db: Optional[str] = None, token: Optional[str] = None, lock_reads: bool = False,
                max_body_bytes: int = 10_000_000, cors_origins: Optional[list[str]] = None, *,
-               engine: Any = None, model: Optional[str] = None, web_dir: Optional[Path] = None) -> FastAPI:
+               engine: Any = None, model: Optional[str] = None, web_dir: Optional[Path] = None,
+               threads: Optional[int] = None) -> FastAPI:
     """The API and web page over the database `db` (a path or URL; default $STRIFE_DB, else ./strife.db).
 
     `token` enables writing (POST needs `Authorization: Bearer <token>`); `lock_reads` needs it for
     every /api/ read too. `engine` is a strife engine to code posted articles with (default: a
     `LocalEngine` of `model`, loaded on the first write, so reading never pays for spaCy).
-    `web_dir` is the built page (default strife/web/dist). ValueError for inconsistent options.
+    `web_dir` is the built page (default strife/web/dist). `threads` caps the requests that read the
+    database at once (default: the size of its connection pool, 5), so each finds a warm pooled
+    connection instead of opening one with a cold page cache, and two cores are not shared by twenty
+    half-done queries; the others wait their turn in order. ValueError for inconsistent options.
     """
     if lock_reads and not token:
         raise ValueError("--lock-reads needs a token (--token or STRIFE_TOKEN)")
     if max_body_bytes < 1:
         raise ValueError(f"max_body_bytes must be positive, not {max_body_bytes}")
+    if threads is not None and threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
     store = Store(db)
-
+    threads = threads or pool_size(store)
     cache = reads.QueryCache()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         threading.Thread(target=warm_up, args=(store, cache), name="strife-warm-up", daemon=True).start()
         yield
         store.close()
@@ -177,6 +186,42 @@ def create_app(db: Optional[str] = None, token: Optional[str] = None, lock_reads
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes)
     return app
+
+
+SERVE_OPTIONS_ENV = "STRIFE_SERVE_OPTIONS"
+
+
+def run_server(app: FastAPI, options: dict[str, Any], host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
+               access_log: bool = False) -> None:
+    """Serve `app` (made by `create_app(**options)`) with uvicorn until stopped.
+
+    With `workers` > 1, uvicorn starts that many processes, each making its own app from `options`
+    (handed over as JSON in $STRIFE_SERVE_OPTIONS, token included, so only this user's processes
+    see it). That helps when the Python part of requests (which holds one core per process) is the
+    limit, as with big JSON pages; SQLite already reads on both cores from one process, and each
+    worker keeps its own cache. `app` then only proved the options work and is closed.
+    """
+    import uvicorn
+
+    settings = {"host": host, "port": port, "log_level": "info" if access_log else "warning",
+                "access_log": access_log, "server_header": False}
+    if workers <= 1:
+        uvicorn.run(app, **settings)
+        return
+    app.state.store.close()
+    os.environ[SERVE_OPTIONS_ENV] = json.dumps(options)
+    uvicorn.run("strife.api.app:app_from_env", factory=True, workers=workers, **settings)
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `strife serve --workers N` process: `create_app` of $STRIFE_SERVE_OPTIONS."""
+    return create_app(**json.loads(os.environ[SERVE_OPTIONS_ENV]))
+
+
+def pool_size(store: Store) -> int:
+    """How many connections the store's pool keeps open (5 unless configured; 1 for a pool without a size)."""
+    size = getattr(store.engine.pool, "size", None)
+    return max(1, size()) if callable(size) else 1
 
 
 def warm_up(store: Store, cache: reads.QueryCache) -> None:

@@ -32,7 +32,7 @@ from strife.store import (
     event_filters,
     events,
     incidents,
-    max_span_days,
+    query_filters,
 )
 
 ACTOR_ID_PATTERN = re.compile(r"^a[0-9a-f]{12}$")
@@ -62,8 +62,14 @@ def _iso(day: Optional[dt.date]) -> Optional[str]:
     return day.isoformat() if day else None
 
 
-def _where(conn: Connection, query: EventQuery) -> list:
-    return event_filters(query, max_span_days(conn))
+def _where(conn: Connection, query: EventQuery, every_match: bool = False) -> list:
+    """The query's SQL conditions, planned for this database (`strife.store.query_filters`) when a
+    date or an actor needs it; without either nothing depends on the data, so nothing is read.
+    `every_match`: for counts and aggregates, which read all matches (the plan that makes a broad
+    actor's first page fast makes its count slow)."""
+    if query.since or query.actor:
+        return query_filters(conn, query, every_match=every_match)
+    return event_filters(query)
 
 
 NEWEST_FIRST = (events.c.day.desc().nulls_last(), events.c.event_id)
@@ -81,31 +87,46 @@ def _page(columns, where: list, limit: int, offset: int):
 class QueryCache:
     """Answers of the costly whole-filter queries (totals, stats, the map layer), kept until the
     database changes: the first page of a dashboard is the same for every visitor, and counting
-    100,000 rows for each of them is what made it slow. Thread-safe; least recently used go first."""
+    100,000 rows for each of them is what made it slow. Thread-safe; least recently used go first.
+
+    One computation per answer: requests that want an answer another thread is computing wait for
+    it instead of computing it again, so twenty clients opening the same view cost one count, not twenty.
+    """
 
     SMALL = ("count", "located")  # kinds whose answers are numbers: many are kept; bodies and stats: fewer
 
     def __init__(self, max_small: int = 4096, max_large: int = 64):
         self._limits = {True: max_small, False: max_large}
         self._pools: dict[bool, OrderedDict[tuple, tuple[tuple, Any]]] = {True: OrderedDict(), False: OrderedDict()}
+        self._running: dict[tuple, threading.Event] = {}  # (key, version) -> set when its computation ends
         self._lock = threading.Lock()
 
     def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
         """The cached answer for `key` (its first item the kind) at the database's current version."""
         version = data_version(store)
         pool = self._pools[key[0] in self.SMALL]
-        with self._lock:
-            hit = pool.get(key)
-            if hit is not None and hit[0] == version:
+        while True:
+            with self._lock:
+                hit = pool.get(key)
+                if hit is not None and hit[0] == version:
+                    pool.move_to_end(key)
+                    return hit[1]
+                running = self._running.get((key, version))
+                if running is None:
+                    self._running[(key, version)] = threading.Event()
+                    break
+            running.wait()  # then look again: its answer is kept (or it failed, and this thread tries)
+        try:
+            value = compute()
+            with self._lock:
+                pool[key] = (version, value)
                 pool.move_to_end(key)
-                return hit[1]
-        value = compute()
-        with self._lock:
-            pool[key] = (version, value)
-            pool.move_to_end(key)
-            while len(pool) > self._limits[key[0] in self.SMALL]:
-                pool.popitem(last=False)
-        return value
+                while len(pool) > self._limits[key[0] in self.SMALL]:
+                    pool.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._running.pop((key, version)).set()
 
 
 def _cached(cache: Optional[QueryCache], store: Store, query: EventQuery, kind: str, compute: Callable[[], Any]) -> Any:
@@ -120,7 +141,7 @@ def count_events(store: Store, query: EventQuery, cache: Optional[QueryCache] = 
     """How many events match the query (its limit and offset ignored); `located`: only those with coordinates."""
     def count() -> int:
         with store.engine.connect() as conn:
-            where = _where(conn, query) + (LOCATED if located else [])
+            where = _where(conn, query, every_match=True) + (LOCATED if located else [])
             return conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
 
     return _cached(cache, store, query, "located" if located else "count", count)
@@ -128,12 +149,26 @@ def count_events(store: Store, query: EventQuery, cache: Optional[QueryCache] = 
 
 def event_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
                cache: Optional[QueryCache] = None) -> tuple[int, list[EventRow]]:
-    """(total matching, one page of events newest first) for the query."""
-    total = count_events(store, query, cache)
+    """(total matching, one page of events newest first) for the query.
+
+    The page is read first: a short page already tells the total (most narrow filters end on their
+    first page), so only a full or empty page past the start costs a count, and that one is cached.
+    """
     with store.engine.connect() as conn:
         stmt = _page((events.c.record, *ARTICLE_REF_COLUMNS), _where(conn, query), limit, offset)
-        rows = conn.execute(stmt).all() if limit and offset < total else []
+        rows = conn.execute(stmt).all() if limit else []
+    total = total_from_page(len(rows), limit, offset)
+    if total is None:
+        total = count_events(store, query, cache)
     return total, [EventRow(row.record, article_ref(row)) for row in rows]
+
+
+def total_from_page(n_rows: int, limit: int, offset: int) -> Optional[int]:
+    """The number of matching rows when a page of `limit` from `offset` shows it: a page that is not
+    full is the last one (offset + its rows), unless it is empty past the start (the end is unknown)."""
+    if limit and n_rows < limit and (n_rows or not offset):
+        return offset + n_rows
+    return None
 
 
 def event_by_id(store: Store, event_id: str) -> Optional[EventRow]:
@@ -158,10 +193,12 @@ def geo_features(store: Store, query: EventQuery, limit: int, offset: int = 0, c
     event columns, not the records; `compact` keeps the six properties a map of 100,000 events needs."""
     columns = GEO_COLUMNS if compact else (*GEO_COLUMNS, events.c.country, events.c.admin1, events.c.location,
                                            events.c.confidence, articles.c.article_id, _evidence_text())
-    total = count_events(store, query, cache, located=True)
     with store.engine.connect() as conn:
         stmt = _page(columns, _where(conn, query) + LOCATED, limit, offset)
-        rows = conn.execute(stmt).all() if limit and offset < total else []
+        rows = conn.execute(stmt).all() if limit else []
+    total = total_from_page(len(rows), limit, offset)
+    if total is None:
+        total = count_events(store, query, cache, located=True)
     return total, [_feature(row, compact) for row in rows]
 
 
@@ -247,7 +284,7 @@ def _event_stats(store: Store, query: EventQuery) -> dict:
     per_day: dict[Optional[dt.date], list[int]] = defaultdict(lambda: [0, 0])
     per: dict[str, Counter] = {name: Counter() for name in ("type", "quad", "acled", "country")}
     with store.engine.connect() as conn:
-        for row_day, row_kind, row_quad, row_acled, row_country, n, dead in conn.execute(stmt.where(*_where(conn, query))):
+        for row_day, row_kind, row_quad, row_acled, row_country, n, dead in conn.execute(stmt.where(*_where(conn, query, every_match=True))):
             per_day[row_day][0] += n
             per_day[row_day][1] += int(dead)
             for name, value in (("type", row_kind), ("quad", row_quad), ("acled", row_acled), ("country", row_country)):
@@ -304,10 +341,14 @@ def _actor_codings(store: Store) -> dict[str, tuple[tuple[str, Optional[str], Op
     return {key: tuple(value) for key, value in found.items()}
 
 
+DATA_VERSION = select(select(func.max(events.c.pk)).scalar_subquery(), select(func.max(articles.c.pk)).scalar_subquery())
+
+
 def data_version(store: Store) -> tuple:
-    """Changes whenever an article is stored (strife never deletes rows); two lookups of a primary key."""
+    """Changes whenever an article is stored (strife never deletes rows): the highest event and
+    article keys, two lookups at the end of a primary key in one statement."""
     with store.engine.connect() as conn:
-        return (conn.execute(select(func.max(events.c.pk))).scalar(), conn.execute(select(func.max(articles.c.pk))).scalar())
+        return tuple(conn.execute(DATA_VERSION).one())
 
 
 def incident_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
@@ -357,4 +398,5 @@ __all__ = [
     "incident_page",
     "store_counts",
     "stored_event_page",
+    "total_from_page",
 ]

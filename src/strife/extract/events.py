@@ -40,12 +40,15 @@ Design choices a user should know:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract import doc_text
@@ -188,10 +191,18 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
 
 
 def _keys(token: Token) -> set[str]:
-    """Lemma, form and crude stems: the lemmatizer errs on rare verbs ('waged' -> 'wag')."""
-    text = token.lower_
-    keys = {token.lemma_.lower(), text}
-    suffixes = VERB_SUFFIXES if token.pos_ in ("VERB", "AUX") else NOUN_SUFFIXES
+    """Lemma, form and crude stems: the lemmatizer errs on rare verbs ('waged' -> 'wag').
+
+    Callers only read the set: it is shared by every token of the same form (see `_keys_of`).
+    """
+    return _keys_of(token.lower_, token.lemma_, token.pos_ in ("VERB", "AUX"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys_of(text: str, lemma: str, verbal: bool) -> set[str]:
+    """The keys of one word form, made once per process: trigger lookup asks for every token."""
+    keys = {lemma.lower(), text}
+    suffixes = VERB_SUFFIXES if verbal else NOUN_SUFFIXES
     for suffix, repl in suffixes:
         if text.endswith(suffix) and len(text) - len(suffix) >= 3:
             keys.add(text[: -len(suffix)] + repl)
@@ -1332,7 +1343,16 @@ def _own_clause(verb: Token) -> set[int]:
 
 def _names_any(text: str, words: Iterable[str]) -> bool:
     """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words."""
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
+    pattern = _whole_words(words if isinstance(words, frozenset) else frozenset(words))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_words(words: frozenset[str]) -> Optional[re.Pattern]:
+    """One compiled pattern for a word list (searching once beats one regex search per word)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words))})(?![\w-])")
 
 
 def _demonstration_context(token: Token, onto: Ontology) -> bool:
@@ -1343,14 +1363,29 @@ def _demonstration_context(token: Token, onto: Ontology) -> bool:
 
 
 def _paragraph(token: Token) -> Span:
+    """The tokens of the token's paragraph, between the line-break tokens around it.
+
+    The breaks are found once per Doc and searched by bisection: walking token by token cost the
+    whole text per event on a text with no line breaks (JSON Lines), quadratic in its events.
+    """
     doc = token.doc
-    start = token.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-    end = token.i
-    while end < len(doc) - 1 and not (doc[end + 1].is_space and "\n" in doc[end + 1].text):
-        end += 1
-    return doc[start: end + 1]
+    breaks = _line_breaks(doc)
+    before, after = bisect.bisect_left(breaks, token.i), bisect.bisect_right(breaks, token.i)
+    start = breaks[before - 1] + 1 if before > 0 else 0
+    end = breaks[after] if after < len(breaks) else len(doc)
+    return doc[start:end]
+
+
+_BREAKS_KEY = ("strife", "line_breaks")
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """Indices of the whitespace tokens holding a line break, kept on the Doc (text never changes)."""
+    breaks = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        spaces = doc.to_array(IS_SPACE).nonzero()[0]  # without making a Token for every word
+        breaks = doc.user_data[_BREAKS_KEY] = [int(i) for i in spaces if "\n" in doc[int(i)].text]
+    return breaks
 
 
 def _mixed_weapons(frame: Frame, onto: Ontology) -> None:

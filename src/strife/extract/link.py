@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Callable, Iterable, Optional, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
 from spacy.tokens import Doc
 
@@ -43,6 +43,52 @@ class Layout:
         return bisect.bisect_right(self.par_starts, char) - 1
 
 
+class ByStart(Generic[T]):
+    """Items in order of where they start (ties in list order), to find the last one before an
+    offset by bisection rather than by scanning every item for every event."""
+
+    def __init__(self, items: Iterable[T], start_of: Callable[[T], int]):
+        self.items = sorted(items, key=start_of)
+        self.starts = [start_of(item) for item in self.items]
+
+    def last_before(self, anchor: int) -> Optional[T]:
+        """The item starting latest before `anchor`, the first listed of equals (as `max` picks)."""
+        before = bisect.bisect_left(self.starts, anchor)
+        if before == 0:
+            return None
+        return self.items[bisect.bisect_left(self.starts, self.starts[before - 1])]
+
+
+class Nearby(Generic[T]):
+    """Items (dates, places) grouped by sentence and paragraph, for `nearest_local` per event.
+
+    Built once per article: asking every item for every event made linking quadratic in the
+    number of events, minutes on a long single-line text of many reports.
+    """
+
+    def __init__(self, items: Iterable[T], layout: Layout, start_of: Callable[[T], int]):
+        self.layout, self.start_of = layout, start_of
+        self.by_sentence: dict[int, list[T]] = {}
+        by_paragraph: dict[int, list[T]] = {}
+        for item in items:
+            start = start_of(item)
+            self.by_sentence.setdefault(layout.sentence(start), []).append(item)
+            by_paragraph.setdefault(layout.paragraph(start), []).append(item)
+        self.by_paragraph = {number: ByStart(group, start_of) for number, group in by_paragraph.items()}
+
+    def in_sentence(self, sentence: int) -> list[T]:
+        """The items of one sentence, in list order."""
+        return self.by_sentence.get(sentence, [])
+
+    def nearest(self, anchor: int) -> Optional[T]:
+        """The item in the anchor's sentence closest to it, else the nearest earlier one in its paragraph."""
+        same_sentence = self.in_sentence(self.layout.sentence(anchor))
+        if same_sentence:
+            return min(same_sentence, key=lambda it: abs(self.start_of(it) - anchor))
+        earlier = self.by_paragraph.get(self.layout.paragraph(anchor))
+        return earlier.last_before(anchor) if earlier is not None else None
+
+
 def assemble(doc: Doc, state: dict) -> ArticleResult:
     """The article's ArticleResult from the records the stages left in `state`."""
     meta = state["meta"]
@@ -52,11 +98,13 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, state)]
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     focus_place = _focus_place(places)
+    usable_dates = _Dates(dates, layout, doc)
+    nearby_places = Nearby(places, layout, lambda p: p.span[0])
     for number, event in enumerate(events, start=1):
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
-        _link_date(event, anchor, dates, layout, doc)
-        _link_place(event, anchor, places, layout, focus_place)
+        _link_date(event, anchor, usable_dates, doc)
+        _link_place(event, anchor, nearby_places, focus_place)
     _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _one_carrier_per_toll(events)
@@ -125,16 +173,38 @@ def _number_events(events: list[Event], counts: list[Count], merged: dict[str, s
 
 
 def nearest_local(items: Sequence[T], anchor: int, layout: Layout, start_of) -> Optional[T]:
-    """The item in the anchor's sentence closest to it, else the nearest earlier one in its paragraph."""
-    sentence, paragraph = layout.sentence(anchor), layout.paragraph(anchor)
-    same_sentence = [it for it in items if layout.sentence(start_of(it)) == sentence]
-    if same_sentence:
-        return min(same_sentence, key=lambda it: abs(start_of(it) - anchor))
-    earlier = [it for it in items if start_of(it) < anchor and layout.paragraph(start_of(it)) == paragraph]
-    return max(earlier, key=start_of) if earlier else None
+    """The item in the anchor's sentence closest to it, else the nearest earlier one in its paragraph.
+
+    For one anchor; for many, build a `Nearby` once and ask it.
+    """
+    return Nearby(items, layout, start_of).nearest(anchor)
 
 
-def _link_date(event: Event, anchor: int, dates: Sequence[DateMention], layout: Layout, doc: Doc) -> None:
+class _Dates:
+    """An article's usable dates, indexed once: those free to date any event, and those that date
+    only the noun they modify (by that noun's token index)."""
+
+    def __init__(self, dates: Sequence[DateMention], layout: Layout, doc: Doc):
+        self.dates, self.layout = dates, layout
+        self.owners = [_date_owner(d, doc) for d in dates]
+        self.owned = {owner for owner in self.owners if owner is not None}
+        self.free = Nearby([d for d, o in zip(dates, self.owners) if o is None], layout, _date_start)
+        self.free_days = ByStart([d for d, o in zip(dates, self.owners) if o is None and d.precision == "day"],
+                                 _date_start)
+
+    def usable(self, trigger: Optional[int]) -> tuple[Nearby[DateMention], ByStart[DateMention]]:
+        """The dates an event whose trigger is token `trigger` may take, and their days."""
+        if trigger not in self.owned:
+            return self.free, self.free_days
+        usable = [d for d, o in zip(self.dates, self.owners) if o in (None, trigger)]
+        return Nearby(usable, self.layout, _date_start), ByStart([d for d in usable if d.precision == "day"], _date_start)
+
+
+def _date_start(mention: DateMention) -> int:
+    return mention.span[0]
+
+
+def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc) -> None:
     """The event's date: the nearest of its sentence, else the nearest earlier one of its paragraph.
 
     A date that modifies a noun ("the 2011 civil war", "last week's attack") dates that noun only,
@@ -144,11 +214,10 @@ def _link_date(event: Event, anchor: int, dates: Sequence[DateMention], layout: 
     it named before it (news names the day once, in the lead: "Lavrov demanded Monday ...").
     """
     trigger = trigger_token(event, doc)
-    usable = [d for d in dates if _date_owner(d, doc) in (None, trigger.i if trigger is not None else None)]
-    mention = nearest_local(usable, anchor, layout, lambda d: d.span[0])
+    usable, days = dates.usable(trigger.i if trigger is not None else None)
+    mention = usable.nearest(anchor)
     if mention is None and is_real(event):
-        earlier_days = [d for d in usable if d.precision == "day" and d.span[0] < anchor]
-        mention = max(earlier_days, key=lambda d: d.span[0], default=None)
+        mention = days.last_before(anchor)
     if mention is not None:
         event.date, event.date_end, event.date_precision = mention.date, mention.date_end, mention.precision
 
@@ -172,15 +241,16 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}  # region: a district
 
 
-def _link_place(event: Event, anchor: int, places: Sequence[Place], layout: Layout, focus: Optional[Place]) -> None:
+def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optional[Place]) -> None:
     """The most specific place of the event's sentence (else of the nearest earlier sentence of its
     paragraph), the nearest of equals: "in Nahri Saraj district, Helmand ... US drone strike" is in
     Helmand; a country named with a town ("Mali Zvornik, Serbia") is the town's."""
-    nearest = nearest_local(places, anchor, layout, lambda p: p.span[0])
+    layout = places.layout
+    nearest = places.nearest(anchor)
     place = None
     if nearest is not None:
         sentence = layout.sentence(nearest.span[0])
-        rivals = [p for p in places if layout.sentence(p.span[0]) == sentence]
+        rivals = places.in_sentence(sentence)
         place = min(rivals, key=lambda p: (PLACE_SPECIFICITY.get(p.feature or "", 1), p.confidence < 0.5,
                                            abs(p.span[0] - anchor)))
         if (place.feature == "country" and sentence != layout.sentence(anchor) and focus is not None
@@ -242,15 +312,20 @@ def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: 
     summing over events), summed over the victims listed ("Forty GNA soldiers and eight LNA
     soldiers" -> 48), restatements counted once, and a stated total winning over the parts.
     """
+    told, clause_of = _ToldEvents(events, layout), _ClauseOf(doc)
     for count in counts:
         if count.span is None or count.kind is None:
             continue
-        event = _event_for_count(events, count, layout, doc)
+        event = _event_for_count(told, count, layout, doc, clause_of)
         if event is not None:
             count.event_id = event.id
     text = doc_text(doc)
     tallies = {id(c) for c in counts if c.total and c.span and _is_tally_line(c, doc)}
-    for incident in _incidents(events, layout, doc, counts):
+    linked: dict[str, list[tuple[int, Count]]] = {}  # event id -> its figures (with their place in `counts`)
+    for position, count in enumerate(counts):
+        if count.event_id is not None:
+            linked.setdefault(count.event_id, []).append((position, count))
+    for incident in _incidents(events, layout, doc, counts, clause_of):
         ids = {event.id for event in incident}
         told_in = frozenset(layout.sentence(event_anchor(event)) for event in incident)
 
@@ -259,8 +334,9 @@ def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: 
             # deaths were reported in government-controlled areas" tallies a wider day or area
             return id(count) in tallies or layout.sentence(count.span[0]) in told_in
 
+        of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
         for kind, field in COUNT_FIELDS.items():
-            figures = [c for c in counts if c.event_id in ids and c.kind == kind and c.part_of is None]
+            figures = [c for c in of_incident if c.kind == kind and c.part_of is None]
             toll = incident_toll(figures, text, layout, own_total)
             if toll is None:
                 continue
@@ -328,7 +404,8 @@ def _sum_counts(parts: Sequence[Count], text: str) -> Count:
     )
 
 
-def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = ()) -> list[list[Event]]:
+def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
+               clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> list[list[Event]]:
     """Events grouped by the incident they tell, in text order; every event is in one group.
 
     Two violent events (ASSAULT, FIGHT) are one incident when one sentence tells both
@@ -340,14 +417,22 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     fatalities.") makes the violent events of its paragraph before it one report.
     """
     groups: list[list[Event]] = []
+    # Only a group with an event in the same sentence or in the two before can take an event in
+    # (see `_same_incident`); asking every group made linking quadratic in the number of events.
+    told_in: dict[int, set[int]] = {}  # sentence -> numbers of the groups with an event told there
+    clause_of = clause_of or _ClauseOf(doc)
     for event in events:
+        sentence = layout.sentence(event_anchor(event))
         home = None
         if is_real(event) and event.event_type in VIOLENT_TYPES:
-            home = next((g for g in reversed(groups) if _same_incident(g, event, layout, doc)), None)
+            near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
+            home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:
+            home = len(groups)
             groups.append([event])
         else:
-            home.append(event)
+            groups[home].append(event)
+        told_in.setdefault(sentence, set()).add(home)
     for tally in (c for c in counts if c.total and c.span and _is_tally_line(c, doc)):
         groups = _merge_reported_before(groups, tally, layout)
     return groups
@@ -376,18 +461,33 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
     return sorted([*rest, merged], key=lambda group: event_anchor(group[0]))
 
 
-def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc) -> bool:
+def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
+                   clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
     if last.event_type not in VIOLENT_TYPES or not is_real(last):
         return False
+    clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
-    clause = _clause_of(event, doc)
-    if any(layout.sentence(event_anchor(e)) == sentence and _clause_of(e, doc) == clause for e in group):
+    clause = clause_of(event)
+    if any(layout.sentence(event_anchor(e)) == sentence and clause_of(e) == clause for e in group):
         return True
     gap = sentence - layout.sentence(event_anchor(last))
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
     return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None
             and places_agree(last, event) and (_is_outcome(event, doc) or _is_anaphoric(event, doc)))
+
+
+class _ClauseOf:
+    """`_clause_of` for one article's events, each worked out once (figures and incidents ask again)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.known: dict[int, Optional[int]] = {}  # id(event) -> clause; events outlive the linking
+
+    def __call__(self, event: Event) -> Optional[int]:
+        if id(event) not in self.known:
+            self.known[id(event)] = _clause_of(event, self.doc)
+        return self.known[id(event)]
 
 
 def _clause_of(event: Event, doc: Doc) -> Optional[int]:
@@ -419,7 +519,36 @@ def _is_anaphoric(event: Event, doc: Doc) -> bool:
     )
 
 
-def _event_for_count(events: list[Event], count: Count, layout: Layout, doc: Doc) -> Optional[Event]:
+class _ToldEvents:
+    """An article's events by the sentence they are told in, and its real material events by
+    paragraph, so each figure finds its event without scanning them all."""
+
+    def __init__(self, events: Sequence[Event], layout: Layout):
+        self.by_sentence: dict[int, list[Event]] = {}
+        material: dict[int, list[Event]] = {}
+        for event in events:
+            if not is_real(event):
+                continue
+            self.by_sentence.setdefault(layout.sentence(event_anchor(event)), []).append(event)
+            if event.quad in MATERIAL_QUADS:
+                material.setdefault(layout.paragraph(event.evidence.start), []).append(event)
+        self.violent = {n: ByStart([e for e in group if e.event_type in VIOLENT_TYPES], _evidence_start)
+                        for n, group in material.items()}
+        self.material = {n: ByStart(group, _evidence_start) for n, group in material.items()}
+
+    def last_material_before(self, start: int, paragraph: int) -> Optional[Event]:
+        """The last violent event before `start` in the paragraph, else the last material one."""
+        if paragraph not in self.material:
+            return None
+        return self.violent[paragraph].last_before(start) or self.material[paragraph].last_before(start)
+
+
+def _evidence_start(event: Event) -> int:
+    return event.evidence.start
+
+
+def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
+                     clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> Optional[Event]:
     """The event a figure belongs to: the one of its sentence and clause (material first, then
     nearest), else the last incident before it in its paragraph (the previous sentence, or any
     earlier one when the figure's sentence tells no event: "... attacked a man. 1 fatality.").
@@ -431,20 +560,16 @@ def _event_for_count(events: list[Event], count: Count, layout: Layout, doc: Doc
     sentence = layout.sentence(start)
     counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
     clause = _background_at(counted.root) if counted is not None and len(counted) else None
-    same = [e for e in events if layout.sentence(event_anchor(e)) == sentence and is_real(e)]
+    same = told.by_sentence.get(sentence, [])
     if same:
-        same = [e for e in same if _clause_of(e, doc) == clause]
+        clause_of = clause_of or _ClauseOf(doc)
+        same = [e for e in same if clause_of(e) == clause]
         if not same:
             return None
         return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
     if clause is not None:
         return None
-    before = [
-        e for e in events
-        if is_real(e) and e.quad in MATERIAL_QUADS and e.evidence.start < start
-        and layout.paragraph(e.evidence.start) == layout.paragraph(start)
-    ]
-    return max(before, key=lambda e: (e.event_type in VIOLENT_TYPES, e.evidence.start)) if before else None
+    return told.last_material_before(start, layout.paragraph(start))
 
 
 def _link_attribution(doc: Doc, events: list[Event], claims: list) -> None:
@@ -453,7 +578,10 @@ def _link_attribution(doc: Doc, events: list[Event], claims: list) -> None:
     for event in events:
         if event.attribution is None:
             span = event.trigger or event.evidence
-            event.attribution = attribution_for(doc, span.start, span.end, claims)
+            # only a claim that overlaps the span can cover it; most events overlap none, and
+            # asking costs a pass over the article's sentences
+            overlapping = [c for c in claims if min(c.span[1], span.end) > max(c.span[0], span.start)]
+            event.attribution = attribution_for(doc, span.start, span.end, overlapping) if overlapping else None
 
 
 def _link_quotes(events: list[Event], quotes: list) -> None:
