@@ -326,6 +326,20 @@ def test_post_batch_reports_each_bad_item_and_stores_the_rest(tmp_path, engine):
             assert answer.status_code == 400 and answer.json()["status"] == 400
 
 
+def test_post_replaces_nul_as_the_readers_do_and_rejects_a_lone_surrogate(tmp_path, engine):
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    nul = '{"text": "Gunmen killed five soldiers in Maiduguri on Sunday.\\u0000", "title": "a\\u0000b"}'
+    half_emoji = '{"text": "Gunmen killed five soldiers in Maiduguri on Sunday. \\ud83d"}'
+    with TestClient(create_app(str(tmp_path / "nul.db"), token=TOKEN, engine=engine)) as test_client:
+        answer = test_client.post("/api/articles", content=nul, headers=auth)
+        assert answer.status_code == 201, answer.text
+        article = test_client.get(f"/api/articles/{answer.json()['stored'][0]['sha256']}").json()
+        refused = test_client.post("/api/articles", content=half_emoji, headers=auth).json()
+    assert "\x00" not in article["text"] and article["text"].endswith("Sunday.\ufffd")
+    assert article["title"] == "a\ufffdb"
+    assert refused["stored"] == [] and refused["rejected"][0]["error"].startswith("text: ")
+
+
 def test_body_over_the_limit_is_413_even_without_content_length(tmp_path):
     with TestClient(create_app(str(tmp_path / "limit.db"), token=TOKEN, max_body_bytes=1000)) as test_client:
         auth = {"Authorization": f"Bearer {TOKEN}"}

@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException
 from strife import __version__
 from strife.api import models, reads
 from strife.model import PLOVER_TYPES, Article
+from strife.ingest.base import storable_text
 from strife.store import EventQuery, Store, describe_error
 
 log = logging.getLogger("strife.api")
@@ -527,7 +528,9 @@ def _articles(items: list[tuple[int, Any]]) -> tuple[list[tuple[int, Article]], 
             field = ".".join(str(p) for p in first.get("loc", ())) or "article"
             rejected.append({"index": index, "error": f"{field}: {first.get('msg', 'invalid')}"})
             continue
-        accepted.append((index, Article(**given.model_dump(), origin=f"POST /api/articles[{index}]")))
+        fields = {name: storable_text(value)[0] if isinstance(value, str) else value
+                  for name, value in given.model_dump().items()}  # NUL, lone surrogates: as the readers do
+        accepted.append((index, Article(**fields, origin=f"POST /api/articles[{index}]")))
     return accepted, rejected
 
 
