@@ -24,6 +24,7 @@ from typing import Any, Optional
 from sqlalchemy import Connection, func, select
 
 from strife.network import actor_id
+from strife.resolve.dedup import incident_filters
 from strife.store import (
     EventQuery,
     Store,
@@ -361,25 +362,6 @@ def incident_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
         total = conn.execute(select(func.count()).select_from(incidents).where(
             *incident_filters(query, min_sources))).scalar_one()
     return total, found[offset:]
-
-
-def incident_filters(query: EventQuery, min_sources: int = 1) -> list:
-    """The conditions `strife.resolve.dedup.load_incidents` applies, for counting without loading."""
-    where = [incidents.c.n_sources >= min_sources]
-    if query.country:
-        where.append(incidents.c.country == query.country.upper())
-    if query.event_type:
-        where.append(incidents.c.event_type == query.event_type.upper())
-    if query.since:
-        where.append(incidents.c.day_end >= query.since)
-    if query.until:
-        where.append(incidents.c.day <= query.until)
-    if query.bbox:
-        min_lon, min_lat, max_lon, max_lat = query.bbox
-        where += [incidents.c.lat.between(min_lat, max_lat), incidents.c.lon.between(min_lon, max_lon)]
-    if query.incident_id:
-        where.append(incidents.c.incident_id == query.incident_id)
-    return where
 
 
 __all__ = [

@@ -399,9 +399,10 @@ def _refresh_incident(conn: Connection, incident: str) -> None:
     conn.execute(update(incidents).where(incidents.c.incident_id == incident).values(n_sources=n, day=first, day_end=last, updated_at=_now()))
 
 
-def load_incidents(conn: Connection, query, min_sources: int = 1) -> list[Incident]:
-    """Incidents matching an `EventQuery` (country, type, dates, bounding box), by date."""
-    from strife.store import articles, events, incidents
+def incident_filters(query, min_sources: int = 1) -> list:
+    """The conditions an `EventQuery` (country, type, dates, bounding box, id) puts on incidents:
+    shared by `load_incidents` and the API's count, so a page and its total always agree."""
+    from strife.store import incidents
 
     where = [incidents.c.n_sources >= min_sources]
     if query.country:
@@ -417,7 +418,14 @@ def load_incidents(conn: Connection, query, min_sources: int = 1) -> list[Incide
         where += [incidents.c.lat.between(min_lat, max_lat), incidents.c.lon.between(min_lon, max_lon)]
     if query.incident_id:
         where.append(incidents.c.incident_id == query.incident_id)
-    stmt = select(incidents).where(*where).order_by(incidents.c.day.asc().nulls_first(), incidents.c.pk)
+    return where
+
+
+def load_incidents(conn: Connection, query, min_sources: int = 1) -> list[Incident]:
+    """Incidents matching an `EventQuery` (country, type, dates, bounding box), by date."""
+    from strife.store import articles, events, incidents
+
+    stmt = select(incidents).where(*incident_filters(query, min_sources)).order_by(incidents.c.day.asc().nulls_first(), incidents.c.pk)
     if query.limit:
         stmt = stmt.limit(query.limit)
     rows = [dict(row._mapping) for row in conn.execute(stmt)]
