@@ -11,17 +11,6 @@ fi
 if [[ -n "${STRIFE_PG_BIN:-}" && -x "${STRIFE_PG_BIN}/initdb" ]] || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v pg_ctl >/dev/null; then
     exit 0
 fi
-if ! command -v apt-get >/dev/null; then
-    echo "ensure-postgres: PostgreSQL server binaries are missing and apt-get is not available: install PostgreSQL, then set STRIFE_PG_BIN to its bin folder (or STRIFE_TEST_PG_URL to a server)" >&2
-    exit 1
-fi
-SUDO=""
-if [[ "$(id -u)" != 0 ]]; then
-    SUDO="sudo"
-fi
-echo "ensure-postgres: installing PostgreSQL from Debian packages" >&2
-if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null; }; then
-    echo "ensure-postgres: could not install the postgresql package (see above); the PostgreSQL tests cannot run" >&2
-    exit 1
-fi
+bash "$(dirname "$0")/debian-install.sh" ensure-postgres postgresql "the PostgreSQL tests" \
+    "install PostgreSQL, then set STRIFE_PG_BIN to its bin folder (or STRIFE_TEST_PG_URL to a server)"
 exit 0
