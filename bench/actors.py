@@ -3,7 +3,7 @@
     .venv/bin/python bench/actors.py [--gold FILE] [--limit N] [--examples K] [--json]
 
 Two measurements, both against ACLED's own coding of the row (country from the actor's name,
-"Protesters (India)"; sector from `inter1`/`inter2` through `eval_acled_inter.csv`, as
+"Protesters (India)"; sector from `inter1`/`inter2` through `acled_inter.csv` (credited_as), as
 `strife eval` scores them):
 
 1. **Names coded directly**: ACLED's `actor1`/`actor2` strings through `ActorDictionary.code`,

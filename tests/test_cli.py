@@ -16,9 +16,11 @@ EXAMPLES = ROOT / "examples"
 STRIFE = shutil.which("strife", path=str(Path(sys.executable).parent)) or "strife"
 
 
-def strife(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "STRIFE_DB"}
-    return subprocess.run([STRIFE, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+def strife(*args: str, stdin: str | None = None, cwd: Path | None = None,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "STRIFE_DB"} | (env or {})
+    return subprocess.run([STRIFE, *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=environment,
+                          timeout=300, check=False)
 
 
 def test_version_and_help():
@@ -26,6 +28,30 @@ def test_version_and_help():
     for command in ("extract", "ingest", "events", "articles", "schema"):
         shown = strife(command, "--help")
         assert shown.returncode == 0 and "Usage" in shown.stdout
+
+
+def test_extract_and_ingest_take_the_same_input_and_engine_options():
+    shared = ("paths...", "--published", "--model", "--input-format", "--text-column", "--url-column", "--engine",
+              "--scheduler", "--actors", "--errors", "--max-chars", "--max-seconds", "--model-dir")
+    for command, own in (("extract", ("--format", "--min-confidence")), ("ingest", ("--db", "--json"))):
+        shown = strife(command, "--help", env={"COLUMNS": "200"})
+        assert shown.returncode == 0
+        assert all(option in shown.stdout for option in shared + own), shown.stdout
+    unknown = strife("ingest", "x.txt", "--min-confidence", "0.5")
+    assert unknown.returncode == 2 and "--min-confidence" in unknown.stderr  # extract's own option only
+
+
+def test_extract_codes_without_importing_the_database_layer(tmp_path):
+    # start-up: SQLAlchemy (~0.13 s) loads only for commands that open a database (bench/startup.py)
+    article = tmp_path / "short.txt"
+    article.write_text("Rebels shelled a village near Hama on Monday, killing three civilians.\n", encoding="utf-8")
+    probe = ("import sys; sys.argv = ['strife', 'extract', sys.argv[1], '--format', 'table']\n"
+             "from strife.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('LOADED', *sorted({'spacy', 'sqlalchemy'} & set(sys.modules)), file=sys.stderr)")
+    shown = subprocess.run([sys.executable, "-c", probe, str(article)], capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert "ASSAULT" in shown.stdout, shown.stderr
+    assert shown.stderr.splitlines()[-1] == "LOADED spacy"  # the probe sees spaCy, and no SQLAlchemy
 
 
 def test_schema_names_the_contract_fields():
@@ -71,6 +97,11 @@ def test_ingest_twice_changes_nothing_and_events_query(tmp_path):
     real = json.loads(strife("events", "--db", str(db), "--format", "json").stdout)
     assert real and all(not e["negated"] and not e["hypothetical"] for e in real)
     assert all(e["event_type"] and e["evidence"]["text"] for e in everything)
+    since = sorted(e["date"] for e in real if e["date"])[-1]
+    filtered = json.loads(strife("events", "--db", str(db), "--since", since, "--limit", "1", "--format", "json").stdout)
+    assert len(filtered) == 1 and (filtered[0]["date_end"] or filtered[0]["date"]) >= since
+    confident = json.loads(strife("events", "--db", str(db), "--min-confidence", "0", "--limit", "2", "--format", "json").stdout)
+    assert [e["id"] for e in confident] == [e["id"] for e in real[:2]]  # --limit cuts after the confidence filter
 
 
 def test_ingest_stores_good_lines_of_a_corrupt_batch(tmp_path):

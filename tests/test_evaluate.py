@@ -20,8 +20,10 @@ from strife.evaluate import (
     EvalCase, Evaluation, GoldActor, GoldFatalities, GoldFormatError, GoldPlace, GoldRecord, NotEvent, choose_event,
     estimate, evaluate_file, evaluation_dict, field_outcomes, read_gold, render_html,
 )
-from strife.evaluate.formats import acled_inter_sectors, fatality_conventions, markup_spans, _data_rows
+from strife.datafiles import read_data_csv
+from strife.evaluate.formats import acled_inter_sectors, fatality_conventions, markup_spans, parse_row_date
 from strife.evaluate.score import same_admin1
+from strife.export import acled_inter_codes
 from strife.model import Actor, Article, ArticleResult, ArticleMeta, Count, Event, Place, Span
 from tests.conftest import ALEPPO_GOLD, SHARED
 
@@ -309,10 +311,21 @@ def test_unusable_gold_files_raise_one_line_errors(tmp_path):
         read_gold(bad_csv, "gdelt")
 
 
+def test_gold_row_dates_read_as_the_readers_read_dates_but_day_first():
+    assert parse_row_date("9-May-20") == parse_row_date("09 May 2020") == parse_row_date("2020-05-09") == dt.date(2020, 5, 9)
+    assert parse_row_date("09/05/2020") == dt.date(2020, 5, 9)  # ACLED and UCDP write the day first
+    assert parse_row_date(" ") is None and parse_row_date(None) is None
+    with pytest.raises(ValueError, match="malformed date"):
+        parse_row_date("2016-13-45")
+
+
 def test_data_files_load_and_their_examples_match():
     assert set(acled_inter_sectors()) == {str(i) for i in range(1, 9)}
     assert "CVL" in acled_inter_sectors()["7"] and "MIL" in acled_inter_sectors()["1"]
-    rows = _data_rows("eval_fatality_conventions.csv")
+    exported = acled_inter_codes()  # the export and the evaluation read one table
+    assert exported["MIL"] == 1 and "MIL" in acled_inter_sectors()["1"] and exported["CVL"] == 7
+    assert "PTY" not in exported and "PTY" in acled_inter_sectors()["3"]  # credited in eval, not written by export
+    rows = read_data_csv("eval_fatality_conventions.csv")
     assert len(rows) == len(fatality_conventions()) >= 3
     for row, pattern in zip(rows, fatality_conventions()):
         assert pattern.search(row["example"]), row

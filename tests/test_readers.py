@@ -290,8 +290,12 @@ def test_detect_format(name, head, expected):
 def test_loose_dates():
     assert parse_loose_date("Tue, 06 Dec 2016 10:00:00 GMT") == dt.date(2016, 12, 6)
     assert parse_loose_date("December 6, 2016") == dt.date(2016, 12, 6)
+    assert parse_loose_date("9-May-20") == dt.date(2020, 5, 9)  # as ACLED exports write it
     with pytest.raises(ValueError, match="malformed"):
         parse_loose_date("06/12/2016")
+    assert parse_loose_date("06/12/2016", day_first=True) == dt.date(2016, 12, 6)  # a source known to write day first
+    with pytest.raises(ValueError, match="malformed"):
+        parse_loose_date("12/31/2016", day_first=True)
 
 
 # --- language ------------------------------------------------------------------------------------
@@ -367,3 +371,44 @@ def test_watch_once_stores_new_entries_only(tmp_path):
     third = json.loads(strife("watch", str(feed), "--once", "--db", db, "--json").stdout)
     assert (third["new"], third["stored"]) == (1, 1)
     assert strife("watch", str(feed), "--every", "soon", "--db", db).returncode == 2
+
+
+NUL_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Minsk Daily</title>
+<item><title>Arrests in Minsk</title><guid>md-1</guid><pubDate>Mon, 10 Aug 2020 08:00:00 GMT</pubDate>
+<description>Police arrested 12 protesters&#0; in Minsk on Sunday, a rights group said.</description></item>
+</channel></rss>
+"""
+
+
+def test_watch_stores_a_feed_entry_with_a_nul_cleaned_as_the_readers_do(tmp_path, engine):
+    from sqlalchemy import select
+
+    from strife.intake import poll_feed
+    from strife.store import Store
+    from strife.store import articles as stored_articles
+
+    feed = tmp_path / "minsk.rss"
+    feed.write_text(NUL_FEED, encoding="utf-8")
+    with Store(str(tmp_path / "w.db")) as store:
+        report = poll_feed(store, engine, str(feed))
+        with store.engine.connect() as conn:
+            (text,) = conn.execute(select(stored_articles.c.text)).one()
+    assert report.stored == 1 and report.rejected == 0
+    assert "\x00" not in text and "protesters\ufffd in Minsk" in text  # same offsets, one U+FFFD for the NUL
+    assert [p.message for p in report.problems] == ["1 NUL or lone surrogate character(s) replaced by U+FFFD"]
+    read = list(read_path(feed))  # the file reader gives the same text and the same single warning
+    assert articles(read)[0].text == text and len(problems(read)) == 1
+
+
+def test_watch_reports_a_feed_its_parser_chokes_on_in_one_line(tmp_path, engine):
+    from strife.intake import poll_feed
+    from strife.store import Store
+
+    feed = tmp_path / "broken.rss"
+    feed.write_text(NUL_FEED.replace("&#0;", "&#xD800;"), encoding="utf-8")  # feedparser raises on a lone surrogate
+    with Store(str(tmp_path / "w.db")) as store:
+        report = poll_feed(store, engine, str(feed))
+    assert (report.entries, report.stored) == (0, 0)
+    (problem,) = report.problems
+    assert problem.fatal and str(problem).startswith(f"{feed}: not a readable RSS/Atom feed (UnicodeEncodeError")

@@ -7,12 +7,16 @@ stderr, the rest processed), 2 a usage error (bad option, missing model, unreada
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import sys
 import time
-from typing import IO, TYPE_CHECKING, Iterable, Iterator, List, Optional
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, List, Optional
 
 import typer
+from typer.models import ArgumentInfo
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.progress import TimeRemainingColumn
@@ -77,17 +81,6 @@ DateColumnOption = typer.Option(None, "--date-column", help="CSV column / JSON k
 TitleColumnOption = typer.Option(None, "--title-column", help="CSV column / JSON key with the headline.")
 IdColumnOption = typer.Option(None, "--id-column", help="CSV column / JSON key with the article id.")
 UrlColumnOption = typer.Option(None, "--url-column", help="CSV column / JSON key with the article URL.")
-
-
-def _read_options(published: Optional[dt.date], input_format: Optional[str], text_column: Optional[str] = None,
-                  date_column: Optional[str] = None, title_column: Optional[str] = None,
-                  id_column: Optional[str] = None, url_column: Optional[str] = None,
-                  fetch_links: bool = False) -> ReadOptions:
-    """`ReadOptions` from the input options; a bad --input-format is a usage error."""
-    if input_format and input_format not in ("auto", *INPUT_FORMATS):
-        fail(f"--input-format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
-    columns = ColumnMap(text=text_column, published=date_column, title=title_column, id=id_column, url=url_column)
-    return ReadOptions(published=published, input_format=input_format, columns=columns, fetch_links=fetch_links)
 
 
 def _version(value: bool) -> None:
@@ -202,28 +195,83 @@ def _report(problem: InputProblem) -> None:
             handle.write(json.dumps(problem.as_record(), ensure_ascii=False) + "\n")
 
 
+@dataclass
+class CodingOptions:
+    """What `extract` and `ingest` share: the inputs, how to read them, and the engine that codes them.
+
+    Defined once: `shared_options(CodingOptions)` gives a command these parameters (typer reads
+    them from this class) and hands them to it as one `CodingOptions`.
+    """
+
+    paths: List[str] = typer.Argument(
+        ..., help="Files (.txt .html .xml/.rss/.atom .warc .csv .jsonl, .gz of any), folders, URLs, or - for stdin.")
+    published: Optional[str] = PublishedOption
+    model: Optional[str] = ModelOption
+    input_format: Optional[str] = InputFormatOption
+    text_column: Optional[str] = TextColumnOption
+    date_column: Optional[str] = DateColumnOption
+    title_column: Optional[str] = TitleColumnOption
+    id_column: Optional[str] = IdColumnOption
+    url_column: Optional[str] = UrlColumnOption
+    engine_kind: str = EngineOption
+    workers: int = WorkersOption
+    scheduler: Optional[str] = SchedulerOption
+    batch_size: int = BatchSizeOption
+    actors: Optional[str] = ActorsOption
+    errors: Optional[str] = ErrorsOption
+    max_chars: int = MaxCharsOption
+    max_seconds: float = MaxSecondsOption
+    model_dir: Optional[str] = ModelDirOption
+
+    def read_options(self) -> ReadOptions:
+        """How to read the inputs, with --published and --input-format checked and the --errors
+        file opened: usage errors all, reported before anything is loaded."""
+        published = _date_option(self.published, "--published")
+        if self.input_format and self.input_format not in ("auto", *INPUT_FORMATS):
+            fail(f"--input-format must be one of {', '.join(INPUT_FORMATS)}, not {self.input_format!r}")
+        columns = ColumnMap(text=self.text_column, published=self.date_column, title=self.title_column,
+                            id=self.id_column, url=self.url_column)
+        _log_errors_to(self.errors)
+        return ReadOptions(published=published, input_format=self.input_format, columns=columns)
+
+    def engine(self):
+        """The engine to code with, --actors checked first (the slow part, loading the model, comes last)."""
+        _use_actors(self.actors)
+        return _chosen_engine(self.engine_kind, self.model, self.batch_size, self.workers, self.scheduler,
+                              self.max_chars, self.max_seconds, self.model_dir)
+
+
+def shared_options(options_class: type) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the parameters of `options_class` (a dataclass whose defaults are typer
+    arguments and options), handed to the command as one instance, its first parameter.
+
+    Typer has no option groups: this keeps each shared option defined once. In --help the shared
+    arguments come first, then the command's own options, then the shared ones.
+    """
+    shared = list(inspect.signature(options_class, eval_str=True).parameters.values())
+    arguments = [p for p in shared if isinstance(p.default, ArgumentInfo)]
+    options = [p for p in shared if not isinstance(p.default, ArgumentInfo)]
+
+    def with_shared(command: Callable[..., None]) -> Callable[..., None]:
+        own = list(inspect.signature(command, eval_str=True).parameters.values())[1:]
+
+        @functools.wraps(command)
+        def run(**values: object) -> None:
+            return command(options_class(**{p.name: values.pop(p.name) for p in shared}), **values)
+
+        run.__signature__ = inspect.Signature(arguments + own + options)  # type: ignore[attr-defined]
+        run.__annotations__ = {}  # the signature holds the evaluated types typer reads
+        return run
+
+    return with_shared
+
+
 @app.command()
+@shared_options(CodingOptions)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files (.txt .html .xml/.rss/.atom .warc .csv .jsonl, .gz of any), folders, URLs, or - for stdin."),
-    published: Optional[str] = PublishedOption,
+    coding: CodingOptions,
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
-    model: Optional[str] = ModelOption,
-    input_format: Optional[str] = InputFormatOption,
-    text_column: Optional[str] = TextColumnOption,
-    date_column: Optional[str] = DateColumnOption,
-    title_column: Optional[str] = TitleColumnOption,
-    id_column: Optional[str] = IdColumnOption,
-    url_column: Optional[str] = UrlColumnOption,
-    engine_kind: str = EngineOption,
-    workers: int = WorkersOption,
-    scheduler: Optional[str] = SchedulerOption,
-    batch_size: int = BatchSizeOption,
-    actors: Optional[str] = ActorsOption,
     min_confidence: Optional[float] = MinConfidenceOption,
-    errors: Optional[str] = ErrorsOption,
-    max_chars: int = MaxCharsOption,
-    max_seconds: float = MaxSecondsOption,
-    model_dir: Optional[str] = ModelDirOption,
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -234,12 +282,9 @@ def extract(
 
     if fmt not in ("json", "jsonl", "table"):
         fail(f"--format must be json, jsonl or table, not {fmt!r}")
-    date = _date_option(published, "--published")
-    options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
-    _use_actors(actors)
-    _log_errors_to(errors)
-    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler, max_chars, max_seconds, model_dir)
-    outcomes = engine.run(read_inputs(paths, options=options))
+    options = coding.read_options()
+    engine = coding.engine()
+    outcomes = engine.run(read_inputs(coding.paths, options=options))
     rejected = {"any": False}
 
     def coded() -> Iterator[Coded]:
@@ -294,27 +339,11 @@ def _events_table(events, title: Optional[str] = None) -> Table:
 
 
 @app.command()
+@shared_options(CodingOptions)
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files (.txt .html .xml/.rss/.atom .warc .csv .jsonl, .gz of any), folders, URLs, or - for stdin."),
+    coding: CodingOptions,
     db: Optional[str] = DbOption,
-    published: Optional[str] = PublishedOption,
-    model: Optional[str] = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
-    input_format: Optional[str] = InputFormatOption,
-    text_column: Optional[str] = TextColumnOption,
-    date_column: Optional[str] = DateColumnOption,
-    title_column: Optional[str] = TitleColumnOption,
-    id_column: Optional[str] = IdColumnOption,
-    url_column: Optional[str] = UrlColumnOption,
-    engine_kind: str = EngineOption,
-    workers: int = WorkersOption,
-    scheduler: Optional[str] = SchedulerOption,
-    batch_size: int = BatchSizeOption,
-    actors: Optional[str] = ActorsOption,
-    errors: Optional[str] = ErrorsOption,
-    max_chars: int = MaxCharsOption,
-    max_seconds: float = MaxSecondsOption,
-    model_dir: Optional[str] = ModelDirOption,
 ) -> None:
     """Code articles and store them; an article already stored (same text) is not stored again.
 
@@ -323,24 +352,21 @@ def ingest(
     """
     from strife.store import BatchWriter
 
-    date = _date_option(published, "--published")
-    options = _read_options(date, input_format, text_column, date_column, title_column, id_column, url_column)
-    _log_errors_to(errors)
-    store = _open_store(db)
-    _use_actors(actors)
-    engine = _chosen_engine(engine_kind, model, batch_size, workers, scheduler, max_chars, max_seconds, model_dir)
+    options = coding.read_options()
+    store = _open_store(db)  # an unusable database is reported before the model loads
+    engine = coding.engine()
     summary = {"articles": 0, "stored": 0, "already_stored": 0, "events": 0, "rejected": 0, "warnings": 0,
                "skipped": {}}
     started = time.perf_counter()
     with store, engine, _progress() as progress, BatchWriter(store) as writer:
-        task = progress.add_task("coding", total=estimate_articles(paths) if progress.live.is_started else None)
-        for outcome in engine.run(read_inputs(paths, options=options)):
+        task = progress.add_task("coding", total=estimate_articles(coding.paths) if progress.live.is_started else None)
+        for outcome in engine.run(read_inputs(coding.paths, options=options)):
             _tally(writer, outcome, summary)
             progress.update(task, advance=1)
         _count_stored(writer.flush(), summary)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     summary["articles_per_second"] = round(summary["articles"] / summary["seconds"], 2) if summary["seconds"] else None
-    summary["engine"] = engine_kind
+    summary["engine"] = coding.engine_kind
     _print_summary(summary, display_url(store.url), as_json)
     raise typer.Exit(EXIT_REJECTED if summary["rejected"] else EXIT_OK)
 
@@ -428,37 +454,51 @@ def _open_store(db: Optional[str]) -> Store:
     raise AssertionError("unreachable")
 
 
+@dataclass
+class EventFilters:
+    """The filters `events` and `export` share: those of `strife.store.EventQuery`."""
+
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of the event location.")
+    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT.")
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD.")
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD.")
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this.")
+    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events.")
+    limit: Optional[int] = typer.Option(None, "--limit", min=1)
+
+    def query(self, whole: bool = False) -> EventQuery:
+        """The database query (without --limit when `whole`: the caller filters further, then cuts);
+        an unknown --type or a malformed date is a usage error."""
+        from strife.store import EventQuery
+
+        if self.event_type and self.event_type.upper() not in PLOVER_TYPES:
+            fail(f"--type {self.event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
+        return EventQuery(
+            country=self.country, event_type=self.event_type, since=_date_option(self.since, "--since"),
+            until=_date_option(self.until, "--until"), actor=self.actor, include_unreal=self.include_unreal,
+            limit=None if whole else self.limit,
+        )
+
+
 @app.command()
+@shared_options(EventFilters)
 def events(
+    filters: EventFilters,
     db: Optional[str] = DbOption,
-    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of the event location."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
-    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
     min_confidence: Optional[float] = MinConfidenceOption,
 ) -> None:
     """Query stored events."""
     from strife.export import write_events_csv, write_json_array
     from strife.extract.events import confident
-    from strife.store import EventQuery
 
     if fmt not in ("table", "json", "csv"):
         fail(f"--format must be table, json or csv, not {fmt!r}")
-    if event_type and event_type.upper() not in PLOVER_TYPES:
-        fail(f"--type {event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
-    query = EventQuery(
-        country=country, event_type=event_type, since=_date_option(since, "--since"),
-        until=_date_option(until, "--until"), actor=actor, include_unreal=include_unreal,
-        limit=None if min_confidence is not None else limit,
-    )
+    query = filters.query(whole=min_confidence is not None)
     with _open_store(db) as store:
         found = store.events(query)
         if min_confidence is not None:
-            found = confident(found, min_confidence)[:limit]
+            found = confident(found, min_confidence)[:filters.limit]
         if fmt == "json":
             write_json_array(found, sys.stdout)
         elif fmt == "csv":
@@ -606,17 +646,12 @@ def eval_command(
 
 
 @app.command("export")
+@shared_options(EventFilters)
 def export_command(
+    filters: EventFilters,
     fmt: str = typer.Option(..., "--format", "-f", help="acled-csv, cameo-tsv, plover-json, geojson or parquet."),
     output: str = typer.Option(..., "--output", "-o", help="File to write ('-' for stdout); parquet: FILE.parquet or a FOLDER."),
     db: Optional[str] = DbOption,
-    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of the event location."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this."),
-    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1),
     header: bool = typer.Option(True, "--header/--no-header", help="Header row in acled-csv and cameo-tsv."),
     as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
 ) -> None:
@@ -625,18 +660,12 @@ def export_command(
     Streams from the database, so it works on a database of any size; takes the filters of `strife events`.
     """
     from strife.export import EXPORT_FORMATS
-    from strife.store import EventQuery
 
     if fmt not in EXPORT_FORMATS:
         fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
-    if event_type and event_type.upper() not in PLOVER_TYPES:
-        fail(f"--type {event_type!r} is not a PLOVER category ({', '.join(PLOVER_TYPES)})")
+    query = filters.query()
     if fmt == "parquet" and output == "-":
         fail("parquet cannot go to stdout: give -o FILE.parquet or -o FOLDER")
-    query = EventQuery(
-        country=country, event_type=event_type, since=_date_option(since, "--since"),
-        until=_date_option(until, "--until"), actor=actor, include_unreal=include_unreal, limit=limit,
-    )
     with _open_store(db) as store:
         try:
             written = _export_to(store, fmt, query, output, header)

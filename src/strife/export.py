@@ -15,13 +15,17 @@ import urllib.parse
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Optional
+from typing import IO, TYPE_CHECKING, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
-from sqlalchemy import select
 
+from strife.datafiles import read_data_csv
 from strife.model import Actor, ArticleResult, Count, Event, Place
-from strife.store import EventQuery, Store
+
+# The database layer (SQLAlchemy, ~0.13 s to import) loads only in the functions that read the
+# store, so `strife extract`, which prints JSON and tables with this module, never pays for it.
+if TYPE_CHECKING:
+    from strife.store import EventQuery, Store
 
 EVENT_COLUMNS = (
     "id", "date", "date_end", "date_precision", "event_type", "mode", "context", "quad", "cameo_root",
@@ -186,10 +190,14 @@ class StoredEvent:
     article_pk: int = 0
 
 
-def stored_events(store: Store, query: EventQuery = EventQuery()) -> Iterator[StoredEvent]:
-    """Events matching the query (the filters and order of `strife events`) with their articles, streamed."""
+def stored_events(store: Store, query: Optional[EventQuery] = None) -> Iterator[StoredEvent]:
+    """Events matching the query (the filters and order of `strife events`; all events when None)
+    with their articles, streamed."""
+    from sqlalchemy import select
+
     from strife import store as tables
 
+    query = query if query is not None else tables.EventQuery()
     ev, art = tables.events, tables.articles
     stmt = select(ev.c.pk, ev.c.record, art.c.pk, art.c.sha256, art.c.article_id, art.c.title, art.c.url,
                   art.c.publisher, art.c.published, art.c.ingested_at).select_from(ev.join(art))
@@ -200,6 +208,8 @@ def stored_events(store: Store, query: EventQuery = EventQuery()) -> Iterator[St
 
 def stored_results(store: Store, article_pks: Iterable[int], chunk: int = 500) -> Iterator[ArticleResult]:
     """Whole coded articles by database row number, read `chunk` at a time."""
+    from sqlalchemy import select
+
     from strife import store as tables
 
     ordered = sorted(set(article_pks))
@@ -219,12 +229,17 @@ def _countries() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
+def acled_inter_table() -> tuple[dict[str, str], ...]:
+    """The rows of data/acled_inter.csv: each CAMEO sector's ACLED inter code (`inter`, what an
+    export writes) and the codes `strife eval` credits it under (`credited_as`). One table for
+    both, so export and evaluation cannot drift apart unseen."""
+    return tuple(read_data_csv("acled_inter.csv"))
+
+
+@lru_cache(maxsize=1)
 def acled_inter_codes() -> dict[str, int]:
-    """Sector -> ACLED inter code, from data/acled_inter.csv."""
-    path = Path(__file__).resolve().parent / "data" / "acled_inter.csv"
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {row["sector"]: int(row["inter"]) for row in rows}
+    """Sector -> the ACLED inter code an export writes for it (sectors with none are left out)."""
+    return {row["sector"]: int(row["inter"]) for row in acled_inter_table() if row["inter"]}
 
 
 def acled_inter(actor: Optional[Actor], ev: Event, role: str) -> Optional[int]:

@@ -10,7 +10,7 @@ columns, not JSON) raises `GoldFormatError` with one line saying what is wrong.
   "[coded to ...]") are removed first, because they are metadata, not news text. Fatalities
   follow ACLED: unknown is 0, and rows whose notes state a coding convention ("split between 3
   events", "coded as 10") are kept out of fatality metrics (`eval_fatality_conventions.csv`).
-  Actor sectors come from `inter1`/`inter2` (`eval_acled_inter.csv`), actor countries from the
+  Actor sectors come from `inter1`/`inter2` (`credited_as` in `acled_inter.csv`), actor countries from the
   actor's name ("Protesters (India)", "Military Forces of Ukraine (2019-)").
 * ``ucdp``: UCDP GED CSV. The text is `source_headline` (else `source_article`), published on
   `date_end`; the event date is the range `date_start`..`date_end`; `best`/`low`/`high` deaths.
@@ -29,19 +29,18 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
+from strife.datafiles import read_data_csv
 from strife.evaluate.records import (
     EvalCase, GoldActor, GoldFatalities, GoldPlace, GoldRecord, NotEvent,
 )
-from strife.ingest import InputProblem, parse_date
+from strife.ingest import InputProblem, parse_date, parse_loose_date
 from strife.learn.legacy import modern_acled_type
 from strife.model import Article
 
 FORMATS = ("acled", "ucdp", "plover-gsr", "strife")
-ROW_DATE_FORMATS = ("%d-%b-%y", "%d-%b-%Y", "%d %B %Y", "%d %b %Y", "%d/%m/%Y")
 NOT_A_COUNTRY = {"IGO", "NGO", "MNC", "UNO"}
 _CODER_NOTE = re.compile(r"\s*\[[^\]]*\]")
 _MARKUP = re.compile(r"\(([A-Z]{3}(?:/[A-Z]{3})*): ?([^()]*)\)")
@@ -87,21 +86,10 @@ def read_gold(path: str | Path, fmt: str, *, text_path: str | Path | None = None
 # shared helpers
 
 
-def parse_row_date(value: str) -> Optional[dt.date]:
-    """A gold row's date in the spellings exports use: ISO, "9-May-20", "09 May 2020"."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except ValueError:
-        pass
-    for pattern in ROW_DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"malformed date {text!r}")
+def parse_row_date(value: Optional[str]) -> Optional[dt.date]:
+    """A gold row's date in the spellings exports use ("9-May-20", "09 May 2020", day-first
+    "09/05/2020"), read by the readers' loose parser; a blank cell is no date."""
+    return parse_loose_date(value, day_first=True) if (value or "").strip() else None
 
 
 @lru_cache(maxsize=4096)
@@ -162,22 +150,23 @@ def _rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, 
             yield reader.line_num, row
 
 
-def _data_rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("strife.data").joinpath(filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines))
-
-
 @lru_cache(maxsize=1)
 def acled_inter_sectors() -> dict[str, tuple[str, ...]]:
-    """ACLED `inter` code -> the CAMEO sectors that code the same kind of actor."""
-    return {row["inter"]: tuple(row["sectors"].split()) for row in _data_rows("eval_acled_inter.csv")}
+    """ACLED `inter` code -> the CAMEO sectors credited for it (`credited_as` in acled_inter.csv,
+    the table the ACLED export codes sectors with)."""
+    from strife.export import acled_inter_table
+
+    credited: dict[str, list[str]] = {}
+    for row in acled_inter_table():
+        for code in row["credited_as"].split():
+            credited.setdefault(code, []).append(row["sector"])
+    return {code: tuple(sectors) for code, sectors in sorted(credited.items())}
 
 
 @lru_cache(maxsize=1)
 def fatality_conventions() -> tuple[re.Pattern, ...]:
     """Patterns of ACLED notes whose fatality number is a coding convention, not a stated figure."""
-    return tuple(re.compile(row["pattern"], re.I) for row in _data_rows("eval_fatality_conventions.csv"))
+    return tuple(re.compile(row["pattern"], re.I) for row in read_data_csv("eval_fatality_conventions.csv"))
 
 
 def fatality_is_convention(notes: str) -> bool:
@@ -203,6 +192,22 @@ def _check_limit(cases: list, limit: Optional[int]) -> bool:
     return limit is not None and len(cases) >= limit
 
 
+def _read_csv_gold(path: Path, fmt: str, required: Sequence[str], date_column: str,
+                   to_case: Callable[[dict[str, str], str, str], EvalCase], limit: Optional[int]) -> GoldFile:
+    """A gold CSV read one case per row (ACLED, UCDP): a row that cannot be used becomes a problem
+    naming its line, and the rest are read."""
+    gold = GoldFile(path, fmt)
+    for line, row in _rows(path, tuple(dict.fromkeys((*required, date_column)))):
+        if _check_limit(gold.cases, limit):
+            break
+        origin = f"{path.name}:{line}"
+        try:
+            gold.cases.append(to_case(row, origin, date_column))
+        except ValueError as error:
+            gold.problems.append(InputProblem(origin, str(error)))
+    return gold
+
+
 # ---------------------------------------------------------------------------------------------
 # acled
 
@@ -211,18 +216,7 @@ ACLED_REQUIRED = ("notes", "event_date", "event_type")  # exports before 2019 ha
 
 
 def read_acled(path: str | Path, *, published_from: Optional[str] = None, limit: Optional[int] = None) -> GoldFile:
-    path = Path(path)
-    date_column = published_from or "event_date"
-    gold = GoldFile(path, "acled")
-    for line, row in _rows(path, tuple(dict.fromkeys((*ACLED_REQUIRED, date_column)))):
-        if _check_limit(gold.cases, limit):
-            break
-        origin = f"{path.name}:{line}"
-        try:
-            gold.cases.append(acled_case(row, origin, date_column))
-        except ValueError as error:
-            gold.problems.append(InputProblem(origin, str(error)))
-    return gold
+    return _read_csv_gold(Path(path), "acled", ACLED_REQUIRED, published_from or "event_date", acled_case, limit)
 
 
 def acled_case(row: dict[str, str], origin: str, date_column: str = "event_date") -> EvalCase:
@@ -275,19 +269,7 @@ UCDP_REQUIRED = ("date_start", "date_end")
 
 
 def read_ucdp(path: str | Path, *, published_from: Optional[str] = None, limit: Optional[int] = None) -> GoldFile:
-    path = Path(path)
-    date_column = published_from or "date_end"
-    gold = GoldFile(path, "ucdp")
-    rows = _rows(path, tuple(dict.fromkeys((*UCDP_REQUIRED, date_column))))
-    for line, row in rows:
-        if _check_limit(gold.cases, limit):
-            break
-        origin = f"{path.name}:{line}"
-        try:
-            gold.cases.append(ucdp_case(row, origin, date_column))
-        except ValueError as error:
-            gold.problems.append(InputProblem(origin, str(error)))
-    return gold
+    return _read_csv_gold(Path(path), "ucdp", UCDP_REQUIRED, published_from or "date_end", ucdp_case, limit)
 
 
 def ucdp_case(row: dict[str, str], origin: str, date_column: str = "date_end") -> EvalCase:

@@ -36,7 +36,7 @@ from strife.ingest.base import (
     parse_date,
     parse_loose_date,
     reason,
-    storable_text,
+    storable,
     title_from_text,
 )
 from strife.ingest.detect import (
@@ -153,7 +153,7 @@ def _guarded(results: Iterator[ReadResult], origin: str) -> Iterator[ReadResult]
     try:
         for item in results:
             read += isinstance(item, Article)
-            yield from _storable(item)
+            yield from storable(item)
     except (OSError, EOFError, zlib.error) as err:
         yield InputProblem(origin, f"unreadable after {read} articles ({reason(err)}); the rest of the file was skipped")
     except Exception as err:  # noqa: BLE001 - see above
@@ -161,21 +161,6 @@ def _guarded(results: Iterator[ReadResult], origin: str) -> Iterator[ReadResult]
             raise
         yield InputProblem(origin, f"unreadable after {read} articles ({type(err).__name__}: {reason(err)}); "
                                    f"the rest of the file was skipped")
-
-
-def _storable(item: ReadResult) -> Iterator[ReadResult]:
-    """The item, its text fields cleared of NUL and lone surrogates (with a warning saying so)."""
-    if not isinstance(item, Article):
-        yield item
-        return
-    fields = {name: getattr(item, name) for name in ("text", "title", "id", "url", "publisher", "author", "origin")}
-    cleaned = {name: storable_text(value) for name, value in fields.items() if value}
-    replaced = sum(n for _, n in cleaned.values())
-    if replaced:
-        yield InputProblem(item.origin or item.id or "article",
-                           f"{replaced} NUL or lone surrogate character(s) replaced by U+FFFD", fatal=False)
-        item = item.model_copy(update={name: value for name, (value, _) in cleaned.items()})
-    yield item
 
 
 def _read_path(path: Path, opts: ReadOptions) -> Iterator[ReadResult]:

@@ -6,12 +6,14 @@ import datetime as dt
 import email.utils
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Iterator, Optional, Union
 
 from strife.model import Article
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_WORDY_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%Y%m%d")
+_WORDY_DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%Y%m%d",
+                       "%d-%b-%y", "%d-%b-%Y")  # the last two as ACLED exports write them: 9-May-20
+_DAY_FIRST_FORMATS = ("%d/%m/%Y",)  # ambiguous unless the source is known to write the day first
 
 
 @dataclass(frozen=True)
@@ -135,10 +137,11 @@ def parse_date(value: object) -> Optional[dt.date]:
         raise ValueError(f"malformed date {text!r} (expected YYYY-MM-DD)") from None
 
 
-def parse_loose_date(value: object) -> Optional[dt.date]:
-    """A date as spreadsheets and feeds write it: ISO, RFC 2822 ('Tue, 06 Dec 2016 10:00:00 GMT')
-    or spelled-out months ('6 December 2016'). Day/month-ambiguous forms like 06/12/2016 are
-    refused (ValueError) rather than guessed.
+def parse_loose_date(value: object, day_first: bool = False) -> Optional[dt.date]:
+    """A date as spreadsheets, feeds and gold exports write it: ISO, RFC 2822 ('Tue, 06 Dec 2016
+    10:00:00 GMT') or spelled-out months ('6 December 2016', '9-May-20'). Day/month-ambiguous
+    forms like 06/12/2016 are refused (ValueError) rather than guessed, unless `day_first` says
+    the source writes the day first (ACLED and UCDP exports do).
     """
     try:
         return parse_date(value)
@@ -149,7 +152,7 @@ def parse_loose_date(value: object) -> Optional[dt.date]:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
-    for pattern in _WORDY_DATE_FORMATS:
+    for pattern in _WORDY_DATE_FORMATS + (_DAY_FIRST_FORMATS if day_first else ()):
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
@@ -189,6 +192,25 @@ def storable_text(text: str) -> tuple[str, int]:
     replacement character for one bad one keeps every other character at its offset.
     """
     return _UNSTORABLE.subn("\ufffd", text)
+
+
+def storable(item: ReadResult) -> Iterator[ReadResult]:
+    """The item, its text fields cleared of NUL and lone surrogates (with a warning saying so).
+
+    Every way an article comes in (the readers, feed polling, the API) passes through this, so
+    what is stored never depends on the door it came through.
+    """
+    if not isinstance(item, Article):
+        yield item
+        return
+    fields = {name: getattr(item, name) for name in ("text", "title", "id", "url", "publisher", "author", "origin")}
+    cleaned = {name: storable_text(value) for name, value in fields.items() if value}
+    replaced = sum(n for _, n in cleaned.values())
+    if replaced:
+        yield InputProblem(item.origin or item.id or "article",
+                           f"{replaced} NUL or lone surrogate character(s) replaced by U+FFFD", fatal=False)
+        item = item.model_copy(update={name: value for name, (value, _) in cleaned.items()})
+    yield item
 
 
 def title_from_text(text: str) -> Optional[str]:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import IO, Iterator, Optional
 
 from strife import __version__
-from strife.ingest.base import InputProblem, ReadOptions, ReadResult, optional_str, parse_loose_date, reason
+from strife.ingest.base import (
+    InputProblem, ReadOptions, ReadResult, optional_str, parse_loose_date, reason, storable,
+)
 from strife.model import Article
 
 MAX_PAGE_BYTES = 20_000_000  # a news page is rarely over 2 MB; beyond this it is not an article
@@ -118,10 +120,16 @@ class FeedEntry:
 def feed_entries(data: bytes, origin: str, options: ReadOptions, base: Optional[Path] = None) -> Iterator[FeedEntry]:
     """Entries of an RSS/Atom document, each read from its linked page when that can be had
     (a saved local page; a download only with `options.fetch_links`), else from its summary.
+    Articles come out storable (NUL and lone surrogates replaced, with a warning), as from
+    every reader: `strife watch` stores them straight from here.
     """
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as err:  # noqa: BLE001 - feedparser raises on some corrupt feeds (a surrogate &#xD800;)
+        yield FeedEntry("", None, [InputProblem(origin, f"not a readable RSS/Atom feed ({type(err).__name__}: {reason(err)})")])
+        return
     if not parsed.entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield FeedEntry("", None, [InputProblem(origin, f"not an RSS/Atom feed with entries{problem}")])
@@ -130,7 +138,8 @@ def feed_entries(data: bytes, origin: str, options: ReadOptions, base: Optional[
     for number, entry in enumerate(parsed.entries, start=1):
         link = optional_str(entry.get("link"))
         entry_id = optional_str(entry.get("id")) or link or _digest(entry.get("title"), entry.get("summary"))
-        yield FeedEntry(entry_id, link, list(_entry_results(entry, f"{origin}:{number}", link, publisher, options, base)))
+        results = _entry_results(entry, f"{origin}:{number}", link, publisher, options, base)
+        yield FeedEntry(entry_id, link, [cleaned for item in results for cleaned in storable(item)])
 
 
 def _entry_results(entry, origin: str, link: Optional[str], publisher: Optional[str], options: ReadOptions,
