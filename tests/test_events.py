@@ -577,3 +577,88 @@ def test_aleppo_displacement_is_found_with_its_count(engine, aleppo_text, aleppo
     assert hits and not hits[0].negated and not hits[0].hypothetical
     assert hits[0].context == "refugee" and hits[0].acled_event_type is None
     assert hits[0].displaced is not None and hits[0].displaced.best == gold["displaced"]["best"]
+
+
+# ------------------------------------------------------------- CAMEO-manual kinds of statement
+
+
+def test_obligation_a_speaker_lays_on_another_actor_is_a_demand(nlp):
+    event = only(nlp, "The foreign minister said on Monday that Ruritania must free the detained sailors.", "DEMAND")
+    assert not event.hypothetical and event.cameo_root == "10"
+    assert names(event.source) == ["The foreign minister"] and names(event.target) == ["Ruritania"]
+    assert not [e for e in events(nlp, "The minister said it must respond firmly.") if e.event_type == "DEMAND"]
+
+
+def test_readiness_to_act_is_a_stated_intent(nlp):
+    event = events(nlp, "Freedonia says it is willing to withdraw its troops from the border zone.")[0]
+    assert event.event_type == "AGREE" and not event.hypothetical
+    assert names(event.source) == ["Freedonia"]
+
+
+def test_conditional_promise_or_threat_is_an_event(nlp):
+    threat = only(nlp, "The party has said it will boycott the vote unless the president agrees to step down.", "THREATEN")
+    assert not threat.hypothetical and threat.mode
+    found = events(nlp, "The envoy said the talks will resume if war breaks out.")
+    assert all(e.hypothetical for e in found if e.trigger.text == "breaks")  # the condition itself stays unreal
+
+
+def test_refusal_in_the_future_and_failed_agreement_are_rejections(nlp):
+    refused = only(nlp, "Borduria says it will not accept any more refugees.", "REJECT")
+    assert not refused.negated and names(refused.source) == ["Borduria"]
+    failed = only(nlp, "The two delegations failed to reach agreement on the border.", "REJECT")
+    assert not failed.negated
+    # an agreement someone refused is the refusal's own event, not a second one
+    assert [e.event_type for e in events(nlp, "The rebels refused to agree to the truce.")].count("REJECT") == 1
+
+
+def test_accusation_blame_and_lawsuit_are_disapproval(nlp):
+    for text in ("The ministry accused the militia of shelling the market.",
+                 "Villagers blamed the army for the fire.",
+                 "A businessman is suing the government for damages."):
+        assert events(nlp, text)[0].event_type == "DISAPPROVE", text
+    assert only(nlp, "Prosecutors launched an investigation into the killings.", "ACCUSE").mode == "investigate"
+
+
+def test_purpose_of_a_protest_is_part_of_the_protest(nlp):
+    found = events(nlp, "Thousands of students staged demonstrations on Friday to demand political reforms.")
+    assert [e.event_type for e in found] == ["PROTEST"]
+
+
+def test_event_noun_before_a_carrier_noun_is_a_trigger(nlp):
+    assert only(nlp, "The emir launched a mediation effort between the two neighbours.", "CONSULT")
+    assert only(nlp, "The air force began a bombing campaign against the rebels.", "ASSAULT").trigger.text == "bombing"
+    assert not [e for e in events(nlp, "The protest movement elected a new leader.") if e.event_type == "PROTEST"]
+
+
+def test_object_named_by_a_compound_modifier(nlp):
+    event = only(nlp, "The United States suspended part of a military aid program for the region.", "SANCTION")
+    assert event.mode == "discontinue"
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The government signed a trade agreement with its neighbour.", "SUPPORT"),
+    ("The two countries established diplomatic ties on Monday.", "SUPPORT"),
+    ("The White House defended the decision to send troops.", "SUPPORT"),
+    ("The government accepted the demands of the strikers.", "CONCEDE"),
+    ("The governor relaxed the curfew in the capital.", "CONCEDE"),
+    ("The army lifted the blockade on the port.", "RETREAT"),
+    ("The president reneged on his promise of early elections.", "REJECT"),
+    ("A newspaper violated the ban on reporting the trial.", "REJECT"),
+    ("Italy announced the suspension of air links with the country.", "SANCTION"),
+    ("The mediators ended their mediation effort after the attack.", "SANCTION"),
+    ("Officials shared evidence with the United States.", "COOPERATE"),
+    ("The army launched an invasion of the neighbouring province.", "FIGHT"),
+    ("Guerrillas blew up three power lines near the capital.", "COERCE"),
+    ("Hackers tried to hack into the ministry's computers.", "COERCE"),
+    ("Thousands of workers stopped work on Monday.", "PROTEST"),
+    ("The army prepared to resume shelling the rebel-held hills.", "MOBILIZE"),
+    ("The judge ordered the former president to appear for questioning.", "DEMAND"),
+    ("The foreign ministry issued a warning to the neighbouring government.", "THREATEN"),
+])
+def test_general_cameo_phrases(nlp, text, plover):
+    assert plover in [e.event_type for e in events(nlp, text) if not (e.negated or e.hypothetical)], \
+        [(e.event_type, e.trigger.text, e.negated, e.hypothetical) for e in events(nlp, text)]
+
+
+def test_preparing_anything_but_violence_is_no_event(nlp):
+    assert not [e for e in events(nlp, "The ministry prepared to publish its annual report.") if e.event_type == "MOBILIZE"]

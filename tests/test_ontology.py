@@ -179,3 +179,22 @@ def test_new_word_lists_for_sides_and_intent(onto):
                  "small_arms_words", "rioter_sectors", "demonstration_words"):
         assert onto.words(name), name
     assert "agree" not in onto.words("stance_verbs")  # a commitment is an act, not a stance
+
+
+def test_cameo_11_is_disapproval_and_investigation_is_accuse(onto):
+    by_lemma = {(e.lemma, e.pos): e for e in onto.lexicon if not e.object and not e.head and not e.prep}
+    for lemma in ("accuse", "blame", "sue", "complain", "indict", "condemn"):
+        assert by_lemma[(lemma, "VERB")].plover == "DISAPPROVE", lemma
+    assert by_lemma[("investigate", "VERB")].plover == "ACCUSE"
+    assert "allege" in onto.plover("DISAPPROVE").modes
+
+
+def test_obligation_and_preparation_frames_load_and_others_fail(onto, tmp_path):
+    must = next(e for e in onto.lexicon if e.lemma == "must")
+    assert must.pos == "AUX" and must.frame == "obligation" and must.plover == "DEMAND"
+    assert any(e.frame == "preparation" and e.plover == "MOBILIZE" for e in onto.lexicon)
+    path = write_lexicon(tmp_path, "yeet,VERB,,,,,,wishful,ASSAULT,,,18,,,0.7")
+    with pytest.raises(OntologyError, match="frame 'wishful'"):
+        load_ontology(extra_lexicon=[path])
+    for name in ("intent_adjectives", "event_carrier_nouns", "refusal_verbs"):
+        assert onto.words(name), name

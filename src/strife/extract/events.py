@@ -23,6 +23,15 @@ Design choices a user should know:
   millions" after a non-event) is dropped.
 * A future act by an actor ("will support", "will be regarded as terrorists" in a quote) is coded
   as CAMEO does: a conflictual act becomes THREATEN, a cooperative one AGREE (intent to cooperate).
+  So is readiness ("is willing to withdraw", roles.yaml `intent_adjectives`) and a conditional
+  promise or threat ("will boycott the vote unless ..."; the condition itself stays hypothetical).
+  A cooperative act announced as not going to happen ("will not accept refugees") and an agreement
+  that did not happen ("failed to reach agreement") are REJECT.
+* Lexicon frames beyond plain triggers: `obligation` ("said that Sudan must return ...": a demand
+  by the speaker on the obliged), `preparation` ("prepared to resume shelling": MOBILIZE, only
+  when the prepared act is violence), `intent`, `evaluation`, `consequence`/`result`,
+  `displacement`. A demand that is the purpose of a protest ("staged demonstrations to demand
+  reforms") is part of the protest, not a second event.
 * Confidence = lexicon base + 0.1 with a source + 0.05 with a target (or victims) - 0.1 with
   neither - 0.1 for an anaphoric event noun ("the attack"); halved when negated or hypothetical;
   x0.7 when the clause names a year well before the publication date (`on`); clipped to
@@ -119,6 +128,9 @@ class Frame:
     anaphoric: bool = False
     old: bool = False
     converted: bool = False
+    conditional: bool = False  # under 'if'/'unless': a stated condition, not an act that happened
+    unreal: bool = False  # hypothetical for another reason (modal, irrealis governor, generic)
+    pivot: Optional[Token] = None  # the token whose clause decides modality, when not the trigger
     inherited: Optional["Frame"] = None
 
 
@@ -139,6 +151,7 @@ def find_events(
     hosts = {t.token.i: t for t in triggers}
     folded = _fold_results(triggers, hosts, onto)
     absorbed = _absorbed_nouns(triggers, hosts, onto)
+    absorbed.update(_protest_purposes(triggers, hosts))
     frames: list[Frame] = []
     for trig in triggers:
         if trig.token.i in folded or trig.token.i in absorbed:
@@ -181,13 +194,21 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
     index = onto.index
     found = []
     for token in doc:
-        if token.is_punct or token.is_space or token.dep_ in ("compound", "amod"):
+        if token.is_punct or token.is_space or _modifier(token, onto):
             continue  # modifiers: 'US-backed rebels', 'protest movement', 'illegal settlements'
         rows = [row for key in _keys(token) for row in index.get(key, ())]
         best = _best_row(token, rows, onto)
         if best is not None and best[0].plover is not None:
             found.append(Trigger(token, best[0], best[1]))
     return found
+
+
+def _modifier(token: Token, onto: Ontology) -> bool:
+    """A noun or adjective modifying another word names no event of its own, except before a noun
+    that only carries an event ('a mediation effort', 'a bombing campaign')."""
+    if token.dep_ == "amod":
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() not in onto.words("event_carrier_nouns")
 
 
 def _keys(token: Token) -> set[str]:
@@ -272,7 +293,9 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
                 return True
             if wanted[1:] in deps:
                 return True
-    candidates = [c for c in children if c.dep_ in OBJECT_DEPS]
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    objects += _measured(objects)
+    candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
     candidates = [_resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
@@ -383,6 +406,25 @@ def _absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: On
     return absorbed
 
 
+def _protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dict[int, Trigger]:
+    """'staged demonstrations to demand reforms': a demand or appeal that is the purpose of a
+    protest is what the protest is about, not a second act; the protest covers it."""
+    purposes: dict[int, Trigger] = {}
+    for trig in triggers:
+        token = trig.token
+        if trig.plover not in ("DEMAND", "REQUEST") or token.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        governor = token.head
+        for candidate in [governor, *(c for c in governor.children if c.dep_ == "dobj")]:
+            host = hosts.get(candidate.i)
+            if host is not None and host.plover == "PROTEST":
+                purposes[token.i] = host
+                break
+    return purposes
+
+
 # --------------------------------------------------------------------------------------------
 # Roles
 
@@ -394,6 +436,11 @@ def _build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Opti
     if entry.frame == "evaluation":
         if not _evaluation_roles(frame, onto):
             return None
+    elif entry.frame == "obligation":
+        if not _obligation_roles(frame, onto):
+            return None
+    elif entry.frame == "preparation" and not _prepares_violence(trig.token, triggers):
+        return None
     elif trig.token.pos_ == "VERB":
         _verb_roles(frame, trig.token, onto)
     else:
@@ -474,7 +521,7 @@ def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> l
     """'Hungary has said it will support ...': a pronoun subject of a reported clause is the speaker."""
     if not sources or any(s.lower_ not in SPEAKER_PRONOUNS for s in sources):
         return sources
-    clause = _clause_verb(verb)
+    clause = _controlling_clause(_clause_verb(verb))
     if not _reported_clause(clause, onto):
         return sources
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
@@ -619,7 +666,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     'attacked and killed' (conj), 'responded ... by denouncing' (pcomp), '..., killing' (advcl)."""
     current = verb
     for _ in range(4):
-        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or current.head.i == current.i:
+        if current.dep_ not in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep") or current.head.i == current.i:
             return []
         link, current = current.dep_, current.head
         objects = [c for c in current.children if c.dep_ in ("dobj", "dative")]
@@ -819,6 +866,34 @@ def _evaluation_roles(frame: Frame, onto: Ontology) -> bool:
     return True
 
 
+def _obligation_roles(frame: Frame, onto: Ontology) -> bool:
+    """'Russia said that Sudan must return the helicopter': an obligation a speaker lays on
+    someone else is a demand (CAMEO 10); the speaker is the source, the obliged the target. An
+    obligation on a pronoun ('said it must respond') is usually on the speaker: no demand."""
+    modal = frame.trigger.token
+    verb = modal.head
+    if modal.dep_ != "aux" or verb.i == modal.i or verb.dep_ != "ccomp":
+        return False
+    speaker = verb.head
+    if not _keys(speaker) & (onto.words("speech_verbs") | onto.words("intent_speech_verbs")):
+        return False
+    obliged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not obliged or any(o.lower_ in PERSONAL_PRONOUNS for o in obliged):
+        return False
+    frame.anchors.update((speaker.i, verb.i))
+    frame.pivot = speaker
+    frame.sources = _expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
+    frame.targets = _expand_all(obliged)
+    return True
+
+
+def _prepares_violence(token: Token, triggers: list[Trigger]) -> bool:
+    """'The army prepared to resume shelling', 'preparing an offensive': getting forces ready for
+    violence shows military power (MOBILIZE); preparing anything else is no event."""
+    act = _complement_trigger(token, triggers)
+    return act is not None and act.plover in VIOLENT
+
+
 def _complement_coding(frame: Frame, triggers: list[Trigger], onto: Ontology) -> None:
     """'vowed to retaliate' is a threat, 'pledged to deliver aid' an agreement: an intent verb
     takes its type from the act it announces; a threat takes its mode from the act threatened."""
@@ -838,7 +913,7 @@ def _complement_coding(frame: Frame, triggers: list[Trigger], onto: Ontology) ->
 
 
 def _complement_trigger(token: Token, triggers: list[Trigger]) -> Optional[Trigger]:
-    complements = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep")]
+    complements = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") or _infinitive(c)]
     inside = {t.i for c in complements for t in c.subtree}
     for trig in triggers:
         if trig.token.i in inside and trig.token.i != token.i:
@@ -960,7 +1035,7 @@ def _antecedent(earlier: list[Frame], token: Token) -> Optional[Frame]:
 
 
 def _modality(frame: Frame, onto: Ontology) -> None:
-    token = frame.trigger.token
+    token = frame.pivot or frame.trigger.token
     clause = _clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
     frame.negated = any(_negates(t, onto) for t in own) or _governed_by(token, onto.words("negating_verbs"), onto)
@@ -970,13 +1045,38 @@ def _modality(frame: Frame, onto: Ontology) -> None:
     frame.future = frame.future or any(_going_to(t) for t in own)
     if modal and _reported_would(auxes, clause, onto):
         modal, frame.future = False, True
-    frame.hypothetical = (
+    irrealis = onto.words("irrealis_verbs")
+    if _stated_readiness(token, onto):
+        frame.future = True  # 'is willing to withdraw', 'is prepared to lift': an intent, like 'will'
+        irrealis = irrealis - onto.words("intent_adjectives")
+    frame.unreal = (
         modal
-        or _governed_by(token, onto.words("irrealis_verbs"), onto)
+        or _governed_by(token, irrealis, onto)
         or _under_irrealis_noun(token, onto)
-        or _conditional(token, onto)
+        or _in_condition(token, onto)
         or _generic_relative(token, onto)
     )
+    frame.conditional = _conditioned(token)
+    frame.hypothetical = frame.unreal or frame.conditional
+
+
+def _stated_readiness(token: Token, onto: Ontology) -> bool:
+    """'Syria says it is willing to withdraw', 'he is prepared to lift the ban': the act is the
+    complement of an adjective of readiness (roles.yaml `intent_adjectives`) after 'be'."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in onto.words("intent_adjectives"):
+        return False
+    return head.pos_ == "ADJ" or any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
+def _controlling_clause(clause: Optional[Token]) -> Optional[Token]:
+    """Up from an infinitive to the clause that controls it: 'withdraw' in 'said it is willing to
+    withdraw' is reported through 'is'."""
+    for _ in range(4):
+        if clause is None or clause.dep_ not in ("xcomp", "acomp") or clause.head.i == clause.i:
+            return clause
+        clause = clause.head
+    return clause
 
 
 def _reported_would(auxes: list[Token], clause: Optional[Token], onto: Ontology) -> bool:
@@ -1044,9 +1144,15 @@ def _path_up(token: Token) -> Iterable[tuple[Token, Token]]:
 
 def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology) -> bool:
     for child, ancestor in _path_up(token):
-        if ancestor.pos_ in ("VERB", "AUX") and _keys(ancestor) & lemmas and child.dep_ not in ("nsubj", "nsubjpass", "advcl"):
-            return True
+        if ancestor.pos_ in ("VERB", "AUX") and _keys(ancestor) & lemmas:
+            if child.dep_ not in ("nsubj", "nsubjpass", "advcl") or _infinitive(child):
+                return True
     return False
+
+
+def _infinitive(clause: Token) -> bool:
+    """'have sworn to fight' parsed as an adverbial clause: a 'to' infinitive is the complement."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
@@ -1059,16 +1165,20 @@ def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
     return False
 
 
-def _conditional(token: Token, onto: Ontology) -> bool:
+def _in_condition(token: Token, onto: Ontology) -> bool:
+    """The act is the condition itself ('if war starts', 'whether talks would begin')."""
     marks = onto.words("conditional_marks")
-    nodes = [token] + [a for _, a in _path_up(token)]
-    for node in nodes:
-        for child in node.children:
-            if child.dep_ == "mark" and child.lower_ in marks:
-                return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
-                return True
-    return False
+    return any(c.dep_ == "mark" and c.lower_ in marks for node in _clause_path(token) for c in node.children)
+
+
+def _conditioned(token: Token) -> bool:
+    """The act depends on a condition ('will boycott unless the president resigns')."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for node in _clause_path(token) for c in node.children)
+
+
+def _clause_path(token: Token) -> list[Token]:
+    return [token] + [a for _, a in _path_up(token)]
 
 
 def _generic_relative(token: Token, onto: Ontology) -> bool:
@@ -1085,8 +1195,12 @@ def _finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> Non
     if frame.generic:
         frame.hypothetical = True
     token = frame.trigger.token
-    if frame.future and not frame.negated and not frame.hypothetical and frame.plover not in ("THREATEN", "AGREE", "REQUEST", "DEMAND"):
-        if frame.sources or _in_quote(token) or _reported_clause(_clause_verb(token), onto):
+    if frame.future and frame.conditional and not (frame.unreal or frame.generic) and _stated(frame, onto):
+        frame.hypothetical = False  # 'will boycott unless ...', 'would meet him if ...': a conditional promise or threat
+    if _refusal(frame, onto):
+        frame.plover, frame.mode, frame.negated, frame.converted = "REJECT", None, False, True
+    elif frame.future and not frame.negated and not frame.hypothetical and frame.plover not in ("THREATEN", "AGREE", "REQUEST", "DEMAND"):
+        if _stated(frame, onto):
             plover_type = onto.plover(frame.plover)
             if plover_type.conflictual:
                 frame.plover, frame.mode = "THREATEN", plover_type.threat_mode
@@ -1097,6 +1211,24 @@ def _finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> Non
             frame.hypothetical = True
     if on is not None:
         frame.old = _names_old_year(frame, on)
+
+
+def _stated(frame: Frame, onto: Ontology) -> bool:
+    """The act is someone's stated intent: it has an actor, or is quoted or reported speech."""
+    token = frame.trigger.token
+    return bool(frame.sources) or _in_quote(token) or _reported_clause(_controlling_clause(_clause_verb(token)), onto)
+
+
+def _refusal(frame: Frame, onto: Ontology) -> bool:
+    """'said it will not accept more refugees', 'failed to reach agreement': a cooperative act
+    announced as not going to happen, or an agreement that did not happen, is a rejection (CAMEO
+    12) by whoever withheld it. An agreement someone 'refused' is left to the refusal's own event."""
+    if not frame.negated or frame.hypothetical:
+        return False
+    token = frame.trigger.token
+    if frame.plover == "AGREE" and frame.trigger.entry.frame != "intent":
+        return not _governed_by(token, onto.words("refusal_verbs"), onto)
+    return frame.future and onto.quad(frame.plover).endswith("cooperation") and _stated(frame, onto)
 
 
 def _background(frame: Frame, onto: Ontology) -> bool:

@@ -26,8 +26,8 @@ from strife.model import PLOVER_TYPES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-POS_TAGS = ("VERB", "NOUN", "PROPN", "ADJ")
-FRAMES = ("", "consequence", "result", "evaluation", "intent", "displacement")
+POS_TAGS = ("VERB", "NOUN", "PROPN", "ADJ", "AUX")
+FRAMES = ("", "consequence", "result", "evaluation", "intent", "displacement", "obligation", "preparation")
 NOT_AN_EVENT = "NONE"
 LEXICON_COLUMNS = (
     "lemma", "pos", "particle", "prep", "object", "subject", "head", "frame", "plover", "mode",
