@@ -1,25 +1,30 @@
 """The API's shortcuts under load give the answers of the long way: totals read off a short page
-equal counts, the cache computes a shared answer once however many requests want it, the thread
-cap is applied, and `strife serve --workers 2` serves real HTTP. Synthetic events, no spaCy."""
+equal counts, the cache computes a shared answer once however many requests want it, a cached page
+is the page and pages stay within their memory budget, the article JSON written field by field is
+json.dumps's, filters on quad, ACLED type and confidence read the index alone, the thread cap is
+applied, and `strife serve --workers 2` serves real HTTP. Synthetic events, no spaCy."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import anyio.to_thread
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from strife.api import create_app, reads
 from strife.model import Actor, Article, ArticleResult, Event, Place, Span
-from strife.store import EventQuery, Store
+from strife.store import EventQuery, Store, events, query_filters
 
 STRIFE = shutil.which("strife", path=str(Path(sys.executable).parent)) or "strife"
 COUNTRIES = ("SYR", "YEM", "UKR")
@@ -114,9 +119,41 @@ def test_the_cache_sees_new_articles(db, tmp_path):
     with Store(url) as store:
         store.add_many([article(n) for n in range(10)])
         before, _ = reads.event_page(store, EventQuery(), 5, 0, cache=cache)
+        page_before = json.loads(reads.event_page_json(store, EventQuery(), 5, 0, cache=cache))
         store.add_many([article(n) for n in range(10, 20)])
         after, _ = reads.event_page(store, EventQuery(), 5, 0, cache=cache)
+        page_after = json.loads(reads.event_page_json(store, EventQuery(), 5, 0, cache=cache))
     assert after > before > 5
+    assert (page_before["total"], page_after["total"]) == (before, after)
+    assert page_after["items"] != page_before["items"]  # the newest days came with the new articles
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=repr)
+@pytest.mark.parametrize("limit, offset", [(100, 0), (7, 21), (0, 0)])
+def test_a_cached_page_is_the_page(db, query, limit, offset):
+    cache = reads.QueryCache()
+    with Store(db) as store:
+        total, rows = reads.event_page(store, query, limit, offset)
+        for _ in range(2):  # computed, then from the cache
+            page = json.loads(reads.event_page_json(store, query, limit, offset, cache=cache))
+            assert (page["total"], page["limit"], page["offset"]) == (total, limit, offset)
+            assert page["items"] == [json.loads(row.item_json()) for row in rows]
+
+
+def test_cached_pages_stay_within_their_memory_budget(db):
+    queries = [EventQuery(country=country) for country in COUNTRIES]
+    with Store(db) as store:
+        one_page = sys.getsizeof(reads.event_page_json(store, queries[0], 20, 0))
+        cache, computed = reads.QueryCache(max_page_bytes=2 * one_page + one_page // 2), []
+
+        def page(query: EventQuery) -> str:
+            return cache.get(store, ("page:20:0", repr(query)), lambda: computed.append(query) or
+                             reads.event_page_json(store, query, 20, 0))
+
+        for query in [*queries, queries[2], queries[0]]:
+            page(query)
+    # two pages fit: the third evicts the first, the third again is a hit, the first is computed again
+    assert computed == [*queries, queries[0]]
 
 
 def test_threads_cap_the_thread_pool_and_default_to_the_pool_size(db):
@@ -157,3 +194,36 @@ def test_serve_with_two_workers_answers_real_http(db):
 def reads_total(db: str, query: EventQuery) -> int:
     with Store(db) as store:
         return reads.count_events(store, query)
+
+
+ODD_TEXTS = ['plain', 'quote " and backslash \\', 'tab\tnew line\ncontrol \x00\x1f', 'Ḥalab — حلب 🚀', '\u2028\u2029', '']
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+@pytest.mark.parametrize("published", [dt.date(2016, 12, 6), None])
+def test_article_json_is_what_json_dumps_gives(text, published):
+    fields = {"article_id": f"id {text}", "sha256": "ab" * 32, "title": text, "url": None, "publisher": text or None,
+              "published": published}
+    written = reads.article_ref_json(*fields.values())
+    expected = reads.article_ref(SimpleNamespace(**fields))
+    assert written == json.dumps(expected, ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(written) == expected
+
+
+FILTERED = [EventQuery(quad="material_conflict", country="SYR"), EventQuery(acled_event_type="battles"),
+            EventQuery(min_confidence=0.9, since=dt.date(2022, 3, 5), until=dt.date(2022, 4, 5)),
+            EventQuery(quad="verbal_conflict", acled_event_type="Protests", min_confidence=0.5, country="YEM",
+                       since=dt.date(2022, 3, 5))]
+
+
+@pytest.mark.parametrize("query", FILTERED, ids=repr)
+def test_quad_acled_type_and_confidence_filters_read_the_index_alone(db, query):
+    """Revision 0005's columns: the page's keys and the count come from a real-event index, with
+    no lookup of each candidate's row (SQLite says COVERING INDEX; without them it said INDEX)."""
+    with Store(db) as store, store.engine.connect() as conn:
+        where = query_filters(conn, query, every_match=True)
+        for stmt in (select(events.c.pk).where(*where).order_by(*reads.NEWEST_FIRST).limit(100),
+                     select(func.count()).select_from(events).where(*where)):
+            compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+            plan = " / ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+            assert "USING COVERING INDEX ix_events_real_" in plan, plan

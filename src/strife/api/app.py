@@ -332,7 +332,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 # ------------------------------------------------------------------------------------------- reads
-def _json(text: str, media_type: str = "application/json") -> Response:
+def _json(text: str | bytes, media_type: str = "application/json") -> Response:
     return Response(text, media_type=media_type)
 
 
@@ -369,9 +369,7 @@ def read_routes() -> APIRouter:
                          "application/geo+json")
         if format == "csv":
             return _csv_page(store, query, limit, offset)
-        total, rows = reads.event_page(store, query, limit, offset, cache=cache)
-        items = ",".join(row.item_json() for row in rows)
-        return _json(f'{{"total":{total},"limit":{limit},"offset":{offset},"items":[{items}]}}')
+        return _json(reads.event_page_json(store, query, limit, offset, cache=cache))
 
     @router.get("/events/{event_id}", response_model=models.EventItem)
     def get_event(request: Request, event_id: Annotated[str, _id_path()]) -> Response:

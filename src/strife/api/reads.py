@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any, Optional
+from json.encoder import encode_basestring
+from typing import Any, NamedTuple, Optional
 
 from sqlalchemy import Connection, func, select
 
@@ -41,22 +42,35 @@ ARTICLE_REF_COLUMNS = (articles.c.article_id, articles.c.sha256, articles.c.titl
                        articles.c.publisher, articles.c.published)
 
 
-@dataclass(frozen=True)
-class EventRow:
-    """One stored event as the API serves it: its contract JSON and the article it came from."""
+class EventRow(NamedTuple):
+    """One stored event as the API serves it: its contract JSON and the article it came from (a
+    tuple: a page makes a hundred of them per request)."""
 
     record: str  # Event.model_dump_json(), exactly as stored
-    article: dict  # {"id", "sha256", "title", "url", "publisher", "published"}
+    article_json: str  # ArticleRef JSON: {"id", "sha256", "title", "url", "publisher", "published"}
 
     def item_json(self) -> str:
         """The EventItem JSON: the event's record with its `article` added, built without parsing the record."""
-        return f'{self.record[:-1]},"article":{json.dumps(self.article, ensure_ascii=False)}}}'
+        return f'{self.record[:-1]},"article":{self.article_json}}}'
 
 
 def article_ref(row: Any) -> dict:
     """The short description of an article every event carries (`published` as an ISO date)."""
     return {"id": row.article_id, "sha256": row.sha256, "title": row.title, "url": row.url,
             "publisher": row.publisher, "published": _iso(row.published)}
+
+
+def article_ref_json(article_id: str, sha256: str, title: Optional[str], url: Optional[str],
+                     publisher: Optional[str], published: Optional[dt.date]) -> str:
+    """`article_ref` of the ARTICLE_REF_COLUMNS values as JSON text, written field by field with
+    json's own string quoting: what json.dumps(..., ensure_ascii=False) gives, at a fifth of its
+    cost (a page has a hundred of them)."""
+    return (f'{{"id":{_quoted(article_id)},"sha256":{_quoted(sha256)},"title":{_quoted(title)},"url":{_quoted(url)},'
+            f'"publisher":{_quoted(publisher)},"published":{_quoted(_iso(published))}}}')
+
+
+def _quoted(text: Optional[str]) -> str:
+    return "null" if text is None else encode_basestring(text)
 
 
 def _iso(day: Optional[dt.date]) -> Optional[str]:
@@ -80,32 +94,38 @@ def _page(columns, where: list, limit: int, offset: int):
     """A page of `columns` (events joined to articles) newest first, sorting only the keys: the page's
     event keys are chosen first, then only those rows are read whole (a "deferred join"), so a broad
     filter does not drag every matching record through the sort."""
-    keys = select(events.c.pk).where(*where).order_by(*NEWEST_FIRST).limit(limit).offset(offset).subquery()
-    return (select(*columns).select_from(keys.join(events, events.c.pk == keys.c.pk).join(articles))
-            .order_by(*NEWEST_FIRST))
+    keys = select(events.c.pk).where(*where).order_by(*NEWEST_FIRST).limit(limit).offset(offset).correlate(None)
+    return (select(*columns).select_from(events.join(articles, articles.c.pk == events.c.article_pk))
+            .where(events.c.pk.in_(keys)).order_by(*NEWEST_FIRST))
 
 
 class QueryCache:
-    """Answers of the costly whole-filter queries (totals, stats, the map layer), kept until the
-    database changes: the first page of a dashboard is the same for every visitor, and counting
-    100,000 rows for each of them is what made it slow. Thread-safe; least recently used go first.
+    """Answers of the costly whole-filter queries (totals, stats, the map layer) and the JSON of
+    event pages, kept until the database changes: the first page of a dashboard is the same for
+    every visitor, and counting 100,000 rows for each of them is what made it slow. Thread-safe;
+    least recently used go first, from one of three pools: numbers (many), stats and map layers
+    (few: a layer can be megabytes), pages (up to `max_page_bytes` of memory in all).
 
     One computation per answer: requests that want an answer another thread is computing wait for
     it instead of computing it again, so twenty clients opening the same view cost one count, not twenty.
     """
 
-    SMALL = ("count", "located")  # kinds whose answers are numbers: many are kept; bodies and stats: fewer
+    SMALL = ("count", "located")  # kinds whose answers are numbers
+    PAGES = ("page",)  # kinds whose answers are event pages (JSON bytes)
 
-    def __init__(self, max_small: int = 4096, max_large: int = 64):
-        self._limits = {True: max_small, False: max_large}
-        self._pools: dict[bool, OrderedDict[tuple, tuple[tuple, Any]]] = {True: OrderedDict(), False: OrderedDict()}
+    def __init__(self, max_small: int = 4096, max_large: int = 64, max_page_bytes: int = 64 * 2**20):
+        self._limits = {"small": max_small, "large": max_large}
+        self._max_page_bytes = max_page_bytes
+        self._page_bytes = 0
+        self._pools: dict[str, OrderedDict[tuple, tuple[tuple, Any]]] = {name: OrderedDict() for name in ("small", "large", "page")}
         self._running: dict[tuple, threading.Event] = {}  # (key, version) -> set when its computation ends
         self._lock = threading.Lock()
 
-    def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
-        """The cached answer for `key` (its first item the kind) at the database's current version."""
-        version = data_version(store)
-        pool = self._pools[key[0] in self.SMALL]
+    def get(self, source: Store | Connection, key: tuple, compute: Callable[[], Any]) -> Any:
+        """The cached answer for `key` (its first item the kind, maybe followed by ':' and details)
+        at the current version of the database (read on `source`, a connection the caller holds or the store)."""
+        version = data_version(source)
+        pool = self._pools[self._pool_of(key)]
         while True:
             with self._lock:
                 hit = pool.get(key)
@@ -120,32 +140,53 @@ class QueryCache:
         try:
             value = compute()
             with self._lock:
-                pool[key] = (version, value)
-                pool.move_to_end(key)
-                while len(pool) > self._limits[key[0] in self.SMALL]:
-                    pool.popitem(last=False)
+                self._keep(key, version, value)
             return value
         finally:
             with self._lock:
                 self._running.pop((key, version)).set()
 
+    def _pool_of(self, key: tuple) -> str:
+        kind = key[0].split(":", 1)[0]
+        return "small" if kind in self.SMALL else "page" if kind in self.PAGES else "large"
 
-def _cached(cache: Optional[QueryCache], store: Store, query: EventQuery, kind: str, compute: Callable[[], Any]) -> Any:
-    """Through the cache unless there is none or the query names an incident (incidents are re-clustered
-    without adding rows, which the cache's version does not see)."""
+    def _keep(self, key: tuple, version: tuple, value: Any) -> None:
+        """Store an answer, then drop the least recently used past the pool's limit (the lock is held)."""
+        name = self._pool_of(key)
+        pool = self._pools[name]
+        if name == "page":
+            self._page_bytes += sys.getsizeof(value) - (sys.getsizeof(pool[key][1]) if key in pool else 0)
+        pool[key] = (version, value)
+        pool.move_to_end(key)
+        while (len(pool) > self._limits[name]) if name != "page" else (self._page_bytes > self._max_page_bytes):
+            _, (_, dropped) = pool.popitem(last=False)
+            if name == "page":
+                self._page_bytes -= sys.getsizeof(dropped)
+
+
+def _cached(cache: Optional[QueryCache], store: Store, query: EventQuery, kind: str,
+            compute: Callable[[Connection], Any], conn: Optional[Connection] = None) -> Any:
+    """`compute(conn)` through the cache unless there is none or the query names an incident
+    (incidents are re-clustered without adding rows, which the cache's version does not see); on
+    `conn` if given, else on a connection of its own, checked out only when there is work to do."""
+    if conn is None:
+        with store.engine.connect() as own:
+            return _cached(cache, store, query, kind, compute, own)
     if cache is None or query.incident_id:
-        return compute()
-    return cache.get(store, (kind, repr(query)), compute)
+        return compute(conn)
+    return cache.get(conn, (kind, repr(query)), lambda: compute(conn))
 
 
-def count_events(store: Store, query: EventQuery, cache: Optional[QueryCache] = None, located: bool = False) -> int:
-    """How many events match the query (its limit and offset ignored); `located`: only those with coordinates."""
-    def count() -> int:
-        with store.engine.connect() as conn:
-            where = _where(conn, query, every_match=True) + (LOCATED if located else [])
-            return conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
+def count_events(store: Store, query: EventQuery, cache: Optional[QueryCache] = None, located: bool = False,
+                 conn: Optional[Connection] = None) -> int:
+    """How many events match the query (its limit and offset ignored); `located`: only those with
+    coordinates. `conn`: a connection the caller already holds, used for the count and the cache's
+    version check instead of a checkout (and a BEGIN) each."""
+    def count(conn: Connection) -> int:
+        where = _where(conn, query, every_match=True) + (LOCATED if located else [])
+        return conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
 
-    return _cached(cache, store, query, "located" if located else "count", count)
+    return _cached(cache, store, query, "located" if located else "count", count, conn)
 
 
 def event_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
@@ -154,14 +195,33 @@ def event_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
 
     The page is read first: a short page already tells the total (most narrow filters end on their
     first page), so only a full or empty page past the start costs a count, and that one is cached.
+    One connection (one transaction) for all of it, so the total is that of the page's snapshot.
     """
     with store.engine.connect() as conn:
-        stmt = _page((events.c.record, *ARTICLE_REF_COLUMNS), _where(conn, query), limit, offset)
-        rows = conn.execute(stmt).all() if limit else []
+        return _event_page(conn, store, query, limit, offset, cache)
+
+
+def _event_page(conn: Connection, store: Store, query: EventQuery, limit: int, offset: int,
+                cache: Optional[QueryCache]) -> tuple[int, list[EventRow]]:
+    stmt = _page((events.c.record, *ARTICLE_REF_COLUMNS), _where(conn, query), limit, offset)
+    rows = conn.execute(stmt).all() if limit else []
     total = total_from_page(len(rows), limit, offset)
     if total is None:
-        total = count_events(store, query, cache)
-    return total, [EventRow(row.record, article_ref(row)) for row in rows]
+        total = count_events(store, query, cache, conn=conn)
+    return total, [EventRow(record, article_ref_json(*article)) for record, *article in rows]
+
+
+def event_page_json(store: Store, query: EventQuery, limit: int, offset: int = 0,
+                    cache: Optional[QueryCache] = None) -> bytes:
+    """The EventPage JSON (total, limit, offset, items) of `event_page` as UTF-8 bytes ready to
+    send, kept whole in the cache until the database changes: the pages every visitor opens first
+    then cost a version check instead of their reads, a hundred items' JSON and its encoding."""
+    def build(conn: Connection) -> bytes:
+        total, rows = _event_page(conn, store, query, limit, offset, cache)
+        items = ",".join(row.item_json() for row in rows)
+        return f'{{"total":{total},"limit":{limit},"offset":{offset},"items":[{items}]}}'.encode()
+
+    return _cached(cache, store, query, f"page:{limit}:{offset}", build)
 
 
 def total_from_page(n_rows: int, limit: int, offset: int) -> Optional[int]:
@@ -178,7 +238,7 @@ def event_by_id(store: Store, event_id: str) -> Optional[EventRow]:
             .where(events.c.event_id == event_id))
     with store.engine.connect() as conn:
         row = conn.execute(stmt).first()
-    return EventRow(row.record, article_ref(row)) if row else None
+    return EventRow(row[0], article_ref_json(*row[1:])) if row else None
 
 
 GEO_COLUMNS = (events.c.event_id, events.c.event_type, events.c.quad, events.c.acled_event_type,
@@ -192,14 +252,19 @@ def geo_features(store: Store, query: EventQuery, limit: int, offset: int = 0, c
                  cache: Optional[QueryCache] = None) -> tuple[int, list[dict]]:
     """(total located events matching, a page of them as GeoJSON Point features), read from the
     event columns, not the records; `compact` keeps the six properties a map of 100,000 events needs."""
+    with store.engine.connect() as conn:
+        return _geo_features(conn, store, query, limit, offset, compact, cache)
+
+
+def _geo_features(conn: Connection, store: Store, query: EventQuery, limit: int, offset: int, compact: bool,
+                  cache: Optional[QueryCache]) -> tuple[int, list[dict]]:
     columns = GEO_COLUMNS if compact else (*GEO_COLUMNS, events.c.country, events.c.admin1, events.c.location,
                                            events.c.confidence, articles.c.article_id, _evidence_text())
-    with store.engine.connect() as conn:
-        stmt = _page(columns, _where(conn, query) + LOCATED, limit, offset)
-        rows = conn.execute(stmt).all() if limit else []
+    stmt = _page(columns, _where(conn, query) + LOCATED, limit, offset)
+    rows = conn.execute(stmt).all() if limit else []
     total = total_from_page(len(rows), limit, offset)
     if total is None:
-        total = count_events(store, query, cache, located=True)
+        total = count_events(store, query, cache, located=True, conn=conn)
     return total, [_feature(row, compact) for row in rows]
 
 
@@ -207,8 +272,8 @@ def geojson_text(store: Store, query: EventQuery, limit: int, offset: int = 0, c
                  cache: Optional[QueryCache] = None) -> str:
     """The FeatureCollection (with `total`, `limit`, `offset`) as JSON text; cached whole, since the
     map's first view is the same for everyone and its 10,000 features take long to serialise."""
-    def build() -> str:
-        total, features = geo_features(store, query, limit, offset, compact=compact, cache=cache)
+    def build(conn: Connection) -> str:
+        total, features = _geo_features(conn, store, query, limit, offset, compact, cache)
         body = {"type": "FeatureCollection", "total": total, "limit": limit, "offset": offset, "features": features}
         return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
@@ -274,23 +339,22 @@ def article_detail(store: Store, key: str) -> Optional[dict]:
 def event_stats(store: Store, query: EventQuery, cache: Optional[QueryCache] = None) -> dict:
     """Counts per day, PLOVER type, quad, ACLED type and country, fatalities per day, and the date
     range, of the events matching the query; one grouped scan, summed here."""
-    return _cached(cache, store, query, "stats", lambda: _event_stats(store, query))
+    return _cached(cache, store, query, "stats", lambda conn: _event_stats(conn, query))
 
 
-def _event_stats(store: Store, query: EventQuery) -> dict:
+def _event_stats(conn: Connection, query: EventQuery) -> dict:
     day, kind, quad, acled, country = (events.c.day, events.c.event_type, events.c.quad, events.c.acled_event_type,
                                        events.c.country)
     stmt = (select(day, kind, quad, acled, country, func.count(), func.coalesce(func.sum(events.c.fatalities), 0))
             .group_by(day, kind, quad, acled, country))
     per_day: dict[Optional[dt.date], list[int]] = defaultdict(lambda: [0, 0])
     per: dict[str, Counter] = {name: Counter() for name in ("type", "quad", "acled", "country")}
-    with store.engine.connect() as conn:
-        for row_day, row_kind, row_quad, row_acled, row_country, n, dead in conn.execute(stmt.where(*_where(conn, query, every_match=True))):
-            per_day[row_day][0] += n
-            per_day[row_day][1] += int(dead)
-            for name, value in (("type", row_kind), ("quad", row_quad), ("acled", row_acled), ("country", row_country)):
-                if value:
-                    per[name][value] += n
+    for row_day, row_kind, row_quad, row_acled, row_country, n, dead in conn.execute(stmt.where(*_where(conn, query, every_match=True))):
+        per_day[row_day][0] += n
+        per_day[row_day][1] += int(dead)
+        for name, value in (("type", row_kind), ("quad", row_quad), ("acled", row_acled), ("country", row_country)):
+            if value:
+                per[name][value] += n
     days = sorted(d for d in per_day if d is not None)
     return {
         "events": sum(n for n, _ in per_day.values()), "fatalities": sum(dead for _, dead in per_day.values()),
@@ -345,11 +409,14 @@ def _actor_codings(store: Store) -> dict[str, tuple[tuple[str, Optional[str], Op
 DATA_VERSION = select(select(func.max(events.c.pk)).scalar_subquery(), select(func.max(articles.c.pk)).scalar_subquery())
 
 
-def data_version(store: Store) -> tuple:
+def data_version(source: Store | Connection) -> tuple:
     """Changes whenever an article is stored (strife never deletes rows): the highest event and
-    article keys, two lookups at the end of a primary key in one statement."""
-    with store.engine.connect() as conn:
-        return tuple(conn.execute(DATA_VERSION).one())
+    article keys, two lookups at the end of a primary key in one statement, on `source` (a
+    connection, or the store's next one)."""
+    if isinstance(source, Store):
+        with source.engine.connect() as conn:
+            return data_version(conn)
+    return tuple(source.execute(DATA_VERSION).one())
 
 
 def incident_page(store: Store, query: EventQuery, limit: int, offset: int = 0,
@@ -374,6 +441,7 @@ __all__ = [
     "data_version",
     "event_by_id",
     "event_page",
+    "event_page_json",
     "event_stats",
     "geo_features",
     "geojson_text",

@@ -4,8 +4,8 @@
   same), both partial: only events neither negated nor hypothetical, which every query reads unless
   told otherwise. A first page newest first is the start of one index range, a count never reads
   the table, and a broad actor's page is read in day order, each event checked (`strife.store.
-  actor_filter`). The columns come from `strife.store.real_event_index_columns`, so a database
-  upgraded here and one created new have the same indexes.
+  actor_filter`). The columns come from `strife.store.real_event_index_columns` (without the
+  filter columns that 0005 appends), so a database upgraded here and one created new have the same indexes.
 
 Revision ID: 0004
 Revises: 0003
@@ -24,7 +24,7 @@ def upgrade() -> None:
     from strife.store import REAL_EVENT_INDEXES, REAL_EVENTS, real_event_index_columns
 
     for name, leading in REAL_EVENT_INDEXES.items():
-        op.create_index(name, "events", real_event_index_columns(leading),
+        op.create_index(name, "events", real_event_index_columns(leading, filtered=()),
                         sqlite_where=REAL_EVENTS, postgresql_where=REAL_EVENTS)
     op.get_bind().execute(sa.text("UPDATE strife_meta SET value = '4' WHERE key = 'schema_version'"))
 
