@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from strife.engine import Coded, DaskEngine, LocalEngine, estimate_articles, make_engine
+from strife.engine import (
+    Coded,
+    DaskEngine,
+    LocalEngine,
+    _tapered_chunks,
+    estimate_articles,
+    make_engine,
+)
 from strife.ingest import InputProblem
 from strife.model import Article
 
@@ -93,6 +100,25 @@ def test_dask_workers_each_load_the_pipeline_once(dask_engine):
     list(dask_engine.run(_articles() * 3))
     loads = dask_engine.client.run(lambda: __import__("strife.engine").engine.worker_pipeline.cache_info().misses)
     assert sorted(loads.values()) == [1, 1]
+
+
+def test_dask_workers_run_without_the_profiler_or_a_fixed_malloc_threshold(dask_engine):
+    # both cost the workers CPU that the local engine does not pay (bench/RESULTS.md)
+    import dask
+
+    settings = dask_engine.client.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                                               dask.config.get("distributed.worker.profile.enabled"),
+                                               os.environ.get("OMP_NUM_THREADS")))
+    assert list(settings.values()) == [(None, False, "1")] * 2
+
+
+def test_the_last_batches_go_out_in_smaller_pieces():
+    chunks = list(_tapered_chunks(range(100), 16, 2))
+    assert [item for chunk in chunks for item in chunk] == list(range(100))  # order kept, nothing lost
+    assert [len(c) for c in chunks[:5]] == [16] * 5  # the bulk in full batches
+    assert sum(len(c) for c in chunks[5:]) == 20 and max(len(c) for c in chunks[5:]) <= 4
+    assert [len(c) for c in _tapered_chunks(range(3), 16, 2)] == [1, 1, 1]
+    assert list(_tapered_chunks([], 16, 2)) == []
 
 
 def test_dask_engine_codes_one_article(dask_engine):

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
 DEFAULT_MAX_SECONDS = 30.0  # per article, in strife's stages; a typical article needs well under 1 s
 DEFAULT_BATCH_SIZE = 16
+IN_FLIGHT_PER_WORKER = 4  # batches out per Dask worker: a few kB of text each way per article
+TAIL_PIECES_PER_WORKER = 4  # the last batches go out cut this fine, so workers finish together
 ENGINES = ("local", "dask")
 
 
@@ -130,7 +132,8 @@ class DaskEngine:
     thread each (spaCy parsing holds the GIL, so processes, not threads, use the cores). With
     `scheduler="tcp://host:8786"`, uses the workers of that cluster, which need strife and the
     model installed. Each worker loads the pipeline once (`worker_pipeline`, cached per model);
-    the engine submits one task per batch and keeps at most `max_in_flight` batches out.
+    the engine submits one task per batch (the last few batches cut smaller, so that the workers
+    finish together) and keeps at most `max_in_flight` batches out.
     Close it (or use it as a context manager) to stop a cluster it started.
     """
 
@@ -148,8 +151,9 @@ class DaskEngine:
         self._cluster = None
         self.client = client or self._connect(workers, scheduler, connect_timeout)
         self._owns_client = client is None
-        n_workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
-        self.max_in_flight = max_in_flight or 2 * n_workers  # one running and one queued per worker
+        self.n_workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        # a window wide enough that one slow batch at its head does not leave the other workers idle
+        self.max_in_flight = max_in_flight or IN_FLIGHT_PER_WORKER * self.n_workers
         try:
             self.warm_up()
         except BaseException:
@@ -157,6 +161,7 @@ class DaskEngine:
             raise
 
     def _connect(self, workers: int, scheduler: Optional[str], connect_timeout: str) -> Any:
+        import dask  # distributed's import below registers its config defaults, which the cluster's settings change
         from distributed import Client, LocalCluster
 
         if scheduler:
@@ -166,11 +171,12 @@ class DaskEngine:
                 raise ValueError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
-        self._cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # no dashboard; metrics on any free port
-            silence_logs=logging.CRITICAL,  # shutdown races log tracebacks; task failures reach us through their futures
-        )
+        with dask.config.set(_local_cluster_config()):  # read as the scheduler and nannies start
+            self._cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # no dashboard; metrics on any free port
+                silence_logs=logging.CRITICAL,  # shutdown races log tracebacks; task failures reach us through their futures
+            )
         return Client(self._cluster)
 
     def warm_up(self) -> None:
@@ -199,7 +205,7 @@ class DaskEngine:
         """Coded articles and problems, in input order, with at most `max_in_flight` batches out."""
         pending: Deque[tuple[list[ReadResult], Any]] = collections.deque()
         try:
-            for chunk in _chunks(items, self.batch_size):
+            for chunk in _tapered_chunks(items, self.batch_size, self.n_workers):
                 checked = [_check(item, self.max_chars) for item in chunk]
                 articles = [item for item in checked if isinstance(item, Article)]
                 future = self.client.submit(_code_on_worker, self.model, self.batch_size, articles, self.max_seconds,
@@ -289,9 +295,11 @@ def worker_pipeline(model: str, model_dir: Optional[str] = None) -> "Language":
     return load_pipeline(model, model_dir=model_dir)
 
 
+@functools.lru_cache(maxsize=4)
 def worker_engine(model: str, batch_size: int = DEFAULT_BATCH_SIZE,
                   max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None) -> LocalEngine:
-    """A LocalEngine over this worker's pipeline (cheap: the pipeline is loaded once, see above)."""
+    """A LocalEngine over this worker's pipeline, kept: a new one per batch would code the warm-up
+    text again before every batch."""
     return LocalEngine(nlp=worker_pipeline(model, model_dir), batch_size=batch_size, max_seconds=max_seconds)
 
 
@@ -313,11 +321,48 @@ def _code_on_worker(model: str, batch_size: int, articles: list[Article],
     return worker_engine(model, batch_size, max_seconds, model_dir).code_articles(articles)
 
 
+def _local_cluster_config() -> dict:
+    """Dask settings for the workers and scheduler of a LocalCluster this engine starts.
+
+    Measured on 2 cores (bench/RESULTS.md): Dask's default `MALLOC_TRIM_THRESHOLD_` also fixes
+    glibc's mmap threshold at 128 KiB, so every larger array spaCy allocates is mapped and unmapped
+    again (about 5,000 page faults per article, a tenth of a worker's CPU in the kernel); the
+    statistical profiler interrupts the coding thread every 10 ms; and a worker that holds a
+    queued batch beside its running one leaves the other idle at the end of a run. Workers of
+    an existing scheduler (`--scheduler`) keep the configuration they were started with.
+    """
+    import dask
+
+    environ = dask.config.get("distributed.nanny.pre-spawn-environ", {})
+    return {
+        "distributed.nanny.pre-spawn-environ": {k: v for k, v in environ.items() if k != "MALLOC_TRIM_THRESHOLD_"},
+        "distributed.worker.profile.enabled": False,
+        "distributed.scheduler.worker-saturation": 1.0,  # a worker gets its next batch when it is free
+        "distributed.scheduler.work-stealing": False,  # with one batch per worker there is nothing to steal
+    }
+
+
 # ------------------------------------------------------------------ helpers shared by both engines
 def _chunks(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, max(1, size))):
         yield chunk
+
+
+def _tapered_chunks(items: Iterable[ReadResult], size: int, workers: int) -> Iterator[list[ReadResult]]:
+    """Chunks of `size`, but the last `workers` chunks' worth cut into smaller pieces.
+
+    A worker that starts a full batch just as the input runs out keeps the others waiting for it;
+    with the tail in pieces a few articles long, every worker codes until about the same moment.
+    Only the tail is cut: spaCy parses a batch of 16 about 5% faster than batches of 4.
+    """
+    ahead: Deque[list[ReadResult]] = collections.deque()
+    for chunk in _chunks(items, size):
+        ahead.append(chunk)
+        if len(ahead) > workers:
+            yield ahead.popleft()
+    tail = [item for chunk in ahead for item in chunk]
+    yield from _chunks(tail, -(-len(tail) // (TAIL_PIECES_PER_WORKER * workers)))
 
 
 def _check(item: ReadResult, max_chars: int) -> ReadResult:

@@ -223,16 +223,10 @@ def link_stage(doc: Doc, state: dict) -> None:
 
 def _span_coder(state: dict) -> Callable[[Span], list[Actor]]:
     """Code a noun phrase into actors, reusing the article's resolved mentions inside it."""
-    from strife.extract.actors import actor_for_span
+    from strife.extract.actors import span_coder
     from strife.resolve.actors import ActorDictionary
 
-    mentions = state.get("actors", [])
-
-    def code(span: Span) -> list[Actor]:
-        return actor_for_span(
-            span, ActorDictionary.configured(), mentions=mentions,
-            on=state["meta"].published, default_country=state.get("actor_country", state.get("focus_country")),
-            places=state.get("places", []),
-        )
-
-    return code
+    return span_coder(
+        ActorDictionary.configured(), mentions=state.get("actors", []), on=state["meta"].published,
+        default_country=state.get("actor_country", state.get("focus_country")), places=state.get("places", []),
+    )

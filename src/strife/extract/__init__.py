@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from typing import Callable, Generic, Iterable, TypeVar
+
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 _TEXT_KEY = ("strife", "text")
 
@@ -40,3 +46,39 @@ def forget(doc: Doc) -> None:
     """Drop what `doc_text` and `doc_ents` kept, after changing a Doc's text or entities."""
     doc.user_data.pop(_TEXT_KEY, None)
     doc.user_data.pop(_ENTS_KEY, None)
+
+
+class Intervals(Generic[T]):
+    """Items with a (start, end) range, indexed by start once per article.
+
+    Asking every mention, place or claim of an article for every event or phrase made stages
+    quadratic in article length; a look-up here costs the items near the range asked about.
+    Answers keep the items' original order, as the scans they replace did.
+    """
+
+    def __init__(self, items: Iterable[T], range_of: Callable[[T], tuple[int, int]]):
+        ranked = sorted(enumerate(items), key=lambda numbered: range_of(numbered[1])[0])
+        self._order = [number for number, _ in ranked]
+        self._items = [item for _, item in ranked]
+        self._ranges = [range_of(item) for item in self._items]
+        self._starts = [start for start, _ in self._ranges]
+        self._reach = list(itertools.accumulate((end for _, end in self._ranges), max))  # furthest end so far
+
+    def within(self, start: int, end: int) -> list[T]:
+        """The items whose range lies inside [start, end]."""
+        first, last = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, end)
+        return self._in_order(i for i in range(first, last) if self._ranges[i][1] <= end)
+
+    def overlapping(self, start: int, end: int) -> list[T]:
+        """The items sharing at least one character with [start, end)."""
+        found = []
+        i = bisect.bisect_left(self._starts, end) - 1  # the last item starting before `end`
+        while start < end and i >= 0 and self._reach[i] > start:  # before i, nothing reaches `start`
+            item_start, item_end = self._ranges[i]
+            if item_end > start and item_end > item_start:
+                found.append(i)
+            i -= 1
+        return self._in_order(found)
+
+    def _in_order(self, indexes: Iterable[int]) -> list[T]:
+        return [self._items[i] for i in sorted(indexes, key=self._order.__getitem__)]

@@ -27,15 +27,17 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import doc_ents
+from strife.extract import Intervals, doc_ents
 from strife.model import Actor, Place
 from strife.resolve.actors import (
     ActorCode,
@@ -82,7 +84,7 @@ def find_actors(
     lies on one is a place, not an uncoded actor.
     """
     dictionary = dictionary or ActorDictionary.default()
-    mentions = _mentions(doc[:], dictionary, on, default_country, place_spans=_spans_of(places))
+    mentions = _mentions(doc[:], dictionary, on, default_country, place_spans=_place_index(places))
     return resolve_mentions(mentions)
 
 
@@ -102,8 +104,8 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
     return max(weights, key=weights.__getitem__) if weights else None
 
 
-def _spans_of(places: Sequence[Place]) -> tuple[tuple[int, int], ...]:
-    return tuple(p.span for p in places if p.span is not None)
+def _place_index(places: Sequence[Place]) -> Intervals[tuple[int, int]]:
+    return Intervals((p.span for p in places if p.span is not None), lambda span: span)
 
 
 def actor_for_span(
@@ -118,20 +120,39 @@ def actor_for_span(
 
     Mentions already found inside the span are reused (they carry resolution); otherwise the
     span is read like an article, and failing that its text is coded whole, coordination split.
+    For many phrases of one article, `span_coder` indexes the mentions and places once.
     """
-    start, end = span.start_char, span.end_char
-    inside = [m for m in mentions if m.span and start <= m.span[0] and m.span[1] <= end]
-    if inside:
-        return inside
+    return span_coder(dictionary, mentions, on, default_country, places)(span)
+
+
+def span_coder(
+    dictionary: Optional[ActorDictionary] = None,
+    mentions: Sequence[Actor] = (),
+    on: Optional[dt.date] = None,
+    default_country: Optional[str] = None,
+    places: Sequence[Place] = (),
+) -> Callable[[Span], list[Actor]]:
+    """`actor_for_span` for the phrases of one article, with its mentions and places indexed by
+    offset once: scanning them all for every phrase made coding quadratic in article length."""
     dictionary = dictionary or ActorDictionary.default()
-    found = _mentions(span, dictionary, on, default_country, keep_places=True, place_spans=_spans_of(places))
-    if found:
-        return found
-    hedged = bool(re.search(r"\b(?:or|and/or)\b", span.text)) or _hedged(span.root, span.start, dictionary)
-    return [
-        _actor(span.text, start, end, code, hedged)
-        for code in dictionary.code_all(span.text, on, default_country)
-    ]
+    known = Intervals([m for m in mentions if m.span is not None], lambda m: m.span)
+    place_spans = _place_index(places)
+
+    def code(span: Span) -> list[Actor]:
+        start, end = span.start_char, span.end_char
+        inside = known.within(start, end)
+        if inside:
+            return inside
+        found = _mentions(span, dictionary, on, default_country, keep_places=True, place_spans=place_spans)
+        if found:
+            return found
+        hedged = bool(re.search(r"\b(?:or|and/or)\b", span.text)) or _hedged(span.root, span.start, dictionary)
+        return [
+            _actor(span.text, start, end, coding, hedged)
+            for coding in dictionary.code_all(span.text, on, default_country)
+        ]
+
+    return code
 
 
 def resolve_mentions(actors: Sequence[Actor]) -> list[Actor]:
@@ -203,7 +224,7 @@ def _mentions(
     on: Optional[dt.date],
     default_country: Optional[str],
     keep_places: bool = False,
-    place_spans: Sequence[tuple[int, int]] = (),
+    place_spans: Optional[Intervals[tuple[int, int]]] = None,
 ) -> list[Actor]:
     units = _units(region, dictionary, place_spans)
     by_token = {i: unit for unit in units for i in range(unit.start, unit.end)}
@@ -222,21 +243,25 @@ def _mentions(
 
 def _drop_nested(actors: list[Actor]) -> list[Actor]:
     """A stray unit inside a larger mention ('State' in 'Secretary of State John Kerry') goes;
-    coordination splits, which share their head and end, stay."""
+    coordination splits, which share their head and end, stay.
+
+    Nested means some other mention starts at or before it and ends after it: with the spans in
+    order of start, the furthest end among those starting by its start tells (no pairwise scan).
+    """
+    spans = sorted(actor.span for actor in actors if actor.span is not None)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
     kept = []
     for actor in actors:
         s, e = actor.span or (0, 0)
-        inside = any(
-            other is not actor and other.span and other.span[0] <= s and e <= other.span[1]
-            and other.span != (s, e) and other.span[1] != e
-            for other in actors
-        )
-        if not inside:
+        before = bisect.bisect_right(starts, s)  # the spans starting at or before s
+        if not (before and reach[before - 1] > e):
             kept.append(actor)
     return kept
 
 
-def _units(region: Span, dictionary: ActorDictionary, place_spans: Sequence[tuple[int, int]] = ()) -> list[_Unit]:
+def _units(region: Span, dictionary: ActorDictionary,
+           place_spans: Optional[Intervals[tuple[int, int]]] = None) -> list[_Unit]:
     doc = region.doc
     units: list[_Unit] = []
     taken: set[int] = set()
@@ -247,10 +272,12 @@ def _units(region: Span, dictionary: ActorDictionary, place_spans: Sequence[tupl
             continue
         units.append(_Unit(span.start, span.end, "name", span.root))
         taken.update(range(span.start, span.end))
-    for ent in doc_ents(doc):
+    ents = doc_ents(doc)  # in text order: start at the region's first, not the article's
+    for number in range(bisect.bisect_left(ents, region.start, key=lambda e: e.start), len(ents)):
+        ent = ents[number]
         if ent.start >= region.end:
-            break  # entities come in text order
-        if ent.label_ not in ENTITY_LABELS or ent.start < region.start or ent.end > region.end:
+            break
+        if ent.label_ not in ENTITY_LABELS or ent.end > region.end:
             continue
         if taken & set(range(ent.start, ent.end)):
             continue
@@ -267,10 +294,11 @@ def _units(region: Span, dictionary: ActorDictionary, place_spans: Sequence[tupl
     return units
 
 
-def _on_a_place(ent: Span, place_spans: Sequence[tuple[int, int]]) -> bool:
+def _on_a_place(ent: Span, place_spans: Optional[Intervals[tuple[int, int]]]) -> bool:
     """The entity is mostly a toponym the gazetteer found ("Ar-Raqqa", not "Tripoli Brigade")."""
     size = ent.end_char - ent.start_char
-    return any(min(end, ent.end_char) - max(start, ent.start_char) >= 0.6 * size for start, end in place_spans)
+    near = place_spans.overlapping(ent.start_char, ent.end_char) if place_spans is not None else []
+    return any(min(end, ent.end_char) - max(start, ent.start_char) >= 0.6 * size for start, end in near)
 
 
 def _absorb(unit: _Unit, by_token: dict[int, _Unit]) -> None:

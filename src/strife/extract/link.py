@@ -16,7 +16,8 @@ from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
 from spacy.tokens import Doc
 
-from strife.extract import doc_text
+from strife.extract import Intervals, doc_text
+from strife.extract.places import is_actors_country
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
@@ -95,7 +96,8 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     layout = Layout(doc)
     events: list[Event] = sorted(state.get("events", []), key=lambda e: e.evidence.start)
     counts: list[Count] = list(state.get("counts", []))
-    places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, state)]
+    acting = Intervals([a for a in state.get("actors", []) if a.span and a.sector in ("GOV", "IGO")], lambda a: a.span)
+    places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, acting)]
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     focus_place = _focus_place(places)
     usable_dates = _Dates(dates, layout, doc)
@@ -109,7 +111,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _one_carrier_per_toll(events)
     _number_events(events, counts, merged, meta.sha256)
-    _link_attribution(doc, events, state.get("claims", []))
+    _link_attribution(doc, events, state.get("claims", []), layout)
     quotes = state.get("quotes", [])
     _link_quotes(events, quotes)
     return ArticleResult(
@@ -265,19 +267,18 @@ def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optiona
     event.location = place
 
 
-def _is_actor(place: Place, state: dict) -> bool:
+def _is_actor(place: Place, acting: Intervals) -> bool:
     """A toponym the actor stage read as an acting state ("Russia, together with China, vetoed").
 
     Only a country or a national capital stands for a state, and only when the actor covers the
     toponym's first word: "Mali Zvornik" is a town, "As Sabaa (Tripoli)" a place qualified by one.
+    `acting` holds the article's government and IGO mentions by offset (scanning them all for
+    every place was quadratic in a long text of many reports).
     """
     start, _ = place.span
-    if not _can_stand_for_a_state(place):
+    if is_actors_country(place) or not _can_stand_for_a_state(place):
         return False
-    return any(
-        a.span and a.span[0] <= start < a.span[1] and a.sector in ("GOV", "IGO")
-        for a in state.get("actors", [])
-    )
+    return bool(acting.overlapping(start, start + 1))  # a mention covering the toponym's first character
 
 
 def _can_stand_for_a_state(place: Place) -> bool:
@@ -572,16 +573,16 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
     return told.last_material_before(start, layout.paragraph(start))
 
 
-def _link_attribution(doc: Doc, events: list[Event], claims: list) -> None:
+def _link_attribution(doc: Doc, events: list[Event], claims: list, layout: Layout) -> None:
     from strife.extract.quotes import attribution_for
 
+    by_span = Intervals(claims, lambda claim: claim.span)
     for event in events:
         if event.attribution is None:
             span = event.trigger or event.evidence
-            # only a claim that overlaps the span can cover it; most events overlap none, and
-            # asking costs a pass over the article's sentences
-            overlapping = [c for c in claims if min(c.span[1], span.end) > max(c.span[0], span.start)]
-            event.attribution = attribution_for(doc, span.start, span.end, overlapping) if overlapping else None
+            # only a claim that overlaps the span can cover it; most events overlap none
+            overlapping = by_span.overlapping(span.start, span.end)
+            event.attribution = attribution_for(doc, span.start, span.end, overlapping, layout.sentence) if overlapping else None
 
 
 def _link_quotes(events: list[Event], quotes: list) -> None:

@@ -722,17 +722,19 @@ def _nested_in_any(claim: Claim, others: list[Claim]) -> bool:
     )
 
 
-def attribution_for(doc: Doc, char_start: int, char_end: int, claims: list[Claim]) -> Optional[str]:
+def attribution_for(doc: Doc, char_start: int, char_end: int, claims: list[Claim],
+                    sentence_of: Optional[Callable[[int], int]] = None) -> Optional[str]:
     """The reporter of the claim that covers text[char_start:char_end], or None.
 
     A claim covers the range when the range lies inside the claim's text, or when at least half
     of the range does and both start in the same sentence (evidence spans may run past the
     reported clause). Of several, the innermost claim wins: in "The Times reported that officials
     said that X", X is the officials' statement as relayed by the Times, and the closest source
-    is the one an analyst checks first.
+    is the one an analyst checks first. `sentence_of` (the sentence number of an offset) is made
+    from the Doc when not given; a caller asking for many events passes one made once.
     """
     length = max(1, char_end - char_start)
-    sentence_of = _sentence_finder(doc)
+    sentence_of = sentence_of or _sentence_finder(doc)
     best: Optional[tuple[int, Claim]] = None
     for claim in claims:
         start, end = claim.span

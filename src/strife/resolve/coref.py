@@ -19,7 +19,7 @@ hypothetical), and must not contradict each other on who, where or when.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -34,8 +34,9 @@ def merge_mentions(events: list[Event], doc: Doc, layout, headline_end: Optional
     """Merge repeated mentions in place (`events` keeps the survivors); return absorbed id -> survivor id."""
     absorbed: dict[str, str] = {}
     headline_used: set[str] = set()  # each headline event stands for one body event, the first compatible one
+    told = _Told(events, layout, headline_end)
     for later in list(events):
-        earlier = _antecedent(later, events, doc, layout, headline_end, absorbed, headline_used)
+        earlier = _antecedent(later, told, doc, layout, headline_end, absorbed, headline_used)
         if earlier is None:
             continue
         if headline_end is not None and earlier.evidence.end <= headline_end:
@@ -43,9 +44,60 @@ def merge_mentions(events: list[Event], doc: Doc, layout, headline_end: Optional
             headline_used.add(earlier.id)
             earlier, later = later, earlier
         _absorb(earlier, later)
+        told.place(earlier)  # it may have taken the other's evidence, and with it a new place in the text
         absorbed[later.id] = earlier.id
-        events.remove(later)
+    events[:] = [event for event in events if event.id not in absorbed]
     return {old: _final(old, absorbed) for old in absorbed}
+
+
+class _Told:
+    """The article's events indexed by what makes one the antecedent of another: the same
+    trigger, an anchor in the same or the two sentences before, or evidence in the headline.
+
+    Testing every earlier event for every event made merging quadratic in article length; the
+    rules below can only pick an event these indexes hold for the later one.
+    """
+
+    def __init__(self, events: Sequence[Event], layout, headline_end: Optional[int]):
+        self.layout, self.headline_end = layout, headline_end
+        self.position = {event.id: number for number, event in enumerate(events)}  # events are in text order
+        self.by_trigger: dict[tuple[int, int, str], list[Event]] = {}
+        self.sentence_of: dict[str, int] = {}
+        self.by_sentence: dict[int, dict[str, Event]] = {}
+        self.in_headline: dict[str, Event] = {}
+        for event in events:
+            if event.trigger:
+                self.by_trigger.setdefault(_span_key(event.trigger), []).append(event)
+            self.place(event)
+
+    def place(self, event: Event) -> None:
+        """(Re)index the event where its anchor and evidence now are."""
+        old = self.sentence_of.get(event.id)
+        if old is not None:
+            del self.by_sentence[old][event.id]
+        sentence = self.sentence_of[event.id] = self.layout.sentence(event_anchor(event))
+        self.by_sentence.setdefault(sentence, {})[event.id] = event
+        if self.headline_end is not None and event.evidence.end <= self.headline_end:
+            self.in_headline[event.id] = event
+        else:
+            self.in_headline.pop(event.id, None)
+
+    def before(self, later: Event, events: Iterable[Event]) -> list[Event]:
+        """Those of `events` listed before `later`, in list order."""
+        position = self.position[later.id]
+        return sorted((e for e in events if self.position[e.id] < position), key=lambda e: self.position[e.id])
+
+    def same_trigger(self, event: Event) -> list[Event]:
+        return [e for e in self.by_trigger.get(_span_key(event.trigger), []) if e.trigger == event.trigger]
+
+    def anchored_near(self, event: Event) -> list[Event]:
+        """Events anchored in the sentence of `event`'s anchor or the two before (as `_near` asks)."""
+        sentence = self.layout.sentence(event_anchor(event))
+        return [e for s in range(sentence - 2, sentence + 1) for e in self.by_sentence.get(s, {}).values()]
+
+
+def _span_key(span: Span) -> tuple[int, int, str]:
+    return (span.start, span.end, span.text)
 
 
 def _final(event_id: str, absorbed: dict[str, str]) -> str:
@@ -54,23 +106,25 @@ def _final(event_id: str, absorbed: dict[str, str]) -> str:
     return event_id
 
 
-def _antecedent(later: Event, events: Sequence[Event], doc: Doc, layout, headline_end: Optional[int],
+def _antecedent(later: Event, told: _Told, doc: Doc, layout, headline_end: Optional[int],
                 absorbed: dict[str, str], headline_used: set[str]) -> Optional[Event]:
     if not is_real(later):
         return None
-    before = events[: events.index(later)]  # events are in text order
-    candidates = [e for e in before if e.id not in absorbed and is_real(e) and _compatible(e, later)]
-    same_trigger = [e for e in candidates if e.trigger and later.trigger and e.trigger == later.trigger]
+
+    def candidates(events: Iterable[Event]) -> list[Event]:
+        return [e for e in told.before(later, events) if e.id not in absorbed and is_real(e) and _compatible(e, later)]
+
+    same_trigger = candidates(told.same_trigger(later)) if later.trigger else []
     if same_trigger:
         return same_trigger[0]
     if _is_anaphoric(later, doc) or _is_result_clause(later, doc) or _refers_back(later, doc):
-        near = [e for e in candidates if _near(e, later, layout)]
+        near = [e for e in candidates(told.anchored_near(later)) if _near(e, later, layout)]
         if _is_result_clause(later, doc):
             near = [e for e in near if layout.sentence(event_anchor(e)) == layout.sentence(event_anchor(later))]
         if near:
             return max(near, key=lambda e: e.evidence.start)
     if headline_end is not None and later.evidence.start >= headline_end:
-        headline = [e for e in candidates if e.evidence.end <= headline_end and e.id not in headline_used]
+        headline = [e for e in candidates(told.in_headline.values()) if e.id not in headline_used]
         if headline:
             return headline[0]
     return None
