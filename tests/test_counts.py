@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
 from strife.extract.counts import count_cues, count_kind_for, count_triggers, find_counts, victim_nouns
 from strife.model import Count
+from tests.conftest import SHARED
 
-ACLED_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev" / "acled-2020-dev.csv"
+ACLED_DEV = SHARED / "gold" / "dev" / "acled-2020-dev.csv"
 KINDS = {"killed", "injured", "displaced", "trapped", "detained", "missing"}
 
 

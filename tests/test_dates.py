@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +11,10 @@ from hypothesis import strategies as st
 
 from strife.extract.dates import WEEKDAYS, ResolvedDate, find_dates, is_future, resolve_date
 from strife.model import DateMention
+from tests.conftest import SHARED
 
 PUBLISHED = dt.date(2016, 12, 6)  # a Tuesday
-ACLED_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev" / "acled-2020-dev.csv"
+ACLED_DEV = SHARED / "gold" / "dev" / "acled-2020-dev.csv"
 D = dt.date
 
 

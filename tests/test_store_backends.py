@@ -90,6 +90,69 @@ def test_a_database_older_than_the_migrations_counts_as_revision_one(tmp_path):
         assert store.counts()["events"] == 3
 
 
+INTAKE_TABLES = {"feed_entries_seen", "skipped_inputs"}
+
+
+def build_revision_0005_with_intake_tables(url: str) -> None:
+    """A 0005 database on which `strife watch` or a skipped input already made intake's tables the way
+    strife.intake did before migration 0006 (`Table.create`), with a row in each."""
+    from strife.store import seen_entries, skipped_inputs
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0005")
+        for table in (seen_entries, skipped_inputs):
+            table.create(conn, checkfirst=True)
+        conn.execute(seen_entries.insert().values(feed="f.rss", entry_id="e1", status="stored", sha256="ab" * 32,
+                                                  seen_at="2024-01-01T00:00:00+00:00"))
+        conn.execute(skipped_inputs.insert().values(origin="a.txt", reason="language", language="fr", sha256="cd" * 32,
+                                                    message="French", skipped_at="2024-01-01T00:00:00+00:00"))
+    engine.dispose()
+
+
+def test_a_0005_database_with_intake_tables_made_the_old_way_upgrades_and_keeps_their_rows(db_url):
+    from strife.intake import _seen, skipped_counts
+
+    build_revision_0005_with_intake_tables(db_url)
+    with pytest.raises(SchemaError, match="strife db upgrade"):
+        Store(db_url)
+    assert upgrade_database(db_url) == ("0005", "0006") and HEAD_REVISION == "0006"
+    with Store(db_url) as store:
+        assert _seen(store, "f.rss") == {"e1"} and skipped_counts(store) == {"fr": 1}
+        with store.engine.connect() as conn:
+            assert schema_drift(conn) == []
+            assert conn.exec_driver_sql("SELECT value FROM strife_meta WHERE key = 'schema_version'").scalar() == "6"
+
+
+def test_downgrade_from_0006_drops_intake_tables_and_upgrade_makes_them_again(db_url):
+    with Store(db_url):
+        pass
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0005")
+    with engine.connect() as conn:
+        assert current_revision(conn) == "0005" and not INTAKE_TABLES & set(sa.inspect(conn).get_table_names())
+        assert conn.exec_driver_sql("SELECT value FROM strife_meta WHERE key = 'schema_version'").scalar() == "5"
+    engine.dispose()
+    assert upgrade_database(db_url) == ("0005", HEAD_REVISION)
+    with Store(db_url) as store, store.engine.connect() as conn:
+        assert schema_drift(conn) == []
+
+
+def test_a_new_database_has_intake_tables_even_when_nothing_imported_intake(tmp_path):
+    """A process that only opens a Store (`strife ingest`) must not leave a head database without them."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "fresh.db"
+    code = "import sys; from strife.store import Store; assert 'strife.intake' not in sys.modules; Store(sys.argv[1]).close()"
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert INTAKE_TABLES <= set(sa.inspect(conn).get_table_names())
+    engine.dispose()
+
+
 def test_check_finds_partial_articles_orphans_and_bad_offsets(db_url):
     with Store(db_url) as store:
         store.add(sample_result(), TEXT)

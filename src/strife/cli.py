@@ -398,9 +398,8 @@ def _count_stored(outcomes: List[StoreOutcome], summary: dict) -> None:
 
 def _record_skip(store: Store, skip: Skipped, summary: dict) -> None:
     """Count a skipped article by language and keep it on record in the database (`skipped_inputs`)."""
-    from strife.intake import ensure_tables, record_skip
+    from strife.intake import record_skip
 
-    ensure_tables(store)
     record_skip(store, skip)
     skipped = summary.setdefault("skipped", {})
     skipped[skip.language or skip.reason] = skipped.get(skip.language or skip.reason, 0) + 1

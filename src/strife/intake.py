@@ -1,8 +1,11 @@
 """Bookkeeping of what came in: feed entries already seen, and inputs skipped (other languages).
 
-Both tables live in the strife database beside the articles (same SQLAlchemy `metadata`), so a
-`strife watch` restarted next week still knows what it has seen, and an analyst can ask how much
-was skipped and why. `watch_feeds` polls feeds and codes only new entries.
+Both tables (`strife.store.seen_entries`, `skipped_inputs`) live in the strife database beside the
+articles, so a `strife watch` restarted next week still knows what it has seen, and an analyst can
+ask how much was skipped and why. `watch_feeds` polls feeds and codes only new entries.
+
+The store defines both and migration 0006 creates them, like every other table: a `Store` is open
+only at the head revision, so they are there whenever this module is handed one.
 """
 
 from __future__ import annotations
@@ -15,43 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from sqlalchemy import Column, Integer, String, Table, Text, func, select
+from sqlalchemy import func, select
 
 from strife.ingest import FeedEntry, InputProblem, ReadOptions, Skipped, feed_entries, fetch_url
 from strife.ingest.language import language_skip
 from strife.model import Article
-from strife.store import Store, metadata
-
-seen_entries = Table(
-    "feed_entries_seen",
-    metadata,
-    Column("feed", Text, primary_key=True),
-    Column("entry_id", Text, primary_key=True),
-    Column("status", String(16), nullable=False),  # stored, known, skipped, rejected
-    Column("sha256", String(64)),
-    Column("seen_at", String, nullable=False),
-)
-
-skipped_inputs = Table(
-    "skipped_inputs",
-    metadata,
-    Column("pk", Integer, primary_key=True),
-    Column("origin", Text, nullable=False),
-    Column("reason", String(32), nullable=False),
-    Column("language", String(8)),
-    Column("sha256", String(64)),
-    Column("message", Text, nullable=False),
-    Column("skipped_at", String, nullable=False),
-)
+from strife.store import Store, seen_entries, skipped_inputs
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
-
-
-def ensure_tables(store: Store) -> None:
-    """Create this module's tables in an existing database (Store creates only what it imported)."""
-    for table in (seen_entries, skipped_inputs):
-        table.create(store.engine, checkfirst=True)
 
 
 def _now() -> str:
@@ -73,7 +48,6 @@ def record_skip(store: Store, skip: Skipped) -> None:
 
 def skipped_counts(store: Store) -> dict[str, int]:
     """Skipped inputs by language (or reason when no language)."""
-    ensure_tables(store)
     key = func.coalesce(skipped_inputs.c.language, skipped_inputs.c.reason)
     with store.engine.connect() as conn:
         return {k: n for k, n in conn.execute(select(key, func.count()).group_by(key))}
@@ -133,7 +107,6 @@ def poll_feed(store: Store, engine, feed: str, options: ReadOptions = ReadOption
     An entry is marked seen only after its article is stored (or rejected or skipped for good),
     so a crash mid-poll at worst codes an entry again, which the store ignores (same text).
     """
-    ensure_tables(store)
     report = PollReport(feed)
     try:
         data = _feed_bytes(feed, options)

@@ -62,8 +62,8 @@ from sqlalchemy.schema import CreateIndex
 from strife.model import Actor, ArticleResult, Event
 
 DEFAULT_DB = "strife.db"
-SCHEMA_VERSION = 5  # the Alembic head revision is "0005"
-HEAD_REVISION = "0005"
+SCHEMA_VERSION = 6  # the Alembic head revision is "0006"
+HEAD_REVISION = "0006"
 FIRST_REVISION = "0001"
 
 metadata = MetaData()
@@ -164,6 +164,30 @@ incidents = Table(
     Column("lon", Float),
     Column("n_sources", Integer, nullable=False),
     Column("updated_at", String, nullable=False),
+)
+
+# revision 0006: `strife watch`'s bookkeeping (strife.intake): feed entries already seen, so a
+# watcher restarted next week codes only new ones, and inputs skipped (language, size), with why.
+seen_entries = Table(
+    "feed_entries_seen",
+    metadata,
+    Column("feed", Text, primary_key=True),
+    Column("entry_id", Text, primary_key=True),
+    Column("status", String(16), nullable=False),  # stored, known, skipped, rejected
+    Column("sha256", String(64)),
+    Column("seen_at", String, nullable=False),
+)
+
+skipped_inputs = Table(
+    "skipped_inputs",
+    metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("language", String(8)),
+    Column("sha256", String(64)),
+    Column("message", Text, nullable=False),
+    Column("skipped_at", String, nullable=False),
 )
 
 meta = Table("strife_meta", metadata, Column("key", String, primary_key=True), Column("value", Text))
