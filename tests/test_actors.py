@@ -283,6 +283,25 @@ def test_metonymy_actor_versus_location(nlp):
     assert not any(a.name == "Geneva" for a in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three rockets fell near Baghdad airport on Wednesday.",
+        "Doctors rallied outside a central Athens hospital.",
+        "Guards beat up a contractor in Monrovia city (Greater Monrovia, Montserrado).",
+        "A clash was reported in Tripoli Airport Road (Tripoli).",
+    ],
+)
+def test_a_capital_naming_where_a_thing_is_is_not_its_government(nlp, text):
+    found = find_actors(nlp(text), on=ALEPPO_DATE)
+    assert not [a for a in found if a.sector == "GOV"], [(a.name, a.sector) for a in found]
+
+
+def test_a_capital_before_an_actor_noun_is_still_its_government(nlp):
+    found = find_actors(nlp("The Kabul government rejected the plan. Moscow officials agreed."), on=ALEPPO_DATE)
+    assert {(a.country, a.sector) for a in found} == {("AFG", "GOV"), ("RUS", "GOV")}
+
+
 def test_brussels_is_the_eu(nlp):
     found = find_actors(nlp("Brussels would provide financial assistance."))
     assert [(a.canonical, a.country, a.sector) for a in found] == [("European Union", None, "IGO")]

@@ -109,17 +109,18 @@ def test_time_limit_rejects_the_slow_article_and_stores_the_rest(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a-short.txt").write_text(report(1), encoding="utf-8")
-    # one line of 1,500 reports (200 KB): strife's stages need minutes on it (linking compares every pair of events)
-    (folder / "b-long.txt").write_text(" ".join(report(n) for n in range(1500)), encoding="utf-8")
+    # one line of 3,000 reports (400 KB): strife's stages need several seconds on it (once minutes, when
+    # linking compared every pair of events), a short report a few hundredths of one
+    (folder / "b-long.txt").write_text(" ".join(report(n) for n in range(3000)), encoding="utf-8")
     (folder / "c-short.txt").write_text(report(2), encoding="utf-8")
     errors = tmp_path / "errors.jsonl"
-    shown = strife("ingest", str(folder), "--db", str(tmp_path / "t.db"), "--json", "--max-seconds", "2",
+    shown = strife("ingest", str(folder), "--db", str(tmp_path / "t.db"), "--json", "--max-seconds", "1",
                    "--errors", str(errors))
     assert shown.returncode == 1, shown.stderr
     assert_one_line_messages(shown.stderr)
     rows = [json.loads(line) for line in errors.read_text().splitlines()]
     assert [(Path(r["input"]).name, r["stage"]) for r in rows] == [("b-long.txt", "limit")]
-    assert "time limit exceeded (2 s per article)" in rows[0]["error"]
+    assert "time limit exceeded (1 s per article)" in rows[0]["error"]
     assert json.loads(shown.stdout)["stored"] == 2
 
 

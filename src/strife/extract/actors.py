@@ -490,9 +490,24 @@ def _role_token(token: Token) -> Token:
     return token
 
 
+NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
+
+
 def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
-    """A country or capital as the object of a locative preposition is a place, not an actor."""
+    """A country or capital as the object of a locative preposition is a place, not an actor.
+
+    A capital that only modifies another noun names where that thing is, not who acts: "Baghdad
+    airport", "a central Athens hospital", "in Monrovia city"; so does one in apposition to a
+    place ("in Ermita, Manila", "Tripoli Airport Road (Tripoli)"). Not one modifying an actor noun
+    ("the Kabul government", "Moscow officials"), nor a possessive ("Washington's attempt").
+    """
     token = _role_token(token)
+    head = token.head
+    if (token.dep_ in NOUN_MODIFIER_DEPS and head.i != token.i and head.pos_ in ("NOUN", "PROPN")
+            and not dictionary.is_actor_noun(head.text)):
+        return True
+    while token.dep_ == "appos" and token.head.i != token.i:
+        token = _role_token(token.head)
     locative = dictionary.cues.get("locative", frozenset())
     if token.dep_ == "pobj":
         return token.head.lower_ in locative

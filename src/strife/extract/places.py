@@ -23,13 +23,14 @@ precision 3: "Houthi forces shelled ..." is in Yemen).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional, Sequence, Union
+from typing import Collection, Optional, Sequence, Union
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +40,7 @@ from strife.resolve.geocode import (
     Containers,
     Gazetteer,
     RIVAL_DISTANCE_KM,
+    GENERIC_KINDS,
     admin_words,
     haversine_km,
     normalise_name,
@@ -60,9 +62,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )
 # Lowercase words allowed inside a name: "Deir ez-Zor", "Ras al Ain", "Bosnia and Herzegovina",
 # "Shakhta imeni Gagarina" (Russian "named after").
-NAME_JOINERS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at", "de", "del", "da", "do",
-                          "dos", "la", "le", "of", "-", "and", "bin", "ibn", "upon", "on", "sur", "am", "a", "y", "e",
+NAME_JOINERS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at", "er", "de", "del", "da", "do",
+                          "dos", "la", "las", "los", "le", "of", "-", "and", "bin", "ibn", "upon", "on", "sur", "am", "a", "y", "e",
                           "di", "du", "des", "den", "der", "van", "von", "imeni"})
+# Joiners of names in other languages, which English text does not use between a name and the next
+# capitalised word ("Ain er Roummaneh", "San Juan de los Cerritos"; unlike "Haiti on Saturday").
+FOREIGN_JOINERS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "er", "de", "del", "da", "do",
+                             "dos", "la", "las", "los", "le", "di", "du", "des", "den", "der", "van", "von",
+                             "imeni", "bin", "ibn"})
 # Joiners that may open a name: the articles of transliterated Arabic names ("al-Hasakeh", "ad Dali").
 NAME_ARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at"})
 MAX_NAME_TOKENS = 5
@@ -237,8 +244,8 @@ def _trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optio
 
 
 def _kind_feature(feature: Optional[str]) -> Optional[str]:
-    """The feature a kind word restricts a name to; a generic word ("area") restricts nothing."""
-    return None if feature == "any" else feature
+    """The feature a kind word restricts a name to; a generic word ("area", "road") restricts nothing."""
+    return None if feature in GENERIC_KINDS else feature
 
 
 def _entity_mentions(doc: Doc) -> list[Mention]:
@@ -396,6 +403,8 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     """
     consumed: set[int] = set()
     added: list[Mention] = []
+    replaced: set[int] = set()  # ids of mentions a wider unknown name took over
+    starts = [m.start for m in mentions]
     for opener in range(1, len(doc)):
         if doc[opener].text not in ("(", ",") or opener in consumed:
             continue
@@ -405,17 +414,17 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         segments, chain_end = _qualifier_segments(doc, opener)
         if not segments:
             continue
-        readings = _segment_readings(doc, segments, gazetteer)
+        readings = _regions_of_own_name(doc, run, segments, _segment_readings(doc, segments, gazetteer))
         if not any(readings):
             continue
-        head = next((m for m in reversed(mentions) if run[0] <= m.start and m.end <= opener and m.candidates), None)
+        head = _last_mention_in(mentions, starts, run[0], opener, replaced)
         qualifiers = [c for chosen in readings for c in chosen]
         containers = Containers.of(qualifiers)
         bracketed = doc[opener].text == "("
         listing = not bracketed and _continues_a_list(doc, chain_end)
         if head is not None and any(containers.holds(c) for c in head.candidates):
             head.qualifiers, head.fits_qualifiers, head.cue = qualifiers, True, True
-        elif listing or not (bracketed or _regional(readings[-1])):
+        elif listing or not (bracketed or _regional(readings[-1]) or _town_qualifies(head)):
             continue
         elif head is None or head.partial or head.variant or head.start > run[0] or head.name_end < run[1]:
             # "Toda Kalyanpur, Roorkee (Uttarakhand)": the name is not "Toda" in Japan but a village the
@@ -423,7 +432,7 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             if not _unknown_head_allowed(doc, run, bracketed):
                 continue
             if head is not None:
-                mentions = [m for m in mentions if m is not head]
+                replaced.add(id(head))
             variants = [c for c in gazetteer.lookup_variants(doc[run[0] : run[1]].text) if containers.holds(c)]
             added.append(
                 Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True, candidates=variants,
@@ -444,7 +453,8 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 narrowed = readings
             head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
         consumed.update(range(opener, chain_end))
-    kept = [m for m in mentions if not (set(range(m.start, m.end)) & consumed) or m.fallback or m.fits_qualifiers]
+    kept = [m for m in mentions if id(m) not in replaced
+            and (not (set(range(m.start, m.end)) & consumed) or m.fallback or m.fits_qualifiers)]
     return sorted(kept + added, key=lambda m: m.start)
 
 
@@ -505,10 +515,12 @@ def _well_known(mention: Mention) -> bool:
 
 
 def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
-    """The capitalised name just before a bracket or comma (a kind word after it skipped): (start, end)."""
+    """The capitalised name just before a bracket or comma (up to two kind words after it skipped:
+    "Naushera sector area (Rajouri district, J&K)"): (start, end)."""
     end = opener
-    if end > 0 and doc[end - 1].lower_ in admin_words():
-        end -= 1
+    for _ in range(2):
+        if end > 0 and doc[end - 1].lower_ in admin_words():
+            end -= 1
     start = end
     while start > 0 and (
         _is_name_token(doc[start - 1])
@@ -587,31 +599,91 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
     """Each qualifying name's readings, narrowed to those inside the names after it.
 
     Read from the last (widest) name back: "Niger" in "(Rafi LGA, Niger)" keeps both the state
-    and the country; "Santa Ana (Santa Ana)" keeps every Santa Ana. A stop-listed word ("Central",
+    and the country; "Santa Ana (Santa Ana)" keeps every Santa Ana here (`_regions_of_own_name` then
+    keeps the regions). A stop-listed word ("Central",
     "Sahel") qualifies only as a region or country.
     """
     readings: list[list[Candidate]] = [[] for _ in segments]
     wider: list[Candidate] = []
     for index in range(len(segments) - 1, -1, -1):
-        start, name_end, _ = segments[index]
+        start, name_end, end = segments[index]
         name = doc[start:name_end].text
-        candidates = gazetteer.lookup(name)
+        kind_word = doc[name_end].lower_ if name_end < end else None
+        feature = _kind_feature(admin_words().get(kind_word)) if kind_word else None
+        candidates = gazetteer.lookup_kind_named(doc[start:end].text, name, feature)
         if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates):
             continue  # "(IS)": abbreviations qualify only when they are a region's listed alias ("UP", "J&K")
         if normalise_name(name) in stop_words():
             candidates = [c for c in candidates if c.kind in ("admin1", "country")]
-        kind_word = doc[name_end].lower_ if name_end < segments[index][2] else None
-        feature = _kind_feature(admin_words().get(kind_word)) if kind_word else None
         if feature:
             candidates = of_feature(candidates, feature)  # "Merida state"
         containers = Containers.of(wider)
         if not candidates and containers:
             # "(Budgam district, J&K)": GeoNames writes Badgam; another spelling inside the wider names counts.
             candidates = of_feature([c for c in gazetteer.lookup_variants(name) if containers.holds(c)], feature)
+        elif not candidates and index == len(segments) - 1:
+            # "(Al Jabl Al Gharbi)": the widest name by another spelling, if a region's.
+            candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
         wider = wider + readings[index]
     return readings
+
+
+def _regions_of_own_name(doc: Doc, run: tuple[int, int], segments: Sequence[tuple[int, int, int]],
+                         readings: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Qualifiers read as regions where they can be.
+
+    A toponym qualified by its own name ("Santa Ana (Santa Ana)") is in the region of that name:
+    the qualifier's town readings (each town would qualify itself) are dropped where it has a
+    region. The widest qualifier keeps only the towns inside its own region readings."""
+    head = normalise_name(doc[run[0] : run[1]].text)
+    kept = []
+    for index, ((start, name_end, _), chosen) in enumerate(zip(segments, readings)):
+        regional = [c for c in chosen if c.kind != "city"]
+        if regional and normalise_name(doc[start:name_end].text) == head:
+            chosen = regional
+        elif regional and index == len(segments) - 1:
+            # The widest name is the region, not a village of that name elsewhere: "Veracruz" in
+            # "San Andres de Tuxtla, Veracruz" is the state (and its capital), not a Veracruz in Chiapas.
+            inside = Containers.of(regional)
+            chosen = [c for c in chosen if c.kind != "city" or inside.holds_region(c)]
+        kept.append(chosen)
+    return kept
+
+
+def _last_mention_in(mentions: Sequence[Mention], starts: Sequence[int], start: int, end: int,
+                     replaced: set[int]) -> Optional[Mention]:
+    """The last known name inside tokens [start, end): the name a qualifier after `end` qualifies.
+    `starts` are the mentions' start tokens, in order (a bisection, not a scan of every mention)."""
+    index = bisect.bisect_left(starts, end) - 1
+    while index >= 0 and starts[index] >= start:
+        mention = mentions[index]
+        if mention.end <= end and mention.candidates and id(mention) not in replaced:
+            return mention
+        index -= 1
+    return None
+
+
+def _word_after(doc: Doc, index: int) -> Optional[str]:
+    """The lowercased word at `index`, a hyphenated one whole ("sub-clan" is three tokens)."""
+    if index >= len(doc):
+        return None
+    if index + 2 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ and not doc[index + 1].whitespace_:
+        return doc[index : index + 3].text.lower()
+    return doc[index].lower_
+
+
+@functools.lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    return frozenset(word for word, feature in admin_words().items() if feature == "people")
+
+
+def _town_qualifies(head: Optional[Mention]) -> bool:
+    """Does a town after a comma say where the name before it is ("Diliman, Quezon City")? Only
+    for a name the gazetteer knows as small places elsewhere, not two well-known towns listed
+    ("Aleppo, Homs")."""
+    return head is not None and bool(head.candidates) and not _well_known(head)
 
 
 def _regional(readings: Sequence[Candidate]) -> bool:
@@ -641,10 +713,10 @@ def _fallback_chain(
 ) -> list[tuple[str, list[Candidate]]]:
     """Qualifying names, most specific first, each with the readings of the names after it."""
     chain = []
-    for index, (start, name_end, _) in enumerate(segments):
+    for index, (start, _, end) in enumerate(segments):
         if readings[index]:
             wider = [c for later in readings[index + 1 :] for c in later]
-            chain.append((doc[start:name_end].text, wider))
+            chain.append((doc[start:end].text, wider))  # with its kind word: "Quezon City", "Marib governorate"
     return chain
 
 
@@ -662,6 +734,8 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     """
     if _is_demonym(mention.name(doc)) and not mention.feature:
         return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
+    if _word_after(doc, mention.name_end) in _people_words():
+        return False  # "the Ayr sub-clan": a clan named like a Scottish town
     if mention.variant and normalise_name(mention.name(doc)) in stop_words():
         return False  # "President": no other spelling of a stop-listed word is a place either
     if mention.fallback or mention.fits_qualifiers:
@@ -678,7 +752,7 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     in_focus = any(c.country in focus for c in candidates)
     if normalise_name(mention.name(doc)) in stop_words():
         return bool(mention.feature)
-    if mention.from_entity:
+    if mention.from_entity and not mention.partial:
         return True
     if mention.weak:
         return mention.cue and max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
@@ -859,17 +933,46 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
     return votes + _actor_votes(doc)
 
 
-def _focus_of(votes: Sequence[FocusVote], leave_out: Optional[int] = None) -> list[str]:
-    """The countries the votes support, strongest first (metonyms only when nothing else does);
-    `leave_out` drops one mention's own vote, to ask what the rest of the article says."""
+def _focus_of(votes: Sequence[FocusVote]) -> list[str]:
+    """The countries the votes support, strongest first (metonyms only when nothing else does)."""
     weights: Counter[str] = Counter()
     fallback: Counter[str] = Counter()
     for vote in votes:
-        if vote.mention is not None and vote.mention == leave_out:
-            continue
         (fallback if vote.metonym else weights)[vote.country] += vote.weight
     chosen = +weights or fallback
     return [country for country, _ in chosen.most_common()]
+
+
+class FocusSupport:
+    """The countries the votes support (as `_focus_of`, unordered) with one mention's own votes left
+    out: what the rest of the article says about that mention's country.
+
+    Counted once for the article, then adjusted per mention: recounting every vote for every
+    mention was quadratic, most of the places stage's time on a long text of many reports.
+    """
+
+    def __init__(self, votes: Sequence[FocusVote]):
+        self.counts: dict[str, Counter[str]] = {"supporting": Counter(), "metonym": Counter()}
+        self.own: dict[int, list[FocusVote]] = {}
+        for vote in votes:
+            if (kind := _support_kind(vote)) is not None:
+                self.counts[kind][vote.country] += 1
+            if vote.mention is not None:
+                self.own.setdefault(vote.mention, []).append(vote)
+
+    def without(self, mention: int) -> frozenset[str]:
+        counts = {kind: counter.copy() for kind, counter in self.counts.items()}
+        for vote in self.own.get(mention, ()):
+            if (kind := _support_kind(vote)) is not None:
+                counts[kind][vote.country] -= 1
+        return frozenset(+counts["supporting"] or +counts["metonym"])
+
+
+def _support_kind(vote: FocusVote) -> Optional[str]:
+    """A metonym supports a country only when nothing else does; a vote of weight 0 not at all."""
+    if vote.metonym:
+        return "metonym"
+    return "supporting" if vote.weight > 0 else None
 
 
 def _query(doc: Doc, mention: Mention) -> str:
@@ -882,6 +985,8 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     found = []
     for mention in _entity_mentions(doc):
+        _widen_to_known_name(doc, mention, gazetteer)
+        mention.partial = _name_goes_on(doc, mention.end)
         mention.candidates = gazetteer.lookup(mention.name(doc))
         if not mention.candidates and _after_locative(doc, mention.start) and (
             len(doc[mention.start : mention.name_end]) <= MAX_NAME_TOKENS
@@ -898,6 +1003,57 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
     return _link_containers(doc, _link_qualifiers(doc, _drop_overlaps(mentions), gazetteer))
+
+
+def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
+    """An entity that is part of a longer gazetteer name becomes that name.
+
+    The small model often tags only a piece of a multi-word toponym: "Al" of "Al Bab city", "Foz"
+    of "Foz do Iguacu". The entity grows over adjacent capitalised words and name joiners that no
+    other entity holds, to the longest stretch the gazetteer knows; a kind word after the name
+    ("city") is then read as usual (`_add_context`).
+    """
+    if mention.name_end != mention.end:
+        return  # the entity already ends in a kind word ("Kandahar city")
+    best: Optional[tuple[int, int]] = None
+    for start in range(mention.start, max(-1, mention.start - MAX_NAME_TOKENS), -1):
+        if start < mention.start and not _extends_name(doc[start]):
+            break
+        for end in range(min(len(doc), start + MAX_NAME_TOKENS), mention.end - 1, -1):
+            if end <= mention.end and start == mention.start:
+                break
+            stretch = doc[start:end]
+            if (all(_extends_name(t) for t in doc[mention.end:end]) and _is_name_token(doc[end - 1])
+                    and _is_name_token(doc[start]) and gazetteer.lookup(stretch.text)):
+                if best is None or end - start > best[1] - best[0]:
+                    best = (start, end)
+                break
+    if best is not None:
+        mention.start, mention.end, mention.name_end = best[0], best[1], best[1]
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Does a longer name go on after an entity the small model cut short ("Bala" of "Bala Duri I
+    area", "Ain" of "Ain er Roummaneh"), with no kind word ("Kandahar City") or break between?"""
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return False
+    while end < len(doc) - 1 and doc[end].lower_ in FOREIGN_JOINERS and not doc[end].is_title:
+        end += 1  # "de los" in "San Juan de los Cerritos"
+    token = doc[end]
+    return token.ent_iob_ != "B" and _continues_name(token)
+
+
+def _continues_name(token: Token) -> bool:
+    """A capitalised word that can be part of a place's name: not a kind word ("City"), nor a day,
+    month or other stop-listed word ("Haiti Saturday")."""
+    return (_is_name_token(token) and token.lower_ not in admin_words()
+            and normalise_name(token.text) not in stop_words())
+
+
+def _extends_name(token: Token) -> bool:
+    """Can this word outside an entity continue a name: a capitalised word or a joiner ("do", "al"),
+    not inside another entity."""
+    return token.ent_iob_ == "O" and (_is_name_token(token) or token.lower_ in NAME_JOINERS)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -946,6 +1102,7 @@ class Toponym:
     focus_countries: list[str]
     not_a_location: bool = False
     qualified_by: Optional[str] = None
+    landmark: bool = False  # names a street or neighbourhood ("Murree road"), not the town itself
 
 
     def to_dict(self, explain: bool = False, limit: int = 10) -> dict:
@@ -985,6 +1142,8 @@ def explain_places(
     focus = list(focus_countries) if focus_countries is not None else _focus_of(votes)
     readings = [_ranked(doc, m, gazetteer, focus) if _plausible(m, doc, focus) else None for m in mentions]
     anchors = _anchored_regions(mentions, readings)
+    all_support = FocusSupport(votes)
+    toponym_support = FocusSupport([v for v in votes if v.mention is not None])
     found = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         place = _resolve_mention(doc, mention, gazetteer, focus, ranked) if ranked is not None else None
@@ -992,13 +1151,14 @@ def explain_places(
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and _country_as_attribute(doc, mention)
-        ) or _unsupported_namesake(mention, ranked, _focus_of(votes, leave_out=index), anchors,
-                                   _focus_of([v for v in votes if v.mention is not None], leave_out=index))
+        ) or _unsupported_namesake(mention, ranked, all_support.without(index), anchors,
+                                   toponym_support.without(index))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
-        found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by))
-    _mark_origins(doc, found)
+        found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
+                             landmark=_names_landmark(doc, mention)))
+    _mark_asides(doc, found)
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
         found.append(fallback)
     return found
@@ -1048,8 +1208,8 @@ def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[l
 
 
 def _unsupported_namesake(
-    mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Sequence[str],
-    anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Sequence[str] = (),
+    mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
+    anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -1082,23 +1242,40 @@ def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
     return any(haversine_km(best.lat, best.lon, c.lat, c.lon) > RIVAL_DISTANCE_KM for c, _ in ranked[1:])
 
 
-def _mark_origins(doc: Doc, found: list[Toponym]) -> None:
+def _mark_asides(doc: Doc, found: list[Toponym]) -> None:
     """A place written as where people or things came from ("migrants from Bihar clashed ... in
-    Satna") is not where the event was, when its sentence names another place: its confidence
-    drops below the event linker's bar (`ORIGIN_CONFIDENCE`)."""
-    located = [t for t in found if not t.not_a_location and t.place.span]
-    for toponym in located:
-        span = doc.char_span(*toponym.place.span, alignment_mode="expand")
-        if span is None or not _is_origin(span):
+    Satna"), or a street or neighbourhood named after a town ("Sanaa Street ... in Hodeidah",
+    "Colonia Santa Anita" in "Guadalajara, Jalisco"), is not where the event was when its
+    sentence names another place: its confidence drops below the event linker's bar
+    (`ORIGIN_CONFIDENCE`)."""
+    asides: list[tuple[Toponym, Span]] = []
+    placing_sentences: set[int] = set()  # sentences (by first token) that name a place outright
+    for toponym in found:
+        if toponym.not_a_location or not toponym.place.span:
             continue
-        sentence = span.sent
-        if any(other is not toponym and sentence.start_char <= other.place.span[0] < sentence.end_char
-               and not _is_origin(doc.char_span(*other.place.span, alignment_mode="expand")) for other in located):
+        span = doc.char_span(*toponym.place.span, alignment_mode="expand")
+        if span is None:
+            continue
+        if toponym.landmark or _is_origin(span):
+            asides.append((toponym, span))
+        else:
+            placing_sentences.add(span.sent.start)
+    for toponym, span in asides:
+        if span.sent.start in placing_sentences:
             confidence = min(toponym.place.confidence, ORIGIN_CONFIDENCE)
             toponym.place = toponym.place.model_copy(update={"confidence": confidence})
 
 
 ORIGIN_CONFIDENCE = 0.45
+
+
+def _names_landmark(doc: Doc, mention: Mention) -> bool:
+    """Is the name that of a street, road or neighbourhood ("Murree road", "Colonia Los Olivos")?"""
+    words = admin_words()
+    after = doc[mention.name_end] if mention.name_end < len(doc) else None
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    return any(token is not None and words.get(token.lower_) == "landmark"
+               for token in (after, before, doc[mention.start]))
 
 
 def _is_origin(span: Optional[Span]) -> bool:
@@ -1151,7 +1328,14 @@ def _ranked(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[st
             ranked = [(c, score) for c, score in ranked if c.country in focus or within.holds(c)]
         return ranked
     for name, wider in mention.fallback:
-        ranked = gazetteer.explain(name, focus, qualifiers=wider, variants=bool(wider))
+        # The widest qualifier names a region (or a town of that very name in it) where it can:
+        # "Culianca, Sinaloa" is in the state, not in a village called Sinaloa in Chiapas nor in
+        # Sinaloa de Leyva; "X (Marib)" is near Marib.
+        ranked = gazetteer.explain(name, focus, qualifiers=wider, variants=True, admin1=None if wider else name)
+        if not wider:
+            regions = Containers.of([c for c, _ in ranked if c.kind != "city"])
+            ranked = [(c, score) for c, score in ranked
+                      if c.kind != "city" or (c.primary and regions.holds_region(c))] or ranked
         if ranked and (not wider or Containers.of(wider).holds(ranked[0][0])):
             return ranked
     return []

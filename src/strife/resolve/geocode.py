@@ -164,6 +164,9 @@ class Candidate:
 
 
 
+GENERIC_KINDS = frozenset({"any", "landmark", "people"})  # kind words that restrict nothing (geo_admin_words.csv)
+
+
 @functools.lru_cache(maxsize=1)
 def admin_words() -> dict[str, str]:
     """Words that mark a preceding toponym as a region ("province" -> "admin1")."""
@@ -650,7 +653,7 @@ def split_admin_word(name: str) -> tuple[str, Optional[str]]:
     """
     words = name.split()
     if len(words) > 1 and (feature := admin_words().get(words[-1].casefold())):
-        return " ".join(words[:-1]), (None if feature == "any" else feature)
+        return " ".join(words[:-1]), (None if feature in GENERIC_KINDS else feature)
     return name, None
 
 
@@ -766,7 +769,7 @@ class Gazetteer:
         skeleton (`lookup_variants`).
         """
         bare, feature = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))
-        candidates = self.lookup(bare)
+        candidates = self.lookup_kind_named(_LEADING_ARTICLE.sub("", name.strip()), bare, feature)
         if not candidates and variants:
             candidates = self.lookup_variants(bare)
         candidates = of_feature(candidates, feature)
@@ -776,6 +779,18 @@ class Gazetteer:
         scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature, _has_namesake_town(c, towns), within))
                   for c in candidates]
         return sorted(scored, key=lambda pair: pair[1], reverse=True)
+
+    def lookup_kind_named(self, whole: str, bare: str, feature: Optional[str]) -> list[Candidate]:
+        """The readings of a name written with a kind word: those of the whole ("Quezon City",
+        "Kuwait City") where that is a place's own name, of a fitting kind; else those of the name
+        without the word ("Kandahar city" -> Kandahar; "Hays City", an old alternate name of Hays,
+        Kansas, does not keep "Hays city (Al Hudaydah)" from the Yemeni Hays)."""
+        if feature and whole != bare:
+            kinds = FEATURE_KINDS.get(feature, ())
+            named = [c for c in self.lookup(whole) if c.kind in kinds and c.primary]
+            if named:
+                return named
+        return self.lookup(bare)
 
     def resolve(
         self,
@@ -846,6 +861,9 @@ FOCUS_BONUS = (5.0, 2.0, 1.0)
 # A region or country written next to the name says more than the article's focus (FOCUS_BONUS).
 QUALIFIER_REGION_BONUS = 8.0
 QUALIFIER_COUNTRY_BONUS = 6.0
+# In the country of a qualifying region but outside the region ("Basira town in Deir-ez-Zor" read as
+# a Basira in Daraa): the text says otherwise, unless the region itself was misread.
+QUALIFIER_REGIONS_COUNTRY_BONUS = 3.0
 
 
 @dataclass(frozen=True)
@@ -876,7 +894,12 @@ class Containers:
         return (candidate.country, normalise_name(candidate.admin1)) in self.regions
 
     def holds_country(self, candidate: Candidate) -> bool:
-        return candidate.country in self.countries or any(country == candidate.country for country, _ in self.regions)
+        """Is the candidate in a country written as a qualifier ("Kagara (Niger)")?"""
+        return candidate.country in self.countries
+
+    def holds_regions_country(self, candidate: Candidate) -> bool:
+        """Is the candidate only in the country of a qualifying region, not in the region itself?"""
+        return any(country == candidate.country for country, _ in self.regions)
 
     def holds(self, candidate: Candidate) -> bool:
         """Is the candidate inside one of the qualifiers (its region, else a qualifying country)?"""
@@ -897,7 +920,8 @@ def score_candidate(
     """Additive evidence, in rough log-odds points; `Gazetteer.explain` shows it per candidate.
 
     From strongest: an exact country name (8; 6 for an alias), a region word or region written
-    next to the name that fits (6), a qualifying region (8) or country (6) the place is in,
+    next to the name that fits (6), a qualifying region (8) or country (6) the place is in (3 for
+    only the country of a qualifying region),
     a focus country (5 for the first, 2, then 1), then how big
     (log10 population, 0..7) and how well known (log10 of its number of names, 0..2.5) it is,
     being a national capital (3: capitals are named far more than their namesakes) and the name being its own rather than an alternate (1.5).
@@ -920,6 +944,8 @@ def score_candidate(
         score += QUALIFIER_REGION_BONUS
     elif within.holds_country(candidate):
         score += QUALIFIER_COUNTRY_BONUS
+    elif within.holds_regions_country(candidate):
+        score += QUALIFIER_REGIONS_COUNTRY_BONUS
     if feature and candidate.kind == feature:
         score += 6
     if candidate.kind in ("admin1", "admin2") and not feature and namesake_town:
