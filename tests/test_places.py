@@ -586,3 +586,24 @@ def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> N
         for end in range(start, min(len(doc), start + 8) + 1):
             scanned = next((m for m in reversed(mentions) if start <= m.start and m.end <= end and m.candidates), None)
             assert places_module._last_mention_in(mentions, starts, start, end, set()) is scanned
+
+
+def test_a_name_is_read_in_the_focus_the_rest_of_the_article_gives(nlp, gazetteer) -> None:
+    # Tripoli alone votes for Libya (a capital, the bigger town); the rest of this text says Lebanon.
+    text = ("On 29 April 2020, protesters of the movement against the political system in Lebanon gathered "
+            "in Hasbaya. Protesters in Tripoli also gathered.")
+    _, places = places_in(nlp, gazetteer, text)
+    assert [(written(text, p), p.country) for p in places] == [("Lebanon", "LBN"), ("Hasbaya", "LBN"), ("Tripoli", "LBN")]
+    _, alone = places_in(nlp, gazetteer, "Protesters in Tripoli gathered outside the court.")
+    assert [p.country for p in alone] == ["LBY"]
+
+
+def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gazetteer) -> None:
+    from strife.extract import places as places_module
+
+    doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
+              "while Lozove and Kabul saw clashes. Russian jets struck Homs and Aleppo.")
+    mentions, votes = places_module._mentions_and_votes(doc, gazetteer)
+    support = places_module.FocusSupport(votes)
+    for index in range(len(mentions)):
+        assert support.ranked_without(index) == places_module._focus_of([v for v in votes if v.mention != index])

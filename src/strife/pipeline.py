@@ -166,7 +166,7 @@ def places_stage(doc: Doc, state: dict) -> None:
 
     gazetteer = Gazetteer.default()
     focus = focus_countries_of(doc, gazetteer)
-    state["places"] = find_places(doc, gazetteer, focus_countries=focus)
+    state["places"] = find_places(doc, gazetteer)  # the same focus, less each name's own vote for itself
     state["focus_country"] = focus[0] if focus else None
 
 

@@ -768,6 +768,8 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return True
     biggest = max(c.population for c in candidates)
     if in_focus or (mention.cue and not focus):
+        if mention.cue and any(c.population == 0 and (c.country in focus or not focus) for c in candidates):
+            return True  # a district, or a town GeoNames gives no population, written as a place ("in Hasbaya")
         return biggest >= MIN_POPULATION_WITH_CUE
     # A small place abroad, in an article about somewhere else, is more likely a word used otherwise
     # ("the Ayr sub-clan", "Arab cities"); it needs a town's size even after "in".
@@ -953,12 +955,24 @@ class FocusSupport:
 
     def __init__(self, votes: Sequence[FocusVote]):
         self.counts: dict[str, Counter[str]] = {"supporting": Counter(), "metonym": Counter()}
+        self.weights: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # by metonym
         self.own: dict[int, list[FocusVote]] = {}
         for vote in votes:
             if (kind := _support_kind(vote)) is not None:
                 self.counts[kind][vote.country] += 1
+            self.weights[vote.metonym][vote.country] += vote.weight
             if vote.mention is not None:
                 self.own.setdefault(vote.mention, []).append(vote)
+
+    def ranked_without(self, mention: int) -> list[str]:
+        """`_focus_of` the other votes, strongest first: the focus a mention is read in, so that a
+        name's own reading does not vote for itself ("Tripoli" alone would put Libya beside the
+        Lebanon the rest of the article names)."""
+        weights = {metonym: counter.copy() for metonym, counter in self.weights.items()}
+        for vote in self.own.get(mention, ()):
+            weights[vote.metonym][vote.country] -= vote.weight
+        chosen = _positive(weights[False]) or _positive(weights[True])
+        return [country for country, _ in chosen.most_common()]
 
     def without(self, mention: int) -> frozenset[str]:
         counts = {kind: counter.copy() for kind, counter in self.counts.items()}
@@ -966,6 +980,11 @@ class FocusSupport:
             if (kind := _support_kind(vote)) is not None:
                 counts[kind][vote.country] -= 1
         return frozenset(+counts["supporting"] or +counts["metonym"])
+
+
+def _positive(weights: Counter[str]) -> Counter[str]:
+    """The countries left with weight (a difference of float sums may leave a crumb above zero)."""
+    return Counter({country: weight for country, weight in weights.items() if weight > 1e-9})
 
 
 def _support_kind(vote: FocusVote) -> Optional[str]:
@@ -1140,13 +1159,15 @@ def explain_places(
     gazetteer = gazetteer or Gazetteer.default()
     mentions, votes = _mentions_and_votes(doc, gazetteer)
     focus = list(focus_countries) if focus_countries is not None else _focus_of(votes)
-    readings = [_ranked(doc, m, gazetteer, focus) if _plausible(m, doc, focus) else None for m in mentions]
-    anchors = _anchored_regions(mentions, readings)
     all_support = FocusSupport(votes)
+    read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
+    readings = [_ranked(doc, m, gazetteer, read_in[i]) if _plausible(m, doc, focus) else None
+                for i, m in enumerate(mentions)]
+    anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None])
     found = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
-        place = _resolve_mention(doc, mention, gazetteer, focus, ranked) if ranked is not None else None
+        place = _resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
         if place is None:
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
