@@ -69,6 +69,9 @@ class Place(Record):
     part: Optional[str] = Field(None, description="'east', 'west', 'north', 'outskirts', ... of the place.")
     span: Optional[tuple[int, int]] = None
     confidence: float = Field(1.0, ge=0.0, le=1.0)
+    inferred_from: Optional[Literal["actors"]] = Field(
+        None, description="Set when no toponym names the place: 'actors' - the one country the article's actors "
+                          "imply; the span is then the actor's words, not a place name.")
 
 
 class Count(Record):

@@ -17,7 +17,6 @@ from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 from spacy.tokens import Doc
 
 from strife.extract import Intervals, doc_text
-from strife.extract.places import is_actors_country
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
@@ -276,8 +275,8 @@ def _is_actor(place: Place, acting: Intervals) -> bool:
     every place was quadratic in a long text of many reports).
     """
     start, _ = place.span
-    if is_actors_country(place) or not _can_stand_for_a_state(place):
-        return False
+    if place.inferred_from is not None or not _can_stand_for_a_state(place):
+        return False  # a place inferred from the actors has their words for its span: not a state acting
     return bool(acting.overlapping(start, start + 1))  # a mention covering the toponym's first character
 
 

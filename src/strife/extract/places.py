@@ -1312,14 +1312,6 @@ def _is_origin(span: Optional[Span]) -> bool:
 ACTOR_PLACE_CONFIDENCE = 0.3
 
 
-def is_actors_country(place: Place) -> bool:
-    """Is this the country the article's actors imply (`_actor_country_place`), not a toponym?
-
-    Its span is the actor's words, so it must not be taken for a state acting ("Russia vetoed").
-    """
-    return place.feature == "country" and place.confidence == ACTOR_PLACE_CONFIDENCE and place.part is None
-
-
 def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVote]) -> Optional[Toponym]:
     """With no toponym to place it, the article is in the country its actors and cues say (precision 3).
 
@@ -1335,7 +1327,8 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     if country is None:
         return None
     evidence = max((v for v in actor_votes if v.country == focus[0]), key=lambda v: v.weight)
-    place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE)
+    place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE).model_copy(
+        update={"inferred_from": "actors"})
     return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus)
 
 
