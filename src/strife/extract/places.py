@@ -414,7 +414,7 @@ def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         segments, chain_end = _qualifier_segments(doc, opener)
         if not segments:
             continue
-        readings = _regions_of_own_name(doc, run, segments, _segment_readings(doc, segments, gazetteer))
+        readings = _qualifiers_as_regions(doc, run, segments, _segment_readings(doc, segments, gazetteer))
         if not any(readings):
             continue
         head = _last_mention_in(mentions, starts, run[0], opener, replaced)
@@ -599,7 +599,7 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
     """Each qualifying name's readings, narrowed to those inside the names after it.
 
     Read from the last (widest) name back: "Niger" in "(Rafi LGA, Niger)" keeps both the state
-    and the country; "Santa Ana (Santa Ana)" keeps every Santa Ana here (`_regions_of_own_name` then
+    and the country; "Santa Ana (Santa Ana)" keeps every Santa Ana here (`_qualifiers_as_regions` then
     keeps the regions). A stop-listed word ("Central",
     "Sahel") qualifies only as a region or country.
     """
@@ -630,7 +630,7 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
     return readings
 
 
-def _regions_of_own_name(doc: Doc, run: tuple[int, int], segments: Sequence[tuple[int, int, int]],
+def _qualifiers_as_regions(doc: Doc, run: tuple[int, int], segments: Sequence[tuple[int, int, int]],
                          readings: list[list[Candidate]]) -> list[list[Candidate]]:
     """Qualifiers read as regions where they can be.
 
@@ -946,26 +946,23 @@ def _focus_of(votes: Sequence[FocusVote]) -> list[str]:
 
 
 class FocusSupport:
-    """The countries the votes support (as `_focus_of`, unordered) with one mention's own votes left
-    out: what the rest of the article says about that mention's country.
+    """The article's focus with one mention's own votes left out: what the rest of the article says
+    about that mention's country (`_focus_of` of the other votes).
 
     Counted once for the article, then adjusted per mention: recounting every vote for every
     mention was quadratic, most of the places stage's time on a long text of many reports.
     """
 
     def __init__(self, votes: Sequence[FocusVote]):
-        self.counts: dict[str, Counter[str]] = {"supporting": Counter(), "metonym": Counter()}
         self.weights: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # by metonym
         self.own: dict[int, list[FocusVote]] = {}
         for vote in votes:
-            if (kind := _support_kind(vote)) is not None:
-                self.counts[kind][vote.country] += 1
             self.weights[vote.metonym][vote.country] += vote.weight
             if vote.mention is not None:
                 self.own.setdefault(vote.mention, []).append(vote)
 
     def ranked_without(self, mention: int) -> list[str]:
-        """`_focus_of` the other votes, strongest first: the focus a mention is read in, so that a
+        """The other votes' countries, strongest first: the focus a mention is read in, so that a
         name's own reading does not vote for itself ("Tripoli" alone would put Libya beside the
         Lebanon the rest of the article names)."""
         weights = {metonym: counter.copy() for metonym, counter in self.weights.items()}
@@ -975,23 +972,13 @@ class FocusSupport:
         return [country for country, _ in chosen.most_common()]
 
     def without(self, mention: int) -> frozenset[str]:
-        counts = {kind: counter.copy() for kind, counter in self.counts.items()}
-        for vote in self.own.get(mention, ()):
-            if (kind := _support_kind(vote)) is not None:
-                counts[kind][vote.country] -= 1
-        return frozenset(+counts["supporting"] or +counts["metonym"])
+        """The countries the other votes support, in no order."""
+        return frozenset(self.ranked_without(mention))
 
 
 def _positive(weights: Counter[str]) -> Counter[str]:
     """The countries left with weight (a difference of float sums may leave a crumb above zero)."""
     return Counter({country: weight for country, weight in weights.items() if weight > 1e-9})
-
-
-def _support_kind(vote: FocusVote) -> Optional[str]:
-    """A metonym supports a country only when nothing else does; a vote of weight 0 not at all."""
-    if vote.metonym:
-        return "metonym"
-    return "supporting" if vote.weight > 0 else None
 
 
 def _query(doc: Doc, mention: Mention) -> str:
