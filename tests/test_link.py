@@ -167,3 +167,20 @@ def test_a_toll_is_carried_by_one_event_so_sums_never_count_a_death_twice(engine
     carriers = [e for e in result.events if e.fatalities is not None]
     assert len(carriers) == 1 and carriers[0].fatalities.best == 3
     assert sum(e.fatalities.best for e in carriers) == 3
+
+
+def test_aleppo_geneva_and_brussels_are_not_where_anything_happened(aleppo):
+    """Issue 6: Geneva is where unconfirmed talks would be, Brussels stands for the EU."""
+    from strife.resolve.coref import is_real
+
+    places = {e.location.name for e in aleppo.events if e.location is not None and is_real(e)}
+    assert {"Aleppo", "Idlib", "Mosul"} <= places
+    assert not {"Geneva", "Brussels"} & places
+
+
+def test_a_place_of_a_supposed_act_is_not_lent_to_the_next_sentence(engine):
+    text = ("Officials refused to confirm whether talks would begin in Geneva in the coming days. "
+            "Rebels shelled a market, killing four people.")
+    result = engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 4)))
+    shelling = [e for e in result.events if e.fatalities is not None]
+    assert shelling and all(e.location is None or e.location.name != "Geneva" for e in shelling)

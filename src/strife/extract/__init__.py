@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Callable, Generic, Iterable, Optional, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
 
@@ -40,6 +40,19 @@ def doc_ents(doc: Doc) -> tuple:
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
     return ents
+
+
+def clause_verb(token: Token) -> Optional[Token]:
+    """The verb of the clause a word sits in: the word itself, or the first verb up its heads
+    (at most six hops; None at the root or beyond)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def forget(doc: Doc) -> None:

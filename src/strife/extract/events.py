@@ -60,7 +60,7 @@ from typing import Callable, Iterable, Optional
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import doc_text
+from strife.extract import clause_verb, doc_text
 from strife.model import Actor, Event
 from strife.model import Span as TextSpan
 from strife.ontology import LexiconEntry, Ontology, load_ontology
@@ -521,7 +521,7 @@ def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> l
     """'Hungary has said it will support ...': a pronoun subject of a reported clause is the speaker."""
     if not sources or any(s.lower_ not in SPEAKER_PRONOUNS for s in sources):
         return sources
-    clause = _controlling_clause(_clause_verb(verb))
+    clause = _controlling_clause(clause_verb(verb))
     if not _reported_clause(clause, onto):
         return sources
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
@@ -1036,7 +1036,7 @@ def _antecedent(earlier: list[Frame], token: Token) -> Optional[Frame]:
 
 def _modality(frame: Frame, onto: Ontology) -> None:
     token = frame.pivot or frame.trigger.token
-    clause = _clause_verb(token)
+    clause = clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
     frame.negated = any(_negates(t, onto) for t in own) or _governed_by(token, onto.words("negating_verbs"), onto)
     auxes = [c for t in own for c in t.children if c.dep_ == "aux"]
@@ -1094,17 +1094,6 @@ def _reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
     if clause is None or clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return False
     return bool(_keys(clause.head) & onto.words("intent_speech_verbs"))
-
-
-def _clause_verb(token: Token) -> Optional[Token]:
-    current = token
-    for _ in range(6):
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-        if current.head.i == current.i:
-            return None
-        current = current.head
-    return None
 
 
 def _negates(token: Token, onto: Ontology) -> bool:
@@ -1183,7 +1172,7 @@ def _clause_path(token: Token) -> list[Token]:
 
 def _generic_relative(token: Token, onto: Ontology) -> bool:
     """'Those armed groups that refuse to leave': a class, not an act that happened."""
-    clause = _clause_verb(token)
+    clause = clause_verb(token)
     if clause is None or clause.dep_ != "relcl":
         return False
     return any(c.dep_ == "det" and c.lower_ in onto.words("generic_dets") for c in clause.head.children)
@@ -1216,7 +1205,7 @@ def _finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> Non
 def _stated(frame: Frame, onto: Ontology) -> bool:
     """The act is someone's stated intent: it has an actor, or is quoted or reported speech."""
     token = frame.trigger.token
-    return bool(frame.sources) or _in_quote(token) or _reported_clause(_controlling_clause(_clause_verb(token)), onto)
+    return bool(frame.sources) or _in_quote(token) or _reported_clause(_controlling_clause(clause_verb(token)), onto)
 
 
 def _refusal(frame: Frame, onto: Ontology) -> bool:
@@ -1233,7 +1222,7 @@ def _refusal(frame: Frame, onto: Ontology) -> bool:
 
 def _background(frame: Frame, onto: Ontology) -> bool:
     token = frame.trigger.token
-    clause = _clause_verb(token)
+    clause = clause_verb(token)
     holders = [token] + ([clause] if clause is not None else [])
     durations = onto.words("duration_nouns")
     for holder in holders:
@@ -1267,7 +1256,7 @@ def _undated_stance(token: Token, quad: str, onto: Ontology) -> bool:
 def _names_old_year(frame: Frame, on: dt.date) -> bool:
     """'attacked the garrison in 2011', 'the 2011 civil war': background, not news."""
     token = frame.trigger.token
-    clause = _clause_verb(token) or token
+    clause = clause_verb(token) or token
     return any(YEAR.match(t.text) and int(t.text) < on.year - 1 for t in clause.subtree)
 
 
@@ -1456,7 +1445,7 @@ def _clause_text(frame: Frame) -> str:
     """The lower-cased words of the trigger's own clause (coordinated and subordinate clauses
     left out) and of its argument phrases, space separated."""
     token = frame.trigger.token
-    head = token if token.pos_ in ("VERB", "AUX") else (_clause_verb(token) or token)
+    head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
     own = _own_clause(head)
     for arg in frame.sources + frame.targets:
         own.update(t.i for t in _phrase(arg))
@@ -1525,7 +1514,7 @@ def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
     armed clash (ACLED), not a shelling, even when heavier weapons join in."""
     if frame.mode != "artillery":
         return
-    clause = _clause_verb(frame.trigger.token) or frame.trigger.token
+    clause = clause_verb(frame.trigger.token) or frame.trigger.token
     text = " ".join(t.lower_ for t in clause.subtree)
     if _names_any(text, onto.words("small_arms_words")):
         frame.plover, frame.mode = "FIGHT", "firearms"

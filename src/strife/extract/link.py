@@ -16,7 +16,7 @@ from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
 from spacy.tokens import Doc
 
-from strife.extract import Intervals, doc_text
+from strife.extract import Intervals, clause_verb, doc_text
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
@@ -98,14 +98,15 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     acting = Intervals([a for a in state.get("actors", []) if a.span and a.sector in ("GOV", "IGO")], lambda a: a.span)
     places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, acting)]
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
-    focus_place = _focus_place(places)
+    real_places = _places_of_real_clauses(places, events, doc)
+    focus_place = _focus_place(real_places)
     usable_dates = _Dates(dates, layout, doc)
-    nearby_places = Nearby(places, layout, lambda p: p.span[0])
+    nearby = {True: Nearby(real_places, layout, lambda p: p.span[0]), False: Nearby(places, layout, lambda p: p.span[0])}
     for number, event in enumerate(events, start=1):
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
         _link_date(event, anchor, usable_dates, doc)
-        _link_place(event, anchor, nearby_places, focus_place)
+        _link_place(event, anchor, nearby[is_real(event)], focus_place)
     _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _one_carrier_per_toll(events)
@@ -264,6 +265,30 @@ def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optiona
         # article is about; say so with a lower confidence rather than leaving it off the map.
         place = focus.model_copy(update={"confidence": min(focus.confidence, 0.5)})
     event.location = place
+
+
+def _places_of_real_clauses(places: list[Place], events: Sequence[Event], doc: Doc) -> list[Place]:
+    """The places not written in the clause of an act that is only supposed.
+
+    "US officials refused to confirm whether talks with Russia would begin in Geneva": Geneva is
+    where the unconfirmed talks would be, not where Lavrov made the demand the next sentence
+    reports; only the talks themselves (coded as hypothetical) may be placed there. A negated act
+    still says where things were ("thwarted a Houthi attack on the Qaniyah front").
+    """
+    verbs: dict[bool, set[int]] = {True: set(), False: set()}  # clause verbs of hypothetical events and of others
+    for event in events:
+        if (token := trigger_token(event, doc)) is not None and (verb := clause_verb(token)) is not None:
+            verbs[event.hypothetical].add(verb.i)
+    unreal = verbs[True] - verbs[False]
+    if not unreal:
+        return places
+    return [p for p in places if not _in_clauses(p, unreal, doc)]
+
+
+def _in_clauses(place: Place, verbs: set[int], doc: Doc) -> bool:
+    span = doc.char_span(*place.span, alignment_mode="expand")
+    verb = clause_verb(span.root) if span is not None and len(span) else None
+    return verb is not None and verb.i in verbs
 
 
 def _is_actor(place: Place, acting: Intervals) -> bool:
