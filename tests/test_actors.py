@@ -290,6 +290,9 @@ def test_metonymy_actor_versus_location(nlp):
         "Doctors rallied outside a central Athens hospital.",
         "Guards beat up a contractor in Monrovia city (Greater Monrovia, Montserrado).",
         "A clash was reported in Tripoli Airport Road (Tripoli).",
+        "Protesters gathered in Beirut's Saifi district and blocked the Ring bridge.",
+        "Rioters hurled Molotov cocktails at a bank in the Ras al Nabea district of Beirut.",
+        "Members of the church staged a protest at the cathedral in Ermita, Manila after the ruling.",
     ],
 )
 def test_a_capital_naming_where_a_thing_is_is_not_its_government(nlp, text):
@@ -300,6 +303,9 @@ def test_a_capital_naming_where_a_thing_is_is_not_its_government(nlp, text):
 def test_a_capital_before_an_actor_noun_is_still_its_government(nlp):
     found = find_actors(nlp("The Kabul government rejected the plan. Moscow officials agreed."), on=ALEPPO_DATE)
     assert {(a.country, a.sector) for a in found} == {("AFG", "GOV"), ("RUS", "GOV")}
+    found = find_actors(nlp("Talks were held in Geneva, Moscow said. Envoys of Damascus, Tehran and Ankara met."),
+                        on=ALEPPO_DATE)
+    assert {"RUS", "SYR", "IRN", "TUR"} <= {a.country for a in found if a.sector == "GOV"}
 
 
 def test_brussels_is_the_eu(nlp):

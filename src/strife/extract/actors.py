@@ -497,21 +497,47 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
     """A country or capital as the object of a locative preposition is a place, not an actor.
 
     A capital that only modifies another noun names where that thing is, not who acts: "Baghdad
-    airport", "a central Athens hospital", "in Monrovia city"; so does one in apposition to a
-    place ("in Ermita, Manila", "Tripoli Airport Road (Tripoli)"). Not one modifying an actor noun
-    ("the Kabul government", "Moscow officials"), nor a possessive ("Washington's attempt").
+    airport", "a central Athens hospital", "in Monrovia city", "Beirut's Saifi district", "the Ras
+    al Nabea district of Beirut"; so does one in apposition to a place, or qualifying one after a
+    comma ("in Ermita, Manila", "Tripoli Airport Road (Tripoli)"). Not one modifying an actor noun
+    ("the Kabul government", "Moscow officials"), nor a possessive of anything but a part of a
+    town ("Washington's attempt").
     """
     token = _role_token(token)
     head = token.head
-    if (token.dep_ in NOUN_MODIFIER_DEPS and head.i != token.i and head.pos_ in ("NOUN", "PROPN")
-            and not dictionary.is_actor_noun(head.text)):
+    if head.i != token.i and head.pos_ in ("NOUN", "PROPN") and not dictionary.is_actor_noun(head.text):
+        if token.dep_ in NOUN_MODIFIER_DEPS or (token.dep_ == "poss" and _names_part_of_town(head)):
+            return True
+    if _qualifies_a_place(token, dictionary):
         return True
     while token.dep_ == "appos" and token.head.i != token.i:
         token = _role_token(token.head)
     locative = dictionary.cues.get("locative", frozenset())
     if token.dep_ == "pobj":
-        return token.head.lower_ in locative
+        preposition = token.head
+        return preposition.lower_ in locative or (preposition.lower_ == "of" and _names_part_of_town(preposition.head))
     return token.dep_ in ("npadvmod",)
+
+
+def _names_part_of_town(noun: Token) -> bool:
+    """A word for a part of a town or a place in one ("district", "area", "street", "square")."""
+    from strife.resolve.geocode import admin_words
+
+    return admin_words().get(noun.lower_) in ("any", "landmark", "admin2")
+
+
+def _qualifies_a_place(token: Token, dictionary: ActorDictionary) -> bool:
+    """Written after a comma that follows a place after a locative preposition: "in Ermita, Manila";
+    not when it is a clause's subject or object ("talks were held in Geneva, Moscow said")."""
+    doc = token.doc
+    before = token.i - 1
+    if before < 2 or doc[before].text != "," or token.dep_ in ("nsubj", "nsubjpass", "agent", "dobj"):
+        return False
+    start = before - 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    locative = dictionary.cues.get("locative", frozenset())
+    return doc[before - 1].pos_ == "PROPN" and start > 0 and doc[start - 1].lower_ in locative
 
 
 def _or_coordinated(token: Token) -> bool:
