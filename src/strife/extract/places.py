@@ -869,17 +869,22 @@ def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusV
 def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
     """How much a mention says the article happens in its country.
 
-    Towns and regions say it fully. A country said as a location ("in Syria") does too, but most
-    country mentions are modifiers ("US officials", "US-backed") or actors ("Russia vetoed"),
-    which say little or nothing.
+    Towns and regions say it fully, also as modifiers ("Papua province", "Aleppo countryside",
+    "Baghdad airport"), unless hyphenated ("Damascus-based") or modifying people ("Hausa politicians"). A country said as a location ("in
+    Syria") does too, but most country mentions are modifiers ("US officials", "US-backed") or
+    actors ("Russia vetoed"), which say little or nothing.
     """
     span = doc[mention.start : mention.name_end]
-    if span.root.dep_ in ("compound", "amod", "nmod", "npadvmod") or (
-        span.end < len(doc) and doc[span.end].text == "-"
-    ):
+    if span.end < len(doc) and doc[span.end].text == "-":
         return 0.0
+    modifier = span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
     if best.kind != "country":
-        return 1.0
+        # ... but not as the modifier of people ("Hausa politicians": a people named like a town).
+        from strife.resolve.actors import ActorDictionary
+
+        return 0.0 if modifier and ActorDictionary.default().is_actor_noun(span.root.head.text) else 1.0
+    if modifier:
+        return 0.0
     if _country_as_attribute(doc, mention):
         return 0.0  # "forces of Armenia", "weapons from the US"
     return 1.0 if mention.cue else 0.25
@@ -946,33 +951,38 @@ def _focus_of(votes: Sequence[FocusVote]) -> list[str]:
 
 
 class FocusSupport:
-    """The article's focus with one mention's own votes left out: what the rest of the article says
-    about that mention's country (`_focus_of` of the other votes).
+    """The article's focus without the votes of one name: what the rest of the article says about
+    that name's country (`_focus_of` of the other votes).
 
-    Counted once for the article, then adjusted per mention: recounting every vote for every
-    mention was quadratic, most of the places stage's time on a long text of many reports.
+    A name never supports itself, however often it is written: "3 Balanda were killed" after "the
+    Boor clan of the Balanda" is no evidence that the article is in Russia, where GeoNames has a
+    Balanda. `names` gives each mention's name (votes of actors and cues have none).
+
+    Counted once for the article, then adjusted per name: recounting every vote for every mention
+    was quadratic, most of the places stage's time on a long text of many reports.
     """
 
-    def __init__(self, votes: Sequence[FocusVote]):
+    def __init__(self, votes: Sequence[FocusVote], names: Sequence[str]):
+        self.names = names
         self.weights: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # by metonym
-        self.own: dict[int, list[FocusVote]] = {}
+        self.own: dict[str, dict[bool, Counter[str]]] = {}  # each name's votes
         for vote in votes:
             self.weights[vote.metonym][vote.country] += vote.weight
             if vote.mention is not None:
-                self.own.setdefault(vote.mention, []).append(vote)
+                own = self.own.setdefault(names[vote.mention], {False: Counter(), True: Counter()})
+                own[vote.metonym][vote.country] += vote.weight
 
     def ranked_without(self, mention: int) -> list[str]:
-        """The other votes' countries, strongest first: the focus a mention is read in, so that a
-        name's own reading does not vote for itself ("Tripoli" alone would put Libya beside the
-        Lebanon the rest of the article names)."""
+        """The other names' and the actors' countries, strongest first: the focus a mention is read
+        in ("Tripoli" alone would put Libya beside the Lebanon the rest of the article names)."""
         weights = {metonym: counter.copy() for metonym, counter in self.weights.items()}
-        for vote in self.own.get(mention, ()):
-            weights[vote.metonym][vote.country] -= vote.weight
+        for metonym, counter in self.own.get(self.names[mention], {}).items():
+            weights[metonym].subtract(counter)
         chosen = _positive(weights[False]) or _positive(weights[True])
         return [country for country, _ in chosen.most_common()]
 
     def without(self, mention: int) -> frozenset[str]:
-        """The countries the other votes support, in no order."""
+        """The countries the others support, in no order."""
         return frozenset(self.ranked_without(mention))
 
 
@@ -1008,7 +1018,34 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for mention in mentions:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
-    return _link_containers(doc, _link_qualifiers(doc, _drop_overlaps(mentions), gazetteer))
+    return _share_qualifiers(doc, _link_containers(doc, _link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)))
+
+
+def _share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One name, one place within a paragraph: "an arson attack in Tuzla industrial zone in Tuzla,
+    Istanbul" is one Tuzla, the one its qualifier says, not a Tuzla elsewhere for its first mention."""
+    paragraphs = _paragraph_numbers(doc)
+    qualified: dict[tuple[int, str], list[Candidate]] = {}
+    for mention in mentions:
+        if mention.fits_qualifiers and not mention.variant:
+            qualified.setdefault((paragraphs[mention.start], normalise_name(mention.name(doc))), mention.qualifiers)
+    for mention in mentions:
+        wider = qualified.get((paragraphs[mention.start], normalise_name(mention.name(doc))))
+        if wider and not (mention.fits_qualifiers or mention.fallback or mention.variant) and any(
+            Containers.of(wider).holds(c) for c in mention.candidates
+        ):
+            mention.qualifiers, mention.fits_qualifiers = wider, True
+    return mentions
+
+
+def _paragraph_numbers(doc: Doc) -> list[int]:
+    """Each token's paragraph, counted by line breaks."""
+    numbers, paragraph = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            paragraph += 1
+        numbers.append(paragraph)
+    return numbers
 
 
 def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
@@ -1146,12 +1183,13 @@ def explain_places(
     gazetteer = gazetteer or Gazetteer.default()
     mentions, votes = _mentions_and_votes(doc, gazetteer)
     focus = list(focus_countries) if focus_countries is not None else _focus_of(votes)
-    all_support = FocusSupport(votes)
+    names = [normalise_name(m.name(doc)) for m in mentions]
+    all_support = FocusSupport(votes, names)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [_ranked(doc, m, gazetteer, read_in[i]) if _plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
     anchors = _anchored_regions(mentions, readings)
-    toponym_support = FocusSupport([v for v in votes if v.mention is not None])
+    toponym_support = FocusSupport([v for v in votes if v.mention is not None], names)
     found = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         place = _resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
