@@ -101,7 +101,9 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
     usable_dates = _Dates(dates, layout, doc)
-    nearby = {True: Nearby(real_places, layout, lambda p: p.span[0]), False: Nearby(places, layout, lambda p: p.span[0])}
+    every_place = Nearby(places, layout, lambda p: p.span[0])
+    nearby = {False: every_place,  # a hypothetical act may be placed where it would happen
+              True: every_place if real_places is places else Nearby(real_places, layout, lambda p: p.span[0])}
     for number, event in enumerate(events, start=1):
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
@@ -286,6 +288,7 @@ def _places_of_real_clauses(places: list[Place], events: Sequence[Event], doc: D
 
 
 def _in_clauses(place: Place, verbs: set[int], doc: Doc) -> bool:
+    """Is the place written in the clause of one of these verbs (token indices)?"""
     span = doc.char_span(*place.span, alignment_mode="expand")
     verb = clause_verb(span.root) if span is not None and len(span) else None
     return verb is not None and verb.i in verbs

@@ -768,8 +768,9 @@ class Gazetteer:
         With `variants`, a name the index does not hold is looked up by its transliteration
         skeleton (`lookup_variants`).
         """
-        bare, feature = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))
-        candidates = self.lookup_kind_named(_LEADING_ARTICLE.sub("", name.strip()), bare, feature)
+        written = _LEADING_ARTICLE.sub("", name.strip())
+        bare, feature = split_admin_word(written)
+        candidates = self.lookup_kind_named(written, bare, feature)
         if not candidates and variants:
             candidates = self.lookup_variants(bare)
         candidates = of_feature(candidates, feature)
