@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from typing import Callable, Generic, Iterable, Optional, TypeVar
 
 from spacy.tokens import Doc, Token
@@ -40,6 +41,21 @@ def doc_ents(doc: Doc) -> tuple:
     if ents is None:
         ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
     return ents
+
+
+class Layout:
+    """Sentence and paragraph numbers of character offsets in one Doc (paragraphs end at blank lines)."""
+
+    def __init__(self, doc: Doc):
+        self.sent_starts = [sent.start_char for sent in doc.sents]
+        text = doc_text(doc)
+        self.par_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+
+    def sentence(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_starts, char) - 1
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.par_starts, char) - 1
 
 
 def clause_verb(token: Token) -> Optional[Token]:

@@ -11,12 +11,11 @@ away is more often another story than the same one.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
 from spacy.tokens import Doc
 
-from strife.extract import Intervals, clause_verb, doc_text
+from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
@@ -26,21 +25,6 @@ MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
-
-
-class Layout:
-    """Sentence and paragraph numbers of character offsets in one Doc."""
-
-    def __init__(self, doc: Doc):
-        self.sent_starts = [sent.start_char for sent in doc.sents]
-        text = doc_text(doc)
-        self.par_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
-
-    def sentence(self, char: int) -> int:
-        return bisect.bisect_right(self.sent_starts, char) - 1
-
-    def paragraph(self, char: int) -> int:
-        return bisect.bisect_right(self.par_starts, char) - 1
 
 
 class ByStart(Generic[T]):

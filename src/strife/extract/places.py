@@ -34,6 +34,7 @@ from typing import Collection, Optional, Sequence, Union
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.extract import Layout
 from strife.model import Place
 from strife.resolve.geocode import (
     Candidate,
@@ -1024,28 +1025,22 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 def _share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name, one place within a paragraph: "an arson attack in Tuzla industrial zone in Tuzla,
     Istanbul" is one Tuzla, the one its qualifier says, not a Tuzla elsewhere for its first mention."""
-    paragraphs = _paragraph_numbers(doc)
+    layout = Layout(doc)
+
+    def key(mention: Mention) -> tuple[int, str]:
+        return layout.paragraph(doc[mention.start].idx), normalise_name(mention.name(doc))
+
     qualified: dict[tuple[int, str], list[Candidate]] = {}
     for mention in mentions:
         if mention.fits_qualifiers and not mention.variant:
-            qualified.setdefault((paragraphs[mention.start], normalise_name(mention.name(doc))), mention.qualifiers)
+            qualified.setdefault(key(mention), mention.qualifiers)
     for mention in mentions:
-        wider = qualified.get((paragraphs[mention.start], normalise_name(mention.name(doc))))
+        wider = qualified.get(key(mention))
         if wider and not (mention.fits_qualifiers or mention.fallback or mention.variant) and any(
             Containers.of(wider).holds(c) for c in mention.candidates
         ):
             mention.qualifiers, mention.fits_qualifiers = wider, True
     return mentions
-
-
-def _paragraph_numbers(doc: Doc) -> list[int]:
-    """Each token's paragraph, counted by line breaks."""
-    numbers, paragraph = [], 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            paragraph += 1
-        numbers.append(paragraph)
-    return numbers
 
 
 def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
