@@ -163,7 +163,7 @@ GDELT_COLUMNS = (
         "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
     "DATEADDED", "SOURCEURL",
 )
-_TIME_PRECISION = {"day": 1, "week": 2}
+_TIME_PRECISION = {"day": 1, "week": 2, "reported": 2}  # reported: on or shortly before publication
 _PROTEST_INTER = {"Protests": 6, "Riots": 5}
 _US_STATE_TYPES = {"admin1": 2, "city": 3}
 _WORLD_TYPES = {"country": 1, "admin1": 5, "city": 4}
@@ -314,6 +314,8 @@ def _when(ev: Event, published: Optional[dt.date]) -> str:
     """How sure the date is, in words, as ACLED notes open: 'On 6 December 2016, ', 'In May 2016, '."""
     if ev.date is None:
         return f"On or before {_long_date(published)} (publication date), " if published else ""
+    if ev.date_precision == "reported":
+        return f"On or before {_long_date(ev.date)} (publication date), "
     if ev.date_precision == "day":
         return f"On {_long_date(ev.date)}, "
     if ev.date_precision == "week":

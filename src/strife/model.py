@@ -17,7 +17,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DatePrecision = Literal["day", "week", "month", "year", "range", "ongoing", "unknown"]
+DatePrecision = Literal["day", "week", "month", "year", "range", "ongoing", "reported", "unknown"]
+#: "reported": the text gives no date; the event happened on or before the publication date it carries.
 CountKind = Literal["killed", "injured", "displaced", "trapped", "detained", "missing"]
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE",
@@ -89,6 +90,13 @@ class Count(Record):
     approximate: bool = Field(False, description="Hedged in the text ('some 40', 'about 40').")
     vague: bool = Field(False, description="A vague quantity ('dozens'): a low bound, never an exact best.")
     part_of: Optional[int] = Field(None, description="Index in `counts` of the figure this one is nested in.")
+    aggregate: bool = Field(False, description="A statistic over a period up to now ('killed since the invasion', "
+                                               "'the war has killed'): never an incident's toll.")
+    reported_by: Optional[str] = Field(None, description="Who gives the figure, as the text names them.")
+    perpetrator_claim: bool = Field(False, description="Claimed by the side that did the killing ('We killed 10'): "
+                                                       "it bounds the toll but is never its best figure.")
+    accounts: list["Count"] = Field(default_factory=list, description="On an incident's toll told by several "
+                                    "accounts: each account's figure, behind low, best and high.")
     confidence: float = Field(1.0, ge=0.0, le=1.0)
 
 

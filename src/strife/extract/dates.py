@@ -47,6 +47,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "month_day": re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
     "month_year": re.compile(rf"^{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?$"),
     "named_month": re.compile(rf"^(?P<rel>next|last|this|coming)\s+{_MONTH}$"),
+    "weekend": re.compile(r"^(?:(?:last|this|past|previous|coming|next)\s+)?weekend(?:'s)?$"),
+    "month_of_year": re.compile(rf"^{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year$"),
     "decade": re.compile(r"^(?P<year>\d{3}0)s$"),
     "year": re.compile(rf"^{_YEAR}$"),
     "weekday": re.compile(rf"^(?:(?P<rel>last|this|next|past|coming)\s+)?{_WEEKDAY}\b"),
@@ -280,6 +282,14 @@ def _relative(
     if match:
         future = tense == "future" or match["rel"] in ("next", "coming")
         return _month(MONTHS[match["month"]], None, published, "future" if future else "past")
+    if _PATTERNS["weekend"].match(text):
+        return _weekend(text, published, tense) if published else UNKNOWN
+    match = _PATTERNS["month_of_year"].match(text)
+    if match:  # "October last year": that month of the year before publication
+        if published is None:
+            return UNKNOWN
+        step = {"last": -1, "this": 0, "next": 1}[match["rel"]]
+        return _month(MONTHS[match["month"]], published.year + step, published, tense)
     match = _PATTERNS["deictic"].match(text)
     if match:
         return _deictic(match["rel"], match["unit"], published) if published else UNKNOWN
@@ -304,6 +314,17 @@ def _weekday(weekday: int, published: dt.date, future: bool) -> ResolvedDate:
         return ResolvedDate(published + dt.timedelta(days=delta), None, "day")
     delta = (published.weekday() - weekday) % 7
     return ResolvedDate(published - dt.timedelta(days=delta), None, "day")
+
+
+def _weekend(text: str, published: dt.date, tense: Tense) -> ResolvedDate:
+    """ "the weekend", "last weekend": the Saturday and Sunday on or before publication; "next weekend",
+    or a future tense, the coming one."""
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    if tense == "future" or text.split(" ")[0] in ("coming", "next"):
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    elif text.startswith(("last", "previous")) and published.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)  # said on a weekend, "last weekend" is the one before
+    return ResolvedDate(saturday, saturday + dt.timedelta(days=1), "range")
 
 
 def _deictic(relation: str, unit: str, published: dt.date) -> ResolvedDate:
@@ -380,8 +401,10 @@ def _int(text: Optional[str]) -> Optional[int]:
 _EXTRA = re.compile(
     r"\b(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?:(?:last|this|past|previous|coming|next)\s+)?weekend\b"
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
-    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago\b"
+    r"|\b(?:" + "|".join(m for m in calendar.month_name if m) + r")\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
     r"|\b(?:during|in|over|throughout|on|for)\s+(?:the\s+same|that)\s+(?:period|day|week|month|year)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(m for m in calendar.month_name if m) + r")(?:,?\s+\d{4})?\b",

@@ -16,6 +16,8 @@ from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 from spacy.tokens import Doc
 
 from strife.extract import Intervals, Layout, clause_verb, doc_text
+from strife.extract.datelines import dateline_spans, in_dateline
+from strife.extract.incidents import drop_non_events, merge_report_incidents
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
@@ -77,10 +79,12 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     """The article's ArticleResult from the records the stages left in `state`."""
     meta = state["meta"]
     layout = Layout(doc)
-    events: list[Event] = sorted(state.get("events", []), key=lambda e: e.evidence.start)
     counts: list[Count] = list(state.get("counts", []))
+    events: list[Event] = drop_non_events(sorted(state.get("events", []), key=lambda e: e.evidence.start), counts, doc)
     acting = Intervals([a for a in state.get("actors", []) if a.span and a.sector in ("GOV", "IGO")], lambda a: a.span)
-    places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, acting)]
+    datelines = dateline_spans(doc_text(doc))
+    places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, acting)
+              and not in_dateline(p.span, datelines)]
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
@@ -95,10 +99,13 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         _link_place(event, anchor, nearby[is_real(event)], focus_place)
     _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
-    _one_carrier_per_toll(events)
-    _number_events(events, counts, merged, meta.sha256)
     _link_attribution(doc, events, state.get("claims", []), layout)
     quotes = state.get("quotes", [])
+    _date_by_publication(events, meta.published)
+    in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
+    merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
+    _one_carrier_per_toll(events)
+    _number_events(events, counts, merged, meta.sha256)
     _link_quotes(events, quotes)
     return ArticleResult(
         article=meta,
@@ -110,6 +117,16 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         places=state.get("places", []),
         dates=state.get("dates", []),
     )
+
+
+def _date_by_publication(events: Iterable[Event], published) -> None:
+    """An event that happened and whose text names no date happened on or before publication:
+    it takes that day with precision "reported", so timelines, date filters and exports keep it."""
+    if published is None:
+        return
+    for event in events:
+        if event.date is None and event.date_precision == "unknown" and is_real(event):
+            event.date, event.date_precision = published, "reported"
 
 
 def _one_carrier_per_toll(events: list[Event]) -> None:
@@ -188,6 +205,14 @@ class _Dates:
         return Nearby(usable, self.layout, _date_start), ByStart([d for d in usable if d.precision == "day"], _date_start)
 
 
+def _is_speech(verb) -> bool:
+    """A verb of saying ("said", "told"); "were reported Monday" dates what was reported."""
+    from strife.extract.quotes import speech_verb
+
+    found = speech_verb(verb)
+    return found is not None and found.kind == "speech"
+
+
 def _date_start(mention: DateMention) -> int:
     return mention.span[0]
 
@@ -211,14 +236,18 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc) -> None:
 
 
 def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
-    """The noun a date modifies ("the 2011 civil war", "last week's attack" -> war, attack), as a
-    token index, or None. Only inside a determined noun phrase: the parse of a lead date ("Around
-    6 May 2020, members of ...") often hangs it on a noun it does not modify."""
+    """The noun a date modifies ("the 2011 civil war", "last week's attack" -> war, attack), or the
+    speech verb it follows ("officials said Wednesday": the day of the saying, not of the killing
+    it reports), as a token index, or None. A noun only inside a determined noun phrase: the parse
+    of a lead date ("Around 6 May 2020, members of ...") often hangs it on a noun it does not
+    modify; a speech verb only before the date: "On 9 May, police said ..." dates what they said."""
     span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
     if span is None or not len(span):
         return None
     root, doc_ = span.root, span.doc
     head = root.head
+    if head.pos_ in ("VERB", "AUX") and head.i < span.start and _is_speech(head):
+        return head.i
     if head.pos_ not in ("NOUN", "PROPN") or not 0 <= head.i - span.end <= 3:
         return None
     determined = span.start > 0 and doc_[span.start - 1].tag_ in ("DT", "PRP$")
@@ -326,7 +355,7 @@ def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: 
     """
     told, clause_of = _ToldEvents(events, layout), _ClauseOf(doc)
     for count in counts:
-        if count.span is None or count.kind is None:
+        if count.span is None or count.kind is None or count.aggregate:
             continue
         event = _event_for_count(told, count, layout, doc, clause_of)
         if event is not None:

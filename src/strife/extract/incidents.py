@@ -1,0 +1,378 @@
+"""One incident, one event, one toll: a whole news report read as a coder reads it.
+
+The event stage codes every clause that tells violence, and the linker merges mentions that sit
+close together (`strife.resolve.coref`). A wire report tells one incident many more times, far
+apart: the lead, each side's account ("Afghan officials said ... 11 villagers", "the American
+military said it killed five militants"), the details three paragraphs down ("four men, four
+children and three women were killed in the American attack"). Summing their tolls counts the
+dead again and again. This module adds what a coder knows of how news is written:
+
+- **Not events.** A death figure of a period up to now ("have been killed since the invasion",
+  "the war has killed half a million") is a statistic (`Count.aggregate`), and the clause telling
+  it is no incident; an act told as a habit ("frequently stages attacks") is none either.
+- **One incident.** A violent event that happened joins the incident told before it when nothing
+  sets them apart: the same place or none, the same day or none (a short span of days agrees with
+  a day inside it), no contradicting perpetrators (an actor with no country, "a warplane", can be
+  anyone's), nothing that announces another incident ("another attack", "a similar attack"), and
+  either the same ACLED type or a mention that only points back ("the attack", "were killed").
+- **One toll.** The incident's figure of each kind is read per paragraph (within one, figures of
+  different victims add up, as `strife.extract.link.incident_toll` does); each paragraph's figure
+  is one account. Following the inverted pyramid, `best` is the first account's (the headline's
+  or the lead's), `low` and `high` are the smallest and largest of all accounts, listed in
+  `Count.accounts` with who gave them. A figure claimed by the side that did the killing ("We
+  killed 10 people", a spokesman of the group that claimed the attack) bounds the toll but is
+  never its best.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from strife.datafiles import read_data_csv
+from strife.extract import Layout, clause_verb
+from strife.model import Actor, Claim, Count, Event, Quote
+from strife.resolve.coref import event_anchor, is_real, places_agree, trigger_token
+
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
+#: A week or less of days agrees with a day inside it ("the weekend raid", "Sunday night").
+SHORT_SPAN_DAYS = 7
+KILLING_VERBS = frozenset({"kill", "shoot", "slay", "execute", "eliminate", "neutralize", "neutralise", "behead"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+FIRST_PERSON = frozenset({"we", "us", "our"})
+BOUND_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+@lru_cache(maxsize=1)
+def report_words() -> dict[str, frozenset[str]]:
+    """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident)."""
+    words: dict[str, set[str]] = {}
+    for row in read_data_csv("report_words.csv"):
+        words.setdefault(row["kind"], set()).add(row["word"].lower())
+    return {kind: frozenset(found) for kind, found in words.items()}
+
+
+# -- not events: statistics and habits ----------------------------------------------------------
+
+
+def mark_aggregates(counts: Sequence[Count], doc: Doc) -> set[int]:
+    """Flag the figures that total a period up to now; return the token indices of their clauses' verbs."""
+    verbs: set[int] = set()
+    for count in counts:
+        if count.span is None or count.kind is None:
+            continue
+        span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+        verb = clause_verb(span.root) if span is not None and len(span) else None
+        if verb is not None and _totals_a_period(verb, span.root):
+            count.aggregate = True
+            verbs.add(verb.i)
+    return verbs
+
+
+def _totals_a_period(verb: Token, figure: Token) -> bool:
+    """'have been killed since ...', 'so far this year', 'brought ... the toll of deaths since', 'the war has killed'."""
+    from strife.extract.counts import count_cues
+
+    period = count_cues().get("period", frozenset())
+    for head in {verb, figure.head}:
+        for token in (head, *head.children):
+            if token.lower_ in period and token.dep_ in ("prep", "mark", "advmod", "npadvmod"):
+                return True  # "killed since ...", "so far"
+            if token.dep_ in ("advcl", "prep", "pobj", "npadvmod", "advmod") and (
+                    _phrase(token) in period
+                    or any(c.lower_ in period and c.dep_ in ("mark", "prep") for c in token.children)):
+                return True  # "since Russia invaded", "this year", "the toll of deaths since ..."
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect and any(s.lemma_.lower() in report_words().get("aggregate_subject", ()) for s in subjects)
+
+
+def _phrase(token: Token) -> str:
+    """An adverbial with its own modifiers, in lower case ("so far", "this year")."""
+    return " ".join(t.lower_ for t in token.subtree)
+
+
+def is_habitual(event: Event, doc: Doc) -> bool:
+    """An act told as a habit: a present-tense verb with a word of frequency ("frequently stages attacks",
+    "carries out frequent attacks"), not an incident that happened on a day."""
+    token = trigger_token(event, doc)
+    verb = clause_verb(token) if token is not None else None
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    habitual = report_words().get("habitual", frozenset())
+    words = [*verb.children, *(token.children if token is not verb else ())]
+    return any(w.lower_ in habitual and w.dep_ in ("advmod", "amod") for w in words)
+
+
+def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc) -> list[Event]:
+    """The events without statistics of a period and habits (figures of a period are flagged on `counts`)."""
+    statistic_verbs = mark_aggregates(counts, doc)
+    kept = []
+    for event in events:
+        token = trigger_token(event, doc)
+        if token is not None and token.i in statistic_verbs:
+            continue
+        if event.event_type in VIOLENT_TYPES and is_habitual(event, doc):
+            continue
+        kept.append(event)
+    return kept
+
+
+# -- one incident ---------------------------------------------------------------------------------
+
+
+def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Doc, layout: Layout,
+                           claims: Sequence[Claim] = (), quotes: Sequence[Quote] = (),
+                           merged: Optional[dict[str, str]] = None) -> dict[str, str]:
+    """Merge the mentions of one incident across the report, in place; return absorbed id -> survivor id.
+
+    `merged` maps ids the earlier merge absorbed to their survivors, so figures linked to an
+    absorbed mention still count for its incident.
+    """
+    from strife.resolve.coref import _absorb
+
+    incidents: list[list[Event]] = []
+    absorbed: dict[str, str] = {}
+    for event in events:
+        if not _is_violent(event):
+            continue
+        home = next((group for group in reversed(incidents) if _joins(group, event, doc, layout)), None)
+        if home is None:
+            incidents.append([event])
+            continue
+        _absorb(home[0], event)
+        home.append(event)
+        absorbed[event.id] = home[0].id
+    if not absorbed:
+        return {}
+    owner = {**(merged or {}), **absorbed}
+    reporters = _Reporters(doc, claims, quotes, events)
+    for group in incidents:
+        if len(group) > 1:
+            _set_tolls(group, counts, doc, layout, owner, reporters)
+    events[:] = [event for event in events if event.id not in absorbed]
+    return absorbed
+
+
+def _is_violent(event: Event) -> bool:
+    return is_real(event) and event.event_type in VIOLENT_TYPES
+
+
+def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout) -> bool:
+    """Whether `event` is another mention of the incident `group` tells (its first event leads it):
+    nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
+    same ACLED type, or only points back."""
+    lead = group[0]
+    if not (_places_agree(lead, event) and _days_agree(lead, event) and _sources_agree(lead.source, event.source)):
+        return False
+    if _announces_another(event, doc):
+        return False
+    sentence = layout.sentence(event_anchor(event))
+    if lead.acled_event_type == event.acled_event_type or any(layout.sentence(event_anchor(e)) == sentence for e in group):
+        return True
+    return _points_back(event, doc)
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    """No place, or the same country and first-level division where both are known (a town and its
+    province agree; Aleppo and Idlib province do not), and the same town where both are towns."""
+    if a.location is None or b.location is None:
+        return True
+    if a.location.admin1 and b.location.admin1 and a.location.admin1 != b.location.admin1:
+        return False
+    return places_agree(a, b)
+
+
+def _days_agree(a: Event, b: Event) -> bool:
+    """No date, the same day, or a short span of days (a weekend, a week) holding the other's days.
+
+    An event the text gives no date ("reported": the publication day) is the report's news: it
+    agrees with the publication day and the day before, never with "two days ago".
+    """
+    if a.date is None or b.date is None:
+        return True
+    reported = [e for e in (a, b) if e.date_precision == "reported"]
+    if reported:
+        other = b if reported[0] is a else a
+        if other.date_precision == "reported":
+            return True
+        return (other.date_end or other.date) >= reported[0].date - dt.timedelta(days=1) and other.date <= reported[0].date
+    a_end, b_end = a.date_end or a.date, b.date_end or b.date
+    if not (a.date <= b_end and b.date <= a_end):
+        return False
+    return all((end - start).days < SHORT_SPAN_DAYS for start, end in ((a.date, a_end), (b.date, b_end)))
+
+
+def _sources_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
+    """Either side unnamed, an actor in common, or an actor of no country on either side ("a warplane",
+    "gunmen"): the perpetrators of one incident, told by different witnesses, never contradict."""
+    if not a or not b:
+        return True
+    if any(_same_actor(x, y) for x in a for y in b):
+        return True
+    return all(_is_generic(x) for x in a) or all(_is_generic(y) for y in b)
+
+
+def _side(actor: Actor) -> str:
+    return "state" if actor.sector in STATE_SECTORS or actor.sector is None else actor.sector
+
+
+def _is_generic(actor: Actor) -> bool:
+    """An actor named by common nouns alone ("a warplane", "gunmen", "the attacker"): anyone's."""
+    return not any(word[:1].isupper() for word in actor.name.split())
+
+
+def _same_actor(x: Actor, y: Actor) -> bool:
+    """One name within the other, or the same country on the same side: a country or demonym alone
+    ("American", "U.S.") stands for its state, so it is the side of the army, not of the rebels."""
+    if x.country and x.country == y.country and _side(x) == _side(y):
+        return True
+    kx, ky = (x.canonical or x.name).lower(), (y.canonical or y.name).lower()
+    return kx in ky or ky in kx
+
+
+def _announces_another(event: Event, doc: Doc) -> bool:
+    """'another attack', 'a similar night attack', 'a second blast': a new incident, not a mention."""
+    token = trigger_token(event, doc)
+    if token is None:
+        return False
+    new = report_words().get("new_incident", frozenset())
+    return any(child.lower_ in new and child.dep_ in ("det", "amod", "advmod", "nummod") for child in token.children)
+
+
+def _points_back(event: Event, doc: Doc) -> bool:
+    """A mention that only points back to an incident: a definite event noun ("the American attack"),
+    or what befell people ("were killed", "were wounded") with no perpetrator of its own."""
+    from strife.extract.counts import count_kind_for
+
+    token = trigger_token(event, doc)
+    if token is None:
+        return False
+    if token.pos_ == "NOUN":
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+    return not event.source and count_kind_for(token) in ("killed", "injured")
+
+
+# -- one toll -------------------------------------------------------------------------------------
+
+
+class _Reporters:
+    """Who gives each figure: the claim or quote it sits in, else the attribution of its event; and
+    which reporters speak for the side that did the killing (the group that claimed the attack)."""
+
+    def __init__(self, doc: Doc, claims: Sequence[Claim], quotes: Sequence[Quote], events: Sequence[Event]):
+        self.doc, self.claims, self.quotes = doc, claims, quotes
+        self.attribution = {event.id: event.attribution for event in events}
+        self.claimants = _claimants(doc)
+
+    def reporter(self, count: Count, event_id: Optional[str]) -> Optional[str]:
+        start = count.span[0]
+        for quote in self.quotes:
+            if quote.span[0] <= start < quote.span[1] and quote.speaker is not None:
+                speaker = quote.speaker
+                return f"{speaker.name}, {speaker.affiliation}" if speaker.affiliation else speaker.name
+        for claim in self.claims:
+            if claim.span[0] <= start < claim.span[1]:
+                return claim.reporter
+        return self.attribution.get(event_id) if event_id else None
+
+    def is_perpetrator_claim(self, count: Count, reporter: Optional[str]) -> bool:
+        if reporter and self.claimants & _name_keys(reporter):
+            return True
+        span = self.doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+        return span is not None and len(span) > 0 and _killer_speaks(span.root)
+
+
+def _claimants(doc: Doc) -> frozenset[str]:
+    """Name words of those who 'claimed responsibility' (or credit) for an attack in the article."""
+    keys: set[str] = set()
+    for token in doc:
+        if token.lemma_ == "claim" and any(c.dep_ == "dobj" and c.lemma_ in ("responsibility", "credit") for c in token.children):
+            for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+                keys |= _name_keys(" ".join(t.text for t in subject.subtree))
+    return frozenset(keys)
+
+
+def _name_keys(text: str) -> set[str]:
+    """The capitalised words of a name, folded ('al-Shabab's spokesman' -> {'shabab'})."""
+    words = re.findall(r"[A-Z][A-Za-z]{2,}", text)
+    return {w.lower() for w in words}
+
+
+def _killer_speaks(figure: Token) -> bool:
+    """'We killed 10 people'; 'the military said it killed five militants': the killer gives the figure."""
+    verb = figure.head
+    while verb.dep_ in ("conj", "appos", "nummod", "compound") and verb.head is not verb:
+        verb = verb.head
+    if verb.lemma_.lower() not in KILLING_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ in FIRST_PERSON:
+        return True
+    speech = verb.head if verb.dep_ in ("ccomp", "conj") else None
+    return subject.lower_ in BOUND_PRONOUNS and speech is not None and speech.lemma_ in ("say", "claim", "state", "announce")
+
+
+def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout: Layout,
+               owner: dict[str, str], reporters: _Reporters) -> None:
+    """Give the incident's first event one toll of each kind, from all its mentions' figures."""
+    ids = {event.id for event in group}
+    told_in = frozenset(layout.sentence(event_anchor(e)) for e in group)
+    text = doc.text
+    for kind, field in COUNT_FIELDS.items():
+        figures = [c for c in counts if c.kind == kind and c.span is not None and c.part_of is None
+                   and not c.aggregate and _final(c.event_id, owner) in ids]
+        if not figures:
+            continue
+        accounts = _accounts(figures, layout, text, told_in, reporters)
+        setattr(group[0], field, _incident_figure(accounts, figures[0].kind))
+
+
+def _final(event_id: Optional[str], owner: dict[str, str]) -> Optional[str]:
+    seen = 0
+    while event_id in owner and seen < 100:
+        event_id, seen = owner[event_id], seen + 1
+    return event_id
+
+
+def _accounts(figures: Sequence[Count], layout: Layout, text: str, told_in: frozenset[int],
+              reporters: _Reporters) -> list[Count]:
+    """One figure per paragraph (a perpetrator's claim apart), in text order, each with its reporter."""
+    from strife.extract.link import incident_toll
+
+    by_paragraph: dict[tuple[int, bool], list[Count]] = {}
+    for count in figures:
+        reporter = reporters.reporter(count, count.event_id)
+        claimed = reporters.is_perpetrator_claim(count, reporter)
+        by_paragraph.setdefault((layout.paragraph(count.span[0]), claimed), []).append(
+            count.model_copy(update={"reported_by": reporter, "perpetrator_claim": claimed}))
+    accounts = []
+    for (_, claimed), group in sorted(by_paragraph.items(), key=lambda item: item[1][0].span[0]):
+        toll = incident_toll(group, text, layout, lambda c: layout.sentence(c.span[0]) in told_in)
+        if toll is not None:
+            accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
+    return accounts
+
+
+def _incident_figure(accounts: list[Count], kind) -> Optional[Count]:
+    """The incident's figure: the first account that is no perpetrator's claim, bounded by all accounts."""
+    if not accounts:
+        return None
+    if len(accounts) == 1:
+        return accounts[0]
+    lead = next((a for a in accounts if not a.perpetrator_claim and a.best is not None), None) \
+        or next((a for a in accounts if not a.perpetrator_claim), accounts[0])
+    lows = [a.low if a.low is not None else a.best for a in accounts]
+    highs = [a.high if a.high is not None else a.best for a in accounts]
+    return lead.model_copy(update={
+        "low": min((v for v in lows if v is not None), default=lead.low),
+        "high": max((v for v in highs if v is not None), default=lead.high),
+        "accounts": accounts,
+    })
