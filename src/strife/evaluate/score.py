@@ -242,7 +242,7 @@ def field_outcomes(gold: GoldRecord, event: Optional[Event]) -> dict[str, Option
         return outcomes
     outcomes.update(
         plover_type=gold.type_ok(event.event_type) if gold.plover else None,
-        acled_event_type=(event.acled_event_type == gold.acled_type) if gold.acled_type else None,
+        acled_event_type=gold.acled_type_ok(event.acled_event_type) if gold.acled_type else None,
         acled_sub_event_type=(event.acled_sub_event_type == gold.acled_sub_type) if gold.acled_sub_type else None,
         cameo_root=(event.cameo_root == gold.cameo_root) if gold.cameo_root else None,
         source_country=actors_country_ok(gold.source, event.source),
