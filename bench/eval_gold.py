@@ -3,8 +3,10 @@
     .venv/bin/python bench/eval_gold.py [--gold-dir ../shared/gold] [--report-dir /tmp/strife-eval]
 
 The format of each file is told by its name (see FORMAT_BY_NAME); files of no known format are
-listed and skipped. Prints, per file, the metrics as a markdown table (value, 95% bootstrap CI,
-count), with the machine, the date, the commit and the seconds it took.
+listed and skipped. Prints, per file, first the headline as a user meets it (each field end to end,
+then among detected; `strife.evaluate.user`), then every metric on the matched events, as markdown
+tables (value, 95% bootstrap CI, count), with the machine, the date, the commit and the seconds it
+took. `bench/halves.py` prints the headline for each fixed half of the dev sets.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from strife.engine import LocalEngine  # noqa: E402
-from strife.evaluate import evaluate_file, metrics_markdown, write_report  # noqa: E402
+from strife.evaluate import evaluate_file, headline_markdown, metrics_markdown, write_report  # noqa: E402
 
 FORMAT_BY_NAME = (("*.events.json", "strife"), ("acled*.csv", "acled"), ("ucdp*.csv", "ucdp"),
                   ("plover*.json", "plover-gsr"))
@@ -66,6 +68,9 @@ def main() -> int:
         seconds = time.perf_counter() - started
         print(f"## {path.name} (`--format {fmt}`): {evaluation.n_cases} texts, {len(evaluation.records)} gold events, "
               f"{seconds:.1f} s\n")
+        print("Scored as a user meets it:\n")
+        print(headline_markdown(evaluation))
+        print("\nEvery metric, matched events:\n")
         print(metrics_markdown(evaluation))
         left_out = evaluation.left_out()
         if left_out:

@@ -192,6 +192,7 @@ def test_evaluation_aggregates_metrics_confusion_and_false_events():
     assert [r.gold.id for r in scored.worst()] == ["g1"]
     page = render_html(scored)
     assert "<svg" in page and "Confusion" in page and "future talks" in page
+    assert page.index("Scored as a user meets it") < page.index("All metrics, matched events")
     assert "<script" not in page and "src=" not in page  # offline: nothing to fetch
     assert evaluation_dict(scored)["metrics"]["plover_type"]["n"] == 2
 

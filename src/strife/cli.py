@@ -602,29 +602,39 @@ def eval_command(
     text: Optional[str] = typer.Option(None, "--text", help="The article of a strife gold file, if not beside it."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N gold rows."),
     seed: int = typer.Option(12, "--seed", help="Seed of the bootstrap intervals."),
+    half: str = typer.Option("all", "--half", help="dev, sealed or all: one fixed half of the gold (strife.evaluate.halves)."),
     model: Optional[str] = ModelOption,
     model_dir: Optional[str] = ModelDirOption,
 ) -> None:
-    """Measure strife against human-coded gold: each metric with its 95% bootstrap CI and count.
+    """Measure strife against human-coded gold, as a user meets it: each field end to end, then among detected.
 
-    Matching is documented in `strife.evaluate.score`; exit 1 when some gold rows could not be read
-    or coded (each named on stderr), 2 when the gold file itself is unusable.
+    End to end, a record that yields no event is wrong on every field (`strife.evaluate.user`); every
+    metric on the matched events is in --json and --report. Each figure has its 95% bootstrap CI and
+    count. Exit 1 when some gold rows could not be read or coded (each named on stderr), 2 when the
+    gold file itself is unusable.
     """
-    from strife.evaluate import FORMATS, GoldFormatError, evaluate_cases, evaluation_dict, read_gold, write_report
-    from strife.evaluate.score import METRIC_LABELS
+    from strife.evaluate import (
+        FORMATS, HALF_CHOICES, GoldFormatError, evaluate_cases, evaluation_dict, headline, read_gold, select_half,
+        write_report,
+    )
+    from strife.evaluate.report import estimate_cells
 
     if gold_format not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {gold_format!r}")
+    if half not in HALF_CHOICES:
+        fail(f"--half must be one of {', '.join(HALF_CHOICES)}, not {half!r}")
     try:
         gold_file = read_gold(gold, gold_format, text_path=text, published_from=published_from, limit=limit)
     except GoldFormatError as error:
         fail(str(error))
+    cases = select_half(gold_file.cases, half)
     engine = _engine(model, model_dir)
     with _progress() as progress:
-        task = progress.add_task("coding gold", total=len(gold_file.cases))
-        evaluation = evaluate_cases(gold_file.cases, engine, fmt=gold_format, gold_path=gold, seed=seed,
+        task = progress.add_task("coding gold", total=len(cases))
+        evaluation = evaluate_cases(cases, engine, fmt=gold_format, gold_path=gold, seed=seed,
                                     progress=lambda done: progress.update(task, completed=done))
     evaluation.problems[:0] = gold_file.problems
+    evaluation.half = half
     for problem in evaluation.problems:
         _report(problem)
     if report:
@@ -632,13 +642,16 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(evaluation_dict(evaluation, worst=0, records=False), ensure_ascii=False, default=str))
     else:
-        table = Table(title=f"{gold} ({gold_format}): {evaluation.n_cases} texts, {len(evaluation.records)} gold events",
-                      title_justify="left")
-        for name in ("metric", "value", "95% CI", "n"):
-            table.add_column(name, justify="left" if name == "metric" else "right")
-        for name, est in evaluation.metrics().items():
-            table.add_row(METRIC_LABELS[name], f"{est.value:.3f}", f"{est.low:.3f}–{est.high:.3f}", f"{est.hits}/{est.n}")
+        table = Table(title=f"{gold} ({gold_format}, half {half}): {evaluation.n_cases} texts, "
+                            f"{len(evaluation.records)} gold events", title_justify="left")
+        for name in ("field", "end to end", "95% CI", "n", "among detected", "95% CI", "n"):
+            table.add_column(name, justify="left" if name == "field" else "right")
+        for row in headline(evaluation):
+            table.add_row(row.label, *estimate_cells(row.end_to_end), *estimate_cells(row.detected))
         _stdout_console().print(table)
+        if evaluation.not_events:
+            typer.echo(f"not_events coded as having happened: {sum(o.hit is not None for o in evaluation.not_events)} "
+                       f"of {len(evaluation.not_events)}")
         if report:
             typer.echo(f"report: {report}/eval.html, {report}/eval.json")
     raise typer.Exit(EXIT_REJECTED if evaluation.problems else EXIT_OK)

@@ -11,7 +11,9 @@ columns, not JSON) raises `GoldFormatError` with one line saying what is wrong.
   follow ACLED: unknown is 0, and rows whose notes state a coding convention ("split between 3
   events", "coded as 10") are kept out of fatality metrics (`eval_fatality_conventions.csv`).
   Actor sectors come from `inter1`/`inter2` (`credited_as` in `acled_inter.csv`), actor countries from the
-  actor's name ("Protesters (India)", "Military Forces of Ukraine (2019-)").
+  actor's name ("Protesters (India)", "Military Forces of Ukraine (2019-)"). An `event_type_accepted`
+  column (the older dev sets: "Protests;Riots") lists other current types that are also right; an
+  empty `sub_event_type` (exports before 2019) leaves the row out of the sub-event metric.
 * ``ucdp``: UCDP GED CSV. The text is `source_headline` (else `source_article`), published on
   `date_end`; the event date is the range `date_start`..`date_end`; `best`/`low`/`high` deaths.
   `side_a`/`side_b` are source/target ("Government of X" gives country X and a state sector).
@@ -231,6 +233,7 @@ def acled_case(row: dict[str, str], origin: str, date_column: str = "event_date"
         id=row.get("event_id_cnty") or row.get("data_id") or origin,
         acled_type=acled_type,
         acled_sub_type=acled_sub_type,
+        acled_accept=_accepted_types(row.get("event_type_accepted")),
         source=_acled_actors(row, "1"), target=_acled_actors(row, "2"),
         fatalities=_acled_fatalities(row, notes),
         location=GoldPlace(
@@ -243,6 +246,12 @@ def acled_case(row: dict[str, str], origin: str, date_column: str = "event_date"
     )
     article = Article(id=record.id, text=text, published=published, origin=origin)
     return EvalCase(article=article, gold=[record], origin=origin, matching="row", relevance="acled")
+
+
+def _accepted_types(value: Optional[str]) -> tuple[str, ...]:
+    """The `event_type_accepted` cell of the older dev sets ("Protests;Riots"): every current
+    type the old code maps to, any of which is right."""
+    return tuple(dict.fromkeys(t.strip() for t in (value or "").split(";") if t.strip()))
 
 
 def _acled_actors(row: dict[str, str], which: str) -> tuple[GoldActor, ...]:

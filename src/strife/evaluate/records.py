@@ -68,6 +68,7 @@ class GoldRecord:
     cameo_root: Optional[str] = None
     acled_type: Optional[str] = None
     acled_sub_type: Optional[str] = None
+    acled_accept: tuple[str, ...] = ()  # other ACLED types also right (old exports: "Protests;Riots")
     source: tuple[GoldActor, ...] = ()
     target: tuple[GoldActor, ...] = ()
     fatalities: Optional[GoldFatalities] = None
@@ -79,6 +80,11 @@ class GoldRecord:
 
     def type_ok(self, event_type: str) -> bool:
         return event_type == self.plover or event_type in self.accept
+
+    def acled_type_ok(self, event_type: Optional[str]) -> bool:
+        """The predicted ACLED type is the gold's or one it accepts: before 2020 ACLED coded
+        "Riots/Protests" as one type, so either of today's two is right for such a record."""
+        return event_type is not None and (event_type == self.acled_type or event_type in self.acled_accept)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """The evaluation report: JSON for machines, one self-contained HTML page for people.
 
-The HTML needs nothing from the network (inline CSS and SVG): metrics with their intervals,
-confusion matrices of the type codings, and the worst errors with their text, gold span marked,
-so a developer sees why a figure is what it is.
+Both lead with the headline: each field scored as a user meets it, end to end and then among
+detected records (`strife.evaluate.user`). Then every metric on the matched events
+(`strife.evaluate.score`). The HTML needs nothing from the network (inline CSS and SVG): figures
+with their intervals, confusion matrices of the type codings, and the worst errors with their
+text, gold span marked, so a developer sees why a figure is what it is.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Optional
 
 from strife import __version__
 from strife.evaluate.records import GoldRecord
+from strife.evaluate.metrics import Estimate
 from strife.evaluate.score import METRIC_LABELS, MISSED, Evaluation, ScoredRecord
+from strife.evaluate.user import HeadlineRow, headline, user_outcomes
 from strife.model import Event
 
 WORST_LIMIT = 30
@@ -31,10 +35,12 @@ def evaluation_dict(evaluation: Evaluation, *, worst: int = WORST_LIMIT, records
         "strife_version": __version__,
         "format": evaluation.format,
         "gold": evaluation.gold_path,
+        "half": evaluation.half,
         "cases": evaluation.n_cases,
         "gold_events": len(evaluation.records),
         "not_events": len(evaluation.not_events),
         "bootstrap": {"resamples": evaluation.resamples, "seed": evaluation.seed, "level": 0.95},
+        "headline": {row.key: headline_dict(row) for row in headline(evaluation)},
         "metrics": {name: {"label": METRIC_LABELS[name], **est.as_dict()} for name, est in evaluation.metrics().items()},
         "left_out": evaluation.left_out(),
         "confusion": evaluation.confusion(),
@@ -51,10 +57,19 @@ def evaluation_dict(evaluation: Evaluation, *, worst: int = WORST_LIMIT, records
     return data
 
 
+def headline_dict(row: HeadlineRow) -> dict:
+    """One headline field: its label, the end-to-end figure, and the among-detected one (or None)."""
+    return {"label": row.label, "end_to_end": row.end_to_end.as_dict(),
+            "among_detected": None if row.detected is None else row.detected.as_dict()}
+
+
 def record_dict(record: ScoredRecord, text: bool = True) -> dict:
+    user = user_outcomes(record)
     item = {
         "origin": record.case.origin,
         "gold_id": record.gold.id,
+        "record_event": None if user.event is None else user.event.id,
+        "end_to_end": {k: v for k, v in user.end_to_end.items() if v is not None},
         "outcomes": {k: v for k, v in record.outcomes.items() if v is not None},
         "failures": record.failures,
         "gold": gold_summary(record.gold),
@@ -120,6 +135,24 @@ def _text(text: str, span: tuple[int, int]) -> str:
 # plain tables
 
 
+def headline_markdown(evaluation: Evaluation, rows: Optional[list[HeadlineRow]] = None) -> str:
+    """The headline as a markdown table: end to end first, among detected second (`rows`: the
+    headline already computed, to spare its bootstrap)."""
+    lines = ["| Field | End to end | 95% CI | n | Among detected | 95% CI | n |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in headline(evaluation) if rows is None else rows:
+        lines.append(f"| {row.label} | {' | '.join(estimate_cells(row.end_to_end))} | "
+                     f"{' | '.join(estimate_cells(row.detected))} |")
+    return "\n".join(lines)
+
+
+def estimate_cells(est: Optional[Estimate]) -> tuple[str, str, str]:
+    """(value, interval, hits/n) as text; dashes when there is no figure."""
+    if est is None or est.value is None:
+        return "—", "—", "0" if est is not None else "—"
+    return f"{est.value:.3f}", f"{est.low:.3f}–{est.high:.3f}", f"{est.hits}/{est.n}"
+
+
 def metrics_markdown(evaluation: Evaluation) -> str:
     """The metrics as a markdown table (what bench/RESULTS.md and the README carry)."""
     lines = ["| Metric | Value | 95% CI | n |", "|---|---:|---:|---:|"]
@@ -160,10 +193,16 @@ def render_html(evaluation: Evaluation, *, worst: int = WORST_LIMIT) -> str:
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>strife eval: {esc(Path(evaluation.gold_path).name)}</title><style>{_CSS}</style></head><body>",
         f"<h1>strife eval — {esc(Path(evaluation.gold_path).name)} ({esc(evaluation.format)})</h1>",
-        f"<p class='meta'>strife {esc(__version__)} · {evaluation.n_cases} texts · {len(evaluation.records)} gold events · "
+        f"<p class='meta'>strife {esc(__version__)} · half {esc(evaluation.half)} · {evaluation.n_cases} texts · "
+        f"{len(evaluation.records)} gold events · "
         f"{len(evaluation.not_events)} not_events · 95% percentile bootstrap, {evaluation.resamples} resamples, "
         f"seed {evaluation.seed} · {dt.date.today()}</p>",
-        "<h2>Metrics</h2>", _metrics_html(evaluation),
+        "<h2>Scored as a user meets it</h2>",
+        "<p class='small'>End to end: every record whose gold has the field; a record that yields no event is "
+        "wrong on every field. Among detected: the records that yielded an event. Places only where the text names "
+        "the place. Rules in <code>strife.evaluate.user</code>.</p>",
+        _headline_html(evaluation),
+        "<h2>All metrics, matched events (among detected)</h2>", _metrics_html(evaluation),
     ]
     left_out = evaluation.left_out()
     if left_out.get("fatalities_coding_convention"):
@@ -186,6 +225,18 @@ def render_html(evaluation: Evaluation, *, worst: int = WORST_LIMIT) -> str:
         parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _headline_html(evaluation: Evaluation) -> str:
+    rows = ["<table><tr><th>Field</th><th>End to end</th><th>95% CI</th><th>n</th><th style='width:260px'></th>"
+            "<th>Among detected</th><th>95% CI</th><th>n</th></tr>"]
+    for row in headline(evaluation):
+        whole, among = estimate_cells(row.end_to_end), estimate_cells(row.detected)
+        bar = _bar_svg(row.end_to_end.value, row.end_to_end.low, row.end_to_end.high) if row.end_to_end.value is not None else ""
+        rows.append(f"<tr><td>{html.escape(row.label)}</td>" + "".join(f"<td class='num'>{c}</td>" for c in whole)
+                    + f"<td>{bar}</td>" + "".join(f"<td class='num'>{c}</td>" for c in among) + "</tr>")
+    rows.append("</table>")
+    return "\n".join(rows)
 
 
 def _metrics_html(evaluation: Evaluation) -> str:

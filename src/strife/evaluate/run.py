@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 
 from strife.engine import Coded, LocalEngine
 from strife.evaluate.formats import GoldFile, read_gold
+from strife.evaluate.halves import select_half
 from strife.evaluate.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED
 from strife.evaluate.records import EvalCase
 from strife.evaluate.score import Evaluation
@@ -44,10 +45,15 @@ def evaluate_cases(cases: Iterable[EvalCase], engine: LocalEngine, *, fmt: str =
 
 def evaluate_file(path: str | Path, fmt: str, engine: LocalEngine, *, text_path: str | Path | None = None,
                   published_from: Optional[str] = None, limit: Optional[int] = None, seed: int = DEFAULT_SEED,
-                  resamples: int = DEFAULT_RESAMPLES, progress: Optional[Callable[[int], None]] = None) -> Evaluation:
-    """Read a gold file (`read_gold`), code it and score it; unreadable rows go to `problems`."""
+                  resamples: int = DEFAULT_RESAMPLES, progress: Optional[Callable[[int], None]] = None,
+                  half: str = "all") -> Evaluation:
+    """Read a gold file (`read_gold`), code it and score it; unreadable rows go to `problems`.
+
+    `half` ("dev", "sealed" or "all") keeps one fixed half of the file (`strife.evaluate.halves`).
+    """
     gold: GoldFile = read_gold(path, fmt, text_path=text_path, published_from=published_from, limit=limit)
-    evaluation = evaluate_cases(gold.cases, engine, fmt=fmt, gold_path=str(path), seed=seed, resamples=resamples,
-                                progress=progress)
+    evaluation = evaluate_cases(select_half(gold.cases, half), engine, fmt=fmt, gold_path=str(path), seed=seed,
+                                resamples=resamples, progress=progress)
     evaluation.problems[:0] = gold.problems
+    evaluation.half = half
     return evaluation

@@ -70,6 +70,7 @@ class ScoredRecord:
     predicted: Optional[Event]
     outcomes: dict[str, Optional[bool]]
     n_events: int = 0
+    events: list[Event] = field(default_factory=list, repr=False)  # all coded from the case's text
 
     @property
     def failures(self) -> list[str]:
@@ -242,7 +243,7 @@ def field_outcomes(gold: GoldRecord, event: Optional[Event]) -> dict[str, Option
         return outcomes
     outcomes.update(
         plover_type=gold.type_ok(event.event_type) if gold.plover else None,
-        acled_event_type=(event.acled_event_type == gold.acled_type) if gold.acled_type else None,
+        acled_event_type=gold.acled_type_ok(event.acled_event_type) if gold.acled_type else None,
         acled_sub_event_type=(event.acled_sub_event_type == gold.acled_sub_type) if gold.acled_sub_type else None,
         cameo_root=(event.cameo_root == gold.cameo_root) if gold.cameo_root else None,
         source_country=actors_country_ok(gold.source, event.source),
@@ -267,7 +268,7 @@ def score_case(case: EvalCase, result: Optional[ArticleResult]) -> tuple[list[Sc
     records = []
     for gold in case.gold:
         chosen = choose_event(case, gold, events)
-        records.append(ScoredRecord(case, gold, chosen, field_outcomes(gold, chosen), n_real))
+        records.append(ScoredRecord(case, gold, chosen, field_outcomes(gold, chosen), n_real, list(events)))
     misses = [NotEventOutcome(case, item, _unreal_hit(item, events)) for item in case.not_events]
     return records, misses
 
@@ -293,6 +294,7 @@ class Evaluation:
     seed: int = DEFAULT_SEED
     resamples: int = DEFAULT_RESAMPLES
     n_cases: int = 0
+    half: str = "all"  # the fixed half of the gold scored ("dev", "sealed"; `strife.evaluate.halves`)
 
     def add(self, case: EvalCase, result: Optional[ArticleResult]) -> None:
         records, misses = score_case(case, result)
