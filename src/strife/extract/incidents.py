@@ -35,6 +35,8 @@ from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, clause_verb
+from strife.extract.counts import count_cues, count_kind_for
+from strife.extract.tolls import incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, Event, Quote
 from strife.resolve.coref import event_anchor, is_real, places_agree, trigger_token
 
@@ -76,17 +78,16 @@ def mark_aggregates(counts: Sequence[Count], doc: Doc) -> set[int]:
 
 def _totals_a_period(verb: Token, figure: Token) -> bool:
     """'have been killed since ...', 'so far this year', 'brought ... the toll of deaths since', 'the war has killed'."""
-    from strife.extract.counts import count_cues
-
     period = count_cues().get("period", frozenset())
-    for head in {verb, figure.head}:
-        for token in (head, *head.children):
-            if token.lower_ in period and token.dep_ in ("prep", "mark", "advmod", "npadvmod"):
-                return True  # "killed since ...", "so far"
-            if token.dep_ in ("advcl", "prep", "pobj", "npadvmod", "advmod") and (
-                    _phrase(token) in period
-                    or any(c.lower_ in period and c.dep_ in ("mark", "prep") for c in token.children)):
-                return True  # "since Russia invaded", "this year", "the toll of deaths since ..."
+    for token in verb.subtree:
+        if token.lower_ not in period:
+            continue
+        if token.dep_ == "prep" and getattr(clause_verb(token.head), "i", None) == verb.i:
+            return True  # "killed since the invasion", "the toll of deaths since Jan. 4"
+        if token.dep_ == "mark" and token.head.head.i == verb.i:
+            return True  # "killed since Russia invaded"
+    if any(_phrase(t) in period for t in (*verb.children, *figure.head.children) if t.dep_ in ("advmod", "npadvmod")):
+        return True  # "this year"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return perfect and any(s.lemma_.lower() in report_words().get("aggregate_subject", ()) for s in subjects)
@@ -105,7 +106,7 @@ def is_habitual(event: Event, doc: Doc) -> bool:
     if verb is None or verb.tag_ not in ("VBZ", "VBP"):
         return False
     habitual = report_words().get("habitual", frozenset())
-    words = [*verb.children, *(token.children if token is not verb else ())]
+    words = [*verb.children, *(token.children if token.i != verb.i else ())]
     return any(w.lower_ in habitual and w.dep_ in ("advmod", "amod") for w in words)
 
 
@@ -138,20 +139,27 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
 
     incidents: list[list[Event]] = []
     absorbed: dict[str, str] = {}
+    reporters = _Reporters(doc, claims, quotes, events)
     for event in events:
         if not _is_violent(event):
             continue
-        home = next((group for group in reversed(incidents) if _joins(group, event, doc, layout)), None)
+        claimed = reporters.claims_the_killing(event)
+        home = next((group for group in reversed(incidents) if _joins(group, event, doc, layout, claimed)), None)
         if home is None:
             incidents.append([event])
             continue
-        _absorb(home[0], event)
-        home.append(event)
-        absorbed[event.id] = home[0].id
+        survivor, mention = home[0], event
+        if _tells_only_the_outcome(survivor, doc) and not _tells_only_the_outcome(event, doc):
+            survivor, mention = event, survivor  # "5 were killed when a bomb exploded": the bombing is the event
+            home[0] = survivor
+        _absorb(survivor, mention)
+        _take_the_day(survivor, mention)
+        home.append(mention)
+        absorbed[mention.id] = survivor.id
     if not absorbed:
         return {}
+    absorbed = {old: _final(old, absorbed) for old in absorbed}
     owner = {**(merged or {}), **absorbed}
-    reporters = _Reporters(doc, claims, quotes, events)
     for group in incidents:
         if len(group) > 1:
             _set_tolls(group, counts, doc, layout, owner, reporters)
@@ -159,14 +167,20 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     return absorbed
 
 
+def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
+    """'were killed', 'died', 'wounded' with no perpetrator: what befell people, not the act."""
+    token = trigger_token(event, doc)
+    return token is not None and not event.source and count_kind_for(token) in ("killed", "injured")
+
+
 def _is_violent(event: Event) -> bool:
     return is_real(event) and event.event_type in VIOLENT_TYPES
 
 
-def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout) -> bool:
+def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout, claimed: bool = False) -> bool:
     """Whether `event` is another mention of the incident `group` tells (its first event leads it):
     nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
-    same ACLED type, or only points back."""
+    same ACLED type, only points back, or is the attackers' own claim of the killing."""
     lead = group[0]
     if not (_places_agree(lead, event) and _days_agree(lead, event) and _sources_agree(lead.source, event.source)):
         return False
@@ -175,7 +189,7 @@ def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout) -> bo
     sentence = layout.sentence(event_anchor(event))
     if lead.acled_event_type == event.acled_event_type or any(layout.sentence(event_anchor(e)) == sentence for e in group):
         return True
-    return _points_back(event, doc)
+    return claimed or _points_back(event, doc)
 
 
 def _places_agree(a: Event, b: Event) -> bool:
@@ -186,6 +200,14 @@ def _places_agree(a: Event, b: Event) -> bool:
     if a.location.admin1 and b.location.admin1 and a.location.admin1 != b.location.admin1:
         return False
     return places_agree(a, b)
+
+
+def _take_the_day(incident: Event, mention: Event) -> None:
+    """The lead says "in the weekend raid", a later paragraph "Sunday night": the incident carries Sunday."""
+    if mention.date_precision != "day" or incident.date_precision not in ("range", "week", "reported") or incident.date is None:
+        return
+    if incident.date <= mention.date <= (incident.date_end or incident.date):
+        incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
 
 
 def _days_agree(a: Event, b: Event) -> bool:
@@ -248,14 +270,12 @@ def _announces_another(event: Event, doc: Doc) -> bool:
 def _points_back(event: Event, doc: Doc) -> bool:
     """A mention that only points back to an incident: a definite event noun ("the American attack"),
     or what befell people ("were killed", "were wounded") with no perpetrator of its own."""
-    from strife.extract.counts import count_kind_for
-
     token = trigger_token(event, doc)
     if token is None:
         return False
     if token.pos_ == "NOUN":
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
-    return not event.source and count_kind_for(token) in ("killed", "injured")
+    return _tells_only_the_outcome(event, doc)
 
 
 # -- one toll -------------------------------------------------------------------------------------
@@ -280,6 +300,18 @@ class _Reporters:
             if claim.span[0] <= start < claim.span[1]:
                 return claim.reporter
         return self.attribution.get(event_id) if event_id else None
+
+    def claims_the_killing(self, event: Event) -> bool:
+        """The attackers telling their own killing: "We killed 10 soldiers," or a claimant's spokesman."""
+        token = trigger_token(event, self.doc)
+        if token is None:
+            return False
+        figure = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if figure is not None and _killer_speaks(figure):
+            return True
+        reporter = event.attribution or next((q.speaker.name for q in self.quotes if q.speaker is not None
+                                              and q.span[0] <= event_anchor(event) < q.span[1]), None)
+        return bool(reporter and self.claimants & _name_keys(reporter))
 
     def is_perpetrator_claim(self, count: Count, reporter: Optional[str]) -> bool:
         if reporter and self.claimants & _name_keys(reporter):
@@ -307,7 +339,7 @@ def _name_keys(text: str) -> set[str]:
 def _killer_speaks(figure: Token) -> bool:
     """'We killed 10 people'; 'the military said it killed five militants': the killer gives the figure."""
     verb = figure.head
-    while verb.dep_ in ("conj", "appos", "nummod", "compound") and verb.head is not verb:
+    while verb.dep_ in ("conj", "appos", "nummod", "compound") and verb.head.i != verb.i:
         verb = verb.head
     if verb.lemma_.lower() not in KILLING_VERBS:
         return False
@@ -325,13 +357,12 @@ def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout
     """Give the incident's first event one toll of each kind, from all its mentions' figures."""
     ids = {event.id for event in group}
     told_in = frozenset(layout.sentence(event_anchor(e)) for e in group)
-    text = doc.text
     for kind, field in COUNT_FIELDS.items():
         figures = [c for c in counts if c.kind == kind and c.span is not None and c.part_of is None
                    and not c.aggregate and _final(c.event_id, owner) in ids]
         if not figures:
             continue
-        accounts = _accounts(figures, layout, text, told_in, reporters)
+        accounts = _accounts(figures, layout, doc, told_in, reporters)
         setattr(group[0], field, _incident_figure(accounts, figures[0].kind))
 
 
@@ -342,10 +373,16 @@ def _final(event_id: Optional[str], owner: dict[str, str]) -> Optional[str]:
     return event_id
 
 
-def _accounts(figures: Sequence[Count], layout: Layout, text: str, told_in: frozenset[int],
+def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: frozenset[int],
               reporters: _Reporters) -> list[Count]:
-    """One figure per paragraph (a perpetrator's claim apart), in text order, each with its reporter."""
-    from strife.extract.link import incident_toll
+    """One figure per paragraph (a perpetrator's claim apart), in text order, each with its reporter.
+
+    Within a paragraph the figures add up as the linker adds them; a stated total of the incident
+    (told with it, or the report's closing tally line "2 fatalities.") wins over its parts."""
+    text = doc.text
+
+    def own_total(count: Count) -> bool:
+        return layout.sentence(count.span[0]) in told_in or is_tally_line(count, doc)
 
     by_paragraph: dict[tuple[int, bool], list[Count]] = {}
     for count in figures:
@@ -355,7 +392,7 @@ def _accounts(figures: Sequence[Count], layout: Layout, text: str, told_in: froz
             count.model_copy(update={"reported_by": reporter, "perpetrator_claim": claimed}))
     accounts = []
     for (_, claimed), group in sorted(by_paragraph.items(), key=lambda item: item[1][0].span[0]):
-        toll = incident_toll(group, text, layout, lambda c: layout.sentence(c.span[0]) in told_in)
+        toll = incident_toll(group, text, layout, own_total)
         if toll is not None:
             accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts

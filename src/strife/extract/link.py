@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.incidents import drop_non_events, merge_report_incidents
+from strife.extract.tolls import incident_toll, is_tally_line
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
@@ -238,16 +239,19 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc) -> None:
 def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
     """The noun a date modifies ("the 2011 civil war", "last week's attack" -> war, attack), or the
     speech verb it follows ("officials said Wednesday": the day of the saying, not of the killing
-    it reports), as a token index, or None. A noun only inside a determined noun phrase: the parse
+    it reports), as a token index, or None; -1 (no event's) for the first day of a period ("since Jan. 4"). A noun only inside a determined noun phrase: the parse
     of a lead date ("Around 6 May 2020, members of ...") often hangs it on a noun it does not
     modify; a speech verb only before the date: "On 9 May, police said ..." dates what they said."""
     span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
     if span is None or not len(span):
         return None
     root, doc_ = span.root, span.doc
+    if span.text.lower().startswith("since") or any(a.lower_ == "since" and a.dep_ == "prep" for a in list(root.ancestors)[:4]):
+        return -1  # "the toll of deaths since Jan. 4": where a period starts dates no event
     head = root.head
-    if head.pos_ in ("VERB", "AUX") and head.i < span.start and _is_speech(head):
-        return head.i
+    speech = head.head if head.ent_type_ in ("DATE", "TIME") and head.i >= span.end else head  # "Wednesday morning"
+    if speech.pos_ in ("VERB", "AUX") and speech.i < span.start and _is_speech(speech):
+        return speech.i
     if head.pos_ not in ("NOUN", "PROPN") or not 0 <= head.i - span.end <= 3:
         return None
     determined = span.start > 0 and doc_[span.start - 1].tag_ in ("DT", "PRP$")
@@ -361,7 +365,7 @@ def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: 
         if event is not None:
             count.event_id = event.id
     text = doc_text(doc)
-    tallies = {id(c) for c in counts if c.total and c.span and _is_tally_line(c, doc)}
+    tallies = {id(c) for c in counts if c.total and c.span and is_tally_line(c, doc)}
     linked: dict[str, list[tuple[int, Count]]] = {}  # event id -> its figures (with their place in `counts`)
     for position, count in enumerate(counts):
         if count.event_id is not None:
@@ -383,66 +387,6 @@ def _link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: 
                 continue
             for event in incident:
                 setattr(event, field, toll)
-
-
-def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
-                  own_total: Callable[[Count], bool] = lambda count: True) -> Optional[Count]:
-    """One incident's toll of one kind from the figures the article gives for it, as ACLED codes it.
-
-    A stated total of the incident (``own_total``) wins, the largest as tolls only rise; a wider
-    total (a day's or an area's) only stands in when the incident has no figure of its own.
-    Otherwise a figure repeated in another sentence is a restatement ("One victim was killed ...
-    1 fatality.") and counts once, and the remaining figures, each about other victims, add up.
-    A sum is a new Count whose span covers its parts; bounds add up only where every part has
-    them, so a vague part leaves no exact best.
-    """
-    figures = sorted((c for c in figures if c.span is not None), key=lambda c: c.span[0])
-    if not figures:
-        return None
-    totals = [c for c in figures if c.total and own_total(c)]
-    if totals:
-        return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
-    parts = [c for c in figures if not c.total]
-    if not parts:
-        return max(figures, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
-    distinct: list[Count] = []
-    for count in parts:
-        if not any(_restates(count, kept, layout) for kept in distinct):
-            distinct.append(count)
-    if len(distinct) == 1:
-        return distinct[0]
-    return _sum_counts(distinct, text)
-
-
-def _restates(later: Count, earlier: Count, layout: Optional[Layout]) -> bool:
-    """The same figure again in another sentence: the same people told twice."""
-    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high):
-        return False
-    if layout is None:
-        return True
-    return layout.sentence(later.span[0]) != layout.sentence(earlier.span[0])
-
-
-def _sum_counts(parts: Sequence[Count], text: str) -> Count:
-    """The figures of several groups of victims added up ("Forty GNA soldiers and eight LNA soldiers")."""
-
-    def total(values: list[Optional[int]]) -> Optional[int]:
-        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
-
-    start, end = parts[0].span[0], max(c.span[1] for c in parts)
-    lows = [c.low if c.low is not None else c.best for c in parts]
-    return Count(
-        low=total(lows),
-        best=total([c.best for c in parts]),
-        high=total([c.high for c in parts]),
-        text=text[start:end],
-        span=(start, end),
-        kind=parts[0].kind,
-        event_id=parts[0].event_id,
-        approximate=any(c.approximate for c in parts),
-        vague=any(c.vague for c in parts),
-        confidence=round(min(c.confidence for c in parts), 3),
-    )
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
@@ -474,16 +418,9 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
         else:
             groups[home].append(event)
         told_in.setdefault(sentence, set()).add(home)
-    for tally in (c for c in counts if c.total and c.span and _is_tally_line(c, doc)):
+    for tally in (c for c in counts if c.total and c.span and is_tally_line(c, doc)):
         groups = _merge_reported_before(groups, tally, layout)
     return groups
-
-
-def _is_tally_line(count: Count, doc: Doc) -> bool:
-    from strife.extract.counts import is_summary_line
-
-    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
-    return span is not None and is_summary_line(span)
 
 
 def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layout) -> list[list[Event]]:

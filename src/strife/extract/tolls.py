@@ -1,0 +1,83 @@
+"""An incident's toll from the figures an article gives for it, as ACLED codes it.
+
+Shared by the linker (the toll of the mentions told close together) and the report-level incident
+resolution (`strife.extract.incidents`, the toll of each account): a stated total of the incident
+wins; a figure repeated in another sentence is a restatement and counts once; figures about other
+victims add up; a vague part leaves no exact best.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from strife.extract import Layout
+from strife.extract.counts import is_summary_line
+from strife.model import Count
+
+
+def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
+                  own_total: Callable[[Count], bool] = lambda count: True) -> Optional[Count]:
+    """One incident's toll of one kind from the figures the article gives for it, as ACLED codes it.
+
+    A stated total of the incident (``own_total``) wins, the largest as tolls only rise; a wider
+    total (a day's or an area's) only stands in when the incident has no figure of its own.
+    Otherwise a figure repeated in another sentence is a restatement ("One victim was killed ...
+    1 fatality.") and counts once, and the remaining figures, each about other victims, add up.
+    A sum is a new Count whose span covers its parts; bounds add up only where every part has
+    them, so a vague part leaves no exact best.
+    """
+    figures = sorted((c for c in figures if c.span is not None), key=lambda c: c.span[0])
+    if not figures:
+        return None
+    totals = [c for c in figures if c.total and own_total(c)]
+    if totals:
+        return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
+    parts = [c for c in figures if not c.total]
+    if not parts:
+        return max(figures, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
+    distinct: list[Count] = []
+    for count in parts:
+        if not any(_restates(count, kept, layout) for kept in distinct):
+            distinct.append(count)
+    if len(distinct) == 1:
+        return distinct[0]
+    return _sum_counts(distinct, text)
+
+
+def _restates(later: Count, earlier: Count, layout: Optional[Layout]) -> bool:
+    """The same figure again in another sentence: the same people told twice."""
+    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high):
+        return False
+    if layout is None:
+        return True
+    return layout.sentence(later.span[0]) != layout.sentence(earlier.span[0])
+
+
+def _sum_counts(parts: Sequence[Count], text: str) -> Count:
+    """The figures of several groups of victims added up ("Forty GNA soldiers and eight LNA soldiers")."""
+
+    def total(values: list[Optional[int]]) -> Optional[int]:
+        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+    start, end = parts[0].span[0], max(c.span[1] for c in parts)
+    lows = [c.low if c.low is not None else c.best for c in parts]
+    return Count(
+        low=total(lows),
+        best=total([c.best for c in parts]),
+        high=total([c.high for c in parts]),
+        text=text[start:end],
+        span=(start, end),
+        kind=parts[0].kind,
+        event_id=parts[0].event_id,
+        approximate=any(c.approximate for c in parts),
+        vague=any(c.vague for c in parts),
+        confidence=round(min(c.confidence for c in parts), 3),
+    )
+
+
+def is_tally_line(count: Count, doc: Doc) -> bool:
+    """A closing tally line of a report ("3 fatalities.")."""
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    return span is not None and is_summary_line(span)

@@ -1,0 +1,164 @@
+"""One incident, one event, one toll (strife.extract.incidents, strife.extract.datelines), on made-up
+reports coded by the real pipeline, and on the shared real reports when they are present.
+
+Each made-up report tells one incident in the ways wire copy does: two sides' accounts, a detail
+paragraph, a running total, a past attack, the attackers' claim, a dateline. The question is the
+one a dashboard asks: do the violent events that happened on the incident's days sum to its toll?
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.extract.datelines import dateline_spans
+from strife.model import Article
+
+from tests.conftest import SHARED
+
+PUBLISHED = dt.date(2021, 3, 9)  # a Tuesday
+
+
+def code(engine, text: str, published: dt.date = PUBLISHED):
+    return engine.code(Article(text=text, published=published))
+
+
+def happened_violence(result, since: dt.date | None = None):
+    """The violent events a dashboard sums: happened, and dated from `since` on (or undated)."""
+    return [e for e in result.events if e.event_type in ("ASSAULT", "FIGHT") and not (e.negated or e.hypothetical)
+            and (since is None or e.date is None or (e.date_end or e.date) >= since)]
+
+
+def summed(events) -> int:
+    return sum(e.fatalities.best for e in events if e.fatalities and e.fatalities.best is not None)
+
+
+TWO_ACCOUNTS = (
+    "An air raid in the north of the country killed 9 villagers, including three children, local officials said, "
+    "but the military said it killed four fighters in the weekend raid.\n\n"
+    "The district chief said the attack happened on Sunday night in a hamlet near the river.\n\n"
+    "The governor confirmed that five men and four women were killed in the attack.\n\n"
+    "A military spokesman, Colonel Dana Brook, said a warplane killed four armed fighters near the river."
+)
+
+
+def test_two_accounts_of_one_raid_are_one_event_with_both_accounts(engine):
+    result = code(engine, TWO_ACCOUNTS)
+    events = happened_violence(result)
+    assert len(events) == 1, [e.evidence.text for e in events]
+    toll = events[0].fatalities
+    assert (toll.low, toll.best, toll.high) == (4, 9, 9)  # the lead's figure; the military's four bound it
+    assert any(a.perpetrator_claim and a.best == 4 for a in toll.accounts)  # "it killed four fighters"
+    assert events[0].date == dt.date(2021, 3, 7)  # "in the weekend raid" + "Sunday night": Sunday
+
+
+def test_a_running_total_is_a_statistic_not_an_attack(engine):
+    text = ("Gunmen killed three traders at a market on Monday, police said.\n\n"
+            "The attack brought to more than 40 the toll of violent deaths since the elections on Jan. 4.\n\n"
+            "At least 2,000 civilians have been killed since the war began, the United Nations says.")
+    result = code(engine, text)
+    events = happened_violence(result)
+    assert summed(events) == 3, [(e.evidence.text, e.fatalities) for e in events]
+    assert [c.best for c in result.counts if c.aggregate] == [2000]
+    assert all(c.event_id is None for c in result.counts if c.aggregate)
+    assert len(events) == 1  # "The attack brought ..." is the market attack again, not an attack of Jan. 4
+
+
+def test_a_past_attack_keeps_its_own_date_and_stays_out_of_the_days_total(engine):
+    text = ("A car bomb killed five people at a checkpoint in the capital on Monday, officials said.\n\n"
+            "In October last year, the same group carried out a truck bombing that killed more than 300 people. "
+            "Two days ago, gunmen killed seven farmers in a similar attack.")
+    result = code(engine, text)
+    today = happened_violence(result, since=dt.date(2021, 3, 8))
+    assert summed(today) == 5, [(e.evidence.text, e.date) for e in today]
+    past = {e.date: e.date_precision for e in happened_violence(result) if e.date and e.date < dt.date(2021, 3, 8)}
+    assert past.get(dt.date(2020, 10, 1)) == "month"
+    assert dt.date(2021, 3, 7) in past
+
+
+def test_the_attackers_claim_bounds_the_toll_but_is_never_its_best(engine):
+    text = ("A suicide car bomb killed at least two police officers at a checkpoint on Monday, police said, "
+            "and the Red Crescent Brigade claimed responsibility.\n\n"
+            "\"We killed 10 soldiers,\" a Red Crescent Brigade spokesman said.")
+    events = happened_violence(code(engine, text))
+    assert summed(events) == 2, [(e.evidence.text, e.fatalities) for e in events]
+    toll = next(e.fatalities for e in events if e.fatalities)
+    assert toll.high == 10 and [a.best for a in toll.accounts if a.perpetrator_claim] == [10]
+
+
+def test_a_nested_figure_is_never_added(engine):
+    events = happened_violence(code(engine, "Shelling killed 11 civilians, including four children, on Monday."))
+    assert summed(events) == 11
+
+
+def test_parts_told_together_are_summed(engine):
+    text = ("A suicide car bomb killed at least six people at a district office on Sunday.\n\n"
+            "A spokesman said the three soldiers who stopped the car died instantly, along with three civilians.")
+    assert summed(happened_violence(code(engine, text))) == 6
+
+
+def test_a_habit_is_not_an_event(engine):
+    result = code(engine, "The militant group frequently stages attacks in the capital.")
+    assert happened_violence(result) == []
+
+
+def test_a_dateline_is_not_where_the_event_happened(engine):
+    text = ("Shelling kills four in village\n\n"
+            "BEIRUT (AP) -- Government shelling killed four civilians on Saturday in a village in Idlib province, "
+            "rescue workers said.")
+    events = happened_violence(code(engine, text))
+    assert events and all(e.location is None or e.location.country != "LBN" for e in events)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("BEIRUT (AP) -- Shelling killed four.", "BEIRUT (AP) -- "),
+    ("Title\n\nGUSAU, Nigeria - A total of 18 people were killed.", "GUSAU, Nigeria - "),
+    ("KABUL, Afghanistan (Reuters) \u2014 A bomb exploded.", "KABUL, Afghanistan (Reuters) \u2014 "),
+    ("Mogadishu, Somalia (AFP) - Gunmen attacked.", "Mogadishu, Somalia (AFP) - "),
+    ("MOGADISHU: Gunmen attacked.", "MOGADISHU: "),
+])
+def test_datelines_are_found_at_the_start_of_a_paragraph(text, dateline):
+    start = text.index(dateline)
+    assert dateline_spans(text) == [(start, start + len(dateline))]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested 12 protesters in Minsk on Sunday.",
+    "UPDATE: police arrested 12 protesters.",
+    "Al-Shabab claims attack",
+    "Gunmen - some of them masked - attacked the village.",
+    "On 9 May 2020, clashes - the third this week - killed two.",
+])
+def test_sentences_are_not_datelines(text):
+    assert dateline_spans(text) == []
+
+
+# -- the shared real reports ------------------------------------------------------------------
+
+REAL_GOLD = SHARED / "gold" / "real-reports.json"
+
+
+@pytest.fixture(scope="module")
+def real_scores(engine):
+    if not REAL_GOLD.exists():
+        pytest.skip(f"shared real reports not found at {REAL_GOLD} (a fresh clone has no ../shared)")
+    from strife.evaluate.incidents import read_reports, score_report
+    from strife.ingest import read_inputs
+
+    scores = []
+    for gold in read_reports(REAL_GOLD):
+        article = next(iter(read_inputs([str(SHARED / "articles" / "real" / gold.name)])))
+        result = engine.code(article.model_copy(update={"published": gold.published}))
+        scores.append(score_report(result, gold))
+    return scores
+
+
+@pytest.mark.parametrize("question", ["toll", "events", "day"])
+def test_every_shared_real_report_gives_its_incident_once(real_scores, question):
+    wrong = [(s.name, s.toll, [e.evidence.text[:40] for e in s.counted]) for s in real_scores if not s.answers[question]]
+    assert wrong == []
+
+
+def test_every_shared_real_report_places_its_deadliest_event_in_its_admin1(real_scores):
+    assert [s.name for s in real_scores if not s.answers["admin1"]] == []
