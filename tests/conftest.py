@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.conftest_pg"]  # a real PostgreSQL server and the both-backends `db_url` fixture
+pytest_plugins = ["tests.conftest_pg", "pytester"]  # a real PostgreSQL server and the both-backends `db_url`
+# fixture; pytester, to run a small suite and read what pytest prints (tests/reliability/test_supply_chain.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STRIFE_SHARED", ROOT.parent / "shared"))

@@ -24,9 +24,10 @@ def matches(coded, aleppo_text, aleppo_gold):
     return match_events(load_strife_gold(ALEPPO_GOLD, aleppo_text), real_events(coded))
 
 
-def test_at_least_ten_gold_events_found(matches):
+def test_every_gold_event_is_found(matches):
+    """All 19 hand-coded events are found (measured 19 of 19): losing any one is a regression."""
     stats = summary(matches)
-    assert stats["all"]["found"] >= 10, stats
+    assert stats["all"]["gold"] == 19 and stats["all"]["found"] == 19, stats
 
 
 def test_veto_is_reject_by_russia_and_china(matches):

@@ -156,11 +156,16 @@ def test_one_event_with_its_evidence(client, aleppo_text):
     assert aleppo_text[event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["text"]
 
 
-def test_unknown_event_and_article_are_404_json(client):
-    for path in ("/api/events/no-such-event", "/api/articles/no-such-article", "/api/nothing-here"):
-        answer = client.get(path)
-        assert answer.status_code == 404
-        assert answer.json()["status"] == 404 and "no-such" in answer.json()["error"] or "nothing-here" in path
+@pytest.mark.parametrize("path, says", [
+    ("/api/events/no-such-event", "no event with id 'no-such-event'"),
+    ("/api/articles/no-such-article", "no article with id or sha256 'no-such-article'"),
+    ("/api/nothing-here", "not found: /api/nothing-here"),
+])
+def test_unknown_event_article_and_path_are_404_json(client, path, says):
+    """Each 404 is the JSON error body naming what was not found, the unknown route's included."""
+    answer = client.get(path)
+    assert answer.status_code == 404
+    assert answer.json() == {"status": 404, "error": says}
 
 
 def test_geojson_full_and_compact(client, backend):

@@ -175,17 +175,25 @@ def test_serve_rejects_bad_worker_counts(db):
     assert done.returncode == 2 and "--workers" in done.stderr
 
 
+def worker_processes(parent: int) -> list[str]:
+    """The command lines of `parent`'s children that multiprocessing spawned to run a function
+    (uvicorn's workers: `spawn_main`), not its resource tracker, which is a child too."""
+    children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+    lines = [Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode() for pid in children]
+    return [line for line in lines if "spawn_main" in line]
+
+
 @pytest.mark.slow
 def test_serve_with_two_workers_answers_real_http(db):
     from tests.test_api import start_server, stop_server
 
     process, base = start_server(db, "--workers", "2", "--threads", "2")
     try:
-        pids = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
         pages = [httpx.get(f"{base}/api/events", params={"actor": "rare militia", "limit": 3}).json() for _ in range(6)]
+        workers = worker_processes(process.pid)
     finally:
         err = stop_server(process)
-    assert len(pids) >= 2  # the workers (and multiprocessing's resource tracker)
+    assert len(workers) == 2, workers
     assert {page["total"] for page in pages} == {reads_total(db, EventQuery(actor="rare militia"))}
     assert all(len(page["items"]) == 3 for page in pages)
     assert process.returncode == 0 and "Traceback" not in err

@@ -105,6 +105,7 @@ def test_acled_notes_dates(nlp) -> None:
         pytest.skip("ACLED dev notes not found (../shared is absent)")
     with ACLED_DEV.open(encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle) if row["notes"].startswith("On ")][:10]
+    assert len(rows) == 10, "the dev notes should give ten rows to check; fewer would check less, none nothing"
     for row in rows:
         event_day = dt.datetime.strptime(row["event_date"], "%d-%b-%y").date()
         mentions = find_dates(nlp(row["notes"]), event_day)

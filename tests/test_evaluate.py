@@ -342,7 +342,7 @@ def test_data_files_load_and_their_examples_match():
 def test_aleppo_gold_with_the_real_pipeline(engine, aleppo_text):
     evaluation = evaluate_file(ALEPPO_GOLD, "strife", engine)
     metrics = evaluation.metrics()
-    assert metrics["event_detected"].n == 19 and metrics["event_detected"].hits >= 10
+    assert metrics["event_detected"].n == 19 and metrics["event_detected"].hits == 19  # measured: every one
     assert metrics["false_event_rate"].n == 3
     assert {"plover_type", "cameo_root", "source_country", "date_exact"} <= set(metrics)
 
@@ -354,10 +354,14 @@ def test_strife_eval_command_on_twenty_acled_rows(tmp_path):
                             "--report", str(tmp_path / "report")], capture_output=True, text=True, timeout=300)
     assert shown.returncode == 0, shown.stderr
     data = json.loads(shown.stdout)
-    assert data["cases"] == 20 and data["metrics"]["event_detected"]["n"] == 20
-    assert data["metrics"]["event_detected"]["hits"] >= 15  # strife codes most ACLED notes as some event
-    assert data["metrics"]["acled_event_type"]["n"] == data["metrics"]["event_detected"]["hits"]
-    assert 0 <= data["metrics"]["acled_event_type"]["low"] <= data["metrics"]["acled_event_type"]["value"]
+    metrics = data["metrics"]
+    assert data["cases"] == 20
+    # What strife scores on these twenty notes, as measured: any change to detection or typing shows
+    # here (an improvement too: then write down the new figures).
+    assert (metrics["event_detected"]["n"], metrics["event_detected"]["hits"]) == (20, 19)
+    assert (metrics["acled_event_type"]["n"], metrics["acled_event_type"]["hits"]) == (19, 17)
+    assert (metrics["acled_sub_event_type"]["n"], metrics["acled_sub_event_type"]["hits"]) == (19, 17)
+    assert metrics["acled_event_type"]["low"] < metrics["acled_event_type"]["value"] == 17 / 19
     page = (tmp_path / "report" / "eval.html").read_text(encoding="utf-8")
     assert "Confusion: ACLED event type" in page and "<script" not in page
     report = json.loads((tmp_path / "report" / "eval.json").read_text(encoding="utf-8"))

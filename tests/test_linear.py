@@ -80,24 +80,27 @@ def test_paragraph_lookup_matches_a_walk_to_the_line_breaks(nlp):
 
 
 def test_nearby_answers_as_a_scan_of_every_item(nlp):
+    """`Nearby` and `nearest_local` (which asks a `Nearby`) against a scan of every item, for many
+    items and for a few, where some anchors have no item in their sentence or before them."""
     doc = nlp("Rebels shelled Idlib on Monday. Troops fired back.\n\nPolice came on Friday. Two died.\n\nAnd then.")
     layout = link.Layout(doc)
     rng = random.Random(4)
     items = [(rng.randrange(len(doc.text)), n) for n in range(40)]  # (start, name): repeated starts too
 
-    def scanned(anchor):
+    def scanned(among, anchor):
         sentence, paragraph = layout.sentence(anchor), layout.paragraph(anchor)
-        same = [it for it in items if layout.sentence(it[0]) == sentence]
+        same = [it for it in among if layout.sentence(it[0]) == sentence]
         if same:
             return min(same, key=lambda it: abs(it[0] - anchor))
-        earlier = [it for it in items if it[0] < anchor and layout.paragraph(it[0]) == paragraph]
+        earlier = [it for it in among if it[0] < anchor and layout.paragraph(it[0]) == paragraph]
         return max(earlier, key=lambda it: it[0]) if earlier else None
 
     nearby = link.Nearby(items, layout, lambda it: it[0])
     sparse = link.Nearby(items[:3], layout, lambda it: it[0])
     for anchor in range(len(doc.text)):
-        assert nearby.nearest(anchor) == scanned(anchor)
-        assert sparse.nearest(anchor) == link.nearest_local(items[:3], anchor, layout, lambda it: it[0])
+        assert nearby.nearest(anchor) == scanned(items, anchor)
+        assert sparse.nearest(anchor) == scanned(items[:3], anchor)
+        assert link.nearest_local(items[:3], anchor, layout, lambda it: it[0]) == scanned(items[:3], anchor)
     assert any(sparse.nearest(anchor) is None for anchor in range(len(doc.text)))
 
 
