@@ -162,3 +162,10 @@ def test_every_shared_real_report_gives_its_incident_once(real_scores, question)
 
 def test_every_shared_real_report_places_its_deadliest_event_in_its_admin1(real_scores):
     assert [s.name for s in real_scores if not s.answers["admin1"]] == []
+
+
+def test_a_toll_since_a_recent_day_is_the_incidents_own(engine):
+    text = "Police opened fire on protesters in the capital, killing five since Monday."
+    result = code(engine, text)
+    assert not any(c.aggregate for c in result.counts)
+    assert summed(happened_violence(result)) == 5

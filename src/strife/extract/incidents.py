@@ -11,12 +11,17 @@ dead again and again. This module adds what a coder knows of how news is written
   "the war has killed half a million") is a statistic (`Count.aggregate`), and the clause telling
   it is no incident; an act told as a habit ("frequently stages attacks") is none either.
 - **One incident.** A violent event that happened joins the incident told before it when nothing
-  sets them apart: the same place or none, the same day or none (a short span of days agrees with
-  a day inside it), no contradicting perpetrators (an actor with no country, "a warplane", can be
-  anyone's), nothing that announces another incident ("another attack", "a similar attack"), and
-  either the same ACLED type or a mention that only points back ("the attack", "were killed").
+  sets them apart: the same place or none (a town and its province agree, two provinces do not),
+  the same day or none (a short span of days agrees with a day inside it; an undated event is the
+  report's news, of the publication day or the day before), no contradicting perpetrators (an
+  actor named by common nouns, "a warplane", can be anyone's; a country alone is its state's
+  side), nothing that announces another incident ("another attack", "a similar attack"), and
+  either the same ACLED type, the same sentence, the attackers' own claim, or a mention that only
+  points back ("the attack", "were killed", a crosshead). The incident keeps the coding of the
+  mention the event stage was surest of, and its confidence (far mentions in one report are not
+  independent witnesses).
 - **One toll.** The incident's figure of each kind is read per paragraph (within one, figures of
-  different victims add up, as `strife.extract.link.incident_toll` does); each paragraph's figure
+  different victims add up, as `strife.extract.tolls.incident_toll` adds them); each paragraph's figure
   is one account. Following the inverted pyramid, `best` is the first account's (the headline's
   or the lead's), `low` and `high` are the smallest and largest of all accounts, listed in
   `Count.accounts` with who gave them. A figure claimed by the side that did the killing ("We
@@ -37,14 +42,15 @@ from strife.datafiles import read_data_csv
 from strife.extract import Layout, clause_verb
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.tolls import incident_toll, is_tally_line
-from strife.model import Actor, Claim, Count, Event, Quote
-from strife.resolve.coref import event_anchor, is_real, places_agree, trigger_token
+from strife.model import Actor, Claim, Count, DateMention, Event, Quote
+from strife.resolve.coref import absorb, event_anchor, is_real, places_agree, trigger_token
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 #: A week or less of days agrees with a day inside it ("the weekend raid", "Sunday night").
 SHORT_SPAN_DAYS = 7
 KILLING_VERBS = frozenset({"kill", "shoot", "slay", "execute", "eliminate", "neutralize", "neutralise", "behead"})
+HEADING_CHARS = 100  # a headline or crosshead: one short line
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FIRST_PERSON = frozenset({"we", "us", "our"})
 BOUND_PRONOUNS = frozenset({"it", "they", "we"})
@@ -62,25 +68,32 @@ def report_words() -> dict[str, frozenset[str]]:
 # -- not events: statistics and habits ----------------------------------------------------------
 
 
-def mark_aggregates(counts: Sequence[Count], doc: Doc) -> set[int]:
-    """Flag the figures that total a period up to now; return the token indices of their clauses' verbs."""
+def mark_aggregates(counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
+                    published: Optional[dt.date] = None) -> set[int]:
+    """Flag the figures that total a period up to now; return the token indices of their clauses' verbs.
+
+    A period of the last few days is the incident's own ("killing five since Monday"): only a
+    period that starts more than a week before publication, or at an event ("since the war
+    began"), makes a statistic."""
+    recent = [d.span for d in dates if d.date is not None and published is not None
+              and (published - d.date).days <= SHORT_SPAN_DAYS]
     verbs: set[int] = set()
     for count in counts:
         if count.span is None or count.kind is None:
             continue
         span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
         verb = clause_verb(span.root) if span is not None and len(span) else None
-        if verb is not None and _totals_a_period(verb, span.root):
+        if verb is not None and _totals_a_period(verb, span.root, recent):
             count.aggregate = True
             verbs.add(verb.i)
     return verbs
 
 
-def _totals_a_period(verb: Token, figure: Token) -> bool:
+def _totals_a_period(verb: Token, figure: Token, recent: Sequence[tuple[int, int]] = ()) -> bool:
     """'have been killed since ...', 'so far this year', 'brought ... the toll of deaths since', 'the war has killed'."""
     period = count_cues().get("period", frozenset())
     for token in verb.subtree:
-        if token.lower_ not in period:
+        if token.lower_ not in period or _starts_recently(token, recent):
             continue
         if token.dep_ == "prep" and getattr(clause_verb(token.head), "i", None) == verb.i:
             return True  # "killed since the invasion", "the toll of deaths since Jan. 4"
@@ -91,6 +104,13 @@ def _totals_a_period(verb: Token, figure: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return perfect and any(s.lemma_.lower() in report_words().get("aggregate_subject", ()) for s in subjects)
+
+
+def _starts_recently(since: Token, recent: Sequence[tuple[int, int]]) -> bool:
+    """'since Monday': the period's start is a date of the last week."""
+    phrase = since.head if since.dep_ == "mark" else since
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    return any(start <= a and b <= end for a, b in recent)
 
 
 def _phrase(token: Token) -> str:
@@ -110,9 +130,10 @@ def is_habitual(event: Event, doc: Doc) -> bool:
     return any(w.lower_ in habitual and w.dep_ in ("advmod", "amod") for w in words)
 
 
-def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc) -> list[Event]:
+def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
+                    published: Optional[dt.date] = None) -> list[Event]:
     """The events without statistics of a period and habits (figures of a period are flagged on `counts`)."""
-    statistic_verbs = mark_aggregates(counts, doc)
+    statistic_verbs = mark_aggregates(counts, doc, dates, published)
     kept = []
     for event in events:
         token = trigger_token(event, doc)
@@ -135,8 +156,6 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     `merged` maps ids the earlier merge absorbed to their survivors, so figures linked to an
     absorbed mention still count for its incident.
     """
-    from strife.resolve.coref import _absorb
-
     incidents: list[list[Event]] = []
     absorbed: dict[str, str] = {}
     reporters = _Reporters(doc, claims, quotes, events)
@@ -149,10 +168,12 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             incidents.append([event])
             continue
         survivor, mention = home[0], event
-        if _tells_only_the_outcome(survivor, doc) and not _tells_only_the_outcome(event, doc):
-            survivor, mention = event, survivor  # "5 were killed when a bomb exploded": the bombing is the event
+        if event.confidence > survivor.confidence:
+            survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
-        _absorb(survivor, mention)
+        confidence = max(survivor.confidence, mention.confidence)
+        absorb(survivor, mention)
+        survivor.confidence = confidence  # a far mention in the same report is no independent witness
         _take_the_day(survivor, mention)
         home.append(mention)
         absorbed[mention.id] = survivor.id
@@ -165,6 +186,15 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             _set_tolls(group, counts, doc, layout, owner, reporters)
     events[:] = [event for event in events if event.id not in absorbed]
     return absorbed
+
+
+def _in_heading(offset: int, text: str) -> bool:
+    """Whether the offset is in a heading: a short line of its own between blank lines, with no full stop."""
+    start = text.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return 0 < len(line) <= HEADING_CHARS and "\n" not in line and not line.endswith((".", "!", "?", ":", '"', "\u201d"))
 
 
 def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
@@ -273,6 +303,8 @@ def _points_back(event: Event, doc: Doc) -> bool:
     token = trigger_token(event, doc)
     if token is None:
         return False
+    if _in_heading(token.idx, doc.text):
+        return True  # a crosshead ("Al-Shabab claims attack") names what the paragraphs tell
     if token.pos_ == "NOUN":
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
     return _tells_only_the_outcome(event, doc)
@@ -302,7 +334,10 @@ class _Reporters:
         return self.attribution.get(event_id) if event_id else None
 
     def claims_the_killing(self, event: Event) -> bool:
-        """The attackers telling their own killing: "We killed 10 soldiers," or a claimant's spokesman."""
+        """The attackers telling their own attack: "We killed 10 soldiers," a claimant's spokesman, or
+        the group that claimed responsibility acting (the claimed attack itself)."""
+        if any(self.claimants & _name_keys(actor.name) for actor in event.source):
+            return True
         token = trigger_token(event, self.doc)
         if token is None:
             return False

@@ -81,7 +81,8 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     meta = state["meta"]
     layout = Layout(doc)
     counts: list[Count] = list(state.get("counts", []))
-    events: list[Event] = drop_non_events(sorted(state.get("events", []), key=lambda e: e.evidence.start), counts, doc)
+    events: list[Event] = drop_non_events(sorted(state.get("events", []), key=lambda e: e.evidence.start), counts, doc,
+                                          state.get("dates", []), meta.published)
     acting = Intervals([a for a in state.get("actors", []) if a.span and a.sector in ("GOV", "IGO")], lambda a: a.span)
     datelines = dateline_spans(doc_text(doc))
     places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, acting)

@@ -43,7 +43,7 @@ def merge_mentions(events: list[Event], doc: Doc, layout, headline_end: Optional
             # The body tells the incident in full: its coding wins and the headline becomes a mention.
             headline_used.add(earlier.id)
             earlier, later = later, earlier
-        _absorb(earlier, later)
+        absorb(earlier, later)
         told.place(earlier)  # it may have taken the other's evidence, and with it a new place in the text
         absorbed[later.id] = earlier.id
     events[:] = [event for event in events if event.id not in absorbed]
@@ -242,7 +242,7 @@ def trigger_token(event: Event, doc: Doc) -> Optional[Token]:
     return found.root if found is not None and len(found) else None
 
 
-def _absorb(survivor: Event, other: Event) -> None:
+def absorb(survivor: Event, other: Event) -> None:
     """Keep the survivor's coding, fill its gaps from the other mention, and remember every span."""
     for field in FIELDS_TO_FILL:
         if getattr(survivor, field) is None and getattr(other, field) is not None:
