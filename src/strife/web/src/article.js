@@ -1,7 +1,7 @@
 // The article view: the text with every evidence span highlighted (events, actors, places, dates,
 // counts, quotes, claims); clicking a highlight shows the event fields it supports, and selecting
 // an event scrolls to its evidence.
-import { categoryOf, fmtActors, fmtCount, fmtEventDate, fmtPlace, h, quadOf, swatch } from "./format.js";
+import { categoryOf, fmtAccounts, fmtActors, fmtCount, fmtEventDate, fmtPlace, h, quadOf, swatch } from "./format.js";
 
 /** Span kinds in drawing order, with their legend labels (colours are in style.css, `.k-<kind>`). */
 export const SPAN_KINDS = [
@@ -163,7 +163,7 @@ export class ArticleView {
       actor: () => `${r.canonical || r.name}${r.country ? ` · ${r.country}` : ""}${r.sector ? ` · ${r.sector}` : ""}${r.kind ? ` · ${r.kind}` : ""}${r.uncertain ? " · uncertain" : ""}`,
       place: () => `${fmtPlace(r)}${r.lat != null ? ` · ${r.lat.toFixed(3)}, ${r.lon.toFixed(3)}` : ""} · geo-precision ${r.geo_precision}`,
       date: () => `${r.date || "unresolved"}${r.date_end && r.date_end !== r.date ? ` – ${r.date_end}` : ""} (${r.precision})${r.future ? " · future" : ""}`,
-      count: () => `${r.kind || "count"}: ${fmtCount(r) || "?"}${r.victims ? ` ${r.victims}` : ""}${r.approximate ? " · approximate" : ""}${r.vague ? " · vague" : ""}${r.total ? " · running total" : ""}`,
+      count: () => `${r.kind || "count"}: ${fmtCount(r) || "?"}${r.victims ? ` ${r.victims}` : ""}${r.approximate ? " · approximate" : ""}${r.vague ? " · vague" : ""}${r.total ? " · running total" : ""}${r.aggregate ? " · statistic of a period, no incident's toll" : ""}${r.perpetrator_claim ? " · claimed by the attackers" : ""}`,
       quote: () => `quote${r.speaker ? ` by ${r.speaker.name}` : ""}`,
       claim: () => `claim reported by ${r.reporter}`,
     }[span.kind]();
@@ -177,6 +177,12 @@ export class ArticleView {
       supports.length ? h("ul", { class: "supports" }, supports.map((e) => h("li", {}, `${role(e)} `,
         h("button", { type: "button", class: "link", onclick: () => this.onSelect(e.id, { scroll: true }) }, `${e.event_type} ${e.date || ""}`)))) : null);
   }
+}
+
+/** The accounts of a toll as a list, or null when one account gives it. */
+function accountList(count) {
+  const lines = fmtAccounts(count);
+  return lines.length > 1 ? h("ul", { class: "accounts" }, lines.map((line) => h("li", {}, line))) : null;
 }
 
 const sameActor = (a, b) => a.span && b.span && a.span[0] === b.span[0] && a.span[1] === b.span[1];
@@ -195,11 +201,14 @@ export function eventFields(event) {
     row("Source", fmtActors(event.source)),
     row("Target", fmtActors(event.target)),
     row("Killed", fmtCount(event.fatalities)),
+    row("Accounts", accountList(event.fatalities)),
     row("Injured", fmtCount(event.injured)),
     row("Displaced", fmtCount(event.displaced)),
     row("Attribution", event.attribution),
     row("Status", [event.negated ? "negated" : null, event.hypothetical ? "hypothetical" : null].filter(Boolean).join(", ")),
     row("Confidence", event.confidence.toFixed(2)),
     row("Evidence", h("q", { class: "evidence-text" }, event.evidence.text)),
+    row("Mentions", event.mentions && event.mentions.length > 1
+      ? h("ul", { class: "mentions" }, event.mentions.map((m) => h("li", {}, h("q", {}, m.text)))) : null),
     row("Event id", h("code", {}, event.id)));
 }

@@ -72,6 +72,12 @@ export function fmtCount(count) {
   return "";
 }
 
+/** The accounts behind an incident's toll, one line each: "11 (Afghan officials)", "5 claimed by the attackers (US military)". */
+export function fmtAccounts(count) {
+  if (!count || !count.accounts || !count.accounts.length) return [];
+  return count.accounts.map((a) => `${fmtCount(a) || "?"}${a.perpetrator_claim ? " claimed by the attackers" : ""}${a.reported_by ? ` (${a.reported_by})` : ""}`);
+}
+
 /** The date of an event as coded: "2016-12-05", "2016-09-01 – 2016-09-30 (month)", "undated". */
 export function fmtEventDate(event) {
   if (!event.date) return "undated";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { collectSpans, segmentsOf } from "../src/article.js";
-import { categoryOf, fmtCount, quadOf } from "../src/format.js";
+import { categoryOf, fmtAccounts, fmtCount, quadOf } from "../src/format.js";
 import { filterParams, readState, stateQuery } from "../src/state.js";
 import { binRows, binStart, ticks } from "../src/timeline.js";
 
@@ -68,4 +68,12 @@ test("colours and counts read the model's values", () => {
   assert.equal(categoryOf({ quad: null }, "quad").label, "Not coded");
   assert.equal(fmtCount({ low: 10, best: 12, high: 15 }), "12 (10–15)");
   assert.equal(fmtCount({ low: 24, best: null, high: null }), "at least 24");
+});
+
+test("the accounts behind a toll say who gave each figure and which is the attackers' claim", () => {
+  const toll = { low: 5, best: 11, high: 11, accounts: [
+    { low: 11, best: 11, high: 11, reported_by: "Afghan officials", perpetrator_claim: false },
+    { low: 5, best: 5, high: 5, reported_by: "the American military", perpetrator_claim: true }] };
+  assert.deepEqual(fmtAccounts(toll), ["11 (Afghan officials)", "5 claimed by the attackers (the American military)"]);
+  assert.deepEqual(fmtAccounts({ low: 3, best: 3, high: 3 }), []);
 });
