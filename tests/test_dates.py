@@ -40,6 +40,19 @@ D = dt.date
         ("during the three-week offensive", (D(2016, 11, 16), D(2016, 12, 6), "range")),
         ("the coming days", (None, None, "unknown")),
         ("less than a week after", (None, None, "unknown")),
+        # news-agency conventions for parts of a period (README: "Dates")
+        ("the weekend", (D(2016, 12, 3), D(2016, 12, 4), "range")),
+        ("last weekend", (D(2016, 12, 3), D(2016, 12, 4), "range")),
+        ("about a fortnight ago", (D(2016, 11, 22), None, "week")),
+        ("In October last year", (D(2015, 10, 1), D(2015, 10, 31), "month")),
+        ("earlier this month", (D(2016, 12, 1), D(2016, 12, 5), "range")),
+        ("earlier this week", (D(2016, 12, 5), D(2016, 12, 5), "range")),
+        ("earlier this year", (D(2016, 1, 1), D(2016, 12, 5), "range")),
+        ("late last year", (D(2015, 9, 1), D(2015, 12, 31), "range")),
+        ("the end of last year", (D(2015, 9, 1), D(2015, 12, 31), "range")),
+        ("early last month", (D(2016, 11, 1), D(2016, 11, 10), "range")),
+        ("mid-2015", (D(2015, 5, 1), D(2015, 8, 31), "range")),
+        ("late Monday", (D(2016, 12, 5), None, "day")),
     ],
 )
 def test_resolve_against_publication(text: str, expected: tuple) -> None:

@@ -38,7 +38,7 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
 _COUNT = r"(?P<n>[a-z0-9,]+(?: [a-z]+)?)"
 _LEAD = re.compile(
     r"^(?:(?:on|in|during|since|by|at|from|over|throughout|for|until|till|around|about|of|as of|"
-    r"early|late|mid|the|this past|past|earlier|later)\b\s*)+"
+    r"early|late|mid|the|this past|past|earlier|later|end of|beginning of|start of|middle of)\b\s*)+"
 )
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
@@ -103,14 +103,14 @@ def resolve_date(
         return None
     if _RELATIVE_TO_EVENT.search(cleaned):
         return UNKNOWN  # "less than a week after": needs the event it is relative to
+    raw = _normalise(text, strip_lead=False)
     absolute = _absolute(cleaned, published, tense)
     if absolute is not None:
-        return absolute
-    raw = _normalise(text, strip_lead=False)
+        return _part_of_period(raw, absolute, published)
     marked = bool(_DURATION_MARKERS.search(raw))
     relative = _relative(cleaned, published, anchor or published, tense, marked, bool(_LASTING.match(raw)))
     if relative is not None:
-        return relative
+        return _part_of_period(raw, relative, published)
     if _FUTURE_WORDS.search(cleaned) and re.search(r"\b(days?|weeks?|months?|years?)\b", cleaned):
         return UNKNOWN  # "the coming days"
     return None
@@ -189,6 +189,34 @@ def _after(day: Optional[dt.date], published: Optional[dt.date]) -> bool:
 
 
 # -- resolution ------------------------------------------------------------------------------
+
+#: "early May", "mid-2020", "late last year", "the end of last month": a third of the period, as news
+#: agencies use the words; "earlier this week/month/year": from its start to the day before publication.
+_PERIOD_PART = re.compile(r"^(?:(?:in|during|at|by|around|until|since|from)\s+)?(?:the\s+)?"
+                          r"(?P<part>early|earlier|mid|middle of|late|end of|beginning of|start of)\b")
+_THIRDS = {"early": 0, "beginning of": 0, "start of": 0, "mid": 1, "middle of": 1, "late": 2, "end of": 2}
+
+
+def _part_of_period(raw: str, resolved: ResolvedDate, published: Optional[dt.date]) -> ResolvedDate:
+    """Narrow a week, month or year to the part of it the words name; any other date as it is."""
+    match = _PERIOD_PART.match(raw)
+    if match is None or resolved.date is None or resolved.precision not in ("week", "month", "year"):
+        return resolved
+    start, end = resolved.date, resolved.date_end or resolved.date
+    if match["part"] == "earlier":
+        if published is None or not start < published <= end + dt.timedelta(days=1):
+            return resolved
+        return ResolvedDate(start, published - dt.timedelta(days=1), "range")
+    third = _THIRDS[match["part"]]
+    if resolved.precision == "year":  # early: January to April, mid: May to August, late: September to December
+        first = dt.date(start.year, 4 * third + 1, 1)
+        last = dt.date(start.year, 4 * third + 4, calendar.monthrange(start.year, 4 * third + 4)[1])
+        return ResolvedDate(first, last, "range")
+    length = (end - start).days + 1
+    first = start + dt.timedelta(days=length * third // 3)
+    last = start + dt.timedelta(days=length * (third + 1) // 3 - 1)
+    return ResolvedDate(first, last, "range")
+
 
 
 def _normalise(text: str, strip_lead: bool = True) -> str:
