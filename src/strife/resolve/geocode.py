@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from strife.model import Place
+from strife.resolve.distance import haversine_km
 from strife.datafiles import read_data_csv as _read_data_csv
 
 Kind = Literal["city", "admin2", "admin1", "country"]
@@ -634,13 +635,6 @@ def _candidate(row: tuple, primary: bool = True) -> Candidate:
         geonames_id=row[0], name=row[1], kind=row[2], country=row[3], admin1=row[4],
         lat=row[5], lon=row[6], population=row[7] or 0, capital=bool(row[8]), n_names=row[9] or 0, primary=primary,
     )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
