@@ -52,11 +52,13 @@ from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_ke
 
 SCHEMA_VERSION = 7
 DATA_PACKAGE = "strife.data"
+# The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
     "geo_admin1_affixes.csv",
     "geo_admin1_aliases.csv",
     "geo_admin_words.csv",
     "geo_country_aliases.csv",
+    "name_particles.csv",
 )
 # Latin-script names only: the articles are English, and other scripts would triple the index.
 _LATIN_ONLY = re.compile(r"^[a-z0-9 .]+$")
@@ -93,7 +95,7 @@ def _package_version(name: str) -> str:
 
 
 def _data_fingerprint() -> str:
-    """Changes when a user edits a geo_*.csv, so their additions reach the index."""
+    """Changes when a user edits a data file of `GEO_DATA_FILES`, so their additions reach the index."""
     import hashlib
 
     digest = hashlib.sha256()

@@ -14,6 +14,8 @@ import functools
 import re
 import unicodedata
 
+from strife.name_particles import name_particles
+
 _APOSTROPHES = "'’‘`´ʻʼʽʿʾ′"
 _DASHES = "-‐‑‒–—―"
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th"})
@@ -33,9 +35,9 @@ def normalise_name(name: str) -> str:
     return " ".join(text.split())
 
 
-# Words a transliteration may or may not write before an Arabic name ("Ash Shaddadah" = "Shadadah").
-_VARIANT_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "adh", "ar", "an", "at", "ath", "az", "ez", "es", "ed",
-                               "er", "en", "et", "ul", "ud", "us"})
+# Words a transliteration may or may not write before an Arabic name ("Ash Shaddadah" = "Shadadah"):
+# a column of data/name_particles.csv.
+_VARIANT_ARTICLES = name_particles("transliteration_article")
 # Spellings of one sound across transliteration schemes, folded to one letter before vowels are dropped.
 _VARIANT_FOLDS = (("kh", "h"), ("gh", "h"), ("g", "h"), ("sh", "s"), ("ch", "c"), ("dh", "d"), ("th", "t"), ("ph", "f"),
                   ("zh", "j"), ("dj", "j"), ("q", "k"), ("ck", "k"), ("w", "v"))

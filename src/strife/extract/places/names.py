@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.name_particles import name_particles
 from strife.resolve.geocode import GENERIC_KINDS, Candidate, admin_words
 from strife.resolve.spellings import normalise_name
 
@@ -29,18 +30,12 @@ LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "into", "from", "outside", "around", "across", "toward", "towards", "to", "through",
      "inside", "within", "throughout", "between", "of", "on", "over", "via", "nearby"}
 )
-# Lowercase words allowed inside a name: "Deir ez-Zor", "Ras al Ain", "Bosnia and Herzegovina",
-# "Shakhta imeni Gagarina" (Russian "named after").
-NAME_JOINERS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at", "er", "de", "del", "da", "do",
-                          "dos", "la", "las", "los", "le", "of", "-", "and", "bin", "ibn", "upon", "on", "sur", "am", "a", "y", "e",
-                          "di", "du", "des", "den", "der", "van", "von", "imeni"})
-# Joiners of names in other languages, which English text does not use between a name and the next
-# capitalised word ("Ain er Roummaneh", "San Juan de los Cerritos"; unlike "Haiti on Saturday").
-FOREIGN_JOINERS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "er", "de", "del", "da", "do",
-                             "dos", "la", "las", "los", "le", "di", "du", "des", "den", "der", "van", "von",
-                             "imeni", "bin", "ibn"})
-# Joiners that may open a name: the articles of transliterated Arabic names ("al-Hasakeh", "ad Dali").
-NAME_ARTICLES = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "an", "ash", "at"})
+# Lowercase words allowed inside a name ("Deir ez-Zor", "Bosnia and Herzegovina"); those of other
+# languages, which may carry a name on past a parser entity ("Ain er Roummaneh", unlike "Haiti on
+# Saturday"); those that may open one ("al-Hasakeh"). Columns of data/name_particles.csv.
+NAME_JOINERS = name_particles("place_joiner")
+FOREIGN_JOINERS = name_particles("foreign_joiner")
+NAME_ARTICLES = name_particles("place_article")
 MAX_NAME_TOKENS = 5
 # Punctuation that separates names inside one entity span ("Yerevan (Yerevan, Armenia").
 PIECE_BREAKS = frozenset({",", "(", ")", ";", "/", "[", "]"})
