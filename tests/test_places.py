@@ -566,13 +566,13 @@ def test_focus_support_without_a_mention_is_the_focus_of_the_other_votes(nlp, ga
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
               "while Lozove and Kabul saw clashes. Russian jets struck Homs.")
-    mentions, votes = focus._mentions_and_votes(doc, gazetteer)
+    mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     support = focus.FocusSupport(votes, names)
     assert len({v.country for v in votes}) >= 3
     for index in range(len(mentions)):
         others = [v for v in votes if v.mention is None or names[v.mention] != names[index]]
-        assert support.without(index) == frozenset(focus._focus_of(others)), index
+        assert support.without(index) == frozenset(focus.focus_of(others)), index
 
 
 def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> None:
@@ -580,7 +580,7 @@ def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> N
 
     doc = nlp("Clashes hit Kitchanga (Masisi, Nord-Kivu), Aleppo, Idlib and Hama, then Sentianivka, Luhansk, "
               "and Jalalpur, Shamli (UP) on Monday; Gorazde and Foz do Iguacu, Parana were calm.")
-    found = mentions._candidate_mentions(doc, gazetteer)
+    found = mentions.candidate_mentions(doc, gazetteer)
     starts = [m.start for m in found]
     assert len(found) >= 8
     for start in range(len(doc)):
@@ -604,13 +604,13 @@ def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gaz
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
               "while Lozove and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
-    mentions, votes = focus._mentions_and_votes(doc, gazetteer)
+    mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     assert names.count("Aden") == 2
     support = focus.FocusSupport(votes, names)
     for index in range(len(mentions)):
         others = [v for v in votes if v.mention is None or names[v.mention] != names[index]]
-        assert support.ranked_without(index) == focus._focus_of(others)
+        assert support.ranked_without(index) == focus.focus_of(others)
 
 
 def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> None:

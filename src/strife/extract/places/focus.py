@@ -18,11 +18,11 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv as _read_data_csv
-from strife.extract.places.mentions import _candidate_mentions
-from strife.extract.places.metonymy import _country_as_attribute, is_metonym
+from strife.extract.places.mentions import candidate_mentions
+from strife.extract.places.metonymy import country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
-from strife.extract.places.plausibility import _plausible
-from strife.extract.places.readings import _ranked
+from strife.extract.places.plausibility import is_plausible
+from strife.extract.places.readings import ranked_readings
 from strife.resolve.geocode import Candidate, Gazetteer, ranking_confidence
 
 ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
@@ -115,7 +115,7 @@ def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
         return 0.0 if modifier and ActorDictionary.default().is_actor_noun(span.root.head.text) else 1.0
     if modifier:
         return 0.0
-    if _country_as_attribute(doc, mention):
+    if country_as_attribute(doc, mention):
         return 0.0  # "forces of Armenia", "weapons from the US"
     return 1.0 if mention.cue else 0.25
 
@@ -131,17 +131,17 @@ def focus_countries_of(
     """
     gazetteer = gazetteer or Gazetteer.default()
     if mentions is not None:
-        return _focus_of(_focus_votes(doc, gazetteer, mentions))
-    return _focus_of(_mentions_and_votes(doc, gazetteer)[1])
+        return focus_of(_focus_votes(doc, gazetteer, mentions))
+    return focus_of(mentions_and_votes(doc, gazetteer)[1])
 
 
-def _mentions_and_votes(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[FocusVote]]:
+def mentions_and_votes(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[FocusVote]]:
     """One read of the doc: its candidate mentions and the focus votes they and its actors give.
 
     The places stage needs both, once: `places_and_focus` returns the places and the focus of
     this one read, rather than reading the doc for the focus and again for the places.
     """
-    mentions = _candidate_mentions(doc, gazetteer)
+    mentions = candidate_mentions(doc, gazetteer)
     return mentions, _focus_votes(doc, gazetteer, mentions)
 
 
@@ -149,9 +149,9 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
     """Every toponym's and actor's vote for the article's country (`focus_countries_of`)."""
     votes = []
     for index, mention in enumerate(mentions):
-        if mention.variant or not _plausible(mention, doc, ()):
+        if mention.variant or not is_plausible(mention, doc, ()):
             continue
-        ranked = _ranked(doc, mention, gazetteer, ())
+        ranked = ranked_readings(doc, mention, gazetteer, ())
         if not ranked or not ranked[0][0].country or ranking_confidence(ranked) < 0.7:
             continue
         best = ranked[0][0]
@@ -163,7 +163,7 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
     return votes + _actor_votes(doc)
 
 
-def _focus_of(votes: Sequence[FocusVote]) -> list[str]:
+def focus_of(votes: Sequence[FocusVote]) -> list[str]:
     """The countries the votes support, strongest first (metonyms only when nothing else does)."""
     weights: Counter[str] = Counter()
     fallback: Counter[str] = Counter()
@@ -175,7 +175,7 @@ def _focus_of(votes: Sequence[FocusVote]) -> list[str]:
 
 class FocusSupport:
     """The article's focus without the votes of one name: what the rest of the article says about
-    that name's country (`_focus_of` of the other votes).
+    that name's country (`focus_of` of the other votes).
 
     A name never supports itself, however often it is written: "3 Balanda were killed" after "the
     Boor clan of the Balanda" is no evidence that the article is in Russia, where GeoNames has a

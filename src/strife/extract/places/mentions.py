@@ -1,4 +1,4 @@
-"""Finding an article's toponym mentions (`_candidate_mentions`).
+"""Finding an article's toponym mentions (`candidate_mentions`).
 
 Parser-tagged places (GPE/LOC/FAC), person or organisation entities that are, whole, a gazetteer
 name ("Bnei Brak"), and the longest gazetteer matches inside every other capitalised run; each
@@ -22,15 +22,15 @@ from strife.extract.places.names import (
     NEVER_PLACE_LABELS,
     PLACE_LABELS,
     Mention,
-    _after_locative,
-    _is_name_token,
-    _kind_feature,
-    _pieces,
-    _trim_name,
+    after_locative,
+    entity_pieces,
+    is_name_token,
+    kind_feature,
     part_words,
     stop_words,
+    trim_name,
 )
-from strife.extract.places.qualifiers import _link_containers, _link_qualifiers, _share_qualifiers
+from strife.extract.places.qualifiers import link_containers, link_qualifiers, share_qualifiers
 from strife.resolve.geocode import Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
 
@@ -50,13 +50,13 @@ def _entity_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        for piece_start, piece_end in _pieces(doc, ent.start, ent.end):
-            trimmed = _trim_name(doc, piece_start, piece_end)
+        for piece_start, piece_end in entity_pieces(doc, ent.start, ent.end):
+            trimmed = trim_name(doc, piece_start, piece_end)
             if trimmed is None:
                 continue
             start, name_end, feature = trimmed
             mentions.append(
-                Mention(start, piece_end, from_entity=True, name_end=name_end, feature=_kind_feature(feature),
+                Mention(start, piece_end, from_entity=True, name_end=name_end, feature=kind_feature(feature),
                         cue=feature is not None)
             )
     return mentions
@@ -72,17 +72,17 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
     for ent in doc.ents:
         if ent.label_ not in BLOCKING_LABELS or len(ent) < 2:
             continue
-        for piece_start, piece_end in _pieces(doc, ent.start, ent.end):
-            trimmed = _trim_name(doc, piece_start, piece_end)
+        for piece_start, piece_end in entity_pieces(doc, ent.start, ent.end):
+            trimmed = trim_name(doc, piece_start, piece_end)
             if trimmed is None or any(taken[piece_start:piece_end]):
                 continue
             start, name_end, feature = trimmed
-            if not _is_name_token(doc[name_end - 1]):
+            if not is_name_token(doc[name_end - 1]):
                 continue
             candidates = gazetteer.lookup(doc[start:name_end].text)
             if candidates:
                 mentions.append(
-                    Mention(start, piece_end, from_entity=False, name_end=name_end, feature=_kind_feature(feature),
+                    Mention(start, piece_end, from_entity=False, name_end=name_end, feature=kind_feature(feature),
                             cue=feature is not None, candidates=candidates, weak=True)
                 )
                 for i in range(piece_start, piece_end):
@@ -95,20 +95,20 @@ def _name_runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
     blocked = _blocked(doc)
     runs, i = [], 0
     while i < len(doc):
-        if taken[i] or blocked[i] or not _is_name_token(doc[i]):
+        if taken[i] or blocked[i] or not is_name_token(doc[i]):
             i += 1
             continue
         end = i + 1
         while end < len(doc) and not taken[end] and not blocked[end]:
-            if _is_name_token(doc[end]):
+            if is_name_token(doc[end]):
                 end += 1
             elif doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and (
-                _is_name_token(doc[end + 1]) or doc[end + 1].lower_ in NAME_JOINERS
+                is_name_token(doc[end + 1]) or doc[end + 1].lower_ in NAME_JOINERS
             ):
                 end += 1
             else:
                 break
-        while end > i + 1 and not _is_name_token(doc[end - 1]):
+        while end > i + 1 and not is_name_token(doc[end - 1]):
             end -= 1
         runs.append((i, end))
         i = end
@@ -125,7 +125,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
     for run_start, run_end in _name_runs(doc, taken):
         if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
                    for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
-            if _after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
+            if after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
                 variants := gazetteer.lookup_variants(doc[run_start:run_end].text)
             ):
                 mentions.append(Mention(run_start, run_end, from_entity=False, name_end=run_end, cue=True,
@@ -134,7 +134,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
         i = run_start
         while i < run_end:
             for end in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
-                if not _is_name_token(doc[end - 1]):
+                if not is_name_token(doc[end - 1]):
                     continue
                 if gazetteer.lookup(doc[i:end].text):
                     partial = i > run_start or end < run_end
@@ -149,7 +149,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
 def _add_context(doc: Doc, mention: Mention) -> None:
     """Region word after, part or preposition before: what the text says about the name."""
     if not mention.feature and mention.end < len(doc) and (feature := admin_words().get(doc[mention.end].lower_)):
-        mention.feature, mention.end, mention.cue = _kind_feature(feature), mention.end + 1, True
+        mention.feature, mention.end, mention.cue = kind_feature(feature), mention.end + 1, True
     parts = part_words()
     i = mention.start - 1
     while i >= 0 and doc[i].lower_ == "the":
@@ -177,14 +177,14 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         mention.cue = True
 
 
-def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     found = []
     for mention in _entity_mentions(doc):
         _widen_to_known_name(doc, mention, gazetteer)
         mention.partial = _name_goes_on(doc, mention.end)
         mention.candidates = gazetteer.lookup(mention.name(doc))
-        if not mention.candidates and _after_locative(doc, mention.start) and (
+        if not mention.candidates and after_locative(doc, mention.start) and (
             len(doc[mention.start : mention.name_end]) <= MAX_NAME_TOKENS
         ) and (variants := gazetteer.lookup_variants(mention.name(doc))):
             mention.candidates, mention.variant = variants, True
@@ -198,7 +198,7 @@ def _candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for mention in mentions:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
-    return _share_qualifiers(doc, _link_containers(doc, _link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)))
+    return share_qualifiers(doc, link_containers(doc, link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)))
 
 
 def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
@@ -219,8 +219,8 @@ def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> No
             if end <= mention.end and start == mention.start:
                 break
             stretch = doc[start:end]
-            if (all(_extends_name(t) for t in doc[mention.end:end]) and _is_name_token(doc[end - 1])
-                    and _is_name_token(doc[start]) and gazetteer.lookup(stretch.text)):
+            if (all(_extends_name(t) for t in doc[mention.end:end]) and is_name_token(doc[end - 1])
+                    and is_name_token(doc[start]) and gazetteer.lookup(stretch.text)):
                 if best is None or end - start > best[1] - best[0]:
                     best = (start, end)
                 break
@@ -242,14 +242,14 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
 def _continues_name(token: Token) -> bool:
     """A capitalised word that can be part of a place's name: not a kind word ("City"), nor a day,
     month or other stop-listed word ("Haiti Saturday")."""
-    return (_is_name_token(token) and token.lower_ not in admin_words()
+    return (is_name_token(token) and token.lower_ not in admin_words()
             and normalise_name(token.text) not in stop_words())
 
 
 def _extends_name(token: Token) -> bool:
     """Can this word outside an entity continue a name: a capitalised word or a joiner ("do", "al"),
     not inside another entity."""
-    return token.ent_iob_ == "O" and (_is_name_token(token) or token.lower_ in NAME_JOINERS)
+    return token.ent_iob_ == "O" and (is_name_token(token) or token.lower_ in NAME_JOINERS)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

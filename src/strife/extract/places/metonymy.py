@@ -79,7 +79,7 @@ def _is_possessor(token: Token) -> bool:
     )
 
 
-def _country_as_attribute(doc: Doc, mention: Mention) -> bool:
+def country_as_attribute(doc: Doc, mention: Mention) -> bool:
     """A country that qualifies an actor or a thing, or says where it came from, not where
     something happened: "US drone strike", "US-backed", "forces of Armenia", "weapons from the US"."""
     span = doc[mention.start : mention.name_end]

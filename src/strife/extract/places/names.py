@@ -80,7 +80,7 @@ class Mention:
         return doc[self.start : self.name_end].text
 
 
-def _is_wordlike(token: Token) -> bool:
+def is_wordlike(token: Token) -> bool:
     """Letters, or letters joined by "&" ("J&K") or by the apostrophes transliterations write for
     Arabic consonants ("Dar'a", "Ma'rib", "Sa'dah")."""
     return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").translate(_NO_APOSTROPHES).isalpha()
@@ -90,16 +90,16 @@ def _is_wordlike(token: Token) -> bool:
 _NO_APOSTROPHES = str.maketrans("", "", "'’‘ʼʿʾ`")
 
 
-def _is_name_token(token: Token) -> bool:
+def is_name_token(token: Token) -> bool:
     """A capitalised word that can be (part of) a name; "J&K" counts as a word."""
     return (
-        _is_wordlike(token)
+        is_wordlike(token)
         and token.text[0].isupper()
         and (token.pos_ in ("PROPN", "NOUN", "ADJ") or bool(token.ent_type_))
     )
 
 
-def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A token range split at punctuation: the small model tags "Yerevan (Yerevan, Armenia" as one entity."""
     pieces, piece_start = [], start
     for i in range(start, end):
@@ -112,7 +112,7 @@ def _pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
+def trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
     """(start, name_end, kind word's feature): "the" dropped, "Kandahar city" -> "Kandahar" + "city"."""
     while start < end and doc[start].lower_ == "the":
         start += 1
@@ -121,12 +121,12 @@ def _trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optio
     return (start, name_end, feature) if start < name_end else None
 
 
-def _kind_feature(feature: Optional[str]) -> Optional[str]:
+def kind_feature(feature: Optional[str]) -> Optional[str]:
     """The feature a kind word restricts a name to; a generic word ("area", "road") restricts nothing."""
     return None if feature in GENERIC_KINDS else feature
 
 
-def _after_locative(doc: Doc, start: int) -> bool:
+def after_locative(doc: Doc, start: int) -> bool:
     """Does a locative preposition, a kind word or a part word ("in the", "village of", "southern")
     come just before `start`?"""
     before = start - 1
@@ -138,7 +138,7 @@ def _after_locative(doc: Doc, start: int) -> bool:
     )
 
 
-def _query(doc: Doc, mention: Mention) -> str:
+def gazetteer_query(doc: Doc, mention: Mention) -> str:
     """The name with its region word, so the gazetteer restricts the kind: "Idlib province"."""
     name = mention.name(doc)
     return f"{name} {doc[mention.name_end].text}" if mention.feature else name

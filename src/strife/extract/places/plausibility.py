@@ -1,4 +1,4 @@
-"""Which gazetteer matches count as toponyms (`_plausible`).
+"""Which gazetteer matches count as toponyms (`is_plausible`).
 
 The small English model tags "Aleppo" as NORP and "Homs" as ORG, so the places stage also tries
 every capitalised run against the gazetteer. A match that is not a GPE/LOC/FAC entity counts
@@ -37,7 +37,7 @@ def _people_words() -> frozenset[str]:
     return frozenset(word for word, feature in admin_words().items() if feature == "people")
 
 
-def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
+def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     """Should a gazetteer match count as a toponym?
 
     Parser-tagged places (GPE/LOC/FAC) count unless stop-listed; other capitalised matches need
@@ -45,7 +45,7 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     town of at least a village's size. Stop-listed words ("March", "Gulf", "Middle East") are
     never places unless a region word follows ("Gulf province").
     """
-    if _is_demonym(mention.name(doc)) and not mention.feature:
+    if is_demonym(mention.name(doc)) and not mention.feature:
         return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
     if _word_after(doc, mention.name_end) in _people_words():
         return False  # "the Ayr sub-clan": a clan named like a Scottish town
@@ -93,7 +93,7 @@ def _plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_demonym(name: str) -> bool:
+def is_demonym(name: str) -> bool:
     """Is the name an adjective of a country or people in the actor dictionary ("Turkish", "Arab")?"""
     from strife.resolve.actors import ActorDictionary
 

@@ -1,9 +1,9 @@
 """What the names around a toponym say about which place it is: qualifiers and containers.
 
 "Kitchanga (Masisi, Nord-Kivu)", "Sentianivka, Luhansk": the names after a toponym, in brackets
-or after a comma, say which region and country it is in (`_link_qualifiers`). "Ariha in Idlib
-province": a wider place it is written in does too (`_link_containers`). Within a paragraph one
-name is one place (`_share_qualifiers`). A name the gazetteer does not know, or knows only
+or after a comma, say which region and country it is in (`link_qualifiers`). "Ariha in Idlib
+province": a wider place it is written in does too (`link_containers`). Within a paragraph one
+name is one place (`share_qualifiers`). A name the gazetteer does not know, or knows only
 elsewhere, is placed at its qualifiers (`Mention.fallback`).
 """
 
@@ -20,14 +20,14 @@ from strife.extract.places.names import (
     NAME_JOINERS,
     NEVER_PLACE_LABELS,
     Mention,
-    _after_locative,
-    _is_name_token,
-    _is_wordlike,
-    _kind_feature,
-    _query,
-    _trim_name,
+    after_locative,
+    gazetteer_query,
+    is_name_token,
+    is_wordlike,
+    kind_feature,
     part_words,
     stop_words,
+    trim_name,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
@@ -38,7 +38,7 @@ MAX_QUALIFIERS = 4
 MAX_QUALIFIER_TOKENS = 6
 
 
-def _link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Names that qualify the one before them are not places of their own.
 
     "Sentianivka, Luhansk", "Kitchanga (Masisi, Nord-Kivu)", "Jalalpur, Shamli (UP)": the names
@@ -110,7 +110,7 @@ CONTAINER_PREPOSITIONS = frozenset({"in", "of"})
 MAX_CONTAINER_GAP = 6
 
 
-def _link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A place written "in" or "of" a wider one is inside it: "Houla in the Marjayoun District".
 
     Like a qualification in brackets, the wider name picks the reading of the narrower one
@@ -129,7 +129,7 @@ def _link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
         elif not _well_known(mention) and not {c.country for c in mention.candidates} & {c.country for c in readings}:
             # A namesake in another country: the village is the wider place's, which the gazetteer lacks.
-            mention.fallback = [(_query(doc, wider), readings)]
+            mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
 
 
@@ -169,8 +169,8 @@ def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
             end -= 1
     start = end
     while start > 0 and (
-        _is_name_token(doc[start - 1])
-        or (doc[start - 1].lower_ in NAME_JOINERS and start > 1 and _is_name_token(doc[start - 2]))
+        is_name_token(doc[start - 1])
+        or (doc[start - 1].lower_ in NAME_JOINERS and start > 1 and is_name_token(doc[start - 2]))
     ):
         start -= 1
     while start < end and doc[start].is_lower and doc[start].lower_ in NAME_JOINERS:
@@ -206,8 +206,8 @@ def _bracketed_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int
     start = opener + 1
     for i in range(opener + 1, min(len(doc), opener + 1 + MAX_QUALIFIERS * (MAX_QUALIFIER_TOKENS + 1))):
         if doc[i].text in (",", ")"):
-            trimmed = _trim_name(doc, start, i) if start < i else None
-            if trimmed is None or i - start > MAX_QUALIFIER_TOKENS or not any(_is_wordlike(t) for t in doc[start:i]):
+            trimmed = trim_name(doc, start, i) if start < i else None
+            if trimmed is None or i - start > MAX_QUALIFIER_TOKENS or not any(is_wordlike(t) for t in doc[start:i]):
                 return [], opener
             segments.append((trimmed[0], trimmed[1], i))
             start = i + 1
@@ -227,8 +227,8 @@ def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
         return None
     end = start
     while end < len(doc) and end - start < MAX_QUALIFIER_TOKENS and (
-        _is_name_token(doc[end])
-        or (doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and _is_name_token(doc[end + 1]))
+        is_name_token(doc[end])
+        or (doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and is_name_token(doc[end + 1]))
     ):
         end += 1
     if end == start:
@@ -255,7 +255,7 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
         start, name_end, end = segments[index]
         name = doc[start:name_end].text
         kind_word = doc[name_end].lower_ if name_end < end else None
-        feature = _kind_feature(admin_words().get(kind_word)) if kind_word else None
+        feature = kind_feature(admin_words().get(kind_word)) if kind_word else None
         candidates = gazetteer.lookup_kind_named(doc[start:end].text, name, feature)
         if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates):
             continue  # "(IS)": abbreviations qualify only when they are a region's listed alias ("UP", "J&K")
@@ -327,7 +327,7 @@ def _continues_a_list(doc: Doc, end: int) -> bool:
     """"Aleppo, Idlib and Hama": the names after a comma go on as a list of places."""
     if end < len(doc) and doc[end].text == ",":
         # "Kabul, Ghor, Laghman, and Balkh" goes on; "Donetsk, on Monday" ends the names.
-        return end + 1 < len(doc) and (_is_name_token(doc[end + 1]) or doc[end + 1].lower_ in ("and", "or"))
+        return end + 1 < len(doc) and (is_name_token(doc[end + 1]) or doc[end + 1].lower_ in ("and", "or"))
     return end < len(doc) and doc[end].lower_ in ("and", "or", "&")
 
 
@@ -337,7 +337,7 @@ def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool) -> bo
         return False
     if normalise_name(doc[run[0] : run[1]].text) in stop_words():
         return False
-    return bracketed or _after_locative(doc, run[0])
+    return bracketed or after_locative(doc, run[0])
 
 
 def _fallback_chain(
@@ -352,7 +352,7 @@ def _fallback_chain(
     return chain
 
 
-def _share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """One name, one place within a paragraph: "an arson attack in Tuzla industrial zone in Tuzla,
     Istanbul" is one Tuzla, the one its qualifier says, not a Tuzla elsewhere for its first mention."""
     layout = Layout(doc)

@@ -1,9 +1,9 @@
 """A mention's readings: the places the gazetteer says it may be, ranked, and the `Place` the best becomes.
 
-The ranking (`_ranked`) uses what the text says about the mention: its kind word, its
+The ranking (`ranked_readings`) uses what the text says about the mention: its kind word, its
 qualifiers, another spelling of a known name ("Kafr Qaseem"), the article's focus countries. A
 name known only from its qualifiers takes the readings of the first qualifier that resolves and
-is placed there (`_resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
+is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from strife.extract.places.names import Mention, _query
+from strife.extract.places.names import Mention, gazetteer_query
 from strife.model import Place
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, ranking_confidence, to_place
 
@@ -20,10 +20,10 @@ from strife.resolve.geocode import Candidate, Containers, Gazetteer, ranking_con
 QUALIFIER_FALLBACK_CONFIDENCE = 0.6
 
 
-def _ranked(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> list[tuple[Candidate, float]]:
+def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> list[tuple[Candidate, float]]:
     """The mention's readings, best first; for a fallback mention, those of its first qualifier that resolves."""
     if not mention.fallback:
-        ranked = gazetteer.explain(_query(doc, mention), focus, admin1=mention.admin_hint,
+        ranked = gazetteer.explain(gazetteer_query(doc, mention), focus, admin1=mention.admin_hint,
                                    qualifiers=mention.qualifiers, variants=mention.variant)
         if mention.variant:
             within = Containers.of(mention.qualifiers)
@@ -43,11 +43,11 @@ def _ranked(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[st
     return []
 
 
-def _resolve_mention(
+def resolve_mention(
     doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str],
     ranked: Optional[list[tuple[Candidate, float]]] = None,
 ) -> Optional[Place]:
-    ranked = _ranked(doc, mention, gazetteer, focus) if ranked is None else ranked
+    ranked = ranked_readings(doc, mention, gazetteer, focus) if ranked is None else ranked
     if not ranked:
         return None
     confidence = ranking_confidence(ranked) - (0 if mention.from_entity else 0.1)

@@ -16,11 +16,11 @@ from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Span
 
-from strife.extract.places.focus import FocusSupport, FocusVote, _focus_of, _mentions_and_votes
-from strife.extract.places.metonymy import METONYM_CONFIDENCE, _country_as_attribute, is_metonym
-from strife.extract.places.names import Mention, _query, stop_words
-from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, _is_demonym, _plausible
-from strife.extract.places.readings import _ranked, _resolve_mention
+from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
+from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
+from strife.extract.places.names import Mention, gazetteer_query, stop_words
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
+from strife.extract.places.readings import ranked_readings, resolve_mention
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
@@ -94,22 +94,22 @@ def _read_places(
     doc: Doc, gazetteer: Gazetteer, focus_countries: Optional[Sequence[str]]
 ) -> tuple[list[Toponym], list[str]]:
     """The toponyms of `explain_places`, and the focus they were read in (`focus_countries` when given)."""
-    mentions, votes = _mentions_and_votes(doc, gazetteer)
-    focus = list(focus_countries) if focus_countries is not None else _focus_of(votes)
+    mentions, votes = mentions_and_votes(doc, gazetteer)
+    focus = list(focus_countries) if focus_countries is not None else focus_of(votes)
     names = [normalise_name(m.name(doc)) for m in mentions]
     all_support = FocusSupport(votes, names)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
-    readings = [_ranked(doc, m, gazetteer, read_in[i]) if _plausible(m, doc, focus) else None
+    readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None], names)
     found = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
-        place = _resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
+        place = resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
         if place is None:
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
-            place.feature == "country" and _country_as_attribute(doc, mention)
+            place.feature == "country" and country_as_attribute(doc, mention)
         ) or _unsupported_namesake(mention, ranked, all_support.without(index), anchors,
                                    toponym_support.without(index))
         if not_a_location:
@@ -127,7 +127,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
                       gazetteer: Gazetteer) -> Optional[Toponym]:
     """Where an article no toponym places is, as far as it says: another spelling of a place in one
     country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`)."""
-    actor_focus = _focus_of([vote for vote in votes if vote.mention is None])
+    actor_focus = focus_of([vote for vote in votes if vote.mention is None])
     return _sole_variant_place(doc, mentions, gazetteer, actor_focus) or _actor_country_place(doc, gazetteer, votes)
 
 
@@ -139,12 +139,12 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
     for mention in mentions:
         countries = {c.country for c in mention.candidates}
         name = mention.name(doc)
-        if not (mention.variant and mention.cue and len(countries) == 1) or _is_demonym(name):
+        if not (mention.variant and mention.cue and len(countries) == 1) or is_demonym(name):
             continue
         if normalise_name(name) in stop_words() or (actor_focus and countries != {actor_focus[0]}):
             continue
-        ranked = gazetteer.explain(_query(doc, mention), variants=True)
-        place = _resolve_mention(doc, mention, gazetteer, (), ranked)
+        ranked = gazetteer.explain(gazetteer_query(doc, mention), variants=True)
+        place = resolve_mention(doc, mention, gazetteer, (), ranked)
         if place is not None:
             place = place.model_copy(update={"confidence": min(place.confidence, VARIANT_ALONE_CONFIDENCE)})
             return Toponym(doc[mention.start : mention.end].text, place, ranked, [])
@@ -258,7 +258,7 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     say so, its confidence low.
     """
     actor_votes = [vote for vote in votes if vote.mention is None]
-    focus = _focus_of(actor_votes)
+    focus = focus_of(actor_votes)
     if len(focus) != 1:
         return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where
     country = gazetteer.country(focus[0])
