@@ -59,9 +59,8 @@ class Candidate:
     primary: bool = True  # the looked-up name is the entry's own name, not one of its alternates
 
 
-
 # ---------------------------------------------------------------------------------------------
-# data files
+# kind words
 
 
 GENERIC_KINDS = frozenset({"any", "landmark", "people"})  # kind words that restrict nothing (geo_admin_words.csv)
