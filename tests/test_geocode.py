@@ -6,19 +6,10 @@ import sqlite3
 
 import pytest
 
-from strife.resolve.geocode import (
-    Containers,
-    Gazetteer,
-    build_index,
-    cache_dir,
-    haversine_km,
-    index_filename,
-    normalise_name,
-    of_feature,
-    split_admin_word,
-    strip_admin_affixes,
-    variant_key,
-)
+from strife.resolve.distance import haversine_km
+from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename, strip_admin_affixes
+from strife.resolve.geocode import Containers, Gazetteer, of_feature, split_admin_word
+from strife.resolve.spellings import normalise_name, variant_key
 
 
 @pytest.fixture(scope="session")
@@ -113,12 +104,12 @@ def test_missing_index_is_a_clear_error(tmp_path) -> None:
 
 
 def test_build_index_refuses_to_leave_partial_files(tmp_path, monkeypatch) -> None:
-    import strife.resolve.geocode as geocode
+    import strife.resolve.gazetteer_build as gazetteer_build
 
     def explode(conn):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(geocode, "_fill_index", explode)
+    monkeypatch.setattr(gazetteer_build, "_fill_index", explode)
     with pytest.raises(RuntimeError):
         build_index(tmp_path / "g.sqlite")
     assert list(tmp_path.iterdir()) == []

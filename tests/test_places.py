@@ -562,31 +562,31 @@ def test_a_capital_naming_where_something_is_places_the_event(engine, text, town
 
 
 def test_focus_support_without_a_mention_is_the_focus_of_the_other_votes(nlp, gazetteer) -> None:
-    from strife.extract import places as places_module
+    from strife.extract.places import focus
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
               "while Lozove and Kabul saw clashes. Russian jets struck Homs.")
-    mentions, votes = places_module._mentions_and_votes(doc, gazetteer)
+    mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
-    support = places_module.FocusSupport(votes, names)
+    support = focus.FocusSupport(votes, names)
     assert len({v.country for v in votes}) >= 3
     for index in range(len(mentions)):
         others = [v for v in votes if v.mention is None or names[v.mention] != names[index]]
-        assert support.without(index) == frozenset(places_module._focus_of(others)), index
+        assert support.without(index) == frozenset(focus.focus_of(others)), index
 
 
 def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> None:
-    from strife.extract import places as places_module
+    from strife.extract.places import mentions, qualifiers
 
     doc = nlp("Clashes hit Kitchanga (Masisi, Nord-Kivu), Aleppo, Idlib and Hama, then Sentianivka, Luhansk, "
               "and Jalalpur, Shamli (UP) on Monday; Gorazde and Foz do Iguacu, Parana were calm.")
-    mentions = places_module._candidate_mentions(doc, gazetteer)
-    starts = [m.start for m in mentions]
-    assert len(mentions) >= 8
+    found = mentions.candidate_mentions(doc, gazetteer)
+    starts = [m.start for m in found]
+    assert len(found) >= 8
     for start in range(len(doc)):
         for end in range(start, min(len(doc), start + 8) + 1):
-            scanned = next((m for m in reversed(mentions) if start <= m.start and m.end <= end and m.candidates), None)
-            assert places_module._last_mention_in(mentions, starts, start, end, set()) is scanned
+            scanned = next((m for m in reversed(found) if start <= m.start and m.end <= end and m.candidates), None)
+            assert qualifiers._last_mention_in(found, starts, start, end, set()) is scanned
 
 
 def test_a_name_is_read_in_the_focus_the_rest_of_the_article_gives(nlp, gazetteer) -> None:
@@ -600,17 +600,17 @@ def test_a_name_is_read_in_the_focus_the_rest_of_the_article_gives(nlp, gazettee
 
 
 def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gazetteer) -> None:
-    from strife.extract import places as places_module
+    from strife.extract.places import focus
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
               "while Lozove and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
-    mentions, votes = places_module._mentions_and_votes(doc, gazetteer)
+    mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     assert names.count("Aden") == 2
-    support = places_module.FocusSupport(votes, names)
+    support = focus.FocusSupport(votes, names)
     for index in range(len(mentions)):
         others = [v for v in votes if v.mention is None or names[v.mention] != names[index]]
-        assert support.ranked_without(index) == places_module._focus_of(others)
+        assert support.ranked_without(index) == focus.focus_of(others)
 
 
 def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> None:

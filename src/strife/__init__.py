@@ -16,11 +16,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
 
 from strife.model import Actor, Article, ArticleResult, Claim, Count, Event, Place, Quote, Span
+from strife.version import __version__
 
 if TYPE_CHECKING:
     from strife.engine import LocalEngine
 
-__version__ = "0.1.0"
 __all__ = [
     "Actor", "Article", "ArticleResult", "Claim", "Count", "Event", "Place", "Quote", "Span",
     "extract", "engine", "__version__",

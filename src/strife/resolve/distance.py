@@ -1,0 +1,20 @@
+"""How far apart two points on the Earth are: one great-circle distance for the whole of strife.
+
+The geocoder uses it to tell rival readings of a name from neighbours ("Idlib" the town and the
+region are one place) and to find the town nearest a coordinate; deduplication uses it to say
+whether two reports happened in the same place.
+"""
+
+from __future__ import annotations
+
+import math
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in kilometres between two points in decimal degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

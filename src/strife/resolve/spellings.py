@@ -1,0 +1,88 @@
+"""How place names are compared: one key for every spelling of a name, and transliteration skeletons.
+
+`normalise_name` is the form every gazetteer key and every looked-up name is reduced to (case,
+accents, hyphens and apostrophes aside). `variant_key` is looser: the consonant skeleton that
+different transliterations of one Arabic, Russian or Ukrainian name share ("Kafr Qaseem" and
+Kafr Qasim); `variant_similarity` ranks the names a skeleton finds. The index stores both
+(`strife.resolve.gazetteer_build`), the look-ups use both (`strife.resolve.geocode`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+
+from strife.name_particles import name_particles
+
+_APOSTROPHES = "'’‘`´ʻʼʽʿʾ′"
+_DASHES = "-‐‑‒–—―"
+_SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th"})
+
+
+@functools.lru_cache(maxsize=65536)  # pure, and asked for the same names over and over
+def normalise_name(name: str) -> str:
+    """The form names are compared in: casefolded, accents stripped, hyphens and apostrophes unified.
+
+    "Dayr az-Zawr", "DAYR AZ ZAWR" and "Dayr az Zawr" share one key; apostrophes vanish
+    ("Ta'izz" == "Taizz") because transliterations use them inconsistently; periods vanish so
+    "U.S." == "US".
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL_LETTERS))
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = "".join("" if ch in _APOSTROPHES or ch == "." else " " if ch in _DASHES or ch == "," else ch for ch in text)
+    return " ".join(text.split())
+
+
+# Words a transliteration may or may not write before an Arabic name ("Ash Shaddadah" = "Shadadah"):
+# a column of data/name_particles.csv.
+_VARIANT_ARTICLES = name_particles("transliteration_article")
+# Spellings of one sound across transliteration schemes, folded to one letter before vowels are dropped.
+_VARIANT_FOLDS = (("kh", "h"), ("gh", "h"), ("g", "h"), ("sh", "s"), ("ch", "c"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+                  ("zh", "j"), ("dj", "j"), ("q", "k"), ("ck", "k"), ("w", "v"))
+MIN_VARIANT_KEY = 3
+# A skeleton match counts when its spelling is this similar, and within VARIANT_MARGIN of the best one.
+VARIANT_SIMILARITY = 0.6
+VARIANT_MARGIN = 0.05
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    """The name with articles dropped, one letter per sound, and every vowel written "a"."""
+    words = normalise_name(name).split()
+    while len(words) > 1 and words[0] in _VARIANT_ARTICLES:
+        words = words[1:]
+    text = "".join(ch for ch in "".join(words) if ch.isalpha())
+    if len(text) > 2 and text[-1] == "h" and text[-2] in "aeiou":
+        text = text[:-1]
+    text = re.sub(r"([aeiou])w", r"\1", text)
+    for spelling, letter in _VARIANT_FOLDS:
+        text = text.replace(spelling, letter)
+    text = re.sub(r"[aeiouy]", "a", text)
+    return "".join(ch for i, ch in enumerate(text) if i == 0 or ch != text[i - 1])
+
+
+def variant_key(name: str) -> str:
+    """A transliteration skeleton: the name's consonants, with the spellings of one sound folded.
+
+    "Dayr az Zawr" = "Deir ez-Zor" ("drzr"), "Kafr Qaseem" = "Kafr Qasim", "Mineralne" =
+    "Mineral'noye", "Holubivske" = "Golubovskoye" (Ukrainian h is Russian g). Leading articles
+    ("al", "ash") are dropped, doubled letters collapsed, "w" after a vowel read as a vowel, and a
+    final "h" after a vowel dropped ("Shajara" = "Shajarah"). Too loose to trust alone:
+    `Gazetteer.lookup_variants` also checks `variant_similarity`.
+    """
+    text = _folded(name)
+    return text[:1] + text[1:].replace("a", "") if text else ""
+
+
+def _without_articles(name: str) -> str:
+    words = normalise_name(name).split()
+    while len(words) > 1 and words[0] in _VARIANT_ARTICLES:
+        words = words[1:]
+    return "".join(words)
+
+
+def variant_similarity(a: str, b: str) -> float:
+    """How alike two spellings are, leading articles and spaces aside (0..1): ranks skeleton matches."""
+    return difflib.SequenceMatcher(None, _without_articles(a), _without_articles(b)).ratio()
