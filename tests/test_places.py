@@ -640,3 +640,12 @@ def test_a_name_written_twice_does_not_vouch_for_itself(nlp, gazetteer) -> None:
 def test_a_people_named_like_a_town_does_not_set_the_focus(nlp, gazetteer) -> None:
     text = "Ibo elders demanded that control of the Nigerian Interior Ministry be taken away from Hausa politicians."
     assert focus_countries_of(nlp(text), gazetteer)[:1] == ["NGA"]
+
+
+def test_a_compass_word_before_a_name_is_a_direction_not_a_town(engine):
+    """'Northwest Nigeria's Zamfara State': Northwest is the part of Nigeria, not a town named Northwest."""
+    from strife.model import Article
+
+    result = engine.code(Article(text="Gunmen killed 18 people in Northwest Nigeria's Zamfara State on Tuesday."))
+    assert [p.name.lower() for p in result.places if p.name.lower() == "northwest"] == []
+    assert {p.country for p in result.places} == {"NGA"}

@@ -193,12 +193,22 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             for i in range(mention.start, mention.end):
                 taken[i] = True
     found += _blocked_entity_mentions(doc, taken, gazetteer)
-    mentions = found + _gazetteer_mentions(doc, taken, gazetteer)
+    mentions = [m for m in found + _gazetteer_mentions(doc, taken, gazetteer) if not _is_direction_of_next(doc, m)]
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
     return share_qualifiers(doc, link_containers(doc, link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)))
+
+
+def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:
+    """A compass word written before a name ("Northwest Nigeria's Zamfara State", "North Darfur" cut
+    short) says which part of that place; alone it is no town of its own name elsewhere."""
+    words = doc[mention.start:mention.end]
+    if len(words) != 1 or part_words().get(words[0].lower_, ("", ""))[1] != "direction":
+        return False
+    following = doc[mention.end] if mention.end < len(doc) else None
+    return following is not None and following.pos_ == "PROPN" and following.is_title
 
 
 def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
