@@ -16,7 +16,7 @@ import random
 import pytest
 
 from strife.extract import Intervals, actors, doc_ents, link, quotes
-from strife.extract import events as events_module
+from strife.extract.events import coding as events_coding
 from strife.model import Actor, Article
 from strife.pipeline import make_doc
 from strife.resolve import coref
@@ -75,7 +75,7 @@ def test_paragraph_lookup_matches_a_walk_to_the_line_breaks(nlp):
 
     assert any(t.is_space and "\n" in t.text for t in doc)
     for token in doc:
-        found = events_module._paragraph(token)
+        found = events_coding._paragraph(token)
         assert (found.start, found.end) == walked(token), token.text
 
 
