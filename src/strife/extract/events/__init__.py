@@ -67,19 +67,19 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from strife.extract.events.building import (
-    _absorbed_nouns,
-    _add_displacements,
-    _attach_noun,
-    _attach_result,
-    _build_frame,
-    _fold_results,
-    _protest_purposes,
-    _resolve_anaphora,
+    absorbed_nouns,
+    add_displacements,
+    attach_noun,
+    attach_result,
+    build_frame,
+    fold_results,
+    protest_purposes,
+    resolve_anaphora,
 )
-from strife.extract.events.coding import _code_incidents
+from strife.extract.events.coding import adjust_acled_within_lines
 from strife.extract.events.frame import Frame
-from strife.extract.events.modality import _finish_modality
-from strife.extract.events.records import ActorsFor, _to_event, confident
+from strife.extract.events.modality import finish_modality
+from strife.extract.events.records import ActorsFor, confident, to_event
 from strife.extract.events.triggers import Trigger, find_triggers
 from strife.model import Event
 from strife.ontology import Ontology, load_ontology
@@ -100,9 +100,9 @@ def find_events(
     onto = ontology or load_ontology()
     triggers = find_triggers(doc, onto)
     hosts = {t.token.i: t for t in triggers}
-    folded = _fold_results(triggers, hosts, onto)
-    absorbed = _absorbed_nouns(triggers, hosts, onto)
-    absorbed.update(_protest_purposes(triggers, hosts))
+    folded = fold_results(triggers, hosts, onto)
+    absorbed = absorbed_nouns(triggers, hosts, onto)
+    absorbed.update(protest_purposes(triggers, hosts))
     frames: list[Frame] = []
     for trig in triggers:
         if trig.token.i in folded or trig.token.i in absorbed:
@@ -111,24 +111,24 @@ def find_events(
             continue  # a result with no event to attach to ("costing the lives of millions")
         if trig.entry.frame == "displacement":
             continue  # coded below, once the violence it follows from is known
-        frame = _build_frame(trig, triggers, onto)
+        frame = build_frame(trig, triggers, onto)
         if frame is None:
             continue
         frames.append(frame)
     by_token = {f.trigger.token.i: f for f in frames}
     for result_i, host in folded.items():
         if host.token.i in by_token:
-            _attach_result(by_token[host.token.i], doc[result_i], onto)
+            attach_result(by_token[host.token.i], doc[result_i], onto)
     for noun_i, verb in absorbed.items():
         if verb.token.i in by_token:
-            _attach_noun(by_token[verb.token.i], doc[noun_i], onto)
-    _resolve_anaphora(frames, onto)
-    frames = _add_displacements(frames, triggers, onto)
+            attach_noun(by_token[verb.token.i], doc[noun_i], onto)
+    resolve_anaphora(frames, onto)
+    frames = add_displacements(frames, triggers, onto)
     events = []
     for frame in frames:
-        _finish_modality(frame, onto, on)
-        events.append(_to_event(frame, doc, actors_for, onto))
-    _code_incidents(frames, events)
+        finish_modality(frame, onto, on)
+        events.append(to_event(frame, doc, actors_for, onto))
+    adjust_acled_within_lines(frames, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events

@@ -16,19 +16,19 @@ from spacy.tokens import Token
 
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, VIOLENT
-from strife.extract.events.modality import _infinitive, _modality
+from strife.extract.events.modality import read_modality, to_infinitive
 from strife.extract.events.roles import (
-    _add_coordinated_sources,
-    _clausal_subjects,
-    _clean_args,
-    _drop_ground,
-    _evaluation_roles,
-    _expand_all,
-    _from_targets,
-    _noun_own_roles,
-    _noun_roles,
-    _obligation_roles,
-    _verb_roles,
+    add_coordinated_sources,
+    clausal_subjects,
+    clean_args,
+    drop_ground,
+    evaluation_roles,
+    expand_all,
+    from_targets,
+    noun_own_roles,
+    noun_roles,
+    obligation_roles,
+    verb_roles,
 )
 from strife.extract.events.triggers import Trigger
 from strife.ontology import Ontology
@@ -38,7 +38,7 @@ def _family(plover: str) -> str:
     return "violence" if plover in VIOLENT else plover
 
 
-def _fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
+def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
     """Result verbs ('killed', 'cost the lives') to the event they report the outcome of."""
     folded: dict[int, Trigger] = {}
     for trig in triggers:
@@ -73,7 +73,7 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
     return None
 
 
-def _absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
+def absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
     """Event nouns that are arguments of a verb trigger of the same family ('hit a roadside bomb',
     'proposed at a meeting'): the verb's event covers them."""
     absorbed: dict[int, Trigger] = {}
@@ -92,7 +92,7 @@ def _absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: On
     return absorbed
 
 
-def _protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dict[int, Trigger]:
+def protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dict[int, Trigger]:
     """'staged demonstrations to demand reforms': a demand or appeal that is the purpose of a
     protest is what the protest is about, not a second act; the protest covers it."""
     purposes: dict[int, Trigger] = {}
@@ -111,33 +111,33 @@ def _protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dic
     return purposes
 
 
-def _build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optional[Frame]:
+def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optional[Frame]:
     entry = trig.entry
     frame = Frame(trig, trig.plover, entry.mode, entry.context)
     frame.anchors.update(range(trig.first, trig.token.i + 1))
     if entry.frame == "evaluation":
-        if not _evaluation_roles(frame, onto):
+        if not evaluation_roles(frame, onto):
             return None
     elif entry.frame == "obligation":
-        if not _obligation_roles(frame, onto):
+        if not obligation_roles(frame, onto):
             return None
     elif entry.frame == "preparation" and not _prepares_violence(trig.token, triggers):
         return None
     elif trig.token.pos_ == "VERB":
-        _verb_roles(frame, trig.token, onto)
+        verb_roles(frame, trig.token, onto)
     else:
-        _noun_roles(frame, trig.token, onto)
+        noun_roles(frame, trig.token, onto)
     if entry.frame == "intent" or frame.plover == "THREATEN":
         _complement_coding(frame, triggers, onto)
     if frame.plover in ("REQUEST", "DEMAND", "THREATEN") and not frame.targets:
-        frame.targets = _clausal_subjects(trig.token)
+        frame.targets = clausal_subjects(trig.token)
     if frame.mode == "territory":
-        frame.targets = _from_targets(trig.token, frame)
-    _add_coordinated_sources(frame, trig.token, onto)
-    frame.sources = _clean_args(frame.sources, trig.token)
-    frame.targets = [t for t in _clean_args(frame.targets, trig.token) if t not in frame.sources]
-    _drop_ground(frame, onto)
-    _modality(frame, onto)
+        frame.targets = from_targets(trig.token, frame)
+    add_coordinated_sources(frame, trig.token, onto)
+    frame.sources = clean_args(frame.sources, trig.token)
+    frame.targets = [t for t in clean_args(frame.targets, trig.token) if t not in frame.sources]
+    drop_ground(frame, onto)
+    read_modality(frame, onto)
     return frame
 
 
@@ -167,7 +167,7 @@ def _complement_coding(frame: Frame, triggers: list[Trigger], onto: Ontology) ->
 
 
 def _complement_trigger(token: Token, triggers: list[Trigger]) -> Optional[Trigger]:
-    complements = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") or _infinitive(c)]
+    complements = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") or to_infinitive(c)]
     inside = {t.i for c in complements for t in c.subtree}
     for trig in triggers:
         if trig.token.i in inside and trig.token.i != token.i:
@@ -175,7 +175,7 @@ def _complement_trigger(token: Token, triggers: list[Trigger]) -> Optional[Trigg
     return None
 
 
-def _add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontology) -> list[Frame]:
+def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontology) -> list[Frame]:
     """'31,000 civilians have fled rebel-held territory': PLOVER has no category for flight and
     ACLED no event type, so a coder records it as the 'refugee' context of the violence it
     follows from. The flight becomes an event of its cause's PLOVER type (the violence its own
@@ -192,10 +192,10 @@ def _add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontol
             continue
         frame = Frame(trig, cause.plover, None, "refugee")
         frame.anchors.update(range(trig.first, verb.i + 1))
-        frame.victims = _clean_args(_expand_all(_displaced_people(verb, cause)), verb)
+        frame.victims = clean_args(expand_all(_displaced_people(verb, cause)), verb)
         if cause.trigger.token.sent == verb.sent:
             frame.sources = list(cause.sources)
-        _modality(frame, onto)
+        read_modality(frame, onto)
         out.append(frame)
     return sorted(out, key=lambda f: f.trigger.token.i)
 
@@ -223,7 +223,7 @@ def _displacement_cause(verb: Token, frames: list[Frame]) -> Optional[Frame]:
     return earlier[-1] if earlier else None
 
 
-def _attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
+def attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
     """'..., killing 69 people' / 'killed dozens': the victims of the host event."""
     frame.anchors.add(verb.i)
     victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")]
@@ -233,19 +233,19 @@ def _attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
             victims += [o for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     if verb.lemma_ == "leave":
         victims += [o for c in verb.children if c.dep_ == "dobj" for p in c.children if p.lower_ == "of" for o in p.children]
-    frame.victims += [v for v in _clean_args(_expand_all(victims), frame.trigger.token) if v not in frame.victims]
+    frame.victims += [v for v in clean_args(expand_all(victims), frame.trigger.token) if v not in frame.victims]
     frame.anchors.update(v.i for v in frame.victims)
 
 
-def _attach_noun(frame: Frame, noun: Token, onto: Ontology) -> None:
+def attach_noun(frame: Frame, noun: Token, onto: Ontology) -> None:
     """A same-family event noun under the verb ('proposed at a meeting with X'): its roles join."""
     frame.anchors.add(noun.i)
     frame.targets = [t for t in frame.targets if t.i != noun.i]
-    sources, targets = _noun_own_roles(frame.plover, noun, onto)
-    frame.targets += [t for t in _clean_args(_expand_all(targets), frame.trigger.token) if t not in frame.targets]
+    sources, targets = noun_own_roles(frame.plover, noun, onto)
+    frame.targets += [t for t in clean_args(expand_all(targets), frame.trigger.token) if t not in frame.targets]
 
 
-def _resolve_anaphora(frames: list[Frame], onto: Ontology) -> None:
+def resolve_anaphora(frames: list[Frame], onto: Ontology) -> None:
     """'these attacks', 'the attack' with no actor of their own take mode and source from the
     nearest earlier violent event within two sentences."""
     dets = onto.words("anaphoric_dets")

@@ -4,7 +4,7 @@ its confidence.
 ASSAULT becomes FIGHT when both sides are armed, crowds' violence becomes rioting, a weapon named
 in the clause sets the mode; ACLED's pair comes from the mode, the lexicon row or the type's
 fallback; within a line of text, what happens around a protest settles its ACLED sub-event
-(`_code_incidents`). Confidence is the lexicon's base adjusted by roles and modality, then
+(`adjust_acled_within_lines`). Confidence is the lexicon's base adjusted by roles and modality, then
 calibrated.
 """
 
@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from strife.extract import clause_verb
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import VIOLENT
-from strife.extract.events.roles import _phrase
-from strife.extract.events.sides import ARMED, _side
-from strife.extract.events.triggers import _keys
+from strife.extract.events.roles import argument_phrase
+from strife.extract.events.sides import ARMED, side_of
+from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
 
@@ -44,7 +44,7 @@ CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "parataxis", "ccomp"})
 PROPERTY_TYPES = frozenset({"COERCE", "ASSAULT"})  # destroy / arson modes: property, not people
 
 
-def _refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
+def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
     """ASSAULT when civilians are the target, FIGHT when both sides are armed, riots when
     protesters fight."""
     if frame.trigger.entry.frame == "displacement":
@@ -59,12 +59,12 @@ def _refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[A
     if frame.plover not in VIOLENT:
         return
     _weapon_mode(frame, onto)
-    source_side = _side(frame.sources, source_actors, onto)
-    target_side = _side(frame.targets, target_actors, onto, attacked=True) or _side(frame.victims, [], onto)
+    source_side = side_of(frame.sources, source_actors, onto)
+    target_side = side_of(frame.targets, target_actors, onto, attacked=True) or side_of(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
-        source_side = _side(frame.inherited.sources, [], onto)
+        source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in REMOTE_MODES
-    direct_target = _side(frame.targets, target_actors, onto, attacked=True)
+    direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     if source_side == "protester" or rioting:
@@ -106,7 +106,7 @@ def _organised(actors: list[Actor], onto: Ontology) -> bool:
 
 def _two_sided(frame: Frame, onto: Ontology) -> bool:
     """'clashed with farmers': a clash has two sides by meaning, so it stays a battle."""
-    return bool(_keys(frame.trigger.token) & onto.words("two_sided_lemmas"))
+    return bool(word_keys(frame.trigger.token) & onto.words("two_sided_lemmas"))
 
 
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
@@ -115,7 +115,7 @@ def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
         return False
     if frame.plover == "ASSAULT" and frame.mode != "arson":
         return False
-    return _side(frame.sources, source_actors, onto) == "civilian"
+    return side_of(frame.sources, source_actors, onto) == "civilian"
 
 
 def _weapon_mode(frame: Frame, onto: Ontology) -> None:
@@ -123,7 +123,7 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     targeted GNA positions' is an air strike, 'fired IFVs and grenade launchers at' a shelling.
     Rows that name their weapon ('shot', 'bombed') keep their mode."""
     entry = frame.trigger.entry
-    generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
+    generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
     if not generic or frame.mode not in (None, "firearms"):
         return
     text = _clause_text(frame)
@@ -143,7 +143,7 @@ def _clause_text(frame: Frame) -> str:
     head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
     own = _own_clause(head)
     for arg in frame.sources + frame.targets:
-        own.update(t.i for t in _phrase(arg))
+        own.update(t.i for t in argument_phrase(arg))
     if token.pos_ not in ("VERB", "AUX"):
         own.update(t.i for t in token.subtree)
     return " ".join(token.doc[i].lower_ for i in sorted(own))
@@ -215,7 +215,7 @@ def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
         frame.plover, frame.mode = "FIGHT", "firearms"
 
 
-def _acled(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> tuple[Optional[str], Optional[str]]:
+def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> tuple[Optional[str], Optional[str]]:
     entry = frame.trigger.entry
     if entry.frame == "displacement":
         return None, None  # ACLED has no displacement event type
@@ -235,17 +235,17 @@ def _acled(frame: Frame, source_actors: list[Actor], target_actors: list[Actor],
     else:
         return None, None
     if frame.mode == "territory" and frame.plover == "FIGHT":
-        side = _side(frame.sources, source_actors, onto)
+        side = side_of(frame.sources, source_actors, onto)
         if side == "state":
             pair = ("Battles", "Government regains territory")
         elif side == "nonstate":
             pair = ("Battles", "Non-state actor overtakes territory")
-    if pair[0] == "Violence against civilians" and _side(frame.targets, target_actors, onto) == "protester":
+    if pair[0] == "Violence against civilians" and side_of(frame.targets, target_actors, onto) == "protester":
         pair = ("Protests", "Excessive force against protesters")
     return pair
 
 
-def _code_incidents(frames: list[Frame], events: list[Event]) -> None:
+def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
     """ACLED codes one row per incident, so what happens around a protest in the same paragraph
     decides its sub-event: protesters rioting make it a violent demonstration, the police
     dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
@@ -285,7 +285,7 @@ def _singular_patient(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "she", "him", "her") for c in verb.children)
 
 
-def _cameo(frame: Frame, onto: Ontology) -> str:
+def cameo_code_of(frame: Frame, onto: Ontology) -> str:
     entry = frame.trigger.entry
     if frame.converted:
         return "138" if frame.plover == "THREATEN" and frame.mode == "violence" else onto.cameo_root(frame.plover)
@@ -299,7 +299,7 @@ def _cameo(frame: Frame, onto: Ontology) -> str:
     return onto.cameo_root(frame.plover)
 
 
-def _confidence(frame: Frame) -> float:
+def raw_confidence(frame: Frame) -> float:
     score = frame.trigger.entry.confidence
     score += 0.1 if frame.sources else 0.0
     score += 0.05 if frame.targets or frame.victims else 0.0
@@ -312,7 +312,7 @@ def _confidence(frame: Frame) -> float:
     return round(min(0.99, max(0.05, score)), 3)
 
 
-def _calibrated(raw: float, onto: Ontology) -> float:
+def calibrated_confidence(raw: float, onto: Ontology) -> float:
     """The raw score mapped through `ontology/data/calibration.csv` (refit with
     `bench/events_accuracy.py --fit`, which sets STRIFE_RAW_CONFIDENCE=1 to see raw scores)."""
     if os.environ.get("STRIFE_RAW_CONFIDENCE"):

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from strife.extract import clause_verb, doc_text
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
-from strife.extract.events.triggers import _keys
+from strife.extract.events.triggers import word_keys
 from strife.ontology import Ontology
 
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
@@ -26,7 +26,7 @@ QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
-def _modality(frame: Frame, onto: Ontology) -> None:
+def read_modality(frame: Frame, onto: Ontology) -> None:
     token = frame.pivot or frame.trigger.token
     clause = clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
@@ -61,7 +61,7 @@ def _stated_readiness(token: Token, onto: Ontology) -> bool:
     return head.pos_ == "ADJ" or any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
-def _controlling_clause(clause: Optional[Token]) -> Optional[Token]:
+def controlling_clause(clause: Optional[Token]) -> Optional[Token]:
     """Up from an infinitive to the clause that controls it: 'withdraw' in 'said it is willing to
     withdraw' is reported through 'is'."""
     for _ in range(4):
@@ -78,14 +78,14 @@ def _reported_would(auxes: list[Token], clause: Optional[Token], onto: Ontology)
         return False
     if any(a.lemma_ == "have" for a in auxes) or not any(a.lower_ in ("would", "'d") for a in auxes):
         return False
-    return _reported_clause(clause, onto)
+    return reported_clause(clause, onto)
 
 
-def _reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
+def reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
     """The clause is what a speech verb reports ('Hungary has said it will support ...')."""
     if clause is None or clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return False
-    return bool(_keys(clause.head) & onto.words("intent_speech_verbs"))
+    return bool(word_keys(clause.head) & onto.words("intent_speech_verbs"))
 
 
 def _negates(token: Token, onto: Ontology) -> bool:
@@ -125,13 +125,13 @@ def _path_up(token: Token) -> Iterable[tuple[Token, Token]]:
 
 def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology) -> bool:
     for child, ancestor in _path_up(token):
-        if ancestor.pos_ in ("VERB", "AUX") and _keys(ancestor) & lemmas:
-            if child.dep_ not in ("nsubj", "nsubjpass", "advcl") or _infinitive(child):
+        if ancestor.pos_ in ("VERB", "AUX") and word_keys(ancestor) & lemmas:
+            if child.dep_ not in ("nsubj", "nsubjpass", "advcl") or to_infinitive(child):
                 return True
     return False
 
 
-def _infinitive(clause: Token) -> bool:
+def to_infinitive(clause: Token) -> bool:
     """'have sworn to fight' parsed as an adverbial clause: a 'to' infinitive is the complement."""
     return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -170,7 +170,7 @@ def _generic_relative(token: Token, onto: Ontology) -> bool:
     return any(c.dep_ == "det" and c.lower_ in onto.words("generic_dets") for c in clause.head.children)
 
 
-def _finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None:
+def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None:
     """Future acts become THREATEN/AGREE; background aggregates are flagged."""
     frame.generic = _background(frame, onto)
     if frame.generic:
@@ -197,7 +197,7 @@ def _finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> Non
 def _stated(frame: Frame, onto: Ontology) -> bool:
     """The act is someone's stated intent: it has an actor, or is quoted or reported speech."""
     token = frame.trigger.token
-    return bool(frame.sources) or _in_quote(token) or _reported_clause(_controlling_clause(clause_verb(token)), onto)
+    return bool(frame.sources) or _in_quote(token) or reported_clause(controlling_clause(clause_verb(token)), onto)
 
 
 def _refusal(frame: Frame, onto: Ontology) -> bool:
@@ -238,7 +238,7 @@ def _undated_stance(token: Token, quad: str, onto: Ontology) -> bool:
     """
     if not quad.startswith("verbal") or token.tag_ != "VBN":
         return False
-    if not _keys(token) & onto.words("stance_verbs"):
+    if not word_keys(token) & onto.words("stance_verbs"):
         return False
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children)
     dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)

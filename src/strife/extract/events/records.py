@@ -12,15 +12,15 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract import doc_text
 from strife.extract.events.coding import (
-    _acled,
-    _calibrated,
-    _cameo,
-    _confidence,
-    _refine_type,
+    acled_pair,
+    calibrated_confidence,
+    cameo_code_of,
+    raw_confidence,
+    refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import _phrase
-from strife.extract.events.sides import _lexical_side
+from strife.extract.events.roles import argument_phrase
+from strife.extract.events.sides import lexical_side
 from strife.model import Actor, Event
 from strife.model import Span as TextSpan
 from strife.ontology import Ontology
@@ -39,7 +39,7 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
     actors: list[Actor] = []
     seen: set[tuple[int, int]] = set()
     for token in tokens:
-        span = _phrase(token)
+        span = argument_phrase(token)
         found = actors_for(span) if actors_for is not None else [
             Actor(name=span.text, span=(span.start_char, span.end_char))
         ]
@@ -54,7 +54,7 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
 
 
 def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
-    side = _lexical_side(token, onto)
+    side = lexical_side(token, onto)
     lemma = token.lemma_.lower()
     if side is None or token.pos_ not in ("NOUN", "PROPN") or lemma in onto.words("civilian_places") | onto.words("owner_nouns"):
         return []  # a hospital or an army post is the target's place, not an actor
@@ -74,7 +74,7 @@ def _evidence(frame: Frame, doc: Doc) -> TextSpan:
     sent = token.sent
     indices = set(frame.anchors) | {token.i}
     for arg in frame.sources + frame.targets + frame.victims:
-        phrase = _phrase(arg)
+        phrase = argument_phrase(arg)
         indices.update((phrase.start, phrase.end - 1))
     lo = max(min(i for i in indices if i >= sent.start), sent.start)
     hi = min(max(i for i in indices if i < sent.end), sent.end - 1)
@@ -90,14 +90,14 @@ def _evidence(frame: Frame, doc: Doc) -> TextSpan:
     return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
 
 
-def _to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ontology) -> Event:
+def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ontology) -> Event:
     sources = _actors(frame.sources, actors_for, onto)
     if not sources and frame.inherited is not None:
         sources = _actors(frame.inherited.sources, actors_for, onto)
     targets = _actors(frame.targets or frame.victims, actors_for, onto)
-    _refine_type(frame, sources, targets, onto)
-    acled_type, acled_sub = _acled(frame, sources, targets, onto)
-    cameo = _cameo(frame, onto)
+    refine_type(frame, sources, targets, onto)
+    acled_type, acled_sub = acled_pair(frame, sources, targets, onto)
+    cameo = cameo_code_of(frame, onto)
     trig = frame.trigger
     first = doc[trig.first]
     trigger_span = TextSpan(start=first.idx, end=trig.token.idx + len(trig.token.text), text=doc_text(doc)[first.idx: trig.token.idx + len(trig.token.text)])
@@ -117,7 +117,7 @@ def _to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ont
         hypothetical=frame.hypothetical,
         trigger=trigger_span,
         evidence=_evidence(frame, doc),
-        confidence=_calibrated(_confidence(frame), onto),
+        confidence=calibrated_confidence(raw_confidence(frame), onto),
     )
 
 

@@ -5,7 +5,7 @@ shared ones); event nouns give possessives, 'by'/'of'/'between' phrases, and the
 the light verb that carries them; evaluations ("called the resolution a provocation") and
 obligations ("said Sudan must return ...") have their own shapes. Arguments are expanded to
 their conjuncts, cleaned of pronouns and of places (the location is linked elsewhere), and
-`_phrase` gives the noun phrase each one heads.
+`argument_phrase` gives the noun phrase each one heads.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from strife.extract.events.grammar import (
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
 )
-from strife.extract.events.modality import _controlling_clause, _reported_clause
-from strife.extract.events.triggers import _keys, _resolve_relative
+from strife.extract.events.modality import controlling_clause, reported_clause
+from strife.extract.events.triggers import resolve_relative, word_keys
 from strife.ontology import Ontology
 
 PHRASE_DROP_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"})
@@ -38,7 +38,7 @@ WITH_TYPES = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE", "PROTEST", "RE
 TO_TYPES = frozenset({"AID", "RETREAT", "CONSULT", "SUPPORT", "REQUEST", "DEMAND", "THREATEN", "AGREE", "CONCEDE"})
 
 
-def _verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
+def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -62,8 +62,8 @@ def _verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
-    frame.sources = _expand_all(frame.sources)
-    frame.targets = _expand_all(frame.targets)
+    frame.sources = expand_all(frame.sources)
+    frame.targets = expand_all(frame.targets)
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -100,8 +100,8 @@ def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> l
     """'Hungary has said it will support ...': a pronoun subject of a reported clause is the speaker."""
     if not sources or any(s.lower_ not in SPEAKER_PRONOUNS for s in sources):
         return sources
-    clause = _controlling_clause(clause_verb(verb))
-    if not _reported_clause(clause, onto):
+    clause = controlling_clause(clause_verb(verb))
+    if not reported_clause(clause, onto):
         return sources
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
     return speakers or sources
@@ -120,24 +120,24 @@ def _material(frame: Frame, onto: Ontology) -> bool:
     return onto.quad(frame.plover) == "material_conflict"
 
 
-def _noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
-    sources, targets = _noun_own_roles(frame.plover, noun, onto)
+def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
+    sources, targets = noun_own_roles(frame.plover, noun, onto)
     if not sources and not targets:
         sources, targets = _sides_of_occurrence(noun, onto)
     if not sources:
         sources = _participants(noun, onto)
     governor, relation = _governor(noun)
-    light = governor is not None and bool(_keys(governor) & onto.words("light_verbs"))
+    light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
     if governor is not None and (light or relation == "copula"):
         frame.anchors.add(governor.i)
         if not sources or all(s.pos_ == "PRON" for s in sources):
             sources = _governor_subjects(governor, relation) or [s for s in sources if s.pos_ != "PRON"]
         targets += _prep_objects(governor, onto.words("target_preps") - {"with", "to"})
     sources = [s for s in sources if s.pos_ != "PRON" or s.lower_ not in ("their", "its", "his", "her", "our")]
-    frame.sources, frame.targets = _two_sides(_expand_all(sources), _expand_all(targets))
+    frame.sources, frame.targets = _two_sides(expand_all(sources), expand_all(targets))
 
 
-def _noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
+def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
     sources: list[Token] = []
     targets: list[Token] = []
     target_preps = _target_preps(plover, onto)
@@ -191,7 +191,7 @@ def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list
     """'clashes erupted between X and Y', 'fighting broke out with Y': the parser hangs the
     sides on the verb that says the event happened, not on the event noun."""
     verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or not _keys(verb) & onto.words("occurrence_verbs"):
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not word_keys(verb) & onto.words("occurrence_verbs"):
         return [], []
     for prep in verb.children:
         objs = [o for o in prep.children if o.dep_ == "pobj"]
@@ -253,7 +253,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
             return objects  # object control: 'prompted the EU to propose', 'urged X to leave'
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
             subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-            return [_resolve_relative(s) for s in subjects]
+            return [resolve_relative(s) for s in subjects]
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
@@ -294,7 +294,7 @@ def _coordination_group(token: Token, onto: Ontology) -> Optional[int]:
     return None
 
 
-def _add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> None:
+def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> None:
     """'X, together with Y, vetoed': Y acts too. Found by position, so a misattached phrase counts."""
     if not frame.sources:
         return
@@ -319,26 +319,26 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
 
 
-def _clausal_subjects(trigger: Token) -> list[Token]:
+def clausal_subjects(trigger: Token) -> list[Token]:
     """'demanded that all rebel fighters leave': the addressee is the subject of the demanded act."""
     for child in trigger.children:
         if child.dep_ in ("ccomp", "xcomp"):
-            return _expand_all([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+            return expand_all([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
     return []
 
 
-def _from_targets(trigger: Token, frame: Frame) -> list[Token]:
+def from_targets(trigger: Token, frame: Frame) -> list[Token]:
     """Territory changes hands: the loser is in 'from X' or 'against X', never the ground taken."""
     holders = [trigger]
     holders += [t for t in trigger.doc[min(frame.anchors): max(frame.anchors) + 1] if t.pos_ == "VERB"]
-    return _expand_all([o for h in holders for o in _prep_objects(h, frozenset({"from", "against", "with"}))])
+    return expand_all([o for h in holders for o in _prep_objects(h, frozenset({"from", "against", "with"}))])
 
 
-def _expand_all(tokens: Iterable[Token]) -> list[Token]:
+def expand_all(tokens: Iterable[Token]) -> list[Token]:
     """Each argument with its conjuncts and 'including' members, resolving relative pronouns."""
     out: list[Token] = []
     for token in tokens:
-        token = _resolve_relative(token)
+        token = resolve_relative(token)
         for member in [token, *token.conjuncts]:
             if member not in out:
                 out.append(member)
@@ -351,7 +351,7 @@ def _expand_all(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
-def _clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
+def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
     """Drop pronouns, the trigger itself, and arguments across a paragraph break."""
     kept = []
     for token in tokens:
@@ -370,7 +370,7 @@ def _across_paragraph(a: Token, b: Token) -> bool:
     return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
 
 
-def _drop_ground(frame: Frame, onto: Ontology) -> None:
+def drop_ground(frame: Frame, onto: Ontology) -> None:
     """Places are not targets of violence or conquest: the engine links them as the location."""
     if onto.quad(frame.plover) != "material_conflict":
         return
@@ -378,7 +378,7 @@ def _drop_ground(frame: Frame, onto: Ontology) -> None:
     compass = onto.words("compass_words")
     kept = []
     for target in frame.targets:
-        phrase = _phrase(target)
+        phrase = argument_phrase(target)
         if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in territory:
             continue
         if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase if t.i <= target.i):
@@ -408,7 +408,7 @@ def _owner(target: Token, onto: Ontology) -> Token:
     return target
 
 
-def _evaluation_roles(frame: Frame, onto: Ontology) -> bool:
+def evaluation_roles(frame: Frame, onto: Ontology) -> bool:
     word = frame.trigger.token
     if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"):
         verb = word.head
@@ -417,11 +417,11 @@ def _evaluation_roles(frame: Frame, onto: Ontology) -> bool:
     else:
         return False
     frame.anchors.add(verb.i)
-    labeling = bool(_keys(verb) & onto.words("labeling_verbs"))
+    labeling = bool(word_keys(verb) & onto.words("labeling_verbs"))
     if verb.lemma_ == "be":
         frame.targets = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         speaker = verb.head if verb.dep_ in ("ccomp", "xcomp", "conj") else None
-        if speaker is None or not _keys(speaker) & onto.words("speech_verbs"):
+        if speaker is None or not word_keys(speaker) & onto.words("speech_verbs"):
             return False
         frame.anchors.add(speaker.i)
         frame.sources = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker)
@@ -435,12 +435,12 @@ def _evaluation_roles(frame: Frame, onto: Ontology) -> bool:
             frame.targets = [c for c in children if c.dep_ == "dobj"]
     else:
         return False
-    frame.sources = _expand_all(frame.sources)
-    frame.targets = _expand_all(frame.targets)
+    frame.sources = expand_all(frame.sources)
+    frame.targets = expand_all(frame.targets)
     return True
 
 
-def _obligation_roles(frame: Frame, onto: Ontology) -> bool:
+def obligation_roles(frame: Frame, onto: Ontology) -> bool:
     """'Russia said that Sudan must return the helicopter': an obligation a speaker lays on
     someone else is a demand (CAMEO 10); the speaker is the source, the obliged the target. An
     obligation on a pronoun ('said it must respond') is usually on the speaker: no demand."""
@@ -449,19 +449,19 @@ def _obligation_roles(frame: Frame, onto: Ontology) -> bool:
     if modal.dep_ != "aux" or verb.i == modal.i or verb.dep_ != "ccomp":
         return False
     speaker = verb.head
-    if not _keys(speaker) & (onto.words("speech_verbs") | onto.words("intent_speech_verbs")):
+    if not word_keys(speaker) & (onto.words("speech_verbs") | onto.words("intent_speech_verbs")):
         return False
     obliged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not obliged or any(o.lower_ in PERSONAL_PRONOUNS for o in obliged):
         return False
     frame.anchors.update((speaker.i, verb.i))
     frame.pivot = speaker
-    frame.sources = _expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
-    frame.targets = _expand_all(obliged)
+    frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
+    frame.targets = expand_all(obliged)
     return True
 
 
-def _phrase(token: Token) -> Span:
+def argument_phrase(token: Token) -> Span:
     """The noun phrase an argument heads, without relative clauses, appositions, conjuncts and
     edge punctuation: what `actors_for` is asked to code."""
     doc = token.doc

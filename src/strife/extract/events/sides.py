@@ -17,7 +17,7 @@ from strife.ontology import Ontology
 ARMED = frozenset({"state", "nonstate"})
 
 
-def _side(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:
+def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
@@ -32,13 +32,13 @@ def _side(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bo
     if sectors & (onto.words("civilian_sectors") | onto.words("rioter_sectors")):
         return "civilian"
     for token in tokens:
-        side = _lexical_side(token, onto)
+        side = lexical_side(token, onto)
         if side:
             return side
     return None
 
 
-def _lexical_side(token: Token, onto: Ontology) -> Optional[str]:
+def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     lemma = token.lemma_.lower()
     phrase = [t for t in token.subtree if t.i <= token.i] if token.pos_ in ("NOUN", "PROPN") else [token]
     words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}

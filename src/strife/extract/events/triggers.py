@@ -43,7 +43,7 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
     for token in doc:
         if token.is_punct or token.is_space or _modifier(token, onto):
             continue  # modifiers: 'US-backed rebels', 'protest movement', 'illegal settlements'
-        rows = [row for key in _keys(token) for row in index.get(key, ())]
+        rows = [row for key in word_keys(token) for row in index.get(key, ())]
         best = _best_row(token, rows, onto)
         if best is not None and best[0].plover is not None:
             found.append(Trigger(token, best[0], best[1]))
@@ -58,7 +58,7 @@ def _modifier(token: Token, onto: Ontology) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() not in onto.words("event_carrier_nouns")
 
 
-def _keys(token: Token) -> set[str]:
+def word_keys(token: Token) -> set[str]:
     """Lemma, form and crude stems: the lemmatizer errs on rare verbs ('waged' -> 'wag').
 
     Callers only read the set: it is shared by every token of the same form (see `_keys_of`).
@@ -107,7 +107,7 @@ def _multiword_start(token: Token, row: LexiconEntry) -> Optional[int]:
         i -= 1
         while i >= 0 and token.doc[i].text in ("-", "–"):
             i -= 1
-        if i < 0 or word not in _keys(token.doc[i]):
+        if i < 0 or word not in word_keys(token.doc[i]):
             return None
     return i
 
@@ -125,7 +125,7 @@ def _constraints_ok(token: Token, row: LexiconEntry) -> bool:
             return False
     if row.object and not _object_ok(token, children, preps, row):
         return False
-    if row.subject and not any(_keys(s) & row.subject for s in _subjects_for_constraint(token)):
+    if row.subject and not any(word_keys(s) & row.subject for s in _subjects_for_constraint(token)):
         return False
     if row.head and not _head_ok(token, row.head):
         return False
@@ -144,10 +144,10 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
-    candidates = [_resolve_relative(c) for c in candidates]
+    candidates = [resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
     candidates += _measured(candidates)
-    return any(_keys(c) & row.object for c in candidates)
+    return any(word_keys(c) & row.object for c in candidates)
 
 
 def _measured(nouns: list[Token]) -> list[Token]:
@@ -167,7 +167,7 @@ def _subjects_for_constraint(token: Token) -> list[Token]:
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.dep_ in ("acl", "relcl"):
         subjects.append(token.head)
-    return [_resolve_relative(s) for s in subjects]
+    return [resolve_relative(s) for s in subjects]
 
 
 def _head_ok(token: Token, heads: frozenset[str]) -> bool:
@@ -179,10 +179,10 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
         candidates.append(head.head)
     if token.dep_ == "conj":
         candidates.append(head.head)
-    return any(_keys(c) & heads for c in candidates)
+    return any(word_keys(c) & heads for c in candidates)
 
 
-def _resolve_relative(token: Token) -> Token:
+def resolve_relative(token: Token) -> Token:
     """'which'/'who'/'that' as subject or object of a relative clause stands for the noun it modifies."""
     if token.lower_ in RELATIVE_PRONOUNS and token.pos_ == "PRON":
         clause = token.head
