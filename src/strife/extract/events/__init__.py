@@ -41,7 +41,7 @@ Design choices a user should know:
   distinct raw scores, so the most confident event of a text stays the same.
 * ACLED coding looks at who is on each side: whoever kills soldiers or militants fights a battle
   (even unnamed); residents, crowds and party supporters clashing are rioters (mob violence, or a
-  violent demonstration when the paragraph tells of a protest); small arms make a shelling an
+  violent demonstration when the line tells of a protest); small arms make a shelling an
   armed clash. One incident, one row: police dispersing or arresting protesters make the protest
   a "Protest with intervention", and arrests told beside violence or a protest lose their own
   ACLED type (the PLOVER COERCE event stays).

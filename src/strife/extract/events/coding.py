@@ -10,16 +10,14 @@ calibrated.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import os
 import re
 from typing import Iterable, Optional
 
-from spacy.attrs import IS_SPACE
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from strife.extract import clause_verb
+from strife.extract import clause_verb, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import VIOLENT
 from strife.extract.events.roles import argument_phrase
@@ -172,36 +170,10 @@ def _whole_words(words: frozenset[str]) -> Optional[re.Pattern]:
 
 
 def _demonstration_context(token: Token, onto: Ontology) -> bool:
-    """Violence by a crowd is a violent demonstration when its paragraph tells of a protest, else
+    """Violence by a crowd is a violent demonstration when its line tells of a protest, else
     mob violence (ACLED's two Riots sub-events)."""
     words = onto.words("demonstration_words")
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in _paragraph(token))
-
-
-def _paragraph(token: Token) -> Span:
-    """The tokens of the token's paragraph, between the line-break tokens around it.
-
-    The breaks are found once per Doc and searched by bisection: walking token by token cost the
-    whole text per event on a text with no line breaks (JSON Lines), quadratic in its events.
-    """
-    doc = token.doc
-    breaks = _line_breaks(doc)
-    before, after = bisect.bisect_left(breaks, token.i), bisect.bisect_right(breaks, token.i)
-    start = breaks[before - 1] + 1 if before > 0 else 0
-    end = breaks[after] if after < len(breaks) else len(doc)
-    return doc[start:end]
-
-
-_BREAKS_KEY = ("strife", "line_breaks")
-
-
-def _line_breaks(doc: Doc) -> list[int]:
-    """Indices of the whitespace tokens holding a line break, kept on the Doc (text never changes)."""
-    breaks = doc.user_data.get(_BREAKS_KEY)
-    if breaks is None:
-        spaces = doc.to_array(IS_SPACE).nonzero()[0]  # without making a Token for every word
-        breaks = doc.user_data[_BREAKS_KEY] = [int(i) for i in spaces if "\n" in doc[int(i)].text]
-    return breaks
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in line_of(token))
 
 
 def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
@@ -246,7 +218,7 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
 
 
 def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
-    """ACLED codes one row per incident, so what happens around a protest in the same paragraph
+    """ACLED codes one row per incident, so what happens around a protest in the same line
     decides its sub-event: protesters rioting make it a violent demonstration, the police
     dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
     protest are part of that incident, not a strategic development of their own (the PLOVER
@@ -254,7 +226,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
     groups: dict[int, list[tuple[Frame, Event]]] = {}
     for frame, event in zip(frames, events):
         if not (event.negated or event.hypothetical):
-            groups.setdefault(_paragraph(frame.trigger.token).start, []).append((frame, event))
+            groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
     for members in groups.values():
         incident_types = {e.acled_event_type for _, e in members} & INCIDENT_ACLED_TYPES
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)

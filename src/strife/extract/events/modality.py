@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
-from strife.extract import clause_verb, doc_text
+from strife.extract import clause_verb, doc_text, line_bounds
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
 from strife.extract.events.triggers import word_keys
@@ -254,6 +254,6 @@ def _names_old_year(frame: Frame, on: dt.date) -> bool:
 
 def _in_quote(token: Token) -> bool:
     text = doc_text(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
+    start = line_bounds(text, token.idx, token.idx)[0]
     before = text[start: token.idx]
     return before.count(QUOTE_OPEN) > before.count(QUOTE_CLOSE) or before.count('"') % 2 == 1

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import doc_text
+from strife.extract import doc_text, line_of
 from strife.extract.events.coding import (
     acled_pair,
     calibrated_confidence,
@@ -68,7 +68,7 @@ def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
 
 
 def _evidence(frame: Frame, doc: Doc) -> TextSpan:
-    """The smallest stretch of the trigger's sentence (and paragraph) that covers the trigger and
+    """The smallest stretch of the trigger's sentence (and line) that covers the trigger and
     every argument phrase."""
     token = frame.trigger.token
     sent = token.sent
@@ -78,14 +78,8 @@ def _evidence(frame: Frame, doc: Doc) -> TextSpan:
         indices.update((phrase.start, phrase.end - 1))
     lo = max(min(i for i in indices if i >= sent.start), sent.start)
     hi = min(max(i for i in indices if i < sent.end), sent.end - 1)
-    for i in range(token.i - 1, lo - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            lo = i + 1
-            break
-    for i in range(token.i + 1, hi + 1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            hi = i - 1
-            break
+    line = line_of(token)
+    lo, hi = max(lo, line.start), min(hi, line.end - 1)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
 

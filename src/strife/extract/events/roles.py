@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from strife.extract import clause_verb
+from strife.extract import clause_verb, line_break_between, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     PERSONAL_PRONOUNS,
@@ -352,22 +352,17 @@ def expand_all(tokens: Iterable[Token]) -> list[Token]:
 
 
 def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
-    """Drop pronouns, the trigger itself, and arguments across a paragraph break."""
+    """Drop pronouns, the trigger itself, and arguments across a line break."""
     kept = []
     for token in tokens:
         if token.i == trigger.i or token in kept:
             continue
         if token.pos_ in ("PRON", "DET") and token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
             continue
-        if _across_paragraph(token, trigger):
+        if line_break_between(token, trigger):
             continue
         kept.append(token)
     return kept
-
-
-def _across_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
 
 
 def drop_ground(frame: Frame, onto: Ontology) -> None:
@@ -477,14 +472,8 @@ def argument_phrase(token: Token) -> Span:
         start -= 1
     while end + 1 in kept:
         end += 1
-    for i in range(token.i - 1, start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(token.i + 1, end + 1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            end = i - 1
-            break
+    line = line_of(token)
+    start, end = max(start, line.start), min(end, line.end - 1)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
