@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import SUBJECT_DEPS, VIOLENT
+from strife.extract.events.grammar import SUBJECT_DEPS
 from strife.extract.events.modality import read_modality, to_infinitive
 from strife.extract.events.roles import (
     add_coordinated_sources,
@@ -32,10 +32,7 @@ from strife.extract.events.roles import (
 )
 from strife.extract.events.triggers import Trigger
 from strife.ontology import Ontology
-
-
-def _family(plover: str) -> str:
-    return "violence" if plover in VIOLENT else plover
+from strife.ontology.families import VIOLENCE, family
 
 
 def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
@@ -87,7 +84,7 @@ def absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ont
             continue
         if verb.entry.frame in ("consequence", "result", "intent", "displacement"):
             continue
-        if _family(verb.plover) == _family(trig.plover):
+        if family(verb.plover) == family(trig.plover):
             absorbed[token.i] = verb
     return absorbed
 
@@ -145,7 +142,7 @@ def _prepares_violence(token: Token, triggers: list[Trigger]) -> bool:
     """'The army prepared to resume shelling', 'preparing an offensive': getting forces ready for
     violence shows military power (MOBILIZE); preparing anything else is no event."""
     act = _complement_trigger(token, triggers)
-    return act is not None and act.plover in VIOLENT
+    return act is not None and act.plover in VIOLENCE
 
 
 def _complement_coding(frame: Frame, triggers: list[Trigger], onto: Ontology) -> None:
@@ -213,7 +210,7 @@ def _displaced_people(verb: Token, cause: Frame) -> list[Token]:
 
 
 def _displacement_cause(verb: Token, frames: list[Frame]) -> Optional[Frame]:
-    violent = [f for f in frames if f.plover in VIOLENT and not (f.negated or f.hypothetical)]
+    violent = [f for f in frames if f.plover in VIOLENCE and not (f.negated or f.hypothetical)]
     inside = {t.i for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
     governors = {a.i for a in verb.ancestors} | {t.i for a in verb.ancestors for c in a.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     for frame in violent:
@@ -251,7 +248,7 @@ def resolve_anaphora(frames: list[Frame], onto: Ontology) -> None:
     dets = onto.words("anaphoric_dets")
     for position, frame in enumerate(frames):
         token = frame.trigger.token
-        if frame.plover not in VIOLENT or token.pos_ not in ("NOUN", "PROPN") or frame.sources:
+        if frame.plover not in VIOLENCE or token.pos_ not in ("NOUN", "PROPN") or frame.sources:
             continue
         if token.lemma_.lower() not in onto.words("anaphoric_nouns"):
             continue
@@ -275,6 +272,6 @@ def _antecedent(earlier: list[Frame], token: Token) -> Optional[Frame]:
         there = next(i for i, s in enumerate(sentences) if s.start <= other.i < s.end)
         if here - there > 2:
             return None
-        if frame.plover in VIOLENT and (frame.sources or frame.mode):
+        if frame.plover in VIOLENCE and (frame.sources or frame.mode):
             return frame
     return None

@@ -19,12 +19,12 @@ from spacy.tokens import Token
 
 from strife.extract import clause_verb, line_of
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import VIOLENT
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, side_of
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
+from strife.ontology.families import VIOLENCE
 
 REMOTE_MODES = frozenset({"aerial", "artillery", "IED", "grenade", "suicide", "cbrn"})
 
@@ -54,7 +54,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
-    if frame.plover not in VIOLENT:
+    if frame.plover not in VIOLENCE:
         return
     _weapon_mode(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)

@@ -6,26 +6,13 @@ complement), not coding choices: the coding vocabulary lives in `ontology/data/`
 
 from __future__ import annotations
 
-VIOLENT = frozenset({"ASSAULT", "FIGHT"})
-
-
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-
-
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative", "obj"})
-
-
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "acl", "attr", "oprd", "conj", "advcl"})
-
-
 PERSONAL_PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "it", "they", "them", "him", "her", "us", "me", "its", "their",
      "his", "our", "my", "your", "this", "that", "these", "those", "which", "who", "whom", "what",
      "both", "all", "some", "one", "everyone", "anyone", "such"}
 )
-
-
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
-
-
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
