@@ -57,6 +57,7 @@ The package, one module per job (each module's docstring says more):
     coding.py     type refinement by sides and weapons; ACLED, CAMEO; confidence
     records.py    `Event` records: actors, evidence, trigger span; `confident`
     grammar.py    dependency labels and pronouns the modules share
+    tables.py     loaders of the coder's tables in `strife/data/event_*.csv` (sets, fallbacks, sectors)
 """
 
 from __future__ import annotations

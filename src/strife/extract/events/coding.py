@@ -3,7 +3,7 @@ its confidence.
 
 ASSAULT becomes FIGHT when both sides are armed, crowds' violence becomes rioting, a weapon named
 in the clause sets the mode; ACLED's pair comes from the mode, the lexicon row or the type's
-fallback; within a line of text, what happens around a protest settles its ACLED sub-event
+fallback (`data/event_acled_fallbacks.csv`); within a line of text, what happens around a protest settles its ACLED sub-event
 (`adjust_acled_within_lines`). Confidence is the lexicon's base adjusted by roles and modality, then
 calibrated.
 """
@@ -19,27 +19,14 @@ from spacy.tokens import Token
 
 from strife.extract import clause_verb, line_of
 from strife.extract.events.frame import Frame
+from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, side_of
+from strife.extract.events.tables import acled_fallback, coding_set
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE
-
-REMOTE_MODES = frozenset({"aerial", "artillery", "IED", "grenade", "suicide", "cbrn"})
-
-
-# Acts that stay one-sided whoever the victim is: an abducted soldier is still abducted.
-INCIDENT_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
-
-
-ONE_SIDED_MODES = frozenset({"abduct", "sexual", "torture", "massacre", "cleansing"})
-
-
-CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "parataxis", "ccomp"})
-
-
-PROPERTY_TYPES = frozenset({"COERCE", "ASSAULT"})  # destroy / arson modes: property, not people
 
 
 def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
@@ -50,7 +37,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob") and _violent_protest(frame, onto):
         frame.mode = "riot"
         return
-    if frame.plover in PROPERTY_TYPES and _crowd_source(frame, source_actors, onto):
+    if frame.plover in coding_set("property_types") and _crowd_source(frame, source_actors, onto):
         # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
@@ -61,7 +48,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     target_side = side_of(frame.targets, target_actors, onto, attacked=True) or side_of(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
         source_side = side_of(frame.inherited.sources, [], onto)
-    remote = frame.mode in REMOTE_MODES
+    remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
@@ -73,7 +60,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         return
     _mixed_weapons(frame, onto)
     armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
-    fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in ONE_SIDED_MODES)
+    fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
     if source_side in (ARMED | {None}) and armed_target and fight_mode:
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.
@@ -82,7 +69,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
           and not _two_sided(frame, onto)):
         frame.plover = "ASSAULT"
     if frame.mode and frame.mode not in onto.plover(frame.plover).modes:
-        frame.mode = None if frame.mode not in REMOTE_MODES else ("artillery" if frame.mode != "aerial" else "aerial")
+        frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
 
@@ -198,12 +185,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
         pair = (coding.acled_event_type, coding.acled_sub_event_type)
     elif frame.plover == entry.plover and entry.acled_event_type:
         pair = (entry.acled_event_type, entry.acled_sub_event_type)
-    elif frame.plover == "FIGHT":
-        pair = ("Battles", "Armed clash")
-    elif frame.plover == "ASSAULT":
-        pair = ("Violence against civilians", "Attack")
-    elif frame.plover == "PROTEST":
-        pair = ("Protests", "Peaceful protest")
+    elif (fallback := acled_fallback(frame.plover)) is not None:
+        pair = fallback
     else:
         return None, None
     if frame.mode == "territory" and frame.plover == "FIGHT":
@@ -228,7 +211,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
         if not (event.negated or event.hypothetical):
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
     for members in groups.values():
-        incident_types = {e.acled_event_type for _, e in members} & INCIDENT_ACLED_TYPES
+        incident_types = {e.acled_event_type for _, e in members} & coding_set("incident_acled_types")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:

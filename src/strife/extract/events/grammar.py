@@ -8,6 +8,10 @@ from __future__ import annotations
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative", "obj"})
+# Clauses inside a clause, left out of its own words ("..., killing", "who were airdropped").
+CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "acl", "parataxis", "ccomp"})
+# What an argument phrase leaves out: relative clauses, appositions, conjuncts.
+PHRASE_DROP_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "acl", "attr", "oprd", "conj", "advcl"})
 PERSONAL_PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "it", "they", "them", "him", "her", "us", "me", "its", "their",

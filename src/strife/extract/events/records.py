@@ -21,15 +21,12 @@ from strife.extract.events.coding import (
 from strife.extract.events.frame import Frame
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import lexical_side
+from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
 from strife.model import Span as TextSpan
 from strife.ontology import Ontology
 
 ActorsFor = Callable[[Span], list[Actor]]
-
-
-# CAMEO sector of an actor the coder could not name, by the side its head word puts it on.
-SIDE_SECTORS = {"state": "MIL", "nonstate": "UAF", "civilian": "CVL", "protester": "CVL"}
 
 
 def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional[Ontology] = None) -> list[Actor]:
@@ -63,7 +60,7 @@ def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             end = child.right_edge.i + 1
     span = token.doc[span.start: max(end, span.start + 1)]
-    return [Actor(name=span.text, span=(span.start_char, span.end_char), sector=SIDE_SECTORS[side],
+    return [Actor(name=span.text, span=(span.start_char, span.end_char), sector=side_sector(side),
                   kind="group", confidence=0.5)]
 
 

@@ -18,24 +18,14 @@ from strife.extract import clause_verb, line_break_between, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     PERSONAL_PRONOUNS,
+    PHRASE_DROP_DEPS,
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
+from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
 from strife.ontology import Ontology
-
-PHRASE_DROP_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "parataxis"})
-
-
-SOURCE_OF_TYPES = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "AGREE", "RETREAT", "COOPERATE"})
-
-
-# Prepositions that introduce a target only for some types: 'clashed with', 'met with', 'gave to'.
-WITH_TYPES = frozenset({"FIGHT", "CONSULT", "AGREE", "COOPERATE", "PROTEST", "REJECT"})
-
-
-TO_TYPES = frozenset({"AID", "RETREAT", "CONSULT", "SUPPORT", "REQUEST", "DEMAND", "THREATEN", "AGREE", "CONCEDE"})
 
 
 def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
@@ -109,9 +99,9 @@ def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> l
 
 def _target_preps(plover: str, onto: Ontology) -> frozenset[str]:
     preps = set(onto.words("target_preps"))
-    if plover not in WITH_TYPES:
+    if plover not in coding_set("with_target_types"):
         preps.discard("with")
-    if plover not in TO_TYPES:
+    if plover not in coding_set("to_target_types"):
         preps.discard("to")
     return frozenset(preps)
 
@@ -150,7 +140,7 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
             if word == "by":
                 sources += objs
             elif word == "of":
-                (sources if plover in SOURCE_OF_TYPES else targets).extend(objs)
+                (sources if plover in coding_set("source_of_types") else targets).extend(objs)
             elif word == "between" and objs:
                 sources.append(objs[0])
                 targets += [c for o in objs for c in o.conjuncts]
