@@ -12,17 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from strife.datafiles import read_data_csv
+from strife.datafiles import read_data_sets
 from strife.resolve.actor_codes import ActorCode
 
 
 @lru_cache(maxsize=1)
 def sector_classes() -> dict[str, frozenset[str]]:
     """Every class of `sector_classes.csv`: class name -> CAMEO sectors."""
-    classes: dict[str, set[str]] = {}
-    for row in read_data_csv("sector_classes.csv"):
-        classes.setdefault(row["class"], set()).add(row["sector"])
-    return {name: frozenset(sectors) for name, sectors in classes.items()}
+    return read_data_sets("sector_classes.csv", "class", "sector")
 
 
 def sector_class(name: str) -> frozenset[str]:

@@ -13,16 +13,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from strife.datafiles import read_data_csv
+from strife.datafiles import read_data_csv, read_data_sets
 
 
 @lru_cache(maxsize=1)
 def coding_sets() -> dict[str, frozenset[str]]:
     """Every named set of `event_coding_sets.csv`: set name -> members."""
-    sets: dict[str, set[str]] = {}
-    for row in read_data_csv("event_coding_sets.csv"):
-        sets.setdefault(row["set"], set()).add(row["member"])
-    return {name: frozenset(members) for name, members in sets.items()}
+    return read_data_sets("event_coding_sets.csv", "set", "member")
 
 
 def coding_set(name: str) -> frozenset[str]:
