@@ -1,11 +1,11 @@
-"""Coding a frame: its type refined by who acts on whom and with what, its ACLED and CAMEO codes,
-its confidence.
+"""Coding a frame: its type refined by who acts on whom and with what, its ACLED and CAMEO
+codes, its confidence.
 
 ASSAULT becomes FIGHT when both sides are armed, crowds' violence becomes rioting, a weapon named
 in the clause sets the mode; ACLED's pair comes from the mode, the lexicon row or the type's
-fallback (`data/event_acled_fallbacks.csv`); within a line of text, what happens around a protest settles its ACLED sub-event
-(`adjust_acled_within_lines`). Confidence is the lexicon's base adjusted by roles and modality, then
-calibrated.
+fallback (`data/event_acled_fallbacks.csv`); within a line of text, what happens around a
+protest settles its ACLED sub-event (`adjust_acled_within_lines`). Confidence is the lexicon's
+base adjusted by roles and modality, then calibrated.
 """
 
 from __future__ import annotations

@@ -21,8 +21,6 @@ from strife.extract.events.triggers import word_keys
 from strife.ontology import Ontology
 
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
-
-
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -175,7 +173,6 @@ def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None
     frame.generic = _background(frame, onto)
     if frame.generic:
         frame.hypothetical = True
-    token = frame.trigger.token
     if frame.future and frame.conditional and not (frame.unreal or frame.generic) and _stated(frame, onto):
         frame.hypothetical = False  # 'will boycott unless ...', 'would meet him if ...': a conditional promise or threat
     if _refusal(frame, onto):

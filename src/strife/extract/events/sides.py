@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from strife.model import Actor
 from strife.ontology import Ontology
 
-ARMED = frozenset({"state", "nonstate"})
+ARMED = frozenset({"state", "nonstate"})  # the sides that bear arms
 
 
 def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:

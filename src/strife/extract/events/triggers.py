@@ -18,13 +18,13 @@ from strife.extract.events.grammar import OBJECT_DEPS, RELATIVE_PRONOUNS
 from strife.ontology import LexiconEntry, Ontology, load_ontology
 
 VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ies", "y"))
-
-
 NOUN_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"))
 
 
 @dataclass
 class Trigger:
+    """A token a lexicon row matched: the row gives the coding, `first` the start of a multiword lemma."""
+
     token: Token
     entry: LexiconEntry
     first: int  # index of the first token of a multiword trigger
