@@ -3,7 +3,8 @@
 The words before a head noun or title (`Qualifier`) say a country, a sector, an organisation an
 actor serves, an ethnicity; `combine_sector` weighs them against the head noun's sector. The
 classes of sectors these rules use (non-state, stateless, re-typing, office) are the table
-`data/sector_classes.csv`, read once by `sector_class`.
+`data/sector_classes.csv`, read once by `sector_class`; the same table holds the classes that put
+an event's actors on a side (`strife.extract.events.sides`), so every sector class is in one place.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def sector_classes() -> dict[str, frozenset[str]]:
 
 
 def sector_class(name: str) -> frozenset[str]:
-    """One class of sectors ('non_state', 'stateless', 'retyping', 'office'); KeyError when unknown."""
+    """One class of sectors ('non_state', 'state_force', ...); KeyError when unknown."""
     return sector_classes()[name]
 
 

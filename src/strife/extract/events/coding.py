@@ -21,7 +21,7 @@ from strife.extract import clause_verb, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, side_of
+from strife.extract.events.sides import ARMED, sectors_of, side_of
 from strife.extract.events.tables import acled_fallback, coding_set
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
@@ -86,7 +86,7 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
     """Party workers or a caste's members beating a person: a political or identity militia
     (ACLED violence against civilians), not a mob."""
-    return any((a.sector or "").lower() in onto.words("militia_like_sectors") for a in actors)
+    return any((a.sector or "").lower() in sectors_of("militia_like") for a in actors)
 
 
 def _two_sided(frame: Frame, onto: Ontology) -> bool:

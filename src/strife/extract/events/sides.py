@@ -1,20 +1,29 @@
 """Which side an event's arguments are on: 'state', 'nonstate', 'civilian' or 'protester'.
 
-From the sectors the actor coder gave, else from head words (roles.yaml noun lists): an owner
+From the sectors the actor coder gave (classes of `data/sector_classes.csv`), else from head words (roles.yaml noun lists): an owner
 noun takes its owner's side ('army positions'), a member noun its group's ('members of the
 militia'). ACLED's event types turn on these sides.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from spacy.tokens import Token
 
 from strife.model import Actor
 from strife.ontology import Ontology
+from strife.resolve.actor_sectors import sector_class
 
 ARMED = frozenset({"state", "nonstate"})  # the sides that bear arms
+
+
+@functools.lru_cache(maxsize=None)
+def sectors_of(sector_class_name: str) -> frozenset[str]:
+    """A class of `data/sector_classes.csv` ('state_force', 'militia_like', ...), in lower case:
+    actors' sectors are compared lower-cased here."""
+    return frozenset(sector.lower() for sector in sector_class(sector_class_name))
 
 
 def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:
@@ -22,14 +31,14 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
     sectors = {(a.sector or "").lower() for a in actors if a.sector}
-    if sectors & onto.words("nonstate_force_sectors"):
+    if sectors & sectors_of("nonstate_force"):
         return "nonstate"
-    armed = onto.words("state_force_sectors") - (onto.words("unarmed_state_sectors") if attacked else frozenset())
+    armed = sectors_of("state_force") - (sectors_of("unarmed_state") if attacked else frozenset())
     if sectors & armed:
         return "state"
-    if attacked and sectors & onto.words("unarmed_state_sectors"):
+    if attacked and sectors & sectors_of("unarmed_state"):
         return "civilian"
-    if sectors & (onto.words("civilian_sectors") | onto.words("rioter_sectors")):
+    if sectors & (sectors_of("civilian") | sectors_of("rioter")):
         return "civilian"
     for token in tokens:
         side = lexical_side(token, onto)
