@@ -526,8 +526,9 @@ def _is_outcome(event: Event, doc: Doc) -> bool:
 def _is_anaphoric(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger is a definite event noun pointing back ("in the attack")."""
     token = trigger_token(event, doc) if event.trigger is not None else None
+    determiners = load_ontology().words("anaphoric_dets")
     return token is not None and token.pos_ == "NOUN" and any(
-        child.dep_ == "det" and child.lower_ in load_ontology().words("anaphoric_dets") for child in token.children
+        child.dep_ == "det" and child.lower_ in determiners for child in token.children
     )
 
 

@@ -135,11 +135,11 @@ def _refers_back(event: Event, doc: Doc) -> bool:
     token = trigger_token(event, doc)
     if token is None or event.event_type not in FORCE:
         return False
-    event_nouns = _violent_event_nouns()
+    event_nouns, anaphoric = _violent_event_nouns(), load_ontology().words("anaphoric_dets")
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
-            if noun.lemma_.lower() in event_nouns and determiners & load_ontology().words("anaphoric_dets"):
+            if noun.lemma_.lower() in event_nouns and determiners & anaphoric:
                 return True
     return False
 
