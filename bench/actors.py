@@ -10,9 +10,9 @@ Two measurements, both against ACLED's own coding of the row (country from the a
    which tells how well the dictionary knows ACLED's actor vocabulary.
 2. **Through events**: each note coded by the full pipeline, the event `strife eval` picks, and
    its source (actor1) and target (actor2) compared with the gold. Every miss is put in one
-   bucket, so the actor coder and role extraction (events.py) each see their share:
+   bucket, so the actor coder and role extraction (strife.extract.events) each see their share:
 
-   - ``no_phrase``: role extraction found no argument phrase for the role (events.py);
+   - ``no_phrase``: role extraction found no argument phrase for the role (strife.extract.events.roles);
    - ``coder_empty``: it found one, but the actor coder made no actor of it;
    - ``role_other``: the role holds an actor, but the right one is another mention of the
      article (role extraction picked the wrong phrase);
@@ -99,7 +99,7 @@ def bucket(gold: Sequence[GoldActor], predicted: Sequence[Actor], mentions: Sequ
            phrases: Sequence[Actor]) -> Optional[str]:
     """Which bucket one gold side falls in for one field; None when the gold says nothing.
 
-    ``phrases`` are the role's argument phrases as events.py found them, before actor coding.
+    ``phrases`` are the role's argument phrases as strife.extract.events found them, before actor coding.
     """
     values = [g for g in gold if (g.countries if field == "country" else g.sectors)]
     if not values:
@@ -147,7 +147,7 @@ def through_events(rows: Sequence[dict[str, str]], examples: int) -> tuple[dict,
 
 
 def _uncoded_event(events: Sequence, chosen) -> Optional[object]:
-    """The event as events.py finds it without actor coding (argument phrases as written)."""
+    """The event as strife.extract.events finds it without actor coding (argument phrases as written)."""
     anchor = (chosen.trigger or chosen.evidence).start
     return next((e for e in events if (e.trigger or e.evidence).start == anchor), None)
 

@@ -27,6 +27,20 @@ def coded(actors: ActorDictionary, text: str, **kwargs) -> tuple:
 
 
 # ---------------------------------------------------------------------------- data files
+def test_sector_classes_load_from_their_data_file():
+    from strife.resolve.actor_sectors import sector_class, sector_classes
+
+    classes = sector_classes()
+    assert set(classes) == {"non_state", "stateless", "retyping", "office",  # the actor coder's
+                            "state_force", "unarmed_state", "nonstate_force", "civilian", "rioter", "militia_like"}
+    assert sector_class("militia_like") <= sector_class("rioter")
+    assert sector_class("stateless") <= sector_class("non_state")  # international bodies are non-state
+    assert sector_class("office") == {"GOV", "LEG", "JUD"}
+    assert all(sector.isupper() for sectors in classes.values() for sector in sectors)
+    with pytest.raises(KeyError):
+        sector_class("armed")
+
+
 def test_demonyms_cover_every_un_member_state():
     import pycountry
 

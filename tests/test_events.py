@@ -662,3 +662,45 @@ def test_general_cameo_phrases(nlp, text, plover):
 
 def test_preparing_anything_but_violence_is_no_event(nlp):
     assert not [e for e in events(nlp, "The ministry prepared to publish its annual report.") if e.event_type == "MOBILIZE"]
+
+
+# ------------------------------------------------------------------ the event coder's data tables
+
+
+def test_coding_sets_load_and_name_known_types_modes_and_acled_types():
+    from strife.datafiles import read_data_csv
+    from strife.extract.events.tables import coding_set, coding_sets
+    from strife.ontology import load_ontology
+
+    onto = load_ontology()
+    known = {
+        "plover": set(onto.types),
+        "mode": {mode for t in onto.types.values() for mode in t.modes},
+        "acled_event_type": {a.event_type for a in onto.acled},
+    }
+    rows = read_data_csv("event_coding_sets.csv")
+    assert rows and all(row["member"] in known[row["of"]] for row in rows), "unknown member or kind"
+    assert all(len({r["of"] for r in rows if r["set"] == row["set"]}) == 1 for row in rows)  # one kind a set
+    assert set(coding_sets()) == {"remote_modes", "one_sided_modes", "property_types", "incident_acled_types",
+                                  "source_of_types", "with_target_types", "to_target_types"}
+    assert coding_set("remote_modes") >= {"aerial", "artillery", "IED"}
+    assert "Strategic developments" not in coding_set("incident_acled_types")
+    with pytest.raises(KeyError):
+        coding_set("no_such_set")
+
+
+def test_acled_fallbacks_load_as_known_acled_pairs():
+    from strife.extract.events.tables import acled_fallback, acled_fallbacks
+    from strife.ontology import load_ontology
+
+    onto = load_ontology()
+    assert acled_fallback("FIGHT") == ("Battles", "Armed clash")
+    assert acled_fallback("AGREE") is None
+    assert all(plover in onto.types and onto.is_acled(*pair) for plover, pair in acled_fallbacks().items())
+
+
+def test_side_sectors_load_one_sector_for_each_side():
+    from strife.extract.events.tables import side_sector, side_sectors
+
+    assert set(side_sectors()) == {"state", "nonstate", "civilian", "protester"}
+    assert side_sector("state") == "MIL" and side_sector("nonstate") == "UAF"

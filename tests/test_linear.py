@@ -1,7 +1,7 @@
 """Linking and event coding stay linear in the number of events (issue #10, throughput).
 
 A long text with no line breaks (one JSON Lines record of many reports) once took minutes: the
-incident grouping compared every pair of events and `_paragraph` walked the whole text per event;
+incident grouping compared every pair of events and the line lookup walked the whole text per event;
 merging repeated mentions compared every event with every earlier one, attribution rebuilt the
 sentence list per event, and actor coding scanned every mention, place and entity of the article
 per phrase. These tests count that work (never time it), and check that the indexes answer
@@ -15,8 +15,7 @@ import random
 
 import pytest
 
-from strife.extract import Intervals, actors, doc_ents, link, quotes
-from strife.extract import events as events_module
+from strife.extract import Intervals, actors, doc_ents, line_break_between, line_bounds, line_of, link, quotes
 from strife.model import Actor, Article
 from strife.pipeline import make_doc
 from strife.resolve import coref
@@ -60,7 +59,7 @@ def test_incidents_compare_an_event_only_with_groups_told_nearby(long_line, monk
     assert len(calls) <= 2 * len(events)
 
 
-def test_paragraph_lookup_matches_a_walk_to_the_line_breaks(nlp):
+def test_line_lookup_matches_a_walk_to_the_line_breaks(nlp):
     text = "Rebels shelled Idlib.\n\nTroops fired on protesters in Goma on Monday.\nPolice said so. \n \n\nEnd"
     doc = nlp.make_doc(text)
 
@@ -75,8 +74,17 @@ def test_paragraph_lookup_matches_a_walk_to_the_line_breaks(nlp):
 
     assert any(t.is_space and "\n" in t.text for t in doc)
     for token in doc:
-        found = events_module._paragraph(token)
+        found = line_of(token)
         assert (found.start, found.end) == walked(token), token.text
+        if not token.is_space:  # the same line in characters, as the trained typer reads it
+            lo, hi = line_bounds(text, token.idx, token.idx + len(token))
+            assert lo <= found.start_char <= found.end_char <= hi  # the same up to spaces at the ends
+            assert not (text[lo:found.start_char] + text[found.end_char:hi]).strip()
+    for a in doc:
+        for b in doc:
+            lo, hi = sorted((a.i, b.i))
+            scanned = any(t.is_space and "\n" in t.text for t in doc[lo:hi])
+            assert line_break_between(a, b) == scanned, (a.i, b.i)
 
 
 def test_nearby_answers_as_a_scan_of_every_item(nlp):

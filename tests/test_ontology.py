@@ -8,6 +8,7 @@ import pytest
 
 from strife.model import PLOVER_TYPES
 from strife.ontology import DATA_DIR, LEXICON_COLUMNS, OntologyError, load_ontology
+from strife.ontology.families import FORCE, VIOLENCE, family
 
 HEADER = ",".join(LEXICON_COLUMNS)
 
@@ -176,7 +177,7 @@ def test_bad_calibration_knots_name_file_and_line(tmp_path):
 
 def test_new_word_lists_for_sides_and_intent(onto):
     for name in ("stance_verbs", "intent_speech_verbs", "armed_person_modifiers", "member_nouns",
-                 "small_arms_words", "rioter_sectors", "demonstration_words"):
+                 "small_arms_words", "demonstration_words"):
         assert onto.words(name), name
     assert "agree" not in onto.words("stance_verbs")  # a commitment is an act, not a stance
 
@@ -198,3 +199,14 @@ def test_obligation_and_preparation_frames_load_and_others_fail(onto, tmp_path):
         load_ontology(extra_lexicon=[path])
     for name in ("intent_adjectives", "event_carrier_nouns", "refusal_verbs"):
         assert onto.words(name), name
+
+
+def test_violent_families_are_one_definition_with_named_variants():
+    assert VIOLENCE == {"ASSAULT", "FIGHT"} and FORCE == VIOLENCE | {"COERCE"}
+    assert FORCE <= set(PLOVER_TYPES)
+    assert family("ASSAULT") == family("FIGHT") == "violence"
+    assert family("COERCE") == "COERCE"  # coercion leaves victims but never merges with violence
+
+
+def test_anaphoric_determiners_are_one_list():
+    assert load_ontology().words("anaphoric_dets") == {"the", "this", "these", "that", "those", "such"}

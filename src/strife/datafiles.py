@@ -24,6 +24,15 @@ def read_data_csv(name: str) -> list[dict[str, str]]:
     return parse_table(resources.files("strife").joinpath("data", name).read_text(encoding="utf-8"))
 
 
+def read_data_sets(name: str, set_column: str, member_column: str) -> dict[str, frozenset[str]]:
+    """A shipped table of named sets, one member a row, as set name -> members ('remote_modes' ->
+    {'aerial', ...}): the shape of the small classification tables the coders ask membership of."""
+    sets: dict[str, set[str]] = {}
+    for row in read_data_csv(name):
+        sets.setdefault(row[set_column], set()).add(row[member_column])
+    return {key: frozenset(members) for key, members in sets.items()}
+
+
 def read_csv_file(path: Union[str, Path]) -> list[dict[str, str]]:
     """Rows of a user's table (same conventions as the shipped ones)."""
     return parse_table(Path(path).read_text(encoding="utf-8"))

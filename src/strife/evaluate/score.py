@@ -30,11 +30,11 @@ from strife.evaluate.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, Estimate, e
 from strife.evaluate.records import EvalCase, GoldActor, GoldRecord, NotEvent
 from strife.evaluate.strife_gold import overlap
 from strife.model import ArticleResult, Event, Span
+from strife.ontology.families import VIOLENCE
 
 GEO_TOLERANCE_KM = 25.0
 FATALITY_TOLERANCE = 0.10
 VIOLENT_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-VIOLENT_PLOVER_TYPES = frozenset({"FIGHT", "ASSAULT"})
 MISSED = "(missed)"
 
 # (key, label): the order the report shows them in.
@@ -97,7 +97,7 @@ def is_relevant(event: Event, relevance: str) -> bool:
     if relevance == "acled":
         return event.acled_event_type is not None
     if relevance == "violence":
-        return event.acled_event_type in VIOLENT_ACLED_TYPES or event.event_type in VIOLENT_PLOVER_TYPES
+        return event.acled_event_type in VIOLENT_ACLED_TYPES or event.event_type in VIOLENCE
     return True
 
 

@@ -1,4 +1,14 @@
-"""Extraction stages: each reads a parsed spaCy `Doc` and returns strife records."""
+"""Extraction stages: each reads a parsed spaCy `Doc` and returns strife records.
+
+This module holds what the stages share about a Doc: its text and entities (kept once), and its
+two units above the sentence, which are not the same thing and are named apart:
+
+* a *paragraph* ends at a blank line (`Layout.paragraph`): linking and incident grouping keep
+  to it, because news paragraphs keep one scene;
+* a *line* ends at any line break (`line_of`, `line_break_between`, `line_bounds`): event roles,
+  argument phrases and evidence never cross one, and the event coder and the trained typer read
+  a line as an event's context. On a text with one report per line (ACLED notes) the two differ.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +17,8 @@ import itertools
 import re
 from typing import Callable, Generic, Iterable, Optional, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import IS_SPACE
+from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
 
@@ -44,7 +55,8 @@ def doc_ents(doc: Doc) -> tuple:
 
 
 class Layout:
-    """Sentence and paragraph numbers of character offsets in one Doc (paragraphs end at blank lines)."""
+    """Sentence and paragraph numbers of character offsets in one Doc (paragraphs end at blank
+    lines; a line, which ends at any line break, is `line_of`)."""
 
     def __init__(self, doc: Doc):
         self.sent_starts = [sent.start_char for sent in doc.sents]
@@ -56,6 +68,46 @@ class Layout:
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_right(self.par_starts, char) - 1
+
+
+_BREAKS_KEY = ("strife", "line_breaks")
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """Indices of the whitespace tokens holding a line break, kept on the Doc (text never changes)."""
+    breaks = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        spaces = doc.to_array(IS_SPACE).nonzero()[0]  # without making a Token for every word
+        breaks = doc.user_data[_BREAKS_KEY] = [int(i) for i in spaces if "\n" in doc[int(i)].text]
+    return breaks
+
+
+def line_of(token: Token) -> Span:
+    """The tokens of the token's line, between the line-break tokens around it.
+
+    The breaks are found once per Doc and searched by bisection: walking token by token cost the
+    whole text per event on a text with no line breaks (JSON Lines), quadratic in its events.
+    """
+    doc = token.doc
+    breaks = line_breaks(doc)
+    before, after = bisect.bisect_left(breaks, token.i), bisect.bisect_right(breaks, token.i)
+    start = breaks[before - 1] + 1 if before > 0 else 0
+    end = breaks[after] if after < len(breaks) else len(doc)
+    return doc[start:end]
+
+
+def line_break_between(a: Token, b: Token) -> bool:
+    """Whether a line-break token lies from the earlier of two tokens up to (not including) the later."""
+    lo, hi = sorted((a.i, b.i))
+    breaks = line_breaks(a.doc)
+    return bisect.bisect_left(breaks, lo) < bisect.bisect_left(breaks, hi)
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the line holding [start, end) (the text between the line breaks around it)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
 
 
 def clause_verb(token: Token) -> Optional[Token]:

@@ -20,13 +20,13 @@ from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.incidents import drop_non_events, merge_report_incidents
 from strife.extract.tolls import incident_toll, is_tally_line
 from strife.model import ArticleResult, Count, DateMention, Event, Place
+from strife.ontology import load_ontology
+from strife.ontology.families import VIOLENCE
 from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
 
 T = TypeVar("T")
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
-VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
 
@@ -410,7 +410,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and event.event_type in VIOLENT_TYPES:
+        if is_real(event) and event.event_type in VIOLENCE:
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:
@@ -430,7 +430,7 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 
     def covered(group: list[Event]) -> bool:
         first = group[0]
-        return (is_real(first) and first.event_type in VIOLENT_TYPES and event_anchor(first) < tally.span[0]
+        return (is_real(first) and first.event_type in VIOLENCE and event_anchor(first) < tally.span[0]
                 and layout.paragraph(event_anchor(first)) == paragraph)
 
     merged = [event for group in groups if covered(group) for event in group]
@@ -443,7 +443,7 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
-    if last.event_type not in VIOLENT_TYPES or not is_real(last):
+    if last.event_type not in VIOLENCE or not is_real(last):
         return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
@@ -493,8 +493,9 @@ def _is_outcome(event: Event, doc: Doc) -> bool:
 def _is_anaphoric(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger is a definite event noun pointing back ("in the attack")."""
     token = trigger_token(event, doc) if event.trigger is not None else None
+    determiners = load_ontology().words("anaphoric_dets")
     return token is not None and token.pos_ == "NOUN" and any(
-        child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in token.children
+        child.dep_ == "det" and child.lower_ in determiners for child in token.children
     )
 
 
@@ -511,7 +512,7 @@ class _ToldEvents:
             self.by_sentence.setdefault(layout.sentence(event_anchor(event)), []).append(event)
             if event.quad in MATERIAL_QUADS:
                 material.setdefault(layout.paragraph(event.evidence.start), []).append(event)
-        self.violent = {n: ByStart([e for e in group if e.event_type in VIOLENT_TYPES], _evidence_start)
+        self.violent = {n: ByStart([e for e in group if e.event_type in VIOLENCE], _evidence_start)
                         for n, group in material.items()}
         self.material = {n: ByStart(group, _evidence_start) for n, group in material.items()}
 

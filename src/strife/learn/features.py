@@ -1,10 +1,10 @@
 """What a trained typer sees of one event: its text and what the rule-based stages made of it.
 
 A trained model types the events the extractor finds, so an *example* is one event in its
-context: the paragraph it was found in (for an ACLED note or a PLOVER sentence, the whole text),
+context: the line it was found in (for an ACLED note or a PLOVER sentence, the whole text),
 the words around its trigger, and strife's own coding as features (the rule-based PLOVER and ACLED
 type, mode, trigger word, actor sectors, whether a civilian is the target, figures and their
-kinds, the other events of the paragraph). The same function builds the examples a model is
+kinds, the other events of the line). The same function builds the examples a model is
 trained on and the ones it types at run time, so training and use cannot drift apart.
 
 A gold row whose text gave no event still trains the model (its features say so); at run time
@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
+from strife.extract import line_bounds
 from strife.model import ArticleResult, Event
 
 TARGETS = ("acled", "plover")
-CONTEXT_CHARS = 1500  # a paragraph longer than this is cut around the event
+CONTEXT_CHARS = 1500  # a line longer than this is cut around the event
 WINDOW_WORDS = 6  # words each side of the trigger kept as the trigger's window
 _WORD = re.compile(r"\w[\w'-]*")
 
@@ -37,11 +38,10 @@ class Example:
     origin: str = ""
 
 
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph (text between line breaks) holding [start, end), cut to CONTEXT_CHARS around it."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
+def context_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line holding [start, end) (`strife.extract.line_bounds`: the text between line breaks,
+    which the event coder reads as an event's context too), cut to CONTEXT_CHARS around it."""
+    lo, hi = line_bounds(text, start, end)
     if hi - lo > CONTEXT_CHARS:
         middle = (start + end) // 2
         lo = max(lo, middle - CONTEXT_CHARS // 2)
@@ -50,9 +50,9 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def trigger_window(text: str, event: Event) -> str:
-    """The trigger and WINDOW_WORDS words either side of it (within the evidence's paragraph)."""
+    """The trigger and WINDOW_WORDS words either side of it (within the trigger's line)."""
     anchor = event.trigger or event.evidence
-    lo, hi = paragraph_bounds(text, anchor.start, anchor.end)
+    lo, hi = context_bounds(text, anchor.start, anchor.end)
     before = _WORD.findall(text[lo:anchor.start])[-WINDOW_WORDS:]
     after = _WORD.findall(text[anchor.end:hi])[:WINDOW_WORDS]
     return " ".join([*before, anchor.text, *after])
@@ -70,7 +70,7 @@ def trigger_key(event: Event) -> str:
 
 def event_features(event: Event, neighbours: Sequence[Event], result: ArticleResult,
                    bounds: tuple[int, int]) -> dict[str, float]:
-    """strife's own coding of `event` and of the other events and figures in its paragraph."""
+    """strife's own coding of `event` and of the other events and figures in its line."""
     features: dict[str, float] = {
         f"rule_plover={event.event_type}": 1.0,
         f"rule_mode={event.event_type}/{event.mode or '-'}": 1.0,
@@ -95,11 +95,11 @@ def event_features(event: Event, neighbours: Sequence[Event], result: ArticleRes
             features[flag] = 1.0
     if event.location is not None:
         features[f"place={event.location.feature or 'place'}"] = 1.0
-    features.update(_paragraph_features(event, neighbours, result, bounds))
+    features.update(_line_features(event, neighbours, result, bounds))
     return features
 
 
-def _paragraph_features(event: Event, neighbours: Sequence[Event], result: ArticleResult,
+def _line_features(event: Event, neighbours: Sequence[Event], result: ArticleResult,
                         bounds: tuple[int, int]) -> dict[str, float]:
     features: dict[str, float] = {}
     for other in neighbours:
@@ -113,13 +113,13 @@ def _paragraph_features(event: Event, neighbours: Sequence[Event], result: Artic
             features[f"count_kind={count.kind or 'other'}"] = 1.0
             if count.victims:
                 features[f"count_victims={count.victims.lower().split()[-1]}"] = 1.0
-    features[f"events_in_paragraph={min(len(neighbours), 4)}"] = 1.0
+    features[f"events_in_paragraph={min(len(neighbours), 4)}"] = 1.0  # the line's; trained models know this name
     return features
 
 
 def event_example(text: str, event: Event, result: ArticleResult, origin: str = "") -> Example:
-    """The example of one found event: its paragraph, trigger window and features."""
-    bounds = paragraph_bounds(text, event.evidence.start, event.evidence.end)
+    """The example of one found event: its line, trigger window and features."""
+    bounds = context_bounds(text, event.evidence.start, event.evidence.end)
     neighbours = [e for e in result.events if bounds[0] <= e.evidence.start < bounds[1]]
     return Example(
         text=text[bounds[0]:bounds[1]], window=trigger_window(text, event),
@@ -132,7 +132,7 @@ def eventless_example(text: str, result: Optional[ArticleResult], origin: str = 
     bounds = (0, min(len(text), CONTEXT_CHARS))
     features: dict[str, float] = {"no_event": 1.0}
     if result is not None:
-        features.update(_paragraph_features(_NO_EVENT, result.events, result, bounds))
+        features.update(_line_features(_NO_EVENT, result.events, result, bounds))
     return Example(text=text[: bounds[1]], window="", features=features, origin=origin)
 
 

@@ -30,6 +30,10 @@ The rules, in order (first hit wins):
 A name several countries use ("Congress", "SNA") means the one of ``default_country`` when it is
 among them. The pipeline codes with `ActorDictionary.configured()`: the packaged files plus the
 user's file named by ``STRIFE_ACTORS`` (``strife extract --actors FILE``).
+
+Beside this module: `actor_codes` (the `ActorEntry` and `ActorCode` records), `actor_words`
+(splitting phrases, index keys, singulars, count words) and `actor_sectors` (sector classes from
+``data/sector_classes.csv`` and how modifiers and head nouns combine into a sector).
 """
 
 from __future__ import annotations
@@ -38,12 +42,22 @@ import csv
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
 from strife.datafiles import read_csv_file
+from strife.resolve.actor_codes import ActorCode, ActorEntry, as_people
+from strife.resolve.actor_sectors import Qualifier, combine_sector, sector_class
+from strife.resolve.actor_words import (
+    LEADING_NOISE,
+    is_count_word,
+    is_number,
+    name_key,
+    singulars,
+    words_of,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FILES: tuple[str, ...] = (
@@ -57,96 +71,15 @@ DEFAULT_FILES: tuple[str, ...] = (
 # The environment variable naming a user's actor file that the pipeline adds to the packaged ones
 # (`strife extract --actors FILE` sets it, so worker processes see it too).
 ACTORS_ENV = "STRIFE_ACTORS"
-# Sectors of actors that are not the armed or civil arm of one state: an organisation with one
-# of these sectors decides the sector of its members ("Hezbollah commander" is REB, not MIL).
-NON_STATE_SECTORS = frozenset({"IGO", "NGO", "REB", "OPP", "CRM", "MED", "UAF", "BUS", "REL"})
-# Sectors that never take the caller's focus country by default.
-STATELESS_SECTORS = frozenset({"IGO", "NGO"})
-# Words that open a phrase without saying who: dropped before coding.
-LEADING_NOISE = frozenset(
-    """the a an some all those these this that its their his her our several many most both other
-    more dozens hundreds thousands tens two three four five six seven eight nine ten so-called
-    about around nearly almost over least at any each every various numerous""".split()
-)
-# "US-backed rebels" are not American: these suffixes name a patron, not the actor's country.
-PATRON_SUFFIXES = ("-backed", "-linked", "-affiliated", "-held", "-controlled", "-supported",
-                   "-sponsored", "-allied", "-inspired", "-aligned", "-funded", "-trained")
-_WORD = re.compile(r"[^\W_][\w.\-'’]*")
+# Prepositions whose phrase may follow an actor noun: a country ("forces from Iran"), a place
+# ("people in Mudiyah") or the group a part belongs to ("members of the CPI(M)").
+_TAIL_PREPOSITIONS = frozenset({"of", "from", "in", "near", "at", "inside", "around"})
 _ACLED_FORCES = re.compile(
     r"^(?P<role>[A-Za-z \-]+?) (?:(?P<forces>Forces) )?of (?P<where>[^()]+?)"
     r"(?: \((?P<start>\d{4})-(?P<end>\d{4})?\)(?: (?P<rest>.+))?)?$"
 )
 _ACLED_ROLE = re.compile(r"^(?P<role>[^():]+?) \((?P<where>[^()]+)\)(?: (?P<rest>.+))?$")
 _ACLED_ABBR = re.compile(r"^(?P<abbr>[A-Z][A-Za-z0-9\-']{1,12}): (?P<body>.+)$")
-
-
-@dataclass(frozen=True)
-class ActorCode:
-    """The coding of one actor phrase.
-
-    ``affiliation`` keeps the organisation an office holder serves ("European Union" for
-    Mogherini) and ``ethnicity`` a stateless group ("Kurdish"): the Actor record has no field
-    for either yet. ``kind`` says which rule produced the code, so callers can tell a country
-    (which may be a mere location) from a person or a group.
-    """
-
-    canonical: str
-    country: Optional[str]
-    sector: Optional[str]
-    confidence: float
-    kind: str = "group"  # person | org | group | country | capital | title | noun | demonym | acled
-    affiliation: Optional[str] = None
-    ethnicity: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    """One row of an actors file: a known actor, valid between two dates (open ends allowed)."""
-
-    canonical: str
-    kind: str
-    country: Optional[str]
-    sector: Optional[str]
-    affiliation: Optional[str] = None
-    valid_from: Optional[dt.date] = None
-    valid_to: Optional[dt.date] = None
-
-    def valid_on(self, on: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= on) and (
-            self.valid_to is None or on <= self.valid_to
-        )
-
-
-def words_of(text: str) -> list[str]:
-    """Split a phrase into words, dropping quotes, possessive endings and sentence punctuation.
-
-    Keeps what names need: hyphens (al-Nusra), inner dots (U.S.) and inner apostrophes (d'Ivoire).
-    """
-    return list(_words_of(text))
-
-
-@lru_cache(maxsize=65536)
-def _words_of(text: str) -> tuple[str, ...]:
-    """`words_of`, remembered: resolution splits the same few names thousands of times an article."""
-    text = re.sub(r"[“”\"«»‘]", " ", text)
-    text = re.sub(r"(\w)['’]s\b", r"\1", text)
-    text = re.sub(r"(\w)s['’](?=\s|$)", r"\1s", text)
-    words = []
-    for word in _WORD.findall(text):
-        word = word.rstrip("'’-")
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 4:
-            word = word[:-1]
-        if word:
-            words.append(word)
-    return tuple(words)
-
-
-def name_key(text: str) -> str:
-    """The index key of a name: its words, without a leading 'the'."""
-    words = words_of(text)
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 def _date(value: str) -> Optional[dt.date]:
@@ -160,21 +93,6 @@ def _date(value: str) -> Optional[dt.date]:
 def _blank(value: Optional[str]) -> Optional[str]:
     value = (value or "").strip()
     return value or None
-
-
-def _singulars(word: str) -> list[str]:
-    """Candidate singular forms, most literal first: enough English for actor nouns."""
-    word = word.lower()
-    forms = [word]
-    if word.endswith("ies") and len(word) > 4:
-        forms.append(word[:-3] + "y")
-    if word.endswith("men"):
-        forms.append(word[:-3] + "man")
-    if word.endswith(("ses", "xes", "ches", "shes")):
-        forms.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        forms.append(word[:-1])
-    return forms
 
 
 class ActorDictionary:
@@ -391,14 +309,14 @@ class ActorDictionary:
 
     def demonym(self, word: str) -> Optional[tuple[Optional[str], Optional[str]]]:
         """(country, ethnicity) of a demonym, its plural ('Syrians') included."""
-        for form in _singulars(word):
+        for form in singulars(word):
             if form in self._demonyms:
                 return self._demonyms[form]
         return None
 
     def head(self, words: Sequence[str]) -> Optional[tuple[int, Optional[str], str]]:
         """The actor noun ending ``words``: (words it spans, sector, role), longest first."""
-        last_forms = _singulars(words[-1]) if words else []
+        last_forms = singulars(words[-1]) if words else []
         for size in (3, 2, 1):
             if len(words) < size:
                 continue
@@ -418,7 +336,7 @@ class ActorDictionary:
         words, which belong to a name ("Donbass People's Militia")."""
         if not word.islower():
             return None
-        for form in _singulars(word):
+        for form in singulars(word):
             sector, role = self._heads.get(form, (None, "weak"))
             if sector and role == "head":
                 return sector
@@ -426,7 +344,7 @@ class ActorDictionary:
 
     def is_actor_noun(self, word: str) -> bool:
         """Whether a single word can head an actor phrase ('troops', 'rebels', 'forces')."""
-        return any(form in self._heads or self._titles.get(form) for form in _singulars(word))
+        return any(form in self._heads or self._titles.get(form) for form in singulars(word))
 
     def name_regex(self) -> re.Pattern[str]:
         """One pattern matching every known name in running text (longest first, exact case)."""
@@ -489,7 +407,7 @@ class ActorDictionary:
     def _trim(self, words: list[str]) -> list[str]:
         """Without the leading words that say how many, not who ('some 40', 'dozens of')."""
         start = 0
-        while start < len(words) and (words[start].lower() in LEADING_NOISE or _is_number(words[start])):
+        while start < len(words) and (words[start].lower() in LEADING_NOISE or is_number(words[start])):
             start += 1
         if 0 < start < len(words) - 1 and words[start].lower() == "of":
             start += 1
@@ -608,7 +526,7 @@ class ActorDictionary:
         if person_code is not None and person_code.sector is not None and not out_of_office:
             return person_code
         sector = title_sector
-        if qualifier.sector in NON_STATE_SECTORS or (sector is None and qualifier.sector):
+        if qualifier.sector in sector_class("non_state") or (sector is None and qualifier.sector):
             sector = qualifier.sector
         if sector is None and (qualifier.country or person_code):
             sector = "GOV"
@@ -618,9 +536,9 @@ class ActorDictionary:
         canonical = person_code.canonical if person_code else " ".join(name)
         return ActorCode(canonical, country, sector, 0.85, "person", qualifier.affiliation, qualifier.ethnicity)
 
-    def _qualify(self, words: Sequence[str], on: Optional[dt.date]) -> "_Qualifier":
+    def _qualify(self, words: Sequence[str], on: Optional[dt.date]) -> "Qualifier":
         """Read modifiers: demonyms, country/organisation names, sector adjectives, anti-X."""
-        q = _Qualifier()
+        q = Qualifier()
         i = 0
         while i < len(words):
             for size in range(min(len(words) - i, self._max_name_words), 0, -1):
@@ -639,7 +557,7 @@ class ActorDictionary:
                 break
         return q
 
-    def _qualify_word(self, word: str, q: "_Qualifier", on: Optional[dt.date]) -> None:
+    def _qualify_word(self, word: str, q: "Qualifier", on: Optional[dt.date]) -> None:
         lowered = word.lower()
         if lowered in self._modifiers:
             q.take_sector(self._modifiers[lowered])
@@ -651,7 +569,7 @@ class ActorDictionary:
             backed = self.code(word[4:], on)
             if backed is not None and backed.sector in ("GOV", "MIL"):
                 q.take_sector("GOV")
-            elif backed is not None and backed.sector in NON_STATE_SECTORS - STATELESS_SECTORS:
+            elif backed is not None and backed.sector in sector_class("non_state") - sector_class("stateless"):
                 q.take_sector(backed.sector)  # "pro-Houthi fighters" are Houthis
             self._lend_country(backed, q)
         elif noun_sector := self._noun_sector(word):
@@ -662,7 +580,7 @@ class ActorDictionary:
                 q.take_entry(replace(leader, sector=None))
 
     @staticmethod
-    def _lend_country(code: Optional[ActorCode], q: "_Qualifier") -> None:
+    def _lend_country(code: Optional[ActorCode], q: "Qualifier") -> None:
         """A group or person someone is for or against gives them its country; a state does not
         ("pro-Hadi forces" are Yemeni, "pro-Russian separatists" and "anti-American protesters"
         are not Russian or American)."""
@@ -680,7 +598,7 @@ class ActorDictionary:
         'of' lends its country ("soldiers of the Syrian army").
         """
         place_country, phrase = None, " ".join(words)
-        while len(words) > 1 and _is_number(words[-1]):
+        while len(words) > 1 and is_number(words[-1]):
             words = words[:-1]  # "KNU brigade 5"
         for i in range(1, len(words) - 1):
             preposition = words[i].lower()
@@ -708,19 +626,19 @@ class ActorDictionary:
             return self._code_demonym(words)
         size, head_sector, role = head
         q = self._qualify(words[: len(words) - size], on)
-        said_nothing = q == _Qualifier() and place_country is None
-        if role == "weak" and said_nothing and words[-1].lower() == _singulars(words[-1])[-1]:
+        said_nothing = q == Qualifier() and place_country is None
+        if role == "weak" and said_nothing and words[-1].lower() == singulars(words[-1])[-1]:
             return None  # a bare singular 'force' or 'group' is no actor ('came into force')
-        sector = _combine_sector(head_sector, role, q)
+        sector = combine_sector(head_sector, role, q)
         if sector is None:
             return None
-        if sector in _OFFICE_SECTORS and any(w.lower() in self.cues.get("out_of_office", ()) for w in words):
+        if sector in sector_class("office") and any(w.lower() in self.cues.get("out_of_office", ()) for w in words):
             sector = "CVL"
         country = q.country or place_country
         confidence = 0.85
-        if q.affiliation_sector in NON_STATE_SECTORS - {"MED"}:
+        if q.affiliation_sector in sector_class("non_state") - {"MED"}:
             country = q.country
-        international = sector in STATELESS_SECTORS or q.affiliation_sector in STATELESS_SECTORS
+        international = sector in sector_class("stateless") or q.affiliation_sector in sector_class("stateless")
         if country is None and not international and not q.stateless_org:
             # As ACLED codes them: "Kurdish forces" in an article on Syria are of Syria; a guess,
             # so with less confidence than a named country. A named transnational group
@@ -731,7 +649,7 @@ class ActorDictionary:
     def is_partitive(self, word: str) -> bool:
         """Whether a noun names a part of a group ('members', 'a unit', 'dozens') of the 'of' phrase."""
         partitive = self.cues.get("partitive", frozenset())
-        return any(form in partitive for form in _singulars(word))
+        return any(form in partitive for form in singulars(word))
 
     def _code_part_of(
         self, phrase: str, group: list[str], on: Optional[dt.date], default_country: Optional[str]
@@ -764,85 +682,6 @@ class ActorDictionary:
         return ActorCode(canonical, country, None, 0.5, "demonym", None, ethnicity)
 
 
-@dataclass
-class _Qualifier:
-    """What the words before a head noun or title say about the actor."""
-
-    country: Optional[str] = None
-    sector: Optional[str] = None
-    affiliation: Optional[str] = None
-    affiliation_sector: Optional[str] = None
-    ethnicity: Optional[str] = None
-    stateless_org: bool = False
-
-    def take_entry(self, code: ActorCode) -> None:
-        if code.kind in ("country", "capital", "demonym"):
-            self.country = self.country or code.country
-            return
-        self.country = self.country or code.country
-        self.stateless_org = self.stateless_org or code.country is None
-        if self.affiliation is None:
-            self.affiliation, self.affiliation_sector = code.canonical, code.sector
-        if code.sector in NON_STATE_SECTORS or self.sector is None:
-            self.sector = code.sector
-
-    def take_demonym(self, country: Optional[str], ethnicity: Optional[str]) -> None:
-        self.country = self.country or country
-        self.ethnicity = self.ethnicity or ethnicity
-
-    def take_sector(self, sector: str) -> None:
-        if self.sector is None or sector in NON_STATE_SECTORS:
-            self.sector = sector
-
-
-def _combine_sector(head_sector: Optional[str], role: str, q: _Qualifier) -> Optional[str]:
-    """Sector precedence: a non-state organisation decides for its members; a strong head noun
-    decides otherwise; a generic person noun ('men', 'people') takes an armed or political
-    modifier's sector ('armed men', 'security men', 'opposition supporters') and is otherwise
-    what the noun says; a weak head ('forces') takes its modifier's sector, state arms being MIL."""
-    if q.affiliation_sector in NON_STATE_SECTORS and (
-        head_sector in (None, "GOV", "MIL", "COP", "LEG", "REB") or role == "generic"
-    ):
-        return q.affiliation_sector
-    if role == "generic":
-        return q.sector if q.sector in _RETYPING_SECTORS else head_sector
-    if role != "weak":
-        return head_sector
-    if q.sector in ("GOV", "MIL"):
-        return "MIL"
-    return q.sector or head_sector
-
-
-# Modifier sectors that re-type a generic person noun ("armed men" are UAF, "police men" COP).
-# "BJP supporters", "party workers" are the party's (PTY), as ACLED codes party militias.
-_RETYPING_SECTORS = frozenset({"UAF", "REB", "MIL", "COP", "CRM", "OPP", "SPY", "PTY"})
-# Sectors of an office: a former holder ("a former councilor") is a civilian.
-_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
-# Prepositions whose phrase may follow an actor noun: a country ("forces from Iran"), a place
-# ("people in Mudiyah") or the group a part belongs to ("members of the CPI(M)").
-_TAIL_PREPOSITIONS = frozenset({"of", "from", "in", "near", "at", "inside", "around"})
-
-
-def as_people(code: ActorCode) -> ActorCode:
-    """A counted demonym ("two Palestinians") as the civilians of that country."""
-    return replace(code, sector="CVL", confidence=0.6, kind="noun")
-
-
-def is_count_word(word: str) -> bool:
-    """A number or a quantity word that counts people ('two', '25', 'dozens', 'several')."""
-    return _is_number(word) or word.lower() in _COUNT_WORDS
-
-
-_COUNT_WORDS = frozenset({
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "dozens", "hundreds", "thousands", "tens", "scores", "several", "many", "some", "numerous",
-})
-
-
-def _is_number(word: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,]+", word))
-
-
 _COORDINATOR = re.compile(r"\s*,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+")
 # Upper-case aliases that are also English words: not searched for in running text.
 _AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
@@ -851,3 +690,9 @@ _AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "N
 def iter_default_files() -> Iterator[Path]:
     """The packaged actor data files, for tools that list or validate them."""
     return (DATA_DIR / name for name in DEFAULT_FILES)
+
+
+__all__ = [
+    "ACTORS_ENV", "DATA_DIR", "ActorCode", "ActorDictionary", "ActorEntry", "as_people", "is_count_word",
+    "iter_default_files", "name_key", "words_of",
+]

@@ -24,9 +24,9 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.model import Actor, Event, Span
+from strife.ontology import load_ontology
+from strife.ontology.families import FORCE, family
 
-VIOLENT = {"ASSAULT", "FIGHT", "COERCE"}
-ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "such"}
 FIELDS_TO_FILL = ("date", "date_end", "location", "fatalities", "injured", "displaced", "attribution", "mode", "context")
 
 
@@ -133,13 +133,13 @@ def _antecedent(later: Event, told: _Told, doc: Doc, layout, headline_end: Optio
 def _refers_back(event: Event, doc: Doc) -> bool:
     """'Two nurses were killed in the attack': an outcome placed in an incident told just before."""
     token = trigger_token(event, doc)
-    if token is None or event.event_type not in VIOLENT:
+    if token is None or event.event_type not in FORCE:
         return False
-    event_nouns = _violent_event_nouns()
+    event_nouns, anaphoric = _violent_event_nouns(), load_ontology().words("anaphoric_dets")
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
-            if noun.lemma_.lower() in event_nouns and determiners & ANAPHORIC_DETERMINERS:
+            if noun.lemma_.lower() in event_nouns and determiners & anaphoric:
                 return True
     return False
 
@@ -147,10 +147,8 @@ def _refers_back(event: Event, doc: Doc) -> bool:
 @lru_cache(maxsize=1)
 def _violent_event_nouns() -> frozenset[str]:
     """Nouns the lexicon codes as violent events ('attack', 'strike', 'shelling', ...)."""
-    from strife.ontology import load_ontology
-
     return frozenset(
-        row.key for row in load_ontology().lexicon if row.pos == "NOUN" and row.plover in VIOLENT and len(row.words) == 1
+        row.key for row in load_ontology().lexicon if row.pos == "NOUN" and row.plover in FORCE and len(row.words) == 1
     )
 
 
@@ -159,7 +157,7 @@ def _is_result_clause(event: Event, doc: Doc) -> bool:
     token = trigger_token(event, doc)
     return (
         token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj", "ccomp")
-        and event.event_type in VIOLENT and not event.source
+        and event.event_type in FORCE and not event.source
     )
 
 
@@ -168,12 +166,8 @@ def is_real(event: Event) -> bool:
     return not (event.negated or event.hypothetical)
 
 
-def _family(event_type: str) -> str:
-    return "violence" if event_type in VIOLENT - {"COERCE"} else event_type
-
-
 def _compatible(a: Event, b: Event) -> bool:
-    if _family(a.event_type) != _family(b.event_type):
+    if family(a.event_type) != family(b.event_type):
         return False
     return _actors_agree(a.source, b.source) and _actors_agree(a.target, b.target) and places_agree(a, b) and _dates_agree(a, b)
 
@@ -232,7 +226,7 @@ def _is_anaphoric(event: Event, doc: Doc) -> bool:
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
     own_arguments = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_]
-    return bool(determiners & ANAPHORIC_DETERMINERS) and not own_arguments
+    return bool(determiners & load_ontology().words("anaphoric_dets")) and not own_arguments
 
 
 def trigger_token(event: Event, doc: Doc) -> Optional[Token]:

@@ -1,0 +1,277 @@
+"""Frames from triggers: one frame per trigger, with results and same-family nouns folded in.
+
+One incident, one event: a result verb ("killed", "left ... dead") folds into the event it
+reports the outcome of, an event noun under a same-family verb ("hit a roadside bomb") into the
+verb's event, a demand that is a protest's purpose into the protest. A flight ("fled the
+fighting") becomes an event of its cause's type; an anaphoric noun ("the attack") takes mode
+and source from the violent event it points back to. Intent verbs take their type from the act
+they announce ("vowed to retaliate" is a threat).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from strife.extract.events.frame import Frame
+from strife.extract.events.grammar import SUBJECT_DEPS
+from strife.extract.events.modality import read_modality, to_infinitive
+from strife.extract.events.roles import (
+    add_coordinated_sources,
+    clausal_subjects,
+    clean_args,
+    drop_ground,
+    evaluation_roles,
+    expand_all,
+    from_targets,
+    noun_own_roles,
+    noun_roles,
+    obligation_roles,
+    verb_roles,
+)
+from strife.extract.events.triggers import Trigger
+from strife.ontology import Ontology
+from strife.ontology.families import VIOLENCE, family
+
+
+def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
+    """Result verbs ('killed', 'cost the lives') to the event they report the outcome of."""
+    folded: dict[int, Trigger] = {}
+    for trig in triggers:
+        if trig.entry.frame not in ("consequence", "result"):
+            continue
+        host = _result_host(trig.token, hosts)
+        if host is not None and host is not trig:
+            folded[trig.token.i] = host
+    return folded
+
+
+def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            for candidate in [child, *child.conjuncts]:
+                if candidate.i in hosts:
+                    return hosts[candidate.i]
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "during", "by", "after", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in hosts:
+                    return hosts[obj.i]
+    if verb.dep_ in ("advcl", "conj") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        head = verb.head
+        while verb.dep_ == "conj" and head.dep_ in ("advcl", "conj") and head.i in hosts \
+                and hosts[head.i].entry.frame in ("consequence", "result") and head.head.i != head.i:
+            head = head.head  # 'targeted X, killing and injuring Y': 'injuring' reports 'targeted' too
+        if head.i in hosts and hosts[head.i].entry.frame not in ("consequence", "result"):
+            return hosts[head.i]
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.i in hosts:
+                return hosts[child.i]
+    return None
+
+
+def absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontology) -> dict[int, Trigger]:
+    """Event nouns that are arguments of a verb trigger of the same family ('hit a roadside bomb',
+    'proposed at a meeting'): the verb's event covers them."""
+    absorbed: dict[int, Trigger] = {}
+    for trig in triggers:
+        token = trig.token
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        governor = token.head.head if token.head.dep_ in ("prep", "agent") else token.head
+        verb = hosts.get(governor.i)
+        if verb is None or verb is trig or verb.token.pos_ != "VERB":
+            continue
+        if verb.entry.frame in ("consequence", "result", "intent", "displacement"):
+            continue
+        if family(verb.plover) == family(trig.plover):
+            absorbed[token.i] = verb
+    return absorbed
+
+
+def protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dict[int, Trigger]:
+    """'staged demonstrations to demand reforms': a demand or appeal that is the purpose of a
+    protest is what the protest is about, not a second act; the protest covers it."""
+    purposes: dict[int, Trigger] = {}
+    for trig in triggers:
+        token = trig.token
+        if trig.plover not in ("DEMAND", "REQUEST") or token.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        governor = token.head
+        for candidate in [governor, *(c for c in governor.children if c.dep_ == "dobj")]:
+            host = hosts.get(candidate.i)
+            if host is not None and host.plover == "PROTEST":
+                purposes[token.i] = host
+                break
+    return purposes
+
+
+def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optional[Frame]:
+    entry = trig.entry
+    frame = Frame(trig, trig.plover, entry.mode, entry.context)
+    frame.anchors.update(range(trig.first, trig.token.i + 1))
+    if entry.frame == "evaluation":
+        if not evaluation_roles(frame, onto):
+            return None
+    elif entry.frame == "obligation":
+        if not obligation_roles(frame, onto):
+            return None
+    elif entry.frame == "preparation" and not _prepares_violence(trig.token, triggers):
+        return None
+    elif trig.token.pos_ == "VERB":
+        verb_roles(frame, trig.token, onto)
+    else:
+        noun_roles(frame, trig.token, onto)
+    if entry.frame == "intent" or frame.plover == "THREATEN":
+        _complement_coding(frame, triggers, onto)
+    if frame.plover in ("REQUEST", "DEMAND", "THREATEN") and not frame.targets:
+        frame.targets = clausal_subjects(trig.token)
+    if frame.mode == "territory":
+        frame.targets = from_targets(trig.token, frame)
+    add_coordinated_sources(frame, trig.token, onto)
+    frame.sources = clean_args(frame.sources, trig.token)
+    frame.targets = [t for t in clean_args(frame.targets, trig.token) if t not in frame.sources]
+    drop_ground(frame, onto)
+    read_modality(frame, onto)
+    return frame
+
+
+def _prepares_violence(token: Token, triggers: list[Trigger]) -> bool:
+    """'The army prepared to resume shelling', 'preparing an offensive': getting forces ready for
+    violence shows military power (MOBILIZE); preparing anything else is no event."""
+    act = _complement_trigger(token, triggers)
+    return act is not None and act.plover in VIOLENCE
+
+
+def _complement_coding(frame: Frame, triggers: list[Trigger], onto: Ontology) -> None:
+    """'vowed to retaliate' is a threat, 'pledged to deliver aid' an agreement: an intent verb
+    takes its type from the act it announces; a threat takes its mode from the act threatened."""
+    act = _complement_trigger(frame.trigger.token, triggers)
+    if act is None:
+        return
+    act_type = onto.plover(act.plover)
+    if frame.trigger.entry.frame == "intent":
+        if act_type.conflictual:
+            frame.plover, frame.mode = "THREATEN", act_type.threat_mode
+        else:
+            frame.plover, frame.mode = "AGREE", None
+        frame.context = act.entry.context or frame.context
+        frame.converted = True
+    elif frame.plover == "THREATEN" and frame.mode is None:
+        frame.mode = act_type.threat_mode
+
+
+def _complement_trigger(token: Token, triggers: list[Trigger]) -> Optional[Trigger]:
+    complements = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep") or to_infinitive(c)]
+    inside = {t.i for c in complements for t in c.subtree}
+    for trig in triggers:
+        if trig.token.i in inside and trig.token.i != token.i:
+            return trig
+    return None
+
+
+def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontology) -> list[Frame]:
+    """'31,000 civilians have fled rebel-held territory': PLOVER has no category for flight and
+    ACLED no event type, so a coder records it as the 'refugee' context of the violence it
+    follows from. The flight becomes an event of its cause's PLOVER type (the violence its own
+    clause names, 'fled the fighting', else the nearest earlier violent event), with the people
+    who fled as its victims and no ACLED type; without any violence before it, it is dropped.
+    A participle describing people ('civilians fleeing the fighting') is no event of its own."""
+    out = list(frames)
+    for trig in triggers:
+        verb = trig.token
+        if trig.entry.frame != "displacement" or verb.dep_ in ("acl", "relcl", "amod", "compound"):
+            continue
+        cause = _displacement_cause(verb, frames)
+        if cause is None:
+            continue
+        frame = Frame(trig, cause.plover, None, "refugee")
+        frame.anchors.update(range(trig.first, verb.i + 1))
+        frame.victims = clean_args(expand_all(_displaced_people(verb, cause)), verb)
+        if cause.trigger.token.sent == verb.sent:
+            frame.sources = list(cause.sources)
+        read_modality(frame, onto)
+        out.append(frame)
+    return sorted(out, key=lambda f: f.trigger.token.i)
+
+
+def _displaced_people(verb: Token, cause: Frame) -> list[Token]:
+    """Who fled: the subject of 'fled', 'were displaced'; the object when the violence is the
+    subject ('the shelling displaced 30,000 people')."""
+    children = list(verb.children)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return [c for c in children if c.dep_ == "nsubjpass"]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if any(cause.trigger.token.i in {t.i for t in s.subtree} for s in subjects):
+        return [c for c in children if c.dep_ == "dobj"]
+    return subjects
+
+
+def _displacement_cause(verb: Token, frames: list[Frame]) -> Optional[Frame]:
+    violent = [f for f in frames if f.plover in VIOLENCE and not (f.negated or f.hypothetical)]
+    inside = {t.i for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+    governors = {a.i for a in verb.ancestors} | {t.i for a in verb.ancestors for c in a.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    for frame in violent:
+        if frame.trigger.token.i in inside or frame.trigger.token.i in governors:
+            return frame  # 'fled the fighting', 'the shelling forced thousands to flee'
+    earlier = [f for f in violent if f.trigger.token.i < verb.i]
+    return earlier[-1] if earlier else None
+
+
+def attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
+    """'..., killing 69 people' / 'killed dozens': the victims of the host event."""
+    frame.anchors.add(verb.i)
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")]
+    for victim in list(victims):
+        if victim.lemma_.lower() in ("life", "number", "total") or victim.dep_ == "oprd":
+            victims.remove(victim)
+            victims += [o for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if verb.lemma_ == "leave":
+        victims += [o for c in verb.children if c.dep_ == "dobj" for p in c.children if p.lower_ == "of" for o in p.children]
+    frame.victims += [v for v in clean_args(expand_all(victims), frame.trigger.token) if v not in frame.victims]
+    frame.anchors.update(v.i for v in frame.victims)
+
+
+def attach_noun(frame: Frame, noun: Token, onto: Ontology) -> None:
+    """A same-family event noun under the verb ('proposed at a meeting with X'): its roles join."""
+    frame.anchors.add(noun.i)
+    frame.targets = [t for t in frame.targets if t.i != noun.i]
+    sources, targets = noun_own_roles(frame.plover, noun, onto)
+    frame.targets += [t for t in clean_args(expand_all(targets), frame.trigger.token) if t not in frame.targets]
+
+
+def resolve_anaphora(frames: list[Frame], onto: Ontology) -> None:
+    """'these attacks', 'the attack' with no actor of their own take mode and source from the
+    nearest earlier violent event within two sentences."""
+    dets = onto.words("anaphoric_dets")
+    for position, frame in enumerate(frames):
+        token = frame.trigger.token
+        if frame.plover not in VIOLENCE or token.pos_ not in ("NOUN", "PROPN") or frame.sources:
+            continue
+        if token.lemma_.lower() not in onto.words("anaphoric_nouns"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in dets for c in token.children):
+            continue
+        antecedent = _antecedent(frames[:position], token)
+        if antecedent is None:
+            continue
+        frame.anaphoric = True
+        frame.inherited = antecedent
+        frame.mode = frame.mode or antecedent.mode
+        if frame.trigger.entry.mode is None and antecedent.mode:
+            frame.mode = antecedent.mode
+
+
+def _antecedent(earlier: list[Frame], token: Token) -> Optional[Frame]:
+    sentences = list(token.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    for frame in reversed(earlier):
+        other = frame.trigger.token
+        there = next(i for i, s in enumerate(sentences) if s.start <= other.i < s.end)
+        if here - there > 2:
+            return None
+        if frame.plover in VIOLENCE and (frame.sources or frame.mode):
+            return frame
+    return None

@@ -1,0 +1,275 @@
+"""Coding a frame: its type refined by who acts on whom and with what, its ACLED and CAMEO
+codes, its confidence.
+
+ASSAULT becomes FIGHT when both sides are armed, crowds' violence becomes rioting, a weapon named
+in the clause sets the mode; ACLED's pair comes from the mode, the lexicon row or the type's
+fallback (`data/event_acled_fallbacks.csv`); within a line of text, what happens around a
+protest settles its ACLED sub-event (`adjust_acled_within_lines`). Confidence is the lexicon's
+base adjusted by roles and modality, then calibrated.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from strife.extract import clause_verb, line_of
+from strife.extract.events.frame import Frame
+from strife.extract.events.grammar import CLAUSE_DEPS
+from strife.extract.events.roles import argument_phrase
+from strife.extract.events.sides import ARMED, sectors_of, side_of
+from strife.extract.events.tables import acled_fallback, coding_set
+from strife.extract.events.triggers import word_keys
+from strife.model import Actor, Event
+from strife.ontology import Ontology
+from strife.ontology.families import VIOLENCE
+
+
+def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
+    """ASSAULT when civilians are the target, FIGHT when both sides are armed, riots when
+    protesters fight."""
+    if frame.trigger.entry.frame == "displacement":
+        return  # the type is its cause's; who fled does not make it a riot or an attack
+    if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob") and _violent_protest(frame, onto):
+        frame.mode = "riot"
+        return
+    if frame.plover in coding_set("property_types") and _crowd_source(frame, source_actors, onto):
+        # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
+        frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
+        return
+    if frame.plover not in VIOLENCE:
+        return
+    _weapon_mode(frame, onto)
+    source_side = side_of(frame.sources, source_actors, onto)
+    target_side = side_of(frame.targets, target_actors, onto, attacked=True) or side_of(frame.victims, [], onto)
+    if frame.inherited is not None and source_side is None:
+        source_side = side_of(frame.inherited.sources, [], onto)
+    remote = frame.mode in coding_set("remote_modes")
+    direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
+    rioting = source_side == "civilian" and not remote and (
+        frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
+    if source_side == "protester" or rioting:
+        # Crowds, residents, party supporters clashing with each other or with the police, or
+        # beating up a suspected thief: rioting, never a battle nor violence against civilians,
+        # which ACLED keeps for organised armed perpetrators (ACLED Riots).
+        frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
+        return
+    _mixed_weapons(frame, onto)
+    armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
+    fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
+    if source_side in (ARMED | {None}) and armed_target and fight_mode:
+        # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
+        # against civilians, even when the attacker is unnamed.
+        frame.plover = "FIGHT"
+    elif (direct_target in ("civilian", "protester") and frame.plover == "FIGHT" and frame.mode != "territory"
+          and not _two_sided(frame, onto)):
+        frame.plover = "ASSAULT"
+    if frame.mode and frame.mode not in onto.plover(frame.plover).modes:
+        frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
+        if frame.mode not in onto.plover(frame.plover).modes:
+            frame.mode = None
+
+
+def _violent_protest(frame: Frame, onto: Ontology) -> bool:
+    """'rioters demonstrating ... blocked the road with burning tyres', 'blocked roads and engaged
+    in stone pelting': the sentence names violent means, so the protest is a riot (ACLED)."""
+    if frame.mode not in (None, "demo", "obstruct"):
+        return False  # hunger strikes and boycotts are never riots
+    text = " ".join(t.lower_ for t in frame.trigger.token.sent)
+    return _names_any(text, onto.words("violent_protest_words"))
+
+
+def _organised(actors: list[Actor], onto: Ontology) -> bool:
+    """Party workers or a caste's members beating a person: a political or identity militia
+    (ACLED violence against civilians), not a mob."""
+    return any((a.sector or "").lower() in sectors_of("militia_like") for a in actors)
+
+
+def _two_sided(frame: Frame, onto: Ontology) -> bool:
+    """'clashed with farmers': a clash has two sides by meaning, so it stays a battle."""
+    return bool(word_keys(frame.trigger.token) & onto.words("two_sided_lemmas"))
+
+
+def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
+    """Destruction or arson by civilians ('residents vandalized a police station'): rioters."""
+    if frame.plover == "COERCE" and frame.mode != "destroy":
+        return False
+    if frame.plover == "ASSAULT" and frame.mode != "arson":
+        return False
+    return side_of(frame.sources, source_actors, onto) == "civilian"
+
+
+def _weapon_mode(frame: Frame, onto: Ontology) -> None:
+    """A generic attack takes the mode of the weapon its own clause names: 'LNA air force
+    targeted GNA positions' is an air strike, 'fired IFVs and grenade launchers at' a shelling.
+    Rows that name their weapon ('shot', 'bombed') keep their mode."""
+    entry = frame.trigger.entry
+    generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
+    if not generic or frame.mode not in (None, "firearms"):
+        return
+    text = _clause_text(frame)
+    for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
+                        ("explosive_weapon_words", "IED")):
+        if _names_any(text, onto.words(words)):
+            if mode == "IED" and frame.plover == "FIGHT":
+                frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
+            frame.mode = mode
+            return
+
+
+def _clause_text(frame: Frame) -> str:
+    """The lower-cased words of the trigger's own clause (coordinated and subordinate clauses
+    left out) and of its argument phrases, space separated."""
+    token = frame.trigger.token
+    head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
+    own = _own_clause(head)
+    for arg in frame.sources + frame.targets:
+        own.update(t.i for t in argument_phrase(arg))
+    if token.pos_ not in ("VERB", "AUX"):
+        own.update(t.i for t in token.subtree)
+    return " ".join(token.doc[i].lower_ for i in sorted(own))
+
+
+def _own_clause(verb: Token) -> set[int]:
+    """Token indices of the verb's clause without the clauses inside it ('forces who were
+    airdropped by helicopters', '..., killing', 'and attacked')."""
+    skipped = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in CLAUSE_DEPS and d.pos_ in ("VERB", "AUX")
+               for t in d.subtree}
+    return {t.i for t in verb.subtree} - skipped
+
+
+def _names_any(text: str, words: Iterable[str]) -> bool:
+    """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words."""
+    pattern = _whole_words(words if isinstance(words, frozenset) else frozenset(words))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_words(words: frozenset[str]) -> Optional[re.Pattern]:
+    """One compiled pattern for a word list (searching once beats one regex search per word)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words))})(?![\w-])")
+
+
+def _demonstration_context(token: Token, onto: Ontology) -> bool:
+    """Violence by a crowd is a violent demonstration when its line tells of a protest, else
+    mob violence (ACLED's two Riots sub-events)."""
+    words = onto.words("demonstration_words")
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in line_of(token))
+
+
+def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
+    """'fired mortars, heavy machine guns and small arms': an engagement with small arms is an
+    armed clash (ACLED), not a shelling, even when heavier weapons join in."""
+    if frame.mode != "artillery":
+        return
+    clause = clause_verb(frame.trigger.token) or frame.trigger.token
+    text = " ".join(t.lower_ for t in clause.subtree)
+    if _names_any(text, onto.words("small_arms_words")):
+        frame.plover, frame.mode = "FIGHT", "firearms"
+
+
+def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> tuple[Optional[str], Optional[str]]:
+    entry = frame.trigger.entry
+    if entry.frame == "displacement":
+        return None, None  # ACLED has no displacement event type
+    if frame.plover == "PROTEST" and frame.mode == "riot" and not _demonstration_context(frame.trigger.token, onto):
+        frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
+    coding = onto.mode_coding(frame.plover, frame.mode)
+    if coding is not None and coding.acled_event_type:
+        pair = (coding.acled_event_type, coding.acled_sub_event_type)
+    elif frame.plover == entry.plover and entry.acled_event_type:
+        pair = (entry.acled_event_type, entry.acled_sub_event_type)
+    elif (fallback := acled_fallback(frame.plover)) is not None:
+        pair = fallback
+    else:
+        return None, None
+    if frame.mode == "territory" and frame.plover == "FIGHT":
+        side = side_of(frame.sources, source_actors, onto)
+        if side == "state":
+            pair = ("Battles", "Government regains territory")
+        elif side == "nonstate":
+            pair = ("Battles", "Non-state actor overtakes territory")
+    if pair[0] == "Violence against civilians" and side_of(frame.targets, target_actors, onto) == "protester":
+        pair = ("Protests", "Excessive force against protesters")
+    return pair
+
+
+def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
+    """ACLED codes one row per incident, so what happens around a protest in the same line
+    decides its sub-event: protesters rioting make it a violent demonstration, the police
+    dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
+    protest are part of that incident, not a strategic development of their own (the PLOVER
+    COERCE/arrest event is kept; only its ACLED type is cleared)."""
+    groups: dict[int, list[tuple[Frame, Event]]] = {}
+    for frame, event in zip(frames, events):
+        if not (event.negated or event.hypothetical):
+            groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
+    for members in groups.values():
+        incident_types = {e.acled_event_type for _, e in members} & coding_set("incident_acled_types")
+        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)
+        for frame, event in members:
+            if event.acled_sub_event_type == "Arrests" and incident_types:
+                event.acled_event_type = event.acled_sub_event_type = None
+            elif event.acled_sub_event_type == "Peaceful protest" and rioting:
+                event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
+            elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
+                event.acled_sub_event_type = "Protest with intervention"
+
+
+def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
+    """The protest is followed by an act of force against it ('were dispersed by police', 'arrested
+    14 people'); an arrest the protest is *about* ('protested against the arrest of ...') comes
+    before it or is a noun, and does not count."""
+    start = protest.trigger.token.i
+    return any(
+        e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
+        and f.trigger.token.i > start and f.trigger.token.dep_ not in ("relcl", "acl")
+        and not _singular_patient(f.trigger.token)
+        for f, e in members
+    )
+
+
+def _singular_patient(verb: Token) -> bool:
+    """'He was arrested in connection with ...': one person's arrest, the cause a protest is about."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "she", "him", "her") for c in verb.children)
+
+
+def cameo_code_of(frame: Frame, onto: Ontology) -> str:
+    entry = frame.trigger.entry
+    if frame.converted:
+        return "138" if frame.plover == "THREATEN" and frame.mode == "violence" else onto.cameo_root(frame.plover)
+    if frame.plover == entry.plover and entry.cameo_code and (frame.mode == entry.mode or not frame.mode):
+        return entry.cameo_code
+    coding = onto.mode_coding(frame.plover, frame.mode)
+    if coding is not None and coding.cameo_code:
+        return coding.cameo_code
+    if frame.plover == entry.plover and entry.cameo_code:
+        return entry.cameo_code
+    return onto.cameo_root(frame.plover)
+
+
+def raw_confidence(frame: Frame) -> float:
+    score = frame.trigger.entry.confidence
+    score += 0.1 if frame.sources else 0.0
+    score += 0.05 if frame.targets or frame.victims else 0.0
+    score -= 0.1 if not (frame.sources or frame.targets or frame.victims) else 0.0
+    score -= 0.1 if frame.anaphoric else 0.0
+    if frame.negated or frame.hypothetical:
+        score *= 0.5
+    if frame.old:
+        score *= 0.7
+    return round(min(0.99, max(0.05, score)), 3)
+
+
+def calibrated_confidence(raw: float, onto: Ontology) -> float:
+    """The raw score mapped through `ontology/data/calibration.csv` (refit with
+    `bench/events_accuracy.py --fit`, which sets STRIFE_RAW_CONFIDENCE=1 to see raw scores)."""
+    if os.environ.get("STRIFE_RAW_CONFIDENCE"):
+        return raw
+    return round(min(0.99, max(0.01, onto.calibrate(raw))), 3)

@@ -1,0 +1,256 @@
+"""Modality: whether an act is negated, hypothetical or future, and what a future act becomes.
+
+Modality is kept, not filtered (see the package docstring): negation from 'not', 'no' and
+negating governors; hypothetical from modals, conditions, irrealis governors and nouns, generic
+relatives and background aggregates; future from 'will', 'going to' and stated readiness. A
+stated future act becomes THREATEN or AGREE as CAMEO codes intent; a withheld cooperation, REJECT.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from strife.extract import clause_verb, doc_text, line_bounds
+from strife.extract.events.frame import Frame
+from strife.extract.events.grammar import COMPLEMENT_DEPS
+from strife.extract.events.triggers import word_keys
+from strife.ontology import Ontology
+
+QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def read_modality(frame: Frame, onto: Ontology) -> None:
+    token = frame.pivot or frame.trigger.token
+    clause = clause_verb(token)
+    own = [token] + ([clause] if clause is not None and clause is not token else [])
+    frame.negated = any(_negates(t, onto) for t in own) or _governed_by(token, onto.words("negating_verbs"), onto)
+    auxes = [c for t in own for c in t.children if c.dep_ == "aux"]
+    modal = any(c.lower_ in onto.words("modal_verbs") for c in auxes)
+    frame.future = any(c.lower_ in onto.words("future_aux") for c in auxes)
+    frame.future = frame.future or any(_going_to(t) for t in own)
+    if modal and _reported_would(auxes, clause, onto):
+        modal, frame.future = False, True
+    irrealis = onto.words("irrealis_verbs")
+    if _stated_readiness(token, onto):
+        frame.future = True  # 'is willing to withdraw', 'is prepared to lift': an intent, like 'will'
+        irrealis = irrealis - onto.words("intent_adjectives")
+    frame.unreal = (
+        modal
+        or _governed_by(token, irrealis, onto)
+        or _under_irrealis_noun(token, onto)
+        or _in_condition(token, onto)
+        or _generic_relative(token, onto)
+    )
+    frame.conditional = _conditioned(token)
+    frame.hypothetical = frame.unreal or frame.conditional
+
+
+def _stated_readiness(token: Token, onto: Ontology) -> bool:
+    """'Syria says it is willing to withdraw', 'he is prepared to lift the ban': the act is the
+    complement of an adjective of readiness (roles.yaml `intent_adjectives`) after 'be'."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in onto.words("intent_adjectives"):
+        return False
+    return head.pos_ == "ADJ" or any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
+def controlling_clause(clause: Optional[Token]) -> Optional[Token]:
+    """Up from an infinitive to the clause that controls it: 'withdraw' in 'said it is willing to
+    withdraw' is reported through 'is'."""
+    for _ in range(4):
+        if clause is None or clause.dep_ not in ("xcomp", "acomp") or clause.head.i == clause.i:
+            return clause
+        clause = clause.head
+    return clause
+
+
+def _reported_would(auxes: list[Token], clause: Optional[Token], onto: Ontology) -> bool:
+    """'said they would boycott': in reported speech 'would' is the past of 'will' (sequence of
+    tenses), a stated intent; 'would have implemented' stays counterfactual."""
+    if any(a.lower_ not in ("would", "'d", "will", "have") for a in auxes if a.lower_ in onto.words("modal_verbs")):
+        return False
+    if any(a.lemma_ == "have" for a in auxes) or not any(a.lower_ in ("would", "'d") for a in auxes):
+        return False
+    return reported_clause(clause, onto)
+
+
+def reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
+    """The clause is what a speech verb reports ('Hungary has said it will support ...')."""
+    if clause is None or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return False
+    return bool(word_keys(clause.head) & onto.words("intent_speech_verbs"))
+
+
+def _negates(token: Token, onto: Ontology) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg":
+            nxt = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+            if nxt is None or nxt.lower_ != "only":
+                return True
+        if child.dep_ == "det" and child.lower_ in onto.words("negating_dets"):
+            return True
+    return False
+
+
+def _going_to(token: Token) -> bool:
+    """'is going to attack'."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+
+
+def _path_up(token: Token) -> Iterable[tuple[Token, Token]]:
+    """(child, ancestor) pairs up the tree while the link is a complement: the first hop from a
+    noun to its verb may be any relation but a relative clause."""
+    child = token
+    first = True
+    while child.head.i != child.i:
+        ancestor = child.head
+        if child.dep_ == "relcl":
+            return
+        if not first and child.dep_ not in COMPLEMENT_DEPS:
+            return
+        if child.dep_ == "advcl" and not first:
+            return
+        yield child, ancestor
+        first = False
+        child = ancestor
+
+
+def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology) -> bool:
+    for child, ancestor in _path_up(token):
+        if ancestor.pos_ in ("VERB", "AUX") and word_keys(ancestor) & lemmas:
+            if child.dep_ not in ("nsubj", "nsubjpass", "advcl") or to_infinitive(child):
+                return True
+    return False
+
+
+def to_infinitive(clause: Token) -> bool:
+    """'have sworn to fight' parsed as an adverbial clause: a 'to' infinitive is the complement."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
+    nouns = onto.words("irrealis_nouns")
+    for child, ancestor in _path_up(token):
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in nouns and child.dep_ in ("acl", "prep", "relcl"):
+            if child.dep_ == "prep" and child.lower_ not in ("for", "to", "on", "of"):
+                continue
+            return True
+    return False
+
+
+def _in_condition(token: Token, onto: Ontology) -> bool:
+    """The act is the condition itself ('if war starts', 'whether talks would begin')."""
+    marks = onto.words("conditional_marks")
+    return any(c.dep_ == "mark" and c.lower_ in marks for node in _clause_path(token) for c in node.children)
+
+
+def _conditioned(token: Token) -> bool:
+    """The act depends on a condition ('will boycott unless the president resigns')."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for node in _clause_path(token) for c in node.children)
+
+
+def _clause_path(token: Token) -> list[Token]:
+    return [token] + [a for _, a in _path_up(token)]
+
+
+def _generic_relative(token: Token, onto: Ontology) -> bool:
+    """'Those armed groups that refuse to leave': a class, not an act that happened."""
+    clause = clause_verb(token)
+    if clause is None or clause.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in onto.words("generic_dets") for c in clause.head.children)
+
+
+def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None:
+    """Future acts become THREATEN/AGREE; background aggregates are flagged."""
+    frame.generic = _background(frame, onto)
+    if frame.generic:
+        frame.hypothetical = True
+    if frame.future and frame.conditional and not (frame.unreal or frame.generic) and _stated(frame, onto):
+        frame.hypothetical = False  # 'will boycott unless ...', 'would meet him if ...': a conditional promise or threat
+    if _refusal(frame, onto):
+        frame.plover, frame.mode, frame.negated, frame.converted = "REJECT", None, False, True
+    elif frame.future and not frame.negated and not frame.hypothetical and frame.plover not in ("THREATEN", "AGREE", "REQUEST", "DEMAND"):
+        if _stated(frame, onto):
+            plover_type = onto.plover(frame.plover)
+            if plover_type.conflictual:
+                frame.plover, frame.mode = "THREATEN", plover_type.threat_mode
+            else:
+                frame.plover, frame.mode = "AGREE", None
+            frame.converted = True
+        else:
+            frame.hypothetical = True
+    if on is not None:
+        frame.old = _names_old_year(frame, on)
+
+
+def _stated(frame: Frame, onto: Ontology) -> bool:
+    """The act is someone's stated intent: it has an actor, or is quoted or reported speech."""
+    token = frame.trigger.token
+    return bool(frame.sources) or _in_quote(token) or reported_clause(controlling_clause(clause_verb(token)), onto)
+
+
+def _refusal(frame: Frame, onto: Ontology) -> bool:
+    """'said it will not accept more refugees', 'failed to reach agreement': a cooperative act
+    announced as not going to happen, or an agreement that did not happen, is a rejection (CAMEO
+    12) by whoever withheld it. An agreement someone 'refused' is left to the refusal's own event."""
+    if not frame.negated or frame.hypothetical:
+        return False
+    token = frame.trigger.token
+    if frame.plover == "AGREE" and frame.trigger.entry.frame != "intent":
+        return not _governed_by(token, onto.words("refusal_verbs"), onto)
+    return frame.future and onto.quad(frame.plover).endswith("cooperation") and _stated(frame, onto)
+
+
+def _background(frame: Frame, onto: Ontology) -> bool:
+    token = frame.trigger.token
+    clause = clause_verb(token)
+    holders = [token] + ([clause] if clause is not None else [])
+    durations = onto.words("duration_nouns")
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "over", "throughout"):
+                if any(o.lemma_.lower() in durations for o in child.children if o.dep_ == "pobj"):
+                    return True
+    masses = onto.words("vague_masses")
+    for victim in frame.victims + frame.targets:
+        if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children):
+            return True
+    return _undated_stance(token, onto.quad(frame.plover), onto)
+
+
+def _undated_stance(token: Token, quad: str, onto: Ontology) -> bool:
+    """'Mattis has called for ...', 'Both have criticized ...': a position held, not a dated statement.
+
+    A stance verb (roles.yaml `stance_verbs`) in the present perfect with no date in its clause
+    reports someone's standing view (background to the news), not an act on a day a coder could
+    put in a row. Commitments and refusals ("has agreed to", "has refused") are acts: not listed.
+    """
+    if not quad.startswith("verbal") or token.tag_ != "VBN":
+        return False
+    if not word_keys(token) & onto.words("stance_verbs"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in token.children)
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    return perfect and not dated
+
+
+def _names_old_year(frame: Frame, on: dt.date) -> bool:
+    """'attacked the garrison in 2011', 'the 2011 civil war': background, not news."""
+    token = frame.trigger.token
+    clause = clause_verb(token) or token
+    return any(YEAR.match(t.text) and int(t.text) < on.year - 1 for t in clause.subtree)
+
+
+def _in_quote(token: Token) -> bool:
+    text = doc_text(token.doc)
+    start = line_bounds(text, token.idx, token.idx)[0]
+    before = text[start: token.idx]
+    return before.count(QUOTE_OPEN) > before.count(QUOTE_CLOSE) or before.count('"') % 2 == 1

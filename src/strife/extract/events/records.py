@@ -1,0 +1,120 @@
+"""`Event` records from finished frames: coded actors, trigger and evidence spans, codes.
+
+A phrase the actor coder cannot name ('unidentified gunmen') is kept as an unnamed actor with the
+sector its head word implies. `confident` is the `--min-confidence` filter.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.extract import doc_text, line_of
+from strife.extract.events.coding import (
+    acled_pair,
+    calibrated_confidence,
+    cameo_code_of,
+    raw_confidence,
+    refine_type,
+)
+from strife.extract.events.frame import Frame
+from strife.extract.events.roles import argument_phrase
+from strife.extract.events.sides import lexical_side
+from strife.extract.events.tables import side_sector
+from strife.model import Actor, Event
+from strife.model import Span as TextSpan
+from strife.ontology import Ontology
+
+ActorsFor = Callable[[Span], list[Actor]]
+
+
+def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional[Ontology] = None) -> list[Actor]:
+    """Code each argument phrase; a phrase the coder cannot name ('an armed man', 'residents',
+    'a mob of youths') is kept as an unnamed actor with the sector its head word implies, because
+    an analyst filtering by who acted needs 'unidentified gunmen' as much as a named group."""
+    actors: list[Actor] = []
+    seen: set[tuple[int, int]] = set()
+    for token in tokens:
+        span = argument_phrase(token)
+        found = actors_for(span) if actors_for is not None else [
+            Actor(name=span.text, span=(span.start_char, span.end_char))
+        ]
+        if not found and onto is not None:
+            found = _unnamed_actor(token, span, onto)
+        for actor in found:
+            key = actor.span or (span.start_char, span.end_char)
+            if key not in seen:
+                seen.add(key)
+                actors.append(actor)
+    return actors
+
+
+def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
+    side = lexical_side(token, onto)
+    lemma = token.lemma_.lower()
+    if side is None or token.pos_ not in ("NOUN", "PROPN") or lemma in onto.words("civilian_places") | onto.words("owner_nouns"):
+        return []  # a hospital or an army post is the target's place, not an actor
+    end = token.i + 1
+    for child in token.rights:  # keep 'of' phrases ('a mob of youths'), drop places and times
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            end = child.right_edge.i + 1
+    span = token.doc[span.start: max(end, span.start + 1)]
+    return [Actor(name=span.text, span=(span.start_char, span.end_char), sector=side_sector(side),
+                  kind="group", confidence=0.5)]
+
+
+def _evidence(frame: Frame, doc: Doc) -> TextSpan:
+    """The smallest stretch of the trigger's sentence (and line) that covers the trigger and
+    every argument phrase."""
+    token = frame.trigger.token
+    sent = token.sent
+    indices = set(frame.anchors) | {token.i}
+    for arg in frame.sources + frame.targets + frame.victims:
+        phrase = argument_phrase(arg)
+        indices.update((phrase.start, phrase.end - 1))
+    lo = max(min(i for i in indices if i >= sent.start), sent.start)
+    hi = min(max(i for i in indices if i < sent.end), sent.end - 1)
+    line = line_of(token)
+    lo, hi = max(lo, line.start), min(hi, line.end - 1)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return TextSpan(start=start, end=end, text=doc_text(doc)[start:end])
+
+
+def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ontology) -> Event:
+    sources = _actors(frame.sources, actors_for, onto)
+    if not sources and frame.inherited is not None:
+        sources = _actors(frame.inherited.sources, actors_for, onto)
+    targets = _actors(frame.targets or frame.victims, actors_for, onto)
+    refine_type(frame, sources, targets, onto)
+    acled_type, acled_sub = acled_pair(frame, sources, targets, onto)
+    cameo = cameo_code_of(frame, onto)
+    trig = frame.trigger
+    first = doc[trig.first]
+    trigger_span = TextSpan(start=first.idx, end=trig.token.idx + len(trig.token.text), text=doc_text(doc)[first.idx: trig.token.idx + len(trig.token.text)])
+    return Event(
+        id="e0",
+        event_type=frame.plover,
+        mode=frame.mode,
+        context=frame.context,
+        quad=onto.quad(frame.plover),
+        cameo_root=cameo[:2],
+        cameo_code=cameo,
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        source=sources,
+        target=targets,
+        negated=frame.negated,
+        hypothetical=frame.hypothetical,
+        trigger=trigger_span,
+        evidence=_evidence(frame, doc),
+        confidence=calibrated_confidence(raw_confidence(frame), onto),
+    )
+
+
+def confident(events: Iterable[Event], minimum: Optional[float]) -> list[Event]:
+    """Events whose calibrated confidence is at least `minimum` (all of them when None): the
+    `--min-confidence` filter of `strife extract` and `strife events`."""
+    if minimum is None:
+        return list(events)
+    return [e for e in events if e.confidence >= minimum]

@@ -1,0 +1,471 @@
+"""Sources and targets from the dependency parse: verbs, event nouns, evaluations, obligations.
+
+Verbs give subject/agent and object/preposition roles (with recovered subjects for lost or
+shared ones); event nouns give possessives, 'by'/'of'/'between' phrases, and the subjects of
+the light verb that carries them; evaluations ("called the resolution a provocation") and
+obligations ("said Sudan must return ...") have their own shapes. Arguments are expanded to
+their conjuncts, cleaned of pronouns and of places (the location is linked elsewhere), and
+`argument_phrase` gives the noun phrase each one heads.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Span, Token
+
+from strife.extract import clause_verb, line_break_between, line_of
+from strife.extract.events.frame import Frame
+from strife.extract.events.grammar import (
+    PERSONAL_PRONOUNS,
+    PHRASE_DROP_DEPS,
+    SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
+)
+from strife.extract.events.modality import controlling_clause, reported_clause
+from strife.extract.events.tables import coding_set
+from strife.extract.events.triggers import resolve_relative, word_keys
+from strife.ontology import Ontology
+
+
+def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if passive:
+        agents += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    frame.sources = agents if (passive or agents) else subjects
+    frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+    frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
+    if not frame.targets and not passive:
+        frame.targets = _shared_objects(verb)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBN" or agents:
+            if _material(frame, onto):
+                frame.targets.insert(0, verb.head)
+        elif not frame.sources:
+            frame.sources = [verb.head]
+    if not frame.sources and not passive:
+        frame.sources = _inherited_subjects(verb)
+    frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
+    frame.sources = _previous_subject(frame.sources, verb)
+    if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        frame.sources = _subject_on_the_left(verb, onto)
+    frame.sources = expand_all(frame.sources)
+    frame.targets = expand_all(frame.targets)
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """'killing and injuring a number of fighters', 'attacked and wounded two soldiers': verbs
+    coordinated before one object share it (the parser hangs it on the last verb only)."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i < verb.i + 4:
+            if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+                return []  # 'X attacked and Y fled': a new clause, not a shared object
+            return [c for c in conj.children if c.dep_ in ("dobj", "dative")]
+    return []
+
+
+def _previous_subject(sources: list[Token], verb: Token) -> list[Token]:
+    """'They clashed with police that ...' after '400 youths gathered ...': a sentence-initial
+    'they'/'he'/'she' stands for the subject of the previous sentence, the simplest centering
+    rule, applied only when that subject is a noun of the same number."""
+    if len(sources) != 1 or sources[0].lower_ not in ("they", "he", "she") or sources[0].i != verb.sent.start:
+        return sources
+    pronoun = sources[0]
+    if pronoun.sent.start == 0:
+        return sources
+    previous = pronoun.doc[pronoun.sent.start - 1].sent
+    plural = pronoun.lower_ == "they"
+    for token in previous:  # the main subject, or a noun the parser made the root ('400 youths gathered')
+        main = (token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT") or token.dep_ == "ROOT"
+        if main and token.pos_ in ("NOUN", "PROPN"):
+            if (token.tag_ in ("NNS", "NNPS")) == plural or token.pos_ == "PROPN" and plural:
+                return [token]
+    return sources
+
+
+def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> list[Token]:
+    """'Hungary has said it will support ...': a pronoun subject of a reported clause is the speaker."""
+    if not sources or any(s.lower_ not in SPEAKER_PRONOUNS for s in sources):
+        return sources
+    clause = controlling_clause(clause_verb(verb))
+    if not reported_clause(clause, onto):
+        return sources
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ not in PERSONAL_PRONOUNS]
+    return speakers or sources
+
+
+def _target_preps(plover: str, onto: Ontology) -> frozenset[str]:
+    preps = set(onto.words("target_preps"))
+    if plover not in coding_set("with_target_types"):
+        preps.discard("with")
+    if plover not in coding_set("to_target_types"):
+        preps.discard("to")
+    return frozenset(preps)
+
+
+def _material(frame: Frame, onto: Ontology) -> bool:
+    return onto.quad(frame.plover) == "material_conflict"
+
+
+def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
+    sources, targets = noun_own_roles(frame.plover, noun, onto)
+    if not sources and not targets:
+        sources, targets = _sides_of_occurrence(noun, onto)
+    if not sources:
+        sources = _participants(noun, onto)
+    governor, relation = _governor(noun)
+    light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
+    if governor is not None and (light or relation == "copula"):
+        frame.anchors.add(governor.i)
+        if not sources or all(s.pos_ == "PRON" for s in sources):
+            sources = _governor_subjects(governor, relation) or [s for s in sources if s.pos_ != "PRON"]
+        targets += _prep_objects(governor, onto.words("target_preps") - {"with", "to"})
+    sources = [s for s in sources if s.pos_ != "PRON" or s.lower_ not in ("their", "its", "his", "her", "our")]
+    frame.sources, frame.targets = _two_sides(expand_all(sources), expand_all(targets))
+
+
+def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
+    sources: list[Token] = []
+    targets: list[Token] = []
+    target_preps = _target_preps(plover, onto)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            objs = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+            word = child.lower_
+            if word == "by":
+                sources += objs
+            elif word == "of":
+                (sources if plover in coding_set("source_of_types") else targets).extend(objs)
+            elif word == "between" and objs:
+                sources.append(objs[0])
+                targets += [c for o in objs for c in o.conjuncts]
+            elif word in target_preps:
+                targets += objs
+        elif child.dep_ in ("amod", "compound", "nmod") and _names_an_actor(child):
+            sources.append(child)
+        elif child.dep_ == "acl":
+            agents = [o for c in child.children if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
+            sources += agents
+            targets += _prep_objects(child, target_preps - {"with", "to"})
+    return sources, targets
+
+
+def _participants(noun: Token, onto: Ontology) -> list[Token]:
+    """'The US is playing a decisive role in the brutal offensive', 'took part in the attack':
+    whoever has a part in the event is among its sources."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in onto.words("participation_nouns"):
+        return []
+    verb = prep.head.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
+
+
+def _two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token], list[Token]]:
+    """'clashes between X and Y': expanding conjuncts puts X and Y on both sides; the first
+    named is the source, the others the target."""
+    shared = [t for t in sources if t in targets]
+    if not shared:
+        return sources, targets
+    first = min(shared, key=lambda t: t.i)
+    return [s for s in sources if s not in shared or s is first], [t for t in targets if t is not first]
+
+
+def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
+    """'clashes erupted between X and Y', 'fighting broke out with Y': the parser hangs the
+    sides on the verb that says the event happened, not on the event noun."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not word_keys(verb) & onto.words("occurrence_verbs"):
+        return [], []
+    for prep in verb.children:
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
+            return [objs[0]], [c for o in objs for c in o.conjuncts]
+        if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
+            return [], objs
+    return [], []
+
+
+def _names_an_actor(token: Token) -> bool:
+    """'Russian' in 'Russian attacks', 'US' in 'US airstrikes', 'Taliban' in 'Taliban attack'."""
+    if token.ent_type_ in ("NORP", "GPE", "ORG"):
+        return True
+    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.i > token.sent.start
+
+
+def _governor(noun: Token) -> tuple[Optional[Token], str]:
+    """The verb an event noun hangs from, and how: 'dobj' (carried out airstrikes), 'prep' (pressed
+    ahead with their advance), 'subjpass' (an attack was carried out by), 'acl' (airstrikes carried
+    out by), 'copula' (are in control of)."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            return child, "acl"
+    head = noun.head
+    if noun.dep_ in ("dobj", "advmod", "npadvmod", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head, "dobj"
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        return head, "subjpass"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        return verb, "copula" if verb.lemma_ == "be" else "prep"
+    return None, ""
+
+
+def _governor_subjects(governor: Token, relation: str) -> list[Token]:
+    children = list(governor.children)
+    agents = [o for c in children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
+    if relation in ("acl", "subjpass") or any(c.dep_ == "auxpass" for c in children):
+        return agents
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return subjects
+    if governor.dep_ == "acl" and governor.head.pos_ in ("NOUN", "PROPN") and not agents:
+        return [governor.head]
+    return _inherited_subjects(governor)
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """The subject a verb shares with the clause it depends on: 'refused to leave' (xcomp),
+    'attacked and killed' (conj), 'responded ... by denouncing' (pcomp), '..., killing' (advcl)."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep") or current.head.i == current.i:
+            return []
+        link, current = current.dep_, current.head
+        objects = [c for c in current.children if c.dep_ in ("dobj", "dative")]
+        if link == "xcomp" and objects:
+            return objects  # object control: 'prompted the EU to propose', 'urged X to leave'
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN"):
+            subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+            return [resolve_relative(s) for s in subjects]
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+    return []
+
+
+def _subject_on_the_left(verb: Token, onto: Ontology) -> list[Token]:
+    """Recover a subject the parser lost: the noun phrase just left of a finite verb, across commas
+    and co-actor phrases ('Russia, together with China, vetoed')."""
+    i = verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start:
+        token = verb.doc[i]
+        if token.is_punct or token.is_space:
+            i -= 1
+            continue
+        group = _coordination_group(token, onto)
+        if group is not None:
+            i = group - 1
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            return [token.head if token.dep_ == "compound" else token]
+        return []
+    return []
+
+
+def _coordination_group(token: Token, onto: Ontology) -> Optional[int]:
+    """Start index of a 'together with X' phrase that `token` ends, else None."""
+    for prep in token.ancestors:
+        if prep.dep_ == "prep" and prep.lower_ in {"with"} | onto.words("coordination_preps"):
+            left = prep.doc[prep.i - 1] if prep.i > 0 else None
+            if prep.lower_ in onto.words("coordination_preps"):
+                return prep.i
+            if left is not None and left.lower_ in onto.words("coordination_adverbs"):
+                return left.i
+        if prep.i < token.i - 6:
+            break
+    return None
+
+
+def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> None:
+    """'X, together with Y, vetoed': Y acts too. Found by position, so a misattached phrase counts."""
+    if not frame.sources:
+        return
+    first = min(s.i for s in frame.sources)
+    for token in trigger.sent:
+        if not first < token.i < trigger.i:
+            continue
+        is_adverb = token.lower_ in onto.words("coordination_adverbs")
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if is_adverb and nxt is not None and nxt.lower_ == "with":
+            prep = nxt
+        elif token.lower_ in onto.words("coordination_preps"):
+            prep = token
+        else:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                frame.sources += [o for o in [obj, *obj.conjuncts] if o not in frame.sources]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
+
+
+def clausal_subjects(trigger: Token) -> list[Token]:
+    """'demanded that all rebel fighters leave': the addressee is the subject of the demanded act."""
+    for child in trigger.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return expand_all([c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
+    return []
+
+
+def from_targets(trigger: Token, frame: Frame) -> list[Token]:
+    """Territory changes hands: the loser is in 'from X' or 'against X', never the ground taken."""
+    holders = [trigger]
+    holders += [t for t in trigger.doc[min(frame.anchors): max(frame.anchors) + 1] if t.pos_ == "VERB"]
+    return expand_all([o for h in holders for o in _prep_objects(h, frozenset({"from", "against", "with"}))])
+
+
+def expand_all(tokens: Iterable[Token]) -> list[Token]:
+    """Each argument with its conjuncts and 'including' members, resolving relative pronouns."""
+    out: list[Token] = []
+    for token in tokens:
+        token = resolve_relative(token)
+        for member in [token, *token.conjuncts]:
+            if member not in out:
+                out.append(member)
+            for child in member.children:
+                if child.dep_ == "prep" and child.lower_ in ("including", "include"):
+                    for obj in child.children:
+                        for inner in [obj, *obj.conjuncts]:
+                            if inner.dep_ in ("pobj", "conj") and inner not in out:
+                                out.append(inner)
+    return out
+
+
+def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
+    """Drop pronouns, the trigger itself, and arguments across a line break."""
+    kept = []
+    for token in tokens:
+        if token.i == trigger.i or token in kept:
+            continue
+        if token.pos_ in ("PRON", "DET") and token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
+            continue
+        if line_break_between(token, trigger):
+            continue
+        kept.append(token)
+    return kept
+
+
+def drop_ground(frame: Frame, onto: Ontology) -> None:
+    """Places are not targets of violence or conquest: the engine links them as the location."""
+    if onto.quad(frame.plover) != "material_conflict":
+        return
+    territory = onto.words("territory_nouns")
+    compass = onto.words("compass_words")
+    kept = []
+    for target in frame.targets:
+        phrase = argument_phrase(target)
+        if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in territory:
+            continue
+        if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase if t.i <= target.i):
+            continue  # 'western Aleppo', not 'a checkpoint on the outskirts of Sahwa'
+        if _is_weapon(target, onto):
+            continue  # 'fired mortars at the positions of X': the mortars are the means
+        if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
+            continue
+        kept.append(_owner(target, onto))
+    frame.targets = kept
+
+
+def _is_weapon(token: Token, onto: Ontology) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    lists = ("aerial_weapon_words", "artillery_weapon_words", "explosive_weapon_words", "small_arms_words")
+    return any(words & onto.words(name) for name in lists) or token.lemma_.lower() in onto.words("weapon_nouns")
+
+
+def _owner(target: Token, onto: Ontology) -> Token:
+    """'the positions of the militia' -> 'the militia'."""
+    if target.lemma_.lower() in onto.words("owner_nouns"):
+        for child in target.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return target
+
+
+def evaluation_roles(frame: Frame, onto: Ontology) -> bool:
+    word = frame.trigger.token
+    if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"):
+        verb = word.head
+    elif word.dep_ == "pobj" and word.head.lower_ == "as":
+        verb = word.head.head
+    else:
+        return False
+    frame.anchors.add(verb.i)
+    labeling = bool(word_keys(verb) & onto.words("labeling_verbs"))
+    if verb.lemma_ == "be":
+        frame.targets = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        speaker = verb.head if verb.dep_ in ("ccomp", "xcomp", "conj") else None
+        if speaker is None or not word_keys(speaker) & onto.words("speech_verbs"):
+            return False
+        frame.anchors.add(speaker.i)
+        frame.sources = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker)
+    elif labeling:
+        children = list(verb.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            frame.targets = [c for c in children if c.dep_ == "nsubjpass"]
+            frame.sources = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        else:
+            frame.sources = [c for c in children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
+            frame.targets = [c for c in children if c.dep_ == "dobj"]
+    else:
+        return False
+    frame.sources = expand_all(frame.sources)
+    frame.targets = expand_all(frame.targets)
+    return True
+
+
+def obligation_roles(frame: Frame, onto: Ontology) -> bool:
+    """'Russia said that Sudan must return the helicopter': an obligation a speaker lays on
+    someone else is a demand (CAMEO 10); the speaker is the source, the obliged the target. An
+    obligation on a pronoun ('said it must respond') is usually on the speaker: no demand."""
+    modal = frame.trigger.token
+    verb = modal.head
+    if modal.dep_ != "aux" or verb.i == modal.i or verb.dep_ != "ccomp":
+        return False
+    speaker = verb.head
+    if not word_keys(speaker) & (onto.words("speech_verbs") | onto.words("intent_speech_verbs")):
+        return False
+    obliged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not obliged or any(o.lower_ in PERSONAL_PRONOUNS for o in obliged):
+        return False
+    frame.anchors.update((speaker.i, verb.i))
+    frame.pivot = speaker
+    frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
+    frame.targets = expand_all(obliged)
+    return True
+
+
+def argument_phrase(token: Token) -> Span:
+    """The noun phrase an argument heads, without relative clauses, appositions, conjuncts and
+    edge punctuation: what `actors_for` is asked to code."""
+    doc = token.doc
+    if token.dep_ == "amod" or (token.pos_ == "ADJ"):
+        return doc[token.i: token.i + 1]
+    dropped: set[int] = set()
+    for child in token.children:
+        if child.dep_ in PHRASE_DROP_DEPS or (child.dep_ == "prep" and child.lower_ in ("including", "include")):
+            dropped.update(t.i for t in child.subtree)
+    kept = {t.i for t in token.subtree} - dropped
+    start = end = token.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    line = line_of(token)
+    start, end = max(start, line.start), min(end, line.end - 1)
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
+        end -= 1
+    return doc[start: end + 1]

@@ -1,0 +1,104 @@
+"""Which side an event's arguments are on: 'state', 'nonstate', 'civilian' or 'protester'.
+
+From the sectors the actor coder gave (classes of `data/sector_classes.csv`), else from head words (roles.yaml noun lists): an owner
+noun takes its owner's side ('army positions'), a member noun its group's ('members of the
+militia'). ACLED's event types turn on these sides.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from spacy.tokens import Token
+
+from strife.model import Actor
+from strife.ontology import Ontology
+from strife.resolve.actor_sectors import sector_class
+
+ARMED = frozenset({"state", "nonstate"})  # the sides that bear arms
+
+
+@functools.lru_cache(maxsize=None)
+def sectors_of(sector_class_name: str) -> frozenset[str]:
+    """A class of `data/sector_classes.csv` ('state_force', 'militia_like', ...), in lower case:
+    actors' sectors are compared lower-cased here."""
+    return frozenset(sector.lower() for sector in sector_class(sector_class_name))
+
+
+def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:
+    """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
+    the engine gave them, else from the head words. When `attacked`, a government official
+    (GOV) is not an armed target: shooting a councillor is violence against civilians."""
+    sectors = {(a.sector or "").lower() for a in actors if a.sector}
+    if sectors & sectors_of("nonstate_force"):
+        return "nonstate"
+    armed = sectors_of("state_force") - (sectors_of("unarmed_state") if attacked else frozenset())
+    if sectors & armed:
+        return "state"
+    if attacked and sectors & sectors_of("unarmed_state"):
+        return "civilian"
+    if sectors & (sectors_of("civilian") | sectors_of("rioter")):
+        return "civilian"
+    for token in tokens:
+        side = lexical_side(token, onto)
+        if side:
+            return side
+    return None
+
+
+def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
+    lemma = token.lemma_.lower()
+    phrase = [t for t in token.subtree if t.i <= token.i] if token.pos_ in ("NOUN", "PROPN") else [token]
+    words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+    if lemma in onto.words("owner_nouns"):
+        owners = [t for t in phrase if t.i < token.i and t.pos_ in ("NOUN", "PROPN")]
+        for owner in owners:
+            side = _lexical_side_word(owner.lemma_.lower(), words, onto)
+            if side:
+                return side
+    if lemma in onto.words("member_nouns"):
+        side = _group_side(token, onto)
+        if side or _named_group(token):
+            return side  # 'members of the Gulf Cartel': the group decides, and we do not know it
+    if lemma in onto.words("person_nouns") and words & onto.words("armed_person_modifiers"):
+        return "nonstate"  # 'armed men', 'unidentified individuals'
+    if lemma in onto.words("protester_nouns"):
+        return "protester"
+    if lemma in onto.words("civilian_places"):
+        return "civilian"
+    return _lexical_side_word(lemma, words, onto)
+
+
+def _named_group(member: Token) -> bool:
+    """'members of Al Sham Corps', 'QSD members': the member belongs to a named organisation."""
+    groups = [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    groups += [c for c in member.children if c.dep_ in ("compound", "poss") and c.i < member.i]
+    return any(g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "NORP") for g in groups)
+
+
+def _group_side(member: Token, onto: Ontology) -> Optional[str]:
+    """'a member of the regime's 4th Division', 'army officers', 'groups of migrant laborers':
+    the group a member belongs to decides the side."""
+    groups = [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    groups += [c for c in member.children if c.dep_ in ("compound", "poss", "amod") and c.i < member.i]
+    for group in groups:
+        words = {t.lower_ for t in group.subtree} | {t.lemma_.lower() for t in group.subtree}
+        side = _lexical_side_word(group.lemma_.lower(), words, onto)
+        if side is None and group.lemma_.lower() in onto.words("protester_nouns"):
+            side = "protester"
+        if side:
+            return side
+    return None
+
+
+def _lexical_side_word(lemma: str, words: set[str], onto: Ontology) -> Optional[str]:
+    if lemma in onto.words("nonstate_force_nouns"):
+        return "nonstate"
+    if lemma in onto.words("state_force_nouns"):
+        if words & onto.words("nonstate_modifiers"):
+            return "nonstate"
+        return "state"
+    if lemma in onto.words("civilian_nouns"):
+        return "civilian"
+    return None

@@ -1,0 +1,191 @@
+"""Trigger lexicon matching: which tokens name an event, and by which lexicon row.
+
+A token matches the rows of `ontology/data/lexicon.csv` keyed by its lemma, its form or a crude
+stem (the lemmatizer errs on rare verbs); of the rows whose part of speech, preceding words and
+dependency constraints (particle, preposition, object, subject, head) hold, the most specific
+wins. A suppressing row ("refuse to comment") wins like any other and yields no trigger.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from strife.extract.events.grammar import OBJECT_DEPS, RELATIVE_PRONOUNS
+from strife.ontology import LexiconEntry, Ontology, load_ontology
+
+VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ies", "y"))
+NOUN_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"))
+
+
+@dataclass
+class Trigger:
+    """A token a lexicon row matched: the row gives the coding, `first` the start of a multiword lemma."""
+
+    token: Token
+    entry: LexiconEntry
+    first: int  # index of the first token of a multiword trigger
+
+    @property
+    def plover(self) -> str:
+        return self.entry.plover or ""
+
+
+def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger]:
+    """Every token a lexicon row matches, with the most specific matching row (suppressing rows
+    such as "refuse to comment" win over the generic row and yield no trigger)."""
+    onto = ontology or load_ontology()
+    index = onto.index
+    found = []
+    for token in doc:
+        if token.is_punct or token.is_space or _modifier(token, onto):
+            continue  # modifiers: 'US-backed rebels', 'protest movement', 'illegal settlements'
+        rows = [row for key in word_keys(token) for row in index.get(key, ())]
+        best = _best_row(token, rows, onto)
+        if best is not None and best[0].plover is not None:
+            found.append(Trigger(token, best[0], best[1]))
+    return found
+
+
+def _modifier(token: Token, onto: Ontology) -> bool:
+    """A noun or adjective modifying another word names no event of its own, except before a noun
+    that only carries an event ('a mediation effort', 'a bombing campaign')."""
+    if token.dep_ == "amod":
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() not in onto.words("event_carrier_nouns")
+
+
+def word_keys(token: Token) -> set[str]:
+    """Lemma, form and crude stems: the lemmatizer errs on rare verbs ('waged' -> 'wag').
+
+    Callers only read the set: it is shared by every token of the same form (see `_keys_of`).
+    """
+    return _keys_of(token.lower_, token.lemma_, token.pos_ in ("VERB", "AUX"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys_of(text: str, lemma: str, verbal: bool) -> set[str]:
+    """The keys of one word form, made once per process: trigger lookup asks for every token."""
+    keys = {lemma.lower(), text}
+    suffixes = VERB_SUFFIXES if verbal else NOUN_SUFFIXES
+    for suffix, repl in suffixes:
+        if text.endswith(suffix) and len(text) - len(suffix) >= 3:
+            keys.add(text[: -len(suffix)] + repl)
+    return keys
+
+
+def _pos_ok(entry: LexiconEntry, token: Token) -> bool:
+    if entry.pos == "VERB":
+        return token.pos_ == "VERB"
+    if entry.pos in ("NOUN", "PROPN"):
+        return token.pos_ in ("NOUN", "PROPN")
+    return token.pos_ == entry.pos
+
+
+def _best_row(token: Token, rows: Iterable[LexiconEntry], onto: Ontology) -> Optional[tuple[LexiconEntry, int]]:
+    best: Optional[tuple[LexiconEntry, int]] = None
+    for row in rows:
+        if not _pos_ok(row, token):
+            continue
+        first = _multiword_start(token, row)
+        if first is None or not _constraints_ok(token, row):
+            continue
+        rank = (row.specificity, row.confidence)
+        if best is None or rank > (best[0].specificity, best[0].confidence):
+            best = (row, first)
+    return best
+
+
+def _multiword_start(token: Token, row: LexiconEntry) -> Optional[int]:
+    """Index of the first word of a multiword lemma ('air strike'), hyphens skipped; None if the
+    preceding words do not match."""
+    i = token.i
+    for word in reversed(row.words[:-1]):
+        i -= 1
+        while i >= 0 and token.doc[i].text in ("-", "–"):
+            i -= 1
+        if i < 0 or word not in word_keys(token.doc[i]):
+            return None
+    return i
+
+
+def _constraints_ok(token: Token, row: LexiconEntry) -> bool:
+    children = list(token.children)
+    if row.particle and not any(
+        c.dep_ in ("prt", "advmod", "prep") and c.lower_ in row.particle for c in children
+    ):
+        return False
+    preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")]
+    if row.prep:
+        preps = [p for p in preps if p.lower_ in row.prep]
+        if not preps:
+            return False
+    if row.object and not _object_ok(token, children, preps, row):
+        return False
+    if row.subject and not any(word_keys(s) & row.subject for s in _subjects_for_constraint(token)):
+        return False
+    if row.head and not _head_ok(token, row.head):
+        return False
+    return True
+
+
+def _object_ok(token: Token, children: list[Token], preps: list[Token], row: LexiconEntry) -> bool:
+    deps = {c.dep_ for c in children}
+    for wanted in row.object:
+        if wanted.startswith("@"):
+            if wanted == "@future" and _has_future_complement(children):
+                return True
+            if wanted[1:] in deps:
+                return True
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    objects += _measured(objects)
+    candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
+    candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
+    candidates = [resolve_relative(c) for c in candidates]
+    candidates += [conj for c in candidates for conj in c.conjuncts]
+    candidates += _measured(candidates)
+    return any(word_keys(c) & row.object for c in candidates)
+
+
+def _measured(nouns: list[Token]) -> list[Token]:
+    """'25,000 tons of food aid', 'a grant of 5 million': what a quantity or container noun measures."""
+    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _has_future_complement(children: list[Token]) -> bool:
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "could", "shall", "'ll") for a in c.children)
+        for c in children
+    )
+
+
+def _subjects_for_constraint(token: Token) -> list[Token]:
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl"):
+        subjects.append(token.head)
+    return [resolve_relative(s) for s in subjects]
+
+
+def _head_ok(token: Token, heads: frozenset[str]) -> bool:
+    head = token.head
+    if head.i == token.i:
+        return False
+    candidates = [head]
+    if head.dep_ in ("prep", "agent") and head.head.i != head.i:
+        candidates.append(head.head)
+    if token.dep_ == "conj":
+        candidates.append(head.head)
+    return any(word_keys(c) & heads for c in candidates)
+
+
+def resolve_relative(token: Token) -> Token:
+    """'which'/'who'/'that' as subject or object of a relative clause stands for the noun it modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.pos_ == "PRON":
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
