@@ -43,9 +43,10 @@ from strife.extract import Layout, clause_verb
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.tolls import incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
+from strife.ontology import load_ontology
+from strife.ontology.families import VIOLENCE
 from strife.resolve.coref import absorb, event_anchor, is_real, places_agree, trigger_token
 
-VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 #: A week or less of days agrees with a day inside it ("the weekend raid", "Sunday night").
 SHORT_SPAN_DAYS = 7
@@ -139,7 +140,7 @@ def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, date
         token = trigger_token(event, doc)
         if token is not None and token.i in statistic_verbs:
             continue
-        if event.event_type in VIOLENT_TYPES and is_habitual(event, doc):
+        if event.event_type in VIOLENCE and is_habitual(event, doc):
             continue
         kept.append(event)
     return kept
@@ -204,7 +205,7 @@ def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
 
 
 def _is_violent(event: Event) -> bool:
-    return is_real(event) and event.event_type in VIOLENT_TYPES
+    return is_real(event) and event.event_type in VIOLENCE
 
 
 def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout, claimed: bool = False) -> bool:
@@ -306,7 +307,8 @@ def _points_back(event: Event, doc: Doc) -> bool:
     if _in_heading(token.idx, doc.text):
         return True  # a crosshead ("Al-Shabab claims attack") names what the paragraphs tell
     if token.pos_ == "NOUN":
-        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+        determiners = load_ontology().words("anaphoric_dets")
+        return any(c.dep_ == "det" and c.lower_ in determiners for c in token.children)
     return _tells_only_the_outcome(event, doc)
 
 
