@@ -11,7 +11,6 @@ only at the head revision, so they are there whenever this module is handed one.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 import threading
 from dataclasses import dataclass, field
@@ -23,14 +22,10 @@ from sqlalchemy import func, select
 from strife.ingest import FeedEntry, InputProblem, ReadOptions, Skipped, feed_entries, fetch_url
 from strife.ingest.language import language_skip
 from strife.model import Article
-from strife.store import Store, seen_entries, skipped_inputs
+from strife.store import Store, seen_entries, skipped_inputs, utc_now
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def record_skip(store: Store, skip: Skipped) -> None:
@@ -43,7 +38,7 @@ def record_skip(store: Store, skip: Skipped) -> None:
                 return
         conn.execute(skipped_inputs.insert().values(
             origin=skip.origin, reason=skip.reason, language=skip.language, sha256=skip.sha256,
-            message=skip.message, skipped_at=_now()))
+            message=skip.message, skipped_at=utc_now()))
 
 
 def skipped_counts(store: Store) -> dict[str, int]:
@@ -89,7 +84,7 @@ def _mark(store: Store, feed: str, entry_id: str, status: str, sha256: Optional[
     with store.engine.begin() as conn:
         conn.execute(seen_entries.insert().prefix_with("OR IGNORE") if store.engine.dialect.name == "sqlite"
                      else seen_entries.insert(),
-                     {"feed": feed, "entry_id": entry_id, "status": status, "sha256": sha256, "seen_at": _now()})
+                     {"feed": feed, "entry_id": entry_id, "status": status, "sha256": sha256, "seen_at": utc_now()})
 
 
 def _feed_bytes(feed: str, options: ReadOptions) -> bytes:
