@@ -200,6 +200,13 @@ class Store:
         with self._writing() as conn:
             return update_incidents(conn, **options)
 
+    def unplaced_events(self) -> int:
+        """Real events not in an incident yet (stored by a strife that placed them only when listing)."""
+        from strife.store.dedup import count_unplaced
+
+        with self.engine.connect() as conn:
+            return count_unplaced(conn)
+
     def incidents(self, query: EventQuery = EventQuery(), min_sources: int = 1) -> list:
         """Incidents with their sources side by side (`strife.resolve.dedup.Incident`)."""
         from strife.store.dedup import load_incidents
@@ -291,7 +298,6 @@ def _lock_schema(conn: Connection) -> None:
     """Serialise schema creation between processes starting at once on one PostgreSQL database."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(815201)")
-
 
 
 def upgrade_database(db: Optional[str] = None) -> tuple[Optional[str], str]:

@@ -28,6 +28,14 @@ from strife.resolve.dedup import (
 )
 from strife.store.schema import articles, event_actors, events, incidents, utc_now
 
+# Real events (neither negated nor hypothetical) not yet in an incident: what `update_incidents` places.
+UNPLACED = and_(events.c.incident_id.is_(None), events.c.negated.is_(False), events.c.hypothetical.is_(False))
+
+
+def count_unplaced(conn: Connection) -> int:
+    """How many events `update_incidents` would place (none, when every store updated incidents)."""
+    return conn.execute(select(func.count()).select_from(events).where(UNPLACED)).scalar_one()
+
 
 def _reports(conn: Connection, where) -> list[Report]:
     rows = conn.execute(
@@ -88,7 +96,7 @@ def update_incidents(conn: Connection, window_days: int = DedupOptions.window_da
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(815202)")
     options = DedupOptions(window_days, radius_km, threshold)
-    pending = _reports(conn, and_(events.c.incident_id.is_(None), events.c.negated.is_(False), events.c.hypothetical.is_(False)))
+    pending = _reports(conn, UNPLACED)
     for report in pending:
         joined = best_incident(report, _candidates(conn, report, options), options)
         incident = joined or incident_id_for(report)

@@ -16,6 +16,7 @@ from strife.store.schema import HEAD_REVISION, articles, event_actors, events
 
 MAX_LISTED = 5  # examples named per kind of problem
 
+
 def integrity_problems(engine: Engine) -> list[str]:
     """Everything wrong with a strife database, one sentence per kind of problem."""
     problems: list[str] = []

@@ -62,6 +62,7 @@ def max_span_days(conn: Connection) -> int:
     value = conn.execute(select(meta.c.value).where(meta.c.key == MAX_SPAN_KEY)).scalar()
     return int(value) if value else 0
 
+
 def bbox_cells(bbox: tuple[float, float, float, float]) -> Optional[list[int]]:
     """The grid cells a (min_lon, min_lat, max_lon, max_lat) box touches; None when there are too
     many for an IN list to beat a plain scan (more than MAX_BBOX_CELLS)."""

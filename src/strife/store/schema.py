@@ -227,7 +227,6 @@ def grid_cell(lat: Optional[float], lon: Optional[float]) -> Optional[int]:
     return row * GRID_COLUMNS + column
 
 
-
 def utc_now() -> str:
     """Now in UTC to the second, as every `*_at` column keeps it (ISO 8601 text sorts by time)."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -35,6 +35,7 @@ from strife.store.schema import (
 if TYPE_CHECKING:
     from strife.store.database import Store
 
+
 @dataclass
 class StoreOutcome:
     """What storing one article did: `stored` False means it was already there (or, with `error`
@@ -83,12 +84,18 @@ class BatchWriter:
         """Articles added but not yet written."""
         return len(self._waiting)
 
+    @property
+    def due(self) -> bool:
+        """Whether the first waiting article has waited `max_seconds` (a caller may then `flush`
+        between articles, say while inputs that are not articles stream past)."""
+        return bool(self._waiting) and time.monotonic() - self._first_waiting_since >= self.max_seconds
+
     def add(self, result: ArticleResult, text: str, origin: Optional[str] = None) -> list[StoreOutcome]:
         """Queue one article; returns the outcomes of the batch this completed (usually none)."""
         if not self._waiting:
             self._first_waiting_since = time.monotonic()
         self._waiting.append((result, text, origin))
-        if len(self._waiting) >= self.max_articles or time.monotonic() - self._first_waiting_since >= self.max_seconds:
+        if len(self._waiting) >= self.max_articles or self.due:
             return self.flush()
         return []
 
@@ -96,6 +103,7 @@ class BatchWriter:
         """Write every waiting article now; their outcomes, in the order they were added."""
         waiting, self._waiting = self._waiting, []
         return self.store.add_many(waiting) if waiting else []
+
 
 def article_pk(conn: Connection, sha256: str) -> Optional[int]:
     row = conn.execute(select(articles.c.pk).where(articles.c.sha256 == sha256)).first()
@@ -244,7 +252,6 @@ def _widen_max_span(conn: Connection, rows: Sequence[dict]) -> None:
     updated = conn.execute(update(meta).where(meta.c.key == MAX_SPAN_KEY).values(value=str(longest)))
     if updated.rowcount == 0:
         conn.execute(meta.insert().values(key=MAX_SPAN_KEY, value=str(longest)))
-
 
 
 def _article_row(result: ArticleResult, text: str, origin: Optional[str] = None) -> dict:
