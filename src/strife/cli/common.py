@@ -71,20 +71,21 @@ IdColumnOption = typer.Option(None, "--id-column", help="CSV column / JSON key w
 UrlColumnOption = typer.Option(None, "--url-column", help="CSV column / JSON key with the article URL.")
 
 
-def _use_actors(path: Optional[str]) -> None:
-    """Check a user's --actors file, then have the pipeline code with it (here and in worker processes)."""
+def _actors_file(path: Optional[str]) -> Optional[str]:
+    """A user's --actors file checked now (one-line usage error when unusable), as an absolute path
+    the engine hands to its pipeline (here and in worker processes)."""
     if not path:
-        return
+        return None
     import os
 
-    from strife.resolve.actors import ACTORS_ENV, ActorDictionary
+    from strife.resolve.actors import ActorDictionary
 
     path = os.path.abspath(path)
     try:
         ActorDictionary.with_user_file(path)
     except ValueError as error:
         fail(f"--actors: {error}")
-    os.environ[ACTORS_ENV] = path
+    return path
 
 
 def _model_dir(path: Optional[str]) -> Optional[str]:
@@ -129,23 +130,6 @@ MinConfidenceOption = typer.Option(
     None, "--min-confidence", min=0.0, max=1.0,
     help="Only events whose calibrated confidence is at least this (0-1): trade recall for precision.",
 )
-
-
-def _chosen_engine(kind: str, model: Optional[str], batch_size: int, workers: int, scheduler: Optional[str],
-                   max_chars: int = DEFAULT_MAX_CHARS, max_seconds: float = DEFAULT_MAX_SECONDS,
-                   model_dir: Optional[str] = None):
-    """The engine of --engine/--workers/--scheduler/--batch-size and the per-article limits; a usage
-    error when it cannot start."""
-    if kind not in ENGINES:
-        fail(f"--engine must be {' or '.join(ENGINES)}, not {kind!r}")
-    if scheduler and kind != "dask":
-        fail("--scheduler needs --engine dask")
-    try:
-        return make_engine(kind, model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
-                           max_chars=max_chars, max_seconds=max_seconds or None, model_dir=_model_dir(model_dir))
-    except ValueError as error:
-        fail(str(error))
-    raise AssertionError("unreachable")
 
 
 _error_log: List[IO[str]] = []  # the --errors file of this run, when one was named
@@ -210,10 +194,21 @@ class CodingOptions:
         return ReadOptions(published=published, input_format=self.input_format, columns=columns)
 
     def engine(self):
-        """The engine to code with, --actors checked first (the slow part, loading the model, comes last)."""
-        _use_actors(self.actors)
-        return _chosen_engine(self.engine_kind, self.model, self.batch_size, self.workers, self.scheduler,
-                              self.max_chars, self.max_seconds, self.model_dir)
+        """The engine of --engine/--workers/--scheduler/--batch-size, the per-article limits and
+        --actors, each checked first (the slow part, loading the model, comes last): a usage error
+        when it cannot start."""
+        actors = _actors_file(self.actors)
+        if self.engine_kind not in ENGINES:
+            fail(f"--engine must be {' or '.join(ENGINES)}, not {self.engine_kind!r}")
+        if self.scheduler and self.engine_kind != "dask":
+            fail("--scheduler needs --engine dask")
+        try:
+            return make_engine(self.engine_kind, model=self.model, batch_size=self.batch_size, workers=self.workers,
+                               scheduler=self.scheduler, max_chars=self.max_chars, max_seconds=self.max_seconds or None,
+                               model_dir=_model_dir(self.model_dir), actors=actors)
+        except ValueError as error:
+            fail(str(error))
+        raise AssertionError("unreachable")
 
 
 def shared_options(options_class: type) -> Callable[[Callable[..., None]], Callable[..., None]]:

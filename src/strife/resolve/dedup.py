@@ -13,6 +13,10 @@ An incident holds at most one event per article (the per-article events are kept
 Disagreement is data: `Incident` lists every source's figures side by side and keeps the range as
 low/best/high (best = median of the sources' best figures, as UCDP keeps a best estimate inside a
 low-high range); `contradiction` flags sources whose figures cannot both be true.
+
+Everything here is pure (reports and records in, incident ids and `Incident`s out): the database
+side, reading the reports from the events tables and keeping the `incidents` table, is
+`strife.store.dedup`, which calls this module and is never called by it.
 """
 
 from __future__ import annotations
