@@ -111,7 +111,7 @@ async def incident_query(
                                          max_length=MAX_TEXT_PARAM)] = None,
     incident: Annotated[Optional[str], _text_param("This incident id.")] = None,
 ) -> EventQuery:
-    """The filters incidents support (`strife.resolve.dedup.load_incidents`)."""
+    """The filters incidents support (`strife.store.dedup.load_incidents`)."""
     _check_range(since, until)
     return EventQuery(country=country, event_type=event_type, since=since, until=until,
                       bbox=parse_bbox(bbox) if bbox else None, incident_id=incident)
