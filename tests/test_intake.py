@@ -85,3 +85,14 @@ def test_code_and_store_yields_each_input_in_order_once_stored(tmp_path, engine)
         assert [item.problem is problem for item in items] == [False, True, False, False]
         assert [item.stored.stored for item in items if item.stored] == [True, True, False]  # the same text again
         assert store.counts()["articles"] == 2 and store.unplaced_events() == 0
+
+
+def test_watch_reports_each_problem_on_stderr(tmp_path):
+    feed = tmp_path / "wire.rss"
+    feed.write_text('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>'
+                    + FEED_ITEM.format(id="reuters", text=REPORTS[0][1]) + "<item><guid>empty</guid></item>"
+                    + "</channel></rss>", encoding="utf-8")
+    shown = strife("watch", str(feed), "--once", "--db", str(tmp_path / "w.db"))
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"{feed}: 2 entries, 2 new: 1 stored with 1 events, 0 skipped (language), 1 rejected")
+    assert shown.stderr.startswith("strife: rejected: ")

@@ -59,7 +59,7 @@ class Ingested:
         return None
 
 
-def code_and_store(store: Store, engine: "LocalEngine | DaskEngine", inputs: Iterable[ReadResult], *,
+def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Iterable[ReadResult], *,
                    max_articles: int = 50, max_seconds: float = 2.0, incidents: bool = True) -> Iterator[Ingested]:
     """Code `inputs` (articles, and problems met reading them) with `engine` and store them: one
     `Ingested` per input, in input order (as `engine.run` gives outcomes).

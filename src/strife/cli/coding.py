@@ -27,7 +27,7 @@ from strife.cli.common import (
     local_engine,
     open_store,
     progress_bar,
-    report,
+    report_problem,
     shared_options,
     stdout_console,
 )
@@ -36,6 +36,7 @@ from strife.ingest import InputProblem, ReadOptions, Skipped, read_inputs
 
 if TYPE_CHECKING:
     from strife.intake import Ingested
+
 
 @shared_options(CodingOptions)
 def extract(
@@ -60,7 +61,7 @@ def extract(
     def coded() -> Iterator[Coded]:
         for outcome in outcomes:
             if isinstance(outcome, InputProblem):
-                report(outcome)
+                report_problem(outcome)
                 rejected["any"] |= outcome.fatal
                 if fmt == "jsonl" and outcome.fatal:
                     typer.echo(json.dumps({"origin": outcome.origin, "error": outcome.message}))
@@ -135,7 +136,7 @@ def _tally(item: Ingested, summary: dict) -> None:
     """Count what became of one input, reporting its problem (a rejection, a warning, a skip, or the
     database refusing the article); a skipped article is counted by language."""
     if item.problem is not None:
-        report(item.problem)
+        report_problem(item.problem)
     outcome = item.outcome
     if isinstance(outcome, Skipped):
         skipped = summary.setdefault("skipped", {})
@@ -195,14 +196,14 @@ def watch(
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
-    def show(report) -> None:
-        for problem in report.problems:
-            report(problem)
+    def show(poll) -> None:
+        for problem in poll.problems:
+            report_problem(problem)
         if as_json:
-            typer.echo(json.dumps(report.as_dict()))
+            typer.echo(json.dumps(poll.as_dict()))
         else:
-            typer.echo(f"{report.feed}: {report.entries} entries, {report.new} new: {report.stored} stored with "
-                       f"{report.events} events, {report.skipped} skipped (language), {report.rejected} rejected")
+            typer.echo(f"{poll.feed}: {poll.entries} entries, {poll.new} new: {poll.stored} stored with "
+                       f"{poll.events} events, {poll.skipped} skipped (language), {poll.rejected} rejected")
 
     with store:
         try:

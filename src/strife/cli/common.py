@@ -108,6 +108,8 @@ ModelDirOption = typer.Option(None, "--model-dir", envvar="STRIFE_MODEL_DIR",
 
 
 def local_engine(model: Optional[str], model_dir: Optional[str] = None) -> LocalEngine:
+    """A LocalEngine of --model and --model-dir (the commands that code in this process only); a
+    usage error when it cannot load."""
     try:
         return LocalEngine(model=model, model_dir=_model_dir(model_dir))
     except ValueError as error:
@@ -136,7 +138,7 @@ _error_log: List[IO[str]] = []  # the --errors file of this run, when one was na
 
 
 def _log_errors_to(path: Optional[str]) -> None:
-    """Have `report` also write every rejected input to `path` as a JSON line, flushed as it
+    """Have `report_problem` also write every rejected input to `path` as a JSON line, flushed as it
     happens (a run that is killed keeps what it reported); unwritable is a usage error."""
     if not path:
         return
@@ -146,7 +148,7 @@ def _log_errors_to(path: Optional[str]) -> None:
         fail(f"--errors {path}: cannot write it: {error.strerror or error}")
 
 
-def report(problem: InputProblem) -> None:
+def report_problem(problem: InputProblem) -> None:
     label = "skipped" if isinstance(problem, Skipped) else "rejected" if problem.fatal else "warning"
     typer.echo(f"strife: {label}: {problem}", err=True)
     if problem.fatal:
@@ -235,6 +237,7 @@ def shared_options(options_class: type) -> Callable[[Callable[..., None]], Calla
 
     return with_shared
 
+
 def stdout_console() -> Console:
     """Tables on a terminal fit it; piped into a file or pager they keep full width instead of 80."""
     console = Console(highlight=False)
@@ -266,6 +269,7 @@ def open_store(db: Optional[str]) -> Store:
     except Exception as error:  # noqa: BLE001 - any database failure is a usage problem here
         fail(f"cannot open database {display_url(db or 'strife.db')}: {describe_error(error)}")
     raise AssertionError("unreachable")
+
 
 def events_table(events, title: Optional[str] = None) -> Table:
     from strife.export import TABLE_HEADER, table_rows

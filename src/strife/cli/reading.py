@@ -28,6 +28,7 @@ from strife.model import PLOVER_TYPES, output_schema
 if TYPE_CHECKING:
     from strife.store import EventQuery, Store
 
+
 @dataclass
 class EventFilters:
     """The filters `events` and `export` share: those of `strife.store.EventQuery`."""

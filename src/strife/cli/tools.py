@@ -20,10 +20,11 @@ from strife.cli.common import (
     fail,
     local_engine,
     progress_bar,
-    report,
+    report_problem,
     stdout_console,
 )
 from strife.ingest import read_inputs
+
 
 def eval_command(
     gold: str = typer.Option(..., "--gold", help="Gold file: ACLED or UCDP CSV, PLOVER GSR or strife JSON."),
@@ -59,7 +60,7 @@ def eval_command(
                                     progress=lambda done: progress.update(task, completed=done))
     evaluation.problems[:0] = gold_file.problems
     for problem in evaluation.problems:
-        report(problem)
+        report_problem(problem)
     if report:
         write_report(evaluation, report)
     if as_json:
@@ -258,7 +259,7 @@ def _suggestions(trained, model_dir: Optional[str], n: int, pool: List[str], mod
         fail(f"--model-dir: {error}")
     found, problems = suggest(typer_model, read_inputs(pool), n, engine=local_engine(model))
     for problem in problems:
-        report(problem)
+        report_problem(problem)
     return found
 
 
