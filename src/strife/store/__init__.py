@@ -14,7 +14,7 @@ columns for the common filters, so what `strife events --format json` prints is 
 The schema is versioned with Alembic (`strife.migrations`): a new database is created at the
 latest revision; an older one is refused with a hint until `strife db upgrade` brings it up to date.
 
-The package, module by module (every name below is importable from `strife.store` itself):
+The package, module by module (what other code uses is importable from `strife.store` itself):
 
 - `schema`: the tables, their indexes, the spatial grid (definitions only, no connection);
 - `database`: `Store`, the URL and engine of a database, creating and checking its schema;
