@@ -201,3 +201,18 @@ def test_extract_imports_neither_the_server_nor_sklearn_nor_dask(tmp_path):
     loaded = _heavy_imports("extract", str(article))
     assert "spacy" in loaded  # the probe sees real imports
     assert not {"fastapi", "sklearn", "dask", "distributed"} & set(loaded)
+
+
+def test_an_engine_codes_with_a_users_actor_file_given_as_an_argument(tmp_path, monkeypatch):
+    """`--actors` reaches the pipeline as an argument (its actors stage's config), not through the environment."""
+    user = tmp_path / "my_actors.csv"
+    user.write_text("name,aliases,kind,country,sector,affiliation,valid_from,valid_to\n"
+                    "Freedom Hawks,Hawks of Freedom,group,TUR,REB,,,\n", encoding="utf-8")
+    monkeypatch.delenv("STRIFE_ACTORS", raising=False)
+    engine = make_engine("local", actors=str(user))
+    assert engine.nlp.get_pipe_config("strife_actors") == {"factory": "strife_actors", "actors": str(user)}
+    result = engine.code(Article(text="The Hawks of Freedom attacked a police post in Ankara.", published=dt.date(2020, 5, 9)))
+    assert [(a.canonical, a.country, a.sector) for e in result.events for a in e.source] == [("Freedom Hawks", "TUR", "REB")]
+    assert "STRIFE_ACTORS" not in os.environ
+    with pytest.raises(ValueError, match="cannot read actor file"):
+        make_engine("local", actors=str(tmp_path / "missing.csv"))

@@ -27,12 +27,6 @@ SOURCES = Path(strife.__file__).resolve().parent
 # function-local imports of the store close the first) and what the migrations read out of store.py.
 # A cycle not made only of these fails the test; so does one listed here that is gone, so that the
 # list is emptied as soon as it can be.
-KNOWN_CYCLES_REMOVED_WHEN_WT_STORE_LANDS: set[tuple[str, ...]] = {
-    ("strife.store", "strife.resolve.dedup"),  # store -> dedup -> store: removed when wt-store lands
-    ("strife.migrations", "strife.store"),  # migrations -> store -> migrations: removed when wt-store lands
-}
-
-
 def module_names(root: Path = SOURCES) -> dict[str, Path]:
     """Dotted name -> source file, for every module under `root`."""
     names = {}
@@ -134,24 +128,10 @@ def describe(component: frozenset[str], graph: dict[str, set[str]]) -> str:
     return "; ".join(f"{m} -> {', '.join(sorted(graph[m] & component))}" for m in sorted(component))
 
 
-def _edges(cycle: tuple[str, ...]) -> set[tuple[str, str]]:
-    return {(cycle[i], cycle[(i + 1) % len(cycle)]) for i in range(len(cycle))}
-
-
 def test_strife_has_no_import_cycles() -> None:
     graph = import_graph()
-    allowed = set().union(*(_edges(cycle) for cycle in KNOWN_CYCLES_REMOVED_WHEN_WT_STORE_LANDS))
-    unexpected = [component for component in cycles(graph)
-                  if any((a, b) not in allowed for a in component for b in graph[a] & component)]
-    assert not unexpected, "import cycles:\n" + "\n".join(describe(c, graph) for c in unexpected)
-
-
-def test_the_known_cycles_are_still_there() -> None:
-    """A known cycle that is gone must leave the allow-list, so that it cannot come back unseen."""
-    graph = import_graph()
-    gone = [cycle for cycle in KNOWN_CYCLES_REMOVED_WHEN_WT_STORE_LANDS
-            if any(b not in graph[a] for a, b in _edges(cycle))]
-    assert not gone, f"no longer cycles: remove them from KNOWN_CYCLES_REMOVED_WHEN_WT_STORE_LANDS: {gone}"
+    found = cycles(graph)
+    assert not found, "import cycles:\n" + "\n".join(describe(c, graph) for c in found)
 
 
 def test_the_graph_sees_function_level_and_relative_imports(tmp_path) -> None:

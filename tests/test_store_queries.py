@@ -19,7 +19,6 @@ from strife.store import (
     ActorPlan,
     EventQuery,
     Store,
-    _insert_articles,
     actor_filter,
     event_filters,
     events,
@@ -27,6 +26,7 @@ from strife.store import (
     plan_actor,
     query_filters,
 )
+from strife.store.writes import insert_articles
 
 NEWEST_FIRST = (events.c.day.desc().nulls_last(), events.c.event_id)  # the API's page order
 COUNTRIES = ("SYR", "YEM", "UKR")
@@ -176,7 +176,7 @@ def build_revision_0003(url: str, n_articles: int) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "0003")
-        _insert_articles(conn, [article(n) for n in range(n_articles)])
+        insert_articles(conn, [article(n) for n in range(n_articles)])
     engine.dispose()
 
 

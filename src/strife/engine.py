@@ -61,11 +61,13 @@ class LocalEngine:
 
     def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  max_chars: int = DEFAULT_MAX_CHARS, nlp: Optional["Language"] = None,
-                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None):
+                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None,
+                 actors: Optional[str] = None):
         if nlp is None:
             from strife.pipeline import load_pipeline
 
-            nlp = load_pipeline(model, model_dir=model_dir)  # model_dir: a trained typer (strife train)
+            # model_dir: a trained typer (strife train); actors: the user's actor file (--actors)
+            nlp = load_pipeline(model, model_dir=model_dir, actors=actors)
         self.nlp = nlp
         self.batch_size = batch_size
         self.max_chars = max_chars
@@ -140,11 +142,13 @@ class DaskEngine:
     def __init__(self, model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
                  max_chars: int = DEFAULT_MAX_CHARS, workers: int = 2, scheduler: Optional[str] = None,
                  max_in_flight: Optional[int] = None, client: Any = None, connect_timeout: str = "10s",
-                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None):
+                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None,
+                 actors: Optional[str] = None):
         from strife.pipeline import model_name
 
         self.model = model_name(model)
         self.model_dir = model_dir
+        self.actors = actors  # a path every worker can read
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.max_seconds = max_seconds
@@ -182,7 +186,7 @@ class DaskEngine:
     def warm_up(self) -> None:
         """Load the pipeline on every connected worker now, so the first batch is not slow and a
         model missing on a worker is a clear error here rather than a failed batch later."""
-        failures = self.client.run(_warm_worker, self.model, self.model_dir)
+        failures = self.client.run(_warm_worker, self.model, self.model_dir, self.actors)
         for address, problem in failures.items():
             if problem:
                 raise ValueError(f"Dask worker {address}: {problem}")
@@ -209,7 +213,7 @@ class DaskEngine:
                 checked = [_check(item, self.max_chars) for item in chunk]
                 articles = [item for item in checked if isinstance(item, Article)]
                 future = self.client.submit(_code_on_worker, self.model, self.batch_size, articles, self.max_seconds,
-                                            model_dir=self.model_dir, pure=False) if articles else None
+                                            model_dir=self.model_dir, actors=self.actors, pure=False) if articles else None
                 pending.append((checked, future))
                 while len(pending) > self.max_in_flight:
                     yield from self._collect(*pending.popleft())
@@ -239,12 +243,12 @@ class DaskEngine:
 def make_engine(kind: str = "local", model: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
                 workers: int = 2, scheduler: Optional[str] = None, max_chars: int = DEFAULT_MAX_CHARS,
                 max_seconds: Optional[float] = DEFAULT_MAX_SECONDS,
-                model_dir: Optional[str] = None) -> Union[LocalEngine, DaskEngine]:
+                model_dir: Optional[str] = None, actors: Optional[str] = None) -> Union[LocalEngine, DaskEngine]:
     """The engine a user named (`--engine local|dask`); ValueError for an unknown one.
 
     `max_chars` and `max_seconds` are the per-article limits: a longer article is rejected before
     coding, one that takes longer in strife's stages is rejected when its time is up (None or 0: no
-    time limit).
+    time limit). `actors` is a user's actor file coded with on top of strife's dictionary.
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, not {max_chars}")
@@ -252,10 +256,10 @@ def make_engine(kind: str = "local", model: Optional[str] = None, batch_size: in
         raise ValueError(f"max_seconds must be 0 (no limit) or more, not {max_seconds}")
     if kind == "local":
         return LocalEngine(model=model, batch_size=batch_size, max_chars=max_chars, max_seconds=max_seconds,
-                           model_dir=model_dir)
+                           model_dir=model_dir, actors=actors)
     if kind == "dask":
         return DaskEngine(model=model, batch_size=batch_size, workers=workers, scheduler=scheduler,
-                          max_chars=max_chars, max_seconds=max_seconds, model_dir=model_dir)
+                          max_chars=max_chars, max_seconds=max_seconds, model_dir=model_dir, actors=actors)
     raise ValueError(f"unknown engine {kind!r} (choose {' or '.join(ENGINES)})")
 
 
@@ -288,28 +292,29 @@ def estimate_articles(paths: Iterable[str], limit_bytes: int = 2_000_000_000) ->
 
 # ------------------------------------------------------------------ what runs on a Dask worker
 @functools.lru_cache(maxsize=2)
-def worker_pipeline(model: str, model_dir: Optional[str] = None) -> "Language":
+def worker_pipeline(model: str, model_dir: Optional[str] = None, actors: Optional[str] = None) -> "Language":
     """The pipeline of this process, loaded on first use and kept: one load per worker and model."""
     from strife.pipeline import load_pipeline
 
-    return load_pipeline(model, model_dir=model_dir)
+    return load_pipeline(model, model_dir=model_dir, actors=actors)
 
 
 @functools.lru_cache(maxsize=4)
 def worker_engine(model: str, batch_size: int = DEFAULT_BATCH_SIZE,
-                  max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None) -> LocalEngine:
+                  max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None,
+                  actors: Optional[str] = None) -> LocalEngine:
     """A LocalEngine over this worker's pipeline, kept: a new one per batch would code the warm-up
     text again before every batch."""
-    return LocalEngine(nlp=worker_pipeline(model, model_dir), batch_size=batch_size, max_seconds=max_seconds)
+    return LocalEngine(nlp=worker_pipeline(model, model_dir, actors), batch_size=batch_size, max_seconds=max_seconds)
 
 
 _WARM_UP_TEXT = "Rebels shelled a village near Aleppo on Monday, killing three civilians, officials said."
 
 
-def _warm_worker(model: str, model_dir: Optional[str] = None) -> Optional[str]:
+def _warm_worker(model: str, model_dir: Optional[str] = None, actors: Optional[str] = None) -> Optional[str]:
     """Load the pipeline and the data its stages load on first use (gazetteer, dictionaries)."""
     try:
-        worker_engine(model, model_dir=model_dir).code(Article(text=_WARM_UP_TEXT))
+        worker_engine(model, model_dir=model_dir, actors=actors).code(Article(text=_WARM_UP_TEXT))
     except ValueError as error:
         return str(error)
     return None
@@ -317,8 +322,8 @@ def _warm_worker(model: str, model_dir: Optional[str] = None) -> Optional[str]:
 
 def _code_on_worker(model: str, batch_size: int, articles: list[Article],
                     max_seconds: Optional[float] = DEFAULT_MAX_SECONDS,
-                    model_dir: Optional[str] = None) -> list[Union[ArticleResult, InputProblem]]:
-    return worker_engine(model, batch_size, max_seconds, model_dir).code_articles(articles)
+                    model_dir: Optional[str] = None, actors: Optional[str] = None) -> list[Union[ArticleResult, InputProblem]]:
+    return worker_engine(model, batch_size, max_seconds, model_dir, actors).code_articles(articles)
 
 
 def _local_cluster_config() -> dict:

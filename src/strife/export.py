@@ -487,7 +487,7 @@ def _iso(day: Optional[dt.date]) -> Optional[str]:
 
 
 def _version() -> str:
-    from strife import __version__
+    from strife.version import __version__
 
     return __version__
 

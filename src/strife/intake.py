@@ -1,4 +1,13 @@
-"""Bookkeeping of what came in: feed entries already seen, and inputs skipped (other languages).
+"""Code and store what comes in: `code_and_store`, the one path from articles to stored records.
+
+    with Store("strife.db") as store, LocalEngine() as engine:
+        for item in code_and_store(store, engine, read_inputs(["day.jsonl"])):
+            print(item.problem or item.stored)
+
+`strife ingest`, the feed watcher (`watch_feeds`, `strife watch`) and `POST /api/articles` all call
+it, so an article is coded, stored and placed into incidents the same way whichever door it came
+in by. Around it, the bookkeeping of what came in: feed entries already seen, and inputs skipped
+(other languages).
 
 Both tables (`strife.store.seen_entries`, `skipped_inputs`) live in the strife database beside the
 articles, so a `strife watch` restarted next week still knows what it has seen, and an analyst can
@@ -11,26 +20,91 @@ only at the head revision, so they are there whenever this module is handed one.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from sqlalchemy import func, select
 
-from strife.ingest import FeedEntry, InputProblem, ReadOptions, Skipped, feed_entries, fetch_url
+from strife.engine import Coded, Outcome
+from strife.ingest import FeedEntry, InputProblem, ReadOptions, ReadResult, Skipped, feed_entries, fetch_url
 from strife.ingest.language import language_skip
 from strife.model import Article
-from strife.store import Store, seen_entries, skipped_inputs
+from strife.store import BatchWriter, Store, StoreOutcome, seen_entries, skipped_inputs, utc_now
+
+if TYPE_CHECKING:
+    from strife.engine import DaskEngine, LocalEngine
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+@dataclass
+class Ingested:
+    """What became of one input: the engine's outcome and, for a coded article, what storing it did."""
+
+    outcome: Outcome  # Coded, or the InputProblem (a Skipped among them) that came in its place
+    stored: Optional[StoreOutcome] = None  # set once the article's batch is written
+
+    @property
+    def problem(self) -> Optional[InputProblem]:
+        """The problem to report: the input's own, or the database's refusal of the article."""
+        if isinstance(self.outcome, InputProblem):
+            return self.outcome
+        if self.stored is not None and self.stored.error:
+            origin = self.stored.origin or self.stored.sha256[:12]
+            return InputProblem(origin, f"could not be stored: {self.stored.error}", stage="store")
+        return None
+
+
+def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Iterable[ReadResult], *,
+                   max_articles: int = 50, max_seconds: float = 2.0, incidents: bool = True) -> Iterator[Ingested]:
+    """Code `inputs` (articles, and problems met reading them) with `engine` and store them: one
+    `Ingested` per input, in input order (as `engine.run` gives outcomes).
+
+    Coded articles are stored in batches (`BatchWriter`: `max_articles`, or after `max_seconds`),
+    each batch in one transaction; after a batch that stored something new, the incidents are
+    updated (`Store.update_incidents`), so a reader never has to. Skipped inputs (another language)
+    are kept on record (`record_skip`). An input is yielded once its batch is written, so when a
+    caller sees it, it is in the database. Stopped early (Ctrl-C, or the caller closing the
+    iterator), what was coded is still stored; after a database error, nothing more is.
+    """
+    writer = BatchWriter(store, max_articles, max_seconds)
+    held: list[Ingested] = []  # in input order; released once none of them waits for its batch
+    try:
+        for outcome in engine.run(inputs):
+            if isinstance(outcome, Skipped):
+                record_skip(store, outcome)
+            held.append(Ingested(outcome))
+            if isinstance(outcome, Coded):
+                written = writer.add(outcome.result, outcome.article.text, outcome.article.origin)
+            else:
+                written = writer.flush() if writer.due else []
+            yield from _release(store, writer, held, written, incidents)
+    except (GeneratorExit, KeyboardInterrupt):
+        _settle_batch(store, held, writer.flush(), incidents)
+        raise
+    yield from _release(store, writer, held, writer.flush(), incidents)
+
+
+def _release(store: Store, writer: BatchWriter, held: list[Ingested], written: list[StoreOutcome],
+             incidents: bool) -> Iterator[Ingested]:
+    """The held inputs, once a batch was written or while none waits for one."""
+    _settle_batch(store, held, written, incidents)
+    if not writer.waiting:
+        released, held[:] = list(held), []
+        yield from released
+
+
+def _settle_batch(store: Store, held: list[Ingested], written: list[StoreOutcome], incidents: bool) -> None:
+    """Give the written articles their outcomes, then place their events into incidents."""
+    waiting = [item for item in held if isinstance(item.outcome, Coded) and item.stored is None]
+    for item, done in zip(waiting, written):
+        item.stored = done
+    if incidents and any(done.stored for done in written):
+        store.update_incidents()
 
 
 def record_skip(store: Store, skip: Skipped) -> None:
@@ -43,7 +117,7 @@ def record_skip(store: Store, skip: Skipped) -> None:
                 return
         conn.execute(skipped_inputs.insert().values(
             origin=skip.origin, reason=skip.reason, language=skip.language, sha256=skip.sha256,
-            message=skip.message, skipped_at=_now()))
+            message=skip.message, skipped_at=utc_now()))
 
 
 def skipped_counts(store: Store) -> dict[str, int]:
@@ -89,7 +163,7 @@ def _mark(store: Store, feed: str, entry_id: str, status: str, sha256: Optional[
     with store.engine.begin() as conn:
         conn.execute(seen_entries.insert().prefix_with("OR IGNORE") if store.engine.dialect.name == "sqlite"
                      else seen_entries.insert(),
-                     {"feed": feed, "entry_id": entry_id, "status": status, "sha256": sha256, "seen_at": _now()})
+                     {"feed": feed, "entry_id": entry_id, "status": status, "sha256": sha256, "seen_at": utc_now()})
 
 
 def _feed_bytes(feed: str, options: ReadOptions) -> bytes:
@@ -125,13 +199,13 @@ def poll_feed(store: Store, engine, feed: str, options: ReadOptions = ReadOption
         article = _settle(store, feed, entry, options, report)
         if article is not None:
             pending.append((entry, article))
-    for (entry, article), outcome in zip(pending, engine.run([article for _, article in pending])):
-        if isinstance(outcome, InputProblem):
-            report.problems.append(outcome)
+    for (entry, article), item in zip(pending, code_and_store(store, engine, [article for _, article in pending])):
+        if item.problem is not None:
+            report.problems.append(item.problem)
             report.rejected += 1
             _mark(store, feed, entry.entry_id, "rejected", article.sha256)
             continue
-        done = store.add(outcome.result, article.text, article.origin)
+        done = item.stored
         report.stored += done.stored
         report.events += done.n_events if done.stored else 0
         _mark(store, feed, entry.entry_id, "stored" if done.stored else "known", done.sha256)

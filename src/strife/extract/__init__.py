@@ -45,8 +45,7 @@ def doc_ents(doc: Doc) -> tuple:
     """The Doc's entity spans, built once and kept on the Doc.
 
     `Doc.ents` builds a new Span for every entity on each access; actor finding asks once per
-    sentence and per argument phrase. Stages read entities, never set them; code that sets
-    `doc.ents` after a stage ran should call `forget(doc)`.
+    sentence and per argument phrase. Stages read entities, never set them.
     """
     ents = doc.user_data.get(_ENTS_KEY)
     if ents is None:
@@ -121,12 +120,6 @@ def clause_verb(token: Token) -> Optional[Token]:
             return None
         current = current.head
     return None
-
-
-def forget(doc: Doc) -> None:
-    """Drop what `doc_text` and `doc_ents` kept, after changing a Doc's text or entities."""
-    doc.user_data.pop(_TEXT_KEY, None)
-    doc.user_data.pop(_ENTS_KEY, None)
 
 
 class Intervals(Generic[T]):

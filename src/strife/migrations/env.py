@@ -2,7 +2,8 @@
 
 from alembic import context
 
-from strife.store import make_engine, metadata
+from strife.store.database import make_engine
+from strife.store.schema import metadata
 
 config = context.config
 

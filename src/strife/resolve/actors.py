@@ -45,7 +45,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from strife.datafiles import read_csv_file
 from strife.resolve.actor_codes import ActorCode, ActorEntry, as_people
@@ -687,12 +687,7 @@ _COORDINATOR = re.compile(r"\s*,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|
 _AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
 
 
-def iter_default_files() -> Iterator[Path]:
-    """The packaged actor data files, for tools that list or validate them."""
-    return (DATA_DIR / name for name in DEFAULT_FILES)
-
-
 __all__ = [
     "ACTORS_ENV", "DATA_DIR", "ActorCode", "ActorDictionary", "ActorEntry", "as_people", "is_count_word",
-    "iter_default_files", "name_key", "words_of",
+    "name_key", "words_of",
 ]

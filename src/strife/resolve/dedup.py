@@ -13,6 +13,10 @@ An incident holds at most one event per article (the per-article events are kept
 Disagreement is data: `Incident` lists every source's figures side by side and keeps the range as
 low/best/high (best = median of the sources' best figures, as UCDP keeps a best estimate inside a
 low-high range); `contradiction` flags sources whose figures cannot both be true.
+
+Everything here is pure (reports and records in, incident ids and `Incident`s out): the database
+side, reading the reports from the events tables and keeping the `incidents` table, is
+`strife.store.dedup`, which calls this module and is never called by it.
 """
 
 from __future__ import annotations
@@ -28,7 +32,6 @@ from typing import Iterable, Optional, Sequence
 
 from pydantic import Field
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from strife.datafiles import read_data_csv
 from strife.model import Count, Record
@@ -289,153 +292,10 @@ def build_incident(row: dict, sources: list[IncidentSource]) -> Incident:
     )
 
 
-# --- in the database ---------------------------------------------------------------------------
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _reports(conn: Connection, where) -> list[Report]:
-    from strife.store import articles, event_actors, events
-
-    rows = conn.execute(
-        select(events.c.pk, events.c.event_id, articles.c.sha256, events.c.event_type, events.c.day, events.c.day_end,
-               events.c.country, events.c.lat, events.c.lon, events.c.location, events.c.record)
-        .select_from(events.join(articles)).where(where).order_by(events.c.article_pk, events.c.pk)
-    ).all()
-    if not rows:
-        return []
-    names: dict[int, set[str]] = {}
-    pks = [row.pk for row in rows]
-    for start in range(0, len(pks), 500):
-        found = conn.execute(select(event_actors.c.event_pk, event_actors.c.canonical, event_actors.c.name)
-                             .where(event_actors.c.event_pk.in_(pks[start:start + 500])))
-        for event_pk, canonical, name in found:
-            names.setdefault(event_pk, set()).add((canonical or name).casefold())
-    return [
-        Report(event_id=row.event_id, article=row.sha256, event_type=row.event_type, day=row.day, day_end=row.day_end,
-               country=row.country, lat=row.lat, lon=row.lon, location=row.location,
-               actors=frozenset(names.get(row.pk, ())), evidence=json.loads(row.record)["evidence"]["text"])
-        for row in rows
-    ]
-
-
-def _candidates(conn: Connection, report: Report, options: DedupOptions) -> dict[str, list[Report]]:
-    """Members of incidents that could take the report: compatible type, dates in the window, near."""
-    from strife.store import events
-
-    if report.day is None:
-        return {}
-    types = [t for t in {report.event_type, *type_groups()} if compatible_types(report.event_type, t)]
-    window = dt.timedelta(days=options.window_days)
-    where = [
-        events.c.incident_id.is_not(None), events.c.event_type.in_(types),
-        events.c.day_end >= report.day - window, events.c.day <= report.last_day + window,
-    ]
-    if report.lat is not None and report.lon is not None:
-        dlat = options.radius_km / 111.0
-        dlon = dlat / max(0.05, math.cos(math.radians(report.lat)))
-        near = and_(events.c.lat.between(report.lat - dlat, report.lat + dlat), events.c.lon.between(report.lon - dlon, report.lon + dlon))
-        where.append(or_(near, events.c.country == report.country) if report.country else near)
-    elif report.country:
-        where.append(events.c.country == report.country)
-    else:
-        return {}
-    found = _reports(conn, and_(*where))
-    incident_of = dict(conn.execute(select(events.c.event_id, events.c.incident_id).where(events.c.event_id.in_([r.event_id for r in found]))).all()) if found else {}
-    members: dict[str, list[Report]] = {}
-    for member in found:
-        members.setdefault(incident_of[member.event_id], []).append(member)
-    return members
-
-
-def update_incidents(conn: Connection, window_days: int = DedupOptions.window_days, radius_km: float = DedupOptions.radius_km,
-                     threshold: float = DedupOptions.threshold) -> int:
-    """Place every real (not negated, not hypothetical) event without an incident; returns how many.
-
-    Run inside the caller's write transaction; on PostgreSQL a lock makes concurrent runs take turns.
-    """
-    from strife.store import events
-
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(815202)")
-    options = DedupOptions(window_days, radius_km, threshold)
-    pending = _reports(conn, and_(events.c.incident_id.is_(None), events.c.negated.is_(False), events.c.hypothetical.is_(False)))
-    for report in pending:
-        joined = best_incident(report, _candidates(conn, report, options), options)
-        incident = joined or incident_id_for(report)
-        if joined is None:
-            _found_incident(conn, report, incident)
-        conn.execute(update(events).where(events.c.event_id == report.event_id).values(incident_id=incident))
-        if joined is not None:
-            _refresh_incident(conn, incident)
-    return len(pending)
-
-
-def _found_incident(conn: Connection, report: Report, incident: str) -> None:
-    from strife.store import incidents
-
-    conn.execute(insert(incidents).values(
-        incident_id=incident, event_type=report.event_type, country=report.country, day=report.day,
-        day_end=report.last_day, lat=report.lat, lon=report.lon, n_sources=1, updated_at=_now(),
-    ))
-
-
-def _refresh_incident(conn: Connection, incident: str) -> None:
-    from strife.store import events, incidents
-
-    n, first, last = conn.execute(
-        select(func.count(), func.min(events.c.day), func.max(events.c.day_end)).where(events.c.incident_id == incident)
-    ).one()
-    conn.execute(update(incidents).where(incidents.c.incident_id == incident).values(n_sources=n, day=first, day_end=last, updated_at=_now()))
-
-
-def incident_filters(query, min_sources: int = 1) -> list:
-    """The conditions an `EventQuery` (country, type, dates, bounding box, id) puts on incidents:
-    shared by `load_incidents` and the API's count, so a page and its total always agree."""
-    from strife.store import incidents
-
-    where = [incidents.c.n_sources >= min_sources]
-    if query.country:
-        where.append(incidents.c.country == query.country.upper())
-    if query.event_type:
-        where.append(incidents.c.event_type == query.event_type.upper())
-    if query.since:
-        where.append(incidents.c.day_end >= query.since)
-    if query.until:
-        where.append(incidents.c.day <= query.until)
-    if query.bbox:
-        min_lon, min_lat, max_lon, max_lat = query.bbox
-        where += [incidents.c.lat.between(min_lat, max_lat), incidents.c.lon.between(min_lon, max_lon)]
-    if query.incident_id:
-        where.append(incidents.c.incident_id == query.incident_id)
-    return where
-
-
-def load_incidents(conn: Connection, query, min_sources: int = 1) -> list[Incident]:
-    """Incidents matching an `EventQuery` (country, type, dates, bounding box), by date."""
-    from strife.store import articles, events, incidents
-
-    stmt = select(incidents).where(*incident_filters(query, min_sources)).order_by(incidents.c.day.asc().nulls_first(), incidents.c.pk)
-    if query.limit:
-        stmt = stmt.limit(query.limit)
-    rows = [dict(row._mapping) for row in conn.execute(stmt)]
-    sources: dict[str, list[IncidentSource]] = {row["incident_id"]: [] for row in rows}
-    ids = list(sources)
-    for start in range(0, len(ids), 500):
-        found = conn.execute(
-            select(events.c.incident_id, events.c.record, articles.c.article_id, articles.c.publisher,
-                   articles.c.published, articles.c.title)
-            .select_from(events.join(articles)).where(events.c.incident_id.in_(ids[start:start + 500]))
-            .order_by(articles.c.published.asc().nulls_last(), events.c.pk)
-        )
-        for incident, record, article_id, publisher, published, title in found:
-            sources[incident].append(_source(json.loads(record), article_id, publisher, published, title))
-    return [build_incident(row, sources[row["incident_id"]]) for row in rows]
-
-
-def _source(record: dict, article_id: str, publisher: Optional[str], published: Optional[dt.date], title: Optional[str]) -> IncidentSource:
+def incident_source(record_json: str, article_id: str, publisher: Optional[str], published: Optional[dt.date],
+                    title: Optional[str]) -> IncidentSource:
+    """One source of an incident from its stored event record (the output contract's JSON) and its article."""
+    record = json.loads(record_json)
     place = record.get("location") or {}
     return IncidentSource(
         event_id=record["id"], article_id=article_id, publisher=publisher, published=published, title=title,

@@ -93,7 +93,7 @@ def _backfill_actor_keys(conn) -> None:
 
 
 def _link_actor_keys(conn, rows: list) -> None:
-    from strife.store import actor_row_keys, ensure_actor_keys
+    from strife.store.writes import actor_row_keys, ensure_actor_keys
 
     wanted = {(row["event_pk"], key) for row in rows for key in actor_row_keys(row)}
     if not wanted:

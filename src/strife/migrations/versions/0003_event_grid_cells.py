@@ -32,7 +32,7 @@ def upgrade() -> None:
 
 def _backfill_cells(conn) -> None:
     """Number every located event, a batch of pks at a time (memory stays flat on large databases)."""
-    from strife.store import grid_cell
+    from strife.store.schema import grid_cell
 
     last = 0
     while True:

@@ -21,7 +21,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from strife.store import REAL_EVENT_INDEXES, REAL_EVENTS, real_event_index_columns
+    from strife.store.schema import REAL_EVENT_INDEXES, REAL_EVENTS, real_event_index_columns
 
     for name, leading in REAL_EVENT_INDEXES.items():
         op.create_index(name, "events", real_event_index_columns(leading, filtered=()),
@@ -30,7 +30,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    from strife.store import REAL_EVENT_INDEXES
+    from strife.store.schema import REAL_EVENT_INDEXES
 
     for name in REAL_EVENT_INDEXES:
         op.drop_index(name, table_name="events")

@@ -20,7 +20,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from strife.store import REAL_EVENT_FILTER_COLUMNS
+    from strife.store.schema import REAL_EVENT_FILTER_COLUMNS
 
     _rebuild(REAL_EVENT_FILTER_COLUMNS)
     op.get_bind().execute(sa.text("UPDATE strife_meta SET value = '5' WHERE key = 'schema_version'"))
@@ -33,7 +33,7 @@ def downgrade() -> None:
 
 def _rebuild(filtered: tuple[str, ...]) -> None:
     """Drop the real-event indexes and create them again ending with the `filtered` columns."""
-    from strife.store import REAL_EVENT_INDEXES, REAL_EVENTS, real_event_index_columns
+    from strife.store.schema import REAL_EVENT_INDEXES, REAL_EVENTS, real_event_index_columns
 
     for name, leading in REAL_EVENT_INDEXES.items():
         op.drop_index(name, table_name="events")
