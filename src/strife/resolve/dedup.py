@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 import statistics
 from dataclasses import dataclass, field
