@@ -169,3 +169,10 @@ def test_a_toll_since_a_recent_day_is_the_incidents_own(engine):
     result = code(engine, text)
     assert not any(c.aggregate for c in result.counts)
     assert summed(happened_violence(result)) == 5
+
+
+def test_a_digest_of_reports_on_one_line_keeps_each_report_and_its_toll(engine):
+    text = ("Gunmen attacked a police checkpoint in the capital on Monday, killing 4 soldiers. "
+            "Gunmen attacked a police checkpoint in the capital on Monday, killing 9 soldiers.")
+    events = happened_violence(code(engine, text))
+    assert sorted(e.fatalities.best for e in events if e.fatalities) == [4, 9]

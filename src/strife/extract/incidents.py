@@ -15,9 +15,12 @@ dead again and again. This module adds what a coder knows of how news is written
   the same day or none (a short span of days agrees with a day inside it; an undated event is the
   report's news, of the publication day or the day before), no contradicting perpetrators (an
   actor named by common nouns, "a warplane", can be anyone's; a country alone is its state's
-  side), nothing that announces another incident ("another attack", "a similar attack"), and
-  either the same ACLED type, the same sentence, the attackers' own claim, or a mention that only
-  points back ("the attack", "were killed", a crosshead). The incident keeps the coding of the
+  side), nothing that announces another incident ("another attack", "a similar attack"), and it
+  is told in the same sentence, or with the same ACLED type, as the attackers' own claim, or as a
+  mention that only points back ("the attack",
+  "were killed", a crosshead); within one paragraph only within two sentences of the incident's
+  last mention and not when each tells a toll of its own, so a digest of reports on one line stays
+  one event per report. The incident keeps the coding of the
   mention the event stage was surest of, and its confidence (far mentions in one report are not
   independent witnesses).
 - **One toll.** The incident's figure of each kind is read per paragraph (within one, figures of
@@ -51,7 +54,8 @@ COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "disp
 #: A week or less of days agrees with a day inside it ("the weekend raid", "Sunday night").
 SHORT_SPAN_DAYS = 7
 KILLING_VERBS = frozenset({"kill", "shoot", "slay", "execute", "eliminate", "neutralize", "neutralise", "behead"})
-HEADING_CHARS = 100  # a headline or crosshead: one short line
+HEADING_CHARS = 100
+NEAR_SENTENCES = 2  # within a paragraph, a mention points back this far at most  # a headline or crosshead: one short line
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FIRST_PERSON = frozenset({"we", "us", "our"})
 BOUND_PRONOUNS = frozenset({"it", "they", "we"})
@@ -218,9 +222,16 @@ def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout, claim
     if _announces_another(event, doc):
         return False
     sentence = layout.sentence(event_anchor(event))
-    if lead.acled_event_type == event.acled_event_type or any(layout.sentence(event_anchor(e)) == sentence for e in group):
+    if any(layout.sentence(event_anchor(e)) == sentence for e in group):
         return True
-    return claimed or _points_back(event, doc)
+    last = group[-1]
+    if layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last)):
+        # Within one paragraph a story moves on: only a mention of the sentences just before joins
+        # ("... Two nurses were killed in the attack."); a digest of reports on one line ("Gunmen
+        # attacked a checkpoint in Kabul ... Gunmen attacked ...") stays one event per report.
+        if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or _own_other_toll(group, event):
+            return False
+    return lead.acled_event_type == event.acled_event_type or claimed or _points_back(event, doc)
 
 
 def _places_agree(a: Event, b: Event) -> bool:
@@ -239,6 +250,12 @@ def _take_the_day(incident: Event, mention: Event) -> None:
         return
     if incident.date <= mention.date <= (incident.date_end or incident.date):
         incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
+
+
+def _own_other_toll(group: Sequence[Event], event: Event) -> bool:
+    """Each with a toll of its own ("... in Mosul, killing 6 ... in Kidal, killing 7"): two reports."""
+    spans = {e.fatalities.span for e in group if e.fatalities is not None}
+    return event.fatalities is not None and bool(spans) and event.fatalities.span not in spans
 
 
 def _days_agree(a: Event, b: Event) -> bool:
