@@ -137,6 +137,17 @@ def test_acled_type_admin1_and_text_filters(client, backend):
     assert {i["id"] for i in client.get("/api/events", params={"q": word.upper()}).json()["items"]} == with_word
 
 
+def test_date_precision_filter(client, backend):
+    everything = stored_events(backend)
+    by_day = {ev.id for ev in everything if ev.date_precision == "day"}
+    month_or_week = {ev.id for ev in everything if ev.date_precision in ("month", "week")}
+    assert by_day and month_or_week
+    assert {i["id"] for i in client.get("/api/events", params={"precision": "day", "limit": 10000}).json()["items"]} == by_day
+    several = client.get("/api/events", params=[("precision", "month"), ("precision", "week"), ("limit", "10000")])
+    assert {i["id"] for i in several.json()["items"]} == month_or_week
+    assert client.get("/api/events", params={"precision": "fortnightly"}).status_code == 422
+
+
 def test_actor_filter_by_name_and_by_stable_id(client, backend):
     with Store(backend) as store:
         top = actor_table(store, top=1)[0]

@@ -127,3 +127,20 @@ def test_usage_errors_are_one_line_and_exit_2(args, message, tmp_path):
     shown = strife(*args, cwd=tmp_path)
     assert shown.returncode == 2
     assert message in shown.stderr and "Traceback" not in shown.stderr
+
+
+def test_events_filter_by_how_sure_the_date_is(tmp_path):
+    """An event whose text names no date carries the publication day as 'reported'; --precision picks."""
+    source = tmp_path / "r.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in (
+        {"id": "dated", "text": "Police arrested 12 protesters in Minsk on Sunday.", "published": "2020-08-11"},
+        {"id": "undated", "text": "Police arrested 12 protesters in Minsk.", "published": "2020-08-11"},
+    )) + "\n")
+    db = tmp_path / "p.db"
+    assert strife("ingest", str(source), "--db", str(db)).returncode == 0
+    rows = {p: json.loads(strife("events", "--db", str(db), "--precision", p, "--format", "json").stdout)
+            for p in ("day", "reported")}
+    assert [(e["date"], e["date_precision"]) for e in rows["day"]] == [("2020-08-09", "day")]
+    assert [(e["date"], e["date_precision"]) for e in rows["reported"]] == [("2020-08-11", "reported")]
+    wrong = strife("events", "--db", str(db), "--precision", "fortnightly")
+    assert wrong.returncode == 2 and "fortnightly" in wrong.stderr

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 DatePrecision = Literal["day", "week", "month", "year", "range", "ongoing", "reported", "unknown"]
 #: "reported": the text gives no date; the event happened on or before the publication date it carries.
+DATE_PRECISIONS: tuple[str, ...] = get_args(DatePrecision)
 CountKind = Literal["killed", "injured", "displaced", "trapped", "detained", "missing"]
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE",

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException
 
 from strife.version import __version__
 from strife.api import models, reads
-from strife.model import PLOVER_TYPES, Article
+from strife.model import DATE_PRECISIONS, PLOVER_TYPES, Article
 from strife.ingest.base import storable_text
 from strife.store import EventQuery, Store, describe_error
 
@@ -56,6 +56,7 @@ PARAMETER_HINTS = {
 ERRORS = {status: {"model": models.ErrorBody} for status in (401, 403, 404, 422, 500, 503)}
 
 PloverType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
+DatePrecisionParam = Literal[DATE_PRECISIONS]  # type: ignore[valid-type]
 Quad = Literal["VERBCOOP", "MATCOOP", "VERBCON", "MATCON", "verbal_cooperation", "material_cooperation",
                "verbal_conflict", "material_conflict"]
 
@@ -87,6 +88,9 @@ async def event_query(
     q: Annotated[Optional[str], _text_param("The evidence sentence contains this (case-insensitive).")] = None,
     incident: Annotated[Optional[str], _text_param("Events of this incident id.")] = None,
     include_unreal: Annotated[bool, Query(description="Also negated and hypothetical events.")] = False,
+    precision: Annotated[Optional[list[DatePrecisionParam]], Query(
+        description="Only dates this sure (repeat for several): day, week, month, year, range, ongoing, "
+                    "reported (the text names no date: the publication day), unknown.")] = None,
 ) -> EventQuery:
     """The shared event filters of the query string as an `EventQuery` (422 naming a bad parameter).
 
@@ -98,7 +102,7 @@ async def event_query(
         country=country, admin1=admin1, event_type=event_type, quad=QUAD_CODES.get(quad or "", quad),
         acled_event_type=acled_type, actor=actor, since=since, until=until,
         bbox=parse_bbox(bbox) if bbox else None, min_confidence=min_confidence, text=q, incident_id=incident,
-        include_unreal=include_unreal,
+        include_unreal=include_unreal, precisions=tuple(precision) if precision else None,
     )
 
 

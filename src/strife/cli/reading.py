@@ -23,7 +23,7 @@ from strife.cli.common import (
     shared_options,
     stdout_console,
 )
-from strife.model import PLOVER_TYPES, output_schema
+from strife.model import DATE_PRECISIONS, PLOVER_TYPES, output_schema
 
 if TYPE_CHECKING:
     from strife.store import EventQuery, Store
@@ -39,6 +39,9 @@ class EventFilters:
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD.")
     actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this.")
     include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events.")
+    precision: Optional[str] = typer.Option(
+        None, "--precision", help="Only dates this sure, comma-separated: day, week, month, year, range, ongoing, "
+                                  "reported (the text names no date: the publication day), unknown.")
     limit: Optional[int] = typer.Option(None, "--limit", min=1)
 
     def query(self, min_confidence: Optional[float] = None) -> EventQuery:
@@ -51,8 +54,19 @@ class EventFilters:
         return EventQuery(
             country=self.country, event_type=self.event_type, since=date_option(self.since, "--since"),
             until=date_option(self.until, "--until"), actor=self.actor, include_unreal=self.include_unreal,
-            limit=self.limit, min_confidence=min_confidence,
+            limit=self.limit, min_confidence=min_confidence, precisions=precision_option(self.precision),
         )
+
+
+def precision_option(value: Optional[str]) -> Optional[tuple[str, ...]]:
+    """`--precision day,reported` as a tuple; an unknown precision is a usage error."""
+    if not value:
+        return None
+    chosen = tuple(p.strip().lower() for p in value.split(",") if p.strip())
+    unknown = [p for p in chosen if p not in DATE_PRECISIONS]
+    if unknown:
+        fail(f"--precision {', '.join(unknown)!r} is not a date precision ({', '.join(DATE_PRECISIONS)})")
+    return chosen
 
 
 @shared_options(EventFilters)

@@ -46,6 +46,7 @@ class EventQuery:
     bbox: Optional[tuple[float, float, float, float]] = None
     incident_id: Optional[str] = None
     include_unreal: bool = False  # also negated and hypothetical events
+    precisions: Optional[tuple[str, ...]] = None  # date precisions to keep ("day", "reported", ...): how sure the date is
     limit: Optional[int] = None
     # Filters the HTTP API adds (`strife.api`); all compared case-insensitively except the numbers.
     admin1: Optional[str] = None
@@ -107,6 +108,8 @@ def event_filters(query: EventQuery, max_span_days: int = 0, actor_plan: Optiona
         filters.append(events.c.incident_id == query.incident_id)
     if not query.include_unreal:
         filters.extend([events.c.negated.is_(False), events.c.hypothetical.is_(False)])
+    if query.precisions:
+        filters.append(events.c.date_precision.in_([p.lower() for p in query.precisions]))
     return filters + _api_filters(query)
 
 
