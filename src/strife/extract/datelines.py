@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from strife.extract.incidents import report_words
+
 _WORD = r"[A-Z][A-Za-z'.\u2019-]*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
 _CAPS = r"[A-Z][A-Z'.\u2019-]+(?:[ ][A-Z][A-Z'.\u2019-]+){0,3}"
@@ -43,6 +45,5 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def _is_sentence(found: re.Match[str]) -> bool:
-    """A capitalised heading that is a sentence ("UPDATE: ...") is no place: one word of caps and a colon
-    is a place only when no lower-case word follows the colon directly."""
-    return found.group(0).rstrip().endswith(":") and found["city"].upper() in {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "CORRECTION", "WARNING"}
+    """A capitalised heading before a colon ("UPDATE: ...", report_words.csv) is no place."""
+    return found.group(0).rstrip().endswith(":") and found["city"].lower() in report_words().get("heading", ())

@@ -41,7 +41,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.datafiles import read_data_csv
+from strife.datafiles import read_data_sets
 from strife.extract import Layout, clause_verb
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.tolls import incident_toll, is_tally_line
@@ -54,8 +54,8 @@ COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "disp
 #: A week or less of days agrees with a day inside it ("the weekend raid", "Sunday night").
 SHORT_SPAN_DAYS = 7
 KILLING_VERBS = frozenset({"kill", "shoot", "slay", "execute", "eliminate", "neutralize", "neutralise", "behead"})
-HEADING_CHARS = 100
-NEAR_SENTENCES = 2  # within a paragraph, a mention points back this far at most  # a headline or crosshead: one short line
+HEADING_CHARS = 100  # a headline or crosshead: one short line
+NEAR_SENTENCES = 2  # within a paragraph, a mention joins an incident told this many sentences before at most
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FIRST_PERSON = frozenset({"we", "us", "our"})
 BOUND_PRONOUNS = frozenset({"it", "they", "we"})
@@ -64,10 +64,7 @@ BOUND_PRONOUNS = frozenset({"it", "they", "we"})
 @lru_cache(maxsize=1)
 def report_words() -> dict[str, frozenset[str]]:
     """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident)."""
-    words: dict[str, set[str]] = {}
-    for row in read_data_csv("report_words.csv"):
-        words.setdefault(row["kind"], set()).add(row["word"].lower())
-    return {kind: frozenset(found) for kind, found in words.items()}
+    return read_data_sets("report_words.csv", "kind", "word")
 
 
 # -- not events: statistics and habits ----------------------------------------------------------
@@ -167,8 +164,11 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     for event in events:
         if not _is_violent(event):
             continue
-        claimed = reporters.claims_the_killing(event)
-        home = next((group for group in reversed(incidents) if _joins(group, event, doc, layout, claimed)), None)
+        if _announces_another(event, doc):
+            incidents.append([event])
+            continue
+        refers = reporters.claims_the_killing(event) or _points_back(event, doc)
+        home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers)), None)
         if home is None:
             incidents.append([event])
             continue
@@ -212,14 +212,13 @@ def _is_violent(event: Event) -> bool:
     return is_real(event) and event.event_type in VIOLENCE
 
 
-def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout, claimed: bool = False) -> bool:
+def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = False) -> bool:
     """Whether `event` is another mention of the incident `group` tells (its first event leads it):
     nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
-    same ACLED type, only points back, or is the attackers' own claim of the killing."""
+    same ACLED type, or `refers` to an incident told before (it only points back, or it is the
+    attackers' own claim of the killing)."""
     lead = group[0]
     if not (_places_agree(lead, event) and _days_agree(lead, event) and _sources_agree(lead.source, event.source)):
-        return False
-    if _announces_another(event, doc):
         return False
     sentence = layout.sentence(event_anchor(event))
     if any(layout.sentence(event_anchor(e)) == sentence for e in group):
@@ -231,7 +230,7 @@ def _joins(group: Sequence[Event], event: Event, doc: Doc, layout: Layout, claim
         # attacked a checkpoint in Kabul ... Gunmen attacked ...") stays one event per report.
         if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or _own_other_toll(group, event):
             return False
-    return lead.acled_event_type == event.acled_event_type or claimed or _points_back(event, doc)
+    return lead.acled_event_type == event.acled_event_type or refers
 
 
 def _places_agree(a: Event, b: Event) -> bool:
