@@ -176,3 +176,12 @@ def test_a_digest_of_reports_on_one_line_keeps_each_report_and_its_toll(engine):
             "Gunmen attacked a police checkpoint in the capital on Monday, killing 9 soldiers.")
     events = happened_violence(code(engine, text))
     assert sorted(e.fatalities.best for e in events if e.fatalities) == [4, 9]
+
+
+def test_the_report_words_table_has_its_four_kinds_in_lower_case():
+    from strife.extract.incidents import report_words
+
+    words = report_words()
+    assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident"}
+    assert all(w == w.lower() and w.strip() == w for kind in words.values() for w in kind)
+    assert {"another", "similar"} <= words["new_incident"] and "frequently" in words["habitual"]
