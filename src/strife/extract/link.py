@@ -482,6 +482,19 @@ def _background_at(token) -> Optional[int]:
     return head.i if head is not None else None
 
 
+def _is_cause(head: Optional[int], doc: Doc) -> bool:
+    """Whether the background clause headed by token `head` is opened by a word telling an act
+    that came before the main clause ("after", a ``cause`` cue of count_cues.csv)."""
+    from strife.extract.counts import count_cues
+
+    if head is None:
+        return False
+    causes = count_cues().get("cause", frozenset())
+    token = doc[head]
+    return any(c.dep_ == "mark" and c.lower_ in causes for c in token.children) or (
+        token.dep_ == "pobj" and token.head.lower_ in causes)
+
+
 def _is_outcome(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger only says what happened to people ("killed", "died", "wounded")."""
     from strife.extract.counts import count_kind_for
@@ -542,10 +555,14 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
     same = told.by_sentence.get(sentence, [])
     if same:
         clause_of = clause_of or _ClauseOf(doc)
-        same = [e for e in same if clause_of(e) == clause]
-        if not same:
+        own = [e for e in same if clause_of(e) == clause]
+        if not own and clause is None:
+            # "One police officer died after militants attacked a checkpoint": the deaths of a
+            # clause telling no act are the toll of the act told as what came before them
+            own = [e for e in same if e.event_type in VIOLENT_TYPES and _is_cause(clause_of(e), doc)]
+        if not own:
             return None
-        return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
+        return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
     if clause is not None:
         return None
     return told.last_material_before(start, layout.paragraph(start))
