@@ -44,6 +44,8 @@ def toll(engine, text: str) -> Count | None:
     ("Snipers opened fire on a farmer near the road, killing him.", "him", 1),
     ("Gunmen raided the village, leading to the killing of a person.", "a person", 1),
     ("The fighting led to another death on Tuesday.", "another death", 1),
+    ("Police said John Smith was shot dead in the town.", "John Smith", 1),
+    ("Rebel cadre was gunned down by police near the border.", "cadre", 1),
 ])
 def test_people_counted_without_a_numeral(nlp, text, figure, number):
     assert (figure, number, number, number) in killed(nlp, text)
@@ -150,6 +152,22 @@ def test_counts_note_what_the_conventions_need(nlp):
     assert [(c.best, c.total, c.split_over) for c in spread if c.kind == "killed"] == [(2, True, 2)]
     dozens = find_counts(nlp("Officials spoke of dozens dead in the fighting."))
     assert [(c.best, c.low, c.convention) for c in dozens if c.kind == "killed"] == [(None, 24, 12)]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Clashes continued over four consecutive days, with several rebels killed or wounded.", 4),
+    ("Gunmen invaded two communities near the river, killing at least 20 residents.", 2),
+    ("Gunmen attacked the villages of Alpha, Beta and Gamma, killing 26 people.", 3),
+])
+def test_a_total_for_several_days_or_places_is_spread_over_them(nlp, text, parts):
+    assert [c.split_over for c in find_counts(nlp(text)) if c.kind == "killed"] == [parts]
+
+
+def test_a_spread_total_is_the_reports_toll_and_its_share_acleds(engine):
+    text = ("On 4 May, rival clans clashed in the town after the killing of a man. "
+            "The ensuing clashes led to another death. Two fatalities distributed across two days.")
+    figure = toll(engine, text)
+    assert (figure.best, acled_fatalities(figure, False), acled_fatalities(figure, True)) == (2, 2, 1)
 
 
 def test_a_sum_with_a_vague_part_has_a_conventional_figure(engine):

@@ -151,31 +151,58 @@ def _read_count(
 
 
 def _spread_over(anchor: Token) -> Optional[int]:
-    """How many days or places the figure's clause spreads it over ("12 killed over three days",
-    "Two fatalities distributed across two days", "killing 9 in three villages"), or None."""
+    """How many days or places the figure's clause, or the clause it hangs on, spreads it over ("12
+    killed over three days", "Two fatalities distributed across two days", "invaded two
+    communities, killing 20", "attacked the villages of A, B and C, killing 26"), or None."""
     units = count_cues().get("spread_unit", frozenset())
+    for clause in _clauses_of(anchor):
+        for unit in _units(clause):
+            if unit.lemma_.lower() in units:
+                number = _unit_number(unit)
+                if number is not None and number >= 2:
+                    return number
+    return None
+
+
+def _clauses_of(anchor: Token) -> list[Token]:
+    """The verb of the figure's clause, its participles, and the verbs it is subordinate to."""
     verb = anchor
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    for head in (verb, *[child for child in verb.children if child.dep_ in ("acl", "advcl") and child.pos_ == "VERB"]):
-        for prep in (child for child in head.children if child.dep_ == "prep"):
-            for unit in (grand for grand in prep.children if grand.dep_ == "pobj"):
-                if unit.lemma_.lower() in units:
-                    number = _unit_number(unit)
-                    if number is not None and number >= 2:
-                        return number
-    return None
+    clauses = [verb, *(child for child in verb.children if child.dep_ in ("acl", "advcl") and child.pos_ == "VERB")]
+    current = verb
+    for _ in range(2):  # "continued over four days, with several soldiers killed"; "invaded ..., killing 20"
+        if current.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or current.head is current:
+            break
+        current = current.head.head if current.dep_ == "pcomp" else current.head
+        clauses.append(current)
+    return clauses
+
+
+def _units(verb: Token) -> Iterator[Token]:
+    """The nouns a verb's objects and prepositions name ("over three days", "two communities")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "npadvmod"):
+            yield child
+        elif child.dep_ == "prep":
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
 
 
 def _unit_number(unit: Token) -> Optional[int]:
-    """The number a counted unit names ("three days", "2 villages"), or None."""
+    """The number a counted unit names ("three days", "2 villages"; "the villages of A, B and C":
+    the places listed), or None."""
     for child in unit.children:
         if child.dep_ == "nummod":
             found = match_quantity([child.lower_])
             if found is not None and found[0].best is not None:
                 return found[0].best
+    if unit.tag_ == "NNS":
+        for prep in (child for child in unit.children if child.dep_ == "prep" and child.lower_ == "of"):
+            for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
+                listed = 1 + sum(1 for token in first.subtree if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
+                return listed if listed >= 2 else None
     return None
 
 

@@ -32,7 +32,9 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     figures = sorted((c for c in figures if c.span is not None), key=lambda c: c.span[0])
     if not figures:
         return None
-    totals = [c for c in figures if c.total and own_total(c)]
+    # a total the text spreads over days or places ("Two fatalities distributed across two days")
+    # sums up the incidents it reports, this one among them
+    totals = [c for c in figures if c.total and (own_total(c) or c.split_over)]
     if totals:
         return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
     parts = [c for c in figures if not c.total]

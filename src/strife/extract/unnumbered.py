@@ -76,7 +76,26 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
             return None
         return counted[token.head.i], 1, min(child.i for child in token.children if child.dep_ == "poss")
-    return _definite_one(token, determiners)
+    return _definite_one(token, determiners) or _named_or_bare_one(token, determiners)
+
+
+def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[tuple[tuple[str, float], int, int]]:
+    """ "Jumban Gazi was beaten to death": a person named by name; "Rebel cadre was gunned down": a
+    singular victim noun with its article dropped, as headlines and terse notes write. Each is one
+    victim of the word of killing or wounding that governs it directly."""
+    if determiners or any(child.dep_ in ("poss", "nummod") for child in token.children):
+        return None
+    named = token.ent_type_ == "PERSON" and token.dep_ != "compound"
+    bare = token.tag_ == "NN" and is_victim_noun(token)
+    if not (named or bare):
+        return None
+    governed = _direct_trigger(token)
+    if governed is None or governed[0] not in ("killed", "injured"):
+        return None
+    first = token.left_edge.i if named else token.i
+    while first < token.i and token.doc[first].ent_type_ != "PERSON" and named:
+        first += 1
+    return (governed[0], governed[1] * 0.9), 1, first
 
 
 def _holds_a_figure(token: Token, owner_of_noun: dict[int, int]) -> bool:
