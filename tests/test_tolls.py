@@ -17,6 +17,7 @@ from strife.evaluate.records import GoldFatalities, GoldRecord
 from strife.evaluate.score import field_outcomes
 from strife.export import StoredArticle, StoredEvent, acled_row
 from strife.extract.counts import find_counts
+from strife.extract.unnumbered import count_determiners
 from strife.model import Article, Count, Event, Span
 
 
@@ -99,6 +100,21 @@ def test_plural_deaths_with_no_figure_are_at_least_two_and_never_a_best(nlp):
 def test_a_death_after_an_attack_is_the_attacks_toll(engine):
     figure = toll(engine, "One police officer died after militants attacked a checkpoint in the district.")
     assert figure is not None and figure.best == 1
+
+
+def test_the_body_of_someone_kidnapped_is_the_kidnappings_toll(engine):
+    text = "Gunmen kidnapped a trader in the town on Monday. His body was found on Tuesday."
+    assert toll(engine, text).best == 1
+
+
+def test_his_death_is_no_new_toll(nlp):
+    assert not killed(nlp, "Students protested in the town over his death in police custody.")
+
+
+def test_the_determiners_table_loads():
+    table = count_determiners()
+    assert (table["counting"]["both"], table["counting"]["another"]) == (2, 1)
+    assert {"him", "she"} <= set(table["one_person"]) and "body" in table["remains"]
 
 
 def test_other_victims_add_up_even_when_the_figure_repeats(engine):

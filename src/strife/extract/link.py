@@ -452,8 +452,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return True
     gap = sentence - layout.sentence(event_anchor(last))
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
-    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None
-            and places_agree(last, event) and (_is_outcome(event, doc) or _is_anaphoric(event, doc)))
+    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None and places_agree(last, event)
+            and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc)))
 
 
 class _ClauseOf:
@@ -501,6 +501,23 @@ def _is_outcome(event: Event, doc: Doc) -> bool:
 
     token = trigger_token(event, doc) if event.trigger is not None else None
     return token is not None and count_kind_for(token) in ("killed", "injured")
+
+
+def _finds_the_dead(event: Event, doc: Doc) -> bool:
+    """ "His body was found on Tuesday": an act whose object is the body of someone told before
+    (a possessive or definite outcome noun) tells the end of the earlier incident."""
+    from strife.extract.counts import trigger_for
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    for child in token.children:
+        trigger = trigger_for(child) if child.dep_ in ("nsubjpass", "dobj") else None
+        if trigger is not None and trigger.role == "noun" and trigger.kind == "killed" and any(
+                grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS)
+                for grand in child.children):
+            return True
+    return False
 
 
 def _is_anaphoric(event: Event, doc: Doc) -> bool:

@@ -8,19 +8,28 @@ written as a determiner, a definite noun, a pronoun or a bare plural. Read per s
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.tokens import Span, Token
 
 from strife.conventions import PLURAL, vague_figure
+from strife.datafiles import read_data_csv
 from strife.extract.count_words import (NOT_COUNT_ENTITIES, count_cues, governing_trigger, conjoined_trigger,
                                         is_victim_noun, surely_harmed, trigger_for, victim_position, victims_of)
 from strife.model import Count
 
-#: Determiners that count the noun they go with.
-_COUNTING_DETERMINERS = {"a": 1, "an": 1, "another": 1, "both": 2}
-_DEFINITE = frozenset({"the", "this", "that"})
-_ONE_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
+@lru_cache(maxsize=1)
+def count_determiners() -> dict[str, dict[str, int]]:
+    """Role -> word -> number (1 where the word gives none), from ``data/count_determiners.csv``."""
+    table: dict[str, dict[str, int]] = {}
+    for row in read_data_csv("count_determiners.csv"):
+        table.setdefault(row["role"], {})[row["word"].lower()] = int(row["number"] or 1)
+    return table
+
+
+def _words(role: str) -> dict[str, int]:
+    return count_determiners().get(role, {})
 
 
 def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Optional[str]],
@@ -51,7 +60,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
                 owner_of_noun: dict[int, int]) -> Optional[tuple[tuple[str, float], int, int]]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
     if token.pos_ == "PRON":
-        if token.lower_ not in _ONE_PERSON_PRONOUNS:
+        if token.lower_ not in _words("one_person"):
             return None
         governed = _direct_trigger(token)
         if governed is not None and governed[0] not in ("killed", "injured"):
@@ -61,9 +70,9 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
         return None
     determiners = [child for child in token.children if child.dep_ in ("det", "predet")]
-    counting = [d for d in determiners if d.lower_ in _COUNTING_DETERMINERS]
+    counting = [d for d in determiners if d.lower_ in _words("counting")]
     if counting:
-        number = _COUNTING_DETERMINERS[counting[0].lower_]
+        number = _words("counting")[counting[0].lower_]
         if (number == 1) != (token.tag_ in ("NN", "NNP")) and counting[0].lower_ != "a":
             return None  # "both" with a plural noun, "another" with a singular one
         outcome = trigger_for(token)
@@ -76,7 +85,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
             return None
         return counted[token.head.i], 1, min(child.i for child in token.children if child.dep_ == "poss")
-    return _definite_one(token, determiners) or _named_or_bare_one(token, determiners)
+    return _definite_one(token, determiners) or _named_or_bare_one(token, determiners) or _ones_body(token)
 
 
 def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[tuple[tuple[str, float], int, int]]:
@@ -98,6 +107,21 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[tuple
     return (governed[0], governed[1] * 0.9), 1, first
 
 
+def _ones_body(token: Token) -> Optional[tuple[tuple[str, float], int, int]]:
+    """ "His body was found": the body of one person told before (a possessive, with no "of" phrase
+    naming the dead, who are counted there) is one dead. Not "his death": protests over a death are
+    told that way, and the death is another incident's."""
+    if token.lemma_.lower() not in _words("remains") or token.tag_ != "NN":
+        return None
+    trigger = trigger_for(token)
+    if trigger is None or trigger.kind != "killed":
+        return None
+    owners = [child for child in token.children if child.dep_ == "poss" and child.lower_ in _words("one_owner")]
+    if not owners or any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children):
+        return None
+    return (trigger.kind, trigger.confidence * 0.9), 1, owners[0].i
+
+
 def _holds_a_figure(token: Token, owner_of_noun: dict[int, int]) -> bool:
     """ "A total of 18 people", "a group of 5 soldiers": the noun frames people counted in its
     of-phrase, or is itself a word of totals; it is no one person."""
@@ -110,7 +134,7 @@ def _definite_one(token: Token, determiners: list[Token]) -> Optional[tuple[tupl
     """ "killed the owner of the house", "his brother was shot dead": a definite singular person
     that a word of killing or wounding governs directly is one victim."""
     possessive = [child for child in token.children if child.dep_ == "poss"]
-    definite = [d for d in determiners if d.lower_ in _DEFINITE] + possessive
+    definite = [d for d in determiners if d.lower_ in _words("definite")] + possessive
     if not definite or token.tag_ != "NN" or _is_group(token) or not _is_person(token):
         return None
     governed = _direct_trigger(token)
