@@ -102,6 +102,16 @@ def test_a_death_after_an_attack_is_the_attacks_toll(engine):
     assert figure is not None and figure.best == 1
 
 
+def test_deaths_a_protest_is_about_are_not_its_toll(engine):
+    result = engine.code(Article(text="Students torched the police office to protest the death of a student in police firing.",
+                                 published=dt.date(2020, 5, 6)))
+    assert all(e.fatalities is None for e in result.events)
+    over = engine.code(Article(text="Hundreds joined protests over the killing of 3 men by soldiers.",
+                               published=dt.date(2020, 5, 6)))
+    assert [e.fatalities.best for e in over.events if e.fatalities] == [3]  # the killing itself owns them
+    assert all(e.fatalities is None for e in over.events if e.event_type == "PROTEST")
+
+
 def test_the_body_of_someone_kidnapped_is_the_kidnappings_toll(engine):
     text = "Gunmen kidnapped a trader in the town on Monday. His body was found on Tuesday."
     assert toll(engine, text).best == 1

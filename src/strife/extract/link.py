@@ -482,6 +482,27 @@ def _background_at(token) -> Optional[int]:
     return head.i if head is not None else None
 
 
+#: Edges that stay inside one noun phrase or its preposition (a relative clause is a clause of its own).
+_PHRASE_EDGES = frozenset({"pobj", "prep", "dobj", "compound", "nummod", "amod", "appos", "conj", "poss", "nmod"})
+
+
+def _grievance_of(token):
+    """What a protest or a mourning is about, when the figure is in it ("to protest the death of a
+    student", "protests over the killing of 3 men"): the head of the object of a ``grievance`` word
+    of count_cues.csv, reached without leaving the noun phrase; else None."""
+    from strife.extract.counts import count_cues
+
+    grievances = count_cues().get("grievance", frozenset())
+    current = token
+    for _ in range(8):
+        if current.dep_ not in _PHRASE_EDGES or current.head is current:
+            return None
+        if current.head.lemma_.lower() in grievances:
+            return current
+        current = current.head
+    return None
+
+
 def _is_cause(head: Optional[int], doc: Doc) -> bool:
     """Whether the background clause headed by token `head` is opened by a word telling an act
     that came before the main clause ("after", a ``cause`` cue of count_cues.csv)."""
@@ -569,7 +590,12 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
     sentence = layout.sentence(start)
     counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
     clause = _background_at(counted.root) if counted is not None and len(counted) else None
+    grievance = _grievance_of(counted.root) if counted is not None and len(counted) else None
     same = told.by_sentence.get(sentence, [])
+    if grievance is not None:
+        # only an act told inside what is protested ("protests over the killing of 3 men") owns it
+        inside = [e for e in same if (t := trigger_token(e, doc)) is not None and grievance.left_edge.i <= t.i <= grievance.right_edge.i]
+        return min(inside, key=lambda e: abs(event_anchor(e) - start)) if inside else None
     if same:
         clause_of = clause_of or _ClauseOf(doc)
         own = [e for e in same if clause_of(e) == clause]
