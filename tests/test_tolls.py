@@ -103,8 +103,8 @@ def test_a_death_after_an_attack_is_the_attacks_toll(engine):
 
 
 def test_deaths_a_protest_is_about_are_not_its_toll(engine):
-    result = engine.code(Article(text="Students torched the police office to protest the death of a student in police firing.",
-                                 published=dt.date(2020, 5, 6)))
+    text = "Students torched the police office to protest the death of a student in police firing."
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
     assert all(e.fatalities is None for e in result.events)
     over = engine.code(Article(text="Hundreds joined protests over the killing of 3 men by soldiers.",
                                published=dt.date(2020, 5, 6)))

@@ -201,7 +201,8 @@ def _unit_number(unit: Token) -> Optional[int]:
     if unit.tag_ == "NNS":
         for prep in (child for child in unit.children if child.dep_ == "prep" and child.lower_ == "of"):
             for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
-                listed = 1 + sum(1 for token in first.subtree if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
+                listed = 1 + sum(1 for token in first.subtree
+                                 if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
                 return listed if listed >= 2 else None
     return None
 

@@ -594,7 +594,8 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
     same = told.by_sentence.get(sentence, [])
     if grievance is not None:
         # only an act told inside what is protested ("protests over the killing of 3 men") owns it
-        inside = [e for e in same if (t := trigger_token(e, doc)) is not None and grievance.left_edge.i <= t.i <= grievance.right_edge.i]
+        inside = [e for e in same if (t := trigger_token(e, doc)) is not None
+                  and grievance.left_edge.i <= t.i <= grievance.right_edge.i]
         return min(inside, key=lambda e: abs(event_anchor(e) - start)) if inside else None
     if same:
         clause_of = clause_of or _ClauseOf(doc)

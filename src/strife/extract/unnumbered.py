@@ -15,9 +15,13 @@ from spacy.tokens import Span, Token
 
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
-from strife.extract.count_words import (NOT_COUNT_ENTITIES, count_cues, governing_trigger, conjoined_trigger,
+from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
                                         is_victim_noun, surely_harmed, trigger_for, victim_position, victims_of)
 from strife.model import Count
+
+#: (kind, confidence) of a victim, how many people, and the index of the first token of the words.
+Found = tuple[tuple[str, float], int, int]
+
 
 @lru_cache(maxsize=1)
 def count_determiners() -> dict[str, dict[str, int]]:
@@ -33,7 +37,7 @@ def _words(role: str) -> dict[str, int]:
 
 
 def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Optional[str]],
-                     figures: set[int]) -> Iterator[Count]:
+                    figures: set[int]) -> Iterator[Count]:
     """People counted without a numeral: "killing a woman", "another soldier died", "both guards
     were shot dead", "killed the owner of the house", "killing him".
 
@@ -57,7 +61,7 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
 
 
 def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[Optional[str]],
-                owner_of_noun: dict[int, int]) -> Optional[tuple[tuple[str, float], int, int]]:
+                owner_of_noun: dict[int, int]) -> Optional[Found]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
     if token.pos_ == "PRON":
         if token.lower_ not in _words("one_person"):
@@ -88,7 +92,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
     return _definite_one(token, determiners) or _named_or_bare_one(token, determiners) or _ones_body(token)
 
 
-def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[tuple[tuple[str, float], int, int]]:
+def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found]:
     """ "Jumban Gazi was beaten to death": a person named by name; "Rebel cadre was gunned down": a
     singular victim noun with its article dropped, as headlines and terse notes write. Each is one
     victim of the word of killing or wounding that governs it directly."""
@@ -107,7 +111,7 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[tuple
     return (governed[0], governed[1] * 0.9), 1, first
 
 
-def _ones_body(token: Token) -> Optional[tuple[tuple[str, float], int, int]]:
+def _ones_body(token: Token) -> Optional[Found]:
     """ "His body was found": the body of one person told before (a possessive, with no "of" phrase
     naming the dead, who are counted there) is one dead. Not "his death": protests over a death are
     told that way, and the death is another incident's."""
@@ -130,7 +134,7 @@ def _holds_a_figure(token: Token, owner_of_noun: dict[int, int]) -> bool:
     return any(grand.i in owner_of_noun for child in token.children if child.lower_ == "of" for grand in child.children)
 
 
-def _definite_one(token: Token, determiners: list[Token]) -> Optional[tuple[tuple[str, float], int, int]]:
+def _definite_one(token: Token, determiners: list[Token]) -> Optional[Found]:
     """ "killed the owner of the house", "his brother was shot dead": a definite singular person
     that a word of killing or wounding governs directly is one victim."""
     possessive = [child for child in token.children if child.dep_ == "poss"]
@@ -201,7 +205,8 @@ def plural_outcomes(sentence: Span, figures: set[int]) -> Iterator[Count]:
         if token.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or not _happened(verb):
             continue
         yield Count(low=2, best=None, high=None, text=token.text, span=(token.idx, token.idx + len(token.text)),
-                    kind="killed", vague=True, convention=vague_figure(PLURAL), confidence=round(trigger.confidence * 0.7, 3))
+                    kind="killed", vague=True, convention=vague_figure(PLURAL),
+                    confidence=round(trigger.confidence * 0.7, 3))
         return
 
 
