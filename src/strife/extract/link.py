@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.datelines import dateline_spans, in_dateline
@@ -486,7 +486,7 @@ def _background_at(token) -> Optional[int]:
 _PHRASE_EDGES = frozenset({"pobj", "prep", "dobj", "compound", "nummod", "amod", "appos", "conj", "poss", "nmod"})
 
 
-def _grievance_of(token):
+def _grievance_of(token: Token) -> Optional[Token]:
     """What a protest or a mourning is about, when the figure is in it ("to protest the death of a
     student", "protests over the killing of 3 men"): the head of the object of a ``grievance`` word
     of count_cues.csv, reached without leaving the noun phrase; else None."""
