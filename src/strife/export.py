@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 
+from strife.conventions import acled_fatalities, conventions_enabled
 from strife.datafiles import read_data_csv
 from strife.model import Actor, ArticleResult, Count, Event, Place
 
@@ -329,8 +330,11 @@ def _when(ev: Event, published: Optional[dt.date]) -> str:
     return f"Around {_long_date(ev.date)}, "
 
 
-def acled_row(item: StoredEvent) -> dict:
-    """One event as a row of ACLED's public export (blank where strife has no value)."""
+def acled_row(item: StoredEvent, conventions: Optional[bool] = None) -> dict:
+    """One event as a row of ACLED's public export (blank where strife has no value).
+
+    Its fatalities follow ACLED's conventions for vague and spread tolls unless ``conventions`` is
+    False (or the STRIFE_ACLED_CONVENTIONS switch is off): `strife.conventions`."""
     ev, loc, day = item.event, item.event.location, _event_day(item)
     actor1, actor2 = (ev.source or [None])[0], (ev.target or [None])[0]
     inter1, inter2 = acled_inter(actor1, ev, "source"), acled_inter(actor2, ev, "target")
@@ -351,7 +355,7 @@ def acled_row(item: StoredEvent) -> dict:
         "location": loc.name if loc else "", "latitude": _num(loc.lat if loc else None),
         "longitude": _num(loc.lon if loc else None), "geo_precision": loc.geo_precision if loc else "",
         "source": item.article.publisher or _host(item.article.url) or "", "source_scale": "",
-        "notes": acled_notes(item), "fatalities": _fatality_figure(ev.fatalities) or 0,
+        "notes": acled_notes(item), "fatalities": acled_fatalities(ev.fatalities, conventions_enabled(conventions)),
         "tags": "", "timestamp": int(stamp.timestamp()) if stamp else "",
     }
 
@@ -364,9 +368,11 @@ def _host(url: Optional[str]) -> Optional[str]:
     return urllib.parse.urlsplit(url).hostname if url else None
 
 
-def write_acled_csv(items: Iterable[StoredEvent], out: IO[str], header: bool = True) -> tuple[int, int]:
+def write_acled_csv(items: Iterable[StoredEvent], out: IO[str], header: bool = True,
+                    conventions: Optional[bool] = None) -> tuple[int, int]:
     """ACLED rows for the events ACLED codes (those with an ACLED event type; a statement or a
-    meeting has none); returns (written, left out for want of an ACLED type).
+    meeting has none); returns (written, left out for want of an ACLED type). ``conventions``: see
+    `acled_row`.
     """
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     if header:
@@ -376,7 +382,7 @@ def write_acled_csv(items: Iterable[StoredEvent], out: IO[str], header: bool = T
         if not item.event.acled_event_type:
             left_out += 1
             continue
-        writer.writerow(acled_row(item))
+        writer.writerow(acled_row(item, conventions))
         written += 1
     return written, left_out
 

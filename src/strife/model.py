@@ -96,6 +96,10 @@ class Count(Record):
     reported_by: Optional[str] = Field(None, description="Who gives the figure, as the text names them.")
     perpetrator_claim: bool = Field(False, description="Claimed by the side that did the killing ('We killed 10'): "
                                                        "it bounds the toll but is never its best figure.")
+    convention: Optional[int] = Field(None, ge=0, description="What ACLED's coding conventions record for a "
+                                      "figure the text gives only vaguely ('dozens' -> 12); `best` stays empty.")
+    split_over: Optional[int] = Field(None, ge=1, description="The days or places the text spreads the figure "
+                                      "over ('12 killed over three days'): ACLED records a share on each.")
     accounts: list["Count"] = Field(default_factory=list, description="On an incident's toll told by several "
                                     "accounts: each account's figure, behind low, best and high.")
     confidence: float = Field(1.0, ge=0.0, le=1.0)

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
+from strife.conventions import conventions_enabled
 from strife.datafiles import read_data_csv
 from strife.evaluate.records import (
     EvalCase, GoldActor, GoldFatalities, GoldPlace, GoldRecord, NotEvent,
@@ -267,7 +268,7 @@ def _acled_fatalities(row: dict[str, str], notes: str) -> Optional[GoldFatalitie
     if "fatalities" not in row:
         return None
     best = _int(row["fatalities"]) or 0  # ACLED records an unknown toll as 0
-    return GoldFatalities(best=best, comparable=not fatality_is_convention(notes))
+    return GoldFatalities(best=best, comparable=not fatality_is_convention(notes), conventions=conventions_enabled())
 
 
 # ---------------------------------------------------------------------------------------------

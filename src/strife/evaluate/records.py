@@ -51,6 +51,7 @@ class GoldFatalities:
     low: Optional[int] = None
     high: Optional[int] = None
     comparable: bool = True
+    conventions: bool = False  # coded under ACLED's conventions: compare with the figure they give
 
 
 @dataclass

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
+from strife.conventions import acled_fatalities
 from strife.evaluate.metrics import DEFAULT_RESAMPLES, DEFAULT_SEED, Estimate, estimate
 from strife.evaluate.records import EvalCase, GoldActor, GoldRecord, NotEvent
 from strife.evaluate.strife_gold import overlap
@@ -152,12 +153,10 @@ def actors_sector_ok(gold: Sequence[GoldActor], predicted: Sequence) -> Optional
     return any(_sector(a.sector) in wanted for a in predicted)
 
 
-def predicted_deaths(event: Event) -> int:
-    """The predicted toll as ACLED would record it: best, else the low bound, else 0 (unknown)."""
-    count = event.fatalities
-    if count is None:
-        return 0
-    return count.best if count.best is not None else count.low if count.low is not None else 0
+def predicted_deaths(event: Event, conventions: bool = False) -> int:
+    """The predicted toll as ACLED would record it: best, else the low bound, else 0 (unknown);
+    with ``conventions``, ACLED's figure for a vague or spread toll (`strife.conventions`)."""
+    return acled_fatalities(event.fatalities, conventions)
 
 
 def within(predicted: int, gold: int, tolerance: float = FATALITY_TOLERANCE) -> bool:
@@ -168,7 +167,7 @@ def _fatality_outcomes(gold: GoldRecord, event: Event) -> dict[str, Optional[boo
     toll = gold.fatalities
     if toll is None or toll.best is None or not toll.comparable:
         return {"fatalities_exact": None, "fatalities_within_10pct": None, "fatalities_exact_deaths": None}
-    guess = predicted_deaths(event)
+    guess = predicted_deaths(event, toll.conventions)
     exact = guess == toll.best
     return {
         "fatalities_exact": exact,

@@ -5,102 +5,31 @@ the people counted (``data/count_kinds.csv``) and it counts people (``data/count
 a nationality, or the outcome noun itself: "eight deaths"). That keeps "Two airstrikes",
 "seven-day", "50 percent" and dates out without a list of exceptions per article.
 
-Role matters: in "3 soldiers killed 5 militants" the soldiers are the killers, so a figure in the
-active subject of a transitive trigger is never a victim count.
+The words and their grammar are `strife.extract.count_words`; people counted without a numeral
+("another soldier", "killing him") and explicit zeros are `strife.extract.unnumbered`.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.conventions import vague_figure
 from strife.extract import doc_text
+from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
+    NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
+    is_victim_noun, surely_harmed, tally_noun, trigger_for, victim_nouns, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
+from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
-from strife.datafiles import read_data_csv as _data_rows
 
-#: Entity labels of spaCy that mark a figure as something other than a head count.
-NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 #: How far (tokens) a figure may reach; longer quantity phrases do not occur in news text.
 MAX_QUANTITY_TOKENS = 12
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-_OBJECTS = ("dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "appos")
-_CLIMB_THROUGH = ("prep", "pobj", "conj", "appos", "cc", "npadvmod", "quantmod", "nummod", "amod")
 _MONTH_NAMES = frozenset(name.lower() for name in [*calendar.month_name, *calendar.month_abbr] if name)
 _SIZE_NOTE = re.compile(r"\[\s*size\s*=[^\]]*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """One row of count_kinds.csv: what a word says happened, and where its victims sit."""
-
-    kind: str
-    role: str
-    confidence: float
-
-
-
-@lru_cache(maxsize=1)
-def count_triggers() -> dict[str, Trigger]:
-    """Lemma (or two-word phrase) -> Trigger, from ``data/count_kinds.csv``."""
-    return {
-        row["lemma"].lower(): Trigger(row["kind"], row["role"], float(row["confidence"]))
-        for row in _data_rows("count_kinds.csv")
-    }
-
-
-@lru_cache(maxsize=1)
-def victim_nouns() -> dict[str, Optional[str]]:
-    """Lemma -> CAMEO sector hint (or None), from ``data/count_victims.csv``."""
-    return {row["lemma"].lower(): row["sector"] or None for row in _data_rows("count_victims.csv")}
-
-
-@lru_cache(maxsize=1)
-def count_cues() -> dict[str, frozenset[str]]:
-    """Role -> cue words, from ``data/count_cues.csv`` (total, part, not_count)."""
-    cues: dict[str, set[str]] = {}
-    for row in _data_rows("count_cues.csv"):
-        cues.setdefault(row["role"], set()).add(row["cue"].lower())
-    return {role: frozenset(words) for role, words in cues.items()}
-
-
-def _keys(token: Token) -> Iterator[str]:
-    """Lookup keys for a token: two-word phrases with its particles/compounds, lemma, surface."""
-    for child in token.children:
-        if child.i > token.i and child.dep_ in ("prt", "acomp", "oprd", "dobj", "amod"):
-            yield f"{token.lemma_.lower()} {child.lower_}"
-        elif child.i < token.i and child.dep_ in ("compound", "amod"):
-            yield f"{child.lower_} {token.lemma_.lower()}"
-        elif child.i > token.i and child.dep_ in ("prep", "dative") and child.lower_ == "to":
-            # "shot to death", "stabbed him to death": the manner verb with its result
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    yield f"{token.lemma_.lower()} to {grand.lower_}"
-    yield token.lemma_.lower()
-    yield token.lower_
-
-
-def trigger_for(token: Token) -> Optional[Trigger]:
-    """The count trigger a token is, if any ("killed" -> killed/object, "deaths" -> killed/noun)."""
-    table = count_triggers()
-    for key in _keys(token):
-        if key in table:
-            return table[key]
-    return None
-
-
-def count_kind_for(token: Token) -> Optional[str]:
-    """The CountKind a word signals on its own ("wounded" -> "injured"), or None.
-
-    For the event stage: an event whose trigger is "killed" takes the killed counts of its sentence.
-    """
-    trigger = trigger_for(token)
-    return trigger.kind if trigger else None
 
 
 def find_counts(doc: Doc) -> list[Count]:
@@ -114,73 +43,45 @@ def find_counts(doc: Doc) -> list[Count]:
     counts: list[Count] = []
     owner_of_noun: dict[int, int] = {}
     for sentence in doc.sents:
+        first, figures = len(counts), set()
         for quantity, span in _quantities(sentence):
+            figures.update(range(span.start, span.end))
             found = _read_count(quantity, span, owner_of_noun, counts)
             if found is None:
                 continue
             count, noun = found
             owner_of_noun.setdefault(noun.i, len(counts))
             counts.append(count)
-        counts.extend(_zero_counts(sentence))
-        counts.extend(_singular_counts(sentence, owner_of_noun))
+            counts.extend(_shared_outcome(count, span))
+        counts.extend(zero_counts(sentence))
+        kinds = {count.kind for count in counts[first:]}
+        counts.extend(singular_counts(sentence, owner_of_noun, kinds, figures))
+        if not any(count.kind == "killed" for count in counts[first:]):
+            counts.extend(plural_outcomes(sentence, figures))
     return counts
 
 
-def _singular_counts(sentence: Span, owner_of_noun: dict[int, int]) -> Iterator[Count]:
-    """ "killing a woman", "a farmer was killed": one victim named with "a"/"an", counted as 1.
-
-    ACLED codes these as one fatality; the figure is only written as the article.
-    """
-    counted: dict[int, tuple[str, float]] = {}
-    for token in sentence:
-        if token.i in owner_of_noun or token.tag_ not in ("NN", "NNP") or not _is_victim_noun(token):
+def _shared_outcome(count: Count, span: Span) -> Iterator[Count]:
+    """ "killing and injuring a number of civilians": the people of two conjoined outcome verbs are
+    shared, so the other outcome's figure is only bounded: at least one, at most all of them."""
+    if count.kind not in ("killed", "injured") or count.best is not None:
+        return  # an exact figure shared by two outcomes is left to the outcome the parse gives it
+    _, anchor = _counted_noun(span)
+    verb = anchor.head
+    if anchor.dep_ not in ("dobj", "nsubjpass") or trigger_for(verb) is None:
+        return
+    partners = [verb.head] if verb.dep_ == "conj" else []
+    partners += [child for child in verb.children if child.dep_ == "conj"]
+    for partner in partners:
+        trigger = trigger_for(partner)
+        if (trigger is None or trigger.role != "object" or trigger.kind == count.kind
+                or trigger.kind not in ("killed", "injured") or has_own_victims(partner)):
             continue
-        article = [child for child in token.children if child.dep_ == "det" and child.lower_ in ("a", "an")]
-        if not article and token.dep_ == "conj" and token.head.i in counted:
-            # "killing a woman and her son": one more person, listed after a counted one
-            article = [child for child in token.children if child.dep_ == "poss"]
-        if not article or token.ent_type_ in NOT_COUNT_ENTITIES:
-            continue
-        governed = counted.get(token.head.i) if token.dep_ == "conj" else None
-        governed = governed or _governing_trigger(token)
-        if governed is None:
-            continue
-        kind, confidence = governed
-        counted[token.i] = governed
-        evidence = sentence.doc[article[0].i : token.i + 1]
-        yield Count(
-            low=1, best=1, high=1, text=evidence.text, victims=_victims(evidence[:1], token),
-            span=(evidence.start_char, evidence.end_char), kind=kind, confidence=round(confidence * 0.85, 3),
-        )
-
-
-def _zero_counts(sentence: Span) -> Iterator[Count]:
-    """Explicit zeros: "No fatalities were reported", "Neither injuries nor fatalities", "no one was hurt".
-
-    ACLED records these as 0; keeping them lets the event stage tell "none" from "not reported".
-    """
-    for token in sentence:
-        negated = any(child.dep_ == "det" and child.lower_ in ("no", "neither") for child in token.children)
-        negated = negated or (token.dep_ == "conj" and any(t.lower_ == "nor" for t in token.head.children))
-        negated = negated or token.lower_ in ("nobody", "none")
-        if not negated or token.pos_ not in ("NOUN", "PRON"):
-            continue
-        trigger = trigger_for(token)
-        if trigger is not None and trigger.role == "noun":
-            kind, confidence = trigger.kind, trigger.confidence * 0.8
-        elif token.lower_ in ("one", "body", "people") or token.lower_ in ("nobody", "none"):
-            governed = _governing_trigger(token)
-            if governed is None:
-                continue
-            kind, confidence = governed
-        else:
-            continue
-        start = min([token.i] + [child.i for child in token.children if child.dep_ == "det"])
-        evidence = sentence.doc[start : token.i + 1]
-        yield Count(
-            low=0, best=0, high=0, text=evidence.text, span=(evidence.start_char, evidence.end_char),
-            kind=kind, confidence=round(confidence, 3),
-        )
+        high = count.high if count.high is not None else count.best
+        yield count.model_copy(update={
+            "low": 1 if (count.low or 0) >= 1 else count.low, "best": None, "high": high, "kind": trigger.kind,
+            "vague": True, "confidence": round(count.confidence * 0.8, 3)})
+        return
 
 
 def _quantities(sentence: Span) -> Iterator[tuple[Quantity, Span]]:
@@ -207,9 +108,11 @@ def _read_count(
     if _is_not_a_head_count(span):
         return None
     noun, anchor = _counted_noun(span)
-    noun_trigger = _noun_trigger(noun)
-    if noun_trigger is None and not _counts_people(noun, span) and not _surely_harmed(noun, anchor):
-        return None
+    partitive = _picks_from_told(span, noun)
+    noun_trigger = None if partitive else _noun_trigger(noun)
+    if noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor):
+        if not partitive:
+            return None
     parent = _nesting_parent(anchor, owner_of_noun)
     if parent is None:
         parent = _bracketed_parent(span, owner_of_noun)
@@ -219,7 +122,7 @@ def _read_count(
     elif parent is not None and counts[parent].kind:
         kind, confidence = counts[parent].kind, counts[parent].confidence * 0.95
     else:
-        governed = _governing_trigger(anchor)
+        governed = governing_trigger(anchor)
         if governed is None:
             return None
         kind, confidence = governed
@@ -227,7 +130,7 @@ def _read_count(
         confidence *= 0.9
     end = max(span.end, noun.i + 1)
     evidence = span.doc[span.start : end]
-    victims = _victims(span, noun)
+    victims = victims_of(span, noun)
     count = Count(
         low=quantity.low,
         best=quantity.best,
@@ -240,9 +143,79 @@ def _read_count(
         part_of=parent,
         approximate=quantity.approximate,
         vague=quantity.vague,
+        convention=vague_figure(span.text) if quantity.vague and quantity.best is None else None,
+        split_over=_spread_over(anchor),
         confidence=round(min(confidence, 1.0), 3),
     )
     return count, noun
+
+
+def _spread_over(anchor: Token) -> Optional[int]:
+    """How many days or places the figure's clause, or the clause it hangs on, spreads it over ("12
+    killed over three days", "Two fatalities distributed across two days", "invaded two
+    communities, killing 20", "attacked the villages of A, B and C, killing 26"), or None."""
+    units = count_cues().get("spread_unit", frozenset())
+    for clause in _clauses_of(anchor):
+        for unit in _units(clause):
+            if unit.lemma_.lower() in units:
+                number = _unit_number(unit)
+                if number is not None and number >= 2:
+                    return number
+    return None
+
+
+def _clauses_of(anchor: Token) -> list[Token]:
+    """The verb of the figure's clause, its participles, and the verbs it is subordinate to."""
+    verb = anchor
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    clauses = [verb, *(child for child in verb.children if child.dep_ in ("acl", "advcl") and child.pos_ == "VERB")]
+    current = verb
+    for _ in range(2):  # "continued over four days, with several soldiers killed"; "invaded ..., killing 20"
+        if current.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or current.head is current:
+            break
+        current = current.head.head if current.dep_ == "pcomp" else current.head
+        clauses.append(current)
+    return clauses
+
+
+def _units(verb: Token) -> Iterator[Token]:
+    """The nouns a verb's objects and prepositions name ("over three days", "two communities")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "npadvmod"):
+            yield child
+        elif child.dep_ == "prep":
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _unit_number(unit: Token) -> Optional[int]:
+    """The number a counted unit names ("three days", "2 villages"; "the villages of A, B and C":
+    the places listed), or None."""
+    for child in unit.children:
+        if child.dep_ == "nummod":
+            found = match_quantity([child.lower_])
+            if found is not None and found[0].best is not None:
+                return found[0].best
+    if unit.tag_ == "NNS":
+        for prep in (child for child in unit.children if child.dep_ == "prep" and child.lower_ == "of"):
+            for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
+                listed = 1 + sum(1 for token in first.subtree
+                                 if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
+                return listed if listed >= 2 else None
+    return None
+
+
+def _picks_from_told(span: Span, noun: Token) -> bool:
+    """ "One of the victims", "two of the dead": a figure picking some people out of an outcome
+    already told ("the victims") says nothing new of them unless a word of its own says what
+    happened to them ("Two of the wounded later died")."""
+    if noun.i < span.end or noun.head.lower_ != "of" or noun.head.i != span.end:
+        return False
+    definite = any(child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in noun.children)
+    trigger = trigger_for(noun)
+    return definite and trigger is not None and trigger.role == "noun"
 
 
 def _is_not_a_head_count(span: Span) -> bool:
@@ -254,7 +227,7 @@ def _is_not_a_head_count(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lower_ in ("no", "neither"):
-        return True  # "no one was killed" is an explicit zero, read by _zero_counts
+        return True  # "no one was killed" is an explicit zero, read by zero_counts
     if before is not None and (before.lower_ in not_count or before.lemma_.lower() in not_count):
         return True
     if after is not None and after.lower_ in _MONTH_NAMES and after.is_title:
@@ -287,6 +260,8 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
             objects = [grand for grand in child.children if grand.dep_ == "pobj"]
             if objects:
                 return objects[0], root
+    if any(child.i == span.end and child.dep_ in ("acl", "amod") and trigger_for(child) for child in root.children):
+        return root, root  # "at least 30 wounded in clashes": the figure carries its outcome word
     if root.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "advmod") and root.head.i >= span.end:
         return root.head, root.head
     return root, root
@@ -302,6 +277,12 @@ def _noun_trigger(noun: Token) -> Optional[Trigger]:
             trigger = trigger_for(child)
             if trigger is not None and (trigger.role != "object" or child.tag_ in ("VBN", "JJ")):
                 return trigger
+    for child in noun.children:
+        # "25 rebel fighters and 6 military fatalities": the counted outcome of the last conjunct
+        # says what happened to every counted group of the list
+        trigger = trigger_for(child) if child.dep_ == "conj" else None
+        if trigger is not None and trigger.role == "noun" and any(g.dep_ == "nummod" for g in child.children):
+            return trigger
     return None
 
 
@@ -321,16 +302,7 @@ def _counts_people(noun: Token, span: Span) -> bool:
     """Whether the figure counts people: a victim noun, a nationality, or a bare figure."""
     if span.start <= noun.i < span.end:
         return True  # "killed dozens", "12 were killed": the governing word decides
-    return _is_victim_noun(noun)
-
-
-def _surely_harmed(noun: Token, anchor: Token) -> bool:
-    """A counted noun of no known victim class that a word of killing or wounding governs
-    ("shot and killed 5 merchants"): only living beings are killed, so they are counted."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES | {"GPE", "LOC", "FAC"}:
-        return False
-    governed = _governing_trigger(anchor)
-    return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= 0.85
+    return is_victim_noun(noun)
 
 
 def _nesting_parent(anchor: Token, owner_of_noun: dict[int, int]) -> Optional[int]:
@@ -365,99 +337,6 @@ def _bracketed_parent(span: Span, owner_of_noun: dict[int, int]) -> Optional[int
     return None
 
 
-def _governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
-    """Kind and confidence from the word that governs the counted phrase, climbing the parse."""
-    token, discount = anchor, 1.0
-    for _ in range(6):
-        head = token.head
-        if head is token:
-            return None
-        trigger = trigger_for(head)
-        if trigger is not None:
-            if _victim_position(token, head, trigger):
-                return trigger.kind, trigger.confidence * discount
-            return None
-        if head.pos_ in ("VERB", "AUX"):
-            return _complement_trigger(token, head)
-        if token.dep_ not in _CLIMB_THROUGH and head.pos_ not in ("ADP", "NOUN", "PROPN", "NUM"):
-            return None
-        token, discount = head, discount * 0.95
-    return None
-
-
-def _victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
-    """Whether ``token`` sits where the trigger's victims go (not where its perpetrator does)."""
-    if trigger.role == "noun":
-        return token.dep_ in ("pobj", "prep", "nummod", "compound", "appos", "conj")
-    if trigger.role == "subject":
-        return token.dep_ in _SUBJECTS
-    if token.dep_ == "nsubj":
-        # "30 wounded": a bare participle without an object is a reduced passive.
-        return head.tag_ == "VBN" and not any(child.dep_ == "dobj" for child in head.children)
-    return token.dep_ in _OBJECTS or token.dep_ == "conj"
-
-
-def _complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
-    """ "left 12 people dead", "forced 3,000 to flee", "200 remain missing", "bringing the toll to 40"."""
-    for child in verb.children:
-        if child.dep_ not in ("oprd", "acomp", "xcomp", "ccomp"):
-            continue
-        if child.dep_ == "ccomp" and token.dep_ in ("nsubj", "nsubjpass"):
-            continue  # "..., a hospital official said": the subject of the report is its source
-        trigger = trigger_for(child)
-        if trigger is None:
-            continue
-        if trigger.role == "object" and child.tag_ != "VBN":
-            continue
-        if token.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            return trigger.kind, trigger.confidence * 0.9
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in count_cues().get("part", frozenset()):
-            for outcome in child.children:  # "Among the dead were 5 children"
-                trigger = trigger_for(outcome)
-                if outcome.dep_ == "pobj" and trigger is not None and trigger.role == "noun":
-                    return trigger.kind, trigger.confidence * 0.9
-    tally = _tally_noun(verb)
-    if tally is not None and token.dep_ in ("pobj", "prep"):
-        return _tally_kind(tally)
-    return None
-
-
-def _tally_noun(verb: Token) -> Optional[Token]:
-    """The "toll"/"total" a verb moves ("the death toll rose to 20", "bringing the toll to 40")."""
-    totals = count_cues().get("total", frozenset())
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in totals:
-            return child
-    return None
-
-
-def _tally_kind(tally: Token) -> Optional[tuple[str, float]]:
-    for token in tally.subtree:
-        trigger = trigger_for(token)
-        if trigger is not None and trigger.role == "noun":
-            return trigger.kind, trigger.confidence * 0.9
-    return ("killed", 0.6) if tally.lemma_.lower() == "toll" else None
-
-
-def _victims(span: Span, noun: Token) -> Optional[str]:
-    """Who was counted, as written with its modifiers ("Russian nurses"), or None for a bare figure."""
-    if span.start <= noun.i < span.end or not _is_victim_noun(noun):
-        return None
-    doc, start = span.doc, noun.i
-    while start - 1 >= span.end:
-        left = doc[start - 1]
-        if left.dep_ not in ("amod", "compound", "nmod") or trigger_for(left) is not None:
-            break
-        start -= 1
-    return doc[start : noun.i + 1].text
-
-
-def _is_victim_noun(noun: Token) -> bool:
-    table = victim_nouns()
-    return noun.ent_type_ == "NORP" or any(key in table for key in _keys(noun))
-
-
 def _is_total(span: Span, anchor: Token) -> bool:
     """A running total: "a total of eight deaths", "the death toll rose to 20", "40 in all"."""
     totals = count_cues().get("total", frozenset())
@@ -475,7 +354,7 @@ def _is_total(span: Span, anchor: Token) -> bool:
         if token.lemma_.lower() in totals:
             return True
         if token.pos_ in ("VERB", "AUX"):
-            return _tally_noun(token) is not None or any(
+            return tally_noun(token) is not None or any(
                 child.lemma_.lower() in totals for child in token.children if child.dep_ == "advmod"
             )
     return False

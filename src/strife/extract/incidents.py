@@ -456,7 +456,11 @@ def _incident_figure(accounts: list[Count], kind) -> Optional[Count]:
     if not accounts:
         return None
     if len(accounts) == 1:
-        return accounts[0]
+        only = accounts[0]
+        if only.perpetrator_claim and only.best is not None:
+            # "We killed 10 people so far": the killers' own figure bounds the toll, never gives it
+            return only.model_copy(update={"low": None, "best": None, "high": only.high or only.best})
+        return only
     lead = next((a for a in accounts if not a.perpetrator_claim and a.best is not None), None) \
         or next((a for a in accounts if not a.perpetrator_claim), accounts[0])
     lows = [a.low if a.low is not None else a.best for a in accounts]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.datelines import dateline_spans, in_dateline
@@ -452,8 +452,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return True
     gap = sentence - layout.sentence(event_anchor(last))
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
-    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None
-            and places_agree(last, event) and (_is_outcome(event, doc) or _is_anaphoric(event, doc)))
+    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None and places_agree(last, event)
+            and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc)))
 
 
 class _ClauseOf:
@@ -482,12 +482,63 @@ def _background_at(token) -> Optional[int]:
     return head.i if head is not None else None
 
 
+#: Edges that stay inside one noun phrase or its preposition (a relative clause is a clause of its own).
+_PHRASE_EDGES = frozenset({"pobj", "prep", "dobj", "compound", "nummod", "amod", "appos", "conj", "poss", "nmod"})
+
+
+def _grievance_of(token: Token) -> Optional[Token]:
+    """What a protest or a mourning is about, when the figure is in it ("to protest the death of a
+    student", "protests over the killing of 3 men"): the head of the object of a ``grievance`` word
+    of count_cues.csv, reached without leaving the noun phrase; else None."""
+    from strife.extract.counts import count_cues
+
+    grievances = count_cues().get("grievance", frozenset())
+    current = token
+    for _ in range(8):
+        if current.dep_ not in _PHRASE_EDGES or current.head is current:
+            return None
+        if current.head.lemma_.lower() in grievances:
+            return current
+        current = current.head
+    return None
+
+
+def _is_cause(head: Optional[int], doc: Doc) -> bool:
+    """Whether the background clause headed by token `head` is opened by a word telling an act
+    that came before the main clause ("after", a ``cause`` cue of count_cues.csv)."""
+    from strife.extract.counts import count_cues
+
+    if head is None:
+        return False
+    causes = count_cues().get("cause", frozenset())
+    token = doc[head]
+    return any(c.dep_ == "mark" and c.lower_ in causes for c in token.children) or (
+        token.dep_ == "pobj" and token.head.lower_ in causes)
+
+
 def _is_outcome(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger only says what happened to people ("killed", "died", "wounded")."""
     from strife.extract.counts import count_kind_for
 
     token = trigger_token(event, doc) if event.trigger is not None else None
     return token is not None and count_kind_for(token) in ("killed", "injured")
+
+
+def _finds_the_dead(event: Event, doc: Doc) -> bool:
+    """ "His body was found on Tuesday": an act whose object is the body of someone told before
+    (a possessive or definite outcome noun) tells the end of the earlier incident."""
+    from strife.extract.counts import trigger_for
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    for child in token.children:
+        trigger = trigger_for(child) if child.dep_ in ("nsubjpass", "dobj") else None
+        if trigger is not None and trigger.role == "noun" and trigger.kind == "killed" and any(
+                grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS)
+                for grand in child.children):
+            return True
+    return False
 
 
 def _is_anaphoric(event: Event, doc: Doc) -> bool:
@@ -540,13 +591,23 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
     sentence = layout.sentence(start)
     counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
     clause = _background_at(counted.root) if counted is not None and len(counted) else None
+    grievance = _grievance_of(counted.root) if counted is not None and len(counted) else None
     same = told.by_sentence.get(sentence, [])
+    if grievance is not None:
+        # only an act told inside what is protested ("protests over the killing of 3 men") owns it
+        inside = [e for e in same if (t := trigger_token(e, doc)) is not None
+                  and grievance.left_edge.i <= t.i <= grievance.right_edge.i]
+        return min(inside, key=lambda e: abs(event_anchor(e) - start)) if inside else None
     if same:
         clause_of = clause_of or _ClauseOf(doc)
-        same = [e for e in same if clause_of(e) == clause]
-        if not same:
+        own = [e for e in same if clause_of(e) == clause]
+        if not own and clause is None:
+            # "One police officer died after militants attacked a checkpoint": the deaths of a
+            # clause telling no act are the toll of the act told as what came before them
+            own = [e for e in same if e.event_type in VIOLENT_TYPES and _is_cause(clause_of(e), doc)]
+        if not own:
             return None
-        return min(same, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
+        return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
     if clause is not None:
         return None
     return told.last_material_before(start, layout.paragraph(start))

@@ -8,12 +8,13 @@ victims add up; a vague part leaves no exact best.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc
 
 from strife.extract import Layout
-from strife.extract.counts import is_summary_line
+from strife.extract.counts import count_cues, is_summary_line
 from strife.model import Count
 
 
@@ -31,7 +32,9 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     figures = sorted((c for c in figures if c.span is not None), key=lambda c: c.span[0])
     if not figures:
         return None
-    totals = [c for c in figures if c.total and own_total(c)]
+    # a total the text spreads over days or places ("Two fatalities distributed across two days")
+    # sums up the incidents it reports, this one among them
+    totals = [c for c in figures if c.total and (own_total(c) or c.split_over)]
     if totals:
         return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
     parts = [c for c in figures if not c.total]
@@ -48,11 +51,18 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
 
 def _restates(later: Count, earlier: Count, layout: Optional[Layout]) -> bool:
     """The same figure again in another sentence: the same people told twice."""
-    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high):
+    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or _other_people(later):
         return False
     if layout is None:
         return True
     return layout.sentence(later.span[0]) != layout.sentence(earlier.span[0])
+
+
+def _other_people(count: Count) -> bool:
+    """ "2 other policemen were killed", "another soldier died": the words say these are not the
+    people counted before, so the figure adds up even when it repeats an earlier one."""
+    distinct = count_cues().get("distinct", frozenset())
+    return any(word in distinct for word in re.findall(r"[a-z]+", count.text.lower()))
 
 
 def _sum_counts(parts: Sequence[Count], text: str) -> Count:
@@ -73,8 +83,18 @@ def _sum_counts(parts: Sequence[Count], text: str) -> Count:
         event_id=parts[0].event_id,
         approximate=any(c.approximate for c in parts),
         vague=any(c.vague for c in parts),
+        convention=_conventional_sum(parts),
         confidence=round(min(c.confidence for c in parts), 3),
     )
+
+
+def _conventional_sum(parts: Sequence[Count]) -> Optional[int]:
+    """ACLED's figure for a sum with a vague part ("36 soldiers ... dozens dead" -> 36 + 12), or
+    None when every part is exact or a vague part has no conventional figure."""
+    if not any(c.best is None for c in parts):
+        return None
+    values = [c.best if c.best is not None else c.convention for c in parts]
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
 
 def is_tally_line(count: Count, doc: Doc) -> bool:

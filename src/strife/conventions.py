@@ -1,0 +1,76 @@
+"""ACLED's conventions for death tolls the text gives only vaguely or for several days or places.
+
+A text says "dozens were killed" or "12 people were killed over three days"; a reader records
+what it says (``Count.best`` empty, ``low`` 24, ``vague``; or 12). ACLED's coders record a number
+anyway: 12 for "dozens", and 4 on each of the three days' events (its codebook, "Reported
+fatalities"; ``data/acled_fatality_conventions.csv``). Extraction keeps the text's figure and
+notes what the conventions need (``Count.convention``, ``Count.split_over``); the ACLED export and
+`strife eval --format acled` apply them behind a switch, so a user comparing with ACLED gets
+ACLED's numbers and anyone else gets the text's.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Optional
+
+from strife.datafiles import read_data_csv
+from strife.model import Count
+
+#: The table's key for a plural outcome noun with no figure ("incurring fatalities").
+PLURAL = "(plural)"
+
+
+@lru_cache(maxsize=1)
+def fatality_conventions() -> dict[str, int]:
+    """Vague phrase (lower case) -> the fatalities ACLED records for it."""
+    return {row["phrase"].lower(): int(row["fatalities"]) for row in read_data_csv("acled_fatality_conventions.csv")}
+
+
+def vague_figure(phrase: str) -> Optional[int]:
+    """ACLED's figure for a vague quantity ("dozens of" -> 12, "several" -> 3), or None.
+
+    The longest phrase of the table that opens ``phrase`` (whole words) decides."""
+    words = phrase.lower().split()
+    table = fatality_conventions()
+    for length in range(len(words), 0, -1):
+        figure = table.get(" ".join(words[:length]))
+        if figure is not None:
+            return figure
+    return None
+
+
+def split_share(total: int, parts: int) -> int:
+    """One day's (or place's) share of a total spread over ``parts``: the first day takes the odd
+    fatality, as ACLED assigns them ("12 over 3 days" -> 4; 7 over 4 places -> 2 for the first)."""
+    if parts <= 1:
+        return total
+    share, rest = divmod(total, parts)
+    return share + (1 if rest else 0)
+
+
+def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
+    """The fatalities a row of ACLED records for a toll: the text's best, else its low bound, else 0;
+    with ``conventions``, a vague toll's conventional figure and a spread toll's first share."""
+    if count is None:
+        return 0
+    figure = count.best if count.best is not None else count.low if count.low is not None else 0
+    if not conventions:
+        return figure
+    if count.best is None and count.convention is not None:
+        figure = count.convention
+    return split_share(figure, count.split_over or 1)
+
+
+#: Environment variable that turns the conventions off ("0", "no", "off") for the ACLED export and
+#: `strife eval --format acled`, until the command line carries a flag of its own.
+SWITCH = "STRIFE_ACLED_CONVENTIONS"
+
+
+def conventions_enabled(value: Optional[bool] = None) -> bool:
+    """Whether to apply ACLED's conventions: ``value`` when given, else the ``SWITCH`` variable,
+    else yes (an ACLED export or score is compared with rows coded under them)."""
+    if value is not None:
+        return value
+    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "no", "off", "false")

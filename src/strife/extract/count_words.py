@@ -1,0 +1,211 @@
+"""The words of a casualty figure: what a word says happened to people, and where its victims sit.
+
+Shared by `strife.extract.counts` (figures written with a numeral) and `strife.extract.unnumbered`
+(people counted without one: "another soldier", "killing him"): the lexicons of
+``data/count_kinds.csv``, ``count_victims.csv`` and ``count_cues.csv``, and the parse rules that
+find the word governing a counted phrase. Role matters: in "3 soldiers killed 5 militants" the
+soldiers are the killers, so the active subject of a transitive trigger is never a victim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.tokens import Span, Token
+
+from strife.datafiles import read_data_csv as _data_rows
+
+#: Entity labels of spaCy that mark a figure as something other than a head count.
+NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+OBJECTS = ("dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "appos")
+_CLIMB_THROUGH = ("prep", "pobj", "conj", "appos", "cc", "npadvmod", "quantmod", "nummod", "amod")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of count_kinds.csv: what a word says happened, and where its victims sit."""
+
+    kind: str
+    role: str
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def count_triggers() -> dict[str, Trigger]:
+    """Lemma (or two-word phrase) -> Trigger, from ``data/count_kinds.csv``."""
+    return {
+        row["lemma"].lower(): Trigger(row["kind"], row["role"], float(row["confidence"]))
+        for row in _data_rows("count_kinds.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def victim_nouns() -> dict[str, Optional[str]]:
+    """Lemma -> CAMEO sector hint (or None), from ``data/count_victims.csv``."""
+    return {row["lemma"].lower(): row["sector"] or None for row in _data_rows("count_victims.csv")}
+
+
+@lru_cache(maxsize=1)
+def count_cues() -> dict[str, frozenset[str]]:
+    """Role -> cue words, from ``data/count_cues.csv`` (total, part, not_count)."""
+    cues: dict[str, set[str]] = {}
+    for row in _data_rows("count_cues.csv"):
+        cues.setdefault(row["role"], set()).add(row["cue"].lower())
+    return {role: frozenset(words) for role, words in cues.items()}
+
+
+def lookup_keys(token: Token) -> Iterator[str]:
+    """Lookup keys for a token: two-word phrases with its particles/compounds, lemma, surface."""
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("prt", "acomp", "oprd", "dobj", "amod"):
+            yield f"{token.lemma_.lower()} {child.lower_}"
+        elif child.i < token.i and child.dep_ in ("compound", "amod"):
+            yield f"{child.lower_} {token.lemma_.lower()}"
+        elif child.i > token.i and child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            # "shot to death", "stabbed him to death": the manner verb with its result
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield f"{token.lemma_.lower()} to {grand.lower_}"
+    yield token.lemma_.lower()
+    yield token.lower_
+
+
+def trigger_for(token: Token) -> Optional[Trigger]:
+    """The count trigger a token is, if any ("killed" -> killed/object, "deaths" -> killed/noun)."""
+    table = count_triggers()
+    for key in lookup_keys(token):
+        if key in table:
+            return table[key]
+    return None
+
+
+def count_kind_for(token: Token) -> Optional[str]:
+    """The CountKind a word signals on its own ("wounded" -> "injured"), or None.
+
+    For the event stage: an event whose trigger is "killed" takes the killed counts of its sentence.
+    """
+    trigger = trigger_for(token)
+    return trigger.kind if trigger else None
+
+
+def surely_harmed(noun: Token, anchor: Token) -> bool:
+    """A counted noun of no known victim class that a word of killing or wounding governs
+    ("shot and killed 5 merchants"): only living beings are killed, so they are counted."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES | {"GPE", "LOC", "FAC"}:
+        return False
+    if noun.lemma_.lower() in count_cues().get("animal", frozenset()):
+        return False  # "killed 15 livestock": no fatality
+    governed = governing_trigger(anchor)
+    return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= 0.85
+
+
+def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
+    """Kind and confidence from the word that governs the counted phrase, climbing the parse."""
+    token, discount = anchor, 1.0
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return None
+        trigger = trigger_for(head)
+        if trigger is not None:
+            if victim_position(token, head, trigger):
+                return trigger.kind, trigger.confidence * discount
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return conjoined_trigger(token, head) or complement_trigger(token, head)
+        if token.dep_ not in _CLIMB_THROUGH and head.pos_ not in ("ADP", "NOUN", "PROPN", "NUM"):
+            return None
+        token, discount = head, discount * 0.95
+    return None
+
+
+def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
+    """Whether ``token`` sits where the trigger's victims go (not where its perpetrator does)."""
+    if trigger.role == "noun":
+        return token.dep_ in ("pobj", "prep", "nummod", "compound", "appos", "conj")
+    if trigger.role == "subject":
+        return token.dep_ in SUBJECTS
+    if token.dep_ == "nsubj":
+        # "30 wounded": a bare participle without an object is a reduced passive.
+        return head.tag_ == "VBN" and not any(child.dep_ == "dobj" for child in head.children)
+    return token.dep_ in OBJECTS or token.dep_ == "conj"
+
+
+def conjoined_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
+    """ "2 members were shot and killed", "stabbed and killed a man": the passive subject or object
+    of a verb conjoined with a word of killing is its victim too."""
+    if token.dep_ not in ("nsubjpass", "dobj"):
+        return None
+    for partner in verb.children:
+        trigger = trigger_for(partner) if partner.dep_ == "conj" else None
+        if trigger is not None and trigger.role == "object" and not has_own_victims(partner):
+            return trigger.kind, trigger.confidence * 0.95
+    return None
+
+
+def has_own_victims(verb: Token) -> bool:
+    return any(child.dep_ in ("dobj", "nsubjpass") for child in verb.children)
+
+
+def complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
+    """ "left 12 people dead", "forced 3,000 to flee", "200 remain missing", "bringing the toll to 40"."""
+    for child in verb.children:
+        if child.dep_ not in ("oprd", "acomp", "xcomp", "ccomp"):
+            continue
+        if child.dep_ == "ccomp" and token.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "..., a hospital official said": the subject of the report is its source
+        trigger = trigger_for(child)
+        if trigger is None:
+            continue
+        if trigger.role == "object" and child.tag_ != "VBN":
+            continue
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return trigger.kind, trigger.confidence * 0.9
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in count_cues().get("part", frozenset()):
+            for outcome in child.children:  # "Among the dead were 5 children"
+                trigger = trigger_for(outcome)
+                if outcome.dep_ == "pobj" and trigger is not None and trigger.role == "noun":
+                    return trigger.kind, trigger.confidence * 0.9
+    tally = tally_noun(verb)
+    if tally is not None and token.dep_ in ("pobj", "prep"):
+        return tally_kind(tally)
+    return None
+
+
+def tally_noun(verb: Token) -> Optional[Token]:
+    """The "toll"/"total" a verb moves ("the death toll rose to 20", "bringing the toll to 40")."""
+    totals = count_cues().get("total", frozenset())
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in totals:
+            return child
+    return None
+
+
+def tally_kind(tally: Token) -> Optional[tuple[str, float]]:
+    for token in tally.subtree:
+        trigger = trigger_for(token)
+        if trigger is not None and trigger.role == "noun":
+            return trigger.kind, trigger.confidence * 0.9
+    return ("killed", 0.6) if tally.lemma_.lower() == "toll" else None
+
+
+def victims_of(span: Span, noun: Token) -> Optional[str]:
+    """Who was counted, as written with its modifiers ("Russian nurses"), or None for a bare figure."""
+    if span.start <= noun.i < span.end or not is_victim_noun(noun):
+        return None
+    doc, start = span.doc, noun.i
+    while start - 1 >= span.end:
+        left = doc[start - 1]
+        if left.dep_ not in ("amod", "compound", "nmod") or trigger_for(left) is not None:
+            break
+        start -= 1
+    return doc[start : noun.i + 1].text
+
+
+def is_victim_noun(noun: Token) -> bool:
+    table = victim_nouns()
+    return noun.ent_type_ == "NORP" or any(key in table for key in lookup_keys(noun))

@@ -1,0 +1,245 @@
+"""People counted without a numeral: "another soldier died", "both guards", "killing him",
+"incurring fatalities", and explicit zeros ("No fatalities were reported").
+
+ACLED codes "a farmer was killed" as one fatality and "no one was hurt" as none; the figure is only
+written as a determiner, a definite noun, a pronoun or a bare plural. Read per sentence by
+`strife.extract.counts.find_counts`, after the figures written with a numeral.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.tokens import Span, Token
+
+from strife.conventions import PLURAL, vague_figure
+from strife.datafiles import read_data_csv
+from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
+                                        is_victim_noun, surely_harmed, trigger_for, victim_position, victims_of)
+from strife.model import Count
+
+#: (kind, confidence) of a victim, how many people, and the index of the first token of the words.
+Found = tuple[tuple[str, float], int, int]
+
+
+@lru_cache(maxsize=1)
+def count_determiners() -> dict[str, dict[str, int]]:
+    """Role -> word -> number (1 where the word gives none), from ``data/count_determiners.csv``."""
+    table: dict[str, dict[str, int]] = {}
+    for row in read_data_csv("count_determiners.csv"):
+        table.setdefault(row["role"], {})[row["word"].lower()] = int(row["number"] or 1)
+    return table
+
+
+def _words(role: str) -> dict[str, int]:
+    return count_determiners().get(role, {})
+
+
+def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Optional[str]],
+                    figures: set[int]) -> Iterator[Count]:
+    """People counted without a numeral: "killing a woman", "another soldier died", "both guards
+    were shot dead", "killed the owner of the house", "killing him".
+
+    ACLED codes each as the people the words name (one, or two for "both"); the figure is only
+    written as a determiner, a definite noun or a pronoun.
+    """
+    counted: dict[int, tuple[str, float]] = {}
+    for token in sentence:
+        if token.i in owner_of_noun or token.i in figures or token.ent_type_ in NOT_COUNT_ENTITIES:
+            continue  # "a number of civilians": the noun of a figure is no person
+        found = _unnumbered(token, counted, kinds, owner_of_noun)
+        if found is None:
+            continue
+        (kind, confidence), number, first = found
+        counted[token.i] = (kind, confidence)
+        evidence = sentence.doc[first : token.i + 1]
+        yield Count(
+            low=number, best=number, high=number, text=evidence.text, victims=victims_of(evidence[:1], token),
+            span=(evidence.start_char, evidence.end_char), kind=kind, confidence=round(confidence * 0.85, 3),
+        )
+
+
+def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[Optional[str]],
+                owner_of_noun: dict[int, int]) -> Optional[Found]:
+    """((kind, confidence), how many, first token index) for a person counted without a numeral."""
+    if token.pos_ == "PRON":
+        if token.lower_ not in _words("one_person"):
+            return None
+        governed = _direct_trigger(token)
+        if governed is not None and governed[0] not in ("killed", "injured"):
+            return None
+        # "he" after a counted victim of the same kind in the sentence is that victim again
+        return (governed, 1, token.i) if governed is not None and governed[0] not in kinds else None
+    if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
+        return None
+    determiners = [child for child in token.children if child.dep_ in ("det", "predet")]
+    counting = [d for d in determiners if d.lower_ in _words("counting")]
+    if counting:
+        number = _words("counting")[counting[0].lower_]
+        if (number == 1) != (token.tag_ in ("NN", "NNP")) and counting[0].lower_ != "a":
+            return None  # "both" with a plural noun, "another" with a singular one
+        outcome = trigger_for(token)
+        if outcome is not None and outcome.role == "noun" and outcome.kind in ("killed", "injured"):
+            return (outcome.kind, outcome.confidence), number, counting[0].i  # "led to another death"
+        governed = _victim_of(token)
+        return (governed, number, counting[0].i) if governed is not None else None
+    if token.dep_ == "conj" and token.head.i in counted:
+        # "killing a woman and her son": one more person, listed after a counted one
+        if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
+            return None
+        return counted[token.head.i], 1, min(child.i for child in token.children if child.dep_ == "poss")
+    return _definite_one(token, determiners) or _named_or_bare_one(token, determiners) or _ones_body(token)
+
+
+def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found]:
+    """ "Jumban Gazi was beaten to death": a person named by name; "Rebel cadre was gunned down": a
+    singular victim noun with its article dropped, as headlines and terse notes write. Each is one
+    victim of the word of killing or wounding that governs it directly."""
+    if determiners or any(child.dep_ in ("poss", "nummod") for child in token.children):
+        return None
+    named = token.ent_type_ == "PERSON" and token.dep_ != "compound"
+    bare = token.tag_ == "NN" and is_victim_noun(token)
+    if not (named or bare):
+        return None
+    governed = _direct_trigger(token)
+    if governed is None or governed[0] not in ("killed", "injured"):
+        return None
+    first = token.left_edge.i if named else token.i
+    while first < token.i and token.doc[first].ent_type_ != "PERSON" and named:
+        first += 1
+    return (governed[0], governed[1] * 0.9), 1, first
+
+
+def _ones_body(token: Token) -> Optional[Found]:
+    """ "His body was found": the body of one person told before (a possessive, with no "of" phrase
+    naming the dead, who are counted there) is one dead. Not "his death": protests over a death are
+    told that way, and the death is another incident's."""
+    if token.lemma_.lower() not in _words("remains") or token.tag_ != "NN":
+        return None
+    trigger = trigger_for(token)
+    if trigger is None or trigger.kind != "killed":
+        return None
+    owners = [child for child in token.children if child.dep_ == "poss" and child.lower_ in _words("one_owner")]
+    if not owners or any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children):
+        return None
+    return (trigger.kind, trigger.confidence * 0.9), 1, owners[0].i
+
+
+def _holds_a_figure(token: Token, owner_of_noun: dict[int, int]) -> bool:
+    """ "A total of 18 people", "a group of 5 soldiers": the noun frames people counted in its
+    of-phrase, or is itself a word of totals; it is no one person."""
+    if token.lemma_.lower() in count_cues().get("total", frozenset()) | count_cues().get("collective", frozenset()):
+        return True
+    return any(grand.i in owner_of_noun for child in token.children if child.lower_ == "of" for grand in child.children)
+
+
+def _definite_one(token: Token, determiners: list[Token]) -> Optional[Found]:
+    """ "killed the owner of the house", "his brother was shot dead": a definite singular person
+    that a word of killing or wounding governs directly is one victim."""
+    possessive = [child for child in token.children if child.dep_ == "poss"]
+    definite = [d for d in determiners if d.lower_ in _words("definite")] + possessive
+    if not definite or token.tag_ != "NN" or _is_group(token) or not _is_person(token):
+        return None
+    governed = _direct_trigger(token)
+    if governed is None or governed[0] not in ("killed", "injured"):
+        return None
+    return (governed[0], governed[1] * 0.9), 1, min(d.i for d in definite)
+
+
+def _victim_of(token: Token) -> Optional[tuple[str, float]]:
+    """The kind a counted noun of people suffered, when a trigger governs it."""
+    if not _is_person(token) or _unaccomplished(token):
+        return None
+    return governing_trigger(token)
+
+
+def _unaccomplished(token: Token) -> bool:
+    """ "an attempt to assassinate the commander", "threatened to kill him": a word of killing in
+    its base form tells an act tried, planned or feared, not a death."""
+    head = token.head
+    while head.dep_ in ("prep", "pobj", "agent") and head.head is not head:
+        head = head.head
+    return head.tag_ == "VB"
+
+
+def _is_person(token: Token) -> bool:
+    """A noun for people: a victim noun, a nationality, or the object of a verb of killing ("killed
+    a priest") that names no place and no animal. Not a noun a death word governs: "Several dead
+    in a car bombing" names what killed them."""
+    if is_victim_noun(token):
+        return True
+    return token.head.pos_ in ("VERB", "AUX") and surely_harmed(token, token)
+
+
+def _is_group(token: Token) -> bool:
+    return token.lemma_.lower() in count_cues().get("collective", frozenset())
+
+
+def _direct_trigger(token: Token) -> Optional[tuple[str, float]]:
+    """The trigger whose victim ``token`` is, read only from the word it depends on (a definite
+    noun or pronoun far from its verb is more often someone else than a victim)."""
+    head = token.head
+    trigger = trigger_for(head)
+    if _unaccomplished(token):
+        return None
+    if trigger is not None and trigger.role != "noun" and victim_position(token, head, trigger):
+        return trigger.kind, trigger.confidence
+    if trigger is None and head.pos_ in ("VERB", "AUX"):
+        return conjoined_trigger(token, head)
+    return None
+
+
+def plural_outcomes(sentence: Span, figures: set[int]) -> Iterator[Count]:
+    """ "The attack incurred fatalities", "the clash resulted in deaths": the text says people died
+    but gives no figure; a plural means at least two, and ACLED's conventions give it a number
+    (``Count.convention``). Only when the sentence counts no dead otherwise, and only as the
+    object of an act that happened (not "no reports on fatalities", not "could cause deaths")."""
+    for token in sentence:
+        trigger = trigger_for(token) if token.tag_ == "NNS" and token.i not in figures else None
+        if trigger is None or trigger.role != "noun" or trigger.kind != "killed" or trigger.confidence < 0.9:
+            continue
+        if any(child.dep_ in ("det", "nummod", "poss", "amod", "quantmod", "prep") for child in token.children):
+            continue
+        verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+        if token.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or not _happened(verb):
+            continue
+        yield Count(low=2, best=None, high=None, text=token.text, span=(token.idx, token.idx + len(token.text)),
+                    kind="killed", vague=True, convention=vague_figure(PLURAL),
+                    confidence=round(trigger.confidence * 0.7, 3))
+        return
+
+
+def _happened(verb: Token) -> bool:
+    """A verb telling what happened: no negation, no modal, not a bare infinitive."""
+    return verb.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP") and not any(
+        child.dep_ == "neg" or child.tag_ == "MD" for child in verb.children)
+
+
+def zero_counts(sentence: Span) -> Iterator[Count]:
+    """Explicit zeros: "No fatalities were reported", "Neither injuries nor fatalities", "no one was hurt".
+
+    ACLED records these as 0; keeping them lets the event stage tell "none" from "not reported".
+    """
+    for token in sentence:
+        negated = any(child.dep_ == "det" and child.lower_ in ("no", "neither") for child in token.children)
+        negated = negated or (token.dep_ == "conj" and any(t.lower_ == "nor" for t in token.head.children))
+        negated = negated or token.lower_ in ("nobody", "none")
+        if not negated or token.pos_ not in ("NOUN", "PRON"):
+            continue
+        trigger = trigger_for(token)
+        if trigger is not None and trigger.role == "noun":
+            kind, confidence = trigger.kind, trigger.confidence * 0.8
+        elif token.lower_ in ("one", "body", "people") or token.lower_ in ("nobody", "none"):
+            governed = governing_trigger(token)
+            if governed is None:
+                continue
+            kind, confidence = governed
+        else:
+            continue
+        start = min([token.i] + [child.i for child in token.children if child.dep_ == "det"])
+        evidence = sentence.doc[start : token.i + 1]
+        yield Count(
+            low=0, best=0, high=0, text=evidence.text, span=(evidence.start_char, evidence.end_char),
+            kind=kind, confidence=round(confidence, 3),
+        )

@@ -1,0 +1,224 @@
+"""Death tolls as a coder records them: deaths written without a numeral, figures that belong to
+the act that caused them, and ACLED's conventions for vague and spread figures (issue 24).
+
+Every text here is made up; each test states one rule of English or of ACLED's codebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.conventions import (PLURAL, SWITCH, acled_fatalities, conventions_enabled, fatality_conventions,
+                                split_share, vague_figure)
+from strife.datafiles import read_data_csv
+from strife.evaluate.records import GoldFatalities, GoldRecord
+from strife.evaluate.score import field_outcomes
+from strife.export import StoredArticle, StoredEvent, acled_row
+from strife.extract.counts import find_counts
+from strife.extract.unnumbered import count_determiners
+from strife.model import Article, Count, Event, Span
+
+
+def killed(nlp, text: str) -> list[tuple[str, object, object, object]]:
+    """(text, low, best, high) of every killed figure in a made-up text."""
+    return [(c.text, c.low, c.best, c.high) for c in find_counts(nlp(text)) if c.kind == "killed"]
+
+
+def toll(engine, text: str) -> Count | None:
+    """The toll of the most confident event that happened, as the evaluation picks it."""
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    events = [e for e in result.events if not e.negated and not e.hypothetical]
+    assert events, [e.evidence.text for e in result.events]
+    return max(events, key=lambda e: e.confidence).fatalities
+
+
+# --- deaths written without a numeral -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, figure, number", [
+    ("Another soldier was killed in the clash on Monday.", "Another soldier", 1),
+    ("Both guards were killed in the ambush.", "Both guards", 2),
+    ("Gunmen shot and killed a security personnel near the market.", "a security personnel", 1),
+    ("Bandits attacked and killed the owner of the house.", "the owner", 1),
+    ("Snipers opened fire on a farmer near the road, killing him.", "him", 1),
+    ("Gunmen raided the village, leading to the killing of a person.", "a person", 1),
+    ("The fighting led to another death on Tuesday.", "another death", 1),
+    ("Police said John Smith was shot dead in the town.", "John Smith", 1),
+    ("Rebel cadre was gunned down by police near the border.", "cadre", 1),
+])
+def test_people_counted_without_a_numeral(nlp, text, figure, number):
+    assert (figure, number, number, number) in killed(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the convoy after an attempt to assassinate the governor of the province.",  # tried, not done
+    "A total of 18 people were killed in the raid.",  # "A total" is no person (18 is the figure)
+    "Gunmen killed the family's cattle.",  # a group's animals
+    "Militants burned 20 huts and killed 15 livestock.",  # animals are no fatalities
+    "Several dead in a car bombing in the capital.",  # what killed them is no victim
+])
+def test_words_that_are_not_one_more_death(nlp, text):
+    figures = killed(nlp, text)
+    assert all(best != 1 for _, _, best, _ in figures), figures
+    assert not any("livestock" in t or "bombing" in t or "governor" in t for t, *_ in figures), figures
+
+
+def test_a_passive_subject_of_verbs_joined_with_killing_is_its_victim(nlp):
+    assert ("2 intelligence members", 2, 2, 2) in killed(nlp, "2 intelligence members were shot and killed by gunmen.")
+
+
+def test_a_figure_carrying_its_outcome_word_and_a_list_sharing_one(nlp):
+    counts = find_counts(nlp("Two killed and at least 30 wounded in clashes between rival supporters after the vote."))
+    assert {(c.kind, c.low) for c in counts} >= {("killed", 2), ("injured", 30)}
+    listed = killed(nlp, "The clash resulted in 25 rebel fighters and 6 military fatalities.")
+    assert {best for _, _, best, _ in listed} == {25, 6}
+
+
+def test_one_of_the_victims_is_no_new_figure(nlp):
+    figures = killed(nlp, "Two people died in the clash. One of the victims was a shopkeeper.")
+    assert figures == [("Two people", 2, 2, 2)]
+
+
+def test_a_figure_shared_by_killing_and_injuring_bounds_the_dead(nlp):
+    counts = find_counts(nlp("Militants attacked the village, killing and injuring a number of civilians."))
+    dead = [c for c in counts if c.kind == "killed"]
+    assert dead and dead[0].best is None and dead[0].vague
+
+
+def test_plural_deaths_with_no_figure_are_at_least_two_and_never_a_best(nlp):
+    counts = find_counts(nlp("Militants attacked an army post in the district, incurring fatalities."))
+    (dead,) = [c for c in counts if c.kind == "killed"]
+    assert (dead.low, dead.best, dead.vague, dead.convention) == (2, None, True, 3)
+    assert not killed(nlp, "The airstrikes came with no reports on fatalities.")
+
+
+# --- a toll belongs to the act that caused it --------------------------------------------------
+
+
+def test_a_death_after_an_attack_is_the_attacks_toll(engine):
+    figure = toll(engine, "One police officer died after militants attacked a checkpoint in the district.")
+    assert figure is not None and figure.best == 1
+
+
+def test_deaths_a_protest_is_about_are_not_its_toll(engine):
+    text = "Students torched the police office to protest the death of a student in police firing."
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    assert all(e.fatalities is None for e in result.events)
+    over = engine.code(Article(text="Hundreds joined protests over the killing of 3 men by soldiers.",
+                               published=dt.date(2020, 5, 6)))
+    assert [e.fatalities.best for e in over.events if e.fatalities] == [3]  # the killing itself owns them
+    assert all(e.fatalities is None for e in over.events if e.event_type == "PROTEST")
+
+
+def test_the_body_of_someone_kidnapped_is_the_kidnappings_toll(engine):
+    text = "Gunmen kidnapped a trader in the town on Monday. His body was found on Tuesday."
+    assert toll(engine, text).best == 1
+
+
+def test_his_death_is_no_new_toll(nlp):
+    assert not killed(nlp, "Students protested in the town over his death in police custody.")
+
+
+def test_the_determiners_table_loads():
+    table = count_determiners()
+    assert (table["counting"]["both"], table["counting"]["another"]) == (2, 1)
+    assert {"him", "she"} <= set(table["one_person"]) and "body" in table["remains"]
+
+
+def test_other_victims_add_up_even_when_the_figure_repeats(engine):
+    text = ("Two policemen were killed in an attack by militants on a checkpoint. "
+            "2 other policemen were killed when they arrived as reinforcements.")
+    assert toll(engine, text).best == 4
+
+
+def test_figures_before_a_background_clause_stay_off_it(engine):
+    result = engine.code(Article(text="Protesters attacked police after two children were killed.",
+                                 published=dt.date(2020, 5, 6)))
+    assert all(e.fatalities is None for e in result.events if e.event_type == "PROTEST")
+
+
+# --- ACLED's conventions -----------------------------------------------------------------------
+
+
+def test_the_conventions_table_loads_and_follows_the_codebook():
+    rows = read_data_csv("acled_fatality_conventions.csv")
+    table = fatality_conventions()
+    assert len(table) == len(rows) >= 10
+    assert (table["dozens"], table["hundreds"], table["tens"], table["several"], table[PLURAL]) == (12, 100, 10, 3, 3)
+    vague_words = {row["phrase"] for row in read_data_csv("count_vague.csv")}
+    assert set(table) - {PLURAL} <= vague_words  # every phrase is one the figure reader knows
+
+
+def test_vague_figure_takes_the_longest_phrase():
+    assert vague_figure("dozens of civilians") == 12
+    assert vague_figure("tens of thousands") == 10000
+    assert vague_figure("hundreds") == 100
+    assert vague_figure("40") is None
+
+
+@pytest.mark.parametrize("total, parts, share", [(12, 3, 4), (2, 2, 1), (7, 4, 2), (1, 3, 1), (5, 1, 5)])
+def test_a_spread_total_is_divided_with_the_odd_one_first(total, parts, share):
+    assert split_share(total, parts) == share
+
+
+def test_the_text_figure_stays_and_the_conventions_give_acleds():
+    dozens = Count(low=24, text="dozens", vague=True, convention=12)
+    assert (dozens.best, acled_fatalities(dozens, False), acled_fatalities(dozens, True)) == (None, 24, 12)
+    spread = Count(low=12, best=12, high=12, text="12 people", split_over=3)
+    assert (acled_fatalities(spread, False), acled_fatalities(spread, True)) == (12, 4)
+    assert acled_fatalities(None) == 0
+
+
+def test_counts_note_what_the_conventions_need(nlp):
+    counts = find_counts(nlp("The army said 12 militants were killed over three days of fighting."))
+    assert [(c.best, c.split_over) for c in counts if c.kind == "killed"] == [(12, 3)]
+    spread = find_counts(nlp("On 4 May, rival clans clashed in the town. Two fatalities distributed across two days."))
+    assert [(c.best, c.total, c.split_over) for c in spread if c.kind == "killed"] == [(2, True, 2)]
+    dozens = find_counts(nlp("Officials spoke of dozens dead in the fighting."))
+    assert [(c.best, c.low, c.convention) for c in dozens if c.kind == "killed"] == [(None, 24, 12)]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Clashes continued over four consecutive days, with several rebels killed or wounded.", 4),
+    ("Gunmen invaded two communities near the river, killing at least 20 residents.", 2),
+    ("Gunmen attacked the villages of Alpha, Beta and Gamma, killing 26 people.", 3),
+])
+def test_a_total_for_several_days_or_places_is_spread_over_them(nlp, text, parts):
+    assert [c.split_over for c in find_counts(nlp(text)) if c.kind == "killed"] == [parts]
+
+
+def test_a_spread_total_is_the_reports_toll_and_its_share_acleds(engine):
+    text = ("On 4 May, rival clans clashed in the town after the killing of a man. "
+            "The ensuing clashes led to another death. Two fatalities distributed across two days.")
+    figure = toll(engine, text)
+    assert (figure.best, acled_fatalities(figure, False), acled_fatalities(figure, True)) == (2, 2, 1)
+
+
+def test_a_sum_with_a_vague_part_has_a_conventional_figure(engine):
+    text = ("At least 36 soldiers were killed on 21 June in clashes with rebels near the town. "
+            "The number of rebel casualties is unknown although the commanders spoke of dozens dead.")
+    figure = toll(engine, text)
+    assert figure.best is None and acled_fatalities(figure) == 48
+
+
+def test_the_switch(monkeypatch):
+    monkeypatch.delenv(SWITCH, raising=False)
+    assert conventions_enabled() is True and conventions_enabled(False) is False
+    monkeypatch.setenv(SWITCH, "off")
+    assert conventions_enabled() is False and conventions_enabled(True) is True
+
+
+def test_eval_and_export_apply_the_conventions_behind_the_switch():
+    dozens = Count(low=24, text="dozens", vague=True, convention=12)
+    ev = Event(id="e1", event_type="ASSAULT", evidence=Span(start=0, end=6, text="dozens"), confidence=0.9,
+               fatalities=dozens, acled_event_type="Battles")
+    under = GoldRecord(id="g", fatalities=GoldFatalities(best=12, conventions=True))
+    as_read = GoldRecord(id="g", fatalities=GoldFatalities(best=12))
+    assert field_outcomes(under, ev)["fatalities_exact"] is True
+    assert field_outcomes(as_read, ev)["fatalities_exact"] is False  # without them: the low bound, 24
+    article = StoredArticle("0" * 64, "a1", None, None, None, dt.date(2020, 5, 6), "2020-05-06T00:00:00")
+    item = StoredEvent(pk=1, event=ev, article=article)
+    assert acled_row(item, conventions=True)["fatalities"] == 12
+    assert acled_row(item, conventions=False)["fatalities"] == 24
