@@ -535,7 +535,7 @@ def _finds_the_dead(event: Event, doc: Doc) -> bool:
     for child in token.children:
         trigger = trigger_for(child) if child.dep_ in ("nsubjpass", "dobj") else None
         if trigger is not None and trigger.role == "noun" and trigger.kind == "killed" and any(
-                grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in ANAPHORIC_DETERMINERS)
+                grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in load_ontology().words("anaphoric_dets"))
                 for grand in child.children):
             return True
     return False
@@ -604,7 +604,7 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
         if not own and clause is None:
             # "One police officer died after militants attacked a checkpoint": the deaths of a
             # clause telling no act are the toll of the act told as what came before them
-            own = [e for e in same if e.event_type in VIOLENT_TYPES and _is_cause(clause_of(e), doc)]
+            own = [e for e in same if e.event_type in VIOLENCE and _is_cause(clause_of(e), doc)]
         if not own:
             return None
         return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
