@@ -210,3 +210,13 @@ def test_upgrade_from_0003_indexes_old_rows_and_downgrade_removes_them(db_url):
         assert conn.exec_driver_sql("SELECT value FROM strife_meta WHERE key = 'schema_version'").scalar() == "3"
     engine.dispose()
     assert upgrade_database(db_url) == ("0003", HEAD_REVISION)  # and up again
+
+
+def test_a_since_at_the_start_of_the_calendar_is_no_overflow():
+    """A stored span of several days must not push `--since 0001-01-02` off the calendar."""
+    import datetime as dt
+
+    from strife.store import EventQuery
+    from strife.store.queries import event_filters
+
+    assert event_filters(EventQuery(since=dt.date(1, 1, 2)), max_span_days=30)

@@ -97,7 +97,7 @@ def event_filters(query: EventQuery, max_span_days: int = 0, actor_plan: Optiona
     if query.since:
         # day_end >= since is the meaning; day >= since - longest span lets the day index bound the scan.
         filters.append(events.c.day_end >= query.since)
-        filters.append(events.c.day >= query.since - dt.timedelta(days=max_span_days))
+        filters.append(events.c.day >= _days_before(query.since, max_span_days))
     if query.until:
         filters.append(events.c.day <= query.until)
     if query.bbox:
@@ -111,6 +111,11 @@ def event_filters(query: EventQuery, max_span_days: int = 0, actor_plan: Optiona
     if query.precisions:
         filters.append(events.c.date_precision.in_([p.lower() for p in query.precisions]))
     return filters + _api_filters(query)
+
+
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """`day` minus `days`, or the first day there is ("since 0001-01-03" with a stored span of a week)."""
+    return day - dt.timedelta(days=days) if (day - dt.date.min).days >= days else dt.date.min
 
 
 def query_filters(conn: Connection, query: EventQuery, every_match: bool = False) -> list:
