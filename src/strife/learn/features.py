@@ -127,13 +127,16 @@ def event_example(text: str, event: Event, result: ArticleResult, origin: str = 
     )
 
 
-def eventless_example(text: str, result: Optional[ArticleResult], origin: str = "") -> Example:
-    """The example of a text in which strife found no event to credit (its gold still teaches)."""
-    bounds = (0, min(len(text), CONTEXT_CHARS))
+def eventless_example(text: str, result: Optional[ArticleResult], origin: str = "",
+                      bounds: Optional[tuple[int, int]] = None) -> Example:
+    """The example of a text (or of the passage `bounds` of it) in which strife found no event to
+    credit: its gold still teaches, and at run time the model reads passages the rules missed so."""
+    bounds = bounds or (0, min(len(text), CONTEXT_CHARS))
     features: dict[str, float] = {"no_event": 1.0}
     if result is not None:
-        features.update(_paragraph_features(_NO_EVENT, result.events, result, bounds))
-    return Example(text=text[: bounds[1]], window="", features=features, origin=origin)
+        inside = [e for e in result.events if bounds[0] <= e.evidence.start < bounds[1]]
+        features.update(_paragraph_features(_NO_EVENT, inside, result, bounds))
+    return Example(text=text[bounds[0]:bounds[1]], window="", features=features, origin=origin)
 
 
 def examples_for(text: str, events: Iterable[Event], result: ArticleResult) -> list[Example]:

@@ -51,6 +51,9 @@ class LearnerConfig:
     rule_weight: float = 1.0
     max_iter: int = 2000
     override_at: float = 0.5  # the model replaces the rules' type only with at least this probability
+    detect: bool = True  # ACLED: also propose events in passages where the rules found none
+    add_at: float = 0.5  # ... when the model is at least this sure of the type
+    class_weight: Optional[str] = None  # "balanced": rare types weigh as much as common ones
 
     @classmethod
     def baseline(cls) -> "LearnerConfig":
@@ -193,7 +196,7 @@ def _fit_head(matrix, labels: Sequence[str], config: LearnerConfig, seed: int) -
 
     if config.classifier == "logreg":  # saga: multinomial, seeded, several times faster than lbfgs here
         return LogisticRegression(C=config.c, solver="saga", tol=1e-3, max_iter=config.max_iter,
-                                  random_state=seed).fit(matrix, labels)
+                                  class_weight=config.class_weight, random_state=seed).fit(matrix, labels)
     svm = _svm(config, seed).fit(matrix, labels)
     return {"svm": svm, "temperature": _temperature(matrix, np.asarray(labels), svm.classes_, config, seed)}
 
@@ -204,7 +207,7 @@ TEMPERATURES = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
 def _svm(config: LearnerConfig, seed: int):
     from sklearn.svm import LinearSVC
 
-    return LinearSVC(C=config.c, random_state=seed)
+    return LinearSVC(C=config.c, class_weight=config.class_weight, random_state=seed)
 
 
 def _temperature(matrix, labels: np.ndarray, classes: np.ndarray, config: LearnerConfig, seed: int) -> float:
