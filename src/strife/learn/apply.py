@@ -83,12 +83,16 @@ def _finish(job: _Job, predictions: list[Prediction], model: TypeModel) -> int:
 
 def _apply(event: Event, prediction: Prediction, model: TypeModel) -> bool:
     """Retype one event in place; its confidence stays the rules' (see the module docstring)."""
-    override = prediction.probability >= model.config.override_at
+    config = model.config
+    current = event.acled_event_type if model.target == "acled" else event.event_type
+    override = prediction.probability >= config.override_at and (
+        prediction.probability - prediction.type_probabilities.get(current or "", 0.0) >= config.override_margin)
     if model.target == "acled":
         before = (event.acled_event_type, event.acled_sub_event_type)
         if override and prediction.label != event.acled_event_type:
             event.acled_event_type, event.acled_sub_event_type = prediction.label, prediction.sub_label
-        elif override and prediction.sub_label:
+        elif (prediction.label == event.acled_event_type and prediction.sub_label
+              and prediction.sub_probability >= config.sub_override_at):
             event.acled_sub_event_type = prediction.sub_label
         return (event.acled_event_type, event.acled_sub_event_type) != before
     if override and prediction.label != event.event_type:

@@ -21,11 +21,13 @@ from strife.evaluate.score import Evaluation
 from strife.evaluate.user import headline
 from strife.learn.apply import retype_result
 from strife.learn.data import CodedCase
-from strife.learn.model import LearnerConfig, TypeModel, fit_model
+from strife.learn.model import LearnerConfig, TypeModel
+from strife.learn.tuning import fit_tuned
 
 FIELDS = ("event_detected", "acled_event_type", "acled_sub_event_type", "plover_type", "fatalities_exact",
           "fatalities_exact_deaths")
 CURVE_SIZES = (100, 250, 500, 1000)
+CURVE_FOLDS = 3  # folds tuning each curve point's threshold: a cheaper estimate is enough there
 
 
 def split(coded: Sequence[CodedCase]) -> tuple[list[CodedCase], list[CodedCase]]:
@@ -54,12 +56,14 @@ def end_to_end(coded: Sequence[CodedCase], model: Optional[TypeModel] = None, *,
 
 
 def held_back(files: dict[str, Sequence[CodedCase]], target: str, *, config: LearnerConfig = LearnerConfig(),
-              seed: int = 0, curve_sizes: Sequence[int] = CURVE_SIZES) -> dict:
-    """Fit on every file's dev half, score each sealed half (rules vs model) and the learning curve."""
+              seed: int = 0, folds: int = 5, curve_sizes: Sequence[int] = CURVE_SIZES) -> dict:
+    """Fit on every file's dev half as `strife train` fits (its `override_at` tuned out of fold on
+    that half alone), score each sealed half (rules vs model) and the learning curve."""
     halves = {name: split(coded) for name, coded in files.items()}
     train = [c.example for dev, _ in halves.values() for c in dev]
-    model = fit_model(train, target, seed=seed, config=config)
-    report: dict = {"trained_on": len(train), "sets": {}}
+    model = fit_tuned(train, target, config=config, folds=folds, seed=seed)
+    report: dict = {"trained_on": len(train), "thresholds": {"override_at": model.config.override_at,
+                                                          "sub_override_at": model.config.sub_override_at}, "sets": {}}
     for name, (_, sealed) in halves.items():
         report["sets"][name] = {"records": len(sealed),
                                 "rules": _dicts(end_to_end(sealed, seed=seed)),
@@ -78,7 +82,7 @@ def curve(train: Sequence, sealed: Sequence[CodedCase], target: str, *, config: 
     for size in sorted({s for s in sizes if s < len(train)} | {len(train)}):
         subset = [train[i] for i in order[:size]]
         try:
-            model = fit_model(subset, target, seed=seed, config=config)
+            model = fit_tuned(subset, target, config=config, folds=CURVE_FOLDS, seed=seed)
         except ValueError:
             continue  # too few types in a small subset
         found = end_to_end(sealed, model, seed=seed, resamples=200)
