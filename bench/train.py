@@ -114,6 +114,31 @@ def print_halves(files: dict, models: dict) -> None:
     print()
 
 
+def print_all_sets(gold_dir: Path, engine, seed: int, folds: int) -> None:
+    """`strife train --gold` with every ACLED dev set: its held-back report, per set."""
+    paths = [gold_dir / name for name in SETS if (gold_dir / name).is_file()]
+    started = time.perf_counter()
+    run = train(paths, "acled", None, seed=seed, folds=folds, engine=engine, baseline=False, curve_sizes=(100, 250, 500))
+    held = run.report["held_back"]
+    print(f"### `strife train` with `--gold` for each of the {len(paths)} ACLED dev sets ({run.report['records']} records, "
+          f"{time.perf_counter() - started:.0f} s): its held-back report, trained on the {held['trained_on']} records "
+          f"of the dev halves, end to end on each sealed half (thresholds {held['thresholds']})\n")
+    print("| set | n | coder | " + " | ".join(label for _, label in FIELDS) + " |")
+    print("|---|---:|---|" + "---:|" * len(FIELDS))
+    for name, found in held["sets"].items():
+        for coder in ("rules", "model"):
+            cells = " | ".join(_dict_cell(found[coder].get(key)) for key, _ in FIELDS)
+            print(f"| {name} | {found['records']} | {coder} | {cells} |")
+    curve = ", ".join(f"{p['records']}: {p['acled_event_type']['value']:.3f}" for p in held["learning_curve"])
+    print(f"\nHeld-back learning curve (end-to-end type on the three sealed halves together): {curve}\n")
+
+
+def _dict_cell(est: dict | None) -> str:
+    if not est or est.get("value") is None:
+        return "–"
+    return f"{est['value']:.3f} [{est['low']:.3f}, {est['high']:.3f}]"
+
+
 def _unseen(label: str, name: str, half: str) -> bool:
     """Only figures on records the model never saw: the dev-half model on the 2020 sealed half and the
     older sets; the all-records model on the older sets."""
@@ -133,7 +158,7 @@ def main() -> int:
     if not (args.gold_dir / TRAIN_ON).is_file():
         print(f"bench/train.py: no {TRAIN_ON} in {args.gold_dir}", file=sys.stderr)
         return 2
-    uname = " ".join(platform.uname())
+    uname = " ".join(part for part in platform.uname() if part)
     print(f"## Trained model: `strife train` learns what the rules miss (`python bench/train.py`), "
           f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC\n")
     print(f"`{uname}` · nproc {os.cpu_count()} · load {' / '.join(f'{x:.2f}' for x in os.getloadavg())} at start "
@@ -151,6 +176,7 @@ def main() -> int:
                                                                         seed=args.seed, config=LearnerConfig()),
                   f"model (all 2020, {run.report['records']})": run.model}
         print_halves(files, models)
+        print_all_sets(args.gold_dir, engine, args.seed, args.folds)
         texts = [c.case.article.text for c in files[TRAIN_ON]][: args.overhead_texts]
         plain, typed, ratio = overhead(run.directory, texts, args.repeats)
         print(f"`--model-dir` overhead on {len(texts)} ACLED notes (best of {args.repeats}, alternating, same process): "

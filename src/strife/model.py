@@ -159,8 +159,9 @@ class Event(Record):
                              "left out of the JSON when 'rules', so rule-coded output reads as before.")
 
     @model_serializer(mode="wrap")
-    def _drop_default_origin(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> dict:
-        """Rule-coded events serialise exactly as before the field existed (stored records, exports)."""
+    def _drop_default_origin(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo):
+        """Rule-coded events serialise exactly as before the field existed (stored records, exports).
+        No return annotation on purpose: with one, the serialisation schema (the API's) loses the fields."""
         data = handler(self)
         if isinstance(data, dict) and data.get("origin") == "rules":
             data.pop("origin")

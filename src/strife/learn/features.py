@@ -32,9 +32,14 @@ class Example:
     text: str
     window: str
     features: dict[str, float]
-    labels: dict[str, Optional[str]] = field(default_factory=dict)  # "type", "sub_type" when known
+    labels: dict[str, Optional[str]] = field(default_factory=dict)  # "type", "sub_type"; "accept": other right types, ";"
     rule_labels: dict[str, Optional[str]] = field(default_factory=dict)  # what the rules coded (training only)
     origin: str = ""
+
+
+def type_ok(example: Example, guess: Optional[str]) -> bool:
+    """The guess is the example's type or one its gold also accepts (old exports: "Protests;Riots")."""
+    return guess is not None and (guess == example.labels.get("type") or guess in (example.labels.get("accept") or "").split(";"))
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -58,6 +58,7 @@ class LearnerConfig:
     sub_override_at: float = 0.5  # the rules' sub-type (of the same type) yields to one at least this probable
     detect: bool = True  # ACLED: also propose events in passages where the rules found none
     add_at: float = 0.3  # ... when the model is at least this sure of the type
+    text_blend: float = 0.0  # ACLED: share of a second head that reads the text alone (rules' coding unseen)
     class_weight: Optional[str] = None  # "balanced": rare types weigh as much as common ones
 
     @classmethod
@@ -102,7 +103,11 @@ class TypeModel:
         matrix = transform(self.parts, examples, self.config)
         if "pair" in self.heads:
             pair = self.heads["pair"]
-            return [_pair_prediction(head_classes(pair), row) for row in head_probabilities(pair, matrix)]
+            rows = head_probabilities(pair, matrix)
+            if "pair_text" in self.heads:  # blended with the text-only head (see LearnerConfig.text_blend)
+                text = head_probabilities(self.heads["pair_text"], text_columns(self.parts, matrix))
+                rows = (1 - self.config.text_blend) * rows + self.config.text_blend * text
+            return [_pair_prediction(head_classes(pair), row) for row in rows]
         type_rows = head_probabilities(self.heads["type"], matrix)
         sub_head = self.heads.get("sub_type")
         sub_rows = head_probabilities(sub_head, matrix) if sub_head is not None else None
@@ -179,6 +184,8 @@ def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
     heads: dict[str, Any] = {}
     if target == "acled" and config.joint:
         heads["pair"] = _fit_head(matrix, [pair_label(e) for e in typed], config, seed)
+        if config.text_blend > 0 and "rules" in parts:
+            heads["pair_text"] = _fit_head(text_columns(parts, matrix), [pair_label(e) for e in typed], config, seed)
     else:
         heads["type"] = _fit_head(matrix, [e.labels["type"] for e in typed], config, seed)
         subs = [i for i, e in enumerate(typed) if e.labels.get("sub_type")]
@@ -274,6 +281,13 @@ def fit_parts(examples: Sequence[Example], config: LearnerConfig) -> dict[str, A
         if hasattr(part, "stop_words_"):
             part.stop_words_ = None  # the n-grams min_df dropped: only needed for inspection, and large
     return parts
+
+
+def text_columns(parts: dict[str, Any], matrix):
+    """The matrix without the rules' block (always the last): what the text-only head reads."""
+    if "rules" not in parts:
+        return matrix
+    return matrix[:, : matrix.shape[1] - len(parts["rules"].vocabulary_)]
 
 
 def transform(parts: dict[str, Any], examples: Sequence[Example], config: LearnerConfig):

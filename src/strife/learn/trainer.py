@@ -32,7 +32,7 @@ import numpy as np
 from strife.evaluate.metrics import DEFAULT_RESAMPLES, Estimate, estimate
 from strife.learn.data import CodedCase, code_cases, file_sha256, target_for
 from strife.learn.tuning import applied_guess, cross_validate, folds_of, tuned  # noqa: F401 - re-exported
-from strife.learn.features import Example
+from strife.learn.features import Example, type_ok
 from strife.learn.model import (
     LearnerConfig,
     TypeModel,
@@ -56,7 +56,7 @@ class TrainingRun:
 def accuracy(name: str, examples: Sequence[Example], guesses: Sequence[tuple[Optional[str], Optional[str]]],
              seed: int, resamples: int = DEFAULT_RESAMPLES) -> dict[str, Estimate]:
     """Type accuracy (and sub-event type accuracy where the gold has one) of (type, sub-type) guesses."""
-    found = {"type": estimate(f"{name}_type", [g[0] == e.labels["type"] for e, g in zip(examples, guesses)],
+    found = {"type": estimate(f"{name}_type", [type_ok(e, g[0]) for e, g in zip(examples, guesses)],
                               seed=seed, resamples=resamples)}
     subs = [g[1] == e.labels["sub_type"] for e, g in zip(examples, guesses) if e.labels.get("sub_type")]
     if subs:

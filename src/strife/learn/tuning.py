@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from strife.learn.features import Example
+from strife.learn.features import Example, type_ok
 from strife.learn.model import LearnerConfig, Prediction, TypeModel, fit_model
 
 
@@ -69,7 +69,7 @@ def tuned(examples: Sequence[Example], predictions: Sequence[Prediction], config
     def hits(pair: tuple[float, float]) -> tuple[int, int, float, float]:
         trial = replace(config, override_at=pair[0], sub_override_at=pair[1])
         guesses = [(examples[i], applied_guess(examples[i], predictions[i], trial)) for i in chosen]
-        types = sum(guess[0] == example.labels["type"] for example, guess in guesses)
+        types = sum(type_ok(example, guess[0]) for example, guess in guesses)
         subs = sum(guess[1] == example.labels.get("sub_type") for example, guess in guesses if example.labels.get("sub_type"))
         return types, subs, pair[0], pair[1]
 
