@@ -122,6 +122,19 @@ def test_training_reports_the_held_back_halves(model):
     assert held["learning_curve"] and "Held back" in (Path(model.directory) / "report.html").read_text(encoding="utf-8")
 
 
+def test_several_gold_files_train_one_model_and_report_each(tmp_path, engine):
+    rows = _rows()
+    paths = []
+    for name, part in (("a.csv", rows[::2]), ("b.csv", rows[1::2])):
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([HEADER, *part])
+        paths.append(path)
+    run = train(paths, "acled", None, seed=1, folds=2, engine=engine, baseline=False, curve_sizes=())
+    assert run.report["records"] == len(rows) and set(run.report["held_back"]["sets"]) == {"a.csv", "b.csv"}
+    assert sum(s["records"] for s in run.report["held_back"]["sets"].values()) + run.report["held_back"]["trained_on"] == len(rows)
+
+
 def _tolls(result) -> list[tuple[str, int]]:
     return sorted((e.id, e.fatalities.best or 0) for e in result.events if e.fatalities is not None)
 
