@@ -54,16 +54,23 @@ def retype_result(result: ArticleResult, text: str, model: TypeModel) -> int:
     """Type the result's events with `model` in place and add the events it reads where the rules
     found none; the number of events whose type changed or that were added."""
     job = _job(result, text, model)
-    return _finish(job, model.predict(job.examples), model)
+    return _finish(job, *_predict([job], model), model)
 
 
 class _Job:
-    """One article's events to retype and passages to read, with their examples in one list."""
+    """One article's events to retype and passages to read, with the examples of each."""
 
     def __init__(self, result: ArticleResult, text: str, events: list[Event], passages: list[tuple[int, int]]):
         self.result, self.text, self.events, self.passages = result, text, events, passages
-        self.examples: list[Example] = examples_for(text, events, result) + [
-            passage_example(text, result, bounds) for bounds in passages]
+        self.event_examples: list[Example] = examples_for(text, events, result)
+        self.passage_examples: list[Example] = [passage_example(text, result, bounds) for bounds in passages]
+
+
+def _predict(jobs: list[_Job], model: TypeModel) -> tuple[list[Prediction], list[Prediction]]:
+    """Every job's event predictions and passage predictions, two calls into the model in all."""
+    events = model.predict([e for job in jobs for e in job.event_examples])
+    passages = model.predict([e for job in jobs for e in job.passage_examples], text_only=model.config.detect_with_text)
+    return events, passages
 
 
 def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
@@ -71,10 +78,11 @@ def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
     return _Job(result, text, events_to_type(result, model), passages)
 
 
-def _finish(job: _Job, predictions: list[Prediction], model: TypeModel) -> int:
-    """Apply one job's predictions (events first, then passages, as `_Job.examples` lists them)."""
-    changed = sum(_apply(event, p, model) for event, p in zip(job.events, predictions))
-    for bounds, p in zip(job.passages, predictions[len(job.events):]):
+def _finish(job: _Job, event_predictions: list[Prediction], passage_predictions: list[Prediction],
+            model: TypeModel) -> int:
+    """Apply one job's predictions: retype its events, then propose events in its open passages."""
+    changed = sum(_apply(event, p, model) for event, p in zip(job.events, event_predictions))
+    for bounds, p in zip(job.passages, passage_predictions):
         if p.probability >= model.config.add_at:
             propose(job.result, job.text, bounds, p.label, p.sub_label, p.probability)
             changed += 1
@@ -144,11 +152,13 @@ class Typer:
                 jobs.append(_job(state["result"], doc.text, self.model))
             except Exception as error:  # noqa: BLE001 - reported per article, like every stage
                 self._fail(state, error)
-        predictions = self.model.predict([example for job in jobs for example in job.examples])
-        at = 0
+        events, passages = _predict(jobs, self.model)
+        at_event = at_passage = 0
         for job in jobs:
-            _finish(job, predictions[at:at + len(job.examples)], self.model)
-            at += len(job.examples)
+            _finish(job, events[at_event:at_event + len(job.events)],
+                    passages[at_passage:at_passage + len(job.passages)], self.model)
+            at_event += len(job.events)
+            at_passage += len(job.passages)
 
     def _fail(self, state: dict, error: Exception) -> None:
         state["failed"] = f"{self.name} failed: {type(error).__name__}: {error}"

@@ -58,6 +58,7 @@ class LearnerConfig:
     sub_override_at: float = 0.5  # the rules' sub-type (of the same type) yields to one at least this probable
     detect: bool = True  # ACLED: also propose events in passages where the rules found none
     add_at: float = 0.3  # ... when the model is at least this sure of the type
+    detect_with_text: bool = True  # ACLED: passages are typed by a head that reads the text alone
     text_blend: float = 0.0  # ACLED: share of a second head that reads the text alone (rules' coding unseen)
     class_weight: Optional[str] = None  # "balanced": rare types weigh as much as common ones
 
@@ -96,17 +97,25 @@ class TypeModel:
         names = [str(c) for c in head_classes(head)]
         return sorted({n.split(PAIR_SEPARATOR)[0] for n in names})
 
-    def predict(self, examples: Sequence[Example]) -> list[Prediction]:
-        """The most probable type of each example (with its ACLED sub-event type for ACLED models)."""
+    def predict(self, examples: Sequence[Example], *, text_only: bool = False) -> list[Prediction]:
+        """The most probable type of each example (with its ACLED sub-event type for ACLED models).
+
+        `text_only`: read the text alone (the text head, when the model has one), as for a passage
+        the rules coded nothing in, where their coding says only "no event" and would pull every
+        such passage towards the types the rules miss most in training."""
         if not examples:
             return []
         matrix = transform(self.parts, examples, self.config)
         if "pair" in self.heads:
             pair = self.heads["pair"]
-            rows = head_probabilities(pair, matrix)
-            if "pair_text" in self.heads:  # blended with the text-only head (see LearnerConfig.text_blend)
-                text = head_probabilities(self.heads["pair_text"], text_columns(self.parts, matrix))
-                rows = (1 - self.config.text_blend) * rows + self.config.text_blend * text
+            text_head = self.heads.get("pair_text")
+            if text_only and text_head is not None:
+                rows = head_probabilities(text_head, text_columns(self.parts, matrix))
+            else:
+                rows = head_probabilities(pair, matrix)
+                if text_head is not None and self.config.text_blend > 0:  # see LearnerConfig.text_blend
+                    text = head_probabilities(text_head, text_columns(self.parts, matrix))
+                    rows = (1 - self.config.text_blend) * rows + self.config.text_blend * text
             return [_pair_prediction(head_classes(pair), row) for row in rows]
         type_rows = head_probabilities(self.heads["type"], matrix)
         sub_head = self.heads.get("sub_type")
@@ -184,7 +193,7 @@ def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
     heads: dict[str, Any] = {}
     if target == "acled" and config.joint:
         heads["pair"] = _fit_head(matrix, [pair_label(e) for e in typed], config, seed)
-        if config.text_blend > 0 and "rules" in parts:
+        if (config.text_blend > 0 or config.detect_with_text) and "rules" in parts:
             heads["pair_text"] = _fit_head(text_columns(parts, matrix), [pair_label(e) for e in typed], config, seed)
     else:
         heads["type"] = _fit_head(matrix, [e.labels["type"] for e in typed], config, seed)
