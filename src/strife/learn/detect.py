@@ -5,8 +5,9 @@ such as an ACLED note) is one passage; a longer text's passages are its paragrap
 in which the rules saw something (an event of any kind or a figure) are read, so a model trained on
 event records only never turns every paragraph of a news article into an event.
 
-In a passage without a happened event that has an ACLED type, the model's most probable type, when
-it is at least `add_at` sure of it, makes an event there:
+In a passage without a happened event that has an ACLED type, the model's most probable type (read
+by its text-only head, `TypeModel.predict(text_only=True)`), when it is at least `add_at` sure of
+it, makes an event there:
 
 * a happened event the rules coded in the passage without an ACLED type (say a DISAPPROVE) is given
   the model's ACLED type *in place*: its actors, place, date and figures stay its own;

@@ -21,13 +21,12 @@ from strife.evaluate.score import Evaluation
 from strife.evaluate.user import headline
 from strife.learn.apply import retype_result
 from strife.learn.data import CodedCase
-from strife.learn.model import LearnerConfig, TypeModel
+from strife.learn.model import LearnerConfig, TypeModel, fit_model
 from strife.learn.tuning import fit_tuned
 
 FIELDS = ("event_detected", "acled_event_type", "acled_sub_event_type", "plover_type", "fatalities_exact",
           "fatalities_exact_deaths")
 CURVE_SIZES = (100, 250, 500, 1000)
-CURVE_FOLDS = 3  # folds tuning each curve point's threshold: a cheaper estimate is enough there
 
 
 def split(coded: Sequence[CodedCase]) -> tuple[list[CodedCase], list[CodedCase]]:
@@ -69,20 +68,20 @@ def held_back(files: dict[str, Sequence[CodedCase]], target: str, *, config: Lea
                                 "rules": _dicts(end_to_end(sealed, seed=seed)),
                                 "model": _dicts(end_to_end(sealed, model, seed=seed))}
     sealed_all = [c for _, sealed in halves.values() for c in sealed]
-    report["learning_curve"] = curve(train, sealed_all, target, config=config, seed=seed, sizes=curve_sizes)
+    report["learning_curve"] = curve(train, sealed_all, target, config=model.config, seed=seed, sizes=curve_sizes)
     return report
 
 
 def curve(train: Sequence, sealed: Sequence[CodedCase], target: str, *, config: LearnerConfig, seed: int,
           sizes: Sequence[int]) -> list[dict]:
     """End-to-end ACLED type on the sealed halves of models fitted on seeded subsets of the dev halves
-    (the sizes the dev halves hold, and all of them)."""
+    (the sizes the dev halves hold, and all of them), with the thresholds tuned on the whole dev halves."""
     order = np.random.default_rng(seed).permutation(len(train))
     points = []
     for size in sorted({s for s in sizes if s < len(train)} | {len(train)}):
         subset = [train[i] for i in order[:size]]
         try:
-            model = fit_tuned(subset, target, config=config, folds=CURVE_FOLDS, seed=seed)
+            model = fit_model(subset, target, seed=seed, config=config)
         except ValueError:
             continue  # too few types in a small subset
         found = end_to_end(sealed, model, seed=seed, resamples=200)

@@ -3,12 +3,15 @@
 A `TypeModel` is a few scikit-learn parts glued by plain code (so the model file holds nothing but
 scikit-learn, NumPy and SciPy objects and loads with `skops` without trusting arbitrary code):
 
-* word TF-IDF (1-2 grams) of the event's paragraph, character TF-IDF (2-5 grams within words) of
-  the same text, word TF-IDF of the trigger window, and strife's own coding as one-hot features
-  (`strife.learn.features`), stacked side by side;
+* word TF-IDF (1-2 grams) of the event's paragraph, optionally character TF-IDF (2-5 grams within
+  words) of the same text, word TF-IDF of the trigger window, and strife's own coding as one-hot
+  features (`strife.learn.features`), stacked side by side (the rules' block last);
 * one logistic regression per *head*. For ACLED the head predicts the (event type, sub-event type)
   pair jointly, so a sub-event type always belongs to its event type and the event type's
   probability is the sum over its sub-event types; for PLOVER the head predicts the category.
+  An ACLED model has a second head, `pair_text`, that reads the text columns alone: it types the
+  passages where the rules coded nothing (`strife.learn.detect`), whose rules block says only "no
+  event".
 
 `fit_model` trains one; `TypeModel.save`/`load_model` write and read a model directory:
 `model.skops` (weights), `meta.json` (data hash, date, label set, versions, seed, config).

@@ -34,6 +34,8 @@ def cross_validate(examples: Sequence[Example], target: str, *, config: LearnerC
                    folds: int = 5, seed: int = 0) -> list[Prediction]:
     """Out-of-fold predictions, one per example, in order: each from a model that never saw it."""
     predictions: list[Optional[Prediction]] = [None] * len(examples)
+    if config.text_blend == 0:
+        config = replace(config, detect_with_text=False)  # the text head types passages only: not fitted here
     for train_idx, test_idx in folds_of(examples, folds, seed):
         model = fit_model([examples[i] for i in train_idx], target, seed=seed, config=config)
         for i, prediction in zip(test_idx, model.predict([examples[i] for i in test_idx])):
