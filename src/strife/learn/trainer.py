@@ -41,6 +41,7 @@ from strife.learn.model import (
 )
 
 CURVE_SIZES = (100, 250, 500, 1000)
+CURVE_FOLDS = 3  # a curve point needs a trend, not the main figure's precision: 12 fits instead of 20
 MIN_EXAMPLES = 10
 
 
@@ -66,7 +67,8 @@ def accuracy(name: str, examples: Sequence[Example], guesses: Sequence[tuple[Opt
 
 def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
                    sizes: Sequence[int] = CURVE_SIZES, folds: int = 5, seed: int = 0) -> list[dict]:
-    """CV accuracy on seeded random subsets of each size (sizes above the data's are left out)."""
+    """CV accuracy (at most CURVE_FOLDS folds) on seeded random subsets of each size (sizes above the
+    data's are left out)."""
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(examples))
     points = []
@@ -75,7 +77,7 @@ def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerC
             continue
         subset = [examples[i] for i in order[:size]]
         try:
-            predictions = cross_validate(subset, target, config=config, folds=folds, seed=seed)
+            predictions = cross_validate(subset, target, config=config, folds=min(folds, CURVE_FOLDS), seed=seed)
         except ValueError:
             continue  # too few types in a small subset to learn from
         found = accuracy(f"curve_{size}", subset, [(p.label, p.sub_label) for p in predictions], seed)
