@@ -56,6 +56,7 @@ class LearnerConfig:
     classifier: str = "logreg"  # "logreg" (probabilities of its own) or "svm" (linear SVM, softmax with a fitted temperature)
     rule_weight: float = 1.0
     max_iter: int = 2000
+    tol: float = 1e-3  # logistic regression's stopping tolerance
     override_at: float = 0.35  # the model replaces the rules' type only with at least this probability
     override_margin: float = 0.0  # ... and this much more than it gives the rules' type
     sub_override_at: float = 0.5  # the rules' sub-type (of the same type) yields to one at least this probable
@@ -220,7 +221,7 @@ def _fit_head(matrix, labels: Sequence[str], config: LearnerConfig, seed: int) -
     from sklearn.linear_model import LogisticRegression
 
     if config.classifier == "logreg":  # saga: multinomial, seeded, several times faster than lbfgs here
-        return LogisticRegression(C=config.c, solver="saga", tol=1e-3, max_iter=config.max_iter,
+        return LogisticRegression(C=config.c, solver="saga", tol=config.tol, max_iter=config.max_iter,
                                   class_weight=config.class_weight, random_state=seed).fit(matrix, labels)
     svm = _svm(config, seed).fit(matrix, labels)
     return {"svm": svm, "temperature": _temperature(matrix, np.asarray(labels), svm.classes_, config, seed)}
