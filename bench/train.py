@@ -1,16 +1,24 @@
-"""`strife train` on the dev gold: trained typer vs rules vs a TF-IDF + LR baseline, time, overhead.
+"""`strife train` on the dev gold: what `--model-dir` gives end to end on unseen records, time, overhead.
 
-    .venv/bin/python bench/train.py [--gold-dir ../shared/gold/dev] [--seed 0] [--folds 5] [--repeats 3]
+    PYTHONPATH=src .venv/bin/python bench/train.py [--gold-dir ../shared/gold/dev] [--seed 0] [--plover]
 
-For the ACLED dev records (event type, sub-event type) and the PLOVER gold sentences (PLOVER type):
-k-fold cross-validated accuracy with 95% bootstrap CIs of (1) the baseline, TF-IDF word n-grams +
-logistic regression on the same text, (2) the trained model, (3) the rule coder alone, and on the
-records where strife found an event, (4) the rules and (5) what `--model-dir` gives (the model's
-type where it is at least `override_at` sure, else the rules'). Then the wall time of the whole
-`strife train` (coding, CV, baseline, learning curve, final fit) and the extraction-time overhead
-of `--model-dir`: the same texts coded with and without the typer, alternating, in this process,
-reported as a ratio. Prints markdown for bench/RESULTS.md. The models go to a temporary folder
-(an ACLED-trained model must not be redistributed).
+1. `strife train` with its defaults on the 1,000 records of acled-2020-dev.csv: its wall time, the
+   k-fold CV table (model, rules, TF-IDF + LR baseline), the CV learning curve, and its held-back
+   report (trained on the 2020 dev half, scored end to end on the 2020 sealed half).
+2. Every ACLED dev set, each fixed half (`strife.evaluate.halves`), end to end as a user meets it
+   (`strife.evaluate.user`: the record's most confident happened event with an ACLED type; a record
+   without one is wrong): the rules alone, the model trained on the 2020 *dev half* (so the 2020
+   sealed half is unseen), and for the two older sets the model trained on all 1,000 2020 records
+   (neither of their halves was seen). Read the sealed halves; the dev halves are for working on.
+3. The held-back learning curve (end-to-end type on the 2020 sealed half for 100, 250, ... of the
+   2020 dev half's records).
+4. The extraction overhead of `--model-dir`: the same texts coded with and without the typer,
+   alternating, in this process, reported as a ratio (never a timed test).
+
+The model is applied to a copy of the rules' result by the same code the `strife_typer` pipeline
+component runs (`strife.learn.apply`), so each set is coded once. Models go to a temporary folder
+(an ACLED-trained model is the user's own and must not be redistributed). Prints markdown for
+bench/RESULTS.md, headed by the machine (`uname -a`, cores), the date and the commit.
 """
 
 from __future__ import annotations
@@ -28,23 +36,30 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_gold import commit  # noqa: E402
+from halves import commit  # noqa: E402
 
 from strife.engine import LocalEngine  # noqa: E402
 from strife.evaluate import read_gold  # noqa: E402
-from strife.learn import train  # noqa: E402
+from strife.learn import code_cases, fit_model, train  # noqa: E402
+from strife.learn.holdout import end_to_end, split  # noqa: E402
+from strife.learn.model import LearnerConfig  # noqa: E402
 
-GOLD = (("acled-2020-dev.csv", "acled"), ("plover-gsr-cameo.json", "plover-gsr"))
-ROWS = (("baseline", "baseline: TF-IDF words + LR (all records)"), ("model", "strife trained typer (all records)"),
-        ("rules", "strife rules (all records)"), ("rules_on_events", "strife rules (records with an event)"),
-        ("applied_on_events", "strife --model-dir (records with an event)"))
+TRAIN_ON = "acled-2020-dev.csv"
+SETS = (TRAIN_ON, "acled-2016-africa-dev.csv", "acled-2015-south-asia-dev.csv")
+FIELDS = (("event_detected", "detected"), ("acled_event_type", "type"), ("acled_sub_event_type", "sub-type"),
+          ("fatalities_exact", "fatalities exact"), ("fatalities_exact_deaths", "exact, deaths > 0"))
+CV_ROWS = (("baseline", "baseline: TF-IDF words + LR"), ("model", "strife trained model"), ("rules", "strife rules"))
 
 
-def cell(found: dict, level: str) -> str:
-    est = found.get(level)
-    if not est or est.get("value") is None:
+def cell(est) -> str:
+    if est is None or est.value is None:
         return "–"
-    return f"{est['value']:.3f} ({est['low']:.3f}–{est['high']:.3f}), n {est['n']}"
+    return f"{est.value:.3f} [{est.low:.3f}, {est.high:.3f}]"
+
+
+def cv_cell(found: dict, level: str) -> str:
+    est = found.get(level)
+    return "–" if not est or est.get("value") is None else f"{est['value']:.3f} ({est['low']:.3f}–{est['high']:.3f})"
 
 
 def overhead(model_dir: Path, texts: list[str], repeats: int) -> tuple[float, float, float]:
@@ -64,6 +79,74 @@ def overhead(model_dir: Path, texts: list[str], repeats: int) -> tuple[float, fl
     return best["plain"], best["typed"], best["typed"] / best["plain"]
 
 
+def print_training(run, seconds: float) -> None:
+    report = run.report
+    print(f"### `strife train` with its defaults on {TRAIN_ON} ({report['records']} records, "
+          f"{report['folds']}-fold CV)\n")
+    print(f"Wall time **{seconds:.1f} s** (by step: {report['seconds']}).\n")
+    print("| coder (k-fold CV, 95% CI) | event type | sub-event type |\n|---|---:|---:|")
+    for key, label in CV_ROWS:
+        if key in report["cv"]:
+            print(f"| {label} | {cv_cell(report['cv'][key], 'type')} | {cv_cell(report['cv'][key], 'sub_type')} |")
+    curve = ", ".join(f"{p['records']}: {p['type']['value']:.3f}" for p in report["learning_curve"])
+    print(f"\nCV learning curve (event type): {curve}\n")
+    held = report.get("held_back")
+    if held:
+        curve = ", ".join(f"{p['records']}: {p['acled_event_type']['value']:.3f} / {p.get('acled_sub_event_type', {}).get('value', 0):.3f}"
+                          for p in held["learning_curve"])
+        print(f"Held-back learning curve (trained on that many records of the 2020 dev half; end-to-end type / "
+              f"sub-type on the 2020 sealed half): {curve}\n")
+
+
+def print_halves(files: dict, models: dict) -> None:
+    print("### End to end on each half (a record without an event is wrong), rules vs model, 95% CI\n")
+    print("| set | half | n | coder | " + " | ".join(label for _, label in FIELDS) + " |")
+    print("|---|---|---:|---|" + "---:|" * len(FIELDS))
+    for name in SETS:
+        if name not in files:
+            continue
+        for half, coded in zip(("dev", "sealed"), split(files[name])):
+            rows = [("rules", None)] + [(label, m) for label, m in models.items() if _unseen(label, name, half)]
+            for label, model in rows:
+                found = end_to_end(coded, model)
+                cells = " | ".join(cell(found.get(key)) for key, _ in FIELDS)
+                print(f"| {name} | {half} | {len(coded)} | {label} | {cells} |")
+    print()
+
+
+def print_all_sets(gold_dir: Path, engine, seed: int, folds: int) -> None:
+    """`strife train --gold` with every ACLED dev set: its held-back report, per set."""
+    paths = [gold_dir / name for name in SETS if (gold_dir / name).is_file()]
+    started = time.perf_counter()
+    run = train(paths, "acled", None, seed=seed, folds=folds, engine=engine, baseline=False, curve_sizes=(100, 250, 500))
+    held = run.report["held_back"]
+    print(f"### `strife train` with `--gold` for each of the {len(paths)} ACLED dev sets ({run.report['records']} records, "
+          f"{time.perf_counter() - started:.0f} s): its held-back report, trained on the {held['trained_on']} records "
+          f"of the dev halves, end to end on each sealed half (thresholds {held['thresholds']})\n")
+    print("| set | n | coder | " + " | ".join(label for _, label in FIELDS) + " |")
+    print("|---|---:|---|" + "---:|" * len(FIELDS))
+    for name, found in held["sets"].items():
+        for coder in ("rules", "model"):
+            cells = " | ".join(_dict_cell(found[coder].get(key)) for key, _ in FIELDS)
+            print(f"| {name} | {found['records']} | {coder} | {cells} |")
+    curve = ", ".join(f"{p['records']}: {p['acled_event_type']['value']:.3f}" for p in held["learning_curve"])
+    print(f"\nHeld-back learning curve (end-to-end type on the three sealed halves together): {curve}\n")
+
+
+def _dict_cell(est: dict | None) -> str:
+    if not est or est.get("value") is None:
+        return "–"
+    return f"{est['value']:.3f} [{est['low']:.3f}, {est['high']:.3f}]"
+
+
+def _unseen(label: str, name: str, half: str) -> bool:
+    """Only figures on records the model never saw: the dev-half model on the 2020 sealed half and the
+    older sets; the all-records model on the older sets."""
+    if name != TRAIN_ON:
+        return True
+    return label.startswith("model (2020 dev half") and half == "sealed"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold-dir", type=Path, default=Path(os.environ.get("STRIFE_SHARED", ROOT.parent / "shared")) / "gold" / "dev")
@@ -72,42 +155,32 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--overhead-texts", type=int, default=300)
     args = parser.parse_args()
-    if not args.gold_dir.is_dir():
-        print(f"bench/train.py: no gold folder at {args.gold_dir}", file=sys.stderr)
+    if not (args.gold_dir / TRAIN_ON).is_file():
+        print(f"bench/train.py: no {TRAIN_ON} in {args.gold_dir}", file=sys.stderr)
         return 2
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"# strife train on {args.gold_dir}\n")
-    print(f"{platform.node()} · {platform.machine()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
-          f"{dt.date.today()} · commit {commit()} · load {load:.1f} at start (busy machine when above 2)\n")
+    uname = " ".join(part for part in platform.uname() if part)
+    print(f"## Trained model: `strife train` learns what the rules miss (`python bench/train.py`), "
+          f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC\n")
+    print(f"`{uname}` · nproc {os.cpu_count()} · load {' / '.join(f'{x:.2f}' for x in os.getloadavg())} at start "
+          f"(other developers share the machine) · Python {platform.python_version()} · commit {commit()}\n")
     engine = LocalEngine()
     with tempfile.TemporaryDirectory(prefix="strife-train-bench-") as scratch:
-        for name, fmt in GOLD:
-            path = args.gold_dir / name
-            if not path.is_file():
-                print(f"skipped {name}: not found\n")
-                continue
-            started = time.perf_counter()
-            run = train(path, fmt, Path(scratch) / fmt, seed=args.seed, folds=args.folds, engine=engine)
-            seconds = time.perf_counter() - started
-            report = run.report
-            levels = ("type", "sub_type") if run.model.target == "acled" else ("type",)
-            print(f"## {name} ({report['records']} records, {report['records_with_event']} with an event; "
-                  f"{report['folds']}-fold CV, seed {args.seed})\n")
-            header = "| coder | " + " | ".join("event type" if lv == "type" else "sub-event type" for lv in levels) + " |"
-            print(header)
-            print("|---|" + "---:|" * len(levels))
-            for key, label in ROWS:
-                if key in report["cv"]:
-                    print(f"| {label} | " + " | ".join(cell(report["cv"][key], lv) for lv in levels) + " |")
-            curve = ", ".join(f"{p['records']}: {p['type']['value']:.3f}" for p in report["learning_curve"])
-            print(f"\nLearning curve (event type, CV within each subset): {curve}")
-            print(f"`strife train` wall time: {seconds:.1f} s (seconds by step: {report['seconds']}); "
-                  f"model {sum(f.stat().st_size for f in run.directory.iterdir()) / 1e6:.1f} MB with its report\n")
-            if fmt == "acled":
-                texts = [c.article.text for c in read_gold(path, fmt).cases][: args.overhead_texts]
-                plain, typed, ratio = overhead(run.directory, texts, args.repeats)
-                print(f"`--model-dir` overhead on {len(texts)} ACLED notes (best of {args.repeats}, alternating): "
-                      f"{plain:.2f} s without, {typed:.2f} s with: ratio {ratio:.3f} (+{(ratio - 1) * 100:.1f}%)\n")
+        started = time.perf_counter()
+        run = train(args.gold_dir / TRAIN_ON, "acled", Path(scratch) / "acled", seed=args.seed, folds=args.folds,
+                    engine=engine)
+        print_training(run, time.perf_counter() - started)
+        files = {name: code_cases(read_gold(args.gold_dir / name, "acled").cases, engine, "acled")
+                 for name in SETS if (args.gold_dir / name).is_file()}
+        dev_half, _ = split(files[TRAIN_ON])
+        models = {f"model (2020 dev half, {len(dev_half)})": fit_model([c.example for c in dev_half], "acled",
+                                                                        seed=args.seed, config=LearnerConfig()),
+                  f"model (all 2020, {run.report['records']})": run.model}
+        print_halves(files, models)
+        print_all_sets(args.gold_dir, engine, args.seed, args.folds)
+        texts = [c.case.article.text for c in files[TRAIN_ON]][: args.overhead_texts]
+        plain, typed, ratio = overhead(run.directory, texts, args.repeats)
+        print(f"`--model-dir` overhead on {len(texts)} ACLED notes (best of {args.repeats}, alternating, same process): "
+              f"{plain:.2f} s without, {typed:.2f} s with: ratio {ratio:.3f} (+{(ratio - 1) * 100:.1f}%)\n")
     return 0
 
 

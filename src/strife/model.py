@@ -15,7 +15,7 @@ import hashlib
 import unicodedata
 from typing import Literal, Optional, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 DatePrecision = Literal["day", "week", "month", "year", "range", "ongoing", "reported", "unknown"]
 #: "reported": the text gives no date; the event happened on or before the publication date it carries.
@@ -159,6 +159,18 @@ class Event(Record):
     evidence: Span
     mentions: list[Span] = Field(default_factory=list)
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    origin: Literal["rules", "model"] = Field(
+        "rules", description="'model': proposed by a trained model (`--model-dir`) where the rules found no event; "
+                             "left out of the JSON when 'rules', so rule-coded output reads as before.")
+
+    @model_serializer(mode="wrap")
+    def _drop_default_origin(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo):
+        """Rule-coded events serialise exactly as before the field existed (stored records, exports).
+        No return annotation on purpose: with one, the serialisation schema (the API's) loses the fields."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("origin") == "rules":
+            data.pop("origin")
+        return data
 
 
 class ArticleMeta(Record):

@@ -205,7 +205,7 @@ def _print_reverse(gazetteer, point: tuple[float, float], as_json: bool) -> None
 
 
 def train_command(
-    gold: Optional[str] = typer.Option(None, "--gold", help="Hand-coded records: ACLED CSV export, PLOVER GSR or strife JSON."),
+    gold: Optional[List[str]] = typer.Option(None, "--gold", help="Hand-coded records: ACLED CSV export, PLOVER GSR or strife JSON (repeat for several files of one format)."),
     gold_format: Optional[str] = typer.Option(None, "--format", "-f", help="acled, ucdp, plover-gsr or strife."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Model directory to write (weights, meta.json, report)."),
     seed: int = typer.Option(0, "--seed", help="Seed of folds, subsets and solvers: same seed, same model."),
@@ -248,7 +248,7 @@ def train_command(
             fail(str(error))
     payload: dict = {}
     if trained is not None:
-        payload = {"model_dir": str(trained.directory), **{k: trained.report[k] for k in ("records", "cv", "learning_curve", "seconds")}}
+        payload = {"model_dir": str(trained.directory), **{k: trained.report[k] for k in ("records", "cv", "learning_curve", "held_back", "seconds") if k in trained.report}}
     suggestions = _suggestions(trained.model if trained else None, model_dir, suggest_n, pool, model) if suggest_n else None
     if as_json:
         if suggestions is not None:

@@ -7,7 +7,7 @@
 
 Modules: `legacy` (old ACLED category names -> today's), `features` (what the typer sees of an
 event), `data` (gold records -> labelled examples), `model` (the scikit-learn typer, saved with
-skops), `trainer` (cross-validation, learning curve, report), `apply` (the `strife_typer` pipeline
+skops), `tuning` (out-of-fold predictions, the override threshold), `trainer` (cross-validation, learning curve, report), `holdout` (train on the dev halves, score end to end on the sealed ones), `detect` (events the rules missed), `apply` (the `strife_typer` pipeline
 component), `active` (active learning: `suggest`). Heavy modules load on first use, so reading gold (which
 needs only `legacy`) does not import scikit-learn.
 """
@@ -23,7 +23,8 @@ _EXPORTS = {
     "CodedCase": "data", "code_cases": "data", "target_for": "data",
     "LearnerConfig": "model", "ModelDirError": "model", "Prediction": "model", "TypeModel": "model",
     "fit_model": "model", "load_model": "model",
-    "TrainingRun": "trainer", "train": "trainer", "cross_validate": "trainer", "learning_curve": "trainer",
+    "TrainingRun": "trainer", "train": "trainer", "cross_validate": "tuning", "learning_curve": "trainer",
+    "tuned": "tuning", "held_back": "holdout", "end_to_end": "holdout",
     "retype_result": "apply", "typer_for": "apply",
     "Suggestion": "active", "suggest": "active",
 }

@@ -1,11 +1,15 @@
-"""Type found events with a trained model: the `strife_typer` pipeline component (`--model-dir`).
+"""Type found events with a trained model, and add the ones the rules missed: `strife_typer` (`--model-dir`).
 
-The component runs after `strife_link`, on the finished `ArticleResult`: each event the model
-applies to (for an ACLED model the events the rules gave an ACLED type, for a PLOVER model every
-event) is turned into an example (`strife.learn.features`) and typed. The model's type replaces
-the rules' only when the model gives it at least `override_at` probability (0.5 by default); its
-probability for the type the event ends up with is averaged into the event's confidence. Roles,
-places, dates, figures and modality stay as the extraction stages coded them.
+The component runs after `strife_link`, on the finished `ArticleResult`:
+
+1. each event the model applies to (for an ACLED model the events the rules gave an ACLED type, for
+   a PLOVER model every event) is turned into an example (`strife.learn.features`) and typed. The
+   model's type replaces the rules' only when the model gives it at least `override_at` probability.
+   The event is retyped *in place*: roles, places, dates, figures, modality and its confidence stay
+   as the extraction stages coded them, so which event a text's export keeps (its most confident)
+   and the toll that event carries never change because of the model;
+2. an ACLED model then reads each passage in which the rules found no happened ACLED event and
+   proposes one there when it is at least `add_at` sure (`strife.learn.detect`; `origin="model"`).
 
 A PLOVER model changes the PLOVER type with its quad and CAMEO root (and drops a mode or context
 the new type does not have); it leaves the ACLED coding to the rules. An ACLED model changes the
@@ -25,7 +29,8 @@ from typing import Iterable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from strife.learn.features import examples_for
+from strife.learn.detect import open_passages, passage_example, propose
+from strife.learn.features import Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model
 from strife.model import ArticleResult, Event
 
@@ -46,34 +51,61 @@ def events_to_type(result: ArticleResult, model: TypeModel) -> list[Event]:
 
 
 def retype_result(result: ArticleResult, text: str, model: TypeModel) -> int:
-    """Type the result's events with `model` in place; the number of events whose type changed."""
-    events = events_to_type(result, model)
-    if not events:
-        return 0
-    changed = 0
-    for event, prediction in zip(events, model.predict(examples_for(text, events, result))):
-        changed += _apply(event, prediction, model)
+    """Type the result's events with `model` in place and add the events it reads where the rules
+    found none; the number of events whose type changed or that were added."""
+    job = _job(result, text, model)
+    return _finish(job, *_predict([job], model), model)
+
+
+class _Job:
+    """One article's events to retype and passages to read, with the examples of each."""
+
+    def __init__(self, result: ArticleResult, text: str, events: list[Event], passages: list[tuple[int, int]]):
+        self.result, self.text, self.events, self.passages = result, text, events, passages
+        self.event_examples: list[Example] = examples_for(text, events, result)
+        self.passage_examples: list[Example] = [passage_example(text, result, bounds) for bounds in passages]
+
+
+def _predict(jobs: list[_Job], model: TypeModel) -> tuple[list[Prediction], list[Prediction]]:
+    """Every job's event predictions and passage predictions, two calls into the model in all."""
+    events = model.predict([e for job in jobs for e in job.event_examples])
+    passages = model.predict([e for job in jobs for e in job.passage_examples], text_only=model.config.detect_with_text)
+    return events, passages
+
+
+def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
+    passages = open_passages(text, result) if model.target == "acled" and model.config.detect else []
+    return _Job(result, text, events_to_type(result, model), passages)
+
+
+def _finish(job: _Job, event_predictions: list[Prediction], passage_predictions: list[Prediction],
+            model: TypeModel) -> int:
+    """Apply one job's predictions: retype its events, then propose events in its open passages."""
+    changed = sum(_apply(event, p, model) for event, p in zip(job.events, event_predictions))
+    for bounds, p in zip(job.passages, passage_predictions):
+        if p.probability >= model.config.add_at:
+            propose(job.result, job.text, bounds, p.label, p.sub_label, p.probability)
+            changed += 1
     return changed
 
 
 def _apply(event: Event, prediction: Prediction, model: TypeModel) -> bool:
-    override = prediction.probability >= model.config.override_at
+    """Retype one event in place; its confidence stays the rules' (see the module docstring)."""
+    config = model.config
+    current = event.acled_event_type if model.target == "acled" else event.event_type
+    override = prediction.probability >= config.override_at and (
+        prediction.probability - prediction.type_probabilities.get(current or "", 0.0) >= config.override_margin)
     if model.target == "acled":
         before = (event.acled_event_type, event.acled_sub_event_type)
         if override and prediction.label != event.acled_event_type:
             event.acled_event_type, event.acled_sub_event_type = prediction.label, prediction.sub_label
-        elif override and prediction.sub_label:
+        elif (prediction.label == event.acled_event_type and prediction.sub_label
+              and prediction.sub_probability >= config.sub_override_at):
             event.acled_sub_event_type = prediction.sub_label
-        after = (event.acled_event_type, event.acled_sub_event_type)
-        final = event.acled_event_type
-    else:
-        before = after = (event.event_type,)
-        if override and prediction.label != event.event_type and _set_plover(event, prediction.label):
-            after = (event.event_type,)
-        final = event.event_type
-    model_p = prediction.type_probabilities.get(final or "", 0.0)
-    event.confidence = round(min(0.99, max(0.01, (event.confidence + model_p) / 2)), 3)
-    return after != before
+        return (event.acled_event_type, event.acled_sub_event_type) != before
+    if override and prediction.label != event.event_type:
+        return _set_plover(event, prediction.label)
+    return False
 
 
 def _set_plover(event: Event, label: str) -> bool:
@@ -111,21 +143,22 @@ class Typer:
             yield from batch
 
     def _type_batch(self, docs: list[Doc]) -> None:
-        jobs = []  # (doc, state, events, examples) of each doc to type
+        jobs = []
         for doc in docs:
             state = doc._.strife
             if not state or "failed" in state or "result" not in state:
                 continue
             try:
-                events = events_to_type(state["result"], self.model)
-                jobs.append((state, events, examples_for(doc.text, events, state["result"])))
+                jobs.append(_job(state["result"], doc.text, self.model))
             except Exception as error:  # noqa: BLE001 - reported per article, like every stage
                 self._fail(state, error)
-        examples = [example for _, _, found in jobs for example in found]
-        predictions = iter(self.model.predict(examples))
-        for state, events, found in jobs:
-            for event, _ in zip(events, found):
-                _apply(event, next(predictions), self.model)
+        events, passages = _predict(jobs, self.model)
+        at_event = at_passage = 0
+        for job in jobs:
+            _finish(job, events[at_event:at_event + len(job.events)],
+                    passages[at_passage:at_passage + len(job.passages)], self.model)
+            at_event += len(job.events)
+            at_passage += len(job.passages)
 
     def _fail(self, state: dict, error: Exception) -> None:
         state["failed"] = f"{self.name} failed: {type(error).__name__}: {error}"

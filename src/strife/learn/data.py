@@ -42,7 +42,7 @@ def target_for(fmt: str, target: Optional[str] = None) -> str:
 
 def labels_of(gold: GoldRecord, target: str) -> dict[str, Optional[str]]:
     if target == "acled":
-        return {"type": gold.acled_type, "sub_type": gold.acled_sub_type}
+        return {"type": gold.acled_type, "sub_type": gold.acled_sub_type, "accept": ";".join(gold.acled_accept) or None}
     return {"type": gold.plover}
 
 

@@ -33,9 +33,14 @@ class Example:
     text: str
     window: str
     features: dict[str, float]
-    labels: dict[str, Optional[str]] = field(default_factory=dict)  # "type", "sub_type" when known
+    labels: dict[str, Optional[str]] = field(default_factory=dict)  # "type", "sub_type"; "accept": other right types, ";"
     rule_labels: dict[str, Optional[str]] = field(default_factory=dict)  # what the rules coded (training only)
     origin: str = ""
+
+
+def type_ok(example: Example, guess: Optional[str]) -> bool:
+    """The guess is the example's type or one its gold also accepts (old exports: "Protests;Riots")."""
+    return guess is not None and (guess == example.labels.get("type") or guess in (example.labels.get("accept") or "").split(";"))
 
 
 def context_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,13 +132,16 @@ def event_example(text: str, event: Event, result: ArticleResult, origin: str = 
     )
 
 
-def eventless_example(text: str, result: Optional[ArticleResult], origin: str = "") -> Example:
-    """The example of a text in which strife found no event to credit (its gold still teaches)."""
-    bounds = (0, min(len(text), CONTEXT_CHARS))
+def eventless_example(text: str, result: Optional[ArticleResult], origin: str = "",
+                      bounds: Optional[tuple[int, int]] = None) -> Example:
+    """The example of a text (or of the passage `bounds` of it) in which strife found no event to
+    credit: its gold still teaches, and at run time the model reads passages the rules missed so."""
+    bounds = bounds or (0, min(len(text), CONTEXT_CHARS))
     features: dict[str, float] = {"no_event": 1.0}
     if result is not None:
-        features.update(_line_features(_NO_EVENT, result.events, result, bounds))
-    return Example(text=text[: bounds[1]], window="", features=features, origin=origin)
+        inside = [e for e in result.events if bounds[0] <= e.evidence.start < bounds[1]]
+        features.update(_line_features(_NO_EVENT, inside, result, bounds))
+    return Example(text=text[bounds[0]:bounds[1]], window="", features=features, origin=origin)
 
 
 def examples_for(text: str, events: Iterable[Event], result: ArticleResult) -> list[Example]:

@@ -3,12 +3,15 @@
 A `TypeModel` is a few scikit-learn parts glued by plain code (so the model file holds nothing but
 scikit-learn, NumPy and SciPy objects and loads with `skops` without trusting arbitrary code):
 
-* word TF-IDF (1-2 grams) of the event's paragraph, character TF-IDF (2-5 grams within words) of
-  the same text, word TF-IDF of the trigger window, and strife's own coding as one-hot features
-  (`strife.learn.features`), stacked side by side;
+* word TF-IDF (1-2 grams) of the event's paragraph, optionally character TF-IDF (2-5 grams within
+  words) of the same text, word TF-IDF of the trigger window, and strife's own coding as one-hot
+  features (`strife.learn.features`), stacked side by side (the rules' block last);
 * one logistic regression per *head*. For ACLED the head predicts the (event type, sub-event type)
   pair jointly, so a sub-event type always belongs to its event type and the event type's
   probability is the sum over its sub-event types; for PLOVER the head predicts the category.
+  An ACLED model has a second head, `pair_text`, that reads the text columns alone: it types the
+  passages where the rules coded nothing (`strife.learn.detect`), whose rules block says only "no
+  event".
 
 `fit_model` trains one; `TypeModel.save`/`load_model` write and read a model directory:
 `model.skops` (weights), `meta.json` (data hash, date, label set, versions, seed, config).
@@ -39,18 +42,29 @@ class ModelDirError(ValueError):
 
 @dataclass(frozen=True)
 class LearnerConfig:
-    """Which inputs the learner sees and how it is regularised (chosen by `bench/train.py`)."""
+    """Which inputs the learner sees and how it is regularised. The defaults are the ones that did best
+    end to end on the held-back halves when trained on the dev half of the 2020 records
+    (`bench/train.py`, bench/RESULTS.md): a multinomial logistic regression over words, trigger window
+    and the rules' coding, retyping at 0.35 and adding at 0.3 (six ACLED types: 1/6 is chance)."""
 
     words: bool = True
-    chars: bool = True
+    chars: bool = False  # character n-grams: 4x the fitting time for no gain on the held-back halves
     window: bool = True
     rules: bool = True
     joint: bool = True  # ACLED: one head over (type, sub-type) pairs, else a head per level
-    c: float = 0.5
-    classifier: str = "svm"  # "svm" (linear SVM, softmax probabilities) or "logreg"
+    c: float = 10.0
+    classifier: str = "logreg"  # "logreg" (probabilities of its own) or "svm" (linear SVM, softmax with a fitted temperature)
     rule_weight: float = 1.0
     max_iter: int = 2000
-    override_at: float = 0.5  # the model replaces the rules' type only with at least this probability
+    tol: float = 1e-3  # logistic regression's stopping tolerance
+    override_at: float = 0.35  # the model replaces the rules' type only with at least this probability
+    override_margin: float = 0.0  # ... and this much more than it gives the rules' type
+    sub_override_at: float = 0.5  # the rules' sub-type (of the same type) yields to one at least this probable
+    detect: bool = True  # ACLED: also propose events in passages where the rules found none
+    add_at: float = 0.3  # ... when the model is at least this sure of the type
+    detect_with_text: bool = True  # ACLED: passages are typed by a head that reads the text alone
+    text_blend: float = 0.0  # ACLED: share of a second head that reads the text alone (rules' coding unseen)
+    class_weight: Optional[str] = None  # "balanced": rare types weigh as much as common ones
 
     @classmethod
     def baseline(cls) -> "LearnerConfig":
@@ -68,6 +82,7 @@ class Prediction:
     margin: float
     entropy: float
     type_probabilities: dict[str, float] = field(default_factory=dict)
+    sub_probability: float = 0.0  # ACLED: the probability of (label, sub_label) itself
 
 
 @dataclass
@@ -86,14 +101,26 @@ class TypeModel:
         names = [str(c) for c in head_classes(head)]
         return sorted({n.split(PAIR_SEPARATOR)[0] for n in names})
 
-    def predict(self, examples: Sequence[Example]) -> list[Prediction]:
-        """The most probable type of each example (with its ACLED sub-event type for ACLED models)."""
+    def predict(self, examples: Sequence[Example], *, text_only: bool = False) -> list[Prediction]:
+        """The most probable type of each example (with its ACLED sub-event type for ACLED models).
+
+        `text_only`: read the text alone (the text head, when the model has one), as for a passage
+        the rules coded nothing in, where their coding says only "no event" and would pull every
+        such passage towards the types the rules miss most in training."""
         if not examples:
             return []
         matrix = transform(self.parts, examples, self.config)
         if "pair" in self.heads:
             pair = self.heads["pair"]
-            return [_pair_prediction(head_classes(pair), row) for row in head_probabilities(pair, matrix)]
+            text_head = self.heads.get("pair_text")
+            if text_only and text_head is not None:
+                rows = head_probabilities(text_head, text_columns(self.parts, matrix))
+            else:
+                rows = head_probabilities(pair, matrix)
+                if text_head is not None and self.config.text_blend > 0:  # see LearnerConfig.text_blend
+                    text = head_probabilities(text_head, text_columns(self.parts, matrix))
+                    rows = (1 - self.config.text_blend) * rows + self.config.text_blend * text
+            return [_pair_prediction(head_classes(pair), row) for row in rows]
         type_rows = head_probabilities(self.heads["type"], matrix)
         sub_head = self.heads.get("sub_type")
         sub_rows = head_probabilities(sub_head, matrix) if sub_head is not None else None
@@ -170,6 +197,8 @@ def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
     heads: dict[str, Any] = {}
     if target == "acled" and config.joint:
         heads["pair"] = _fit_head(matrix, [pair_label(e) for e in typed], config, seed)
+        if (config.text_blend > 0 or config.detect_with_text) and "rules" in parts:
+            heads["pair_text"] = _fit_head(text_columns(parts, matrix), [pair_label(e) for e in typed], config, seed)
     else:
         heads["type"] = _fit_head(matrix, [e.labels["type"] for e in typed], config, seed)
         subs = [i for i, e in enumerate(typed) if e.labels.get("sub_type")]
@@ -192,8 +221,8 @@ def _fit_head(matrix, labels: Sequence[str], config: LearnerConfig, seed: int) -
     from sklearn.linear_model import LogisticRegression
 
     if config.classifier == "logreg":  # saga: multinomial, seeded, several times faster than lbfgs here
-        return LogisticRegression(C=config.c, solver="saga", tol=1e-3, max_iter=config.max_iter,
-                                  random_state=seed).fit(matrix, labels)
+        return LogisticRegression(C=config.c, solver="saga", tol=config.tol, max_iter=config.max_iter,
+                                  class_weight=config.class_weight, random_state=seed).fit(matrix, labels)
     svm = _svm(config, seed).fit(matrix, labels)
     return {"svm": svm, "temperature": _temperature(matrix, np.asarray(labels), svm.classes_, config, seed)}
 
@@ -204,7 +233,7 @@ TEMPERATURES = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
 def _svm(config: LearnerConfig, seed: int):
     from sklearn.svm import LinearSVC
 
-    return LinearSVC(C=config.c, random_state=seed)
+    return LinearSVC(C=config.c, class_weight=config.class_weight, random_state=seed)
 
 
 def _temperature(matrix, labels: np.ndarray, classes: np.ndarray, config: LearnerConfig, seed: int) -> float:
@@ -267,6 +296,13 @@ def fit_parts(examples: Sequence[Example], config: LearnerConfig) -> dict[str, A
     return parts
 
 
+def text_columns(parts: dict[str, Any], matrix):
+    """The matrix without the rules' block (always the last): what the text-only head reads."""
+    if "rules" not in parts:
+        return matrix
+    return matrix[:, : matrix.shape[1] - len(parts["rules"].vocabulary_)]
+
+
 def transform(parts: dict[str, Any], examples: Sequence[Example], config: LearnerConfig):
     """The examples as one sparse matrix, the inputs side by side in a fixed order."""
     from scipy.sparse import hstack
@@ -305,7 +341,9 @@ def _pair_prediction(classes: Sequence[str], row: np.ndarray) -> Prediction:
     label, _, margin, _ = _top(kinds, np.array([totals[k] for k in kinds]))
     sub = _best_sub(classes, row, label)
     nonzero = row[row > 0]
-    return Prediction(label, sub, totals[label], margin, float(-(nonzero * np.log(nonzero)).sum()), totals)
+    pairs = {str(name): float(p) for name, p in zip(classes, row)}
+    return Prediction(label, sub, totals[label], margin, float(-(nonzero * np.log(nonzero)).sum()), totals,
+                      pairs.get(f"{label}{PAIR_SEPARATOR}{sub or ''}", 0.0))
 
 
 def _best_sub(classes: Sequence[str], row: np.ndarray, label: str) -> Optional[str]:

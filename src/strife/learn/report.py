@@ -44,6 +44,7 @@ def render_html(report: dict) -> str:
         "<h2>Cross-validated accuracy (95% bootstrap CI)</h2>", _accuracy_table(report.get("cv", {})),
         _accuracy_svg(report.get("cv", {})),
         "<h2>Learning curve</h2>", _curve_svg(report.get("learning_curve", [])),
+        _held_back_html(report.get("held_back")),
         "<h2>Confusion matrix (gold type × model type, cross-validated)</h2>", _confusion_table(report.get("confusion", {})),
         f"<h2>Time (seconds)</h2><p>{_e(json.dumps(report.get('seconds', {})))}</p>",
         "</body></html>",
@@ -59,6 +60,28 @@ def _fmt(est: Optional[dict]) -> str:
     if not est or est.get("value") is None:
         return "–"
     return f"{est['value']:.3f} [{est['low']:.3f}, {est['high']:.3f}] ({est['hits']}/{est['n']})"
+
+
+HELD_BACK_FIELDS = (("event_detected", "event detected"), ("acled_event_type", "event type"),
+                    ("acled_sub_event_type", "sub-event type"), ("fatalities_exact", "fatalities exact"),
+                    ("fatalities_exact_deaths", "fatalities exact, deaths > 0"))
+
+
+def _held_back_html(held: Optional[dict]) -> str:
+    """Rules vs model end to end on each file's sealed half, and the held-back learning curve."""
+    if not held:
+        return ""
+    out = [f"<h2>Held back: trained on the dev halves ({held['trained_on']} records), scored end to end on each "
+           "sealed half (a record without an event is wrong)</h2><table><tr><th class='l'>file</th><th class='l'>coder</th>",
+           *(f"<th>{_e(label)}</th>" for _, label in HELD_BACK_FIELDS), "</tr>"]
+    for name, found in held["sets"].items():
+        for coder in ("rules", "model"):
+            out.append(f"<tr><td class='l'>{_e(name)} ({found['records']})</td><td class='l'>{coder}</td>"
+                       + "".join(f"<td>{_fmt(found[coder].get(key))}</td>" for key, _ in HELD_BACK_FIELDS) + "</tr>")
+    out.append("</table><h3>Held-back learning curve (event type and sub-type on the sealed halves)</h3>")
+    out.append(_curve_svg([{**p, "type": p.get("acled_event_type"), "sub_type": p.get("acled_sub_event_type")}
+                           for p in held.get("learning_curve", [])]))
+    return "".join(out)
 
 
 def _accuracy_table(cv: dict) -> str:

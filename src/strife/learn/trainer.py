@@ -8,8 +8,14 @@ with the rule pipeline, and then:
    its 95% bootstrap interval (`strife.evaluate.metrics`), on records none of them was fitted on;
 2. reports the accuracy *as applied*: on records where strife found an event to type, the type the
    event ends up with (`override_at` rule of `strife.learn.apply`), the figure `--model-dir` gives;
+   the saved model's `override_at` is the one that did best out of fold (`tuned`);
 3. draws a learning curve (CV accuracy on seeded subsets of 100, 250, 500, 1,000 records);
-4. fits the model on every record and writes the model directory with `report.json`/`report.html`.
+4. (ACLED) fits on the fixed dev half of every file and scores each file's sealed half end to end,
+   as a user meets it, rules alone vs with the model, with its own learning curve
+   (`strife.learn.holdout`): the honest figure, since CV flatters a model tuned on the same records;
+5. fits the model on every record and writes the model directory with `report.json`/`report.html`.
+
+Several gold files (same format) train one model; the held-back figures are given per file.
 
 Everything is deterministic for a seed: folds, subsets, and the solvers' own randomness.
 """
@@ -17,25 +23,25 @@ Everything is deterministic for a seed: folds, subsets, and the solvers' own ran
 from __future__ import annotations
 
 import time
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 import numpy as np
 
 from strife.evaluate.metrics import DEFAULT_RESAMPLES, Estimate, estimate
-from strife.learn.data import code_cases, file_sha256, target_for
-from strife.learn.features import Example
+from strife.learn.data import CodedCase, code_cases, file_sha256, target_for
+from strife.learn.tuning import applied_guess, cross_validate, folds_of, tuned  # noqa: F401 - re-exported
+from strife.learn.features import Example, type_ok
 from strife.learn.model import (
     LearnerConfig,
-    Prediction,
     TypeModel,
     build_meta,
     fit_model,
 )
 
 CURVE_SIZES = (100, 250, 500, 1000)
+CURVE_FOLDS = 3  # a curve point needs a trend, not the main figure's precision: 12 fits instead of 20
 MIN_EXAMPLES = 10
 
 
@@ -48,32 +54,10 @@ class TrainingRun:
     directory: Optional[Path] = None
 
 
-def folds_of(examples: Sequence[Example], folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Stratified (by type), shuffled, seeded folds; fewer folds when there are few records."""
-    from sklearn.model_selection import StratifiedKFold
-
-    labels = [e.labels["type"] for e in examples]
-    k = max(2, min(folds, len(examples) // 2))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "least populated class has only 1 member": rare types are kept
-        return list(StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels))
-
-
-def cross_validate(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
-                   folds: int = 5, seed: int = 0) -> list[Prediction]:
-    """Out-of-fold predictions, one per example, in order: each from a model that never saw it."""
-    predictions: list[Optional[Prediction]] = [None] * len(examples)
-    for train_idx, test_idx in folds_of(examples, folds, seed):
-        model = fit_model([examples[i] for i in train_idx], target, seed=seed, config=config)
-        for i, prediction in zip(test_idx, model.predict([examples[i] for i in test_idx])):
-            predictions[i] = prediction
-    return [p for p in predictions if p is not None]
-
-
 def accuracy(name: str, examples: Sequence[Example], guesses: Sequence[tuple[Optional[str], Optional[str]]],
              seed: int, resamples: int = DEFAULT_RESAMPLES) -> dict[str, Estimate]:
     """Type accuracy (and sub-event type accuracy where the gold has one) of (type, sub-type) guesses."""
-    found = {"type": estimate(f"{name}_type", [g[0] == e.labels["type"] for e, g in zip(examples, guesses)],
+    found = {"type": estimate(f"{name}_type", [type_ok(e, g[0]) for e, g in zip(examples, guesses)],
                               seed=seed, resamples=resamples)}
     subs = [g[1] == e.labels["sub_type"] for e, g in zip(examples, guesses) if e.labels.get("sub_type")]
     if subs:
@@ -81,19 +65,10 @@ def accuracy(name: str, examples: Sequence[Example], guesses: Sequence[tuple[Opt
     return found
 
 
-def applied_guess(example: Example, prediction: Prediction, config: LearnerConfig) -> tuple[Optional[str], Optional[str]]:
-    """The (type, sub-type) an event ends up with under `--model-dir` (see `strife.learn.apply`)."""
-    rules = (example.rule_labels.get("type"), example.rule_labels.get("sub_type"))
-    if prediction.probability < config.override_at:
-        return rules
-    if prediction.label != rules[0]:
-        return prediction.label, prediction.sub_label
-    return prediction.label, prediction.sub_label or rules[1]
-
-
 def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
                    sizes: Sequence[int] = CURVE_SIZES, folds: int = 5, seed: int = 0) -> list[dict]:
-    """CV accuracy on seeded random subsets of each size (sizes above the data's are left out)."""
+    """CV accuracy (at most CURVE_FOLDS folds) on seeded random subsets of each size (sizes above the
+    data's are left out)."""
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(examples))
     points = []
@@ -102,7 +77,7 @@ def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerC
             continue
         subset = [examples[i] for i in order[:size]]
         try:
-            predictions = cross_validate(subset, target, config=config, folds=folds, seed=seed)
+            predictions = cross_validate(subset, target, config=config, folds=min(folds, CURVE_FOLDS), seed=seed)
         except ValueError:
             continue  # too few types in a small subset to learn from
         found = accuracy(f"curve_{size}", subset, [(p.label, p.sub_label) for p in predictions], seed)
@@ -126,6 +101,7 @@ def evaluate_examples(examples: Sequence[Example], target: str, *, config: Learn
     predictions = cross_validate(examples, target, config=config, folds=folds, seed=seed)
     cv_seconds = time.perf_counter() - started
     with_event = [i for i, e in enumerate(examples) if e.rule_labels]
+    best = tuned(examples, predictions, config)  # the thresholds the saved model applies
     report: dict = {
         "records": len(examples), "records_with_event": len(with_event), "folds": len(folds_of(examples, folds, seed)),
         "cv": {
@@ -134,13 +110,14 @@ def evaluate_examples(examples: Sequence[Example], target: str, *, config: Learn
                                                           for e in examples], seed)),
         },
         "seconds": {"cross_validation": round(cv_seconds, 1)},
+        "thresholds": {"override_at": best.override_at, "sub_override_at": best.sub_override_at},
     }
     if with_event:
         chosen = [examples[i] for i in with_event]
         report["cv"]["rules_on_events"] = _dicts(accuracy("rules_on_events", chosen, [
             (e.rule_labels.get("type"), e.rule_labels.get("sub_type")) for e in chosen], seed))
         report["cv"]["applied_on_events"] = _dicts(accuracy("applied_on_events", chosen, [
-            applied_guess(examples[i], predictions[i], config) for i in with_event], seed))
+            applied_guess(examples[i], predictions[i], best) for i in with_event], seed))
     if baseline:
         started = time.perf_counter()
         base = cross_validate(examples, target, config=LearnerConfig.baseline(), folds=folds, seed=seed)
@@ -157,41 +134,43 @@ def _dicts(found: dict[str, Estimate]) -> dict[str, dict]:
     return {key: value.as_dict() for key, value in found.items()}
 
 
-def train(gold: str | Path, fmt: str, output: Optional[str | Path] = None, *, target: Optional[str] = None,
-          seed: int = 0, folds: int = 5, config: LearnerConfig = LearnerConfig(), engine=None,
-          limit: Optional[int] = None, baseline: bool = True, curve_sizes: Sequence[int] = CURVE_SIZES,
-          progress: Optional[Callable[[str], None]] = None) -> TrainingRun:
-    """Train on a gold file, cross-validate, and (with `output`) write the model directory.
+def train(gold: str | Path | Sequence[str | Path], fmt: str, output: Optional[str | Path] = None, *,
+          target: Optional[str] = None, seed: int = 0, folds: int = 5, config: LearnerConfig = LearnerConfig(),
+          engine=None, limit: Optional[int] = None, baseline: bool = True, curve_sizes: Sequence[int] = CURVE_SIZES,
+          held_back: bool = True, progress: Optional[Callable[[str], None]] = None) -> TrainingRun:
+    """Train on one gold file or several (same format), cross-validate, check on the held-back
+    halves (`strife.learn.holdout`), and (with `output`) write the model directory.
 
     ValueError (GoldFormatError for the file itself) with one line when the gold cannot train a
     model: an unknown format, a format without event types, or fewer than MIN_EXAMPLES records.
     """
-    from strife.evaluate import read_gold
-
     say = progress or (lambda message: None)
     target = target_for(fmt, target)
-    gold_file = read_gold(gold, fmt, limit=limit)
+    paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     if engine is None:
         from strife.engine import LocalEngine
 
         engine = LocalEngine()
-    say(f"coding {len(gold_file.cases)} gold texts with the rule pipeline")
     started = time.perf_counter()
-    coded = code_cases(gold_file.cases, engine, target)
+    files, problems = _code_files(paths, fmt, engine, target, limit, say)
     coding_seconds = time.perf_counter() - started
-    examples = [c.example for c in coded]
+    examples = [c.example for coded in files.values() for c in coded]
     if len(examples) < MIN_EXAMPLES:
-        raise ValueError(f"{gold}: {len(examples)} records with a {target} type; at least {MIN_EXAMPLES} are needed to train")
+        raise ValueError(f"{', '.join(map(str, paths))}: {len(examples)} records with a {target} type; "
+                         f"at least {MIN_EXAMPLES} are needed to train")
     say(f"cross-validating on {len(examples)} records")
     report = evaluate_examples(examples, target, config=config, folds=folds, seed=seed, baseline=baseline,
                                curve_sizes=curve_sizes)
+    if held_back and target == "acled":
+        say("training on the dev halves, scoring end to end on the sealed halves")
+        report["held_back"] = _held_back(files, target, config, seed, folds, curve_sizes, report["seconds"])
     started = time.perf_counter()
-    model = fit_model(examples, target, seed=seed, config=config)
+    model = fit_model(examples, target, seed=seed, config=replace(config, **report["thresholds"]))
     report["seconds"].update(coding=round(coding_seconds, 1), final_fit=round(time.perf_counter() - started, 1))
-    model.meta = build_meta(target=target, gold_path=str(gold), gold_format=fmt, data_sha256=file_sha256(gold),
-                            seed=seed, n_examples=len(examples),
-                            extra={"label_counts": _label_counts(examples), "rows_unread": len(gold_file.problems)})
-    report = {"meta": model.meta, **report, "problems": [str(p) for p in gold_file.problems[:50]]}
+    model.meta = build_meta(target=target, gold_path=" ".join(map(str, paths)), gold_format=fmt,
+                            data_sha256=" ".join(file_sha256(p) for p in paths), seed=seed, n_examples=len(examples),
+                            extra={"label_counts": _label_counts(examples), "rows_unread": len(problems)})
+    report = {"meta": model.meta, **report, "problems": [str(p) for p in problems[:50]]}
     directory = None
     if output is not None:
         from strife.learn.report import write_report
@@ -199,6 +178,31 @@ def train(gold: str | Path, fmt: str, output: Optional[str | Path] = None, *, ta
         directory = model.save(output)
         write_report(report, directory)
     return TrainingRun(model, report, directory)
+
+
+def _code_files(paths: Sequence[str | Path], fmt: str, engine, target: str, limit: Optional[int],
+                say: Callable[[str], None]) -> tuple[dict[str, list[CodedCase]], list]:
+    """Each gold file read and coded with the rule pipeline: {file name: coded records}, problems."""
+    from strife.evaluate import read_gold
+
+    files: dict[str, list[CodedCase]] = {}
+    problems: list = []
+    for path in paths:
+        gold_file = read_gold(path, fmt, limit=limit)
+        say(f"coding {len(gold_file.cases)} gold texts of {Path(path).name} with the rule pipeline")
+        files[Path(path).name] = code_cases(gold_file.cases, engine, target)
+        problems.extend(gold_file.problems)
+    return files, problems
+
+
+def _held_back(files: dict[str, list[CodedCase]], target: str, config: LearnerConfig, seed: int, folds: int,
+               curve_sizes: Sequence[int], seconds: dict) -> dict:
+    from strife.learn.holdout import held_back
+
+    started = time.perf_counter()
+    found = held_back(files, target, config=config, seed=seed, folds=folds, curve_sizes=curve_sizes)
+    seconds["held_back"] = round(time.perf_counter() - started, 1)
+    return found
 
 
 def _label_counts(examples: Sequence[Example]) -> dict[str, int]:

@@ -1,0 +1,143 @@
+"""`strife train` learns what the rules miss: on made-up ACLED records (a tiny CSV, the real engine).
+
+The team's codebook codes the monitors' reports of projectiles ("observed a total of 26 projectiles
+involving unknown weapons near Hama") as shelling; the rules find no event in them. A model trained
+on the records adds that event, and never moves a toll away from the event that counts it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from strife.evaluate.user import most_confident
+from strife.learn import retype_result, train
+from strife.learn.detect import open_passages, propose
+from strife.model import Article, Event
+
+TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Latakia", "Tartus", "Manbij", "Afrin", "Douma",
+         "Palmyra", "Jableh", "Azaz", "Kobani", "Saraqib"]
+HEADER = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
+          "country", "location", "notes", "fatalities"]
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+MISSED = "On 9 May 2020, the monitors observed a total of {n} projectiles involving unknown weapons near {town}."
+
+
+def _rows() -> list[list[str]]:
+    rows = []
+    for i, town in enumerate(TOWNS):
+        rows.append([f"SYRm{i}", "9-May-20", *SHELLING, "Unidentified Armed Group (Syria)", "3", "", "", "Syria", town,
+                     MISSED.format(n=i + 3, town=town), "0"])
+        rows.append([f"SYRp{i}", "9-May-20", "Protests", "Peaceful protest", "Protesters (Syria)", "6", "", "", "Syria",
+                     town, f"On 9 May 2020, residents of {town} protested against rising bread prices.", "0"])
+        rows.append([f"SYRs{i}", "9-May-20", *SHELLING, "Military Forces of Syria (2000-)", "1",
+                     "Opposition Rebels (Syria)", "2", "Syria", town,
+                     f"On 9 May 2020, regime forces shelled rebel positions near {town}, killing {i + 2} fighters.", str(i + 2)])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory, engine):
+    folder = tmp_path_factory.mktemp("detect")
+    gold = folder / "codebook.csv"
+    with gold.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *_rows()])
+    return train(gold, "acled", folder / "model", seed=1, folds=3, engine=engine, baseline=False, curve_sizes=(24,))
+
+
+def _code(engine, text: str):
+    return engine.code(Article(text=text, published=dt.date(2020, 5, 9)))
+
+
+def test_the_rules_miss_the_monitors_reports(engine):
+    result = _code(engine, MISSED.format(n=12, town="Binnish"))
+    assert not [e for e in result.events if e.acled_event_type]
+
+
+def test_a_trained_model_adds_the_event_the_rules_miss(model, engine):
+    text = MISSED.format(n=12, town="Hama")
+    result = _code(engine, text)
+    assert retype_result(result, text, model.model) == 1
+    (added,) = [e for e in result.events if e.acled_event_type]
+    assert added.origin == "model" and (added.acled_event_type, added.acled_sub_event_type) == SHELLING
+    assert added.evidence.text == text[added.evidence.start:added.evidence.end] == text  # its one sentence
+    assert added.date == dt.date(2020, 5, 9) and added.location is not None and added.location.name == "Hama"
+    assert 0 < added.confidence < 1 and added.fatalities is None  # no figure in the text: none invented
+    assert json.loads(added.model_dump_json())["origin"] == "model"
+
+
+def test_the_pipeline_with_model_dir_adds_it_too(model):
+    from strife.engine import LocalEngine
+
+    typed = LocalEngine(model_dir=str(model.directory))
+    result = typed.code(Article(text=MISSED.format(n=4, town="Kafr Nabl"), published=dt.date(2020, 5, 9)))
+    assert [e.origin for e in result.events if e.acled_event_type] == ["model"]
+
+
+def test_rules_events_serialise_as_before(engine):
+    result = _code(engine, "On 9 May 2020, residents of Homs protested against rising bread prices.")
+    assert result.events and all("origin" not in json.loads(e.model_dump_json()) for e in result.events)
+
+
+def test_retyping_keeps_every_toll_and_the_records_event(model, engine):
+    text = "On 9 May 2020, the monitors observed a total of 26 projectiles involving unknown weapons near Homs. Two civilians were killed."
+    rules = _code(engine, text)
+    typed = rules.model_copy(deep=True)
+    retype_result(typed, text, model.model)
+    assert _tolls(typed) == _tolls(rules)
+    before, after = _record_event(rules), _record_event(typed)
+    assert before is not None and after is not None and after.id == before.id
+    assert after.fatalities == before.fatalities and after.confidence == before.confidence
+
+
+def test_an_added_event_never_outranks_or_takes_the_toll(model, engine):
+    text = ("On 9 May 2020, regime forces shelled rebel positions near Idlib, killing 4 fighters.\n"
+            "On 9 May 2020, the monitors observed a total of 26 projectiles involving unknown weapons near Hama.")
+    result = _code(engine, text)
+    tolls = _tolls(result)
+    holder = _record_event(result)
+    assert holder is not None and holder.fatalities is not None
+    second = (text.index("\n") + 1, len(text))
+    added = propose(result, text, second, *SHELLING, probability=1.0)  # as sure as a model can be
+    assert added.origin == "model" and added.fatalities is None
+    assert added.confidence < holder.confidence and _record_event(result) is holder
+    assert _tolls(result) == tolls
+
+
+def test_no_passage_is_read_where_the_rules_found_the_event(engine):
+    text = "On 9 May 2020, regime forces shelled rebel positions near Idlib, killing 4 fighters."
+    assert open_passages(text, _code(engine, text)) == []
+
+
+def test_training_reports_the_held_back_halves(model):
+    held = model.report["held_back"]
+    (found,) = held["sets"].values()
+    assert held["trained_on"] + found["records"] == 48
+    assert found["model"]["acled_event_type"]["value"] >= found["rules"]["acled_event_type"]["value"]
+    assert found["model"]["fatalities_exact"]["value"] >= found["rules"]["fatalities_exact"]["value"]
+    assert held["learning_curve"] and "Held back" in (Path(model.directory) / "report.html").read_text(encoding="utf-8")
+
+
+def test_several_gold_files_train_one_model_and_report_each(tmp_path, engine):
+    rows = _rows()
+    paths = []
+    for name, part in (("a.csv", rows[::2]), ("b.csv", rows[1::2])):
+        path = tmp_path / name
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([HEADER, *part])
+        paths.append(path)
+    run = train(paths, "acled", None, seed=1, folds=2, engine=engine, baseline=False, curve_sizes=())
+    assert run.report["records"] == len(rows) and set(run.report["held_back"]["sets"]) == {"a.csv", "b.csv"}
+    assert sum(s["records"] for s in run.report["held_back"]["sets"].values()) + run.report["held_back"]["trained_on"] == len(rows)
+
+
+def _tolls(result) -> list[tuple[str, int]]:
+    return sorted((e.id, e.fatalities.best or 0) for e in result.events if e.fatalities is not None)
+
+
+def _record_event(result) -> Event | None:
+    return most_confident([e for e in result.events if e.acled_event_type and not (e.negated or e.hypothetical)])
