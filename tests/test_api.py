@@ -444,3 +444,10 @@ def test_serve_answers_real_http_on_loopback(sqlite_db):
     finally:
         err = stop_server(process)
     assert "127.0.0.1" in err and TOKEN not in err
+
+
+def test_a_day_is_written_yyyy_mm_dd(client):
+    """A number is no day: pydantic alone would read until=0.0 as a Unix time (1970-01-01)."""
+    assert client.get("/api/network", params={"until": "0.0"}).status_code == 422
+    assert client.get("/api/events", params={"since": "20200501"}).status_code == 422
+    assert client.get("/api/events", params={"since": "2016-12-05"}).status_code == 200

@@ -15,6 +15,7 @@ import io
 import json
 import logging
 import os
+import re
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,15 +27,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BeforeValidator, TypeAdapter, ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
-from strife.version import __version__
 from strife.api import models, reads
-from strife.model import DATE_PRECISIONS, PLOVER_TYPES, Article
 from strife.ingest.base import storable_text
+from strife.model import DATE_PRECISIONS, PLOVER_TYPES, Article
 from strife.store import EventQuery, Store, describe_error
+from strife.version import __version__
 
 log = logging.getLogger("strife.api")
 
@@ -56,6 +57,17 @@ PARAMETER_HINTS = {
 ERRORS = {status: {"model": models.ErrorBody} for status in (401, 403, 404, 422, 500, 503)}
 
 PloverType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
+
+
+def _iso_day(value: object) -> object:
+    """Only a calendar day written YYYY-MM-DD: pydantic would read "0.0" as a Unix time, 1970-01-01."""
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDay = Annotated[dt.date, BeforeValidator(_iso_day)]
 DatePrecisionParam = Literal[DATE_PRECISIONS]  # type: ignore[valid-type]
 Quad = Literal["VERBCOOP", "MATCOOP", "VERBCON", "MATCON", "verbal_cooperation", "material_cooperation",
                "verbal_conflict", "material_conflict"]
@@ -80,8 +92,8 @@ async def event_query(
     quad: Annotated[Optional[Quad], Query(description="PLOVER quad class.")] = None,
     acled_type: Annotated[Optional[str], _text_param("ACLED event type, e.g. Battles.")] = None,
     actor: Annotated[Optional[str], _text_param("Source or target name contains this, or an actor id (a + 12 hex).")] = None,
-    since: Annotated[Optional[dt.date], Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[dt.date], Query(description="Events on or before this day (YYYY-MM-DD).")] = None,
+    since: Annotated[Optional[IsoDay], Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[IsoDay], Query(description="Events on or before this day (YYYY-MM-DD).")] = None,
     bbox: Annotated[Optional[str], Query(description="min_lon,min_lat,max_lon,max_lat", pattern=BBOX_PATTERN,
                                          max_length=MAX_TEXT_PARAM)] = None,
     min_confidence: Annotated[Optional[float], Query(ge=0.0, le=1.0, description="Calibrated confidence at least this.")] = None,
@@ -109,8 +121,8 @@ async def event_query(
 async def incident_query(
     country: Annotated[Optional[str], Query(description="ISO3 country of the incident.", pattern=r"^[A-Za-z]{3}$")] = None,
     event_type: Annotated[Optional[PloverType], Query(alias="type", description="PLOVER category.")] = None,
-    since: Annotated[Optional[dt.date], Query(description="Incidents on or after this day.")] = None,
-    until: Annotated[Optional[dt.date], Query(description="Incidents on or before this day.")] = None,
+    since: Annotated[Optional[IsoDay], Query(description="Incidents on or after this day.")] = None,
+    until: Annotated[Optional[IsoDay], Query(description="Incidents on or before this day.")] = None,
     bbox: Annotated[Optional[str], Query(description="min_lon,min_lat,max_lon,max_lat", pattern=BBOX_PATTERN,
                                          max_length=MAX_TEXT_PARAM)] = None,
     incident: Annotated[Optional[str], _text_param("This incident id.")] = None,
