@@ -19,7 +19,7 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import argument_phrase
+from strife.extract.events.roles import argument_phrase, document_body
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
@@ -40,6 +40,9 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
         found = actors_for(span) if actors_for is not None else [
             Actor(name=span.text, span=(span.start_char, span.end_char))
         ]
+        if not found and onto is not None and actors_for is not None:
+            body = document_body(token, onto)
+            found = actors_for(body) if body is not None else []
         if not found and onto is not None:
             found = _unnamed_actor(token, span, onto)
         for actor in found:

@@ -40,6 +40,8 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
     if not frame.targets and not passive:
         frame.targets = _shared_objects(verb)
+    if not frame.targets and frame.plover in ("REQUEST", "DEMAND"):
+        frame.targets = _asked_parties(verb)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.tag_ == "VBN" or agents:
             if _material(frame, onto):
@@ -64,6 +66,19 @@ def _shared_objects(verb: Token) -> list[Token]:
             if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
                 return []  # 'X attacked and Y fled': a new clause, not a shared object
             return [c for c in conj.children if c.dep_ in ("dobj", "dative")]
+    return []
+
+
+def _asked_parties(verb: Token) -> list[Token]:
+    """'pushed for a deal in exchange for an agreement on the part of X': a request for what X
+    is to do or grant is addressed to X. Searched only in what the verb asks for and offers in
+    exchange ('for' and 'in' phrases)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "in"):
+            continue
+        for token in prep.subtree:
+            if token.lower_ == "part" and token.head.lower_ == "on":
+                return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return []
 
 
@@ -148,11 +163,18 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += objs
         elif child.dep_ in ("amod", "compound", "nmod") and _names_an_actor(child):
             sources.append(child)
+        elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
+            sources += _partners(child)
         elif child.dep_ == "acl":
             agents = [o for c in child.children if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
             sources += agents
             targets += _prep_objects(child, target_preps - {"with", "to"})
     return sources, targets
+
+
+def _partners(participle: Token) -> list[Token]:
+    """'the US-backed offensive', 'a Saudi-led air raid': the backer takes part in the event."""
+    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and _names_an_actor(c)]
 
 
 def _participants(noun: Token, onto: Ontology) -> list[Token]:
@@ -444,6 +466,32 @@ def obligation_roles(frame: Frame, onto: Ontology) -> bool:
     frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
     frame.targets = expand_all(obliged)
     return True
+
+
+def document_body(token: Token, onto: Ontology) -> Optional[Span]:
+    """'tabled the resolution', 'called the resolution a provocation': a document stands for the
+    body it belongs to, named on it ('a UN Security Council resolution') or on an earlier mention
+    of the same document when this one is definite ('the resolution')."""
+    if token.lemma_.lower() not in onto.words("document_nouns"):
+        return None
+    owner = _named_owner(token)
+    if owner is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return owner
+    for earlier in reversed(token.doc[max(0, token.sent.start - 200): token.i]):
+        if earlier.lemma_.lower() == token.lemma_.lower():
+            owner = _named_owner(earlier)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _named_owner(document: Token) -> Optional[Span]:
+    """The organisation named as a modifier of a document noun, as a span of the text."""
+    for child in document.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < document.i and child.ent_type_ == "ORG":
+            left = min(t.i for t in child.subtree)
+            return document.doc[left: child.i + 1]
+    return None
 
 
 def argument_phrase(token: Token) -> Span:

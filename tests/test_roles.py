@@ -1,0 +1,62 @@
+"""Who did what to whom, on made-up sentences: each rule of issue 22 in the role it gives.
+
+Checked through the full engine, since coded countries (not phrases) are what a user reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def code(engine):
+    def run(text: str) -> list[Event]:
+        return engine.code(Article(id="t", text=text, published=dt.date(2021, 3, 2))).events
+    return run
+
+
+def one(events: list[Event], plover: str) -> Event:
+    found = [e for e in events if e.event_type == plover and not (e.negated or e.hypothetical)]
+    assert found, [(e.event_type, e.trigger and e.trigger.text) for e in events]
+    return found[0]
+
+
+def countries(actors) -> set:
+    return {a.country for a in actors}
+
+
+def test_a_backer_of_an_event_noun_is_a_source(code):
+    event = one(code("The French-backed offensive by Malian troops killed dozens of militants on Monday."), "FIGHT")
+    assert {"FRA", "MLI"} <= countries(event.source)
+
+
+def test_a_later_mention_adds_its_partners_to_the_incident(code):
+    events = code("Turkey is playing a key role in the offensive on the town. "
+                  "The Turkish-backed offensive by Syrian National Army fighters has displaced thousands.")
+    fights = [e for e in events if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
+    assert len(fights) == 1 and "TUR" in countries(fights[0].source)
+    assert any(a.sector == "REB" or a.country == "SYR" for a in fights[0].source)
+
+
+def test_a_tabled_resolution_asks_its_body(code):
+    text = ("Russia vetoed a UN Security Council resolution on Monday. "
+            "The resolution, which was tabled by Norway and Ireland, would have set up a truce.")
+    event = one(code(text), "REQUEST")
+    assert {"NOR", "IRL"} <= countries(event.source)
+    assert any(a.sector == "IGO" for a in event.target)
+
+
+def test_a_resolution_called_a_provocation_targets_its_body(code):
+    text = "France tabled a UN Security Council resolution.\n\nThe Russian foreign minister declared the resolution to be a provocation."
+    event = one(code(text), "DISAPPROVE")
+    assert "RUS" in countries(event.source)
+    assert any(a.sector == "IGO" for a in event.target)
+
+
+def test_a_request_for_what_another_party_grants_is_addressed_to_it(code):
+    event = one(code("The German chancellor was pushing for a deal in exchange for an agreement on the part of Iran."), "REQUEST")
+    assert "DEU" in countries(event.source) and "IRN" in countries(event.target)
