@@ -60,3 +60,40 @@ def test_a_resolution_called_a_provocation_targets_its_body(code):
 def test_a_request_for_what_another_party_grants_is_addressed_to_it(code):
     event = one(code("The German chancellor was pushing for a deal in exchange for an agreement on the part of Iran."), "REQUEST")
     assert "DEU" in countries(event.source) and "IRN" in countries(event.target)
+
+
+def test_a_crowd_misparsed_as_a_reduced_relative_still_protests(code):
+    event = one(code("On 3 May 2021, a group of nurses protested in front of the district hospital in Nakuru."), "PROTEST")
+    assert event.source and not event.target
+    assert "KEN" in countries(event.source)  # a crowd takes the country of the event's place
+
+
+def test_fired_on_the_positions_of_x_targets_x_not_the_weapons(code):
+    event = one(code("On 4 May 2021, military forces of Chad fired with unspecified weapons on the positions "
+                     "of the military forces of Sudan."), "FIGHT")
+    assert "TCD" in countries(event.source) and countries(event.target) == {"SDN"}
+
+
+def test_a_time_after_on_is_not_a_target(code):
+    event = one(code("The Kenyan government on Tuesday demanded that Uganda withdraw its troops."), "DEMAND")
+    assert "UGA" in countries(event.target)
+
+
+def test_a_named_group_with_no_country_takes_the_place_country(code):
+    event = one(code("On 3 May 2021, members of the Green Dawn Movement demonstrated in Mombasa."), "PROTEST")
+    assert countries(event.source) == {"KEN"}
+
+
+def test_an_ownerless_checkpoint_gives_way_to_the_victims(code):
+    events = code("On 2 May 2021, four policemen were killed following an attack by militants on a check point in Kandahar.")
+    event = next(e for e in events if e.event_type in ("FIGHT", "ASSAULT"))
+    assert event.event_type == "FIGHT" and {a.sector for a in event.target} == {"COP"}
+
+
+def test_word_lists_hold_words_only():
+    """YAML reads a bare `on` as True: 'on' was silently missing from the target prepositions."""
+    from strife.ontology import load_ontology
+
+    lists = load_ontology().word_lists
+    assert "on" in lists["target_preps"]
+    assert not [name for name, words in lists.items() if words & {"true", "false", "none", "null"}]

@@ -88,7 +88,8 @@ def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Onto
     sources = _actors(frame.sources, actors_for, onto)
     if not sources and frame.inherited is not None:
         sources = _actors(frame.inherited.sources, actors_for, onto)
-    targets = _actors(frame.targets or frame.victims, actors_for, onto)
+    targets = _actors(frame.targets, actors_for, onto) or _actors(frame.victims, actors_for, onto)  # 'an attack on a
+    # check point' that killed policemen: the place names no one, the victims do
     refine_type(frame, sources, targets, onto)
     acled_type, acled_sub = acled_pair(frame, sources, targets, onto)
     cameo = cameo_code_of(frame, onto)

@@ -43,7 +43,10 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if not frame.targets and frame.plover in ("REQUEST", "DEMAND"):
         frame.targets = _asked_parties(verb)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        if verb.tag_ == "VBN" or agents:
+        actor = _misread_finite(verb, agents, onto)
+        if actor is not None:
+            frame.sources = frame.sources or [actor]
+        elif verb.tag_ == "VBN" or agents:
             if _material(frame, onto):
                 frame.targets.insert(0, verb.head)
         elif not frame.sources:
@@ -56,6 +59,22 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
         frame.sources = _subject_on_the_left(verb, onto)
     frame.sources = expand_all(frame.sources)
     frame.targets = expand_all(frame.targets)
+
+
+def _misread_finite(verb: Token, agents: list[Token], onto: Ontology) -> Optional[Token]:
+    """'On 9 May, a group of teachers protested in ...', 'militants attacked a post': a sentence
+    whose root is the noun and whose verb hangs on it as a reduced relative is a finite clause the
+    parser misread when the verb has an object or has no passive; the root noun acts ('80 workers
+    of a company protested': the workers, not the company)."""
+    root = verb.head
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
+        root = root.head.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or agents or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    active = any(c.dep_ == "dobj" for c in verb.children) or verb.lemma_.lower() in onto.words("intransitive_event_verbs")
+    return root if active else None
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -169,6 +188,8 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
             agents = [o for c in child.children if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
             sources += agents
             targets += _prep_objects(child, target_preps - {"with", "to"})
+            if child.tag_ == "VBG" and child.lemma_.lower() in onto.words("aiming_verbs"):
+                targets += [c for c in child.children if c.dep_ == "dobj"]  # 'air strikes targeting X'
     return sources, targets
 
 
@@ -328,7 +349,9 @@ def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> Non
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
+    """Objects of the given prepositions, never a time ('on Tuesday' is not a target)."""
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
 
 
 def clausal_subjects(trigger: Token) -> list[Token]:
@@ -364,10 +387,11 @@ def expand_all(tokens: Iterable[Token]) -> list[Token]:
 
 
 def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
-    """Drop pronouns, the trigger itself, and arguments across a line break."""
+    """Drop pronouns, the trigger itself, times ('on Monday' after an 'on' target preposition),
+    and arguments across a line break."""
     kept = []
     for token in tokens:
-        if token.i == trigger.i or token in kept:
+        if token.i == trigger.i or token in kept or token.ent_type_ in ("DATE", "TIME"):
             continue
         if token.pos_ in ("PRON", "DET") and token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
             continue
@@ -394,8 +418,23 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
             continue  # 'fired mortars at the positions of X': the mortars are the means
         if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
             continue
+        if _ownerless_installation(target, onto):
+            continue  # 'an attack on a check point': where, not whom (the victims say whom)
         kept.append(_owner(target, onto))
     frame.targets = kept
+
+
+def _ownerless_installation(target: Token, onto: Ontology) -> bool:
+    """'a checkpoint', 'a check point', 'the base', with no owner named (not 'an army post', not
+    'the positions of the militia'): a place that says nothing of whose it is."""
+    installations = onto.words("owner_nouns")
+    joined = [c for c in target.children if c.dep_ == "compound" and c.i == target.i - 1
+              and c.lower_ + target.lemma_.lower() in installations]  # 'check point'
+    if target.lemma_.lower() not in installations and not joined:
+        return False
+    owners = [c for c in target.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c not in joined]
+    owners += [c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return not owners
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:
