@@ -97,3 +97,19 @@ def test_word_lists_hold_words_only():
     lists = load_ontology().word_lists
     assert "on" in lists["target_preps"]
     assert not [name for name, words in lists.items() if words & {"true", "false", "none", "null"}]
+
+
+def test_coordinated_sides_of_a_clash_are_source_and_target(code):
+    event = one(code("Shabaab militants and Kenyan troops clashed near Mandera on Sunday."), "FIGHT")
+    assert event.source and event.target
+    assert {a.sector for a in event.target} & {"MIL"}
+
+
+def test_a_gerund_takes_its_sides_from_between(code):
+    event = one(code("Fighting between the Arakan Army and the Myanmar army continued in Rakhine."), "FIGHT")
+    assert [a.sector for a in event.target] == ["MIL"] and event.source
+
+
+def test_a_one_sided_offensive_keeps_all_its_sources(code):
+    event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
+    assert {"IRQ", "USA"} <= countries(event.source)

@@ -19,7 +19,7 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import argument_phrase, document_body
+from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
@@ -90,6 +90,7 @@ def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Onto
         sources = _actors(frame.inherited.sources, actors_for, onto)
     targets = _actors(frame.targets, actors_for, onto) or _actors(frame.victims, actors_for, onto)  # 'an attack on a
     # check point' that killed policemen: the place names no one, the victims do
+    sources, targets = reciprocal_sides(frame.trigger.token, sources, targets, onto)
     refine_type(frame, sources, targets, onto)
     acled_type, acled_sub = acled_pair(frame, sources, targets, onto)
     cameo = cameo_code_of(frame, onto)

@@ -42,6 +42,8 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
         frame.targets = _shared_objects(verb)
     if not frame.targets and frame.plover in ("REQUEST", "DEMAND"):
         frame.targets = _asked_parties(verb)
+    if not frame.sources and not frame.targets:
+        frame.sources, frame.targets = _between(verb)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         actor = _misread_finite(verb, agents, onto)
         if actor is not None:
@@ -57,8 +59,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
-    frame.sources = expand_all(frame.sources)
-    frame.targets = expand_all(frame.targets)
+    frame.sources, frame.targets = _two_sides(expand_all(frame.sources), expand_all(frame.targets))
 
 
 def _misread_finite(verb: Token, agents: list[Token], onto: Ontology) -> Optional[Token]:
@@ -86,6 +87,26 @@ def _shared_objects(verb: Token) -> list[Token]:
                 return []  # 'X attacked and Y fled': a new clause, not a shared object
             return [c for c in conj.children if c.dep_ in ("dobj", "dative")]
     return []
+
+
+def _between(verb: Token) -> tuple[list[Token], list[Token]]:
+    """'Fighting between X and Y continued': a gerund has its sides in a 'between' phrase, the
+    first named the source, the others the target."""
+    for prep in verb.children:
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
+            return [objs[0]], [c for c in objs[0].conjuncts]
+    return [], []
+
+
+def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontology) -> tuple[list, list]:
+    """'X and Y clashed', 'clashes between X and Y' coded as one phrase: a reciprocal event with
+    several actors on one side and none on the other has the first named as the source and the
+    rest as the target (ACLED's actor1 and actor2). A one-sided act ('X and Y launched an
+    offensive') keeps all its sources."""
+    if targets or len(sources) < 2 or trigger.lemma_.lower() not in onto.words("reciprocal_events"):
+        return sources, targets
+    return sources[:1], sources[1:]
 
 
 def _asked_parties(verb: Token) -> list[Token]:
@@ -374,7 +395,7 @@ def expand_all(tokens: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         token = resolve_relative(token)
-        for member in [token, *token.conjuncts]:
+        for member in [token, *token.conjuncts, *_listed(token)]:
             if member not in out:
                 out.append(member)
             for child in member.children:
@@ -384,6 +405,17 @@ def expand_all(tokens: Iterable[Token]) -> list[Token]:
                             if inner.dep_ in ("pobj", "conj") and inner not in out:
                                 out.append(inner)
     return out
+
+
+def _listed(token: Token) -> list[Token]:
+    """'the Iraqi army, Kurdish Peshmerga and US-led coalition': the parser often makes the second
+    item an apposition of the first and hangs the rest on it; an apposition with conjuncts is a
+    list, and all its items are arguments."""
+    items: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.children) and child.conjuncts:
+            items += [child, *child.conjuncts]
+    return items
 
 
 def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
