@@ -113,3 +113,13 @@ def test_a_gerund_takes_its_sides_from_between(code):
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)
+
+
+def test_an_event_with_no_place_gives_its_actors_the_article_country():
+    from strife.extract.actors import localise_actors
+    from strife.model import Actor, Span
+
+    event = Event(id="e1", event_type="PROTEST", evidence=Span(start=0, end=1, text="x"),
+                  source=[Actor(name="Green Dawn members")], target=[Actor(name="UN", sector="IGO")])
+    localise_actors(event, "KEN")
+    assert event.source[0].country == "KEN" and event.target[0].country is None

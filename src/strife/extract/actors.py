@@ -106,12 +106,13 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
     return max(weights, key=weights.__getitem__) if weights else None
 
 
-def localise_actors(event: Event) -> None:
+def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
     """Actors the text names with no country ('members of the party', 'Bani Ali tribesmen',
     'Islamic State') take the country of the event's place: ACLED writes a crowd, unnamed
     victims, local groups and branches of transnational ones as "Protesters (Country)",
-    "Islamic State (Country)". International bodies (sector IGO) stay without one."""
-    country = event.location.country if event.location is not None else None
+    "Islamic State (Country)". International bodies (sector IGO) stay without one. An event with
+    no place takes `fallback`, the country the article's vague actors get (`vague_actor_country`)."""
+    country = (event.location.country if event.location is not None else None) or fallback
     if not country:
         return
     event.source = [_at_home(actor, country) for actor in event.source]

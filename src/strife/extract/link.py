@@ -100,7 +100,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         anchor = (event.trigger or event.evidence).start
         _link_date(event, anchor, usable_dates, doc)
         _link_place(event, anchor, nearby[is_real(event)], focus_place)
-        localise_actors(event)
+        localise_actors(event, state.get("actor_country"))
     _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)
