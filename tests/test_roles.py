@@ -123,3 +123,18 @@ def test_an_event_with_no_place_gives_its_actors_the_article_country():
                   source=[Actor(name="Green Dawn members")], target=[Actor(name="UN", sector="IGO")])
     localise_actors(event, "KEN")
     assert event.source[0].country == "KEN" and event.target[0].country is None
+
+
+def test_a_purpose_clause_does_not_hide_the_protesters(code):
+    event = one(code("Nurses staged a protest against the minister in Kisumu to denounce unpaid wages."), "PROTEST")
+    assert {a.sector for a in event.source} and "GOV" in {a.sector for a in event.target}
+
+
+def test_people_on_strike_are_the_protesters(code):
+    event = one(code("Teachers on strike over unpaid salaries in Juba."), "PROTEST")
+    assert event.source and not event.target
+
+
+def test_what_comes_under_attack_is_the_target(code):
+    event = next(e for e in code("A military convoy came under attack near Gao.") if e.event_type in ("FIGHT", "ASSAULT"))
+    assert [a.sector for a in event.target] == ["MIL"] and not event.source

@@ -170,7 +170,9 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     if not sources and not targets:
         sources, targets = _sides_of_occurrence(noun, onto)
     if not sources:
-        sources = _participants(noun, onto)
+        sources = _participants(noun, onto) or _holders(noun, onto)
+    if not targets:
+        targets = _under_attack(noun)
     governor, relation = _governor(noun)
     light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
     if governor is not None and (light or relation == "copula"):
@@ -217,6 +219,23 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
 def _partners(participle: Token) -> list[Token]:
     """'the US-backed offensive', 'a Saudi-led air raid': the backer takes part in the event."""
     return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and _names_an_actor(c)]
+
+
+def _holders(noun: Token, onto: Ontology) -> list[Token]:
+    """'Teachers on strike over unpaid salaries', 'workers in protest': the people an 'on'/'in'
+    phrase with a protest noun describes are the protesters."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in") or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [prep.head] if noun.lemma_.lower() in onto.words("holder_nouns") else []
+
+
+def _under_attack(noun: Token) -> list[Token]:
+    """'A military convoy came under attack': the subject of 'come under' is the target."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in ("come", "fall"):
+        return []
+    return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _participants(noun: Token, onto: Ontology) -> list[Token]:
@@ -268,8 +287,8 @@ def _governor(noun: Token) -> tuple[Optional[Token], str]:
     ahead with their advance), 'subjpass' (an attack was carried out by), 'acl' (airstrikes carried
     out by), 'copula' (are in control of)."""
     for child in noun.children:
-        if child.dep_ == "acl" and child.pos_ == "VERB":
-            return child, "acl"
+        if child.dep_ == "acl" and child.pos_ == "VERB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child, "acl"  # not 'a protest to denounce X': a purpose, not what carries the protest
     head = noun.head
     if noun.dep_ in ("dobj", "advmod", "npadvmod", "attr") and head.pos_ in ("VERB", "AUX"):
         return head, "dobj"
