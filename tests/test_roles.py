@@ -138,3 +138,8 @@ def test_people_on_strike_are_the_protesters(code):
 def test_what_comes_under_attack_is_the_target(code):
     event = next(e for e in code("A military convoy came under attack near Gao.") if e.event_type in ("FIGHT", "ASSAULT"))
     assert [a.sector for a in event.target] == ["MIL"] and not event.source
+
+
+def test_an_actor_the_parse_gave_no_role_is_said_not_promoted(code):
+    event = one(code("The offensive continued in the north, a day after Kenyan troops crossed the border."), "FIGHT")
+    assert event.source == [] and [a.country for a in event.unassigned] == ["KEN"]

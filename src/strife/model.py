@@ -154,6 +154,10 @@ class Event(Record):
     evidence: Span
     mentions: list[Span] = Field(default_factory=list)
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    unassigned: list[Actor] = Field(
+        default_factory=list,
+        description="Actors named in the sentence of an event with no source, to which the parse gave no role: "
+                    "the source may be among them, but none is promoted to it.")
 
 
 class ArticleMeta(Record):

@@ -245,6 +245,8 @@ def absorb(survivor: Event, other: Event) -> None:
         survivor.date_precision = other.date_precision
     for role in ("source", "target"):
         setattr(survivor, role, _joined(getattr(survivor, role), getattr(other, role)))
+    if survivor.source:
+        survivor.unassigned = []  # the incident has a source now: no one is left unplaced
     survivor.mentions = _unique_spans([survivor.evidence, *survivor.mentions, other.evidence, *other.mentions])
     if len(other.evidence.text) > len(survivor.evidence.text) and _informative(other) >= _informative(survivor):
         survivor.evidence = other.evidence

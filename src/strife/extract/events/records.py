@@ -114,7 +114,18 @@ def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Onto
         trigger=trigger_span,
         evidence=_evidence(frame, doc),
         confidence=calibrated_confidence(raw_confidence(frame), onto),
+        unassigned=_unassigned(frame, sources + targets, actors_for) if not sources else [],
     )
+
+
+def _unassigned(frame: Frame, placed: list[Actor], actors_for: Optional[ActorsFor]) -> list[Actor]:
+    """Actors of the trigger's sentence that hold no role in the event: said, not guessed, so a
+    reader sees who may have acted when the parse gave no subject."""
+    if actors_for is None:
+        return []
+    taken = [a.span for a in placed if a.span]
+    found = actors_for(frame.trigger.token.sent)
+    return [a for a in found if a.span and not any(a.span[0] < end and start < a.span[1] for start, end in taken)]
 
 
 def confident(events: Iterable[Event], minimum: Optional[float]) -> list[Event]:
