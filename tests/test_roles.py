@@ -143,3 +143,14 @@ def test_what_comes_under_attack_is_the_target(code):
 def test_an_actor_the_parse_gave_no_role_is_said_not_promoted(code):
     event = one(code("The offensive continued in the north, a day after Kenyan troops crossed the border."), "FIGHT")
     assert event.source == [] and [a.country for a in event.unassigned] == ["KEN"]
+
+
+def test_victims_of_a_headline_passive_are_targets(code):
+    event = next(e for e in code("At least three soldiers killed and one injured near Gao on Monday.")
+                 if e.event_type in ("FIGHT", "ASSAULT"))
+    assert not event.source and [a.sector for a in event.target] == ["MIL"]
+
+
+def test_coordinated_verbs_with_a_shared_object_stay_active(code):
+    event = one(code("Unidentified armed men kidnapped and killed a farmer in Zamfara on Wednesday."), "ASSAULT")
+    assert [a.sector for a in event.source] == ["UAF"] and event.target

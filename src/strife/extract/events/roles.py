@@ -35,8 +35,12 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if passive:
         agents += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if not passive and _headline_passive(verb, onto):
+        passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
     frame.sources = agents if (passive or agents) else subjects
     frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+    if passive and not frame.targets:
+        frame.targets = [c for c in children if c.dep_ == "nsubj"]
     frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
     if not frame.targets and not passive:
         frame.targets = _shared_objects(verb)
@@ -60,6 +64,21 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
     frame.sources, frame.targets = _two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def _headline_passive(verb: Token, onto: Ontology) -> bool:
+    """'At least three soldiers killed and one injured', 'Two policemen wounded in Kano': a victim
+    verb with a subject but no object, auxiliary or agent is a passive with its 'were' left out
+    (headlines and coders' notes); read actively it would make the victims the attackers."""
+    if verb.lemma_.lower() not in onto.words("victim_verbs") or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "agent", "dative", "ccomp", "xcomp") for c in children):
+        return False
+    if _shared_objects(verb):
+        return False  # 'gunmen kidnapped and killed a man': the object hangs on the second verb
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.pos_ in ("NOUN", "PROPN", "NUM") for s in subjects)
 
 
 def _misread_finite(verb: Token, agents: list[Token], onto: Ontology) -> Optional[Token]:
