@@ -108,13 +108,14 @@ def test_acled_csv_reads_back_in_pandas_with_acled_columns(store):
     assert strike.event_id_cnty.startswith("SYR") and strike.event_date == "2019-07-22" and strike.year == 2019
     assert strike.time_precision == 1 and strike.disorder_type == "Political violence"
     assert strike.actor1 == "Military Forces of Russia" and strike.inter1 == 8  # foreign state forces
-    assert strike.actor2 == "civilians" and strike.assoc_actor_2 == "rescuers" and strike.inter2 == 7
+    assert strike.actor2 == "Civilians (Syria)" and strike.assoc_actor_2 == "rescuers" and strike.inter2 == 7
     assert strike.interaction == "78" and strike.civilian_targeting == "Civilian targeting"
     assert (strike.iso, strike.country, strike.admin1, strike.location) == (760, "Syria", "Idlib", "Maarat al-Numan")
     assert (strike.latitude, strike.longitude, strike.geo_precision) == (35.6481, 36.6717, 1)
     assert strike.fatalities == 14 and strike.source == "The Levant Observer"
     assert strike.notes.startswith("On 22 July 2019, Russian aircraft struck a market")
     rally = frame[frame.event_type == "Protests"].iloc[0]
+    assert rally.actor1 == "Protesters (Lebanon)"  # a crowd is named by the country of the event's place
     assert rally.inter1 == 6 and rally.interaction == "60" and rally.time_precision == 2
     assert rally.fatalities == 0 and rally.notes.startswith("Between 20 July 2019 and 22 July 2019, ")
 
@@ -214,3 +215,17 @@ def test_cli_export_every_format(store, tmp_path):
     assert [json.loads(line)["country"] for line in to_stdout.stdout.splitlines()] == ["LBN"]
     bad = strife("export", "-f", "shapefile", "-o", "x", "--db", db)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "shapefile" in bad.stderr
+
+
+def test_acled_actor_names_follow_acled_conventions():
+    from strife.export import acled_actor_name
+    from strife.model import Place
+
+    where = Place(name="Kano", country="NGA", lat=12.0, lon=8.5, geo_precision=1, feature="city")
+    ev = Event(id="e1", event_type="ASSAULT", location=where, evidence=Span(start=0, end=1, text="x"))
+    assert acled_actor_name(Actor(name="soldiers", country="NGA", sector="MIL"), ev, 1) == "Military Forces of Nigeria"
+    assert acled_actor_name(Actor(name="police", country="NGA", sector="COP"), ev, 1) == "Police Forces of Nigeria"
+    assert acled_actor_name(Actor(name="gunmen", country="NGA", sector="UAF"), ev, 3) == "Unidentified Armed Group (Nigeria)"
+    assert acled_actor_name(Actor(name="villagers", sector="CVL"), ev, 7) == "Civilians (Nigeria)"
+    assert acled_actor_name(Actor(name="traders", country="GHA", sector="CVL"), ev, 6) == "Protesters (Nigeria)"
+    assert acled_actor_name(Actor(name="Boko Haram", canonical="Boko Haram", sector="REB"), ev, 2) == "Boko Haram"

@@ -278,6 +278,33 @@ def _actor_name(actor: Actor) -> str:
     return actor.canonical or actor.name
 
 
+_CROWDS = {6: "Protesters", 5: "Rioters"}
+_STATE_FORCES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
+
+
+def acled_actor_name(actor: Actor, ev: Event, inter: Optional[int]) -> str:
+    """An actor as ACLED writes it: a crowd is "Protesters (Country)"/"Rioters (Country)" and
+    unnamed victims "Civilians (Country)", with the country of the event's place; state forces
+    "Military Forces of Country"/"Police Forces of Country"; unknown gunmen "Unidentified Armed
+    Group (Country)". Named groups and people keep their own name."""
+    where = (ev.location.country if ev.location else None) or actor.country
+    if inter in _CROWDS and where:
+        return f"{_CROWDS[inter]} ({_country_name(where)})"
+    if actor.canonical or not actor.country and not where:
+        return _actor_name(actor)
+    if actor.sector in _STATE_FORCES and actor.country:
+        return _STATE_FORCES[actor.sector].format(_country_name(actor.country))
+    if actor.sector == "CVL" and inter == 7 and where:
+        return f"Civilians ({_country_name(where)})"
+    if actor.sector == "UAF" and where:
+        return f"Unidentified Armed Group ({_country_name(where)})"
+    return _actor_name(actor)
+
+
+def _country_name(iso3: str) -> str:
+    return (_countries().get(iso3) or {}).get("name", iso3)
+
+
 def _event_day(item: StoredEvent) -> Optional[dt.date]:
     """The event's date, else its article's publication date (as `strife events` filters by)."""
     return item.event.date or item.article.published
@@ -345,8 +372,8 @@ def acled_row(item: StoredEvent, conventions: Optional[bool] = None) -> dict:
         "event_date": day.isoformat() if day else "", "year": day.year if day else "",
         "time_precision": acled_time_precision(ev), "disorder_type": _disorder_type(ev),
         "event_type": ev.acled_event_type or "", "sub_event_type": ev.acled_sub_event_type or "",
-        "actor1": _actor_name(actor1) if actor1 else "", "assoc_actor_1": "; ".join(map(_actor_name, ev.source[1:])),
-        "inter1": inter1 or "", "actor2": _actor_name(actor2) if actor2 else "",
+        "actor1": acled_actor_name(actor1, ev, inter1) if actor1 else "", "assoc_actor_1": "; ".join(map(_actor_name, ev.source[1:])),
+        "inter1": inter1 or "", "actor2": acled_actor_name(actor2, ev, inter2) if actor2 else "",
         "assoc_actor_2": "; ".join(map(_actor_name, ev.target[1:])), "inter2": inter2 or "",
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if any(a.sector == "CVL" for a in ev.target) and inter1 != 6 else "",

@@ -159,6 +159,10 @@ class Event(Record):
     evidence: Span
     mentions: list[Span] = Field(default_factory=list)
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    unassigned: list[Actor] = Field(
+        default_factory=list,
+        description="Actors named in the sentence of an event with no source, to which the parse gave no role: "
+                    "the source may be among them, but none is promoted to it.")
     origin: Literal["rules", "model"] = Field(
         "rules", description="'model': proposed by a trained model (`--model-dir`) where the rules found no event; "
                              "left out of the JSON when 'rules', so rule-coded output reads as before.")

@@ -133,3 +133,36 @@ def summary(matches: Sequence[Match]) -> dict:
         }
 
     return {"all": tally(matches), "required": tally([m for m in matches if m.gold.required])}
+
+
+@dataclass
+class RoleHit:
+    """One gold actor in its role, and whether a happened, overlapping event has it there."""
+
+    gold_id: str
+    role: str
+    name: str
+    found: bool
+
+
+def actor_roles(gold: Sequence[GoldEvent], predicted: Sequence[Event]) -> list[RoleHit]:
+    """Each gold source/target actor, credited only when some happened event whose evidence
+    overlaps the gold evidence has, in the same role, an actor with the gold country (gold
+    country null: the gold sector). Presence elsewhere in the sentence earns nothing: the
+    question is who did what to whom."""
+    hits = []
+    for g in gold:
+        overlapping = [p for p in predicted if _event_overlap(g, p) > 0]
+        for role in ("source", "target"):
+            for actor in g.raw.get(role, []):
+                found = any(_same_actor(actor, a) for p in overlapping for a in getattr(p, role))
+                hits.append(RoleHit(g.id, role, actor.get("name", ""), found))
+    return hits
+
+
+def _same_actor(gold: dict, actor) -> bool:
+    country = gold.get("country")
+    if country:
+        wanted = country if isinstance(country, list) else [country]
+        return actor.country in wanted
+    return bool(gold.get("sector")) and actor.sector == gold.get("sector")

@@ -38,7 +38,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract import Intervals, doc_ents
-from strife.model import Actor, Place
+from strife.model import Actor, Event, Place
 from strife.name_particles import name_particles
 from strife.resolve.actors import (
     ActorCode,
@@ -54,6 +54,7 @@ UNCODED_LABELS = frozenset({"PERSON", "ORG"})
 ABSORB_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nn"})
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nn", "npadvmod", "advmod"})
 EDGE_NOISE_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "POS", "CC", "``", "''", "-LRB-", "-RRB-", ",", ":", "HYPH"})
+NO_HOME_SECTORS = frozenset({"IGO", "NGO", "MNC"})  # international by nature: no country from the place
 UNCODED_CONFIDENCE = 0.3
 STATE_AS_AGENT_CONFIDENCE = 0.4
 _PUNCT_EDGE = re.compile(r"^[\s“”\"'‘’«»(),.:;-]+|[\s“”\"'‘’«»(),.:;-]+$")
@@ -103,6 +104,26 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
         if place.country and place.lat is not None:
             weights[place.country] += place.confidence
     return max(weights, key=weights.__getitem__) if weights else None
+
+
+def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
+    """Actors the text names with no country ('members of the party', 'Bani Ali tribesmen',
+    'Islamic State') take the country of the event's place: ACLED writes a crowd, unnamed
+    victims, local groups and branches of transnational ones as "Protesters (Country)",
+    "Islamic State (Country)". International bodies (sector IGO) stay without one. An event with
+    no place takes `fallback`, the country the article's vague actors get (`vague_actor_country`)."""
+    country = (event.location.country if event.location is not None else None) or fallback
+    if not country:
+        return
+    event.source = [_at_home(actor, country) for actor in event.source]
+    event.target = [_at_home(actor, country) for actor in event.target]
+
+
+def _at_home(actor: Actor, country: str) -> Actor:
+    """A copy with the place's country (mentions are shared between events of several places)."""
+    if actor.country is not None or actor.sector in NO_HOME_SECTORS or actor.kind == "igo":
+        return actor
+    return actor.model_copy(update={"country": country})
 
 
 def _place_index(places: Sequence[Place]) -> Intervals[tuple[int, int]]:

@@ -16,6 +16,7 @@ from typing import Callable, Generic, Iterable, Optional, Sequence, TypeVar
 from spacy.tokens import Doc, Token
 
 from strife.extract import Intervals, Layout, clause_verb, doc_text
+from strife.extract.actors import localise_actors
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.incidents import drop_non_events, merge_report_incidents
 from strife.extract.tolls import incident_toll, is_tally_line
@@ -99,6 +100,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         anchor = (event.trigger or event.evidence).start
         _link_date(event, anchor, usable_dates, doc)
         _link_place(event, anchor, nearby[is_real(event)], focus_place)
+        localise_actors(event, state.get("actor_country"))
     _link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)

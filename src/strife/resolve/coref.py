@@ -244,12 +244,23 @@ def absorb(survivor: Event, other: Event) -> None:
     if survivor.date_precision == "unknown" and other.date_precision != "unknown":
         survivor.date_precision = other.date_precision
     for role in ("source", "target"):
-        if not getattr(survivor, role):
-            setattr(survivor, role, list(getattr(other, role)))
+        setattr(survivor, role, _joined(getattr(survivor, role), getattr(other, role)))
+    if survivor.source:
+        survivor.unassigned = []  # the incident has a source now: no one is left unplaced
     survivor.mentions = _unique_spans([survivor.evidence, *survivor.mentions, other.evidence, *other.mentions])
     if len(other.evidence.text) > len(survivor.evidence.text) and _informative(other) >= _informative(survivor):
         survivor.evidence = other.evidence
     survivor.confidence = round(min(0.99, max(survivor.confidence, other.confidence) + 0.05), 3)
+
+
+def _joined(kept: Sequence[Actor], more: Sequence[Actor]) -> list[Actor]:
+    """The survivor's actors, then those the other mention adds: a later mention often names the
+    partners ('the offensive by the army and its allies'), and they take part in the one incident."""
+    joined = list(kept)
+    for actor in more:
+        if not any(_same_actor(actor, have) for have in joined):
+            joined.append(actor)
+    return joined
 
 
 def _informative(event: Event) -> int:

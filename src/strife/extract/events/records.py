@@ -19,7 +19,7 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import argument_phrase
+from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
@@ -40,6 +40,9 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
         found = actors_for(span) if actors_for is not None else [
             Actor(name=span.text, span=(span.start_char, span.end_char))
         ]
+        if not found and onto is not None and actors_for is not None:
+            body = document_body(token, onto)
+            found = actors_for(body) if body is not None else []
         if not found and onto is not None:
             found = _unnamed_actor(token, span, onto)
         for actor in found:
@@ -85,7 +88,9 @@ def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Onto
     sources = _actors(frame.sources, actors_for, onto)
     if not sources and frame.inherited is not None:
         sources = _actors(frame.inherited.sources, actors_for, onto)
-    targets = _actors(frame.targets or frame.victims, actors_for, onto)
+    targets = _actors(frame.targets, actors_for, onto) or _actors(frame.victims, actors_for, onto)  # 'an attack on a
+    # check point' that killed policemen: the place names no one, the victims do
+    sources, targets = reciprocal_sides(frame.trigger.token, sources, targets, onto)
     refine_type(frame, sources, targets, onto)
     acled_type, acled_sub = acled_pair(frame, sources, targets, onto)
     cameo = cameo_code_of(frame, onto)
@@ -109,7 +114,18 @@ def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Onto
         trigger=trigger_span,
         evidence=_evidence(frame, doc),
         confidence=calibrated_confidence(raw_confidence(frame), onto),
+        unassigned=_unassigned(frame, sources + targets, actors_for) if not sources else [],
     )
+
+
+def _unassigned(frame: Frame, placed: list[Actor], actors_for: Optional[ActorsFor]) -> list[Actor]:
+    """Actors of the trigger's sentence that hold no role in the event: said, not guessed, so a
+    reader sees who may have acted when the parse gave no subject."""
+    if actors_for is None:
+        return []
+    taken = [a.span for a in placed if a.span]
+    found = actors_for(frame.trigger.token.sent)
+    return [a for a in found if a.span and not any(a.span[0] < end and start < a.span[1] for start, end in taken)]
 
 
 def confident(events: Iterable[Event], minimum: Optional[float]) -> list[Event]:

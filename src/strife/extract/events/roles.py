@@ -35,13 +35,24 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if passive:
         agents += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if not passive and _headline_passive(verb, onto):
+        passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
     frame.sources = agents if (passive or agents) else subjects
     frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+    if passive and not frame.targets:
+        frame.targets = [c for c in children if c.dep_ == "nsubj"]
     frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
     if not frame.targets and not passive:
         frame.targets = _shared_objects(verb)
+    if not frame.targets and frame.plover in ("REQUEST", "DEMAND"):
+        frame.targets = _asked_parties(verb)
+    if not frame.sources and not frame.targets:
+        frame.sources, frame.targets = _between(verb)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        if verb.tag_ == "VBN" or agents:
+        actor = _misread_finite(verb, agents, onto)
+        if actor is not None:
+            frame.sources = frame.sources or [actor]
+        elif verb.tag_ == "VBN" or agents:
             if _material(frame, onto):
                 frame.targets.insert(0, verb.head)
         elif not frame.sources:
@@ -52,8 +63,38 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
-    frame.sources = expand_all(frame.sources)
-    frame.targets = expand_all(frame.targets)
+    frame.sources, frame.targets = _two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def _headline_passive(verb: Token, onto: Ontology) -> bool:
+    """'At least three soldiers killed and one injured', 'Two policemen wounded in Kano': a victim
+    verb with a subject but no object, auxiliary or agent is a passive with its 'were' left out
+    (headlines and coders' notes); read actively it would make the victims the attackers."""
+    if verb.lemma_.lower() not in onto.words("victim_verbs") or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "agent", "dative", "ccomp", "xcomp") for c in children):
+        return False
+    if _shared_objects(verb):
+        return False  # 'gunmen kidnapped and killed a man': the object hangs on the second verb
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.pos_ in ("NOUN", "PROPN", "NUM") for s in subjects)
+
+
+def _misread_finite(verb: Token, agents: list[Token], onto: Ontology) -> Optional[Token]:
+    """'On 9 May, a group of teachers protested in ...', 'militants attacked a post': a sentence
+    whose root is the noun and whose verb hangs on it as a reduced relative is a finite clause the
+    parser misread when the verb has an object or has no passive; the root noun acts ('80 workers
+    of a company protested': the workers, not the company)."""
+    root = verb.head
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
+        root = root.head.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or agents or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    active = any(c.dep_ == "dobj" for c in verb.children) or verb.lemma_.lower() in onto.words("intransitive_event_verbs")
+    return root if active else None
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -64,6 +105,39 @@ def _shared_objects(verb: Token) -> list[Token]:
             if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
                 return []  # 'X attacked and Y fled': a new clause, not a shared object
             return [c for c in conj.children if c.dep_ in ("dobj", "dative")]
+    return []
+
+
+def _between(verb: Token) -> tuple[list[Token], list[Token]]:
+    """'Fighting between X and Y continued': a gerund has its sides in a 'between' phrase, the
+    first named the source, the others the target."""
+    for prep in verb.children:
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
+            return [objs[0]], [c for c in objs[0].conjuncts]
+    return [], []
+
+
+def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontology) -> tuple[list, list]:
+    """'X and Y clashed', 'clashes between X and Y' coded as one phrase: a reciprocal event with
+    several actors on one side and none on the other has the first named as the source and the
+    rest as the target (ACLED's actor1 and actor2). A one-sided act ('X and Y launched an
+    offensive') keeps all its sources."""
+    if targets or len(sources) < 2 or trigger.lemma_.lower() not in onto.words("reciprocal_events"):
+        return sources, targets
+    return sources[:1], sources[1:]
+
+
+def _asked_parties(verb: Token) -> list[Token]:
+    """'pushed for a deal in exchange for an agreement on the part of X': a request for what X
+    is to do or grant is addressed to X. Searched only in what the verb asks for and offers in
+    exchange ('for' and 'in' phrases)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "in"):
+            continue
+        for token in prep.subtree:
+            if token.lower_ == "part" and token.head.lower_ == "on":
+                return [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return []
 
 
@@ -115,7 +189,9 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     if not sources and not targets:
         sources, targets = _sides_of_occurrence(noun, onto)
     if not sources:
-        sources = _participants(noun, onto)
+        sources = _participants(noun, onto) or _holders(noun, onto)
+    if not targets:
+        targets = _under_attack(noun)
     governor, relation = _governor(noun)
     light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
     if governor is not None and (light or relation == "copula"):
@@ -148,11 +224,37 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += objs
         elif child.dep_ in ("amod", "compound", "nmod") and _names_an_actor(child):
             sources.append(child)
+        elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
+            sources += _partners(child)
         elif child.dep_ == "acl":
             agents = [o for c in child.children if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
             sources += agents
             targets += _prep_objects(child, target_preps - {"with", "to"})
+            if child.tag_ == "VBG" and child.lemma_.lower() in onto.words("aiming_verbs"):
+                targets += [c for c in child.children if c.dep_ == "dobj"]  # 'air strikes targeting X'
     return sources, targets
+
+
+def _partners(participle: Token) -> list[Token]:
+    """'the US-backed offensive', 'a Saudi-led air raid': the backer takes part in the event."""
+    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and _names_an_actor(c)]
+
+
+def _holders(noun: Token, onto: Ontology) -> list[Token]:
+    """'Teachers on strike over unpaid salaries', 'workers in protest': the people an 'on'/'in'
+    phrase with a protest noun describes are the protesters."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in") or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [prep.head] if noun.lemma_.lower() in onto.words("holder_nouns") else []
+
+
+def _under_attack(noun: Token) -> list[Token]:
+    """'A military convoy came under attack': the subject of 'come under' is the target."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in ("come", "fall"):
+        return []
+    return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _participants(noun: Token, onto: Ontology) -> list[Token]:
@@ -204,8 +306,8 @@ def _governor(noun: Token) -> tuple[Optional[Token], str]:
     ahead with their advance), 'subjpass' (an attack was carried out by), 'acl' (airstrikes carried
     out by), 'copula' (are in control of)."""
     for child in noun.children:
-        if child.dep_ == "acl" and child.pos_ == "VERB":
-            return child, "acl"
+        if child.dep_ == "acl" and child.pos_ == "VERB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child, "acl"  # not 'a protest to denounce X': a purpose, not what carries the protest
     head = noun.head
     if noun.dep_ in ("dobj", "advmod", "npadvmod", "attr") and head.pos_ in ("VERB", "AUX"):
         return head, "dobj"
@@ -306,7 +408,9 @@ def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> Non
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
+    """Objects of the given prepositions, never a time ('on Tuesday' is not a target)."""
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
 
 
 def clausal_subjects(trigger: Token) -> list[Token]:
@@ -329,7 +433,7 @@ def expand_all(tokens: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         token = resolve_relative(token)
-        for member in [token, *token.conjuncts]:
+        for member in [token, *token.conjuncts, *_listed(token)]:
             if member not in out:
                 out.append(member)
             for child in member.children:
@@ -341,11 +445,23 @@ def expand_all(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _listed(token: Token) -> list[Token]:
+    """'the Iraqi army, Kurdish Peshmerga and US-led coalition': the parser often makes the second
+    item an apposition of the first and hangs the rest on it; an apposition with conjuncts is a
+    list, and all its items are arguments."""
+    items: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.children) and child.conjuncts:
+            items += [child, *child.conjuncts]
+    return items
+
+
 def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
-    """Drop pronouns, the trigger itself, and arguments across a line break."""
+    """Drop pronouns, the trigger itself, times ('on Monday' after an 'on' target preposition),
+    and arguments across a line break."""
     kept = []
     for token in tokens:
-        if token.i == trigger.i or token in kept:
+        if token.i == trigger.i or token in kept or token.ent_type_ in ("DATE", "TIME"):
             continue
         if token.pos_ in ("PRON", "DET") and token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
             continue
@@ -372,8 +488,23 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
             continue  # 'fired mortars at the positions of X': the mortars are the means
         if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
             continue
+        if _ownerless_installation(target, onto):
+            continue  # 'an attack on a check point': where, not whom (the victims say whom)
         kept.append(_owner(target, onto))
     frame.targets = kept
+
+
+def _ownerless_installation(target: Token, onto: Ontology) -> bool:
+    """'a checkpoint', 'a check point', 'the base', with no owner named (not 'an army post', not
+    'the positions of the militia'): a place that says nothing of whose it is."""
+    installations = onto.words("owner_nouns")
+    joined = [c for c in target.children if c.dep_ == "compound" and c.i == target.i - 1
+              and c.lower_ + target.lemma_.lower() in installations]  # 'check point'
+    if target.lemma_.lower() not in installations and not joined:
+        return False
+    owners = [c for c in target.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c not in joined]
+    owners += [c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return not owners
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:
@@ -444,6 +575,32 @@ def obligation_roles(frame: Frame, onto: Ontology) -> bool:
     frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
     frame.targets = expand_all(obliged)
     return True
+
+
+def document_body(token: Token, onto: Ontology) -> Optional[Span]:
+    """'tabled the resolution', 'called the resolution a provocation': a document stands for the
+    body it belongs to, named on it ('a UN Security Council resolution') or on an earlier mention
+    of the same document when this one is definite ('the resolution')."""
+    if token.lemma_.lower() not in onto.words("document_nouns"):
+        return None
+    owner = _named_owner(token)
+    if owner is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return owner
+    for earlier in reversed(token.doc[max(0, token.sent.start - 200): token.i]):
+        if earlier.lemma_.lower() == token.lemma_.lower():
+            owner = _named_owner(earlier)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _named_owner(document: Token) -> Optional[Span]:
+    """The organisation named as a modifier of a document noun, as a span of the text."""
+    for child in document.children:
+        if child.dep_ in ("compound", "nmod", "poss") and child.i < document.i and child.ent_type_ == "ORG":
+            left = min(t.i for t in child.subtree)
+            return document.doc[left: child.i + 1]
+    return None
 
 
 def argument_phrase(token: Token) -> Span:
