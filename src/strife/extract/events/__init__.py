@@ -74,6 +74,7 @@ from strife.extract.events.building import (
     attach_result,
     build_frame,
     fold_results,
+    mark_background,
     protest_purposes,
     resolve_anaphora,
 )
@@ -125,6 +126,7 @@ def find_events(
             attach_noun(by_token[verb.token.i], doc[noun_i], onto)
     resolve_anaphora(frames, onto)
     frames = add_displacements(frames, triggers, onto)
+    mark_background(frames, onto)
     events = []
     for frame in frames:
         finish_modality(frame, onto, on)

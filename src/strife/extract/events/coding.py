@@ -41,6 +41,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
+    if frame.plover == "DEMAND" and _crowd_demand(frame, source_actors, onto):
+        frame.plover, frame.mode = "PROTEST", "demo"
+        return
     if frame.plover not in VIOLENCE:
         return
     _weapon_mode(frame, onto)
@@ -95,12 +98,31 @@ def _two_sided(frame: Frame, onto: Ontology) -> bool:
 
 
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
-    """Destruction or arson by civilians ('residents vandalized a police station'): rioters."""
+    """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
+    'rioters tore up billboards'): rioters."""
     if frame.plover == "COERCE" and frame.mode != "destroy":
         return False
     if frame.plover == "ASSAULT" and frame.mode != "arson":
         return False
-    return side_of(frame.sources, source_actors, onto) == "civilian"
+    return side_of(frame.sources, source_actors, onto) in ("civilian", "protester")
+
+
+def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
+    """'Workers of a bakery demanded their unpaid salaries': a demand a crowd makes as the news of
+    its sentence is made in public, which ACLED codes as a protest whatever verb carries it. A
+    crowd is a plural civilian noun ('workers', 'hundreds of residents'), not one speaker nor an
+    organisation; a demand in a subordinate clause or a quote is not the crowd's act."""
+    token = frame.trigger.token
+    if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
+        return False
+    if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
+        return False
+    return any(_plural_people(s) for s in frame.sources)
+
+
+def _plural_people(token: Token) -> bool:
+    """A plural common noun or a quantity of people ('residents', 'hundreds of students')."""
+    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children))
 
 
 def _weapon_mode(frame: Frame, onto: Ontology) -> None:
@@ -264,6 +286,8 @@ def raw_confidence(frame: Frame) -> float:
         score *= 0.5
     if frame.old:
         score *= 0.7
+    if frame.background:
+        score *= 0.8
     return round(min(0.99, max(0.05, score)), 3)
 
 

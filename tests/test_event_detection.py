@@ -1,0 +1,71 @@
+"""Issue #21, detection and typing on text strife has not seen: protests told with nouns or light
+verbs, a crowd's demand, riots told by their acts, and the news of a sentence over its background.
+Every sentence is made up."""
+
+from __future__ import annotations
+
+from strife.extract.events import find_events
+
+
+def record_event(nlp, text: str):
+    """What a user's export keeps for a record: the most confident happened event with an ACLED type."""
+    found = [e for e in find_events(nlp(text)) if e.acled_event_type and not (e.negated or e.hypothetical)]
+    assert found, [(e.event_type, e.trigger.text) for e in find_events(nlp(text))]
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_light_verb_and_nominal_protests(nlp):
+    for text in ("Hundreds of students took out a candle-light procession in support of their demands.",
+                 "Opposition supporters took to the streets chanting songs after the ruling.",
+                 "Members of a civic group staged a dharna in front of the district office.",
+                 "Residents staged a peaceful demonstration outside the town hall.",
+                 "Bus drivers started a strike to demand higher wages."):
+        event = record_event(nlp, text)
+        assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests"), text
+
+
+def test_demonstrated_to_demand_is_a_protest(nlp):
+    """'demonstrated to demand' is a protest; 'demonstrated its strength' is not."""
+    event = record_event(nlp, "Nurses demonstrated to demand protective equipment.")
+    assert event.event_type == "PROTEST" and event.acled_sub_event_type == "Peaceful protest"
+    assert not [e for e in find_events(nlp("The test demonstrated its strength.")) if e.event_type == "PROTEST"]
+
+
+def test_a_demand_in_a_protest_is_its_purpose_not_a_second_act(nlp):
+    found = find_events(nlp("About 200 factory workers demonstrated outside the company offices, demanding to be paid."))
+    assert [e.event_type for e in found] == ["PROTEST"]
+
+
+def test_a_crowds_demand_is_a_protest_but_not_a_ministers(nlp):
+    event = record_event(nlp, "Workers of a bakery demanded the payment of their salaries.")
+    assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
+    found = find_events(nlp("The minister demanded an apology."))
+    assert [(e.event_type, e.acled_event_type) for e in found] == [("DEMAND", None)]
+
+
+def test_riots_told_by_their_acts(nlp):
+    assert record_event(nlp, "Students went on a rampage in the college.").acled_event_type == "Riots"
+    assert record_event(nlp, "Rioters tore up campaign billboards.").acled_event_type == "Riots"
+
+
+def test_protesters_closing_a_road_block_it(nlp):
+    event = record_event(nlp, "Angry villagers closed the road to the mine.")
+    assert event.acled_event_type == "Protests"
+
+
+def test_the_news_of_a_sentence_outranks_its_background(nlp):
+    """An act in a relative clause or named as a protest's grievance stays an event, but the
+    protest is the record's event."""
+    for text in ("Members of a civic group staged a dharna in front of the district office demanding compensation for a trader who was abducted and killed last month.",
+                 "Families who say their sons were kidnapped by rebels continued their sit-in protest.",
+                 "Students protested against the killing of a classmate by police."):
+        assert record_event(nlp, text).acled_event_type == "Protests", text
+
+
+def test_the_rules_tables_load():
+    from strife.extract.events.tables import coding_set
+    from strife.ontology import load_ontology
+
+    onto = load_ontology()
+    assert coding_set("protest_purpose_types") == {"DEMAND", "REQUEST", "DISAPPROVE", "REJECT"}
+    assert {"against", "over", "for"} <= onto.words("grievance_preps")
