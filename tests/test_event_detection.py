@@ -69,3 +69,31 @@ def test_the_rules_tables_load():
     onto = load_ontology()
     assert coding_set("protest_purpose_types") == {"DEMAND", "REQUEST", "DISAPPROVE", "REJECT"}
     assert {"against", "over", "for"} <= onto.words("grievance_preps")
+
+
+def test_an_attack_the_attacked_side_answered_is_an_armed_clash(nlp):
+    """ACLED: an attack met with return fire is a battle between two armed sides."""
+    event = record_event(nlp, "Gunmen attacked a convoy on the highway. Soldiers guarding the convoy returned fire.")
+    assert (event.event_type, event.acled_event_type, event.acled_sub_event_type) == ("FIGHT", "Battles", "Armed clash")
+    event = record_event(nlp, "Gunmen attacked a bus on the highway.")
+    assert event.acled_event_type == "Violence against civilians"
+
+
+def test_a_shoot_out_stays_two_sided_whoever_dies(nlp):
+    event = record_event(nlp, "Police carried out an operation in the district. An intense shoot-out broke out and a man was killed.")
+    assert event.acled_event_type == "Battles"
+
+
+def test_casualties_in_clashes_are_the_clashes(nlp):
+    """'14 killed and 40 injured in clashes': the 'in' phrase is shared by both verbs, and the
+    clash is what happened."""
+    event = record_event(nlp, "At least 14 killed and 40 injured in clashes over a land dispute between two villages.")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+    event = record_event(nlp, "A man was injured following the explosion of a mine in a house.")
+    assert event.acled_event_type == "Explosions/Remote violence"
+
+
+def test_a_habit_is_no_incident(nlp):
+    found = find_events(nlp("The hospital is regularly attacked by militants."))
+    assert found and all(e.hypothetical for e in found)
+    assert not find_events(nlp("The hospital was attacked by militants on Monday."))[0].hypothetical

@@ -131,7 +131,7 @@ def find_events(
     for frame in frames:
         finish_modality(frame, onto, on)
         events.append(to_event(frame, doc, actors_for, onto))
-    adjust_acled_within_lines(frames, events)
+    adjust_acled_within_lines(frames, events, onto)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events

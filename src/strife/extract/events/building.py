@@ -48,13 +48,20 @@ def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontol
     return folded
 
 
+RESULT_PREPS = ("in", "during", "by", "after", "from", "following", "amid")
+
+
 def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
-    for child in verb.children:
+    """The event a result verb reports the outcome of: its subject ('the blast killed'), its
+    setting ('killed in clashes', 'injured following the explosion'), shared with a later
+    conjunct ('14 killed and 40 injured in clashes'), or the verb it depends on."""
+    for child in [*verb.children, *(c for conj in verb.conjuncts if conj.i > verb.i for c in conj.children
+                                     if c.dep_ == "prep" and c.lower_ in RESULT_PREPS)]:
         if child.dep_ in ("nsubj", "csubj"):
             for candidate in [child, *child.conjuncts]:
                 if candidate.i in hosts:
                     return hosts[candidate.i]
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "during", "by", "after", "from"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in RESULT_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in hosts:
                     return hosts[obj.i]

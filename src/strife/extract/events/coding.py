@@ -93,8 +93,10 @@ def _organised(actors: list[Actor], onto: Ontology) -> bool:
 
 
 def _two_sided(frame: Frame, onto: Ontology) -> bool:
-    """'clashed with farmers': a clash has two sides by meaning, so it stays a battle."""
-    return bool(word_keys(frame.trigger.token) & onto.words("two_sided_lemmas"))
+    """'clashed with farmers', 'a shoot-out broke out': a clash has two sides by meaning, so it
+    stays a battle (the lexicon row's lemma counts too: 'shoot-out' ends on the token 'out')."""
+    words = onto.words("two_sided_lemmas")
+    return bool(word_keys(frame.trigger.token) & words) or frame.trigger.entry.lemma.lower() in words
 
 
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
@@ -222,7 +224,7 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     return pair
 
 
-def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
+def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:
     """ACLED codes one row per incident, so what happens around a protest in the same line
     decides its sub-event: protesters rioting make it a violent demonstration, the police
     dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
@@ -232,7 +234,10 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
     for frame, event in zip(frames, events):
         if not (event.negated or event.hypothetical):
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
+    fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
     for members in groups.values():
+        if fight_back and _names_any(" ".join(t.lower_ for t in line_of(members[0][0].trigger.token)), fight_back):
+            _attacks_fought_back(members)
         incident_types = {e.acled_event_type for _, e in members} & coding_set("incident_acled_types")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)
         for frame, event in members:
@@ -242,6 +247,16 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
                 event.acled_sub_event_type = "Protest with intervention"
+
+
+def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
+    """'Gunmen attacked a convoy ... Soldiers guarding it returned fire': when the line tells that
+    the attacked side fought back, the attack is an armed clash between two sides (ACLED Battles),
+    as is the fire exchanged; abductions and other one-sided acts stay what they are."""
+    for _, event in members:
+        if event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack":
+            event.event_type = "FIGHT"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
 
 def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
