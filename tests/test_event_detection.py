@@ -97,3 +97,16 @@ def test_a_habit_is_no_incident(nlp):
     found = find_events(nlp("The hospital is regularly attacked by militants."))
     assert found and all(e.hypothetical for e in found)
     assert not find_events(nlp("The hospital was attacked by militants on Monday."))[0].hypothetical
+
+
+def test_state_forces_clashing_with_civilians_is_a_riot_militias_with_farmers_a_battle(nlp):
+    """ACLED: rioters may target armed actors; the unarmed side of a clash with police riots."""
+    event = record_event(nlp, "Police clashed with activists as the government attempted to relocate the slum.")
+    assert event.acled_event_type == "Riots"
+    assert record_event(nlp, "Soldiers clashed with rebels near the border.").acled_event_type == "Battles"
+
+
+def test_an_encounter_that_kills_is_a_gunfight(nlp):
+    event = record_event(nlp, "A rebel was killed in an encounter with the security forces.")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+    assert not find_events(nlp("The minister had an encounter with the press."))

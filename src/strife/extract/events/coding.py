@@ -55,6 +55,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
+    rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, onto)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -84,6 +85,15 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
         return False  # hunger strikes and boycotts are never riots
     text = " ".join(t.lower_ for t in frame.trigger.token.sent)
     return _names_any(text, onto.words("violent_protest_words"))
+
+
+def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str], onto: Ontology) -> bool:
+    """'Police clashed with activists': a clash has two sides, and when civilians or protesters face
+    the state's forces, ACLED codes the unarmed side as rioters (Riots may target armed actors),
+    not a battle. Militias clashing with farmers stay a battle (communal fighting)."""
+    if frame.plover != "FIGHT" or not _two_sided(frame, onto):
+        return False
+    return source_side == "state" and target_side in ("civilian", "protester")
 
 
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
