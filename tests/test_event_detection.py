@@ -110,3 +110,11 @@ def test_an_encounter_that_kills_is_a_gunfight(nlp):
     event = record_event(nlp, "A rebel was killed in an encounter with the security forces.")
     assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
     assert not find_events(nlp("The minister had an encounter with the press."))
+
+
+def test_a_grievance_does_not_make_the_protest_violent(nlp):
+    """What a protest is against ('for shelling villages and targeting civilians') is not part of
+    the incident: the protest stays peaceful."""
+    found = find_events(nlp("Residents protested at the city hall against the army for shelling villages and targeting civilians."))
+    protest = next(e for e in found if e.trigger.text == "protested")
+    assert (protest.acled_event_type, protest.acled_sub_event_type) == ("Protests", "Peaceful protest")

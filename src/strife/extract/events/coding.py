@@ -248,8 +248,11 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     for members in groups.values():
         if fight_back and _names_any(" ".join(t.lower_ for t in line_of(members[0][0].trigger.token)), fight_back):
             _attacks_fought_back(members)
-        incident_types = {e.acled_event_type for _, e in members} & coding_set("incident_acled_types")
-        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)
+        # a grievance or a participant's description ('protested against ... targeting civilians')
+        # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
+        incident = [(f, e) for f, e in members if not f.background]
+        incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
+        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:
                 event.acled_event_type = event.acled_sub_event_type = None
