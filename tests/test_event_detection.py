@@ -118,3 +118,14 @@ def test_a_grievance_does_not_make_the_protest_violent(nlp):
     found = find_events(nlp("Residents protested at the city hall against the army for shelling villages and targeting civilians."))
     protest = next(e for e in found if e.trigger.text == "protested")
     assert (protest.acled_event_type, protest.acled_sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_thwarted_armed_attack_is_a_clash(nlp):
+    """ACLED codes an attack fought off as an armed clash; 'thwart' no longer only negates it."""
+    event = record_event(nlp, "Government forces thwarted an attack by rebels on the front line, killing several fighters.")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+
+
+def test_an_act_in_an_amid_phrase_is_the_setting(nlp):
+    text = "Clashes took place between former rebels and government forces on the southern front amid government artillery attacks on the area."
+    assert record_event(nlp, text).acled_event_type == "Battles"

@@ -138,7 +138,7 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
             continue
         if not any(_news(f) for f in frames if f is not frame and f.trigger.token.sent == token.sent):
             continue  # nothing else in the sentence to be the news
-        if _in_relative_clause(token) or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame):
+        if _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps")) or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame):
             frame.background = True
 
 
@@ -155,6 +155,11 @@ def _news(frame: Frame) -> bool:
 def _in_relative_clause(token: Token) -> bool:
     """Inside a relative or participial clause that modifies a noun ('who was abducted')."""
     return any(a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX") for a in [token, *token.ancestors])
+
+
+def _in_setting(token: Token, preps: frozenset[str]) -> bool:
+    """Inside a phrase that sets the scene ('amid artillery attacks')."""
+    return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
 
 
 def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:
