@@ -123,10 +123,13 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     """'Workers of a bakery demanded their unpaid salaries': a demand a crowd makes as the news of
     its sentence is made in public, which ACLED codes as a protest whatever verb carries it. A
     crowd is a plural civilian noun ('workers', 'hundreds of residents'), not one speaker nor an
-    organisation; a demand in a subordinate clause or a quote is not the crowd's act."""
+    organisation; a demand in a subordinate clause or a quote is not the crowd's act, and a demand
+    that something be done ('demanded that ...') is a statement."""
     token = frame.trigger.token
     if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
         return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return False  # 'elders have demanded that control be taken away': a statement, not a crowd in the street
     if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
         return False
     return any(_plural_people(s) for s in frame.sources)

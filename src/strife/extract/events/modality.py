@@ -219,9 +219,6 @@ def _background(frame: Frame, onto: Ontology) -> bool:
             if child.dep_ == "prep" and child.lower_ in ("for", "over", "throughout"):
                 if any(o.lemma_.lower() in durations for o in child.children if o.dep_ == "pobj"):
                     return True
-    habits = onto.words("habitual_adverbs")
-    if any(c.dep_ == "advmod" and c.lower_ in habits for holder in holders for c in holder.children):
-        return True  # 'the hospital is regularly attacked': a habit, not a dated incident
     masses = onto.words("vague_masses")
     for victim in frame.victims + frame.targets:
         if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children):
