@@ -125,3 +125,12 @@ def test_a_thwarted_armed_attack_is_a_clash(nlp):
 def test_an_act_in_an_amid_phrase_is_the_setting(nlp):
     text = "Clashes took place between former rebels and government forces on the southern front amid government artillery attacks on the area."
     assert record_event(nlp, text).acled_event_type == "Battles"
+
+
+def test_a_terse_notes_passive_tells_who_was_hit(nlp):
+    """'Five soldiers wounded.': a tally of people as the subject of a casualty verb with no object
+    or auxiliary was hit; soldiers hit make a battle, civilians an attack on civilians."""
+    assert record_event(nlp, "A military convoy came under attack near the town. At least three soldiers killed and one injured.") \
+        .acled_event_type == "Battles"
+    assert record_event(nlp, "Five soldiers wounded.").acled_event_type == "Battles"
+    assert record_event(nlp, "Rebels killed five soldiers.").acled_event_type == "Battles"

@@ -53,6 +53,10 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
+    if _telegraphic_passive(frame.trigger.token, onto):
+        # 'At least three soldiers killed and one injured': the subject is who was killed
+        source_side, direct_target = None, side_of(frame.sources, source_actors, onto, attacked=True)
+        target_side = direct_target
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, onto)
@@ -85,6 +89,23 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
         return False  # hunger strikes and boycotts are never riots
     text = " ".join(t.lower_ for t in frame.trigger.token.sent)
     return _names_any(text, onto.words("violent_protest_words"))
+
+
+def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
+    """'Five soldiers wounded.', 'Two killed and 30 wounded in clashes': a note or a headline drops
+    the auxiliary of a passive, so a casualty verb whose subject is a tally of people and which has
+    no object, auxiliary or 'by' agent tells who was hit, not who hit."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or not word_keys(verb) & onto.words("casualty_verbs"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "agent", "nsubjpass", "ccomp", "xcomp"}:
+        return False
+    return any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+
+
+def _counted(subject: Token) -> bool:
+    """A tally of people ('three soldiers', 'Two'), as casualty notes give them."""
+    return subject.pos_ == "NUM" or subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
 
 
 def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str], onto: Ontology) -> bool:
