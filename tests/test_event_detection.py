@@ -134,3 +134,11 @@ def test_a_terse_notes_passive_tells_who_was_hit(nlp):
         .acled_event_type == "Battles"
     assert record_event(nlp, "Five soldiers wounded.").acled_event_type == "Battles"
     assert record_event(nlp, "Rebels killed five soldiers.").acled_event_type == "Battles"
+
+
+def test_the_dead_of_a_clash_are_the_clashs(nlp):
+    """A casualty report with no attacker of its own, in a line that tells a clash, is that clash."""
+    found = find_events(nlp("Security forces engaged in a firefight with three militants in the city. All three were killed."))
+    assert [e.acled_event_type for e in found if not (e.negated or e.hypothetical)] == ["Battles", "Battles"]
+    found = find_events(nlp("Gunmen entered a village. Five people were killed."))
+    assert "Violence against civilians" in {e.acled_event_type for e in found}

@@ -272,6 +272,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     for members in groups.values():
         if fight_back and _names_any(" ".join(t.lower_ for t in line_of(members[0][0].trigger.token)), fight_back):
             _attacks_fought_back(members)
+        elif onto is not None:
+            _casualties_of_a_clash(members, onto)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         incident = [(f, e) for f, e in members if not f.background]
@@ -292,6 +294,22 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
     as is the fire exchanged; abductions and other one-sided acts stay what they are."""
     for _, event in members:
         if event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack":
+            event.event_type = "FIGHT"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Security forces engaged in a firefight with three militants. All three were killed.': in a
+    line that tells a clash, a casualty report with no attacker of its own counts the clash's dead,
+    so it is the battle's row, not an attack on civilians."""
+    if not any(e.acled_event_type == "Battles" for f, e in members if not f.background):
+        return
+    two_sided = onto.words("two_sided_lemmas")
+    if not any(t.lemma_.lower() in two_sided for t in line_of(members[0][0].trigger.token)):
+        return
+    for frame, event in members:
+        if (event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack"
+                and frame.trigger.entry.frame == "consequence" and not frame.sources):
             event.event_type = "FIGHT"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
