@@ -74,6 +74,7 @@ from strife.extract.events.building import (
     attach_result,
     build_frame,
     fold_results,
+    mark_background,
     protest_purposes,
     resolve_anaphora,
 )
@@ -125,11 +126,12 @@ def find_events(
             attach_noun(by_token[verb.token.i], doc[noun_i], onto)
     resolve_anaphora(frames, onto)
     frames = add_displacements(frames, triggers, onto)
+    mark_background(frames, onto)
     events = []
     for frame in frames:
         finish_modality(frame, onto, on)
         events.append(to_event(frame, doc, actors_for, onto))
-    adjust_acled_within_lines(frames, events)
+    adjust_acled_within_lines(frames, events, onto)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events

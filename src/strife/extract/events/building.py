@@ -30,6 +30,7 @@ from strife.extract.events.roles import (
     obligation_roles,
     verb_roles,
 )
+from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import Trigger
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE, family
@@ -47,13 +48,20 @@ def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontol
     return folded
 
 
+RESULT_PREPS = ("in", "during", "by", "after", "from", "following", "amid")
+
+
 def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
-    for child in verb.children:
+    """The event a result verb reports the outcome of: its subject ('the blast killed'), its
+    setting ('killed in clashes', 'injured following the explosion'), shared with a later
+    conjunct ('14 killed and 40 injured in clashes'), or the verb it depends on."""
+    for child in [*verb.children, *(c for conj in verb.conjuncts if conj.i > verb.i for c in conj.children
+                                     if c.dep_ == "prep" and c.lower_ in RESULT_PREPS)]:
         if child.dep_ in ("nsubj", "csubj"):
             for candidate in [child, *child.conjuncts]:
                 if candidate.i in hosts:
                     return hosts[candidate.i]
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("in", "during", "by", "after", "from"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in RESULT_PREPS:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in hosts:
                     return hosts[obj.i]
@@ -90,22 +98,80 @@ def absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ont
 
 
 def protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dict[int, Trigger]:
-    """'staged demonstrations to demand reforms': a demand or appeal that is the purpose of a
-    protest is what the protest is about, not a second act; the protest covers it."""
+    """'staged demonstrations to demand reforms', 'demonstrated outside the offices, demanding to
+    be paid', 'a strike to demand higher wages': a demand, appeal or denunciation that is the
+    purpose or manner of a protest is what the protest is about, not a second act; the protest
+    covers it."""
     purposes: dict[int, Trigger] = {}
     for trig in triggers:
         token = trig.token
-        if trig.plover not in ("DEMAND", "REQUEST") or token.dep_ not in ("advcl", "xcomp", "acl"):
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if trig.plover not in coding_set("protest_purpose_types") or not _purpose_clause(token):
             continue
         governor = token.head
-        for candidate in [governor, *(c for c in governor.children if c.dep_ == "dobj")]:
+        candidates = [governor, *(c for c in governor.children if c.dep_ == "dobj"),
+                      *(o for c in governor.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")]
+        for candidate in candidates:
             host = hosts.get(candidate.i)
             if host is not None and host.plover == "PROTEST":
                 purposes[token.i] = host
                 break
     return purposes
+
+
+def _purpose_clause(token: Token) -> bool:
+    """A to-infinitive of purpose ('to demand') or a participle of manner with no subject of its
+    own ('..., demanding')."""
+    if token.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    return token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def mark_background(frames: list[Frame], onto: Ontology) -> None:
+    """The news of a sentence is its main clause. An act told in a relative clause describes a
+    participant ('a trader who was abducted last month'), and an act named as what a protest is
+    about ('protested against the killing of ...', 'demanding justice for a man who was shot') is
+    its grievance: both stay events, but the sentence's own act is the more confident one."""
+    protests = [f for f in frames if f.plover == "PROTEST" and not (f.negated or f.hypothetical)]
+    for frame in frames:
+        token = frame.trigger.token
+        if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob"):
+            continue
+        if not any(_news(f) for f in frames if f is not frame and f.trigger.token.sent == token.sent):
+            continue  # nothing else in the sentence to be the news
+        if _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps")) or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame):
+            frame.background = True
+
+
+def _news(frame: Frame) -> bool:
+    """A frame that can be its sentence's news: it happened, sits in no relative clause and is
+    an act ACLED records (a protest or a row with an ACLED type), not a flight or a statement."""
+    if frame.negated or frame.hypothetical or frame.trigger.entry.frame == "displacement":
+        return False
+    if frame.plover != "PROTEST" and not frame.trigger.entry.acled_event_type:
+        return False
+    return not _in_relative_clause(frame.trigger.token)
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Inside a relative or participial clause that modifies a noun ('who was abducted')."""
+    return any(a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX") for a in [token, *token.ancestors])
+
+
+def _in_setting(token: Token, preps: frozenset[str]) -> bool:
+    """Inside a phrase that sets the scene ('amid artillery attacks')."""
+    return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
+
+
+def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:
+    """`token` lies in what the protest is about: a grievance phrase ('against', 'over', 'for')
+    of the protest word or of its clause's verb, or in a demand that is its purpose."""
+    trigger = protest.trigger.token
+    if trigger.sent != token.sent:
+        return False
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    about = [c for h in {trigger, verb} for c in h.children
+             if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ in ("advcl", "xcomp", "acl") and c.i != trigger.i)]
+    return any(token.i in {t.i for t in c.subtree} for c in about)
 
 
 def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optional[Frame]:

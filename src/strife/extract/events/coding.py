@@ -41,6 +41,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
+    if frame.plover == "DEMAND" and _crowd_demand(frame, source_actors, onto):
+        frame.plover, frame.mode = "PROTEST", "demo"
+        return
     if frame.plover not in VIOLENCE:
         return
     _weapon_mode(frame, onto)
@@ -50,8 +53,13 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
+    if _telegraphic_passive(frame.trigger.token, onto):
+        # 'At least three soldiers killed and one injured': the subject is who was killed
+        source_side, direct_target = None, side_of(frame.sources, source_actors, onto, attacked=True)
+        target_side = direct_target
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
+    rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, onto)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -83,6 +91,32 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
     return _names_any(text, onto.words("violent_protest_words"))
 
 
+def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
+    """'Five soldiers wounded.', 'Two killed and 30 wounded in clashes': a note or a headline drops
+    the auxiliary of a passive, so a casualty verb whose subject is a tally of people and which has
+    no object, auxiliary or 'by' agent tells who was hit, not who hit."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or not word_keys(verb) & onto.words("casualty_verbs"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "agent", "nsubjpass", "ccomp", "xcomp"}:
+        return False
+    return any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+
+
+def _counted(subject: Token) -> bool:
+    """A tally of people ('three soldiers', 'Two'), as casualty notes give them."""
+    return subject.pos_ == "NUM" or subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+
+
+def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str], onto: Ontology) -> bool:
+    """'Police clashed with activists': a clash has two sides, and when civilians or protesters face
+    the state's forces, ACLED codes the unarmed side as rioters (Riots may target armed actors),
+    not a battle. Militias clashing with farmers stay a battle (communal fighting)."""
+    if frame.plover != "FIGHT" or not _two_sided(frame, onto):
+        return False
+    return source_side == "state" and target_side in ("civilian", "protester")
+
+
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
     """Party workers or a caste's members beating a person: a political or identity militia
     (ACLED violence against civilians), not a mob."""
@@ -90,17 +124,41 @@ def _organised(actors: list[Actor], onto: Ontology) -> bool:
 
 
 def _two_sided(frame: Frame, onto: Ontology) -> bool:
-    """'clashed with farmers': a clash has two sides by meaning, so it stays a battle."""
-    return bool(word_keys(frame.trigger.token) & onto.words("two_sided_lemmas"))
+    """'clashed with farmers', 'a shoot-out broke out': a clash has two sides by meaning, so it
+    stays a battle (the lexicon row's lemma counts too: 'shoot-out' ends on the token 'out')."""
+    words = onto.words("two_sided_lemmas")
+    return bool(word_keys(frame.trigger.token) & words) or frame.trigger.entry.lemma.lower() in words
 
 
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
-    """Destruction or arson by civilians ('residents vandalized a police station'): rioters."""
+    """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
+    'rioters tore up billboards'): rioters."""
     if frame.plover == "COERCE" and frame.mode != "destroy":
         return False
     if frame.plover == "ASSAULT" and frame.mode != "arson":
         return False
-    return side_of(frame.sources, source_actors, onto) == "civilian"
+    return side_of(frame.sources, source_actors, onto) in ("civilian", "protester")
+
+
+def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
+    """'Workers of a bakery demanded their unpaid salaries': a demand a crowd makes as the news of
+    its sentence is made in public, which ACLED codes as a protest whatever verb carries it. A
+    crowd is a plural civilian noun ('workers', 'hundreds of residents'), not one speaker nor an
+    organisation; a demand in a subordinate clause or a quote is not the crowd's act, and a demand
+    that something be done ('demanded that ...') is a statement."""
+    token = frame.trigger.token
+    if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return False  # 'elders have demanded that control be taken away': a statement, not a crowd in the street
+    if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
+        return False
+    return any(_plural_people(s) for s in frame.sources)
+
+
+def _plural_people(token: Token) -> bool:
+    """A plural common noun or a quantity of people ('residents', 'hundreds of students')."""
+    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children))
 
 
 def _weapon_mode(frame: Frame, onto: Ontology) -> None:
@@ -200,7 +258,7 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     return pair
 
 
-def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
+def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:
     """ACLED codes one row per incident, so what happens around a protest in the same line
     decides its sub-event: protesters rioting make it a violent demonstration, the police
     dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
@@ -210,9 +268,17 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
     for frame, event in zip(frames, events):
         if not (event.negated or event.hypothetical):
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
+    fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
     for members in groups.values():
-        incident_types = {e.acled_event_type for _, e in members} & coding_set("incident_acled_types")
-        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in members)
+        if fight_back and _names_any(" ".join(t.lower_ for t in line_of(members[0][0].trigger.token)), fight_back):
+            _attacks_fought_back(members)
+        elif onto is not None:
+            _casualties_of_a_clash(members, onto)
+        # a grievance or a participant's description ('protested against ... targeting civilians')
+        # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
+        incident = [(f, e) for f, e in members if not f.background]
+        incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
+        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:
                 event.acled_event_type = event.acled_sub_event_type = None
@@ -220,6 +286,32 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event]) -> None:
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
                 event.acled_sub_event_type = "Protest with intervention"
+
+
+def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
+    """'Gunmen attacked a convoy ... Soldiers guarding it returned fire': when the line tells that
+    the attacked side fought back, the attack is an armed clash between two sides (ACLED Battles),
+    as is the fire exchanged; abductions and other one-sided acts stay what they are."""
+    for _, event in members:
+        if event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack":
+            event.event_type = "FIGHT"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Security forces engaged in a firefight with three militants. All three were killed.': in a
+    line that tells a clash, a casualty report with no attacker of its own counts the clash's dead,
+    so it is the battle's row, not an attack on civilians."""
+    if not any(e.acled_event_type == "Battles" for f, e in members if not f.background):
+        return
+    two_sided = onto.words("two_sided_lemmas")
+    if not any(t.lemma_.lower() in two_sided for t in line_of(members[0][0].trigger.token)):
+        return
+    for frame, event in members:
+        if (event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack"
+                and frame.trigger.entry.frame == "consequence" and not frame.sources):
+            event.event_type = "FIGHT"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
 
 def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
@@ -264,6 +356,8 @@ def raw_confidence(frame: Frame) -> float:
         score *= 0.5
     if frame.old:
         score *= 0.7
+    if frame.background:
+        score *= 0.8
     return round(min(0.99, max(0.05, score)), 3)
 
 

@@ -32,6 +32,7 @@ class Frame:
     generic: bool = False
     anaphoric: bool = False
     old: bool = False
+    background: bool = False  # told as a participant's description or a protest's grievance
     converted: bool = False
     conditional: bool = False  # under 'if'/'unless': a stated condition, not an act that happened
     unreal: bool = False  # hypothetical for another reason (modal, irrealis governor, generic)

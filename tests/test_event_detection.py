@@ -1,0 +1,144 @@
+"""Issue #21, detection and typing on text strife has not seen: protests told with nouns or light
+verbs, a crowd's demand, riots told by their acts, and the news of a sentence over its background.
+Every sentence is made up."""
+
+from __future__ import annotations
+
+from strife.extract.events import find_events
+
+
+def record_event(nlp, text: str):
+    """What a user's export keeps for a record: the most confident happened event with an ACLED type."""
+    found = [e for e in find_events(nlp(text)) if e.acled_event_type and not (e.negated or e.hypothetical)]
+    assert found, [(e.event_type, e.trigger.text) for e in find_events(nlp(text))]
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_light_verb_and_nominal_protests(nlp):
+    for text in ("Hundreds of students took out a candle-light procession in support of their demands.",
+                 "Opposition supporters took to the streets chanting songs after the ruling.",
+                 "Members of a civic group staged a dharna in front of the district office.",
+                 "Residents staged a peaceful demonstration outside the town hall.",
+                 "Bus drivers started a strike to demand higher wages."):
+        event = record_event(nlp, text)
+        assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests"), text
+
+
+def test_demonstrated_to_demand_is_a_protest(nlp):
+    """'demonstrated to demand' is a protest; 'demonstrated its strength' is not."""
+    event = record_event(nlp, "Nurses demonstrated to demand protective equipment.")
+    assert event.event_type == "PROTEST" and event.acled_sub_event_type == "Peaceful protest"
+    assert not [e for e in find_events(nlp("The test demonstrated its strength.")) if e.event_type == "PROTEST"]
+
+
+def test_a_demand_in_a_protest_is_its_purpose_not_a_second_act(nlp):
+    found = find_events(nlp("About 200 factory workers demonstrated outside the company offices, demanding to be paid."))
+    assert [e.event_type for e in found] == ["PROTEST"]
+
+
+def test_a_crowds_demand_is_a_protest_but_not_a_ministers(nlp):
+    event = record_event(nlp, "Workers of a bakery demanded the payment of their salaries.")
+    assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
+    found = find_events(nlp("The minister demanded an apology."))
+    assert [(e.event_type, e.acled_event_type) for e in found] == [("DEMAND", None)]
+    found = find_events(nlp("Village elders have demanded that the governor resign."))
+    assert found[0].event_type == "DEMAND"  # a demand that something be done is a statement
+
+
+def test_riots_told_by_their_acts(nlp):
+    assert record_event(nlp, "Students went on a rampage in the college.").acled_event_type == "Riots"
+    assert record_event(nlp, "Rioters tore up campaign billboards.").acled_event_type == "Riots"
+
+
+def test_protesters_closing_a_road_block_it(nlp):
+    event = record_event(nlp, "Angry villagers closed the road to the mine.")
+    assert event.acled_event_type == "Protests"
+
+
+def test_the_news_of_a_sentence_outranks_its_background(nlp):
+    """An act in a relative clause or named as a protest's grievance stays an event, but the
+    protest is the record's event."""
+    for text in ("Members of a civic group staged a dharna in front of the district office demanding compensation for a trader who was abducted and killed last month.",
+                 "Families who say their sons were kidnapped by rebels continued their sit-in protest.",
+                 "Students protested against the killing of a classmate by police."):
+        assert record_event(nlp, text).acled_event_type == "Protests", text
+
+
+def test_the_rules_tables_load():
+    from strife.extract.events.tables import coding_set
+    from strife.ontology import load_ontology
+
+    onto = load_ontology()
+    assert coding_set("protest_purpose_types") == {"DEMAND", "REQUEST", "DISAPPROVE", "REJECT"}
+    assert {"against", "over", "for"} <= onto.words("grievance_preps")
+
+
+def test_an_attack_the_attacked_side_answered_is_an_armed_clash(nlp):
+    """ACLED: an attack met with return fire is a battle between two armed sides."""
+    event = record_event(nlp, "Gunmen attacked a convoy on the highway. Soldiers guarding the convoy returned fire.")
+    assert (event.event_type, event.acled_event_type, event.acled_sub_event_type) == ("FIGHT", "Battles", "Armed clash")
+    event = record_event(nlp, "Gunmen attacked a bus on the highway.")
+    assert event.acled_event_type == "Violence against civilians"
+
+
+def test_a_shoot_out_stays_two_sided_whoever_dies(nlp):
+    event = record_event(nlp, "Police carried out an operation in the district. An intense shoot-out broke out and a man was killed.")
+    assert event.acled_event_type == "Battles"
+
+
+def test_casualties_in_clashes_are_the_clashes(nlp):
+    """'14 killed and 40 injured in clashes': the 'in' phrase is shared by both verbs, and the
+    clash is what happened."""
+    event = record_event(nlp, "At least 14 killed and 40 injured in clashes over a land dispute between two villages.")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+    event = record_event(nlp, "A man was injured following the explosion of a mine in a house.")
+    assert event.acled_event_type == "Explosions/Remote violence"
+
+
+def test_state_forces_clashing_with_civilians_is_a_riot_militias_with_farmers_a_battle(nlp):
+    """ACLED: rioters may target armed actors; the unarmed side of a clash with police riots."""
+    event = record_event(nlp, "Police clashed with activists as the government attempted to relocate the slum.")
+    assert event.acled_event_type == "Riots"
+    assert record_event(nlp, "Soldiers clashed with rebels near the border.").acled_event_type == "Battles"
+
+
+def test_an_encounter_that_kills_is_a_gunfight(nlp):
+    event = record_event(nlp, "A rebel was killed in an encounter with the security forces.")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+    assert not find_events(nlp("The minister had an encounter with the press."))
+
+
+def test_a_grievance_does_not_make_the_protest_violent(nlp):
+    """What a protest is against ('for shelling villages and targeting civilians') is not part of
+    the incident: the protest stays peaceful."""
+    found = find_events(nlp("Residents protested at the city hall against the army for shelling villages and targeting civilians."))
+    protest = next(e for e in found if e.trigger.text == "protested")
+    assert (protest.acled_event_type, protest.acled_sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_thwarted_armed_attack_is_a_clash(nlp):
+    """ACLED codes an attack fought off as an armed clash; 'thwart' no longer only negates it."""
+    event = record_event(nlp, "Government forces thwarted an attack by rebels on the front line, killing several fighters.")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+
+
+def test_an_act_in_an_amid_phrase_is_the_setting(nlp):
+    text = "Clashes took place between former rebels and government forces on the southern front amid government artillery attacks on the area."
+    assert record_event(nlp, text).acled_event_type == "Battles"
+
+
+def test_a_terse_notes_passive_tells_who_was_hit(nlp):
+    """'Five soldiers wounded.': a tally of people as the subject of a casualty verb with no object
+    or auxiliary was hit; soldiers hit make a battle, civilians an attack on civilians."""
+    assert record_event(nlp, "A military convoy came under attack near the town. At least three soldiers killed and one injured.") \
+        .acled_event_type == "Battles"
+    assert record_event(nlp, "Five soldiers wounded.").acled_event_type == "Battles"
+    assert record_event(nlp, "Rebels killed five soldiers.").acled_event_type == "Battles"
+
+
+def test_the_dead_of_a_clash_are_the_clashs(nlp):
+    """A casualty report with no attacker of its own, in a line that tells a clash, is that clash."""
+    found = find_events(nlp("Security forces engaged in a firefight with three militants in the city. All three were killed."))
+    assert [e.acled_event_type for e in found if not (e.negated or e.hypothetical)] == ["Battles", "Battles"]
+    found = find_events(nlp("Gunmen entered a village. Five people were killed."))
+    assert "Violence against civilians" in {e.acled_event_type for e in found}
