@@ -55,7 +55,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
     if _telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
-        source_side, direct_target = None, side_of(frame.sources, source_actors, onto, attacked=True)
+        # (the roles stage may already have made it the target)
+        source_side = None
+        direct_target = side_of(frame.sources, source_actors, onto, attacked=True) or direct_target
         target_side = direct_target
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
