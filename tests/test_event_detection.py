@@ -142,3 +142,17 @@ def test_the_dead_of_a_clash_are_the_clashs(nlp):
     assert [e.acled_event_type for e in found if not (e.negated or e.hypothetical)] == ["Battles", "Battles"]
     found = find_events(nlp("Gunmen entered a village. Five people were killed."))
     assert "Violence against civilians" in {e.acled_event_type for e in found}
+
+
+def test_a_state_named_as_the_other_side_of_a_clash_is_its_forces(engine):
+    """'forces of X and Y exchanged fire': the second country stands for its forces, so a battle, not a
+    riot; police facing activists is still a riot (through the whole pipeline: the actors stage codes
+    the countries)."""
+    from strife.model import Article
+
+    def acled_types(text: str) -> set:
+        return {e.acled_event_type for e in engine.code(Article(text=text)).events if not (e.negated or e.hypothetical)}
+
+    assert acled_types("Military forces of India and Pakistan exchanged fire across the border in the northern sector.") \
+        == {"Battles"}
+    assert "Riots" in acled_types("Police clashed with activists outside the parliament.")

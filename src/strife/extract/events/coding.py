@@ -61,7 +61,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         target_side = direct_target
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
-    rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, onto)
+    rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -110,11 +110,13 @@ def _counted(subject: Token) -> bool:
     return subject.pos_ == "NUM" or subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
 
 
-def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str], onto: Ontology) -> bool:
+def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str],
+                             target_actors: list[Actor], onto: Ontology) -> bool:
     """'Police clashed with activists': a clash has two sides, and when civilians or protesters face
     the state's forces, ACLED codes the unarmed side as rioters (Riots may target armed actors),
-    not a battle. Militias clashing with farmers stay a battle (communal fighting)."""
-    if frame.plover != "FIGHT" or not _two_sided(frame, onto):
+    not a battle. Militias clashing with farmers stay a battle (communal fighting); a state named
+    as the other side ("forces of India and Pakistan exchanged fire") stands for its forces."""
+    if frame.plover != "FIGHT" or not _two_sided(frame, onto) or any(a.kind in ("country", "state") for a in target_actors):
         return False
     return source_side == "state" and target_side in ("civilian", "protester")
 
