@@ -30,7 +30,9 @@ from sqlalchemy import func, select
 
 from strife.engine import Coded, Outcome
 from strife.ingest import FeedEntry, InputProblem, ReadOptions, ReadResult, Skipped, feed_entries, fetch_url
+from strife.ingest.bounded import read_bytes
 from strife.ingest.language import language_skip
+from strife.ingest.web import MAX_FEED_BYTES
 from strife.model import Article
 from strife.store import BatchWriter, Store, StoreOutcome, seen_entries, skipped_inputs, utc_now
 
@@ -170,9 +172,12 @@ def _feed_bytes(feed: str, options: ReadOptions) -> bytes:
     if feed.startswith(("http://", "https://")):
         return fetch_url(feed, options.timeout)
     try:
-        return Path(feed).read_bytes()
+        with open(feed, "rb") as handle:
+            return read_bytes(handle, MAX_FEED_BYTES, "feed")
     except OSError as err:
         raise ValueError(f"{feed}: {err.strerror or err}") from None
+    except ValueError as err:
+        raise ValueError(f"{feed}: {err}") from None
 
 
 def poll_feed(store: Store, engine, feed: str, options: ReadOptions = ReadOptions()) -> PollReport:
