@@ -12,7 +12,9 @@ import datetime as dt
 import json
 import math
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from typing import Iterable
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from strife.resolve.dedup import (
     DedupOptions,
@@ -120,6 +122,17 @@ def _refresh_incident(conn: Connection, incident: str) -> None:
         select(func.count(), func.min(events.c.day), func.max(events.c.day_end)).where(events.c.incident_id == incident)
     ).one()
     conn.execute(update(incidents).where(incidents.c.incident_id == incident).values(n_sources=n, day=first, day_end=last, updated_at=utc_now()))
+
+
+def release_incidents(conn: Connection, incident_ids: Iterable[str]) -> None:
+    """Incidents that lost events (their article was coded again): refreshed from the events left,
+    deleted when none is left, so no incident counts a source that is gone."""
+    for incident in sorted(set(incident_ids)):
+        left = conn.execute(select(func.count()).where(events.c.incident_id == incident)).scalar_one()
+        if left:
+            _refresh_incident(conn, incident)
+        else:
+            conn.execute(delete(incidents).where(incidents.c.incident_id == incident))
 
 
 def incident_filters(query, min_sources: int = 1) -> list:
