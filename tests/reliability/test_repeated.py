@@ -102,6 +102,34 @@ def test_recode_codes_again_and_leaves_one_copy_of_each_article_and_its_events(d
         placed_consistently(store)
 
 
+class LaterDates(CountingEngine):
+    """A model that dates every event a year later: a recoded event then joins nothing it had joined."""
+
+    def run(self, items: Iterable[ReadResult]) -> Iterator:
+        for outcome in super().run(items):
+            if isinstance(outcome, Coded):
+                outcome.result.events = [event.model_copy(update={"date": event.date + dt.timedelta(days=365),
+                                                                  "date_end": None}) if event.date else event
+                                         for event in outcome.result.events]
+            yield outcome
+
+
+def test_recoding_the_founder_of_an_incident_other_sources_still_hold(db_url, engine):
+    """The recoded event gets its old id back, and the incident it founded (named after that id) is
+    still held by the other source: the event, a year off now, founds an incident of its own."""
+    first = Article(id="first", text=report(1), published=dt.date(2020, 5, 11))
+    second = Article(id="second", text=f"{report(1)} Residents confirmed the toll.", published=dt.date(2020, 5, 11))
+    with Store(db_url) as store:
+        list(code_and_store(store, engine, [first, second]))
+        with store.engine.connect() as conn:
+            assert conn.execute(select(incidents.c.n_sources)).scalars().all() == [2]  # one incident, two sources
+        (item,) = code_and_store(store, LaterDates(engine), [first], recode=True)
+        assert item.stored.recoded and item.problem is None
+        placed_consistently(store)
+        with store.engine.connect() as conn:
+            assert sorted(conn.execute(select(incidents.c.n_sources)).scalars()) == [1, 1]
+
+
 def test_ingest_skips_stored_articles_and_recode_replaces_them(tmp_path):
     db = str(tmp_path / "t.db")
     first = json.loads(strife("ingest", str(ROOT / "examples"), "--db", db, "--json").stdout)

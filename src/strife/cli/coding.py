@@ -114,7 +114,7 @@ def ingest(
     """
     from contextlib import closing
 
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     from strife.intake import code_and_store
     from strife.store import describe_error
@@ -132,8 +132,8 @@ def ingest(
                 for item in ingested:
                     _tally(item, summary)
                     progress.update(task, advance=1)
-            except OperationalError as error:  # the database went away for longer than strife waits
-                fail(f"database {display_url(store.url)} unreachable: {describe_error(error)}; what was stored so far is kept, "
+            except DBAPIError as error:  # the database went away for longer than strife waits, or failed
+                fail(f"database {display_url(store.url)} failed: {describe_error(error)}; what was stored so far is kept, "
                      f"run the same command again to store the rest (stored articles are skipped)", EXIT_REJECTED)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     summary["articles_per_second"] = round(summary["articles"] / summary["seconds"], 2) if summary["seconds"] else None

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 from sqlalchemy import Connection, create_engine, event, func, inspect, select
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from strife.model import ArticleResult, Event
 from strife.store.queries import OLDEST_FIRST, EventQuery, query_filters
@@ -109,8 +109,9 @@ class Store:
         while True:
             try:
                 return write(*args, **kwargs)
-            except OperationalError:
-                if self.backend != "postgresql" or time.monotonic() + pause > deadline:
+            except DBAPIError as error:
+                lost = isinstance(error, OperationalError) or error.connection_invalidated
+                if not lost or self.backend != "postgresql" or time.monotonic() + pause > deadline:
                     raise
             time.sleep(pause)
             pause = min(pause * 2, 4.0)

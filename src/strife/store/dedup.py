@@ -9,6 +9,7 @@ writes and in `strife db incidents`; reading incidents never places events.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 
@@ -101,13 +102,22 @@ def update_incidents(conn: Connection, window_days: int = DedupOptions.window_da
     pending = _reports(conn, UNPLACED)
     for report in pending:
         joined = best_incident(report, _candidates(conn, report, options), options)
-        incident = joined or incident_id_for(report)
+        incident = joined or _free_incident_id(conn, incident_id_for(report))
         if joined is None:
             _found_incident(conn, report, incident)
         conn.execute(update(events).where(events.c.event_id == report.event_id).values(incident_id=incident))
         if joined is not None:
             _refresh_incident(conn, incident)
     return len(pending)
+
+
+def _free_incident_id(conn: Connection, wanted: str) -> str:
+    """`wanted`, or `wanted~2`, `~3`... when taken: an event coded again (`--recode`) keeps its id,
+    and the incident it founded may still be held by the other sources it had gathered."""
+    taken = set(conn.execute(select(incidents.c.incident_id).where(
+        or_(incidents.c.incident_id == wanted, incidents.c.incident_id.like(f"{wanted}~%")))).scalars())
+    return next(candidate for n in itertools.count(1)
+                if (candidate := wanted if n == 1 else f"{wanted}~{n}") not in taken)
 
 
 def _found_incident(conn: Connection, report: Report, incident: str) -> None:
