@@ -8,8 +8,8 @@
 it, so an article is coded, stored and placed into incidents the same way whichever door it came
 in by. Each article's SHA-256 is looked up in the store before it is coded: a stored article is
 not coded again (a daily crawl that overlaps yesterday's pays only for what is new), unless
-`recode` asks for it (a new strife or model), which replaces its records. Around it, the bookkeeping of what came in: feed entries already seen, and inputs skipped
-(other languages).
+`recode` asks for it (a new strife or model), which replaces its records. Around it, the
+bookkeeping of what came in: feed entries already seen, and inputs skipped (other languages).
 
 Both tables (`strife.store.seen_entries`, `skipped_inputs`) live in the strife database beside the
 articles, so a `strife watch` restarted next week still knows what it has seen, and an analyst can
