@@ -22,7 +22,6 @@ only at the head revision, so they are there whenever this module is handed one.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -42,7 +41,8 @@ from strife.store import BatchWriter, Store, StoreOutcome, seen_entries, skipped
 if TYPE_CHECKING:
     from strife.engine import DaskEngine, LocalEngine
 
-LOOKUP_BATCH = 64  # articles whose hashes are looked up in one query
+LOOKUP_BATCH = 64  # articles whose hashes are looked up in one query...
+LOOKUP_CHARS = 1_000_000  # ...or fewer, once they hold this much text (held until the engine takes them)
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
 
@@ -120,8 +120,7 @@ def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Itera
 def unless_stored(store: Store, inputs: Iterable[ReadResult]) -> Iterator[ReadResult]:
     """The inputs, with each article already in the store replaced by a `Known` (its SHA-256 looked
     up before coding, `LOOKUP_BATCH` at a time), so the engine never codes a stored article."""
-    items = iter(inputs)
-    while chunk := list(itertools.islice(items, LOOKUP_BATCH)):
+    for chunk in _lookup_chunks(inputs):
         shas = {id(item): item.sha256 for item in chunk if isinstance(item, Article)}
         stored = store.retrying(store.known, sorted(set(shas.values())))
         for item in chunk:
@@ -131,6 +130,21 @@ def unless_stored(store: Store, inputs: Iterable[ReadResult]) -> Iterator[ReadRe
                             article_id=item.id or sha[:16])
             else:
                 yield item
+
+
+def _lookup_chunks(inputs: Iterable[ReadResult]) -> Iterator[list[ReadResult]]:
+    """Inputs in runs of `LOOKUP_BATCH`, cut short at `LOOKUP_CHARS` of text: a batch of long
+    articles must not sit in memory waiting for its look-up."""
+    chunk: list[ReadResult] = []
+    chars = 0
+    for item in inputs:
+        chunk.append(item)
+        chars += len(item.text) if isinstance(item, Article) else 0
+        if len(chunk) >= LOOKUP_BATCH or chars >= LOOKUP_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
 
 
 def _ingested(outcome: Outcome) -> Ingested:

@@ -35,7 +35,7 @@ class CountingStream(io.RawIOBase):
 
 def test_read_text_stops_one_chunk_past_the_limit_of_an_endless_stream():
     endless = CountingStream()
-    with pytest.raises(TooLong, match=r"article too long \(more than 1,000 characters, the limit; raise it with --max-chars\)"):
+    with pytest.raises(TooLong, match=r"article too long \(more than 1,000 characters; the limit is 1,000, see --max-chars\)"):
         read_text(endless, 1000)
     assert endless.read_bytes <= 2 * 65_536
 
@@ -88,7 +88,8 @@ def test_a_json_line_over_its_limit_is_rejected_with_its_number():
     lines = [json.dumps({"text": report(1)}), json.dumps({"text": long_text}), json.dumps({"text": report(2)})]
     found = results("\n".join(lines).encode(), "batch.jsonl")
     assert [type(item) for item in found] == [Article, InputProblem, Article]
-    assert found[1].origin == "batch.jsonl:2" and "line too long" in found[1].message
+    assert found[1].origin == "batch.jsonl:2"
+    assert found[1].message == "line too long (more than 77,536 bytes; room for an article of 2,000 characters, see --max-chars)"
 
 
 @pytest.mark.parametrize("cell", [

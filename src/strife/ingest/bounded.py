@@ -18,7 +18,7 @@ import codecs
 import io
 import zlib
 from dataclasses import dataclass
-from typing import IO, Iterator, Union
+from typing import IO, Iterator, Optional, Union
 
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
 CHUNK = 65_536  # bytes read (or inflated) at a time
@@ -32,11 +32,18 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 
 class TooLong(ValueError):
-    """An input past its limit, stopped one unit past it: the message names the limit and the option."""
+    """An input past its limit, stopped one unit past it: the message names the limit and the option.
 
-    def __init__(self, what: str, limit: int, unit: str = "characters", option: str = "--max-chars"):
-        hint = f"; raise it with {option}" if option else ""
-        super().__init__(f"{what} too long (more than {limit:,} {unit}, the limit{hint})")
+    `max_chars` is given for a record (a JSON line, a CSV row) whose limit is derived from the
+    article limit: the message then says so, since --max-chars is what raises it.
+    """
+
+    def __init__(self, what: str, limit: int, unit: str = "characters", option: str = "--max-chars",
+                 max_chars: Optional[int] = None):
+        bound = (f"room for an article of {max_chars:,} characters" if max_chars is not None
+                 else f"the limit is {limit:,}")
+        hint = f", see {option}" if option else ""
+        super().__init__(f"{what} too long (more than {limit:,} {unit}; {bound}{hint})")
         self.limit = limit
 
 

@@ -27,8 +27,8 @@ class BoundedRows:
     caller that the row it gets is that rejected one. `lines` counts physical lines, for messages.
     """
 
-    def __init__(self, text: IO[str], limit: int):
-        self.text, self.limit = text, limit
+    def __init__(self, text: IO[str], limit: int, max_chars: int):
+        self.text, self.limit, self.max_chars = text, limit, max_chars
         self.lines = 0
         self.row_start = 1  # the physical line the current row began on
         self.dropped = False
@@ -71,11 +71,11 @@ class BoundedRows:
 def read_csv(stream: IO[bytes], origin: str, options: ReadOptions, name: str = "") -> Iterator[ReadResult]:
     """Rows as articles, streamed; a missing named column rejects the file with the columns it has."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-    rows = BoundedRows(text, record_limit(options.max_chars, CSV_CHARS_PER_CHAR))
+    rows = BoundedRows(text, record_limit(options.max_chars, CSV_CHARS_PER_CHAR), options.max_chars)
     lines = iter(rows)
     first = next(lines, "")
     if rows.dropped:
-        yield InputProblem(origin, str(TooLong("header row", rows.limit)), stage="limit")
+        yield InputProblem(origin, str(TooLong("header row", rows.limit, max_chars=rows.max_chars)), stage="limit")
         return
     delimiter = "\t" if name.lower().removesuffix(".gz").endswith(".tsv") or first.count("\t") > first.count(",") else ","
     header = next(csv.reader([first], delimiter=delimiter), [])
@@ -98,7 +98,8 @@ def _row_problem(rows: BoundedRows, origin: str) -> Optional[InputProblem]:
     if not rows.dropped:
         return None
     rows.dropped = False
-    return InputProblem(f"{origin}:{rows.row_start}", str(TooLong("row", rows.limit)), stage="limit")
+    return InputProblem(f"{origin}:{rows.row_start}", str(TooLong("row", rows.limit, max_chars=rows.max_chars)),
+                        stage="limit")
 
 
 def _header_problem(header: list[str], options: ReadOptions) -> str | None:

@@ -82,7 +82,8 @@ def read_jsonl_lines(lines: Iterable[str], source: str, published: Optional[dt.d
 
 def _jsonl_article(line: str, origin: str, published: Optional[dt.date], number: int, columns: ColumnMap) -> Iterator[ReadResult]:
     if line.startswith(_TOO_LONG):
-        yield InputProblem(origin, str(TooLong("line", int(line[len(_TOO_LONG):]), "bytes")), stage="limit")
+        limit, max_chars = (int(part) for part in line[len(_TOO_LONG):].split(":"))
+        yield InputProblem(origin, str(TooLong("line", limit, "bytes", max_chars=max_chars)), stage="limit")
         return
     if line.startswith(_UNDECODABLE):
         yield InputProblem(origin, f"not valid UTF-8 (byte {line[len(_UNDECODABLE):]} of the line); convert the file to UTF-8 first")
@@ -164,7 +165,7 @@ def decoded_lines(handle: IO[bytes], max_chars: int = DEFAULT_MAX_CHARS) -> Iter
     lines that `read_jsonl_lines` reports as such (their numbers kept), not a crash."""
     for raw in bounded_lines(handle, record_limit(max_chars, JSON_CHARS_PER_CHAR)):
         if isinstance(raw, LongLine):
-            yield f"{_TOO_LONG}{raw.limit}"
+            yield f"{_TOO_LONG}{raw.limit}:{max_chars}"
             continue
         try:
             yield raw.decode("utf-8-sig")
