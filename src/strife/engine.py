@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Deque, Iterable, Iterator, Optional, Union
 
 from strife.ingest import InputProblem, ReadResult
+from strife.ingest.bounded import DEFAULT_MAX_CHARS
 from strife.model import Article, ArticleResult
 
 # strife.pipeline (spaCy) and Dask load only when an engine is made or used: `strife --help` and
@@ -33,7 +34,6 @@ from strife.model import Article, ArticleResult
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
 DEFAULT_MAX_SECONDS = 30.0  # per article, in strife's stages; a typical article needs well under 1 s
 DEFAULT_BATCH_SIZE = 16
 IN_FLIGHT_PER_WORKER = 4  # batches out per Dask worker: a few kB of text each way per article

@@ -6,8 +6,10 @@
 
 `strife ingest`, the feed watcher (`watch_feeds`, `strife watch`) and `POST /api/articles` all call
 it, so an article is coded, stored and placed into incidents the same way whichever door it came
-in by. Around it, the bookkeeping of what came in: feed entries already seen, and inputs skipped
-(other languages).
+in by. Each article's SHA-256 is looked up in the store before it is coded: a stored article is
+not coded again (a daily crawl that overlaps yesterday's pays only for what is new), unless
+`recode` asks for it (a new strife or model), which replaces its records. Around it, the
+bookkeeping of what came in: feed entries already seen, and inputs skipped (other languages).
 
 Both tables (`strife.store.seen_entries`, `skipped_inputs`) live in the strife database beside the
 articles, so a `strife watch` restarted next week still knows what it has seen, and an analyst can
@@ -30,15 +32,34 @@ from sqlalchemy import func, select
 
 from strife.engine import Coded, Outcome
 from strife.ingest import FeedEntry, InputProblem, ReadOptions, ReadResult, Skipped, feed_entries, fetch_url
+from strife.ingest.bounded import read_bytes
 from strife.ingest.language import language_skip
+from strife.ingest.web import MAX_FEED_BYTES
 from strife.model import Article
 from strife.store import BatchWriter, Store, StoreOutcome, seen_entries, skipped_inputs, utc_now
 
 if TYPE_CHECKING:
     from strife.engine import DaskEngine, LocalEngine
 
+LOOKUP_BATCH = 64  # articles whose hashes are looked up in one query...
+LOOKUP_CHARS = 1_000_000  # ...or fewer, once they hold this much text (held until the engine takes them)
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class Known(InputProblem):
+    """An article found stored by its SHA-256 before coding: not coded, nothing written.
+
+    It is no problem: it passes through the engine in its article's place (as every input that is
+    not an article does), so outcomes stay in input order.
+    """
+
+    fatal: bool = False
+    stage: str = "known"
+    sha256: str = ""
+    n_events: int = 0
+    article_id: Optional[str] = None
 
 
 @dataclass
@@ -51,6 +72,8 @@ class Ingested:
     @property
     def problem(self) -> Optional[InputProblem]:
         """The problem to report: the input's own, or the database's refusal of the article."""
+        if isinstance(self.outcome, Known):
+            return None
         if isinstance(self.outcome, InputProblem):
             return self.outcome
         if self.stored is not None and self.stored.error:
@@ -60,9 +83,14 @@ class Ingested:
 
 
 def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Iterable[ReadResult], *,
-                   max_articles: int = 50, max_seconds: float = 2.0, incidents: bool = True) -> Iterator[Ingested]:
+                   max_articles: int = 50, max_seconds: float = 2.0, incidents: bool = True,
+                   recode: bool = False) -> Iterator[Ingested]:
     """Code `inputs` (articles, and problems met reading them) with `engine` and store them: one
     `Ingested` per input, in input order (as `engine.run` gives outcomes).
+
+    An article already stored (same SHA-256) is not coded: it comes back as a `Known` outcome,
+    already settled. With `recode` every article is coded, and a stored one has its records
+    replaced in the transaction of its batch (its outcome says `recoded`).
 
     Coded articles are stored in batches (`BatchWriter`: `max_articles`, or after `max_seconds`),
     each batch in one transaction; after a batch that stored something new, the incidents are
@@ -71,13 +99,13 @@ def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Itera
     caller sees it, it is in the database. Stopped early (Ctrl-C, or the caller closing the
     iterator), what was coded is still stored; after a database error, nothing more is.
     """
-    writer = BatchWriter(store, max_articles, max_seconds)
+    writer = BatchWriter(store, max_articles, max_seconds, recode=recode)
     held: list[Ingested] = []  # in input order; released once none of them waits for its batch
     try:
-        for outcome in engine.run(inputs):
+        for outcome in engine.run(inputs if recode else unless_stored(store, inputs)):
             if isinstance(outcome, Skipped):
-                record_skip(store, outcome)
-            held.append(Ingested(outcome))
+                store.retrying(record_skip, store, outcome)
+            held.append(_ingested(outcome))
             if isinstance(outcome, Coded):
                 written = writer.add(outcome.result, outcome.article.text, outcome.article.origin)
             else:
@@ -87,6 +115,43 @@ def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Itera
         _settle_batch(store, held, writer.flush(), incidents)
         raise
     yield from _release(store, writer, held, writer.flush(), incidents)
+
+
+def unless_stored(store: Store, inputs: Iterable[ReadResult]) -> Iterator[ReadResult]:
+    """The inputs, with each article already in the store replaced by a `Known` (its SHA-256 looked
+    up before coding, `LOOKUP_BATCH` at a time), so the engine never codes a stored article."""
+    for chunk in _lookup_chunks(inputs):
+        shas = {id(item): item.sha256 for item in chunk if isinstance(item, Article)}
+        stored = store.retrying(store.known, sorted(set(shas.values())))
+        for item in chunk:
+            sha = shas.get(id(item))
+            if sha in stored:
+                yield Known(item.origin or item.id or sha[:12], "already stored", sha256=sha, n_events=stored[sha],
+                            article_id=item.id or sha[:16])
+            else:
+                yield item
+
+
+def _lookup_chunks(inputs: Iterable[ReadResult]) -> Iterator[list[ReadResult]]:
+    """Inputs in runs of `LOOKUP_BATCH`, cut short at `LOOKUP_CHARS` of text: a batch of long
+    articles must not sit in memory waiting for its look-up."""
+    chunk: list[ReadResult] = []
+    chars = 0
+    for item in inputs:
+        chunk.append(item)
+        chars += len(item.text) if isinstance(item, Article) else 0
+        if len(chunk) >= LOOKUP_BATCH or chars >= LOOKUP_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _ingested(outcome: Outcome) -> Ingested:
+    """An outcome to hold; a known article is settled at once (nothing to write)."""
+    if isinstance(outcome, Known):
+        return Ingested(outcome, StoreOutcome(outcome.sha256, False, outcome.n_events, outcome.origin))
+    return Ingested(outcome)
 
 
 def _release(store: Store, writer: BatchWriter, held: list[Ingested], written: list[StoreOutcome],
@@ -103,8 +168,8 @@ def _settle_batch(store: Store, held: list[Ingested], written: list[StoreOutcome
     waiting = [item for item in held if isinstance(item.outcome, Coded) and item.stored is None]
     for item, done in zip(waiting, written):
         item.stored = done
-    if incidents and any(done.stored for done in written):
-        store.update_incidents()
+    if incidents and any(done.stored or done.recoded for done in written):
+        store.retrying(store.update_incidents)
 
 
 def record_skip(store: Store, skip: Skipped) -> None:
@@ -170,9 +235,12 @@ def _feed_bytes(feed: str, options: ReadOptions) -> bytes:
     if feed.startswith(("http://", "https://")):
         return fetch_url(feed, options.timeout)
     try:
-        return Path(feed).read_bytes()
+        with open(feed, "rb") as handle:
+            return read_bytes(handle, MAX_FEED_BYTES, "feed")
     except OSError as err:
         raise ValueError(f"{feed}: {err.strerror or err}") from None
+    except ValueError as err:
+        raise ValueError(f"{feed}: {err}") from None
 
 
 def poll_feed(store: Store, engine, feed: str, options: ReadOptions = ReadOptions()) -> PollReport:

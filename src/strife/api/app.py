@@ -497,8 +497,9 @@ class Writer:
                 rejected.append({"index": index, "error": str(item.problem)})
                 continue
             done = item.stored
-            stored.append({"id": item.outcome.result.article.id, "sha256": done.sha256, "n_events": done.n_events,
-                           "new": done.stored})
+            known = getattr(item.outcome, "article_id", None)  # a stored article, found and not coded again
+            stored.append({"id": known or item.outcome.result.article.id, "sha256": done.sha256,
+                           "n_events": done.n_events, "new": done.stored})
         return stored, rejected
 
 

@@ -103,28 +103,38 @@ def ingest(
     coding: CodingOptions,
     db: Optional[str] = DbOption,
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    recode: bool = typer.Option(False, "--recode", help="Code stored articles again (a new strife or model) "
+                                                        "and replace their events; else they are skipped uncoded."),
 ) -> None:
-    """Code articles and store them; an article already stored (same text) is not stored again.
+    """Code articles and store them; an article already stored (same text) is found by its hash
+    and neither coded nor stored again (--recode codes it again and replaces its events).
 
     --engine dask codes on worker processes (a local cluster of --workers, or the cluster of
     --scheduler) and stores here as results stream back, in input order.
     """
     from contextlib import closing
 
+    from sqlalchemy.exc import DBAPIError
+
     from strife.intake import code_and_store
+    from strife.store import describe_error
 
     options = coding.read_options()
     store = open_store(db)  # an unusable database is reported before the model loads
     engine = coding.engine()
-    summary = {"articles": 0, "stored": 0, "already_stored": 0, "events": 0, "rejected": 0, "warnings": 0,
-               "skipped": {}}
+    summary = {"articles": 0, "stored": 0, "already_stored": 0, "recoded": 0, "events": 0, "rejected": 0,
+               "warnings": 0, "skipped": {}}
     started = time.perf_counter()
     with store, engine, progress_bar() as progress:
         task = progress.add_task("coding", total=estimate_articles(coding.paths) if progress.live.is_started else None)
-        with closing(code_and_store(store, engine, read_inputs(coding.paths, options=options))) as ingested:
-            for item in ingested:
-                _tally(item, summary)
-                progress.update(task, advance=1)
+        with closing(code_and_store(store, engine, read_inputs(coding.paths, options=options), recode=recode)) as ingested:
+            try:
+                for item in ingested:
+                    _tally(item, summary)
+                    progress.update(task, advance=1)
+            except DBAPIError as error:  # the database went away for longer than strife waits, or failed
+                fail(f"database {display_url(store.url)} failed: {describe_error(error)}; what was stored so far is kept, "
+                     f"run the same command again to store the rest (stored articles are skipped)", EXIT_REJECTED)
     summary["seconds"] = round(time.perf_counter() - started, 2)
     summary["articles_per_second"] = round(summary["articles"] / summary["seconds"], 2) if summary["seconds"] else None
     summary["engine"] = coding.engine_kind
@@ -135,10 +145,15 @@ def ingest(
 def _tally(item: Ingested, summary: dict) -> None:
     """Count what became of one input, reporting its problem (a rejection, a warning, a skip, or the
     database refusing the article); a skipped article is counted by language."""
+    from strife.intake import Known
+
     if item.problem is not None:
         report_problem(item.problem)
     outcome = item.outcome
-    if isinstance(outcome, Skipped):
+    if isinstance(outcome, Known):  # found stored by its hash: not coded
+        summary["articles"] += 1
+        summary["already_stored"] += 1
+    elif isinstance(outcome, Skipped):
         skipped = summary.setdefault("skipped", {})
         skipped[outcome.language or outcome.reason] = skipped.get(outcome.language or outcome.reason, 0) + 1
     elif isinstance(outcome, InputProblem):
@@ -147,9 +162,10 @@ def _tally(item: Ingested, summary: dict) -> None:
         summary["articles"] += 1
         summary["rejected"] += 1
     else:
+        done = item.stored
         summary["articles"] += 1
-        summary["stored" if item.stored.stored else "already_stored"] += 1
-        summary["events"] += item.stored.n_events if item.stored.stored else 0
+        summary["stored" if done.stored else "recoded" if done.recoded else "already_stored"] += 1
+        summary["events"] += done.n_events if done.stored or done.recoded else 0
 
 
 def _print_summary(summary: dict, url: str, as_json: bool) -> None:
@@ -157,8 +173,10 @@ def _print_summary(summary: dict, url: str, as_json: bool) -> None:
         typer.echo(json.dumps({**summary, "db": url}))
         return
     typer.echo(
-        f"{summary['articles']} articles read: {summary['stored']} stored with {summary['events']} events, "
-        f"{summary['already_stored']} already stored (unchanged); {summary['rejected']} rejected; "
+        f"{summary['articles']} articles read: {summary['stored']} stored"
+        + (f", {summary['recoded']} recoded" if summary["recoded"] else "")
+        + f" with {summary['events']} events, {summary['already_stored']} already stored (not coded again); "
+        f"{summary['rejected']} rejected; "
         + (f"{sum(summary['skipped'].values())} skipped as not English "
            f"({', '.join(f'{k}: {n}' for k, n in sorted(summary['skipped'].items()))}); " if summary.get("skipped") else "")
         + f"{summary['seconds']} s"

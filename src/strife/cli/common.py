@@ -193,7 +193,7 @@ class CodingOptions:
         columns = ColumnMap(text=self.text_column, published=self.date_column, title=self.title_column,
                             id=self.id_column, url=self.url_column)
         _log_errors_to(self.errors)
-        return ReadOptions(published=published, input_format=self.input_format, columns=columns)
+        return ReadOptions(published=published, input_format=self.input_format, columns=columns, max_chars=self.max_chars)
 
     def engine(self):
         """The engine of --engine/--workers/--scheduler/--batch-size, the per-article limits and

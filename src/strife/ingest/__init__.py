@@ -51,7 +51,9 @@ from strife.ingest.detect import (
 )
 from strife.ingest.language import detect_language, filter_language
 from strife.ingest.table import read_csv
+from strife.ingest.bounded import DEFAULT_MAX_CHARS, TextAsBytes, TooLong
 from strife.ingest.text import (
+    bounded_text_article,
     decoded_lines,
     read_jsonl_file,
     read_jsonl_lines,
@@ -64,7 +66,7 @@ from strife.ingest.web import FeedEntry, feed_entries, fetch_url, html_article, 
 
 __all__ = [
     "open_input", "sniff_format",
-    "DEFAULT_COLUMNS", "FORMATS", "ColumnMap", "FeedEntry", "InputProblem", "ReadOptions", "ReadResult", "Skipped",
+    "DEFAULT_COLUMNS", "DEFAULT_MAX_CHARS", "FORMATS", "TooLong", "ColumnMap", "FeedEntry", "InputProblem", "ReadOptions", "ReadResult", "Skipped",
     "date_from_name", "decode", "detect_format", "detect_language", "feed_entries", "fetch_url", "html_article",
     "parse_date", "parse_loose_date", "read_inputs", "read_jsonl_file", "read_jsonl_lines", "read_path",
     "read_stream", "read_text_file", "read_text_stream", "title_from_text",
@@ -127,9 +129,9 @@ def _dispatch(fmt: str, stream: io.BufferedReader, origin: str, opts: ReadOption
               base: Optional[Path]) -> Iterator[ReadResult]:
     ident = Path(inner_name(name)).stem if name else None
     if fmt == "txt":
-        yield from text_article(stream.read(), origin, opts.published or date_from_name(name), ident)
+        yield from bounded_text_article(stream, origin, opts.published or date_from_name(name), ident, opts.max_chars)
     elif fmt == "jsonl":
-        yield from read_jsonl_lines(decoded_lines(stream), origin, opts.published, opts.columns)
+        yield from read_jsonl_lines(decoded_lines(stream, opts.max_chars), origin, opts.published, opts.columns)
     elif fmt == "csv":
         yield from read_csv(stream, origin, opts, name)
     elif fmt == "html":
@@ -206,6 +208,6 @@ def _read_url(url: str, opts: ReadOptions) -> Iterator[ReadResult]:
 
 def _read_stdin(stream: IO[str], opts: ReadOptions) -> Iterator[ReadResult]:
     binary = getattr(stream, "buffer", None)
-    if binary is None:  # a text stream handed in by a caller (tests, notebooks)
-        binary = io.BytesIO(stream.read().encode("utf-8"))
+    if binary is None:  # a text stream handed in by a caller (tests, notebooks), read in pieces too
+        binary = io.BufferedReader(TextAsBytes(stream))
     yield from read_stream(binary, "<stdin>", opts)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Union
 
+from strife.ingest.bounded import DEFAULT_MAX_CHARS
 from strife.model import Article
 
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -104,6 +105,8 @@ class ReadOptions:
     `Skipped` results. None reads every article whatever its language. `fetch_links` lets feed
     readers download an entry's linked web page (network use the user asked for); without it a
     feed entry is read from a local saved page when its link points to one, else its summary.
+    `max_chars` is the longest article (`--max-chars`): readers stop one character past it, so an
+    input of any size (a gzip bomb, a 300 MB line) is rejected in memory bounded by the limit.
     """
 
     published: Optional[dt.date] = None
@@ -112,8 +115,11 @@ class ReadOptions:
     language: Optional[str] = "en"
     fetch_links: bool = False
     timeout: float = 20.0
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def __post_init__(self) -> None:
+        if self.max_chars < 1:
+            raise ValueError(f"max_chars must be at least 1, not {self.max_chars}")
         if self.input_format not in (None, "auto", *FORMATS):
             raise ValueError(f"unknown input format {self.input_format!r}; known: auto, {', '.join(FORMATS)}")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
 from strife.ingest.base import (
+    DEFAULT_MAX_CHARS,
     ColumnMap,
     InputProblem,
     ReadResult,
@@ -17,23 +18,44 @@ from strife.ingest.base import (
     reason,
     title_from_text,
 )
+from strife.ingest.bounded import JSON_CHARS_PER_CHAR, LongLine, TooLong, bounded_lines, read_text, record_limit
 from strife.model import Article
 
 
-def read_text_file(path: Path, published: Optional[dt.date] = None) -> Iterator[ReadResult]:
+def read_text_file(path: Path, published: Optional[dt.date] = None,
+                   max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[ReadResult]:
     from strife.ingest.base import date_from_name
 
     origin = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            yield from bounded_text_article(handle, origin, published or date_from_name(path.name), path.stem, max_chars)
     except OSError as err:
         yield InputProblem(origin, reason(err))
+
+
+def read_text_stream(stream: IO[str], published: Optional[dt.date] = None,
+                     max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[ReadResult]:
+    text = stream.read(max_chars + 1)
+    if len(text) > max_chars:
+        yield InputProblem("<stdin>", str(TooLong("article", max_chars)), stage="limit")
         return
-    yield from text_article(data, origin, published or date_from_name(path.name), path.stem)
+    yield from text_article(text, "<stdin>", published, None)
 
 
-def read_text_stream(stream: IO[str], published: Optional[dt.date] = None) -> Iterator[ReadResult]:
-    yield from text_article(stream.read(), "<stdin>", published, None)
+def bounded_text_article(stream: IO[bytes], origin: str, published: Optional[dt.date], ident: Optional[str],
+                         max_chars: int) -> Iterator[ReadResult]:
+    """One article from a whole text stream, read no further than one character past `max_chars`
+    (a gzip bomb is stopped there, not inflated whole and measured afterwards)."""
+    try:
+        text = read_text(stream, max_chars)
+    except TooLong as err:
+        yield InputProblem(origin, str(err), stage="limit")
+        return
+    except ValueError as err:
+        yield InputProblem(origin, str(err))
+        return
+    yield from text_article(text, origin, published, ident)
 
 
 def text_article(data: bytes | str, origin: str, published: Optional[dt.date], ident: Optional[str]) -> Iterator[ReadResult]:
@@ -59,6 +81,10 @@ def read_jsonl_lines(lines: Iterable[str], source: str, published: Optional[dt.d
 
 
 def _jsonl_article(line: str, origin: str, published: Optional[dt.date], number: int, columns: ColumnMap) -> Iterator[ReadResult]:
+    if line.startswith(_TOO_LONG):
+        limit, max_chars = (int(part) for part in line[len(_TOO_LONG):].split(":"))
+        yield InputProblem(origin, str(TooLong("line", limit, "bytes", max_chars=max_chars)), stage="limit")
+        return
     if line.startswith(_UNDECODABLE):
         yield InputProblem(origin, f"not valid UTF-8 (byte {line[len(_UNDECODABLE):]} of the line); convert the file to UTF-8 first")
         return
@@ -120,21 +146,27 @@ def _describe(keys: tuple[str, ...]) -> str:
     return f"'{keys[0]}' (also looked for {', '.join(keys[1:])})"
 
 
-def read_jsonl_file(path: Path, published: Optional[dt.date] = None, columns: ColumnMap = ColumnMap()) -> Iterator[ReadResult]:
+def read_jsonl_file(path: Path, published: Optional[dt.date] = None, columns: ColumnMap = ColumnMap(),
+                    max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[ReadResult]:
     try:
         with path.open("rb") as handle:
-            yield from read_jsonl_lines(decoded_lines(handle), str(path), published, columns)
+            yield from read_jsonl_lines(decoded_lines(handle, max_chars), str(path), published, columns)
     except OSError as err:
         yield InputProblem(str(path), reason(err))
 
 
-_UNDECODABLE = "\x00 invalid UTF-8 at byte "  # a marker no JSON line can start with
+_UNDECODABLE = "\x00 invalid UTF-8 at byte "  # markers no JSON line can start with
+_TOO_LONG = "\x00 line longer than "
 
 
-def decoded_lines(handle: IO[bytes]) -> Iterator[str]:
-    """Lines of a binary handle as text; an undecodable line becomes a marked line that
-    `read_jsonl_lines` reports as such (its number kept), not a crash."""
-    for raw in handle:
+def decoded_lines(handle: IO[bytes], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[str]:
+    """Lines of a binary handle as text, each read in bounded memory: a line too long to hold an
+    article of `max_chars` (JSON may spell a character in 6) and an undecodable line become marked
+    lines that `read_jsonl_lines` reports as such (their numbers kept), not a crash."""
+    for raw in bounded_lines(handle, record_limit(max_chars, JSON_CHARS_PER_CHAR)):
+        if isinstance(raw, LongLine):
+            yield f"{_TOO_LONG}{raw.limit}:{max_chars}"
+            continue
         try:
             yield raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:

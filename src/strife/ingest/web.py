@@ -22,9 +22,11 @@ from strife.version import __version__
 from strife.ingest.base import (
     InputProblem, ReadOptions, ReadResult, optional_str, parse_loose_date, reason, storable,
 )
+from strife.ingest.bounded import TooLong, inflate, read_bytes
 from strife.model import Article
 
 MAX_PAGE_BYTES = 20_000_000  # a news page is rarely over 2 MB; beyond this it is not an article
+MAX_FEED_BYTES = 20_000_000  # a feed document, parsed whole: feeds are small
 MIN_PAGE_WORDS = 5  # what is left of a page of links ("Home World Sport") is no article
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = f"strife/{__version__} (+news event coding)"
@@ -39,6 +41,7 @@ def html_article(data: bytes | str, origin: str, *, url: Optional[str] = None, p
     import trafilatura
 
     try:
+        data = inflate(data, MAX_PAGE_BYTES) if isinstance(data, bytes) else data  # never inflated unbounded
         doc = trafilatura.bare_extraction(
             data, url=url, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, deduplicate=True,
@@ -78,9 +81,13 @@ def _page_date(value: object) -> Optional[dt.date]:
 
 
 def read_html(stream: IO[bytes], origin: str, options: ReadOptions, name: str = "") -> Iterator[ReadResult]:
-    data = stream.read(MAX_PAGE_BYTES + 1)
-    if len(data) > MAX_PAGE_BYTES:
-        yield InputProblem(origin, f"page larger than {MAX_PAGE_BYTES:,} bytes; not an article")
+    try:
+        data = read_bytes(stream, MAX_PAGE_BYTES)
+    except TooLong as err:
+        yield InputProblem(origin, f"{err}; not an article", stage="limit")
+        return
+    except ValueError as err:
+        yield InputProblem(origin, str(err))
         return
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 pages have a BOM
         # no other web page holds NUL bytes: this is an image or archive under an .html name
@@ -91,18 +98,18 @@ def read_html(stream: IO[bytes], origin: str, options: ReadOptions, name: str = 
 
 
 def fetch_url(url: str, timeout: float = 20.0, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
-    """The body at an http(s) or file URL; ValueError naming the URL and the failure."""
+    """The body at an http(s) or file URL, at most `max_bytes` also once inflated (a server may
+    send gzip whatever was asked); ValueError naming the URL and the failure."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the user's URL
-            data = response.read(max_bytes + 1)
+            return read_bytes(response, max_bytes, "download")
     except urllib.error.HTTPError as err:
         raise ValueError(f"{url}: HTTP {err.code} {err.reason}") from None
     except (urllib.error.URLError, OSError) as err:
         raise ValueError(f"{url}: {getattr(err, 'reason', None) or reason(err)}") from None
-    if len(data) > max_bytes:
-        raise ValueError(f"{url}: larger than {max_bytes:,} bytes")
-    return data
+    except ValueError as err:  # too long, or broken gzip
+        raise ValueError(f"{url}: {err}") from None
 
 
 # --- feeds ---------------------------------------------------------------------------------------
@@ -172,9 +179,12 @@ def _linked_page(link: Optional[str], options: ReadOptions, base: Optional[Path]
     local = _local_page(parts, link, base)
     if local is not None:
         try:
-            return local.read_bytes(), None
+            with local.open("rb") as handle:
+                return read_bytes(handle, MAX_PAGE_BYTES), None
         except OSError as err:
             return None, f"linked page {local}: {reason(err)}"
+        except ValueError as err:
+            return None, f"linked page {local}: {err}"
     if parts.scheme in ("http", "https") and options.fetch_links:
         try:
             return fetch_url(link, options.timeout), None
@@ -224,8 +234,13 @@ def _digest(*parts: object) -> str:
 
 
 def read_feed(stream: IO[bytes], origin: str, options: ReadOptions, base: Optional[Path] = None) -> Iterator[ReadResult]:
-    """Articles of a feed file (feeds are small: the document is parsed whole)."""
-    for entry in feed_entries(stream.read(), origin, options, base):
+    """Articles of a feed file (feeds are small: the document is parsed whole, up to `MAX_FEED_BYTES`)."""
+    try:
+        data = read_bytes(stream, MAX_FEED_BYTES, "feed")
+    except ValueError as err:
+        yield InputProblem(origin, str(err), stage="limit" if isinstance(err, TooLong) else "read")
+        return
+    for entry in feed_entries(data, origin, options, base):
         yield from entry.results
 
 
@@ -248,10 +263,11 @@ def read_warc(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[
         pages += 1
         url = record.rec_headers.get_header("WARC-Target-URI")
         crawled = _page_date(record.rec_headers.get_header("WARC-Date"))
-        data = record.content_stream().read(MAX_PAGE_BYTES + 1)
         where = f"{origin}:{number}"
-        if len(data) > MAX_PAGE_BYTES:
-            yield InputProblem(where, f"{url}: page larger than {MAX_PAGE_BYTES:,} bytes; not an article")
+        try:  # warcio undoes the record's gzip and Content-Encoding block by block: this read is bounded
+            data = read_bytes(record.content_stream(), MAX_PAGE_BYTES)
+        except ValueError as err:
+            yield InputProblem(where, f"{url}: {err}; not an article", stage="limit" if isinstance(err, TooLong) else "read")
             continue
         yield html_article(data, where, url=url, published=options.published or crawled)
     if not pages:

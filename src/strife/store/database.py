@@ -9,23 +9,26 @@ refused with a hint until `strife db upgrade` (`upgrade_database`) migrates it.
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 from sqlalchemy import Connection, create_engine, event, func, inspect, select
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from strife.model import ArticleResult, Event
 from strife.store.queries import OLDEST_FIRST, EventQuery, query_filters
 from strife.store.revisions import current_revision, stamp, upgrade_to_head
 from strife.store.schema import HEAD_REVISION, articles, event_actors, events, meta, metadata
-from strife.store.writes import StoreOutcome, article_pk, insert_articles, split_known
+from strife.store.writes import StoreOutcome, article_pk, insert_articles, known_articles, replace_articles, split_known
 
 DEFAULT_DB = "strife.db"
 WRITE_LOCK = 815203  # PostgreSQL advisory lock held by strife write transactions
 MAX_CACHED_ACTOR_KEYS = 200_000  # per Store; beyond it the cache starts again (it only saves lookups)
+RECONNECT_SECONDS = 60.0  # how long `Store.retrying` waits for a PostgreSQL server to come back
+T = TypeVar("T")
 
 
 class SchemaError(ValueError):
@@ -90,27 +93,54 @@ class Store:
         with self.engine.connect() as conn:
             return article_pk(conn, sha256) is not None
 
-    def add(self, result: ArticleResult, text: str, origin: Optional[str] = None) -> StoreOutcome:
-        """Store one article and all its records in one transaction; a known article is left as it is.
+    def known(self, shas: Sequence[str]) -> dict[str, int]:
+        """The stored articles among these SHA-256s, with their number of events: what an ingest
+        looks up before coding, so a stored article is never coded again (unless recoded)."""
+        if not shas:
+            return {}
+        with self.engine.connect() as conn:
+            return known_articles(conn, list(shas))
+
+    def retrying(self, write: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """`write(*args, **kwargs)`, tried again while a PostgreSQL server is unreachable (restarted,
+        failed over) for up to `RECONNECT_SECONDS`. Only for idempotent work: every strife write
+        is one transaction and finds stored articles by their hash, so a retry never doubles one."""
+        deadline, pause = time.monotonic() + RECONNECT_SECONDS, 0.25
+        while True:
+            try:
+                return write(*args, **kwargs)
+            except DBAPIError as error:
+                lost = isinstance(error, OperationalError) or error.connection_invalidated
+                if not lost or self.backend != "postgresql" or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 4.0)
+
+    def add(self, result: ArticleResult, text: str, origin: Optional[str] = None, recode: bool = False) -> StoreOutcome:
+        """Store one article and all its records in one transaction; a known article is left as it
+        is, or with `recode` has its records replaced by these.
 
         A database error is raised and leaves nothing of the article behind; an article another
         process stored meanwhile is reported as already stored.
         """
-        sha, n_events = result.article.sha256, len(result.events)
+        sha, n_events, item = result.article.sha256, len(result.events), (result, text, origin)
         try:
             with self._writing() as conn:
-                if article_pk(conn, sha) is not None:
+                stored = article_pk(conn, sha) is not None
+                if stored and not recode:
                     return StoreOutcome(sha, False, n_events, origin)
-                keys = insert_articles(conn, [(result, text, origin)], self._actor_key_pks)
+                write = replace_articles if stored else insert_articles
+                keys = write(conn, [item], self._actor_key_pks)
         except IntegrityError:
             if self.has(sha):  # another process stored it first (the unique key decided)
                 return StoreOutcome(sha, False, n_events, origin)
             raise
         self._remember_actor_keys(keys)
-        return StoreOutcome(sha, True, n_events, origin)
+        return StoreOutcome(sha, not stored, n_events, origin, recoded=stored)
 
-    def add_many(self, items: Iterable[tuple[ArticleResult, str, Optional[str]]]) -> list[StoreOutcome]:
+    def add_many(self, items: Iterable[tuple[ArticleResult, str, Optional[str]]], recode: bool = False) -> list[StoreOutcome]:
         """Store several articles in one transaction, each whole or not at all; outcomes in input order.
+        With `recode`, articles stored already have their records replaced (`replace_articles`).
 
         Many times faster than `add` in a loop: one commit, each table written by one bulk
         statement, actor names looked up once per batch. Should the batch fail on an article (one
@@ -122,17 +152,18 @@ class Store:
         batch = list(items)
         try:
             with self._writing() as conn:
-                outcomes, fresh = split_known(conn, batch)
+                outcomes, fresh, stale = split_known(conn, batch, recode)
                 keys = insert_articles(conn, fresh, self._actor_key_pks)
+                keys.update(replace_articles(conn, stale, self._actor_key_pks))
         except (IntegrityError, DataError):
-            return [self._add_reporting(*item) for item in batch]
+            return [self._add_reporting(*item, recode=recode) for item in batch]
         self._remember_actor_keys(keys)
         return outcomes
 
-    def _add_reporting(self, result: ArticleResult, text: str, origin: Optional[str]) -> StoreOutcome:
+    def _add_reporting(self, result: ArticleResult, text: str, origin: Optional[str], recode: bool = False) -> StoreOutcome:
         """`add`, with an error the article itself causes reported in the outcome instead of raised."""
         try:
-            return self.add(result, text, origin)
+            return self.add(result, text, origin, recode)
         except (IntegrityError, DataError) as error:
             return StoreOutcome(result.article.sha256, False, len(result.events), origin, describe_error(error))
 

@@ -9,10 +9,13 @@ writes and in `strife db incidents`; reading incidents never places events.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from typing import Iterable
+
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from strife.resolve.dedup import (
     DedupOptions,
@@ -99,13 +102,22 @@ def update_incidents(conn: Connection, window_days: int = DedupOptions.window_da
     pending = _reports(conn, UNPLACED)
     for report in pending:
         joined = best_incident(report, _candidates(conn, report, options), options)
-        incident = joined or incident_id_for(report)
+        incident = joined or _free_incident_id(conn, incident_id_for(report))
         if joined is None:
             _found_incident(conn, report, incident)
         conn.execute(update(events).where(events.c.event_id == report.event_id).values(incident_id=incident))
         if joined is not None:
             _refresh_incident(conn, incident)
     return len(pending)
+
+
+def _free_incident_id(conn: Connection, wanted: str) -> str:
+    """`wanted`, or `wanted~2`, `~3`... when taken: an event coded again (`--recode`) keeps its id,
+    and the incident it founded may still be held by the other sources it had gathered."""
+    taken = set(conn.execute(select(incidents.c.incident_id).where(
+        or_(incidents.c.incident_id == wanted, incidents.c.incident_id.like(f"{wanted}~%")))).scalars())
+    return next(candidate for n in itertools.count(1)
+                if (candidate := wanted if n == 1 else f"{wanted}~{n}") not in taken)
 
 
 def _found_incident(conn: Connection, report: Report, incident: str) -> None:
@@ -120,6 +132,17 @@ def _refresh_incident(conn: Connection, incident: str) -> None:
         select(func.count(), func.min(events.c.day), func.max(events.c.day_end)).where(events.c.incident_id == incident)
     ).one()
     conn.execute(update(incidents).where(incidents.c.incident_id == incident).values(n_sources=n, day=first, day_end=last, updated_at=utc_now()))
+
+
+def release_incidents(conn: Connection, incident_ids: Iterable[str]) -> None:
+    """Incidents that lost events (their article was coded again): refreshed from the events left,
+    deleted when none is left, so no incident counts a source that is gone."""
+    for incident in sorted(set(incident_ids)):
+        left = conn.execute(select(func.count()).where(events.c.incident_id == incident)).scalar_one()
+        if left:
+            _refresh_incident(conn, incident)
+        else:
+            conn.execute(delete(incidents).where(incidents.c.incident_id == incident))
 
 
 def incident_filters(query, min_sources: int = 1) -> list:

@@ -14,11 +14,12 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from sqlalchemy import Boolean, Connection, Table, func, select, update
+from sqlalchemy import Boolean, Connection, Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from strife.model import Actor, ArticleResult, Event
+from strife.store.dedup import release_incidents
 from strife.store.queries import max_span_days
 from strife.store.schema import (
     MAX_SPAN_KEY,
@@ -46,6 +47,7 @@ class StoreOutcome:
     n_events: int
     origin: Optional[str] = None
     error: Optional[str] = None
+    recoded: bool = False  # it was stored already and its events were replaced (`--recode`)
 
 
 class BatchWriter:
@@ -62,10 +64,11 @@ class BatchWriter:
             report(writer.flush())                  # and of the rest
     """
 
-    def __init__(self, store: Store, max_articles: int = 50, max_seconds: float = 2.0):
+    def __init__(self, store: Store, max_articles: int = 50, max_seconds: float = 2.0, recode: bool = False):
         if max_articles < 1:
             raise ValueError(f"max_articles must be at least 1, not {max_articles}")
         self.store = store
+        self.recode = recode  # replace the events of articles stored already
         self.max_articles = max_articles
         self.max_seconds = max_seconds
         self._waiting: list[tuple[ArticleResult, str, Optional[str]]] = []
@@ -102,7 +105,11 @@ class BatchWriter:
     def flush(self) -> list[StoreOutcome]:
         """Write every waiting article now; their outcomes, in the order they were added."""
         waiting, self._waiting = self._waiting, []
-        return self.store.add_many(waiting) if waiting else []
+        if not waiting:
+            return []
+        # a batch is one transaction and stored articles are found by their hash: trying it again
+        # after a lost connection (a database restarted mid-ingest) neither loses nor doubles one
+        return self.store.retrying(self.store.add_many, waiting, recode=self.recode)
 
 
 def article_pk(conn: Connection, sha256: str) -> Optional[int]:
@@ -110,24 +117,33 @@ def article_pk(conn: Connection, sha256: str) -> Optional[int]:
     return row[0] if row else None
 
 
-def _known_shas(conn: Connection, shas: Sequence[str]) -> set[str]:
-    found: set[str] = set()
+def known_articles(conn: Connection, shas: Sequence[str]) -> dict[str, int]:
+    """The stored articles among `shas`, with their number of events."""
+    found: dict[str, int] = {}
     for start in range(0, len(shas), 500):
-        found.update(conn.execute(select(articles.c.sha256).where(articles.c.sha256.in_(shas[start:start + 500]))).scalars())
+        chunk = shas[start:start + 500]
+        found.update(conn.execute(select(articles.c.sha256, articles.c.n_events).where(articles.c.sha256.in_(chunk))).all())
     return found
 
 
-def split_known(conn: Connection, batch: Sequence[tuple[ArticleResult, str, Optional[str]]]) -> tuple[list[StoreOutcome], list]:
-    """Outcomes in input order, and the articles to write: neither stored already nor repeated in the batch."""
-    known = _known_shas(conn, [result.article.sha256 for result, _, _ in batch])
-    outcomes, fresh = [], []
+Item = tuple[ArticleResult, str, Optional[str]]
+
+
+def split_known(conn: Connection, batch: Sequence[Item], recode: bool = False) -> tuple[list[StoreOutcome], list[Item], list[Item]]:
+    """Outcomes in input order, the articles to write (not stored, not repeated in the batch) and,
+    with `recode`, the stored ones whose records to replace (each once)."""
+    known = set(known_articles(conn, [result.article.sha256 for result, _, _ in batch]))
+    outcomes, fresh, stale = [], [], []
     for result, text, origin in batch:
         sha = result.article.sha256
-        outcomes.append(StoreOutcome(sha, sha not in known, len(result.events), origin))
-        if sha not in known:
+        replace = recode and sha in known and all(sha != r.article.sha256 for r, _, _ in stale)
+        outcomes.append(StoreOutcome(sha, sha not in known, len(result.events), origin, recoded=replace))
+        if replace:
+            stale.append((result, text, origin))
+        elif sha not in known:
             known.add(sha)
             fresh.append((result, text, origin))
-    return outcomes, fresh
+    return outcomes, fresh, stale
 
 
 def insert_articles(conn: Connection, items: Sequence[tuple[ArticleResult, str, Optional[str]]],
@@ -140,15 +156,40 @@ def insert_articles(conn: Connection, items: Sequence[tuple[ArticleResult, str, 
     if not items:
         return {}
     article_pks = _reserve_pks(conn, articles, len(items))
-    event_pks = iter(_reserve_pks(conn, events, sum(len(result.events) for result, _, _ in items)))
-    article_rows, event_rows, actor_rows = [], [], []
-    for article_pk, (result, text, origin) in zip(article_pks, items):
-        article_rows.append({"pk": article_pk, **_article_row(result, text, origin)})
+    _bulk_insert(conn, articles, [{"pk": pk, **_article_row(result, text, origin)}
+                                  for pk, (result, text, origin) in zip(article_pks, items)])
+    return _insert_records(conn, [(pk, result) for pk, (result, _, _) in zip(article_pks, items)], known_keys)
+
+
+def replace_articles(conn: Connection, items: Sequence[Item], known_keys: Optional[dict[str, int]] = None) -> dict[str, int]:
+    """Stored articles coded again (`--recode`): their rows updated, their events replaced, the
+    incidents that lose events refreshed, all in the caller's transaction, so a reader sees either
+    the old records or the new ones and never two copies. Returns the actor keys used."""
+    if not items:
+        return {}
+    pks = dict(conn.execute(select(articles.c.sha256, articles.c.pk)
+                            .where(articles.c.sha256.in_([r.article.sha256 for r, _, _ in items]))).all())
+    items = [item for item in items if item[0].article.sha256 in pks]
+    touched = set(conn.execute(select(events.c.incident_id).distinct()
+                               .where(events.c.article_pk.in_(pks.values()), events.c.incident_id.is_not(None))).scalars())
+    conn.execute(delete(events).where(events.c.article_pk.in_(pks.values())))  # actors and keys go by cascade
+    rows = [{"row_pk": pks[r.article.sha256], **_article_row(r, text, origin)} for r, text, origin in items]
+    conn.execute(update(articles).where(articles.c.pk == bindparam("row_pk")),
+                 [{k: v for k, v in row.items() if k not in ("sha256",)} for row in rows])
+    release_incidents(conn, touched)
+    return _insert_records(conn, [(pks[r.article.sha256], r) for r, _, _ in items], known_keys)
+
+
+def _insert_records(conn: Connection, coded: Sequence[tuple[int, ArticleResult]],
+                    known_keys: Optional[dict[str, int]]) -> dict[str, int]:
+    """The events of stored article rows (article pk, result), with their actors and actor keys."""
+    event_pks = iter(_reserve_pks(conn, events, sum(len(result.events) for _, result in coded)))
+    event_rows, actor_rows = [], []
+    for article_pk, result in coded:
         for ev in result.events:
             event_pk = next(event_pks)
             event_rows.append({"pk": event_pk, "article_pk": article_pk, **_event_row(ev, result.article.published)})
             actor_rows.extend(_actor_rows(event_pk, ev))
-    _bulk_insert(conn, articles, article_rows)
     _bulk_insert(conn, events, event_rows)
     _bulk_insert(conn, event_actors, actor_rows)
     keys = _insert_actor_keys(conn, actor_rows, known_keys or {})
