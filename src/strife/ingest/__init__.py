@@ -59,7 +59,6 @@ from strife.ingest.text import (
     read_jsonl_lines,
     read_text_file,
     read_text_stream,
-    text_article,
 )
 from strife.model import Article
 from strife.ingest.web import FeedEntry, feed_entries, fetch_url, html_article, read_feed, read_html, read_warc
