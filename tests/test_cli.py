@@ -144,3 +144,14 @@ def test_events_filter_by_how_sure_the_date_is(tmp_path):
     assert [(e["date"], e["date_precision"]) for e in rows["reported"]] == [("2020-08-11", "reported")]
     wrong = strife("events", "--db", str(db), "--precision", "fortnightly")
     assert wrong.returncode == 2 and "fortnightly" in wrong.stderr
+
+
+def test_ingest_counts_the_events_left_undated(tmp_path):
+    """An event that happened takes its article's publication date; with none known either it stays
+    undated, and the summary says how many."""
+    source = tmp_path / "u.jsonl"
+    source.write_text(json.dumps({"id": "u", "text": "Police arrested 12 protesters in Minsk."}) + "\n"
+                      + json.dumps({"id": "d", "text": "Police arrested 9 protesters in Minsk.", "published": "2020-08-11"}) + "\n")
+    shown = strife("ingest", str(source), "--db", str(tmp_path / "u.db"), "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["undated"] == 1

@@ -122,8 +122,8 @@ def ingest(
     options = coding.read_options()
     store = open_store(db)  # an unusable database is reported before the model loads
     engine = coding.engine()
-    summary = {"articles": 0, "stored": 0, "already_stored": 0, "recoded": 0, "events": 0, "rejected": 0,
-               "warnings": 0, "skipped": {}}
+    summary = {"articles": 0, "stored": 0, "already_stored": 0, "recoded": 0, "events": 0, "undated": 0,
+               "rejected": 0, "warnings": 0, "skipped": {}}
     started = time.perf_counter()
     with store, engine, progress_bar() as progress:
         task = progress.add_task("coding", total=estimate_articles(coding.paths) if progress.live.is_started else None)
@@ -166,6 +166,14 @@ def _tally(item: Ingested, summary: dict) -> None:
         summary["articles"] += 1
         summary["stored" if done.stored else "recoded" if done.recoded else "already_stored"] += 1
         summary["events"] += done.n_events if done.stored or done.recoded else 0
+        if done.stored or done.recoded:
+            summary["undated"] += _undated(outcome)
+
+
+def _undated(outcome) -> int:
+    """Events that happened and still have no date: the text names none and no publication date is known."""
+    result = getattr(outcome, "result", None)
+    return sum(1 for e in result.events if e.date is None and not (e.negated or e.hypothetical)) if result else 0
 
 
 def _print_summary(summary: dict, url: str, as_json: bool) -> None:
@@ -175,7 +183,9 @@ def _print_summary(summary: dict, url: str, as_json: bool) -> None:
     typer.echo(
         f"{summary['articles']} articles read: {summary['stored']} stored"
         + (f", {summary['recoded']} recoded" if summary["recoded"] else "")
-        + f" with {summary['events']} events, {summary['already_stored']} already stored (not coded again); "
+        + f" with {summary['events']} events"
+        + (f" ({summary['undated']} undated: no date in the text and no publication date)" if summary["undated"] else "")
+        + f", {summary['already_stored']} already stored (not coded again); "
         f"{summary['rejected']} rejected; "
         + (f"{sum(summary['skipped'].values())} skipped as not English "
            f"({', '.join(f'{k}: {n}' for k, n in sorted(summary['skipped'].items()))}); " if summary.get("skipped") else "")
