@@ -30,6 +30,14 @@ from strife.datafiles import read_data_csv as _read_data_csv
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename
+from strife.resolve.overrides import (
+    USER_PLACE_NAMES,
+    USER_PLACE_POPULATION,
+    UserPlace,
+    default_path,
+    overrides_by_key,
+    read_overrides,
+)
 from strife.resolve.spellings import (
     MIN_VARIANT_KEY,
     VARIANT_MARGIN,
@@ -103,12 +111,15 @@ def split_admin_word(name: str) -> tuple[str, Optional[str]]:
 class Gazetteer:
     """Read-only access to a built index; cheap to open, safe to share within a process."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
+    def __init__(self, path: str | os.PathLike, overrides: Optional[str | os.PathLike] = None) -> None:
+        """`overrides` is a user's place file (`strife.resolve.overrides`); default: the one in force."""
         self.path = Path(path)
         if not self.path.exists():
             raise FileNotFoundError(f"no gazetteer index at {self.path}; build one with build_index(path)")
         self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        override_path = Path(overrides) if overrides else default_path()
+        self.user_places = overrides_by_key(read_overrides(override_path)) if override_path else {}
 
     @classmethod
     @functools.cache
@@ -136,7 +147,8 @@ class Gazetteer:
             ).fetchall()
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            self._cache[key] = tuple(_candidate(row[:10], bool(row[10])) for row in rows)
+            found = [_candidate(row[:10], bool(row[10])) for row in rows]
+            self._cache[key] = tuple(_with_user_places(found, self.user_places.get(key, [])))
         return list(self._cache[key])
 
     def lookup_variants(self, name: str, min_similarity: float = VARIANT_SIMILARITY) -> list[Candidate]:
@@ -255,6 +267,20 @@ class Gazetteer:
             return None
         written = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))[0]
         return to_place(ranked[0][0], span=span, confidence=ranking_confidence(ranked), written=written)
+
+
+def _user_candidate(place: UserPlace) -> Candidate:
+    return Candidate(geonames_id=None, name=place.name, kind="city", country=place.country, admin1=place.admin1,
+                     lat=place.lat, lon=place.lon, population=USER_PLACE_POPULATION, n_names=USER_PLACE_NAMES)
+
+
+def _with_user_places(found: list[Candidate], users: Sequence[UserPlace]) -> list[Candidate]:
+    """The user's places first, replacing the gazetteer's readings in their countries (the user
+    says where that village is); namesakes in other countries stay for the text to choose."""
+    if not users:
+        return found
+    countries = {u.country for u in users}
+    return [_user_candidate(u) for u in users] + [c for c in found if c.country not in countries]
 
 
 def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
