@@ -76,8 +76,30 @@ GENERIC_KINDS = frozenset({"any", "landmark", "people"})  # kind words that rest
 
 @functools.lru_cache(maxsize=1)
 def admin_words() -> dict[str, str]:
-    """Words that mark a preceding toponym as a region ("province" -> "admin1")."""
-    return {row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_admin_words.csv")}
+    """Words that mark a preceding toponym as a region ("province" -> "admin1"), also those of
+    `kind_countries` (some of several words: "local government")."""
+    words = {row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_admin_words.csv")}
+    words.update({row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_kind_countries.csv")})
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def kind_countries() -> dict[str, frozenset[str]]:
+    """Kind words only some countries use ("upazila" -> Bangladesh), from geo_kind_countries.csv."""
+    return {row["word"].casefold(): frozenset(row["countries"].split("|"))
+            for row in _read_data_csv("geo_kind_countries.csv")}
+
+
+MAX_KIND_WORDS = 3  # the longest kind word of the data files ("local government area")
+
+
+def in_kind_countries(candidates: list[Candidate], kind_word: Optional[str]) -> list[Candidate]:
+    """The readings in the countries that use the kind word written with the name: "Mirpur upazila"
+    is in Bangladesh, never in Pakistan's New Mirpur, and nowhere when Bangladesh has no Mirpur."""
+    countries = kind_countries().get((kind_word or "").casefold())
+    if not countries:
+        return candidates
+    return [c for c in candidates if c.country in countries]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,15 +119,27 @@ def _candidate(row: tuple, primary: bool = True) -> Candidate:
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 
 
+def split_kind_word(name: str) -> tuple[str, Optional[str]]:
+    """("Logo local government") -> ("Logo", "local government"): the name and its trailing kind
+    word(s), longest kind first."""
+    words = name.split()
+    for size in range(min(MAX_KIND_WORDS, len(words) - 1), 0, -1):
+        kind = " ".join(words[-size:]).casefold()
+        if kind in admin_words():
+            return " ".join(words[:-size]), kind
+    return name, None
+
+
 def split_admin_word(name: str) -> tuple[str, Optional[str]]:
     """("Idlib province") -> ("Idlib", "admin1"): a trailing region word restricts the kind.
 
     A generic word ("Al Arqoub area") is dropped and restricts nothing.
     """
-    words = name.split()
-    if len(words) > 1 and (feature := admin_words().get(words[-1].casefold())):
-        return " ".join(words[:-1]), (None if feature in GENERIC_KINDS else feature)
-    return name, None
+    bare, kind = split_kind_word(name)
+    if kind is None:
+        return name, None
+    feature = admin_words()[kind]
+    return bare, (None if feature in GENERIC_KINDS else feature)
 
 
 class Gazetteer:
@@ -228,7 +262,7 @@ class Gazetteer:
         candidates = self.lookup_kind_named(written, bare, feature)
         if not candidates and variants:
             candidates = self.lookup_variants(bare)
-        candidates = of_feature(candidates, feature)
+        candidates = in_kind_countries(of_feature(candidates, feature), split_kind_word(written)[1])
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
         within = Containers.of(qualifiers)
         towns = [c for c in candidates if c.kind == "city"]

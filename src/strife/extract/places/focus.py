@@ -160,7 +160,42 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
             votes.append(FocusVote(best.country, 1.0, span, index, metonym=True))
         else:
             votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index))
-    return votes + _actor_votes(doc)
+    return votes + _actor_votes(doc) + _country_name_votes(doc, gazetteer, mentions)
+
+
+COUNTRY_NAME_WEIGHT = 0.3
+MAX_COUNTRY_NAME_TOKENS = 3
+
+
+def _country_name_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[FocusVote]:
+    """A country's name written where no mention reads it ("the Federal Limbuwan Party Nepal",
+    "the Kenya Defence Forces"): as weak a sign as an actor's, but a sign of the country the text
+    is about, which the readings of its other names should stay in (`country_first`)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    votes: list[FocusVote] = []
+    i = 0
+    while i < len(doc):
+        found = _country_at(doc, i, covered, gazetteer)
+        if found is None:
+            i += 1
+            continue
+        country, end = found
+        votes.append(FocusVote(country, COUNTRY_NAME_WEIGHT, (doc[i].idx, doc[end - 1].idx + len(doc[end - 1]))))
+        i = end
+    return votes
+
+
+def _country_at(doc: Doc, start: int, covered: set[int], gazetteer: Gazetteer) -> Optional[tuple[str, int]]:
+    """The country whose own name starts at token `start` (uncovered, capitalised), with its end."""
+    if start in covered or not doc[start].text[:1].isupper():
+        return None
+    for end in range(min(len(doc), start + MAX_COUNTRY_NAME_TOKENS), start, -1):
+        if any(i in covered for i in range(start, end)):
+            continue
+        countries = {c.country for c in gazetteer.lookup(doc[start:end].text) if c.kind == "country" and c.primary}
+        if len(countries) == 1:
+            return countries.pop(), end
+    return None
 
 
 def focus_of(votes: Sequence[FocusVote]) -> list[str]:

@@ -31,7 +31,7 @@ from strife.extract.places.names import (
     trim_name,
 )
 from strife.extract.places.qualifiers import link_containers, link_qualifiers, share_qualifiers
-from strife.resolve.geocode import Gazetteer, admin_words
+from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
 
 
@@ -39,10 +39,19 @@ def _blocked(doc: Doc) -> list[bool]:
     """Tokens inside multi-token person/org/... entities: never part of a toponym."""
     blocked = [False] * len(doc)
     for ent in doc.ents:
-        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or ent.label_ in NEVER_PLACE_LABELS:
+        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or (
+                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent)):
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return blocked
+
+
+def _mistagged_name(ent) -> bool:
+    """Is a date or number entity one capitalised word with no digit that names no day, month or
+    feast ("in Dahuk", tagged DATE by the small model)? Then it may be a toponym like any other."""
+    token = ent[0]
+    return (len(ent) == 1 and is_name_token(token) and not any(ch.isdigit() for ch in token.text)
+            and normalise_name(token.text) not in stop_words())
 
 
 def _entity_mentions(doc: Doc) -> list[Mention]:
@@ -148,8 +157,8 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
 
 def _add_context(doc: Doc, mention: Mention) -> None:
     """Region word after, part or preposition before: what the text says about the name."""
-    if not mention.feature and mention.end < len(doc) and (feature := admin_words().get(doc[mention.end].lower_)):
-        mention.feature, mention.end, mention.cue = kind_feature(feature), mention.end + 1, True
+    if not mention.feature and (kind := _kind_words_after(doc, mention.end)):
+        mention.feature, mention.end, mention.cue = kind_feature(admin_words()[kind[0]]), mention.end + kind[1], True
     parts = part_words()
     i = mention.start - 1
     while i >= 0 and doc[i].lower_ == "the":
@@ -175,6 +184,15 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         return
     if word in LOCATIVE_PREPOSITIONS or doc[i].lower_ in ("city", "town", "village", "province", "region"):
         mention.cue = True
+
+
+def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
+    """The kind word(s) written right after a name ("district", "local government area") and how
+    many tokens they take, longest first."""
+    for size in range(MAX_KIND_WORDS, 0, -1):
+        if end + size <= len(doc) and (kind := doc[end : end + size].text.casefold()) in admin_words():
+            return kind, size
+    return None
 
 
 def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
