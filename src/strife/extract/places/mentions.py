@@ -9,10 +9,12 @@ context: a kind word after it ("Idlib province"), a part or locative word before
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from strife.datafiles import read_data_csv
 from strife.extract.places.names import (
     BLOCKING_LABELS,
     FOREIGN_JOINERS,
@@ -35,23 +37,24 @@ from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
 
 
-def _blocked(doc: Doc) -> list[bool]:
+def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
     """Tokens inside multi-token person/org/... entities: never part of a toponym."""
     blocked = [False] * len(doc)
     for ent in doc.ents:
         if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or (
-                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent)):
+                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer)):
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return blocked
 
 
-def _mistagged_name(ent) -> bool:
-    """Is a date or number entity one capitalised word with no digit that names no day, month or
-    feast ("in Dahuk", tagged DATE by the small model)? Then it may be a toponym like any other."""
+def _mistagged_name(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Is a date or number entity one capitalised word with no digit, a place's name as written,
+    that names no day, month or feast ("in Dahuk", tagged DATE by the small model)? Then it may be a
+    toponym like any other; not by another spelling, which matches too much of what dates are."""
     token = ent[0]
     return (len(ent) == 1 and is_name_token(token) and not any(ch.isdigit() for ch in token.text)
-            and normalise_name(token.text) not in stop_words())
+            and normalise_name(token.text) not in stop_words() and bool(gazetteer.lookup(token.text)))
 
 
 def _entity_mentions(doc: Doc) -> list[Mention]:
@@ -99,9 +102,37 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
     return mentions
 
 
-def _name_runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """Words that make "<town> ... <word>" a building or site in that town (geo_facility_words.csv)."""
+    return frozenset(row["word"].casefold() for row in read_data_csv("geo_facility_words.csv"))
+
+
+def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """The town that names a facility ("Benghazi Medical Centre", tagged ORG or FAC): the event is in
+    that town. The town's name is taken as part of a longer name (`Mention.partial`), so only a
+    well-known town in the article's country counts ("Al-Shifa Hospital" is no village Ash Shifa)."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in BLOCKING_LABELS | {"FAC"} or len(ent) < 2 or any(taken[ent.start:ent.end]):
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        words = doc[start + 1 : min(len(doc), ent.end + 1)]  # the word after it too: "[Galle ... Ladies'] College"
+        if not any(token.lower_ in facility_words() for token in words):
+            continue
+        for end in range(min(ent.end - 1, start + MAX_NAME_TOKENS), start, -1):
+            if all(is_name_token(t) for t in doc[start:end]) and (found := gazetteer.lookup(doc[start:end].text)):
+                mentions.append(Mention(start, end, from_entity=False, name_end=end, cue=True, candidates=found,
+                                        partial=True))
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+                break
+    return mentions
+
+
+def _name_runs(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (with joiners inside), outside entities already taken."""
-    blocked = _blocked(doc)
+    blocked = _blocked(doc, gazetteer)
     runs, i = [], 0
     while i < len(doc):
         if taken[i] or blocked[i] or not is_name_token(doc[i]):
@@ -131,7 +162,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
     transliteration skeleton (`Gazetteer.lookup_variants`).
     """
     mentions = []
-    for run_start, run_end in _name_runs(doc, taken):
+    for run_start, run_end in _name_runs(doc, taken, gazetteer):
         if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
                    for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
             if after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
@@ -211,6 +242,7 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             for i in range(mention.start, mention.end):
                 taken[i] = True
     found += _blocked_entity_mentions(doc, taken, gazetteer)
+    found += _facility_mentions(doc, taken, gazetteer)
     mentions = [m for m in found + _gazetteer_mentions(doc, taken, gazetteer) if not _is_direction_of_next(doc, m)]
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
