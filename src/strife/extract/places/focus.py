@@ -23,7 +23,7 @@ from strife.extract.places.metonymy import country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
 from strife.extract.places.plausibility import is_plausible
 from strife.extract.places.readings import ranked_readings
-from strife.resolve.geocode import Candidate, Gazetteer, ranking_confidence
+from strife.resolve.geocode import MAX_KIND_WORDS, Candidate, Gazetteer, kind_countries, ranking_confidence
 
 ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
 CUE_FOCUS_WEIGHT = 0.3
@@ -160,7 +160,22 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
             votes.append(FocusVote(best.country, 1.0, span, index, metonym=True))
         else:
             votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index))
-    return votes + _actor_votes(doc) + _country_name_votes(doc, gazetteer, mentions)
+    return votes + _actor_votes(doc) + _country_name_votes(doc, gazetteer, mentions) + _kind_word_votes(doc)
+
+
+def _kind_word_votes(doc: Doc) -> list[FocusVote]:
+    """A kind word only one country uses ("upazila", "local government area") says the text is in
+    that country, whatever the name before it: as much as a country's name written in it."""
+    votes = []
+    kinds = kind_countries()
+    for token in doc:
+        for size in range(MAX_KIND_WORDS, 0, -1):
+            span = doc[token.i : token.i + size]
+            countries = kinds.get(span.text.casefold()) if len(span) == size else None
+            if countries and len(countries) == 1:
+                votes.append(FocusVote(next(iter(countries)), COUNTRY_NAME_WEIGHT, (span.start_char, span.end_char)))
+                break
+    return votes
 
 
 COUNTRY_NAME_WEIGHT = 0.3

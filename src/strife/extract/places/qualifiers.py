@@ -107,7 +107,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
 
 # Words allowed between a place and the place that contains it: "Dardara in the countryside of Ras Al Ain",
 # "Svietlahorsk of the Gomel region", "Karama town in Ar-Raqqa eastern countryside".
-CONTAINER_PREPOSITIONS = frozenset({"in", "of"})
+CONTAINER_PREPOSITIONS = frozenset({"in", "of", "under"})  # "Ratanpur village under Habiganj upazila"
 MAX_CONTAINER_GAP = 6
 
 
@@ -141,10 +141,11 @@ FAR_FROM_UNIT_KM = 150.0
 
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
-    """Is the wider place written as a unit ("of Tamenglong district", "in Dikwa LGA") and every
-    reading of the narrower name far from it? "Bhimpur village of Tamenglong district" is not the
-    Bhimpur 2,000 km away in the same country: it is a village of that district."""
-    if wider.feature not in ("admin1", "admin2"):
+    """Is the wider place written as a unit ("of Tamenglong district", "in Dikwa LGA"), or the
+    narrower as a village or town in it, and every reading of the narrower name far from it?
+    "Bhimpur village of Tamenglong district" is not the Bhimpur 2,000 km away in the same country:
+    it is a village of that district."""
+    if wider.feature not in ("admin1", "admin2") and mention.feature != "city":
         return False
     return all(haversine_km(c.lat, c.lon, r.lat, r.lon) > FAR_FROM_UNIT_KM
                for c in mention.candidates for r in readings)
