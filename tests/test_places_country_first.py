@@ -80,3 +80,19 @@ def test_a_kind_word_of_one_country_votes_for_it_and_under_contains(nlp, gazette
     village = min(found, key=lambda p: p.span[0])
     assert text[village.span[0]:village.span[1]].startswith("Ratanpur")
     assert (village.country, village.admin1, village.geo_precision) == ("BGD", "Sylhet", 2)
+
+
+def test_a_unit_that_names_a_building_places_it(nlp, gazetteer) -> None:
+    found = places(nlp, gazetteer, "Protesters gathered outside the Tyre Governorate building.")
+    assert [p.country for p in found] == ["LBN"]
+
+
+def test_countryside_after_a_name_is_its_region(nlp, gazetteer) -> None:
+    (region,) = places(nlp, gazetteer, "Regime forces shelled positions in Hama countryside.")
+    assert (region.country, region.feature, region.geo_precision) == ("SYR", "admin1", 3)
+
+
+def test_an_actors_demonym_is_not_the_place(nlp, gazetteer) -> None:
+    assert places(nlp, gazetteer, "Israeli drones struck a car between two unnamed villages.") == []
+    (yemen,) = places(nlp, gazetteer, "Houthi forces shelled positions, killing two.")
+    assert yemen.country == "YEM"  # a group's country still places a note with no toponym

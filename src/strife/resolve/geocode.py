@@ -87,7 +87,7 @@ def admin_words() -> dict[str, str]:
 def kind_countries() -> dict[str, frozenset[str]]:
     """Kind words only some countries use ("upazila" -> Bangladesh), from geo_kind_countries.csv."""
     return {row["word"].casefold(): frozenset(row["countries"].split("|"))
-            for row in _read_data_csv("geo_kind_countries.csv")}
+            for row in _read_data_csv("geo_kind_countries.csv") if row["countries"]}
 
 
 MAX_KIND_WORDS = 3  # the longest kind word of the data files ("local government area")

@@ -46,6 +46,7 @@ class FocusVote:
     span: tuple[int, int]  # characters
     mention: Optional[int] = None
     metonym: bool = False
+    demonym: bool = False  # an actor named only by a people's adjective ("Israeli drones"): not where it acts
 
 
 def _actor_votes(doc: Doc) -> list[FocusVote]:
@@ -65,7 +66,7 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     for name, span in phrases:
         code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
-            votes.append(FocusVote(code.country, weight, span))
+            votes.append(FocusVote(code.country, weight, span, demonym=code.kind == "demonym"))
     votes += _untagged_actor_votes(doc, dictionary, tagged)
     text = doc.text
     for pattern, country in focus_cues():
@@ -86,13 +87,14 @@ def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusV
             entries = [e for e in dictionary.lookup(span.text) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
             if entries:
                 votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind],
-                                       (span.start_char, span.end_char)))
+                                       (span.start_char, span.end_char), demonym=entries[0].kind == "demonym"))
                 skip_to = end
                 break
         else:
             demonym = dictionary.demonym(token.lower_)
             if demonym and demonym[0]:
-                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], (token.idx, token.idx + len(token))))
+                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], (token.idx, token.idx + len(token)),
+                                       demonym=True))
     return votes
 
 

@@ -122,12 +122,27 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
             continue
         for end in range(min(ent.end - 1, start + MAX_NAME_TOKENS), start, -1):
             if all(is_name_token(t) for t in doc[start:end]) and (found := gazetteer.lookup(doc[start:end].text)):
-                mentions.append(Mention(start, end, from_entity=False, name_end=end, cue=True, candidates=found,
-                                        partial=True))
+                mentions.append(_facility_town(doc, start, end, ent.end, found))
                 for i in range(ent.start, ent.end):
                     taken[i] = True
                 break
     return mentions
+
+
+def _kind_words_end_run(doc: Doc, end: int, run_end: int) -> bool:
+    """Is the rest of a capitalised run a kind word ("Baalbek Governorate")? Then the name is whole."""
+    kind = _kind_words_after(doc, end)
+    return kind is not None and end + kind[1] == run_end
+
+
+def _facility_town(doc: Doc, start: int, end: int, ent_end: int, found: list) -> Mention:
+    """The town (or the unit, when a kind word follows it: "Baalbek Governorate building") that
+    names a facility."""
+    kind = _kind_words_after(doc, end)
+    if kind and end + kind[1] < ent_end + 1 and (feature := kind_feature(admin_words()[kind[0]])):
+        return Mention(start, end + kind[1], from_entity=False, name_end=end, feature=feature, cue=True,
+                       candidates=found)
+    return Mention(start, end, from_entity=False, name_end=end, cue=True, candidates=found, partial=True)
 
 
 def _name_runs(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -177,7 +192,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
                 if not is_name_token(doc[end - 1]):
                     continue
                 if gazetteer.lookup(doc[i:end].text):
-                    partial = i > run_start or end < run_end
+                    partial = i > run_start or (end < run_end and not _kind_words_end_run(doc, end, run_end))
                     mentions.append(Mention(i, end, from_entity=False, name_end=end, partial=partial))
                     i = end
                     break
