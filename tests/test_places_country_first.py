@@ -96,3 +96,22 @@ def test_an_actors_demonym_is_not_the_place(nlp, gazetteer) -> None:
     assert places(nlp, gazetteer, "Israeli drones struck a car between two unnamed villages.") == []
     (yemen,) = places(nlp, gazetteer, "Houthi forces shelled positions, killing two.")
     assert yemen.country == "YEM"  # a group's country still places a note with no toponym
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, protesters blocked roads with burning tyres in Beirut's southern suburbs.",
+])
+def test_a_capitals_parts_place_the_event_even_when_read_as_a_government(engine, text) -> None:
+    from strife.model import Article
+
+    result = engine.code(Article(id="t", text=text, published="2020-05-05"))
+    assert result.events and result.events[0].location is not None
+    assert result.events[0].location.country == "LBN"
+
+
+def test_is_place_possessive() -> None:
+    from strife.extract.places.metonymy import is_place_possessive
+
+    text = "Beirut's southern suburbs and Moscow's chief goal"
+    assert is_place_possessive(text, 6)
+    assert not is_place_possessive(text, text.index("Moscow") + 6)
