@@ -115,3 +115,8 @@ def test_is_place_possessive() -> None:
     text = "Beirut's southern suburbs and Moscow's chief goal"
     assert is_place_possessive(text, 6)
     assert not is_place_possessive(text, text.index("Moscow") + 6)
+
+
+def test_a_demonym_of_no_armed_actor_still_says_the_country(nlp, gazetteer) -> None:
+    (country,) = places(nlp, gazetteer, "Protesters angry at the fall of the Lebanese pound gathered on Friday.")
+    assert country.country == "LBN"

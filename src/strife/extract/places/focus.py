@@ -46,7 +46,7 @@ class FocusVote:
     span: tuple[int, int]  # characters
     mention: Optional[int] = None
     metonym: bool = False
-    demonym: bool = False  # an actor named only by a people's adjective ("Israeli drones"): not where it acts
+    armed: bool = False  # a people's adjective naming armed forces ("Israeli drones", "Turkish forces"): not where they act
 
 
 def _actor_votes(doc: Doc) -> list[FocusVote]:
@@ -66,7 +66,7 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     for name, span in phrases:
         code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
-            votes.append(FocusVote(code.country, weight, span, demonym=code.kind == "demonym"))
+            votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
     votes += _untagged_actor_votes(doc, dictionary, tagged)
     text = doc.text
     for pattern, country in focus_cues():
@@ -87,15 +87,28 @@ def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusV
             entries = [e for e in dictionary.lookup(span.text) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
             if entries:
                 votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind],
-                                       (span.start_char, span.end_char), demonym=entries[0].kind == "demonym"))
+                                       (span.start_char, span.end_char),
+                                       armed=_armed_demonym(doc, (span.start_char, span.end_char), dictionary)))
                 skip_to = end
                 break
         else:
             demonym = dictionary.demonym(token.lower_)
             if demonym and demonym[0]:
-                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], (token.idx, token.idx + len(token)),
-                                       demonym=True))
+                span = (token.idx, token.idx + len(token))
+                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
+                                       armed=_armed_demonym(doc, span, dictionary)))
     return votes
+
+
+def _armed_demonym(doc: Doc, span: tuple[int, int], dictionary) -> bool:
+    """Does the phrase start with a people's adjective and name armed forces, alone or with the
+    next word ("Turkish Military", "Israeli drones")? Such forces often act abroad: who, not where."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None or not dictionary.demonym(words[0].lower_):
+        return False
+    with_next = doc[words.start : min(len(doc), words.end + 1)]
+    return any((code := dictionary.code(phrase.text)) is not None and getattr(code, "sector", None) == "MIL"
+               for phrase in (words, with_next))
 
 
 def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
