@@ -120,3 +120,19 @@ def test_is_place_possessive() -> None:
 def test_a_demonym_of_no_armed_actor_still_says_the_country(nlp, gazetteer) -> None:
     (country,) = places(nlp, gazetteer, "Protesters angry at the fall of the Lebanese pound gathered on Friday.")
     assert country.country == "LBN"
+
+
+def test_kind_and_facility_tables_are_well_formed() -> None:
+    import pycountry
+
+    from strife.datafiles import read_data_csv
+    from strife.extract.places.mentions import facility_words
+    from strife.resolve.geocode import MAX_KIND_WORDS, admin_words, kind_countries
+
+    for row in read_data_csv("geo_kind_countries.csv"):
+        assert row["feature"] in ("admin1", "admin2", "city"), row
+        assert len(row["word"].split()) <= MAX_KIND_WORDS, row
+    for countries in kind_countries().values():
+        assert all(pycountry.countries.get(alpha_3=code) for code in countries), countries
+    assert max(len(word.split()) for word in admin_words()) <= MAX_KIND_WORDS
+    assert {"hospital", "university", "building"} <= facility_words()
