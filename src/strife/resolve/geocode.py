@@ -30,6 +30,14 @@ from strife.datafiles import read_data_csv as _read_data_csv
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename
+from strife.resolve.overrides import (
+    USER_PLACE_NAMES,
+    USER_PLACE_POPULATION,
+    UserPlace,
+    default_path,
+    overrides_by_key,
+    read_overrides,
+)
 from strife.resolve.spellings import (
     MIN_VARIANT_KEY,
     VARIANT_MARGIN,
@@ -68,8 +76,30 @@ GENERIC_KINDS = frozenset({"any", "landmark", "people"})  # kind words that rest
 
 @functools.lru_cache(maxsize=1)
 def admin_words() -> dict[str, str]:
-    """Words that mark a preceding toponym as a region ("province" -> "admin1")."""
-    return {row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_admin_words.csv")}
+    """Words that mark a preceding toponym as a region ("province" -> "admin1"), also those of
+    `kind_countries` (some of several words: "local government")."""
+    words = {row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_admin_words.csv")}
+    words.update({row["word"].casefold(): row["feature"] for row in _read_data_csv("geo_kind_countries.csv")})
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def kind_countries() -> dict[str, frozenset[str]]:
+    """Kind words only some countries use ("upazila" -> Bangladesh), from geo_kind_countries.csv."""
+    return {row["word"].casefold(): frozenset(row["countries"].split("|"))
+            for row in _read_data_csv("geo_kind_countries.csv") if row["countries"]}
+
+
+MAX_KIND_WORDS = 3  # the longest kind word of the data files ("local government area")
+
+
+def in_kind_countries(candidates: list[Candidate], kind_word: Optional[str]) -> list[Candidate]:
+    """The readings in the countries that use the kind word written with the name: "Mirpur upazila"
+    is in Bangladesh, never in Pakistan's New Mirpur, and nowhere when Bangladesh has no Mirpur."""
+    countries = kind_countries().get((kind_word or "").casefold())
+    if not countries:
+        return candidates
+    return [c for c in candidates if c.country in countries]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,26 +119,41 @@ def _candidate(row: tuple, primary: bool = True) -> Candidate:
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 
 
+def split_kind_word(name: str) -> tuple[str, Optional[str]]:
+    """("Logo local government") -> ("Logo", "local government"): the name and its trailing kind
+    word(s), longest kind first."""
+    words = name.split()
+    for size in range(min(MAX_KIND_WORDS, len(words) - 1), 0, -1):
+        kind = " ".join(words[-size:]).casefold()
+        if kind in admin_words():
+            return " ".join(words[:-size]), kind
+    return name, None
+
+
 def split_admin_word(name: str) -> tuple[str, Optional[str]]:
     """("Idlib province") -> ("Idlib", "admin1"): a trailing region word restricts the kind.
 
     A generic word ("Al Arqoub area") is dropped and restricts nothing.
     """
-    words = name.split()
-    if len(words) > 1 and (feature := admin_words().get(words[-1].casefold())):
-        return " ".join(words[:-1]), (None if feature in GENERIC_KINDS else feature)
-    return name, None
+    bare, kind = split_kind_word(name)
+    if kind is None:
+        return name, None
+    feature = admin_words()[kind]
+    return bare, (None if feature in GENERIC_KINDS else feature)
 
 
 class Gazetteer:
     """Read-only access to a built index; cheap to open, safe to share within a process."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
+    def __init__(self, path: str | os.PathLike, overrides: Optional[str | os.PathLike] = None) -> None:
+        """`overrides` is a user's place file (`strife.resolve.overrides`); default: the one in force."""
         self.path = Path(path)
         if not self.path.exists():
             raise FileNotFoundError(f"no gazetteer index at {self.path}; build one with build_index(path)")
         self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        override_path = Path(overrides) if overrides else default_path()
+        self.user_places = overrides_by_key(read_overrides(override_path)) if override_path else {}
 
     @classmethod
     @functools.cache
@@ -136,7 +181,8 @@ class Gazetteer:
             ).fetchall()
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            self._cache[key] = tuple(_candidate(row[:10], bool(row[10])) for row in rows)
+            found = [_candidate(row[:10], bool(row[10])) for row in rows]
+            self._cache[key] = tuple(_with_user_places(found, self.user_places.get(key, [])))
         return list(self._cache[key])
 
     def lookup_variants(self, name: str, min_similarity: float = VARIANT_SIMILARITY) -> list[Candidate]:
@@ -216,7 +262,7 @@ class Gazetteer:
         candidates = self.lookup_kind_named(written, bare, feature)
         if not candidates and variants:
             candidates = self.lookup_variants(bare)
-        candidates = of_feature(candidates, feature)
+        candidates = in_kind_countries(of_feature(candidates, feature), split_kind_word(written)[1])
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
         within = Containers.of(qualifiers)
         towns = [c for c in candidates if c.kind == "city"]
@@ -255,6 +301,20 @@ class Gazetteer:
             return None
         written = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))[0]
         return to_place(ranked[0][0], span=span, confidence=ranking_confidence(ranked), written=written)
+
+
+def _user_candidate(place: UserPlace) -> Candidate:
+    return Candidate(geonames_id=None, name=place.name, kind="city", country=place.country, admin1=place.admin1,
+                     lat=place.lat, lon=place.lon, population=USER_PLACE_POPULATION, n_names=USER_PLACE_NAMES)
+
+
+def _with_user_places(found: list[Candidate], users: Sequence[UserPlace]) -> list[Candidate]:
+    """The user's places first, replacing the gazetteer's readings in their countries (the user
+    says where that village is); namesakes in other countries stay for the text to choose."""
+    if not users:
+        return found
+    countries = {u.country for u in users}
+    return [_user_candidate(u) for u in users] + [c for c in found if c.country not in countries]
 
 
 def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:

@@ -23,7 +23,7 @@ from strife.extract.places.metonymy import country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
 from strife.extract.places.plausibility import is_plausible
 from strife.extract.places.readings import ranked_readings
-from strife.resolve.geocode import Candidate, Gazetteer, ranking_confidence
+from strife.resolve.geocode import MAX_KIND_WORDS, Candidate, Gazetteer, kind_countries, ranking_confidence
 
 ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
 CUE_FOCUS_WEIGHT = 0.3
@@ -46,6 +46,7 @@ class FocusVote:
     span: tuple[int, int]  # characters
     mention: Optional[int] = None
     metonym: bool = False
+    armed: bool = False  # a people's adjective naming armed forces ("Israeli drones", "Turkish forces"): not where they act
 
 
 def _actor_votes(doc: Doc) -> list[FocusVote]:
@@ -65,7 +66,7 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     for name, span in phrases:
         code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
-            votes.append(FocusVote(code.country, weight, span))
+            votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
     votes += _untagged_actor_votes(doc, dictionary, tagged)
     text = doc.text
     for pattern, country in focus_cues():
@@ -86,14 +87,28 @@ def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusV
             entries = [e for e in dictionary.lookup(span.text) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
             if entries:
                 votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind],
-                                       (span.start_char, span.end_char)))
+                                       (span.start_char, span.end_char),
+                                       armed=_armed_demonym(doc, (span.start_char, span.end_char), dictionary)))
                 skip_to = end
                 break
         else:
             demonym = dictionary.demonym(token.lower_)
             if demonym and demonym[0]:
-                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], (token.idx, token.idx + len(token))))
+                span = (token.idx, token.idx + len(token))
+                votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
+                                       armed=_armed_demonym(doc, span, dictionary)))
     return votes
+
+
+def _armed_demonym(doc: Doc, span: tuple[int, int], dictionary) -> bool:
+    """Does the phrase start with a people's adjective and name armed forces, alone or with the
+    next word ("Turkish Military", "Israeli drones")? Such forces often act abroad: who, not where."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None or not dictionary.demonym(words[0].lower_):
+        return False
+    with_next = doc[words.start : min(len(doc), words.end + 1)]
+    return any((code := dictionary.code(phrase.text)) is not None and getattr(code, "sector", None) == "MIL"
+               for phrase in (words, with_next))
 
 
 def _focus_weight(doc: Doc, mention: Mention, best: Candidate) -> float:
@@ -160,7 +175,57 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
             votes.append(FocusVote(best.country, 1.0, span, index, metonym=True))
         else:
             votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index))
-    return votes + _actor_votes(doc)
+    return votes + _actor_votes(doc) + _country_name_votes(doc, gazetteer, mentions) + _kind_word_votes(doc)
+
+
+def _kind_word_votes(doc: Doc) -> list[FocusVote]:
+    """A kind word only one country uses ("upazila", "local government area") says the text is in
+    that country, whatever the name before it: as much as a country's name written in it."""
+    votes = []
+    kinds = kind_countries()
+    for token in doc:
+        for size in range(MAX_KIND_WORDS, 0, -1):
+            span = doc[token.i : token.i + size]
+            countries = kinds.get(span.text.casefold()) if len(span) == size else None
+            if countries and len(countries) == 1:
+                votes.append(FocusVote(next(iter(countries)), COUNTRY_NAME_WEIGHT, (span.start_char, span.end_char)))
+                break
+    return votes
+
+
+COUNTRY_NAME_WEIGHT = 0.3
+MAX_COUNTRY_NAME_TOKENS = 3
+
+
+def _country_name_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[FocusVote]:
+    """A country's name written where no mention reads it ("the Federal Limbuwan Party Nepal",
+    "the Kenya Defence Forces"): as weak a sign as an actor's, but a sign of the country the text
+    is about, which the readings of its other names should stay in (`country_first`)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    votes: list[FocusVote] = []
+    i = 0
+    while i < len(doc):
+        found = _country_at(doc, i, covered, gazetteer)
+        if found is None:
+            i += 1
+            continue
+        country, end = found
+        votes.append(FocusVote(country, COUNTRY_NAME_WEIGHT, (doc[i].idx, doc[end - 1].idx + len(doc[end - 1]))))
+        i = end
+    return votes
+
+
+def _country_at(doc: Doc, start: int, covered: set[int], gazetteer: Gazetteer) -> Optional[tuple[str, int]]:
+    """The country whose own name starts at token `start` (uncovered, capitalised), with its end."""
+    if start in covered or not doc[start].text[:1].isupper():
+        return None
+    for end in range(min(len(doc), start + MAX_COUNTRY_NAME_TOKENS), start, -1):
+        if any(i in covered for i in range(start, end)):
+            continue
+        countries = {c.country for c in gazetteer.lookup(doc[start:end].text) if c.kind == "country" and c.primary}
+        if len(countries) == 1:
+            return countries.pop(), end
+    return None
 
 
 def focus_of(votes: Sequence[FocusVote]) -> list[str]:

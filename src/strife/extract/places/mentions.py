@@ -9,10 +9,12 @@ context: a kind word after it ("Idlib province"), a part or locative word before
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from strife.datafiles import read_data_csv
 from strife.extract.places.names import (
     BLOCKING_LABELS,
     FOREIGN_JOINERS,
@@ -31,18 +33,28 @@ from strife.extract.places.names import (
     trim_name,
 )
 from strife.extract.places.qualifiers import link_containers, link_qualifiers, share_qualifiers
-from strife.resolve.geocode import Gazetteer, admin_words
+from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
 
 
-def _blocked(doc: Doc) -> list[bool]:
+def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
     """Tokens inside multi-token person/org/... entities: never part of a toponym."""
     blocked = [False] * len(doc)
     for ent in doc.ents:
-        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or ent.label_ in NEVER_PLACE_LABELS:
+        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or (
+                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer)):
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return blocked
+
+
+def _mistagged_name(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Is a date or number entity one capitalised word with no digit, a place's name as written,
+    that names no day, month or feast ("in Dahuk", tagged DATE by the small model)? Then it may be a
+    toponym like any other; not by another spelling, which matches too much of what dates are."""
+    token = ent[0]
+    return (len(ent) == 1 and is_name_token(token) and not any(ch.isdigit() for ch in token.text)
+            and normalise_name(token.text) not in stop_words() and bool(gazetteer.lookup(token.text)))
 
 
 def _entity_mentions(doc: Doc) -> list[Mention]:
@@ -90,9 +102,52 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
     return mentions
 
 
-def _name_runs(doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """Words that make "<town> ... <word>" a building or site in that town (geo_facility_words.csv)."""
+    return frozenset(row["word"].casefold() for row in read_data_csv("geo_facility_words.csv"))
+
+
+def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """The town that names a facility ("Benghazi Medical Centre", tagged ORG or FAC): the event is in
+    that town. The town's name is taken as part of a longer name (`Mention.partial`), so only a
+    well-known town in the article's country counts ("Al-Shifa Hospital" is no village Ash Shifa)."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in BLOCKING_LABELS | {"FAC"} or len(ent) < 2 or any(taken[ent.start:ent.end]):
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        words = doc[start + 1 : min(len(doc), ent.end + 1)]  # the word after it too: "[Galle ... Ladies'] College"
+        if not any(token.lower_ in facility_words() for token in words):
+            continue
+        for end in range(min(ent.end - 1, start + MAX_NAME_TOKENS), start, -1):
+            if all(is_name_token(t) for t in doc[start:end]) and (found := gazetteer.lookup(doc[start:end].text)):
+                mentions.append(_facility_town(doc, start, end, ent.end, found))
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+                break
+    return mentions
+
+
+def _kind_words_end_run(doc: Doc, end: int, run_end: int) -> bool:
+    """Is the rest of a capitalised run a kind word ("Baalbek Governorate")? Then the name is whole."""
+    kind = _kind_words_after(doc, end)
+    return kind is not None and end + kind[1] == run_end
+
+
+def _facility_town(doc: Doc, start: int, end: int, ent_end: int, found: list) -> Mention:
+    """The town (or the unit, when a kind word follows it: "Baalbek Governorate building") that
+    names a facility."""
+    kind = _kind_words_after(doc, end)
+    if kind and end + kind[1] < ent_end + 1 and (feature := kind_feature(admin_words()[kind[0]])):
+        return Mention(start, end + kind[1], from_entity=False, name_end=end, feature=feature, cue=True,
+                       candidates=found)
+    return Mention(start, end, from_entity=False, name_end=end, cue=True, candidates=found, partial=True)
+
+
+def _name_runs(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (with joiners inside), outside entities already taken."""
-    blocked = _blocked(doc)
+    blocked = _blocked(doc, gazetteer)
     runs, i = [], 0
     while i < len(doc):
         if taken[i] or blocked[i] or not is_name_token(doc[i]):
@@ -122,7 +177,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
     transliteration skeleton (`Gazetteer.lookup_variants`).
     """
     mentions = []
-    for run_start, run_end in _name_runs(doc, taken):
+    for run_start, run_end in _name_runs(doc, taken, gazetteer):
         if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
                    for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
             if after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
@@ -137,7 +192,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
                 if not is_name_token(doc[end - 1]):
                     continue
                 if gazetteer.lookup(doc[i:end].text):
-                    partial = i > run_start or end < run_end
+                    partial = i > run_start or (end < run_end and not _kind_words_end_run(doc, end, run_end))
                     mentions.append(Mention(i, end, from_entity=False, name_end=end, partial=partial))
                     i = end
                     break
@@ -148,8 +203,8 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
 
 def _add_context(doc: Doc, mention: Mention) -> None:
     """Region word after, part or preposition before: what the text says about the name."""
-    if not mention.feature and mention.end < len(doc) and (feature := admin_words().get(doc[mention.end].lower_)):
-        mention.feature, mention.end, mention.cue = kind_feature(feature), mention.end + 1, True
+    if not mention.feature and (kind := _kind_words_after(doc, mention.end)):
+        mention.feature, mention.end, mention.cue = kind_feature(admin_words()[kind[0]]), mention.end + kind[1], True
     parts = part_words()
     i = mention.start - 1
     while i >= 0 and doc[i].lower_ == "the":
@@ -177,6 +232,15 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         mention.cue = True
 
 
+def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
+    """The kind word(s) written right after a name ("district", "local government area") and how
+    many tokens they take, longest first."""
+    for size in range(MAX_KIND_WORDS, 0, -1):
+        if end + size <= len(doc) and (kind := doc[end : end + size].text.casefold()) in admin_words():
+            return kind, size
+    return None
+
+
 def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     found = []
@@ -193,6 +257,7 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             for i in range(mention.start, mention.end):
                 taken[i] = True
     found += _blocked_entity_mentions(doc, taken, gazetteer)
+    found += _facility_mentions(doc, taken, gazetteer)
     mentions = [m for m in found + _gazetteer_mentions(doc, taken, gazetteer) if not _is_direction_of_next(doc, m)]
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:

@@ -10,6 +10,7 @@ location: the places stage keeps such mentions at confidence `METONYM_CONFIDENCE
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional, Union
 
 from spacy.tokens import Doc, Span, Token
@@ -94,3 +95,15 @@ def country_as_attribute(doc: Doc, mention: Mention) -> bool:
     from strife.resolve.actors import ActorDictionary
 
     return preposition.head is not preposition and ActorDictionary.default().is_actor_noun(preposition.head.text)
+
+
+_POSSESSIVE = re.compile(r"^['’]s?\s+((?:[A-Za-z-]+\s*){1,3})")
+
+
+def is_place_possessive(text: str, end: int) -> bool:
+    """Is the name ending at `end` the possessor of a place noun within its next three words
+    ("Beirut's southern suburbs", "Kabul's old city")? Then it is where something happened, never
+    a government acting, whatever the actor stage read."""
+    match = _POSSESSIVE.match(text[end : end + 60])
+    nouns = metonym_cues().get("place_noun", frozenset())
+    return bool(match) and any(word.casefold() in nouns for word in match.group(1).split())

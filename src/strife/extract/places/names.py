@@ -141,4 +141,4 @@ def after_locative(doc: Doc, start: int) -> bool:
 def gazetteer_query(doc: Doc, mention: Mention) -> str:
     """The name with its region word, so the gazetteer restricts the kind: "Idlib province"."""
     name = mention.name(doc)
-    return f"{name} {doc[mention.name_end].text}" if mention.feature else name
+    return f"{name} {doc[mention.name_end : mention.end].text}" if mention.feature else name

@@ -30,6 +30,7 @@ from strife.extract.places.names import (
     trim_name,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
 
@@ -106,7 +107,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
 
 # Words allowed between a place and the place that contains it: "Dardara in the countryside of Ras Al Ain",
 # "Svietlahorsk of the Gomel region", "Karama town in Ar-Raqqa eastern countryside".
-CONTAINER_PREPOSITIONS = frozenset({"in", "of"})
+CONTAINER_PREPOSITIONS = frozenset({"in", "of", "under"})  # "Ratanpur village under Habiganj upazila"
 MAX_CONTAINER_GAP = 6
 
 
@@ -127,10 +128,27 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if any(containers.holds(c) for c in mention.candidates):
             mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
-        elif not _well_known(mention) and not {c.country for c in mention.candidates} & {c.country for c in readings}:
-            # A namesake in another country: the village is the wider place's, which the gazetteer lacks.
+        elif not _well_known(mention) and (not {c.country for c in mention.candidates} & {c.country for c in readings}
+                                           or _far_from_named_unit(mention, wider, readings)):
+            # A namesake in another country, or far from the unit the text names: the village is
+            # the wider place's, which the gazetteer lacks.
             mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
+
+
+# A reading this far from every reading of the district or region the text puts it in is a namesake.
+FAR_FROM_UNIT_KM = 150.0
+
+
+def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
+    """Is the wider place written as a unit ("of Tamenglong district", "in Dikwa LGA"), or the
+    narrower as a village or town in it, and every reading of the narrower name far from it?
+    "Bhimpur village of Tamenglong district" is not the Bhimpur 2,000 km away in the same country:
+    it is a village of that district."""
+    if wider.feature not in ("admin1", "admin2") and mention.feature != "city":
+        return False
+    return all(haversine_km(c.lat, c.lon, r.lat, r.lon) > FAR_FROM_UNIT_KM
+               for c in mention.candidates for r in readings)
 
 
 def _own_readings(mention: Mention) -> list[Candidate]:

@@ -25,10 +25,10 @@ def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Seq
     if not mention.fallback:
         ranked = gazetteer.explain(gazetteer_query(doc, mention), focus, admin1=mention.admin_hint,
                                    qualifiers=mention.qualifiers, variants=mention.variant)
+        within = Containers.of(mention.qualifiers)
         if mention.variant:
-            within = Containers.of(mention.qualifiers)
             ranked = [(c, score) for c, score in ranked if c.country in focus or within.holds(c)]
-        return ranked
+        return country_first(ranked, focus, within)
     for name, wider in mention.fallback:
         # The widest qualifier names a region (or a town of that very name in it) where it can:
         # "Culianca, Sinaloa" is in the state, not in a village called Sinaloa in Chiapas nor in
@@ -41,6 +41,32 @@ def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Seq
         if ranked and (not wider or Containers.of(wider).holds(ranked[0][0])):
             return ranked
     return []
+
+
+# A town this large, or known by this many names (world-known: Geneva has 60, Tours 31, Ilam 12), a
+# capital or a country is known well enough to be read outside the countries the text names (a
+# reading elsewhere is taken only on evidence of its own).
+STRONG_POPULATION = 1_000_000
+STRONG_NAMES = 40
+
+
+def country_first(ranked: list[tuple[Candidate, float]], focus: Sequence[str],
+                  within: Containers) -> list[tuple[Candidate, float]]:
+    """The readings in the countries the text names or implies, when it has any, plus the
+    readings elsewhere that stand on evidence of their own (a qualifier that holds them, a
+    capital, a city of a million or known worldwide): "Ilam" in a note about Nepal is not the Iranian city, and
+    the larger namesake's population is no evidence that the text means it."""
+    if not focus or not ranked:
+        return ranked
+    inside = [pair for pair in ranked if pair[0].country in focus or within.holds(pair[0])]
+    if not inside or len(inside) == len(ranked):
+        return ranked
+    return [pair for pair in ranked if pair in inside or _stands_alone(pair[0])]
+
+
+def _stands_alone(candidate: Candidate) -> bool:
+    return (candidate.kind == "country" or candidate.capital or candidate.population >= STRONG_POPULATION
+            or candidate.n_names >= STRONG_NAMES)
 
 
 def resolve_mention(

@@ -257,7 +257,9 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     every actor and cue that names a country names that one; the place's span is the words that
     say so, its confidence low.
     """
-    actor_votes = [vote for vote in votes if vote.mention is None]
+    # A people's adjective naming armed forces ("Israeli drones", "Turkish forces") says who acts,
+    # often abroad, not where; one naming anything else ("the Lebanese pound") says where.
+    actor_votes = [vote for vote in votes if vote.mention is None and not vote.armed]
     focus = focus_of(actor_votes)
     if len(focus) != 1:
         return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where

@@ -1,0 +1,138 @@
+"""Geocoding that travels (issue #23): the text's own countries first, named units as places,
+facilities in their town. Made-up texts; no rule names a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.extract.places import find_places
+from strife.extract.places.readings import country_first
+from strife.resolve.geocode import Candidate, Containers, Gazetteer, in_kind_countries, split_kind_word
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def places(nlp, gazetteer, text: str):
+    return find_places(nlp(text), gazetteer)
+
+
+def _candidate(country: str, population: int, n_names: int = 5, capital: bool = False) -> Candidate:
+    return Candidate(1, "X", "city", country, "A", 0.0, 0.0, population, capital, n_names)
+
+
+def test_country_first_keeps_readings_in_the_text_countries() -> None:
+    big_abroad, small_home = _candidate("IRN", 150_000), _candidate("NPL", 20_000)
+    ranked = [(big_abroad, 9.0), (small_home, 6.0)]
+    assert country_first(ranked, ["NPL"], Containers()) == [(small_home, 6.0)]
+    assert country_first(ranked, [], Containers()) == ranked  # no sign of a country: all stay
+    assert country_first(ranked, ["USA"], Containers()) == ranked  # no reading at home: all stay
+
+
+def test_country_first_lets_world_known_places_stand_on_their_own() -> None:
+    famous, capital, home = _candidate("CHE", 200_000, n_names=60), _candidate("FRA", 10, capital=True), _candidate("USA", 900)
+    ranked = [(famous, 9.0), (capital, 8.0), (home, 7.0)]
+    assert country_first(ranked, ["USA"], Containers()) == ranked
+
+
+def test_a_country_named_inside_an_organisation_steers_a_town(nlp, gazetteer) -> None:
+    (ilam,) = places(nlp, gazetteer, "Activists of the Nepal Teachers Association rallied in Ilam on Friday.")
+    assert ilam.country == "NPL"
+
+
+def test_kind_words_of_some_countries_split_and_restrict() -> None:
+    assert split_kind_word("Logo local government") == ("Logo", "local government")
+    assert split_kind_word("Idlib province") == ("Idlib", "province")
+    abroad, home = _candidate("PAK", 100_000), _candidate("BGD", 1_000)
+    assert in_kind_countries([abroad, home], "upazila") == [home]
+    assert in_kind_countries([abroad], "upazila") == []  # never a namesake in a country that has no upazilas
+    assert in_kind_countries([abroad, home], "district") == [abroad, home]
+
+
+def test_local_government_area_is_a_nigerian_district(nlp, gazetteer) -> None:
+    found = places(nlp, gazetteer, "Gunmen attacked farmers in Gwoza local government on Sunday.")
+    assert [(p.country, p.feature, p.geo_precision) for p in found] == [("NGA", "region", 2)]
+
+
+def test_unknown_village_of_a_named_district_is_placed_at_the_district(nlp, gazetteer) -> None:
+    text = "Police fired at protesters in Bhimpur village of Ukhrul district."
+    found = places(nlp, gazetteer, text)
+    village = min(found, key=lambda p: p.span[0])
+    assert text[village.span[0]:village.span[1]].startswith("Bhimpur")  # the raw toponym stays the evidence
+    assert (village.name, village.admin1, village.geo_precision) == ("Ukhrul", "Manipur", 2)
+
+
+def test_facility_places_the_event_in_its_town(nlp, gazetteer) -> None:
+    (town,) = places(nlp, gazetteer, "A rocket landed outside the Kabul University hostel on Monday.")
+    assert (town.name, town.country) == ("Kabul", "AFG")
+
+
+def test_a_capitalised_word_tagged_as_a_date_can_still_be_a_place(nlp, gazetteer) -> None:
+    found = places(nlp, gazetteer, "Turkish forces shelled positions in Dahuk.")
+    assert [p.country for p in found] == ["IRQ"]
+
+
+def test_a_kind_word_of_one_country_votes_for_it_and_under_contains(nlp, gazetteer) -> None:
+    text = "Two groups clashed at Ratanpur village under Sunamganj sadar upazila on Friday."
+    found = places(nlp, gazetteer, text)
+    village = min(found, key=lambda p: p.span[0])
+    assert text[village.span[0]:village.span[1]].startswith("Ratanpur")
+    assert (village.country, village.admin1, village.geo_precision) == ("BGD", "Sylhet", 2)
+
+
+def test_a_unit_that_names_a_building_places_it(nlp, gazetteer) -> None:
+    found = places(nlp, gazetteer, "Protesters gathered outside the Tyre Governorate building.")
+    assert [p.country for p in found] == ["LBN"]
+
+
+def test_countryside_after_a_name_is_its_region(nlp, gazetteer) -> None:
+    (region,) = places(nlp, gazetteer, "Regime forces shelled positions in Hama countryside.")
+    assert (region.country, region.feature, region.geo_precision) == ("SYR", "admin1", 3)
+
+
+def test_an_actors_demonym_is_not_the_place(nlp, gazetteer) -> None:
+    assert places(nlp, gazetteer, "Israeli drones struck a car between two unnamed villages.") == []
+    (yemen,) = places(nlp, gazetteer, "Houthi forces shelled positions, killing two.")
+    assert yemen.country == "YEM"  # a group's country still places a note with no toponym
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, protesters blocked roads with burning tyres in Beirut's southern suburbs.",
+])
+def test_a_capitals_parts_place_the_event_even_when_read_as_a_government(engine, text) -> None:
+    from strife.model import Article
+
+    result = engine.code(Article(id="t", text=text, published="2020-05-05"))
+    assert result.events and result.events[0].location is not None
+    assert result.events[0].location.country == "LBN"
+
+
+def test_is_place_possessive() -> None:
+    from strife.extract.places.metonymy import is_place_possessive
+
+    text = "Beirut's southern suburbs and Moscow's chief goal"
+    assert is_place_possessive(text, 6)
+    assert not is_place_possessive(text, text.index("Moscow") + 6)
+
+
+def test_a_demonym_of_no_armed_actor_still_says_the_country(nlp, gazetteer) -> None:
+    (country,) = places(nlp, gazetteer, "Protesters angry at the fall of the Lebanese pound gathered on Friday.")
+    assert country.country == "LBN"
+
+
+def test_kind_and_facility_tables_are_well_formed() -> None:
+    import pycountry
+
+    from strife.datafiles import read_data_csv
+    from strife.extract.places.mentions import facility_words
+    from strife.resolve.geocode import MAX_KIND_WORDS, admin_words, kind_countries
+
+    for row in read_data_csv("geo_kind_countries.csv"):
+        assert row["feature"] in ("admin1", "admin2", "city"), row
+        assert len(row["word"].split()) <= MAX_KIND_WORDS, row
+    for countries in kind_countries().values():
+        assert all(pycountry.countries.get(alpha_3=code) for code in countries), countries
+    assert max(len(word.split()) for word in admin_words()) <= MAX_KIND_WORDS
+    assert {"hospital", "university", "building"} <= facility_words()
