@@ -155,3 +155,17 @@ def test_ingest_counts_the_events_left_undated(tmp_path):
     shown = strife("ingest", str(source), "--db", str(tmp_path / "u.db"), "--json")
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["undated"] == 1
+
+
+def test_extract_explain_says_why_each_event_has_its_date(tmp_path):
+    source = tmp_path / "e.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in (
+        {"id": "dated", "text": "Police arrested 12 protesters in Minsk on Sunday.", "published": "2020-08-11"},
+        {"id": "undated", "text": "Police arrested 12 protesters in Minsk.", "published": "2020-08-11"},
+    )) + "\n")
+    shown = strife("extract", str(source), "--format", "jsonl", "--explain")
+    assert shown.returncode == 0, shown.stderr
+    lines = [line for line in shown.stderr.splitlines() if "COERCE" in line]
+    assert len(lines) == 2
+    assert "2020-08-09 (day): from 'on Sunday'" in lines[0] or "2020-08-09 (day): from 'Sunday'" in lines[0]
+    assert "2020-08-11 (reported): the text names no date" in lines[1]

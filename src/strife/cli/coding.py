@@ -43,6 +43,7 @@ def extract(
     coding: CodingOptions,
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
     min_confidence: Optional[float] = MinConfidenceOption,
+    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date."),
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -67,11 +68,22 @@ def extract(
                     typer.echo(json.dumps({"origin": outcome.origin, "error": outcome.message}))
                 continue
             outcome.result.events = confident(outcome.result.events, min_confidence)
+            if explain:
+                _explain_dates(outcome.result)
             yield outcome
 
     with engine:
         {"json": _print_json, "jsonl": _print_jsonl, "table": _print_tables}[fmt](coded())
     raise typer.Exit(EXIT_REJECTED if rejected["any"] else EXIT_OK)
+
+
+def _explain_dates(result) -> None:
+    """One line per event on stderr: its id, type, date and why it has that date."""
+    from strife.extract.dates import explain_date
+
+    for event in result.events:
+        typer.echo(f"{event.id} {event.event_type} {event.date or 'undated'} ({event.date_precision}): "
+                   f"{explain_date(event, result.dates)}", err=True)
 
 
 def _print_json(items: Iterable[Coded]) -> None:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Literal, NamedTuple, Optional, Union
+from typing import Literal, NamedTuple, Optional, Sequence, Union
 
 from spacy.tokens import Doc, Span
 
 from strife.extract import doc_text
 from strife.extract.numbers import parse_quantity
-from strife.model import DateMention
+from strife.model import DateMention, Event
 
 Tense = Literal["past", "future"]
 
@@ -486,3 +486,21 @@ def _tense(span: Span) -> Tense:
         if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall"):
             return "future"
     return "past"
+
+
+def explain_date(event: Event, mentions: Sequence[DateMention]) -> str:
+    """Why an event carries its date, in words, from the coded record: the publication day when the
+    text names none (`reported`), else the date mention that gives it (the nearest one before the
+    event's words, as the linker reads dates), else that the text names no date for it."""
+    if event.date_precision == "reported":
+        return "the text names no date: the event happened on or before the publication date"
+    if event.date is None and event.date_precision == "ongoing":
+        return "a length of time that runs up to now: ongoing, with no day"
+    if event.date is None:
+        return "the text names no date and no publication date is known: undated"
+    anchor = (event.trigger or event.evidence).start
+    same = [m for m in mentions if (m.date, m.date_end, m.precision) == (event.date, event.date_end, event.date_precision)]
+    if not same:
+        return f"{event.date_precision} {event.date}: a date of another mention of the same incident"
+    mention = min(same, key=lambda m: (m.span[0] > anchor, abs(m.span[0] - anchor)))
+    return f"from {mention.text!r} (characters {mention.span[0]}-{mention.span[1]}), read as {mention.precision}"
