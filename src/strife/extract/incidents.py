@@ -44,13 +44,18 @@ from spacy.tokens import Doc, Token
 from strife.datafiles import read_data_sets
 from strife.extract import Layout, clause_verb
 from strife.extract.counts import count_cues, count_kind_for
-from strife.extract.tolls import incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
-from strife.resolve.coref import absorb, event_anchor, is_real, places_agree, trigger_token
+from strife.resolve.coref import (
+    absorb,
+    event_anchor,
+    is_real,
+    places_agree,
+    trigger_token,
+)
 
-COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 #: A week or less of days agrees with a day inside it ("the weekend raid", "Sunday night").
 SHORT_SPAN_DAYS = 7
 KILLING_VERBS = frozenset({"kill", "shoot", "slay", "execute", "eliminate", "neutralize", "neutralise", "behead"})

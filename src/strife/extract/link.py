@@ -20,14 +20,19 @@ from strife.extract.actors import localise_actors
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.incidents import drop_non_events, merge_report_incidents
 from strife.extract.places.metonymy import is_place_possessive
-from strife.extract.tolls import incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
-from strife.resolve.coref import event_anchor, is_real, merge_mentions, places_agree, trigger_token
+from strife.resolve.coref import (
+    event_anchor,
+    is_real,
+    merge_mentions,
+    places_agree,
+    trigger_token,
+)
 
 T = TypeVar("T")
-COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 

@@ -17,6 +17,9 @@ from strife.extract import Layout
 from strife.extract.counts import count_cues, is_summary_line
 from strife.model import Count
 
+#: A figure's kind -> the Event field that carries the incident's toll of that kind.
+COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "displaced"}
+
 
 def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
                   own_total: Callable[[Count], bool] = lambda count: True) -> Optional[Count]:
