@@ -15,15 +15,15 @@ import argparse
 import datetime as dt
 import os
 import platform
-import subprocess
 import sys
 import time
 from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
+from halves import commit  # noqa: E402  (the one commit label of the accuracy benches)
 from strife.engine import LocalEngine  # noqa: E402
 from strife.evaluate import evaluate_file, headline_markdown, metrics_markdown, write_report  # noqa: E402
 
@@ -37,14 +37,6 @@ def gold_files(folder: Path) -> list[tuple[Path, str | None]]:
         fmt = next((f for pattern, f in FORMAT_BY_NAME if fnmatch(path.name, pattern)), None)
         found.append((path, fmt))
     return found
-
-
-def commit() -> str:
-    try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def main() -> int:

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import platform
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
+from halves import commit, machine  # noqa: E402  (the one header of the accuracy benches)
 from strife.engine import LocalEngine  # noqa: E402
 from strife.evaluate.incidents import QUESTIONS, describe, read_reports, score_report, summary  # noqa: E402
 from strife.ingest import read_inputs  # noqa: E402
@@ -44,9 +43,7 @@ def main() -> int:
     with LocalEngine() as engine:
         results = [engine.code(article) for article in articles]
     scores = [score_report(result, gold) for result, gold in zip(results, golds)]
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip() or "unknown"
-    print(f"{platform.node()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · {dt.date.today()} · commit {commit}\n")
+    print(f"{machine()} · {dt.date.today()} · commit {commit()}\n")
     if args.verbose:
         for score, gold in zip(scores, golds):
             print(describe(score, gold))

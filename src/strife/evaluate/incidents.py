@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from strife.evaluate.score import VIOLENT_ACLED_TYPES, happened
+from strife.evaluate.user import fold
 from strife.model import ArticleResult, Event
 
-VIOLENT_ACLED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 QUESTIONS = ("toll", "events", "admin1", "day")
 
 
@@ -59,7 +59,7 @@ def read_reports(path: str | Path) -> list[ReportGold]:
         ReportGold(
             name=name, published=dt.date.fromisoformat(item["published"]),
             first_day=dt.date.fromisoformat(item["date"][0]), last_day=dt.date.fromisoformat(item["date"][1]),
-            country=item["country"], admin1=tuple(_fold(a) for a in item["admin1"]),
+            country=item["country"], admin1=tuple(fold(a) for a in item["admin1"]),
             toll=(int(item["toll"][0]), int(item["toll"][1])), max_events=int(item.get("max_events", 2)),
         )
         for name, item in raw.items() if not name.startswith("_")
@@ -76,8 +76,7 @@ def counted_events(result: ArticleResult, gold: ReportGold) -> list[Event]:
         end = event.date_end or event.date
         return end >= window_start and event.date <= gold.published
 
-    return [e for e in result.events
-            if e.acled_event_type in VIOLENT_ACLED_TYPES and not (e.negated or e.hypothetical) and in_window(e)]
+    return [e for e in happened(result.events) if e.acled_event_type in VIOLENT_ACLED_TYPES and in_window(e)]
 
 
 def score_report(result: ArticleResult, gold: ReportGold) -> ReportScore:
@@ -93,7 +92,7 @@ def score_report(result: ArticleResult, gold: ReportGold) -> ReportScore:
         answers={
             "toll": gold.toll[0] <= toll <= gold.toll[1],
             "events": 1 <= len(counted) <= gold.max_events,
-            "admin1": place is not None and place.country == gold.country and _fold(place.admin1 or "") in gold.admin1,
+            "admin1": place is not None and place.country == gold.country and fold(place.admin1 or "") in gold.admin1,
             "day": day_ok,
         },
     )
@@ -102,12 +101,6 @@ def score_report(result: ArticleResult, gold: ReportGold) -> ReportScore:
 def _dead(event: Event) -> int:
     figure = event.fatalities
     return figure.best if figure is not None and figure.best is not None else 0
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, for comparing spellings of a region."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def summary(scores: list[ReportScore]) -> dict[str, tuple[int, int]]:
