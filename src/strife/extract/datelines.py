@@ -24,9 +24,9 @@ _NAME_DATELINE = re.compile(rf"(?P<city>{_NAME})(?:,[ ]+{_NAME}(?:[ ]*{_AGENCY})
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each dateline that opens a paragraph of `text`, dash included."""
+    """The (start, end) of each dateline that opens a line of `text`, dash included."""
     spans = []
-    for start in _paragraph_starts(text):
+    for start in _line_starts(text):
         found = _CAPS_DATELINE.match(text, start) or _NAME_DATELINE.match(text, start)
         if found is not None and not _is_sentence(found):
             spans.append((found.start(), found.end()))
@@ -38,7 +38,7 @@ def in_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> bool
     return any(start <= span[0] and span[1] <= end for start, end in datelines)
 
 
-def _paragraph_starts(text: str) -> list[int]:
+def _line_starts(text: str) -> list[int]:
     """Where each line's text starts (a dateline opens a line: the lead under its headline)."""
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     return [s + len(text[s:s + 40]) - len(text[s:s + 40].lstrip(" \t")) for s in starts if s < len(text)]
