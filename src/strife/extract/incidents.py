@@ -42,7 +42,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_sets
-from strife.extract import Layout, clause_verb
+from strife.extract import Layout, clause_verb, doc_text
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
@@ -172,7 +172,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         if _announces_another(event, doc):
             incidents.append([event])
             continue
-        refers = reporters.claims_the_killing(event) or _points_back(event, doc)
+        refers = reporters.claims_the_killing(event) or _points_back(event, doc, layout)
         home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers)), None)
         if home is None:
             incidents.append([event])
@@ -198,12 +198,15 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     return absorbed
 
 
-def _in_heading(offset: int, text: str) -> bool:
-    """Whether the offset is in a heading: a short line of its own between blank lines, with no full stop."""
-    start = text.rfind("\n\n", 0, offset)
-    start = 0 if start < 0 else start + 2
-    end = text.find("\n\n", offset)
-    line = text[start:end if end >= 0 else len(text)].strip()
+def _in_heading(offset: int, text: str, layout: Layout) -> bool:
+    """Whether the offset is in a heading: a short paragraph of one line with no full stop. The
+    paragraph comes from the layout (one bisection), never from scanning the text around each event."""
+    number = layout.paragraph(offset)
+    start = layout.par_starts[number]
+    end = layout.par_starts[number + 1] if number + 1 < len(layout.par_starts) else len(text)
+    if end - start > 2 * HEADING_CHARS:
+        return False
+    line = text[start:end].strip()
     return 0 < len(line) <= HEADING_CHARS and "\n" not in line and not line.endswith((".", "!", "?", ":", '"', "\u201d"))
 
 
@@ -319,13 +322,13 @@ def _announces_another(event: Event, doc: Doc) -> bool:
     return any(child.lower_ in new and child.dep_ in ("det", "amod", "advmod", "nummod") for child in token.children)
 
 
-def _points_back(event: Event, doc: Doc) -> bool:
+def _points_back(event: Event, doc: Doc, layout: Layout) -> bool:
     """A mention that only points back to an incident: a definite event noun ("the American attack"),
     or what befell people ("were killed", "were wounded") with no perpetrator of its own."""
     token = trigger_token(event, doc)
     if token is None:
         return False
-    if _in_heading(token.idx, doc.text):
+    if _in_heading(token.idx, doc_text(doc), layout):
         return True  # a crosshead ("Al-Shabab claims attack") names what the paragraphs tell
     if token.pos_ == "NOUN":
         determiners = load_ontology().words("anaphoric_dets")
@@ -437,7 +440,7 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
 
     Within a paragraph the figures add up as the linker adds them; a stated total of the incident
     (told with it, or the report's closing tally line "2 fatalities.") wins over its parts."""
-    text = doc.text
+    text = doc_text(doc)
 
     def own_total(count: Count) -> bool:
         return layout.sentence(count.span[0]) in told_in or is_tally_line(count, doc)

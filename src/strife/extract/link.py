@@ -339,7 +339,7 @@ def _written_as_a_location(place: Place, doc: Doc) -> bool:
     """A place noun the place owns ("Beirut's southern suburbs") is where things happen, whatever
     the actor stage read the name as. (Not yet "the southern suburbs of Beirut": on the dev sets
     that moved as many events off as onto their place.)"""
-    return is_place_possessive(doc.text, place.span[1])
+    return is_place_possessive(doc_text(doc), place.span[1])
 
 
 def _can_stand_for_a_state(place: Place) -> bool:
