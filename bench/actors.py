@@ -1,6 +1,9 @@
 """Actor coding accuracy on the ACLED dev gold, and whose fault each miss is.
 
-    .venv/bin/python bench/actors.py [--gold FILE] [--limit N] [--examples K] [--json]
+    .venv/bin/python bench/actors.py [--gold FILE] [--limit N] [--half dev] [--examples K] [--json]
+
+``--half dev`` keeps only the rows of one half (strife.evaluate.halves): read misses on the dev
+half only, the sealed half is for aggregate figures.
 
 Two measurements, both against ACLED's own coding of the row (country from the actor's name,
 "Protesters (India)"; sector from `inter1`/`inter2` through `acled_inter.csv` (credited_as), as
@@ -45,6 +48,7 @@ from strife.evaluate.formats import (  # noqa: E402
     actor_country,
     parse_row_date,
 )
+from strife.evaluate.halves import CHOICES, half_of  # noqa: E402
 from strife.evaluate.records import GoldActor  # noqa: E402
 from strife.evaluate.score import choose_event  # noqa: E402
 from strife.model import Actor  # noqa: E402
@@ -53,9 +57,12 @@ from strife.resolve.actors import ActorDictionary  # noqa: E402
 BUCKETS = ("ok", "no_phrase", "coder_empty", "role_other", "coder")
 
 
-def read_rows(path: Path, limit: Optional[int]) -> list[dict[str, str]]:
+def read_rows(path: Path, limit: Optional[int], half: str = "all") -> list[dict[str, str]]:
+    """The gold rows of one half (file order), the first ``limit`` of them when given."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    if half != "all":
+        rows = [row for i, row in enumerate(rows) if half_of(acled_case(row, f"row {i}")) == half]
     return rows[:limit] if limit else rows
 
 
@@ -189,6 +196,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ACLED_DEV)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--half", choices=CHOICES, default="all",
+                        help="Rows of one half only (strife.evaluate.halves); read misses on dev only.")
     parser.add_argument("--examples", type=int, default=0, help="Misses to print per metric and bucket.")
     parser.add_argument("--names-only", action="store_true", help="Skip the pipeline (names coded directly only).")
     parser.add_argument("--json", action="store_true")
@@ -196,7 +205,7 @@ def main() -> int:
     if not args.gold.is_file():
         print(f"actors bench: no ACLED gold at {args.gold}", file=sys.stderr)
         return 2
-    rows = read_rows(args.gold, args.limit)
+    rows = read_rows(args.gold, args.limit, args.half)
     names = code_names(rows, ActorDictionary.default())
     uncoded = collections.Counter()
     misses = names.pop("misses")
@@ -205,7 +214,7 @@ def main() -> int:
     if args.json:
         print(json.dumps({"names": names, "events": events}, indent=1))
         return 0
-    print(f"# actor coding on {args.gold.name} ({len(rows)} rows)\n")
+    print(f"# actor coding on {args.gold.name}, half {args.half} ({len(rows)} rows)\n")
     print(f"{platform.node()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · {dt.date.today()}\n")
     print(names_table(names) + "\n")
     if events:

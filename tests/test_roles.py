@@ -154,3 +154,27 @@ def test_victims_of_a_headline_passive_are_targets(code):
 def test_coordinated_verbs_with_a_shared_object_stay_active(code):
     event = one(code("Unidentified armed men kidnapped and killed a farmer in Zamfara on Wednesday."), "ASSAULT")
     assert [a.sector for a in event.source] == ["UAF"] and event.target
+
+
+def test_an_active_participle_after_an_event_noun_leaves_the_subject_its_source(code):
+    """'held a protest demanding ...', 'conducted airstrikes targeting ...': the participle is what
+    the event does, so the subject of the light verb still acts."""
+    protest = one(code("On Monday, Ruritanian dock workers held a protest in the port demanding higher wages."), "PROTEST")
+    assert protest.source and all(a.sector == "LAB" for a in protest.source)
+    strike = one(code("On Monday, the Ruritanian air force conducted airstrikes targeting rebel positions near the border."), "FIGHT")
+    assert any(a.sector == "MIL" for a in strike.source)
+    assert any(a.sector in ("REB", "INS") for a in strike.target)
+
+
+def test_coordinated_passives_share_the_agent(code):
+    event = one(code("On Monday, a man was shot and killed by unidentified gunmen near his home."), "ASSAULT")
+    assert any(a.name.endswith("gunmen") for a in event.source)
+    assert any(a.sector == "CVL" for a in event.target)
+
+
+def test_a_passive_auxiliary_before_the_subject_is_a_misread_word(code):
+    """'IS militants launched ...': the parser reads the initials as 'is'; a statement puts a
+    passive auxiliary after its subject, so the militants act."""
+    events = [e for e in code("On Monday, IS militants launched a mortar attack on an army post.")
+              if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
+    assert events and any(a.sector in ("REB", "INS") for a in events[0].source)

@@ -30,10 +30,11 @@ from strife.ontology import Ontology
 
 def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     children = list(verb.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    passive = _is_passive(children)
     agents = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if passive:
         agents += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+        agents = agents or _shared_agents(verb)
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     if not passive and _headline_passive(verb, onto):
         passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
@@ -64,6 +65,28 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
     frame.sources, frame.targets = _two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def _is_passive(children: list[Token]) -> bool:
+    """A passive subject, or a passive auxiliary that follows the subject. In a statement the
+    auxiliary comes after the subject ('militants were killed'); an 'auxpass' before an active
+    subject is a word the parser misread ('IS militants launched ...', the group's initials)."""
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return True
+    subjects = [c.i for c in children if c.dep_ == "nsubj"]
+    return any(c.dep_ == "auxpass" and not (subjects and c.i < min(subjects)) for c in children)
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """'a man was shot and killed by gunmen': passive participles coordinated before one 'by'
+    phrase share its agent (the parser hangs it on the last participle only)."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.tag_ == "VBN" and conj.i < verb.i + 4:
+            if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+                return []  # 'X was shot and Y was killed by ...': a new clause with its own subject
+            return [o for c in conj.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for o in c.children if o.dep_ == "pobj"]
+    return []
 
 
 def _headline_passive(verb: Token, onto: Ontology) -> bool:
@@ -306,8 +329,8 @@ def _governor(noun: Token) -> tuple[Optional[Token], str]:
     ahead with their advance), 'subjpass' (an attack was carried out by), 'acl' (airstrikes carried
     out by), 'copula' (are in control of)."""
     for child in noun.children:
-        if child.dep_ == "acl" and child.pos_ == "VERB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return child, "acl"  # not 'a protest to denounce X': a purpose, not what carries the protest
+        if child.dep_ == "acl" and child.pos_ == "VERB" and _carries(child):
+            return child, "acl"
     head = noun.head
     if noun.dep_ in ("dobj", "advmod", "npadvmod", "attr") and head.pos_ in ("VERB", "AUX"):
         return head, "dobj"
@@ -317,6 +340,16 @@ def _governor(noun: Token) -> tuple[Optional[Token], str]:
         verb = head.head
         return verb, "copula" if verb.lemma_ == "be" else "prep"
     return None, ""
+
+
+def _carries(participle: Token) -> bool:
+    """'airstrikes carried out by X': a past participle after an event noun says who carried it
+    out. Not a purpose ('a protest to denounce X') nor an active participle ('a protest demanding
+    wages', 'airstrikes targeting X', 'an attack wounding two'): the event itself does that, so
+    the subject of the verb the noun hangs from still names who acted."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in participle.children):
+        return False
+    return participle.tag_ != "VBG"
 
 
 def _governor_subjects(governor: Token, relation: str) -> list[Token]:
