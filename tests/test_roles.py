@@ -178,3 +178,19 @@ def test_a_passive_auxiliary_before_the_subject_is_a_misread_word(code):
     events = [e for e in code("On Monday, IS militants launched a mortar attack on an army post.")
               if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
     assert events and any(a.sector in ("REB", "INS") for a in events[0].source)
+
+
+def test_the_party_blamed_for_a_fights_casualties_is_its_opponent(code):
+    """'the offensive on the city of X ... blame for the casualties in X on Y fighters': the city
+    is the ground; the blamed armed party fights there, on the other side."""
+    text = ("Ruritania is playing a decisive role in the brutal offensive being waged on the city of Kandahar. "
+            "Officials have placed the blame for civilian casualties in Kandahar on Taliban fighters.")
+    fights = [e for e in code(text) if e.event_type in ("FIGHT", "ASSAULT") and not (e.negated or e.hypothetical)]
+    assert fights and any(a.sector in ("REB", "INS") for e in fights for a in e.target), fights
+
+
+def test_blame_in_another_place_names_no_opponent(code):
+    text = ("Ruritania is playing a decisive role in the brutal offensive being waged on the city of Kandahar. "
+            "Officials have placed the blame for civilian casualties in Herat on Taliban fighters.")
+    fights = [e for e in code(text) if e.event_type in ("FIGHT", "ASSAULT") and not (e.negated or e.hypothetical)]
+    assert fights and not any(a.sector in ("REB", "INS") for e in fights for a in e.target), fights

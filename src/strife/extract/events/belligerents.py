@@ -1,0 +1,91 @@
+"""The other side of a fight, from who is blamed for its casualties.
+
+"The army's offensive on the city of Mosul ... The media placed the blame for civilian casualties
+in Mosul on Islamic State fighters": a report that blames an armed party for the casualties of
+fighting at a place says that party is fighting there. A fight at that place told with its
+attackers but no opponent (an offensive "on a city": the city is the ground, not a party) gets
+the blamed party as its target, when the blame is told in the same or the next sentence and the
+blamed is an armed force that is not among the attackers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from strife.extract import line_break_between
+from strife.extract.events.frame import Frame
+from strife.extract.events.roles import expand_all
+from strife.extract.events.sides import lexical_side
+from strife.ontology import Ontology
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Blame:
+    """One statement of blame: the blamed armed parties and the places its sentence names."""
+
+    sentence_start: int
+    blamed: tuple[Token, ...]
+    places: frozenset[str]
+
+
+def add_blamed_belligerents(frames: list[Frame], doc: Doc, onto: Ontology) -> None:
+    """Give fights with attackers and no opponent the armed party blamed nearby for casualties at
+    their place (see the module docstring)."""
+    fights = [f for f in frames if f.plover == "FIGHT" and f.sources and not f.targets]
+    if not fights:
+        return
+    blames = [b for b in (_blame(t, onto) for t in _blame_words(doc, onto)) if b is not None]
+    for frame in fights:
+        trigger = frame.trigger.token
+        for blame in blames:
+            if _near(trigger, blame, doc) and _places(trigger.sent) & blame.places:
+                frame.targets = expand_all(
+                    [x for x in blame.blamed if x not in frame.sources and not _same_side(x, frame.sources, onto)])
+                if frame.targets:
+                    break
+
+
+def _blame_words(doc: Doc, onto: Ontology) -> list[Token]:
+    words = onto.words("blame_words")
+    return [t for t in doc if t.lemma_.lower() in words] if words else []
+
+
+def _blame(word: Token, onto: Ontology) -> Blame | None:
+    """The armed parties a blame word puts the blame on: 'placing the blame on X' (the 'on'
+    phrase of the noun, of the verb that carries it, or of a noun in the noun's phrase), 'blamed
+    X for' (the object), 'was blamed on X'."""
+    holders = [word]
+    if word.pos_ == "NOUN":  # the parser may hang 'on X' on the verb or inside 'for the casualties'
+        holders += [a for a in word.ancestors if a.pos_ == "VERB"][:1] + [t for t in word.subtree if t.pos_ == "NOUN"]
+    blamed = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+              for o in p.children if o.dep_ == "pobj"]
+    if word.pos_ == "VERB" and any(p.dep_ == "prep" and p.lower_ == "for" for p in word.children):
+        blamed += [c for c in word.children if c.dep_ == "dobj"]
+    armed = onto.words("nonstate_force_nouns") | onto.words("state_force_nouns")
+    blamed = [b for b in blamed if b.lemma_.lower() in armed]
+    places = _places(word.sent)
+    return Blame(word.sent.start, tuple(blamed), places) if blamed and places else None
+
+
+def _places(sentence) -> frozenset[str]:
+    """Names of places in a sentence, as written (lower case)."""
+    return frozenset(t.lower_ for t in sentence if t.ent_type_ in _PLACE_LABELS and t.pos_ == "PROPN")
+
+
+def _near(trigger: Token, blame: Blame, doc: Doc) -> bool:
+    """The blame is told in the fight's sentence or the next one, in the same paragraph."""
+    here = trigger.sent
+    if blame.sentence_start == here.start:
+        return True
+    if here.end >= len(doc) or blame.sentence_start != here.end:
+        return False
+    return not line_break_between(trigger, doc[blame.sentence_start])
+
+
+def _same_side(token: Token, sources: list[Token], onto: Ontology) -> bool:
+    side = lexical_side(token, onto)
+    return side is not None and any(lexical_side(s, onto) == side for s in sources)
