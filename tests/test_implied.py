@@ -1,0 +1,71 @@
+"""ACLED's actor for an event the text tells without naming one (strife.extract.implied), on
+made-up reports: a crowd is "Protesters (Country)", an unknown attacker "Unidentified Armed
+Group (Country)", the country being the event's place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.extract.events.tables import side_sectors
+from strife.extract.implied import implied_sources
+from strife.model import Article, Event
+
+
+@pytest.fixture(scope="module")
+def code(engine):
+    def run(text: str) -> list[Event]:
+        return engine.code(Article(id="t", text=text, published=dt.date(2021, 3, 2))).events
+    return run
+
+
+def acled(events: list[Event], acled_type: str) -> Event:
+    found = [e for e in events if e.acled_event_type == acled_type and not (e.negated or e.hypothetical)]
+    assert found, [(e.event_type, e.acled_event_type, e.trigger and e.trigger.text) for e in events]
+    return found[0]
+
+
+def test_the_table_names_known_acled_types_and_sides():
+    from strife.ontology import load_ontology
+
+    known = {a.event_type for a in load_ontology().acled}
+    table = implied_sources()
+    assert table and set(table) <= known
+    assert all(side in side_sectors() for side, _ in table.values())
+    assert "Battles" not in table  # a battle names its sides
+
+
+def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
+    event = acled(code("On Monday, a demonstration took place in the centre of Nairobi."), "Protests")
+    (actor,) = event.source
+    assert actor.kind == "implied" and actor.span is None and actor.country == "KEN" and actor.sector == "CVL"
+
+
+def test_a_killing_with_no_perpetrator_named_is_by_an_unidentified_armed_group(code):
+    event = acled(code("On Monday, a man was found shot dead in a street of Guadalajara, Jalisco."),
+                  "Violence against civilians")
+    (actor,) = event.source
+    assert actor.kind == "implied" and actor.country == "MEX" and actor.sector == "UAF"
+
+
+def test_a_named_source_is_kept(code):
+    event = acled(code("On Monday, soldiers shot dead a man in a street of Guadalajara, Jalisco."),
+                  "Violence against civilians")
+    assert event.source and all(a.kind != "implied" for a in event.source)
+
+
+def test_an_unplaced_armed_actor_of_the_sentence_blocks_the_unidentified_one():
+    """The sentence names an armed actor the parse gave no role: not 'unidentified' (nor
+    promoted); an unarmed one ('residents') does not block it."""
+    from strife.extract.implied import add_implied_sources
+    from strife.model import Actor, Span
+
+    def event(*unassigned: Actor) -> Event:
+        return Event(id="e1", event_type="ASSAULT", acled_event_type="Violence against civilians",
+                     evidence=Span(start=0, end=5, text="shot"), unassigned=list(unassigned))
+
+    armed, unarmed = event(Actor(name="soldiers", sector="MIL")), event(Actor(name="residents", sector="CVL"))
+    add_implied_sources([armed, unarmed], fallback="MEX")
+    assert armed.source == []
+    assert [(a.kind, a.country, a.sector) for a in unarmed.source] == [("implied", "MEX", "UAF")]
