@@ -194,3 +194,12 @@ def test_blame_in_another_place_names_no_opponent(code):
             "Officials have placed the blame for civilian casualties in Herat on Taliban fighters.")
     fights = [e for e in code(text) if e.event_type in ("FIGHT", "ASSAULT") and not (e.negated or e.hypothetical)]
     assert fights and not any(a.sector in ("REB", "INS") for e in fights for a in e.target), fights
+
+
+def test_the_force_that_intervenes_in_a_protest_is_its_target(code):
+    """ACLED's actor2 of a protest with intervention is the force that dispersed or arrested it."""
+    events = code("On Monday, hundreds of residents held a protest in Nairobi against the price of bread. "
+                  "The police dispersed the protest.")
+    protest = one(events, "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    assert any(a.sector == "COP" and a.country == "KEN" for a in protest.target)

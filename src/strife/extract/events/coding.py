@@ -290,6 +290,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
                 event.acled_sub_event_type = "Protest with intervention"
+                event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]
 
 
 def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
@@ -322,13 +323,24 @@ def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
     """The protest is followed by an act of force against it ('were dispersed by police', 'arrested
     14 people'); an arrest the protest is *about* ('protested against the arrest of ...') comes
     before it or is a noun, and does not count."""
+    return bool(_interventions(protest, members))
+
+
+def _interventions(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Event]:
+    """The acts of force against the protest (see `_intervened`)."""
     start = protest.trigger.token.i
-    return any(
-        e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
+    return [
+        e for f, e in members
+        if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
         and f.trigger.token.i > start and f.trigger.token.dep_ not in ("relcl", "acl")
         and not _singular_patient(f.trigger.token)
-        for f, e in members
-    )
+    ]
+
+
+def _intervening_forces(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Actor]:
+    """Who dispersed or arrested the protesters: ACLED's actor2 of a protest with intervention
+    ("Police Forces of Country"), so they stand on the protest's target side."""
+    return [a for e in _interventions(protest, members) for a in e.source]
 
 
 def _singular_patient(verb: Token) -> bool:
