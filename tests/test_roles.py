@@ -203,3 +203,12 @@ def test_the_force_that_intervenes_in_a_protest_is_its_target(code):
     protest = one(events, "PROTEST")
     assert protest.acled_sub_event_type == "Protest with intervention"
     assert any(a.sector == "COP" and a.country == "KEN" for a in protest.target)
+
+
+def test_what_the_weapons_are_fired_at_is_the_target(code):
+    """'fired mortars and grenade launchers at the positions of X': the parser hangs 'at' on the
+    weapon list; the weapons are the means, the owner of the positions the target."""
+    events = code("On Monday, Ruritanian soldiers fired mortars and grenade launchers at the positions of the rebels near the town.")
+    fights = [e for e in events if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
+    assert fights and any(a.sector in ("REB", "INS", "UAF") for a in fights[0].target), fights
+    assert not any("mortar" in a.name or "launcher" in a.name for a in fights[0].target)

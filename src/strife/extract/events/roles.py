@@ -43,6 +43,8 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if passive and not frame.targets:
         frame.targets = [c for c in children if c.dep_ == "nsubj"]
     frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
+    if all(_is_weapon(t, onto) for t in frame.targets):
+        frame.targets += _aimed_past_the_weapons(verb, onto)
     if not frame.targets and not passive:
         frame.targets = _shared_objects(verb)
     if not frame.targets and frame.plover in ("REQUEST", "DEMAND"):
@@ -65,6 +67,19 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
     frame.sources, frame.targets = _two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
+    """'fired mortars and grenade launchers at the positions of X': the parser hangs 'at X' on a
+    weapon of the list, or on a weapon word it misread as a coordinated verb ('grenade'); what
+    the weapons are aimed at is the firing's target."""
+    weapons = [c for c in verb.children if c.dep_ == "dobj" and _is_weapon(c, onto)]
+    weapons += [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                and (_is_weapon(c, onto) or any(o.dep_ == "dobj" and _is_weapon(o, onto) for o in c.children))]
+    holders = {h for w in weapons for h in (w, *w.conjuncts) if h is not verb}
+    holders |= {o for w in holders for o in w.children if o.dep_ == "dobj"}
+    aims = frozenset({"at", "on", "against", "toward", "towards"})
+    return [o for h in sorted(holders, key=lambda t: t.i) for o in _prep_objects(h, aims)]
 
 
 def _is_passive(children: list[Token]) -> bool:
