@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from strife.extract.events.tables import side_sectors
-from strife.extract.implied import implied_sources
+from strife.extract.implied import ROLES, implied_actors
 from strife.model import Article, Event
 
 
@@ -30,10 +30,11 @@ def test_the_table_names_known_acled_types_and_sides():
     from strife.ontology import load_ontology
 
     known = {a.event_type for a in load_ontology().acled}
-    table = implied_sources()
-    assert table and set(table) <= known
+    table = implied_actors()
+    assert table and {acled_type for acled_type, _ in table} <= known
+    assert all(role in ROLES for _, role in table)
     assert all(side in side_sectors() for side, _ in table.values())
-    assert "Battles" not in table  # a battle names its sides
+    assert not any(acled_type == "Battles" for acled_type, _ in table)  # a battle names its sides
 
 
 def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
@@ -58,7 +59,7 @@ def test_a_named_source_is_kept(code):
 def test_an_unplaced_armed_actor_of_the_sentence_blocks_the_unidentified_one():
     """The sentence names an armed actor the parse gave no role: not 'unidentified' (nor
     promoted); an unarmed one ('residents') does not block it."""
-    from strife.extract.implied import add_implied_sources
+    from strife.extract.implied import add_implied_actors
     from strife.model import Actor, Span
 
     def event(*unassigned: Actor) -> Event:
@@ -66,6 +67,12 @@ def test_an_unplaced_armed_actor_of_the_sentence_blocks_the_unidentified_one():
                      evidence=Span(start=0, end=5, text="shot"), unassigned=list(unassigned))
 
     armed, unarmed = event(Actor(name="soldiers", sector="MIL")), event(Actor(name="residents", sector="CVL"))
-    add_implied_sources([armed, unarmed], fallback="MEX")
+    add_implied_actors([armed, unarmed], fallback="MEX")
     assert armed.source == []
     assert [(a.kind, a.country, a.sector) for a in unarmed.source] == [("implied", "MEX", "UAF")]
+
+
+def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):
+    event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
+                  "Violence against civilians")
+    assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "NGA", "CVL")]
