@@ -169,3 +169,4 @@ def test_extract_explain_says_why_each_event_has_its_date(tmp_path):
     assert len(lines) == 2
     assert "2020-08-09 (day): from 'on Sunday'" in lines[0] or "2020-08-09 (day): from 'Sunday'" in lines[0]
     assert "2020-08-11 (reported): the text names no date" in lines[1]
+    assert "source 'Police' [BLR COP]: the parse gives this phrase the source role of 'arrested'" in shown.stderr

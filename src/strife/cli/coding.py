@@ -43,7 +43,7 @@ def extract(
     coding: CodingOptions,
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
     min_confidence: Optional[float] = MinConfidenceOption,
-    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date."),
+    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date and its actors."),
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -78,12 +78,16 @@ def extract(
 
 
 def _explain_dates(result) -> None:
-    """One line per event on stderr: its id, type, date and why it has that date."""
+    """One line per event on stderr: its id, type, date and why it has that date; then one
+    indented line per actor saying why it has its role (`strife.extract.role_reasons`)."""
     from strife.extract.dates import explain_date
+    from strife.extract.role_reasons import explain_roles
 
     for event in result.events:
         typer.echo(f"{event.id} {event.event_type} {event.date or 'undated'} ({event.date_precision}): "
                    f"{explain_date(event, result.dates)}", err=True)
+        for line in explain_roles(event):
+            typer.echo(f"    {line}", err=True)
 
 
 def _print_json(items: Iterable[Coded]) -> None:
