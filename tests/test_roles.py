@@ -212,3 +212,19 @@ def test_what_the_weapons_are_fired_at_is_the_target(code):
     fights = [e for e in events if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
     assert fights and any(a.sector in ("REB", "INS", "UAF") for a in fights[0].target), fights
     assert not any("mortar" in a.name or "launcher" in a.name for a in fights[0].target)
+
+
+def test_whoever_kills_during_an_attack_carried_it_out(code):
+    raid = [e for e in code("On Monday, Ruritanian soldiers killed six villagers during a raid on a farm.")
+            if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
+    assert raid and any(a.sector == "MIL" for a in raid[0].source), raid
+    shot = [e for e in code("On Monday, a girl was killed in indiscriminate shooting by unidentified gunmen.")
+            if e.event_type in ("FIGHT", "ASSAULT") and not e.hypothetical]
+    assert shot and any(a.name.endswith("gunmen") for a in shot[0].source), shot
+
+
+def test_sides_that_engage_in_a_firefight_are_source_and_target(code):
+    events = code("On Monday, the rebels and the army engaged in a firefight near the border.")
+    fight = one(events, "FIGHT")
+    assert fight.source and fight.target
+    assert {a.sector for a in fight.source} | {a.sector for a in fight.target} >= {"MIL"}

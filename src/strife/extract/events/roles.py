@@ -161,9 +161,19 @@ def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontolog
     several actors on one side and none on the other has the first named as the source and the
     rest as the target (ACLED's actor1 and actor2). A one-sided act ('X and Y launched an
     offensive') keeps all its sources."""
-    if targets or len(sources) < 2 or trigger.lemma_.lower() not in onto.words("reciprocal_events"):
+    if targets or len(sources) < 2 or not _reciprocal(trigger, onto):
         return sources, targets
     return sources[:1], sources[1:]
+
+
+def _reciprocal(trigger: Token, onto: Ontology) -> bool:
+    """A reciprocal event, named by the trigger or by the noun it engages in ('X and Y engaged in
+    a firefight')."""
+    words = onto.words("reciprocal_events")
+    if trigger.lemma_.lower() in words:
+        return True
+    return any(o.lemma_.lower() in words for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+               for o in p.children if o.dep_ == "pobj")
 
 
 def _asked_parties(verb: Token) -> list[Token]:
@@ -237,8 +247,17 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         if not sources or all(s.pos_ == "PRON" for s in sources):
             sources = _governor_subjects(governor, relation) or [s for s in sources if s.pos_ != "PRON"]
         targets += _prep_objects(governor, onto.words("target_preps") - {"with", "to"})
+    elif governor is not None and not sources and _killed_in(noun, governor, onto):
+        sources = _governor_subjects(governor, relation)
     sources = [s for s in sources if s.pos_ != "PRON" or s.lower_ not in ("their", "its", "his", "her", "our")]
     frame.sources, frame.targets = _two_sides(expand_all(sources), expand_all(targets))
+
+
+def _killed_in(noun: Token, verb: Token, onto: Ontology) -> bool:
+    """'forces killed six civilians during a raid', 'a girl was killed in shooting by gunmen':
+    whoever killed in or during an attack carried the attack out."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+            and verb.lemma_.lower() in onto.words("victim_verbs"))
 
 
 def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
