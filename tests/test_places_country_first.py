@@ -136,3 +136,36 @@ def test_kind_and_facility_tables_are_well_formed() -> None:
         assert all(pycountry.countries.get(alpha_3=code) for code in countries), countries
     assert max(len(word.split()) for word in admin_words()) <= MAX_KIND_WORDS
     assert {"hospital", "university", "building"} <= facility_words()
+
+
+def test_a_district_written_as_one_is_not_an_unsupported_namesake() -> None:
+    from strife.extract.places.names import Mention
+    from strife.extract.places.resolution import _unsupported_namesake
+
+    district = Candidate(1, "Xandu", "admin2", "IND", "A", 0.0, 0.0, 20_000)
+    written_as_district = Mention(0, 2, from_entity=False, feature="admin2", name_end=1)
+    bare = Mention(0, 1, from_entity=False, name_end=1)
+    assert not _unsupported_namesake(written_as_district, [(district, 9.0)], {"USA"})
+    assert _unsupported_namesake(bare, [(district, 9.0)], {"USA"})  # nothing in the text says it is the district
+
+
+def test_a_district_is_the_place_whatever_country_the_actors_name(engine) -> None:
+    from strife.model import Article
+
+    text = "Unidentified armed men kidnapped and killed a man in remote Ukhrul district on Wednesday. " \
+           "The victim was a Congress candidate."
+    result = engine.code(Article(id="t", text=text, published="2015-06-03"))
+    place = result.events[0].location
+    assert (place.name, place.country, place.geo_precision) == ("Ukhrul", "IND", 2)
+
+
+def test_a_quarter_written_in_a_town_is_placed_at_the_town(nlp, gazetteer) -> None:
+    text = "Unidentified men torched a bus at Rajpur in Kanpur city on Monday."
+    quarter = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
+    assert text[quarter.span[0]:quarter.span[1]] == "Rajpur"  # the raw toponym stays the evidence
+    assert (quarter.name, quarter.admin1, quarter.geo_precision) == ("Kanpur", "Uttar Pradesh", 2)
+
+
+def test_a_countrys_adjective_before_a_town_word_is_no_quarter(nlp, gazetteer) -> None:
+    text = "Three soldiers were killed outside of the Iraqi city of Basra."
+    assert {(p.country, p.geo_precision) for p in places(nlp, gazetteer, text)} == {("IRQ", 1)}
