@@ -169,3 +169,12 @@ def test_a_quarter_written_in_a_town_is_placed_at_the_town(nlp, gazetteer) -> No
 def test_a_countrys_adjective_before_a_town_word_is_no_quarter(nlp, gazetteer) -> None:
     text = "Three soldiers were killed outside of the Iraqi city of Basra."
     assert {(p.country, p.geo_precision) for p in places(nlp, gazetteer, text)} == {("IRQ", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the Muslim community held a protest after a speech by a Hindu leader.",
+    "Employees in the Presidency of the Republic gathered in protest outside the Presidential Palace.",
+    "The party protested the delay in widening National Highway-12.",
+])
+def test_adjectives_of_a_state_or_faith_are_no_places(nlp, gazetteer, text) -> None:
+    assert places(nlp, gazetteer, text) == []
