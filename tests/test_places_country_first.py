@@ -178,3 +178,21 @@ def test_a_countrys_adjective_before_a_town_word_is_no_quarter(nlp, gazetteer) -
 ])
 def test_adjectives_of_a_state_or_faith_are_no_places(nlp, gazetteer, text) -> None:
     assert places(nlp, gazetteer, text) == []
+
+
+def test_an_alternate_name_yields_to_the_place_whose_own_name_it_is() -> None:
+    from dataclasses import replace
+
+    from strife.resolve.geocode import ALTERNATE_MARGIN, own_names_first
+
+    port = replace(_candidate("FRA", 180_000), primary=False, lat=49.5, lon=0.1)  # an old name of a large town abroad
+    town = replace(_candidate("NPL", 25_000), lat=27.0, lon=85.0)  # the name is this town's own
+    scored = [(port, 7.0), (town, 6.5)]
+    assert own_names_first(scored, [], Containers()) == [(port, 6.5 - ALTERNATE_MARGIN), (town, 6.5)]
+    assert own_names_first(scored, ["FRA"], Containers()) == scored  # the text points to the port's country
+    assert own_names_first(scored, [], Containers(countries=frozenset({"FRA"}))) == scored
+    assert own_names_first([(port, 7.0)], [], Containers()) == [(port, 7.0)]  # no place owns the name
+    assert own_names_first([(port, 3.0), (town, 6.5)], [], Containers()) == [(port, 3.0), (town, 6.5)]
+    region = replace(town, kind="admin1", lat=27.1)  # a region owning the name of its own town
+    seat = replace(town, primary=False)
+    assert own_names_first([(seat, 9.0), (region, 5.0)], [], Containers()) == [(seat, 9.0), (region, 5.0)]

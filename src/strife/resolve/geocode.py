@@ -268,7 +268,7 @@ class Gazetteer:
         towns = [c for c in candidates if c.kind == "city"]
         scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature, _has_namesake_town(c, towns), within))
                   for c in candidates]
-        return sorted(scored, key=lambda pair: pair[1], reverse=True)
+        return sorted(own_names_first(scored, focus_countries, within), key=lambda pair: pair[1], reverse=True)
 
     def lookup_kind_named(self, whole: str, bare: str, feature: Optional[str]) -> list[Candidate]:
         """The readings of a name written with a kind word: those of the whole ("Quezon City",
@@ -315,6 +315,31 @@ def _with_user_places(found: list[Candidate], users: Sequence[UserPlace]) -> lis
         return found
     countries = {u.country for u in users}
     return [_user_candidate(u) for u in users] + [c for c in found if c.country not in countries]
+
+
+def own_names_first(scored: list[tuple[Candidate, float]], focus_countries: Sequence[str],
+                    within: "Containers") -> list[tuple[Candidate, float]]:
+    """A name that is some place's own name means that place before a town far from it that the
+    name is only an alternate (often old or foreign-language) name of, unless the text's countries
+    or qualifiers point to the latter: a small town of the name is meant before a large port abroad
+    that once bore it. Such a town's score is held just under the best own-name reading
+    (`ALTERNATE_MARGIN`) and nothing else changes, so the margins that make a reading confident
+    stay as they were. A town whose region owns the name ("Hama") and regions themselves, often
+    known by alternates ("North" for Liban-Nord), are left alone."""
+    owners = [(c, score) for c, score in scored if c.primary]
+    if not owners:
+        return scored
+    ceiling = round(max(score for _, score in owners) - ALTERNATE_MARGIN, 3)
+
+    def held(candidate: Candidate) -> bool:
+        return (candidate.kind == "city" and not candidate.primary and candidate.country not in focus_countries
+                and not within.holds(candidate)
+                and all(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) > RIVAL_DISTANCE_KM for o, _ in owners))
+
+    return [(c, min(score, ceiling) if held(c) else score) for c, score in scored]
+
+
+ALTERNATE_MARGIN = 0.1
 
 
 def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
