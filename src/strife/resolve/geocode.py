@@ -190,11 +190,11 @@ class Gazetteer:
 
         Only for names `lookup` does not know: every reading is an alternate (`primary` False),
         most populous first. Empty for skeletons shorter than `MIN_VARIANT_KEY` letters, which
-        match too much.
+        match too much, and for acronyms ("BJP" is a party, not another spelling of Bajpe).
         """
         bare = _LEADING_ARTICLE.sub("", name.strip())
         skeleton = variant_key(bare)
-        if len(skeleton) < MIN_VARIANT_KEY:
+        if len(skeleton) < MIN_VARIANT_KEY or is_acronym(bare):
             return []
         cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare)
         if cache_key not in self._cache:
@@ -301,6 +301,14 @@ class Gazetteer:
             return None
         written = split_admin_word(_LEADING_ARTICLE.sub("", name.strip()))[0]
         return to_place(ranked[0][0], span=span, confidence=ranking_confidence(ranked), written=written)
+
+
+MAX_ACRONYM_LETTERS = 6
+
+
+def is_acronym(name: str) -> bool:
+    """One word of capitals ("BJP", "FARDC"): initials, which no transliteration spells."""
+    return name.isalpha() and name.isupper() and len(name) <= MAX_ACRONYM_LETTERS
 
 
 def _user_candidate(place: UserPlace) -> Candidate:

@@ -145,10 +145,10 @@ FAR_FROM_UNIT_KM = 150.0
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
     """Is the wider place written as a unit or town ("of Tamenglong district", "in Dikwa LGA", "in
-    Kanpur city"), or the narrower as a village or town in it, and every reading of the narrower
+    Nagpur city"), or the narrower as a village or town in it, and every reading of the narrower
     name far from it? "Bhimpur village of Tamenglong district" is not the Bhimpur 2,000 km away in
-    the same country: it is a village of that district; "Rajpur in Kanpur city" is a quarter of
-    Kanpur, however large a namesake town elsewhere. A region or country is never such a village."""
+    the same country: it is a village of that district; "Raipur in Nagpur city" is a quarter of
+    Nagpur, however large a namesake town elsewhere. A region or country is never such a village."""
     if wider.feature not in ("admin1", "admin2", "city") and mention.feature != "city":
         return False
     if any(c.kind in ("country", "admin1") and c.primary for c in mention.candidates):
