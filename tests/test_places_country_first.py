@@ -193,6 +193,8 @@ def test_an_alternate_name_yields_to_the_place_whose_own_name_it_is() -> None:
     assert own_names_first(scored, [], Containers(countries=frozenset({"FRA"}))) == scored
     assert own_names_first([(port, 7.0)], [], Containers()) == [(port, 7.0)]  # no place owns the name
     assert own_names_first([(port, 3.0), (town, 6.5)], [], Containers()) == [(port, 3.0), (town, 6.5)]
+    exonym = replace(port, population=10 * 25_000)  # far larger than the owner: known by the name
+    assert own_names_first([(exonym, 7.0), (town, 6.5)], [], Containers()) == [(exonym, 7.0), (town, 6.5)]
     region = replace(town, kind="admin1", lat=27.1)  # a region owning the name of its own town
     seat = replace(town, primary=False)
     assert own_names_first([(seat, 9.0), (region, 5.0)], [], Containers()) == [(seat, 9.0), (region, 5.0)]

@@ -326,28 +326,37 @@ def _with_user_places(found: list[Candidate], users: Sequence[UserPlace]) -> lis
 
 
 def own_names_first(scored: list[tuple[Candidate, float]], focus_countries: Sequence[str],
-                    within: "Containers") -> list[tuple[Candidate, float]]:
+                    within: Containers) -> list[tuple[Candidate, float]]:
     """A name that is some place's own name means that place before a town far from it that the
     name is only an alternate (often old or foreign-language) name of, unless the text's countries
     or qualifiers point to the latter: a small town of the name is meant before a large port abroad
     that once bore it. Such a town's score is held just under the best own-name reading
     (`ALTERNATE_MARGIN`) and nothing else changes, so the margins that make a reading confident
-    stay as they were. A town whose region owns the name ("Hama") and regions themselves, often
-    known by alternates ("North" for Liban-Nord), are left alone."""
+    stay as they were. A town whose region owns the name ("Hama"), a town far larger than every
+    owner (`EXONYM_RATIO`: "Canton" is Guangzhou before Canton, Ohio) or of a million
+    (`STRONG_POPULATION`: "Odessa") and regions, often known by
+    alternates ("North" for Liban-Nord), are left alone."""
     owners = [(c, score) for c, score in scored if c.primary]
     if not owners:
         return scored
     ceiling = round(max(score for _, score in owners) - ALTERNATE_MARGIN, 3)
+    largest_owner = max(o.population for o, _ in owners)
 
     def held(candidate: Candidate) -> bool:
         return (candidate.kind == "city" and not candidate.primary and candidate.country not in focus_countries
-                and not within.holds(candidate)
+                and not within.holds(candidate) and candidate.population < STRONG_POPULATION
+                and candidate.population < EXONYM_RATIO * max(largest_owner, 1)
                 and all(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) > RIVAL_DISTANCE_KM for o, _ in owners))
 
     return [(c, min(score, ceiling) if held(c) else score) for c, score in scored]
 
 
 ALTERNATE_MARGIN = 0.1
+# A town this large is known well enough to be read by any of its names, wherever the text is.
+STRONG_POPULATION = 1_000_000
+# A town this many times larger than every place that owns the name is known by it: the name is its
+# exonym ("Bombay", "Canton", "Odessa"), not an old name only its own people remember.
+EXONYM_RATIO = 10
 
 
 def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
