@@ -136,3 +136,78 @@ def test_kind_and_facility_tables_are_well_formed() -> None:
         assert all(pycountry.countries.get(alpha_3=code) for code in countries), countries
     assert max(len(word.split()) for word in admin_words()) <= MAX_KIND_WORDS
     assert {"hospital", "university", "building"} <= facility_words()
+
+
+def test_a_district_written_as_one_is_not_an_unsupported_namesake() -> None:
+    from strife.extract.places.names import Mention
+    from strife.extract.places.resolution import _unsupported_namesake
+
+    district = Candidate(1, "Xandu", "admin2", "IND", "A", 0.0, 0.0, 20_000)
+    written_as_district = Mention(0, 2, from_entity=False, feature="admin2", name_end=1)
+    bare = Mention(0, 1, from_entity=False, name_end=1)
+    assert not _unsupported_namesake(written_as_district, [(district, 9.0)], {"USA"})
+    assert _unsupported_namesake(bare, [(district, 9.0)], {"USA"})  # nothing in the text says it is the district
+
+
+def test_a_district_is_the_place_whatever_country_the_actors_name(engine) -> None:
+    from strife.model import Article
+
+    text = "Unidentified armed men kidnapped and killed a man in remote Ukhrul district on Wednesday. " \
+           "The victim was a Congress candidate."
+    result = engine.code(Article(id="t", text=text, published="2015-06-03"))
+    place = result.events[0].location
+    assert (place.name, place.country, place.geo_precision) == ("Ukhrul", "IND", 2)
+
+
+def test_a_quarter_written_in_a_town_is_placed_at_the_town(nlp, gazetteer) -> None:
+    text = "Gunmen torched a bus at Raipur in Nagpur city on Monday."
+    quarter = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
+    assert text[quarter.span[0]:quarter.span[1]] == "Raipur"  # the raw toponym stays the evidence
+    assert (quarter.name, quarter.admin1, quarter.geo_precision) == ("Nagpur", "Maharashtra", 2)
+
+
+def test_a_countrys_adjective_before_a_town_word_is_no_quarter(nlp, gazetteer) -> None:
+    text = "Three soldiers were killed outside of the Iraqi city of Basra."
+    assert {(p.country, p.geo_precision) for p in places(nlp, gazetteer, text)} == {("IRQ", 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the Muslim community held a protest after a speech by a Hindu leader.",
+    "Employees in the Presidency of the Republic gathered in protest outside the Presidential Palace.",
+    "The party protested the delay in widening National Highway-12.",
+])
+def test_adjectives_of_a_state_or_faith_are_no_places(nlp, gazetteer, text) -> None:
+    assert places(nlp, gazetteer, text) == []
+
+
+def test_an_alternate_name_yields_to_the_place_whose_own_name_it_is() -> None:
+    from dataclasses import replace
+
+    from strife.resolve.geocode import ALTERNATE_MARGIN, own_names_first
+
+    port = replace(_candidate("FRA", 180_000), primary=False, lat=49.5, lon=0.1)  # an old name of a large town abroad
+    town = replace(_candidate("NPL", 25_000), lat=27.0, lon=85.0)  # the name is this town's own
+    scored = [(port, 7.0), (town, 6.5)]
+    assert own_names_first(scored, [], Containers()) == [(port, 6.5 - ALTERNATE_MARGIN), (town, 6.5)]
+    assert own_names_first(scored, ["FRA"], Containers()) == scored  # the text points to the port's country
+    assert own_names_first(scored, [], Containers(countries=frozenset({"FRA"}))) == scored
+    assert own_names_first([(port, 7.0)], [], Containers()) == [(port, 7.0)]  # no place owns the name
+    assert own_names_first([(port, 3.0), (town, 6.5)], [], Containers()) == [(port, 3.0), (town, 6.5)]
+    exonym = replace(port, population=10 * 25_000)  # far larger than the owner: known by the name
+    assert own_names_first([(exonym, 7.0), (town, 6.5)], [], Containers()) == [(exonym, 7.0), (town, 6.5)]
+    region = replace(town, kind="admin1", lat=27.1)  # a region owning the name of its own town
+    seat = replace(town, primary=False)
+    assert own_names_first([(seat, 9.0), (region, 5.0)], [], Containers()) == [(seat, 9.0), (region, 5.0)]
+
+
+def test_an_acronym_is_no_other_spelling_of_a_place(gazetteer) -> None:
+    from strife.resolve.geocode import is_acronym
+
+    assert is_acronym("KRD") and not is_acronym("Kord") and not is_acronym("J&K")
+    assert gazetteer.lookup_variants("KRD") == []  # initials, though their skeleton matches a town
+    assert gazetteer.lookup_variants("Kordd")  # a word of the same skeleton still finds it
+
+
+def test_a_body_named_after_its_town_places_the_event_there(nlp, gazetteer) -> None:
+    text = "Sanitation workers protested outside the Nagpur Municipal Corporation office on Monday."
+    assert [(p.name, p.country) for p in places(nlp, gazetteer, text)] == [("Nagpur", "IND")]

@@ -190,11 +190,11 @@ class Gazetteer:
 
         Only for names `lookup` does not know: every reading is an alternate (`primary` False),
         most populous first. Empty for skeletons shorter than `MIN_VARIANT_KEY` letters, which
-        match too much.
+        match too much, and for acronyms ("BJP" is a party, not another spelling of Bajpe).
         """
         bare = _LEADING_ARTICLE.sub("", name.strip())
         skeleton = variant_key(bare)
-        if len(skeleton) < MIN_VARIANT_KEY:
+        if len(skeleton) < MIN_VARIANT_KEY or is_acronym(bare):
             return []
         cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare)
         if cache_key not in self._cache:
@@ -268,7 +268,7 @@ class Gazetteer:
         towns = [c for c in candidates if c.kind == "city"]
         scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature, _has_namesake_town(c, towns), within))
                   for c in candidates]
-        return sorted(scored, key=lambda pair: pair[1], reverse=True)
+        return sorted(own_names_first(scored, focus_countries, within), key=lambda pair: pair[1], reverse=True)
 
     def lookup_kind_named(self, whole: str, bare: str, feature: Optional[str]) -> list[Candidate]:
         """The readings of a name written with a kind word: those of the whole ("Quezon City",
@@ -303,6 +303,14 @@ class Gazetteer:
         return to_place(ranked[0][0], span=span, confidence=ranking_confidence(ranked), written=written)
 
 
+MAX_ACRONYM_LETTERS = 6
+
+
+def is_acronym(name: str) -> bool:
+    """One word of capitals ("BJP", "FARDC"): initials, which no transliteration spells."""
+    return name.isalpha() and name.isupper() and len(name) <= MAX_ACRONYM_LETTERS
+
+
 def _user_candidate(place: UserPlace) -> Candidate:
     return Candidate(geonames_id=None, name=place.name, kind="city", country=place.country, admin1=place.admin1,
                      lat=place.lat, lon=place.lon, population=USER_PLACE_POPULATION, n_names=USER_PLACE_NAMES)
@@ -315,6 +323,40 @@ def _with_user_places(found: list[Candidate], users: Sequence[UserPlace]) -> lis
         return found
     countries = {u.country for u in users}
     return [_user_candidate(u) for u in users] + [c for c in found if c.country not in countries]
+
+
+def own_names_first(scored: list[tuple[Candidate, float]], focus_countries: Sequence[str],
+                    within: Containers) -> list[tuple[Candidate, float]]:
+    """A name that is some place's own name means that place before a town far from it that the
+    name is only an alternate (often old or foreign-language) name of, unless the text's countries
+    or qualifiers point to the latter: a small town of the name is meant before a large port abroad
+    that once bore it. Such a town's score is held just under the best own-name reading
+    (`ALTERNATE_MARGIN`) and nothing else changes, so the margins that make a reading confident
+    stay as they were. A town whose region owns the name ("Hama"), a town far larger than every
+    owner (`EXONYM_RATIO`: "Canton" is Guangzhou before Canton, Ohio) or of a million
+    (`STRONG_POPULATION`: "Odessa") and regions, often known by
+    alternates ("North" for Liban-Nord), are left alone."""
+    owners = [(c, score) for c, score in scored if c.primary]
+    if not owners:
+        return scored
+    ceiling = round(max(score for _, score in owners) - ALTERNATE_MARGIN, 3)
+    largest_owner = max(o.population for o, _ in owners)
+
+    def held(candidate: Candidate) -> bool:
+        return (candidate.kind == "city" and not candidate.primary and candidate.country not in focus_countries
+                and not within.holds(candidate) and candidate.population < STRONG_POPULATION
+                and candidate.population < EXONYM_RATIO * max(largest_owner, 1)
+                and all(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) > RIVAL_DISTANCE_KM for o, _ in owners))
+
+    return [(c, min(score, ceiling) if held(c) else score) for c, score in scored]
+
+
+ALTERNATE_MARGIN = 0.1
+# A town this large is known well enough to be read by any of its names, wherever the text is.
+STRONG_POPULATION = 1_000_000
+# A town this many times larger than every place that owns the name is known by it: the name is its
+# exonym ("Bombay", "Canton", "Odessa"), not an old name only its own people remember.
+EXONYM_RATIO = 10
 
 
 def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:

@@ -29,7 +29,7 @@ from strife.extract.places.names import (
     stop_words,
     trim_name,
 )
-from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
@@ -128,10 +128,13 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if any(containers.holds(c) for c in mention.candidates):
             mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
-        elif not _well_known(mention) and (not {c.country for c in mention.candidates} & {c.country for c in readings}
-                                           or _far_from_named_unit(mention, wider, readings)):
-            # A namesake in another country, or far from the unit the text names: the village is
-            # the wider place's, which the gazetteer lacks.
+        elif not {c.country for c in mention.candidates} & {c.country for c in readings}:
+            if not _well_known(mention):  # a namesake in another country: the village is the wider place's
+                mention.fallback = [(gazetteer_query(doc, wider), readings)]
+        elif _far_from_named_unit(mention, wider, readings) and not is_demonym(mention.name(doc)):
+            # A namesake far from the unit or town the text names in its own country: the village
+            # or quarter is the wider place's, which the gazetteer lacks, however large the namesake
+            # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
 
@@ -141,12 +144,15 @@ FAR_FROM_UNIT_KM = 150.0
 
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
-    """Is the wider place written as a unit ("of Tamenglong district", "in Dikwa LGA"), or the
-    narrower as a village or town in it, and every reading of the narrower name far from it?
-    "Bhimpur village of Tamenglong district" is not the Bhimpur 2,000 km away in the same country:
-    it is a village of that district."""
-    if wider.feature not in ("admin1", "admin2") and mention.feature != "city":
+    """Is the wider place written as a unit or town ("of Tamenglong district", "in Dikwa LGA", "in
+    Nagpur city"), or the narrower as a village or town in it, and every reading of the narrower
+    name far from it? "Bhimpur village of Tamenglong district" is not the Bhimpur 2,000 km away in
+    the same country: it is a village of that district; "Raipur in Nagpur city" is a quarter of
+    Nagpur, however large a namesake town elsewhere. A region or country is never such a village."""
+    if wider.feature not in ("admin1", "admin2", "city") and mention.feature != "city":
         return False
+    if any(c.kind in ("country", "admin1") and c.primary for c in mention.candidates):
+        return False  # a region or country is not a village of the unit
     return all(haversine_km(c.lat, c.lon, r.lat, r.lon) > FAR_FROM_UNIT_KM
                for c in mention.candidates for r in readings)
 

@@ -14,7 +14,14 @@ from spacy.tokens import Doc
 
 from strife.extract.places.names import Mention, gazetteer_query
 from strife.model import Place
-from strife.resolve.geocode import Candidate, Containers, Gazetteer, ranking_confidence, to_place
+from strife.resolve.geocode import (
+    STRONG_POPULATION,
+    Candidate,
+    Containers,
+    Gazetteer,
+    ranking_confidence,
+    to_place,
+)
 
 # Confidence of a place known only from its qualifiers (the village itself is not in the gazetteer).
 QUALIFIER_FALLBACK_CONFIDENCE = 0.6
@@ -43,10 +50,9 @@ def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Seq
     return []
 
 
-# A town this large, or known by this many names (world-known: Geneva has 60, Tours 31, Ilam 12), a
-# capital or a country is known well enough to be read outside the countries the text names (a
-# reading elsewhere is taken only on evidence of its own).
-STRONG_POPULATION = 1_000_000
+# A town of `STRONG_POPULATION`, or known by this many names (world-known: Geneva has 60, Tours 31,
+# Ilam 12), a capital or a country is known well enough to be read outside the countries the text
+# names (a reading elsewhere is taken only on evidence of its own).
 STRONG_NAMES = 40
 
 

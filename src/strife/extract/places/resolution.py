@@ -177,7 +177,8 @@ def _unsupported_namesake(
     elsewhere is a namesake of one the gazetteer does not hold, not where the event was. So is a
     neighbourhood read in another region of the country whose town the article writes with its
     region ("in Sinop, Mato Grosso, ... in Vila Mariana neighborhood" is not São Paulo's).
-    Countries, regions, well-known towns and names fitting their own qualifiers are exempt; so are
+    Countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
+    district", whatever country the actors name) and names fitting their own qualifiers are exempt; so are
     names the parser tags as places that name one place only, by its own name, unless other
     toponyms place the article elsewhere ("Afrin" says it is in Syria, whoever acts there).
     """
@@ -186,6 +187,8 @@ def _unsupported_namesake(
     best = ranked[0][0]
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
+    if best.kind == "admin2" and mention.feature == "admin2":
+        return False  # "Ukhrul district": the text itself says it names a district, and this is one
     unique = best.primary and not (mention.variant or mention.partial or _far_readings(ranked))
     if unique and mention.from_entity:
         return bool(other_toponyms) and best.country not in other_toponyms
