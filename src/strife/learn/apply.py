@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from strife.learn.detect import open_passages, passage_example, propose
 from strife.learn.features import Example, examples_for
-from strife.learn.model import Prediction, TypeModel, load_model
+from strife.learn.model import Prediction, TypeModel, load_model, transform
 from strife.model import ArticleResult, Event
 
 COMPONENT = "strife_typer"
@@ -66,8 +66,9 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
     """Type a batch: predict every event, veto (`vetoed`), then read the passages left open, and
     hand each job its slice of the batch's predictions (in job order)."""
     examples = [e for job in jobs for e in job.event_examples]
-    events = model.predict(examples)
-    vetoes = model.no_event(examples) if model.config.veto else [0.0] * len(examples)
+    matrix = transform(model.parts, examples, model.config) if examples else None  # vectorised once, read twice
+    events = model.predict(examples, matrix=matrix)
+    vetoes = model.no_event(examples, matrix=matrix) if model.config.veto else [0.0] * len(examples)
     changed = at = 0
     for job in jobs:
         job.vetoed = [_veto(event, p, model) for event, p in zip(job.events, vetoes[at:at + len(job.events)])]

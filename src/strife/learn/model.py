@@ -107,15 +107,16 @@ class TypeModel:
         names = [str(c) for c in head_classes(head)]
         return sorted({n.split(PAIR_SEPARATOR)[0] for n in names})
 
-    def predict(self, examples: Sequence[Example], *, text_only: bool = False) -> list[Prediction]:
+    def predict(self, examples: Sequence[Example], *, text_only: bool = False, matrix=None) -> list[Prediction]:
         """The most probable type of each example (with its ACLED sub-event type for ACLED models).
 
         `text_only`: read the text alone (the text head, when the model has one), as for a passage
         the rules coded nothing in, where their coding says only "no event" and would pull every
-        such passage towards the types the rules miss most in training."""
+        such passage towards the types the rules miss most in training. `matrix`: the examples
+        already vectorised (`transform`), when the veto reads them too."""
         if not examples:
             return []
-        matrix = transform(self.parts, examples, self.config)
+        matrix = transform(self.parts, examples, self.config) if matrix is None else matrix
         if "pair" in self.heads:
             pair = self.heads["pair"]
             text_head = self.heads.get("pair_text")
@@ -139,13 +140,14 @@ class TypeModel:
                                     {str(c): float(p) for c, p in zip(classes, row)}))
         return found
 
-    def no_event(self, examples: Sequence[Example]) -> list[float]:
+    def no_event(self, examples: Sequence[Example], *, matrix=None) -> list[float]:
         """Each rules event's calibrated probability of being no event (0 for a model without a veto)."""
         head = self.heads.get("veto")
         if head is None or not examples:
             return [0.0] * len(examples)
         column = list(head.classes_).index("no event")
-        return [float(p) for p in head.predict_proba(transform(self.parts, examples, self.config))[:, column]]
+        matrix = transform(self.parts, examples, self.config) if matrix is None else matrix
+        return [float(p) for p in head.predict_proba(matrix)[:, column]]
 
     # ------------------------------------------------------------------ storage
     def save(self, directory: str | Path) -> Path:
