@@ -12,8 +12,9 @@
    (neither of their halves was seen). Read the sealed halves; the dev halves are for working on.
 3. The held-back learning curve (end-to-end type on the 2020 sealed half for 100, 250, ... of the
    2020 dev half's records).
+   A row "no veto" gives the same dev-half model with `LearnerConfig.veto` off: what the veto adds.
 4. The extraction overhead of `--model-dir`: the same texts coded with and without the typer,
-   alternating, in this process, reported as a ratio (never a timed test).
+   alternating, in this process, reported as a ratio of CPU times (never a timed test).
 
 The model is applied to a copy of the rules' result by the same code the `strife_typer` pipeline
 component runs (`strife.learn.apply`), so each set is coded once. Models go to a temporary folder
@@ -30,6 +31,7 @@ import platform
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +65,8 @@ def cv_cell(found: dict, level: str) -> str:
 
 
 def overhead(model_dir: Path, texts: list[str], repeats: int) -> tuple[float, float, float]:
-    """Seconds per pass without and with the typer (best of `repeats`, alternating) and their ratio."""
+    """CPU seconds of this process per pass without and with the typer (best of `repeats`, alternating)
+    and their ratio: CPU time, not wall time, since other work on a shared machine stretches a pass."""
     from strife.model import Article
 
     plain, typed = LocalEngine(), LocalEngine(model_dir=str(model_dir))
@@ -73,17 +76,23 @@ def overhead(model_dir: Path, texts: list[str], repeats: int) -> tuple[float, fl
     best = {"plain": float("inf"), "typed": float("inf")}
     for _ in range(repeats):
         for name, engine in (("plain", plain), ("typed", typed)):
-            started = time.perf_counter()
+            started = time.process_time()
             list(engine.run(articles))
-            best[name] = min(best[name], time.perf_counter() - started)
+            best[name] = min(best[name], time.process_time() - started)
     return best["plain"], best["typed"], best["typed"] / best["plain"]
 
 
-def print_training(run, seconds: float) -> None:
+def without_veto(model):
+    """The same fitted model with its veto turned off: what the veto adds, on the same weights."""
+    return replace(model, config=replace(model.config, veto=False))
+
+
+def print_training(run, seconds: float, cpu: float) -> None:
     report = run.report
     print(f"### `strife train` with its defaults on {TRAIN_ON} ({report['records']} records, "
           f"{report['folds']}-fold CV)\n")
-    print(f"Wall time **{seconds:.1f} s** (by step: {report['seconds']}).\n")
+    print(f"Wall time **{seconds:.1f} s**, CPU time of this process {cpu:.1f} s (all threads; load "
+          f"{' / '.join(f'{x:.2f}' for x in os.getloadavg())} at the end) (by step: {report['seconds']}).\n")
     print("| coder (k-fold CV, 95% CI) | event type | sub-event type |\n|---|---:|---:|")
     for key, label in CV_ROWS:
         if key in report["cv"]:
@@ -165,21 +174,22 @@ def main() -> int:
           f"(other developers share the machine) · Python {platform.python_version()} · commit {commit()}\n")
     engine = LocalEngine()
     with tempfile.TemporaryDirectory(prefix="strife-train-bench-") as scratch:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         run = train(args.gold_dir / TRAIN_ON, "acled", Path(scratch) / "acled", seed=args.seed, folds=args.folds,
                     engine=engine)
-        print_training(run, time.perf_counter() - started)
+        print_training(run, time.perf_counter() - started, time.process_time() - cpu)
         files = {name: code_cases(read_gold(args.gold_dir / name, "acled").cases, engine, "acled")
                  for name in SETS if (args.gold_dir / name).is_file()}
         dev_half, _ = split(files[TRAIN_ON])
-        models = {f"model (2020 dev half, {len(dev_half)})": fit_model([c.example for c in dev_half], "acled",
-                                                                        seed=args.seed, config=LearnerConfig()),
+        half_model = fit_model([c.example for c in dev_half], "acled", seed=args.seed, config=LearnerConfig())
+        models = {f"model (2020 dev half, {len(dev_half)})": half_model,
+                  f"model (2020 dev half, {len(dev_half)}), no veto": without_veto(half_model),
                   f"model (all 2020, {run.report['records']})": run.model}
         print_halves(files, models)
         print_all_sets(args.gold_dir, engine, args.seed, args.folds)
         texts = [c.case.article.text for c in files[TRAIN_ON]][: args.overhead_texts]
         plain, typed, ratio = overhead(run.directory, texts, args.repeats)
-        print(f"`--model-dir` overhead on {len(texts)} ACLED notes (best of {args.repeats}, alternating, same process): "
+        print(f"`--model-dir` overhead on {len(texts)} ACLED notes (CPU time, best of {args.repeats}, alternating, same process): "
               f"{plain:.2f} s without, {typed:.2f} s with: ratio {ratio:.3f} (+{(ratio - 1) * 100:.1f}%)\n")
     return 0
 

@@ -24,14 +24,14 @@ import itertools
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from strife.learn.detect import open_passages, passage_example, propose
 from strife.learn.features import Example, examples_for
-from strife.learn.model import Prediction, TypeModel, load_model
+from strife.learn.model import Prediction, TypeModel, load_model, transform
 from strife.model import ArticleResult, Event
 
 COMPONENT = "strife_typer"
@@ -53,35 +53,74 @@ def events_to_type(result: ArticleResult, model: TypeModel) -> list[Event]:
 def retype_result(result: ArticleResult, text: str, model: TypeModel) -> int:
     """Type the result's events with `model` in place and add the events it reads where the rules
     found none; the number of events whose type changed or that were added."""
-    job = _job(result, text, model)
-    return _finish(job, *_predict([job], model), model)
+    return retype_results([(result, text)], model)
+
+
+def retype_results(items: Sequence[tuple[ArticleResult, str]], model: TypeModel) -> int:
+    """`retype_result` for many (result, text) pairs with a few calls into the model in all:
+    vectorising one article at a time costs more than the typing itself (a held-back score codes hundreds)."""
+    return _type_jobs([_job(result, text, model) for result, text in items], model)
+
+
+def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
+    """Type a batch: predict every event, veto (`vetoed`), then read the passages left open, and
+    hand each job its slice of the batch's predictions (in job order)."""
+    examples = [e for job in jobs for e in job.event_examples]
+    matrix = transform(model.parts, examples, model.config) if examples else None  # vectorised once, read twice
+    events = model.predict(examples, matrix=matrix)
+    vetoes = model.no_event(examples, matrix=matrix) if model.config.veto else [0.0] * len(examples)
+    changed = at = 0
+    for job in jobs:
+        job.vetoed = [_veto(event, p, model) for event, p in zip(job.events, vetoes[at:at + len(job.events)])]
+        changed += sum(job.vetoed)
+        job.open_passages(model)
+        at += len(job.events)
+    passages = model.predict([e for job in jobs for e in job.passage_examples], text_only=model.config.detect_with_text)
+    at_event = at_passage = 0
+    for job in jobs:
+        changed += _finish(job, events[at_event:at_event + len(job.events)],
+                           passages[at_passage:at_passage + len(job.passages)], model)
+        at_event += len(job.events)
+        at_passage += len(job.passages)
+    return changed
 
 
 class _Job:
     """One article's events to retype and passages to read, with the examples of each."""
 
-    def __init__(self, result: ArticleResult, text: str, events: list[Event], passages: list[tuple[int, int]]):
-        self.result, self.text, self.events, self.passages = result, text, events, passages
+    def __init__(self, result: ArticleResult, text: str, events: list[Event]):
+        self.result, self.text, self.events = result, text, events
         self.event_examples: list[Example] = examples_for(text, events, result)
-        self.passage_examples: list[Example] = [passage_example(text, result, bounds) for bounds in passages]
+        self.vetoed: list[bool] = [False] * len(events)
+        self.passages: list[tuple[int, int]] = []
+        self.passage_examples: list[Example] = []
 
-
-def _predict(jobs: list[_Job], model: TypeModel) -> tuple[list[Prediction], list[Prediction]]:
-    """Every job's event predictions and passage predictions, two calls into the model in all."""
-    events = model.predict([e for job in jobs for e in job.event_examples])
-    passages = model.predict([e for job in jobs for e in job.passage_examples], text_only=model.config.detect_with_text)
-    return events, passages
+    def open_passages(self, model: TypeModel) -> None:
+        """The passages left without a happened ACLED event (after the veto), for the model to read."""
+        if model.target == "acled" and model.config.detect:
+            self.passages = open_passages(self.text, self.result)
+            self.passage_examples = [passage_example(self.text, self.result, bounds) for bounds in self.passages]
 
 
 def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
-    passages = open_passages(text, result) if model.target == "acled" and model.config.detect else []
-    return _Job(result, text, events_to_type(result, model), passages)
+    return _Job(result, text, events_to_type(result, model))
+
+
+def _veto(event: Event, no_event: float, model: TypeModel) -> bool:
+    """An ACLED event the model is sure is no event (`LearnerConfig.veto_at`) loses its ACLED type,
+    so it is no longer a text's event of an ACLED type; its PLOVER coding stays. Never an event that
+    holds a figure: a toll stays with the incident that the rules gave it to."""
+    if no_event < model.config.veto_at or any(c is not None for c in (event.fatalities, event.injured, event.displaced)):
+        return False
+    event.acled_event_type = event.acled_sub_event_type = None
+    return True
 
 
 def _finish(job: _Job, event_predictions: list[Prediction], passage_predictions: list[Prediction],
             model: TypeModel) -> int:
-    """Apply one job's predictions: retype its events, then propose events in its open passages."""
-    changed = sum(_apply(event, p, model) for event, p in zip(job.events, event_predictions))
+    """Apply one job's predictions: retype its events (not the vetoed), then propose events in its open passages."""
+    changed = sum(_apply(event, p, model) for event, p, vetoed in zip(job.events, event_predictions, job.vetoed)
+                  if not vetoed)
     for bounds, p in zip(job.passages, passage_predictions):
         if p.probability >= model.config.add_at:
             propose(job.result, job.text, bounds, p.label, p.sub_label, p.probability)
@@ -152,13 +191,7 @@ class Typer:
                 jobs.append(_job(state["result"], doc.text, self.model))
             except Exception as error:  # noqa: BLE001 - reported per article, like every stage
                 self._fail(state, error)
-        events, passages = _predict(jobs, self.model)
-        at_event = at_passage = 0
-        for job in jobs:
-            _finish(job, events[at_event:at_event + len(job.events)],
-                    passages[at_passage:at_passage + len(job.passages)], self.model)
-            at_event += len(job.events)
-            at_passage += len(job.passages)
+        _type_jobs(jobs, self.model)
 
     def _fail(self, state: dict, error: Exception) -> None:
         state["failed"] = f"{self.name} failed: {type(error).__name__}: {error}"

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from strife.evaluate.records import EvalCase, GoldRecord
-from strife.evaluate.score import choose_event
+from strife.evaluate.score import choose_event, happened
 from strife.learn.features import Example, event_example, eventless_example
 from strife.model import ArticleResult, Event
 
 DEFAULT_TARGET = {"acled": "acled", "plover-gsr": "plover", "strife": "plover"}
+VETO_LABELS = {False: "event", True: "no event"}  # the veto head's two classes
 
 
 @dataclass
@@ -64,7 +65,7 @@ def code_cases(cases: Sequence[EvalCase], engine, target: str,
             if not labels.get("type"):
                 continue
             example = _example(case, gold, result, target)
-            example.labels = labels
+            example.labels = {**example.labels, **labels}  # the veto's label stays
             coded.append(CodedCase(case, gold, result, example))
         if progress:
             progress(done)
@@ -85,7 +86,26 @@ def _example(case: EvalCase, gold: GoldRecord, result: Optional[ArticleResult], 
         return eventless_example(text, result, origin=case.origin)
     example = event_example(text, event, result, origin=case.origin)
     example.rule_labels = rule_labels(event, target)
+    if target == "acled":
+        _label_veto(example, event, case, gold, result)
     return example
+
+
+def _label_veto(example: Example, credited: Event, case: EvalCase, gold: GoldRecord, result: ArticleResult) -> None:
+    """What the veto learns from an ACLED record (`VETO_LABELS`): the record codes one event, so a
+    rules event of another ACLED type than the gold's, other than the one credited to it, is no
+    event of the record; so is the credited one when it has the wrong type and another event of the
+    text has the right one (the coder's event is that one). Every other event is an event."""
+    def right(event: Event) -> bool:
+        return event.acled_event_type == gold.acled_type or event.acled_event_type in gold.acled_accept
+
+    others = [e for e in happened(result.events) if e.acled_event_type and e is not credited]
+    wrong_top = not right(credited) and any(right(e) for e in others)
+    example.labels["veto"] = VETO_LABELS[wrong_top]
+    for event in others:
+        other = event_example(case.article.text, event, result, origin=case.origin)
+        other.labels = {"veto": VETO_LABELS[not right(event)]}
+        example.others.append(other)
 
 
 def file_sha256(path: str | Path) -> str:

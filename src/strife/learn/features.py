@@ -36,6 +36,7 @@ class Example:
     labels: dict[str, Optional[str]] = field(default_factory=dict)  # "type", "sub_type"; "accept": other right types, ";"
     rule_labels: dict[str, Optional[str]] = field(default_factory=dict)  # what the rules coded (training only)
     origin: str = ""
+    others: list[Example] = field(default_factory=list)  # the record's other rules events (training the veto)
 
 
 def type_ok(example: Example, guess: Optional[str]) -> bool:

@@ -19,7 +19,7 @@ from strife.evaluate.halves import half_of
 from strife.evaluate.metrics import Estimate
 from strife.evaluate.score import Evaluation
 from strife.evaluate.user import headline
-from strife.learn.apply import retype_result
+from strife.learn.apply import retype_results
 from strife.learn.data import CodedCase
 from strife.learn.model import LearnerConfig, TypeModel, fit_model
 from strife.learn.tuning import fit_tuned
@@ -40,17 +40,14 @@ def end_to_end(coded: Sequence[CodedCase], model: Optional[TypeModel] = None, *,
     """Each headline field end to end on these records: rules alone, or with `model` applied as
     `--model-dir` applies it (on a copy of the rules' result, so the rules' figures stay)."""
     evaluation = Evaluation(format="acled", gold_path="", seed=seed, resamples=resamples)
-    seen: set[int] = set()
-    for item in coded:
-        if id(item.case) in seen:
-            continue  # a case with several gold records is scored once, on all of them
-        seen.add(id(item.case))
-        result = item.result
-        if model is not None and result is not None:
-            result = result.model_copy(deep=True)
-            retype_result(result, item.case.article.text, model)
+    cases = list({id(item.case): item for item in coded}.values())  # a case with several gold records is scored once
+    results = [item.result for item in cases]
+    if model is not None:
+        results = [r.model_copy(deep=True) if r is not None else None for r in results]
+        retype_results([(r, item.case.article.text) for r, item in zip(results, cases) if r is not None], model)
+    for item, result in zip(cases, results):
         evaluation.add(item.case, result)
-    evaluation.n_cases = len(seen)
+    evaluation.n_cases = len(cases)
     return {row.key: row.end_to_end for row in headline(evaluation) if row.key in FIELDS}
 
 
@@ -68,20 +65,22 @@ def held_back(files: dict[str, Sequence[CodedCase]], target: str, *, config: Lea
                                 "rules": _dicts(end_to_end(sealed, seed=seed)),
                                 "model": _dicts(end_to_end(sealed, model, seed=seed))}
     sealed_all = [c for _, sealed in halves.values() for c in sealed]
-    report["learning_curve"] = curve(train, sealed_all, target, config=model.config, seed=seed, sizes=curve_sizes)
+    report["learning_curve"] = curve(train, sealed_all, target, config=model.config, seed=seed, sizes=curve_sizes,
+                                     full=model)
     return report
 
 
 def curve(train: Sequence, sealed: Sequence[CodedCase], target: str, *, config: LearnerConfig, seed: int,
-          sizes: Sequence[int]) -> list[dict]:
+          sizes: Sequence[int], full: Optional[TypeModel] = None) -> list[dict]:
     """End-to-end ACLED type on the sealed halves of models fitted on seeded subsets of the dev halves
-    (the sizes the dev halves hold, and all of them), with the thresholds tuned on the whole dev halves."""
+    (the sizes the dev halves hold, and all of them), with the thresholds tuned on the whole dev halves.
+    `full`, the model already fitted on all of `train`, is the last point (not fitted twice)."""
     order = np.random.default_rng(seed).permutation(len(train))
     points = []
     for size in sorted({s for s in sizes if s < len(train)} | {len(train)}):
         subset = [train[i] for i in order[:size]]
         try:
-            model = fit_model(subset, target, seed=seed, config=config)
+            model = full if full is not None and size == len(train) else fit_model(subset, target, seed=seed, config=config)
         except ValueError:
             continue  # too few types in a small subset
         found = end_to_end(sealed, model, seed=seed, resamples=200)

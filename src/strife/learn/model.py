@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import threading
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 
@@ -34,6 +36,7 @@ WEIGHTS_FILE = "model.skops"
 META_FILE = "meta.json"
 PAIR_SEPARATOR = " | "
 FORMAT_VERSION = 1
+JOBS = int(os.environ.get("STRIFE_TRAIN_JOBS", "0"))  # threads for independent fits; 0: one per core
 
 
 class ModelDirError(ValueError):
@@ -45,7 +48,8 @@ class LearnerConfig:
     """Which inputs the learner sees and how it is regularised. The defaults are the ones that did best
     end to end on the held-back halves when trained on the dev half of the 2020 records
     (`bench/train.py`, bench/RESULTS.md): a multinomial logistic regression over words, trigger window
-    and the rules' coding, retyping at 0.35 and adding at 0.3 (six ACLED types: 1/6 is chance)."""
+    and the rules' coding, retyping at 0.35 and adding at 0.3 (six ACLED types: 1/6 is chance), and
+    vetoing a toll-less rules event at 0.8 calibrated probability of "no event"."""
 
     words: bool = True
     chars: bool = False  # character n-grams: 4x the fitting time for no gain on the held-back halves
@@ -65,6 +69,8 @@ class LearnerConfig:
     detect_with_text: bool = True  # ACLED: passages are typed by a head that reads the text alone
     text_blend: float = 0.0  # ACLED: share of a second head that reads the text alone (rules' coding unseen)
     class_weight: Optional[str] = None  # "balanced": rare types weigh as much as common ones
+    veto: bool = True  # ACLED: a rules event the model is sure is no event loses its ACLED type
+    veto_at: float = 0.8  # ... when its calibrated probability of "no event" is at least this (held back: 0.7-0.9 gain or hold)
 
     @classmethod
     def baseline(cls) -> "LearnerConfig":
@@ -101,15 +107,16 @@ class TypeModel:
         names = [str(c) for c in head_classes(head)]
         return sorted({n.split(PAIR_SEPARATOR)[0] for n in names})
 
-    def predict(self, examples: Sequence[Example], *, text_only: bool = False) -> list[Prediction]:
+    def predict(self, examples: Sequence[Example], *, text_only: bool = False, matrix=None) -> list[Prediction]:
         """The most probable type of each example (with its ACLED sub-event type for ACLED models).
 
         `text_only`: read the text alone (the text head, when the model has one), as for a passage
         the rules coded nothing in, where their coding says only "no event" and would pull every
-        such passage towards the types the rules miss most in training."""
+        such passage towards the types the rules miss most in training. `matrix`: the examples
+        already vectorised (`transform`), when the veto reads them too."""
         if not examples:
             return []
-        matrix = transform(self.parts, examples, self.config)
+        matrix = transform(self.parts, examples, self.config) if matrix is None else matrix
         if "pair" in self.heads:
             pair = self.heads["pair"]
             text_head = self.heads.get("pair_text")
@@ -132,6 +139,15 @@ class TypeModel:
             found.append(Prediction(label, sub, probability, margin, entropy,
                                     {str(c): float(p) for c, p in zip(classes, row)}))
         return found
+
+    def no_event(self, examples: Sequence[Example], *, matrix=None) -> list[float]:
+        """Each rules event's calibrated probability of being no event (0 for a model without a veto)."""
+        head = self.heads.get("veto")
+        if head is None or not examples:
+            return [0.0] * len(examples)
+        column = list(head.classes_).index("no event")
+        matrix = transform(self.parts, examples, self.config) if matrix is None else matrix
+        return [float(p) for p in head.predict_proba(matrix)[:, column]]
 
     # ------------------------------------------------------------------ storage
     def save(self, directory: str | Path) -> Path:
@@ -196,15 +212,52 @@ def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
     matrix = transform(parts, typed, config)
     heads: dict[str, Any] = {}
     if target == "acled" and config.joint:
-        heads["pair"] = _fit_head(matrix, [pair_label(e) for e in typed], config, seed)
+        pairs = [pair_label(e) for e in typed]
+        inputs = {"pair": matrix}
         if (config.text_blend > 0 or config.detect_with_text) and "rules" in parts:
-            heads["pair_text"] = _fit_head(text_columns(parts, matrix), [pair_label(e) for e in typed], config, seed)
+            inputs["pair_text"] = text_columns(parts, matrix)
+        fitted = in_parallel(lambda name: _fit_head(inputs[name], pairs, config, seed), list(inputs))
+        heads.update(zip(inputs, fitted))
+        if config.veto:
+            heads.update(_fit_veto(typed, parts, config, seed))
     else:
         heads["type"] = _fit_head(matrix, [e.labels["type"] for e in typed], config, seed)
         subs = [i for i, e in enumerate(typed) if e.labels.get("sub_type")]
         if target == "acled" and len({typed[i].labels["sub_type"] for i in subs}) >= 2:
             heads["sub_type"] = _fit_head(matrix[subs], [pair_label(typed[i]) for i in subs], config, seed)
     return TypeModel(target, config, parts, heads, {"seed": seed, "trained_on": len(typed)})
+
+
+VETO_FOLDS = 3  # the veto's probability is calibrated (sigmoid) out of fold
+
+
+def _fit_veto(typed: Sequence[Example], parts: dict[str, Any], config: LearnerConfig, seed: int) -> dict[str, Any]:
+    """{"veto": a head giving P(no event) of a rules event}, or {} when the records teach too few of
+    either kind (`strife.learn.data`: the record's other events of another type are no event).
+    A logistic regression calibrated out of fold, since its probability is compared with `veto_at`."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [e for e in typed if e.labels.get("veto")] + [o for e in typed for o in e.others]
+    labels = [e.labels["veto"] for e in rows]
+    if min((labels.count(kind) for kind in set(labels)), default=0) < VETO_FOLDS or len(set(labels)) < 2:
+        return {}
+    regression = LogisticRegression(C=config.c, solver="saga", tol=config.tol, max_iter=config.max_iter, random_state=seed)
+    calibrated = CalibratedClassifierCV(regression, method="sigmoid", cv=VETO_FOLDS)
+    return {"veto": calibrated.fit(transform(parts, rows, config), labels)}
+
+
+def in_parallel(work: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """`work` on each item, in order, on up to JOBS threads. The solvers run outside Python's lock,
+    so independent fits (CV folds, a model's heads) share the cores; each is seeded, so the results
+    do not depend on the number of threads."""
+    jobs = min(len(items), JOBS or os.cpu_count() or 1)
+    if jobs <= 1 or threading.current_thread() is not threading.main_thread():
+        return [work(item) for item in items]  # nested calls (a fold's heads) stay on the fold's thread
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(jobs) as pool:
+        return list(pool.map(work, items))
 
 
 def pair_label(example: Example) -> str:

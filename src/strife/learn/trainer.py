@@ -35,6 +35,7 @@ from strife.learn.tuning import applied_guess, cross_validate, folds_of, tuned  
 from strife.learn.features import Example, type_ok
 from strife.learn.model import (
     LearnerConfig,
+    Prediction,
     TypeModel,
     build_meta,
     fit_model,
@@ -66,9 +67,11 @@ def accuracy(name: str, examples: Sequence[Example], guesses: Sequence[tuple[Opt
 
 
 def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
-                   sizes: Sequence[int] = CURVE_SIZES, folds: int = 5, seed: int = 0) -> list[dict]:
+                   sizes: Sequence[int] = CURVE_SIZES, folds: int = 5, seed: int = 0,
+                   full: Optional[Sequence[Prediction]] = None) -> list[dict]:
     """CV accuracy (at most CURVE_FOLDS folds) on seeded random subsets of each size (sizes above the
-    data's are left out)."""
+    data's are left out). `full`, out-of-fold predictions already made for every example, is the
+    point of the whole set (its k folds are not refitted as CURVE_FOLDS folds)."""
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(examples))
     points = []
@@ -77,9 +80,12 @@ def learning_curve(examples: Sequence[Example], target: str, *, config: LearnerC
             continue
         subset = [examples[i] for i in order[:size]]
         try:
-            predictions = cross_validate(subset, target, config=config, folds=min(folds, CURVE_FOLDS), seed=seed)
+            predictions = (full if full is not None and size == len(examples) else
+                           cross_validate(subset, target, config=config, folds=min(folds, CURVE_FOLDS), seed=seed))
         except ValueError:
             continue  # too few types in a small subset to learn from
+        if predictions is full:
+            subset = list(examples)
         found = accuracy(f"curve_{size}", subset, [(p.label, p.sub_label) for p in predictions], seed)
         points.append({"records": size, **{k: v.as_dict() for k, v in found.items()}})
     return points
@@ -124,7 +130,8 @@ def evaluate_examples(examples: Sequence[Example], target: str, *, config: Learn
         report["cv"]["baseline"] = _dicts(accuracy("baseline", examples, [(p.label, p.sub_label) for p in base], seed))
         report["seconds"]["baseline_cross_validation"] = round(time.perf_counter() - started, 1)
     started = time.perf_counter()
-    report["learning_curve"] = learning_curve(examples, target, config=config, sizes=curve_sizes, folds=folds, seed=seed)
+    report["learning_curve"] = learning_curve(examples, target, config=config, sizes=curve_sizes, folds=folds, seed=seed,
+                                              full=predictions)
     report["seconds"]["learning_curve"] = round(time.perf_counter() - started, 1)
     report["confusion"] = confusion(examples, [p.label for p in predictions])
     return report

@@ -16,7 +16,13 @@ from typing import Optional, Sequence
 import numpy as np
 
 from strife.learn.features import Example, type_ok
-from strife.learn.model import LearnerConfig, Prediction, TypeModel, fit_model
+from strife.learn.model import (
+    LearnerConfig,
+    Prediction,
+    TypeModel,
+    fit_model,
+    in_parallel,
+)
 
 
 def folds_of(examples: Sequence[Example], folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -32,13 +38,21 @@ def folds_of(examples: Sequence[Example], folds: int, seed: int) -> list[tuple[n
 
 def cross_validate(examples: Sequence[Example], target: str, *, config: LearnerConfig = LearnerConfig(),
                    folds: int = 5, seed: int = 0) -> list[Prediction]:
-    """Out-of-fold predictions, one per example, in order: each from a model that never saw it."""
+    """Out-of-fold predictions, one per example, in order: each from a model that never saw it.
+    The folds are fitted side by side (`in_parallel`); each fit is seeded, so the result is the same."""
     predictions: list[Optional[Prediction]] = [None] * len(examples)
     if config.text_blend == 0:
         config = replace(config, detect_with_text=False)  # the text head types passages only: not fitted here
-    for train_idx, test_idx in folds_of(examples, folds, seed):
+    config = replace(config, veto=False)  # out-of-fold types only: the veto head is not read here
+
+    def fold(indices: tuple[np.ndarray, np.ndarray]) -> list[Prediction]:
+        train_idx, test_idx = indices
         model = fit_model([examples[i] for i in train_idx], target, seed=seed, config=config)
-        for i, prediction in zip(test_idx, model.predict([examples[i] for i in test_idx])):
+        return model.predict([examples[i] for i in test_idx])
+
+    splits = folds_of(examples, folds, seed)
+    for (_, test_idx), found in zip(splits, in_parallel(fold, splits)):
+        for i, prediction in zip(test_idx, found):
             predictions[i] = prediction
     return [p for p in predictions if p is not None]
 
