@@ -156,3 +156,41 @@ def test_a_state_named_as_the_other_side_of_a_clash_is_its_forces(engine):
     assert acled_types("Military forces of India and Pakistan exchanged fire across the border in the northern sector.") \
         == {"Battles"}
     assert "Riots" in acled_types("Police clashed with activists outside the parliament.")
+
+
+# --- 2020 notes: sub-events told by what surrounds the act (made-up sentences)
+
+
+def test_force_told_after_a_protest_is_an_intervention(nlp):
+    """ACLED: a physical attempt to disperse or suppress a protest (dispersal, rubber bullets, tear
+    gas) makes it a protest with intervention, even when no arrest is told."""
+    for text in ("Bakery workers held a protest outside the factory, demanding their wages, and were dispersed by police.",
+                 "Nurses protested in front of the hospital. The police intervened with rubber bullets."):
+        assert record_event(nlp, text).acled_sub_event_type == "Protest with intervention", text
+    event = record_event(nlp, "Nurses protested in front of the hospital. They went home in the evening.")
+    assert event.acled_sub_event_type == "Peaceful protest"
+
+
+def test_a_crowds_violence_with_a_demand_is_a_violent_demonstration(nlp):
+    """Rioters who voice a demand are demonstrators (ACLED violent demonstration); without one, a mob."""
+    event = record_event(nlp, "Dozens of farm labourers pelted stones at a police post, demanding to be paid.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    event = record_event(nlp, "Villagers pelted stones at each other over a boundary wall.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_gathering_to_demand_is_a_protest(nlp):
+    event = record_event(nlp, "More than fifty taxi owners gathered in front of the town hall to demand lower fees.")
+    assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
+
+
+def test_a_clause_after_a_comma_is_no_complement(nlp):
+    """'demonstrated that ...' is a showing; a clause the parser hangs on the verb after a comma is not its complement."""
+    event = record_event(nlp, "About 90 cleaners demonstrated outside the council offices, demanding to be paid for the weeks the offices were shut.")
+    assert event.event_type == "PROTEST"
+    assert not [e for e in find_events(nlp("The trial demonstrated that the vaccine works.")) if e.event_type == "PROTEST"]
+
+
+def test_explosives_name_a_remote_explosive_attack(nlp):
+    event = record_event(nlp, "Rebels carried out a remote explosive attack on an army truck near the bridge.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -151,6 +151,8 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     organisation; a demand in a subordinate clause or a quote is not the crowd's act, and a demand
     that something be done ('demanded that ...') is a statement."""
     token = frame.trigger.token
+    if token.pos_ == "VERB" and _gathering_purpose(token, onto):
+        return True
     if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
@@ -158,6 +160,15 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
         return False
     return any(_plural_people(s) for s in frame.sources)
+
+
+def _gathering_purpose(demand: Token, onto: Ontology) -> bool:
+    """'Shop owners gathered in front of the town hall to demand ...': a demand that is the purpose
+    of people coming together is voiced in public, a protest; the gathering's subject must be plural people."""
+    head = demand.head
+    if demand.dep_ != "advcl" or head.pos_ != "VERB" or not word_keys(head) & onto.words("assembly_verbs"):
+        return False
+    return any(_plural_people(s) for s in head.children if s.dep_ == "nsubj")
 
 
 def _plural_people(token: Token) -> bool:
@@ -288,7 +299,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                 event.acled_event_type = event.acled_sub_event_type = None
             elif event.acled_sub_event_type == "Peaceful protest" and rioting:
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
-            elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
+            elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
 
 
@@ -329,6 +340,17 @@ def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
         and not _singular_patient(f.trigger.token)
         for f, e in members
     )
+
+
+def _force_told_after(protest: Frame, onto: Optional[Ontology]) -> bool:
+    """'... and were dispersed by police', 'The police intervened with rubber bullets': force used
+    on the protest, told after it in its line (ACLED: a physical attempt to disperse or suppress it)."""
+    if onto is None:
+        return False
+    token = protest.trigger.token
+    line = line_of(token)
+    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end])
+    return _names_any(after, onto.words("intervention_words"))
 
 
 def _singular_patient(verb: Token) -> bool:
