@@ -194,3 +194,46 @@ def test_a_clause_after_a_comma_is_no_complement(nlp):
 def test_explosives_name_a_remote_explosive_attack(nlp):
     event = record_event(nlp, "Rebels carried out a remote explosive attack on an army truck near the bridge.")
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_an_act_told_as_earlier_is_background(nlp):
+    """'riots in the previous week' explains today's protest; it does not make the protest a riot."""
+    text = ("Residents held a pot-banging protest against the release of prisoners. It was the second day of "
+            "protests, after the protests and riots in the jails in the previous week.")
+    event = record_event(nlp, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
+    text = "Residents held a protest outside the jail. It turned into riots and protesters threw stones at the guards."
+    assert record_event(nlp, text).acled_event_type == "Riots"
+
+
+def test_arrests_in_a_seizure_are_part_of_it(nlp):
+    """ACLED: police seizing goods and arresting the carriers is one row, the seizure."""
+    event = record_event(nlp, "Police seized two tons of smuggled tobacco hidden in a warehouse. Three men were arrested.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    event = record_event(nlp, "Police arrested three men in the market.")
+    assert event.acled_sub_event_type == "Arrests"
+
+
+def test_a_patrol_carried_out_is_a_change_to_activity(nlp):
+    for text in ("Foreign troops conducted a patrol near the border crossing.",
+                 "Two armies carried out a joint patrol in the countryside."):
+        event = record_event(nlp, text)
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Change to group/activity"), text
+
+
+def test_a_present_perfect_beside_a_past_tense_is_background(nlp):
+    """'... claim their sons have been kidnapped' beside 'continued their sit-in': the news is told
+    in the past tense; the perfect tells the state of affairs that explains it."""
+    text = "Mothers who claim their sons have been abducted by bandits continued their sit-in protest outside the court for the 30th day."
+    assert record_event(nlp, text).acled_event_type == "Protests"
+    assert record_event(nlp, "Bandits have abducted four traders on the highway.").acled_event_type == "Violence against civilians"
+
+
+def test_shots_observed_are_an_exchange_of_fire(nlp):
+    """Monitors' tallies ('recorded a total of 12 shots involving small arms'): an armed clash;
+    the quantity noun ('a total of') passes on its governor."""
+    for text in ("Monitors recorded a total of 12 shots involving small arms near the village.",
+                 "Ceasefire monitors heard shots and bursts of fire near the front line."):
+        event = record_event(nlp, text)
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash"), text
+    assert not [e for e in find_events(nlp("The striker took a shot at goal.")) if e.acled_event_type]

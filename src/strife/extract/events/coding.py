@@ -293,6 +293,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         incident = [(f, e) for f, e in members if not f.background]
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
+        incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:

@@ -188,7 +188,7 @@ def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None
         else:
             frame.hypothetical = True
     if on is not None:
-        frame.old = _names_old_year(frame, on)
+        frame.old = frame.old or _names_old_year(frame, on)
 
 
 def _stated(frame: Frame, onto: Ontology) -> bool:

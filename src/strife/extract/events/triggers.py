@@ -188,6 +188,8 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
     candidates = [head]
     if head.dep_ in ("prep", "agent") and head.head.i != head.i:
         candidates.append(head.head)
+        if head.lower_ == "of" and head.head.pos_ == "NOUN":
+            candidates.append(head.head.head)  # 'recorded a total of 10 shots': the quantity's governor
     if token.dep_ == "conj":
         candidates.append(head.head)
     return any(word_keys(c) & heads for c in candidates)
