@@ -237,3 +237,21 @@ def test_shots_observed_are_an_exchange_of_fire(nlp):
         event = record_event(nlp, text)
         assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash"), text
     assert not [e for e in find_events(nlp("The striker took a shot at goal.")) if e.acled_event_type]
+
+
+def test_setting_off_explosives_is_a_remote_explosive_attack(nlp):
+    event = record_event(nlp, "Suspected rebels set off explosives and damaged a culvert on the main road.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_road_blocked_with_things_on_fire_is_a_violent_demonstration(nlp):
+    event = record_event(nlp, "About 40 demonstrators blocked the main road with tyres and branches on fire to demand water.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_gerund_coordinated_with_a_past_protest_is_its_grievance(nlp):
+    """English joins like forms: 'protested ... for border violations and targeting villagers' is
+    one grievance, not protesters targeting villagers."""
+    text = "Members of a youth group protested at the town square against the army for border violations and targeting villagers."
+    event = record_event(nlp, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")

@@ -210,8 +210,16 @@ def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:
         return False
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     about = [c for h in {trigger, verb} for c in h.children
-             if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ in ("advcl", "xcomp", "acl") and c.i != trigger.i)]
+             if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ in ("advcl", "xcomp", "acl") and c.i != trigger.i)
+             or _unlike_conjunct(h, c)]
     return any(token.i in {t.i for t in c.subtree} for c in about)
+
+
+def _unlike_conjunct(verb: Token, child: Token) -> bool:
+    """'protested against X for ceasefire violations and targeting civilians': English joins like
+    forms, so a gerund the parser coordinates with a past-tense verb continues the phrase before
+    it (what the protest is about), not a second act of the protesters."""
+    return child.dep_ == "conj" and child.tag_ == "VBG" and verb.tag_ == "VBD"
 
 
 def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optional[Frame]:
