@@ -255,3 +255,14 @@ def test_a_gerund_coordinated_with_a_past_protest_is_its_grievance(nlp):
     text = "Members of a youth group protested at the town square against the army for border violations and targeting villagers."
     event = record_event(nlp, text)
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_an_incident_is_coded_by_its_gravest_act(nlp):
+    """ACLED: killings and abductions in one attack are an attack; a withdrawal after a fight is the battle's."""
+    event = record_event(nlp, "Unidentified gunmen attacked a village, killed one resident and abducted three traders.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    event = record_event(nlp, "Gunmen abducted three traders on the highway.")
+    assert event.acled_sub_event_type == "Abduction/forced disappearance"
+    event = record_event(nlp, "Rebels launched an attack on an army base near the town. After a heavy fight, five rebels and "
+                              "one soldier were killed. The rebels retreated from the area.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")

@@ -295,6 +295,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
         incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
+        _parts_of_an_attack(incident, members)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:
                 event.acled_event_type = event.acled_sub_event_type = None
@@ -302,6 +303,19 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
+
+
+def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
+    """ACLED codes one row per incident by its gravest act: 'gunmen attacked the village, killed a
+    resident and abducted two others' is an attack, not an abduction; 'After a heavy fight ...
+    the militants retreated' is the battle, the withdrawal no strategic development of its own."""
+    kinds = {(e.acled_event_type, e.acled_sub_event_type) for _, e in incident}
+    battle = any(kind == "Battles" for kind, _ in kinds)
+    for _, event in members:
+        if event.acled_sub_event_type == "Abduction/forced disappearance" and ("Violence against civilians", "Attack") in kinds:
+            event.acled_sub_event_type = "Attack"
+        elif battle and event.event_type == "RETREAT" and event.mode in coding_set("battle_part_modes"):
+            event.acled_event_type = event.acled_sub_event_type = None
 
 
 def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
