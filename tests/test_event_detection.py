@@ -266,3 +266,16 @@ def test_an_incident_is_coded_by_its_gravest_act(nlp):
     event = record_event(nlp, "Rebels launched an attack on an army base near the town. After a heavy fight, five rebels and "
                               "one soldier were killed. The rebels retreated from the area.")
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_stopped_and_looted_is_two_acts(nlp):
+    """'stopped looting' negates the looting; 'stopped and looted a boat' tells both acts."""
+    event = record_event(nlp, "Armed men stopped and looted a fishing boat on the lake.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    found = find_events(nlp("The soldiers stopped looting in the market."))
+    assert all(e.negated for e in found if e.acled_event_type)
+
+
+def test_blocking_the_rails_is_a_protest(nlp):
+    event = record_event(nlp, "Students blocked the rails of the freight train to demand new exams.")
+    assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
