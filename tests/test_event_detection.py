@@ -279,3 +279,14 @@ def test_stopped_and_looted_is_two_acts(nlp):
 def test_blocking_the_rails_is_a_protest(nlp):
     event = record_event(nlp, "Students blocked the rails of the freight train to demand new exams.")
     assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
+
+
+def test_forces_deployed_at_a_protest_are_its_response(nlp):
+    """Security forces deployed at a demonstration that they did not disperse: a peaceful protest,
+    one row; the deployment is no strategic development of its own, and 'did not intervene' is no intervention."""
+    text = ("A large demonstration took place in the town square denouncing the new toll. The council deployed "
+            "armed guards in the square, but they did not intervene in the demonstration.")
+    event = record_event(nlp, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
+    event = record_event(nlp, "The army deployed troops along the northern border.")
+    assert event.acled_event_type == "Strategic developments"

@@ -299,6 +299,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:
                 event.acled_event_type = event.acled_sub_event_type = None
+            elif event.event_type == "MOBILIZE" and incident_types & coding_set("crowd_acled_types"):
+                event.acled_event_type = event.acled_sub_event_type = None  # forces deployed at a protest: its response
             elif event.acled_sub_event_type == "Peaceful protest" and rioting:
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
@@ -364,8 +366,14 @@ def _force_told_after(protest: Frame, onto: Optional[Ontology]) -> bool:
         return False
     token = protest.trigger.token
     line = line_of(token)
-    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end])
+    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end] if not _denied(t))
     return _names_any(after, onto.words("intervention_words"))
+
+
+def _denied(token: Token) -> bool:
+    """The word's verb is negated ('they did not intervene'): what it names did not happen."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _singular_patient(verb: Token) -> bool:
