@@ -290,3 +290,17 @@ def test_forces_deployed_at_a_protest_are_its_response(nlp):
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
     event = record_event(nlp, "The army deployed troops along the northern border.")
     assert event.acled_event_type == "Strategic developments"
+
+
+def test_dead_people_found_are_an_attack(nlp):
+    """A passive's subject is what was found: 'dead women were found' as 'found the dead'."""
+    event = record_event(nlp, "Two dead men with gunshot wounds were found beside a rural road.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    assert not [e for e in find_events(nlp("Two men were found beside a rural road.")) if e.acled_event_type]
+
+
+def test_a_vehicle_is_on_the_side_of_whom_it_carries(nlp):
+    """Soldiers attacking a vehicle carrying militants fight an armed side (Battles); gunmen
+    attacking a bus carrying farmers attack civilians."""
+    assert record_event(nlp, "Soldiers attacked a vehicle carrying five militants near the border.").acled_event_type == "Battles"
+    assert record_event(nlp, "Gunmen attacked a bus carrying farmers near the market.").acled_event_type == "Violence against civilians"

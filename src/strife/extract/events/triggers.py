@@ -143,6 +143,7 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
+    candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
     candidates = [resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
