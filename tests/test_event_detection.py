@@ -304,3 +304,16 @@ def test_a_vehicle_is_on_the_side_of_whom_it_carries(nlp):
     attacking a bus carrying farmers attack civilians."""
     assert record_event(nlp, "Soldiers attacked a vehicle carrying five militants near the border.").acled_event_type == "Battles"
     assert record_event(nlp, "Gunmen attacked a bus carrying farmers near the market.").acled_event_type == "Violence against civilians"
+
+
+def test_a_notes_heading_names_its_row(nlp):
+    """ACLED convention: 'Movement of forces: ...' names the kind of the note's event; clashes it
+    mentions are context. Without the heading the clash stays a battle."""
+    from strife.extract.events.tables import note_heading
+
+    assert note_heading("Security measures: On 3 June, soldiers ...") == ("Strategic developments", "Change to group/activity")
+    assert note_heading("On 3 June: soldiers ...") is None
+    body = "army units brought in military reinforcements to the south, likely in connection to the ongoing clashes in the province."
+    event = record_event(nlp, "Movement of forces: On 3 June 2020, " + body)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Change to group/activity")
+    assert record_event(nlp, "On 3 June 2020, " + body).acled_event_type == "Battles"

@@ -17,12 +17,12 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
-from strife.extract import clause_verb, line_of
+from strife.extract import clause_verb, doc_text, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, sectors_of, side_of
-from strife.extract.events.tables import acled_fallback, coding_set
+from strife.extract.events.tables import acled_fallback, coding_set, note_heading
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
@@ -296,6 +296,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
         _parts_of_an_attack(incident, members)
+        _headed_line(members)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:
                 event.acled_event_type = event.acled_sub_event_type = None
@@ -305,6 +306,19 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
+
+
+def _headed_line(members: list[tuple[Frame, Event]]) -> None:
+    """ACLED notes may open with the kind of their event ('Movement of forces: ... brought in
+    reinforcements, likely in connection to the ongoing clashes'): when an act of that kind is told,
+    it is the line's row, and the others (the clashes) are its context, with no ACLED row."""
+    line = line_of(members[0][0].trigger.token)
+    named = note_heading(doc_text(line.doc)[line.start_char:line.end_char])
+    if named is None or not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
+        return
+    for _, event in members:
+        if event.acled_event_type and (event.acled_event_type, event.acled_sub_event_type) != named:
+            event.acled_event_type = event.acled_sub_event_type = None
 
 
 def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
