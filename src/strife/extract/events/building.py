@@ -144,9 +144,7 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
             continue  # nothing else in the sentence to be the news
         if _perfect_beside_past(token, news):
             frame.background = frame.old = True  # a state of affairs before the news it explains
-        elif _told_as_earlier(token, onto):
-            frame.background = True
-        elif (_in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
+        elif (_told_as_earlier(token, onto) or _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
                 or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame)):
             frame.background = True
 

@@ -373,7 +373,7 @@ def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
     )
 
 
-def _force_told_after(protest: Frame, onto: Optional[Ontology]) -> bool:
+def _force_told_after(protest: Frame, onto: Ontology | None) -> bool:
     """'... and were dispersed by police', 'The police intervened with rubber bullets': force used
     on the protest, told after it in its line (ACLED: a physical attempt to disperse or suppress it)."""
     if onto is None:

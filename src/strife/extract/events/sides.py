@@ -74,7 +74,7 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     return _lexical_side_word(lemma, words, onto)
 
 
-def _carried_side(vehicle: Token, onto: Ontology) -> Optional[str]:
+def _carried_side(vehicle: Token, onto: Ontology) -> str | None:
     """'a vehicle carrying 5 militants': a vehicle is on the side of the people it carries."""
     verbs = onto.words("carrying_verbs")
     for clause in vehicle.children:

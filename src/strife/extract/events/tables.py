@@ -58,7 +58,7 @@ def note_headings() -> dict[str, tuple[str, str]]:
             for row in read_data_csv("event_note_headings.csv")}
 
 
-def note_heading(line_text: str) -> Optional[tuple[str, str]]:
+def note_heading(line_text: str) -> tuple[str, str] | None:
     """The ACLED pair named by the heading a line opens with ('Security measures: On 30 April ...'), or None."""
     head, colon, _ = line_text.lstrip().partition(":")
     return note_headings().get(head.strip().lower()) if colon and len(head) <= 60 else None
