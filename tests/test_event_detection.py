@@ -156,3 +156,164 @@ def test_a_state_named_as_the_other_side_of_a_clash_is_its_forces(engine):
     assert acled_types("Military forces of India and Pakistan exchanged fire across the border in the northern sector.") \
         == {"Battles"}
     assert "Riots" in acled_types("Police clashed with activists outside the parliament.")
+
+
+# --- 2020 notes: sub-events told by what surrounds the act (made-up sentences)
+
+
+def test_force_told_after_a_protest_is_an_intervention(nlp):
+    """ACLED: a physical attempt to disperse or suppress a protest (dispersal, rubber bullets, tear
+    gas) makes it a protest with intervention, even when no arrest is told."""
+    for text in ("Bakery workers held a protest outside the factory, demanding their wages, and were dispersed by police.",
+                 "Nurses protested in front of the hospital. The police intervened with rubber bullets."):
+        assert record_event(nlp, text).acled_sub_event_type == "Protest with intervention", text
+    event = record_event(nlp, "Nurses protested in front of the hospital. They went home in the evening.")
+    assert event.acled_sub_event_type == "Peaceful protest"
+
+
+def test_a_crowds_violence_with_a_demand_is_a_violent_demonstration(nlp):
+    """Rioters who voice a demand are demonstrators (ACLED violent demonstration); without one, a mob."""
+    event = record_event(nlp, "Dozens of farm labourers pelted stones at a police post, demanding to be paid.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    event = record_event(nlp, "Villagers pelted stones at each other over a boundary wall.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_gathering_to_demand_is_a_protest(nlp):
+    event = record_event(nlp, "More than fifty taxi owners gathered in front of the town hall to demand lower fees.")
+    assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
+
+
+def test_a_clause_after_a_comma_is_no_complement(nlp):
+    """'demonstrated that ...' is a showing; a clause the parser hangs on the verb after a comma is not its complement."""
+    event = record_event(nlp, "About 90 cleaners demonstrated outside the council offices, demanding to be paid for the weeks the offices were shut.")
+    assert event.event_type == "PROTEST"
+    assert not [e for e in find_events(nlp("The trial demonstrated that the vaccine works.")) if e.event_type == "PROTEST"]
+
+
+def test_explosives_name_a_remote_explosive_attack(nlp):
+    event = record_event(nlp, "Rebels carried out a remote explosive attack on an army truck near the bridge.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_an_act_told_as_earlier_is_background(nlp):
+    """'riots in the previous week' explains today's protest; it does not make the protest a riot."""
+    text = ("Residents held a pot-banging protest against the release of prisoners. It was the second day of "
+            "protests, after the protests and riots in the jails in the previous week.")
+    event = record_event(nlp, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
+    text = "Residents held a protest outside the jail. It turned into riots and protesters threw stones at the guards."
+    assert record_event(nlp, text).acled_event_type == "Riots"
+
+
+def test_arrests_in_a_seizure_are_part_of_it(nlp):
+    """ACLED: police seizing goods and arresting the carriers is one row, the seizure."""
+    event = record_event(nlp, "Police seized two tons of smuggled tobacco hidden in a warehouse. Three men were arrested.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    event = record_event(nlp, "Police arrested three men in the market.")
+    assert event.acled_sub_event_type == "Arrests"
+
+
+def test_a_patrol_carried_out_is_a_change_to_activity(nlp):
+    for text in ("Foreign troops conducted a patrol near the border crossing.",
+                 "Two armies carried out a joint patrol in the countryside."):
+        event = record_event(nlp, text)
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Change to group/activity"), text
+
+
+def test_a_present_perfect_beside_a_past_tense_is_background(nlp):
+    """'... claim their sons have been kidnapped' beside 'continued their sit-in': the news is told
+    in the past tense; the perfect tells the state of affairs that explains it."""
+    text = "Mothers who claim their sons have been abducted by bandits continued their sit-in protest outside the court for the 30th day."
+    assert record_event(nlp, text).acled_event_type == "Protests"
+    assert record_event(nlp, "Bandits have abducted four traders on the highway.").acled_event_type == "Violence against civilians"
+
+
+def test_shots_observed_are_an_exchange_of_fire(nlp):
+    """Monitors' tallies ('recorded a total of 12 shots involving small arms'): an armed clash;
+    the quantity noun ('a total of') passes on its governor."""
+    for text in ("Monitors recorded a total of 12 shots involving small arms near the village.",
+                 "Ceasefire monitors heard shots and bursts of fire near the front line."):
+        event = record_event(nlp, text)
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash"), text
+    assert not [e for e in find_events(nlp("The striker took a shot at goal.")) if e.acled_event_type]
+
+
+def test_setting_off_explosives_is_a_remote_explosive_attack(nlp):
+    event = record_event(nlp, "Suspected rebels set off explosives and damaged a culvert on the main road.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_road_blocked_with_things_on_fire_is_a_violent_demonstration(nlp):
+    event = record_event(nlp, "About 40 demonstrators blocked the main road with tyres and branches on fire to demand water.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_gerund_coordinated_with_a_past_protest_is_its_grievance(nlp):
+    """English joins like forms: 'protested ... for border violations and targeting villagers' is
+    one grievance, not protesters targeting villagers."""
+    text = "Members of a youth group protested at the town square against the army for border violations and targeting villagers."
+    event = record_event(nlp, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_an_incident_is_coded_by_its_gravest_act(nlp):
+    """ACLED: killings and abductions in one attack are an attack; a withdrawal after a fight is the battle's."""
+    event = record_event(nlp, "Unidentified gunmen attacked a village, killed one resident and abducted three traders.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    event = record_event(nlp, "Gunmen abducted three traders on the highway.")
+    assert event.acled_sub_event_type == "Abduction/forced disappearance"
+    event = record_event(nlp, "Rebels launched an attack on an army base near the town. After a heavy fight, five rebels and "
+                              "one soldier were killed. The rebels retreated from the area.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_stopped_and_looted_is_two_acts(nlp):
+    """'stopped looting' negates the looting; 'stopped and looted a boat' tells both acts."""
+    event = record_event(nlp, "Armed men stopped and looted a fishing boat on the lake.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    found = find_events(nlp("The soldiers stopped looting in the market."))
+    assert all(e.negated for e in found if e.acled_event_type)
+
+
+def test_blocking_the_rails_is_a_protest(nlp):
+    event = record_event(nlp, "Students blocked the rails of the freight train to demand new exams.")
+    assert (event.event_type, event.acled_event_type) == ("PROTEST", "Protests")
+
+
+def test_forces_deployed_at_a_protest_are_its_response(nlp):
+    """Security forces deployed at a demonstration that they did not disperse: a peaceful protest,
+    one row; the deployment is no strategic development of its own, and 'did not intervene' is no intervention."""
+    text = ("A large demonstration took place in the town square denouncing the new toll. The council deployed "
+            "armed guards in the square, but they did not intervene in the demonstration.")
+    event = record_event(nlp, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Peaceful protest")
+    event = record_event(nlp, "The army deployed troops along the northern border.")
+    assert event.acled_event_type == "Strategic developments"
+
+
+def test_dead_people_found_are_an_attack(nlp):
+    """A passive's subject is what was found: 'dead women were found' as 'found the dead'."""
+    event = record_event(nlp, "Two dead men with gunshot wounds were found beside a rural road.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    assert not [e for e in find_events(nlp("Two men were found beside a rural road.")) if e.acled_event_type]
+
+
+def test_a_vehicle_is_on_the_side_of_whom_it_carries(nlp):
+    """Soldiers attacking a vehicle carrying militants fight an armed side (Battles); gunmen
+    attacking a bus carrying farmers attack civilians."""
+    assert record_event(nlp, "Soldiers attacked a vehicle carrying five militants near the border.").acled_event_type == "Battles"
+    assert record_event(nlp, "Gunmen attacked a bus carrying farmers near the market.").acled_event_type == "Violence against civilians"
+
+
+def test_a_notes_heading_names_its_row(nlp):
+    """ACLED convention: 'Movement of forces: ...' names the kind of the note's event; clashes it
+    mentions are context. Without the heading the clash stays a battle."""
+    from strife.extract.events.tables import note_heading
+
+    assert note_heading("Security measures: On 3 June, soldiers ...") == ("Strategic developments", "Change to group/activity")
+    assert note_heading("On 3 June: soldiers ...") is None
+    body = "army units brought in military reinforcements to the south, likely in connection to the ongoing clashes in the province."
+    event = record_event(nlp, "Movement of forces: On 3 June 2020, " + body)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Change to group/activity")
+    assert record_event(nlp, "On 3 June 2020, " + body).acled_event_type == "Battles"

@@ -130,15 +130,22 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
     """The news of a sentence is its main clause. An act told in a relative clause describes a
     participant ('a trader who was abducted last month'), and an act named as what a protest is
     about ('protested against the killing of ...', 'demanding justice for a man who was shot') is
-    its grievance: both stay events, but the sentence's own act is the more confident one."""
+    its grievance: both stay events, but the sentence's own act is the more confident one. So is an
+    act told as before the news ('riots in the previous week'); a present perfect beside a past
+    tense ('have been kidnapped') is a state of affairs, also old (its confidence falls as a
+    year-old act's does)."""
     protests = [f for f in frames if f.plover == "PROTEST" and not (f.negated or f.hypothetical)]
     for frame in frames:
         token = frame.trigger.token
         if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob"):
             continue
-        if not any(_news(f) for f in frames if f is not frame and f.trigger.token.sent == token.sent):
+        news = [f for f in frames if f is not frame and f.trigger.token.sent == token.sent and _news(f)]
+        if not news:
             continue  # nothing else in the sentence to be the news
-        if _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps")) or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame):
+        if _perfect_beside_past(token, news):
+            frame.background = frame.old = True  # a state of affairs before the news it explains
+        elif (_told_as_earlier(token, onto) or _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
+                or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame)):
             frame.background = True
 
 
@@ -162,6 +169,37 @@ def _in_setting(token: Token, preps: frozenset[str]) -> bool:
     return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
 
 
+def _present_perfect(verb: Token) -> bool:
+    """'have been kidnapped', 'has attacked': a present 'have' auxiliary on a past participle."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+
+
+def _perfect_beside_past(token: Token, news: list[Frame]) -> bool:
+    """'Families who claim their children have been kidnapped continued their sit-in': beside an
+    act told in the simple past, an act in the present perfect is a state of affairs that explains
+    it (English tells the dated news in the past tense), so it is background."""
+    if token.pos_ != "VERB" or not _present_perfect(token):
+        return False
+    verbs = [f.trigger.token if f.trigger.token.pos_ == "VERB" else f.trigger.token.head for f in news]
+    return any(v.tag_ == "VBD" and not _present_perfect(v) for v in verbs)
+
+
+def _told_as_earlier(token: Token, onto: Ontology) -> bool:
+    """'the protests and riots in the prisons in the previous week', 'an explosion the day prior':
+    a time phrase on the act (or on the first of its conjuncts) places it before the news it
+    explains, so it is background. Only phrases attached to the noun or its own clause count."""
+    holders = [token, token.head] if token.dep_ == "conj" else [token]
+    earlier, units = onto.words("earlier_words"), onto.words("time_nouns")
+    for holder in holders:
+        for child in holder.children:
+            unit = next((o for o in child.children if o.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+            if unit is None or unit.lemma_.lower() not in units or child.dep_ not in ("prep", "npadvmod"):
+                continue
+            if any(m.lower_ in earlier for m in unit.children):
+                return True
+    return False
+
+
 def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:
     """`token` lies in what the protest is about: a grievance phrase ('against', 'over', 'for')
     of the protest word or of its clause's verb, or in a demand that is its purpose."""
@@ -170,8 +208,16 @@ def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:
         return False
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     about = [c for h in {trigger, verb} for c in h.children
-             if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ in ("advcl", "xcomp", "acl") and c.i != trigger.i)]
+             if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ in ("advcl", "xcomp", "acl") and c.i != trigger.i)
+             or _unlike_conjunct(h, c)]
     return any(token.i in {t.i for t in c.subtree} for c in about)
+
+
+def _unlike_conjunct(verb: Token, child: Token) -> bool:
+    """'protested against X for ceasefire violations and targeting civilians': English joins like
+    forms, so a gerund the parser coordinates with a past-tense verb continues the phrase before
+    it (what the protest is about), not a second act of the protesters."""
+    return child.dep_ == "conj" and child.tag_ == "VBG" and verb.tag_ == "VBD"
 
 
 def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optional[Frame]:

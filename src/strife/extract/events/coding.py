@@ -17,12 +17,12 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
-from strife.extract import clause_verb, line_of
+from strife.extract import clause_verb, doc_text, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, sectors_of, side_of
-from strife.extract.events.tables import acled_fallback, coding_set
+from strife.extract.events.tables import acled_fallback, coding_set, note_heading
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
@@ -151,6 +151,8 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     organisation; a demand in a subordinate clause or a quote is not the crowd's act, and a demand
     that something be done ('demanded that ...') is a statement."""
     token = frame.trigger.token
+    if token.pos_ == "VERB" and _gathering_purpose(token, onto):
+        return True
     if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
@@ -158,6 +160,15 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
         return False
     return any(_plural_people(s) for s in frame.sources)
+
+
+def _gathering_purpose(demand: Token, onto: Ontology) -> bool:
+    """'Shop owners gathered in front of the town hall to demand ...': a demand that is the purpose
+    of people coming together is voiced in public, a protest; the gathering's subject must be plural people."""
+    head = demand.head
+    if demand.dep_ != "advcl" or head.pos_ != "VERB" or not word_keys(head) & onto.words("assembly_verbs"):
+        return False
+    return any(_plural_people(s) for s in head.children if s.dep_ == "nsubj")
 
 
 def _plural_people(token: Token) -> bool:
@@ -282,15 +293,46 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         incident = [(f, e) for f, e in members if not f.background]
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
+        incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
+        _parts_of_an_attack(incident, members)
+        _headed_line(members)
         for frame, event in members:
             if event.acled_sub_event_type == "Arrests" and incident_types:
                 event.acled_event_type = event.acled_sub_event_type = None
+            elif event.event_type == "MOBILIZE" and incident_types & coding_set("crowd_acled_types"):
+                event.acled_event_type = event.acled_sub_event_type = None  # forces deployed at a protest: its response
             elif event.acled_sub_event_type == "Peaceful protest" and rioting:
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
-            elif event.acled_sub_event_type == "Peaceful protest" and _intervened(frame, members):
+            elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]
+
+
+def _headed_line(members: list[tuple[Frame, Event]]) -> None:
+    """ACLED notes may open with the kind of their event ('Movement of forces: ... brought in
+    reinforcements, likely in connection to the ongoing clashes'): when an act of that kind is told,
+    it is the line's row, and the others (the clashes) are its context, with no ACLED row."""
+    line = line_of(members[0][0].trigger.token)
+    named = note_heading(doc_text(line.doc)[line.start_char:line.end_char])
+    if named is None or not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
+        return
+    for _, event in members:
+        if event.acled_event_type and (event.acled_event_type, event.acled_sub_event_type) != named:
+            event.acled_event_type = event.acled_sub_event_type = None
+
+
+def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
+    """ACLED codes one row per incident by its gravest act: 'gunmen attacked the village, killed a
+    resident and abducted two others' is an attack, not an abduction; 'After a heavy fight ...
+    the militants retreated' is the battle, the withdrawal no strategic development of its own."""
+    kinds = {(e.acled_event_type, e.acled_sub_event_type) for _, e in incident}
+    battle = any(kind == "Battles" for kind, _ in kinds)
+    for _, event in members:
+        if event.acled_sub_event_type == "Abduction/forced disappearance" and ("Violence against civilians", "Attack") in kinds:
+            event.acled_sub_event_type = "Attack"
+        elif battle and event.event_type == "RETREAT" and event.mode in coding_set("battle_part_modes"):
+            event.acled_event_type = event.acled_sub_event_type = None
 
 
 def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
@@ -341,6 +383,23 @@ def _intervening_forces(protest: Frame, members: list[tuple[Frame, Event]]) -> l
     """Who dispersed or arrested the protesters: ACLED's actor2 of a protest with intervention
     ("Police Forces of Country"), so they stand on the protest's target side."""
     return [a for e in _interventions(protest, members) for a in e.source]
+
+
+def _force_told_after(protest: Frame, onto: Ontology | None) -> bool:
+    """'... and were dispersed by police', 'The police intervened with rubber bullets': force used
+    on the protest, told after it in its line (ACLED: a physical attempt to disperse or suppress it)."""
+    if onto is None:
+        return False
+    token = protest.trigger.token
+    line = line_of(token)
+    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end] if not _denied(t))
+    return _names_any(after, onto.words("intervention_words"))
+
+
+def _denied(token: Token) -> bool:
+    """The word's verb is negated ('they did not intervene'): what it names did not happen."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _singular_patient(verb: Token) -> bool:

@@ -28,7 +28,9 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
     token = frame.pivot or frame.trigger.token
     clause = clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
-    frame.negated = any(_negates(t, onto) for t in own) or _governed_by(token, onto.words("negating_verbs"), onto)
+    frame.negated = (any(_negates(t, onto) for t in own)
+                     or _governed_by(token, onto.words("negating_verbs") - onto.words("halting_verbs"), onto)
+                     or _governed_by(token, onto.words("halting_verbs"), onto, ("conj",)))
     auxes = [c for t in own for c in t.children if c.dep_ == "aux"]
     modal = any(c.lower_ in onto.words("modal_verbs") for c in auxes)
     frame.future = any(c.lower_ in onto.words("future_aux") for c in auxes)
@@ -121,10 +123,12 @@ def _path_up(token: Token) -> Iterable[tuple[Token, Token]]:
         child = ancestor
 
 
-def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology) -> bool:
+def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel: tuple[str, ...] = ()) -> bool:
+    """The act is the complement of one of `lemmas` ('refused to attend'); `parallel` names the
+    links that make it a second act instead ('stopped and looted a boat': a conjunct)."""
     for child, ancestor in _path_up(token):
         if ancestor.pos_ in ("VERB", "AUX") and word_keys(ancestor) & lemmas:
-            if child.dep_ not in ("nsubj", "nsubjpass", "advcl") or to_infinitive(child):
+            if child.dep_ not in ("nsubj", "nsubjpass", "advcl", *parallel) or to_infinitive(child):
                 return True
     return False
 
@@ -188,7 +192,7 @@ def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None
         else:
             frame.hypothetical = True
     if on is not None:
-        frame.old = _names_old_year(frame, on)
+        frame.old = frame.old or _names_old_year(frame, on)
 
 
 def _stated(frame: Frame, onto: Ontology) -> bool:

@@ -57,6 +57,10 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
             side = _lexical_side_word(owner.lemma_.lower(), words, onto)
             if side:
                 return side
+    if lemma in onto.words("carrier_nouns"):
+        side = _carried_side(token, onto)
+        if side:
+            return side
     if lemma in onto.words("member_nouns"):
         side = _group_side(token, onto)
         if side or _named_group(token):
@@ -68,6 +72,19 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     if lemma in onto.words("civilian_places"):
         return "civilian"
     return _lexical_side_word(lemma, words, onto)
+
+
+def _carried_side(vehicle: Token, onto: Ontology) -> str | None:
+    """'a vehicle carrying 5 militants': a vehicle is on the side of the people it carries."""
+    verbs = onto.words("carrying_verbs")
+    for clause in vehicle.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in verbs:
+            for load in clause.children:
+                if load.dep_ == "dobj":
+                    side = lexical_side(load, onto)
+                    if side:
+                        return side
+    return None
 
 
 def _named_group(member: Token) -> bool:

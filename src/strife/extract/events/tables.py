@@ -4,6 +4,7 @@
   about ('remote_modes', 'source_of_types', ...): `coding_set(name)`.
 * `event_acled_fallbacks.csv`: the ACLED pair a type falls back to: `acled_fallback(plover)`.
 * `event_side_sectors.csv`: the sector of an unnamed actor by its side: `side_sector(side)`.
+* `event_note_headings.csv`: the ACLED pair a note's opening heading names: `note_heading(text)`.
 
 The coding vocabulary proper (lexicon, modes, word lists) is the ontology's (`ontology/data/`).
 """
@@ -48,3 +49,16 @@ def side_sectors() -> dict[str, str]:
 def side_sector(side: str) -> str:
     """The sector of an unnamed actor on `side` ('state' -> 'MIL')."""
     return side_sectors()[side]
+
+
+@lru_cache(maxsize=1)
+def note_headings() -> dict[str, tuple[str, str]]:
+    """Heading (lower case) -> (ACLED event type, sub-event type), from `event_note_headings.csv`."""
+    return {row["heading"].strip().lower(): (row["acled_event_type"], row["acled_sub_event_type"])
+            for row in read_data_csv("event_note_headings.csv")}
+
+
+def note_heading(line_text: str) -> tuple[str, str] | None:
+    """The ACLED pair named by the heading a line opens with ('Security measures: On 30 April ...'), or None."""
+    head, colon, _ = line_text.lstrip().partition(":")
+    return note_headings().get(head.strip().lower()) if colon and len(head) <= 60 else None

@@ -138,16 +138,28 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
         if wanted.startswith("@"):
             if wanted == "@future" and _has_future_complement(children):
                 return True
-            if wanted[1:] in deps:
+            if wanted[1:] in deps and (wanted != "@ccomp" or _next_to_its_clause(token, children)):
                 return True
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
+    candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
     candidates = [resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
     candidates += _measured(candidates)
     return any(word_keys(c) & row.object for c in candidates)
+
+
+def _next_to_its_clause(verb: Token, children: list[Token]) -> bool:
+    """'demonstrated that ...' has a clausal complement; in 'demonstrated outside the offices,
+    demanding ... the offices were closed' the parser hangs a clause after a comma on the verb,
+    which is no complement: a complement is not set off from its verb by a comma."""
+    for clause in (c for c in children if c.dep_ == "ccomp"):
+        lo, hi = sorted((verb.i, clause.left_edge.i))
+        if not any(t.text == "," for t in verb.doc[lo + 1:hi]):
+            return True
+    return False
 
 
 def _measured(nouns: list[Token]) -> list[Token]:
@@ -177,6 +189,8 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
     candidates = [head]
     if head.dep_ in ("prep", "agent") and head.head.i != head.i:
         candidates.append(head.head)
+        if head.lower_ == "of" and head.head.pos_ == "NOUN":
+            candidates.append(head.head.head)  # 'recorded a total of 10 shots': the quantity's governor
     if token.dep_ == "conj":
         candidates.append(head.head)
     return any(word_keys(c) & heads for c in candidates)
