@@ -21,7 +21,7 @@ from strife.extract import clause_verb, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, sectors_of, side_of
+from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import acled_fallback, coding_set
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
@@ -48,6 +48,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         return
     _weapon_mode(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
+    if _makeshift_bombing(frame, source_side, onto):
+        frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
+        return
     target_side = side_of(frame.targets, target_actors, onto, attacked=True) or side_of(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
         source_side = side_of(frame.inherited.sources, [], onto)
@@ -69,6 +72,10 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
     _mixed_weapons(frame, onto)
+    if frame.plover == "ASSAULT" and frame.mode not in coding_set("remote_modes") and _within_a_fight(frame.trigger.token, onto):
+        frame.plover = "FIGHT"
+        frame.mode = frame.mode if frame.mode in onto.plover("FIGHT").modes else None
+        return
     armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
     fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
     if source_side in (ARMED | {None}) and armed_target and fight_mode:
@@ -82,6 +89,19 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _within_a_fight(verb: Token, onto: Ontology) -> bool:
+    """'A soldier was killed by militants in a gunfight', 'killed one in ongoing battles with
+    rebels': a killing told as part of a clash is that clash's toll, and ACLED codes it as the
+    battle (Battles), even when the dead are civilians caught in it."""
+    if verb.pos_ != "VERB":
+        return False
+    words = onto.words("two_sided_lemmas")
+    inner = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis")
+             for t in d.subtree}  # 'killed a man who had fought in the war': the war is not this killing's
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in ("in", "during", "amid")
+               for t in verb.subtree if t.i not in inner)
 
 
 def _violent_protest(frame: Frame, onto: Ontology) -> bool:
@@ -141,7 +161,37 @@ def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
         return False
     if frame.plover == "ASSAULT" and frame.mode != "arson":
         return False
-    return side_of(frame.sources, source_actors, onto) in ("civilian", "protester")
+    if side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
+        return True
+    return frame.mode == "arson" and _unorganised_attackers(frame, onto)
+
+
+def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
+    """'Buses were set on fire', 'assailants torched a bus', 'crude bombs were hurled': property
+    burnt or home-made bombs thrown by no one named, or by people named only by the act, are mob
+    violence in ACLED; an armed group's arson ('militants torched the village') is not, and an
+    event that inherits its doer from an earlier clause is that doer's."""
+    if frame.inherited is not None and frame.inherited.sources:
+        return False
+    if not frame.sources:
+        return frame.trigger.token.pos_ == "VERB"  # 'an arson attack' takes its doer from elsewhere
+    return all(t.lemma_.lower() in onto.words("unorganised_attacker_nouns") for t in frame.sources)
+
+
+def _makeshift_bombing(frame: Frame, source_side: Optional[str], onto: Ontology) -> bool:
+    """'Party supporters hurled crude bombs', 'assailants blasted two cocktails': home-made bombs
+    thrown by civilians or by unnamed attackers are rioting (ACLED Riots), not remote violence,
+    which ACLED keeps for organised armed groups; 'militants threw a petrol bomb' stays an
+    explosion."""
+    if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED"):
+        return False
+    if not _names_any(_clause_text(frame), onto.words("makeshift_bomb_words")):
+        return False
+    if _unorganised_attackers(frame, onto):
+        return True
+    if any(lexical_side(t, onto) in ARMED for t in frame.sources):
+        return False  # 'members of the party's militia': an armed group, whatever its party
+    return source_side in ("civilian", "protester")
 
 
 def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:

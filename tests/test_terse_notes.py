@@ -1,0 +1,74 @@
+"""ACLED typing of short, terse conflict notes (made-up text): who burns property or throws
+home-made bombs, clashes at protests, killings in a gunfight, nominal events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def coded(engine, text: str):
+    """Events of `text` through the whole pipeline (the actor coder gives the sectors sides come from)."""
+    from strife.model import Article
+
+    return engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 9))).events
+
+
+def by_trigger(found, trigger: str):
+    return next(e for e in found if e.trigger.text == trigger)
+
+
+# ------------------------------------------------------------------------ property and home-made bombs
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Two buses were set on fire in front of the market.", "set"),
+    ("Unknown assailants torched a lorry near the bridge on Sunday night.", "torched"),
+    ("A van was set ablaze by picketers on the highway.", "set"),
+])
+def test_property_burnt_by_no_one_named_is_mob_violence(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_an_armed_group_burning_property_stays_property_destruction(engine):
+    event = by_trigger(coded(engine, "Militants torched the village school on Monday."), "torched")
+    assert event.acled_event_type == "Strategic developments"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Party supporters hurled two crude bombs at the union office.", "hurled"),
+    ("Assailants threw a petrol bomb at a parked car.", "threw"),
+    ("Crude bombs were blasted in front of the shopping centre.", "blasted"),
+])
+def test_home_made_bombs_thrown_by_civilians_or_unnamed_attackers_are_rioting(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.acled_event_type == "Riots"
+
+
+def test_a_grenade_thrown_by_militants_stays_an_explosion(engine):
+    event = by_trigger(coded(engine, "Suspected militants hurled a grenade at a police post."), "hurled")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Grenade")
+
+
+def test_a_party_militia_throwing_a_crude_bomb_is_an_armed_group(engine):
+    event = by_trigger(coded(engine, "Members of the party militia hurled a crude bomb at a bus."), "hurled")
+    assert event.acled_event_type != "Riots"
+
+
+# ------------------------------------------------------------------------------ killed in a fight
+
+
+@pytest.mark.parametrize("text", [
+    "A soldier was killed by insurgents in a gunfight near the border.",
+    "Troops killed one and captured four in ongoing battles with bandits.",
+])
+def test_a_killing_told_within_a_fight_is_the_battle(engine, text):
+    event = by_trigger(coded(engine, text), "killed")
+    assert (event.event_type, event.acled_event_type) == ("FIGHT", "Battles")
+
+
+def test_a_fight_in_a_relative_clause_is_not_the_killing(engine):
+    found = coded(engine, "Gunmen killed a shopkeeper who had fought in the war.")
+    assert by_trigger(found, "killed").acled_event_type == "Violence against civilians"
