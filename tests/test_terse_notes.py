@@ -72,3 +72,35 @@ def test_a_killing_told_within_a_fight_is_the_battle(engine, text):
 def test_a_fight_in_a_relative_clause_is_not_the_killing(engine):
     found = coded(engine, "Gunmen killed a shopkeeper who had fought in the war.")
     assert by_trigger(found, "killed").acled_event_type == "Violence against civilians"
+
+
+# ---------------------------------------------------------------------- clashes at a protest
+
+
+@pytest.mark.parametrize("text", [
+    "Student union members clashed with police during a protest march against the new fees.",
+    "Clashes broke out between opposition supporters and police during the general strike. Ten agitators were injured.",
+])
+def test_a_clash_with_police_at_a_protest_is_a_riot(engine, text):
+    found = coded(engine, text)
+    clash = next(e for e in found if e.trigger.text.lower().startswith("clash"))
+    assert (clash.acled_event_type, clash.acled_sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_police_clashing_with_rebels_during_a_strike_stays_a_battle(engine):
+    clash = by_trigger(coded(engine, "Police clashed with rebels during the strike."), "clashed")
+    assert clash.acled_event_type == "Battles"
+
+
+# ---------------------------------------------------------------------- protesters and grievances
+
+
+def test_police_firing_at_protesters_is_excessive_force_against_protesters(engine):
+    event = by_trigger(coded(engine, "Police opened fire at the protesters near the square."), "opened")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Excessive force against protesters")
+
+
+def test_what_a_march_is_in_protest_of_is_its_grievance(engine):
+    grievance = by_trigger(coded(engine, "Traders marched to the town hall in protest of the kidnappings of shop owners."), "kidnappings")
+    news = by_trigger(coded(engine, "Traders marched to the town hall. The kidnappings of shop owners continued."), "kidnappings")
+    assert grievance.confidence < news.confidence  # background: the sentence's news is the march

@@ -138,7 +138,9 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
             continue
         if not any(_news(f) for f in frames if f is not frame and f.trigger.token.sent == token.sent):
             continue  # nothing else in the sentence to be the news
-        if _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps")) or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame):
+        grievance = onto.words("grievance_preps")
+        if (_in_relative_clause(token) or _in_setting(token, onto.words("setting_preps")) or _in_protest_of(token, grievance)
+                or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
 
 
@@ -160,6 +162,13 @@ def _in_relative_clause(token: Token) -> bool:
 def _in_setting(token: Token, preps: frozenset[str]) -> bool:
     """Inside a phrase that sets the scene ('amid artillery attacks')."""
     return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
+
+
+def _in_protest_of(token: Token, preps: frozenset[str]) -> bool:
+    """'marched to parliament in protest of killings and kidnappings', 'shut their shops in protest
+    against the arrest': what follows 'in protest of/against/over' is the grievance, not the news."""
+    return any(a.dep_ == "prep" and a.lower_ in preps and a.head.lemma_.lower() == "protest" and a.head.head.lower_ == "in"
+               for a in token.ancestors)
 
 
 def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:

@@ -65,6 +65,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
+    rioting = rioting or _clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -141,6 +142,18 @@ def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_si
     return source_side == "state" and target_side in ("civilian", "protester")
 
 
+def _clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ontology) -> bool:
+    """'Student members clashed with police during a protest march', 'clashes broke out between
+    party cadres and police during the strike': when a line tells of a protest, a clash in which
+    the state's forces face no armed group is the demonstrators rioting (ACLED Riots, violent
+    demonstration), not a battle, which needs two organised armed sides."""
+    if frame.plover != "FIGHT" or not _demonstration_context(frame.trigger.token, onto):
+        return False
+    sides = {side_of([t], [], onto) for t in frame.sources + frame.targets + frame.victims}
+    sides |= {side_of([], [a], onto) for a in actors}
+    return "state" in sides and "nonstate" not in sides
+
+
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
     """Party workers or a caste's members beating a person: a political or identity militia
     (ACLED violence against civilians), not a mob."""
@@ -178,7 +191,7 @@ def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
     return all(t.lemma_.lower() in onto.words("unorganised_attacker_nouns") for t in frame.sources)
 
 
-def _makeshift_bombing(frame: Frame, source_side: Optional[str], onto: Ontology) -> bool:
+def _makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
     """'Party supporters hurled crude bombs', 'assailants blasted two cocktails': home-made bombs
     thrown by civilians or by unnamed attackers are rioting (ACLED Riots), not remote violence,
     which ACLED keeps for organised armed groups; 'militants threw a petrol bomb' stays an
@@ -307,9 +320,18 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Government regains territory")
         elif side == "nonstate":
             pair = ("Battles", "Non-state actor overtakes territory")
-    if pair[0] == "Violence against civilians" and side_of(frame.targets, target_actors, onto) == "protester":
+    if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
         pair = ("Protests", "Excessive force against protesters")
     return pair
+
+
+def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontology) -> bool:
+    """'Police opened fire at the protesters': force used on protesters is ACLED's excessive force
+    against protesters. The actor coder files protesters under civilians (CVL), so the head word
+    ('protesters', 'demonstrators') is asked too."""
+    if side_of(frame.targets, target_actors, onto) == "protester":
+        return True
+    return any(lexical_side(t, onto) == "protester" for t in frame.targets)
 
 
 def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:
