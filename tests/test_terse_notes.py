@@ -104,3 +104,19 @@ def test_what_a_march_is_in_protest_of_is_its_grievance(engine):
     grievance = by_trigger(coded(engine, "Traders marched to the town hall in protest of the kidnappings of shop owners."), "kidnappings")
     news = by_trigger(coded(engine, "Traders marched to the town hall. The kidnappings of shop owners continued."), "kidnappings")
     assert grievance.confidence < news.confidence  # background: the sentence's news is the march
+
+
+# ---------------------------------------------------------------------- remote violence
+
+
+def test_an_attack_that_tends_to_happen_is_not_an_event_of_the_day(engine):
+    found = coded(engine, "A rocket landed near the clinic on Sunday. The clinic is regularly attacked by gunmen.")
+    habitual = by_trigger(found, "attacked")
+    assert habitual.hypothetical
+    dated = by_trigger(coded(engine, "Gunmen repeatedly attacked the clinic on Sunday."), "attacked")
+    assert not dated.hypothetical
+
+
+def test_an_offensive_by_the_air_force_is_an_air_strike(engine):
+    event = by_trigger(coded(engine, "The air force launched three offensives against rebel positions."), "offensives")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")

@@ -47,6 +47,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     if frame.plover not in VIOLENCE:
         return
     _weapon_mode(frame, onto)
+    _air_force_offensive(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
     if _makeshift_bombing(frame, source_side, onto):
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
@@ -244,6 +245,17 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _air_force_offensive(frame: Frame, onto: Ontology) -> None:
+    """'The air force launched nine offensives against IS positions': when the attacker is an air
+    arm (air force, warplanes, drones) and no weapon says otherwise, the fight is an air strike
+    (ACLED Explosions/Remote violence), one-sided by its means."""
+    if frame.plover != "FIGHT" or frame.mode is not None or not frame.sources:
+        return
+    text = " ".join(t.lower_ for s in frame.sources for t in argument_phrase(s))
+    if _names_any(text, onto.words("aerial_weapon_words")):
+        frame.plover, frame.mode = "ASSAULT", "aerial"
 
 
 def _clause_text(frame: Frame) -> str:
