@@ -120,3 +120,18 @@ def test_an_attack_that_tends_to_happen_is_not_an_event_of_the_day(engine):
 def test_an_offensive_by_the_air_force_is_an_air_strike(engine):
     event = by_trigger(coded(engine, "The air force launched three offensives against rebel positions."), "offensives")
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Separatist fighters blew up two power pylons at night.", "blew"),
+    ("Insurgents destroyed a telephone mast using explosives.", "destroyed"),
+])
+def test_property_destroyed_by_explosives_is_an_explosion_for_acled(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.event_type == "COERCE"  # PLOVER: a destruction
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_burning_told_beside_deaths_with_no_doer_is_not_mob_violence(engine):
+    found = coded(engine, "Two villagers were killed and several houses were set on fire.")
+    assert by_trigger(found, "set").acled_event_type != "Riots"

@@ -171,13 +171,15 @@ def _two_sided(frame: Frame, onto: Ontology) -> bool:
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
     """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
     'rioters tore up billboards'): rioters."""
-    if frame.plover == "COERCE" and frame.mode != "destroy":
-        return False
+    if frame.plover == "COERCE" and (frame.mode != "destroy" or _by_explosives(frame.trigger.token, onto)):
+        return False  # blowing up a pylon takes explosives, not a crowd
     if frame.plover == "ASSAULT" and frame.mode != "arson":
         return False
     if side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
         return True
-    return frame.mode == "arson" and _unorganised_attackers(frame, onto)
+    if frame.mode != "arson" or not _unorganised_attackers(frame, onto):
+        return False
+    return bool(frame.sources) or not _line_tells_casualties(frame.trigger.token, onto)
 
 
 def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
@@ -190,6 +192,13 @@ def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
     if not frame.sources:
         return frame.trigger.token.pos_ == "VERB"  # 'an arson attack' takes its doer from elsewhere
     return all(t.lemma_.lower() in onto.words("unorganised_attacker_nouns") for t in frame.sources)
+
+
+def _line_tells_casualties(token: Token, onto: Ontology) -> bool:
+    """'Two were killed and houses were set on fire': the line counts people hurt, so the burning
+    is part of an attack on people, not mob damage to property alone."""
+    words = onto.words("casualty_verbs")
+    return any(t.lemma_.lower() in words for t in line_of(token))
 
 
 def _makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
@@ -245,6 +254,18 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _by_explosives(token: Token, onto: Ontology) -> bool:
+    """'destroyed a mast using explosives', 'set off explosives and destroyed a bridge', 'blew up
+    pylons': property destroyed by explosives stays a destruction in PLOVER (COERCE) but is an
+    explosion for ACLED (Remote explosive), not property destruction. The means may sit in a
+    manner clause or in the verb the destruction is coordinated with."""
+    head = token
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    inner = {t.i for d in head.subtree if d.dep_ in ("relcl", "acl") for t in d.subtree}
+    return _names_any(" ".join(t.lower_ for t in head.subtree if t.i not in inner), onto.words("explosive_weapon_words"))
 
 
 def _air_force_offensive(frame: Frame, onto: Ontology) -> None:
@@ -332,6 +353,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Government regains territory")
         elif side == "nonstate":
             pair = ("Battles", "Non-state actor overtakes territory")
+    if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
+        pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
         pair = ("Protests", "Excessive force against protesters")
     return pair
