@@ -135,3 +135,26 @@ def test_property_destroyed_by_explosives_is_an_explosion_for_acled(engine, text
 def test_burning_told_beside_deaths_with_no_doer_is_not_mob_violence(engine):
     found = coded(engine, "Two villagers were killed and several houses were set on fire.")
     assert by_trigger(found, "set").acled_event_type != "Riots"
+
+
+def test_a_pronoun_subject_is_a_doer_so_burning_stays_its_act(engine):
+    found = coded(engine, "Suspected militants attacked the village. They set fire to the houses.")
+    assert by_trigger(found, "set").acled_event_type != "Riots"
+
+
+# ---------------------------------------------------------------------- nominal events of short notes
+
+
+def test_fighters_handing_themselves_in_is_a_surrender(engine):
+    event = by_trigger(coded(engine, "Twelve rebels handed themselves into police."), "handed")
+    assert (event.event_type, event.mode, event.acled_event_type) == ("RETREAT", "surrender", "Strategic developments")
+    assert not coded(engine, "The minister handed the report to parliament.")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The strike affected ten districts.", "strike"),
+    ("A bandh paralysed the town on Monday.", "bandh"),
+])
+def test_a_strike_told_by_its_effect_happened(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.acled_event_type == "Protests" and not (event.hypothetical or event.negated)

@@ -189,8 +189,9 @@ def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
     event that inherits its doer from an earlier clause is that doer's."""
     if frame.inherited is not None and frame.inherited.sources:
         return False
-    if not frame.sources:
-        return frame.trigger.token.pos_ == "VERB"  # 'an arson attack' takes its doer from elsewhere
+    if not frame.sources:  # 'an arson attack' takes its doer from elsewhere; 'they set fire' has one
+        verb = frame.trigger.token
+        return verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children)
     return all(t.lemma_.lower() in onto.words("unorganised_attacker_nouns") for t in frame.sources)
 
 
