@@ -142,10 +142,11 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
         news = [f for f in frames if f is not frame and f.trigger.token.sent == token.sent and _news(f)]
         if not news:
             continue  # nothing else in the sentence to be the news
+        grievance = onto.words("grievance_preps")
         if _perfect_beside_past(token, news):
             frame.background = frame.old = True  # a state of affairs before the news it explains
         elif (_told_as_earlier(token, onto) or _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
-                or any(_grievance_of(p, token, onto.words("grievance_preps")) for p in protests if p is not frame)):
+                or _in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
 
 
@@ -198,6 +199,13 @@ def _told_as_earlier(token: Token, onto: Ontology) -> bool:
             if any(m.lower_ in earlier for m in unit.children):
                 return True
     return False
+
+
+def _in_protest_of(token: Token, preps: frozenset[str]) -> bool:
+    """'marched to parliament in protest of killings and kidnappings', 'shut their shops in protest
+    against the arrest': what follows 'in protest of/against/over' is the grievance, not the news."""
+    return any(a.dep_ == "prep" and a.lower_ in preps and a.head.lemma_.lower() == "protest" and a.head.head.lower_ == "in"
+               for a in token.ancestors)
 
 
 def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:

@@ -21,7 +21,7 @@ from strife.extract import clause_verb, doc_text, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, sectors_of, side_of
+from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import acled_fallback, coding_set, note_heading
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
@@ -47,7 +47,11 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     if frame.plover not in VIOLENCE:
         return
     _weapon_mode(frame, onto)
+    _air_force_offensive(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
+    if _makeshift_bombing(frame, source_side, onto):
+        frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
+        return
     target_side = side_of(frame.targets, target_actors, onto, attacked=True) or side_of(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
         source_side = side_of(frame.inherited.sources, [], onto)
@@ -62,6 +66,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     rioting = source_side == "civilian" and not remote and (
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
+    rioting = rioting or _clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -69,6 +74,10 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
     _mixed_weapons(frame, onto)
+    if frame.plover == "ASSAULT" and frame.mode not in coding_set("remote_modes") and _within_a_fight(frame.trigger.token, onto):
+        frame.plover = "FIGHT"
+        frame.mode = frame.mode if frame.mode in onto.plover("FIGHT").modes else None
+        return
     armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
     fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
     if source_side in (ARMED | {None}) and armed_target and fight_mode:
@@ -82,6 +91,19 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _within_a_fight(verb: Token, onto: Ontology) -> bool:
+    """'A soldier was killed by militants in a gunfight', 'killed one in ongoing battles with
+    rebels': a killing told as part of a clash is that clash's toll, and ACLED codes it as the
+    battle (Battles), even when the dead are civilians caught in it."""
+    if verb.pos_ != "VERB":
+        return False
+    words = onto.words("two_sided_lemmas")
+    inner = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis")
+             for t in d.subtree}  # 'killed a man who had fought in the war': the war is not this killing's
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in ("in", "during", "amid")
+               for t in verb.subtree if t.i not in inner)
 
 
 def _violent_protest(frame: Frame, onto: Ontology) -> bool:
@@ -121,6 +143,18 @@ def _unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_si
     return source_side == "state" and target_side in ("civilian", "protester")
 
 
+def _clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ontology) -> bool:
+    """'Student members clashed with police during a protest march', 'clashes broke out between
+    party cadres and police during the strike': when a line tells of a protest, a clash in which
+    the state's forces face no armed group is the demonstrators rioting (ACLED Riots, violent
+    demonstration), not a battle, which needs two organised armed sides."""
+    if frame.plover != "FIGHT" or not _demonstration_context(frame.trigger.token, onto):
+        return False
+    sides = {side_of([t], [], onto) for t in frame.sources + frame.targets + frame.victims}
+    sides |= {side_of([], [a], onto) for a in actors}
+    return "state" in sides and "nonstate" not in sides
+
+
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
     """Party workers or a caste's members beating a person: a political or identity militia
     (ACLED violence against civilians), not a mob."""
@@ -137,11 +171,51 @@ def _two_sided(frame: Frame, onto: Ontology) -> bool:
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
     """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
     'rioters tore up billboards'): rioters."""
-    if frame.plover == "COERCE" and frame.mode != "destroy":
-        return False
+    if frame.plover == "COERCE" and (frame.mode != "destroy" or _by_explosives(frame.trigger.token, onto)):
+        return False  # blowing up a pylon takes explosives, not a crowd
     if frame.plover == "ASSAULT" and frame.mode != "arson":
         return False
-    return side_of(frame.sources, source_actors, onto) in ("civilian", "protester")
+    if side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
+        return True
+    if frame.mode != "arson" or not _unorganised_attackers(frame, onto):
+        return False
+    return bool(frame.sources) or not _line_tells_casualties(frame.trigger.token, onto)
+
+
+def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
+    """'Buses were set on fire', 'assailants torched a bus', 'crude bombs were hurled': property
+    burnt or home-made bombs thrown by no one named, or by people named only by the act, are mob
+    violence in ACLED; an armed group's arson ('militants torched the village') is not, and an
+    event that inherits its doer from an earlier clause is that doer's."""
+    if frame.inherited is not None and frame.inherited.sources:
+        return False
+    if not frame.sources:  # 'an arson attack' takes its doer from elsewhere; 'they set fire' has one
+        verb = frame.trigger.token
+        return verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children)
+    return all(t.lemma_.lower() in onto.words("unorganised_attacker_nouns") for t in frame.sources)
+
+
+def _line_tells_casualties(token: Token, onto: Ontology) -> bool:
+    """'Two were killed and houses were set on fire': the line counts people hurt, so the burning
+    is part of an attack on people, not mob damage to property alone."""
+    words = onto.words("casualty_verbs")
+    return any(t.lemma_.lower() in words for t in line_of(token))
+
+
+def _makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
+    """'Party supporters hurled crude bombs', 'assailants blasted two cocktails': home-made bombs
+    thrown by civilians or by unnamed attackers are rioting (ACLED Riots), not remote violence,
+    which ACLED keeps for organised armed groups; 'militants threw a petrol bomb' stays an
+    explosion."""
+    if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED"):
+        return False
+    if not _names_any(_clause_text(frame), onto.words("makeshift_bomb_words")):
+        return False
+    if _unorganised_attackers(frame, onto):
+        return True
+    if any(lexical_side(t, onto) in ARMED for t in frame.sources):
+        return False  # 'members of the party's militia': an armed group, whatever its party
+    return source_side in ("civilian", "protester")
 
 
 def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
@@ -192,6 +266,29 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _by_explosives(token: Token, onto: Ontology) -> bool:
+    """'destroyed a mast using explosives', 'set off explosives and destroyed a bridge', 'blew up
+    pylons': property destroyed by explosives stays a destruction in PLOVER (COERCE) but is an
+    explosion for ACLED (Remote explosive), not property destruction. The means may sit in a
+    manner clause or in the verb the destruction is coordinated with."""
+    head = token
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    inner = {t.i for d in head.subtree if d.dep_ in ("relcl", "acl") for t in d.subtree}
+    return _names_any(" ".join(t.lower_ for t in head.subtree if t.i not in inner), onto.words("explosive_weapon_words"))
+
+
+def _air_force_offensive(frame: Frame, onto: Ontology) -> None:
+    """'The air force launched nine offensives against IS positions': when the attacker is an air
+    arm (air force, warplanes, drones) and no weapon says otherwise, the fight is an air strike
+    (ACLED Explosions/Remote violence), one-sided by its means."""
+    if frame.plover != "FIGHT" or frame.mode is not None or not frame.sources:
+        return
+    text = " ".join(t.lower_ for s in frame.sources for t in argument_phrase(s))
+    if _names_any(text, onto.words("aerial_weapon_words")):
+        frame.plover, frame.mode = "ASSAULT", "aerial"
 
 
 def _clause_text(frame: Frame) -> str:
@@ -268,9 +365,20 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Government regains territory")
         elif side == "nonstate":
             pair = ("Battles", "Non-state actor overtakes territory")
-    if pair[0] == "Violence against civilians" and side_of(frame.targets, target_actors, onto) == "protester":
+    if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
+        pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
         pair = ("Protests", "Excessive force against protesters")
     return pair
+
+
+def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontology) -> bool:
+    """'Police opened fire at the protesters': force used on protesters is ACLED's excessive force
+    against protesters. The actor coder files protesters under civilians (CVL), so the head word
+    ('protesters', 'demonstrators') is asked too."""
+    if side_of(frame.targets, target_actors, onto) == "protester":
+        return True
+    return any(lexical_side(t, onto) == "protester" for t in frame.targets)
 
 
 def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:

@@ -227,7 +227,17 @@ def _background(frame: Frame, onto: Ontology) -> bool:
     for victim in frame.victims + frame.targets:
         if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children):
             return True
-    return _undated_stance(token, onto.quad(frame.plover), onto)
+    return _undated_stance(token, onto.quad(frame.plover), onto) or _habitual(clause or token, onto)
+
+
+def _habitual(verb: Token, onto: Ontology) -> bool:
+    """'The hospital is regularly attacked by militants', 'such groups often target pylons': the
+    simple present with an adverb of frequency tells what tends to happen, not an act on a day."""
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "advmod" and c.lower_ in onto.words("habitual_adverbs") for c in verb.children):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _undated_stance(token: Token, quad: str, onto: Ontology) -> bool:
