@@ -6,19 +6,26 @@ Every text here is made up; each test states one rule of English or of ACLED's c
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 import pytest
+from typer.testing import CliRunner
 
+from strife.cli import app
 from strife.conventions import (PLURAL, SWITCH, acled_fatalities, conventions_enabled, fatality_conventions,
                                 split_share, vague_figure)
 from strife.datafiles import read_data_csv
+from strife.evaluate import read_gold
 from strife.evaluate.records import GoldFatalities, GoldRecord
 from strife.evaluate.score import field_outcomes
 from strife.export import StoredArticle, StoredEvent, acled_row
 from strife.extract.counts import find_counts
 from strife.extract.unnumbered import count_determiners
-from strife.model import Article, Count, Event, Span
+from strife.model import Article, ArticleResult, Count, Event, Span
+from strife.store import Store
 
 
 def killed(nlp, text: str) -> list[tuple[str, object, object, object]]:
@@ -222,3 +229,55 @@ def test_eval_and_export_apply_the_conventions_behind_the_switch():
     item = StoredEvent(pk=1, event=ev, article=article)
     assert acled_row(item, conventions=True)["fatalities"] == 12
     assert acled_row(item, conventions=False)["fatalities"] == 24
+
+
+# --- the switch on the command line -------------------------------------------------------------
+
+VAGUE_NOTE = "On 5 May 2020, gunmen attacked a village and killed dozens of farmers."
+
+
+@pytest.fixture()
+def vague_gold(tmp_path):
+    """A made-up ACLED row whose coder applied the convention: "dozens" recorded as 12."""
+    path = tmp_path / "vague.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["event_id_cnty", "event_date", "event_type", "sub_event_type", "notes", "fatalities"])
+        writer.writerow(["XYZ1", "2020-05-05", "Violence against civilians", "Attack", VAGUE_NOTE, "12"])
+    return path
+
+
+@pytest.mark.parametrize("value", [True, False, None])
+def test_read_gold_compares_tolls_under_the_conventions_asked_for(vague_gold, monkeypatch, value):
+    monkeypatch.setenv(SWITCH, "off")
+    (record,) = read_gold(vague_gold, "acled", conventions=value).cases[0].gold
+    assert record.fatalities.conventions is (False if value is None else value)  # None: the switch decides
+
+
+@pytest.mark.parametrize("flag, exact", [("--acled-conventions", True), ("--text-figures", False)])
+def test_strife_eval_takes_the_switch_as_an_option(vague_gold, engine, monkeypatch, flag, exact):
+    monkeypatch.setattr("strife.cli.tools.local_engine", lambda *args: engine)
+    shown = CliRunner().invoke(app, ["eval", "--gold", str(vague_gold), "--format", "acled", "--json", flag])
+    assert shown.exit_code == 0, shown.output
+    fatalities = json.loads(shown.stdout)["headline"]["fatalities_exact"]["end_to_end"]
+    assert fatalities["n"] == 1 and fatalities["hits"] == (1 if exact else 0)
+
+
+@pytest.mark.parametrize("flags, env, figure", [
+    (["--acled-conventions"], "off", 12), (["--text-figures"], "on", 24), ([], "on", 12), ([], "off", 24),
+])
+def test_strife_export_takes_the_switch_as_an_option(tmp_path, monkeypatch, flags, env, figure):
+    text = "Gunmen killed dozens of farmers in a village."
+    article = Article(id="a1", text=text, published=dt.date(2020, 5, 6)).meta()
+    dozens = Count(low=24, text="dozens of farmers", kind="killed", vague=True, convention=12, span=(14, 31))
+    attack = Event(id=f"{article.sha256[:12]}-1", event_type="ASSAULT", acled_event_type="Violence against civilians",
+                   acled_sub_event_type="Attack", evidence=Span(start=0, end=44, text=text[:44]), confidence=0.9,
+                   fatalities=dozens)
+    db = str(tmp_path / "tolls.db")
+    with Store(db) as store:
+        store.add(ArticleResult(article=article, events=[attack], counts=[dozens]), text, "a1.txt")
+    monkeypatch.setenv(SWITCH, env)
+    shown = CliRunner().invoke(app, ["export", "-f", "acled-csv", "-o", "-", "--db", db, *flags])
+    assert shown.exit_code == 0, shown.output
+    (row,) = csv.DictReader(io.StringIO(shown.stdout))
+    assert int(row["fatalities"]) == figure
