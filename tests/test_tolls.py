@@ -12,6 +12,7 @@ import io
 import json
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 from typer.testing import CliRunner
 
 from strife.cli import app
@@ -191,9 +192,42 @@ def test_counts_note_what_the_conventions_need(nlp):
     ("Clashes continued over four consecutive days, with several rebels killed or wounded.", 4),
     ("Gunmen invaded two communities near the river, killing at least 20 residents.", 2),
     ("Gunmen attacked the villages of Alpha, Beta and Gamma, killing 26 people.", 3),
+    # each place named with its district: the list is counted on its words, whatever the parse
+    (("Herders attacked the villages of Alpha in Beta, Gamma in Delta district on Monday and Epsilon in Zeta "
+      "district on Tuesday, killing 26."), 3),
+    ("Gunmen attacked the villages of Alpha in Beta district and Gamma in Delta district, killing 12.", 2),
 ])
 def test_a_total_for_several_days_or_places_is_spread_over_them(nlp, text, parts):
     assert [c.split_over for c in find_counts(nlp(text)) if c.kind == "killed"] == [parts]
+
+
+def test_one_place_named_with_its_district_spreads_nothing(nlp):
+    counts = find_counts(nlp("Gunmen attacked the village of Alpha in Beta district, killing 12."))
+    assert [(c.best, c.split_over) for c in counts if c.kind == "killed"] == [(12, None)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("The ambush left seven rebels dead and others captured.", [7]),
+    ("Forty young men were killed in the clash with the police and 18 officers dead, on Monday.", [40, 18]),
+    ("The raid left 3 villagers injured.", []),
+])
+def test_an_outcome_word_after_the_people_says_what_happened_to_them(nlp, text, figures):
+    """ "left seven rebels dead": the adjective after the people counted (a secondary predicate) is
+    their outcome, not a verb further on ("captured")."""
+    counts = find_counts(nlp(text))
+    assert [c.best for c in counts if c.kind == "killed"] == figures
+    assert not [c for c in counts if c.kind == "detained"]
+
+
+def test_a_name_taken_for_a_place_is_counted_when_it_is_killed(nlp):
+    """A name tagged as a place ("3 Alphans") that is the passive subject of "killed" counts people:
+    a place is shelled or hit, never killed. As the object of another word it stays out."""
+    doc = nlp("3 Alphans were killed in the raid.")
+    doc.ents = [SpacySpan(doc, 1, 2, label="FAC")]
+    assert [(c.text, c.best) for c in find_counts(doc) if c.kind == "killed"] == [("3 Alphans", 3)]
+    shelled = nlp("The army shelled 3 Alphans.")
+    shelled.ents = [SpacySpan(shelled, 4, 5, label="FAC")]
+    assert not [c for c in find_counts(shelled) if c.kind == "killed"]
 
 
 def test_a_spread_total_is_the_reports_toll_and_its_share_acleds(engine):

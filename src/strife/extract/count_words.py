@@ -93,13 +93,24 @@ def count_kind_for(token: Token) -> Optional[str]:
 
 def surely_harmed(noun: Token, anchor: Token) -> bool:
     """A counted noun of no known victim class that a word of killing or wounding governs
-    ("shot and killed 5 merchants"): only living beings are killed, so they are counted."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES | {"GPE", "LOC", "FAC"}:
+    ("shot and killed 5 merchants"): only living beings are killed, so they are counted. A name
+    the tagger took for a place counts too when it is what the killing word itself acts on ("3
+    Alphans were killed"): a place is hit or shelled, never killed."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES:
+        return False
+    if noun.ent_type_ in ("GPE", "LOC", "FAC") and not _killed_itself(noun):
         return False
     if noun.lemma_.lower() in count_cues().get("animal", frozenset()):
         return False  # "killed 15 livestock": no fatality
     governed = governing_trigger(anchor)
     return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= 0.85
+
+
+def _killed_itself(noun: Token) -> bool:
+    """The noun is the passive subject or the object of a word of killing or wounding."""
+    trigger = trigger_for(noun.head)
+    return (noun.dep_ in ("nsubjpass", "dobj") and trigger is not None and trigger.role == "object"
+            and trigger.kind in ("killed", "injured"))
 
 
 def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:

@@ -203,8 +203,25 @@ def _unit_number(unit: Token) -> Optional[int]:
             for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
                 listed = 1 + sum(1 for token in first.subtree
                                  if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
+                listed = max(listed, _names_listed(unit, prep))
                 return listed if listed >= 2 else None
     return None
+
+
+def _names_listed(unit: Token, prep: Token) -> int:
+    """How many names a list after "the villages of" gives, each item opening with a name (a capital)
+    ("the villages of A in B, C in D district and E"): 3. Counted on the words up to the next
+    verb, between commas and "and", since the parser hangs the later items anywhere in a long list."""
+    items, opening = 0, True
+    for token in unit.doc[prep.i + 1 : unit.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text == ";":
+            break
+        if token.text == "," or token.lower_ == "and":
+            opening = True
+        elif opening:
+            items += token.pos_ == "PROPN" or token.is_title
+            opening = False
+    return items
 
 
 def _picks_from_told(span: Span, noun: Token) -> bool:
@@ -287,11 +304,14 @@ def _noun_trigger(noun: Token) -> Optional[Trigger]:
 
 
 def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
-    """A bare figure right before its outcome word ("1 injured", "5 dead", "3 wounded"): that
-    word says what happened to them, whatever the parse hangs the figure on."""
-    if not (span.start <= noun.i < span.end) or span.end >= len(span.doc):
+    """A figure right before its outcome word ("1 injured", "5 dead", "3 wounded"), or its counted
+    noun right before it ("18 fighters dead", "left seven rebels dead and others captured"): in
+    English that word, put after the people, says what happened to them (a secondary predicate),
+    whatever the parse hangs the figure on."""
+    last = max(span.end - 1, noun.i)
+    if noun.i < span.start or last + 1 >= len(span.doc) or (noun.i >= span.end and noun.i != last):
         return None
-    after = span.doc[span.end]
+    after = span.doc[last + 1]
     trigger = trigger_for(after)
     if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ")):
         return None
