@@ -315,3 +315,19 @@ def test_strife_export_takes_the_switch_as_an_option(tmp_path, monkeypatch, flag
     assert shown.exit_code == 0, shown.output
     (row,) = csv.DictReader(io.StringIO(shown.stdout))
     assert int(row["fatalities"]) == figure
+
+
+@pytest.mark.parametrize("text, figure", [
+    (("On 5 May 2020, in Alpha Beta, Gamma Delta, a suspected trafficker was killed after exchanging fire with "
+      "police forces during a patrol."), 1),
+    ("On 5 May 2020, in Alpha, a town in Gamma, gunmen killed a farmer.", 1),
+])
+def test_the_subject_after_an_opening_list_of_places_is_the_victim(engine, text, figure):
+    """ "In Alpha, Beta, a man was killed": the parser takes the man for an apposition of the places;
+    the noun right before a passive verb with no subject is its subject."""
+    assert toll(engine, text).best == figure
+
+
+def test_an_apposition_before_an_active_verb_is_no_victim(nlp):
+    counts = find_counts(nlp("Police arrested John Smith, a farmer, and questioned him."))
+    assert not [c for c in counts if c.kind == "killed"]
