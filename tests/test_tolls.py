@@ -331,3 +331,28 @@ def test_the_subject_after_an_opening_list_of_places_is_the_victim(engine, text,
 def test_an_apposition_before_an_active_verb_is_no_victim(nlp):
     counts = find_counts(nlp("Police arrested John Smith, a farmer, and questioned him."))
     assert not [c for c in counts if c.kind == "killed"]
+
+
+def riot_toll(engine, text: str) -> Count | None:
+    """The toll the riot of a made-up text carries."""
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    (riot,) = [e for e in result.events if e.acled_event_type == "Riots" and not e.negated and not e.hypothetical
+               and "attacked" in e.evidence.text]
+    return riot.fatalities
+
+
+def test_the_deaths_of_the_answer_to_a_riot_are_the_riots_toll(engine):
+    """ "Rioters attacked ... Security forces responded with gunfire ... one person was killed": the
+    response told right after a riot is the same incident (ACLED codes one riot with its death)."""
+    text = ("On 6 May 2020, traders demonstrated in a town over the demolition of their market and attacked the task "
+            "force enforcing the order. Security forces responded with gunfire. Reports suggested that one person "
+            "was killed in the clash.")
+    assert riot_toll(engine, text).best == 1 and toll(engine, text).best == 1
+    text = "On 6 May 2020, rioters attacked a police station in a town. Police responded with live fire, killing two rioters."
+    assert riot_toll(engine, text).best == 2
+
+
+def test_an_act_after_a_riot_that_answers_nothing_keeps_its_own_toll(engine):
+    text = ("On 6 May 2020, rioters attacked a police station in a town. "
+            "Gunmen ambushed an army convoy on a highway, killing two soldiers.")
+    assert riot_toll(engine, text) is None

@@ -33,6 +33,8 @@ from strife.resolve.coref import (
 )
 
 T = TypeVar("T")
+#: ACLED's type for violent demonstrations, a violent act though not an ASSAULT or FIGHT in PLOVER.
+RIOTS = "Riots"
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
@@ -459,8 +461,8 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
-    if last.event_type not in VIOLENCE or not is_real(last):
-        return False
+    if not (last.event_type in VIOLENCE or last.acled_event_type == RIOTS) or not is_real(last):
+        return False  # a riot is violent: the deaths told after it are its toll
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
     clause = clause_of(event)
@@ -468,8 +470,11 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return True
     gap = sentence - layout.sentence(event_anchor(last))
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
-    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None and places_agree(last, event)
-            and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc)))
+    if not (same_paragraph and 0 < gap <= 2 and clause is None and places_agree(last, event)):
+        return False
+    if gap == 1 and _is_response(event, doc):
+        return True
+    return not event.source and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc))
 
 
 class _ClauseOf:
@@ -554,6 +559,25 @@ def _finds_the_dead(event: Event, doc: Doc) -> bool:
                 grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in load_ontology().words("anaphoric_dets"))
                 for grand in child.children):
             return True
+    return False
+
+
+def _is_response(event: Event, doc: Doc) -> bool:
+    """ "Security forces responded with gunfire": an act told as the answer to the one told just
+    before (a ``response`` cue of count_cues.csv on its trigger or the verb it hangs on) is part of
+    that incident, as ACLED codes it, whoever does it."""
+    from strife.extract.counts import count_cues
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    responses = count_cues().get("response", frozenset())
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.lemma_.lower() in responses:
+            return True
+        if token.dep_ not in ("pobj", "prep", "dobj", "xcomp", "advcl") or token.head is token:
+            return False
+        token = token.head
     return False
 
 
