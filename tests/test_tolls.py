@@ -356,3 +356,17 @@ def test_an_act_after_a_riot_that_answers_nothing_keeps_its_own_toll(engine):
     text = ("On 6 May 2020, rioters attacked a police station in a town. "
             "Gunmen ambushed an army convoy on a highway, killing two soldiers.")
     assert riot_toll(engine, text) is None
+
+
+@pytest.mark.parametrize("text, kind, figure", [
+    ("The army carried out an operation, leaving seven Alpha Beta dead and others captured.", "killed", 7),
+    ("Troops raided the camp. Five soldiers wounded.", "injured", 5),
+])
+def test_people_left_dead_or_wounded_are_counted_whatever_names_them(nlp, text, kind, figure):
+    """ "leaving seven Alpha Beta dead": a group's name is no victim noun, but only people are left
+    dead; "Five soldiers wounded." is a passive with its auxiliary dropped, as terse notes write."""
+    assert [(c.kind, c.best) for c in find_counts(nlp(text)) if c.kind in ("killed", "injured")] == [(kind, figure)]
+
+
+def test_animals_left_dead_are_no_toll(nlp):
+    assert not [c for c in find_counts(nlp("The raid left 30 cattle dead.")) if c.kind == "killed"]

@@ -110,7 +110,8 @@ def _read_count(
     noun, anchor = _counted_noun(span)
     partitive = _picks_from_told(span, noun)
     noun_trigger = None if partitive else _noun_trigger(noun)
-    if noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor):
+    if (noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor)
+            and not _dead_or_wounded_after(span, noun)):
         if not partitive:
             return None
     parent = _nesting_parent(anchor, owner_of_noun)
@@ -313,9 +314,25 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
         return None
     after = span.doc[last + 1]
     trigger = trigger_for(after)
-    if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ")):
+    if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
         return None
     return trigger
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "Five soldiers wounded.": a word of killing or wounding tagged as a past tense with no
+    object of its own is a passive with its auxiliary dropped, as terse notes and headlines write."""
+    trigger = trigger_for(verb)
+    return (verb.tag_ == "VBD" and trigger is not None and trigger.kind in ("killed", "injured")
+            and not has_own_victims(verb))
+
+
+def _dead_or_wounded_after(span: Span, noun: Token) -> bool:
+    """ "leaving seven Alpha Beta dead": people are what is left dead or wounded, whatever noun or
+    name counts them (a group's name is no victim noun), unless the noun names animals."""
+    trigger = _trailing_trigger(span, noun)
+    return (trigger is not None and trigger.kind in ("killed", "injured") and noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() not in count_cues().get("animal", frozenset()))
 
 
 def _counts_people(noun: Token, span: Span) -> bool:
