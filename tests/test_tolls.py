@@ -370,3 +370,27 @@ def test_people_left_dead_or_wounded_are_counted_whatever_names_them(nlp, text, 
 
 def test_animals_left_dead_are_no_toll(nlp):
     assert not [c for c in find_counts(nlp("The raid left 30 cattle dead.")) if c.kind == "killed"]
+
+
+def test_deaths_told_with_a_riot_are_its_toll(engine):
+    """ "Two people killed as rioters clash with police": ACLED codes one riot with two deaths."""
+    text = "On 6 May 2020, two people were killed as rioters clashed with police in a town."
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    riots = [e for e in result.events if e.acled_event_type == "Riots" and not e.negated and not e.hypothetical]
+    assert riots and toll(engine, text).best == 2
+
+
+def test_an_act_told_as_what_is_protested_is_not_the_protests_incident(engine):
+    """ "torched a police post to protest the death of a student in police firing during protests":
+    the protests told inside what is protested are an earlier incident; its death is not the
+    torching's toll."""
+    text = ("On 6 May 2020, students torched a police post in a town to protest the death of a student in police "
+            "firing during earlier protests.")
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    torching = [e for e in result.events if "torched" in e.evidence.text or "post" in e.evidence.text]
+    assert torching and all(e.fatalities is None for e in torching)
+
+
+@pytest.mark.parametrize("text", ["Five people lost their lives in the attack.", "A soldier lost his life in the ambush."])
+def test_lost_their_lives_is_a_death(nlp, text):
+    assert [c.kind for c in find_counts(nlp(text))] == ["killed"]

@@ -428,7 +428,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and event.event_type in VIOLENCE:
+        if is_real(event) and _violent(event):
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:
@@ -461,8 +461,8 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
-    if not (last.event_type in VIOLENCE or last.acled_event_type == RIOTS) or not is_real(last):
-        return False  # a riot is violent: the deaths told after it are its toll
+    if not _violent(last) or not is_real(last) or _protested(event, doc):
+        return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
     clause = clause_of(event)
@@ -475,6 +475,29 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     if gap == 1 and _is_response(event, doc):
         return True
     return not event.source and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc))
+
+
+def _protested(event: Event, doc: Doc) -> bool:
+    """ "torched the police office to protest the death of a student during protests": an act told
+    inside what is protested is an earlier incident, never part of the protest's."""
+    from strife.extract.counts import count_cues
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    grievances = count_cues().get("grievance", frozenset())
+    below = token
+    for above in list(token.ancestors)[:10]:
+        if above.lemma_.lower() in grievances and below.dep_ in ("dobj", "prep", "pobj"):
+            return True  # inside the object of "protest", however deep the phrase goes
+        below = above
+    return False
+
+
+def _violent(event: Event) -> bool:
+    """An act of violence for the incident it tells: an ASSAULT or a FIGHT, or a riot (ACLED's
+    violent demonstration), whose deaths told with it or right after it are its toll."""
+    return event.event_type in VIOLENCE or event.acled_event_type == RIOTS
 
 
 class _ClauseOf:
