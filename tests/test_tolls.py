@@ -394,3 +394,8 @@ def test_an_act_told_as_what_is_protested_is_not_the_protests_incident(engine):
 @pytest.mark.parametrize("text", ["Five people lost their lives in the attack.", "A soldier lost his life in the ambush."])
 def test_lost_their_lives_is_a_death(nlp, text):
     assert [c.kind for c in find_counts(nlp(text))] == ["killed"]
+
+
+def test_an_outcome_word_after_a_list_is_said_of_every_group(nlp):
+    counts = find_counts(nlp("A clash left 3 soldiers and 5 militants dead."))
+    assert [(c.text, c.best) for c in counts if c.kind == "killed"] == [("3 soldiers", 3), ("5 militants", 5)]

@@ -310,7 +310,14 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     English that word, put after the people, says what happened to them (a secondary predicate),
     whatever the parse hangs the figure on."""
     last = max(span.end - 1, noun.i)
-    if noun.i < span.start or last + 1 >= len(span.doc) or (noun.i >= span.end and noun.i != last):
+    if noun.i < span.start or (noun.i >= span.end and noun.i != last):
+        return None
+    listed = [conj for conj in noun.conjuncts if conj.i > noun.i]
+    if listed and not any(conj.dep_ == "conj" and conj.head.i == noun.i for conj in noun.children):
+        listed = []
+    if listed:
+        last = max(conj.i for conj in listed)  # "left 3 soldiers and 5 militants dead": said of every group listed
+    if last + 1 >= len(span.doc):
         return None
     after = span.doc[last + 1]
     trigger = trigger_for(after)
