@@ -6,19 +6,27 @@ Every text here is made up; each test states one rule of English or of ACLED's c
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 import pytest
+from spacy.tokens import Span as SpacySpan
+from typer.testing import CliRunner
 
+from strife.cli import app
 from strife.conventions import (PLURAL, SWITCH, acled_fatalities, conventions_enabled, fatality_conventions,
                                 split_share, vague_figure)
 from strife.datafiles import read_data_csv
+from strife.evaluate import read_gold
 from strife.evaluate.records import GoldFatalities, GoldRecord
 from strife.evaluate.score import field_outcomes
 from strife.export import StoredArticle, StoredEvent, acled_row
 from strife.extract.counts import find_counts
 from strife.extract.unnumbered import count_determiners
-from strife.model import Article, Count, Event, Span
+from strife.model import Article, ArticleResult, Count, Event, Span
+from strife.store import Store
 
 
 def killed(nlp, text: str) -> list[tuple[str, object, object, object]]:
@@ -184,9 +192,42 @@ def test_counts_note_what_the_conventions_need(nlp):
     ("Clashes continued over four consecutive days, with several rebels killed or wounded.", 4),
     ("Gunmen invaded two communities near the river, killing at least 20 residents.", 2),
     ("Gunmen attacked the villages of Alpha, Beta and Gamma, killing 26 people.", 3),
+    # each place named with its district: the list is counted on its words, whatever the parse
+    (("Herders attacked the villages of Alpha in Beta, Gamma in Delta district on Monday and Epsilon in Zeta "
+      "district on Tuesday, killing 26."), 3),
+    ("Gunmen attacked the villages of Alpha in Beta district and Gamma in Delta district, killing 12.", 2),
 ])
 def test_a_total_for_several_days_or_places_is_spread_over_them(nlp, text, parts):
     assert [c.split_over for c in find_counts(nlp(text)) if c.kind == "killed"] == [parts]
+
+
+def test_one_place_named_with_its_district_spreads_nothing(nlp):
+    counts = find_counts(nlp("Gunmen attacked the village of Alpha in Beta district, killing 12."))
+    assert [(c.best, c.split_over) for c in counts if c.kind == "killed"] == [(12, None)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("The ambush left seven rebels dead and others captured.", [7]),
+    ("Forty young men were killed in the clash with the police and 18 officers dead, on Monday.", [40, 18]),
+    ("The raid left 3 villagers injured.", []),
+])
+def test_an_outcome_word_after_the_people_says_what_happened_to_them(nlp, text, figures):
+    """ "left seven rebels dead": the adjective after the people counted (a secondary predicate) is
+    their outcome, not a verb further on ("captured")."""
+    counts = find_counts(nlp(text))
+    assert [c.best for c in counts if c.kind == "killed"] == figures
+    assert not [c for c in counts if c.kind == "detained"]
+
+
+def test_a_name_taken_for_a_place_is_counted_when_it_is_killed(nlp):
+    """A name tagged as a place ("3 Alphans") that is the passive subject of "killed" counts people:
+    a place is shelled or hit, never killed. As the object of another word it stays out."""
+    doc = nlp("3 Alphans were killed in the raid.")
+    doc.ents = [SpacySpan(doc, 1, 2, label="FAC")]
+    assert [(c.text, c.best) for c in find_counts(doc) if c.kind == "killed"] == [("3 Alphans", 3)]
+    shelled = nlp("The army shelled 3 Alphans.")
+    shelled.ents = [SpacySpan(shelled, 4, 5, label="FAC")]
+    assert not [c for c in find_counts(shelled) if c.kind == "killed"]
 
 
 def test_a_spread_total_is_the_reports_toll_and_its_share_acleds(engine):
@@ -222,3 +263,139 @@ def test_eval_and_export_apply_the_conventions_behind_the_switch():
     item = StoredEvent(pk=1, event=ev, article=article)
     assert acled_row(item, conventions=True)["fatalities"] == 12
     assert acled_row(item, conventions=False)["fatalities"] == 24
+
+
+# --- the switch on the command line -------------------------------------------------------------
+
+VAGUE_NOTE = "On 5 May 2020, gunmen attacked a village and killed dozens of farmers."
+
+
+@pytest.fixture()
+def vague_gold(tmp_path):
+    """A made-up ACLED row whose coder applied the convention: "dozens" recorded as 12."""
+    path = tmp_path / "vague.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["event_id_cnty", "event_date", "event_type", "sub_event_type", "notes", "fatalities"])
+        writer.writerow(["XYZ1", "2020-05-05", "Violence against civilians", "Attack", VAGUE_NOTE, "12"])
+    return path
+
+
+@pytest.mark.parametrize("value", [True, False, None])
+def test_read_gold_compares_tolls_under_the_conventions_asked_for(vague_gold, monkeypatch, value):
+    monkeypatch.setenv(SWITCH, "off")
+    (record,) = read_gold(vague_gold, "acled", conventions=value).cases[0].gold
+    assert record.fatalities.conventions is (False if value is None else value)  # None: the switch decides
+
+
+@pytest.mark.parametrize("flag, exact", [("--acled-conventions", True), ("--text-figures", False)])
+def test_strife_eval_takes_the_switch_as_an_option(vague_gold, engine, monkeypatch, flag, exact):
+    monkeypatch.setattr("strife.cli.tools.local_engine", lambda *args: engine)
+    shown = CliRunner().invoke(app, ["eval", "--gold", str(vague_gold), "--format", "acled", "--json", flag])
+    assert shown.exit_code == 0, shown.output
+    fatalities = json.loads(shown.stdout)["headline"]["fatalities_exact"]["end_to_end"]
+    assert fatalities["n"] == 1 and fatalities["hits"] == (1 if exact else 0)
+
+
+@pytest.mark.parametrize("flags, env, figure", [
+    (["--acled-conventions"], "off", 12), (["--text-figures"], "on", 24), ([], "on", 12), ([], "off", 24),
+])
+def test_strife_export_takes_the_switch_as_an_option(tmp_path, monkeypatch, flags, env, figure):
+    text = "Gunmen killed dozens of farmers in a village."
+    article = Article(id="a1", text=text, published=dt.date(2020, 5, 6)).meta()
+    dozens = Count(low=24, text="dozens of farmers", kind="killed", vague=True, convention=12, span=(14, 31))
+    attack = Event(id=f"{article.sha256[:12]}-1", event_type="ASSAULT", acled_event_type="Violence against civilians",
+                   acled_sub_event_type="Attack", evidence=Span(start=0, end=44, text=text[:44]), confidence=0.9,
+                   fatalities=dozens)
+    db = str(tmp_path / "tolls.db")
+    with Store(db) as store:
+        store.add(ArticleResult(article=article, events=[attack], counts=[dozens]), text, "a1.txt")
+    monkeypatch.setenv(SWITCH, env)
+    shown = CliRunner().invoke(app, ["export", "-f", "acled-csv", "-o", "-", "--db", db, *flags])
+    assert shown.exit_code == 0, shown.output
+    (row,) = csv.DictReader(io.StringIO(shown.stdout))
+    assert int(row["fatalities"]) == figure
+
+
+@pytest.mark.parametrize("text, figure", [
+    (("On 5 May 2020, in Alpha Beta, Gamma Delta, a suspected trafficker was killed after exchanging fire with "
+      "police forces during a patrol."), 1),
+    ("On 5 May 2020, in Alpha, a town in Gamma, gunmen killed a farmer.", 1),
+])
+def test_the_subject_after_an_opening_list_of_places_is_the_victim(engine, text, figure):
+    """ "In Alpha, Beta, a man was killed": the parser takes the man for an apposition of the places;
+    the noun right before a passive verb with no subject is its subject."""
+    assert toll(engine, text).best == figure
+
+
+def test_an_apposition_before_an_active_verb_is_no_victim(nlp):
+    counts = find_counts(nlp("Police arrested John Smith, a farmer, and questioned him."))
+    assert not [c for c in counts if c.kind == "killed"]
+
+
+def riot_toll(engine, text: str) -> Count | None:
+    """The toll the riot of a made-up text carries."""
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    (riot,) = [e for e in result.events if e.acled_event_type == "Riots" and not e.negated and not e.hypothetical
+               and "attacked" in e.evidence.text]
+    return riot.fatalities
+
+
+def test_the_deaths_of_the_answer_to_a_riot_are_the_riots_toll(engine):
+    """ "Rioters attacked ... Security forces responded with gunfire ... one person was killed": the
+    response told right after a riot is the same incident (ACLED codes one riot with its death)."""
+    text = ("On 6 May 2020, traders demonstrated in a town over the demolition of their market and attacked the task "
+            "force enforcing the order. Security forces responded with gunfire. Reports suggested that one person "
+            "was killed in the clash.")
+    assert riot_toll(engine, text).best == 1 and toll(engine, text).best == 1
+    text = "On 6 May 2020, rioters attacked a police station in a town. Police responded with live fire, killing two rioters."
+    assert riot_toll(engine, text).best == 2
+
+
+def test_an_act_after_a_riot_that_answers_nothing_keeps_its_own_toll(engine):
+    text = ("On 6 May 2020, rioters attacked a police station in a town. "
+            "Gunmen ambushed an army convoy on a highway, killing two soldiers.")
+    assert riot_toll(engine, text) is None
+
+
+@pytest.mark.parametrize("text, kind, figure", [
+    ("The army carried out an operation, leaving seven Alpha Beta dead and others captured.", "killed", 7),
+    ("Troops raided the camp. Five soldiers wounded.", "injured", 5),
+])
+def test_people_left_dead_or_wounded_are_counted_whatever_names_them(nlp, text, kind, figure):
+    """ "leaving seven Alpha Beta dead": a group's name is no victim noun, but only people are left
+    dead; "Five soldiers wounded." is a passive with its auxiliary dropped, as terse notes write."""
+    assert [(c.kind, c.best) for c in find_counts(nlp(text)) if c.kind in ("killed", "injured")] == [(kind, figure)]
+
+
+def test_animals_left_dead_are_no_toll(nlp):
+    assert not [c for c in find_counts(nlp("The raid left 30 cattle dead.")) if c.kind == "killed"]
+
+
+def test_deaths_told_with_a_riot_are_its_toll(engine):
+    """ "Two people killed as rioters clash with police": ACLED codes one riot with two deaths."""
+    text = "On 6 May 2020, two people were killed as rioters clashed with police in a town."
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    riots = [e for e in result.events if e.acled_event_type == "Riots" and not e.negated and not e.hypothetical]
+    assert riots and toll(engine, text).best == 2
+
+
+def test_an_act_told_as_what_is_protested_is_not_the_protests_incident(engine):
+    """ "torched a police post to protest the death of a student in police firing during protests":
+    the protests told inside what is protested are an earlier incident; its death is not the
+    torching's toll."""
+    text = ("On 6 May 2020, students torched a police post in a town to protest the death of a student in police "
+            "firing during earlier protests.")
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    torching = [e for e in result.events if "torched" in e.evidence.text or "post" in e.evidence.text]
+    assert torching and all(e.fatalities is None for e in torching)
+
+
+@pytest.mark.parametrize("text", ["Five people lost their lives in the attack.", "A soldier lost his life in the ambush."])
+def test_lost_their_lives_is_a_death(nlp, text):
+    assert [c.kind for c in find_counts(nlp(text))] == ["killed"]
+
+
+def test_an_outcome_word_after_a_list_is_said_of_every_group(nlp):
+    counts = find_counts(nlp("A clash left 3 soldiers and 5 militants dead."))
+    assert [(c.text, c.best) for c in counts if c.kind == "killed"] == [("3 soldiers", 3), ("5 militants", 5)]

@@ -5,7 +5,8 @@ what it says (``Count.best`` empty, ``low`` 24, ``vague``; or 12). ACLED's coder
 anyway: 12 for "dozens", and 4 on each of the three days' events (its codebook, "Reported
 fatalities"; ``data/acled_fatality_conventions.csv``). Extraction keeps the text's figure and
 notes what the conventions need (``Count.convention``, ``Count.split_over``); the ACLED export and
-`strife eval --format acled` apply them behind a switch, so a user comparing with ACLED gets
+`strife eval --format acled` apply them behind a switch (``--acled-conventions/--text-figures``,
+else the ``STRIFE_ACLED_CONVENTIONS`` variable), so a user comparing with ACLED gets
 ACLED's numbers and anyone else gets the text's.
 """
 
@@ -64,7 +65,7 @@ def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
 
 
 #: Environment variable that turns the conventions off ("0", "no", "off") for the ACLED export and
-#: `strife eval --format acled`, until the command line carries a flag of its own.
+#: `strife eval --format acled` when their `--acled-conventions/--text-figures` option is not given.
 SWITCH = "STRIFE_ACLED_CONVENTIONS"
 
 

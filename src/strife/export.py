@@ -700,10 +700,12 @@ def write_parquet(store: Store, query: EventQuery, path: Path) -> dict[str, int]
     return {kind: writer.count for kind, writer in writers.items()}
 
 
-def export_events(store: Store, fmt: str, query: EventQuery, out: IO[str] | Path, header: bool = True) -> dict[str, int]:
+def export_events(store: Store, fmt: str, query: EventQuery, out: IO[str] | Path, header: bool = True,
+                  conventions: Optional[bool] = None) -> dict[str, int]:
     """Write the store's events matching `query` in one of EXPORT_FORMATS; returns what was written.
 
-    Text formats write to an open text stream; parquet to a path (file or folder).
+    Text formats write to an open text stream; parquet to a path (file or folder). ``conventions``:
+    ACLED's conventions for the acled-csv tolls or the text's figures (None: the environment's switch).
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
@@ -715,7 +717,7 @@ def export_events(store: Store, fmt: str, query: EventQuery, out: IO[str] | Path
         raise ValueError(f"{fmt} writes to a text stream, not a path")
     items = stored_events(store, query)
     if fmt == "acled-csv":
-        written, left_out = write_acled_csv(items, out, header)
+        written, left_out = write_acled_csv(items, out, header, conventions)
         return {"events": written, "without_acled_type": left_out}
     if fmt == "cameo-tsv":
         return {"events": write_cameo_tsv(items, out, header)}

@@ -37,6 +37,10 @@ err = Console(stderr=True, highlight=False)
 ModelOption = typer.Option(None, "--model", envvar="STRIFE_MODEL", help="Installed spaCy pipeline to use.")
 DbOption = typer.Option(None, "--db", envvar="STRIFE_DB", help="Database file or URL (default ./strife.db).")
 PublishedOption = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that lack one.")
+ConventionsOption = typer.Option(
+    None, "--acled-conventions/--text-figures",
+    help="ACLED tolls by ACLED's conventions (\"dozens\" 12, a total split over places or days) or as the text "
+         "gives them (best, else low, else 0); default: the STRIFE_ACLED_CONVENTIONS switch, else conventions.")
 ActorsOption = typer.Option(None, "--actors", envvar="STRIFE_ACTORS",
                             help="Your actor dictionary (CSV with the columns of strife/data/actors.csv) on top of strife's.")
 

@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from strife.cli.common import (
+    ConventionsOption,
     DbOption,
     MinConfidenceOption,
     date_option,
@@ -180,6 +181,7 @@ def export_command(
     output: str = typer.Option(..., "--output", "-o", help="File to write ('-' for stdout); parquet: FILE.parquet or a FOLDER."),
     db: Optional[str] = DbOption,
     header: bool = typer.Option(True, "--header/--no-header", help="Header row in acled-csv and cameo-tsv."),
+    conventions: Optional[bool] = ConventionsOption,
     as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
 ) -> None:
     """Export stored events for other tools: ACLED CSV, GDELT/CAMEO TSV, PLOVER JSON lines, GeoJSON, Parquet.
@@ -195,7 +197,7 @@ def export_command(
         fail("parquet cannot go to stdout: give -o FILE.parquet or -o FOLDER")
     with open_store(db) as store:
         try:
-            written = _export_to(store, fmt, query, output, header)
+            written = _export_to(store, fmt, query, output, header, conventions)
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror or error}")
     if as_json:
@@ -205,7 +207,9 @@ def export_command(
         typer.echo(f"{details} -> {output}", err=True)
 
 
-def _export_to(store: Store, fmt: str, query: EventQuery, output: str, header: bool) -> dict:
+def _export_to(store: Store, fmt: str, query: EventQuery, output: str, header: bool,
+               conventions: Optional[bool] = None) -> dict:
+    """Write one export to a file (atomically), stdout or, for parquet, a path."""
     from pathlib import Path
 
     from strife.export import atomic_output, export_events
@@ -213,9 +217,9 @@ def _export_to(store: Store, fmt: str, query: EventQuery, output: str, header: b
     if fmt == "parquet":
         return export_events(store, fmt, query, Path(output))
     if output == "-":
-        return export_events(store, fmt, query, sys.stdout, header)
+        return export_events(store, fmt, query, sys.stdout, header, conventions)
     with atomic_output(output) as handle:  # complete or absent, never half-written
-        return export_events(store, fmt, query, handle, header)
+        return export_events(store, fmt, query, handle, header, conventions)
 
 
 def incidents(

@@ -12,6 +12,7 @@ from rich.table import Table
 from strife.cli.common import (
     EXIT_OK,
     EXIT_REJECTED,
+    ConventionsOption,
     DbOption,
     ModelDirOption,
     ModelOption,
@@ -37,6 +38,7 @@ def eval_command(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N gold rows."),
     seed: int = typer.Option(12, "--seed", help="Seed of the bootstrap intervals."),
     half: str = typer.Option("all", "--half", help="dev, sealed or all: one fixed half of the gold (strife.evaluate.halves)."),
+    conventions: Optional[bool] = ConventionsOption,
     model: Optional[str] = ModelOption,
     model_dir: Optional[str] = ModelDirOption,
 ) -> None:
@@ -58,7 +60,8 @@ def eval_command(
     if half not in HALF_CHOICES:
         fail(f"--half must be one of {', '.join(HALF_CHOICES)}, not {half!r}")
     try:
-        gold_file = read_gold(gold, gold_format, text_path=text, published_from=published_from, limit=limit)
+        gold_file = read_gold(gold, gold_format, text_path=text, published_from=published_from, limit=limit,
+                              conventions=conventions)
     except GoldFormatError as error:
         fail(str(error))
     cases = select_half(gold_file.cases, half)

@@ -29,7 +29,7 @@ import csv
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
@@ -65,12 +65,15 @@ class GoldFile:
 
 
 def read_gold(path: str | Path, fmt: str, *, text_path: str | Path | None = None,
-              published_from: Optional[str] = None, limit: Optional[int] = None) -> GoldFile:
+              published_from: Optional[str] = None, limit: Optional[int] = None,
+              conventions: Optional[bool] = None) -> GoldFile:
     """Read a gold file of format `fmt` (one of FORMATS).
 
     `published_from` names the column that gives a row's publication date (acled: event_date,
     ucdp: date_end); `text_path` is the article for the strife format when its `article.file`
-    cannot be found; `limit` keeps the first N gold rows (a quick run on a slice).
+    cannot be found; `limit` keeps the first N gold rows (a quick run on a slice); `conventions`
+    (acled) compares tolls under ACLED's conventions or as the text gives them, None leaving it to
+    the STRIFE_ACLED_CONVENTIONS switch (`strife.conventions.conventions_enabled`).
     """
     path = Path(path)
     if fmt not in FORMATS:
@@ -81,8 +84,21 @@ def read_gold(path: str | Path, fmt: str, *, text_path: str | Path | None = None
         return read_strife(path, text_path=text_path)
     if fmt == "plover-gsr":
         return read_plover_gsr(path, limit=limit)
-    reader = read_acled if fmt == "acled" else read_ucdp
-    return reader(path, published_from=published_from, limit=limit)
+    if fmt == "ucdp":
+        return read_ucdp(path, published_from=published_from, limit=limit)
+    return compared_under(read_acled(path, published_from=published_from, limit=limit), conventions)
+
+
+def compared_under(gold: GoldFile, conventions: Optional[bool]) -> GoldFile:
+    """The gold's ACLED tolls compared under the conventions (True) or with the text's figure
+    (False): a user's `--acled-conventions/--text-figures` overrides the environment's switch."""
+    if conventions is None:
+        return gold
+    for case in gold.cases:
+        for record in case.gold:
+            if record.fatalities is not None:
+                record.fatalities = replace(record.fatalities, conventions=conventions)
+    return gold
 
 
 # ---------------------------------------------------------------------------------------------

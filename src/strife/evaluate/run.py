@@ -46,12 +46,14 @@ def evaluate_cases(cases: Iterable[EvalCase], engine: LocalEngine, *, fmt: str =
 def evaluate_file(path: str | Path, fmt: str, engine: LocalEngine, *, text_path: str | Path | None = None,
                   published_from: Optional[str] = None, limit: Optional[int] = None, seed: int = DEFAULT_SEED,
                   resamples: int = DEFAULT_RESAMPLES, progress: Optional[Callable[[int], None]] = None,
-                  half: str = "all") -> Evaluation:
+                  half: str = "all", conventions: Optional[bool] = None) -> Evaluation:
     """Read a gold file (`read_gold`), code it and score it; unreadable rows go to `problems`.
 
-    `half` ("dev", "sealed" or "all") keeps one fixed half of the file (`strife.evaluate.halves`).
+    `half` ("dev", "sealed" or "all") keeps one fixed half of the file (`strife.evaluate.halves`);
+    `conventions` compares ACLED tolls under ACLED's conventions or not (None: the environment's switch).
     """
-    gold: GoldFile = read_gold(path, fmt, text_path=text_path, published_from=published_from, limit=limit)
+    gold: GoldFile = read_gold(path, fmt, text_path=text_path, published_from=published_from, limit=limit,
+                               conventions=conventions)
     evaluation = evaluate_cases(select_half(gold.cases, half), engine, fmt=fmt, gold_path=str(path), seed=seed,
                                 resamples=resamples, progress=progress)
     evaluation.problems[:0] = gold.problems

@@ -93,8 +93,12 @@ def count_kind_for(token: Token) -> Optional[str]:
 
 def surely_harmed(noun: Token, anchor: Token) -> bool:
     """A counted noun of no known victim class that a word of killing or wounding governs
-    ("shot and killed 5 merchants"): only living beings are killed, so they are counted."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES | {"GPE", "LOC", "FAC"}:
+    ("shot and killed 5 merchants"): only living beings are killed, so they are counted. A name
+    the tagger took for a place counts too when it is what the killing word itself acts on ("3
+    Alphans were killed"): a place is hit or shelled, never killed."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES:
+        return False
+    if noun.ent_type_ in ("GPE", "LOC", "FAC") and not _killed_itself(noun):
         return False
     if noun.lemma_.lower() in count_cues().get("animal", frozenset()):
         return False  # "killed 15 livestock": no fatality
@@ -102,8 +106,38 @@ def surely_harmed(noun: Token, anchor: Token) -> bool:
     return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= 0.85
 
 
+def _subject_taken_for_apposition(anchor: Token) -> Optional[tuple[str, float]]:
+    """ "In Alpha, Beta, a man was killed": after an opening phrase of places set off by commas, the
+    noun right before a passive verb with no subject is that verb's subject, though the parser
+    hangs it on the places as an apposition. Kind and confidence of the verb, or None."""
+    if anchor.dep_ != "appos" or anchor.head.i > anchor.i:
+        return None
+    after = anchor.right_edge.i + 1
+    doc = anchor.doc
+    while after < len(doc) and doc[after].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        after += 1
+    if after >= len(doc) or after == anchor.right_edge.i + 1:
+        return None  # no auxiliary: "Alpha, a town, killed ..." is not a passive
+    verb = doc[after]
+    trigger = trigger_for(verb)
+    if (trigger is None or trigger.role != "object" or verb.tag_ != "VBN" or anchor.head.i < verb.i < anchor.i
+            or any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)):
+        return None
+    return trigger.kind, trigger.confidence * 0.9
+
+
+def _killed_itself(noun: Token) -> bool:
+    """The noun is the passive subject or the object of a word of killing or wounding."""
+    trigger = trigger_for(noun.head)
+    return (noun.dep_ in ("nsubjpass", "dobj") and trigger is not None and trigger.role == "object"
+            and trigger.kind in ("killed", "injured"))
+
+
 def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
     """Kind and confidence from the word that governs the counted phrase, climbing the parse."""
+    subject_of = _subject_taken_for_apposition(anchor)
+    if subject_of is not None:
+        return subject_of
     token, discount = anchor, 1.0
     for _ in range(6):
         head = token.head

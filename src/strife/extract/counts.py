@@ -110,7 +110,8 @@ def _read_count(
     noun, anchor = _counted_noun(span)
     partitive = _picks_from_told(span, noun)
     noun_trigger = None if partitive else _noun_trigger(noun)
-    if noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor):
+    if (noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor)
+            and not _dead_or_wounded_after(span, noun)):
         if not partitive:
             return None
     parent = _nesting_parent(anchor, owner_of_noun)
@@ -203,8 +204,25 @@ def _unit_number(unit: Token) -> Optional[int]:
             for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
                 listed = 1 + sum(1 for token in first.subtree
                                  if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
+                listed = max(listed, _names_listed(unit, prep))
                 return listed if listed >= 2 else None
     return None
+
+
+def _names_listed(unit: Token, prep: Token) -> int:
+    """How many names a list after "the villages of" gives, each item opening with a name (a capital)
+    ("the villages of A in B, C in D district and E"): 3. Counted on the words up to the next
+    verb, between commas and "and", since the parser hangs the later items anywhere in a long list."""
+    items, opening = 0, True
+    for token in unit.doc[prep.i + 1 : unit.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text == ";":
+            break
+        if token.text == "," or token.lower_ == "and":
+            opening = True
+        elif opening:
+            items += token.pos_ == "PROPN" or token.is_title
+            opening = False
+    return items
 
 
 def _picks_from_told(span: Span, noun: Token) -> bool:
@@ -287,15 +305,41 @@ def _noun_trigger(noun: Token) -> Optional[Trigger]:
 
 
 def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
-    """A bare figure right before its outcome word ("1 injured", "5 dead", "3 wounded"): that
-    word says what happened to them, whatever the parse hangs the figure on."""
-    if not (span.start <= noun.i < span.end) or span.end >= len(span.doc):
+    """A figure right before its outcome word ("1 injured", "5 dead", "3 wounded"), or its counted
+    noun right before it ("18 fighters dead", "left seven rebels dead and others captured"): in
+    English that word, put after the people, says what happened to them (a secondary predicate),
+    whatever the parse hangs the figure on."""
+    last = max(span.end - 1, noun.i)
+    if noun.i < span.start or (noun.i >= span.end and noun.i != last):
         return None
-    after = span.doc[span.end]
+    listed = [conj for conj in noun.conjuncts if conj.i > noun.i]
+    if listed and not any(conj.dep_ == "conj" and conj.head.i == noun.i for conj in noun.children):
+        listed = []
+    if listed:
+        last = max(conj.i for conj in listed)  # "left 3 soldiers and 5 militants dead": said of every group listed
+    if last + 1 >= len(span.doc):
+        return None
+    after = span.doc[last + 1]
     trigger = trigger_for(after)
-    if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ")):
+    if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
         return None
     return trigger
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "Five soldiers wounded.": a word of killing or wounding tagged as a past tense with no
+    object of its own is a passive with its auxiliary dropped, as terse notes and headlines write."""
+    trigger = trigger_for(verb)
+    return (verb.tag_ == "VBD" and trigger is not None and trigger.kind in ("killed", "injured")
+            and not has_own_victims(verb))
+
+
+def _dead_or_wounded_after(span: Span, noun: Token) -> bool:
+    """ "leaving seven Alpha Beta dead": people are what is left dead or wounded, whatever noun or
+    name counts them (a group's name is no victim noun), unless the noun names animals."""
+    trigger = _trailing_trigger(span, noun)
+    return (trigger is not None and trigger.kind in ("killed", "injured") and noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() not in count_cues().get("animal", frozenset()))
 
 
 def _counts_people(noun: Token, span: Span) -> bool:

@@ -34,6 +34,8 @@ from strife.resolve.coref import (
 )
 
 T = TypeVar("T")
+#: ACLED's type for violent demonstrations, a violent act though not an ASSAULT or FIGHT in PLOVER.
+RIOTS = "Riots"
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
@@ -428,7 +430,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and event.event_type in VIOLENCE:
+        if is_real(event) and _violent(event):
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:
@@ -461,7 +463,7 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
-    if last.event_type not in VIOLENCE or not is_real(last):
+    if not _violent(last) or not is_real(last) or _protested(event, doc):
         return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
@@ -470,8 +472,34 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return True
     gap = sentence - layout.sentence(event_anchor(last))
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
-    return (same_paragraph and 0 < gap <= 2 and not event.source and clause is None and places_agree(last, event)
-            and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc)))
+    if not (same_paragraph and 0 < gap <= 2 and clause is None and places_agree(last, event)):
+        return False
+    if gap == 1 and _is_response(event, doc):
+        return True
+    return not event.source and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc))
+
+
+def _protested(event: Event, doc: Doc) -> bool:
+    """ "torched the police office to protest the death of a student during protests": an act told
+    inside what is protested is an earlier incident, never part of the protest's."""
+    from strife.extract.counts import count_cues
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    grievances = count_cues().get("grievance", frozenset())
+    below = token
+    for above in list(token.ancestors)[:10]:
+        if above.lemma_.lower() in grievances and below.dep_ in ("dobj", "prep", "pobj"):
+            return True  # inside the object of "protest", however deep the phrase goes
+        below = above
+    return False
+
+
+def _violent(event: Event) -> bool:
+    """An act of violence for the incident it tells: an ASSAULT or a FIGHT, or a riot (ACLED's
+    violent demonstration), whose deaths told with it or right after it are its toll."""
+    return event.event_type in VIOLENCE or event.acled_event_type == RIOTS
 
 
 class _ClauseOf:
@@ -556,6 +584,25 @@ def _finds_the_dead(event: Event, doc: Doc) -> bool:
                 grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in load_ontology().words("anaphoric_dets"))
                 for grand in child.children):
             return True
+    return False
+
+
+def _is_response(event: Event, doc: Doc) -> bool:
+    """ "Security forces responded with gunfire": an act told as the answer to the one told just
+    before (a ``response`` cue of count_cues.csv on its trigger or the verb it hangs on) is part of
+    that incident, as ACLED codes it, whoever does it."""
+    from strife.extract.counts import count_cues
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    responses = count_cues().get("response", frozenset())
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.lemma_.lower() in responses:
+            return True
+        if token.dep_ not in ("pobj", "prep", "dobj", "xcomp", "advcl") or token.head is token:
+            return False
+        token = token.head
     return False
 
 
