@@ -108,3 +108,15 @@ def test_date_helpers():
     assert date_from_name("report-2016-02-30.txt") is None
     assert title_from_text("A headline\n\nBody.") == "A headline"
     assert title_from_text("A sentence that ends.\n\nBody.") is None
+
+
+@pytest.mark.parametrize("text, expected, replaced", [
+    ("Gunmen attacked a checkpoint.", "Gunmen attacked a checkpoint.", 0),  # ASCII: told clean at once
+    ("Des tirs au marché, أمس.", "Des tirs au marché, أمس.", 0),  # encodable: clean too
+    ("a\x00b", "a\ufffdb", 1),
+    ("tirs à\ud83d midi\x00", "tirs à\ufffd midi\ufffd", 2),  # a lone surrogate among other non-ASCII
+])
+def test_storable_text_replaces_only_nul_and_lone_surrogates(text, expected, replaced):
+    from strife.ingest.base import storable_text
+
+    assert storable_text(text) == (expected, replaced)

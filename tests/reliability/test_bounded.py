@@ -112,3 +112,17 @@ def test_csv_rows_spanning_lines_keep_their_line_numbers():
     found = results(data, "multi.csv")
     assert [item.origin for item in found] == ["multi.csv:4", "multi.csv:5"]
     assert found[0].text.endswith("second paragraph")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_rows_after_dropped_rows_keep_their_line_numbers_whatever_the_line_ends(end):
+    """A dropped row is passed over in large pieces, not line by line: what the last piece holds
+    past the row's end is still read as the next rows, with the right numbers."""
+    cell = '"' + f'he said ""no""{end}' * 8_000 + '"'  # 8,001 lines, past the row limit
+    rows = ["id,text", f'a,"{report(1)}"', f"huge,{cell}", "long," + "word " * 20_000, f'b,"{report(2)}"',
+            f'c,"{report(3)}{end}{end}more"']
+    found = results(end.join(rows).encode() + end.encode(), "export.csv")
+    assert [item.origin for item in found] == ["export.csv:2", "export.csv:3", "export.csv:8004", "export.csv:8005",
+                                               "export.csv:8008"]
+    assert [type(item) for item in found] == [Article, InputProblem, InputProblem, Article, Article]
+    assert found[3].text == report(2) and found[4].text.endswith("more")

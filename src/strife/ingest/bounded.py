@@ -20,6 +20,8 @@ import zlib
 from dataclasses import dataclass
 from typing import IO, Iterator, Optional, Union
 
+from strife.ingest.gzipped import GZIP_MAGIC
+
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default limit: beyond it parsing needs over 1 GB
 CHUNK = 65_536  # bytes read (or inflated) at a time
 NUL_WINDOW = 8192  # a text file with a NUL byte this early is binary
@@ -28,7 +30,6 @@ NUL_WINDOW = 8192  # a text file with a NUL byte this early is binary
 JSON_CHARS_PER_CHAR = 6
 CSV_CHARS_PER_CHAR = 2
 RECORD_SLACK = 65_536
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 class TooLong(ValueError):

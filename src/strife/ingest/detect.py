@@ -7,13 +7,13 @@ a name strife does not know falls back to JSON Lines when the data opens with '{
 
 from __future__ import annotations
 
-import gzip
 import io
 import re
 from pathlib import Path
 from typing import IO, Optional
 
-GZIP_MAGIC = b"\x1f\x8b"
+from strife.ingest.gzipped import GZIP_MAGIC, GzipMembers
+
 SNIFF_BYTES = 65536
 SUFFIX_FORMATS = {
     ".txt": "txt", ".text": "txt",
@@ -62,10 +62,11 @@ def detect_format(name: str, head: bytes) -> str:
 
 
 def peekable(stream: IO[bytes]) -> io.BufferedReader:
-    """A stream whose first bytes can be looked at without consuming them; gzip is undone here."""
+    """A stream whose first bytes can be looked at without consuming them; gzip is undone here
+    (by `GzipMembers`, so that a reader can pass over a rejected part cheaply)."""
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream, SNIFF_BYTES)  # type: ignore[arg-type]
     if buffered.peek(2)[:2] == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=buffered), SNIFF_BYTES)  # type: ignore[arg-type]
+        return io.BufferedReader(GzipMembers(buffered), SNIFF_BYTES)
     return buffered
 
 

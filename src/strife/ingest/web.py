@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import time
 import urllib.error
 import urllib.parse
@@ -23,6 +24,7 @@ from strife.ingest.base import (
     InputProblem, ReadOptions, ReadResult, optional_str, parse_loose_date, reason, storable,
 )
 from strife.ingest.bounded import TooLong, inflate, read_bytes
+from strife.ingest.gzipped import skip
 from strife.model import Article
 
 MAX_PAGE_BYTES = 20_000_000  # a news page is rarely over 2 MB; beyond this it is not an article
@@ -257,7 +259,8 @@ def read_warc(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[
     from warcio.archiveiterator import ArchiveIterator
 
     pages = 0
-    for number, record in enumerate(ArchiveIterator(stream), start=1):
+    archive = ArchiveIterator(stream)
+    for number, record in enumerate(archive, start=1):
         if not _is_html_response(record):
             continue
         pages += 1
@@ -268,10 +271,33 @@ def read_warc(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[
             data = read_bytes(record.content_stream(), MAX_PAGE_BYTES)
         except ValueError as err:
             yield InputProblem(where, f"{url}: {err}; not an article", stage="limit" if isinstance(err, TooLong) else "read")
+            _pass_over(archive, record, stream)
             continue
         yield html_article(data, where, url=url, published=options.published or crawled)
     if not pages:
         yield InputProblem(origin, "WARC file holds no HTML response records")
+
+
+def _pass_over(archive, record, stream: IO[bytes]) -> None:
+    """The rest of a rejected record passed over below warcio, which would read it through all its
+    layers in pieces of 16 kB (seconds for a record that inflates to 2 GiB).
+
+    Done only when the record is what warcio's reader limits (its Content-Length known) and that
+    reader does not inflate itself (the archive's gzip is undone below it, by `GzipMembers`):
+    then what warcio holds already is read, the rest skipped in `stream`, and the record marked
+    as read to its end. Otherwise warcio reads on to the next record itself, as before.
+    """
+    from warcio.limitreader import LimitReader
+
+    rest, reader = record.raw_stream, archive.reader
+    if (not isinstance(stream, io.BufferedReader) or type(rest) is not LimitReader or rest.stream is not reader
+            or reader.decompressor is not None):
+        return
+    held = min(rest.limit, reader.rem_length())
+    if held:
+        rest.read(held)
+    skip(stream, rest.limit)
+    rest.limit = 0
 
 
 def _is_html_response(record) -> bool:
