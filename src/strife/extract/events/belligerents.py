@@ -1,7 +1,7 @@
 """The other side of a fight, from who is blamed for its casualties.
 
-"The army's offensive on the city of Mosul ... The media placed the blame for civilian casualties
-in Mosul on Islamic State fighters": a report that blames an armed party for the casualties of
+"The army's offensive on the city of Portvale ... The media placed the blame for civilian casualties
+in Portvale on the rebel fighters": a report that blames an armed party for the casualties of
 fighting at a place says that party is fighting there. A fight at that place told with its
 attackers but no opponent (an offensive "on a city": the city is the ground, not a party) gets
 the blamed party as its target, when the blame is told in the same or the next sentence and the
