@@ -43,7 +43,8 @@ def extract(
     coding: CodingOptions,
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
     min_confidence: Optional[float] = MinConfidenceOption,
-    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date and its actors."),
+    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date and its "
+                                                           "actors, and what a --model-dir model changed."),
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -86,8 +87,20 @@ def _explain_dates(result) -> None:
     for event in result.events:
         typer.echo(f"{event.id} {event.event_type} {event.date or 'undated'} ({event.date_precision}): "
                    f"{explain_date(event, result.dates)}", err=True)
-        for line in explain_roles(event):
+        for line in [*explain_roles(event), *_explain_model(event)]:
             typer.echo(f"    {line}", err=True)
+
+
+def _explain_model(event) -> list[str]:
+    """What a trained model (`--model-dir`) did to the event, so no change it made goes unsaid."""
+    if event.origin == "model":
+        return [f"proposed by the model ({event.acled_event_type}, confidence {event.confidence:.2f}): "
+                f"the rules found no event here"]
+    veto = event.vetoed
+    if veto is None:
+        return []
+    rules = veto.acled_event_type + (f" / {veto.acled_sub_event_type}" if veto.acled_sub_event_type else "")
+    return [f"vetoed by the model (no event at {veto.no_event:.2f}): the rules' ACLED type {rules} taken off"]
 
 
 def _print_json(items: Iterable[Coded]) -> None:
