@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from strife.engine import Coded
+from strife.engine import Coded, LocalEngine
 from strife.ingest import InputProblem, ReadResult
 from strife.intake import Known, code_and_store
 from strife.model import Article
@@ -128,6 +128,24 @@ def test_recoding_the_founder_of_an_incident_other_sources_still_hold(db_url, en
         placed_consistently(store)
         with store.engine.connect() as conn:
             assert sorted(conn.execute(select(incidents.c.n_sources)).scalars()) == [1, 1]
+
+
+def test_a_re_ingest_of_stored_articles_never_loads_the_pipeline(db_url, engine):
+    """A crawl that overlaps yesterday's: with every article stored, spaCy is not even loaded."""
+    with Store(db_url) as store:
+        list(code_and_store(store, engine, batch()))
+        fresh = LocalEngine()
+        again = list(code_and_store(store, fresh, batch()))
+        assert [type(item.outcome) for item in again] == [Known] * N
+        assert not fresh.loaded
+        (new,) = code_and_store(store, fresh, [Article(id="new", text=report(98))])
+        assert new.stored.stored and fresh.loaded
+
+
+def test_an_engine_without_its_spacy_pipeline_fails_at_once():
+    """Loading waits for the first article, but a missing pipeline is still an error up front."""
+    with pytest.raises(ValueError, match="is not installed"):
+        LocalEngine(model="no_such_spacy_pipeline")
 
 
 def test_ingest_skips_stored_articles_and_recode_replaces_them(tmp_path):
