@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from strife.engine import Coded, LocalEngine
-from strife.ingest import InputProblem, ReadResult
+from strife.ingest import InputProblem, ReadResult, Skipped
+from strife.ingest.language import _identifier
 from strife.intake import Known, code_and_store
 from strife.model import Article
 from strife.store import Store, articles, events, incidents
@@ -140,6 +141,21 @@ def test_a_re_ingest_of_stored_articles_never_loads_the_pipeline(db_url, engine)
         assert not fresh.loaded
         (new,) = code_and_store(store, fresh, [Article(id="new", text=report(98))])
         assert new.stored.stored and fresh.loaded
+
+
+def test_stored_articles_are_looked_up_before_their_language_is_identified(db_url, engine):
+    """The language model loads only for an article not stored yet; one in another language is
+    still skipped, after the look-up."""
+    french = Article(id="fr", text="Des rebelles ont bombardé un village lundi, tuant trois civils selon les "
+                                   "autorités locales, qui ont annoncé une enquête sur cette attaque.")
+    with Store(db_url) as store:
+        list(code_and_store(store, engine, batch(), language="en"))
+        _identifier.cache_clear()
+        again = list(code_and_store(store, engine, batch(), language="en"))
+        assert [type(item.outcome) for item in again] == [Known] * N
+        assert _identifier.cache_info().currsize == 0  # never identified
+        (skipped,) = code_and_store(store, engine, [french], language="en")
+        assert isinstance(skipped.outcome, Skipped) and skipped.outcome.language == "fr"
 
 
 def test_an_engine_without_its_spacy_pipeline_fails_at_once():

@@ -141,6 +141,7 @@ def ingest(
     --engine dask codes on worker processes (a local cluster of --workers, or the cluster of
     --scheduler) and stores here as results stream back, in input order.
     """
+    import dataclasses
     from contextlib import closing
 
     from sqlalchemy.exc import DBAPIError
@@ -156,7 +157,8 @@ def ingest(
     started = time.perf_counter()
     with store, engine, progress_bar() as progress:
         task = progress.add_task("coding", total=estimate_articles(coding.paths) if progress.live.is_started else None)
-        with closing(code_and_store(store, engine, read_inputs(coding.paths, options=options), recode=recode)) as ingested:
+        unidentified = read_inputs(coding.paths, options=dataclasses.replace(options, language=None))
+        with closing(code_and_store(store, engine, unidentified, recode=recode, language=options.language)) as ingested:
             try:
                 for item in ingested:
                     _tally(item, summary)
