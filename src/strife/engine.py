@@ -74,7 +74,7 @@ class LocalEngine:
         self._warm = False  # the stages load their data (gazetteer, dictionaries) on first use
 
     @property
-    def nlp(self) -> "Language":
+    def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use: a run in which every article is found stored
         already (`strife.intake.unless_stored`) codes nothing and never pays for loading it."""
         if self._nlp is None:

@@ -94,8 +94,8 @@ def _explain_dates(result) -> None:
 def _explain_model(event) -> list[str]:
     """What a trained model (`--model-dir`) did to the event, so no change it made goes unsaid."""
     if event.origin == "model":
-        return [f"proposed by the model ({event.acled_event_type}, confidence {event.confidence:.2f}): "
-                f"the rules found no event here"]
+        said = f"proposed by the model ({event.acled_event_type}, confidence {event.confidence:.2f}): the rules found no event here"
+        return [said]
     veto = event.vetoed
     if veto is None:
         return []
