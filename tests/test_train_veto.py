@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
 
+from strife.cli.coding import _explain_model
 from strife.evaluate.user import most_confident
 from strife.learn import LearnerConfig, retype_result, train
-from strife.model import Article
+from strife.model import Article, ArticleResult, Event, ModelVeto, Span
+from strife.store import Store
 
 TOWNS = ["Ardenvale", "Brookmere", "Calder Ford", "Dunmarsh", "Eastwick Vale", "Fenhollow", "Greyharbour",
          "Hallowmere", "Ironbridge Vale", "Juniper Cross", "Kestrel Moor", "Larkspur Bay"]
@@ -86,3 +89,56 @@ def test_a_model_without_the_veto_keeps_every_event(model, engine):
     result = _code(engine, text)
     retype_result(result, text, off)
     assert "Explosions/Remote violence" in _acled(result) or len(_acled(result)) >= 2
+
+
+def _vetoed(model, engine):
+    text = BACKGROUND.format(town="Marrowby", toll="")
+    result = _code(engine, text)
+    rules = {e.id: (e.acled_event_type, e.acled_sub_event_type) for e in result.events}
+    retype_result(result, text, model)
+    return result, text, rules
+
+
+def test_a_vetoed_event_records_the_models_decision_and_the_rules_coding(model, engine):
+    result, _, rules = _vetoed(model, engine)
+    vetoed = [e for e in result.events if e.vetoed is not None]
+    assert vetoed and all(e.acled_event_type is None for e in vetoed)
+    for event in vetoed:
+        assert event.vetoed.no_event >= model.config.veto_at
+        assert (event.vetoed.acled_event_type, event.vetoed.acled_sub_event_type) == rules[event.id]
+    assert all(e.vetoed is None for e in result.events if e.acled_event_type)
+
+
+def test_the_veto_is_carried_in_the_json_and_read_back(model, engine):
+    result, _, _ = _vetoed(model, engine)
+    data = json.loads(result.model_dump_json())
+    marked = [e for e in data["events"] if "vetoed" in e]
+    assert marked and all(e["vetoed"]["acled_event_type"] == "Explosions/Remote violence" for e in marked)
+    assert ArticleResult.model_validate_json(result.model_dump_json()) == result
+
+
+def test_an_event_no_model_vetoed_serialises_as_before():
+    event = Event(id="e1", event_type="PROTEST", evidence=Span(start=0, end=4, text="Rally"))
+    assert "vetoed" not in json.loads(event.model_dump_json())
+
+
+def test_the_store_keeps_the_veto(model, engine, tmp_path):
+    result, text, _ = _vetoed(model, engine)
+    with Store(f"sqlite:///{tmp_path / 'veto.db'}") as store:
+        store.add(result, text)
+        stored = store.article_result(result.article.sha256)
+        events = list(store.events())
+    assert [e.vetoed for e in stored.events] == [e.vetoed for e in result.events]
+    assert any(e.vetoed is not None for e in events)
+
+
+def test_explain_says_what_the_model_did():
+    evidence = Span(start=0, end=4, text="Shot")
+    vetoed = Event(id="e1", event_type="ASSAULT", evidence=evidence,
+                   vetoed=ModelVeto(no_event=0.91, acled_event_type="Battles", acled_sub_event_type="Armed clash"))
+    proposed = Event(id="e2", event_type="FIGHT", evidence=evidence, origin="model", acled_event_type="Battles",
+                     confidence=0.7)
+    said = "vetoed by the model (no event at 0.91): the rules' ACLED type Battles / Armed clash taken off"
+    assert _explain_model(vetoed) == [said]
+    assert "proposed by the model" in _explain_model(proposed)[0]
+    assert _explain_model(Event(id="e3", event_type="FIGHT", evidence=evidence)) == []

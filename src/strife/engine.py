@@ -64,15 +64,30 @@ class LocalEngine:
                  max_seconds: Optional[float] = DEFAULT_MAX_SECONDS, model_dir: Optional[str] = None,
                  actors: Optional[str] = None):
         if nlp is None:
-            from strife.pipeline import load_pipeline
-
-            # model_dir: a trained typer (strife train); actors: the user's actor file (--actors)
-            nlp = load_pipeline(model, model_dir=model_dir, actors=actors)
-        self.nlp = nlp
+            _check_pipeline(model, actors)
+        self._nlp = nlp
+        # model_dir: a trained typer (strife train); actors: the user's actor file (--actors)
+        self._pipeline_args = (model, model_dir, actors)
         self.batch_size = batch_size
         self.max_chars = max_chars
         self.max_seconds = max_seconds
         self._warm = False  # the stages load their data (gazetteer, dictionaries) on first use
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use: a run in which every article is found stored
+        already (`strife.intake.unless_stored`) codes nothing and never pays for loading it."""
+        if self._nlp is None:
+            from strife.pipeline import load_pipeline
+
+            model, model_dir, actors = self._pipeline_args
+            self._nlp = load_pipeline(model, model_dir=model_dir, actors=actors)
+        return self._nlp
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the pipeline has been loaded (or was handed in)."""
+        return self._nlp is not None
 
     def __enter__(self) -> "LocalEngine":
         return self
@@ -98,13 +113,15 @@ class LocalEngine:
         Should spaCy itself raise on one article of a batch (the stages never do), the batch is
         coded again article by article, so that article alone is rejected.
         """
+        if not articles:
+            return []  # nothing to code: the pipeline need not load
         from strife.pipeline import make_doc
 
-        if articles and self.max_seconds and not self._warm:
+        if self.max_seconds and not self._warm:
             self.nlp(make_doc(self.nlp, Article(text=_WARM_UP_TEXT)))  # load the stages' data outside any budget
             self._warm = True
-        if articles:  # checked against max_chars already; spaCy's own length guard must not refuse them
-            self.nlp.max_length = max(self.nlp.max_length, max(len(a.text) for a in articles) + 1)
+        # checked against max_chars already; spaCy's own length guard must not refuse them
+        self.nlp.max_length = max(self.nlp.max_length, max(len(a.text) for a in articles) + 1)
         try:
             docs = list(self.nlp.pipe((make_doc(self.nlp, a, self.max_seconds) for a in articles),
                                       batch_size=self.batch_size))
@@ -125,6 +142,19 @@ class LocalEngine:
         checked = [_check(item, self.max_chars) for item in chunk]
         articles = [item for item in checked if isinstance(item, Article)]
         yield from _merge(checked, self.code_articles(articles))
+
+
+def _check_pipeline(model: Optional[str], actors: Optional[str]) -> None:
+    """ValueError now when the spaCy model is not installed or the actor file is unusable, though
+    the pipeline loads only for the first article to code (`LocalEngine.nlp`). A `model_dir` is
+    checked where it is named (`strife.cli.common`), else when the pipeline loads."""
+    from strife.spacy_model import check_installed
+
+    check_installed(model)
+    if actors:
+        from strife.resolve.actors import ActorDictionary
+
+        ActorDictionary.with_user_file(actors)  # cached: the actors stage reuses it
 
 
 class DaskEngine:

@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 from strife.engine import Coded, Outcome
 from strife.ingest import FeedEntry, InputProblem, ReadOptions, ReadResult, Skipped, feed_entries, fetch_url
 from strife.ingest.bounded import read_bytes
-from strife.ingest.language import language_skip
+from strife.ingest.language import filter_language, language_skip
 from strife.ingest.web import MAX_FEED_BYTES
 from strife.model import Article
 from strife.store import BatchWriter, Store, StoreOutcome, seen_entries, skipped_inputs, utc_now
@@ -84,13 +84,16 @@ class Ingested:
 
 def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Iterable[ReadResult], *,
                    max_articles: int = 50, max_seconds: float = 2.0, incidents: bool = True,
-                   recode: bool = False) -> Iterator[Ingested]:
+                   recode: bool = False, language: Optional[str] = None) -> Iterator[Ingested]:
     """Code `inputs` (articles, and problems met reading them) with `engine` and store them: one
     `Ingested` per input, in input order (as `engine.run` gives outcomes).
 
     An article already stored (same SHA-256) is not coded: it comes back as a `Known` outcome,
     already settled. With `recode` every article is coded, and a stored one has its records
-    replaced in the transaction of its batch (its outcome says `recoded`).
+    replaced in the transaction of its batch (its outcome says `recoded`). With `language`, an
+    article confidently in another one becomes a `Skipped` after the look-up (read the inputs with
+    `ReadOptions(language=None)`), so a stored article is not even identified: a re-ingest of
+    stored articles loads neither the language model nor spaCy.
 
     Coded articles are stored in batches (`BatchWriter`: `max_articles`, or after `max_seconds`),
     each batch in one transaction; after a batch that stored something new, the incidents are
@@ -102,7 +105,7 @@ def code_and_store(store: Store, engine: LocalEngine | DaskEngine, inputs: Itera
     writer = BatchWriter(store, max_articles, max_seconds, recode=recode)
     held: list[Ingested] = []  # in input order; released once none of them waits for its batch
     try:
-        for outcome in engine.run(inputs if recode else unless_stored(store, inputs)):
+        for outcome in engine.run(filter_language(inputs if recode else unless_stored(store, inputs), language)):
             if isinstance(outcome, Skipped):
                 store.retrying(record_skip, store, outcome)
             held.append(_ingested(outcome))

@@ -131,6 +131,15 @@ class Claim(Record):
     confidence: float = Field(1.0, ge=0.0, le=1.0)
 
 
+class ModelVeto(Record):
+    """A trained model's decision that a rules event is no event (`--model-dir`): the event loses its
+    ACLED type, and what the rules had coded stays here, so the change can be audited and undone."""
+
+    no_event: float = Field(ge=0.0, le=1.0, description="The model's calibrated probability that the event is no event.")
+    acled_event_type: str = Field(description="The ACLED event type the rules gave the event.")
+    acled_sub_event_type: Optional[str] = Field(None, description="The ACLED sub-event type the rules gave the event.")
+
+
 class Event(Record):
     """One coded event with its evidence: what a coder would put in one row of ACLED or PLOVER."""
 
@@ -166,14 +175,22 @@ class Event(Record):
     origin: Literal["rules", "model"] = Field(
         "rules", description="'model': proposed by a trained model (`--model-dir`) where the rules found no event; "
                              "left out of the JSON when 'rules', so rule-coded output reads as before.")
+    vetoed: Optional[ModelVeto] = Field(
+        None, description="Set when a trained model (`--model-dir`) judged this rules event no event and took its "
+                          "ACLED type off: the model's probability and the rules' ACLED coding. Left out of the "
+                          "JSON when unset.")
 
     @model_serializer(mode="wrap")
     def _drop_default_origin(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo):
-        """Rule-coded events serialise exactly as before the field existed (stored records, exports).
+        """Rule-coded events no model touched serialise exactly as before `origin` and `vetoed` existed
+        (stored records, exports).
         No return annotation on purpose: with one, the serialisation schema (the API's) loses the fields."""
         data = handler(self)
-        if isinstance(data, dict) and data.get("origin") == "rules":
-            data.pop("origin")
+        if isinstance(data, dict):
+            if data.get("origin") == "rules":
+                data.pop("origin")
+            if "vetoed" in data and data["vetoed"] is None:
+                data.pop("vetoed")
         return data
 
 

