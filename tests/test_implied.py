@@ -72,6 +72,29 @@ def test_an_unplaced_armed_actor_of_the_sentence_blocks_the_unidentified_one():
     assert [(a.kind, a.country, a.sector) for a in unarmed.source] == [("implied", "MEX", "UAF")]
 
 
+def test_victims_and_unidentified_attackers_do_not_block_the_unidentified_one():
+    """The victims placed on the event ('two guards were killed') and an unidentified actor ('an
+    IED planted by an unidentified group') say nothing against an unidentified source."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Actor, Span
+
+    guards = Actor(name="guards", sector="COP", span=(4, 10))
+    victims = Event(id="e1", event_type="ASSAULT", acled_event_type="Explosions/Remote violence",
+                    evidence=Span(start=0, end=5, text="bomb"), target=[guards], unassigned=[guards])
+    unknown = Event(id="e2", event_type="ASSAULT", acled_event_type="Explosions/Remote violence",
+                    evidence=Span(start=0, end=5, text="bomb"),
+                    unassigned=[Actor(name="unidentified group", sector="UAF", span=(20, 38))])
+    add_implied_actors([victims, unknown], fallback="NPL")
+    assert [(a.kind, a.country, a.sector) for a in victims.source] == [("implied", "NPL", "UAF")]
+    assert [(a.kind, a.country, a.sector) for a in unknown.source] == [("implied", "NPL", "UAF")]
+
+
+def test_a_bomb_that_wounds_guards_is_by_an_unidentified_armed_group(code):
+    event = acled(code("Two guards were killed when a powerful bomb exploded near a depot in Gao, Mali, on Monday."),
+                  "Explosions/Remote violence")
+    assert [(a.kind, a.sector) for a in event.source] == [("implied", "UAF")]
+
+
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):
     event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
                   "Violence against civilians")

@@ -43,8 +43,23 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
             if implied is None or getattr(event, role):
                 continue
             side, name = implied
-            if side in ARMED and side_of([], event.unassigned, load_ontology()) in ARMED:
+            if side in ARMED and _names_an_armed_actor(event, side_sector(side)):
                 continue
             country = (event.location.country if event.location is not None else None) or fallback
             setattr(event, role, [Actor(name=name, country=country, sector=side_sector(side), kind="implied",
                                         confidence=IMPLIED_CONFIDENCE)])
+
+
+def _names_an_armed_actor(event: Event, implied_sector: str | None) -> bool:
+    """Whether the event's sentence names an armed actor the parse left out of its roles, which an
+    implied "unidentified" source would contradict. The victims the toll put on the event
+    ('two guards were killed when a bomb exploded') are no such actor, nor is an unidentified one
+    ('an IED planted by an unidentified group'): the implied actor says the same."""
+    placed = [a.span for a in event.source + event.target if a.span]
+    others = [a for a in event.unassigned
+              if a.sector != implied_sector and not any(_overlaps(a.span, span) for span in placed)]
+    return side_of([], others, load_ontology()) in ARMED
+
+
+def _overlaps(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    return span is not None and span[0] < other[1] and other[0] < span[1]

@@ -537,7 +537,7 @@ class ActorDictionary:
         return ActorCode(canonical, country, sector, 0.85, "person", qualifier.affiliation, qualifier.ethnicity)
 
     def _qualify(
-        self, words: Sequence[str], on: Optional[dt.date], default_country: Optional[str] = None
+        self, words: Sequence[str], on: Optional[dt.date], default_country: str | None = None
     ) -> "Qualifier":
         """Read modifiers: demonyms, country/organisation names, sector adjectives, anti-X.
 
