@@ -228,3 +228,11 @@ def test_sides_that_engage_in_a_firefight_are_source_and_target(code):
     fight = one(events, "FIGHT")
     assert fight.source and fight.target
     assert {a.sector for a in fight.source} | {a.sector for a in fight.target} >= {"MIL"}
+
+
+def test_the_counterpart_of_a_deadly_clash_is_its_source(code):
+    """'X was killed in a gunfight with police': the police killed X; the one killed is the target."""
+    fight = one(code("On Monday, a rebel commander was killed in a gunfight with police near a village in the hills."),
+                "FIGHT")
+    assert [a.sector for a in fight.source] == ["COP"]
+    assert [a.sector for a in fight.target] == ["REB"]
