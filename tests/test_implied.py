@@ -33,8 +33,9 @@ def test_the_table_names_known_acled_types_and_sides():
     table = implied_actors()
     assert table and {acled_type for acled_type, _ in table} <= known
     assert all(role in ROLES for _, role in table)
-    assert all(side in side_sectors() for side, _ in table.values())
-    assert not any(acled_type == "Battles" for acled_type, _ in table)  # a battle names its sides
+    assert all(side in side_sectors() for side, _, _ in table.values())
+    assert all(when in ("always", "other_named") for _, _, when in table.values())
+    assert all(table[key][2] == "other_named" for key in table if key[0] == "Battles")  # a battle names its sides
 
 
 def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
@@ -93,6 +94,22 @@ def test_a_bomb_that_wounds_guards_is_by_an_unidentified_armed_group(code):
     event = acled(code("Two guards were killed when a powerful bomb exploded near a depot in Gao, Mali, on Monday."),
                   "Explosions/Remote violence")
     assert [(a.kind, a.sector) for a in event.source] == [("implied", "UAF")]
+
+
+def test_an_unnamed_attacker_of_a_named_force_is_an_unidentified_armed_group(code):
+    """'A convoy came under attack': a battle with one side named and the attacker unnamed."""
+    event = acled(code("On Monday, an army convoy came under attack near Gao, Mali. Three soldiers were killed."),
+                  "Battles")
+    assert [(a.kind, a.country, a.sector) for a in event.source] == [("implied", "MLI", "UAF")]
+
+
+def test_a_battle_with_no_side_named_gets_no_implied_attacker():
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Span
+
+    fight = Event(id="e1", event_type="FIGHT", acled_event_type="Battles", evidence=Span(start=0, end=5, text="clash"))
+    add_implied_actors([fight], fallback="MLI")
+    assert fight.source == [] and fight.target == []
 
 
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):

@@ -26,9 +26,10 @@ ROLES = ("source", "target")
 
 
 @lru_cache(maxsize=1)
-def implied_actors() -> dict[tuple[str, str], tuple[str, str]]:
-    """(ACLED event type, role) -> (side, name) of the actor it implies, from `event_implied_actors.csv`."""
-    return {(row["acled_event_type"], row["role"]): (row["side"], row["name"])
+def implied_actors() -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(ACLED event type, role) -> (side, name, when) of the actor it implies, from
+    `event_implied_actors.csv`; `when` is 'always' or 'other_named' (only facing a named actor)."""
+    return {(row["acled_event_type"], row["role"]): (row["side"], row["name"], row["when"])
             for row in read_data_csv("event_implied_actors.csv")}
 
 
@@ -42,7 +43,10 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
             implied = implied_actors().get((event.acled_event_type, role))
             if implied is None or getattr(event, role):
                 continue
-            side, name = implied
+            side, name, when = implied
+            other = event.target if role == "source" else event.source
+            if when == "other_named" and not any(a.kind != "implied" for a in other):
+                continue
             if side in ARMED and _names_an_armed_actor(event, side_sector(side)):
                 continue
             country = (event.location.country if event.location is not None else None) or fallback
