@@ -34,7 +34,7 @@ def test_the_table_names_known_acled_types_and_sides():
     assert table and {acled_type for acled_type, _ in table} <= known
     assert all(role in ROLES for _, role in table)
     assert all(side in side_sectors() for side, _, _ in table.values())
-    assert all(when in ("always", "other_named") for _, _, when in table.values())
+    assert all(when in ("always", "other_named", "casualties") for _, _, when in table.values())
     assert all(table[key][2] == "other_named" for key in table if key[0] == "Battles")  # a battle names its sides
 
 
@@ -110,6 +110,23 @@ def test_a_battle_with_no_side_named_gets_no_implied_attacker():
     fight = Event(id="e1", event_type="FIGHT", acled_event_type="Battles", evidence=Span(start=0, end=5, text="clash"))
     add_implied_actors([fight], fallback="MLI")
     assert fight.source == [] and fight.target == []
+
+
+def test_unnamed_people_hurt_by_a_bomb_are_civilians():
+    """A bomb that wounded people the parse put on no side: ACLED's 'Civilians (Country)'; not when
+    it hurt no one, nor when the sentence names a state force left without a role."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Actor, Count, Span
+
+    def bomb(**fields) -> Event:
+        return Event(id="e1", event_type="ASSAULT", acled_event_type="Explosions/Remote violence",
+                     evidence=Span(start=0, end=4, text="bomb"), **fields)
+
+    hurt, unhurt = bomb(injured=Count(best=7, low=7, text="seven")), bomb()
+    soldiers = bomb(injured=Count(best=2, low=2, text="two"), unassigned=[Actor(name="soldiers", sector="MIL", span=(0, 8))])
+    add_implied_actors([hurt, unhurt, soldiers], fallback="BGD")
+    assert [(a.kind, a.country, a.sector) for a in hurt.target] == [("implied", "BGD", "CVL")]
+    assert unhurt.target == [] and soldiers.target == []
 
 
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):

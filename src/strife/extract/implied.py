@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from strife.datafiles import read_data_csv
-from strife.extract.events.sides import ARMED, side_of
+from strife.extract.events.sides import ARMED, sectors_of, side_of
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
 from strife.ontology import load_ontology
@@ -44,14 +44,24 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
             if implied is None or getattr(event, role):
                 continue
             side, name, when = implied
-            other = event.target if role == "source" else event.source
-            if when == "other_named" and not any(a.kind != "implied" for a in other):
+            if not _applies(event, role, when):
                 continue
             if side in ARMED and _names_an_armed_actor(event, side_sector(side)):
                 continue
             country = (event.location.country if event.location is not None else None) or fallback
             setattr(event, role, [Actor(name=name, country=country, sector=side_sector(side), kind="implied",
                                         confidence=IMPLIED_CONFIDENCE)])
+
+
+def _applies(event: Event, role: str, when: str) -> bool:
+    """Whether the row's condition holds (`event_implied_actors.csv`, column `when`)."""
+    if when == "other_named":
+        other = event.target if role == "source" else event.source
+        return any(a.kind != "implied" for a in other)
+    if when == "casualties":
+        hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
+        return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)
+    return True
 
 
 def _names_an_armed_actor(event: Event, implied_sector: str | None) -> bool:
