@@ -133,3 +133,11 @@ def test_violence_against_civilians_with_no_victim_named_is_against_civilians(co
     event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
                   "Violence against civilians")
     assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "NGA", "CVL")]
+
+
+def test_the_speaker_of_a_quote_outranks_an_implied_attacker(code):
+    """'"We shot dead a militant," an officer said': the speaker's side did it, not an unknown group."""
+    text = ('Gunmen attacked a hotel in Mogadishu on Monday. "We shot dead an armed militant who wanted to '
+            'storm the gate," Ahmed Ali, a police officer, told reporters.')
+    fight = acled(code(text), "Battles")
+    assert [a.name for a in fight.source] == ["Ahmed Ali"]
