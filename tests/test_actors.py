@@ -481,6 +481,13 @@ def test_a_name_several_countries_use_follows_the_focus_country(actors):
     assert coded(actors, "SNA", default_country="SYR")[1:] == ("SYR", "REB")
 
 
+def test_an_ambiguous_name_as_modifier_follows_the_focus_country(actors):
+    """'Congress members' in a note on India are party members, as 'Congress' alone would be."""
+    assert coded(actors, "Congress members", default_country="IND")[1:] == ("IND", "PTY")
+    assert coded(actors, "Youth Congress workers", default_country="IND")[1:] == ("IND", "PTY")
+    assert coded(actors, "Congress members")[1] == "USA"
+
+
 def test_vague_actor_country_falls_back_to_the_places():
     from strife.extract.actors import vague_actor_country
     from strife.model import Place
@@ -504,6 +511,25 @@ def test_vague_actors_take_the_country_of_the_event(engine):
     assert coded_actors["man"] == ("YEM", "CVL")
     assert coded_actors["Residents"] == ("YEM", "CVL")
     assert "May" not in coded_actors  # a month, not Theresa May
+
+
+def test_national_parties_code_their_members(actors):
+    """National parties of South Asia and Africa, and 'cadres' as members of a party."""
+    assert coded(actors, "UNP supporters")[1:] == ("LKA", "PTY")
+    assert coded(actors, "ZANU-PF youths")[1:] == ("ZWE", "PTY")
+    assert coded(actors, "the CPN-UML")[1:] == ("NPL", "PTY")
+    assert coded(actors, "AIADMK cadres")[1:] == ("IND", "PTY")
+
+
+def test_a_crowd_with_no_place_takes_the_country_of_the_named_party(engine):
+    """A terse note naming no place: its crowd is of the country its party belongs to."""
+    from strife.model import Article
+
+    text = "Residents blocked a road after a Samajwadi Party leader was shot dead by unidentified gunmen."
+    result = engine.code(Article(text=text, published=dt.date(2015, 3, 9)))
+    coded_actors = {a.name: a.country for a in result.actors}
+    assert coded_actors["Residents"] == "IND"
+    assert coded_actors["unidentified gunmen"] == "IND"
 
 
 def test_an_unknown_entity_on_a_geocoded_place_is_no_actor(nlp):

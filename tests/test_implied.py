@@ -33,8 +33,9 @@ def test_the_table_names_known_acled_types_and_sides():
     table = implied_actors()
     assert table and {acled_type for acled_type, _ in table} <= known
     assert all(role in ROLES for _, role in table)
-    assert all(side in side_sectors() for side, _ in table.values())
-    assert not any(acled_type == "Battles" for acled_type, _ in table)  # a battle names its sides
+    assert all(side in side_sectors() for side, _, _ in table.values())
+    assert all(when in ("always", "other_named", "casualties") for _, _, when in table.values())
+    assert all(table[key][2] == "other_named" for key in table if key[0] == "Battles")  # a battle names its sides
 
 
 def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
@@ -72,7 +73,71 @@ def test_an_unplaced_armed_actor_of_the_sentence_blocks_the_unidentified_one():
     assert [(a.kind, a.country, a.sector) for a in unarmed.source] == [("implied", "MEX", "UAF")]
 
 
+def test_victims_and_unidentified_attackers_do_not_block_the_unidentified_one():
+    """The victims placed on the event ('two guards were killed') and an unidentified actor ('an
+    IED planted by an unidentified group') say nothing against an unidentified source."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Actor, Span
+
+    guards = Actor(name="guards", sector="COP", span=(4, 10))
+    victims = Event(id="e1", event_type="ASSAULT", acled_event_type="Explosions/Remote violence",
+                    evidence=Span(start=0, end=5, text="bomb"), target=[guards], unassigned=[guards])
+    unknown = Event(id="e2", event_type="ASSAULT", acled_event_type="Explosions/Remote violence",
+                    evidence=Span(start=0, end=5, text="bomb"),
+                    unassigned=[Actor(name="unidentified group", sector="UAF", span=(20, 38))])
+    add_implied_actors([victims, unknown], fallback="NPL")
+    assert [(a.kind, a.country, a.sector) for a in victims.source] == [("implied", "NPL", "UAF")]
+    assert [(a.kind, a.country, a.sector) for a in unknown.source] == [("implied", "NPL", "UAF")]
+
+
+def test_a_bomb_that_wounds_guards_is_by_an_unidentified_armed_group(code):
+    event = acled(code("Two guards were killed when a powerful bomb exploded near a depot in Gao, Mali, on Monday."),
+                  "Explosions/Remote violence")
+    assert [(a.kind, a.sector) for a in event.source] == [("implied", "UAF")]
+
+
+def test_an_unnamed_attacker_of_a_named_force_is_an_unidentified_armed_group(code):
+    """'A convoy came under attack': a battle with one side named and the attacker unnamed."""
+    event = acled(code("On Monday, an army convoy came under attack near Gao, Mali. Three soldiers were killed."),
+                  "Battles")
+    assert [(a.kind, a.country, a.sector) for a in event.source] == [("implied", "MLI", "UAF")]
+
+
+def test_a_battle_with_no_side_named_gets_no_implied_attacker():
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Span
+
+    fight = Event(id="e1", event_type="FIGHT", acled_event_type="Battles", evidence=Span(start=0, end=5, text="clash"))
+    add_implied_actors([fight], fallback="MLI")
+    assert fight.source == [] and fight.target == []
+
+
+def test_unnamed_people_hurt_by_a_bomb_are_civilians():
+    """A bomb that wounded people the parse put on no side: ACLED's 'Civilians (Country)'; not when
+    it hurt no one, nor when the sentence names a state force left without a role."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Actor, Count, Span
+
+    def bomb(**fields) -> Event:
+        return Event(id="e1", event_type="ASSAULT", acled_event_type="Explosions/Remote violence",
+                     evidence=Span(start=0, end=4, text="bomb"), **fields)
+
+    hurt, unhurt = bomb(injured=Count(best=7, low=7, text="seven")), bomb()
+    soldiers = bomb(injured=Count(best=2, low=2, text="two"), unassigned=[Actor(name="soldiers", sector="MIL", span=(0, 8))])
+    add_implied_actors([hurt, unhurt, soldiers], fallback="BGD")
+    assert [(a.kind, a.country, a.sector) for a in hurt.target] == [("implied", "BGD", "CVL")]
+    assert unhurt.target == [] and soldiers.target == []
+
+
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):
     event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
                   "Violence against civilians")
     assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "NGA", "CVL")]
+
+
+def test_the_speaker_of_a_quote_outranks_an_implied_attacker(code):
+    """'"We shot dead a militant," an officer said': the speaker's side did it, not an unknown group."""
+    text = ('Gunmen attacked a hotel in Mogadishu on Monday. "We shot dead an armed militant who wanted to '
+            'storm the gate," Ahmed Ali, a police officer, told reporters.')
+    fight = acled(code(text), "Battles")
+    assert [a.name for a in fight.source] == ["Ahmed Ali"]

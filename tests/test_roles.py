@@ -137,7 +137,8 @@ def test_people_on_strike_are_the_protesters(code):
 
 def test_what_comes_under_attack_is_the_target(code):
     event = next(e for e in code("A military convoy came under attack near Gao.") if e.event_type in ("FIGHT", "ASSAULT"))
-    assert [a.sector for a in event.target] == ["MIL"] and not event.source
+    assert [a.sector for a in event.target] == ["MIL"]
+    assert [a.kind for a in event.source] == ["implied"]  # the attacker is unnamed, not read off the text
 
 
 def test_an_actor_the_parse_gave_no_role_is_said_not_promoted(code):
@@ -148,7 +149,8 @@ def test_an_actor_the_parse_gave_no_role_is_said_not_promoted(code):
 def test_victims_of_a_headline_passive_are_targets(code):
     event = next(e for e in code("At least three soldiers killed and one injured near Gao on Monday.")
                  if e.event_type in ("FIGHT", "ASSAULT"))
-    assert not event.source and [a.sector for a in event.target] == ["MIL"]
+    assert [a.sector for a in event.target] == ["MIL"]
+    assert all(a.kind == "implied" for a in event.source)  # no one the text names is the attacker
 
 
 def test_coordinated_verbs_with_a_shared_object_stay_active(code):
@@ -228,3 +230,11 @@ def test_sides_that_engage_in_a_firefight_are_source_and_target(code):
     fight = one(events, "FIGHT")
     assert fight.source and fight.target
     assert {a.sector for a in fight.source} | {a.sector for a in fight.target} >= {"MIL"}
+
+
+def test_the_counterpart_of_a_deadly_clash_is_its_source(code):
+    """'X was killed in a gunfight with police': the police killed X; the one killed is the target."""
+    fight = one(code("On Monday, a rebel commander was killed in a gunfight with police near a village in the hills."),
+                "FIGHT")
+    assert [a.sector for a in fight.source] == ["COP"]
+    assert [a.sector for a in fight.target] == ["REB"]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from strife.datafiles import read_data_csv
-from strife.extract.events.sides import ARMED, side_of
+from strife.extract.events.sides import ARMED, sectors_of, side_of
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
 from strife.ontology import load_ontology
@@ -26,9 +26,10 @@ ROLES = ("source", "target")
 
 
 @lru_cache(maxsize=1)
-def implied_actors() -> dict[tuple[str, str], tuple[str, str]]:
-    """(ACLED event type, role) -> (side, name) of the actor it implies, from `event_implied_actors.csv`."""
-    return {(row["acled_event_type"], row["role"]): (row["side"], row["name"])
+def implied_actors() -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(ACLED event type, role) -> (side, name, when) of the actor it implies, from
+    `event_implied_actors.csv`; `when` is 'always' or 'other_named' (only facing a named actor)."""
+    return {(row["acled_event_type"], row["role"]): (row["side"], row["name"], row["when"])
             for row in read_data_csv("event_implied_actors.csv")}
 
 
@@ -42,9 +43,37 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
             implied = implied_actors().get((event.acled_event_type, role))
             if implied is None or getattr(event, role):
                 continue
-            side, name = implied
-            if side in ARMED and side_of([], event.unassigned, load_ontology()) in ARMED:
+            side, name, when = implied
+            if not _applies(event, role, when):
+                continue
+            if side in ARMED and _names_an_armed_actor(event, side_sector(side)):
                 continue
             country = (event.location.country if event.location is not None else None) or fallback
             setattr(event, role, [Actor(name=name, country=country, sector=side_sector(side), kind="implied",
                                         confidence=IMPLIED_CONFIDENCE)])
+
+
+def _applies(event: Event, role: str, when: str) -> bool:
+    """Whether the row's condition holds (`event_implied_actors.csv`, column `when`)."""
+    if when == "other_named":
+        other = event.target if role == "source" else event.source
+        return any(a.kind != "implied" for a in other)
+    if when == "casualties":
+        hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
+        return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)
+    return True
+
+
+def _names_an_armed_actor(event: Event, implied_sector: str | None) -> bool:
+    """Whether the event's sentence names an armed actor the parse left out of its roles, which an
+    implied "unidentified" source would contradict. The victims the toll put on the event
+    ('two guards were killed when a bomb exploded') are no such actor, nor is an unidentified one
+    ('an IED planted by an unidentified group'): the implied actor says the same."""
+    placed = [a.span for a in event.source + event.target if a.span]
+    others = [a for a in event.unassigned
+              if a.sector != implied_sector and not any(_overlaps(a.span, span) for span in placed)]
+    return side_of([], others, load_ontology()) in ARMED
+
+
+def _overlaps(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:
+    return span is not None and span[0] < other[1] and other[0] < span[1]

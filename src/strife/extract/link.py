@@ -707,5 +707,7 @@ def _link_quotes(events: list[Event], quotes: list) -> None:
 
 
 def _names_actor(event: Event) -> bool:
-    """Whether the event has a source that is more than a pronoun ("We will treat them as such")."""
-    return any(a.country or a.sector or a.name.lower() not in PRONOUNS for a in event.source)
+    """Whether the event has a source that is more than a pronoun ("We will treat them as such") or
+    than the actor its ACLED type implies (strife.extract.implied): the text names neither."""
+    return any(a.kind != "implied" and (a.country or a.sector or a.name.lower() not in PRONOUNS)
+               for a in event.source)

@@ -536,8 +536,13 @@ class ActorDictionary:
         canonical = person_code.canonical if person_code else " ".join(name)
         return ActorCode(canonical, country, sector, 0.85, "person", qualifier.affiliation, qualifier.ethnicity)
 
-    def _qualify(self, words: Sequence[str], on: Optional[dt.date]) -> "Qualifier":
-        """Read modifiers: demonyms, country/organisation names, sector adjectives, anti-X."""
+    def _qualify(
+        self, words: Sequence[str], on: Optional[dt.date], default_country: str | None = None
+    ) -> "Qualifier":
+        """Read modifiers: demonyms, country/organisation names, sector adjectives, anti-X.
+
+        A modifier several countries use ("Congress members") means the one of ``default_country``,
+        as the name alone would ("Congress")."""
         q = Qualifier()
         i = 0
         while i < len(words):
@@ -546,7 +551,7 @@ class ActorDictionary:
                 entries = self.lookup(chunk)
                 demonym = self.demonym(chunk) if size <= 3 else None
                 if entries:
-                    q.take_entry(self._from_entries(entries, on))
+                    q.take_entry(self._from_entries(entries, on, default_country))
                 elif demonym:
                     q.take_demonym(*demonym)
                 elif size == 1:
@@ -619,13 +624,13 @@ class ActorDictionary:
             entries = self.lookup(" ".join(words[k:]))
             if entries:
                 base = self._from_entries(entries, on, default_country)
-                q = self._qualify(words[:k], on)
+                q = self._qualify(words[:k], on, default_country)
                 return replace(base, country=base.country or q.country or place_country)
         head = self.head(words)
         if head is None:
             return self._code_demonym(words)
         size, head_sector, role = head
-        q = self._qualify(words[: len(words) - size], on)
+        q = self._qualify(words[: len(words) - size], on, default_country)
         said_nothing = q == Qualifier() and place_country is None
         if role == "weak" and said_nothing and words[-1].lower() == singulars(words[-1])[-1]:
             return None  # a bare singular 'force' or 'group' is no actor ('came into force')

@@ -249,6 +249,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         targets += _prep_objects(governor, onto.words("target_preps") - {"with", "to"})
     elif governor is not None and not sources and _killed_in(noun, governor, onto):
         sources = _governor_subjects(governor, relation)
+        if not sources and _reciprocal(noun, onto):
+            sources, targets = _killed_by_counterpart(noun, governor, targets)
     sources = [s for s in sources if s.pos_ != "PRON" or s.lower_ not in ("their", "its", "his", "her", "our")]
     frame.sources, frame.targets = _two_sides(expand_all(sources), expand_all(targets))
 
@@ -258,6 +260,17 @@ def _killed_in(noun: Token, verb: Token, onto: Ontology) -> bool:
     whoever killed in or during an attack carried the attack out."""
     return (noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
             and verb.lemma_.lower() in onto.words("victim_verbs"))
+
+
+def _killed_by_counterpart(noun: Token, verb: Token, targets: list[Token]) -> tuple[list[Token], list[Token]]:
+    """'A rebel commander was killed in a gunfight with police': the other side of the clash killed
+    the one the passive names, so it is the source ('with police') and the one killed the target."""
+    counterpart = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for o in c.children if o.dep_ == "pobj"]
+    killed = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not counterpart or not killed:
+        return [], targets
+    return counterpart, killed + [t for t in targets if t not in counterpart]
 
 
 def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
