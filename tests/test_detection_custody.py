@@ -1,5 +1,5 @@
-"""Issue #21, detection: deaths and injuries in custody, and an 'if' that is a slip for 'of'.
-Every sentence is made up."""
+"""Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
+list of places, and an encounter with an armed side. Every sentence is made up."""
 
 from __future__ import annotations
 
@@ -35,3 +35,20 @@ def test_if_before_a_bare_noun_phrase_is_no_condition(nlp):
 def test_a_real_condition_stays_hypothetical(nlp):
     found = find_events(nlp("Teachers will demonstrate if the ministry cuts their pay."))
     assert all(e.hypothetical or e.event_type != "PROTEST" for e in found)
+
+
+def test_a_body_found_after_an_opening_list_of_places(nlp):
+    """The parser hangs 'the body' on the last place of the list as an apposition; the auxiliary
+    right after it shows it is the subject of 'was found'."""
+    text = ("Around 8 May 2020 (as reported), between the cities of Tarvel, Osmundo, and Belcarra, Quintana, "
+            "the body of a man was found with gunshot wounds and partially burnt.")
+    body = next(t for t in nlp(text) if t.text == "body")
+    assert body.dep_ == "appos"  # the misparse this rule repairs
+    assert [e.acled_event_type for e in _happened(nlp, text)] == ["Violence against civilians"]
+
+
+def test_an_encounter_with_an_armed_side_is_a_gunfight(nlp):
+    for text in ("Police had an encounter with militants in the forest.",
+                 "An encounter between troops and rebels took place near the border."):
+        assert "Battles" in [e.acled_event_type for e in _happened(nlp, text)], text
+    assert not _happened(nlp, "The minister had an encounter with the press.")
