@@ -1,9 +1,10 @@
 """Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
-list of places, and an encounter with an armed side. Every sentence is made up."""
+list of places, an encounter with an armed side, and fist fights between groups. Every sentence is made up."""
 
 from __future__ import annotations
 
 from strife.extract.events import find_events
+from strife.model import Article
 
 
 def _happened(nlp, text: str):
@@ -52,3 +53,15 @@ def test_an_encounter_with_an_armed_side_is_a_gunfight(nlp):
                  "An encounter between troops and rebels took place near the border."):
         assert "Battles" in [e.acled_event_type for e in _happened(nlp, text)], text
     assert not _happened(nlp, "The minister had an encounter with the press.")
+
+
+def test_fist_fights_between_groups_are_mob_violence(engine):
+    """As a user meets it (actors coded): unarmed groups fighting are a riot, not an attack."""
+    for text in ("Supporters of two parties scuffled outside the polling station.",
+                 "A brawl broke out between two groups of villagers.",
+                 "Two groups of students came to blows at the college.",
+                 "Villagers thrashed a man suspected of theft."):
+        found = [e for e in engine.code(Article(text=text)).events
+                 if e.acled_event_type and not (e.negated or e.hypothetical)]
+        assert found, text
+        assert max(found, key=lambda e: e.confidence).acled_event_type == "Riots", text
