@@ -1,7 +1,10 @@
 """Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
-list of places, an encounter with an armed side, and fist fights between groups. Every sentence is made up."""
+list of places, an encounter with an armed side, fist fights between groups, and an act named by its
+month. Every sentence is made up."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from strife.extract.events import find_events
 from strife.model import Article
@@ -65,3 +68,12 @@ def test_fist_fights_between_groups_are_mob_violence(engine):
                  if e.acled_event_type and not (e.negated or e.hypothetical)]
         assert found, text
         assert max(found, key=lambda e: e.confidence).acled_event_type == "Riots", text
+
+
+def test_an_act_named_by_its_month_is_background(engine):
+    """'the March attack' is an earlier act the news refers to: it counts for no more than today's explosion."""
+    text = ("A man was injured following the explosion of a mine in a house in the town. "
+            "The house was damaged during the March attack carried out by armed men.")
+    events = engine.code(Article(text=text, published=dt.date(2020, 5, 4))).events
+    confidence = {e.trigger.text: e.confidence for e in events if e.trigger}
+    assert confidence["attack"] <= confidence["explosion"]
