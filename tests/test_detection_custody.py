@@ -1,6 +1,6 @@
 """Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
 list of places, an encounter with an armed side, fist fights between groups, and an act named by its
-month. Every sentence is made up."""
+month, and forces fortifying ground. Every sentence is made up."""
 
 from __future__ import annotations
 
@@ -77,3 +77,13 @@ def test_an_act_named_by_its_month_is_background(engine):
     events = engine.code(Article(text=text, published=dt.date(2020, 5, 4))).events
     confidence = {e.trigger.text: e.confidence for e in events if e.trigger}
     assert confidence["attack"] <= confidence["explosion"]
+
+
+def test_forces_fortifying_ground_establish_a_base(nlp):
+    for text in ("Rebel forces established fortifications east of the stadium.",
+                 "Gunmen installed a checkpoint on the main road.",
+                 "Troops dug trenches around the town.",
+                 "Militants turned a school into a base."):
+        found = _happened(nlp, text)
+        assert [e.acled_sub_event_type for e in found] == ["Headquarters or base established"], text
+    assert not _happened(nlp, "The city turned the old factory into a museum.")
