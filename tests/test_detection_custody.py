@@ -1,6 +1,6 @@
 """Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
 list of places, an encounter with an armed side, fist fights between groups, and an act named by its
-month, and forces fortifying ground. Every sentence is made up."""
+month, forces fortifying ground, and force told as the use of a weapon. Every sentence is made up."""
 
 from __future__ import annotations
 
@@ -87,3 +87,9 @@ def test_forces_fortifying_ground_establish_a_base(nlp):
         found = _happened(nlp, text)
         assert [e.acled_sub_event_type for e in found] == ["Headquarters or base established"], text
     assert not _happened(nlp, "The city turned the old factory into a museum.")
+
+
+def test_force_told_as_the_use_of_a_weapon(nlp):
+    found = _happened(nlp, "Soldiers used live ammunition against villagers.")
+    assert [e.event_type for e in found] == ["ASSAULT"]
+    assert not _happened(nlp, "The company uses knives made in Germany.")
