@@ -1,6 +1,7 @@
 """Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
 list of places, an encounter with an armed side, fist fights between groups, and an act named by its
-month, forces fortifying ground, and force told as the use of a weapon. Every sentence is made up."""
+month, forces fortifying ground, force told as the use of a weapon, and clashes between opponents.
+Every sentence is made up."""
 
 from __future__ import annotations
 
@@ -93,3 +94,10 @@ def test_force_told_as_the_use_of_a_weapon(nlp):
     found = _happened(nlp, "Soldiers used live ammunition against villagers.")
     assert [e.event_type for e in found] == ["ASSAULT"]
     assert not _happened(nlp, "The company uses knives made in Germany.")
+
+
+def test_clashes_between_political_opponents_are_a_riot(engine):
+    """Opponents, like supporters, are people, not an armed force: their clash is mob violence."""
+    events = engine.code(Article(text="Two people were killed in clashes between political opponents after the vote.")).events
+    found = [e for e in events if e.acled_event_type and not (e.negated or e.hypothetical)]
+    assert max(found, key=lambda e: e.confidence).acled_event_type == "Riots"
