@@ -1,7 +1,7 @@
 """Issue #21, detection: deaths and injuries in custody, an 'if' that is a slip for 'of', a body found after a
 list of places, an encounter with an armed side, fist fights between groups, and an act named by its
-month, forces fortifying ground, force told as the use of a weapon, and clashes between opponents.
-Every sentence is made up."""
+month, forces fortifying ground, force told as the use of a weapon, clashes between opponents, and
+a burnt residence. Every sentence is made up."""
 
 from __future__ import annotations
 
@@ -101,3 +101,8 @@ def test_clashes_between_political_opponents_are_a_riot(engine):
     events = engine.code(Article(text="Two people were killed in clashes between political opponents after the vote.")).events
     found = [e for e in events if e.acled_event_type and not (e.negated or e.hypothetical)]
     assert max(found, key=lambda e: e.confidence).acled_event_type == "Riots"
+
+
+def test_a_burnt_residence_is_arson(nlp):
+    found = _happened(nlp, "The residence of a shopkeeper was burnt by unknown men.")
+    assert found and found[0].event_type == "ASSAULT"
