@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from strife.extract.dates import MONTHS
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS
 from strife.extract.events.modality import read_modality, to_infinitive
@@ -145,6 +146,8 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
         grievance = onto.words("grievance_preps")
         if _perfect_beside_past(token, news):
             frame.background = frame.old = True  # a state of affairs before the news it explains
+        elif _named_by_its_month(token):
+            frame.background = frame.old = True  # 'the March attack': an earlier act the news refers to
         elif (_told_as_earlier(token, onto) or _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
                 or _in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
@@ -199,6 +202,13 @@ def _told_as_earlier(token: Token, onto: Ontology) -> bool:
             if any(m.lower_ in earlier for m in unit.children):
                 return True
     return False
+
+
+def _named_by_its_month(token: Token) -> bool:
+    """'the March attack', 'after the January bombing': an act named by the month it happened in
+    is one the reader already knows, told as the past of today's news."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "nmod", "npadvmod") and c.i < token.i and c.lower_ in MONTHS for c in token.children)
 
 
 def _in_protest_of(token: Token, preps: frozenset[str]) -> bool:

@@ -21,6 +21,8 @@ from strife.extract.events.triggers import word_keys
 from strife.ontology import Ontology
 
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+# Dependents that make a noun the predicate of a clause ("if the hospital is the cause")
+FINITE_MARKS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "cop"})
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -156,8 +158,15 @@ def _in_condition(token: Token, onto: Ontology) -> bool:
 
 def _conditioned(token: Token) -> bool:
     """The act depends on a condition ('will boycott unless the president resigns')."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for node in _clause_path(token) for c in node.children)
+    return any(c.dep_ == "advcl" and _is_condition(c) for node in _clause_path(token) for c in node.children)
+
+
+def _is_condition(clause: Token) -> bool:
+    """An 'if'/'unless' clause states a condition only when it is a clause: a bare noun phrase after 'if'
+    ('a protest against the administration if the hospital') is a slip for 'of', not a condition."""
+    if not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+        return False
+    return clause.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in FINITE_MARKS for c in clause.children)
 
 
 def _clause_path(token: Token) -> list[Token]:

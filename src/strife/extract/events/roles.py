@@ -38,6 +38,10 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     if not passive and _headline_passive(verb, onto):
         passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
+    if verb.lemma_.lower() in onto.words("undergoer_verbs"):
+        victims = [resolve_relative(s) for s in subjects]
+        frame.sources, frame.targets = _two_sides(expand_all(agents), expand_all(victims))
+        return  # 'a detainee died in custody': the one who died is the victim, whoever held him
     frame.sources = agents if (passive or agents) else subjects
     frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
     if passive and not frame.targets:

@@ -193,7 +193,23 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
             candidates.append(head.head.head)  # 'recorded a total of 10 shots': the quantity's governor
     if token.dep_ == "conj":
         candidates.append(head.head)
+    candidates += _verb_after_apposition(token)
     return any(word_keys(c) & heads for c in candidates)
+
+
+def _verb_after_apposition(token: Token) -> list[Token]:
+    """'..., between the towns of A, B and C, the body of a man was found': after a long opening
+    list the parser hangs the subject on the last name as an apposition; a noun phrase followed at
+    once by a verb's auxiliary is that verb's subject."""
+    if token.dep_ != "appos":
+        return []
+    after = token.right_edge.i + 1
+    if after >= len(token.doc):
+        return []
+    aux = token.doc[after]
+    if aux.dep_ not in ("aux", "auxpass") or aux.head.i <= after:
+        return []
+    return [aux.head]
 
 
 def resolve_relative(token: Token) -> Token:
