@@ -399,3 +399,32 @@ def test_lost_their_lives_is_a_death(nlp, text):
 def test_an_outcome_word_after_a_list_is_said_of_every_group(nlp):
     counts = find_counts(nlp("A clash left 3 soldiers and 5 militants dead."))
     assert [(c.text, c.best) for c in counts if c.kind == "killed"] == [("3 soldiers", 3), ("5 militants", 5)]
+
+
+@pytest.mark.parametrize("text, figure, number", [
+    ("Rebels attacked an army post, and the army lost 2 soldiers in the fighting.", "2 soldiers", 2),
+    ("Police lost three officers in the ambush on Monday.", "three officers", 3),
+])
+def test_a_side_that_lost_its_men_lost_them_dead(nlp, text, figure, number):
+    """ "the army lost 2 soldiers": a side losing its people in fighting is their death."""
+    assert (figure, number, number, number) in killed(nlp, text)
+
+
+def test_a_side_losing_ground_loses_no_one(nlp):
+    assert not killed(nlp, "The army lost two villages to the rebels on Monday.")
+
+
+def test_the_other_sides_dead_in_the_attack_add_up(engine):
+    """ACLED's toll is every side's dead of the event: "killing two civilians. Three soldiers were
+    killed in the attack" points back to the attack, so one incident of 5 deaths."""
+    text = "On 5 May 2020, militants attacked a checkpoint in a town, killing two civilians. Three soldiers were killed in the attack."
+    assert toll(engine, text).best == 5
+
+
+def test_two_attacks_with_their_own_tolls_stay_apart(engine):
+    """A digest of two reports ("Gunmen attacked a checkpoint ..., killing 2. Gunmen attacked a bus
+    ..., killing 3"): neither points back, so each keeps its own toll."""
+    text = ("On 5 May 2020, gunmen attacked a checkpoint in a town, killing two soldiers. "
+            "Gunmen attacked a bus near a village, killing three passengers.")
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    assert sorted(e.fatalities.best for e in result.events if e.fatalities is not None) == [2, 3]

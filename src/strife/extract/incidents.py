@@ -236,7 +236,9 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
         # Within one paragraph a story moves on: only a mention of the sentences just before joins
         # ("... Two nurses were killed in the attack."); a digest of reports on one line ("Gunmen
         # attacked a checkpoint in Kabul ... Gunmen attacked ...") stays one event per report.
-        if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or _own_other_toll(group, event):
+        # A toll of its own sets a mention apart, unless it points back ("Three soldiers were
+        # killed in the attack"): then it tells the other side's dead of the same incident.
+        if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or (_own_other_toll(group, event) and not refers):
             return False
     return lead.acled_event_type == event.acled_event_type or refers
 
