@@ -428,3 +428,22 @@ def test_two_attacks_with_their_own_tolls_stay_apart(engine):
             "Gunmen attacked a bus near a village, killing three passengers.")
     result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
     assert sorted(e.fatalities.best for e in result.events if e.fatalities is not None) == [2, 3]
+
+
+def test_the_other_sides_dead_told_with_died_in_the_attack_add_up(engine):
+    """ "Three soldiers died in the attack": a sentence about the attack told before (same
+    attackers), not a closing tally, so its dead add to the attack's (ACLED sums every side)."""
+    text = "On 5 May 2020, militants attacked a checkpoint in a town, killing two civilians. Three soldiers died in the attack."
+    assert toll(engine, text).best == 5
+
+
+@pytest.mark.parametrize("line, tally", [
+    ("Gunmen attacked a village on Monday. 2 fatalities and 1 injured.", True),
+    ("A convoy came under attack near a town. At least three soldiers killed and one injured.", True),
+    ("Gunmen attacked a village on Monday. Three soldiers died in the attack.", False),
+])
+def test_a_tally_line_is_telegraphic_not_a_sentence(nlp, line, tally):
+    """A closing tally has no finite verb with a subject ("2 fatalities and 1 injured."); "Three
+    soldiers died in the attack." is a sentence about one group of victims."""
+    last = [c for c in find_counts(nlp(line)) if c.kind == "killed"][-1]
+    assert last.total is tally
