@@ -399,3 +399,61 @@ def test_lost_their_lives_is_a_death(nlp, text):
 def test_an_outcome_word_after_a_list_is_said_of_every_group(nlp):
     counts = find_counts(nlp("A clash left 3 soldiers and 5 militants dead."))
     assert [(c.text, c.best) for c in counts if c.kind == "killed"] == [("3 soldiers", 3), ("5 militants", 5)]
+
+
+@pytest.mark.parametrize("text, figure, number", [
+    ("Rebels attacked an army post, and the army lost 2 soldiers in the fighting.", "2 soldiers", 2),
+    ("Police lost three officers in the ambush on Monday.", "three officers", 3),
+])
+def test_a_side_that_lost_its_men_lost_them_dead(nlp, text, figure, number):
+    """ "the army lost 2 soldiers": a side losing its people in fighting is their death."""
+    assert (figure, number, number, number) in killed(nlp, text)
+
+
+def test_a_side_losing_ground_loses_no_one(nlp):
+    assert not killed(nlp, "The army lost two villages to the rebels on Monday.")
+
+
+def test_the_other_sides_dead_in_the_attack_add_up(engine):
+    """ACLED's toll is every side's dead of the event: "killing two civilians. Three soldiers were
+    killed in the attack" points back to the attack, so one incident of 5 deaths."""
+    text = "On 5 May 2020, militants attacked a checkpoint in a town, killing two civilians. Three soldiers were killed in the attack."
+    assert toll(engine, text).best == 5
+
+
+def test_two_attacks_with_their_own_tolls_stay_apart(engine):
+    """A digest of two reports ("Gunmen attacked a checkpoint ..., killing 2. Gunmen attacked a bus
+    ..., killing 3"): neither points back, so each keeps its own toll."""
+    text = ("On 5 May 2020, gunmen attacked a checkpoint in a town, killing two soldiers. "
+            "Gunmen attacked a bus near a village, killing three passengers.")
+    result = engine.code(Article(text=text, published=dt.date(2020, 5, 6)))
+    assert sorted(e.fatalities.best for e in result.events if e.fatalities is not None) == [2, 3]
+
+
+def test_the_other_sides_dead_told_with_died_in_the_attack_add_up(engine):
+    """ "Three soldiers died in the attack": a sentence about the attack told before (same
+    attackers), not a closing tally, so its dead add to the attack's (ACLED sums every side)."""
+    text = "On 5 May 2020, militants attacked a checkpoint in a town, killing two civilians. Three soldiers died in the attack."
+    assert toll(engine, text).best == 5
+
+
+@pytest.mark.parametrize("line, tally", [
+    ("Gunmen attacked a village on Monday. 2 fatalities and 1 injured.", True),
+    ("A convoy came under attack near a town. At least three soldiers killed and one injured.", True),
+    ("Gunmen attacked a village on Monday. Three soldiers died in the attack.", False),
+])
+def test_a_tally_line_is_telegraphic_not_a_sentence(nlp, line, tally):
+    """A closing tally has no finite verb with a subject ("2 fatalities and 1 injured."); "Three
+    soldiers died in the attack." is a sentence about one group of victims."""
+    last = [c for c in find_counts(nlp(line)) if c.kind == "killed"][-1]
+    assert last.total is tally
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Gunmen shot dead a local politician in the town on Monday.", "a local politician"),
+    ("Gunmen shot dead a trader near the market.", "a trader"),
+])
+def test_shot_dead_before_one_victim_is_a_death(nlp, text, figure):
+    """ "shot dead a politician": the parser hangs "dead" on the verb as an adverb, and the
+    phrase is still the killing verb of count_kinds.csv."""
+    assert (figure, 1, 1, 1) in killed(nlp, text)

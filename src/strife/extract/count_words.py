@@ -60,7 +60,7 @@ def count_cues() -> dict[str, frozenset[str]]:
 def lookup_keys(token: Token) -> Iterator[str]:
     """Lookup keys for a token: two-word phrases with its particles/compounds, lemma, surface."""
     for child in token.children:
-        if child.i > token.i and child.dep_ in ("prt", "acomp", "oprd", "dobj", "amod"):
+        if child.i > token.i and child.dep_ in ("prt", "acomp", "oprd", "dobj", "amod", "advmod"):
             yield f"{token.lemma_.lower()} {child.lower_}"
         elif child.i < token.i and child.dep_ in ("compound", "amod"):
             yield f"{child.lower_} {token.lemma_.lower()}"

@@ -28,6 +28,8 @@ from strife.model import Count
 
 #: How far (tokens) a figure may reach; longer quantity phrases do not occur in news text.
 MAX_QUANTITY_TOKENS = 12
+#: Penn tags of a finite verb: a line whose subject has one is a sentence, not a telegraphic tally.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _MONTH_NAMES = frozenset(name.lower() for name in [*calendar.month_name, *calendar.month_abbr] if name)
 _SIZE_NOTE = re.compile(r"\[\s*size\s*=[^\]]*$", re.IGNORECASE)
 
@@ -419,6 +421,9 @@ def is_summary_line(span: Span) -> bool:
     while end < sentence.end and doc[end].text not in (".", ";"):
         end += 1
     line = doc[start:end]
+    if any(token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON")
+           and token.head.tag_ in FINITE_TAGS for token in line):
+        return False  # "Three soldiers died in the attack.": a sentence, not a tally ("3 soldiers killed.")
     return not any(token.pos_ in ("VERB", "AUX") and trigger_for(token) is None for token in line)
 
 

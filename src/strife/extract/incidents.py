@@ -226,7 +226,7 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
     same ACLED type, or `refers` to an incident told before (it only points back, or it is the
     attackers' own claim of the killing)."""
     lead = group[0]
-    if not (_places_agree(lead, event) and _days_agree(lead, event) and _sources_agree(lead.source, event.source)):
+    if not (_places_agree(lead, event) and _days_agree(lead, event) and sources_agree(lead.source, event.source)):
         return False
     sentence = layout.sentence(event_anchor(event))
     if any(layout.sentence(event_anchor(e)) == sentence for e in group):
@@ -236,7 +236,9 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
         # Within one paragraph a story moves on: only a mention of the sentences just before joins
         # ("... Two nurses were killed in the attack."); a digest of reports on one line ("Gunmen
         # attacked a checkpoint in Kabul ... Gunmen attacked ...") stays one event per report.
-        if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or _own_other_toll(group, event):
+        # A toll of its own sets a mention apart, unless it points back ("Three soldiers were
+        # killed in the attack"): then it tells the other side's dead of the same incident.
+        if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or (_own_other_toll(group, event) and not refers):
             return False
     return lead.acled_event_type == event.acled_event_type or refers
 
@@ -285,7 +287,7 @@ def _days_agree(a: Event, b: Event) -> bool:
     return all((end - start).days < SHORT_SPAN_DAYS for start, end in ((a.date, a_end), (b.date, b_end)))
 
 
-def _sources_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
+def sources_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
     """Either side unnamed, an actor in common, or an actor of no country on either side ("a warplane",
     "gunmen"): the perpetrators of one incident, told by different witnesses, never contradict."""
     if not a or not b:

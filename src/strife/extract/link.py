@@ -19,7 +19,11 @@ from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.actors import localise_actors
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.implied import add_implied_actors
-from strife.extract.incidents import drop_non_events, merge_report_incidents
+from strife.extract.incidents import (
+    drop_non_events,
+    merge_report_incidents,
+    sources_agree,
+)
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
 from strife.model import ArticleResult, Count, DateMention, Event, Place
@@ -476,7 +480,9 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return False
     if gap == 1 and _is_response(event, doc):
         return True
-    return not event.source and (_is_outcome(event, doc) or _is_anaphoric(event, doc) or _finds_the_dead(event, doc))
+    if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):
+        return True  # "Three soldiers died in the attack": the attack told before, by the same attackers
+    return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
 
 
 def _protested(event: Event, doc: Doc) -> bool:
