@@ -211,3 +211,11 @@ def test_an_acronym_is_no_other_spelling_of_a_place(gazetteer) -> None:
 def test_a_body_named_after_its_town_places_the_event_there(nlp, gazetteer) -> None:
     text = "Sanitation workers protested outside the Nagpur Municipal Corporation office on Monday."
     assert [(p.name, p.country) for p in places(nlp, gazetteer, text)] == [("Nagpur", "IND")]
+
+
+def test_a_country_naming_a_groups_branch_is_not_where_it_happened(nlp, gazetteer) -> None:
+    # "the Islamic State in <country>" names the group's branch (who), not the event's place.
+    text = ("A man was injured when a mine exploded near a school in Douz. "
+            "The mine was laid by armed men affiliated to the Islamic State in Algeria.")
+    found = places(nlp, gazetteer, text)
+    assert [(p.name, p.country) for p in found] == [("Douz", "TUN")]
