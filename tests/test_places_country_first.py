@@ -211,3 +211,30 @@ def test_an_acronym_is_no_other_spelling_of_a_place(gazetteer) -> None:
 def test_a_body_named_after_its_town_places_the_event_there(nlp, gazetteer) -> None:
     text = "Sanitation workers protested outside the Nagpur Municipal Corporation office on Monday."
     assert [(p.name, p.country) for p in places(nlp, gazetteer, text)] == [("Nagpur", "IND")]
+
+
+def test_a_country_naming_a_groups_branch_is_not_where_it_happened(nlp, gazetteer) -> None:
+    # "the Islamic State in <country>" names the group's branch (who), not the event's place.
+    text = ("A man was injured when a mine exploded near a school in Douz. "
+            "The mine was laid by armed men affiliated to the Islamic State in Algeria.")
+    found = places(nlp, gazetteer, text)
+    assert [(p.name, p.country) for p in found] == [("Douz", "TUN")]
+
+
+def test_foreign_forces_do_not_make_the_town_they_strike_a_namesake(nlp, gazetteer) -> None:
+    # "Israeli tanks" says who fired, not where: the town keeps its own (only) reading.
+    found = places(nlp, gazetteer, "Israeli tanks fired four shells at targets in Tubas.")
+    assert [(p.name, p.country) for p in found] == [("Tubas", "PSE")]
+
+
+def test_a_name_placed_at_a_namesake_qualifier_is_no_location_either() -> None:
+    from strife.extract.places.resolution import Toponym, _mark_placed_at_namesakes
+    from strife.model import Place
+
+    town = Place(name="Yonder", country="CIV", lat=7.0, lon=-5.0, confidence=0.2, feature="city")
+    namesake = Toponym("Yonder", town, [], ["NGA"], not_a_location=True)
+    placed_there = Toponym("Hamlet", town.model_copy(update={"confidence": 0.6}), [], ["NGA"], qualified_by="Yonder")
+    elsewhere = Toponym("Other", town.model_copy(update={"confidence": 0.6}), [], ["NGA"], qualified_by="Thither")
+    _mark_placed_at_namesakes([namesake, placed_there, elsewhere])
+    assert placed_there.not_a_location and placed_there.place.confidence <= 0.2
+    assert not elsewhere.not_a_location

@@ -87,6 +87,8 @@ def country_as_attribute(doc: Doc, mention: Mention) -> bool:
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod") or (span.end < len(doc) and doc[span.end].text == "-"):
         return True
+    if _names_group_branch(doc, mention.start):
+        return True
     preposition = root.head if root.dep_ == "pobj" else None
     if preposition is None or preposition.lower_ not in ("of", "from"):
         return False
@@ -95,6 +97,26 @@ def country_as_attribute(doc: Doc, mention: Mention) -> bool:
     from strife.resolve.actors import ActorDictionary
 
     return preposition.head is not preposition and ActorDictionary.default().is_actor_noun(preposition.head.text)
+
+
+MAX_GROUP_NAME_TOKENS = 4
+
+
+def _names_group_branch(doc: Doc, start: int) -> bool:
+    """Is the country the branch of an armed group or organisation written just before it ("the
+    Islamic State in Libya", "Al-Qaeda in Yemen")? Such a name says who acted, as the ACLED actor
+    "Islamic State (Libya)" does, not where: the event's place is written elsewhere."""
+    preposition = start - 1
+    if preposition < 1 or doc[preposition].lower_ != "in":
+        return False
+    from strife.resolve.actors import ActorDictionary
+
+    dictionary = ActorDictionary.default()
+    for size in range(min(MAX_GROUP_NAME_TOKENS, preposition), 0, -1):
+        name = doc[preposition - size : preposition]
+        if name[0].text[:1].isupper() and any(e.kind in ("group", "org") for e in dictionary.lookup(name.text)):
+            return True
+    return False
 
 
 _POSSESSIVE = re.compile(r"^['’]s?\s+((?:[A-Za-z-]+\s*){1,3})")

@@ -98,6 +98,9 @@ def _read_places(
     focus = list(focus_countries) if focus_countries is not None else focus_of(votes)
     names = [normalise_name(m.name(doc)) for m in mentions]
     all_support = FocusSupport(votes, names)
+    # Foreign forces act abroad ("Turkish forces shelled ... in X countryside"): their adjective
+    # says who, not where, so it supports no country against a town's own reading.
+    unarmed_support = FocusSupport([v for v in votes if not v.armed], names)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
@@ -110,13 +113,14 @@ def _read_places(
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and country_as_attribute(doc, mention)
-        ) or _unsupported_namesake(mention, ranked, all_support.without(index), anchors,
+        ) or _unsupported_namesake(mention, ranked, unarmed_support.without(index), anchors,
                                    toponym_support.without(index))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
                              landmark=_names_landmark(doc, mention)))
+    _mark_placed_at_namesakes(found)
     _mark_asides(doc, found)
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
         found.append(fallback)
@@ -196,6 +200,17 @@ def _unsupported_namesake(
         return True
     anchored_countries = {country for country, _ in anchors}
     return best.country in anchored_countries and (best.country, normalise_name(best.admin1 or "")) not in anchors
+
+
+def _mark_placed_at_namesakes(found: list[Toponym]) -> None:
+    """A name known only from its qualifier ("the village of X in Y") and placed at Y is no more
+    where the event was than Y itself: when Y was read as a namesake nothing else supports
+    (`_unsupported_namesake`), so is the name placed at it."""
+    namesakes = {normalise_name(t.written) for t in found if t.not_a_location and t.place.feature != "country"}
+    for toponym in found:
+        if toponym.qualified_by and not toponym.not_a_location and normalise_name(toponym.qualified_by) in namesakes:
+            toponym.not_a_location = True
+            toponym.place = toponym.place.model_copy(update={"confidence": min(toponym.place.confidence, METONYM_CONFIDENCE)})
 
 
 def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
