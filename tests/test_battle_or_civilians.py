@@ -1,0 +1,42 @@
+"""ACLED's line between Battles and Violence against civilians (made-up text): killing a member of
+an armed group is a battle, even when the text names no attacker; violence against unarmed people
+is violence against civilians."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def coded(engine, text: str):
+    """Events of `text` through the whole pipeline (the actor coder gives the sectors sides come from)."""
+    from strife.model import Article
+
+    return engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 9))).events
+
+
+def by_trigger(found, trigger: str):
+    return next(e for e in found if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text, trigger, acled", [
+    ("A soldier was found killed near the checkpoint on Friday.", "killed", "Battles"),
+    ("A member of the government's state security was found killed on the road to the town.", "killed", "Battles"),
+    ("A farmer was found killed near his field on Friday.", "killed", "Violence against civilians"),
+])
+def test_passive_complement_tells_who_was_hit(engine, text, trigger, acled):
+    """'X was found killed': X is the one killed, so X's side decides the ACLED type."""
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.acled_event_type == acled
+    assert event.target
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Gunmen killed a member of the security forces in the town.", "Battles"),
+    ("Gunmen killed a government official in the town.", "Violence against civilians"),
+])
+def test_member_of_the_state_forces_is_armed(engine, text, acled):
+    """A member of the state's security forces is a combatant; a government official is not."""
+    event = by_trigger(coded(engine, text), "killed")
+    assert event.acled_event_type == acled
