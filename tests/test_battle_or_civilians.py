@@ -40,3 +40,14 @@ def test_member_of_the_state_forces_is_armed(engine, text, acled):
     """A member of the state's security forces is a combatant; a government official is not."""
     event = by_trigger(coded(engine, text), "killed")
     assert event.acled_event_type == acled
+
+
+@pytest.mark.parametrize("text", [
+    "Police assaulted a family in the Rampur police area for breaking the curfew.",
+    "Soldiers beat a shopkeeper near the army camp road on Sunday.",
+])
+def test_actors_inside_a_modifier_do_not_arm_the_target(engine, text):
+    """The head word's actor ('a family') decides the target's side, not a force named only in a
+    place's name: the police beating a family is violence against civilians, not a battle."""
+    event = next(e for e in coded(engine, text) if e.acled_event_type)
+    assert event.acled_event_type == "Violence against civilians"

@@ -30,7 +30,7 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
-    sectors = {(a.sector or "").lower() for a in actors if a.sector}
+    sectors = {(a.sector or "").lower() for a in _head_actors(tokens, actors) if a.sector}
     if sectors & sectors_of("nonstate_force"):
         return "nonstate"
     armed = sectors_of("state_force") - (sectors_of("unarmed_state") if attacked else frozenset())
@@ -45,6 +45,15 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         if side:
             return side
     return None
+
+
+def _head_actors(tokens: list[Token], actors: list[Actor]) -> list[Actor]:
+    """'police assaulted a family in the market police area': the actor named by an argument's
+    head word ('a family') is who it is; actors named only inside its modifiers ('police' in a
+    place's name) are not, so they decide its side only when none names the head."""
+    heads = [t.idx for t in tokens]
+    named = [a for a in actors if a.span and any(a.span[0] <= i < a.span[1] for i in heads)]
+    return named or actors
 
 
 def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
