@@ -51,3 +51,18 @@ def test_actors_inside_a_modifier_do_not_arm_the_target(engine, text):
     place's name: the police beating a family is violence against civilians, not a battle."""
     event = next(e for e in coded(engine, text) if e.acled_event_type)
     assert event.acled_event_type == "Violence against civilians"
+
+
+def test_killing_told_with_an_abduction_makes_the_attack(engine):
+    """'A police commander was killed and his guard taken hostage following an attack': the
+    killing belongs to the attack the abduction covers, and ACLED codes the gravest act; an armed
+    target makes it a battle."""
+    found = coded(engine, "A police commander was killed and his guard was taken as a hostage "
+                          "following an attack by militants in the district.")
+    event = next(e for e in found if e.acled_event_type)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_abduction_alone_stays_an_abduction(engine):
+    event = by_trigger(coded(engine, "Gunmen abducted two farmers in the village on Monday."), "abducted")
+    assert event.acled_sub_event_type == "Abduction/forced disappearance"
