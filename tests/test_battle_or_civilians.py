@@ -66,3 +66,14 @@ def test_killing_told_with_an_abduction_makes_the_attack(engine):
 def test_abduction_alone_stays_an_abduction(engine):
     event = by_trigger(coded(engine, "Gunmen abducted two farmers in the village on Monday."), "abducted")
     assert event.acled_sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Two killed and at least 30 wounded in clashes between rival supporters after the contested vote.", "Riots"),
+    ("Security forces engaged in a firefight with three militants. All three were killed.", "Battles"),
+])
+def test_casualties_of_a_clash_take_the_clash_type(engine, text, acled):
+    """A toll with no attacker of its own, told in a line with a clash, is that clash's row: mob
+    violence when the clash is a riot, a battle when armed groups fight."""
+    event = by_trigger(coded(engine, text), "killed")
+    assert event.acled_event_type == acled

@@ -454,19 +454,30 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
 
 
 def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
-    """'Security forces engaged in a firefight with three militants. All three were killed.': in a
-    line that tells a clash, a casualty report with no attacker of its own counts the clash's dead,
-    so it is the battle's row, not an attack on civilians."""
-    if not any(e.acled_event_type == "Battles" for f, e in members if not f.background):
-        return
+    """'Security forces engaged in a firefight with three militants. All three were killed.', 'Two
+    killed in clashes between rival supporters': in a line that tells a clash, a casualty report
+    with no attacker of its own counts the clash's dead, so it is the clash's row (a battle, or
+    mob violence when the clash is a riot), not an attack on civilians."""
     two_sided = onto.words("two_sided_lemmas")
     if not any(t.lemma_.lower() in two_sided for t in line_of(members[0][0].trigger.token)):
+        return
+    clash = _told_clash(members)
+    if clash is None:
         return
     for frame, event in members:
         if (event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack"
                 and frame.trigger.entry.frame == "consequence" and not frame.sources):
-            event.event_type = "FIGHT"
-            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+            event.event_type, event.mode = clash.event_type, clash.mode if clash.acled_event_type == "Riots" else event.mode
+            event.acled_event_type, event.acled_sub_event_type = clash.acled_event_type, clash.acled_sub_event_type
+            if clash.acled_event_type == "Battles":
+                event.acled_sub_event_type = "Armed clash"
+
+
+def _told_clash(members: list[tuple[Frame, Event]]) -> Optional[Event]:
+    """The line's clash: a battle if one is told, else a riot (crowds clashing; a clash told as
+    the setting of the deaths may read as background, and still counts), else none."""
+    battle = next((e for f, e in members if not f.background and e.acled_event_type == "Battles"), None)
+    return battle or next((e for _, e in members if e.acled_event_type == "Riots"), None)
 
 
 def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
