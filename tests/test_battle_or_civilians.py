@@ -77,3 +77,16 @@ def test_casualties_of_a_clash_take_the_clash_type(engine, text, acled):
     violence when the clash is a riot, a battle when armed groups fight."""
     event = by_trigger(coded(engine, text), "killed")
     assert event.acled_event_type == acled
+
+
+def test_looting_told_with_an_attack_is_part_of_it(engine):
+    """'An armed militia attacked and looted the party office': ACLED codes the attack, not a
+    looting row of its own (kept for destruction with no violence against people)."""
+    found = coded(engine, "An armed militia attacked and looted the party office in the town on Friday.")
+    assert by_trigger(found, "attacked").acled_event_type == "Violence against civilians"
+    assert by_trigger(found, "looted").acled_event_type is None
+
+
+def test_looting_alone_keeps_its_row(engine):
+    found = coded(engine, "Unknown people looted a warehouse in the town on Friday.")
+    assert by_trigger(found, "looted").acled_sub_event_type == "Looting/property destruction"

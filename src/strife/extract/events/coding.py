@@ -432,13 +432,20 @@ def _headed_line(members: list[tuple[Frame, Event]]) -> None:
 
 def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
     """ACLED codes one row per incident by its gravest act: 'gunmen attacked the village, killed a
-    resident and abducted two others' is an attack, not an abduction; 'After a heavy fight ...
+    resident and abducted two others' is an attack, not an abduction; 'attacked the village and
+    burned down huts' is the attack, the burning no looting/property destruction row of its own
+    (ACLED keeps that sub-event for destruction with no violence against people); 'After a heavy fight ...
     the militants retreated' is the battle, the withdrawal no strategic development of its own."""
     kinds = {(e.acled_event_type, e.acled_sub_event_type) for _, e in incident}
     battle = any(kind == "Battles" for kind, _ in kinds)
-    for _, event in members:
+    attacks = {f.trigger.token.sent.start for f, e in incident
+               if e.acled_event_type == "Battles" or (e.acled_event_type, e.acled_sub_event_type) == ("Violence against civilians", "Attack")}
+    for frame, event in members:
+        attack = frame.trigger.token.sent.start in attacks
         if event.acled_sub_event_type == "Abduction/forced disappearance" and ("Violence against civilians", "Attack") in kinds:
             event.acled_sub_event_type = "Attack"
+        elif attack and event.acled_sub_event_type == "Looting/property destruction":
+            event.acled_event_type = event.acled_sub_event_type = None  # 'attacked and looted the office': the attack's part
         elif battle and event.event_type == "RETREAT" and event.mode in coding_set("battle_part_modes"):
             event.acled_event_type = event.acled_sub_event_type = None
 
