@@ -90,3 +90,11 @@ def test_looting_told_with_an_attack_is_part_of_it(engine):
 def test_looting_alone_keeps_its_row(engine):
     found = coded(engine, "Unknown people looted a warehouse in the town on Friday.")
     assert by_trigger(found, "looted").acled_sub_event_type == "Looting/property destruction"
+
+
+def test_attack_repelled_by_forces_is_a_battle(engine):
+    """'Militants attacked the village ... before being repelled by soldiers': the attacked side
+    fought back, so ACLED codes an armed clash."""
+    found = coded(engine, "Militants attacked a village near the river on Monday. They set fire to several huts "
+                          "before being repelled by soldiers.")
+    assert by_trigger(found, "attacked").acled_event_type == "Battles"
