@@ -121,6 +121,7 @@ def find_events(
         frames.append(frame)
     by_token = {f.trigger.token.i: f for f in frames}
     for result_i, host in folded.items():
+        host = absorbed.get(host.token.i, host)  # 'killed ... following an attack' the verb covers
         if host.token.i in by_token:
             attach_result(by_token[host.token.i], doc[result_i], onto)
     for noun_i, verb in absorbed.items():

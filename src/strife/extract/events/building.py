@@ -32,7 +32,7 @@ from strife.extract.events.roles import (
     verb_roles,
 )
 from strife.extract.events.tables import coding_set
-from strife.extract.events.triggers import Trigger
+from strife.extract.events.triggers import Trigger, word_keys
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE, family
 
@@ -362,6 +362,8 @@ def attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
         victims += [o for c in verb.children if c.dep_ == "dobj" for p in c.children if p.lower_ == "of" for o in p.children]
     frame.victims += [v for v in clean_args(expand_all(victims), frame.trigger.token) if v not in frame.victims]
     frame.anchors.update(v.i for v in frame.victims)
+    if frame.mode == "abduct" and victims and word_keys(verb) & onto.words("casualty_verbs"):
+        frame.mode = None  # 'one was killed and another taken hostage': ACLED codes the gravest act, the attack
 
 
 def attach_noun(frame: Frame, noun: Token, onto: Ontology) -> None:

@@ -432,13 +432,20 @@ def _headed_line(members: list[tuple[Frame, Event]]) -> None:
 
 def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
     """ACLED codes one row per incident by its gravest act: 'gunmen attacked the village, killed a
-    resident and abducted two others' is an attack, not an abduction; 'After a heavy fight ...
+    resident and abducted two others' is an attack, not an abduction; 'attacked the village and
+    burned down huts' is the attack, the burning no looting/property destruction row of its own
+    (ACLED keeps that sub-event for destruction with no violence against people); 'After a heavy fight ...
     the militants retreated' is the battle, the withdrawal no strategic development of its own."""
     kinds = {(e.acled_event_type, e.acled_sub_event_type) for _, e in incident}
     battle = any(kind == "Battles" for kind, _ in kinds)
-    for _, event in members:
+    attacks = {f.trigger.token.sent.start for f, e in incident
+               if e.acled_event_type == "Battles" or (e.acled_event_type, e.acled_sub_event_type) == ("Violence against civilians", "Attack")}
+    for frame, event in members:
+        attack = frame.trigger.token.sent.start in attacks
         if event.acled_sub_event_type == "Abduction/forced disappearance" and ("Violence against civilians", "Attack") in kinds:
             event.acled_sub_event_type = "Attack"
+        elif attack and event.acled_sub_event_type == "Looting/property destruction":
+            event.acled_event_type = event.acled_sub_event_type = None  # 'attacked and looted the office': the attack's part
         elif battle and event.event_type == "RETREAT" and event.mode in coding_set("battle_part_modes"):
             event.acled_event_type = event.acled_sub_event_type = None
 
@@ -454,19 +461,30 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
 
 
 def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
-    """'Security forces engaged in a firefight with three militants. All three were killed.': in a
-    line that tells a clash, a casualty report with no attacker of its own counts the clash's dead,
-    so it is the battle's row, not an attack on civilians."""
-    if not any(e.acled_event_type == "Battles" for f, e in members if not f.background):
-        return
+    """'Security forces engaged in a firefight with three militants. All three were killed.', 'Two
+    killed in clashes between rival supporters': in a line that tells a clash, a casualty report
+    with no attacker of its own counts the clash's dead, so it is the clash's row (a battle, or
+    mob violence when the clash is a riot), not an attack on civilians."""
     two_sided = onto.words("two_sided_lemmas")
     if not any(t.lemma_.lower() in two_sided for t in line_of(members[0][0].trigger.token)):
+        return
+    clash = _told_clash(members)
+    if clash is None:
         return
     for frame, event in members:
         if (event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack"
                 and frame.trigger.entry.frame == "consequence" and not frame.sources):
-            event.event_type = "FIGHT"
-            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+            event.event_type, event.mode = clash.event_type, clash.mode if clash.acled_event_type == "Riots" else event.mode
+            event.acled_event_type, event.acled_sub_event_type = clash.acled_event_type, clash.acled_sub_event_type
+            if clash.acled_event_type == "Battles":
+                event.acled_sub_event_type = "Armed clash"
+
+
+def _told_clash(members: list[tuple[Frame, Event]]) -> Optional[Event]:
+    """The line's clash: a battle if one is told, else a riot (crowds clashing; a clash told as
+    the setting of the deaths may read as background, and still counts), else none."""
+    battle = next((e for f, e in members if not f.background and e.acled_event_type == "Battles"), None)
+    return battle or next((e for _, e in members if e.acled_event_type == "Riots"), None)
 
 
 def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:

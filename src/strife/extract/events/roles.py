@@ -35,6 +35,8 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if passive:
         agents += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
         agents = agents or _shared_agents(verb)
+    patients = _passive_complement_patients(verb, onto)
+    passive = passive or bool(patients)
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     if not passive and _headline_passive(verb, onto):
         passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
@@ -45,7 +47,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = agents if (passive or agents) else subjects
     frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
     if passive and not frame.targets:
-        frame.targets = [c for c in children if c.dep_ == "nsubj"]
+        frame.targets = [c for c in children if c.dep_ == "nsubj"] or patients
     frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
     if all(_is_weapon(t, onto) for t in frame.targets):
         frame.targets += _aimed_past_the_weapons(verb, onto)
@@ -94,6 +96,18 @@ def _is_passive(children: list[Token]) -> bool:
         return True
     subjects = [c.i for c in children if c.dep_ == "nsubj"]
     return any(c.dep_ == "auxpass" and not (subjects and c.i < min(subjects)) for c in children)
+
+
+def _passive_complement_patients(verb: Token, onto: Ontology) -> list[Token]:
+    """'A soldier was found killed', 'a body was discovered beheaded': a past participle completing
+    a passive verb of discovery tells what was done to that verb's subject, so the subject is its
+    patient (the target), not its doer."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd") or verb.head.i == verb.i:
+        return []
+    head = verb.head
+    if head.lemma_.lower() not in onto.words("discovery_verbs") or not any(c.dep_ == "auxpass" for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubjpass"]
 
 
 def _shared_agents(verb: Token) -> list[Token]:

@@ -30,14 +30,14 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
-    sectors = {(a.sector or "").lower() for a in actors if a.sector}
+    sectors = {(a.sector or "").lower() for a in _head_actors(tokens, actors) if a.sector}
     if sectors & sectors_of("nonstate_force"):
         return "nonstate"
     armed = sectors_of("state_force") - (sectors_of("unarmed_state") if attacked else frozenset())
     if sectors & armed:
         return "state"
     if attacked and sectors & sectors_of("unarmed_state"):
-        return "civilian"
+        return _member_of_a_force(tokens, onto) or "civilian"
     if sectors & (sectors_of("civilian") | sectors_of("rioter")):
         return "civilian"
     for token in tokens:
@@ -45,6 +45,15 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         if side:
             return side
     return None
+
+
+def _head_actors(tokens: list[Token], actors: list[Actor]) -> list[Actor]:
+    """'police assaulted a family in the market police area': the actor named by an argument's
+    head word ('a family') is who it is; actors named only inside its modifiers ('police' in a
+    place's name) are not, so they decide its side only when none names the head."""
+    heads = [t.idx for t in tokens]
+    named = [a for a in actors if a.span and any(a.span[0] <= i < a.span[1] for i in heads)]
+    return named or actors
 
 
 def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
@@ -94,12 +103,27 @@ def _named_group(member: Token) -> bool:
     return any(g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "NORP") for g in groups)
 
 
+def _member_of_a_force(tokens: list[Token], onto: Ontology) -> Optional[str]:
+    """'a member of the regime's state security was found killed': the coder names only the
+    government he serves (an unarmed office when attacked), but a member of its security forces is
+    armed, and ACLED codes his killing as a battle."""
+    forces = onto.words("state_force_nouns") - onto.words("civil_authority_nouns")
+    members = [t for t in tokens if t.lemma_.lower() in onto.words("member_nouns")]
+    if any(group.lemma_.lower() in forces for member in members for group in _groups_of(member)):
+        return "state"
+    return None
+
+
+def _groups_of(member: Token) -> list[Token]:
+    """The group a member noun names: its 'of' object or its modifiers ('QSD members')."""
+    groups = [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return groups + [c for c in member.children if c.dep_ in ("compound", "poss", "amod") and c.i < member.i]
+
+
 def _group_side(member: Token, onto: Ontology) -> Optional[str]:
     """'a member of the regime's 4th Division', 'army officers', 'groups of migrant laborers':
     the group a member belongs to decides the side."""
-    groups = [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    groups += [c for c in member.children if c.dep_ in ("compound", "poss", "amod") and c.i < member.i]
-    for group in groups:
+    for group in _groups_of(member):
         words = {t.lower_ for t in group.subtree} | {t.lemma_.lower() for t in group.subtree}
         side = _lexical_side_word(group.lemma_.lower(), words, onto)
         if side is None and group.lemma_.lower() in onto.words("protester_nouns"):

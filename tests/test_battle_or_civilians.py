@@ -1,0 +1,100 @@
+"""ACLED's line between Battles and Violence against civilians (made-up text): killing a member of
+an armed group is a battle, even when the text names no attacker; violence against unarmed people
+is violence against civilians."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def coded(engine, text: str):
+    """Events of `text` through the whole pipeline (the actor coder gives the sectors sides come from)."""
+    from strife.model import Article
+
+    return engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 9))).events
+
+
+def by_trigger(found, trigger: str):
+    return next(e for e in found if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text, trigger, acled", [
+    ("A soldier was found killed near the checkpoint on Friday.", "killed", "Battles"),
+    ("A member of the government's state security was found killed on the road to the town.", "killed", "Battles"),
+    ("A farmer was found killed near his field on Friday.", "killed", "Violence against civilians"),
+])
+def test_passive_complement_tells_who_was_hit(engine, text, trigger, acled):
+    """'X was found killed': X is the one killed, so X's side decides the ACLED type."""
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.acled_event_type == acled
+    assert event.target
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Gunmen killed a member of the security forces in the town.", "Battles"),
+    ("Gunmen killed a government official in the town.", "Violence against civilians"),
+])
+def test_member_of_the_state_forces_is_armed(engine, text, acled):
+    """A member of the state's security forces is a combatant; a government official is not."""
+    event = by_trigger(coded(engine, text), "killed")
+    assert event.acled_event_type == acled
+
+
+@pytest.mark.parametrize("text", [
+    "Police assaulted a family in the Rampur police area for breaking the curfew.",
+    "Soldiers beat a shopkeeper near the army camp road on Sunday.",
+])
+def test_actors_inside_a_modifier_do_not_arm_the_target(engine, text):
+    """The head word's actor ('a family') decides the target's side, not a force named only in a
+    place's name: the police beating a family is violence against civilians, not a battle."""
+    event = next(e for e in coded(engine, text) if e.acled_event_type)
+    assert event.acled_event_type == "Violence against civilians"
+
+
+def test_killing_told_with_an_abduction_makes_the_attack(engine):
+    """'A police commander was killed and his guard taken hostage following an attack': the
+    killing belongs to the attack the abduction covers, and ACLED codes the gravest act; an armed
+    target makes it a battle."""
+    found = coded(engine, "A police commander was killed and his guard was taken as a hostage "
+                          "following an attack by militants in the district.")
+    event = next(e for e in found if e.acled_event_type)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_abduction_alone_stays_an_abduction(engine):
+    event = by_trigger(coded(engine, "Gunmen abducted two farmers in the village on Monday."), "abducted")
+    assert event.acled_sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Two killed and at least 30 wounded in clashes between rival supporters after the contested vote.", "Riots"),
+    ("Security forces engaged in a firefight with three militants. All three were killed.", "Battles"),
+])
+def test_casualties_of_a_clash_take_the_clash_type(engine, text, acled):
+    """A toll with no attacker of its own, told in a line with a clash, is that clash's row: mob
+    violence when the clash is a riot, a battle when armed groups fight."""
+    event = by_trigger(coded(engine, text), "killed")
+    assert event.acled_event_type == acled
+
+
+def test_looting_told_with_an_attack_is_part_of_it(engine):
+    """'An armed militia attacked and looted the party office': ACLED codes the attack, not a
+    looting row of its own (kept for destruction with no violence against people)."""
+    found = coded(engine, "An armed militia attacked and looted the party office in the town on Friday.")
+    assert by_trigger(found, "attacked").acled_event_type == "Violence against civilians"
+    assert by_trigger(found, "looted").acled_event_type is None
+
+
+def test_looting_alone_keeps_its_row(engine):
+    found = coded(engine, "Unknown people looted a warehouse in the town on Friday.")
+    assert by_trigger(found, "looted").acled_sub_event_type == "Looting/property destruction"
+
+
+def test_attack_repelled_by_forces_is_a_battle(engine):
+    """'Militants attacked the village ... before being repelled by soldiers': the attacked side
+    fought back, so ACLED codes an armed clash."""
+    found = coded(engine, "Militants attacked a village near the river on Monday. They set fire to several huts "
+                          "before being repelled by soldiers.")
+    assert by_trigger(found, "attacked").acled_event_type == "Battles"
