@@ -9,7 +9,7 @@ import json
 import pytest
 
 from strife.extract.actors import actor_for_span, find_actors, resolve_mentions
-from strife.model import Actor
+from strife.model import Actor, Article
 from strife.resolve.actors import DATA_DIR, ActorDictionary, words_of
 
 ALEPPO_DATE = dt.date(2016, 12, 6)
@@ -307,11 +307,21 @@ def test_metonymy_actor_versus_location(nlp):
         "Protesters gathered in Beirut's Saifi district and blocked the Ring bridge.",
         "Rioters hurled Molotov cocktails at a bank in the Ras al Nabea district of Beirut.",
         "Members of the church staged a protest at the cathedral in Ermita, Manila after the ruling.",
+        "Hundreds demonstrated in the centre of Nairobi against fuel prices.",
+        "Police dispersed a crowd on the outskirts of Lima on Friday.",
     ],
 )
 def test_a_capital_naming_where_a_thing_is_is_not_its_government(nlp, text):
     found = find_actors(nlp(text), on=ALEPPO_DATE)
     assert not [a for a in found if a.sector == "GOV"], [(a.name, a.sector) for a in found]
+
+
+def test_an_event_in_a_part_of_a_capital_is_placed_in_the_capital(engine):
+    """'the centre of X': X owns a part of a town, so it is where the protest was, not a government."""
+    events = engine.code(Article(id="t", text="A demonstration took place in the centre of Nairobi against fuel prices.")).events
+    protest = next(e for e in events if e.acled_event_type == "Protests")
+    assert protest.location is not None and protest.location.country == "KEN", protest.location
+    assert not any(a.sector == "GOV" for e in events for a in [*e.source, *e.target])
 
 
 def test_a_capital_before_an_actor_noun_is_still_its_government(nlp):

@@ -542,10 +542,14 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
 
 
 def _names_part_of_town(noun: Token) -> bool:
-    """A word for a part of a town or a place in one ("district", "area", "street", "square")."""
+    """A word for a part of a town or a place in one ("district", "area", "street", "square"), or
+    a noun whose owner is a location, never a government ("the centre of Nairobi", "the outskirts
+    of X": `place_noun` of geo_metonym_cues.csv, the words for which "X's <noun>" is no metonym)."""
+    from strife.extract.places.metonymy import metonym_cues
     from strife.resolve.geocode import admin_words
 
-    return admin_words().get(noun.lower_) in ("any", "landmark", "admin2")
+    return (admin_words().get(noun.lower_) in ("any", "landmark", "admin2")
+            or noun.lower_ in metonym_cues().get("place_noun", ()))
 
 
 def _qualifies_a_place(token: Token, dictionary: ActorDictionary) -> bool:
