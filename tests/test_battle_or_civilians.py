@@ -4,20 +4,10 @@ is violence against civilians."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-
-def coded(engine, text: str):
-    """Events of `text` through the whole pipeline (the actor coder gives the sectors sides come from)."""
-    from strife.model import Article
-
-    return engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 9))).events
-
-
-def by_trigger(found, trigger: str):
-    return next(e for e in found if e.trigger.text == trigger)
+# The whole pipeline on a note of 9 May 2020, and the event of a trigger: shared with test_events.
+from tests.test_events import by_trigger, coded
 
 
 @pytest.mark.parametrize("text, trigger, acled", [

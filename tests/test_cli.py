@@ -129,13 +129,18 @@ def test_usage_errors_are_one_line_and_exit_2(args, message, tmp_path):
     assert message in shown.stderr and "Traceback" not in shown.stderr
 
 
-def test_events_filter_by_how_sure_the_date_is(tmp_path):
-    """An event whose text names no date carries the publication day as 'reported'; --precision picks."""
-    source = tmp_path / "r.jsonl"
+def write_dated_and_undated(source: Path) -> None:
+    """Two reports published on 11 August 2020: one dated 'on Sunday' (the 9th), one naming no date."""
     source.write_text("\n".join(json.dumps(r) for r in (
         {"id": "dated", "text": "Police arrested 12 protesters in Minsk on Sunday.", "published": "2020-08-11"},
         {"id": "undated", "text": "Police arrested 12 protesters in Minsk.", "published": "2020-08-11"},
     )) + "\n")
+
+
+def test_events_filter_by_how_sure_the_date_is(tmp_path):
+    """An event whose text names no date carries the publication day as 'reported'; --precision picks."""
+    source = tmp_path / "r.jsonl"
+    write_dated_and_undated(source)
     db = tmp_path / "p.db"
     assert strife("ingest", str(source), "--db", str(db)).returncode == 0
     rows = {p: json.loads(strife("events", "--db", str(db), "--precision", p, "--format", "json").stdout)
@@ -159,10 +164,7 @@ def test_ingest_counts_the_events_left_undated(tmp_path):
 
 def test_extract_explain_says_why_each_event_has_its_date(tmp_path):
     source = tmp_path / "e.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in (
-        {"id": "dated", "text": "Police arrested 12 protesters in Minsk on Sunday.", "published": "2020-08-11"},
-        {"id": "undated", "text": "Police arrested 12 protesters in Minsk.", "published": "2020-08-11"},
-    )) + "\n")
+    write_dated_and_undated(source)
     shown = strife("extract", str(source), "--format", "jsonl", "--explain")
     assert shown.returncode == 0, shown.stderr
     lines = [line for line in shown.stderr.splitlines() if "COERCE" in line]
