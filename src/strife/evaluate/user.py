@@ -1,8 +1,9 @@
 """Accuracy as a user meets it: one record in, the event an export holds out, judged field by field.
 
 A user who codes an ACLED record keeps, in an export, the events strife says happened (neither
-negated nor hypothetical) that carry an ACLED type. The *record's event* is the most confident of
-them (ties go to output order), chosen without looking at the gold. Two figures per field:
+negated nor hypothetical) that carry an ACLED type. The *record's event* is the one a coder writes
+the row for (`strife.rows.record_row_event`: an act of disorder before a strategic development told
+with it, then the most confident, ties to output order), chosen without looking at the gold. Two figures per field:
 
 * **end to end** (the headline): on every record whose gold has the field; a record that yields no
   event is wrong for every field, because the user gets nothing right from it.
@@ -11,7 +12,8 @@ them (ties go to output order), chosen without looking at the gold. Two figures 
 
 The record's event, per format:
 
-* row formats (ACLED; UCDP, where the relevant events are those of political violence): as above.
+* ACLED rows: as above.
+* UCDP rows (the relevant events are those of political violence): the most confident of them.
 * PLOVER GSR (one sentence, one gold event): the most confident happened event of the sentence, of
   any type. The gold's EVT mark-up is not looked at: `score.choose_event` picks among the events
   whose trigger lies inside it, which no user can do, so its figures are the matched ones.
@@ -35,6 +37,7 @@ from strife.evaluate.metrics import Estimate, estimate
 from strife.evaluate.records import GoldPlace, GoldRecord
 from strife.evaluate.score import Evaluation, ScoredRecord, field_outcomes, happened, is_relevant
 from strife.model import Event, Span
+from strife.rows import record_row_event
 
 DETECTED = "event_detected"
 PLACE_FIELDS = ("location_country", "location_25km", "location_admin1")
@@ -78,11 +81,14 @@ def most_confident(events: Sequence[Event]) -> Optional[Event]:
 
 
 def record_event(record: ScoredRecord) -> Optional[Event]:
-    """The event a user's export holds for this record (see the module docstring), or None."""
+    """The event a user's export holds for this record (see the module docstring), or None: an
+    ACLED row's event is chosen as the export's row is (`strife.rows`), any other format's is the
+    most confident."""
     case = record.case
     if case.matching == "evidence":
         return record.predicted
-    return most_confident([e for e in happened(record.events) if is_relevant(e, case.relevance)])
+    candidates = [e for e in happened(record.events) if is_relevant(e, case.relevance)]
+    return record_row_event(candidates) if case.relevance == "acled" else most_confident(candidates)
 
 
 def fold(text: str) -> str:

@@ -36,6 +36,7 @@ from strife.resolve.coref import (
     places_agree,
     trigger_token,
 )
+from strife.rows import row_rank
 
 T = TypeVar("T")
 #: ACLED's type for violent demonstrations, a violent act though not an ASSAULT or FIGHT in PLOVER.
@@ -152,8 +153,8 @@ def _one_carrier_per_toll(events: list[Event]) -> None:
     """Each toll on one event only, so summing fatalities over events never counts a death twice.
 
     Several events can tell one incident ("3 militants were killed, 1 injured and 1 captured"); the
-    toll stays on the one a coder would write the row for (an ACLED-typed event first, then the most
-    confident, then the first), and the figures keep their `event_id` links for the others.
+    toll stays on the one a coder would write the row for (`strife.rows.row_rank`: a happened,
+    ACLED-typed act of disorder first, then the most confident, then the first), and the figures keep their `event_id` links for the others.
     """
     for field in COUNT_FIELDS.values():
         carriers: dict[tuple, Event] = {}
@@ -172,7 +173,8 @@ def _one_carrier_per_toll(events: list[Event]) -> None:
 
 
 def _carrier_rank(event: Event) -> tuple:
-    return (is_real(event), event.acled_event_type is not None, event.confidence, -event.evidence.start)
+    """The record's row first (`strife.rows.row_rank`), then the earlier in the text."""
+    return (*row_rank(event), -event.evidence.start)
 
 
 def _headline_end(doc: Doc, meta) -> Optional[int]:
