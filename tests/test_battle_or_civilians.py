@@ -88,3 +88,25 @@ def test_attack_repelled_by_forces_is_a_battle(engine):
     found = coded(engine, "Militants attacked a village near the river on Monday. They set fire to several huts "
                           "before being repelled by soldiers.")
     assert by_trigger(found, "attacked").acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    ("Government forces fired 82mm mortars at the positions of the rebels near a village. "
+     "Observers recorded 18 explosions in both directions of the front line."),
+    "Troops of one country fired mortar shells at 12 border posts of the other, prompting its army to retaliate.",
+])
+def test_shelling_answered_in_kind_is_an_armed_clash(engine, text):
+    """Heavy fire told as two-way ('in both directions', 'prompting the army to retaliate') is an
+    exchange between two armed sides: an armed clash (ACLED Battles), not a one-sided shelling."""
+    event = by_trigger(coded(engine, text), "fired")
+    assert (event.event_type, event.acled_event_type, event.acled_sub_event_type) == ("FIGHT", "Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, trigger, sub_event", [
+    ("The army shelled rebel positions near a village, killing four fighters.", "shelled",
+     "Shelling/artillery/missile attack"),
+    ("Protesters blocked the highway in both directions on Monday.", "blocked", "Peaceful protest"),
+])
+def test_one_way_shelling_and_a_road_blocked_both_ways_keep_their_type(engine, text, trigger, sub_event):
+    """Shelling no one answers stays remote violence; 'in both directions' of a blocked road tells no fire."""
+    assert by_trigger(coded(engine, text), trigger).acled_sub_event_type == sub_event

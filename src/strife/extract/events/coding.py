@@ -28,6 +28,8 @@ from strife.model import Actor, Event
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE
 
+SHELLING = "Shelling/artillery/missile attack"  # ACLED's sub-event of heavy fire from afar
+
 
 def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
     """ASSAULT when civilians are the target, FIGHT when both sides are armed, riots when
@@ -453,10 +455,16 @@ def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple
 def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
     """'Gunmen attacked a convoy ... Soldiers guarding it returned fire': when the line tells that
     the attacked side fought back, the attack is an armed clash between two sides (ACLED Battles),
-    as is the fire exchanged; abductions and other one-sided acts stay what they are."""
+    as is the fire exchanged; abductions and other one-sided acts stay what they are. Shelling
+    answered in kind ('fired mortars at the positions of ... shells landed in both directions',
+    'prompting the army to retaliate') is an exchange of heavy fire, an armed clash too; air
+    strikes and bombs stay remote violence."""
     for _, event in members:
         if event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack":
             event.event_type = "FIGHT"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+        elif event.acled_sub_event_type == SHELLING:
+            event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
 
