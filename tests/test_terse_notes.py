@@ -111,9 +111,23 @@ def test_an_offensive_by_the_air_force_is_an_air_strike(engine):
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
 
 
+def test_a_strike_by_air_forces_is_an_air_strike(engine):
+    """The plural names the air arm as well: 'government air forces strike a market'."""
+    event = by_trigger(coded(engine, "Government air forces strike a market near the river, killing two women."), "strike")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_means_participle_naming_no_explosive_leaves_a_destruction_alone(engine):
+    """'the house of a man using a rifle': a rifle is no explosive, so the destruction stays one."""
+    event = by_trigger(coded(engine, "Rebels destroyed the house of a man using a rifle to guard his farm."), "destroyed")
+    assert event.acled_event_type != "Explosions/Remote violence"
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("Separatist fighters blew up two power pylons at night.", "blew"),
     ("Insurgents destroyed a telephone mast using explosives.", "destroyed"),
+    # the parse hangs 'using' on the last object; the means verb still tells the act's manner
+    ("Insurgents destroyed a telephone mast and a water pump using explosives.", "destroyed"),
 ])
 def test_property_destroyed_by_explosives_is_an_explosion_for_acled(engine, text, trigger):
     event = by_trigger(coded(engine, text), trigger)

@@ -274,11 +274,14 @@ def _by_explosives(token: Token, onto: Ontology) -> bool:
     """'destroyed a mast using explosives', 'set off explosives and destroyed a bridge', 'blew up
     pylons': property destroyed by explosives stays a destruction in PLOVER (COERCE) but is an
     explosion for ACLED (Remote explosive), not property destruction. The means may sit in a
-    manner clause or in the verb the destruction is coordinated with."""
+    manner clause or in the verb the destruction is coordinated with; a participle of a means
+    verb ('using explosives') is the act's manner even where the parse hangs it on an object."""
     head = token
     while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head
-    inner = {t.i for d in head.subtree if d.dep_ in ("relcl", "acl") for t in d.subtree}
+    means = onto.words("means_verbs")
+    inner = {t.i for d in head.subtree if d.dep_ in ("relcl", "acl") and not (d.dep_ == "acl" and d.lemma_.lower() in means)
+             for t in d.subtree}
     return _names_any(" ".join(t.lower_ for t in head.subtree if t.i not in inner), onto.words("explosive_weapon_words"))
 
 
