@@ -161,3 +161,36 @@ def test_fighters_handing_themselves_in_is_a_surrender(engine):
 def test_a_strike_told_by_its_effect_happened(engine, text, trigger):
     event = by_trigger(coded(engine, text), trigger)
     assert event.acled_event_type == "Protests" and not (event.hypothetical or event.negated)
+
+
+# ------------------------------------------------------------------------ non-violent acts of armed groups
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Members of a local gang delivered boxes with food to families during the lockdown.", "delivered"),
+    ("Rebels distributed food to villagers in the district on Monday.", "distributed"),
+])
+def test_aid_handed_out_by_an_armed_group_is_a_change_to_its_activity(engine, text, trigger):
+    """ACLED records a gang's or a rebel group's non-violent activity as a strategic development."""
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.event_type == "AID"
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Change to group/activity")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The government delivered food aid to flood victims on Monday.", "delivered"),
+    ("A charity handed out food parcels to residents of the town.", "handed"),
+])
+def test_aid_from_a_government_or_a_charity_is_no_acled_event(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.event_type == "AID" and event.acled_event_type is None
+
+
+def test_conflict_actor_acts_load_as_known_acled_pairs():
+    from strife.extract.events.tables import conflict_actor_act, conflict_actor_acts
+    from strife.ontology import load_ontology
+
+    onto = load_ontology()
+    assert conflict_actor_act("AID") == ("Strategic developments", "Change to group/activity")
+    assert conflict_actor_act("FIGHT") is None
+    assert all(plover in onto.types and onto.is_acled(*pair) for plover, pair in conflict_actor_acts().items())

@@ -22,7 +22,12 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
-from strife.extract.events.tables import acled_fallback, coding_set, note_heading
+from strife.extract.events.tables import (
+    acled_fallback,
+    coding_set,
+    conflict_actor_act,
+    note_heading,
+)
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
@@ -362,6 +367,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
         pair = (entry.acled_event_type, entry.acled_sub_event_type)
     elif (fallback := acled_fallback(frame.plover)) is not None:
         pair = fallback
+    elif (act := conflict_actor_act(frame.plover)) is not None and side_of(frame.sources, source_actors, onto) == "nonstate":
+        pair = act  # a gang handing out food: ACLED's non-violent activity of a conflict actor
     else:
         return None, None
     if frame.mode == "territory" and frame.plover == "FIGHT":

@@ -3,6 +3,8 @@
 * `event_coding_sets.csv`: named sets of PLOVER types, modes and ACLED event types the rules ask
   about ('remote_modes', 'source_of_types', ...): `coding_set(name)`.
 * `event_acled_fallbacks.csv`: the ACLED pair a type falls back to: `acled_fallback(plover)`.
+* `event_conflict_actor_acts.csv`: the ACLED pair of a non-violent act by an armed non-state
+  group: `conflict_actor_act(plover)`.
 * `event_side_sectors.csv`: the sector of an unnamed actor by its side: `side_sector(side)`.
 * `event_note_headings.csv`: the ACLED pair a note's opening heading names: `note_heading(text)`.
 
@@ -38,6 +40,18 @@ def acled_fallbacks() -> dict[str, tuple[str, str]]:
 def acled_fallback(plover: str) -> Optional[tuple[str, str]]:
     """The ACLED pair of a type when neither its mode nor its lexicon row gives one (else None)."""
     return acled_fallbacks().get(plover)
+
+
+@lru_cache(maxsize=1)
+def conflict_actor_acts() -> dict[str, tuple[str, str]]:
+    """PLOVER type -> (ACLED event type, sub-event type), from `event_conflict_actor_acts.csv`."""
+    return {row["plover"]: (row["acled_event_type"], row["acled_sub_event_type"])
+            for row in read_data_csv("event_conflict_actor_acts.csv")}
+
+
+def conflict_actor_act(plover: str) -> tuple[str, str] | None:
+    """The ACLED pair of a non-violent act of this type when an armed non-state group does it (else None)."""
+    return conflict_actor_acts().get(plover)
 
 
 @lru_cache(maxsize=1)
