@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
-from strife.extract.places.names import Mention, gazetteer_query, stop_words
+from strife.extract.places.mentions import facility_words
+from strife.extract.places.names import MAX_NAME_TOKENS, Mention, gazetteer_query, is_name_token, stop_words
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
 from strife.extract.places.readings import ranked_readings, resolve_mention
 from strife.model import Place
@@ -132,7 +133,9 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     """Where an article no toponym places is, as far as it says: another spelling of a place in one
     country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`)."""
     actor_focus = focus_of([vote for vote in votes if vote.mention is None])
-    return _sole_variant_place(doc, mentions, gazetteer, actor_focus) or _actor_country_place(doc, gazetteer, votes)
+    return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
+            or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]))
+            or _actor_country_place(doc, gazetteer, votes))
 
 
 def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
@@ -156,6 +159,66 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
 
 
 VARIANT_ALONE_CONFIDENCE = 0.4
+
+
+ORGANISATION_PLACE_CONFIDENCE = 0.3
+# The kinds of place an organisation is named after, most specific first.
+ORGANISATION_PLACE_KINDS = ("city", "admin2", "admin1", "country")
+
+
+def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[str]) -> Toponym | None:
+    """In an article no toponym places, the place an organisation or a site is named after ("the
+    Uttar Pradesh Public Service Commission", "the East Delhi Municipal Corporation", "the
+    Hyderabad press club"): local bodies act where they are, and a coder places the event there
+    rather than nowhere. The country is the actors' when they name one, else the one country the
+    names themselves agree on (`_organisation_country`); of several names, the most specific place
+    wins (a town before its region).
+    """
+    names = [(span, [c for c in candidates if c.primary and c.kind in ORGANISATION_PLACE_KINDS])
+             for span, candidates in _organisation_names(doc, gazetteer)]
+    country = actor_focus[0] if actor_focus else _organisation_country(names)
+    readings = [(span, c) for span, found in names for c in found if c.country == country]
+    if country is None or not readings:
+        return None
+    span, best = min(readings, key=lambda pair: (ORGANISATION_PLACE_KINDS.index(pair[1].kind), -pair[1].population))
+    place = to_place(best, span=(span.start_char, span.end_char), confidence=ORGANISATION_PLACE_CONFIDENCE,
+                     written=span.text)
+    return Toponym(span.text, place, [(best, 0.0)], [country])
+
+
+def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> str | None:
+    """The one country the organisations' place names agree on, counting only regions and large
+    towns (a small village abroad is more likely a word of the name used otherwise); a name of
+    several countries ("Punjab") decides nothing, but is read in the country the others give."""
+    countries = set()
+    for _, found in names:
+        strong = {c.country for c in found if c.kind != "city" or c.population >= MIN_POPULATION_WITHOUT_CUE}
+        if len(strong) == 1:
+            countries |= strong
+    return countries.pop() if len(countries) == 1 else None
+
+
+SITE_WORDS_AFTER = 2  # "Hyderabad [press club]"
+
+
+def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, list[Candidate]]]:
+    """The place names organisations' names start with ("[Galle] Muslim Ladies' College"), longest
+    first; a one-word organisation only when a site word follows it ("Hyderabad press club")."""
+    names = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        site_after = any(t.lower_ in facility_words() for t in doc[ent.end : ent.end + SITE_WORDS_AFTER])
+        last = ent.end if site_after else ent.end - 1
+        for end in range(min(last, start + MAX_NAME_TOKENS), start, -1):
+            span = doc[start:end]
+            if not all(is_name_token(t) for t in span) or normalise_name(span.text) in stop_words():
+                continue
+            if not is_demonym(span.text) and (candidates := gazetteer.lookup(span.text)):
+                names.append((span, candidates))
+                break
+    return names
 
 
 def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list]]) -> frozenset[tuple[str, str]]:

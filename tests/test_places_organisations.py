@@ -1,0 +1,49 @@
+"""A text no toponym places is placed where the organisations it names are named after."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.extract.places import find_places
+from strife.resolve.geocode import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def placed(nlp, gazetteer, text: str) -> list[tuple]:
+    return [(p.name, p.country, p.geo_precision, text[p.span[0] : p.span[1]])
+            for p in find_places(nlp(text), gazetteer)]
+
+
+def test_a_body_named_after_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
+    text = "Candidates for the Jharkhand Public Service Commission examination staged a protest against delays."
+    assert placed(nlp, gazetteer, text) == [("Jharkhand", "IND", 3, "Jharkhand")]
+
+
+def test_a_name_of_several_countries_alone_places_nothing(nlp, gazetteer) -> None:
+    # Limburg is a province of the Netherlands and of Belgium.
+    text = "Members of the Limburg Farmers Union blocked the road to demand higher milk prices."
+    assert placed(nlp, gazetteer, text) == []
+
+
+def test_another_body_settles_the_country_and_the_town_is_the_place(nlp, gazetteer) -> None:
+    text = ("Members of the Limburg Farmers Union and the Venlo Traders Association blocked the road "
+            "to demand higher milk prices.")
+    assert placed(nlp, gazetteer, text) == [("Venlo", "NLD", 1, "Venlo")]
+
+
+def test_a_toponym_of_the_text_comes_before_any_body_named_after_a_place(nlp, gazetteer) -> None:
+    text = "Candidates for the Jharkhand Public Service Commission examination protested in Ranchi on Monday."
+    assert [p.name for p in find_places(nlp(text), gazetteer)] == ["Ranchi"]
+
+
+def test_the_event_is_placed_where_the_body_is(engine) -> None:
+    from strife.model import Article
+
+    text = "On 3 May 2020, workers of the Jharkhand State Electricity Board went on strike over unpaid wages."
+    outcome = next(iter(engine.run([Article(text=text, published="2020-05-03")])))
+    assert {(e.location.admin1, e.location.country, e.location.geo_precision)
+            for e in outcome.result.events if e.location} == {("Jharkhand", "IND", 3)}
