@@ -5,7 +5,8 @@ mention in the focus the rest of the article gives it, then applies what only th
 says: metonyms and countries used as attributes are not locations; a small namesake in a country
 nothing else supports is not where the event was ("Sokoura" read in Côte d'Ivoire in an article
 about Mali); a place people came from yields to its sentence's other places ("migrants from
-Bihar ... in Satna"); an article with no usable toponym is placed where its actors say.
+Bihar ... in Satna"); an article with no usable toponym is placed where its organisations are
+named after ("the Uttar Pradesh Public Service Commission"), else where its actors say.
 `find_places` gives the places alone; `places_and_focus` also the focus, for the places stage.
 """
 
