@@ -47,3 +47,16 @@ def test_the_event_is_placed_where_the_body_is(engine) -> None:
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-03")])))
     assert {(e.location.admin1, e.location.country, e.location.geo_precision)
             for e in outcome.result.events if e.location} == {("Jharkhand", "IND", 3)}
+
+
+def test_a_body_named_by_an_old_name_of_a_large_town_is_in_that_town(nlp, gazetteer) -> None:
+    text = "Workers of the Calcutta Tramways Company went on strike over unpaid wages."
+    assert placed(nlp, gazetteer, text) == [("Kolkata", "IND", 1, "Calcutta")]
+
+
+def test_a_body_named_after_a_region_settles_the_town_of_another(nlp, gazetteer) -> None:
+    # Valencia is a city in Spain and in Venezuela; Carabobo, a Venezuelan state, settles it.
+    text = ("Members of the Carabobo Teachers Union protested against the Valencia Water Board "
+            "over the sacking of forty teachers.")
+    found = find_places(nlp(text), gazetteer)
+    assert [(p.name, p.country, p.admin1) for p in found] == [("Valencia", "VEN", "Carabobo")]

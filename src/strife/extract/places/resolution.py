@@ -172,37 +172,40 @@ def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[st
     Uttar Pradesh Public Service Commission", "the East Delhi Municipal Corporation", "the
     Hyderabad press club"): local bodies act where they are, and a coder places the event there
     rather than nowhere. The country is the actors' when they name one, else the one country the
-    names themselves agree on (`_organisation_country`); of several names, the most specific place
-    wins (a town before its region).
+    names themselves clearly say (`_organisation_country`); of several names, the most specific
+    place wins (a town before its region).
     """
-    names = [(span, [c for c in candidates if c.primary and c.kind in ORGANISATION_PLACE_KINDS])
-             for span, candidates in _organisation_names(doc, gazetteer)]
+    names = [(span, [c for c, _ in gazetteer.explain(span.text, actor_focus) if c.kind in ORGANISATION_PLACE_KINDS])
+             for span in _organisation_names(doc, gazetteer)]
     country = actor_focus[0] if actor_focus else _organisation_country(names)
-    readings = [(span, c) for span, found in names for c in found if c.country == country]
+    readings = [(span, c) for span, ranked in names for c in ranked if c.country == country]
     if country is None or not readings:
         return None
-    span, best = min(readings, key=lambda pair: (ORGANISATION_PLACE_KINDS.index(pair[1].kind), -pair[1].population))
+    span, best = min(readings, key=lambda pair: ORGANISATION_PLACE_KINDS.index(pair[1].kind))
     place = to_place(best, span=(span.start_char, span.end_char), confidence=ORGANISATION_PLACE_CONFIDENCE,
                      written=span.text)
     return Toponym(span.text, place, [(best, 0.0)], [country])
 
 
 def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> str | None:
-    """The one country the organisations' place names agree on, counting only regions and large
-    towns (a small village abroad is more likely a word of the name used otherwise); a name of
-    several countries ("Punjab") decides nothing, but is read in the country the others give."""
+    """The one country the organisations' place names agree on. A name counts when its readings
+    as a region or a large place (a small village abroad is more likely a word of the name used
+    otherwise), by its own name where it has such a one ("Galle" before an alternate name of
+    Halle), are all in one country: "Punjab", in India and Pakistan, decides nothing, but is read
+    in the country the others give."""
     countries = set()
-    for _, found in names:
-        strong = {c.country for c in found if c.kind != "city" or c.population >= MIN_POPULATION_WITHOUT_CUE}
-        if len(strong) == 1:
-            countries |= strong
+    for _, ranked in names:
+        strong = [c for c in ranked if c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE]
+        strong = [c for c in strong if c.primary] or strong
+        if strong and len({c.country for c in strong}) == 1:
+            countries.add(strong[0].country)
     return countries.pop() if len(countries) == 1 else None
 
 
 SITE_WORDS_AFTER = 2  # "Hyderabad [press club]"
 
 
-def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, list[Candidate]]]:
+def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """The place names organisations' names start with ("[Galle] Muslim Ladies' College"), longest
     first; a one-word organisation only when a site word follows it ("Hyderabad press club")."""
     names = []
@@ -216,8 +219,8 @@ def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, list
             span = doc[start:end]
             if not all(is_name_token(t) for t in span) or normalise_name(span.text) in stop_words():
                 continue
-            if not is_demonym(span.text) and (candidates := gazetteer.lookup(span.text)):
-                names.append((span, candidates))
+            if not is_demonym(span.text) and gazetteer.lookup(span.text):
+                names.append(span)
                 break
     return names
 
