@@ -6,7 +6,7 @@ says: metonyms and countries used as attributes are not locations; a small names
 nothing else supports is not where the event was ("Sokoura" read in Côte d'Ivoire in an article
 about Mali); a place people came from yields to its sentence's other places ("migrants from
 Bihar ... in Satna"); an article with no usable toponym is placed where its organisations are
-named after ("the Uttar Pradesh Public Service Commission"), else where its actors say.
+named after ("the Jharkhand Public Service Commission"), else where its actors say.
 `find_places` gives the places alone; `places_and_focus` also the focus, for the places stage.
 """
 
@@ -169,8 +169,8 @@ ORGANISATION_PLACE_KINDS = ("city", "admin2", "admin1", "country")
 
 def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[str]) -> Toponym | None:
     """In an article no toponym places, the place an organisation or a site is named after ("the
-    Uttar Pradesh Public Service Commission", "the East Delhi Municipal Corporation", "the
-    Hyderabad press club"): local bodies act where they are, and a coder places the event there
+    Jharkhand Public Service Commission", "the Nagpur Municipal Corporation", "the Multan press
+    club"): local bodies act where they are, and a coder places the event there
     rather than nowhere. The country is the actors' when they name one, else the one country the
     names themselves clearly say (`_organisation_country`); of several names, the most specific
     place wins (a town before its region).
@@ -190,9 +190,9 @@ def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[st
 def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> str | None:
     """The one country the organisations' place names agree on. A name counts when its readings
     as a region or a large place (a small village abroad is more likely a word of the name used
-    otherwise), by its own name where it has such a one ("Galle" before an alternate name of
-    Halle), are all in one country: "Punjab", in India and Pakistan, decides nothing, but is read
-    in the country the others give."""
+    otherwise), by its own name where it has such a one (a town's own name before an old name
+    of a larger town abroad), are all in one country: "Limburg", in the Netherlands and Belgium,
+    decides nothing, but is read in the country the others give."""
     countries = set()
     for _, ranked in names:
         strong = [c for c in ranked if c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE]
@@ -202,12 +202,12 @@ def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> 
     return countries.pop() if len(countries) == 1 else None
 
 
-SITE_WORDS_AFTER = 2  # "Hyderabad [press club]"
+SITE_WORDS_AFTER = 2  # "Multan [press club]"
 
 
 def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """The place names organisations' names start with ("[Galle] Muslim Ladies' College"), longest
-    first; a one-word organisation only when a site word follows it ("Hyderabad press club")."""
+    """The place names organisations' names start with ("[Madurai] Kamaraj University"), longest
+    first; a one-word organisation only when a site word follows it ("Multan press club")."""
     names = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
