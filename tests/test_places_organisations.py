@@ -19,8 +19,8 @@ def placed(nlp, gazetteer, text: str) -> list[tuple]:
 
 
 def test_a_body_named_after_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
-    text = "Candidates for the Jharkhand Public Service Commission examination staged a protest against delays."
-    assert placed(nlp, gazetteer, text) == [("Jharkhand", "IND", 3, "Jharkhand")]
+    text = "Candidates for the Tasmania Public Service Commission examination staged a protest against delays."
+    assert placed(nlp, gazetteer, text) == [("Tasmania", "AUS", 3, "Tasmania")]
 
 
 def test_a_name_of_several_countries_alone_places_nothing(nlp, gazetteer) -> None:
@@ -36,22 +36,22 @@ def test_another_body_settles_the_country_and_the_town_is_the_place(nlp, gazette
 
 
 def test_a_toponym_of_the_text_comes_before_any_body_named_after_a_place(nlp, gazetteer) -> None:
-    text = "Candidates for the Jharkhand Public Service Commission examination protested in Ranchi on Monday."
-    assert [p.name for p in find_places(nlp(text), gazetteer)] == ["Ranchi"]
+    text = "Candidates for the Tasmania Public Service Commission examination protested in Hobart on Monday."
+    assert [p.name for p in find_places(nlp(text), gazetteer)] == ["Hobart"]
 
 
 def test_the_event_is_placed_where_the_body_is(engine) -> None:
     from strife.model import Article
 
-    text = "On 3 May 2020, workers of the Jharkhand State Electricity Board went on strike over unpaid wages."
+    text = "On 3 May 2020, workers of the Tasmania State Electricity Board went on strike over unpaid wages."
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-03")])))
     assert {(e.location.admin1, e.location.country, e.location.geo_precision)
-            for e in outcome.result.events if e.location} == {("Jharkhand", "IND", 3)}
+            for e in outcome.result.events if e.location} == {("Tasmania", "AUS", 3)}
 
 
 def test_a_body_named_by_an_old_name_of_a_large_town_is_in_that_town(nlp, gazetteer) -> None:
-    text = "Workers of the Calcutta Tramways Company went on strike over unpaid wages."
-    assert placed(nlp, gazetteer, text) == [("Kolkata", "IND", 1, "Calcutta")]
+    text = "Workers of the Saigon Water Supply Company went on strike over unpaid wages."
+    assert placed(nlp, gazetteer, text) == [("Ho Chi Minh City", "VNM", 1, "Saigon")]
 
 
 def test_a_body_named_after_a_region_settles_the_town_of_another(nlp, gazetteer) -> None:

@@ -18,7 +18,7 @@ Where the article writes it, a place's context decides its reading: qualifiers a
 the region of a town written with its region ("in Sinop, Mato Grosso, ... Sao Cristovao
 neighborhood"). A place people came from ("migrants from Bihar") yields to the sentence's other
 places. An article with no usable toponym is placed where the bodies it names are named after
-("the Nagpur Municipal Corporation"), else where its actors say (the country, at precision 3:
+("the Tasmania Public Service Commission"), else where its actors say (the country, at precision 3:
 "Houthi forces shelled ..." is in Yemen).
 
 The modules, in the order the stage uses them (each imports only those before it):

@@ -6,7 +6,7 @@ says: metonyms and countries used as attributes are not locations; a small names
 nothing else supports is not where the event was ("Sokoura" read in Côte d'Ivoire in an article
 about Mali); a place people came from yields to its sentence's other places ("migrants from
 Bihar ... in Satna"); an article with no usable toponym is placed where its organisations are
-named after ("the Jharkhand Public Service Commission"), else where its actors say.
+named after ("the Tasmania Public Service Commission"), else where its actors say.
 `find_places` gives the places alone; `places_and_focus` also the focus, for the places stage.
 """
 
@@ -169,7 +169,7 @@ ORGANISATION_PLACE_KINDS = ("city", "admin2", "admin1", "country")
 
 def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[str]) -> Toponym | None:
     """In an article no toponym places, the place an organisation or a site is named after ("the
-    Jharkhand Public Service Commission", "the Nagpur Municipal Corporation", "the Multan press
+    Tasmania Public Service Commission", "the Saigon Water Supply Company", "the Geelong press
     club"): local bodies act where they are, and a coder places the event there
     rather than nowhere. The country is the actors' when they name one, else the one country the
     names themselves clearly say (`_organisation_country`); of several names, the most specific
@@ -202,12 +202,12 @@ def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> 
     return countries.pop() if len(countries) == 1 else None
 
 
-SITE_WORDS_AFTER = 2  # "Multan [press club]"
+SITE_WORDS_AFTER = 2  # "Geelong [press club]"
 
 
 def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """The place names organisations' names start with ("[Madurai] Kamaraj University"), longest
-    first; a one-word organisation only when a site word follows it ("Multan press club")."""
+    """The place names organisations' names start with ("[Saigon] Water Supply Company"), longest
+    first; a one-word organisation only when a site word follows it ("Geelong press club")."""
     names = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
