@@ -457,3 +457,34 @@ def test_shot_dead_before_one_victim_is_a_death(nlp, text, figure):
     """ "shot dead a politician": the parser hangs "dead" on the verb as an adverb, and the
     phrase is still the killing verb of count_kinds.csv."""
     assert (figure, 1, 1, 1) in killed(nlp, text)
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Clashes between the army and rebels near a town. 10 rebels killed and 4 soldiers dead.", 14),
+    ("Clashes between the army and rebels near a town. 10 rebels killed, 4 soldiers dead.", 14),
+    ("Soldiers clashed with rebels near a town; 4 rebels dead; 1 soldier dead.", 5),
+])
+def test_a_tally_line_listing_each_sides_dead_totals_their_sum(engine, text, best):
+    """A verbless tally listing each side's dead ("10 rebels killed, 4 soldiers dead.") totals the
+    incident as the sum of its parts (ACLED's toll counts every side), not its largest part."""
+    assert toll(engine, text).best == best
+
+
+def test_a_tally_line_with_one_figure_per_kind_is_unchanged(engine):
+    text = "Soldiers clashed with rebels near a town. 2 fatalities and 3 injured."
+    assert toll(engine, text).best == 2
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Rebels attacked a village and killed a chief. A rebel was also killed in the attack.", 2),
+    ("Gunmen attacked a bus, killing one passenger. One gunman also died in the attack.", 2),
+])
+def test_also_killed_are_other_people_even_when_the_figure_repeats(engine, text, best):
+    """ "A rebel was also killed": "also" right after the figure says these are other people than
+    those counted before, so the figure adds up (as "another soldier" does)."""
+    assert toll(engine, text).best == best
+
+
+def test_a_figure_told_again_without_also_counts_once(engine):
+    text = "Rebels attacked a village and killed a chief. One person was killed in the attack."
+    assert toll(engine, text).best == 1
