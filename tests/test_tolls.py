@@ -488,3 +488,19 @@ def test_also_killed_are_other_people_even_when_the_figure_repeats(engine, text,
 def test_a_figure_told_again_without_also_counts_once(engine):
     text = "Rebels attacked a village and killed a chief. One person was killed in the attack."
     assert toll(engine, text).best == 1
+
+
+def test_a_claim_with_no_other_account_is_what_acled_records():
+    """The killers' own figure bounds the text's toll (no best), but when it is the only figure
+    reported ACLED records it: its rows reflect what the sources report (codebook, "Reported
+    fatalities"); with the text's figures the toll stays unknown (0)."""
+    claim = Count(best=None, low=None, high=3, text="three men", kind="killed", perpetrator_claim=True)
+    assert (acled_fatalities(claim, conventions=True), acled_fatalities(claim, conventions=False)) == (3, 0)
+    bounded = Count(best=None, low=None, high=3, text="up to three", kind="killed")
+    assert acled_fatalities(bounded, conventions=True) == 0  # an upper bound of no claim gives no figure
+
+
+def test_a_group_saying_it_killed_men_gives_the_acled_toll(engine):
+    text = "The armed group says that it killed three men in the town. Other reports say the men were captured and executed."
+    count = toll(engine, text)
+    assert count.best is None and count.perpetrator_claim and acled_fatalities(count) == 3
