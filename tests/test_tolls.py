@@ -102,6 +102,28 @@ def test_plural_deaths_with_no_figure_are_at_least_two_and_never_a_best(nlp):
     assert not killed(nlp, "The airstrikes came with no reports on fatalities.")
 
 
+@pytest.mark.parametrize("text", [
+    "Clashes between the army and rebels in the district, with fatalities.",
+    "The army clashed with rebels in the district. Fatalities reported.",
+    "The army clashed with rebels in the district. Deaths were confirmed by the police.",
+])
+def test_plural_deaths_an_act_came_with_or_a_report_attests_are_at_least_two(nlp, text):
+    """ "with fatalities", "Fatalities reported.": terse notes say people died without a figure,
+    as the outcome an act came with or the subject of a verb attesting it (count_cues.csv)."""
+    (dead,) = [c for c in find_counts(nlp(text)) if c.kind == "killed"]
+    assert (dead.low, dead.best, dead.vague, dead.convention) == (2, None, True, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "The army clashed with rebels in the district. Fatalities are unknown.",
+    "The army clashed with rebels in the district. Fatalities could not be confirmed.",
+    "The army clashed with rebels in the district, with no fatalities.",
+    "Militants attacked a checkpoint, with casualties on both sides.",
+])
+def test_deaths_unattested_or_denied_are_no_plural_toll(nlp, text):
+    assert all(c.best == 0 for c in find_counts(nlp(text)) if c.kind == "killed")
+
+
 # --- a toll belongs to the act that caused it --------------------------------------------------
 
 
