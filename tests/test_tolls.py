@@ -526,3 +526,17 @@ def test_a_group_saying_it_killed_men_gives_the_acled_toll(engine):
     text = "The armed group says that it killed three men in the town. Other reports say the men were captured and executed."
     count = toll(engine, text)
     assert count.best is None and count.perpetrator_claim and acled_fatalities(count) == 3
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Clashes between two villages; 6 killed.", 6),
+    ("Clashes between two militias; 6 killed on one side and 4 on the other.", 10),
+])
+def test_the_sides_between_which_a_clash_ran_are_no_victims(engine, text, best):
+    """ "Clashes between two villages; 6 killed.": a figure after "between" counts the sides of the
+    clash (count_cues.csv not_count), so a tally line's dead are not summed with them."""
+    assert toll(engine, text).best == best
+
+
+def test_a_range_opening_with_between_is_still_a_figure(nlp):
+    assert ("between 10 and 15 people", 10, None, 15) in killed(nlp, "Clashes killed between 10 and 15 people.")
