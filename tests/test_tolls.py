@@ -540,3 +540,13 @@ def test_the_sides_between_which_a_clash_ran_are_no_victims(engine, text, best):
 
 def test_a_range_opening_with_between_is_still_a_figure(nlp):
     assert ("between 10 and 15 people", 10, None, 15) in killed(nlp, "Clashes killed between 10 and 15 people.")
+
+
+@pytest.mark.parametrize("text, figure, number", [
+    ("Mob kills suspected thief in the village.", "thief", 1),
+    ("A mob lynched two suspected robbers in the market.", "two suspected robbers", 2),
+])
+def test_people_a_mob_kills_as_suspects_are_victims(nlp, text, figure, number):
+    """Mob justice: the suspected thief, robber or witch a mob kills is one of the people counted
+    (count_victims.csv), written bare in headline style as well."""
+    assert (figure, number, number, number) in killed(nlp, text)
