@@ -492,6 +492,11 @@ def test_a_tally_line_listing_each_sides_dead_totals_their_sum(engine, text, bes
     assert toll(engine, text).best == best
 
 
+def test_figures_after_a_colon_detail_the_tally_before_it(engine):
+    """ "3 dead: 2 children and a woman": the figures after the colon are the same people again."""
+    assert toll(engine, "Gunmen attacked a village near the town. 3 dead: 2 children and a woman.").best == 3
+
+
 def test_a_tally_line_with_one_figure_per_kind_is_unchanged(engine):
     text = "Soldiers clashed with rebels near a town. 2 fatalities and 3 injured."
     assert toll(engine, text).best == 2

@@ -59,13 +59,17 @@ def _listed_tallies(totals: list[Count], text: str, layout: Layout | None,
                     tally: Callable[[Count], bool]) -> list[Count]:
     """Totals with the tally-line figures of one sentence summed: a tally listing each side's
     dead ("10 rebels killed, 4 soldiers dead.") totals the incident as their sum, not its largest
-    part."""
+    part. Figures after a colon detail the one before it ("3 dead: 2 children and a woman"), so
+    they are not added to it."""
     if layout is None:
         return totals
     by_sentence: dict[int, list[Count]] = {}
-    for count in totals:
-        if tally(count):
-            by_sentence.setdefault(layout.sentence(count.span[0]), []).append(count)
+    for count in sorted(totals, key=lambda c: c.span[0]):
+        if not tally(count):
+            continue
+        group = by_sentence.setdefault(layout.sentence(count.span[0]), [])
+        if not group or ":" not in text[group[-1].span[1]:count.span[0]]:
+            group.append(count)
     listed = {id(c) for group in by_sentence.values() if len(group) > 1 for c in group}
     if not listed:
         return totals
