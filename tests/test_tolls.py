@@ -497,6 +497,12 @@ def test_figures_after_a_colon_detail_the_tally_before_it(engine):
     assert toll(engine, "Gunmen attacked a village near the town. 3 dead: 2 children and a woman.").best == 3
 
 
+def test_some_of_them_are_the_people_counted_before(engine):
+    """ "killing 3 people, 2 of them children": a partitive over a pronoun picks from the figure
+    before it in the sentence, so it is part of that figure, not more dead."""
+    assert toll(engine, "Gunmen attacked a village near the town, killing 3 people, 2 of them children.").best == 3
+
+
 def test_a_tally_line_with_one_figure_per_kind_is_unchanged(engine):
     text = "Soldiers clashed with rebels near a town. 2 fatalities and 3 injured."
     assert toll(engine, text).best == 2
