@@ -102,6 +102,28 @@ def test_plural_deaths_with_no_figure_are_at_least_two_and_never_a_best(nlp):
     assert not killed(nlp, "The airstrikes came with no reports on fatalities.")
 
 
+@pytest.mark.parametrize("text", [
+    "Clashes between the army and rebels in the district, with fatalities.",
+    "The army clashed with rebels in the district. Fatalities reported.",
+    "The army clashed with rebels in the district. Deaths were confirmed by the police.",
+])
+def test_plural_deaths_an_act_came_with_or_a_report_attests_are_at_least_two(nlp, text):
+    """ "with fatalities", "Fatalities reported.": terse notes say people died without a figure,
+    as the outcome an act came with or the subject of a verb attesting it (count_cues.csv)."""
+    (dead,) = [c for c in find_counts(nlp(text)) if c.kind == "killed"]
+    assert (dead.low, dead.best, dead.vague, dead.convention) == (2, None, True, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "The army clashed with rebels in the district. Fatalities are unknown.",
+    "The army clashed with rebels in the district. Fatalities could not be confirmed.",
+    "The army clashed with rebels in the district, with no fatalities.",
+    "Militants attacked a checkpoint, with casualties on both sides.",
+])
+def test_deaths_unattested_or_denied_are_no_plural_toll(nlp, text):
+    assert all(c.best == 0 for c in find_counts(nlp(text)) if c.kind == "killed")
+
+
 # --- a toll belongs to the act that caused it --------------------------------------------------
 
 
@@ -457,3 +479,85 @@ def test_shot_dead_before_one_victim_is_a_death(nlp, text, figure):
     """ "shot dead a politician": the parser hangs "dead" on the verb as an adverb, and the
     phrase is still the killing verb of count_kinds.csv."""
     assert (figure, 1, 1, 1) in killed(nlp, text)
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Clashes between the army and rebels near a town. 10 rebels killed and 4 soldiers dead.", 14),
+    ("Clashes between the army and rebels near a town. 10 rebels killed, 4 soldiers dead.", 14),
+    ("Soldiers clashed with rebels near a town; 4 rebels dead; 1 soldier dead.", 5),
+])
+def test_a_tally_line_listing_each_sides_dead_totals_their_sum(engine, text, best):
+    """A verbless tally listing each side's dead ("10 rebels killed, 4 soldiers dead.") totals the
+    incident as the sum of its parts (ACLED's toll counts every side), not its largest part."""
+    assert toll(engine, text).best == best
+
+
+def test_figures_after_a_colon_detail_the_tally_before_it(engine):
+    """ "3 dead: 2 children and a woman": the figures after the colon are the same people again."""
+    assert toll(engine, "Gunmen attacked a village near the town. 3 dead: 2 children and a woman.").best == 3
+
+
+def test_some_of_them_are_the_people_counted_before(engine):
+    """ "killing 3 people, 2 of them children": a partitive over a pronoun picks from the figure
+    before it in the sentence, so it is part of that figure, not more dead."""
+    assert toll(engine, "Gunmen attacked a village near the town, killing 3 people, 2 of them children.").best == 3
+
+
+def test_a_tally_line_with_one_figure_per_kind_is_unchanged(engine):
+    text = "Soldiers clashed with rebels near a town. 2 fatalities and 3 injured."
+    assert toll(engine, text).best == 2
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Rebels attacked a village and killed a chief. A rebel was also killed in the attack.", 2),
+    ("Gunmen attacked a bus, killing one passenger. One gunman also died in the attack.", 2),
+])
+def test_also_killed_are_other_people_even_when_the_figure_repeats(engine, text, best):
+    """ "A rebel was also killed": "also" right after the figure says these are other people than
+    those counted before, so the figure adds up (as "another soldier" does)."""
+    assert toll(engine, text).best == best
+
+
+def test_a_figure_told_again_without_also_counts_once(engine):
+    text = "Rebels attacked a village and killed a chief. One person was killed in the attack."
+    assert toll(engine, text).best == 1
+
+
+def test_a_claim_with_no_other_account_is_what_acled_records():
+    """The killers' own figure bounds the text's toll (no best), but when it is the only figure
+    reported ACLED records it: its rows reflect what the sources report (codebook, "Reported
+    fatalities"); with the text's figures the toll stays unknown (0)."""
+    claim = Count(best=None, low=None, high=3, text="three men", kind="killed", perpetrator_claim=True)
+    assert (acled_fatalities(claim, conventions=True), acled_fatalities(claim, conventions=False)) == (3, 0)
+    bounded = Count(best=None, low=None, high=3, text="up to three", kind="killed")
+    assert acled_fatalities(bounded, conventions=True) == 0  # an upper bound of no claim gives no figure
+
+
+def test_a_group_saying_it_killed_men_gives_the_acled_toll(engine):
+    text = "The armed group says that it killed three men in the town. Other reports say the men were captured and executed."
+    count = toll(engine, text)
+    assert count.best is None and count.perpetrator_claim and acled_fatalities(count) == 3
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Clashes between two villages; 6 killed.", 6),
+    ("Clashes between two militias; 6 killed on one side and 4 on the other.", 10),
+])
+def test_the_sides_between_which_a_clash_ran_are_no_victims(engine, text, best):
+    """ "Clashes between two villages; 6 killed.": a figure after "between" counts the sides of the
+    clash (count_cues.csv not_count), so a tally line's dead are not summed with them."""
+    assert toll(engine, text).best == best
+
+
+def test_a_range_opening_with_between_is_still_a_figure(nlp):
+    assert ("between 10 and 15 people", 10, None, 15) in killed(nlp, "Clashes killed between 10 and 15 people.")
+
+
+@pytest.mark.parametrize("text, figure, number", [
+    ("Mob kills suspected thief in the village.", "thief", 1),
+    ("A mob lynched two suspected robbers in the market.", "two suspected robbers", 2),
+])
+def test_people_a_mob_kills_as_suspects_are_victims(nlp, text, figure, number):
+    """Mob justice: the suspected thief, robber or witch a mob kills is one of the people counted
+    (count_victims.csv), written bare in headline style as well."""
+    assert (figure, number, number, number) in killed(nlp, text)

@@ -53,7 +53,10 @@ def split_share(total: int, parts: int) -> int:
 
 def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
     """The fatalities a row of ACLED records for a toll: the text's best, else its low bound, else 0;
-    with ``conventions``, a vague toll's conventional figure and a spread toll's first share."""
+    with ``conventions``, a vague toll's conventional figure, a spread toll's first share, and a
+    figure only the side that did the killing gives ("the group says it killed three men"): ACLED
+    reflects what its sources report and takes the most conservative figure where they differ
+    (codebook, "Reported fatalities"), so a claim no other account bounds is the figure."""
     if count is None:
         return 0
     figure = count.best if count.best is not None else count.low if count.low is not None else 0
@@ -61,6 +64,8 @@ def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
         return figure
     if count.best is None and count.convention is not None:
         figure = count.convention
+    elif count.best is None and count.low is None and count.perpetrator_claim and count.high is not None:
+        figure = count.high  # the killers' claim is the only figure reported: ACLED reflects its source
     return split_share(figure, count.split_over or 1)
 
 

@@ -119,6 +119,8 @@ def _read_count(
     parent = _nesting_parent(anchor, owner_of_noun)
     if parent is None:
         parent = _bracketed_parent(span, owner_of_noun)
+    if parent is None:
+        parent = _partitive_parent(span, noun, counts)
     noun_trigger = noun_trigger or _trailing_trigger(span, noun)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
@@ -225,6 +227,16 @@ def _names_listed(unit: Token, prep: Token) -> int:
             items += token.pos_ == "PROPN" or token.is_title
             opening = False
     return items
+
+
+def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | None:
+    """Index of the count "2 of them" picks from ("killing 3 people, 2 of them children"; "of
+    whom"): the last figure before it in its sentence, whose people these are again; else None."""
+    if noun.lower_ not in ("them", "whom") or noun.head.lower_ != "of" or noun.head.i != span.end:
+        return None
+    start, sentence_start = span.start_char, span.sent.start_char
+    before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
+    return before[-1] if before else None
 
 
 def _picks_from_told(span: Span, noun: Token) -> bool:

@@ -22,7 +22,8 @@ COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "disp
 
 
 def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
-                  own_total: Callable[[Count], bool] = lambda count: True) -> Optional[Count]:
+                  own_total: Callable[[Count], bool] = lambda count: True,
+                  tally: Callable[[Count], bool] = lambda count: False) -> Optional[Count]:
     """One incident's toll of one kind from the figures the article gives for it, as ACLED codes it.
 
     A stated total of the incident (``own_total``) wins, the largest as tolls only rise; a wider
@@ -30,14 +31,16 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     Otherwise a figure repeated in another sentence is a restatement ("One victim was killed ...
     1 fatality.") and counts once, and the remaining figures, each about other victims, add up.
     A sum is a new Count whose span covers its parts; bounds add up only where every part has
-    them, so a vague part leaves no exact best.
+    them, so a vague part leaves no exact best. A verbless tally line (``tally``) may list each
+    side's dead ("4 rebels killed, 1 soldier killed."; "4 rebels dead; 1 soldier dead."): the
+    tallies of one sentence are one total, their sum.
     """
     figures = sorted((c for c in figures if c.span is not None), key=lambda c: c.span[0])
     if not figures:
         return None
     # a total the text spreads over days or places ("Two fatalities distributed across two days")
     # sums up the incidents it reports, this one among them
-    totals = [c for c in figures if c.total and (own_total(c) or c.split_over)]
+    totals = _listed_tallies([c for c in figures if c.total and (own_total(c) or c.split_over)], text, layout, tally)
     if totals:
         return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
     parts = [c for c in figures if not c.total]
@@ -45,27 +48,59 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
         return max(figures, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
     distinct: list[Count] = []
     for count in parts:
-        if not any(_restates(count, kept, layout) for kept in distinct):
+        if not any(_restates(count, kept, layout, text) for kept in distinct):
             distinct.append(count)
     if len(distinct) == 1:
         return distinct[0]
     return _sum_counts(distinct, text)
 
 
-def _restates(later: Count, earlier: Count, layout: Optional[Layout]) -> bool:
+def _listed_tallies(totals: list[Count], text: str, layout: Layout | None,
+                    tally: Callable[[Count], bool]) -> list[Count]:
+    """Totals with the tally-line figures of one sentence summed: a tally listing each side's
+    dead ("10 rebels killed, 4 soldiers dead.") totals the incident as their sum, not its largest
+    part. Figures after a colon detail the one before it ("3 dead: 2 children and a woman"), so
+    they are not added to it."""
+    if layout is None:
+        return totals
+    by_sentence: dict[int, list[Count]] = {}
+    for count in sorted(totals, key=lambda c: c.span[0]):
+        if not tally(count):
+            continue
+        group = by_sentence.setdefault(layout.sentence(count.span[0]), [])
+        if not group or ":" not in text[group[-1].span[1]:count.span[0]]:
+            group.append(count)
+    listed = {id(c) for group in by_sentence.values() if len(group) > 1 for c in group}
+    if not listed:
+        return totals
+    sums = [_sum_counts(group, text).model_copy(update={"total": True})
+            for group in by_sentence.values() if len(group) > 1]
+    return [c for c in totals if id(c) not in listed] + sums
+
+
+def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str = "") -> bool:
     """The same figure again in another sentence: the same people told twice."""
-    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or _other_people(later):
+    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or _other_people(later, text):
         return False
     if layout is None:
         return True
     return layout.sentence(later.span[0]) != layout.sentence(earlier.span[0])
 
 
-def _other_people(count: Count) -> bool:
-    """ "2 other policemen were killed", "another soldier died": the words say these are not the
+#: The words right after a figure that tell of it in its own clause ("A rebel was also killed").
+_FOLLOWING_WORDS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}")
+
+
+def _other_people(count: Count, text: str = "") -> bool:
+    """ "2 other policemen were killed", "another soldier died", "A rebel was also killed": the
+    words of the figure or the few right after it (up to a punctuation mark) say these are not the
     people counted before, so the figure adds up even when it repeats an earlier one."""
     distinct = count_cues().get("distinct", frozenset())
-    return any(word in distinct for word in re.findall(r"[a-z]+", count.text.lower()))
+    words = re.findall(r"[a-z]+", count.text.lower())
+    if text and count.span is not None:
+        following = _FOLLOWING_WORDS.match(text, count.span[1] + 1) if text[count.span[1]:count.span[1] + 1] == " " else None
+        words += following.group(0).lower().split() if following else []
+    return any(word in distinct for word in words)
 
 
 def _sum_counts(parts: Sequence[Count], text: str) -> Count:

@@ -191,23 +191,44 @@ def _direct_trigger(token: Token) -> Optional[tuple[str, float]]:
 
 
 def plural_outcomes(sentence: Span, figures: set[int]) -> Iterator[Count]:
-    """ "The attack incurred fatalities", "the clash resulted in deaths": the text says people died
-    but gives no figure; a plural means at least two, and ACLED's conventions give it a number
-    (``Count.convention``). Only when the sentence counts no dead otherwise, and only as the
-    object of an act that happened (not "no reports on fatalities", not "could cause deaths")."""
+    """ "The attack incurred fatalities", "the clash resulted in deaths", "clashes, with
+    fatalities", "Fatalities reported.": the text says people died but gives no figure; a plural
+    means at least two, and ACLED's conventions give it a number (``Count.convention``). Only when
+    the sentence counts no dead otherwise, and only as the object of an act that happened, the
+    outcome an act came "with", or what a report attests (not "no reports on fatalities", not
+    "could cause deaths", not "fatalities are unknown")."""
     for token in sentence:
         trigger = trigger_for(token) if token.tag_ == "NNS" and token.i not in figures else None
         if trigger is None or trigger.role != "noun" or trigger.kind != "killed" or trigger.confidence < 0.9:
             continue
         if any(child.dep_ in ("det", "nummod", "poss", "amod", "quantmod", "prep") for child in token.children):
             continue
-        verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
-        if token.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or not _happened(verb):
+        if not (_object_of_an_act(token) or _came_with(token) or _attested(token)):
             continue
         yield Count(low=2, best=None, high=None, text=token.text, span=(token.idx, token.idx + len(token.text)),
                     kind="killed", vague=True, convention=vague_figure(PLURAL),
                     confidence=round(trigger.confidence * 0.7, 3))
         return
+
+
+def _object_of_an_act(outcome: Token) -> bool:
+    """ "incurred fatalities", "resulted in deaths": the object of a verb telling what happened."""
+    verb = outcome.head.head if outcome.dep_ == "pobj" and outcome.head.dep_ == "prep" else outcome.head
+    return outcome.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and _happened(verb)
+
+
+def _came_with(outcome: Token) -> bool:
+    """ "Clashes between two clans, with fatalities": the outcome an act came with."""
+    preposition = outcome.head
+    return outcome.dep_ == "pobj" and preposition.lower_ == "with" and preposition.head.pos_ in ("NOUN", "VERB")
+
+
+def _attested(outcome: Token) -> bool:
+    """ "Fatalities reported.", "Deaths were confirmed": the subject of a verb that attests the
+    outcome (``attested`` cues of count_cues.csv), told as having happened."""
+    verb = outcome.head
+    return (outcome.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in count_cues().get("attested", frozenset())
+            and _happened(verb))
 
 
 def _happened(verb: Token) -> bool:
