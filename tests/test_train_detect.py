@@ -146,8 +146,8 @@ def _record_event(result) -> Event | None:
 def test_the_text_head_has_a_classifier_of_its_own():
     from strife.learn.model import LearnerConfig, head_config
 
-    config = LearnerConfig(classifier="logreg", c=10.0, text_classifier="svm", text_c=1.0)
-    assert (head_config("pair_text", config).classifier, head_config("pair_text", config).c) == ("svm", 1.0)
+    config = LearnerConfig(classifier="logreg", c=10.0, text_classifier="svm", text_c=3.0)
+    assert (head_config("pair_text", config).classifier, head_config("pair_text", config).c) == ("svm", 3.0)
     assert head_config("pair", config) == config  # the head that weighs the rules' coding keeps its own
 
 
