@@ -141,3 +141,17 @@ def _tolls(result) -> list[tuple[str, int]]:
 
 def _record_event(result) -> Event | None:
     return most_confident([e for e in result.events if e.acled_event_type and not (e.negated or e.hypothetical)])
+
+
+def test_the_text_head_has_a_classifier_of_its_own():
+    from strife.learn.model import LearnerConfig, head_config
+
+    config = LearnerConfig(classifier="logreg", c=10.0, text_classifier="svm", text_c=3.0)
+    assert (head_config("pair_text", config).classifier, head_config("pair_text", config).c) == ("svm", 3.0)
+    assert head_config("pair", config) == config  # the head that weighs the rules' coding keeps its own
+
+
+def test_the_trained_text_head_is_a_linear_svm_with_a_temperature(model):
+    text_head, pair_head = model.model.heads["pair_text"], model.model.heads["pair"]
+    assert isinstance(text_head, dict) and text_head["temperature"] > 0  # softmax of the SVM's scores
+    assert not isinstance(pair_head, dict)  # a logistic regression: probabilities of its own
