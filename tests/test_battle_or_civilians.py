@@ -143,3 +143,15 @@ def test_police_clashing_with_activists_is_no_battle(engine):
     """'anti-X activists' hold a view, not arms: police clashing with them is disorder, not a battle."""
     event = by_trigger(coded(engine, "Police clashed with anti-eviction activists in the slum on Monday."), "clashed")
     assert event.acled_event_type in ("Riots", "Protests")
+
+
+@pytest.mark.parametrize("text, trigger, acled", [
+    ("On Monday around 300, including some soldiers, clashed with each other and pelted stones in a village "
+     "over a path. Six injured.", "clashed", "Riots"),
+    ("Soldiers clashed with militants near the town. Residents later threw stones at the militants' vehicles.",
+     "clashed", "Battles"),
+])
+def test_a_clash_of_stone_throwers_is_a_riot(engine, text, trigger, acled):
+    """A clash that names no armed side, in a line whose violence is a crowd's (stones pelted), is
+    that riot; a clash between armed sides stays a battle whatever a crowd does beside it."""
+    assert by_trigger(coded(engine, text), trigger).acled_event_type == acled

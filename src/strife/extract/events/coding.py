@@ -410,6 +410,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             _attacks_fought_back(members)
         elif onto is not None:
             _casualties_of_a_clash(members, onto)
+        _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         incident = [(f, e) for f, e in members if not f.background]
@@ -477,6 +478,21 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
         elif event.acled_sub_event_type == SHELLING:
             event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _clash_of_a_crowd(members: list[tuple[Frame, Event]]) -> None:
+    """'Around 200, including some soldiers, clashed with each other and pelted stones': a clash
+    that names no armed side, told in a line whose violence is a crowd's (stones thrown, a riot), is
+    that riot (ACLED Riots), not an armed clash between organised groups."""
+    riot = next((e for _, e in members if e.acled_event_type == "Riots"), None)
+    if riot is None:
+        return
+    armed = sectors_of("state_force") | sectors_of("nonstate_force")
+    for _, event in members:
+        sides = {(a.sector or "").lower() for a in event.source + event.target}
+        if (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash") and not sides & armed:
+            event.event_type, event.mode, event.cameo_root, event.cameo_code = "PROTEST", riot.mode, riot.cameo_root, riot.cameo_code
+            event.acled_event_type, event.acled_sub_event_type = riot.acled_event_type, riot.acled_sub_event_type
 
 
 def _forces_fired_on(members: list[tuple[Frame, Event]]) -> bool:
