@@ -146,8 +146,8 @@ def test_police_clashing_with_activists_is_no_battle(engine):
 
 
 @pytest.mark.parametrize("text, trigger, acled", [
-    ("On Monday around 300, including some soldiers, clashed with each other and pelted stones in a village "
-     "over a path. Six injured.", "clashed", "Riots"),
+    (("On Monday around 300, including some soldiers, clashed with each other and pelted stones in a village "
+      "over a path. Six injured."), "clashed", "Riots"),
     ("Soldiers clashed with militants near the town. Residents later threw stones at the militants' vehicles.",
      "clashed", "Battles"),
 ])
