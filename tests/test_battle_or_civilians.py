@@ -155,3 +155,13 @@ def test_a_clash_of_stone_throwers_is_a_riot(engine, text, trigger, acled):
     """A clash that names no armed side, in a line whose violence is a crowd's (stones pelted), is
     that riot; a clash between armed sides stays a battle whatever a crowd does beside it."""
     assert by_trigger(coded(engine, text), trigger).acled_event_type == acled
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint manned by soldiers near the town on Monday.",
+    "Gunmen attacked a military post in the village on Monday.",
+])
+def test_a_place_held_by_forces_is_an_armed_target(engine, text):
+    """An attack on a post of an armed force ('a military post', 'a checkpoint manned by soldiers')
+    is a battle (ACLED: an attack on a military position), not violence against civilians."""
+    assert by_trigger(coded(engine, text), "attacked").acled_event_type == "Battles"
