@@ -195,6 +195,7 @@ def test_acled_style_names(actors, text, expected):
         ("Islamic State fighters", (None, "REB")),
         ("pro-Hezbollah fighters", ("LBN", "REB")),  # for or against a group: its country
         ("anti-Assad forces", ("SYR", "REB")),
+        ("anti-corruption activists", ("SYR", "CVL")),  # a stance arms no person noun
         ("pro-Russian separatists", ("SYR", "REB")),  # for a state: not of it
         ("UN peacekeepers", (None, "IGO")),  # international bodies never take the focus country
         ("Islamic State militants", (None, "REB")),  # transnational: never the country it fights in

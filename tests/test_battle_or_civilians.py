@@ -110,3 +110,58 @@ def test_shelling_answered_in_kind_is_an_armed_clash(engine, text):
 def test_one_way_shelling_and_a_road_blocked_both_ways_keep_their_type(engine, text, trigger, sub_event):
     """Shelling no one answers stays remote violence; 'in both directions' of a blocked road tells no fire."""
     assert by_trigger(coded(engine, text), trigger).acled_sub_event_type == sub_event
+
+
+def test_forces_fired_on_by_the_one_they_killed_is_a_battle(engine):
+    """'A youth was killed by the police ... he shot at the officers': the forces were fired on in
+    the same line, so the killing is one side of an armed clash (ACLED Battles)."""
+    found = coded(engine, "A 19-year-old youth was killed by the police in a suburb on Monday. According to the "
+                          "police, he fled when approached and then shot at the officers.")
+    assert by_trigger(found, "killed").acled_event_type == "Battles"
+
+
+def test_forces_killing_with_no_fire_against_them_stays_an_attack(engine):
+    """Without the forces being fired on, their killing of a man is violence against civilians."""
+    found = coded(engine, "A 19-year-old youth was killed by the police in a suburb on Monday. His family said he "
+                          "was playing football.")
+    assert by_trigger(found, "killed").acled_event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("A drug trafficker was found dead in a neighbourhood of the city on Sunday.", "Battles"),
+    ("Drug traffickers beat a woman with a piece of wood in the street.", "Violence against civilians"),
+])
+def test_drug_traffickers_are_an_armed_gang(engine, text, acled):
+    """ACLED codes organised drug-trafficking gangs as armed groups: killing a trafficker is a
+    battle between gangs, and traffickers beating a passer-by are an armed group attacking a civilian."""
+    found = coded(engine, text)
+    event = next(e for e in found if e.acled_event_type)
+    assert event.acled_event_type == acled
+
+
+def test_police_clashing_with_activists_is_no_battle(engine):
+    """'anti-X activists' hold a view, not arms: police clashing with them is disorder, not a battle."""
+    event = by_trigger(coded(engine, "Police clashed with anti-eviction activists in the slum on Monday."), "clashed")
+    assert event.acled_event_type in ("Riots", "Protests")
+
+
+@pytest.mark.parametrize("text, trigger, acled", [
+    (("On Monday around 300, including some soldiers, clashed with each other and pelted stones in a village "
+      "over a path. Six injured."), "clashed", "Riots"),
+    ("Soldiers clashed with militants near the town. Residents later threw stones at the militants' vehicles.",
+     "clashed", "Battles"),
+])
+def test_a_clash_of_stone_throwers_is_a_riot(engine, text, trigger, acled):
+    """A clash that names no armed side, in a line whose violence is a crowd's (stones pelted), is
+    that riot; a clash between armed sides stays a battle whatever a crowd does beside it."""
+    assert by_trigger(coded(engine, text), trigger).acled_event_type == acled
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint manned by soldiers near the town on Monday.",
+    "Gunmen attacked a military post in the village on Monday.",
+])
+def test_a_place_held_by_forces_is_an_armed_target(engine, text):
+    """An attack on a post of an armed force ('a military post', 'a checkpoint manned by soldiers')
+    is a battle (ACLED: an attack on a military position), not violence against civilians."""
+    assert by_trigger(coded(engine, text), "attacked").acled_event_type == "Battles"

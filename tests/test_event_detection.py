@@ -317,3 +317,11 @@ def test_a_notes_heading_names_its_row(nlp):
     event = record_event(nlp, "Movement of forces: On 3 June 2020, " + body)
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Change to group/activity")
     assert record_event(nlp, "On 3 June 2020, " + body).acled_event_type == "Battles"
+
+
+def test_a_compound_written_in_two_words_is_the_lexicons_noun(nlp):
+    """'placed two check points' is 'placed two checkpoints': a base established (ACLED Strategic
+    developments); the object of a lexicon row matches the joined compound."""
+    event = record_event(nlp, "A criminal group placed two check points on the main road to control traffic.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments",
+                                                                    "Headquarters or base established")

@@ -38,6 +38,7 @@ class Qualifier:
     affiliation_sector: Optional[str] = None
     ethnicity: Optional[str] = None
     stateless_org: bool = False
+    stance: str | None = None  # the sector an 'anti-X' modifier lent: a view, not arms, on a person noun
 
     def take_entry(self, code: ActorCode) -> None:
         if code.kind in ("country", "capital", "demonym"):
@@ -69,7 +70,10 @@ def combine_sector(head_sector: Optional[str], role: str, q: Qualifier) -> Optio
     ):
         return q.affiliation_sector
     if role == "generic":
-        return q.sector if q.sector in sector_class("retyping") else head_sector
+        # 'anti-slavery activists' oppose something, they do not bear arms: a stance alone leaves
+        # the person noun its own sector ('anti-government forces' are still rebels)
+        armed = q.sector in sector_class("retyping") and q.sector != q.stance
+        return q.sector if armed else head_sector
     if role != "weak":
         return head_sector
     if q.sector in ("GOV", "MIL"):

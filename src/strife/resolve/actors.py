@@ -568,7 +568,8 @@ class ActorDictionary:
             q.take_sector(self._modifiers[lowered])
         elif lowered.startswith("anti-") and len(word) > 5:
             opposed = self.code(word[5:], on)
-            q.take_sector("MIL" if opposed is not None and opposed.sector in ("REB", "CRM") else "REB")
+            q.stance = "MIL" if opposed is not None and opposed.sector in ("REB", "CRM") else "REB"
+            q.take_sector(q.stance)
             self._lend_country(opposed, q)  # "anti-Houthi forces" are Yemeni
         elif lowered.startswith("pro-") and len(word) > 4:
             backed = self.code(word[4:], on)

@@ -405,10 +405,12 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
     fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
     for members in groups.values():
-        if fight_back and _names_any(" ".join(t.lower_ for t in line_of(members[0][0].trigger.token)), fight_back):
+        line_text = " ".join(t.lower_ for t in line_of(members[0][0].trigger.token))
+        if (fight_back and _names_any(line_text, fight_back)) or _forces_fired_on(members):
             _attacks_fought_back(members)
         elif onto is not None:
             _casualties_of_a_clash(members, onto)
+        _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         incident = [(f, e) for f, e in members if not f.background]
@@ -476,6 +478,38 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
         elif event.acled_sub_event_type == SHELLING:
             event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _clash_of_a_crowd(members: list[tuple[Frame, Event]]) -> None:
+    """'Around 200, including some soldiers, clashed with each other and pelted stones': a clash
+    that names no armed side, told in a line whose violence is a crowd's (stones thrown, a riot), is
+    that riot (ACLED Riots), not an armed clash between organised groups."""
+    riot = next((e for _, e in members if e.acled_event_type == "Riots"), None)
+    if riot is None:
+        return
+    armed = sectors_of("state_force") | sectors_of("nonstate_force")
+    for _, event in members:
+        sides = {(a.sector or "").lower() for a in event.source + event.target}
+        if (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash") and not sides & armed:
+            event.event_type, event.mode, event.cameo_root, event.cameo_code = "PROTEST", riot.mode, riot.cameo_root, riot.cameo_code
+            event.acled_event_type, event.acled_sub_event_type = riot.acled_event_type, riot.acled_sub_event_type
+
+
+def _forces_fired_on(members: list[tuple[Frame, Event]]) -> bool:
+    """'A teenager was killed by the police. According to the police, he shot at the officers':
+    a line in which state forces attack someone and state forces are themselves attacked by an
+    unnamed or non-state hand tells a two-sided fight, which ACLED codes as an armed clash
+    (Battles), not as violence against civilians."""
+    state = sectors_of("state_force") - sectors_of("unarmed_state")
+
+    def sectors(actors: list[Actor]) -> set[str]:
+        return {(a.sector or "").lower() for a in actors}
+
+    forces_attack = any(e.acled_event_type == "Violence against civilians" and e.acled_sub_event_type == "Attack"
+                        and sectors(e.source) & state for _, e in members)
+    forces_attacked = any(e.acled_event_type == "Battles" and sectors(e.target) & state
+                          and not sectors(e.source) & state for _, e in members)
+    return forces_attack and forces_attacked
 
 
 def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:

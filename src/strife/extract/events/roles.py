@@ -602,8 +602,9 @@ def _ownerless_installation(target: Token, onto: Ontology) -> bool:
         return False
     owners = [c for c in target.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c not in joined]
     owners += [c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"]
-    owners += [c for c in target.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in onto.words("carrying_verbs")]
-    return not owners  # 'a vehicle carrying militants' names whose it is by whom it carries
+    holders = onto.words("carrying_verbs") | onto.words("holding_verbs")
+    owners += [c for c in target.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in holders]
+    return not owners  # 'a vehicle carrying militants', 'a checkpoint manned by soldiers': whose it is
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:

@@ -61,11 +61,15 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     phrase = [t for t in token.subtree if t.i <= token.i] if token.pos_ in ("NOUN", "PROPN") else [token]
     words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
     if lemma in onto.words("owner_nouns"):
-        owners = [t for t in phrase if t.i < token.i and t.pos_ in ("NOUN", "PROPN")]
+        # 'army positions', 'a military post': a noun or adjective before the place names its owner
+        owners = [t for t in phrase if t.i < token.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
         for owner in owners:
             side = _lexical_side_word(owner.lemma_.lower(), words, onto)
             if side:
                 return side
+        side = _held_side(token, onto)
+        if side:
+            return side
     if lemma in onto.words("carrier_nouns"):
         side = _carried_side(token, onto)
         if side:
@@ -81,6 +85,20 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     if lemma in onto.words("civilian_places"):
         return "civilian"
     return _lexical_side_word(lemma, words, onto)
+
+
+def _held_side(place: Token, onto: Ontology) -> str | None:
+    """'a checkpoint manned by soldiers', 'a post held by the militia': a place is on the side of
+    those said to hold it (the agent of a holding verb on the place)."""
+    verbs = onto.words("holding_verbs")
+    for clause in place.children:
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in verbs:
+            for agent in clause.children:
+                for holder in (agent.children if agent.dep_ == "agent" else ()):
+                    side = lexical_side(holder, onto) if holder.dep_ == "pobj" else None
+                    if side:
+                        return side
+    return None
 
 
 def _carried_side(vehicle: Token, onto: Ontology) -> str | None:

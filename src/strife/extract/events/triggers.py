@@ -148,7 +148,13 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     candidates = [resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
     candidates += _measured(candidates)
-    return any(word_keys(c) & row.object for c in candidates)
+    return any(word_keys(c) & row.object for c in candidates) or bool(_closed_compounds(candidates) & row.object)
+
+
+def _closed_compounds(nouns: list[Token]) -> set[str]:
+    """'two check points', 'a road block': a compound written in two words is the one-word noun
+    the lexicon names ('checkpoint', 'roadblock')."""
+    return {m.lower_ + n.lemma_.lower() for n in nouns for m in n.children if m.dep_ == "compound" and m.i == n.i - 1}
 
 
 def _next_to_its_clause(verb: Token, children: list[Token]) -> bool:
