@@ -129,6 +129,28 @@ def test_unnamed_people_hurt_by_a_bomb_are_civilians():
     assert unhurt.target == [] and soldiers.target == []
 
 
+def test_unnamed_people_hurt_by_rioters_are_civilians():
+    """'Four people were injured as supporters hurled crude bombs': mob violence against people the
+    text does not name is against "Civilians (Country)"; a riot that hurt no one has no target."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Count, Span
+
+    def riot(**fields) -> Event:
+        return Event(id="e1", event_type="PROTEST", acled_event_type="Riots",
+                     evidence=Span(start=0, end=6, text="hurled"), **fields)
+
+    hurt, unhurt = riot(injured=Count(best=4, low=4, text="four")), riot()
+    add_implied_actors([hurt, unhurt], fallback="BGD")
+    assert [(a.kind, a.country, a.sector) for a in hurt.target] == [("implied", "BGD", "CVL")]
+    assert unhurt.target == []
+
+
+def test_a_mob_that_injures_passers_by_is_against_civilians(code):
+    event = acled(code("At least four people were injured as party supporters hurled crude bombs near a market in "
+                       "Khulna, Bangladesh, on Wednesday."), "Riots")
+    assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "BGD", "CVL")]
+
+
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):
     event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
                   "Violence against civilians")
