@@ -216,7 +216,11 @@ def make_actors_stage(nlp: Language, name: str, actors: Optional[str]) -> Callab
 
 def actors_stage(doc: Doc, state: dict, dictionary=None) -> None:
     """Actor mentions, coded with `dictionary`, which the later stages code noun phrases with too."""
-    from strife.extract.actors import find_actors, named_home_country, vague_actor_country
+    from strife.extract.actors import (
+        find_actors,
+        named_home_country,
+        vague_actor_country,
+    )
     from strife.resolve.actors import ActorDictionary
     from strife.resolve.geocode import Gazetteer
 

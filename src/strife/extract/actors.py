@@ -111,7 +111,7 @@ HOME_KINDS = frozenset({"country", "admin1", "admin2"})  # what an organisation'
 MAX_HOME_WORDS = 3
 
 
-def named_home_country(mentions: Sequence[Actor], lookup: Callable[[str], Sequence]) -> Optional[str]:
+def named_home_country(mentions: Sequence[Actor], lookup: Callable[[str], Sequence]) -> str | None:
     """The country the organisations of a text are named after, for a text that names no place.
 
     "the Tamil Nadu Pollution Control Board", "the Uttar Pradesh Public Service Commission",
@@ -138,7 +138,7 @@ def _leading_capitals(name: str) -> list[str]:
     return list(itertools.takewhile(lambda w: w[:1].isupper(), words))
 
 
-def _named_after(words: list[str], lookup: Callable[[str], Sequence]) -> Optional[str]:
+def _named_after(words: list[str], lookup: Callable[[str], Sequence]) -> str | None:
     """The one country whose country or region the leading words of a name ("Tamil Nadu" of "Tamil
     Nadu Pollution Control Board") name; the name itself is not looked up (it is a body, not a place)."""
     for size in range(min(MAX_HOME_WORDS, len(words) - 1), 0, -1):
