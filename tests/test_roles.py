@@ -110,6 +110,14 @@ def test_a_gerund_takes_its_sides_from_between(code):
     assert [a.sector for a in event.target] == ["MIL"] and event.source
 
 
+def test_the_parties_of_the_dispute_a_clash_is_over_are_its_sides(code):
+    """'clashes over a land dispute between X and Y': the parser hangs 'between' on the dispute."""
+    event = one(code("Four people were killed in clashes over a land dispute between Abaro and Tenke near Kita, Mali."),
+                "FIGHT")
+    assert [a.name for a in event.source] == ["Abaro"] and "Tenke" in [a.name for a in event.target]
+    assert countries(event.source) == {"MLI"}
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

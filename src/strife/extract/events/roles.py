@@ -254,6 +254,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     sources, targets = noun_own_roles(frame.plover, noun, onto)
     if not sources and not targets:
         sources, targets = _sides_of_occurrence(noun, onto)
+    if not sources and not targets and _reciprocal(noun, onto):
+        sources, targets = _parties_of_the_dispute(noun)
     if not sources:
         sources = _participants(noun, onto) or _holders(noun, onto)
     if not targets:
@@ -379,6 +381,20 @@ def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list
             return [objs[0]], [c for o in objs for c in o.conjuncts]
         if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
             return [], objs
+    return [], []
+
+
+def _parties_of_the_dispute(noun: Token) -> tuple[list[Token], list[Token]]:
+    """'clashes over a land dispute between X and Y': the parser hangs the sides on the dispute
+    the clash is over; its parties are the clash's sides, the first named the source."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("over", "about"):
+            continue
+        for issue in (o for o in prep.children if o.dep_ == "pobj"):
+            for between in (c for c in issue.children if c.dep_ == "prep" and c.lower_ == "between"):
+                objs = [o for o in between.children if o.dep_ == "pobj"]
+                if objs:
+                    return [objs[0]], [c for o in objs for c in o.conjuncts]
     return [], []
 
 
