@@ -118,6 +118,14 @@ def test_the_parties_of_the_dispute_a_clash_is_over_are_its_sides(code):
     assert countries(event.source) == {"MLI"}
 
 
+def test_an_installation_named_after_its_owner_stands_for_the_owner(code):
+    """'shelled militant hideouts', 'looted a civilian boat': the owner is the target."""
+    event = one(code("On Monday, soldiers shelled militant hideouts using mortars near Kita, Mali."), "FIGHT")
+    assert [(a.sector, a.country) for a in event.target] == [("REB", "MLI")]
+    looted = code("On Monday, militants stopped and looted a civilian boat near Kita, Mali.")
+    assert any(("CVL", "MLI") in [(a.sector, a.country) for a in e.target] for e in looted)
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

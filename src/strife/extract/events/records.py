@@ -19,7 +19,12 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
+from strife.extract.events.roles import (
+    argument_phrase,
+    document_body,
+    installation_owner,
+    reciprocal_sides,
+)
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
@@ -41,7 +46,7 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
             Actor(name=span.text, span=(span.start_char, span.end_char))
         ]
         if not found and onto is not None and actors_for is not None:
-            body = document_body(token, onto)
+            body = document_body(token, onto) or installation_owner(token, onto)
             found = actors_for(body) if body is not None else []
         if not found and onto is not None:
             found = _unnamed_actor(token, span, onto)

@@ -709,6 +709,19 @@ def document_body(token: Token, onto: Ontology) -> Optional[Span]:
     return None
 
 
+def installation_owner(token: Token, onto: Ontology) -> Span | None:
+    """'shelled militant hideouts', 'bombed Islamist militant bases', 'looted a civilian boat': an
+    installation or vehicle (`owner_nouns`) named after its owner stands for the owner, the words
+    before it that are not counts or determiners; None when it has no such words."""
+    if token.lemma_.lower() not in onto.words("owner_nouns"):
+        return None
+    modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    if not modifiers:
+        return None
+    start = min(t.i for m in modifiers for t in m.subtree)
+    return token.doc[start: token.i]
+
+
 def _named_owner(document: Token) -> Optional[Span]:
     """The organisation named as a modifier of a document noun, as a span of the text."""
     for child in document.children:
