@@ -126,6 +126,14 @@ def test_an_installation_named_after_its_owner_stands_for_the_owner(code):
     assert any(("CVL", "MLI") in [(a.sector, a.country) for a in e.target] for e in looted)
 
 
+def test_the_agent_of_a_weapon_that_acts_is_the_source(code):
+    """'shells fired by X killed ...', 'an IED planted by X exploded': X did it, not the weapon."""
+    events = code("On Monday, mortar rounds fired by militants killed two children in Kita, Mali.")
+    assert any(("REB", "MLI") in [(a.sector, a.country) for a in e.source] for e in events)
+    events = code("On Monday, a bomb planted by rebels exploded near an army truck in Kita, Mali, killing a soldier.")
+    assert any("REB" in [a.sector for a in e.source] for e in events if e.acled_event_type)
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

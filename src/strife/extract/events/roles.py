@@ -68,6 +68,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
             frame.sources = [verb.head]
     if not frame.sources and not passive:
         frame.sources = _inherited_subjects(verb)
+    frame.sources = _behind_the_weapons(frame.sources, onto)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -86,6 +87,18 @@ def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
     holders |= {o for w in holders for o in w.children if o.dep_ == "dobj"}
     aims = frozenset({"at", "on", "against", "toward", "towards"})
     return [o for h in sorted(holders, key=lambda t: t.i) for o in _prep_objects(h, aims)]
+
+
+def _behind_the_weapons(sources: list[Token], onto: Ontology) -> list[Token]:
+    """'shells fired by rebel forces killed four civilians', 'an IED planted by an unknown group
+    exploded': a weapon that acts has the agent of its participle as the one who acted."""
+    found = []
+    for source in sources:
+        agents = [o for acl in source.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                  for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                  for o in c.children if o.dep_ == "pobj"] if _is_weapon(source, onto) else []
+        found += agents or [source]
+    return found
 
 
 def _is_passive(children: list[Token]) -> bool:
