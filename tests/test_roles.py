@@ -134,6 +134,11 @@ def test_the_agent_of_a_weapon_that_acts_is_the_source(code):
     assert any("REB" in [a.sector for a in e.source] for e in events if e.acled_event_type)
 
 
+def test_a_thing_belonging_to_someone_stands_for_its_owner(code):
+    events = code("On Monday, suspected rebels seized a vehicle belonging to a local councilor in Kita, Mali.")
+    assert any(("GOV", "MLI") in [(a.sector, a.country) for a in e.target] for e in events if e.acled_event_type)
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

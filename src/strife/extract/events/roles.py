@@ -632,7 +632,15 @@ def _ownerless_installation(target: Token, onto: Ontology) -> bool:
     owners = [c for c in target.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c not in joined]
     owners += [c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"]
     owners += [c for c in target.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in onto.words("carrying_verbs")]
+    owners += _belongs_to(target)
     return not owners  # 'a vehicle carrying militants' names whose it is by whom it carries
+
+
+def _belongs_to(target: Token) -> list[Token]:
+    """'a vehicle belonging to a councilor' -> 'a councilor': whose the thing is."""
+    return [o for acl in target.children if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() == "belong"
+            for prep in acl.children if prep.dep_ == "prep" and prep.lower_ == "to"
+            for o in prep.children if o.dep_ == "pobj"]
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:
@@ -642,8 +650,11 @@ def _is_weapon(token: Token, onto: Ontology) -> bool:
 
 
 def _owner(target: Token, onto: Ontology) -> Token:
-    """'the positions of the militia' -> 'the militia'."""
+    """'the positions of the militia' -> 'the militia'; 'a vehicle belonging to X' -> X."""
     if target.lemma_.lower() in onto.words("owner_nouns"):
+        belongs = _belongs_to(target)
+        if belongs:
+            return belongs[0]
         for child in target.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
