@@ -139,6 +139,13 @@ def test_a_thing_belonging_to_someone_stands_for_its_owner(code):
     assert any(("GOV", "MLI") in [(a.sector, a.country) for a in e.target] for e in events if e.acled_event_type)
 
 
+def test_into_names_the_target_of_an_attack_not_of_a_march(code):
+    fired = one(code("On Monday, gunmen fired into a crowd of villagers in Kita, Mali."), "ASSAULT")
+    assert "CVL" in [a.sector for a in fired.target]
+    marched = one(code("On Monday, protesters marched into the city centre of Kita, Mali."), "PROTEST")
+    assert marched.target == []
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

@@ -256,6 +256,8 @@ def _target_preps(plover: str, onto: Ontology) -> frozenset[str]:
         preps.discard("with")
     if plover not in coding_set("to_target_types"):
         preps.discard("to")
+    if plover not in coding_set("into_target_types"):
+        preps.discard("into")  # 'fired into the crowd', not 'marched into the city'
     return frozenset(preps)
 
 
