@@ -146,6 +146,14 @@ def test_into_names_the_target_of_an_attack_not_of_a_march(code):
     assert marched.target == []
 
 
+def test_the_force_that_fought_back_is_the_attacked_side(code):
+    """'gunmen attacked a convoy ... Soldiers guarding the convoy returned fire': the soldiers."""
+    events = code("On Monday, rebel gunmen attacked a convoy travelling on the main highway to Kita, Mali. "
+                  "Soldiers guarding the convoy returned fire.")
+    attack = next(e for e in events if e.trigger and e.trigger.text == "attacked")
+    assert [(a.sector, a.country) for a in attack.target] == [("MIL", "MLI")]
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

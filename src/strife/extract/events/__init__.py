@@ -68,7 +68,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from strife.extract.events.belligerents import add_blamed_belligerents
+from strife.extract.events.belligerents import add_blamed_belligerents, add_defenders
 from strife.extract.events.building import (
     absorbed_nouns,
     add_displacements,
@@ -129,6 +129,7 @@ def find_events(
             attach_noun(by_token[verb.token.i], doc[noun_i], onto)
     resolve_anaphora(frames, onto)
     add_blamed_belligerents(frames, doc, onto)
+    add_defenders(frames, doc, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
     events = []
