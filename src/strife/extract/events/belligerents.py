@@ -1,11 +1,12 @@
-"""The other side of a fight, from who is blamed for its casualties.
+"""The other side of a fight, from who is blamed for its casualties or who fought back.
 
 "The army's offensive on the city of Portvale ... The media placed the blame for civilian casualties
 in Portvale on the rebel fighters": a report that blames an armed party for the casualties of
 fighting at a place says that party is fighting there. A fight at that place told with its
 attackers but no opponent (an offensive "on a city": the city is the ground, not a party) gets
 the blamed party as its target, when the blame is told in the same or the next sentence and the
-blamed is an armed force that is not among the attackers.
+blamed is an armed force that is not among the attackers. Likewise an attack whose attacked side
+goes unnamed gets the armed force told fighting back ("Soldiers guarding the convoy returned fire").
 """
 
 from __future__ import annotations
