@@ -154,6 +154,13 @@ def test_the_force_that_fought_back_is_the_attacked_side(code):
     assert [(a.sector, a.country) for a in attack.target] == [("MIL", "MLI")]
 
 
+def test_the_force_that_repelled_the_attackers_is_the_attacked_side(code):
+    events = code("On Monday, suspected militants attacked a village near Kita, Mali. "
+                  "They burned down 20 huts before being repelled by soldiers.")
+    attack = next(e for e in events if e.trigger and e.trigger.text == "attacked")
+    assert ("MIL", "MLI") in [(a.sector, a.country) for a in attack.target]
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

@@ -69,15 +69,17 @@ def add_defenders(frames: list[Frame], doc: Doc, onto: Ontology) -> None:
 
 
 def _fought_back(doc: Doc, onto: Ontology) -> list[tuple[int, list[Token]]]:
-    """(sentence start, armed subjects) of each clause that tells someone fought back ('soldiers
-    returned fire', 'the police fought back'): a fight-back phrase of `fight_back_words` whose
-    first word is a verb with an armed subject."""
+    """(sentence start, armed fighters) of each clause that tells someone fought back ('soldiers
+    returned fire', 'the police fought back', 'before being repelled by security forces'): a
+    fight-back phrase of `fight_back_words` whose first word is a verb with an armed subject or agent."""
     phrases = [phrase.split() for phrase in onto.words("fight_back_words")]
     found = []
     for token in doc:
         if token.pos_ != "VERB" or not any(words[0] == token.lower_ and _spells(doc, token.i, words) for words in phrases):
             continue
-        armed = [c for c in token.children if c.dep_ == "nsubj" and lexical_side(c, onto) in ("state", "nonstate")]
+        fighters = [c for c in token.children if c.dep_ == "nsubj"]  # 'soldiers returned fire'
+        fighters += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]  # 'repelled by'
+        armed = [c for c in fighters if lexical_side(c, onto) in ("state", "nonstate")]
         if armed:
             found.append((token.sent.start, armed))
     return found
