@@ -161,6 +161,11 @@ def test_the_force_that_repelled_the_attackers_is_the_attacked_side(code):
     assert ("MIL", "MLI") in [(a.sector, a.country) for a in attack.target]
 
 
+def test_who_a_patrol_came_under_attack_by_is_the_source(code):
+    event = one(code("On Monday, a police patrol came under attack by militants near Kita, Mali."), "FIGHT")
+    assert [a.sector for a in event.source] == ["REB"] and [a.sector for a in event.target] == ["COP"]
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

@@ -275,6 +275,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         sources = _participants(noun, onto) or _holders(noun, onto)
     if not targets:
         targets = _under_attack(noun)
+        if targets and not sources:
+            sources = _attackers_of_the_attacked(noun)
     governor, relation = _governor(noun)
     light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
     if governor is not None and (light or relation == "copula"):
@@ -360,6 +362,14 @@ def _under_attack(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in ("come", "fall"):
         return []
     return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _attackers_of_the_attacked(noun: Token) -> list[Token]:
+    """'a patrol came under attack by militants', 'came under fire from gunmen': the parser hangs
+    the attackers on 'came'; a 'by'/'from' phrase there names who attacked."""
+    verb = noun.head.head
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _participants(noun: Token, onto: Ontology) -> list[Token]:
