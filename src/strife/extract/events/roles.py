@@ -655,6 +655,12 @@ def _belongs_to(target: Token) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj"]
 
 
+def _is_owner_noun(token: Token, onto: Ontology) -> bool:
+    """An installation or vehicle named after its owner (`owner_nouns`), by lemma or as written:
+    the lemmatiser reads 'bases' as 'basis'."""
+    return bool({token.lemma_.lower(), token.lower_} & onto.words("owner_nouns"))
+
+
 def _is_weapon(token: Token, onto: Ontology) -> bool:
     words = {token.lower_, token.lemma_.lower()}
     lists = ("aerial_weapon_words", "artillery_weapon_words", "explosive_weapon_words", "small_arms_words")
@@ -663,7 +669,7 @@ def _is_weapon(token: Token, onto: Ontology) -> bool:
 
 def _owner(target: Token, onto: Ontology) -> Token:
     """'the positions of the militia' -> 'the militia'; 'a vehicle belonging to X' -> X."""
-    if target.lemma_.lower() in onto.words("owner_nouns"):
+    if _is_owner_noun(target, onto):
         belongs = _belongs_to(target)
         if belongs:
             return belongs[0]
@@ -749,7 +755,7 @@ def installation_owner(token: Token, onto: Ontology) -> Span | None:
     """'shelled militant hideouts', 'bombed Islamist militant bases', 'looted a civilian boat': an
     installation or vehicle (`owner_nouns`) named after its owner stands for the owner, the words
     before it that are not counts or determiners; None when it has no such words."""
-    if token.lemma_.lower() not in onto.words("owner_nouns"):
+    if not _is_owner_noun(token, onto):
         return None
     modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
     if not modifiers:
