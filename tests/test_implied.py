@@ -176,7 +176,8 @@ def test_protesters_dispersed_by_police_have_the_police_as_target(code):
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):
     event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
                   "Violence against civilians")
-    assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "NGA", "CVL")]
+    assert [(a.name, a.country, a.sector) for a in event.target] == [("civilians", "NGA", "CVL")]  # the school's
+
 
 
 def test_the_speaker_of_a_quote_outranks_an_implied_attacker(code):

@@ -169,6 +169,21 @@ def test_who_a_patrol_came_under_attack_by_is_the_source(code):
     assert [a.sector for a in event.source] == ["REB"] and [a.sector for a in event.target] == ["COP"]
 
 
+def test_a_civilian_building_attacked_stands_for_civilians(code):
+    """ACLED codes damage to a market, a hotel or a school as against "Civilians (Country)"."""
+    riot = next(e for e in code("On Monday, rioters hurled a Molotov cocktail at a hotel in the town of Kita.")
+                if e.trigger and e.trigger.text == "hurled")
+    assert [(a.name, a.sector) for a in riot.target] == [("civilians", "CVL")]
+
+
+def test_the_country_after_a_town_is_where_not_whom(code):
+    """'at a market in Khulna, Bangladesh': the market's country is no target; 'shelled Syria' keeps one."""
+    riot = next(e for e in code("On Monday, party supporters hurled two crude bombs at a market in Tarnow, Poland.")
+                if e.trigger and e.trigger.text == "hurled")
+    assert [(a.sector, a.country) for a in riot.target] == [("CVL", "POL")]
+    assert "GOV" not in [a.sector for a in riot.target]
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

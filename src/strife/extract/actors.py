@@ -214,6 +214,7 @@ def span_coder(
         return [
             _actor(span.text, start, end, coding, hedged)
             for coding in dictionary.code_all(span.text, on, default_country)
+            if not _only_after_a_town(coding, span, dictionary)
         ]
 
     return code
@@ -475,8 +476,9 @@ def _code_unit(
                 return [Actor(name=name, canonical=name, span=(doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])),
                               uncertain=hedged, confidence=UNCODED_CONFIDENCE)]
         return []
-    if code.kind in ("country", "capital") and not keep_places and _is_location(unit.root, dictionary):
-        return []
+    if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)) and _is_location(
+            unit.root, dictionary):
+        return []  # an argument keeps its country ('shelled Syria'), not the one after its town ('a market in Khulna, Bangladesh')
     if code.kind == "demonym":
         if not code.country:
             return []
@@ -581,6 +583,24 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
         preposition = token.head
         return preposition.lower_ in locative or (preposition.lower_ == "of" and _names_part_of_town(preposition.head))
     return token.dep_ in ("npadvmod",)
+
+
+def _after_a_town(token: Token, dictionary: ActorDictionary) -> bool:
+    """The country written after a town it qualifies, the town being the object of a locative
+    preposition: 'in Khulna, Bangladesh', 'near Kita, Mali'."""
+    town = _role_token(token).head
+    return (_role_token(token).dep_ == "appos" and town.dep_ == "pobj"
+            and town.head.lower_ in dictionary.cues.get("locative", frozenset()))
+
+
+def _only_after_a_town(code: ActorCode, span: Span, dictionary: ActorDictionary) -> bool:
+    """A phrase coded whole as a country ('a market in Khulna, Bangladesh') that names the country
+    only after a town (`_after_a_town`): where the market is, not whom it belongs to."""
+    if code.kind not in ("country", "capital"):
+        return False
+    naming = [t for t in span if (found := dictionary.code(t.text)) is not None and found.country == code.country
+              and found.kind in ("country", "capital")]
+    return bool(naming) and all(_after_a_town(t, dictionary) for t in naming)
 
 
 def _names_part_of_town(noun: Token) -> bool:
