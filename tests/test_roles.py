@@ -184,6 +184,17 @@ def test_the_country_after_a_town_is_where_not_whom(code):
     assert "GOV" not in [a.sector for a in riot.target]
 
 
+def test_a_clash_within_one_group_has_it_on_both_sides(code):
+    """ACLED writes 'Rioters (X)' as actor1 and actor2 when one group clashes among itself."""
+    for text in ("On Monday, two student groups clashed over election results at a college in Kita, Mali.",
+                 "On Monday, around 200 villagers clashed with each other in Kita, Mali.",
+                 "On Monday, clashes broke out between rival supporters in Kita, Mali."):
+        clash = next(e for e in code(text) if e.trigger and e.trigger.text.startswith("clash"))
+        assert clash.source and [a.name for a in clash.target] == [a.name for a in clash.source], text
+    alone = next(e for e in code("On Monday, militants clashed in Kita, Mali.") if e.trigger)
+    assert alone.target == []
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

@@ -192,9 +192,24 @@ def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontolog
     several actors on one side and none on the other has the first named as the source and the
     rest as the target (ACLED's actor1 and actor2). A one-sided act ('X and Y launched an
     offensive') keeps all its sources."""
+    if not targets and len(sources) == 1 and _reciprocal(trigger, onto) and _among_themselves(trigger):
+        return sources, sources[:]  # 'two student groups clashed': ACLED writes the group on both sides
     if targets or len(sources) < 2 or not _reciprocal(trigger, onto):
         return sources, targets
     return sources[:1], sources[1:]
+
+
+def _among_themselves(trigger: Token) -> bool:
+    """A clash within one group: 'clashed with each other', 'two student groups clashed',
+    'clashes between rival supporters' (one plural side, rival or counted as two)."""
+    sentence = " ".join(t.lower_ for t in trigger.sent)
+    if any(phrase in sentence for phrase in ("each other", "one another", "among themselves")):
+        return True
+    sides = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    sides += [o for holder in (trigger, trigger.head) for p in holder.children  # 'clashes broke out between'
+              if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    return any(side.tag_ == "NNS" and not side.conjuncts
+               and any(c.lower_ in ("two", "rival") for c in side.children) for side in sides)
 
 
 def _reciprocal(trigger: Token, onto: Ontology) -> bool:
