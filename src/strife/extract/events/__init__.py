@@ -52,6 +52,7 @@ The package, one module per job (each module's docstring says more):
     frame.py      `Frame`: what is known about one event while it is built
     building.py   one frame per trigger; results, same-family nouns and flights folded in; anaphora
     roles.py      sources and targets from the parse: verbs, nouns, evaluations, obligations
+    owners.py     installations and vehicles named after their owner ('militant hideouts')
     belligerents.py  the opponent of a fight from who is blamed for its casualties
     modality.py   negated, hypothetical, future; future acts coded as threats or promises
     sides.py      which side an argument is on: state, nonstate, civilian, protester

@@ -19,12 +19,8 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import (
-    argument_phrase,
-    document_body,
-    installation_owner,
-    reciprocal_sides,
-)
+from strife.extract.events.owners import installation_owner
+from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event

@@ -23,6 +23,7 @@ from strife.extract.events.grammar import (
     SUBJECT_DEPS,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
+from strife.extract.events.owners import owner_of, ownerless_installation
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
 from strife.ontology import Ontology
@@ -642,58 +643,16 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
             continue  # 'fired mortars at the positions of X': the mortars are the means
         if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
             continue
-        if _ownerless_installation(target, onto):
+        if ownerless_installation(target, onto):
             continue  # 'an attack on a check point': where, not whom (the victims say whom)
-        kept.append(_owner(target, onto))
+        kept.append(owner_of(target, onto))
     frame.targets = kept
-
-
-def _ownerless_installation(target: Token, onto: Ontology) -> bool:
-    """'a checkpoint', 'a check point', 'the base', with no owner named (not 'an army post', not
-    'the positions of the militia'): a place that says nothing of whose it is."""
-    installations = onto.words("owner_nouns")
-    joined = [c for c in target.children if c.dep_ == "compound" and c.i == target.i - 1
-              and c.lower_ + target.lemma_.lower() in installations]  # 'check point'
-    if target.lemma_.lower() not in installations and not joined:
-        return False
-    owners = [c for c in target.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c not in joined]
-    owners += [c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"]
-    owners += [c for c in target.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in onto.words("carrying_verbs")]
-    owners += _belongs_to(target)
-    return not owners  # 'a vehicle carrying militants' names whose it is by whom it carries
-
-
-def _belongs_to(target: Token) -> list[Token]:
-    """'a vehicle belonging to a councilor' -> 'a councilor': whose the thing is."""
-    return [o for acl in target.children if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() == "belong"
-            for prep in acl.children if prep.dep_ == "prep" and prep.lower_ == "to"
-            for o in prep.children if o.dep_ == "pobj"]
-
-
-def _is_owner_noun(token: Token, onto: Ontology) -> bool:
-    """An installation or vehicle named after its owner (`owner_nouns`), by lemma or as written:
-    the lemmatiser reads 'bases' as 'basis'."""
-    return bool({token.lemma_.lower(), token.lower_} & onto.words("owner_nouns"))
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:
     words = {token.lower_, token.lemma_.lower()}
     lists = ("aerial_weapon_words", "artillery_weapon_words", "explosive_weapon_words", "small_arms_words")
     return any(words & onto.words(name) for name in lists) or token.lemma_.lower() in onto.words("weapon_nouns")
-
-
-def _owner(target: Token, onto: Ontology) -> Token:
-    """'the positions of the militia' -> 'the militia'; 'a vehicle belonging to X' -> X."""
-    if _is_owner_noun(target, onto):
-        belongs = _belongs_to(target)
-        if belongs:
-            return belongs[0]
-        for child in target.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-    return target
 
 
 def evaluation_roles(frame: Frame, onto: Ontology) -> bool:
@@ -764,19 +723,6 @@ def document_body(token: Token, onto: Ontology) -> Optional[Span]:
             if owner is not None:
                 return owner
     return None
-
-
-def installation_owner(token: Token, onto: Ontology) -> Span | None:
-    """'shelled militant hideouts', 'bombed Islamist militant bases', 'looted a civilian boat': an
-    installation or vehicle (`owner_nouns`) named after its owner stands for the owner, the words
-    before it that are not counts or determiners; None when it has no such words."""
-    if not _is_owner_noun(token, onto):
-        return None
-    modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")]
-    if not modifiers:
-        return None
-    start = min(t.i for m in modifiers for t in m.subtree)
-    return token.doc[start: token.i]
 
 
 def _named_owner(document: Token) -> Optional[Span]:
