@@ -126,6 +126,15 @@ def test_actor_country_and_sector_any_of():
     assert wrong["source_country"] is False and wrong["source_sector"] is False and wrong["target_sector"] is False
 
 
+def test_an_acled_state_force_of_a_country_named_with_of_keeps_the_whole_name():
+    """'Police Forces of the Democratic Republic of Congo' is of COD, not of 'Congo' (COG)."""
+    from strife.evaluate.formats import actor_country
+
+    assert actor_country("Police Forces of the Democratic Republic of Congo (2019-)") == "COD"
+    assert actor_country("Military Forces of the Central African Republic (2016-)") == "CAF"
+    assert actor_country("Military Forces of Sudan (1989-2019) Rapid Support Forces") == "SDN"
+
+
 def test_date_exact_is_the_same_range():
     day = GoldRecord(id="g", date=dt.date(2020, 5, 9))
     assert field_outcomes(day, event(date=dt.date(2020, 5, 9)))["date_exact"] is True

@@ -682,7 +682,7 @@ def test_coding_sets_load_and_name_known_types_modes_and_acled_types():
     assert rows and all(row["member"] in known[row["of"]] for row in rows), "unknown member or kind"
     assert all(len({r["of"] for r in rows if r["set"] == row["set"]}) == 1 for row in rows)  # one kind a set
     assert set(coding_sets()) == {"remote_modes", "one_sided_modes", "property_types", "incident_acled_types",
-                                  "source_of_types", "with_target_types", "to_target_types", "protest_purpose_types",
+                                  "source_of_types", "with_target_types", "to_target_types", "into_target_types", "protest_purpose_types",
                                   "operation_modes", "battle_part_modes", "crowd_acled_types"}
     assert coding_set("remote_modes") >= {"aerial", "artillery", "IED"}
     assert "Strategic developments" not in coding_set("incident_acled_types")
@@ -703,5 +703,5 @@ def test_acled_fallbacks_load_as_known_acled_pairs():
 def test_side_sectors_load_one_sector_for_each_side():
     from strife.extract.events.tables import side_sector, side_sectors
 
-    assert set(side_sectors()) == {"state", "nonstate", "civilian", "protester"}
+    assert set(side_sectors()) == {"state", "nonstate", "civilian", "protester", "police"}
     assert side_sector("state") == "MIL" and side_sector("nonstate") == "UAF"

@@ -34,7 +34,7 @@ def test_the_table_names_known_acled_types_and_sides():
     assert table and {acled_type for acled_type, _ in table} <= known
     assert all(role in ROLES for _, role in table)
     assert all(side in side_sectors() for side, _, _ in table.values())
-    assert all(when in ("always", "other_named", "casualties") for _, _, when in table.values())
+    assert all(when in ("always", "other_named", "casualties", "intervention") for _, _, when in table.values())
     assert all(table[key][2] == "other_named" for key in table if key[0] == "Battles")  # a battle names its sides
 
 
@@ -129,10 +129,55 @@ def test_unnamed_people_hurt_by_a_bomb_are_civilians():
     assert unhurt.target == [] and soldiers.target == []
 
 
+def test_unnamed_people_hurt_by_rioters_are_civilians():
+    """'Four people were injured as supporters hurled crude bombs': mob violence against people the
+    text does not name is against "Civilians (Country)"; a riot that hurt no one has no target."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Count, Span
+
+    def riot(**fields) -> Event:
+        return Event(id="e1", event_type="PROTEST", acled_event_type="Riots",
+                     evidence=Span(start=0, end=6, text="hurled"), **fields)
+
+    hurt, unhurt = riot(injured=Count(best=4, low=4, text="four")), riot()
+    add_implied_actors([hurt, unhurt], fallback="BGD")
+    assert [(a.kind, a.country, a.sector) for a in hurt.target] == [("implied", "BGD", "CVL")]
+    assert unhurt.target == []
+
+
+def test_a_mob_that_injures_passers_by_is_against_civilians(code):
+    event = acled(code("At least four people were injured as party supporters hurled crude bombs near a market in "
+                       "Khulna, Bangladesh, on Wednesday."), "Riots")
+    assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "BGD", "CVL")]
+
+
+def test_a_protest_broken_up_by_an_unnamed_force_is_against_the_police():
+    """A protest with intervention whose force the parse did not name has ACLED's "Police Forces of
+    Country" as its target; a peaceful protest gets no target."""
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Span
+
+    def protest(sub_type: str) -> Event:
+        return Event(id="e1", event_type="PROTEST", acled_event_type="Protests", acled_sub_event_type=sub_type,
+                     evidence=Span(start=0, end=7, text="protest"))
+
+    broken_up, peaceful = protest("Protest with intervention"), protest("Peaceful protest")
+    add_implied_actors([broken_up, peaceful], fallback="PER")
+    assert [(a.kind, a.country, a.sector) for a in broken_up.target] == [("implied", "PER", "COP")]
+    assert peaceful.target == []
+
+
+def test_protesters_dispersed_by_police_have_the_police_as_target(code):
+    event = acled(code("On Monday, nurses held a protest in Arequipa, Peru, demanding unpaid wages, and were "
+                       "dispersed by police."), "Protests")
+    assert [(a.country, a.sector) for a in event.target] == [("PER", "COP")]
+
+
 def test_violence_against_civilians_with_no_victim_named_is_against_civilians(code):
     event = acled(code("On Monday, gunmen attacked and burned a school in a village near Kano, Nigeria."),
                   "Violence against civilians")
-    assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "NGA", "CVL")]
+    assert [(a.name, a.country, a.sector) for a in event.target] == [("civilians", "NGA", "CVL")]  # the school's
+
 
 
 def test_the_speaker_of_a_quote_outranks_an_implied_attacker(code):

@@ -110,6 +110,91 @@ def test_a_gerund_takes_its_sides_from_between(code):
     assert [a.sector for a in event.target] == ["MIL"] and event.source
 
 
+def test_the_parties_of_the_dispute_a_clash_is_over_are_its_sides(code):
+    """'clashes over a land dispute between X and Y': the parser hangs 'between' on the dispute."""
+    event = one(code("Four people were killed in clashes over a land dispute between Abaro and Tenke near Kita, Mali."),
+                "FIGHT")
+    assert [a.name for a in event.source] == ["Abaro"] and "Tenke" in [a.name for a in event.target]
+    assert countries(event.source) == {"MLI"}
+
+
+def test_an_installation_named_after_its_owner_stands_for_the_owner(code):
+    """'shelled militant hideouts', 'looted a civilian boat': the owner is the target."""
+    event = one(code("On Monday, soldiers shelled militant hideouts using mortars near Kita, Mali."), "FIGHT")
+    assert [(a.sector, a.country) for a in event.target] == [("REB", "MLI")]
+    bombed = next(e for e in code("On Monday, the Malian army bombed Islamic militant bases in forests in the north.")
+                  if e.trigger and e.trigger.text == "bombed")
+    assert [a.sector for a in bombed.target] == ["REB"]  # 'bases', lemmatised 'basis'
+    looted = code("On Monday, militants stopped and looted a civilian boat near Kita, Mali.")
+    assert any(("CVL", "MLI") in [(a.sector, a.country) for a in e.target] for e in looted)
+
+
+def test_the_agent_of_a_weapon_that_acts_is_the_source(code):
+    """'shells fired by X killed ...', 'an IED planted by X exploded': X did it, not the weapon."""
+    events = code("On Monday, mortar rounds fired by militants killed two children in Kita, Mali.")
+    assert any(("REB", "MLI") in [(a.sector, a.country) for a in e.source] for e in events)
+    events = code("On Monday, a bomb planted by rebels exploded near an army truck in Kita, Mali, killing a soldier.")
+    assert any("REB" in [a.sector for a in e.source] for e in events if e.acled_event_type)
+
+
+def test_a_thing_belonging_to_someone_stands_for_its_owner(code):
+    events = code("On Monday, suspected rebels seized a vehicle belonging to a local councilor in Kita, Mali.")
+    assert any(("GOV", "MLI") in [(a.sector, a.country) for a in e.target] for e in events if e.acled_event_type)
+
+
+def test_into_names_the_target_of_an_attack_not_of_a_march(code):
+    fired = one(code("On Monday, gunmen fired into a crowd of villagers in Kita, Mali."), "ASSAULT")
+    assert "CVL" in [a.sector for a in fired.target]
+    marched = one(code("On Monday, protesters marched into the city centre of Kita, Mali."), "PROTEST")
+    assert marched.target == []
+
+
+def test_the_force_that_fought_back_is_the_attacked_side(code):
+    """'gunmen attacked a convoy ... Soldiers guarding the convoy returned fire': the soldiers."""
+    events = code("On Monday, rebel gunmen attacked a convoy travelling on the main highway to Kita, Mali. "
+                  "Soldiers guarding the convoy returned fire.")
+    attack = next(e for e in events if e.trigger and e.trigger.text == "attacked")
+    assert [(a.sector, a.country) for a in attack.target] == [("MIL", "MLI")]
+
+
+def test_the_force_that_repelled_the_attackers_is_the_attacked_side(code):
+    events = code("On Monday, suspected militants attacked a village near Kita, Mali. "
+                  "They burned down 20 huts before being repelled by soldiers.")
+    attack = next(e for e in events if e.trigger and e.trigger.text == "attacked")
+    assert ("MIL", "MLI") in [(a.sector, a.country) for a in attack.target]
+
+
+def test_who_a_patrol_came_under_attack_by_is_the_source(code):
+    event = one(code("On Monday, a police patrol came under attack by militants near Kita, Mali."), "FIGHT")
+    assert [a.sector for a in event.source] == ["REB"] and [a.sector for a in event.target] == ["COP"]
+
+
+def test_a_civilian_building_attacked_stands_for_civilians(code):
+    """ACLED codes damage to a market, a hotel or a school as against "Civilians (Country)"."""
+    riot = next(e for e in code("On Monday, rioters hurled a Molotov cocktail at a hotel in the town of Kita.")
+                if e.trigger and e.trigger.text == "hurled")
+    assert [(a.name, a.sector) for a in riot.target] == [("civilians", "CVL")]
+
+
+def test_the_country_after_a_town_is_where_not_whom(code):
+    """'at a market in Khulna, Bangladesh': the market's country is no target; 'shelled Syria' keeps one."""
+    riot = next(e for e in code("On Monday, party supporters hurled two crude bombs at a market in Tarnow, Poland.")
+                if e.trigger and e.trigger.text == "hurled")
+    assert [(a.sector, a.country) for a in riot.target] == [("CVL", "POL")]
+    assert "GOV" not in [a.sector for a in riot.target]
+
+
+def test_a_clash_within_one_group_has_it_on_both_sides(code):
+    """ACLED writes 'Rioters (X)' as actor1 and actor2 when one group clashes among itself."""
+    for text in ("On Monday, two student groups clashed over election results at a college in Kita, Mali.",
+                 "On Monday, around 200 villagers clashed with each other in Kita, Mali.",
+                 "On Monday, clashes broke out between rival supporters in Kita, Mali."):
+        clash = next(e for e in code(text) if e.trigger and e.trigger.text.startswith("clash"))
+        assert clash.source and [a.name for a in clash.target] == [a.name for a in clash.source], text
+    alone = next(e for e in code("On Monday, militants clashed in Kita, Mali.") if e.trigger)
+    assert alone.target == []
+
+
 def test_a_one_sided_offensive_keeps_all_its_sources(code):
     event = one(code("The Iraqi army, Kurdish Peshmerga and US-led coalition launched an offensive on Mosul."), "FIGHT")
     assert {"IRQ", "USA"} <= countries(event.source)

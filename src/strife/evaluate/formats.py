@@ -48,7 +48,7 @@ NOT_A_COUNTRY = {"IGO", "NGO", "MNC", "UNO"}
 _CODER_NOTE = re.compile(r"\s*\[[^\]]*\]")
 _MARKUP = re.compile(r"\(([A-Z]{3}(?:/[A-Z]{3})*): ?([^()]*)\)")
 _PARENTHESIS = re.compile(r"\(([^()\d]+)\)")
-_OF_COUNTRY = re.compile(r"\bof ((?:the )?[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*)")
+_OF_COUNTRY = re.compile(r"\bof ((?:the )?[A-Z][\w'.-]*(?: (?:of (?:the )?)?[A-Z][\w'.-]*)*)")  # 'of the Democratic Republic of Congo'
 _GOVERNMENT_OF = re.compile(r"^Government of (.+)$", re.I)
 
 

@@ -22,7 +22,8 @@ Decisions worth knowing:
   place there (a small NER model often labels "Ar-Raqqa" a PERSON).
 - A vague actor ("residents", "unidentified gunmen") gets the country the caller passes as
   ``default_country``; `vague_actor_country` picks it: the article's focus country, else the
-  country of its places (ACLED codes such actors with the country of the event).
+  country of its places (ACLED codes such actors with the country of the event); a text with no
+  place takes the country its organisations are named after (`named_home_country`).
 """
 
 from __future__ import annotations
@@ -106,6 +107,47 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
     return max(weights, key=weights.__getitem__) if weights else None
 
 
+HOME_KINDS = frozenset({"country", "admin1", "admin2"})  # what an organisation's leading words can be named after
+MAX_HOME_WORDS = 3
+
+
+def named_home_country(mentions: Sequence[Actor], lookup: Callable[[str], Sequence]) -> str | None:
+    """The country the organisations of a text are named after, for a text that names no place.
+
+    "the Tamil Nadu Pollution Control Board", "the Uttar Pradesh Public Service Commission",
+    "employees of the East Delhi Municipal Corporation": a body named after a country or a region
+    belongs there, and so do the crowds and victims of a short note that names nothing else. Only
+    mentions without a country count, by their leading capitalised words (up to three, longest
+    first) that `lookup` (`Gazetteer.lookup`) knows as a country or a region of exactly one
+    country: "Punjab", a region of two, says nothing. The country most mentions point to wins,
+    the first named on a tie."""
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.country is not None:
+            continue
+        country = _named_after(_leading_capitals(mention.name), lookup)
+        if country:
+            votes[country] += 1
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _leading_capitals(name: str) -> list[str]:
+    """'the Westland Federation of Farmers' -> ['Westland', 'Federation']: the capitalised words a
+    name opens with, after an article."""
+    words = [w for w in words_of(name) if w.lower() != "the"]
+    return list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+
+
+def _named_after(words: list[str], lookup: Callable[[str], Sequence]) -> str | None:
+    """The one country whose country or region the leading words of a name ("Tamil Nadu" of "Tamil
+    Nadu Pollution Control Board") name; the name itself is not looked up (it is a body, not a place)."""
+    for size in range(min(MAX_HOME_WORDS, len(words) - 1), 0, -1):
+        countries = {c.country for c in lookup(" ".join(words[:size])) if c.kind in HOME_KINDS}
+        if countries:
+            return countries.pop() if len(countries) == 1 else None
+    return None
+
+
 def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
     """Actors the text names with no country ('members of the party', 'Bani Ali tribesmen',
     'Islamic State') take the country of the event's place: ACLED writes a crowd, unnamed
@@ -172,6 +214,7 @@ def span_coder(
         return [
             _actor(span.text, start, end, coding, hedged)
             for coding in dictionary.code_all(span.text, on, default_country)
+            if not _only_after_a_town(coding, span, dictionary)
         ]
 
     return code
@@ -433,8 +476,9 @@ def _code_unit(
                 return [Actor(name=name, canonical=name, span=(doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])),
                               uncertain=hedged, confidence=UNCODED_CONFIDENCE)]
         return []
-    if code.kind in ("country", "capital") and not keep_places and _is_location(unit.root, dictionary):
-        return []
+    if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)) and _is_location(
+            unit.root, dictionary):
+        return []  # an argument keeps its country ('shelled Syria'), not the one after its town ('a market in Khulna, Bangladesh')
     if code.kind == "demonym":
         if not code.country:
             return []
@@ -539,6 +583,24 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
         preposition = token.head
         return preposition.lower_ in locative or (preposition.lower_ == "of" and _names_part_of_town(preposition.head))
     return token.dep_ in ("npadvmod",)
+
+
+def _after_a_town(token: Token, dictionary: ActorDictionary) -> bool:
+    """The country written after a town it qualifies, the town being the object of a locative
+    preposition: 'in Khulna, Bangladesh', 'near Kita, Mali'."""
+    town = _role_token(token).head
+    return (_role_token(token).dep_ == "appos" and town.dep_ == "pobj"
+            and town.head.lower_ in dictionary.cues.get("locative", frozenset()))
+
+
+def _only_after_a_town(code: ActorCode, span: Span, dictionary: ActorDictionary) -> bool:
+    """A phrase coded whole as a country ('a market in Khulna, Bangladesh') that names the country
+    only after a town (`_after_a_town`): where the market is, not whom it belongs to."""
+    if code.kind not in ("country", "capital"):
+        return False
+    naming = [t for t in span if (found := dictionary.code(t.text)) is not None and found.country == code.country
+              and found.kind in ("country", "capital")]
+    return bool(naming) and all(_after_a_town(t, dictionary) for t in naming)
 
 
 def _names_part_of_town(noun: Token) -> bool:

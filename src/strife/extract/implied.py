@@ -58,6 +58,8 @@ def _applies(event: Event, role: str, when: str) -> bool:
     if when == "other_named":
         other = event.target if role == "source" else event.source
         return any(a.kind != "implied" for a in other)
+    if when == "intervention":
+        return event.acled_sub_event_type == "Protest with intervention"
     if when == "casualties":
         hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
         return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)

@@ -52,6 +52,7 @@ The package, one module per job (each module's docstring says more):
     frame.py      `Frame`: what is known about one event while it is built
     building.py   one frame per trigger; results, same-family nouns and flights folded in; anaphora
     roles.py      sources and targets from the parse: verbs, nouns, evaluations, obligations
+    owners.py     installations and vehicles named after their owner ('militant hideouts')
     belligerents.py  the opponent of a fight from who is blamed for its casualties
     modality.py   negated, hypothetical, future; future acts coded as threats or promises
     sides.py      which side an argument is on: state, nonstate, civilian, protester
@@ -68,7 +69,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from strife.extract.events.belligerents import add_blamed_belligerents
+from strife.extract.events.belligerents import add_blamed_belligerents, add_defenders
 from strife.extract.events.building import (
     absorbed_nouns,
     add_displacements,
@@ -129,6 +130,7 @@ def find_events(
             attach_noun(by_token[verb.token.i], doc[noun_i], onto)
     resolve_anaphora(frames, onto)
     add_blamed_belligerents(frames, doc, onto)
+    add_defenders(frames, doc, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
     events = []

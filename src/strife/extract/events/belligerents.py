@@ -1,11 +1,12 @@
-"""The other side of a fight, from who is blamed for its casualties.
+"""The other side of a fight, from who is blamed for its casualties or who fought back.
 
 "The army's offensive on the city of Portvale ... The media placed the blame for civilian casualties
 in Portvale on the rebel fighters": a report that blames an armed party for the casualties of
 fighting at a place says that party is fighting there. A fight at that place told with its
 attackers but no opponent (an offensive "on a city": the city is the ground, not a party) gets
 the blamed party as its target, when the blame is told in the same or the next sentence and the
-blamed is an armed force that is not among the attackers.
+blamed is an armed force that is not among the attackers. Likewise an attack whose attacked side
+goes unnamed gets the armed force told fighting back ("Soldiers guarding the convoy returned fire").
 """
 
 from __future__ import annotations
@@ -47,6 +48,45 @@ def add_blamed_belligerents(frames: list[Frame], doc: Doc, onto: Ontology) -> No
                     [x for x in blame.blamed if x not in frame.sources and not _same_side(x, frame.sources, onto)])
                 if frame.targets:
                     break
+
+
+def add_defenders(frames: list[Frame], doc: Doc, onto: Ontology) -> None:
+    """'RENAMO gunmen attacked a convoy on the highway. Soldiers guarding the convoy returned fire.':
+    an attack or fight with attackers and no one attacked, followed in its sentence or the next
+    (same paragraph) by an armed force that fought back, has that force as its target."""
+    attacks = [f for f in frames if f.plover in ("ASSAULT", "FIGHT") and f.sources and not f.targets]
+    if not attacks:
+        return
+    defenders = _fought_back(doc, onto)
+    for frame in attacks:
+        trigger = frame.trigger.token
+        for sentence_start, fighters in defenders:
+            if _near(trigger, Blame(sentence_start, (), frozenset()), doc) and fighters[0].i > trigger.i:
+                frame.targets = expand_all([x for x in fighters if x not in frame.sources
+                                            and not _same_side(x, frame.sources, onto)])
+                if frame.targets:
+                    break
+
+
+def _fought_back(doc: Doc, onto: Ontology) -> list[tuple[int, list[Token]]]:
+    """(sentence start, armed fighters) of each clause that tells someone fought back ('soldiers
+    returned fire', 'the police fought back', 'before being repelled by security forces'): a
+    fight-back phrase of `fight_back_words` whose first word is a verb with an armed subject or agent."""
+    phrases = [phrase.split() for phrase in onto.words("fight_back_words")]
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or not any(words[0] == token.lower_ and _spells(doc, token.i, words) for words in phrases):
+            continue
+        fighters = [c for c in token.children if c.dep_ == "nsubj"]  # 'soldiers returned fire'
+        fighters += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]  # 'repelled by'
+        armed = [c for c in fighters if lexical_side(c, onto) in ("state", "nonstate")]
+        if armed:
+            found.append((token.sent.start, armed))
+    return found
+
+
+def _spells(doc: Doc, start: int, words: list[str]) -> bool:
+    return start + len(words) <= len(doc) and [t.lower_ for t in doc[start:start + len(words)]] == words
 
 
 def _blame_words(doc: Doc, onto: Ontology) -> list[Token]:

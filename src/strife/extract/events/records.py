@@ -19,6 +19,7 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
+from strife.extract.events.owners import installation_owner
 from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
@@ -41,7 +42,7 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
             Actor(name=span.text, span=(span.start_char, span.end_char))
         ]
         if not found and onto is not None and actors_for is not None:
-            body = document_body(token, onto)
+            body = document_body(token, onto) or installation_owner(token, onto)
             found = actors_for(body) if body is not None else []
         if not found and onto is not None:
             found = _unnamed_actor(token, span, onto)
@@ -56,8 +57,11 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
 def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
     side = lexical_side(token, onto)
     lemma = token.lemma_.lower()
-    if side is None or token.pos_ not in ("NOUN", "PROPN") or lemma in onto.words("civilian_places") | onto.words("owner_nouns"):
-        return []  # a hospital or an army post is the target's place, not an actor
+    if lemma in onto.words("civilian_places") and lemma not in onto.words("owner_nouns") and token.pos_ == "NOUN":
+        return [Actor(name="civilians", span=(span.start_char, span.end_char), sector=side_sector("civilian"),
+                      kind="group", confidence=0.4)]  # ACLED: damage to a market or a hotel is against "Civilians"
+    if side is None or token.pos_ not in ("NOUN", "PROPN") or lemma in onto.words("owner_nouns"):
+        return []  # an army post is the target's place, not an actor
     end = token.i + 1
     for child in token.rights:  # keep 'of' phrases ('a mob of youths'), drop places and times
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:

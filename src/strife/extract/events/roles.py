@@ -23,6 +23,7 @@ from strife.extract.events.grammar import (
     SUBJECT_DEPS,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
+from strife.extract.events.owners import owner_of, ownerless_installation
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
 from strife.ontology import Ontology
@@ -68,6 +69,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
             frame.sources = [verb.head]
     if not frame.sources and not passive:
         frame.sources = _inherited_subjects(verb)
+    frame.sources = _behind_the_weapons(frame.sources, onto)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -86,6 +88,18 @@ def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
     holders |= {o for w in holders for o in w.children if o.dep_ == "dobj"}
     aims = frozenset({"at", "on", "against", "toward", "towards"})
     return [o for h in sorted(holders, key=lambda t: t.i) for o in _prep_objects(h, aims)]
+
+
+def _behind_the_weapons(sources: list[Token], onto: Ontology) -> list[Token]:
+    """'shells fired by rebel forces killed four civilians', 'an IED planted by an unknown group
+    exploded': a weapon that acts has the agent of its participle as the one who acted."""
+    found = []
+    for source in sources:
+        agents = [o for acl in source.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                  for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                  for o in c.children if o.dep_ == "pobj"] if _is_weapon(source, onto) else []
+        found += agents or [source]
+    return found
 
 
 def _is_passive(children: list[Token]) -> bool:
@@ -179,9 +193,24 @@ def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontolog
     several actors on one side and none on the other has the first named as the source and the
     rest as the target (ACLED's actor1 and actor2). A one-sided act ('X and Y launched an
     offensive') keeps all its sources."""
+    if not targets and len(sources) == 1 and _reciprocal(trigger, onto) and _among_themselves(trigger):
+        return sources, sources[:]  # 'two student groups clashed': ACLED writes the group on both sides
     if targets or len(sources) < 2 or not _reciprocal(trigger, onto):
         return sources, targets
     return sources[:1], sources[1:]
+
+
+def _among_themselves(trigger: Token) -> bool:
+    """A clash within one group: 'clashed with each other', 'two student groups clashed',
+    'clashes between rival supporters' (one plural side, rival or counted as two)."""
+    sentence = " ".join(t.lower_ for t in trigger.sent)
+    if any(phrase in sentence for phrase in ("each other", "one another", "among themselves")):
+        return True
+    sides = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    sides += [o for holder in (trigger, trigger.head) for p in holder.children  # 'clashes broke out between'
+              if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    return any(side.tag_ == "NNS" and not side.conjuncts
+               and any(c.lower_ in ("two", "rival") for c in side.children) for side in sides)
 
 
 def _reciprocal(trigger: Token, onto: Ontology) -> bool:
@@ -243,6 +272,8 @@ def _target_preps(plover: str, onto: Ontology) -> frozenset[str]:
         preps.discard("with")
     if plover not in coding_set("to_target_types"):
         preps.discard("to")
+    if plover not in coding_set("into_target_types"):
+        preps.discard("into")  # 'fired into the crowd', not 'marched into the city'
     return frozenset(preps)
 
 
@@ -254,10 +285,14 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     sources, targets = noun_own_roles(frame.plover, noun, onto)
     if not sources and not targets:
         sources, targets = _sides_of_occurrence(noun, onto)
+    if not sources and not targets and _reciprocal(noun, onto):
+        sources, targets = _parties_of_the_dispute(noun)
     if not sources:
         sources = _participants(noun, onto) or _holders(noun, onto)
     if not targets:
         targets = _under_attack(noun)
+        if targets and not sources:
+            sources = _attackers_of_the_attacked(noun)
     governor, relation = _governor(noun)
     light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
     if governor is not None and (light or relation == "copula"):
@@ -345,6 +380,14 @@ def _under_attack(noun: Token) -> list[Token]:
     return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _attackers_of_the_attacked(noun: Token) -> list[Token]:
+    """'a patrol came under attack by militants', 'came under fire from gunmen': the parser hangs
+    the attackers on 'came'; a 'by'/'from' phrase there names who attacked."""
+    verb = noun.head.head
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _participants(noun: Token, onto: Ontology) -> list[Token]:
     """'The US is playing a decisive role in the brutal offensive', 'took part in the attack':
     whoever has a part in the event is among its sources."""
@@ -379,6 +422,20 @@ def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list
             return [objs[0]], [c for o in objs for c in o.conjuncts]
         if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
             return [], objs
+    return [], []
+
+
+def _parties_of_the_dispute(noun: Token) -> tuple[list[Token], list[Token]]:
+    """'clashes over a land dispute between X and Y': the parser hangs the sides on the dispute
+    the clash is over; its parties are the clash's sides, the first named the source."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("over", "about"):
+            continue
+        for issue in (o for o in prep.children if o.dep_ == "pobj"):
+            for between in (c for c in issue.children if c.dep_ == "prep" and c.lower_ == "between"):
+                objs = [o for o in between.children if o.dep_ == "pobj"]
+                if objs:
+                    return [objs[0]], [c for o in objs for c in o.conjuncts]
     return [], []
 
 
@@ -586,42 +643,16 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
             continue  # 'fired mortars at the positions of X': the mortars are the means
         if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
             continue
-        if _ownerless_installation(target, onto):
+        if ownerless_installation(target, onto):
             continue  # 'an attack on a check point': where, not whom (the victims say whom)
-        kept.append(_owner(target, onto))
+        kept.append(owner_of(target, onto))
     frame.targets = kept
-
-
-def _ownerless_installation(target: Token, onto: Ontology) -> bool:
-    """'a checkpoint', 'a check point', 'the base', with no owner named (not 'an army post', not
-    'the positions of the militia'): a place that says nothing of whose it is."""
-    installations = onto.words("owner_nouns")
-    joined = [c for c in target.children if c.dep_ == "compound" and c.i == target.i - 1
-              and c.lower_ + target.lemma_.lower() in installations]  # 'check point'
-    if target.lemma_.lower() not in installations and not joined:
-        return False
-    owners = [c for c in target.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c not in joined]
-    owners += [c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"]
-    holders = onto.words("carrying_verbs") | onto.words("holding_verbs")
-    owners += [c for c in target.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in holders]
-    return not owners  # 'a vehicle carrying militants', 'a checkpoint manned by soldiers': whose it is
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:
     words = {token.lower_, token.lemma_.lower()}
     lists = ("aerial_weapon_words", "artillery_weapon_words", "explosive_weapon_words", "small_arms_words")
     return any(words & onto.words(name) for name in lists) or token.lemma_.lower() in onto.words("weapon_nouns")
-
-
-def _owner(target: Token, onto: Ontology) -> Token:
-    """'the positions of the militia' -> 'the militia'."""
-    if target.lemma_.lower() in onto.words("owner_nouns"):
-        for child in target.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-    return target
 
 
 def evaluation_roles(frame: Frame, onto: Ontology) -> bool:
