@@ -49,6 +49,17 @@ def test_the_event_is_placed_where_the_body_is(engine) -> None:
             for e in outcome.result.events if e.location} == {("Tasmania", "AUS", 3)}
 
 
+def test_a_crowd_of_a_note_with_no_toponym_takes_the_country_its_body_is_named_after(engine) -> None:
+    """The crowd's country is the event place's (`localise_actors`), here the body's region."""
+    from strife.model import Article
+
+    text = "Employees of the Saskatchewan Transport Corporation went on strike over delayed salaries."
+    outcome = next(iter(engine.run([Article(text=text, published="2021-03-02")])))
+    protests = [e for e in outcome.result.events if e.acled_event_type == "Protests"]
+    assert protests and protests[0].location.country == "CAN"
+    assert {a.country for a in protests[0].source} == {"CAN"}
+
+
 def test_a_body_named_by_an_old_name_of_a_large_town_is_in_that_town(nlp, gazetteer) -> None:
     text = "Workers of the Saigon Water Supply Company went on strike over unpaid wages."
     assert placed(nlp, gazetteer, text) == [("Ho Chi Minh City", "VNM", 1, "Saigon")]

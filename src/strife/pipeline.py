@@ -216,13 +216,8 @@ def make_actors_stage(nlp: Language, name: str, actors: Optional[str]) -> Callab
 
 def actors_stage(doc: Doc, state: dict, dictionary=None) -> None:
     """Actor mentions, coded with `dictionary`, which the later stages code noun phrases with too."""
-    from strife.extract.actors import (
-        find_actors,
-        named_home_country,
-        vague_actor_country,
-    )
+    from strife.extract.actors import find_actors, vague_actor_country
     from strife.resolve.actors import ActorDictionary
-    from strife.resolve.geocode import Gazetteer
 
     state["actor_dictionary"] = dictionary if dictionary is not None else ActorDictionary.configured()
     state["actor_country"] = vague_actor_country(state.get("focus_country"), state.get("places", []))
@@ -230,8 +225,6 @@ def actors_stage(doc: Doc, state: dict, dictionary=None) -> None:
         doc, state["actor_dictionary"], on=state["meta"].published, default_country=state["actor_country"],
         places=state.get("places", []),
     )
-    if state["actor_country"] is None:  # no place named: the country the text's bodies are named after
-        state["actor_country"] = named_home_country(state["actors"], Gazetteer.default().lookup)
 
 
 @stage("strife_quotes")

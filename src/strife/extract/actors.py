@@ -22,8 +22,9 @@ Decisions worth knowing:
   place there (a small NER model often labels "Ar-Raqqa" a PERSON).
 - A vague actor ("residents", "unidentified gunmen") gets the country the caller passes as
   ``default_country``; `vague_actor_country` picks it: the article's focus country, else the
-  country of its places (ACLED codes such actors with the country of the event); a text with no
-  place takes the country its organisations are named after (`named_home_country`).
+  country of its places (ACLED codes such actors with the country of the event). A text with no
+  toponym is placed where its organisations are named after (`strife.extract.places.resolution`),
+  so its crowds take that country from the event's place (`localise_actors`).
 """
 
 from __future__ import annotations
@@ -105,47 +106,6 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
         if place.country and place.lat is not None:
             weights[place.country] += place.confidence
     return max(weights, key=weights.__getitem__) if weights else None
-
-
-HOME_KINDS = frozenset({"country", "admin1", "admin2"})  # what an organisation's leading words can be named after
-MAX_HOME_WORDS = 3
-
-
-def named_home_country(mentions: Sequence[Actor], lookup: Callable[[str], Sequence]) -> str | None:
-    """The country the organisations of a text are named after, for a text that names no place.
-
-    "the Tamil Nadu Pollution Control Board", "the Uttar Pradesh Public Service Commission",
-    "employees of the East Delhi Municipal Corporation": a body named after a country or a region
-    belongs there, and so do the crowds and victims of a short note that names nothing else. Only
-    mentions without a country count, by their leading capitalised words (up to three, longest
-    first) that `lookup` (`Gazetteer.lookup`) knows as a country or a region of exactly one
-    country: "Punjab", a region of two, says nothing. The country most mentions point to wins,
-    the first named on a tie."""
-    votes: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.country is not None:
-            continue
-        country = _named_after(_leading_capitals(mention.name), lookup)
-        if country:
-            votes[country] += 1
-    return max(votes, key=votes.__getitem__) if votes else None
-
-
-def _leading_capitals(name: str) -> list[str]:
-    """'the Westland Federation of Farmers' -> ['Westland', 'Federation']: the capitalised words a
-    name opens with, after an article."""
-    words = [w for w in words_of(name) if w.lower() != "the"]
-    return list(itertools.takewhile(lambda w: w[:1].isupper(), words))
-
-
-def _named_after(words: list[str], lookup: Callable[[str], Sequence]) -> str | None:
-    """The one country whose country or region the leading words of a name ("Tamil Nadu" of "Tamil
-    Nadu Pollution Control Board") name; the name itself is not looked up (it is a body, not a place)."""
-    for size in range(min(MAX_HOME_WORDS, len(words) - 1), 0, -1):
-        countries = {c.country for c in lookup(" ".join(words[:size])) if c.kind in HOME_KINDS}
-        if countries:
-            return countries.pop() if len(countries) == 1 else None
-    return None
 
 
 def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
