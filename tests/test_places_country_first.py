@@ -238,3 +238,22 @@ def test_a_name_placed_at_a_namesake_qualifier_is_no_location_either() -> None:
     _mark_placed_at_namesakes([namesake, placed_there, elsewhere])
     assert placed_there.not_a_location and placed_there.place.confidence <= 0.2
     assert not elsewhere.not_a_location
+
+
+def test_a_part_of_a_town_is_no_large_town_abroad(nlp, gazetteer) -> None:
+    # "the town's X area" names a quarter; a large town of that name in another country is a namesake.
+    found = find_places(nlp("Traders protested in Nakuru on Monday. Police dispersed a crowd in the town's "
+                            "Tiruppur area."), gazetteer)
+    assert {p.country for p in found} == {"KEN"}
+
+
+def test_a_region_written_right_after_a_town_picks_its_reading(nlp, gazetteer) -> None:
+    # No comma, but the region still says which of the town's namesakes is meant.
+    (perth, *_) = places(nlp, gazetteer, "Farmers protested in Perth Tasmania on Friday.")
+    assert (perth.country, perth.admin1) == ("AUS", "Tasmania")
+
+
+def test_locality_words_load() -> None:
+    from strife.extract.places.resolution import locality_words
+
+    assert {"area", "neighbourhood"} <= locality_words()

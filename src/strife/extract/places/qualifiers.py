@@ -120,7 +120,11 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     only by a namesake elsewhere) is placed at the wider one (`Mention.fallback`).
     """
     for mention, wider in reversed(list(zip(mentions, mentions[1:]))):  # widest first: "A in B in C"
-        if mention.fits_qualifiers or mention.fallback or not _contained_by(doc, mention, wider):
+        if mention.fits_qualifiers or mention.fallback:
+            continue
+        if _region_written_after(mention, wider):
+            continue
+        if not _contained_by(doc, mention, wider):
             continue
         readings = _own_readings(wider)
         containers = Containers.of(readings)
@@ -137,6 +141,23 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
+
+
+def _region_written_after(mention: Mention, wider: Mention) -> bool:
+    """A region's name written right after a town's, with no comma ("in Nasirpur Westshire"), says
+    which of the town's readings is meant, as a comma would: the town keeps those inside the region.
+    Only a region (every reading a first-level region or a country) qualifies so, and only when
+    one of the town's readings lies inside it; returns whether it did."""
+    if wider.start != mention.end or not wider.candidates:
+        return False
+    readings = _own_readings(wider)
+    if not readings or any(c.kind not in ("admin1", "country") for c in readings):
+        return False
+    containers = Containers.of(readings)
+    if not any(containers.holds(c) for c in mention.candidates):
+        return False
+    mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
+    return True
 
 
 # A reading this far from every reading of the district or region the text puts it in is a namesake.
