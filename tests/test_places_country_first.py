@@ -257,3 +257,19 @@ def test_locality_words_load() -> None:
     from strife.extract.places.resolution import locality_words
 
     assert {"area", "neighbourhood"} <= locality_words()
+
+
+def test_a_short_form_in_brackets_is_no_place(nlp, gazetteer) -> None:
+    # "(Bra)" after "Brookfield Rail Alliance" is the body's short form, not a town of that spelling.
+    assert places(nlp, gazetteer, "Workers of the Brookfield Rail Alliance (Bra) went on strike on Monday.") == []
+
+
+def test_bracketed_abbreviation_reads_the_name_before_it(nlp) -> None:
+    from strife.extract.places.names import bracketed_abbreviation
+
+    doc = nlp("Students of the Westvale University of Science and Technology (Wusat) marched.")
+    assert bracketed_abbreviation(doc, [t.text for t in doc].index("Wusat"))
+    doc = nlp("Fighting went on in Westvale Town (Lagos) on Friday.")
+    assert not bracketed_abbreviation(doc, [t.text for t in doc].index("Lagos"))  # not the name's letters
+    doc = nlp("Fighting went on in Westvale (Wale) on Friday.")
+    assert not bracketed_abbreviation(doc, [t.text for t in doc].index("Wale"))  # a one-word name has no short form

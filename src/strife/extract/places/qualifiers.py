@@ -21,6 +21,7 @@ from strife.extract.places.names import (
     NEVER_PLACE_LABELS,
     Mention,
     after_locative,
+    bracketed_abbreviation,
     gazetteer_query,
     is_name_token,
     is_wordlike,
@@ -59,7 +60,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if run is None:
             continue
         segments, chain_end = _qualifier_segments(doc, opener)
-        if not segments:
+        if not segments or _abbreviates_head(doc, opener, segments):
             continue
         readings = _qualifiers_as_regions(doc, run, segments, _segment_readings(doc, segments, gazetteer))
         if not any(readings):
@@ -203,6 +204,13 @@ def _well_known(mention: Mention) -> bool:
     """A city, region or country big enough that it cannot be a village's namesake."""
     return any(c.kind in ("country", "admin1") and c.primary
                or c.kind == "city" and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
+
+
+def _abbreviates_head(doc: Doc, opener: int, segments: Sequence[tuple[int, int, int]]) -> bool:
+    """Is the bracket the short form of the name before it ("Westvale Institute of Technology
+    (Wit)"), not the place that name is in?"""
+    return (doc[opener].text == "(" and len(segments) == 1 and segments[0][1] - segments[0][0] == 1
+            and bracketed_abbreviation(doc, segments[0][0]))
 
 
 def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
