@@ -273,3 +273,9 @@ def test_bracketed_abbreviation_reads_the_name_before_it(nlp) -> None:
     assert not bracketed_abbreviation(doc, [t.text for t in doc].index("Lagos"))  # not the name's letters
     doc = nlp("Fighting went on in Westvale (Wale) on Friday.")
     assert not bracketed_abbreviation(doc, [t.text for t in doc].index("Wale"))  # a one-word name has no short form
+
+
+def test_a_police_station_area_of_a_town_is_in_that_town(nlp, gazetteer) -> None:
+    # "X police station area of Y": a part of Y, not the large town of X's name abroad.
+    found = places(nlp, gazetteer, "Police beat a trader in Tiruppur police station area of Nakuru on Monday.")
+    assert {p.country for p in found if p.confidence > 0.3} == {"KEN"}

@@ -48,6 +48,13 @@ def part_words() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def locality_words() -> frozenset[str]:
+    """Words that make the name before them a part of a town ("Ashfield area", "Parkvale police"):
+    geo_locality_words.csv."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_locality_words.csv"))
+
+
+@functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     return frozenset(normalise_name(row["word"]) for row in _read_data_csv("geo_stoplist.csv"))
 

@@ -26,6 +26,7 @@ from strife.extract.places.names import (
     is_name_token,
     is_wordlike,
     kind_feature,
+    locality_words,
     part_words,
     stop_words,
     trim_name,
@@ -194,6 +195,10 @@ def _own_readings(mention: Mention) -> list[Candidate]:
 def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
     """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?"""
     gap = doc[mention.end : wider.start]
+    lead = 0  # "Parkvale police station area of Westvale": the kind of part comes before "of"
+    while lead < len(gap) - 1 and gap[lead].lower_ in locality_words():
+        lead += 1
+    gap = gap[lead:]
     if not 0 < len(gap) <= MAX_CONTAINER_GAP or gap[0].lower_ not in CONTAINER_PREPOSITIONS:
         return False
     allowed = CONTAINER_PREPOSITIONS | {"the", "rural"} | set(part_words()) | set(admin_words())

@@ -12,17 +12,22 @@ named after ("the Tasmania Public Service Commission"), else where its actors sa
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Span
 
-from strife.datafiles import read_data_csv
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
-from strife.extract.places.names import MAX_NAME_TOKENS, Mention, gazetteer_query, is_name_token, stop_words
+from strife.extract.places.names import (
+    MAX_NAME_TOKENS,
+    Mention,
+    gazetteer_query,
+    is_name_token,
+    locality_words,
+    stop_words,
+)
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
 from strife.extract.places.readings import ranked_readings, resolve_mention
 from strife.model import Place
@@ -331,12 +336,6 @@ def _names_landmark(doc: Doc, mention: Mention) -> bool:
 def _names_locality(doc: Doc, mention: Mention) -> bool:
     """Is the name written as a part of a town ("Ashfield area", "Parkvale neighbourhood")?"""
     return any(token.lower_ in locality_words() for token in doc[mention.name_end : mention.end + 1])
-
-
-@functools.lru_cache(maxsize=1)
-def locality_words() -> frozenset[str]:
-    """Words that make the name before them a part of a town (geo_locality_words.csv)."""
-    return frozenset(row["word"].casefold() for row in read_data_csv("geo_locality_words.csv"))
 
 
 def _is_origin(span: Optional[Span]) -> bool:
