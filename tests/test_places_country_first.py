@@ -238,3 +238,44 @@ def test_a_name_placed_at_a_namesake_qualifier_is_no_location_either() -> None:
     _mark_placed_at_namesakes([namesake, placed_there, elsewhere])
     assert placed_there.not_a_location and placed_there.place.confidence <= 0.2
     assert not elsewhere.not_a_location
+
+
+def test_a_part_of_a_town_is_no_large_town_abroad(nlp, gazetteer) -> None:
+    # "the town's X area" names a quarter; a large town of that name in another country is a namesake.
+    found = find_places(nlp("Traders protested in Nakuru on Monday. Police dispersed a crowd in the town's "
+                            "Tiruppur area."), gazetteer)
+    assert {p.country for p in found} == {"KEN"}
+
+
+def test_a_region_written_right_after_a_town_picks_its_reading(nlp, gazetteer) -> None:
+    # No comma, but the region still says which of the town's namesakes is meant.
+    (perth, *_) = places(nlp, gazetteer, "Farmers protested in Perth Tasmania on Friday.")
+    assert (perth.country, perth.admin1) == ("AUS", "Tasmania")
+
+
+def test_locality_words_load() -> None:
+    from strife.extract.places.resolution import locality_words
+
+    assert {"area", "neighbourhood"} <= locality_words()
+
+
+def test_a_short_form_in_brackets_is_no_place(nlp, gazetteer) -> None:
+    # "(Bra)" after "Brookfield Rail Alliance" is the body's short form, not a town of that spelling.
+    assert places(nlp, gazetteer, "Workers of the Brookfield Rail Alliance (Bra) went on strike on Monday.") == []
+
+
+def test_bracketed_abbreviation_reads_the_name_before_it(nlp) -> None:
+    from strife.extract.places.names import bracketed_abbreviation
+
+    doc = nlp("Students of the Westvale University of Science and Technology (Wusat) marched.")
+    assert bracketed_abbreviation(doc, [t.text for t in doc].index("Wusat"))
+    doc = nlp("Fighting went on in Westvale Town (Lagos) on Friday.")
+    assert not bracketed_abbreviation(doc, [t.text for t in doc].index("Lagos"))  # not the name's letters
+    doc = nlp("Fighting went on in Westvale (Wale) on Friday.")
+    assert not bracketed_abbreviation(doc, [t.text for t in doc].index("Wale"))  # a one-word name has no short form
+
+
+def test_a_police_station_area_of_a_town_is_in_that_town(nlp, gazetteer) -> None:
+    # "X police station area of Y": a part of Y, not the large town of X's name abroad.
+    found = places(nlp, gazetteer, "Police beat a trader in Tiruppur police station area of Nakuru on Monday.")
+    assert {p.country for p in found if p.confidence > 0.3} == {"KEN"}

@@ -48,6 +48,13 @@ def part_words() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def locality_words() -> frozenset[str]:
+    """Words that make the name before them a part of a town ("Ashfield area", "Parkvale police"):
+    geo_locality_words.csv."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_locality_words.csv"))
+
+
+@functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     return frozenset(normalise_name(row["word"]) for row in _read_data_csv("geo_stoplist.csv"))
 
@@ -142,3 +149,29 @@ def gazetteer_query(doc: Doc, mention: Mention) -> str:
     """The name with its region word, so the gazetteer restricts the kind: "Idlib province"."""
     name = mention.name(doc)
     return f"{name} {doc[mention.name_end : mention.end].text}" if mention.feature else name
+
+
+MAX_ABBREVIATED_WORDS = 10
+
+
+def bracketed_abbreviation(doc: Doc, index: int) -> bool:
+    """Is the token at `index` a word in brackets right after a name of two or more capitalised
+    words, made of that name's letters from its first initial on ("Westvale Institute of Technology
+    (Wit)", "the Hill Farmers Union (HFU)")? Writers put a name's short form there; read by
+    spelling, or as a qualifier, it can match a town anywhere."""
+    if index < 2 or index + 1 >= len(doc) or doc[index - 1].text != "(" or doc[index + 1].text != ")":
+        return False
+    words: list[str] = []  # the name's words, joiners included ("of Science and Technology")
+    for token in reversed(doc[max(0, index - 1 - MAX_ABBREVIATED_WORDS) : index - 1]):
+        if not (token.text[:1].isupper() or (words and token.lower_ in NAME_JOINERS)):
+            break
+        words.append(token.lower_)
+    while words and words[-1] in NAME_JOINERS:
+        words.pop()  # the name starts with a capitalised word
+    words.reverse()
+    short = "".join(ch for ch in doc[index].lower_ if ch.isalpha())
+    capitalised = sum(word not in NAME_JOINERS for word in words)
+    if capitalised < 2 or not short or short[0] != words[0][0]:
+        return False
+    letters = iter("".join(words))
+    return all(ch in letters for ch in short)

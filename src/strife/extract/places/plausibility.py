@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from strife.extract.places.names import Mention, stop_words
+from strife.extract.places.names import Mention, bracketed_abbreviation, stop_words
 from strife.resolve.geocode import admin_words, of_feature
 from strife.resolve.spellings import normalise_name
 
@@ -45,6 +45,8 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     town of at least a village's size. Stop-listed words ("March", "Gulf", "Middle East") are
     never places unless a region word follows ("Gulf province").
     """
+    if mention.end - mention.start == 1 and bracketed_abbreviation(doc, mention.start):
+        return False  # "the Westvale Institute of Technology (WIT)": the name's letters, not a town
     if is_demonym(mention.name(doc)) and not mention.feature:
         return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
     if _word_after(doc, mention.name_end) in _people_words():

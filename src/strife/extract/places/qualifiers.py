@@ -21,10 +21,12 @@ from strife.extract.places.names import (
     NEVER_PLACE_LABELS,
     Mention,
     after_locative,
+    bracketed_abbreviation,
     gazetteer_query,
     is_name_token,
     is_wordlike,
     kind_feature,
+    locality_words,
     part_words,
     stop_words,
     trim_name,
@@ -59,7 +61,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if run is None:
             continue
         segments, chain_end = _qualifier_segments(doc, opener)
-        if not segments:
+        if not segments or _abbreviates_head(doc, opener, segments):
             continue
         readings = _qualifiers_as_regions(doc, run, segments, _segment_readings(doc, segments, gazetteer))
         if not any(readings):
@@ -120,7 +122,11 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     only by a namesake elsewhere) is placed at the wider one (`Mention.fallback`).
     """
     for mention, wider in reversed(list(zip(mentions, mentions[1:]))):  # widest first: "A in B in C"
-        if mention.fits_qualifiers or mention.fallback or not _contained_by(doc, mention, wider):
+        if mention.fits_qualifiers or mention.fallback:
+            continue
+        if _region_written_after(mention, wider):
+            continue
+        if not _contained_by(doc, mention, wider):
             continue
         readings = _own_readings(wider)
         containers = Containers.of(readings)
@@ -137,6 +143,23 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
+
+
+def _region_written_after(mention: Mention, wider: Mention) -> bool:
+    """A region's name written right after a town's, with no comma ("in Nasirpur Westshire"), says
+    which of the town's readings is meant, as a comma would: the town keeps those inside the region.
+    Only a region (every reading a first-level region or a country) qualifies so, and only when
+    one of the town's readings lies inside it; returns whether it did."""
+    if wider.start != mention.end or not wider.candidates:
+        return False
+    readings = _own_readings(wider)
+    if not readings or any(c.kind not in ("admin1", "country") for c in readings):
+        return False
+    containers = Containers.of(readings)
+    if not any(containers.holds(c) for c in mention.candidates):
+        return False
+    mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
+    return True
 
 
 # A reading this far from every reading of the district or region the text puts it in is a namesake.
@@ -172,6 +195,10 @@ def _own_readings(mention: Mention) -> list[Candidate]:
 def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
     """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?"""
     gap = doc[mention.end : wider.start]
+    lead = 0  # "Parkvale police station area of Westvale": the kind of part comes before "of"
+    while lead < len(gap) - 1 and gap[lead].lower_ in locality_words():
+        lead += 1
+    gap = gap[lead:]
     if not 0 < len(gap) <= MAX_CONTAINER_GAP or gap[0].lower_ not in CONTAINER_PREPOSITIONS:
         return False
     allowed = CONTAINER_PREPOSITIONS | {"the", "rural"} | set(part_words()) | set(admin_words())
@@ -182,6 +209,13 @@ def _well_known(mention: Mention) -> bool:
     """A city, region or country big enough that it cannot be a village's namesake."""
     return any(c.kind in ("country", "admin1") and c.primary
                or c.kind == "city" and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
+
+
+def _abbreviates_head(doc: Doc, opener: int, segments: Sequence[tuple[int, int, int]]) -> bool:
+    """Is the bracket the short form of the name before it ("Westvale Institute of Technology
+    (Wit)"), not the place that name is in?"""
+    return (doc[opener].text == "(" and len(segments) == 1 and segments[0][1] - segments[0][0] == 1
+            and bracketed_abbreviation(doc, segments[0][0]))
 
 
 def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:

@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
-from strife.extract.places.names import MAX_NAME_TOKENS, Mention, gazetteer_query, is_name_token, stop_words
+from strife.extract.places.names import (
+    MAX_NAME_TOKENS,
+    Mention,
+    gazetteer_query,
+    is_name_token,
+    locality_words,
+    stop_words,
+)
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
 from strife.extract.places.readings import ranked_readings, resolve_mention
 from strife.model import Place
@@ -116,7 +123,7 @@ def _read_places(
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and country_as_attribute(doc, mention)
         ) or _unsupported_namesake(mention, ranked, unarmed_support.without(index), anchors,
-                                   toponym_support.without(index))
+                                   toponym_support.without(index), _names_locality(doc, mention))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -240,6 +247,7 @@ def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[l
 def _unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
+    locality: bool = False,
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -248,7 +256,8 @@ def _unsupported_namesake(
     elsewhere is a namesake of one the gazetteer does not hold, not where the event was. So is a
     neighbourhood read in another region of the country whose town the article writes with its
     region ("in Sinop, Mato Grosso, ... in Vila Mariana neighborhood" is not São Paulo's).
-    Countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
+    A name written as a part of a town (`locality`: "the Ashfield area") is a namesake there even
+    when the reading abroad is a large town. Otherwise countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
     district", whatever country the actors name) and names fitting their own qualifiers are exempt; so are
     names the parser tags as places that name one place only, by its own name, unless other
     toponyms place the article elsewhere ("Afrin" says it is in Syria, whoever acts there).
@@ -256,6 +265,8 @@ def _unsupported_namesake(
     if not ranked or mention.fits_qualifiers or mention.fallback:
         return False
     best = ranked[0][0]
+    if locality and best.kind == "city" and others and best.country not in others:
+        return True  # "the city's Ashfield area": a part of a town, not the large town abroad of its name
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
     if best.kind == "admin2" and mention.feature == "admin2":
@@ -320,6 +331,11 @@ def _names_landmark(doc: Doc, mention: Mention) -> bool:
     before = doc[mention.start - 1] if mention.start > 0 else None
     return any(token is not None and words.get(token.lower_) == "landmark"
                for token in (after, before, doc[mention.start]))
+
+
+def _names_locality(doc: Doc, mention: Mention) -> bool:
+    """Is the name written as a part of a town ("Ashfield area", "Parkvale neighbourhood")?"""
+    return any(token.lower_ in locality_words() for token in doc[mention.name_end : mention.end + 1])
 
 
 def _is_origin(span: Optional[Span]) -> bool:
