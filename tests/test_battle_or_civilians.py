@@ -87,7 +87,9 @@ def test_attack_repelled_by_forces_is_a_battle(engine):
     fought back, so ACLED codes an armed clash."""
     found = coded(engine, "Militants attacked a village near the river on Monday. They set fire to several huts "
                           "before being repelled by soldiers.")
-    assert by_trigger(found, "attacked").acled_event_type == "Battles"
+    violent = [e for e in found if e.acled_event_type in ("Battles", "Violence against civilians")]
+    assert violent and {e.acled_event_type for e in violent} == {"Battles"}  # the attack and the huts: one clash
+    assert any(a.name == "soldiers" for e in violent for a in e.target)  # who repelled them was attacked
 
 
 @pytest.mark.parametrize("text", [
