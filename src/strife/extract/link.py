@@ -469,7 +469,11 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
-    if not _violent(last) or not is_real(last) or _protested(event, doc):
+    if _protested(event, doc):
+        return False
+    if _deaths_at_the_protest(last, event, layout, doc):
+        return True
+    if not _violent(last) or not is_real(last):
         return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
@@ -485,6 +489,14 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):
         return True  # "Three soldiers died in the attack": the attack told before, by the same attackers
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
+
+
+def _deaths_at_the_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool:
+    """ "Traders protest over new taxes, 2 killed": deaths told in the protest's own sentence with
+    no killer named befell the protest; ACLED codes one row for the protest and its toll."""
+    return (protest.event_type == "PROTEST" and is_real(protest) and not event.source
+            and layout.sentence(event_anchor(event)) == layout.sentence(event_anchor(protest))
+            and _is_outcome(event, doc))
 
 
 def _protested(event: Event, doc: Doc) -> bool:
@@ -549,12 +561,29 @@ def _grievance_of(token: Token) -> Optional[Token]:
     grievances = count_cues().get("grievance", frozenset())
     current = token
     for _ in range(8):
-        if current.dep_ not in _PHRASE_EDGES or current.head is current:
+        if current.dep_ not in _PHRASE_EDGES or current.head is current or _tally_set_off(current):
             return None
         if current.head.lemma_.lower() in grievances:
             return current
         current = current.head
     return None
+
+
+#: Marks that set a headline's tally off from the clause before it ("protest over fees, 1 dead").
+_TALLY_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+
+
+def _tally_set_off(phrase: Token) -> bool:
+    """A headline's closing tally ("Residents protest over fees, one dead"): an appositive after a
+    comma or a semicolon that holds a casualty word tells the deaths of the incident, which the
+    parser hangs on the last noun before it; it is never part of what is protested."""
+    from strife.extract.counts import count_kind_for
+
+    if phrase.dep_ != "appos" or phrase.left_edge.i == 0:
+        return False
+    if phrase.doc[phrase.left_edge.i - 1].text not in _TALLY_MARKS:
+        return False
+    return any(count_kind_for(t) in ("killed", "injured") for t in phrase.subtree)
 
 
 def _is_cause(head: Optional[int], doc: Doc) -> bool:

@@ -1,0 +1,69 @@
+"""Headline English in terse notes (made-up text): a present-tense verb the tagger reads as a
+noun, and a closing tally ("..., 1 dead") after a protest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import by_trigger, coded
+
+
+def _verbless(nlp, text: str) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") for t in nlp(text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Rebels ambush army convoy, 4 soldiers dead.", "ambush"),
+])
+def test_a_noun_with_a_subject_in_a_verbless_line_is_its_verb(nlp, text, word):
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    doc = nlp(text)
+    if not _verbless(nlp, text):
+        pytest.skip("the tagger found the verb on its own")
+    marked = mark_headline_verbs(doc, load_ontology())
+    assert [t.text for t in marked] == [word]
+    assert (marked[0].pos_, marked[0].tag_) == ("VERB", "VBP")
+
+
+def test_a_line_with_a_verb_is_left_as_tagged(nlp):
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    doc = nlp("Rebels attacked the army convoy near the river.")
+    assert mark_headline_verbs(doc, load_ontology()) == []
+
+
+def test_a_headline_ambush_is_a_battle_with_its_toll(engine):
+    event = by_trigger(coded(engine, "Rebels ambush army convoy, 4 soldiers dead."), "ambush")
+    assert event.acled_event_type == "Battles"
+    assert not (event.negated or event.hypothetical)
+    assert event.fatalities is not None and event.fatalities.best == 4
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Residents protest over water shortage, one dead.", "protest"),
+    ("Police disperse protest, 1 dead.", "protest"),
+])
+def test_a_tally_after_a_protest_is_its_toll_not_its_grievance(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.fatalities is not None and event.fatalities.best == 1
+
+
+def test_deaths_inside_what_is_protested_stay_the_grievance(engine):
+    found = coded(engine, "Students protest over the killing of 3 men, 2 women and a child.")
+    protest = by_trigger(found, "protest")
+    assert protest.fatalities is None
+
+
+@pytest.mark.parametrize("text", [
+    "Traders protest over new taxes; 2 killed.",
+    "Farmers protest over land seizures, 2 killed.",
+])
+def test_deaths_told_with_a_protest_and_no_killer_are_the_protests_toll(engine, text):
+    found = coded(engine, text)
+    protest = by_trigger(found, "protest")
+    assert protest.fatalities is not None and protest.fatalities.best == 2
+    tolls = {e.fatalities.span for e in found if e.fatalities is not None}
+    assert len(tolls) == 1  # one incident, one toll: not summed again on a separate killing
