@@ -8,8 +8,18 @@ import pytest
 from tests.test_events import by_trigger, coded
 
 
+def _parsed(nlp, text: str):
+    """The spaCy stages only (tagger, parser, ...), before strife's own components re-tag."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name.startswith("strife_"):
+            break
+        doc = component(doc)
+    return doc
+
+
 def _verbless(nlp, text: str) -> bool:
-    return not any(t.pos_ in ("VERB", "AUX") for t in nlp(text))
+    return not any(t.pos_ in ("VERB", "AUX") for t in _parsed(nlp, text))
 
 
 @pytest.mark.parametrize("text, word", [
@@ -19,7 +29,7 @@ def test_a_noun_with_a_subject_in_a_verbless_line_is_its_verb(nlp, text, word):
     from strife.extract.events.headline import mark_headline_verbs
     from strife.ontology import load_ontology
 
-    doc = nlp(text)
+    doc = _parsed(nlp, text)
     if not _verbless(nlp, text):
         pytest.skip("the tagger found the verb on its own")
     marked = mark_headline_verbs(doc, load_ontology())
@@ -31,7 +41,7 @@ def test_a_line_with_a_verb_is_left_as_tagged(nlp):
     from strife.extract.events.headline import mark_headline_verbs
     from strife.ontology import load_ontology
 
-    doc = nlp("Rebels attacked the army convoy near the river.")
+    doc = _parsed(nlp, "Rebels attacked the army convoy near the river.")
     assert mark_headline_verbs(doc, load_ontology()) == []
 
 
@@ -67,3 +77,26 @@ def test_deaths_told_with_a_protest_and_no_killer_are_the_protests_toll(engine, 
     assert protest.fatalities is not None and protest.fatalities.best == 2
     tolls = {e.fatalities.span for e in found if e.fatalities is not None}
     assert len(tolls) == 1  # one incident, one toll: not summed again on a separate killing
+
+
+def test_a_plural_subject_before_a_verb_read_as_a_noun_makes_it_the_lines_verb(nlp):
+    """'Youths torch police station ...': no subject on the word, but the plural noun before it
+    agrees with the headline present; the noun it modified becomes its object, one root kept."""
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    text = "Youths torch police station over killing of colleague."
+    doc = _parsed(nlp, text)
+    starts = [s.start for s in doc.sents]
+    if not _verbless(nlp, text):
+        pytest.skip("the tagger found the verb on its own")
+    marked = mark_headline_verbs(doc, load_ontology())
+    assert [t.text for t in marked] == ["torch"]
+    verb = marked[0]
+    assert verb.dep_ == "ROOT" and doc[0].head.i == verb.i and doc[0].dep_ == "nsubj"
+    assert [s.start for s in doc.sents] == starts
+
+
+def test_a_headline_torching_by_youths_is_rioting(engine):
+    event = by_trigger(coded(engine, "Youths torch police station over killing of colleague."), "torch")
+    assert event.acled_event_type == "Riots"
