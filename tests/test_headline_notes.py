@@ -100,3 +100,35 @@ def test_a_plural_subject_before_a_verb_read_as_a_noun_makes_it_the_lines_verb(n
 def test_a_headline_torching_by_youths_is_rioting(engine):
     event = by_trigger(coded(engine, "Youths torch police station over killing of colleague."), "torch")
     assert event.acled_event_type == "Riots"
+
+
+def test_a_singular_subject_and_a_verb_in_s_agree_as_a_headline_present(engine):
+    """'Suicide bomber targets market, 12 dead': the -s form after a singular noun is the verb."""
+    event = by_trigger(coded(engine, "Suicide bomber targets market, 12 dead."), "targets")
+    assert event.acled_event_type is not None
+    assert event.fatalities is not None and event.fatalities.best == 12
+
+
+def test_the_taggers_verb_hung_as_a_modifier_takes_the_line(engine):
+    """'Bandits attack travellers ...; one dead, two wounded': the tally after the semicolon is
+    no clause of its own, so the attack is the note's event, with its toll."""
+    event = by_trigger(coded(engine, "Bandits attack travellers on the highway; one dead, two wounded."), "attack")
+    assert event.acled_event_type == "Violence against civilians"
+    assert event.fatalities is not None and event.fatalities.best == 1
+
+
+def test_a_plural_noun_before_a_plural_noun_is_no_headline_verb(nlp):
+    """'Police raids' is two nouns' agreement only when the second lacks -s after a plural: 'Rebels
+    raids' would not agree, and nothing is re-tagged."""
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "Farmers markets in the district.")
+    assert mark_headline_verbs(doc, load_ontology()) == []
+
+
+def test_a_habit_told_in_a_headline_present_stays_background(engine):
+    from strife.evaluate.score import happened
+
+    found = coded(engine, "Militants often attack convoys on this road.")
+    assert not [e for e in happened(found) if e.trigger is not None and e.trigger.text == "attack"]

@@ -20,17 +20,24 @@ from strife.ontology import Ontology
 
 #: Tags the parser gives a headline verb it misreads (a common noun, singular or plural, an adjective).
 MISREAD_TAGS = frozenset({"NN", "NNS", "JJ"})
-#: Tags of a subject that agrees with a headline present verb ("Rebels", "Youths").
+#: The tagger's present-tense verbs, which the parser may still hang as a modifier ("Bandits attack travellers").
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+#: Tags of a subject that agrees with a headline present verb ("Rebels ambush", "Youths torch").
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+#: Tags of a singular subject, whose headline verb ends in -s ("Suicide bomber targets market").
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+#: Marks that end a headline's first clause: a tally or a second act follows ("..., 4 soldiers dead").
+CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+#: Parser labels of a word hung as a modifier of the noun after it.
+MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 
 def mark_headline_verbs(doc: Doc, onto: Ontology) -> list[Token]:
-    """Re-tag (and re-attach) the misread verb of every verbless sentence; return the tokens re-tagged."""
+    """Re-tag (and re-attach) the misread verb of every sentence whose first clause has no verb;
+    return the tokens re-tagged."""
     marked = []
     for sent in doc.sents:
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
-            continue
-        for token in sent:
+        for token in _candidates(sent):
             subject = _subject_of_misread_verb(token, sent, onto)
             if subject is not None:
                 _make_verb(token, subject, sent)
@@ -39,29 +46,55 @@ def mark_headline_verbs(doc: Doc, onto: Ontology) -> list[Token]:
     return marked
 
 
+def _candidates(sent: Span) -> list[Token]:
+    """The words of a sentence's first clause (up to a tally mark) that may be its misread verb:
+    all of them when the clause has no verb, the tagger's one present-tense verb when the parser
+    hung it as a modifier, else none."""
+    clause = []
+    for token in sent:
+        if token.text in CLAUSE_MARKS:
+            break
+        clause.append(token)
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return clause
+    if len(verbs) == 1 and verbs[0].tag_ in PRESENT_TAGS and verbs[0].dep_ in MODIFIER_DEPS:
+        return verbs
+    return []
+
+
 def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token | None:
-    """The subject of a noun-tagged word that is a verb of the lexicon, or None: a subject the
-    parser hung on it, else the plural noun right before it (never a line's first word)."""
-    if token.tag_ not in MISREAD_TAGS or token.i == sent.start:
+    """The subject of a word that is a verb of the lexicon, or None: a subject the parser hung on
+    it, else the noun right before it when the two agree as a headline present does ("rebels
+    ambush", "bomber targets"); never a line's first word."""
+    if token.tag_ not in MISREAD_TAGS | PRESENT_TAGS or token.i == sent.start:
         return None
-    if not any(row.pos == "VERB" for row in onto.index.get(token.lower_, ())):
+    keys = {token.lower_, token.lemma_.lower()}
+    if not any(row.pos == "VERB" for key in keys for row in onto.index.get(key, ())):
         return None
     subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None:
         return subject
     before = token.doc[token.i - 1]
-    if before.tag_ in PLURAL_NOUN_TAGS and before.head.i >= token.i:
+    if before.head.i < token.i:
+        return None
+    third_person = token.lower_.endswith("s") and token.lower_ != token.lemma_.lower()
+    if (before.tag_ in PLURAL_NOUN_TAGS and not third_person) or (before.tag_ in SINGULAR_NOUN_TAGS and third_person):
         return before
     return None
 
 
 def _make_verb(verb: Token, subject: Token, sent: Span) -> None:
-    """The word as the sentence's present-tense verb: the subject and the noun it modified hang on it."""
+    """The word as the sentence's present-tense verb: its subject and the noun it modified (its
+    object, "ambush army convoy") hang on it, and the old root under it (one root per sentence)."""
     old_head, root = verb.head, sent.root
-    verb.tag_, verb.pos_, verb.lemma_ = "VBP", "VERB", verb.lower_
+    third_person = verb.lower_.endswith("s") and verb.lower_ != verb.lemma_.lower()
+    verb.tag_, verb.pos_ = ("VBZ" if third_person else "VBP"), "VERB"
+    if not third_person:
+        verb.lemma_ = verb.lower_
     if verb.i != root.i:
-        # the old root goes under the verb, keeping one root per sentence: the noun the verb
-        # modified is its object ("ambush army convoy"), any other root a dependent
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, ("dobj" if old_head.i == root.i and root.i > verb.i else "dep")
+        if old_head.i not in (root.i, verb.i) and old_head.i > verb.i and old_head.pos_ in ("NOUN", "PROPN"):
+            old_head.head, old_head.dep_ = verb, "dobj"
     subject.head, subject.dep_ = verb, "nsubj"
