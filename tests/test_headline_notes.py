@@ -54,7 +54,7 @@ def test_a_headline_ambush_is_a_battle_with_its_toll(engine):
 
 @pytest.mark.parametrize("text, trigger", [
     ("Residents protest over water shortage, one dead.", "protest"),
-    ("Police disperse protest, 1 dead.", "protest"),
+    ("Students protest over fees, 1 dead.", "protest"),
 ])
 def test_a_tally_after_a_protest_is_its_toll_not_its_grievance(engine, text, trigger):
     event = by_trigger(coded(engine, text), trigger)
@@ -132,3 +132,39 @@ def test_a_habit_told_in_a_headline_present_stays_background(engine):
 
     found = coded(engine, "Militants often attack convoys on this road.")
     assert not [e for e in happened(found) if e.trigger is not None and e.trigger.text == "attack"]
+
+
+def test_a_headline_passive_without_its_auxiliary_is_the_lines_verb(engine):
+    """'Body of abducted trader found in the bush': the participle the parser hung on the last noun
+    is the line's verb, the root noun its passive subject."""
+    found = coded(engine, "Body of abducted trader found in the bush.")
+    assert by_trigger(found, "found").acled_event_type == "Violence against civilians"
+
+
+def test_prose_with_an_article_is_no_headline_passive(nlp):
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "A convoy of trucks stopped near the river.")
+    assert not [t for t in mark_headline_verbs(doc, load_ontology()) if t.dep_ == "ROOT" and t.tag_ == "VBN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police disperse protest, 1 dead.",
+    "Police disperse a demonstration in the capital; one protester dead.",
+])
+def test_a_protest_and_its_dispersal_are_one_incident_with_one_toll(engine, text):
+    from strife.evaluate.score import happened
+    from strife.evaluate.user import most_confident
+
+    found = coded(engine, text)
+    row = most_confident([e for e in happened(found) if e.acled_event_type])
+    assert row.acled_event_type == "Protests"
+    assert row.fatalities is not None and row.fatalities.best == 1
+    assert len({e.fatalities.span for e in found if e.fatalities is not None}) == 1
+
+
+def test_the_pipeline_repairs_headlines_before_counts_and_actors_read_the_parse():
+    from strife.pipeline import STAGES
+
+    assert STAGES.index("strife_headlines") < min(STAGES.index("strife_counts"), STAGES.index("strife_actors"))

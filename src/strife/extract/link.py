@@ -41,6 +41,7 @@ from strife.rows import row_rank
 T = TypeVar("T")
 #: ACLED's type for violent demonstrations, a violent act though not an ASSAULT or FIGHT in PLOVER.
 RIOTS = "Riots"
+PROTESTS = "Protests"
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
@@ -436,7 +437,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and _violent(event):
+        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS):
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:
@@ -471,7 +472,7 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     last = group[-1]
     if _protested(event, doc):
         return False
-    if _deaths_at_the_protest(last, event, layout, doc):
+    if _one_protest(last, event, layout, doc):
         return True
     if not _violent(last) or not is_real(last):
         return False
@@ -491,12 +492,15 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
 
 
-def _deaths_at_the_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool:
-    """ "Traders protest over new taxes, 2 killed": deaths told in the protest's own sentence with
-    no killer named befell the protest; ACLED codes one row for the protest and its toll."""
-    return (protest.event_type == "PROTEST" and is_real(protest) and not event.source
-            and layout.sentence(event_anchor(event)) == layout.sentence(event_anchor(protest))
-            and _is_outcome(event, doc))
+def _one_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool:
+    """ "Police disperse protest, 1 dead"; "Traders protest over new taxes, 2 killed": a protest, the
+    intervention on it told in its sentence (an act typed Protests) and deaths told there with no
+    killer named are one incident, one row with the protest's toll (ACLED codes the incident once)."""
+    if protest.acled_event_type != PROTESTS or not is_real(protest):
+        return False
+    if layout.sentence(event_anchor(event)) != layout.sentence(event_anchor(protest)):
+        return False
+    return event.acled_event_type == PROTESTS or (not event.source and _is_outcome(event, doc))
 
 
 def _protested(event: Event, doc: Doc) -> bool:

@@ -28,15 +28,21 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Marks that end a headline's first clause: a tally or a second act follows ("..., 4 soldiers dead").
 CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+#: Tags of a finite verb or modal: a line with one is no headline passive.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Parser labels of a word hung as a modifier of the noun after it.
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
 
 def mark_headline_verbs(doc: Doc, onto: Ontology) -> list[Token]:
-    """Re-tag (and re-attach) the misread verb of every sentence whose first clause has no verb;
-    return the tokens re-tagged."""
+    """Re-tag (and re-attach) the misread verb of every sentence whose first clause has no verb,
+    and raise a headline passive to its line's verb; return the tokens re-tagged or raised."""
     marked = []
     for sent in doc.sents:
+        passive = _headline_passive(sent, onto)
+        if passive is not None:
+            marked.append(passive)
+            continue
         for token in _candidates(sent):
             subject = _subject_of_misread_verb(token, sent, onto)
             if subject is not None:
@@ -44,6 +50,33 @@ def mark_headline_verbs(doc: Doc, onto: Ontology) -> list[Token]:
                 marked.append(token)
                 break  # one verb per headline line
     return marked
+
+
+def _headline_passive(sent: Span, onto: Ontology) -> Token | None:
+    """'Body of abducted trader found in the bush': a headline drops the passive's auxiliary, and
+    the parser hangs the participle on the last noun as a reduced relative. In a sentence whose
+    root is a noun without an article (headlines drop them) and that has no finite verb, a
+    participle of the lexicon's verbs hung on a noun inside the root's phrase, not on the root
+    itself ('youths gathered at the square' may be an active past), is the line's verb, the root
+    noun its passive subject. Returns the participle."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sent):
+        return None
+    if any(c.dep_ == "det" for c in root.children):
+        return None  # 'a group of youths clashed with ...': prose with its articles, a misread past tense
+    for token in root.subtree:
+        if (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.i > root.i
+                and _verb_row(token, onto)):
+            token.head, token.dep_ = token, "ROOT"
+            root.head, root.dep_ = token, "nsubjpass"
+            return token
+    return None
+
+
+def _verb_row(token: Token, onto: Ontology) -> bool:
+    """Whether the lexicon has a verb row for the word (its form or its lemma)."""
+    keys = {token.lower_, token.lemma_.lower()}
+    return any(row.pos == "VERB" for key in keys for row in onto.index.get(key, ()))
 
 
 def _candidates(sent: Span) -> list[Token]:
@@ -69,8 +102,7 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
     ambush", "bomber targets"); never a line's first word."""
     if token.tag_ not in MISREAD_TAGS | PRESENT_TAGS or token.i == sent.start:
         return None
-    keys = {token.lower_, token.lemma_.lower()}
-    if not any(row.pos == "VERB" for key in keys for row in onto.index.get(key, ())):
+    if not _verb_row(token, onto):
         return None
     subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None:
