@@ -168,3 +168,22 @@ def test_the_pipeline_repairs_headlines_before_counts_and_actors_read_the_parse(
     from strife.pipeline import STAGES
 
     assert STAGES.index("strife_headlines") < min(STAGES.index("strife_counts"), STAGES.index("strife_actors"))
+
+
+def test_police_is_plural_without_an_s_so_police_fire_is_a_headline_verb(engine):
+    """'Police fire tear gas at protesters, 2 dead' (roles.yaml plural_only_nouns): detected, with its toll."""
+    from strife.ontology import load_ontology
+
+    assert "police" in load_ontology().words("plural_only_nouns")
+    event = by_trigger(coded(engine, "Police fire tear gas at protesters, 2 dead."), "fire")
+    assert event.acled_event_type == "Protests"
+    assert event.fatalities is not None and event.fatalities.best == 2
+
+
+def test_a_finite_verb_after_the_comma_keeps_the_subjects_nouns(nlp):
+    """'Recent drone attacks, occurring every week, have killed ...': 'attacks' stays a noun."""
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "Recent drone attacks, occurring every week, have killed ten fighters.")
+    assert mark_headline_verbs(doc, load_ontology()) == []

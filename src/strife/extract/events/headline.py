@@ -90,7 +90,8 @@ def _candidates(sent: Span) -> list[Token]:
         clause.append(token)
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
     if not verbs:
-        return clause
+        # 'Recent drone attacks, occurring ..., have killed': a finite verb after the comma is the line's
+        return [] if any(t.tag_ in FINITE_TAGS for t in sent) else clause
     if len(verbs) == 1 and verbs[0].tag_ in PRESENT_TAGS and verbs[0].dep_ in MODIFIER_DEPS:
         return verbs
     return []
@@ -111,7 +112,8 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
     if before.head.i < token.i:
         return None
     third_person = token.lower_.endswith("s") and token.lower_ != token.lemma_.lower()
-    if (before.tag_ in PLURAL_NOUN_TAGS and not third_person) or (before.tag_ in SINGULAR_NOUN_TAGS and third_person):
+    plural = before.tag_ in PLURAL_NOUN_TAGS or before.lower_ in onto.words("plural_only_nouns")
+    if (plural and not third_person) or (not plural and before.tag_ in SINGULAR_NOUN_TAGS and third_person):
         return before
     return None
 
@@ -126,7 +128,8 @@ def _make_verb(verb: Token, subject: Token, sent: Span) -> None:
         verb.lemma_ = verb.lower_
     if verb.i != root.i:
         verb.head, verb.dep_ = verb, "ROOT"
-        root.head, root.dep_ = verb, ("dobj" if old_head.i == root.i and root.i > verb.i else "dep")
+        modified = old_head.i == root.i and root.i > verb.i and root.pos_ in ("NOUN", "PROPN")
+        root.head, root.dep_ = verb, ("dobj" if modified else "dep")
         if old_head.i not in (root.i, verb.i) and old_head.i > verb.i and old_head.pos_ in ("NOUN", "PROPN"):
             old_head.head, old_head.dep_ = verb, "dobj"
     subject.head, subject.dep_ = verb, "nsubj"
