@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 STAGES = (
     "strife_places",
     "strife_dates",
+    "strife_headlines",
     "strife_counts",
     "strife_actors",
     "strife_quotes",
@@ -188,6 +189,16 @@ def places_stage(doc: Doc, state: dict) -> None:
     places, focus = places_and_focus(doc, Gazetteer.default())  # one read of the doc for both
     state["places"] = places  # each read in the same focus, less its own name's vote for itself
     state["focus_country"] = focus[0] if focus else None
+
+
+@stage("strife_headlines")
+def headlines_stage(doc: Doc, state: dict) -> None:
+    """Headline verbs the tagger read as nouns, re-tagged before counts, actors and events read the
+    parse ("Rebels ambush army convoy, 4 soldiers dead"; `strife.extract.events.headline`)."""
+    from strife.extract.events.headline import mark_headline_verbs
+    from strife.ontology import load_ontology
+
+    mark_headline_verbs(doc, load_ontology())
 
 
 @stage("strife_dates")

@@ -41,6 +41,7 @@ from strife.rows import row_rank
 T = TypeVar("T")
 #: ACLED's type for violent demonstrations, a violent act though not an ASSAULT or FIGHT in PLOVER.
 RIOTS = "Riots"
+PROTESTS = "Protests"
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "us", "them"}
 
@@ -436,7 +437,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and _violent(event):
+        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS):
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:
@@ -469,7 +470,11 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
     last = group[-1]
-    if not _violent(last) or not is_real(last) or _protested(event, doc):
+    if _protested(event, doc):
+        return False
+    if _one_protest(last, event, layout, doc):
+        return True
+    if not _violent(last) or not is_real(last):
         return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
@@ -485,6 +490,17 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):
         return True  # "Three soldiers died in the attack": the attack told before, by the same attackers
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
+
+
+def _one_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool:
+    """ "Police disperse protest, 1 dead"; "Traders protest over new taxes, 2 killed": a protest, the
+    intervention on it told in its sentence (an act typed Protests) and deaths told there with no
+    killer named are one incident, one row with the protest's toll (ACLED codes the incident once)."""
+    if protest.acled_event_type != PROTESTS or not is_real(protest):
+        return False
+    if layout.sentence(event_anchor(event)) != layout.sentence(event_anchor(protest)):
+        return False
+    return event.acled_event_type == PROTESTS or (not event.source and _is_outcome(event, doc))
 
 
 def _protested(event: Event, doc: Doc) -> bool:
@@ -549,12 +565,29 @@ def _grievance_of(token: Token) -> Optional[Token]:
     grievances = count_cues().get("grievance", frozenset())
     current = token
     for _ in range(8):
-        if current.dep_ not in _PHRASE_EDGES or current.head is current:
+        if current.dep_ not in _PHRASE_EDGES or current.head is current or _tally_set_off(current):
             return None
         if current.head.lemma_.lower() in grievances:
             return current
         current = current.head
     return None
+
+
+#: Marks that set a headline's tally off from the clause before it ("protest over fees, 1 dead").
+_TALLY_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+
+
+def _tally_set_off(phrase: Token) -> bool:
+    """A headline's closing tally ("Residents protest over fees, one dead"): an appositive after a
+    comma or a semicolon that holds a casualty word tells the deaths of the incident, which the
+    parser hangs on the last noun before it; it is never part of what is protested."""
+    from strife.extract.counts import count_kind_for
+
+    if phrase.dep_ != "appos" or phrase.left_edge.i == 0:
+        return False
+    if phrase.doc[phrase.left_edge.i - 1].text not in _TALLY_MARKS:
+        return False
+    return any(count_kind_for(t) in ("killed", "injured") for t in phrase.subtree)
 
 
 def _is_cause(head: Optional[int], doc: Doc) -> bool:

@@ -48,6 +48,7 @@ Design choices a user should know:
 
 The package, one module per job (each module's docstring says more):
 
+    headline.py   headline verbs the tagger read as nouns ("Rebels ambush army convoy"), re-tagged
     triggers.py   lexicon rows matched to tokens (`find_triggers`)
     frame.py      `Frame`: what is known about one event while it is built
     building.py   one frame per trigger; results, same-family nouns and flights folded in; anaphora
@@ -83,6 +84,7 @@ from strife.extract.events.building import (
 )
 from strife.extract.events.coding import adjust_acled_within_lines
 from strife.extract.events.frame import Frame
+from strife.extract.events.headline import mark_headline_verbs
 from strife.extract.events.modality import finish_modality
 from strife.extract.events.records import ActorsFor, confident, to_event
 from strife.extract.events.triggers import Trigger, find_triggers
@@ -103,6 +105,7 @@ def find_events(
     it are background and get a lower confidence. Date, location and counts are left empty.
     """
     onto = ontology or load_ontology()
+    mark_headline_verbs(doc, onto)  # 'Rebels ambush army convoy': the tagger's noun is the verb
     triggers = find_triggers(doc, onto)
     hosts = {t.token.i: t for t in triggers}
     folded = fold_results(triggers, hosts, onto)

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from strife.extract.events.grammar import OBJECT_DEPS, RELATIVE_PRONOUNS
+from strife.extract.events.grammar import OBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from strife.ontology import LexiconEntry, Ontology, load_ontology
 
 VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ies", "y"))
@@ -53,6 +53,8 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
 def _modifier(token: Token, onto: Ontology) -> bool:
     """A noun or adjective modifying another word names no event of its own, except before a noun
     that only carries an event ('a mediation effort', 'a bombing campaign')."""
+    if token.tag_ == "VBP" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False  # a headline verb the parser hung as a modifier ('Rebels ambush army convoy')
     if token.dep_ == "amod":
         return True
     return token.dep_ == "compound" and token.head.lemma_.lower() not in onto.words("event_carrier_nouns")

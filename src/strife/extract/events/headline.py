@@ -1,0 +1,135 @@
+"""Headline grammar: a verb the tagger read as a noun.
+
+Headlines and terse notes drop articles and auxiliaries ("Rebels ambush army convoy, 4 soldiers
+dead"; "Youths torch police station over killing of colleague"), and spaCy, trained on running
+prose, then tags the present-tense verb as a noun and reads the line as one long noun phrase. In a
+line with no verb, a word of the lexicon's verb rows that follows its subject (a noun the parser
+made its subject, or a plural noun: "youths torch", the agreement of the headline present) is that
+line's verb. It is re-tagged as a present-tense verb and given the line's head, its subject and the
+noun phrase it modified as its object, before the triggers are matched: the lexicon's verb rows, the
+roles and the modality then read it as the clause's verb (the headline present tells a past event;
+`strife.extract.events.modality` keeps a habit, "often attack", as background).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.extract.events.grammar import SUBJECT_DEPS
+from strife.ontology import Ontology
+
+#: Tags the parser gives a headline verb it misreads (a common noun, singular or plural, an adjective).
+MISREAD_TAGS = frozenset({"NN", "NNS", "JJ"})
+#: The tagger's present-tense verbs, which the parser may still hang as a modifier ("Bandits attack travellers").
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+#: Tags of a subject that agrees with a headline present verb ("Rebels ambush", "Youths torch").
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+#: Tags of a singular subject, whose headline verb ends in -s ("Suicide bomber targets market").
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+#: Marks that end a headline's first clause: a tally or a second act follows ("..., 4 soldiers dead").
+CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+#: Tags of a finite verb or modal: a line with one is no headline passive.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Parser labels of a word hung as a modifier of the noun after it.
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+
+def mark_headline_verbs(doc: Doc, onto: Ontology) -> list[Token]:
+    """Re-tag (and re-attach) the misread verb of every sentence whose first clause has no verb,
+    and raise a headline passive to its line's verb; return the tokens re-tagged or raised."""
+    marked = []
+    for sent in doc.sents:
+        passive = _headline_passive(sent, onto)
+        if passive is not None:
+            marked.append(passive)
+            continue
+        for token in _candidates(sent):
+            subject = _subject_of_misread_verb(token, sent, onto)
+            if subject is not None:
+                _make_verb(token, subject, sent)
+                marked.append(token)
+                break  # one verb per headline line
+    return marked
+
+
+def _headline_passive(sent: Span, onto: Ontology) -> Token | None:
+    """'Body of abducted trader found in the bush': a headline drops the passive's auxiliary, and
+    the parser hangs the participle on the last noun as a reduced relative. In a sentence whose
+    root is a noun without an article (headlines drop them) and that has no finite verb, a
+    participle of the lexicon's verbs hung on a noun inside the root's phrase, not on the root
+    itself ('youths gathered at the square' may be an active past), is the line's verb, the root
+    noun its passive subject. Returns the participle."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sent):
+        return None
+    if any(c.dep_ == "det" for c in root.children):
+        return None  # 'a group of youths clashed with ...': prose with its articles, a misread past tense
+    for token in root.subtree:
+        if (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.i > root.i
+                and _verb_row(token, onto)):
+            token.head, token.dep_ = token, "ROOT"
+            root.head, root.dep_ = token, "nsubjpass"
+            return token
+    return None
+
+
+def _verb_row(token: Token, onto: Ontology) -> bool:
+    """Whether the lexicon has a verb row for the word (its form or its lemma)."""
+    keys = {token.lower_, token.lemma_.lower()}
+    return any(row.pos == "VERB" for key in keys for row in onto.index.get(key, ()))
+
+
+def _candidates(sent: Span) -> list[Token]:
+    """The words of a sentence's first clause (up to a tally mark) that may be its misread verb:
+    all of them when the clause has no verb, the tagger's one present-tense verb when the parser
+    hung it as a modifier, else none."""
+    clause = []
+    for token in sent:
+        if token.text in CLAUSE_MARKS:
+            break
+        clause.append(token)
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        # 'Recent drone attacks, occurring ..., have killed': a finite verb after the comma is the line's
+        return [] if any(t.tag_ in FINITE_TAGS for t in sent) else clause
+    if len(verbs) == 1 and verbs[0].tag_ in PRESENT_TAGS and verbs[0].dep_ in MODIFIER_DEPS:
+        return verbs
+    return []
+
+
+def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token | None:
+    """The subject of a word that is a verb of the lexicon, or None: a subject the parser hung on
+    it, else the noun right before it when the two agree as a headline present does ("rebels
+    ambush", "bomber targets"); never a line's first word."""
+    if token.tag_ not in MISREAD_TAGS | PRESENT_TAGS or token.i == sent.start:
+        return None
+    if not _verb_row(token, onto):
+        return None
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        return subject
+    before = token.doc[token.i - 1]
+    if before.head.i < token.i:
+        return None
+    third_person = token.lower_.endswith("s") and token.lower_ != token.lemma_.lower()
+    plural = before.tag_ in PLURAL_NOUN_TAGS or before.lower_ in onto.words("plural_only_nouns")
+    if (plural and not third_person) or (not plural and before.tag_ in SINGULAR_NOUN_TAGS and third_person):
+        return before
+    return None
+
+
+def _make_verb(verb: Token, subject: Token, sent: Span) -> None:
+    """The word as the sentence's present-tense verb: its subject and the noun it modified (its
+    object, "ambush army convoy") hang on it, and the old root under it (one root per sentence)."""
+    old_head, root = verb.head, sent.root
+    third_person = verb.lower_.endswith("s") and verb.lower_ != verb.lemma_.lower()
+    verb.tag_, verb.pos_ = ("VBZ" if third_person else "VBP"), "VERB"
+    if not third_person:
+        verb.lemma_ = verb.lower_
+    if verb.i != root.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+        modified = old_head.i == root.i and root.i > verb.i and root.pos_ in ("NOUN", "PROPN")
+        root.head, root.dep_ = verb, ("dobj" if modified else "dep")
+        if old_head.i not in (root.i, verb.i) and old_head.i > verb.i and old_head.pos_ in ("NOUN", "PROPN"):
+            old_head.head, old_head.dep_ = verb, "dobj"
+    subject.head, subject.dep_ = verb, "nsubj"
