@@ -265,7 +265,7 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
     if not generic or frame.mode not in (None, "firearms"):
         return
-    text = _clause_text(frame)
+    text = _clause_text(frame) + " " + _holding_phrase(frame.trigger.token)
     for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
                         ("explosive_weapon_words", "IED")):
         if _names_any(text, onto.words(words)):
@@ -273,6 +273,19 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _holding_phrase(token: Token) -> str:
+    """The lower-cased nouns of the phrases the trigger modifies, up to their clause: in 'shells
+    fired by rebels killed a man' (which the parser may read as 'rebels killed' modifying
+    'shells') or 'the rockets that killed five', the weapon is the noun the killing hangs on."""
+    nouns = []
+    node = token
+    while node.dep_ in ("acl", "relcl", "pobj", "agent", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            nouns.append(node.lower_)
+    return " ".join(nouns)
 
 
 def _by_explosives(token: Token, onto: Ontology) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from strife.extract import clause_verb, doc_text, line_bounds
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
+from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import word_keys
 from strife.ontology import Ontology
 
@@ -49,6 +50,7 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         or _under_irrealis_noun(token, onto)
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
+        or _undone_attempt(frame, token, onto)
     )
     frame.conditional = _conditioned(token)
     frame.hypothetical = frame.unreal or frame.conditional
@@ -99,6 +101,13 @@ def _negates(token: Token, onto: Ontology) -> bool:
         if child.dep_ == "det" and child.lower_ in onto.words("negating_dets"):
             return True
     return False
+
+
+def _undone_attempt(frame: Frame, token: Token, onto: Ontology) -> bool:
+    """'Vigilantes tried to arrest a thief': what was only tried did not happen. ACLED codes an
+    attempted attack as the attack, so only the modes of `undone_attempt_modes` (an arrest) are
+    left undone by a verb of trying."""
+    return frame.mode in coding_set("undone_attempt_modes") and _governed_by(token, onto.words("attempt_verbs"), onto)
 
 
 def _going_to(token: Token) -> bool:

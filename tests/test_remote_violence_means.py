@@ -1,0 +1,62 @@
+"""Issue #21: remote violence told without a classic attack verb, verbs of taking ground and of
+killing armed men the lexicon lacked, and acts that were only tried. Every sentence is made up."""
+
+from __future__ import annotations
+
+from strife.extract.events import find_events
+
+
+def happened(nlp, text: str):
+    """The events that happened and carry an ACLED type, as a user's export keeps them."""
+    return [e for e in find_events(nlp(text)) if e.acled_event_type and not (e.negated or e.hypothetical)]
+
+
+def record_event(nlp, text: str):
+    found = happened(nlp, text)
+    assert found, [(e.event_type, e.trigger.text if e.trigger else None) for e in find_events(nlp(text))]
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_a_killing_that_hangs_on_the_weapon_is_a_shelling(nlp):
+    """'shells fired by X killed Y', 'the rockets that killed five': the weapon the killing hangs
+    on names its means, whichever way the parser attaches the verb."""
+    for text in ("Indiscriminate shells fired by rebel forces killed at least one civilian and injured twenty more in the town.",
+                 "Mortar shells fired by the army killed two children in the village.",
+                 "The rockets that killed five people were fired from the hills."):
+        event = record_event(nlp, text)
+        assert (event.acled_event_type, event.acled_sub_event_type) == (
+            "Explosions/Remote violence", "Shelling/artillery/missile attack"), text
+
+
+def test_a_killing_beside_other_nouns_keeps_its_own_means(nlp):
+    event = record_event(nlp, "The families of farmers killed by soldiers gathered in the square.")
+    assert event.acled_event_type != "Explosions/Remote violence"
+    event = record_event(nlp, "Gunmen carrying rifles killed two farmers.")
+    assert event.acled_event_type == "Violence against civilians"
+
+
+def test_clearing_an_area_of_armed_men_is_a_battle(nlp):
+    for text in ("Soldiers cleared two villages of rebel fighters.",
+                 "The area was cleared of insurgents by the army."):
+        assert record_event(nlp, text).acled_event_type == "Battles", text
+    assert not happened(nlp, "Workers cleared the road of debris.")
+
+
+def test_neutralising_armed_men_is_a_battle(nlp):
+    assert record_event(nlp, "Soldiers neutralised three militants in the forest.").acled_event_type == "Battles"
+    assert record_event(nlp, "Troops neutralized two gunmen near the border.").acled_event_type == "Battles"
+    assert not happened(nlp, "The chemists neutralized the acid.")
+
+
+def test_an_attempted_arrest_is_no_arrest(nlp):
+    for text in ("Vigilantes tried to arrest a suspected thief but were met with resistance.",
+                 "Police attempted to arrest the suspect, who escaped."):
+        arrests = [e for e in find_events(nlp(text)) if e.acled_sub_event_type == "Arrests"]
+        assert arrests and all(e.hypothetical for e in arrests), text
+    assert record_event(nlp, "Police arrested two suspects.").acled_sub_event_type == "Arrests"
+
+
+def test_an_attempted_attack_or_protest_is_coded_as_the_act(nlp):
+    """ACLED codes an attempted attack as the attack; trying to hold a protest is protesting."""
+    assert record_event(nlp, "Gunmen tried to attack a police post in the town.").acled_event_type == "Battles"
+    assert record_event(nlp, "Students attempted to hold a protest outside the ministry.").acled_event_type == "Protests"
