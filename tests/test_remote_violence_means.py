@@ -60,3 +60,31 @@ def test_an_attempted_attack_or_protest_is_coded_as_the_act(nlp):
     """ACLED codes an attempted attack as the attack; trying to hold a protest is protesting."""
     assert record_event(nlp, "Gunmen tried to attack a police post in the town.").acled_event_type == "Battles"
     assert record_event(nlp, "Students attempted to hold a protest outside the ministry.").acled_event_type == "Protests"
+
+
+def test_an_attempted_arrest_of_protesters_is_still_an_intervention(nlp):
+    """ACLED: a protest with intervention is one the authorities physically try to disperse or suppress."""
+    found = find_events(nlp("About 20 people held a protest in the square. The police attempted to arrest one of the protesters."))
+    protest = next(e for e in found if e.event_type == "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"
+    assert not [e for e in found if e.acled_sub_event_type == "Arrests" and not e.hypothetical]
+
+
+def test_a_projectile_that_hits_lands_or_falls_hosts_the_killing_it_caused(nlp):
+    for text in ("A child was killed when a mortar shell hit their house.",
+                 "Two women were injured when a rocket landed on their home.",
+                 "Several mortar shells fell on a residential area of the city."):
+        event = record_event(nlp, text)
+        assert event.acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_bombs_dropped_are_an_air_strike(nlp):
+    for text in ("Helicopters dropped barrel bombs on the town.", "An unidentified drone dropped explosives on a police post."):
+        assert record_event(nlp, text).acled_sub_event_type == "Air/drone strike", text
+    assert not happened(nlp, "The prosecutor dropped the charges against the activists.")
+
+
+def test_unexploded_ordnance_going_off_is_a_remote_explosive(nlp):
+    for text in ("An old unexploded ordnance went off in a field, killing two children.",
+                 "A piece of unexploded ordnance exploded near a school, injuring a boy."):
+        assert record_event(nlp, text).acled_sub_event_type == "Remote explosive/landmine/IED", text

@@ -414,7 +414,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     COERCE/arrest event is kept; only its ACLED type is cleared)."""
     groups: dict[int, list[tuple[Frame, Event]]] = {}
     for frame, event in zip(frames, events):
-        if not (event.negated or event.hypothetical):
+        if not (event.negated or event.hypothetical) or frame.attempted:  # an attempted arrest still intervenes
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
     fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
     for members in groups.values():

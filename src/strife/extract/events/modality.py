@@ -50,8 +50,9 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         or _under_irrealis_noun(token, onto)
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
-        or _undone_attempt(frame, token, onto)
     )
+    frame.attempted = _undone_attempt(frame, token, onto)
+    frame.unreal = frame.unreal or frame.attempted
     frame.conditional = _conditioned(token)
     frame.hypothetical = frame.unreal or frame.conditional
 
