@@ -88,3 +88,12 @@ def test_unexploded_ordnance_going_off_is_a_remote_explosive(nlp):
     for text in ("An old unexploded ordnance went off in a field, killing two children.",
                  "A piece of unexploded ordnance exploded near a school, injuring a boy."):
         assert record_event(nlp, text).acled_sub_event_type == "Remote explosive/landmine/IED", text
+
+
+def test_an_explosive_that_did_not_go_off_is_a_disrupted_weapons_use(nlp):
+    """ACLED Strategic developments, Disrupted weapons use: the attack's device failed; a denial is no failure."""
+    for text in ("Militants lobbed a grenade at a patrol, however the grenade did not explode.",
+                 "A grenade thrown at a police station failed to explode."):
+        assert record_event(nlp, text).acled_sub_event_type == "Disrupted weapons use", text
+    assert record_event(nlp, "Militants threw a grenade at a police station. It exploded.").acled_sub_event_type == "Grenade"
+    assert not happened(nlp, "The group denied that its fighters detonated the bomb in the market.")

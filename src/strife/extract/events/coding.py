@@ -412,6 +412,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
     protest are part of that incident, not a strategic development of their own (the PLOVER
     COERCE/arrest event is kept; only its ACLED type is cleared)."""
+    if onto is not None:
+        _explosives_that_failed(frames, events, onto)
     groups: dict[int, list[tuple[Frame, Event]]] = {}
     for frame, event in zip(frames, events):
         if not (event.negated or event.hypothetical) or frame.attempted:  # an attempted arrest still intervenes
@@ -442,6 +444,28 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]
+
+
+def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
+    """'lobbed a grenade at them, however the grenade did not explode', 'a bomb thrown at the
+    station failed to go off': an explosive attack whose device did not explode is a disrupted
+    weapons use (ACLED Strategic developments), not an explosion. The line's throwing or planting
+    takes that type; told alone, the failed explosion is the event that happened."""
+    failed_lines = {line_of(f.trigger.token).start: (f, e) for f, e in zip(frames, events)
+                    if e.negated and f.mode in coding_set("remote_modes") and _failed_to_go_off(f.trigger.token, onto)}
+    for start, (failed_frame, failed) in failed_lines.items():
+        attacks = [e for f, e in zip(frames, events) if line_of(f.trigger.token).start == start and f is not failed_frame
+                   and not (e.negated or e.hypothetical) and e.acled_event_type == "Explosions/Remote violence"]
+        for event in attacks or [failed]:
+            event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
+            event.negated = False
+
+
+def _failed_to_go_off(token: Token, onto: Ontology) -> bool:
+    """A verb of detonating negated by 'not' or 'failed to' (a denial, 'denied detonating', is no failure)."""
+    if not word_keys(token) & onto.words("detonation_verbs"):
+        return False
+    return any(c.dep_ == "neg" for c in token.children) or (token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail")
 
 
 def _headed_line(members: list[tuple[Frame, Event]]) -> None:
