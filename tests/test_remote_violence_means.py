@@ -97,3 +97,17 @@ def test_an_explosive_that_did_not_go_off_is_a_disrupted_weapons_use(nlp):
         assert record_event(nlp, text).acled_sub_event_type == "Disrupted weapons use", text
     assert record_event(nlp, "Militants threw a grenade at a police station. It exploded.").acled_sub_event_type == "Grenade"
     assert not happened(nlp, "The group denied that its fighters detonated the bomb in the market.")
+
+
+def test_a_planned_or_possible_act_has_not_happened(nlp):
+    for text in ("Authorities banned a protest planned for Friday.",
+                 "Rumours of an imminent attack caused panic in the town.",
+                 "A planned rocket attack was averted by security forces.",
+                 "The opposition postponed its rally to next week."):
+        assert not happened(nlp, text), text
+
+
+def test_a_planned_act_carried_out_by_a_light_verb_happened(nlp):
+    assert record_event(nlp, "The army launched its planned offensive on the town.").acled_event_type == "Battles"
+    assert record_event(nlp, "Workers staged a planned protest outside the factory.").acled_event_type == "Protests"
+    assert record_event(nlp, "The army mounted its long-threatened invasion of the south.").acled_event_type == "Battles"

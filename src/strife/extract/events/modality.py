@@ -48,6 +48,7 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         modal
         or _governed_by(token, irrealis, onto)
         or _under_irrealis_noun(token, onto)
+        or _irrealis_modifier(token, onto)
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
     )
@@ -158,6 +159,18 @@ def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
                 continue
             return True
     return False
+
+
+def _irrealis_modifier(token: Token, onto: Ontology) -> bool:
+    """'a planned attack', 'the possible arrest of', 'a protest scheduled for Friday': an event noun
+    whose modifier says it has not happened (roles.yaml `irrealis_modifiers`); a light verb that
+    carries it out ('launched the planned offensive') says it has."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "dobj" and word_keys(token.head) & onto.words("light_verbs"):
+        return False
+    words = onto.words("irrealis_modifiers")
+    return any(c.dep_ in ("amod", "acl", "compound") and c.lower_ in words for c in token.children)
 
 
 def _in_condition(token: Token, onto: Ontology) -> bool:
