@@ -111,3 +111,13 @@ def test_a_planned_act_carried_out_by_a_light_verb_happened(nlp):
     assert record_event(nlp, "The army launched its planned offensive on the town.").acled_event_type == "Battles"
     assert record_event(nlp, "Workers staged a planned protest outside the factory.").acled_event_type == "Protests"
     assert record_event(nlp, "The army mounted its long-threatened invasion of the south.").acled_event_type == "Battles"
+
+
+def test_the_weapon_of_a_means_clause_is_the_attacks(nlp):
+    """'attacked a post using mortars' is a shelling, even where the parse hangs 'using' on the object;
+    'using assault rifles' leaves an attack on a post a battle."""
+    for text, sub in (("Militants attacked a military post using mortars.", "Shelling/artillery/missile attack"),
+                      ("Separatist forces fired at army positions using grenade launchers.", "Shelling/artillery/missile attack"),
+                      ("Rebels targeted the airport using drones.", "Air/drone strike")):
+        assert record_event(nlp, text).acled_sub_event_type == sub, text
+    assert record_event(nlp, "Gunmen attacked a police post using assault rifles.").acled_event_type == "Battles"

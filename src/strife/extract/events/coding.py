@@ -265,7 +265,7 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
     if not generic or frame.mode not in (None, "firearms"):
         return
-    text = _clause_text(frame) + " " + _holding_phrase(frame.trigger.token)
+    text = " ".join((_clause_text(frame), _holding_phrase(frame.trigger.token), _means_text(frame.trigger.token, onto)))
     for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
                         ("explosive_weapon_words", "IED")):
         if _names_any(text, onto.words(words)):
@@ -273,6 +273,19 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _means_text(token: Token, onto: Ontology) -> str:
+    """The lower-cased words of the verb's means clause ('attacked a post using mortars',
+    'fired at positions, using grenade launchers'): the weapon it names is the attack's. A means
+    participle the parse hangs on the object ('positions using ...') is still the act's manner."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return ""
+    means = onto.words("means_verbs")
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return " ".join(t.lower_ for head in (token, *objects) for c in head.children
+                    if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in means for t in c.subtree)
 
 
 def _holding_phrase(token: Token) -> str:
