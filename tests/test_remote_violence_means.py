@@ -121,3 +121,11 @@ def test_the_weapon_of_a_means_clause_is_the_attacks(nlp):
                       ("Rebels targeted the airport using drones.", "Air/drone strike")):
         assert record_event(nlp, text).acled_sub_event_type == sub, text
     assert record_event(nlp, "Gunmen attacked a police post using assault rifles.").acled_event_type == "Battles"
+
+
+def test_killed_in_shelling_is_a_shelling_however_the_gerund_is_parsed(nlp):
+    for text in ("Three civilians were killed in Israeli shelling on the town.",
+                 "Three civilians were killed in regime shelling on the town.",
+                 "Two soldiers were wounded in rebel shelling of the base."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+    assert record_event(nlp, "Soldiers killed two civilians while searching the village.").acled_event_type == "Violence against civilians"

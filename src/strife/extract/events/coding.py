@@ -265,7 +265,8 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
     if not generic or frame.mode not in (None, "firearms"):
         return
-    text = " ".join((_clause_text(frame), _holding_phrase(frame.trigger.token), _means_text(frame.trigger.token, onto)))
+    token = frame.trigger.token
+    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
     for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
                         ("explosive_weapon_words", "IED")):
         if _names_any(text, onto.words(words)):
@@ -286,6 +287,14 @@ def _means_text(token: Token, onto: Ontology) -> str:
     objects += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return " ".join(t.lower_ for head in (token, *objects) for c in head.children
                     if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in means for t in c.subtree)
+
+
+def _gerunds(token: Token) -> str:
+    """The verb's own gerunds, each alone: 'killed in Israeli shelling' ('killed in regime shelling')
+    may be parsed with 'shelling' as a clause of 'killed' (of 'regime') rather than the object of
+    'in'; the word still names the means."""
+    heads = [token] + [o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return " ".join(c.lower_ for h in heads for c in h.children if c.tag_ == "VBG" and c.dep_ in ("advcl", "acl", "pcomp", "pobj"))
 
 
 def _holding_phrase(token: Token) -> str:
