@@ -129,3 +129,9 @@ def test_killed_in_shelling_is_a_shelling_however_the_gerund_is_parsed(nlp):
                  "Two soldiers were wounded in rebel shelling of the base."):
         assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
     assert record_event(nlp, "Soldiers killed two civilians while searching the village.").acled_event_type == "Violence against civilians"
+
+
+def test_tear_gas_shells_fired_at_a_crowd_are_no_shelling(nlp):
+    event = record_event(nlp, "Police fired tear gas shells at protesters in the city.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Protest with intervention")
+    assert record_event(nlp, "Regime forces fired shells at the village.").acled_event_type == "Explosions/Remote violence"
