@@ -135,3 +135,13 @@ def test_tear_gas_shells_fired_at_a_crowd_are_no_shelling(nlp):
     event = record_event(nlp, "Police fired tear gas shells at protesters in the city.")
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", "Protest with intervention")
     assert record_event(nlp, "Regime forces fired shells at the village.").acled_event_type == "Explosions/Remote violence"
+
+
+def test_a_strike_told_in_the_passive_names_its_weapon_after_by_or_with(nlp):
+    for text, sub in (("A car was hit by a drone near the town, killing two people.", "Air/drone strike"),
+                      ("The village was hit by rockets fired from across the border.", "Shelling/artillery/missile attack"),
+                      ("The town was pounded with rockets.", "Shelling/artillery/missile attack")):
+        assert record_event(nlp, text).acled_sub_event_type == sub, text
+    for text in ("The player was hit by a car.", "The economy was hit by the pandemic.",
+                 "Protesters pounded the gates with their fists."):
+        assert not [e for e in happened(nlp, text) if e.acled_event_type == "Explosions/Remote violence"], text
