@@ -265,7 +265,8 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
     if not generic or frame.mode not in (None, "firearms"):
         return
-    text = _clause_text(frame)
+    token = frame.trigger.token
+    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
     for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
                         ("explosive_weapon_words", "IED")):
         if _names_any(text, onto.words(words)):
@@ -273,6 +274,40 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _means_text(token: Token, onto: Ontology) -> str:
+    """The lower-cased words of the verb's means clause ('attacked a post using mortars',
+    'fired at positions, using grenade launchers'): the weapon it names is the attack's. A means
+    participle the parse hangs on the object ('positions using ...') is still the act's manner."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return ""
+    means = onto.words("means_verbs")
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return " ".join(t.lower_ for head in (token, *objects) for c in head.children
+                    if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in means for t in c.subtree)
+
+
+def _gerunds(token: Token) -> str:
+    """The verb's own gerunds, each alone: 'killed in Israeli shelling' ('killed in regime shelling')
+    may be parsed with 'shelling' as a clause of 'killed' (of 'regime') rather than the object of
+    'in'; the word still names the means."""
+    heads = [token] + [o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return " ".join(c.lower_ for h in heads for c in h.children if c.tag_ == "VBG" and c.dep_ in ("advcl", "acl", "pcomp", "pobj"))
+
+
+def _holding_phrase(token: Token) -> str:
+    """The lower-cased nouns of the phrases the trigger modifies, up to their clause: in 'shells
+    fired by rebels killed a man' (which the parser may read as 'rebels killed' modifying
+    'shells') or 'the rockets that killed five', the weapon is the noun the killing hangs on."""
+    nouns = []
+    node = token
+    while node.dep_ in ("acl", "relcl", "pobj", "agent", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            nouns.append(node.lower_)
+    return " ".join(nouns)
 
 
 def _by_explosives(token: Token, onto: Ontology) -> bool:
@@ -399,9 +434,11 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
     protest are part of that incident, not a strategic development of their own (the PLOVER
     COERCE/arrest event is kept; only its ACLED type is cleared)."""
+    if onto is not None:
+        _explosives_that_failed(frames, events, onto)
     groups: dict[int, list[tuple[Frame, Event]]] = {}
     for frame, event in zip(frames, events):
-        if not (event.negated or event.hypothetical):
+        if not (event.negated or event.hypothetical) or frame.attempted:  # an attempted arrest still intervenes
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
     fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
     for members in groups.values():
@@ -429,6 +466,28 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]
+
+
+def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
+    """'lobbed a grenade at them, however the grenade did not explode', 'a bomb thrown at the
+    station failed to go off': an explosive attack whose device did not explode is a disrupted
+    weapons use (ACLED Strategic developments), not an explosion. The line's throwing or planting
+    takes that type; told alone, the failed explosion is the event that happened."""
+    failed_lines = {line_of(f.trigger.token).start: (f, e) for f, e in zip(frames, events)
+                    if e.negated and f.mode in coding_set("remote_modes") and _failed_to_go_off(f.trigger.token, onto)}
+    for start, (failed_frame, failed) in failed_lines.items():
+        attacks = [e for f, e in zip(frames, events) if line_of(f.trigger.token).start == start and f is not failed_frame
+                   and not (e.negated or e.hypothetical) and e.acled_event_type == "Explosions/Remote violence"]
+        for event in attacks or [failed]:
+            event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
+            event.negated = False
+
+
+def _failed_to_go_off(token: Token, onto: Ontology) -> bool:
+    """A verb of detonating negated by 'not' or 'failed to' (a denial, 'denied detonating', is no failure)."""
+    if not word_keys(token) & onto.words("detonation_verbs"):
+        return False
+    return any(c.dep_ == "neg" for c in token.children) or (token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail")
 
 
 def _headed_line(members: list[tuple[Frame, Event]]) -> None:

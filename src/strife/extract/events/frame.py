@@ -36,5 +36,6 @@ class Frame:
     converted: bool = False
     conditional: bool = False  # under 'if'/'unless': a stated condition, not an act that happened
     unreal: bool = False  # hypothetical for another reason (modal, irrealis governor, generic)
+    attempted: bool = False  # only tried ('tried to arrest'): no act of its own, yet force used on a protest
     pivot: Optional[Token] = None  # the token whose clause decides modality, when not the trigger
     inherited: Optional["Frame"] = None

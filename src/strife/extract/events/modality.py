@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from strife.extract import clause_verb, doc_text, line_bounds
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
+from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import word_keys
 from strife.ontology import Ontology
 
@@ -47,9 +48,12 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         modal
         or _governed_by(token, irrealis, onto)
         or _under_irrealis_noun(token, onto)
+        or _irrealis_modifier(token, onto)
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
     )
+    frame.attempted = _undone_attempt(frame, token, onto)
+    frame.unreal = frame.unreal or frame.attempted
     frame.conditional = _conditioned(token)
     frame.hypothetical = frame.unreal or frame.conditional
 
@@ -101,6 +105,13 @@ def _negates(token: Token, onto: Ontology) -> bool:
     return False
 
 
+def _undone_attempt(frame: Frame, token: Token, onto: Ontology) -> bool:
+    """'Vigilantes tried to arrest a thief': what was only tried did not happen. ACLED codes an
+    attempted attack as the attack, so only the modes of `undone_attempt_modes` (an arrest) are
+    left undone by a verb of trying."""
+    return frame.mode in coding_set("undone_attempt_modes") and _governed_by(token, onto.words("attempt_verbs"), onto)
+
+
 def _going_to(token: Token) -> bool:
     """'is going to attack'."""
     head = token.head
@@ -148,6 +159,18 @@ def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
                 continue
             return True
     return False
+
+
+def _irrealis_modifier(token: Token, onto: Ontology) -> bool:
+    """'a planned attack', 'the possible arrest of', 'a protest scheduled for Friday': an event noun
+    whose modifier says it has not happened (roles.yaml `irrealis_modifiers`); a light verb that
+    carries it out ('launched the planned offensive') says it has."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.dep_ == "dobj" and word_keys(token.head) & onto.words("light_verbs"):
+        return False
+    words = onto.words("irrealis_modifiers")
+    return any(c.dep_ in ("amod", "acl", "compound") and c.lower_ in words for c in token.children)
 
 
 def _in_condition(token: Token, onto: Ontology) -> bool:
