@@ -323,3 +323,14 @@ def test_the_counterpart_of_a_deadly_clash_is_its_source(code):
                 "FIGHT")
     assert [a.sector for a in fight.source] == ["COP"]
     assert [a.sector for a in fight.target] == ["REB"]
+
+
+def test_a_downed_aircraft_stands_for_its_owner(code):
+    """'shot down a rebel drone': the drone brought down is the target, for its owner; a drone
+    with no owner named is no one, and a weapon fired is still only the means."""
+    downed = one(code("On Monday, soldiers shot down two rebel drones near Goma, North Kivu."), "COERCE")
+    assert [a.sector for a in downed.target] == ["REB"] or any(a.sector == "REB" for a in downed.target)
+    owned = one(code("On Monday, soldiers shot down a drone belonging to the rebels near Goma, North Kivu."), "COERCE")
+    assert [a.sector for a in owned.target] == ["REB"]
+    nameless = one(code("On Monday, soldiers shot down a drone near Goma, North Kivu."), "COERCE")
+    assert nameless.target == []
