@@ -54,7 +54,7 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
     return actors
 
 
-def _downed_craft_owner(token: Token, actors_for: Optional[ActorsFor], onto: Optional[Ontology]) -> list[Actor]:
+def _downed_craft_owner(token: Token, actors_for: ActorsFor | None, onto: Ontology | None) -> list[Actor]:
     """'shot down two rebel drones': the owner its modifiers name (the rebels), not the aircraft,
     which the coder reads as an air force; nothing when they name no actor."""
     if onto is None or actors_for is None or not downed_craft(token, onto):
