@@ -35,7 +35,7 @@ def test_the_table_names_known_acled_types_and_sides():
     assert all(role in ROLES for _, role in table)
     assert all(side in side_sectors() for side, _, _ in table.values())
     assert all(when in ("always", "other_named", "casualties", "intervention", "contraband") for _, _, when in table.values())
-    assert all(table[key][2] == "other_named" for key in table if key[0] == "Battles")  # a battle names its sides
+    assert ("Battles", "target") not in table  # a battle's other side is never invented
 
 
 def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
@@ -103,13 +103,15 @@ def test_an_unnamed_attacker_of_a_named_force_is_an_unidentified_armed_group(cod
     assert [(a.kind, a.country, a.sector) for a in event.source] == [("implied", "MLI", "UAF")]
 
 
-def test_a_battle_with_no_side_named_gets_no_implied_attacker():
+def test_a_battle_with_no_side_named_is_by_an_unidentified_armed_group():
+    """'Shots were exchanged near the village': ACLED writes an unknown party to armed violence
+    "Unidentified Armed Group (Country)"; the other side is not invented."""
     from strife.extract.implied import add_implied_actors
     from strife.model import Span
 
     fight = Event(id="e1", event_type="FIGHT", acled_event_type="Battles", evidence=Span(start=0, end=5, text="clash"))
     add_implied_actors([fight], fallback="MLI")
-    assert fight.source == [] and fight.target == []
+    assert [(a.kind, a.country, a.sector) for a in fight.source] == [("implied", "MLI", "UAF")] and fight.target == []
 
 
 def test_unnamed_people_hurt_by_a_bomb_are_civilians():
