@@ -703,5 +703,5 @@ def test_acled_fallbacks_load_as_known_acled_pairs():
 def test_side_sectors_load_one_sector_for_each_side():
     from strife.extract.events.tables import side_sector, side_sectors
 
-    assert set(side_sectors()) == {"state", "nonstate", "civilian", "protester", "police"}
-    assert side_sector("state") == "MIL" and side_sector("nonstate") == "UAF"
+    assert set(side_sectors()) == {"state", "nonstate", "civilian", "protester", "police", "criminal"}
+    assert side_sector("state") == "MIL" and side_sector("nonstate") == "UAF" and side_sector("criminal") == "CRM"

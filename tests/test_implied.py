@@ -34,8 +34,8 @@ def test_the_table_names_known_acled_types_and_sides():
     assert table and {acled_type for acled_type, _ in table} <= known
     assert all(role in ROLES for _, role in table)
     assert all(side in side_sectors() for side, _, _ in table.values())
-    assert all(when in ("always", "other_named", "casualties", "intervention") for _, _, when in table.values())
-    assert all(table[key][2] == "other_named" for key in table if key[0] == "Battles")  # a battle names its sides
+    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband") for _, _, when in table.values())
+    assert ("Battles", "target") not in table  # a battle's other side is never invented
 
 
 def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
@@ -103,13 +103,15 @@ def test_an_unnamed_attacker_of_a_named_force_is_an_unidentified_armed_group(cod
     assert [(a.kind, a.country, a.sector) for a in event.source] == [("implied", "MLI", "UAF")]
 
 
-def test_a_battle_with_no_side_named_gets_no_implied_attacker():
+def test_a_battle_with_no_side_named_is_by_an_unidentified_armed_group():
+    """'Shots were exchanged near the village': ACLED writes an unknown party to armed violence
+    "Unidentified Armed Group (Country)"; the other side is not invented."""
     from strife.extract.implied import add_implied_actors
     from strife.model import Span
 
     fight = Event(id="e1", event_type="FIGHT", acled_event_type="Battles", evidence=Span(start=0, end=5, text="clash"))
     add_implied_actors([fight], fallback="MLI")
-    assert fight.source == [] and fight.target == []
+    assert [(a.kind, a.country, a.sector) for a in fight.source] == [("implied", "MLI", "UAF")] and fight.target == []
 
 
 def test_unnamed_people_hurt_by_a_bomb_are_civilians():
@@ -186,3 +188,26 @@ def test_the_speaker_of_a_quote_outranks_an_implied_attacker(code):
             'storm the gate," Ahmed Ali, a police officer, told reporters.')
     fight = acled(code(text), "Battles")
     assert [a.name for a in fight.source] == ["Ahmed Ali"]
+
+
+def test_contraband_seized_by_a_state_force_was_held_by_an_unidentified_gang(code):
+    """'Police seized two tons of cannabis': ACLED writes the unnamed holders of the goods
+    "Unidentified Gang (Country)"; weapons seized are no contraband, and goods seized by a
+    group that is no state force were not taken from a gang."""
+    event = acled(code("On Monday, federal police seized 250 kilograms of smuggled cigarettes near Campinas, Sao Paulo."),
+                  "Strategic developments")
+    assert [(a.kind, a.country, a.sector) for a in event.target] == [("implied", "BRA", "CRM")]
+
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Actor, Span
+
+    def seizure(text: str, by: str) -> Event:
+        return Event(id="e1", event_type="SEIZE", acled_event_type="Strategic developments",
+                     evidence=Span(start=0, end=len(text), text=text), source=[Actor(name="x", sector=by)])
+
+    weapons = seizure("Soldiers seized rifles and ammunition.", "MIL")
+    looted = seizure("Gunmen seized a truck of cocaine.", "UAF")
+    drugs = seizure("Soldiers seized a truck of cocaine.", "MIL")
+    add_implied_actors([weapons, looted, drugs], fallback="COL")
+    assert weapons.target == [] and looted.target == []
+    assert [(a.name, a.country, a.sector) for a in drugs.target] == [("unidentified gang", "COL", "CRM")]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from strife.extract.dates import MONTHS
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import SUBJECT_DEPS
+from strife.extract.events.grammar import SUBJECT_DEPS, object_antecedent
 from strife.extract.events.modality import read_modality, to_infinitive
 from strife.extract.events.roles import (
     add_coordinated_sources,
@@ -262,7 +262,8 @@ def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optio
         frame.targets = from_targets(trig.token, frame)
     add_coordinated_sources(frame, trig.token, onto)
     frame.sources = clean_args(frame.sources, trig.token)
-    frame.targets = [t for t in clean_args(frame.targets, trig.token) if t not in frame.sources]
+    aimed_at = [object_antecedent(t) for t in frame.targets]  # 'hurled a bomb at it': at what 'it' is
+    frame.targets = [t for t in clean_args(aimed_at, trig.token) if t not in frame.sources]
     drop_ground(frame, onto)
     read_modality(frame, onto)
     return frame

@@ -6,6 +6,8 @@ complement), not coding choices: the coding vocabulary lives in `ontology/data/`
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp", "dative", "obj"})
 # Clauses inside a clause, left out of its own words ("..., killing", "who were airdropped").
@@ -20,3 +22,25 @@ PERSONAL_PRONOUNS = frozenset(
 )
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def object_antecedent(pronoun: Token) -> Token:
+    """'A police van caught fire after assailants hurled a petrol bomb at it', 'gunmen stopped a bus
+    and opened fire on it': an 'it'/'them' the act is aimed at stands for a noun told before it in
+    its sentence, of its number. The sentence's main subject comes first (the simplest centering
+    rule), else the nearest noun before the pronoun; never one of its own verb's arguments (the
+    bomb hurled, the attackers), which cannot be what the act is aimed at. The pronoun itself when
+    none fits, or when its verb is a participle with no subject of its own, whose unsaid subject the
+    pronoun cannot be told apart from."""
+    if pronoun.lower_ not in ("it", "them") or pronoun.pos_ != "PRON":
+        return pronoun
+    verb = next((h for h in pronoun.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    own = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS} if verb is not None else set()
+    if verb is None or verb.dep_ in ("advcl", "xcomp", "acl") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return pronoun  # 'ambushed the workers, accusing them': whose subject is unsaid, so is whom
+    plural = pronoun.lower_ == "them"
+    fits = [t for t in pronoun.sent if t.i < pronoun.i and t.i not in own and t.pos_ in ("NOUN", "PROPN")
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and (t.tag_ in ("NNS", "NNPS")) == plural
+            and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")]
+    main = [t for t in fits if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    return (main or fits[::-1] or [pronoun])[0]

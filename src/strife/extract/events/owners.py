@@ -64,3 +64,15 @@ def installation_owner(token: Token, onto: Ontology) -> Span | None:
         return None
     start = min(t.i for m in modifiers for t in m.subtree)
     return token.doc[start: token.i]
+
+
+def downed_craft(target: Token, onto: Ontology) -> bool:
+    """'shot down two rebel drones', 'intercepted an army helicopter': an aircraft brought down
+    is no weapon used on the target but the target itself, standing for its owner (ACLED codes
+    the force whose drone was downed as actor2). `downing_verbs` in roles.yaml; 'down' may be
+    the verb's particle ('shot down', 'brought down')."""
+    if target.dep_ not in ("dobj", "nsubjpass") or not is_owner_noun(target, onto):
+        return False
+    verb = target.head
+    downing = onto.words("downing_verbs")
+    return verb.lemma_.lower() in downing or any(c.dep_ == "prt" and c.lower_ in downing for c in verb.children)

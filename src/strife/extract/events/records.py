@@ -19,7 +19,7 @@ from strife.extract.events.coding import (
     refine_type,
 )
 from strife.extract.events.frame import Frame
-from strife.extract.events.owners import installation_owner
+from strife.extract.events.owners import downed_craft, installation_owner
 from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
@@ -38,9 +38,9 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
     seen: set[tuple[int, int]] = set()
     for token in tokens:
         span = argument_phrase(token)
-        found = actors_for(span) if actors_for is not None else [
+        found = _downed_craft_owner(token, actors_for, onto) or (actors_for(span) if actors_for is not None else [
             Actor(name=span.text, span=(span.start_char, span.end_char))
-        ]
+        ])
         if not found and onto is not None and actors_for is not None:
             body = document_body(token, onto) or installation_owner(token, onto)
             found = actors_for(body) if body is not None else []
@@ -52,6 +52,15 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
                 seen.add(key)
                 actors.append(actor)
     return actors
+
+
+def _downed_craft_owner(token: Token, actors_for: ActorsFor | None, onto: Ontology | None) -> list[Actor]:
+    """'shot down two rebel drones': the owner its modifiers name (the rebels), not the aircraft,
+    which the coder reads as an air force; nothing when they name no actor."""
+    if onto is None or actors_for is None or not downed_craft(token, onto):
+        return []
+    owner = installation_owner(token, onto)
+    return actors_for(owner) if owner is not None else []
 
 
 def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:

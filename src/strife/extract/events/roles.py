@@ -23,7 +23,7 @@ from strife.extract.events.grammar import (
     SUBJECT_DEPS,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
-from strife.extract.events.owners import owner_of, ownerless_installation
+from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
 from strife.ontology import Ontology
@@ -639,7 +639,7 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
             continue
         if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase if t.i <= target.i):
             continue  # 'western Aleppo', not 'a checkpoint on the outskirts of Sahwa'
-        if _is_weapon(target, onto):
+        if _is_weapon(target, onto) and not downed_craft(target, onto):
             continue  # 'fired mortars at the positions of X': the mortars are the means
         if any(t.lower_ in ("held", "controlled") and t.dep_ == "amod" for t in phrase):
             continue
