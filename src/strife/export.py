@@ -282,11 +282,15 @@ _CROWDS = {6: "Protesters", 5: "Rioters"}
 _STATE_FORCES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
 
 
+_UNNAMED_GROUPS = {"UAF": "Unidentified Armed Group", "CRM": "Unidentified Gang"}  # sector -> ACLED's name
+
+
 def acled_actor_name(actor: Actor, ev: Event, inter: Optional[int]) -> str:
     """An actor as ACLED writes it: a crowd is "Protesters (Country)"/"Rioters (Country)" and
     unnamed victims "Civilians (Country)", with the country of the event's place; state forces
     "Military Forces of Country"/"Police Forces of Country"; unknown gunmen "Unidentified Armed
-    Group (Country)". Named groups and people keep their own name."""
+    Group (Country)", an unnamed gang "Unidentified Gang (Country)". Named groups and people keep
+    their own name."""
     where = (ev.location.country if ev.location else None) or actor.country
     if inter in _CROWDS and where:
         return f"{_CROWDS[inter]} ({_country_name(where)})"
@@ -296,9 +300,14 @@ def acled_actor_name(actor: Actor, ev: Event, inter: Optional[int]) -> str:
         return _STATE_FORCES[actor.sector].format(_country_name(actor.country))
     if actor.sector == "CVL" and inter == 7 and where:
         return f"Civilians ({_country_name(where)})"
-    if actor.sector == "UAF" and where:
-        return f"Unidentified Armed Group ({_country_name(where)})"
+    if actor.sector in _UNNAMED_GROUPS and where and not _names_itself(actor):
+        return f"{_UNNAMED_GROUPS[actor.sector]} ({_country_name(where)})"
     return _actor_name(actor)
+
+
+def _names_itself(actor: Actor) -> bool:
+    """'the Red Hand gang' is a group the text names (it keeps its name); 'gunmen' is not."""
+    return actor.kind != "implied" and any(word[:1].isupper() for word in actor.name.split()[1:])  # not the first: "Gunmen opened fire"
 
 
 def _country_name(iso3: str) -> str:
