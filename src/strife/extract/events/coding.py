@@ -53,6 +53,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         return
     if frame.plover not in VIOLENCE:
         return
+    _suicide_bomber(frame, onto)
     _weapon_mode(frame, onto)
     _air_force_offensive(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
@@ -157,9 +158,33 @@ def _clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ont
     demonstration), not a battle, which needs two organised armed sides."""
     if frame.plover != "FIGHT" or not _demonstration_context(frame.trigger.token, onto):
         return False
+    if _policing_force(frame, onto):
+        return False
     sides = {side_of([t], [], onto) for t in frame.sources + frame.targets + frame.victims}
     sides |= {side_of([], [a], onto) for a in actors}
     return "state" in sides and "nonstate" not in sides
+
+
+def _policing_force(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired on protesters', 'soldiers opened fire on the crowd during the march': when only
+    the state's police or soldiers act and the act is not a clash, the force is theirs alone, which
+    ACLED codes as force against the protest (Protests), not as the demonstrators rioting. Only
+    head nouns of the state's own forces count: 'pro-X forces stormed' may be anyone's."""
+    if _two_sided(frame, onto) or not frame.sources:
+        return False
+    return all(t.lemma_.lower() in onto.words("protest_policing_nouns") or t.lower_ in onto.words("protest_policing_nouns")
+               for t in frame.sources)
+
+
+def riot_put_down(frame: Frame, onto: Ontology) -> None:
+    """'Police dispersed rioters': force used on rioters tells of the riot, which ACLED codes as
+    the event (Riots) with the rioters as actor1 and the police as actor2, so a riot whose
+    patients are rioters has its sides swapped."""
+    if frame.plover != "PROTEST" or not frame.targets:
+        return
+    verb = frame.trigger.token
+    if all(t.lemma_.lower() in onto.words("rioter_nouns") and t.dep_ == "dobj" and t.head.i == verb.i for t in frame.targets):
+        frame.sources, frame.targets = frame.targets, frame.sources
 
 
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
@@ -266,6 +291,9 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     if not generic or frame.mode not in (None, "firearms"):
         return
     text = _clause_text(frame)
+    if _names_any(text, onto.words("suicide_attack_words")):
+        frame.plover, frame.mode = "ASSAULT", "suicide"  # a suicide bomber is no aircraft
+        return
     for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
                         ("explosive_weapon_words", "IED")):
         if _names_any(text, onto.words(words)):
@@ -273,6 +301,15 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _suicide_bomber(frame: Frame, onto: Ontology) -> None:
+    """'A suicide bomber targeted a convoy': a bomber who is a suicide attacker is a person on
+    foot, not an aircraft, though the lexicon reads 'bomber' as a subject of air strikes; the
+    attack is a suicide bombing (ACLED Suicide bomb)."""
+    text = " ".join(t.lower_ for s in frame.sources for t in argument_phrase(s))
+    if _names_any(text, onto.words("suicide_attack_words")):
+        frame.plover, frame.mode = "ASSAULT", "suicide"
 
 
 def _by_explosives(token: Token, onto: Ontology) -> bool:
@@ -390,7 +427,13 @@ def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontolog
     ('protesters', 'demonstrators') is asked too."""
     if side_of(frame.targets, target_actors, onto) == "protester":
         return True
-    return any(lexical_side(t, onto) == "protester" for t in frame.targets)
+    if any(lexical_side(t, onto) == "protester" for t in frame.targets):
+        return True
+    # 'soldiers fired on students during a protest march': the police's force on people at a
+    # protest; a killing the protest is about ('a man who was shot by the police') is no such force
+    if not frame.targets or frame.background or frame.trigger.token.dep_ in ("relcl", "acl"):
+        return False
+    return _policing_force(frame, onto) and _demonstration_context(frame.trigger.token, onto)
 
 
 def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:
