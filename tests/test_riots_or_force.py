@@ -13,6 +13,7 @@ from tests.test_events import by_trigger, coded
 @pytest.mark.parametrize("text", [
     "Police fired on protesters demanding unpaid wages in the town.",
     "Soldiers fired on students during a protest march in the town.",
+    "Security forces fired on protesters in the town, killing two.",
 ])
 def test_police_firing_on_a_protest_is_force_against_it(engine, text):
     """Only the state's police or soldiers use force, and it is no clash: ACLED's excessive force
@@ -66,3 +67,18 @@ def test_a_killing_the_protest_is_about_is_no_force_on_it(engine):
                           "by the police last week.")
     shot = by_trigger(found, "shot")
     assert shot.acled_sub_event_type != "Excessive force against protesters"
+
+
+def test_forces_of_a_named_side_are_not_the_police(engine):
+    """'pro-government forces' may be a militia: their fire on a protest is not taken for the
+    police's force on it by the head noun 'forces' alone."""
+    event = by_trigger(coded(engine, "Pro-government forces fired on protesters in the town."), "fired")
+    assert event.acled_sub_event_type != "Excessive force against protesters"
+
+
+def test_soldiers_retaking_a_stormed_building_are_no_force_on_a_protest(engine):
+    """Taking back a place the crowd stormed is not force on people: the state modifier that makes
+    'military forces' the police's kin does not turn the retaking into force against protesters."""
+    found = coded(engine, "Supporters demanding the governor's departure stormed his office. "
+                          "Military forces regained control of the compound and arrested 20 people.")
+    assert all(e.acled_sub_event_type != "Excessive force against protesters" for e in found)

@@ -170,10 +170,24 @@ def _policing_force(frame: Frame, onto: Ontology) -> bool:
     the state's police or soldiers act and the act is not a clash, the force is theirs alone, which
     ACLED codes as force against the protest (Protests), not as the demonstrators rioting. Only
     head nouns of the state's own forces count: 'pro-X forces stormed' may be anyone's."""
-    if _two_sided(frame, onto) or not frame.sources:
+    if _two_sided(frame, onto) or not frame.sources or frame.mode == "territory":
+        return False  # 'regained control of the compound': a place taken back, not force on people
+    if any(lexical_side(t, onto) in ARMED for t in frame.targets):
         return False
-    return all(t.lemma_.lower() in onto.words("protest_policing_nouns") or t.lower_ in onto.words("protest_policing_nouns")
-               for t in frame.sources)
+    return all(_police_or_soldiers(t, onto) for t in frame.sources)
+
+
+def _police_or_soldiers(token: Token, onto: Ontology) -> bool:
+    """'police', 'soldiers', or forces the state's by their modifier ('security forces',
+    'government troops'); 'pro-government forces' are a militia's (a non-state modifier)."""
+    nouns = onto.words("protest_policing_nouns")
+    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+        return True
+    if lexical_side(token, onto) != "state":
+        return False
+    modifiers = {w for c in token.children if c.dep_ in ("compound", "amod") for w in c.lower_.split("-")}
+    nonstate = {n.rstrip("-") for n in onto.words("nonstate_modifiers")}  # 'pro-' may be its own token
+    return bool(modifiers & onto.words("state_modifiers")) and not modifiers & nonstate
 
 
 def riot_put_down(frame: Frame, onto: Ontology) -> None:
