@@ -82,3 +82,15 @@ def test_soldiers_retaking_a_stormed_building_are_no_force_on_a_protest(engine):
     found = coded(engine, "Supporters demanding the governor's departure stormed his office. "
                           "Military forces regained control of the compound and arrested 20 people.")
     assert all(e.acled_sub_event_type != "Excessive force against protesters" for e in found)
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Police fired rubber bullets at protesters in the town.", "Protest with intervention"),
+    ("Police fired live rounds at protesters in the town.", "Excessive force against protesters"),
+    ("Police fired rubber bullets at protesters in the town, killing one.", "Excessive force against protesters"),
+])
+def test_riot_control_means_are_an_intervention(engine, text, sub_event):
+    """ACLED keeps excessive force for lethal force or serious harm: rubber bullets that hurt no
+    one are an attempt to disperse the protest."""
+    event = by_trigger(coded(engine, text), "fired")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Protests", sub_event)

@@ -431,8 +431,18 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
-        pair = ("Protests", "Excessive force against protesters")
+        pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
     return pair
+
+
+def _less_lethal_force(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired rubber bullets at protesters': ACLED keeps excessive force for lethal force or
+    serious harm; force with riot-control means (rubber bullets, tear gas, water cannon) that hurts
+    no one in its sentence is an attempt to disperse the protest, a protest with intervention."""
+    if not _names_any(_clause_text(frame), onto.words("intervention_words")):
+        return False
+    casualties = onto.words("casualty_verbs") | {"dead", "death", "die"}
+    return not any(t.lemma_.lower() in casualties or t.lower_ in casualties for t in frame.trigger.token.sent)
 
 
 def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontology) -> bool:
