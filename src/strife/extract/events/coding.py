@@ -53,6 +53,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         return
     if frame.plover not in VIOLENCE:
         return
+    _suicide_bomber(frame, onto)
     _weapon_mode(frame, onto)
     _air_force_offensive(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
@@ -157,9 +158,47 @@ def _clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ont
     demonstration), not a battle, which needs two organised armed sides."""
     if frame.plover != "FIGHT" or not _demonstration_context(frame.trigger.token, onto):
         return False
+    if _policing_force(frame, onto):
+        return False
     sides = {side_of([t], [], onto) for t in frame.sources + frame.targets + frame.victims}
     sides |= {side_of([], [a], onto) for a in actors}
     return "state" in sides and "nonstate" not in sides
+
+
+def _policing_force(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired on protesters', 'soldiers opened fire on the crowd during the march': when only
+    the state's police or soldiers act and the act is not a clash, the force is theirs alone, which
+    ACLED codes as force against the protest (Protests), not as the demonstrators rioting. Only
+    head nouns of the state's own forces count: 'pro-X forces stormed' may be anyone's."""
+    if _two_sided(frame, onto) or not frame.sources or frame.mode == "territory":
+        return False  # 'regained control of the compound': a place taken back, not force on people
+    if any(lexical_side(t, onto) in ARMED for t in frame.targets):
+        return False
+    return all(_police_or_soldiers(t, onto) for t in frame.sources)
+
+
+def _police_or_soldiers(token: Token, onto: Ontology) -> bool:
+    """'police', 'soldiers', or forces the state's by their modifier ('security forces',
+    'government troops'); 'pro-government forces' are a militia's (a non-state modifier)."""
+    nouns = onto.words("protest_policing_nouns")
+    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+        return True
+    if lexical_side(token, onto) != "state":
+        return False
+    modifiers = {w for c in token.children if c.dep_ in ("compound", "amod") for w in c.lower_.split("-")}
+    nonstate = {n.rstrip("-") for n in onto.words("nonstate_modifiers")}  # 'pro-' may be its own token
+    return bool(modifiers & onto.words("state_modifiers")) and not modifiers & nonstate
+
+
+def riot_put_down(frame: Frame, onto: Ontology) -> None:
+    """'Police dispersed rioters': force used on rioters tells of the riot, which ACLED codes as
+    the event (Riots) with the rioters as actor1 and the police as actor2, so a riot whose
+    patients are rioters has its sides swapped."""
+    if frame.plover != "PROTEST" or not frame.targets:
+        return
+    verb = frame.trigger.token
+    if all(t.lemma_.lower() in onto.words("rioter_nouns") and t.dep_ == "dobj" and t.head.i == verb.i for t in frame.targets):
+        frame.sources, frame.targets = frame.targets, frame.sources
 
 
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
@@ -265,6 +304,9 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
     if not generic or frame.mode not in (None, "firearms"):
         return
+    if _names_any(_clause_text(frame), onto.words("suicide_attack_words")):
+        frame.plover, frame.mode = "ASSAULT", "suicide"  # a suicide bomber is no aircraft
+        return
     token = frame.trigger.token
     text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
     for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
@@ -308,6 +350,15 @@ def _holding_phrase(token: Token) -> str:
         if node.pos_ in ("NOUN", "PROPN"):
             nouns.append(node.lower_)
     return " ".join(nouns)
+
+
+def _suicide_bomber(frame: Frame, onto: Ontology) -> None:
+    """'A suicide bomber targeted a convoy': a bomber who is a suicide attacker is a person on
+    foot, not an aircraft, though the lexicon reads 'bomber' as a subject of air strikes; the
+    attack is a suicide bombing (ACLED Suicide bomb)."""
+    text = " ".join(t.lower_ for s in frame.sources for t in argument_phrase(s))
+    if _names_any(text, onto.words("suicide_attack_words")):
+        frame.plover, frame.mode = "ASSAULT", "suicide"
 
 
 def _by_explosives(token: Token, onto: Ontology) -> bool:
@@ -415,8 +466,18 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
-        pair = ("Protests", "Excessive force against protesters")
+        pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
     return pair
+
+
+def _less_lethal_force(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired rubber bullets at protesters': ACLED keeps excessive force for lethal force or
+    serious harm; force with riot-control means (rubber bullets, tear gas, water cannon) that hurts
+    no one in its sentence is an attempt to disperse the protest, a protest with intervention."""
+    if not _names_any(_clause_text(frame), onto.words("intervention_words")):
+        return False
+    casualties = onto.words("casualty_verbs") | {"dead", "death", "die"}
+    return not any(t.lemma_.lower() in casualties or t.lower_ in casualties for t in frame.trigger.token.sent)
 
 
 def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontology) -> bool:
@@ -425,7 +486,13 @@ def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontolog
     ('protesters', 'demonstrators') is asked too."""
     if side_of(frame.targets, target_actors, onto) == "protester":
         return True
-    return any(lexical_side(t, onto) == "protester" for t in frame.targets)
+    if any(lexical_side(t, onto) == "protester" for t in frame.targets):
+        return True
+    # 'soldiers fired on students during a protest march': the police's force on people at a
+    # protest; a killing the protest is about ('a man who was shot by the police') is no such force
+    if not frame.targets or frame.background or frame.trigger.token.dep_ in ("relcl", "acl"):
+        return False
+    return _policing_force(frame, onto) and _demonstration_context(frame.trigger.token, onto)
 
 
 def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:

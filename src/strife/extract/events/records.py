@@ -17,6 +17,7 @@ from strife.extract.events.coding import (
     cameo_code_of,
     raw_confidence,
     refine_type,
+    riot_put_down,
 )
 from strife.extract.events.frame import Frame
 from strife.extract.events.owners import downed_craft, installation_owner
@@ -98,6 +99,7 @@ def _evidence(frame: Frame, doc: Doc) -> TextSpan:
 
 
 def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Ontology) -> Event:
+    riot_put_down(frame, onto)
     sources = _actors(frame.sources, actors_for, onto)
     if not sources and frame.inherited is not None:
         sources = _actors(frame.inherited.sources, actors_for, onto)
