@@ -279,3 +279,27 @@ def test_a_police_station_area_of_a_town_is_in_that_town(nlp, gazetteer) -> None
     # "X police station area of Y": a part of Y, not the large town of X's name abroad.
     found = places(nlp, gazetteer, "Police beat a trader in Tiruppur police station area of Nakuru on Monday.")
     assert {p.country for p in found if p.confidence > 0.3} == {"KEN"}
+
+
+def test_a_name_read_as_another_name_abroad_does_not_outweigh_a_places_own_name() -> None:
+    # "riots in Westvale and Eastmoor": Eastmoor is only an alternate name of a town abroad, Westvale
+    # a village's own name at home; the alternate reading abroad does not make Westvale a namesake.
+    from dataclasses import replace
+
+    from strife.extract.places.focus import FocusSupport, FocusVote
+    from strife.extract.places.names import Mention
+    from strife.extract.places.resolution import _support_for, _unsupported_namesake
+
+    village = _candidate("BGD", 50_000, n_names=1)
+    votes = [FocusVote("UZB", 1.0, (10, 18), 0, alternate=True), FocusVote("BGD", 1.0, (23, 31), 1)]
+    names = ["eastmoor", "westvale"]
+    every = FocusSupport(votes, names)
+    own_names = FocusSupport([v for v in votes if not v.alternate], names)
+    ranked = [(village, 6.5)]
+    assert _support_for(ranked, own_names, every).without(1) == frozenset()
+    assert every.without(1) == frozenset({"UZB"})
+    mention = Mention(start=3, end=4, from_entity=False, name_end=4)
+    assert not _unsupported_namesake(mention, ranked, _support_for(ranked, own_names, every).without(1))
+    assert _unsupported_namesake(mention, ranked, every.without(1))  # as before: a vote abroad, no vote at home
+    alternate_reading = [(replace(village, primary=False), 6.5)]
+    assert _support_for(alternate_reading, own_names, every) is every  # an alternate reading is judged as before

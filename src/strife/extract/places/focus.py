@@ -47,6 +47,7 @@ class FocusVote:
     mention: Optional[int] = None
     metonym: bool = False
     armed: bool = False  # a people's adjective naming armed forces ("Israeli drones", "Turkish forces"): not where they act
+    alternate: bool = False  # a town read by one of its other names (`_read_as_alternate`): a weaker sign
 
 
 def _actor_votes(doc: Doc) -> list[FocusVote]:
@@ -174,8 +175,16 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
         if is_metonym(doc, doc[mention.start : mention.name_end], gazetteer):
             votes.append(FocusVote(best.country, 1.0, span, index, metonym=True))
         else:
-            votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index))
+            votes.append(FocusVote(best.country, _focus_weight(doc, mention, best), span, index,
+                                   alternate=_read_as_alternate(mention, best)))
     return votes + _actor_votes(doc) + _country_name_votes(doc, gazetteer, mentions) + _kind_word_votes(doc)
+
+
+def _read_as_alternate(mention: Mention, best: Candidate) -> bool:
+    """Is the mention a town read by one of its other names ("Gulistan" as Guliston), not its own
+    and not fitting a region written with it? Regions are often known by another form of their
+    name ("Lima Province"); a town so read may be a namesake of a place the gazetteer lacks."""
+    return best.kind == "city" and not best.primary and not mention.fits_qualifiers
 
 
 def _kind_word_votes(doc: Doc) -> list[FocusVote]:

@@ -110,11 +110,14 @@ def _read_places(
     # Foreign forces act abroad ("Turkish forces shelled ... in X countryside"): their adjective
     # says who, not where, so it supports no country against a town's own reading.
     unarmed_support = FocusSupport([v for v in votes if not v.armed], names)
+    # A place read by its own name ("Dhanmondi") is not outweighed by a name read as another name
+    # of a place abroad ("Gulistan" as Guliston): only own names vouch against it.
+    own_name_support = FocusSupport([v for v in votes if not v.armed and not v.alternate], names)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
     anchors = _anchored_regions(mentions, readings)
-    toponym_support = FocusSupport([v for v in votes if v.mention is not None], names)
+    toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     found = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         place = resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
@@ -122,7 +125,7 @@ def _read_places(
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and country_as_attribute(doc, mention)
-        ) or _unsupported_namesake(mention, ranked, unarmed_support.without(index), anchors,
+        ) or _unsupported_namesake(mention, ranked, _support_for(ranked, own_name_support, unarmed_support).without(index), anchors,
                                    toponym_support.without(index), _names_locality(doc, mention))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
@@ -134,6 +137,13 @@ def _read_places(
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
         found.append(fallback)
     return found, focus
+
+
+def _support_for(ranked: Sequence[tuple[Candidate, float]], own_names: FocusSupport,
+                 every: FocusSupport) -> FocusSupport:
+    """The support a mention's reading is judged against: a reading by the place's own name is
+    outweighed only by other own names, not by a name read as an alternate of a place abroad."""
+    return own_names if ranked and ranked[0][0].primary else every
 
 
 def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[FocusVote],
