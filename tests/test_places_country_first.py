@@ -303,3 +303,35 @@ def test_a_name_read_as_another_name_abroad_does_not_outweigh_a_places_own_name(
     assert _unsupported_namesake(mention, ranked, every.without(1))  # as before: a vote abroad, no vote at home
     alternate_reading = [(replace(village, primary=False), 6.5)]
     assert _support_for(alternate_reading, own_names, every) is every  # an alternate reading is judged as before
+
+
+def test_a_shortened_name_of_a_large_town_abroad_is_a_namesake_where_the_text_is_elsewhere(nlp, gazetteer) -> None:
+    # "Oklahoma" is read as a shortened name of Oklahoma City: among Kenyan towns it is a place
+    # the gazetteer lacks, not the American city; alone in a text, it still reads as the city.
+    text = "Traders protested over new taxes in Eldoret, Nakuru and Oklahoma on Monday."
+    assert {p.country for p in places(nlp, gazetteer, text)} == {"KEN"}
+    (alone,) = places(nlp, gazetteer, "Traders protested over new taxes in Oklahoma on Monday.")
+    assert alone.country == "USA"
+
+
+def test_part_of_longer_name_needs_the_whole_written_name_inside_the_own_name() -> None:
+    from dataclasses import replace
+
+    from strife.extract.places.names import Mention
+    from strife.extract.places.resolution import _part_of_longer_name
+
+    class Words(list):
+        """A stand-in doc: Mention.name reads doc[start:end].text."""
+
+        def __getitem__(self, item):
+            class Text:
+                text = " ".join(list.__getitem__(self, item))
+            return Text()
+
+    doc = Words(["in", "Lake", "Vale"])
+    mention = Mention(start=1, end=3, from_entity=True, name_end=3)
+    town = replace(_candidate("USA", 200_000), name="Lake Vale City", primary=False)
+    assert _part_of_longer_name(doc, mention, [(town, 7.0)])
+    assert not _part_of_longer_name(doc, mention, [(replace(town, primary=True), 7.0)])  # its own name
+    assert not _part_of_longer_name(doc, mention, [(replace(town, name="Lakevale"), 7.0)])  # another spelling
+    assert not _part_of_longer_name(doc, mention, [(replace(town, name="Vale Lake City"), 7.0)])  # words apart

@@ -126,7 +126,8 @@ def _read_places(
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and country_as_attribute(doc, mention)
         ) or _unsupported_namesake(mention, ranked, _support_for(ranked, own_name_support, unarmed_support).without(index), anchors,
-                                   toponym_support.without(index), _names_locality(doc, mention))
+                                   toponym_support.without(index),
+                                   _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -346,6 +347,16 @@ def _names_landmark(doc: Doc, mention: Mention) -> bool:
 def _names_locality(doc: Doc, mention: Mention) -> bool:
     """Is the name written as a part of a town ("Ashfield area", "Parkvale neighbourhood")?"""
     return any(token.lower_ in locality_words() for token in doc[mention.name_end : mention.end + 1])
+
+
+def _part_of_longer_name(doc: Doc, mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]]) -> bool:
+    """Is the name read as a town whose own name holds it and more words ("Lake" read as "Lake
+    City")? That reading is a shortened name of a town elsewhere, as weak as a part of a town:
+    a namesake when the rest of the article is in another country (`_unsupported_namesake`)."""
+    if not ranked or ranked[0][0].primary or ranked[0][0].kind != "city":
+        return False
+    written, own = normalise_name(mention.name(doc)).split(), normalise_name(ranked[0][0].name).split()
+    return len(own) > len(written) and any(own[i : i + len(written)] == written for i in range(len(own)))
 
 
 def _is_origin(span: Optional[Span]) -> bool:
