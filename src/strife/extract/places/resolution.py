@@ -349,7 +349,7 @@ def _names_locality(doc: Doc, mention: Mention) -> bool:
     return any(token.lower_ in locality_words() for token in doc[mention.name_end : mention.end + 1])
 
 
-def _part_of_longer_name(doc: Doc, mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]]) -> bool:
+def _part_of_longer_name(doc: Doc, mention: Mention, ranked: Sequence[tuple[Candidate, float]] | None) -> bool:
     """Is the name read as a town whose own name holds it and more words ("Lake" read as "Lake
     City")? That reading is a shortened name of a town elsewhere, as weak as a part of a town:
     a namesake when the rest of the article is in another country (`_unsupported_namesake`)."""
