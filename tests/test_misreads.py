@@ -55,3 +55,22 @@ def test_an_adjective_of_a_feeling_is_left_an_adjective(nlp):
 def test_a_headline_verb_with_an_of_phrase_is_a_territory_battle(engine, text):
     event = by_trigger(coded(engine, text), "clear")
     assert event.acled_event_type == "Battles"
+
+
+def test_a_number_before_an_acronym_counts_the_noun_after_it(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On Monday, soldiers pursued and attacked a truck carrying 12 IS fighters who hid in a barn.")
+    acronym = next(t for t in doc if t.text == "IS")
+    if acronym.tag_ not in ("VBZ", "VBP"):
+        pytest.skip("the tagger read the acronym as a name on its own")
+    repair_misread_words(doc, load_ontology())
+    fighters = next(t for t in doc if t.text == "fighters")
+    assert (fighters.dep_, fighters.head.text) == ("dobj", "carrying")
+    assert next(t for t in doc if t.text == "12").head.text == "fighters"
+
+
+def test_a_riot_told_before_the_arrests_is_kept(engine):
+    found = coded(engine, "Protesters burned tyres on the main road and police arrested 30 of them.")
+    assert by_trigger(found, "burned").acled_event_type == "Riots"

@@ -27,6 +27,8 @@ VERB_READING_TAGS = frozenset({"VBZ", "VBP", "VB", "VBD", "MD"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: Dependency labels of an auxiliary: its noun keeps the head the parser gave it.
 AUX_DEPS = frozenset({"aux", "auxpass"})
+#: Labels of a noun phrase's place in its clause, which a counted noun takes from its number.
+ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -69,7 +71,18 @@ def _make_name(acronym: Token) -> bool:
             child.head = noun
     acronym.head, acronym.dep_ = noun, "compound"
     acronym.tag_, acronym.pos_, acronym.lemma_ = "NNP", "PROPN", acronym.text
+    _count_its_noun(acronym.doc[acronym.i - 1] if acronym.i else None, noun)
     return True
+
+
+def _count_its_noun(number: Token | None, noun: Token) -> None:
+    """'a vehicle carrying 5 IS militants': with the acronym read as a verb, the parser made the
+    number the object; the number counts the noun, which takes the number's place."""
+    if number is None or number.tag_ != "CD" or number.dep_ not in ARGUMENT_DEPS:
+        return
+    if number.head.i < number.i and noun.head.i != number.i:
+        noun.head, noun.dep_ = number.head, number.dep_
+        number.head, number.dep_ = noun, "nummod"
 
 
 def _participle_read_as_adjective(token: Token, onto: Ontology) -> str | None:
