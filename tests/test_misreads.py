@@ -74,3 +74,17 @@ def test_a_number_before_an_acronym_counts_the_noun_after_it(nlp):
 def test_a_riot_told_before_the_arrests_is_kept(engine):
     found = coded(engine, "Protesters burned tyres on the main road and police arrested 30 of them.")
     assert by_trigger(found, "burned").acled_event_type == "Riots"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A suspected kidnapper was nearly killed by a mob.", "killed"),
+    ("A suspected thief was caught and nearly lynched in the market.", "lynched"),
+])
+def test_an_act_told_as_nearly_done_kills_no_one(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.fatalities is None or event.fatalities.best == 0
+
+
+def test_nearly_before_a_figure_still_counts_it(engine):
+    event = by_trigger(coded(engine, "Gunmen killed nearly 50 villagers on Sunday."), "killed")
+    assert event.fatalities is not None and event.fatalities.best == 50
