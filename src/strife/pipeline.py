@@ -196,9 +196,12 @@ def headlines_stage(doc: Doc, state: dict) -> None:
     """Headline verbs the tagger read as nouns, re-tagged before counts, actors and events read the
     parse ("Rebels ambush army convoy, 4 soldiers dead"; `strife.extract.events.headline`)."""
     from strife.extract.events.headline import mark_headline_verbs
+    from strife.extract.events.misreads import repair_misread_words
     from strife.ontology import load_ontology
 
-    mark_headline_verbs(doc, load_ontology())
+    onto = load_ontology()
+    repair_misread_words(doc, onto)  # acronyms read as verbs, participles read as adjectives
+    mark_headline_verbs(doc, onto)
 
 
 @stage("strife_dates")

@@ -74,12 +74,23 @@ def lookup_keys(token: Token) -> Iterator[str]:
 
 
 def trigger_for(token: Token) -> Optional[Trigger]:
-    """The count trigger a token is, if any ("killed" -> killed/object, "deaths" -> killed/noun)."""
+    """The count trigger a token is, if any ("killed" -> killed/object, "deaths" -> killed/noun);
+    none for a verb told as nearly done ("was nearly killed": no one died)."""
+    if _nearly_done(token):
+        return None
     table = count_triggers()
     for key in lookup_keys(token):
         if key in table:
             return table[key]
     return None
+
+
+def _nearly_done(token: Token) -> bool:
+    """'was almost killed', 'nearly lynched': an adverb of near completion (``near_miss`` cues of
+    count_cues.csv) before a verb says its act fell short; 'killed nearly 50' counts the figure."""
+    near = count_cues().get("near_miss", frozenset())
+    return token.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.i < token.i and c.lower_ in near for c in token.children)
 
 
 def count_kind_for(token: Token) -> Optional[str]:

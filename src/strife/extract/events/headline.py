@@ -109,13 +109,28 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
     if subject is not None:
         return subject
     before = token.doc[token.i - 1]
-    if before.head.i < token.i:
+    if before.head.i < token.i and not _verb_hung_on_its_subject(token, before):
         return None
     third_person = token.lower_.endswith("s") and token.lower_ != token.lemma_.lower()
     plural = before.tag_ in PLURAL_NOUN_TAGS or before.lower_ in onto.words("plural_only_nouns")
     if (plural and not third_person) or (not plural and before.tag_ in SINGULAR_NOUN_TAGS and third_person):
         return before
     return None
+
+
+def _verb_hung_on_its_subject(token: Token, before: Token) -> bool:
+    """'Military forces clear two villages of rebels': English puts an adjective before its noun,
+    so a word hung as a modifier on the noun right before it, or on the noun after it that itself
+    hangs on that noun, is that noun's verb when it (or the noun after it) governs an object or an
+    'of' phrase ('clear the town of rebels')."""
+    if token.dep_ not in MODIFIER_DEPS:
+        return False
+    governed = [token]
+    if token.head.i > token.i and token.head.head.i == before.i:
+        governed.append(token.head)  # 'forces clear Redhill of rebels': 'clear' hung on 'Redhill'
+    elif token.head.i != before.i:
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "of") for g in governed for c in g.children)
 
 
 def _make_verb(verb: Token, subject: Token, sent: Span) -> None:

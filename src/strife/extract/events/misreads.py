@@ -1,0 +1,107 @@
+"""Words of running prose the small tagger misreads, repaired before the later stages read the parse.
+
+Two misreadings lose events or actors in news prose:
+
+* an all-capital acronym that is also an English word ("IS militants", "US troops") is read as
+  that word ("is", a verb), so the group it names is not seen as a name. An acronym that stands
+  right before a noun it modifies, in a sentence that has a verb of its own, is a proper noun
+  modifying that noun ("IS fighters" = the fighters of IS);
+* a participle after an adverb of near-completion ("was held and nearly lynched", "almost
+  killed") is read as an adjective, so no event is coded. A word the tagger calls an adjective
+  that ends in "-ed", whose lemma is a verb of the lexicon and that is joined to a passive
+  ("was held and nearly lynched") or carries a passive auxiliary or agent of its own, is that
+  verb's past participle. ACLED codes an attempted attack that reached its victim as the attack.
+
+Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from strife.ontology import Ontology
+
+#: Tags the tagger gives an acronym it reads as an English verb or auxiliary ("IS" as "is").
+VERB_READING_TAGS = frozenset({"VBZ", "VBP", "VB", "VBD", "MD"})
+#: Tags of a noun an acronym may modify ("IS militants", "US troops").
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+#: Dependency labels of an auxiliary: its noun keeps the head the parser gave it.
+AUX_DEPS = frozenset({"aux", "auxpass"})
+#: Labels of a noun phrase's place in its clause, which a counted noun takes from its number.
+ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
+#: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
+PASSIVE_MARKS = frozenset({"auxpass", "agent"})
+
+
+def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
+    """Re-tag acronyms read as verbs and participles read as adjectives; return the tokens changed."""
+    changed = [t for t in doc if _acronym_read_as_verb(t) and _make_name(t)]
+    for token in doc:
+        lemma = _participle_read_as_adjective(token, onto)
+        if lemma is not None:
+            token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
+            changed.append(token)
+    return changed
+
+
+def _acronym_read_as_verb(token: Token) -> bool:
+    """An all-capital word of two letters or more, tagged as a verb, before a noun, in a sentence
+    that has another verb (so the acronym is not the only verb of the clause)."""
+    if not (len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()):
+        return False
+    if token.tag_ not in VERB_READING_TAGS or token.i + 1 >= len(token.doc):
+        return False
+    noun = token.doc[token.i + 1]
+    if noun.tag_ not in NOUN_TAGS or not noun.is_lower:
+        return False
+    sent = token.sent
+    return any(t.i != token.i and t.pos_ == "VERB" for t in sent)
+
+
+def _make_name(acronym: Token) -> bool:
+    """The acronym as a proper noun modifying the noun after it; the noun takes the acronym's
+    place in the tree when it hung on it (never an auxiliary's place), and its other children."""
+    noun = acronym.doc[acronym.i + 1]
+    if noun.head.i == acronym.i:
+        if acronym.dep_ == "ROOT" or acronym.dep_ in AUX_DEPS or acronym.head.i == noun.i:
+            return False  # no place for the noun to take: leave the parse as it is
+        noun.head, noun.dep_ = acronym.head, acronym.dep_
+    for child in list(acronym.children):
+        if child.i != noun.i:
+            child.head = noun
+    acronym.head, acronym.dep_ = noun, "compound"
+    acronym.tag_, acronym.pos_, acronym.lemma_ = "NNP", "PROPN", acronym.text
+    _count_its_noun(acronym.doc[acronym.i - 1] if acronym.i else None, noun)
+    return True
+
+
+def _count_its_noun(number: Token | None, noun: Token) -> None:
+    """'a vehicle carrying 5 IS militants': with the acronym read as a verb, the parser made the
+    number the object; the number counts the noun, which takes the number's place."""
+    if number is None or number.tag_ != "CD" or number.dep_ not in ARGUMENT_DEPS:
+        return
+    if number.head.i < number.i and noun.head.i != number.i:
+        noun.head, noun.dep_ = number.head, number.dep_
+        number.head, number.dep_ = noun, "nummod"
+
+
+def _participle_read_as_adjective(token: Token, onto: Ontology) -> str | None:
+    """The verb lemma of an '-ed' adjective of a lexicon verb joined to a passive participle or
+    carrying a passive auxiliary or agent ('was held and nearly lynched', 'was almost lynched by
+    a mob'), else None."""
+    if token.tag_ != "JJ" or not token.lower_.endswith("ed"):
+        return None
+    passive = any(c.dep_ in PASSIVE_MARKS for c in token.children)
+    if not passive and not (token.dep_ == "conj" and token.head.tag_ == "VBN"):
+        return None
+    return _verb_lemma(token, onto)
+
+
+def _verb_lemma(token: Token, onto: Ontology) -> str | None:
+    """The lexicon verb an '-ed' form comes from ('lynched' -> 'lynch', 'stabbed' -> 'stab')."""
+    word = token.lower_
+    stems = (token.lemma_.lower(), word[:-2], word[:-1], word[:-3] if len(word) > 4 and word[-3] == word[-4] else "")
+    for stem in stems:
+        if stem and any(row.pos == "VERB" for row in onto.index.get(stem, ())):
+            return stem
+    return None

@@ -1,0 +1,90 @@
+"""Parse repairs of words the small tagger misreads in news prose (made-up text): an acronym read
+as a verb ('IS fighters'), a participle read as an adjective ('nearly lynched'), a headline verb
+read as an adjective ('forces clear a town of rebels')."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import by_trigger, coded
+from tests.test_headline_notes import _parsed
+
+
+def test_an_acronym_before_its_noun_is_a_name_not_a_verb(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On Monday, IS fighters attacked a checkpoint near the town.")
+    if doc[3].tag_ not in ("VBZ", "VBP"):
+        pytest.skip("the tagger read the acronym as a name on its own")
+    assert [t.text for t in repair_misread_words(doc, load_ontology())] == ["IS"]
+    assert (doc[3].pos_, doc[3].dep_, doc[3].head.text) == ("PROPN", "compound", "fighters")
+
+
+def test_an_acronym_fighting_group_is_the_source_of_its_attack(engine):
+    event = by_trigger(coded(engine, "On Monday, IS fighters attacked a checkpoint near the town, killing two soldiers."), "attacked")
+    assert any("IS" in actor.name for actor in event.source)
+
+
+def test_the_verb_is_alone_in_its_clause_stays_a_verb(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "The town is quiet.")
+    assert repair_misread_words(doc, load_ontology()) == []
+
+
+def test_a_nearly_lynched_man_is_a_mob_attack(engine):
+    event = by_trigger(coded(engine, "A suspected thief was caught and nearly lynched in the market. Police rescued him."), "lynched")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Mob violence")
+    assert not (event.negated or event.hypothetical)
+
+
+def test_an_adjective_of_a_feeling_is_left_an_adjective(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "The residents were tired and worried about the prices.")
+    assert not any(t.lower_ in ("tired", "worried") for t in repair_misread_words(doc, load_ontology()))
+
+
+@pytest.mark.parametrize("text", [
+    "Police forces clear Redhill of rebels.",
+    "Army troops clear Northtown and Southvale of militants on 12/03.",
+])
+def test_a_headline_verb_with_an_of_phrase_is_a_territory_battle(engine, text):
+    event = by_trigger(coded(engine, text), "clear")
+    assert event.acled_event_type == "Battles"
+
+
+def test_a_number_before_an_acronym_counts_the_noun_after_it(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On Monday, soldiers pursued and attacked a truck carrying 12 IS fighters who hid in a barn.")
+    acronym = next(t for t in doc if t.text == "IS")
+    if acronym.tag_ not in ("VBZ", "VBP"):
+        pytest.skip("the tagger read the acronym as a name on its own")
+    repair_misread_words(doc, load_ontology())
+    fighters = next(t for t in doc if t.text == "fighters")
+    assert (fighters.dep_, fighters.head.text) == ("dobj", "carrying")
+    assert next(t for t in doc if t.text == "12").head.text == "fighters"
+
+
+def test_a_riot_told_before_the_arrests_is_kept(engine):
+    found = coded(engine, "Protesters burned tyres on the main road and police arrested 30 of them.")
+    assert by_trigger(found, "burned").acled_event_type == "Riots"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A suspected kidnapper was nearly killed by a mob.", "killed"),
+    ("A suspected thief was caught and nearly lynched in the market.", "lynched"),
+])
+def test_an_act_told_as_nearly_done_kills_no_one(engine, text, trigger):
+    event = by_trigger(coded(engine, text), trigger)
+    assert event.fatalities is None or event.fatalities.best == 0
+
+
+def test_nearly_before_a_figure_still_counts_it(engine):
+    event = by_trigger(coded(engine, "Gunmen killed nearly 50 villagers on Sunday."), "killed")
+    assert event.fatalities is not None and event.fatalities.best == 50
