@@ -70,7 +70,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from strife.extract.events.belligerents import add_blamed_belligerents, add_defenders
+from strife.extract.events.belligerents import add_blamed_belligerents, add_defenders, add_repelled_attackers
 from strife.extract.events.building import (
     absorbed_nouns,
     add_displacements,
@@ -134,6 +134,7 @@ def find_events(
     resolve_anaphora(frames, onto)
     add_blamed_belligerents(frames, doc, onto)
     add_defenders(frames, doc, onto)
+    add_repelled_attackers(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
     events = []
