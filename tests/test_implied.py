@@ -33,8 +33,9 @@ def test_the_table_names_known_acled_types_and_sides():
     table = implied_actors()
     assert table and {acled_type for acled_type, _ in table} <= known
     assert all(role in ROLES for _, role in table)
-    assert all(side in side_sectors() for side, _, _ in table.values())
-    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband") for _, _, when in table.values())
+    rows = [row for rows in table.values() for row in rows]
+    assert all(side in side_sectors() for side, _, _ in rows)
+    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband", "arrest") for _, _, when in rows)
     assert ("Battles", "target") not in table  # a battle's other side is never invented
 
 
@@ -211,3 +212,24 @@ def test_contraband_seized_by_a_state_force_was_held_by_an_unidentified_gang(cod
     add_implied_actors([weapons, looted, drugs], fallback="COL")
     assert weapons.target == [] and looted.target == []
     assert [(a.name, a.country, a.sector) for a in drugs.target] == [("unidentified gang", "COL", "CRM")]
+
+
+def test_an_arrest_of_someone_the_coder_does_not_know_is_of_civilians(code):
+    """'Police arrested the alleged abuser': ACLED's actor2 of an arrest is the arrested, and a person
+    named by no word the actor coder knows is "Civilians (Country)"; an arrest with contraband
+    named is of the gang (the first row that applies), and an arrested group named stays."""
+    event = acled(code("On Monday, police arrested the alleged abuser in Campinas, Sao Paulo."), "Strategic developments")
+    assert [(a.name, a.kind, a.country, a.sector) for a in event.target] == [("civilians", "implied", "BRA", "CVL")]
+
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Actor, Span
+
+    def arrest(text: str) -> Event:
+        return Event(id="e1", event_type="COERCE", mode="arrest", acled_event_type="Strategic developments",
+                     acled_sub_event_type="Arrests", evidence=Span(start=0, end=len(text), text=text),
+                     source=[Actor(name="police", sector="COP")])
+
+    smugglers, suspect = arrest("Police arrested two men carrying heroin."), arrest("Police arrested the abuser.")
+    add_implied_actors([smugglers, suspect], fallback="COL")
+    assert [(a.name, a.sector) for a in smugglers.target] == [("unidentified gang", "CRM")]
+    assert [(a.name, a.country, a.sector) for a in suspect.target] == [("civilians", "COL", "CVL")]

@@ -34,3 +34,8 @@ def test_the_intervening_force_and_the_unassigned_are_named():
                                 unassigned=[Actor(name="residents", span=(40, 49), sector="CVL")]))
     assert any("the force that dispersed or arrested the protesters" in line for line in lines)
     assert lines[-1] == "named in the sentence with no role from the parse (not promoted): 'residents' [- CVL]"
+
+
+def test_a_riot_target_from_another_act_of_its_line_says_so():
+    lines = explain_roles(event(acled_event_type="Riots", target=[Actor(name="Police", span=(19, 25), sector="COP")]))
+    assert any("whom the crowd attacked in another act of the same line" in line for line in lines)

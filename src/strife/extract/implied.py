@@ -27,11 +27,15 @@ ROLES = ("source", "target")
 
 
 @lru_cache(maxsize=1)
-def implied_actors() -> dict[tuple[str, str], tuple[str, str, str]]:
-    """(ACLED event type, role) -> (side, name, when) of the actor it implies, from
-    `event_implied_actors.csv`; `when` is 'always' or 'other_named' (only facing a named actor)."""
-    return {(row["acled_event_type"], row["role"]): (row["side"], row["name"], row["when"])
-            for row in read_data_csv("event_implied_actors.csv")}
+def implied_actors() -> dict[tuple[str, str], tuple[tuple[str, str, str], ...]]:
+    """(ACLED event type, role) -> the (side, name, when) rows of the actors it implies, in file
+    order, from `event_implied_actors.csv`; the first row whose `when` holds applies ('contraband'
+    before 'arrest': goods seized point to a gang, anyone else arrested is a civilian)."""
+    table: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {}
+    for row in read_data_csv("event_implied_actors.csv"):
+        key = (row["acled_event_type"], row["role"])
+        table[key] = table.get(key, ()) + ((row["side"], row["name"], row["when"]),)
+    return table
 
 
 def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> None:
@@ -41,12 +45,13 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
         if event.negated or event.hypothetical or not event.acled_event_type:
             continue
         for role in ROLES:
-            implied = implied_actors().get((event.acled_event_type, role))
-            if implied is None or getattr(event, role):
+            if getattr(event, role):
                 continue
-            side, name, when = implied
-            if not _applies(event, role, when):
+            rows = implied_actors().get((event.acled_event_type, role), ())
+            implied = next((row for row in rows if _applies(event, role, row[2])), None)
+            if implied is None:
                 continue
+            side, name, _ = implied
             if side in ARMED and _names_an_armed_actor(event, side_sector(side)):
                 continue
             country = (event.location.country if event.location is not None else None) or fallback
@@ -63,6 +68,8 @@ def _applies(event: Event, role: str, when: str) -> bool:
         return event.acled_sub_event_type == "Protest with intervention"
     if when == "contraband":
         return _seized_contraband(event)
+    if when == "arrest":
+        return event.acled_sub_event_type == "Arrests"
     if when == "casualties":
         hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
         return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)

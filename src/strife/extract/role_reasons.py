@@ -2,7 +2,8 @@
 
 A reader checking a record wants to know where each source and target came from: the event's
 own words (the parse gave the phrase that role), another mention of the same incident merged
-into it, the force that broke up a protest (ACLED's actor2 of a protest with intervention), or
+into it, the force that broke up a protest (ACLED's actor2 of a protest with intervention), whom a
+rioting crowd attacked in the riot's line (strife.extract.events.riot_targets), or
 ACLED's convention for an actor the text does not name (`strife.extract.implied`). Actors the
 sentence names but the parse gave no role are listed as such: none of them is promoted.
 """
@@ -47,6 +48,8 @@ def _reason(actor: Actor, role: str, event: Event) -> str:
         return f"from another mention of the same incident ({where})"
     if role == "target" and event.acled_sub_event_type == "Protest with intervention":
         return f"the force that dispersed or arrested the protesters, ACLED's actor2 ({where})"
+    if role == "target" and event.acled_event_type == "Riots":
+        return f"whom the crowd attacked in another act of the same line, ACLED's actor2 of the riot ({where})"
     return f"from the event's clause, outside its evidence ({where})"
 
 

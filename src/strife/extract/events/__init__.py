@@ -70,7 +70,11 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from strife.extract.events.belligerents import add_blamed_belligerents, add_defenders
+from strife.extract.events.belligerents import (
+    add_blamed_belligerents,
+    add_defenders,
+    add_repelled_attackers,
+)
 from strife.extract.events.building import (
     absorbed_nouns,
     add_displacements,
@@ -87,6 +91,7 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.headline import mark_headline_verbs
 from strife.extract.events.modality import finish_modality
 from strife.extract.events.records import ActorsFor, confident, to_event
+from strife.extract.events.riot_targets import share_riot_targets
 from strife.extract.events.triggers import Trigger, find_triggers
 from strife.model import Event
 from strife.ontology import Ontology, load_ontology
@@ -134,6 +139,7 @@ def find_events(
     resolve_anaphora(frames, onto)
     add_blamed_belligerents(frames, doc, onto)
     add_defenders(frames, doc, onto)
+    add_repelled_attackers(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
     events = []
@@ -141,6 +147,7 @@ def find_events(
         finish_modality(frame, onto, on)
         events.append(to_event(frame, doc, actors_for, onto))
     adjust_acled_within_lines(frames, events, onto)
+    share_riot_targets(frames, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events

@@ -7,6 +7,8 @@ attackers but no opponent (an offensive "on a city": the city is the ground, not
 the blamed party as its target, when the blame is told in the same or the next sentence and the
 blamed is an armed force that is not among the attackers. Likewise an attack whose attacked side
 goes unnamed gets the armed force told fighting back ("Soldiers guarding the convoy returned fire").
+A fight told as fending off an attack ("soldiers repelled a rebel attack on their base") has the
+attacker named on the attack noun as its other side.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from strife.extract import line_break_between
 from strife.extract.events.frame import Frame
-from strife.extract.events.roles import expand_all
+from strife.extract.events.roles import expand_all, names_an_actor
 from strife.extract.events.sides import lexical_side
 from strife.ontology import Ontology
 
@@ -66,6 +68,34 @@ def add_defenders(frames: list[Frame], doc: Doc, onto: Ontology) -> None:
                                             and not _same_side(x, frame.sources, onto)])
                 if frame.targets:
                     break
+
+
+def add_repelled_attackers(frames: list[Frame], onto: Ontology) -> None:
+    """'Soldiers repelled a rebel attack on their base', 'thwarted an assault by the militia': a
+    fight told as fending off an attack is between the defenders (its source) and the attacker
+    named on the attack noun, ACLED's other actor. The place attacked ('their base', 'the
+    front') is the defenders' own and is no target; without a named attacker nothing changes."""
+    verbs = onto.words("fending_off_verbs")
+    for frame in frames:
+        verb = frame.trigger.token
+        if frame.plover != "FIGHT" or verb.lemma_.lower() not in verbs:
+            continue
+        attackers = [a for attack in verb.children if attack.dep_ in ("dobj", "nsubjpass")
+                     and attack.lemma_.lower() in onto.words("fended_attack_nouns")
+                     for a in _attackers(attack, onto) if a not in frame.sources]
+        if attackers:
+            frame.targets = expand_all(attackers)
+
+
+def _attackers(attack: Token, onto: Ontology) -> list[Token]:
+    """Who an attack noun says attacked: 'a rebel attack', 'an IS attack', 'the militia's attack'
+    (a modifier naming an armed side or a group), 'an attack by/of the rebels'."""
+    named = [c for c in attack.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+             and c.ent_type_ not in ("DATE", "TIME")
+             and (names_an_actor(c) or lexical_side(c, onto) in ("state", "nonstate"))]
+    named += [o for p in attack.children if p.dep_ == "prep" and p.lower_ in ("by", "of")
+              for o in p.children if o.dep_ == "pobj"]
+    return named
 
 
 def _fought_back(doc: Doc, onto: Ontology) -> list[tuple[int, list[Token]]]:

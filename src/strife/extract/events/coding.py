@@ -60,11 +60,12 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     if _makeshift_bombing(frame, source_side, onto):
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
-    target_side = side_of(frame.targets, target_actors, onto, attacked=True) or side_of(frame.victims, [], onto)
+    attacked = not _fended_off(frame, onto)
+    target_side = side_of(frame.targets, target_actors, onto, attacked=attacked) or side_of(frame.victims, [], onto)
     if frame.inherited is not None and source_side is None:
         source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in coding_set("remote_modes")
-    direct_target = side_of(frame.targets, target_actors, onto, attacked=True)
+    direct_target = side_of(frame.targets, target_actors, onto, attacked=attacked)
     if _telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
         # (the roles stage may already have made it the target)
@@ -99,6 +100,12 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _fended_off(frame: Frame, onto: Ontology) -> bool:
+    """'Soldiers repelled a Houthi attack': the target of a fight told as fending off an attack is
+    the attacker (belligerents.add_repelled_attackers), armed whatever its sector, not someone attacked."""
+    return frame.plover == "FIGHT" and frame.trigger.token.lemma_.lower() in onto.words("fending_off_verbs")
 
 
 def _within_a_fight(verb: Token, onto: Ontology) -> bool:

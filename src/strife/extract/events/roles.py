@@ -345,7 +345,7 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += [c for o in objs for c in o.conjuncts]
             elif word in target_preps:
                 targets += objs
-        elif child.dep_ in ("amod", "compound", "nmod") and _names_an_actor(child):
+        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child):
             sources.append(child)
         elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
             sources += _partners(child)
@@ -360,7 +360,7 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
 
 def _partners(participle: Token) -> list[Token]:
     """'the US-backed offensive', 'a Saudi-led air raid': the backer takes part in the event."""
-    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and _names_an_actor(c)]
+    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and names_an_actor(c)]
 
 
 def _holders(noun: Token, onto: Ontology) -> list[Token]:
@@ -439,7 +439,7 @@ def _parties_of_the_dispute(noun: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
-def _names_an_actor(token: Token) -> bool:
+def names_an_actor(token: Token) -> bool:
     """'Russian' in 'Russian attacks', 'US' in 'US airstrikes', 'Taliban' in 'Taliban attack'."""
     if token.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
