@@ -44,3 +44,15 @@ def engine():
     from strife.engine import LocalEngine
 
     return LocalEngine()
+
+
+@pytest.fixture(scope="session")
+def code(engine):
+    """`code(text)`: the events the engine codes in a made-up report published on 2 March 2021."""
+    import datetime as dt
+
+    from strife.model import Article
+
+    def run(text: str):
+        return engine.code(Article(id="t", text=text, published=dt.date(2021, 3, 2))).events
+    return run

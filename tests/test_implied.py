@@ -4,20 +4,11 @@ Group (Country)", the country being the event's place."""
 
 from __future__ import annotations
 
-import datetime as dt
 
-import pytest
 
 from strife.extract.events.tables import side_sectors
 from strife.extract.implied import ROLES, implied_actors
-from strife.model import Article, Event
-
-
-@pytest.fixture(scope="module")
-def code(engine):
-    def run(text: str) -> list[Event]:
-        return engine.code(Article(id="t", text=text, published=dt.date(2021, 3, 2))).events
-    return run
+from strife.model import Event
 
 
 def acled(events: list[Event], acled_type: str) -> Event:

@@ -5,18 +5,9 @@ Checked through the full engine, since coded countries (not phrases) are what a 
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from strife.model import Article, Event
 
 
-@pytest.fixture(scope="module")
-def code(engine):
-    def run(text: str) -> list[Event]:
-        return engine.code(Article(id="t", text=text, published=dt.date(2021, 3, 2))).events
-    return run
+from strife.model import Event
 
 
 def one(events: list[Event], plover: str) -> Event:
