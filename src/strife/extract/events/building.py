@@ -136,11 +136,12 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
     tense ('have been kidnapped') is a state of affairs, also old (its confidence falls as a
     year-old act's does)."""
     protests = [f for f in frames if f.plover == "PROTEST" and not (f.negated or f.hypothetical)]
+    news_by_sentence = _news_by_sentence(frames)
     for frame in frames:
         token = frame.trigger.token
         if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob"):
             continue
-        news = [f for f in frames if f is not frame and f.trigger.token.sent == token.sent and _news(f)]
+        news = [f for f in news_by_sentence.get(_sentence_of(token), ()) if f is not frame]
         if not news:
             continue  # nothing else in the sentence to be the news
         grievance = onto.words("grievance_preps")
@@ -151,6 +152,22 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
         elif (_told_as_earlier(token, onto) or _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
                 or _in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
+
+
+def _news_by_sentence(frames: list[Frame]) -> dict[tuple[int, int], list[Frame]]:
+    """The frames that can be news (`_news`), in order, by sentence: found once for the article,
+    not by scanning every frame for every frame (`_news` reads nothing `mark_background` sets)."""
+    grouped: dict[tuple[int, int], list[Frame]] = {}
+    for frame in frames:
+        if _news(frame):
+            grouped.setdefault(_sentence_of(frame.trigger.token), []).append(frame)
+    return grouped
+
+
+def _sentence_of(token: Token) -> tuple[int, int]:
+    """The token's sentence as (start, end) tokens: equal for two tokens exactly when their `sent` is."""
+    sentence = token.sent
+    return sentence.start, sentence.end
 
 
 def _news(frame: Frame) -> bool:

@@ -68,14 +68,39 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
         code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
             votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
-    votes += _untagged_actor_votes(doc, dictionary, tagged)
+    votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
     text = doc.text
     for pattern, country in focus_cues():
         votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
     return votes
 
 
-def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusVote]:
+@dataclass(frozen=True)
+class _TokenText:
+    """The doc's text with each token's characters, read once: a name of a few tokens is then a
+    slice of the text, not a `Span` built and joined again for every token of the article."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_TokenText":
+        words = [token.text for token in doc]
+        starts = [token.idx for token in doc]
+        return cls(doc.text, words, starts, [start + len(word) for start, word in zip(starts, words)])
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of tokens start..end (as `Span.start_char`, `Span.end_char`)."""
+        return self.starts[start], self.ends[end - 1]
+
+    def name(self, start: int, end: int) -> str:
+        """The text of tokens start..end (as `Span.text`)."""
+        return self.text[self.starts[start] : self.ends[end - 1]]
+
+
+def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[int]) -> list[FocusVote]:
     """Votes of the capitalised words the parser did not tag that the actor dictionary knows
     ("Houthi forces", "Malian soldiers"): names of one to three words, and demonyms."""
     votes: list[FocusVote] = []
@@ -84,12 +109,11 @@ def _untagged_actor_votes(doc: Doc, dictionary, tagged: set[int]) -> list[FocusV
         if token.i < skip_to or token.i in tagged or not token.text[:1].isupper():
             continue
         for end in range(min(len(doc), token.i + 3), token.i, -1):
-            span = doc[token.i : end]
-            entries = [e for e in dictionary.lookup(span.text) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
+            entries = [e for e in dictionary.lookup(tokens.name(token.i, end)) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
             if entries:
-                votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind],
-                                       (span.start_char, span.end_char),
-                                       armed=_armed_demonym(doc, (span.start_char, span.end_char), dictionary)))
+                span = tokens.chars(token.i, end)
+                votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind], span,
+                                       armed=_armed_demonym(doc, span, dictionary)))
                 skip_to = end
                 break
         else:
@@ -192,7 +216,10 @@ def _kind_word_votes(doc: Doc) -> list[FocusVote]:
     that country, whatever the name before it: as much as a country's name written in it."""
     votes = []
     kinds = kind_countries()
+    starts = _kind_word_starts()
     for token in doc:
+        if token.text.casefold() not in starts:
+            continue  # no kind word begins so: most tokens, spared building three spans each
         for size in range(MAX_KIND_WORDS, 0, -1):
             span = doc[token.i : token.i + size]
             countries = kinds.get(span.text.casefold()) if len(span) == size else None
@@ -200,6 +227,13 @@ def _kind_word_votes(doc: Doc) -> list[FocusVote]:
                 votes.append(FocusVote(next(iter(countries)), COUNTRY_NAME_WEIGHT, (span.start_char, span.end_char)))
                 break
     return votes
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_word_starts() -> frozenset[str]:
+    """Every beginning of a kind word of `kind_countries` ("local", "local gov", ...): a span's
+    casefolded text starts with its first token's, so a token that begins none starts no kind word."""
+    return frozenset(kind[:end] for kind in kind_countries() for end in range(1, len(kind) + 1))
 
 
 COUNTRY_NAME_WEIGHT = 0.3
@@ -211,27 +245,28 @@ def _country_name_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Menti
     "the Kenya Defence Forces"): as weak a sign as an actor's, but a sign of the country the text
     is about, which the readings of its other names should stay in (`country_first`)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    tokens = _TokenText.of(doc)
     votes: list[FocusVote] = []
     i = 0
     while i < len(doc):
-        found = _country_at(doc, i, covered, gazetteer)
+        found = _country_at(tokens, i, covered, gazetteer)
         if found is None:
             i += 1
             continue
         country, end = found
-        votes.append(FocusVote(country, COUNTRY_NAME_WEIGHT, (doc[i].idx, doc[end - 1].idx + len(doc[end - 1]))))
+        votes.append(FocusVote(country, COUNTRY_NAME_WEIGHT, tokens.chars(i, end)))
         i = end
     return votes
 
 
-def _country_at(doc: Doc, start: int, covered: set[int], gazetteer: Gazetteer) -> Optional[tuple[str, int]]:
+def _country_at(tokens: _TokenText, start: int, covered: set[int], gazetteer: Gazetteer) -> Optional[tuple[str, int]]:
     """The country whose own name starts at token `start` (uncovered, capitalised), with its end."""
-    if start in covered or not doc[start].text[:1].isupper():
+    if start in covered or not tokens.words[start][:1].isupper():
         return None
-    for end in range(min(len(doc), start + MAX_COUNTRY_NAME_TOKENS), start, -1):
+    for end in range(min(len(tokens.words), start + MAX_COUNTRY_NAME_TOKENS), start, -1):
         if any(i in covered for i in range(start, end)):
             continue
-        countries = {c.country for c in gazetteer.lookup(doc[start:end].text) if c.kind == "country" and c.primary}
+        countries = {c.country for c in gazetteer.lookup(tokens.name(start, end)) if c.kind == "country" and c.primary}
         if len(countries) == 1:
             return countries.pop(), end
     return None
