@@ -39,7 +39,7 @@ from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import Intervals, doc_ents
+from strife.extract import Intervals, doc_ents, doc_text
 from strife.model import Actor, Event, Place
 from strife.name_particles import name_particles
 from strife.resolve.actors import (
@@ -291,7 +291,7 @@ def _units(region: Span, dictionary: ActorDictionary,
     units: list[_Unit] = []
     taken: set[int] = set()
     offset = region.start_char
-    for match in dictionary.name_regex().finditer(region.text):
+    for match in dictionary.name_regex().finditer(doc_text(doc)[offset : region.end_char]):  # region.text, not re-joined
         span = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="strict")
         if span is None or taken & set(range(span.start, span.end)):
             continue

@@ -352,7 +352,11 @@ class ActorDictionary:
             names = set(self._names) | {c for c, e in self._capitals.items() if e is not None}
             names = {n for n in names if len(n) > 1 and n.upper() not in _AMBIGUOUS_UPPER}
             alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            self._name_regex = re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+            # The first letters, looked ahead for first: a position no name starts at is passed
+            # without trying the lookbehind and the alternatives (the scan ran ~3x slower).
+            firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+            ahead = rf"(?=[{firsts}])" if firsts else ""
+            self._name_regex = re.compile(rf"{ahead}(?<![\w\-])(?:{alternatives})(?![\w\-])")
         return self._name_regex
 
     # ------------------------------------------------------------------ coding

@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.extract import doc_text
 from strife.extract.places.mentions import candidate_mentions
 from strife.extract.places.metonymy import country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
@@ -69,10 +70,13 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
             votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
     votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
-    text = doc.text
+    text = doc_text(doc)
     for pattern, country in focus_cues():
         votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
     return votes
+
+
+_TOKEN_TEXT_KEY = ("strife", "focus_token_text")
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,14 @@ class _TokenText:
 
     @classmethod
     def of(cls, doc: Doc) -> "_TokenText":
-        words = [token.text for token in doc]
-        starts = [token.idx for token in doc]
-        return cls(doc.text, words, starts, [start + len(word) for start, word in zip(starts, words)])
+        """Read once per Doc and kept on it, as `doc_text` keeps the text (stages never change it)."""
+        found = doc.user_data.get(_TOKEN_TEXT_KEY)
+        if found is None:
+            pairs = [(token.text, token.idx) for token in doc]
+            words, starts = [word for word, _ in pairs], [start for _, start in pairs]
+            found = cls(doc_text(doc), words, starts, [start + len(word) for word, start in pairs])
+            doc.user_data[_TOKEN_TEXT_KEY] = found
+        return found
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """The characters of tokens start..end (as `Span.start_char`, `Span.end_char`)."""
