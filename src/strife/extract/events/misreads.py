@@ -17,6 +17,7 @@ Called by the `strife_headlines` stage, the one place for parse repairs (`strife
 
 from __future__ import annotations
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from strife.ontology import Ontology
@@ -25,6 +26,8 @@ from strife.ontology import Ontology
 VERB_READING_TAGS = frozenset({"VBZ", "VBP", "VB", "VBD", "MD"})
 #: Tags of a noun an acronym may modify ("IS militants", "US troops").
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+#: The tag of an '-ed' adjective that may be a participle (`_participle_read_as_adjective`).
+ADJECTIVE_TAGS = frozenset({"JJ"})
 #: Dependency labels of an auxiliary: its noun keeps the head the parser gave it.
 AUX_DEPS = frozenset({"aux", "auxpass"})
 #: Labels of a noun phrase's place in its clause, which a counted noun takes from its number.
@@ -35,13 +38,21 @@ PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
 def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     """Re-tag acronyms read as verbs and participles read as adjectives; return the tokens changed."""
-    changed = [t for t in doc if _acronym_read_as_verb(t) and _make_name(t)]
-    for token in doc:
+    changed = [t for t in _tagged(doc, VERB_READING_TAGS) if _acronym_read_as_verb(t) and _make_name(t)]
+    for token in _tagged(doc, ADJECTIVE_TAGS):
         lemma = _participle_read_as_adjective(token, onto)
         if lemma is not None:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             changed.append(token)
     return changed
+
+
+def _tagged(doc: Doc, tags: frozenset[str]) -> list[Token]:
+    """The tokens with one of the tags, in text order, read from the tag column without making a
+    Token of every word. Each repair re-tags only the token it is checking, so a token's tag when
+    its turn comes is the one read here."""
+    wanted = {doc.vocab.strings[tag] for tag in tags}
+    return [doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in wanted]
 
 
 def _acronym_read_as_verb(token: Token) -> bool:
