@@ -307,12 +307,7 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     """A generic attack takes the mode of the weapon its own clause names: 'LNA air force
     targeted GNA positions' is an air strike, 'fired IFVs and grenade launchers at' a shelling.
     Rows that name their weapon ('shot', 'bombed') keep their mode."""
-    entry = frame.trigger.entry
-    generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
-    if not generic or frame.mode not in (None, "firearms"):
-        return
-    if _names_any(_clause_text(frame), onto.words("suicide_attack_words")):
-        frame.plover, frame.mode = "ASSAULT", "suicide"  # a suicide bomber is no aircraft
+    if not _generic_attack(frame, onto):
         return
     token = frame.trigger.token
     text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
@@ -362,10 +357,21 @@ def _holding_phrase(token: Token) -> str:
 def _suicide_bomber(frame: Frame, onto: Ontology) -> None:
     """'A suicide bomber targeted a convoy': a bomber who is a suicide attacker is a person on
     foot, not an aircraft, though the lexicon reads 'bomber' as a subject of air strikes; the
-    attack is a suicide bombing (ACLED Suicide bomb)."""
+    attack is a suicide bombing (ACLED Suicide bomb). A generic attack ('an attack with a
+    suicide vest') is one too when its own clause says so."""
     text = " ".join(t.lower_ for s in frame.sources for t in argument_phrase(s))
+    if _generic_attack(frame, onto):
+        text += " " + _clause_text(frame)
     if _names_any(text, onto.words("suicide_attack_words")):
         frame.plover, frame.mode = "ASSAULT", "suicide"
+
+
+def _generic_attack(frame: Frame, onto: Ontology) -> bool:
+    """An attack whose row names no weapon ('attacked', 'targeted'), not yet given a mode other
+    than gunfire: its clause's weapon words decide its mode (`_weapon_mode`)."""
+    entry = frame.trigger.entry
+    generic = (entry.plover == "ASSAULT" and entry.mode is None) or bool(word_keys(frame.trigger.token) & onto.words("weapon_scan_lemmas"))
+    return generic and frame.mode in (None, "firearms")
 
 
 def _by_explosives(token: Token, onto: Ontology) -> bool:
