@@ -184,6 +184,11 @@ class Ontology:
         """Lexicon rows by the lemma of their trigger token."""
         return _index(self.lexicon)
 
+    def has_verb(self, lemma: str) -> bool:
+        """Whether the lexicon has a verb row for this lemma (the parse-repair stages ask it
+        before they make a misread word a verb)."""
+        return any(row.pos == "VERB" for row in self.index.get(lemma, ()))
+
 
 def _index(entries: tuple[LexiconEntry, ...]) -> dict[str, tuple[LexiconEntry, ...]]:
     grouped: dict[str, list[LexiconEntry]] = {}

@@ -75,8 +75,7 @@ def _headline_passive(sent: Span, onto: Ontology) -> Token | None:
 
 def _verb_row(token: Token, onto: Ontology) -> bool:
     """Whether the lexicon has a verb row for the word (its form or its lemma)."""
-    keys = {token.lower_, token.lemma_.lower()}
-    return any(row.pos == "VERB" for key in keys for row in onto.index.get(key, ()))
+    return onto.has_verb(token.lower_) or onto.has_verb(token.lemma_.lower())
 
 
 def _candidates(sent: Span) -> list[Token]:

@@ -113,6 +113,6 @@ def _verb_lemma(token: Token, onto: Ontology) -> str | None:
     word = token.lower_
     stems = (token.lemma_.lower(), word[:-2], word[:-1], word[:-3] if len(word) > 4 and word[-3] == word[-4] else "")
     for stem in stems:
-        if stem and any(row.pos == "VERB" for row in onto.index.get(stem, ())):
+        if stem and onto.has_verb(stem):
             return stem
     return None
