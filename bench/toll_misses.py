@@ -16,7 +16,9 @@ type, its toll what the ACLED export writes. A miss falls in the first class tha
 * ``other figure``: both have deaths but differ (a figure split, bounded or summed otherwise).
 
 Prints, per set, the count of each class (all misses and those with gold deaths > 0); with
-``--records``, each miss with its id, figures and text.
+``--records``, each miss with its id, figures and text. ``--half sealed`` prints the sealed half's
+class counts only, an aggregate like its other figures: its records are never printed, so
+``--records`` is refused with it.
 """
 
 from __future__ import annotations
@@ -61,15 +63,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold-dir", type=Path, default=Path(os.environ.get("STRIFE_SHARED", ROOT.parent / "shared")) / "gold")
     parser.add_argument("--records", action="store_true", help="Also print each dev-half miss with its text.")
+    parser.add_argument("--half", choices=("dev", "sealed"), default="dev",
+                        help="Which half to count (sealed: class counts only, never its records).")
     args = parser.parse_args()
+    if args.half == "sealed" and args.records:
+        parser.error("--records reads misses, and the sealed half's misses are never read: use --half dev")
     engine = LocalEngine()
-    print("| set (dev half) | " + " | ".join(CLASSES) + " | all |")
+    print(f"| set ({args.half} half) | " + " | ".join(CLASSES) + " | all |")
     print("|---|" + "---:|" * (len(CLASSES) + 1))
     for name in ACLED_SETS:
         path = args.gold_dir / name
         if not path.exists():
             continue
-        part = evaluate_file(path, "acled", engine, half="dev")  # the sealed half is never coded
+        part = evaluate_file(path, "acled", engine, half=args.half)
         misses = [(r, c) for r in part.records if (c := miss_class(r)) is not None]
         every = Counter(c for _, c in misses)
         deaths = Counter(c for r, c in misses if r.gold.fatalities.best > 0)
