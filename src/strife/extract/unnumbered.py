@@ -89,7 +89,9 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
             return None
         return counted[token.head.i], 1, min(child.i for child in token.children if child.dep_ == "poss")
-    return _definite_one(token, determiners) or _named_or_bare_one(token, determiners) or _ones_body(token)
+    dead_told = "killed" in kinds or any(kind == "killed" for kind, _ in counted.values())
+    return (_definite_one(token, determiners) or _named_or_bare_one(token, determiners)
+            or (None if dead_told else _ones_body(token)))
 
 
 def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found]:
@@ -114,7 +116,8 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found
 def _ones_body(token: Token) -> Optional[Found]:
     """ "His body was found": the body of one person told before (a possessive, with no "of" phrase
     naming the dead, who are counted there) is one dead. Not "his death": protests over a death are
-    told that way, and the death is another incident's."""
+    told that way, and the death is another incident's. Not after a dead person counted in the same
+    sentence ("A soldier was killed and his body taken away"): the body is theirs (the caller's check)."""
     if token.lemma_.lower() not in _words("remains") or token.tag_ != "NN":
         return None
     trigger = trigger_for(token)
