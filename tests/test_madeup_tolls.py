@@ -285,6 +285,26 @@ RULES = [
     pytest.param('Fighting on 3-5 May killed 9 soldiers.', 3, id='a toll over a range of days is split'),
     pytest.param('Clashes between two communities (3 fatalities).', 3, id="the sides of a 'between' phrase are no places"),
     pytest.param('Clashes between police and rioters. A policeman and 3 rioters killed.', 4, id='a person without a numeral on a tally line'),
+    pytest.param("Soldiers clashed with rebels in Kuma, Laso and Bedi. 9 fatalities, split between three locations.", 3,
+                 id="a 'between' phrase of a split verb spreads the toll"),
+    pytest.param("Policeman shot dead by militants in Kalpur.", 1, id="a headline's reduced passive with an agent"),
+    pytest.param("Trader shot dead by gunmen.", 1, id="a headline's reduced passive with an agent"),
+    pytest.param("Journalist killed by unknown gunmen in Dera.", 1, id="a headline's person and its participle"),
+    pytest.param("Student shot dead by police during protest.", 1, id="a headline's reduced passive with an agent"),
+    pytest.param("Policeman injured in grenade attack.", 0, id="a headline's wounded person is no death"),
+    pytest.param("Rebels attacked the camp. The attack claimed the lives of 6 combatants and 2 civilians.", 8, id="combatants are people"),
+    pytest.param("On 28 May 2020, the Taliban claimed to have killed 20 soldiers in an attack in Bala district. "
+                 "The defence ministry said 2 soldiers were killed.", 2,
+                 id="the attackers' claim bounds the toll, the other account gives it"),
+    pytest.param("The rebel group claimed to have killed 8 soldiers in an ambush. The army denied the claim.", 8,
+                 id="a claim no other account bounds is what the sources report"),
+    pytest.param("Suicide bomber killed himself and 3 others.", 4, id="the perpetrator killed with his victims counts"),
+    pytest.param("A suicide bomber killed himself and 6 worshippers at a mosque.", 7,
+                 id="the perpetrator killed with his victims counts"),
+    pytest.param("Rebels killed 3 soldiers; the army said it killed 10 rebels.", 13,
+                 id="a side's claim of the other side's dead adds to the toll"),
+    pytest.param("Militants attacked an army post, killing 4 soldiers. The army said it killed 6 militants in the fighting.", 10,
+                 id="a side's claim of the other side's dead adds to the toll"),
 ]
 
 

@@ -214,12 +214,14 @@ def _clauses_of(anchor: Token) -> list[Token]:
 
 
 def _units(verb: Token) -> Iterator[Token]:
-    """The nouns a verb's objects and prepositions name ("over three days", "two communities");
-    not the sides a "between" phrase names ("clashes between two communities" is one fight)."""
+    """The nouns a verb's objects and prepositions name ("over three days", "two communities",
+    "split between three locations"); not the sides a "between" phrase of a noun names ("clashes
+    between two communities" is one fight)."""
+    sides = verb.pos_ in ("NOUN", "PROPN")
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod"):
             yield child
-        elif child.dep_ == "prep" and child.lower_ != "between":
+        elif child.dep_ == "prep" and not (sides and child.lower_ == "between"):
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
 
 

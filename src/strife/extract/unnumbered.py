@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
 from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
-                                        is_victim_noun, surely_harmed, trigger_for, victim_position, victims_of)
+                                        has_own_victims, is_victim_noun, surely_harmed, trigger_for,
+                                        victim_position, victims_of)
 from strife.model import Count
 
 #: (kind, confidence) of a victim, how many people, and the index of the first token of the words.
@@ -64,6 +65,9 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
                 owner_of_noun: dict[int, int]) -> Optional[Found]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
     if token.pos_ == "PRON":
+        if token.lower_ in _words("reflexive"):
+            governed = _direct_trigger(token)  # "blew himself up" has no word of killing: not counted
+            return (governed, 1, token.i) if governed is not None and governed[0] == "killed" else None
         if token.lower_ not in _words("one_person"):
             return None
         governed = _direct_trigger(token)
@@ -101,16 +105,27 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found
     if determiners or any(child.dep_ in ("poss", "nummod") for child in token.children):
         return None
     named = token.ent_type_ == "PERSON" and token.dep_ != "compound"
-    bare = token.tag_ == "NN" and is_victim_noun(token)
+    # a headline's first word is capitalised, so the parser may tag "Policeman shot dead" NNP
+    bare = (token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_sent_start)) and is_victim_noun(token)
     if not (named or bare):
         return None
-    governed = _direct_trigger(token)
+    governed = _direct_trigger(token) or _participle_after(token)
     if governed is None or governed[0] not in ("killed", "injured"):
         return None
     first = token.left_edge.i if named else token.i
     while first < token.i and token.doc[first].ent_type_ != "PERSON" and named:
         first += 1
     return (governed[0], governed[1] * 0.9), 1, first
+
+
+def _participle_after(token: Token) -> Optional[tuple[str, float]]:
+    """ "Journalist killed by unknown gunmen": a headline's person followed by a participle of
+    killing or wounding (a reduced passive the parse hangs on the noun) is its victim."""
+    for child in token.children:
+        trigger = trigger_for(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+        if trigger is not None and trigger.role == "object" and not has_own_victims(child):
+            return trigger.kind, trigger.confidence
+    return None
 
 
 def _ones_body(token: Token) -> Optional[Found]:
