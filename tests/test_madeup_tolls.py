@@ -305,6 +305,10 @@ RULES = [
                  id="a side's claim of the other side's dead adds to the toll"),
     pytest.param("Militants attacked an army post, killing 4 soldiers. The army said it killed 6 militants in the fighting.", 10,
                  id="a side's claim of the other side's dead adds to the toll"),
+    pytest.param("Gunmen killed two soldiers; another died later in hospital.", 3, id="'another' who died is one more"),
+    pytest.param("A soldier was killed in an ambush. Another died of his wounds the next day.", 2,
+                 id="'another' who died is one more"),
+    pytest.param("Two civilians were killed and another was wounded by a landmine.", 2, id="'another' wounded is no death"),
 ]
 
 

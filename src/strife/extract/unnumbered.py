@@ -65,9 +65,11 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
                 owner_of_noun: dict[int, int]) -> Optional[Found]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
     if token.pos_ == "PRON":
-        if token.lower_ in _words("reflexive"):
-            governed = _direct_trigger(token)  # "blew himself up" has no word of killing: not counted
-            return (governed, 1, token.i) if governed is not None and governed[0] == "killed" else None
+        if token.lower_ in _words("reflexive") or token.lower_ in _words("one_more"):
+            # "killed himself and 3 others", "another died later": one more, whoever was counted before;
+            # "blew himself up" has no word of killing and is not counted
+            governed = _direct_trigger(token)
+            return (governed, 1, token.i) if governed is not None and governed[0] in ("killed", "injured") else None
         if token.lower_ not in _words("one_person"):
             return None
         governed = _direct_trigger(token)
