@@ -174,8 +174,10 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
     if trigger.role == "subject":
         return token.dep_ in SUBJECTS
     if token.dep_ == "nsubj":
-        # "30 wounded": a bare participle without an object is a reduced passive.
-        return head.tag_ == "VBN" and not any(child.dep_ == "dobj" for child in head.children)
+        # "30 wounded": a bare participle without an object is a reduced passive; so is a verb with
+        # an agent ("Policeman shot dead by militants": a headline drops "was", the parse reads VBD)
+        reduced = head.tag_ == "VBN" or any(child.dep_ == "agent" for child in head.children)
+        return reduced and not any(child.dep_ == "dobj" for child in head.children)
     return token.dep_ in OBJECTS or token.dep_ == "conj"
 
 

@@ -32,6 +32,8 @@ MAX_QUANTITY_TOKENS = 12
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _MONTH_NAMES = frozenset(name.lower() for name in [*calendar.month_name, *calendar.month_abbr] if name)
 _SIZE_NOTE = re.compile(r"\[\s*size\s*=[^\]]*$", re.IGNORECASE)
+_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b")
+_LONGEST_SPREAD_DAYS = 7
 
 
 def find_counts(doc: Doc) -> list[Count]:
@@ -57,10 +59,18 @@ def find_counts(doc: Doc) -> list[Count]:
             counts.extend(_shared_outcome(count, span))
         counts.extend(zero_counts(sentence))
         kinds = {count.kind for count in counts[first:]}
-        counts.extend(singular_counts(sentence, owner_of_noun, kinds, figures))
+        counts.extend(_listed_in_tally(singular_counts(sentence, owner_of_noun, kinds, figures), sentence))
         if not any(count.kind == "killed" for count in counts[first:]):
             counts.extend(plural_outcomes(sentence, figures))
     return counts
+
+
+def _listed_in_tally(found: Iterator[Count], sentence: Span) -> Iterator[Count]:
+    """People counted without a numeral on a verbless tally line ("A policeman and 3 rioters
+    killed.") are part of the tally, as its figures are (`_is_total`): the line's total sums them."""
+    for count in found:
+        span = sentence.doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+        yield count.model_copy(update={"total": True}) if span is not None and is_summary_line(span) else count
 
 
 def _shared_outcome(count: Count, span: Span) -> Iterator[Count]:
@@ -110,6 +120,8 @@ def _read_count(
     if _is_not_a_head_count(span):
         return None
     noun, anchor = _counted_noun(span)
+    if _frames_a_counted_noun(noun, owner_of_noun):
+        return None
     partitive = _picks_from_told(span, noun)
     noun_trigger = None if partitive else _noun_trigger(noun)
     if (noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor)
@@ -121,7 +133,7 @@ def _read_count(
         parent = _bracketed_parent(span, owner_of_noun)
     if parent is None:
         parent = _partitive_parent(span, noun, counts)
-    noun_trigger = noun_trigger or _trailing_trigger(span, noun)
+    noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
@@ -166,6 +178,21 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
+    return _days_of_range(anchor.sent)
+
+
+def _days_of_range(sentence: Span) -> Optional[int]:
+    """The days a range of dates in the figure's sentence names ("on 19 and 20 June", "3-5 May":
+    2 and 3), or None: ACLED divides a toll told for several days among them. A range longer than
+    a week is a period's statistic, not an incident's days, and is left whole."""
+    for entity in sentence.ents:
+        if entity.label_ != "DATE" or not any(token.lower_ in _MONTH_NAMES for token in entity):
+            continue
+        found = _DAY_RANGE.search(entity.text)
+        if found is not None:
+            first, last = int(found[1]), int(found[2])
+            if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
+                return last - first + 1
     return None
 
 
@@ -187,11 +214,14 @@ def _clauses_of(anchor: Token) -> list[Token]:
 
 
 def _units(verb: Token) -> Iterator[Token]:
-    """The nouns a verb's objects and prepositions name ("over three days", "two communities")."""
+    """The nouns a verb's objects and prepositions name ("over three days", "two communities",
+    "split between three locations"); not the sides a "between" phrase of a noun names ("clashes
+    between two communities" is one fight)."""
+    sides = verb.pos_ in ("NOUN", "PROPN")
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod"):
             yield child
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and not (sides and child.lower_ == "between"):
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
 
 
@@ -227,6 +257,25 @@ def _names_listed(unit: Token, prep: Token) -> int:
             items += token.pos_ == "PROPN" or token.is_title
             opening = False
     return items
+
+
+def _frames_a_counted_noun(noun: Token, owner_of_noun: dict[int, int]) -> bool:
+    """ "4 members of one family", "30 fighters of one militia": a figure in the of-phrase of people
+    already counted names the group they belong to, not more people."""
+    of = noun.head
+    return of.lower_ == "of" and of.dep_ == "prep" and of.head.i in owner_of_noun
+
+
+def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:
+    """ "executed 3 hostages", "killing 4 refugees": a noun naming people by what befell them
+    before (held, displaced) yields to the word of killing or wounding that governs it; the noun's
+    own outcome stands otherwise ("3 hostages were freed")."""
+    if own is None or own.kind in ("killed", "injured"):
+        return own
+    governed = governing_trigger(anchor)
+    if governed is None or governed[0] not in ("killed", "injured"):
+        return own
+    return None
 
 
 def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | None:

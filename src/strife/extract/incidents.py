@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_sets
 from strife.extract import Layout, clause_verb, doc_text
+from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
@@ -64,6 +65,7 @@ NEAR_SENTENCES = 2  # within a paragraph, a mention joins an incident told this 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FIRST_PERSON = frozenset({"we", "us", "our"})
 BOUND_PRONOUNS = frozenset({"it", "they", "we"})
+SPEECH_OF_CLAIMS = frozenset({"say", "claim", "state", "announce"})
 
 
 @lru_cache(maxsize=1)
@@ -400,19 +402,23 @@ def _name_keys(text: str) -> set[str]:
 
 
 def _killer_speaks(figure: Token) -> bool:
-    """'We killed 10 people'; 'the military said it killed five militants': the killer gives the figure."""
+    """'We killed 10 people'; 'the military said it killed five militants'; 'the group claimed to
+    have killed 20 soldiers' (the speaker is the subject of its own infinitive): the killer gives
+    the figure."""
     verb = figure.head
     while verb.dep_ in ("conj", "appos", "nummod", "compound") and verb.head.i != verb.i:
         verb = verb.head
     if verb.lemma_.lower() not in KILLING_VERBS:
         return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in SPEECH_OF_CLAIMS and any(c.dep_ == "nsubj" for c in verb.head.children):
+        return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     if subject.lower_ in FIRST_PERSON:
         return True
     speech = verb.head if verb.dep_ in ("ccomp", "conj") else None
-    return subject.lower_ in BOUND_PRONOUNS and speech is not None and speech.lemma_ in ("say", "claim", "state", "announce")
+    return subject.lower_ in BOUND_PRONOUNS and speech is not None and speech.lemma_ in SPEECH_OF_CLAIMS
 
 
 def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout: Layout,
@@ -426,7 +432,10 @@ def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout
         if not figures:
             continue
         accounts = _accounts(figures, layout, doc, told_in, reporters)
-        setattr(group[0], field, _incident_figure(accounts, figures[0].kind))
+        # the attacker the incident names first: a merged incident lists the other side's claimant after it
+        attackers = frozenset(actor.sector for actor in group[0].source[:1] if actor.sector)
+        figure = _incident_figure(accounts, figures[0].kind)
+        setattr(group[0], field, _with_other_sides_claims(figure, accounts, doc, attackers))
 
 
 def _final(event_id: Optional[str], owner: dict[str, str]) -> Optional[str]:
@@ -459,6 +468,35 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
         if toll is not None:
             accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts
+
+
+def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,
+                             attackers: frozenset[str]) -> Optional[Count]:
+    """ "Rebels killed 3 soldiers; the army said it killed 10 rebels": the victims' side claiming the
+    attackers it killed in return gives no rival account of the toll but the attackers' losses,
+    which ACLED adds (each side's dead count). Only when the claimed dead are of the attackers'
+    sector and the toll's victims of another; "the military said it killed four fighters" of its
+    own raid's victims is a rival account, and only bounds the toll."""
+    if figure is None or figure.best is None or figure.perpetrator_claim or not attackers:
+        return figure
+    own = _victims_sector(figure, doc)
+    claims = [a for a in accounts if a.perpetrator_claim and a.best is not None and own is not None
+              and own not in attackers and _victims_sector(a, doc) in attackers]
+    if not claims:
+        return figure
+    added = sum(a.best for a in claims)
+    total = figure.best + added
+    return figure.model_copy(update={"best": total, "low": (figure.low if figure.low is not None else figure.best) + added,
+                                     "high": max(figure.high or 0, total)})
+
+
+def _victims_sector(count: Count, doc: Doc) -> Optional[str]:
+    """The CAMEO sector the figure's victim noun names ("soldiers" MIL, "rebels" REB), or None."""
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand") if count.span else None
+    if span is None or len(span) == 0:
+        return None
+    table = victim_nouns()
+    return next((table[key] for key in lookup_keys(span.root) if table.get(key)), None)
 
 
 def _incident_figure(accounts: list[Count], kind) -> Optional[Count]:

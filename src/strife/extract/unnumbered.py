@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
 from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
-                                        is_victim_noun, surely_harmed, trigger_for, victim_position, victims_of)
+                                        has_own_victims, is_victim_noun, surely_harmed, trigger_for,
+                                        victim_position, victims_of)
 from strife.model import Count
 
 #: (kind, confidence) of a victim, how many people, and the index of the first token of the words.
@@ -64,6 +65,11 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
                 owner_of_noun: dict[int, int]) -> Optional[Found]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
     if token.pos_ == "PRON":
+        if token.lower_ in _words("reflexive") or token.lower_ in _words("one_more"):
+            # "killed himself and 3 others", "another died later": one more, whoever was counted before;
+            # "blew himself up" has no word of killing and is not counted
+            governed = _direct_trigger(token)
+            return (governed, 1, token.i) if governed is not None and governed[0] in ("killed", "injured") else None
         if token.lower_ not in _words("one_person"):
             return None
         governed = _direct_trigger(token)
@@ -89,7 +95,9 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
             return None
         return counted[token.head.i], 1, min(child.i for child in token.children if child.dep_ == "poss")
-    return _definite_one(token, determiners) or _named_or_bare_one(token, determiners) or _ones_body(token)
+    dead_told = "killed" in kinds or any(kind == "killed" for kind, _ in counted.values())
+    return (_definite_one(token, determiners) or _named_or_bare_one(token, determiners)
+            or (None if dead_told else _ones_body(token)))
 
 
 def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found]:
@@ -99,10 +107,11 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found
     if determiners or any(child.dep_ in ("poss", "nummod") for child in token.children):
         return None
     named = token.ent_type_ == "PERSON" and token.dep_ != "compound"
-    bare = token.tag_ == "NN" and is_victim_noun(token)
+    # a headline's first word is capitalised, so the parser may tag "Policeman shot dead" NNP
+    bare = (token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_sent_start)) and is_victim_noun(token)
     if not (named or bare):
         return None
-    governed = _direct_trigger(token)
+    governed = _direct_trigger(token) or _participle_after(token)
     if governed is None or governed[0] not in ("killed", "injured"):
         return None
     first = token.left_edge.i if named else token.i
@@ -111,10 +120,21 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found
     return (governed[0], governed[1] * 0.9), 1, first
 
 
+def _participle_after(token: Token) -> Optional[tuple[str, float]]:
+    """ "Journalist killed by unknown gunmen": a headline's person followed by a participle of
+    killing or wounding (a reduced passive the parse hangs on the noun) is its victim."""
+    for child in token.children:
+        trigger = trigger_for(child) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+        if trigger is not None and trigger.role == "object" and not has_own_victims(child):
+            return trigger.kind, trigger.confidence
+    return None
+
+
 def _ones_body(token: Token) -> Optional[Found]:
     """ "His body was found": the body of one person told before (a possessive, with no "of" phrase
     naming the dead, who are counted there) is one dead. Not "his death": protests over a death are
-    told that way, and the death is another incident's."""
+    told that way, and the death is another incident's. Not after a dead person counted in the same
+    sentence ("A soldier was killed and his body taken away"): the body is theirs (the caller's check)."""
     if token.lemma_.lower() not in _words("remains") or token.tag_ != "NN":
         return None
     trigger = trigger_for(token)
