@@ -315,3 +315,9 @@ RULES = [
 @pytest.mark.parametrize("text, deaths", RULES)
 def test_a_rule_of_how_deaths_are_told(engine, text, deaths):
     assert record_toll(engine, text) == deaths
+
+
+def test_half_a_dozen_dead_is_six(code) -> None:
+    """"half a dozen" is half of the scale word; the "a dozen" inside it is not read on its own."""
+    events = [e for e in code("Gunmen killed half a dozen villagers in a raid on Monday.") if e.fatalities]
+    assert [e.fatalities.best for e in events] == [6]

@@ -20,6 +20,8 @@ from strife.extract.numbers import MAX_QUANTITY, Quantity, match_quantity, parse
         ("a hundred", 100, 100, 100),
         ("two hundred and fifty", 250, 250, 250),
         ("a dozen", 12, 12, 12),
+        ("half a dozen", 6, 6, 6),  # half of the scale, never "a dozen" read inside it
+        ("half a million", 500_000, 500_000, 500_000),
         ("at least 12", 12, 12, None),
         ("more than 100", 101, 101, None),
         ("upwards of 1.5 million", 1_500_000, 1_500_000, None),
@@ -58,7 +60,7 @@ def test_many_is_a_figure_without_numbers() -> None:
     assert quantity is not None and quantity.vague and not quantity.has_figure
 
 
-@pytest.mark.parametrize("text", ["two-thirds", "50 percent", "10 %", "1e400", "99999999999999", "5th", "2.5", ""])
+@pytest.mark.parametrize("text", ["half the town", "half of them", "two-thirds", "50 percent", "10 %", "1e400", "99999999999999", "5th", "2.5", ""])
 def test_shares_absurd_and_non_numbers_are_rejected(text: str) -> None:
     assert parse_quantity(text) is None
 

@@ -116,7 +116,7 @@ def vague_quantities() -> dict[tuple[str, ...], _Vague]:
 @lru_cache(maxsize=1)
 def _start_words() -> frozenset[str]:
     """Every word other than a numeral that a figure can begin with (see `match_quantity`)."""
-    starts = {"between", "from", "a", "an"}
+    starts = {"between", "from", "a", "an", "half"}
     starts.update(key[0] for key in modifiers() if key)
     starts.update(key[0] for key in vague_quantities() if key)
     starts.update(word for word, (_, role) in number_words().items() if role in ("unit", "ten"))
@@ -278,6 +278,8 @@ def _numeral_core(tokens: Sequence[str], position: int) -> tuple[Optional[_Core]
 def _word_core(tokens: Sequence[str], position: int) -> tuple[Optional[_Core], int]:
     """ "twenty-three", "a hundred", "two hundred and fifty", "three thousand"."""
     total, current, end, last_role = 0, None, position, None
+    if _at(tokens, end) == "half" and _at(tokens, end + 1) in ("a", "an") and _role(_at(tokens, end + 2)) == "scale":
+        return _half_of_a_scale(tokens, end)
     if end + 1 < len(tokens) and tokens[end] in ("a", "an") and _role(tokens[end + 1]) == "scale":
         current, end = 1, end + 1
     while end < len(tokens):
@@ -304,6 +306,12 @@ def _word_core(tokens: Sequence[str], position: int) -> tuple[Optional[_Core], i
         return None, position
     value = total + current
     return (_Core(value=value), end) if value <= MAX_QUANTITY else (None, position)
+
+
+def _half_of_a_scale(tokens: Sequence[str], position: int) -> tuple[Optional[_Core], int]:
+    """ "half a dozen" -> 6, "half a million" -> 500,000: half of the scale word after "a"/"an"."""
+    value = number_words()[tokens[position + 2]][0] or 0
+    return (_Core(value=value // 2), position + 3) if value >= 2 else (None, position)
 
 
 def _at(tokens: Sequence[str], position: int) -> str:
