@@ -184,3 +184,14 @@ def test_a_place_of_a_supposed_act_is_not_lent_to_the_next_sentence(engine):
     result = engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 4)))
     shelling = [e for e in result.events if e.fatalities is not None]
     assert shelling and all(e.location is None or e.location.name != "Geneva" for e in shelling)
+
+
+def test_a_merged_incidents_toll_names_an_event_of_the_article(engine):
+    """The toll of mentions merged into one incident is a copy; its `event_id` must still be
+    renumbered with the events (it kept the absorbed mention's working id, "m2")."""
+    text = ("On 29 April 2020, militiamen clashed with farmers at a market in a county town. "
+            "3 farmers were killed and 2 wounded.")
+    result = engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 1)))
+    ids = {event.id for event in result.events}
+    figures = [f for e in result.events for f in (e.fatalities, e.injured) if f is not None]
+    assert figures and all(f.event_id in ids for f in figures)

@@ -194,7 +194,9 @@ def _number_events(events: list[Event], counts: list[Count], merged: dict[str, s
     final = {event.id: f"{sha256[:12]}-{n}" for n, event in enumerate(events, start=1)}
     for event in events:
         event.id = final[event.id]
-    for count in counts:
+    own = (getattr(event, field) for event in events for field in COUNT_FIELDS.values())
+    figures = {id(count): count for count in (*counts, *own) if count is not None}  # an incident's toll is a copy
+    for count in figures.values():
         if count.event_id is not None:
             count.event_id = final[merged.get(count.event_id, count.event_id)]
 
