@@ -436,8 +436,8 @@ def _code_unit(
                 return [Actor(name=name, canonical=name, span=(doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])),
                               uncertain=hedged, confidence=UNCODED_CONFIDENCE)]
         return []
-    if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)
-                                                or _placed_inside(unit.root, region)) and _is_location(unit.root, dictionary):
+    if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)) and _is_location(
+            unit.root, dictionary):
         return []  # an argument keeps its country ('shelled Syria'), not the one after its town ('a market in Khulna, Bangladesh')
     if code.kind == "demonym":
         if not code.country:
@@ -543,16 +543,6 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
         preposition = token.head
         return preposition.lower_ in locative or (preposition.lower_ == "of" and _names_part_of_town(preposition.head))
     return token.dep_ in ("npadvmod",)
-
-
-def _placed_inside(token: Token, region: Span) -> bool:
-    """A capital or country whose locative preposition lies inside the argument phrase itself
-    ('protested against eviction in Lilongwe', 'signed an agreement in Juba'): it says where the
-    phrase's head is, so the head, not the place, is the argument."""
-    token = _role_token(token)
-    while token.dep_ == "appos" and token.head.i != token.i:
-        token = _role_token(token.head)
-    return token.dep_ == "pobj" and region.start <= token.head.i < region.end and token.head.i != region.root.i
 
 
 def _after_a_town(token: Token, dictionary: ActorDictionary) -> bool:
