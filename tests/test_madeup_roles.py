@@ -63,6 +63,15 @@ NOTES = [
     ("Soldiers shot dead two men at a roadblock near Bangui.", "Violence against civilians", ("MIL", "CAF"), ("CVL", "CAF")),
     ("Maoist rebels killed two policemen in an ambush in Chhattisgarh.", "Battles", ("REB", "IND"), ("COP", "IND")),
     ("Police arrested a journalist in Phnom Penh.", "Strategic developments", ("COP", "KHM"), ("MED", "KHM")),
+    # older, terser notes
+    ("Police disperse opposition rally in Lusaka with tear gas.", "Protests", ("OPP", "ZMB"), ("COP", "ZMB")),
+    ("Two killed as police clash with protesters in Conakry.", "Riots", ("CVL", "GIN"), ("COP", "GIN")),
+    ("Students rioted over a fees hike at the university in Kampala. Police fired tear gas at them.",
+     "Riots", ("EDU", "UGA"), ("COP", "UGA")),
+    ("Mob burns suspected witch to death in Kisii.", "Riots", ("CVL", "KEN"), ("CVL", "KEN")),
+    ("Militia attacks village near Bunia, 12 civilians killed.", "Violence against civilians", ("UAF", "COD"), ("CVL", "COD")),
+    ("Unknown gunmen kill two herders near Maiduguri.", "Violence against civilians", ("UAF", "NGA"), ("AGR", "NGA")),
+    ("Rebels attack army base near Bunia, casualties unknown.", "Battles", ("REB", "COD"), ("MIL", "COD")),
 ]
 
 
