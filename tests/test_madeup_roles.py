@@ -13,6 +13,8 @@ capitals or well-known towns); they guard these rules:
   (strife.extract.events.riot_targets);
 - the two parties of an agreement named as one coordinated subject are actor1 and actor2
   (strife.extract.events.roles.reciprocal_sides);
+- territory taken 'from' an armed party was taken from that party, ACLED's actor2
+  (strife.extract.events.belligerents.add_dispossessed);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
 """
 
@@ -63,6 +65,8 @@ NOTES = [
     ("Soldiers shot dead two men at a roadblock near Bangui.", "Violence against civilians", ("MIL", "CAF"), ("CVL", "CAF")),
     ("Maoist rebels killed two policemen in an ambush in Chhattisgarh.", "Battles", ("REB", "IND"), ("COP", "IND")),
     ("Police arrested a journalist in Phnom Penh.", "Strategic developments", ("COP", "KHM"), ("MED", "KHM")),
+    ("Government troops recaptured a town near Gao from the rebels.", "Battles", ("MIL", "MLI"), ("REB", "MLI")),
+    ("Troops recaptured the town of Kidal from the Sahel Freedom Front.", "Battles", ("MIL", "MLI"), (None, "MLI")),
     # older, terser notes
     ("Police disperse opposition rally in Lusaka with tear gas.", "Protests", ("OPP", "ZMB"), ("COP", "ZMB")),
     ("Two killed as police clash with protesters in Conakry.", "Riots", ("CVL", "GIN"), ("COP", "GIN")),
