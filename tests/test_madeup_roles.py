@@ -16,7 +16,8 @@ capitals or well-known towns); they guard these rules:
 - territory taken 'from' an armed party was taken from that party, ACLED's actor2
   (strife.extract.events.belligerents.add_dispossessed);
 - one killed in an encounter or a shootout with a force was killed by that force, the clash's
-  other side (roles.yaml reciprocal_events; strife.extract.events.roles._killed_by_counterpart);
+  other side (roles.yaml reciprocal_events; strife.extract.events.roles._killed_by_counterpart,
+  and for a verb trigger strife.extract.events.belligerents.add_clash_counterparts);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
 """
 
@@ -71,6 +72,8 @@ NOTES = [
     ("Troops recaptured the town of Kidal from the Sahel Freedom Front.", "Battles", ("MIL", "MLI"), (None, "MLI")),
     ("A militant was killed in an encounter with security forces in Srinagar.", "Battles", ("COP", "IND"), ("REB", "IND")),
     ("A suspected robber was killed in a shootout with police in Dhaka.", "Battles", ("COP", "BGD"), ("CRM", "BGD")),
+    ("Three militants were killed in an exchange of fire with soldiers near Quetta.", "Battles", ("MIL", "PAK"), ("REB", "PAK")),
+    ("A rebel commander was gunned down in a clash with the army near Imphal.", "Battles", ("MIL", "IND"), ("REB", "IND")),
     # older, terser notes
     ("Police disperse opposition rally in Lusaka with tear gas.", "Protests", ("OPP", "ZMB"), ("COP", "ZMB")),
     ("Two killed as police clash with protesters in Conakry.", "Riots", ("CVL", "GIN"), ("COP", "GIN")),

@@ -10,7 +10,8 @@ goes unnamed gets the armed force told fighting back ("Soldiers guarding the con
 A fight told as fending off an attack ("soldiers repelled a rebel attack on their base") has the
 attacker named on the attack noun as its other side. Territory taken 'from' an armed party
 ("troops recaptured the town from the rebels") was taken from that party: ACLED's actor2 of a
-government regaining or a non-state actor overtaking territory.
+government regaining or a non-state actor overtaking territory. One killed 'in a clash with' a
+force ("a commander was gunned down in a clash with the army") was killed by that force.
 """
 
 from __future__ import annotations
@@ -181,3 +182,19 @@ def _from_phrases(verb: Token) -> list[Token]:
     ('took control of a village near Mopti from the army')."""
     held = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
     return [t for t in [*verb.children, *held] if t.dep_ == "prep" and t.lower_ == "from"]
+
+
+def add_clash_counterparts(frames: list[Frame], onto: Ontology) -> None:
+    """Give a killing or wounding with no one doing it the other side of the clash it happened in
+    ('three militants were killed in an exchange of fire with soldiers', 'gunned down in a clash
+    with the army'): the party the clash was 'with' killed them (see the module docstring)."""
+    clashes = onto.words("reciprocal_events")
+    for frame in frames:
+        verb = frame.trigger.token
+        if frame.sources or not frame.targets or verb.pos_ != "VERB":
+            continue
+        nouns = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in clashes]
+        sides = [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in p.children if o.dep_ == "pobj"]
+        frame.sources = expand_all([x for x in sides if x not in frame.targets])
