@@ -8,6 +8,13 @@ an empty role gets that actor, marked ``kind="implied"``, without a span (no wor
 name it). An event whose sentence holds an armed actor the parse could not place
 (`Event.unassigned`) gets no implied armed source: the text names someone, and saying
 "unidentified" would contradict it.
+
+ACLED writes the crowd of a demonstration as actor1 and a force that meets it as actor2
+('police dispersed the protesters', 'soldiers clashed with rioters'): a protest or riot whose
+source is only a state's armed force has its roles turned round first (`crowd_first`), so that an
+unnamed crowd is then implied on the source side. The actor2 of a protest with intervention is
+the force that intervened, never what the crowd protested against ('protested against the new
+law', 'against the governor'): such targets give way to it (`interveners_only`), named or implied.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from functools import lru_cache
 
 from strife.datafiles import read_data_csv
 from strife.extract.events.sides import ARMED, sectors_of, side_of
-from strife.extract.events.tables import side_sector
+from strife.extract.events.tables import coding_set, side_sector
 from strife.model import Actor, Event
 from strife.ontology import load_ontology
 
@@ -44,6 +51,8 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
     for event in events:
         if event.negated or event.hypothetical or not event.acled_event_type:
             continue
+        crowd_first(event)
+        interveners_only(event)
         for role in ROLES:
             if getattr(event, role):
                 continue
@@ -57,6 +66,35 @@ def add_implied_actors(events: Iterable[Event], fallback: str | None = None) -> 
             country = (event.location.country if event.location is not None else None) or fallback
             setattr(event, role, [Actor(name=name, country=country, sector=side_sector(side), kind="implied",
                                         confidence=IMPLIED_CONFIDENCE)])
+
+
+def crowd_first(event: Event) -> None:
+    """Turn a demonstration's roles round when its source is only armed state forces and its
+    target holds none ('Police clashed with traders', 'troops fired on the marchers'): ACLED codes
+    the crowd as actor1 and the force that met it as actor2, whichever the sentence names first."""
+    if event.acled_event_type not in coding_set("crowd_acled_types") or not event.source:
+        return
+    if all(_armed_state(actor) for actor in event.source) and not any(_armed_state(a) for a in event.target):
+        event.source, event.target = event.target, event.source
+
+
+def interveners_only(event: Event) -> None:
+    """Keep on a protest with intervention's target side only the armed actors that broke it up
+    (module docstring); with none named, the implied police take the side."""
+    if event.acled_sub_event_type == "Protest with intervention":
+        event.target = [actor for actor in event.target if _armed(actor)]
+
+
+def _armed(actor: Actor) -> bool:
+    """An armed actor of any side: a state's force, a rebel group, a militia, unknown gunmen."""
+    sector = (actor.sector or "").lower()
+    return _armed_state(actor) or sector in sectors_of("nonstate_force")
+
+
+def _armed_state(actor: Actor) -> bool:
+    """A state's armed force (army, police, intelligence), not its civil officials."""
+    sector = (actor.sector or "").lower()
+    return sector in sectors_of("state_force") and sector not in sectors_of("unarmed_state")
 
 
 def _applies(event: Event, role: str, when: str) -> bool:

@@ -72,7 +72,9 @@ from spacy.tokens import Doc
 
 from strife.extract.events.belligerents import (
     add_blamed_belligerents,
+    add_clash_counterparts,
     add_defenders,
+    add_dispossessed,
     add_repelled_attackers,
 )
 from strife.extract.events.building import (
@@ -140,6 +142,8 @@ def find_events(
     add_blamed_belligerents(frames, doc, onto)
     add_defenders(frames, doc, onto)
     add_repelled_attackers(frames, onto)
+    add_dispossessed(frames, onto)
+    add_clash_counterparts(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
     events = []

@@ -8,7 +8,10 @@ the blamed party as its target, when the blame is told in the same or the next s
 blamed is an armed force that is not among the attackers. Likewise an attack whose attacked side
 goes unnamed gets the armed force told fighting back ("Soldiers guarding the convoy returned fire").
 A fight told as fending off an attack ("soldiers repelled a rebel attack on their base") has the
-attacker named on the attack noun as its other side.
+attacker named on the attack noun as its other side. Territory taken 'from' an armed party
+("troops recaptured the town from the rebels") was taken from that party: ACLED's actor2 of a
+government regaining or a non-state actor overtaking territory. One killed 'in a clash with' a
+force ("a commander was gunned down in a clash with the army") was killed by that force.
 """
 
 from __future__ import annotations
@@ -159,3 +162,39 @@ def _near(trigger: Token, blame: Blame, doc: Doc) -> bool:
 def _same_side(token: Token, sources: list[Token], onto: Ontology) -> bool:
     side = lexical_side(token, onto)
     return side is not None and any(lexical_side(s, onto) == side for s in sources)
+
+
+def add_dispossessed(frames: list[Frame], onto: Ontology) -> None:
+    """Give a taking of territory with no one it was taken from the armed party of its 'from'
+    phrase ('recaptured the town of X from the rebels', 'seized the base from government forces');
+    a 'from' naming a place ('advanced from the north', 'from Kidal') is where they came from."""
+    for frame in frames:
+        if frame.mode != "territory" or frame.targets:
+            continue
+        losers = [obj for prep in _from_phrases(frame.trigger.token)
+                  for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ not in _PLACE_LABELS
+                  and (lexical_side(obj, onto) is not None or names_an_actor(obj))]
+        frame.targets = expand_all([x for x in losers if x not in frame.sources])
+
+
+def _from_phrases(verb: Token) -> list[Token]:
+    """The 'from' phrases of the verb and of its object, where the parser often hangs them
+    ('took control of a village near Mopti from the army')."""
+    held = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    return [t for t in [*verb.children, *held] if t.dep_ == "prep" and t.lower_ == "from"]
+
+
+def add_clash_counterparts(frames: list[Frame], onto: Ontology) -> None:
+    """Give a killing or wounding with no one doing it the other side of the clash it happened in
+    ('three militants were killed in an exchange of fire with soldiers', 'gunned down in a clash
+    with the army'): the party the clash was 'with' killed them (see the module docstring)."""
+    clashes = onto.words("reciprocal_events")
+    for frame in frames:
+        verb = frame.trigger.token
+        if frame.sources or not frame.targets or verb.pos_ != "VERB":
+            continue
+        nouns = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in clashes]
+        sides = [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in p.children if o.dep_ == "pobj"]
+        frame.sources = expand_all([x for x in sides if x not in frame.targets])

@@ -28,7 +28,7 @@ from strife.extract.events.tables import (
     conflict_actor_act,
     note_heading,
 )
-from strife.extract.events.triggers import word_keys
+from strife.extract.events.triggers import month_of_a_date, word_keys
 from strife.model import Actor, Event
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE
@@ -439,7 +439,7 @@ def _demonstration_context(token: Token, onto: Ontology) -> bool:
     """Violence by a crowd is a violent demonstration when its line tells of a protest, else
     mob violence (ACLED's two Riots sub-events)."""
     words = onto.words("demonstration_words")
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in line_of(token))
+    return any((t.lemma_.lower() in words or t.lower_ in words) and not month_of_a_date(t) for t in line_of(token))
 
 
 def _mixed_weapons(frame: Frame, onto: Ontology) -> None:

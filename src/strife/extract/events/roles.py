@@ -24,6 +24,7 @@ from strife.extract.events.grammar import (
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
 from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
+from strife.extract.events.sides import named_as_a_place
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
 from strife.ontology import Ontology
@@ -195,6 +196,8 @@ def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontolog
     offensive') keeps all its sources."""
     if not targets and len(sources) == 1 and _reciprocal(trigger, onto) and _among_themselves(trigger):
         return sources, sources[:]  # 'two student groups clashed': ACLED writes the group on both sides
+    if len(sources) >= 2 and all(named_as_a_place(trigger.doc, a) for a in targets):
+        targets = []  # 'X and Y signed an agreement in Niamey': the town is where, not a party
     if targets or len(sources) < 2 or not _reciprocal(trigger, onto):
         return sources, targets
     return sources[:1], sources[1:]
@@ -214,10 +217,10 @@ def _among_themselves(trigger: Token) -> bool:
 
 
 def _reciprocal(trigger: Token, onto: Ontology) -> bool:
-    """A reciprocal event, named by the trigger or by the noun it engages in ('X and Y engaged in
-    a firefight')."""
+    """A reciprocal event, named by the trigger, by the noun it engages in ('X and Y engaged in
+    a firefight') or by what it makes ('X and Y signed a peace agreement': ACLED's two parties)."""
     words = onto.words("reciprocal_events")
-    if trigger.lemma_.lower() in words:
+    if trigger.lemma_.lower() in words or any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in trigger.children):
         return True
     return any(o.lemma_.lower() in words for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
                for o in p.children if o.dep_ == "pobj")

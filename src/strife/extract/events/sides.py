@@ -161,3 +161,12 @@ def _lexical_side_word(lemma: str, words: set[str], onto: Ontology) -> Optional[
     if lemma in onto.words("civilian_nouns"):
         return "civilian"
     return None
+
+
+def named_as_a_place(doc, actor: Actor) -> bool:
+    """A country or capital coded from where something happened ('signed an agreement in Niamey'):
+    the object of 'in'/'at', not a party to the event (the locative cues of the actor dictionary)."""
+    if actor.kind not in ("country", "capital") or actor.span is None:
+        return False
+    token = next((t for t in doc if t.idx == actor.span[0]), None)
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")

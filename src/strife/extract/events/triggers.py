@@ -41,13 +41,18 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
     index = onto.index
     found = []
     for token in doc:
-        if token.is_punct or token.is_space or _modifier(token, onto):
+        if token.is_punct or token.is_space or _modifier(token, onto) or month_of_a_date(token):
             continue  # modifiers: 'US-backed rebels', 'protest movement', 'illegal settlements'
         rows = [row for key in word_keys(token) for row in index.get(key, ())]
         best = _best_row(token, rows, onto)
         if best is not None and best[0].plover is not None:
             found.append(Trigger(token, best[0], best[1]))
     return found
+
+
+def month_of_a_date(token: Token) -> bool:
+    """'On 3 March 2021': a capitalised word inside a date names the month, not a march."""
+    return token.ent_type_ == "DATE" and token.is_title
 
 
 def _modifier(token: Token, onto: Ontology) -> bool:

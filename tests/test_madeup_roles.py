@@ -1,0 +1,139 @@
+"""Actors in ACLED's roles on made-up notes in the style of ACLED's coders (session 9, issue #22).
+
+Each note is coded as a user meets it: the most confident happened event with an ACLED type is
+the note's event, and its source (actor1) and target (actor2) are compared with what a coder
+following the ACLED codebook records, by sector and country. The notes are invented (places are
+capitals or well-known towns); they guard these rules:
+
+- a demonstration's crowd is actor1 and the force that met it actor2, whichever the sentence
+  names first (strife.extract.implied.crowd_first);
+- a protest with intervention's actor2 is the force that intervened, never what the crowd
+  protested against (strife.extract.implied.interveners_only);
+- a riot the police broke up afterwards has the police as actor2
+  (strife.extract.events.riot_targets);
+- the two parties of an agreement named as one coordinated subject are actor1 and actor2
+  (strife.extract.events.roles.reciprocal_sides);
+- territory taken 'from' an armed party was taken from that party, ACLED's actor2
+  (strife.extract.events.belligerents.add_dispossessed);
+- one killed in an encounter or a shootout with a force was killed by that force, the clash's
+  other side (roles.yaml reciprocal_events; strife.extract.events.roles._killed_by_counterpart,
+  and for a verb trigger strife.extract.events.belligerents.add_clash_counterparts);
+- the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.model import Actor, Event
+
+# note, ACLED event type, (source sector, country), (target sector, country) or None for no target;
+# a sector None is an actor the dictionary names without one
+NOTES = [
+    ("On 4 March 2021, police dispersed traders protesting against new market fees in Nairobi using tear gas.",
+     "Protests", ("CVL", "KEN"), ("COP", "KEN")),
+    ("Police clashed with students protesting tuition increases in Kampala. Three students were injured.",
+     "Riots", ("EDU", "UGA"), ("COP", "UGA")),
+    ("Soldiers opened fire on demonstrators in Khartoum, killing two.",
+     "Protests", ("CVL", "SDN"), ("MIL", "SDN")),
+    ("Security forces clashed with rioters who were burning tyres in Bamako.",
+     "Riots", ("CVL", "MLI"), ("COP", "MLI")),
+    ("Farmers protested in New Delhi; police used water cannon to disperse them.",
+     "Protests", ("AGR", "IND"), ("COP", "IND")),
+    ("Students of the university rallied in Addis Ababa. Police detained 20 of them.",
+     "Protests", ("EDU", "ETH"), ("COP", "ETH")),
+    ("Troops fired on a crowd of protesters in Yangon, killing three.",
+     "Protests", ("CVL", "MMR"), ("MIL", "MMR")),
+    ("Protesters pelted the police with stones in Tunis. Police responded with tear gas.",
+     "Riots", ("CVL", "TUN"), ("COP", "TUN")),
+    ("Police fired tear gas at opposition supporters marching in Harare.",
+     "Protests", ("CVL", "ZWE"), ("COP", "ZWE")),
+    ("Youths clashed with police in Conakry over the arrest of a trader; police used tear gas.",
+     "Riots", ("CVL", "GIN"), ("COP", "GIN")),
+    ("Villagers clashed with forest guards near Pokhara after the guards seized timber.",
+     "Riots", ("CVL", "NPL"), ("COP", "NPL")),
+    ("An angry mob attacked a police station in Dhaka after a man died in custody.",
+     "Riots", ("CVL", "BGD"), ("COP", "BGD")),
+    ("Workers demonstrated outside a garment factory in Dhaka demanding unpaid wages.",
+     "Protests", ("LAB", "BGD"), None),
+    ("The government and the Popular Defence Movement signed a ceasefire agreement in Niamey.",
+     "Strategic developments", ("GOV", "NER"), (None, "NER")),
+    ("On 3 March 2021, soldiers beat two civilians at a checkpoint in Juba.",
+     "Violence against civilians", ("MIL", "SSD"), ("CVL", "SSD")),
+    ("On 3 March 2021, unidentified gunmen shot dead a shopkeeper in Mogadishu.",
+     "Violence against civilians", ("UAF", "SOM"), ("CVL", "SOM")),
+    ("Suspected rebels killed five villagers in an attack on a village near Beni.",
+     "Violence against civilians", ("REB", "COD"), ("CVL", "COD")),
+    ("Gunmen killed a village chief in Kaduna state.", "Violence against civilians", ("UAF", "NGA"), ("CVL", "NGA")),
+    ("Soldiers shot dead two men at a roadblock near Bangui.", "Violence against civilians", ("MIL", "CAF"), ("CVL", "CAF")),
+    ("Maoist rebels killed two policemen in an ambush in Chhattisgarh.", "Battles", ("REB", "IND"), ("COP", "IND")),
+    ("Police arrested a journalist in Phnom Penh.", "Strategic developments", ("COP", "KHM"), ("MED", "KHM")),
+    ("Government troops recaptured a town near Gao from the rebels.", "Battles", ("MIL", "MLI"), ("REB", "MLI")),
+    ("Troops recaptured the town of Kidal from the Sahel Freedom Front.", "Battles", ("MIL", "MLI"), (None, "MLI")),
+    ("A militant was killed in an encounter with security forces in Srinagar.", "Battles", ("COP", "IND"), ("REB", "IND")),
+    ("A suspected robber was killed in a shootout with police in Dhaka.", "Battles", ("COP", "BGD"), ("CRM", "BGD")),
+    ("Three militants were killed in an exchange of fire with soldiers near Quetta.", "Battles", ("MIL", "PAK"), ("REB", "PAK")),
+    ("A rebel commander was gunned down in a clash with the army near Imphal.", "Battles", ("MIL", "IND"), ("REB", "IND")),
+    # older, terser notes
+    ("Police disperse opposition rally in Lusaka with tear gas.", "Protests", ("OPP", "ZMB"), ("COP", "ZMB")),
+    ("Two killed as police clash with protesters in Conakry.", "Riots", ("CVL", "GIN"), ("COP", "GIN")),
+    ("Students rioted over a fees hike at the university in Kampala. Police fired tear gas at them.",
+     "Riots", ("EDU", "UGA"), ("COP", "UGA")),
+    ("Mob burns suspected witch to death in Kisii.", "Riots", ("CVL", "KEN"), ("CVL", "KEN")),
+    ("Militia attacks village near Bunia, 12 civilians killed.", "Violence against civilians", ("UAF", "COD"), ("CVL", "COD")),
+    ("Unknown gunmen kill two herders near Maiduguri.", "Violence against civilians", ("UAF", "NGA"), ("AGR", "NGA")),
+    ("Rebels attack army base near Bunia, casualties unknown.", "Battles", ("REB", "COD"), ("MIL", "COD")),
+]
+
+
+def record_event(events: list[Event]) -> Event | None:
+    """The note's event as a user meets it: the most confident happened one with an ACLED type."""
+    happened = [e for e in events if e.acled_event_type and not (e.negated or e.hypothetical)]
+    return max(happened, key=lambda e: e.confidence) if happened else None
+
+
+def holds(actors: list[Actor], sector: str, country: str) -> bool:
+    return any(a.sector == sector and a.country == country for a in actors)
+
+
+@pytest.mark.parametrize(("note", "acled_type", "source", "target"), NOTES, ids=[n[0][:48] for n in NOTES])
+def test_made_up_note_has_its_actors_in_acleds_roles(code, note, acled_type, source, target):
+    event = record_event(code(note))
+    assert event is not None and event.acled_event_type == acled_type, event
+    assert holds(event.source, *source), event.source
+    if target is None:
+        assert not event.target, event.target
+    else:
+        assert holds(event.target, *target), event.target
+
+
+def test_a_force_named_first_stands_on_a_demonstrations_target_side():
+    """'Police clashed with traders': the crowd is ACLED's actor1 whichever the sentence names first;
+    a protest whose source is a civil official ('officials staged a counter-protest') is left alone."""
+    from strife.extract.implied import crowd_first
+    from strife.model import Span
+
+    police = Actor(name="Police", sector="COP", country="KEN")
+    traders = Actor(name="traders", sector="CVL", country="KEN")
+    officials = Actor(name="officials", sector="GOV", country="KEN")
+    riot = Event(id="e1", event_type="PROTEST", acled_event_type="Riots", evidence=Span(start=0, end=5, text="clash"),
+                 source=[police], target=[traders])
+    crowd_first(riot)
+    assert riot.source == [traders] and riot.target == [police]
+    protest = Event(id="e2", event_type="PROTEST", acled_event_type="Protests", evidence=Span(start=0, end=5, text="march"),
+                    source=[officials])
+    crowd_first(protest)
+    assert protest.source == [officials] and not protest.target
+
+
+def test_a_protest_with_intervention_keeps_only_the_intervening_force():
+    """What the crowd protested against ('the governor') gives way to the force that broke it up."""
+    from strife.extract.implied import interveners_only
+    from strife.model import Span
+
+    governor = Actor(name="governor", sector="GOV", country="KEN")
+    police = Actor(name="police", sector="COP", country="KEN")
+    event = Event(id="e1", event_type="PROTEST", acled_event_type="Protests", acled_sub_event_type="Protest with intervention",
+                  evidence=Span(start=0, end=5, text="march"), target=[governor, police])
+    interveners_only(event)
+    assert event.target == [police]
