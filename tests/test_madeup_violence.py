@@ -375,7 +375,6 @@ SUFFERED = "roles: the victims told in a second sentence ('12 civilians suffered
 POSITIONS = "roles: the owner of the positions fired at ('Peshmerga positions') is not the target"
 BACKED = "roles: a force 'Turkish-backed' is coded in its own country, ACLED names the backer's"
 STEPPED = "typing: 'killed when he stepped on a landmine' is coded as an attack, not an explosion"
-TRIGGERED = "roles: the subject of 'triggered an IED blast' is not the source"
 RAPED = "typing: in 'abducted and raped' the abduction, not the sexual violence, is the record's event"
 KILLERS = "roles: 'target killers' is not read as an actor"
 KNOWN_MISSES: dict[str, str] = {
@@ -406,7 +405,6 @@ KNOWN_MISSES: dict[str, str] = {
     'On 24 May 2020, IS militants fired mortar shells filled': POSITIONS,
     'On 13 May 2020, SDF fighters clashed with Turkish-backed Syrian': BACKED,
     'On 7 May 2020, a civilian was killed when he': STEPPED,
-    'On 21 May 2020, Maoists triggered an IED blast targeting': TRIGGERED,
     'On 11 May 2020, Mai-Mai militiamen abducted and raped 3': RAPED,
     'Rangers killed 4 target killers in an encounter in Karachi.': KILLERS,
 }
@@ -504,6 +502,13 @@ def test_victims_vehicle_does_not_name_the_bomber(code):
     own, so the unnamed bomber is still ACLED's unidentified armed group."""
     event = _violent(code, "An IED exploded under a military vehicle near Soko village, killing 2 soldiers.")
     assert [a.name for a in event.source] == ["unidentified armed group"]
+
+
+def test_who_triggered_an_ied_blast_is_the_source(code):
+    """'triggered an IED blast': 'trigger' carries the event noun (a light verb), and the weapon
+    modifying the noun ('IED') is no actor."""
+    event = _violent(code, "Rebels triggered an IED blast targeting an army patrol near Kuvo village.")
+    assert [a.name for a in event.source] == ["Rebels"]
 
 
 def test_what_air_strikes_hit_is_the_target(code):

@@ -26,7 +26,7 @@ from strife.extract.events.modality import controlling_clause, reported_clause
 from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
-from strife.extract.events.weapons import struck_objects
+from strife.extract.events.weapons import names_a_weapon, struck_objects
 from strife.ontology import Ontology
 
 
@@ -349,7 +349,7 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += [c for o in objs for c in o.conjuncts]
             elif word in target_preps:
                 targets += objs
-        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child):
+        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto):
             sources.append(child)
         elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
             sources += _partners(child)

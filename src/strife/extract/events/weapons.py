@@ -30,6 +30,8 @@ from strife.ontology.families import VIOLENCE
 # the prepositions that set it beside another act in time ('a year after a chlorine attack').
 JOINED_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "npadvmod"})
 OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "until"})
+# The word lists of roles.yaml that name weapons.
+WEAPON_LISTS = ("explosive_weapon_words", "artillery_weapon_words", "aerial_weapon_words", "weapon_nouns", "grenade_words")
 
 
 def names_any(text: str, words: Iterable[str]) -> bool:
@@ -74,6 +76,12 @@ def struck_objects(noun: Token, onto: Ontology) -> list[Token]:
     if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in onto.words("aiming_verbs"):
         return []
     return [c for c in noun.head.children if c.dep_ == "dobj"]
+
+
+def names_a_weapon(token: Token, onto: Ontology) -> bool:
+    """'an IED blast', 'a mortar attack': a modifier that names the weapon, never who used it."""
+    word = token.lower_
+    return any(word in onto.words(name) for name in WEAPON_LISTS)
 
 
 def _act_text(token: Token) -> str:
