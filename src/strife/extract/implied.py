@@ -30,6 +30,7 @@ from strife.model import Actor, Event
 from strife.ontology import load_ontology
 
 IMPLIED_CONFIDENCE = 0.3
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 ROLES = ("source", "target")
 
 
@@ -130,11 +131,26 @@ def _names_an_armed_actor(event: Event, implied_sector: str | None) -> bool:
     """Whether the event's sentence names an armed actor the parse left out of its roles, which an
     implied "unidentified" source would contradict. The victims the toll put on the event
     ('two guards were killed when a bomb exploded') are no such actor, nor is an unidentified one
-    ('an IED planted by an unidentified group'): the implied actor says the same."""
+    ('an IED planted by an unidentified group'): the implied actor says the same. Nor, for a bomb
+    or a shell, are those on the side of who was hit ('an IED exploded under a military vehicle,
+    killing 2 soldiers', 'a bomb struck a police vehicle, wounding 3 policemen'): the victims' own
+    vehicle, post or comrades. In a battle they may be the other side ('forces thwarted an attack
+    of pro-X forces'), so there they still count."""
+    onto = load_ontology()
     placed = [a.span for a in event.source + event.target if a.span]
+    remote = event.acled_event_type == REMOTE_VIOLENCE
     others = [a for a in event.unassigned
-              if a.sector != implied_sector and not any(_overlaps(a.span, span) for span in placed)]
-    return side_of([], others, load_ontology()) in ARMED
+              if a.sector != implied_sector and not any(_overlaps(a.span, span) for span in placed)
+              and not (remote and _on_the_side_hit(a, event.target, onto))]
+    return side_of([], others, onto) in ARMED
+
+
+def _on_the_side_hit(actor: Actor, targets: list[Actor], onto) -> bool:
+    """The actor is of the side, and the country, of one of the event's targets."""
+    side = side_of([], [actor], onto)
+    return side is not None and any(
+        side_of([], [t], onto) == side and (not actor.country or not t.country or actor.country == t.country)
+        for t in targets)
 
 
 def _overlaps(span: tuple[int, int] | None, other: tuple[int, int]) -> bool:

@@ -10,10 +10,8 @@ base adjusted by roles and modality, then calibrated.
 
 from __future__ import annotations
 
-import functools
 import os
-import re
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.tokens import Token
 
@@ -29,6 +27,8 @@ from strife.extract.events.tables import (
     note_heading,
 )
 from strife.extract.events.triggers import month_of_a_date, word_keys
+from strife.extract.events.weapons import chemical_weapon, explosion_device
+from strife.extract.events.weapons import names_any as _names_any
 from strife.model import Actor, Event
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE
@@ -56,6 +56,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     _suicide_bomber(frame, onto)
     _weapon_mode(frame, onto)
     _air_force_offensive(frame, onto)
+    explosion_device(frame, onto)
+    chemical_weapon(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
     if _makeshift_bombing(frame, source_side, onto):
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
@@ -419,20 +421,6 @@ def _own_clause(verb: Token) -> set[int]:
     skipped = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in CLAUSE_DEPS and d.pos_ in ("VERB", "AUX")
                for t in d.subtree}
     return {t.i for t in verb.subtree} - skipped
-
-
-def _names_any(text: str, words: Iterable[str]) -> bool:
-    """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words."""
-    pattern = _whole_words(words if isinstance(words, frozenset) else frozenset(words))
-    return pattern is not None and pattern.search(text) is not None
-
-
-@functools.lru_cache(maxsize=256)
-def _whole_words(words: frozenset[str]) -> Optional[re.Pattern]:
-    """One compiled pattern for a word list (searching once beats one regex search per word)."""
-    if not words:
-        return None
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words))})(?![\w-])")
 
 
 def _demonstration_context(token: Token, onto: Ontology) -> bool:

@@ -10,16 +10,22 @@ Two misreadings lose events or actors in news prose:
   killed") is read as an adjective, so no event is coded. A word the tagger calls an adjective
   that ends in "-ed", whose lemma is a verb of the lexicon and that is joined to a passive
   ("was held and nearly lynched") or carries a passive auxiliary or agent of its own, is that
-  verb's past participle. ACLED codes an attempted attack that reached its victim as the attack.
+  verb's past participle. ACLED codes an attempted attack that reached its victim as the attack;
+* a past form of a prefixed irregular verb ("retook") is kept by the lemmatizer as its own lemma
+  and tagged a present verb, so the lexicon's verb ("retake") is not found
+  (`data/verb_past_forms.csv`).
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
 
 from __future__ import annotations
 
-from spacy.attrs import TAG
+import functools
+
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
+from strife.datafiles import read_data_csv
 from strife.ontology import Ontology
 
 #: Tags the tagger gives an acronym it reads as an English verb or auxiliary ("IS" as "is").
@@ -43,6 +49,27 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
         lemma = _participle_read_as_adjective(token, onto)
         if lemma is not None:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
+            changed.append(token)
+    return changed + _unknown_past_forms(doc)
+
+
+@functools.lru_cache(maxsize=1)
+def past_forms() -> dict[str, tuple[str, str]]:
+    """verb_past_forms.csv: lower-case form -> (lemma, tag)."""
+    return {row["form"].lower(): (row["lemma"], row["tag"]) for row in read_data_csv("verb_past_forms.csv")}
+
+
+def _unknown_past_forms(doc: Doc) -> list[Token]:
+    """Past forms the lemmatizer does not know ("retook"), given their verb's lemma and a past tag,
+    found from the lower-case column without making a Token of every word."""
+    forms = past_forms()
+    wanted = {doc.vocab.strings[form] for form in forms}
+    changed = []
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower in wanted:
+            token = doc[i]
+            token.lemma_, token.tag_ = forms[token.lower_]
+            token.pos_ = "VERB"
             changed.append(token)
     return changed
 

@@ -27,6 +27,7 @@ from strife.extract.events.owners import downed_craft, owner_of, ownerless_insta
 from strife.extract.events.sides import named_as_a_place
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
+from strife.extract.events.weapons import names_a_weapon, struck_objects
 from strife.ontology import Ontology
 
 
@@ -205,13 +206,16 @@ def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontolog
 
 def _among_themselves(trigger: Token) -> bool:
     """A clash within one group: 'clashed with each other', 'two student groups clashed',
-    'clashes between rival supporters' (one plural side, rival or counted as two)."""
+    'clashes between rival supporters', 'members of two rival gangs' (one plural side, rival or
+    counted as two)."""
     sentence = " ".join(t.lower_ for t in trigger.sent)
     if any(phrase in sentence for phrase in ("each other", "one another", "among themselves")):
         return True
     sides = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
     sides += [o for holder in (trigger, trigger.head) for p in holder.children  # 'clashes broke out between'
               if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    sides += [o for side in sides for p in side.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # 'members of two rival gangs exchanged fire'
     return any(side.tag_ == "NNS" and not side.conjuncts
                and any(c.lower_ in ("two", "rival") for c in side.children) for side in sides)
 
@@ -348,7 +352,7 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += [c for o in objs for c in o.conjuncts]
             elif word in target_preps:
                 targets += objs
-        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child):
+        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto):
             sources.append(child)
         elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
             sources += _partners(child)
@@ -358,7 +362,7 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
             targets += _prep_objects(child, target_preps - {"with", "to"})
             if child.tag_ == "VBG" and child.lemma_.lower() in onto.words("aiming_verbs"):
                 targets += [c for c in child.children if c.dep_ == "dobj"]  # 'air strikes targeting X'
-    return sources, targets
+    return sources, targets + struck_objects(noun, onto)
 
 
 def _partners(participle: Token) -> list[Token]:

@@ -1,0 +1,93 @@
+"""The weapon of a violent act where its lexicon row names none, or a looser one.
+
+Two rules of ACLED's codebook that hang on the weapon alone, whatever the trigger verb:
+
+* **Chemical weapon** is the sub-event of any attack that uses chemical agents ("dropped barrel
+  bombs containing chlorine", "fired shells filled with mustard agent", "a chemical weapons
+  attack with sarin"): the agent decides, not the means of delivery (air strike, shelling) nor
+  who was hit. The act's own words are read with the phrases that describe its weapon ('bombs
+  containing chlorine'), but not the clauses joined to it ('..., days after a chlorine attack');
+* an **explosion** noun ("explosion", "detonation") is read as a shelling unless its own phrase
+  names the device: "a landmine explosion", "the explosion of an IED" are a remote explosive
+  (ACLED Remote explosive/landmine/IED), "a grenade explosion" a grenade.
+
+The whole-word matching of word lists (`names_any`) lives here for the event coder too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from strife.extract.events.frame import Frame
+from strife.ontology import Ontology
+from strife.ontology.families import VIOLENCE
+
+# Clauses joined to an act that tell another act, not its weapon ('and fired', 'a year later'), and
+# the prepositions that set it beside another act in time ('a year after a chlorine attack').
+JOINED_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "npadvmod"})
+OTHER_TIME_PREPS = frozenset({"after", "before", "since", "following", "until"})
+# The word lists of roles.yaml that name weapons.
+WEAPON_LISTS = ("explosive_weapon_words", "artillery_weapon_words", "aerial_weapon_words", "weapon_nouns", "grenade_words")
+
+
+def names_any(text: str, words: Iterable[str]) -> bool:
+    """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words."""
+    pattern = _whole_words(words if isinstance(words, frozenset) else frozenset(words))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_words(words: frozenset[str]) -> re.Pattern | None:
+    """One compiled pattern for a word list (searching once beats one regex search per word)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words))})(?![\w-])")
+
+
+def chemical_weapon(frame: Frame, onto: Ontology) -> None:
+    """An act of violence whose own words name a chemical agent is a chemical weapon attack
+    (ACLED Explosions/Remote violence, Chemical weapon), one-sided by its means."""
+    if frame.plover not in VIOLENCE or frame.mode == "cbrn":
+        return
+    if names_any(_act_text(frame.trigger.token), onto.words("chemical_agent_words")):
+        frame.plover, frame.mode = "ASSAULT", "cbrn"
+
+
+def explosion_device(frame: Frame, onto: Ontology) -> None:
+    """An explosion noun whose own phrase names its device takes the device's mode: a landmine
+    or IED explosion is a remote explosive, a grenade explosion a grenade, not a shelling."""
+    token = frame.trigger.token
+    if token.lemma_.lower() not in onto.words("explosion_nouns") or frame.mode not in (None, "artillery"):
+        return
+    phrase = " ".join(t.lower_ for t in token.subtree)
+    if names_any(phrase, onto.words("grenade_words")):
+        frame.mode = "grenade"
+    elif names_any(phrase, onto.words("explosive_weapon_words")):
+        frame.mode = "IED"
+
+
+def struck_objects(noun: Token, onto: Ontology) -> list[Token]:
+    """'Coalition airstrikes hit Houthi positions', 'a rocket struck the base': what an event noun
+    (or its weapon) hits as the subject of an aiming verb is the event's target."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in onto.words("aiming_verbs"):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "dobj"]
+
+
+def names_a_weapon(token: Token, onto: Ontology) -> bool:
+    """'an IED blast', 'a mortar attack': a modifier that names the weapon, never who used it."""
+    word = token.lower_
+    return any(word in onto.words(name) for name in WEAPON_LISTS)
+
+
+def _act_text(token: Token) -> str:
+    """The lower-cased words of the act: the trigger's subtree less the clauses joined to it and
+    the phrases of another time, so the phrases describing its weapon ('bombs containing
+    chlorine') are kept."""
+    joined = {t.i for d in token.subtree if d.i != token.i and (
+        d.dep_ in JOINED_CLAUSE_DEPS or (d.dep_ == "prep" and d.lower_ in OTHER_TIME_PREPS)) for t in d.subtree}
+    return " ".join(t.lower_ for t in token.subtree if t.i not in joined)
