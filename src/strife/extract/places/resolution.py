@@ -161,8 +161,10 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
                         actor_focus: Sequence[str]) -> Optional[Toponym]:
     """In an article nothing else places, a name written as a place ("in Shadadah") that is another
     spelling of places in one country only is taken as that place, with a low confidence, unless
-    the article's actors say another country."""
-    for mention in mentions:
+    the article's actors say another country. A name written as a unit ("of Westmarsh region") is
+    tried first: a region's spelling is a surer sign of the country than a village's near-namesake
+    abroad ("Hollin area of Westmarsh region" is not a hamlet called Hollen elsewhere)."""
+    for mention in sorted(mentions, key=lambda m: m.feature not in ("admin1", "admin2")):
         countries = {c.country for c in mention.candidates}
         name = mention.name(doc)
         if not (mention.variant and mention.cue and len(countries) == 1) or is_demonym(name):
