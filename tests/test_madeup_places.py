@@ -11,7 +11,10 @@ a rule of English place-writing:
   spells it ("Galgaduud region"), and then outranks a near-namesake of a village abroad;
 - a municipality is known by the name people write, without GeoNames' type words ("Nelson
   Mandela Bay", not "... Metropolitan Municipality"), even when the parser takes it for a person;
-- a capital or a town of its own placed where it is.
+- a capital or a town of its own placed where it is;
+- a village read only as a namesake in another part of the world from the country the note's
+  actors say is no place of the event: the note is placed in the actors' country, at precision 3
+  (a namesake near that country, across a border, may be where they went, and stays).
 """
 
 from __future__ import annotations
@@ -128,6 +131,24 @@ def test_a_note_is_placed_in_its_country_and_region(engine, note: str, country: 
     place = _row_place(engine, note)
     assert place is not None
     assert (place.country, place.admin1) == (country, admin1)
+
+
+ACTORS_COUNTRY = [
+    ("Boko Haram militants attacked Dalo village, killing four.", "NGA"),
+    ("Taliban insurgents attacked a police post in Dalo, killing two policemen.", "AFG"),
+    ("Al Shabaab militants executed two men in Lamba village.", "SOM"),
+]
+
+
+@pytest.mark.parametrize(("note", "country"), ACTORS_COUNTRY)
+def test_a_namesake_far_abroad_yields_to_the_actors_country(engine, note: str, country: str) -> None:
+    place = _row_place(engine, note)
+    assert (place.country, place.geo_precision) == (country, 3)
+
+
+def test_a_namesake_across_a_border_stays(engine) -> None:
+    place = _row_place(engine, "Hezbollah fighters clashed with rebels in Afrin.")
+    assert (place.country, place.geo_precision) == ("SYR", 1)
 
 
 def test_a_village_unknown_to_the_gazetteer_falls_to_its_named_unit(engine) -> None:
