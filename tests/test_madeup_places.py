@@ -12,6 +12,8 @@ a rule of English place-writing:
 - a municipality is known by the name people write, without GeoNames' type words ("Nelson
   Mandela Bay", not "... Metropolitan Municipality"), even when the parser takes it for a person;
 - a capital or a town of its own placed where it is;
+- a village written in a unit of one country and known to the gazetteer only as another name of
+  a large town abroad is the unit's village ("Boni village in Lamu county" is not Bonn);
 - a village read only as a namesake in another part of the world from the country the note's
   actors say is no place of the event: the note is placed in the actors' country, at precision 3
   (a namesake near that country, across a border, may be where they went, and stays).
@@ -131,6 +133,19 @@ def test_a_note_is_placed_in_its_country_and_region(engine, note: str, country: 
     place = _row_place(engine, note)
     assert place is not None
     assert (place.country, place.admin1) == (country, admin1)
+
+
+IN_ITS_UNIT = [
+    ("Police killed two suspected militants in Boni village in Lamu county.", "KEN", "Lamu"),
+    ("Militants blew up a gas pipeline near Sui in Dera Bugti district.", "PAK", "Balochistan"),
+]
+
+
+@pytest.mark.parametrize(("note", "country", "admin1"), IN_ITS_UNIT)
+def test_another_name_of_a_town_abroad_yields_to_the_unit_named(engine, note: str, country: str, admin1: str) -> None:
+    place = _row_place(engine, note)
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.geo_precision in (2, 3)
 
 
 ACTORS_COUNTRY = [
