@@ -152,6 +152,9 @@ ACTORS_COUNTRY = [
     ("Boko Haram militants attacked Dalo village, killing four.", "NGA"),
     ("Taliban insurgents attacked a police post in Dalo, killing two policemen.", "AFG"),
     ("Al Shabaab militants executed two men in Lamba village.", "SOM"),
+    # a country's own police and paramilitary forces say where (geo_focus_cues.csv)
+    ("Liyu police killed four herders in Kala.", "ETH"),
+    ("CRPF personnel fired at stone pelters in Dalo village.", "IND"),
 ]
 
 
