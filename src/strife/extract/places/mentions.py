@@ -173,14 +173,15 @@ def _name_runs(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[
 def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer matches, left to right, inside each capitalised run.
 
-    A run with no match at all that follows a locative cue ("near Mineralne") is looked up by its
-    transliteration skeleton (`Gazetteer.lookup_variants`).
+    A run with no match at all that follows a locative cue ("near Mineralne") or comes before a
+    unit's kind word ("of Westmarsh region") is looked up by its transliteration skeleton
+    (`Gazetteer.lookup_variants`).
     """
     mentions = []
     for run_start, run_end in _name_runs(doc, taken, gazetteer):
         if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
                    for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
-            if after_locative(doc, run_start) and run_end - run_start <= MAX_NAME_TOKENS and (
+            if _cued_as_place(doc, run_start, run_end) and run_end - run_start <= MAX_NAME_TOKENS and (
                 variants := gazetteer.lookup_variants(doc[run_start:run_end].text)
             ):
                 mentions.append(Mention(run_start, run_end, from_entity=False, name_end=run_end, cue=True,
@@ -232,6 +233,17 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         mention.cue = True
 
 
+def _cued_as_place(doc: Doc, start: int, end: int) -> bool:
+    """Does the text say the unknown name is a place, so that another spelling of a known one may
+    be looked for? A locative cue before it ("near Mineralne"), or a unit's kind word after it
+    ("Westmarsh region", "Ostrava district"): a writer's spelling of a region differs from the
+    gazetteer's ("Galgaduud" for "Galguduud") as often as a village's does."""
+    if after_locative(doc, start):
+        return True
+    kind = _kind_words_after(doc, end)
+    return kind is not None and kind_feature(admin_words()[kind[0]]) in ("admin1", "admin2")
+
+
 def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
     """The kind word(s) written right after a name ("district", "local government area") and how
     many tokens they take, longest first."""
@@ -248,7 +260,7 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         _widen_to_known_name(doc, mention, gazetteer)
         mention.partial = _name_goes_on(doc, mention.end)
         mention.candidates = gazetteer.lookup(mention.name(doc))
-        if not mention.candidates and after_locative(doc, mention.start) and (
+        if not mention.candidates and _cued_as_place(doc, mention.start, mention.end) and (
             len(doc[mention.start : mention.name_end]) <= MAX_NAME_TOKENS
         ) and (variants := gazetteer.lookup_variants(mention.name(doc))):
             mention.candidates, mention.variant = variants, True

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.name_particles import name_particles
-from strife.resolve.geocode import GENERIC_KINDS, Candidate, admin_words
+from strife.resolve.geocode import GENERIC_KINDS, MAX_KIND_WORDS, Candidate, admin_words
 from strife.resolve.spellings import normalise_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -120,12 +120,15 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
-    """(start, name_end, kind word's feature): "the" dropped, "Kandahar city" -> "Kandahar" + "city"."""
+    """(start, name_end, kind word's feature): "the" dropped, "Kandahar city" -> "Kandahar" + "city",
+    "Westvale Local Government Area" -> "Westvale" + "local government area" (the longest kind words
+    that end the entity: the parser takes a unit written so for an organisation)."""
     while start < end and doc[start].lower_ == "the":
         start += 1
-    feature = admin_words().get(doc[end - 1].lower_) if end - start > 1 else None
-    name_end = end - 1 if feature else end
-    return (start, name_end, feature) if start < name_end else None
+    for size in range(min(MAX_KIND_WORDS, end - start - 1), 0, -1):
+        if (feature := admin_words().get(doc[end - size : end].text.casefold())) is not None:
+            return start, end - size, feature
+    return (start, end, None) if start < end else None
 
 
 def kind_feature(feature: Optional[str]) -> Optional[str]:

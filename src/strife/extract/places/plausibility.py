@@ -70,7 +70,10 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     if mention.from_entity and not mention.partial:
         return True
     if mention.weak:
-        return mention.cue and max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
+        # "Westvale Local Government Area", tagged as an organisation: its kind words say it is that
+        # unit, whatever its population (GeoNames gives districts none)
+        return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
+                                or any(c.kind == mention.feature for c in candidates))
     if mention.partial:
         # "Saheb" of "Saheb Bazar", "Al" of "Al Watiyah", "Rio" of "Rio Messalo": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
@@ -88,6 +91,10 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return biggest >= MIN_POPULATION_WITH_CUE
     # A small place abroad, in an article about somewhere else, is more likely a word used otherwise
     # ("the Ayr sub-clan", "Arab cities"); it needs a town's size even after "in".
+    if mention.cue and any(c.kind == "admin2" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
+                           for c in candidates):
+        return True  # a populous district or municipality written as a place ("in Westvale Bay"), even one
+        # named after a person, which the parser tags as a person
     if doc[mention.start].ent_type_ in ("PERSON", "ORG"):
         return False  # a lone word tagged as a person or organisation needs a cue
     # Districts are many and their names common words: a bare one needs a cue or a focus country.

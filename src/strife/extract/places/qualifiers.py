@@ -206,9 +206,12 @@ def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
 
 
 def _well_known(mention: Mention) -> bool:
-    """A city, region or country big enough that it cannot be a village's namesake."""
+    """A city, region or country big enough that it cannot be a village's namesake, by the name
+    written: a large town abroad known by it only as one of its other names ("Sui" for Suizhou) is
+    no more than a village's namesake ("near Sui in Dera Bugti" is the village of the district)."""
     return any(c.kind in ("country", "admin1") and c.primary
-               or c.kind == "city" and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
+               or c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
+               for c in mention.candidates)
 
 
 def _abbreviates_head(doc: Doc, opener: int, segments: Sequence[tuple[int, int, int]]) -> bool:

@@ -125,9 +125,10 @@ def _read_places(
             continue
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and country_as_attribute(doc, mention)
-        ) or _unsupported_namesake(mention, ranked, _support_for(ranked, own_name_support, unarmed_support).without(index), anchors,
-                                   toponym_support.without(index),
-                                   _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked))
+        ) or _unsupported_namesake(mention, ranked, others := _support_for(ranked, own_name_support, unarmed_support).without(index),
+                                   anchors, toponym_support.without(index),
+                                   _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked),
+                                   _far_abroad(ranked, others, gazetteer))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -161,8 +162,10 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
                         actor_focus: Sequence[str]) -> Optional[Toponym]:
     """In an article nothing else places, a name written as a place ("in Shadadah") that is another
     spelling of places in one country only is taken as that place, with a low confidence, unless
-    the article's actors say another country."""
-    for mention in mentions:
+    the article's actors say another country. A name written as a unit ("of Westmarsh region") is
+    tried first: a region's spelling is a surer sign of the country than a village's near-namesake
+    abroad ("Hollin area of Westmarsh region" is not a hamlet called Hollen elsewhere)."""
+    for mention in sorted(mentions, key=lambda m: m.feature not in ("admin1", "admin2")):
         countries = {c.country for c in mention.candidates}
         name = mention.name(doc)
         if not (mention.variant and mention.cue and len(countries) == 1) or is_demonym(name):
@@ -258,7 +261,7 @@ def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[l
 def _unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
-    locality: bool = False,
+    locality: bool = False, far: bool = False,
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -284,11 +287,30 @@ def _unsupported_namesake(
         return False  # "Ukhrul district": the text itself says it names a district, and this is one
     unique = best.primary and not (mention.variant or mention.partial or _far_readings(ranked))
     if unique and mention.from_entity:
-        return bool(other_toponyms) and best.country not in other_toponyms
+        return (bool(other_toponyms) and best.country not in other_toponyms) or far
     if others and best.country not in others:
         return True
     anchored_countries = {country for country, _ in anchors}
     return best.country in anchored_countries and (best.country, normalise_name(best.admin1 or "")) not in anchors
+
+
+# A village this far from the capital of every country the rest of the article names is in another
+# part of the world: a namesake, not where the article's actors act.
+FAR_ABROAD_KM = 2000.0
+
+
+def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer) -> bool:
+    """Is the mention's reading a village in another part of the world from every country the rest
+    of the article says ("Boko Haram militants attacked Dalo village" is not in Indonesia)? Near
+    one of them it may be where its actors went (across a border); far from all, the gazetteer
+    lacks the village and holds only a namesake."""
+    if not ranked or not others:
+        return False
+    best = ranked[0][0]
+    if best.kind != "city" or best.country in others or best.population >= MIN_POPULATION_WITHOUT_CUE:
+        return False
+    capitals = [c for c in (gazetteer.country(code) for code in others) if c is not None]
+    return bool(capitals) and all(haversine_km(best.lat, best.lon, c.lat, c.lon) > FAR_ABROAD_KM for c in capitals)
 
 
 def _mark_placed_at_namesakes(found: list[Toponym]) -> None:

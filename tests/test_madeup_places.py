@@ -1,0 +1,181 @@
+"""Made-up notes in the style of ACLED's older coders (Africa 2016, South Asia 2015): where a
+coder records the event (issue #23). Every village name is invented; the units, regions and
+capitals are real, as a coder's note names them. Each note guards a convention of the codebook or
+a rule of English place-writing:
+
+- a village the gazetteer lacks, told with its unit and the unit's type word ("X village in Y
+  Local Government Area", "Y district", "Z county", "W region", "V territory", "U upazila"), is
+  placed at the smallest unit named (precision 2 for a district, 3 for a region), in that unit's
+  country, never at a namesake of the village abroad;
+- a region written with its type word is read even when spelled otherwise than the gazetteer
+  spells it ("Galgaduud region"), and then outranks a near-namesake of a village abroad;
+- a municipality is known by the name people write, without GeoNames' type words ("Nelson
+  Mandela Bay", not "... Metropolitan Municipality"), even when the parser takes it for a person;
+- a capital or a town of its own placed where it is;
+- a village written in a unit of one country and known to the gazetteer only as another name of
+  a large town abroad is the unit's village ("Boni village in Lamu county" is not Bonn);
+- a village read only as a namesake in another part of the world from the country the note's
+  actors say is no place of the event: the note is placed in the actors' country, at precision 3
+  (a namesake near that country, across a border, may be where they went, and stays).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.evaluate.score import happened, is_relevant
+from strife.model import Article
+from strife.resolve.gazetteer_build import _admin1_affixes, strip_admin_affixes
+from strife.rows import record_row_event
+
+NOTES = [
+    ('Gunmen attacked Tudun Barkono village in Kauru Local Government Area of Kaduna state, killing four residents.',
+     'NGA', 'Kaduna'),
+    ('Herdsmen raided Agbaduvu village in Guma local government area, Benue state, killing seven farmers.',
+     'NGA', 'Benue'),
+    ('Suspected Boko Haram militants killed three fishermen near Kwatamandi village in Ngala LGA.',
+     'NGA', 'Borno'),
+    ('Boko Haram insurgents attacked Lawanjiri village, Konduga LGA, Borno State. Two killed.',
+     'NGA', 'Borno'),
+    ('Unknown gunmen abducted a traditional ruler in Akoko-Edo local government of Edo state.',
+     'NGA', 'Edo'),
+    ('Fulani herdsmen attacked Ukpadoma village in Ohimini LGA, killing 12.',
+     'NGA', 'Benue'),
+    ('Al Shabaab militants attacked a government base in Buulo Dhaqane village in Lower Shabelle region. Three soldiers killed.',
+     'SOM', 'Lower Shabeelle'),
+    ('AMISOM and SNA forces clashed with Al Shabaab near Dhuun Qorrax in Bay region.',
+     'SOM', 'Bay'),
+    ('Clan militias fought over grazing land in Ceel Dhiig area of Galgaduud region, killing two.',
+     'SOM', 'Galguduud'),
+    ('Al Shabaab fighters took control of Garileey town in Middle Juba region after government troops withdrew.',
+     'SOM', 'Middle Juba'),
+    ('FARDC soldiers clashed with Mai-Mai militiamen in Bulengera village, Lubero territory, North Kivu.',
+     'COD', 'Nord Kivu'),
+    ('ADF rebels killed five civilians in Mamokwa village, Beni territory.',
+     'COD', 'Nord Kivu'),
+    ('Unidentified armed men looted Kisangwele village in Fizi territory, South Kivu province.',
+     'COD', 'South Kivu'),
+    ('Raia Mutomboki militiamen attacked a mining site near Kalongelo in Kalehe territory.',
+     'COD', 'South Kivu'),
+    ('SPLA soldiers and SPLA-IO forces clashed in Lainya county of Central Equatoria state, killing six.',
+     'SSD', 'Central Equatoria'),
+    ('Cattle raiders from a neighbouring community killed 11 people in Pariang county, Unity state.',
+     'SSD', 'Unity'),
+    ('SAF aircraft bombed Kaudaro area in South Kordofan state, killing two children.',
+     'SDN', 'Southern Kordofan'),
+    ('RSF forces clashed with SLA-AW fighters in Jebel Tagabo area of Central Darfur.',
+     'SDN', 'Central Darfur'),
+    ('Unidentified gunmen killed a ruling party official in Mutimbuzi commune of Bujumbura Rural province.',
+     'BDI', 'Bujumbura Rural'),
+    ('A grenade attack in Kanyosha neighbourhood of Bujumbura injured three people.',
+     'BDI', 'Bujumbura Mairie'),
+    ('Residents of Mbalambu village in Tana River county protested over insecurity.',
+     'KEN', 'Tana River'),
+    ('Suspected Al Shabaab militants attacked a police camp in Arabiya area of Mandera county.',
+     'KEN', 'Mandera'),
+    ('Al Shabaab militants attacked Kotulow village in Wajir county, killing a chief.',
+     'KEN', 'Wajir'),
+    ('KDF soldiers repulsed an Al Shabaab attack on their camp at Baurengi in Lamu county.',
+     'KEN', 'Lamu'),
+    ('Liyu police killed six herders near Daratoleh village in Somali region.',
+     'ETH', 'Somali'),
+    ('Boko Haram militants raided Kolofadi village in Far North region of Cameroon, killing two.',
+     'CMR', 'Far North'),
+    ('Taliban militants attacked a police checkpoint in Chora district of Uruzgan province, killing five policemen.',
+     'AFG', 'Oruzgan'),
+    ('ANA forces conducted an operation against Taliban in Nad Ali district of Helmand province; 12 insurgents killed.',
+     'AFG', 'Helmand'),
+    ('A roadside bomb killed three civilians in Khogyani district, Nangarhar.',
+     'AFG', 'Nangarhar'),
+    ('Militants blew up a gas pipeline in Dera Bugti district of Balochistan.',
+     'PAK', 'Balochistan'),
+    ('A landmine blast killed two Levies personnel in Kohlu district.',
+     'PAK', 'Balochistan'),
+    ('Maoists torched three vehicles at a road construction site in Bijapur district of Chhattisgarh.',
+     'IND', 'Chhattisgarh'),
+    ('Villagers of Dhaulpuri village in Khunti district protested against land acquisition.',
+     'IND', 'Jharkhand'),
+    ('NSCN-K militants ambushed an Assam Rifles patrol in Chandel district of Manipur.',
+     'IND', 'Manipur'),
+    ('Suspected ULFA-I militants killed a trader in Tinsukia district.',
+     'IND', 'Assam'),
+    ('Unidentified assailants hacked a Hindu priest to death in Debiganj upazila of Panchagarh district.',
+     'BGD', 'Rangpur'),
+    ('Unidentified men attacked the house of an opposition politician in Kurunegala district.',
+     'LKA', 'North Western'),
+    ('The Tatmadaw and the KIA clashed near Hpakant township in Kachin state.',
+     'MMR', 'Kachin'),
+    ('Taxi drivers blocked roads in Motherwell township in Nelson Mandela Bay.',
+     'ZAF', 'Eastern Cape'),
+    ('Parents marched in Kwazakhele to demand school meals at creches in Nelson Mandela Bay.',
+     'ZAF', 'Eastern Cape'),
+    ('Protesters staged a sit-in at Maitighar, Kathmandu, demanding federalism.',
+     'NPL', 'Central'),
+    ('A magnetic bomb attached to a government vehicle exploded in Kabul, wounding two.',
+     'AFG', 'Kabul'),
+    ('Al Shabaab fighters fired mortars at the presidential palace in Mogadishu.',
+     'SOM', 'Banaadir'),
+]
+
+
+def _row_place(engine, text: str):
+    """The place of the note's row, as a user's ACLED export holds it (the row's event)."""
+    events = engine.code(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events
+    event = record_row_event([e for e in happened(events) if is_relevant(e, "acled")])
+    assert event is not None, "no event coded"
+    return event.location
+
+
+@pytest.mark.parametrize(("note", "country", "admin1"), NOTES)
+def test_a_note_is_placed_in_its_country_and_region(engine, note: str, country: str, admin1: str) -> None:
+    place = _row_place(engine, note)
+    assert place is not None
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+IN_ITS_UNIT = [
+    ("Police killed two suspected militants in Boni village in Lamu county.", "KEN", "Lamu"),
+    ("Militants blew up a gas pipeline near Sui in Dera Bugti district.", "PAK", "Balochistan"),
+]
+
+
+@pytest.mark.parametrize(("note", "country", "admin1"), IN_ITS_UNIT)
+def test_another_name_of_a_town_abroad_yields_to_the_unit_named(engine, note: str, country: str, admin1: str) -> None:
+    place = _row_place(engine, note)
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.geo_precision in (2, 3)
+
+
+ACTORS_COUNTRY = [
+    ("Boko Haram militants attacked Dalo village, killing four.", "NGA"),
+    ("Taliban insurgents attacked a police post in Dalo, killing two policemen.", "AFG"),
+    ("Al Shabaab militants executed two men in Lamba village.", "SOM"),
+    # a country's own police and paramilitary forces say where (geo_focus_cues.csv)
+    ("Liyu police killed four herders in Kala.", "ETH"),
+    ("CRPF personnel fired at stone pelters in Dalo village.", "IND"),
+]
+
+
+@pytest.mark.parametrize(("note", "country"), ACTORS_COUNTRY)
+def test_a_namesake_far_abroad_yields_to_the_actors_country(engine, note: str, country: str) -> None:
+    place = _row_place(engine, note)
+    assert (place.country, place.geo_precision) == (country, 3)
+
+
+def test_a_namesake_across_a_border_stays(engine) -> None:
+    place = _row_place(engine, "Hezbollah fighters clashed with rebels in Afrin.")
+    assert (place.country, place.geo_precision) == ("SYR", 1)
+
+
+def test_a_village_unknown_to_the_gazetteer_falls_to_its_named_unit(engine) -> None:
+    place = _row_place(engine, "Gunmen killed two farmers in Gidan Tsamiya village in Kauru Local Government Area.")
+    assert (place.country, place.geo_precision, place.name) == ("NGA", 2, "Kauru")
+
+
+def test_municipal_type_words_are_stripped_from_unit_names() -> None:
+    prefixes, suffixes = _admin1_affixes()
+    assert strip_admin_affixes("Westvale Bay Metropolitan Municipality", prefixes, suffixes) == "westvale bay"
+    assert strip_admin_affixes("Hollin District Municipality", prefixes, suffixes) == "hollin"
+    assert strip_admin_affixes("Hollin Local Municipality", prefixes, suffixes) == "hollin"
