@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from strife.extract import clause_verb, doc_text, line_of
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import CLAUSE_DEPS
+from strife.extract.events.grammar import CLAUSE_DEPS, describes_object_of
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import (
@@ -476,11 +476,19 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Government regains territory")
         elif side == "nonstate":
             pair = ("Battles", "Non-state actor overtakes territory")
+        if _unopposed(frame.trigger.token, onto):
+            pair = ("Strategic developments", "Non-violent transfer of territory")
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
         pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
     return pair
+
+
+def _unopposed(token: Token, onto: Ontology) -> bool:
+    """'took control of the town after the militants withdrew without a fight': territory changing
+    hands with no fighting is ACLED's non-violent transfer of territory, not a battle."""
+    return _names_any(" ".join(t.lower_ for t in token.sent), onto.words("unopposed_words"))
 
 
 def _less_lethal_force(frame: Frame, onto: Ontology) -> bool:
@@ -686,13 +694,14 @@ def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
 
 
 def _interventions(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Event]:
-    """The acts of force against the protest (see `_intervened`)."""
-    start = protest.trigger.token.i
+    """The acts of force against the protest (see `_intervened`): told after it, or told before it
+    on those the protest's clause describes ('arrested 15 protesters who had gathered')."""
+    protest_token = protest.trigger.token
     return [
         e for f, e in members
         if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
-        and f.trigger.token.i > start and f.trigger.token.dep_ not in ("relcl", "acl")
-        and not _singular_patient(f.trigger.token)
+        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token))
+        and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
     ]
 
 

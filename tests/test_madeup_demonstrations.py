@@ -1,0 +1,278 @@
+"""Made-up notes in the style of ACLED's coders: protests, riots and strategic developments.
+
+Each note is invented (names of villages and groups made up, or capitals and national
+institutions), written from the ACLED codebook's definitions of every sub-event type of Protests
+(peaceful protest; protest with intervention; excessive force against protesters), Riots (violent
+demonstration; mob violence) and Strategic developments (agreement; arrests; change to
+group/activity; disrupted weapons use; headquarters or base established; looting/property
+destruction; non-violent transfer of territory), in two styles: 2020 notes ("On 12 May 2020, ...",
+with a size tag) and the terser older notes of 2015-2016, with no date. Each carries what a coder
+records: the accepted ACLED types (older notes coded "Riots/Protests" as one type, so either is
+right), the sub-event type (2020 notes), and actor1/actor2 as ACLED names them, whose country the
+record event's source and target must carry (as the bench reads them: `strife.evaluate.formats.actor_country`).
+The record event is the one a user's export holds (`strife.rows.record_row_event`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.evaluate.formats import actor_country
+from strife.evaluate.score import happened, is_relevant
+from strife.model import Article
+from strife.rows import record_row_event
+
+P, R, S = "Protests", "Riots", "Strategic developments"
+PP, PI, EF = "Peaceful protest", "Protest with intervention", "Excessive force against protesters"
+VD, MV = "Violent demonstration", "Mob violence"
+AG, AR, CG, DW, HQ, LO, NT = ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                              "Headquarters or base established", "Looting/property destruction",
+                              "Non-violent transfer of territory")
+D20, OLD16, OLD15 = "2020-05-12", "2016-06-15", "2015-04-08"
+
+# (published, note, accepted ACLED types, sub-event type or "", actor1, actor2)
+NOTES = [
+    (D20, 'On 12 May 2020, around 200 farmers staged a sit-in outside the district collectorate in Patna, Bihar, demanding compensation for crops damaged by hailstorm. [size=around 200]',
+     (P,), PP, 'Protesters (India)', ''),
+    (D20, "On 12 May 2020, members of the teachers' union held a rally in Islamabad to demand the release of pending salaries. [size=no report]",
+     (P,), PP, 'Protesters (Pakistan)', ''),
+    (D20, 'On 12 May 2020, sanitation workers went on strike in Nairobi over unpaid wages. [size=no report]',
+     (P,), PP, 'Protesters (Kenya)', ''),
+    (D20, 'On 12 May 2020, residents blocked the road to Kibera to demand the restoration of water supply in Nairobi. [size=no report]',
+     (P,), PP, 'Protesters (Kenya)', ''),
+    (D20, "On 12 May 2020, hundreds of students marched to the governor's office in Kano city, Nigeria, to protest against the increase in school fees. [size=hundreds]",
+     (P,), PP, 'Protesters (Nigeria)', ''),
+    (D20, 'On 12 May 2020, dozens of people demonstrated in front of the central bank in Beirut against the collapse of the Lebanese pound. [size=dozens]',
+     (P,), PP, 'Protesters (Lebanon)', ''),
+    (D20, 'On 12 May 2020, health workers protested outside a hospital in Santiago, Chile, demanding more protective equipment. [size=no report]',
+     (P,), PP, 'Protesters (Chile)', ''),
+    (D20, 'On 12 May 2020, around 50 people gathered outside the state capitol in Washington, DC, to protest against stay-at-home orders. [size=around 50]',
+     (P,), PP, 'Protesters (United States)', ''),
+    (D20, 'On 12 May 2020, nurses held a demonstration in front of the health ministry in Paris to demand higher pay. [size=no report]',
+     (P,), PP, 'Protesters (France)', ''),
+    (D20, 'On 12 May 2020, members of the Sandile Civic Movement picketed outside the municipal offices in Pretoria over the lack of electricity. [size=no report]',
+     (P,), PP, 'Protesters (South Africa)', ''),
+    (D20, 'On 12 May 2020, pensioners rallied in Kyiv near the Verkhovna Rada against the planned pension reform. [size=no report]',
+     (P,), PP, 'Protesters (Ukraine)', ''),
+    (D20, 'On 12 May 2020, families of detainees held a vigil in Sanaa, demanding the release of their relatives. [size=no report]',
+     (P,), PP, 'Protesters (Yemen)', ''),
+    (D20, 'On 12 May 2020, residents of Kafr Tal village in Idleb, Syria, demonstrated against the opening of a crossing with regime-held areas. [size=no report]',
+     (P,), PP, 'Protesters (Syria)', ''),
+    (D20, 'On 12 May 2020, graduates demonstrated in front of the provincial council building in Basra, Iraq, demanding jobs. [size=no report]',
+     (P,), PP, 'Protesters (Iraq)', ''),
+    (D20, 'On 12 May 2020, shopkeepers observed a shutter-down strike in Karachi against the closure of markets. [size=no report]',
+     (P,), PP, 'Protesters (Pakistan)', ''),
+    (D20, 'On 12 May 2020, lawyers boycotted court proceedings in Lahore to protest against the arrest of a colleague. [size=no report]',
+     (P,), PP, 'Protesters (Pakistan)', ''),
+    (D20, 'On 12 May 2020, migrant workers staged a protest at the railway station in Mumbai, demanding trains to return to their home states. [size=no report]',
+     (P,), PP, 'Protesters (India)', ''),
+    (D20, 'On 12 May 2020, women of Dhanpur village in Uttar Pradesh, India, protested against the sale of liquor in their village. [size=no report]',
+     (P,), PP, 'Protesters (India)', ''),
+    (D20, 'On 12 May 2020, truck drivers held a protest in Lagos over extortion by traffic officials. [size=no report]',
+     (P,), PP, 'Protesters (Nigeria)', ''),
+    (D20, "On 12 May 2020, activists staged a car protest in Beirut against the government's economic plan. [size=no report]",
+     (P,), PP, 'Protesters (Lebanon)', ''),
+    (D20, 'On 12 May 2020, about 30 residents protested in Johannesburg against the delay in food parcels distribution. [size=about 30]',
+     (P,), PP, 'Protesters (South Africa)', ''),
+    (D20, 'On 12 May 2020, fishermen took to the streets in Mombasa to protest the curfew. [size=no report]',
+     (P,), PP, 'Protesters (Kenya)', ''),
+    (D20, 'On 12 May 2020, supporters of the opposition party held a sit-in in front of the parliament in Baghdad. [size=no report]',
+     (P,), PP, 'Protesters (Iraq)', ''),
+    (D20, "On 12 May 2020, Yellow Vest protesters marched in Paris against the government's handling of the health crisis. [size=no report]",
+     (P,), PP, 'Protesters (France)', ''),
+    (D20, 'On 12 May 2020, university students organised a hunger strike in Santiago to demand the reduction of tuition fees. [size=no report]',
+     (P,), PP, 'Protesters (Chile)', ''),
+    (D20, 'On 12 May 2020, police dispersed a protest by unemployed youths in Tunis. [size=no report]',
+     (P,), PI, 'Protesters (Tunisia)', 'Police Forces of Tunisia (2014-)'),
+    (D20, 'On 12 May 2020, police arrested 15 protesters who had gathered in front of the parliament in Nairobi to demand the release of detained activists. [size=no report]',
+     (P,), PI, 'Protesters (Kenya)', 'Police Forces of Kenya (2013-)'),
+    (D20, 'On 12 May 2020, Chilean police (Carabineros) used water cannon to disperse demonstrators protesting against food shortages in Santiago. [size=no report]',
+     (P,), PI, 'Protesters (Chile)', 'Police Forces of Chile (2018-2022)'),
+    (D20, 'On 12 May 2020, police fired tear gas to disperse students protesting peacefully in Islamabad. [size=no report]',
+     (P,), PI, 'Protesters (Pakistan)', 'Police Forces of Pakistan (2018-)'),
+    (D20, 'On 12 May 2020, security forces broke up a sit-in of contract workers in Baghdad and detained several of them. [size=no report]',
+     (P,), PI, 'Protesters (Iraq)', 'Military Forces of Iraq (2014-)'),
+    (D20, 'On 12 May 2020, police detained 40 people who protested against the lockdown in Moscow. [size=no report]',
+     (P,), PI, 'Protesters (Russia)', 'Police Forces of Russia (2000-)'),
+    (D20, 'On 12 May 2020, riot police dispersed a demonstration of street vendors in Abuja. [size=no report]',
+     (P,), PI, 'Protesters (Nigeria)', 'Police Forces of Nigeria (2015-)'),
+    (D20, 'On 12 May 2020, police opened fire on protesters demanding electricity in Lagos, killing two. [size=no report]',
+     (P,), EF, 'Police Forces of Nigeria (2015-)', 'Protesters (Nigeria)'),
+    (D20, 'On 12 May 2020, security forces shot dead a demonstrator during a peaceful protest in Baghdad. [size=no report]',
+     (P,), EF, 'Military Forces of Iraq (2014-)', 'Protesters (Iraq)'),
+    (D20, 'On 12 May 2020, police fired live ammunition at peaceful protesters in Nairobi, killing one man. [size=no report]',
+     (P,), EF, 'Police Forces of Kenya (2013-)', 'Protesters (Kenya)'),
+    (D20, 'On 12 May 2020, soldiers killed three peaceful demonstrators in Conakry, Guinea. [size=no report]',
+     (P,), EF, 'Military Forces of Guinea (2010-2021)', 'Protesters (Guinea)'),
+    (D20, 'On 12 May 2020, police beat and injured several peacefully protesting nurses in Harare. [size=no report]',
+     (P,), EF, 'Police Forces of Zimbabwe (2017-)', 'Protesters (Zimbabwe)'),
+    (D20, 'On 12 May 2020, protesters threw stones at police and burned tyres in Beirut. Police fired tear gas. [size=no report]',
+     (R,), VD, 'Rioters (Lebanon)', 'Police Forces of Lebanon (2016-)'),
+    (D20, 'On 12 May 2020, demonstrators set fire to the provincial council building in Basra, Iraq. [size=no report]',
+     (R,), VD, 'Rioters (Iraq)', ''),
+    (D20, 'On 12 May 2020, residents protesting power cuts pelted stones at a police vehicle in Karachi. [size=no report]',
+     (R,), VD, 'Rioters (Pakistan)', 'Police Forces of Pakistan (2018-)'),
+    (D20, 'On 12 May 2020, protesters vandalised the office of the electricity company in Sanaa. [size=no report]',
+     (R,), VD, 'Rioters (Yemen)', ''),
+    (D20, 'On 12 May 2020, a violent protest broke out in Johannesburg as residents barricaded roads with burning tyres. [size=no report]',
+     (R,), VD, 'Rioters (South Africa)', ''),
+    (D20, 'On 12 May 2020, demonstrators attacked the police station in Santiago with stones and Molotov cocktails. [size=no report]',
+     (R,), VD, 'Rioters (Chile)', 'Police Forces of Chile (2018-2022)'),
+    (D20, 'On 12 May 2020, youths protesting the killing of a boy burned tyres and blocked roads in Nairobi. Police fired tear gas. [size=no report]',
+     (R,), VD, 'Rioters (Kenya)', 'Police Forces of Kenya (2013-)'),
+    (D20, 'On 12 May 2020, protesters stormed the district office in Kabul and set it on fire. [size=no report]',
+     (R,), VD, 'Rioters (Afghanistan)', ''),
+    (D20, 'On 12 May 2020, a mob beat a man to death on suspicion of child abduction in Patna, India.',
+     (R,), MV, 'Rioters (India)', 'Civilians (India)'),
+    (D20, 'On 12 May 2020, a mob attacked and injured two health workers in Lahore.',
+     (R,), MV, 'Rioters (Pakistan)', 'Civilians (Pakistan)'),
+    (D20, 'On 12 May 2020, two groups of villagers clashed over a land dispute in Bihar, India, injuring five.',
+     (R,), MV, 'Rioters (India)', 'Rioters (India)'),
+    (D20, 'On 12 May 2020, an angry mob set ablaze a suspected kidnapper in Abuja.',
+     (R,), MV, 'Rioters (Nigeria)', 'Civilians (Nigeria)'),
+    (D20, 'On 12 May 2020, supporters of two rival parties clashed in Karachi with sticks and stones.',
+     (R,), MV, 'Rioters (Pakistan)', 'Rioters (Pakistan)'),
+    (D20, 'On 12 May 2020, villagers attacked a police team that had come to arrest a suspect in Bihar, India, injuring three policemen.',
+     (R,), MV, 'Rioters (India)', 'Police Forces of India (2014-)'),
+    (D20, 'On 12 May 2020, the Government of Yemen and the Southern Transitional Council signed a ceasefire agreement in Riyadh.',
+     (S,), AG, 'Government of Yemen (2017-)', 'STC: Southern Transitional Council'),
+    (D20, 'On 12 May 2020, the Government of Sudan and a rebel movement agreed to a ceasefire in Juba.',
+     (S,), AG, 'Government of Sudan (2019-)', ''),
+    (D20, 'On 12 May 2020, the two rival clans signed a peace agreement in Mogadishu, Somalia, ending the dispute over grazing land.',
+     (S,), AG, '', ''),
+    (D20, 'On 12 May 2020, the Taliban and the Government of Afghanistan exchanged prisoners in Kabul.',
+     (S,), AG, 'Taliban', 'Government of Afghanistan (2014-2021)'),
+    (D20, 'On 12 May 2020, police arrested an opposition leader in Harare.',
+     (S,), AR, 'Police Forces of Zimbabwe (2017-)', 'Civilians (Zimbabwe)'),
+    (D20, 'On 12 May 2020, security forces arrested 12 suspected members of a militant cell in Baghdad.',
+     (S,), AR, 'Military Forces of Iraq (2014-)', ''),
+    (D20, 'On 12 May 2020, police detained a journalist in Islamabad over a social media post.',
+     (S,), AR, 'Police Forces of Pakistan (2018-)', 'Civilians (Pakistan)'),
+    (D20, 'On 12 May 2020, the SBU detained a man suspected of spying for Russia in Kyiv.',
+     (S,), AR, 'Police Forces of Ukraine (2019-)', 'Civilians (Ukraine)'),
+    (D20, 'On 12 May 2020, police arrested 5 people in New Delhi for violating the lockdown.',
+     (S,), AR, 'Police Forces of India (2014-)', 'Civilians (India)'),
+    (D20, 'On 12 May 2020, the army arrested two human rights activists in Damascus.',
+     (S,), AR, 'Military Forces of Syria (2000-)', 'Civilians (Syria)'),
+    (D20, 'On 12 May 2020, a student leader was arrested by police in Dhaka.',
+     (S,), AR, 'Police Forces of Bangladesh (2009-)', 'Civilians (Bangladesh)'),
+    (D20, 'On 12 May 2020, the government of Nigeria imposed a curfew in Abuja.',
+     (S,), CG, 'Government of Nigeria (2015-)', ''),
+    (D20, 'On 12 May 2020, the Syrian regime sent military reinforcements to the frontline near Saraqab, Idleb.',
+     (S,), CG, 'Military Forces of Syria (2000-)', ''),
+    (D20, 'On 12 May 2020, the army deployed troops to Karachi to enforce the lockdown.',
+     (S,), CG, 'Military Forces of Pakistan (2018-)', ''),
+    (D20, 'On 12 May 2020, 20 militants surrendered to the army in Kabul.',
+     (S,), AG, '', 'Military Forces of Afghanistan (2014-2021)'),
+    (D20, 'On 12 May 2020, the army defused an IED planted on the road in Kabul.',
+     (S,), DW, 'Military Forces of Afghanistan (2014-2021)', ''),
+    (D20, 'On 12 May 2020, police seized a cache of weapons and explosives in a house in Baghdad.',
+     (S,), DW, 'Police Forces of Iraq (2014-)', ''),
+    (D20, 'On 12 May 2020, a bomb disposal squad defused a bomb found near a mosque in Peshawar, Pakistan.',
+     (S,), DW, 'Police Forces of Pakistan (2018-)', ''),
+    (D20, 'On 12 May 2020, security forces defused two explosive devices in Kyiv.',
+     (S,), DW, 'Police Forces of Ukraine (2019-)', ''),
+    (D20, 'On 12 May 2020, Turkish forces established a new military post near Ariha in Idleb, Syria.',
+     (S,), HQ, 'Military Forces of Turkey (2016-)', ''),
+    (D20, 'On 12 May 2020, militants established a camp near Tamba village, Nigeria.',
+     (S,), HQ, '', ''),
+    (D20, 'On 12 May 2020, militants burned down a school in Kodori village, Mali.',
+     (S,), LO, '', 'Civilians (Mali)'),
+    (D20, 'On 12 May 2020, Israeli forces demolished a Palestinian house in Hebron.',
+     (S,), LO, 'Military Forces of Israel (2009-)', 'Civilians (Palestine)'),
+    (D20, 'On 12 May 2020, unidentified persons set fire to a mobile phone mast in Johannesburg.',
+     (S,), LO, 'Unidentified Armed Group (South Africa)', ''),
+    (OLD16, 'Party supporters clashed with each other in Kampala.',
+     (P, R,), "", 'Rioters (Uganda)', 'Rioters (Uganda)'),
+    (OLD16, 'Traders protested against new taxes in Kisumu town.',
+     (P, R,), "", 'Protesters (Kenya)', ''),
+    (OLD16, 'Students at the university in Harare protested against the increase in fees.',
+     (P, R,), "", 'Protesters (Zimbabwe)', ''),
+    (OLD16, 'Police fired tear gas to disperse opposition supporters in Nairobi.',
+     (P, R,), "", 'Protesters (Kenya)', 'Police Forces of Kenya (2013-)'),
+    (OLD16, 'Residents of a township in Pretoria rioted over lack of services, burning tyres and blocking roads.',
+     (P, R,), "", 'Rioters (South Africa)', ''),
+    (OLD16, 'Mob killed a suspected thief in Kampala.',
+     (P, R,), "", 'Rioters (Uganda)', 'Civilians (Uganda)'),
+    (OLD16, 'Teachers went on strike in Abuja over unpaid salaries.',
+     (P, R,), "", 'Protesters (Nigeria)', ''),
+    (OLD16, 'Police arrested 20 opposition activists in Kampala.',
+     (S,), "", 'Police Forces of Uganda (1986-)', 'Civilians (Uganda)'),
+    (OLD16, 'Government and rebels signed a peace deal in Bangui.',
+     (S,), "", 'Government of Central African Republic (2016-)', ''),
+    (OLD16, 'Hundreds of workers marched in Johannesburg to demand higher wages.',
+     (P, R,), "", 'Protesters (South Africa)', ''),
+    (OLD15, 'Activists of the ruling party and the opposition clashed in Dhaka, injuring 10.',
+     (P, R,), "", 'Rioters (Bangladesh)', 'Rioters (Bangladesh)'),
+    (OLD15, 'Traders observed a shutter-down strike in Quetta against extortion.',
+     (P, R,), "", 'Protesters (Pakistan)', ''),
+    (OLD15, 'Villagers blocked the highway near Patna demanding the arrest of the killers of a local youth.',
+     (P, R,), "", 'Protesters (India)', ''),
+    (OLD15, 'Farmers staged a demonstration in front of the district office in Lucknow demanding compensation.',
+     (P, R,), "", 'Protesters (India)', ''),
+    (OLD15, 'Students held a rally in Kathmandu against the new constitution.',
+     (P, R,), "", 'Protesters (Nepal)', ''),
+    (OLD15, 'An angry mob torched two vehicles in Dhaka after a road accident.',
+     (P, R,), "", 'Rioters (Bangladesh)', ''),
+    (OLD15, 'Protesters pelted stones at the police in Srinagar; police used tear gas.',
+     (P, R,), "", 'Rioters (India)', 'Police Forces of India (2014-)'),
+    (OLD15, 'Lawyers boycotted the courts in Lahore in protest against the killing of a lawyer.',
+     (P, R,), "", 'Protesters (Pakistan)', ''),
+    (OLD15, 'Police arrested three suspected militants in Peshawar.',
+     (S,), "", 'Police Forces of Pakistan (2013-2018)', ''),
+    (OLD15, 'Security forces recovered a huge cache of arms and ammunition in Quetta.',
+     (S,), "", 'Military Forces of Pakistan (2013-2018)', ''),
+    (OLD15, 'Villagers beat a suspected thief to death in Dhaka.',
+     (P, R,), "", 'Rioters (Bangladesh)', 'Civilians (Bangladesh)'),
+    (OLD15, 'Party workers held a hunger strike in Kathmandu demanding the release of their leader.',
+     (P, R,), "", 'Protesters (Nepal)', ''),
+    (OLD15, 'Bomb disposal squad defused a bomb planted near a school in Quetta.',
+     (S,), "", 'Police Forces of Pakistan (2013-2018)', ''),
+]
+
+
+def record_event(engine, text: str, published: str):
+    """The note's event as a user's export holds it: the strongest happened event with an ACLED type."""
+    events = engine.code(Article(id="note", text=text, published=dt.date.fromisoformat(published))).events
+    return record_row_event([e for e in happened(events) if is_relevant(e, "acled")])
+
+
+@pytest.mark.parametrize("published, text, types, sub_type, actor1, actor2", NOTES)
+def test_a_made_up_note_is_coded_as_an_acled_coder_would(engine, published, text, types, sub_type, actor1, actor2):
+    event = record_event(engine, text, published)
+    assert event is not None
+    assert event.acled_event_type in types
+    if sub_type:
+        assert event.acled_sub_event_type == sub_type
+    for name, actors in ((actor1, event.source), (actor2, event.target)):
+        country = actor_country(name) if name else None
+        if country:
+            assert country in {a.country for a in actors}, name
+
+
+# ------------------------------------------------------------------ the rules the notes guard, and their limits
+
+
+def test_territory_taken_after_fighting_stays_a_battle(engine):
+    event = record_event(engine, "Troops took control of the town after heavy fighting.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Government regains territory")
+
+
+def test_what_someone_is_suspected_of_did_not_happen(engine):
+    text = "A mob beat a man to death on suspicion of child abduction."
+    events = engine.code(Article(id="note", text=text, published=dt.date(2020, 5, 12))).events
+    abduction = next(e for e in events if e.trigger.text == "abduction")
+    assert abduction.hypothetical
+    assert record_event(engine, text, D20).acled_sub_event_type == MV
+
+
+def test_an_arrest_told_before_the_protest_of_those_arrested_is_an_intervention(engine):
+    event = record_event(engine, "Police arrested 30 teachers who protested outside the ministry.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
+
+
+def test_a_protest_about_an_earlier_arrest_stays_peaceful(engine):
+    event = record_event(engine, "Students protested against the arrest of their leader in the capital.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, PP)
