@@ -34,7 +34,7 @@ D20, OLD16, OLD15 = "2020-05-12", "2016-06-15", "2015-04-08"
 
 # (published, note, accepted ACLED types, sub-event type or "", actor1, actor2)
 NOTES = [
-    (D20, 'On 12 May 2020, around 200 farmers staged a sit-in outside the district collectorate in Patna, Bihar, demanding compensation for crops damaged by hailstorm. [size=around 200]',
+    (D20, 'On 12 May 2020, around 200 farmers staged a sit-in outside the district collectorate in Patna, demanding compensation for crops damaged by hailstorm. [size=around 200]',
      (P,), PP, 'Protesters (India)', ''),
     (D20, "On 12 May 2020, members of the teachers' union held a rally in Islamabad to demand the release of pending salaries. [size=no report]",
      (P,), PP, 'Protesters (Pakistan)', ''),
@@ -58,19 +58,19 @@ NOTES = [
      (P,), PP, 'Protesters (Ukraine)', ''),
     (D20, 'On 12 May 2020, families of detainees held a vigil in Sanaa, demanding the release of their relatives. [size=no report]',
      (P,), PP, 'Protesters (Yemen)', ''),
-    (D20, 'On 12 May 2020, residents of Kafr Tal village in Idleb, Syria, demonstrated against the opening of a crossing with regime-held areas. [size=no report]',
+    (D20, 'On 12 May 2020, residents of Kafr Tal village near Damascus, demonstrated against the opening of a crossing with regime-held areas. [size=no report]',
      (P,), PP, 'Protesters (Syria)', ''),
     (D20, 'On 12 May 2020, graduates demonstrated in front of the provincial council building in Basra, Iraq, demanding jobs. [size=no report]',
      (P,), PP, 'Protesters (Iraq)', ''),
-    (D20, 'On 12 May 2020, shopkeepers observed a shutter-down strike in Karachi against the closure of markets. [size=no report]',
+    (D20, 'On 12 May 2020, shopkeepers observed a shutter-down strike in Rawalpindi against the closure of markets. [size=no report]',
      (P,), PP, 'Protesters (Pakistan)', ''),
-    (D20, 'On 12 May 2020, lawyers boycotted court proceedings in Lahore to protest against the arrest of a colleague. [size=no report]',
+    (D20, 'On 12 May 2020, lawyers boycotted court proceedings in Islamabad to protest against the arrest of a colleague. [size=no report]',
      (P,), PP, 'Protesters (Pakistan)', ''),
-    (D20, 'On 12 May 2020, migrant workers staged a protest at the railway station in Mumbai, demanding trains to return to their home states. [size=no report]',
+    (D20, 'On 12 May 2020, migrant workers staged a protest at the railway station in Pune, demanding trains to return to their home states. [size=no report]',
      (P,), PP, 'Protesters (India)', ''),
-    (D20, 'On 12 May 2020, women of Dhanpur village in Uttar Pradesh, India, protested against the sale of liquor in their village. [size=no report]',
+    (D20, 'On 12 May 2020, women of Dhanpur village near Patna, India, protested against the sale of liquor in their village. [size=no report]',
      (P,), PP, 'Protesters (India)', ''),
-    (D20, 'On 12 May 2020, truck drivers held a protest in Lagos over extortion by traffic officials. [size=no report]',
+    (D20, 'On 12 May 2020, truck drivers held a protest in Ibadan over extortion by traffic officials. [size=no report]',
      (P,), PP, 'Protesters (Nigeria)', ''),
     (D20, "On 12 May 2020, activists staged a car protest in Beirut against the government's economic plan. [size=no report]",
      (P,), PP, 'Protesters (Lebanon)', ''),
@@ -98,7 +98,7 @@ NOTES = [
      (P,), PI, 'Protesters (Russia)', 'Police Forces of Russia (2000-)'),
     (D20, 'On 12 May 2020, riot police dispersed a demonstration of street vendors in Abuja. [size=no report]',
      (P,), PI, 'Protesters (Nigeria)', 'Police Forces of Nigeria (2015-)'),
-    (D20, 'On 12 May 2020, police opened fire on protesters demanding electricity in Lagos, killing two. [size=no report]',
+    (D20, 'On 12 May 2020, police opened fire on protesters demanding electricity in Ibadan, killing two. [size=no report]',
      (P,), EF, 'Police Forces of Nigeria (2015-)', 'Protesters (Nigeria)'),
     (D20, 'On 12 May 2020, security forces shot dead a demonstrator during a peaceful protest in Baghdad. [size=no report]',
      (P,), EF, 'Military Forces of Iraq (2014-)', 'Protesters (Iraq)'),
@@ -112,7 +112,7 @@ NOTES = [
      (R,), VD, 'Rioters (Lebanon)', 'Police Forces of Lebanon (2016-)'),
     (D20, 'On 12 May 2020, demonstrators set fire to the provincial council building in Basra, Iraq. [size=no report]',
      (R,), VD, 'Rioters (Iraq)', ''),
-    (D20, 'On 12 May 2020, residents protesting power cuts pelted stones at a police vehicle in Karachi. [size=no report]',
+    (D20, 'On 12 May 2020, residents protesting power cuts pelted stones at a police vehicle in Rawalpindi. [size=no report]',
      (R,), VD, 'Rioters (Pakistan)', 'Police Forces of Pakistan (2018-)'),
     (D20, 'On 12 May 2020, protesters vandalised the office of the electricity company in Sanaa. [size=no report]',
      (R,), VD, 'Rioters (Yemen)', ''),
@@ -126,15 +126,15 @@ NOTES = [
      (R,), VD, 'Rioters (Afghanistan)', ''),
     (D20, 'On 12 May 2020, a mob beat a man to death on suspicion of child abduction in Patna, India.',
      (R,), MV, 'Rioters (India)', 'Civilians (India)'),
-    (D20, 'On 12 May 2020, a mob attacked and injured two health workers in Lahore.',
+    (D20, 'On 12 May 2020, a mob attacked and injured two health workers in Islamabad.',
      (R,), MV, 'Rioters (Pakistan)', 'Civilians (Pakistan)'),
-    (D20, 'On 12 May 2020, two groups of villagers clashed over a land dispute in Bihar, India, injuring five.',
+    (D20, 'On 12 May 2020, two groups of villagers clashed over a land dispute near Patna, India, injuring five.',
      (R,), MV, 'Rioters (India)', 'Rioters (India)'),
     (D20, 'On 12 May 2020, an angry mob set ablaze a suspected kidnapper in Abuja.',
      (R,), MV, 'Rioters (Nigeria)', 'Civilians (Nigeria)'),
-    (D20, 'On 12 May 2020, supporters of two rival parties clashed in Karachi with sticks and stones.',
+    (D20, 'On 12 May 2020, supporters of two rival parties clashed in Rawalpindi with sticks and stones.',
      (R,), MV, 'Rioters (Pakistan)', 'Rioters (Pakistan)'),
-    (D20, 'On 12 May 2020, villagers attacked a police team that had come to arrest a suspect in Bihar, India, injuring three policemen.',
+    (D20, 'On 12 May 2020, villagers attacked a police team that had come to arrest a suspect near Patna, India, injuring three policemen.',
      (R,), MV, 'Rioters (India)', 'Police Forces of India (2014-)'),
     (D20, 'On 12 May 2020, the Government of Yemen and the Southern Transitional Council signed a ceasefire agreement in Riyadh.',
      (S,), AG, 'Government of Yemen (2017-)', 'STC: Southern Transitional Council'),
@@ -160,9 +160,9 @@ NOTES = [
      (S,), AR, 'Police Forces of Bangladesh (2009-)', 'Civilians (Bangladesh)'),
     (D20, 'On 12 May 2020, the government of Nigeria imposed a curfew in Abuja.',
      (S,), CG, 'Government of Nigeria (2015-)', ''),
-    (D20, 'On 12 May 2020, the Syrian regime sent military reinforcements to the frontline near Saraqab, Idleb.',
+    (D20, 'On 12 May 2020, the Syrian regime sent military reinforcements to the frontline near Saraqab, Syria.',
      (S,), CG, 'Military Forces of Syria (2000-)', ''),
-    (D20, 'On 12 May 2020, the army deployed troops to Karachi to enforce the lockdown.',
+    (D20, 'On 12 May 2020, the army deployed troops to Rawalpindi to enforce the lockdown.',
      (S,), CG, 'Military Forces of Pakistan (2018-)', ''),
     (D20, 'On 12 May 2020, 20 militants surrendered to the army in Kabul.',
      (S,), AG, '', 'Military Forces of Afghanistan (2014-2021)'),
@@ -170,23 +170,25 @@ NOTES = [
      (S,), DW, 'Military Forces of Afghanistan (2014-2021)', ''),
     (D20, 'On 12 May 2020, police seized a cache of weapons and explosives in a house in Baghdad.',
      (S,), DW, 'Police Forces of Iraq (2014-)', ''),
-    (D20, 'On 12 May 2020, a bomb disposal squad defused a bomb found near a mosque in Peshawar, Pakistan.',
+    (D20, 'On 12 May 2020, a bomb disposal squad defused a bomb found near a mosque in Rawalpindi, Pakistan.',
      (S,), DW, 'Police Forces of Pakistan (2018-)', ''),
     (D20, 'On 12 May 2020, security forces defused two explosive devices in Kyiv.',
      (S,), DW, 'Police Forces of Ukraine (2019-)', ''),
-    (D20, 'On 12 May 2020, Turkish forces established a new military post near Ariha in Idleb, Syria.',
+    (D20, 'On 12 May 2020, Turkish forces established a new military post near Ariha, Syria.',
      (S,), HQ, 'Military Forces of Turkey (2016-)', ''),
-    (D20, 'On 12 May 2020, militants established a camp near Tamba village, Nigeria.',
+    (D20, 'On 12 May 2020, the army set up a new base in the village of Kodorila, Mali.',
+     (S,), HQ, 'Military Forces of Mali (2012-2021)', ''),
+    (D20, 'On 12 May 2020, militants established a camp near Gidan Tamba village, Nigeria.',
      (S,), HQ, '', ''),
-    (D20, 'On 12 May 2020, militants burned down a school in Kodori village, Mali.',
-     (S,), LO, '', 'Civilians (Mali)'),
-    (D20, 'On 12 May 2020, Israeli forces demolished a Palestinian house in Hebron.',
+    (D20, 'On 12 May 2020, Houthi forces blew up a house in Ibb, Yemen.',
+     ('Explosions/Remote violence',), 'Remote explosive/landmine/IED', 'Military Forces of Yemen (2017-) Houthi', ''),
+    (D20, 'On 12 May 2020, Israeli forces demolished a Palestinian house in Bethlehem.',
      (S,), LO, 'Military Forces of Israel (2009-)', 'Civilians (Palestine)'),
     (D20, 'On 12 May 2020, unidentified persons set fire to a mobile phone mast in Johannesburg.',
      (S,), LO, 'Unidentified Armed Group (South Africa)', ''),
     (OLD16, 'Party supporters clashed with each other in Kampala.',
      (P, R,), "", 'Rioters (Uganda)', 'Rioters (Uganda)'),
-    (OLD16, 'Traders protested against new taxes in Kisumu town.',
+    (OLD16, 'Traders protested against new taxes in Nakuru town.',
      (P, R,), "", 'Protesters (Kenya)', ''),
     (OLD16, 'Students at the university in Harare protested against the increase in fees.',
      (P, R,), "", 'Protesters (Zimbabwe)', ''),
@@ -202,11 +204,15 @@ NOTES = [
      (S,), "", 'Police Forces of Uganda (1986-)', 'Civilians (Uganda)'),
     (OLD16, 'Government and rebels signed a peace deal in Bangui.',
      (S,), "", 'Government of Central African Republic (2016-)', ''),
+    (OLD16, 'Youths burned a police post in Conakry after a young man died in custody.',
+     (P, R,), "", 'Rioters (Guinea)', 'Police Forces of Guinea (2010-)'),
     (OLD16, 'Hundreds of workers marched in Johannesburg to demand higher wages.',
      (P, R,), "", 'Protesters (South Africa)', ''),
+    (OLD16, 'Demonstrators in Kinshasa demanded the departure of the president; police dispersed them with tear gas.',
+     (P, R,), "", 'Protesters (Democratic Republic of Congo)', 'Police Forces of Democratic Republic of Congo (2001-2019)'),
     (OLD15, 'Activists of the ruling party and the opposition clashed in Dhaka, injuring 10.',
      (P, R,), "", 'Rioters (Bangladesh)', 'Rioters (Bangladesh)'),
-    (OLD15, 'Traders observed a shutter-down strike in Quetta against extortion.',
+    (OLD15, 'Traders observed a shutter-down strike in Rawalpindi against extortion.',
      (P, R,), "", 'Protesters (Pakistan)', ''),
     (OLD15, 'Villagers blocked the highway near Patna demanding the arrest of the killers of a local youth.',
      (P, R,), "", 'Protesters (India)', ''),
@@ -216,20 +222,58 @@ NOTES = [
      (P, R,), "", 'Protesters (Nepal)', ''),
     (OLD15, 'An angry mob torched two vehicles in Dhaka after a road accident.',
      (P, R,), "", 'Rioters (Bangladesh)', ''),
-    (OLD15, 'Protesters pelted stones at the police in Srinagar; police used tear gas.',
+    (OLD15, 'Protesters pelted stones at the police in Patna; police used tear gas.',
      (P, R,), "", 'Rioters (India)', 'Police Forces of India (2014-)'),
-    (OLD15, 'Lawyers boycotted the courts in Lahore in protest against the killing of a lawyer.',
+    (OLD15, 'Lawyers boycotted the courts in Islamabad in protest against the killing of a lawyer.',
      (P, R,), "", 'Protesters (Pakistan)', ''),
-    (OLD15, 'Police arrested three suspected militants in Peshawar.',
+    (OLD15, 'Police arrested three suspected militants in Rawalpindi.',
      (S,), "", 'Police Forces of Pakistan (2013-2018)', ''),
-    (OLD15, 'Security forces recovered a huge cache of arms and ammunition in Quetta.',
+    (OLD15, 'Security forces recovered a huge cache of arms and ammunition in Rawalpindi.',
      (S,), "", 'Military Forces of Pakistan (2013-2018)', ''),
     (OLD15, 'Villagers beat a suspected thief to death in Dhaka.',
      (P, R,), "", 'Rioters (Bangladesh)', 'Civilians (Bangladesh)'),
     (OLD15, 'Party workers held a hunger strike in Kathmandu demanding the release of their leader.',
      (P, R,), "", 'Protesters (Nepal)', ''),
-    (OLD15, 'Bomb disposal squad defused a bomb planted near a school in Quetta.',
+    (OLD15, 'Bomb disposal squad defused a bomb planted near a school in Rawalpindi.',
      (S,), "", 'Police Forces of Pakistan (2013-2018)', ''),
+    (D20, 'On 12 May 2020, members of the student union took out a candle march in Pune to protest against the rape of a minor. [size=no report]',
+     (P,), PP, 'Protesters (India)', ''),
+    (D20, 'On 12 May 2020, doctors staged a walkout at a public hospital in Nairobi over the lack of protective gear. [size=no report]',
+     (P,), PP, 'Protesters (Kenya)', ''),
+    (D20, 'On 12 May 2020, residents held a demonstration outside the governorate building in Sanaa, demanding the payment of salaries. [size=no report]',
+     (P,), PP, 'Protesters (Yemen)', ''),
+    (D20, 'On 12 May 2020, around 100 workers of a textile factory demonstrated in Rawalpindi over unpaid wages. [size=around 100]',
+     (P,), PP, 'Protesters (Pakistan)', ''),
+    (D20, 'On 12 May 2020, supporters of the ruling party rallied in Kampala in support of the president. [size=no report]',
+     (P,), PP, 'Protesters (Uganda)', ''),
+    (D20, 'On 12 May 2020, a group of women marched to the police station in Abuja to demand the release of their sons. [size=no report]',
+     (P,), PP, 'Protesters (Nigeria)', ''),
+    (D20, 'On 12 May 2020, protesters blocked a highway near Baghdad with burning tyres, demanding jobs. [size=no report]',
+     (R,), VD, 'Rioters (Iraq)', ''),
+    (D20, 'On 12 May 2020, police used tear gas to disperse students protesting in Kampala. [size=no report]',
+     (P,), PI, 'Protesters (Uganda)', 'Police Forces of Uganda (1986-)'),
+    (D20, 'On 12 May 2020, police arrested 10 activists who were protesting against the new law in Minsk. [size=no report]',
+     (P,), PI, 'Protesters (Belarus)', 'Police Forces of Belarus (1994-)'),
+    (D20, 'On 12 May 2020, an angry crowd beat a suspected robber to death in Ibadan.',
+     (R,), MV, 'Rioters (Nigeria)', 'Civilians (Nigeria)'),
+    (D20, 'On 12 May 2020, a mob attacked a mosque in Colombo, damaging its windows.',
+     (R,), MV, 'Rioters (Sri Lanka)', ''),
+    (D20, 'On 12 May 2020, police arrested three men suspected of kidnapping in Abuja.',
+     (S,), AR, 'Police Forces of Nigeria (2015-)', ''),
+    (D20, 'On 12 May 2020, the army seized a large cache of weapons in a raid on a house in Kabul.',
+     (S,), DW, 'Military Forces of Afghanistan (2014-2021)', ''),
+    (D20, 'On 12 May 2020, the warring parties agreed to a ceasefire in Tripoli, Libya.',
+     (S,), AG, '', ''),
+    (D20, 'On 12 May 2020, unidentified people looted a warehouse of the World Food Programme in Juba, South Sudan.',
+     (S,), LO, '', ''),
+    (OLD16, 'Opposition supporters rioted in Kinshasa, burning cars and looting shops.',
+     (P, R,), "", 'Rioters (Democratic Republic of Congo)', ''),
+    (OLD16, 'Students demonstrated in Khartoum against rising bread prices; police dispersed them with tear gas.',
+     (P, R,), "", 'Protesters (Sudan)', 'Police Forces of Sudan (1989-2019)'),
+    (OLD15, 'Activists of two student wings clashed on the campus in Dhaka.',
+     (P, R,), "", 'Rioters (Bangladesh)', 'Rioters (Bangladesh)'),
+    (OLD15, 'Police lathi-charged the students who were protesting outside the college in Patna.',
+     (P, R,), "", 'Protesters (India)', 'Police Forces of India (2014-)'),
 ]
 
 
@@ -276,3 +320,30 @@ def test_an_arrest_told_before_the_protest_of_those_arrested_is_an_intervention(
 def test_a_protest_about_an_earlier_arrest_stays_peaceful(engine):
     event = record_event(engine, "Students protested against the arrest of their leader in the capital.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, PP)
+
+
+def test_the_clause_before_a_semicolon_is_a_main_clause(engine):
+    event = record_event(engine, "Workers demanded their unpaid wages; police dispersed them with tear gas.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
+
+
+def test_what_a_person_is_suspected_of_is_no_event_but_an_alleged_attack_is(engine):
+    arrest = record_event(engine, "Police arrested two men suspected of kidnapping.", D20)
+    assert arrest.acled_sub_event_type == AR
+    attack = record_event(engine, "Militants are suspected of attacking the post.", D20)
+    assert attack.acled_event_type != S
+
+
+def test_the_owner_of_property_burned_is_its_target(engine):
+    event = record_event(engine, "Rioters torched a truck owned by a businessman.", D20)
+    assert [a.name for a in event.target] == ["businessman"]
+
+
+def test_arrests_made_in_a_raid_are_the_arrests(engine):
+    event = record_event(engine, "Police arrested five suspects in a raid on a house.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (S, AR)
+
+
+def test_rallying_support_is_no_rally(engine):
+    events = engine.code(Article(id="note", text="The party rallied support for the bill.", published=dt.date(2020, 5, 12))).events
+    assert all(e.acled_event_type is None for e in events)

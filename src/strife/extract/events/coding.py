@@ -19,7 +19,11 @@ from spacy.tokens import Token
 
 from strife.extract import clause_verb, doc_text, line_of
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import CLAUSE_DEPS, describes_object_of
+from strife.extract.events.grammar import (
+    CLAUSE_DEPS,
+    clause_before_semicolon,
+    describes_object_of,
+)
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import (
@@ -280,7 +284,7 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     token = frame.trigger.token
     if token.pos_ == "VERB" and _gathering_purpose(token, onto):
         return True
-    if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
+    if token.pos_ != "VERB" or not (token.dep_ in ("ROOT", "conj") or clause_before_semicolon(token)) or not frame.sources:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
         return False  # 'elders have demanded that control be taken away': a statement, not a crowd in the street
