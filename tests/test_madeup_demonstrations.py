@@ -274,6 +274,38 @@ NOTES = [
      (P, R,), "", 'Rioters (Bangladesh)', 'Rioters (Bangladesh)'),
     (OLD15, 'Police lathi-charged the students who were protesting outside the college in Patna.',
      (P, R,), "", 'Protesters (India)', 'Police Forces of India (2014-)'),
+    (D20, 'On 12 May 2020, a protest was held in front of the parliament in Tunis against unemployment. [size=no report]',
+     (P,), PP, 'Protesters (Tunisia)', ''),
+    (D20, 'On 12 May 2020, a general strike was observed in Kathmandu, called by opposition parties. [size=no report]',
+     (P,), PP, 'Protesters (Nepal)', ''),
+    (D20, 'On 12 May 2020, villagers staged a dharna outside the block office near Patna, India, demanding drinking water. [size=no report]',
+     (P,), PP, 'Protesters (India)', ''),
+    (D20, 'On 12 May 2020, traders observed a hartal in Dhaka to protest against the eviction of street vendors. [size=no report]',
+     (P,), PP, 'Protesters (Bangladesh)', ''),
+    (D20, 'On 12 May 2020, students boycotted classes at the university in Khartoum to protest against the killing of a colleague. [size=no report]',
+     (P,), PP, 'Protesters (Sudan)', ''),
+    (D20, 'On 12 May 2020, a peaceful protest of taxi drivers in Nairobi was dispersed by police using tear gas. [size=no report]',
+     (P,), PI, 'Protesters (Kenya)', 'Police Forces of Kenya (2013-)'),
+    (D20, 'On 12 May 2020, protesters were injured when police fired rubber bullets at a demonstration in Santiago. [size=no report]',
+     (P,), PI, 'Protesters (Chile)', 'Police Forces of Chile (2018-2022)'),
+    (D20, 'On 12 May 2020, police shot and killed a protester during a demonstration against police brutality in Washington, DC. [size=no report]',
+     (P,), EF, 'Police Forces of the United States (2017-2021)', 'Protesters (United States)'),
+    (D20, 'On 12 May 2020, residents gheraoed the police station in Patna, India, and pelted stones after a youth died in custody. [size=no report]',
+     (R,), VD, 'Rioters (India)', 'Police Forces of India (2014-)'),
+    (D20, 'On 12 May 2020, protesters clashed with security forces in Baghdad. Several protesters were wounded. [size=no report]',
+     (R,), VD, 'Rioters (Iraq)', 'Military Forces of Iraq (2014-)'),
+    (D20, 'On 12 May 2020, three activists were arrested by police in Harare.',
+     (S,), AR, 'Police Forces of Zimbabwe (2017-)', 'Civilians (Zimbabwe)'),
+    (D20, 'On 12 May 2020, a journalist was detained by security forces in Damascus.',
+     (S,), AR, 'Military Forces of Syria (2000-)', 'Civilians (Syria)'),
+    (D20, 'On 12 May 2020, unknown gunmen stole two vehicles belonging to an aid organisation in Bangui.',
+     (S,), LO, '', ''),
+    (OLD16, 'Protest against power cuts in Kampala.',
+     (P, R,), "", 'Protesters (Uganda)', ''),
+    (OLD16, 'Rioting by students in Nairobi after a lecturer was attacked.',
+     (P, R,), "", 'Rioters (Kenya)', ''),
+    (OLD15, 'Clash between two groups of villagers over land near Patna; 5 injured.',
+     (P, R,), "", 'Rioters (India)', 'Rioters (India)'),
 ]
 
 
@@ -347,3 +379,15 @@ def test_arrests_made_in_a_raid_are_the_arrests(engine):
 def test_rallying_support_is_no_rally(engine):
     events = engine.code(Article(id="note", text="The party rallied support for the bill.", published=dt.date(2020, 5, 12))).events
     assert all(e.acled_event_type is None for e in events)
+
+
+def test_less_lethal_force_that_injures_is_an_intervention_unless_the_injuries_are_serious(engine):
+    minor = record_event(engine, "Police fired rubber bullets at the protesters, injuring two.", D20)
+    assert (minor.acled_event_type, minor.acled_sub_event_type) == (P, PI)
+    serious = record_event(engine, "Police fired rubber bullets at protesters, seriously injuring three.", D20)
+    assert (serious.acled_event_type, serious.acled_sub_event_type) == (P, EF)
+
+
+def test_a_gherao_is_a_demonstration_so_its_stone_pelting_is_a_violent_one(engine):
+    event = record_event(engine, "Students gheraoed the vice chancellor's office and pelted stones.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (R, VD)

@@ -497,12 +497,16 @@ def _unopposed(token: Token, onto: Ontology) -> bool:
 
 def _less_lethal_force(frame: Frame, onto: Ontology) -> bool:
     """'Police fired rubber bullets at protesters': ACLED keeps excessive force for lethal force or
-    serious harm; force with riot-control means (rubber bullets, tear gas, water cannon) that hurts
-    no one in its sentence is an attempt to disperse the protest, a protest with intervention."""
+    serious harm; force with riot-control means (rubber bullets, tear gas, water cannon) that kills
+    or seriously hurts no one in its sentence is an attempt to disperse the protest, a protest with
+    intervention: 'protesters were injured when police fired rubber bullets' (the codebook's
+    serious injuries are told as such: 'seriously injured', 'hospitalised')."""
     if not _names_any(_clause_text(frame), onto.words("intervention_words")):
         return False
-    casualties = onto.words("casualty_verbs") | {"dead", "death", "die"}
-    return not any(t.lemma_.lower() in casualties or t.lower_ in casualties for t in frame.trigger.token.sent)
+    words = {t.lemma_.lower() for t in frame.trigger.token.sent} | {t.lower_ for t in frame.trigger.token.sent}
+    if words & (onto.words("casualty_verbs") - onto.words("injury_verbs") | {"dead", "death", "die"}):
+        return False
+    return not (words & onto.words("injury_verbs") and words & onto.words("serious_harm_words"))
 
 
 def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontology) -> bool:
