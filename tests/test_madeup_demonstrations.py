@@ -391,3 +391,11 @@ def test_less_lethal_force_that_injures_is_an_intervention_unless_the_injuries_a
 def test_a_gherao_is_a_demonstration_so_its_stone_pelting_is_a_violent_one(engine):
     event = record_event(engine, "Students gheraoed the vice chancellor's office and pelted stones.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (R, VD)
+
+
+def test_riot_control_means_fired_at_a_protest_are_no_battle(engine):
+    event = record_event(engine, "Protesters were injured when police fired rubber bullets at a demonstration.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
+    assert "police" not in [a.name for a in event.target if a.kind == "implied"]
+    armed = record_event(engine, "Police exchanged fire with gunmen near the protest site.", D20)
+    assert armed.acled_event_type == "Battles"

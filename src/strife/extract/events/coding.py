@@ -484,7 +484,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Strategic developments", "Non-violent transfer of territory")
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-    if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
+    if (pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto)) or (
+            pair[0] == "Battles" and _riot_control_at_a_protest(frame, onto)):
         pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
     return pair
 
@@ -493,6 +494,12 @@ def _unopposed(token: Token, onto: Ontology) -> bool:
     """'took control of the town after the militants withdrew without a fight': territory changing
     hands with no fighting is ACLED's non-violent transfer of territory, not a battle."""
     return _names_any(" ".join(t.lower_ for t in token.sent), onto.words("unopposed_words"))
+
+
+def _riot_control_at_a_protest(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired rubber bullets at a demonstration': riot-control means (intervention_words)
+    used where the line tells of a protest are force on the protest, never a battle with its crowd."""
+    return _names_any(_clause_text(frame), onto.words("intervention_words")) and _demonstration_context(frame.trigger.token, onto)
 
 
 def _less_lethal_force(frame: Frame, onto: Ontology) -> bool:
