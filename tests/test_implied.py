@@ -26,7 +26,8 @@ def test_the_table_names_known_acled_types_and_sides():
     assert all(role in ROLES for _, role in table)
     rows = [row for rows in table.values() for row in rows]
     assert all(side in side_sectors() for side, _, _ in rows)
-    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband", "arrest") for _, _, when in rows)
+    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband", "arrest", "force_on_protest")
+               for _, _, when in rows)
     assert ("Battles", "target") not in table  # a battle's other side is never invented
 
 

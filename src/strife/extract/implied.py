@@ -103,8 +103,10 @@ def _applies(event: Event, role: str, when: str) -> bool:
     if when == "other_named":
         other = event.target if role == "source" else event.source
         return any(a.kind != "implied" for a in other)
-    if when == "intervention":
-        return event.acled_sub_event_type == "Protest with intervention"
+    if when in ("intervention", "force_on_protest"):  # the police facing protesters; protesters facing the police
+        by_force = any((a.sector or "").lower() in sectors_of("state_force") for a in event.source)
+        forced = ("Protest with intervention", "Excessive force against protesters") if by_force else ("Protest with intervention",)
+        return by_force == (when == "force_on_protest") and event.acled_sub_event_type in forced
     if when == "contraband":
         return _seized_contraband(event)
     if when == "arrest":

@@ -93,9 +93,19 @@ def absorbed_nouns(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ont
             continue
         if verb.entry.frame in ("consequence", "result", "intent", "displacement"):
             continue
-        if family(verb.plover) == family(trig.plover):
+        if family(verb.plover) == family(trig.plover) or _operation_of(token, verb, onto):
             absorbed[token.i] = verb
     return absorbed
+
+
+def _operation_of(noun: Token, verb: Trigger, onto: Ontology) -> bool:
+    """'arrested five suspects in a raid', 'seized weapons during a search operation': the raid is
+    the occasion of the arrest or seizure told by the verb, which is what happened in it (ACLED
+    codes the arrests or the disrupted weapons use, not an attack). A building destroyed 'in the
+    air raid' is no such outcome: the raid is the attack."""
+    return (verb.plover == "COERCE" and verb.entry.mode in coding_set("operation_outcome_modes")
+            and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "during")
+            and noun.lemma_.lower() in onto.words("operation_nouns"))
 
 
 def protest_purposes(triggers: list[Trigger], hosts: dict[int, Trigger]) -> dict[int, Trigger]:

@@ -17,7 +17,11 @@ from spacy.tokens import Token
 
 from strife.extract import clause_verb, doc_text, line_of
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import CLAUSE_DEPS
+from strife.extract.events.grammar import (
+    CLAUSE_DEPS,
+    clause_before_semicolon,
+    describes_object_of,
+)
 from strife.extract.events.roles import argument_phrase
 from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import (
@@ -282,7 +286,7 @@ def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> b
     token = frame.trigger.token
     if token.pos_ == "VERB" and _gathering_purpose(token, onto):
         return True
-    if token.pos_ != "VERB" or token.dep_ not in ("ROOT", "conj") or not frame.sources:
+    if token.pos_ != "VERB" or not (token.dep_ in ("ROOT", "conj") or clause_before_semicolon(token)) or not frame.sources:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
         return False  # 'elders have demanded that control be taken away': a statement, not a crowd in the street
@@ -464,21 +468,40 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Government regains territory")
         elif side == "nonstate":
             pair = ("Battles", "Non-state actor overtakes territory")
+        if _unopposed(frame.trigger.token, onto):
+            pair = ("Strategic developments", "Non-violent transfer of territory")
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-    if pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto):
+    if (pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto)) or (
+            pair[0] == "Battles" and _riot_control_at_a_protest(frame, onto)):
         pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
     return pair
 
 
+def _unopposed(token: Token, onto: Ontology) -> bool:
+    """'took control of the town after the militants withdrew without a fight': territory changing
+    hands with no fighting is ACLED's non-violent transfer of territory, not a battle."""
+    return _names_any(" ".join(t.lower_ for t in token.sent), onto.words("unopposed_words"))
+
+
+def _riot_control_at_a_protest(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired rubber bullets at a demonstration': riot-control means (intervention_words)
+    used where the line tells of a protest are force on the protest, never a battle with its crowd."""
+    return _names_any(_clause_text(frame), onto.words("intervention_words")) and _demonstration_context(frame.trigger.token, onto)
+
+
 def _less_lethal_force(frame: Frame, onto: Ontology) -> bool:
     """'Police fired rubber bullets at protesters': ACLED keeps excessive force for lethal force or
-    serious harm; force with riot-control means (rubber bullets, tear gas, water cannon) that hurts
-    no one in its sentence is an attempt to disperse the protest, a protest with intervention."""
+    serious harm; force with riot-control means (rubber bullets, tear gas, water cannon) that kills
+    or seriously hurts no one in its sentence is an attempt to disperse the protest, a protest with
+    intervention: 'protesters were injured when police fired rubber bullets' (the codebook's
+    serious injuries are told as such: 'seriously injured', 'hospitalised')."""
     if not _names_any(_clause_text(frame), onto.words("intervention_words")):
         return False
-    casualties = onto.words("casualty_verbs") | {"dead", "death", "die"}
-    return not any(t.lemma_.lower() in casualties or t.lower_ in casualties for t in frame.trigger.token.sent)
+    words = {t.lemma_.lower() for t in frame.trigger.token.sent} | {t.lower_ for t in frame.trigger.token.sent}
+    if words & (onto.words("casualty_verbs") - onto.words("injury_verbs") | {"dead", "death", "die"}):
+        return False
+    return not (words & onto.words("injury_verbs") and words & onto.words("serious_harm_words"))
 
 
 def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontology) -> bool:
@@ -674,13 +697,14 @@ def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
 
 
 def _interventions(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Event]:
-    """The acts of force against the protest (see `_intervened`)."""
-    start = protest.trigger.token.i
+    """The acts of force against the protest (see `_intervened`): told after it, or told before it
+    on those the protest's clause describes ('arrested 15 protesters who had gathered')."""
+    protest_token = protest.trigger.token
     return [
         e for f, e in members
         if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
-        and f.trigger.token.i > start and f.trigger.token.dep_ not in ("relcl", "acl")
-        and not _singular_patient(f.trigger.token)
+        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token))
+        and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
     ]
 
 

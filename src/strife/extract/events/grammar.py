@@ -44,3 +44,20 @@ def object_antecedent(pronoun: Token) -> Token:
             and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")]
     main = [t for t in fits if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     return (main or fits[::-1] or [pronoun])[0]
+
+
+def describes_object_of(clause: Token, verb: Token) -> bool:
+    """'police arrested protesters who had gathered', 'dispersed demonstrators protesting against
+    ...', 'dispersed protesting teachers': the clause (a relative clause, participle or
+    participial adjective) describes the verb's object, so the act befell those who did what the
+    clause tells, even though the clause is told after the verb."""
+    noun = clause.head
+    return clause.dep_ in ("relcl", "acl", "amod") and noun.dep_ in ("dobj", "obj") and noun.head.i == verb.i
+
+
+def clause_before_semicolon(verb: Token) -> bool:
+    """'Demonstrators demanded ...; police dispersed them': the parser may hang the clause before
+    a semicolon on the verb after it as its complement (ccomp), but a semicolon joins two
+    independent clauses, so the first is a main clause of its own."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and verb.i < head.i and any(t.text == ";" and t.head.i == head.i for t in head.lefts)

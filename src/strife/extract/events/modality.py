@@ -48,6 +48,7 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         modal
         or _governed_by(token, irrealis, onto)
         or _under_irrealis_noun(token, onto)
+        or _alleged_of_someone(token, onto)
         or _irrealis_modifier(token, onto)
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
@@ -158,6 +159,17 @@ def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
             if child.dep_ == "prep" and child.lower_ not in ("for", "to", "on", "of"):
                 continue
             return True
+    return False
+
+
+def _alleged_of_someone(token: Token, onto: Ontology) -> bool:
+    """'arrested three men suspected of kidnapping', 'a man accused of murder': the act a person
+    is described as suspected of is an allegation about that person, not a reported event (unlike
+    'militants are suspected of attacking the post', where the attack is the news and its
+    author the suspicion)."""
+    for child, ancestor in _path_up(token):
+        if child.dep_ == "prep" and child.lower_ == "of" and ancestor.dep_ == "acl" and ancestor.head.pos_ in ("NOUN", "PROPN"):
+            return bool(word_keys(ancestor) & onto.words("allegation_participles"))
     return False
 
 

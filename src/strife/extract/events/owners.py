@@ -27,10 +27,18 @@ def ownerless_installation(target: Token, onto: Ontology) -> bool:
 
 
 def belongs_to(target: Token) -> list[Token]:
-    """'a vehicle belonging to a councilor' -> 'a councilor': whose the thing is."""
-    return [o for acl in target.children if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() == "belong"
-            for prep in acl.children if prep.dep_ == "prep" and prep.lower_ == "to"
+    """'a vehicle belonging to a councilor', 'shops owned by traders' -> 'a councilor', 'traders':
+    whose the thing is."""
+    return [o for acl in target.children if acl.dep_ in ("acl", "relcl")
+            for prep in acl.children if _owner_preposition(acl, prep)
             for o in prep.children if o.dep_ == "pobj"]
+
+
+def _owner_preposition(verb: Token, prep: Token) -> bool:
+    """The preposition that introduces the owner: 'belonging to X', 'owned by X'."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "belong" and prep.dep_ == "prep" and prep.lower_ == "to") or (
+        lemma == "own" and prep.dep_ == "agent")
 
 
 def is_owner_noun(token: Token, onto: Ontology) -> bool:
