@@ -1,9 +1,19 @@
-"""`AttributeRules` sets what spaCy's attribute ruler sets (POS, morphology, lemmas), by lookup."""
+"""`AttributeRules` sets what spaCy's attribute ruler sets (POS, morphology, lemmas), by lookup;
+`KeptLemmas` the lemmas spaCy's rule lemmatizer sets."""
 
 import pytest
 import spacy
 
-from strife.attribute_rules import COMPONENT, RULER, AttributeRules, use_attribute_rules
+from strife.attribute_rules import (
+    COMPONENT,
+    LEMMAS,
+    LEMMATIZER,
+    RULER,
+    AttributeRules,
+    KeptLemmas,
+    use_attribute_rules,
+    use_kept_lemmas,
+)
 from strife.spacy_model import model_name
 
 TEXTS = [
@@ -42,3 +52,21 @@ def test_use_attribute_rules_replaces_the_ruler_once():
     assert RULER not in nlp.pipe_names and nlp.pipe_names.count(COMPONENT) == 1
     assert nlp.pipe_names.index(COMPONENT) < nlp.pipe_names.index("lemmatizer")
     assert RULER in nlp.component_names  # disabled, kept for its patterns
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_kept_lemmas_are_the_lemmatizer_s(bare, text):
+    """Twice over the same text: the second time every lemma comes from what was kept."""
+    expected = _read(bare(text))
+    lemmas = KeptLemmas(bare.get_pipe(LEMMATIZER))
+    for _ in range(2):
+        with bare.select_pipes(disable=[LEMMATIZER, "ner"]):
+            doc = bare(text)
+        assert _read(lemmas(doc)) == expected
+
+
+def test_use_kept_lemmas_replaces_the_rule_lemmatizer():
+    nlp = spacy.load(model_name())
+    use_kept_lemmas(nlp)
+    assert LEMMATIZER not in nlp.pipe_names and nlp.pipe_names.count(LEMMAS) == 1
+    assert nlp.pipe_names.index(LEMMAS) < nlp.pipe_names.index("ner")
