@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from strife.attribute_rules import use_attribute_rules, use_kept_lemmas
 from strife.model import Actor, Article
 from strife.spacy_model import model_name, not_installed
 
@@ -60,6 +61,8 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
         nlp = spacy.load(name)
     except OSError:
         raise ValueError(not_installed(name)) from None
+    use_attribute_rules(nlp)  # the same POS, morphology and lemmas as spaCy's ruler, by lookup
+    use_kept_lemmas(nlp)
     settings = {"strife_actors": {"actors": actors}} if actors else {}
     for stage in stages:
         nlp.add_pipe(stage, config=settings.get(stage, {}))

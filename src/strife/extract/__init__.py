@@ -38,6 +38,34 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_TOKENS_KEY = ("strife", "tokens")
+
+
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """The Doc's tokens, made once and kept on the Doc.
+
+    spaCy makes a new `Token` object for every `doc[i]` and every step of `for token in doc`;
+    several stages walk every token of the article (triggers, claims, focus votes), so each walk
+    paid for the objects again. A Token only points into the Doc, which stages never re-tokenise.
+    """
+    tokens = doc.user_data.get(_TOKENS_KEY)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS_KEY] = tuple(doc)
+    return tokens
+
+
+_LOWERS_KEY = ("strife", "lowers")
+
+
+def doc_lowers(doc: Doc) -> tuple[str, ...]:
+    """The lower-cased form of every token (`Token.lower_`), read once per Doc: claims match their
+    source phrases on it and counts their figures, sentence by sentence."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None:
+        lowers = doc.user_data[_LOWERS_KEY] = tuple(token.lower_ for token in doc_tokens(doc))
+    return lowers
+
+
 _ENTS_KEY = ("strife", "ents")
 
 

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.conventions import vague_figure
-from strife.extract import doc_text
+from strife.extract import doc_lowers, doc_text
 from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
     NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
     is_victim_noun, surely_harmed, tally_noun, trigger_for, victim_nouns, victims_of)
@@ -99,7 +99,7 @@ def _shared_outcome(count: Count, span: Span) -> Iterator[Count]:
 def _quantities(sentence: Span) -> Iterator[tuple[Quantity, Span]]:
     """Each figure of a sentence with the tokens it spans, left to right, never overlapping."""
     doc, offset = sentence.doc, sentence.start
-    lowered = [token.lower_ for token in sentence]  # once per sentence, not once per position
+    lowered = doc_lowers(doc)[sentence.start : sentence.end]  # read once per Doc, not per position
     position = 0
     while position < len(lowered):
         found = None

@@ -42,7 +42,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_sets
-from strife.extract import Layout, clause_verb, doc_text
+from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
@@ -388,7 +388,7 @@ class _Reporters:
 def _claimants(doc: Doc) -> frozenset[str]:
     """Name words of those who 'claimed responsibility' (or credit) for an attack in the article."""
     keys: set[str] = set()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lemma_ == "claim" and any(c.dep_ == "dobj" and c.lemma_ in ("responsibility", "credit") for c in token.children):
             for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
                 keys |= _name_keys(" ".join(t.text for t in subject.subtree))

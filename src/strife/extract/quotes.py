@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import doc_text
+from strife.extract import doc_lowers, doc_text, doc_tokens
 from strife.model import Actor, Claim, Quote
 from strife.datafiles import read_data_csv as _read_rows
 
@@ -637,7 +637,7 @@ def _claim(doc: Doc, reporter: tuple[Span, float], first: int, last: int) -> Opt
 
 def _phrase_matches(doc: Doc, phrases: Iterable[tuple[str, ...]]) -> Iterator[Span]:
     """Every occurrence of a source phrase, matched on lower-cased tokens."""
-    lowered = [token.lower_ for token in doc]
+    lowered = doc_lowers(doc)
     for words in phrases:
         size = len(words)
         for start in range(len(lowered) - size + 1):
@@ -699,7 +699,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     """Reported speech and sourced statements in `doc`, in text order, one per (source, content)."""
     quoted = _Quoted(quoted_ranges(doc_text(doc)))
     candidates: list[Optional[Claim]] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         candidates.append(_verb_claim(token, quoted))
         candidates.append(_hedge_claim(token, quoted))
     for match in _phrase_matches(doc, claim_patterns().source_phrases):

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
+from strife.extract import doc_tokens
 from strife.extract.events.grammar import OBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from strife.ontology import LexiconEntry, Ontology, load_ontology
 
@@ -40,10 +41,12 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
     onto = ontology or load_ontology()
     index = onto.index
     found = []
-    for token in doc:
+    for token in doc_tokens(doc):
+        rows = [row for key in word_keys(token) for row in index.get(key, ())]
+        if not rows:
+            continue  # most words: no lexicon row, so no need to read their parse
         if token.is_punct or token.is_space or _modifier(token, onto) or month_of_a_date(token):
             continue  # modifiers: 'US-backed rebels', 'protest movement', 'illegal settlements'
-        rows = [row for key in word_keys(token) for row in index.get(key, ())]
         best = _best_row(token, rows, onto)
         if best is not None and best[0].plover is not None:
             found.append(Trigger(token, best[0], best[1]))

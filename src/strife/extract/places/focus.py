@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv as _read_data_csv
-from strife.extract import doc_text
+from strife.extract import doc_text, doc_tokens
 from strife.extract.places.mentions import candidate_mentions
 from strife.extract.places.metonymy import country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
@@ -94,7 +94,7 @@ class _TokenText:
         """Read once per Doc and kept on it, as `doc_text` keeps the text (stages never change it)."""
         found = doc.user_data.get(_TOKEN_TEXT_KEY)
         if found is None:
-            pairs = [(token.text, token.idx) for token in doc]
+            pairs = [(token.text, token.idx) for token in doc_tokens(doc)]
             words, starts = [word for word, _ in pairs], [start for _, start in pairs]
             found = cls(doc_text(doc), words, starts, [start + len(word) for word, start in pairs])
             doc.user_data[_TOKEN_TEXT_KEY] = found
@@ -114,8 +114,8 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
     ("Houthi forces", "Malian soldiers"): names of one to three words, and demonyms."""
     votes: list[FocusVote] = []
     skip_to = 0
-    for token in doc:
-        if token.i < skip_to or token.i in tagged or not token.text[:1].isupper():
+    for token in doc_tokens(doc):
+        if token.i < skip_to or token.i in tagged or not tokens.words[token.i][:1].isupper():
             continue
         for end in range(min(len(doc), token.i + 3), token.i, -1):
             entries = [e for e in dictionary.lookup(tokens.name(token.i, end)) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
@@ -226,11 +226,11 @@ def _kind_word_votes(doc: Doc) -> list[FocusVote]:
     votes = []
     kinds = kind_countries()
     starts = _kind_word_starts()
-    for token in doc:
-        if token.text.casefold() not in starts:
+    for i, word in enumerate(_TokenText.of(doc).words):
+        if word.casefold() not in starts:
             continue  # no kind word begins so: most tokens, spared building three spans each
         for size in range(MAX_KIND_WORDS, 0, -1):
-            span = doc[token.i : token.i + size]
+            span = doc[i : i + size]
             countries = kinds.get(span.text.casefold()) if len(span) == size else None
             if countries and len(countries) == 1:
                 votes.append(FocusVote(next(iter(countries)), COUNTRY_NAME_WEIGHT, (span.start_char, span.end_char)))

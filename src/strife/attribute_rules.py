@@ -1,0 +1,197 @@
+"""spaCy's attribute ruler (tag map and exceptions: POS, MORPH, LEMMA), applied by lookup.
+
+The English models set each token's coarse POS and morphology with an `AttributeRuler`: some 180
+Matcher patterns, most of one token ("TAG NN -> POS NOUN", "TAG PRP and LOWER he -> ..."). Its
+Matcher tries every pattern at every token and builds a Span per match; on news text that cost
+as much as the parser (bench/throughput.py). `AttributeRules` gives the same annotations: the
+patterns of one token become rules looked up by the token's tag or lower-cased form, the others
+(two-token exceptions such as "gon na") stay with a Matcher, and all matches are applied in the
+ruler's own order (a later pattern wins), with the ruler's own `set_token_attrs`.
+
+`use_attribute_rules(nlp)` puts it in place of the ruler (disabled, kept for its patterns).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
+
+RULER = "attribute_ruler"
+COMPONENT = "strife_attribute_rules"
+
+#: The token attributes a one-token rule may test, in the order `Doc.to_array` reads them.
+_READ = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_KEPT = 100_000  # kinds of token whose rules are kept (`AttributeRules._rules_of`); then it starts over
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One pattern of one token: its place in the ruler's order, its tests and what it sets."""
+
+    order: int
+    tests: tuple[tuple[str, Callable[[Any], bool]], ...]
+    attrs: dict
+
+    def matches(self, values: dict[str, Any]) -> bool:
+        """Whether a token with these attribute values (by `_READ` name) matches."""
+        return all(test(values[name]) for name, test in self.tests)
+
+
+def _test(value: Any) -> Callable[[Any], bool] | None:
+    """The Matcher's test of one attribute value (equality, IN, NOT_IN, REGEX); None for another."""
+    if isinstance(value, (str, bool)):
+        return lambda seen: seen == value
+    if isinstance(value, dict) and len(value) == 1:
+        (operator, argument), = value.items()
+        if operator == "IN":
+            return lambda seen: seen in set(argument)
+        if operator == "NOT_IN":
+            return lambda seen: seen not in set(argument)
+        if operator == "REGEX":
+            pattern = re.compile(argument)
+            return lambda seen: pattern.search(seen) is not None
+    return None
+
+
+def _one_token_rule(order: int, pattern: dict, attrs: dict) -> _Rule | None:
+    """The rule of a ruler pattern that tests one token only, or None (left to the Matcher)."""
+    if pattern["index"] not in (0, -1) or any(len(alternative) != 1 for alternative in pattern["patterns"]):
+        return None
+    if len(pattern["patterns"]) != 1:
+        return None
+    tests = []
+    for name, value in pattern["patterns"][0][0].items():
+        test = _test(value) if name in _READ else None
+        if test is None:
+            return None
+        tests.append((name, test))
+    return _Rule(order, tuple(tests), attrs)
+
+
+class AttributeRules:
+    """The attribute ruler's patterns as rules found by lookup (see the module's docstring)."""
+
+    def __init__(self, ruler: Any):
+        self.vocab = ruler.vocab
+        self._by_tag: dict[str, list[_Rule]] = {}
+        self._by_lower: dict[str, list[_Rule]] = {}
+        self._others: list[_Rule] = []
+        self._kinds: dict[tuple[int, ...], list[tuple[int, dict]]] = {}
+        self._matcher = Matcher(ruler.vocab, validate=False)
+        self._matched: dict[str, tuple[int, dict, int]] = {}  # Matcher key -> (order, attrs, index)
+        for order, (pattern, attrs) in enumerate(zip(ruler.patterns, ruler.attrs)):
+            rule = _one_token_rule(order, pattern, attrs)
+            if rule is None:
+                key = f"{COMPONENT}_{order}"
+                self._matcher.add(key, pattern["patterns"])
+                self._matched[key] = (order, attrs, pattern["index"])
+            else:
+                self._file(rule, pattern["patterns"][0][0])
+
+    def _file(self, rule: _Rule, tests: dict) -> None:
+        """Keep a rule under the tag or lower-cased form it requires, if any, to be found by it."""
+        for name, shelf in (("TAG", self._by_tag), ("LOWER", self._by_lower)):
+            if isinstance(tests.get(name), str):
+                shelf.setdefault(tests[name], []).append(rule)
+                return
+        self._others.append(rule)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the attributes of every matching pattern, the ruler's later patterns last.
+
+        A token's one-token rules depend only on its tag, form, dependency and whether it is a
+        space: they are looked up once per such kind of token, read from `Doc.to_array`.
+        """
+        found: list[tuple[int, int, dict]] = []
+        for i, kind in enumerate(map(tuple, doc.to_array(list(_READ)).tolist())):
+            found += [(order, i, attrs) for order, attrs in self._rules_of(kind)]
+        if len(self._matcher):
+            for match_id, start, end in self._matcher(doc, allow_missing=True):
+                order, attrs, index = self._matched[self.vocab.strings[match_id]]
+                found.append((order, range(start, end)[index], attrs))
+        found.sort(key=lambda item: (item[0], item[1]))
+        for _, i, attrs in found:
+            set_token_attrs(doc[i], attrs)
+        return doc
+
+    def _rules_of(self, kind: tuple[int, ...]) -> list[tuple[int, dict]]:
+        """(order, attributes) of the one-token rules a kind of token matches, found once."""
+        rules = self._kinds.get(kind)
+        if rules is None:
+            strings = self.vocab.strings
+            values = {name: (bool(value) if name == "IS_SPACE" else strings[value]) for name, value in zip(_READ, kind)}
+            candidates = self._by_tag.get(values["TAG"], []) + self._by_lower.get(values["LOWER"], []) + self._others
+            rules = sorted((rule.order, rule.attrs) for rule in candidates if rule.matches(values))
+            if len(self._kinds) >= _KEPT:
+                self._kinds.clear()
+            self._kinds[kind] = rules
+        return rules
+
+
+@Language.factory(COMPONENT)
+def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
+    """The rules of the pipeline's attribute ruler (which must be in the pipeline)."""
+    return AttributeRules(nlp.get_pipe(RULER))
+
+
+def use_attribute_rules(nlp: Language) -> None:
+    """Run `AttributeRules` in place of the pipeline's attribute ruler, which stays disabled."""
+    if RULER in nlp.pipe_names and COMPONENT not in nlp.component_names:
+        nlp.add_pipe(COMPONENT, before=RULER)
+        nlp.disable_pipe(RULER)
+
+
+LEMMATIZER = "lemmatizer"
+LEMMAS = "strife_lemmas"
+_LEMMA_COLUMNS = (ORTH, POS, MORPH, LEMMA)
+
+
+class KeptLemmas:
+    """spaCy's rule lemmatizer, each lemma found once per (form, POS, morphology) and kept.
+
+    Its rules read nothing else of a token, yet it keeps only the lemmas of its rules, not those
+    of its early answers (base forms, spaces), and calls them per token in Python: on news text
+    it cost about half as much as the parser. The lemma is the lemmatizer's own on first sight.
+    """
+
+    def __init__(self, lemmatizer: Any):
+        self.lemmatizer = lemmatizer
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the lemma of every token that has none (or every token, if the lemmatizer overwrites)."""
+        rows = doc.to_array(list(_LEMMA_COLUMNS))
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.lemmatizer.overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self._lemmas.get(key)
+            if found is None:
+                if len(self._lemmas) >= _KEPT:
+                    self._lemmas.clear()
+                found = self._lemmas[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+@Language.factory(LEMMAS)
+def make_kept_lemmas(nlp: Language, name: str) -> KeptLemmas:
+    """The lemmas of the pipeline's rule lemmatizer (which must be in the pipeline), kept."""
+    return KeptLemmas(nlp.get_pipe(LEMMATIZER))
+
+
+def use_kept_lemmas(nlp: Language) -> None:
+    """Run `KeptLemmas` in place of a rule lemmatizer, which stays disabled (others stay)."""
+    if LEMMATIZER in nlp.pipe_names and getattr(nlp.get_pipe(LEMMATIZER), "mode", None) == "rule":
+        nlp.add_pipe(LEMMAS, before=LEMMATIZER)
+        nlp.disable_pipe(LEMMATIZER)
