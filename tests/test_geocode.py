@@ -98,6 +98,22 @@ def test_opening_reads_nothing_and_a_lookup_is_one_indexed_query(gazetteer: Gaze
     assert work.kilosteps - lookups > 1000, "the counter counts: a scan of the names table is millions"
 
 
+def test_countries_are_read_in_one_statement(gazetteer: Gazetteer, monkeypatch) -> None:
+    """The places table has no index on kind or country: the first country asked reads them all in
+    one statement (a statement per country scanned the table each time), each the same entry a
+    query for that code alone returns."""
+    from strife.resolve.geocode import _SELECT, _candidate
+
+    alone = {code: gazetteer.conn.execute(f"{_SELECT} FROM places p WHERE p.kind = 'country' AND p.country = ?",
+                                          (code,)).fetchone() for code in ("AFG", "NGA", "SYR", "XXX")}
+    work = SqlWork(monkeypatch)
+    fresh = Gazetteer(gazetteer.path)
+    for code, row in alone.items():
+        assert fresh.country(code) == (_candidate(row) if row else None)
+    assert alone["SYR"] is not None and alone["XXX"] is None
+    assert len(work.statements) == 1
+
+
 def test_missing_index_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(FileNotFoundError):
         Gazetteer(tmp_path / "none.sqlite")
