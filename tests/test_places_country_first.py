@@ -320,15 +320,10 @@ def test_part_of_longer_name_needs_the_whole_written_name_inside_the_own_name() 
     from strife.extract.places.names import Mention
     from strife.extract.places.resolution import _part_of_longer_name
 
-    class Words(list):
-        """A stand-in doc: Mention.name reads doc[start:end].text."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
-        def __getitem__(self, item):
-            class Text:
-                text = " ".join(list.__getitem__(self, item))
-            return Text()
-
-    doc = Words(["in", "Lake", "Vale"])
+    doc = Doc(Vocab(), words=["in", "Lake", "Vale"])  # no parse needed: Mention.name reads the words
     mention = Mention(start=1, end=3, from_entity=True, name_end=3)
     town = replace(_candidate("USA", 200_000), name="Lake Vale City", primary=False)
     assert _part_of_longer_name(doc, mention, [(town, 7.0)])

@@ -54,6 +54,21 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     return tokens
 
 
+def span_tokens(span: Span) -> tuple[Token, ...]:
+    """The span's tokens taken from `doc_tokens`: walking a sentence with `for token in span`
+    makes a new Token for every word on every walk, and several stages walk every sentence."""
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens start..end (as `doc[start:end].text`), a slice of `doc_text`: a Span's
+    text joins its tokens again on every call."""
+    if end <= start:
+        return ""
+    span = doc[start:end]
+    return doc_text(doc)[span.start_char : span.end_char]
+
+
 _LOWERS_KEY = ("strife", "lowers")
 
 

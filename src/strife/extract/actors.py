@@ -39,7 +39,7 @@ from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import Intervals, doc_ents, doc_text
+from strife.extract import Intervals, doc_ents, doc_text, span_tokens
 from strife.model import Actor, Event, Place
 from strife.name_particles import name_particles
 from strife.resolve.actors import (
@@ -310,7 +310,7 @@ def _units(region: Span, dictionary: ActorDictionary,
             continue
         units.append(_Unit(ent.start, ent.end, ent.label_, ent.root))
         taken.update(range(ent.start, ent.end))
-    for token in region:
+    for token in span_tokens(region):
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if dictionary.is_actor_noun(token.text):

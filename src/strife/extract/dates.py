@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple, Optional, Sequence, Union
 
 from spacy.tokens import Doc, Span
 
-from strife.extract import doc_text
+from strife.extract import doc_ents, doc_text
 from strife.extract.numbers import parse_quantity
 from strife.model import DateMention, Event
 
@@ -443,7 +443,7 @@ _RIGHT_WORDS = {"after", "before", "later", "earlier"}
 
 
 def _candidate_spans(doc: Doc) -> list[Span]:
-    spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+    spans = [ent for ent in doc_ents(doc) if ent.label_ in ("DATE", "TIME")]
     for match in _EXTRA.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:

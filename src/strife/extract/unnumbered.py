@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
+from strife.extract import doc_lowers, span_tokens
 from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
                                         has_own_victims, is_victim_noun, surely_harmed, trigger_for,
                                         victim_position, victims_of)
@@ -46,7 +47,7 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
     written as a determiner, a definite noun or a pronoun.
     """
     counted: dict[int, tuple[str, float]] = {}
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.i in owner_of_noun or token.i in figures or token.ent_type_ in NOT_COUNT_ENTITIES:
             continue  # "a number of civilians": the noun of a figure is no person
         found = _unnumbered(token, counted, kinds, owner_of_noun)
@@ -257,12 +258,19 @@ def _happened(verb: Token) -> bool:
         child.dep_ == "neg" or child.tag_ == "MD" for child in verb.children)
 
 
+_NEGATIONS = frozenset({"no", "neither", "nor", "nobody", "none"})  # the words `zero_counts` reads as none
+
+
 def zero_counts(sentence: Span) -> Iterator[Count]:
     """Explicit zeros: "No fatalities were reported", "Neither injuries nor fatalities", "no one was hurt".
 
     ACLED records these as 0; keeping them lets the event stage tell "none" from "not reported".
+    A sentence without a word of negation is passed by before its tokens and their children are
+    walked (a token's children and head are in its sentence).
     """
-    for token in sentence:
+    if _NEGATIONS.isdisjoint(doc_lowers(sentence.doc)[sentence.start : sentence.end]):
+        return
+    for token in span_tokens(sentence):
         negated = any(child.dep_ == "det" and child.lower_ in ("no", "neither") for child in token.children)
         negated = negated or (token.dep_ == "conj" and any(t.lower_ == "nor" for t in token.head.children))
         negated = negated or token.lower_ in ("nobody", "none")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import line_break_between
+from strife.extract import doc_lowers, doc_tokens, line_break_between
 from strife.extract.events.frame import Frame
 from strife.extract.events.roles import expand_all, names_an_actor
 from strife.extract.events.sides import lexical_side
@@ -106,9 +106,12 @@ def _fought_back(doc: Doc, onto: Ontology) -> list[tuple[int, list[Token]]]:
     returned fire', 'the police fought back', 'before being repelled by security forces'): a
     fight-back phrase of `fight_back_words` whose first word is a verb with an armed subject or agent."""
     phrases = [phrase.split() for phrase in onto.words("fight_back_words")]
+    first_words = {words[0] for words in phrases}  # most tokens start none: passed by on their lower-case form
+    lowers = doc_lowers(doc)
     found = []
-    for token in doc:
-        if token.pos_ != "VERB" or not any(words[0] == token.lower_ and _spells(doc, token.i, words) for words in phrases):
+    for token in doc_tokens(doc):
+        if lowers[token.i] not in first_words or token.pos_ != "VERB" or not any(
+                words[0] == token.lower_ and _spells(doc, token.i, words) for words in phrases):
             continue
         fighters = [c for c in token.children if c.dep_ == "nsubj"]  # 'soldiers returned fire'
         fighters += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]  # 'repelled by'
@@ -119,12 +122,12 @@ def _fought_back(doc: Doc, onto: Ontology) -> list[tuple[int, list[Token]]]:
 
 
 def _spells(doc: Doc, start: int, words: list[str]) -> bool:
-    return start + len(words) <= len(doc) and [t.lower_ for t in doc[start:start + len(words)]] == words
+    return start + len(words) <= len(doc) and list(doc_lowers(doc)[start:start + len(words)]) == words
 
 
 def _blame_words(doc: Doc, onto: Ontology) -> list[Token]:
     words = onto.words("blame_words")
-    return [t for t in doc if t.lemma_.lower() in words] if words else []
+    return [t for t in doc_tokens(doc) if t.lemma_.lower() in words] if words else []
 
 
 def _blame(word: Token, onto: Ontology) -> Blame | None:

@@ -31,7 +31,7 @@ from strife.extract.events.tables import (
     note_heading,
 )
 from strife.extract.events.triggers import month_of_a_date, word_keys
-from strife.extract.events.weapons import chemical_weapon, explosion_device
+from strife.extract.events.weapons import chemical_weapon, explosion_device, may_name_any
 from strife.extract.events.weapons import names_any as _names_any
 from strife.model import Actor, Event
 from strife.ontology import Ontology
@@ -309,16 +309,19 @@ def _plural_people(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children))
 
 
+_WEAPON_MODES = (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"), ("explosive_weapon_words", "IED"))
+
+
 def _weapon_mode(frame: Frame, onto: Ontology) -> None:
     """A generic attack takes the mode of the weapon its own clause names: 'LNA air force
     targeted GNA positions' is an air strike, 'fired IFVs and grenade launchers at' a shelling.
     Rows that name their weapon ('shot', 'bombed') keep their mode."""
-    if not _generic_attack(frame, onto):
+    if not _generic_attack(frame, onto) or not any(
+            may_name_any(frame.trigger.token.doc, onto.words(words)) for words, _ in _WEAPON_MODES):
         return
     token = frame.trigger.token
     text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
-    for words, mode in (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"),
-                        ("explosive_weapon_words", "IED")):
+    for words, mode in _WEAPON_MODES:
         if _names_any(text, onto.words(words)):
             if mode == "IED" and frame.plover == "FIGHT":
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
@@ -365,6 +368,8 @@ def _suicide_bomber(frame: Frame, onto: Ontology) -> None:
     foot, not an aircraft, though the lexicon reads 'bomber' as a subject of air strikes; the
     attack is a suicide bombing (ACLED Suicide bomb). A generic attack ('an attack with a
     suicide vest') is one too when its own clause says so."""
+    if not may_name_any(frame.trigger.token.doc, onto.words("suicide_attack_words")):
+        return
     text = " ".join(t.lower_ for s in frame.sources for t in argument_phrase(s))
     if _generic_attack(frame, onto):
         text += " " + _clause_text(frame)

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from strife.extract import clause_verb, line_break_between, line_of
+from strife.extract import clause_verb, doc_tokens, line_break_between, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     PERSONAL_PRONOUNS,
@@ -553,9 +553,7 @@ def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> Non
     if not frame.sources:
         return
     first = min(s.i for s in frame.sources)
-    for token in trigger.sent:
-        if not first < token.i < trigger.i:
-            continue
+    for token in doc_tokens(trigger.doc)[max(first + 1, trigger.sent.start) : trigger.i]:
         is_adverb = token.lower_ in onto.words("coordination_adverbs")
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if is_adverb and nxt is not None and nxt.lower_ == "with":

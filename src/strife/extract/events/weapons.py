@@ -20,8 +20,9 @@ import functools
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from strife.extract import doc_text
 from strife.extract.events.frame import Frame
 from strife.ontology import Ontology
 from strife.ontology.families import VIOLENCE
@@ -40,6 +41,25 @@ def names_any(text: str, words: Iterable[str]) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
+def may_name_any(doc: Doc, words: Iterable[str]) -> bool:
+    """Whether the Doc could name one of `words` at all, before the phrase text `names_any` reads
+    is built from the parse: the texts are its tokens' lower-case forms joined by spaces, so a
+    listed phrase's first word lies inside one token and then inside the lower-cased text. Most
+    acts name no listed word, and building their phrases walked their subtrees for nothing."""
+    text = doc.user_data.get(_LOWER_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_LOWER_TEXT_KEY] = doc_text(doc).lower()
+    return any(first in text for first in _first_words(words if isinstance(words, frozenset) else frozenset(words)))
+
+
+_LOWER_TEXT_KEY = ("strife", "lower_text")
+
+
+@functools.lru_cache(maxsize=256)
+def _first_words(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(word.split()[0] for word in words if word.split())
+
+
 @functools.lru_cache(maxsize=256)
 def _whole_words(words: frozenset[str]) -> re.Pattern | None:
     """One compiled pattern for a word list (searching once beats one regex search per word)."""
@@ -51,9 +71,10 @@ def _whole_words(words: frozenset[str]) -> re.Pattern | None:
 def chemical_weapon(frame: Frame, onto: Ontology) -> None:
     """An act of violence whose own words name a chemical agent is a chemical weapon attack
     (ACLED Explosions/Remote violence, Chemical weapon), one-sided by its means."""
-    if frame.plover not in VIOLENCE or frame.mode == "cbrn":
+    agents = onto.words("chemical_agent_words")
+    if frame.plover not in VIOLENCE or frame.mode == "cbrn" or not may_name_any(frame.trigger.token.doc, agents):
         return
-    if names_any(_act_text(frame.trigger.token), onto.words("chemical_agent_words")):
+    if names_any(_act_text(frame.trigger.token), agents):
         frame.plover, frame.mode = "ASSAULT", "cbrn"
 
 

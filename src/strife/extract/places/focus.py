@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv as _read_data_csv
-from strife.extract import doc_text, doc_tokens
+from strife.extract import doc_ents, doc_text, doc_tokens
 from strife.extract.places.mentions import candidate_mentions
 from strife.extract.places.metonymy import country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
@@ -31,10 +31,12 @@ CUE_FOCUS_WEIGHT = 0.3
 
 
 @functools.lru_cache(maxsize=1)
-def focus_cues() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern, ISO3) from geo_focus_cues.csv: names that say which country an article is in
-    without being a place or a coded actor ("OSCE SMM" monitors in Ukraine)."""
-    return [(re.compile(rf"(?<![\w-]){re.escape(row['phrase'])}(?![\w-])"), row["country"])
+def focus_cues() -> list[tuple[str, re.Pattern[str], str]]:
+    """(phrase, pattern, ISO3) from geo_focus_cues.csv: names that say which country an article is
+    in without being a place or a coded actor ("OSCE SMM" monitors in Ukraine). The phrase is
+    there to be looked for first: `in` finds it far faster than the pattern's search of every
+    position, and most articles name none."""
+    return [(row["phrase"], re.compile(rf"(?<![\w-]){re.escape(row['phrase'])}(?![\w-])"), row["country"])
             for row in _read_data_csv("geo_focus_cues.csv")]
 
 
@@ -61,7 +63,7 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     from strife.resolve.actors import ActorDictionary
 
     dictionary = ActorDictionary.default()
-    actor_ents = [ent for ent in doc.ents if ent.label_ in ("ORG", "NORP", "PERSON")]
+    actor_ents = [ent for ent in doc_ents(doc) if ent.label_ in ("ORG", "NORP", "PERSON")]
     phrases = [(ent.text, (ent.start_char, ent.end_char)) for ent in actor_ents]
     tagged = {i for ent in actor_ents for i in range(ent.start, ent.end)}
     votes = []
@@ -71,8 +73,9 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
             votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
     votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
     text = doc_text(doc)
-    for pattern, country in focus_cues():
-        votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
+    for phrase, pattern, country in focus_cues():
+        if phrase in text:
+            votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
     return votes
 
 

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.datafiles import read_data_csv
+from strife.extract import doc_ents
 from strife.extract.places.names import (
     BLOCKING_LABELS,
     FOREIGN_JOINERS,
@@ -40,7 +41,7 @@ from strife.resolve.spellings import normalise_name
 def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
     """Tokens inside multi-token person/org/... entities: never part of a toponym."""
     blocked = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or (
                 ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer)):
             for i in range(ent.start, ent.end):
@@ -59,7 +60,7 @@ def _mistagged_name(ent: Span, gazetteer: Gazetteer) -> bool:
 
 def _entity_mentions(doc: Doc) -> list[Mention]:
     mentions = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         for piece_start, piece_end in entity_pieces(doc, ent.start, ent.end):
@@ -81,7 +82,7 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
     as written counts, but only with a cue (`Mention.weak`), so "Josh Earnest" stays a person.
     """
     mentions = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in BLOCKING_LABELS or len(ent) < 2:
             continue
         for piece_start, piece_end in entity_pieces(doc, ent.start, ent.end):
@@ -113,7 +114,7 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
     that town. The town's name is taken as part of a longer name (`Mention.partial`), so only a
     well-known town in the article's country counts ("Al-Shifa Hospital" is no village Ash Shifa)."""
     mentions = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in BLOCKING_LABELS | {"FAC"} or len(ent) < 2 or any(taken[ent.start:ent.end]):
             continue
         start = ent.start + (ent[0].lower_ == "the")

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.extract import tokens_text
 from strife.name_particles import name_particles
 from strife.resolve.geocode import GENERIC_KINDS, MAX_KIND_WORDS, Candidate, admin_words
 from strife.resolve.spellings import normalise_name
@@ -84,7 +85,7 @@ class Mention:
     variant: bool = False  # the readings are other transliterations of the name ("Kafr Qaseem" -> Kafr Qasim)
 
     def name(self, doc: Doc) -> str:
-        return doc[self.start : self.name_end].text
+        return tokens_text(doc, self.start, self.name_end)
 
 
 def is_wordlike(token: Token) -> bool:

@@ -17,6 +17,7 @@ from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Span
 
+from strife.extract import doc_ents
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
@@ -230,7 +231,7 @@ def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """The place names organisations' names start with ("[Saigon] Water Supply Company"), longest
     first; a one-word organisation only when a site word follows it ("Geelong press club")."""
     names = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "ORG":
             continue
         start = ent.start + (ent[0].lower_ == "the")
