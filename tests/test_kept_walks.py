@@ -1,0 +1,60 @@
+"""Walks over the kept tokens and text (`strife.extract.doc_tokens`, `doc_text`, `doc_ents`) and
+the checks that pass a sentence or a word list by before its tokens are walked: each gives what
+spaCy's own objects, or the full walk, give."""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.extract import doc_ents, span_tokens, tokens_text
+from strife.extract.events.weapons import may_name_any, names_any
+from strife.extract.unnumbered import zero_counts
+
+TEXT = (
+    "On 4 March, gunmen attacked a checkpoint near the village of Tembor, killing two soldiers.\n\n"
+    "No civilians were hurt, the Marandi Defence Ministry said on Monday. "
+    "A suicide bomber struck a market in Kessa on 5 and 6 March; nobody claimed the attack.  "
+    "Police said neither injuries nor deaths were reported."
+)
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
+
+
+def test_span_tokens_and_text_are_spacys(doc) -> None:
+    for sentence in doc.sents:
+        assert [t.i for t in span_tokens(sentence)] == [t.i for t in sentence]
+    for start in range(len(doc)):
+        for end in range(start, min(len(doc), start + 6) + 1):
+            assert tokens_text(doc, start, end) == doc[start:end].text
+
+
+def test_kept_entities_of_a_sentence_are_its_entities(doc) -> None:
+    for sentence in doc.sents:
+        within = [e for e in doc_ents(doc) if e.start >= sentence.start and e.end <= sentence.end]
+        assert [(e.start, e.end, e.label_) for e in within] == [(e.start, e.end, e.label_) for e in sentence.ents]
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        (frozenset({"suicide bomber", "suicide vest"}), True),
+        (frozenset({"chlorine", "sarin gas"}), False),
+        (frozenset({"market"}), True),
+    ],
+)
+def test_a_word_list_whose_first_words_are_absent_cannot_be_named(doc, words, named) -> None:
+    lowers = " ".join(t.lower_ for t in doc)
+    assert may_name_any(doc, words) is named
+    if names_any(lowers, words):
+        assert may_name_any(doc, words)
+
+
+def test_zero_counts_read_only_sentences_with_a_word_of_negation(doc) -> None:
+    found = {sentence.start: list(zero_counts(sentence)) for sentence in doc.sents}
+    assert any(found.values())
+    for sentence in doc.sents:
+        if not {t.lower_ for t in sentence} & {"no", "neither", "nor", "nobody", "none"}:
+            assert found[sentence.start] == []
