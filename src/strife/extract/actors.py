@@ -293,7 +293,7 @@ def _units(region: Span, dictionary: ActorDictionary,
     offset = region.start_char
     for match in dictionary.name_regex().finditer(doc_text(doc)[offset : region.end_char]):  # region.text, not re-joined
         span = doc.char_span(offset + match.start(), offset + match.end(), alignment_mode="strict")
-        if span is None or taken & set(range(span.start, span.end)):
+        if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
         units.append(_Unit(span.start, span.end, "name", span.root))
         taken.update(range(span.start, span.end))
@@ -304,7 +304,7 @@ def _units(region: Span, dictionary: ActorDictionary,
             break
         if ent.label_ not in ENTITY_LABELS or ent.end > region.end:
             continue
-        if taken & set(range(ent.start, ent.end)):
+        if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in UNCODED_LABELS and _on_a_place(ent, place_spans) and not dictionary.code(ent.text):
             continue

