@@ -33,4 +33,4 @@ def test_adding_an_entry_forgets_the_kept_codes() -> None:
 def test_gazetteer_key_is_the_normalised_name(name) -> None:
     import re
 
-    assert _name_key(name) == normalise_name(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    assert _name_key(name) == normalise_name(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))

@@ -317,11 +317,11 @@ def test_a_shortened_name_of_a_large_town_abroad_is_a_namesake_where_the_text_is
 def test_part_of_longer_name_needs_the_whole_written_name_inside_the_own_name() -> None:
     from dataclasses import replace
 
-    from strife.extract.places.names import Mention
-    from strife.extract.places.resolution import _part_of_longer_name
-
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
+
+    from strife.extract.places.names import Mention
+    from strife.extract.places.resolution import _part_of_longer_name
 
     doc = Doc(Vocab(), words=["in", "Lake", "Vale"])  # no parse needed: Mention.name reads the words
     mention = Mention(start=1, end=3, from_entity=True, name_end=3)

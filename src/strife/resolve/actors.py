@@ -129,7 +129,7 @@ class ActorDictionary:
         self._people: list[dict[str, list[ActorEntry]]] = []  # actor rows, for surnames once cues are read
         self._max_name_words = 1
         self._name_regex: Optional[re.Pattern[str]] = None
-        self._codes: dict[tuple, Optional[ActorCode]] = {}  # `code`'s answers, forgotten whenever an entry is added
+        self._codes: dict[tuple, ActorCode | None] = {}  # `code`'s answers, forgotten whenever an entry is added
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -380,7 +380,7 @@ class ActorDictionary:
             self._codes[key] = self._code_phrase(text, on, default_country)
         return self._codes[key]
 
-    def _code_phrase(self, text: str, on: Optional[dt.date], default_country: Optional[str]) -> Optional[ActorCode]:
+    def _code_phrase(self, text: str, on: dt.date | None, default_country: str | None) -> ActorCode | None:
         """`code`, worked out: stages code the same phrases many times an article (each argument,
         each focus vote), so `code` keeps the answers (frozen codes) once the files are read."""
         text = text.strip()

@@ -31,7 +31,11 @@ from strife.extract.events.tables import (
     note_heading,
 )
 from strife.extract.events.triggers import month_of_a_date, word_keys
-from strife.extract.events.weapons import chemical_weapon, explosion_device, may_name_any
+from strife.extract.events.weapons import (
+    chemical_weapon,
+    explosion_device,
+    may_name_any,
+)
 from strife.extract.events.weapons import names_any as _names_any
 from strife.model import Actor, Event
 from strife.ontology import Ontology
