@@ -66,6 +66,9 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in hosts:
                     return hosts[obj.i]
+    occasion = _occasion(verb, hosts)
+    if occasion is not None:
+        return occasion
     if verb.dep_ in ("advcl", "conj") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         head = verb.head
         while verb.dep_ == "conj" and head.dep_ in ("advcl", "conj") and head.i in hosts \
@@ -76,6 +79,17 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.i in hosts:
                 return hosts[child.i]
+    return None
+
+
+def _occasion(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
+    """'A civilian was killed when he stepped on a landmine': a 'when' clause on a result verb
+    tells the act the result came of, so the killing is that act's outcome, not an act of its own."""
+    for child in verb.children:
+        host = hosts.get(child.i)
+        if child.dep_ == "advcl" and host is not None and host.entry.frame not in ("consequence", "result") \
+                and any(g.lower_ == "when" and g.dep_ in ("advmod", "mark") for g in child.children):
+            return host
     return None
 
 
