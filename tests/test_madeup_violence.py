@@ -465,7 +465,6 @@ OUTPOST = "roles: the owner of a captured installation ('a Tatmadaw outpost') is
 SUFFERED = "roles: the victims told in a second sentence ('12 civilians suffered') are not the target"
 POSITIONS = "roles: the owner of the positions fired at ('Peshmerga positions') is not the target"
 BACKED = "roles: a force 'Turkish-backed' is coded in its own country, ACLED names the backer's"
-STEPPED = "typing: 'killed when he stepped on a landmine' is coded as an attack, not an explosion"
 KILLERS = "roles: 'target killers' is not read as an actor"
 TELEGRAPHIC = "typing: a tally told apart ('...; 7 killed') becomes the event and keeps its attack coding"
 SHOT_AS_NOUN = "parse: 'shot' read as a noun after a noun ('Gunmen on a motorcycle shot dead'): no event"
@@ -499,7 +498,6 @@ KNOWN_MISSES: dict[str, str] = {
     'On 5 May 2020, Syrian regime forces dropped barrel bombs': SUFFERED,
     'On 24 May 2020, IS militants fired mortar shells filled': POSITIONS,
     'On 13 May 2020, SDF fighters clashed with Turkish-backed Syrian': BACKED,
-    'On 7 May 2020, a civilian was killed when he': STEPPED,
     'Rangers killed 4 target killers in an encounter in Karachi.': KILLERS,
 }
 
@@ -599,6 +597,13 @@ def _violent(code, text: str):
 def test_violent_sub_event_rules(code, text, acled):
     event = _violent(code, text)
     assert (event.acled_event_type, event.acled_sub_event_type) == acled
+
+
+def test_who_planted_the_device_set_off_the_explosion(code):
+    """'killed when they stepped on a mine laid by rebels': the explosion is the planters' act."""
+    event = _violent(code, "Two herders were killed when they stepped on a mine laid by rebels near Kuma village.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == (E, "Remote explosive/landmine/IED")
+    assert [a.sector for a in event.source] == ["REB"] and [a.sector for a in event.target] == ["AGR"]
 
 
 def test_victims_vehicle_does_not_name_the_bomber(code):

@@ -82,7 +82,7 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
     return None
 
 
-def _occasion(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
+def _occasion(verb: Token, hosts: dict[int, Trigger]) -> Trigger | None:
     """'A civilian was killed when he stepped on a landmine': a 'when' clause on a result verb
     tells the act the result came of, so the killing is that act's outcome, not an act of its own."""
     for child in verb.children:
