@@ -18,6 +18,7 @@ from strife.extract.dates import MONTHS
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, object_antecedent
 from strife.extract.events.modality import read_modality, to_infinitive
+from strife.extract.events.owners import taken_installations
 from strife.extract.events.roles import (
     add_coordinated_sources,
     clausal_subjects,
@@ -300,7 +301,7 @@ def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optio
     if frame.plover in ("REQUEST", "DEMAND", "THREATEN") and not frame.targets:
         frame.targets = clausal_subjects(trig.token)
     if frame.mode == "territory":
-        frame.targets = from_targets(trig.token, frame)
+        frame.targets = from_targets(trig.token, frame) or taken_installations(trig.token, onto)
     add_coordinated_sources(frame, trig.token, onto)
     frame.sources = clean_args(frame.sources, trig.token)
     aimed_at = [object_antecedent(t) for t in frame.targets]  # 'hurled a bomb at it': at what 'it' is
