@@ -347,6 +347,12 @@ def test_force_on_a_protest_in_its_line_decides_the_protest(engine):
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, EF)
 
 
+def test_breaking_up_a_gathering_is_an_intervention(engine):
+    """'Police broke up a rally': force used to end a protest, told before it (ACLED: protest with intervention)."""
+    event = record_event(engine, "Police broke up a rally of opposition supporters in Lusaka.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
+
+
 def test_territory_handed_over_is_a_non_violent_transfer(engine):
     event = record_event(engine, "Rebels handed over control of Kovu town to the army.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (S, NT)

@@ -586,6 +586,8 @@ def _violent(code, text: str):
     ("Two soldiers were killed when their vehicle hit a roadside bomb near Kuma village.",
      (E, "Remote explosive/landmine/IED")),
     ("A boy was injured when a mortar shell hit his house in Tabu village.", (E, "Shelling/artillery/missile attack")),
+    # men told only by their uniform are an armed group, so their abduction of farmers is violence against civilians
+    ("Uniformed men abducted 3 farmers near Kovu village.", (V, "Abduction/forced disappearance")),
     # 'the ensuing gunfight' tells that the attacked side fought back
     ("Militants attacked a police checkpoint in Madu village. Two militants were killed in the ensuing gunfight.",
      (B, "Armed clash")),
