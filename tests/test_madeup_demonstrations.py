@@ -306,6 +306,15 @@ NOTES = [
      (P, R,), "", 'Rioters (Kenya)', ''),
     (OLD15, 'Clash between two groups of villagers over land near Patna; 5 injured.',
      (P, R,), "", 'Rioters (India)', 'Rioters (India)'),
+    # a peaceful protest and the force used on it in one line: ACLED's one row is the force
+    (D20, 'On 12 May 2020, traders staged a peaceful protest in Tema against new market fees; police fired live rounds at them, killing 1 trader. [size=no report]',
+     (P,), EF, 'Protesters (Ghana)', 'Police Forces of Ghana (2017-)'),
+    (D20, 'On 12 May 2020, farmers protested in Nairobi against land seizures; soldiers opened fire on them, wounding 4. [size=no report]',
+     (P,), EF, 'Protesters (Kenya)', ''),
+    # territory handed over is a non-violent transfer of territory (the lexicon row's own coding)
+    (D20, 'On 12 May 2020, the army handed over control of Marwa town to the national police, Sudan.',
+     (S,), NT, 'Military Forces of Sudan (2019-)', 'Police Forces of Sudan (2019-)'),
+    (OLD16, 'Rebels handed over control of the border post of Tando to a local militia.', (S,), '', '', ''),
 ]
 
 
@@ -329,6 +338,24 @@ def test_a_made_up_note_is_coded_as_an_acled_coder_would(engine, published, text
 
 
 # ------------------------------------------------------------------ the rules the notes guard, and their limits
+
+
+def test_force_on_a_protest_in_its_line_decides_the_protest(engine):
+    """'staged a peaceful protest; police fired live rounds at them': one incident, coded as the force."""
+    text = "Farmers held a protest in Kuma town; soldiers opened fire on them, wounding 4."
+    event = record_event(engine, text, D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, EF)
+
+
+def test_breaking_up_a_gathering_is_an_intervention(engine):
+    """'Police broke up a rally': force used to end a protest, told before it (ACLED: protest with intervention)."""
+    event = record_event(engine, "Police broke up a rally of opposition supporters in Lusaka.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
+
+
+def test_territory_handed_over_is_a_non_violent_transfer(engine):
+    event = record_event(engine, "Rebels handed over control of Kovu town to the army.", D20)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (S, NT)
 
 
 def test_territory_taken_after_fighting_stays_a_battle(engine):

@@ -45,6 +45,7 @@ from strife.datafiles import read_data_sets
 from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
+from strife.extract.events.tables import coding_set
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
@@ -180,7 +181,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             incidents.append([event])
             continue
         survivor, mention = home[0], event
-        if event.confidence > survivor.confidence:
+        if _leads(event, survivor):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
         confidence = max(survivor.confidence, mention.confidence)
@@ -198,6 +199,15 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             _set_tolls(group, counts, doc, layout, owner, reporters)
     events[:] = [event for event in events if event.id not in absorbed]
     return absorbed
+
+
+def _leads(event: Event, survivor: Event) -> bool:
+    """Whether the incident takes `event`'s coding over its lead's: an act the codebook ranks first
+    within one event type ('abducted and raped': sexual violence), else the surer coding."""
+    ranked = coding_set("precedent_modes")
+    if event.acled_event_type == survivor.acled_event_type and (event.mode in ranked) != (survivor.mode in ranked):
+        return event.mode in ranked
+    return event.confidence > survivor.confidence
 
 
 def _in_heading(offset: int, text: str, layout: Layout) -> bool:

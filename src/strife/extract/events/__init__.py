@@ -74,6 +74,7 @@ from strife.extract.events.belligerents import (
     add_blamed_belligerents,
     add_clash_counterparts,
     add_defenders,
+    add_device_planters,
     add_dispossessed,
     add_repelled_attackers,
 )
@@ -144,6 +145,7 @@ def find_events(
     add_repelled_attackers(frames, onto)
     add_dispossessed(frames, onto)
     add_clash_counterparts(frames, onto)
+    add_device_planters(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
     events = []

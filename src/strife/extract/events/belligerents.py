@@ -11,7 +11,9 @@ A fight told as fending off an attack ("soldiers repelled a rebel attack on thei
 attacker named on the attack noun as its other side. Territory taken 'from' an armed party
 ("troops recaptured the town from the rebels") was taken from that party: ACLED's actor2 of a
 government regaining or a non-state actor overtaking territory. One killed 'in a clash with' a
-force ("a commander was gunned down in a clash with the army") was killed by that force.
+force ("a commander was gunned down in a clash with the army") was killed by that force. An
+explosion set off by its victim ("stepped on a landmine planted by the rebels") was the act of
+whoever planted the device.
 """
 
 from __future__ import annotations
@@ -201,3 +203,17 @@ def add_clash_counterparts(frames: list[Frame], onto: Ontology) -> None:
         sides = [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "with"
                  for o in p.children if o.dep_ == "pobj"]
         frame.sources = expand_all([x for x in sides if x not in frame.targets])
+
+
+def add_device_planters(frames: list[Frame], onto: Ontology) -> None:
+    """'A civilian was killed when he stepped on a landmine planted by the rebels': an explosion
+    with no one setting it off has as its source the party that planted the device, named in the
+    agent phrase of a placing participle on a device noun of its clause."""
+    placing = onto.words("device_placing_verbs")
+    for frame in frames:
+        verb = frame.trigger.token
+        if frame.sources or frame.mode != "IED" or verb.pos_ != "VERB":
+            continue
+        planters = [o for t in verb.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in placing
+                    for a in t.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        frame.sources = expand_all([x for x in planters if x not in frame.targets])

@@ -18,6 +18,7 @@ from strife.extract.dates import MONTHS
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, object_antecedent
 from strife.extract.events.modality import read_modality, to_infinitive
+from strife.extract.events.owners import taken_installations
 from strife.extract.events.roles import (
     add_coordinated_sources,
     clausal_subjects,
@@ -66,6 +67,9 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in hosts:
                     return hosts[obj.i]
+    occasion = _occasion(verb, hosts)
+    if occasion is not None:
+        return occasion
     if verb.dep_ in ("advcl", "conj") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         head = verb.head
         while verb.dep_ == "conj" and head.dep_ in ("advcl", "conj") and head.i in hosts \
@@ -76,6 +80,17 @@ def _result_host(verb: Token, hosts: dict[int, Trigger]) -> Optional[Trigger]:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubj", "nsubjpass") and child.i in hosts:
                 return hosts[child.i]
+    return None
+
+
+def _occasion(verb: Token, hosts: dict[int, Trigger]) -> Trigger | None:
+    """'A civilian was killed when he stepped on a landmine': a 'when' clause on a result verb
+    tells the act the result came of, so the killing is that act's outcome, not an act of its own."""
+    for child in verb.children:
+        host = hosts.get(child.i)
+        if child.dep_ == "advcl" and host is not None and host.entry.frame not in ("consequence", "result") \
+                and any(g.lower_ == "when" and g.dep_ in ("advmod", "mark") for g in child.children):
+            return host
     return None
 
 
@@ -286,7 +301,7 @@ def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optio
     if frame.plover in ("REQUEST", "DEMAND", "THREATEN") and not frame.targets:
         frame.targets = clausal_subjects(trig.token)
     if frame.mode == "territory":
-        frame.targets = from_targets(trig.token, frame)
+        frame.targets = from_targets(trig.token, frame) or taken_installations(trig.token, onto)
     add_coordinated_sources(frame, trig.token, onto)
     frame.sources = clean_args(frame.sources, trig.token)
     aimed_at = [object_antecedent(t) for t in frame.targets]  # 'hurled a bomb at it': at what 'it' is

@@ -461,7 +461,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     if frame.plover == "PROTEST" and frame.mode == "riot" and not _demonstration_context(frame.trigger.token, onto):
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)
-    if coding is not None and coding.acled_event_type:
+    own_row = frame.plover == entry.plover and frame.mode == entry.mode and entry.acled_event_type
+    if coding is not None and coding.acled_event_type and not own_row:  # the row is the more specific
         pair = (coding.acled_event_type, coding.acled_sub_event_type)
     elif frame.plover == entry.plover and entry.acled_event_type:
         pair = (entry.acled_event_type, entry.acled_sub_event_type)
@@ -563,6 +564,10 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                 event.acled_event_type = event.acled_sub_event_type = None  # forces deployed at a protest: its response
             elif event.acled_sub_event_type == "Peaceful protest" and rioting:
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
+            elif event.acled_sub_event_type == "Peaceful protest" and (force := [  # the force decides the one row
+                    e for _, e in incident if e.acled_sub_event_type == "Excessive force against protesters"]):
+                event.acled_sub_event_type = "Excessive force against protesters"
+                event.target += [a for e in force for a in e.source if a not in event.target]
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]

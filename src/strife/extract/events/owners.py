@@ -74,6 +74,14 @@ def installation_owner(token: Token, onto: Ontology) -> Span | None:
     return token.doc[start: token.i]
 
 
+def taken_installations(verb: Token, onto: Ontology) -> list[Token]:
+    """'the rebels captured an army outpost', 'overran a militia stronghold': an installation taken
+    whose owner is named stands for the owner, who lost it (ACLED's actor2 of a territory change);
+    one with no owner named ('captured a base') is only the ground taken."""
+    return [owner_of(o, onto) for o in verb.children if o.dep_ == "dobj" and is_owner_noun(o, onto)
+            and not ownerless_installation(o, onto)]
+
+
 def downed_craft(target: Token, onto: Ontology) -> bool:
     """'shot down two rebel drones', 'intercepted an army helicopter': an aircraft brought down
     is no weapon used on the target but the target itself, standing for its owner (ACLED codes

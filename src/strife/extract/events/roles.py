@@ -81,13 +81,15 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
 
 def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
     """'fired mortars and grenade launchers at the positions of X': the parser hangs 'at X' on a
-    weapon of the list, or on a weapon word it misread as a coordinated verb ('grenade'); what
-    the weapons are aimed at is the firing's target."""
+    weapon of the list, on the words describing a weapon ('shells filled with mustard agent at'),
+    or on a weapon word it misread as a coordinated verb ('grenade'); what the weapons are aimed
+    at is the firing's target."""
     weapons = [c for c in verb.children if c.dep_ == "dobj" and _is_weapon(c, onto)]
     weapons += [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
                 and (_is_weapon(c, onto) or any(o.dep_ == "dobj" and _is_weapon(o, onto) for o in c.children))]
     holders = {h for w in weapons for h in (w, *w.conjuncts) if h is not verb}
     holders |= {o for w in holders for o in w.children if o.dep_ == "dobj"}
+    holders |= {t for w in weapons for a in w.children if a.dep_ == "acl" for t in a.subtree}  # 'shells filled with X at'
     aims = frozenset({"at", "on", "against", "toward", "towards"})
     return [o for h in sorted(holders, key=lambda t: t.i) for o in _prep_objects(h, aims)]
 

@@ -36,9 +36,11 @@ WEAPON_LISTS = ("explosive_weapon_words", "artillery_weapon_words", "aerial_weap
 
 
 def names_any(text: str, words: Iterable[str]) -> bool:
-    """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words."""
+    """Whether `text` (space-separated lower-case tokens) contains one of `words` as whole words.
+    A hyphen the tokenizer split off is joined again, so 'remote - controlled bomb' reads as the
+    list's 'remote-controlled bomb'."""
     pattern = _whole_words(words if isinstance(words, frozenset) else frozenset(words))
-    return pattern is not None and pattern.search(text) is not None
+    return pattern is not None and pattern.search(text.replace(" - ", "-")) is not None
 
 
 def may_name_any(doc: Doc, words: Iterable[str]) -> bool:
