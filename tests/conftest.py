@@ -56,3 +56,21 @@ def code(engine):
     def run(text: str):
         return engine.code(Article(id="t", text=text, published=dt.date(2021, 3, 2))).events
     return run
+
+
+@pytest.fixture(scope="session")
+def row_event(engine):
+    """`row_event(text, published)`: the note's event as a user's ACLED export holds it (the
+    strongest happened event with an ACLED type, `strife.rows`), or None; `published` a date or an
+    ISO string, 2 March 2021 by default. The one reading of a made-up note's row for every test."""
+    import datetime as dt
+
+    from strife.evaluate.score import happened, is_relevant
+    from strife.model import Article
+    from strife.rows import record_row_event
+
+    def run(text: str, published: dt.date | str = dt.date(2021, 3, 2)):
+        day = dt.date.fromisoformat(published) if isinstance(published, str) else published
+        events = engine.code(Article(id="note", text=text, published=day)).events
+        return record_row_event([e for e in happened(events) if is_relevant(e, "acled")])
+    return run

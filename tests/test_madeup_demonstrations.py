@@ -20,9 +20,7 @@ import datetime as dt
 import pytest
 
 from strife.evaluate.formats import actor_country
-from strife.evaluate.score import happened, is_relevant
 from strife.model import Article
-from strife.rows import record_row_event
 
 P, R, S = "Protests", "Riots", "Strategic developments"
 PP, PI, EF = "Peaceful protest", "Protest with intervention", "Excessive force against protesters"
@@ -318,15 +316,9 @@ NOTES = [
 ]
 
 
-def record_event(engine, text: str, published: str):
-    """The note's event as a user's export holds it: the strongest happened event with an ACLED type."""
-    events = engine.code(Article(id="note", text=text, published=dt.date.fromisoformat(published))).events
-    return record_row_event([e for e in happened(events) if is_relevant(e, "acled")])
-
-
 @pytest.mark.parametrize("published, text, types, sub_type, actor1, actor2", NOTES)
-def test_a_made_up_note_is_coded_as_an_acled_coder_would(engine, published, text, types, sub_type, actor1, actor2):
-    event = record_event(engine, text, published)
+def test_a_made_up_note_is_coded_as_an_acled_coder_would(row_event, published, text, types, sub_type, actor1, actor2):
+    event = row_event(text, published)
     assert event is not None
     assert event.acled_event_type in types
     if sub_type:
@@ -340,66 +332,66 @@ def test_a_made_up_note_is_coded_as_an_acled_coder_would(engine, published, text
 # ------------------------------------------------------------------ the rules the notes guard, and their limits
 
 
-def test_force_on_a_protest_in_its_line_decides_the_protest(engine):
+def test_force_on_a_protest_in_its_line_decides_the_protest(row_event):
     """'staged a peaceful protest; police fired live rounds at them': one incident, coded as the force."""
     text = "Farmers held a protest in Kuma town; soldiers opened fire on them, wounding 4."
-    event = record_event(engine, text, D20)
+    event = row_event(text, D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, EF)
 
 
-def test_breaking_up_a_gathering_is_an_intervention(engine):
+def test_breaking_up_a_gathering_is_an_intervention(row_event):
     """'Police broke up a rally': force used to end a protest, told before it (ACLED: protest with intervention)."""
-    event = record_event(engine, "Police broke up a rally of opposition supporters in Lusaka.", D20)
+    event = row_event("Police broke up a rally of opposition supporters in Lusaka.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
 
 
-def test_territory_handed_over_is_a_non_violent_transfer(engine):
-    event = record_event(engine, "Rebels handed over control of Kovu town to the army.", D20)
+def test_territory_handed_over_is_a_non_violent_transfer(row_event):
+    event = row_event("Rebels handed over control of Kovu town to the army.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (S, NT)
 
 
-def test_territory_taken_after_fighting_stays_a_battle(engine):
-    event = record_event(engine, "Troops took control of the town after heavy fighting.", D20)
+def test_territory_taken_after_fighting_stays_a_battle(row_event):
+    event = row_event("Troops took control of the town after heavy fighting.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Government regains territory")
 
 
-def test_what_someone_is_suspected_of_did_not_happen(engine):
+def test_what_someone_is_suspected_of_did_not_happen(engine, row_event):
     text = "A mob beat a man to death on suspicion of child abduction."
     events = engine.code(Article(id="note", text=text, published=dt.date(2020, 5, 12))).events
     abduction = next(e for e in events if e.trigger.text == "abduction")
     assert abduction.hypothetical
-    assert record_event(engine, text, D20).acled_sub_event_type == MV
+    assert row_event(text, D20).acled_sub_event_type == MV
 
 
-def test_an_arrest_told_before_the_protest_of_those_arrested_is_an_intervention(engine):
-    event = record_event(engine, "Police arrested 30 teachers who protested outside the ministry.", D20)
+def test_an_arrest_told_before_the_protest_of_those_arrested_is_an_intervention(row_event):
+    event = row_event("Police arrested 30 teachers who protested outside the ministry.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
 
 
-def test_a_protest_about_an_earlier_arrest_stays_peaceful(engine):
-    event = record_event(engine, "Students protested against the arrest of their leader in the capital.", D20)
+def test_a_protest_about_an_earlier_arrest_stays_peaceful(row_event):
+    event = row_event("Students protested against the arrest of their leader in the capital.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, PP)
 
 
-def test_the_clause_before_a_semicolon_is_a_main_clause(engine):
-    event = record_event(engine, "Workers demanded their unpaid wages; police dispersed them with tear gas.", D20)
+def test_the_clause_before_a_semicolon_is_a_main_clause(row_event):
+    event = row_event("Workers demanded their unpaid wages; police dispersed them with tear gas.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
 
 
-def test_what_a_person_is_suspected_of_is_no_event_but_an_alleged_attack_is(engine):
-    arrest = record_event(engine, "Police arrested two men suspected of kidnapping.", D20)
+def test_what_a_person_is_suspected_of_is_no_event_but_an_alleged_attack_is(row_event):
+    arrest = row_event("Police arrested two men suspected of kidnapping.", D20)
     assert arrest.acled_sub_event_type == AR
-    attack = record_event(engine, "Militants are suspected of attacking the post.", D20)
+    attack = row_event("Militants are suspected of attacking the post.", D20)
     assert attack.acled_event_type != S
 
 
-def test_the_owner_of_property_burned_is_its_target(engine):
-    event = record_event(engine, "Rioters torched a truck owned by a businessman.", D20)
+def test_the_owner_of_property_burned_is_its_target(row_event):
+    event = row_event("Rioters torched a truck owned by a businessman.", D20)
     assert [a.name for a in event.target] == ["businessman"]
 
 
-def test_arrests_made_in_a_raid_are_the_arrests(engine):
-    event = record_event(engine, "Police arrested five suspects in a raid on a house.", D20)
+def test_arrests_made_in_a_raid_are_the_arrests(row_event):
+    event = row_event("Police arrested five suspects in a raid on a house.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (S, AR)
 
 
@@ -408,21 +400,21 @@ def test_rallying_support_is_no_rally(engine):
     assert all(e.acled_event_type is None for e in events)
 
 
-def test_less_lethal_force_that_injures_is_an_intervention_unless_the_injuries_are_serious(engine):
-    minor = record_event(engine, "Police fired rubber bullets at the protesters, injuring two.", D20)
+def test_less_lethal_force_that_injures_is_an_intervention_unless_the_injuries_are_serious(row_event):
+    minor = row_event("Police fired rubber bullets at the protesters, injuring two.", D20)
     assert (minor.acled_event_type, minor.acled_sub_event_type) == (P, PI)
-    serious = record_event(engine, "Police fired rubber bullets at protesters, seriously injuring three.", D20)
+    serious = row_event("Police fired rubber bullets at protesters, seriously injuring three.", D20)
     assert (serious.acled_event_type, serious.acled_sub_event_type) == (P, EF)
 
 
-def test_a_gherao_is_a_demonstration_so_its_stone_pelting_is_a_violent_one(engine):
-    event = record_event(engine, "Students gheraoed the vice chancellor's office and pelted stones.", D20)
+def test_a_gherao_is_a_demonstration_so_its_stone_pelting_is_a_violent_one(row_event):
+    event = row_event("Students gheraoed the vice chancellor's office and pelted stones.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (R, VD)
 
 
-def test_riot_control_means_fired_at_a_protest_are_no_battle(engine):
-    event = record_event(engine, "Protesters were injured when police fired rubber bullets at a demonstration.", D20)
+def test_riot_control_means_fired_at_a_protest_are_no_battle(row_event):
+    event = row_event("Protesters were injured when police fired rubber bullets at a demonstration.", D20)
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, PI)
     assert "police" not in [a.name for a in event.target if a.kind == "implied"]
-    armed = record_event(engine, "Police exchanged fire with gunmen near the protest site.", D20)
+    armed = row_event("Police exchanged fire with gunmen near the protest site.", D20)
     assert armed.acled_event_type == "Battles"

@@ -21,14 +21,9 @@ a rule of English place-writing:
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from strife.evaluate.score import happened, is_relevant
-from strife.model import Article
 from strife.resolve.gazetteer_build import _admin1_affixes, strip_admin_affixes
-from strife.rows import record_row_event
 
 NOTES = [
     ('Gunmen attacked Tudun Barkono village in Kauru Local Government Area of Kaduna state, killing four residents.',
@@ -120,17 +115,16 @@ NOTES = [
 ]
 
 
-def _row_place(engine, text: str):
-    """The place of the note's row, as a user's ACLED export holds it (the row's event)."""
-    events = engine.code(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events
-    event = record_row_event([e for e in happened(events) if is_relevant(e, "acled")])
+def _row_place(row_event, text: str):
+    """The place of the note's row, as a user's ACLED export holds it (the notes are of June 2016)."""
+    event = row_event(text, "2016-06-20")
     assert event is not None, "no event coded"
     return event.location
 
 
 @pytest.mark.parametrize(("note", "country", "admin1"), NOTES)
-def test_a_note_is_placed_in_its_country_and_region(engine, note: str, country: str, admin1: str) -> None:
-    place = _row_place(engine, note)
+def test_a_note_is_placed_in_its_country_and_region(row_event, note: str, country: str, admin1: str) -> None:
+    place = _row_place(row_event, note)
     assert place is not None
     assert (place.country, place.admin1) == (country, admin1)
 
@@ -142,8 +136,8 @@ IN_ITS_UNIT = [
 
 
 @pytest.mark.parametrize(("note", "country", "admin1"), IN_ITS_UNIT)
-def test_another_name_of_a_town_abroad_yields_to_the_unit_named(engine, note: str, country: str, admin1: str) -> None:
-    place = _row_place(engine, note)
+def test_another_name_of_a_town_abroad_yields_to_the_unit_named(row_event, note: str, country: str, admin1: str) -> None:
+    place = _row_place(row_event, note)
     assert (place.country, place.admin1) == (country, admin1)
     assert place.geo_precision in (2, 3)
 
@@ -159,18 +153,18 @@ ACTORS_COUNTRY = [
 
 
 @pytest.mark.parametrize(("note", "country"), ACTORS_COUNTRY)
-def test_a_namesake_far_abroad_yields_to_the_actors_country(engine, note: str, country: str) -> None:
-    place = _row_place(engine, note)
+def test_a_namesake_far_abroad_yields_to_the_actors_country(row_event, note: str, country: str) -> None:
+    place = _row_place(row_event, note)
     assert (place.country, place.geo_precision) == (country, 3)
 
 
-def test_a_namesake_across_a_border_stays(engine) -> None:
-    place = _row_place(engine, "Hezbollah fighters clashed with rebels in Afrin.")
+def test_a_namesake_across_a_border_stays(row_event) -> None:
+    place = _row_place(row_event, "Hezbollah fighters clashed with rebels in Afrin.")
     assert (place.country, place.geo_precision) == ("SYR", 1)
 
 
-def test_a_village_unknown_to_the_gazetteer_falls_to_its_named_unit(engine) -> None:
-    place = _row_place(engine, "Gunmen killed two farmers in Gidan Tsamiya village in Kauru Local Government Area.")
+def test_a_village_unknown_to_the_gazetteer_falls_to_its_named_unit(row_event) -> None:
+    place = _row_place(row_event, "Gunmen killed two farmers in Gidan Tsamiya village in Kauru Local Government Area.")
     assert (place.country, place.geo_precision, place.name) == ("NGA", 2, "Kauru")
 
 

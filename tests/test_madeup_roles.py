@@ -86,19 +86,13 @@ NOTES = [
 ]
 
 
-def record_event(events: list[Event]) -> Event | None:
-    """The note's event as a user meets it: the most confident happened one with an ACLED type."""
-    happened = [e for e in events if e.acled_event_type and not (e.negated or e.hypothetical)]
-    return max(happened, key=lambda e: e.confidence) if happened else None
-
-
 def holds(actors: list[Actor], sector: str, country: str) -> bool:
     return any(a.sector == sector and a.country == country for a in actors)
 
 
 @pytest.mark.parametrize(("note", "acled_type", "source", "target"), NOTES, ids=[n[0][:48] for n in NOTES])
-def test_made_up_note_has_its_actors_in_acleds_roles(code, note, acled_type, source, target):
-    event = record_event(code(note))
+def test_made_up_note_has_its_actors_in_acleds_roles(row_event, note, acled_type, source, target):
+    event = row_event(note)
     assert event is not None and event.acled_event_type == acled_type, event
     assert holds(event.source, *source), event.source
     if target is None:
