@@ -706,3 +706,15 @@ def test_side_sectors_load_one_sector_for_each_side():
 
     assert set(side_sectors()) == {"state", "nonstate", "civilian", "protester", "police", "criminal"}
     assert side_sector("state") == "MIL" and side_sector("nonstate") == "UAF" and side_sector("criminal") == "CRM"
+
+
+def test_verb_past_forms_load_as_past_forms_of_other_lemmas():
+    """Each row of verb_past_forms.csv is a past form (VBD/VBN) of a different lemma, listed once."""
+    from strife.datafiles import read_data_csv
+    from strife.extract.events.misreads import past_forms
+
+    rows = read_data_csv("verb_past_forms.csv")
+    forms = past_forms()
+    assert rows and len(forms) == len(rows)
+    assert all(lemma != form and tag in ("VBD", "VBN") for form, (lemma, tag) in forms.items())
+    assert forms["retook"] == ("retake", "VBD")
