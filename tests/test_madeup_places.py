@@ -173,3 +173,12 @@ def test_municipal_type_words_are_stripped_from_unit_names() -> None:
     assert strip_admin_affixes("Westvale Bay Metropolitan Municipality", prefixes, suffixes) == "westvale bay"
     assert strip_admin_affixes("Hollin District Municipality", prefixes, suffixes) == "hollin"
     assert strip_admin_affixes("Hollin Local Municipality", prefixes, suffixes) == "hollin"
+
+
+@pytest.mark.parametrize("kind", ["village", "district", "town"])
+def test_an_unknown_village_written_with_its_country_is_placed_in_that_country(row_event, kind: str) -> None:
+    """"X village, Somalia": the village is unknown, so the event is placed at the country after
+    the comma; the name before its kind word is a compound of that word, not a country used as an
+    attribute ("US drone strike"), so the place is kept."""
+    place = _row_place(row_event, f"Gunmen killed two herders in Dhagax Yare {kind}, Somalia.")
+    assert place is not None and place.country == "SOM"

@@ -124,8 +124,9 @@ def _read_places(
         place = resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
         if place is None:
             continue
+        # A name placed at the country qualifying it ("X village, Somalia") is no attribute of a thing.
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
-            place.feature == "country" and country_as_attribute(doc, mention)
+            place.feature == "country" and not mention.fallback and country_as_attribute(doc, mention)
         ) or _unsupported_namesake(mention, ranked, others := _support_for(ranked, own_name_support, unarmed_support).without(index),
                                    anchors, toponym_support.without(index),
                                    _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked),
