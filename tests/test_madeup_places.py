@@ -182,3 +182,11 @@ def test_an_unknown_village_written_with_its_country_is_placed_in_that_country(r
     attribute ("US drone strike"), so the place is kept."""
     place = _row_place(row_event, f"Gunmen killed two herders in Dhagax Yare {kind}, Somalia.")
     assert place is not None and place.country == "SOM"
+
+
+@pytest.mark.parametrize(("qualifier", "country"), [("DRC", "COD"), ("UAE", "ARE")])
+def test_a_countrys_listed_short_form_qualifies_a_village(row_event, qualifier: str, country: str) -> None:
+    """A country's listed short form (geo_country_aliases.csv) qualifies a name as a region's alias does;
+    other short forms in brackets ("(IS)") still never do."""
+    place = _row_place(row_event, f"Unknown gunmen killed two traders in Kisanga Mbili village, {qualifier}.")
+    assert place is not None and place.country == country

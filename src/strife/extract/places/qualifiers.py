@@ -10,6 +10,7 @@ elsewhere, is placed at its qualifiers (`Mention.fallback`).
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc
@@ -33,8 +34,15 @@ from strife.extract.places.names import (
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym
 from strife.resolve.distance import haversine_km
+from strife.resolve.gazetteer_build import country_aliases
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
+
+@functools.lru_cache(maxsize=1)
+def country_abbreviations() -> frozenset[str]:
+    """Countries' listed short forms ("DRC", "UAE", "US"), which may qualify a name as a region's may."""
+    return frozenset(normalise_name(row["alias"]) for row in country_aliases())
+
 
 # "Kitchanga (Masisi, Nord-Kivu)": at most this many qualifying names, of at most this many tokens.
 MAX_QUALIFIERS = 4
@@ -318,8 +326,9 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
         kind_word = doc[name_end].lower_ if name_end < end else None
         feature = kind_feature(admin_words().get(kind_word)) if kind_word else None
         candidates = gazetteer.lookup_kind_named(doc[start:end].text, name, feature)
-        if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates):
-            continue  # "(IS)": abbreviations qualify only when they are a region's listed alias ("UP", "J&K")
+        if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates) and (
+                normalise_name(name) not in country_abbreviations()):
+            continue  # "(IS)": abbreviations qualify only as a region's or a country's listed alias ("UP", "DRC")
         if normalise_name(name) in stop_words():
             candidates = [c for c in candidates if c.kind in ("admin1", "country")]
         if feature:
