@@ -190,3 +190,15 @@ def test_a_countrys_listed_short_form_qualifies_a_village(row_event, qualifier: 
     other short forms in brackets ("(IS)") still never do."""
     place = _row_place(row_event, f"Unknown gunmen killed two traders in Kisanga Mbili village, {qualifier}.")
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(("note", "country"), [
+    ("Militants attacked a police post in Kilamba, Burundi; one policeman was injured.", "BDI"),  # not Angola's
+    ("Gunmen killed three men in Paris, Texas.", "USA"),  # a region qualifier keeps its own rule
+    ("Protesters marched through Texas, USA.", "USA"),  # a region is never a village
+])
+def test_a_country_written_after_a_town_says_where_it_is(row_event, note: str, country: str) -> None:
+    """A country written after a name ("Kilamba, Burundi") places a village the gazetteer knows only
+    abroad in that country, even when the namesake abroad is a large town."""
+    place = _row_place(row_event, note)
+    assert place is not None and place.country == country

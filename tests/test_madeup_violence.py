@@ -471,8 +471,6 @@ KNOWN_MISSES: dict[str, str] = {
     'Government troops and SPLA-IO forces fought in Yei county; 7': TELEGRAPHIC,
     'Gunmen on a motorcycle shot dead a polio worker in': SHOT_AS_NOUN,
     'On 22 May 2020, men in military uniform abducted 3': UNIFORM,
-    'On 7 May 2020, the Mexican Army clashed with members': ELSEWHERE,
-    'Militants attacked a police post in Kilamba, Burundi; 1 policeman': ELSEWHERE,
     'On 20 May 2020, an Al Shabaab suicide bomber rammed': BOMBER,
     'On 22 May 2020, Fulani herders and farmers of Tungan': HERDERS,
     'Unidentified miscreants hurled crude bombs at the house of a': CRUDE,

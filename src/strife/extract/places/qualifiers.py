@@ -104,9 +104,11 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
             countries = {c.country for c in head.candidates}
             narrowed = [[c for c in chosen if c.country in countries] for chosen in readings]
             if not any(narrowed):
-                if not bracketed or _well_known(head):
-                    continue
-                # "Salim (Qaatabah, Ad Dali)": brackets say where the village is, whatever its namesakes.
+                country_named = _names_its_country(readings)
+                if not (bracketed or country_named) or (_well_known_region(head) if country_named else _well_known(head)):
+                    continue  # a country written after a town yields only to a region or country of that name
+                # "Salim (Qaatabah, Ad Dali)", "Las Palmas, Ruritania": brackets, or a country written
+                # after the comma, say where the village is, whatever its namesakes.
                 narrowed = readings
             head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
         consumed.update(range(opener, chain_end))
@@ -220,6 +222,11 @@ def _well_known(mention: Mention) -> bool:
     return any(c.kind in ("country", "admin1") and c.primary
                or c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
                for c in mention.candidates)
+
+
+def _well_known_region(mention: Mention) -> bool:
+    """A region or country by the name written ("Texas, USA" is a list or a region, never a village)."""
+    return any(c.kind in ("country", "admin1") and c.primary for c in mention.candidates)
 
 
 def _abbreviates_head(doc: Doc, opener: int, segments: Sequence[tuple[int, int, int]]) -> bool:
@@ -386,6 +393,11 @@ def _town_qualifies(head: Optional[Mention]) -> bool:
     for a name the gazetteer knows as small places elsewhere, not two well-known towns listed
     ("Aleppo, Homs")."""
     return head is not None and bool(head.candidates) and not _well_known(head)
+
+
+def _names_its_country(readings: Sequence[Sequence[Candidate]]) -> bool:
+    """Is the last qualifying name a country by its own name: "X, Mexico" says the country outright."""
+    return bool(readings) and any(c.kind == "country" and c.primary for c in readings[-1])
 
 
 def _regional(readings: Sequence[Candidate]) -> bool:
