@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.extract import doc_ents, span_tokens, tokens_text
+from strife.extract import doc_ents, span_ents, span_tokens, tokens_text
 from strife.extract.events.weapons import may_name_any, names_any
 from strife.extract.unnumbered import zero_counts
 
@@ -32,9 +32,10 @@ def test_span_tokens_and_text_are_spacys(doc) -> None:
 
 
 def test_kept_entities_of_a_sentence_are_its_entities(doc) -> None:
-    for sentence in doc.sents:
-        within = [e for e in doc_ents(doc) if e.start >= sentence.start and e.end <= sentence.end]
-        assert [(e.start, e.end, e.label_) for e in within] == [(e.start, e.end, e.label_) for e in sentence.ents]
+    spans = [*doc.sents] + [doc[start : start + 7] for start in range(len(doc))]  # cutting entities too
+    for span in spans:
+        assert [(e.start, e.end, e.label_) for e in span_ents(span)] == [(e.start, e.end, e.label_) for e in span.ents]
+    assert len(doc_ents(doc)) == len(doc.ents)
 
 
 @pytest.mark.parametrize(

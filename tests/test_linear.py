@@ -15,7 +15,17 @@ import random
 
 import pytest
 
-from strife.extract import Intervals, actors, doc_ents, line_break_between, line_bounds, line_of, link, quotes
+import strife.extract as extract
+from strife.extract import (
+    Intervals,
+    actors,
+    doc_ents,
+    line_bounds,
+    line_break_between,
+    line_of,
+    link,
+    quotes,
+)
 from strife.model import Actor, Article
 from strife.pipeline import make_doc
 from strife.resolve import coref
@@ -171,7 +181,7 @@ class _CountedReads(tuple):
 def test_coding_a_phrase_reads_the_entities_near_it_only(long_line, monkeypatch):
     ents = _CountedReads(doc_ents(long_line))
     _CountedReads.reads = 0
-    monkeypatch.setattr(actors, "doc_ents", lambda doc: ents)
+    monkeypatch.setattr(extract, "doc_ents", lambda doc: ents)  # read through `extract.span_ents`
     last = list(long_line.sents)[-1]
     subject = next(t for t in last if t.dep_ == "nsubj")
     phrase = long_line[subject.left_edge.i: subject.right_edge.i + 1]

@@ -39,7 +39,7 @@ from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import Intervals, doc_ents, doc_text, span_tokens
+from strife.extract import Intervals, doc_text, span_ents, span_tokens
 from strife.model import Actor, Event, Place
 from strife.name_particles import name_particles
 from strife.resolve.actors import (
@@ -297,12 +297,8 @@ def _units(region: Span, dictionary: ActorDictionary,
             continue
         units.append(_Unit(span.start, span.end, "name", span.root))
         taken.update(range(span.start, span.end))
-    ents = doc_ents(doc)  # in text order: start at the region's first, not the article's
-    for number in range(bisect.bisect_left(ents, region.start, key=lambda e: e.start), len(ents)):
-        ent = ents[number]
-        if ent.start >= region.end:
-            break
-        if ent.label_ not in ENTITY_LABELS or ent.end > region.end:
+    for ent in span_ents(region):
+        if ent.label_ not in ENTITY_LABELS:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.conventions import vague_figure
-from strife.extract import doc_ents, doc_lowers, doc_text
+from strife.extract import doc_lowers, doc_text, span_ents
 from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
     NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
     is_victim_noun, surely_harmed, tally_noun, trigger_for, victim_nouns, victims_of)
@@ -185,9 +185,7 @@ def _days_of_range(sentence: Span) -> Optional[int]:
     """The days a range of dates in the figure's sentence names ("on 19 and 20 June", "3-5 May":
     2 and 3), or None: ACLED divides a toll told for several days among them. A range longer than
     a week is a period's statistic, not an incident's days, and is left whole."""
-    for entity in doc_ents(sentence.doc):
-        if entity.start < sentence.start or entity.end > sentence.end:
-            continue  # `Span.ents`, without building every entity of the Doc again
+    for entity in span_ents(sentence):
         if entity.label_ != "DATE" or not any(token.lower_ in _MONTH_NAMES for token in entity):
             continue
         found = _DAY_RANGE.search(entity.text)
