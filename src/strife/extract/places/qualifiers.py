@@ -38,6 +38,7 @@ from strife.resolve.gazetteer_build import country_aliases
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
 
+
 @functools.lru_cache(maxsize=1)
 def country_abbreviations() -> frozenset[str]:
     """Countries' listed short forms ("DRC", "UAE", "US"), which may qualify a name as a region's may."""
@@ -219,9 +220,8 @@ def _well_known(mention: Mention) -> bool:
     """A city, region or country big enough that it cannot be a village's namesake, by the name
     written: a large town abroad known by it only as one of its other names ("Sui" for Suizhou) is
     no more than a village's namesake ("near Sui in Dera Bugti" is the village of the district)."""
-    return any(c.kind in ("country", "admin1") and c.primary
-               or c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
-               for c in mention.candidates)
+    return _well_known_region(mention) or any(
+        c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
 
 
 def _well_known_region(mention: Mention) -> bool:
