@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from strife.datafiles import read_data_csv
-from strife.extract.events.sides import ARMED, sectors_of, side_of
+from strife.extract.events.sides import ARMED, armed_state_sectors, sectors_of, side_of
 from strife.extract.events.tables import coding_set, side_sector
 from strife.model import Actor, Event
 from strife.ontology import load_ontology
@@ -94,8 +94,7 @@ def _armed(actor: Actor) -> bool:
 
 def _armed_state(actor: Actor) -> bool:
     """A state's armed force (army, police, intelligence), not its civil officials."""
-    sector = (actor.sector or "").lower()
-    return sector in sectors_of("state_force") and sector not in sectors_of("unarmed_state")
+    return (actor.sector or "").lower() in armed_state_sectors()
 
 
 def _applies(event: Event, role: str, when: str) -> bool:

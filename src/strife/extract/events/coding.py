@@ -23,7 +23,7 @@ from strife.extract.events.grammar import (
     describes_object_of,
 )
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
+from strife.extract.events.sides import ARMED, armed_state_sectors, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import (
     acled_fallback,
     coding_set,
@@ -664,7 +664,7 @@ def _forces_fired_on(members: list[tuple[Frame, Event]]) -> bool:
     a line in which state forces attack someone and state forces are themselves attacked by an
     unnamed or non-state hand tells a two-sided fight, which ACLED codes as an armed clash
     (Battles), not as violence against civilians."""
-    state = sectors_of("state_force") - sectors_of("unarmed_state")
+    state = armed_state_sectors()
 
     def sectors(actors: list[Actor]) -> set[str]:
         return {(a.sector or "").lower() for a in actors}

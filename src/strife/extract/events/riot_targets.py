@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from strife.extract import line_of
 from strife.extract.events.frame import Frame
-from strife.extract.events.sides import sectors_of
+from strife.extract.events.sides import armed_state_sectors
 from strife.model import Actor, Event
 
 
@@ -49,7 +49,7 @@ def _forces_by_line(frames: list[Frame], events: list[Event]) -> dict[int, list[
     """Per line, the armed state forces that broke up a crowd (dispersed it, fired tear gas at it:
     PLOVER COERCE with no narrower mode), with where each act is told. Arrests are left out: the
     police arresting the man a mob beat did not meet the mob. One pass over the events."""
-    armed = sectors_of("state_force") - sectors_of("unarmed_state")
+    armed = armed_state_sectors()
     found: dict[int, list[tuple[int, Actor]]] = {}
     for frame, event in zip(frames, events):
         if event.event_type != "COERCE" or event.mode is not None or event.negated or event.hypothetical:

@@ -26,6 +26,13 @@ def sectors_of(sector_class_name: str) -> frozenset[str]:
     return frozenset(sector.lower() for sector in sector_class(sector_class_name))
 
 
+@functools.lru_cache(maxsize=1)
+def armed_state_sectors() -> frozenset[str]:
+    """The sectors of a state's armed forces (army, police, intelligence), not its civil officials
+    (`state_force` less `unarmed_state`), in lower case."""
+    return sectors_of("state_force") - sectors_of("unarmed_state")
+
+
 def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: bool = False) -> Optional[str]:
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
     the engine gave them, else from the head words. When `attacked`, a government official
@@ -33,7 +40,7 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     sectors = {(a.sector or "").lower() for a in _head_actors(tokens, actors) if a.sector}
     if sectors & sectors_of("nonstate_force"):
         return "nonstate"
-    armed = sectors_of("state_force") - (sectors_of("unarmed_state") if attacked else frozenset())
+    armed = armed_state_sectors() if attacked else sectors_of("state_force")
     if sectors & armed:
         return "state"
     if attacked and sectors & sectors_of("unarmed_state"):
