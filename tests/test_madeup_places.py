@@ -149,6 +149,8 @@ ACTORS_COUNTRY = [
     # a country's own police and paramilitary forces say where (geo_focus_cues.csv)
     ("Liyu police killed four herders in Kala.", "ETH"),
     ("CRPF personnel fired at stone pelters in Dalo village.", "IND"),
+    # a people's adjective ("Somali elders") does not outvote a state's police named twice
+    ("Liyu police detained 40 Somali elders in Gorrowe Dheer village. Liyu police later released them.", "ETH"),
 ]
 
 

@@ -400,15 +400,16 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     """With no toponym to place it, the article is in the country its actors and cues say (precision 3).
 
     "Houthi forces fired on ..." is in Yemen, as a coder would record it, rather than nowhere, when
-    every actor and cue that names a country names that one; the place's span is the words that
-    say so, its confidence low.
+    the actors and cues that name a country name that one far more than any other
+    (`_dominant_country`); the place's span is the words that say so, its confidence low.
     """
     # A people's adjective naming armed forces ("Israeli drones", "Turkish forces") says who acts,
     # often abroad, not where; one naming anything else ("the Lebanese pound") says where.
     actor_votes = [vote for vote in votes if vote.mention is None and not vote.armed]
-    focus = focus_of(actor_votes)
-    if len(focus) != 1:
+    focus = _dominant_country(actor_votes)
+    if focus is None:
         return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where
+    focus = [focus]
     country = gazetteer.country(focus[0])
     if country is None:
         return None
@@ -416,3 +417,23 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE).model_copy(
         update={"inferred_from": "actors"})
     return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus)
+
+
+# The actors' country places an article only when it outweighs every other country its actors say
+# this many times over: "Ethiopia's Liyu police ... Somali elders" is in Ethiopia (a state's own
+# police, named twice, against a people's adjective), "Syrian and Iraqi forces" nowhere.
+ACTOR_COUNTRY_DOMINANCE = 2.0
+
+
+def _dominant_country(votes: Sequence[FocusVote]) -> Optional[str]:
+    """The country of the votes that outweighs each other one `ACTOR_COUNTRY_DOMINANCE` times, if any."""
+    weights: dict[str, float] = {}
+    for vote in votes:
+        if not vote.metonym:
+            weights[vote.country] = weights.get(vote.country, 0.0) + vote.weight
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < ACTOR_COUNTRY_DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
