@@ -71,3 +71,15 @@ def test_a_body_named_after_a_region_settles_the_town_of_another(nlp, gazetteer)
             "over the sacking of forty teachers.")
     found = find_places(nlp(text), gazetteer)
     assert [(p.name, p.country, p.admin1) for p in found] == [("Valencia", "VEN", "Carabobo")]
+
+
+def test_a_body_the_parser_does_not_tag_is_named_after_its_region_too(nlp, gazetteer) -> None:
+    # "Kerala" begins a longer capitalised name the parser tags as no organisation.
+    text = "The Kerala Coir Sangham picketed the collectorate on Monday."
+    assert placed(nlp, gazetteer, text) == [("Kerala", "IND", 3, "Kerala")]
+
+
+def test_a_site_named_after_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
+    # "Manipur" begins a site's name ("Manipur Bhawan"); nothing else in the text is a place.
+    text = "Nurses held a sit-in at the Manipur Bhawan gate over unpaid wages."
+    assert placed(nlp, gazetteer, text) == [("Manipur", "IND", 3, "Manipur")]

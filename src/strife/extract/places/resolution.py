@@ -156,7 +156,8 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`)."""
     actor_focus = focus_of([vote for vote in votes if vote.mention is None])
     return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
-            or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]))
+            or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
+                                   _name_starts(doc, mentions))
             or _actor_country_place(doc, gazetteer, votes))
 
 
@@ -190,7 +191,8 @@ ORGANISATION_PLACE_CONFIDENCE = 0.3
 ORGANISATION_PLACE_KINDS = ("city", "admin2", "admin1", "country")
 
 
-def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[str]) -> Toponym | None:
+def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[str],
+                        name_starts: Sequence[Span] = ()) -> Toponym | None:
     """In an article no toponym places, the place an organisation or a site is named after ("the
     Tasmania Public Service Commission", "the Saigon Water Supply Company", "the Geelong press
     club"): local bodies act where they are, and a coder places the event there
@@ -199,7 +201,7 @@ def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[st
     place wins (a town before its region).
     """
     names = [(span, [c for c, _ in gazetteer.explain(span.text, actor_focus) if c.kind in ORGANISATION_PLACE_KINDS])
-             for span in _organisation_names(doc, gazetteer)]
+             for span in _organisation_names(doc, gazetteer) + list(name_starts)]
     country = actor_focus[0] if actor_focus else _organisation_country(names)
     readings = [(span, c) for span, ranked in names for c in ranked if c.country == country]
     if country is None or not readings:
@@ -246,6 +248,15 @@ def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 names.append(span)
                 break
     return names
+
+
+def _name_starts(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
+    """Place names that begin a longer capitalised name the parser tagged as no organisation ("the
+    [Westmarsh] Farmers Mahasabha", "[Westmarsh] Last Gate"): in an article nothing else places,
+    the body or site is named after where it is, as `_organisation_names` finds in tagged ones."""
+    return [doc[m.start : m.name_end] for m in mentions
+            if m.partial and not m.variant and not is_demonym(m.name(doc))
+            and normalise_name(m.name(doc)) not in stop_words()]
 
 
 def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list]]) -> frozenset[tuple[str, str]]:
