@@ -83,3 +83,9 @@ def test_a_site_named_after_a_region_places_the_text_in_it(nlp, gazetteer) -> No
     # "Manipur" begins a site's name ("Manipur Bhawan"); nothing else in the text is a place.
     text = "Nurses held a sit-in at the Manipur Bhawan gate over unpaid wages."
     assert placed(nlp, gazetteer, text) == [("Manipur", "IND", 3, "Manipur")]
+
+
+def test_a_later_word_of_a_longer_name_is_no_place_of_the_text(nlp, gazetteer) -> None:
+    # "Plaza" is a word of the complex's name, not a place the complex is named after.
+    text = "Two crude bombs exploded in front of the Westgate Plaza shopping complex, injuring a rickshaw-puller."
+    assert placed(nlp, gazetteer, text) == []

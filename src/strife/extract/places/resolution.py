@@ -255,8 +255,19 @@ def _name_starts(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
     [Westmarsh] Farmers Mahasabha", "[Westmarsh] Last Gate"): in an article nothing else places,
     the body or site is named after where it is, as `_organisation_names` finds in tagged ones."""
     return [doc[m.start : m.name_end] for m in mentions
-            if m.partial and not m.variant and not is_demonym(m.name(doc))
+            if m.partial and _begins_name(doc, m.start) and not m.variant and not is_demonym(m.name(doc))
             and normalise_name(m.name(doc)) not in stop_words()]
+
+
+# Capitalised words that may open a body's name before the place it is named after ("All Westmarsh
+# Students' Union", "The Westmarsh Mahasabha").
+NAME_OPENERS = frozenset({"the", "all"})
+
+
+def _begins_name(doc: Doc, start: int) -> bool:
+    """Does the capitalised name start at token `start` (not "Plaza" of "Easter Plaza")?"""
+    before = doc[start - 1] if start > 0 else None
+    return before is None or not before.is_title or before.lower_ in NAME_OPENERS
 
 
 def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list]]) -> frozenset[tuple[str, str]]:
