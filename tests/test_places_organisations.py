@@ -89,3 +89,14 @@ def test_a_later_word_of_a_longer_name_is_no_place_of_the_text(nlp, gazetteer) -
     # "Plaza" is a word of the complex's name, not a place the complex is named after.
     text = "Two crude bombs exploded in front of the Westgate Plaza shopping complex, injuring a rickshaw-puller."
     assert placed(nlp, gazetteer, text) == []
+
+
+def test_a_name_read_in_the_forces_country_places_a_raid_on_them(nlp, gazetteer) -> None:
+    # The movement is Somali, the troops Kenyan; "Witu Forest" has a reading in Kenya only.
+    text = "Al Shabaab militants ambushed a patrol of Kenyan troops in Witu Forest, killing two."
+    assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Witu", "KEN")]
+
+
+def test_without_a_name_read_in_the_forces_country_the_movement_says_where(nlp, gazetteer) -> None:
+    text = "Al Shabaab militants ambushed a patrol of Kenyan troops in Gololey Forest, killing two."
+    assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Somalia", "SOM")]

@@ -157,7 +157,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     actor_focus = focus_of([vote for vote in votes if vote.mention is None])
     return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
             or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
-                                   _name_starts(doc, mentions))
+                                   _name_starts(doc, mentions), focus_of([v for v in votes if v.mention is None and v.armed]))
             or _actor_country_place(doc, gazetteer, votes))
 
 
@@ -192,18 +192,25 @@ ORGANISATION_PLACE_KINDS = ("city", "admin2", "admin1", "country")
 
 
 def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[str],
-                        name_starts: Sequence[Span] = ()) -> Toponym | None:
+                        name_starts: Sequence[Span] = (), forces_focus: Sequence[str] = ()) -> Toponym | None:
     """In an article no toponym places, the place an organisation or a site is named after ("the
     Tasmania Public Service Commission", "the Saigon Water Supply Company", "the Geelong press
     club"): local bodies act where they are, and a coder places the event there
-    rather than nowhere. The country is the actors' when they name one, else the one country the
-    names themselves clearly say (`_organisation_country`); of several names, the most specific
+    rather than nowhere. The country is the actors' when they name one, else that of the armed
+    forces named by their people (`forces_focus`: "an attack on a base of Kenyan troops in Lamu
+    Island" by a movement of another country) when a name has a reading there, else the one country
+    the names themselves clearly say (`_organisation_country`); of several names, the most specific
     place wins (a town before its region).
     """
     names = [(span, [c for c, _ in gazetteer.explain(span.text, actor_focus) if c.kind in ORGANISATION_PLACE_KINDS])
              for span in _organisation_names(doc, gazetteer) + list(name_starts)]
-    country = actor_focus[0] if actor_focus else _organisation_country(names)
-    readings = [(span, c) for span, ranked in names for c in ranked if c.country == country]
+    readings: list[tuple[Span, Candidate]] = []
+    country = None
+    for country in (actor_focus[:1] + [c for c in forces_focus if c not in actor_focus[:1]] if actor_focus
+                    else [_organisation_country(names)]):
+        readings = [(span, c) for span, ranked in names for c in ranked if c.country == country]
+        if readings:
+            break
     if country is None or not readings:
         return None
     span, best = min(readings, key=lambda pair: ORGANISATION_PLACE_KINDS.index(pair[1].kind))
