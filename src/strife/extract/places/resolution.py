@@ -197,8 +197,8 @@ def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[st
     Tasmania Public Service Commission", "the Saigon Water Supply Company", "the Geelong press
     club"): local bodies act where they are, and a coder places the event there
     rather than nowhere. The country is the actors' when they name one, else that of the armed
-    forces named by their people (`forces_focus`: "an attack on a base of Kenyan troops in Lamu
-    Island" by a movement of another country) when a name has a reading there, else the one country
+    forces named by their people (`forces_focus`: "ambushed a patrol of Kenyan troops in Witu
+    Forest" by a movement of another country) when a name has a reading there, else the one country
     the names themselves clearly say (`_organisation_country`); of several names, the most specific
     place wins (a town before its region).
     """
@@ -449,8 +449,9 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
 
 
 # The actors' country places an article only when it outweighs every other country its actors say
-# this many times over: "Ethiopia's Liyu police ... Somali elders" is in Ethiopia (a state's own
-# police, named twice, against a people's adjective), "Syrian and Iraqi forces" nowhere.
+# this many times over: "Liyu police detained ... Somali elders ... Liyu police released them" is in
+# Ethiopia (a state's own police, named twice, against a people's adjective), "Syrian and Iraqi
+# forces" nowhere.
 ACTOR_COUNTRY_DOMINANCE = 2.0
 
 
