@@ -132,6 +132,8 @@ def test_a_note_is_placed_in_its_country_and_region(row_event, note: str, countr
 IN_ITS_UNIT = [
     ("Police killed two suspected militants in Boni village in Lamu county.", "KEN", "Lamu"),
     ("Militants blew up a gas pipeline near Sui in Dera Bugti district.", "PAK", "Balochistan"),
+    # a region written after the comma by its own name, the parser taking it for an organisation
+    ("Unknown gunmen killed a village chief in Ndjamba, Ouham-Pende.", "CAF", "Ouham-Pendé"),
 ]
 
 

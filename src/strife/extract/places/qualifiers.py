@@ -106,10 +106,12 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
             narrowed = [[c for c in chosen if c.country in countries] for chosen in readings]
             if not any(narrowed):
                 country_named = _names_its_country(readings)
-                if not (bracketed or country_named) or (_well_known_region(head) if country_named else _well_known(head)):
+                if not (bracketed or country_named or _names_its_region(readings)) or (
+                        _well_known_region(head) if country_named else _well_known(head)):
                     continue  # a country written after a town yields only to a region or country of that name
-                # "Salim (Qaatabah, Ad Dali)", "Las Palmas, Ruritania": brackets, or a country written
-                # after the comma, say where the village is, whatever its namesakes.
+                # "Salim (Qaatabah, Ad Dali)", "Las Palmas, Ruritania", "Gidankwa, Zamfara": brackets, or a
+                # country or region written by its own name after the comma, say where the village is,
+                # whatever its namesakes.
                 narrowed = readings
             head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
         consumed.update(range(opener, chain_end))
@@ -398,6 +400,11 @@ def _town_qualifies(head: Optional[Mention]) -> bool:
 def _names_its_country(readings: Sequence[Sequence[Candidate]]) -> bool:
     """Is the last qualifying name a country by its own name: "X, Mexico" says the country outright."""
     return bool(readings) and any(c.kind == "country" and c.primary for c in readings[-1])
+
+
+def _names_its_region(readings: Sequence[Sequence[Candidate]]) -> bool:
+    """Is the last qualifying name a first-level region by its own name ("X, Ouham-Pende")?"""
+    return bool(readings) and any(c.kind == "admin1" and c.primary for c in readings[-1])
 
 
 def _regional(readings: Sequence[Candidate]) -> bool:
