@@ -136,6 +136,20 @@ IN_ITS_UNIT = [
     ("Unknown gunmen killed a village chief in Ndjamba, Ouham-Pende.", "CAF", "Ouham-Pendé"),
 ]
 
+WITH_ITS_KIND_WORD = [
+    # a name the gazetteer lacks, written with its kind word and qualified after a comma by a region
+    # spelled otherwise than the gazetteer spells it
+    ("Al Shabaab militants attacked Buulo Xaajiyow village, Middle Shabelle, killing two.", "SOM", "Middle Shabele"),
+    ("Gunmen raided Gidan Kwarra village, Zamfara State, and abducted six.", "NGA", "Zamfara"),
+]
+
+
+@pytest.mark.parametrize(("note", "country", "admin1"), WITH_ITS_KIND_WORD)
+def test_a_village_written_as_one_falls_to_the_region_after_the_comma(row_event, note: str, country: str,
+                                                                     admin1: str) -> None:
+    place = _row_place(row_event, note)
+    assert (place.country, place.admin1, place.geo_precision) == (country, admin1, 3)
+
 
 @pytest.mark.parametrize(("note", "country", "admin1"), IN_ITS_UNIT)
 def test_another_name_of_a_town_abroad_yields_to_the_unit_named(row_event, note: str, country: str, admin1: str) -> None:

@@ -87,7 +87,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
         elif head is None or head.partial or head.variant or head.start > run[0] or head.name_end < run[1]:
             # "Toda Kalyanpur, Roorkee (Uttarakhand)": the name is not "Toda" in Japan but a village the
             # gazetteer may know by another spelling, inside the qualifiers; else it is placed at them.
-            if not _unknown_head_allowed(doc, run, bracketed):
+            if not _unknown_head_allowed(doc, run, bracketed, opener):
                 continue
             if head is not None:
                 replaced.add(id(head))
@@ -420,13 +420,14 @@ def _continues_a_list(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ("and", "or", "&")
 
 
-def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool) -> bool:
-    """A name the gazetteer does not know is a place when qualified in brackets, or after a locative cue."""
+def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool, opener: int) -> bool:
+    """A name the gazetteer does not know is a place when qualified in brackets, after a locative
+    cue, or written with a kind word before the comma ("attacked Westvale village, Lower Juba")."""
     if any(t.ent_type_ in NEVER_PLACE_LABELS for t in doc[run[0] : run[1]]):
         return False
     if normalise_name(doc[run[0] : run[1]].text) in stop_words():
         return False
-    return bracketed or after_locative(doc, run[0])
+    return bracketed or after_locative(doc, run[0]) or run[1] < opener
 
 
 def _fallback_chain(
