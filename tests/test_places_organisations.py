@@ -71,3 +71,14 @@ def test_a_body_named_after_a_region_settles_the_town_of_another(nlp, gazetteer)
             "over the sacking of forty teachers.")
     found = find_places(nlp(text), gazetteer)
     assert [(p.name, p.country, p.admin1) for p in found] == [("Valencia", "VEN", "Carabobo")]
+
+
+def test_a_body_named_of_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
+    # English also names a body after the place it serves with "of" ("the Government of X").
+    text = "Clerks of the Revenue Department of the Government of Tasmania protested against unpaid salaries."
+    assert placed(nlp, gazetteer, text) == [("Tasmania", "AUS", 3, "Tasmania")]
+
+
+def test_a_national_body_named_of_a_country_is_no_place_of_its_own(nlp, gazetteer) -> None:
+    text = "Porters of the Grain Corporation of Australia staged a sit-in against the new contracts."
+    assert [p.feature for p in find_places(nlp(text), gazetteer) if p.span] in ([], ["country"])
