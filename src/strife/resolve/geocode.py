@@ -222,31 +222,6 @@ class Gazetteer:
             self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))
         return list(self._cache[cache_key])
 
-    def villages(self, name: str) -> list[tuple[Candidate, str]]:
-        """The villages called `name` (`strife.resolve.gazetteer_villages`), each as a town reading of
-        no population with its district; by transliteration skeleton when none is spelled so. Never a
-        name's reading by themselves, only where the text names their unit
-        (`strife.extract.places.readings.village_in_unit`). Empty for an index without villages."""
-        key = "\x00village:" + _name_key(name)
-        if key not in self._cache:
-            skeleton = variant_key(_name_key(name))
-            try:
-                rows = self.conn.execute(
-                    "SELECT name, country, admin1, lat, lon, district FROM villages WHERE key = ?", (_name_key(name),)
-                ).fetchall()
-                if not rows and len(skeleton) >= MIN_VARIANT_KEY and not is_acronym(name):
-                    rows = self.conn.execute(
-                        "SELECT name, country, admin1, lat, lon, district FROM villages WHERE skeleton = ?", (skeleton,)
-                    ).fetchall()
-            except sqlite3.OperationalError:  # an index built without the table
-                rows = []
-            self._cache[key] = tuple(
-                (Candidate(geonames_id=None, name=n, kind="city", country=cc, admin1=a1, lat=lat, lon=lon,
-                           population=0), district)
-                for n, cc, a1, lat, lon, district in rows
-            )
-        return list(self._cache[key])
-
     def country(self, iso3: str) -> Optional[Candidate]:
         """The country with this ISO 3166-1 alpha-3 code, as a gazetteer entry (at its capital)."""
         key = _COUNTRY_KEY + iso3

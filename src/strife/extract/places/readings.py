@@ -14,8 +14,6 @@ from spacy.tokens import Doc
 
 from strife.extract.places.names import Mention, gazetteer_query
 from strife.model import Place
-from strife.resolve.distance import haversine_km
-from strife.resolve.spellings import normalise_name
 from strife.resolve.geocode import (
     STRONG_POPULATION,
     Candidate,
@@ -77,42 +75,6 @@ def _stands_alone(candidate: Candidate) -> bool:
             or candidate.n_names >= STRONG_NAMES)
 
 
-# How far from the town written next to it ("Toda Kalyanpur, Roorkee") a village of that name may lie,
-# and from the seat of a district whose name India Post does not spell as the gazetteer does.
-VILLAGE_TOWN_KM = 25.0
-VILLAGE_DISTRICT_KM = 50.0
-# Post offices of one village lie this close; namesakes farther apart are different villages.
-VILLAGE_SAME_KM = 10.0
-
-
-def village_in_unit(villages: Sequence[tuple[Candidate, str]], unit: Candidate) -> Optional[Candidate]:
-    """The village a name the towns do not place means, inside the unit the text writes next to it
-    ("Sukhovi, Nagaland"; "Kanachak in Jammu district"; "Toda Kalyanpur, Roorkee"): the villages of
-    that name in a district (else those within `VILLAGE_DISTRICT_KM` of its seat), near a town
-    (within `VILLAGE_TOWN_KM`), or anywhere in a region; taken only when they are one place (none
-    more than `VILLAGE_SAME_KM` from the nearest: a state, even a district, holds many Rampurs, and
-    the text does not say which). Never on a country alone."""
-    if unit.kind == "country" or not unit.admin1:
-        return None
-    within = Containers.of([unit])
-    inside = sorted(((v, district) for v, district in villages if within.holds_region(v)),
-                    key=lambda pair: haversine_km(pair[0].lat, pair[0].lon, unit.lat, unit.lon))
-    if unit.kind == "admin2":
-        same = [v for v, district in inside if normalise_name(district) == normalise_name(unit.name)]
-        found = same or [v for v, _ in inside if _km(v, unit) <= VILLAGE_DISTRICT_KM]
-    elif unit.kind == "city":
-        found = [v for v, _ in inside if _km(v, unit) <= VILLAGE_TOWN_KM]
-    else:
-        found = [v for v, _ in inside]
-    if not found or any(_km(v, found[0]) > VILLAGE_SAME_KM for v in found):
-        return None
-    return found[0]
-
-
-def _km(a: Candidate, b: Candidate) -> float:
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
-
-
 def resolve_mention(
     doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str],
     ranked: Optional[list[tuple[Candidate, float]]] = None,
@@ -122,14 +84,11 @@ def resolve_mention(
         return None
     confidence = ranking_confidence(ranked) - (0 if mention.from_entity else 0.1)
     part = mention.part
-    span = doc[mention.start : mention.end]
-    if mention.fallback and (village := village_in_unit(gazetteer.villages(mention.name(doc)), ranked[0][0])):
-        return to_place(village, span=(span.start_char, span.end_char), part=part,
-                        confidence=QUALIFIER_FALLBACK_CONFIDENCE, written=mention.name(doc))
     if mention.fallback:
         # Placed at a qualifier: near that town (precision 2), or somewhere in that region.
         confidence = min(confidence, QUALIFIER_FALLBACK_CONFIDENCE)
         part = part or ("near" if ranked[0][0].kind == "city" else None)
+    span = doc[mention.start : mention.end]
     return to_place(
         ranked[0][0],
         span=(span.start_char, span.end_char),
