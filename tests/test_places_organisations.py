@@ -100,3 +100,14 @@ def test_a_name_read_in_the_forces_country_places_a_raid_on_them(nlp, gazetteer)
 def test_without_a_name_read_in_the_forces_country_the_movement_says_where(nlp, gazetteer) -> None:
     text = "Al Shabaab militants ambushed a patrol of Kenyan troops in Gololey Forest, killing two."
     assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Somalia", "SOM")]
+
+
+def test_a_body_named_of_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
+    # English also names a body after the place it serves with "of" ("the Government of X").
+    text = "Clerks of the Revenue Department of the Government of Tasmania protested against unpaid salaries."
+    assert placed(nlp, gazetteer, text) == [("Tasmania", "AUS", 3, "Tasmania")]
+
+
+def test_a_national_body_named_of_a_country_is_no_place_of_its_own(nlp, gazetteer) -> None:
+    text = "Porters of the Grain Corporation of Australia staged a sit-in against the new contracts."
+    assert [p.feature for p in find_places(nlp(text), gazetteer) if p.span] in ([], ["country"])

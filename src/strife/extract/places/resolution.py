@@ -248,12 +248,13 @@ def _organisation_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         site_after = any(t.lower_ in facility_words() for t in doc[ent.end : ent.end + SITE_WORDS_AFTER])
         last = ent.end if site_after else ent.end - 1
         for end in range(min(last, start + MAX_NAME_TOKENS), start, -1):
-            span = doc[start:end]
-            if not all(is_name_token(t) for t in span) or normalise_name(span.text) in stop_words():
-                continue
-            if not is_demonym(span.text) and gazetteer.lookup(span.text):
-                names.append(span)
+            if _is_place_name(doc[start:end], gazetteer):
+                names.append(doc[start:end])
                 break
+        else:
+            tail = _name_after_of(doc, ent)
+            if tail is not None and _is_place_name(tail, gazetteer) and not _names_a_country(tail, gazetteer):
+                names.append(tail)
     return names
 
 
@@ -275,6 +276,26 @@ def _begins_name(doc: Doc, start: int) -> bool:
     """Does the capitalised name start at token `start` (not "Plaza" of "Easter Plaza")?"""
     before = doc[start - 1] if start > 0 else None
     return before is None or not before.is_title or before.lower_ in NAME_OPENERS
+
+
+def _is_place_name(span: Span, gazetteer: Gazetteer) -> bool:
+    return (all(is_name_token(t) for t in span) and normalise_name(span.text) not in stop_words()
+            and not is_demonym(span.text) and bool(gazetteer.lookup(span.text)))
+
+
+def _names_a_country(span: Span, gazetteer: Gazetteer) -> bool:
+    """A body "of India" serves the nation ("the Food Corporation of India"), not a place of it."""
+    return any(c.kind == "country" and c.primary for c in gazetteer.lookup(span.text))
+
+
+def _name_after_of(doc: Doc, ent: Span) -> Span | None:
+    """The name an organisation's name ends with after "of" ("the Government of [Westmark]", "the
+    Teachers' Union of [Northvale]"): English names a body after the place it serves that way too."""
+    ofs = [t.i for t in ent if t.lower_ == "of"]
+    if not ofs:
+        return None
+    start = ofs[-1] + 1 + (ofs[-1] + 1 < ent.end and doc[ofs[-1] + 1].lower_ == "the")
+    return doc[start : ent.end] if 0 < ent.end - start <= MAX_NAME_TOKENS else None
 
 
 def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list]]) -> frozenset[tuple[str, str]]:
