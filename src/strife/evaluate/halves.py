@@ -10,6 +10,11 @@ half when a file grows or is re-sorted:
   `id` and its text joined by a newline (one id occurs twice in the file, on two sentences); for
   any other format, its article id and text joined by a newline;
 * the half is "dev" when the first byte of the SHA-256 of the key (UTF-8) is even, else "sealed".
+
+A trained model is checked "cross-over" (`strife.learn.holdout.crossover`): the sealed half is cut
+in two parts by the *second* byte of the same digest (`sealed_part`, 0 when even, 1 when odd), a
+model fitted on the dev half and one part is scored on the other part, and the two are pooled.
+The second byte is independent of the first, so each part is a fair half of the sealed records.
 """
 
 from __future__ import annotations
@@ -44,6 +49,16 @@ def half_of_key(key: str) -> Half:
 
 def half_of(case: EvalCase) -> Half:
     return half_of_key(half_key(case))
+
+
+def sealed_part_of_key(key: str) -> int:
+    """The part (0 or 1) of the sealed half a key falls in: the parity of its digest's second byte."""
+    return hashlib.sha256(key.encode("utf-8")).digest()[1] % 2
+
+
+def sealed_part(case: EvalCase) -> int:
+    """The cross-over part of a case (see the module docstring); meaningful for sealed cases."""
+    return sealed_part_of_key(half_key(case))
 
 
 def check_half(half: str) -> str:

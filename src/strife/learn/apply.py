@@ -4,7 +4,8 @@ The component runs after `strife_link`, on the finished `ArticleResult`:
 
 1. each event the model applies to (for an ACLED model the events the rules gave an ACLED type, for
    a PLOVER model every event) is turned into an example (`strife.learn.features`) and typed. The
-   model's type replaces the rules' only when the model gives it at least `override_at` probability.
+   model's type replaces the rules' only when the model gives it at least `override_at` probability
+   (`strife.learn.tuning.applied_labels`, which `strife train` tunes the threshold with).
    The event is retyped *in place*: roles, places, dates, figures, modality and its confidence stay
    as the extraction stages coded them, so which event a text's export keeps (its most confident)
    and the toll that event carries never change because of the model;
@@ -32,6 +33,7 @@ from spacy.tokens import Doc
 from strife.learn.detect import open_passages, passage_example, propose
 from strife.learn.features import Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model, transform
+from strife.learn.tuning import applied_labels
 from strife.model import ArticleResult, Event, ModelVeto
 
 COMPONENT = "strife_typer"
@@ -133,20 +135,14 @@ def _finish(job: _Job, event_predictions: list[Prediction], passage_predictions:
 
 def _apply(event: Event, prediction: Prediction, model: TypeModel) -> bool:
     """Retype one event in place; its confidence stays the rules' (see the module docstring)."""
-    config = model.config
     current = event.acled_event_type if model.target == "acled" else event.event_type
-    override = prediction.probability >= config.override_at and (
-        prediction.probability - prediction.type_probabilities.get(current or "", 0.0) >= config.override_margin)
     if model.target == "acled":
         before = (event.acled_event_type, event.acled_sub_event_type)
-        if override and prediction.label != event.acled_event_type:
-            event.acled_event_type, event.acled_sub_event_type = prediction.label, prediction.sub_label
-        elif (prediction.label == event.acled_event_type and prediction.sub_label
-              and prediction.sub_probability >= config.sub_override_at):
-            event.acled_sub_event_type = prediction.sub_label
+        event.acled_event_type, event.acled_sub_event_type = applied_labels(before, prediction, model.config)
         return (event.acled_event_type, event.acled_sub_event_type) != before
-    if override and prediction.label != event.event_type:
-        return _set_plover(event, prediction.label)
+    label = applied_labels((current, None), prediction, model.config)[0]
+    if label != current:
+        return _set_plover(event, label)
     return False
 
 

@@ -7,6 +7,12 @@ the dev halves and scores, on each file's sealed half, what a user gets: the rec
 happened event with an ACLED type after `--model-dir` (`strife.evaluate.user`), a record with none
 being wrong on every field. The same figures for the rules alone stand beside it, and a learning
 curve gives the model's end-to-end type on the sealed halves for growing subsets of the dev halves.
+
+When the rules were written while reading a file's dev half (as strife's own were, on its dev gold),
+the held-back model learns from records the rules are nearly always right on, and never sees their
+errors on new records. The cross-over estimate (`crossover`) trains on the dev half and half of the
+sealed half, scores the other half, and pools both ways: what a user training on all their records
+gets on their next ones.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from strife.evaluate.halves import half_of
+from strife.evaluate.halves import half_of, sealed_part
 from strife.evaluate.metrics import Estimate
 from strife.evaluate.score import Evaluation
 from strife.evaluate.user import headline
@@ -39,27 +45,65 @@ def end_to_end(coded: Sequence[CodedCase], model: Optional[TypeModel] = None, *,
                resamples: int = 1000) -> dict[str, Estimate]:
     """Each headline field end to end on these records: rules alone, or with `model` applied as
     `--model-dir` applies it (on a copy of the rules' result, so the rules' figures stay)."""
+    return pooled([(coded, model)], seed=seed, resamples=resamples)
+
+
+def pooled(parts: Sequence[tuple[Sequence[CodedCase], Optional[TypeModel]]], *, seed: int = 0,
+           resamples: int = 1000) -> dict[str, Estimate]:
+    """`end_to_end` over several groups of records, each typed by its own model (or the rules
+    alone, None), scored as one set: the pooled figure of a cross-over check."""
     evaluation = Evaluation(format="acled", gold_path="", seed=seed, resamples=resamples)
-    cases = list({id(item.case): item for item in coded}.values())  # a case with several gold records is scored once
-    results = [item.result for item in cases]
-    if model is not None:
-        results = [r.model_copy(deep=True) if r is not None else None for r in results]
-        retype_results([(r, item.case.article.text) for r, item in zip(results, cases) if r is not None], model)
-    for item, result in zip(cases, results):
-        evaluation.add(item.case, result)
-    evaluation.n_cases = len(cases)
+    total = 0
+    for coded, model in parts:
+        cases = list({id(item.case): item for item in coded}.values())  # a case with several gold records is scored once
+        results = [item.result for item in cases]
+        if model is not None:
+            results = [r.model_copy(deep=True) if r is not None else None for r in results]
+            retype_results([(r, item.case.article.text) for r, item in zip(results, cases) if r is not None], model)
+        for item, result in zip(cases, results):
+            evaluation.add(item.case, result)
+        total += len(cases)
+    evaluation.n_cases = total
     return {row.key: row.end_to_end for row in headline(evaluation) if row.key in FIELDS}
+
+
+def crossover(files: dict[str, Sequence[CodedCase]], target: str, *, config: LearnerConfig = LearnerConfig(),
+              seed: int = 0, folds: int = 5) -> dict:
+    """What a user who trains on all their records gets on their next ones, estimated on records the
+    rules were not fitted to: each file's sealed half is cut in two parts (`sealed_part`); a model
+    fitted as `strife train` fits (thresholds tuned out of fold) on every dev half and the sealed
+    part 1 types part 0, and one fitted with part 0 types part 1; both parts are scored as one set,
+    per file, beside the rules alone on the same records."""
+    halves = {name: split(coded) for name, coded in files.items()}
+    dev = [c.example for dev_half, _ in halves.values() for c in dev_half]
+    parts = {name: ([c for c in sealed if sealed_part(c.case) == 0], [c for c in sealed if sealed_part(c.case) == 1])
+             for name, (_, sealed) in halves.items()}
+    models = []
+    for held in (0, 1):
+        train = dev + [c.example for both in parts.values() for c in both[1 - held]]
+        models.append(fit_tuned(train, target, config=config, folds=folds, seed=seed))
+    report: dict = {"trained_on": [len(dev) + sum(len(both[1 - held]) for both in parts.values()) for held in (0, 1)],
+                    "thresholds": [_thresholds(m.config) for m in models], "sets": {}}
+    for name, both in parts.items():
+        report["sets"][name] = {"records": sum(map(len, both)),
+                                "rules": _dicts(pooled([(both[0], None), (both[1], None)], seed=seed)),
+                                "model": _dicts(pooled([(both[0], models[0]), (both[1], models[1])], seed=seed))}
+    return report
+
+
+def _thresholds(config: LearnerConfig) -> dict:
+    return {"override_at": config.override_at, "sub_override_at": config.sub_override_at}
 
 
 def held_back(files: dict[str, Sequence[CodedCase]], target: str, *, config: LearnerConfig = LearnerConfig(),
               seed: int = 0, folds: int = 5, curve_sizes: Sequence[int] = CURVE_SIZES) -> dict:
     """Fit on every file's dev half as `strife train` fits (its `override_at` tuned out of fold on
-    that half alone), score each sealed half (rules vs model) and the learning curve."""
+    that half alone), score each sealed half (rules vs model) and the learning curve, and add the
+    cross-over estimate (`crossover`)."""
     halves = {name: split(coded) for name, coded in files.items()}
     train = [c.example for dev, _ in halves.values() for c in dev]
     model = fit_tuned(train, target, config=config, folds=folds, seed=seed)
-    report: dict = {"trained_on": len(train), "thresholds": {"override_at": model.config.override_at,
-                                                          "sub_override_at": model.config.sub_override_at}, "sets": {}}
+    report: dict = {"trained_on": len(train), "thresholds": _thresholds(model.config), "sets": {}}
     for name, (_, sealed) in halves.items():
         report["sets"][name] = {"records": len(sealed),
                                 "rules": _dicts(end_to_end(sealed, seed=seed)),
@@ -67,6 +111,7 @@ def held_back(files: dict[str, Sequence[CodedCase]], target: str, *, config: Lea
     sealed_all = [c for _, sealed in halves.values() for c in sealed]
     report["learning_curve"] = curve(train, sealed_all, target, config=model.config, seed=seed, sizes=curve_sizes,
                                      full=model)
+    report["crossover"] = crossover(files, target, config=config, seed=seed, folds=folds)
     return report
 
 

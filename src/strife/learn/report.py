@@ -78,10 +78,27 @@ def _held_back_html(held: Optional[dict]) -> str:
         for coder in ("rules", "model"):
             out.append(f"<tr><td class='l'>{_e(name)} ({found['records']})</td><td class='l'>{coder}</td>"
                        + "".join(f"<td>{_fmt(found[coder].get(key))}</td>" for key, _ in HELD_BACK_FIELDS) + "</tr>")
-    out.append("</table><h3>Held-back learning curve (event type and sub-type on the sealed halves)</h3>")
+    out.append("</table>")
+    out.append(_crossover_html(held.get("crossover")))
+    out.append("<h3>Held-back learning curve (event type and sub-type on the sealed halves)</h3>")
     out.append(_curve_svg([{**p, "type": p.get("acled_event_type"), "sub_type": p.get("acled_sub_event_type")}
                            for p in held.get("learning_curve", [])]))
     return "".join(out)
+
+
+def _crossover_html(found: Optional[dict]) -> str:
+    """The cross-over estimate (`strife.learn.holdout.crossover`): rules vs model on each sealed half,
+    each of its two parts typed by a model trained with the other one."""
+    if not found:
+        return ""
+    out = [f"<h3>Cross-over: trained on the dev halves and one part of the sealed halves ({' and '.join(map(str, found['trained_on']))} "
+           "records), scored on the other part, both ways pooled</h3><table><tr><th class='l'>file</th><th class='l'>coder</th>",
+           *(f"<th>{_e(label)}</th>" for _, label in HELD_BACK_FIELDS), "</tr>"]
+    for name, result in found["sets"].items():
+        for coder in ("rules", "model"):
+            out.append(f"<tr><td class='l'>{_e(name)} ({result['records']})</td><td class='l'>{coder}</td>"
+                       + "".join(f"<td>{_fmt(result[coder].get(key))}</td>" for key, _ in HELD_BACK_FIELDS) + "</tr>")
+    return "".join(out) + "</table>"
 
 
 def _accuracy_table(cv: dict) -> str:

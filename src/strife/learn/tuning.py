@@ -59,7 +59,14 @@ def cross_validate(examples: Sequence[Example], target: str, *, config: LearnerC
 
 def applied_guess(example: Example, prediction: Prediction, config: LearnerConfig) -> tuple[Optional[str], Optional[str]]:
     """The (type, sub-type) an event ends up with under `--model-dir` (see `strife.learn.apply`)."""
-    rules = (example.rule_labels.get("type"), example.rule_labels.get("sub_type"))
+    return applied_labels((example.rule_labels.get("type"), example.rule_labels.get("sub_type")), prediction, config)
+
+
+def applied_labels(rules: tuple[Optional[str], Optional[str]], prediction: Prediction,
+                   config: LearnerConfig) -> tuple[Optional[str], Optional[str]]:
+    """The (type, sub-type) the model leaves on an event the rules coded `rules`: its own type when
+    it is sure enough (`override_at`, `override_margin`), else the
+    rules' type with the model's sub-type of it when that is sure enough (`sub_override_at`)."""
     override = prediction.probability >= config.override_at and (
         prediction.probability - prediction.type_probabilities.get(rules[0] or "", 0.0) >= config.override_margin)
     if override and prediction.label != rules[0]:
