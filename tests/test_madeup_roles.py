@@ -18,6 +18,9 @@ capitals or well-known towns); they guard these rules:
 - one killed in an encounter or a shootout with a force was killed by that force, the clash's
   other side (roles.yaml reciprocal_events; strife.extract.events.roles._killed_by_counterpart,
   and for a verb trigger strife.extract.events.belligerents.add_clash_counterparts);
+- two names coordinated as the sides of a clash or the parties of an agreement are both actors,
+  the second kept uncoded even where the NER model missed it or read it as a place
+  (strife.extract.events.records._named_partner, strife.extract.events.roles.drop_ground);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
 """
 
@@ -83,6 +86,10 @@ NOTES = [
     ("Militia attacks village near Bunia, 12 civilians killed.", "Violence against civilians", ("UAF", "COD"), ("CVL", "COD")),
     ("Unknown gunmen kill two herders near Maiduguri.", "Violence against civilians", ("UAF", "NGA"), ("AGR", "NGA")),
     ("Rebels attack army base near Bunia, casualties unknown.", "Battles", ("REB", "COD"), ("MIL", "COD")),
+    # two villages' people clash or make peace: each name a side, the second however the NER model reads it
+    ("At least 9 killed in clashes over a land dispute between Kolbara and Tiemsou near Mopti.",
+     "Battles", (None, "MLI"), (None, "MLI")),
+    ("Kolbara and Tiemsou sign peace agreement in Nyala.", "Strategic developments", (None, "SDN"), (None, "SDN")),
 ]
 
 
