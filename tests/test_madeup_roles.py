@@ -138,3 +138,16 @@ def test_a_protest_with_intervention_keeps_only_the_intervening_force():
                   evidence=Span(start=0, end=5, text="march"), target=[governor, police])
     interveners_only(event)
     assert event.target == [police]
+
+
+@pytest.mark.parametrize("note", [
+    "On 3 March 2021, protesters demonstrating against the high US dollar exchange rate blocked the main road in Sidon.",
+    "On 3 March 2021, traders protested in Beirut against the collapse of the Lebanese pound against the dollar.",
+])
+def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
+    """'the US dollar', 'the Lebanese pound' name money (actor_cues.csv `currency`): the crowd
+    protests its price, the state neither acts nor is acted upon."""
+    event = row_event(note)
+    assert event is not None and event.acled_event_type == "Protests", event
+    assert not any(a.country == "USA" or a.sector == "GOV" for a in event.source + event.target), event
+
