@@ -21,6 +21,8 @@ capitals or well-known towns); they guard these rules:
 - two names coordinated as the sides of a clash or the parties of an agreement are both actors,
   the second kept uncoded even where the NER model missed it or read it as a place
   (strife.extract.events.records._named_partner, strife.extract.events.roles.drop_ground);
+- a name after 'anti-' (any event) or 'pro-' (a protest) says what the event is against or for,
+  not who acts (strife.extract.events.grammar.names_a_stance);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
 """
 
@@ -90,6 +92,9 @@ NOTES = [
     ("At least 9 killed in clashes over a land dispute between Kolbara and Tiemsou near Mopti.",
      "Battles", (None, "MLI"), (None, "MLI")),
     ("Kolbara and Tiemsou sign peace agreement in Nyala.", "Strategic developments", (None, "SDN"), (None, "SDN")),
+    # what a protest is for or against ('anti-X', 'pro-X') is not who protests
+    ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
+    ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
 ]
 
 
@@ -150,4 +155,3 @@ def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
     event = row_event(note)
     assert event is not None and event.acled_event_type == "Protests", event
     assert not any(a.country == "USA" or a.sector == "GOV" for a in event.source + event.target), event
-

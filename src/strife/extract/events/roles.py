@@ -21,6 +21,7 @@ from strife.extract.events.grammar import (
     PHRASE_DROP_DEPS,
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
+    names_a_stance,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
 from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
@@ -354,7 +355,8 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += [c for o in objs for c in o.conjuncts]
             elif word in target_preps:
                 targets += objs
-        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto):
+        elif (child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto)
+              and not names_a_stance(child, plover == "PROTEST")):
             sources.append(child)
         elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
             sources += _partners(child)
