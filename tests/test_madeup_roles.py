@@ -155,3 +155,16 @@ def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
     event = row_event(note)
     assert event is not None and event.acled_event_type == "Protests", event
     assert not any(a.country == "USA" or a.sector == "GOV" for a in event.source + event.target), event
+
+
+@pytest.mark.parametrize(("note", "sector", "country"), [
+    ("VHP activists protested outside a cinema in Kolbara town.", "PTY", "IND"),
+    ("Shibir activists clashed with police in Tiemsou bazaar.", "PTY", "BGD"),
+    ("Renamo fighters attacked a bus near Kolbara, killing two passengers.", "REB", "MOZ"),
+    ("CORD supporters demonstrated in Tiemsou town against the electoral commission.", "PTY", "KEN"),
+], ids=["VHP", "Shibir", "Renamo", "CORD"])
+def test_a_national_party_or_movement_is_of_its_country(row_event, note, sector, country):
+    """A party, student wing or armed movement any coder of its country knows (actors.csv) is of
+    that country even where the note names no place the gazetteer knows ('Protesters (India)')."""
+    event = row_event(note, "2016-06-01")
+    assert event is not None and holds(event.source, sector, country), event
