@@ -636,6 +636,7 @@ def test_afghan_national_army_is_a_state_force(code):
 @pytest.mark.parametrize("force, country, sector", [
     ("KDF", "KEN", "MIL"), ("UPDF", "UGA", "MIL"), ("RAB", "BGD", "COP"), ("BGB", "BGD", "COP"),
     ("CRPF", "IND", "COP"), ("BSF", "IND", "MIL"), ("Frontier Corps", "PAK", "MIL"),
+    ("Barkhane", "FRA", "MIL"), ("FACA", "CAF", "MIL"), ("Liyu Police", "ETH", "COP"), ("Levies", "PAK", "COP"),
 ])
 def test_a_national_force_named_by_its_acronym_is_of_its_state(code, force, country, sector):
     """A state's forces known nation-wide by their acronym (actors.csv) are of that state, even in a
