@@ -162,7 +162,9 @@ def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
     ("Shibir activists clashed with police in Tiemsou bazaar.", "PTY", "BGD"),
     ("Renamo fighters attacked a bus near Kolbara, killing two passengers.", "REB", "MOZ"),
     ("CORD supporters demonstrated in Tiemsou town against the electoral commission.", "PTY", "KEN"),
-], ids=["VHP", "Shibir", "Renamo", "CORD"])
+    ("PTM supporters staged a sit-in in Tiemsou bazaar against enforced disappearances.", "PTY", "PAK"),
+    ("White Army fighters attacked Kolbara village, killing three civilians.", "UAF", "SSD"),
+], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army"])
 def test_a_national_party_or_movement_is_of_its_country(row_event, note, sector, country):
     """A party, student wing or armed movement any coder of its country knows (actors.csv) is of
     that country even where the note names no place the gazetteer knows ('Protesters (India)')."""
