@@ -164,7 +164,9 @@ def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
     ("CORD supporters demonstrated in Tiemsou town against the electoral commission.", "PTY", "KEN"),
     ("PTM supporters staged a sit-in in Tiemsou bazaar against enforced disappearances.", "PTY", "PAK"),
     ("White Army fighters attacked Kolbara village, killing three civilians.", "UAF", "SSD"),
-], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army"])
+    ("AIMIM workers blocked the highway near Tiemsou to protest the arrest of a leader.", "PTY", "IND"),
+    ("MNLA fighters attacked an army post near Kolbara.", "REB", "MLI"),
+], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army", "AIMIM", "MNLA"])
 def test_a_national_party_or_movement_is_of_its_country(row_event, note, sector, country):
     """A party, student wing or armed movement any coder of its country knows (actors.csv) is of
     that country even where the note names no place the gazetteer knows ('Protesters (India)')."""
