@@ -166,9 +166,22 @@ def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
     ("White Army fighters attacked Kolbara village, killing three civilians.", "UAF", "SSD"),
     ("AIMIM workers blocked the highway near Tiemsou to protest the arrest of a leader.", "PTY", "IND"),
     ("MNLA fighters attacked an army post near Kolbara.", "REB", "MLI"),
-], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army", "AIMIM", "MNLA"])
+    ("PDP supporters clashed with police in Tiemsou town.", "PTY", "IND"),
+], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army", "AIMIM", "MNLA", "PDP"])
 def test_a_national_party_or_movement_is_of_its_country(row_event, note, sector, country):
     """A party, student wing or armed movement any coder of its country knows (actors.csv) is of
     that country even where the note names no place the gazetteer knows ('Protesters (India)')."""
     event = row_event(note, "2016-06-01")
     assert event is not None and holds(event.source, sector, country), event
+
+
+def test_an_acronym_two_countries_use_is_the_one_of_the_articles_country():
+    """'PDP' names a party in Kashmir and one in Nigeria; 'UPDF' Uganda's army and a party of the
+    Chittagong Hill Tracts: the article's country tells which (`ActorDictionary.code`)."""
+    import datetime as dt
+
+    from strife.resolve.actors import ActorDictionary
+
+    actors, day = ActorDictionary.default(), dt.date(2016, 6, 1)
+    assert actors.code("PDP", day, "NGA").country == "NGA" and actors.code("PDP", day, "IND").country == "IND"
+    assert actors.code("UPDF", day, "BGD").sector == "PTY" and actors.code("UPDF", day, "UGA").sector == "MIL"
