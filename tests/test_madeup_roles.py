@@ -167,7 +167,8 @@ def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
     ("AIMIM workers blocked the highway near Tiemsou to protest the arrest of a leader.", "PTY", "IND"),
     ("MNLA fighters attacked an army post near Kolbara.", "REB", "MLI"),
     ("PDP supporters clashed with police in Tiemsou town.", "PTY", "IND"),
-], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army", "AIMIM", "MNLA", "PDP"])
+    ("Anganwadi workers staged a protest outside the block office in Tiemsou.", "LAB", "IND"),
+], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army", "AIMIM", "MNLA", "PDP", "Anganwadi"])
 def test_a_national_party_or_movement_is_of_its_country(row_event, note, sector, country):
     """A party, student wing or armed movement any coder of its country knows (actors.csv) is of
     that country even where the note names no place the gazetteer knows ('Protesters (India)')."""
