@@ -92,6 +92,9 @@ NOTES = [
     ("At least 9 killed in clashes over a land dispute between Kolbara and Tiemsou near Mopti.",
      "Battles", (None, "MLI"), (None, "MLI")),
     ("Kolbara and Tiemsou sign peace agreement in Nyala.", "Strategic developments", (None, "SDN"), (None, "SDN")),
+    # 'have' carries an event noun as 'hold' does
+    ("Security forces had an encounter with militants near Srinagar. Two militants were killed.",
+     "Battles", ("COP", "IND"), ("REB", "IND")),
     # what a protest is for or against ('anti-X', 'pro-X') is not who protests
     ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
     ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
