@@ -23,6 +23,8 @@ capitals or well-known towns); they guard these rules:
   (strife.extract.events.records._named_partner, strife.extract.events.roles.drop_ground);
 - a name after 'anti-' (any event) or 'pro-' (a protest) says what the event is against or for,
   not who acts (strife.extract.events.grammar.names_a_stance);
+- one killed or arrested 'during army operations', 'in a police raid' was killed or arrested by
+  that force (strife.extract.events.belligerents.add_operation_owners);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
 """
 
@@ -95,6 +97,10 @@ NOTES = [
     # 'have' carries an event noun as 'hold' does
     ("Security forces had an encounter with militants near Srinagar. Two militants were killed.",
      "Battles", ("COP", "IND"), ("REB", "IND")),
+    # one killed or arrested during a force's operation was killed or arrested by that force
+    ("Seven militants were killed during army operations near Kandahar.", "Battles", ("MIL", "AFG"), ("REB", "AFG")),
+    ("Two suspected robbers were arrested in a police raid in Dhaka.", "Strategic developments", ("COP", "BGD"),
+     ("CRM", "BGD")),
     # what a protest is for or against ('anti-X', 'pro-X') is not who protests
     ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
     ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
