@@ -94,6 +94,8 @@ NOTES = [
     ("At least 9 killed in clashes over a land dispute between Kolbara and Tiemsou near Mopti.",
      "Battles", (None, "MLI"), (None, "MLI")),
     ("Kolbara and Tiemsou sign peace agreement in Nyala.", "Strategic developments", (None, "SDN"), (None, "SDN")),
+    # South Asian English: a lathi charge written as one word
+    ("Police lathicharged protesting farmers in Patna.", "Protests", ("AGR", "IND"), ("COP", "IND")),
     # 'have' carries an event noun as 'hold' does
     ("Security forces had an encounter with militants near Srinagar. Two militants were killed.",
      "Battles", ("COP", "IND"), ("REB", "IND")),
