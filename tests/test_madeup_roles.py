@@ -18,6 +18,13 @@ capitals or well-known towns); they guard these rules:
 - one killed in an encounter or a shootout with a force was killed by that force, the clash's
   other side (roles.yaml reciprocal_events; strife.extract.events.roles._killed_by_counterpart,
   and for a verb trigger strife.extract.events.belligerents.add_clash_counterparts);
+- two names coordinated as the sides of a clash or the parties of an agreement are both actors,
+  the second kept uncoded even where the NER model missed it or read it as a place
+  (strife.extract.events.records._named_partner, strife.extract.events.roles.drop_ground);
+- a name after 'anti-' (any event) or 'pro-' (a protest) says what the event is against or for,
+  not who acts (strife.extract.events.grammar.names_a_stance);
+- one killed or arrested 'during army operations', 'in a police raid' was killed or arrested by
+  that force (strife.extract.events.belligerents.add_operation_owners);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
 """
 
@@ -83,6 +90,22 @@ NOTES = [
     ("Militia attacks village near Bunia, 12 civilians killed.", "Violence against civilians", ("UAF", "COD"), ("CVL", "COD")),
     ("Unknown gunmen kill two herders near Maiduguri.", "Violence against civilians", ("UAF", "NGA"), ("AGR", "NGA")),
     ("Rebels attack army base near Bunia, casualties unknown.", "Battles", ("REB", "COD"), ("MIL", "COD")),
+    # two villages' people clash or make peace: each name a side, the second however the NER model reads it
+    ("At least 9 killed in clashes over a land dispute between Kolbara and Tiemsou near Mopti.",
+     "Battles", (None, "MLI"), (None, "MLI")),
+    ("Kolbara and Tiemsou sign peace agreement in Nyala.", "Strategic developments", (None, "SDN"), (None, "SDN")),
+    # South Asian English: a lathi charge written as one word
+    ("Police lathicharged protesting farmers in Patna.", "Protests", ("AGR", "IND"), ("COP", "IND")),
+    # 'have' carries an event noun as 'hold' does
+    ("Security forces had an encounter with militants near Srinagar. Two militants were killed.",
+     "Battles", ("COP", "IND"), ("REB", "IND")),
+    # one killed or arrested during a force's operation was killed or arrested by that force
+    ("Seven militants were killed during army operations near Kandahar.", "Battles", ("MIL", "AFG"), ("REB", "AFG")),
+    ("Two suspected robbers were arrested in a police raid in Dhaka.", "Strategic developments", ("COP", "BGD"),
+     ("CRM", "BGD")),
+    # what a protest is for or against ('anti-X', 'pro-X') is not who protests
+    ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
+    ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
 ]
 
 
@@ -131,3 +154,46 @@ def test_a_protest_with_intervention_keeps_only_the_intervening_force():
                   evidence=Span(start=0, end=5, text="march"), target=[governor, police])
     interveners_only(event)
     assert event.target == [police]
+
+
+@pytest.mark.parametrize("note", [
+    "On 3 March 2021, protesters demonstrating against the high US dollar exchange rate blocked the main road in Sidon.",
+    "On 3 March 2021, traders protested in Beirut against the collapse of the Lebanese pound against the dollar.",
+])
+def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
+    """'the US dollar', 'the Lebanese pound' name money (actor_cues.csv `currency`): the crowd
+    protests its price, the state neither acts nor is acted upon."""
+    event = row_event(note)
+    assert event is not None and event.acled_event_type == "Protests", event
+    assert not any(a.country == "USA" or a.sector == "GOV" for a in event.source + event.target), event
+
+
+@pytest.mark.parametrize(("note", "sector", "country"), [
+    ("VHP activists protested outside a cinema in Kolbara town.", "PTY", "IND"),
+    ("Shibir activists clashed with police in Tiemsou bazaar.", "PTY", "BGD"),
+    ("Renamo fighters attacked a bus near Kolbara, killing two passengers.", "REB", "MOZ"),
+    ("CORD supporters demonstrated in Tiemsou town against the electoral commission.", "PTY", "KEN"),
+    ("PTM supporters staged a sit-in in Tiemsou bazaar against enforced disappearances.", "PTY", "PAK"),
+    ("White Army fighters attacked Kolbara village, killing three civilians.", "UAF", "SSD"),
+    ("AIMIM workers blocked the highway near Tiemsou to protest the arrest of a leader.", "PTY", "IND"),
+    ("MNLA fighters attacked an army post near Kolbara.", "REB", "MLI"),
+    ("PDP supporters clashed with police in Tiemsou town.", "PTY", "IND"),
+    ("Anganwadi workers staged a protest outside the block office in Tiemsou.", "LAB", "IND"),
+], ids=["VHP", "Shibir", "Renamo", "CORD", "PTM", "White Army", "AIMIM", "MNLA", "PDP", "Anganwadi"])
+def test_a_national_party_or_movement_is_of_its_country(row_event, note, sector, country):
+    """A party, student wing or armed movement any coder of its country knows (actors.csv) is of
+    that country even where the note names no place the gazetteer knows ('Protesters (India)')."""
+    event = row_event(note, "2016-06-01")
+    assert event is not None and holds(event.source, sector, country), event
+
+
+def test_an_acronym_two_countries_use_is_the_one_of_the_articles_country():
+    """'PDP' names a party in Kashmir and one in Nigeria; 'UPDF' Uganda's army and a party of the
+    Chittagong Hill Tracts: the article's country tells which (`ActorDictionary.code`)."""
+    import datetime as dt
+
+    from strife.resolve.actors import ActorDictionary
+
+    actors, day = ActorDictionary.default(), dt.date(2016, 6, 1)
+    assert actors.code("PDP", day, "NGA").country == "NGA" and actors.code("PDP", day, "IND").country == "IND"
+    assert actors.code("UPDF", day, "BGD").sector == "PTY" and actors.code("UPDF", day, "UGA").sector == "MIL"

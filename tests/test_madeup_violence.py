@@ -633,6 +633,18 @@ def test_afghan_national_army_is_a_state_force(code):
     assert event.acled_event_type == B and any(a.country == "AFG" and a.sector == "MIL" for a in event.target)
 
 
+@pytest.mark.parametrize("force, country, sector", [
+    ("KDF", "KEN", "MIL"), ("UPDF", "UGA", "MIL"), ("RAB", "BGD", "COP"), ("BGB", "BGD", "COP"),
+    ("CRPF", "IND", "COP"), ("BSF", "IND", "MIL"), ("Frontier Corps", "PAK", "MIL"),
+    ("Barkhane", "FRA", "MIL"), ("FACA", "CAF", "MIL"), ("Liyu Police", "ETH", "COP"), ("Levies", "PAK", "COP"),
+])
+def test_a_national_force_named_by_its_acronym_is_of_its_state(code, force, country, sector):
+    """A state's forces known nation-wide by their acronym (actors.csv) are of that state, even in a
+    village the gazetteer cannot place: ACLED's "Military/Police Forces of Country"."""
+    event = _violent(code, f"Militants attacked {force} posts in Dara Kalan village.")
+    assert event.acled_event_type == B and any(a.country == country and a.sector == sector for a in event.target)
+
+
 def test_unknown_past_form_gets_its_verb(nlp):
     from strife.extract.events.misreads import repair_misread_words
     from strife.ontology import load_ontology

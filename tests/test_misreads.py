@@ -26,6 +26,13 @@ def test_an_acronym_fighting_group_is_the_source_of_its_attack(engine):
     assert any("IS" in actor.name for actor in event.source)
 
 
+def test_an_acronym_after_a_verb_names_the_owner_of_its_object(engine):
+    """'the army shelled IS hideouts': read as a verb, 'IS' headed a clause the verb took as its
+    complement; read as a name, its noun is the verb's object, whose owner is the target."""
+    event = by_trigger(coded(engine, "On Monday, the army shelled IS hideouts near the town of Dar Kalan."), "shelled")
+    assert any(actor.name.endswith("IS") and actor.sector == "REB" for actor in event.target), event.target
+
+
 def test_the_verb_is_alone_in_its_clause_stays_a_verb(nlp):
     from strife.extract.events.misreads import repair_misread_words
     from strife.ontology import load_ontology

@@ -174,7 +174,7 @@ def span_coder(
         return [
             _actor(span.text, start, end, coding, hedged)
             for coding in dictionary.code_all(span.text, on, default_country)
-            if not _only_after_a_town(coding, span, dictionary)
+            if not (_only_after_a_town(coding, span, dictionary) or _only_naming_money(coding, span, dictionary))
         ]
 
     return code
@@ -432,6 +432,8 @@ def _code_unit(
                 return [Actor(name=name, canonical=name, span=(doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])),
                               uncertain=hedged, confidence=UNCODED_CONFIDENCE)]
         return []
+    if code.kind in ("country", "capital", "demonym") and _names_a_currency(unit.root, dictionary):
+        return []  # 'the US dollar exchange rate', 'the Lebanese pound': the money, not the state
     if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)) and _is_location(
             unit.root, dictionary):
         return []  # an argument keeps its country ('shelled Syria'), not the one after its town ('a market in Khulna, Bangladesh')
@@ -515,6 +517,17 @@ def _role_token(token: Token) -> Token:
 NOUN_MODIFIER_DEPS = ("compound", "nmod", "amod")
 
 
+def _names_a_currency(token: Token, dictionary: ActorDictionary) -> bool:
+    """A country or demonym modifying the name of money ('the US dollar', 'the Lebanese pound',
+    cue kind `currency`) says whose money it is: no actor acts or is acted upon there."""
+    token = _role_token(token)
+    if token.dep_ not in NOUN_MODIFIER_DEPS or token.i + 1 >= len(token.doc):
+        return False
+    money = dictionary.cues.get("currency", frozenset())
+    after = token.doc[token.i + 1]  # 'US dollar exchange rate': a flat compound may hang both on 'rate'
+    return any(word.i != token.i and word.pos_ == "NOUN" and word.lemma_.lower() in money for word in (token.head, after))
+
+
 def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
     """A country or capital as the object of a locative preposition is a place, not an actor.
 
@@ -557,6 +570,15 @@ def _only_after_a_town(code: ActorCode, span: Span, dictionary: ActorDictionary)
     naming = [t for t in span if (found := dictionary.code(t.text)) is not None and found.country == code.country
               and found.kind in ("country", "capital")]
     return bool(naming) and all(_after_a_town(t, dictionary) for t in naming)
+
+
+def _only_naming_money(code: ActorCode, span: Span, dictionary: ActorDictionary) -> bool:
+    """A phrase coded whole as a state ('the high US dollar exchange rate') that names it only as
+    the owner of its money (`_names_a_currency`): what the crowd protests, not who acts."""
+    if code.kind not in ("country", "capital", "demonym"):
+        return False
+    naming = [t for t in span if (found := dictionary.code(t.text)) is not None and found.country == code.country]
+    return bool(naming) and all(_names_a_currency(t, dictionary) for t in naming)
 
 
 def _names_part_of_town(noun: Token) -> bool:

@@ -112,7 +112,7 @@ class ActorDictionary:
       stateless group (Kurdish).
     - ``capital,country,canonical,sector,use``: capitals (metonymy) beyond the derived ones;
       ``use=no`` removes an ambiguous derived capital.
-    - ``cue,kind``: hedge words, locative prepositions, out-of-office markers.
+    - ``cue,kind``: hedge words, locative prepositions, out-of-office markers, names of money (`currency`: "the US dollar" names no actor).
     """
 
     def __init__(self) -> None:

@@ -76,6 +76,7 @@ from strife.extract.events.belligerents import (
     add_defenders,
     add_device_planters,
     add_dispossessed,
+    add_operation_owners,
     add_repelled_attackers,
 )
 from strife.extract.events.building import (
@@ -145,6 +146,7 @@ def find_events(
     add_repelled_attackers(frames, onto)
     add_dispossessed(frames, onto)
     add_clash_counterparts(frames, onto)
+    add_operation_owners(frames, onto)
     add_device_planters(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)

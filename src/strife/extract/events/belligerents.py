@@ -13,7 +13,8 @@ attacker named on the attack noun as its other side. Territory taken 'from' an a
 government regaining or a non-state actor overtaking territory. One killed 'in a clash with' a
 force ("a commander was gunned down in a clash with the army") was killed by that force. An
 explosion set off by its victim ("stepped on a landmine planted by the rebels") was the act of
-whoever planted the device.
+whoever planted the device. One killed or arrested 'during army operations' was killed or
+arrested by the force whose operation it was.
 """
 
 from __future__ import annotations
@@ -203,6 +204,33 @@ def add_clash_counterparts(frames: list[Frame], onto: Ontology) -> None:
         sides = [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "with"
                  for o in p.children if o.dep_ == "pobj"]
         frame.sources = expand_all([x for x in sides if x not in frame.targets])
+
+
+def add_operation_owners(frames: list[Frame], onto: Ontology) -> None:
+    """Give a killing, wounding or arrest with no one doing it the force whose operation it
+    happened in ('seven militants were killed during army operations', 'arrested in a police raid',
+    'killed in an operation by Afghan forces'): the operation's owner, named by its modifiers or
+    its 'by'/'of' phrase, did it (roles.yaml `operation_nouns`)."""
+    operations = onto.words("operation_nouns")
+    for frame in frames:
+        verb = frame.trigger.token
+        if frame.sources or not (frame.targets or frame.victims) or verb.pos_ != "VERB":
+            continue
+        nouns = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in operations]
+        owners = [o for n in nouns for o in _owners_of(n, onto)]
+        frame.sources = expand_all([x for x in owners if x not in frame.targets and x not in frame.victims])
+
+
+def _owners_of(operation: Token, onto: Ontology) -> list[Token]:
+    """Who runs the operation: 'by'/'of' phrases ('an operation by the army'), else the modifiers
+    that name an actor or an armed side ('army operations', 'a police raid', 'GCPSU operations')."""
+    agents = [o for p in operation.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
+              for o in p.children if o.dep_ == "pobj"]
+    if agents:
+        return agents
+    return [c for c in operation.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+            and (names_an_actor(c) or lexical_side(c, onto) in ("state", "nonstate"))]
 
 
 def add_device_planters(frames: list[Frame], onto: Ontology) -> None:

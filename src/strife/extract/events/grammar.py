@@ -61,3 +61,18 @@ def clause_before_semicolon(verb: Token) -> bool:
     independent clauses, so the first is a main clause of its own."""
     head = verb.head
     return verb.dep_ == "ccomp" and verb.i < head.i and any(t.text == ";" and t.head.i == head.i for t in head.lefts)
+
+
+def names_a_stance(token: Token, protest: bool) -> bool:
+    """'anti-India protests', 'an anti-Taliban operation', 'pro-Pakistan demonstrations': a name
+    after 'anti-' says what the event is against, and after 'pro-' what a protest is for; neither
+    is who acts. (A fight of 'pro-Houthi forces' is still the Houthis' own.)"""
+    doc = token.doc
+    if token.lower_ in ("anti", "pro", "-"):  # the prefix's own tokens, which the NER model may tag with the name
+        following = doc[token.i + 1: token.i + 3]
+        return any(names_a_stance(t, protest) for t in following if t.text != "-")
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        prefix = doc[token.i - 2].lower_
+    else:
+        prefix = token.lower_.split("-")[0] if "-" in token.text else ""
+    return prefix == "anti" or (prefix == "pro" and protest)

@@ -38,6 +38,8 @@ ADJECTIVE_TAGS = frozenset({"JJ"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 #: Labels of a noun phrase's place in its clause, which a counted noun takes from its number.
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
+#: Labels of a clause complementing a verb, which an acronym read as a verb may be given.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -103,7 +105,7 @@ def _make_name(acronym: Token) -> bool:
     if noun.head.i == acronym.i:
         if acronym.dep_ == "ROOT" or acronym.dep_ in AUX_DEPS or acronym.head.i == noun.i:
             return False  # no place for the noun to take: leave the parse as it is
-        noun.head, noun.dep_ = acronym.head, acronym.dep_
+        noun.head, noun.dep_ = acronym.head, _as_a_noun(acronym)
     for child in list(acronym.children):
         if child.i != noun.i:
             child.head = noun
@@ -111,6 +113,15 @@ def _make_name(acronym: Token) -> bool:
     acronym.tag_, acronym.pos_, acronym.lemma_ = "NNP", "PROPN", acronym.text
     _count_its_noun(acronym.doc[acronym.i - 1] if acronym.i else None, noun)
     return True
+
+
+def _as_a_noun(acronym: Token) -> str:
+    """The place in the clause the noun takes from the acronym: a clause the verb reading made the
+    complement of an earlier verb ('shelled IS hideouts', "is" heading a clause) is, read as a
+    noun phrase, that verb's object."""
+    if acronym.dep_ in CLAUSE_DEPS and acronym.head.i < acronym.i and acronym.head.pos_ == "VERB":
+        return "dobj"
+    return acronym.dep_
 
 
 def _count_its_noun(number: Token | None, noun: Token) -> None:

@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract import doc_text, line_of
+from strife.extract.actors import UNCODED_CONFIDENCE
 from strife.extract.events.coding import (
     acled_pair,
     calibrated_confidence,
@@ -47,12 +48,33 @@ def _actors(tokens: list[Token], actors_for: Optional[ActorsFor], onto: Optional
             found = actors_for(body) if body is not None else []
         if not found and onto is not None:
             found = _unnamed_actor(token, span, onto)
+        if not found and actors_for is not None:
+            found = _named_partner(token, span, actors_for)
         for actor in found:
             key = actor.span or (span.start_char, span.end_char)
             if key not in seen:
                 seen.add(key)
                 actors.append(actor)
     return actors
+
+
+def _named_partner(token: Token, span: Span, actors_for: ActorsFor) -> list[Actor]:
+    """'clashes between Kolbara and Tiemsou', 'Kolbara and Tiemsou signed a peace deal': a
+    capitalised name coordinated with a name the coder reads as an actor is a party of the same
+    kind, even where the small NER model missed it. It is kept uncoded, as unknown names are
+    (`strife.extract.actors`), so it takes the event's country as its partner does (ACLED's
+    "Tiemsou Communal Militia (Mali)")."""
+    if token.pos_ != "PROPN" or token.dep_ != "conj" or not token.text[:1].isupper():
+        return []
+    partner = token.head
+    while partner.dep_ == "conj" and partner.head.i != partner.i:
+        partner = partner.head
+    if not partner.text[:1].isupper() or partner.pos_ not in ("PROPN", "NOUN"):
+        return []
+    if not actors_for(argument_phrase(partner)):
+        return []
+    name = span.text.strip()
+    return [Actor(name=name, canonical=name, span=(span.start_char, span.end_char), confidence=UNCODED_CONFIDENCE)]
 
 
 def _downed_craft_owner(token: Token, actors_for: ActorsFor | None, onto: Ontology | None) -> list[Actor]:

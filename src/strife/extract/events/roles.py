@@ -21,6 +21,7 @@ from strife.extract.events.grammar import (
     PHRASE_DROP_DEPS,
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
+    names_a_stance,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
 from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
@@ -354,7 +355,8 @@ def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token
                 targets += [c for o in objs for c in o.conjuncts]
             elif word in target_preps:
                 targets += objs
-        elif child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto):
+        elif (child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto)
+              and not names_a_stance(child, plover == "PROTEST")):
             sources.append(child)
         elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
             sources += _partners(child)
@@ -415,8 +417,8 @@ def _two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token],
     shared = [t for t in sources if t in targets]
     if not shared:
         return sources, targets
-    first = min(shared, key=lambda t: t.i)
-    return [s for s in sources if s not in shared or s is first], [t for t in targets if t is not first]
+    first = min(shared, key=lambda t: t.i)  # by index: spaCy makes a new Token object on each access
+    return [s for s in sources if s not in shared or s.i == first.i], [t for t in targets if t.i != first.i]
 
 
 def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
@@ -642,7 +644,8 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
     kept = []
     for target in frame.targets:
         phrase = argument_phrase(target)
-        if target.ent_type_ in ("GPE", "LOC", "FAC") or target.lemma_.lower() in territory:
+        if (target.ent_type_ in ("GPE", "LOC", "FAC") and not _partner_of(target, frame.sources)
+                or target.lemma_.lower() in territory):
             continue
         if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase if t.i <= target.i):
             continue  # 'western Aleppo', not 'a checkpoint on the outskirts of Sahwa'
@@ -654,6 +657,12 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
             continue  # 'an attack on a check point': where, not whom (the victims say whom)
         kept.append(owner_of(target, onto))
     frame.targets = kept
+
+
+def _partner_of(target: Token, sources: list[Token]) -> bool:
+    """'clashes between Kolbara and Tiemsou': a name coordinated with the source is the other
+    side of the clash (its villagers), however the NER model labels it, not the ground."""
+    return any(target.i in {c.i for c in source.conjuncts} for source in sources)
 
 
 def _is_weapon(token: Token, onto: Ontology) -> bool:
