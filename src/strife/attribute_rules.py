@@ -76,6 +76,29 @@ def _one_token_rule(order: int, pattern: dict, attrs: dict) -> _Rule | None:
     return _Rule(order, tuple(tests), attrs)
 
 
+@dataclass(frozen=True)
+class _Sequence:
+    """One alternative of a pattern of several tokens ("gon na"): the ids of its tokens' tests
+    (`AttributeRules._steps`), in order, and the pattern's order, attributes and token index."""
+
+    order: int
+    steps: tuple[int, ...]
+    attrs: dict
+    index: int
+
+
+def _token_tests(tests: dict) -> tuple[tuple[str, Callable[[Any], bool]], ...] | None:
+    """The tests of one token of a pattern, or None when one reads another attribute or has an
+    operator ("OP"): such a pattern is left to the Matcher."""
+    found = []
+    for name, value in tests.items():
+        test = _test(value) if name in _READ else None
+        if test is None:
+            return None
+        found.append((name, test))
+    return tuple(found)
+
+
 class AttributeRules:
     """The attribute ruler's patterns as rules found by lookup (see the module's docstring)."""
 
@@ -87,14 +110,29 @@ class AttributeRules:
         self._kinds: dict[tuple[int, ...], list[tuple[int, dict]]] = {}
         self._matcher = Matcher(ruler.vocab, validate=False)
         self._matched: dict[str, tuple[int, dict, int]] = {}  # Matcher key -> (order, attrs, index)
+        self._steps: list[tuple[tuple[str, Callable[[Any], bool]], ...]] = []  # tests of one token of a sequence
+        self._sequences: list[_Sequence] = []
+        self._kind_steps: dict[tuple[int, ...], frozenset[int]] = {}
         for order, (pattern, attrs) in enumerate(zip(ruler.patterns, ruler.attrs)):
             rule = _one_token_rule(order, pattern, attrs)
-            if rule is None:
+            if rule is not None:
+                self._file(rule, pattern["patterns"][0][0])
+            elif not self._add_sequences(order, pattern, attrs):
                 key = f"{COMPONENT}_{order}"
                 self._matcher.add(key, pattern["patterns"])
                 self._matched[key] = (order, attrs, pattern["index"])
-            else:
-                self._file(rule, pattern["patterns"][0][0])
+
+    def _add_sequences(self, order: int, pattern: dict, attrs: dict) -> bool:
+        """Keep each alternative of a pattern of fixed tokens as a `_Sequence`, matched by lookup
+        like the one-token rules (the Matcher tried them at every token); False when one cannot be."""
+        alternatives = [[_token_tests(tests) for tests in alternative] for alternative in pattern["patterns"]]
+        if not alternatives or any(not tokens or None in tokens for tokens in alternatives):
+            return False
+        for tokens in alternatives:
+            steps = tuple(range(len(self._steps), len(self._steps) + len(tokens)))
+            self._steps.extend(tokens)
+            self._sequences.append(_Sequence(order, steps, attrs, pattern["index"]))
+        return True
 
     def _file(self, rule: _Rule, tests: dict) -> None:
         """Keep a rule under the tag or lower-cased form it requires, if any, to be found by it."""
@@ -111,8 +149,11 @@ class AttributeRules:
         space: they are looked up once per such kind of token, read from `Doc.to_array`.
         """
         found: list[tuple[int, int, dict]] = []
-        for i, kind in enumerate(map(tuple, doc.to_array(list(_READ)).tolist())):
+        kinds = list(map(tuple, doc.to_array(list(_READ)).tolist()))
+        for i, kind in enumerate(kinds):
             found += [(order, i, attrs) for order, attrs in self._rules_of(kind)]
+        if self._sequences:
+            found += self._sequence_matches(kinds)
         if len(self._matcher):
             for match_id, start, end in self._matcher(doc, allow_missing=True):
                 order, attrs, index = self._matched[self.vocab.strings[match_id]]
@@ -121,6 +162,32 @@ class AttributeRules:
         for _, i, attrs in found:
             set_token_attrs(doc[i], attrs)
         return doc
+
+    def _sequence_matches(self, kinds: list[tuple[int, ...]]) -> list[tuple[int, int, dict]]:
+        """(order, token, attributes) of every sequence found, as the Matcher's matches gave them."""
+        steps = [self._steps_of(kind) for kind in kinds]
+        found = []
+        for start, first in enumerate(steps):
+            if not first:
+                continue  # the token passes no sequence's tests: most tokens
+            for sequence in self._sequences:
+                end = start + len(sequence.steps)
+                if end <= len(steps) and all(step in steps[start + k] for k, step in enumerate(sequence.steps)):
+                    found.append((sequence.order, range(start, end)[sequence.index], sequence.attrs))
+        return found
+
+    def _steps_of(self, kind: tuple[int, ...]) -> frozenset[int]:
+        """The ids of the sequence tokens' tests a kind of token passes, found once."""
+        steps = self._kind_steps.get(kind)
+        if steps is None:
+            strings = self.vocab.strings
+            values = {name: (bool(value) if name == "IS_SPACE" else strings[value]) for name, value in zip(_READ, kind)}
+            steps = frozenset(number for number, tests in enumerate(self._steps)
+                              if all(test(values[name]) for name, test in tests))
+            if len(self._kind_steps) >= _KEPT:
+                self._kind_steps.clear()
+            self._kind_steps[kind] = steps
+        return steps
 
     def _rules_of(self, kind: tuple[int, ...]) -> list[tuple[int, dict]]:
         """(order, attributes) of the one-token rules a kind of token matches, found once."""
