@@ -107,12 +107,12 @@ class AttributeRules:
         self._by_tag: dict[str, list[_Rule]] = {}
         self._by_lower: dict[str, list[_Rule]] = {}
         self._others: list[_Rule] = []
-        self._kinds: dict[tuple[int, ...], list[tuple[int, dict]]] = {}
+        self._kinds: dict[tuple[int, ...], tuple[list[tuple[int, dict]], tuple[int, ...]]] = {}  # rules, steps
         self._matcher = Matcher(ruler.vocab, validate=False)
         self._matched: dict[str, tuple[int, dict, int]] = {}  # Matcher key -> (order, attrs, index)
         self._steps: list[tuple[tuple[str, Callable[[Any], bool]], ...]] = []  # tests of one token of a sequence
         self._sequences: list[_Sequence] = []
-        self._kind_steps: dict[tuple[int, ...], frozenset[int]] = {}
+        self._starting: dict[int, list[_Sequence]] = {}  # the sequences by the id of their first token's tests
         for order, (pattern, attrs) in enumerate(zip(ruler.patterns, ruler.attrs)):
             rule = _one_token_rule(order, pattern, attrs)
             if rule is not None:
@@ -132,6 +132,7 @@ class AttributeRules:
             steps = tuple(range(len(self._steps), len(self._steps) + len(tokens)))
             self._steps.extend(tokens)
             self._sequences.append(_Sequence(order, steps, attrs, pattern["index"]))
+            self._starting.setdefault(steps[0], []).append(self._sequences[-1])
         return True
 
     def _file(self, rule: _Rule, tests: dict) -> None:
@@ -149,11 +150,13 @@ class AttributeRules:
         space: they are looked up once per such kind of token, read from `Doc.to_array`.
         """
         found: list[tuple[int, int, dict]] = []
-        kinds = list(map(tuple, doc.to_array(list(_READ)).tolist()))
-        for i, kind in enumerate(kinds):
-            found += [(order, i, attrs) for order, attrs in self._rules_of(kind)]
+        steps: list[tuple[int, ...]] = []  # per token, the ids of the sequence tests it passes
+        for i, kind in enumerate(map(tuple, doc.to_array(list(_READ)).tolist())):
+            rules, passed = self._rules_of(kind)
+            found += [(order, i, attrs) for order, attrs in rules]
+            steps.append(passed)
         if self._sequences:
-            found += self._sequence_matches(kinds)
+            found += self._sequence_matches(steps)
         if len(self._matcher):
             for match_id, start, end in self._matcher(doc, allow_missing=True):
                 order, attrs, index = self._matched[self.vocab.strings[match_id]]
@@ -163,44 +166,32 @@ class AttributeRules:
             set_token_attrs(doc[i], attrs)
         return doc
 
-    def _sequence_matches(self, kinds: list[tuple[int, ...]]) -> list[tuple[int, int, dict]]:
+    def _sequence_matches(self, steps: list[tuple[int, ...]]) -> list[tuple[int, int, dict]]:
         """(order, token, attributes) of every sequence found, as the Matcher's matches gave them."""
-        steps = [self._steps_of(kind) for kind in kinds]
         found = []
-        for start, first in enumerate(steps):
-            if not first:
-                continue  # the token passes no sequence's tests: most tokens
-            for sequence in self._sequences:
-                end = start + len(sequence.steps)
-                if end <= len(steps) and all(step in steps[start + k] for k, step in enumerate(sequence.steps)):
-                    found.append((sequence.order, range(start, end)[sequence.index], sequence.attrs))
+        for start, passed in enumerate(steps):
+            for step in passed:  # most tokens pass no test of any sequence
+                for sequence in self._starting.get(step, ()):
+                    end = start + len(sequence.steps)
+                    if end <= len(steps) and all(wanted in steps[start + k] for k, wanted in enumerate(sequence.steps)):
+                        found.append((sequence.order, range(start, end)[sequence.index], sequence.attrs))
         return found
 
-    def _steps_of(self, kind: tuple[int, ...]) -> frozenset[int]:
-        """The ids of the sequence tokens' tests a kind of token passes, found once."""
-        steps = self._kind_steps.get(kind)
-        if steps is None:
-            strings = self.vocab.strings
-            values = {name: (bool(value) if name == "IS_SPACE" else strings[value]) for name, value in zip(_READ, kind)}
-            steps = frozenset(number for number, tests in enumerate(self._steps)
-                              if all(test(values[name]) for name, test in tests))
-            if len(self._kind_steps) >= _KEPT:
-                self._kind_steps.clear()
-            self._kind_steps[kind] = steps
-        return steps
-
-    def _rules_of(self, kind: tuple[int, ...]) -> list[tuple[int, dict]]:
-        """(order, attributes) of the one-token rules a kind of token matches, found once."""
-        rules = self._kinds.get(kind)
-        if rules is None:
+    def _rules_of(self, kind: tuple[int, ...]) -> tuple[list[tuple[int, dict]], tuple[int, ...]]:
+        """(order, attributes) of the one-token rules a kind of token matches, and the ids of the
+        sequence tokens' tests it passes: found once per kind."""
+        known = self._kinds.get(kind)
+        if known is None:
             strings = self.vocab.strings
             values = {name: (bool(value) if name == "IS_SPACE" else strings[value]) for name, value in zip(_READ, kind)}
             candidates = self._by_tag.get(values["TAG"], []) + self._by_lower.get(values["LOWER"], []) + self._others
             rules = sorted((rule.order, rule.attrs) for rule in candidates if rule.matches(values))
+            steps = tuple(number for number, tests in enumerate(self._steps)
+                          if all(test(values[name]) for name, test in tests))
             if len(self._kinds) >= _KEPT:
                 self._kinds.clear()
-            self._kinds[kind] = rules
-        return rules
+            known = self._kinds[kind] = (rules, steps)
+        return known
 
 
 @Language.factory(COMPONENT)
