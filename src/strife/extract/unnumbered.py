@@ -158,6 +158,8 @@ def _holds_a_figure(token: Token, owner_of_noun: dict[int, int]) -> bool:
     of-phrase, or is itself a word of totals; it is no one person."""
     if token.lemma_.lower() in _totals_and_collectives():
         return True
+    if not owner_of_noun:
+        return False  # no figure counted yet: no of-phrase can hold one (most sentences)
     return any(grand.i in owner_of_noun for child in token.children if child.lower_ == "of" for grand in child.children)
 
 
