@@ -70,3 +70,17 @@ def test_use_kept_lemmas_replaces_the_rule_lemmatizer():
     use_kept_lemmas(nlp)
     assert LEMMATIZER not in nlp.pipe_names and nlp.pipe_names.count(LEMMAS) == 1
     assert nlp.pipe_names.index(LEMMAS) < nlp.pipe_names.index("ner")
+
+
+def test_kept_lemmas_with_the_index_as_sets_are_a_fresh_lemmatizer_s():
+    """The lemmatizer's word index answers `in` from a set once `KeptLemmas` holds it; the lemmas of
+    rare inflected forms (each looked up in the index) are those of a model loaded afresh."""
+    text = ("The Varnholt militiamen waged fiercer raids on the Oskeby hamlets, torching granaries and "
+            "abducting herders; the bloodiest of the ambushes left the ferrymen's boats sunk.")
+    expected = _read(spacy.load(model_name())(text))
+    nlp = spacy.load(model_name())
+    use_kept_lemmas(nlp)
+    index = nlp.get_pipe(LEMMATIZER).lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in index.values())  # still lists, for all but `in`
+    assert any("village" in words for words in index.values()) and not any("Oskeby" in words for words in index.values())
+    assert _read(nlp(text)) == expected

@@ -76,6 +76,29 @@ def _one_token_rule(order: int, pattern: dict, attrs: dict) -> _Rule | None:
     return _Rule(order, tuple(tests), attrs)
 
 
+@dataclass(frozen=True)
+class _Sequence:
+    """One alternative of a pattern of several tokens ("gon na"): the ids of its tokens' tests
+    (`AttributeRules._steps`), in order, and the pattern's order, attributes and token index."""
+
+    order: int
+    steps: tuple[int, ...]
+    attrs: dict
+    index: int
+
+
+def _token_tests(tests: dict) -> tuple[tuple[str, Callable[[Any], bool]], ...] | None:
+    """The tests of one token of a pattern, or None when one reads another attribute or has an
+    operator ("OP"): such a pattern is left to the Matcher."""
+    found = []
+    for name, value in tests.items():
+        test = _test(value) if name in _READ else None
+        if test is None:
+            return None
+        found.append((name, test))
+    return tuple(found)
+
+
 class AttributeRules:
     """The attribute ruler's patterns as rules found by lookup (see the module's docstring)."""
 
@@ -84,17 +107,33 @@ class AttributeRules:
         self._by_tag: dict[str, list[_Rule]] = {}
         self._by_lower: dict[str, list[_Rule]] = {}
         self._others: list[_Rule] = []
-        self._kinds: dict[tuple[int, ...], list[tuple[int, dict]]] = {}
+        self._kinds: dict[tuple[int, ...], tuple[list[tuple[int, dict]], tuple[int, ...]]] = {}  # rules, steps
         self._matcher = Matcher(ruler.vocab, validate=False)
         self._matched: dict[str, tuple[int, dict, int]] = {}  # Matcher key -> (order, attrs, index)
+        self._steps: list[tuple[tuple[str, Callable[[Any], bool]], ...]] = []  # tests of one token of a sequence
+        self._sequences: list[_Sequence] = []
+        self._starting: dict[int, list[_Sequence]] = {}  # the sequences by the id of their first token's tests
         for order, (pattern, attrs) in enumerate(zip(ruler.patterns, ruler.attrs)):
             rule = _one_token_rule(order, pattern, attrs)
-            if rule is None:
+            if rule is not None:
+                self._file(rule, pattern["patterns"][0][0])
+            elif not self._add_sequences(order, pattern, attrs):
                 key = f"{COMPONENT}_{order}"
                 self._matcher.add(key, pattern["patterns"])
                 self._matched[key] = (order, attrs, pattern["index"])
-            else:
-                self._file(rule, pattern["patterns"][0][0])
+
+    def _add_sequences(self, order: int, pattern: dict, attrs: dict) -> bool:
+        """Keep each alternative of a pattern of fixed tokens as a `_Sequence`, matched by lookup
+        like the one-token rules (the Matcher tried them at every token); False when one cannot be."""
+        alternatives = [[_token_tests(tests) for tests in alternative] for alternative in pattern["patterns"]]
+        if not alternatives or any(not tokens or None in tokens for tokens in alternatives):
+            return False
+        for tokens in alternatives:
+            steps = tuple(range(len(self._steps), len(self._steps) + len(tokens)))
+            self._steps.extend(tokens)
+            self._sequences.append(_Sequence(order, steps, attrs, pattern["index"]))
+            self._starting.setdefault(steps[0], []).append(self._sequences[-1])
+        return True
 
     def _file(self, rule: _Rule, tests: dict) -> None:
         """Keep a rule under the tag or lower-cased form it requires, if any, to be found by it."""
@@ -111,8 +150,13 @@ class AttributeRules:
         space: they are looked up once per such kind of token, read from `Doc.to_array`.
         """
         found: list[tuple[int, int, dict]] = []
+        steps: list[tuple[int, ...]] = []  # per token, the ids of the sequence tests it passes
         for i, kind in enumerate(map(tuple, doc.to_array(list(_READ)).tolist())):
-            found += [(order, i, attrs) for order, attrs in self._rules_of(kind)]
+            rules, passed = self._rules_of(kind)
+            found += [(order, i, attrs) for order, attrs in rules]
+            steps.append(passed)
+        if self._sequences:
+            found += self._sequence_matches(steps)
         if len(self._matcher):
             for match_id, start, end in self._matcher(doc, allow_missing=True):
                 order, attrs, index = self._matched[self.vocab.strings[match_id]]
@@ -122,18 +166,32 @@ class AttributeRules:
             set_token_attrs(doc[i], attrs)
         return doc
 
-    def _rules_of(self, kind: tuple[int, ...]) -> list[tuple[int, dict]]:
-        """(order, attributes) of the one-token rules a kind of token matches, found once."""
-        rules = self._kinds.get(kind)
-        if rules is None:
+    def _sequence_matches(self, steps: list[tuple[int, ...]]) -> list[tuple[int, int, dict]]:
+        """(order, token, attributes) of every sequence found, as the Matcher's matches gave them."""
+        found = []
+        for start, passed in enumerate(steps):
+            for step in passed:  # most tokens pass no test of any sequence
+                for sequence in self._starting.get(step, ()):
+                    end = start + len(sequence.steps)
+                    if end <= len(steps) and all(wanted in steps[start + k] for k, wanted in enumerate(sequence.steps)):
+                        found.append((sequence.order, range(start, end)[sequence.index], sequence.attrs))
+        return found
+
+    def _rules_of(self, kind: tuple[int, ...]) -> tuple[list[tuple[int, dict]], tuple[int, ...]]:
+        """(order, attributes) of the one-token rules a kind of token matches, and the ids of the
+        sequence tokens' tests it passes: found once per kind."""
+        known = self._kinds.get(kind)
+        if known is None:
             strings = self.vocab.strings
             values = {name: (bool(value) if name == "IS_SPACE" else strings[value]) for name, value in zip(_READ, kind)}
             candidates = self._by_tag.get(values["TAG"], []) + self._by_lower.get(values["LOWER"], []) + self._others
             rules = sorted((rule.order, rule.attrs) for rule in candidates if rule.matches(values))
+            steps = tuple(number for number, tests in enumerate(self._steps)
+                          if all(test(values[name]) for name, test in tests))
             if len(self._kinds) >= _KEPT:
                 self._kinds.clear()
-            self._kinds[kind] = rules
-        return rules
+            known = self._kinds[kind] = (rules, steps)
+        return known
 
 
 @Language.factory(COMPONENT)
@@ -154,6 +212,32 @@ LEMMAS = "strife_lemmas"
 _LEMMA_COLUMNS = (ORTH, POS, MORPH, LEMMA)
 
 
+class _WordIndex(list):
+    """A word list of the lemmatizer's index that answers `in` from a set, as the list would.
+
+    The rule lemmatizer asks whether each form its rules make is a known word (`form in index`);
+    its index of English nouns is a list of some 57,000 words, scanned from the start each time, so
+    a form seen first cost about 85 µs. It stays a list for everything else (order, length)."""
+
+    def __init__(self, words: list[str]):
+        super().__init__(words)
+        self._words = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+
+def _index_words_by_set(lemmatizer: Any) -> None:
+    """Give the lemmatizer's index (`lemma_index`) lists of words that answer `in` from a set."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if type(words) is list and all(isinstance(word, str) for word in words):
+            table[key] = _WordIndex(words)
+
+
 class KeptLemmas:
     """spaCy's rule lemmatizer, each lemma found once per (form, POS, morphology) and kept.
 
@@ -165,6 +249,7 @@ class KeptLemmas:
     def __init__(self, lemmatizer: Any):
         self.lemmatizer = lemmatizer
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        _index_words_by_set(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the lemma of every token that has none (or every token, if the lemmatizer overwrites)."""

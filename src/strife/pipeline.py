@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from strife.attribute_rules import use_attribute_rules, use_kept_lemmas
+from strife.extract import keep_text
 from strife.model import Actor, Article
 from strife.spacy_model import model_name, not_installed
 
@@ -94,6 +95,7 @@ def make_doc(nlp: Language, article: Article, max_seconds: Optional[float] = Non
     `max_seconds` is the article's time budget for strife's stages (see `TimeLimitExceeded`).
     """
     doc = nlp.make_doc(article.text)
+    keep_text(doc, article.text)
     doc._.strife = {"meta": article.meta()}
     if max_seconds:
         doc._.strife["max_seconds"] = float(max_seconds)

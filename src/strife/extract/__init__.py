@@ -38,6 +38,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was tokenised from as its `doc_text`: spaCy's tokeniser loses no
+    character (`doc.text == text`), and joining the tokens again made a Token for every word."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 _TOKENS_KEY = ("strife", "tokens")
 
 
@@ -65,6 +71,10 @@ def tokens_text(doc: Doc, start: int, end: int) -> str:
     text joins its tokens again on every call."""
     if end <= start:
         return ""
+    if 0 <= start and end <= len(doc):  # the bounds of a Span, without making one
+        tokens = doc_tokens(doc)
+        last = tokens[end - 1]
+        return doc_text(doc)[tokens[start].idx : last.idx + len(last)]
     span = doc[start:end]
     return doc_text(doc)[span.start_char : span.end_char]
 

@@ -123,12 +123,13 @@ def _start_words() -> frozenset[str]:
     return frozenset(starts)
 
 
+@lru_cache(maxsize=65536)
 def may_start_quantity(word: str) -> bool:
     """False when no figure can begin with this lower-cased word: a cheap test before `match_quantity`.
 
     A figure begins with a modifier ("at least"), a range opener ("between"), a vague quantity
     ("dozens"), a numeral, a cardinal word or "a"/"an" before a scale ("a hundred"); the casualty
-    counter tries every token of every sentence, and most are none of these.
+    counter tries every token of every sentence, and most are none of these (kept per word form).
     """
     word = word.translate(_DASHES)
     return word in _start_words() or _NUMERAL.match(word) is not None

@@ -50,6 +50,8 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
     for token in span_tokens(sentence):
         if token.i in owner_of_noun or token.i in figures or token.ent_type_ in NOT_COUNT_ENTITIES:
             continue  # "a number of civilians": the noun of a figure is no person
+        if token.pos_ not in _COUNTED_POS:
+            continue  # what `_unnumbered` would refuse first, without the call for every word
         found = _unnumbered(token, counted, kinds, owner_of_noun)
         if found is None:
             continue
@@ -60,6 +62,10 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
             low=number, best=number, high=number, text=evidence.text, victims=victims_of(evidence[:1], token),
             span=(evidence.start_char, evidence.end_char), kind=kind, confidence=round(confidence * 0.85, 3),
         )
+
+
+#: The parts of speech `_unnumbered` reads a person from: a pronoun, or a noun with what counts it.
+_COUNTED_POS = frozenset({"PRON", "NOUN", "PROPN"})
 
 
 def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[Optional[str]],
@@ -150,9 +156,17 @@ def _ones_body(token: Token) -> Optional[Found]:
 def _holds_a_figure(token: Token, owner_of_noun: dict[int, int]) -> bool:
     """ "A total of 18 people", "a group of 5 soldiers": the noun frames people counted in its
     of-phrase, or is itself a word of totals; it is no one person."""
-    if token.lemma_.lower() in count_cues().get("total", frozenset()) | count_cues().get("collective", frozenset()):
+    if token.lemma_.lower() in _totals_and_collectives():
         return True
+    if not owner_of_noun:
+        return False  # no figure counted yet: no of-phrase can hold one (most sentences)
     return any(grand.i in owner_of_noun for child in token.children if child.lower_ == "of" for grand in child.children)
+
+
+@lru_cache(maxsize=1)
+def _totals_and_collectives() -> frozenset[str]:
+    """Words of totals and of groups (count_cues.csv), joined once rather than per noun."""
+    return count_cues().get("total", frozenset()) | count_cues().get("collective", frozenset())
 
 
 def _definite_one(token: Token, determiners: list[Token]) -> Optional[Found]:

@@ -58,6 +58,7 @@ from strife.resolve.actor_words import (
     singulars,
     words_of,
 )
+from strife.resolve.name_pattern import names_alternation
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FILES: tuple[str, ...] = (
@@ -356,7 +357,7 @@ class ActorDictionary:
         if self._name_regex is None:
             names = set(self._names) | {c for c, e in self._capitals.items() if e is not None}
             names = {n for n in names if len(n) > 1 and n.upper() not in _AMBIGUOUS_UPPER}
-            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            alternatives = names_alternation(names)  # a letter tree: the same matches, each letter read once
             # The first letters, looked ahead for first: a position no name starts at is passed
             # without trying the lookbehind and the alternatives (the scan ran ~3x slower).
             firsts = "".join(sorted({re.escape(n[0]) for n in names}))

@@ -23,6 +23,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
+from strife.extract import doc_tokens
 from strife.model import Actor, Event, Span
 from strife.ontology import load_ontology
 from strife.ontology.families import FORCE, family
@@ -229,11 +230,20 @@ def _is_anaphoric(event: Event, doc: Doc) -> bool:
     return bool(determiners & load_ontology().words("anaphoric_dets")) and not own_arguments
 
 
+_ROOTS_KEY = ("strife", "trigger_roots")
+
+
 def trigger_token(event: Event, doc: Doc) -> Optional[Token]:
-    """The root token of the event's trigger (of its evidence when it has none)."""
+    """The root token of the event's trigger (of its evidence when it has none). Found once per
+    span and kept on the Doc: linking and grouping ask for each event's many times, and the parse
+    no longer changes once there are events."""
     span = event.trigger or event.evidence
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found.root if found is not None and len(found) else None
+    roots = doc.user_data.setdefault(_ROOTS_KEY, {})
+    key = (span.start, span.end)
+    if key not in roots:
+        found = doc.char_span(span.start, span.end, alignment_mode="expand")
+        roots[key] = found.root.i if found is not None and len(found) else None
+    return None if roots[key] is None else doc_tokens(doc)[roots[key]]
 
 
 def absorb(survivor: Event, other: Event) -> None:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from strife.extract import clause_verb, doc_text, line_of
+from strife.extract import clause_verb, doc_lowers, doc_text, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     CLAUSE_DEPS,
@@ -543,7 +543,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
     fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
     for members in groups.values():
-        line_text = " ".join(t.lower_ for t in line_of(members[0][0].trigger.token))
+        line = line_of(members[0][0].trigger.token)
+        line_text = " ".join(doc_lowers(line.doc)[line.start : line.end])  # read once per Doc, not per token
         if (fight_back and _names_any(line_text, fight_back)) or _forces_fired_on(members):
             _attacks_fought_back(members)
         elif onto is not None:

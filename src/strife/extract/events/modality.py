@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from typing import Iterable, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from strife.extract import clause_verb, doc_text, line_bounds
+from strife.extract import clause_verb, doc_text, doc_tokens, line_bounds
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
 from strife.extract.events.tables import coding_set
@@ -301,10 +301,24 @@ def _undated_stance(token: Token, quad: str, onto: Ontology) -> bool:
 
 
 def _names_old_year(frame: Frame, on: dt.date) -> bool:
-    """'attacked the garrison in 2011', 'the 2011 civil war': background, not news."""
+    """'attacked the garrison in 2011', 'the 2011 civil war': background, not news. The clause's
+    subtree is asked only about the article's few year tokens, not walked for every event."""
     token = frame.trigger.token
     clause = clause_verb(token) or token
-    return any(YEAR.match(t.text) and int(t.text) < on.year - 1 for t in clause.subtree)
+    tokens = doc_tokens(token.doc)
+    return any(year < on.year - 1 and (i == clause.i or clause.is_ancestor(tokens[i]))
+               for i, year in _year_tokens(token.doc))
+
+
+_YEARS_KEY = ("strife", "year_tokens")
+
+
+def _year_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """(index, year) of every token written as a year (`YEAR`), read once per Doc."""
+    years = doc.user_data.get(_YEARS_KEY)
+    if years is None:
+        years = doc.user_data[_YEARS_KEY] = [(t.i, int(t.text)) for t in doc_tokens(doc) if YEAR.match(t.text)]
+    return years
 
 
 def _in_quote(token: Token) -> bool:

@@ -750,9 +750,21 @@ def _named_owner(document: Token) -> Optional[Span]:
     return None
 
 
+_PHRASES_KEY = ("strife", "argument_phrases")
+
+
 def argument_phrase(token: Token) -> Span:
     """The noun phrase an argument heads, without relative clauses, appositions, conjuncts and
-    edge punctuation: what `actors_for` is asked to code."""
+    edge punctuation: what `actors_for` is asked to code. Kept per token on the Doc: an event's
+    actors and its evidence ask for the same phrases, and the parse no longer changes once events
+    are read (headline verbs are re-tagged first)."""
+    kept = token.doc.user_data.setdefault(_PHRASES_KEY, {})
+    if token.i not in kept:
+        kept[token.i] = _argument_phrase(token)
+    return kept[token.i]
+
+
+def _argument_phrase(token: Token) -> Span:
     doc = token.doc
     if token.dep_ == "amod" or (token.pos_ == "ADJ"):
         return doc[token.i: token.i + 1]

@@ -47,14 +47,20 @@ def may_name_any(doc: Doc, words: Iterable[str]) -> bool:
     """Whether the Doc could name one of `words` at all, before the phrase text `names_any` reads
     is built from the parse: the texts are its tokens' lower-case forms joined by spaces, so a
     listed phrase's first word lies inside one token and then inside the lower-cased text. Most
-    acts name no listed word, and building their phrases walked their subtrees for nothing."""
-    text = doc.user_data.get(_LOWER_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_LOWER_TEXT_KEY] = doc_text(doc).lower()
-    return any(first in text for first in _first_words(words if isinstance(words, frozenset) else frozenset(words)))
+    acts name no listed word, and building their phrases walked their subtrees for nothing. The
+    answer is kept per Doc and word list: every act asks it of the same few lists."""
+    listed = words if isinstance(words, frozenset) else frozenset(words)
+    answers = doc.user_data.setdefault(_MAY_NAME_KEY, {})
+    if listed not in answers:
+        text = doc.user_data.get(_LOWER_TEXT_KEY)
+        if text is None:
+            text = doc.user_data[_LOWER_TEXT_KEY] = doc_text(doc).lower()
+        answers[listed] = any(first in text for first in _first_words(listed))
+    return answers[listed]
 
 
 _LOWER_TEXT_KEY = ("strife", "lower_text")
+_MAY_NAME_KEY = ("strife", "may_name_any")
 
 
 @functools.lru_cache(maxsize=256)

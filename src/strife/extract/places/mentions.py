@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.datafiles import read_data_csv
-from strife.extract import doc_ents
+from strife.extract import doc_ents, doc_lowers, doc_tokens, tokens_text
 from strife.extract.places.names import (
     BLOCKING_LABELS,
     FOREIGN_JOINERS,
@@ -149,22 +149,23 @@ def _facility_town(doc: Doc, start: int, end: int, ent_end: int, found: list) ->
 def _name_runs(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens (with joiners inside), outside entities already taken."""
     blocked = _blocked(doc, gazetteer)
+    tokens, words = doc_tokens(doc), doc_lowers(doc)  # read once per Doc, not a Token per look
     runs, i = [], 0
     while i < len(doc):
-        if taken[i] or blocked[i] or not is_name_token(doc[i]):
+        if taken[i] or blocked[i] or not is_name_token(tokens[i]):
             i += 1
             continue
         end = i + 1
         while end < len(doc) and not taken[end] and not blocked[end]:
-            if is_name_token(doc[end]):
+            if is_name_token(tokens[end]):
                 end += 1
-            elif doc[end].lower_ in NAME_JOINERS and end + 1 < len(doc) and (
-                is_name_token(doc[end + 1]) or doc[end + 1].lower_ in NAME_JOINERS
+            elif words[end] in NAME_JOINERS and end + 1 < len(doc) and (
+                is_name_token(tokens[end + 1]) or words[end + 1] in NAME_JOINERS
             ):
                 end += 1
             else:
                 break
-        while end > i + 1 and not is_name_token(doc[end - 1]):
+        while end > i + 1 and not is_name_token(tokens[end - 1]):
             end -= 1
         runs.append((i, end))
         i = end
@@ -180,7 +181,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
     """
     mentions = []
     for run_start, run_end in _name_runs(doc, taken, gazetteer):
-        if not any(gazetteer.lookup(doc[i:j].text) for i in range(run_start, run_end)
+        if not any(gazetteer.lookup(tokens_text(doc, i, j)) for i in range(run_start, run_end)
                    for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
             if _cued_as_place(doc, run_start, run_end) and run_end - run_start <= MAX_NAME_TOKENS and (
                 variants := gazetteer.lookup_variants(doc[run_start:run_end].text)
@@ -193,7 +194,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
             for end in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
                 if not is_name_token(doc[end - 1]):
                     continue
-                if gazetteer.lookup(doc[i:end].text):
+                if gazetteer.lookup(tokens_text(doc, i, end)):
                     partial = i > run_start or (end < run_end and not _kind_words_end_run(doc, end, run_end))
                     mentions.append(Mention(i, end, from_entity=False, name_end=end, partial=partial))
                     i = end
@@ -249,7 +250,7 @@ def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
     """The kind word(s) written right after a name ("district", "local government area") and how
     many tokens they take, longest first."""
     for size in range(MAX_KIND_WORDS, 0, -1):
-        if end + size <= len(doc) and (kind := doc[end : end + size].text.casefold()) in admin_words():
+        if end + size <= len(doc) and (kind := tokens_text(doc, end, end + size).casefold()) in admin_words():
             return kind, size
     return None
 

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from strife.extract import Layout
+from strife.extract import Layout, doc_lowers
 from strife.extract.places.names import (
     NAME_ARTICLES,
     NAME_JOINERS,
@@ -63,8 +63,9 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
     added: list[Mention] = []
     replaced: set[int] = set()  # ids of mentions a wider unknown name took over
     starts = [m.start for m in mentions]
+    words = doc_lowers(doc)  # a bracket or comma is its own lower-cased form; no Token made per word
     for opener in range(1, len(doc)):
-        if doc[opener].text not in ("(", ",") or opener in consumed:
+        if words[opener] not in ("(", ",") or opener in consumed:
             continue
         run = _head_run(doc, opener)
         if run is None:
