@@ -39,6 +39,7 @@ from strife.extract.events.weapons import (
 from strife.extract.events.weapons import names_any as _names_any
 from strife.model import Actor, Event
 from strife.ontology import Ontology
+from strife.spelling_repairs import is_repaired
 from strife.ontology.families import VIOLENCE
 
 SHELLING = "Shelling/artillery/missile attack"  # ACLED's sub-event of heavy fire from afar
@@ -771,6 +772,7 @@ def raw_confidence(frame: Frame) -> float:
     score += 0.05 if frame.targets or frame.victims else 0.0
     score -= 0.1 if not (frame.sources or frame.targets or frame.victims) else 0.0
     score -= 0.1 if frame.anaphoric else 0.0
+    score -= 0.05 if is_repaired(frame.trigger.token) else 0.0  # a misspelt word's reading is a guess
     if frame.negated or frame.hypothetical:
         score *= 0.5
     if frame.old:

@@ -1,0 +1,81 @@
+"""Misspelt trigger words read as the word meant (made-up notes, invented places and people):
+a lower-case unknown word one edit from exactly one trigger form is that form; a real word and a
+name are never changed, and the evidence stays the text as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import by_trigger, coded
+
+
+@pytest.fixture(scope="module")
+def repairs():
+    from strife.pipeline import load_pipeline
+
+    return load_pipeline(stages=()).get_pipe("strife_spellings")
+
+
+@pytest.mark.parametrize("typo, meant", [
+    ("clahsed", "clashed"),      # two letters swapped
+    ("gundfight", "gunfight"),   # one letter inserted
+    ("atacked", "attacked"),     # one letter dropped
+    ("abdusted", "abducted"),    # one letter replaced
+    ("killling", "killing"),     # a doubled letter tripled
+])
+def test_a_misspelt_trigger_word_is_read_as_the_word_meant(repairs, typo, meant):
+    assert repairs.repair(typo) == meant
+
+
+@pytest.mark.parametrize("word", ["fighter", "fighters", "filed", "shelved", "shelled", "raided", "abductee",
+                                  "protested", "mobilised", "travelled"])
+def test_a_real_word_near_a_trigger_is_never_changed(repairs, word):
+    assert repairs.repair(word) is None
+
+
+def test_a_word_near_two_trigger_forms_is_left_alone(repairs):
+    """'expell' is one edit from 'expel' and from 'expels': no single word is meant."""
+    assert repairs.repair("expell") is None
+
+
+def test_a_short_trigger_form_is_never_guessed(repairs):
+    """'rioed' is one edit from 'rioted' but also from the short 'riot': shorter words have too many
+    neighbours, so a word near a short form is left as written."""
+    assert repairs.repair("rioed") is None
+    assert repairs.repair("burnd") is None
+
+
+def test_a_clash_told_with_a_misspelt_verb_is_still_a_clash(engine):
+    event = by_trigger(coded(engine, "On 3 May 2020, police and protesters clahsed in Westvale town."), "clahsed")
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.evidence.text == "police and protesters clahsed"
+
+
+def test_a_gunfight_told_with_a_typo_is_a_battle(engine):
+    found = coded(engine, "On 3 May 2020, militants and soldiers were killed in a gundfight in Marrowby village.")
+    assert any(e.trigger.text == "gundfight" and e.acled_event_type == "Battles" for e in found), \
+        [(e.trigger.text, e.acled_event_type) for e in found]
+
+
+def test_a_misspelt_word_is_a_guess_and_ranks_below_the_same_word_spelt_right(engine):
+    right = by_trigger(coded(engine, "On 3 May 2020, police and protesters clashed in Westvale town."), "clashed")
+    typo = by_trigger(coded(engine, "On 3 May 2020, police and protesters clahsed in Westvale town."), "clahsed")
+    assert (typo.event_type, typo.acled_event_type) == (right.event_type, right.acled_event_type)
+    assert typo.confidence < right.confidence
+
+
+def test_a_name_is_never_repaired(engine):
+    """A capitalised word may be a name: 'Attakced' is not read as 'attacked'."""
+    from strife.pipeline import load_pipeline
+
+    doc = load_pipeline(stages=())("Mr Tomas Attakced spoke in Westvale on Monday.")
+    assert doc[2].norm_ == "attakced" and doc[2].lemma_ != "attack"
+
+
+def test_the_repair_reads_the_norm_and_lemma_and_keeps_the_text(repairs):
+    from strife.pipeline import load_pipeline
+
+    doc = load_pipeline(stages=())("Police and protesters clahsed in Westvale.")
+    token = doc[3]
+    assert (token.text, token.norm_, token.lemma_, token.pos_) == ("clahsed", "clashed", "clash", "VERB")
+    assert doc.text == "Police and protesters clahsed in Westvale."
