@@ -330,3 +330,24 @@ def test_part_of_longer_name_needs_the_whole_written_name_inside_the_own_name() 
     assert not _part_of_longer_name(doc, mention, [(replace(town, primary=True), 7.0)])  # its own name
     assert not _part_of_longer_name(doc, mention, [(replace(town, name="Lakevale"), 7.0)])  # another spelling
     assert not _part_of_longer_name(doc, mention, [(replace(town, name="Vale Lake City"), 7.0)])  # words apart
+
+
+def test_a_name_several_countries_bodies_bear_gives_no_country(nlp, gazetteer) -> None:
+    """A bare "Congress" is the US legislature or India's party (and "Parliament", "Senate",
+    "Assembly" bodies of many countries): it says no country, so a town the text names is read
+    where the town's own evidence puts it; "the US Congress" still says the United States."""
+    from strife.extract.places.focus import focus_countries_of
+
+    for body in ("Congress", "Parliament", "Senate", "Assembly"):
+        assert focus_countries_of(nlp(f"The {body} met on Monday to debate the budget."), gazetteer) == []
+    assert focus_countries_of(nlp("Congress workers rallied on Monday against the budget."), gazetteer) == []
+    assert focus_countries_of(nlp("The US Congress met on Monday to debate the budget."), gazetteer) == ["USA"]
+    assert focus_countries_of(nlp("Congress party workers rallied on Monday against the budget."), gazetteer) == ["IND"]
+
+
+def test_congress_workers_in_an_indian_town_are_indias_party(code) -> None:
+    """"Congress workers protested in Salem": not the US Congress, so not Salem, Oregon."""
+    events = code("Congress workers protested in Salem over the fuel price rise.")
+    protest = next(e for e in events if e.acled_event_type == "Protests")
+    assert protest.location is not None and protest.location.country == "IND"
+    assert {a.country for a in protest.source} == {"IND"}
