@@ -351,3 +351,14 @@ def test_congress_workers_in_an_indian_town_are_indias_party(code) -> None:
     protest = next(e for e in events if e.acled_event_type == "Protests")
     assert protest.location is not None and protest.location.country == "IND"
     assert {a.country for a in protest.source} == {"IND"}
+
+
+def test_unnamed_actors_are_of_the_country_a_namesake_town_was_read_in(code) -> None:
+    """"Tripoli" alone says Libya, but read in the Lebanon the rest of the note names it says
+    Lebanon: the crowd and the gunmen are of the country the town was read in (issue #22)."""
+    protest = next(e for e in code("Protesters blocked the main road in Tripoli against the collapse of the Lebanese pound.")
+                   if e.acled_event_type == "Protests")
+    assert protest.location.country == "LBN"
+    assert {a.country for a in protest.source} == {"LBN"}
+    clash = next(e for e in code("Lebanese army troops clashed with gunmen in Tripoli on Monday.") if e.acled_event_type)
+    assert {a.country for a in clash.source + clash.target} == {"LBN"}

@@ -12,7 +12,7 @@ named after ("the Tasmania Public Service Commission"), else where its actors sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Span
@@ -120,10 +120,13 @@ def _read_places(
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     found = []
+    read_at: dict[int, str] = {}  # mention index -> the country its place was read in
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         place = resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
         if place is None:
             continue
+        if place.country:
+            read_at[index] = place.country
         # A name placed at the country qualifying it ("X village, Somalia") is no attribute of a thing.
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and not mention.fallback and country_as_attribute(doc, mention)
@@ -140,7 +143,16 @@ def _read_places(
     _mark_asides(doc, found)
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
         found.append(fallback)
-    return found, focus
+    return found, focus if focus_countries is not None else focus_of(_as_read(votes, read_at))
+
+
+def _as_read(votes: Sequence[FocusVote], read_at: dict[int, str]) -> list[FocusVote]:
+    """The votes with each toponym's country that of the place it was read as: "Tripoli" votes
+    for Libya alone, but read in the Lebanon the rest of the article names it says Lebanon, and
+    the article's unnamed actors ("protesters") are of the country its places are in."""
+    return [replace(vote, country=read_at[vote.mention])
+            if vote.mention is not None and read_at.get(vote.mention, vote.country) != vote.country else vote
+            for vote in votes]
 
 
 def _support_for(ranked: Sequence[tuple[Candidate, float]], own_names: FocusSupport,
