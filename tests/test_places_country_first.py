@@ -362,3 +362,13 @@ def test_unnamed_actors_are_of_the_country_a_namesake_town_was_read_in(code) -> 
     assert {a.country for a in protest.source} == {"LBN"}
     clash = next(e for e in code("Lebanese army troops clashed with gunmen in Tripoli on Monday.") if e.acled_event_type)
     assert {a.country for a in clash.source + clash.target} == {"LBN"}
+
+
+def test_a_peoples_adjective_leading_a_compound_says_no_country(nlp, gazetteer) -> None:
+    """"Saudi-led coalition", "Iranian-backed militias": who leads or backs, not where the thing
+    acts, as "Damascus-based" says nothing of where; "Saudi forces" still says who they are."""
+    from strife.extract.places.focus import focus_countries_of
+
+    assert focus_countries_of(nlp("Saudi-led coalition airstrikes hit a market on Monday."), gazetteer) == []
+    assert focus_countries_of(nlp("Iranian-backed militias shelled the camp on Monday."), gazetteer) == []
+    assert focus_countries_of(nlp("Saudi forces shelled the border post on Monday."), gazetteer) == ["SAU"]

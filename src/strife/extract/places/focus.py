@@ -67,13 +67,13 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     phrases = [_own_name(doc, ent, dictionary) for ent in actor_ents]
     tagged = {i for ent in actor_ents for i in range(ent.start, ent.end)}
     votes = []
+    text = doc_text(doc)
     for name, span in phrases:
         code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)) \
-                and not _shared_name(dictionary, name, code.affiliation):
+                and not _shared_name(dictionary, name, code.affiliation) and not _leads_compound(text, span, code.kind):
             votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
     votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
-    text = doc_text(doc)
     for phrase, pattern, country in focus_cues():
         if phrase in text:
             votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
@@ -134,7 +134,7 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
                 break
         else:
             demonym = dictionary.demonym(token.lower_)
-            if demonym and demonym[0]:
+            if demonym and demonym[0] and not _leads_compound(tokens.text, tokens.chars(token.i, token.i + 1), "demonym"):
                 span = (token.idx, token.idx + len(token))
                 votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
                                        armed=_armed_demonym(doc, span, dictionary)))
@@ -149,6 +149,13 @@ def _own_name(doc: Doc, ent, dictionary) -> tuple[str, tuple[int, int]]:
         if len({e.country for e in dictionary.lookup(longer.text) if e.country}) == 1:
             return longer.text, (longer.start_char, longer.end_char)
     return ent.text, (ent.start_char, ent.end_char)
+
+
+def _leads_compound(text: str, span: tuple[int, int], kind: str) -> bool:
+    """Is a people's adjective the first half of a hyphenated compound ("Saudi-led coalition",
+    "Iranian-backed militia", "Turkish-made drones")? It says who leads, backs or made, not where
+    the thing acts, as a town's name so written says nothing of where (`_focus_weight`)."""
+    return kind == "demonym" and text[span[1] : span[1] + 1] == "-"
 
 
 def _shared_name(dictionary, name: str, affiliation: Optional[str]) -> bool:
