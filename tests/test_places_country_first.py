@@ -372,3 +372,16 @@ def test_a_peoples_adjective_leading_a_compound_says_no_country(nlp, gazetteer) 
     assert focus_countries_of(nlp("Saudi-led coalition airstrikes hit a market on Monday."), gazetteer) == []
     assert focus_countries_of(nlp("Iranian-backed militias shelled the camp on Monday."), gazetteer) == []
     assert focus_countries_of(nlp("Saudi forces shelled the border post on Monday."), gazetteer) == ["SAU"]
+
+
+def test_a_people_named_like_a_town_far_abroad_says_nothing_of_the_country(nlp, gazetteer) -> None:
+    """"3 Kimovsk were killed" in a note placed in a South Sudanese county: the name is read as
+    a Russian town and set aside as a namesake, and then gives the article no Russian focus
+    either (the unnamed actors would take it)."""
+    from strife.extract.places import places_and_focus
+
+    doc = nlp("Militiamen clashed with farmers of the Kimovsk clan at an unspecified location in Mundri county "
+              "(Western Equatoria). 3 Kimovsk were killed and 2 Kimovsk wounded.")
+    places, focus = places_and_focus(doc, gazetteer)
+    assert focus == ["SSD"]
+    assert {p.country for p in places} == {"SSD"}
