@@ -455,7 +455,6 @@ NOTES: tuple[Note, ...] = (
 
 
 # Notes strife still codes wrongly, by their first words, with the class of the miss (what remains).
-ELSEWHERE = "places: an unknown village is placed at a namesake abroad ('Las Palmitas, Mexico' in Panama)"
 BOMBER = "tolls: the suicide bomber is not counted among the dead ('killing herself and 3 worshippers')"
 HERDERS = 'typing: a communal clash of herders and farmers is coded as mob violence, not a battle'
 CRUDE = 'typing: crude bombs hurled at a house are coded as a riot'
@@ -467,7 +466,6 @@ TELEGRAPHIC = "typing: a tally told apart ('...; 7 killed') becomes the event an
 SHOT_AS_NOUN = "parse: 'shot' read as a noun after a noun ('Gunmen on a motorcycle shot dead'): no event"
 UNIFORM = "typing: 'men in military uniform' read as civilians, so their abduction is mob violence"
 KNOWN_MISSES: dict[str, str] = {
-    'Boko Haram fighters raided Kuda village and abducted 12 women.': ELSEWHERE,
     'Government troops and SPLA-IO forces fought in Yei county; 7': TELEGRAPHIC,
     'Gunmen on a motorcycle shot dead a polio worker in': SHOT_AS_NOUN,
     'On 22 May 2020, men in military uniform abducted 3': UNIFORM,

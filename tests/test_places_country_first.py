@@ -330,3 +330,58 @@ def test_part_of_longer_name_needs_the_whole_written_name_inside_the_own_name() 
     assert not _part_of_longer_name(doc, mention, [(replace(town, primary=True), 7.0)])  # its own name
     assert not _part_of_longer_name(doc, mention, [(replace(town, name="Lakevale"), 7.0)])  # another spelling
     assert not _part_of_longer_name(doc, mention, [(replace(town, name="Vale Lake City"), 7.0)])  # words apart
+
+
+def test_a_name_several_countries_bodies_bear_gives_no_country(nlp, gazetteer) -> None:
+    """A bare "Congress" is the US legislature or India's party (and "Parliament", "Senate",
+    "Assembly" bodies of many countries): it says no country, so a town the text names is read
+    where the town's own evidence puts it; "the US Congress" still says the United States."""
+    from strife.extract.places.focus import focus_countries_of
+
+    for body in ("Congress", "Parliament", "Senate", "Assembly"):
+        assert focus_countries_of(nlp(f"The {body} met on Monday to debate the budget."), gazetteer) == []
+    assert focus_countries_of(nlp("Congress workers rallied on Monday against the budget."), gazetteer) == []
+    assert focus_countries_of(nlp("The US Congress met on Monday to debate the budget."), gazetteer) == ["USA"]
+    assert focus_countries_of(nlp("Congress party workers rallied on Monday against the budget."), gazetteer) == ["IND"]
+
+
+def test_congress_workers_in_an_indian_town_are_indias_party(code) -> None:
+    """"Congress workers protested in Salem": not the US Congress, so not Salem, Oregon."""
+    events = code("Congress workers protested in Salem over the fuel price rise.")
+    protest = next(e for e in events if e.acled_event_type == "Protests")
+    assert protest.location is not None and protest.location.country == "IND"
+    assert {a.country for a in protest.source} == {"IND"}
+
+
+def test_unnamed_actors_are_of_the_country_a_namesake_town_was_read_in(code) -> None:
+    """"Tripoli" alone says Libya, but read in the Lebanon the rest of the note names it says
+    Lebanon: the crowd and the gunmen are of the country the town was read in (issue #22)."""
+    protest = next(e for e in code("Protesters blocked the main road in Tripoli against the collapse of the Lebanese pound.")
+                   if e.acled_event_type == "Protests")
+    assert protest.location.country == "LBN"
+    assert {a.country for a in protest.source} == {"LBN"}
+    clash = next(e for e in code("Lebanese army troops clashed with gunmen in Tripoli on Monday.") if e.acled_event_type)
+    assert {a.country for a in clash.source + clash.target} == {"LBN"}
+
+
+def test_a_peoples_adjective_leading_a_compound_says_no_country(nlp, gazetteer) -> None:
+    """"Saudi-led coalition", "Iranian-backed militias": who leads or backs, not where the thing
+    acts, as "Damascus-based" says nothing of where; "Saudi forces" still says who they are."""
+    from strife.extract.places.focus import focus_countries_of
+
+    assert focus_countries_of(nlp("Saudi-led coalition airstrikes hit a market on Monday."), gazetteer) == []
+    assert focus_countries_of(nlp("Iranian-backed militias shelled the camp on Monday."), gazetteer) == []
+    assert focus_countries_of(nlp("Saudi forces shelled the border post on Monday."), gazetteer) == ["SAU"]
+
+
+def test_a_people_named_like_a_town_far_abroad_says_nothing_of_the_country(nlp, gazetteer) -> None:
+    """"3 Kimovsk were killed" in a note placed in a South Sudanese county: the name is read as
+    a Russian town and set aside as a namesake, and then gives the article no Russian focus
+    either (the unnamed actors would take it)."""
+    from strife.extract.places import places_and_focus
+
+    doc = nlp("Militiamen clashed with farmers of the Kimovsk clan at an unspecified location in Mundri county "
+              "(Western Equatoria). 3 Kimovsk were killed and 2 Kimovsk wounded.")
+    places, focus = places_and_focus(doc, gazetteer)
+    assert focus == ["SSD"]
+    assert {p.country for p in places} == {"SSD"}

@@ -64,15 +64,16 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
 
     dictionary = ActorDictionary.default()
     actor_ents = [ent for ent in doc_ents(doc) if ent.label_ in ("ORG", "NORP", "PERSON")]
-    phrases = [(ent.text, (ent.start_char, ent.end_char)) for ent in actor_ents]
+    phrases = [_own_name(doc, ent, dictionary) for ent in actor_ents]
     tagged = {i for ent in actor_ents for i in range(ent.start, ent.end)}
     votes = []
+    text = doc_text(doc)
     for name, span in phrases:
         code = dictionary.code(name)
-        if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)):
+        if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)) \
+                and not _shared_name(dictionary, name, code.affiliation) and not _leads_compound(text, span, code.kind):
             votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
     votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
-    text = doc_text(doc)
     for phrase, pattern, country in focus_cues():
         if phrase in text:
             votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
@@ -122,6 +123,9 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
             continue
         for end in range(min(len(doc), token.i + 3), token.i, -1):
             entries = [e for e in dictionary.lookup(tokens.name(token.i, end)) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
+            if len({e.country for e in entries}) > 1:
+                skip_to = end  # a name of several countries' actors ("Congress"): no vote
+                break
             if entries:
                 span = tokens.chars(token.i, end)
                 votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind], span,
@@ -130,11 +134,36 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
                 break
         else:
             demonym = dictionary.demonym(token.lower_)
-            if demonym and demonym[0]:
+            if demonym and demonym[0] and not _leads_compound(tokens.text, tokens.chars(token.i, token.i + 1), "demonym"):
                 span = (token.idx, token.idx + len(token))
                 votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
                                        armed=_armed_demonym(doc, span, dictionary)))
     return votes
+
+
+def _own_name(doc: Doc, ent, dictionary) -> tuple[str, tuple[int, int]]:
+    """The entity's name and characters; a name several countries' actors bear that the next word
+    makes one actor's ("Congress" of "[Congress party] workers") is read with that word."""
+    if ent.end < len(doc) and _shared_name(dictionary, ent.text, None):
+        longer = doc[ent.start : ent.end + 1]
+        if len({e.country for e in dictionary.lookup(longer.text) if e.country}) == 1:
+            return longer.text, (longer.start_char, longer.end_char)
+    return ent.text, (ent.start_char, ent.end_char)
+
+
+def _leads_compound(text: str, span: tuple[int, int], kind: str) -> bool:
+    """Is a people's adjective the first half of a hyphenated compound ("Saudi-led coalition",
+    "Iranian-backed militia", "Turkish-made drones")? It says who leads, backs or made, not where
+    the thing acts, as a town's name so written says nothing of where (`_focus_weight`)."""
+    return kind == "demonym" and text[span[1] : span[1] + 1] == "-"
+
+
+def _shared_name(dictionary, name: str, affiliation: Optional[str]) -> bool:
+    """Is the actor's name, or the name of the body it belongs to ("Congress workers"), one that
+    actors of several countries bear ("Congress": the US legislature and India's party)? Such a
+    name says no country: the article's other words must, and the actor then takes theirs."""
+    return any(len({e.country for e in dictionary.lookup(words) if e.country}) > 1
+               for words in (name, affiliation) if words)
 
 
 def _armed_demonym(doc: Doc, span: tuple[int, int], dictionary) -> bool:

@@ -12,7 +12,7 @@ named after ("the Tasmania Public Service Commission"), else where its actors sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Span
@@ -120,10 +120,14 @@ def _read_places(
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     found = []
+    read_at: dict[int, str] = {}  # mention index -> the country its place was read in
+    found_at: list[int] = []  # each toponym's mention index
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         place = resolve_mention(doc, mention, gazetteer, read_in[index], ranked) if ranked is not None else None
         if place is None:
             continue
+        if place.country:
+            read_at[index] = place.country
         # A name placed at the country qualifying it ("X village, Somalia") is no attribute of a thing.
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and not mention.fallback and country_as_attribute(doc, mention)
@@ -134,13 +138,42 @@ def _read_places(
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
+        found_at.append(index)
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
                              landmark=_names_landmark(doc, mention)))
     _mark_placed_at_namesakes(found)
     _mark_asides(doc, found)
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
         found.append(fallback)
-    return found, focus
+    if focus_countries is not None:
+        return found, focus
+    return found, focus_of(_as_read(votes, read_at, _far_namesakes(found, found_at, votes, read_at, gazetteer)))
+
+
+def _far_namesakes(found: Sequence[Toponym], found_at: Sequence[int], votes: Sequence[FocusVote],
+                   read_at: dict[int, str], gazetteer: Gazetteer) -> set[int]:
+    """The mentions read as places that are no place of the article and lie in another part of
+    the world from every country the rest of it says ("3 Kimovsk were killed" in a note about
+    South Sudan: a people named like a Russian town), as `_far_abroad` judges a village: their
+    vote says nothing of where the article is. A namesake near those countries keeps its vote:
+    it may be where the actors went."""
+    namesakes = {index: toponym.place for index, toponym in zip(found_at, found) if toponym.not_a_location}
+    rest = focus_of([v for v in _as_read(votes, read_at, namesakes) if not v.metonym])
+    capitals = [c for c in (gazetteer.country(code) for code in rest) if c is not None]
+    return {index for index, place in namesakes.items() if place.lat is not None and capitals
+            and all(haversine_km(place.lat, place.lon, c.lat, c.lon) > FAR_ABROAD_KM for c in capitals)}
+
+
+def _as_read(votes: Sequence[FocusVote], read_at: dict[int, str], namesakes: Collection[int]) -> list[FocusVote]:
+    """The votes with each toponym's country that of the place it was read as: "Tripoli" votes
+    for Libya alone, but read in the Lebanon the rest of the article names it says Lebanon, and
+    the article's unnamed actors ("protesters") are of the country its places are in. A name
+    found to be no place of the article (`namesakes`: a village abroad nothing else supports, a
+    country as an attribute, `_far_namesakes`) says nothing of its country; a metonym keeps its
+    fallback vote."""
+    return [replace(vote, country=read_at[vote.mention])
+            if vote.mention is not None and read_at.get(vote.mention, vote.country) != vote.country else vote
+            for vote in votes if vote.metonym or vote.mention not in namesakes]
 
 
 def _support_for(ranked: Sequence[tuple[Candidate, float]], own_names: FocusSupport,
