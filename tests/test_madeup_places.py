@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import pytest
 
+from strife.resolve.distance import haversine_km
 from strife.resolve.gazetteer_build import _admin1_affixes, strip_admin_affixes
+from strife.resolve.geocode import Gazetteer
 
 NOTES = [
     ('Gunmen attacked Tudun Barkono village in Kauru Local Government Area of Kaduna state, killing four residents.',
@@ -220,3 +222,31 @@ def test_a_country_written_after_a_town_says_where_it_is(row_event, note: str, c
     abroad in that country, even when the namesake abroad is a large town."""
     place = _row_place(row_event, note)
     assert place is not None and place.country == country
+
+
+# Real Ukrainian names, as the gazetteer needs (no dev record names any of them): two villages of one
+# name in one region, hundreds of km apart; the district written after the name is near the smaller.
+NAMESAKES_IN_ONE_REGION = [
+    ("Unknown gunmen set fire to a barn in Shevchenkove (Berezivka, Odesa).", "Berezivka"),
+    ("Unknown gunmen set fire to a barn in Pokrovske (Nikopol district, Dnipropetrovsk).", "Nikopol"),
+]
+
+
+def _district_seats(district: str) -> list:
+    return [c for c in Gazetteer.default().lookup(district) if c.country == "UKR" and c.kind == "admin2"]
+
+
+@pytest.mark.parametrize(("note", "district"), NAMESAKES_IN_ONE_REGION)
+def test_of_a_regions_namesakes_the_one_in_the_named_district_is_meant(row_event, note: str, district: str) -> None:
+    """"X (District, Region)": of the region's villages called X, the note means the one in that
+    district, not a larger namesake across the region (`Containers.near_seat`)."""
+    place = _row_place(row_event, note)
+    seats = _district_seats(district)
+    assert place is not None and place.country == "UKR" and seats
+    assert min(haversine_km(place.lat, place.lon, s.lat, s.lon) for s in seats) <= 25
+
+
+def test_without_a_district_the_larger_namesake_stays(row_event) -> None:
+    place = _row_place(row_event, "Unknown gunmen set fire to a barn in Pokrovske, Dnipropetrovsk.")
+    assert place is not None and place.admin1 == "Dnipropetrovsk"
+    assert all(haversine_km(place.lat, place.lon, s.lat, s.lon) > 60 for s in _district_seats("Nikopol"))

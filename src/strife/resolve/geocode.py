@@ -427,6 +427,10 @@ QUALIFIER_COUNTRY_BONUS = 6.0
 # In the country of a qualifying region but outside the region ("Basira town in Deir-ez-Zor" read as
 # a Basira in Daraa): the text says otherwise, unless the region itself was misread.
 QUALIFIER_REGIONS_COUNTRY_BONUS = 3.0
+# Near (within NEAR_SEAT_KM of) a district or town written as a qualifier: of a region's namesake
+# villages, the text means the one in that district, whatever the others' populations.
+NEAR_SEAT_BONUS = 4.0
+NEAR_SEAT_KM = 60.0
 
 
 @dataclass(frozen=True)
@@ -440,6 +444,7 @@ class Containers:
 
     regions: frozenset[tuple[Optional[str], str]] = frozenset()  # (country, normalised admin1)
     countries: frozenset[str] = frozenset()
+    seats: frozenset[tuple[Optional[str], float, float]] = frozenset()  # (country, lat, lon) of districts, towns
 
     @classmethod
     def of(cls, qualifiers: Sequence[Candidate]) -> "Containers":
@@ -449,7 +454,14 @@ class Containers:
             if q.kind in ("admin1", "admin2", "city") and (q.admin1 or q.kind == "admin1")
         }
         countries = {q.country for q in qualifiers if q.kind == "country" and q.country}
-        return cls(frozenset(regions), frozenset(countries))
+        return cls(frozenset(regions), frozenset(countries), _seats(qualifiers))
+
+    def near_seat(self, candidate: Candidate) -> bool:
+        """Is the candidate near a district or town written as its qualifier ("Rampura (Dhar,
+        Madhya Pradesh)" is the Rampura near Dhar, not a larger one across the state)?"""
+        return candidate.kind == "city" and any(
+            country == candidate.country and haversine_km(lat, lon, candidate.lat, candidate.lon) <= NEAR_SEAT_KM
+            for country, lat, lon in self.seats)
 
     def holds_region(self, candidate: Candidate) -> bool:
         if candidate.kind == "country" or not candidate.admin1:
@@ -470,6 +482,16 @@ class Containers:
 
     def __bool__(self) -> bool:
         return bool(self.regions or self.countries)
+
+
+def _seats(qualifiers: Sequence[Candidate]) -> frozenset[tuple[Optional[str], float, float]]:
+    """Where the qualifiers below the region level sit: districts and towns, leaving out a
+    region's namesake town or district ("X, Donetsk" names the region, not the city of Donetsk,
+    and a region's capital is no evidence of which of its villages is meant)."""
+    regional = {normalise_name(q.name) for q in qualifiers if q.kind == "admin1"}
+    regional |= {normalise_name(q.admin1) for q in qualifiers if q.admin1}
+    return frozenset((q.country, q.lat, q.lon) for q in qualifiers
+                     if q.kind in ("admin2", "city") and normalise_name(q.name) not in regional)
 
 
 def score_candidate(
@@ -509,6 +531,8 @@ def score_candidate(
         score += QUALIFIER_COUNTRY_BONUS
     elif within.holds_regions_country(candidate):
         score += QUALIFIER_REGIONS_COUNTRY_BONUS
+    if within.near_seat(candidate):
+        score += NEAR_SEAT_BONUS
     if feature and candidate.kind == feature:
         score += 6
     if candidate.kind in ("admin1", "admin2") and not feature and namesake_town:
