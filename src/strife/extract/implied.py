@@ -3,10 +3,11 @@
 "A demonstration took place in the town", "a man was found dead", "an IED exploded near the
 base", "gunmen burned a school": ACLED still codes actor1 ("Protesters (Country)",
 "Unidentified Armed Group (Country)") and, for violence against civilians, actor2 ("Civilians
-(Country)"), with the country of the event's place. A happened event of such an ACLED type with
-an empty role gets that actor, marked ``kind="implied"``, without a span (no words of the text
-name it). An event whose sentence holds an armed actor the parse could not place
-(`Event.unassigned`) gets no implied armed source: the text names someone, and saying
+(Country)"), with the country of the event's place; a battle, between two armed groups, gets an
+"Unidentified Armed Group (Country)" on whichever side the text leaves unnamed. A happened event
+of such an ACLED type with an empty role gets that actor, marked ``kind="implied"``, without a
+span (no words of the text name it). An event whose sentence holds an armed actor the parse could not place
+(`Event.unassigned`) gets no implied armed actor: the text names someone, and saying
 "unidentified" would contradict it.
 
 ACLED writes the crowd of a demonstration as actor1 and a force that meets it as actor2
