@@ -26,9 +26,9 @@ def test_the_table_names_known_acled_types_and_sides():
     assert all(role in ROLES for _, role in table)
     rows = [row for rows in table.values() for row in rows]
     assert all(side in side_sectors() for side, _, _ in rows)
-    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband", "arrest", "force_on_protest")
+    assert all(when in ("always", "other_named", "casualties", "intervention", "contraband", "arrest", "force_on_protest",
+                                "mob_harm")
                for _, _, when in rows)
-    assert ("Battles", "target") not in table  # a battle's other side is never invented
 
 
 def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
@@ -96,15 +96,16 @@ def test_an_unnamed_attacker_of_a_named_force_is_an_unidentified_armed_group(cod
     assert [(a.kind, a.country, a.sector) for a in event.source] == [("implied", "MLI", "UAF")]
 
 
-def test_a_battle_with_no_side_named_is_by_an_unidentified_armed_group():
+def test_a_battle_with_no_side_named_is_between_unidentified_armed_groups():
     """'Shots were exchanged near the village': ACLED writes an unknown party to armed violence
-    "Unidentified Armed Group (Country)"; the other side is not invented."""
+    "Unidentified Armed Group (Country)", and a battle has two sides, so both are."""
     from strife.extract.implied import add_implied_actors
     from strife.model import Span
 
     fight = Event(id="e1", event_type="FIGHT", acled_event_type="Battles", evidence=Span(start=0, end=5, text="clash"))
     add_implied_actors([fight], fallback="MLI")
-    assert [(a.kind, a.country, a.sector) for a in fight.source] == [("implied", "MLI", "UAF")] and fight.target == []
+    assert [(a.kind, a.country, a.sector) for a in fight.source] == [("implied", "MLI", "UAF")]
+    assert [(a.kind, a.country, a.sector) for a in fight.target] == [("implied", "MLI", "UAF")]
 
 
 def test_unnamed_people_hurt_by_a_bomb_are_civilians():
@@ -225,3 +226,39 @@ def test_an_arrest_of_someone_the_coder_does_not_know_is_of_civilians(code):
     add_implied_actors([smugglers, suspect], fallback="COL")
     assert [(a.name, a.sector) for a in smugglers.target] == [("unidentified gang", "CRM")]
     assert [(a.name, a.country, a.sector) for a in suspect.target] == [("civilians", "COL", "CVL")]
+
+
+def test_whom_a_mob_beats_is_civilians_even_when_the_parse_loses_the_victim(code):
+    """'In Ombeni, Kenya, a suspected thief was beaten up by villagers': ACLED's mob violence is against
+    "Civilians (Country)" whoever the crowd beat or lynched, with no count of the hurt; a mob that
+    only wrecked things names no victim and gets none."""
+    beaten = acled(code("On Monday, in Ombeni village, Kenya, a suspected goat thief was beaten up by villagers "
+                        "before being handed to the police."), "Riots")
+    assert [(a.name, a.kind, a.country, a.sector) for a in beaten.target] == [("civilians", "implied", "KEN", "CVL")]
+    lynched = acled(code("On Friday, in Ombeni village, Kenya, a man accused of witchcraft was held and nearly "
+                         "lynched by residents."), "Riots")
+    assert [(a.name, a.country) for a in lynched.target] == [("civilians", "KEN")]
+
+    from strife.extract.implied import add_implied_actors
+    from strife.model import Span
+
+    def mob(verb: str) -> Event:
+        return Event(id="e1", event_type="PROTEST", acled_event_type="Riots", acled_sub_event_type="Mob violence",
+                     evidence=Span(start=0, end=len(verb), text=verb), trigger=Span(start=0, end=len(verb), text=verb))
+
+    thrashed, vandalised = mob("thrashed"), mob("vandalised")
+    add_implied_actors([thrashed, vandalised], fallback="UGA")
+    assert [(a.name, a.country) for a in thrashed.target] == [("civilians", "UGA")]
+    assert vandalised.target == []
+
+
+def test_the_unnamed_other_side_of_a_battle_is_an_unidentified_armed_group(code):
+    """'Soldiers killed 3 gunmen in an encounter', 'police exchanged fire near the market': ACLED's
+    battle is between two armed groups, and the one the text does not name is "Unidentified Armed
+    Group (Country)", in the country of the event's place; a side the text names is kept."""
+    encounter = acled(code("On Monday, soldiers exchanged fire for two hours near Dambali village, Mali."), "Battles")
+    assert [(a.name, a.kind, a.country, a.sector) for a in encounter.target] == [
+        ("unidentified armed group", "implied", "MLI", "UAF")]
+    assert encounter.source and encounter.source[0].kind != "implied"
+    named = acled(code("On Monday, soldiers clashed with Jund al-Sahel fighters near Dambali village, Mali."), "Battles")
+    assert named.target and all(a.kind != "implied" for a in named.target)

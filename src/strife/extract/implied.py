@@ -3,10 +3,11 @@
 "A demonstration took place in the town", "a man was found dead", "an IED exploded near the
 base", "gunmen burned a school": ACLED still codes actor1 ("Protesters (Country)",
 "Unidentified Armed Group (Country)") and, for violence against civilians, actor2 ("Civilians
-(Country)"), with the country of the event's place. A happened event of such an ACLED type with
-an empty role gets that actor, marked ``kind="implied"``, without a span (no words of the text
-name it). An event whose sentence holds an armed actor the parse could not place
-(`Event.unassigned`) gets no implied armed source: the text names someone, and saying
+(Country)"), with the country of the event's place; a battle, between two armed groups, gets an
+"Unidentified Armed Group (Country)" on whichever side the text leaves unnamed. A happened event
+of such an ACLED type with an empty role gets that actor, marked ``kind="implied"``, without a
+span (no words of the text name it). An event whose sentence holds an armed actor the parse could not place
+(`Event.unassigned`) gets no implied armed actor: the text names someone, and saying
 "unidentified" would contradict it.
 
 ACLED writes the crowd of a demonstration as actor1 and a force that meets it as actor2
@@ -110,10 +111,22 @@ def _applies(event: Event, role: str, when: str) -> bool:
         return _seized_contraband(event)
     if when == "arrest":
         return event.acled_sub_event_type == "Arrests"
+    if when == "mob_harm":
+        return _mob_harm(event)
     if when == "casualties":
         hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
         return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)
     return True
+
+
+def _mob_harm(event: Event) -> bool:
+    """Mob violence told by an act on a body ('a suspected thief was beaten up by locals', 'a man
+    was nearly lynched'): ACLED codes whom a mob beats as civilians even when the parse lost the
+    victim or no count says anyone was hurt (roles.yaml mob_harm_words, matched on the trigger)."""
+    if event.acled_sub_event_type != "Mob violence" or event.trigger is None:
+        return False
+    words = set(re.findall(r"[a-z]+", event.trigger.text.lower()))
+    return bool(words & load_ontology().words("mob_harm_words"))
 
 
 def _seized_contraband(event: Event) -> bool:
