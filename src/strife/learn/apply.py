@@ -33,8 +33,10 @@ from spacy.tokens import Doc
 from strife.learn.detect import open_passages, passage_example, propose
 from strife.learn.features import Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model, transform
-from strife.learn.tuning import applied_labels
+from strife.evaluate.score import happened
+from strife.learn.tuning import applied_labels, text_labels
 from strife.model import ArticleResult, Event, ModelVeto
+from strife.rows import record_row_event
 
 COMPONENT = "strife_typer"
 
@@ -70,6 +72,7 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
     examples = [e for job in jobs for e in job.event_examples]
     matrix = transform(model.parts, examples, model.config) if examples else None  # vectorised once, read twice
     events = model.predict(examples, matrix=matrix)
+    texts = model.predict(examples, text_only=True, matrix=matrix) if _reads_text(model) else [None] * len(examples)
     vetoes = model.no_event(examples, matrix=matrix) if model.config.veto else [0.0] * len(examples)
     changed = at = 0
     for job in jobs:
@@ -82,6 +85,7 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
     for job in jobs:
         changed += _finish(job, events[at_event:at_event + len(job.events)],
                            passages[at_passage:at_passage + len(job.passages)], model)
+        changed += _retype_record_event(job, texts[at_event:at_event + len(job.events)], model)
         at_event += len(job.events)
         at_passage += len(job.passages)
     return changed
@@ -131,6 +135,29 @@ def _finish(job: _Job, event_predictions: list[Prediction], passage_predictions:
             propose(job.result, job.text, bounds, p.label, p.sub_label, p.probability)
             changed += 1
     return changed
+
+
+def _reads_text(model: TypeModel) -> bool:
+    """Whether the record's event may take the text head's type (`LearnerConfig.text_override_at`)."""
+    return model.target == "acled" and "pair_text" in model.heads and model.config.text_override_at <= 1.0
+
+
+def _retype_record_event(job: _Job, texts: list[Optional[Prediction]], model: TypeModel) -> bool:
+    """Give the record's event (`strife.rows.record_row_event`) the text head's type when it is sure
+    of another (`strife.learn.tuning.text_labels`), in place. The retyping is undone when it would
+    make another event the record's: the row's toll is the one its event holds, and stays so."""
+    record = record_row_event([e for e in happened(job.result.events) if e.acled_event_type])
+    if record is None or not any(record is e for e in job.events):
+        return False
+    text = texts[next(i for i, e in enumerate(job.events) if e is record)]
+    before = (record.acled_event_type, record.acled_sub_event_type)
+    if text is None or text_labels(before, text, model.config) == before:
+        return False
+    record.acled_event_type, record.acled_sub_event_type = text_labels(before, text, model.config)
+    if record_row_event([e for e in happened(job.result.events) if e.acled_event_type]) is not record:
+        record.acled_event_type, record.acled_sub_event_type = before
+        return False
+    return True
 
 
 def _apply(event: Event, prediction: Prediction, model: TypeModel) -> bool:

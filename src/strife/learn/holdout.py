@@ -92,7 +92,8 @@ def crossover(files: dict[str, Sequence[CodedCase]], target: str, *, config: Lea
 
 
 def _thresholds(config: LearnerConfig) -> dict:
-    return {"override_at": config.override_at, "sub_override_at": config.sub_override_at}
+    return {"override_at": config.override_at, "sub_override_at": config.sub_override_at,
+            "text_override_at": config.text_override_at}
 
 
 def held_back(files: dict[str, Sequence[CodedCase]], target: str, *, config: LearnerConfig = LearnerConfig(),

@@ -70,6 +70,8 @@ class LearnerConfig:
     override_at: float = 0.35  # the model replaces the rules' type only with at least this probability
     override_margin: float = 0.0  # ... and this much more than it gives the rules' type
     sub_override_at: float = 0.5  # the rules' sub-type (of the same type) yields to one at least this probable
+    text_override_at: float = 1.01  # ACLED: the record's event takes the text head's type at this probability
+    # (`strife.learn.tuning.text_labels`; tuned out of fold, 1.01: never)
     detect: bool = True  # ACLED: also propose events in passages where the rules found none
     add_at: float = 0.3  # ... when the model is at least this sure of the type
     detect_with_text: bool = True  # ACLED: passages are typed by a head that reads the text alone
@@ -99,6 +101,7 @@ class Prediction:
     entropy: float
     type_probabilities: dict[str, float] = field(default_factory=dict)
     sub_probability: float = 0.0  # ACLED: the probability of (label, sub_label) itself
+    text: Optional["Prediction"] = None  # out of fold only: the text head's prediction for the same example
 
 
 @dataclass

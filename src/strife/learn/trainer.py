@@ -116,7 +116,8 @@ def evaluate_examples(examples: Sequence[Example], target: str, *, config: Learn
                                                           for e in examples], seed)),
         },
         "seconds": {"cross_validation": round(cv_seconds, 1)},
-        "thresholds": {"override_at": best.override_at, "sub_override_at": best.sub_override_at},
+        "thresholds": {"override_at": best.override_at, "sub_override_at": best.sub_override_at,
+                       "text_override_at": best.text_override_at},
     }
     if with_event:
         chosen = [examples[i] for i in with_event]
