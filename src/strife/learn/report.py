@@ -72,13 +72,7 @@ def _held_back_html(held: Optional[dict]) -> str:
     if not held:
         return ""
     out = [f"<h2>Held back: trained on the dev halves ({held['trained_on']} records), scored end to end on each "
-           "sealed half (a record without an event is wrong)</h2><table><tr><th class='l'>file</th><th class='l'>coder</th>",
-           *(f"<th>{_e(label)}</th>" for _, label in HELD_BACK_FIELDS), "</tr>"]
-    for name, found in held["sets"].items():
-        for coder in ("rules", "model"):
-            out.append(f"<tr><td class='l'>{_e(name)} ({found['records']})</td><td class='l'>{coder}</td>"
-                       + "".join(f"<td>{_fmt(found[coder].get(key))}</td>" for key, _ in HELD_BACK_FIELDS) + "</tr>")
-    out.append("</table>")
+           "sealed half (a record without an event is wrong)</h2>", _rules_and_model_table(held["sets"])]
     out.append(_crossover_html(held.get("crossover")))
     out.append("<h3>Held-back learning curve (event type and sub-type on the sealed halves)</h3>")
     out.append(_curve_svg([{**p, "type": p.get("acled_event_type"), "sub_type": p.get("acled_sub_event_type")}
@@ -91,10 +85,16 @@ def _crossover_html(found: Optional[dict]) -> str:
     each of its two parts typed by a model trained with the other one."""
     if not found:
         return ""
-    out = [f"<h3>Cross-over: trained on the dev halves and one part of the sealed halves ({' and '.join(map(str, found['trained_on']))} "
-           "records), scored on the other part, both ways pooled</h3><table><tr><th class='l'>file</th><th class='l'>coder</th>",
+    return (f"<h3>Cross-over: trained on the dev halves and one part of the sealed halves ({' and '.join(map(str, found['trained_on']))} "
+            "records), scored on the other part, both ways pooled</h3>" + _rules_and_model_table(found["sets"]))
+
+
+def _rules_and_model_table(sets: dict) -> str:
+    """One row per file and coder (rules alone, then the model) with the end-to-end fields: the
+    held-back and cross-over reports show the same comparison."""
+    out = ["<table><tr><th class='l'>file</th><th class='l'>coder</th>",
            *(f"<th>{_e(label)}</th>" for _, label in HELD_BACK_FIELDS), "</tr>"]
-    for name, result in found["sets"].items():
+    for name, result in sets.items():
         for coder in ("rules", "model"):
             out.append(f"<tr><td class='l'>{_e(name)} ({result['records']})</td><td class='l'>{coder}</td>"
                        + "".join(f"<td>{_fmt(result[coder].get(key))}</td>" for key, _ in HELD_BACK_FIELDS) + "</tr>")
