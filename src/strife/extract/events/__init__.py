@@ -90,7 +90,7 @@ from strife.extract.events.building import (
     protest_purposes,
     resolve_anaphora,
 )
-from strife.extract.events.coding import adjust_acled_within_lines
+from strife.extract.events.incident_rows import adjust_acled_within_lines
 from strife.extract.events.frame import Frame
 from strife.extract.events.headline import mark_headline_verbs
 from strife.extract.events.modality import finish_modality

@@ -3,8 +3,8 @@ codes, its confidence.
 
 ASSAULT becomes FIGHT when both sides are armed, crowds' violence becomes rioting, a weapon named
 in the clause sets the mode; ACLED's pair comes from the mode, the lexicon row or the type's
-fallback (`data/event_acled_fallbacks.csv`); within a line of text, what happens around a
-protest settles its ACLED sub-event (`adjust_acled_within_lines`). Confidence is the lexicon's
+fallback (`data/event_acled_fallbacks.csv`); what the events of one line settle together (a
+protest's sub-event, an attack's parts) is `incident_rows`. Confidence is the lexicon's
 base adjusted by roles and modality, then calibrated.
 """
 
@@ -15,20 +15,18 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from strife.extract import clause_verb, doc_lowers, doc_text, line_of
+from strife.extract import clause_verb, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     CLAUSE_DEPS,
     clause_before_semicolon,
-    describes_object_of,
 )
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, armed_state_sectors, lexical_side, sectors_of, side_of
+from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
 from strife.extract.events.tables import (
     acled_fallback,
     coding_set,
     conflict_actor_act,
-    note_heading,
 )
 from strife.extract.events.triggers import month_of_a_date, word_keys
 from strife.extract.events.weapons import (
@@ -37,12 +35,10 @@ from strife.extract.events.weapons import (
     may_name_any,
 )
 from strife.extract.events.weapons import names_any as _names_any
-from strife.model import Actor, Event
+from strife.model import Actor
 from strife.ontology import Ontology
 from strife.spelling_repairs import is_repaired
 from strife.ontology.families import VIOLENCE
-
-SHELLING = "Shelling/artillery/missile attack"  # ACLED's sub-event of heavy fire from afar
 
 
 def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Actor], onto: Ontology) -> None:
@@ -528,228 +524,6 @@ def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontolog
     if not frame.targets or frame.background or frame.trigger.token.dep_ in ("relcl", "acl"):
         return False
     return _policing_force(frame, onto) and _demonstration_context(frame.trigger.token, onto)
-
-
-def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Optional[Ontology] = None) -> None:
-    """ACLED codes one row per incident, so what happens around a protest in the same line
-    decides its sub-event: protesters rioting make it a violent demonstration, the police
-    dispersing or arresting them a protest with intervention. Arrests told alongside violence or a
-    protest are part of that incident, not a strategic development of their own (the PLOVER
-    COERCE/arrest event is kept; only its ACLED type is cleared)."""
-    if onto is not None:
-        _explosives_that_failed(frames, events, onto)
-    groups: dict[int, list[tuple[Frame, Event]]] = {}
-    for frame, event in zip(frames, events):
-        if not (event.negated or event.hypothetical) or frame.attempted:  # an attempted arrest still intervenes
-            groups.setdefault(line_of(frame.trigger.token).start, []).append((frame, event))
-    fight_back = onto.words("fight_back_words") if onto is not None else frozenset()
-    for members in groups.values():
-        line = line_of(members[0][0].trigger.token)
-        line_text = " ".join(doc_lowers(line.doc)[line.start : line.end])  # read once per Doc, not per token
-        if (fight_back and _names_any(line_text, fight_back)) or _forces_fired_on(members):
-            _attacks_fought_back(members)
-        elif onto is not None:
-            _casualties_of_a_clash(members, onto)
-        _clash_of_a_crowd(members)
-        # a grievance or a participant's description ('protested against ... targeting civilians')
-        # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
-        incident = [(f, e) for f, e in members if not f.background]
-        incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
-        incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
-        rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
-        _parts_of_an_attack(incident, members)
-        _headed_line(members)
-        for frame, event in members:
-            if event.acled_sub_event_type == "Arrests" and incident_types:
-                event.acled_event_type = event.acled_sub_event_type = None
-            elif event.event_type == "MOBILIZE" and incident_types & coding_set("crowd_acled_types"):
-                event.acled_event_type = event.acled_sub_event_type = None  # forces deployed at a protest: its response
-            elif event.acled_sub_event_type == "Peaceful protest" and rioting:
-                event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
-            elif event.acled_sub_event_type == "Peaceful protest" and (force := [  # the force decides the one row
-                    e for _, e in incident if e.acled_sub_event_type == "Excessive force against protesters"]):
-                event.acled_sub_event_type = "Excessive force against protesters"
-                event.target += [a for e in force for a in e.source if a not in event.target]
-            elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
-                event.acled_sub_event_type = "Protest with intervention"
-                event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]
-
-
-def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
-    """'lobbed a grenade at them, however the grenade did not explode', 'a bomb thrown at the
-    station failed to go off': an explosive attack whose device did not explode is a disrupted
-    weapons use (ACLED Strategic developments), not an explosion. The line's throwing or planting
-    takes that type; told alone, the failed explosion is the event that happened."""
-    failed_lines = {line_of(f.trigger.token).start: (f, e) for f, e in zip(frames, events)
-                    if e.negated and f.mode in coding_set("remote_modes") and _failed_to_go_off(f.trigger.token, onto)}
-    for start, (failed_frame, failed) in failed_lines.items():
-        attacks = [e for f, e in zip(frames, events) if line_of(f.trigger.token).start == start and f is not failed_frame
-                   and not (e.negated or e.hypothetical) and e.acled_event_type == "Explosions/Remote violence"]
-        for event in attacks or [failed]:
-            event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
-            event.negated = False
-
-
-def _failed_to_go_off(token: Token, onto: Ontology) -> bool:
-    """A verb of detonating negated by 'not' or 'failed to' (a denial, 'denied detonating', is no failure)."""
-    if not word_keys(token) & onto.words("detonation_verbs"):
-        return False
-    return any(c.dep_ == "neg" for c in token.children) or (token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail")
-
-
-def _headed_line(members: list[tuple[Frame, Event]]) -> None:
-    """ACLED notes may open with the kind of their event ('Movement of forces: ... brought in
-    reinforcements, likely in connection to the ongoing clashes'): when an act of that kind is told,
-    it is the line's row, and the others (the clashes) are its context, with no ACLED row."""
-    line = line_of(members[0][0].trigger.token)
-    named = note_heading(doc_text(line.doc)[line.start_char:line.end_char])
-    if named is None or not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
-        return
-    for _, event in members:
-        if event.acled_event_type and (event.acled_event_type, event.acled_sub_event_type) != named:
-            event.acled_event_type = event.acled_sub_event_type = None
-
-
-def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
-    """ACLED codes one row per incident by its gravest act: 'gunmen attacked the village, killed a
-    resident and abducted two others' is an attack, not an abduction; 'attacked the village and
-    burned down huts' is the attack, the burning no looting/property destruction row of its own
-    (ACLED keeps that sub-event for destruction with no violence against people); 'After a heavy fight ...
-    the militants retreated' is the battle, the withdrawal no strategic development of its own."""
-    kinds = {(e.acled_event_type, e.acled_sub_event_type) for _, e in incident}
-    battle = any(kind == "Battles" for kind, _ in kinds)
-    attacks = {f.trigger.token.sent.start for f, e in incident
-               if e.acled_event_type == "Battles" or (e.acled_event_type, e.acled_sub_event_type) == ("Violence against civilians", "Attack")}
-    for frame, event in members:
-        attack = frame.trigger.token.sent.start in attacks
-        if event.acled_sub_event_type == "Abduction/forced disappearance" and ("Violence against civilians", "Attack") in kinds:
-            event.acled_sub_event_type = "Attack"
-        elif attack and event.acled_sub_event_type == "Looting/property destruction":
-            event.acled_event_type = event.acled_sub_event_type = None  # 'attacked and looted the office': the attack's part
-        elif battle and event.event_type == "RETREAT" and event.mode in coding_set("battle_part_modes"):
-            event.acled_event_type = event.acled_sub_event_type = None
-
-
-def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
-    """'Gunmen attacked a convoy ... Soldiers guarding it returned fire': when the line tells that
-    the attacked side fought back, the attack is an armed clash between two sides (ACLED Battles),
-    as is the fire exchanged; abductions and other one-sided acts stay what they are. Shelling
-    answered in kind ('fired mortars at the positions of ... shells landed in both directions',
-    'prompting the army to retaliate') is an exchange of heavy fire, an armed clash too; air
-    strikes and bombs stay remote violence."""
-    for _, event in members:
-        if event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack":
-            event.event_type = "FIGHT"
-            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
-        elif event.acled_sub_event_type == SHELLING:
-            event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
-            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
-
-
-def _clash_of_a_crowd(members: list[tuple[Frame, Event]]) -> None:
-    """'Around 200, including some soldiers, clashed with each other and pelted stones': a clash
-    that names no armed side, told in a line whose violence is a crowd's (stones thrown, a riot), is
-    that riot (ACLED Riots), not an armed clash between organised groups."""
-    riot = next((e for _, e in members if e.acled_event_type == "Riots"), None)
-    if riot is None:
-        return
-    armed = sectors_of("state_force") | sectors_of("nonstate_force")
-    for _, event in members:
-        sides = {(a.sector or "").lower() for a in event.source + event.target}
-        if (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash") and not sides & armed:
-            event.event_type, event.mode, event.cameo_root, event.cameo_code = "PROTEST", riot.mode, riot.cameo_root, riot.cameo_code
-            event.acled_event_type, event.acled_sub_event_type = riot.acled_event_type, riot.acled_sub_event_type
-
-
-def _forces_fired_on(members: list[tuple[Frame, Event]]) -> bool:
-    """'A teenager was killed by the police. According to the police, he shot at the officers':
-    a line in which state forces attack someone and state forces are themselves attacked by an
-    unnamed or non-state hand tells a two-sided fight, which ACLED codes as an armed clash
-    (Battles), not as violence against civilians."""
-    state = armed_state_sectors()
-
-    def sectors(actors: list[Actor]) -> set[str]:
-        return {(a.sector or "").lower() for a in actors}
-
-    forces_attack = any(e.acled_event_type == "Violence against civilians" and e.acled_sub_event_type == "Attack"
-                        and sectors(e.source) & state for _, e in members)
-    forces_attacked = any(e.acled_event_type == "Battles" and sectors(e.target) & state
-                          and not sectors(e.source) & state for _, e in members)
-    return forces_attack and forces_attacked
-
-
-def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
-    """'Security forces engaged in a firefight with three militants. All three were killed.', 'Two
-    killed in clashes between rival supporters': in a line that tells a clash, a casualty report
-    with no attacker of its own counts the clash's dead, so it is the clash's row (a battle, or
-    mob violence when the clash is a riot), not an attack on civilians."""
-    two_sided = onto.words("two_sided_lemmas")
-    if not any(t.lemma_.lower() in two_sided for t in line_of(members[0][0].trigger.token)):
-        return
-    clash = _told_clash(members)
-    if clash is None:
-        return
-    for frame, event in members:
-        if (event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack"
-                and frame.trigger.entry.frame == "consequence" and not frame.sources):
-            event.event_type, event.mode = clash.event_type, clash.mode if clash.acled_event_type == "Riots" else event.mode
-            event.acled_event_type, event.acled_sub_event_type = clash.acled_event_type, clash.acled_sub_event_type
-            if clash.acled_event_type == "Battles":
-                event.acled_sub_event_type = "Armed clash"
-
-
-def _told_clash(members: list[tuple[Frame, Event]]) -> Optional[Event]:
-    """The line's clash: a battle if one is told, else a riot (crowds clashing; a clash told as
-    the setting of the deaths may read as background, and still counts), else none."""
-    battle = next((e for f, e in members if not f.background and e.acled_event_type == "Battles"), None)
-    return battle or next((e for _, e in members if e.acled_event_type == "Riots"), None)
-
-
-def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
-    """The protest is followed by an act of force against it ('were dispersed by police', 'arrested
-    14 people'); an arrest the protest is *about* ('protested against the arrest of ...') comes
-    before it or is a noun, and does not count."""
-    return bool(_interventions(protest, members))
-
-
-def _interventions(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Event]:
-    """The acts of force against the protest (see `_intervened`): told after it, or told before it
-    on those the protest's clause describes ('arrested 15 protesters who had gathered')."""
-    protest_token = protest.trigger.token
-    return [
-        e for f, e in members
-        if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
-        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token))
-        and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
-    ]
-
-
-def _intervening_forces(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Actor]:
-    """Who dispersed or arrested the protesters: ACLED's actor2 of a protest with intervention
-    ("Police Forces of Country"), so they stand on the protest's target side."""
-    return [a for e in _interventions(protest, members) for a in e.source]
-
-
-def _force_told_after(protest: Frame, onto: Ontology | None) -> bool:
-    """'... and were dispersed by police', 'The police intervened with rubber bullets': force used
-    on the protest, told after it in its line (ACLED: a physical attempt to disperse or suppress it)."""
-    if onto is None:
-        return False
-    token = protest.trigger.token
-    line = line_of(token)
-    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end] if not _denied(t))
-    return _names_any(after, onto.words("intervention_words"))
-
-
-def _denied(token: Token) -> bool:
-    """The word's verb is negated ('they did not intervene'): what it names did not happen."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _singular_patient(verb: Token) -> bool:
-    """'He was arrested in connection with ...': one person's arrest, the cause a protest is about."""
-    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "she", "him", "her") for c in verb.children)
 
 
 def cameo_code_of(frame: Frame, onto: Ontology) -> str:
