@@ -16,7 +16,7 @@ capitals or well-known towns); they guard these rules:
 - territory taken 'from' an armed party was taken from that party, ACLED's actor2
   (strife.extract.events.belligerents.add_dispossessed);
 - one killed in an encounter or a shootout with a force was killed by that force, the clash's
-  other side (roles.yaml reciprocal_events; strife.extract.events.roles._killed_by_counterpart,
+  other side (roles.yaml reciprocal_events; strife.extract.events.noun_roles._killed_by_counterpart,
   and for a verb trigger strife.extract.events.belligerents.add_clash_counterparts);
 - two names coordinated as the sides of a clash or the parties of an agreement are both actors,
   the second kept uncoded even where the NER model missed it or read it as a place

@@ -18,6 +18,7 @@ from strife.extract.dates import MONTHS
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, object_antecedent
 from strife.extract.events.modality import read_modality, to_infinitive
+from strife.extract.events.noun_roles import noun_own_roles, noun_roles
 from strife.extract.events.owners import taken_installations
 from strife.extract.events.roles import (
     add_coordinated_sources,
@@ -27,8 +28,6 @@ from strife.extract.events.roles import (
     evaluation_roles,
     expand_all,
     from_targets,
-    noun_own_roles,
-    noun_roles,
     obligation_roles,
     verb_roles,
 )

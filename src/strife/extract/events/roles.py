@@ -1,9 +1,9 @@
-"""Sources and targets from the dependency parse: verbs, event nouns, evaluations, obligations.
+"""Sources and targets from the dependency parse: verbs, evaluations, obligations.
 
 Verbs give subject/agent and object/preposition roles (with recovered subjects for lost or
-shared ones); event nouns give possessives, 'by'/'of'/'between' phrases, and the subjects of
-the light verb that carries them; evaluations ("called the resolution a provocation") and
-obligations ("said Sudan must return ...") have their own shapes. Arguments are expanded to
+shared ones); event nouns' sides are read in `noun_roles`, which shares this module's helpers;
+evaluations ("called the resolution a provocation") and obligations ("said Sudan must return
+...") have their own shapes. Arguments are expanded to
 their conjuncts, cleaned of pronouns and of places (the location is linked elsewhere), and
 `argument_phrase` gives the noun phrase each one heads.
 """
@@ -21,14 +21,12 @@ from strife.extract.events.grammar import (
     PHRASE_DROP_DEPS,
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
-    names_a_stance,
 )
 from strife.extract.events.modality import controlling_clause, reported_clause
 from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
 from strife.extract.events.sides import named_as_a_place
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import resolve_relative, word_keys
-from strife.extract.events.weapons import names_a_weapon, struck_objects
 from strife.ontology import Ontology
 
 
@@ -46,13 +44,13 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
         passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
     if verb.lemma_.lower() in onto.words("undergoer_verbs"):
         victims = [resolve_relative(s) for s in subjects]
-        frame.sources, frame.targets = _two_sides(expand_all(agents), expand_all(victims))
+        frame.sources, frame.targets = two_sides(expand_all(agents), expand_all(victims))
         return  # 'a detainee died in custody': the one who died is the victim, whoever held him
     frame.sources = agents if (passive or agents) else subjects
     frame.targets = [c for c in children if c.dep_ in ("nsubjpass", "dobj", "dative")]
     if passive and not frame.targets:
         frame.targets = [c for c in children if c.dep_ == "nsubj"] or patients
-    frame.targets += _prep_objects(verb, _target_preps(frame.plover, onto))
+    frame.targets += prep_objects(verb, target_prepositions(frame.plover, onto))
     if all(_is_weapon(t, onto) for t in frame.targets):
         frame.targets += _aimed_past_the_weapons(verb, onto)
     if not frame.targets and not passive:
@@ -71,13 +69,13 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
         elif not frame.sources:
             frame.sources = [verb.head]
     if not frame.sources and not passive:
-        frame.sources = _inherited_subjects(verb)
+        frame.sources = inherited_subjects(verb)
     frame.sources = _behind_the_weapons(frame.sources, onto)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
-    frame.sources, frame.targets = _two_sides(expand_all(frame.sources), expand_all(frame.targets))
+    frame.sources, frame.targets = two_sides(expand_all(frame.sources), expand_all(frame.targets))
 
 
 def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
@@ -92,7 +90,7 @@ def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
     holders |= {o for w in holders for o in w.children if o.dep_ == "dobj"}
     holders |= {t for w in weapons for a in w.children if a.dep_ == "acl" for t in a.subtree}  # 'shells filled with X at'
     aims = frozenset({"at", "on", "against", "toward", "towards"})
-    return [o for h in sorted(holders, key=lambda t: t.i) for o in _prep_objects(h, aims)]
+    return [o for h in sorted(holders, key=lambda t: t.i) for o in prep_objects(h, aims)]
 
 
 def _behind_the_weapons(sources: list[Token], onto: Ontology) -> list[Token]:
@@ -198,11 +196,11 @@ def reciprocal_sides(trigger: Token, sources: list, targets: list, onto: Ontolog
     several actors on one side and none on the other has the first named as the source and the
     rest as the target (ACLED's actor1 and actor2). A one-sided act ('X and Y launched an
     offensive') keeps all its sources."""
-    if not targets and len(sources) == 1 and _reciprocal(trigger, onto) and _among_themselves(trigger):
+    if not targets and len(sources) == 1 and reciprocal(trigger, onto) and _among_themselves(trigger):
         return sources, sources[:]  # 'two student groups clashed': ACLED writes the group on both sides
     if len(sources) >= 2 and all(named_as_a_place(trigger.doc, a) for a in targets):
         targets = []  # 'X and Y signed an agreement in Niamey': the town is where, not a party
-    if targets or len(sources) < 2 or not _reciprocal(trigger, onto):
+    if targets or len(sources) < 2 or not reciprocal(trigger, onto):
         return sources, targets
     return sources[:1], sources[1:]
 
@@ -223,7 +221,7 @@ def _among_themselves(trigger: Token) -> bool:
                and any(c.lower_ in ("two", "rival") for c in side.children) for side in sides)
 
 
-def _reciprocal(trigger: Token, onto: Ontology) -> bool:
+def reciprocal(trigger: Token, onto: Ontology) -> bool:
     """A reciprocal event, named by the trigger, by the noun it engages in ('X and Y engaged in
     a firefight') or by what it makes ('X and Y signed a peace agreement': ACLED's two parties)."""
     words = onto.words("reciprocal_events")
@@ -276,7 +274,8 @@ def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> l
     return speakers or sources
 
 
-def _target_preps(plover: str, onto: Ontology) -> frozenset[str]:
+def target_prepositions(plover: str, onto: Ontology) -> frozenset[str]:
+    """The prepositions whose object is the target of an event of this type (verbs and nouns alike)."""
     preps = set(onto.words("target_preps"))
     if plover not in coding_set("with_target_types"):
         preps.discard("with")
@@ -291,127 +290,7 @@ def _material(frame: Frame, onto: Ontology) -> bool:
     return onto.quad(frame.plover) == "material_conflict"
 
 
-def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
-    sources, targets = noun_own_roles(frame.plover, noun, onto)
-    if not sources and not targets:
-        sources, targets = _sides_of_occurrence(noun, onto)
-    if not sources and not targets and _reciprocal(noun, onto):
-        sources, targets = _parties_of_the_dispute(noun)
-    if not sources:
-        sources = _participants(noun, onto) or _holders(noun, onto)
-    if not targets:
-        targets = _under_attack(noun)
-        if targets and not sources:
-            sources = _attackers_of_the_attacked(noun)
-    governor, relation = _governor(noun)
-    light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
-    if governor is not None and (light or relation == "copula"):
-        frame.anchors.add(governor.i)
-        if not sources or all(s.pos_ == "PRON" for s in sources):
-            sources = _governor_subjects(governor, relation) or [s for s in sources if s.pos_ != "PRON"]
-        targets += _prep_objects(governor, onto.words("target_preps") - {"with", "to"})
-    elif governor is not None and not sources and _killed_in(noun, governor, onto):
-        sources = _governor_subjects(governor, relation)
-        if not sources and _reciprocal(noun, onto):
-            sources, targets = _killed_by_counterpart(noun, governor, targets)
-    sources = [s for s in sources if s.pos_ != "PRON" or s.lower_ not in ("their", "its", "his", "her", "our")]
-    frame.sources, frame.targets = _two_sides(expand_all(sources), expand_all(targets))
-
-
-def _killed_in(noun: Token, verb: Token, onto: Ontology) -> bool:
-    """'forces killed six civilians during a raid', 'a girl was killed in shooting by gunmen':
-    whoever killed in or during an attack carried the attack out."""
-    return (noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
-            and verb.lemma_.lower() in onto.words("victim_verbs"))
-
-
-def _killed_by_counterpart(noun: Token, verb: Token, targets: list[Token]) -> tuple[list[Token], list[Token]]:
-    """'A rebel commander was killed in a gunfight with police': the other side of the clash killed
-    the one the passive names, so it is the source ('with police') and the one killed the target."""
-    counterpart = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
-                   for o in c.children if o.dep_ == "pobj"]
-    killed = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not counterpart or not killed:
-        return [], targets
-    return counterpart, killed + [t for t in targets if t not in counterpart]
-
-
-def noun_own_roles(plover: str, noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
-    sources: list[Token] = []
-    targets: list[Token] = []
-    target_preps = _target_preps(plover, onto)
-    for child in noun.children:
-        if child.dep_ == "poss":
-            sources.append(child)
-        elif child.dep_ in ("prep", "agent"):
-            objs = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-            word = child.lower_
-            if word == "by":
-                sources += objs
-            elif word == "of":
-                (sources if plover in coding_set("source_of_types") else targets).extend(objs)
-            elif word == "between" and objs:
-                sources.append(objs[0])
-                targets += [c for o in objs for c in o.conjuncts]
-            elif word in target_preps:
-                targets += objs
-        elif (child.dep_ in ("amod", "compound", "nmod") and names_an_actor(child) and not names_a_weapon(child, onto)
-              and not names_a_stance(child, plover == "PROTEST")):
-            sources.append(child)
-        elif child.dep_ == "amod" and child.lower_ in onto.words("partner_participles"):
-            sources += _partners(child)
-        elif child.dep_ == "acl":
-            agents = [o for c in child.children if c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
-            sources += agents
-            targets += _prep_objects(child, target_preps - {"with", "to"})
-            if child.tag_ == "VBG" and child.lemma_.lower() in onto.words("aiming_verbs"):
-                targets += [c for c in child.children if c.dep_ == "dobj"]  # 'air strikes targeting X'
-    return sources, targets + struck_objects(noun, onto)
-
-
-def _partners(participle: Token) -> list[Token]:
-    """'the US-backed offensive', 'a Saudi-led air raid': the backer takes part in the event."""
-    return [c for c in participle.children if c.dep_ in ("npadvmod", "compound", "nmod") and names_an_actor(c)]
-
-
-def _holders(noun: Token, onto: Ontology) -> list[Token]:
-    """'Teachers on strike over unpaid salaries', 'workers in protest': the people an 'on'/'in'
-    phrase with a protest noun describes are the protesters."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in") or prep.head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return [prep.head] if noun.lemma_.lower() in onto.words("holder_nouns") else []
-
-
-def _under_attack(noun: Token) -> list[Token]:
-    """'A military convoy came under attack': the subject of 'come under' is the target."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in ("come", "fall"):
-        return []
-    return [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _attackers_of_the_attacked(noun: Token) -> list[Token]:
-    """'a patrol came under attack by militants', 'came under fire from gunmen': the parser hangs
-    the attackers on 'came'; a 'by'/'from' phrase there names who attacked."""
-    verb = noun.head.head
-    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
-            for o in p.children if o.dep_ == "pobj"]
-
-
-def _participants(noun: Token, onto: Ontology) -> list[Token]:
-    """'The US is playing a decisive role in the brutal offensive', 'took part in the attack':
-    whoever has a part in the event is among its sources."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in onto.words("participation_nouns"):
-        return []
-    verb = prep.head.head
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
-        return []
-    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
-
-
-def _two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token], list[Token]]:
+def two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token], list[Token]]:
     """'clashes between X and Y': expanding conjuncts puts X and Y on both sides; the first
     named is the source, the others the target."""
     shared = [t for t in sources if t in targets]
@@ -421,84 +300,7 @@ def _two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token],
     return [s for s in sources if s not in shared or s.i == first.i], [t for t in targets if t.i != first.i]
 
 
-def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list[Token]]:
-    """'clashes erupted between X and Y', 'fighting broke out with Y': the parser hangs the
-    sides on the verb that says the event happened, not on the event noun."""
-    verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or not word_keys(verb) & onto.words("occurrence_verbs"):
-        return [], []
-    for prep in verb.children:
-        objs = [o for o in prep.children if o.dep_ == "pobj"]
-        if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
-            return [objs[0]], [c for o in objs for c in o.conjuncts]
-        if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
-            return [], objs
-    return [], []
-
-
-def _parties_of_the_dispute(noun: Token) -> tuple[list[Token], list[Token]]:
-    """'clashes over a land dispute between X and Y': the parser hangs the sides on the dispute
-    the clash is over; its parties are the clash's sides, the first named the source."""
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("over", "about"):
-            continue
-        for issue in (o for o in prep.children if o.dep_ == "pobj"):
-            for between in (c for c in issue.children if c.dep_ == "prep" and c.lower_ == "between"):
-                objs = [o for o in between.children if o.dep_ == "pobj"]
-                if objs:
-                    return [objs[0]], [c for o in objs for c in o.conjuncts]
-    return [], []
-
-
-def names_an_actor(token: Token) -> bool:
-    """'Russian' in 'Russian attacks', 'US' in 'US airstrikes', 'Taliban' in 'Taliban attack'."""
-    if token.ent_type_ in ("NORP", "GPE", "ORG"):
-        return True
-    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.i > token.sent.start
-
-
-def _governor(noun: Token) -> tuple[Optional[Token], str]:
-    """The verb an event noun hangs from, and how: 'dobj' (carried out airstrikes), 'prep' (pressed
-    ahead with their advance), 'subjpass' (an attack was carried out by), 'acl' (airstrikes carried
-    out by), 'copula' (are in control of)."""
-    for child in noun.children:
-        if child.dep_ == "acl" and child.pos_ == "VERB" and _carries(child):
-            return child, "acl"
-    head = noun.head
-    if noun.dep_ in ("dobj", "advmod", "npadvmod", "attr") and head.pos_ in ("VERB", "AUX"):
-        return head, "dobj"
-    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":
-        return head, "subjpass"
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        verb = head.head
-        return verb, "copula" if verb.lemma_ == "be" else "prep"
-    return None, ""
-
-
-def _carries(participle: Token) -> bool:
-    """'airstrikes carried out by X': a past participle after an event noun says who carried it
-    out. Not a purpose ('a protest to denounce X') nor an active participle ('a protest demanding
-    wages', 'airstrikes targeting X', 'an attack wounding two'): the event itself does that, so
-    the subject of the verb the noun hangs from still names who acted."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in participle.children):
-        return False
-    return participle.tag_ != "VBG"
-
-
-def _governor_subjects(governor: Token, relation: str) -> list[Token]:
-    children = list(governor.children)
-    agents = [o for c in children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
-    if relation in ("acl", "subjpass") or any(c.dep_ == "auxpass" for c in children):
-        return agents
-    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        return subjects
-    if governor.dep_ == "acl" and governor.head.pos_ in ("NOUN", "PROPN") and not agents:
-        return [governor.head]
-    return _inherited_subjects(governor)
-
-
-def _inherited_subjects(verb: Token) -> list[Token]:
+def inherited_subjects(verb: Token) -> list[Token]:
     """The subject a verb shares with the clause it depends on: 'refused to leave' (xcomp),
     'attacked and killed' (conj), 'responded ... by denouncing' (pcomp), '..., killing' (advcl)."""
     current = verb
@@ -571,7 +373,7 @@ def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> Non
                 frame.sources += [o for o in [obj, *obj.conjuncts] if o not in frame.sources]
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the given prepositions, never a time ('on Tuesday' is not a target)."""
     return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
@@ -589,7 +391,7 @@ def from_targets(trigger: Token, frame: Frame) -> list[Token]:
     """Territory changes hands: the loser is in 'from X' or 'against X', never the ground taken."""
     holders = [trigger]
     holders += [t for t in trigger.doc[min(frame.anchors): max(frame.anchors) + 1] if t.pos_ == "VERB"]
-    return expand_all([o for h in holders for o in _prep_objects(h, frozenset({"from", "against", "with"}))])
+    return expand_all([o for h in holders for o in prep_objects(h, frozenset({"from", "against", "with"}))])
 
 
 def expand_all(tokens: Iterable[Token]) -> list[Token]:
@@ -687,14 +489,14 @@ def evaluation_roles(frame: Frame, onto: Ontology) -> bool:
         if speaker is None or not word_keys(speaker) & onto.words("speech_verbs"):
             return False
         frame.anchors.add(speaker.i)
-        frame.sources = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker)
+        frame.sources = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(speaker)
     elif labeling:
         children = list(verb.children)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
             frame.targets = [c for c in children if c.dep_ == "nsubjpass"]
             frame.sources = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         else:
-            frame.sources = [c for c in children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
+            frame.sources = [c for c in children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(verb)
             frame.targets = [c for c in children if c.dep_ == "dobj"]
     else:
         return False
@@ -719,7 +521,7 @@ def obligation_roles(frame: Frame, onto: Ontology) -> bool:
         return False
     frame.anchors.update((speaker.i, verb.i))
     frame.pivot = speaker
-    frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(speaker))
+    frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(speaker))
     frame.targets = expand_all(obliged)
     return True
 
