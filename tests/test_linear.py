@@ -20,12 +20,14 @@ from strife.extract import (
     Intervals,
     actors,
     doc_ents,
+    figure_links,
     line_bounds,
     line_break_between,
     line_of,
     link,
     quotes,
 )
+from strife.extract.nearby import Nearby, nearest_local
 from strife.model import Actor, Article
 from strife.pipeline import make_doc
 from strife.resolve import coref
@@ -56,14 +58,14 @@ def test_incidents_compare_an_event_only_with_groups_told_nearby(long_line, monk
     doc, state = long_line, long_line._.strife
     events = sorted(state["result"].events, key=lambda e: e.evidence.start)
     calls = []
-    real = link._same_incident
+    real = figure_links._same_incident
 
     def counted(group, event, *args, **kwargs):
         calls.append(event)
         return real(group, event, *args, **kwargs)
 
-    monkeypatch.setattr(link, "_same_incident", counted)
-    groups = link._incidents(events, link.Layout(doc), doc)
+    monkeypatch.setattr(figure_links, "_same_incident", counted)
+    groups = figure_links._incidents(events, link.Layout(doc), doc)
     assert len(groups) == 80  # one incident per report
     # every pair would be 80 * 79 / 2 = 3,160 comparisons; only the previous report's group is near
     assert len(calls) <= 2 * len(events)
@@ -113,12 +115,12 @@ def test_nearby_answers_as_a_scan_of_every_item(nlp):
         earlier = [it for it in among if it[0] < anchor and layout.paragraph(it[0]) == paragraph]
         return max(earlier, key=lambda it: it[0]) if earlier else None
 
-    nearby = link.Nearby(items, layout, lambda it: it[0])
-    sparse = link.Nearby(items[:3], layout, lambda it: it[0])
+    nearby = Nearby(items, layout, lambda it: it[0])
+    sparse = Nearby(items[:3], layout, lambda it: it[0])
     for anchor in range(len(doc.text)):
         assert nearby.nearest(anchor) == scanned(items, anchor)
         assert sparse.nearest(anchor) == scanned(items[:3], anchor)
-        assert link.nearest_local(items[:3], anchor, layout, lambda it: it[0]) == scanned(items[:3], anchor)
+        assert nearest_local(items[:3], anchor, layout, lambda it: it[0]) == scanned(items[:3], anchor)
     assert any(sparse.nearest(anchor) is None for anchor in range(len(doc.text)))
 
 

@@ -1,4 +1,4 @@
-"""Linking figures, dates and quotes to events (strife.extract.link), through the real pipeline."""
+"""Linking figures, dates and quotes to events (strife.extract.link, figure_links), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from strife.extract.link import incident_toll
+from strife.extract.tolls import incident_toll
 from strife.model import Article, Count
 
 PUBLISHED = dt.date(2020, 5, 9)

@@ -1,0 +1,372 @@
+"""Figures to events, and every event the toll of the incident it tells.
+
+A figure belongs to the event its sentence names, or to the event just before it ("... was
+shelled. Two nurses were killed in the attack."); the events that tell one incident (one sentence,
+or an outcome told just after) share its toll, as a coder writes one row with the incident's
+toll. `link` calls `link_counts` once the events have their dates and places.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from strife.extract import Layout, doc_text
+from strife.extract.incidents import sources_agree
+from strife.extract.nearby import ByStart
+from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
+from strife.model import Count, Event
+from strife.ontology import load_ontology
+from strife.ontology.families import VIOLENCE
+from strife.resolve.coref import event_anchor, is_real, places_agree, trigger_token
+
+#: ACLED's type for violent demonstrations, a violent act though not an ASSAULT or FIGHT in PLOVER.
+RIOTS = "Riots"
+PROTESTS = "Protests"
+MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
+
+
+def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: Doc) -> None:
+    """Attach each figure to its event, then give every event the toll of the incident it tells.
+
+    News tells one incident in several clauses ("GNA aircraft conducted airstrikes ... Thirteen
+    LNA soldiers were killed"), and the event stage codes each clause; a coder writes one row with
+    the incident's toll. So each figure is linked (`Count.event_id`) to the one event its
+    sentence names, and each event's `fatalities`/`injured`/`displaced` is the toll of its
+    incident: the same Count object on every event of the incident (deduplicate by span when
+    summing over events), summed over the victims listed ("Forty GNA soldiers and eight LNA
+    soldiers" -> 48), restatements counted once, and a stated total winning over the parts.
+    """
+    told, clause_of = _ToldEvents(events, layout), _ClauseOf(doc)
+    for count in counts:
+        if count.span is None or count.kind is None or count.aggregate:
+            continue
+        event = _event_for_count(told, count, layout, doc, clause_of)
+        if event is not None:
+            count.event_id = event.id
+    text = doc_text(doc)
+    tallies = {id(c) for c in counts if c.total and c.span and is_tally_line(c, doc)}
+    linked: dict[str, list[tuple[int, Count]]] = {}  # event id -> its figures (with their place in `counts`)
+    for position, count in enumerate(counts):
+        if count.event_id is not None:
+            linked.setdefault(count.event_id, []).append((position, count))
+    for incident in _incidents(events, layout, doc, counts, clause_of):
+        ids = {event.id for event in incident}
+        told_in = frozenset(layout.sentence(event_anchor(event)) for event in incident)
+
+        def own_total(count: Count, told_in: frozenset[int] = told_in) -> bool:
+            # a total told with the incident, or the report's closing tally; "A total of eight
+            # deaths were reported in government-controlled areas" tallies a wider day or area
+            return id(count) in tallies or layout.sentence(count.span[0]) in told_in
+
+        of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
+        for kind, field in COUNT_FIELDS.items():
+            figures = [c for c in of_incident if c.kind == kind and c.part_of is None]
+            toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies)
+            if toll is None:
+                continue
+            for event in incident:
+                setattr(event, field, toll)
+
+
+def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
+               clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> list[list[Event]]:
+    """Events grouped by the incident they tell, in text order; every event is in one group.
+
+    Two violent events (ASSAULT, FIGHT) are one incident when one sentence tells both
+    ("clashed ..., killing 13 militants"), unless one is in a clause of earlier events ("attacked
+    police after two children were killed"); or when the later one only tells the outcome of the
+    earlier ("... airstrikes on the airbase. Thirteen soldiers were killed."): an outcome trigger
+    (a casualty word of count_kinds.csv) with no source of its own, within the next two
+    sentences of the same paragraph, at a place that agrees. A closing tally line ("3
+    fatalities.") makes the violent events of its paragraph before it one report.
+    """
+    groups: list[list[Event]] = []
+    # Only a group with an event in the same sentence or in the two before can take an event in
+    # (see `_same_incident`); asking every group made linking quadratic in the number of events.
+    told_in: dict[int, set[int]] = {}  # sentence -> numbers of the groups with an event told there
+    clause_of = clause_of or _ClauseOf(doc)
+    for event in events:
+        sentence = layout.sentence(event_anchor(event))
+        home = None
+        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS):
+            near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
+            home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
+        if home is None:
+            home = len(groups)
+            groups.append([event])
+        else:
+            groups[home].append(event)
+        told_in.setdefault(sentence, set()).add(home)
+    for tally in (c for c in counts if c.total and c.span and is_tally_line(c, doc)):
+        groups = _merge_reported_before(groups, tally, layout)
+    return groups
+
+
+def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layout) -> list[list[Event]]:
+    """One group for the violent groups of the tally's paragraph that come before it."""
+    paragraph = layout.paragraph(tally.span[0])
+
+    def covered(group: list[Event]) -> bool:
+        first = group[0]
+        return (is_real(first) and first.event_type in VIOLENCE and event_anchor(first) < tally.span[0]
+                and layout.paragraph(event_anchor(first)) == paragraph)
+
+    merged = [event for group in groups if covered(group) for event in group]
+    if not merged:
+        return groups
+    rest = [group for group in groups if not covered(group)]
+    return sorted([*rest, merged], key=lambda group: event_anchor(group[0]))
+
+
+def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
+                   clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
+    last = group[-1]
+    if _protested(event, doc):
+        return False
+    if _one_protest(last, event, layout, doc):
+        return True
+    if not _violent(last) or not is_real(last):
+        return False
+    clause_of = clause_of or (lambda e: _clause_of(e, doc))
+    sentence = layout.sentence(event_anchor(event))
+    clause = clause_of(event)
+    if any(layout.sentence(event_anchor(e)) == sentence and clause_of(e) == clause for e in group):
+        return True
+    gap = sentence - layout.sentence(event_anchor(last))
+    same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
+    if not (same_paragraph and 0 < gap <= 2 and clause is None and places_agree(last, event)):
+        return False
+    if gap == 1 and _is_response(event, doc):
+        return True
+    if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):
+        return True  # "Three soldiers died in the attack": the attack told before, by the same attackers
+    return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
+
+
+def _one_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool:
+    """ "Police disperse protest, 1 dead"; "Traders protest over new taxes, 2 killed": a protest, the
+    intervention on it told in its sentence (an act typed Protests) and deaths told there with no
+    killer named are one incident, one row with the protest's toll (ACLED codes the incident once)."""
+    if protest.acled_event_type != PROTESTS or not is_real(protest):
+        return False
+    if layout.sentence(event_anchor(event)) != layout.sentence(event_anchor(protest)):
+        return False
+    return event.acled_event_type == PROTESTS or (not event.source and _is_outcome(event, doc))
+
+
+def _protested(event: Event, doc: Doc) -> bool:
+    """ "torched the police office to protest the death of a student during protests": an act told
+    inside what is protested is an earlier incident, never part of the protest's."""
+    from strife.extract.counts import count_cues
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    grievances = count_cues().get("grievance", frozenset())
+    below = token
+    for above in list(token.ancestors)[:10]:
+        if above.lemma_.lower() in grievances and below.dep_ in ("dobj", "prep", "pobj"):
+            return True  # inside the object of "protest", however deep the phrase goes
+        below = above
+    return False
+
+
+def _violent(event: Event) -> bool:
+    """An act of violence for the incident it tells: an ASSAULT or a FIGHT, or a riot (ACLED's
+    violent demonstration), whose deaths told with it or right after it are its toll."""
+    return event.event_type in VIOLENCE or event.acled_event_type == RIOTS
+
+
+class _ClauseOf:
+    """`_clause_of` for one article's events, each worked out once (figures and incidents ask again)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.known: dict[int, Optional[int]] = {}  # id(event) -> clause; events outlive the linking
+
+    def __call__(self, event: Event) -> Optional[int]:
+        if id(event) not in self.known:
+            self.known[id(event)] = _clause_of(event, self.doc)
+        return self.known[id(event)]
+
+
+def _clause_of(event: Event, doc: Doc) -> Optional[int]:
+    """The clause of earlier events the event's trigger sits in (its head token's index), or None."""
+    token = trigger_token(event, doc)
+    return _background_at(token) if token is not None else None
+
+
+def _background_at(token) -> Optional[int]:
+    from strife.extract.counts import background_clause
+
+    head = background_clause(token)
+    return head.i if head is not None else None
+
+
+#: Edges that stay inside one noun phrase or its preposition (a relative clause is a clause of its own).
+_PHRASE_EDGES = frozenset({"pobj", "prep", "dobj", "compound", "nummod", "amod", "appos", "conj", "poss", "nmod"})
+
+
+def _grievance_of(token: Token) -> Optional[Token]:
+    """What a protest or a mourning is about, when the figure is in it ("to protest the death of a
+    student", "protests over the killing of 3 men"): the head of the object of a ``grievance`` word
+    of count_cues.csv, reached without leaving the noun phrase; else None."""
+    from strife.extract.counts import count_cues
+
+    grievances = count_cues().get("grievance", frozenset())
+    current = token
+    for _ in range(8):
+        if current.dep_ not in _PHRASE_EDGES or current.head is current or _tally_set_off(current):
+            return None
+        if current.head.lemma_.lower() in grievances:
+            return current
+        current = current.head
+    return None
+
+
+#: Marks that set a headline's tally off from the clause before it ("protest over fees, 1 dead").
+_TALLY_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
+
+
+def _tally_set_off(phrase: Token) -> bool:
+    """A headline's closing tally ("Residents protest over fees, one dead"): an appositive after a
+    comma or a semicolon that holds a casualty word tells the deaths of the incident, which the
+    parser hangs on the last noun before it; it is never part of what is protested."""
+    from strife.extract.counts import count_kind_for
+
+    if phrase.dep_ != "appos" or phrase.left_edge.i == 0:
+        return False
+    if phrase.doc[phrase.left_edge.i - 1].text not in _TALLY_MARKS:
+        return False
+    return any(count_kind_for(t) in ("killed", "injured") for t in phrase.subtree)
+
+
+def _is_cause(head: Optional[int], doc: Doc) -> bool:
+    """Whether the background clause headed by token `head` is opened by a word telling an act
+    that came before the main clause ("after", a ``cause`` cue of count_cues.csv)."""
+    from strife.extract.counts import count_cues
+
+    if head is None:
+        return False
+    causes = count_cues().get("cause", frozenset())
+    token = doc[head]
+    return any(c.dep_ == "mark" and c.lower_ in causes for c in token.children) or (
+        token.dep_ == "pobj" and token.head.lower_ in causes)
+
+
+def _is_outcome(event: Event, doc: Doc) -> bool:
+    """Whether the event's trigger only says what happened to people ("killed", "died", "wounded")."""
+    from strife.extract.counts import count_kind_for
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    return token is not None and count_kind_for(token) in ("killed", "injured")
+
+
+def _finds_the_dead(event: Event, doc: Doc) -> bool:
+    """ "His body was found on Tuesday": an act whose object is the body of someone told before
+    (a possessive or definite outcome noun) tells the end of the earlier incident."""
+    from strife.extract.counts import trigger_for
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    for child in token.children:
+        trigger = trigger_for(child) if child.dep_ in ("nsubjpass", "dobj") else None
+        if trigger is not None and trigger.role == "noun" and trigger.kind == "killed" and any(
+                grand.dep_ == "poss" or (grand.dep_ == "det" and grand.lower_ in load_ontology().words("anaphoric_dets"))
+                for grand in child.children):
+            return True
+    return False
+
+
+def _is_response(event: Event, doc: Doc) -> bool:
+    """ "Security forces responded with gunfire": an act told as the answer to the one told just
+    before (a ``response`` cue of count_cues.csv on its trigger or the verb it hangs on) is part of
+    that incident, as ACLED codes it, whoever does it."""
+    from strife.extract.counts import count_cues
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    responses = count_cues().get("response", frozenset())
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.lemma_.lower() in responses:
+            return True
+        if token.dep_ not in ("pobj", "prep", "dobj", "xcomp", "advcl") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _is_anaphoric(event: Event, doc: Doc) -> bool:
+    """Whether the event's trigger is a definite event noun pointing back ("in the attack")."""
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    determiners = load_ontology().words("anaphoric_dets")
+    return token is not None and token.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in determiners for child in token.children
+    )
+
+
+class _ToldEvents:
+    """An article's events by the sentence they are told in, and its real material events by
+    paragraph, so each figure finds its event without scanning them all."""
+
+    def __init__(self, events: Sequence[Event], layout: Layout):
+        self.by_sentence: dict[int, list[Event]] = {}
+        material: dict[int, list[Event]] = {}
+        for event in events:
+            if not is_real(event):
+                continue
+            self.by_sentence.setdefault(layout.sentence(event_anchor(event)), []).append(event)
+            if event.quad in MATERIAL_QUADS:
+                material.setdefault(layout.paragraph(event.evidence.start), []).append(event)
+        self.violent = {n: ByStart([e for e in group if e.event_type in VIOLENCE], _evidence_start)
+                        for n, group in material.items()}
+        self.material = {n: ByStart(group, _evidence_start) for n, group in material.items()}
+
+    def last_material_before(self, start: int, paragraph: int) -> Optional[Event]:
+        """The last violent event before `start` in the paragraph, else the last material one."""
+        if paragraph not in self.material:
+            return None
+        return self.violent[paragraph].last_before(start) or self.material[paragraph].last_before(start)
+
+
+def _evidence_start(event: Event) -> int:
+    return event.evidence.start
+
+
+def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
+                     clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> Optional[Event]:
+    """The event a figure belongs to: the one of its sentence and clause (material first, then
+    nearest), else the last incident before it in its paragraph (the previous sentence, or any
+    earlier one when the figure's sentence tells no event: "... attacked a man. 1 fatality.").
+
+    A figure in a clause of earlier events ("... after two children were killed") belongs only
+    to an event of that clause: with none coded there, it stays unlinked.
+    """
+    start = count.span[0]
+    sentence = layout.sentence(start)
+    counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    clause = _background_at(counted.root) if counted is not None and len(counted) else None
+    grievance = _grievance_of(counted.root) if counted is not None and len(counted) else None
+    same = told.by_sentence.get(sentence, [])
+    if grievance is not None:
+        # only an act told inside what is protested ("protests over the killing of 3 men") owns it
+        inside = [e for e in same if (t := trigger_token(e, doc)) is not None
+                  and grievance.left_edge.i <= t.i <= grievance.right_edge.i]
+        return min(inside, key=lambda e: abs(event_anchor(e) - start)) if inside else None
+    if same:
+        clause_of = clause_of or _ClauseOf(doc)
+        own = [e for e in same if clause_of(e) == clause]
+        if not own and clause is None:
+            # "One police officer died after militants attacked a checkpoint": the deaths of a
+            # clause telling no act are the toll of the act told as what came before them
+            own = [e for e in same if e.event_type in VIOLENCE and _is_cause(clause_of(e), doc)]
+        if not own:
+            return None
+        return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
+    if clause is not None:
+        return None
+    return told.last_material_before(start, layout.paragraph(start))
