@@ -10,9 +10,9 @@ from strife.extract.quotes import (
     claim_patterns,
     find_claims,
     find_quotes,
-    quoted_ranges,
     speech_verbs,
 )
+from strife.extract.quote_marks import quoted_ranges
 from strife.model import Actor
 
 

@@ -3,8 +3,8 @@
 Analysts weigh an event by who vouches for it: "Aid agencies report that 31,000 civilians have
 fled" is the agencies' figure, not the paper's. Two readers of the same parse serve that:
 
-* `find_quotes` scans quotation marks (curly, straight, guillemets) and asks the dependency
-  parse which speech verb governs each quote and who its subject is.
+* `find_quotes` takes the quoted stretches (curly, straight, guillemets; found in `quote_marks`)
+  and asks the dependency parse which speech verb governs each quote and who its subject is.
 * `find_claims` reads reported speech without quotation marks: the `ccomp` of a speech or report
   verb ("X reported that Y"), source phrases ("according to X, Y"), passives with an agent
   ("the proposals reported by the Times") and hearsay adverbs ("reportedly").
@@ -41,6 +41,15 @@ from typing import Callable, Iterable, Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract import doc_lowers, doc_text, doc_tokens
+from strife.extract.quote_marks import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    STRAIGHT_MARK,
+    Quoted,
+    paragraph_ends_in,
+    quoted_ranges,
+    quoted_words,
+)
 from strife.model import Actor, Claim, Quote
 from strife.datafiles import read_data_csv as _read_rows
 
@@ -53,14 +62,6 @@ CONTAINER_CONFIDENCE = 0.9
 HEDGE_CONFIDENCE = 0.5
 #: A speaker only linked to the group named in its phrase ("a source linked to the opposition").
 AFFILIATE_CONFIDENCE = 0.8
-OPENING_MARKS = "“«„"
-CLOSING_MARKS = "”»"
-STRAIGHT_MARK = '"'
-# Single marks, each with the mark that closes it; ’ and ' are apostrophes as well.
-SINGLE_MARKS = {"‘": "’", "’": "’", "'": "'"}
-SINGLE_OPENERS = "‘'"
-# A straight quote mark after one of these (or at the start of the text) opens a quote.
-OPENS_AFTER = set(" \t\n([{—–-/" + OPENING_MARKS)
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 NON_PERSON_ENTITIES = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -73,8 +74,6 @@ SOURCE_PREPS = {"in", "by", "from"}
 THAT_MARKS = {"that"}
 INHERIT_SUBJECT_DEPS = {"conj", "advcl", "xcomp"}
 EDGE_PUNCT = set(",.;:—–-()[]") | set(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK + "‘’'")
-TRAILING_QUOTE_PUNCT = ",.;:"
-ELLIPSES = ("…", "...")
 VERB_KINDS = {"speech", "report", "naming", "directive"}
 CLAIM_VERB_KINDS = {"speech", "report"}
 
@@ -153,128 +152,10 @@ def speech_verb(token: Token) -> Optional[SpeechVerb]:
     return table.get((lemma, ""))
 
 
-# --- quotation marks --------------------------------------------------------------------------
-
-
-def _paragraph_ends(text: str) -> list[int]:
-    """Offsets where paragraphs end: blank lines when the text has any, else single newlines."""
-    breaks = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
-    return [match.start() for match in re.finditer(breaks, text)] + [len(text)]
-
-
-def _marks(text: str) -> Iterator[tuple[int, bool]]:
-    """(offset, is_opening) for every double quotation mark; straight marks open after a space."""
-    for offset, char in enumerate(text):
-        if char in OPENING_MARKS:
-            yield offset, True
-        elif char in CLOSING_MARKS:
-            yield offset, False
-        elif char == STRAIGHT_MARK:
-            yield offset, offset == 0 or text[offset - 1] in OPENS_AFTER
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """(opening mark, closing mark) offsets of each quoted stretch, in text order: double quotes
-    first, then single quotes outside them (a single-quoted stretch inside a double-quoted one is
-    a quote within the quote, part of it)."""
-    doubles = _double_quoted_ranges(text)
-    inside_doubles = _Quoted(doubles)
-    singles = [
-        (start, end) for start, end in _single_quoted_ranges(text)
-        if start not in inside_doubles and end not in inside_doubles
-        and not any(start < d_start and d_end < end for d_start, d_end in doubles)
-    ]
-    return sorted(doubles + singles)
-
-
-def _single_quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """‘Single’ or 'straight single' quoted stretches (British style, ACLED notes).
-
-    These marks double as apostrophes, so the rules are stricter than for double quotes: a mark
-    opens only after a space or bracket and before a letter or digit; it closes only after a
-    non-space and before a non-letter; a stretch never crosses a newline; an unclosed one is
-    dropped. "the rebels' positions" inside an open quote still ends it early.
-    """
-    ranges: list[tuple[int, int]] = []
-    open_at: Optional[int] = None
-    for offset, char in enumerate(text):
-        if char not in SINGLE_MARKS:
-            continue
-        before = text[offset - 1] if offset else " "
-        after = text[offset + 1] if offset + 1 < len(text) else " "
-        if char in SINGLE_OPENERS and before in OPENS_AFTER and after.isalnum():
-            open_at = offset
-        elif open_at is not None and SINGLE_MARKS[text[open_at]] == char:
-            if not before.isspace() and not after.isalnum():
-                if "\n" not in text[open_at:offset]:
-                    ranges.append((open_at, offset))
-                open_at = None
-    return ranges
-
-
-def _double_quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """(opening mark, closing mark) offsets of each double-quoted stretch.
-
-    News style leaves a quote that runs on into the next paragraph unclosed and reopens it there;
-    such a quote ends where its paragraph ends (the returned end is then the paragraph end, not
-    a mark). A second opening mark in the same paragraph replaces an unclosed one, and a closing
-    mark with nothing open is ignored, so one stray mark cannot swallow the rest of an article.
-    """
-    paragraph_ends = _paragraph_ends(text)
-
-    def paragraph_end(offset: int) -> int:
-        return paragraph_ends[bisect.bisect_left(paragraph_ends, offset)]
-
-    ranges: list[tuple[int, int]] = []
-    open_at: Optional[int] = None
-    for offset, is_opening in _marks(text):
-        if open_at is not None and paragraph_end(open_at) < offset:
-            ranges.append((open_at, paragraph_end(open_at)))
-            open_at = None
-        if is_opening:
-            open_at = offset
-        elif open_at is not None:
-            ranges.append((open_at, offset))
-            open_at = None
-    if open_at is not None:
-        ranges.append((open_at, paragraph_end(open_at)))
-    return ranges
-
-
-def _inner(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
-    """The quoted words between two marks: without spaces, a leading ellipsis (an elision, not
-    speech) or the comma/full stop that English puts inside the closing mark."""
-    while start < end:
-        if text[start].isspace():
-            start += 1
-        elif text.startswith(ELLIPSES, start):
-            start += 1 if text[start] == "…" else 3
-        else:
-            break
-    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING_QUOTE_PUNCT):
-        end -= 1
-    return (start, end) if end > start else None
-
-
 # --- parse helpers ----------------------------------------------------------------------------
 
 
-class _Quoted:
-    """Which character offsets lie inside quotation marks (marks included)."""
-
-    def __init__(self, ranges: list[tuple[int, int]]):
-        self.starts = [start for start, _ in ranges]
-        self.ranges = ranges
-
-    def __contains__(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index >= 0 and offset <= self.ranges[index][1]
-
-    def token(self, token: Token) -> bool:
-        return token.idx in self or (token.idx + len(token.text) - 1) in self
-
-
-def _subject(verb: Token, quoted: _Quoted) -> Optional[Token]:
+def _subject(verb: Token, quoted: Quoted) -> Optional[Token]:
     """Who performs `verb`: its subject, a passive's agent, or the subject of the verb it is
     coordinated with or subordinate to ("..., pointing out that ..."); a relative pronoun
     stands for the noun it modifies."""
@@ -297,7 +178,7 @@ def _subject(verb: Token, quoted: _Quoted) -> Optional[Token]:
     return None
 
 
-def _phrase(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> Span:
+def _phrase(head: Token, quoted: Quoted, verb: Optional[Token] = None) -> Span:
     """The noun phrase headed by `head`, with its modifiers ("a source linked to the Syrian
     opposition"), but never reaching into quotation marks, without a trailing date ("reports
     Sunday") or edge punctuation, and without the clause of `verb` when the phrase contains it
@@ -322,7 +203,7 @@ def _phrase(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> Span:
     return doc[start : end + 1]
 
 
-def _antecedent(pronoun: Token, quoted: _Quoted) -> Optional[Span]:
+def _antecedent(pronoun: Token, quoted: Quoted) -> Optional[Span]:
     """Who "he"/"she" most likely is: the nearest earlier PERSON entity outside quotation marks,
     or the nearest earlier singular, non-organisation subject of a speech verb ("The UN envoy
     declared ... He added"), whichever is closer."""
@@ -347,7 +228,7 @@ def _may_be_person(head: Token) -> bool:
     return head.tag_ in ("NN", "NNP") and head.ent_type_ not in NON_PERSON_ENTITIES
 
 
-def _resolve(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> tuple[Span, float]:
+def _resolve(head: Token, quoted: Quoted, verb: Optional[Token] = None) -> tuple[Span, float]:
     """The phrase a speaker/reporter token stands for, and how sure that reading is."""
     if head.pos_ == "PRON" and head.lower_ in PERSONAL_PRONOUNS:
         person = _antecedent(head, quoted)
@@ -389,7 +270,7 @@ def _tops(span: Span) -> list[Token]:
     return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
 
 
-def _governs_short(span: Span, quoted: _Quoted) -> Optional[Token]:
+def _governs_short(span: Span, quoted: Quoted) -> Optional[Token]:
     """The speech verb a short quoted stretch is the said content of, if any (scare-quote rule)."""
     tops = _tops(span)
     if len(tops) != 1:
@@ -429,7 +310,7 @@ def _covers_phrase(span: Span, top: Token) -> bool:
     return top.left_edge.i >= span.start and top.right_edge.i < span.end
 
 
-def _governs_long(span: Span, quoted: _Quoted, mark_open: int, mark_close: int) -> Optional[Token]:
+def _governs_long(span: Span, quoted: Quoted, mark_open: int, mark_close: int) -> Optional[Token]:
     """The speech verb a full quote belongs to: a verb it depends on, else one with a subject
     right after the closing mark in the same sentence ("“...,” said Lavrov"), else one before
     the opening mark ("Lavrov declared: “...”")."""
@@ -452,7 +333,7 @@ def _governs_long(span: Span, quoted: _Quoted, mark_open: int, mark_close: int) 
 
 
 def _speaker(
-    verb: Token, quoted: _Quoted, speaker_for: Optional[SpeakerFor]
+    verb: Token, quoted: Quoted, speaker_for: Optional[SpeakerFor]
 ) -> Optional[Actor]:
     """The actor who speaks through `verb`, coded by `speaker_for` when the engine gives one."""
     subject = _subject(verb, quoted)
@@ -495,11 +376,11 @@ def find_quotes(doc: Doc, speaker_for: Optional[SpeakerFor] = None) -> list[Quot
     """
     text = doc_text(doc)
     ranges = quoted_ranges(text)
-    quoted = _Quoted(ranges)
+    quoted = Quoted(ranges)
     found: list[tuple[Quote, int]] = []  # (quote, paragraph number)
-    paragraph_ends = _paragraph_ends(text)
+    paragraph_ends = paragraph_ends_in(text)
     for mark_open, mark_close in ranges:
-        inner = _inner(text, mark_open + 1, mark_close)
+        inner = quoted_words(text, mark_open + 1, mark_close)
         if inner is None:
             continue
         span = doc.char_span(*inner, alignment_mode="expand")
@@ -548,7 +429,7 @@ def _opens_paragraph(text: str, offset: int, paragraph_ends: list[int], paragrap
 # --- claims -----------------------------------------------------------------------------------
 
 
-def _reporter(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> tuple[Span, float]:
+def _reporter(head: Token, quoted: Quoted, verb: Optional[Token] = None) -> tuple[Span, float]:
     """The source a reporter phrase names, and how sure that reading is: the outlet of "a report
     in the Times of London", the owner of "the Times’ report", else the phrase itself ("Aid
     agencies", "the latest estimates"); a pronoun read as its antecedent is less sure."""
@@ -560,7 +441,7 @@ def _reporter(head: Token, quoted: _Quoted, verb: Optional[Token] = None) -> tup
     return _resolve(head, quoted, verb)
 
 
-def _container_source(container: Token, quoted: _Quoted) -> Optional[Span]:
+def _container_source(container: Token, quoted: Quoted) -> Optional[Span]:
     """Who a report, statement or estimate comes from, when the phrase says so."""
     for child in container.children:
         if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
@@ -612,7 +493,7 @@ def _asserts(token: Token) -> bool:
     return not (token.dep_ == "xcomp" and head.lemma_.lower() in claim_patterns().blocking_heads)
 
 
-def _verb_claim(token: Token, quoted: _Quoted) -> Optional[Claim]:
+def _verb_claim(token: Token, quoted: Quoted) -> Optional[Claim]:
     verb = speech_verb(token)
     if verb is None or verb.kind not in CLAIM_VERB_KINDS or not _asserts(token):
         return None
@@ -662,7 +543,7 @@ def _follows_clause_core(clause: Token, phrase_last: int) -> bool:
     return clause.i > phrase_last and all(subject.i > phrase_last for subject in subjects)
 
 
-def _source_phrase_claim(match: Span, quoted: _Quoted) -> Optional[Claim]:
+def _source_phrase_claim(match: Span, quoted: Quoted) -> Optional[Claim]:
     """"According to X, Y" / "Y, citing X": reporter X, text Y (the clause the phrase modifies)."""
     sources = [c for c in match[-1].children if c.dep_ in ("pobj", "dobj")]
     tops = _tops(match)
@@ -684,7 +565,7 @@ def _source_phrase_claim(match: Span, quoted: _Quoted) -> Optional[Claim]:
     return _claim(match.doc, _reporter(sources[0], quoted), first, last)
 
 
-def _hedge_claim(token: Token, quoted: _Quoted) -> Optional[Claim]:
+def _hedge_claim(token: Token, quoted: Quoted) -> Optional[Claim]:
     """"Forces reportedly shelled ...": hearsay with no named source; the reporter is the adverb.
     A hedged speech verb with a subject ("Mogherini reportedly added") is left to `_verb_claim`."""
     if token.dep_ != "advmod" or token.lower_ not in claim_patterns().hedge_adverbs:
@@ -697,7 +578,7 @@ def _hedge_claim(token: Token, quoted: _Quoted) -> Optional[Claim]:
 
 def find_claims(doc: Doc) -> list[Claim]:
     """Reported speech and sourced statements in `doc`, in text order, one per (source, content)."""
-    quoted = _Quoted(quoted_ranges(doc_text(doc)))
+    quoted = Quoted(quoted_ranges(doc_text(doc)))
     candidates: list[Optional[Claim]] = []
     for token in doc_tokens(doc):
         candidates.append(_verb_claim(token, quoted))
