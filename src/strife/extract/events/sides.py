@@ -76,6 +76,14 @@ def violent_crowd(token: Token, onto: Ontology) -> bool:
     return bool(set(before) & onto.words("violent_crowd_modifiers"))
 
 
+def _crowd_of_others(token: Token, onto: Ontology) -> bool:
+    """'a crowd of displaced persons', 'a crowd of mourners': a crowd its 'of' phrase names as people
+    other than protesters is no demonstration, so force on it is no force against protesters
+    (ACLED keeps that for a protest) but violence against civilians; 'a crowd of protesters' stays."""
+    members = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return bool(members) and not any(g.lemma_.lower() in onto.words("protester_nouns") for g in members)
+
+
 def _head_actors(tokens: list[Token], actors: list[Actor]) -> list[Actor]:
     """'police assaulted a family in the market police area': the actor named by an argument's
     head word ('a family') is who it is; actors named only inside its modifiers ('police' in a
@@ -110,7 +118,7 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     if lemma in onto.words("person_nouns") and words & onto.words("armed_person_modifiers"):
         return "nonstate"  # 'armed men', 'unidentified individuals'
     if lemma in onto.words("protester_nouns"):
-        return "protester"
+        return "civilian" if _crowd_of_others(token, onto) else "protester"
     if lemma in onto.words("civilian_places"):
         return "civilian"
     return _lexical_side_word(lemma, words, onto)
