@@ -659,6 +659,8 @@ def test_unknown_past_form_gets_its_verb(nlp):
 # armed clash; force on a peaceful protest is excessive force against protesters, force on a
 # violent crowd tells of a riot (violent demonstration); a crowd beating or burning is mob violence.
 P, R = "Protests", "Riots"
+CAPTIVES = "captured or surrendered soldiers killed: no longer an armed side (violence against civilians)"
+PROTEST_AFTER_NOUN = "'traders protesting': a protest told by a participle after its crowd, not met as the one dispersed"
 ARMED_AFTER_NOUN = "'villagers armed with machetes': an armed group told after its noun, and 'fought off'"
 
 SIDE_NOTES: tuple[tuple[str, str, str], ...] = (
@@ -700,8 +702,25 @@ SIDE_NOTES: tuple[tuple[str, str, str], ...] = (
     ("Residents of Kotla attacked a health worker, accusing him of spreading disease.", R, "Mob violence"),
     ("Supporters of two rival parties clashed in Bhimnagar with sticks and stones; 8 injured.", R, "Mob violence"),
     ("Students of two colleges clashed in Bugiri; several were injured and property was destroyed.", R, "Mob violence"),
+    ("Militants kill 5 villagers in Tando.", V, "Attack"),
+    ("Soldiers and rebels clash in Kuma; 4 dead.", B, "Armed clash"),
+    ("Attack by Renko militia on Kuma village leaves 12 civilians dead.", V, "Attack"),
+    ("Unidentified gunmen ambushed a bus near Lomba, killing 4 passengers.", V, "Attack"),
+    ("Kalu militia fighters attacked a police post in Dobi; 2 policemen and 3 attackers killed.", B, "Armed clash"),
+    ("Army killed 6 Renko rebels in an operation near Tassa village.", B, "Armed clash"),
+    ("Renko rebels executed 4 captured soldiers near Tassa village.", V, "Attack"),
+    ("Soldiers shot dead 2 fishermen accused of supplying rebels near Lake Kivu.", V, "Attack"),
+    ("Bandits killed 3 herders and stole cattle near Lokori.", V, "Attack"),
+    ("Cattle raiders clashed with local vigilantes near Lokori, 5 killed.", B, "Armed clash"),
+    ("Youths protesting the arrest of a local chief clashed with police in Wasu; 1 killed.", R, "Violent demonstration"),
+    ("Police used tear gas to disperse traders protesting in Kanda.", P, "Protest with intervention"),
+    ("Troops opened fire on a crowd of protesters in Makoro, killing 3.", P, "Excessive force against protesters"),
+    ("Police killed 2 protesters in Sokoni during a march over fuel prices.", P, "Excessive force against protesters"),
+    ("Soldiers killed 2 protesters during a march in Sokoni.", P, "Excessive force against protesters"),
 )
 SIDE_MISSES: dict[str, str] = {
+    "Renko rebels executed 4 captured soldiers near Tassa village.": CAPTIVES,
+    "Police used tear gas to disperse traders protesting in Kanda.": PROTEST_AFTER_NOUN,
     "Villagers armed with machetes fought off cattle raiders in Lokori; 2 raiders killed.": ARMED_AFTER_NOUN,
 }
 
@@ -743,3 +762,11 @@ def test_a_crowd_of_other_people_is_no_protest(code):
     assert _violent(code, "Militiamen fired on a crowd of mourners in Tando village, killing 3.").acled_event_type == V
     protest = _violent(code, "Police fired on a crowd of protesters in Tando village, killing 3.")
     assert (protest.acled_event_type, protest.acled_sub_event_type) == (P, "Excessive force against protesters")
+
+
+def test_police_killing_at_a_protest_is_their_force_not_its_toll(code):
+    """'Police killed 2 protesters during a march': the police's own act, excessive force against
+    protesters; '2 protesters were killed during a march' stays the march's toll."""
+    event = _violent(code, "Police killed 2 protesters during a march in Sokoni.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, "Excessive force against protesters")
+    assert [e.trigger.text for e in code("Two protesters were killed during a march in Sokoni.")] == ["march"]
