@@ -717,6 +717,13 @@ SIDE_NOTES: tuple[tuple[str, str, str], ...] = (
     ("Troops opened fire on a crowd of protesters in Makoro, killing 3.", P, "Excessive force against protesters"),
     ("Police killed 2 protesters in Sokoni during a march over fuel prices.", P, "Excessive force against protesters"),
     ("Soldiers killed 2 protesters during a march in Sokoni.", P, "Excessive force against protesters"),
+    ("Renko fighters raid Garin Kuma village, burn houses and kill 9 residents.", V, "Attack"),
+    ("Gunmen burned houses and killed 9 residents in Dabaru village.", V, "Attack"),
+    ("Police fire on protesters in Sokoni, killing 2.", P, "Excessive force against protesters"),
+    ("Rebels attack Kuma village, kill 7 civilians.", V, "Attack"),
+    ("Rebels attack army base in Kuma; 7 soldiers killed.", B, "Armed clash"),
+    ("Gunmen attack a church in Kisoro, 5 worshippers killed.", V, "Attack"),
+    ("Security forces kill 4 villagers in Tassa, accusing them of hiding militants.", V, "Attack"),
 )
 SIDE_MISSES: dict[str, str] = {
     "Renko rebels executed 4 captured soldiers near Tassa village.": CAPTIVES,
@@ -770,3 +777,10 @@ def test_police_killing_at_a_protest_is_their_force_not_its_toll(code):
     event = _violent(code, "Police killed 2 protesters during a march in Sokoni.")
     assert (event.acled_event_type, event.acled_sub_event_type) == (P, "Excessive force against protesters")
     assert [e.trigger.text for e in code("Two protesters were killed during a march in Sokoni.")] == ["march"]
+
+
+def test_a_killing_beside_a_burning_is_an_act_of_its_own(code):
+    """'burned houses and killed 9 residents': two acts, the killing no toll of the arson, so the
+    row is the attack on civilians, not property destruction."""
+    event = _violent(code, "Gunmen burned houses and killed 9 residents in Dabaru village.")
+    assert (event.acled_event_type, event.acled_sub_event_type) == (V, "Attack")

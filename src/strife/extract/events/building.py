@@ -45,7 +45,8 @@ def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontol
         if trig.entry.frame not in ("consequence", "result"):
             continue
         host = _result_host(trig.token, hosts)
-        if host is not None and host is not trig and not _force_at_a_protest(trig.token, host, onto):
+        if host is not None and host is not trig and not _force_at_a_protest(trig.token, host, onto) \
+                and host.entry.mode not in coding_set("property_modes"):  # 'burned houses and killed 9': two acts
             folded[trig.token.i] = host
     return folded
 
