@@ -724,6 +724,7 @@ SIDE_NOTES: tuple[tuple[str, str, str], ...] = (
     ("Rebels attack army base in Kuma; 7 soldiers killed.", B, "Armed clash"),
     ("Gunmen attack a church in Kisoro, 5 worshippers killed.", V, "Attack"),
     ("Security forces kill 4 villagers in Tassa, accusing them of hiding militants.", V, "Attack"),
+    ("Two killed as police disperse protesters in Kanda.", P, "Excessive force against protesters"),
 )
 SIDE_MISSES: dict[str, str] = {
     "Renko rebels executed 4 captured soldiers near Tassa village.": CAPTIVES,
@@ -784,3 +785,12 @@ def test_a_killing_beside_a_burning_is_an_act_of_its_own(code):
     row is the attack on civilians, not property destruction."""
     event = _violent(code, "Gunmen burned houses and killed 9 residents in Dabaru village.")
     assert (event.acled_event_type, event.acled_sub_event_type) == (V, "Attack")
+
+
+def test_an_intervention_that_kills_is_excessive_force(code):
+    """ACLED: a protest with intervention has no lethal injuries; deaths make it excessive force."""
+    lethal = [e.acled_sub_event_type for e in code("Two killed as police disperse protesters in Kanda.")
+              if e.acled_event_type == P]
+    hurt = [e.acled_sub_event_type for e in code("Police dispersed protesters in Kanda with tear gas; 3 were injured.")
+            if e.acled_event_type == P]
+    assert lethal == ["Excessive force against protesters"] and hurt == ["Protest with intervention"]
