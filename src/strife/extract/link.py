@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.actors import localise_actors
 from strife.extract.datelines import dateline_spans, in_dateline
+from strife.extract.excessive_force import lethal_interventions
 from strife.extract.figure_links import MATERIAL_QUADS, link_counts
 from strife.extract.implied import add_implied_actors
 from strife.extract.incidents import (
@@ -71,6 +72,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
     _one_carrier_per_toll(events)
+    lethal_interventions(events)
     add_implied_actors(events, state.get("actor_country"))
     _number_events(events, counts, merged, meta.sha256)
     _link_quotes(events, quotes)

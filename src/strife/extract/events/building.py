@@ -44,9 +44,19 @@ def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontol
         if trig.entry.frame not in ("consequence", "result"):
             continue
         host = _result_host(trig.token, hosts)
-        if host is not None and host is not trig:
+        if host is not None and host is not trig and not _force_at_a_protest(trig.token, host, onto) \
+                and host.entry.mode not in coding_set("property_modes"):  # 'burned houses and killed 9': two acts
             folded[trig.token.i] = host
     return folded
+
+
+def _force_at_a_protest(verb: Token, host: Trigger, onto: Ontology) -> bool:
+    """'Police killed 2 protesters during a march': a killing the state's police or soldiers did at
+    a protest is their force on it, an act of its own (ACLED's excessive force against protesters),
+    not the protest's toll, as '2 killed during the march' is."""
+    nouns = onto.words("protest_policing_nouns")
+    return host.plover == "PROTEST" and any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in nouns or c.lower_ in nouns) for c in verb.children)
 
 
 RESULT_PREPS = ("in", "during", "by", "after", "from", "following", "amid")

@@ -20,9 +20,10 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     CLAUSE_DEPS,
     clause_before_semicolon,
+    hyphenated_words,
 )
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
+from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of, violent_crowd
 from strife.extract.events.tables import (
     acled_fallback,
     coding_set,
@@ -436,8 +437,9 @@ def _own_clause(verb: Token) -> set[int]:
 def _demonstration_context(token: Token, onto: Ontology) -> bool:
     """Violence by a crowd is a violent demonstration when its line tells of a protest, else
     mob violence (ACLED's two Riots sub-events)."""
-    words = onto.words("demonstration_words")
-    return any((t.lemma_.lower() in words or t.lower_ in words) and not month_of_a_date(t) for t in line_of(token))
+    words, line = onto.words("demonstration_words"), line_of(token)
+    return any((t.lemma_.lower() in words or t.lower_ in words) and not month_of_a_date(t) for t in line) or bool(
+        hyphenated_words(line) & words)
 
 
 def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
@@ -482,6 +484,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     if (pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto)) or (
             pair[0] == "Battles" and _riot_control_at_a_protest(frame, onto)):
         pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
+        if frame.targets and all(violent_crowd(t, onto) for t in frame.targets):
+            pair = ("Riots", "Violent demonstration")  # force on rioters: the riot is the event
     return pair
 
 

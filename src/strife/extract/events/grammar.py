@@ -76,3 +76,14 @@ def names_a_stance(token: Token, protest: bool) -> bool:
     else:
         prefix = token.lower_.split("-")[0] if "-" in token.text else ""
     return prefix == "anti" or (prefix == "pro" and protest)
+
+
+def hyphenated_words(tokens) -> set[str]:
+    """'sit - in': the tokenizer splits a hyphenated word written without spaces ('sit-in'), so a
+    word list that holds the whole word would miss it; the joined forms, lower case."""
+    joined = set()
+    for hyphen in tokens:
+        i, doc = hyphen.i, hyphen.doc
+        if hyphen.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not hyphen.whitespace_:
+            joined.add(f"{doc[i - 1].lower_}-{doc[i + 1].lower_}")
+    return joined

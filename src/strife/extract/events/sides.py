@@ -46,12 +46,42 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     if attacked and sectors & sectors_of("unarmed_state"):
         return _member_of_a_force(tokens, onto) or "civilian"
     if sectors & (sectors_of("civilian") | sectors_of("rioter")):
-        return "civilian"
+        return "nonstate" if any(_armed_group(t, onto) for t in tokens) else "civilian"
     for token in tokens:
         side = lexical_side(token, onto)
         if side:
             return side
     return None
+
+
+def _armed_group(token: Token, onto: Ontology) -> bool:
+    """'armed herders', 'heavily-armed villagers': a community or trade told as carrying arms is,
+    in ACLED's codebook, an identity (communal) militia, an organised armed side, not civilians
+    or a mob; only the noun's own modifier counts ('farmers attacked by armed men' does not)."""
+    words = onto.words("armed_group_modifiers")
+    return any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
+               for c in token.children)
+
+
+def violent_crowd(token: Token, onto: Ontology) -> bool:
+    """'rioters', 'a mob', 'violent protesters', 'stone-pelting demonstrators': a crowd the text
+    tells was violent. ACLED keeps excessive force against protesters for force on a peaceful
+    protest; force on rioters tells of a riot (Riots, violent demonstration)."""
+    lemma = token.lemma_.lower()
+    if lemma in onto.words("rioter_nouns"):
+        return True
+    if lemma not in onto.words("protester_nouns"):
+        return False
+    before = " ".join(t.lower_ for t in token.subtree if t.i < token.i).replace(" - ", "-").split()
+    return bool(set(before) & onto.words("violent_crowd_modifiers"))
+
+
+def _crowd_of_others(token: Token, onto: Ontology) -> bool:
+    """'a crowd of displaced persons', 'a crowd of mourners': a crowd its 'of' phrase names as people
+    other than protesters is no demonstration, so force on it is no force against protesters
+    (ACLED keeps that for a protest) but violence against civilians; 'a crowd of protesters' stays."""
+    members = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return bool(members) and not any(g.lemma_.lower() in onto.words("protester_nouns") for g in members)
 
 
 def _head_actors(tokens: list[Token], actors: list[Actor]) -> list[Actor]:
@@ -88,7 +118,7 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
     if lemma in onto.words("person_nouns") and words & onto.words("armed_person_modifiers"):
         return "nonstate"  # 'armed men', 'unidentified individuals'
     if lemma in onto.words("protester_nouns"):
-        return "protester"
+        return "civilian" if _crowd_of_others(token, onto) else "protester"
     if lemma in onto.words("civilian_places"):
         return "civilian"
     return _lexical_side_word(lemma, words, onto)
