@@ -197,3 +197,31 @@ def test_an_acronym_two_countries_use_is_the_one_of_the_articles_country():
     actors, day = ActorDictionary.default(), dt.date(2016, 6, 1)
     assert actors.code("PDP", day, "NGA").country == "NGA" and actors.code("PDP", day, "IND").country == "IND"
     assert actors.code("UPDF", day, "BGD").sector == "PTY" and actors.code("UPDF", day, "UGA").sector == "MIL"
+
+
+def test_a_vague_actor_guessed_from_the_article_takes_the_country_of_its_events_place():
+    """'Police', 'residents' get the article's country as a guess when coded (`vague_actor_country`);
+    an act done on the spot (a protest, an attack) placed in another country has them of that country, as ACLED writes "Police Forces of
+    Kenya" for police firing in a Kenyan town whatever else the report names. A country the text
+    gives ('Rwandan police'), and international bodies, are kept."""
+    from strife.extract.actors import localise_actors
+    from strife.model import Place, Span
+
+    police = Actor(name="Police", sector="COP", country="RWA", kind="noun", confidence=0.7)
+    named = Actor(name="Rwandan police", sector="COP", country="RWA", kind="noun", confidence=0.85)
+    crowd = Actor(name="protesters", sector="CVL", kind="noun", confidence=0.7)
+    monitors = Actor(name="UN monitors", sector="IGO", country="RWA", kind="noun", confidence=0.7)
+    event = Event(id="e1", event_type="PROTEST", acled_event_type="Protests", evidence=Span(start=0, end=5, text="march"),
+                  location=Place(name="Kolbara", country="KEN"), source=[crowd], target=[police, named, monitors])
+    localise_actors(event, "RWA")
+    assert [a.country for a in event.source] == ["KEN"]
+    assert [a.country for a in event.target] == ["KEN", "RWA", "RWA"]
+    same = Event(id="e2", event_type="PROTEST", acled_event_type="Protests", evidence=Span(start=0, end=5, text="march"),
+                 location=Place(name="Tiemsou", country="RWA"), target=[police])
+    localise_actors(same, "RWA")
+    assert same.target[0].country == "RWA"
+    talks = Event(id="e3", event_type="CONSULT", acled_event_type="Strategic developments",
+                  evidence=Span(start=0, end=5, text="talks"), location=Place(name="Kolbara", country="KEN"),
+                  source=[police])
+    localise_actors(talks, "RWA")  # talks held abroad about the police at home
+    assert talks.source[0].country == "RWA"

@@ -58,6 +58,7 @@ LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nn", "npadvmod", "ad
 EDGE_NOISE_TAGS = frozenset({"DT", "PDT", "CD", "PRP$", "POS", "CC", "``", "''", "-LRB-", "-RRB-", ",", ":", "HYPH"})
 NO_HOME_SECTORS = frozenset({"IGO", "NGO", "MNC"})  # international by nature: no country from the place
 UNCODED_CONFIDENCE = 0.3
+VAGUE_CONFIDENCE = 0.7  # a noun the dictionary gave the article's country as a guess
 STATE_AS_AGENT_CONFIDENCE = 0.4
 _PUNCT_EDGE = re.compile(r"^[\s“”\"'‘’«»(),.:;-]+|[\s“”\"'‘’«»(),.:;-]+$")
 
@@ -113,17 +114,30 @@ def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
     'Islamic State') take the country of the event's place: ACLED writes a crowd, unnamed
     victims, local groups and branches of transnational ones as "Protesters (Country)",
     "Islamic State (Country)". International bodies (sector IGO) stay without one. An event with
-    no place takes `fallback`, the country the article's vague actors get (`vague_actor_country`)."""
+    no place takes `fallback`, the country the article's vague actors get (`vague_actor_country`).
+    A vague noun coded with that country as a guess ('Police', 'residents') takes the place's country
+    when an act done on the spot (a battle, an attack, a protest: `on_the_spot_types`) is placed in
+    another one: the guess was the article's, the place is the event's."""
     country = (event.location.country if event.location is not None else None) or fallback
     if not country:
         return
-    event.source = [_at_home(actor, country) for actor in event.source]
-    event.target = [_at_home(actor, country) for actor in event.target]
+    guessed = fallback if country != fallback and event.acled_event_type in _on_the_spot_types() else None
+    event.source = [_at_home(actor, country, guessed) for actor in event.source]
+    event.target = [_at_home(actor, country, guessed) for actor in event.target]
 
 
-def _at_home(actor: Actor, country: str) -> Actor:
+def _on_the_spot_types() -> frozenset[str]:
+    from strife.extract.events.tables import coding_set  # the events package imports this module
+
+    return coding_set("on_the_spot_types")
+
+
+def _at_home(actor: Actor, country: str, guessed: Optional[str] = None) -> Actor:
     """A copy with the place's country (mentions are shared between events of several places)."""
-    if actor.country is not None or actor.sector in NO_HOME_SECTORS or actor.kind == "igo":
+    if actor.sector in NO_HOME_SECTORS or actor.kind == "igo":
+        return actor
+    if actor.country is not None and not (guessed and actor.country == guessed and actor.kind == "noun"
+                                          and actor.confidence <= VAGUE_CONFIDENCE):
         return actor
     return actor.model_copy(update={"country": country})
 
