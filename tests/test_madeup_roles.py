@@ -225,3 +225,16 @@ def test_a_vague_actor_guessed_from_the_article_takes_the_country_of_its_events_
                   source=[police])
     localise_actors(talks, "RWA")  # talks held abroad about the police at home
     assert talks.source[0].country == "RWA"
+
+
+@pytest.mark.parametrize("note", [
+    "The army killed 12 militants in air strikes near Kolbara, Kandahar province.",
+    "Soldiers killed five fighters in drone strikes in Tiemsou village near Goma.",
+])
+def test_those_killed_in_strikes_are_no_strikers(row_event, note):
+    """'killed 12 militants in air strikes': a strike is a protest's noun only for a protest ('teachers
+    on strike'); whom an air strike hit is its target, never its source."""
+    event = row_event(note, "2016-06-01")
+    assert event is not None and event.source, event
+    assert all(a.sector == "MIL" for a in event.source), event.source
+    assert any(a.sector in ("REB", "UAF") for a in event.target), event.target

@@ -36,7 +36,7 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     if not sources and not targets and reciprocal(noun, onto):
         sources, targets = _parties_of_the_dispute(noun)
     if not sources:
-        sources = _participants(noun, onto) or _holders(noun, onto)
+        sources = _participants(noun, onto) or (_holders(noun, onto) if frame.plover == "PROTEST" else [])
     if not targets:
         targets = _under_attack(noun)
         if targets and not sources:
@@ -114,7 +114,8 @@ def _partners(participle: Token) -> list[Token]:
 
 def _holders(noun: Token, onto: Ontology) -> list[Token]:
     """'Teachers on strike over unpaid salaries', 'workers in protest': the people an 'on'/'in'
-    phrase with a protest noun describes are the protesters."""
+    phrase with a protest noun describes are the protesters. Only of a protest: 'killed 12 militants
+    in air strikes' names whom the strikes hit, not who struck."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in") or prep.head.pos_ not in ("NOUN", "PROPN"):
         return []
