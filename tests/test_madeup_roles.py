@@ -238,3 +238,21 @@ def test_those_killed_in_strikes_are_no_strikers(row_event, note):
     assert event is not None and event.source, event
     assert all(a.sector == "MIL" for a in event.source), event.source
     assert any(a.sector in ("REB", "UAF") for a in event.target), event.target
+
+
+def test_one_killed_in_a_crossfire_with_a_force_was_killed_by_it(row_event):
+    """'killed in a crossfire with police' is the security forces' word for a gunfight, like
+    'an encounter' (roles.yaml reciprocal_events): the force the crossfire was with killed him."""
+    event = row_event("A suspected robber was killed in a crossfire with police in Tiemsou village near Khulna.")
+    assert event is not None and holds(event.source, "COP", "BGD"), event
+    assert any(a.sector == "CRM" for a in event.target), event.target
+
+
+def test_cadres_of_a_party_are_the_party():
+    """'cadres of the X' are members of X (actor_cues.csv partitive), as 'members of the X' are."""
+    import datetime as dt
+
+    from strife.resolve.actors import ActorDictionary
+
+    code = ActorDictionary.default().code("Cadres of the Nepali Congress", dt.date(2015, 6, 1))
+    assert code is not None and (code.sector, code.country) == ("PTY", "NPL"), code
