@@ -106,6 +106,11 @@ NOTES = [
     # what a protest is for or against ('anti-X', 'pro-X') is not who protests
     ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
     ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
+    # who found the body did not kill (roles.yaml finder_verbs): the killer is unidentified
+    ("Police recovered the bullet-riddled body of a youth in Kolbara village near Jessore.",
+     "Violence against civilians", ("UAF", "BGD"), ("CVL", "BGD")),
+    ("Villagers found the body of a farmer with stab wounds in Tiemsou near Jessore.",
+     "Violence against civilians", ("UAF", "BGD"), ("AGR", "BGD")),
 ]
 
 

@@ -151,17 +151,23 @@ def to_event(frame: Frame, doc: Doc, actors_for: Optional[ActorsFor], onto: Onto
         trigger=trigger_span,
         evidence=_evidence(frame, doc),
         confidence=calibrated_confidence(raw_confidence(frame), onto),
-        unassigned=_unassigned(frame, sources + targets, actors_for) if not sources else [],
+        unassigned=_unassigned(frame, sources + targets, actors_for, onto) if not sources else [],
     )
 
 
-def _unassigned(frame: Frame, placed: list[Actor], actors_for: Optional[ActorsFor]) -> list[Actor]:
+def _unassigned(frame: Frame, placed: list[Actor], actors_for: Optional[ActorsFor],
+                onto: Optional[Ontology] = None) -> list[Actor]:
     """Actors of the trigger's sentence that hold no role in the event: said, not guessed, so a
-    reader sees who may have acted when the parse gave no subject."""
+    reader sees who may have acted when the parse gave no subject. Who found the body or the
+    victim ('police recovered the body of a youth', roles.yaml finder_verbs) did not act in it."""
     if actors_for is None:
         return []
-    taken = [a.span for a in placed if a.span]
-    found = actors_for(frame.trigger.token.sent)
+    sent = frame.trigger.token.sent
+    finders = onto.words("finder_verbs") if onto is not None else frozenset()
+    taken = [a.span for a in placed if a.span] + [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent
+        if t.dep_ in ("nsubj", "agent") and t.head.lemma_.lower() in finders and t.head.i != frame.trigger.token.i]
+    found = actors_for(sent)
     return [a for a in found if a.span and not any(a.span[0] < end and start < a.span[1] for start, end in taken)]
 
 

@@ -75,6 +75,8 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
+    if verb.lemma_.lower() in onto.words("finder_verbs"):
+        frame.sources = []  # 'villagers found the body of a farmer': who found it did not kill
     frame.sources, frame.targets = two_sides(expand_all(frame.sources), expand_all(frame.targets))
 
 
