@@ -261,3 +261,14 @@ def test_cadres_of_a_party_are_the_party():
 
     code = ActorDictionary.default().code("Cadres of the Nepali Congress", dt.date(2015, 6, 1))
     assert code is not None and (code.sector, code.country) == ("PTY", "NPL"), code
+
+
+@pytest.mark.parametrize("note", [
+    "Kolbara forces killed four rebels near Goma and recovered weapons.",
+    "Soldiers recovered territory after a clash with rebels near Goma.",
+])
+def test_recovering_weapons_or_ground_is_no_finding_of_the_dead(row_event, note):
+    """Only a finder of the dead (roles.yaml remains_nouns) is no actor of the killing: forces that
+    'recovered weapons' or 'recovered territory' still did what the sentence says."""
+    event = row_event(note, "2016-06-01")
+    assert event is not None and any(a.sector == "MIL" for a in event.source), event

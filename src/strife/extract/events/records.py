@@ -22,7 +22,7 @@ from strife.extract.events.coding import (
 )
 from strife.extract.events.frame import Frame
 from strife.extract.events.owners import downed_craft, installation_owner
-from strife.extract.events.roles import argument_phrase, document_body, reciprocal_sides
+from strife.extract.events.roles import argument_phrase, document_body, finds_the_dead, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
@@ -163,10 +163,9 @@ def _unassigned(frame: Frame, placed: list[Actor], actors_for: Optional[ActorsFo
     if actors_for is None:
         return []
     sent = frame.trigger.token.sent
-    finders = onto.words("finder_verbs") if onto is not None else frozenset()
     taken = [a.span for a in placed if a.span] + [
         (t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent
-        if t.dep_ in ("nsubj", "agent") and t.head.lemma_.lower() in finders and t.head.i != frame.trigger.token.i]
+        if onto is not None and t.dep_ in ("nsubj", "agent") and finds_the_dead(t.head, onto)]
     found = actors_for(sent)
     return [a for a in found if a.span and not any(a.span[0] < end and start < a.span[1] for start, end in taken)]
 

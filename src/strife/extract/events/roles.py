@@ -40,7 +40,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     patients = _passive_complement_patients(verb, onto)
     passive = passive or bool(patients)
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-    if not passive and _headline_passive(verb, onto):
+    if not passive and headline_passive(verb, onto):
         passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
     if verb.lemma_.lower() in onto.words("undergoer_verbs"):
         victims = [resolve_relative(s) for s in subjects]
@@ -75,9 +75,18 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = _previous_subject(frame.sources, verb)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
-    if verb.lemma_.lower() in onto.words("finder_verbs"):
+    if finds_the_dead(verb, onto):
         frame.sources = []  # 'villagers found the body of a farmer': who found it did not kill
     frame.sources, frame.targets = two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def finds_the_dead(verb: Token, onto: Ontology) -> bool:
+    """'found the body of a farmer', 'the corpse was recovered' (roles.yaml finder_verbs, remains_nouns):
+    the verb tells who found the dead, not who killed; 'recovered weapons', 'recovered territory' are
+    other acts."""
+    return verb.lemma_.lower() in onto.words("finder_verbs") and any(
+        c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp") and c.lemma_.lower() in onto.words("remains_nouns")
+        for c in verb.children)
 
 
 def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
@@ -141,7 +150,7 @@ def _shared_agents(verb: Token) -> list[Token]:
     return []
 
 
-def _headline_passive(verb: Token, onto: Ontology) -> bool:
+def headline_passive(verb: Token, onto: Ontology) -> bool:
     """'At least three soldiers killed and one injured', 'Two policemen wounded in Kano': a victim
     verb with a subject but no object, auxiliary or agent is a passive with its 'were' left out
     (headlines and coders' notes); read actively it would make the victims the attackers."""
