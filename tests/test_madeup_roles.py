@@ -106,6 +106,12 @@ NOTES = [
     # what a protest is for or against ('anti-X', 'pro-X') is not who protests
     ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
     ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
+    # victims told first with their 'were' left out ('soldiers [who were] killed in a bomb') are victims
+    ("Two soldiers killed in roadside bomb near Kolbara village, Afgoye.", "Explosions/Remote violence",
+     ("UAF", "SOM"), ("MIL", "SOM")),
+    ("Three policemen killed in IED blast near Tiemsou, Garissa.", "Explosions/Remote violence",
+     ("UAF", "KEN"), ("COP", "KEN")),
+    ("Two militants killed in encounter with police in Kolbara village, Kupwara.", "Battles", ("COP", "IND"), ("REB", "IND")),
     # who found the body did not kill (roles.yaml finder_verbs): the killer is unidentified
     ("Police recovered the bullet-riddled body of a youth in Kolbara village near Jessore.",
      "Violence against civilians", ("UAF", "BGD"), ("CVL", "BGD")),

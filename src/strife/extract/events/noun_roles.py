@@ -17,6 +17,7 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, names_a_stance
 from strife.extract.events.roles import (
     expand_all,
+    headline_passive,
     inherited_subjects,
     prep_objects,
     reciprocal,
@@ -48,6 +49,11 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         if not sources or all(s.pos_ == "PRON" for s in sources):
             sources = _governor_subjects(governor, relation) or [s for s in sources if s.pos_ != "PRON"]
         targets += prep_objects(governor, onto.words("target_preps") - {"with", "to"})
+    elif (governor is not None and not sources and _killed_in(noun, governor, onto)
+          and _victims_told_first(governor, onto)
+          and not (reciprocal(noun, onto) and not _counterparts(noun, governor, onto))):
+        sources = _counterparts(noun, governor, onto) if reciprocal(noun, onto) else []
+        targets = _victims_told_first(governor, onto) + [t for t in targets if t not in sources]
     elif governor is not None and not sources and _killed_in(noun, governor, onto):
         sources = _governor_subjects(governor, relation)
         if not sources and reciprocal(noun, onto):
@@ -63,11 +69,32 @@ def _killed_in(noun: Token, verb: Token, onto: Ontology) -> bool:
             and verb.lemma_.lower() in onto.words("victim_verbs"))
 
 
+def _counterparts(noun: Token, verb: Optional[Token] = None, onto: Optional[Ontology] = None) -> list[Token]:
+    """The other side of a clash noun: its 'with' phrase ('a gunfight with police'), or the one the
+    parser hangs on the verb it is told with ('killed in encounter with police'), a weapon aside."""
+    own = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    if own or verb is None or onto is None:
+        return own
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+            if o.dep_ == "pobj" and not names_a_weapon(o, onto)]
+
+
+def _victims_told_first(verb: Token, onto: Ontology) -> list[Token]:
+    """'Two soldiers killed in roadside bomb', 'militants killed in an ambush near X': a victim verb
+    with its 'were' left out, read as a reduced relative on the victims ('soldiers [who were] killed')
+    or as a headline passive, names the victims before it, never who set off the bomb; of a clash
+    with a named side ('killed in an encounter with police'), that side killed them."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head] if not any(c.dep_ in ("agent", "dobj") for c in verb.children) else []
+    if headline_passive(verb, onto):
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    return []
+
+
 def _killed_by_counterpart(noun: Token, verb: Token, targets: list[Token]) -> tuple[list[Token], list[Token]]:
     """'A rebel commander was killed in a gunfight with police': the other side of the clash killed
     the one the passive names, so it is the source ('with police') and the one killed the target."""
-    counterpart = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
-                   for o in c.children if o.dep_ == "pobj"]
+    counterpart = _counterparts(noun)
     killed = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not counterpart or not killed:
         return [], targets
