@@ -24,6 +24,7 @@ from strife.extract.events.roles import (
     target_prepositions,
     two_sides,
 )
+from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapons import names_a_weapon, struck_objects
@@ -52,7 +53,7 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     elif (governor is not None and not sources and _killed_in(noun, governor, onto)
           and _victims_told_first(governor, onto)
           and not (reciprocal(noun, onto) and not _counterparts(noun, governor, onto))):
-        sources = _counterparts(noun, governor, onto) if reciprocal(noun, onto) else []
+        sources = _counterparts(noun, governor, onto) if reciprocal(noun, onto) else _agents(governor)
         targets = _victims_told_first(governor, onto) + [t for t in targets if t not in sources]
     elif governor is not None and not sources and _killed_in(noun, governor, onto):
         sources = _governor_subjects(governor, relation)
@@ -75,17 +76,27 @@ def _counterparts(noun: Token, verb: Optional[Token] = None, onto: Optional[Onto
     own = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
     if own or verb is None or onto is None:
         return own
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
-            if o.dep_ == "pobj" and not names_a_weapon(o, onto)]
+    on_the_verb = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+                   if o.dep_ == "pobj" and not names_a_weapon(o, onto)]
+    # 'killed in a police encounter': the force the clash is named after is the other side
+    return on_the_verb or [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                           and lexical_side(c, onto) in ("state", "nonstate")]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The 'by' phrase of a passive participle: 'policemen injured in an attack by picketers'."""
+    return [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _victims_told_first(verb: Token, onto: Ontology) -> list[Token]:
     """'Two soldiers killed in roadside bomb', 'militants killed in an ambush near X': a victim verb
     with its 'were' left out, read as a reduced relative on the victims ('soldiers [who were] killed')
     or as a headline passive, names the victims before it, never who set off the bomb; of a clash
-    with a named side ('killed in an encounter with police'), that side killed them."""
+    with a named side ('killed in an encounter with police', 'in a police encounter'), that side
+    killed them; of an attack 'by' someone ('injured in an attack by picketers'), the attackers."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head] if not any(c.dep_ in ("agent", "dobj") for c in verb.children) else []
+        return [verb.head] if not any(c.dep_ == "dobj" for c in verb.children) else []
     if headline_passive(verb, onto):
         return [c for c in verb.children if c.dep_ == "nsubj"]
     return []
