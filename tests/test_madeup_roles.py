@@ -280,3 +280,17 @@ def test_recovering_weapons_or_ground_is_no_finding_of_the_dead(row_event, note)
     'recovered weapons' or 'recovered territory' still did what the sentence says."""
     event = row_event(note, "2016-06-01")
     assert event is not None and any(a.sector == "MIL" for a in event.source), event
+
+
+@pytest.mark.parametrize(("note", "country"), [
+    ("Supporters of Raila Odinga demonstrated in Tiemsou town against the electoral commission.", "KEN"),
+    ("Supporters of Khaleda Zia clashed with police in Kolbara bazaar.", "BGD"),
+    ("Muslim Brotherhood supporters marched in Kolbara village after Friday prayers.", "EGY"),
+    ("Activists staged a sit-in in Ngarevu hill against a decision of Pierre Nkurunziza.", "BDI"),
+])
+def test_a_national_leader_or_movement_places_a_note_that_names_no_known_place(row_event, note, country):
+    """A head of state or government, a main opposition leader or a national movement any coder of
+    the country knows (actors.csv, with their terms of office) tells the country of the crowd of a
+    note whose place the gazetteer does not know, as ACLED writes 'Protesters (Kenya)'."""
+    event = row_event(note, "2016-06-01")
+    assert event is not None and any(a.country == country for a in event.source), event

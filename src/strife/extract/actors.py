@@ -109,6 +109,16 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
     return max(weights, key=weights.__getitem__) if weights else None
 
 
+def named_country(actors: Sequence[Actor]) -> Optional[str]:
+    """The one country the article's actors name of themselves ('Raila Odinga', 'KDF soldiers',
+    'Muslim Brotherhood supporters'), or None when they name none or several: where no place says
+    it, a note on one country's leader, army or party is of that country, as its crowds and
+    unnamed victims are ('Protesters (Kenya)'). International bodies say nothing."""
+    countries = {a.country for a in actors
+                 if a.country and a.kind not in ("implied", "igo") and a.sector not in NO_HOME_SECTORS}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
     """Actors the text names with no country ('members of the party', 'Bani Ali tribesmen',
     'Islamic State') take the country of the event's place: ACLED writes a crowd, unnamed

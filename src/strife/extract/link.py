@@ -16,7 +16,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Intervals, Layout, clause_verb, doc_text
-from strife.extract.actors import localise_actors
+from strife.extract.actors import localise_actors, named_country
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.excessive_force import lethal_interventions
 from strife.extract.figure_links import MATERIAL_QUADS, link_counts
@@ -58,12 +58,13 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     every_place = Nearby(places, layout, lambda p: p.span[0])
     nearby = {False: every_place,  # a hypothetical act may be placed where it would happen
               True: every_place if real_places is places else Nearby(real_places, layout, lambda p: p.span[0])}
+    vague_country = state.get("actor_country") or named_country(state.get("actors", []))
     for number, event in enumerate(events, start=1):
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
         _link_date(event, anchor, usable_dates, doc)
         _link_place(event, anchor, nearby[is_real(event)], focus_place)
-        localise_actors(event, state.get("actor_country"))
+        localise_actors(event, vague_country)
     link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)
@@ -73,7 +74,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
     _one_carrier_per_toll(events)
     lethal_interventions(events)
-    add_implied_actors(events, state.get("actor_country"))
+    add_implied_actors(events, vague_country)
     _number_events(events, counts, merged, meta.sha256)
     _link_quotes(events, quotes)
     return ArticleResult(
