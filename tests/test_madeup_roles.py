@@ -294,3 +294,16 @@ def test_a_national_leader_or_movement_places_a_note_that_names_no_known_place(r
     note whose place the gazetteer does not know, as ACLED writes 'Protesters (Kenya)'."""
     event = row_event(note, "2016-06-01")
     assert event is not None and any(a.country == country for a in event.source), event
+
+
+def test_a_common_surname_of_a_leader_is_no_leader():
+    """'Keita', 'Hussain', 'Sharif', 'Conde' are borne by millions: alone they name no head of state
+    (actor_cues.csv not_a_surname), while a rare one does ('Kiir')."""
+    import datetime as dt
+
+    from strife.resolve.actors import ActorDictionary
+
+    actors, day = ActorDictionary.default(), dt.date(2016, 6, 1)
+    for common in ("Keita", "Hussain", "Sharif", "Conde", "Bashir", "Lungu", "Ouattara"):
+        assert actors.code(common, day) is None, common
+    assert actors.code("Kiir", day).country == "SSD"
