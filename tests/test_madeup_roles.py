@@ -114,6 +114,9 @@ NOTES = [
     ("Two militants killed in encounter with police in Kolbara village, Kupwara.", "Battles", ("COP", "IND"), ("REB", "IND")),
     ("Three Maoists killed in police encounter in Kolbara forest, Gadchiroli.", "Battles", ("COP", "IND"), ("REB", "IND")),
     ("Two policemen injured in attack by picketers in Bogra.", "Riots", ("CVL", "BGD"), ("COP", "BGD")),
+    # a unit's operations the parser reads as 'during [Unit] of operations'; an occasion shared by two verbs
+    ("Five militants were killed and two were arrested during Kolbara Special Police Units operations in Kandahar.",
+     "Battles", ("COP", "AFG"), ("REB", "AFG")),
     # an arrest no one is named making is by the police (event_implied_actors.csv)
     ("Two suspected robbers were arrested in Dhaka.", "Strategic developments", ("COP", "BGD"), ("CRM", "BGD")),
     # who found the body did not kill (roles.yaml finder_verbs): the killer is unidentified

@@ -217,10 +217,24 @@ def add_operation_owners(frames: list[Frame], onto: Ontology) -> None:
         verb = frame.trigger.token
         if frame.sources or not (frame.targets or frame.victims) or verb.pos_ != "VERB":
             continue
-        nouns = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in operations]
-        owners = [o for n in nouns for o in _owners_of(n, onto)]
+        held = _occasions(verb) or [o for v in verb.conjuncts for o in _occasions(v)]  # 'killed and arrested during'
+        nouns = [o for o in held if o.lemma_.lower() in operations]
+        owners = [o for n in nouns for o in _owners_of(n, onto)] + [o for o in held if _named_unit_operation(o, operations)]
         frame.sources = expand_all([x for x in owners if x not in frame.targets and x not in frame.victims])
+
+
+def _occasions(verb: Token) -> list[Token]:
+    """What an act happened in or during: the objects of the verb's 'in'/'during' phrases."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for o in p.children if o.dep_ == "pobj"]
+
+
+def _named_unit_operation(name: Token, operations: frozenset[str]) -> bool:
+    """'during [General Command of Police Special Units] operations': the parser takes the unit's
+    name as what the killing was during, and the operations as its 'of' phrase; a capitalised name
+    so read is the operation's owner."""
+    return name.pos_ == "PROPN" and any(
+        p.dep_ == "prep" and p.lower_ == "of" and o.dep_ == "pobj" and o.lemma_.lower() in operations
+        for p in name.children for o in p.children)
 
 
 def _owners_of(operation: Token, onto: Ontology) -> list[Token]:
