@@ -39,7 +39,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
         agents = agents or _shared_agents(verb)
     patients = _passive_complement_patients(verb, onto)
     passive = passive or bool(patients)
-    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    subjects = _told_victims_aside([c for c in children if c.dep_ in SUBJECT_DEPS], onto)
     if not passive and headline_passive(verb, onto):
         passive, subjects = True, []  # 'Three soldiers killed near the border': the soldiers are the victims
     if verb.lemma_.lower() in onto.words("undergoer_verbs"):
@@ -78,6 +78,16 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if finds_the_dead(verb, onto):
         frame.sources = []  # 'villagers found the body of a farmer': who found it did not kill
     frame.sources, frame.targets = two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def _told_victims_aside(subjects: list[Token], onto: Ontology) -> list[Token]:
+    """'Five people injured as BNP and AL activists clashed': of two subjects the parser gives one
+    verb, one told as hurt ('people [who were] injured') is the clash's victims, not a side."""
+    if len(subjects) < 2:
+        return subjects
+    hurt = [s for s in subjects if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in onto.words("victim_verbs")
+                                       for c in s.children)]
+    return [s for s in subjects if s not in hurt] or subjects
 
 
 def finds_the_dead(verb: Token, onto: Ontology) -> bool:
