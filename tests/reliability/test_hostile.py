@@ -31,7 +31,6 @@ from tests.reliability.bombs import (
     gzip_member,
     huge_cell,
     huge_line,
-    page,
     text_bomb,
     warc_bomb,
 )
