@@ -1,0 +1,41 @@
+"""Made-up terse notes in the style of ACLED's 2015-2016 coders, for rules of event typing.
+
+* The doer of a deed someone is arrested, charged or blamed for is the one arrested ('Police
+  arrested 12 youths for attacking traders': the youths attacked, not the police), English object
+  control of a 'for'/'of' gerund after a verb of judging or punishing (roles.reason_doers).
+
+Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
+either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+B, V, RP = ("Battles",), ("Violence against civilians",), ("Protests", "Riots")
+OLD16 = "2016-06-15"
+
+ARRESTED_FOR = [
+    ("Police arrested 12 youths in Mbarali for allegedly attacking traders at the market.", RP, "youths"),
+    ("Police detained 5 men from Kiboga village for assaulting a local councillor.", RP, "men"),
+    ("Security forces arrested 30 students of Nyakato Secondary School for attacking teachers.", RP, "students"),
+    ("Police arrested 8 residents of Kasoli for beating a suspected thief to death.", RP, "residents"),
+    ("Four men were arrested for attacking a trader in Wombe market.", RP, "men"),
+]
+
+@pytest.mark.parametrize("text,types,doer", ARRESTED_FOR)
+def test_the_one_arrested_for_a_deed_did_it(row_event, text, types, doer):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, event
+    assert any(a.name.split()[-1].lower() == doer for a in event.source), [a.name for a in event.source]
+    assert not any(a.name.lower() in ("police", "security forces") for a in event.source)
+
+
+def test_the_arrest_keeps_its_own_arrester(engine):
+    import datetime as dt
+
+    from strife.model import Article
+
+    events = engine.code(Article(id="n", text=ARRESTED_FOR[0][0], published=dt.date(2016, 6, 15))).events
+    arrest = next(e for e in events if e.trigger and e.trigger.text == "arrested")
+    assert [a.name for a in arrest.source] == ["Police"]
