@@ -3,6 +3,9 @@
 * The doer of a deed someone is arrested, charged or blamed for is the one arrested ('Police
   arrested 12 youths for attacking traders': the youths attacked, not the police), English object
   control of a 'for'/'of' gerund after a verb of judging or punishing (roles.reason_doers).
+* A clash of communities, clans, tribes or herders is a battle between identity (communal)
+  militias, as ACLED's codebook codes communal fighting, not a riot (coding._communal_clash,
+  _communal_group); a crowd with no community named stays rioters.
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -23,6 +26,22 @@ ARRESTED_FOR = [
     ("Four men were arrested for attacking a trader in Wombe market.", RP, "men"),
 ]
 
+COMMUNAL = [
+    ("Clashes between Tobi and Kanyi communities over land left 3 dead in Mwenga territory.", B),
+    ("1 Kotoko man was killed and 4 others injured during a clash between Kotoko and Mandani people over farmland.", B),
+    ("Herders and farmers clashed in Ugbo village over grazing land; 2 killed.", B),
+    ("Fighting between Muroi and Sabdo clans in Bakool region; 5 killed.", B),
+    ("Armed herders attacked farmers in Akpo village, killing 3.", V),
+]
+
+NOT_COMMUNAL = [  # crowds with no community, clan or tribe named as a side stay rioters
+    ("Supporters of two rival parties clashed in Kandi bazaar; 10 injured.", RP),
+    ("Youths of Dabri and Mohal villages clashed over a football match; 6 injured.", RP),
+    ("Villagers clashed with police over the demolition of a shrine.", RP),
+    ("Two groups of people clashed in Asaba market over a land dispute; 3 injured.", RP),
+]
+
+
 @pytest.mark.parametrize("text,types,doer", ARRESTED_FOR)
 def test_the_one_arrested_for_a_deed_did_it(row_event, text, types, doer):
     event = row_event(text, OLD16)
@@ -39,3 +58,9 @@ def test_the_arrest_keeps_its_own_arrester(engine):
     events = engine.code(Article(id="n", text=ARRESTED_FOR[0][0], published=dt.date(2016, 6, 15))).events
     arrest = next(e for e in events if e.trigger and e.trigger.text == "arrested")
     assert [a.name for a in arrest.source] == ["Police"]
+
+
+@pytest.mark.parametrize("text,types", COMMUNAL + NOT_COMMUNAL)
+def test_communal_fighting_is_a_battle_and_crowds_stay_rioters(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
