@@ -6,6 +6,9 @@
 * A clash of communities, clans, tribes or herders is a battle between identity (communal)
   militias, as ACLED's codebook codes communal fighting, not a riot (coding._communal_clash,
   _communal_group); a crowd with no community named stays rioters.
+* Forces that 'clear' places of a group named by its proper name retake territory, in the
+  headline style of the older notes ('Troops clear Kadiro and Bumsa of the Wula Front'), as they
+  already did of a group named by a common noun ('of militants'; lexicon object '@of_name').
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -64,3 +67,24 @@ def test_the_arrest_keeps_its_own_arrester(engine):
 def test_communal_fighting_is_a_battle_and_crowds_stay_rioters(row_event, text, types):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+CLEARED = [
+    ("Military forces clear Tamba and Gorel of the Wula Front on 18/06. Four reported Wula Front dead.", B),
+    ("Soldiers cleared Mokalo forest of the Wula Liberation Front on Sunday.", B),
+    ("Army clears Sabon and Dikwa of Jamaat Kora; 5 militants killed.", B),
+    ("Troops clear Kadiro and Bumsa villages of militants; 6 militants dead.", B),
+]
+
+
+@pytest.mark.parametrize("text,types", CLEARED)
+def test_forces_clearing_places_of_a_named_group_retake_territory(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+@pytest.mark.parametrize("text", ["The court cleared Abdu Kamara of all charges.",
+                                  "The tribunal cleared Mr Sinde of Lumbo of the charges against him."])
+def test_clearing_a_person_of_charges_is_no_battle(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is None or event.acled_event_type != "Battles"
