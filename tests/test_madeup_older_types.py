@@ -9,6 +9,9 @@
 * Forces that 'clear' places of a group named by its proper name retake territory, in the
   headline style of the older notes ('Troops clear Kadiro and Bumsa of the Wula Front'), as they
   already did of a group named by a common noun ('of militants'; lexicon object '@of_name').
+* An international body's base, post or patrol is a peacekeeping mission's, an armed target: an
+  attack on it is a battle (sector_classes.csv 'mission', roles.yaml military_installation_nouns);
+  its offices and convoys stay civilian. The UN and the AU are the international institutions.
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -88,3 +91,18 @@ def test_forces_clearing_places_of_a_named_group_retake_territory(row_event, tex
 def test_clearing_a_person_of_charges_is_no_battle(row_event, text):
     event = row_event(text, OLD16)
     assert event is None or event.acled_event_type != "Battles"
+
+
+MISSION_BASES = [
+    ("Militants attacked an AU base near Bardo.", B),
+    ("Gunmen attacked a UN base in Kelo, killing 2 peacekeepers.", B),
+    ("Insurgents attacked a UN checkpoint near Wadi Kora; 1 peacekeeper injured.", B),
+    ("Gunmen attacked a UN office in Kelo.", V),
+    ("Gunmen attacked a UN convoy carrying food aid near Kidal.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", MISSION_BASES)
+def test_an_attack_on_a_peacekeeping_base_is_a_battle(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)

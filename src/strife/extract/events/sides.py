@@ -43,6 +43,8 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     armed = armed_state_sectors() if attacked else sectors_of("state_force")
     if sectors & armed:
         return "state"
+    if sectors & sectors_of("mission") and _military_installation(tokens, onto):
+        return "state"  # 'attacked an AU base': a peacekeeping mission's base
     if attacked and sectors & sectors_of("unarmed_state"):
         return _member_of_a_force(tokens, onto) or "civilian"
     if sectors & (sectors_of("civilian") | sectors_of("rioter")):
@@ -52,6 +54,12 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         if side:
             return side
     return None
+
+
+def _military_installation(tokens: list[Token], onto: Ontology) -> bool:
+    """A base, barracks, post or patrol: an installation only an armed force keeps."""
+    words = onto.words("military_installation_nouns")
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in tokens)
 
 
 def _armed_group(token: Token, onto: Ontology) -> bool:
