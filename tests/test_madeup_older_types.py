@@ -12,6 +12,9 @@
 * An international body's base, post or patrol is a peacekeeping mission's, an armed target: an
   attack on it is a battle (sector_classes.csv 'mission', roles.yaml military_installation_nouns);
   its offices and convoys stay civilian. The UN and the AU are the international institutions.
+* A telegraphic tally after the act ('IED targeted an army vehicle; 2 soldiers killed') is the
+  act's toll: it never takes the incident's coding from the act, and its counted subject is the
+  victims, not a source (incidents._bare_tally).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -106,3 +109,20 @@ MISSION_BASES = [
 def test_an_attack_on_a_peacekeeping_base_is_a_battle(row_event, text, types):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+TALLIES = [
+    ("IED targeted an army vehicle in Rafah; 2 soldiers killed.", ("Explosions/Remote violence",)),
+    ("Roadside bomb hit a police vehicle near Arish; 3 policemen killed.", ("Explosions/Remote violence",)),
+    ("Suicide bomber targeted a military checkpoint in Gao; 4 soldiers killed.", ("Explosions/Remote violence",)),
+    ("Government troops and rebel forces fought in Yuro county; 7 killed.", B),
+    ("Rebels ambushed an army patrol near Kambi; 3 soldiers killed, 2 injured.", B),
+    ("Gunmen attacked Wadu village; 5 civilians killed.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", TALLIES)
+def test_a_telegraphic_tally_is_the_toll_of_the_act_before_it(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+    assert not any(a.name.split()[-1] in ("soldiers", "policemen", "civilians") for a in event.source)

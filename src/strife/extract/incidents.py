@@ -181,10 +181,12 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             incidents.append([event])
             continue
         survivor, mention = home[0], event
-        if _leads(event, survivor):
+        if _leads(event, survivor) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
         confidence = max(survivor.confidence, mention.confidence)
+        if _bare_tally(mention, doc) and not _bare_tally(survivor, doc):
+            mention.target, mention.source = [*mention.target, *mention.source], []  # '2 soldiers killed': the victims
         absorb(survivor, mention)
         survivor.confidence = confidence  # a far mention in the same report is no independent witness
         _take_the_day(survivor, mention)
@@ -226,6 +228,19 @@ def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
     """'were killed', 'died', 'wounded' with no perpetrator: what befell people, not the act."""
     token = trigger_token(event, doc)
     return token is not None and not event.source and count_kind_for(token) in ("killed", "injured")
+
+
+def _bare_tally(event: Event, doc: Doc) -> bool:
+    """'IED targeted an army vehicle; 2 soldiers killed', 'fought in Yuro county; 7 killed': a
+    casualty participle with no auxiliary and no agent, its subject a number or counted, tells the
+    toll of the act it joins, never that act's coding (the terse notes' telegraphic tally)."""
+    token = trigger_token(event, doc)
+    if token is None or token.tag_ != "VBN" or count_kind_for(token) not in ("killed", "injured"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.like_num or any(c.dep_ == "nummod" for c in s.children) for s in subjects)
 
 
 def _is_violent(event: Event) -> bool:
