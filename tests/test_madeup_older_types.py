@@ -15,6 +15,8 @@
 * A telegraphic tally after the act ('IED targeted an army vehicle; 2 soldiers killed') is the
   act's toll: it never takes the incident's coding from the act, and its counted subject is the
   victims, not a source (incidents._bare_tally).
+* Labour protests told by their idioms: workers 'downed tools', drivers 'staged a go-slow', a
+  'stay-away' observed (lexicon rows; ACLED codes strikes as peaceful protests).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -126,3 +128,21 @@ def test_a_telegraphic_tally_is_the_toll_of_the_act_before_it(row_event, text, t
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
     assert not any(a.name.split()[-1] in ("soldiers", "policemen", "civilians") for a in event.source)
+
+
+LABOUR = [
+    "Workers of a sugar factory in Lunda downed tools over unpaid wages.",
+    "Taxi drivers staged a go-slow on the Kamba highway.",
+    "A stay-away called by the teachers union was observed in Pemba town.",
+]
+
+
+@pytest.mark.parametrize("text", LABOUR)
+def test_labour_idioms_tell_a_protest(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+
+
+def test_downing_people_is_no_strike(row_event):
+    event = row_event("The police downed two suspects near Kambi market.", OLD16)
+    assert event is None or event.acled_event_type not in RP
