@@ -17,6 +17,8 @@
   victims, not a source (incidents._bare_tally).
 * Labour protests told by their idioms: workers 'downed tools', drivers 'staged a go-slow', a
   'stay-away' observed (lexicon rows; ACLED codes strikes as peaceful protests).
+* A 'human chain' is a protest (South Asian English for a line of protesters holding hands), its
+  formers the protesters ('form' a light verb, roles.yaml).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -146,3 +148,23 @@ def test_labour_idioms_tell_a_protest(row_event, text):
 def test_downing_people_is_no_strike(row_event):
     event = row_event("The police downed two suspects near Kambi market.", OLD16)
     assert event is None or event.acled_event_type not in RP
+
+
+HUMAN_CHAINS = [
+    ("Students of Kamla University formed a human chain demanding a safe campus.", "Students"),
+    ("Teachers of non-government schools formed a human chain in front of the press club in Birpur.", "Teachers"),
+    ("A human chain was formed in Gorkot demanding the release of a journalist.", ""),
+]
+
+
+@pytest.mark.parametrize("text,source", HUMAN_CHAINS)
+def test_a_human_chain_is_a_protest(row_event, text, source):
+    event = row_event(text, "2015-04-08")
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+    assert not source or event.source[0].name == source
+
+
+def test_forming_a_committee_or_an_alliance_is_no_protest(row_event):
+    for text in ("Villagers formed a committee to guard Kelo village.", "The rebels formed a new alliance in Kambi."):
+        event = row_event(text, OLD16)
+        assert event is None or event.acled_event_type not in RP
