@@ -19,6 +19,9 @@
   'stay-away' observed (lexicon rows; ACLED codes strikes as peaceful protests).
 * A 'human chain' is a protest (South Asian English for a line of protesters holding hands), its
   formers the protesters ('form' a light verb, roles.yaml).
+* People a 'pro-' modifier names as backing a protest action ('pro-blockade elements', 'pro-hartal
+  activists') are its enforcers, protesters, so their arson or petrol bombs are a riot, not an
+  armed group's act (sides._backs_a_protest, roles.yaml protest_action_words).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -168,3 +171,22 @@ def test_forming_a_committee_or_an_alliance_is_no_protest(row_event):
     for text in ("Villagers formed a committee to guard Kelo village.", "The rebels formed a new alliance in Kambi."):
         event = row_event(text, OLD16)
         assert event is None or event.acled_event_type not in RP
+
+
+PRO_PROTEST = [
+    "Pro-blockade elements set fire to a truck at Kamalganj; no one was hurt.",
+    "Witnesses said the truck caught fire when pro-blockade elements hurled a petrol bomb at it near Rajpur.",
+    "Pro-hartal activists hurled petrol bombs at a bus in Kalipur, injuring 3 passengers.",
+    "Pro-strike men vandalised 4 vehicles at Sonapur bazar.",
+]
+
+
+@pytest.mark.parametrize("text", PRO_PROTEST)
+def test_the_backers_of_a_blockade_are_rioters(row_event, text):
+    event = row_event(text, "2015-02-10")
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+
+
+def test_a_pro_government_militia_stays_armed(row_event):
+    event = row_event("Pro-government militiamen set fire to houses in Kelo village.", OLD16)
+    assert event is not None and event.acled_event_type not in RP, event.acled_event_type
