@@ -22,6 +22,8 @@
 * People a 'pro-' modifier names as backing a protest action ('pro-blockade elements', 'pro-hartal
   activists') are its enforcers, protesters, so their arson or petrol bombs are a riot, not an
   armed group's act (sides._backs_a_protest, roles.yaml protest_action_words).
+* A 'jawan' (South Asian English for a soldier or a paramilitary constable) is a state force, so
+  killing one is a battle, not violence against civilians (actor_nouns.csv, state_force_nouns).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -190,3 +192,15 @@ def test_the_backers_of_a_blockade_are_rioters(row_event, text):
 def test_a_pro_government_militia_stays_armed(row_event):
     event = row_event("Pro-government militiamen set fire to houses in Kelo village.", OLD16)
     assert event is not None and event.acled_event_type not in RP, event.acled_event_type
+
+
+JAWANS = [
+    ("A jawan was killed in sniper fire from across the border in Kolar sector.", B),
+    ("Two jawans were injured when militants fired on their patrol near Banhal.", B),
+]
+
+
+@pytest.mark.parametrize("text,types", JAWANS)
+def test_a_jawan_is_a_soldier(row_event, text, types):
+    event = row_event(text, "2015-04-08")
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
