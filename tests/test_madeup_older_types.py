@@ -24,6 +24,8 @@
   armed group's act (sides._backs_a_protest, roles.yaml protest_action_words).
 * A 'jawan' (South Asian English for a soldier or a paramilitary constable) is a state force, so
   killing one is a battle, not violence against civilians (actor_nouns.csv, state_force_nouns).
+* A verbless line of 'renewed', 'fresh', 'intense' or 'sporadic' fighting is a battle, as 'heavy
+  fighting' and 'fierce fighting' were (lexicon rows).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -204,3 +206,16 @@ JAWANS = [
 def test_a_jawan_is_a_soldier(row_event, text, types):
     event = row_event(text, "2015-04-08")
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+FIGHTING_LINES = [
+    "Renewed fighting in Kajo Kelo.",
+    "Fresh fighting in Mundo.",
+    "Intense fighting reported around Kelo town; casualties unknown.",
+]
+
+
+@pytest.mark.parametrize("text", FIGHTING_LINES)
+def test_a_verbless_line_of_fighting_is_a_battle(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in B, (event.acled_event_type if event else None)
