@@ -26,6 +26,8 @@
   killing one is a battle, not violence against civilians (actor_nouns.csv, state_force_nouns).
 * A verbless line of 'renewed', 'fresh', 'intense' or 'sporadic' fighting is a battle, as 'heavy
   fighting' and 'fierce fighting' were (lexicon rows).
+* Burning or stoning someone to death, or burning someone alive, is a killing (lexicon rows, as
+  'hacked to death'): by a mob or villagers a riot (mob violence), by gunmen an attack.
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -219,3 +221,17 @@ FIGHTING_LINES = [
 def test_a_verbless_line_of_fighting_is_a_battle(row_event, text):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in B, (event.acled_event_type if event else None)
+
+
+KILLED_BY_BURNING_OR_STONING = [
+    ("A suspected witch was burnt to death by villagers in Kigobe.", RP),
+    ("Two suspected thieves were burnt alive by a mob in Kiboma.", RP),
+    ("A man was stoned to death by a mob in Kolo village.", RP),
+    ("Gunmen burned to death 5 villagers in Kuru.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", KILLED_BY_BURNING_OR_STONING)
+def test_burning_or_stoning_to_death_is_a_killing(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
