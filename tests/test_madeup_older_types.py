@@ -28,6 +28,9 @@
   fighting' and 'fierce fighting' were (lexicon rows).
 * Burning or stoning someone to death, or burning someone alive, is a killing (lexicon rows, as
   'hacked to death'): by a mob or villagers a riot (mob violence), by gunmen an attack.
+* An armed group's bans and blockades are its non-violent activity (the older codebook's
+  "non-violent activity by a conflict actor", now Strategic developments/Other); the state's are
+  no event (event_conflict_actor_acts.csv, COERCE).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -235,3 +238,20 @@ KILLED_BY_BURNING_OR_STONING = [
 def test_burning_or_stoning_to_death_is_a_killing(row_event, text, types):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+ARMED_GROUP_BANS = [
+    "Al Shabaab militants banned smartphones in Kelo.",
+    "Al Shabaab militants imposed a ban on khat trade in Bardo.",
+    "Rebels blockaded the main road to Kambi.",
+]
+
+
+@pytest.mark.parametrize("text", ARMED_GROUP_BANS)
+def test_an_armed_groups_ban_is_its_non_violent_activity(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_a_government_ban_is_no_event(row_event):
+    assert row_event("The government banned smartphones in Kelo schools.", OLD16) is None
