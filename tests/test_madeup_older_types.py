@@ -14,7 +14,8 @@
   its offices and convoys stay civilian. The UN and the AU are the international institutions.
 * A telegraphic tally after the act ('IED targeted an army vehicle; 2 soldiers killed') is the
   act's toll: it never takes the incident's coding from the act, and its counted subject is the
-  victims, not a source (incidents._bare_tally).
+  victims, not a source (incidents._bare_tally); told after a riot, it is the riot's toll
+  (incidents._tallies_of_riots).
 * Labour protests told by their idioms: workers 'downed tools', drivers 'staged a go-slow', a
   'stay-away' observed (lexicon rows; ACLED codes strikes as peaceful protests).
 * A 'human chain' is a protest (South Asian English for a line of protesters holding hands), its
@@ -255,3 +256,16 @@ def test_an_armed_groups_ban_is_its_non_violent_activity(row_event, text):
 
 def test_a_government_ban_is_no_event(row_event):
     assert row_event("The government banned smartphones in Kelo schools.", OLD16) is None
+
+
+RIOT_TALLIES = [
+    "Supporters of the two parties fought with stones and machetes in Kuru; 3 killed.",
+    "Rioters burned tyres in Kelo; 2 killed.",
+]
+
+
+@pytest.mark.parametrize("text", RIOT_TALLIES)
+def test_a_tally_after_a_riot_is_its_toll(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+    assert event.fatalities is not None and event.fatalities.best in (2, 3)

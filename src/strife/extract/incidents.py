@@ -167,10 +167,10 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     absorbed mention still count for its incident.
     """
     incidents: list[list[Event]] = []
-    absorbed: dict[str, str] = {}
+    absorbed: dict[str, str] = _tallies_of_riots(events, doc, layout)
     reporters = _Reporters(doc, claims, quotes, events)
     for event in events:
-        if not _is_violent(event):
+        if not _is_violent(event) or event.id in absorbed:
             continue
         if _announces_another(event, doc):
             incidents.append([event])
@@ -228,6 +228,27 @@ def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
     """'were killed', 'died', 'wounded' with no perpetrator: what befell people, not the act."""
     token = trigger_token(event, doc)
     return token is not None and not event.source and count_kind_for(token) in ("killed", "injured")
+
+
+def _tallies_of_riots(events: list[Event], doc: Doc, layout: Layout) -> dict[str, str]:
+    """'Supporters of the two parties fought in Kuru; 3 killed': a telegraphic tally told in the
+    sentence of a riot (a crowd's fight, re-typed Riots, so no act of violence for the merge) is
+    the riot's toll, one row; absorbed tally id -> riot id."""
+    riots = [e for e in events if e.acled_event_type == "Riots" and is_real(e)]
+    absorbed: dict[str, str] = {}
+    for event in events:
+        if not riots or not is_real(event) or not _bare_tally(event, doc):
+            continue
+        sentence = layout.sentence(event_anchor(event))
+        riot = next((r for r in riots if layout.sentence(event_anchor(r)) == sentence), None)
+        if riot is None:
+            continue
+        event.target, event.source = [*event.target, *event.source], []
+        confidence = riot.confidence
+        absorb(riot, event)
+        riot.confidence = max(confidence, event.confidence)
+        absorbed[event.id] = riot.id
+    return absorbed
 
 
 def _bare_tally(event: Event, doc: Doc) -> bool:
