@@ -32,6 +32,10 @@
 * An armed group's bans and blockades are its non-violent activity (the older codebook's
   "non-violent activity by a conflict actor", now Strategic developments/Other); the state's are
   no event (event_conflict_actor_acts.csv, COERCE).
+* 'Agitators' (South Asian English for protesters) are protesters: their arson or stone pelting
+  at the police is a riot, not a battle (roles.yaml protester_nouns).
+* A government's or a country's column, base, checkpoint or patrol is its army's: ambushing a
+  'government column' is a battle (roles.yaml military_installation_nouns with 'column').
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -269,3 +273,18 @@ def test_a_tally_after_a_riot_is_its_toll(row_event, text):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
     assert event.fatalities is not None and event.fatalities.best in (2, 3)
+
+
+SIDES = [
+    ("Curfew imposed in Kalaipur after agitators torched the police post.", RP),
+    ("Agitators pelted stones at the police in Gaurpur; 5 policemen injured.", RP),
+    ("Rebels ambushed a government column near Lauka; 5 soldiers killed.", B),
+    ("Militants attacked a government checkpoint near Kelo; 2 killed.", B),
+    ("Gunmen attacked a government office in Kelo.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", SIDES)
+def test_agitators_are_protesters_and_a_government_column_is_armed(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)

@@ -45,8 +45,8 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     armed = armed_state_sectors() if attacked else sectors_of("state_force")
     if sectors & armed:
         return "state"
-    if sectors & sectors_of("mission") and _military_installation(tokens, onto):
-        return "state"  # 'attacked an AU base': a peacekeeping mission's base
+    if sectors & (sectors_of("mission") | sectors_of("unarmed_state")) and _military_installation(tokens, onto):
+        return "state"  # 'attacked an AU base', 'ambushed a government column': an armed force's
     if attacked and sectors & sectors_of("unarmed_state"):
         return _member_of_a_force(tokens, onto) or "civilian"
     if sectors & (sectors_of("civilian") | sectors_of("rioter")):
