@@ -265,6 +265,7 @@ def test_a_government_ban_is_no_event(row_event):
 RIOT_TALLIES = [
     "Supporters of the two parties fought with stones and machetes in Kuru; 3 killed.",
     "Rioters burned tyres in Kelo; 2 killed.",
+    "Two killed and at least 30 wounded in clashes between political opponents after the mayoral election in Kelo.",
 ]
 
 

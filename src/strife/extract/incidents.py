@@ -237,10 +237,10 @@ def _tallies_of_riots(events: list[Event], doc: Doc, layout: Layout) -> dict[str
     riots = [e for e in events if e.acled_event_type == "Riots" and is_real(e)]
     absorbed: dict[str, str] = {}
     for event in events:
-        if not riots or not is_real(event) or not _bare_tally(event, doc):
-            continue
+        if not riots or any(r is event for r in riots) or not is_real(event) or not _bare_tally(event, doc):
+            continue  # a tally typed a riot itself ('Two killed in clashes between opponents') is the riot
         sentence = layout.sentence(event_anchor(event))
-        riot = next((r for r in riots if layout.sentence(event_anchor(r)) == sentence), None)
+        riot = next((r for r in riots if layout.sentence(event_anchor(r)) == sentence and r.id not in absorbed), None)
         if riot is None:
             continue
         event.target, event.source = [*event.target, *event.source], []
