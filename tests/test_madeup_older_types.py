@@ -7,7 +7,7 @@
   militias, as ACLED's codebook codes communal fighting, not a riot (coding._communal_clash,
   _communal_group); a crowd with no community named stays rioters.
 * Forces that 'clear' places of a group named by its proper name retake territory, in the
-  headline style of the older notes ('Troops clear Kadiro and Bumsa of the Wula Front'), as they
+  headline style of the older notes ('Troops clear Kadirolo and Bumsolo of the Wula Front'), as they
   already did of a group named by a common noun ('of militants'; lexicon object '@of_name').
 * An international body's base, post or patrol is a peacekeeping mission's, an armed target: an
   attack on it is a battle (sector_classes.csv 'mission', roles.yaml military_installation_nouns);
@@ -16,8 +16,9 @@
   act's toll: it never takes the incident's coding from the act, and its counted subject is the
   victims, not a source (incidents._bare_tally); told after a riot, it is the riot's toll
   (incidents._tallies_of_riots).
-* Labour protests told by their idioms: workers 'downed tools', drivers 'staged a go-slow', a
-  'stay-away' observed (lexicon rows; ACLED codes strikes as peaceful protests).
+* Labour protests told by their idioms: workers 'downed tools' (the parser often reads 'downed' as
+  an adjective of 'tools': a noun row too), drivers 'staged a go-slow', a 'stay-away' observed
+  (lexicon rows; ACLED codes strikes as peaceful protests).
 * A 'human chain' is a protest (South Asian English for a line of protesters holding hands), its
   formers the protesters ('form' a light verb, roles.yaml).
 * People a 'pro-' modifier names as backing a protest action ('pro-blockade elements', 'pro-hartal
@@ -49,26 +50,26 @@ B, V, RP = ("Battles",), ("Violence against civilians",), ("Protests", "Riots")
 OLD16 = "2016-06-15"
 
 ARRESTED_FOR = [
-    ("Police arrested 12 youths in Mbarali for allegedly attacking traders at the market.", RP, "youths"),
-    ("Police detained 5 men from Kiboga village for assaulting a local councillor.", RP, "men"),
-    ("Security forces arrested 30 students of Nyakato Secondary School for attacking teachers.", RP, "students"),
-    ("Police arrested 8 residents of Kasoli for beating a suspected thief to death.", RP, "residents"),
-    ("Four men were arrested for attacking a trader in Wombe market.", RP, "men"),
+    ("Police arrested 12 youths in Mbarolo for allegedly attacking traders at the market.", RP, "youths"),
+    ("Police detained 5 men from Kibogolo village for assaulting a local councillor.", RP, "men"),
+    ("Security forces arrested 30 students of Nyakalo Secondary School for attacking teachers.", RP, "students"),
+    ("Police arrested 8 residents of Kasolumbo for beating a suspected thief to death.", RP, "residents"),
+    ("Four men were arrested for attacking a trader in Wombelo market.", RP, "men"),
 ]
 
 COMMUNAL = [
-    ("Clashes between Tobi and Kanyi communities over land left 3 dead in Mwenga territory.", B),
-    ("1 Kotoko man was killed and 4 others injured during a clash between Kotoko and Mandani people over farmland.", B),
-    ("Herders and farmers clashed in Ugbo village over grazing land; 2 killed.", B),
-    ("Fighting between Muroi and Sabdo clans in Bakool region; 5 killed.", B),
-    ("Armed herders attacked farmers in Akpo village, killing 3.", V),
+    ("Clashes between Tobi and Kanyi communities over land left 3 dead in Mwendolo territory.", B),
+    ("1 Kotolo man was killed and 4 others injured during a clash between Kotolo and Mandani people over farmland.", B),
+    ("Herders and farmers clashed in Ugbolo village over grazing land; 2 killed.", B),
+    ("Fighting between Muroi and Sabdo clans in Bakolo region; 5 killed.", B),
+    ("Armed herders attacked farmers in Akpolo village, killing 3.", V),
 ]
 
 NOT_COMMUNAL = [  # crowds with no community, clan or tribe named as a side stay rioters
-    ("Supporters of two rival parties clashed in Kandi bazaar; 10 injured.", RP),
+    ("Supporters of two rival parties clashed in Kandolo bazaar; 10 injured.", RP),
     ("Youths of Dabri and Mohal villages clashed over a football match; 6 injured.", RP),
     ("Villagers clashed with police over the demolition of a shrine.", RP),
-    ("Two groups of people clashed in Asaba market over a land dispute; 3 injured.", RP),
+    ("Two groups of people clashed in Asabolo market over a land dispute; 3 injured.", RP),
 ]
 
 
@@ -97,10 +98,10 @@ def test_communal_fighting_is_a_battle_and_crowds_stay_rioters(row_event, text, 
 
 
 CLEARED = [
-    ("Military forces clear Tamba and Gorel of the Wula Front on 18/06. Four reported Wula Front dead.", B),
-    ("Soldiers cleared Mokalo forest of the Wula Liberation Front on Sunday.", B),
-    ("Army clears Sabon and Dikwa of Jamaat Kora; 5 militants killed.", B),
-    ("Troops clear Kadiro and Bumsa villages of militants; 6 militants dead.", B),
+    ("Military forces clear Tambolo and Gorelo of the Wula Front on 18/06. Four reported Wula Front dead.", B),
+    ("Soldiers cleared Mokalumbo forest of the Wula Liberation Front on Sunday.", B),
+    ("Army clears Sabolo and Dikso of Jamaat Kora; 5 militants killed.", B),
+    ("Troops clear Kadirolo and Bumsolo villages of militants; 6 militants dead.", B),
 ]
 
 
@@ -118,10 +119,10 @@ def test_clearing_a_person_of_charges_is_no_battle(row_event, text):
 
 
 MISSION_BASES = [
-    ("Militants attacked an AU base near Bardo.", B),
-    ("Gunmen attacked a UN base in Kelo, killing 2 peacekeepers.", B),
+    ("Militants attacked an AU base near Bardulo.", B),
+    ("Gunmen attacked a UN base in Kelumbo, killing 2 peacekeepers.", B),
     ("Insurgents attacked a UN checkpoint near Wadi Kora; 1 peacekeeper injured.", B),
-    ("Gunmen attacked a UN office in Kelo.", V),
+    ("Gunmen attacked a UN office in Kelumbo.", V),
     ("Gunmen attacked a UN convoy carrying food aid near Kidal.", V),
 ]
 
@@ -133,11 +134,11 @@ def test_an_attack_on_a_peacekeeping_base_is_a_battle(row_event, text, types):
 
 
 TALLIES = [
-    ("IED targeted an army vehicle in Rafah; 2 soldiers killed.", ("Explosions/Remote violence",)),
-    ("Roadside bomb hit a police vehicle near Arish; 3 policemen killed.", ("Explosions/Remote violence",)),
-    ("Suicide bomber targeted a military checkpoint in Gao; 4 soldiers killed.", ("Explosions/Remote violence",)),
+    ("IED targeted an army vehicle in Kafrala; 2 soldiers killed.", ("Explosions/Remote violence",)),
+    ("Roadside bomb hit a police vehicle near Barisho; 3 policemen killed.", ("Explosions/Remote violence",)),
+    ("Suicide bomber targeted a military checkpoint in Galoma; 4 soldiers killed.", ("Explosions/Remote violence",)),
     ("Government troops and rebel forces fought in Yuro county; 7 killed.", B),
-    ("Rebels ambushed an army patrol near Kambi; 3 soldiers killed, 2 injured.", B),
+    ("Rebels ambushed an army patrol near Kambiro; 3 soldiers killed, 2 injured.", B),
     ("Gunmen attacked Wadu village; 5 civilians killed.", V),
 ]
 
@@ -150,9 +151,10 @@ def test_a_telegraphic_tally_is_the_toll_of_the_act_before_it(row_event, text, t
 
 
 LABOUR = [
-    "Workers of a sugar factory in Lunda downed tools over unpaid wages.",
+    "Workers of a sugar factory in Lundolo downed tools over unpaid wages.",
+    "Nurses at Kibogolo hospital downed tools over unpaid allowances.",
     "Taxi drivers staged a go-slow on the Kamba highway.",
-    "A stay-away called by the teachers union was observed in Pemba town.",
+    "A stay-away called by the teachers union was observed in Pembolo town.",
 ]
 
 
@@ -163,14 +165,14 @@ def test_labour_idioms_tell_a_protest(row_event, text):
 
 
 def test_downing_people_is_no_strike(row_event):
-    event = row_event("The police downed two suspects near Kambi market.", OLD16)
+    event = row_event("The police downed two suspects near Kambiro market.", OLD16)
     assert event is None or event.acled_event_type not in RP
 
 
 HUMAN_CHAINS = [
     ("Students of Kamla University formed a human chain demanding a safe campus.", "Students"),
-    ("Teachers of non-government schools formed a human chain in front of the press club in Birpur.", "Teachers"),
-    ("A human chain was formed in Gorkot demanding the release of a journalist.", ""),
+    ("Teachers of non-government schools formed a human chain in front of the press club in Morvadi.", "Teachers"),
+    ("A human chain was formed in Gorvadi demanding the release of a journalist.", ""),
 ]
 
 
@@ -182,16 +184,16 @@ def test_a_human_chain_is_a_protest(row_event, text, source):
 
 
 def test_forming_a_committee_or_an_alliance_is_no_protest(row_event):
-    for text in ("Villagers formed a committee to guard Kelo village.", "The rebels formed a new alliance in Kambi."):
+    for text in ("Villagers formed a committee to guard Kelumbo village.", "The rebels formed a new alliance in Kambiro."):
         event = row_event(text, OLD16)
         assert event is None or event.acled_event_type not in RP
 
 
 PRO_PROTEST = [
-    "Pro-blockade elements set fire to a truck at Kamalganj; no one was hurt.",
-    "Witnesses said the truck caught fire when pro-blockade elements hurled a petrol bomb at it near Rajpur.",
-    "Pro-hartal activists hurled petrol bombs at a bus in Kalipur, injuring 3 passengers.",
-    "Pro-strike men vandalised 4 vehicles at Sonapur bazar.",
+    "Pro-blockade elements set fire to a truck at Kamalvadi; no one was hurt.",
+    "Witnesses said the truck caught fire when pro-blockade elements hurled a petrol bomb at it near Ratovadi.",
+    "Pro-hartal activists hurled petrol bombs at a bus in Kalivadi, injuring 3 passengers.",
+    "Pro-strike men vandalised 4 vehicles at Sonavadi bazar.",
 ]
 
 
@@ -202,13 +204,13 @@ def test_the_backers_of_a_blockade_are_rioters(row_event, text):
 
 
 def test_a_pro_government_militia_stays_armed(row_event):
-    event = row_event("Pro-government militiamen set fire to houses in Kelo village.", OLD16)
+    event = row_event("Pro-government militiamen set fire to houses in Kelumbo village.", OLD16)
     assert event is not None and event.acled_event_type not in RP, event.acled_event_type
 
 
 JAWANS = [
-    ("A jawan was killed in sniper fire from across the border in Kolar sector.", B),
-    ("Two jawans were injured when militants fired on their patrol near Banhal.", B),
+    ("A jawan was killed in sniper fire from across the border in Kolvadi sector.", B),
+    ("Two jawans were injured when militants fired on their patrol near Banvadi.", B),
 ]
 
 
@@ -219,9 +221,9 @@ def test_a_jawan_is_a_soldier(row_event, text, types):
 
 
 FIGHTING_LINES = [
-    "Renewed fighting in Kajo Kelo.",
+    "Renewed fighting in Kajo Kelumbo.",
     "Fresh fighting in Mundo.",
-    "Intense fighting reported around Kelo town; casualties unknown.",
+    "Intense fighting reported around Kelumbo town; casualties unknown.",
 ]
 
 
@@ -234,8 +236,8 @@ def test_a_verbless_line_of_fighting_is_a_battle(row_event, text):
 KILLED_BY_BURNING_OR_STONING = [
     ("A suspected witch was burnt to death by villagers in Kigobe.", RP),
     ("Two suspected thieves were burnt alive by a mob in Kiboma.", RP),
-    ("A man was stoned to death by a mob in Kolo village.", RP),
-    ("Gunmen burned to death 5 villagers in Kuru.", V),
+    ("A man was stoned to death by a mob in Koloma village.", RP),
+    ("Gunmen burned to death 5 villagers in Kurolo.", V),
 ]
 
 
@@ -246,9 +248,9 @@ def test_burning_or_stoning_to_death_is_a_killing(row_event, text, types):
 
 
 ARMED_GROUP_BANS = [
-    "Al Shabaab militants banned smartphones in Kelo.",
-    "Al Shabaab militants imposed a ban on khat trade in Bardo.",
-    "Rebels blockaded the main road to Kambi.",
+    "Jamaat Kora militants banned smartphones in Kelumbo.",
+    "Jamaat Kora militants imposed a ban on khat trade in Bardulo.",
+    "Rebels blockaded the main road to Kambiro.",
 ]
 
 
@@ -259,13 +261,13 @@ def test_an_armed_groups_ban_is_its_non_violent_activity(row_event, text):
 
 
 def test_a_government_ban_is_no_event(row_event):
-    assert row_event("The government banned smartphones in Kelo schools.", OLD16) is None
+    assert row_event("The government banned smartphones in Kelumbo schools.", OLD16) is None
 
 
 RIOT_TALLIES = [
-    "Supporters of the two parties fought with stones and machetes in Kuru; 3 killed.",
-    "Rioters burned tyres in Kelo; 2 killed.",
-    "Two killed and at least 30 wounded in clashes between political opponents after the mayoral election in Kelo.",
+    "Supporters of the two parties fought with stones and machetes in Kurolo; 3 killed.",
+    "Rioters burned tyres in Kelumbo; 2 killed.",
+    "Two killed and at least 30 wounded in clashes between political opponents after the mayoral election in Kelumbo.",
 ]
 
 
@@ -280,8 +282,8 @@ SIDES = [
     ("Curfew imposed in Kalaipur after agitators torched the police post.", RP),
     ("Agitators pelted stones at the police in Gaurpur; 5 policemen injured.", RP),
     ("Rebels ambushed a government column near Lauka; 5 soldiers killed.", B),
-    ("Militants attacked a government checkpoint near Kelo; 2 killed.", B),
-    ("Gunmen attacked a government office in Kelo.", V),
+    ("Militants attacked a government checkpoint near Kelumbo; 2 killed.", B),
+    ("Gunmen attacked a government office in Kelumbo.", V),
 ]
 
 
