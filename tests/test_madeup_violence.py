@@ -456,20 +456,16 @@ NOTES: tuple[Note, ...] = (
 
 # Notes strife still codes wrongly, by their first words, with the class of the miss (what remains).
 BOMBER = "tolls: the suicide bomber is not counted among the dead ('killing herself and 3 worshippers')"
-HERDERS = 'typing: a communal clash of herders and farmers is coded as mob violence, not a battle'
 CRUDE = 'typing: crude bombs hurled at a house are coded as a riot'
 PARTY = 'typing: ruling party activists killing an opponent are coded as mob violence'
 SUFFERED = "roles: the victims told in a second sentence ('12 civilians suffered') are not the target"
 BACKED = "roles: a force 'Turkish-backed' is coded in its own country, ACLED names the backer's"
-TELEGRAPHIC = "typing: a tally told apart ('...; 7 killed') becomes the event and keeps its attack coding"
 SHOT_AS_NOUN = "parse: 'shot' read as a noun after a noun ('Gunmen on a motorcycle shot dead'): no event"
 UNIFORM = "typing: 'men in military uniform' read as civilians, so their abduction is mob violence"
 KNOWN_MISSES: dict[str, str] = {
-    'Government troops and SPLA-IO forces fought in Yei county; 7': TELEGRAPHIC,
     'Gunmen on a motorcycle shot dead a polio worker in': SHOT_AS_NOUN,
     'On 22 May 2020, men in military uniform abducted 3': UNIFORM,
     'On 20 May 2020, an Al Shabaab suicide bomber rammed': BOMBER,
-    'On 22 May 2020, Fulani herders and farmers of Tungan': HERDERS,
     'Unidentified miscreants hurled crude bombs at the house of a': CRUDE,
     'Ruling party activists hacked to death an opposition supporter in': PARTY,
     'On 5 May 2020, Syrian regime forces dropped barrel bombs': SUFFERED,

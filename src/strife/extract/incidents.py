@@ -167,10 +167,10 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     absorbed mention still count for its incident.
     """
     incidents: list[list[Event]] = []
-    absorbed: dict[str, str] = {}
+    absorbed: dict[str, str] = _tallies_of_riots(events, doc, layout)
     reporters = _Reporters(doc, claims, quotes, events)
     for event in events:
-        if not _is_violent(event):
+        if not _is_violent(event) or event.id in absorbed:
             continue
         if _announces_another(event, doc):
             incidents.append([event])
@@ -181,10 +181,12 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             incidents.append([event])
             continue
         survivor, mention = home[0], event
-        if _leads(event, survivor):
+        if _leads(event, survivor) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
         confidence = max(survivor.confidence, mention.confidence)
+        if _bare_tally(mention, doc) and not _bare_tally(survivor, doc):
+            mention.target, mention.source = [*mention.target, *mention.source], []  # '2 soldiers killed': the victims
         absorb(survivor, mention)
         survivor.confidence = confidence  # a far mention in the same report is no independent witness
         _take_the_day(survivor, mention)
@@ -226,6 +228,40 @@ def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
     """'were killed', 'died', 'wounded' with no perpetrator: what befell people, not the act."""
     token = trigger_token(event, doc)
     return token is not None and not event.source and count_kind_for(token) in ("killed", "injured")
+
+
+def _tallies_of_riots(events: list[Event], doc: Doc, layout: Layout) -> dict[str, str]:
+    """'Supporters of the two parties fought in Kuru; 3 killed': a telegraphic tally told in the
+    sentence of a riot (a crowd's fight, re-typed Riots, so no act of violence for the merge) is
+    the riot's toll, one row; absorbed tally id -> riot id."""
+    riots = [e for e in events if e.acled_event_type == "Riots" and is_real(e)]
+    absorbed: dict[str, str] = {}
+    for event in events:
+        if not riots or any(r is event for r in riots) or not is_real(event) or not _bare_tally(event, doc):
+            continue  # a tally typed a riot itself ('Two killed in clashes between opponents') is the riot
+        sentence = layout.sentence(event_anchor(event))
+        riot = next((r for r in riots if layout.sentence(event_anchor(r)) == sentence and r.id not in absorbed), None)
+        if riot is None:
+            continue
+        event.target, event.source = [*event.target, *event.source], []
+        confidence = riot.confidence
+        absorb(riot, event)
+        riot.confidence = max(confidence, event.confidence)
+        absorbed[event.id] = riot.id
+    return absorbed
+
+
+def _bare_tally(event: Event, doc: Doc) -> bool:
+    """'IED targeted an army vehicle; 2 soldiers killed', 'fought in Yuro county; 7 killed': a
+    casualty participle with no auxiliary and no agent, its subject a number or counted, tells the
+    toll of the act it joins, never that act's coding (the terse notes' telegraphic tally)."""
+    token = trigger_token(event, doc)
+    if token is None or token.tag_ != "VBN" or count_kind_for(token) not in ("killed", "injured"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.like_num or any(c.dep_ == "nummod" for c in s.children) for s in subjects)
 
 
 def _is_violent(event: Event) -> bool:

@@ -74,6 +74,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=attacked)
+    if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
+        source_side = direct_target = target_side = "nonstate"
     if _telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
         # (the roles stage may already have made it the target)
@@ -124,9 +126,16 @@ def _within_a_fight(verb: Token, onto: Ontology) -> bool:
         return False
     words = onto.words("two_sided_lemmas")
     inner = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis")
+             and not _tally_participle(d, onto)
              for t in d.subtree}  # 'killed a man who had fought in the war': the war is not this killing's
     return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in ("in", "during", "amid")
                for t in verb.subtree if t.i not in inner)
+
+
+def _tally_participle(token: Token, onto: Ontology) -> bool:
+    """'1 man was killed and 4 others injured during a clash': a casualty participle hung on a
+    tally's noun tells the same casualties' circumstance, which the killing shares."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in onto.words("casualty_verbs")
 
 
 def _violent_protest(frame: Frame, onto: Ontology) -> bool:
@@ -214,6 +223,25 @@ def riot_put_down(frame: Frame, onto: Ontology) -> None:
     verb = frame.trigger.token
     if all(t.lemma_.lower() in onto.words("rioter_nouns") and t.dep_ == "dobj" and t.head.i == verb.i for t in frame.targets):
         frame.sources, frame.targets = frame.targets, frame.sources
+
+
+def _communal_clash(frame: Frame, onto: Ontology) -> bool:
+    """'Clashes between Tobi and Kanyi communities', 'herders and farmers clashed': a clash one of
+    whose sides is a community, clan, tribe or herders fights as an identity militia (ACLED codes
+    communal fighting as a battle between communal militias, not a riot); roles.yaml
+    communal_group_nouns, named_communal_nouns (these only after a proper name)."""
+    if frame.plover != "FIGHT" or not _two_sided(frame, onto):
+        return False
+    return any(_communal_group(t, onto) for side in (frame.sources, frame.targets) for t in side)
+
+
+def _communal_group(token: Token, onto: Ontology) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in onto.words("communal_group_nouns") or token.lower_ in onto.words("communal_group_nouns"):
+        return True
+    if lemma not in onto.words("named_communal_nouns") and token.lower_ not in onto.words("named_communal_nouns"):
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)
 
 
 def _organised(actors: list[Actor], onto: Ontology) -> bool:

@@ -69,7 +69,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
         elif not frame.sources:
             frame.sources = [verb.head]
     if not frame.sources and not passive:
-        frame.sources = inherited_subjects(verb)
+        frame.sources = reason_doers(verb, onto) or inherited_subjects(verb)
     frame.sources = _behind_the_weapons(frame.sources, onto)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     frame.sources = _previous_subject(frame.sources, verb)
@@ -319,6 +319,20 @@ def two_sides(sources: list[Token], targets: list[Token]) -> tuple[list[Token], 
         return sources, targets
     first = min(shared, key=lambda t: t.i)  # by index: spaCy makes a new Token object on each access
     return [s for s in sources if s not in shared or s.i == first.i], [t for t in targets if t.i != first.i]
+
+
+def reason_doers(verb: Token, onto: Ontology) -> list[Token]:
+    """The doer of a deed a verb of judging or punishing is done for: its object, or its subject when
+    passive ('arrested 12 youths for attacking traders', 'were arrested for killing a farmer',
+    'accused the militia of burning houses'; roles.yaml reason_object_verbs, reason_preps)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in onto.words("reason_preps"):
+        return []
+    judge = prep.head
+    if judge.i == prep.i or judge.lemma_.lower() not in onto.words("reason_object_verbs"):
+        return []
+    objects = [c for c in judge.children if c.dep_ in ("dobj", "dative")]
+    return objects or [c for c in judge.children if c.dep_ == "nsubjpass"]
 
 
 def inherited_subjects(verb: Token) -> list[Token]:

@@ -38,11 +38,15 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
     sectors = {(a.sector or "").lower() for a in _head_actors(tokens, actors) if a.sector}
+    if any(_backs_a_protest(t, onto) for t in tokens):
+        return "protester"
     if sectors & sectors_of("nonstate_force"):
         return "nonstate"
     armed = armed_state_sectors() if attacked else sectors_of("state_force")
     if sectors & armed:
         return "state"
+    if sectors & (sectors_of("mission") | sectors_of("unarmed_state")) and _military_installation(tokens, onto):
+        return "state"  # 'attacked an AU base', 'ambushed a government column': an armed force's
     if attacked and sectors & sectors_of("unarmed_state"):
         return _member_of_a_force(tokens, onto) or "civilian"
     if sectors & (sectors_of("civilian") | sectors_of("rioter")):
@@ -52,6 +56,21 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         if side:
             return side
     return None
+
+
+def _backs_a_protest(token: Token, onto: Ontology) -> bool:
+    """'pro-blockade elements', 'pro-hartal activists': people a 'pro-' modifier names as backing a
+    protest action (roles.yaml protest_action_words) are its enforcers, protesters."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = "".join(t.lower_ for t in token.subtree if t.i < token.i)
+    return any(f"pro-{word}" in before or f"pro{word}" == before for word in onto.words("protest_action_words"))
+
+
+def _military_installation(tokens: list[Token], onto: Ontology) -> bool:
+    """A base, barracks, post or patrol: an installation only an armed force keeps."""
+    words = onto.words("military_installation_nouns")
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in tokens)
 
 
 def _armed_group(token: Token, onto: Ontology) -> bool:

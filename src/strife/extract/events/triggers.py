@@ -148,6 +148,8 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
         if wanted.startswith("@"):
             if wanted == "@future" and _has_future_complement(children):
                 return True
+            if wanted == "@of_name" and _of_a_name(children):
+                return True
             if wanted[1:] in deps and (wanted != "@ccomp" or _next_to_its_clause(token, children)):
                 return True
     objects = [c for c in children if c.dep_ in OBJECT_DEPS]
@@ -159,6 +161,14 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     candidates += [conj for c in candidates for conj in c.conjuncts]
     candidates += _measured(candidates)
     return any(word_keys(c) & row.object for c in candidates) or bool(_closed_compounds(candidates) & row.object)
+
+
+def _of_a_name(children: list[Token]) -> bool:
+    """'Troops clear Kadiro and Bumsa of the Wula Front': the object's 'of' phrase names a group by
+    its proper name (lexicon object '@of_name')."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    objects += [conj for c in objects for conj in c.conjuncts]
+    return any(o.pos_ == "PROPN" for o in _measured(objects))
 
 
 def _closed_compounds(nouns: list[Token]) -> set[str]:
