@@ -250,3 +250,25 @@ def test_without_a_district_the_larger_namesake_stays(row_event) -> None:
     place = _row_place(row_event, "Unknown gunmen set fire to a barn in Pokrovske, Dnipropetrovsk.")
     assert place is not None and place.admin1 == "Dnipropetrovsk"
     assert all(haversine_km(place.lat, place.lon, s.lat, s.lon) > 60 for s in _district_seats("Nikopol"))
+
+
+# "Y of Z", "Y in Z": a place written as the holder of the one before it is the wider of the two, even
+# where the gazetteer reads the holder as its seat town; ACLED codes the smallest unit named.
+HELD_BY_THE_NEXT = [
+    ("Three villagers were injured in a clash with border guards at Dorkapur village in Patgram upazila "
+     "of Lalmonirhat on Tuesday.", "Patgram"),
+    ("Gunmen invaded Ofatedo community in Ikorodu area of Lagos, killing 12 residents.", "Ikorodu"),
+]
+
+
+@pytest.mark.parametrize(("note", "smaller"), HELD_BY_THE_NEXT)
+def test_the_smaller_of_a_place_and_its_holder_is_the_events(row_event, note: str, smaller: str) -> None:
+    place = _row_place(row_event, note)
+    assert place is not None and smaller in place.name
+
+
+def test_a_holder_read_in_another_region_does_not_widen(row_event) -> None:
+    """"Aleppo in Idlib" would be a misreading of one of them: the usual pick (the first named) stands."""
+    place = _row_place(row_event, "Rebels shelled Kano of Lagos, killing three.")
+    assert place is not None and place.name == "Kano"
+
