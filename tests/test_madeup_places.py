@@ -272,3 +272,19 @@ def test_a_holder_read_in_another_region_does_not_widen(row_event) -> None:
     place = _row_place(row_event, "Rebels shelled Kano of Lagos, killing three.")
     assert place is not None and place.name == "Kano"
 
+
+@pytest.mark.parametrize(("note", "country"), [
+    ("Displaced people protested over insecurity in Darfur.", "SDN"),
+    ("Mai-Mai militiamen attacked Kalambo village in Kivu, killing five.", "COD"),
+])
+def test_a_name_shared_by_compass_divisions_is_the_whole_region(row_event, note: str, country: str) -> None:
+    """"North Darfur", "South Darfur": writers call the whole "Darfur"; it is placed at its most
+    populous division, in that country (`gazetteer_build._add_compass_bases`)."""
+    place = _row_place(row_event, note)
+    assert place is not None and place.country == country and place.geo_precision == 3
+
+
+def test_a_compass_base_that_names_a_place_of_its_own_is_left_alone() -> None:
+    """"Kazakhstan" is the country, not its most populous "... Kazakhstan" region."""
+    readings = Gazetteer.default().lookup("Kazakhstan")
+    assert readings and readings[0].kind == "country"
