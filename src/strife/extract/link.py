@@ -251,6 +251,8 @@ def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
     for held, holder in zip(ordered, ordered[1:]):
         if held.span[1] > holder.span[0] or not _HELD_IN.fullmatch(text, held.span[1], holder.span[0]):
             continue
+        if held.confidence < 0.5:
+            continue  # a street named after a town ("Murree road in Rawalpindi"): the holder is the place
         if holder.country == held.country and (holder.admin1 == held.admin1 or holder.feature == "country"):
             widths[id(holder)] = max(widths[id(holder)], widths[id(held)] + 0.5)
     return widths
