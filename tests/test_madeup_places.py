@@ -316,3 +316,14 @@ def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, 
     parser tags the pair (here as an organisation); the event is at the first."""
     place = _row_place(row_event, note)
     assert place is not None and (place.name, place.country) == ("Dikwa", "NGA")
+
+
+@pytest.mark.parametrize("word", ["Azerbaijan", "Red Sea", "Province", "Region"])
+def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_not_added(word: str) -> None:
+    """"East Azerbaijan" (Iran) does not make "Azerbaijan" Iranian, "Southern Red Sea" (Eritrea) does not
+    take the name of Sudan's Red Sea state, and "Western Province" gives no region called "Province"."""
+    readings = Gazetteer.default().lookup(word)
+    assert not any(c.kind in ("admin1", "admin2") and c.name.casefold().split()[0] in ("east", "southern", "western",
+                                                                                       "northern", "north", "south")
+                   and c.country in ("IRN", "ERI", "LKA", "ZMB", "PNG", "SLB", "RWA", "SLE", "MWI", "NPL", "UGA")
+                   for c in readings)
