@@ -327,10 +327,3 @@ def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_no
                                                                                        "northern", "north", "south")
                    and c.country in ("IRN", "ERI", "LKA", "ZMB", "PNG", "SLB", "RWA", "SLE", "MWI", "NPL", "UGA")
                    for c in readings)
-
-
-def test_a_holder_read_as_a_region_or_as_hamlets_abroad_is_the_region(row_event) -> None:
-    """"X region in central Sinai": the unknown X falls to what holds it, Egypt's Sinai, not to a
-    hamlet called Sinai in Mexico (`qualifiers._region_over_hamlets`)."""
-    place = _row_place(row_event, "An IED attack hit an armoured vehicle in the Al Wadi region in central Sinai.")
-    assert place is not None and place.country == "EGY"
