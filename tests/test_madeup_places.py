@@ -307,17 +307,6 @@ def test_an_origin_alone_still_places_the_event(row_event) -> None:
     assert place is not None and place.name == "Ondo"
 
 
-@pytest.mark.parametrize("note", [
-    "Soldiers killed seven militants along the Dikwa-Marte road.",
-    "Gunmen ambushed a convoy on the Dikwa-Marte road, killing seven soldiers.",
-])
-def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, note: str) -> None:
-    """"The A-B road" runs between two towns: both are places, whatever their size and however the
-    parser tags the pair (here as an organisation); the event is at the first."""
-    place = _row_place(row_event, note)
-    assert place is not None and (place.name, place.country) == ("Dikwa", "NGA")
-
-
 @pytest.mark.parametrize("word", ["Azerbaijan", "Red Sea", "Province", "Region"])
 def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_not_added(word: str) -> None:
     """"East Azerbaijan" (Iran) does not make "Azerbaijan" Iranian, "Southern Red Sea" (Eritrea) does not
