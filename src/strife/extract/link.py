@@ -227,11 +227,6 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}  # region: a district
 # "Y of Z", "Y in Z": the words between a place and the wider one that holds it.
 _HELD_IN = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?", re.IGNORECASE)
-# "gunmen from Ondo", "Westfield-based activists": where the actors came from or are based.
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
-_BASED_AFTER = re.compile(r"-based\b", re.IGNORECASE)
-# Wider than any place: an origin is the event's place only when its sentence names no other.
-ORIGIN_WIDTH = max(PLACE_SPECIFICITY.values()) + 1
 
 
 def _specificity(place: Place) -> float:
@@ -244,9 +239,8 @@ def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
     Lalmonirhat", "in Ikorodu area of Lagos") is wider than what it holds, even when the gazetteer
     reads it as a town (a district named after its seat): ACLED codes the smallest unit named. Only
     when the two readings agree (same country and first-level region); a holder read in another
-    region says nothing of which is the smaller. A place the actors come from is wider than all
-    (`_is_origin`). Keyed by `id` of the place."""
-    widths = {id(p): float(ORIGIN_WIDTH if _is_origin(p, text) else _specificity(p)) for p in places}
+    region says nothing of which is the smaller. Keyed by `id` of the place."""
+    widths = {id(p): float(_specificity(p)) for p in places}
     ordered = sorted(places, key=lambda p: p.span[0])
     for held, holder in zip(ordered, ordered[1:]):
         if held.span[1] > holder.span[0] or not _HELD_IN.fullmatch(text, held.span[1], holder.span[0]):
@@ -256,14 +250,6 @@ def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
         if holder.country == held.country and (holder.admin1 == held.admin1 or holder.feature == "country"):
             widths[id(holder)] = max(widths[id(holder)], widths[id(held)] + 0.5)
     return widths
-
-
-def _is_origin(place: Place, text: str) -> bool:
-    """Is the place written as where the actors came from or are based ("gunmen from Ondo attacked a
-    village in Ekiti State", "Westfield-based activists protested in Kolhapur")? A coder places the
-    event where it happened, which the rest of the sentence says."""
-    start, end = place.span
-    return bool(_FROM_BEFORE.search(text, max(0, start - 12), start) or _BASED_AFTER.match(text, end))
 
 
 def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optional[Place],
