@@ -133,6 +133,8 @@ def _read_count(
         parent = _bracketed_parent(span, owner_of_noun)
     if parent is None:
         parent = _partitive_parent(span, noun, counts)
+    if parent is None:
+        parent = _fronted_part_parent(span, counts)
     noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
@@ -282,6 +284,21 @@ def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | Non
     """Index of the count "2 of them" picks from ("killing 3 people, 2 of them children"; "of
     whom"): the last figure before it in its sentence, whose people these are again; else None."""
     if noun.lower_ not in ("them", "whom") or noun.head.lower_ != "of" or noun.head.i != span.end:
+        return None
+    start, sentence_start = span.start_char, span.sent.start_char
+    before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
+    return before[-1] if before else None
+
+
+def _fronted_part_parent(span: Span, counts: list[Count]) -> int | None:
+    """Index of the count a fronted "among them 3 children" ("killing 8, among them 3 children";
+    "among whom", "of them", "of whom") details: the last figure before it in its sentence, whose
+    people these are again; else None. The parse may hang the figure on the verb, not the cue."""
+    doc = span.doc
+    if span.start < span.sent.start + 3:
+        return None
+    cue, pronoun = doc[span.start - 2], doc[span.start - 1]
+    if cue.lower_ not in ("among", "of") or pronoun.lower_ not in ("them", "whom") or doc[span.start - 3].text != ",":
         return None
     start, sentence_start = span.start_char, span.sent.start_char
     before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]

@@ -63,7 +63,7 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
         of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
         for kind, field in COUNT_FIELDS.items():
             figures = [c for c in of_incident if c.kind == kind and c.part_of is None]
-            toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies)
+            toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies, doc)
             if toll is None:
                 continue
             for event in incident:

@@ -474,7 +474,7 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
             count.model_copy(update={"reported_by": reporter, "perpetrator_claim": claimed}))
     accounts = []
     for (_, claimed), group in sorted(by_paragraph.items(), key=lambda item: item[1][0].span[0]):
-        toll = incident_toll(group, text, layout, own_total, lambda c: c.total and is_tally_line(c, doc))
+        toll = incident_toll(group, text, layout, own_total, lambda c: c.total and is_tally_line(c, doc), doc)
         if toll is not None:
             accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts

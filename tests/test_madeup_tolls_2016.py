@@ -1,0 +1,43 @@
+"""Death tolls of made-up notes in the terse style of ACLED's 2015-16 coders, one per convention of
+the codebook ("Reported fatalities") they exercise: which figure a coder takes when sources differ,
+when a tally names one side's dead and another line the other side's, when a breakdown follows the
+figure. Villages, people and groups are invented. Each note is read as a report of 22 June 2016; the
+figure is what an ACLED export records for the note's row (`strife.conventions.acled_fatalities`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.conventions import acled_fatalities
+
+PUBLISHED = dt.date(2016, 6, 22)
+
+RULES = [
+    pytest.param("Militia attacked IDP camp near Wosi, killing 8, among them 3 children.", 8,
+                 id="a fronted 'among them' breakdown is the same people"),
+    pytest.param("Gunmen raided Kallo village, killing 6, of them 2 women.", 6,
+                 id="a fronted 'of them' breakdown is the same people"),
+    pytest.param("Police said 3 people died in clashes between rival militias in Saba; residents said 10 were killed.", 3,
+                 id="rival accounts of one toll: the most conservative"),
+    pytest.param("Clashes between herders and farmers in Mudi. Police said 12 killed; local leaders said 30 were killed.", 12,
+                 id="rival accounts of one toll: the most conservative"),
+    pytest.param("Rebels attacked an army base in Pelo. 7 soldiers killed. 3 rebels also died.", 10,
+                 id="a tally of one side's dead and the other side's add up"),
+    pytest.param("Militants ambushed a patrol near Wara on 20/06. Three soldiers killed. Military says 10 militants killed in response.", 13,
+                 id="a tally of one side's dead and the other side's add up"),
+    pytest.param("Soldiers killed 7 militants in Dumbe forest. 2 soldiers killed.", 9,
+                 id="a tally of one side's dead and the other side's add up"),
+    pytest.param("Rebels attacked Kobo. 5 civilians killed. 5 civilians died, local sources said.", 5,
+                 id="a tally of one side restated is within it"),
+    pytest.param("Gunmen killed 3 soldiers and 2 civilians near Tesso. 5 people killed.", 5,
+                 id="a tally naming no side totals every side"),
+]
+
+
+@pytest.mark.parametrize("text, deaths", RULES)
+def test_a_2016_convention_of_how_deaths_are_counted(row_event, text, deaths):
+    event = row_event(text, PUBLISHED)
+    assert event is not None and acled_fatalities(event.fatalities, True) == deaths
