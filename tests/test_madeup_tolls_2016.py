@@ -34,6 +34,25 @@ RULES = [
                  id="a tally of one side restated is within it"),
     pytest.param("Gunmen killed 3 soldiers and 2 civilians near Tesso. 5 people killed.", 5,
                  id="a tally naming no side totals every side"),
+    pytest.param("At least 30 soldiers of the Kilo Brigade were killed on 4 June in heavy clashes with rebel forces near "
+                 "the centre of Koyo. The fighting followed a new offensive by the brigade to take the centre of the town. "
+                 "The number of rebel casualties is unknown although the brigade spoke of dozens dead.", 42,
+                 id="an act the fighting followed is the same incident; both sides' dead add up"),
+    pytest.param("At least 30 soldiers of the Kilo Brigade were killed on 4 June in heavy clashes with rebel forces near "
+                 "the centre of Koyo. The fighting followed a new offensive by the brigade to take the centre of the town. "
+                 "The number of rebel casualties is unknown although the brigade spoke of dozens dead. Army forces took "
+                 "control of new areas including the radio station.", 42,
+                 id="an act the fighting followed is the same incident; both sides' dead add up"),
+    pytest.param("Troops cleared Kambiri and Todoya of militants on 18/06. Four militants reported dead.", 2,
+                 id="a toll told after an act at two named places is divided between them"),
+    pytest.param("Soldiers clashed with rebels in Dumba and Kelli villages, leaving 6 dead.", 3,
+                 id="a toll told for two named places is divided between them"),
+    pytest.param("Gunmen attacked Dumba, Kelli and Oro, killing 9 villagers.", 3,
+                 id="a toll told for three named places is divided among them"),
+    pytest.param("On 8 May 2016, in Kessa, Lake Tana region, gunmen killed 2 villagers.", 2,
+                 id="a place and its region are one place"),
+    pytest.param("Gunmen killed 2 traders, Tomas Bello and Ida Kora, in Wendu.", 2,
+                 id="the people killed are no places"),
 ]
 
 

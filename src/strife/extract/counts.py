@@ -180,7 +180,48 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
+        listed = places_listed(clause)
+        if listed is not None:
+            return listed
     return _days_of_range(anchor.sent)
+
+
+#: Prepositions whose object is where an act took place ("in A and B", "near A and B").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "along"})
+
+
+def _place_phrases(verb: Token) -> Iterator[Token]:
+    """The verb's dependents, then the place phrases its other party holds ("clashed with rebels in
+    Kola and Bima": the parser hangs "in" on "rebels")."""
+    yield from verb.children
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for party in (grand for grand in child.children if grand.dep_ == "pobj"):
+                yield from (c for c in party.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS)
+
+
+def places_listed(verb: Token) -> Optional[int]:
+    """How many places a clause lists by name as where its act happened ("clear Kola and Bima of
+    militants", "clashes in Kola, Bima and Tuli", "in Kola and Bima villages"): 2 or more, else
+    None. ACLED codes an event at each place and divides a toll told for them all among them. The
+    object of a verb of killing or wounding is its victims, never places."""
+    for child in _place_phrases(verb):
+        if child.dep_ == "dobj" and trigger_for(verb) is None:
+            named = [child]
+        elif child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+            named = [grand for grand in child.children if grand.dep_ == "pobj"]
+        else:
+            continue
+        for head in named:
+            if head.pos_ != "PROPN":  # "in Kola and Bima villages": the names modify the place noun
+                head = next((c for c in head.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"), None)
+            if head is None:
+                continue
+            listed = 1 + sum(1 for token in head.subtree if token.dep_ == "conj" and token.pos_ == "PROPN")
+            joined = any(token.dep_ == "cc" and token.lower_ == "and" for token in head.subtree)
+            if listed >= 2 and joined:  # "in Kola, Lake State" names one place and its region
+                return listed
+    return None
 
 
 def _days_of_range(sentence: Span) -> Optional[int]:

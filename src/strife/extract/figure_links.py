@@ -13,6 +13,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
+from strife.extract.counts import places_listed
 from strife.extract.incidents import sources_agree
 from strife.extract.nearby import ByStart
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
@@ -45,6 +46,7 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
         event = _event_for_count(told, count, layout, doc, clause_of)
         if event is not None:
             count.event_id = event.id
+            _spread_over_places_told(count, event, layout, doc)
     text = doc_text(doc)
     tallies = {id(c) for c in counts if c.total and c.span and is_tally_line(c, doc)}
     linked: dict[str, list[tuple[int, Count]]] = {}  # event id -> its figures (with their place in `counts`)
@@ -68,6 +70,22 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
                 continue
             for event in incident:
                 setattr(event, field, toll)
+
+
+def _spread_over_places_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
+    """ "Troops cleared Kola and Bima of militants. Four militants dead.": a figure told after the act,
+    in a sentence of its own, is its toll over the places the act's clause lists by name; ACLED
+    divides it among them, as it does a figure told with them (`strife.extract.counts`)."""
+    if count.split_over is not None or layout.sentence(count.span[0]) == layout.sentence(event_anchor(event)):
+        return
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return
+    listed = places_listed(token)
+    if listed is None and token.dep_ in ("advcl", "xcomp", "conj") and token.head is not token:
+        listed = places_listed(token.head)
+    if listed is not None:
+        count.split_over = listed
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
@@ -142,6 +160,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return True
     if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):
         return True  # "Three soldiers died in the attack": the attack told before, by the same attackers
+    if gap == 1 and _told_of_the_fighting(event, doc):
+        return True  # "The fighting followed a new offensive by the brigade": the offensive began it
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
 
 
@@ -298,6 +318,23 @@ def _is_response(event: Event, doc: Doc) -> bool:
             return False
         token = token.head
     return False
+
+
+def _told_of_the_fighting(event: Event, doc: Doc) -> bool:
+    """ "The fighting followed a new offensive by the brigade"; "The clashes came after an attack on
+    a camp": an act told as what the violence told just before followed (its clause's subject a
+    definite violent event noun pointing back) is how that incident began, one incident with it."""
+    from strife.resolve.coref import violent_event_nouns
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    determiners, nouns = load_ontology().words("anaphoric_dets"), violent_event_nouns()
+    return any(verb.pos_ in ("VERB", "AUX") and verb.i <= token.i and any(
+                   child.dep_ == "nsubj" and child.lemma_.lower() in nouns
+                   and any(d.dep_ == "det" and d.lower_ in determiners for d in child.children)
+                   for child in verb.children)
+               for verb in [token, *token.ancestors])
 
 
 def _is_anaphoric(event: Event, doc: Doc) -> bool:

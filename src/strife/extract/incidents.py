@@ -169,6 +169,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     incidents: list[list[Event]] = []
     absorbed: dict[str, str] = {}
     reporters = _Reporters(doc, claims, quotes, events)
+    shared = _shared_tolls(events)
     for event in events:
         if not _is_violent(event):
             continue
@@ -196,7 +197,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     owner = {**(merged or {}), **absorbed}
     for group in incidents:
         if len(group) > 1:
-            _set_tolls(group, counts, doc, layout, owner, reporters)
+            _set_tolls(group, counts, doc, layout, owner, reporters, shared)
     events[:] = [event for event in events if event.id not in absorbed]
     return absorbed
 
@@ -431,14 +432,26 @@ def _killer_speaks(figure: Token) -> bool:
     return subject.lower_ in BOUND_PRONOUNS and speech is not None and speech.lemma_ in SPEECH_OF_CLAIMS
 
 
+def _shared_tolls(events: Sequence[Event]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(event id, toll field) -> the span of the toll the linker gave the event: the toll of the
+    incident it told close together (`strife.extract.figure_links`), a sum whose span covers its
+    parts, whose figures stay the incident's when the report-level pass reads its toll again."""
+    return {(event.id, field): toll.span for event in events for field in COUNT_FIELDS.values()
+            if (toll := getattr(event, field)) is not None and toll.span is not None}
+
+
 def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout: Layout,
-               owner: dict[str, str], reporters: _Reporters) -> None:
-    """Give the incident's first event one toll of each kind, from all its mentions' figures."""
+               owner: dict[str, str], reporters: _Reporters,
+               shared: Optional[dict[tuple[str, str], tuple[int, int]]] = None) -> None:
+    """Give the incident's first event one toll of each kind, from all its mentions' figures (and
+    the figures inside the toll the linker gave its lead, `_shared_tolls`)."""
     ids = {event.id for event in group}
     told_in = frozenset(layout.sentence(event_anchor(e)) for e in group)
     for kind, field in COUNT_FIELDS.items():
+        within = (shared or {}).get((group[0].id, field))
         figures = [c for c in counts if c.kind == kind and c.span is not None and c.part_of is None
-                   and not c.aggregate and _final(c.event_id, owner) in ids]
+                   and not c.aggregate and (_final(c.event_id, owner) in ids
+                                            or (within is not None and within[0] <= c.span[0] and c.span[1] <= within[1]))]
         if not figures:
             continue
         accounts = _accounts(figures, layout, doc, told_in, reporters)
