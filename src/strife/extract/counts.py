@@ -141,7 +141,7 @@ def _read_count(
     elif parent is not None and counts[parent].kind:
         kind, confidence = counts[parent].kind, counts[parent].confidence * 0.95
     else:
-        governed = governing_trigger(anchor)
+        governed = governing_trigger(anchor) or _conjunct_outcome(noun, span)
         if governed is None:
             return None
         kind, confidence = governed
@@ -166,7 +166,35 @@ def _read_count(
         split_over=_spread_over(anchor),
         confidence=round(min(confidence, 1.0), 3),
     )
-    return count, noun
+    return _per_side(count, span), noun
+
+
+def _conjunct_outcome(noun: Token, span: Span) -> Optional[tuple[str, float]]:
+    """ "3 soldiers and an unknown number of militants killed.": on a verbless tally line the parser
+    may hang the participle on the last group listed only; the groups listed before share it."""
+    if not is_summary_line(span):
+        return None
+    for conj in (child for child in noun.children if child.dep_ == "conj"):
+        for token in conj.subtree:
+            trigger = trigger_for(token) if token.dep_ in ("acl", "amod") else None
+            if trigger is not None and trigger.kind in ("killed", "injured"):
+                return trigger.kind, trigger.confidence * 0.9
+    return None
+
+
+def _per_side(count: Count, span: Span) -> Count:
+    """ "one dead on each side", "two killed on either side": the figure is each of the two sides'
+    dead, so the toll is twice it (cues of role per_side, count_cues.csv)."""
+    doc, cues = span.doc, count_cues().get("per_side", frozenset())
+    for i in range(span.end, min(span.end + 6, span.sent.end) - 2):
+        if doc[i].is_punct:
+            return count
+        if doc[i].lower_ == "on" and doc[i + 1].lower_ in cues and doc[i + 2].lower_ == "side":
+            def twice(value: Optional[int]) -> Optional[int]:
+                return None if value is None else 2 * value
+            return count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
+                                            "convention": twice(count.convention)})
+    return count
 
 
 def _spread_over(anchor: Token) -> Optional[int]:
@@ -180,48 +208,7 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
-        listed = places_listed(clause)
-        if listed is not None:
-            return listed
     return _days_of_range(anchor.sent)
-
-
-#: Prepositions whose object is where an act took place ("in A and B", "near A and B").
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "around", "across", "along"})
-
-
-def _place_phrases(verb: Token) -> Iterator[Token]:
-    """The verb's dependents, then the place phrases its other party holds ("clashed with rebels in
-    Kola and Bima": the parser hangs "in" on "rebels")."""
-    yield from verb.children
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "with":
-            for party in (grand for grand in child.children if grand.dep_ == "pobj"):
-                yield from (c for c in party.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS)
-
-
-def places_listed(verb: Token) -> Optional[int]:
-    """How many places a clause lists by name as where its act happened ("clear Kola and Bima of
-    militants", "clashes in Kola, Bima and Tuli", "in Kola and Bima villages"): 2 or more, else
-    None. ACLED codes an event at each place and divides a toll told for them all among them. The
-    object of a verb of killing or wounding is its victims, never places."""
-    for child in _place_phrases(verb):
-        if child.dep_ == "dobj" and trigger_for(verb) is None:
-            named = [child]
-        elif child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
-            named = [grand for grand in child.children if grand.dep_ == "pobj"]
-        else:
-            continue
-        for head in named:
-            if head.pos_ != "PROPN":  # "in Kola and Bima villages": the names modify the place noun
-                head = next((c for c in head.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"), None)
-            if head is None:
-                continue
-            listed = 1 + sum(1 for token in head.subtree if token.dep_ == "conj" and token.pos_ == "PROPN")
-            joined = any(token.dep_ == "cc" and token.lower_ == "and" for token in head.subtree)
-            if listed >= 2 and joined:  # "in Kola, Lake State" names one place and its region
-                return listed
-    return None
 
 
 def _days_of_range(sentence: Span) -> Optional[int]:
@@ -543,6 +530,9 @@ def is_summary_line(span: Span) -> bool:
     if any(token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON")
            and token.head.tag_ in FINITE_TAGS for token in line):
         return False  # "Three soldiers died in the attack.": a sentence, not a tally ("3 soldiers killed.")
+    if any(token.lower_ in count_cues().get("distinct", frozenset()) and token.nbor(1).lower_ != "than"
+           for token in doc[start:min(span.end + 1, len(doc) - 1)]):
+        return False  # "killing 6; 2 more died of their wounds later": more victims, not the tally of all
     return not any(token.pos_ in ("VERB", "AUX") and trigger_for(token) is None for token in line)
 
 

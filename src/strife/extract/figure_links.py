@@ -13,7 +13,6 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
-from strife.extract.counts import places_listed
 from strife.extract.incidents import sources_agree
 from strife.extract.nearby import ByStart
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
@@ -46,7 +45,6 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
         event = _event_for_count(told, count, layout, doc, clause_of)
         if event is not None:
             count.event_id = event.id
-            _spread_over_places_told(count, event, layout, doc)
     text = doc_text(doc)
     tallies = {id(c) for c in counts if c.total and c.span and is_tally_line(c, doc)}
     linked: dict[str, list[tuple[int, Count]]] = {}  # event id -> its figures (with their place in `counts`)
@@ -70,22 +68,6 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
                 continue
             for event in incident:
                 setattr(event, field, toll)
-
-
-def _spread_over_places_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
-    """ "Troops cleared Kola and Bima of militants. Four militants dead.": a figure told after the act,
-    in a sentence of its own, is its toll over the places the act's clause lists by name; ACLED
-    divides it among them, as it does a figure told with them (`strife.extract.counts`)."""
-    if count.split_over is not None or layout.sentence(count.span[0]) == layout.sentence(event_anchor(event)):
-        return
-    token = trigger_token(event, doc) if event.trigger is not None else None
-    if token is None:
-        return
-    listed = places_listed(token)
-    if listed is None and token.dep_ in ("advcl", "xcomp", "conj") and token.head is not token:
-        listed = places_listed(token.head)
-    if listed is not None:
-        count.split_over = listed
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
