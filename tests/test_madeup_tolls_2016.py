@@ -57,6 +57,14 @@ RULES = [
                  id="the bomber listed with his victims is one more"),
     pytest.param("Militants attacked an army post in Lowa. 3 soldiers and an unknown number of militants killed.", 6,
                  id="groups listed on a tally line share its participle"),
+    pytest.param("Protesters in Kalu blocked roads and burned tyres. Police fired live rounds, killing 2.", 2,
+                 id="the police's fire right after a demonstration is its toll"),
+    pytest.param("Protesters marched in Kalu against the governor. Police fired live rounds, killing 2.", 2,
+                 id="the police's fire right after a demonstration is its toll"),
+    pytest.param("Opposition supporters rioted in Bema after the election results. Police opened fire, 3 dead.", 3,
+                 id="the police's fire right after a demonstration is its toll"),
+    pytest.param("Traders protested new taxes in Bemba market. Police killed 2 armed robbers in Lowe.", 0,
+                 id="police killing others elsewhere is another incident"),
 ]
 
 

@@ -127,6 +127,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return False
     if _one_protest(last, event, layout, doc):
         return True
+    if _put_down(last, event) and is_real(last) and _next_sentence(last, event, layout) and places_agree(last, event):
+        return True  # "Protesters blocked roads in Kalu. Police fired live rounds, killing 2."
     if not _violent(last) or not is_real(last):
         return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
@@ -281,6 +283,28 @@ def _finds_the_dead(event: Event, doc: Doc) -> bool:
                 for grand in child.children):
             return True
     return False
+
+
+def _next_sentence(last: Event, event: Event, layout: Layout) -> bool:
+    """Whether `event` is told in the sentence right after `last`'s, in its paragraph."""
+    start, end = event_anchor(last), event_anchor(event)
+    return layout.paragraph(start) == layout.paragraph(end) and layout.sentence(end) - layout.sentence(start) == 1
+
+
+#: The sectors of the forces that police a demonstration (CAMEO: police, military).
+_FORCES_OF_ORDER = frozenset({"COP", "MIL"})
+
+
+def _put_down(demonstration: Event, event: Event) -> bool:
+    """ "Protesters blocked roads and burned tyres. Police fired live rounds, killing 2.": the
+    police's violence told right after a demonstration, with no other target named, is its
+    intervention on it, and ACLED codes the demonstration with the deaths of the intervention (one
+    row, "Riots/Protests" then; excessive force or a riot now)."""
+    if demonstration.acled_event_type not in (RIOTS, PROTESTS) or event.event_type not in VIOLENCE:
+        return False
+    if not event.source or not all(actor.sector in _FORCES_OF_ORDER for actor in event.source):
+        return False
+    return not event.target or all(actor.sector in ("OPP", "CVL", None) for actor in event.target)
 
 
 def _is_response(event: Event, doc: Doc) -> bool:
