@@ -65,6 +65,13 @@ RULES = [
                  id="the police's fire right after a demonstration is its toll"),
     pytest.param("Traders protested new taxes in Bemba market. Police killed 2 armed robbers in Lowe.", 0,
                  id="police killing others elsewhere is another incident"),
+    pytest.param("Gunmen abducted 3 traders near Biso and later killed one of them.", 1,
+                 id="'killed one of them' after an abduction is a death, not one of the abducted"),
+    pytest.param("Soldiers of the FARDC clashed with Mai-Mai militiamen in Kilo. The army claims to have killed 8 "
+                 "militiamen; 2 soldiers were killed.", 10,
+                 id="in a fight, one side's claim of the other side's dead adds up"),
+    pytest.param("Soldiers clashed with militiamen in Kilo. 2 soldiers were killed. The army claims to have killed 8 militiamen.", 10,
+                 id="in a fight, one side's claim of the other side's dead adds up"),
 ]
 
 

@@ -140,6 +140,12 @@ def _read_count(
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
         kind, confidence = counts[parent].kind, counts[parent].confidence * 0.95
+        governed = governing_trigger(anchor) if partitive or noun.lower_ in ("them", "whom") else None
+        if governed is not None and governed[0] in ("killed", "injured") and governed[0] != kind:
+            # "abducted 3 traders and later killed one of them": killed, not abducted, and a toll of
+            # its own rather than a part of the abducted
+            kind, confidence = governed
+            parent = None
     else:
         governed = governing_trigger(anchor) or _conjunct_outcome(noun, span)
         if governed is None:

@@ -458,7 +458,8 @@ def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout
         # the attacker the incident names first: a merged incident lists the other side's claimant after it
         attackers = frozenset(actor.sector for actor in group[0].source[:1] if actor.sector)
         figure = _incident_figure(accounts, figures[0].kind)
-        setattr(group[0], field, _with_other_sides_claims(figure, accounts, doc, attackers))
+        fight = group[0].acled_event_type == "Battles"
+        setattr(group[0], field, _with_other_sides_claims(figure, accounts, doc, attackers, fight))
 
 
 def _final(event_id: Optional[str], owner: dict[str, str]) -> Optional[str]:
@@ -494,17 +495,21 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
 
 
 def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,
-                             attackers: frozenset[str]) -> Optional[Count]:
+                             attackers: frozenset[str], fight: bool = False) -> Optional[Count]:
     """ "Rebels killed 3 soldiers; the army said it killed 10 rebels": the victims' side claiming the
     attackers it killed in return gives no rival account of the toll but the attackers' losses,
     which ACLED adds (each side's dead count). Only when the claimed dead are of the attackers'
     sector and the toll's victims of another; "the military said it killed four fighters" of its
-    own raid's victims is a rival account, and only bounds the toll."""
+    own raid's victims is a rival account, and only bounds the toll. In a fight (``fight``: a
+    battle, both sides armed) either side may claim the other's dead: "Soldiers clashed with
+    militiamen. The army claims to have killed 8 militiamen; 2 soldiers were killed." is 10, a
+    claim of dead of another sector than the toll's victims adding up."""
     if figure is None or figure.best is None or figure.perpetrator_claim or not attackers:
         return figure
     own = _victims_sector(figure, doc)
     claims = [a for a in accounts if a.perpetrator_claim and a.best is not None and own is not None
-              and own not in attackers and _victims_sector(a, doc) in attackers]
+              and ((own not in attackers and _victims_sector(a, doc) in attackers)
+                   or (fight and _victims_sector(a, doc) not in (None, own)))]
     if not claims:
         return figure
     added = sum(a.best for a in claims)
