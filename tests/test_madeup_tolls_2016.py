@@ -72,6 +72,10 @@ RULES = [
                  id="in a fight, one side's claim of the other side's dead adds up"),
     pytest.param("Soldiers clashed with militiamen in Kilo. 2 soldiers were killed. The army claims to have killed 8 militiamen.", 10,
                  id="in a fight, one side's claim of the other side's dead adds up"),
+    pytest.param("The death toll from the Toko attack reached 11.", 11, id="'the toll reached N' gives the toll"),
+    pytest.param("Gunmen attacked Toko village. The death toll is 6.", 6, id="'the toll is N' gives the toll"),
+    pytest.param("Reports of 10 fatalities after clashes between herders and farmers in Toko.", 10,
+                 id="deaths told as what followed clashes are their toll"),
 ]
 
 

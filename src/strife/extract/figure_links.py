@@ -406,7 +406,7 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
         if not own and clause is None:
             # "One police officer died after militants attacked a checkpoint": the deaths of a
             # clause telling no act are the toll of the act told as what came before them
-            own = [e for e in same if e.event_type in VIOLENCE and _is_cause(clause_of(e), doc)]
+            own = [e for e in same if _violent(e) and _is_cause(clause_of(e), doc)]
         if not own:
             return None
         return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
