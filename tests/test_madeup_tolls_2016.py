@@ -76,6 +76,15 @@ RULES = [
     pytest.param("Gunmen attacked Toko village. The death toll is 6.", 6, id="'the toll is N' gives the toll"),
     pytest.param("Reports of 10 fatalities after clashes between herders and farmers in Toko.", 10,
                  id="deaths told as what followed clashes are their toll"),
+    pytest.param("Clashes between herders and farmers in Toko on 19/06 and 20/06 left 12 dead.", 6,
+                 id="a toll over two days written day/month is divided between them"),
+    pytest.param("Herders clashed with farmers in Gara on 19-20/06. 10 killed.", 5,
+                 id="a toll told after an act over a range of days is divided among them"),
+    pytest.param("Gunmen attacked villages in Kuru district from 18/06 to 20/06. 9 villagers killed.", 3,
+                 id="a toll told after an act over a range of days is divided among them"),
+    pytest.param("Herders clashed with farmers in Gara on 19/06. 10 killed.", 10, id="one day: the toll stands"),
+    pytest.param("The attack left 7 dead: 4 soldiers and 3 civilians.", 7,
+                 id="a breakdown after a colon is the same people"),
 ]
 
 

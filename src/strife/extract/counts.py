@@ -34,6 +34,9 @@ _MONTH_NAMES = frozenset(name.lower() for name in [*calendar.month_name, *calend
 _SIZE_NOTE = re.compile(r"\[\s*size\s*=[^\]]*$", re.IGNORECASE)
 _DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b")
 _LONGEST_SPREAD_DAYS = 7
+#: Days written day/month, as older notes write them: "19-20/06", "19/06 and 20/06", "from 18/06 to 20/06".
+_NUMERIC_DAY_RANGE = re.compile(
+    r"\b(\d{1,2})(?:/(\d{1,2}))?\s*(-|\u2013|and|to|until)\s*(\d{1,2})/(\d{1,2})\b(?!/\d{3,})")
 
 
 def find_counts(doc: Doc) -> list[Count]:
@@ -135,6 +138,8 @@ def _read_count(
         parent = _partitive_parent(span, noun, counts)
     if parent is None:
         parent = _fronted_part_parent(span, counts)
+    if parent is None:
+        parent = _colon_parent(span, counts)
     noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
@@ -214,10 +219,10 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
-    return _days_of_range(anchor.sent)
+    return days_of_range(anchor.sent)
 
 
-def _days_of_range(sentence: Span) -> Optional[int]:
+def days_of_range(sentence: Span) -> Optional[int]:
     """The days a range of dates in the figure's sentence names ("on 19 and 20 June", "3-5 May":
     2 and 3), or None: ACLED divides a toll told for several days among them. A range longer than
     a week is a period's statistic, not an incident's days, and is left whole."""
@@ -229,6 +234,19 @@ def _days_of_range(sentence: Span) -> Optional[int]:
             first, last = int(found[1]), int(found[2])
             if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
                 return last - first + 1
+    return _days_of_numeric_range(sentence.text)
+
+
+def _days_of_numeric_range(text: str) -> Optional[int]:
+    """The days of a range written day/month ("on 19-20/06", "from 18/06 to 20/06": 2 and 3; "on
+    19/06 and 22/06": the two days named), within one month and a week, or None."""
+    for found in _NUMERIC_DAY_RANGE.finditer(text):
+        first, month, joint, last, last_month = int(found[1]), found[2], found[3], int(found[4]), found[5]
+        if (month is not None and month.lstrip("0") != last_month.lstrip("0")) or (month is None and joint == "and"):
+            continue  # "between 2 and 3/4" is no pair of days
+        if not (1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS and 1 <= int(last_month) <= 12):
+            continue
+        return 2 if joint == "and" else last - first + 1
     return None
 
 
@@ -321,6 +339,19 @@ def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | Non
         return None
     start, sentence_start = span.start_char, span.sent.start_char
     before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
+    return before[-1] if before else None
+
+
+def _colon_parent(span: Span, counts: list[Count]) -> int | None:
+    """Index of the count a breakdown after a colon details ("left 7 dead: 4 soldiers and 3
+    civilians"): the last figure before the colon in the sentence, with no verb between the colon
+    and this figure; else None."""
+    doc = span.doc
+    colon = next((i for i in range(span.start - 1, span.sent.start - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : span.start]):
+        return None
+    end = doc[colon].idx
+    before = [i for i, c in enumerate(counts) if c.span is not None and span.sent.start_char <= c.span[0] and c.span[1] <= end]
     return before[-1] if before else None
 
 

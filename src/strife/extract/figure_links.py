@@ -13,6 +13,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
+from strife.extract.counts import days_of_range
 from strife.extract.incidents import sources_agree
 from strife.extract.nearby import ByStart
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
@@ -61,6 +62,8 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
             return id(count) in tallies or layout.sentence(count.span[0]) in told_in
 
         of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
+        for count in of_incident:
+            _spread_over_days_told(count, incident[0], layout, doc)
         for kind, field in COUNT_FIELDS.items():
             figures = [c for c in of_incident if c.kind == kind and c.part_of is None]
             toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies, doc)
@@ -68,6 +71,19 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
                 continue
             for event in incident:
                 setattr(event, field, toll)
+
+
+def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
+    """ "Inter-communal fighting in Gara on 19-20/06. 10 killed.": a figure told in a sentence of
+    its own after an act told over a range of days is its toll over those days, which ACLED
+    divides among them, as it does a figure told with the range (`strife.extract.counts`)."""
+    anchor = event_anchor(event)
+    if count.split_over is not None or layout.sentence(count.span[0]) == layout.sentence(anchor):
+        return
+    told = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    days = days_of_range(told.sent) if told is not None and len(told) else None
+    if days is not None:
+        count.split_over = days
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
