@@ -85,6 +85,10 @@ RULES = [
     pytest.param("Herders clashed with farmers in Gara on 19/06. 10 killed.", 10, id="one day: the toll stands"),
     pytest.param("The attack left 7 dead: 4 soldiers and 3 civilians.", 7,
                  id="a breakdown after a colon is the same people"),
+    pytest.param("Three policemen and a civilian killed; two assailants also died.", 6,
+                 id="figures told as other people after a tally add to it"),
+    pytest.param("Five villagers killed in Mafa. Two more died in hospital the next day.", 7,
+                 id="figures told as other people after a tally add to it"),
 ]
 
 

@@ -58,7 +58,10 @@ def one_account_toll(figures: Sequence[Count], text: str, layout: Optional[Layou
     totals = _listed_tallies([c for c in figures if c.total and (own_total(c) or c.split_over)], text, layout, tally)
     if totals:
         total = max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
-        others = _other_sides(total, [c for c in figures if not c.total], layout, text)
+        parts = [c for c in figures if not c.total]
+        others = _other_sides(total, parts, layout, text)
+        # "Three policemen and a civilian killed; two assailants also died": told as other people after it
+        others += [c for c in parts if c.span[0] > total.span[1] and c not in others and other_people(c, text)]
         return _sum_counts(sorted([total, *others], key=lambda c: c.span[0]), text) if others else total
     parts = [c for c in figures if not c.total]
     if not parts:
