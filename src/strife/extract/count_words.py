@@ -218,8 +218,8 @@ def complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]
                 if outcome.dep_ == "pobj" and trigger is not None and trigger.role == "noun":
                     return trigger.kind, trigger.confidence * 0.9
     tally = tally_noun(verb)
-    if tally is not None and token.dep_ in ("pobj", "prep"):
-        return tally_kind(tally)
+    if tally is not None and (token.dep_ in ("pobj", "prep") or (token.dep_ in ("dobj", "attr") and tally.dep_ == "nsubj")):
+        return tally_kind(tally)  # "the toll rose to 11", "the death toll reached 11", "the toll is 11"
     return None
 
 

@@ -34,6 +34,9 @@ _MONTH_NAMES = frozenset(name.lower() for name in [*calendar.month_name, *calend
 _SIZE_NOTE = re.compile(r"\[\s*size\s*=[^\]]*$", re.IGNORECASE)
 _DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b")
 _LONGEST_SPREAD_DAYS = 7
+#: Days written day/month, as older notes write them: "19-20/06", "19/06 and 20/06", "from 18/06 to 20/06".
+_NUMERIC_DAY_RANGE = re.compile(
+    r"\b(\d{1,2})(?:/(\d{1,2}))?\s*(-|\u2013|and|to|until)\s*(\d{1,2})/(\d{1,2})\b(?!/\d{3,})")
 
 
 def find_counts(doc: Doc) -> list[Count]:
@@ -133,13 +136,23 @@ def _read_count(
         parent = _bracketed_parent(span, owner_of_noun)
     if parent is None:
         parent = _partitive_parent(span, noun, counts)
+    if parent is None:
+        parent = _fronted_part_parent(span, counts)
+    if parent is None:
+        parent = _colon_parent(span, counts)
     noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
         kind, confidence = counts[parent].kind, counts[parent].confidence * 0.95
+        governed = governing_trigger(anchor) if partitive or noun.lower_ in ("them", "whom") else None
+        if governed is not None and governed[0] in ("killed", "injured") and governed[0] != kind:
+            # "abducted 3 traders and later killed one of them": killed, not abducted, and a toll of
+            # its own rather than a part of the abducted
+            kind, confidence = governed
+            parent = None
     else:
-        governed = governing_trigger(anchor)
+        governed = governing_trigger(anchor) or _conjunct_outcome(noun, span)
         if governed is None:
             return None
         kind, confidence = governed
@@ -164,7 +177,35 @@ def _read_count(
         split_over=_spread_over(anchor),
         confidence=round(min(confidence, 1.0), 3),
     )
-    return count, noun
+    return _per_side(count, span), noun
+
+
+def _conjunct_outcome(noun: Token, span: Span) -> Optional[tuple[str, float]]:
+    """ "3 soldiers and an unknown number of militants killed.": on a verbless tally line the parser
+    may hang the participle on the last group listed only; the groups listed before share it."""
+    if not is_summary_line(span):
+        return None
+    for conj in (child for child in noun.children if child.dep_ == "conj"):
+        for token in conj.subtree:
+            trigger = trigger_for(token) if token.dep_ in ("acl", "amod") else None
+            if trigger is not None and trigger.kind in ("killed", "injured"):
+                return trigger.kind, trigger.confidence * 0.9
+    return None
+
+
+def _per_side(count: Count, span: Span) -> Count:
+    """ "one dead on each side", "two killed on either side": the figure is each of the two sides'
+    dead, so the toll is twice it (cues of role per_side, count_cues.csv)."""
+    doc, cues = span.doc, count_cues().get("per_side", frozenset())
+    for i in range(span.end, min(span.end + 6, span.sent.end) - 2):
+        if doc[i].is_punct:
+            return count
+        if doc[i].lower_ == "on" and doc[i + 1].lower_ in cues and doc[i + 2].lower_ == "side":
+            def twice(value: Optional[int]) -> Optional[int]:
+                return None if value is None else 2 * value
+            return count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
+                                            "convention": twice(count.convention)})
+    return count
 
 
 def _spread_over(anchor: Token) -> Optional[int]:
@@ -178,10 +219,10 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
-    return _days_of_range(anchor.sent)
+    return days_of_range(anchor.sent)
 
 
-def _days_of_range(sentence: Span) -> Optional[int]:
+def days_of_range(sentence: Span) -> Optional[int]:
     """The days a range of dates in the figure's sentence names ("on 19 and 20 June", "3-5 May":
     2 and 3), or None: ACLED divides a toll told for several days among them. A range longer than
     a week is a period's statistic, not an incident's days, and is left whole."""
@@ -193,6 +234,19 @@ def _days_of_range(sentence: Span) -> Optional[int]:
             first, last = int(found[1]), int(found[2])
             if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
                 return last - first + 1
+    return _days_of_numeric_range(sentence.text)
+
+
+def _days_of_numeric_range(text: str) -> Optional[int]:
+    """The days of a range written day/month ("on 19-20/06", "from 18/06 to 20/06": 2 and 3; "on
+    19/06 and 22/06": the two days named), within one month and a week, or None."""
+    for found in _NUMERIC_DAY_RANGE.finditer(text):
+        first, month, joint, last, last_month = int(found[1]), found[2], found[3], int(found[4]), found[5]
+        if (month is not None and month.lstrip("0") != last_month.lstrip("0")) or (month is None and joint == "and"):
+            continue  # "between 2 and 3/4" is no pair of days
+        if not (1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS and 1 <= int(last_month) <= 12):
+            continue
+        return 2 if joint == "and" else last - first + 1
     return None
 
 
@@ -282,6 +336,34 @@ def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | Non
     """Index of the count "2 of them" picks from ("killing 3 people, 2 of them children"; "of
     whom"): the last figure before it in its sentence, whose people these are again; else None."""
     if noun.lower_ not in ("them", "whom") or noun.head.lower_ != "of" or noun.head.i != span.end:
+        return None
+    start, sentence_start = span.start_char, span.sent.start_char
+    before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
+    return before[-1] if before else None
+
+
+def _colon_parent(span: Span, counts: list[Count]) -> int | None:
+    """Index of the count a breakdown after a colon details ("left 7 dead: 4 soldiers and 3
+    civilians"): the last figure before the colon in the sentence, with no verb between the colon
+    and this figure; else None."""
+    doc = span.doc
+    colon = next((i for i in range(span.start - 1, span.sent.start - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : span.start]):
+        return None
+    end = doc[colon].idx
+    before = [i for i, c in enumerate(counts) if c.span is not None and span.sent.start_char <= c.span[0] and c.span[1] <= end]
+    return before[-1] if before else None
+
+
+def _fronted_part_parent(span: Span, counts: list[Count]) -> int | None:
+    """Index of the count a fronted "among them 3 children" ("killing 8, among them 3 children";
+    "among whom", "of them", "of whom") details: the last figure before it in its sentence, whose
+    people these are again; else None. The parse may hang the figure on the verb, not the cue."""
+    doc = span.doc
+    if span.start < span.sent.start + 3:
+        return None
+    cue, pronoun = doc[span.start - 2], doc[span.start - 1]
+    if cue.lower_ not in ("among", "of") or pronoun.lower_ not in ("them", "whom") or doc[span.start - 3].text != ",":
         return None
     start, sentence_start = span.start_char, span.sent.start_char
     before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
@@ -485,6 +567,9 @@ def is_summary_line(span: Span) -> bool:
     if any(token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON")
            and token.head.tag_ in FINITE_TAGS for token in line):
         return False  # "Three soldiers died in the attack.": a sentence, not a tally ("3 soldiers killed.")
+    if any(token.lower_ in count_cues().get("distinct", frozenset()) and token.nbor(1).lower_ != "than"
+           for token in doc[start:min(span.end + 1, len(doc) - 1)]):
+        return False  # "killing 6; 2 more died of their wounds later": more victims, not the tally of all
     return not any(token.pos_ in ("VERB", "AUX") and trigger_for(token) is None for token in line)
 
 

@@ -13,6 +13,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
+from strife.extract.counts import days_of_range
 from strife.extract.incidents import sources_agree
 from strife.extract.nearby import ByStart
 from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
@@ -61,13 +62,28 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
             return id(count) in tallies or layout.sentence(count.span[0]) in told_in
 
         of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
+        for count in of_incident:
+            _spread_over_days_told(count, incident[0], layout, doc)
         for kind, field in COUNT_FIELDS.items():
             figures = [c for c in of_incident if c.kind == kind and c.part_of is None]
-            toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies)
+            toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies, doc)
             if toll is None:
                 continue
             for event in incident:
                 setattr(event, field, toll)
+
+
+def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
+    """ "Inter-communal fighting in Gara on 19-20/06. 10 killed.": a figure told in a sentence of
+    its own after an act told over a range of days is its toll over those days, which ACLED
+    divides among them, as it does a figure told with the range (`strife.extract.counts`)."""
+    anchor = event_anchor(event)
+    if count.split_over is not None or layout.sentence(count.span[0]) == layout.sentence(anchor):
+        return
+    told = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    days = days_of_range(told.sent) if told is not None and len(told) else None
+    if days is not None:
+        count.split_over = days
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
@@ -127,6 +143,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return False
     if _one_protest(last, event, layout, doc):
         return True
+    if _put_down(last, event) and is_real(last) and _next_sentence(last, event, layout) and places_agree(last, event):
+        return True  # "Protesters blocked roads in Kalu. Police fired live rounds, killing 2."
     if not _violent(last) or not is_real(last):
         return False
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
@@ -142,6 +160,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
         return True
     if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):
         return True  # "Three soldiers died in the attack": the attack told before, by the same attackers
+    if gap == 1 and _told_of_the_fighting(event, doc):
+        return True  # "The fighting followed a new offensive by the brigade": the offensive began it
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
 
 
@@ -281,6 +301,28 @@ def _finds_the_dead(event: Event, doc: Doc) -> bool:
     return False
 
 
+def _next_sentence(last: Event, event: Event, layout: Layout) -> bool:
+    """Whether `event` is told in the sentence right after `last`'s, in its paragraph."""
+    start, end = event_anchor(last), event_anchor(event)
+    return layout.paragraph(start) == layout.paragraph(end) and layout.sentence(end) - layout.sentence(start) == 1
+
+
+#: The sectors of the forces that police a demonstration (CAMEO: police, military).
+_FORCES_OF_ORDER = frozenset({"COP", "MIL"})
+
+
+def _put_down(demonstration: Event, event: Event) -> bool:
+    """ "Protesters blocked roads and burned tyres. Police fired live rounds, killing 2.": the
+    police's violence told right after a demonstration, with no other target named, is its
+    intervention on it, and ACLED codes the demonstration with the deaths of the intervention (one
+    row, "Riots/Protests" then; excessive force or a riot now)."""
+    if demonstration.acled_event_type not in (RIOTS, PROTESTS) or event.event_type not in VIOLENCE:
+        return False
+    if not event.source or not all(actor.sector in _FORCES_OF_ORDER for actor in event.source):
+        return False
+    return not event.target or all(actor.sector in ("OPP", "CVL", None) for actor in event.target)
+
+
 def _is_response(event: Event, doc: Doc) -> bool:
     """ "Security forces responded with gunfire": an act told as the answer to the one told just
     before (a ``response`` cue of count_cues.csv on its trigger or the verb it hangs on) is part of
@@ -298,6 +340,23 @@ def _is_response(event: Event, doc: Doc) -> bool:
             return False
         token = token.head
     return False
+
+
+def _told_of_the_fighting(event: Event, doc: Doc) -> bool:
+    """ "The fighting followed a new offensive by the brigade"; "The clashes came after an attack on
+    a camp": an act told as what the violence told just before followed (its clause's subject a
+    definite violent event noun pointing back) is how that incident began, one incident with it."""
+    from strife.resolve.coref import violent_event_nouns
+
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    if token is None:
+        return False
+    determiners, nouns = load_ontology().words("anaphoric_dets"), violent_event_nouns()
+    return any(verb.pos_ in ("VERB", "AUX") and verb.i <= token.i and any(
+                   child.dep_ == "nsubj" and child.lemma_.lower() in nouns
+                   and any(d.dep_ == "det" and d.lower_ in determiners for d in child.children)
+                   for child in verb.children)
+               for verb in [token, *token.ancestors])
 
 
 def _is_anaphoric(event: Event, doc: Doc) -> bool:
@@ -363,7 +422,7 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
         if not own and clause is None:
             # "One police officer died after militants attacked a checkpoint": the deaths of a
             # clause telling no act are the toll of the act told as what came before them
-            own = [e for e in same if e.event_type in VIOLENCE and _is_cause(clause_of(e), doc)]
+            own = [e for e in same if _violent(e) and _is_cause(clause_of(e), doc)]
         if not own:
             return None
         return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))

@@ -169,6 +169,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     incidents: list[list[Event]] = []
     absorbed: dict[str, str] = _tallies_of_riots(events, doc, layout)
     reporters = _Reporters(doc, claims, quotes, events)
+    shared = _shared_tolls(events)
     for event in events:
         if not _is_violent(event) or event.id in absorbed:
             continue
@@ -198,7 +199,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     owner = {**(merged or {}), **absorbed}
     for group in incidents:
         if len(group) > 1:
-            _set_tolls(group, counts, doc, layout, owner, reporters)
+            _set_tolls(group, counts, doc, layout, owner, reporters, shared)
     events[:] = [event for event in events if event.id not in absorbed]
     return absorbed
 
@@ -467,21 +468,34 @@ def _killer_speaks(figure: Token) -> bool:
     return subject.lower_ in BOUND_PRONOUNS and speech is not None and speech.lemma_ in SPEECH_OF_CLAIMS
 
 
+def _shared_tolls(events: Sequence[Event]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(event id, toll field) -> the span of the toll the linker gave the event: the toll of the
+    incident it told close together (`strife.extract.figure_links`), a sum whose span covers its
+    parts, whose figures stay the incident's when the report-level pass reads its toll again."""
+    return {(event.id, field): toll.span for event in events for field in COUNT_FIELDS.values()
+            if (toll := getattr(event, field)) is not None and toll.span is not None}
+
+
 def _set_tolls(group: Sequence[Event], counts: Sequence[Count], doc: Doc, layout: Layout,
-               owner: dict[str, str], reporters: _Reporters) -> None:
-    """Give the incident's first event one toll of each kind, from all its mentions' figures."""
+               owner: dict[str, str], reporters: _Reporters,
+               shared: Optional[dict[tuple[str, str], tuple[int, int]]] = None) -> None:
+    """Give the incident's first event one toll of each kind, from all its mentions' figures (and
+    the figures inside the toll the linker gave its lead, `_shared_tolls`)."""
     ids = {event.id for event in group}
     told_in = frozenset(layout.sentence(event_anchor(e)) for e in group)
     for kind, field in COUNT_FIELDS.items():
+        within = (shared or {}).get((group[0].id, field))
         figures = [c for c in counts if c.kind == kind and c.span is not None and c.part_of is None
-                   and not c.aggregate and _final(c.event_id, owner) in ids]
+                   and not c.aggregate and (_final(c.event_id, owner) in ids
+                                            or (within is not None and within[0] <= c.span[0] and c.span[1] <= within[1]))]
         if not figures:
             continue
         accounts = _accounts(figures, layout, doc, told_in, reporters)
         # the attacker the incident names first: a merged incident lists the other side's claimant after it
         attackers = frozenset(actor.sector for actor in group[0].source[:1] if actor.sector)
         figure = _incident_figure(accounts, figures[0].kind)
-        setattr(group[0], field, _with_other_sides_claims(figure, accounts, doc, attackers))
+        fight = group[0].acled_event_type == "Battles"
+        setattr(group[0], field, _with_other_sides_claims(figure, accounts, doc, attackers, fight))
 
 
 def _final(event_id: Optional[str], owner: dict[str, str]) -> Optional[str]:
@@ -510,24 +524,28 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
             count.model_copy(update={"reported_by": reporter, "perpetrator_claim": claimed}))
     accounts = []
     for (_, claimed), group in sorted(by_paragraph.items(), key=lambda item: item[1][0].span[0]):
-        toll = incident_toll(group, text, layout, own_total, lambda c: c.total and is_tally_line(c, doc))
+        toll = incident_toll(group, text, layout, own_total, lambda c: c.total and is_tally_line(c, doc), doc)
         if toll is not None:
             accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts
 
 
 def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,
-                             attackers: frozenset[str]) -> Optional[Count]:
+                             attackers: frozenset[str], fight: bool = False) -> Optional[Count]:
     """ "Rebels killed 3 soldiers; the army said it killed 10 rebels": the victims' side claiming the
     attackers it killed in return gives no rival account of the toll but the attackers' losses,
     which ACLED adds (each side's dead count). Only when the claimed dead are of the attackers'
     sector and the toll's victims of another; "the military said it killed four fighters" of its
-    own raid's victims is a rival account, and only bounds the toll."""
+    own raid's victims is a rival account, and only bounds the toll. In a fight (``fight``: a
+    battle, both sides armed) either side may claim the other's dead: "Soldiers clashed with
+    militiamen. The army claims to have killed 8 militiamen; 2 soldiers were killed." is 10, a
+    claim of dead of another sector than the toll's victims adding up."""
     if figure is None or figure.best is None or figure.perpetrator_claim or not attackers:
         return figure
     own = _victims_sector(figure, doc)
     claims = [a for a in accounts if a.perpetrator_claim and a.best is not None and own is not None
-              and own not in attackers and _victims_sector(a, doc) in attackers]
+              and ((own not in attackers and _victims_sector(a, doc) in attackers)
+                   or (fight and _victims_sector(a, doc) not in (None, own)))]
     if not claims:
         return figure
     added = sum(a.best for a in claims)

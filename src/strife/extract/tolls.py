@@ -13,8 +13,10 @@ from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc
 
-from strife.extract import Layout
+from strife.extract import Layout, doc_text
+from strife.extract.count_words import victim_nouns
 from strife.extract.counts import count_cues, is_summary_line
+from strife.extract.quotes import speech_verb
 from strife.model import Count
 
 #: A figure's kind -> the Event field that carries the incident's toll of that kind.
@@ -23,7 +25,20 @@ COUNT_FIELDS = {"killed": "fatalities", "injured": "injured", "displaced": "disp
 
 def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
                   own_total: Callable[[Count], bool] = lambda count: True,
-                  tally: Callable[[Count], bool] = lambda count: False) -> Optional[Count]:
+                  tally: Callable[[Count], bool] = lambda count: False,
+                  doc: Optional[Doc] = None) -> Optional[Count]:
+    """One incident's toll of one kind, as ACLED codes it (`one_account_toll`); with ``doc``, figures
+    that rival sources give of the same people ("police said 3 died; residents said 10 were
+    killed") are rival accounts, and the toll is the most conservative of them, as the codebook
+    has it ("Reported fatalities": where sources differ, the most conservative estimate)."""
+    accounts = _rival_accounts(list(figures), doc) if doc is not None else [list(figures)]
+    tolls = [one_account_toll(told, text, layout, own_total, tally) for told in accounts]
+    return _most_conservative([t for t in tolls if t is not None])
+
+
+def one_account_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] = None,
+                     own_total: Callable[[Count], bool] = lambda count: True,
+                     tally: Callable[[Count], bool] = lambda count: False) -> Optional[Count]:
     """One incident's toll of one kind from the figures the article gives for it, as ACLED codes it.
 
     A stated total of the incident (``own_total``) wins, the largest as tolls only rise; a wider
@@ -42,7 +57,12 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     # sums up the incidents it reports, this one among them
     totals = _listed_tallies([c for c in figures if c.total and (own_total(c) or c.split_over)], text, layout, tally)
     if totals:
-        return max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
+        total = max(totals, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
+        parts = [c for c in figures if not c.total]
+        others = _other_sides(total, parts, layout, text)
+        # "Three policemen and a civilian killed; two assailants also died": told as other people after it
+        others += [c for c in parts if c.span[0] > total.span[1] and c not in others and other_people(c, text)]
+        return _sum_counts(sorted([total, *others], key=lambda c: c.span[0]), text) if others else total
     parts = [c for c in figures if not c.total]
     if not parts:
         return max(figures, key=lambda c: (c.best if c.best is not None else c.low or 0, c.span[0]))
@@ -53,6 +73,82 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     if len(distinct) == 1:
         return distinct[0]
     return _sum_counts(distinct, text)
+
+
+def _rival_accounts(figures: list[Count], doc: Doc) -> list[list[Count]]:
+    """The figures of one toll grouped by who gives them, when each is said by its own source and
+    they count the same people (no figure names a side another does not, none says other people):
+    rival accounts, not victims to add up. Else the one group."""
+    sources = [_speaker(c, doc) for c in figures]
+    if len(figures) < 2 or None in sources or len(set(sources)) < 2:
+        return [figures]
+    text = doc_text(doc)
+    if len({victims_side(c) for c in figures} - {None}) > 1 or any(other_people(c, text) for c in figures):
+        return [figures]
+    by_source: dict[str, list[Count]] = {}
+    for count, source in zip(figures, sources):
+        by_source.setdefault(source, []).append(count)
+    return list(by_source.values())
+
+
+def _speaker(count: Count, doc: Doc) -> Optional[str]:
+    """Who says the figure ("residents said 10 were killed": "residents"): the subject of the
+    speech verb its clause hangs on (lower case), or None."""
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand") if count.span else None
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and speech_verb(token) is not None:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
+    return None
+
+
+def _most_conservative(tolls: list[Count]) -> Optional[Count]:
+    """The lowest of rival accounts' tolls, its high the highest of them."""
+    if len(tolls) < 2:
+        return tolls[0] if tolls else None
+
+    def value(count: Count) -> int:
+        return count.best if count.best is not None else count.low if count.low is not None else 0
+
+    lowest = min(tolls, key=value)
+    highs = [t.high if t.high is not None else t.best for t in tolls]
+    return lowest.model_copy(update={"high": max((h for h in highs if h is not None), default=lowest.high)})
+
+
+def _other_sides(total: Count, parts: list[Count], layout: Optional[Layout], text: str) -> list[Count]:
+    """The figures of another side than a tally's ("7 soldiers killed. 3 rebels also died."): a total
+    naming whose dead it counts (soldiers, a side of the fighting) totals those, so a figure naming
+    dead of another side adds to it, as ACLED counts every side's dead. A figure naming no side, or
+    the tally's own, is within it."""
+    side = victims_side(total)
+    if side is None:
+        return []
+    found: list[Count] = []
+    for count in parts:
+        other = victims_side(count)
+        if other is None or other == side or any(_restates(count, kept, layout, text) for kept in found):
+            continue
+        found.append(count)
+    return found
+
+
+def victims_side(count: Count) -> Optional[str]:
+    """The CAMEO sector of the people a figure names ("3 rebels" REB, "7 soldiers" MIL), or None
+    when it names none or people of no side ("people", "persons")."""
+    if not count.victims:
+        return None
+    word = count.victims.split()[-1].lower()
+    table = victim_nouns()
+    for key in (word, word[:-1] if word.endswith("s") else word, word[:-2] + "an" if word.endswith("men") else word):
+        if table.get(key):
+            return table[key]
+    return None
 
 
 def _listed_tallies(totals: list[Count], text: str, layout: Layout | None,
@@ -80,7 +176,7 @@ def _listed_tallies(totals: list[Count], text: str, layout: Layout | None,
 
 def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str = "") -> bool:
     """The same figure again in another sentence: the same people told twice."""
-    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or _other_people(later, text):
+    if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or other_people(later, text):
         return False
     if layout is None:
         return True
@@ -91,7 +187,7 @@ def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str 
 _FOLLOWING_WORDS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}")
 
 
-def _other_people(count: Count, text: str = "") -> bool:
+def other_people(count: Count, text: str = "") -> bool:
     """ "2 other policemen were killed", "another soldier died", "A rebel was also killed": the
     words of the figure or the few right after it (up to a punctuation mark) say these are not the
     people counted before, so the figure adds up even when it repeats an earlier one."""

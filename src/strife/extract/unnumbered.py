@@ -76,6 +76,8 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             # "killed himself and 3 others", "another died later": one more, whoever was counted before;
             # "blew himself up" has no word of killing and is not counted
             governed = _direct_trigger(token)
+            if governed is None and token.dep_ == "conj" and token.lower_ in _words("reflexive"):
+                governed = _direct_trigger(token.head)  # "killing 2 soldiers and himself": listed with the victims
             return (governed, 1, token.i) if governed is not None and governed[0] in ("killed", "injured") else None
         if token.lower_ not in _words("one_person"):
             return None

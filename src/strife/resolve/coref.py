@@ -136,7 +136,7 @@ def _refers_back(event: Event, doc: Doc) -> bool:
     token = trigger_token(event, doc)
     if token is None or event.event_type not in FORCE:
         return False
-    event_nouns, anaphoric = _violent_event_nouns(), load_ontology().words("anaphoric_dets")
+    event_nouns, anaphoric = violent_event_nouns(), load_ontology().words("anaphoric_dets")
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
@@ -146,7 +146,7 @@ def _refers_back(event: Event, doc: Doc) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _violent_event_nouns() -> frozenset[str]:
+def violent_event_nouns() -> frozenset[str]:
     """Nouns the lexicon codes as violent events ('attack', 'strike', 'shelling', ...)."""
     return frozenset(
         row.key for row in load_ontology().lexicon if row.pos == "NOUN" and row.plover in FORCE and len(row.words) == 1
