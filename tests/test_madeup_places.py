@@ -299,3 +299,14 @@ def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_no
                                                                                        "northern", "north", "south")
                    and c.country in ("IRN", "ERI", "LKA", "ZMB", "PNG", "SLB", "RWA", "SLE", "MWI", "NPL", "UGA")
                    for c in readings)
+
+
+@pytest.mark.parametrize("note", [
+    "Soldiers killed seven militants along the Gubio-Magumeri road.",
+    "Gunmen ambushed a convoy on the Gubio-Magumeri road, killing seven soldiers.",
+])
+def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, note: str) -> None:
+    """"The A-B road" runs between two towns: both are places, whatever their size and however the
+    parser tags the pair (here as an organisation); the event is at the first."""
+    place = _row_place(row_event, note)
+    assert place is not None and (place.name, place.country) == ("Gubio", "NGA")

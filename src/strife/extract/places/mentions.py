@@ -42,11 +42,25 @@ def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
     """Tokens inside multi-token person/org/... entities: never part of a toponym."""
     blocked = [False] * len(doc)
     for ent in doc_ents(doc):
-        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or (
-                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer)):
+        if ((ent.label_ in BLOCKING_LABELS and len(ent) > 1 and not _names_a_route(doc, ent)) or (
+                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer))):
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return blocked
+
+
+def _names_a_route(doc: Doc, ent: Span) -> bool:
+    """Is an organisation or person entity only the towns a road is named by ("the Dikwa-Marte" of
+    "the Dikwa-Marte road", which the small model tags as an organisation)? Its words stay free to
+    be read as the two towns (`_end_of_a_route`)."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    words = admin_words()
+    if tokens and words.get(tokens[-1].lower_) == "landmark":
+        tokens = tokens[:-1]
+    elif not (ent.end < len(doc) and words.get(doc[ent.end].lower_) == "landmark"):
+        return False
+    return (len(tokens) == 3 and tokens[1].text in _HYPHENS and is_name_token(tokens[0])
+            and is_name_token(tokens[2]))
 
 
 def _mistagged_name(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -206,6 +220,8 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
 
 def _add_context(doc: Doc, mention: Mention) -> None:
     """Region word after, part or preposition before: what the text says about the name."""
+    if _end_of_a_route(doc, mention):
+        mention.cue = mention.route_end = True
     if not mention.feature and (kind := _kind_words_after(doc, mention.end)):
         mention.feature, mention.end, mention.cue = kind_feature(admin_words()[kind[0]]), mention.end + kind[1], True
     parts = part_words()
@@ -233,6 +249,31 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         return
     if word in LOCATIVE_PREPOSITIONS or doc[i].lower_ in ("city", "town", "village", "province", "region"):
         mention.cue = True
+
+
+_HYPHENS = frozenset("-‐‑–")
+
+
+def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
+    """Is the name one end of a road written by the towns it joins ("the Dikwa-Marte road", "along
+    Bitta-Westfield axis")? Both are towns, whatever their size: a road, highway or axis is named
+    by where it runs between (the kind word after the pair is a landmark word of geo_admin_words.csv)."""
+    words = admin_words()
+
+    def joined(at: int) -> bool:  # a hyphen token between two name tokens, at index `at`
+        return (0 < at < len(doc) - 1 and doc[at].text in _HYPHENS and not doc[at].whitespace_
+                and not doc[at - 1].whitespace_ and is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]))
+
+    if joined(mention.name_end):  # the first town: "Dikwa" of "Dikwa-Marte road"
+        after = mention.name_end + 2
+    elif joined(mention.start - 1) or (doc[mention.start].text in _HYPHENS and joined(mention.start)):
+        # the second: "Marte" of it (the mention may hold the hyphen)
+        after = mention.name_end
+    else:
+        return False
+    while after + 3 < len(doc) and doc[after].lower_ in ("and", ",") and joined(after + 2):
+        after += 4  # "along Bitta-Damboa and Dikwa-Marte axis": pairs coordinated before one kind word
+    return after < len(doc) and words.get(doc[after].lower_) == "landmark"
 
 
 def _cued_as_place(doc: Doc, start: int, end: int) -> bool:
