@@ -310,3 +310,10 @@ def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, 
     parser tags the pair (here as an organisation); the event is at the first."""
     place = _row_place(row_event, note)
     assert place is not None and (place.name, place.country) == ("Gubio", "NGA")
+
+
+def test_a_holder_read_as_a_region_or_as_hamlets_abroad_is_the_region(row_event) -> None:
+    """"X region in central Sinai": the unknown X falls to what holds it, Egypt's Sinai, not to a
+    hamlet called Sinai in Mexico (`qualifiers._region_over_hamlets`)."""
+    place = _row_place(row_event, "An IED attack hit an armoured vehicle in the Al Wadi region in central Sinai.")
+    assert place is not None and place.country == "EGY"

@@ -142,7 +142,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if not _contained_by(doc, mention, wider):
             continue
-        readings = _own_readings(wider)
+        readings = _region_over_hamlets(_own_readings(wider))
         containers = Containers.of(readings)
         if not containers:
             continue
@@ -157,6 +157,16 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
+
+
+def _region_over_hamlets(readings: list[Candidate]) -> list[Candidate]:
+    """A wider place read both as a region and as small villages only ("in central Sinai": Egypt's
+    North Sinai, or hamlets called Sinai in Mexico and Ecuador) is the region: a text names a small
+    village to hold another place no more than it names a hamlet abroad as a place of its own."""
+    regions = [c for c in readings if c.kind in ("admin1", "admin2")]
+    if regions and all(c.kind != "city" or c.population < MIN_POPULATION_WITHOUT_CUE for c in readings):
+        return regions
+    return readings
 
 
 def _region_written_after(mention: Mention, wider: Mention) -> bool:
