@@ -317,3 +317,23 @@ def test_a_holder_read_as_a_region_or_as_hamlets_abroad_is_the_region(row_event)
     hamlet called Sinai in Mexico (`qualifiers._region_over_hamlets`)."""
     place = _row_place(row_event, "An IED attack hit an armoured vehicle in the Al Wadi region in central Sinai.")
     assert place is not None and place.country == "EGY"
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("Militia fighters attacked a police post near Ceel Dibiir, killing two officers.", "El Dibir"),
+    ("Clan militiamen clashed with soldiers at Ceel Garaato, killing three.", "Agabar"),
+])
+def test_a_name_in_somali_spelling_is_read_by_its_english_one(row_event, note: str, name: str) -> None:
+    """Somali writes the ayn English drops ("Ceel" = "El") and long vowels doubled ("Dibiir" =
+    "Dibir"): the gazetteer's English spelling is found, in Somalia, not a namesake skeleton abroad."""
+    place = _row_place(row_event, note)
+    assert place is not None and (place.name, place.country) == (name, "SOM")
+
+
+def test_a_somali_respelling_is_never_read_abroad() -> None:
+    from strife.resolve.spellings import respellings
+
+    assert ("el dibir", frozenset({"SOM", "ETH", "KEN", "DJI"})) in respellings("Ceel Dibiir")
+    assert respellings("Kandahar") == ()
+    candidates, countries = Gazetteer.default().lookup_respelled("Caleb")
+    assert all(c.country in countries for c in candidates)

@@ -90,7 +90,8 @@ def _entity_mentions(doc: Doc) -> list[Mention]:
 
 
 def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
-    """Person/organisation entities that are, whole, a gazetteer name ("Bnei Brak", "Minas Gerais").
+    """Person/organisation entities that are, whole, a gazetteer name ("Bnei Brak", "Minas Gerais"),
+    as written or in the English spelling of their orthography ("Ceel Dibiir" = El Dibir).
 
     The small model tags many toponyms it does not know as PERSON or ORG; a name that is a place
     as written counts, but only with a cue (`Mention.weak`), so "Josh Earnest" stays a person.
@@ -107,10 +108,12 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
             if not is_name_token(doc[name_end - 1]):
                 continue
             candidates = gazetteer.lookup(doc[start:name_end].text)
-            if candidates:
+            respelled = [] if candidates else gazetteer.lookup_respelled(doc[start:name_end].text)[0]
+            if candidates or respelled:
                 mentions.append(
                     Mention(start, piece_end, from_entity=False, name_end=name_end, feature=kind_feature(feature),
-                            cue=feature is not None, candidates=candidates, weak=True)
+                            cue=feature is not None, candidates=candidates or respelled, weak=True,
+                            variant=bool(respelled))
                 )
                 for i in range(piece_start, piece_end):
                     taken[i] = True
