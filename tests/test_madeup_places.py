@@ -337,3 +337,13 @@ def test_a_somali_respelling_is_never_read_abroad() -> None:
     assert respellings("Kandahar") == ()
     candidates, countries = Gazetteer.default().lookup_respelled("Caleb")
     assert all(c.country in countries for c in candidates)
+
+
+def test_a_longer_name_written_in_a_city_puts_its_first_word_in_that_city(nlp) -> None:
+    """"X Beribadh in Y city": the embankment named after quarter X is in city Y, so X is Y's
+    quarter, not a town of that name 250 km away."""
+    from strife.extract.places import explain_places
+
+    found = explain_places(nlp("Assailants hurled crude bombs near Raipur Beribadh in Nagpur city on Saturday morning."))
+    first = found[0]
+    assert first.written == "Raipur" and first.place.name == "Nagpur" and first.qualified_by

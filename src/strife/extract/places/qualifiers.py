@@ -190,6 +190,8 @@ def _region_written_after(mention: Mention, wider: Mention) -> bool:
 FAR_FROM_UNIT_KM = 150.0
 # A place written "in Y city" is a quarter of that city: a reading farther than this from it is a namesake.
 CITY_QUARTER_KM = 30.0
+# At most this many capitalised words may go on after a narrower name before "in" (`_contained_by`).
+MAX_NAME_GOES_ON = 2
 
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
@@ -219,9 +221,15 @@ def _own_readings(mention: Mention) -> list[Candidate]:
 
 
 def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
-    """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?"""
+    """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?
+
+    The narrower name may be the first word of a longer one the gazetteer lacks ("Eastpur Bandh in
+    Northtown city": the embankment named after the quarter is in the city, and so is the quarter)."""
     gap = doc[mention.end : wider.start]
     lead = 0  # "Parkvale police station area of Westvale": the kind of part comes before "of"
+    if mention.partial:
+        while lead < min(len(gap) - 1, MAX_NAME_GOES_ON) and is_name_token(gap[lead]) and gap[lead].is_title:
+            lead += 1
     while lead < len(gap) - 1 and gap[lead].lower_ in locality_words():
         lead += 1
     gap = gap[lead:]
