@@ -347,3 +347,14 @@ def test_a_longer_name_written_in_a_city_puts_its_first_word_in_that_city(nlp) -
     found = explain_places(nlp("Assailants hurled crude bombs near Raipur Beribadh in Nagpur city on Saturday morning."))
     first = found[0]
     assert first.written == "Raipur" and first.place.name == "Nagpur" and first.qualified_by
+
+
+def test_a_name_written_twice_names_one_place(nlp) -> None:
+    """Once written "in Nagpur city", Raipur is a quarter of Nagpur in the rest of the note too,
+    not the city of Raipur its bare name reads as."""
+    from strife.extract.places import explain_places
+
+    found = explain_places(nlp("Gunmen torched a bus at Raipur in Nagpur city on Monday. Witnesses said the gang "
+                               "blocked Raipur's main road before the attack."))
+    raipur = [t for t in found if t.written.startswith("Raipur")]
+    assert len(raipur) == 2 and {t.place.name for t in raipur} == {"Nagpur"}
