@@ -358,3 +358,16 @@ def test_a_name_written_twice_names_one_place(nlp) -> None:
                                "blocked Raipur's main road before the attack."))
     raipur = [t for t in found if t.written.startswith("Raipur")]
     assert len(raipur) == 2 and {t.place.name for t in raipur} == {"Nagpur"}
+
+
+@pytest.mark.parametrize("note", [
+    "Truck drivers held a protest in Bukan county over unpaid wages.",
+    "Farmers gathered outside the governor's office of Maragheh county to demand water.",
+])
+def test_a_district_is_placed_at_its_seat(row_event, note: str) -> None:
+    """ACLED codes a district at its seat, a town mostly of the district's own name; the gazetteer
+    puts some districts in the middle of their province, far from it."""
+    place = _row_place(row_event, note)
+    town = next(c for c in Gazetteer.default().lookup(note.split(" county")[0].split()[-1]) if c.kind == "city")
+    assert place is not None and place.geo_precision == 2
+    assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 5
