@@ -50,8 +50,8 @@ def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
 
 
 def _names_a_route(doc: Doc, ent: Span) -> bool:
-    """Is an organisation or person entity only the towns a road is named by ("the Dikwa-Marte" of
-    "the Dikwa-Marte road", which the small model tags as an organisation)? Its words stay free to
+    """Is an organisation or person entity only the towns a road is named by ("the Westfield-Eastbrook" of
+    "the Westfield-Eastbrook road", which the small model tags as an organisation)? Its words stay free to
     be read as the two towns (`_end_of_a_route`)."""
     tokens = [t for t in ent if t.lower_ != "the"]
     words = admin_words()
@@ -258,8 +258,8 @@ _HYPHENS = frozenset("-‐‑–")
 
 
 def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
-    """Is the name one end of a road written by the towns it joins ("the Dikwa-Marte road", "along
-    Bitta-Westfield axis")? Both are towns, whatever their size: a road, highway or axis is named
+    """Is the name one end of a road written by the towns it joins ("the Westfield-Eastbrook road", "along
+    Northvale-Westfield axis")? Both are towns, whatever their size: a road, highway or axis is named
     by where it runs between (the kind word after the pair is a landmark word of geo_admin_words.csv)."""
     words = admin_words()
 
@@ -267,15 +267,15 @@ def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
         return (0 < at < len(doc) - 1 and doc[at].text in _HYPHENS and not doc[at].whitespace_
                 and not doc[at - 1].whitespace_ and is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]))
 
-    if joined(mention.name_end):  # the first town: "Dikwa" of "Dikwa-Marte road"
+    if joined(mention.name_end):  # the first town: "Westfield" of "Westfield-Eastbrook road"
         after = mention.name_end + 2
     elif joined(mention.start - 1) or (doc[mention.start].text in _HYPHENS and joined(mention.start)):
-        # the second: "Marte" of it (the mention may hold the hyphen)
+        # the second: "Eastbrook" of it (the mention may hold the hyphen)
         after = mention.name_end
     else:
         return False
     while after + 3 < len(doc) and doc[after].lower_ in ("and", ",") and joined(after + 2):
-        after += 4  # "along Bitta-Damboa and Dikwa-Marte axis": pairs coordinated before one kind word
+        after += 4  # "along Northvale-Westfield and Westfield-Eastbrook axis": pairs coordinated before one kind word
     return after < len(doc) and words.get(doc[after].lower_) == "landmark"
 
 
