@@ -299,3 +299,75 @@ def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_no
                                                                                        "northern", "north", "south")
                    and c.country in ("IRN", "ERI", "LKA", "ZMB", "PNG", "SLB", "RWA", "SLE", "MWI", "NPL", "UGA")
                    for c in readings)
+
+
+@pytest.mark.parametrize("note", [
+    "Soldiers killed seven militants along the Gubio-Magumeri road.",
+    "Gunmen ambushed a convoy on the Gubio-Magumeri road, killing seven soldiers.",
+])
+def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, note: str) -> None:
+    """"The A-B road" runs between two towns: both are places, whatever their size and however the
+    parser tags the pair (here as an organisation); the event is at the first."""
+    place = _row_place(row_event, note)
+    assert place is not None and (place.name, place.country) == ("Gubio", "NGA")
+
+
+def test_a_holder_read_as_a_region_or_as_hamlets_abroad_is_the_region(row_event) -> None:
+    """"X region in central Sinai": the unknown X falls to what holds it, Egypt's Sinai, not to a
+    hamlet called Sinai in Mexico (`qualifiers._region_over_hamlets`)."""
+    place = _row_place(row_event, "An IED attack hit an armoured vehicle in the Al Wadi region in central Sinai.")
+    assert place is not None and place.country == "EGY"
+
+
+@pytest.mark.parametrize(("note", "name"), [
+    ("Militia fighters attacked a police post near Ceel Dibiir, killing two officers.", "El Dibir"),
+    ("Clan militiamen clashed with soldiers at Ceel Garaato, killing three.", "Agabar"),
+])
+def test_a_name_in_somali_spelling_is_read_by_its_english_one(row_event, note: str, name: str) -> None:
+    """Somali writes the ayn English drops ("Ceel" = "El") and long vowels doubled ("Dibiir" =
+    "Dibir"): the gazetteer's English spelling is found, in Somalia, not a namesake skeleton abroad."""
+    place = _row_place(row_event, note)
+    assert place is not None and (place.name, place.country) == (name, "SOM")
+
+
+def test_a_somali_respelling_is_never_read_abroad() -> None:
+    from strife.resolve.spellings import respellings
+
+    assert ("el dibir", frozenset({"SOM", "ETH", "KEN", "DJI"})) in respellings("Ceel Dibiir")
+    assert respellings("Kandahar") == ()
+    candidates, countries = Gazetteer.default().lookup_respelled("Caleb")
+    assert all(c.country in countries for c in candidates)
+
+
+def test_a_longer_name_written_in_a_city_puts_its_first_word_in_that_city(nlp) -> None:
+    """"X Beribadh in Y city": the embankment named after quarter X is in city Y, so X is Y's
+    quarter, not a town of that name 250 km away."""
+    from strife.extract.places import explain_places
+
+    found = explain_places(nlp("Assailants hurled crude bombs near Raipur Beribadh in Nagpur city on Saturday morning."))
+    first = found[0]
+    assert first.written == "Raipur" and first.place.name == "Nagpur" and first.qualified_by
+
+
+def test_a_name_written_twice_names_one_place(nlp) -> None:
+    """Once written "in Nagpur city", Raipur is a quarter of Nagpur in the rest of the note too,
+    not the city of Raipur its bare name reads as."""
+    from strife.extract.places import explain_places
+
+    found = explain_places(nlp("Gunmen torched a bus at Raipur in Nagpur city on Monday. Witnesses said the gang "
+                               "blocked Raipur's main road before the attack."))
+    raipur = [t for t in found if t.written.startswith("Raipur")]
+    assert len(raipur) == 2 and {t.place.name for t in raipur} == {"Nagpur"}
+
+
+@pytest.mark.parametrize("note", [
+    "Truck drivers held a protest in Bukan county over unpaid wages.",
+    "Farmers gathered outside the governor's office of Maragheh county to demand water.",
+])
+def test_a_district_is_placed_at_its_seat(row_event, note: str) -> None:
+    """ACLED codes a district at its seat, a town mostly of the district's own name; the gazetteer
+    puts some districts in the middle of their province, far from it."""
+    place = _row_place(row_event, note)
+    town = next(c for c in Gazetteer.default().lookup(note.split(" county")[0].split()[-1]) if c.kind == "city")
+    assert place is not None and place.geo_precision == 2
+    assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 5

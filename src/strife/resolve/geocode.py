@@ -43,6 +43,7 @@ from strife.resolve.spellings import (
     VARIANT_MARGIN,
     VARIANT_SIMILARITY,
     normalise_name,
+    respellings,
     variant_key,
     variant_similarity,
 )
@@ -199,11 +200,27 @@ class Gazetteer:
 
         Only for names `lookup` does not know: every reading is an alternate (`primary` False),
         most populous first. Empty for skeletons shorter than `MIN_VARIANT_KEY` letters, which
-        match too much, and for acronyms ("BJP" is a party, not another spelling of Bajpe).
+        match too much, and for acronyms ("BJP" is a party, not another spelling of Bajpe). A name
+        another orthography spells by rule (`lookup_respelled`, "Ceel Dibiir" -> El Dibir) is read in
+        the countries writing it: its skeleton's namesakes elsewhere are left out.
         """
         bare = _LEADING_ARTICLE.sub("", name.strip())
+        if is_acronym(bare):
+            return []
+        respelled, countries = self.lookup_respelled(name)
+        matched = self._skeleton_matches(bare, min_similarity)
+        if respelled:
+            found = {(c.geonames_id, c.name, c.kind, c.lat): c for c in respelled}
+            for c in matched:
+                if c.country in countries:
+                    found.setdefault((c.geonames_id, c.name, c.kind, c.lat), c)
+            return sorted(found.values(), key=lambda c: c.population, reverse=True)
+        return matched
+
+    def _skeleton_matches(self, bare: str, min_similarity: float) -> list[Candidate]:
+        """The places whose transliteration skeleton is that of `bare` (see `lookup_variants`)."""
         skeleton = variant_key(bare)
-        if len(skeleton) < MIN_VARIANT_KEY or is_acronym(bare):
+        if len(skeleton) < MIN_VARIANT_KEY:
             return []
         cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare)
         if cache_key not in self._cache:
@@ -221,6 +238,19 @@ class Gazetteer:
                         found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
             self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))
         return list(self._cache[cache_key])
+
+    def lookup_respelled(self, name: str) -> tuple[list[Candidate], frozenset[str]]:
+        """Places `name` spells by another orthography's rules ("Ceel Dibiir" -> El Dibir), and the
+        countries writing those orthographies: each English spelling of `geo_spelling_folds.csv` is
+        read only there. Alternates (`primary` False), most populous first."""
+        found: dict[tuple, Candidate] = {}
+        writing: set[str] = set()
+        for spelling, countries in respellings(name):
+            for c in self.lookup(spelling):
+                if c.country in countries:
+                    writing |= countries
+                    found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+        return sorted(found.values(), key=lambda c: c.population, reverse=True), frozenset(writing)
 
     def country(self, iso3: str) -> Optional[Candidate]:
         """The country with this ISO 3166-1 alpha-3 code, as a gazetteer entry (at its capital)."""

@@ -86,3 +86,36 @@ def _without_articles(name: str) -> str:
 def variant_similarity(a: str, b: str) -> float:
     """How alike two spellings are, leading articles and spaces aside (0..1): ranks skeleton matches."""
     return difflib.SequenceMatcher(None, _without_articles(a), _without_articles(b)).ratio()
+
+
+SPELLING_FOLDS_FILE = "geo_spelling_folds.csv"
+
+
+@functools.lru_cache(maxsize=1)
+def _spelling_folds() -> tuple[tuple[str, tuple[tuple[re.Pattern, str], ...], frozenset[str]], ...]:
+    """The orthographies of `geo_spelling_folds.csv`: name, its rules in order, the countries writing it."""
+    from strife.datafiles import read_data_csv
+
+    rules: dict[str, list[tuple[re.Pattern, str]]] = {}
+    countries: dict[str, set[str]] = {}
+    for row in read_data_csv(SPELLING_FOLDS_FILE):
+        rules.setdefault(row["orthography"], []).append((re.compile(row["pattern"]), row["english"]))
+        countries.setdefault(row["orthography"], set()).update(c for c in row["countries"].split("|") if c)
+    return tuple((name, tuple(rules[name]), frozenset(countries[name])) for name in rules)
+
+
+@functools.lru_cache(maxsize=65536)
+def respellings(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The English spellings of `name` under each orthography that rewrites it ("Ceel Dibiir" ->
+    "el dibir" in Somalia and its neighbours), each stage of the rules in order, with the countries a
+    reading so found may be in. Empty when no rule changes the name."""
+    found: list[tuple[str, frozenset[str]]] = []
+    for _, rules, countries in _spelling_folds():
+        text = normalise_name(name)
+        for pattern, english in rules:
+            changed = pattern.sub(english, text)
+            if changed != text:
+                text = " ".join(changed.split())
+                if text and (text, countries) not in found:
+                    found.append((text, countries))
+    return tuple(found)

@@ -42,11 +42,25 @@ def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
     """Tokens inside multi-token person/org/... entities: never part of a toponym."""
     blocked = [False] * len(doc)
     for ent in doc_ents(doc):
-        if (ent.label_ in BLOCKING_LABELS and len(ent) > 1) or (
-                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer)):
+        if ((ent.label_ in BLOCKING_LABELS and len(ent) > 1 and not _names_a_route(doc, ent)) or (
+                ent.label_ in NEVER_PLACE_LABELS and not _mistagged_name(ent, gazetteer))):
             for i in range(ent.start, ent.end):
                 blocked[i] = True
     return blocked
+
+
+def _names_a_route(doc: Doc, ent: Span) -> bool:
+    """Is an organisation or person entity only the towns a road is named by ("the Westfield-Eastbrook" of
+    "the Westfield-Eastbrook road", which the small model tags as an organisation)? Its words stay free to
+    be read as the two towns (`_end_of_a_route`)."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    words = admin_words()
+    if tokens and words.get(tokens[-1].lower_) == "landmark":
+        tokens = tokens[:-1]
+    elif not (ent.end < len(doc) and words.get(doc[ent.end].lower_) == "landmark"):
+        return False
+    return (len(tokens) == 3 and tokens[1].text in _HYPHENS and is_name_token(tokens[0])
+            and is_name_token(tokens[2]))
 
 
 def _mistagged_name(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -76,7 +90,8 @@ def _entity_mentions(doc: Doc) -> list[Mention]:
 
 
 def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
-    """Person/organisation entities that are, whole, a gazetteer name ("Bnei Brak", "Minas Gerais").
+    """Person/organisation entities that are, whole, a gazetteer name ("Bnei Brak", "Minas Gerais"),
+    as written or in the English spelling of their orthography ("Ceel Dibiir" = El Dibir).
 
     The small model tags many toponyms it does not know as PERSON or ORG; a name that is a place
     as written counts, but only with a cue (`Mention.weak`), so "Josh Earnest" stays a person.
@@ -93,10 +108,12 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
             if not is_name_token(doc[name_end - 1]):
                 continue
             candidates = gazetteer.lookup(doc[start:name_end].text)
-            if candidates:
+            respelled = [] if candidates else gazetteer.lookup_respelled(doc[start:name_end].text)[0]
+            if candidates or respelled:
                 mentions.append(
                     Mention(start, piece_end, from_entity=False, name_end=name_end, feature=kind_feature(feature),
-                            cue=feature is not None, candidates=candidates, weak=True)
+                            cue=feature is not None, candidates=candidates or respelled, weak=True,
+                            variant=bool(respelled))
                 )
                 for i in range(piece_start, piece_end):
                     taken[i] = True
@@ -206,6 +223,8 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
 
 def _add_context(doc: Doc, mention: Mention) -> None:
     """Region word after, part or preposition before: what the text says about the name."""
+    if _end_of_a_route(doc, mention):
+        mention.cue = mention.route_end = True
     if not mention.feature and (kind := _kind_words_after(doc, mention.end)):
         mention.feature, mention.end, mention.cue = kind_feature(admin_words()[kind[0]]), mention.end + kind[1], True
     parts = part_words()
@@ -233,6 +252,31 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         return
     if word in LOCATIVE_PREPOSITIONS or doc[i].lower_ in ("city", "town", "village", "province", "region"):
         mention.cue = True
+
+
+_HYPHENS = frozenset("-‐‑–")
+
+
+def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
+    """Is the name one end of a road written by the towns it joins ("the Westfield-Eastbrook road", "along
+    Northvale-Westfield axis")? Both are towns, whatever their size: a road, highway or axis is named
+    by where it runs between (the kind word after the pair is a landmark word of geo_admin_words.csv)."""
+    words = admin_words()
+
+    def joined(at: int) -> bool:  # a hyphen token between two name tokens, at index `at`
+        return (0 < at < len(doc) - 1 and doc[at].text in _HYPHENS and not doc[at].whitespace_
+                and not doc[at - 1].whitespace_ and is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]))
+
+    if joined(mention.name_end):  # the first town: "Westfield" of "Westfield-Eastbrook road"
+        after = mention.name_end + 2
+    elif joined(mention.start - 1) or (doc[mention.start].text in _HYPHENS and joined(mention.start)):
+        # the second: "Eastbrook" of it (the mention may hold the hyphen)
+        after = mention.name_end
+    else:
+        return False
+    while after + 3 < len(doc) and doc[after].lower_ in ("and", ",") and joined(after + 2):
+        after += 4  # "along Northvale-Westfield and Westfield-Eastbrook axis": pairs coordinated before one kind word
+    return after < len(doc) and words.get(doc[after].lower_) == "landmark"
 
 
 def _cued_as_place(doc: Doc, start: int, end: int) -> bool:

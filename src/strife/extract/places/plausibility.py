@@ -69,6 +69,8 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return bool(mention.feature)
     if mention.from_entity and not mention.partial:
         return True
+    if mention.route_end:
+        return any(c.kind == "city" for c in candidates)  # "the Westfield-Eastbrook road" runs between two towns
     if mention.weak:
         # "Westvale Local Government Area", tagged as an organisation: its kind words say it is that
         # unit, whatever its population (GeoNames gives districts none)

@@ -142,7 +142,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if not _contained_by(doc, mention, wider):
             continue
-        readings = _own_readings(wider)
+        readings = _region_over_hamlets(_own_readings(wider))
         containers = Containers.of(readings)
         if not containers:
             continue
@@ -157,6 +157,16 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), readings)]
     return mentions
+
+
+def _region_over_hamlets(readings: list[Candidate]) -> list[Candidate]:
+    """A wider place read both as a region and as small villages only ("in central Sinai": Egypt's
+    North Sinai, or hamlets called Sinai in Mexico and Ecuador) is the region: a text names a small
+    village to hold another place no more than it names a hamlet abroad as a place of its own."""
+    regions = [c for c in readings if c.kind in ("admin1", "admin2")]
+    if regions and all(c.kind != "city" or c.population < MIN_POPULATION_WITHOUT_CUE for c in readings):
+        return regions
+    return readings
 
 
 def _region_written_after(mention: Mention, wider: Mention) -> bool:
@@ -180,6 +190,8 @@ def _region_written_after(mention: Mention, wider: Mention) -> bool:
 FAR_FROM_UNIT_KM = 150.0
 # A place written "in Y city" is a quarter of that city: a reading farther than this from it is a namesake.
 CITY_QUARTER_KM = 30.0
+# At most this many capitalised words may go on after a narrower name before "in" (`_contained_by`).
+MAX_NAME_GOES_ON = 2
 
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
@@ -209,9 +221,15 @@ def _own_readings(mention: Mention) -> list[Candidate]:
 
 
 def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
-    """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?"""
+    """Is `wider` written as containing `mention`: "in"/"of" then only articles, direction and area words?
+
+    The narrower name may be the first word of a longer one the gazetteer lacks ("Eastpur Bandh in
+    Northtown city": the embankment named after the quarter is in the city, and so is the quarter)."""
     gap = doc[mention.end : wider.start]
     lead = 0  # "Parkvale police station area of Westvale": the kind of part comes before "of"
+    if mention.partial:
+        while lead < min(len(gap) - 1, MAX_NAME_GOES_ON) and is_name_token(gap[lead]) and gap[lead].is_title:
+            lead += 1
     while lead < len(gap) - 1 and gap[lead].lower_ in locality_words():
         lead += 1
     gap = gap[lead:]

@@ -8,6 +8,7 @@ is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc
@@ -22,6 +23,7 @@ from strife.resolve.geocode import (
     ranking_confidence,
     to_place,
 )
+from strife.resolve.spellings import normalise_name
 
 # Confidence of a place known only from its qualifiers (the village itself is not in the gazetteer).
 QUALIFIER_FALLBACK_CONFIDENCE = 0.6
@@ -90,9 +92,25 @@ def resolve_mention(
         part = part or ("near" if ranked[0][0].kind == "city" else None)
     span = doc[mention.start : mention.end]
     return to_place(
-        ranked[0][0],
+        _at_seat(ranked[0][0], gazetteer),
         span=(span.start_char, span.end_char),
         part=part,
         confidence=round(max(0.1, confidence), 2),
         written=None if mention.fallback else mention.name(doc),
     )
+
+
+def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """A district read where its seat is: ACLED codes a district at its capital, and a district is
+    mostly named after it ("Westpur district" at the town of Westpur). The gazetteer places some
+    districts at their middle, far from any town; a town of the district's own name in the same
+    region gives the seat's coordinates."""
+    if best.kind != "admin2":
+        return best
+    key = normalise_name(best.name)
+    seats = [c for c in gazetteer.lookup(best.name) if c.kind == "city" and c.country == best.country
+             and c.admin1 == best.admin1 and normalise_name(c.name) == key]
+    if not seats:
+        return best
+    seat = max(seats, key=lambda c: c.population)
+    return replace(best, lat=seat.lat, lon=seat.lon)

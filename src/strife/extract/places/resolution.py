@@ -142,6 +142,7 @@ def _read_places(
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
                              landmark=_names_landmark(doc, mention)))
     _mark_placed_at_namesakes(found)
+    _one_place_per_name(found)
     _mark_asides(doc, found)
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
         found.append(fallback)
@@ -407,6 +408,20 @@ def _mark_placed_at_namesakes(found: list[Toponym]) -> None:
         if toponym.qualified_by and not toponym.not_a_location and normalise_name(toponym.qualified_by) in namesakes:
             toponym.not_a_location = True
             toponym.place = toponym.place.model_copy(update={"confidence": min(toponym.place.confidence, METONYM_CONFIDENCE)})
+
+
+def _one_place_per_name(found: list[Toponym]) -> None:
+    """A name written twice in one article names one place: where the text once says what holds it
+    ("at X in Y city", placed at Y because the gazetteer knows X only as a town far away), its other
+    mentions ("X's main road") are that place too, not the namesake their bare name reads as."""
+    held = {normalise_name(t.written): t.place for t in found if t.qualified_by and not t.not_a_location}
+    for toponym in found:
+        place = held.get(normalise_name(toponym.written))
+        if place is None or toponym.qualified_by or toponym.not_a_location or toponym.place.feature == "country":
+            continue
+        toponym.place = place.model_copy(update={"span": toponym.place.span,
+                                                 "confidence": min(place.confidence, toponym.place.confidence)})
+        toponym.qualified_by = next(t.qualified_by for t in found if t.place is place)
 
 
 def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
