@@ -185,3 +185,11 @@ def test_the_report_words_table_has_its_four_kinds_in_lower_case():
     assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident"}
     assert all(w == w.lower() and w.strip() == w for kind in words.values() for w in kind)
     assert {"another", "similar"} <= words["new_incident"] and "frequently" in words["habitual"]
+
+
+def test_a_headline_with_no_full_stop_is_not_the_leads_sentence(engine):
+    text = ("Air raid on Mbelo market kills 12 traders\n\n"
+            "An air raid on the market of the village of Mbelo killed 12 traders, including four women, "
+            "and wounded 20 people on Monday, residents said.")
+    events = happened_violence(code(engine, text))
+    assert summed(events) == 12, [(e.evidence.text, e.fatalities) for e in events]
