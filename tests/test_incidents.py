@@ -193,3 +193,12 @@ def test_a_headline_with_no_full_stop_is_not_the_leads_sentence(engine):
             "and wounded 20 people on Monday, residents said.")
     events = happened_violence(code(engine, text))
     assert summed(events) == 12, [(e.evidence.text, e.fatalities) for e in events]
+
+
+def test_the_attacks_a_running_total_sums_are_no_incident(engine):
+    text = ("A gunman shot dead two guards at the gate of the Kotoba water works on Monday, police said.\n\n"
+            "More than 60 people have been killed in attacks by armed groups in the region this year, "
+            "according to a local monitoring group.")
+    result = code(engine, text)
+    events = happened_violence(result)
+    assert summed(events) == 2 and len(events) == 1, [(e.evidence.text, e.fatalities) for e in events]

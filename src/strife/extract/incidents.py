@@ -128,6 +128,15 @@ def _phrase(token: Token) -> str:
     return " ".join(t.lower_ for t in token.subtree)
 
 
+def _counted_in_a_statistic(token: Token, statistic_verbs: set[int]) -> bool:
+    """'More than 80 people have been killed in militant attacks this year': the plural event noun of
+    a statistic's clause names the many incidents the total sums, none of them this report's."""
+    if token.tag_ != "NNS" or token.pos_ != "NOUN":
+        return False
+    verb = clause_verb(token)
+    return verb is not None and verb.i in statistic_verbs
+
+
 def is_habitual(event: Event, doc: Doc) -> bool:
     """An act told as a habit: a present-tense verb with a word of frequency ("frequently stages attacks",
     "carries out frequent attacks"), not an incident that happened on a day."""
@@ -147,7 +156,7 @@ def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, date
     kept = []
     for event in events:
         token = trigger_token(event, doc)
-        if token is not None and token.i in statistic_verbs:
+        if token is not None and (token.i in statistic_verbs or _counted_in_a_statistic(token, statistic_verbs)):
             continue
         if event.event_type in VIOLENCE and is_habitual(event, doc):
             continue
