@@ -130,11 +130,13 @@ def _phrase(token: Token) -> str:
 
 def _counted_in_a_statistic(token: Token, statistic_verbs: set[int]) -> bool:
     """'More than 80 people have been killed in militant attacks this year': the plural event noun of
-    a statistic's clause names the many incidents the total sums, none of them this report's."""
-    if token.tag_ != "NNS" or token.pos_ != "NOUN":
+    a statistic's clause names the many incidents the total sums, none of them this report's. Only as
+    the object of the verb's preposition: "Recent attacks have killed eight leaders since July" tells
+    the attacks themselves."""
+    if token.tag_ != "NNS" or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
-    verb = clause_verb(token)
-    return verb is not None and verb.i in statistic_verbs
+    verb = clause_verb(token.head)
+    return verb is not None and verb.i == token.head.head.i and verb.i in statistic_verbs
 
 
 def is_habitual(event: Event, doc: Doc) -> bool:
