@@ -117,6 +117,8 @@ def test_a_dateline_is_not_where_the_event_happened(engine):
     ("KABUL, Afghanistan (Reuters) \u2014 A bomb exploded.", "KABUL, Afghanistan (Reuters) \u2014 "),
     ("Mogadishu, Somalia (AFP) - Gunmen attacked.", "Mogadishu, Somalia (AFP) - "),
     ("MOGADISHU: Gunmen attacked.", "MOGADISHU: "),
+    ("Title\n\nTARNOVA, Jan 4 (Reuters) - A bomb exploded.", "TARNOVA, Jan 4 (Reuters) - "),
+    ("VELKO, Oct. 6 (Reuters) - Gunmen attacked.", "VELKO, Oct. 6 (Reuters) - "),
 ])
 def test_datelines_are_found_at_the_start_of_a_paragraph(text, dateline):
     start = text.index(dateline)
@@ -129,6 +131,7 @@ def test_datelines_are_found_at_the_start_of_a_paragraph(text, dateline):
     "Al-Shabab claims attack",
     "Gunmen - some of them masked - attacked the village.",
     "On 9 May 2020, clashes - the third this week - killed two.",
+    "On Jan 4 - a Tuesday - gunmen attacked the village.",
 ])
 def test_sentences_are_not_datelines(text):
     assert dateline_spans(text) == []
@@ -202,3 +205,22 @@ def test_the_attacks_a_running_total_sums_are_no_incident(engine):
     result = code(engine, text)
     events = happened_violence(result)
     assert summed(events) == 2 and len(events) == 1, [(e.evidence.text, e.fatalities) for e in events]
+
+
+def test_the_filing_day_of_a_dateline_and_the_day_of_saying_date_no_event(engine):
+    text = ("Rebel attacks on checkpoints kill 14\n\n"
+            "TARNOVA, Mar 9 (Reuters) - Rebel fighters attacked checkpoints in two districts of Kunduz province "
+            "overnight, killing 14 members of the security forces, officials said on Tuesday.\n\n"
+            "In Dalvan district, eight policemen were killed, and in Sorkhab district six soldiers were killed, "
+            "a council member said.")
+    events = happened_violence(code(engine, text))
+    assert len(events) == 1 and summed(events) == 14, [(e.evidence.text, e.date, e.fatalities) for e in events]
+    assert events[0].date == dt.date(2021, 3, 8)  # "overnight", told on Tuesday 9 March
+
+
+def test_a_headline_figure_never_counts_a_noun_past_the_blank_line(engine):
+    text = ("Grenade attack on bar kills three\n\n"
+            "BELLOMA, Ruvara (Reuters) - A grenade attack on a bar in the town of Kissanga killed three people "
+            "on Monday, police said.")
+    result = code(engine, text)
+    assert all("\n" not in c.text for c in result.counts), [c.text for c in result.counts]

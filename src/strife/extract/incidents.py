@@ -180,6 +180,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     incidents: list[list[Event]] = []
     absorbed: dict[str, str] = _tallies_of_riots(events, doc, layout)
     reporters = _Reporters(doc, claims, quotes, events)
+    text = doc_text(doc)
     for event in events:
         if not _is_violent(event) or event.id in absorbed:
             continue
@@ -187,7 +188,11 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             incidents.append([event])
             continue
         refers = reporters.claims_the_killing(event) or _points_back(event, doc, layout)
-        home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers)), None)
+        # the headline tells the lead's incident, in other words: the first mention of the body joins
+        # the headline's incident whatever type each is coded (when nothing sets them apart)
+        leading = not _in_heading(event_anchor(event), text, layout) and all(
+            _in_heading(event_anchor(e), text, layout) for group in incidents for e in group)
+        home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers or leading)), None)
         if home is None:
             incidents.append([event])
             continue

@@ -55,7 +55,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
-    usable_dates = _Dates(dates, layout, doc)
+    usable_dates = _Dates(dates, layout, doc, datelines)
     widths = _widths(places, doc_text(doc))
     every_place = Nearby(places, layout, lambda p: p.span[0])
     nearby = {False: every_place,  # a hypothetical act may be placed where it would happen
@@ -156,9 +156,11 @@ class _Dates:
     """An article's usable dates, indexed once: those free to date any event, and those that date
     only the noun they modify (by that noun's token index)."""
 
-    def __init__(self, dates: Sequence[DateMention], layout: Layout, doc: Doc):
+    def __init__(self, dates: Sequence[DateMention], layout: Layout, doc: Doc,
+                 datelines: Sequence[tuple[int, int]] = ()):
         self.dates, self.layout = dates, layout
-        self.owners = [_date_owner(d, doc) for d in dates]
+        # "KABUL, Oct 6 (Reuters) -": the day a report was filed dates no event (-1), as its city places none
+        self.owners = [-1 if d.span and in_dateline(d.span, list(datelines)) else _date_owner(d, doc) for d in dates]
         self.owned = {owner for owner in self.owners if owner is not None}
         self.free = Nearby([d for d, o in zip(dates, self.owners) if o is None], layout, _date_start)
         self.free_days = ByStart([d for d, o in zip(dates, self.owners) if o is None and d.precision == "day"],
@@ -216,6 +218,8 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
         return -1  # "the toll of deaths since Jan. 4": where a period starts dates no event
     head = root.head
     speech = head.head if head.ent_type_ in ("DATE", "TIME") and head.i >= span.end else head  # "Wednesday morning"
+    if speech.dep_ == "prep" and speech.lower_ == "on" and speech.i == span.start - 1:
+        speech = speech.head  # "officials said on Tuesday"
     if speech.pos_ in ("VERB", "AUX") and speech.i < span.start and _is_speech(speech):
         return speech.i
     if head.pos_ not in ("NOUN", "PROPN") or not 0 <= head.i - span.end <= 3:
