@@ -224,3 +224,11 @@ def test_a_headline_figure_never_counts_a_noun_past_the_blank_line(engine):
             "on Monday, police said.")
     result = code(engine, text)
     assert all("\n" not in c.text for c in result.counts), [c.text for c in result.counts]
+
+
+def test_a_relative_clause_happened_when_the_act_its_noun_names_did(engine):
+    text = ("A military court on Monday sentenced two men to death for their role in the 2019 bombing of the "
+            "Hotel Tarnova in Velko that killed 26 people.")
+    result = code(engine, text)
+    assert happened_violence(result, since=dt.date(2021, 3, 7)) == [], [
+        (e.evidence.text, e.date) for e in happened_violence(result, since=dt.date(2021, 3, 7))]

@@ -67,6 +67,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         _link_date(event, anchor, usable_dates, doc)
         _link_place(event, anchor, nearby[is_real(event)], focus_place, widths)
         localise_actors(event, vague_country)
+    _date_by_head_noun(events, doc)
     link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)
@@ -89,6 +90,24 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         places=state.get("places", []),
         dates=state.get("dates", []),
     )
+
+
+def _date_by_head_noun(events: Sequence[Event], doc: Doc) -> None:
+    """'the 2019 bombing of a hotel that killed 26 people': a relative clause tells what the act its
+    noun names did, so it happened when that act did, not on the day of the sentence's main verb
+    ("A court on Thursday sentenced two men for ...")."""
+    by_trigger = {}
+    for event in events:
+        token = trigger_token(event, doc)
+        if token is not None:
+            by_trigger.setdefault(token.i, event)
+    for event in events:
+        token = trigger_token(event, doc)
+        if token is None or token.dep_ != "relcl" or token.head.i not in by_trigger:
+            continue
+        noun = by_trigger[token.head.i]
+        if noun is not event and noun.date is not None and noun.date_precision not in ("reported", "unknown"):
+            event.date, event.date_end, event.date_precision = noun.date, noun.date_end, noun.date_precision
 
 
 def _date_by_publication(events: Iterable[Event], published) -> None:
