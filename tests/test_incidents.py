@@ -232,3 +232,14 @@ def test_a_relative_clause_happened_when_the_act_its_noun_names_did(engine):
     result = code(engine, text)
     assert happened_violence(result, since=dt.date(2021, 3, 7)) == [], [
         (e.evidence.text, e.date) for e in happened_violence(result, since=dt.date(2021, 3, 7))]
+
+
+@pytest.mark.parametrize("later, toll", [("A third victim later died in hospital", 3),
+                                         ("Two more victims later died in hospital", 4)])
+def test_the_dead_told_later_raise_the_incidents_toll(engine, later, toll):
+    text = ("Gunmen kill two traders in Koboro\n\n"
+            "Gunmen shot dead two traders at a market in the village of Koboro on Monday, police said.\n\n"
+            f"{later}, a police spokesman said.")
+    events = happened_violence(code(engine, text))
+    assert len(events) == 1 and summed(events) == toll, [(e.evidence.text, e.fatalities) for e in events]
+    assert events[0].date == dt.date(2021, 3, 8)  # the lead's Monday, not the headline's publication day

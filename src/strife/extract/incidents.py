@@ -46,7 +46,7 @@ from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
-from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, _other_people, died_later, incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -205,7 +205,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             mention.target, mention.source = [*mention.target, *mention.source], []  # '2 soldiers killed': the victims
         absorb(survivor, mention)
         survivor.confidence = confidence  # a far mention in the same report is no independent witness
-        _take_the_day(survivor, mention)
+        _take_the_day(survivor, mention, _in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
     if not absorbed:
@@ -317,9 +317,13 @@ def _places_agree(a: Event, b: Event) -> bool:
     return places_agree(a, b)
 
 
-def _take_the_day(incident: Event, mention: Event) -> None:
-    """The lead says "in the weekend raid", a later paragraph "Sunday night": the incident carries Sunday."""
+def _take_the_day(incident: Event, mention: Event, headline: bool = False) -> None:
+    """The lead says "in the weekend raid", a later paragraph "Sunday night": the incident carries Sunday.
+    A headline names no day (the publication day, "reported"): the lead's day is the incident's."""
     if mention.date_precision != "day" or incident.date_precision not in ("range", "week", "reported") or incident.date is None:
+        return
+    if headline and incident.date_precision == "reported" and mention.date is not None and _days_agree(incident, mention):
+        incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
         return
     if incident.date <= mention.date <= (incident.date_end or incident.date):
         incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
@@ -524,12 +528,31 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
         claimed = reporters.is_perpetrator_claim(count, reporter)
         by_paragraph.setdefault((layout.paragraph(count.span[0]), claimed), []).append(
             count.model_copy(update={"reported_by": reporter, "perpetrator_claim": claimed}))
-    accounts = []
+    accounts: list[Count] = []
     for (_, claimed), group in sorted(by_paragraph.items(), key=lambda item: item[1][0].span[0]):
         toll = incident_toll(group, text, layout, own_total, lambda c: c.total and is_tally_line(c, doc))
-        if toll is not None:
-            accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
+        if toll is None:
+            continue
+        if accounts and not claimed and all(_dies_later(c, doc) for c in group):
+            # "A third victim later died": every account given before it rises
+            accounts[:] = [a if a.perpetrator_claim else _risen(a, toll) for a in accounts]
+            continue
+        accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts
+
+
+def _dies_later(count: Count, doc: Doc) -> bool:
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and died_later(span.root) and _other_people(count, doc_text(doc))
+
+
+def _risen(account: Count, more: Count) -> Count:
+    """The account's toll with the dead told later added (bounds only where both have them)."""
+    def add(a: Optional[int], b: Optional[int]) -> Optional[int]:
+        return None if a is None or b is None else a + b
+    return account.model_copy(update={"low": add(account.low if account.low is not None else account.best,
+                                                 more.low if more.low is not None else more.best),
+                                      "best": add(account.best, more.best), "high": add(account.high, more.high)})
 
 
 def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,
