@@ -243,3 +243,13 @@ def test_the_dead_told_later_raise_the_incidents_toll(engine, later, toll):
     events = happened_violence(code(engine, text))
     assert len(events) == 1 and summed(events) == toll, [(e.evidence.text, e.fatalities) for e in events]
     assert events[0].date == dt.date(2021, 3, 8)  # the lead's Monday, not the headline's publication day
+
+
+def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):
+    text = ("A military court on Monday sentenced two men to death for their role in the 2019 bombing of the "
+            "Hotel Tarnova in Velko that killed 26 people.\n\n"
+            "A third defendant was sentenced to life in prison.\n\n"
+            "The car bombing, claimed by the Velko Brigades, was followed by a gun battle that lasted several hours.")
+    result = code(engine, text)
+    recent = happened_violence(result, since=dt.date(2021, 3, 7))
+    assert recent == [], [(e.evidence.text, e.date) for e in recent]
