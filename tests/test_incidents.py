@@ -117,6 +117,8 @@ def test_a_dateline_is_not_where_the_event_happened(engine):
     ("KABUL, Afghanistan (Reuters) \u2014 A bomb exploded.", "KABUL, Afghanistan (Reuters) \u2014 "),
     ("Mogadishu, Somalia (AFP) - Gunmen attacked.", "Mogadishu, Somalia (AFP) - "),
     ("MOGADISHU: Gunmen attacked.", "MOGADISHU: "),
+    ("Title\n\nTARNOVA, Jan 4 (Reuters) - A bomb exploded.", "TARNOVA, Jan 4 (Reuters) - "),
+    ("VELKO, Oct. 6 (Reuters) - Gunmen attacked.", "VELKO, Oct. 6 (Reuters) - "),
 ])
 def test_datelines_are_found_at_the_start_of_a_paragraph(text, dateline):
     start = text.index(dateline)
@@ -129,6 +131,7 @@ def test_datelines_are_found_at_the_start_of_a_paragraph(text, dateline):
     "Al-Shabab claims attack",
     "Gunmen - some of them masked - attacked the village.",
     "On 9 May 2020, clashes - the third this week - killed two.",
+    "On Jan 4 - a Tuesday - gunmen attacked the village.",
 ])
 def test_sentences_are_not_datelines(text):
     assert dateline_spans(text) == []
@@ -185,3 +188,68 @@ def test_the_report_words_table_has_its_four_kinds_in_lower_case():
     assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident"}
     assert all(w == w.lower() and w.strip() == w for kind in words.values() for w in kind)
     assert {"another", "similar"} <= words["new_incident"] and "frequently" in words["habitual"]
+
+
+def test_a_headline_with_no_full_stop_is_not_the_leads_sentence(engine):
+    text = ("Air raid on Mbelo market kills 12 traders\n\n"
+            "An air raid on the market of the village of Mbelo killed 12 traders, including four women, "
+            "and wounded 20 people on Monday, residents said.")
+    events = happened_violence(code(engine, text))
+    assert summed(events) == 12, [(e.evidence.text, e.fatalities) for e in events]
+
+
+def test_the_attacks_a_running_total_sums_are_no_incident(engine):
+    text = ("A gunman shot dead two guards at the gate of the Kotoba water works on Monday, police said.\n\n"
+            "More than 60 people have been killed in attacks by armed groups in the region this year, "
+            "according to a local monitoring group.")
+    result = code(engine, text)
+    events = happened_violence(result)
+    assert summed(events) == 2 and len(events) == 1, [(e.evidence.text, e.fatalities) for e in events]
+
+
+def test_the_filing_day_of_a_dateline_and_the_day_of_saying_date_no_event(engine):
+    text = ("Rebel attacks on checkpoints kill 14\n\n"
+            "TARNOVA, Mar 9 (Reuters) - Rebel fighters attacked checkpoints in two districts of Kunduz province "
+            "overnight, killing 14 members of the security forces, officials said on Tuesday.\n\n"
+            "In Dalvan district, eight policemen were killed, and in Sorkhab district six soldiers were killed, "
+            "a council member said.")
+    events = happened_violence(code(engine, text))
+    assert len(events) == 1 and summed(events) == 14, [(e.evidence.text, e.date, e.fatalities) for e in events]
+    assert events[0].date == dt.date(2021, 3, 8)  # "overnight", told on Tuesday 9 March
+
+
+def test_a_headline_figure_never_counts_a_noun_past_the_blank_line(engine):
+    text = ("Grenade attack on bar kills three\n\n"
+            "BELLOMA, Ruvara (Reuters) - A grenade attack on a bar in the town of Kissanga killed three people "
+            "on Monday, police said.")
+    result = code(engine, text)
+    assert all("\n" not in c.text for c in result.counts), [c.text for c in result.counts]
+
+
+def test_a_relative_clause_happened_when_the_act_its_noun_names_did(engine):
+    text = ("A military court on Monday sentenced two men to death for their role in the 2019 bombing of the "
+            "Hotel Tarnova in Velko that killed 26 people.")
+    result = code(engine, text)
+    assert happened_violence(result, since=dt.date(2021, 3, 7)) == [], [
+        (e.evidence.text, e.date) for e in happened_violence(result, since=dt.date(2021, 3, 7))]
+
+
+@pytest.mark.parametrize("later, toll", [("A third victim later died in hospital", 3),
+                                         ("Two more victims later died in hospital", 4)])
+def test_the_dead_told_later_raise_the_incidents_toll(engine, later, toll):
+    text = ("Gunmen kill two traders in Koboro\n\n"
+            "Gunmen shot dead two traders at a market in the village of Koboro on Monday, police said.\n\n"
+            f"{later}, a police spokesman said.")
+    events = happened_violence(code(engine, text))
+    assert len(events) == 1 and summed(events) == toll, [(e.evidence.text, e.fatalities) for e in events]
+    assert events[0].date == dt.date(2021, 3, 8)  # the lead's Monday, not the headline's publication day
+
+
+def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):
+    text = ("A military court on Monday sentenced two men to death for their role in the 2019 bombing of the "
+            "Hotel Tarnova in Velko that killed 26 people.\n\n"
+            "A third defendant was sentenced to life in prison.\n\n"
+            "The car bombing, claimed by the Velko Brigades, was followed by a gun battle that lasted several hours.")
+    result = code(engine, text)
+    recent = happened_violence(result, since=dt.date(2021, 3, 7))
+    assert recent == [], [(e.evidence.text, e.date) for e in recent]

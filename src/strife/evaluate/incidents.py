@@ -10,6 +10,9 @@ up. Four questions per report, each right or wrong:
 - `admin1`: the deadliest of them is in the gold's first-level division;
 - `day`: the deadliest of them is dated within the gold's days.
 
+A report that tells no new violent event (a court case, an anniversary) has `max_events` 0 and toll
+[0, 0]: it is right when nothing is counted, and its `admin1` and `day` are then right too.
+
 The gold file is `../shared/gold/real-reports.json`: per report file, `published`, `date`
 [first, last], `country`, `admin1` (accepted spellings), `toll` [low, high] and `max_events`.
 """
@@ -87,6 +90,10 @@ def score_report(result: ArticleResult, gold: ReportGold) -> ReportScore:
     place = deadliest.location if deadliest is not None else None
     day_ok = (deadliest is not None and deadliest.date is not None
               and gold.first_day <= deadliest.date <= gold.last_day)
+    if gold.max_events == 0:  # no new event told: nothing may be counted
+        quiet = not counted
+        return ReportScore(name=gold.name, counted=counted, toll=toll,
+                           answers={"toll": toll == 0, "events": quiet, "admin1": quiet, "day": quiet})
     return ReportScore(
         name=gold.name, counted=counted, toll=toll,
         answers={

@@ -123,12 +123,13 @@ def span_ents(span: Span) -> tuple:
 
 class Layout:
     """Sentence and paragraph numbers of character offsets in one Doc (paragraphs end at blank
-    lines; a line, which ends at any line break, is `line_of`)."""
+    lines, and so do sentences; a line, which ends at any line break, is `line_of`)."""
 
     def __init__(self, doc: Doc):
-        self.sent_starts = [sent.start_char for sent in doc.sents]
         text = doc_text(doc)
         self.par_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+        # a sentence never runs over a blank line: a headline with no full stop is not the lead's sentence
+        self.sent_starts = sorted({sent.start_char for sent in doc.sents} | set(self.par_starts))
 
     def sentence(self, char: int) -> int:
         return bisect.bisect_right(self.sent_starts, char) - 1

@@ -425,9 +425,13 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
                 return objects[0], root
     if any(child.i == span.end and child.dep_ in ("acl", "amod") and trigger_for(child) for child in root.children):
         return root, root  # "at least 30 wounded in clashes": the figure carries its outcome word
-    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "advmod") and root.head.i >= span.end:
-        return root.head, root.head
+    if (root.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "advmod") and root.head.i >= span.end
+            and not _BLANK_LINE.search(root.doc.text, root.idx, root.head.idx)):
+        return root.head, root.head  # never a noun past a blank line: "kills 14\n\nKABUL (Reuters)"
     return root, root
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _noun_trigger(noun: Token) -> Optional[Trigger]:

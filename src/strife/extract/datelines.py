@@ -17,8 +17,12 @@ _WORD = r"[A-Z][A-Za-z'.\u2019-]*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
 _CAPS = r"[A-Z][A-Z'.\u2019-]+(?:[ ][A-Z][A-Z'.\u2019-]+){0,3}"
 _AGENCY = r"\([^()\n]{1,40}\)"
-#: "BEIRUT (AP) --", "BEIRUT --", "BEIRUT:" - a city in capitals, an optional ", Country" and agency.
-_CAPS_DATELINE = re.compile(rf"(?P<city>{_CAPS})(?:,[ ]+{_NAME})?(?:[ ]*{_AGENCY})?[ ]*(?:--|[\u2014\u2013:-])[ ]+")
+#: ", Jan 4", ", March 11": the filing day Reuters puts after the city.
+_DAY = r"(?:,[ ]+[A-Z][a-z]{2,8}\.?[ ]\d{1,2})"
+#: "BEIRUT (AP) --", "BEIRUT --", "BEIRUT:", "ISLAMABAD, Jan 4 (Reuters) -" - a city in capitals, an
+#: optional ", Country", filing day and agency.
+_CAPS_DATELINE = re.compile(
+    rf"(?P<city>{_CAPS})(?:,[ ]+{_NAME})?{_DAY}?(?:[ ]*{_AGENCY})?[ ]*(?:--|[\u2014\u2013:-])[ ]+")
 #: "Gusau, Nigeria -", "Kabul (Reuters) -": mixed case needs a country or an agency, and a spaced dash.
 _NAME_DATELINE = re.compile(rf"(?P<city>{_NAME})(?:,[ ]+{_NAME}(?:[ ]*{_AGENCY})?|[ ]*{_AGENCY})[ ]+(?:--|[\u2014\u2013-])[ ]+")
 

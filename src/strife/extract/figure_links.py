@@ -16,7 +16,7 @@ from strife.extract import Layout, doc_text
 from strife.extract.counts import days_of_range
 from strife.extract.incidents import sources_agree
 from strife.extract.nearby import ByStart
-from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line
 from strife.model import Count, Event
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -383,6 +383,8 @@ class _ToldEvents:
                 material.setdefault(layout.paragraph(event.evidence.start), []).append(event)
         self.violent = {n: ByStart([e for e in group if e.event_type in VIOLENCE], _evidence_start)
                         for n, group in material.items()}
+        self.all_violent = ByStart([e for group in material.values() for e in group if e.event_type in VIOLENCE],
+                                   _evidence_start)
         self.material = {n: ByStart(group, _evidence_start) for n, group in material.items()}
 
     def last_material_before(self, start: int, paragraph: int) -> Optional[Event]:
@@ -428,4 +430,9 @@ def _event_for_count(told: _ToldEvents, count: Count, layout: Layout, doc: Doc,
         return min(own, key=lambda e: (e.quad not in MATERIAL_QUADS, abs(event_anchor(e) - start)))
     if clause is not None:
         return None
-    return told.last_material_before(start, layout.paragraph(start))
+    found = told.last_material_before(start, layout.paragraph(start))
+    if found is None and counted is not None and len(counted) and died_later(counted.root):
+        # "A third victim later died in hospital": a death told after the incident, in a paragraph
+        # of its own, is that incident's toll rising
+        found = told.all_violent.last_before(start)
+    return found

@@ -46,7 +46,7 @@ from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
-from strife.extract.tolls import COUNT_FIELDS, incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, _other_people, died_later, incident_toll, is_tally_line
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -128,6 +128,17 @@ def _phrase(token: Token) -> str:
     return " ".join(t.lower_ for t in token.subtree)
 
 
+def _counted_in_a_statistic(token: Token, statistic_verbs: set[int]) -> bool:
+    """'More than 80 people have been killed in militant attacks this year': the plural event noun of
+    a statistic's clause names the many incidents the total sums, none of them this report's. Only as
+    the object of the verb's preposition: "Recent attacks have killed eight leaders since July" tells
+    the attacks themselves."""
+    if token.tag_ != "NNS" or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    verb = clause_verb(token.head)
+    return verb is not None and verb.i == token.head.head.i and verb.i in statistic_verbs
+
+
 def is_habitual(event: Event, doc: Doc) -> bool:
     """An act told as a habit: a present-tense verb with a word of frequency ("frequently stages attacks",
     "carries out frequent attacks"), not an incident that happened on a day."""
@@ -147,7 +158,7 @@ def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, date
     kept = []
     for event in events:
         token = trigger_token(event, doc)
-        if token is not None and token.i in statistic_verbs:
+        if token is not None and (token.i in statistic_verbs or _counted_in_a_statistic(token, statistic_verbs)):
             continue
         if event.event_type in VIOLENCE and is_habitual(event, doc):
             continue
@@ -170,6 +181,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     absorbed: dict[str, str] = _tallies_of_riots(events, doc, layout)
     reporters = _Reporters(doc, claims, quotes, events)
     shared = _shared_tolls(events)
+    text = doc_text(doc)
     for event in events:
         if not _is_violent(event) or event.id in absorbed:
             continue
@@ -177,7 +189,11 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             incidents.append([event])
             continue
         refers = reporters.claims_the_killing(event) or _points_back(event, doc, layout)
-        home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers)), None)
+        # the headline tells the lead's incident, in other words: the first mention of the body joins
+        # the headline's incident whatever type each is coded (when nothing sets them apart)
+        leading = not _in_heading(event_anchor(event), text, layout) and all(
+            _in_heading(event_anchor(e), text, layout) for group in incidents for e in group)
+        home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers or leading)), None)
         if home is None:
             incidents.append([event])
             continue
@@ -190,7 +206,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             mention.target, mention.source = [*mention.target, *mention.source], []  # '2 soldiers killed': the victims
         absorb(survivor, mention)
         survivor.confidence = confidence  # a far mention in the same report is no independent witness
-        _take_the_day(survivor, mention)
+        _take_the_day(survivor, mention, _in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
     if not absorbed:
@@ -302,9 +318,13 @@ def _places_agree(a: Event, b: Event) -> bool:
     return places_agree(a, b)
 
 
-def _take_the_day(incident: Event, mention: Event) -> None:
-    """The lead says "in the weekend raid", a later paragraph "Sunday night": the incident carries Sunday."""
+def _take_the_day(incident: Event, mention: Event, headline: bool = False) -> None:
+    """The lead says "in the weekend raid", a later paragraph "Sunday night": the incident carries Sunday.
+    A headline names no day (the publication day, "reported"): the lead's day is the incident's."""
     if mention.date_precision != "day" or incident.date_precision not in ("range", "week", "reported") or incident.date is None:
+        return
+    if headline and incident.date_precision == "reported" and mention.date is not None and _days_agree(incident, mention):
+        incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
         return
     if incident.date <= mention.date <= (incident.date_end or incident.date):
         incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
@@ -522,12 +542,31 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
         claimed = reporters.is_perpetrator_claim(count, reporter)
         by_paragraph.setdefault((layout.paragraph(count.span[0]), claimed), []).append(
             count.model_copy(update={"reported_by": reporter, "perpetrator_claim": claimed}))
-    accounts = []
+    accounts: list[Count] = []
     for (_, claimed), group in sorted(by_paragraph.items(), key=lambda item: item[1][0].span[0]):
         toll = incident_toll(group, text, layout, own_total, lambda c: c.total and is_tally_line(c, doc), doc)
-        if toll is not None:
-            accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
+        if toll is None:
+            continue
+        if accounts and not claimed and all(_dies_later(c, doc) for c in group):
+            # "A third victim later died": every account given before it rises
+            accounts[:] = [a if a.perpetrator_claim else _risen(a, toll) for a in accounts]
+            continue
+        accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts
+
+
+def _dies_later(count: Count, doc: Doc) -> bool:
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and died_later(span.root) and _other_people(count, doc_text(doc))
+
+
+def _risen(account: Count, more: Count) -> Count:
+    """The account's toll with the dead told later added (bounds only where both have them)."""
+    def add(a: Optional[int], b: Optional[int]) -> Optional[int]:
+        return None if a is None or b is None else a + b
+    return account.model_copy(update={"low": add(account.low if account.low is not None else account.best,
+                                                 more.low if more.low is not None else more.best),
+                                      "best": add(account.best, more.best), "high": add(account.high, more.high)})
 
 
 def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,

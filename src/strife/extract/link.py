@@ -55,18 +55,20 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
-    usable_dates = _Dates(dates, layout, doc)
+    usable_dates = _Dates(dates, layout, doc, datelines)
     widths = _widths(places, doc_text(doc))
     every_place = Nearby(places, layout, lambda p: p.span[0])
     nearby = {False: every_place,  # a hypothetical act may be placed where it would happen
               True: every_place if real_places is places else Nearby(real_places, layout, lambda p: p.span[0])}
     vague_country = state.get("actor_country") or named_country(state.get("actors", []))
+    told: dict[str, Event] = {}  # trigger noun -> the last event it named, for "the bombing" told again
     for number, event in enumerate(events, start=1):
         event.id = f"m{number}"
         anchor = (event.trigger or event.evidence).start
-        _link_date(event, anchor, usable_dates, doc)
+        _link_date(event, anchor, usable_dates, doc, told)
         _link_place(event, anchor, nearby[is_real(event)], focus_place, widths)
         localise_actors(event, vague_country)
+    _date_by_head_noun(events, doc)
     link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)
@@ -89,6 +91,38 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         places=state.get("places", []),
         dates=state.get("dates", []),
     )
+
+
+def _date_by_head_noun(events: Sequence[Event], doc: Doc) -> None:
+    """'the 2019 bombing of a hotel that killed 26 people': a relative clause tells what the act its
+    noun names did, so it happened when that act did, not on the day of the sentence's main verb
+    ("A court on Thursday sentenced two men for ..."); so did an act it "was followed by"."""
+    by_trigger = {}
+    for event in events:
+        token = trigger_token(event, doc)
+        if token is not None:
+            by_trigger.setdefault(token.i, event)
+    for event in events:
+        token = trigger_token(event, doc)
+        if token is None:
+            continue
+        head = token.head.i if token.dep_ == "relcl" else _followed(token)
+        if head is None or head not in by_trigger:
+            continue
+        noun = by_trigger[head]
+        if noun is not event and noun.date is not None and noun.date_precision not in ("reported", "unknown"):
+            event.date, event.date_end, event.date_precision = noun.date, noun.date_end, noun.date_precision
+
+
+def _followed(token) -> Optional[int]:
+    """'The bombing was followed by a gun battle': the act that followed, on the day of the one
+    it followed (the token index of that one's noun), or None."""
+    agent = token.head if token.dep_ == "pobj" else None
+    verb = agent.head if agent is not None and agent.dep_ == "agent" else None
+    if verb is None or verb.lemma_ != "follow":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject.i if subject is not None else None
 
 
 def _date_by_publication(events: Iterable[Event], published) -> None:
@@ -156,9 +190,11 @@ class _Dates:
     """An article's usable dates, indexed once: those free to date any event, and those that date
     only the noun they modify (by that noun's token index)."""
 
-    def __init__(self, dates: Sequence[DateMention], layout: Layout, doc: Doc):
+    def __init__(self, dates: Sequence[DateMention], layout: Layout, doc: Doc,
+                 datelines: Sequence[tuple[int, int]] = ()):
         self.dates, self.layout = dates, layout
-        self.owners = [_date_owner(d, doc) for d in dates]
+        # "KABUL, Oct 6 (Reuters) -": the day a report was filed dates no event (-1), as its city places none
+        self.owners = [-1 if d.span and in_dateline(d.span, list(datelines)) else _date_owner(d, doc) for d in dates]
         self.owned = {owner for owner in self.owners if owner is not None}
         self.free = Nearby([d for d, o in zip(dates, self.owners) if o is None], layout, _date_start)
         self.free_days = ByStart([d for d, o in zip(dates, self.owners) if o is None and d.precision == "day"],
@@ -184,7 +220,7 @@ def _date_start(mention: DateMention) -> int:
     return mention.span[0]
 
 
-def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc) -> None:
+def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc, told: Optional[dict[str, Event]] = None) -> None:
     """The event's date: the nearest of its sentence, else the nearest earlier one of its paragraph.
 
     A date that modifies a noun ("the 2011 civil war", "last week's attack") dates that noun only,
@@ -198,8 +234,26 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc) -> None:
     mention = usable.nearest(anchor)
     if mention is None and is_real(event):
         mention = days.last_before(anchor)
+        before = _named_before(trigger, told)
+        if before is not None and mention is not None and mention.date is not None and before.date is not None \
+                and (mention.date - (before.date_end or before.date)).days > 7:
+            # "the 2019 bombing ... The car bombing, claimed by ...": with no date of its own, an act
+            # named again is the old one told before, not one of the last day the report named
+            event.date, event.date_end, event.date_precision = before.date, before.date_end, before.date_precision
+            return
     if mention is not None:
         event.date, event.date_end, event.date_precision = mention.date, mention.date_end, mention.precision
+    if told is not None and trigger is not None and trigger.pos_ == "NOUN" and event.date is not None:
+        told[trigger.lemma_.lower()] = event
+
+
+def _named_before(trigger, told: Optional[dict[str, Event]]) -> Optional[Event]:
+    """The event an event noun with "the" names again ("the 2019 bombing ... The car bombing"), or None."""
+    if told is None or trigger is None or trigger.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
+        return None
+    return told.get(trigger.lemma_.lower())
 
 
 def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
@@ -216,6 +270,8 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
         return -1  # "the toll of deaths since Jan. 4": where a period starts dates no event
     head = root.head
     speech = head.head if head.ent_type_ in ("DATE", "TIME") and head.i >= span.end else head  # "Wednesday morning"
+    if speech.dep_ == "prep" and speech.lower_ == "on" and speech.i == span.start - 1:
+        speech = speech.head  # "officials said on Tuesday"
     if speech.pos_ in ("VERB", "AUX") and speech.i < span.start and _is_speech(speech):
         return speech.i
     if head.pos_ not in ("NOUN", "PROPN") or not 0 <= head.i - span.end <= 3:

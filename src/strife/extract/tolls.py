@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
 from strife.extract.count_words import victim_nouns
@@ -235,3 +235,16 @@ def is_tally_line(count: Count, doc: Doc) -> bool:
     """A closing tally line of a report ("3 fatalities.")."""
     span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
     return span is not None and is_summary_line(span)
+
+
+#: "later died", "died later": a death that follows an act told before.
+_LATER = frozenset({"later", "subsequently", "afterwards"})
+
+
+def died_later(figure: Token) -> bool:
+    """Whether the figure is the subject of a death told as following the act ("later died",
+    "succumbed to their wounds")."""
+    verb = figure.head if figure.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.lemma_ not in ("die", "succumb"):
+        return False
+    return verb.lemma_ == "succumb" or any(c.lower_ in _LATER and c.dep_ == "advmod" for c in verb.children)
