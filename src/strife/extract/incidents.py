@@ -46,7 +46,7 @@ from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
-from strife.extract.tolls import COUNT_FIELDS, _other_people, died_later, incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -557,7 +557,7 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
 
 def _dies_later(count: Count, doc: Doc) -> bool:
     span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
-    return span is not None and len(span) > 0 and died_later(span.root) and _other_people(count, doc_text(doc))
+    return span is not None and len(span) > 0 and died_later(span.root) and other_people(count, doc_text(doc))
 
 
 def _risen(account: Count, more: Count) -> Count:
