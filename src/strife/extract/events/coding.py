@@ -507,6 +507,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Non-state actor overtakes territory")
         if _unopposed(frame.trigger.token, onto):
             pair = ("Strategic developments", "Non-violent transfer of territory")
+    if pair == ("Strategic developments", "Arrests") and side_of(frame.sources, source_actors, onto) == "nonstate":
+        pair = ("Violence against civilians", "Abduction/forced disappearance")  # arrests are by the state
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if (pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto)) or (

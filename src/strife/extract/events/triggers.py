@@ -202,7 +202,10 @@ def _has_future_complement(children: list[Token]) -> bool:
 
 
 def _subjects_for_constraint(token: Token) -> list[Token]:
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """The verb's subjects; an event noun's doer is its possessor or the noun modifying it ('the
+    teachers' strike', 'a doctors strike'), as English puts the subject of a nominalised verb."""
+    deps = ("nsubj", "nsubjpass", "poss", "compound") if token.pos_ in ("NOUN", "PROPN") else ("nsubj", "nsubjpass")
+    subjects = [c for c in token.children if c.dep_ in deps]
     if token.dep_ in ("acl", "relcl"):
         subjects.append(token.head)
     return [resolve_relative(s) for s in subjects]
