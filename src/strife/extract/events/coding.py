@@ -350,13 +350,28 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
             may_name_any(frame.trigger.token.doc, onto.words(words)) for words, _ in _WEAPON_MODES):
         return
     token = frame.trigger.token
-    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
+    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
+                     _adjectives_set_after(token)))
     for words, mode in _WEAPON_MODES:
         if _names_any(text, onto.words(words)):
             if mode == "IED" and frame.plover == "FIGHT":
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _adjectives_set_after(token: Token) -> str:
+    """'fired machine guns, assumedly heavy, at ...': an adjective set off after its noun (a
+    hedged afterthought) qualifies it as one before it would; each such noun of the verb's own
+    phrases is read again in English order ('heavy machine guns')."""
+    phrases = []
+    for noun in token.subtree:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for adjective in (c for c in noun.children if c.dep_ == "amod" and c.i > noun.i):
+            compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+            phrases.append(" ".join([adjective.lower_, *compounds, noun.lower_]))
+    return " ".join(phrases)
 
 
 def _means_text(token: Token, onto: Ontology) -> str:

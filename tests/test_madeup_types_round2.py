@@ -1,0 +1,82 @@
+"""Made-up notes for rules of event typing, second round (issue #21).
+
+* A labour strike told by its doers as the noun's possessor or modifier, in a headline line with
+  no verb ("Teachers' strike in Pembolo", "Doctors strike in ..."), is a protest: English puts the
+  subject of a nominalised verb in its possessor (triggers._subjects_for_constraint; a 'strike'
+  noun row with the strikers' words as subjects). An army's or a missile strike stays violence.
+* An armed non-state group's arrests and detentions are abductions (ACLED: arrests are by state
+  forces; a rebel group or gunmen 'detaining' people is Violence against civilians,
+  Abduction/forced disappearance); the police's and the army's stay arrests.
+* Heavy machine guns and anti-aircraft guns are heavy weapons: fire with them at an area is a
+  shelling (ACLED Explosions/Remote violence); an adjective set off after its noun ('machine guns,
+  assumedly heavy,') qualifies the noun as one before it would (coding._adjectives_set_after).
+
+Villages, people and groups are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+RP = ("Protests", "Riots")
+OLD16, NEW20 = "2016-06-15", "2020-05-03"
+
+STRIKES = [
+    ("Teachers' strike in Pembolo.", OLD16),
+    ("Students' strike at Kamla University over fees.", OLD16),
+    ("Doctors' strike at Kibogolo hospital enters third day.", OLD16),
+    ("Transporters' strike in Lundolo; buses off the road.", OLD16),
+    ("On 3 May 2020, nurses' strike at Nyakalo district hospital over unpaid allowances.", NEW20),
+    ("Teacher strike in Pembolo over salaries.", OLD16),
+    ("The teachers' strike in Pembolo continued for a third day.", OLD16),
+]
+
+
+@pytest.mark.parametrize("text,day", STRIKES)
+def test_a_strike_told_by_its_strikers_is_a_protest(row_event, text, day):
+    event = row_event(text, day)
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+
+
+@pytest.mark.parametrize("text", ["The army's strike on rebel positions in Kelumbo killed 4 militants.",
+                                  "Missile strike on Kelumbo market; 3 killed."])
+def test_a_military_strike_is_no_protest(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is None or event.acled_event_type not in RP
+
+
+ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
+ARRESTS = ("Strategic developments", "Arrests")
+DETENTIONS = [
+    ("Rebels detained 4 villagers in Kambiro.", OLD16, ABDUCTION),
+    ("Jamaat Kora fighters arrested a village chief in Tambolo.", OLD16, ABDUCTION),
+    ("On 3 May 2020, armed men from the Wula Front detained 6 civilians at a checkpoint near Kelumbo.", NEW20, ABDUCTION),
+    ("On 3 May 2020, Jamaat Kora militants arrested two men accused of spying for the army in Kelumbo district.", NEW20, ABDUCTION),
+    ("Police detained 4 villagers in Kambiro.", OLD16, ARRESTS),
+    ("Soldiers arrested 3 suspected rebels in Tambolo.", OLD16, ARRESTS),
+]
+
+
+@pytest.mark.parametrize("text,day,pair", DETENTIONS)
+def test_an_armed_groups_arrests_are_abductions(row_event, text, day, pair):
+    event = row_event(text, day)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == pair, event
+
+
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+HEAVY_FIRE = [
+    "On 2 May 2020, Kora forces reportedly fired machine guns, assumedly heavy, at the Kelumbo area of Wadu city. No fatalities nor injuries reported.",
+    "On 30 April 2020, Kora forces reportedly fired 23mm anti-aircraft guns at villages in Kelumbo area.",
+    "Kora forces fired machine guns, presumably heavy, at the positions of the Wula Front in Kelumbo.",
+]
+
+
+@pytest.mark.parametrize("text", HEAVY_FIRE)
+def test_fire_from_heavy_guns_is_a_shelling(row_event, text):
+    event = row_event(text, NEW20)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == SHELLING, event
+
+
+def test_an_adjective_after_rifles_makes_no_heavy_weapon(row_event):
+    event = row_event("Kora forces fired rifles, mostly old, at villagers in Kelumbo.", NEW20)
+    assert event is not None and event.acled_event_type == "Violence against civilians"
