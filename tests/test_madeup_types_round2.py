@@ -80,3 +80,40 @@ def test_fire_from_heavy_guns_is_a_shelling(row_event, text):
 def test_an_adjective_after_rifles_makes_no_heavy_weapon(row_event):
     event = row_event("Kora forces fired rifles, mostly old, at villagers in Kelumbo.", NEW20)
     assert event is not None and event.acled_event_type == "Violence against civilians"
+
+
+MOB_HEADINGS = [
+    "Mob justice: 1 suspected thief killed in Kibogolo.",
+    "Mob justice: a suspected motorcycle thief was beaten to death in Mwendolo.",
+    "Mob violence: 2 alleged witches killed by villagers in Kasolumbo.",
+    "Jungle justice: suspected robber killed in Nyakalo market.",
+]
+
+
+@pytest.mark.parametrize("text", MOB_HEADINGS)
+def test_a_mob_justice_heading_names_the_doer(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+
+
+def test_a_mob_heading_leaves_a_named_armed_doer_alone(row_event):
+    event = row_event("Mob violence: after the lynching of a trader, Wula Front gunmen shot dead 3 villagers in Kasolumbo.", OLD16)
+    assert event is not None and event.acled_event_type == "Violence against civilians", event
+
+
+MOB_ATTACKS = [
+    "Mob attack on a police station in Kelumbo.",
+    "Mob attack on a suspected thief in Kibogolo market.",
+    "Villagers' attack on a herders' camp in Sabolo; 2 killed.",
+]
+
+
+@pytest.mark.parametrize("text", MOB_ATTACKS)
+def test_a_mobs_attack_is_a_riot(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in RP, (event.acled_event_type if event else None)
+
+
+def test_a_militant_attack_stays_armed(row_event):
+    event = row_event("Militant attack on an army post in Bardulo.", OLD16)
+    assert event is not None and event.acled_event_type == "Battles", event

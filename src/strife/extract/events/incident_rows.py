@@ -100,11 +100,22 @@ def _headed_line(members: list[tuple[Frame, Event]]) -> None:
     it is the line's row, and the others (the clashes) are its context, with no ACLED row."""
     line = line_of(members[0][0].trigger.token)
     named = note_heading(doc_text(line.doc)[line.start_char:line.end_char])
+    if named is not None and named[0] == "Riots":
+        _crowd_of_the_heading(members, named)
     if named is None or not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
         return
     for _, event in members:
         if event.acled_event_type and (event.acled_event_type, event.acled_sub_event_type) != named:
             event.acled_event_type = event.acled_sub_event_type = None
+
+
+def _crowd_of_the_heading(members: list[tuple[Frame, Event]], named: tuple[str, str]) -> None:
+    """'Mob justice: 1 suspected thief killed in ...': a heading that names a crowd's violence
+    names the doer the verbless passive after it leaves out; an attack on a person told with no
+    doer of its own is the crowd's, a riot (ACLED codes mob justice as mob violence)."""
+    for frame, event in members:
+        if (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack") and not frame.sources:
+            event.acled_event_type, event.acled_sub_event_type = named
 
 
 def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:
