@@ -117,3 +117,19 @@ def test_a_mobs_attack_is_a_riot(row_event, text):
 def test_a_militant_attack_stays_armed(row_event):
     event = row_event("Militant attack on an army post in Bardulo.", OLD16)
     assert event is not None and event.acled_event_type == "Battles", event
+
+
+HEADED = [
+    ("Security measures: On 29 April 2020, Kora forces closed all of Kelumbo's entrances until further notice. "
+     "This followed a deadly explosion the day prior.", ("Strategic developments", "Change to group/activity")),
+    ("Security measures: On 29 April 2020, the Wula Front imposed a curfew on Bardulo after a car bomb killed 3 people "
+     "there the day before.", ("Strategic developments", "Change to group/activity")),
+    ("Property destruction: On 9 May 2020, Kora forces demolished 3 houses in Sabolo.",
+     ("Strategic developments", "Looting/property destruction")),
+]
+
+
+@pytest.mark.parametrize("text,pair", HEADED)
+def test_a_notes_heading_names_its_row(row_event, text, pair):
+    event = row_event(text, NEW20)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == pair, event
