@@ -133,3 +133,24 @@ HEADED = [
 def test_a_notes_heading_names_its_row(row_event, text, pair):
     event = row_event(text, NEW20)
     assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == pair, event
+
+
+BASES = [
+    "On 5 May 2020, Wula Front militants turned a school in Kelumbo into a base.",
+    "On 5 May 2020, Kora forces converted the Bardulo hospital into a military headquarters.",
+    "Rebels are using the Kelumbo primary school as a base.",
+]
+
+
+@pytest.mark.parametrize("text", BASES)
+def test_turning_a_building_into_a_base_establishes_one(row_event, text):
+    event = row_event(text, NEW20)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == (
+        "Strategic developments", "Headquarters or base established"), event
+
+
+@pytest.mark.parametrize("text", ["The council converted the old barracks into a school.",
+                                  "Kora forces turned the town into a ghost town."])
+def test_what_a_thing_is_turned_into_decides(row_event, text):
+    event = row_event(text, NEW20)
+    assert event is None or event.acled_sub_event_type != "Headquarters or base established"

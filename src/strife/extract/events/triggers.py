@@ -152,7 +152,9 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
                 return True
             if wanted[1:] in deps and (wanted != "@ccomp" or _next_to_its_clause(token, children)):
                 return True
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    # a row with a preposition asks for the preposition's object ('turned a school into a base'),
+    # not the verb's ('converted the barracks into a school')
+    objects = [] if row.prep else [c for c in children if c.dep_ in OBJECT_DEPS]
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
