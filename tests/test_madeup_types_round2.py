@@ -7,9 +7,17 @@
 * An armed non-state group's arrests and detentions are abductions (ACLED: arrests are by state
   forces; a rebel group or gunmen 'detaining' people is Violence against civilians,
   Abduction/forced disappearance); the police's and the army's stay arrests.
+* An event noun that is the subject of a verb of occurring ("an encounter took place between
+  police and militants") has that verb's phrases as its own (triggers._phrases_of_its_occurrence).
 * Heavy machine guns and anti-aircraft guns are heavy weapons: fire with them at an area is a
   shelling (ACLED Explosions/Remote violence); an adjective set off after its noun ('machine guns,
   assumedly heavy,') qualifies the noun as one before it would (coding._adjectives_set_after).
+* A 'Mob justice:' or 'Mob violence:' heading names the doer its verbless passive leaves out
+  (a doerless attack on a person is mob violence); a mob's or villagers' attack told as a noun is
+  a riot. Any other heading ('Security measures:') names the row even when no act of its kind is
+  recognised: the line's first act takes the heading's pair.
+* Turning a place into a base or using it as one establishes a base (ACLED Headquarters or base
+  established); a row with a preposition reads the preposition's object.
 
 Villages, people and groups are invented.
 """
@@ -154,3 +162,16 @@ def test_turning_a_building_into_a_base_establishes_one(row_event, text):
 def test_what_a_thing_is_turned_into_decides(row_event, text):
     event = row_event(text, NEW20)
     assert event is None or event.acled_sub_event_type != "Headquarters or base established"
+
+
+ENCOUNTERS = [
+    ("On 4 May 2020, an encounter took place between security forces and militants in Kelumbo, leaving 2 militants dead.", NEW20),
+    ("An encounter broke out between the army and militants in Kelumbo.", "2015-04-08"),
+    ("An encounter took place between police and dacoits in Kelumbo; 1 dacoit killed.", "2015-04-08"),
+]
+
+
+@pytest.mark.parametrize("text,day", ENCOUNTERS)
+def test_the_phrases_of_an_event_nouns_occurrence_are_its_own(row_event, text, day):
+    event = row_event(text, day)
+    assert event is not None and event.acled_event_type == "Battles", event

@@ -101,7 +101,7 @@ def _best_row(token: Token, rows: Iterable[LexiconEntry], onto: Ontology) -> Opt
         if not _pos_ok(row, token):
             continue
         first = _multiword_start(token, row)
-        if first is None or not _constraints_ok(token, row):
+        if first is None or not _constraints_ok(token, row, onto):
             continue
         rank = (row.specificity, row.confidence)
         if best is None or rank > (best[0].specificity, best[0].confidence):
@@ -122,8 +122,10 @@ def _multiword_start(token: Token, row: LexiconEntry) -> Optional[int]:
     return i
 
 
-def _constraints_ok(token: Token, row: LexiconEntry) -> bool:
+def _constraints_ok(token: Token, row: LexiconEntry, onto: Optional[Ontology] = None) -> bool:
     children = list(token.children)
+    if onto is not None and row.prep and token.pos_ in ("NOUN", "PROPN"):
+        children += _phrases_of_its_occurrence(token, onto)
     if row.particle and not any(
         c.dep_ in ("prt", "advmod", "prep") and c.lower_ in row.particle for c in children
     ):
@@ -140,6 +142,15 @@ def _constraints_ok(token: Token, row: LexiconEntry) -> bool:
     if row.head and not _head_ok(token, row.head):
         return False
     return True
+
+
+def _phrases_of_its_occurrence(noun: Token, onto: Ontology) -> list[Token]:
+    """'An encounter took place between police and militants': the phrases the parser hangs on the
+    verb that says an event noun happened (roles.yaml occurrence_verbs) are the noun's."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not word_keys(verb) & onto.words("occurrence_verbs"):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep"]
 
 
 def _object_ok(token: Token, children: list[Token], preps: list[Token], row: LexiconEntry) -> bool:
