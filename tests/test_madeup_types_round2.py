@@ -18,6 +18,9 @@
   recognised: the line's first act takes the heading's pair.
 * Turning a place into a base or using it as one establishes a base (ACLED Headquarters or base
   established); a row with a preposition reads the preposition's object.
+* A bomb thrown by hand at a bus or its passengers that hurts people is an attack on the people
+  in it (ACLED Violence against civilians), neither rioting nor remote violence; a grenade stays
+  a grenade, and a bus only damaged is no attack on people (coding._bomb_thrown_at_passengers).
 
 Villages, people and groups are invented.
 """
@@ -175,3 +178,23 @@ ENCOUNTERS = [
 def test_the_phrases_of_an_event_nouns_occurrence_are_its_own(row_event, text, day):
     event = row_event(text, day)
     assert event is not None and event.acled_event_type == "Battles", event
+
+
+VAC = ("Violence against civilians", "Attack")
+BOMBS_AT_BUSES = [
+    ("Some assailants threw several bombs at a moving bus leaving at least three people injured near Kelumbo bazaar.", VAC),
+    ("Three passengers of a bus were injured as members of the Kora Party militia hurled a crude bomb on the vehicle in Kelumbo.", VAC),
+    ("Unidentified miscreants hurled a petrol bomb at a bus in Kelumbo, injuring 5 passengers.", VAC),
+    ("The windows of a bus were damaged as a crude bomb was hurled at it in Kelumbo. No one was injured.", None),
+    ("Militants threw a grenade at a bus in Kelumbo, injuring 4.", ("Explosions/Remote violence", "Grenade")),
+]
+
+
+@pytest.mark.parametrize("text,pair", BOMBS_AT_BUSES)
+def test_a_bomb_thrown_at_a_bus_attacks_its_passengers(row_event, text, pair):
+    event = row_event(text, "2015-01-21")
+    assert event is not None
+    if pair is None:
+        assert (event.acled_event_type, event.acled_sub_event_type) != VAC, event
+    else:
+        assert (event.acled_event_type, event.acled_sub_event_type) == pair, event

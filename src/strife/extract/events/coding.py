@@ -65,6 +65,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     explosion_device(frame, onto)
     chemical_weapon(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
+    if _bomb_thrown_at_passengers(frame, onto):
+        frame.plover, frame.mode = "ASSAULT", None  # an attack on the people inside (ACLED Violence against civilians)
+        return
     if _makeshift_bombing(frame, source_side, onto):
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
@@ -291,6 +294,22 @@ def _line_tells_casualties(token: Token, onto: Ontology) -> bool:
     return any(t.lemma_.lower() in words for t in line_of(token))
 
 
+def _bomb_thrown_at_passengers(frame: Frame, onto: Ontology) -> bool:
+    """'Assailants threw bombs at a moving bus', 'hurled a crude bomb on the vehicle, injuring three
+    passengers': a bomb thrown by hand at a bus or its passengers that hurts people is an attack on
+    the people in it, violence against civilians in ACLED, neither rioting nor remote violence."""
+    if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED") or frame.trigger.token.pos_ != "VERB":
+        return False
+    if not word_keys(frame.trigger.token) & onto.words("throwing_verbs"):
+        return False
+    sent = frame.trigger.token.sent
+    sentence = " ".join(t.lower_ for t in sent)
+    if _names_any(sentence, onto.words("grenade_words")):
+        return False  # a grenade is a grenade, whoever it hits
+    hurt = any(t.lemma_.lower() in onto.words("casualty_verbs") for t in sent)  # 'only a bus's windows damaged': no attack on people
+    return hurt and _names_any(sentence, onto.words("passenger_vehicle_words"))
+
+
 def _makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
     """'Party supporters hurled crude bombs', 'assailants blasted two cocktails': home-made bombs
     thrown by civilians or by unnamed attackers are rioting (ACLED Riots), not remote violence,
@@ -504,6 +523,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)
     own_row = frame.plover == entry.plover and frame.mode == entry.mode and entry.acled_event_type
+    if frame.plover == "ASSAULT" and frame.mode is None and entry.mode in coding_set("remote_modes"):
+        return "Violence against civilians", "Attack"  # a bomb thrown at a bus: its passengers attacked
     if coding is not None and coding.acled_event_type and not own_row:  # the row is the more specific
         pair = (coding.acled_event_type, coding.acled_sub_event_type)
     elif frame.plover == entry.plover and entry.acled_event_type:
