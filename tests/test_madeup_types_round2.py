@@ -20,7 +20,13 @@
   established); a row with a preposition reads the preposition's object.
 * A bomb thrown by hand at a bus or its passengers that hurts people is an attack on the people
   in it (ACLED Violence against civilians), neither rioting nor remote violence; a grenade stays
-  a grenade, and a bus only damaged is no attack on people (coding._bomb_thrown_at_passengers).
+  a grenade, and a bus only damaged is no attack on people (coding._bomb_thrown_at_passengers);
+  thrown by a protest's enforcers it stays their riot.
+* A headline passive tells its victim: 'A trader shot dead in ...', 'a man hacked to death'
+  (a verb of violence with its result and no object), and a tally after a semicolon the parser
+  hangs the act's clause on ('Gunmen raided the village; 2 herders killed').
+* An attack on a checkpoint, barracks or base is on the armed force that keeps it (Battles), even
+  unowned; a 'bomb blast' is an explosive's (roles.yaml explosive_weapon_words).
 
 Villages, people and groups are invented.
 """
@@ -198,3 +204,32 @@ def test_a_bomb_thrown_at_a_bus_attacks_its_passengers(row_event, text, pair):
         assert (event.acled_event_type, event.acled_sub_event_type) != VAC, event
     else:
         assert (event.acled_event_type, event.acled_sub_event_type) == pair, event
+
+
+TELEGRAPHIC = [
+    "A Kora trader shot dead in Kelumbo.",
+    "Gunmen raided Kelumbo village and stole cattle; 2 herders killed.",
+    "A village elder hacked to death in Kelumbo.",
+]
+
+
+@pytest.mark.parametrize("text", TELEGRAPHIC)
+def test_a_headline_passive_tells_the_victim(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type == "Violence against civilians", event
+
+
+INSTALLATIONS = [
+    ("Taliban militants attacked a checkpoint in Kelumbo; 3 policemen killed.", "Battles"),
+    ("Gunmen attacked a checkpoint near Kelumbo.", "Battles"),
+    ("Militants attacked the barracks in Kelumbo.", "Battles"),
+    ("Gunmen attacked a post office in Kelumbo.", "Violence against civilians"),
+    ("Bandits attacked travellers at a checkpoint they set up near Kelumbo.", "Violence against civilians"),
+    ("Bomb blast in Kelumbo market; 5 killed.", "Explosions/Remote violence"),
+]
+
+
+@pytest.mark.parametrize("text,kind", INSTALLATIONS)
+def test_an_attack_on_an_installation_is_on_an_armed_force(row_event, text, kind):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type == kind, event

@@ -23,7 +23,7 @@ from strife.extract.events.grammar import (
     hyphenated_words,
 )
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of, violent_crowd
+from strife.extract.events.sides import ARMED, lexical_side, military_installation, sectors_of, side_of, violent_crowd
 from strife.extract.events.tables import (
     acled_fallback,
     coding_set,
@@ -65,7 +65,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     explosion_device(frame, onto)
     chemical_weapon(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
-    if _bomb_thrown_at_passengers(frame, onto):
+    if source_side != "protester" and _bomb_thrown_at_passengers(frame, onto):
         frame.plover, frame.mode = "ASSAULT", None  # an attack on the people inside (ACLED Violence against civilians)
         return
     if _makeshift_bombing(frame, source_side, onto):
@@ -77,6 +77,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=attacked)
+    objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
+    if direct_target is None and target_side is None and military_installation(objects, onto):
+        direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
     if _telegraphic_passive(frame.trigger.token, onto):
@@ -154,12 +157,32 @@ def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
     """'Five soldiers wounded.', 'Two killed and 30 wounded in clashes': a note or a headline drops
     the auxiliary of a passive, so a casualty verb whose subject is a tally of people and which has
     no object, auxiliary or 'by' agent tells who was hit, not who hit."""
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or not word_keys(verb) & onto.words("casualty_verbs"):
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
         return False
-    deps = {c.dep_ for c in verb.children}
+    to_death = _to_death(verb)
+    if not (to_death or word_keys(verb) & onto.words("casualty_verbs")):
+        return False
+    deps = {c.dep_ for c in verb.children if not _clause_before_a_semicolon(c, verb)}
     if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "agent", "nsubjpass", "ccomp", "xcomp"}:
         return False
-    return any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+    return to_death or any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+
+
+def _to_death(verb: Token) -> bool:
+    """'A trader shot dead in ...', 'a man hacked to death': a verb of violence told with its result
+    and no object is a headline passive whoever its subject (the active has an object: 'gunmen
+    shot dead a trader')."""
+    return any((c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp"))
+               or (c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
+               for c in verb.children)
+
+
+def _clause_before_a_semicolon(child: Token, verb: Token) -> bool:
+    """'Gunmen raided the village; 2 herders killed': the parser may hang the clause before a
+    semicolon on the tally's verb as its complement; that clause is the act, not the verb's own."""
+    if child.dep_ != "ccomp" or child.i > verb.i:
+        return False
+    return any(t.text in (";", ":") for t in verb.doc[child.right_edge.i + 1:verb.i])
 
 
 def _counted(subject: Token) -> bool:
@@ -297,7 +320,8 @@ def _line_tells_casualties(token: Token, onto: Ontology) -> bool:
 def _bomb_thrown_at_passengers(frame: Frame, onto: Ontology) -> bool:
     """'Assailants threw bombs at a moving bus', 'hurled a crude bomb on the vehicle, injuring three
     passengers': a bomb thrown by hand at a bus or its passengers that hurts people is an attack on
-    the people in it, violence against civilians in ACLED, neither rioting nor remote violence."""
+    the people in it, violence against civilians in ACLED, neither rioting nor remote violence
+    (thrown by a protest's enforcers, 'pro-hartal activists', it is their riot)."""
     if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED") or frame.trigger.token.pos_ != "VERB":
         return False
     if not word_keys(frame.trigger.token) & onto.words("throwing_verbs"):
