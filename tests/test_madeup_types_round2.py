@@ -27,6 +27,8 @@
   hangs the act's clause on ('Gunmen raided the village; 2 herders killed').
 * An attack on a checkpoint, barracks or base is on the armed force that keeps it (Battles), even
   unowned; a 'bomb blast' is an explosive's (roles.yaml explosive_weapon_words).
+* A protest its own words call violent ('a violent protest', 'violent demonstrations') is a riot
+  (ACLED Violent demonstration; roles.yaml violent_crowd_modifiers).
 
 Villages, people and groups are invented.
 """
@@ -233,3 +235,21 @@ INSTALLATIONS = [
 def test_an_attack_on_an_installation_is_on_an_armed_force(row_event, text, kind):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type == kind, event
+
+
+VIOLENT_PROTESTS = [
+    "Violent protests in Kelumbo over fuel prices.",
+    "On 4 May 2020, residents of Kelumbo held a violent protest over power cuts.",
+    "Violent demonstration by traders in Kelumbo market.",
+]
+
+
+@pytest.mark.parametrize("text", VIOLENT_PROTESTS)
+def test_a_protest_told_as_violent_is_a_riot(row_event, text):
+    event = row_event(text, NEW20)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == ("Riots", "Violent demonstration"), event
+
+
+def test_a_peaceful_protest_stays_a_protest(row_event):
+    event = row_event("On 4 May 2020, a peaceful protest was held in Kelumbo over power cuts.", NEW20)
+    assert event is not None and event.acled_event_type == "Protests", event

@@ -149,7 +149,11 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
     in stone pelting': the sentence names violent means, so the protest is a riot (ACLED)."""
     if frame.mode not in (None, "demo", "obstruct"):
         return False  # hunger strikes and boycotts are never riots
-    text = " ".join(t.lower_ for t in frame.trigger.token.sent)
+    token = frame.trigger.token
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lemma_.lower() in onto.words("violent_crowd_modifiers") - {"armed"} for c in token.children):
+        return True  # 'a violent protest', 'violent demonstrations': a riot by its own words
+    text = " ".join(t.lower_ for t in token.sent)
     return _names_any(text, onto.words("violent_protest_words"))
 
 
