@@ -24,7 +24,8 @@
   thrown by a protest's enforcers it stays their riot.
 * A headline passive tells its victim: 'A trader shot dead in ...', 'a man hacked to death'
   (a verb of violence with its result and no object), and a tally after a semicolon the parser
-  hangs the act's clause on ('Gunmen raided the village; 2 herders killed').
+  hangs the act's clause on ('Gunmen raided the village; 2 herders killed'), and so does a reduced
+  relative after a heading ('Sectarian killing: a Shia man shot dead in ...').
 * An attack on a checkpoint, barracks or base is on the armed force that keeps it (Battles), even
   unowned; a 'bomb blast' is an explosive's (roles.yaml explosive_weapon_words).
 * A protest its own words call violent ('a violent protest', 'violent demonstrations') is a riot
@@ -253,3 +254,15 @@ def test_a_protest_told_as_violent_is_a_riot(row_event, text):
 def test_a_peaceful_protest_stays_a_protest(row_event):
     event = row_event("On 4 May 2020, a peaceful protest was held in Kelumbo over power cuts.", NEW20)
     assert event is not None and event.acled_event_type == "Protests", event
+
+
+REDUCED_RELATIVES = [
+    ("Sectarian killing: a Shia man shot dead in Kelumbo.", ("Violence against civilians",)),
+    ("Mob justice: a suspected thief beaten to death in Kelumbo.", RP),
+]
+
+
+@pytest.mark.parametrize("text,types", REDUCED_RELATIVES)
+def test_a_reduced_relative_of_violence_tells_its_victim(row_event, text, types):
+    event = row_event(text, "2015-04-08")
+    assert event is not None and event.acled_event_type in types, event

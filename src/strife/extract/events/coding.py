@@ -167,6 +167,8 @@ def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
     if not (to_death or word_keys(verb) & onto.words("casualty_verbs")):
         return False
     deps = {c.dep_ for c in verb.children if not _clause_before_a_semicolon(c, verb)}
+    if to_death and verb.dep_ == "acl" and verb.head.i < verb.i and not deps & {"dobj", "agent"}:
+        return True  # 'Sectarian killing: a Shia man shot dead in ...': a reduced relative, its noun the victim
     if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "agent", "nsubjpass", "ccomp", "xcomp"}:
         return False
     return to_death or any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
