@@ -28,6 +28,8 @@
   relative after a heading ('Sectarian killing: a Shia man shot dead in ...').
 * An attack on a checkpoint, barracks or base is on the armed force that keeps it (Battles), even
   unowned; a 'bomb blast' is an explosive's (roles.yaml explosive_weapon_words).
+* A past form the tagger misreads as a noun ('The military retook Kelumbo') has the noun before
+  it as its subject, and the noun phrase it was read as modifying as its object (misreads.py).
 * A protest its own words call violent ('a violent protest', 'violent demonstrations') is a riot
   (ACLED Violent demonstration; roles.yaml violent_crowd_modifiers).
 
@@ -266,3 +268,17 @@ REDUCED_RELATIVES = [
 def test_a_reduced_relative_of_violence_tells_its_victim(row_event, text, types):
     event = row_event(text, "2015-04-08")
     assert event is not None and event.acled_event_type in types, event
+
+
+RETAKEN = [
+    "Military retook Kelumbo from Wula rebels.",
+    "The military retook Kelumbo from Wula rebels.",
+]
+
+
+@pytest.mark.parametrize("text", RETAKEN)
+def test_a_misread_past_form_keeps_its_subject(row_event, text):
+    event = row_event(text, OLD16)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == (
+        "Battles", "Government regains territory"), event
+    assert [a.name.lower() for a in event.source] == ["military"]
