@@ -30,6 +30,8 @@
   unowned; a 'bomb blast' is an explosive's (roles.yaml explosive_weapon_words).
 * A past form the tagger misreads as a noun ('The military retook Kelumbo') has the noun before
   it as its subject, and the noun phrase it was read as modifying as its object (misreads.py).
+* Headline nouns: a 'gunfire exchange' is a battle, the 'destruction of' a building property
+  destruction; finding or discovering a weapons cache or a mine disrupts weapons use (lexicon rows).
 * A protest its own words call violent ('a violent protest', 'violent demonstrations') is a riot
   (ACLED Violent demonstration; roles.yaml violent_crowd_modifiers).
 
@@ -282,3 +284,18 @@ def test_a_misread_past_form_keeps_its_subject(row_event, text):
     assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == (
         "Battles", "Government regains territory"), event
     assert [a.name.lower() for a in event.source] == ["military"]
+
+
+NOUN_LINES = [
+    ("Gunfire exchange between soldiers and militants in Bardulo.", ("Battles", "Armed clash")),
+    ("Destruction of a school in Pembolo by militants.", ("Strategic developments", "Looting/property destruction")),
+    ("Kora forces discovered a weapons cache in Kelumbo.", ("Strategic developments", "Disrupted weapons use")),
+    ("On 4 May 2020, residents found a landmine near Kelumbo school.", ("Strategic developments", "Disrupted weapons use")),
+    ("On 4 May 2020, police found the body of a man in Kelumbo.", ("Violence against civilians", "Attack")),
+]
+
+
+@pytest.mark.parametrize("text,pair", NOUN_LINES)
+def test_headline_nouns_and_finds_of_weapons(row_event, text, pair):
+    event = row_event(text, NEW20)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == pair, event
