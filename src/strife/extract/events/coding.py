@@ -23,7 +23,7 @@ from strife.extract.events.grammar import (
     hyphenated_words,
 )
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of, violent_crowd
+from strife.extract.events.sides import ARMED, lexical_side, military_installation, sectors_of, side_of, violent_crowd
 from strife.extract.events.tables import (
     acled_fallback,
     coding_set,
@@ -65,6 +65,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     explosion_device(frame, onto)
     chemical_weapon(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
+    if source_side != "protester" and _bomb_thrown_at_passengers(frame, onto):
+        frame.plover, frame.mode = "ASSAULT", None  # an attack on the people inside (ACLED Violence against civilians)
+        return
     if _makeshift_bombing(frame, source_side, onto):
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
@@ -74,6 +77,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         source_side = side_of(frame.inherited.sources, [], onto)
     remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=attacked)
+    objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
+    if direct_target is None and target_side is None and military_installation(objects, onto):
+        direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
     if _telegraphic_passive(frame.trigger.token, onto):
@@ -143,7 +149,11 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
     in stone pelting': the sentence names violent means, so the protest is a riot (ACLED)."""
     if frame.mode not in (None, "demo", "obstruct"):
         return False  # hunger strikes and boycotts are never riots
-    text = " ".join(t.lower_ for t in frame.trigger.token.sent)
+    token = frame.trigger.token
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lemma_.lower() in onto.words("violent_crowd_modifiers") - {"armed"} for c in token.children):
+        return True  # 'a violent protest', 'violent demonstrations': a riot by its own words
+    text = " ".join(t.lower_ for t in token.sent)
     return _names_any(text, onto.words("violent_protest_words"))
 
 
@@ -151,12 +161,34 @@ def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
     """'Five soldiers wounded.', 'Two killed and 30 wounded in clashes': a note or a headline drops
     the auxiliary of a passive, so a casualty verb whose subject is a tally of people and which has
     no object, auxiliary or 'by' agent tells who was hit, not who hit."""
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or not word_keys(verb) & onto.words("casualty_verbs"):
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
         return False
-    deps = {c.dep_ for c in verb.children}
+    to_death = _to_death(verb)
+    if not (to_death or word_keys(verb) & onto.words("casualty_verbs")):
+        return False
+    deps = {c.dep_ for c in verb.children if not _clause_before_a_semicolon(c, verb)}
+    if to_death and verb.dep_ == "acl" and verb.head.i < verb.i and not deps & {"dobj", "agent"}:
+        return True  # 'Sectarian killing: a Shia man shot dead in ...': a reduced relative, its noun the victim
     if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "agent", "nsubjpass", "ccomp", "xcomp"}:
         return False
-    return any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+    return to_death or any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+
+
+def _to_death(verb: Token) -> bool:
+    """'A trader shot dead in ...', 'a man hacked to death': a verb of violence told with its result
+    and no object is a headline passive whoever its subject (the active has an object: 'gunmen
+    shot dead a trader')."""
+    return any((c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp"))
+               or (c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
+               for c in verb.children)
+
+
+def _clause_before_a_semicolon(child: Token, verb: Token) -> bool:
+    """'Gunmen raided the village; 2 herders killed': the parser may hang the clause before a
+    semicolon on the tally's verb as its complement; that clause is the act, not the verb's own."""
+    if child.dep_ != "ccomp" or child.i > verb.i:
+        return False
+    return any(t.text in (";", ":") for t in verb.doc[child.right_edge.i + 1:verb.i])
 
 
 def _counted(subject: Token) -> bool:
@@ -291,6 +323,23 @@ def _line_tells_casualties(token: Token, onto: Ontology) -> bool:
     return any(t.lemma_.lower() in words for t in line_of(token))
 
 
+def _bomb_thrown_at_passengers(frame: Frame, onto: Ontology) -> bool:
+    """'Assailants threw bombs at a moving bus', 'hurled a crude bomb on the vehicle, injuring three
+    passengers': a bomb thrown by hand at a bus or its passengers that hurts people is an attack on
+    the people in it, violence against civilians in ACLED, neither rioting nor remote violence
+    (thrown by a protest's enforcers, 'pro-hartal activists', it is their riot)."""
+    if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED") or frame.trigger.token.pos_ != "VERB":
+        return False
+    if not word_keys(frame.trigger.token) & onto.words("throwing_verbs"):
+        return False
+    sent = frame.trigger.token.sent
+    sentence = " ".join(t.lower_ for t in sent)
+    if _names_any(sentence, onto.words("grenade_words")):
+        return False  # a grenade is a grenade, whoever it hits
+    hurt = any(t.lemma_.lower() in onto.words("casualty_verbs") for t in sent)  # 'only a bus's windows damaged': no attack on people
+    return hurt and _names_any(sentence, onto.words("passenger_vehicle_words"))
+
+
 def _makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
     """'Party supporters hurled crude bombs', 'assailants blasted two cocktails': home-made bombs
     thrown by civilians or by unnamed attackers are rioting (ACLED Riots), not remote violence,
@@ -350,13 +399,28 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
             may_name_any(frame.trigger.token.doc, onto.words(words)) for words, _ in _WEAPON_MODES):
         return
     token = frame.trigger.token
-    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token)))
+    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
+                     _adjectives_set_after(token)))
     for words, mode in _WEAPON_MODES:
         if _names_any(text, onto.words(words)):
             if mode == "IED" and frame.plover == "FIGHT":
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives
             frame.mode = mode
             return
+
+
+def _adjectives_set_after(token: Token) -> str:
+    """'fired machine guns, assumedly heavy, at ...': an adjective set off after its noun (a
+    hedged afterthought) qualifies it as one before it would; each such noun of the verb's own
+    phrases is read again in English order ('heavy machine guns')."""
+    phrases = []
+    for noun in token.subtree:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for adjective in (c for c in noun.children if c.dep_ == "amod" and c.i > noun.i):
+            compounds = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+            phrases.append(" ".join([adjective.lower_, *compounds, noun.lower_]))
+    return " ".join(phrases)
 
 
 def _means_text(token: Token, onto: Ontology) -> str:
@@ -489,6 +553,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)
     own_row = frame.plover == entry.plover and frame.mode == entry.mode and entry.acled_event_type
+    if frame.plover == "ASSAULT" and frame.mode is None and entry.mode in coding_set("remote_modes"):
+        return "Violence against civilians", "Attack"  # a bomb thrown at a bus: its passengers attacked
     if coding is not None and coding.acled_event_type and not own_row:  # the row is the more specific
         pair = (coding.acled_event_type, coding.acled_sub_event_type)
     elif frame.plover == entry.plover and entry.acled_event_type:
@@ -507,6 +573,8 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
             pair = ("Battles", "Non-state actor overtakes territory")
         if _unopposed(frame.trigger.token, onto):
             pair = ("Strategic developments", "Non-violent transfer of territory")
+    if pair == ("Strategic developments", "Arrests") and side_of(frame.sources, source_actors, onto) == "nonstate":
+        pair = ("Violence against civilians", "Abduction/forced disappearance")  # arrests are by the state
     if frame.plover == "COERCE" and frame.mode == "destroy" and _by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if (pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto)) or (

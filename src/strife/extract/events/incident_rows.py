@@ -97,14 +97,34 @@ def _failed_to_go_off(token: Token, onto: Ontology) -> bool:
 def _headed_line(members: list[tuple[Frame, Event]]) -> None:
     """ACLED notes may open with the kind of their event ('Movement of forces: ... brought in
     reinforcements, likely in connection to the ongoing clashes'): when an act of that kind is told,
-    it is the line's row, and the others (the clashes) are its context, with no ACLED row."""
+    it is the line's row, and the others (the clashes) are its context, with no ACLED row; when
+    none is, the line's first act is the row the heading names (a heading of a crowd's violence
+    names only the doer a doerless attack leaves out)."""
     line = line_of(members[0][0].trigger.token)
     named = note_heading(doc_text(line.doc)[line.start_char:line.end_char])
-    if named is None or not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
+    if named is None:
         return
+    if named[0] == "Riots":
+        _crowd_of_the_heading(members, named)
+        if not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
+            return
+    elif not any((e.acled_event_type, e.acled_sub_event_type) == named for _, e in members):
+        # 'Security measures: ... closed all entrances. This followed a deadly explosion the day
+        # prior': the coder's heading names the row, so the line's first act told is its act
+        first = min(members, key=lambda m: m[0].trigger.token.i)[1]
+        first.acled_event_type, first.acled_sub_event_type = named
     for _, event in members:
         if event.acled_event_type and (event.acled_event_type, event.acled_sub_event_type) != named:
             event.acled_event_type = event.acled_sub_event_type = None
+
+
+def _crowd_of_the_heading(members: list[tuple[Frame, Event]], named: tuple[str, str]) -> None:
+    """'Mob justice: 1 suspected thief killed in ...': a heading that names a crowd's violence
+    names the doer the verbless passive after it leaves out; an attack on a person told with no
+    doer of its own is the crowd's, a riot (ACLED codes mob justice as mob violence)."""
+    for frame, event in members:
+        if (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack") and not frame.sources:
+            event.acled_event_type, event.acled_sub_event_type = named
 
 
 def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:

@@ -70,10 +70,30 @@ def _unknown_past_forms(doc: Doc) -> list[Token]:
     for i, lower in enumerate(doc.to_array(LOWER).tolist()):
         if lower in wanted:
             token = doc[i]
+            read_as_noun = token.pos_ in ("NOUN", "PROPN")
             token.lemma_, token.tag_ = forms[token.lower_]
             token.pos_ = "VERB"
+            if read_as_noun:
+                _subject_read_as_modifier(token)
             changed.append(token)
     return changed
+
+
+def _subject_read_as_modifier(verb: Token) -> None:
+    """'The military retook Kelumbo': a past form read as a noun takes the noun before it as its
+    modifier; that noun is its subject (English puts the subject before its verb), and the
+    determiner before it is the subject's."""
+    before = [c for c in verb.children if c.i < verb.i]
+    modifiers = [c for c in before if c.dep_ in ("compound", "amod") and c.i == verb.i - 1]
+    if not modifiers:
+        return
+    if verb.dep_ in ("compound", "amod") and verb.head.i > verb.i:
+        _raise_over_its_object(verb)  # 'Military retook Kelumbo', read as one noun phrase
+    subject = modifiers[0]
+    subject.dep_ = "nsubj"
+    for child in before:
+        if child.i != subject.i and child.dep_ in ("det", "compound", "amod", "nummod", "poss"):
+            child.head = subject
 
 
 def _tagged(doc: Doc, tags: frozenset[str]) -> list[Token]:
@@ -154,3 +174,13 @@ def _verb_lemma(token: Token, onto: Ontology) -> str | None:
         if stem and onto.has_verb(stem):
             return stem
     return None
+
+
+def _raise_over_its_object(verb: Token) -> None:
+    """The noun phrase a misread verb modified is its object; the verb takes that phrase's place."""
+    noun = verb.head
+    if noun.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = noun.head, noun.dep_
+    noun.head, noun.dep_ = verb, "dobj"

@@ -45,7 +45,7 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     armed = armed_state_sectors() if attacked else sectors_of("state_force")
     if sectors & armed:
         return "state"
-    if sectors & (sectors_of("mission") | sectors_of("unarmed_state")) and _military_installation(tokens, onto):
+    if sectors & (sectors_of("mission") | sectors_of("unarmed_state")) and military_installation(tokens, onto):
         return "state"  # 'attacked an AU base', 'ambushed a government column': an armed force's
     if attacked and sectors & sectors_of("unarmed_state"):
         return _member_of_a_force(tokens, onto) or "civilian"
@@ -67,7 +67,7 @@ def _backs_a_protest(token: Token, onto: Ontology) -> bool:
     return any(f"pro-{word}" in before or f"pro{word}" == before for word in onto.words("protest_action_words"))
 
 
-def _military_installation(tokens: list[Token], onto: Ontology) -> bool:
+def military_installation(tokens: list[Token], onto: Ontology) -> bool:
     """A base, barracks, post or patrol: an installation only an armed force keeps."""
     words = onto.words("military_installation_nouns")
     return any(t.lower_ in words or t.lemma_.lower() in words for t in tokens)

@@ -101,7 +101,7 @@ def _best_row(token: Token, rows: Iterable[LexiconEntry], onto: Ontology) -> Opt
         if not _pos_ok(row, token):
             continue
         first = _multiword_start(token, row)
-        if first is None or not _constraints_ok(token, row):
+        if first is None or not _constraints_ok(token, row, onto):
             continue
         rank = (row.specificity, row.confidence)
         if best is None or rank > (best[0].specificity, best[0].confidence):
@@ -122,8 +122,10 @@ def _multiword_start(token: Token, row: LexiconEntry) -> Optional[int]:
     return i
 
 
-def _constraints_ok(token: Token, row: LexiconEntry) -> bool:
+def _constraints_ok(token: Token, row: LexiconEntry, onto: Optional[Ontology] = None) -> bool:
     children = list(token.children)
+    if onto is not None and row.prep and token.pos_ in ("NOUN", "PROPN"):
+        children += _phrases_of_its_occurrence(token, onto)
     if row.particle and not any(
         c.dep_ in ("prt", "advmod", "prep") and c.lower_ in row.particle for c in children
     ):
@@ -142,6 +144,15 @@ def _constraints_ok(token: Token, row: LexiconEntry) -> bool:
     return True
 
 
+def _phrases_of_its_occurrence(noun: Token, onto: Ontology) -> list[Token]:
+    """'An encounter took place between police and militants': the phrases the parser hangs on the
+    verb that says an event noun happened (roles.yaml occurrence_verbs) are the noun's."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not word_keys(verb) & onto.words("occurrence_verbs"):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep"]
+
+
 def _object_ok(token: Token, children: list[Token], preps: list[Token], row: LexiconEntry) -> bool:
     deps = {c.dep_ for c in children}
     for wanted in row.object:
@@ -152,7 +163,9 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
                 return True
             if wanted[1:] in deps and (wanted != "@ccomp" or _next_to_its_clause(token, children)):
                 return True
-    objects = [c for c in children if c.dep_ in OBJECT_DEPS]
+    # a row with a preposition asks for the preposition's object ('turned a school into a base'),
+    # not the verb's ('converted the barracks into a school')
+    objects = [] if row.prep else [c for c in children if c.dep_ in OBJECT_DEPS]
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
@@ -202,7 +215,10 @@ def _has_future_complement(children: list[Token]) -> bool:
 
 
 def _subjects_for_constraint(token: Token) -> list[Token]:
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """The verb's subjects; an event noun's doer is its possessor or the noun modifying it ('the
+    teachers' strike', 'a doctors strike'), as English puts the subject of a nominalised verb."""
+    deps = ("nsubj", "nsubjpass", "poss", "compound") if token.pos_ in ("NOUN", "PROPN") else ("nsubj", "nsubjpass")
+    subjects = [c for c in token.children if c.dep_ in deps]
     if token.dep_ in ("acl", "relcl"):
         subjects.append(token.head)
     return [resolve_relative(s) for s in subjects]
