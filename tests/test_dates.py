@@ -44,6 +44,8 @@ D = dt.date
         ("the weekend", (D(2016, 12, 3), D(2016, 12, 4), "range")),
         ("last weekend", (D(2016, 12, 3), D(2016, 12, 4), "range")),
         ("about a fortnight ago", (D(2016, 11, 22), None, "week")),
+        ("five years since", (D(2011, 1, 1), D(2011, 12, 31), "year")),
+        ("two weeks since", (D(2016, 11, 22), None, "week")),
         ("In October last year", (D(2015, 10, 1), D(2015, 10, 31), "month")),
         ("earlier this month", (D(2016, 12, 1), D(2016, 12, 5), "range")),
         ("earlier this week", (D(2016, 12, 5), D(2016, 12, 5), "range")),

@@ -245,6 +245,17 @@ def test_the_dead_told_later_raise_the_incidents_toll(engine, later, toll):
     assert events[0].date == dt.date(2021, 3, 8)  # the lead's Monday, not the headline's publication day
 
 
+def test_years_since_an_act_date_it_that_long_ago_and_its_victims_named_later_too(engine):
+    text = ("Villagers mark three years since market bombing\n\n"
+            "Hundreds of villagers gathered in Korvassa on Sunday to mark three years since a car bomb killed "
+            "40 people at the town's cattle market.\n\n"
+            "They laid wreaths at a memorial near the site of the blast.\n\n"
+            '"We are still waiting for justice," said Imre Dalko, whose brother was killed in the bombing.')
+    result = code(engine, text)
+    recent = happened_violence(result, since=dt.date(2021, 3, 1))
+    assert recent == [], [(e.evidence.text, e.date) for e in recent]
+
+
 def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):
     text = ("A military court on Monday sentenced two men to death for their role in the 2019 bombing of the "
             "Hotel Tarnova in Velko that killed 26 people.\n\n"

@@ -53,6 +53,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(rf"^{_YEAR}$"),
     "weekday": re.compile(rf"^(?:(?P<rel>last|this|next|past|coming)\s+)?{_WEEKDAY}\b"),
     "ago": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+ago$"),
+    # "to mark five years since a truck bomb killed ...": the clause after "since" happened that long ago
+    "since": re.compile(rf"^{_COUNT}\s+{_UNIT}\s+since$"),
     "deictic": re.compile(r"^(?P<rel>last|this|next|coming|previous|current)\s+(?P<unit>week|month|year)"),
     "span": re.compile(rf"^(?:(?:the\s+)?(?:past|last|previous|recent)\s+)?{_COUNT}\s+{_UNIT}\b"),
 }
@@ -324,6 +326,9 @@ def _relative(
     match = _PATTERNS["ago"].match(text)
     if match:
         return _ago(match["n"], match["unit"], published)
+    match = _PATTERNS["since"].match(text)
+    if match and not (marked or lasting):  # "for two years since 2015" is a length, not a date
+        return _ago(match["n"], match["unit"], published)
     match = _PATTERNS["span"].match(text)
     if match and marked:
         return _duration(match["n"], match["unit"], anchor)
@@ -431,7 +436,7 @@ _EXTRA = re.compile(
     r"|\b(?:yesterday|today|tonight|tomorrow)\b"
     r"|\b(?:(?:last|this|past|previous|coming|next)\s+)?weekend\b"
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
-    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+ago\b"
+    r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?:ago|since)\b"
     r"|\b(?:" + "|".join(m for m in calendar.month_name if m) + r")\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
     r"|\b(?:during|in|over|throughout|on|for)\s+(?:the\s+same|that)\s+(?:period|day|week|month|year)\b"
@@ -471,7 +476,7 @@ def _widen(span: Span) -> Span:
 
 def _is_bare_duration(span: Span) -> bool:
     return bool(re.search(r"\b(days?|weeks?|months?|years?|decades?|fortnight)\b", _normalise(span.text))) and not (
-        "ago" in span.text.lower() or _PATTERNS["deictic"].match(_normalise(span.text))
+        re.search(r"\b(?:ago|since)$", span.text.lower()) or _PATTERNS["deictic"].match(_normalise(span.text))
     )
 
 

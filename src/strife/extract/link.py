@@ -234,7 +234,7 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc, told: Optiona
     mention = usable.nearest(anchor)
     if mention is None and is_real(event):
         mention = days.last_before(anchor)
-        before = _named_before(trigger, told)
+        before = _named_before(trigger, told, event)
         if before is not None and mention is not None and mention.date is not None and before.date is not None \
                 and (mention.date - (before.date_end or before.date)).days > 7:
             # "the 2019 bombing ... The car bombing, claimed by ...": with no date of its own, an act
@@ -243,17 +243,35 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc, told: Optiona
             return
     if mention is not None:
         event.date, event.date_end, event.date_precision = mention.date, mention.date_end, mention.precision
-    if told is not None and trigger is not None and trigger.pos_ == "NOUN" and event.date is not None:
-        told[trigger.lemma_.lower()] = event
+    if told is not None and trigger is not None and event.date is not None:
+        if trigger.pos_ == "NOUN":
+            told[trigger.lemma_.lower()] = event
+        if event.acled_event_type:
+            told[_TYPE_KEY + event.acled_event_type] = event
 
 
-def _named_before(trigger, told: Optional[dict[str, Event]]) -> Optional[Event]:
-    """The event an event noun with "the" names again ("the 2019 bombing ... The car bombing"), or None."""
-    if told is None or trigger is None or trigger.pos_ != "NOUN":
+_TYPE_KEY = "type:"  # told's key of the last event of an ACLED type, for "killed in the bombing"
+_POINTING_PREPS = frozenset({"in", "during", "by"})
+
+
+def _named_before(trigger, told: Optional[dict[str, Event]], event: Optional[Event] = None) -> Optional[Event]:
+    """The event an event noun with "the" names again ("the 2019 bombing ... The car bombing", "a
+    truck bomb ... the blast": the last event of its ACLED type), or None. A clause that tells its victims "in the bombing" points back the same way ("whose two sons
+    were killed in the bombing"): the last event of its ACLED type told before, when the noun is
+    no other trigger's."""
+    if told is None or trigger is None:
         return None
+    if trigger.pos_ != "NOUN":
+        nouns = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in _POINTING_PREPS
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)]
+        if not nouns or event is None or not event.acled_event_type:
+            return None
+        return told.get(nouns[0].lemma_.lower()) or told.get(_TYPE_KEY + event.acled_event_type)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
         return None
-    return told.get(trigger.lemma_.lower())
+    typed = told.get(_TYPE_KEY + event.acled_event_type) if event is not None and event.acled_event_type else None
+    return told.get(trigger.lemma_.lower()) or typed  # "a truck bomb killed ... the site of the blast"
 
 
 def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
