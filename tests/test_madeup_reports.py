@@ -20,14 +20,20 @@ GOLDS = {g.name: g for g in read_reports(DATA / "gold.json")}
 
 # report -> why strife still gets it wrong
 STILL_WRONG: dict[str, str] = {
-    "ap-kabul-anniversary.txt": "'five years since a truck bomb killed ...' is no date mention, so the old bombing "
-                                "and 'whose two sons were killed in the bombing' take the gathering's Sunday",
     "tolo-helmand-figures.txt": "'The Interior Ministry in Kabul said nine people were killed': the speaker's "
                                 "place is given to the outcome, which then stays a second incident",
     "fanews-kharkiv-running.txt": "an invented village is resolved to a namesake in another oblast, not the "
                                   "region the sentence names",
     "iwacu-kirundo-later.txt": "'the grenade' is resolved to a place abroad, so the bar's mentions stay apart "
                                "from the lead's town and each carries the risen toll",
+    "reuters-tillaberi-quote.txt": "the chief's quote 'they killed eleven of our people' is an event of its own, "
+                                   "placed at the country's capital, so the deadliest is not the lead's region",
+    "ap-afghan-twoprovinces.txt": "'No one claimed responsibility for either attack' is coded a third, "
+                                  "toll-less attack",
+    "ap-ituri-bodies.txt": "bodies found on Monday and on Wednesday are coded events of those days, not "
+                           "victims of Sunday's attack",
+    "ap-zamfara-funeral.txt": "'the funeral on Monday of 16 villagers killed when gunmen attacked ... on Sunday': "
+                              "the killing takes the funeral's Monday",
 }
 
 
@@ -44,7 +50,7 @@ def scores(engine):
 
 def test_every_report_has_its_gold_and_every_gold_its_report():
     assert sorted(GOLDS) == sorted(p.name for p in DATA.glob("*.txt"))
-    assert len(GOLDS) >= 15
+    assert len(GOLDS) >= 28
 
 
 @pytest.mark.parametrize("name", sorted(GOLDS))
