@@ -256,6 +256,17 @@ def test_years_since_an_act_date_it_that_long_ago_and_its_victims_named_later_to
     assert recent == [], [(e.evidence.text, e.date) for e in recent]
 
 
+@pytest.mark.parametrize("lead", [
+    "Hundreds of mourners attended the funeral on Monday of 12 herders killed when gunmen attacked the village of Tobiru on Sunday.",
+    "Relatives held the funeral on Monday of 12 herders who were killed when gunmen attacked the village of Tobiru on Sunday.",
+])
+def test_a_funeral_day_dates_the_funeral_and_the_killing_keeps_its_own_day(engine, lead):
+    published = dt.date(2021, 3, 8)  # a Monday
+    events = happened_violence(code(engine, "Villagers bury 12 herders\n\n" + lead, published))
+    assert [(e.date, summed([e])) for e in events] == [(dt.date(2021, 3, 7), 12)], [
+        (e.evidence.text, e.date) for e in events]
+
+
 def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):
     text = ("A military court on Monday sentenced two men to death for their role in the 2019 bombing of the "
             "Hotel Tarnova in Velko that killed 26 people.\n\n"

@@ -32,8 +32,6 @@ STILL_WRONG: dict[str, str] = {
                                   "toll-less attack",
     "ap-ituri-bodies.txt": "bodies found on Monday and on Wednesday are coded events of those days, not "
                            "victims of Sunday's attack",
-    "ap-zamfara-funeral.txt": "'the funeral on Monday of 16 villagers killed when gunmen attacked ... on Sunday': "
-                              "the killing takes the funeral's Monday",
 }
 
 

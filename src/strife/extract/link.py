@@ -232,6 +232,7 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc, told: Optiona
     trigger = trigger_token(event, doc)
     usable, days = dates.usable(trigger.i if trigger is not None else None)
     mention = usable.nearest(anchor)
+    mention = _of_its_clause(usable, anchor, trigger, dates.layout, mention) or mention
     if mention is None and is_real(event):
         mention = days.last_before(anchor)
         before = _named_before(trigger, told, event)
@@ -252,6 +253,35 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc, told: Optiona
 
 _TYPE_KEY = "type:"  # told's key of the last event of an ACLED type, for "killed in the bombing"
 _POINTING_PREPS = frozenset({"in", "during", "by"})
+
+
+def _of_its_clause(usable: Nearby, anchor: int, trigger, layout, nearest: Optional[DateMention]) -> Optional[DateMention]:
+    """When the nearest date of the event's sentence lies outside its own clause (the trigger's
+    subtree) and a date of that sentence lies inside it, the nearest inside: "the funeral on
+    Monday of 16 villagers killed when gunmen attacked the village on Sunday": the killing is
+    Sunday's, though Monday is nearer."""
+    if trigger is None or nearest is None:
+        return None
+    start, end = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
+    if start <= nearest.span[0] and nearest.span[1] <= end or not _dates_a_noun_above(nearest, trigger):
+        return None
+    inside = [d for d in usable.in_sentence(layout.sentence(anchor)) if start <= d.span[0] and d.span[1] <= end]
+    return min(inside, key=lambda d: abs(d.span[0] - anchor), default=None)
+
+
+def _dates_a_noun_above(mention: DateMention, trigger) -> bool:
+    """Whether the date hangs on a noun whose phrase holds the event's clause ("the funeral on
+    Monday of 16 villagers killed ..."): it dates that noun, not the clause inside its phrase."""
+    span = trigger.doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    above = set(trigger.ancestors)
+    if span.root in above:
+        return True  # parsed "on Monday of 16 villagers killed ...": the clause hangs on the date itself
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.pos_ == "NOUN" and head.i < span.start and head in above
 
 
 def _named_before(trigger, told: Optional[dict[str, Event]], event: Optional[Event] = None) -> Optional[Event]:
