@@ -181,13 +181,14 @@ def test_a_digest_of_reports_on_one_line_keeps_each_report_and_its_toll(engine):
     assert sorted(e.fatalities.best for e in events if e.fatalities) == [4, 9]
 
 
-def test_the_report_words_table_has_its_four_kinds_in_lower_case():
+def test_the_report_words_table_has_its_five_kinds_in_lower_case():
     from strife.extract.incidents import report_words
 
     words = report_words()
-    assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident"}
+    assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident", "told_before"}
     assert all(w == w.lower() and w.strip() == w for kind in words.values() for w in kind)
     assert {"another", "similar"} <= words["new_incident"] and "frequently" in words["habitual"]
+    assert {"either", "both"} <= words["told_before"]
 
 
 def test_a_headline_with_no_full_stop_is_not_the_leads_sentence(engine):
@@ -265,6 +266,17 @@ def test_a_funeral_day_dates_the_funeral_and_the_killing_keeps_its_own_day(engin
     events = happened_violence(code(engine, "Villagers bury 12 herders\n\n" + lead, published))
     assert [(e.date, summed([e])) for e in events] == [(dt.date(2021, 3, 7), 12)], [
         (e.evidence.text, e.date) for e in events]
+
+
+@pytest.mark.parametrize("tail", ["No one claimed responsibility for either attack.",
+                                  "No group has claimed both bombings."])
+def test_a_noun_naming_the_incidents_told_together_is_no_incident_of_its_own(engine, tail):
+    text = ("Two bombings kill nine in Velmora\n\n"
+            "A car bomb exploded near a police station in the town of Korvassa on Monday, killing five people, "
+            "police said.\n\n"
+            "Hours later, a roadside bomb hit a bus near the village of Tobiru, killing four passengers.\n\n" + tail)
+    events = happened_violence(code(engine, text))
+    assert len(events) == 2 and summed(events) == 9, [(e.evidence.text, e.fatalities) for e in events]
 
 
 def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):

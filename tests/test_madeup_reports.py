@@ -28,8 +28,6 @@ STILL_WRONG: dict[str, str] = {
                                "from the lead's town and each carries the risen toll",
     "reuters-tillaberi-quote.txt": "the chief's quote 'they killed eleven of our people' is an event of its own, "
                                    "placed at the country's capital, so the deadliest is not the lead's region",
-    "ap-afghan-twoprovinces.txt": "'No one claimed responsibility for either attack' is coded a third, "
-                                  "toll-less attack",
     "ap-ituri-bodies.txt": "bodies found on Monday and on Wednesday are coded events of those days, not "
                            "victims of Sunday's attack",
 }

@@ -71,7 +71,8 @@ SPEECH_OF_CLAIMS = frozenset({"say", "claim", "state", "announce"})
 
 @lru_cache(maxsize=1)
 def report_words() -> dict[str, frozenset[str]]:
-    """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident)."""
+    """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident,
+    told_before)."""
     return read_data_sets("report_words.csv", "kind", "word")
 
 
@@ -184,6 +185,12 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     text = doc_text(doc)
     for event in events:
         if not _is_violent(event) or event.id in absorbed:
+            continue
+        if incidents and event.fatalities is None and _names_the_told_ones(event, doc):
+            # "No one claimed responsibility for either attack": the incidents told before, none new
+            survivor = incidents[-1][0]
+            survivor.mentions = [*survivor.mentions, event.evidence, *event.mentions]
+            absorbed[event.id] = survivor.id
             continue
         if _announces_another(event, doc):
             incidents.append([event])
@@ -391,6 +398,15 @@ def _announces_another(event: Event, doc: Doc) -> bool:
         return False
     new = report_words().get("new_incident", frozenset())
     return any(child.lower_ in new and child.dep_ in ("det", "amod", "advmod", "nummod") for child in token.children)
+
+
+def _names_the_told_ones(event: Event, doc: Doc) -> bool:
+    """'either attack', 'both blasts', 'each bombing': an event noun that names the incidents already
+    told together, so it is a mention of them and never an incident of its own."""
+    token = trigger_token(event, doc)
+    told = report_words().get("told_before", frozenset())
+    return token is not None and token.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "predet", "preconj") and c.lower_ in told for c in token.children)
 
 
 def _points_back(event: Event, doc: Doc, layout: Layout) -> bool:
