@@ -170,3 +170,13 @@ def test_a_closing_tally_line_is_a_total(nlp) -> None:
     assert _by_text(counts, "3 fatalities").total
     glued = find_counts(nlp("A man was shot dead by three armed individuals in Colonia Vistas del Rio. 1 fatality"))
     assert _by_text(glued, "1 fatality").total and not _by_text(glued, "A man").total
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Gunmen stormed a guest house in Tobiru, killing six guards, including two women.", 0),
+    ("Gunmen stormed a guest house in Tobiru, killing six guards, not including the three attackers, "
+     "who were shot dead.", None),
+])
+def test_a_negated_part_cue_counts_other_people(nlp, sentence, part) -> None:
+    counts = find_counts(nlp(sentence))
+    assert counts[0].best == 6 and counts[1].part_of == part, [(c.text, c.part_of) for c in counts]

@@ -499,7 +499,8 @@ def _counts_people(noun: Token, span: Span) -> bool:
 
 
 def _nesting_parent(anchor: Token, owner_of_noun: dict[int, int]) -> Optional[int]:
-    """Index of the count this one is part of ("..., including some 40 children"), or None."""
+    """Index of the count this one is part of ("..., including some 40 children"), or None (also for
+    a negated cue: "not including the attackers" counts other people)."""
     part_cues = count_cues().get("part", frozenset())
     token, seen_cue = anchor, False
     for _ in range(4):
@@ -507,6 +508,8 @@ def _nesting_parent(anchor: Token, owner_of_noun: dict[int, int]) -> Optional[in
             return None
         head = token.head
         if head.lower_ in part_cues or head.lemma_.lower() in part_cues:
+            if any(child.dep_ == "neg" for child in head.children):
+                return None  # "six guards, not including the three attackers": other people, not a part
             seen_cue = True
         elif seen_cue and head.i in owner_of_noun:
             return owner_of_noun[head.i]
