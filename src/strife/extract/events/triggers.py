@@ -153,6 +153,10 @@ def _phrases_of_its_occurrence(noun: Token, onto: Ontology) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "prep"]
 
 
+#: Prepositions whose object is what the verb's object becomes or serves as ("into", "as").
+RESULT_PREPS = frozenset({"into", "as"})
+
+
 def _object_ok(token: Token, children: list[Token], preps: list[Token], row: LexiconEntry) -> bool:
     deps = {c.dep_ for c in children}
     for wanted in row.object:
@@ -163,9 +167,10 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
                 return True
             if wanted[1:] in deps and (wanted != "@ccomp" or _next_to_its_clause(token, children)):
                 return True
-    # a row with a preposition asks for the preposition's object ('turned a school into a base'),
-    # not the verb's ('converted the barracks into a school')
-    objects = [] if row.prep else [c for c in children if c.dep_ in OBJECT_DEPS]
+    # a row whose preposition names what the object becomes ('turned a school into a base', 'used
+    # the school as a base') asks for that preposition's object, not the verb's ('converted the
+    # barracks into a school'); other rows read both ('fired tear gas shells at protesters')
+    objects = [] if row.prep and row.prep <= RESULT_PREPS else [c for c in children if c.dep_ in OBJECT_DEPS]
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
