@@ -14,3 +14,21 @@ def test_an_unplaced_scene_is_in_the_region_named_not_the_country_named_more_oft
     events = [e for e in code(text) if e.location is not None and "trader" in e.evidence.text]
     assert events and all(e.location.admin1 == "Muyinga" for e in events), [(e.evidence.text, e.location)
                                                                            for e in code(text)]
+
+
+def test_a_capital_where_a_ministry_sits_is_not_where_its_figure_happened(code):
+    # "The Interior Ministry in <capital> said ...": the capital is the speaker's seat; the deaths it reports
+    # are the report's, in the province the lead names.
+    text = ("Roadside bomb kills seven in Kandahar\n\n"
+            "A roadside bomb struck a minibus in Kandahar province on Monday, killing seven passengers, the "
+            "provincial police spokesman said.\n\n"
+            "The Defence Ministry in Kabul said five people were killed.")
+    events = code(text)
+    assert events and all(e.location is None or e.location.name != "Kabul" for e in events), [
+        (e.evidence.text, e.location.name if e.location else None) for e in events]
+
+
+def test_a_capital_is_still_the_place_when_the_report_names_no_other(code):
+    text = "Police in Kabul said gunmen shot dead two shopkeepers on Monday."
+    events = code(text)
+    assert events and all(e.location is not None and e.location.name == "Kabul" for e in events)
