@@ -4,13 +4,16 @@ The small English model tags "Aleppo" as NORP and "Homs" as ORG, so the places s
 every capitalised run against the gazetteer. A match that is not a GPE/LOC/FAC entity counts
 only when the text supports it: a locative cue ("in", "near", "province"), a country or region
 name, a place in the article's focus countries, or a large town; never a stop-listed word, a
-demonym ("Turkish") or an armed group's name ("Taliban") read as a village.
+demonym ("Turkish") or an armed group's name ("Taliban") read as a village. An ordinary English
+word written with a capital (a headline's or a sentence's first word: "Grenade attack on ...") is
+read only by places of that very name, never by another language's name of a place abroad
+(Granada is "Grenade" in French) nor by another spelling.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -55,11 +58,17 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return False  # "President": no other spelling of a stop-listed word is a place either
     if mention.fallback or mention.fits_qualifiers:
         return True  # the names qualifying it say it is a place, and where
+    candidates = mention.candidates
+    if not mention.from_entity and is_english_word(doc, mention):
+        # "Grenade attack on a bar": a word of English with a capital is no other name of Granada; only a
+        # place called so as its own name may be meant, and as any other bare word it needs the support below
+        candidates = [c for c in candidates if c.primary and not mention.variant]
+        if not candidates:
+            return False
     if mention.variant:
         # Another spelling of a known place counts only where the article already is (but see
         # `_sole_variant_place`).
         return any(c.country in focus for c in mention.candidates)
-    candidates = mention.candidates
     if mention.feature:
         candidates = of_feature(candidates, mention.feature)
     if not candidates:
@@ -101,6 +110,53 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return False  # a lone word tagged as a person or organisation needs a cue
     # Districts are many and their names common words: a bare one needs a cue or a focus country.
     return max((c.population for c in candidates if c.kind == "city"), default=0) >= MIN_POPULATION_WITHOUT_CUE
+
+
+def is_english_word(doc: Doc, mention: Mention) -> bool:
+    """Is the mention one word written as an ordinary English word with a capital (`english_words`)? A word
+    in capitals ("UP" for Uttar Pradesh, not "up") is an abbreviation or a dateline, not the word."""
+    token = doc[mention.start]
+    return mention.name_end - mention.start == 1 and token.is_title and token.lower_ in english_words()
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words: the base forms of the parsing pipeline's lemmatizer index (nouns, verbs,
+    adjectives, adverbs) and the single-word lemmas of the event lexicon. The index also holds names
+    of well-known places ("paris"), which are their places' own names and so still read."""
+    from strife.ontology import load_ontology
+
+    words = {entry.key.casefold() for entry in load_ontology().lexicon if len(entry.words) == 1}
+    index = _lemmatizer_index()
+    for pos in ("noun", "verb", "adj", "adv"):
+        words.update(index.get(pos, ()))
+    return frozenset(words)
+
+
+def _lemmatizer_index() -> Any:
+    """The pipeline's lemmatizer word index (part of speech -> base forms), read from the installed
+    pipeline without loading it; empty when the pipeline has none."""
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    from strife.spacy_model import model_name
+
+    name = model_name()
+    try:
+        if Path(name).is_dir():
+            root = Path(name)
+        else:
+            import spacy.util
+
+            root = spacy.util.get_package_path(name)
+        folders = sorted(root.glob("**/lemmatizer/lookups"))
+        if not folders:
+            return {}
+        lookups = Lookups().from_disk(folders[0])
+    except Exception:  # a blank or custom pipeline: the lexicon's words alone
+        return {}
+    return lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
 
 
 @functools.lru_cache(maxsize=4096)

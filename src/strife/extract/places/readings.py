@@ -114,3 +114,38 @@ def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
         return best
     seat = max(seats, key=lambda c: c.population)
     return replace(best, lat=seat.lat, lon=seat.lon)
+
+
+def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
+                         ) -> list[Optional[list[tuple[Candidate, float]]]]:
+    """Among a village's namesakes, the one in a region the article names elsewhere ("clashes near Westwell
+    ... in the Marshland region": the Westwell of that region, not a larger Westwell across the border).
+
+    A region is named when a mention's best reading is that first-level region itself. Only a small place
+    gives way (a village or district under `MIN_POPULATION_WITHOUT_CUE`, no capital, not known worldwide),
+    and only to a reading of its own name in such a region; a name fitted to its own qualifiers keeps its
+    reading."""
+    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+
+    named = {(best.country, normalise_name(best.name)) for ranked in readings if ranked
+             for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
+    if not named:
+        return list(readings)
+    out: list[Optional[list[tuple[Candidate, float]]]] = []
+    for mention, ranked in zip(mentions, readings):
+        if not ranked or mention.fits_qualifiers or mention.fallback:
+            out.append(ranked)
+            continue
+        best = ranked[0][0]
+
+        def in_named(candidate: Candidate) -> bool:
+            return (candidate.country, normalise_name(candidate.admin1 or "")) in named
+
+        if (best.kind in ("city", "admin2") and not in_named(best) and not _stands_alone(best)
+                and best.population < MIN_POPULATION_WITHOUT_CUE):
+            inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
+                      and in_named(pair[0])]
+            if inside:
+                ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
+        out.append(ranked)
+    return out

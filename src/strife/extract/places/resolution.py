@@ -30,7 +30,7 @@ from strife.extract.places.names import (
     stop_words,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
-from strife.extract.places.readings import ranked_readings, resolve_mention
+from strife.extract.places.readings import prefer_named_regions, ranked_readings, resolve_mention
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
@@ -117,6 +117,7 @@ def _read_places(
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
+    readings = prefer_named_regions(mentions, readings)
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     found = []
