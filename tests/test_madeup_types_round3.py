@@ -1,0 +1,47 @@
+"""Made-up notes for rules of event typing, third round (issue #21).
+
+* A flight that is a note's news: when the line's main clause is a verb of forcing whose subject is
+  the violence and whose 'to'-infinitive tells people fleeing ('heavy fighting between A and B has
+  forced 500 villagers to flee'), and the note tells no other act of disorder, ACLED codes the
+  displacement as a strategic development (Other); the fighting is told only as its cause. When
+  the note tells the act of disorder in a clause of its own, the act stays the row
+  (building._flight_is_news, roles.yaml forcing_verbs).
+
+Villages, people and groups are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+OLD16, NEW20 = "2016-06-15", "2020-05-03"
+OTHER = ("Strategic developments", "Other")
+
+FLIGHTS = [
+    ("On 3 May 2020, near Tolomi village, Dalvar township, heavy fighting between the military and the Suren "
+     "Liberation Army has forced about 400 villagers to flee to Marvo town.", NEW20),
+    ("On 3 May 2020, clashes between two rival clans in Bantor village (Melru district) forced more than 200 "
+     "families to flee to the district centre.", NEW20),
+    ("Fighting between army and Kivo rebels forced 3,000 people to flee Oruba area.", OLD16),
+]
+
+
+@pytest.mark.parametrize("text,day", FLIGHTS)
+def test_a_flight_forced_by_fighting_is_the_news(row_event, text, day):
+    event = row_event(text, day)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == OTHER, (
+        event and event.acled_event_type)
+
+
+ACTS = [
+    ("On 3 May 2020, Kivo rebels attacked an army post in Oruba village, killing two soldiers. The fighting "
+     "forced 300 residents to flee.", NEW20),
+    ("Kivo rebels attacked an army post in Oruba village and forced 300 residents to flee.", OLD16),
+]
+
+
+@pytest.mark.parametrize("text,day", ACTS)
+def test_an_act_told_beside_the_flight_stays_the_row(row_event, text, day):
+    event = row_event(text, day)
+    assert event is not None and event.acled_event_type == "Battles", event and event.acled_event_type
+
