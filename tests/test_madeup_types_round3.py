@@ -7,6 +7,11 @@
   the note tells the act of disorder in a clause of its own, the act stays the row
   (building._flight_is_news, roles.yaml forcing_verbs).
 
+* A cause told in an 'after'/'following'/'over' phrase or clause is background to the act the line
+  is about ('Violent protest in X after police shot a driver': the riot is the row, the shooting its
+  cause): such a background event scores just below its sentence's act of disorder
+  (background_rows.yield_to_the_news).
+
 Villages, people and groups are invented.
 """
 
@@ -45,3 +50,24 @@ def test_an_act_told_beside_the_flight_stays_the_row(row_event, text, day):
     event = row_event(text, day)
     assert event is not None and event.acled_event_type == "Battles", event and event.acled_event_type
 
+
+CAUSES = [
+    ("Violent protest in Kelvo after police shot a driver.", OLD16, "Riots"),
+    ("On 3 May 2020, a violent protest erupted in Kelvo town after police shot dead a motorcyclist at a "
+     "checkpoint. [size=no report]", NEW20, "Riots"),
+    ("Riots in Pemba town following the killing of a trader by soldiers.", OLD16, "Riots"),
+    ("Youths clashed with police in Dunmo after a soldier shot a boy.", OLD16, "Riots"),
+    ("On 3 May 2020, traders protested in Kelvo market over the arrest of their leader by police. "
+     "[size=around 50]", NEW20, "Protests"),
+]
+
+
+@pytest.mark.parametrize("text,day,kind", CAUSES)
+def test_the_cause_in_an_after_clause_does_not_take_the_row(row_event, text, day, kind):
+    event = row_event(text, day)
+    assert event is not None and event.acled_event_type == kind, event and event.acled_event_type
+
+
+def test_the_act_of_a_line_without_news_keeps_the_row(row_event):
+    event = row_event("On 3 May 2020, gunmen abducted two farmers in Dunmo after the harvest.", NEW20)
+    assert event is not None and event.acled_event_type == "Violence against civilians"
