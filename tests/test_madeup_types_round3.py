@@ -2,7 +2,8 @@
 
 * A flight that is a note's news: when the line's main clause is a verb of forcing whose subject is
   the violence and whose 'to'-infinitive tells people fleeing ('heavy fighting between A and B has
-  forced 500 villagers to flee'), and the note tells no other act of disorder, ACLED codes the
+  forced 500 villagers to flee'), or the flight itself with the violence in an 'after'/'following'
+  phrase ('thousands fled their homes after clashes'), and the note tells no other act of disorder, ACLED codes the
   displacement as a strategic development (Other); the fighting is told only as its cause. When
   the note tells the act of disorder in a clause of its own, the act stays the row
   (building._flight_is_news, roles.yaml forcing_verbs).
@@ -28,6 +29,9 @@ FLIGHTS = [
     ("On 3 May 2020, clashes between two rival clans in Bantor village (Melru district) forced more than 200 "
      "families to flee to the district centre.", NEW20),
     ("Fighting between army and Kivo rebels forced 3,000 people to flee Oruba area.", OLD16),
+    ("Thousands of residents fled their homes in Dallen district after clashes between two militias.", OLD16),
+    ("On 3 May 2020, about 600 families fled Kabalo village (Ruvena district) following clashes between two "
+     "rival clans.", NEW20),
 ]
 
 

@@ -373,7 +373,7 @@ def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontolo
         if cause is None:
             continue
         frame = Frame(trig, cause.plover, None, "refugee")
-        if forcing is not None and _flight_is_news(forcing, cause, frames):
+        if _flight_is_news(forcing if forcing is not None else verb, _cause_phrases(forcing, verb), cause, frames):
             cause.flight_cause = True
         frame.anchors.update(range(trig.first, verb.i + 1))
         frame.victims = clean_args(expand_all(_displaced_people(verb, cause)), verb)
@@ -395,17 +395,26 @@ def _forcing_verb(verb: Token, onto: Ontology) -> Optional[Token]:
     return None
 
 
-def _flight_is_news(forcing: Token, cause: Frame, frames: list[Frame]) -> bool:
-    """'Heavy fighting between A and B has forced 500 villagers to flee': the line's main clause
-    tells the flight, the fighting only as its subject, the cause. When the note tells no other act
-    of disorder, the flight is its news, which ACLED codes as a strategic development (Other)."""
-    if forcing.dep_ != "ROOT" or forcing.sent.start != forcing.doc[0].sent.start:
-        return False
-    subject = {t.i for c in forcing.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-    if cause.trigger.token.i not in subject:
+def _cause_phrases(forcing: Optional[Token], verb: Token) -> set[int]:
+    """Where a flight's cause is told as only its cause: the subject of the verb of forcing ('heavy
+    fighting has forced villagers to flee'), or a phrase or clause of 'after'/'following' on the
+    flight ('thousands fled their homes after clashes between ...')."""
+    if forcing is not None:
+        return {t.i for c in forcing.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return {t.i for c in verb.children for t in c.subtree
+            if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children))}
+
+
+def _flight_is_news(head: Token, told: set[int], cause: Frame, frames: list[Frame]) -> bool:
+    """'Heavy fighting between A and B has forced 500 villagers to flee', '840 families fled after
+    clashes between two clans': the first line's main clause tells the flight, the fighting only as
+    its cause (`told`). When the note tells no other act of disorder, the flight is its news, which
+    ACLED codes as a strategic development (Other)."""
+    if head.dep_ != "ROOT" or head.sent.start != head.doc[0].sent.start or cause.trigger.token.i not in told:
         return False
     return not any(f is not cause and f.trigger.entry.acled_event_type and not (f.negated or f.hypothetical)
-                   and f.trigger.token.i not in subject for f in frames)
+                   and f.trigger.token.i not in told for f in frames)
 
 
 def _displaced_people(verb: Token, cause: Frame) -> list[Token]:
