@@ -90,6 +90,7 @@ from strife.extract.events.building import (
     protest_purposes,
     resolve_anaphora,
 )
+from strife.extract.events.background_rows import yield_to_the_news
 from strife.extract.events.incident_rows import adjust_acled_within_lines
 from strife.extract.events.frame import Frame
 from strife.extract.events.headline import mark_headline_verbs
@@ -156,6 +157,7 @@ def find_events(
         events.append(to_event(frame, doc, actors_for, onto))
     adjust_acled_within_lines(frames, events, onto)
     share_riot_targets(frames, events)
+    yield_to_the_news(frames, events)
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"
     return events

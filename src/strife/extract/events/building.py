@@ -360,16 +360,21 @@ def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontolo
     follows from. The flight becomes an event of its cause's PLOVER type (the violence its own
     clause names, 'fled the fighting', else the nearest earlier violent event), with the people
     who fled as its victims and no ACLED type; without any violence before it, it is dropped.
-    A participle describing people ('civilians fleeing the fighting') is no event of its own."""
+    A participle describing people ('civilians fleeing the fighting') is no event of its own. When
+    the flight is the note's news ('fighting has forced 500 villagers to flee', `_flight_is_news`),
+    its cause holds the row as ACLED's strategic development 'Other' (`Frame.flight_cause`)."""
     out = list(frames)
     for trig in triggers:
         verb = trig.token
-        if trig.entry.frame != "displacement" or verb.dep_ in ("acl", "relcl", "amod", "compound"):
+        forcing = _forcing_verb(verb, onto)
+        if trig.entry.frame != "displacement" or (verb.dep_ in ("acl", "relcl", "amod", "compound") and forcing is None):
             continue
         cause = _displacement_cause(verb, frames)
         if cause is None:
             continue
         frame = Frame(trig, cause.plover, None, "refugee")
+        if _flight_is_news(forcing if forcing is not None else verb, _cause_phrases(forcing, verb), cause, frames):
+            cause.flight_cause = True
         frame.anchors.update(range(trig.first, verb.i + 1))
         frame.victims = clean_args(expand_all(_displaced_people(verb, cause)), verb)
         if cause.trigger.token.sent == verb.sent:
@@ -377,6 +382,39 @@ def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontolo
         read_modality(frame, onto)
         out.append(frame)
     return sorted(out, key=lambda f: f.trigger.token.i)
+
+
+def _forcing_verb(verb: Token, onto: Ontology) -> Optional[Token]:
+    """'forced 400 villagers to flee': the verb of forcing whose people the 'to'-infinitive tells
+    the flight of (the parser may hang 'to flee' on the people as a relative clause)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head.head if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "dobj" else verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "relcl", "acl") and head.pos_ == "VERB" and head.lemma_.lower() in onto.words("forcing_verbs"):
+        return head
+    return None
+
+
+def _cause_phrases(forcing: Optional[Token], verb: Token) -> set[int]:
+    """Where a flight's cause is told as only its cause: the subject of the verb of forcing ('heavy
+    fighting has forced villagers to flee'), or a phrase or clause of 'after'/'following' on the
+    flight ('thousands fled their homes after clashes between ...')."""
+    if forcing is not None:
+        return {t.i for c in forcing.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return {t.i for c in verb.children for t in c.subtree
+            if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children))}
+
+
+def _flight_is_news(head: Token, told: set[int], cause: Frame, frames: list[Frame]) -> bool:
+    """'Heavy fighting between A and B has forced 500 villagers to flee', '840 families fled after
+    clashes between two clans': the first line's main clause tells the flight, the fighting only as
+    its cause (`told`). When the note tells no other act of disorder, the flight is its news, which
+    ACLED codes as a strategic development (Other)."""
+    if head.dep_ != "ROOT" or head.sent.start != head.doc[0].sent.start or cause.trigger.token.i not in told:
+        return False
+    return not any(f is not cause and f.trigger.entry.acled_event_type and not (f.negated or f.hypothetical)
+                   and f.trigger.token.i not in told for f in frames)
 
 
 def _displaced_people(verb: Token, cause: Frame) -> list[Token]:

@@ -1,0 +1,56 @@
+"""The news of a line outranks the background it explains, for the record's row.
+
+`building.mark_background` flags an act told as a protest's grievance or its cause ('violent protest
+in X after police shot a driver', 'riots following the killing of ...') and lowers its confidence;
+yet a confident trigger ('shot', 'abducted') can still score above the act the line is about, and
+the record's row (`strife.rows.record_row_event`: within a rank, the more confident event) would
+be the background. An ACLED coder writes the row for the news, so a background act told in an
+'after'/'following'/'over' phrase or clause of the news is made a little less confident than that
+act of disorder. Both stay events; only their order changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from strife.extract.events.frame import Frame
+from strife.model import Event
+
+STRATEGIC = "Strategic developments"
+
+
+def _disorder_news(frame: Frame, event: Event) -> bool:
+    return (not frame.background and not (event.negated or event.hypothetical)
+            and event.acled_event_type is not None and event.acled_event_type != STRATEGIC)
+
+
+CAUSE_WORDS = frozenset({"after", "following", "over"})
+
+
+def _told_as_its_cause(news: Frame, frame: Frame) -> bool:
+    """'protest in X after police shot a driver', 'riots following the killing of ...': the act lies
+    in an 'after'/'following'/'over' phrase or clause of the news's word or of its verb."""
+    trigger = news.trigger.token
+    holders = {trigger, trigger.head} if trigger.pos_ != "VERB" else {trigger}
+    inside = set()
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in CAUSE_WORDS:
+                inside |= {t.i for t in child.subtree}
+            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_WORDS for m in child.children):
+                inside |= {t.i for t in child.subtree}
+    return frame.trigger.token.i in inside
+
+
+def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
+    """Each happened background event told as the cause of an act of disorder that is news in its
+    sentence scores just below the most confident such act (when it scores above it)."""
+    for frame, event in zip(frames, events):
+        if not frame.background or event.negated or event.hypothetical:
+            continue
+        sentence = frame.trigger.token.sent.start
+        news = [e.confidence for f, e in zip(frames, events)
+                if f is not frame and f.trigger.token.sent.start == sentence and _disorder_news(f, e)
+                and _told_as_its_cause(f, frame)]
+        if news and event.confidence >= max(news):
+            event.confidence = round(max(0.01, max(news) - 0.01), 3)
