@@ -246,6 +246,20 @@ def test_the_dead_told_later_raise_the_incidents_toll(engine, later, toll):
     assert events[0].date == dt.date(2021, 3, 8)  # the lead's Monday, not the headline's publication day
 
 
+@pytest.mark.parametrize("later, toll", [("A third victim later died in hospital", 3),
+                                         ("The third victim later died in hospital", 3),
+                                         ("One more victim later died in hospital", 4),
+                                         ("Another victim later died in hospital", 4)])
+def test_an_ordinal_names_the_total_a_headline_may_already_give(engine, later, toll):
+    """'A third victim later died' is the third of the dead: after a headline's 'kill three' the toll
+    stays 3; 'one more', 'another' still add."""
+    text = ("Gunmen kill three traders in Koboro\n\n"
+            "Gunmen shot dead two traders at a market in the village of Koboro on Monday, police said.\n\n"
+            f"{later}, a police spokesman said.")
+    events = happened_violence(code(engine, text))
+    assert len(events) == 1 and summed(events) == toll, [(e.evidence.text, e.fatalities) for e in events]
+
+
 def test_years_since_an_act_date_it_that_long_ago_and_its_victims_named_later_too(engine):
     text = ("Villagers mark three years since market bombing\n\n"
             "Hundreds of villagers gathered in Korvassa on Sunday to mark three years since a car bomb killed "

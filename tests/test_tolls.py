@@ -561,3 +561,13 @@ def test_people_a_mob_kills_as_suspects_are_victims(nlp, text, figure, number):
     """Mob justice: the suspected thief, robber or witch a mob kills is one of the people counted
     (count_victims.csv), written bare in headline style as well."""
     assert (figure, number, number, number) in killed(nlp, text)
+
+
+@pytest.mark.parametrize("text, best, rank", [("A third victim", 1, 3), ("the fourth person", 1, 4),
+                                              ("a 3rd man", 1, 3), ("another victim", 1, None),
+                                              ("two more", 2, None), ("A victim", 1, None)])
+def test_an_ordinal_names_a_victims_rank_in_the_total(text, best, rank):
+    from strife.extract.tolls import victim_rank
+    from strife.model import Count
+
+    assert victim_rank(Count(low=best, best=best, high=best, text=text, span=(0, len(text)), kind="killed")) == rank

@@ -46,7 +46,7 @@ from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
-from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people
+from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people, victim_rank
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -564,8 +564,11 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
         if toll is None:
             continue
         if accounts and not claimed and all(_dies_later(c, doc) for c in group):
-            # "A third victim later died": every account given before it rises
-            accounts[:] = [a if a.perpetrator_claim else _risen(a, toll) for a in accounts]
+            # "Two more victims later died": every account given before it rises; "A third victim
+            # later died" names the total itself (3), which an account already at or above keeps
+            rank = victim_rank(group[0]) if len(group) == 1 else None
+            accounts[:] = [a if a.perpetrator_claim else _risen(a, toll) if rank is None else _at_least(a, rank)
+                           for a in accounts]
             continue
         accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts
@@ -583,6 +586,15 @@ def _risen(account: Count, more: Count) -> Count:
     return account.model_copy(update={"low": add(account.low if account.low is not None else account.best,
                                                  more.low if more.low is not None else more.best),
                                       "best": add(account.best, more.best), "high": add(account.high, more.high)})
+
+
+def _at_least(account: Count, rank: int) -> Count:
+    """The account's toll raised to the total an ordinal names ("a third victim later died": 3);
+    an account already at or above it stays."""
+    def lift(value: Optional[int]) -> Optional[int]:
+        return None if value is None else max(value, rank)
+    return account.model_copy(update={"low": lift(account.low if account.low is not None else account.best),
+                                      "best": lift(account.best), "high": lift(account.high)})
 
 
 def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,

@@ -13,6 +13,9 @@ from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
+from functools import lru_cache
+
+from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text
 from strife.extract.count_words import victim_nouns
 from strife.extract.counts import count_cues, is_summary_line
@@ -248,3 +251,25 @@ def died_later(figure: Token) -> bool:
     if verb is None or verb.lemma_ not in ("die", "succumb"):
         return False
     return verb.lemma_ == "succumb" or any(c.lower_ in _LATER and c.dep_ == "advmod" for c in verb.children)
+
+
+#: "the 3rd victim": a digit ordinal.
+_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_ranks() -> dict[str, int]:
+    """Ordinal word -> rank, from ``data/count_ordinals.csv``."""
+    return {row["word"]: int(row["rank"]) for row in read_data_csv("count_ordinals.csv")}
+
+
+def victim_rank(count: Count) -> Optional[int]:
+    """ "A third victim", "the fourth person", "a 3rd man": one victim named by an ordinal, its rank in
+    the incident's total (3, 4), or None ("another victim", "two more")."""
+    if count.best != 1:
+        return None
+    words = re.findall(r"[a-z0-9]+", count.text.lower())
+    if len(words) < 2 or words[0] not in ("a", "an", "the"):
+        return None
+    digit = _DIGIT_ORDINAL.fullmatch(words[1])
+    return int(digit.group(1)) if digit else _ordinal_ranks().get(words[1])
