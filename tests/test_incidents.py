@@ -301,3 +301,20 @@ def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):
     result = code(engine, text)
     recent = happened_violence(result, since=dt.date(2021, 3, 7))
     assert recent == [], [(e.evidence.text, e.date) for e in recent]
+
+
+@pytest.mark.parametrize("lead", [
+    "Searchers recovered six more bodies on Monday in the bush around the village of Tamboro, bringing to 14 the "
+    "number of people killed in Saturday's attack by gunmen, a local official said.",
+    "Searchers recovered six more bodies on Monday in the bush around the village of Tamboro, raising the death "
+    "toll from Saturday's attack by gunmen to 14, a local official said.",
+    "Gunmen attacked the village of Tamboro on Saturday. Searchers recovered six more bodies on Monday in the bush "
+    "around the village, and the toll rose to 14, a local official said.",
+])
+def test_bodies_found_on_later_days_are_the_victims_of_the_attack_told(engine, lead):
+    """Remains found days after an attack the report tells are its victims: one incident on the attack's day."""
+    text = ("Toll from village attack rises to 14 as more bodies found\n\n"
+            f"{lead}\n\nEight bodies had been found on Sunday, said the district chief, Amadou Kelem.")
+    events = happened_violence(code(engine, text), since=dt.date(2021, 3, 5))
+    assert len(events) == 1 and summed(events) == 14, [(e.evidence.text, e.date, e.fatalities) for e in events]
+    assert events[0].date == dt.date(2021, 3, 6)  # Saturday

@@ -22,8 +22,6 @@ GOLDS = {g.name: g for g in read_reports(DATA / "gold.json")}
 STILL_WRONG: dict[str, str] = {
     "fanews-kharkiv-running.txt": "an invented village is resolved to a namesake in another oblast, not the "
                                   "region the sentence names",
-    "ap-ituri-bodies.txt": "bodies found on Monday and on Wednesday are coded events of those days, not "
-                           "victims of Sunday's attack",
 }
 
 

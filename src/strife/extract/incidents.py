@@ -183,6 +183,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     reporters = _Reporters(doc, claims, quotes, events)
     shared = _shared_tolls(events)
     text = doc_text(doc)
+    found = frozenset(e.id for e in events if _finds_the_dead(e, doc))
     for event in events:
         if not _is_violent(event) or event.id in absorbed:
             continue
@@ -200,12 +201,18 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         # the headline's incident whatever type each is coded (when nothing sets them apart)
         leading = not _in_heading(event_anchor(event), text, layout) and all(
             _in_heading(event_anchor(e), text, layout) for group in incidents for e in group)
-        home = next((group for group in reversed(incidents) if _joins(group, event, layout, refers or leading)), None)
+        home = next((group for group in reversed(incidents)
+                     if _joins(group, event, layout, refers or leading, found)), None)
         if home is None:
             incidents.append([event])
             continue
         survivor, mention = home[0], event
-        if _leads(event, survivor) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
+        finding = (event.id in found, survivor.id in found)
+        if finding[0] != finding[1]:
+            if finding[1]:  # the act that killed them leads, on its own day, not the day the bodies were found
+                survivor, mention = event, survivor
+                home[0] = survivor
+        elif _leads(event, survivor) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
         confidence = max(survivor.confidence, mention.confidence)
@@ -213,7 +220,13 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             mention.target, mention.source = [*mention.target, *mention.source], []  # '2 soldiers killed': the victims
         absorb(survivor, mention)
         survivor.confidence = confidence  # a far mention in the same report is no independent witness
-        _take_the_day(survivor, mention, _in_heading(event_anchor(survivor), text, layout))
+        if mention.id in found:
+            pass  # the day remains were found is not the day of the act that killed them
+        elif any(e.id in found for e in home[1:]) and survivor.date_precision == "reported" and mention.date:
+            # 'bodies found' joined the headline's undated attack; the act told with its day dates it
+            survivor.date, survivor.date_end, survivor.date_precision = mention.date, mention.date_end, mention.date_precision
+        else:
+            _take_the_day(survivor, mention, _in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
     if not absorbed:
@@ -292,13 +305,15 @@ def _is_violent(event: Event) -> bool:
     return is_real(event) and event.event_type in VIOLENCE
 
 
-def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = False) -> bool:
+def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = False,
+           found: frozenset[str] = frozenset()) -> bool:
     """Whether `event` is another mention of the incident `group` tells (its first event leads it):
     nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
     same ACLED type, or `refers` to an incident told before (it only points back, or it is the
     attackers' own claim of the killing)."""
     lead = group[0]
-    if not (_places_agree(lead, event) and _days_agree(lead, event) and sources_agree(lead.source, event.source)):
+    days = _days_agree(lead, event) or any(_found_later(e, event, found) for e in group)
+    if not (_places_agree(lead, event) and days and sources_agree(lead.source, event.source)):
         return False
     sentence = layout.sentence(event_anchor(event))
     if any(layout.sentence(event_anchor(e)) == sentence for e in group):
@@ -313,6 +328,31 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
         if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or (_own_other_toll(group, event) and not refers):
             return False
     return lead.acled_event_type == event.acled_event_type or refers
+
+
+def _finds_the_dead(event: Event, doc: Doc) -> bool:
+    """'Fifteen bodies had been found', 'rescuers recovered seven more bodies': remains found, the
+    victims of an act, not an act of the day they were found."""
+    token = trigger_token(event, doc)
+    if token is None:
+        return False
+    words = report_words()
+    remains, discovery = words.get("remains", frozenset()), words.get("discovery", frozenset())
+    if token.lemma_.lower() in remains:
+        return token.head.lemma_.lower() in discovery or any(c.lemma_.lower() in discovery for c in token.children)
+    return token.lemma_.lower() in discovery and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in remains for c in token.children)
+
+
+def _found_later(a: Event, b: Event, found: frozenset[str]) -> bool:
+    """Remains found on a later day than the act the report tells (within SHORT_SPAN_DAYS x 2: 'days
+    later'): the act's victims, so the finding joins the act whatever its day."""
+    if (a.id in found) == (b.id in found):
+        return False
+    act, finding = (b, a) if a.id in found else (a, b)
+    if act.date is None or finding.date is None:
+        return True
+    return act.date <= finding.date <= (act.date_end or act.date) + dt.timedelta(days=2 * SHORT_SPAN_DAYS)
 
 
 def _places_agree(a: Event, b: Event) -> bool:
