@@ -318,3 +318,18 @@ def test_bodies_found_on_later_days_are_the_victims_of_the_attack_told(engine, l
     events = happened_violence(code(engine, text), since=dt.date(2021, 3, 5))
     assert len(events) == 1 and summed(events) == 14, [(e.evidence.text, e.date, e.fatalities) for e in events]
     assert events[0].date == dt.date(2021, 3, 6)  # Saturday
+
+
+def test_a_mention_that_points_back_joins_the_typed_incident_not_an_untyped_act_after_it(engine):
+    """'The attackers burned shelters before fleeing' gives an act the event stage types no ACLED type;
+    'Eight people were killed' after it points back to the attack, not to the flight."""
+    text = ("Militia attack on camp kills eight\n\n"
+            "Militiamen armed with machetes attacked a camp for displaced people near the village of Kotolo on "
+            "Saturday night, killing eight people, a camp official said on Sunday.\n\n"
+            "The attackers burned dozens of shelters before fleeing into the hills, said the coordinator, Mary Tenda.\n\n"
+            "Eight people were killed, including three children, she said.")
+    from strife.ingest import title_from_text
+
+    result = engine.code(Article(text=text, title=title_from_text(text), published=PUBLISHED))
+    events = [e for e in happened_violence(result) if e.acled_event_type]
+    assert len(events) == 1 and summed(events) == 8, [(e.evidence.text, e.fatalities) for e in events]

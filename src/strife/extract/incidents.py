@@ -201,8 +201,10 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         # the headline's incident whatever type each is coded (when nothing sets them apart)
         leading = not _in_heading(event_anchor(event), text, layout) and all(
             _in_heading(event_anchor(e), text, layout) for group in incidents for e in group)
-        home = next((group for group in reversed(incidents)
-                     if _joins(group, event, layout, refers or leading, found)), None)
+        # an act the event stage could give no ACLED type ('burned shelters before fleeing') is no
+        # incident to point back to while a typed one told before also agrees
+        homes = [group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found)]
+        home = next((group for group in homes if group[0].acled_event_type), homes[0] if homes else None)
         if home is None:
             incidents.append([event])
             continue
