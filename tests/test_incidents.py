@@ -333,3 +333,19 @@ def test_a_mention_that_points_back_joins_the_typed_incident_not_an_untyped_act_
     result = engine.code(Article(text=text, title=title_from_text(text), published=PUBLISHED))
     events = [e for e in happened_violence(result) if e.acled_event_type]
     assert len(events) == 1 and summed(events) == 8, [(e.evidence.text, e.fatalities) for e in events]
+
+
+def test_a_massacre_found_days_later_keeps_the_day_of_the_killing(engine):
+    """Bodies found on Sunday of villagers killed 'last Wednesday': one incident of the Wednesday, and an act
+    told again after the finding ('had been rounded up and shot') never gives it the finding's day."""
+    from strife.ingest import title_from_text
+
+    text = ("Bodies of 12 villagers found days after massacre\n\n"
+            "Residents of the village of Kessogo have found the bodies of 12 villagers who were killed by armed men "
+            "last Wednesday, local officials said on Tuesday.\n\n"
+            "The bodies were discovered on Sunday in a ravine near the village, the officials said.\n\n"
+            "They said the victims had been rounded up and shot.")
+    result = engine.code(Article(text=text, title=title_from_text(text), published=PUBLISHED))
+    events = [e for e in happened_violence(result, since=dt.date(2021, 3, 1)) if e.acled_event_type]
+    assert len(events) == 1 and summed(events) == 12, [(e.evidence.text, e.date, e.fatalities) for e in events]
+    assert events[0].date == dt.date(2021, 3, 3)  # last Wednesday

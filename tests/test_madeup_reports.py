@@ -26,8 +26,6 @@ STILL_WRONG: dict[str, str] = {
                                   "riot of the day it was said, so the lead's five stays the toll",
     "afp-sahel-villages.txt": "the one raid is found with its toll of 13, but 'Burkina Faso's northern Sahel region' "
                               "is not resolved to the region (no place)",
-    "bbc-tigray-discovered.txt": "the massacre and its 17 are one event, but dated the Sunday the bodies were found, "
-                                 "not 'last Wednesday' of the relative clause that tells the killing",
 }
 
 

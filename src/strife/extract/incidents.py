@@ -210,7 +210,9 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             continue
         survivor, mention = home[0], event
         finding = (event.id in found, survivor.id in found)
-        if finding[0] != finding[1]:
+        if not _days_agree(survivor, event) and not any(finding):
+            pass  # joined through the remains found: of another day than the act that leads, never leading it
+        elif finding[0] != finding[1]:
             if finding[1]:  # the act that killed them leads, on its own day, not the day the bodies were found
                 survivor, mention = event, survivor
                 home[0] = survivor
@@ -227,7 +229,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         elif any(e.id in found for e in home[1:]) and survivor.date_precision == "reported" and mention.date:
             # 'bodies found' joined the headline's undated attack; the act told with its day dates it
             survivor.date, survivor.date_end, survivor.date_precision = mention.date, mention.date_end, mention.date_precision
-        else:
+        elif _days_agree(survivor, mention):
             _take_the_day(survivor, mention, _in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
