@@ -344,7 +344,8 @@ def test_a_massacre_found_days_later_keeps_the_day_of_the_killing(engine):
             "Residents of the village of Kessogo have found the bodies of 12 villagers who were killed by armed men "
             "last Wednesday, local officials said on Tuesday.\n\n"
             "The bodies were discovered on Sunday in a ravine near the village, the officials said.\n\n"
-            "They said the victims had been rounded up and shot.")
+            "They said the victims had been rounded up and shot.\n\n"
+            "Roads to the area have been cut, and it took several days for news of the killings to emerge.")
     result = engine.code(Article(text=text, title=title_from_text(text), published=PUBLISHED))
     events = [e for e in happened_violence(result, since=dt.date(2021, 3, 1)) if e.acled_event_type]
     assert len(events) == 1 and summed(events) == 12, [(e.evidence.text, e.date, e.fatalities) for e in events]
