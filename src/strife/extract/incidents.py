@@ -72,7 +72,7 @@ SPEECH_OF_CLAIMS = frozenset({"say", "claim", "state", "announce"})
 @lru_cache(maxsize=1)
 def report_words() -> dict[str, frozenset[str]]:
     """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident,
-    told_before)."""
+    told_before, remains, discovery)."""
     return read_data_sets("report_words.csv", "kind", "word")
 
 
