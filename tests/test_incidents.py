@@ -181,12 +181,12 @@ def test_a_digest_of_reports_on_one_line_keeps_each_report_and_its_toll(engine):
     assert sorted(e.fatalities.best for e in events if e.fatalities) == [4, 9]
 
 
-def test_the_report_words_table_has_its_seven_kinds_in_lower_case():
+def test_the_report_words_table_has_its_eight_kinds_in_lower_case():
     from strife.extract.incidents import report_words
 
     words = report_words()
     assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident", "told_before",
-                          "remains", "discovery"}
+                          "toll", "remains", "discovery"}
     assert all(w == w.lower() and w.strip() == w for kind in words.values() for w in kind)
     assert {"another", "similar"} <= words["new_incident"] and "frequently" in words["habitual"]
     assert {"either", "both"} <= words["told_before"]
@@ -352,3 +352,23 @@ def test_a_massacre_found_days_later_keeps_the_day_of_the_killing(engine):
     events = [e for e in happened_violence(result, since=dt.date(2021, 3, 1)) if e.acled_event_type]
     assert len(events) == 1 and summed(events) == 12, [(e.evidence.text, e.date, e.fatalities) for e in events]
     assert events[0].date == dt.date(2021, 3, 3)  # last Wednesday
+
+
+@pytest.mark.parametrize("last", [
+    "Later on Tuesday, the district council said the death toll from the raid had risen to seven after three of "
+    "the wounded died in hospital.",
+    "On Tuesday the district council said the toll of the attack had risen to seven.",
+])
+def test_a_toll_updated_only_in_the_last_paragraph_is_the_incidents(engine, last):
+    """'the death toll from the raid had risen to seven', said a day later: the incident told before, by its
+    definite noun, and its toll now (tolls only rise), not a new event of the day it was said."""
+    from strife.ingest import title_from_text
+
+    text = ("Gunmen kill four in village raid\n\n"
+            "Gunmen killed four people in an overnight raid on the village of Orokam-Tse, police said on Tuesday.\n\n"
+            "The attackers arrived on motorcycles at about midnight on Monday and opened fire on residents, police "
+            "spokeswoman Mary Adoga said.\n\n"
+            "Farmers and herders have clashed for years over land in the region.\n\n" + last)
+    result = engine.code(Article(text=text, title=title_from_text(text), published=PUBLISHED))
+    events = [e for e in happened_violence(result, since=dt.date(2021, 3, 7)) if e.acled_event_type]
+    assert summed(events) == 7 and len(events) <= 2, [(e.evidence.text, e.date, e.fatalities) for e in events]

@@ -72,7 +72,7 @@ SPEECH_OF_CLAIMS = frozenset({"say", "claim", "state", "announce"})
 @lru_cache(maxsize=1)
 def report_words() -> dict[str, frozenset[str]]:
     """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident,
-    told_before, remains, discovery)."""
+    told_before, toll, remains, discovery)."""
     return read_data_sets("report_words.csv", "kind", "word")
 
 
@@ -185,7 +185,17 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     text = doc_text(doc)
     found = frozenset(e.id for e in events if _finds_the_dead(e, doc))
     for event in events:
-        if not _is_violent(event) or event.id in absorbed:
+        if event.id in absorbed:
+            continue
+        toll_of = _names_the_toll_of(event, doc, incidents)
+        if toll_of is not None:
+            # "the death toll from the raid had risen to eight": the incident told before, by its
+            # definite noun, whatever its own coding and the day it was said
+            absorb(toll_of[0], event)
+            toll_of.append(event)
+            absorbed[event.id] = toll_of[0].id
+            continue
+        if not _is_violent(event):
             continue
         if incidents and event.fatalities is None and _names_the_told_ones(event, doc):
             # "No one claimed responsibility for either attack": the incidents told before, none new
@@ -332,6 +342,21 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
         if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or (_own_other_toll(group, event) and not refers):
             return False
     return lead.acled_event_type == event.acled_event_type or refers
+
+
+def _names_the_toll_of(event: Event, doc: Doc, incidents: Sequence[list[Event]]) -> Optional[list[Event]]:
+    """The incident told before whose toll the event's definite noun names ("the death toll from the
+    raid", "the toll of the attack"), when the event tells nothing else: the latest typed incident of
+    an agreeing place, or None."""
+    token = trigger_token(event, doc)
+    if token is None or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in ("from", "of"):
+        return None
+    if token.head.head.lemma_.lower() not in report_words().get("toll", frozenset()):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in load_ontology().words("anaphoric_dets") for c in token.children):
+        return None
+    return next((group for group in reversed(incidents) if _is_violent(group[0]) and group[0].acled_event_type
+                 and _places_agree(group[0], event)), None)
 
 
 def _finds_the_dead(event: Event, doc: Doc) -> bool:
@@ -686,6 +711,11 @@ def _incident_figure(accounts: list[Count], kind) -> Optional[Count]:
         return only
     lead = next((a for a in accounts if not a.perpetrator_claim and a.best is not None), None) \
         or next((a for a in accounts if not a.perpetrator_claim), accounts[0])
+    # "the death toll from the raid had risen to eight" told later: a stated total above the first
+    # account is the incident's toll now (tolls only rise)
+    risen = [a for a in accounts[accounts.index(lead) + 1:] if a.total and not a.perpetrator_claim
+             and a.best is not None and lead.best is not None and a.best > lead.best]
+    lead = risen[-1] if risen else lead
     lows = [a.low if a.low is not None else a.best for a in accounts]
     highs = [a.high if a.high is not None else a.best for a in accounts]
     return lead.model_copy(update={
