@@ -398,6 +398,21 @@ def test_a_region_the_note_gives_no_sign_of_is_a_namesake_of_its_own_countrys(nl
     assert (region.country, region.feature) == ("GHA", "admin1")
 
 
+def test_a_capital_compounded_into_the_object_of_in_is_a_place_whatever_its_head_is_tagged(nlp) -> None:
+    # "in Lusaka Vally" with the misspelt head tagged as an adverb (as the tagger does in some
+    # sentences): the capital names where, not a government acting.
+    from spacy.tokens import Doc
+
+    from strife.extract.actors import _is_location
+    from strife.resolve.actors import ActorDictionary
+
+    words = ["Police", "detained", "strikers", "in", "Lusaka", "Vally", "on", "Sunday", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 5, 3, 1, 6, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "prep", "pobj", "punct"],
+              pos=["NOUN", "VERB", "NOUN", "ADP", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"])
+    assert _is_location(doc[4], ActorDictionary.default())
+
+
 def test_a_town_far_from_every_region_the_note_names_is_a_namesake(nlp, gazetteer) -> None:
     # A town of 100,000 in another continent is no evidence of its own against the province the
     # note names: the gazetteer lacks the village and holds a namesake abroad.
