@@ -385,3 +385,50 @@ def test_a_people_named_like_a_town_far_abroad_says_nothing_of_the_country(nlp, 
     places, focus = places_and_focus(doc, gazetteer)
     assert focus == ["SSD"]
     assert {p.country for p in places} == {"SSD"}
+
+
+def test_a_region_the_note_gives_no_sign_of_is_a_namesake_of_its_own_countrys(nlp, gazetteer) -> None:
+    # Kenya has no first-level region called "Coast" in the gazetteer, Tanzania does: a note whose
+    # people are Kenyan means Kenya's coast, placed at the country rather than across the border.
+    found = places(nlp, gazetteer, "Kenyan herders clashed with farmers near Olmarok village in the Coast region.")
+    assert [p.country for p in found] == ["KEN"]
+    assert found[0].geo_precision == 3
+    # A region of the note's own country is read as before.
+    (region,) = places(nlp, gazetteer, "Ghanaian traders protested in the Central region over taxes.")
+    assert (region.country, region.feature) == ("GHA", "admin1")
+
+
+def test_a_capital_compounded_into_the_object_of_in_is_a_place_whatever_its_head_is_tagged(nlp) -> None:
+    # "in Lusaka Vally" with the misspelt head tagged as an adverb (as the tagger does in some
+    # sentences): the capital names where, not a government acting.
+    from spacy.tokens import Doc
+
+    from strife.extract.actors import _is_location
+    from strife.resolve.actors import ActorDictionary
+
+    words = ["Police", "detained", "strikers", "in", "Lusaka", "Vally", "on", "Sunday", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 5, 3, 1, 6, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "prep", "pobj", "punct"],
+              pos=["NOUN", "VERB", "NOUN", "ADP", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"])
+    assert _is_location(doc[4], ActorDictionary.default())
+
+
+def test_a_town_far_from_every_region_the_note_names_is_a_namesake(nlp, gazetteer) -> None:
+    # A town of 100,000 in another continent is no evidence of its own against the province the
+    # note names: the gazetteer lacks the village and holds a namesake abroad.
+    text = "Gunmen killed two herders near Moreno. The attack is the third this month in Kasai-Central province."
+    assert [p.country for p in places(nlp, gazetteer, text)] == ["COD"]
+
+
+def test_a_village_abroad_does_not_unmake_the_region_the_note_names(nlp, gazetteer) -> None:
+    # The region rule above asks for the note's people, not for a namesake village's country.
+    text = "Gunmen killed two herders in Lisieux. The attack is the third this month in Sankuru province."
+    found = places(nlp, gazetteer, text)
+    assert [(p.country, p.feature) for p in found] == [("COD", "admin1")]
+
+
+def test_a_town_far_from_the_country_of_the_notes_people_is_a_namesake(nlp, gazetteer) -> None:
+    # Unarmed people's adjective says where the note is; a town of 100,000 on another continent
+    # is not evidence enough against it: the note is placed in their country.
+    (country,) = places(nlp, gazetteer, "Sudanese teachers went on strike in Moreno over unpaid salaries.")
+    assert (country.country, country.feature) == ("SDN", "country")

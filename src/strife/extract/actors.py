@@ -569,9 +569,12 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
             return True
     if _qualifies_a_place(token, dictionary):
         return True
+    locative = dictionary.cues.get("locative", frozenset())
+    if (token.dep_ == "compound" and head.i != token.i and head.dep_ == "pobj" and head.head.lower_ in locative
+            and not dictionary.is_actor_noun(head.text)):
+        return True  # "in Westburg Vally": the object of "in", whatever the tagger made of a misspelt head
     while token.dep_ == "appos" and token.head.i != token.i:
         token = _role_token(token.head)
-    locative = dictionary.cues.get("locative", frozenset())
     if token.dep_ == "pobj":
         preposition = token.head
         return preposition.lower_ in locative or (preposition.lower_ == "of" and _names_part_of_town(preposition.head))

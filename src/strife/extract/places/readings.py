@@ -69,10 +69,10 @@ def country_first(ranked: list[tuple[Candidate, float]], focus: Sequence[str],
     inside = [pair for pair in ranked if pair[0].country in focus or within.holds(pair[0])]
     if not inside or len(inside) == len(ranked):
         return ranked
-    return [pair for pair in ranked if pair in inside or _stands_alone(pair[0])]
+    return [pair for pair in ranked if pair in inside or stands_alone(pair[0])]
 
 
-def _stands_alone(candidate: Candidate) -> bool:
+def stands_alone(candidate: Candidate) -> bool:
     return (candidate.kind == "country" or candidate.capital or candidate.population >= STRONG_POPULATION
             or candidate.n_names >= STRONG_NAMES)
 
@@ -141,7 +141,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
         def in_named(candidate: Candidate) -> bool:
             return (candidate.country, normalise_name(candidate.admin1 or "")) in named
 
-        if (best.kind in ("city", "admin2") and not in_named(best) and not _stands_alone(best)
+        if (best.kind in ("city", "admin2") and not in_named(best) and not stands_alone(best)
                 and best.population < MIN_POPULATION_WITHOUT_CUE):
             inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
                       and in_named(pair[0])]

@@ -30,7 +30,7 @@ from strife.extract.places.names import (
     stop_words,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
-from strife.extract.places.readings import prefer_named_regions, ranked_readings, resolve_mention
+from strife.extract.places.readings import prefer_named_regions, ranked_readings, resolve_mention, stands_alone
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
@@ -120,6 +120,16 @@ def _read_places(
     readings = prefer_named_regions(mentions, readings)
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
+    # The country of the note's unarmed people by their adjective ("Kenyan herders"): an armed group's
+    # home ("Al Shabaab militants attacked ... in Mandera county") is not where it acts.
+    # A demonym inside a toponym ("Somali region") is the toponym's, not a people's.
+    named = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in mentions]
+    people = _dominant_country([v for v in votes if v.mention is None and not v.armed
+                                and is_demonym(doc.text[v.span[0] : v.span[1]])
+                                and not any(a <= v.span[0] < b for a, b in named)])
+    actor_countries = frozenset([people] if people else [])  # one people, far more than any other
+    units = [(names[i], ranked[0][0].country) for i, ranked in enumerate(readings)
+             if ranked and ranked[0][0].kind == "admin1" and ranked[0][0].country]
     found = []
     read_at: dict[int, str] = {}  # mention index -> the country its place was read in
     found_at: list[int] = []  # each toponym's mention index
@@ -135,7 +145,9 @@ def _read_places(
         ) or _unsupported_namesake(mention, ranked, others := _support_for(ranked, own_name_support, unarmed_support).without(index),
                                    anchors, toponym_support.without(index),
                                    _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked),
-                                   _far_abroad(ranked, others, gazetteer))
+                                   _far_abroad(ranked, others, gazetteer), actor_countries,
+                                   _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer,
+                                               any_size=True), all_support.without(index))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -348,7 +360,8 @@ def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[l
 def _unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
-    locality: bool = False, far: bool = False,
+    locality: bool = False, far: bool = False, actor_countries: Collection[str] = (), far_town: bool = False,
+    every_country: Collection[str] = (),
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -368,6 +381,11 @@ def _unsupported_namesake(
     best = ranked[0][0]
     if locality and best.kind == "city" and others and best.country not in others:
         return True  # "the city's Ashfield area": a part of a town, not the large town abroad of its name
+    if (best.kind == "admin1" and actor_countries and best.country not in actor_countries
+            and best.country not in every_country):
+        return True  # "Kenyan herders clashed in the Coast region": their country's coast, not a region of that name across a border
+    if far_town and best.kind == "city" and not stands_alone(best):
+        return True  # a town in another part of the world from every region the note names: a namesake
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
     if best.kind == "admin2" and mention.feature == "admin2":
@@ -386,7 +404,8 @@ def _unsupported_namesake(
 FAR_ABROAD_KM = 2000.0
 
 
-def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer) -> bool:
+def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer,
+                any_size: bool = False) -> bool:
     """Is the mention's reading a village in another part of the world from every country the rest
     of the article says ("Boko Haram militants attacked Dalo village" is not in Indonesia)? Near
     one of them it may be where its actors went (across a border); far from all, the gazetteer
@@ -394,7 +413,7 @@ def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collec
     if not ranked or not others:
         return False
     best = ranked[0][0]
-    if best.kind != "city" or best.country in others or best.population >= MIN_POPULATION_WITHOUT_CUE:
+    if best.kind != "city" or best.country in others or (best.population >= MIN_POPULATION_WITHOUT_CUE and not any_size):
         return False
     capitals = [c for c in (gazetteer.country(code) for code in others) if c is not None]
     return bool(capitals) and all(haversine_km(best.lat, best.lon, c.lat, c.lon) > FAR_ABROAD_KM for c in capitals)
