@@ -222,7 +222,7 @@ def test_a_jawan_is_a_soldier(row_event, text, types):
 
 FIGHTING_LINES = [
     "Renewed fighting in Kajo Kelumbo.",
-    "Fresh fighting in Mundo.",
+    "Fresh fighting in Kalmoro.",
     "Intense fighting reported around Kelumbo town; casualties unknown.",
 ]
 

@@ -255,9 +255,9 @@ def test_without_a_district_the_larger_namesake_stays(row_event) -> None:
 # "Y of Z", "Y in Z": a place written as the holder of the one before it is the wider of the two, even
 # where the gazetteer reads the holder as its seat town; ACLED codes the smallest unit named.
 HELD_BY_THE_NEXT = [
-    ("Three villagers were injured in a clash with border guards at Dorkapur village in Patgram upazila "
-     "of Lalmonirhat on Tuesday.", "Patgram"),
-    ("Gunmen invaded Ofatedo community in Ikorodu area of Lagos, killing 12 residents.", "Ikorodu"),
+    ("Three villagers were injured in a clash with border guards at Dorkapur village in Ulipur upazila "
+     "of Kurigram on Tuesday.", "Ulipur"),
+    ("Gunmen invaded Ofatedo community in Badagry area of Lagos, killing 12 residents.", "Badagry"),
 ]
 
 
@@ -340,11 +340,11 @@ def test_a_somali_respelling_is_never_read_abroad() -> None:
 
 
 def test_a_longer_name_written_in_a_city_puts_its_first_word_in_that_city(nlp) -> None:
-    """"X Beribadh in Y city": the embankment named after quarter X is in city Y, so X is Y's
+    """"X Embankment in Y city": the embankment named after quarter X is in city Y, so X is Y's
     quarter, not a town of that name 250 km away."""
     from strife.extract.places import explain_places
 
-    found = explain_places(nlp("Assailants hurled crude bombs near Raipur Beribadh in Nagpur city on Saturday morning."))
+    found = explain_places(nlp("Assailants hurled crude bombs near Raipur Embankment in Nagpur city on Saturday morning."))
     first = found[0]
     assert first.written == "Raipur" and first.place.name == "Nagpur" and first.qualified_by
 

@@ -112,7 +112,7 @@ NOTES = [
     ("Three policemen killed in IED blast near Tiemsou, Garissa.", "Explosions/Remote violence",
      ("UAF", "KEN"), ("COP", "KEN")),
     ("Two militants killed in encounter with police in Kolbara village, Kupwara.", "Battles", ("COP", "IND"), ("REB", "IND")),
-    ("Three Maoists killed in police encounter in Kolbara forest, Gadchiroli.", "Battles", ("COP", "IND"), ("REB", "IND")),
+    ("Three Maoists killed in police encounter in Kolbara forest, Chandrapur.", "Battles", ("COP", "IND"), ("REB", "IND")),
     ("Two policemen injured in attack by picketers in Bogra.", "Riots", ("CVL", "BGD"), ("COP", "BGD")),
     # a unit's operations the parser reads as 'during [Unit] of operations'; an occasion shared by two verbs
     ("Five militants were killed and two were arrested during Kolbara Special Police Units operations in Kandahar.",

@@ -341,8 +341,8 @@ def _specificity(place: Place) -> float:
 
 def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
     """How wide each place is, for picking the event's: its kind's `PLACE_SPECIFICITY`, except that a
-    place written as the holder of the one before it ("Dorkapur village in Patgram upazila of
-    Lalmonirhat", "in Ikorodu area of Lagos") is wider than what it holds, even when the gazetteer
+    place written as the holder of the one before it ("Dorkapur village in Ulipur upazila of
+    Kurigram", "in Badagry area of Lagos") is wider than what it holds, even when the gazetteer
     reads it as a town (a district named after its seat): ACLED codes the smallest unit named. Only
     when the two readings agree (same country and first-level region); a holder read in another
     region says nothing of which is the smaller. Keyed by `id` of the place."""

