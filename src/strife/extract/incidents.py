@@ -46,7 +46,7 @@ from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
-from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people, victim_rank
+from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people, sum_known, victim_rank
 from strife.model import Actor, Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -650,11 +650,9 @@ def _dies_later(count: Count, doc: Doc) -> bool:
 
 def _risen(account: Count, more: Count) -> Count:
     """The account's toll with the dead told later added (bounds only where both have them)."""
-    def add(a: Optional[int], b: Optional[int]) -> Optional[int]:
-        return None if a is None or b is None else a + b
-    return account.model_copy(update={"low": add(account.low if account.low is not None else account.best,
-                                                 more.low if more.low is not None else more.best),
-                                      "best": add(account.best, more.best), "high": add(account.high, more.high)})
+    lows = [c.low if c.low is not None else c.best for c in (account, more)]
+    return account.model_copy(update={"low": sum_known(lows), "best": sum_known([account.best, more.best]),
+                                      "high": sum_known([account.high, more.high])})
 
 
 def _at_least(account: Count, rank: int) -> Count:

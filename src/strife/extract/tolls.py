@@ -202,18 +202,19 @@ def other_people(count: Count, text: str = "") -> bool:
     return any(word in distinct for word in words)
 
 
+def sum_known(values: Sequence[Optional[int]]) -> Optional[int]:
+    """The sum of several figures, or None when any of them is unknown (a bound only where all have it)."""
+    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+
+
 def _sum_counts(parts: Sequence[Count], text: str) -> Count:
     """The figures of several groups of victims added up ("Forty GNA soldiers and eight LNA soldiers")."""
-
-    def total(values: list[Optional[int]]) -> Optional[int]:
-        return None if any(v is None for v in values) else sum(v for v in values if v is not None)
-
     start, end = parts[0].span[0], max(c.span[1] for c in parts)
     lows = [c.low if c.low is not None else c.best for c in parts]
     return Count(
-        low=total(lows),
-        best=total([c.best for c in parts]),
-        high=total([c.high for c in parts]),
+        low=sum_known(lows),
+        best=sum_known([c.best for c in parts]),
+        high=sum_known([c.high for c in parts]),
         text=text[start:end],
         span=(start, end),
         kind=parts[0].kind,
@@ -230,8 +231,7 @@ def _conventional_sum(parts: Sequence[Count]) -> Optional[int]:
     None when every part is exact or a vague part has no conventional figure."""
     if not any(c.best is None for c in parts):
         return None
-    values = [c.best if c.best is not None else c.convention for c in parts]
-    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+    return sum_known([c.best if c.best is not None else c.convention for c in parts])
 
 
 def is_tally_line(count: Count, doc: Doc) -> bool:
