@@ -34,3 +34,33 @@ def test_a_large_town_stays_itself_whatever_region_is_named(nlp, gazetteer):
             "Two people were wounded in Donetsk region on the same day, officials said.")
     found = places(nlp, gazetteer, text)
     assert found["Kharkiv"].admin1 == "Kharkiv", found
+
+
+def _reading(name, kind, country, admin1, population=0, primary=False):
+    from strife.resolve.geocode import Candidate
+
+    return Candidate(None, name, kind, country, admin1, 1.0, 40.0, population, False, 1, primary)
+
+
+def test_a_name_known_only_by_other_spellings_takes_the_one_in_the_named_region():
+    """"... in Marshvale region, forces struck a camp near Ceel Harar": the gazetteer holds the name
+    only as "El Harar", a town across the border and a district of the named region; no reading is its
+    own name, so the one in the named region is as much its own as the larger town is."""
+    from strife.extract.places.names import Mention
+    from strife.extract.places.readings import prefer_named_regions
+
+    region = Mention(0, 2, True, feature="admin1")
+    village = Mention(5, 7, True, variant=True)
+    readings = [
+        [(_reading("Marshvale", "admin1", "SOM", "Marshvale", primary=True), 17.0)],
+        [(_reading("El Harar", "city", "KEN", "Northdale", 60_000), 7.3),
+         (_reading("El Harar", "admin2", "SOM", "Marshvale"), 5.3)],
+    ]
+    out = prefer_named_regions([region, village], readings)
+    assert (out[1][0][0].country, out[1][0][0].admin1) == ("SOM", "Marshvale")
+    # A name read by its own spelling keeps that reading over another name of a place in the region.
+    own = Mention(5, 7, True)
+    readings[1] = [(_reading("Harar", "city", "KEN", "Northdale", 60_000, primary=True), 7.3),
+                   (_reading("El Harar", "admin2", "SOM", "Marshvale"), 5.3)]
+    out = prefer_named_regions([region, own], readings)
+    assert out[1][0][0].country == "KEN"

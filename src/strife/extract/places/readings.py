@@ -123,8 +123,9 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
 
     A region is named when a mention's best reading is that first-level region itself. Only a small place
     gives way (a village or district under `MIN_POPULATION_WITHOUT_CUE`, no capital, not known worldwide),
-    and only to a reading of its own name in such a region; a name fitted to its own qualifiers keeps its
-    reading."""
+    and only to a reading of its own name in such a region (a name the gazetteer holds only by other
+    spellings, "Ceel Harar" for El Harar, to a reading by such a spelling there); a name fitted to its own
+    qualifiers keeps its reading."""
     from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
 
     named = {(best.country, normalise_name(best.name)) for ranked in readings if ranked
@@ -143,8 +144,10 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
 
         if (best.kind in ("city", "admin2") and not in_named(best) and not stands_alone(best)
                 and best.population < MIN_POPULATION_WITHOUT_CUE):
-            inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
-                      and in_named(pair[0])]
+            # A name the gazetteer holds only by other spellings has no reading of its own name anywhere:
+            # each such reading is as much its own as the best one is.
+            inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and in_named(pair[0])
+                      and (pair[0].primary or (mention.variant and not best.primary))]
             if inside:
                 ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
         out.append(ranked)
