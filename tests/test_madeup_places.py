@@ -371,3 +371,22 @@ def test_a_district_is_placed_at_its_seat(row_event, note: str) -> None:
     town = next(c for c in Gazetteer.default().lookup(note.split(" county")[0].split()[-1]) if c.kind == "city")
     assert place is not None and place.geo_precision == 2
     assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 5
+
+
+ORIGINS = [
+    # every place of a coordinated "from" phrase is where people came from, not where they acted
+    ("Fighters from Kauru district and Zonkwa attacked Tudun Wada village in Kachia Local Government Area, killing four.",
+     "Kachia"),
+    # a town people came from is more specific than the country they were arrested in, and still not the place
+    ("A teacher from Mombasa was arrested in Tanzania for sedition, police said.", "Tanzania"),
+]
+
+
+@pytest.mark.parametrize(("note", "place"), ORIGINS)
+def test_a_place_people_came_from_yields_to_where_they_acted(row_event, note: str, place: str) -> None:
+    assert _row_place(row_event, note).name == place
+
+
+def test_a_place_people_came_from_stays_when_the_sentence_names_no_other(row_event) -> None:
+    place = _row_place(row_event, "Gunmen from Zonkwa killed two farmers on Monday.")
+    assert place is not None and place.name == "Zonkwa"

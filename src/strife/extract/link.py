@@ -53,6 +53,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
               and not (_is_actor(p, acting) and not _written_as_a_location(p, doc))
               and not in_dateline(p.span, datelines)]
     places = _without_speakers_seats(places, doc)
+    places = _without_origins(places, doc)
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
@@ -439,6 +440,24 @@ def _without_speakers_seats(places: list[Place], doc: Doc) -> list[Place]:
     if not seats or len(seats) == len(places):
         return places
     return [p for p in places if not any(p is seat for seat in seats)]
+
+
+def _without_origins(places: list[Place], doc: Doc) -> list[Place]:
+    """The places without those written as where people came from ("reinforcements from Westvale
+    district and Eastbrook arrived in Northfield"), in a sentence that names a place outright: the
+    act is where they arrived or struck, however much more specific the place they came from is."""
+    from strife.extract.places.resolution import written_as_origin
+
+    origins = {id(p) for p in places if written_as_origin(doc, p.span)}
+    if not origins:
+        return places
+    placing = {_sentence_start(p, doc) for p in places if id(p) not in origins}
+    return [p for p in places if id(p) not in origins or _sentence_start(p, doc) not in placing]
+
+
+def _sentence_start(place: Place, doc: Doc) -> int:
+    span = doc.char_span(*place.span, alignment_mode="expand")
+    return span.sent.start if span is not None and len(span) else -1
 
 
 def _speakers_seat(place: Place, doc: Doc) -> bool:

@@ -502,13 +502,37 @@ def _part_of_longer_name(doc: Doc, mention: Mention, ranked: Sequence[tuple[Cand
 
 
 def _is_origin(span: Optional[Span]) -> bool:
-    """Is the place the object of "from" ("reinforcements from Dhamar governorate")?"""
+    """Is the place the object of "from" ("reinforcements from Dhamar governorate"), or joined to
+    that object by "and" or a comma ("fighters from Westvale district and Eastbrook")? A coordinated
+    list shares its preposition: every place of "from X and Y" is where people came from."""
     if span is None or not len(span):
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     while before is not None and before.lower_ == "the" and before.i > 0:
         before = span.doc[before.i - 1]
-    return before is not None and before.lower_ == "from"
+    if before is not None and before.lower_ == "from":
+        return True
+    token = span.root
+    if token.dep_ != "conj":
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def written_as_origin(doc: Doc, char_span: tuple[int, int]) -> bool:
+    """Is the text at these offsets a place written as where people or things came from (`_is_origin`),
+    in a "from" phrase that describes a person or group ("reinforcements from X", "a teacher from Y")?
+    A "from" phrase of a verb often says where the act was ("abducted from X", "fired from Y")."""
+    span = doc.char_span(*char_span, alignment_mode="expand")
+    if not _is_origin(span):
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    preposition = token.head if token.dep_ == "pobj" else None
+    return (preposition is not None and preposition.lower_ == "from"
+            and preposition.head.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
 ACTOR_PLACE_CONFIDENCE = 0.3
