@@ -2,6 +2,7 @@
 
 Somali writes "Ceel" for what English maps spell "El", doubles long vowels and writes x for an h
 sound; a name in that spelling is read by its English form, only in the countries that write it.
+So is an Arabic name written with its article joined ("Aljufrah" = Al Jufrah).
 """
 
 from __future__ import annotations
@@ -29,3 +30,24 @@ def test_a_somali_spelling_is_read_in_english_only_where_somali_is_written():
 
 def test_a_name_no_fold_changes_has_no_respelling():
     assert respellings("Nagpur") == ()
+
+
+def test_an_arabic_article_written_joined_is_read_apart_only_where_arabic_is_written():
+    spellings = dict(respellings("Alwadiya"))
+    assert "al wadiya" in spellings
+    assert "LBY" in spellings["al wadiya"] and "AZE" not in spellings["al wadiya"]
+    assert "al ameda" not in dict(respellings("Alameda"))  # a vowel after the letters: no joined article
+    assert not respellings("Alban")  # too short a rest to be a name of its own
+
+
+def test_a_joined_article_finds_the_place_by_its_skeleton_in_an_arabic_writing_country():
+    """"Killed in Wadi Tamra (Aljufrah)": an unknown village qualified by a region written with its
+    article joined; the region is read as Al Jufrah, and a name of another language that merely
+    opens with those letters is not read as an Arabic place."""
+    from strife.resolve.geocode import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    readings = gazetteer.lookup_variants("Aljufrah")
+    assert readings and readings[0].country == "LBY"
+    assert not [c for c in gazetteer.lookup_variants("Alxantepe") if c.country not in dict(
+        respellings("Alxantepe")).get("al xantepe", frozenset())]

@@ -202,13 +202,21 @@ class Gazetteer:
         most populous first. Empty for skeletons shorter than `MIN_VARIANT_KEY` letters, which
         match too much, and for acronyms ("BJP" is a party, not another spelling of Bajpe). A name
         another orthography spells by rule (`lookup_respelled`, "Ceel Dibiir" -> El Dibir) is read in
-        the countries writing it: its skeleton's namesakes elsewhere are left out.
+        the countries writing it: its skeleton's namesakes elsewhere are left out; a name with no
+        reading at all is tried by the skeleton of its respelling there ("Aljufra" -> Al Jufrah).
         """
         bare = _LEADING_ARTICLE.sub("", name.strip())
         if is_acronym(bare):
             return []
         respelled, countries = self.lookup_respelled(name)
         matched = self._skeleton_matches(bare, min_similarity)
+        if not matched:
+            # Another orthography's spelling, not known as respelled either ("Aljufrah": the article
+            # written joined to the name): its skeleton, read only in the countries writing it.
+            for spelling, writers in respellings(name):
+                matched = [c for c in self._skeleton_matches(spelling, min_similarity) if c.country in writers]
+                if matched:
+                    break
         if respelled:
             found = {(c.geonames_id, c.name, c.kind, c.lat): c for c in respelled}
             for c in matched:
