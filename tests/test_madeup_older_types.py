@@ -37,6 +37,9 @@
   at the police is a riot, not a battle (roles.yaml protester_nouns).
 * A government's or a country's column, base, checkpoint or patrol is its army's: ambushing a
   'government column' is a battle (roles.yaml military_installation_nouns with 'column').
+* A blockade a crowd stages or puts up ('residents staged a road blockade', 'the villagers'
+  blockade') is a protest, as the crowd's 'blocked the road' is; black flags waved or shown at an
+  official are a protest (South Asian English). An army's blockade stays no ACLED event (lexicon rows).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -48,6 +51,7 @@ import pytest
 
 B, V, RP = ("Battles",), ("Violence against civilians",), ("Protests", "Riots")
 OLD16 = "2016-06-15"
+OLD15 = "2015-04-08"
 
 ARRESTED_FOR = [
     ("Police arrested 12 youths in Mbarolo for allegedly attacking traders at the market.", RP, "youths"),
@@ -291,3 +295,23 @@ SIDES = [
 def test_agitators_are_protesters_and_a_government_column_is_armed(row_event, text, types):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+CROWD_BLOCKADES = [
+    ("Residents of Bakulia staged a road blockade demanding water supply.", RP),
+    ("Residents put up a blockade on the Kelumbo road demanding its repair.", RP),
+    ("The villagers' blockade of the Sonapur highway entered its second day.", RP),
+    ("Activists of the Jana Manch waved black flags at the minister's convoy in Dharapur.", RP),
+    ("Opposition workers showed black flags to the chief minister in Kalaipur.", RP),
+]
+
+
+@pytest.mark.parametrize("text,types", CROWD_BLOCKADES)
+def test_a_crowds_blockade_and_black_flags_are_protests(row_event, text, types):
+    event = row_event(text, OLD15)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+def test_an_armys_blockade_is_no_protest(row_event):
+    event = row_event("The army imposed a blockade on Kadolo town.", OLD15)
+    assert event is None or event.acled_event_type not in RP, event.acled_event_type
