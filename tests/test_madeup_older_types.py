@@ -40,6 +40,8 @@
 * A blockade a crowd stages or puts up ('residents staged a road blockade', 'the villagers'
   blockade') is a protest, as the crowd's 'blocked the road' is; black flags waved or shown at an
   official are a protest (South Asian English). An army's blockade stays no ACLED event (lexicon rows).
+* Park and game rangers and prison wardens are armed agents of the state, as guards and gendarmes
+  are: killing them is a battle, not violence against civilians (roles.yaml state_force_nouns).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -315,3 +317,18 @@ def test_a_crowds_blockade_and_black_flags_are_protests(row_event, text, types):
 def test_an_armys_blockade_is_no_protest(row_event):
     event = row_event("The army imposed a blockade on Kadolo town.", OLD15)
     assert event is None or event.acled_event_type not in RP, event.acled_event_type
+
+
+RANGERS_AND_WARDENS = [
+    ("Unknown gunmen killed 3 park rangers in Mbolo reserve.", B),
+    ("Poachers killed a game ranger in Kafolo park.", B),
+    ("Two prison wardens were shot dead by gunmen in Kasando.", B),
+    ("Militia attacked a ranger post in Mbolo park, killing 2 rangers.", B),
+    ("Gunmen killed 2 tourists in Mbolo park.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", RANGERS_AND_WARDENS)
+def test_rangers_and_wardens_are_armed(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
