@@ -42,6 +42,9 @@
   official are a protest (South Asian English). An army's blockade stays no ACLED event (lexicon rows).
 * Park and game rangers and prison wardens are armed agents of the state, as guards and gendarmes
   are: killing them is a battle, not violence against civilians (roles.yaml state_force_nouns).
+* An attack on a place that names no one attacked ('attacked a prison'), whose telegraphic tally
+  counts an armed force's dead ('2 wardens killed'), met that force: a battle (incidents.
+  _armed_dead_make_a_battle); a tally of passengers or villagers leaves it an attack on civilians.
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -330,5 +333,19 @@ RANGERS_AND_WARDENS = [
 
 @pytest.mark.parametrize("text,types", RANGERS_AND_WARDENS)
 def test_rangers_and_wardens_are_armed(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+ARMED_DEAD_IN_THE_TALLY = [
+    ("Armed men attacked a prison in Kasando and freed inmates; 2 wardens killed.", B),
+    ("Attack by armed men on a police station in Wombelo; 1 police officer killed.", B),
+    ("Gunmen attacked a bus in Kadoro; 3 passengers killed.", V),
+    ("Armed men attacked Kandolo village; 4 villagers killed.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", ARMED_DEAD_IN_THE_TALLY)
+def test_an_armed_forces_dead_in_the_tally_make_a_battle(row_event, text, types):
     event = row_event(text, OLD16)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
