@@ -45,6 +45,9 @@
 * An attack on a place that names no one attacked ('attacked a prison'), whose telegraphic tally
   counts an armed force's dead ('2 wardens killed'), met that force: a battle (incidents.
   _armed_dead_make_a_battle); a tally of passengers or villagers leaves it an attack on civilians.
+* A collective noun whose 'of' object names civilians is those civilians: 'a gang of youths'
+  torching a bus is mob violence, as 'youths' torching it is; 'a gang of robbers' stays an armed
+  gang (sides._collectives_as_members, roles.yaml collective_nouns).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -348,4 +351,19 @@ ARMED_DEAD_IN_THE_TALLY = [
 @pytest.mark.parametrize("text,types", ARMED_DEAD_IN_THE_TALLY)
 def test_an_armed_forces_dead_in_the_tally_make_a_battle(row_event, text, types):
     event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+COLLECTIVES = [
+    ("A gang of youths set a bus on fire in Kalaipur.", RP),
+    ("A gang of youths torched a bus in Kalaipur.", RP),
+    ("A band of villagers torched a bus in Kalaipur.", RP),
+    ("A gang of robbers attacked a police patrol in Kalaipur; 2 policemen killed.", B),
+    ("A gang of armed robbers killed a trader in Kalaipur.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", COLLECTIVES)
+def test_a_gang_of_youths_is_youths(row_event, text, types):
+    event = row_event(text, OLD15)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
