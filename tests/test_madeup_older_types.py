@@ -37,6 +37,17 @@
   at the police is a riot, not a battle (roles.yaml protester_nouns).
 * A government's or a country's column, base, checkpoint or patrol is its army's: ambushing a
   'government column' is a battle (roles.yaml military_installation_nouns with 'column').
+* A blockade a crowd stages or puts up ('residents staged a road blockade', 'the villagers'
+  blockade') is a protest, as the crowd's 'blocked the road' is; black flags waved or shown at an
+  official are a protest (South Asian English). An army's blockade stays no ACLED event (lexicon rows).
+* Park and game rangers and prison wardens are armed agents of the state, as guards and gendarmes
+  are: killing them is a battle, not violence against civilians (roles.yaml state_force_nouns).
+* An attack on a place that names no one attacked ('attacked a prison'), whose telegraphic tally
+  counts an armed force's dead ('2 wardens killed'), met that force: a battle (incidents.
+  _armed_dead_make_a_battle); a tally of passengers or villagers leaves it an attack on civilians.
+* A collective noun whose 'of' object names civilians is those civilians: 'a gang of youths'
+  torching a bus is mob violence, as 'youths' torching it is; 'a gang of robbers' stays an armed
+  gang (sides._collectives_as_members, roles.yaml collective_nouns).
 
 Villages, people and groups are invented. Older notes coded "Riots/Protests" as one type, so
 either of Protests or Riots is right for them, as in the bench's `event_type_accepted`.
@@ -48,6 +59,7 @@ import pytest
 
 B, V, RP = ("Battles",), ("Violence against civilians",), ("Protests", "Riots")
 OLD16 = "2016-06-15"
+OLD15 = "2015-04-08"
 
 ARRESTED_FOR = [
     ("Police arrested 12 youths in Mbarolo for allegedly attacking traders at the market.", RP, "youths"),
@@ -290,4 +302,68 @@ SIDES = [
 @pytest.mark.parametrize("text,types", SIDES)
 def test_agitators_are_protesters_and_a_government_column_is_armed(row_event, text, types):
     event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+CROWD_BLOCKADES = [
+    ("Residents of Bakulia staged a road blockade demanding water supply.", RP),
+    ("Residents put up a blockade on the Kelumbo road demanding its repair.", RP),
+    ("The villagers' blockade of the Sonapur highway entered its second day.", RP),
+    ("Activists of the Jana Manch waved black flags at the minister's convoy in Dharapur.", RP),
+    ("Opposition workers showed black flags to the chief minister in Kalaipur.", RP),
+]
+
+
+@pytest.mark.parametrize("text,types", CROWD_BLOCKADES)
+def test_a_crowds_blockade_and_black_flags_are_protests(row_event, text, types):
+    event = row_event(text, OLD15)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+def test_an_armys_blockade_is_no_protest(row_event):
+    event = row_event("The army imposed a blockade on Kadolo town.", OLD15)
+    assert event is None or event.acled_event_type not in RP, event.acled_event_type
+
+
+RANGERS_AND_WARDENS = [
+    ("Unknown gunmen killed 3 park rangers in Mbolo reserve.", B),
+    ("Poachers killed a game ranger in Kafolo park.", B),
+    ("Two prison wardens were shot dead by gunmen in Kasando.", B),
+    ("Militia attacked a ranger post in Mbolo park, killing 2 rangers.", B),
+    ("Gunmen killed 2 tourists in Mbolo park.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", RANGERS_AND_WARDENS)
+def test_rangers_and_wardens_are_armed(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+ARMED_DEAD_IN_THE_TALLY = [
+    ("Armed men attacked a prison in Kasando and freed inmates; 2 wardens killed.", B),
+    ("Attack by armed men on a police station in Wombelo; 1 police officer killed.", B),
+    ("Gunmen attacked a bus in Kadoro; 3 passengers killed.", V),
+    ("Armed men attacked Kandolo village; 4 villagers killed.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", ARMED_DEAD_IN_THE_TALLY)
+def test_an_armed_forces_dead_in_the_tally_make_a_battle(row_event, text, types):
+    event = row_event(text, OLD16)
+    assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)
+
+
+COLLECTIVES = [
+    ("A gang of youths set a bus on fire in Kalaipur.", RP),
+    ("A gang of youths torched a bus in Kalaipur.", RP),
+    ("A band of villagers torched a bus in Kalaipur.", RP),
+    ("A gang of robbers attacked a police patrol in Kalaipur; 2 policemen killed.", B),
+    ("A gang of armed robbers killed a trader in Kalaipur.", V),
+]
+
+
+@pytest.mark.parametrize("text,types", COLLECTIVES)
+def test_a_gang_of_youths_is_youths(row_event, text, types):
+    event = row_event(text, OLD15)
     assert event is not None and event.acled_event_type in types, (event.acled_event_type if event else None)

@@ -232,6 +232,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         confidence = max(survivor.confidence, mention.confidence)
         if _bare_tally(mention, doc) and not _bare_tally(survivor, doc):
             mention.target, mention.source = [*mention.target, *mention.source], []  # '2 soldiers killed': the victims
+            _armed_dead_make_a_battle(survivor, mention)
         absorb(survivor, mention)
         survivor.confidence = confidence  # a far mention in the same report is no independent witness
         if mention.id in found:
@@ -313,6 +314,19 @@ def _bare_tally(event: Event, doc: Doc) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(s.like_num or any(c.dep_ == "nummod" for c in s.children) for s in subjects)
+
+
+def _armed_dead_make_a_battle(survivor: Event, tally: Event) -> None:
+    """'Armed men attacked a prison; 2 wardens killed': an attack on a place that names no one
+    attacked, whose tally counts an armed force's dead, met that force: ACLED codes it as a battle,
+    not violence against civilians (the tally's own coding, a fight, is the incident's)."""
+    if survivor.acled_event_type != "Violence against civilians" or survivor.target or survivor.mode:
+        return
+    if tally.event_type != "FIGHT" or tally.acled_event_type != "Battles":
+        return
+    survivor.event_type, survivor.mode = tally.event_type, tally.mode
+    survivor.cameo_root, survivor.cameo_code = tally.cameo_root, tally.cameo_code
+    survivor.acled_event_type, survivor.acled_sub_event_type = tally.acled_event_type, tally.acled_sub_event_type
 
 
 def _is_violent(event: Event) -> bool:

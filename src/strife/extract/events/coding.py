@@ -66,7 +66,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     chemical_weapon(frame, onto)
     source_side = side_of(frame.sources, source_actors, onto)
     if source_side != "protester" and _bomb_thrown_at_passengers(frame, onto):
-        frame.plover, frame.mode = "ASSAULT", None  # an attack on the people inside (ACLED Violence against civilians)
+        frame.plover, frame.mode = "ASSAULT", None  # an attack on the people inside: no remote mode, so the type's own ACLED pair
         return
     if _makeshift_bombing(frame, source_side, onto):
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
@@ -556,8 +556,11 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)
     own_row = frame.plover == entry.plover and frame.mode == entry.mode and entry.acled_event_type
-    if frame.plover == "ASSAULT" and frame.mode is None and entry.mode in coding_set("remote_modes"):
-        return "Violence against civilians", "Attack"  # a bomb thrown at a bus: its passengers attacked
+    if frame.mode is None and entry.mode in coding_set("remote_modes") and (fallback := acled_fallback(frame.plover)):
+        # The row's pair is its remote mode's; a refinement that took the mode away ('a bomb thrown
+        # at a bus': its passengers attacked, _bomb_thrown_at_passengers) leaves the type's own pair
+        # (event_acled_fallbacks.csv: ASSAULT, Violence against civilians / Attack).
+        return fallback
     if coding is not None and coding.acled_event_type and not own_row:  # the row is the more specific
         pair = (coding.acled_event_type, coding.acled_sub_event_type)
     elif frame.plover == entry.plover and entry.acled_event_type:

@@ -37,6 +37,7 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
+    tokens = _collectives_as_members(tokens, onto)
     sectors = {(a.sector or "").lower() for a in _head_actors(tokens, actors) if a.sector}
     if any(_backs_a_protest(t, onto) for t in tokens):
         return "protester"
@@ -56,6 +57,22 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         if side:
             return side
     return None
+
+
+def _collectives_as_members(tokens: list[Token], onto: Ontology) -> list[Token]:
+    """'a gang of youths', 'a band of villagers': a collective noun whose 'of' object names
+    civilians is those civilians (English names the members after 'of'), not an armed gang; 'a
+    gang of robbers' stays a gang (roles.yaml collective_nouns)."""
+    kept = []
+    for token in tokens:
+        if token.lemma_.lower() in onto.words("collective_nouns"):
+            members = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+            if members and all(lexical_side(m, onto) == "civilian" for m in members):
+                kept += [m for m in members if m not in tokens and m not in kept]
+                continue
+        kept.append(token)
+    return kept or tokens
 
 
 def _backs_a_protest(token: Token, onto: Ontology) -> bool:
