@@ -89,6 +89,12 @@ RULES = [
                  id="figures told as other people after a tally add to it"),
     pytest.param("Five villagers killed in Mafa. Two more died in hospital the next day.", 7,
                  id="figures told as other people after a tally add to it"),
+    pytest.param("Gunmen attacked Kallo village, killing twenty-one (21) people.", 21,
+                 id="a figure in words restated in digits in brackets is one figure"),
+    pytest.param("Gunmen attacked Tepa village; at least fifteen (15) people were killed.", 15,
+                 id="a figure in words restated in digits in brackets is one figure"),
+    pytest.param("Gunmen raided Sumo village; between 5 and 8 people were killed.", 5,
+                 id="a range of deaths: the lowest figure"),
 ]
 
 
