@@ -95,6 +95,8 @@ RULES = [
                  id="a figure in words restated in digits in brackets is one figure"),
     pytest.param("Gunmen raided Sumo village; between 5 and 8 people were killed.", 5,
                  id="a range of deaths: the lowest figure"),
+    pytest.param("Gunmen attacked Kuda village. Scores of people were killed.", 20,
+                 id="'scores': one score, as 'dozens' is one dozen"),
 ]
 
 
