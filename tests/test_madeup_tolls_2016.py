@@ -97,6 +97,14 @@ RULES = [
                  id="a range of deaths: the lowest figure"),
     pytest.param("Gunmen attacked Kuda village. Scores of people were killed.", 20,
                  id="'scores': one score, as 'dozens' is one dozen"),
+    pytest.param("Gunmen attacked Kallo village on 20/06, killing 2 and wounding 5. Two of the wounded later died in hospital.", 4,
+                 id="later deaths of the wounded add to the toll"),
+    pytest.param("Bandits raided Temu village, killing 3 and wounding 6. One of the injured died on the way to hospital.", 4,
+                 id="later deaths of the wounded add to the toll"),
+    pytest.param("Bandits raided Temu village, killing 3 and wounding 6. Two of the wounded are in critical condition.", 3,
+                 id="the wounded picked out without a death are no toll"),
+    pytest.param("Bandits raided Temu village, killing 3 and wounding 6. Two of the dead were children.", 3,
+                 id="the dead picked out are among the toll"),
 ]
 
 

@@ -378,6 +378,8 @@ def _picks_from_told(span: Span, noun: Token) -> bool:
         return False
     definite = any(child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in noun.children)
     trigger = trigger_for(noun)
+    if trigger is not None and trigger.role != "noun":
+        trigger = count_triggers().get(noun.lower_)  # "the wounded": the adjective's row, not the verb's
     return definite and trigger is not None and trigger.role == "noun"
 
 
@@ -584,6 +586,9 @@ def is_summary_line(span: Span) -> bool:
     if any(token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON")
            and token.head.tag_ in FINITE_TAGS for token in line):
         return False  # "Three soldiers died in the attack.": a sentence, not a tally ("3 soldiers killed.")
+    if any(token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in FINITE_TAGS
+           and any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children) for token in line):
+        return False  # "Two of the wounded later died.": a figure picked out of others, told in a sentence
     if any(token.lower_ in count_cues().get("distinct", frozenset()) and token.nbor(1).lower_ != "than"
            for token in doc[start:min(span.end + 1, len(doc) - 1)]):
         return False  # "killing 6; 2 more died of their wounds later": more victims, not the tally of all
