@@ -214,7 +214,7 @@ def _spread_over(anchor: Token) -> Optional[int]:
     communities, killing 20", "attacked the villages of A, B and C, killing 26"), or None."""
     units = count_cues().get("spread_unit", frozenset())
     for clause in _clauses_of(anchor):
-        for unit in _units(clause):
+        for unit in (*_units(clause), *_subject_units(clause)):
             if unit.lemma_.lower() in units:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
@@ -277,6 +277,15 @@ def _units(verb: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "prep" and not (sides and child.lower_ == "between"):
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _subject_units(verb: Token) -> Iterator[Token]:
+    """The nouns of prepositions within the act a verb's subject names ("Clashes in A over two days
+    left 6 dead", "Fighting over three days ... left 9 dead"), never the sides of a "between"."""
+    for subject in (child for child in verb.children if child.dep_ in ("nsubj", "csubj") and child.pos_ in ("NOUN", "VERB")):
+        for token in subject.subtree:
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ != "between":
+                yield token
 
 
 def _unit_number(unit: Token) -> Optional[int]:
