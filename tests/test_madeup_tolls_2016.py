@@ -105,6 +105,8 @@ RULES = [
                  id="the wounded picked out without a death are no toll"),
     pytest.param("Bandits raided Temu village, killing 3 and wounding 6. Two of the dead were children.", 3,
                  id="the dead picked out are among the toll"),
+    pytest.param("Bandits raided Temu village, killing 3 and wounding 6. The toll rose to five after two of the wounded died.", 5,
+                 id="later deaths of the wounded told with a running total are within it"),
     pytest.param("Clashes between two clans in Buru over two days left 6 dead.", 3,
                  id="a toll of clashes told over days in the subject is divided among them"),
     pytest.param("Fighting over three days in Buru left 9 dead.", 3,

@@ -156,6 +156,8 @@ def _read_count(
         if governed is None:
             return None
         kind, confidence = governed
+    if partitive and parent is None:
+        parent = _running_total_of(span, kind, counts)
     if quantity.vague:
         confidence *= 0.9
     end = max(span.end, noun.i + 1)
@@ -377,6 +379,19 @@ def _fronted_part_parent(span: Span, counts: list[Count]) -> int | None:
     start, sentence_start = span.start_char, span.sent.start_char
     before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
     return before[-1] if before else None
+
+
+def _running_total_of(span: Span, kind: str, counts: list[Count]) -> Optional[int]:
+    """ "the toll had risen to eight after three of the wounded died": people picked out of those
+    told before, in the sentence of a running total of their outcome, are within that total."""
+    sentence = span.sent
+    for index in range(len(counts) - 1, -1, -1):
+        count = counts[index]
+        if count.span[0] < sentence.start_char:
+            break
+        if count.total and count.kind == kind:
+            return index
+    return None
 
 
 def _picks_from_told(span: Span, noun: Token) -> bool:
