@@ -109,3 +109,17 @@ def _check_sane(quantity: Quantity | None) -> None:
     assert values == sorted(values)
     if quantity.vague:
         assert quantity.best is None
+
+
+@pytest.mark.parametrize(
+    "words, value, length",
+    [
+        (["twenty", "-", "one", "(", "21", ")", "people"], 21, 6),
+        (["at", "least", "fifteen", "(", "15", ")", "people"], 15, 6),
+        (["five", "(", "6", ")", "people"], 5, 1),  # digits that say another figure are not a restatement
+        (["five", "people", "(", "5", ")"], 5, 1),
+    ],
+)
+def test_a_figure_in_words_restated_in_digits_in_brackets_is_one_figure(words, value, length) -> None:
+    quantity, end = match_quantity(words)
+    assert (quantity.best, end) == (value, length)

@@ -185,6 +185,7 @@ def test_vague_figure_takes_the_longest_phrase():
     assert vague_figure("dozens of civilians") == 12
     assert vague_figure("tens of thousands") == 10000
     assert vague_figure("hundreds") == 100
+    assert vague_figure("scores of villagers") == 20  # one score, as "dozens" is one dozen
     assert vague_figure("40") is None
 
 

@@ -156,6 +156,8 @@ def _read_count(
         if governed is None:
             return None
         kind, confidence = governed
+    if partitive and parent is None:
+        parent = _running_total_of(span, kind, counts)
     if quantity.vague:
         confidence *= 0.9
     end = max(span.end, noun.i + 1)
@@ -214,7 +216,7 @@ def _spread_over(anchor: Token) -> Optional[int]:
     communities, killing 20", "attacked the villages of A, B and C, killing 26"), or None."""
     units = count_cues().get("spread_unit", frozenset())
     for clause in _clauses_of(anchor):
-        for unit in _units(clause):
+        for unit in (*_units(clause), *_subject_units(clause)):
             if unit.lemma_.lower() in units:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
@@ -277,6 +279,15 @@ def _units(verb: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "prep" and not (sides and child.lower_ == "between"):
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _subject_units(verb: Token) -> Iterator[Token]:
+    """The nouns of prepositions within the act a verb's subject names ("Clashes in A over two days
+    left 6 dead", "Fighting over three days ... left 9 dead"), never the sides of a "between"."""
+    for subject in (child for child in verb.children if child.dep_ in ("nsubj", "csubj") and child.pos_ in ("NOUN", "VERB")):
+        for token in subject.subtree:
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ != "between":
+                yield token
 
 
 def _unit_number(unit: Token) -> Optional[int]:
@@ -370,6 +381,19 @@ def _fronted_part_parent(span: Span, counts: list[Count]) -> int | None:
     return before[-1] if before else None
 
 
+def _running_total_of(span: Span, kind: str, counts: list[Count]) -> Optional[int]:
+    """ "the toll had risen to eight after three of the wounded died": people picked out of those
+    told before, in the sentence of a running total of their outcome, are within that total."""
+    sentence = span.sent
+    for index in range(len(counts) - 1, -1, -1):
+        count = counts[index]
+        if count.span[0] < sentence.start_char:
+            break
+        if count.total and count.kind == kind:
+            return index
+    return None
+
+
 def _picks_from_told(span: Span, noun: Token) -> bool:
     """ "One of the victims", "two of the dead": a figure picking some people out of an outcome
     already told ("the victims") says nothing new of them unless a word of its own says what
@@ -378,6 +402,8 @@ def _picks_from_told(span: Span, noun: Token) -> bool:
         return False
     definite = any(child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in noun.children)
     trigger = trigger_for(noun)
+    if trigger is not None and trigger.role != "noun":
+        trigger = count_triggers().get(noun.lower_)  # "the wounded": the adjective's row, not the verb's
     return definite and trigger is not None and trigger.role == "noun"
 
 
@@ -428,6 +454,16 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
     if (root.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "advmod") and root.head.i >= span.end
             and not _BLANK_LINE.search(root.doc.text, root.idx, root.head.idx)):
         return root.head, root.head  # never a noun past a blank line: "kills 14\n\nKABUL (Reuters)"
+    if root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # "between 5 and 8 people", "fifteen (15) people": the parse hangs the range's opener or the
+        # bracketed digits outside the phrase, but a figure of it still counts the noun after it
+        for token in span:
+            if (token.dep_ == "nummod" and token.head.i >= span.end and token.head.pos_ in ("NOUN", "PROPN")
+                    and not _BLANK_LINE.search(root.doc.text, token.idx, token.head.idx)):
+                return token.head, token.head
+        after = root.doc[span.end] if span.end < len(root.doc) else None
+        if span[-1].text == ")" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            return after, after
     return root, root
 
 
@@ -574,6 +610,9 @@ def is_summary_line(span: Span) -> bool:
     if any(token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN", "PRON")
            and token.head.tag_ in FINITE_TAGS for token in line):
         return False  # "Three soldiers died in the attack.": a sentence, not a tally ("3 soldiers killed.")
+    if any(token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in FINITE_TAGS
+           and any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children) for token in line):
+        return False  # "Two of the wounded later died.": a figure picked out of others, told in a sentence
     if any(token.lower_ in count_cues().get("distinct", frozenset()) and token.nbor(1).lower_ != "than"
            for token in doc[start:min(span.end + 1, len(doc) - 1)]):
         return False  # "killing 6; 2 more died of their wounds later": more victims, not the tally of all

@@ -172,7 +172,18 @@ def match_quantity(tokens: Sequence[str]) -> Optional[tuple[Quantity, int]]:
         if ranged is not None:
             return ranged
     quantity = _apply(modifier, core)
-    return (quantity, end) if quantity is not None else None
+    if quantity is None:
+        return None
+    return quantity, _restated_in_digits(tokens, core.value, end)
+
+
+def _restated_in_digits(tokens: Sequence[str], value: Optional[int], end: int) -> int:
+    """ "twenty-one (21) people": a figure in words restated in digits in brackets is one figure,
+    not two; the end of the figure moves past the brackets."""
+    if value is not None and tokens[end : end + 1] == ["("] and tokens[end + 2 : end + 3] == [")"]:
+        if tokens[end + 1].replace(",", "") == str(value):
+            return end + 3
+    return end
 
 
 def _range(tokens: Sequence[str], position: int) -> Optional[tuple[Quantity, int]]:

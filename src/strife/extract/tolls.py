@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text
-from strife.extract.count_words import victim_nouns
+from strife.extract.count_words import count_triggers, victim_nouns
 from strife.extract.counts import count_cues, is_summary_line
 from strife.extract.quotes import speech_verb
 from strife.model import Count
@@ -199,7 +199,20 @@ def other_people(count: Count, text: str = "") -> bool:
     if text and count.span is not None:
         following = _FOLLOWING_WORDS.match(text, count.span[1] + 1) if text[count.span[1]:count.span[1] + 1] == " " else None
         words += following.group(0).lower().split() if following else []
-    return any(word in distinct for word in words)
+    return any(word in distinct for word in words) or _picked_from_wounded(words)
+
+
+def _picked_from_wounded(words: Sequence[str]) -> bool:
+    """ "Two of the wounded later died": people picked out of those told wounded are not among
+    the dead told before, so their deaths add to the toll (ACLED counts later deaths of the
+    wounded with the event)."""
+    triggers = count_triggers()
+    for i, word in enumerate(words[:-1]):
+        if word == "of":
+            after = [w for w in words[i + 1 : i + 3] if w not in ("the", "those")]
+            row = triggers.get(after[0]) if after else None
+            return row is not None and row.kind == "injured" and row.role == "noun"
+    return False
 
 
 def sum_known(values: Sequence[Optional[int]]) -> Optional[int]:
