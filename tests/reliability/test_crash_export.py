@@ -30,12 +30,14 @@ def fill_store(url: str, engine, n_articles: int) -> int:
     changes the text, not the evidence offsets). Returns the events the database then holds."""
     coded = engine.code(Article(text=report(0), published="2020-05-11"))
     coded_json, prefix = coded.model_dump_json(), coded.article.sha256[:12]  # event ids start with it
-    with Store(url) as store:
-        for i in range(n_articles):
-            text = f"{report(0)}\n\nUpdate {i}."
-            meta = Article(text=text, published="2020-05-11", id=f"bulk{i}").meta()
-            copy = ArticleResult.model_validate_json(coded_json.replace(prefix, meta.sha256[:12]))
-            store.add(copy.model_copy(update={"article": meta}), text, f"bulk.jsonl:{i + 1}")
+    items = []
+    for i in range(n_articles):
+        text = f"{report(0)}\n\nUpdate {i}."
+        meta = Article(text=text, published="2020-05-11", id=f"bulk{i}").meta()
+        copy = ArticleResult.model_validate_json(coded_json.replace(prefix, meta.sha256[:12]))
+        items.append((copy.model_copy(update={"article": meta}), text, f"bulk.jsonl:{i + 1}"))
+    with Store(url) as store:  # one transaction (`add` in a loop committed 3,000 times: 20 s)
+        assert not [outcome for outcome in store.add_many(items) if outcome.error]
         return store.counts()["events"]
 
 
