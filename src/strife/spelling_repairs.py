@@ -89,6 +89,10 @@ class SpellingRepairs:
             if len(form) >= MIN_FORM - 2:
                 for key in _deletions(form) | {form}:
                     self.neighbours.setdefault(key, set()).add(form)
+        # a word longer than every key + 1 has no key in the index (its keys are itself and its
+        # one-letter deletions): skip the look-up, which costs len(word)**2 (a 400,000-letter token
+        # took 46 s of CPU)
+        self._longest_key = max(map(len, self.neighbours), default=0)
         self._memo: dict[str, Optional[str]] = {}
 
     def known(self, word: str) -> bool:
@@ -105,7 +109,8 @@ class SpellingRepairs:
         if word in self._memo:
             return self._memo[word]
         found = None
-        if len(word) >= MIN_FORM - 1 and word.isalpha() and word.islower() and not self.known(word):
+        if (MIN_FORM - 1 <= len(word) <= self._longest_key + 1 and word.isalpha() and word.islower()
+                and not self.known(word)):
             candidates = {form for key in _deletions(word) | {word} for form in self.neighbours.get(key, ())}
             near = [form for form in candidates if _one_edit(word, form)]
             found = near[0] if len(near) == 1 and len(near[0]) >= MIN_FORM else None
