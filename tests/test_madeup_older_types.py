@@ -5,7 +5,9 @@
   control of a 'for'/'of' gerund after a verb of judging or punishing (roles.reason_doers).
 * A clash of communities, clans, tribes or herders is a battle between identity (communal)
   militias, as ACLED's codebook codes communal fighting, not a riot (coding._communal_clash,
-  _communal_group); a crowd with no community named stays rioters.
+  _communal_group); so is a clash whose sides fight with firearms ('groups of villagers armed with
+  guns'; roles.yaml clash_firearm_words), organised armed groups; a crowd with no community named
+  and no firearms stays rioters, and so do villagers facing the police.
 * Forces that 'clear' places of a group named by its proper name retake territory, in the
   headline style of the older notes ('Troops clear Kadirolo and Bumsolo of the Wula Front'), as they
   already did of a group named by a common noun ('of militants'; lexicon object '@of_name').
@@ -75,6 +77,9 @@ COMMUNAL = [
     ("Herders and farmers clashed in Ugbolo village over grazing land; 2 killed.", B),
     ("Fighting between Muroi and Sabdo clans in Bakolo region; 5 killed.", B),
     ("Armed herders attacked farmers in Akpolo village, killing 3.", V),
+    # sides that fight with firearms are organised armed groups (communal or political militias)
+    ("Clashes between two rival groups of villagers armed with guns and machetes in Kabiri; 4 killed.", B),
+    ("Supporters of two rival parties clashed with firearms in Kandolo bazaar; 3 killed.", B),
 ]
 
 NOT_COMMUNAL = [  # crowds with no community, clan or tribe named as a side stay rioters
@@ -82,6 +87,8 @@ NOT_COMMUNAL = [  # crowds with no community, clan or tribe named as a side stay
     ("Youths of Dabri and Mohal villages clashed over a football match; 6 injured.", RP),
     ("Villagers clashed with police over the demolition of a shrine.", RP),
     ("Two groups of people clashed in Asabolo market over a land dispute; 3 injured.", RP),
+    ("Clash between two groups of villagers armed with machetes and clubs in Kabiri; 3 injured.", RP),
+    ("Villagers clashed with police who fired guns in the air to disperse them in Kabiri.", RP),
 ]
 
 
