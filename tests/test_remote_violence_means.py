@@ -174,3 +174,14 @@ def test_explosive_with_only_a_tally_stays_remote(engine, text, sub):
     explosion is the row."""
     event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", sub)
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 May 2020, Hanga militia attacked a police station in Kivo with RPGs and AK-47s; 2 policemen killed.",
+    "On 8 May 2020, Hanga militia attacked an army post in Kivo with mortars and assault rifles.",
+])
+def test_plural_small_arms_make_a_mixed_attack_a_clash(engine, text):
+    """Small arms named in the plural ('AK-47s', 'assault rifles') join heavier weapons in a ground
+    assault as the singular does: an armed clash (ACLED), not a shelling."""
+    event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
