@@ -183,3 +183,17 @@ def test_raid_on_kidnappers_or_pirates_meets_an_armed_group(engine, text):
 def test_kidnappers_abducting_a_farmer_stay_one_sided(engine):
     event = next(e for e in coded(engine, "Kidnappers abducted a farmer from his home in Lopon village.") if e.acled_event_type)
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("On 7 May 2020, gunmen killed 3 members of the village's self-defence committee in Kivo.", "Battles"),
+    ("On 7 May 2020, gunmen killed 3 members of a farmers' cooperative in Kivo.", "Violence against civilians"),
+    ("On 7 May 2020, gunmen killed a man who had spoken about self-defence at a meeting in Kivo.",
+     "Violence against civilians"),
+])
+def test_self_defence_group_is_an_armed_side(engine, text, acled):
+    """A group named as organised for armed defence ('self-defence committee') is what ACLED codes as
+    a communal militia: killing its members is a battle; a cooperative's members are civilians, and
+    the word outside a group's name arms no one."""
+    event = by_trigger(coded(engine, text), "killed")
+    assert event.acled_event_type == acled
