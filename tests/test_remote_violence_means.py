@@ -168,12 +168,16 @@ def test_explosive_that_opens_an_armed_clash_is_the_battle(engine, text):
     ("IED hits army patrol near Bilto; 2 soldiers killed.", "Remote explosive/landmine/IED"),
     ("On 3 May 2020, militants threw a grenade at a police post in Hamaro and fled. Two policemen were injured.",
      "Grenade"),
+    # heavy weapons fired back at the bombers are no clash on the ground
+    ("On 27 April 2020, Kemet military forces fired artillery targeting suspected Zafar Front militants west of "
+     "Qarun after the Zafar Front detonated an IED targeting a minesweeper, killing soldiers.", None),
 ])
 def test_explosive_with_only_a_tally_stays_remote(engine, text, sub):
-    """The tally of the dead ('2 soldiers killed') is no clash: with no ground engagement the
-    explosion is the row."""
+    """The tally of the dead ('2 soldiers killed') is no clash, nor is artillery fired back at the
+    bombers: with no ground engagement the explosion (or the shelling) is the row."""
     event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
-    assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", sub)
+    assert event.acled_event_type == "Explosions/Remote violence"
+    assert sub is None or event.acled_sub_event_type == sub
 
 
 @pytest.mark.parametrize("text", [

@@ -270,12 +270,16 @@ def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
 
 
 def _engages(event: Event, doc: Doc) -> bool:
-    """An armed clash told as an act with its doer ('then opened fire on the soldiers', 'clashed
-    with'), not a tally of what befell people ('two soldiers were killed')."""
+    """A ground engagement told as an act with its doer: small-arms fire ('then opened fire on the
+    soldiers') or a two-sided word ('clashed with', 'exchanged fire'); not a tally of what befell
+    people ('two soldiers were killed'), nor heavy weapons fired at an enemy ('fired artillery
+    targeting militants'), which is no clash on the ground."""
     if (event.acled_event_type, event.acled_sub_event_type) != ("Battles", "Armed clash") or not event.source:
         return False
     token = trigger_token(event, doc)
-    return token is not None and count_kind_for(token) not in ("killed", "injured")
+    if token is None or count_kind_for(token) in ("killed", "injured"):
+        return False
+    return event.mode == "firearms" or token.lemma_.lower() in load_ontology().words("two_sided_lemmas")
 
 
 def _part_of_a_clash(event: Event) -> bool:
