@@ -167,3 +167,33 @@ def test_a_place_held_by_forces_is_an_armed_target(engine, text):
     """An attack on a post of an armed force ('a military post', 'a checkpoint manned by soldiers')
     is a battle (ACLED: an attack on a military position), not violence against civilians."""
     assert by_trigger(coded(engine, text), "attacked").acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2020, police raided a hideout of kidnappers in the forest near Kalumbo village and killed three of them.",
+    "Navy commandos stormed a boat held by pirates off Tarvia Point on Monday.",
+])
+def test_raid_on_kidnappers_or_pirates_meets_an_armed_group(engine, text):
+    """Kidnappers and pirates hold their captives by arms; ACLED codes them as armed groups, so a
+    raid on their hideout meets the group: a battle, not violence against civilians."""
+    found = [e for e in coded(engine, text) if e.acled_event_type]
+    assert found and all(e.acled_event_type == "Battles" for e in found)
+
+
+def test_kidnappers_abducting_a_farmer_stay_one_sided(engine):
+    event = next(e for e in coded(engine, "Kidnappers abducted a farmer from his home in Lopon village.") if e.acled_event_type)
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("On 7 May 2020, gunmen killed 3 members of the village's self-defence committee in Kivo.", "Battles"),
+    ("On 7 May 2020, gunmen killed 3 members of a farmers' cooperative in Kivo.", "Violence against civilians"),
+    ("On 7 May 2020, gunmen killed a man who had spoken about self-defence at a meeting in Kivo.",
+     "Violence against civilians"),
+])
+def test_self_defence_group_is_an_armed_side(engine, text, acled):
+    """A group named as organised for armed defence ('self-defence committee') is what ACLED codes as
+    a communal militia: killing its members is a battle; a cooperative's members are civilians, and
+    the word outside a group's name arms no one."""
+    event = by_trigger(coded(engine, text), "killed")
+    assert event.acled_event_type == acled

@@ -684,8 +684,10 @@ def test_coding_sets_load_and_name_known_types_modes_and_acled_types():
     assert set(coding_sets()) == {"remote_modes", "one_sided_modes", "property_types", "incident_acled_types",
                                   "source_of_types", "with_target_types", "to_target_types", "into_target_types", "protest_purpose_types",
                                   "operation_modes", "battle_part_modes", "crowd_acled_types", "undone_attempt_modes",
-                                  "operation_outcome_modes", "precedent_modes", "property_modes", "on_the_spot_types"}
+                                  "operation_outcome_modes", "precedent_modes", "property_modes", "on_the_spot_types",
+                                  "clash_part_modes"}
     assert coding_set("remote_modes") >= {"aerial", "artillery", "IED"}
+    assert coding_set("clash_part_modes") <= coding_set("remote_modes") and "aerial" not in coding_set("clash_part_modes")
     assert "Strategic developments" not in coding_set("incident_acled_types")
     with pytest.raises(KeyError):
         coding_set("no_such_set")

@@ -22,7 +22,9 @@ The rules, first of the older terse notes in the style of ACLED's 2015-2016 code
   control of a 'for'/'of' gerund after a verb of judging or punishing (roles.reason_doers).
 * A clash of communities, clans, tribes or herders is a battle between identity (communal)
   militias, as ACLED's codebook codes communal fighting, not a riot (coding._communal_clash,
-  _communal_group); a crowd with no community named stays rioters.
+  _communal_group); so is a clash whose sides fight with firearms ('groups of villagers armed with
+  guns'; roles.yaml clash_firearm_words), organised armed groups; a crowd with no community named
+  and no firearms stays rioters, and so do villagers facing the police.
 * Forces that 'clear' places of a group named by its proper name retake territory, in the
   headline style of the older notes ('Troops clear Kadirolo and Bumsolo of the Wula Front'), as they
   already did of a group named by a common noun ('of militants'; lexicon object '@of_name').

@@ -177,7 +177,7 @@ def test_bad_calibration_knots_name_file_and_line(tmp_path):
 
 def test_new_word_lists_for_sides_and_intent(onto):
     for name in ("stance_verbs", "intent_speech_verbs", "armed_person_modifiers", "member_nouns",
-                 "small_arms_words", "demonstration_words"):
+                 "small_arms_words", "demonstration_words", "clash_firearm_words"):
         assert onto.words(name), name
     assert "agree" not in onto.words("stance_verbs")  # a commitment is an act, not a stance
 

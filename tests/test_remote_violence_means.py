@@ -3,7 +3,11 @@ killing armed men the lexicon lacked, and acts that were only tried. Every sente
 
 from __future__ import annotations
 
+import pytest
+
 from strife.extract.events import find_events
+from strife.rows import record_row_event
+from tests.test_events import coded
 
 
 def happened(nlp, text: str):
@@ -145,3 +149,43 @@ def test_a_strike_told_in_the_passive_names_its_weapon_after_by_or_with(nlp):
     for text in ("The player was hit by a car.", "The economy was hit by the pandemic.",
                  "Protesters pounded the gates with their fists."):
         assert not [e for e in happened(nlp, text) if e.acled_event_type == "Explosions/Remote violence"], text
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2020, militants detonated an IED against an army patrol and then opened fire on the soldiers "
+    "near Hamaro (Hamaro, Tilar). Two soldiers were killed.",
+    "On 3 May 2020, militants threw a grenade at a police post in Hamaro and then exchanged fire with the "
+    "policemen. Two policemen were injured.",
+])
+def test_explosive_that_opens_an_armed_clash_is_the_battle(engine, text):
+    """ACLED: an explosion that is part of an armed clash (attackers set off an IED, then open fire)
+    is a battle; the incident's one row is the clash, not the explosive."""
+    event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("IED hits army patrol near Bilto; 2 soldiers killed.", "Remote explosive/landmine/IED"),
+    ("On 3 May 2020, militants threw a grenade at a police post in Hamaro and fled. Two policemen were injured.",
+     "Grenade"),
+    # heavy weapons fired back at the bombers are no clash on the ground
+    ("On 27 April 2020, Kemet military forces fired artillery targeting suspected Zafar Front militants west of "
+     "Qarun after the Zafar Front detonated an IED targeting a minesweeper, killing soldiers.", None),
+])
+def test_explosive_with_only_a_tally_stays_remote(engine, text, sub):
+    """The tally of the dead ('2 soldiers killed') is no clash, nor is artillery fired back at the
+    bombers: with no ground engagement the explosion (or the shelling) is the row."""
+    event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
+    assert event.acled_event_type == "Explosions/Remote violence"
+    assert sub is None or event.acled_sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 May 2020, Hanga militia attacked a police station in Kivo with RPGs and AK-47s; 2 policemen killed.",
+    "On 8 May 2020, Hanga militia attacked an army post in Kivo with mortars and assault rifles.",
+])
+def test_plural_small_arms_make_a_mixed_attack_a_clash(engine, text):
+    """Small arms named in the plural ('AK-47s', 'assault rifles') join heavier weapons in a ground
+    assault as the singular does: an armed clash (ACLED), not a shelling."""
+    event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")

@@ -226,7 +226,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             if finding[1]:  # the act that killed them leads, on its own day, not the day the bodies were found
                 survivor, mention = event, survivor
                 home[0] = survivor
-        elif _leads(event, survivor) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
+        elif _leads(event, survivor, doc) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
         confidence = max(survivor.confidence, mention.confidence)
@@ -255,13 +255,37 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     return absorbed
 
 
-def _leads(event: Event, survivor: Event) -> bool:
-    """Whether the incident takes `event`'s coding over its lead's: an act the codebook ranks first
-    within one event type ('abducted and raped': sexual violence), else the surer coding."""
+def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
+    """Whether the incident takes `event`'s coding over its lead's: a ground engagement over the
+    explosives or shells it was fought with, an act the codebook ranks first within one event type
+    ('abducted and raped': sexual violence), else the surer coding."""
+    if _engages(event, doc) and _part_of_a_clash(survivor):
+        return True
+    if _engages(survivor, doc) and _part_of_a_clash(event):
+        return False
     ranked = coding_set("precedent_modes")
     if event.acled_event_type == survivor.acled_event_type and (event.mode in ranked) != (survivor.mode in ranked):
         return event.mode in ranked
     return event.confidence > survivor.confidence
+
+
+def _engages(event: Event, doc: Doc) -> bool:
+    """A ground engagement told as an act with its doer: small-arms fire ('then opened fire on the
+    soldiers') or a two-sided word ('clashed with', 'exchanged fire'); not a tally of what befell
+    people ('two soldiers were killed'), nor heavy weapons fired at an enemy ('fired artillery
+    targeting militants'), which is no clash on the ground."""
+    if (event.acled_event_type, event.acled_sub_event_type) != ("Battles", "Armed clash") or not event.source:
+        return False
+    token = trigger_token(event, doc)
+    if token is None or count_kind_for(token) in ("killed", "injured"):
+        return False
+    return event.mode == "firearms" or token.lemma_.lower() in load_ontology().words("two_sided_lemmas")
+
+
+def _part_of_a_clash(event: Event) -> bool:
+    """An IED, grenade or shelling (clash_part_modes) that an armed clash of its incident was
+    fought with: ACLED codes an explosion that is part of an armed clash as the battle."""
+    return event.acled_event_type == "Explosions/Remote violence" and event.mode in coding_set("clash_part_modes")
 
 
 def _in_heading(offset: int, text: str, layout: Layout) -> bool:

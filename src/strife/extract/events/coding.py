@@ -264,7 +264,11 @@ def _communal_clash(frame: Frame, onto: Ontology) -> bool:
     communal_group_nouns, named_communal_nouns (these only after a proper name)."""
     if frame.plover != "FIGHT" or not _two_sided(frame, onto):
         return False
-    return any(_communal_group(t, onto) for side in (frame.sources, frame.targets) for t in side)
+    if any(_communal_group(t, onto) for side in (frame.sources, frame.targets) for t in side):
+        return True
+    # 'two rival groups of villagers armed with guns clashed': sides that fight with firearms are
+    # organised armed groups (ACLED's communal or political militias), not a mob
+    return _names_any(_clause_text(frame), onto.words("clash_firearm_words"))
 
 
 def _communal_group(token: Token, onto: Ontology) -> bool:

@@ -147,6 +147,8 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
         side = _carried_side(token, onto)
         if side:
             return side
+    if _self_defence(phrase, onto):
+        return "nonstate"  # 'a self-defence group': a communal militia
     if lemma in onto.words("member_nouns"):
         side = _group_side(token, onto)
         if side or _named_group(token):
@@ -215,6 +217,8 @@ def _group_side(member: Token, onto: Ontology) -> Optional[str]:
     """'a member of the regime's 4th Division', 'army officers', 'groups of migrant laborers':
     the group a member belongs to decides the side."""
     for group in _groups_of(member):
+        if _self_defence([t for t in group.subtree if t.i <= group.i], onto):
+            return "nonstate"  # 'members of the village's self-defence committee'
         words = {t.lower_ for t in group.subtree} | {t.lemma_.lower() for t in group.subtree}
         side = _lexical_side_word(group.lemma_.lower(), words, onto)
         if side is None and group.lemma_.lower() in onto.words("protester_nouns"):
@@ -222,6 +226,13 @@ def _group_side(member: Token, onto: Ontology) -> Optional[str]:
         if side:
             return side
     return None
+
+
+def _self_defence(phrase: list[Token], onto: Ontology) -> bool:
+    """Whether a noun's phrase names a group organised for armed defence (roles.yaml
+    armed_group_phrases: 'self-defence committee'), which ACLED codes as a communal militia."""
+    text = " ".join(t.lower_ for t in phrase).replace(" - ", "-")
+    return any(f" {w} " in f" {text} " for w in onto.words("armed_group_phrases"))
 
 
 def _lexical_side_word(lemma: str, words: set[str], onto: Ontology) -> Optional[str]:
