@@ -91,3 +91,16 @@ def test_an_adjectival_passive_makes_its_subject_the_victims(engine):
     (event,) = [e for e in happened(events) if is_relevant(e, "acled")]
     assert event.acled_event_type == "Violence against civilians"
     assert [a.name for a in event.target] == ["farmers"]
+
+
+def test_a_place_from_another_clause_does_not_set_a_toll_apart(engine):
+    """'3 farmers were killed and 2 wounded; it is unclear whether there were casualties among the
+    X militia': the place word of the other clause (a militia named after its town) is no scene of
+    the toll, which stays the clash's. Kano, a state capital any coder of Nigeria knows, names
+    the militia; the village is invented."""
+    text = ("On 12 May 2020, herders clashed with farmers near Tuwa village in Benue state. 3 farmers were killed "
+            "and 2 wounded; it is unclear whether there were casualties among the Kano militia.")
+    events = engine.code(Article(id="note", text=text, published=DATED[1])).events
+    rows = [e for e in happened(events) if is_relevant(e, "acled")]
+    assert len(rows) == 1 and rows[0].acled_event_type == "Battles"
+    assert acled_fatalities(rows[0].fatalities, True) == 3
