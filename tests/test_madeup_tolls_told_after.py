@@ -39,6 +39,12 @@ TOLL_SENTENCES = [
     ("Among the dead were six children.", 6),
     ("Casualties: 6 dead.", 6),
     ("Six others sustained injuries.", 0),
+    ("Six people were burned alive in their homes.", 6),
+    ("Six people were done to death.", 6),
+    ("Six policemen were martyred.", 6),
+    ("Six policemen embraced martyrdom.", 6),
+    ("Six policemen were martyred and 3 injured.", 6),
+    ("Death toll: 6.", 6),
 ]
 
 NOTES = [
