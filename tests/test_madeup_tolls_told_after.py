@@ -110,24 +110,3 @@ def test_a_place_from_another_clause_does_not_set_a_toll_apart(engine):
     rows = [e for e in happened(events) if is_relevant(e, "acled")]
     assert len(rows) == 1 and rows[0].acled_event_type == "Battles"
     assert acled_fatalities(rows[0].fatalities, True) == 3
-
-
-POINTING_BACK = [
-    "4 people were shot and killed.",
-    "They killed 4 people.",
-    "The attackers killed 4 people.",
-    "The assailants shot dead 4 villagers.",
-    "4 people were killed by the attackers.",
-]
-
-
-@pytest.mark.parametrize("toll", POINTING_BACK)
-def test_a_toll_whose_doers_point_back_is_the_attacks_on_a_post(engine, toll):
-    """After an attack on a police post (a battle), a line telling civilians killed by 'they' or 'the
-    attackers' (or with no doer, 'were shot and killed') is that attack's toll, one row."""
-    text = f"Militants attacked a police post in Tora district on 20/06. {toll}"
-    events = engine.code(Article(id="note", text=text, published=TERSE[1])).events
-    rows = [e for e in happened(events) if is_relevant(e, "acled")]
-    assert len(rows) == 1, [(e.acled_event_type, e.evidence) for e in rows]
-    assert acled_fatalities(rows[0].fatalities, True) == 4
-

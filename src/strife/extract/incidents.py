@@ -278,40 +278,9 @@ def _in_heading(offset: int, text: str, layout: Layout) -> bool:
 
 
 def _tells_only_the_outcome(event: Event, doc: Doc) -> bool:
-    """'were killed', 'died', 'wounded', 'were shot and killed' with no perpetrator: what befell
-    people, not the act (a verb coordinated with a word of killing tells it too)."""
+    """'were killed', 'died', 'wounded' with no perpetrator: what befell people, not the act."""
     token = trigger_token(event, doc)
-    if token is None or event.source:
-        return False
-    harms = ("killed", "injured")
-    return count_kind_for(token) in harms or any(
-        c.dep_ == "conj" and count_kind_for(c) in harms for c in token.children)
-
-
-def _doer_points_back(event: Event, doc: Doc) -> bool:
-    """'They killed 4 people', 'The attackers shot dead 4 villagers', '4 people were killed by the
-    assailants': an act whose doers are a subject pronoun, or a definite noun that names attackers
-    by their act alone (roles.yaml `unorganised_attacker_nouns`) with no name of its own, names them
-    as the people already told of, so it points back to the incident told before (whether those
-    doers agree with the incident's is asked separately). 'The military forces fired' is not one:
-    a force named by what it is may be another actor of the story."""
-    token = trigger_token(event, doc)
-    if token is None or token.pos_ != "VERB":
-        return False
-    doers = [c for c in token.children if c.dep_ == "nsubj"]
-    doers += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if not doers:
-        return False
-    onto = load_ontology()
-    anaphoric, by_their_act = onto.words("anaphoric_dets"), onto.words("unorganised_attacker_nouns")
-    for doer in doers:
-        if doer.pos_ == "PRON":
-            if doer.lower_ not in ("they", "he", "she"):
-                return False
-        elif doer.lemma_.lower() not in by_their_act or not any(c.dep_ == "det" and c.lower_ in anaphoric for c in doer.children) or any(
-                c.ent_type_ or c.pos_ == "PROPN" for c in doer.children):
-            return False
-    return True
+    return token is not None and not event.source and count_kind_for(token) in ("killed", "injured")
 
 
 def _tallies_of_riots(events: list[Event], doc: Doc, layout: Layout) -> dict[str, str]:
@@ -552,7 +521,7 @@ def _points_back(event: Event, doc: Doc, layout: Layout) -> bool:
     if token.pos_ == "NOUN":
         determiners = load_ontology().words("anaphoric_dets")
         return any(c.dep_ == "det" and c.lower_ in determiners for c in token.children)
-    return _tells_only_the_outcome(event, doc) or _doer_points_back(event, doc)
+    return _tells_only_the_outcome(event, doc)
 
 
 # -- one toll -------------------------------------------------------------------------------------
