@@ -207,7 +207,7 @@ def complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]
         trigger = trigger_for(child)
         if trigger is None:
             continue
-        if trigger.role == "object" and child.tag_ != "VBN":
+        if trigger.role == "object" and child.tag_ != "VBN" and not _adjectival_passive(child, verb):
             continue
         if token.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return trigger.kind, trigger.confidence * 0.9
@@ -217,10 +217,21 @@ def complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]
                 trigger = trigger_for(outcome)
                 if outcome.dep_ == "pobj" and trigger is not None and trigger.role == "noun":
                     return trigger.kind, trigger.confidence * 0.9
+    if token.dep_ == "dobj" and verb.lemma_.lower() in count_cues().get("part", frozenset()):
+        for subject in verb.children:  # "The dead include 5 children": the outcome noun includes them
+            trigger = trigger_for(subject)
+            if subject.dep_ == "nsubj" and trigger is not None and trigger.role == "noun":
+                return trigger.kind, trigger.confidence * 0.9
     tally = tally_noun(verb)
     if tally is not None and (token.dep_ in ("pobj", "prep") or (token.dep_ in ("dobj", "attr") and tally.dep_ == "nsubj")):
         return tally_kind(tally)  # "the toll rose to 11", "the death toll reached 11", "the toll is 11"
     return None
+
+
+def _adjectival_passive(participle: Token, verb: Token) -> bool:
+    """ "Six farmers were slain": the parser may read a passive participle after 'be' as an adjective
+    complement (acomp, JJ); it is still the passive of the killing verb, its subject the victims."""
+    return participle.dep_ == "acomp" and participle.tag_ == "JJ" and verb.lemma_ == "be"
 
 
 def tally_noun(verb: Token) -> Optional[Token]:

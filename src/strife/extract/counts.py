@@ -140,6 +140,8 @@ def _read_count(
         parent = _fronted_part_parent(span, counts)
     if parent is None:
         parent = _colon_parent(span, counts)
+    if parent is None:
+        parent = _among_the_told_dead(span, anchor, counts)
     noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
@@ -351,6 +353,54 @@ def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | Non
     start, sentence_start = span.start_char, span.sent.start_char
     before = [i for i, c in enumerate(counts) if c.span is not None and sentence_start <= c.span[0] < start]
     return before[-1] if before else None
+
+
+def _among_the_told_dead(span: Span, anchor: Token, counts: list[Count]) -> int | None:
+    """Index of the toll "Among the dead were 5 children" or "The dead include 5 children" picks
+    from: the definite outcome noun ("the dead", "the victims") points back to the people a figure
+    of its kind counted just before, in its sentence or the two before it in the paragraph (these
+    are some of them, not more); else None, and the figure stands as a toll of at least these."""
+    outcome = _definite_outcome_of(anchor)
+    if outcome is None:
+        return None
+    doc, kind = span.doc, outcome.kind
+    sentences = list(doc.sents)
+    here = next(i for i, sentence in enumerate(sentences) if sentence.start <= span.start < sentence.end)
+    earliest = sentences[max(0, here - 2)].start_char
+    text = doc_text(doc)
+    for index in range(len(counts) - 1, -1, -1):
+        count = counts[index]
+        if count.span is None or count.span[0] >= span.start_char:
+            continue
+        if count.span[0] < earliest or "\n\n" in text[count.span[1]:span.start_char]:
+            return None
+        if count.kind == kind and count.part_of is None and count.best is not None:
+            return index
+    return None
+
+
+def _definite_outcome_of(anchor: Token) -> Optional[Trigger]:
+    """The outcome noun with a definite determiner the counted phrase is told as part of: "Among the
+    dead were 5 children" (a part cue's object), "The victims included 5 children" (a part verb's
+    subject); a group listed after the first ("5 children and 2 women") is told as part of it too."""
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ not in ("attr", "nsubj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    part = count_cues().get("part", frozenset())
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() in part:
+        outcomes = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif anchor.dep_ != "dobj":
+        outcomes = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in part for o in c.children if o.dep_ == "pobj"]
+    else:
+        return None
+    for outcome in outcomes:
+        trigger = trigger_for(outcome)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in outcome.children)
+        if trigger is not None and trigger.role == "noun" and definite:
+            return trigger
+    return None
 
 
 def _colon_parent(span: Span, counts: list[Count]) -> int | None:

@@ -213,7 +213,8 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             _in_heading(event_anchor(e), text, layout) for group in incidents for e in group)
         # an act the event stage could give no ACLED type ('burned shelters before fleeing') is no
         # incident to point back to while a typed one told before also agrees
-        homes = [group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found)]
+        borrowed = _place_from_another_clause(event, doc)
+        homes = [group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found, borrowed)]
         home = next((group for group in homes if group[0].acled_event_type), homes[0] if homes else None)
         if home is None:
             incidents.append([event])
@@ -358,14 +359,15 @@ def _is_violent(event: Event) -> bool:
 
 
 def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = False,
-           found: frozenset[str] = frozenset()) -> bool:
+           found: frozenset[str] = frozenset(), borrowed: bool = False) -> bool:
     """Whether `event` is another mention of the incident `group` tells (its first event leads it):
     nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
     same ACLED type, or `refers` to an incident told before (it only points back, or it is the
-    attackers' own claim of the killing)."""
+    attackers' own claim of the killing). A place `borrowed` from another clause of the mention's
+    sentence sets nothing apart."""
     lead = group[0]
     days = _days_agree(lead, event) or any(_found_later(e, event, found) for e in group)
-    if not (_places_agree(lead, event) and days and sources_agree(lead.source, event.source)):
+    if not ((borrowed or _places_agree(lead, event)) and days and sources_agree(lead.source, event.source)):
         return False
     sentence = layout.sentence(event_anchor(event))
     if any(layout.sentence(event_anchor(e)) == sentence for e in group):
@@ -496,6 +498,22 @@ def _same_actor(x: Actor, y: Actor) -> bool:
         return True
     kx, ky = (x.canonical or x.name).lower(), (y.canonical or y.name).lower()
     return kx in ky or ky in kx
+
+
+def _place_from_another_clause(event: Event, doc: Doc) -> bool:
+    """'3 villagers were killed and 2 wounded; it is not clear whether there were fatalities from
+    the Alpha militia': a mention that tells only what befell people, whose place is a word outside
+    its own clause (another clause of the sentence), names no scene of its own; what it tells is
+    the toll of the act told before, wherever that was."""
+    if event.location is None or event.location.span is None or event.location.inferred_from:
+        return False
+    token = trigger_token(event, doc)
+    if token is None or not _tells_only_the_outcome(event, doc) or token.pos_ != "VERB":
+        return False
+    start, end = event.location.span
+    first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    sentence = token.sent
+    return sentence.start_char <= start < sentence.end_char and not (first <= start and end <= last)
 
 
 def _announces_another(event: Event, doc: Doc) -> bool:

@@ -21,6 +21,7 @@ from strife.extract.events.modality import read_modality, to_infinitive
 from strife.extract.events.noun_roles import noun_own_roles, noun_roles
 from strife.extract.events.owners import taken_installations
 from strife.extract.events.roles import (
+    adjectival_passive_roles,
     add_coordinated_sources,
     clausal_subjects,
     clean_args,
@@ -301,6 +302,8 @@ def build_frame(trig: Trigger, triggers: list[Trigger], onto: Ontology) -> Optio
             return None
     elif entry.frame == "preparation" and not _prepares_violence(trig.token, triggers):
         return None
+    elif adjectival_passive_roles(frame, trig.token, onto):
+        pass
     elif trig.token.pos_ == "VERB":
         verb_roles(frame, trig.token, onto)
     else:

@@ -269,9 +269,19 @@ def _background(frame: Frame, onto: Ontology) -> bool:
                     return True
     masses = onto.words("vague_masses")
     for victim in frame.victims + frame.targets:
-        if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children):
+        if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children) and not _toll_of_a_past_act(victim, token):
             return True
     return _undated_stance(token, onto.quad(frame.plover), onto) or _habitual(clause or token, onto)
+
+
+def _toll_of_a_past_act(victim: Token, act: Token) -> bool:
+    """'Gunmen attacked the village, killing scores of people': a vague mass that is the object of a
+    participle telling what the act, itself a verb in the simple past, did is that act's toll
+    (ACLED's 'scores' 20, 'hundreds' 100), not a rhetorical aggregate ('costing the lives of
+    millions', 'has killed thousands', 'the conflict escalated, killing thousands')."""
+    result = victim.head
+    return (victim.dep_ == "dobj" and result.tag_ == "VBG" and result.dep_ in ("advcl", "conj", "xcomp")
+            and result.head.i == act.i != result.i and act.tag_ == "VBD")
 
 
 def _habitual(verb: Token, onto: Ontology) -> bool:

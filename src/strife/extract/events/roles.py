@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span, Token
 
 from strife.extract import clause_verb, doc_tokens, line_break_between, line_of
+from strife.extract.count_words import trigger_for
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     PERSONAL_PRONOUNS,
@@ -78,6 +79,25 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     if finds_the_dead(verb, onto):
         frame.sources = []  # 'villagers found the body of a farmer': who found it did not kill
     frame.sources, frame.targets = two_sides(expand_all(frame.sources), expand_all(frame.targets))
+
+
+def adjectival_passive_roles(frame: Frame, word: Token, onto: Ontology) -> bool:
+    """'Six farmers were slain', 'two guards were slain by the raiders': the parser may read a
+    passive participle after 'be' as an adjective complement; the sentence is still a passive, its
+    subject the victims and its 'by' phrase the agents, never the subject as the doer. False (and
+    nothing set) when the word is no victim verb so read."""
+    verb = word.head
+    if word.dep_ != "acomp" or word.tag_ not in ("JJ", "VBN") or verb.lemma_ != "be" or verb.i == word.i:
+        return False
+    trigger = trigger_for(word)
+    if trigger is None or trigger.role != "object" or trigger.kind not in ("killed", "injured"):
+        return False
+    frame.anchors.add(verb.i)
+    agents = [o for c in word.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+              for o in c.children if o.dep_ == "pobj"]
+    victims = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    frame.sources, frame.targets = two_sides(expand_all(agents), expand_all(victims))
+    return True
 
 
 def _told_victims_aside(subjects: list[Token], onto: Ontology) -> list[Token]:

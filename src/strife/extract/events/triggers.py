@@ -126,8 +126,8 @@ def _constraints_ok(token: Token, row: LexiconEntry, onto: Optional[Ontology] = 
     children = list(token.children)
     if onto is not None and row.prep and token.pos_ in ("NOUN", "PROPN"):
         children += _phrases_of_its_occurrence(token, onto)
-    if row.particle and not any(
-        c.dep_ in ("prt", "advmod", "prep") and c.lower_ in row.particle for c in children
+    if row.particle and not any(  # 'burned alive': a secondary predicate (oprd) completes the verb as a particle does
+        c.dep_ in ("prt", "advmod", "prep", "oprd") and c.lower_ in row.particle for c in children
     ):
         return False
     preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")]
