@@ -41,6 +41,10 @@ NOTES = [
     # a vehicle that runs over a mine sets it off
     (D20, "On 3 May 2020, 3 passengers were killed when their vehicle ran over a landmine near Tarsel.", E),
     (D20, "On 3 May 2020, an army truck drove over an IED near Pelwan, wounding 2 soldiers.", E),
+    # an explosion that targets something is the explosion's attack, and what only tells who was hurt
+    # in it ('2 soldiers were injured', no one named as doing it) is its outcome, not a battle
+    (D20, "On 3 May 2020, an explosion targeted a military vehicle in Pelwan, killing 2 soldiers.", E),
+    (D20, "On 3 May 2020, a blast occurred at a checkpoint in Pelwan; 2 soldiers were injured.", E),
     # forms that were already read, kept so they stay read
     (D20, "On 3 May 2020, around 40 nurses held a sit-in outside Kalgani hospital demanding unpaid wages. [size=around 40]", P),
     (D20, "On 3 May 2020, students formed a human chain in Dovreth town demanding the reopening of the college. [size=no report]", P),
@@ -73,3 +77,9 @@ def test_what_is_no_protest_stays_none(row_event, text):
     council's memorandum are no protest (the telegraphic reading is only for the noun heading a line)."""
     event = row_event(text, D20)
     assert event is None or event.acled_event_type != P
+
+
+def test_soldiers_who_fight_back_after_a_blast_still_fight(row_event):
+    """The explosion leads only over a bare outcome: an exchange of fire told with its two sides stays a battle."""
+    event = row_event("On 3 May 2020, militants clashed with soldiers near Pelwan; 2 soldiers were injured.", D20)
+    assert event is not None and event.acled_event_type == "Battles"

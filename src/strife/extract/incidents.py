@@ -226,7 +226,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             if finding[1]:  # the act that killed them leads, on its own day, not the day the bodies were found
                 survivor, mention = event, survivor
                 home[0] = survivor
-        elif _leads(event, survivor) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
+        elif _leads(event, survivor, doc) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
         confidence = max(survivor.confidence, mention.confidence)
@@ -255,9 +255,16 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     return absorbed
 
 
-def _leads(event: Event, survivor: Event) -> bool:
-    """Whether the incident takes `event`'s coding over its lead's: an act the codebook ranks first
-    within one event type ('abducted and raped': sexual violence), else the surer coding."""
+def _leads(event: Event, survivor: Event, doc: Optional[Doc] = None) -> bool:
+    """Whether the incident takes `event`'s coding over its lead's: an explosion over what only
+    tells its outcome ('a blast occurred at a checkpoint; 2 soldiers were injured': ACLED codes the
+    explosion, whoever was hurt), an act the codebook ranks first within one event type ('abducted
+    and raped': sexual violence), else the surer coding."""
+    if doc is not None:
+        for act, outcome, answer in ((event, survivor, True), (survivor, event, False)):
+            if (act.acled_event_type == "Explosions/Remote violence" != outcome.acled_event_type
+                    and _tells_only_the_outcome(outcome, doc)):
+                return answer
     ranked = coding_set("precedent_modes")
     if event.acled_event_type == survivor.acled_event_type and (event.mode in ranked) != (survivor.mode in ranked):
         return event.mode in ranked
