@@ -45,6 +45,11 @@ NOTES = [
     # in it ('2 soldiers were injured', no one named as doing it) is its outcome, not a battle
     (D20, "On 3 May 2020, an explosion targeted a military vehicle in Pelwan, killing 2 soldiers.", E),
     (D20, "On 3 May 2020, a blast occurred at a checkpoint in Pelwan; 2 soldiers were injured.", E),
+    # placards or banners held or carried; an agitation by a crowd or one staged (South Asian English)
+    (D20, "On 3 May 2020, a group of women held placards outside the Dovreth court demanding justice for a murdered girl. [size=no report]", P),
+    (D20, "On 3 May 2020, activists carried banners through Tarsel market demanding the reopening of schools. [size=no report]", P),
+    (OLD15, "Agitation by farmers in Pelwan for loan waiver.", P),
+    (OLD15, "Farmers intensified their agitation in Pelwan for loan waiver.", P),
     # forms that were already read, kept so they stay read
     (D20, "On 3 May 2020, around 40 nurses held a sit-in outside Kalgani hospital demanding unpaid wages. [size=around 40]", P),
     (D20, "On 3 May 2020, students formed a human chain in Dovreth town demanding the reopening of the college. [size=no report]", P),
@@ -71,6 +76,7 @@ def test_a_hidden_protest_or_explosion_is_found(row_event, published, text, even
     "On 3 May 2020, authorities enforced a shutdown of markets in Dovreth to curb the virus.",
     "Talks on the ceasefire agreed in March continued in Tarsel.",
     "On 3 May 2020, the Pelwan council submitted a memorandum to the ministry on road repairs.",
+    "On 3 May 2020, the Pelwan council held a meeting on road repairs.",
 ])
 def test_what_is_no_protest_stays_none(row_event, text):
     """A lockdown enforced by authorities, an earlier agreement named inside a sentence, and a
