@@ -258,12 +258,18 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
 
 def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
     """Whether the incident takes `event`'s coding over its lead's: a ground engagement over the
-    explosives or shells it was fought with, an act the codebook ranks first within one event type
-    ('abducted and raped': sexual violence), else the surer coding."""
+    explosives or shells it was fought with; an explosion over what only tells its outcome ('a blast
+    occurred at a checkpoint; 2 soldiers were injured': ACLED codes the explosion, whoever was hurt);
+    an act the codebook ranks first within one event type ('abducted and raped': sexual violence);
+    else the surer coding."""
     if _engages(event, doc) and _part_of_a_clash(survivor):
         return True
     if _engages(survivor, doc) and _part_of_a_clash(event):
         return False
+    for act, outcome, answer in ((event, survivor, True), (survivor, event, False)):
+        if (act.acled_event_type == "Explosions/Remote violence" != outcome.acled_event_type
+                and _tells_only_the_outcome(outcome, doc)):
+            return answer
     ranked = coding_set("precedent_modes")
     if event.acled_event_type == survivor.acled_event_type and (event.mode in ranked) != (survivor.mode in ranked):
         return event.mode in ranked

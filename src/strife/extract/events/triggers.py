@@ -171,6 +171,7 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     # the school as a base') asks for that preposition's object, not the verb's ('converted the
     # barracks into a school'); other rows read both ('fired tear gas shells at protesters')
     objects = [] if row.prep and row.prep <= RESULT_PREPS else [c for c in children if c.dep_ in OBJECT_DEPS]
+    objects += telegraphic_noun(token)
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
@@ -224,6 +225,9 @@ def _subjects_for_constraint(token: Token) -> list[Token]:
     teachers' strike', 'a doctors strike'), as English puts the subject of a nominalised verb."""
     deps = ("nsubj", "nsubjpass", "poss", "compound") if token.pos_ in ("NOUN", "PROPN") else ("nsubj", "nsubjpass")
     subjects = [c for c in token.children if c.dep_ in deps]
+    if token.pos_ in ("NOUN", "PROPN"):  # 'a blockade of the highway by villagers': a noun's doer after 'by'
+        subjects += [o for p in token.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                     for o in p.children if o.dep_ == "pobj"]
     if token.dep_ in ("acl", "relcl"):
         subjects.append(token.head)
     return [resolve_relative(s) for s in subjects]
@@ -232,7 +236,7 @@ def _subjects_for_constraint(token: Token) -> list[Token]:
 def _head_ok(token: Token, heads: frozenset[str]) -> bool:
     head = token.head
     if head.i == token.i:
-        return False
+        return any(word_keys(c) & heads for c in telegraphic_verbs(token))
     candidates = [head]
     if head.dep_ in ("prep", "agent") and head.head.i != head.i:
         candidates.append(head.head)
@@ -242,6 +246,24 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
         candidates.append(head.head)
     candidates += _verb_after_apposition(token)
     return any(word_keys(c) & heads for c in candidates)
+
+
+def telegraphic_verbs(noun: Token) -> list[Token]:
+    """'Complete strike observed in Tarsel', 'Torch procession taken out in Pelwan': a headline or a
+    terse note drops the 'was' of a passive, so the parser hangs the participle on the noun that
+    heads the line; that participle is the noun's verb (only for the noun heading the line: inside a
+    sentence, 'the ceasefire agreed in March' names an earlier event, not this one), and only right
+    after it: 'a militia, called the Kite Boys, armed with guns attacked ...' is a misparsed sentence."""
+    if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1]
+
+
+def telegraphic_noun(verb: Token) -> list[Token]:
+    """The other way round: 'Cracker bomb hurled at a rally' - the noun heading the line is what its
+    participle was done to (the object of 'hurled')."""
+    head = verb.head
+    return [head] if verb.dep_ == "acl" and verb in telegraphic_verbs(head) else []
 
 
 def _verb_after_apposition(token: Token) -> list[Token]:
