@@ -583,7 +583,7 @@ def _forces_country(doc: Doc, votes: Sequence[FocusVote]) -> Optional[str]:
 
 def _subject_root(token):
     """The head noun a phrase's root leads ("Kenyan forces" in "Kenyan forces air forces strike")."""
-    while token.dep_ in ("compound", "amod") and token.head is not token:
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
         token = token.head
     return token
 
