@@ -11,11 +11,13 @@ and incidents' tolls are linked in `figure_links`.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from strife.datafiles import read_data_csv
 from strife.extract import Intervals, Layout, clause_verb, doc_text
 from strife.extract.actors import localise_actors, named_country
 from strife.extract.datelines import dateline_spans, in_dateline
@@ -54,6 +56,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
               and not in_dateline(p.span, datelines)]
     places = _without_speakers_seats(places, doc)
     places = _without_origins(places, doc)
+    places = _without_consequences(places, doc)
     dates = [d for d in state.get("dates", []) if (d.date is not None or d.precision == "ongoing") and not d.future]
     real_places = _places_of_real_clauses(places, events, doc)
     focus_place = _focus_place(real_places)
@@ -453,6 +456,36 @@ def _without_origins(places: list[Place], doc: Doc) -> list[Place]:
         return places
     placing = {_sentence_start(p, doc) for p in places if id(p) not in origins}
     return [p for p in places if id(p) not in origins or _sentence_start(p, doc) not in placing]
+
+
+@functools.lru_cache(maxsize=1)
+def consequence_verbs() -> frozenset[str]:
+    """The lemmas of geo_consequence_verbs.csv ("cause"): their participle tells an act's effect elsewhere."""
+    return frozenset(row["lemma"] for row in read_data_csv("geo_consequence_verbs.csv"))
+
+
+def _in_consequence(place: Place, doc: Doc) -> bool:
+    """Is the place written in a participle clause telling what an act caused ("..., causing power
+    cuts in areas of X")? Its first verb above is such a participle, hung on another verb."""
+    span = doc.char_span(*place.span, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() in consequence_verbs()
+            and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _without_consequences(places: list[Place], doc: Doc) -> list[Place]:
+    """The places without those written where an act's consequence was felt ("gunmen blew up a
+    pylon in Westvale area, causing power cuts in areas of Northfield"), in a sentence that names
+    another place: the act is where it was done."""
+    effects = {id(p) for p in places if _in_consequence(p, doc)}
+    if not effects:
+        return places
+    placing = {_sentence_start(p, doc) for p in places if id(p) not in effects}
+    return [p for p in places if id(p) not in effects or _sentence_start(p, doc) not in placing]
 
 
 def _sentence_start(place: Place, doc: Doc) -> int:

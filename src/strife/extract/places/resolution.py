@@ -549,6 +549,14 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     # often abroad, not where; one naming anything else ("the Lebanese pound") says where.
     actor_votes = [vote for vote in votes if vote.mention is None and not vote.armed]
     focus = _dominant_country(actor_votes)
+    forces = _forces_country(doc, votes)
+    if forces is not None and focus is not None and forces != focus and _only_groups(doc, actor_votes, focus):
+        # ... but where a state's forces, acting, fight a group in a place the text does not place
+        # ("Kenyan forces killed four militants of <group> in <village>"), the fight is on the state's
+        # ground as a coder reads it: the group's home country yields to the forces' nationality. Not
+        # forces attacked ("<group> attacked a Kenyan forces base") nor forces among a people
+        # ("the Israeli army forced out Palestinian refugees"): a people's adjective says where.
+        focus, actor_votes = forces, [vote for vote in votes if vote.mention is None and vote.armed]
     if focus is None:
         return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where
     focus = [focus]
@@ -559,6 +567,30 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE).model_copy(
         update={"inferred_from": "actors"})
     return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus)
+
+
+def _forces_country(doc: Doc, votes: Sequence[FocusVote]) -> Optional[str]:
+    """The one country whose armed forces the note names by their people's adjective ("Kenyan
+    forces", "the Nigerian army"), if only one country's are named, and they act (the subject of a
+    clause, not the object or a modifier)."""
+    armed = [vote for vote in votes if vote.mention is None and vote.armed and not vote.metonym]
+    if len({vote.country for vote in armed}) != 1:
+        return None
+    acting = [vote for vote in armed if (words := doc.char_span(*vote.span, alignment_mode="expand")) is not None
+              and _subject_root(words.root).dep_ in ("nsubj", "ROOT")]
+    return acting[0].country if acting else None
+
+
+def _subject_root(token):
+    """The head noun a phrase's root leads ("Kenyan forces" in "Kenyan forces air forces strike")."""
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _only_groups(doc: Doc, votes: Sequence[FocusVote], country: str) -> bool:
+    """Are the votes for the country all named groups, none a people's adjective ("Palestinian")?"""
+    return all(not is_demonym(doc.text[vote.span[0] : vote.span[1]]) for vote in votes if vote.country == country)
 
 
 # The actors' country places an article only when it outweighs every other country its actors say

@@ -1,0 +1,43 @@
+"""An unplaced village is in the country of the state forces fighting there, not the group's home (issue #23)."""
+
+from __future__ import annotations
+
+
+def _countries(code, text):
+    return [(e.location.country if e.location else None) for e in code(text)]
+
+
+def test_state_forces_fighting_a_foreign_group_in_an_unknown_village_are_at_home(code):
+    # Al Shabaab's home is Somalia, but Kenyan soldiers killing its fighters in a village the gazetteer
+    # lacks are, as a coder reads it, in Kenya.
+    countries = _countries(code, "Kenyan soldiers killed three al Shabaab fighters in Korowanga village on Tuesday.")
+    assert countries and all(c == "KEN" for c in countries), countries
+
+
+def test_the_nigerian_army_places_a_boko_haram_fight_in_an_unknown_village(code):
+    countries = _countries(code, "Cameroonian troops repelled a Boko Haram attack on Gambalari village, "
+                                 "killing ten insurgents.")
+    assert countries and all(c == "CMR" for c in countries), countries
+
+
+def test_a_group_alone_still_places_its_attack_at_home(code):
+    countries = _countries(code, "Al Shabaab fighters attacked Korowanga village, killing two.")
+    assert countries and all(c == "SOM" for c in countries), countries
+
+
+def test_a_known_place_abroad_outweighs_the_forces_nationality(code):
+    countries = _countries(code, "Turkish forces shelled SDF positions near Tell Abiad.")
+    assert countries and all(c == "SYR" for c in countries), countries
+
+
+def test_forces_attacked_by_a_group_do_not_move_the_place(code):
+    # The forces are the object here: the group's home still says where.
+    countries = _countries(code, "Al Shabaab fighters attacked a Kenyan forces base in Korowanga area.")
+    assert countries and all(c == "SOM" for c in countries), countries
+
+
+def test_forces_acting_among_a_people_leave_the_place_to_the_people(code):
+    # A people's adjective says where ("Palestinian refugees"), not the acting forces' nationality.
+    countries = _countries(code, "The Israeli army forced out more than 100 Palestinian families from "
+                                 "their homes in Wadi Korowan during a search for militants.")
+    assert all(c != "ISR" for c in countries), countries
