@@ -1,0 +1,36 @@
+"""Made-up notes: the record's row is the act the line is about (issue #21).
+
+Every village, person and group is invented. A 'to' infinitive of
+purpose on a verb with its own object ('refused food to protest', 'stopped work to protest') says
+why that act was done: a refusing or halting verb does not make the protest not happen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+P = "Protests"
+D20 = "2020-05-03"
+
+ROWS = [
+    ("On 3 May 2020, prisoners refused food in Pelwan jail to protest the death of an inmate. [size=no report]", P),
+    ("On 3 May 2020, workers stopped work at the Pelwan mill to protest the arrest of their leader. [size=no report]", P),
+    ("On 3 May 2020, traders closed their shops in Tarsel to protest extortion. [size=no report]", P),
+]
+
+
+@pytest.mark.parametrize("text, event_type", ROWS)
+def test_the_row_is_the_main_clauses_act(row_event, text, event_type):
+    event = row_event(text, D20)
+    assert event is not None, text
+    assert event.acled_event_type == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, the students refused to protest in Dovreth.",
+    "On 3 May 2020, police stopped the villagers from protesting in Tarsel.",
+])
+def test_a_refused_or_stopped_protest_is_still_not_one(row_event, text):
+    """'refused to protest' (no object of its own): the infinitive is what was refused."""
+    event = row_event(text, D20)
+    assert event is None or event.acled_event_type != P
