@@ -141,11 +141,16 @@ def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel:
                  purposes: bool = False) -> bool:
     """The act is the complement of one of `lemmas` ('refused to attend'); `parallel` names the
     links that make it a second act instead ('stopped and looted a boat': a conjunct). With
-    `purposes`, a to-infinitive of purpose is no complement (`purpose_infinitive`)."""
+    `purposes`, a to-infinitive of purpose is no complement (`purpose_infinitive`), nor of a refusal
+    above it ('refused to ply their buses to protest the hike': a protest done by refusing); one
+    prevented or stopped above it is ('stopped militants from crossing the river to attack the town')."""
+    purpose_of = None
     for child, ancestor in _path_up(token):
+        if purposes and purpose_of is None and purpose_infinitive(child, ancestor):
+            purpose_of = ancestor
         if ancestor.pos_ in ("VERB", "AUX") and word_keys(ancestor) & lemmas:
-            if purposes and purpose_infinitive(child, ancestor):
-                continue
+            if purpose_of is ancestor or (purpose_of is not None and word_keys(ancestor) & onto.words("refusal_verbs")):
+                return False  # the purpose of a done act, or of a refused one (the refusal is the act)
             if child.dep_ not in ("nsubj", "nsubjpass", "advcl", *parallel) or to_infinitive(child):
                 return True
     return False
