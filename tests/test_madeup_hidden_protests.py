@@ -57,6 +57,12 @@ NOTES = [
     (OLD15, "Shutter down in Pelwan against extortion.", P),
     (OLD15, "Shutter-down in Pelwan against extortion.", P),
     (D20, "On 3 May 2020, transporters kept their vehicles off the roads in Tarsel against fuel prices. [size=no report]", P),
+    # shutters downed or pulled down; services suspended by those who give them; a crowd's lock-out
+    (OLD15, "Traders downed shutters in Tarsel against extortion.", P),
+    (D20, "On 3 May 2020, traders pulled down their shutters in Tarsel against extortion. [size=no report]", P),
+    (D20, "On 3 May 2020, doctors suspended outpatient services in Pelwan demanding security. [size=no report]", P),
+    (D20, "On 3 May 2020, students locked the gate of the Tarsel college demanding the removal of the principal. [size=no report]", P),
+    (D20, "On 3 May 2020, villagers padlocked the Pelwan health centre demanding a doctor. [size=no report]", P),
     # forms that were already read, kept so they stay read
     (D20, "On 3 May 2020, around 40 nurses held a sit-in outside Kalgani hospital demanding unpaid wages. [size=around 40]", P),
     (D20, "On 3 May 2020, students formed a human chain in Dovreth town demanding the reopening of the college. [size=no report]", P),
@@ -87,6 +93,8 @@ def test_a_hidden_protest_or_explosion_is_found(row_event, published, text, even
     "On 3 May 2020, militants laid siege to Tarsel town.",
     "On 3 May 2020, troops camped outside Tarsel town.",
     "On 3 May 2020, police kept vehicles off the roads in Tarsel to enforce the curfew.",
+    "On 3 May 2020, the government suspended bus services in Pelwan to curb the virus.",
+    "On 3 May 2020, police locked the Tarsel party office.",
 ])
 def test_what_is_no_protest_stays_none(row_event, text):
     """A lockdown enforced by authorities, an earlier agreement named inside a sentence, and a
