@@ -63,6 +63,11 @@ NOTES = [
     (D20, "On 3 May 2020, doctors suspended outpatient services in Pelwan demanding security. [size=no report]", P),
     (D20, "On 3 May 2020, students locked the gate of the Tarsel college demanding the removal of the principal. [size=no report]", P),
     (D20, "On 3 May 2020, villagers padlocked the Pelwan health centre demanding a doctor. [size=no report]", P),
+    # a black day observed, black badges worn or worked with, a fast unto death
+    (D20, "On 3 May 2020, lawyers observed a black day in Pelwan against the assault on a colleague. [size=no report]", P),
+    (D20, "On 3 May 2020, employees worked with black badges in Tarsel demanding regularisation. [size=no report]", P),
+    (D20, "On 3 May 2020, teachers wore black armbands in Tarsel against unpaid salaries. [size=no report]", P),
+    (D20, "On 3 May 2020, workers went on a fast unto death in Pelwan demanding unpaid wages. [size=no report]", P),
     # forms that were already read, kept so they stay read
     (D20, "On 3 May 2020, around 40 nurses held a sit-in outside Kalgani hospital demanding unpaid wages. [size=around 40]", P),
     (D20, "On 3 May 2020, students formed a human chain in Dovreth town demanding the reopening of the college. [size=no report]", P),
@@ -95,6 +100,7 @@ def test_a_hidden_protest_or_explosion_is_found(row_event, published, text, even
     "On 3 May 2020, police kept vehicles off the roads in Tarsel to enforce the curfew.",
     "On 3 May 2020, the government suspended bus services in Pelwan to curb the virus.",
     "On 3 May 2020, police locked the Tarsel party office.",
+    "On 3 May 2020, Muslims in Tarsel observed the fast.",
 ])
 def test_what_is_no_protest_stays_none(row_event, text):
     """A lockdown enforced by authorities, an earlier agreement named inside a sentence, and a
