@@ -50,6 +50,24 @@ NOTES = [
     (D20, "On 3 May 2020, activists carried banners through Tarsel market demanding the reopening of schools. [size=no report]", P),
     (OLD15, "Agitation by farmers in Pelwan for loan waiver.", P),
     (OLD15, "Farmers intensified their agitation in Pelwan for loan waiver.", P),
+    # a crowd's siege or camp-in of an office; shutters down; vehicles kept off the roads by their owners
+    (D20, "On 3 May 2020, villagers laid siege to the Pelwan police station demanding the release of a youth. [size=no report]", P),
+    (D20, "On 3 May 2020, villagers besieged the Pelwan police station demanding the release of a youth. [size=no report]", P),
+    (D20, "On 3 May 2020, residents camped outside the Tarsel district office demanding water. [size=no report]", P),
+    (OLD15, "Shutter down in Pelwan against extortion.", P),
+    (OLD15, "Shutter-down in Pelwan against extortion.", P),
+    (D20, "On 3 May 2020, transporters kept their vehicles off the roads in Tarsel against fuel prices. [size=no report]", P),
+    # shutters downed or pulled down; services suspended by those who give them; a crowd's lock-out
+    (OLD15, "Traders downed shutters in Tarsel against extortion.", P),
+    (D20, "On 3 May 2020, traders pulled down their shutters in Tarsel against extortion. [size=no report]", P),
+    (D20, "On 3 May 2020, doctors suspended outpatient services in Pelwan demanding security. [size=no report]", P),
+    (D20, "On 3 May 2020, students locked the gate of the Tarsel college demanding the removal of the principal. [size=no report]", P),
+    (D20, "On 3 May 2020, villagers padlocked the Pelwan health centre demanding a doctor. [size=no report]", P),
+    # a black day observed, black badges worn or worked with, a fast unto death
+    (D20, "On 3 May 2020, lawyers observed a black day in Pelwan against the assault on a colleague. [size=no report]", P),
+    (D20, "On 3 May 2020, employees worked with black badges in Tarsel demanding regularisation. [size=no report]", P),
+    (D20, "On 3 May 2020, teachers wore black armbands in Tarsel against unpaid salaries. [size=no report]", P),
+    (D20, "On 3 May 2020, workers went on a fast unto death in Pelwan demanding unpaid wages. [size=no report]", P),
     # forms that were already read, kept so they stay read
     (D20, "On 3 May 2020, around 40 nurses held a sit-in outside Kalgani hospital demanding unpaid wages. [size=around 40]", P),
     (D20, "On 3 May 2020, students formed a human chain in Dovreth town demanding the reopening of the college. [size=no report]", P),
@@ -77,10 +95,16 @@ def test_a_hidden_protest_or_explosion_is_found(row_event, published, text, even
     "Talks on the ceasefire agreed in March continued in Tarsel.",
     "On 3 May 2020, the Pelwan council submitted a memorandum to the ministry on road repairs.",
     "On 3 May 2020, the Pelwan council held a meeting on road repairs.",
+    "On 3 May 2020, militants laid siege to Tarsel town.",
+    "On 3 May 2020, troops camped outside Tarsel town.",
+    "On 3 May 2020, police kept vehicles off the roads in Tarsel to enforce the curfew.",
+    "On 3 May 2020, the government suspended bus services in Pelwan to curb the virus.",
+    "On 3 May 2020, police locked the Tarsel party office.",
+    "On 3 May 2020, Muslims in Tarsel observed the fast.",
 ])
 def test_what_is_no_protest_stays_none(row_event, text):
     """A lockdown enforced by authorities, an earlier agreement named inside a sentence, and a
-    council's memorandum are no protest (the telegraphic reading is only for the noun heading a line)."""
+    council's memorandum are no protest; nor are armed men's siege or camp, nor police keeping traffic off the roads (the telegraphic reading is only for the noun heading a line)."""
     event = row_event(text, D20)
     assert event is None or event.acled_event_type != P
 

@@ -6,7 +6,9 @@ yet a confident trigger ('shot', 'abducted') can still score above the act the l
 the record's row (`strife.rows.record_row_event`: within a rank, the more confident event) would
 be the background. An ACLED coder writes the row for the news, so a background act told in an
 'after'/'following'/'over' phrase or clause of the news is made a little less confident than that
-act of disorder. Both stay events; only their order changes.
+act of disorder. So is an act told in a relative or reduced relative clause on a noun of a
+demonstration's clause ('held a march to mourn a classmate killed by police', '... who was killed by
+police'): the clause only tells who the classmate is, the grievance the crowd marches for. Both stay events; only their order changes.
 """
 
 from __future__ import annotations
@@ -42,6 +44,27 @@ def _told_as_its_cause(news: Frame, frame: Frame) -> bool:
     return frame.trigger.token.i in inside
 
 
+RELATIVE_DEPS = frozenset({"relcl", "acl"})
+
+
+def _told_of_a_participant(news: Frame, frame: Frame) -> bool:
+    """'held a march to mourn a classmate killed by police': the news is a demonstration, and the
+    act's verb, or a verb it hangs from, is a relative or participial clause on a noun that lies in
+    the news's clause (the subtree of the news's verb, or of its word's verb when the news is a
+    noun). A crowd marches for, mourns or protests a victim: who the victim is is the grievance."""
+    if news.plover != "PROTEST":
+        return False
+    token = frame.trigger.token
+    relative = next((a for a in [token, *token.ancestors] if a.dep_ in RELATIVE_DEPS and a.pos_ in ("VERB", "AUX")), None)
+    if relative is None or relative.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    trigger = news.trigger.token
+    clause = trigger if trigger.pos_ == "VERB" else trigger.head
+    if clause.pos_ not in ("VERB", "AUX") or clause is relative:
+        return False
+    return relative.head.i in {t.i for t in clause.subtree} and trigger.i not in {t.i for t in relative.subtree}
+
+
 def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
     """Each happened background event told as the cause of an act of disorder that is news in its
     sentence scores just below the most confident such act (when it scores above it)."""
@@ -51,6 +74,6 @@ def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
         sentence = frame.trigger.token.sent.start
         news = [e.confidence for f, e in zip(frames, events)
                 if f is not frame and f.trigger.token.sent.start == sentence and _disorder_news(f, e)
-                and _told_as_its_cause(f, frame)]
+                and (_told_as_its_cause(f, frame) or _told_of_a_participant(f, frame))]
         if news and event.confidence >= max(news):
             event.confidence = round(max(0.01, max(news) - 0.01), 3)

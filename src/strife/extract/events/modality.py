@@ -32,8 +32,8 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
     clause = clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
     frame.negated = (any(_negates(t, onto) for t in own)
-                     or _governed_by(token, onto.words("negating_verbs") - onto.words("halting_verbs"), onto)
-                     or _governed_by(token, onto.words("halting_verbs"), onto, ("conj",)))
+                     or _governed_by(token, onto.words("negating_verbs") - onto.words("halting_verbs"), onto, purposes=True)
+                     or _governed_by(token, onto.words("halting_verbs"), onto, ("conj",), purposes=True))
     auxes = [c for t in own for c in t.children if c.dep_ == "aux"]
     modal = any(c.lower_ in onto.words("modal_verbs") for c in auxes)
     frame.future = any(c.lower_ in onto.words("future_aux") for c in auxes)
@@ -137,14 +137,31 @@ def _path_up(token: Token) -> Iterable[tuple[Token, Token]]:
         child = ancestor
 
 
-def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel: tuple[str, ...] = ()) -> bool:
+def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel: tuple[str, ...] = (),
+                 purposes: bool = False) -> bool:
     """The act is the complement of one of `lemmas` ('refused to attend'); `parallel` names the
-    links that make it a second act instead ('stopped and looted a boat': a conjunct)."""
+    links that make it a second act instead ('stopped and looted a boat': a conjunct). With
+    `purposes`, a to-infinitive of purpose is no complement (`purpose_infinitive`), nor of a refusal
+    above it ('refused to ply their buses to protest the hike': a protest done by refusing); one
+    prevented or stopped above it is ('stopped militants from crossing the river to attack the town')."""
+    purpose_of = None
     for child, ancestor in _path_up(token):
+        if purposes and purpose_of is None and purpose_infinitive(child, ancestor):
+            purpose_of = ancestor
         if ancestor.pos_ in ("VERB", "AUX") and word_keys(ancestor) & lemmas:
+            if purpose_of is ancestor or (purpose_of is not None and word_keys(ancestor) & onto.words("refusal_verbs")):
+                return False  # the purpose of a done act, or of a refused one (the refusal is the act)
             if child.dep_ not in ("nsubj", "nsubjpass", "advcl", *parallel) or to_infinitive(child):
                 return True
     return False
+
+
+def purpose_infinitive(clause: Token, governor: Token) -> bool:
+    """'refused food to protest the death', 'stopped work to protest the arrest': a 'to' infinitive
+    hung as an adverbial clause on a verb that already has its own object says why that act was
+    done, not what was refused or stopped; a refusing or halting verb does not deny it (the food was
+    refused, the protest happened). 'refused to attend' (no object) keeps its complement."""
+    return to_infinitive(clause) and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in governor.children)
 
 
 def to_infinitive(clause: Token) -> bool:
