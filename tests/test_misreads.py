@@ -95,3 +95,44 @@ def test_an_act_told_as_nearly_done_kills_no_one(engine, text, trigger):
 def test_nearly_before_a_figure_still_counts_it(engine):
     event = by_trigger(coded(engine, "Gunmen killed nearly 50 villagers on Sunday."), "killed")
     assert event.fatalities is not None and event.fatalities.best == 50
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("On 3 May, members of a gang shot and killed a driver in Pembolo village.", ("Violence against civilians", "Attack")),
+        ("On 3 May, members of a gang shot dead a driver in Pembolo village.", ("Violence against civilians", "Attack")),
+        ("On 3 May, a gang shot and killed a policeman in Pembolo village.", ("Battles", "Armed clash")),
+        ("On 3 May, members of a gang shot and killed a policeman in Pembolo village.", ("Battles", "Armed clash")),
+    ],
+)
+def test_a_violence_verb_read_as_a_compounds_noun_is_its_subjects_verb(row_event, text, pair):
+    """'a gang shot and killed a driver': the tagger reads 'gang shot' as a compound noun; with a
+    coordinated past verb, 'dead' or an object after it, it is subject + verb (no compound noun
+    takes an object), so the gang's shooting is an attack, and on a policeman a battle."""
+    event = row_event(text, "2020-05-09")
+    assert (event.acled_event_type, event.acled_sub_event_type) == pair
+    assert event.trigger.text == "shot"
+
+
+def test_a_verb_read_as_a_noun_takes_its_subject(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On 3 May, a gang beat and killed a trader in Pembolo village.")
+    if doc[6].tag_ != "NN":
+        pytest.skip("the tagger read 'beat' as a verb")
+    assert "beat" in [t.text for t in repair_misread_words(doc, load_ontology())]
+    assert (doc[6].pos_, doc[5].dep_, doc[5].head.text) == ("VERB", "nsubj", "beat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 3 May, a warning shot was fired in Pembolo village.", "A gun shot rang out in Pembolo village on 3 May."],
+)
+def test_a_shot_noun_with_no_object_stays_a_noun(nlp, text):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, text)
+    assert "shot" not in [t.text for t in repair_misread_words(doc, load_ontology())]

@@ -13,7 +13,13 @@ Two misreadings lose events or actors in news prose:
   verb's past participle. ACLED codes an attempted attack that reached its victim as the attack;
 * a past form of a prefixed irregular verb ("retook") is kept by the lemmatizer as its own lemma
   and tagged a present verb, so the lexicon's verb ("retake") is not found
-  (`data/verb_past_forms.csv`).
+  (`data/verb_past_forms.csv`);
+* a past form of a verb of violence spelt as a noun ("shot", "beat") after a noun is read as the
+  second noun of a compound ("members of a gang shot and killed a driver", "a gang beat and killed
+  a trader"), so the act is lost or becomes a bare killing. Followed by a coordinated past verb,
+  by 'dead' or by the start of an object (a determiner, a number, a possessive, an object
+  pronoun), the compound is English's subject + verb: no compound noun of two nouns takes an
+  object (`data/verb_forms_read_as_nouns.csv`).
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -40,6 +46,11 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 #: Labels of a clause complementing a verb, which an acronym read as a verb may be given.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+#: The tag of a past form of a verb read as a noun ("gang shot"): a singular noun.
+SINGULAR_NOUN_TAGS = frozenset({"NN"})
+#: Words that start a verb's object after a past form read as a noun ("shot a driver", "beat him").
+OBJECT_START_TAGS = frozenset({"DT", "CD", "PRP$"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -52,6 +63,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
         if lemma is not None:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             changed.append(token)
+    changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -184,3 +196,70 @@ def _raise_over_its_object(verb: Token) -> None:
     else:
         verb.head, verb.dep_ = noun.head, noun.dep_
     noun.head, noun.dep_ = verb, "dobj"
+
+
+@functools.lru_cache(maxsize=1)
+def noun_like_past_forms() -> dict[str, str]:
+    """verb_forms_read_as_nouns.csv: lower-case past form -> the verb's lemma."""
+    return {row["form"].lower(): row["lemma"] for row in read_data_csv("verb_forms_read_as_nouns.csv")}
+
+
+def _verb_read_as_noun(token: Token, onto: Ontology) -> bool:
+    """'members of a gang shot and killed a driver', 'a gang beat and killed a trader': a past form
+    of a violence verb spelt as a noun, read as the second noun of a compound, is the verb of the
+    noun before it when a coordinated past verb, 'dead' or an object follows (a compound noun takes
+    none of them). Re-tag it and give it its subject; True when repaired."""
+    lemma = noun_like_past_forms().get(token.lower_)
+    doc = token.doc
+    if lemma is None or token.i == 0 or token.i + 2 >= len(doc) or not onto.has_verb(lemma):
+        return False
+    noun = doc[token.i - 1]
+    if noun.head.i != token.i or noun.dep_ != "compound" or noun.tag_ not in NOUN_TAGS:
+        return False
+    after = doc[token.i + 1]
+    coordinated = after.lower_ in ("and", ",") and doc[token.i + 2].tag_ in ("VBD", "VBN")
+    result = after.lower_ == "dead"
+    governs = after.tag_ in OBJECT_START_TAGS or after.lower_ in OBJECT_PRONOUNS
+    if not (coordinated or result or governs):
+        return False
+    if token.dep_ == "pobj" and not _verb_of_the_phrase(token, noun, coordinated, result):
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    if token.dep_ != "pobj":
+        _subject_read_as_modifier(token)
+    return True
+
+
+def _verb_of_the_phrase(verb: Token, noun: Token, coordinated: bool, result: bool) -> bool:
+    """'members of a gang shot and killed a driver', 'members of a gang shot dead a driver': the
+    misread verb was the object of the subject's 'of' phrase, and the clause's verb ('killed', or
+    'dead' read as its predicate) came after. The noun takes the verb's place in the phrase, the
+    verb the clause's place, with the subject; the later verb is its conjunct ('shot and killed'),
+    'dead' its result ('shot dead'). False (nothing changed) for any other tree."""
+    prep = verb.head
+    subject = prep.head
+    clause = subject.head
+    if prep.dep_ != "prep" or subject.dep_ != "nsubj" or clause.i <= verb.i:
+        return False
+    if not (coordinated and clause.pos_ in ("VERB", "AUX")) and not (result and clause.i == verb.i + 1):
+        return False
+    for child in list(verb.children):
+        if child.i < noun.i:
+            child.head = noun
+    noun.head, noun.dep_ = prep, "pobj"
+    if clause.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = clause.head, clause.dep_
+    subject.head = verb
+    if coordinated:
+        for child in list(subject.children) + list(clause.children):
+            if child.dep_ in ("cc", "punct") and verb.i < child.i < clause.i:
+                child.head = verb
+        clause.head, clause.dep_ = verb, "conj"
+    else:
+        for child in list(clause.children):
+            if child.i != subject.i:
+                child.head = verb
+        clause.head, clause.dep_ = verb, "acomp"
+    return True
