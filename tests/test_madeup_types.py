@@ -119,6 +119,13 @@ Third round:
   is about ('Violent protest in X after police shot a driver': the riot is the row, the shooting its
   cause): such a background event scores just below its sentence's act of disorder
   (background_rows.yield_to_the_news).
+
+Fourth round:
+
+* A verbless line of clashes or fighting before a semicolon, with the weapons used told after it
+  ('Clashes between A and B in X; militants used mortars and machine guns'), is the battle: the
+  parser hung the line on the next verb as a second subject, and a clause has one subject
+  (misreads._line_before_a_semicolon); the weapons are the clash's means.
 """
 
 from __future__ import annotations

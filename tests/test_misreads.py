@@ -136,3 +136,26 @@ def test_a_shot_noun_with_no_object_stays_a_noun(nlp, text):
 
     doc = _parsed(nlp, text)
     assert "shot" not in [t.text for t in repair_misread_words(doc, load_ontology())]
+
+
+def test_a_verbless_line_before_a_semicolon_is_a_clause_of_its_own(nlp):
+    """'Clashes between A and B in X; militants used mortars': a clause has one subject, so the
+    line the parser hung on the next verb as a second subject is its own root."""
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "Clashes between Wula Front militants and the army in Kelumbo; militants used mortars and machine guns.")
+    if doc[0].dep_ != "nsubj":
+        pytest.skip("the parser kept the line apart")
+    repair_misread_words(doc, load_ontology())
+    assert (doc[0].dep_, doc[12].dep_) == ("ROOT", "ROOT")
+    assert [s.text.rstrip(";") for s in doc.sents][0].endswith("Kelumbo")
+
+
+def test_one_subject_before_a_semicolon_is_kept(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "The rebels attacked Pembolo; the army retreated to Kelumbo.")
+    repair_misread_words(doc, load_ontology())
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["attacked"] or doc[1].dep_ == "nsubj"

@@ -19,7 +19,11 @@ Two misreadings lose events or actors in news prose:
   a trader"), so the act is lost or becomes a bare killing. Followed by a coordinated past verb,
   by 'dead' or by the start of an object (a determiner, a number, a possessive, an object
   pronoun), the compound is English's subject + verb: no compound noun of two nouns takes an
-  object (`data/verb_forms_read_as_nouns.csv`).
+  object (`data/verb_forms_read_as_nouns.csv`);
+* a verbless line before a semicolon ("Clashes between A and B in X; militants used mortars") is
+  hung on the next clause's verb as a second subject, so the clash becomes the doer of the
+  weapons' use and is lost. A clause has one subject: a subject whose phrase ends before a
+  semicolon, of a verb after it that has a subject of its own after it, is a line of its own.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -51,6 +55,10 @@ SINGULAR_NOUN_TAGS = frozenset({"NN"})
 #: Words that start a verb's object after a past form read as a noun ("shot a driver", "beat him").
 OBJECT_START_TAGS = frozenset({"DT", "CD", "PRP$"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+#: The tag of a semicolon (and of a colon or dash, of which only ';' is taken).
+SEMICOLON_TAGS = frozenset({":"})
+#: Labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -64,6 +72,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             changed.append(token)
     changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
+    changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -262,4 +271,29 @@ def _verb_of_the_phrase(verb: Token, noun: Token, coordinated: bool, result: boo
             if child.i != subject.i:
                 child.head = verb
         clause.head, clause.dep_ = verb, "acomp"
+    return True
+
+
+def _line_before_a_semicolon(semicolon: Token) -> bool:
+    """'Clashes between A and B in X; militants used mortars and machine guns': the parser made the
+    verbless line before the semicolon a second subject of the verb after it. A clause has one
+    subject, so the line is a clause of its own (its noun the root, the semicolon its end), and
+    the doc's sentences split there. True when repaired."""
+    if semicolon.text != ";":
+        return False
+    verb = semicolon.head if semicolon.head.i > semicolon.i else None
+    if verb is None:
+        verb = next((t for t in semicolon.doc[semicolon.i + 1:] if t.dep_ in SUBJECT_DEPS), None)
+        verb = verb.head if verb is not None else None
+    if verb is None or verb.i < semicolon.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.right_edge.i < semicolon.i]
+    if len(before) != 1 or not any(c.i > semicolon.i for c in subjects):
+        return False
+    line = before[0]
+    if line.pos_ not in ("NOUN", "PROPN"):
+        return False
+    line.head, line.dep_ = line, "ROOT"
+    semicolon.head, semicolon.dep_ = line, "punct"
     return True
