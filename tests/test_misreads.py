@@ -159,3 +159,26 @@ def test_one_subject_before_a_semicolon_is_kept(nlp):
     doc = _parsed(nlp, "The rebels attacked Pembolo; the army retreated to Kelumbo.")
     repair_misread_words(doc, load_ontology())
     assert [t.text for t in doc if t.dep_ == "ROOT"] == ["attacked"] or doc[1].dep_ == "nsubj"
+
+
+def test_dead_before_the_objects_number_is_the_verbs_result(nlp):
+    """'police shot dead 2 armed robbers': an adjective follows its noun's numeral ('2 dead
+    robbers'), so 'dead' before the number is the verb's result, and the object keeps its name."""
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On 3 May, gunmen shot dead two farmers in Pembolo village.")
+    if doc[6].dep_ != "amod":
+        pytest.skip("the parser hung 'dead' on the verb")
+    repair_misread_words(doc, load_ontology())
+    assert (doc[6].dep_, doc[6].head.text) == ("acomp", "shot")
+
+
+def test_dead_bodies_stay_dead(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On 3 May, villagers found dead bodies near Pembolo.")
+    head = doc[6].head.i
+    repair_misread_words(doc, load_ontology())
+    assert doc[6].head.i == head

@@ -23,7 +23,11 @@ Two misreadings lose events or actors in news prose:
 * a verbless line before a semicolon ("Clashes between A and B in X; militants used mortars") is
   hung on the next clause's verb as a second subject, so the clash becomes the doer of the
   weapons' use and is lost. A clause has one subject: a subject whose phrase ends before a
-  semicolon, of a verb after it that has a subject of its own after it, is a line of its own.
+  semicolon, of a verb after it that has a subject of its own after it, is a line of its own;
+* 'dead' after a verb and before a determiner or number ("police shot dead 2 armed robbers") is
+  read as the object's adjective, so the object becomes "dead 2 armed robbers" and is no longer
+  read as armed. An English adjective follows the numeral and determiner of its noun ("2 dead
+  robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman".
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -67,6 +71,9 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     """Re-tag acronyms read as verbs and participles read as adjectives; return the tokens changed."""
     changed = [t for t in _tagged(doc, VERB_READING_TAGS) if _acronym_read_as_verb(t) and _make_name(t)]
     for token in _tagged(doc, ADJECTIVE_TAGS):
+        if _result_read_as_modifier(token):
+            changed.append(token)
+            continue
         lemma = _participle_read_as_adjective(token, onto)
         if lemma is not None:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
@@ -296,4 +303,20 @@ def _line_before_a_semicolon(semicolon: Token) -> bool:
         return False
     line.head, line.dep_ = line, "ROOT"
     semicolon.head, semicolon.dep_ = line, "punct"
+    return True
+
+
+def _result_read_as_modifier(token: Token) -> bool:
+    """'police shot dead 2 armed robbers': 'dead' right after a verb of the lexicon and before the
+    determiner or number of the verb's object, read as that object's adjective, is the verb's
+    result (an adjective follows its noun's numeral); hang it on the verb. True when repaired."""
+    doc = token.doc
+    if token.lower_ != "dead" or token.dep_ != "amod" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    verb, noun = doc[token.i - 1], token.head
+    if verb.pos_ != "VERB" or noun.i <= token.i or noun.head.i != verb.i or noun.dep_ != "dobj":
+        return False
+    if doc[token.i + 1].tag_ not in OBJECT_START_TAGS:
+        return False
+    token.head, token.dep_ = verb, "acomp"
     return True
