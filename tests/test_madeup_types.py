@@ -126,6 +126,10 @@ Fourth round:
   ('Clashes between A and B in X; militants used mortars and machine guns'), is the battle: the
   parser hung the line on the next verb as a second subject, and a clause has one subject
   (misreads._line_before_a_semicolon); the weapons are the clash's means.
+* Criminals told as armed by their own modifier ('armed robbers', 'armed thieves') are an armed
+  side, so police shooting them fight a battle; 'suspects' with no arms named stay as they were,
+  and armed robbers' attack on a trader stays violence against civilians (sides.side_of,
+  sector_classes.csv armed_when_told).
 """
 
 from __future__ import annotations
