@@ -182,3 +182,20 @@ def test_dead_bodies_stay_dead(nlp):
     head = doc[6].head.i
     repair_misread_words(doc, load_ontology())
     assert doc[6].head.i == head
+
+
+def test_a_past_verb_joined_to_a_finite_one_is_no_reduced_relative(row_event):
+    """'a militia stabbed and killed a trader': read as 'a militia [that was] stabbed', the doers
+    became a victim; joined by 'and' to the finite 'killed', 'stabbed' is finite, the militia its subject."""
+    event = row_event("On 3 May, a militia stabbed and killed a policeman in Pembolo village.", "2020-05-09")
+    assert (event.acled_event_type, [a.name for a in event.target]) == ("Battles", ["policeman"])
+    assert not any("militia" in a.name for a in event.target)
+
+
+def test_a_reduced_relative_with_its_agent_stays(nlp):
+    from strife.extract.events.misreads import repair_misread_words
+    from strife.ontology import load_ontology
+
+    doc = _parsed(nlp, "On 3 May, a soldier wounded and captured by rebels in Pembolo village.")
+    repair_misread_words(doc, load_ontology())
+    assert doc[6].tag_ != "VBD" and doc[5].dep_ != "nsubj"

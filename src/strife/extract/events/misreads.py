@@ -27,7 +27,10 @@ Two misreadings lose events or actors in news prose:
 * 'dead' after a verb and before a determiner or number ("police shot dead 2 armed robbers") is
   read as the object's adjective, so the object becomes "dead 2 armed robbers" and is no longer
   read as armed. An English adjective follows the numeral and determiner of its noun ("2 dead
-  robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman".
+  robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman";
+* a past form right after a sentence's only noun phrase is read as a reduced relative ("a militia
+  stabbed and killed a trader": 'a militia [that was] stabbed'), so the doers become a victim. A
+  participle joined by 'and' to a finite past verb is itself finite: the noun is its subject.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -61,6 +64,10 @@ OBJECT_START_TAGS = frozenset({"DT", "CD", "PRP$"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 #: The tag of a semicolon (and of a colon or dash, of which only ';' is taken).
 SEMICOLON_TAGS = frozenset({":"})
+#: The tag of a past participle, which a finite past verb after its subject may be read as.
+PARTICIPLE_TAGS = frozenset({"VBN"})
+#: Labels of the words of a noun's own phrase before it ('the', 'armed', 'two', 'village').
+NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 #: Labels of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
@@ -80,6 +87,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
             changed.append(token)
     changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
+    changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -319,4 +327,26 @@ def _result_read_as_modifier(token: Token) -> bool:
     if doc[token.i + 1].tag_ not in OBJECT_START_TAGS:
         return False
     token.head, token.dep_ = verb, "acomp"
+    return True
+
+
+def _finite_verb_read_as_relative(participle: Token) -> bool:
+    """'a militia stabbed and killed a trader': a participle hung on the noun before it as a reduced
+    relative, with the noun the sentence's root, no agent of its own and a finite past verb joined
+    to it by 'and', is that past verb's fellow: a finite verb, the noun its subject. True when
+    repaired."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.dep_ != "ROOT" or noun.i != participle.i - 1 or noun.tag_ not in NOUN_TAGS:
+        return False
+    children = list(participle.children)
+    if any(c.dep_ in PASSIVE_MARKS for c in children):
+        return False
+    if not any(c.dep_ == "conj" and c.tag_ == "VBD" for c in children) or not any(c.lower_ == "and" for c in children):
+        return False
+    participle.tag_ = "VBD"
+    participle.head, participle.dep_ = participle, "ROOT"
+    for child in list(noun.children):
+        if child.i > participle.i or child.dep_ not in NOUN_PHRASE_DEPS:
+            child.head = participle  # the clause's date, its punctuation and what follows the verb
+    noun.head, noun.dep_ = participle, "nsubj"
     return True
