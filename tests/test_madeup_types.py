@@ -130,6 +130,8 @@ Fourth round:
   side, so police shooting them fight a battle; 'suspects' with no arms named stay as they were,
   and armed robbers' attack on a trader stays violence against civilians (sides.side_of,
   sector_classes.csv armed_when_told).
+* Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
+  riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
 """
 
 from __future__ import annotations
