@@ -104,6 +104,7 @@ def test_nearly_before_a_figure_still_counts_it(engine):
         ("On 3 May, members of a gang shot dead a driver in Pembolo village.", ("Violence against civilians", "Attack")),
         ("On 3 May, a gang shot and killed a policeman in Pembolo village.", ("Battles", "Armed clash")),
         ("On 3 May, members of a gang shot and killed a policeman in Pembolo village.", ("Battles", "Armed clash")),
+        ("Members of a gang shot and killed a trader in Pembolo.", ("Violence against civilians", "Attack")),
     ],
 )
 def test_a_violence_verb_read_as_a_compounds_noun_is_its_subjects_verb(row_event, text, pair):

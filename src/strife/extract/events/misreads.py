@@ -263,7 +263,9 @@ def _verb_of_the_phrase(verb: Token, noun: Token, coordinated: bool, result: boo
     prep = verb.head
     subject = prep.head
     clause = subject.head
-    if prep.dep_ != "prep" or subject.dep_ != "nsubj" or clause.i <= verb.i:
+    if subject.dep_ == "ROOT" and coordinated:  # 'Members of a gang shot and killed ...' read as one noun phrase
+        clause = next((c for c in subject.children if c.dep_ == "conj" and c.i > verb.i + 1), subject)
+    if prep.dep_ != "prep" or subject.dep_ not in ("nsubj", "ROOT") or clause.i <= verb.i:
         return False
     if not (coordinated and clause.pos_ in ("VERB", "AUX")) and not (result and clause.i == verb.i + 1):
         return False
@@ -271,11 +273,15 @@ def _verb_of_the_phrase(verb: Token, noun: Token, coordinated: bool, result: boo
         if child.i < noun.i:
             child.head = noun
     noun.head, noun.dep_ = prep, "pobj"
-    if clause.dep_ == "ROOT":
+    if clause.dep_ == "ROOT" or subject.dep_ == "ROOT":
         verb.head, verb.dep_ = verb, "ROOT"
     else:
         verb.head, verb.dep_ = clause.head, clause.dep_
-    subject.head = verb
+    if subject.dep_ == "ROOT":
+        for child in list(subject.children):
+            if child.i > verb.i:
+                child.head = verb  # the line's 'and', its later verb and its full stop
+    subject.head, subject.dep_ = verb, "nsubj"
     if coordinated:
         for child in list(subject.children) + list(clause.children):
             if child.dep_ in ("cc", "punct") and verb.i < child.i < clause.i:
