@@ -119,6 +119,19 @@ Third round:
   is about ('Violent protest in X after police shot a driver': the riot is the row, the shooting its
   cause): such a background event scores just below its sentence's act of disorder
   (background_rows.yield_to_the_news).
+
+Fourth round:
+
+* A verbless line of clashes or fighting before a semicolon, with the weapons used told after it
+  ('Clashes between A and B in X; militants used mortars and machine guns'), is the battle: the
+  parser hung the line on the next verb as a second subject, and a clause has one subject
+  (misreads._line_before_a_semicolon); the weapons are the clash's means.
+* Criminals told as armed by their own modifier ('armed robbers', 'armed thieves') are an armed
+  side, so police shooting them fight a battle; 'suspects' with no arms named stay as they were,
+  and armed robbers' attack on a trader stays violence against civilians (sides.side_of,
+  sector_classes.csv armed_when_told).
+* Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
+  riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
 """
 
 from __future__ import annotations

@@ -13,7 +13,24 @@ Two misreadings lose events or actors in news prose:
   verb's past participle. ACLED codes an attempted attack that reached its victim as the attack;
 * a past form of a prefixed irregular verb ("retook") is kept by the lemmatizer as its own lemma
   and tagged a present verb, so the lexicon's verb ("retake") is not found
-  (`data/verb_past_forms.csv`).
+  (`data/verb_past_forms.csv`);
+* a past form of a verb of violence spelt as a noun ("shot", "beat") after a noun is read as the
+  second noun of a compound ("members of a gang shot and killed a driver", "a gang beat and killed
+  a trader"), so the act is lost or becomes a bare killing. Followed by a coordinated past verb,
+  by 'dead' or by the start of an object (a determiner, a number, a possessive, an object
+  pronoun), the compound is English's subject + verb: no compound noun of two nouns takes an
+  object (`data/verb_forms_read_as_nouns.csv`);
+* a verbless line before a semicolon ("Clashes between A and B in X; militants used mortars") is
+  hung on the next clause's verb as a second subject, so the clash becomes the doer of the
+  weapons' use and is lost. A clause has one subject: a subject whose phrase ends before a
+  semicolon, of a verb after it that has a subject of its own after it, is a line of its own;
+* 'dead' after a verb and before a determiner or number ("police shot dead 2 armed robbers") is
+  read as the object's adjective, so the object becomes "dead 2 armed robbers" and is no longer
+  read as armed. An English adjective follows the numeral and determiner of its noun ("2 dead
+  robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman";
+* a past form right after a sentence's only noun phrase is read as a reduced relative ("a militia
+  stabbed and killed a trader": 'a militia [that was] stabbed'), so the doers become a victim. A
+  participle joined by 'and' to a finite past verb is itself finite: the noun is its subject.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -40,6 +57,19 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 #: Labels of a clause complementing a verb, which an acronym read as a verb may be given.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+#: The tag of a past form of a verb read as a noun ("gang shot"): a singular noun.
+SINGULAR_NOUN_TAGS = frozenset({"NN"})
+#: Words that start a verb's object after a past form read as a noun ("shot a driver", "beat him").
+OBJECT_START_TAGS = frozenset({"DT", "CD", "PRP$"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+#: The tag of a semicolon (and of a colon or dash, of which only ';' is taken).
+SEMICOLON_TAGS = frozenset({":"})
+#: The tag of a past participle, which a finite past verb after its subject may be read as.
+PARTICIPLE_TAGS = frozenset({"VBN"})
+#: Labels of the words of a noun's own phrase before it ('the', 'armed', 'two', 'village').
+NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
+#: Labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -48,10 +78,16 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     """Re-tag acronyms read as verbs and participles read as adjectives; return the tokens changed."""
     changed = [t for t in _tagged(doc, VERB_READING_TAGS) if _acronym_read_as_verb(t) and _make_name(t)]
     for token in _tagged(doc, ADJECTIVE_TAGS):
+        if _result_read_as_modifier(token):
+            changed.append(token)
+            continue
         lemma = _participle_read_as_adjective(token, onto)
         if lemma is not None:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             changed.append(token)
+    changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
+    changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
+    changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -184,3 +220,139 @@ def _raise_over_its_object(verb: Token) -> None:
     else:
         verb.head, verb.dep_ = noun.head, noun.dep_
     noun.head, noun.dep_ = verb, "dobj"
+
+
+@functools.lru_cache(maxsize=1)
+def noun_like_past_forms() -> dict[str, str]:
+    """verb_forms_read_as_nouns.csv: lower-case past form -> the verb's lemma."""
+    return {row["form"].lower(): row["lemma"] for row in read_data_csv("verb_forms_read_as_nouns.csv")}
+
+
+def _verb_read_as_noun(token: Token, onto: Ontology) -> bool:
+    """'members of a gang shot and killed a driver', 'a gang beat and killed a trader': a past form
+    of a violence verb spelt as a noun, read as the second noun of a compound, is the verb of the
+    noun before it when a coordinated past verb, 'dead' or an object follows (a compound noun takes
+    none of them). Re-tag it and give it its subject; True when repaired."""
+    lemma = noun_like_past_forms().get(token.lower_)
+    doc = token.doc
+    if lemma is None or token.i == 0 or token.i + 2 >= len(doc) or not onto.has_verb(lemma):
+        return False
+    noun = doc[token.i - 1]
+    if noun.head.i != token.i or noun.dep_ != "compound" or noun.tag_ not in NOUN_TAGS:
+        return False
+    after = doc[token.i + 1]
+    coordinated = after.lower_ in ("and", ",") and doc[token.i + 2].tag_ in ("VBD", "VBN")
+    result = after.lower_ == "dead"
+    governs = after.tag_ in OBJECT_START_TAGS or after.lower_ in OBJECT_PRONOUNS
+    if not (coordinated or result or governs):
+        return False
+    if token.dep_ == "pobj" and not _verb_of_the_phrase(token, noun, coordinated, result):
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    if token.dep_ != "pobj":
+        _subject_read_as_modifier(token)
+    return True
+
+
+def _verb_of_the_phrase(verb: Token, noun: Token, coordinated: bool, result: bool) -> bool:
+    """'members of a gang shot and killed a driver', 'members of a gang shot dead a driver': the
+    misread verb was the object of the subject's 'of' phrase, and the clause's verb ('killed', or
+    'dead' read as its predicate) came after. The noun takes the verb's place in the phrase, the
+    verb the clause's place, with the subject; the later verb is its conjunct ('shot and killed'),
+    'dead' its result ('shot dead'). False (nothing changed) for any other tree."""
+    prep = verb.head
+    subject = prep.head
+    clause = subject.head
+    if subject.dep_ == "ROOT" and coordinated:  # 'Members of a gang shot and killed ...' read as one noun phrase
+        clause = next((c for c in subject.children if c.dep_ == "conj" and c.i > verb.i + 1), subject)
+    if prep.dep_ != "prep" or subject.dep_ not in ("nsubj", "ROOT") or clause.i <= verb.i:
+        return False
+    if not (coordinated and clause.pos_ in ("VERB", "AUX")) and not (result and clause.i == verb.i + 1):
+        return False
+    for child in list(verb.children):
+        if child.i < noun.i:
+            child.head = noun
+    noun.head, noun.dep_ = prep, "pobj"
+    if clause.dep_ == "ROOT" or subject.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = clause.head, clause.dep_
+    if subject.dep_ == "ROOT":
+        for child in list(subject.children):
+            if child.i > verb.i:
+                child.head = verb  # the line's 'and', its later verb and its full stop
+    subject.head, subject.dep_ = verb, "nsubj"
+    if coordinated:
+        for child in list(subject.children) + list(clause.children):
+            if child.dep_ in ("cc", "punct") and verb.i < child.i < clause.i:
+                child.head = verb
+        clause.head, clause.dep_ = verb, "conj"
+    else:
+        for child in list(clause.children):
+            if child.i != subject.i:
+                child.head = verb
+        clause.head, clause.dep_ = verb, "acomp"
+    return True
+
+
+def _line_before_a_semicolon(semicolon: Token) -> bool:
+    """'Clashes between A and B in X; militants used mortars and machine guns': the parser made the
+    verbless line before the semicolon a second subject of the verb after it. A clause has one
+    subject, so the line is a clause of its own (its noun the root, the semicolon its end), and
+    the doc's sentences split there. True when repaired."""
+    if semicolon.text != ";":
+        return False
+    verb = semicolon.head if semicolon.head.i > semicolon.i else None
+    if verb is None:
+        verb = next((t for t in semicolon.doc[semicolon.i + 1:] if t.dep_ in SUBJECT_DEPS), None)
+        verb = verb.head if verb is not None else None
+    if verb is None or verb.i < semicolon.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.right_edge.i < semicolon.i]
+    if len(before) != 1 or not any(c.i > semicolon.i for c in subjects):
+        return False
+    line = before[0]
+    if line.pos_ not in ("NOUN", "PROPN"):
+        return False
+    line.head, line.dep_ = line, "ROOT"
+    semicolon.head, semicolon.dep_ = line, "punct"
+    return True
+
+
+def _result_read_as_modifier(token: Token) -> bool:
+    """'police shot dead 2 armed robbers': 'dead' right after a verb of the lexicon and before the
+    determiner or number of the verb's object, read as that object's adjective, is the verb's
+    result (an adjective follows its noun's numeral); hang it on the verb. True when repaired."""
+    doc = token.doc
+    if token.lower_ != "dead" or token.dep_ != "amod" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    verb, noun = doc[token.i - 1], token.head
+    if verb.pos_ != "VERB" or noun.i <= token.i or noun.head.i != verb.i or noun.dep_ != "dobj":
+        return False
+    if doc[token.i + 1].tag_ not in OBJECT_START_TAGS:
+        return False
+    token.head, token.dep_ = verb, "acomp"
+    return True
+
+
+def _finite_verb_read_as_relative(participle: Token) -> bool:
+    """'a militia stabbed and killed a trader': a participle hung on the noun before it as a reduced
+    relative, with the noun the sentence's root, no agent of its own and a finite past verb joined
+    to it by 'and', is that past verb's fellow: a finite verb, the noun its subject. True when
+    repaired."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.dep_ != "ROOT" or noun.i != participle.i - 1 or noun.tag_ not in NOUN_TAGS:
+        return False
+    children = list(participle.children)
+    if any(c.dep_ in PASSIVE_MARKS for c in children):
+        return False
+    if not any(c.dep_ == "conj" and c.tag_ == "VBD" for c in children) or not any(c.lower_ == "and" for c in children):
+        return False
+    participle.tag_ = "VBD"
+    participle.head, participle.dep_ = participle, "ROOT"
+    for child in list(noun.children):
+        if child.i > participle.i or child.dep_ not in NOUN_PHRASE_DEPS:
+            child.head = participle  # the clause's date, its punctuation and what follows the verb
+    noun.head, noun.dep_ = participle, "nsubj"
+    return True

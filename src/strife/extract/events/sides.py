@@ -52,6 +52,8 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         return _member_of_a_force(tokens, onto) or "civilian"
     if sectors & (sectors_of("civilian") | sectors_of("rioter")):
         return "nonstate" if any(_armed_group(t, onto) for t in tokens) else "civilian"
+    if sectors & sectors_of("armed_when_told") and any(_armed_group(t, onto) for t in tokens):
+        return "nonstate"  # 'armed robbers': criminals told as armed are an armed side
     for token in tokens:
         side = lexical_side(token, onto)
         if side:
