@@ -369,7 +369,7 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
     """Whether `event` is another mention of the incident `group` tells (its first event leads it):
     nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
     same ACLED type, or `refers` to an incident told before (it only points back, or it is the
-    attackers' own claim of the killing). A place `borrowed` from another clause of the mention's
+    attackers' own claim of the killing), or one of the two tells remains `found`. A place `borrowed` from another clause of the mention's
     sentence sets nothing apart."""
     lead = group[0]
     days = _days_agree(lead, event) or any(_found_later(e, event, found) for e in group)
@@ -387,7 +387,10 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
         # killed in the attack"): then it tells the other side's dead of the same incident.
         if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or (_own_other_toll(group, event) and not refers):
             return False
-    return lead.acled_event_type == event.acled_event_type or refers
+    # remains found ("Police recovered 4 bodies") are the victims of the act told, whatever type
+    # each is coded: the finding has no doers, so its own coding (an attack) says nothing apart
+    return lead.acled_event_type == event.acled_event_type or refers or any(
+        e.id in found and not e.source for e in (lead, event))
 
 
 def _names_the_toll_of(event: Event, doc: Doc, incidents: Sequence[list[Event]]) -> Optional[list[Event]]:
