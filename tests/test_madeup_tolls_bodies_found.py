@@ -32,6 +32,8 @@ BLAST = "On 12 May 2020, a bomb exploded at Kallo market in Pelo district."
     pytest.param(f"{ATTACK} Police later recovered 4 bodies from the village.", DAY, "Violence against civilians",
                  id="'recovered N bodies from the village' is no village taken back"),
     pytest.param(f"{ATTACK} Police recovered 4 bodies.", DAY, "Violence against civilians", id="an attack, then bodies"),
+    pytest.param(f"{ATTACK} Police recovered four corpses.", DAY, "Violence against civilians",
+                 id="'corpses' is the plural of corpse (data/lemma_exceptions.csv), not 'corps'"),
     pytest.param(f"{BLAST} Rescuers recovered 4 bodies.", dt.date(2020, 5, 31), "Explosions/Remote violence",
                  id="a blast, then rescuers recovered N bodies"),
 ])
