@@ -238,6 +238,14 @@ def _index_words_by_set(lemmatizer: Any) -> None:
             table[key] = _WordIndex(words)
 
 
+def _lemma_exceptions() -> dict[tuple[str, str], str]:
+    """(lemmatizer table, form) -> lemma, from `data/lemma_exceptions.csv` ("corpses" is "corpse",
+    not "corps"): forms whose rule lemma the lemmatizer's own exceptions cannot override."""
+    from strife.datafiles import read_data_csv
+
+    return {(row["pos"], row["form"]): row["lemma"] for row in read_data_csv("lemma_exceptions.csv")}
+
+
 class KeptLemmas:
     """spaCy's rule lemmatizer, each lemma found once per (form, POS, morphology) and kept.
 
@@ -250,6 +258,7 @@ class KeptLemmas:
         self.lemmatizer = lemmatizer
         self._lemmas: dict[tuple[int, int, int], int] = {}
         _index_words_by_set(lemmatizer)
+        self._exceptions = _lemma_exceptions()
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the lemma of every token that has none (or every token, if the lemmatizer overwrites)."""
@@ -263,7 +272,9 @@ class KeptLemmas:
             if found is None:
                 if len(self._lemmas) >= _KEPT:
                     self._lemmas.clear()
-                found = self._lemmas[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                token = doc[i]
+                lemma = self._exceptions.get((token.pos_.lower(), token.lower_)) or self.lemmatizer.lemmatize(token)[0]
+                found = self._lemmas[key] = doc.vocab.strings.add(lemma)
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

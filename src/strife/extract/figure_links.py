@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
 from strife.extract.counts import days_of_range
-from strife.extract.incidents import sources_agree
+from strife.extract.incident_doers import sources_agree
 from strife.extract.nearby import ByStart
 from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line
 from strife.model import Count, Event

@@ -46,8 +46,9 @@ from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
+from strife.extract.incident_doers import its_doers_kill_on, sources_agree
 from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people, sum_known, victim_rank
-from strife.model import Actor, Claim, Count, DateMention, Event, Quote
+from strife.model import Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
 from strife.resolve.coref import (
@@ -63,7 +64,6 @@ SHORT_SPAN_DAYS = 7
 KILLING_VERBS = frozenset({"kill", "shoot", "slay", "execute", "eliminate", "neutralize", "neutralise", "behead"})
 HEADING_CHARS = 100  # a headline or crosshead: one short line
 NEAR_SENTENCES = 2  # within a paragraph, a mention joins an incident told this many sentences before at most
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FIRST_PERSON = frozenset({"we", "us", "our"})
 BOUND_PRONOUNS = frozenset({"it", "they", "we"})
 SPEECH_OF_CLAIMS = frozenset({"say", "claim", "state", "announce"})
@@ -216,6 +216,10 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         borrowed = _place_from_another_clause(event, doc)
         homes = [group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found, borrowed)]
         home = next((group for group in homes if group[0].acled_event_type), homes[0] if homes else None)
+        # 'They killed 4 people' after the act of its doers: that act's toll, the act leading
+        kills_on = home is None and bool(incidents) and _is_violent(incidents[-1][0]) and _places_agree(
+            incidents[-1][0], event) and _days_agree(incidents[-1][0], event) and its_doers_kill_on(incidents[-1], event, doc, layout)
+        home = incidents[-1] if kills_on else home
         if home is None:
             incidents.append([event])
             continue
@@ -227,6 +231,8 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             if finding[1]:  # the act that killed them leads, on its own day, not the day the bodies were found
                 survivor, mention = event, survivor
                 home[0] = survivor
+        elif kills_on:
+            pass
         elif _leads(event, survivor, doc) and not _bare_tally(event, doc) or _bare_tally(survivor, doc) and not _bare_tally(event, doc):
             survivor, mention = event, survivor  # the incident keeps the coding the event stage was surest of
             home[0] = survivor
@@ -369,7 +375,7 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
     """Whether `event` is another mention of the incident `group` tells (its first event leads it):
     nothing sets them apart, and it is told in the same sentence as one of the group's, is of the
     same ACLED type, or `refers` to an incident told before (it only points back, or it is the
-    attackers' own claim of the killing). A place `borrowed` from another clause of the mention's
+    attackers' own claim of the killing), or one of the two tells remains `found`. A place `borrowed` from another clause of the mention's
     sentence sets nothing apart."""
     lead = group[0]
     days = _days_agree(lead, event) or any(_found_later(e, event, found) for e in group)
@@ -387,7 +393,10 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
         # killed in the attack"): then it tells the other side's dead of the same incident.
         if sentence - layout.sentence(event_anchor(last)) > NEAR_SENTENCES or (_own_other_toll(group, event) and not refers):
             return False
-    return lead.acled_event_type == event.acled_event_type or refers
+    # remains found ("Police recovered 4 bodies") are the victims of the act told, whatever type
+    # each is coded: the finding has no doers, so its own coding (an attack) says nothing apart
+    return lead.acled_event_type == event.acled_event_type or refers or any(
+        e.id in found and not e.source for e in (lead, event))
 
 
 def _names_the_toll_of(event: Event, doc: Doc, incidents: Sequence[list[Event]]) -> Optional[list[Event]]:
@@ -476,34 +485,6 @@ def _days_agree(a: Event, b: Event) -> bool:
     if not (a.date <= b_end and b.date <= a_end):
         return False
     return all((end - start).days < SHORT_SPAN_DAYS for start, end in ((a.date, a_end), (b.date, b_end)))
-
-
-def sources_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
-    """Either side unnamed, an actor in common, or an actor of no country on either side ("a warplane",
-    "gunmen"): the perpetrators of one incident, told by different witnesses, never contradict."""
-    if not a or not b:
-        return True
-    if any(_same_actor(x, y) for x in a for y in b):
-        return True
-    return all(_is_generic(x) for x in a) or all(_is_generic(y) for y in b)
-
-
-def _side(actor: Actor) -> str:
-    return "state" if actor.sector in STATE_SECTORS or actor.sector is None else actor.sector
-
-
-def _is_generic(actor: Actor) -> bool:
-    """An actor named by common nouns alone ("a warplane", "gunmen", "the attacker"): anyone's."""
-    return not any(word[:1].isupper() for word in actor.name.split())
-
-
-def _same_actor(x: Actor, y: Actor) -> bool:
-    """One name within the other, or the same country on the same side: a country or demonym alone
-    ("American", "U.S.") stands for its state, so it is the side of the army, not of the rebels."""
-    if x.country and x.country == y.country and _side(x) == _side(y):
-        return True
-    kx, ky = (x.canonical or x.name).lower(), (y.canonical or y.name).lower()
-    return kx in ky or ky in kx
 
 
 def _place_from_another_clause(event: Event, doc: Doc) -> bool:

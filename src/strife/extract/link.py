@@ -30,6 +30,7 @@ from strife.extract.incidents import (
 )
 from strife.extract.nearby import ByStart, Nearby
 from strife.extract.places.metonymy import is_place_possessive
+from strife.extract.open_ranges import spread_since
 from strife.extract.tolls import COUNT_FIELDS
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import (
@@ -74,6 +75,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         _link_place(event, anchor, nearby[is_real(event)], focus_place, widths)
         localise_actors(event, vague_country)
     _date_by_head_noun(events, doc)
+    spread_since(counts, state.get("dates", []), doc, meta.published)
     link_counts(events, counts, layout, doc)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)

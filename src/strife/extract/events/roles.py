@@ -27,7 +27,7 @@ from strife.extract.events.modality import controlling_clause, reported_clause
 from strife.extract.events.owners import downed_craft, owner_of, ownerless_installation
 from strife.extract.events.sides import named_as_a_place
 from strife.extract.events.tables import coding_set
-from strife.extract.events.triggers import resolve_relative, word_keys
+from strife.extract.events.triggers import finds_the_dead, resolve_relative, word_keys  # noqa: F401  (finds_the_dead: this module's API)
 from strife.ontology import Ontology
 
 
@@ -108,15 +108,6 @@ def _told_victims_aside(subjects: list[Token], onto: Ontology) -> list[Token]:
     hurt = [s for s in subjects if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in onto.words("victim_verbs")
                                        for c in s.children)]
     return [s for s in subjects if s not in hurt] or subjects
-
-
-def finds_the_dead(verb: Token, onto: Ontology) -> bool:
-    """'found the body of a farmer', 'the corpse was recovered' (roles.yaml finder_verbs, remains_nouns):
-    the verb tells who found the dead, not who killed; 'recovered weapons', 'recovered territory' are
-    other acts."""
-    return verb.lemma_.lower() in onto.words("finder_verbs") and any(
-        c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp") and c.lemma_.lower() in onto.words("remains_nouns")
-        for c in verb.children)
 
 
 def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:

@@ -137,6 +137,8 @@ def _constraints_ok(token: Token, row: LexiconEntry, onto: Optional[Ontology] = 
             return False
     if row.object and not _object_ok(token, children, preps, row):
         return False
+    if row.object and onto is not None and not row.object & onto.words("remains_nouns") and finds_the_dead(token, onto):
+        return False  # 'police recovered 4 bodies from the village': a finding of the dead, not a taking of the village
     if row.subject and not any(word_keys(s) & row.subject for s in _subjects_for_constraint(token)):
         return False
     if row.head and not _head_ok(token, row.head):
@@ -151,6 +153,16 @@ def _phrases_of_its_occurrence(noun: Token, onto: Ontology) -> list[Token]:
     if noun.dep_ not in ("nsubj", "nsubjpass") or not word_keys(verb) & onto.words("occurrence_verbs"):
         return []
     return [c for c in verb.children if c.dep_ == "prep"]
+
+
+def finds_the_dead(verb: Token, onto: Ontology) -> bool:
+    """'found the body of a farmer', 'the corpse was recovered' (roles.yaml finder_verbs, remains_nouns):
+    the verb tells who found the dead, not who killed; 'recovered weapons', 'recovered territory' are
+    other acts, and what else the clause names ('recovered 4 bodies from the village') is where the
+    dead were found, no object of a taking."""
+    return verb.lemma_.lower() in onto.words("finder_verbs") and any(
+        c.dep_ in ("dobj", "nsubjpass", "oprd", "acomp") and c.lemma_.lower() in onto.words("remains_nouns")
+        for c in verb.children)
 
 
 #: Prepositions whose object is what the verb's object becomes or serves as ("into", "as").

@@ -1,0 +1,60 @@
+"""Bodies recovered after an act of the same report are that act's toll, not a row of their own (issue #24).
+
+"Police recovered 4 bodies", "Four bodies were recovered from the scene", told after a clash, an
+attack or a blast, tell the victims of that act: the finders took no part in it, and the finding,
+which names no doers, is coded one row with the act, whatever type the event stage gave each
+(ACLED codes an incident once, with its toll). A finder's "from the village" is where the bodies
+lay, never a village taken back. Villages, towns and groups are invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strife.conventions import acled_fatalities
+from strife.evaluate.score import happened, is_relevant
+from strife.model import Article
+
+DAY = dt.date(2016, 6, 22)
+CLASH = "Soldiers clashed with Bema militants near Tuwa on Monday."
+ATTACK = "Gunmen attacked Kallo village on Monday."
+BLAST = "On 12 May 2020, a bomb exploded at Kallo market in Pelo district."
+
+
+@pytest.mark.parametrize("text, published, kind", [
+    pytest.param(f"{CLASH} Police recovered 4 bodies.", DAY, "Battles", id="a clash, then police recovered N bodies"),
+    pytest.param(f"{CLASH} Four bodies were recovered from the scene.", DAY, "Battles",
+                 id="a clash, then N bodies were recovered"),
+    pytest.param(f"{CLASH} The army recovered the bodies of four militants.", DAY, "Battles",
+                 id="a clash, then the bodies of N fighters"),
+    pytest.param(f"{ATTACK} Police later recovered 4 bodies from the village.", DAY, "Violence against civilians",
+                 id="'recovered N bodies from the village' is no village taken back"),
+    pytest.param(f"{ATTACK} Police recovered 4 bodies.", DAY, "Violence against civilians", id="an attack, then bodies"),
+    pytest.param(f"{ATTACK} Police recovered four corpses.", DAY, "Violence against civilians",
+                 id="'corpses' is the plural of corpse (data/lemma_exceptions.csv), not 'corps'"),
+    pytest.param(f"{BLAST} Rescuers recovered 4 bodies.", dt.date(2020, 5, 31), "Explosions/Remote violence",
+                 id="a blast, then rescuers recovered N bodies"),
+])
+def test_bodies_recovered_after_an_act_are_its_toll(engine, text, published, kind):
+    events = engine.code(Article(id="note", text=text, published=published)).events
+    rows = [e for e in happened(events) if is_relevant(e, "acled")]
+    assert [e.acled_event_type for e in rows] == [kind], [(e.acled_event_type, e.evidence) for e in rows]
+    assert acled_fatalities(rows[0].fatalities, True) == 4
+
+
+def test_a_village_taken_back_is_still_a_taking(engine):
+    events = engine.code(Article(id="note", text="Troops recovered the town of Kallo from the Bema militia.",
+                                 published=DAY)).events
+    rows = [e for e in happened(events) if is_relevant(e, "acled")]
+    assert [e.acled_sub_event_type for e in rows] == ["Government regains territory"]
+
+
+def test_a_person_found_dead_is_still_an_event(engine):
+    """'found dead' (a remains word the lexicon row of 'find' asks for) keeps its row."""
+    text = "On 12 May 2020, in Kallo, Pelo district, a man was found dead. The body was in a plastic bag. 1 fatality."
+    events = engine.code(Article(id="note", text=text, published=dt.date(2020, 5, 12))).events
+    rows = [e for e in happened(events) if is_relevant(e, "acled")]
+    assert [e.acled_event_type for e in rows] == ["Violence against civilians"]
+    assert acled_fatalities(rows[0].fatalities, True) == 1
