@@ -22,8 +22,6 @@ GOLDS = {g.name: g for g in read_reports(DATA / "gold.json")}
 STILL_WRONG: dict[str, str] = {
     "fanews-kharkiv-running.txt": "an invented village is resolved to a namesake in another oblast, not the "
                                   "region the sentence names",
-    "afp-sahel-villages.txt": "the one raid is found with its toll of 13, but 'Burkina Faso's northern Sahel region' "
-                              "is not resolved to the region (no place)",
 }
 
 

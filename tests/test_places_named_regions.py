@@ -64,3 +64,18 @@ def test_a_name_known_only_by_other_spellings_takes_the_one_in_the_named_region(
                    (_reading("El Harar", "admin2", "SOM", "Marshvale"), 5.3)]
     out = prefer_named_regions([region, own], readings)
     assert out[1][0][0].country == "KEN"
+
+
+def test_a_stop_listed_region_name_with_its_kind_word_is_the_region(nlp, gazetteer):
+    """"in Burkina Faso's northern Sahel region": the small model tags "Sahel" a DATE and the word is
+    stop-listed (the belt across Africa is no place to code), but a unit's kind word after it says it is
+    the first-level region of that name (a real first-level division; the village is made up)."""
+    text = "Gunmen killed four herders at Wendtenga in Burkina Faso's northern Sahel region on Sunday."
+    found = places(nlp, gazetteer, text)
+    assert ("Sahel" in found and found["Sahel"].country == "BFA" and found["Sahel"].admin1 == "Sahel"), found
+
+
+def test_the_belt_across_africa_without_a_kind_word_is_no_region(nlp, gazetteer):
+    text = "Armed groups have spread across the Sahel since 2012, the report said."
+    found = places(nlp, gazetteer, text)
+    assert "Sahel" not in found, found

@@ -66,10 +66,19 @@ def _names_a_route(doc: Doc, ent: Span) -> bool:
 def _mistagged_name(ent: Span, gazetteer: Gazetteer) -> bool:
     """Is a date or number entity one capitalised word with no digit, a place's name as written,
     that names no day, month or feast ("in Dahuk", tagged DATE by the small model)? Then it may be a
-    toponym like any other; not by another spelling, which matches too much of what dates are."""
+    toponym like any other; not by another spelling, which matches too much of what dates are. A
+    stop-listed word counts only with a unit's kind word after it ("Westmarsh region")."""
     token = ent[0]
     return (len(ent) == 1 and is_name_token(token) and not any(ch.isdigit() for ch in token.text)
-            and normalise_name(token.text) not in stop_words() and bool(gazetteer.lookup(token.text)))
+            and (normalise_name(token.text) not in stop_words() or _unit_word_after(ent.doc, ent.end))
+            and bool(gazetteer.lookup(token.text)))
+
+
+def _unit_word_after(doc: Doc, end: int) -> bool:
+    """Is a name followed by a first- or second-level unit's kind word ("the northern Sahel region",
+    tagged DATE by the small model)? The kind word says it is a region, whatever else the word may be."""
+    kind = _kind_words_after(doc, end)
+    return kind is not None and kind_feature(admin_words()[kind[0]]) in ("admin1", "admin2")
 
 
 def _entity_mentions(doc: Doc) -> list[Mention]:
