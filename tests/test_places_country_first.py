@@ -432,3 +432,30 @@ def test_a_town_far_from_the_country_of_the_notes_people_is_a_namesake(nlp, gaze
     # is not evidence enough against it: the note is placed in their country.
     (country,) = places(nlp, gazetteer, "Sudanese teachers went on strike in Moreno over unpaid salaries.")
     assert (country.country, country.feature) == ("SDN", "country")
+
+
+def _where(nlp, gazetteer, text):
+    return [(p.name, p.country, p.feature) for p in places(nlp, gazetteer, text)]
+
+
+def test_a_country_adjective_before_a_kind_word_places_the_town_in_that_country(nlp, gazetteer) -> None:
+    """"the Malian town of Brunn": the invented town is known to the gazetteer only as another name
+    of a Czech city; the adjective says the country, so it is placed at Mali, never at the namesake."""
+    found = _where(nlp, gazetteer, "Gunmen attacked the Malian town of Brunn on Sunday, killing three.")
+    assert found and all(country == "MLI" for _, country, _ in found), found
+    found = _where(nlp, gazetteer, "Gunmen raided the Nigerian village of Fiume on Sunday, killing two herders.")
+    assert found and all(country == "NGA" for _, country, _ in found), found
+
+
+def test_a_country_adjective_keeps_the_town_of_that_name_there(nlp, gazetteer) -> None:
+    found = _where(nlp, gazetteer, "Gunmen killed three people in the Nigerian city of Zaria on Sunday.")
+    assert ("Zaria", "NGA", "city") in found, found
+
+
+def test_another_name_of_a_town_abroad_yields_to_the_country_the_note_names(nlp, gazetteer) -> None:
+    """"Brunn, in central Mali": a name that is only another name of a large town abroad (not known
+    worldwide) is a namesake when the note names another country as a place; alone it stays the town."""
+    found = _where(nlp, gazetteer, "Gunmen attacked Brunn, in central Mali, on Sunday, killing three.")
+    assert found and all(country == "MLI" for _, country, _ in found), found
+    found = _where(nlp, gazetteer, "Protesters marched in Brunn on Sunday against rising prices.")
+    assert ("Brno", "CZE", "city") in found, found

@@ -33,7 +33,7 @@ from strife.extract.places.names import (
     stop_words,
     trim_name,
 )
-from strife.extract.places.qualifiers import link_containers, link_qualifiers, share_qualifiers
+from strife.extract.places.qualifiers import link_containers, link_demonym_places, link_qualifiers, share_qualifiers
 from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
 
@@ -330,7 +330,8 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for mention in mentions:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
-    return share_qualifiers(doc, link_containers(doc, link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)))
+    linked = link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)
+    return share_qualifiers(doc, link_containers(doc, link_demonym_places(doc, linked, gazetteer)))
 
 
 def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:

@@ -159,6 +159,44 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def link_demonym_places(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """"The Malian town of Westpur", "a Nigerian village of Eastkoro": a country's adjective before a
+    kind word and "of" says which country the named place is in (and is no place named "Malian").
+    The place keeps its readings in that country (`Mention.qualifiers`) or, with none there (a
+    village the gazetteer lacks, known only by a namesake abroad), is placed at the country
+    (`Mention.fallback`), never at the namesake. A mention made of the adjective goes."""
+    dropped: set[int] = set()
+    for place in mentions:
+        found = _demonym_before(doc, place.start)
+        if found is None or place.fits_qualifiers or place.fallback:
+            continue
+        country, at = found
+        container = gazetteer.country(country)
+        if container is None:
+            continue
+        dropped.update(i for i, m in enumerate(mentions) if m.start <= at < m.end)
+        readings = [container]
+        if any(c.country == country for c in place.candidates):
+            place.qualifiers, place.fits_qualifiers, place.cue = readings, True, True
+        elif not _well_known(place):
+            place.fallback, place.cue = [(container.name, readings)], True
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _demonym_before(doc: Doc, start: int) -> Optional[tuple[str, int]]:
+    """The country, and the adjective's token, of "<country's adjective> <kind word> of" written
+    right before token `start` ("the Malian town of"), or None."""
+    at = start - 3
+    if at < 0 or doc[start - 1].lower_ != "of" or kind_feature(admin_words().get(doc[start - 2].lower_)) is None:
+        return None
+    if not is_demonym(doc[at].text):
+        return None
+    from strife.resolve.actors import ActorDictionary
+
+    found = ActorDictionary.default().demonym(doc[at].lower_)
+    return (found[0], at) if found and found[0] else None
+
+
 def _region_over_hamlets(readings: list[Candidate]) -> list[Candidate]:
     """A wider place read both as a region and as small villages only ("in central Sinai": Egypt's
     North Sinai, or hamlets called Sinai in Mexico and Ecuador) is the region: a text names a small

@@ -145,7 +145,7 @@ def _read_places(
         ) or _unsupported_namesake(mention, ranked, others := _support_for(ranked, own_name_support, unarmed_support).without(index),
                                    anchors, toponym_support.without(index),
                                    _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked),
-                                   _far_abroad(ranked, others, gazetteer), actor_countries,
+                                   _far_abroad(ranked, others, gazetteer, any_size=not _own_name(ranked)), actor_countries,
                                    _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer,
                                                any_size=True), all_support.without(index))
         if not_a_location:
@@ -371,7 +371,9 @@ def _unsupported_namesake(
     neighbourhood read in another region of the country whose town the article writes with its
     region ("in Sinop, Mato Grosso, ... in Vila Mariana neighborhood" is not São Paulo's).
     A name written as a part of a town (`locality`: "the Ashfield area") is a namesake there even
-    when the reading abroad is a large town. Otherwise countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
+    when the reading abroad is a large town; so is a name that is only another name (an old or
+    foreign one) of a large town abroad, not known worldwide, in another part of the world from
+    every country the rest of the article says ("Brunn, in central Mali" is not Brno). Otherwise countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
     district", whatever country the actors name) and names fitting their own qualifiers are exempt; so are
     names the parser tags as places that name one place only, by its own name, unless other
     toponyms place the article elsewhere ("Afrin" says it is in Syria, whoever acts there).
@@ -386,6 +388,8 @@ def _unsupported_namesake(
         return True  # "Kenyan herders clashed in the Coast region": their country's coast, not a region of that name across a border
     if far_town and best.kind == "city" and not stands_alone(best):
         return True  # a town in another part of the world from every region the note names: a namesake
+    if far and best.kind == "city" and not best.primary and not stands_alone(best):
+        return True  # "Brunn, in central Mali" is not Brno, one of whose other names it is: a town far abroad
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
     if best.kind == "admin2" and mention.feature == "admin2":
@@ -402,6 +406,11 @@ def _unsupported_namesake(
 # A village this far from the capital of every country the rest of the article names is in another
 # part of the world: a namesake, not where the article's actors act.
 FAR_ABROAD_KM = 2000.0
+
+
+def _own_name(ranked: Sequence[tuple[Candidate, float]] | None) -> bool:
+    """Is the mention's best reading the place's own name (not an old or foreign other name)?"""
+    return bool(ranked) and ranked[0][0].primary
 
 
 def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer,
