@@ -79,3 +79,15 @@ def test_the_belt_across_africa_without_a_kind_word_is_no_region(nlp, gazetteer)
     text = "Armed groups have spread across the Sahel since 2012, the report said."
     found = places(nlp, gazetteer, text)
     assert "Sahel" not in found, found
+
+
+def test_a_unit_written_as_a_countrys_is_in_that_country(nlp, gazetteer):
+    """"<Country>'s [compass word] <name> region": the possessive says whose unit it is. A compass name
+    many countries use ("North region") or another country's other name for a region is never read
+    abroad: with no unit of that name in the country, the place is the country (the village is made up)."""
+    found = places(nlp, gazetteer, "Gunmen killed five herders at Wendkoro in Burkina Faso's North region.")
+    assert found and all(p.country == "BFA" for p in found.values()), found
+    found = places(nlp, gazetteer, "Gunmen killed five herders at Wendkoro in Kenya's Coast region.")
+    assert found and all(p.country == "KEN" for p in found.values()), found
+    found = places(nlp, gazetteer, "Gunmen killed five herders at Wendkoro in Nigeria's north-eastern Borno state.")
+    assert found["Borno"].country == "NGA" and found["Borno"].admin1 == "Borno", found

@@ -167,20 +167,54 @@ def link_demonym_places(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer)
     (`Mention.fallback`), never at the namesake. A mention made of the adjective goes."""
     dropped: set[int] = set()
     for place in mentions:
-        found = _demonym_before(doc, place.start)
-        if found is None or place.fits_qualifiers or place.fallback:
+        if place.fits_qualifiers or place.fallback:
             continue
-        country, at = found
+        if (found := _demonym_before(doc, place.start)) is not None:
+            country, at = found
+            dropped.update(i for i, m in enumerate(mentions) if m.start <= at < m.end)
+            fall_back = not _well_known(place)
+        elif (country := _possessor_country(doc, place, mentions)) is not None:
+            fall_back = not _well_known(place) or _compass_name(doc, place)
+        else:
+            continue
         container = gazetteer.country(country)
         if container is None:
             continue
-        dropped.update(i for i, m in enumerate(mentions) if m.start <= at < m.end)
         readings = [container]
         if any(c.country == country for c in place.candidates):
             place.qualifiers, place.fits_qualifiers, place.cue = readings, True, True
-        elif not _well_known(place):
+        elif fall_back:
             place.fallback, place.cue = [(container.name, readings)], True
     return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _possessor_country(doc: Doc, place: Mention, mentions: Sequence[Mention]) -> Optional[str]:
+    """The country of "<Country>'s [compass words] <name> region|state|province..." ("Burkina Faso's
+    northern Sahel region", "Nigeria's north-eastern Borno state"): a unit written as a country's is
+    a unit of that country. Only a unit written with its kind word; None otherwise."""
+    if place.feature not in ("admin1", "admin2"):
+        return None
+    parts = part_words()
+    j = place.start - 1
+    while j >= 0 and (doc[j].text in _HYPHENS or parts.get(doc[j].lower_, ("", ""))[1] == "direction"):
+        j -= 1
+    if j < 1 or doc[j].lower_ not in ("'s", "’s"):
+        return None
+    for mention in mentions:
+        if mention.name_end == j:
+            countries = {c.country for c in mention.candidates if c.kind == "country" and c.primary}
+            return countries.pop() if len(countries) == 1 else None
+    return None
+
+
+_HYPHENS = frozenset("-‐‑–")
+
+
+def _compass_name(doc: Doc, place: Mention) -> bool:
+    """Is the unit's name a compass word ("North region", "Northwest region"), which many countries
+    use for their own units and which names none in particular?"""
+    words = [t.lower_ for t in doc[place.start : place.name_end] if t.text not in _HYPHENS]
+    return bool(words) and all(part_words().get(w, ("", ""))[1] == "direction" for w in words)
 
 
 def _demonym_before(doc: Doc, start: int) -> Optional[tuple[str, int]]:
