@@ -91,3 +91,20 @@ def test_a_unit_written_as_a_countrys_is_in_that_country(nlp, gazetteer):
     assert found and all(p.country == "KEN" for p in found.values()), found
     found = places(nlp, gazetteer, "Gunmen killed five herders at Wendkoro in Nigeria's north-eastern Borno state.")
     assert found["Borno"].country == "NGA" and found["Borno"].admin1 == "Borno", found
+
+
+def test_a_compass_named_unit_written_in_english_is_the_countrys_unit_of_that_name(nlp, gazetteer):
+    """"Burkina Faso's North region" is its "Nord", "Cameroon's Northwest region" its "North West"
+    (real first-level divisions; the village is made up), not a unit called North elsewhere."""
+    found = places(nlp, gazetteer, "Gunmen killed five herders at Wendkoro in Burkina Faso's North region.")
+    assert [(p.country, p.admin1) for p in found.values()] == [("BFA", "Nord")], found
+    found = places(nlp, gazetteer, "Gunmen killed five herders at Wendkoro in Cameroon's Northwest region.")
+    assert [(p.country, p.feature) for p in found.values()] == [("CMR", "admin1")], found
+
+
+def test_the_compass_names_table_loads_lower_case_words():
+    from strife.extract.places.qualifiers import compass_names
+
+    table = compass_names()
+    assert "nord" in table["north"] and "north-west" in table["northwest"]
+    assert all(word == word.casefold() for word in table)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
+from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_lowers
 from strife.extract.places.names import (
     NAME_ARTICLES,
@@ -181,7 +183,11 @@ def link_demonym_places(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer)
         if container is None:
             continue
         readings = [container]
-        if any(c.country == country for c in place.candidates):
+        if not any(c.country == country for c in place.candidates) and (
+            units := _compass_units(doc, place, country, gazetteer)
+        ):
+            place.fallback, place.cue = [(units[0].name, units)], True  # the unit, by its name there
+        elif any(c.country == country for c in place.candidates):
             place.qualifiers, place.fits_qualifiers, place.cue = readings, True, True
         elif fall_back:
             place.fallback, place.cue = [(container.name, readings)], True
@@ -208,6 +214,27 @@ def _possessor_country(doc: Doc, place: Mention, mentions: Sequence[Mention]) ->
 
 
 _HYPHENS = frozenset("-‐‑–")
+
+
+@functools.lru_cache(maxsize=1)
+def compass_names() -> dict[str, tuple[str, ...]]:
+    """compass word -> other ways units' names write it (geo_compass_names.csv)."""
+    found: dict[str, list[str]] = {}
+    for row in read_data_csv("geo_compass_names.csv"):
+        found.setdefault(row["word"].casefold(), []).append(row["written"])
+    return {word: tuple(written) for word, written in found.items()}
+
+
+def _compass_units(doc: Doc, place: Mention, country: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """The country's first-level units a compass name written in English is another writing of
+    ("Burkina Faso's Centre-North region" is its "Centre-Nord"), or none."""
+    words = [t.lower_ for t in doc[place.start : place.name_end] if t.text not in _HYPHENS]
+    table = compass_names()
+    if not words or not all(w in table or w in part_words() for w in words) or not any(w in table for w in words):
+        return []
+    options = [(w, *table.get(w, ())) for w in words]
+    names = {joiner.join(choice) for choice in itertools.product(*options) for joiner in ("-", " ")}
+    return [c for name in sorted(names) for c in gazetteer.lookup(name) if c.kind == "admin1" and c.country == country]
 
 
 def _compass_name(doc: Doc, place: Mention) -> bool:
