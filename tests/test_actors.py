@@ -33,11 +33,12 @@ def test_sector_classes_load_from_their_data_file():
     classes = sector_classes()
     assert set(classes) == {"non_state", "stateless", "retyping", "office",  # the actor coder's
                             "state_force", "unarmed_state", "nonstate_force", "civilian", "rioter", "militia_like",
-                            "mission"}  # the event coder's
+                            "mission", "armed_when_told"}  # the event coder's
     assert sector_class("mission") <= sector_class("stateless")  # a peacekeeping mission is an international body
     assert sector_class("militia_like") <= sector_class("rioter")
     assert sector_class("stateless") <= sector_class("non_state")  # international bodies are non-state
     assert sector_class("office") == {"GOV", "LEG", "JUD"}
+    assert sector_class("armed_when_told") == {"CRM"}  # criminals are an armed side only when told armed
     assert all(sector.isupper() for sectors in classes.values() for sector in sectors)
     with pytest.raises(KeyError):
         sector_class("armed")
