@@ -28,6 +28,7 @@ from tests.reliability.bombs import (
     EXTERNAL_ENTITY,
     GIB,
     MIB,
+    crc32_repeated,
     gzip_member,
     huge_cell,
     huge_line,
@@ -82,6 +83,16 @@ def stored_texts(db: Path) -> list[str]:
 
     with sqlite3.connect(db) as conn:
         return [row[0] for row in conn.execute("SELECT text FROM articles")]
+
+
+def test_a_bomb_is_a_whole_gzip_member_and_its_crc_is_the_inflated_bytes():
+    """The trailer's CRC-32 is combined, not read over the bomb: gzip checks it and the length."""
+    import zlib
+
+    member = gzip_member(b"<p>", b" ", 8 * MIB, b"</p>")
+    assert gzip.decompress(member) == b"<p>" + b" " * (8 * MIB) + b"</p>"
+    for block, times, seed in ((b"ab", 1, 0), (b"xyz" * 100, 37, 5), (b"q", 0, 7)):
+        assert crc32_repeated(block, times, seed) == zlib.crc32(block * times, seed)
 
 
 class Batch:
