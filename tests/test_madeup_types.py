@@ -132,6 +132,11 @@ Fourth round:
   sector_classes.csv armed_when_told).
 * Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
   riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
+
+Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
+known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
+sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on
+a violent crowd a violent demonstration; a crowd beating or burning is mob violence.
 """
 
 from __future__ import annotations
@@ -186,7 +191,7 @@ CASE_ROWS = read_cases()
 def test_the_table_is_well_formed():
     """Every row names its rule, a note, a date and an expectation `meets` reads (a typo would make
     a case that cannot fail or cannot pass); no note is told twice under one rule."""
-    assert len(CASE_ROWS) >= 127
+    assert len(CASE_ROWS) >= 226
     for case in CASE_ROWS:
         assert case["rule"] and case["text"].strip() and len(case["published"]) == 10, case
         meets(None, case["expect"])  # raises on an unknown kind

@@ -2,8 +2,9 @@
 
 A 2 GiB gzip bomb is about 2 MB on disk and is written here without compressing 2 GiB: one block
 of compressed filler, cut off from what came before (a full flush), is the same bytes every time,
-so the member is that block repeated, then the gzip trailer. The reliability tests and
-`bench/hostile.py` share these.
+so the member is that block repeated, then the gzip trailer, whose CRC-32 is combined from the
+block's (zlib's crc32_combine, which Python's zlib does not expose) rather than read over 2 GiB.
+The reliability tests and `bench/hostile.py` share these.
 """
 
 from __future__ import annotations
@@ -17,6 +18,55 @@ MIB = 1 << 20
 GIB = 1 << 30
 
 
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    total, row = 0, 0
+    while vector:
+        if vector & 1:
+            total ^= matrix[row]
+        vector >>= 1
+        row += 1
+    return total
+
+
+def _gf2_square(matrix: list[int]) -> list[int]:
+    return [_gf2_times(matrix, matrix[n]) for n in range(32)]
+
+
+def crc32_combine(crc1: int, crc2: int, len2: int) -> int:
+    """The CRC-32 of A followed by B from crc(A), crc(B) and len(B) (zlib's crc32_combine)."""
+    if len2 <= 0:
+        return crc1
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator for one zero bit
+    even = _gf2_square(odd)  # two zero bits
+    odd = _gf2_square(even)  # four zero bits
+    while True:  # apply len2 zero bytes to crc1
+        even = _gf2_square(odd)
+        if len2 & 1:
+            crc1 = _gf2_times(even, crc1)
+        len2 >>= 1
+        if not len2:
+            break
+        odd = _gf2_square(even)
+        if len2 & 1:
+            crc1 = _gf2_times(odd, crc1)
+        len2 >>= 1
+        if not len2:
+            break
+    return crc1 ^ crc2
+
+
+def crc32_repeated(block: bytes, times: int, crc: int = 0) -> int:
+    """zlib.crc32(block * times, crc) without reading block * times bytes."""
+    power, power_len = zlib.crc32(block), len(block)  # crc of block * 2**k
+    while times:
+        if times & 1:
+            crc = crc32_combine(crc, power, power_len)
+        times >>= 1
+        if times:
+            power, power_len = crc32_combine(power, power, power_len), power_len * 2
+    return crc
+
+
 def gzip_member(prefix: bytes, filler: bytes, size: int, suffix: bytes = b"") -> bytes:
     """One gzip member inflating to `prefix`, `size` bytes of `filler` (a byte), then `suffix`."""
     assert len(filler) == 1 and size % MIB == 0
@@ -24,10 +74,7 @@ def gzip_member(prefix: bytes, filler: bytes, size: int, suffix: bytes = b"") ->
     head = raw.compress(prefix) + raw.flush(zlib.Z_FULL_FLUSH)
     body = raw.compress(block) + raw.flush(zlib.Z_FULL_FLUSH)
     tail = raw.compress(suffix) + raw.flush()
-    crc = zlib.crc32(prefix)
-    for _ in range(size // MIB):
-        crc = zlib.crc32(block, crc)
-    crc = zlib.crc32(suffix, crc)
+    crc = zlib.crc32(suffix, crc32_repeated(block, size // MIB, zlib.crc32(prefix)))
     total = (len(prefix) + size + len(suffix)) & 0xFFFFFFFF
     return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + head + body * (size // MIB) + tail + struct.pack("<II", crc, total)
 
