@@ -58,3 +58,13 @@ def test_a_person_found_dead_is_still_an_event(engine):
     rows = [e for e in happened(events) if is_relevant(e, "acled")]
     assert [e.acled_event_type for e in rows] == ["Violence against civilians"]
     assert acled_fatalities(rows[0].fatalities, True) == 1
+
+
+@pytest.mark.parametrize("opener", ["Separately, police", "Elsewhere, police", "In another incident, police"])
+def test_bodies_told_as_a_new_incident_are_no_toll_of_the_clash(code, opener):
+    """'Separately', 'Elsewhere', 'In another incident' open a new incident: the bodies recovered
+    there are not the dead of the clash told before (issue #24)."""
+    events = code(f"On 3 February 2021, clashes between the army and the Lirani militia took place in Babwato. "
+                  f"{opener} recovered 4 bodies in Turuma town.")
+    clash = next(e for e in events if e.trigger and e.trigger.text == "clashes")
+    assert clash.fatalities is None or clash.fatalities.best in (None, 0)

@@ -200,3 +200,15 @@ def test_a_reduced_relative_with_its_agent_stays(nlp):
     doc = _parsed(nlp, "On 3 May, a soldier wounded and captured by rebels in Pembolo village.")
     repair_misread_words(doc, load_ontology())
     assert doc[6].tag_ != "VBD" and doc[5].dep_ != "nsubj"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 February 2021, youths stoned vehicles in Babwato town.",
+    "On 9 March 2021, rioters torched shops in Kelmara.",
+])
+def test_a_past_verb_read_as_a_modifier_of_a_verbless_line_is_its_verb(row_event, text):
+    """'Youths stoned vehicles': on a line with no verb, an '-ed' form of a violence verb between two
+    plural nouns is the first noun's verb, not an adjective of the second; the act is kept."""
+    event = row_event(text)
+    assert event is not None and event.acled_event_type == "Riots"
+    assert event.source

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from strife.extract import Layout, doc_text
 from strife.extract.counts import days_of_range
 from strife.extract.incident_doers import sources_agree
+from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
 from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line
 from strife.model import Count, Event
@@ -156,6 +157,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
     if not (same_paragraph and 0 < gap <= 2 and clause is None and places_agree(last, event)):
         return False
+    if (token := trigger_token(event, doc)) is not None and opens_a_new_incident(token):
+        return False  # "Separately, police recovered 4 bodies": another incident, not this one's toll
     if gap == 1 and _is_response(event, doc):
         return True
     if _is_anaphoric(event, doc) and sources_agree(last.source, event.source):

@@ -47,6 +47,7 @@ from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
 from strife.extract.incident_doers import its_doers_kill_on, sources_agree
+from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people, sum_known, victim_rank
 from strife.model import Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
@@ -509,7 +510,8 @@ def _announces_another(event: Event, doc: Doc) -> bool:
     if token is None:
         return False
     new = report_words().get("new_incident", frozenset())
-    return any(child.lower_ in new and child.dep_ in ("det", "amod", "advmod", "nummod") for child in token.children)
+    return opens_a_new_incident(token) or any(
+        child.lower_ in new and child.dep_ in ("det", "amod", "advmod", "nummod") for child in token.children)
 
 
 def _names_the_told_ones(event: Event, doc: Doc) -> bool:

@@ -86,6 +86,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             changed.append(token)
     changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
+    changed += [t for t in doc if _past_verb_read_as_modifier(t, onto)]
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     return changed + _unknown_past_forms(doc)
@@ -355,4 +356,26 @@ def _finite_verb_read_as_relative(participle: Token) -> bool:
         if child.i > participle.i or child.dep_ not in NOUN_PHRASE_DEPS:
             child.head = participle  # the clause's date, its punctuation and what follows the verb
     noun.head, noun.dep_ = participle, "nsubj"
+    return True
+
+
+def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
+    """'Youths stoned vehicles': an '-ed' form of a lexicon verb tagged a modifier of the line's
+    root noun, right after a plural noun that modifies the same root, on a line with no verb, is
+    the plural noun's verb and the root noun its object (re-parsed in place)."""
+    if token.tag_ not in ("VBN", "JJ") or token.dep_ != "amod" or not token.lower_.endswith("ed") or token.i == 0:
+        return False
+    noun, subject = token.head, token.doc[token.i - 1]
+    if noun.dep_ != "ROOT" or noun.i != token.i + 1 or noun.tag_ != "NNS":
+        return False
+    if subject.tag_ != "NNS" or subject.dep_ not in ("nmod", "compound") or subject.head.i != noun.i:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+        return False
+    lemma = _verb_lemma(token, onto)
+    if lemma is None:
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    _raise_over_its_object(token)
+    subject.head, subject.dep_ = token, "nsubj"
     return True

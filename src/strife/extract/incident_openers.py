@@ -1,0 +1,39 @@
+"""Clauses told as a new incident: 'Separately, ...', 'Elsewhere, ...', 'In another incident, ...'.
+
+A report that moves on to another incident says so at the head of the clause; what that clause
+tells (bodies recovered, a killing) is not a mention of the incident told before, nor its toll.
+The words are data (``data/report_words.csv``, kinds new_incident_adverb and new_incident).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from strife.datafiles import read_data_sets
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    kinds = read_data_sets("report_words.csv", "kind", "word")
+    return kinds.get("new_incident_adverb", frozenset()), kinds.get("new_incident", frozenset())
+
+
+def opens_a_new_incident(token: Token) -> bool:
+    """Whether the clause of `token` (its verb, or the verb its noun hangs on) is set apart as a new
+    incident: an adverb ("Separately, police recovered 4 bodies", "Elsewhere, gunmen killed a
+    farmer") or an "in" phrase whose noun is marked new ("In another incident", "In a separate
+    attack")."""
+    adverbs, new = _words()
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in adverbs:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                obj.dep_ == "pobj" and any(c.lower_ in new and c.dep_ in ("det", "amod") for c in obj.children)
+                for obj in child.children):
+            return True
+    return False
