@@ -26,7 +26,7 @@ def test_a_group_alone_still_places_its_attack_at_home(code):
 
 
 def test_a_known_place_abroad_outweighs_the_forces_nationality(code):
-    countries = _countries(code, "Turkish forces shelled SDF positions near Tell Abiad.")
+    countries = _countries(code, "Turkish forces shelled SDF positions near Manbij.")
     assert countries and all(c == "SYR" for c in countries), countries
 
 
