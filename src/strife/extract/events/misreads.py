@@ -62,6 +62,8 @@ SINGULAR_NOUN_TAGS = frozenset({"NN"})
 #: Words that start a verb's object after a past form read as a noun ("shot a driver", "beat him").
 OBJECT_START_TAGS = frozenset({"DT", "CD", "PRP$"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+#: Tags an '-ed' form read as a noun's modifier may carry ("Youths stoned vehicles").
+MODIFIER_PAST_TAGS = frozenset({"VBN", "JJ"})
 #: The tag of a semicolon (and of a colon or dash, of which only ';' is taken).
 SEMICOLON_TAGS = frozenset({":"})
 #: The tag of a past participle, which a finite past verb after its subject may be read as.
@@ -86,7 +88,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
             token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", lemma
             changed.append(token)
     changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
-    changed += [t for t in doc if _past_verb_read_as_modifier(t, onto)]
+    changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _past_verb_read_as_modifier(t, onto)]
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     return changed + _unknown_past_forms(doc)
@@ -363,7 +365,7 @@ def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
     """'Youths stoned vehicles': an '-ed' form of a lexicon verb tagged a modifier of the line's
     root noun, right after a plural noun that modifies the same root, on a line with no verb, is
     the plural noun's verb and the root noun its object (re-parsed in place)."""
-    if token.tag_ not in ("VBN", "JJ") or token.dep_ != "amod" or not token.lower_.endswith("ed") or token.i == 0:
+    if token.tag_ not in MODIFIER_PAST_TAGS or token.dep_ != "amod" or not token.lower_.endswith("ed") or token.i == 0:
         return False
     noun, subject = token.head, token.doc[token.i - 1]
     if noun.dep_ != "ROOT" or noun.i != token.i + 1 or noun.tag_ != "NNS":
