@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from strife.extract.events.weapons import names_any
 from strife.model import Actor
 from strife.ontology import Ontology
 from strife.resolve.actor_sectors import sector_class
@@ -233,8 +234,7 @@ def _group_side(member: Token, onto: Ontology) -> Optional[str]:
 def _self_defence(phrase: list[Token], onto: Ontology) -> bool:
     """Whether a noun's phrase names a group organised for armed defence (roles.yaml
     armed_group_phrases: 'self-defence committee'), which ACLED codes as a communal militia."""
-    text = " ".join(t.lower_ for t in phrase).replace(" - ", "-")
-    return any(f" {w} " in f" {text} " for w in onto.words("armed_group_phrases"))
+    return names_any(" ".join(t.lower_ for t in phrase), onto.words("armed_group_phrases"))
 
 
 def _lexical_side_word(lemma: str, words: set[str], onto: Ontology) -> Optional[str]:
