@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -444,7 +444,8 @@ def _without_speakers_seats(places: list[Place], doc: Doc) -> list[Place]:
     seats = [p for p in places if _speakers_seat(p, doc)]
     if not seats or len(seats) == len(places):
         return places
-    return [p for p in places if not any(p is seat for seat in seats)]
+    seat_ids = {id(seat) for seat in seats}
+    return [p for p in places if id(p) not in seat_ids]
 
 
 def _without_origins(places: list[Place], doc: Doc) -> list[Place]:
@@ -453,11 +454,17 @@ def _without_origins(places: list[Place], doc: Doc) -> list[Place]:
     act is where they arrived or struck, however much more specific the place they came from is."""
     from strife.extract.places.resolution import written_as_origin
 
-    origins = {id(p) for p in places if written_as_origin(doc, p.span)}
-    if not origins:
+    return _without_placed_elsewhere(places, doc, lambda p: written_as_origin(doc, p.span))
+
+
+def _without_placed_elsewhere(places: list[Place], doc: Doc, elsewhere: Callable[[Place], bool]) -> list[Place]:
+    """The places without those `elsewhere` says tell no place of the act (an origin, a
+    consequence), when their sentence names another place; alone in their sentence they stay."""
+    skipped = {id(p) for p in places if elsewhere(p)}
+    if not skipped:
         return places
-    placing = {_sentence_start(p, doc) for p in places if id(p) not in origins}
-    return [p for p in places if id(p) not in origins or _sentence_start(p, doc) not in placing]
+    placing = {_sentence_start(p, doc) for p in places if id(p) not in skipped}
+    return [p for p in places if id(p) not in skipped or _sentence_start(p, doc) not in placing]
 
 
 @functools.lru_cache(maxsize=1)
@@ -483,11 +490,7 @@ def _without_consequences(places: list[Place], doc: Doc) -> list[Place]:
     """The places without those written where an act's consequence was felt ("gunmen blew up a
     pylon in Westvale area, causing power cuts in areas of Northfield"), in a sentence that names
     another place: the act is where it was done."""
-    effects = {id(p) for p in places if _in_consequence(p, doc)}
-    if not effects:
-        return places
-    placing = {_sentence_start(p, doc) for p in places if id(p) not in effects}
-    return [p for p in places if id(p) not in effects or _sentence_start(p, doc) not in placing]
+    return _without_placed_elsewhere(places, doc, lambda p: _in_consequence(p, doc))
 
 
 def _sentence_start(place: Place, doc: Doc) -> int:
