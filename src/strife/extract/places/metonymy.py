@@ -46,7 +46,7 @@ def is_metonym(
         if found is None:
             return False
         span = found
-    root = _coordination_head(span.root)
+    root = coordination_head(span.root)
     cues = metonym_cues()
     if root.dep_ in ("nsubj", "csubj") and root.head.lemma_.casefold() in cues.get("verb", ()):
         return True
@@ -63,8 +63,9 @@ def is_metonym(
     return any(c.kind == "country" or c.capital for c in gazetteer.lookup(span.text) if c.primary)
 
 
-def _coordination_head(token: Token) -> Token:
-    """"Moscow" in "Moscow and Beijing's vote" shares the role of the first conjunct."""
+def coordination_head(token: Token) -> Token:
+    """"Moscow" in "Moscow and Beijing's vote" shares the role of the first conjunct (so does
+    "Eastbrook" in "fighters from Westvale district and Eastbrook")."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token

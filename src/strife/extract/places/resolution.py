@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from strife.extract import doc_ents
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
-from strife.extract.places.metonymy import METONYM_CONFIDENCE, country_as_attribute, is_metonym
+from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
 from strife.extract.places.names import (
     MAX_NAME_TOKENS,
@@ -145,9 +145,9 @@ def _read_places(
         ) or _unsupported_namesake(mention, ranked, others := _support_for(ranked, own_name_support, unarmed_support).without(index),
                                    anchors, toponym_support.without(index),
                                    _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked),
-                                   _far_abroad(ranked, others, gazetteer, any_size=not _own_name(ranked)), actor_countries,
-                                   _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer,
-                                               any_size=True), all_support.without(index))
+                                   _far_abroad(ranked, others, gazetteer), actor_countries,
+                                   _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer),
+                                   all_support.without(index))
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -408,21 +408,16 @@ def _unsupported_namesake(
 FAR_ABROAD_KM = 2000.0
 
 
-def _own_name(ranked: Sequence[tuple[Candidate, float]] | None) -> bool:
-    """Is the mention's best reading the place's own name (not an old or foreign other name)?"""
-    return bool(ranked) and ranked[0][0].primary
-
-
-def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer,
-                any_size: bool = False) -> bool:
-    """Is the mention's reading a village in another part of the world from every country the rest
-    of the article says ("Boko Haram militants attacked Dalo village" is not in Indonesia)? Near
+def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer) -> bool:
+    """Is the mention's reading a town in another part of the world from every country the rest
+    of the article says (whatever its size: `_unsupported_namesake` exempts well-known towns read
+    by their own name) ("Boko Haram militants attacked Dalo village" is not in Indonesia)? Near
     one of them it may be where its actors went (across a border); far from all, the gazetteer
     lacks the village and holds only a namesake."""
     if not ranked or not others:
         return False
     best = ranked[0][0]
-    if best.kind != "city" or best.country in others or (best.population >= MIN_POPULATION_WITHOUT_CUE and not any_size):
+    if best.kind != "city" or best.country in others:
         return False
     capitals = [c for c in (gazetteer.country(code) for code in others) if c is not None]
     return bool(capitals) and all(haversine_km(best.lat, best.lon, c.lat, c.lon) > FAR_ABROAD_KM for c in capitals)
@@ -521,11 +516,9 @@ def _is_origin(span: Optional[Span]) -> bool:
         before = span.doc[before.i - 1]
     if before is not None and before.lower_ == "from":
         return True
-    token = span.root
-    if token.dep_ != "conj":
+    if span.root.dep_ != "conj":
         return False
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
+    token = coordination_head(span.root)
     return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
@@ -536,9 +529,7 @@ def written_as_origin(doc: Doc, char_span: tuple[int, int]) -> bool:
     span = doc.char_span(*char_span, alignment_mode="expand")
     if not _is_origin(span):
         return False
-    token = span.root
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
+    token = coordination_head(span.root)
     preposition = token.head if token.dep_ == "pobj" else None
     return (preposition is not None and preposition.lower_ == "from"
             and preposition.head.pos_ in ("NOUN", "PROPN", "PRON"))
