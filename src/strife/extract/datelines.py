@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from strife.extract.incidents import report_words
+from strife.extract.report_words import report_words
 
 _WORD = r"[A-Z][A-Za-z'.\u2019-]*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"

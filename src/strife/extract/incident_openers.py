@@ -7,17 +7,9 @@ The words are data (``data/report_words.csv``, kinds new_incident_adverb and new
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
-from strife.datafiles import read_data_sets
-
-
-@lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    kinds = read_data_sets("report_words.csv", "kind", "word")
-    return kinds.get("new_incident_adverb", frozenset()), kinds.get("new_incident", frozenset())
+from strife.extract.report_words import report_words
 
 
 def opens_a_new_incident(token: Token) -> bool:
@@ -25,7 +17,8 @@ def opens_a_new_incident(token: Token) -> bool:
     incident: an adverb ("Separately, police recovered 4 bodies", "Elsewhere, gunmen killed a
     farmer") or an "in" phrase whose noun is marked new ("In another incident", "In a separate
     attack")."""
-    adverbs, new = _words()
+    words = report_words()
+    adverbs, new = words.get("new_incident_adverb", frozenset()), words.get("new_incident", frozenset())
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

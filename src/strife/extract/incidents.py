@@ -36,18 +36,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.datafiles import read_data_sets
 from strife.extract import Layout, clause_verb, doc_text, doc_tokens
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.counts import count_cues, count_kind_for
 from strife.extract.events.tables import coding_set
 from strife.extract.incident_doers import its_doers_kill_on, sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
+from strife.extract.report_words import report_words
 from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line, other_people, sum_known, victim_rank
 from strife.model import Claim, Count, DateMention, Event, Quote
 from strife.ontology import load_ontology
@@ -68,13 +67,6 @@ NEAR_SENTENCES = 2  # within a paragraph, a mention joins an incident told this 
 FIRST_PERSON = frozenset({"we", "us", "our"})
 BOUND_PRONOUNS = frozenset({"it", "they", "we"})
 SPEECH_OF_CLAIMS = frozenset({"say", "claim", "state", "announce"})
-
-
-@lru_cache(maxsize=1)
-def report_words() -> dict[str, frozenset[str]]:
-    """Kind -> words, from ``data/report_words.csv`` (heading, aggregate_subject, habitual, new_incident,
-    told_before, toll, remains, discovery)."""
-    return read_data_sets("report_words.csv", "kind", "word")
 
 
 # -- not events: statistics and habits ----------------------------------------------------------
@@ -215,8 +207,8 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         # an act the event stage could give no ACLED type ('burned shelters before fleeing') is no
         # incident to point back to while a typed one told before also agrees
         borrowed = _place_from_another_clause(event, doc)
-        homes = [group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found, borrowed)]
-        home = next((group for group in homes if group[0].acled_event_type), homes[0] if homes else None)
+        joining = (group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found, borrowed))
+        home = _typed_first(joining)
         # 'They killed 4 people' after the act of its doers: that act's toll, the act leading
         kills_on = home is None and bool(incidents) and _is_violent(incidents[-1][0]) and _places_agree(
             incidents[-1][0], event) and _days_agree(incidents[-1][0], event) and its_doers_kill_on(incidents[-1], event, doc, layout)
@@ -261,6 +253,18 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             _set_tolls(group, counts, doc, layout, owner, reporters, shared)
     events[:] = [event for event in events if event.id not in absorbed]
     return absorbed
+
+
+def _typed_first(groups: Iterable[list[Event]]) -> Optional[list[Event]]:
+    """The first incident whose lead has an ACLED type, else the first of all; stops at the first
+    typed one, as the incidents it is given are tested for joining one by one."""
+    first = None
+    for group in groups:
+        if group[0].acled_event_type:
+            return group
+        if first is None:
+            first = group
+    return first
 
 
 def _leads(event: Event, survivor: Event, doc: Doc) -> bool:

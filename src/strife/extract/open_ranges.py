@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
 from strife.extract.dates import resolve_date
-from strife.extract.incidents import report_words
+from strife.extract.report_words import report_words
 from strife.model import Count, DateMention
 
 #: The longest open period whose toll is divided among its days (as for a named range of days).
