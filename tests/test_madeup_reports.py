@@ -19,10 +19,7 @@ DATA = Path(__file__).parent / "data" / "madeup_reports"
 GOLDS = {g.name: g for g in read_reports(DATA / "gold.json")}
 
 # report -> why strife still gets it wrong
-STILL_WRONG: dict[str, str] = {
-    "fanews-kharkiv-running.txt": "an invented village is resolved to a namesake in another oblast, not the "
-                                  "region the sentence names",
-}
+STILL_WRONG: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -29,10 +29,12 @@ from strife.extract.places.names import (
     entity_pieces,
     is_name_token,
     kind_feature,
+    name_qualifiers,
     part_words,
     stop_words,
     trim_name,
 )
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
 from strife.extract.places.qualifiers import link_containers, link_demonym_places, link_qualifiers, share_qualifiers
 from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
@@ -217,6 +219,10 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
             continue
         i = run_start
         while i < run_end:
+            if (qualified := _qualified_unknown(doc, i, run_end, gazetteer)) is not None:
+                mentions.append(qualified)
+                i = qualified.end
+                continue
             for end in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
                 if not is_name_token(doc[end - 1]):
                     continue
@@ -228,6 +234,40 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
             else:
                 i += 1
     return mentions
+
+
+def _qualified_unknown(doc: Doc, start: int, run_end: int, gazetteer: Gazetteer) -> Optional[Mention]:
+    """A village's name opened by a qualifier word ("Verkhnia Sosnivka", "Kafr Westdale", "Upper
+    Marsh") that the gazetteer does not know, as one name: not the village of its last word (a
+    namesake, maybe in another region), nor one called by the qualifier alone. Its readings are
+    other spellings of the whole when the text cues a place; else none, and it is placed only at a
+    region the text puts it in (`link_containers`). A known place after the qualifier that cannot be a
+    village's namesake (a region, a country, a large town) is left to be read as usual."""
+    if doc[start].lower_ not in name_qualifiers() or start + 1 >= run_end or not is_name_token(doc[start + 1]):
+        return None
+    if doc[start + 1].lower_ in name_qualifiers():  # "Nova Stara X": the qualifiers open one name together
+        inner = _qualified_unknown(doc, start + 1, run_end, gazetteer)
+        return None if inner is None else _widened(inner, start)
+    for end in range(min(run_end, start + 1 + MAX_NAME_TOKENS), start + 1, -1):
+        if not is_name_token(doc[end - 1]):
+            continue
+        if any(gazetteer.lookup(tokens_text(doc, start, longer))
+               for longer in range(end, min(run_end, start + MAX_NAME_TOKENS) + 1)):
+            return None  # the gazetteer knows the qualified name ("Upper Dir", "Tal Afar")
+        shortened = gazetteer.lookup(tokens_text(doc, start + 1, end))
+        if not shortened:
+            continue
+        if any(c.kind in ("country", "admin1") or c.capital or c.population >= MIN_POPULATION_WITHOUT_CUE
+               for c in shortened):
+            return None
+        variants = (gazetteer.lookup_variants(doc[start:end].text) if _cued_as_place(doc, start, end) else [])
+        return Mention(start, end, from_entity=False, name_end=end, candidates=variants, variant=bool(variants))
+    return None
+
+
+def _widened(mention: Mention, start: int) -> Mention:
+    mention.start = start
+    return mention
 
 
 def _add_context(doc: Doc, mention: Mention) -> None:

@@ -56,6 +56,12 @@ def locality_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def name_qualifiers() -> frozenset[str]:
+    """Words that open a village's name ("Verkhnia", "Nova", "Kafr", "Upper"): geo_name_qualifiers.csv."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_name_qualifiers.csv"))
+
+
+@functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     return frozenset(normalise_name(row["word"]) for row in _read_data_csv("geo_stoplist.csv"))
 

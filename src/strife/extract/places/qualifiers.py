@@ -137,12 +137,13 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     of its own. A narrower name with no reading inside it (a village the gazetteer lacks, known
     only by a namesake elsewhere) is placed at the wider one (`Mention.fallback`).
     """
-    for mention, wider in reversed(list(zip(mentions, mentions[1:]))):  # widest first: "A in B in C"
+    for index in reversed(range(len(mentions) - 1)):  # widest first: "A in B in C"
+        mention, wider = mentions[index], _past_possessor(doc, mentions, index + 1)
         if mention.fits_qualifiers or mention.fallback:
             continue
         if _region_written_after(mention, wider):
             continue
-        if not _contained_by(doc, mention, wider):
+        if not _contained_by(doc, mention, mentions[index + 1]):  # "in Ukraine's X region": in the country's unit
             continue
         readings = _region_over_hamlets(_own_readings(wider))
         containers = Containers.of(readings)
@@ -256,6 +257,22 @@ def _demonym_before(doc: Doc, start: int) -> Optional[tuple[str, int]]:
 
     found = ActorDictionary.default().demonym(doc[at].lower_)
     return (found[0], at) if found and found[0] else None
+
+
+def _past_possessor(doc: Doc, mentions: Sequence[Mention], at: int) -> Mention:
+    """The wider place a name is written in: "in Ukraine's Westmarsh region" puts a village in the
+    region, which the country's name before "'s" says the country of; the mention at `at` otherwise.
+    Only a unit written with its kind word ("region", "province") is taken so, compass words allowed
+    between ("Nigeria's north-eastern Borno state")."""
+    country = mentions[at]
+    if at + 1 >= len(mentions) or not any(c.kind == "country" for c in country.candidates):
+        return country
+    unit = mentions[at + 1]
+    gap = doc[country.end : unit.start]
+    if (not len(gap) or gap[0].lower_ not in ("'s", "’s", "'") or unit.feature not in ("admin1", "admin2")
+            or not all(t.lower_ in part_words() or t.text == "-" for t in gap[1:])):
+        return country
+    return unit
 
 
 def _region_over_hamlets(readings: list[Candidate]) -> list[Candidate]:
