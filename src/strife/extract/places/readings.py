@@ -128,8 +128,10 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     qualifiers keeps its reading."""
     from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
 
-    named = {(best.country, normalise_name(best.name)) for ranked in readings if ranked
-             for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
+    regions = {(best.country, normalise_name(best.name)): ranked[0]
+               for ranked in readings if ranked
+               for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
+    named = set(regions)
     if not named:
         return list(readings)
     out: list[Optional[list[tuple[Candidate, float]]]] = []
@@ -150,5 +152,12 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
                       and (pair[0].primary or (mention.variant and not best.primary))]
             if inside:
                 ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
+            elif (home := [key for key in named if key[0] == best.country]) and len(home) == 1 and all(
+                    c.country == best.country and c.kind in ("city", "admin2") and not in_named(c) for c, _ in ranked):
+                # The one region the note names in the village's country holds none of its namesakes: the
+                # village is one the gazetteer lacks, placed at the region (as a qualifier would place it).
+                region = regions[home[0]]
+                mention.fallback = [(region[0].name, [region[0]])]
+                ranked = [region]
         out.append(ranked)
     return out
