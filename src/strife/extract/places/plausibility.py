@@ -162,9 +162,20 @@ def _lemmatizer_index() -> Any:
 @functools.lru_cache(maxsize=4096)
 def is_demonym(name: str) -> bool:
     """Is the name an adjective of a country or people in the actor dictionary ("Turkish", "Arab")?"""
+    return _demonym(name) is not None
+
+
+def demonym_country(name: str) -> Optional[str]:
+    """The country a country's adjective names ("Malian" -> its country), or None (no demonym, or a
+    people's with no country: "Arab")."""
+    found = _demonym(name)
+    return found[0] if found else None
+
+
+def _demonym(name: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     from strife.resolve.actors import ActorDictionary
 
-    return ActorDictionary.default().demonym(name.casefold()) is not None
+    return ActorDictionary.default().demonym(name.casefold())
 
 
 @functools.lru_cache(maxsize=4096)
