@@ -29,6 +29,7 @@ from strife.resolve.dedup import (
     incident_source,
     type_groups,
 )
+from strife.store.queries import shared_filters
 from strife.store.schema import articles, event_actors, events, incidents, utc_now
 
 # Real events (neither negated nor hypothetical) not yet in an incident: what `update_incidents` places.
@@ -148,20 +149,10 @@ def release_incidents(conn: Connection, incident_ids: Iterable[str]) -> None:
 def incident_filters(query, min_sources: int = 1) -> list:
     """The conditions an `EventQuery` (country, type, dates, bounding box, id) puts on incidents:
     shared by `load_incidents` and the API's count, so a page and its total always agree."""
-    where = [incidents.c.n_sources >= min_sources]
-    if query.country:
-        where.append(incidents.c.country == query.country.upper())
-    if query.event_type:
-        where.append(incidents.c.event_type == query.event_type.upper())
-    if query.since:
-        where.append(incidents.c.day_end >= query.since)
-    if query.until:
-        where.append(incidents.c.day <= query.until)
+    where = [incidents.c.n_sources >= min_sources, *shared_filters(incidents, query)]
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         where += [incidents.c.lat.between(min_lat, max_lat), incidents.c.lon.between(min_lon, max_lon)]
-    if query.incident_id:
-        where.append(incidents.c.incident_id == query.incident_id)
     return where
 
 
