@@ -238,3 +238,12 @@ def test_events_and_incidents_read_the_shared_filters_alike():
     assert written(events) == written(incidents) and len(written(events)) == 5
     assert "country = 'MLI'" in written(events) and "event_type = 'BATTLES'" in written(events)
     assert len(incident_filters(query)) == 6  # and at least one source
+
+
+def test_in_look_ups_go_in_batches_under_the_bound_parameter_limit():
+    from strife.store.schema import IN_BATCH, in_batches
+
+    values = list(range(2 * IN_BATCH + 3))
+    batches = list(in_batches(values))
+    assert [len(b) for b in batches] == [IN_BATCH, IN_BATCH, 3] and [v for b in batches for v in b] == values
+    assert IN_BATCH < 999 and list(in_batches([])) == []
