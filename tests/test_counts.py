@@ -180,3 +180,16 @@ def test_a_closing_tally_line_is_a_total(nlp) -> None:
 def test_a_negated_part_cue_counts_other_people(nlp, sentence, part) -> None:
     counts = find_counts(nlp(sentence))
     assert counts[0].best == 6 and counts[1].part_of == part, [(c.text, c.part_of) for c in counts]
+
+
+def test_sentences_are_built_once_and_found_by_bisection(nlp) -> None:
+    """doc_sents keeps the Doc's sentences; sentence_index finds the one holding a token (the toll that
+    "Among the dead were ..." picks from is looked for in it and the two before)."""
+    from strife.extract import doc_sents, sentence_index
+
+    doc = nlp("Gunmen raided Westkoro on Monday. They killed five villagers. Among the dead were two children.")
+    sents = doc_sents(doc)
+    assert sents is doc_sents(doc) and len(sents) == len(list(doc.sents))
+    for token in doc:
+        here = sentence_index(doc, token.i)
+        assert sents[here].start <= token.i < sents[here].end

@@ -295,6 +295,9 @@ def test_a_noun_naming_the_incidents_told_together_is_no_incident_of_its_own(eng
             "passengers.\n\n" + tail)
     events = happened_violence(code(engine, text))
     assert len(events) == 2 and summed(events) == 9, [(e.evidence.text, e.fatalities) for e in events]
+    # the noun's span is remembered on the incident it names, once, with its spans in text order
+    spans = [(m.start, m.end) for m in events[-1].mentions]
+    assert spans == sorted(set(spans)) and sum(m.text in tail for m in events[-1].mentions) == 1, spans
 
 
 def test_the_act_named_again_and_what_followed_it_keep_the_old_day(engine):

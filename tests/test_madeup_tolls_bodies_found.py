@@ -68,3 +68,16 @@ def test_bodies_told_as_a_new_incident_are_no_toll_of_the_clash(code, opener):
                   f"{opener} recovered 4 bodies in Turuma town.")
     clash = next(e for e in events if e.trigger and e.trigger.text == "clashes")
     assert clash.fatalities is None or clash.fatalities.best in (None, 0)
+
+
+@pytest.mark.parametrize(("sentence", "word", "opens"), [
+    ("Separately, police recovered four bodies near Tobiru.", "bodies", True),
+    ("In a separate attack, gunmen shot dead a farmer in Westkoro.", "farmer", True),
+    ("Elsewhere, four bodies near Tobiru.", "bodies", True),  # no verb: the clause's root is read
+    ("Police recovered four bodies near Tobiru.", "bodies", False),
+])
+def test_the_clause_a_new_incident_opens_is_found_by_the_one_clause_climb(nlp, sentence, word, opens):
+    from strife.extract.incident_openers import opens_a_new_incident
+
+    doc = nlp(sentence)
+    assert opens_a_new_incident(next(t for t in doc if t.text == word)) is opens

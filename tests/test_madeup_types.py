@@ -151,8 +151,9 @@ RP, B, V = ("Protests", "Riots"), ("Battles",), ("Violence against civilians",)
 OLD16 = "2016-06-15"
 
 
-def read_cases() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8", newline="") as handle:
+def read_cases(path: Path = CASES) -> list[dict[str, str]]:
+    """The rows of a table of made-up notes (rule, text, published, expect): this module's, or another's."""
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

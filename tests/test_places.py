@@ -649,3 +649,17 @@ def test_a_compass_word_before_a_name_is_a_direction_not_a_town(engine):
     result = engine.code(Article(text="Gunmen killed 18 people in Northwest Nigeria's Zamfara State on Tuesday."))
     assert [p.name.lower() for p in result.places if p.name.lower() == "northwest"] == []
     assert {p.country for p in result.places} == {"NGA"}
+
+
+def test_one_compass_word_test_and_one_demonym_lookup():
+    """is_direction reads geo_parts.csv's compass words; demonym_country is the country of a country's
+    adjective, none for a people's ("Arab") or for a word that is no adjective."""
+    from strife.extract.places.names import HYPHENS, is_direction
+    from strife.extract.places.plausibility import demonym_country, is_demonym
+
+    assert all(is_direction(w) for w in ("north", "south-eastern", "central", "northwestern"))
+    assert not any(is_direction(w) for w in ("outskirts", "market", "Northwestern"))
+    assert "-" in HYPHENS and "–" in HYPHENS and "—" not in HYPHENS
+    assert demonym_country("Malian") == "MLI"
+    assert is_demonym("Arab") and demonym_country("Arab") is None
+    assert demonym_country("Westvalian") is None and not is_demonym("Westvalian")

@@ -56,7 +56,7 @@ def test_a_joined_article_finds_the_place_by_its_skeleton_in_an_arabic_writing_c
 def test_a_final_h_after_a_vowel_is_a_spelling_when_skeleton_matches_are_ranked():
     """"Tell Hamra" and "At Tall al Hamrah" are one spelling for ranking the skeleton's names: the
     final h (and the article) a transliteration writes or drops does not push a name out of the margin."""
-    from strife.resolve.geocode import _without_final_h
+    from strife.resolve.spellings import without_final_h as _without_final_h
 
     assert _without_final_h("al hamrah") == _without_final_h("hamra") == "hamra"
     assert _without_final_h("ash shaykh") == "shaykh"  # an h after a consonant is a sound

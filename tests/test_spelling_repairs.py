@@ -89,3 +89,17 @@ def test_the_repair_reads_the_norm_and_lemma_and_keeps_the_text(repairs):
     token = doc[3]
     assert (token.text, token.norm_, token.lemma_, token.pos_) == ("clahsed", "clashed", "clash", "VERB")
     assert doc.text == "Police and protesters clahsed in Westvale."
+
+
+def test_the_lemmatizer_tables_are_loaded_once_and_shared(nlp):
+    """Place plausibility's English words and the repairs read one set of lemmatizer tables: the
+    pipeline's own once the repairs are added to it, else the installed pipeline's, read once."""
+    from strife.pipeline import load_pipeline
+    from strife.spelling_repairs import _installed_tables, lemmatizer_tables, table_of
+
+    assert _installed_tables() is _installed_tables()
+    on_disk = table_of(_installed_tables(), "lemma_index")
+    assert set(on_disk["noun"]) == set(table_of(nlp.get_pipe("lemmatizer").lookups, "lemma_index")["noun"])
+    assert table_of(_installed_tables(), "no_such_table") == {}
+    loaded = load_pipeline(stages=())
+    assert lemmatizer_tables() is loaded.get_pipe("lemmatizer").lookups

@@ -220,3 +220,30 @@ def test_a_since_at_the_start_of_the_calendar_is_no_overflow():
     from strife.store.queries import event_filters
 
     assert event_filters(EventQuery(since=dt.date(1, 1, 2)), max_span_days=30)
+
+
+def test_events_and_incidents_read_the_shared_filters_alike():
+    """Country, type, dates and incident id mean the same on events and on incidents (one helper)."""
+    from strife.store.dedup import incident_filters
+    from strife.store.queries import EventQuery, shared_filters
+    from strife.store.schema import events, incidents
+
+    query = EventQuery(country="mli", event_type="battles", since=dt.date(2020, 1, 1), until=dt.date(2020, 2, 1),
+                       incident_id="inc-1")
+
+    def written(table):
+        return [str(c.compile(compile_kwargs={"literal_binds": True})).replace(f"{table.name}.", "")
+                for c in shared_filters(table, query)]
+
+    assert written(events) == written(incidents) and len(written(events)) == 5
+    assert "country = 'MLI'" in written(events) and "event_type = 'BATTLES'" in written(events)
+    assert len(incident_filters(query)) == 6  # and at least one source
+
+
+def test_in_look_ups_go_in_batches_under_the_bound_parameter_limit():
+    from strife.store.schema import IN_BATCH, in_batches
+
+    values = list(range(2 * IN_BATCH + 3))
+    batches = list(in_batches(values))
+    assert [len(b) for b in batches] == [IN_BATCH, IN_BATCH, 3] and [v for b in batches for v in b] == values
+    assert IN_BATCH < 999 and list(in_batches([])) == []

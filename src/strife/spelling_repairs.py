@@ -64,8 +64,7 @@ class SpellingRepairs:
                  extra_known: set[str], extra_forms: dict[str, str]):
         """`trigger_lemmas`: lexicon lemma -> its parts of speech; `extra_forms`: form -> lemma
         (irregular past forms); `extra_known`: further words that are never repaired."""
-        index = lemmatizer_tables.get_table("lemma_index") if lemmatizer_tables.has_table("lemma_index") else {}
-        exceptions = lemmatizer_tables.get_table("lemma_exc") if lemmatizer_tables.has_table("lemma_exc") else {}
+        index, exceptions = table_of(lemmatizer_tables, "lemma_index"), table_of(lemmatizer_tables, "lemma_exc")
         self.base: set[str] = set(extra_known)
         for pos in _LEMMATIZER_POS:
             self.base.update(index.get(pos, ()))
@@ -180,12 +179,51 @@ def _trigger_vocabulary() -> tuple[dict[str, set[str]], dict[str, str], set[str]
     return lemmas, extra, set(number_words())
 
 
+_LOADED: list[Any] = []  # the lemmatizer tables of the pipeline the repairs were last added to
+
+
+def lemmatizer_tables() -> Any:
+    """The lemmatizer tables (`lemma_index`, `lemma_exc`) strife parses with: those the pipeline the
+    repairs were added to loaded, already in memory; before any, read once from the installed
+    pipeline (`spacy_model.model_name`) without loading it; empty for a pipeline with none."""
+    return _LOADED[-1] if _LOADED else _installed_tables()
+
+
+def table_of(tables: Any, name: str) -> Any:
+    """One table of the lemmatizer's (`lemma_index`: part of speech -> base forms), or {} when absent."""
+    return tables.get_table(name) if tables.has_table(name) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_tables() -> Any:
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    from strife.spacy_model import model_name
+
+    name = model_name()
+    try:
+        if Path(name).is_dir():
+            root = Path(name)
+        else:
+            import spacy.util
+
+            root = spacy.util.get_package_path(name)
+        folders = sorted(root.glob("**/lemmatizer/lookups"))
+        return Lookups().from_disk(folders[0]) if folders else Lookups()
+    except Exception:  # a blank or custom pipeline: no tables
+        return Lookups()
+
+
 @Language.factory(COMPONENT)
 def make_spelling_repairs(nlp: Language, name: str) -> SpellingRepairs:
     """The repairs of misspelt trigger words, from the pipeline's lemmatizer tables and the lexicon."""
     lemmas, extra, numbers = _trigger_vocabulary()
-    tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None
-    if tables is None:
+    if "lemmatizer" in nlp.component_names:
+        tables = nlp.get_pipe("lemmatizer").lookups
+        _LOADED[:] = [tables]
+    else:
         from spacy.lookups import Lookups
 
         tables = Lookups()

@@ -106,6 +106,22 @@ def doc_ents(doc: Doc) -> tuple:
     return ents
 
 
+_SENTS_KEY = ("strife", "sents")
+
+
+def doc_sents(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's sentences, built once and kept on the Doc (`Doc.sents` builds every Span again)."""
+    sents = doc.user_data.get(_SENTS_KEY)
+    if sents is None:
+        sents = doc.user_data[_SENTS_KEY] = tuple(doc.sents)
+    return sents
+
+
+def sentence_index(doc: Doc, i: int) -> int:
+    """The index in `doc_sents` of the sentence holding token `i`, by bisection on their starts."""
+    return bisect.bisect_right(doc_sents(doc), i, key=lambda sent: sent.start) - 1
+
+
 def span_ents(span: Span) -> tuple:
     """The entities inside a span (what `Span.ents` gives), found by bisection in `doc_ents`:
     `Span.ents` builds every entity's Span again, and scanning all of `doc_ents` for each

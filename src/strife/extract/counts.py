@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.conventions import vague_figure
-from strife.extract import doc_lowers, doc_text, span_ents
+from strife.extract import doc_lowers, doc_sents, doc_text, sentence_index, span_ents
 from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
     NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
     is_victim_noun, surely_harmed, tally_noun, trigger_for, victim_nouns, victims_of)
@@ -364,9 +364,7 @@ def _among_the_told_dead(span: Span, anchor: Token, counts: list[Count]) -> int 
     if outcome is None:
         return None
     doc, kind = span.doc, outcome.kind
-    sentences = list(doc.sents)
-    here = next(i for i, sentence in enumerate(sentences) if sentence.start <= span.start < sentence.end)
-    earliest = sentences[max(0, here - 2)].start_char
+    earliest = doc_sents(doc)[max(0, sentence_index(doc, span.start) - 2)].start_char
     text = doc_text(doc)
     for index in range(len(counts) - 1, -1, -1):
         count = counts[index]
@@ -397,8 +395,7 @@ def _definite_outcome_of(anchor: Token) -> Optional[Trigger]:
         return None
     for outcome in outcomes:
         trigger = trigger_for(outcome)
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in outcome.children)
-        if trigger is not None and trigger.role == "noun" and definite:
+        if trigger is not None and trigger.role == "noun" and _definite(outcome):
             return trigger
     return None
 
@@ -450,11 +447,16 @@ def _picks_from_told(span: Span, noun: Token) -> bool:
     happened to them ("Two of the wounded later died")."""
     if noun.i < span.end or noun.head.lower_ != "of" or noun.head.i != span.end:
         return False
-    definite = any(child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in noun.children)
     trigger = trigger_for(noun)
     if trigger is not None and trigger.role != "noun":
         trigger = count_triggers().get(noun.lower_)  # "the wounded": the adjective's row, not the verb's
-    return definite and trigger is not None and trigger.role == "noun"
+    return _definite(noun) and trigger is not None and trigger.role == "noun"
+
+
+def _definite(noun: Token) -> bool:
+    """Does a definite determiner or a possessive go with the noun ("the dead", "their victims"),
+    not "a"/"an"? A definite outcome noun points back to people already told."""
+    return any(child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in noun.children)
 
 
 def _is_not_a_head_count(span: Span) -> bool:

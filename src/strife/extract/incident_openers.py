@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from strife.extract import clause_verb
 from strife.extract.report_words import report_words
 
 
@@ -19,9 +20,7 @@ def opens_a_new_incident(token: Token) -> bool:
     attack")."""
     words = report_words()
     adverbs, new = words.get("new_incident_adverb", frozenset()), words.get("new_incident", frozenset())
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(token) or token.sent.root  # a verbless clause: its root ("Separately, four bodies")
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in adverbs:
             return True

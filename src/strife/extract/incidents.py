@@ -56,6 +56,7 @@ from strife.resolve.coref import (
     event_anchor,
     is_real,
     places_agree,
+    remember_mentions,
     trigger_token,
 )
 
@@ -193,7 +194,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         if incidents and event.fatalities is None and _names_the_told_ones(event, doc):
             # "No one claimed responsibility for either attack": the incidents told before, none new
             survivor = incidents[-1][0]
-            survivor.mentions = [*survivor.mentions, event.evidence, *event.mentions]
+            remember_mentions(survivor, event)
             absorbed[event.id] = survivor.id
             continue
         if _announces_another(event, doc):
@@ -685,8 +686,7 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
             # "Two more victims later died": every account given before it rises; "A third victim
             # later died" names the total itself (3), which an account already at or above keeps
             rank = victim_rank(group[0]) if len(group) == 1 else None
-            accounts[:] = [a if a.perpetrator_claim else _risen(a, toll) if rank is None else _at_least(a, rank)
-                           for a in accounts]
+            accounts[:] = [a if a.perpetrator_claim else _with_later_dead(a, toll, rank) for a in accounts]
             continue
         accounts.append(toll.model_copy(update={"reported_by": group[0].reported_by, "perpetrator_claim": claimed}))
     return accounts
@@ -697,20 +697,20 @@ def _dies_later(count: Count, doc: Doc) -> bool:
     return span is not None and len(span) > 0 and died_later(span.root) and other_people(count, doc_text(doc))
 
 
-def _risen(account: Count, more: Count) -> Count:
-    """The account's toll with the dead told later added (bounds only where both have them)."""
-    lows = [c.low if c.low is not None else c.best for c in (account, more)]
-    return account.model_copy(update={"low": sum_known(lows), "best": sum_known([account.best, more.best]),
-                                      "high": sum_known([account.high, more.high])})
+def _with_later_dead(account: Count, more: Count, rank: Optional[int]) -> Count:
+    """The account's toll with the dead told later: `more` added to it (bounds only where both have
+    them) or, for an ordinal ("a third victim later died": `rank` 3), raised to the total it names
+    (an account already at or above it stays). A low bound defaults to the best figure."""
+    bounds = _bounds(account)
+    if rank is None:
+        values = [sum_known(pair) for pair in zip(bounds, _bounds(more))]
+    else:
+        values = [None if value is None else max(value, rank) for value in bounds]
+    return account.model_copy(update=dict(zip(("low", "best", "high"), values)))
 
 
-def _at_least(account: Count, rank: int) -> Count:
-    """The account's toll raised to the total an ordinal names ("a third victim later died": 3);
-    an account already at or above it stays."""
-    def lift(value: Optional[int]) -> Optional[int]:
-        return None if value is None else max(value, rank)
-    return account.model_copy(update={"low": lift(account.low if account.low is not None else account.best),
-                                      "best": lift(account.best), "high": lift(account.high)})
+def _bounds(count: Count) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    return (count.low if count.low is not None else count.best), count.best, count.high
 
 
 def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count], doc: Doc,

@@ -263,6 +263,13 @@ def absorb(survivor: Event, other: Event) -> None:
     survivor.confidence = round(min(0.99, max(survivor.confidence, other.confidence) + 0.05), 3)
 
 
+def remember_mentions(survivor: Event, other: Event) -> None:
+    """Keep the other mention's spans (its evidence and mentions) on the survivor, once each and in
+    text order, without its coding: "No one claimed responsibility for either attack" tells the
+    incidents again but adds nothing to them."""
+    survivor.mentions = _unique_spans([*survivor.mentions, other.evidence, *other.mentions])
+
+
 def _joined(kept: Sequence[Actor], more: Sequence[Actor]) -> list[Actor]:
     """The survivor's actors, then those the other mention adds: a later mention often names the
     partners ('the offensive by the army and its allies'), and they take part in the one incident."""

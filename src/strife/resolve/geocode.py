@@ -28,7 +28,6 @@ from typing import Literal, Optional
 
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.model import Place
-from strife.name_particles import name_particles
 from strife.resolve.distance import haversine_km
 from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename
 from strife.resolve.overrides import (
@@ -47,6 +46,7 @@ from strife.resolve.spellings import (
     respellings,
     variant_key,
     variant_similarity,
+    without_final_h,
 )
 
 Kind = Literal["city", "admin2", "admin1", "country"]
@@ -120,13 +120,6 @@ def _candidate(row: tuple, primary: bool = True) -> Candidate:
 
 _COUNTRY_KEY = "\x00country:"  # cache key prefix of the country entries, by ISO 3166-1 alpha-3 code
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
-_TRANSLITERATION_ARTICLES = frozenset(name_particles("transliteration_article"))
-
-
-def _without_final_h(key: str) -> str:
-    words = [w for w in key.split() if w not in _TRANSLITERATION_ARTICLES] or key.split()
-    text = "".join(words)
-    return text[:-1] if len(text) > 2 and text[-1] == "h" and text[-2] in "aeiou" else text
 
 
 def split_kind_word(name: str) -> tuple[str, Optional[str]]:
@@ -249,11 +242,11 @@ class Gazetteer:
             best = max(similarity.values(), default=0.0)
             # A spelling that differs from a best one only by a final "h" after a vowel ("Hamrah" for
             # "Hamra") is as good: the letter is a transliteration's, not a sound.
-            best_spellings = {_without_final_h(key) for key in keys if similarity[key] == best}
+            best_spellings = {without_final_h(key) for key in keys if similarity[key] == best}
             found: dict[tuple, Candidate] = {}
             for key in keys:
                 if (similarity[key] >= max(min_similarity, best - VARIANT_MARGIN)
-                        or (similarity[key] >= min_similarity and _without_final_h(key) in best_spellings)):
+                        or (similarity[key] >= min_similarity and without_final_h(key) in best_spellings)):
                     for c in self.lookup(key):
                         found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
             self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))

@@ -50,12 +50,7 @@ VARIANT_MARGIN = 0.05
 @functools.lru_cache(maxsize=65536)
 def _folded(name: str) -> str:
     """The name with articles dropped, one letter per sound, and every vowel written "a"."""
-    words = normalise_name(name).split()
-    while len(words) > 1 and words[0] in _VARIANT_ARTICLES:
-        words = words[1:]
-    text = "".join(ch for ch in "".join(words) if ch.isalpha())
-    if len(text) > 2 and text[-1] == "h" and text[-2] in "aeiou":
-        text = text[:-1]
+    text = _drop_final_h("".join(ch for ch in _without_articles(name) if ch.isalpha()))
     text = re.sub(r"([aeiou])w", r"\1", text)
     for spelling, letter in _VARIANT_FOLDS:
         text = text.replace(spelling, letter)
@@ -81,6 +76,19 @@ def _without_articles(name: str) -> str:
     while len(words) > 1 and words[0] in _VARIANT_ARTICLES:
         words = words[1:]
     return "".join(words)
+
+
+def _drop_final_h(text: str) -> str:
+    """A final "h" after a vowel is a transliteration's letter, not a sound ("Hamrah" = "Hamra")."""
+    return text[:-1] if len(text) > 2 and text[-1] == "h" and text[-2] in "aeiou" else text
+
+
+def without_final_h(key: str) -> str:
+    """A normalised name's words run together, articles anywhere dropped (unless it is all articles)
+    and a final "h" after a vowel dropped: spellings alike but for that letter ("Tall Hamrah",
+    "Tall al Hamra") have one key."""
+    words = [w for w in key.split() if w not in _VARIANT_ARTICLES] or key.split()
+    return _drop_final_h("".join(words))
 
 
 def variant_similarity(a: str, b: str) -> float:

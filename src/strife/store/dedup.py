@@ -29,7 +29,8 @@ from strife.resolve.dedup import (
     incident_source,
     type_groups,
 )
-from strife.store.schema import articles, event_actors, events, incidents, utc_now
+from strife.store.queries import shared_filters
+from strife.store.schema import articles, event_actors, events, in_batches, incidents, utc_now
 
 # Real events (neither negated nor hypothetical) not yet in an incident: what `update_incidents` places.
 UNPLACED = and_(events.c.incident_id.is_(None), events.c.negated.is_(False), events.c.hypothetical.is_(False))
@@ -50,9 +51,9 @@ def _reports(conn: Connection, where) -> list[Report]:
         return []
     names: dict[int, set[str]] = {}
     pks = [row.pk for row in rows]
-    for start in range(0, len(pks), 500):
+    for batch in in_batches(pks):
         found = conn.execute(select(event_actors.c.event_pk, event_actors.c.canonical, event_actors.c.name)
-                             .where(event_actors.c.event_pk.in_(pks[start:start + 500])))
+                             .where(event_actors.c.event_pk.in_(batch)))
         for event_pk, canonical, name in found:
             names.setdefault(event_pk, set()).add((canonical or name).casefold())
     return [
@@ -148,20 +149,10 @@ def release_incidents(conn: Connection, incident_ids: Iterable[str]) -> None:
 def incident_filters(query, min_sources: int = 1) -> list:
     """The conditions an `EventQuery` (country, type, dates, bounding box, id) puts on incidents:
     shared by `load_incidents` and the API's count, so a page and its total always agree."""
-    where = [incidents.c.n_sources >= min_sources]
-    if query.country:
-        where.append(incidents.c.country == query.country.upper())
-    if query.event_type:
-        where.append(incidents.c.event_type == query.event_type.upper())
-    if query.since:
-        where.append(incidents.c.day_end >= query.since)
-    if query.until:
-        where.append(incidents.c.day <= query.until)
+    where = [incidents.c.n_sources >= min_sources, *shared_filters(incidents, query)]
     if query.bbox:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         where += [incidents.c.lat.between(min_lat, max_lat), incidents.c.lon.between(min_lon, max_lon)]
-    if query.incident_id:
-        where.append(incidents.c.incident_id == query.incident_id)
     return where
 
 
@@ -173,11 +164,11 @@ def load_incidents(conn: Connection, query, min_sources: int = 1) -> list[Incide
     rows = [dict(row._mapping) for row in conn.execute(stmt)]
     sources: dict[str, list[IncidentSource]] = {row["incident_id"]: [] for row in rows}
     ids = list(sources)
-    for start in range(0, len(ids), 500):
+    for batch in in_batches(ids):
         found = conn.execute(
             select(events.c.incident_id, events.c.record, articles.c.article_id, articles.c.publisher,
                    articles.c.published, articles.c.title)
-            .select_from(events.join(articles)).where(events.c.incident_id.in_(ids[start:start + 500]))
+            .select_from(events.join(articles)).where(events.c.incident_id.in_(batch))
             .order_by(articles.c.published.asc().nulls_last(), events.c.pk)
         )
         for incident, record, article_id, publisher, published, title in found:

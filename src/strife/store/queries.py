@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import Connection, and_, exists, false, func, or_, select
+from sqlalchemy import Connection, Table, and_, exists, false, func, or_, select
 
 from strife.store.schema import (
     GRID_COLUMNS,
@@ -89,28 +89,37 @@ def event_filters(query: EventQuery, max_span_days: int = 0, actor_plan: Optiona
     """The WHERE conditions of `query`. Without a database at hand, dates are bounded as if no event
     spanned more than `max_span_days` and the actor is matched as a narrow one; `query_filters`
     reads both from the database."""
-    filters = []
-    if query.country:
-        filters.append(events.c.country == query.country.upper())
-    if query.event_type:
-        filters.append(events.c.event_type == query.event_type.upper())
+    filters = shared_filters(events, query)
     if query.since:
         # day_end >= since is the meaning; day >= since - longest span lets the day index bound the scan.
-        filters.append(events.c.day_end >= query.since)
         filters.append(events.c.day >= _days_before(query.since, max_span_days))
-    if query.until:
-        filters.append(events.c.day <= query.until)
     if query.bbox:
         filters.extend(bbox_filters(query.bbox))
     if query.actor:
         filters.append(actor_filter(query.actor, actor_plan))
-    if query.incident_id:
-        filters.append(events.c.incident_id == query.incident_id)
     if not query.include_unreal:
         filters.extend([events.c.negated.is_(False), events.c.hypothetical.is_(False)])
     if query.precisions:
         filters.append(events.c.date_precision.in_([p.lower() for p in query.precisions]))
     return filters + _api_filters(query)
+
+
+def shared_filters(table: Table, query: EventQuery) -> list:
+    """The conditions of `query` on the columns events and incidents share, the same for both: country
+    and type (upper-cased), a span ending on or after `since` and starting on or before `until`, and
+    the incident id."""
+    where = []
+    if query.country:
+        where.append(table.c.country == query.country.upper())
+    if query.event_type:
+        where.append(table.c.event_type == query.event_type.upper())
+    if query.since:
+        where.append(table.c.day_end >= query.since)
+    if query.until:
+        where.append(table.c.day <= query.until)
+    if query.incident_id:
+        where.append(table.c.incident_id == query.incident_id)
+    return where
 
 
 def _days_before(day: dt.date, days: int) -> dt.date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -230,3 +230,14 @@ def grid_cell(lat: Optional[float], lon: Optional[float]) -> Optional[int]:
 def utc_now() -> str:
     """Now in UTC to the second, as every `*_at` column keeps it (ISO 8601 text sorts by time)."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+_T = TypeVar("_T")
+# Values bound in one "IN (...)" look-up: under SQLite's oldest limit of 999 bound parameters per statement.
+IN_BATCH = 500
+
+
+def in_batches(values: Sequence[_T]) -> Iterator[Sequence[_T]]:
+    """`values` in runs of `IN_BATCH`, each for one "IN (...)" look-up."""
+    for start in range(0, len(values), IN_BATCH):
+        yield values[start:start + IN_BATCH]

@@ -12,7 +12,7 @@ import functools
 import operator
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from sqlalchemy import Boolean, Connection, Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -29,6 +29,7 @@ from strife.store.schema import (
     event_actors,
     events,
     grid_cell,
+    in_batches,
     meta,
     utc_now,
 )
@@ -119,10 +120,14 @@ def article_pk(conn: Connection, sha256: str) -> Optional[int]:
 
 def known_articles(conn: Connection, shas: Sequence[str]) -> dict[str, int]:
     """The stored articles among `shas`, with their number of events."""
+    return _pairs_in(conn, articles.c.sha256, articles.c.n_events, shas)
+
+
+def _pairs_in(conn: Connection, key: Any, value: Any, keys: Sequence[str]) -> dict[str, int]:
+    """key -> value of the rows whose `key` column is one of `keys`, looked up in batches."""
     found: dict[str, int] = {}
-    for start in range(0, len(shas), 500):
-        chunk = shas[start:start + 500]
-        found.update(conn.execute(select(articles.c.sha256, articles.c.n_events).where(articles.c.sha256.in_(chunk))).all())
+    for batch in in_batches(keys):
+        found.update(conn.execute(select(key, value).where(key.in_(batch))).all())
     return found
 
 
@@ -279,11 +284,7 @@ def ensure_actor_keys(conn: Connection, keys: set[str]) -> dict[str, int]:
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     ordered = sorted(keys)  # one order for every writer, so concurrent inserts cannot deadlock
     conn.execute(insert(actor_keys).on_conflict_do_nothing(index_elements=["key"]), [{"key": k} for k in ordered])
-    found: dict[str, int] = {}
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        found.update(conn.execute(select(actor_keys.c.key, actor_keys.c.pk).where(actor_keys.c.key.in_(chunk))).all())
-    return found
+    return _pairs_in(conn, actor_keys.c.key, actor_keys.c.pk, ordered)
 
 
 def _widen_max_span(conn: Connection, rows: Sequence[dict]) -> None:

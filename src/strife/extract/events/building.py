@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from strife.extract import sentence_index
 from strife.extract.dates import MONTHS
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, object_antecedent
@@ -490,11 +491,9 @@ def resolve_anaphora(frames: list[Frame], onto: Ontology) -> None:
 
 
 def _antecedent(earlier: list[Frame], token: Token) -> Optional[Frame]:
-    sentences = list(token.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    here = sentence_index(token.doc, token.i)
     for frame in reversed(earlier):
-        other = frame.trigger.token
-        there = next(i for i, s in enumerate(sentences) if s.start <= other.i < s.end)
+        there = sentence_index(token.doc, frame.trigger.token.i)
         if here - there > 2:
             return None
         if frame.plover in VIOLENCE and (frame.sources or frame.mode):

@@ -19,6 +19,7 @@ from strife.extract import doc_ents, doc_lowers, doc_tokens, tokens_text
 from strife.extract.places.names import (
     BLOCKING_LABELS,
     FOREIGN_JOINERS,
+    HYPHENS,
     LOCATIVE_PREPOSITIONS,
     MAX_NAME_TOKENS,
     NAME_JOINERS,
@@ -27,6 +28,7 @@ from strife.extract.places.names import (
     Mention,
     after_locative,
     entity_pieces,
+    is_direction,
     is_name_token,
     kind_feature,
     name_qualifiers,
@@ -61,7 +63,7 @@ def _names_a_route(doc: Doc, ent: Span) -> bool:
         tokens = tokens[:-1]
     elif not (ent.end < len(doc) and words.get(doc[ent.end].lower_) == "landmark"):
         return False
-    return (len(tokens) == 3 and tokens[1].text in _HYPHENS and is_name_token(tokens[0])
+    return (len(tokens) == 3 and tokens[1].text in HYPHENS and is_name_token(tokens[0])
             and is_name_token(tokens[2]))
 
 
@@ -288,9 +290,8 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         j = i - 2
         while j >= 0 and doc[j].lower_ == "the":
             j -= 1
-        direction = parts.get(doc[j].lower_) if j >= 0 else None
-        if kind == "area" and direction and direction[1] == "direction":
-            part = direction[0]  # "eastern districts of Mosul"
+        if kind == "area" and j >= 0 and is_direction(doc[j].lower_):
+            part = parts[doc[j].lower_][0]  # "eastern districts of Mosul"
         mention.part, mention.cue = part or None, True
         return
     if word in parts and parts[word][1] in ("direction", "near"):
@@ -303,9 +304,6 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         mention.cue = True
 
 
-_HYPHENS = frozenset("-‐‑–")
-
-
 def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
     """Is the name one end of a road written by the towns it joins ("the Westfield-Eastbrook road", "along
     Northvale-Westfield axis")? Both are towns, whatever their size: a road, highway or axis is named
@@ -313,12 +311,12 @@ def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
     words = admin_words()
 
     def joined(at: int) -> bool:  # a hyphen token between two name tokens, at index `at`
-        return (0 < at < len(doc) - 1 and doc[at].text in _HYPHENS and not doc[at].whitespace_
+        return (0 < at < len(doc) - 1 and doc[at].text in HYPHENS and not doc[at].whitespace_
                 and not doc[at - 1].whitespace_ and is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]))
 
     if joined(mention.name_end):  # the first town: "Westfield" of "Westfield-Eastbrook road"
         after = mention.name_end + 2
-    elif joined(mention.start - 1) or (doc[mention.start].text in _HYPHENS and joined(mention.start)):
+    elif joined(mention.start - 1) or (doc[mention.start].text in HYPHENS and joined(mention.start)):
         # the second: "Eastbrook" of it (the mention may hold the hyphen)
         after = mention.name_end
     else:
@@ -378,7 +376,7 @@ def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:
     """A compass word written before a name ("Northwest Nigeria's Zamfara State", "North Darfur" cut
     short) says which part of that place; alone it is no town of its own name elsewhere."""
     words = doc[mention.start:mention.end]
-    if len(words) != 1 or part_words().get(words[0].lower_, ("", ""))[1] != "direction":
+    if len(words) != 1 or not is_direction(words[0].lower_):
         return False
     following = doc[mention.end] if mention.end < len(doc) else None
     return following is not None and following.pos_ == "PROPN" and following.is_title

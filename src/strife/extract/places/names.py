@@ -40,12 +40,19 @@ NAME_ARTICLES = name_particles("place_article")
 MAX_NAME_TOKENS = 5
 # Punctuation that separates names inside one entity span ("Yerevan (Yerevan, Armenia").
 PIECE_BREAKS = frozenset({",", "(", ")", ";", "/", "[", "]"})
+# Hyphens and the en dash that join two names into one ("Centre-North", "Westfield–Eastbrook road").
+HYPHENS = frozenset("-‐‑–")
 
 
 @functools.lru_cache(maxsize=1)
 def part_words() -> dict[str, tuple[str, str]]:
     """word -> (part, kind) from geo_parts.csv."""
     return {row["word"].casefold(): (row["part"], row["kind"]) for row in _read_data_csv("geo_parts.csv")}
+
+
+def is_direction(word: str) -> bool:
+    """Is the lower-cased word a compass word of geo_parts.csv ("north", "south-eastern", "central")?"""
+    return part_words().get(word, ("", ""))[1] == "direction"
 
 
 @functools.lru_cache(maxsize=1)

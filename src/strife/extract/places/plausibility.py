@@ -13,7 +13,7 @@ read only by places of that very name, never by another language's name of a pla
 from __future__ import annotations
 
 import functools
-from typing import Any, Optional, Sequence
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -125,46 +125,32 @@ def english_words() -> frozenset[str]:
     adjectives, adverbs) and the single-word lemmas of the event lexicon. The index also holds names
     of well-known places ("paris"), which are their places' own names and so still read."""
     from strife.ontology import load_ontology
+    from strife.spelling_repairs import lemmatizer_tables, table_of
 
     words = {entry.key.casefold() for entry in load_ontology().lexicon if len(entry.words) == 1}
-    index = _lemmatizer_index()
+    index = table_of(lemmatizer_tables(), "lemma_index")
     for pos in ("noun", "verb", "adj", "adv"):
         words.update(index.get(pos, ()))
     return frozenset(words)
 
 
-def _lemmatizer_index() -> Any:
-    """The pipeline's lemmatizer word index (part of speech -> base forms), read from the installed
-    pipeline without loading it; empty when the pipeline has none."""
-    from pathlib import Path
-
-    from spacy.lookups import Lookups
-
-    from strife.spacy_model import model_name
-
-    name = model_name()
-    try:
-        if Path(name).is_dir():
-            root = Path(name)
-        else:
-            import spacy.util
-
-            root = spacy.util.get_package_path(name)
-        folders = sorted(root.glob("**/lemmatizer/lookups"))
-        if not folders:
-            return {}
-        lookups = Lookups().from_disk(folders[0])
-    except Exception:  # a blank or custom pipeline: the lexicon's words alone
-        return {}
-    return lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
-
-
 @functools.lru_cache(maxsize=4096)
 def is_demonym(name: str) -> bool:
     """Is the name an adjective of a country or people in the actor dictionary ("Turkish", "Arab")?"""
+    return _demonym(name) is not None
+
+
+def demonym_country(name: str) -> Optional[str]:
+    """The country a country's adjective names ("Malian" -> its country), or None (no demonym, or a
+    people's with no country: "Arab")."""
+    found = _demonym(name)
+    return found[0] if found else None
+
+
+def _demonym(name: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     from strife.resolve.actors import ActorDictionary
 
-    return ActorDictionary.default().demonym(name.casefold()) is not None
+    return ActorDictionary.default().demonym(name.casefold())
 
 
 @functools.lru_cache(maxsize=4096)

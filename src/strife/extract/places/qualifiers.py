@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_lowers
 from strife.extract.places.names import (
+    HYPHENS,
     NAME_ARTICLES,
     NAME_JOINERS,
     NEVER_PLACE_LABELS,
@@ -26,6 +27,7 @@ from strife.extract.places.names import (
     after_locative,
     bracketed_abbreviation,
     gazetteer_query,
+    is_direction,
     is_name_token,
     is_wordlike,
     kind_feature,
@@ -34,7 +36,7 @@ from strife.extract.places.names import (
     stop_words,
     trim_name,
 )
-from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, demonym_country, is_demonym
 from strife.resolve.distance import haversine_km
 from strife.resolve.gazetteer_build import country_aliases
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
@@ -201,9 +203,8 @@ def _possessor_country(doc: Doc, place: Mention, mentions: Sequence[Mention]) ->
     a unit of that country. Only a unit written with its kind word; None otherwise."""
     if place.feature not in ("admin1", "admin2"):
         return None
-    parts = part_words()
     j = place.start - 1
-    while j >= 0 and (doc[j].text in _HYPHENS or parts.get(doc[j].lower_, ("", ""))[1] == "direction"):
+    while j >= 0 and (doc[j].text in HYPHENS or is_direction(doc[j].lower_)):
         j -= 1
     if j < 1 or doc[j].lower_ not in ("'s", "’s"):
         return None
@@ -212,9 +213,6 @@ def _possessor_country(doc: Doc, place: Mention, mentions: Sequence[Mention]) ->
             countries = {c.country for c in mention.candidates if c.kind == "country" and c.primary}
             return countries.pop() if len(countries) == 1 else None
     return None
-
-
-_HYPHENS = frozenset("-‐‑–")
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,7 +227,7 @@ def compass_names() -> dict[str, tuple[str, ...]]:
 def _compass_units(doc: Doc, place: Mention, country: str, gazetteer: Gazetteer) -> list[Candidate]:
     """The country's first-level units a compass name written in English is another writing of
     ("Burkina Faso's Centre-North region" is its "Centre-Nord"), or none."""
-    words = [t.lower_ for t in doc[place.start : place.name_end] if t.text not in _HYPHENS]
+    words = [t.lower_ for t in doc[place.start : place.name_end] if t.text not in HYPHENS]
     table = compass_names()
     if not words or not all(w in table or w in part_words() for w in words) or not any(w in table for w in words):
         return []
@@ -241,8 +239,8 @@ def _compass_units(doc: Doc, place: Mention, country: str, gazetteer: Gazetteer)
 def _compass_name(doc: Doc, place: Mention) -> bool:
     """Is the unit's name a compass word ("North region", "Northwest region"), which many countries
     use for their own units and which names none in particular?"""
-    words = [t.lower_ for t in doc[place.start : place.name_end] if t.text not in _HYPHENS]
-    return bool(words) and all(part_words().get(w, ("", ""))[1] == "direction" for w in words)
+    words = [t.lower_ for t in doc[place.start : place.name_end] if t.text not in HYPHENS]
+    return bool(words) and all(is_direction(w) for w in words)
 
 
 def _demonym_before(doc: Doc, start: int) -> Optional[tuple[str, int]]:
@@ -251,12 +249,8 @@ def _demonym_before(doc: Doc, start: int) -> Optional[tuple[str, int]]:
     at = start - 3
     if at < 0 or doc[start - 1].lower_ != "of" or kind_feature(admin_words().get(doc[start - 2].lower_)) is None:
         return None
-    if not is_demonym(doc[at].text):
-        return None
-    from strife.resolve.actors import ActorDictionary
-
-    found = ActorDictionary.default().demonym(doc[at].lower_)
-    return (found[0], at) if found and found[0] else None
+    country = demonym_country(doc[at].text)
+    return (country, at) if country else None
 
 
 def _past_possessor(doc: Doc, mentions: Sequence[Mention], at: int) -> Mention:
