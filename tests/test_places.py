@@ -347,8 +347,8 @@ def test_a_village_known_only_abroad_is_placed_at_the_region_containing_it(nlp, 
 
 
 def test_a_small_namesake_in_an_unsupported_country_is_not_a_location(nlp, gazetteer) -> None:
-    # Sokoura names villages in Côte d'Ivoire; the article's actors are Malian.
-    text = "Malian soldiers and JNIM fighters clashed near the commune of Sokoura on Sunday."
+    # Zesso names a village in Côte d'Ivoire; the article's actors are Malian.
+    text = "Malian soldiers and JNIM fighters clashed near the commune of Zesso on Sunday."
     doc = nlp(text)
     assert focus_countries_of(doc, gazetteer)[0] == "MLI"
     places = find_places(doc, gazetteer)
@@ -370,8 +370,8 @@ def test_demonyms_are_never_places(nlp, gazetteer) -> None:
 
 
 def test_brackets_place_a_village_whose_only_namesake_is_abroad(nlp, gazetteer) -> None:
-    # The gazetteer's Salim is in the West Bank; the brackets say Qaatabah, Ad Dali, Yemen.
-    text = "Artillery shelled civilian areas of Salim (Qaatabah, Ad Dali) with no reports of injuries."
+    # The gazetteer's Qibyah is in the West Bank; the brackets say Juban, Ad Dali, Yemen.
+    text = "Artillery shelled civilian areas of Qibyah (Juban, Ad Dali) with no reports of injuries."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1) for p in places] == [("YEM", "Ad Dali")]
 
@@ -565,7 +565,7 @@ def test_focus_support_without_a_mention_is_the_focus_of_the_other_votes(nlp, ga
     from strife.extract.places import focus
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
-              "while Lozove and Kabul saw clashes. Russian jets struck Homs.")
+              "while Rovenky and Kabul saw clashes. Russian jets struck Homs.")
     mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     support = focus.FocusSupport(votes, names)
@@ -603,7 +603,7 @@ def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gaz
     from strife.extract.places import focus
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
-              "while Lozove and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
+              "while Rovenky and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
     mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     assert names.count("Aden") == 2
@@ -615,7 +615,7 @@ def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gaz
 
 def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> None:
     # "Papua province" is a compound of its own kind word; it still says the article is in Indonesia.
-    text = ("On 30 April 2020, villagers clashed in Bate village, coded as Arso district, Keerom regency, "
+    text = ("On 30 April 2020, villagers clashed in Bate village, coded as Demta district, Jayapura regency, "
             "Papua province.")
     _, places = places_in(nlp, gazetteer, text)
     bate = next(p for p in places if written(text, p).startswith("Bate"))
