@@ -11,7 +11,7 @@ Metonymy: a capital or country that acts ("Washington foment", "Moscow's chief g
 "Brussels could accept") names a government, not a location. `find_places` leaves such mentions
 out by default (they must never become event locations); `include_metonyms=True` keeps them
 with confidence at most 0.2. So does a small namesake in a country nothing else in the article
-supports ("Sokoura" read in Côte d'Ivoire in an article about Mali).
+supports ("Zesso" read in Côte d'Ivoire in an article about Mali).
 
 Where the article writes it, a place's context decides its reading: qualifiers after it
 ("Kibirizi (Walikale, Nord-Kivu)"), a wider place it is written in ("Ariha in Idlib province"),

@@ -112,7 +112,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 if not (bracketed or country_named or _names_its_region(readings)) or (
                         _well_known_region(head) if country_named else _well_known(head)):
                     continue  # a country written after a town yields only to a region or country of that name
-                # "Salim (Qaatabah, Ad Dali)", "Las Palmas, Ruritania", "Gidankwa, Zamfara": brackets, or a
+                # "Qibyah (Juban, Ad Dali)", "Las Palmas, Ruritania", "Gidankwa, Zamfara": brackets, or a
                 # country or region written by its own name after the comma, say where the village is,
                 # whatever its namesakes.
                 narrowed = readings
