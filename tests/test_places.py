@@ -507,8 +507,8 @@ def test_a_qualifying_region_beats_a_bigger_namesake_elsewhere_in_the_country(nl
 
 
 def test_the_widest_qualifier_is_the_region_not_a_village_of_its_name(nlp, gazetteer) -> None:
-    # Culianca is a misspelling the gazetteer lacks; "Sinaloa" is also a village in Chiapas.
-    _, places = places_in(nlp, gazetteer, "On 8 May 2020, in Culianca, Sinaloa, two armed men attacked a man.")
+    # Guasabe is a misspelling the gazetteer lacks; "Sinaloa" is also a village in Chiapas.
+    _, places = places_in(nlp, gazetteer, "On 8 May 2020, in Guasabe, Sinaloa, two armed men attacked a man.")
     assert (places[0].admin1, places[0].country, places[0].feature) == ("Sinaloa", "MEX", "admin1")
 
 
@@ -520,11 +520,11 @@ def test_a_town_qualifier_places_a_neighbourhood_known_only_far_away(nlp, gazett
 
 
 def test_kind_words_between_a_name_and_its_brackets(nlp, gazetteer) -> None:
-    text = "On 6 May 2020, India and Pakistan exchanged fire across the LoC in Naushera sector area (Rajouri district, J&K)."
+    text = "On 6 May 2020, India and Pakistan exchanged fire across the LoC in Bhimber sector area (Kupwara district, J&K)."
     _, places = places_in(nlp, gazetteer, text)
-    naushera = next(p for p in places if written(text, p).startswith("Naushera"))
-    # Not Nowshera in Khyber Pakhtunkhwa: placed at the district the brackets name.
-    assert (naushera.country, naushera.admin1) == ("IND", "Jammu and Kashmir")
+    bhimber = next(p for p in places if written(text, p).startswith("Bhimber"))
+    # Not Bhimber in Azad Kashmir: placed at the district the brackets name.
+    assert (bhimber.country, bhimber.admin1) == ("IND", "Jammu and Kashmir")
 
 
 def test_a_clan_named_like_a_town_is_not_a_place(nlp, gazetteer) -> None:
