@@ -360,7 +360,7 @@ def _abbreviates_head(doc: Doc, opener: int, segments: Sequence[tuple[int, int, 
 
 def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
     """The capitalised name just before a bracket or comma (up to two kind words after it skipped:
-    "Naushera sector area (Rajouri district, J&K)"): (start, end)."""
+    "Bhimber sector area (Kupwara district, J&K)"): (start, end)."""
     end = opener
     for _ in range(2):
         if end > 0 and doc[end - 1].lower_ in admin_words():
