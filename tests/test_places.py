@@ -407,8 +407,8 @@ def test_event_with_only_an_actor_country_is_placed_in_it(engine) -> None:
 def test_a_neighbourhood_read_in_another_region_belongs_to_the_town_written_with_its_region(engine) -> None:
     from strife.model import Article
 
-    # The gazetteer's São Cristóvão is in Sergipe; the article's town is Sinop, Mato Grosso.
-    text = "On 4 May 2020, in Sinop, Mato Grosso, a man was stabbed in Sao Cristovao neighborhood by an armed man."
+    # The gazetteer's Laranjeiras are in Paraná and Sergipe; the article's town is Sinop, Mato Grosso.
+    text = "On 4 May 2020, in Sinop, Mato Grosso, a man was stabbed in Laranjeiras neighborhood by an armed man."
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-04")])))
     assert {(e.location.name, e.location.admin1) for e in outcome.result.events if e.location} == {("Sinop", "Mato Grosso")}
 

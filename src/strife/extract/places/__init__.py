@@ -15,7 +15,7 @@ supports ("Zesso" read in Côte d'Ivoire in an article about Mali).
 
 Where the article writes it, a place's context decides its reading: qualifiers after it
 ("Kibirizi (Walikale, Nord-Kivu)"), a wider place it is written in ("Ariha in Idlib province"),
-the region of a town written with its region ("in Sinop, Mato Grosso, ... Sao Cristovao
+the region of a town written with its region ("in Sinop, Mato Grosso, ... Laranjeiras
 neighborhood"). A place people came from ("migrants from Bihar") yields to the sentence's other
 places. An article with no usable toponym is placed where the bodies it names are named after
 ("the Tasmania Public Service Commission"), else where its actors say (the country, at precision 3:
