@@ -295,21 +295,21 @@ def test_another_spelling_after_a_locative_cue_in_the_focus_country(nlp, gazette
 
 
 def test_another_spelling_abroad_is_not_a_place(nlp, gazetteer) -> None:
-    # "Fyrsa" is a company; a skeleton match in Iran must not move a protest in Argentina.
-    text = "In Trelew (Chubut), workers of Fyrsa protested to demand their unpaid wages."
+    # "Firsa" is a company; a skeleton match in Iran must not move a protest in Argentina.
+    text = "In Puerto Madryn (Chubut), workers of Firsa protested to demand their unpaid wages."
     _, places = places_in(nlp, gazetteer, text)
     assert {p.country for p in places} == {"ARG"}
 
 
 def test_word_of_a_longer_name_is_not_a_famous_namesake(nlp, gazetteer) -> None:
-    text = "The military bombed militant targets in Rio Messalo (Muidumbe, Cabo Delgado)."
+    text = "The military bombed militant targets in Rio Megaruma (Ancuabe, Cabo Delgado)."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1) for p in places] == [("MOZ", "Cabo Delgado")]
-    assert written(text, places[0]).startswith("Rio Messalo")
+    assert written(text, places[0]).startswith("Rio Megaruma")
 
 
 def test_unknown_village_placed_at_its_district(nlp, gazetteer) -> None:
-    text = "Presumed militants ambushed a gendarmerie unit in Gaskinde (Pobe-Mengao, Soum) on Monday."
+    text = "Presumed militants ambushed a gendarmerie unit in Kolmaro (Tongomayel, Soum) on Monday."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1, p.feature, p.geo_precision) for p in places] == [("BFA", "Sahel", "region", 2)]
 
