@@ -86,7 +86,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
                                 or any(c.kind == mention.feature for c in candidates))
     if mention.partial:
-        # "Saheb" of "Saheb Bazar", "Al" of "Al Watiyah", "Rio" of "Rio Messalo": a word of a longer name
+        # "Saheb" of "Saheb Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
         # ("Mogadishu" of "Mogadishu-Hodan") in a country the article is about, when it has one.
         return any(c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
