@@ -630,9 +630,9 @@ def test_one_name_is_one_place_in_a_paragraph(nlp, gazetteer) -> None:
 
 
 def test_a_name_written_twice_does_not_vouch_for_itself(nlp, gazetteer) -> None:
-    # GeoNames has a Balanda in Russia; the Balanda here are a people, twice.
-    text = ("Militiamen clashed with farmers (presumed members of the Boor clan of the Balanda) in Jur River "
-            "county (Western Bahr el Ghazal). 3 Balanda were killed and 2 wounded.")
+    # GeoNames has a Kresh in France; the Kresh here are a people, twice.
+    text = ("Militiamen clashed with farmers (presumed members of the Kolmo clan of the Kresh) in Raga "
+            "county (Western Bahr el Ghazal). 3 Kresh were killed and 2 wounded.")
     found = explain_places(nlp(text), gazetteer)
     assert [t.place.country for t in found if not t.not_a_location] == ["SSD"]
 
