@@ -623,10 +623,10 @@ def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> N
 
 
 def test_one_name_is_one_place_in_a_paragraph(nlp, gazetteer) -> None:
-    text = "An arson attack hit a chemical plant in Tuzla industrial zone in Tuzla, Istanbul."
+    text = "An arson attack hit a chemical plant in Kartal industrial zone in Kartal, Istanbul."
     _, places = places_in(nlp, gazetteer, text, include_metonyms=True)
-    tuzlas = [(p.name, p.admin1) for p in places if p.name == "Tuzla"]
-    assert tuzlas == [("Tuzla", "Istanbul")] * 2  # the first mention too, not Tuzla in Bosnia or Adana
+    kartals = [(p.name, p.admin1) for p in places if p.name == "Kartal"]
+    assert kartals == [("Kartal", "Istanbul")] * 2  # the first mention too, not Kartal in Hungary or Gaziantep
 
 
 def test_a_name_written_twice_does_not_vouch_for_itself(nlp, gazetteer) -> None:
