@@ -563,8 +563,8 @@ def _fallback_chain(
 
 
 def share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """One name, one place within a paragraph: "an arson attack in Tuzla industrial zone in Tuzla,
-    Istanbul" is one Tuzla, the one its qualifier says, not a Tuzla elsewhere for its first mention."""
+    """One name, one place within a paragraph: "an arson attack in Kartal industrial zone in Kartal,
+    Istanbul" is one Kartal, the one its qualifier says, not a Kartal elsewhere for its first mention."""
     layout = Layout(doc)
 
     def key(mention: Mention) -> tuple[int, str]:
