@@ -456,7 +456,7 @@ def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
 
 def _mark_asides(doc: Doc, found: list[Toponym]) -> None:
     """A place written as where people or things came from ("migrants from Bihar clashed ... in
-    Satna"), or a street or neighbourhood named after a town ("Sanaa Street ... in Hodeidah",
+    Rewa"), or a street or neighbourhood named after a town ("Sanaa Street ... in Taiz",
     "Colonia Las Brisas" in "Puerto Vallarta, Jalisco"), is not where the event was when its
     sentence names another place: its confidence drops below the event linker's bar
     (`ORIGIN_CONFIDENCE`)."""
