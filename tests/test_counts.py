@@ -146,7 +146,7 @@ def test_the_source_of_a_report_is_not_a_victim(nlp):
     "sentence, expected",
     [
         ("A man was shot to death by two armed men.", [("A man", "killed", 1)]),
-        ("Gunmen stabbed a journalist to death in Hodan.", [("a journalist", "killed", 1)]),
+        ("Gunmen stabbed a journalist to death in Dhagaxle.", [("a journalist", "killed", 1)]),
         ("Gunmen shot and killed 5 merchants from the Amhara region.", [("5 merchants", "killed", 5)]),
         ("Forces opened fire, killing a woman and her son.", [("a woman", "killed", 1), ("her son", "killed", 1)]),
         ("2 fatalities and 1 injured.", [("2 fatalities", "killed", 2), ("1", "injured", 1)]),
@@ -166,9 +166,9 @@ def test_a_bracketed_breakdown_is_nested_in_its_figure(nlp) -> None:
 
 
 def test_a_closing_tally_line_is_a_total(nlp) -> None:
-    counts = find_counts(nlp("Armed men attacked a man in Culiacan. The victim died. 3 fatalities."))
+    counts = find_counts(nlp("Armed men attacked a man in Los Mochis. The victim died. 3 fatalities."))
     assert _by_text(counts, "3 fatalities").total
-    glued = find_counts(nlp("A man was shot dead by three armed individuals in Colonia Vistas del Rio. 1 fatality"))
+    glued = find_counts(nlp("A man was shot dead by three armed individuals in Colonia Brisas del Rio. 1 fatality"))
     assert _by_text(glued, "1 fatality").total and not _by_text(glued, "A man").total
 
 

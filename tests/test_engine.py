@@ -33,7 +33,7 @@ STRIFE = shutil.which("strife", path=str(Path(sys.executable).parent)) or "strif
 
 TEXTS = [
     "Rebels shelled a village near Hama on Monday, killing three civilians, local officials said.",
-    "Thousands of farmers protested in Amritsar on Thursday against new agricultural laws. Police fired tear gas.",
+    "Thousands of farmers protested in Ludhiana on Thursday against new agricultural laws. Police fired tear gas.",
     "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Tuesday to discuss a ceasefire in Idlib.",
     "Gunmen killed at least 12 people in an attack on a market in Maiduguri, the army said on Sunday.",
     "An airstrike hit a school in Aleppo on Sunday. Two teachers were injured.",

@@ -232,10 +232,10 @@ def write_csv(path: Path, header: list[str], rows: list[list]) -> Path:
 def test_acled_reader(tmp_path):
     path = write_csv(tmp_path / "a.csv", ACLED_HEADER, [
         ["1", "9-May-20", "Protests", "Peaceful protest", "Protesters (India)", "6", "", "0", "India",
-         "Andhra Pradesh", "Vijayawada", "16.5", "80.6", "On 9 May 2020, people protested. [size=no report]", "0", "IND"],
+         "Andhra Pradesh", "Kurnool", "15.8", "78.0", "On 9 May 2020, people protested. [size=no report]", "0", "IND"],
         ["2", "9-May-20", "Battles", "Armed clash", "Military Forces of Ukraine (2019-)", "1",
-         "NAF: United Armed Forces of Novorossiya", "2", "Ukraine", "Luhansk", "Zolote", "48.7", "38.5",
-         "On 9 May 2020, clashes near Zolote. 20 fatalities split up between 3 events.", "7", "UKR"],
+         "NAF: United Armed Forces of Novorossiya", "2", "Ukraine", "Luhansk", "Rovenky", "48.1", "39.4",
+         "On 9 May 2020, clashes near Rovenky. 20 fatalities split up between 3 events.", "7", "UKR"],
         ["3", "31-Feb-20", "Battles", "Armed clash", "", "", "", "", "Ukraine", "", "", "", "", "Clashes.", "0", "UKR"],
     ])
     gold = read_gold(path, "acled")
@@ -244,7 +244,7 @@ def test_acled_reader(tmp_path):
     assert gold.cases[0].article.text == "On 9 May 2020, people protested."
     assert gold.cases[0].article.published == dt.date(2020, 5, 9) and protest.date == dt.date(2020, 5, 9)
     assert protest.source[0].countries == ("IND",) and "CVL" in protest.source[0].sectors and protest.target == ()
-    assert protest.location.country == "IND" and protest.location.lat == 16.5
+    assert protest.location.country == "IND" and protest.location.lat == 15.8
     assert clash.source[0].countries == ("UKR",) and clash.target[0].countries == ()
     assert clash.fatalities.best == 7 and not clash.fatalities.comparable
     assert read_gold(path, "acled", limit=1).cases[0].gold[0].id == "1"

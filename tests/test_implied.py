@@ -38,14 +38,14 @@ def test_a_protest_with_no_one_named_is_by_protesters_of_the_place(code):
 
 
 def test_a_killing_with_no_perpetrator_named_is_by_an_unidentified_armed_group(code):
-    event = acled(code("On Monday, a man was found shot dead in a street of Guadalajara, Jalisco."),
+    event = acled(code("On Monday, a man was found shot dead in a street of Puerto Vallarta, Jalisco."),
                   "Violence against civilians")
     (actor,) = event.source
     assert actor.kind == "implied" and actor.country == "MEX" and actor.sector == "UAF"
 
 
 def test_a_named_source_is_kept(code):
-    event = acled(code("On Monday, soldiers shot dead a man in a street of Guadalajara, Jalisco."),
+    event = acled(code("On Monday, soldiers shot dead a man in a street of Puerto Vallarta, Jalisco."),
                   "Violence against civilians")
     assert event.source and all(a.kind != "implied" for a in event.source)
 

@@ -26,7 +26,7 @@ from tests.conftest import SHARED
 
 ACLED_DEV = SHARED / "gold" / "dev" / "acled-2020-dev.csv"
 PLACES = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Latakia", "Tartus", "Deir ez-Zor", "Qamishli",
-          "Manbij", "Afrin", "Douma", "Palmyra", "Jableh", "Azaz", "Kobani", "Saraqib", "Maarat", "Jisr al-Shughur"]
+          "Manbij", "Safita", "Douma", "Palmyra", "Jableh", "Azaz", "Kobani", "Saraqib", "Maarat", "Jisr al-Shughur"]
 HEADER = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
           "country", "location", "notes", "fatalities"]
 

@@ -61,7 +61,7 @@ def test_no_figures_no_toll():
 
 
 def test_an_outcome_sentence_gives_its_toll_to_the_incident(engine):
-    result = code(engine, "On 7 May 2020, GNA aircraft conducted nine airstrikes on the Al Watiyah airbase. "
+    result = code(engine, "On 7 May 2020, GNA aircraft conducted nine airstrikes on the Al Harsha airbase. "
                           "Thirteen LNA soldiers were reportedly killed.")
     assert tolls(result) == {13}
     (count,) = [c for c in result.counts if c.kind == "killed"]
@@ -75,10 +75,10 @@ def test_victims_listed_together_are_summed(engine):
 
 
 @pytest.mark.parametrize("text, best", [
-    ("On 8 May 2020, two armed men attacked a man in Culiacan. The victim died. 1 fatality.", 1),
+    ("On 8 May 2020, two armed men attacked a man in Los Mochis. The victim died. 1 fatality.", 1),
     (("On 9 May 2020, armed men shot three men in Chimaltenango. One victim was killed and two were injured. "
       "1 fatality."), 1),
-    ("On 3 May 2020, a man and a woman were shot dead in Salamanca. 2 fatalities", 2),
+    ("On 3 May 2020, a man and a woman were shot dead in Irapuato. 2 fatalities", 2),
 ])
 def test_closing_tallies_are_not_added_to_what_they_restate(engine, text, best):
     result = code(engine, text)

@@ -9,8 +9,8 @@ a rule of English place-writing:
   country, never at a namesake of the village abroad;
 - a region written with its type word is read even when spelled otherwise than the gazetteer
   spells it ("Galgaduud region"), and then outranks a near-namesake of a village abroad;
-- a municipality is known by the name people write, without GeoNames' type words ("Nelson
-  Mandela Bay", not "... Metropolitan Municipality"), even when the parser takes it for a person;
+- a municipality is known by the name people write, without GeoNames' type words ("Chris
+  Hani", not "... District Municipality"), even when the parser takes it for a person;
 - a capital or a town of its own placed where it is;
 - a village written in a unit of one country and known to the gazetteer only as another name of
   a large town abroad is the unit's village ("Boni village in Lamu county" is not Bonn);
@@ -30,7 +30,7 @@ from strife.resolve.geocode import Gazetteer
 NOTES = [
     ('Gunmen attacked Tudun Barkono village in Kauru Local Government Area of Kaduna state, killing four residents.',
      'NGA', 'Kaduna'),
-    ('Herdsmen raided Agbaduvu village in Guma local government area, Benue state, killing seven farmers.',
+    ('Herdsmen raided Agbaduvu village in Agatu local government area, Benue state, killing seven farmers.',
      'NGA', 'Benue'),
     ('Suspected Boko Haram militants killed three fishermen near Kwatamandi village in Ngala LGA.',
      'NGA', 'Borno'),
@@ -54,9 +54,9 @@ NOTES = [
      'COD', 'Nord Kivu'),
     ('Unidentified armed men looted Kisangwele village in Fizi territory, South Kivu province.',
      'COD', 'South Kivu'),
-    ('Raia Mutomboki militiamen attacked a mining site near Kalongelo in Kalehe territory.',
+    ('Mai-Mai Nyabiondo militiamen attacked a mining site near Kalongelo in Kalehe territory.',
      'COD', 'South Kivu'),
-    ('SPLA soldiers and SPLA-IO forces clashed in Lainya county of Central Equatoria state, killing six.',
+    ('SPLA soldiers and SPLA-IO forces clashed in Morobo county of Central Equatoria state, killing six.',
      'SSD', 'Central Equatoria'),
     ('Cattle raiders from a neighbouring community killed 11 people in Pariang county, Unity state.',
      'SSD', 'Unity'),
@@ -80,9 +80,9 @@ NOTES = [
      'ETH', 'Somali'),
     ('Boko Haram militants raided Kolofadi village in Far North region of Cameroon, killing two.',
      'CMR', 'Far North'),
-    ('Taliban militants attacked a police checkpoint in Chora district of Uruzgan province, killing five policemen.',
+    ('Taliban militants attacked a police checkpoint in Khas Uruzgan district of Uruzgan province, killing five policemen.',
      'AFG', 'Oruzgan'),
-    ('ANA forces conducted an operation against Taliban in Nad Ali district of Helmand province; 12 insurgents killed.',
+    ('ANA forces conducted an operation against Taliban in Sangin district of Helmand province; 12 insurgents killed.',
      'AFG', 'Helmand'),
     ('A roadside bomb killed three civilians in Khogyani district, Nangarhar.',
      'AFG', 'Nangarhar'),
@@ -96,17 +96,17 @@ NOTES = [
      'IND', 'Jharkhand'),
     ('NSCN-K militants ambushed an Assam Rifles patrol in Chandel district of Manipur.',
      'IND', 'Manipur'),
-    ('Suspected ULFA-I militants killed a trader in Tinsukia district.',
+    ('Suspected ULFA-I militants killed a trader in Dibrugarh district.',
      'IND', 'Assam'),
     ('Unidentified assailants hacked a Hindu priest to death in Debiganj upazila of Panchagarh district.',
      'BGD', 'Rangpur'),
     ('Unidentified men attacked the house of an opposition politician in Kurunegala district.',
      'LKA', 'North Western'),
-    ('The Tatmadaw and the KIA clashed near Hpakant township in Kachin state.',
+    ('The Tatmadaw and the KIA clashed near Mohnyin township in Kachin state.',
      'MMR', 'Kachin'),
-    ('Taxi drivers blocked roads in Motherwell township in Nelson Mandela Bay.',
+    ('Taxi drivers blocked roads in Motherwell township in Chris Hani.',
      'ZAF', 'Eastern Cape'),
-    ('Parents marched in Kwazakhele to demand school meals at creches in Nelson Mandela Bay.',
+    ('Parents marched in Kwazakhele to demand school meals at creches in Chris Hani.',
      'ZAF', 'Eastern Cape'),
     ('Protesters staged a sit-in at Maitighar, Kathmandu, demanding federalism.',
      'NPL', 'Central'),

@@ -77,34 +77,34 @@ NOTES = [
     ("Police arrested a journalist in Phnom Penh.", "Strategic developments", ("COP", "KHM"), ("MED", "KHM")),
     ("Government troops recaptured a town near Gao from the rebels.", "Battles", ("MIL", "MLI"), ("REB", "MLI")),
     ("Troops recaptured the town of Kidal from the Sahel Freedom Front.", "Battles", ("MIL", "MLI"), (None, "MLI")),
-    ("A militant was killed in an encounter with security forces in Srinagar.", "Battles", ("COP", "IND"), ("REB", "IND")),
+    ("A militant was killed in an encounter with security forces in Ganderbal.", "Battles", ("COP", "IND"), ("REB", "IND")),
     ("A suspected robber was killed in a shootout with police in Dhaka.", "Battles", ("COP", "BGD"), ("CRM", "BGD")),
-    ("Three militants were killed in an exchange of fire with soldiers near Quetta.", "Battles", ("MIL", "PAK"), ("REB", "PAK")),
-    ("A rebel commander was gunned down in a clash with the army near Imphal.", "Battles", ("MIL", "IND"), ("REB", "IND")),
+    ("Three militants were killed in an exchange of fire with soldiers near Khuzdar.", "Battles", ("MIL", "PAK"), ("REB", "PAK")),
+    ("A rebel commander was gunned down in a clash with the army near Churachandpur.", "Battles", ("MIL", "IND"), ("REB", "IND")),
     # older, terser notes
     ("Police disperse opposition rally in Lusaka with tear gas.", "Protests", ("OPP", "ZMB"), ("COP", "ZMB")),
     ("Two killed as police clash with protesters in Conakry.", "Riots", ("CVL", "GIN"), ("COP", "GIN")),
     ("Students rioted over a fees hike at the university in Kampala. Police fired tear gas at them.",
      "Riots", ("EDU", "UGA"), ("COP", "UGA")),
     ("Mob burns suspected witch to death in Kisii.", "Riots", ("CVL", "KEN"), ("CVL", "KEN")),
-    ("Militia attacks village near Bunia, 12 civilians killed.", "Violence against civilians", ("UAF", "COD"), ("CVL", "COD")),
+    ("Militia attacks village near Mahagi, 12 civilians killed.", "Violence against civilians", ("UAF", "COD"), ("CVL", "COD")),
     ("Unknown gunmen kill two herders near Maiduguri.", "Violence against civilians", ("UAF", "NGA"), ("AGR", "NGA")),
-    ("Rebels attack army base near Bunia, casualties unknown.", "Battles", ("REB", "COD"), ("MIL", "COD")),
+    ("Rebels attack army base near Mahagi, casualties unknown.", "Battles", ("REB", "COD"), ("MIL", "COD")),
     # two villages' people clash or make peace: each name a side, the second however the NER model reads it
     ("At least 9 killed in clashes over a land dispute between Kolbara and Tiemsou near Mopti.",
      "Battles", (None, "MLI"), (None, "MLI")),
-    ("Kolbara and Tiemsou sign peace agreement in Nyala.", "Strategic developments", (None, "SDN"), (None, "SDN")),
+    ("Kolbara and Tiemsou sign peace agreement in Zalingei.", "Strategic developments", (None, "SDN"), (None, "SDN")),
     # South Asian English: a lathi charge written as one word
-    ("Police lathicharged protesting farmers in Patna.", "Protests", ("AGR", "IND"), ("COP", "IND")),
+    ("Police lathicharged protesting farmers in Muzaffarpur.", "Protests", ("AGR", "IND"), ("COP", "IND")),
     # 'have' carries an event noun as 'hold' does
-    ("Security forces had an encounter with militants near Srinagar. Two militants were killed.",
+    ("Security forces had an encounter with militants near Ganderbal. Two militants were killed.",
      "Battles", ("COP", "IND"), ("REB", "IND")),
     # one killed or arrested during a force's operation was killed or arrested by that force
     ("Seven militants were killed during army operations near Kandahar.", "Battles", ("MIL", "AFG"), ("REB", "AFG")),
     ("Two suspected robbers were arrested in a police raid in Dhaka.", "Strategic developments", ("COP", "BGD"),
      ("CRM", "BGD")),
     # what a protest is for or against ('anti-X', 'pro-X') is not who protests
-    ("Students held an anti-American rally in Karachi.", "Protests", ("EDU", "PAK"), None),
+    ("Students held an anti-American rally in Umarkot.", "Protests", ("EDU", "PAK"), None),
     ("Villagers staged pro-India demonstrations in Khulna.", "Protests", ("CVL", "BGD"), None),
     # victims told first with their 'were' left out ('soldiers [who were] killed in a bomb') are victims
     ("Two soldiers killed in roadside bomb near Kolbara village, Afgoye.", "Explosions/Remote violence",
@@ -118,7 +118,7 @@ NOTES = [
     ("Five militants were killed and two were arrested during Kolbara Special Police Units operations in Kandahar.",
      "Battles", ("COP", "AFG"), ("REB", "AFG")),
     # the hurt told first with their 'were' left out are no side of the clash the parser gives them to
-    ("Five people injured as BNP and Awami League activists clashed in Feni.", "Riots", ("PTY", "BGD"), ("PTY", "BGD")),
+    ("Five people injured as BNP and Awami League activists clashed in Noakhali.", "Riots", ("PTY", "BGD"), ("PTY", "BGD")),
     # an arrest no one is named making is by the police (event_implied_actors.csv)
     ("Two suspected robbers were arrested in Dhaka.", "Strategic developments", ("COP", "BGD"), ("CRM", "BGD")),
     # who found the body did not kill (roles.yaml finder_verbs): the killer is unidentified
@@ -177,7 +177,7 @@ def test_a_protest_with_intervention_keeps_only_the_intervening_force():
 
 
 @pytest.mark.parametrize("note", [
-    "On 3 March 2021, protesters demonstrating against the high US dollar exchange rate blocked the main road in Sidon.",
+    "On 3 March 2021, protesters demonstrating against the high US dollar exchange rate blocked the main road in Tyre.",
     "On 3 March 2021, traders protested in Beirut against the collapse of the Lebanese pound against the dollar.",
 ])
 def test_the_state_whose_money_it_is_is_no_actor(row_event, note):
@@ -249,7 +249,7 @@ def test_a_vague_actor_guessed_from_the_article_takes_the_country_of_its_events_
 
 @pytest.mark.parametrize("note", [
     "The army killed 12 militants in air strikes near Kolbara, Kandahar province.",
-    "Soldiers killed five fighters in drone strikes in Tiemsou village near Goma.",
+    "Soldiers killed five fighters in drone strikes in Tiemsou village near Rutshuru.",
 ])
 def test_those_killed_in_strikes_are_no_strikers(row_event, note):
     """'killed 12 militants in air strikes': a strike is a protest's noun only for a protest ('teachers
@@ -279,8 +279,8 @@ def test_cadres_of_a_party_are_the_party():
 
 
 @pytest.mark.parametrize("note", [
-    "Kolbara forces killed four rebels near Goma and recovered weapons.",
-    "Soldiers recovered territory after a clash with rebels near Goma.",
+    "Kolbara forces killed four rebels near Rutshuru and recovered weapons.",
+    "Soldiers recovered territory after a clash with rebels near Rutshuru.",
 ])
 def test_recovering_weapons_or_ground_is_no_finding_of_the_dead(row_event, note):
     """Only a finder of the dead (roles.yaml remains_nouns) is no actor of the killing: forces that

@@ -53,17 +53,17 @@ def test_city_of_mosul_in_northern_iraq(nlp, gazetteer) -> None:
 
 
 def test_small_indian_city(nlp, gazetteer) -> None:
-    _, places = places_in(nlp, gazetteer, "Protesters gathered in Vijayawada.")
-    assert [(p.name, p.admin1, p.country) for p in places] == [("Vijayawada", "Andhra Pradesh", "IND")]
+    _, places = places_in(nlp, gazetteer, "Protesters gathered in Kurnool.")
+    assert [(p.name, p.admin1, p.country) for p in places] == [("Kurnool", "Andhra Pradesh", "IND")]
 
 
 def test_village_qualified_by_its_region(nlp, gazetteer) -> None:
-    text = "Clashes in Sentianivka, Luhansk killed two."
+    text = "Clashes in Lutuhyne, Luhansk killed two."
     _, places = places_in(nlp, gazetteer, text)
     assert len(places) == 1, "the qualifier is not a place of its own"
     village = places[0]
-    assert (village.name, village.admin1, village.country) == ("Sentianivka", "Luhansk", "UKR")
-    assert haversine_km(village.lat, village.lon, 48.6686, 38.7544) < 25
+    assert (village.name, village.admin1, village.country) == ("Lutuhyne", "Luhansk", "UKR")
+    assert haversine_km(village.lat, village.lon, 48.4043, 39.2130) < 25
 
 
 def test_outskirts_and_near(nlp, gazetteer) -> None:
@@ -190,25 +190,25 @@ def located(places):
 
 
 def test_unknown_village_is_placed_at_its_qualifiers(nlp, gazetteer) -> None:
-    text = "Unidentified armed men attacked Kitchanga (Masisi, Nord-Kivu) on Monday."
+    text = "Unidentified armed men attacked Kibirizi (Walikale, Nord-Kivu) on Monday."
     _, places = places_in(nlp, gazetteer, text)
     assert len(places) == 1, "the qualifiers are not places of their own"
     place = places[0]
-    # Placed at the most specific qualifier the gazetteer knows: the district of Masisi, in Nord-Kivu.
+    # Placed at the most specific qualifier the gazetteer knows: the district of Walikale, in Nord-Kivu.
     assert (place.country, place.admin1, place.feature, place.geo_precision) == ("COD", "Nord Kivu", "region", 2)
     assert place.confidence <= 0.6, "a place known only from its qualifiers is a guess"
-    assert written(text, place) == "Kitchanga (Masisi, Nord-Kivu)"
+    assert written(text, place) == "Kibirizi (Walikale, Nord-Kivu)"
 
 
 def test_bracketed_region_picks_the_reading_inside_it(nlp, gazetteer) -> None:
-    # "Niger" is a country and a Nigerian state; Kagara is in the state.
-    _, places = places_in(nlp, gazetteer, "Gunmen attacked Kagara (Rafi LGA, Niger) and abducted residents.")
-    assert located(places) == [("Kagara", "Niger", "NGA")]
+    # "Niger" is a country and a Nigerian state; Suleja is in the state.
+    _, places = places_in(nlp, gazetteer, "Gunmen attacked Suleja (Tafa LGA, Niger) and abducted residents.")
+    assert located(places) == [("Suleja", "Niger", "NGA")]
 
 
 def test_region_named_next_to_a_village_beats_a_namesake_elsewhere(nlp, gazetteer) -> None:
-    # The only Viktorivka the gazetteer knows is in Odesa: the text says Donetsk.
-    _, places = places_in(nlp, gazetteer, "The Ukrainian Forces fired mortars in the area of Viktorivka, Donetsk.")
+    # The only Aktove the gazetteer knows is in Mykolaiv: the text says Donetsk.
+    _, places = places_in(nlp, gazetteer, "The Ukrainian Forces fired mortars in the area of Aktove, Donetsk.")
     assert [(p.admin1, p.country) for p in places] == [("Donetsk", "UKR")]
 
 
@@ -236,19 +236,19 @@ def test_entity_swallowing_brackets_is_split(nlp, gazetteer) -> None:
 
 
 def test_a_word_of_a_longer_unknown_name_is_not_a_place(nlp, gazetteer) -> None:
-    text = "GNA air force targeted LNA positions at the Al Watiyah airbase (An Nuqat Al Khams)."
+    text = "GNA air force targeted LNA positions at the Al Harsha airbase (An Nuqat Al Khams)."
     _, places = places_in(nlp, gazetteer, text)
     assert all(p.country == "LBY" for p in places), located(places)
     assert "Al" not in [p.name for p in places]
 
 
 def test_countries_as_attributes_are_not_locations(nlp, gazetteer) -> None:
-    text = "A militant was killed by a US drone strike in Nahri Saraj district, Helmand. Forces of Armenia fired back."
+    text = "A militant was killed by a US drone strike in Sangin district, Helmand. Forces of Armenia fired back."
     doc = nlp(text)
     assert all(p.country != "USA" for p in find_places(doc, gazetteer))
     found = {t.written: t for t in explain_places(doc, gazetteer)}
     assert found["US"].not_a_location and found["US"].place.confidence <= 0.2
-    assert found["Nahri Saraj district, Helmand"].place.admin1 == "Helmand"
+    assert found["Sangin district"].place.admin1 == "Helmand"
 
 
 def test_actor_names_steer_the_focus_country(nlp, gazetteer) -> None:
@@ -271,7 +271,7 @@ def test_explanations_list_the_readings_weighed(nlp, gazetteer) -> None:
 def test_event_takes_the_most_specific_place_of_its_sentence(engine) -> None:
     from strife.model import Article
 
-    text = "On 8 May 2020, 1 Taliban militant was killed by a US drone strike in Nahri Saraj district, Helmand."
+    text = "On 8 May 2020, 1 Taliban militant was killed by a US drone strike in Sangin district, Helmand."
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-08")])))
     located_events = [e for e in outcome.result.events if e.location is not None]
     assert located_events, "the strike has a place"
@@ -281,9 +281,9 @@ def test_event_takes_the_most_specific_place_of_its_sentence(engine) -> None:
 def test_a_town_that_is_not_a_capital_is_never_read_as_a_state(engine) -> None:
     from strife.model import Article
 
-    text = "On 9 May 2020, citizens protested from their balconies in Mali Zvornik, Serbia, against the government."
+    text = "On 9 May 2020, citizens protested from their balconies in Mali Idjos, Serbia, against the government."
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-09")])))
-    assert [(e.location.name, e.location.country) for e in outcome.result.events if e.location] == [("Mali Zvornik", "SRB")]
+    assert [(e.location.name, e.location.country) for e in outcome.result.events if e.location] == [("Mali Idjos", "SRB")]
 
 
 def test_another_spelling_after_a_locative_cue_in_the_focus_country(nlp, gazetteer) -> None:
@@ -295,33 +295,33 @@ def test_another_spelling_after_a_locative_cue_in_the_focus_country(nlp, gazette
 
 
 def test_another_spelling_abroad_is_not_a_place(nlp, gazetteer) -> None:
-    # "Fyrsa" is a company; a skeleton match in Iran must not move a protest in Argentina.
-    text = "In Trelew (Chubut), workers of Fyrsa protested to demand their unpaid wages."
+    # "Firsa" is a company; a skeleton match in Iran must not move a protest in Argentina.
+    text = "In Puerto Madryn (Chubut), workers of Firsa protested to demand their unpaid wages."
     _, places = places_in(nlp, gazetteer, text)
     assert {p.country for p in places} == {"ARG"}
 
 
 def test_word_of_a_longer_name_is_not_a_famous_namesake(nlp, gazetteer) -> None:
-    text = "The military bombed militant targets in Rio Messalo (Muidumbe, Cabo Delgado)."
+    text = "The military bombed militant targets in Rio Megaruma (Ancuabe, Cabo Delgado)."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1) for p in places] == [("MOZ", "Cabo Delgado")]
-    assert written(text, places[0]).startswith("Rio Messalo")
+    assert written(text, places[0]).startswith("Rio Megaruma")
 
 
 def test_unknown_village_placed_at_its_district(nlp, gazetteer) -> None:
-    text = "Presumed militants ambushed a gendarmerie unit in Gaskinde (Pobe-Mengao, Soum) on Monday."
+    text = "Presumed militants ambushed a gendarmerie unit in Kolmaro (Tongomayel, Soum) on Monday."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1, p.feature, p.geo_precision) for p in places] == [("BFA", "Sahel", "region", 2)]
 
 
 def test_region_abbreviation_qualifies_a_district(nlp, gazetteer) -> None:
-    text = "Militants attacked a camp in Wagoora city (Budgam district, J&K) on Monday."
+    text = "Militants attacked a camp in Wazirbagh city (Ganderbal district, J&K) on Monday."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1) for p in places] == [("IND", "Jammu and Kashmir")]
 
 
 def test_possessive_of_a_capital_before_a_place_noun_is_a_location(nlp, gazetteer) -> None:
-    text = "Taxi drivers demonstrated outside the Interior Ministry in Beirut's Sanayeh area."
+    text = "Taxi drivers demonstrated outside the Interior Ministry in Beirut's Gemmayzeh area."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.name, p.country) for p in places] == [("Beirut", "LBN")]
 
@@ -347,8 +347,8 @@ def test_a_village_known_only_abroad_is_placed_at_the_region_containing_it(nlp, 
 
 
 def test_a_small_namesake_in_an_unsupported_country_is_not_a_location(nlp, gazetteer) -> None:
-    # Sokoura names villages in Côte d'Ivoire; the article's actors are Malian.
-    text = "Malian soldiers and JNIM fighters clashed near the commune of Sokoura on Sunday."
+    # Zesso names a village in Côte d'Ivoire; the article's actors are Malian.
+    text = "Malian soldiers and JNIM fighters clashed near the commune of Zesso on Sunday."
     doc = nlp(text)
     assert focus_countries_of(doc, gazetteer)[0] == "MLI"
     places = find_places(doc, gazetteer)
@@ -357,21 +357,21 @@ def test_a_small_namesake_in_an_unsupported_country_is_not_a_location(nlp, gazet
 
 
 def test_a_town_the_parser_tags_keeps_its_country_whoever_acts_there(nlp, gazetteer) -> None:
-    text = "Turkish forces closed all of Afrin's entrances until further notice."
+    text = "Turkish forces closed all of Manbij's entrances until further notice."
     _, places = places_in(nlp, gazetteer, text)
-    assert [(p.name, p.country) for p in places] == [("Afrin", "SYR")]
+    assert [(p.name, p.country) for p in places] == [("Manbij", "SYR")]
 
 
 def test_demonyms_are_never_places(nlp, gazetteer) -> None:
-    text = "QSD and Turkish forces clashed from the Turkish side of the border near Darbasiyah in al-Hasakeh."
+    text = "QSD and Turkish forces clashed from the Turkish side of the border near Amuda in al-Hasakeh."
     _, places = places_in(nlp, gazetteer, text)
     assert "Turkish" not in {written(text, p) for p in places}
     assert {p.country for p in places} == {"SYR"}
 
 
 def test_brackets_place_a_village_whose_only_namesake_is_abroad(nlp, gazetteer) -> None:
-    # The gazetteer's Salim is in the West Bank; the brackets say Qaatabah, Ad Dali, Yemen.
-    text = "Artillery shelled civilian areas of Salim (Qaatabah, Ad Dali) with no reports of injuries."
+    # The gazetteer's Qibyah is in the West Bank; the brackets say Juban, Ad Dali, Yemen.
+    text = "Artillery shelled civilian areas of Qibyah (Juban, Ad Dali) with no reports of injuries."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1) for p in places] == [("YEM", "Ad Dali")]
 
@@ -407,8 +407,8 @@ def test_event_with_only_an_actor_country_is_placed_in_it(engine) -> None:
 def test_a_neighbourhood_read_in_another_region_belongs_to_the_town_written_with_its_region(engine) -> None:
     from strife.model import Article
 
-    # The gazetteer's São Cristóvão is in Sergipe; the article's town is Sinop, Mato Grosso.
-    text = "On 4 May 2020, in Sinop, Mato Grosso, a man was stabbed in Sao Cristovao neighborhood by an armed man."
+    # The gazetteer's Laranjeiras are in Paraná and Sergipe; the article's town is Sinop, Mato Grosso.
+    text = "On 4 May 2020, in Sinop, Mato Grosso, a man was stabbed in Laranjeiras neighborhood by an armed man."
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-04")])))
     assert {(e.location.name, e.location.admin1) for e in outcome.result.events if e.location} == {("Sinop", "Mato Grosso")}
 
@@ -416,10 +416,10 @@ def test_a_neighbourhood_read_in_another_region_belongs_to_the_town_written_with
 def test_a_place_people_came_from_is_not_where_they_clashed(engine) -> None:
     from strife.model import Article
 
-    text = ("On 6 May 2020, migrant laborers from Bihar clashed at a railway station in Satna town "
-            "(Satna, Madhya Pradesh) over food packets.")
+    text = ("On 6 May 2020, migrant laborers from Bihar clashed at a railway station in Rewa town "
+            "(Rewa, Madhya Pradesh) over food packets.")
     outcome = next(iter(engine.run([Article(text=text, published="2020-05-06")])))
-    assert {(e.location.name, e.location.admin1) for e in outcome.result.events if e.location} == {("Satna", "Madhya Pradesh")}
+    assert {(e.location.name, e.location.admin1) for e in outcome.result.events if e.location} == {("Rewa", "Madhya Pradesh")}
 
 
 def test_names_written_with_apostrophes_for_arabic_letters_are_names(nlp, gazetteer) -> None:
@@ -429,13 +429,13 @@ def test_names_written_with_apostrophes_for_arabic_letters_are_names(nlp, gazett
 
 
 def test_another_spelling_in_an_article_nothing_else_places(nlp, gazetteer) -> None:
-    # GeoNames writes Ash Shaddadah, and only in Syria; nothing else in the text says where it is.
-    text = "Coalition forces brought reinforcements to their base in Shadadah on Friday."
+    # GeoNames writes Jablah, and only in Syria; nothing else in the text says where it is.
+    text = "Coalition forces brought reinforcements to their base in Jebleh on Friday."
     _, places = places_in(nlp, gazetteer, text)
-    assert [(p.country, p.admin1) for p in places] == [("SYR", "Hasakah")]
+    assert [(p.country, p.admin1) for p in places] == [("SYR", "Latakia")]
     assert places[0].confidence <= 0.4
     # A demonym is never such a place, and the actors' country wins over a spelling abroad.
-    _, places = places_in(nlp, gazetteer, "Taliban militants attacked a post in Shadadah on Friday.")
+    _, places = places_in(nlp, gazetteer, "Taliban militants attacked a post in Jebleh on Friday.")
     assert [(p.country, p.feature) for p in places] == [("AFG", "country")]
 
 
@@ -507,8 +507,8 @@ def test_a_qualifying_region_beats_a_bigger_namesake_elsewhere_in_the_country(nl
 
 
 def test_the_widest_qualifier_is_the_region_not_a_village_of_its_name(nlp, gazetteer) -> None:
-    # Culianca is a misspelling the gazetteer lacks; "Sinaloa" is also a village in Chiapas.
-    _, places = places_in(nlp, gazetteer, "On 8 May 2020, in Culianca, Sinaloa, two armed men attacked a man.")
+    # Guasabe is a misspelling the gazetteer lacks; "Sinaloa" is also a village in Chiapas.
+    _, places = places_in(nlp, gazetteer, "On 8 May 2020, in Guasabe, Sinaloa, two armed men attacked a man.")
     assert (places[0].admin1, places[0].country, places[0].feature) == ("Sinaloa", "MEX", "admin1")
 
 
@@ -520,16 +520,16 @@ def test_a_town_qualifier_places_a_neighbourhood_known_only_far_away(nlp, gazett
 
 
 def test_kind_words_between_a_name_and_its_brackets(nlp, gazetteer) -> None:
-    text = "On 6 May 2020, India and Pakistan exchanged fire across the LoC in Naushera sector area (Rajouri district, J&K)."
+    text = "On 6 May 2020, India and Pakistan exchanged fire across the LoC in Bhimber sector area (Kupwara district, J&K)."
     _, places = places_in(nlp, gazetteer, text)
-    naushera = next(p for p in places if written(text, p).startswith("Naushera"))
-    # Not Nowshera in Khyber Pakhtunkhwa: placed at the district the brackets name.
-    assert (naushera.country, naushera.admin1) == ("IND", "Jammu and Kashmir")
+    bhimber = next(p for p in places if written(text, p).startswith("Bhimber"))
+    # Not Bhimber in Azad Kashmir: placed at the district the brackets name.
+    assert (bhimber.country, bhimber.admin1) == ("IND", "Jammu and Kashmir")
 
 
 def test_a_clan_named_like_a_town_is_not_a_place(nlp, gazetteer) -> None:
-    text = ("On 6 May 2020, militiamen from the Ayr sub-clan of Habar Gedir clan killed a pastoralist "
-            "near Miiracad village (Cabudwaaq, Galgaduud).")
+    text = ("On 6 May 2020, militiamen from the Kendal sub-clan of Reer Kolmo clan killed a pastoralist "
+            "near Kolmaro village (Adado, Galgaduud).")
     _, places = places_in(nlp, gazetteer, text)
     assert {p.country for p in places} == {"SOM"}
 
@@ -539,9 +539,9 @@ def test_a_clan_named_like_a_town_is_not_a_place(nlp, gazetteer) -> None:
     [
         ("On 5 May 2020, forces shelled fighters firing at homes on Sanaa Street in the city of Taiz.", "Taiz"),
         ("On 5 May 2020, police dispersed protesters on Damascus Street in Beirut.", "Beirut"),
-        ("On 2 May 2020, journalists held a protest outside the Geo office on Murree road in Rawalpindi city.",
-         "Rawalpindi"),
-        ("On 7 May 2020, in Guadalajara, Jalisco, armed men attacked two men in Colonia Santa Anita.", "Guadalajara"),
+        ("On 2 May 2020, journalists held a protest outside the Geo office on Kohat road in Sargodha city.",
+         "Sargodha"),
+        ("On 7 May 2020, in Puerto Vallarta, Jalisco, armed men attacked two men in Colonia Las Brisas.", "Puerto Vallarta"),
     ],
 )
 def test_a_street_or_neighbourhood_named_after_a_town_is_not_where_it_happened(engine, text, town) -> None:
@@ -554,7 +554,7 @@ def test_a_street_or_neighbourhood_named_after_a_town_is_not_where_it_happened(e
         ("On 6 May 2020, 3 Katyusha rockets fell near Baghdad airport.", "Baghdad"),
         ("On 28 April 2020, about 30 doctors rallied outside a central Athens hospital.", "Athens"),
         ("On 28 April 2020, guards beat up a contractor in Monrovia city (Greater Monrovia, Montserrado).", "Monrovia"),
-        ("On 8 May 2020, members of the church staged a protest at the cathedral in Ermita, Manila.", "Manila"),
+        ("On 8 May 2020, members of the church staged a protest at the cathedral in Malate, Manila.", "Manila"),
     ],
 )
 def test_a_capital_naming_where_something_is_places_the_event(engine, text, town) -> None:
@@ -565,7 +565,7 @@ def test_focus_support_without_a_mention_is_the_focus_of_the_other_votes(nlp, ga
     from strife.extract.places import focus
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
-              "while Lozove and Kabul saw clashes. Russian jets struck Homs.")
+              "while Rovenky and Kabul saw clashes. Russian jets struck Homs.")
     mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     support = focus.FocusSupport(votes, names)
@@ -578,8 +578,8 @@ def test_focus_support_without_a_mention_is_the_focus_of_the_other_votes(nlp, ga
 def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> None:
     from strife.extract.places import mentions, qualifiers
 
-    doc = nlp("Clashes hit Kitchanga (Masisi, Nord-Kivu), Aleppo, Idlib and Hama, then Sentianivka, Luhansk, "
-              "and Jalalpur, Shamli (UP) on Monday; Gorazde and Foz do Iguacu, Parana were calm.")
+    doc = nlp("Clashes hit Kibirizi (Walikale, Nord-Kivu), Aleppo, Idlib and Hama, then Lutuhyne, Luhansk, "
+              "and Rampur, Bareilly (UP) on Monday; Gorazde and Foz do Iguacu, Parana were calm.")
     found = mentions.candidate_mentions(doc, gazetteer)
     starts = [m.start for m in found]
     assert len(found) >= 8
@@ -592,9 +592,9 @@ def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> N
 def test_a_name_is_read_in_the_focus_the_rest_of_the_article_gives(nlp, gazetteer) -> None:
     # Tripoli alone votes for Libya (a capital, the bigger town); the rest of this text says Lebanon.
     text = ("On 29 April 2020, protesters of the movement against the political system in Lebanon gathered "
-            "in Hasbaya. Protesters in Tripoli also gathered.")
+            "in Tebnine. Protesters in Tripoli also gathered.")
     _, places = places_in(nlp, gazetteer, text)
-    assert [(written(text, p), p.country) for p in places] == [("Lebanon", "LBN"), ("Hasbaya", "LBN"), ("Tripoli", "LBN")]
+    assert [(written(text, p), p.country) for p in places] == [("Lebanon", "LBN"), ("Tebnine", "LBN"), ("Tripoli", "LBN")]
     _, alone = places_in(nlp, gazetteer, "Protesters in Tripoli gathered outside the court.")
     assert [p.country for p in alone] == ["LBY"]
 
@@ -603,7 +603,7 @@ def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gaz
     from strife.extract.places import focus
 
     doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
-              "while Lozove and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
+              "while Rovenky and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
     mentions, votes = focus.mentions_and_votes(doc, gazetteer)
     names = [m.name(doc) for m in mentions]
     assert names.count("Aden") == 2
@@ -615,7 +615,7 @@ def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gaz
 
 def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> None:
     # "Papua province" is a compound of its own kind word; it still says the article is in Indonesia.
-    text = ("On 30 April 2020, villagers clashed in Bate village, coded as Arso district, Keerom regency, "
+    text = ("On 30 April 2020, villagers clashed in Bate village, coded as Demta district, Jayapura regency, "
             "Papua province.")
     _, places = places_in(nlp, gazetteer, text)
     bate = next(p for p in places if written(text, p).startswith("Bate"))
@@ -623,16 +623,16 @@ def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> N
 
 
 def test_one_name_is_one_place_in_a_paragraph(nlp, gazetteer) -> None:
-    text = "An arson attack hit a chemical plant in Tuzla industrial zone in Tuzla, Istanbul."
+    text = "An arson attack hit a chemical plant in Kartal industrial zone in Kartal, Istanbul."
     _, places = places_in(nlp, gazetteer, text, include_metonyms=True)
-    tuzlas = [(p.name, p.admin1) for p in places if p.name == "Tuzla"]
-    assert tuzlas == [("Tuzla", "Istanbul")] * 2  # the first mention too, not Tuzla in Bosnia or Adana
+    kartals = [(p.name, p.admin1) for p in places if p.name == "Kartal"]
+    assert kartals == [("Kartal", "Istanbul")] * 2  # the first mention too, not Kartal in Hungary or Gaziantep
 
 
 def test_a_name_written_twice_does_not_vouch_for_itself(nlp, gazetteer) -> None:
-    # GeoNames has a Balanda in Russia; the Balanda here are a people, twice.
-    text = ("Militiamen clashed with farmers (presumed members of the Boor clan of the Balanda) in Jur River "
-            "county (Western Bahr el Ghazal). 3 Balanda were killed and 2 wounded.")
+    # GeoNames has a Kresh in France; the Kresh here are a people, twice.
+    text = ("Militiamen clashed with farmers (presumed members of the Kolmo clan of the Kresh) in Raga "
+            "county (Western Bahr el Ghazal). 3 Kresh were killed and 2 wounded.")
     found = explain_places(nlp(text), gazetteer)
     assert [t.place.country for t in found if not t.not_a_location] == ["SSD"]
 

@@ -320,11 +320,11 @@ def test_the_counterpart_of_a_deadly_clash_is_its_source(code):
 def test_a_downed_aircraft_stands_for_its_owner(code):
     """'shot down a rebel drone': the drone brought down is the target, for its owner; a drone
     with no owner named is no one, and a weapon fired is still only the means."""
-    downed = one(code("On Monday, soldiers shot down two rebel drones near Goma, North Kivu."), "COERCE")
+    downed = one(code("On Monday, soldiers shot down two rebel drones near Rutshuru, North Kivu."), "COERCE")
     assert [a.sector for a in downed.target] == ["REB"] or any(a.sector == "REB" for a in downed.target)
-    owned = one(code("On Monday, soldiers shot down a drone belonging to the rebels near Goma, North Kivu."), "COERCE")
+    owned = one(code("On Monday, soldiers shot down a drone belonging to the rebels near Rutshuru, North Kivu."), "COERCE")
     assert [a.sector for a in owned.target] == ["REB"]
-    nameless = one(code("On Monday, soldiers shot down a drone near Goma, North Kivu."), "COERCE")
+    nameless = one(code("On Monday, soldiers shot down a drone near Rutshuru, North Kivu."), "COERCE")
     assert nameless.target == []
 
 
@@ -334,9 +334,9 @@ def test_a_pronoun_aimed_at_stands_for_the_noun_before_it(code):
     thing thrown or the throwers; a pronoun with nothing before it is no one."""
     van = code("A police van caught fire after assailants hurled a petrol bomb at it near a market in Dhaka, Bangladesh.")
     assert any(a.sector == "COP" for e in van for a in e.target)
-    soldiers = code("Soldiers said militants threw a grenade at them near Peshawar, Pakistan.")
+    soldiers = code("Soldiers said militants threw a grenade at them near Kohat, Pakistan.")
     assert any(a.sector == "MIL" for e in soldiers for a in e.target if e.acled_event_type)
-    alone = code("Militants threw a grenade at it near Peshawar, Pakistan.")
+    alone = code("Militants threw a grenade at it near Kohat, Pakistan.")
     assert not any(a.kind != "implied" for e in alone for a in e.target)
 
 

@@ -19,7 +19,7 @@ from strife.learn import retype_result, train
 from strife.learn.detect import open_passages, propose
 from strife.model import Article, Event
 
-TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Latakia", "Tartus", "Manbij", "Afrin", "Douma",
+TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Latakia", "Tartus", "Manbij", "Safita", "Douma",
          "Palmyra", "Jableh", "Azaz", "Kobani", "Saraqib"]
 HEADER = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
           "country", "location", "notes", "fatalities"]

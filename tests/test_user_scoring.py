@@ -136,8 +136,8 @@ def test_the_headline_counts_missed_records_in_every_field(scored):
 
 def test_places_are_judged_where_the_text_names_them_accents_and_case_folded():
     assert names_place("Résidents de BOUAKE ont marché.", GoldPlace(name="Bouaké"))
-    assert names_place("Clashes in the north of the province.", GoldPlace(name="Zolote", admin1="Luhansk")) is False
-    assert names_place("Shelling in Luhansk region.", GoldPlace(name="Zolote", admin1="Luhansk"))
+    assert names_place("Clashes in the north of the province.", GoldPlace(name="Rovenky", admin1="Luhansk")) is False
+    assert names_place("Shelling in Luhansk region.", GoldPlace(name="Rovenky", admin1="Luhansk"))
     assert not names_place("The army moved in.", GoldPlace(name="Ar"))  # whole words only
     assert not names_place("Anything", None)
 
@@ -147,8 +147,8 @@ def test_a_record_whose_text_names_no_place_is_left_out_of_the_place_fields(engi
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
-        writer.writerow(["UKR1", "9-May-20", "Battles", "Armed clash", "", "", "", "", "", "Ukraine", "Luhansk", "Zolote",
-                         "48.7", "38.5", "On 9 May 2020, soldiers clashed with separatists, killing 2.", "2", "UKR"])
+        writer.writerow(["UKR1", "9-May-20", "Battles", "Armed clash", "", "", "", "", "", "Ukraine", "Luhansk", "Rovenky",
+                         "48.1", "39.4", "On 9 May 2020, soldiers clashed with separatists, killing 2.", "2", "UKR"])
     (user,) = [user_outcomes(r) for r in evaluate_file(path, "acled", engine).records]
     assert all(user.end_to_end[key] is None for key in ("location_country", "location_25km", "location_admin1"))
     assert user.end_to_end["event_detected"] is True

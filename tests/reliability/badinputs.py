@@ -28,7 +28,7 @@ def report(n: int) -> str:
 NUMBERS_TEXTS = (
     "An explosion in Mogadishu killed 1e400 people, a hoax post claimed on Tuesday.",
     "Officials said 999999999999999999999 people were killed in the shelling of Idlib on Monday.",
-    "Rebels said -5 soldiers were killed and 3.5e12 were wounded near Goma on Friday.",
+    "Rebels said -5 soldiers were killed and 3.5e12 were wounded near Rutshuru on Friday.",
 )
 ARABIC = ("قتل أربعة جنود وأصيب سبعة آخرون عندما هاجم مسلحون نقطة تفتيش للشرطة في عدن يوم الاثنين، "
           "حسبما أفاد مسؤولون أمنيون. وقالت مصادر محلية إن المهاجمين فروا إلى منطقة جبلية قريبة.")

@@ -556,9 +556,9 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
     """A country or capital as the object of a locative preposition is a place, not an actor.
 
     A capital that only modifies another noun names where that thing is, not who acts: "Baghdad
-    airport", "a central Athens hospital", "in Monrovia city", "Beirut's Saifi district", "the Ras
-    al Nabea district of Beirut"; so does one in apposition to a place, or qualifying one after a
-    comma ("in Ermita, Manila", "Tripoli Airport Road (Tripoli)"). Not one modifying an actor noun
+    airport", "a central Athens hospital", "in Monrovia city", "Beirut's Gemmayzeh district", "the
+    Achrafieh district of Beirut"; so does one in apposition to a place, or qualifying one after a
+    comma ("in Malate, Manila", "Tripoli Airport Road (Tripoli)"). Not one modifying an actor noun
     ("the Kabul government", "Moscow officials"), nor a possessive of anything but a part of a
     town ("Washington's attempt").
     """
@@ -620,7 +620,7 @@ def _names_part_of_town(noun: Token) -> bool:
 
 
 def _qualifies_a_place(token: Token, dictionary: ActorDictionary) -> bool:
-    """Written after a comma that follows a place after a locative preposition: "in Ermita, Manila";
+    """Written after a comma that follows a place after a locative preposition: "in Malate, Manila";
     not when it is a clause's subject or object ("talks were held in Geneva, Moscow said")."""
     doc = token.doc
     before = token.i - 1

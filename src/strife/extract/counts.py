@@ -649,7 +649,7 @@ def is_summary_line(span: Span) -> bool:
     the writer's tally of the incident, so a total rather than one more group of victims.
 
     The line runs between the full stops around the figure: the parser may glue an unpunctuated
-    last line ("... in Colonia Vistas del Rio. 1 fatality") to the sentence before it.
+    last line ("... in Colonia Brisas del Rio. 1 fatality") to the sentence before it.
     """
     doc, sentence = span.doc, span.sent
     start = span.start

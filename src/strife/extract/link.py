@@ -358,7 +358,7 @@ def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
         if held.span[1] > holder.span[0] or not _HELD_IN.fullmatch(text, held.span[1], holder.span[0]):
             continue
         if held.confidence < 0.5:
-            continue  # a street named after a town ("Murree road in Rawalpindi"): the holder is the place
+            continue  # a street named after a town ("Kohat road in Sargodha"): the holder is the place
         if holder.country == held.country and (holder.admin1 == held.admin1 or holder.feature == "country"):
             widths[id(holder)] = max(widths[id(holder)], widths[id(held)] + 0.5)
     return widths
@@ -367,8 +367,8 @@ def _widths(places: Sequence[Place], text: str) -> dict[int, float]:
 def _link_place(event: Event, anchor: int, places: Nearby[Place], focus: Optional[Place],
                 widths: Optional[dict[int, float]] = None) -> None:
     """The most specific place of the event's sentence (else of the nearest earlier sentence of its
-    paragraph), the nearest of equals: "in Nahri Saraj district, Helmand ... US drone strike" is in
-    Helmand; a country named with a town ("Mali Zvornik, Serbia") is the town's; a place written as
+    paragraph), the nearest of equals: "in Sangin district, Helmand ... US drone strike" is in
+    Helmand; a country named with a town ("Mali Idjos, Serbia") is the town's; a place written as
     holding another ("Y upazila of Z") is wider than it (`_widths`)."""
     layout = places.layout
     nearest = places.nearest(anchor)
@@ -420,7 +420,7 @@ def _is_actor(place: Place, acting: Intervals) -> bool:
     """A toponym the actor stage read as an acting state ("Russia, together with China, vetoed").
 
     Only a country or a national capital stands for a state, and only when the actor covers the
-    toponym's first word: "Mali Zvornik" is a town, "As Sabaa (Tripoli)" a place qualified by one.
+    toponym's first word: "Mali Idjos" is a town, "As Sabaa (Tripoli)" a place qualified by one.
     `acting` holds the article's government and IGO mentions by offset (scanning them all for
     every place was quadratic in a long text of many reports).
     """

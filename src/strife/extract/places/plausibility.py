@@ -53,7 +53,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     if is_demonym(mention.name(doc)) and not mention.feature:
         return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
     if _word_after(doc, mention.name_end) in _people_words():
-        return False  # "the Ayr sub-clan": a clan named like a Scottish town
+        return False  # "the Kendal sub-clan": a clan named like an English town
     if mention.variant and normalise_name(mention.name(doc)) in stop_words():
         return False  # "President": no other spelling of a stop-listed word is a place either
     if mention.fallback or mention.fits_qualifiers:
@@ -86,7 +86,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
                                 or any(c.kind == mention.feature for c in candidates))
     if mention.partial:
-        # "Saheb" of "Saheb Bazar", "Al" of "Al Watiyah", "Rio" of "Rio Messalo": a word of a longer name
+        # "Saheb" of "Saheb Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
         # ("Mogadishu" of "Mogadishu-Hodan") in a country the article is about, when it has one.
         return any(c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
@@ -101,7 +101,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
             return True  # a district, or a town GeoNames gives no population, written as a place ("in Hasbaya")
         return biggest >= MIN_POPULATION_WITH_CUE
     # A small place abroad, in an article about somewhere else, is more likely a word used otherwise
-    # ("the Ayr sub-clan", "Arab cities"); it needs a town's size even after "in".
+    # ("the Kendal sub-clan", "Arab cities"); it needs a town's size even after "in".
     if mention.cue and any(c.kind == "admin2" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
                            for c in candidates):
         return True  # a populous district or municipality written as a place ("in Westvale Bay"), even one

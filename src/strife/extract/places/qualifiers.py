@@ -1,6 +1,6 @@
 """What the names around a toponym say about which place it is: qualifiers and containers.
 
-"Kitchanga (Masisi, Nord-Kivu)", "Sentianivka, Luhansk": the names after a toponym, in brackets
+"Kibirizi (Walikale, Nord-Kivu)", "Lutuhyne, Luhansk": the names after a toponym, in brackets
 or after a comma, say which region and country it is in (`link_qualifiers`). "Ariha in Idlib
 province": a wider place it is written in does too (`link_containers`). Within a paragraph one
 name is one place (`share_qualifiers`). A name the gazetteer does not know, or knows only
@@ -49,7 +49,7 @@ def country_abbreviations() -> frozenset[str]:
     return frozenset(normalise_name(row["alias"]) for row in country_aliases())
 
 
-# "Kitchanga (Masisi, Nord-Kivu)": at most this many qualifying names, of at most this many tokens.
+# "Kibirizi (Walikale, Nord-Kivu)": at most this many qualifying names, of at most this many tokens.
 MAX_QUALIFIERS = 4
 MAX_QUALIFIER_TOKENS = 6
 
@@ -57,7 +57,7 @@ MAX_QUALIFIER_TOKENS = 6
 def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Names that qualify the one before them are not places of their own.
 
-    "Sentianivka, Luhansk", "Kitchanga (Masisi, Nord-Kivu)", "Jalalpur, Shamli (UP)": the names
+    "Lutuhyne, Luhansk", "Kibirizi (Walikale, Nord-Kivu)", "Rampur, Bareilly (UP)": the names
     after a toponym, in brackets or after a comma, say which region and country it is in. The
     toponym keeps their readings (`Mention.qualifiers`) to pick its own; a toponym the gazetteer
     does not know, or whose readings all lie elsewhere, is placed at its most specific qualifier
@@ -105,7 +105,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
                         fallback=_fallback_chain(doc, segments, readings))
             )
         else:
-            # "Viktorivka, Donetsk" with only an Odesa Viktorivka known: the village is in Donetsk. A
+            # "Aktove, Donetsk" with only a Mykolaiv Aktove known: the village is in Donetsk. A
             # qualifier in none of the name's countries is more likely misread than the name.
             countries = {c.country for c in head.candidates}
             narrowed = [[c for c in chosen if c.country in countries] for chosen in readings]
@@ -114,7 +114,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 if not (bracketed or country_named or _names_its_region(readings)) or (
                         _well_known_region(head) if country_named else _well_known(head)):
                     continue  # a country written after a town yields only to a region or country of that name
-                # "Salim (Qaatabah, Ad Dali)", "Las Palmas, Ruritania", "Gidankwa, Zamfara": brackets, or a
+                # "Qibyah (Juban, Ad Dali)", "Las Palmas, Ruritania", "Gidankwa, Zamfara": brackets, or a
                 # country or region written by its own name after the comma, say where the village is,
                 # whatever its namesakes.
                 narrowed = readings
@@ -371,7 +371,7 @@ def _abbreviates_head(doc: Doc, opener: int, segments: Sequence[tuple[int, int, 
 
 def _head_run(doc: Doc, opener: int) -> Optional[tuple[int, int]]:
     """The capitalised name just before a bracket or comma (up to two kind words after it skipped:
-    "Naushera sector area (Rajouri district, J&K)"): (start, end)."""
+    "Bhimber sector area (Kupwara district, J&K)"): (start, end)."""
     end = opener
     for _ in range(2):
         if end > 0 and doc[end - 1].lower_ in admin_words():
@@ -391,7 +391,7 @@ def _qualifier_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int
     """Names after the opener, each (start, name_end, end); and where the qualification ends.
 
     "( A , B )" takes every comma-separated name up to the closing bracket; ", A , B" takes
-    capitalised names while commas join them, and a bracket after them ("Jalalpur, Shamli (UP)").
+    capitalised names while commas join them, and a bracket after them ("Rampur, Bareilly (UP)").
     """
     if doc[opener].text == "(":
         return _bracketed_segments(doc, opener)
@@ -574,8 +574,8 @@ def _fallback_chain(
 
 
 def share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """One name, one place within a paragraph: "an arson attack in Tuzla industrial zone in Tuzla,
-    Istanbul" is one Tuzla, the one its qualifier says, not a Tuzla elsewhere for its first mention."""
+    """One name, one place within a paragraph: "an arson attack in Kartal industrial zone in Kartal,
+    Istanbul" is one Kartal, the one its qualifier says, not a Kartal elsewhere for its first mention."""
     layout = Layout(doc)
 
     def key(mention: Mention) -> tuple[int, str]:

@@ -40,7 +40,7 @@ def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Seq
         return country_first(ranked, focus, within)
     for name, wider in mention.fallback:
         # The widest qualifier names a region (or a town of that very name in it) where it can:
-        # "Culianca, Sinaloa" is in the state, not in a village called Sinaloa in Chiapas nor in
+        # "Guasabe, Sinaloa" is in the state, not in a village called Sinaloa in Chiapas nor in
         # Sinaloa de Leyva; "X (Marib)" is near Marib.
         ranked = gazetteer.explain(name, focus, qualifiers=wider, variants=True, admin1=None if wider else name)
         if not wider:

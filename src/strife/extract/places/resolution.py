@@ -3,9 +3,9 @@
 `explain_places` reads an article once (its mentions and focus votes), resolves every plausible
 mention in the focus the rest of the article gives it, then applies what only the whole article
 says: metonyms and countries used as attributes are not locations; a small namesake in a country
-nothing else supports is not where the event was ("Sokoura" read in Côte d'Ivoire in an article
+nothing else supports is not where the event was ("Zesso" read in Côte d'Ivoire in an article
 about Mali); a place people came from yields to its sentence's other places ("migrants from
-Bihar ... in Satna"); an article with no usable toponym is placed where its organisations are
+Bihar ... in Rewa"); an article with no usable toponym is placed where its organisations are
 named after ("the Tasmania Public Service Commission"), else where its actors say.
 `find_places` gives the places alone; `places_and_focus` also the focus, for the places stage.
 """
@@ -69,7 +69,7 @@ class Toponym:
     focus_countries: list[str]
     not_a_location: bool = False
     qualified_by: Optional[str] = None
-    landmark: bool = False  # names a street or neighbourhood ("Murree road"), not the town itself
+    landmark: bool = False  # names a street or neighbourhood ("Kohat road"), not the town itself
 
 
     def to_dict(self, explain: bool = False, limit: int = 10) -> dict:
@@ -210,7 +210,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
 
 def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
                         actor_focus: Sequence[str]) -> Optional[Toponym]:
-    """In an article nothing else places, a name written as a place ("in Shadadah") that is another
+    """In an article nothing else places, a name written as a place ("in Jebleh") that is another
     spelling of places in one country only is taken as that place, with a low confidence, unless
     the article's actors say another country. A name written as a unit ("of Westmarsh region") is
     tried first: a region's spelling is a surer sign of the country than a village's near-namesake
@@ -365,7 +365,7 @@ def _unsupported_namesake(
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
-    "Sokoura" in an article about Mali is not the Ivorian village of that name, whatever the
+    "Zesso" in an article about Mali is not the Ivorian village of that name, whatever the
     gazetteer lacks: when other toponyms or actors place the article, a village or district
     elsewhere is a namesake of one the gazetteer does not hold, not where the event was. So is a
     neighbourhood read in another region of the country whose town the article writes with its
@@ -376,7 +376,7 @@ def _unsupported_namesake(
     every country the rest of the article says ("Brunn, in central Mali" is not Brno). Otherwise countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
     district", whatever country the actors name) and names fitting their own qualifiers are exempt; so are
     names the parser tags as places that name one place only, by its own name, unless other
-    toponyms place the article elsewhere ("Afrin" says it is in Syria, whoever acts there).
+    toponyms place the article elsewhere ("Manbij" says it is in Syria, whoever acts there).
     """
     if not ranked or mention.fits_qualifiers or mention.fallback:
         return False
@@ -456,8 +456,8 @@ def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
 
 def _mark_asides(doc: Doc, found: list[Toponym]) -> None:
     """A place written as where people or things came from ("migrants from Bihar clashed ... in
-    Satna"), or a street or neighbourhood named after a town ("Sanaa Street ... in Hodeidah",
-    "Colonia Santa Anita" in "Guadalajara, Jalisco"), is not where the event was when its
+    Rewa"), or a street or neighbourhood named after a town ("Sanaa Street ... in Taiz",
+    "Colonia Las Brisas" in "Puerto Vallarta, Jalisco"), is not where the event was when its
     sentence names another place: its confidence drops below the event linker's bar
     (`ORIGIN_CONFIDENCE`)."""
     asides: list[tuple[Toponym, Span]] = []
@@ -482,7 +482,7 @@ ORIGIN_CONFIDENCE = 0.45
 
 
 def _names_landmark(doc: Doc, mention: Mention) -> bool:
-    """Is the name that of a street, road or neighbourhood ("Murree road", "Colonia Los Olivos")?"""
+    """Is the name that of a street, road or neighbourhood ("Kohat road", "Colonia Las Brisas")?"""
     words = admin_words()
     after = doc[mention.name_end] if mention.name_end < len(doc) else None
     before = doc[mention.start - 1] if mention.start > 0 else None
