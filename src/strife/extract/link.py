@@ -31,6 +31,7 @@ from strife.extract.incidents import (
 from strife.extract.nearby import ByStart, Nearby
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
+from strife.extract.row_toll import row_takes_the_incident_toll
 from strife.extract.tolls import COUNT_FIELDS
 from strife.model import ArticleResult, Count, DateMention, Event, Place
 from strife.resolve.coref import (
@@ -84,6 +85,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
     _one_carrier_per_toll(events)
+    row_takes_the_incident_toll(events, doc, layout)
     lethal_interventions(events)
     add_implied_actors(events, vague_country)
     _number_events(events, counts, merged, meta.sha256)

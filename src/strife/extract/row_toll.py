@@ -1,0 +1,179 @@
+"""The record's row carries its incident's toll: one incident, one event, one toll.
+
+A short report often tells one incident in two clauses the merge keeps apart: "Rebels attacked the
+village. Four farmers died in the attack." or "Police fired on rioters; two people were killed in
+the violence". The toll then sits on the clause that names the dead, while the row a coder writes
+(`strife.rows.record_row_event`) is the act, with no toll. When the row has no toll and exactly one
+other happened event of the report carries deaths, the row takes that toll (it moves: one carrier
+per toll, so the export's rows still sum to the incident's toll once) unless those deaths are
+**another incident**, told as English tells the past or the cause of the news:
+
+- what a crowd protests or mourns, what people discuss, condemn, investigate or avenge ("to protest
+  the death of a student", "met to discuss the killing of ...", "in retaliation for ..."): the
+  object of an ``about_another`` word (``data/report_words.csv``);
+- an act told before the news: in an "after"/"following"/"over" phrase or clause ("The strikes came
+  after gunmen killed 10 soldiers"), with an earlier time phrase ("last week", "the day before",
+  "earlier"), named by its month ("the March attack"), set as the scene ("amid ...");
+- a participant's story, in a relative clause ("a case in which a man was killed");
+- another day or place than the row (`strife.extract.incidents`' own tests), a scene of its own named
+  by a proper name the row's clause does not name ("... in Bemba market. Police killed 2 robbers in
+  Lowe."), other doers (`incident_doers.sources_agree`: "Soldiers arrived later. They killed 4
+  militants."), another paragraph of a report (each paragraph's toll stays with the act it tells),
+  a figure of a period (`Count.aggregate`), or a clause that announces another incident ("In another
+  attack, ...").
+
+The row takes the toll only from an event no surer than itself: a format that scores the most
+confident event (PLOVER) reads the toll where the surer coding put it.
+
+The background notions are `strife.extract.events.building`'s and `background_rows`' (the event stage
+uses them to rank the news above its background); here they keep a background act's dead off the row.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from strife.extract import Layout
+from strife.extract.events.background_rows import CAUSE_WORDS
+from strife.extract.events.building import _in_protest_of, _in_relative_clause, _in_setting, _named_by_its_month, _told_as_earlier
+from strife.extract.incident_doers import sources_agree
+from strife.extract.incident_openers import opens_a_new_incident
+from strife.extract.incidents import _days_agree, _places_agree
+from strife.extract.report_words import report_words
+from strife.model import Event
+from strife.ontology import load_ontology
+from strife.resolve.coref import event_anchor, is_real, trigger_token
+from strife.rows import record_row_event
+
+#: the dependency labels by which an act is what a verb or noun is about
+ABOUT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "advcl", "acl", "nsubjpass"})
+
+
+def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layout) -> None:
+    """Move the one other happened event's deaths onto a row event with none, when they are its incident's."""
+    row = record_row_event(events)
+    if row is None or not is_real(row) or row.fatalities is not None:
+        return
+    carriers = [e for e in events if e is not row and is_real(e) and e.fatalities is not None]
+    if len(carriers) != 1:
+        return
+    carrier = carriers[0]
+    figure = carrier.fatalities
+    if not figure.best or figure.aggregate:
+        return
+    if carrier.confidence > row.confidence:
+        return  # the surer coding keeps what it tells (a format that scores the most confident event reads it there)
+    if layout.paragraph(event_anchor(row)) != layout.paragraph(event_anchor(carrier)):
+        return  # a report's paragraphs: the toll stays with the act its paragraph tells
+    if not sources_agree(row.source, carrier.source):
+        return  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
+    if not (_days_agree(row, carrier) and _places_agree(row, carrier)):
+        return
+    if _another_incident(carrier, doc) or _scenes_differ(row, carrier, doc):
+        return
+    row.fatalities, carrier.fatalities = figure, None
+
+
+def _another_incident(carrier: Event, doc: Doc) -> bool:
+    """Whether the carrier's act, or its figure, is told as background to the news (module doc)."""
+    token = trigger_token(carrier, doc)
+    if token is None:
+        return True
+    if opens_a_new_incident(token):
+        return True
+    onto = load_ontology()
+    figure = _figure_token(carrier, doc)
+    for word in (token, figure):
+        if word is None:
+            continue
+        if (_in_relative_clause(word) or _told_as_earlier(word, onto) or _named_by_its_month(word)
+                or _in_setting(word, onto.words("setting_preps")) or _in_protest_of(word, onto.words("grievance_preps"))
+                or _told_as_its_cause(word) or _about(word) or _earlier_adverb(word, onto)):
+            return True
+    return False
+
+
+#: prepositions that name the scene of an act ('in Bemba market', 'at Lowe', 'near Kaba')
+SCENE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _scenes_differ(row: Event, carrier: Event, doc: Doc) -> bool:
+    """'Traders protested in Bemba market. Police killed 2 robbers in Lowe.': each clause names a
+    scene of its own by proper name ('in'/'at'/'near'), and they share no name: two incidents,
+    whatever a geocoder could (or could not) make of the names."""
+    scenes = [_scene_names(trigger_token(event, doc)) for event in (row, carrier)]
+    return all(scenes) and not (scenes[0] & scenes[1])
+
+
+def _scene_names(token: Optional[Token]) -> frozenset[str]:
+    """The proper nouns of the 'in'/'at'/'near' phrases of the clause of `token` (its verb, or the
+    verb its noun hangs on; 'killed 2 robbers in Lowe'), not of clauses within it."""
+    if token is None:
+        return frozenset()
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    names = set()
+    preps = [w for w in verb.subtree if w.dep_ == "prep" and w.lower_ in SCENE_PREPS and _clause_verb(w).i == verb.i]
+    for prep in preps:
+        for word in prep.subtree:
+            if word.pos_ == "PROPN":
+                names.add(word.lower_)
+    return frozenset(names)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb above the word (the word itself when it is one), or the root."""
+    word = token.head
+    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head
+    return word
+
+
+def _figure_token(event: Event, doc: Doc) -> Optional[Token]:
+    if event.fatalities is None or event.fatalities.span is None:
+        return None
+    span = doc.char_span(*event.fatalities.span, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _told_as_its_cause(token: Token) -> bool:
+    """'came after gunmen killed 10 soldiers', 'a day after the attack': the act, or a word above it,
+    is an 'after'/'following'/'over' phrase or a clause marked so."""
+    for word in (token, *token.ancestors):
+        if word.dep_ == "prep" and word.lower_ in CAUSE_WORDS:
+            return True
+        if word.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_WORDS for m in word.children):
+            return True
+    return False
+
+
+def _about(token: Token) -> bool:
+    """The act lies under an ``about_another`` word (protest, discuss, condemn, avenge ...) by its
+    object or a phrase: what that word is about is another incident."""
+    words = report_words().get("about_another", frozenset())
+    below = token
+    for word in token.ancestors:
+        if word.lemma_.lower() in words and below.dep_ in ABOUT_DEPS:
+            return True
+        below = word
+    return False
+
+
+def _earlier_adverb(token: Token, onto) -> bool:
+    """'had earlier killed', 'killed 10 soldiers earlier that day', 'A day after, gunmen killed ...':
+    an adverb on the act's clause that sets it before or after the news, on its own day."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    apart, units = onto.words("earlier_words") | CAUSE_WORDS, onto.words("time_nouns")
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in apart:
+            return True
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in units and any(
+                c.dep_ == "advmod" and c.lower_ in apart for c in child.children):
+            return True  # 'A day after, ...', 'a week before'
+    return False
+

@@ -1,0 +1,36 @@
+"""The record's row carries its incident's toll (`strife.extract.row_toll`), once.
+
+Made-up notes (invented villages and groups): a note whose act and dead are told in two clauses the
+merge keeps apart gives the act's row the toll, and the toll moves (it is on one event only, so the
+events' fatalities still sum to it once); deaths told as another incident (what a crowd protests,
+what came before the news) stay off the row. More notes are rows of `tests/data/madeup_tolls.csv`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.conventions import acled_fatalities
+
+MOVED = [
+    ("On 11 May 2020 villagers clashed with herders in Vorla village over grazing land. "
+     "The herders hacked two villagers to death.", 2),
+]
+
+
+@pytest.mark.parametrize("text,deaths", MOVED)
+def test_the_row_takes_the_toll_and_no_other_event_keeps_it(code, row_event, text, deaths):
+    row = row_event(text, "2020-05-31")
+    assert acled_fatalities(row.fatalities, True) == deaths
+    events = code(text)
+    assert sum(e.fatalities.best for e in events if e.fatalities is not None) == deaths
+    assert len([e for e in events if e.fatalities is not None]) == 1
+
+
+def test_an_earlier_act_keeps_its_own_toll(code):
+    """'The airstrikes came after the rebels killed 6 soldiers earlier that day': the killing keeps
+    its dead (it is an event of its own), the strikes' row has none."""
+    text = ("On 12 May 2020 the army conducted airstrikes on Kerbat rebels in Ollima. "
+            "The airstrikes came after the rebels killed 6 soldiers in Ollima earlier that day.")
+    tolls = [e.fatalities.best for e in code(text) if e.fatalities is not None]
+    assert tolls == [6]
