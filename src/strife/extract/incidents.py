@@ -211,15 +211,15 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         joining = (group for group in reversed(incidents) if _joins(group, event, layout, refers or leading, found, borrowed))
         home = _typed_first(joining)
         # 'They killed 4 people' after the act of its doers: that act's toll, the act leading
-        kills_on = home is None and bool(incidents) and _is_violent(incidents[-1][0]) and _places_agree(
-            incidents[-1][0], event) and _days_agree(incidents[-1][0], event) and its_doers_kill_on(incidents[-1], event, doc, layout)
+        kills_on = home is None and bool(incidents) and _is_violent(incidents[-1][0]) and incident_places_agree(
+            incidents[-1][0], event) and incident_days_agree(incidents[-1][0], event) and its_doers_kill_on(incidents[-1], event, doc, layout)
         home = incidents[-1] if kills_on else home
         if home is None:
             incidents.append([event])
             continue
         survivor, mention = home[0], event
         finding = (event.id in found, survivor.id in found)
-        if not _days_agree(survivor, event) and not any(finding):
+        if not incident_days_agree(survivor, event) and not any(finding):
             pass  # joined through the remains found: of another day than the act that leads, never leading it
         elif finding[0] != finding[1]:
             if finding[1]:  # the act that killed them leads, on its own day, not the day the bodies were found
@@ -241,7 +241,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
         elif any(e.id in found for e in home[1:]) and survivor.date_precision == "reported" and mention.date:
             # 'bodies found' joined the headline's undated attack; the act told with its day dates it
             survivor.date, survivor.date_end, survivor.date_precision = mention.date, mention.date_end, mention.date_precision
-        elif _days_agree(survivor, mention):
+        elif incident_days_agree(survivor, mention):
             _take_the_day(survivor, mention, _in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
@@ -384,8 +384,8 @@ def _joins(group: Sequence[Event], event: Event, layout: Layout, refers: bool = 
     attackers' own claim of the killing), or one of the two tells remains `found`. A place `borrowed` from another clause of the mention's
     sentence sets nothing apart."""
     lead = group[0]
-    days = _days_agree(lead, event) or any(_found_later(e, event, found) for e in group)
-    if not ((borrowed or _places_agree(lead, event)) and days and sources_agree(lead.source, event.source)):
+    days = incident_days_agree(lead, event) or any(_found_later(e, event, found) for e in group)
+    if not ((borrowed or incident_places_agree(lead, event)) and days and sources_agree(lead.source, event.source)):
         return False
     sentence = layout.sentence(event_anchor(event))
     if any(layout.sentence(event_anchor(e)) == sentence for e in group):
@@ -417,7 +417,7 @@ def _names_the_toll_of(event: Event, doc: Doc, incidents: Sequence[list[Event]])
     if not any(c.dep_ == "det" and c.lower_ in load_ontology().words("anaphoric_dets") for c in token.children):
         return None
     return next((group for group in reversed(incidents) if _is_violent(group[0]) and group[0].acled_event_type
-                 and _places_agree(group[0], event)), None)
+                 and incident_places_agree(group[0], event)), None)
 
 
 def _finds_the_dead(event: Event, doc: Doc) -> bool:
@@ -445,7 +445,7 @@ def _found_later(a: Event, b: Event, found: frozenset[str]) -> bool:
     return act.date <= finding.date <= (act.date_end or act.date) + dt.timedelta(days=2 * SHORT_SPAN_DAYS)
 
 
-def _places_agree(a: Event, b: Event) -> bool:
+def incident_places_agree(a: Event, b: Event) -> bool:
     """No place, or the same country and first-level division where both are known (a town and its
     province agree; Aleppo and Idlib province do not), and the same town where both are towns."""
     if a.location is None or b.location is None:
@@ -460,7 +460,7 @@ def _take_the_day(incident: Event, mention: Event, headline: bool = False) -> No
     A headline names no day (the publication day, "reported"): the lead's day is the incident's."""
     if mention.date_precision != "day" or incident.date_precision not in ("range", "week", "reported") or incident.date is None:
         return
-    if headline and incident.date_precision == "reported" and mention.date is not None and _days_agree(incident, mention):
+    if headline and incident.date_precision == "reported" and mention.date is not None and incident_days_agree(incident, mention):
         incident.date, incident.date_end, incident.date_precision = mention.date, None, "day"
         return
     if incident.date <= mention.date <= (incident.date_end or incident.date):
@@ -473,7 +473,7 @@ def _own_other_toll(group: Sequence[Event], event: Event) -> bool:
     return event.fatalities is not None and bool(spans) and event.fatalities.span not in spans
 
 
-def _days_agree(a: Event, b: Event) -> bool:
+def incident_days_agree(a: Event, b: Event) -> bool:
     """No date, the same day, or a short span of days (a weekend, a week) holding the other's days.
 
     An event the text gives no date ("reported": the publication day) is the report's news: it

@@ -37,10 +37,10 @@ from spacy.tokens import Doc, Token
 
 from strife.extract import Layout
 from strife.extract.events.background_rows import CAUSE_WORDS
-from strife.extract.events.building import _in_protest_of, _in_relative_clause, _in_setting, _named_by_its_month, _told_as_earlier
+from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
-from strife.extract.incidents import _days_agree, _places_agree
+from strife.extract.incidents import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
 from strife.model import Event
 from strife.ontology import load_ontology
@@ -69,7 +69,7 @@ def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layou
         return  # a report's paragraphs: the toll stays with the act its paragraph tells
     if not sources_agree(row.source, carrier.source):
         return  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
-    if not (_days_agree(row, carrier) and _places_agree(row, carrier)):
+    if not (incident_days_agree(row, carrier) and incident_places_agree(row, carrier)):
         return
     if _another_incident(carrier, doc) or _scenes_differ(row, carrier, doc):
         return
@@ -88,8 +88,8 @@ def _another_incident(carrier: Event, doc: Doc) -> bool:
     for word in (token, figure):
         if word is None:
             continue
-        if (_in_relative_clause(word) or _told_as_earlier(word, onto) or _named_by_its_month(word)
-                or _in_setting(word, onto.words("setting_preps")) or _in_protest_of(word, onto.words("grievance_preps"))
+        if (in_relative_clause(word) or told_as_earlier(word, onto) or named_by_its_month(word)
+                or in_setting(word, onto.words("setting_preps")) or in_protest_of(word, onto.words("grievance_preps"))
                 or _told_as_its_cause(word) or _about(word) or _earlier_adverb(word, onto)):
             return True
     return False

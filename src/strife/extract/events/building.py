@@ -183,10 +183,10 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
         grievance = onto.words("grievance_preps")
         if _perfect_beside_past(token, news):
             frame.background = frame.old = True  # a state of affairs before the news it explains
-        elif _named_by_its_month(token):
+        elif named_by_its_month(token):
             frame.background = frame.old = True  # 'the March attack': an earlier act the news refers to
-        elif (_told_as_earlier(token, onto) or _in_relative_clause(token) or _in_setting(token, onto.words("setting_preps"))
-                or _in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
+        elif (told_as_earlier(token, onto) or in_relative_clause(token) or in_setting(token, onto.words("setting_preps"))
+                or in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
 
 
@@ -213,15 +213,15 @@ def _news(frame: Frame) -> bool:
         return False
     if frame.plover != "PROTEST" and not frame.trigger.entry.acled_event_type:
         return False
-    return not _in_relative_clause(frame.trigger.token)
+    return not in_relative_clause(frame.trigger.token)
 
 
-def _in_relative_clause(token: Token) -> bool:
+def in_relative_clause(token: Token) -> bool:
     """Inside a relative or participial clause that modifies a noun ('who was abducted')."""
     return any(a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX") for a in [token, *token.ancestors])
 
 
-def _in_setting(token: Token, preps: frozenset[str]) -> bool:
+def in_setting(token: Token, preps: frozenset[str]) -> bool:
     """Inside a phrase that sets the scene ('amid artillery attacks')."""
     return any(a.dep_ == "prep" and a.lower_ in preps for a in token.ancestors)
 
@@ -241,7 +241,7 @@ def _perfect_beside_past(token: Token, news: list[Frame]) -> bool:
     return any(v.tag_ == "VBD" and not _present_perfect(v) for v in verbs)
 
 
-def _told_as_earlier(token: Token, onto: Ontology) -> bool:
+def told_as_earlier(token: Token, onto: Ontology) -> bool:
     """'the protests and riots in the prisons in the previous week', 'an explosion the day prior':
     a time phrase on the act (or on the first of its conjuncts) places it before the news it
     explains, so it is background. Only phrases attached to the noun or its own clause count."""
@@ -257,14 +257,14 @@ def _told_as_earlier(token: Token, onto: Ontology) -> bool:
     return False
 
 
-def _named_by_its_month(token: Token) -> bool:
+def named_by_its_month(token: Token) -> bool:
     """'the March attack', 'after the January bombing': an act named by the month it happened in
     is one the reader already knows, told as the past of today's news."""
     return token.pos_ == "NOUN" and any(
         c.dep_ in ("compound", "nmod", "npadvmod") and c.i < token.i and c.lower_ in MONTHS for c in token.children)
 
 
-def _in_protest_of(token: Token, preps: frozenset[str]) -> bool:
+def in_protest_of(token: Token, preps: frozenset[str]) -> bool:
     """'marched to parliament in protest of killings and kidnappings', 'shut their shops in protest
     against the arrest': what follows 'in protest of/against/over' is the grievance, not the news."""
     return any(a.dep_ == "prep" and a.lower_ in preps and a.head.lemma_.lower() == "protest" and a.head.head.lower_ == "in"
