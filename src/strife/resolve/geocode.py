@@ -467,8 +467,8 @@ FOCUS_BONUS = (5.0, 2.0, 1.0)
 # A region or country written next to the name says more than the article's focus (FOCUS_BONUS).
 QUALIFIER_REGION_BONUS = 8.0
 QUALIFIER_COUNTRY_BONUS = 6.0
-# In the country of a qualifying region but outside the region ("Khirbat Salim town in Deir-ez-Zor" read as
-# a Khirbat Salim in Daraa): the text says otherwise, unless the region itself was misread.
+# In the country of a qualifying region but outside the region ("Khirbat Umran town in Deir-ez-Zor" read as
+# a Khirbat Umran in Daraa): the text says otherwise, unless the region itself was misread.
 QUALIFIER_REGIONS_COUNTRY_BONUS = 3.0
 # Near (within NEAR_SEAT_KM of) a district or town written as a qualifier: of a region's namesake
 # villages, the text means the one in that district, whatever the others' populations.

@@ -1,7 +1,7 @@
 """Finding an article's toponym mentions (`candidate_mentions`).
 
 Parser-tagged places (GPE/LOC/FAC), person or organisation entities that are, whole, a gazetteer
-name ("Petah Gilad"), and the longest gazetteer matches inside every other capitalised run; each
+name ("Kiryat Lavan"), and the longest gazetteer matches inside every other capitalised run; each
 widened to the longest name the gazetteer knows ("Foz" -> "Foz do Iguacu") and read with its
 context: a kind word after it ("Idlib province"), a part or locative word before it ("eastern",
 "in"). The names that qualify or contain others are then linked (`qualifiers`).
@@ -103,7 +103,7 @@ def _entity_mentions(doc: Doc) -> list[Mention]:
 
 
 def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
-    """Person/organisation entities that are, whole, a gazetteer name ("Petah Gilad", "Minas Gerais"),
+    """Person/organisation entities that are, whole, a gazetteer name ("Kiryat Lavan", "Minas Gerais"),
     as written or in the English spelling of their orthography ("Ceel Dibiir" = El Dibir).
 
     The small model tags many toponyms it does not know as PERSON or ORG; a name that is a place
@@ -410,7 +410,7 @@ def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> No
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:
-    """Does a longer name go on after an entity the small model cut short ("Bala" of "Bala Barkhola I
+    """Does a longer name go on after an entity the small model cut short ("Kala" of "Kala Barkhola I
     area", "Ain" of "Ain es Sabbar"), with no kind word ("Kandahar City") or break between?"""
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return False

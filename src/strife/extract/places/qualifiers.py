@@ -126,7 +126,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
 
 
 # Words allowed between a place and the place that contains it: "Dardara in the countryside of Ras Al Ain",
-# "Zelenahorsk of the Gomel region", "Khirbat Salim town in Ar-Raqqa eastern countryside".
+# "Zelenahorsk of the Gomel region", "Khirbat Umran town in Ar-Raqqa eastern countryside".
 CONTAINER_PREPOSITIONS = frozenset({"in", "of", "under"})  # "Kalitala village under Sonarhat upazila"
 MAX_CONTAINER_GAP = 6
 
