@@ -2,7 +2,7 @@
 
 Parser-tagged places (GPE/LOC/FAC), person or organisation entities that are, whole, a gazetteer
 name ("Kiryat Lavan"), and the longest gazetteer matches inside every other capitalised run; each
-widened to the longest name the gazetteer knows ("Foz" -> "Foz do Iguacu") and read with its
+widened to the longest name the gazetteer knows ("Lagoa" -> "Lagoa do Tamboril") and read with its
 context: a kind word after it ("Idlib province"), a part or locative word before it ("eastern",
 "in"). The names that qualify or contain others are then linked (`qualifiers`).
 """
@@ -385,8 +385,8 @@ def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:
 def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
     """An entity that is part of a longer gazetteer name becomes that name.
 
-    The small model often tags only a piece of a multi-word toponym: "Al" of "Al Maqtaa city", "Foz"
-    of "Foz do Iguacu". The entity grows over adjacent capitalised words and name joiners that no
+    The small model often tags only a piece of a multi-word toponym: "Al" of "Al Maqtaa city", "Lagoa"
+    of "Lagoa do Tamboril". The entity grows over adjacent capitalised words and name joiners that no
     other entity holds, to the longest stretch the gazetteer knows; a kind word after the name
     ("city") is then read as usual (`_add_context`).
     """

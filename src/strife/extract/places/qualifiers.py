@@ -478,7 +478,7 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
             # "(Kharbagh district, J&K)": GeoNames writes Kharbag; another spelling inside the wider names counts.
             candidates = of_feature([c for c in gazetteer.lookup_variants(name) if containers.holds(c)], feature)
         elif not candidates and index == len(segments) - 1:
-            # "(Al Jabl Al Gharbi)": the widest name by another spelling, if a region's.
+            # "(Al Jabal Al Akhdhar)": the widest name by another spelling, if a region's.
             candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
