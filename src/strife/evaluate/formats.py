@@ -334,7 +334,7 @@ def _ucdp_actors(name: Optional[str]) -> tuple[GoldActor, ...]:
 
 
 def _ucdp_admin1(value: Optional[str]) -> Optional[str]:
-    """GED writes "Aleppo governorate" or "Kandahar province; Spin Boldak district": the region name."""
+    """GED writes "Aleppo governorate" or "Kandahar province; Maruf district": the region name."""
     text = (value or "").split(";")[0].strip()
     return text or None
 

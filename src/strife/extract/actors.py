@@ -572,7 +572,7 @@ def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
     locative = dictionary.cues.get("locative", frozenset())
     if (token.dep_ == "compound" and head.i != token.i and head.dep_ == "pobj" and head.head.lower_ in locative
             and not dictionary.is_actor_noun(head.text)):
-        return True  # "in Westburg Vally": the object of "in", whatever the tagger made of a misspelt head
+        return True  # "in Westburg Valey": the object of "in", whatever the tagger made of a misspelt head
     while token.dep_ == "appos" and token.head.i != token.i:
         token = _role_token(token.head)
     if token.dep_ == "pobj":

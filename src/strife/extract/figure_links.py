@@ -75,7 +75,7 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
 
 
 def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
-    """ "Inter-communal fighting in Gara on 19-20/06. 10 killed.": a figure told in a sentence of
+    """ "Inter-communal fighting in Lodomo on 19-20/06. 10 killed.": a figure told in a sentence of
     its own after an act told over a range of days is its toll over those days, which ACLED
     divides among them, as it does a figure told with the range (`strife.extract.counts`)."""
     anchor = event_anchor(event)

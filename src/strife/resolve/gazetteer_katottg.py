@@ -52,7 +52,7 @@ def _latin_letters() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def ukrainian_latin(name: str) -> str:
-    """A Ukrainian name in Latin letters by the national standard: "Старогнатівка" -> "Starohnativka",
+    """A Ukrainian name in Latin letters by the national standard: "Старогорівка" -> "Starohorivka",
     "Юр’ївка" -> "Yurivka" (word-initial є ї й ю я differ), "Згурівка" -> "Zghurivka"."""
     latin, initial = _latin_letters()
     words = []

@@ -96,8 +96,8 @@ MAX_KIND_WORDS = 3  # the longest kind word of the data files ("local government
 
 
 def in_kind_countries(candidates: list[Candidate], kind_word: Optional[str]) -> list[Candidate]:
-    """The readings in the countries that use the kind word written with the name: "Mirpur upazila"
-    is in Bangladesh, never in Pakistan's New Mirpur, and nowhere when Bangladesh has no Mirpur."""
+    """The readings in the countries that use the kind word written with the name: "Kalidanga upazila"
+    is in Bangladesh, never in a Pakistani New Kalidanga, and nowhere when Bangladesh has no Kalidanga."""
     countries = kind_countries().get((kind_word or "").casefold())
     if not countries:
         return candidates
@@ -331,10 +331,10 @@ class Gazetteer:
         return sorted(own_names_first(scored, focus_countries, within), key=lambda pair: pair[1], reverse=True)
 
     def lookup_kind_named(self, whole: str, bare: str, feature: Optional[str]) -> list[Candidate]:
-        """The readings of a name written with a kind word: those of the whole ("Quezon City",
+        """The readings of a name written with a kind word: those of the whole ("Santa Lucia City",
         "Kuwait City") where that is a place's own name, of a fitting kind; else those of the name
-        without the word ("Kandahar city" -> Kandahar; "Hays City", an old alternate name of Hays,
-        Kansas, does not keep "Hays city (Al Hudaydah)" from the Yemeni Hays)."""
+        without the word ("Kandahar city" -> Kandahar; "Ras Tawil City", an old alternate name of a
+        Ras Tawil abroad, does not keep "Ras Tawil city (Al Hudaydah)" from the Yemeni Ras Tawil)."""
         if feature and whole != bare:
             kinds = FEATURE_KINDS.get(feature, ())
             named = [c for c in self.lookup(whole) if c.kind in kinds and c.primary]
@@ -427,7 +427,7 @@ def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool
 
 
 # What a kind word after a name lets it be, most fitting first: a "county" is a region in Kenya and a
-# district in South Sudan; a "district" is named after its seat ("Ad Durayhimi district").
+# district in South Sudan; a "district" is named after its seat ("Ad Dabbaghah district").
 FEATURE_KINDS: dict[str, tuple[str, ...]] = {
     "admin1": ("admin1", "admin2"), "admin2": ("admin2", "city"), "city": ("city", "admin2"), "country": ("country",),
 }
@@ -467,8 +467,8 @@ FOCUS_BONUS = (5.0, 2.0, 1.0)
 # A region or country written next to the name says more than the article's focus (FOCUS_BONUS).
 QUALIFIER_REGION_BONUS = 8.0
 QUALIFIER_COUNTRY_BONUS = 6.0
-# In the country of a qualifying region but outside the region ("Basira town in Deir-ez-Zor" read as
-# a Basira in Daraa): the text says otherwise, unless the region itself was misread.
+# In the country of a qualifying region but outside the region ("Khirbat Umran town in Deir-ez-Zor" read as
+# a Khirbat Umran in Daraa): the text says otherwise, unless the region itself was misread.
 QUALIFIER_REGIONS_COUNTRY_BONUS = 3.0
 # Near (within NEAR_SEAT_KM of) a district or town written as a qualifier: of a region's namesake
 # villages, the text means the one in that district, whatever the others' populations.
@@ -500,8 +500,8 @@ class Containers:
         return cls(frozenset(regions), frozenset(countries), _seats(qualifiers))
 
     def near_seat(self, candidate: Candidate) -> bool:
-        """Is the candidate near a district or town written as its qualifier ("Rampura (Dhar,
-        Madhya Pradesh)" is the Rampura near Dhar, not a larger one across the state)?"""
+        """Is the candidate near a district or town written as its qualifier ("Rampura (Sonalgarh,
+        Madhya Pradesh)" is the Rampura near Sonalgarh, not a larger one across the state)?"""
         return candidate.kind == "city" and any(
             country == candidate.country and haversine_km(lat, lon, candidate.lat, candidate.lon) <= NEAR_SEAT_KM
             for country, lat, lon in self.seats)

@@ -57,7 +57,7 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     """Weak evidence of the article's country from the actors it names ("Taliban", "Houthi", "Afghan")
     and from the cues of geo_focus_cues.csv.
 
-    Weaker than any toponym: foreign forces act abroad ("Turkish forces shelled ... Tell Abiad"),
+    Weaker than any toponym: foreign forces act abroad ("Turkish forces shelled ... Kafr Salbin"),
     so actors only decide when the toponyms are ambiguous or absent.
     """
     from strife.resolve.actors import ActorDictionary
@@ -246,7 +246,7 @@ def _focus_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) ->
 
 
 def _read_as_alternate(mention: Mention, best: Candidate) -> bool:
-    """Is the mention a town read by one of its other names ("Gulistan" as Guliston), not its own
+    """Is the mention a town read by one of its other names ("Kalistan" as Kaliston), not its own
     and not fitting a region written with it? Regions are often known by another form of their
     name ("Lima Province"); a town so read may be a namesake of a place the gazetteer lacks."""
     return best.kind == "city" and not best.primary and not mention.fits_qualifiers
@@ -282,7 +282,7 @@ MAX_COUNTRY_NAME_TOKENS = 3
 
 
 def _country_name_votes(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[FocusVote]:
-    """A country's name written where no mention reads it ("the Federal Limbuwan Party Nepal",
+    """A country's name written where no mention reads it ("the Federal Sonamati Party Nepal",
     "the Kenya Defence Forces"): as weak a sign as an actor's, but a sign of the country the text
     is about, which the readings of its other names should stay in (`country_first`)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}

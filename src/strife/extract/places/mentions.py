@@ -1,8 +1,8 @@
 """Finding an article's toponym mentions (`candidate_mentions`).
 
 Parser-tagged places (GPE/LOC/FAC), person or organisation entities that are, whole, a gazetteer
-name ("Bnei Brak"), and the longest gazetteer matches inside every other capitalised run; each
-widened to the longest name the gazetteer knows ("Foz" -> "Foz do Iguacu") and read with its
+name ("Kiryat Lavan"), and the longest gazetteer matches inside every other capitalised run; each
+widened to the longest name the gazetteer knows ("Lagoa" -> "Lagoa do Tamboril") and read with its
 context: a kind word after it ("Idlib province"), a part or locative word before it ("eastern",
 "in"). The names that qualify or contain others are then linked (`qualifiers`).
 """
@@ -103,7 +103,7 @@ def _entity_mentions(doc: Doc) -> list[Mention]:
 
 
 def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
-    """Person/organisation entities that are, whole, a gazetteer name ("Bnei Brak", "Minas Gerais"),
+    """Person/organisation entities that are, whole, a gazetteer name ("Kiryat Lavan", "Minas Gerais"),
     as written or in the English spelling of their orthography ("Ceel Dibiir" = El Dibir).
 
     The small model tags many toponyms it does not know as PERSON or ORG; a name that is a place
@@ -140,7 +140,7 @@ def facility_words() -> frozenset[str]:
 
 
 def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
-    """The town that names a facility ("Benghazi Medical Centre", tagged ORG or FAC): the event is in
+    """The town that names a facility ("Korvan Medical Centre", tagged ORG or FAC): the event is in
     that town. The town's name is taken as part of a longer name (`Mention.partial`), so only a
     well-known town in the article's country counts ("Al-Shifa Hospital" is no village Ash Shifa)."""
     mentions = []
@@ -148,7 +148,7 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
         if ent.label_ not in BLOCKING_LABELS | {"FAC"} or len(ent) < 2 or any(taken[ent.start:ent.end]):
             continue
         start = ent.start + (ent[0].lower_ == "the")
-        words = doc[start + 1 : min(len(doc), ent.end + 1)]  # the word after it too: "[Galle ... Ladies'] College"
+        words = doc[start + 1 : min(len(doc), ent.end + 1)]  # the word after it too: "[Tenmar ... Ladies'] College"
         if not any(token.lower_ in facility_words() for token in words):
             continue
         for end in range(min(ent.end - 1, start + MAX_NAME_TOKENS), start, -1):
@@ -385,8 +385,8 @@ def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:
 def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> None:
     """An entity that is part of a longer gazetteer name becomes that name.
 
-    The small model often tags only a piece of a multi-word toponym: "Al" of "Al Bab city", "Foz"
-    of "Foz do Iguacu". The entity grows over adjacent capitalised words and name joiners that no
+    The small model often tags only a piece of a multi-word toponym: "Al" of "Al Maqtaa city", "Lagoa"
+    of "Lagoa do Tamboril". The entity grows over adjacent capitalised words and name joiners that no
     other entity holds, to the longest stretch the gazetteer knows; a kind word after the name
     ("city") is then read as usual (`_add_context`).
     """
@@ -410,12 +410,12 @@ def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> No
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:
-    """Does a longer name go on after an entity the small model cut short ("Bala" of "Bala Duri I
-    area", "Ain" of "Ain er Roummaneh"), with no kind word ("Kandahar City") or break between?"""
+    """Does a longer name go on after an entity the small model cut short ("Kala" of "Kala Barkhola I
+    area", "Ain" of "Ain es Sabbar"), with no kind word ("Kandahar City") or break between?"""
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return False
     while end < len(doc) - 1 and doc[end].lower_ in FOREIGN_JOINERS and not doc[end].is_title:
-        end += 1  # "de los" in "San Juan de los Cerritos"
+        end += 1  # "de los" in "San Juan de los Arroyitos"
     token = doc[end]
     return token.ent_iob_ != "B" and _continues_name(token)
 

@@ -1,7 +1,7 @@
 """Place names in a parsed article: the words they are made of, and `Mention`, a stretch of tokens that may be one.
 
 Which entity labels make or block a toponym, which lowercase words may stand inside a name
-("Deir ez-Zor", "San Juan de los Cerritos"), what a capitalised name token is, and the word
+("Deir ez-Zor", "San Juan de los Arroyitos"), what a capitalised name token is, and the word
 tables that say a name is written as a place ("eastern Aleppo", geo_parts.csv) or is a common
 word GeoNames happens to list as a town ("Monday", geo_stoplist.csv). The other modules of the
 places stage read the text through these rules.
@@ -32,8 +32,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
      "inside", "within", "throughout", "between", "of", "on", "over", "via", "nearby"}
 )
 # Lowercase words allowed inside a name ("Deir ez-Zor", "Bosnia and Herzegovina"); those of other
-# languages, which may carry a name on past a parser entity ("Ain er Roummaneh", unlike "Haiti on
-# Saturday"); those that may open one ("al-Hasakeh"). Columns of data/name_particles.csv.
+# languages, which may carry a name on past a parser entity ("Ain es Sabbar", unlike "Haiti on
+# Saturday"); those that may open one ("al-Qarniyah"). Columns of data/name_particles.csv.
 NAME_JOINERS = name_particles("place_joiner")
 FOREIGN_JOINERS = name_particles("foreign_joiner")
 NAME_ARTICLES = name_particles("place_article")

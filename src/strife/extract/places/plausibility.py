@@ -86,9 +86,9 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
                                 or any(c.kind == mention.feature for c in candidates))
     if mention.partial:
-        # "Saheb" of "Saheb Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
+        # "Sonar" of "Sonar Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
-        # ("Mogadishu" of "Mogadishu-Hodan") in a country the article is about, when it has one.
+        # ("Mogadishu" of "Mogadishu-Xamar Cusub") in a country the article is about, when it has one.
         return any(c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
                    and (not focus or c.country in focus) for c in candidates)
     if _known_actor(mention.name(doc)):
@@ -98,7 +98,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     biggest = max(c.population for c in candidates)
     if in_focus or (mention.cue and not focus):
         if mention.cue and any(c.population == 0 and (c.country in focus or not focus) for c in candidates):
-            return True  # a district, or a town GeoNames gives no population, written as a place ("in Hasbaya")
+            return True  # a district, or a town GeoNames gives no population, written as a place ("in Wadi Tayyim")
         return biggest >= MIN_POPULATION_WITH_CUE
     # A small place abroad, in an article about somewhere else, is more likely a word used otherwise
     # ("the Kendal sub-clan", "Arab cities"); it needs a town's size even after "in".

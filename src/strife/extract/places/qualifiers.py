@@ -90,7 +90,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
         elif listing or not (bracketed or _regional(readings[-1]) or _town_qualifies(head)):
             continue
         elif head is None or head.partial or head.variant or head.start > run[0] or head.name_end < run[1]:
-            # "Toda Kalyanpur, Roorkee (Uttarakhand)": the name is not "Toda" in Japan but a village the
+            # "Ota Sarangpur, Devikhet (Uttarakhand)": the name is not "Ota" in Japan but a village the
             # gazetteer may know by another spelling, inside the qualifiers; else it is placed at them.
             if not _unknown_head_allowed(doc, run, bracketed, opener):
                 continue
@@ -126,13 +126,13 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
 
 
 # Words allowed between a place and the place that contains it: "Dardara in the countryside of Ras Al Ain",
-# "Svietlahorsk of the Gomel region", "Karama town in Ar-Raqqa eastern countryside".
-CONTAINER_PREPOSITIONS = frozenset({"in", "of", "under"})  # "Ratanpur village under Habiganj upazila"
+# "Zelenahorsk of the Gomel region", "Khirbat Umran town in Ar-Raqqa eastern countryside".
+CONTAINER_PREPOSITIONS = frozenset({"in", "of", "under"})  # "Kalitala village under Sonarhat upazila"
 MAX_CONTAINER_GAP = 6
 
 
 def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A place written "in" or "of" a wider one is inside it: "Houla in the Marjayoun District".
+    """A place written "in" or "of" a wider one is inside it: "Kfar Sammar in the Wadi Tayyim District".
 
     Like a qualification in brackets, the wider name picks the reading of the narrower one
     ("Ariha in Idlib province" is the Syrian Ariha, not Jericho); the wider name stays a place
@@ -305,9 +305,9 @@ MAX_NAME_GOES_ON = 2
 
 
 def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
-    """Is the wider place written as a unit or town ("of Tamenglong district", "in Dikwa LGA", "in
+    """Is the wider place written as a unit or town ("of Lungkhai district", "in Dikwa LGA", "in
     Nagpur city"), or the narrower as a village or town in it, and every reading of the narrower
-    name far from it? "Bhimpur village of Tamenglong district" is not the Bhimpur 2,000 km away in
+    name far from it? "Bhimpur village of Lungkhai district" is not the Bhimpur 2,000 km away in
     the same country: it is a village of that district; "Raipur in Nagpur city" is a quarter of
     Nagpur, however large a namesake town elsewhere. A region or country is never such a village."""
     if wider.feature not in ("admin1", "admin2", "city") and mention.feature != "city":
@@ -351,8 +351,8 @@ def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
 
 def _well_known(mention: Mention) -> bool:
     """A city, region or country big enough that it cannot be a village's namesake, by the name
-    written: a large town abroad known by it only as one of its other names ("Sui" for Suizhou) is
-    no more than a village's namesake ("near Sui in Dera Bugti" is the village of the district)."""
+    written: a large town abroad known by it only as one of its other names (a Chinese city's short
+    alternate name) is no more than a village's namesake ("near Kotli in Marobi district" is the village of the district)."""
     return _well_known_region(mention) or any(
         c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
 
@@ -430,7 +430,7 @@ def _bracketed_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int
 def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
     """A capitalised name starting at `start`, with a kind word after it: (start, name_end, end).
 
-    A lowercase first word must be an article of a transliterated name ("al-Hasakeh"), not an
+    A lowercase first word must be an article of a transliterated name ("al-Qarniyah"), not an
     English word that only joins names inside one ("on Monday" is no name)."""
     if start < len(doc) and doc[start].is_lower and doc[start].lower_ not in NAME_ARTICLES:
         return None
@@ -443,7 +443,7 @@ def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
     if end == start:
         return None
     if end - start > 1 and doc[end - 1].lower_ in admin_words():
-        return start, end - 1, end  # "Rakhine State", "Rafi LGA"
+        return start, end - 1, end  # "Rakhine State", "Okpanu LGA"
     name_end = end
     if end < len(doc) and doc[end].lower_ in admin_words():
         end += 1
@@ -453,7 +453,7 @@ def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
 def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazetteer: Gazetteer) -> list[list[Candidate]]:
     """Each qualifying name's readings, narrowed to those inside the names after it.
 
-    Read from the last (widest) name back: "Niger" in "(Rafi LGA, Niger)" keeps both the state
+    Read from the last (widest) name back: "Niger" in "(Okpanu LGA, Niger)" keeps both the state
     and the country; "Santa Ana (Santa Ana)" keeps every Santa Ana here (`_qualifiers_as_regions` then
     keeps the regions). A stop-listed word ("Central",
     "Sahel") qualifies only as a region or country.
@@ -475,10 +475,10 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
             candidates = of_feature(candidates, feature)  # "Merida state"
         containers = Containers.of(wider)
         if not candidates and containers:
-            # "(Budgam district, J&K)": GeoNames writes Badgam; another spelling inside the wider names counts.
+            # "(Kharbagh district, J&K)": GeoNames writes Kharbag; another spelling inside the wider names counts.
             candidates = of_feature([c for c in gazetteer.lookup_variants(name) if containers.holds(c)], feature)
         elif not candidates and index == len(segments) - 1:
-            # "(Al Jabl Al Gharbi)": the widest name by another spelling, if a region's.
+            # "(Al Jabal Al Akhdhar)": the widest name by another spelling, if a region's.
             candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
@@ -501,7 +501,7 @@ def _qualifiers_as_regions(doc: Doc, run: tuple[int, int], segments: Sequence[tu
             chosen = regional
         elif regional and index == len(segments) - 1:
             # The widest name is the region, not a village of that name elsewhere: "Veracruz" in
-            # "San Andres de Tuxtla, Veracruz" is the state (and its capital), not a Veracruz in Chiapas.
+            # "San Miguel de Tlalixco, Veracruz" is the state (and its capital), not a Veracruz in Chiapas.
             inside = Containers.of(regional)
             chosen = [c for c in chosen if c.kind != "city" or inside.holds_region(c)]
         kept.append(chosen)
@@ -522,7 +522,7 @@ def _last_mention_in(mentions: Sequence[Mention], starts: Sequence[int], start: 
 
 
 def _town_qualifies(head: Optional[Mention]) -> bool:
-    """Does a town after a comma say where the name before it is ("Diliman, Quezon City")? Only
+    """Does a town after a comma say where the name before it is ("Maliwag, Santa Lucia City")? Only
     for a name the gazetteer knows as small places elsewhere, not two well-known towns listed
     ("Aleppo, Homs")."""
     return head is not None and bool(head.candidates) and not _well_known(head)
@@ -569,7 +569,7 @@ def _fallback_chain(
     for index, (start, _, end) in enumerate(segments):
         if readings[index]:
             wider = [c for later in readings[index + 1 :] for c in later]
-            chain.append((doc[start:end].text, wider))  # with its kind word: "Quezon City", "Marib governorate"
+            chain.append((doc[start:end].text, wider))  # with its kind word: "Santa Lucia City", "Marib governorate"
     return chain
 
 

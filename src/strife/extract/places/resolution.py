@@ -111,8 +111,8 @@ def _read_places(
     # Foreign forces act abroad ("Turkish forces shelled ... in X countryside"): their adjective
     # says who, not where, so it supports no country against a town's own reading.
     unarmed_support = FocusSupport([v for v in votes if not v.armed], names)
-    # A place read by its own name ("Dhanmondi") is not outweighed by a name read as another name
-    # of a place abroad ("Gulistan" as Guliston): only own names vouch against it.
+    # A place read by its own name ("Barkhola") is not outweighed by a name read as another name
+    # of a place abroad ("Kalistan" as Kaliston): only own names vouch against it.
     own_name_support = FocusSupport([v for v in votes if not v.armed and not v.alternate], names)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
@@ -320,7 +320,7 @@ NAME_OPENERS = frozenset({"the", "all"})
 
 
 def _begins_name(doc: Doc, start: int) -> bool:
-    """Does the capitalised name start at token `start` (not "Plaza" of "Easter Plaza")?"""
+    """Does the capitalised name start at token `start` (not "Plaza" of "Korvan Plaza")?"""
     before = doc[start - 1] if start > 0 else None
     return before is None or not before.is_title or before.lower_ in NAME_OPENERS
 
