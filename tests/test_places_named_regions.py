@@ -126,3 +126,29 @@ def test_two_named_regions_leave_the_village_its_own_reading(nlp, gazetteer):
             "Shelling was also reported in Kharkiv region and in Sumy region, officials said.")
     found = places(nlp, gazetteer, text)
     assert found["Zhuravno"].name == "Zhuravno", found
+
+
+def test_a_village_is_the_namesake_in_the_region_of_a_town_the_note_also_names(nlp, gazetteer):
+    """A town placed for sure (one region holds all its readings, or it is well known) says where the
+    note is as a named region does: the village read with it is the namesake in its region."""
+    text = ("Artillery fire hit Ivanivka on Monday, killing two civilians.\n\n"
+            "Later a drone struck a market in Kramatorsk, officials said.")
+    found = places(nlp, gazetteer, text)
+    assert found["Ivanivka"].admin1 == "Donetsk", found
+
+
+def test_a_facility_named_after_a_village_is_not_moved_to_a_towns_region():
+    from strife.extract.places.names import Mention
+    from strife.extract.places.readings import prefer_named_regions
+
+    town = Mention(0, 1, True)
+    prison = Mention(5, 7, False)
+    readings = [
+        [(_reading("Westford", "city", "MEX", "Northland", 150_000, primary=True), 9.0)],
+        [(_reading("Santa Lucina", "city", "MEX", "Southland", 20_000, primary=True), 7.0),
+         (_reading("Santa Lucina", "city", "MEX", "Northland", 500, primary=True), 6.0)],
+    ]
+    moved = prefer_named_regions([town, prison], readings)
+    assert moved[1][0][0].admin1 == "Northland"
+    kept = prefer_named_regions([town, prison], readings, facilities={1})
+    assert kept[1][0][0].admin1 == "Southland"

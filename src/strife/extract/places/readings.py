@@ -9,7 +9,7 @@ is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -116,8 +116,8 @@ def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
     return replace(best, lat=seat.lat, lon=seat.lon)
 
 
-def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
-                         ) -> list[Optional[list[tuple[Candidate, float]]]]:
+def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
+                         facilities: Collection[int] = ()) -> list[Optional[list[tuple[Candidate, float]]]]:
     """Among a village's namesakes, the one in a region the article names elsewhere ("clashes near Westwell
     ... in the Marshland region": the Westwell of that region, not a larger Westwell across the border).
 
@@ -131,17 +131,22 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     regions = {(best.country, normalise_name(best.name)): ranked[0]
                for ranked in readings if ranked
                for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
-    named = set(regions)
-    if not named:
+    towns = _towns_regions(mentions, readings)
+    if not regions and not towns:
         return list(readings)
     out: list[Optional[list[tuple[Candidate, float]]]] = []
-    for mention, ranked in zip(mentions, readings):
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         if not ranked or mention.fits_qualifiers or mention.fallback:
             out.append(ranked)
             continue
         best = ranked[0][0]
+        own = normalise_name(best.name)
+        # The regions the note names, and those of its other towns that are placed for sure.
+        # A facility named after a town (`facilities`: "the X prison") is no village read with the note's towns.
+        named = set(regions) | {key for other, name, key in towns
+                                if other != index and name != own and index not in facilities}
 
-        def in_named(candidate: Candidate) -> bool:
+        def in_named(candidate: Candidate, named: set = named) -> bool:
             return (candidate.country, normalise_name(candidate.admin1 or "")) in named
 
         if (best.kind in ("city", "admin2") and not in_named(best) and not stands_alone(best)
@@ -152,7 +157,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
                       and (pair[0].primary or (mention.variant and not best.primary))]
             if inside:
                 ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
-            elif (home := [key for key in named if key[0] == best.country]) and len(home) == 1 and all(
+            elif (home := [key for key in regions if key[0] == best.country]) and len(home) == 1 and all(
                     c.country == best.country and c.kind in ("city", "admin2") and not in_named(c) for c, _ in ranked):
                 # The one region the note names in the village's country holds none of its namesakes: the
                 # village is one the gazetteer lacks, placed at the region (as a qualifier would place it).
@@ -160,4 +165,26 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
                 mention.fallback = [(region[0].name, [region[0]])]
                 ranked = [region]
         out.append(ranked)
+    return out
+
+
+def _towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
+                   ) -> list[tuple[int, str, tuple[str, str]]]:
+    """The regions of the note's towns that are placed for sure (mention index, the town's name, its
+    (country, region)): a town fitted to its qualifiers ("Westford, Marshland"), a well-known one, or one
+    whose every reading is in one region. A village read at the same time as such a town ("shelling near
+    Ivanivka and in Westford") is read in the town's region, as in a region the note names."""
+    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+
+    out = []
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        if not ranked or mention.fallback:
+            continue
+        best = ranked[0][0]
+        if best.kind not in ("city", "admin2") or not best.country or not best.admin1:
+            continue
+        key = (best.country, normalise_name(best.admin1))
+        if (mention.fits_qualifiers or best.population >= MIN_POPULATION_WITHOUT_CUE or stands_alone(best)
+                or all((c.country, normalise_name(c.admin1 or "")) == key for c, _ in ranked)):
+            out.append((index, normalise_name(best.name), key))
     return out

@@ -117,7 +117,8 @@ def _read_places(
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
-    readings = prefer_named_regions(mentions, readings)
+    facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
+    readings = prefer_named_regions(mentions, readings, facilities)
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     # The country of the note's unarmed people by their adjective ("Kenyan herders"): an armed group's
