@@ -152,3 +152,22 @@ def test_a_facility_named_after_a_village_is_not_moved_to_a_towns_region():
     assert moved[1][0][0].admin1 == "Northland"
     kept = prefer_named_regions([town, prison], readings, facilities={1})
     assert kept[1][0][0].admin1 == "Southland"
+
+
+def test_a_lone_village_with_namesakes_all_over_the_country_is_placed_at_the_country(nlp, gazetteer):
+    """"near Dibrova", in a note naming no other place: the gazetteer has dozens of Dibrovas across
+    Ukraine, none a town, and nothing says which; ACLED codes such a place at the country (precision 3),
+    the name kept, rather than at a village picked by chance."""
+    from strife.extract.places.resolution import explain_places
+
+    text = "On 7 May 2020, observers heard a total of 16 explosions involving unknown weapons near Dibrova."
+    found = explain_places(nlp(text), gazetteer)
+    place = [t for t in found if t.written == "Dibrova"][0]
+    assert (place.place.country, place.place.geo_precision) == ("UKR", 3), place
+    assert "nothing else in the note says which" in place.to_dict(explain=True)["reason"]
+
+
+def test_a_region_named_in_the_note_decides_between_the_namesakes(nlp, gazetteer):
+    text = "Artillery hit Dibrova on Monday, the governor of Donetsk region said."
+    found = places(nlp, gazetteer, text)
+    assert (found["Dibrova"].admin1, found["Dibrova"].geo_precision) == ("Donetsk", 1), found

@@ -188,3 +188,46 @@ def _towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list
                 or all((c.country, normalise_name(c.admin1 or "")) == key for c, _ in ranked)):
             out.append((index, normalise_name(best.name), key))
     return out
+
+
+# Namesakes this far apart are in different parts of a country: a coin-flip between them is no reading.
+SPREAD_NAMESAKES_KM = 150.0
+# A place below this population is a village, no town of its own that a reader would take the name for.
+MIN_TOWN_POPULATION = 1_000
+UNDECIDED_NAMESAKES = ("{count} villages of this name in {country}, up to {spread:.0f} km apart, none a town, and "
+                       "nothing else in the note says which: placed at the country")
+
+
+def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
+                        gazetteer: Gazetteer) -> dict[int, tuple[Candidate, str]]:
+    """The villages a note names alone whose namesakes nothing decides between (mention index -> the
+    country's entry and why): "observers heard explosions near Westivka", with Westivkas all over the
+    country, no region, town or other place in the note, and none of them a town. ACLED codes such a
+    place at the country (precision 3) rather than at a village picked by chance."""
+    from strife.resolve.distance import haversine_km
+
+    out: dict[int, tuple[Candidate, str]] = {}
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        if not ranked or mention.fits_qualifiers or mention.fallback or mention.variant:
+            continue
+        best = ranked[0][0]
+        if best.kind != "city" or not best.primary or best.population >= MIN_TOWN_POPULATION or stands_alone(best):
+            continue
+        own = normalise_name(best.name)
+        same = [c for c, _ in ranked if c.kind == "city" and c.primary and c.country == best.country
+                and normalise_name(c.name) == own]
+        if len(same) < 2 or any(c.population >= MIN_TOWN_POPULATION for c in same):
+            continue
+        spread = max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in same for b in same)
+        if spread <= SPREAD_NAMESAKES_KM:
+            continue
+        # Another place in the note (other than the country itself, or this name again) could decide.
+        if any(other and not (other[0][0].kind == "country" and other[0][0].country == best.country)
+               and normalise_name(other[0][0].name) != own
+               for j, other in enumerate(readings) if j != index):
+            continue
+        country = gazetteer.country(best.country)
+        if country is None:
+            continue
+        out[index] = (country, UNDECIDED_NAMESAKES.format(count=len(same), country=country.name, spread=spread))
+    return out

@@ -30,7 +30,13 @@ from strife.extract.places.names import (
     stop_words,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
-from strife.extract.places.readings import prefer_named_regions, ranked_readings, resolve_mention, stands_alone
+from strife.extract.places.readings import (
+    prefer_named_regions,
+    ranked_readings,
+    resolve_mention,
+    stands_alone,
+    undecided_namesakes,
+)
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
@@ -70,6 +76,7 @@ class Toponym:
     not_a_location: bool = False
     qualified_by: Optional[str] = None
     landmark: bool = False  # names a street or neighbourhood ("Kohat road"), not the town itself
+    reason: Optional[str] = None  # why it was placed so, when it is not the best reading's own place
 
 
     def to_dict(self, explain: bool = False, limit: int = 10) -> dict:
@@ -78,6 +85,8 @@ class Toponym:
                 "not_a_location": self.not_a_location, "qualified_by": self.qualified_by}
         if explain:
             data["focus_countries"] = self.focus_countries
+            if self.reason:
+                data["reason"] = self.reason
             data["candidates"] = [
                 {"name": c.name, "kind": c.kind, "admin1": c.admin1, "country": c.country, "lat": c.lat, "lon": c.lon,
                  "population": c.population, "geonames_id": c.geonames_id, "score": score}
@@ -119,6 +128,9 @@ def _read_places(
                 for i, m in enumerate(mentions)]
     facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
     readings = prefer_named_regions(mentions, readings, facilities)
+    undecided = undecided_namesakes(mentions, readings, gazetteer)
+    for index, (country, _) in undecided.items():
+        readings[index] = [(country, readings[index][0][1])] + readings[index]
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     # The country of the note's unarmed people by their adjective ("Kenyan herders"): an armed group's
@@ -154,7 +166,8 @@ def _read_places(
         qualified_by = mention.fallback[0][0] if mention.fallback else None
         found_at.append(index)
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
-                             landmark=_names_landmark(doc, mention)))
+                             landmark=_names_landmark(doc, mention),
+                             reason=undecided[index][1] if index in undecided else None))
     _mark_placed_at_namesakes(found)
     _one_place_per_name(found)
     _mark_asides(doc, found)
