@@ -171,3 +171,25 @@ def test_a_region_named_in_the_note_decides_between_the_namesakes(nlp, gazetteer
     text = "Artillery hit Dibrova on Monday, the governor of Donetsk region said."
     found = places(nlp, gazetteer, text)
     assert (found["Dibrova"].admin1, found["Dibrova"].geo_precision) == ("Donetsk", 1), found
+
+
+def _placed(name, kind, country, admin1, lat, lon, population=0):
+    from strife.resolve.geocode import Candidate
+
+    return Candidate(None, name, kind, country, admin1, lat, lon, population, False, 1, True)
+
+
+def test_a_village_is_the_namesake_near_a_town_the_note_places_even_over_a_border():
+    """"shelling near Westford and in Eastbrook": no Eastbrook in Westford's region, but one 25 km from
+    Westford across the regional border is the one meant, not one 900 km away."""
+    from strife.extract.places.names import Mention
+    from strife.extract.places.readings import prefer_named_regions
+
+    town, village = Mention(0, 1, True), Mention(5, 6, True)
+    readings = [
+        [(_placed("Westford", "city", "UKR", "Northland", 48.0, 37.0, 150_000), 9.0)],
+        [(_placed("Eastbrook", "city", "UKR", "Southland", 45.0, 28.0, 900), 7.0),
+         (_placed("Eastbrook", "city", "UKR", "Marshland", 48.2, 37.1, 300), 6.0)],
+    ]
+    out = prefer_named_regions([town, village], readings)
+    assert out[1][0][0].admin1 == "Marshland"

@@ -143,7 +143,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
         own = normalise_name(best.name)
         # The regions the note names, and those of its other towns that are placed for sure.
         # A facility named after a town (`facilities`: "the X prison") is no village read with the note's towns.
-        named = set(regions) | {key for other, name, key in towns
+        named = set(regions) | {key for other, name, key, _ in towns
                                 if other != index and name != own and index not in facilities}
 
         def in_named(candidate: Candidate, named: set = named) -> bool:
@@ -155,8 +155,14 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
             # each such reading is as much its own as the best one is.
             inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and in_named(pair[0])
                       and (pair[0].primary or (mention.variant and not best.primary))]
+            near = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
+                    and _near_any(pair[0], [town for other, name, _, town in towns if other != index and name != own])]
             if inside:
                 ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
+            elif near and index not in facilities:
+                # No namesake in those regions, but one near a town the note places for sure (just over a
+                # border from it): that one, not one far from every place the note names.
+                ranked = near[:1] + [pair for pair in ranked if pair is not near[0]]
             elif (home := [key for key in regions if key[0] == best.country]) and len(home) == 1 and all(
                     c.country == best.country and c.kind in ("city", "admin2") and not in_named(c) for c, _ in ranked):
                 # The one region the note names in the village's country holds none of its namesakes: the
@@ -168,10 +174,20 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     return out
 
 
+# A village this close to a town the note places for sure is read near it ("just over the border").
+NEAR_TOWN_KM = 50.0
+
+
+def _near_any(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
+    from strife.resolve.distance import haversine_km
+
+    return any(haversine_km(candidate.lat, candidate.lon, town.lat, town.lon) <= NEAR_TOWN_KM for town in towns)
+
+
 def _towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
-                   ) -> list[tuple[int, str, tuple[str, str]]]:
+                   ) -> list[tuple[int, str, tuple[str, str], Candidate]]:
     """The regions of the note's towns that are placed for sure (mention index, the town's name, its
-    (country, region)): a town fitted to its qualifiers ("Westford, Marshland"), a well-known one, or one
+    (country, region), its reading): a town fitted to its qualifiers ("Westford, Marshland"), a well-known one, or one
     whose every reading is in one region. A village read at the same time as such a town ("shelling near
     Ivanivka and in Westford") is read in the town's region, as in a region the note names."""
     from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
@@ -186,7 +202,7 @@ def _towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list
         key = (best.country, normalise_name(best.admin1))
         if (mention.fits_qualifiers or best.population >= MIN_POPULATION_WITHOUT_CUE or stands_alone(best)
                 or all((c.country, normalise_name(c.admin1 or "")) == key for c, _ in ranked)):
-            out.append((index, normalise_name(best.name), key))
+            out.append((index, normalise_name(best.name), key, best))
     return out
 
 
