@@ -193,3 +193,11 @@ def test_a_village_is_the_namesake_near_a_town_the_note_places_even_over_a_borde
     ]
     out = prefer_named_regions([town, village], readings)
     assert out[1][0][0].admin1 == "Marshland"
+
+
+def test_a_village_is_read_in_the_region_its_actors_are_named_after(nlp, gazetteer):
+    """"positions of the Sumy Volunteer Brigade (an invented group) in the area of Dibrova": a group
+    named after its region acts there; of the many Dibrovas, the one in Sumy oblast is meant."""
+    text = "On 9 May 2020, soldiers fired mortars at the positions of the Sumy Volunteer Brigade in the area of Dibrova."
+    found = places(nlp, gazetteer, text)
+    assert (found["Dibrova"].admin1, found["Dibrova"].geo_precision) == ("Sumy", 1), found

@@ -117,7 +117,8 @@ def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
 
 
 def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
-                         facilities: Collection[int] = ()) -> list[Optional[list[tuple[Candidate, float]]]]:
+                         facilities: Collection[int] = (), bases: Collection[tuple[str, str]] = ()
+                         ) -> list[Optional[list[tuple[Candidate, float]]]]:
     """Among a village's namesakes, the one in a region the article names elsewhere ("clashes near Westwell
     ... in the Marshland region": the Westwell of that region, not a larger Westwell across the border).
 
@@ -132,7 +133,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
                for ranked in readings if ranked
                for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
     towns = _towns_regions(mentions, readings)
-    if not regions and not towns:
+    if not regions and not towns and not bases:
         return list(readings)
     out: list[Optional[list[tuple[Candidate, float]]]] = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
@@ -143,7 +144,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
         own = normalise_name(best.name)
         # The regions the note names, and those of its other towns that are placed for sure.
         # A facility named after a town (`facilities`: "the X prison") is no village read with the note's towns.
-        named = set(regions) | {key for other, name, key, _ in towns
+        named = set(regions) | set(bases) | {key for other, name, key, _ in towns
                                 if other != index and name != own and index not in facilities}
 
         def in_named(candidate: Candidate, named: set = named) -> bool:
@@ -215,7 +216,7 @@ UNDECIDED_NAMESAKES = ("{count} villages of this name in {country}, up to {sprea
 
 
 def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
-                        gazetteer: Gazetteer) -> dict[int, tuple[Candidate, str]]:
+                        gazetteer: Gazetteer, bases: Collection[tuple[str, str]] = ()) -> dict[int, tuple[Candidate, str]]:
     """The villages a note names alone whose namesakes nothing decides between (mention index -> the
     country's entry and why): "observers heard explosions near Westivka", with Westivkas all over the
     country, no region, town or other place in the note, and none of them a town. ACLED codes such a
@@ -229,6 +230,8 @@ def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional
         best = ranked[0][0]
         if best.kind != "city" or not best.primary or best.population >= MIN_TOWN_POPULATION or stands_alone(best):
             continue
+        if (best.country, normalise_name(best.admin1 or "")) in bases:
+            continue  # read in the region its actors are named after (`prefer_named_regions`)
         own = normalise_name(best.name)
         same = [c for c, _ in ranked if c.kind == "city" and c.primary and c.country == best.country
                 and normalise_name(c.name) == own]

@@ -127,8 +127,9 @@ def _read_places(
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
     facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
-    readings = prefer_named_regions(mentions, readings, facilities)
-    undecided = undecided_namesakes(mentions, readings, gazetteer)
+    bases = _actor_regions(doc, gazetteer)
+    readings = prefer_named_regions(mentions, readings, facilities, bases)
+    undecided = undecided_namesakes(mentions, readings, gazetteer, bases)
     for index, (country, _) in undecided.items():
         readings[index] = [(country, readings[index][0][1])] + readings[index]
     anchors = _anchored_regions(mentions, readings)
@@ -278,6 +279,19 @@ def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[st
     place = to_place(best, span=(span.start_char, span.end_char), confidence=ORGANISATION_PLACE_CONFIDENCE,
                      written=span.text)
     return Toponym(span.text, place, [(best, 0.0)], [country])
+
+
+def _actor_regions(doc: Doc, gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The regions the note's organisations are named after ("the [Westmarsh] People's Militia", "the
+    [Westmarsh] Regional Council"): a group named after its region acts there, so a village the note
+    names with it is read in that region. A name counts when its readings as a region are in one
+    country only."""
+    regions = set()
+    for span in _organisation_names(doc, gazetteer):
+        readings = [c for c in gazetteer.lookup(span.text) if c.kind == "admin1" and c.primary and c.country]
+        if readings and len({c.country for c in readings}) == 1:
+            regions.update((c.country, normalise_name(c.admin1 or c.name)) for c in readings)
+    return frozenset(regions)
 
 
 def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> str | None:
