@@ -201,3 +201,14 @@ def test_a_village_is_read_in_the_region_its_actors_are_named_after(nlp, gazette
     text = "On 9 May 2020, soldiers fired mortars at the positions of the Sumy Volunteer Brigade in the area of Dibrova."
     found = places(nlp, gazetteer, text)
     assert (found["Dibrova"].admin1, found["Dibrova"].geo_precision) == ("Sumy", 1), found
+
+
+def test_the_explain_table_says_why_a_lone_village_is_placed_at_the_country():
+    from typer.testing import CliRunner
+
+    from strife.cli import app
+
+    text = "On 7 May 2020, observers heard a total of 16 explosions involving unknown weapons near Dibrova."
+    result = CliRunner().invoke(app, ["geocode", text, "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "nothing else in the note says which: placed at the country" in " ".join(result.output.split())
