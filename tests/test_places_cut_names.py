@@ -72,12 +72,3 @@ def test_the_first_word_of_a_hyphenated_compound_is_no_place_a_site_is_named_aft
 
 def test_a_numbered_settlement_has_no_far_spelling_variant(gazetteer):
     assert gazetteer.lookup_variants("Westvale-5") == []
-
-
-def test_a_numbered_part_written_with_an_english_word_is_no_settlement(nlp, gazetteer):
-    from strife.extract.places.names import is_wordlike
-
-    doc = nlp("Police raided a house in Sector-15 and Westvale-5 on Monday.")
-    words = {t.text: t for t in doc}
-    assert not is_wordlike(words["Sector-15"])
-    assert is_wordlike(words["Westvale-5"])

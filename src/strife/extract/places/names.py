@@ -107,18 +107,7 @@ def is_wordlike(token: Token) -> bool:
     Arabic consonants ("Dar'a", "Ma'rib", "Sa'dah")."""
     return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").translate(_NO_APOSTROPHES).isalpha()
                               and token.text[0].isalpha() and token.text[-1].isalpha()) or (
-        _numbered_settlement(token.text))
-
-
-def _numbered_settlement(text: str) -> bool:
-    """Is the word a numbered settlement ("Westvale-5")? Not a numbered part of anything written with an
-    English word ("Sector-15", "Phase-2", "Block-5"): a town's name is no ordinary word."""
-    base = numbered_base(text)
-    if base is None:
-        return False
-    from strife.extract.places.plausibility import english_words
-
-    return not any(word.casefold() in english_words() for word in base.split())
+        numbered_base(token.text) is not None)  # "Westvale-5", a numbered settlement
 
 
 _NO_APOSTROPHES = str.maketrans("", "", "'’‘ʼʿʾ`")
