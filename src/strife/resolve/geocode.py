@@ -43,7 +43,6 @@ from strife.resolve.spellings import (
     VARIANT_MARGIN,
     VARIANT_SIMILARITY,
     normalise_name,
-    numbered_base,
     respellings,
     variant_key,
     variant_similarity,
@@ -194,10 +193,6 @@ class Gazetteer:
             if len(self._cache) > 50_000:
                 self._cache.clear()
             found = [_candidate(row[:10], bool(row[10])) for row in rows]
-            if not found and not self.user_places.get(key) and (base := numbered_base(name)):
-                # A numbered settlement the gazetteer lacks ("Westvale-5") is read as the town it is named after,
-                # by that town's own name: not another name of a town elsewhere ("Golshan-2" is no Tabas).
-                found = [c for c in self.lookup(base) if c.primary]
             self._cache[key] = tuple(_with_user_places(found, self.user_places.get(key, [])))
         return list(self._cache[key])
 
@@ -212,8 +207,8 @@ class Gazetteer:
         reading at all is tried by the skeleton of its respelling there ("Aljufra" -> Al Jufrah).
         """
         bare = _LEADING_ARTICLE.sub("", name.strip())
-        if is_acronym(bare) or numbered_base(name):
-            return []  # a numbered settlement is read only by its town's own name (`lookup`)
+        if is_acronym(bare):
+            return []
         respelled, countries = self.lookup_respelled(name)
         matched = self._skeleton_matches(bare, min_similarity)
         if not matched:

@@ -13,7 +13,6 @@ import difflib
 import functools
 import re
 import unicodedata
-from typing import Optional
 
 from strife.name_particles import name_particles
 
@@ -128,15 +127,3 @@ def respellings(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
                 if text and (text, countries) not in found:
                     found.append((text, countries))
     return tuple(found)
-
-
-# A numbered settlement or mine ("Westvale-5", "Nova Hora-2"): a town's name, a hyphen and a number of one
-# or two digits, written for the mine settlements and railway stations that grew up by the town. The town's
-# name is in title case and at least four letters, so "MiG-29", "Su-25" and "COVID-19" are no such names.
-_NUMBERED = re.compile(r"^([A-Z][a-z'’]{3,}(?:[ -][A-Z][a-z'’]+)*)-\d{1,2}$")
-
-
-def numbered_base(name: str) -> Optional[str]:
-    """The town a numbered settlement is named after ("Westvale-5" -> "Westvale"), or None."""
-    match = _NUMBERED.match(name.strip())
-    return match.group(1) if match else None

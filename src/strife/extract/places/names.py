@@ -19,7 +19,7 @@ from strife.datafiles import read_data_csv as _read_data_csv
 from strife.extract import tokens_text
 from strife.name_particles import name_particles
 from strife.resolve.geocode import GENERIC_KINDS, MAX_KIND_WORDS, Candidate, admin_words
-from strife.resolve.spellings import normalise_name, numbered_base
+from strife.resolve.spellings import normalise_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose multi-token entities are never toponyms as a whole ("Josh Earnest", "New York Times");
@@ -106,8 +106,7 @@ def is_wordlike(token: Token) -> bool:
     """Letters, or letters joined by "&" ("J&K") or by the apostrophes transliterations write for
     Arabic consonants ("Dar'a", "Ma'rib", "Sa'dah")."""
     return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").translate(_NO_APOSTROPHES).isalpha()
-                              and token.text[0].isalpha() and token.text[-1].isalpha()) or (
-        numbered_base(token.text) is not None)  # "Westvale-5", a numbered settlement
+                              and token.text[0].isalpha() and token.text[-1].isalpha())
 
 
 _NO_APOSTROPHES = str.maketrans("", "", "'’‘ʼʿʾ`")

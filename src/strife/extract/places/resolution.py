@@ -339,17 +339,7 @@ def _name_starts(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
     the body or site is named after where it is, as `_organisation_names` finds in tagged ones."""
     return [doc[m.start : m.name_end] for m in mentions
             if m.partial and _begins_name(doc, m.start) and not m.variant and not is_demonym(m.name(doc))
-            and normalise_name(m.name(doc)) not in stop_words() and not _cut_compound_part(doc, m.name_end)]
-
-
-def _cut_compound_part(doc: Doc, end: int) -> bool:
-    """Does the name go on, past `end`, to a hyphen joining it to another name ("Bar" of "the Bar Westo-el
-    Kandi junction")? The first place of such a compound is all the words before the hyphen ("Bar Westo"),
-    which the gazetteer does not know: its first word alone is a fragment, not the place a site is named after."""
-    j = end
-    while j < len(doc) and is_name_token(doc[j]) and doc[j].text != "-":
-        j += 1
-    return j > end and j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_
+            and normalise_name(m.name(doc)) not in stop_words()]
 
 
 # Capitalised words that may open a body's name before the place it is named after ("All Westmarsh
