@@ -126,3 +126,89 @@ def test_two_named_regions_leave_the_village_its_own_reading(nlp, gazetteer):
             "Shelling was also reported in Kharkiv region and in Sumy region, officials said.")
     found = places(nlp, gazetteer, text)
     assert found["Zhuravno"].name == "Zhuravno", found
+
+
+def test_a_village_is_the_namesake_in_the_region_of_a_town_the_note_also_names(nlp, gazetteer):
+    """A town placed for sure (one region holds all its readings, or it is well known) says where the
+    note is as a named region does: the village read with it is the namesake in its region."""
+    text = ("Artillery fire hit Ivanivka on Monday, killing two civilians.\n\n"
+            "Later a drone struck a market in Kramatorsk, officials said.")
+    found = places(nlp, gazetteer, text)
+    assert found["Ivanivka"].admin1 == "Donetsk", found
+
+
+def test_a_facility_named_after_a_village_is_not_moved_to_a_towns_region():
+    from strife.extract.places.names import Mention
+    from strife.extract.places.readings import prefer_named_regions
+
+    town = Mention(0, 1, True)
+    prison = Mention(5, 7, False)
+    readings = [
+        [(_reading("Westford", "city", "MEX", "Northland", 150_000, primary=True), 9.0)],
+        [(_reading("Santa Lucina", "city", "MEX", "Southland", 20_000, primary=True), 7.0),
+         (_reading("Santa Lucina", "city", "MEX", "Northland", 500, primary=True), 6.0)],
+    ]
+    moved = prefer_named_regions([town, prison], readings)
+    assert moved[1][0][0].admin1 == "Northland"
+    kept = prefer_named_regions([town, prison], readings, facilities={1})
+    assert kept[1][0][0].admin1 == "Southland"
+
+
+def test_a_lone_village_with_namesakes_all_over_the_country_is_placed_at_the_country(nlp, gazetteer):
+    """"near Dibrova", in a note naming no other place: the gazetteer has dozens of Dibrovas across
+    Ukraine, none a town, and nothing says which; ACLED codes such a place at the country (precision 3),
+    the name kept, rather than at a village picked by chance."""
+    from strife.extract.places.resolution import explain_places
+
+    text = "On 7 May 2020, observers heard a total of 16 explosions involving unknown weapons near Dibrova."
+    found = explain_places(nlp(text), gazetteer)
+    place = [t for t in found if t.written == "Dibrova"][0]
+    assert (place.place.country, place.place.geo_precision) == ("UKR", 3), place
+    assert "nothing else in the note says which" in place.to_dict(explain=True)["reason"]
+
+
+def test_a_region_named_in_the_note_decides_between_the_namesakes(nlp, gazetteer):
+    text = "Artillery hit Dibrova on Monday, the governor of Donetsk region said."
+    found = places(nlp, gazetteer, text)
+    assert (found["Dibrova"].admin1, found["Dibrova"].geo_precision) == ("Donetsk", 1), found
+
+
+def _placed(name, kind, country, admin1, lat, lon, population=0):
+    from strife.resolve.geocode import Candidate
+
+    return Candidate(None, name, kind, country, admin1, lat, lon, population, False, 1, True)
+
+
+def test_a_village_is_the_namesake_near_a_town_the_note_places_even_over_a_border():
+    """"shelling near Westford and in Eastbrook": no Eastbrook in Westford's region, but one 25 km from
+    Westford across the regional border is the one meant, not one 900 km away."""
+    from strife.extract.places.names import Mention
+    from strife.extract.places.readings import prefer_named_regions
+
+    town, village = Mention(0, 1, True), Mention(5, 6, True)
+    readings = [
+        [(_placed("Westford", "city", "UKR", "Northland", 48.0, 37.0, 150_000), 9.0)],
+        [(_placed("Eastbrook", "city", "UKR", "Southland", 45.0, 28.0, 900), 7.0),
+         (_placed("Eastbrook", "city", "UKR", "Marshland", 48.2, 37.1, 300), 6.0)],
+    ]
+    out = prefer_named_regions([town, village], readings)
+    assert out[1][0][0].admin1 == "Marshland"
+
+
+def test_a_village_is_read_in_the_region_its_actors_are_named_after(nlp, gazetteer):
+    """"positions of the Sumy Volunteer Brigade (an invented group) in the area of Dibrova": a group
+    named after its region acts there; of the many Dibrovas, the one in Sumy oblast is meant."""
+    text = "On 9 May 2020, soldiers fired mortars at the positions of the Sumy Volunteer Brigade in the area of Dibrova."
+    found = places(nlp, gazetteer, text)
+    assert (found["Dibrova"].admin1, found["Dibrova"].geo_precision) == ("Sumy", 1), found
+
+
+def test_the_explain_table_says_why_a_lone_village_is_placed_at_the_country():
+    from typer.testing import CliRunner
+
+    from strife.cli import app
+
+    text = "On 7 May 2020, observers heard a total of 16 explosions involving unknown weapons near Dibrova."
+    result = CliRunner().invoke(app, ["geocode", text, "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "nothing else in the note says which: placed at the country" in " ".join(result.output.split())

@@ -168,6 +168,8 @@ def geocode_command(
     if explain:
         for t in found:
             out.print(f"\n{t.written}  (focus: {', '.join(t.focus_countries) or 'none'})", markup=False)
+            if t.reason:
+                out.print(f"  {t.reason}", markup=False)
             for c, score in t.candidates[:10]:
                 out.print(f"  {score:7.2f}  {c.name} [{c.kind}] {c.admin1 or ''} {c.country or ''} pop {c.population:,}",
                           markup=False)

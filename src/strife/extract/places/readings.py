@@ -9,7 +9,7 @@ is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -116,7 +116,8 @@ def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
     return replace(best, lat=seat.lat, lon=seat.lon)
 
 
-def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
+def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
+                         facilities: Collection[int] = (), bases: Collection[tuple[str, str]] = ()
                          ) -> list[Optional[list[tuple[Candidate, float]]]]:
     """Among a village's namesakes, the one in a region the article names elsewhere ("clashes near Westwell
     ... in the Marshland region": the Westwell of that region, not a larger Westwell across the border).
@@ -131,17 +132,22 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     regions = {(best.country, normalise_name(best.name)): ranked[0]
                for ranked in readings if ranked
                for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
-    named = set(regions)
-    if not named:
+    towns = _towns_regions(mentions, readings)
+    if not regions and not towns and not bases:
         return list(readings)
     out: list[Optional[list[tuple[Candidate, float]]]] = []
-    for mention, ranked in zip(mentions, readings):
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         if not ranked or mention.fits_qualifiers or mention.fallback:
             out.append(ranked)
             continue
         best = ranked[0][0]
+        own = normalise_name(best.name)
+        # The regions the note names, and those of its other towns that are placed for sure.
+        # A facility named after a town (`facilities`: "the X prison") is no village read with the note's towns.
+        named = set(regions) | set(bases) | {key for other, name, key, _ in towns
+                                if other != index and name != own and index not in facilities}
 
-        def in_named(candidate: Candidate) -> bool:
+        def in_named(candidate: Candidate, named: set = named) -> bool:
             return (candidate.country, normalise_name(candidate.admin1 or "")) in named
 
         if (best.kind in ("city", "admin2") and not in_named(best) and not stands_alone(best)
@@ -150,9 +156,15 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
             # each such reading is as much its own as the best one is.
             inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and in_named(pair[0])
                       and (pair[0].primary or (mention.variant and not best.primary))]
+            near = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
+                    and _near_any(pair[0], [town for other, name, _, town in towns if other != index and name != own])]
             if inside:
                 ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
-            elif (home := [key for key in named if key[0] == best.country]) and len(home) == 1 and all(
+            elif near and index not in facilities:
+                # No namesake in those regions, but one near a town the note places for sure (just over a
+                # border from it): that one, not one far from every place the note names.
+                ranked = near[:1] + [pair for pair in ranked if pair is not near[0]]
+            elif (home := [key for key in regions if key[0] == best.country]) and len(home) == 1 and all(
                     c.country == best.country and c.kind in ("city", "admin2") and not in_named(c) for c, _ in ranked):
                 # The one region the note names in the village's country holds none of its namesakes: the
                 # village is one the gazetteer lacks, placed at the region (as a qualifier would place it).
@@ -160,4 +172,81 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
                 mention.fallback = [(region[0].name, [region[0]])]
                 ranked = [region]
         out.append(ranked)
+    return out
+
+
+# A village this close to a town the note places for sure is read near it ("just over the border").
+NEAR_TOWN_KM = 50.0
+
+
+def _near_any(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
+    from strife.resolve.distance import haversine_km
+
+    return any(haversine_km(candidate.lat, candidate.lon, town.lat, town.lon) <= NEAR_TOWN_KM for town in towns)
+
+
+def _towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
+                   ) -> list[tuple[int, str, tuple[str, str], Candidate]]:
+    """The regions of the note's towns that are placed for sure (mention index, the town's name, its
+    (country, region), its reading): a town fitted to its qualifiers ("Westford, Marshland"), a well-known one, or one
+    whose every reading is in one region. A village read at the same time as such a town ("shelling near
+    Ivanivka and in Westford") is read in the town's region, as in a region the note names."""
+    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+
+    out = []
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        if not ranked or mention.fallback:
+            continue
+        best = ranked[0][0]
+        if best.kind not in ("city", "admin2") or not best.country or not best.admin1:
+            continue
+        key = (best.country, normalise_name(best.admin1))
+        if (mention.fits_qualifiers or best.population >= MIN_POPULATION_WITHOUT_CUE or stands_alone(best)
+                or all((c.country, normalise_name(c.admin1 or "")) == key for c, _ in ranked)):
+            out.append((index, normalise_name(best.name), key, best))
+    return out
+
+
+# Namesakes this far apart are in different parts of a country: a coin-flip between them is no reading.
+SPREAD_NAMESAKES_KM = 150.0
+# A place below this population is a village, no town of its own that a reader would take the name for.
+MIN_TOWN_POPULATION = 1_000
+UNDECIDED_NAMESAKES = ("{count} villages of this name in {country}, up to {spread:.0f} km apart, none a town, and "
+                       "nothing else in the note says which: placed at the country")
+
+
+def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
+                        gazetteer: Gazetteer, bases: Collection[tuple[str, str]] = ()) -> dict[int, tuple[Candidate, str]]:
+    """The villages a note names alone whose namesakes nothing decides between (mention index -> the
+    country's entry and why): "observers heard explosions near Westivka", with Westivkas all over the
+    country, no region, town or other place in the note, and none of them a town. ACLED codes such a
+    place at the country (precision 3) rather than at a village picked by chance."""
+    from strife.resolve.distance import haversine_km
+
+    out: dict[int, tuple[Candidate, str]] = {}
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        if not ranked or mention.fits_qualifiers or mention.fallback or mention.variant:
+            continue
+        best = ranked[0][0]
+        if best.kind != "city" or not best.primary or best.population >= MIN_TOWN_POPULATION or stands_alone(best):
+            continue
+        if (best.country, normalise_name(best.admin1 or "")) in bases:
+            continue  # read in the region its actors are named after (`prefer_named_regions`)
+        own = normalise_name(best.name)
+        same = [c for c, _ in ranked if c.kind == "city" and c.primary and c.country == best.country
+                and normalise_name(c.name) == own]
+        if len(same) < 2 or any(c.population >= MIN_TOWN_POPULATION for c in same):
+            continue
+        spread = max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in same for b in same)
+        if spread <= SPREAD_NAMESAKES_KM:
+            continue
+        # Another place in the note (other than the country itself, or this name again) could decide.
+        if any(other and not (other[0][0].kind == "country" and other[0][0].country == best.country)
+               and normalise_name(other[0][0].name) != own
+               for j, other in enumerate(readings) if j != index):
+            continue
+        country = gazetteer.country(best.country)
+        if country is None:
+            continue
+        out[index] = (country, UNDECIDED_NAMESAKES.format(count=len(same), country=country.name, spread=spread))
     return out

@@ -30,7 +30,13 @@ from strife.extract.places.names import (
     stop_words,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
-from strife.extract.places.readings import prefer_named_regions, ranked_readings, resolve_mention, stands_alone
+from strife.extract.places.readings import (
+    prefer_named_regions,
+    ranked_readings,
+    resolve_mention,
+    stands_alone,
+    undecided_namesakes,
+)
 from strife.model import Place
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
@@ -70,6 +76,7 @@ class Toponym:
     not_a_location: bool = False
     qualified_by: Optional[str] = None
     landmark: bool = False  # names a street or neighbourhood ("Kohat road"), not the town itself
+    reason: Optional[str] = None  # why it was placed so, when it is not the best reading's own place
 
 
     def to_dict(self, explain: bool = False, limit: int = 10) -> dict:
@@ -78,6 +85,8 @@ class Toponym:
                 "not_a_location": self.not_a_location, "qualified_by": self.qualified_by}
         if explain:
             data["focus_countries"] = self.focus_countries
+            if self.reason:
+                data["reason"] = self.reason
             data["candidates"] = [
                 {"name": c.name, "kind": c.kind, "admin1": c.admin1, "country": c.country, "lat": c.lat, "lon": c.lon,
                  "population": c.population, "geonames_id": c.geonames_id, "score": score}
@@ -117,7 +126,12 @@ def _read_places(
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
-    readings = prefer_named_regions(mentions, readings)
+    facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
+    bases = _actor_regions(doc, gazetteer)
+    readings = prefer_named_regions(mentions, readings, facilities, bases)
+    undecided = undecided_namesakes(mentions, readings, gazetteer, bases)
+    for index, (country, _) in undecided.items():
+        readings[index] = [(country, readings[index][0][1])] + readings[index]
     anchors = _anchored_regions(mentions, readings)
     toponym_support = FocusSupport([v for v in votes if v.mention is not None and not v.alternate], names)
     # The country of the note's unarmed people by their adjective ("Kenyan herders"): an armed group's
@@ -153,7 +167,8 @@ def _read_places(
         qualified_by = mention.fallback[0][0] if mention.fallback else None
         found_at.append(index)
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
-                             landmark=_names_landmark(doc, mention)))
+                             landmark=_names_landmark(doc, mention),
+                             reason=undecided[index][1] if index in undecided else None))
     _mark_placed_at_namesakes(found)
     _one_place_per_name(found)
     _mark_asides(doc, found)
@@ -264,6 +279,19 @@ def _organisation_place(doc: Doc, gazetteer: Gazetteer, actor_focus: Sequence[st
     place = to_place(best, span=(span.start_char, span.end_char), confidence=ORGANISATION_PLACE_CONFIDENCE,
                      written=span.text)
     return Toponym(span.text, place, [(best, 0.0)], [country])
+
+
+def _actor_regions(doc: Doc, gazetteer: Gazetteer) -> frozenset[tuple[str, str]]:
+    """The regions the note's organisations are named after ("the [Westmarsh] People's Militia", "the
+    [Westmarsh] Regional Council"): a group named after its region acts there, so a village the note
+    names with it is read in that region. A name counts when its readings as a region are in one
+    country only."""
+    regions = set()
+    for span in _organisation_names(doc, gazetteer):
+        readings = [c for c in gazetteer.lookup(span.text) if c.kind == "admin1" and c.primary and c.country]
+        if readings and len({c.country for c in readings}) == 1:
+            regions.update((c.country, normalise_name(c.admin1 or c.name)) for c in readings)
+    return frozenset(regions)
 
 
 def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> str | None:
