@@ -131,10 +131,10 @@ def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
         return False  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
     if not (incident_days_agree(row, carrier) and incident_places_agree(row, carrier)):
         return False
-    return not (_another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
+    return not (another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
 
 
-def _another_incident(carrier: Event, doc: Doc) -> bool:
+def another_incident(carrier: Event, doc: Doc) -> bool:
     """Whether the carrier's act, or its figure, is told as background to the news (module doc)."""
     token = trigger_token(carrier, doc)
     if token is None:
