@@ -41,3 +41,13 @@ def test_a_detail_scored_above_the_lead_yields_the_row(row_event):
     row = row_event((REPORTS / "afp-mopti-updated.txt").read_text(), "2019-05-16")
     assert row.acled_event_type == "Violence against civilians"
     assert acled_fatalities(row.fatalities, True) == 13
+
+
+def test_a_lead_with_deaths_of_another_day_leaves_the_order(row_event):
+    """A lead told as the cause of the news ('after gunmen killed 9 civilians last week') is no news
+    act of the row: the later paragraph's act keeps its rank."""
+    text = REPORT.replace("Gunmen attacked the village of Dorgo in Mali's central Mopti region on Tuesday, killing 9 civilians,",
+                          "Villagers in Dorgo in Mali's central Mopti region are afraid after gunmen killed 9 civilians there last month,")
+    with_lead = row_event(REPORT, "2020-05-31")
+    row = row_event(text, "2020-05-31")
+    assert row is not None and row.fatalities is None and row.trigger.text != with_lead.trigger.text

@@ -52,3 +52,14 @@ def test_the_same_dead_told_again_are_not_other_people(row_event):
             "The trader was heading home when the militants ambushed and killed him on the road.")
     row = row_event(text, "2020-05-31")
     assert acled_fatalities(row.fatalities, True) == 1
+
+
+def test_each_sides_dead_of_one_clash_are_one_toll_on_its_row(code, row_event):
+    """'clashed ... The herders hacked two villagers to death. The villagers shot dead a herder.':
+    two carriers of the clash's incident, their dead summed once on the clash's row."""
+    text = ("On 3 May 2020 villagers clashed with herders in Tamboula over grazing land. "
+            "The herders hacked two villagers to death. The villagers shot dead a herder.")
+    row = row_event(text, "2020-05-31")
+    assert row.trigger.text == "clashed"
+    assert acled_fatalities(row.fatalities, True) == 3
+    assert len([e for e in code(text) if e.fatalities is not None]) == 1
