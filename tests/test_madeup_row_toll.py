@@ -34,3 +34,32 @@ def test_an_earlier_act_keeps_its_own_toll(code):
             "The airstrikes came after the rebels killed 6 soldiers in Ollima earlier that day.")
     tolls = [e.fatalities.best for e in code(text) if e.fatalities is not None]
     assert tolls == [6]
+
+
+def test_the_row_and_other_people_told_after_it_carry_one_toll(code, row_event):
+    """'killing three. A gendarme was also beaten to death by the crowd.': the row's dead and the
+    other people told after them ('also', 'another', 'other') are parts of one toll, on the row once."""
+    text = ("On 5 May 2020 gendarmes fired on demonstrators in Tamboula, killing three. "
+            "A gendarme was also beaten to death by the crowd.")
+    row = row_event(text, "2020-05-31")
+    assert acled_fatalities(row.fatalities, True) == 4
+    assert len([e for e in code(text) if e.fatalities is not None]) == 1
+
+
+def test_the_same_dead_told_again_are_not_other_people(row_event):
+    """'shot and killed a trader ... ambushed and killed him': a figure told again is not added."""
+    text = ("On 2 May 2020 Kerbat militants shot and killed a trader near Tamboula. "
+            "The trader was heading home when the militants ambushed and killed him on the road.")
+    row = row_event(text, "2020-05-31")
+    assert acled_fatalities(row.fatalities, True) == 1
+
+
+def test_each_sides_dead_of_one_clash_are_one_toll_on_its_row(code, row_event):
+    """'clashed ... The herders hacked two villagers to death. The villagers shot dead a herder.':
+    two carriers of the clash's incident, their dead summed once on the clash's row."""
+    text = ("On 3 May 2020 villagers clashed with herders in Tamboula over grazing land. "
+            "The herders hacked two villagers to death. The villagers shot dead a herder.")
+    row = row_event(text, "2020-05-31")
+    assert row.trigger.text == "clashed"
+    assert acled_fatalities(row.fatalities, True) == 3
+    assert len([e for e in code(text) if e.fatalities is not None]) == 1

@@ -22,6 +22,13 @@ per toll, so the export's rows still sum to the incident's toll once) unless tho
   a figure of a period (`Count.aggregate`), or a clause that announces another incident ("In another
   attack, ...").
 
+Several carriers of one incident are parts of one toll: a row with no toll takes the toll of all
+the others' figures when every one of them is its incident's, and a row with its own dead adds the
+dead of a carrier told as **other people** after them ("... killing three. A gendarme was also beaten
+to death by the crowd.": 'also', 'another', 'other', `tolls.other_people`), each a figure of one
+sentence; the sum is `tolls.incident_toll`'s (a stated total wins over its parts, a figure told again
+counts once), and the other carriers give theirs up.
+
 The row takes the toll only from an event no surer than itself: a format that scores the most
 confident event (PLOVER) reads the toll where the surer coding put it.
 
@@ -35,14 +42,15 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import Layout
+from strife.extract import Layout, doc_text
 from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.incidents import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
-from strife.model import Event
+from strife.extract.tolls import incident_toll, other_people
+from strife.model import Count, Event
 from strife.ontology import load_ontology
 from strife.resolve.coref import event_anchor, is_real, trigger_token
 from strife.rows import record_row_event
@@ -52,31 +60,81 @@ ABOUT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "advcl", "acl"
 
 
 def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layout) -> None:
-    """Move the one other happened event's deaths onto a row event with none, when they are its incident's."""
+    """Move the deaths of the other happened events of the row's incident onto the row, once (module doc)."""
     row = record_row_event(events)
-    if row is None or not is_real(row) or row.fatalities is not None:
+    if row is None or not is_real(row):
         return
     carriers = [e for e in events if e is not row and is_real(e) and e.fatalities is not None]
-    if len(carriers) != 1:
+    if not carriers:
         return
-    carrier = carriers[0]
+    if row.fatalities is None and len(carriers) == 1:
+        if _its_incident(row, carriers[0], doc, layout):
+            row.fatalities, carriers[0].fatalities = carriers[0].fatalities, None
+        return
+    if row.fatalities is None:
+        parts = carriers  # several carriers: parts of one toll when every one is of the incident
+        if not all(_its_incident(row, carrier, doc, layout) for carrier in parts):
+            return
+    else:
+        # the row's own dead and others told as other people after them ('A policeman was also
+        # killed'): one figure each, the later one marked as other people, the carrier of the incident
+        own = row.fatalities
+        if not own.best or own.aggregate or not _one_figure(own, layout):
+            return
+        text = doc_text(doc)
+
+        def adds_up(carrier: Event) -> bool:
+            figure = carrier.fatalities
+            if not _one_figure(figure, layout) or figure.span == own.span:
+                return False
+            later = max((own, figure), key=lambda c: c.span[0])
+            return other_people(later, text) and _its_incident(row, carrier, doc, layout)
+        parts = [c for c in carriers if adds_up(c)]
+        if not parts:
+            return
+    figures = _distinct([*([row.fatalities] if row.fatalities is not None else []), *(c.fatalities for c in parts)])
+    toll = incident_toll(figures, doc_text(doc), layout, doc=doc)
+    if toll is None or not toll.best:
+        return
+    row.fatalities = toll
+    for carrier in parts:
+        carrier.fatalities = None
+
+
+def _one_figure(figure: Count, layout: Layout) -> bool:
+    """A figure told once, in one sentence: not a total, a share over days, or a sum of sentences."""
+    return (figure.span is not None and not figure.total and figure.split_over is None
+            and layout.sentence(figure.span[0]) == layout.sentence(max(figure.span[1] - 1, figure.span[0])))
+
+
+def _distinct(figures: Sequence[Count]) -> list[Count]:
+    """The figures, each once (events of one incident share its Count object)."""
+    seen, kept = set(), []
+    for figure in figures:
+        key = (figure.span, figure.text, figure.best)
+        if key not in seen:
+            seen.add(key)
+            kept.append(figure)
+    return kept
+
+
+def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
+    """Whether the carrier's deaths are the row's incident's: told with it, by its doers, not as background."""
     figure = carrier.fatalities
     if not figure.best or figure.aggregate:
-        return
+        return False
     if carrier.confidence > row.confidence:
-        return  # the surer coding keeps what it tells (a format that scores the most confident event reads it there)
+        return False  # the surer coding keeps what it tells (a format that scores the most confident event reads it there)
     if layout.paragraph(event_anchor(row)) != layout.paragraph(event_anchor(carrier)):
-        return  # a report's paragraphs: the toll stays with the act its paragraph tells
+        return False  # a report's paragraphs: the toll stays with the act its paragraph tells
     if not sources_agree(row.source, carrier.source):
-        return  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
+        return False  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
     if not (incident_days_agree(row, carrier) and incident_places_agree(row, carrier)):
-        return
-    if _another_incident(carrier, doc) or _scenes_differ(row, carrier, doc):
-        return
-    row.fatalities, carrier.fatalities = figure, None
+        return False
+    return not (another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
 
 
-def _another_incident(carrier: Event, doc: Doc) -> bool:
+def another_incident(carrier: Event, doc: Doc) -> bool:
     """Whether the carrier's act, or its figure, is told as background to the news (module doc)."""
     token = trigger_token(carrier, doc)
     if token is None:
