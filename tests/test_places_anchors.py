@@ -1,0 +1,48 @@
+"""A village placed from a town (issue #23): "Westivka, 12 km north of Eastford" is the Westivka
+near Eastford. Made-up names and coordinates."""
+
+from __future__ import annotations
+
+from strife.extract.places.anchors import nearest_to_anchors, written_distance
+from strife.extract.places.names import Mention
+from strife.resolve.geocode import Candidate
+
+
+def _village(lat: float, lon: float, admin1: str, population: int = 500) -> Candidate:
+    return Candidate(None, "Westivka", "city", "UKR", admin1, lat, lon, population, False, 3)
+
+
+TOWN = Candidate(None, "Eastford", "city", "UKR", "Marshland", 48.0, 37.0, 90_000, False, 12)
+
+
+def _read(nlp, text: str, village_readings: list[tuple[Candidate, float]]):
+    doc = nlp(text)
+    at = {t.text: t.i for t in doc}
+    village = Mention(at["Westivka"], at["Westivka"] + 1, True, name_end=at["Westivka"] + 1)
+    town = Mention(at["Eastford"], at["Eastford"] + 1, True, name_end=at["Eastford"] + 1)
+    towns = [(1, "eastford", ("UKR", "marshland"), TOWN)]
+    return nearest_to_anchors(doc, [village, town], [village_readings, [(TOWN, 12.0)]], towns)[0]
+
+
+def test_a_written_distance_from_a_placed_town_picks_the_namesake_there(nlp) -> None:
+    far = _village(50.5, 30.0, "Hillside", population=2_000)  # the best reading alone, 500 km away
+    near = _village(48.11, 37.02, "Marshland")  # about 12 km north of the town
+    nearer_than_stated = _village(48.02, 37.01, "Marshland")
+    readings = [(far, 9.0), (near, 8.0), (nearer_than_stated, 7.0)]
+    text = "Shelling was reported in Westivka, 12 km north of Eastford, on Monday."
+    assert _read(nlp, text, readings)[0][0] is nearer_than_stated  # the nearest within the distance
+    assert _read(nlp, "Shelling hit Westivka, five miles from Eastford.", readings)[0][0] is far  # no figure read
+    assert _read(nlp, "Shelling hit Westivka, 8 kilometres from Eastford.", readings)[0][0] is nearer_than_stated
+    # no distance written: the anchor says nothing here (the region rule decides)
+    assert _read(nlp, "Shelling hit Westivka and Eastford.", readings)[0][0] is far
+    # no namesake within the distance (and slack): the reading stays
+    assert _read(nlp, "Shelling hit Westivka, 12 km north of Eastford.", [(far, 9.0)])[0][0] is far
+
+
+def test_written_distance(nlp) -> None:
+    doc = nlp("Westivka, some 12km south-east of Eastford")
+    assert written_distance(doc, 1, len(doc) - 1) == 12.0
+    doc = nlp("Westivka, 3 miles from Eastford")
+    assert round(written_distance(doc, 1, len(doc) - 1), 1) == 4.8
+    doc = nlp("Westivka and Eastford")
+    assert written_distance(doc, 1, 2) is None
