@@ -30,7 +30,9 @@ def test_a_written_distance_from_a_placed_town_picks_the_namesake_there(nlp) -> 
     nearer_than_stated = _village(48.02, 37.01, "Marshland")
     readings = [(far, 9.0), (near, 8.0), (nearer_than_stated, 7.0)]
     text = "Shelling was reported in Westivka, 12 km north of Eastford, on Monday."
-    assert _read(nlp, text, readings)[0][0] is nearer_than_stated  # the nearest within the distance
+    read = _read(nlp, text, readings)
+    assert read[0][0] is nearer_than_stated  # the nearest within the distance
+    assert read[0][1] > 9.0  # and as sure as a town qualifier makes it, over every namesake
     assert _read(nlp, "Shelling hit Westivka, five miles from Eastford.", readings)[0][0] is far  # no figure read
     assert _read(nlp, "Shelling hit Westivka, 8 kilometres from Eastford.", readings)[0][0] is nearer_than_stated
     # no distance written: the anchor says nothing here (the region rule decides)
@@ -46,3 +48,17 @@ def test_written_distance(nlp) -> None:
     assert round(written_distance(doc, 1, len(doc) - 1), 1) == 4.8
     doc = nlp("Westivka and Eastford")
     assert written_distance(doc, 1, 2) is None
+
+
+def test_a_village_at_a_distance_from_a_known_town_is_its_namesake_there(nlp) -> None:
+    """Ivanivka (dozens in Ukraine) 5 km from Kramatorsk (neither in any dev record): the one near
+    Kramatorsk, as sure as the town, so an event there is coded at the village."""
+    from strife.extract.places import find_places
+    from strife.resolve.distance import haversine_km
+    from strife.resolve.geocode import Gazetteer
+
+    found = find_places(nlp("Shelling damaged houses in Ivanivka, 5 km north of Kramatorsk."), Gazetteer.default())
+    village = next(p for p in found if p.name == "Ivanivka")
+    town = next(p for p in found if p.name == "Kramatorsk")
+    assert haversine_km(village.lat, village.lon, town.lat, town.lon) <= 5 + 15
+    assert village.confidence >= 0.5

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from strife.datafiles import read_data_csv
 from strife.extract.places.names import Mention
 from strife.resolve.distance import haversine_km
-from strife.resolve.geocode import Candidate
+from strife.resolve.geocode import NEAR_SEAT_BONUS, Candidate
 from strife.resolve.spellings import normalise_name
 
 # A written distance is rounded and measured by road or from a town's edge: this much more is still it.
@@ -70,7 +70,10 @@ def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention],
             near = sorted((haversine_km(c.lat, c.lon, anchor.lat, anchor.lon), n)
                           for n, (c, _) in enumerate(ranked) if c.kind == "city")
             if near and near[0][0] <= distance + ANCHOR_SLACK_KM:
-                best = ranked[near[0][1]]
-                out[index] = [best] + [pair for pair in ranked if pair is not best]
+                # The town places the village as a town written as its qualifier does (`NEAR_SEAT_BONUS`),
+                # over every namesake: the reading is as sure as the town's.
+                chosen = ranked[near[0][1]]
+                lifted = (chosen[0], round(max(score for _, score in ranked) + NEAR_SEAT_BONUS, 3))
+                out[index] = [lifted] + [pair for pair in ranked if pair is not chosen]
             break
     return out
