@@ -62,3 +62,15 @@ def test_a_village_at_a_distance_from_a_known_town_is_its_namesake_there(nlp) ->
     town = next(p for p in found if p.name == "Kramatorsk")
     assert haversine_km(village.lat, village.lon, town.lat, town.lon) <= 5 + 15
     assert village.confidence >= 0.5
+
+
+def test_a_village_near_a_placed_town_is_its_namesake_there(nlp) -> None:
+    far = _village(50.5, 30.0, "Hillside", population=2_000)
+    near = _village(48.2, 37.05, "Marshland")  # about 22 km from the town
+    readings = [(far, 9.0), (near, 8.0)]
+    for text in ("Shelling hit Westivka near Eastford.", "Shelling hit Westivka village, on the outskirts of Eastford.",
+                 "Shelling hit Westivka, close to Eastford.", "Shelling hit Westivka just outside Eastford."):
+        assert _read(nlp, text, readings)[0][0] is near, text
+    # a village near no namesake of the town stays as read; so does one in another clause
+    assert _read(nlp, "Shelling hit Westivka near Eastford.", [(far, 9.0)])[0][0] is far
+    assert _read(nlp, "Shelling hit Westivka and the militia later regrouped near Eastford.", readings)[0][0] is far

@@ -1,8 +1,9 @@
-"""A village placed from a town: "Westivka, 12 km north of Eastford" (issue #23).
+"""A village placed from a town: "Westivka, 12 km north of Eastford", "Westivka near Eastford" (issue #23).
 
 A distance written between a village and a town the note places for sure says which of the
 village's namesakes is meant: the one within that distance of the town (with `ANCHOR_SLACK_KM`
-for how roughly such distances are written), the nearest if several are.
+for how roughly such distances are written), the nearest if several are; "near", "outside",
+"on the outskirts of" say `NEAR_ANCHOR_KM`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv
-from strife.extract.places.names import Mention
+from strife.extract.places.names import Mention, part_words
 from strife.resolve.distance import haversine_km
 from strife.resolve.geocode import NEAR_SEAT_BONUS, Candidate
 from strife.resolve.spellings import normalise_name
@@ -49,6 +50,40 @@ def written_distance(doc: Doc, start: int, end: int) -> Optional[float]:
     return None
 
 
+# "Westivka near Eastford", "Westivka village, on the outskirts of Eastford": a village written as near a town
+# with no distance is within this much of it (plus `ANCHOR_SLACK_KM`).
+NEAR_ANCHOR_KM = 25.0
+# Only a village written right before such a phrase ("Westivka village near"), not a place of an earlier clause.
+MAX_NEAR_GAP_TOKENS = 6
+_OTHER_CLAUSE = frozenset({"VERB", "CCONJ", "PROPN", "PRON", "NUM", "NOUN"})
+_SITED = frozenset({"locate", "situate", "lie"})
+
+
+def written_nearness(doc: Doc, start: int, end: int) -> Optional[float]:
+    """`NEAR_ANCHOR_KM` when tokens [start, end) end in a "near" phrase of geo_parts.csv before the
+    anchor town ("near", "close to", "outside", "on the outskirts of"), else None."""
+    if end <= start or end - start > MAX_NEAR_GAP_TOKENS:
+        return None
+    parts = part_words()
+    for i in range(start, end):
+        token = doc[i]
+        # Only the village's kind word, punctuation and little words before the phrase ("Westivka village,
+        # just outside"): a verb, conjunction or other name starts another clause about another place.
+        if (token.pos_ in _OTHER_CLAUSE and token.lemma_ not in _SITED and token.lower_ not in parts
+                and not (i == start and token.pos_ == "NOUN")):
+            return None
+    last = doc[end - 1].lower_
+    if parts.get(last, ("", ""))[1] == "near":
+        return NEAR_ANCHOR_KM
+    if end - 2 >= start:
+        pair, before = f"{doc[end - 2].lower_} {last}", doc[end - 2].lower_
+        if parts.get(pair, ("", ""))[1] == "near":
+            return NEAR_ANCHOR_KM
+        if last == "of" and parts.get(before, ("", "")) == ("outskirts", "area"):
+            return NEAR_ANCHOR_KM
+    return None
+
+
 def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention],
                        readings: Sequence[Optional[list[tuple[Candidate, float]]]],
                        towns: Sequence[tuple[int, str, tuple[str, str], Candidate]]
@@ -65,6 +100,8 @@ def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention],
             if other == index or not (0 <= mentions[other].start - mention.end <= MAX_ANCHOR_GAP_TOKENS):
                 continue
             distance = written_distance(doc, mention.end, mentions[other].start)
+            if distance is None:
+                distance = written_nearness(doc, mention.end, mentions[other].start)
             if distance is None or normalise_name(anchor.name) == own:
                 continue
             near = sorted((haversine_km(c.lat, c.lon, anchor.lat, anchor.lon), n)
