@@ -3,6 +3,8 @@ near Eastford. Made-up names and coordinates."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from strife.extract.places.anchors import nearest_to_anchors, written_distance
 from strife.extract.places.names import Mention
 from strife.resolve.geocode import Candidate
@@ -74,3 +76,30 @@ def test_a_village_near_a_placed_town_is_its_namesake_there(nlp) -> None:
     # a village near no namesake of the town stays as read; so does one in another clause
     assert _read(nlp, "Shelling hit Westivka near Eastford.", [(far, 9.0)])[0][0] is far
     assert _read(nlp, "Shelling hit Westivka and the militia later regrouped near Eastford.", readings)[0][0] is far
+
+
+def test_two_villages_between_which_something_happened_are_the_namesakes_near_each_other(nlp) -> None:
+    from strife.extract.places.anchors import nearest_pairs
+
+    doc = nlp("Clashes broke out between Westivka and Eastivka on Monday.")
+    at = {t.text: t.i for t in doc}
+    mentions = [Mention(at[n], at[n] + 1, True, name_end=at[n] + 1) for n in ("Westivka", "Eastivka")]
+    west_far, west_near = _village(50.5, 30.0, "Hillside", 900), _village(48.0, 37.0, "Marshland")
+    east = replace(_village(48.2, 37.2, "Marshland", 700), name="Eastivka")
+    east_far = replace(east, lat=45.0, lon=34.0, admin1="Coastland", population=800)
+    read = nearest_pairs(doc, mentions, [[(west_far, 9.0), (west_near, 8.0)], [(east_far, 9.5), (east, 8.0)]])
+    assert read[0][0][0] is west_near and read[1][0][0] is east
+    # already close together: left as read
+    same = [[(west_near, 9.0), (west_far, 8.0)], [(east, 9.0)]]
+    assert nearest_pairs(doc, mentions, same) == same
+    # no namesakes near each other: left as read
+    apart = [[(west_far, 9.0)], [(east_far, 9.0)]]
+    assert nearest_pairs(doc, mentions, apart) == apart
+    # a well-known town keeps its reading
+    city = [[(replace(west_far, population=500_000), 9.0), (west_near, 8.0)], [(east_far, 9.5), (east, 8.0)]]
+    assert nearest_pairs(doc, mentions, city)[0] == city[0]
+    # a village that also bears the other name is not the pair
+    both = replace(west_near, lat=50.0, lon=33.0)
+    alias = replace(both, name="Eastivka", primary=False)
+    one = [[(west_far, 9.0), (both, 8.0)], [(east_far, 9.5), (alias, 8.0)]]
+    assert nearest_pairs(doc, mentions, one) == one

@@ -114,3 +114,50 @@ def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention],
                 out[index] = [lifted] + [pair for pair in ranked if pair is not chosen]
             break
     return out
+
+
+# Two villages a note puts together ("fighting between Westivka and Eastivka") are this close at most:
+# of their namesakes, the pair that lies this close is meant.
+PAIR_KM = 50.0
+# How many readings of each name are tried for a close pair (the best ones).
+MAX_PAIR_READINGS = 60
+# Two readings closer than this are one place under two names.
+DISTINCT_KM = 1.0
+
+
+def nearest_pairs(doc: Doc, mentions: Sequence[Mention],
+                  readings: Sequence[Optional[list[tuple[Candidate, float]]]]
+                  ) -> list[Optional[list[tuple[Candidate, float]]]]:
+    """"between Westivka and Eastivka": two villages, neither a well-known town, whose best readings
+    lie far apart, are read as the namesakes that lie within `PAIR_KM` of each other (the closest
+    such pair), as sure as a town qualifier makes a village."""
+    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+    from strife.extract.places.readings import stands_alone
+
+    out = list(readings)
+    for i, first in enumerate(mentions[:-1]):
+        second, j = mentions[i + 1], i + 1
+        if not (first.start > 0 and doc[first.start - 1].lower_ == "between" and first.end < len(doc)
+                and doc[first.end].lower_ == "and" and second.start == first.end + 1):
+            continue
+        pair = (out[i], out[j])
+        if any(not ranked or mention.fits_qualifiers or mention.fallback
+               for mention, ranked in zip((first, second), pair)):
+            continue
+        bests = [ranked[0][0] for ranked in pair]
+        if any(b.kind != "city" or stands_alone(b) or b.population >= MIN_POPULATION_WITHOUT_CUE for b in bests):
+            continue
+        if haversine_km(bests[0].lat, bests[0].lon, bests[1].lat, bests[1].lon) <= PAIR_KM:
+            continue
+        # Own names only (a village that also bears the other name is not two places), two distinct places.
+        towns = [[(n, c) for n, (c, _) in enumerate(ranked[:MAX_PAIR_READINGS]) if c.kind == "city" and c.primary]
+                 for ranked in pair]
+        close = min(((km, m, n) for m, a in towns[0] for n, b in towns[1]
+                     if (km := haversine_km(a.lat, a.lon, b.lat, b.lon)) >= DISTINCT_KM), default=None)
+        if close is None or close[0] > PAIR_KM:
+            continue
+        for index, ranked, chosen_at in ((i, pair[0], close[1]), (j, pair[1], close[2])):
+            chosen = ranked[chosen_at]
+            lifted = (chosen[0], round(max(score for _, score in ranked) + NEAR_SEAT_BONUS, 3))
+            out[index] = [lifted] + [p for p in ranked if p is not chosen]
+    return out

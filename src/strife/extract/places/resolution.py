@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from strife.extract import doc_ents
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
-from strife.extract.places.anchors import nearest_to_anchors
+from strife.extract.places.anchors import nearest_pairs, nearest_to_anchors
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
 from strife.extract.places.names import (
@@ -132,6 +132,7 @@ def _read_places(
     bases = _actor_regions(doc, gazetteer)
     readings = prefer_named_regions(mentions, readings, facilities, bases)
     readings = nearest_to_anchors(doc, mentions, readings, towns_regions(mentions, readings))
+    readings = nearest_pairs(doc, mentions, readings)
     undecided = undecided_namesakes(mentions, readings, gazetteer, bases)
     for index, (country, _) in undecided.items():
         readings[index] = [(country, readings[index][0][1])] + readings[index]
