@@ -459,3 +459,37 @@ def test_another_name_of_a_town_abroad_yields_to_the_country_the_note_names(nlp,
     assert found and all(country == "MLI" for _, country, _ in found), found
     found = _where(nlp, gazetteer, "Protesters marched in Brunn on Sunday against rising prices.")
     assert ("Brno", "CZE", "city") in found, found
+
+
+def test_a_villages_own_name_beats_a_town_of_its_country_that_bore_it_once() -> None:
+    """Within one country, "Novo-X" is the villages that bear it still, not the town renamed from it;
+    a national capital, a town of a million or a region's namesake seat keeps its old names."""
+    from dataclasses import replace
+
+    from strife.resolve.geocode import ALTERNATE_MARGIN, own_names_first
+
+    town = replace(_candidate("UKR", 150_000), name="Westgrad", admin1="Eastmoor", primary=False, lat=46.8, lon=35.4)
+    village = replace(_candidate("UKR", 1_600), name="Novo Zarichne", admin1="Northvale", lat=48.3, lon=39.6)
+    scored = [(town, 11.6), (village, 10.5)]
+    assert own_names_first(scored, ["UKR"], Containers()) == [(town, 10.5 - ALTERNATE_MARGIN), (village, 10.5)]
+    assert own_names_first(scored, [], Containers()) == [(town, 10.5 - ALTERNATE_MARGIN), (village, 10.5)]
+    # a qualifier putting the name in the town's region keeps the town
+    assert own_names_first(scored, ["UKR"], Containers(regions=frozenset({("UKR", "eastmoor")}))) == scored
+    # the well known keep their old names: a capital, a town of a million, a region's namesake seat
+    for known in (replace(town, capital=True), replace(town, population=1_200_000), replace(town, admin1="Westgrad")):
+        assert own_names_first([(known, 11.6), (village, 10.5)], ["UKR"], Containers()) == [(known, 11.6), (village, 10.5)]
+    # a village next to the town: either reading puts the event in the same place
+    near = replace(village, lat=46.9, lon=35.5)
+    assert own_names_first([(town, 11.6), (near, 10.5)], ["UKR"], Containers()) == [(town, 11.6), (near, 10.5)]
+    # only towns own a name against a town: a region of the name leaves its seat alone
+    region = replace(village, kind="admin1")
+    assert own_names_first([(town, 11.6), (region, 10.5)], ["UKR"], Containers()) == [(town, 11.6), (region, 10.5)]
+    # a region written next to the name ("Novo Zarichne, Eastmoor") keeps the town there
+    assert own_names_first(scored, ["UKR"], Containers(), frozenset({"eastmoor"})) == scored
+    # the country written after the name is no sign of which of its places is meant
+    assert own_names_first(scored, ["UKR"], Containers(countries=frozenset({"UKR"}))) == [
+        (town, 10.5 - ALTERNATE_MARGIN), (village, 10.5)]
+    # a region of the name around the town makes it the region's seat, known by the name
+    seat_region = replace(village, kind="admin1", lat=46.85, lon=35.45)
+    assert own_names_first([(town, 11.6), (village, 10.5), (seat_region, 9.0)], ["UKR"], Containers()) == [
+        (town, 11.6), (village, 10.5), (seat_region, 9.0)]

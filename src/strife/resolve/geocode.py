@@ -328,7 +328,8 @@ class Gazetteer:
         towns = [c for c in candidates if c.kind == "city"]
         scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature, _has_namesake_town(c, towns), within))
                   for c in candidates]
-        return sorted(own_names_first(scored, focus_countries, within), key=lambda pair: pair[1], reverse=True)
+        return sorted(own_names_first(scored, focus_countries, within, admin1_keys), key=lambda pair: pair[1],
+                      reverse=True)
 
     def lookup_kind_named(self, whole: str, bare: str, feature: Optional[str]) -> list[Candidate]:
         """The readings of a name written with a kind word: those of the whole ("Santa Lucia City",
@@ -386,7 +387,7 @@ def _with_user_places(found: list[Candidate], users: Sequence[UserPlace]) -> lis
 
 
 def own_names_first(scored: list[tuple[Candidate, float]], focus_countries: Sequence[str],
-                    within: Containers) -> list[tuple[Candidate, float]]:
+                    within: Containers, admin1_keys: frozenset[str] = frozenset()) -> list[tuple[Candidate, float]]:
     """A name that is some place's own name means that place before a town far from it that the
     name is only an alternate (often old or foreign-language) name of, unless the text's countries
     or qualifiers point to the latter: a small town of the name is meant before a large port abroad
@@ -408,10 +409,42 @@ def own_names_first(scored: list[tuple[Candidate, float]], focus_countries: Sequ
                 and candidate.population < EXONYM_RATIO * max(largest_owner, 1)
                 and all(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) > RIVAL_DISTANCE_KM for o, _ in owners))
 
-    return [(c, min(score, ceiling) if held(c) else score) for c, score in scored]
+    def cap(candidate: Candidate) -> Optional[float]:
+        if held(candidate):
+            return ceiling
+        return _home_ceiling(candidate, owners, within, admin1_keys)
+
+    capped = [(c, cap(c)) for c, _ in scored]
+    return [(c, score if limit is None else min(score, limit)) for (c, score), (_, limit) in zip(scored, capped)]
+
+
+def _home_ceiling(candidate: Candidate, owners: Sequence[tuple[Candidate, float]], within: Containers,
+                  admin1_keys: frozenset[str] = frozenset()) -> Optional[float]:
+    """Within one country, a village's own name means that village before a town that holds the
+    name only as an old or alternate name ("Novo-X" a town bore before it was renamed, while
+    villages bear it still): the town is held just under the best village of its country that
+    owns the name (`ALTERNATE_MARGIN`). A national capital, a town of a million or a region's
+    namesake seat is known by its exonyms and keeps its score ("Bombay"); so does a town that the
+    qualifiers or a region written next to the name put it in (a country written after it says
+    nothing of which of its places), or one within `SAME_PLACE_KM` of an owner (either reading
+    puts the event in the same place; a region or district of the name around the town says it
+    is their seat: "Westgrad" the city in Westgrad region). None when the town is not held."""
+    if candidate.kind != "city" or candidate.primary or candidate.capital or candidate.population >= STRONG_POPULATION:
+        return None
+    region = normalise_name(candidate.admin1) if candidate.admin1 else None
+    if region and (region in admin1_keys or region == normalise_name(candidate.name)):
+        return None
+    if within.holds_region(candidate) or within.near_seat(candidate):
+        return None
+    home = [(o, score) for o, score in owners if o.kind == "city" and o.country == candidate.country]
+    if not home or any(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) <= SAME_PLACE_KM for o, _ in owners):
+        return None
+    return round(max(score for _, score in home) - ALTERNATE_MARGIN, 3)
 
 
 ALTERNATE_MARGIN = 0.1
+# Two readings this close put an event in the same place, as ACLED's coders would place it.
+SAME_PLACE_KM = 25.0
 # A town this large is known well enough to be read by any of its names, wherever the text is.
 STRONG_POPULATION = 1_000_000
 # A town this many times larger than every place that owns the name is known by it: the name is its

@@ -132,7 +132,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     regions = {(best.country, normalise_name(best.name)): ranked[0]
                for ranked in readings if ranked
                for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
-    towns = _towns_regions(mentions, readings)
+    towns = towns_regions(mentions, readings)
     if not regions and not towns and not bases:
         return list(readings)
     out: list[Optional[list[tuple[Candidate, float]]]] = []
@@ -185,7 +185,7 @@ def _near_any(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
     return any(haversine_km(candidate.lat, candidate.lon, town.lat, town.lon) <= NEAR_TOWN_KM for town in towns)
 
 
-def _towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
+def towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
                    ) -> list[tuple[int, str, tuple[str, str], Candidate]]:
     """The regions of the note's towns that are placed for sure (mention index, the town's name, its
     (country, region), its reading): a town fitted to its qualifiers ("Westford, Marshland"), a well-known one, or one

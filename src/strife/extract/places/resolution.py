@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from strife.extract import doc_ents
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
+from strife.extract.places.anchors import nearest_pairs, nearest_to_anchors
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
 from strife.extract.places.names import (
@@ -35,6 +36,7 @@ from strife.extract.places.readings import (
     ranked_readings,
     resolve_mention,
     stands_alone,
+    towns_regions,
     undecided_namesakes,
 )
 from strife.model import Place
@@ -129,6 +131,8 @@ def _read_places(
     facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
     bases = _actor_regions(doc, gazetteer)
     readings = prefer_named_regions(mentions, readings, facilities, bases)
+    readings = nearest_to_anchors(doc, mentions, readings, towns_regions(mentions, readings))
+    readings = nearest_pairs(doc, mentions, readings)
     undecided = undecided_namesakes(mentions, readings, gazetteer, bases)
     for index, (country, _) in undecided.items():
         readings[index] = [(country, readings[index][0][1])] + readings[index]
