@@ -80,8 +80,8 @@ def test_a_village_is_a_town_of_its_oblast_at_its_hromada_centre(tmp_path: Path)
 
 
 def test_a_village_told_with_its_oblast_is_read_there(row_event) -> None:
-    # Made-up note; Hladosove is a village of Donetsk oblast below GeoNames' cities500, in the hromada of
-    # Svitlodarsk (48.43 N, 38.22 E), in no dev record.
+    # Made-up note; Hladosove is a village of Donetsk oblast below GeoNames' cities500, in a hromada
+    # seated at 48.43 N, 38.22 E; in no dev record.
     event = row_event("On 3 March 2021, unidentified armed groups fired mortars at a checkpoint near "
                       "Hladosove, Donetsk.", "2021-03-04")
     place = event.location

@@ -133,7 +133,7 @@ def test_a_note_is_placed_in_its_country_and_region(row_event, note: str, countr
 
 IN_ITS_UNIT = [
     ("Police killed two suspected militants in Boni village in Lamu county.", "KEN", "Lamu"),
-    ("Militants blew up a gas pipeline near Sui in Dera Bugti district.", "PAK", "Balochistan"),
+    ("Militants blew up a gas pipeline near Kala in Dera Bugti district.", "PAK", "Balochistan"),
     # a region written after the comma by its own name, the parser taking it for an organisation
     ("Unknown gunmen killed a village chief in Ndjamba, Ouham-Pende.", "CAF", "Ouham-Pendé"),
 ]
@@ -179,7 +179,7 @@ def test_a_namesake_far_abroad_yields_to_the_actors_country(row_event, note: str
 
 
 def test_a_namesake_across_a_border_stays(row_event) -> None:
-    place = _row_place(row_event, "Hezbollah fighters clashed with rebels in Afrin.")
+    place = _row_place(row_event, "Hezbollah fighters clashed with rebels in Masyaf.")
     assert (place.country, place.geo_precision) == ("SYR", 1)
 
 

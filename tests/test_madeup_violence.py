@@ -175,7 +175,7 @@ NOTES: tuple[Note, ...] = (
          "Military Forces of Pakistan (2018-)", IND_ARMY, 1),
     Note("On 23 May 2020, unidentified militants fired 3 rockets at Kabul airport, Afghanistan. No casualties.",
          "2020-05-23", E, "Shelling/artillery/missile attack", "Unidentified Armed Group (Afghanistan)", "", 0),
-    Note("On 25 May 2020, Al Shabaab militants fired mortar shells at an AMISOM base in Bula Gaduud village, Somalia. "
+    Note("On 25 May 2020, Al Shabaab militants fired mortar shells at an AMISOM base in Bula Xiraan village, Somalia. "
          "Casualties unknown.", "2020-05-25", E, "Shelling/artillery/missile attack", "Al Shabaab",
          "AMISOM: African Union Mission in Somalia (2007-)", 0),
     Note("On 31 May 2020, a rocket fired by unidentified militants landed near the US embassy in Baghdad, Iraq. No "
@@ -216,7 +216,7 @@ NOTES: tuple[Note, ...] = (
     Note("On 17 May 2020, unknown men threw a hand grenade at the house of a local official in Cagayan de Oro, "
          "Philippines. No one was hurt.", "2020-05-17", E, "Grenade", "Unidentified Armed Group (Philippines)",
          "Civilians (Philippines)", 0),
-    Note("On 22 May 2020, gang members threw a grenade at a bar in Colonia Las Lomas, Mexico, wounding 5 people.",
+    Note("On 22 May 2020, gang members threw a grenade at a bar in Colonia Las Arboledas, Mexico, wounding 5 people.",
          "2020-05-22", E, "Grenade", "Unidentified Gang (Mexico)", "Civilians (Mexico)", 0),
     Note("On 29 May 2020, a soldier was injured when militants lobbed a grenade at an army patrol in Tral Bala village, "
          "Jammu and Kashmir, India.", "2020-05-29", E, "Grenade", "Unidentified Armed Group (India)", IND_ARMY, 0),
@@ -232,7 +232,7 @@ NOTES: tuple[Note, ...] = (
     Note("On 30 May 2020, a police officer raped a displaced woman in a camp in Juba, South Sudan.", "2020-05-30", V,
          "Sexual violence", "Police Forces of South Sudan (2011-)", "Civilians (South Sudan)", 0),
     # --- Violence against civilians: attack
-    Note("On 2 May 2020, unidentified gunmen shot dead a man in Colonia Lomas del Sur, Mexico.", "2020-05-02", V, "Attack",
+    Note("On 2 May 2020, unidentified gunmen shot dead a man in Colonia Fresnos del Sur, Mexico.", "2020-05-02", V, "Attack",
          "Unidentified Armed Group (Mexico)", "Civilians (Mexico)", 1),
     Note("On 6 May 2020, suspected Fulani militia attacked Ungwan Gada village in Nigeria, killing 7 villagers and burning "
          "houses.", "2020-05-06", V, "Attack", "Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)", 7),
@@ -266,7 +266,7 @@ NOTES: tuple[Note, ...] = (
          "Abduction/forced disappearance", "NPA: New People's Army", "Civilians (Philippines)", 0),
     Note("On 19 May 2020, Al Shabaab militants kidnapped 4 elders from Sabiid Dheere village, Somalia.", "2020-05-19", V,
          "Abduction/forced disappearance", "Al Shabaab", "Civilians (Somalia)", 0),
-    Note("On 24 May 2020, armed men kidnapped a businessman in Colonia Jardines del Valle, Mexico. His whereabouts remain "
+    Note("On 24 May 2020, armed men kidnapped a businessman in Colonia Huertas del Valle, Mexico. His whereabouts remain "
          "unknown.", "2020-05-24", V, "Abduction/forced disappearance", "Unidentified Armed Group (Mexico)",
          "Civilians (Mexico)", 0),
     Note("On 27 May 2020, a journalist was forcibly disappeared after being arrested by plainclothes security agents in "

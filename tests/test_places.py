@@ -330,7 +330,7 @@ def test_possessive_of_a_capital_before_a_place_noun_is_a_location(nlp, gazettee
 
 
 def test_a_place_written_in_a_region_is_the_reading_inside_it(nlp, gazetteer) -> None:
-    # Ariha is also Jericho (West Bank); "in Idlib province" says which.
+    # Ariha is also the Arabic name of a West Bank town; "in Idlib province" says which.
     text = "Hundreds demonstrated on Friday in the town of Ariha in Idlib province."
     _, places = places_in(nlp, gazetteer, text)
     ariha = [p for p in places if written(text, p) == "Ariha"]
@@ -377,10 +377,10 @@ def test_brackets_place_a_village_whose_only_namesake_is_abroad(nlp, gazetteer) 
 
 
 def test_a_name_with_imeni_is_one_name(nlp, gazetteer) -> None:
-    text = "Forces fired mortars at positions in the area of Shakhta imeni Gagarina, Donetsk, on Monday."
+    text = "Forces fired mortars at positions in the area of Rudnik imeni Ostapenka, Donetsk, on Monday."
     _, places = places_in(nlp, gazetteer, text)
     assert [(p.country, p.admin1) for p in places] == [("UKR", "Donetsk")]
-    assert written(text, places[0]).startswith("Shakhta imeni Gagarina")
+    assert written(text, places[0]).startswith("Rudnik imeni Ostapenka")
 
 
 def test_a_mission_working_in_one_country_sets_the_focus(nlp, gazetteer) -> None:
@@ -450,9 +450,9 @@ def event_places(engine, text: str) -> set[tuple]:
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        # The small model tags only "Al" of "Al Bab" and "Foz" of "Foz do Iguacu".
-        ("On 28 April 2020, a man's body was found in Al Bab city in Aleppo countryside.", "Al Bab", "SYR"),
-        ("On 5 May 2020, in Foz do Iguacu, Parana, a man was shot to death.", "Foz do Iguacu", "BRA"),
+        # The small model tags only "Sao Mateus" of "Sao Mateus do Sul" and "Rio Branco" (a bigger town) of "Rio Branco do Sul".
+        ("On 28 April 2020, a man's body was found in Sao Mateus do Sul city in Parana state.", "Sao Mateus do Sul", "BRA"),
+        ("On 5 May 2020, in Rio Branco do Sul, Parana, a man was shot to death.", "Rio Branco do Sul", "BRA"),
     ],
 )
 def test_an_entity_cut_short_grows_to_the_name_the_gazetteer_knows(nlp, gazetteer, text, name, country) -> None:
@@ -464,12 +464,12 @@ def test_an_entity_cut_short_grows_to_the_name_the_gazetteer_knows(nlp, gazettee
 @pytest.mark.parametrize(
     "text",
     [
-        "On 2 May 2020, Taliban militants ambushed 4 local policemen in Bala Duri I area of Pul-e Khumri district, Baghlan.",
-        "On 29 April 2020, a demonstration took place in the Aley town of Ain er Roummaneh against the detentions.",
+        "On 2 May 2020, Taliban militants ambushed 4 local policemen in Kala Dewana I area of Pul-e Sarkash district, Baghlan.",
+        "On 29 April 2020, a demonstration took place in the Jezzine town of Ain el Qortbaneh against the detentions.",
     ],
 )
 def test_an_entity_cut_short_of_an_unknown_name_is_not_a_namesake_abroad(nlp, gazetteer, text) -> None:
-    # "Bala" is an alternate name of Basel, "Ain" a French department.
+    # "Kala" is an alternate name of Calais, "Ain" a French department.
     _, places = places_in(nlp, gazetteer, text)
     assert {p.country for p in places} <= {"AFG", "LBN"}
     assert places
@@ -496,9 +496,9 @@ def test_a_place_qualified_by_its_own_name_is_in_that_region(nlp, gazetteer) -> 
 @pytest.mark.parametrize(
     ("text", "admin1"),
     [
-        ("On 4 May 2020, an IED exploded near Basira town in Deir-ez-Zor when QSD passed by it.", "Deir-ez-Zor"),
-        ("On 6 May 2020, an airstrike killed 2 Taliban militants in Baharak district, Takhar.", "Takhar"),
-        ("On 7 May 2020, in San Andres de Tuxtla, Veracruz, two armed men attacked a man.", "Veracruz"),
+        ("On 4 May 2020, an IED exploded near Zuhayrah town in Deir-ez-Zor when QSD passed by it.", "Deir-ez-Zor"),
+        ("On 6 May 2020, an airstrike killed 2 Taliban militants in Fayzabad district, Jowzjan.", "Jowzjan"),
+        ("On 7 May 2020, in Calpulalpan, Veracruz, two armed men attacked a man.", "Veracruz"),
     ],
 )
 def test_a_qualifying_region_beats_a_bigger_namesake_elsewhere_in_the_country(nlp, gazetteer, text, admin1) -> None:
@@ -513,10 +513,10 @@ def test_the_widest_qualifier_is_the_region_not_a_village_of_its_name(nlp, gazet
 
 
 def test_a_town_qualifier_places_a_neighbourhood_known_only_far_away(nlp, gazetteer) -> None:
-    # The gazetteer's only Diliman is a village in Central Luzon; "Quezon City" is a name, not Quezon + city.
-    text = "On 8 May 2020, demonstrators staged a protest in Diliman, Quezon City after the broadcaster went off air."
+    # The gazetteer's only Busay is a village in Western Visayas; "Cebu City" is a name, not Cebu + city.
+    text = "On 8 May 2020, demonstrators staged a protest in Busay, Cebu City after the broadcaster went off air."
     _, places = places_in(nlp, gazetteer, text)
-    assert (places[0].name, places[0].admin1) == ("Quezon City", "Metro Manila")
+    assert (places[0].name, places[0].admin1) == ("Cebu City", "Central Visayas")
 
 
 def test_kind_words_between_a_name_and_its_brackets(nlp, gazetteer) -> None:
@@ -579,7 +579,7 @@ def test_last_mention_in_answers_as_a_scan_of_every_mention(nlp, gazetteer) -> N
     from strife.extract.places import mentions, qualifiers
 
     doc = nlp("Clashes hit Kibirizi (Walikale, Nord-Kivu), Aleppo, Idlib and Hama, then Lutuhyne, Luhansk, "
-              "and Rampur, Bareilly (UP) on Monday; Gorazde and Foz do Iguacu, Parana were calm.")
+              "and Rampur, Bareilly (UP) on Monday; Gorazde and Rio Branco do Sul, Parana were calm.")
     found = mentions.candidate_mentions(doc, gazetteer)
     starts = [m.start for m in found]
     assert len(found) >= 8
