@@ -42,7 +42,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import Layout, doc_text
+from strife.extract import Layout, doc_text, verb_or_root
 from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.incident_doers import sources_agree
@@ -127,11 +127,16 @@ def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
         return False  # the surer coding keeps what it tells (a format that scores the most confident event reads it there)
     if layout.paragraph(event_anchor(row)) != layout.paragraph(event_anchor(carrier)):
         return False  # a report's paragraphs: the toll stays with the act its paragraph tells
-    if not sources_agree(row.source, carrier.source):
-        return False  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
-    if not (incident_days_agree(row, carrier) and incident_places_agree(row, carrier)):
-        return False
+    if not same_doers_days_places(row, carrier):
+        return False  # e.g. other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
     return not (another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
+
+
+def same_doers_days_places(row: Event, other: Event) -> bool:
+    """Whether two events may be one incident as the merge reads them: doers that agree
+    (`incident_doers.sources_agree`), and days and places that do (`strife.extract.incidents`)."""
+    return (sources_agree(row.source, other.source) and incident_days_agree(row, other)
+            and incident_places_agree(row, other))
 
 
 def another_incident(carrier: Event, doc: Doc) -> bool:
@@ -170,11 +175,9 @@ def _scene_names(token: Optional[Token]) -> frozenset[str]:
     verb its noun hangs on; 'killed 2 robbers in Lowe'), not of clauses within it."""
     if token is None:
         return frozenset()
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = verb_or_root(token)
     names = set()
-    preps = [w for w in verb.subtree if w.dep_ == "prep" and w.lower_ in SCENE_PREPS and _clause_verb(w).i == verb.i]
+    preps = [w for w in verb.subtree if w.dep_ == "prep" and w.lower_ in SCENE_PREPS and verb_or_root(w.head).i == verb.i]
     for prep in preps:
         for word in prep.subtree:
             if word.pos_ == "PROPN":
@@ -182,15 +185,9 @@ def _scene_names(token: Optional[Token]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _clause_verb(token: Token) -> Token:
-    """The nearest verb above the word (the word itself when it is one), or the root."""
-    word = token.head
-    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
-        word = word.head
-    return word
-
-
 def _figure_token(event: Event, doc: Doc) -> Optional[Token]:
+    """The head word of the event's death figure ('10 soldiers' -> soldiers), read for background
+    as the act's trigger is ('the March attack that killed 10 soldiers')."""
     if event.fatalities is None or event.fatalities.span is None:
         return None
     span = doc.char_span(*event.fatalities.span, alignment_mode="expand")
@@ -223,9 +220,7 @@ def _about(token: Token) -> bool:
 def _earlier_adverb(token: Token, onto) -> bool:
     """'had earlier killed', 'killed 10 soldiers earlier that day', 'A day after, gunmen killed ...':
     an adverb on the act's clause that sets it before or after the news, on its own day."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = verb_or_root(token)
     apart, units = onto.words("earlier_words") | CAUSE_WORDS, onto.words("time_nouns")
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in apart:
