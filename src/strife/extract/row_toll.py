@@ -51,7 +51,7 @@ from strife.extract.incidents import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
 from strife.extract.tolls import incident_toll, other_people
 from strife.model import Count, Event
-from strife.ontology import load_ontology
+from strife.ontology import Ontology, load_ontology
 from strife.resolve.coref import event_anchor, is_real, trigger_token
 from strife.rows import record_row_event
 
@@ -71,27 +71,9 @@ def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layou
         if _its_incident(row, carriers[0], doc, layout):
             row.fatalities, carriers[0].fatalities = carriers[0].fatalities, None
         return
-    if row.fatalities is None:
-        parts = carriers  # several carriers: parts of one toll when every one is of the incident
-        if not all(_its_incident(row, carrier, doc, layout) for carrier in parts):
-            return
-    else:
-        # the row's own dead and others told as other people after them ('A policeman was also
-        # killed'): one figure each, the later one marked as other people, the carrier of the incident
-        own = row.fatalities
-        if not own.best or own.aggregate or not _one_figure(own, layout):
-            return
-        text = doc_text(doc)
-
-        def adds_up(carrier: Event) -> bool:
-            figure = carrier.fatalities
-            if not _one_figure(figure, layout) or figure.span == own.span:
-                return False
-            later = max((own, figure), key=lambda c: c.span[0])
-            return other_people(later, text) and _its_incident(row, carrier, doc, layout)
-        parts = [c for c in carriers if adds_up(c)]
-        if not parts:
-            return
+    parts = _toll_parts(row, carriers, doc, layout)
+    if not parts:
+        return
     figures = _distinct([*([row.fatalities] if row.fatalities is not None else []), *(c.fatalities for c in parts)])
     toll = incident_toll(figures, doc_text(doc), layout, doc=doc)
     if toll is None or not toll.best:
@@ -99,6 +81,28 @@ def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layou
     row.fatalities = toll
     for carrier in parts:
         carrier.fatalities = None
+
+
+def _toll_parts(row: Event, carriers: Sequence[Event], doc: Doc, layout: Layout) -> list[Event]:
+    """The carriers whose figures are parts of the row's incident's toll. A row with no toll of its
+    own takes every carrier's figure or none (each must be its incident's); a row with its own dead
+    adds those told as other people after them ('A policeman was also killed'): one figure each,
+    the later one marked as other people, the carrier of the incident."""
+    if row.fatalities is None:
+        return list(carriers) if all(_its_incident(row, carrier, doc, layout) for carrier in carriers) else []
+    own = row.fatalities
+    if not own.best or own.aggregate or not _one_figure(own, layout):
+        return []
+    text = doc_text(doc)
+
+    def adds_up(carrier: Event) -> bool:
+        figure = carrier.fatalities
+        if not _one_figure(figure, layout) or figure.span == own.span:
+            return False
+        later = max((own, figure), key=lambda c: c.span[0])
+        return other_people(later, text) and _its_incident(row, carrier, doc, layout)
+
+    return [carrier for carrier in carriers if adds_up(carrier)]
 
 
 def _one_figure(figure: Count, layout: Layout) -> bool:
@@ -217,7 +221,7 @@ def _about(token: Token) -> bool:
     return False
 
 
-def _earlier_adverb(token: Token, onto) -> bool:
+def _earlier_adverb(token: Token, onto: Ontology) -> bool:
     """'had earlier killed', 'killed 10 soldiers earlier that day', 'A day after, gunmen killed ...':
     an adverb on the act's clause that sets it before or after the news, on its own day."""
     verb = verb_or_root(token)
