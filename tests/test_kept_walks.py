@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.extract import doc_ents, span_ents, span_tokens, tokens_text
+from strife.extract import clause_verb, doc_ents, span_ents, span_tokens, tokens_text, verb_or_root
 from strife.extract.events.weapons import may_name_any, names_any
 from strife.extract.unnumbered import zero_counts
 
@@ -59,3 +59,14 @@ def test_zero_counts_read_only_sentences_with_a_word_of_negation(doc) -> None:
     for sentence in doc.sents:
         if not {t.lower_ for t in sentence} & {"no", "neither", "nor", "nobody", "none"}:
             assert found[sentence.start] == []
+
+
+def test_verb_or_root_is_the_first_verb_up_the_heads_or_the_root(doc) -> None:
+    """`verb_or_root` walks as far as it must; `clause_verb` gives up after six hops: where that
+    one finds a verb, both find the same."""
+    for token in doc:
+        found = verb_or_root(token)
+        assert found.i == token.i or found in token.ancestors
+        assert found.pos_ in ("VERB", "AUX") or found.head.i == found.i
+        if (bounded := clause_verb(token)) is not None:
+            assert bounded.i == found.i

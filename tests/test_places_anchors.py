@@ -103,3 +103,14 @@ def test_two_villages_between_which_something_happened_are_the_namesakes_near_ea
     alias = replace(both, name="Eastivka", primary=False)
     one = [[(west_far, 9.0), (both, 8.0)], [(east_far, 9.5), (alias, 8.0)]]
     assert nearest_pairs(doc, mentions, one) == one
+
+
+def test_distance_units_load_as_kilometres_per_word() -> None:
+    """geo_distance_units.csv: each unit word once, lower case, with a positive length in km."""
+    from strife.datafiles import read_data_csv
+    from strife.extract.places.anchors import distance_units
+
+    units = distance_units()
+    assert units["km"] == 1.0 and units["kilometres"] == 1.0 and 1.6 < units["miles"] < 1.61
+    assert all(word == word.casefold() and km > 0 for word, km in units.items())
+    assert len(units) == len(read_data_csv("geo_distance_units.csv"))  # no word twice

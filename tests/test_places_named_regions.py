@@ -212,3 +212,20 @@ def test_the_explain_table_says_why_a_lone_village_is_placed_at_the_country():
     result = CliRunner().invoke(app, ["geocode", text, "--explain"])
     assert result.exit_code == 0, result.output
     assert "nothing else in the note says which: placed at the country" in " ".join(result.output.split())
+
+
+def test_readings_put_first_and_compared_by_region() -> None:
+    """The helpers the region and anchor rules share: a chosen reading first (optionally rescored),
+    the others in their order; a reading's region as (country, normalised region name); the
+    distance between two readings. Made-up places."""
+    from strife.extract.places.readings import put_first, region_key
+    from strife.resolve.distance import haversine_km, km_apart
+    from strife.resolve.geocode import Candidate
+
+    west = Candidate(None, "Westivka", "city", "UKR", "Marshland Oblast", 48.1, 37.0, 500, False, 3)
+    east = Candidate(None, "Westivka", "city", "UKR", None, 49.0, 36.0, 800, False, 3)
+    ranked = [(east, 9.0), (west, 8.0)]
+    assert put_first(ranked, ranked[1]) == [(west, 8.0), (east, 9.0)]
+    assert put_first(ranked, ranked[1], 9.5) == [(west, 9.5), (east, 9.0)]
+    assert region_key(east) == ("UKR", "") and region_key(west)[0] == "UKR"
+    assert km_apart(west, east) == haversine_km(48.1, 37.0, 49.0, 36.0)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from strife.evaluate.user import most_confident
 from strife.model import Article, Event, Span
-from strife.rows import STRATEGIC, record_row_event, row_rank
+from strife.rows import STRATEGIC, is_disorder, record_row_event, row_rank
 
 
 def _event(n: int, acled: str | None, confidence: float, **flags) -> Event:
@@ -20,6 +20,11 @@ def test_an_act_of_disorder_outranks_a_more_confident_strategic_development():
     seizure, raid = _event(1, STRATEGIC, 0.9), _event(2, "Battles", 0.7)
     assert record_row_event([seizure, raid]) is raid
     assert row_rank(raid) > row_rank(seizure)
+
+
+def test_an_act_of_disorder_is_typed_and_not_a_strategic_development():
+    assert is_disorder(_event(1, "Riots", 0.5))
+    assert not is_disorder(_event(2, STRATEGIC, 0.9)) and not is_disorder(_event(3, None, 0.9))
 
 
 def test_a_strategic_development_alone_is_the_row():

@@ -95,11 +95,11 @@ def test_the_lemmatizer_tables_are_loaded_once_and_shared(nlp):
     """Place plausibility's English words and the repairs read one set of lemmatizer tables: the
     pipeline's own once the repairs are added to it, else the installed pipeline's, read once."""
     from strife.pipeline import load_pipeline
-    from strife.spelling_repairs import _installed_tables, lemmatizer_tables, table_of
+    from strife.spelling_repairs import installed_lemmatizer_tables, lemmatizer_tables, table_of
 
-    assert _installed_tables() is _installed_tables()
-    on_disk = table_of(_installed_tables(), "lemma_index")
+    assert installed_lemmatizer_tables() is installed_lemmatizer_tables()
+    on_disk = table_of(installed_lemmatizer_tables(), "lemma_index")
     assert set(on_disk["noun"]) == set(table_of(nlp.get_pipe("lemmatizer").lookups, "lemma_index")["noun"])
-    assert table_of(_installed_tables(), "no_such_table") == {}
+    assert table_of(installed_lemmatizer_tables(), "no_such_table") == {}
     loaded = load_pipeline(stages=())
     assert lemmatizer_tables() is loaded.get_pipe("lemmatizer").lookups

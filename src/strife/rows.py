@@ -23,12 +23,17 @@ from strife.model import Event
 STRATEGIC = "Strategic developments"
 
 
+def is_disorder(event: Event) -> bool:
+    """Whether the event is ACLED-typed as an act of disorder (battle, explosion, violence against
+    civilians, protest, riot), not as a strategic development."""
+    return event.acled_event_type is not None and event.acled_event_type != STRATEGIC
+
+
 def row_rank(event: Event) -> tuple[bool, bool, bool, float]:
     """How strongly an event claims its record's row: happened (neither negated nor
     hypothetical), ACLED-typed, an act of disorder rather than a strategic development, then
     confidence. Higher is stronger."""
-    typed = event.acled_event_type is not None
-    return (not (event.negated or event.hypothetical), typed, typed and event.acled_event_type != STRATEGIC,
+    return (not (event.negated or event.hypothetical), event.acled_event_type is not None, is_disorder(event),
             event.confidence)
 
 

@@ -186,7 +186,7 @@ def lemmatizer_tables() -> Any:
     """The lemmatizer tables (`lemma_index`, `lemma_exc`) strife parses with: those the pipeline the
     repairs were added to loaded, already in memory; before any, read once from the installed
     pipeline (`spacy_model.model_name`) without loading it; empty for a pipeline with none."""
-    return _LOADED[-1] if _LOADED else _installed_tables()
+    return _LOADED[-1] if _LOADED else installed_lemmatizer_tables()
 
 
 def table_of(tables: Any, name: str) -> Any:
@@ -195,7 +195,9 @@ def table_of(tables: Any, name: str) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _installed_tables() -> Any:
+def installed_lemmatizer_tables() -> Any:
+    """The lemmatizer tables of the installed pipeline (`spacy_model.model_name`), read from its
+    folder once, without loading the pipeline; empty Lookups for a pipeline with none."""
     from pathlib import Path
 
     from spacy.lookups import Lookups

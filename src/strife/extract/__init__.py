@@ -207,6 +207,15 @@ def clause_verb(token: Token) -> Optional[Token]:
     return None
 
 
+def verb_or_root(token: Token) -> Token:
+    """The verb of the clause a word sits in, however far up: the word itself when it is a verb,
+    else the first verb up its heads, else the root (a verbless headline's noun)."""
+    word = token
+    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head
+    return word
+
+
 class Intervals(Generic[T]):
     """Items with a (start, end) range, indexed by start once per article.
 

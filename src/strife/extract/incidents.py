@@ -710,6 +710,7 @@ def _with_later_dead(account: Count, more: Count, rank: Optional[int]) -> Count:
 
 
 def _bounds(count: Count) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    """A figure's (low, best, high), its best standing for a low it does not give."""
     return (count.low if count.low is not None else count.best), count.best, count.high
 
 

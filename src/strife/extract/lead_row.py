@@ -1,9 +1,10 @@
 """The lead tells the news: a report's row is the lead's deadly act, not a detail told after it.
 
 News is written as an inverted pyramid: the lead (the first paragraph that tells an act) gives the
-news, what happened and its toll (a headline, a first line with no closing stop, only sums it up) ("Gunmen attacked the village on Thursday, killing 13 civilians"),
-and later paragraphs add details of the same incident ("The attackers arrived on motorbikes and
-burned homes and shops before fleeing"). A detail's trigger can score above the lead's act, and the
+news, what happened and its toll ("Gunmen attacked the village on Thursday, killing 13 civilians";
+a headline, a first line with no closing stop, only sums it up), and later paragraphs add details
+of the same incident ("The attackers arrived on motorbikes and burned homes and shops before
+fleeing"). A detail's trigger can score above the lead's act, and the
 record's row (`strife.rows.record_row_event`: within a rank, the more confident event) would be the
 detail, with no toll and the detail's type. An ACLED coder writes the row for the news: so when the
 row has no deaths, is told in a later paragraph than the lead, and the lead holds exactly one
@@ -20,15 +21,15 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
-from strife.extract.incident_doers import sources_agree
-from strife.extract.incidents import incident_days_agree, incident_places_agree
-from strife.extract.row_toll import another_incident
+from strife.extract.row_toll import another_incident, same_doers_days_places
 from strife.model import Event
 from strife.resolve.coref import event_anchor, is_real
-from strife.rows import STRATEGIC, record_row_event, row_rank
+from strife.rows import is_disorder, record_row_event, row_rank
 
 #: how much less confident than the lead's act a detail is made
 MARGIN = 0.001
+#: the marks that close a sentence, never a headline
+HEADLINE_STOPS = frozenset('.!?"\u201d')
 
 
 def lead_act_is_the_row(events: Sequence[Event], doc: Doc, layout: Layout) -> None:
@@ -37,7 +38,7 @@ def lead_act_is_the_row(events: Sequence[Event], doc: Doc, layout: Layout) -> No
     if row is None or not is_real(row) or row.fatalities is not None:
         return
     text = doc_text(doc)
-    acts = [e for e in events if is_real(e) and _disorder(e) and not _in_headline(event_anchor(e), text, layout)]
+    acts = [e for e in events if is_real(e) and is_disorder(e) and not _in_headline(event_anchor(e), text, layout)]
     if not acts:
         return
     lead = min(layout.paragraph(event_anchor(e)) for e in acts)
@@ -50,9 +51,7 @@ def lead_act_is_the_row(events: Sequence[Event], doc: Doc, layout: Layout) -> No
     figure = news.fatalities
     if not figure.best or figure.aggregate or row_rank(news)[:3] != row_rank(row)[:3]:
         return
-    if not (sources_agree(row.source, news.source) and incident_days_agree(row, news) and incident_places_agree(row, news)):
-        return
-    if another_incident(news, doc):
+    if not same_doers_days_places(row, news) or another_incident(news, doc):
         return
     floor = max(news.confidence - MARGIN, 0.0)
     for event in events:
@@ -70,11 +69,3 @@ def _in_headline(char: int, text: str, layout: Layout) -> bool:
     end = layout.par_starts[1] if len(layout.par_starts) > 1 else len(text)
     paragraph = text[start:end].strip()
     return bool(paragraph) and "\n" not in paragraph and paragraph[-1] not in HEADLINE_STOPS
-
-
-#: the marks that close a sentence, never a headline
-HEADLINE_STOPS = frozenset('.!?"\u201d')
-
-
-def _disorder(event: Event) -> bool:
-    return event.acled_event_type is not None and event.acled_event_type != STRATEGIC

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv
-from strife.extract import Intervals, Layout, clause_verb, doc_text
+from strife.extract import Intervals, Layout, clause_verb, doc_text, verb_or_root
 from strife.extract.actors import localise_actors, named_country
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.excessive_force import lethal_interventions
@@ -483,9 +483,7 @@ def _in_consequence(place: Place, doc: Doc) -> bool:
     span = doc.char_span(*place.span, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    token = span.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
+    token = verb_or_root(span.root)
     return (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() in consequence_verbs()
             and token.head.pos_ in ("VERB", "AUX"))
 

@@ -42,7 +42,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import Layout, doc_text
+from strife.extract import Layout, doc_text, verb_or_root
 from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.incident_doers import sources_agree
@@ -51,7 +51,7 @@ from strife.extract.incidents import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
 from strife.extract.tolls import incident_toll, other_people
 from strife.model import Count, Event
-from strife.ontology import load_ontology
+from strife.ontology import Ontology, load_ontology
 from strife.resolve.coref import event_anchor, is_real, trigger_token
 from strife.rows import record_row_event
 
@@ -71,27 +71,9 @@ def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layou
         if _its_incident(row, carriers[0], doc, layout):
             row.fatalities, carriers[0].fatalities = carriers[0].fatalities, None
         return
-    if row.fatalities is None:
-        parts = carriers  # several carriers: parts of one toll when every one is of the incident
-        if not all(_its_incident(row, carrier, doc, layout) for carrier in parts):
-            return
-    else:
-        # the row's own dead and others told as other people after them ('A policeman was also
-        # killed'): one figure each, the later one marked as other people, the carrier of the incident
-        own = row.fatalities
-        if not own.best or own.aggregate or not _one_figure(own, layout):
-            return
-        text = doc_text(doc)
-
-        def adds_up(carrier: Event) -> bool:
-            figure = carrier.fatalities
-            if not _one_figure(figure, layout) or figure.span == own.span:
-                return False
-            later = max((own, figure), key=lambda c: c.span[0])
-            return other_people(later, text) and _its_incident(row, carrier, doc, layout)
-        parts = [c for c in carriers if adds_up(c)]
-        if not parts:
-            return
+    parts = _toll_parts(row, carriers, doc, layout)
+    if not parts:
+        return
     figures = _distinct([*([row.fatalities] if row.fatalities is not None else []), *(c.fatalities for c in parts)])
     toll = incident_toll(figures, doc_text(doc), layout, doc=doc)
     if toll is None or not toll.best:
@@ -99,6 +81,28 @@ def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layou
     row.fatalities = toll
     for carrier in parts:
         carrier.fatalities = None
+
+
+def _toll_parts(row: Event, carriers: Sequence[Event], doc: Doc, layout: Layout) -> list[Event]:
+    """The carriers whose figures are parts of the row's incident's toll. A row with no toll of its
+    own takes every carrier's figure or none (each must be its incident's); a row with its own dead
+    adds those told as other people after them ('A policeman was also killed'): one figure each,
+    the later one marked as other people, the carrier of the incident."""
+    if row.fatalities is None:
+        return list(carriers) if all(_its_incident(row, carrier, doc, layout) for carrier in carriers) else []
+    own = row.fatalities
+    if not own.best or own.aggregate or not _one_figure(own, layout):
+        return []
+    text = doc_text(doc)
+
+    def adds_up(carrier: Event) -> bool:
+        figure = carrier.fatalities
+        if not _one_figure(figure, layout) or figure.span == own.span:
+            return False
+        later = max((own, figure), key=lambda c: c.span[0])
+        return other_people(later, text) and _its_incident(row, carrier, doc, layout)
+
+    return [carrier for carrier in carriers if adds_up(carrier)]
 
 
 def _one_figure(figure: Count, layout: Layout) -> bool:
@@ -127,11 +131,16 @@ def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
         return False  # the surer coding keeps what it tells (a format that scores the most confident event reads it there)
     if layout.paragraph(event_anchor(row)) != layout.paragraph(event_anchor(carrier)):
         return False  # a report's paragraphs: the toll stays with the act its paragraph tells
-    if not sources_agree(row.source, carrier.source):
-        return False  # other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
-    if not (incident_days_agree(row, carrier) and incident_places_agree(row, carrier)):
-        return False
+    if not same_doers_days_places(row, carrier):
+        return False  # e.g. other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
     return not (another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
+
+
+def same_doers_days_places(row: Event, other: Event) -> bool:
+    """Whether two events may be one incident as the merge reads them: doers that agree
+    (`incident_doers.sources_agree`), and days and places that do (`strife.extract.incidents`)."""
+    return (sources_agree(row.source, other.source) and incident_days_agree(row, other)
+            and incident_places_agree(row, other))
 
 
 def another_incident(carrier: Event, doc: Doc) -> bool:
@@ -170,11 +179,9 @@ def _scene_names(token: Optional[Token]) -> frozenset[str]:
     verb its noun hangs on; 'killed 2 robbers in Lowe'), not of clauses within it."""
     if token is None:
         return frozenset()
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = verb_or_root(token)
     names = set()
-    preps = [w for w in verb.subtree if w.dep_ == "prep" and w.lower_ in SCENE_PREPS and _clause_verb(w).i == verb.i]
+    preps = [w for w in verb.subtree if w.dep_ == "prep" and w.lower_ in SCENE_PREPS and verb_or_root(w.head).i == verb.i]
     for prep in preps:
         for word in prep.subtree:
             if word.pos_ == "PROPN":
@@ -182,15 +189,9 @@ def _scene_names(token: Optional[Token]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _clause_verb(token: Token) -> Token:
-    """The nearest verb above the word (the word itself when it is one), or the root."""
-    word = token.head
-    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
-        word = word.head
-    return word
-
-
 def _figure_token(event: Event, doc: Doc) -> Optional[Token]:
+    """The head word of the event's death figure ('10 soldiers' -> soldiers), read for background
+    as the act's trigger is ('the March attack that killed 10 soldiers')."""
     if event.fatalities is None or event.fatalities.span is None:
         return None
     span = doc.char_span(*event.fatalities.span, alignment_mode="expand")
@@ -220,12 +221,10 @@ def _about(token: Token) -> bool:
     return False
 
 
-def _earlier_adverb(token: Token, onto) -> bool:
+def _earlier_adverb(token: Token, onto: Ontology) -> bool:
     """'had earlier killed', 'killed 10 soldiers earlier that day', 'A day after, gunmen killed ...':
     an adverb on the act's clause that sets it before or after the news, on its own day."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = verb_or_root(token)
     apart, units = onto.words("earlier_words") | CAUSE_WORDS, onto.words("time_nouns")
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in apart:

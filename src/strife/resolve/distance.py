@@ -8,6 +8,7 @@ whether two reports happened in the same place.
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -18,3 +19,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Located(Protocol):
+    """Anything placed by a latitude and a longitude (a gazetteer reading, a place)."""
+
+    lat: float
+    lon: float
+
+
+def km_apart(a: Located, b: Located) -> float:
+    """`haversine_km` between two located things."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)

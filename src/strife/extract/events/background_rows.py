@@ -17,13 +17,12 @@ from collections.abc import Sequence
 
 from strife.extract.events.frame import Frame
 from strife.model import Event
-
-STRATEGIC = "Strategic developments"
+from strife.rows import is_disorder
 
 
 def _disorder_news(frame: Frame, event: Event) -> bool:
-    return (not frame.background and not (event.negated or event.hypothetical)
-            and event.acled_event_type is not None and event.acled_event_type != STRATEGIC)
+    """A happened act of disorder told as the news, not as its background."""
+    return not frame.background and not (event.negated or event.hypothetical) and is_disorder(event)
 
 
 CAUSE_WORDS = frozenset({"after", "following", "over"})

@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 
 from strife.datafiles import read_data_csv
 from strife.extract.places.names import Mention, part_words
-from strife.resolve.distance import haversine_km
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
+from strife.extract.places.readings import Ranked, put_first, stands_alone
+from strife.resolve.distance import km_apart
 from strife.resolve.geocode import NEAR_SEAT_BONUS, Candidate
 from strife.resolve.spellings import normalise_name
 
@@ -84,10 +86,8 @@ def written_nearness(doc: Doc, start: int, end: int) -> Optional[float]:
     return None
 
 
-def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention],
-                       readings: Sequence[Optional[list[tuple[Candidate, float]]]],
-                       towns: Sequence[tuple[int, str, tuple[str, str], Candidate]]
-                       ) -> list[Optional[list[tuple[Candidate, float]]]]:
+def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention], readings: Sequence[Optional[Ranked]],
+                       towns: Sequence[tuple[int, str, tuple[str, str], Candidate]]) -> list[Optional[Ranked]]:
     """Each village written at a distance from a town placed for sure (`towns`: mention index, name,
     region, reading) is read as its namesake within that distance of the town, the nearest first."""
     placed = {index: town for index, _, _, town in towns}
@@ -104,14 +104,9 @@ def nearest_to_anchors(doc: Doc, mentions: Sequence[Mention],
                 distance = written_nearness(doc, mention.end, mentions[other].start)
             if distance is None or normalise_name(anchor.name) == own:
                 continue
-            near = sorted((haversine_km(c.lat, c.lon, anchor.lat, anchor.lon), n)
-                          for n, (c, _) in enumerate(ranked) if c.kind == "city")
+            near = sorted((km_apart(c, anchor), n) for n, (c, _) in enumerate(ranked) if c.kind == "city")
             if near and near[0][0] <= distance + ANCHOR_SLACK_KM:
-                # The town places the village as a town written as its qualifier does (`NEAR_SEAT_BONUS`),
-                # over every namesake: the reading is as sure as the town's.
-                chosen = ranked[near[0][1]]
-                lifted = (chosen[0], round(max(score for _, score in ranked) + NEAR_SEAT_BONUS, 3))
-                out[index] = [lifted] + [pair for pair in ranked if pair is not chosen]
+                out[index] = _lifted(ranked, ranked[near[0][1]])
             break
     return out
 
@@ -125,15 +120,11 @@ MAX_PAIR_READINGS = 60
 DISTINCT_KM = 1.0
 
 
-def nearest_pairs(doc: Doc, mentions: Sequence[Mention],
-                  readings: Sequence[Optional[list[tuple[Candidate, float]]]]
-                  ) -> list[Optional[list[tuple[Candidate, float]]]]:
+def nearest_pairs(doc: Doc, mentions: Sequence[Mention], readings: Sequence[Optional[Ranked]]
+                  ) -> list[Optional[Ranked]]:
     """"between Westivka and Eastivka": two villages, neither a well-known town, whose best readings
     lie far apart, are read as the namesakes that lie within `PAIR_KM` of each other (the closest
     such pair), as sure as a town qualifier makes a village."""
-    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
-    from strife.extract.places.readings import stands_alone
-
     out = list(readings)
     for i, first in enumerate(mentions[:-1]):
         second, j = mentions[i + 1], i + 1
@@ -147,17 +138,22 @@ def nearest_pairs(doc: Doc, mentions: Sequence[Mention],
         bests = [ranked[0][0] for ranked in pair]
         if any(b.kind != "city" or stands_alone(b) or b.population >= MIN_POPULATION_WITHOUT_CUE for b in bests):
             continue
-        if haversine_km(bests[0].lat, bests[0].lon, bests[1].lat, bests[1].lon) <= PAIR_KM:
+        if km_apart(bests[0], bests[1]) <= PAIR_KM:
             continue
         # Own names only (a village that also bears the other name is not two places), two distinct places.
         towns = [[(n, c) for n, (c, _) in enumerate(ranked[:MAX_PAIR_READINGS]) if c.kind == "city" and c.primary]
                  for ranked in pair]
         close = min(((km, m, n) for m, a in towns[0] for n, b in towns[1]
-                     if (km := haversine_km(a.lat, a.lon, b.lat, b.lon)) >= DISTINCT_KM), default=None)
+                     if (km := km_apart(a, b)) >= DISTINCT_KM), default=None)
         if close is None or close[0] > PAIR_KM:
             continue
         for index, ranked, chosen_at in ((i, pair[0], close[1]), (j, pair[1], close[2])):
-            chosen = ranked[chosen_at]
-            lifted = (chosen[0], round(max(score for _, score in ranked) + NEAR_SEAT_BONUS, 3))
-            out[index] = [lifted] + [p for p in ranked if p is not chosen]
+            out[index] = _lifted(ranked, ranked[chosen_at])
     return out
+
+
+def _lifted(ranked: Ranked, chosen: tuple[Candidate, float]) -> Ranked:
+    """`chosen` first, over every namesake: a town the note places for sure places the village as a
+    town written as its qualifier does (`NEAR_SEAT_BONUS` over the best score), so the reading is as
+    sure as the town's."""
+    return put_first(ranked, chosen, round(max(score for _, score in ranked) + NEAR_SEAT_BONUS, 3))

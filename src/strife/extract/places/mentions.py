@@ -268,6 +268,7 @@ def _qualified_unknown(doc: Doc, start: int, run_end: int, gazetteer: Gazetteer)
 
 
 def _widened(mention: Mention, start: int) -> Mention:
+    """The mention, begun earlier at `start` (over the qualifier words before it: "Nova Stara X")."""
     mention.start = start
     return mention
 

@@ -148,6 +148,7 @@ def demonym_country(name: str) -> Optional[str]:
 
 
 def _demonym(name: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """(country, ethnicity) of a demonym in the actor dictionary ("Syrians" too), or None."""
     from strife.resolve.actors import ActorDictionary
 
     return ActorDictionary.default().demonym(name.casefold())

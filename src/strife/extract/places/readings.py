@@ -14,7 +14,9 @@ from typing import Collection, Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.extract.places.names import Mention, gazetteer_query
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
 from strife.model import Place
+from strife.resolve.distance import km_apart
 from strife.resolve.geocode import (
     STRONG_POPULATION,
     Candidate,
@@ -27,9 +29,23 @@ from strife.resolve.spellings import normalise_name
 
 # Confidence of a place known only from its qualifiers (the village itself is not in the gazetteer).
 QUALIFIER_FALLBACK_CONFIDENCE = 0.6
+# A mention's readings: the gazetteer's places it may be, with their scores, best first.
+Ranked = list[tuple[Candidate, float]]
 
 
-def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> list[tuple[Candidate, float]]:
+def region_key(candidate: Candidate) -> tuple[str, str]:
+    """The (country, region) a reading lies in, its region's name normalised: how regions the
+    note names and regions of its readings are compared."""
+    return candidate.country, normalise_name(candidate.admin1 or "")
+
+
+def put_first(ranked: Ranked, chosen: tuple[Candidate, float], score: Optional[float] = None) -> Ranked:
+    """The readings with `chosen` first (scored `score` when one is given), the others in their order."""
+    first = chosen if score is None else (chosen[0], score)
+    return [first] + [pair for pair in ranked if pair is not chosen]
+
+
+def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str]) -> Ranked:
     """The mention's readings, best first; for a fallback mention, those of its first qualifier that resolves."""
     if not mention.fallback:
         ranked = gazetteer.explain(gazetteer_query(doc, mention), focus, admin1=mention.admin_hint,
@@ -58,8 +74,8 @@ def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Seq
 STRONG_NAMES = 40
 
 
-def country_first(ranked: list[tuple[Candidate, float]], focus: Sequence[str],
-                  within: Containers) -> list[tuple[Candidate, float]]:
+def country_first(ranked: Ranked, focus: Sequence[str],
+                  within: Containers) -> Ranked:
     """The readings in the countries the text names or implies, when it has any, plus the
     readings elsewhere that stand on evidence of their own (a qualifier that holds them, a
     capital, a city of a million or known worldwide): "Ilam" in a note about Nepal is not the Iranian city, and
@@ -73,13 +89,15 @@ def country_first(ranked: list[tuple[Candidate, float]], focus: Sequence[str],
 
 
 def stands_alone(candidate: Candidate) -> bool:
+    """Whether a reading is known well enough to be read on no evidence but its name: a country,
+    a capital, a town of `STRONG_POPULATION` or one known by `STRONG_NAMES` names."""
     return (candidate.kind == "country" or candidate.capital or candidate.population >= STRONG_POPULATION
             or candidate.n_names >= STRONG_NAMES)
 
 
 def resolve_mention(
     doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str],
-    ranked: Optional[list[tuple[Candidate, float]]] = None,
+    ranked: Optional[Ranked] = None,
 ) -> Optional[Place]:
     ranked = ranked_readings(doc, mention, gazetteer, focus) if ranked is None else ranked
     if not ranked:
@@ -116,9 +134,9 @@ def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
     return replace(best, lat=seat.lat, lon=seat.lon)
 
 
-def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
+def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[Ranked]],
                          facilities: Collection[int] = (), bases: Collection[tuple[str, str]] = ()
-                         ) -> list[Optional[list[tuple[Candidate, float]]]]:
+                         ) -> list[Optional[Ranked]]:
     """Among a village's namesakes, the one in a region the article names elsewhere ("clashes near Westwell
     ... in the Marshland region": the Westwell of that region, not a larger Westwell across the border).
 
@@ -127,15 +145,13 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     and only to a reading of its own name in such a region (a name the gazetteer holds only by other
     spellings, "Ceel Harar" for El Harar, to a reading by such a spelling there); a name fitted to its own
     qualifiers keeps its reading."""
-    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
-
     regions = {(best.country, normalise_name(best.name)): ranked[0]
                for ranked in readings if ranked
                for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
     towns = towns_regions(mentions, readings)
     if not regions and not towns and not bases:
         return list(readings)
-    out: list[Optional[list[tuple[Candidate, float]]]] = []
+    out: list[Optional[Ranked]] = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         if not ranked or mention.fits_qualifiers or mention.fallback:
             out.append(ranked)
@@ -148,7 +164,7 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
                                 if other != index and name != own and index not in facilities}
 
         def in_named(candidate: Candidate, named: set = named) -> bool:
-            return (candidate.country, normalise_name(candidate.admin1 or "")) in named
+            return region_key(candidate) in named
 
         if (best.kind in ("city", "admin2") and not in_named(best) and not stands_alone(best)
                 and best.population < MIN_POPULATION_WITHOUT_CUE):
@@ -159,11 +175,11 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
             near = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
                     and _near_any(pair[0], [town for other, name, _, town in towns if other != index and name != own])]
             if inside:
-                ranked = inside[:1] + [pair for pair in ranked if pair is not inside[0]]
+                ranked = put_first(ranked, inside[0])
             elif near and index not in facilities:
                 # No namesake in those regions, but one near a town the note places for sure (just over a
                 # border from it): that one, not one far from every place the note names.
-                ranked = near[:1] + [pair for pair in ranked if pair is not near[0]]
+                ranked = put_first(ranked, near[0])
             elif (home := [key for key in regions if key[0] == best.country]) and len(home) == 1 and all(
                     c.country == best.country and c.kind in ("city", "admin2") and not in_named(c) for c, _ in ranked):
                 # The one region the note names in the village's country holds none of its namesakes: the
@@ -180,19 +196,16 @@ NEAR_TOWN_KM = 50.0
 
 
 def _near_any(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
-    from strife.resolve.distance import haversine_km
+    """Whether the reading lies within `NEAR_TOWN_KM` of one of the towns."""
+    return any(km_apart(candidate, town) <= NEAR_TOWN_KM for town in towns)
 
-    return any(haversine_km(candidate.lat, candidate.lon, town.lat, town.lon) <= NEAR_TOWN_KM for town in towns)
 
-
-def towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]]
-                   ) -> list[tuple[int, str, tuple[str, str], Candidate]]:
+def towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[Ranked]]
+                  ) -> list[tuple[int, str, tuple[str, str], Candidate]]:
     """The regions of the note's towns that are placed for sure (mention index, the town's name, its
     (country, region), its reading): a town fitted to its qualifiers ("Westford, Marshland"), a well-known one, or one
     whose every reading is in one region. A village read at the same time as such a town ("shelling near
     Ivanivka and in Westford") is read in the town's region, as in a region the note names."""
-    from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
-
     out = []
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         if not ranked or mention.fallback:
@@ -200,9 +213,9 @@ def towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[list[
         best = ranked[0][0]
         if best.kind not in ("city", "admin2") or not best.country or not best.admin1:
             continue
-        key = (best.country, normalise_name(best.admin1))
+        key = region_key(best)
         if (mention.fits_qualifiers or best.population >= MIN_POPULATION_WITHOUT_CUE or stands_alone(best)
-                or all((c.country, normalise_name(c.admin1 or "")) == key for c, _ in ranked)):
+                or all(region_key(c) == key for c, _ in ranked)):
             out.append((index, normalise_name(best.name), key, best))
     return out
 
@@ -215,14 +228,12 @@ UNDECIDED_NAMESAKES = ("{count} villages of this name in {country}, up to {sprea
                        "nothing else in the note says which: placed at the country")
 
 
-def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional[list[tuple[Candidate, float]]]],
+def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional[Ranked]],
                         gazetteer: Gazetteer, bases: Collection[tuple[str, str]] = ()) -> dict[int, tuple[Candidate, str]]:
     """The villages a note names alone whose namesakes nothing decides between (mention index -> the
     country's entry and why): "observers heard explosions near Westivka", with Westivkas all over the
     country, no region, town or other place in the note, and none of them a town. ACLED codes such a
     place at the country (precision 3) rather than at a village picked by chance."""
-    from strife.resolve.distance import haversine_km
-
     out: dict[int, tuple[Candidate, str]] = {}
     for index, (mention, ranked) in enumerate(zip(mentions, readings)):
         if not ranked or mention.fits_qualifiers or mention.fallback or mention.variant:
@@ -230,14 +241,14 @@ def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional
         best = ranked[0][0]
         if best.kind != "city" or not best.primary or best.population >= MIN_TOWN_POPULATION or stands_alone(best):
             continue
-        if (best.country, normalise_name(best.admin1 or "")) in bases:
+        if region_key(best) in bases:
             continue  # read in the region its actors are named after (`prefer_named_regions`)
         own = normalise_name(best.name)
         same = [c for c, _ in ranked if c.kind == "city" and c.primary and c.country == best.country
                 and normalise_name(c.name) == own]
         if len(same) < 2 or any(c.population >= MIN_TOWN_POPULATION for c in same):
             continue
-        spread = max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in same for b in same)
+        spread = max(km_apart(a, b) for a in same for b in same)
         if spread <= SPREAD_NAMESAKES_KM:
             continue
         # Another place in the note (other than the country itself, or this name again) could decide.
