@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.resolve.distance import haversine_km
+from strife.resolve.distance import km_apart
 from strife.resolve.gazetteer_build import _admin1_affixes, strip_admin_affixes
 from strife.resolve.geocode import Gazetteer
 
@@ -243,13 +243,13 @@ def test_of_a_regions_namesakes_the_one_in_the_named_district_is_meant(row_event
     place = _row_place(row_event, note)
     seats = _district_seats(district)
     assert place is not None and place.country == "UKR" and seats
-    assert min(haversine_km(place.lat, place.lon, s.lat, s.lon) for s in seats) <= 25
+    assert min(km_apart(place, s) for s in seats) <= 25
 
 
 def test_without_a_district_the_larger_namesake_stays(row_event) -> None:
     place = _row_place(row_event, "Unknown gunmen set fire to a barn in Pokrovske, Dnipropetrovsk.")
     assert place is not None and place.admin1 == "Dnipropetrovsk"
-    assert all(haversine_km(place.lat, place.lon, s.lat, s.lon) > 60 for s in _district_seats("Nikopol"))
+    assert all(km_apart(place, s) > 60 for s in _district_seats("Nikopol"))
 
 
 # "Y of Z", "Y in Z": a place written as the holder of the one before it is the wider of the two, even
@@ -370,7 +370,7 @@ def test_a_district_is_placed_at_its_seat(row_event, note: str) -> None:
     place = _row_place(row_event, note)
     town = next(c for c in Gazetteer.default().lookup(note.split(" county")[0].split()[-1]) if c.kind == "city")
     assert place is not None and place.geo_precision == 2
-    assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 5
+    assert km_apart(place, town) < 5
 
 
 ORIGINS = [

@@ -56,13 +56,13 @@ def test_a_village_at_a_distance_from_a_known_town_is_its_namesake_there(nlp) ->
     """Ivanivka (dozens in Ukraine) 5 km from Kramatorsk (neither in any dev record): the one near
     Kramatorsk, as sure as the town, so an event there is coded at the village."""
     from strife.extract.places import find_places
-    from strife.resolve.distance import haversine_km
+    from strife.resolve.distance import km_apart
     from strife.resolve.geocode import Gazetteer
 
     found = find_places(nlp("Shelling damaged houses in Ivanivka, 5 km north of Kramatorsk."), Gazetteer.default())
     village = next(p for p in found if p.name == "Ivanivka")
     town = next(p for p in found if p.name == "Kramatorsk")
-    assert haversine_km(village.lat, village.lon, town.lat, town.lon) <= 5 + 15
+    assert km_apart(village, town) <= 5 + 15
     assert village.confidence >= 0.5
 
 

@@ -210,7 +210,7 @@ _REGION_WORDS = frozenset({"province", "governorate", "state", "region", "oblast
 
 
 def _location_outcomes(gold: GoldRecord, event: Event) -> dict[str, Optional[bool]]:
-    from strife.resolve.geocode import haversine_km
+    from strife.resolve.distance import km_apart
 
     place, loc = gold.location, event.location
     if place is None:
@@ -218,7 +218,7 @@ def _location_outcomes(gold: GoldRecord, event: Event) -> dict[str, Optional[boo
     near: Optional[bool] = None
     if place.lat is not None and place.lon is not None:
         near = bool(loc and loc.lat is not None and loc.lon is not None
-                    and haversine_km(place.lat, place.lon, loc.lat, loc.lon) <= GEO_TOLERANCE_KM)
+                    and km_apart(place, loc) <= GEO_TOLERANCE_KM)
     return {
         "location_25km": near,
         "location_admin1": None if not place.admin1 else bool(loc and same_admin1(loc.admin1, place.admin1, place.lat, place.lon)),

@@ -487,7 +487,7 @@ def ranking_confidence(ranked: Sequence[tuple[Candidate, float]]) -> float:
     in the same place.
     """
     best, score = ranked[0]
-    rivals = [s for c, s in ranked[1:] if haversine_km(best.lat, best.lon, c.lat, c.lon) > RIVAL_DISTANCE_KM]
+    rivals = [s for c, s in ranked[1:] if km_apart(best, c) > RIVAL_DISTANCE_KM]
     if not rivals:
         return 0.95
     margin = score - rivals[0]

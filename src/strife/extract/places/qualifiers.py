@@ -37,7 +37,7 @@ from strife.extract.places.names import (
     trim_name,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, demonym_country, is_demonym
-from strife.resolve.distance import haversine_km
+from strife.resolve.distance import km_apart
 from strife.resolve.gazetteer_build import country_aliases
 from strife.resolve.geocode import Candidate, Containers, Gazetteer, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
@@ -315,7 +315,7 @@ def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Ca
     if any(c.kind in ("country", "admin1") and c.primary for c in mention.candidates):
         return False  # a region or country is not a village of the unit
     far = CITY_QUARTER_KM if wider.feature == "city" else FAR_FROM_UNIT_KM
-    return all(haversine_km(c.lat, c.lon, r.lat, r.lon) > far for c in mention.candidates for r in readings)
+    return all(km_apart(c, r) > far for c in mention.candidates for r in readings)
 
 
 def _own_readings(mention: Mention) -> list[Candidate]:

@@ -40,7 +40,7 @@ from strife.extract.places.readings import (
     undecided_namesakes,
 )
 from strife.model import Place
-from strife.resolve.distance import haversine_km
+from strife.resolve.distance import km_apart
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
 from strife.resolve.spellings import normalise_name
 
@@ -194,7 +194,7 @@ def _far_namesakes(found: Sequence[Toponym], found_at: Sequence[int], votes: Seq
     rest = focus_of([v for v in _as_read(votes, read_at, namesakes) if not v.metonym])
     capitals = [c for c in (gazetteer.country(code) for code in rest) if c is not None]
     return {index for index, place in namesakes.items() if place.lat is not None and capitals
-            and all(haversine_km(place.lat, place.lon, c.lat, c.lon) > FAR_ABROAD_KM for c in capitals)}
+            and all(km_apart(place, c) > FAR_ABROAD_KM for c in capitals)}
 
 
 def _as_read(votes: Sequence[FocusVote], read_at: dict[int, str], namesakes: Collection[int]) -> list[FocusVote]:
@@ -452,7 +452,7 @@ def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collec
     if best.kind != "city" or best.country in others:
         return False
     capitals = [c for c in (gazetteer.country(code) for code in others) if c is not None]
-    return bool(capitals) and all(haversine_km(best.lat, best.lon, c.lat, c.lon) > FAR_ABROAD_KM for c in capitals)
+    return bool(capitals) and all(km_apart(best, c) > FAR_ABROAD_KM for c in capitals)
 
 
 def _mark_placed_at_namesakes(found: list[Toponym]) -> None:
@@ -483,7 +483,7 @@ def _one_place_per_name(found: list[Toponym]) -> None:
 def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
     """Does the name also name a place more than `RIVAL_DISTANCE_KM` from its best reading?"""
     best = ranked[0][0]
-    return any(haversine_km(best.lat, best.lon, c.lat, c.lon) > RIVAL_DISTANCE_KM for c, _ in ranked[1:])
+    return any(km_apart(best, c) > RIVAL_DISTANCE_KM for c, _ in ranked[1:])
 
 
 def _mark_asides(doc: Doc, found: list[Toponym]) -> None:
