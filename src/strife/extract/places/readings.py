@@ -141,10 +141,10 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
     ... in the Marshland region": the Westwell of that region, not a larger Westwell across the border).
 
     A region is named when a mention's best reading is that first-level region itself. Only a small place
-    gives way (a village or district under `MIN_POPULATION_WITHOUT_CUE`, no capital, not known worldwide),
-    and only to a reading of its own name in such a region (a name the gazetteer holds only by other
-    spellings, "Ceel Harar" for El Harar, to a reading by such a spelling there); a name fitted to its own
-    qualifiers keeps its reading."""
+    gives way (`_gives_way`), and a name fitted to its own qualifiers keeps its reading. The village takes,
+    in this order: its reading inside a named region (`_inside_named`); a namesake near a town the note
+    places for sure (`_near_placed_town`); or the one region the note names in its country, when that
+    region holds none of its namesakes (`_sole_region`)."""
     regions = {(best.country, normalise_name(best.name)): ranked[0]
                for ranked in readings if ranked
                for best in [ranked[0][0]] if best.kind == "admin1" and best.country}
@@ -156,39 +156,64 @@ def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optiona
         if not ranked or mention.fits_qualifiers or mention.fallback:
             out.append(ranked)
             continue
-        best = ranked[0][0]
-        own = normalise_name(best.name)
         # The regions the note names, and those of its other towns that are placed for sure.
         # A facility named after a town (`facilities`: "the X prison") is no village read with the note's towns.
-        named = set(regions) | set(bases) | {key for other, name, key, _ in towns
-                                if other != index and name != own and index not in facilities}
-
-        def in_named(candidate: Candidate, named: set = named) -> bool:
-            return region_key(candidate) in named
-
-        if (best.kind in ("city", "admin2") and not in_named(best) and not stands_alone(best)
-                and best.population < MIN_POPULATION_WITHOUT_CUE):
-            # A name the gazetteer holds only by other spellings has no reading of its own name anywhere:
-            # each such reading is as much its own as the best one is.
-            inside = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and in_named(pair[0])
-                      and (pair[0].primary or (mention.variant and not best.primary))]
-            near = [pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
-                    and _near_any(pair[0], [town for other, name, _, town in towns if other != index and name != own])]
-            if inside:
-                ranked = put_first(ranked, inside[0])
-            elif near and index not in facilities:
-                # No namesake in those regions, but one near a town the note places for sure (just over a
-                # border from it): that one, not one far from every place the note names.
-                ranked = put_first(ranked, near[0])
-            elif (home := [key for key in regions if key[0] == best.country]) and len(home) == 1 and all(
-                    c.country == best.country and c.kind in ("city", "admin2") and not in_named(c) for c, _ in ranked):
-                # The one region the note names in the village's country holds none of its namesakes: the
-                # village is one the gazetteer lacks, placed at the region (as a qualifier would place it).
-                region = regions[home[0]]
-                mention.fallback = [(region[0].name, [region[0]])]
-                ranked = [region]
-        out.append(ranked)
+        own = normalise_name(ranked[0][0].name)
+        others = [(key, town) for other, name, key, town in towns if other != index and name != own]
+        facility = index in facilities
+        named = set(regions) | set(bases) | (set() if facility else {key for key, _ in others})
+        if not _gives_way(ranked[0][0], named):
+            out.append(ranked)
+            continue
+        chosen = _inside_named(mention, ranked, named) or (
+            None if facility else _near_placed_town(ranked, [town for _, town in others]))
+        if chosen:
+            out.append(put_first(ranked, chosen))
+        elif region := _sole_region(ranked, regions, named):
+            mention.fallback = [(region[0].name, [region[0]])]
+            out.append([region])
+        else:
+            out.append(ranked)
     return out
+
+
+def _gives_way(best: Candidate, named: set[tuple[str, str]]) -> bool:
+    """Whether a reading may give way to a namesake in a named region: a village or district outside
+    every named region, no capital nor a place known worldwide, and under `MIN_POPULATION_WITHOUT_CUE`.
+    A large or well-known town is read as itself wherever the note's other places lie."""
+    return (best.kind in ("city", "admin2") and region_key(best) not in named and not stands_alone(best)
+            and best.population < MIN_POPULATION_WITHOUT_CUE)
+
+
+def _inside_named(mention: Mention, ranked: Ranked, named: set[tuple[str, str]]
+                  ) -> Optional[tuple[Candidate, float]]:
+    """The village's first reading inside a named region: a village of the region the note is about is
+    the likeliest of its namesakes. A name the gazetteer holds only by other spellings ("Ceel Harar" for
+    El Harar) has no reading of its own name anywhere, so each such reading is as much its own as the
+    best one is."""
+    best = ranked[0][0]
+    return next((pair for pair in ranked if pair[0].kind in ("city", "admin2") and region_key(pair[0]) in named
+                 and (pair[0].primary or (mention.variant and not best.primary))), None)
+
+
+def _near_placed_town(ranked: Ranked, towns: Sequence[Candidate]) -> Optional[tuple[Candidate, float]]:
+    """With no namesake in those regions, the first one near a town the note places for sure (just over
+    a border from it): a report's places lie together, so not one far from every place the note names."""
+    return next((pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
+                 and _near_any(pair[0], towns)), None)
+
+
+def _sole_region(ranked: Ranked, regions: dict[tuple[str, str], tuple[Candidate, float]],
+                 named: set[tuple[str, str]]) -> Optional[tuple[Candidate, float]]:
+    """The one region the note names in the village's country, when it holds none of the village's
+    namesakes: the village is one the gazetteer lacks, placed at the region (as a qualifier would place
+    it), not at a namesake elsewhere in the country."""
+    best = ranked[0][0]
+    home = [key for key in regions if key[0] == best.country]
+    if len(home) != 1 or not all(c.country == best.country and c.kind in ("city", "admin2")
+                                 and region_key(c) not in named for c, _ in ranked):
+        return None
+    return regions[home[0]]
 
 
 # A village this close to a town the note places for sure is read near it ("just over the border").
