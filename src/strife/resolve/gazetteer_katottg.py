@@ -22,7 +22,7 @@ import re
 import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Optional
 from xml.etree import ElementTree
 
 from strife.datafiles import read_data_csv
@@ -129,45 +129,82 @@ def hromada_centre(hromada_name: str, members: list[Settlement]) -> Optional[Set
     return min(found, key=lambda m: _SETTLEMENTS.index(m.category)) if found else None
 
 
+class _Town(NamedTuple):
+    """A town of Ukraine the index already holds."""
+
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+class _IndexTowns:
+    """The index's towns of Ukraine, found by a codifier name: by its Latin spelling's key, else by
+    that key's skeleton (a transliteration may differ from GeoNames' in a vowel or a doubled letter)."""
+
+    def __init__(self, writer: IndexWriter) -> None:
+        self.towns = {pid: _Town(admin1, lat, lon, population)
+                      for pid, admin1, lat, lon, population in writer.conn.execute(
+                          "SELECT id, admin1, lat, lon, population FROM places WHERE kind = 'city' "
+                          "AND country = 'UKR' AND admin1 IS NOT NULL")}
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_skeleton: dict[str, list[int]] = defaultdict(list)
+        for key, pid in writer.name_rows:
+            if pid in self.towns:
+                self.by_key[key].append(pid)
+                self.by_skeleton[variant_key(key)].append(pid)
+
+    def known(self, name: str) -> list[_Town]:
+        """The index's towns a codifier name (in Ukrainian) may be."""
+        key = normalise_name(ukrainian_latin(name))
+        return [self.towns[pid] for pid in self.by_key.get(key) or self.by_skeleton.get(variant_key(key), [])]
+
+    def regions_of(self, name: str) -> list[str]:
+        """The regions of the index's towns of a codifier name."""
+        return [town.admin1 for town in self.known(name)]
+
+
 def add_katottg_villages(writer: IndexWriter, source: Optional[Path]) -> int:
     """Add each settlement the index lacks as a town of its oblast, at its hromada's centre."""
-    settlements, hromadas = codifier(source)
+    settlements, hromadas = codifier(source)  # read the codifier
     if not settlements:
         return 0
-    towns = {pid: (admin1, lat, lon, population) for pid, admin1, lat, lon, population in writer.conn.execute(
-        "SELECT id, admin1, lat, lon, population FROM places WHERE kind = 'city' AND country = 'UKR' "
-        "AND admin1 IS NOT NULL")}
-    by_key: dict[str, list[int]] = defaultdict(list)
-    by_skeleton: dict[str, list[int]] = defaultdict(list)
-    for key, pid in writer.name_rows:
-        if pid in towns:
-            by_key[key].append(pid)
-            by_skeleton[variant_key(key)].append(pid)
+    index = _IndexTowns(writer)  # read the index's towns
+    regions = _oblast_regions(settlements, index.regions_of)  # match oblasts to regions
+    villages = list(_placed_villages(settlements, hromadas, regions, index))  # place the new villages
+    for name, region, lat, lon in villages:  # write them
+        writer.add_place((None, name, "city", "UKR", region, lat, lon, 0, 0, 1), [name], [name])
+    return len(villages)
 
-    def known(name: str) -> list[int]:
-        key = normalise_name(ukrainian_latin(name))
-        return by_key.get(key) or by_skeleton.get(variant_key(key), [])
 
-    regions = _oblast_regions(settlements, lambda name: [towns[pid][0] for pid in known(name)])
+def _placed_villages(settlements: list[Settlement], hromadas: dict[str, str], regions: dict[str, str],
+                     index: _IndexTowns) -> Iterator[tuple[str, str, float, float]]:
+    """Each settlement the index lacks in its oblast's region (its Latin name, the region, a point):
+    placed at its hromada's centre, so within some 10-30 km of it. A hromada whose centre the index
+    does not know in that region places none of its settlements: a namesake elsewhere would be a
+    guess, not a place "near" the village."""
     members: dict[str, list[Settlement]] = defaultdict(list)
     for s in settlements:
         members[s.hromada].append(s)
-
-    added = 0
     for code, local in members.items():
         region = regions.get(local[0].oblast)
         centre = hromada_centre(hromadas.get(code, ""), local) if region else None
-        points = [towns[pid] for pid in known(centre.name) if towns[pid][0] == region] if centre else []
-        if not points:
+        point = _centre_point(centre, region, index) if centre and region else None
+        if point is None:
             continue
-        _, lat, lon, _ = max(points, key=lambda t: t[3])
         for s in local:
-            if s is centre or any(towns[pid][0] == region for pid in known(s.name)):
-                continue
-            name = ukrainian_latin(s.name)
-            writer.add_place((None, name, "city", "UKR", region, lat, lon, 0, 0, 1), [name], [name])
-            added += 1
-    return added
+            if s is centre or any(town.admin1 == region for town in index.known(s.name)):
+                continue  # the centre itself, or a settlement the index already knows in its region
+            yield ukrainian_latin(s.name), region, *point
+
+
+def _centre_point(centre: Settlement, region: str, index: _IndexTowns) -> Optional[tuple[float, float]]:
+    """Where the index places a hromada's centre: its most populous town of that name in the region."""
+    points = [town for town in index.known(centre.name) if town.admin1 == region]
+    if not points:
+        return None
+    best = max(points, key=lambda town: town.population)
+    return best.lat, best.lon
 
 
 def _oblast_regions(settlements: list[Settlement], regions_of: Callable[[str], list[str]]) -> dict[str, str]:
