@@ -20,7 +20,7 @@ from strife.engine import (
     Coded,
     DaskEngine,
     LocalEngine,
-    _tapered_chunks,
+    tapered_chunks,
     estimate_articles,
     make_engine,
 )
@@ -113,12 +113,12 @@ def test_dask_workers_run_without_the_profiler_or_a_fixed_malloc_threshold(dask_
 
 
 def test_the_last_batches_go_out_in_smaller_pieces():
-    chunks = list(_tapered_chunks(range(100), 16, 2))
+    chunks = list(tapered_chunks(range(100), 16, 2))
     assert [item for chunk in chunks for item in chunk] == list(range(100))  # order kept, nothing lost
     assert [len(c) for c in chunks[:5]] == [16] * 5  # the bulk in full batches
     assert sum(len(c) for c in chunks[5:]) == 20 and max(len(c) for c in chunks[5:]) <= 4
-    assert [len(c) for c in _tapered_chunks(range(3), 16, 2)] == [1, 1, 1]
-    assert list(_tapered_chunks([], 16, 2)) == []
+    assert [len(c) for c in tapered_chunks(range(3), 16, 2)] == [1, 1, 1]
+    assert list(tapered_chunks([], 16, 2)) == []
 
 
 def test_dask_engine_codes_one_article(dask_engine):

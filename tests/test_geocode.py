@@ -102,14 +102,14 @@ def test_countries_are_read_in_one_statement(gazetteer: Gazetteer, monkeypatch) 
     """The places table has no index on kind or country: the first country asked reads them all in
     one statement (a statement per country scanned the table each time), each the same entry a
     query for that code alone returns."""
-    from strife.resolve.geocode import _SELECT, _candidate
+    from strife.resolve.geocode import SELECT_PLACE, candidate_from_row
 
-    alone = {code: gazetteer.conn.execute(f"{_SELECT} FROM places p WHERE p.kind = 'country' AND p.country = ?",
+    alone = {code: gazetteer.conn.execute(f"{SELECT_PLACE} FROM places p WHERE p.kind = 'country' AND p.country = ?",
                                           (code,)).fetchone() for code in ("AFG", "NGA", "SYR", "XXX")}
     work = SqlWork(monkeypatch)
     fresh = Gazetteer(gazetteer.path)
     for code, row in alone.items():
-        assert fresh.country(code) == (_candidate(row) if row else None)
+        assert fresh.country(code) == (candidate_from_row(row) if row else None)
     assert alone["SYR"] is not None and alone["XXX"] is None
     assert len(work.statements) == 1
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from strife.resolve.actors import ActorDictionary, ActorEntry
-from strife.resolve.geocode import _name_key
+from strife.resolve.geocode import name_key
 from strife.resolve.spellings import normalise_name
 
 PHRASES = ["rebels", "the police", "Marandi soldiers", "two Syrians", "gunmen, residents said", "", "  "]
@@ -33,4 +33,4 @@ def test_adding_an_entry_forgets_the_kept_codes() -> None:
 def test_gazetteer_key_is_the_normalised_name(name) -> None:
     import re
 
-    assert _name_key(name) == normalise_name(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+    assert name_key(name) == normalise_name(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))

@@ -37,8 +37,8 @@ def test_the_dictionary_pattern_finds_the_same_names_as_the_flat_alternation():
 
 def _names(pattern):
     """The names of the dictionary, as `ActorDictionary.name_regex` gathers them."""
-    from strife.resolve.actors import _AMBIGUOUS_UPPER
+    from strife.resolve.actors import AMBIGUOUS_UPPER
 
     dictionary = ActorDictionary.default()
     names = set(dictionary._names) | {c for c, e in dictionary._capitals.items() if e is not None}
-    return {n for n in names if len(n) > 1 and n.upper() not in _AMBIGUOUS_UPPER}
+    return {n for n in names if len(n) > 1 and n.upper() not in AMBIGUOUS_UPPER}

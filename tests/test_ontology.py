@@ -167,12 +167,12 @@ def test_calibration_is_monotone_and_keeps_order(onto):
 
 
 def test_bad_calibration_knots_name_file_and_line(tmp_path):
-    from strife.ontology import _read_calibration
+    from strife.ontology import read_calibration
 
     path = tmp_path / "calibration.csv"
     path.write_text("raw,calibrated\n0.5,0.6\n0.7,0.4\n", encoding="utf-8")
     with pytest.raises(OntologyError, match=r"calibration.csv:3: .*non-decreasing"):
-        _read_calibration(path)
+        read_calibration(path)
 
 
 def test_new_word_lists_for_sides_and_intent(onto):

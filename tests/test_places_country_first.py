@@ -140,13 +140,13 @@ def test_kind_and_facility_tables_are_well_formed() -> None:
 
 def test_a_district_written_as_one_is_not_an_unsupported_namesake() -> None:
     from strife.extract.places.names import Mention
-    from strife.extract.places.resolution import _unsupported_namesake
+    from strife.extract.places.resolution import unsupported_namesake
 
     district = Candidate(1, "Xandu", "admin2", "IND", "A", 0.0, 0.0, 20_000)
     written_as_district = Mention(0, 2, from_entity=False, feature="admin2", name_end=1)
     bare = Mention(0, 1, from_entity=False, name_end=1)
-    assert not _unsupported_namesake(written_as_district, [(district, 9.0)], {"USA"})
-    assert _unsupported_namesake(bare, [(district, 9.0)], {"USA"})  # nothing in the text says it is the district
+    assert not unsupported_namesake(written_as_district, [(district, 9.0)], {"USA"})
+    assert unsupported_namesake(bare, [(district, 9.0)], {"USA"})  # nothing in the text says it is the district
 
 
 def test_a_district_is_the_place_whatever_country_the_actors_name(engine) -> None:
@@ -228,14 +228,14 @@ def test_foreign_forces_do_not_make_the_town_they_strike_a_namesake(nlp, gazette
 
 
 def test_a_name_placed_at_a_namesake_qualifier_is_no_location_either() -> None:
-    from strife.extract.places.resolution import Toponym, _mark_placed_at_namesakes
+    from strife.extract.places.resolution import Toponym, mark_placed_at_namesakes
     from strife.model import Place
 
     town = Place(name="Yonder", country="CIV", lat=7.0, lon=-5.0, confidence=0.2, feature="city")
     namesake = Toponym("Yonder", town, [], ["NGA"], not_a_location=True)
     placed_there = Toponym("Hamlet", town.model_copy(update={"confidence": 0.6}), [], ["NGA"], qualified_by="Yonder")
     elsewhere = Toponym("Other", town.model_copy(update={"confidence": 0.6}), [], ["NGA"], qualified_by="Thither")
-    _mark_placed_at_namesakes([namesake, placed_there, elsewhere])
+    mark_placed_at_namesakes([namesake, placed_there, elsewhere])
     assert placed_there.not_a_location and placed_there.place.confidence <= 0.2
     assert not elsewhere.not_a_location
 
@@ -288,7 +288,7 @@ def test_a_name_read_as_another_name_abroad_does_not_outweigh_a_places_own_name(
 
     from strife.extract.places.focus import FocusSupport, FocusVote
     from strife.extract.places.names import Mention
-    from strife.extract.places.resolution import _support_for, _unsupported_namesake
+    from strife.extract.places.resolution import support_for, unsupported_namesake
 
     village = _candidate("BGD", 50_000, n_names=1)
     votes = [FocusVote("UZB", 1.0, (10, 18), 0, alternate=True), FocusVote("BGD", 1.0, (23, 31), 1)]
@@ -296,13 +296,13 @@ def test_a_name_read_as_another_name_abroad_does_not_outweigh_a_places_own_name(
     every = FocusSupport(votes, names)
     own_names = FocusSupport([v for v in votes if not v.alternate], names)
     ranked = [(village, 6.5)]
-    assert _support_for(ranked, own_names, every).without(1) == frozenset()
+    assert support_for(ranked, own_names, every).without(1) == frozenset()
     assert every.without(1) == frozenset({"UZB"})
     mention = Mention(start=3, end=4, from_entity=False, name_end=4)
-    assert not _unsupported_namesake(mention, ranked, _support_for(ranked, own_names, every).without(1))
-    assert _unsupported_namesake(mention, ranked, every.without(1))  # as before: a vote abroad, no vote at home
+    assert not unsupported_namesake(mention, ranked, support_for(ranked, own_names, every).without(1))
+    assert unsupported_namesake(mention, ranked, every.without(1))  # as before: a vote abroad, no vote at home
     alternate_reading = [(replace(village, primary=False), 6.5)]
-    assert _support_for(alternate_reading, own_names, every) is every  # an alternate reading is judged as before
+    assert support_for(alternate_reading, own_names, every) is every  # an alternate reading is judged as before
 
 
 def test_a_shortened_name_of_a_large_town_abroad_is_a_namesake_where_the_text_is_elsewhere(nlp, gazetteer) -> None:
@@ -321,15 +321,15 @@ def test_part_of_longer_name_needs_the_whole_written_name_inside_the_own_name() 
     from spacy.vocab import Vocab
 
     from strife.extract.places.names import Mention
-    from strife.extract.places.resolution import _part_of_longer_name
+    from strife.extract.places.resolution import part_of_longer_name
 
     doc = Doc(Vocab(), words=["in", "Lake", "Vale"])  # no parse needed: Mention.name reads the words
     mention = Mention(start=1, end=3, from_entity=True, name_end=3)
     town = replace(_candidate("USA", 200_000), name="Lake Vale City", primary=False)
-    assert _part_of_longer_name(doc, mention, [(town, 7.0)])
-    assert not _part_of_longer_name(doc, mention, [(replace(town, primary=True), 7.0)])  # its own name
-    assert not _part_of_longer_name(doc, mention, [(replace(town, name="Lakevale"), 7.0)])  # another spelling
-    assert not _part_of_longer_name(doc, mention, [(replace(town, name="Vale Lake City"), 7.0)])  # words apart
+    assert part_of_longer_name(doc, mention, [(town, 7.0)])
+    assert not part_of_longer_name(doc, mention, [(replace(town, primary=True), 7.0)])  # its own name
+    assert not part_of_longer_name(doc, mention, [(replace(town, name="Lakevale"), 7.0)])  # another spelling
+    assert not part_of_longer_name(doc, mention, [(replace(town, name="Vale Lake City"), 7.0)])  # words apart
 
 
 def test_a_name_several_countries_bodies_bear_gives_no_country(nlp, gazetteer) -> None:
@@ -403,14 +403,14 @@ def test_a_capital_compounded_into_the_object_of_in_is_a_place_whatever_its_head
     # sentences): the capital names where, not a government acting.
     from spacy.tokens import Doc
 
-    from strife.extract.actors import _is_location
+    from strife.extract.actors import is_location
     from strife.resolve.actors import ActorDictionary
 
     words = ["Police", "detained", "strikers", "in", "Lusaka", "Vally", "on", "Sunday", "."]
     doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 5, 3, 1, 6, 1],
               deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "prep", "pobj", "punct"],
               pos=["NOUN", "VERB", "NOUN", "ADP", "PROPN", "ADV", "ADP", "PROPN", "PUNCT"])
-    assert _is_location(doc[4], ActorDictionary.default())
+    assert is_location(doc[4], ActorDictionary.default())
 
 
 def test_a_town_far_from_every_region_the_note_names_is_a_namesake(nlp, gazetteer) -> None:

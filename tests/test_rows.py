@@ -55,13 +55,13 @@ def test_outside_acled_rows_confidence_alone_decides():
 def test_a_shared_toll_goes_to_the_row_event_not_to_the_seizure_told_with_it():
     """Both events of one line were linked to one death figure: it stays on the raid, the event the
     record's row is written for, though the seizure was coded with more confidence."""
-    from strife.extract.link import _one_carrier_per_toll
+    from strife.extract.link import one_carrier_per_toll
     from strife.model import Count
 
     seizure, raid = _event(1, STRATEGIC, 0.9), _event(2, "Battles", 0.7)
     for event in (seizure, raid):
         event.fatalities = Count(best=3, text="three", span=(40, 45))
-    _one_carrier_per_toll([seizure, raid])
+    one_carrier_per_toll([seizure, raid])
     assert raid.fatalities is not None and seizure.fatalities is None
 
 

@@ -111,14 +111,14 @@ def build_revision_0005_with_intake_tables(url: str) -> None:
 
 
 def test_a_0005_database_with_intake_tables_made_the_old_way_upgrades_and_keeps_their_rows(db_url):
-    from strife.intake import _seen, skipped_counts
+    from strife.intake import seen_entry_ids, skipped_counts
 
     build_revision_0005_with_intake_tables(db_url)
     with pytest.raises(SchemaError, match="strife db upgrade"):
         Store(db_url)
     assert upgrade_database(db_url) == ("0005", "0006") and HEAD_REVISION == "0006"
     with Store(db_url) as store:
-        assert _seen(store, "f.rss") == {"e1"} and skipped_counts(store) == {"fr": 1}
+        assert seen_entry_ids(store, "f.rss") == {"e1"} and skipped_counts(store) == {"fr": 1}
         with store.engine.connect() as conn:
             assert schema_drift(conn) == []
             assert conn.exec_driver_sql("SELECT value FROM strife_meta WHERE key = 'schema_version'").scalar() == "6"

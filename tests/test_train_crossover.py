@@ -19,7 +19,7 @@ from strife.evaluate.halves import half_of_key, sealed_part_of_key
 from strife.learn import code_cases, retype_result, train
 from strife.learn.holdout import crossover
 from strife.learn.model import LearnerConfig, Prediction
-from strife.learn.report import _crossover_html
+from strife.learn.report import crossover_html
 from strife.learn.tuning import applied_labels
 from strife.model import Article
 
@@ -86,7 +86,7 @@ def test_crossover_scores_each_sealed_part_with_a_model_that_never_saw_it(gold, 
     assert sorted(found["trained_on"]) == sorted(dev + result["records"] - n for n in _part_sizes(coded))
     assert result["model"]["acled_event_type"]["value"] > result["rules"]["acled_event_type"]["value"]
     assert result["model"]["fatalities_exact"]["value"] >= result["rules"]["fatalities_exact"]["value"]
-    assert "Cross-over" in _crossover_html(found) and "codebook.csv" in _crossover_html(found)  # report.html shows it
+    assert "Cross-over" in crossover_html(found) and "codebook.csv" in crossover_html(found)  # report.html shows it
 
 
 def _part_sizes(coded) -> list[int]:

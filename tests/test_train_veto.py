@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pytest
 
-from strife.cli.coding import _explain_model
+from strife.cli.coding import explain_model
 from strife.evaluate.user import most_confident
 from strife.learn import LearnerConfig, retype_result, train
 from strife.model import Article, ArticleResult, Event, ModelVeto, Span
@@ -139,6 +139,6 @@ def test_explain_says_what_the_model_did():
     proposed = Event(id="e2", event_type="FIGHT", evidence=evidence, origin="model", acled_event_type="Battles",
                      confidence=0.7)
     said = "vetoed by the model (no event at 0.91): the rules' ACLED type Battles / Armed clash taken off"
-    assert _explain_model(vetoed) == [said]
-    assert "proposed by the model" in _explain_model(proposed)[0]
-    assert _explain_model(Event(id="e3", event_type="FIGHT", evidence=evidence)) == []
+    assert explain_model(vetoed) == [said]
+    assert "proposed by the model" in explain_model(proposed)[0]
+    assert explain_model(Event(id="e3", event_type="FIGHT", evidence=evidence)) == []

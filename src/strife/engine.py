@@ -239,7 +239,7 @@ class DaskEngine:
         """Coded articles and problems, in input order, with at most `max_in_flight` batches out."""
         pending: Deque[tuple[list[ReadResult], Any]] = collections.deque()
         try:
-            for chunk in _tapered_chunks(items, self.batch_size, self.n_workers):
+            for chunk in tapered_chunks(items, self.batch_size, self.n_workers):
                 checked = [_check(item, self.max_chars) for item in chunk]
                 articles = [item for item in checked if isinstance(item, Article)]
                 future = self.client.submit(_code_on_worker, self.model, self.batch_size, articles, self.max_seconds,
@@ -384,7 +384,7 @@ def _chunks(items: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]
         yield chunk
 
 
-def _tapered_chunks(items: Iterable[ReadResult], size: int, workers: int) -> Iterator[list[ReadResult]]:
+def tapered_chunks(items: Iterable[ReadResult], size: int, workers: int) -> Iterator[list[ReadResult]]:
     """Chunks of `size`, but the last `workers` chunks' worth cut into smaller pieces.
 
     A worker that starts a full batch just as the input runs out keeps the others waiting for it;

@@ -222,7 +222,8 @@ class PollReport:
         return data
 
 
-def _seen(store: Store, feed: str) -> set[str]:
+def seen_entry_ids(store: Store, feed: str) -> set[str]:
+    """The ids of the feed's entries already taken in (or skipped), so a second read takes only new ones."""
     with store.engine.connect() as conn:
         return {row[0] for row in conn.execute(select(seen_entries.c.entry_id).where(seen_entries.c.feed == feed))}
 
@@ -260,7 +261,7 @@ def poll_feed(store: Store, engine, feed: str, options: ReadOptions = ReadOption
         return report
     base = None if feed.startswith(("http://", "https://")) else Path(feed).parent
     entries = list(feed_entries(data, feed, options, base))
-    seen = _seen(store, feed)
+    seen = seen_entry_ids(store, feed)
     fresh = [entry for entry in entries if entry.entry_id and entry.entry_id not in seen]
     report.entries = sum(1 for entry in entries if entry.entry_id)
     report.problems.extend(p for entry in entries if not entry.entry_id for p in entry.results)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from strife.engine import Coded, LocalEngine
 from strife.ingest import InputProblem, ReadResult, Skipped
-from strife.ingest.language import _identifier
+from strife.ingest.language import language_identifier
 from strife.intake import Known, code_and_store
 from strife.model import Article
 from strife.store import Store, articles, events, incidents
@@ -150,10 +150,10 @@ def test_stored_articles_are_looked_up_before_their_language_is_identified(db_ur
                                    "autorités locales, qui ont annoncé une enquête sur cette attaque.")
     with Store(db_url) as store:
         list(code_and_store(store, engine, batch(), language="en"))
-        _identifier.cache_clear()
+        language_identifier.cache_clear()
         again = list(code_and_store(store, engine, batch(), language="en"))
         assert [type(item.outcome) for item in again] == [Known] * N
-        assert _identifier.cache_info().currsize == 0  # never identified
+        assert language_identifier.cache_info().currsize == 0  # never identified
         (skipped,) = code_and_store(store, engine, [french], language="en")
         assert isinstance(skipped.outcome, Skipped) and skipped.outcome.language == "fr"
 

@@ -87,11 +87,11 @@ def _explain_dates(result) -> None:
     for event in result.events:
         typer.echo(f"{event.id} {event.event_type} {event.date or 'undated'} ({event.date_precision}): "
                    f"{explain_date(event, result.dates)}", err=True)
-        for line in [*explain_roles(event), *_explain_model(event)]:
+        for line in [*explain_roles(event), *explain_model(event)]:
             typer.echo(f"    {line}", err=True)
 
 
-def _explain_model(event) -> list[str]:
+def explain_model(event) -> list[str]:
     """What a trained model (`--model-dir`) did to the event, so no change it made goes unsaid."""
     if event.origin == "model":
         said = f"proposed by the model ({event.acled_event_type}, confidence {event.confidence:.2f}): the rules found no event here"

@@ -458,7 +458,7 @@ def _code_unit(
         return []
     if code.kind in ("country", "capital", "demonym") and _names_a_currency(unit.root, dictionary):
         return []  # 'the US dollar exchange rate', 'the Lebanese pound': the money, not the state
-    if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)) and _is_location(
+    if code.kind in ("country", "capital") and (not keep_places or _after_a_town(unit.root, dictionary)) and is_location(
             unit.root, dictionary):
         return []  # an argument keeps its country ('shelled Syria'), not the one after its town ('a market in Khulna, Bangladesh')
     if code.kind == "demonym":
@@ -552,7 +552,7 @@ def _names_a_currency(token: Token, dictionary: ActorDictionary) -> bool:
     return any(word.i != token.i and word.pos_ == "NOUN" and word.lemma_.lower() in money for word in (token.head, after))
 
 
-def _is_location(token: Token, dictionary: ActorDictionary) -> bool:
+def is_location(token: Token, dictionary: ActorDictionary) -> bool:
     """A country or capital as the object of a locative preposition is a place, not an actor.
 
     A capital that only modifies another noun names where that thing is, not who acts: "Baghdad

@@ -85,7 +85,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     _date_by_publication(events, meta.published)
     in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
-    _one_carrier_per_toll(events)
+    one_carrier_per_toll(events)
     lead_act_is_the_row(events, doc, layout)
     row_takes_the_incident_toll(events, doc, layout)
     lethal_interventions(events)
@@ -146,7 +146,7 @@ def _date_by_publication(events: Iterable[Event], published) -> None:
             event.date, event.date_precision = published, "reported"
 
 
-def _one_carrier_per_toll(events: list[Event]) -> None:
+def one_carrier_per_toll(events: list[Event]) -> None:
     """Each toll on one event only, so summing fatalities over events never counts a death twice.
 
     Several events can tell one incident ("3 militants were killed, 1 injured and 1 captured"); the

@@ -20,7 +20,8 @@ MIN_CONFIDENCE = 0.9
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def language_identifier():
+    """The language identifier (py3langid's model, probabilities normalised), loaded once."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -31,7 +32,7 @@ def detect_language(text: str) -> tuple[Optional[str], float]:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None, 0.0
-    code, probability = _identifier().classify(sample)
+    code, probability = language_identifier().classify(sample)
     return code, float(probability)
 
 

@@ -73,14 +73,14 @@ def _held_back_html(held: Optional[dict]) -> str:
         return ""
     out = [f"<h2>Held back: trained on the dev halves ({held['trained_on']} records), scored end to end on each "
            "sealed half (a record without an event is wrong)</h2>", _rules_and_model_table(held["sets"])]
-    out.append(_crossover_html(held.get("crossover")))
+    out.append(crossover_html(held.get("crossover")))
     out.append("<h3>Held-back learning curve (event type and sub-type on the sealed halves)</h3>")
     out.append(_curve_svg([{**p, "type": p.get("acled_event_type"), "sub_type": p.get("acled_sub_event_type")}
                            for p in held.get("learning_curve", [])]))
     return "".join(out)
 
 
-def _crossover_html(found: Optional[dict]) -> str:
+def crossover_html(found: Optional[dict]) -> str:
     """The cross-over estimate (`strife.learn.holdout.crossover`): rules vs model on each sealed half,
     each of its two parts typed by a model trained with the other one."""
     if not found:

@@ -212,11 +212,11 @@ def _load(extra_lexicon: tuple[str, ...]) -> Ontology:
     for path in (DATA_DIR / "lexicon.csv", *map(Path, extra_lexicon)):
         lexicon.extend(_read_lexicon(path, types, cameo, acled))
     word_lists = _read_word_lists(DATA_DIR / "roles.yaml")
-    calibration = _read_calibration(DATA_DIR / "calibration.csv")
+    calibration = read_calibration(DATA_DIR / "calibration.csv")
     return Ontology(types, cameo, acled, modes, tuple(lexicon), word_lists, calibration)
 
 
-def _read_calibration(path: Path) -> tuple[tuple[float, float], ...]:
+def read_calibration(path: Path) -> tuple[tuple[float, float], ...]:
     """Knots of the confidence calibration; none (identity) when the file is absent."""
     if not path.exists():
         return ()

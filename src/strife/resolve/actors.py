@@ -356,7 +356,7 @@ class ActorDictionary:
         """One pattern matching every known name in running text (longest first, exact case)."""
         if self._name_regex is None:
             names = set(self._names) | {c for c, e in self._capitals.items() if e is not None}
-            names = {n for n in names if len(n) > 1 and n.upper() not in _AMBIGUOUS_UPPER}
+            names = {n for n in names if len(n) > 1 and n.upper() not in AMBIGUOUS_UPPER}
             alternatives = names_alternation(names)  # a letter tree: the same matches, each letter read once
             # The first letters, looked ahead for first: a position no name starts at is passed
             # without trying the lookbehind and the alternatives (the scan ran ~3x slower).
@@ -710,7 +710,7 @@ class ActorDictionary:
 
 _COORDINATOR = re.compile(r"\s*,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or|&)\s+")
 # Upper-case aliases that are also English words: not searched for in running text.
-_AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
+AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
 
 
 __all__ = [

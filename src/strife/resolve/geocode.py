@@ -108,10 +108,12 @@ def in_kind_countries(candidates: list[Candidate], kind_word: Optional[str]) -> 
 # look-ups
 
 
-_SELECT = "SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital, p.n_names"
+# The columns of a place row, in `candidate_from_row`'s order.
+SELECT_PLACE = "SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital, p.n_names"
 
 
-def _candidate(row: tuple, primary: bool = True) -> Candidate:
+def candidate_from_row(row: tuple, primary: bool = True) -> Candidate:
+    """A reading from a row selected by `SELECT_PLACE` (`primary`: the name is the place's own)."""
     return Candidate(
         geonames_id=row[0], name=row[1], kind=row[2], country=row[3], admin1=row[4],
         lat=row[5], lon=row[6], population=row[7] or 0, capital=bool(row[8]), n_names=row[9] or 0, primary=primary,
@@ -146,7 +148,7 @@ def split_admin_word(name: str) -> tuple[str, Optional[str]]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """The key `Gazetteer.lookup` asks the index for, remembered per name as written: stages ask for
     the same names thousands of times an article, and normalising (Unicode decomposition, three
     passes over the characters) cost more than the cached answer."""
@@ -183,16 +185,16 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place called `name` (any spelling GeoNames knows), most populous first."""
-        key = _name_key(name)
+        key = name_key(name)
         if key not in self._cache:
             rows = self.conn.execute(
-                f"{_SELECT}, n.is_primary FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+                f"{SELECT_PLACE}, n.is_primary FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
                 "ORDER BY p.population DESC",
                 (key,),
             ).fetchall()
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            found = [_candidate(row[:10], bool(row[10])) for row in rows]
+            found = [candidate_from_row(row[:10], bool(row[10])) for row in rows]
             self._cache[key] = tuple(_with_user_places(found, self.user_places.get(key, [])))
         return list(self._cache[key])
 
@@ -277,9 +279,9 @@ class Gazetteer:
         """Every country entry in one pass over the table, the first row per code kept (the row a
         query for that code alone returns): the table has no index on kind or country, so a query
         per country scanned it each time (about 20 ms a country)."""
-        rows = self.conn.execute(f"{_SELECT} FROM places p WHERE p.kind = 'country'").fetchall()
+        rows = self.conn.execute(f"{SELECT_PLACE} FROM places p WHERE p.kind = 'country'").fetchall()
         for row in rows:
-            self._cache.setdefault(_COUNTRY_KEY + (row[3] or ""), (_candidate(row),))
+            self._cache.setdefault(_COUNTRY_KEY + (row[3] or ""), (candidate_from_row(row),))
         self._cache[_COUNTRY_KEY] = ()
 
     def admin1_keys(self, admin1: str) -> frozenset[str]:
@@ -292,13 +294,13 @@ class Gazetteer:
         for degrees in (0.1, 0.5, 2.0, 8.0):
             lon_span = degrees / max(0.05, math.cos(math.radians(lat)))
             rows = self.conn.execute(
-                f"{_SELECT} FROM places p WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
+                f"{SELECT_PLACE} FROM places p WHERE p.kind = 'city' AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
                 (lat - degrees, lat + degrees, lon - lon_span, lon + lon_span),
             ).fetchall()
             if rows:
                 nearest = min(rows, key=lambda row: haversine_km(lat, lon, row[5], row[6]))
                 if haversine_km(lat, lon, nearest[5], nearest[6]) <= degrees * 111:
-                    return _candidate(nearest)
+                    return candidate_from_row(nearest)
         return None
 
     def explain(

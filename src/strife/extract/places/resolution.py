@@ -160,9 +160,9 @@ def _read_places(
         # A name placed at the country qualifying it ("X village, Somalia") is no attribute of a thing.
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and not mention.fallback and country_as_attribute(doc, mention)
-        ) or _unsupported_namesake(mention, ranked, others := _support_for(ranked, own_name_support, unarmed_support).without(index),
+        ) or unsupported_namesake(mention, ranked, others := support_for(ranked, own_name_support, unarmed_support).without(index),
                                    anchors, toponym_support.without(index),
-                                   _names_locality(doc, mention) or _part_of_longer_name(doc, mention, ranked),
+                                   _names_locality(doc, mention) or part_of_longer_name(doc, mention, ranked),
                                    _far_abroad(ranked, others, gazetteer), actor_countries,
                                    _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer),
                                    all_support.without(index))
@@ -173,7 +173,7 @@ def _read_places(
         found.append(Toponym(doc[mention.start : mention.end].text, place, ranked, focus, not_a_location, qualified_by,
                              landmark=_names_landmark(doc, mention),
                              reason=undecided[index][1] if index in undecided else None))
-    _mark_placed_at_namesakes(found)
+    mark_placed_at_namesakes(found)
     _one_place_per_name(found)
     _mark_asides(doc, found)
     if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
@@ -209,7 +209,7 @@ def _as_read(votes: Sequence[FocusVote], read_at: dict[int, str], namesakes: Col
             for vote in votes if vote.metonym or vote.mention not in namesakes]
 
 
-def _support_for(ranked: Sequence[tuple[Candidate, float]], own_names: FocusSupport,
+def support_for(ranked: Sequence[tuple[Candidate, float]], own_names: FocusSupport,
                  every: FocusSupport) -> FocusSupport:
     """The support a mention's reading is judged against: a reading by the place's own name is
     outweighed only by other own names, not by a name read as an alternate of a place abroad."""
@@ -389,7 +389,7 @@ def _anchored_regions(mentions: Sequence[Mention], readings: Sequence[Optional[l
     return frozenset(regions)
 
 
-def _unsupported_namesake(
+def unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
     locality: bool = False, far: bool = False, actor_countries: Collection[str] = (), far_town: bool = False,
@@ -442,7 +442,7 @@ FAR_ABROAD_KM = 2000.0
 
 def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer) -> bool:
     """Is the mention's reading a town in another part of the world from every country the rest
-    of the article says (whatever its size: `_unsupported_namesake` exempts well-known towns read
+    of the article says (whatever its size: `unsupported_namesake` exempts well-known towns read
     by their own name) ("Boko Haram militants attacked Dalo village" is not in Indonesia)? Near
     one of them it may be where its actors went (across a border); far from all, the gazetteer
     lacks the village and holds only a namesake."""
@@ -455,10 +455,10 @@ def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collec
     return bool(capitals) and all(km_apart(best, c) > FAR_ABROAD_KM for c in capitals)
 
 
-def _mark_placed_at_namesakes(found: list[Toponym]) -> None:
+def mark_placed_at_namesakes(found: list[Toponym]) -> None:
     """A name known only from its qualifier ("the village of X in Y") and placed at Y is no more
     where the event was than Y itself: when Y was read as a namesake nothing else supports
-    (`_unsupported_namesake`), so is the name placed at it."""
+    (`unsupported_namesake`), so is the name placed at it."""
     namesakes = {normalise_name(t.written) for t in found if t.not_a_location and t.place.feature != "country"}
     for toponym in found:
         if toponym.qualified_by and not toponym.not_a_location and normalise_name(toponym.qualified_by) in namesakes:
@@ -527,10 +527,10 @@ def _names_locality(doc: Doc, mention: Mention) -> bool:
     return any(token.lower_ in locality_words() for token in doc[mention.name_end : mention.end + 1])
 
 
-def _part_of_longer_name(doc: Doc, mention: Mention, ranked: Sequence[tuple[Candidate, float]] | None) -> bool:
+def part_of_longer_name(doc: Doc, mention: Mention, ranked: Sequence[tuple[Candidate, float]] | None) -> bool:
     """Is the name read as a town whose own name holds it and more words ("Lake" read as "Lake
     City")? That reading is a shortened name of a town elsewhere, as weak as a part of a town:
-    a namesake when the rest of the article is in another country (`_unsupported_namesake`)."""
+    a namesake when the rest of the article is in another country (`unsupported_namesake`)."""
     if not ranked or ranked[0][0].primary or ranked[0][0].kind != "city":
         return False
     written, own = normalise_name(mention.name(doc)).split(), normalise_name(ranked[0][0].name).split()
