@@ -82,6 +82,8 @@ def _admin1_affixes() -> tuple[list[str], list[str]]:
 def strip_admin_affixes(name: str, prefixes: Sequence[str], suffixes: Sequence[str]) -> str:
     """The bare region name: "Muhafazat Hadramawt" -> "hadramawt" (normalised)."""
     key = normalise_name(name)
+    if " " not in key:  # an affix is a word of its own: a one-word name has none (most names)
+        return key
     for prefix in prefixes:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 2:
             key = key[len(prefix) + 1 :]
@@ -266,7 +268,9 @@ def build_index(path: str | os.PathLike) -> Path:
     os.close(fd)
     try:
         conn = sqlite3.connect(tmp_name)
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + INDEX_SCHEMA)
+        # A throwaway file until the rename: no journal, no fsync, and a page cache (64 MiB) that holds
+        # the name tables' B-trees, whose rows arrive in no key order (halves their insert time).
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;" + INDEX_SCHEMA)
         with conn:
             _fill_index(conn)
         conn.execute("CREATE INDEX places_lat ON places (lat)")
