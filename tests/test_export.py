@@ -232,3 +232,16 @@ def test_acled_actor_names_follow_acled_conventions():
     assert acled_actor_name(Actor(name="villagers", sector="CVL"), ev, 7) == "Civilians (Nigeria)"
     assert acled_actor_name(Actor(name="traders", country="GHA", sector="CVL"), ev, 6) == "Protesters (Nigeria)"
     assert acled_actor_name(Actor(name="Boko Haram", canonical="Boko Haram", sector="REB"), ev, 2) == "Boko Haram"
+
+
+def test_a_row_names_each_actor_by_its_canonical_name_else_as_written():
+    """Two targets without a canonical name are both named, never an empty '; ' cell; a canonical name
+    is used where there is one, the written name beside it where there is none."""
+    from strife.export import event_row
+
+    written = Event(id="e1", event_type="ASSAULT", evidence=Span(start=0, end=5, text="shell"),
+                    target=[Actor(name="schoolchildren"), Actor(name="traders")],
+                    source=[Actor(name="the army", canonical="Military Forces of Kandoria"), Actor(name="militiamen")])
+    row = event_row(written)
+    assert row["target"] == "schoolchildren; traders"
+    assert row["source"] == "Military Forces of Kandoria; militiamen"

@@ -83,6 +83,11 @@ def _join(actors: list[Actor], field: str) -> str:
     return "; ".join(str(getattr(a, field) or "") for a in actors)
 
 
+def _names(actors: list[Actor]) -> str:
+    """Each actor by its canonical name, else as written: one cell per actor, never an empty "; "."""
+    return "; ".join(map(_actor_name, actors))
+
+
 def _figure(count) -> str:
     if count is None:
         return ""
@@ -97,9 +102,9 @@ def event_row(ev: Event) -> dict:
         "event_type": ev.event_type, "mode": ev.mode or "", "context": ev.context or "", "quad": ev.quad or "",
         "cameo_root": ev.cameo_root or "", "acled_event_type": ev.acled_event_type or "",
         "acled_sub_event_type": ev.acled_sub_event_type or "",
-        "source": _join(ev.source, "canonical") or _join(ev.source, "name"),
+        "source": _names(ev.source),
         "source_country": _join(ev.source, "country"), "source_sector": _join(ev.source, "sector"),
-        "target": _join(ev.target, "canonical") or _join(ev.target, "name"),
+        "target": _names(ev.target),
         "target_country": _join(ev.target, "country"), "target_sector": _join(ev.target, "sector"),
         "location": loc.name if loc else "", "admin1": (loc.admin1 or "") if loc else "",
         "country": (loc.country or "") if loc else "", "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
