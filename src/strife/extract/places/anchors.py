@@ -27,6 +27,7 @@ ANCHOR_SLACK_KM = 15.0
 # The village and its anchor town are this close in the text ("Westivka, about 12 km north-east of Eastford").
 MAX_ANCHOR_GAP_TOKENS = 10
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_GLUED_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z]+)$")  # a number and its unit written as one token
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def written_distance(doc: Doc, start: int, end: int) -> Optional[float]:
     for i in range(start, end - 1):
         token = doc[i]
         number, unit = token.text, doc[i + 1].lower_ if i + 1 < end else ""
-        glued = re.match(r"^(\d+(?:[.,]\d+)?)([a-z]+)$", token.lower_)  # "12km"
+        glued = _GLUED_NUMBER.match(token.lower_)  # "12km"
         if glued:
             number, unit = glued.group(1), glued.group(2)
         if _NUMBER.match(number) and unit in units:

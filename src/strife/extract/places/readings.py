@@ -29,6 +29,9 @@ from strife.resolve.spellings import normalise_name
 
 # Confidence of a place known only from its qualifiers (the village itself is not in the gazetteer).
 QUALIFIER_FALLBACK_CONFIDENCE = 0.6
+# The kinds of reading a village may be (a town, or a district named like its seat): the readings that give
+# way to, or are chosen from, a named region's namesakes.
+SETTLEMENT_KINDS = ("city", "admin2")
 # A mention's readings: the gazetteer's places it may be, with their scores, best first.
 Ranked = list[tuple[Candidate, float]]
 
@@ -181,7 +184,7 @@ def _gives_way(best: Candidate, named: set[tuple[str, str]]) -> bool:
     """Whether a reading may give way to a namesake in a named region: a village or district outside
     every named region, no capital nor a place known worldwide, and under `MIN_POPULATION_WITHOUT_CUE`.
     A large or well-known town is read as itself wherever the note's other places lie."""
-    return (best.kind in ("city", "admin2") and region_key(best) not in named and not stands_alone(best)
+    return (best.kind in SETTLEMENT_KINDS and region_key(best) not in named and not stands_alone(best)
             and best.population < MIN_POPULATION_WITHOUT_CUE)
 
 
@@ -192,14 +195,14 @@ def _inside_named(mention: Mention, ranked: Ranked, named: set[tuple[str, str]]
     El Harar) has no reading of its own name anywhere, so each such reading is as much its own as the
     best one is."""
     best = ranked[0][0]
-    return next((pair for pair in ranked if pair[0].kind in ("city", "admin2") and region_key(pair[0]) in named
+    return next((pair for pair in ranked if pair[0].kind in SETTLEMENT_KINDS and region_key(pair[0]) in named
                  and (pair[0].primary or (mention.variant and not best.primary))), None)
 
 
 def _near_placed_town(ranked: Ranked, towns: Sequence[Candidate]) -> Optional[tuple[Candidate, float]]:
     """With no namesake in those regions, the first one near a town the note places for sure (just over
     a border from it): a report's places lie together, so not one far from every place the note names."""
-    return next((pair for pair in ranked if pair[0].kind in ("city", "admin2") and pair[0].primary
+    return next((pair for pair in ranked if pair[0].kind in SETTLEMENT_KINDS and pair[0].primary
                  and _near_any(pair[0], towns)), None)
 
 
@@ -210,7 +213,7 @@ def _sole_region(ranked: Ranked, regions: dict[tuple[str, str], tuple[Candidate,
     it), not at a namesake elsewhere in the country."""
     best = ranked[0][0]
     home = [key for key in regions if key[0] == best.country]
-    if len(home) != 1 or not all(c.country == best.country and c.kind in ("city", "admin2")
+    if len(home) != 1 or not all(c.country == best.country and c.kind in SETTLEMENT_KINDS
                                  and region_key(c) not in named for c, _ in ranked):
         return None
     return regions[home[0]]
@@ -236,7 +239,7 @@ def towns_regions(mentions: Sequence[Mention], readings: Sequence[Optional[Ranke
         if not ranked or mention.fallback:
             continue
         best = ranked[0][0]
-        if best.kind not in ("city", "admin2") or not best.country or not best.admin1:
+        if best.kind not in SETTLEMENT_KINDS or not best.country or not best.admin1:
             continue
         key = region_key(best)
         if (mention.fits_qualifiers or best.population >= MIN_POPULATION_WITHOUT_CUE or stands_alone(best)
