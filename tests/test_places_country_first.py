@@ -493,3 +493,28 @@ def test_a_villages_own_name_beats_a_town_of_its_country_that_bore_it_once() -> 
     seat_region = replace(village, kind="admin1", lat=46.85, lon=35.45)
     assert own_names_first([(town, 11.6), (village, 10.5), (seat_region, 9.0)], ["UKR"], Containers()) == [
         (town, 11.6), (village, 10.5), (seat_region, 9.0)]
+
+
+def test_a_village_of_a_unit_is_in_the_unit_where_its_namesakes_are(nlp, gazetteer) -> None:
+    # An invented village with a common South Asian name, of a Nepali district whose name is also a
+    # region of Azerbaijan: the district is the Nepali one, near the village name's namesakes.
+    text = "Protesters blocked the highway in Ramnagar of Salyan on Wednesday."
+    (village,) = places(nlp, gazetteer, text)
+    assert text[village.span[0]:village.span[1]].startswith("Ramnagar")
+    assert (village.country, village.geo_precision) == ("NPL", 2)
+
+
+def test_namesakes_countries_pick_the_wider_readings() -> None:
+    from strife.extract.places.names import Mention
+    from strife.extract.places.qualifiers import _in_namesakes_countries
+
+    def city(country: str, lat: float, lon: float) -> Candidate:
+        return Candidate(1, "X", "city", country, "A", lat, lon, 1_000)
+
+    far_unit, near_unit = city("SDN", 13.7, 30.4), city("NPL", 27.0, 85.0)
+    village = Mention(0, 1, False, candidates=[city("IND", 26.0, 84.0)])
+    assert _in_namesakes_countries(village, [far_unit, near_unit]) == [near_unit]  # across the border
+    village = Mention(0, 1, False, candidates=[city("SDN", 14.0, 30.0)])
+    assert _in_namesakes_countries(village, [far_unit, near_unit]) == [far_unit]  # in the same country
+    village = Mention(0, 1, False, candidates=[city("PER", -12.0, -77.0)])
+    assert _in_namesakes_countries(village, [far_unit, near_unit]) == [far_unit, near_unit]  # no evidence

@@ -155,13 +155,27 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
         elif not {c.country for c in mention.candidates} & {c.country for c in readings}:
             if not _well_known(mention):  # a namesake in another country: the village is the wider place's
-                mention.fallback = [(gazetteer_query(doc, wider), readings)]
+                mention.fallback = [(gazetteer_query(doc, wider), _in_namesakes_countries(mention, readings))]
         elif _far_from_named_unit(mention, wider, readings) and not is_demonym(mention.name(doc)):
             # A namesake far from the unit or town the text names in its own country: the village
             # or quarter is the wider place's, which the gazetteer lacks, however large the namesake
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
-            mention.fallback = [(gazetteer_query(doc, wider), readings)]
+            mention.fallback = [(gazetteer_query(doc, wider), _in_namesakes_countries(mention, readings))]
     return mentions
+
+
+def _in_namesakes_countries(mention: Mention, readings: Sequence[Candidate]) -> list[Candidate]:
+    """The wider place's readings where the narrower name's namesakes are: a village's namesakes do
+    not say where it is, but they say whose names it is written in. "Westnagar of Bara district"
+    is of Nepal's Bara, where villages are named like it (or near the border of a country where they
+    are), not of a district of that name in Sudan, where none is. Those in a country of the
+    namesakes, else those within NAMESAKE_REACH_KM of one, else all."""
+    countries = {c.country for c in mention.candidates}
+    same = [r for r in readings if r.country in countries]
+    if same:
+        return same
+    near = [r for r in readings if any(km_apart(r, c) <= NAMESAKE_REACH_KM for c in mention.candidates)]
+    return near or list(readings)
 
 
 def link_demonym_places(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -296,6 +310,8 @@ def _region_written_after(mention: Mention, wider: Mention) -> bool:
     return True
 
 
+# A district this near a village's namesake (across a border) is written in the namesakes' language.
+NAMESAKE_REACH_KM = 1000.0
 # A reading this far from every reading of the district or region the text puts it in is a namesake.
 FAR_FROM_UNIT_KM = 150.0
 # A place written "in Y city" is a quarter of that city: a reading farther than this from it is a namesake.
