@@ -154,7 +154,9 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if any(containers.holds(c) for c in mention.candidates):
             mention.qualifiers, mention.fits_qualifiers, mention.cue = readings, True, True
         elif not {c.country for c in mention.candidates} & {c.country for c in readings}:
-            if not _well_known(mention):  # a namesake in another country: the village is the wider place's
+            if not _well_known(mention) or _written_as_village(doc, mention):
+                # a namesake in another country: the village is the wider place's (a town abroad,
+                # however large, when the text calls it a village: "Westpur village in Eastkot tehsil")
                 mention.fallback = [(gazetteer_query(doc, wider), _in_namesakes_countries(mention, readings))]
         elif _far_from_named_unit(mention, wider, readings) and not is_demonym(mention.name(doc)):
             # A namesake far from the unit or town the text names in its own country: the village
@@ -162,6 +164,18 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), _in_namesakes_countries(mention, readings))]
     return mentions
+
+
+# Words that call a name a village, after it ("Westpur village") or before "of" ("the village of Westpur").
+VILLAGE_WORDS = frozenset({"village", "villages", "hamlet"})
+
+
+def _written_as_village(doc: Doc, mention: Mention) -> bool:
+    """Is the name written as a village's, by a village word right after it or before "of" just before it?"""
+    after = mention.name_end or mention.end
+    if after < mention.end and doc[after].lower_ in VILLAGE_WORDS:
+        return True
+    return mention.start >= 2 and doc[mention.start - 1].lower_ == "of" and doc[mention.start - 2].lower_ in VILLAGE_WORDS
 
 
 def _in_namesakes_countries(mention: Mention, readings: Sequence[Candidate]) -> list[Candidate]:
