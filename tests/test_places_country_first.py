@@ -527,3 +527,13 @@ def test_a_village_of_a_unit_abroad_from_its_namesake_town_is_the_units(nlp, gaz
         village = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
         assert text[village.span[0]:village.span[1]].startswith("Sultanpur")
         assert (village.country, village.geo_precision) == ("PAK", 2)
+
+
+def test_a_village_in_a_towns_area_is_near_the_town(nlp, gazetteer) -> None:
+    # A town of the village's name lies about 100 km away in the next state: a village under a
+    # town's police station, or in its area, is within a district's reach of that town.
+    for text in ("Maoists killed a villager in Kondapalli village under Kottagudem police station area.",
+                 "Maoists killed a villager in Kondapalli village in Kottagudem area."):
+        village = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
+        assert text[village.span[0]:village.span[1]].startswith("Kondapalli")
+        assert (village.admin1, village.geo_precision) == ("Telangana", 2)

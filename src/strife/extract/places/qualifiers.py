@@ -158,7 +158,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 # a namesake in another country: the village is the wider place's (a town abroad,
                 # however large, when the text calls it a village: "Westpur village in Eastkot tehsil")
                 mention.fallback = [(gazetteer_query(doc, wider), _in_namesakes_countries(mention, readings))]
-        elif _far_from_named_unit(mention, wider, readings) and not is_demonym(mention.name(doc)):
+        elif _far_from_named_unit(doc, mention, wider, readings) and not is_demonym(mention.name(doc)):
             # A namesake far from the unit or town the text names in its own country: the village
             # or quarter is the wider place's, which the gazetteer lacks, however large the namesake
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
@@ -328,13 +328,16 @@ def _region_written_after(mention: Mention, wider: Mention) -> bool:
 NAMESAKE_REACH_KM = 1000.0
 # A reading this far from every reading of the district or region the text puts it in is a namesake.
 FAR_FROM_UNIT_KM = 150.0
+# A village written in a town's area ("under Westvale police station area", "in the Westvale area") is
+# within this of the town: a reading farther away is a namesake.
+AREA_OF_TOWN_KM = 60.0
 # A place written "in Y city" is a quarter of that city: a reading farther than this from it is a namesake.
 CITY_QUARTER_KM = 30.0
 # At most this many capitalised words may go on after a narrower name before "in" (`_contained_by`).
 MAX_NAME_GOES_ON = 2
 
 
-def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
+def _far_from_named_unit(doc: Doc, mention: Mention, wider: Mention, readings: Sequence[Candidate]) -> bool:
     """Is the wider place written as a unit or town ("of Lungkhai district", "in Dikwa LGA", "in
     Nagpur city"), or the narrower as a village or town in it, and every reading of the narrower
     name far from it? "Bhimpur village of Lungkhai district" is not the Bhimpur 2,000 km away in
@@ -345,7 +348,16 @@ def _far_from_named_unit(mention: Mention, wider: Mention, readings: Sequence[Ca
     if any(c.kind in ("country", "admin1") and c.primary for c in mention.candidates):
         return False  # a region or country is not a village of the unit
     far = CITY_QUARTER_KM if wider.feature == "city" else FAR_FROM_UNIT_KM
+    if _names_an_area(doc, wider):
+        far = min(far, AREA_OF_TOWN_KM)
     return all(km_apart(c, r) > far for c in mention.candidates for r in readings)
+
+
+def _names_an_area(doc: Doc, wider: Mention) -> bool:
+    """Is the wider name written as the area of a town, a locality word after it ("Westvale police
+    station area", "Westvale area"), rather than a unit of its own?"""
+    after = wider.name_end or wider.end  # the kind word may be read into the mention ("Westvale area")
+    return after < len(doc) and wider.feature is None and doc[after].lower_ in locality_words()
 
 
 def _own_readings(mention: Mention) -> list[Candidate]:
