@@ -537,3 +537,21 @@ def test_a_village_in_a_towns_area_is_near_the_town(nlp, gazetteer) -> None:
         village = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
         assert text[village.span[0]:village.span[1]].startswith("Kondapalli")
         assert (village.admin1, village.geo_precision) == ("Telangana", 2)
+
+
+def test_a_ward_number_after_a_town_is_the_town(nlp, gazetteer) -> None:
+    # Nepali papers write a municipality's ward as "<town>-<number>": the place is the town.
+    text = "Cadres vandalised a bus at Ghorahi-5 of Dang on Friday."
+    town = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
+    assert (town.name, town.country, town.geo_precision) == ("Ghorahi", "NPL", 1)
+    assert [c.name for c in gazetteer.lookup("Ghorahi-5")] == ["Ghorahi"]
+
+
+def test_a_ward_number_is_read_by_the_towns_own_name_only(gazetteer) -> None:
+    from strife.extract.places.names import WARD_NUMBERED
+
+    assert all(c.primary for c in gazetteer.lookup("Westabad-3"))
+    assert gazetteer.lookup_variants("Westabad-3") == []  # no like-spelled place abroad for a ward
+    assert WARD_NUMBERED.match("Westpur-12") and not WARD_NUMBERED.match("Westpur-123")
+    for weapon in ("AK-47", "Mi-8", "COVID-19", "MiG-29"):  # no weapon, aircraft or disease is a ward
+        assert not WARD_NUMBERED.match(weapon)

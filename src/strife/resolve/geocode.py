@@ -155,6 +155,12 @@ def name_key(name: str) -> str:
     return normalise_name(_LEADING_ARTICLE.sub("", name.strip()))
 
 
+# A ward number after a town's or village council's name, as South Asian papers write it
+# ("Westpur-5", "Eastganj Municipality-3", "Gulshan-2"): the place is the town. Four letters at
+# least before the hyphen, so no weapon or aircraft ("AK-47", "Mi-8") reads as one.
+_WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
+
+
 class Gazetteer:
     """Read-only access to a built index; cheap to open, safe to share within a process."""
 
@@ -185,6 +191,9 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place called `name` (any spelling GeoNames knows), most populous first."""
+        bare = _WARD_NUMBER.sub("", name)
+        if bare != name:  # a ward of a town is of the town by its own name, not one of a place abroad's others
+            return [c for c in self.lookup(bare) if c.primary]
         key = name_key(name)
         if key not in self._cache:
             rows = self.conn.execute(
@@ -208,6 +217,8 @@ class Gazetteer:
         the countries writing it: its skeleton's namesakes elsewhere are left out; a name with no
         reading at all is tried by the skeleton of its respelling there ("Aljufra" -> Al Jufrah).
         """
+        if _WARD_NUMBER.search(name):  # a ward is read by its town's own name only (`lookup`)
+            return []
         bare = _LEADING_ARTICLE.sub("", name.strip())
         if is_acronym(bare):
             return []
@@ -258,6 +269,8 @@ class Gazetteer:
         """Places `name` spells by another orthography's rules ("Ceel Dibiir" -> El Dibir), and the
         countries writing those orthographies: each English spelling of `geo_spelling_folds.csv` is
         read only there. Alternates (`primary` False), most populous first."""
+        if _WARD_NUMBER.search(name):  # a ward is read by its town's own name only (`lookup`)
+            return [], frozenset()
         found: dict[tuple, Candidate] = {}
         writing: set[str] = set()
         for spelling, countries in respellings(name):
@@ -637,7 +650,7 @@ def to_place(
         precision = 3
     name = candidate.name
     if written and not name.isascii() and written.isascii():
-        name = written
+        name = _WARD_NUMBER.sub("", written)
     return Place(
         name=name,
         admin1=candidate.admin1,

@@ -10,6 +10,7 @@ places stage read the text through these rules.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -106,7 +107,14 @@ def is_wordlike(token: Token) -> bool:
     """Letters, or letters joined by "&" ("J&K") or by the apostrophes transliterations write for
     Arabic consonants ("Dar'a", "Ma'rib", "Sa'dah")."""
     return token.is_alpha or (len(token) > 2 and token.text.replace("&", "").translate(_NO_APOSTROPHES).isalpha()
-                              and token.text[0].isalpha() and token.text[-1].isalpha())
+                              and token.text[0].isalpha() and token.text[-1].isalpha()) or bool(
+        WARD_NUMBERED.match(token.text))
+
+
+# A town's or village council's name with its ward number, as South Asian papers write it
+# ("Westpur-5", "Municipality-3"): a word of the name. A capitalised word of four letters at least
+# before the hyphen, so no weapon, aircraft or disease ("AK-47", "Mi-8", "COVID-19") reads as one.
+WARD_NUMBERED = re.compile(r"[A-Z][a-z]{3,}-\d{1,2}$")
 
 
 _NO_APOSTROPHES = str.maketrans("", "", "'’‘ʼʿʾ`")
