@@ -197,3 +197,19 @@ def test_self_defence_group_is_an_armed_side(engine, text, acled):
     the word outside a group's name arms no one."""
     event = by_trigger(coded(engine, text), "killed")
     assert event.acled_event_type == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("A man was killed by gunmen in Sumbrel. The victim was a member of a local gang.", "Battles"),
+    ("A man was shot dead by gunmen in Sumbrel. He was a drug trafficker.", "Battles"),
+    ("Gunmen shot dead two men in Sumbrel. The men were members of a criminal gang.", "Battles"),
+    ("A man was killed by gunmen in Sumbrel. The victim was a teacher.", "Violence against civilians"),
+    ("A man was killed by a gunman in Sumbrel. He was a member of a local gang.", "Violence against civilians"),
+    ("A man was killed by gunmen in Sumbrel. The attackers were members of a local gang.", "Violence against civilians"),
+])
+def test_a_victim_told_afterwards_as_an_armed_member(engine, text, acled):
+    """'The victim was a member of a local gang': a victim the next sentence tells is of an armed
+    group was of an armed side, and ACLED codes his killing as a battle; a sentence about the
+    attackers, or a 'he' that may be the lone gunman, tells nothing of the victim."""
+    event = next(e for e in coded(engine, text) if e.acled_event_type)
+    assert event.acled_event_type == acled
