@@ -213,3 +213,18 @@ def test_a_victim_told_afterwards_as_an_armed_member(engine, text, acled):
     attackers, or a 'he' that may be the lone gunman, tells nothing of the victim."""
     event = next(e for e in coded(engine, text) if e.acled_event_type)
     assert event.acled_event_type == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Herders armed with guns attacked farmers in Tugoro village, killing 4.", "Violence against civilians"),
+    ("Herders armed with AK-47 rifles attacked farmers in Tugoro village, killing 4.", "Violence against civilians"),
+    ("Herders attacked farmers in Tugoro village, killing 4.", "Riots"),
+    ("Youths armed with guns attacked a police patrol in Kolvara.", "Battles"),
+    ("Youths armed with stones attacked a police patrol in Kolvara.", "Riots"),
+    ("Villagers armed with guns clashed with herders armed with guns in Tugoro village, killing 2.", "Battles"),
+])
+def test_armed_with_firearms_after_the_noun(engine, text, acled):
+    """'herders armed with guns' are 'armed herders', an identity militia (ACLED): an organised armed
+    side; a crowd 'armed with stones' stays a crowd, and its violence is rioting."""
+    event = next(e for e in coded(engine, text) if e.acled_event_type)
+    assert event.acled_event_type == acled

@@ -100,7 +100,17 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     or a mob; only the noun's own modifier counts ('farmers attacked by armed men' does not)."""
     words = onto.words("armed_group_modifiers")
     return any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
-               for c in token.children)
+               or _armed_with_firearms(token, c, onto) for c in token.children)
+
+
+def _armed_with_firearms(token: Token, clause: Token, onto: Ontology) -> bool:
+    """'herders armed with guns': a participle after its noun tells of it what the adjective before
+    it does ('armed herders'), when the arms are firearms (roles.yaml clash_firearm_words); a crowd
+    'armed with stones' or sticks stays a crowd, whose violence ACLED codes as rioting."""
+    if clause.dep_ != "acl" or clause.i < token.i or clause.lower_ not in onto.words("armed_group_modifiers"):
+        return False
+    arms = " ".join(t.lower_ for t in clause.subtree if t.i > clause.i)
+    return names_any(arms, onto.words("clash_firearm_words"))
 
 
 def violent_crowd(token: Token, onto: Ontology) -> bool:
