@@ -28,6 +28,8 @@ Two misreadings lose events or actors in news prose:
   read as the object's adjective, so the object becomes "dead 2 armed robbers" and is no longer
   read as armed. An English adjective follows the numeral and determiner of its noun ("2 dead
   robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman";
+  and an object hung on such a 'dead' as if it were a preposition ("a mob shot dead a policeman")
+  is the verb's;
 * a past form right after a sentence's only noun phrase is read as a reduced relative ("a militia
   stabbed and killed a trader": 'a militia [that was] stabbed'), so the doers become a victim. A
   participle joined by 'and' to a finite past verb is itself finite: the noun is its subject;
@@ -88,7 +90,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     """Re-tag acronyms read as verbs and participles read as adjectives; return the tokens changed."""
     changed = [t for t in _tagged(doc, VERB_READING_TAGS) if _acronym_read_as_verb(t) and _make_name(t)]
     for token in _tagged(doc, ADJECTIVE_TAGS):
-        if _result_read_as_modifier(token):
+        if _result_read_as_modifier(token) or _object_hung_on_result(token):
             changed.append(token)
             continue
         lemma = _participle_read_as_adjective(token, onto)
@@ -345,6 +347,20 @@ def _result_read_as_modifier(token: Token) -> bool:
     if doc[token.i + 1].tag_ not in OBJECT_START_TAGS:
         return False
     token.head, token.dep_ = verb, "acomp"
+    return True
+
+
+def _object_hung_on_result(token: Token) -> bool:
+    """'a mob shot dead a policeman': 'dead' right after its verb, read as the verb's complement
+    with the object hung on it as a prepositional object, leaves the verb with no object; 'dead'
+    is no preposition, so the noun after it is the verb's object. True when repaired."""
+    if token.lower_ != "dead" or token.i == 0 or token.head.i != token.i - 1 or token.head.pos_ != "VERB":
+        return False
+    verb = token.head
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.i > token.i and c.tag_ in NOUN_TAGS]
+    if len(objects) != 1 or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    objects[0].head, objects[0].dep_ = verb, "dobj"
     return True
 
 
