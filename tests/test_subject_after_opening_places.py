@@ -58,12 +58,14 @@ def test_other_appositions_stay(nlp, text):
     ("On 3 May 2020, a mob shot dead a policeman in Kolvara village.", "Riots", "policeman"),
     ("On 3 May 2020, gunmen shot dead a trader in Kolvara village.", "Violence against civilians", "trader"),
     ("On 3 May 2020, villagers shot dead a trader in Kolvara village.", "Riots", "trader"),
+    ("On 3 May 2020, a gang shot dead a policeman in Kolvara village.", "Battles", "policeman"),
 ])
 def test_the_object_after_dead_is_the_verbs(row_event, text, event_type, target):
     """'a mob shot dead a policeman': the parser may hang the object on 'dead' as if it were a
     preposition; 'dead' is the verb's result, and the noun after it the verb's object
     (`misreads._object_hung_on_result`), so a mob killing a policeman is rioting, not an attack on
-    unnamed civilians."""
+    unnamed civilians; and 'a gang' read as the compound of 'shot' is its subject
+    (`misreads._subject_read_as_compound`): a gang killing a policeman is a battle."""
     event = row_event(text, "2020-05-03")
     assert event is not None and event.acled_event_type == event_type
     assert any(target in (a.name or "").lower() for a in event.target)

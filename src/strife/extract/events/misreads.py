@@ -29,7 +29,8 @@ Two misreadings lose events or actors in news prose:
   read as armed. An English adjective follows the numeral and determiner of its noun ("2 dead
   robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman";
   and an object hung on such a 'dead' as if it were a preposition ("a mob shot dead a policeman")
-  is the verb's;
+  is the verb's; a noun before a finite past verb with no subject, read as the verb's compound
+  ("a gang shot dead a policeman"), is its subject;
 * a past form right after a sentence's only noun phrase is read as a reduced relative ("a militia
   stabbed and killed a trader": 'a militia [that was] stabbed'), so the doers become a victim. A
   participle joined by 'and' to a finite past verb is itself finite: the noun is its subject;
@@ -78,6 +79,8 @@ PARTICIPLE_TAGS = frozenset({"VBN"})
 NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 #: Labels of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: The tag of a finite past verb ('shot'), whose subject may be read as its compound.
+FINITE_PAST_TAGS = frozenset({"VBD"})
 #: The label of an apposition, which the subject after an opening list of places may be given.
 APPOSITION_DEPS = frozenset({"appos"})
 #: Labels by which an opening phrase of places hangs on its verb ('in Alpha, Beta', a date).
@@ -102,6 +105,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
+    changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _subject_read_as_compound(t)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -357,11 +361,26 @@ def _object_hung_on_result(token: Token) -> bool:
     if token.lower_ != "dead" or token.i == 0 or token.head.i != token.i - 1 or token.head.pos_ != "VERB":
         return False
     verb = token.head
-    objects = [c for c in token.children if c.dep_ == "pobj" and c.i > token.i and c.tag_ in NOUN_TAGS]
+    objects = [c for c in token.children if c.dep_ in ("pobj", "dobj") and c.i > token.i and c.tag_ in NOUN_TAGS]
     if len(objects) != 1 or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return False
     objects[0].head, objects[0].dep_ = verb, "dobj"
     return True
+
+
+def _subject_read_as_compound(verb: Token) -> bool:
+    """'a gang shot dead a policeman': a finite past verb heading its clause, with no subject, that
+    the parser gives the noun right before it (and that noun's determiner) as if it were a noun
+    compound, has that noun for its subject (a verb takes no compound). True when repaired."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.i == 0:
+        return False
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "compound" or noun.head.i != verb.i or noun.tag_ not in NOUN_TAGS:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    _subject_read_as_modifier(verb)
+    return noun.dep_ == "nsubj"
 
 
 def _labelled(doc: Doc, deps: frozenset[str]) -> list[Token]:
