@@ -197,3 +197,34 @@ def test_self_defence_group_is_an_armed_side(engine, text, acled):
     the word outside a group's name arms no one."""
     event = by_trigger(coded(engine, text), "killed")
     assert event.acled_event_type == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("A man was killed by gunmen in Sumbrel. The victim was a member of a local gang.", "Battles"),
+    ("A man was shot dead by gunmen in Sumbrel. He was a drug trafficker.", "Battles"),
+    ("Gunmen shot dead two men in Sumbrel. The men were members of a criminal gang.", "Battles"),
+    ("A man was killed by gunmen in Sumbrel. The victim was a teacher.", "Violence against civilians"),
+    ("A man was killed by a gunman in Sumbrel. He was a member of a local gang.", "Violence against civilians"),
+    ("A man was killed by gunmen in Sumbrel. The attackers were members of a local gang.", "Violence against civilians"),
+])
+def test_a_victim_told_afterwards_as_an_armed_member(engine, text, acled):
+    """'The victim was a member of a local gang': a victim the next sentence tells is of an armed
+    group was of an armed side, and ACLED codes his killing as a battle; a sentence about the
+    attackers, or a 'he' that may be the lone gunman, tells nothing of the victim."""
+    event = next(e for e in coded(engine, text) if e.acled_event_type)
+    assert event.acled_event_type == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Herders armed with guns attacked farmers in Tugoro village, killing 4.", "Violence against civilians"),
+    ("Herders armed with AK-47 rifles attacked farmers in Tugoro village, killing 4.", "Violence against civilians"),
+    ("Herders attacked farmers in Tugoro village, killing 4.", "Riots"),
+    ("Youths armed with guns attacked a police patrol in Kolvara.", "Battles"),
+    ("Youths armed with stones attacked a police patrol in Kolvara.", "Riots"),
+    ("Villagers armed with guns clashed with herders armed with guns in Tugoro village, killing 2.", "Battles"),
+])
+def test_armed_with_firearms_after_the_noun(engine, text, acled):
+    """'herders armed with guns' are 'armed herders', an identity militia (ACLED): an organised armed
+    side; a crowd 'armed with stones' stays a crowd, and its violence is rioting."""
+    event = next(e for e in coded(engine, text) if e.acled_event_type)
+    assert event.acled_event_type == acled

@@ -23,7 +23,15 @@ from strife.extract.events.grammar import (
     hyphenated_words,
 )
 from strife.extract.events.roles import argument_phrase
-from strife.extract.events.sides import ARMED, lexical_side, military_installation, sectors_of, side_of, violent_crowd
+from strife.extract.events.sides import (
+    ARMED,
+    lexical_side,
+    military_installation,
+    sectors_of,
+    side_of,
+    told_armed_afterwards,
+    violent_crowd,
+)
 from strife.extract.events.tables import (
     acled_fallback,
     coding_set,
@@ -78,6 +86,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     remote = frame.mode in coding_set("remote_modes")
     direct_target = side_of(frame.targets, target_actors, onto, attacked=attacked)
     objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
+    if direct_target == "civilian" and told_armed_afterwards(frame.targets, frame.sources, onto):
+        direct_target = target_side = "nonstate"  # 'The victim was a member of a local gang.'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):

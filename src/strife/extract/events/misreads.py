@@ -28,9 +28,16 @@ Two misreadings lose events or actors in news prose:
   read as the object's adjective, so the object becomes "dead 2 armed robbers" and is no longer
   read as armed. An English adjective follows the numeral and determiner of its noun ("2 dead
   robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman";
+  and an object hung on such a 'dead' as if it were a preposition ("a mob shot dead a policeman")
+  is the verb's; a noun before a finite past verb with no subject, read as the verb's compound
+  ("a gang shot dead a policeman"), is its subject;
 * a past form right after a sentence's only noun phrase is read as a reduced relative ("a militia
   stabbed and killed a trader": 'a militia [that was] stabbed'), so the doers become a victim. A
-  participle joined by 'and' to a finite past verb is itself finite: the noun is its subject.
+  participle joined by 'and' to a finite past verb is itself finite: the noun is its subject;
+* after an opening phrase of places set off by commas ("In Alpha, Beta, a trader was found dead"),
+  the subject is hung on the last place as its apposition, so the verb has no subject and the
+  victim (whose side decides Battles or violence against civilians) is lost. A noun phrase set off
+  by a comma and followed at once by the auxiliary of a verb with no subject is that verb's subject.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -39,7 +46,7 @@ from __future__ import annotations
 
 import functools
 
-from spacy.attrs import LOWER, TAG
+from spacy.attrs import DEP, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv
@@ -72,6 +79,12 @@ PARTICIPLE_TAGS = frozenset({"VBN"})
 NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 #: Labels of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: The tag of a finite past verb ('shot'), whose subject may be read as its compound.
+FINITE_PAST_TAGS = frozenset({"VBD"})
+#: The label of an apposition, which the subject after an opening list of places may be given.
+APPOSITION_DEPS = frozenset({"appos"})
+#: Labels by which an opening phrase of places hangs on its verb ('in Alpha, Beta', a date).
+OPENING_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "npadvmod"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -80,7 +93,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     """Re-tag acronyms read as verbs and participles read as adjectives; return the tokens changed."""
     changed = [t for t in _tagged(doc, VERB_READING_TAGS) if _acronym_read_as_verb(t) and _make_name(t)]
     for token in _tagged(doc, ADJECTIVE_TAGS):
-        if _result_read_as_modifier(token):
+        if _result_read_as_modifier(token) or _object_hung_on_result(token):
             changed.append(token)
             continue
         lemma = _participle_read_as_adjective(token, onto)
@@ -91,6 +104,8 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _past_verb_read_as_modifier(t, onto)]
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
+    changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
+    changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _subject_read_as_compound(t)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -336,6 +351,73 @@ def _result_read_as_modifier(token: Token) -> bool:
     if doc[token.i + 1].tag_ not in OBJECT_START_TAGS:
         return False
     token.head, token.dep_ = verb, "acomp"
+    return True
+
+
+def _object_hung_on_result(token: Token) -> bool:
+    """'a mob shot dead a policeman': 'dead' right after its verb, read as the verb's complement
+    with the object hung on it as a prepositional object, leaves the verb with no object; 'dead'
+    is no preposition, so the noun after it is the verb's object. True when repaired."""
+    if token.lower_ != "dead" or token.i == 0 or token.head.i != token.i - 1 or token.head.pos_ != "VERB":
+        return False
+    verb = token.head
+    objects = [c for c in token.children if c.dep_ in ("pobj", "dobj") and c.i > token.i and c.tag_ in NOUN_TAGS]
+    if len(objects) != 1 or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    objects[0].head, objects[0].dep_ = verb, "dobj"
+    return True
+
+
+def _subject_read_as_compound(verb: Token) -> bool:
+    """'a gang shot dead a policeman': a finite past verb heading its clause, with no subject, that
+    the parser gives the noun right before it (and that noun's determiner) as if it were a noun
+    compound, has that noun for its subject (a verb takes no compound). True when repaired."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.i == 0:
+        return False
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "compound" or noun.head.i != verb.i or noun.tag_ not in NOUN_TAGS:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    _subject_read_as_modifier(verb)
+    return noun.dep_ == "nsubj"
+
+
+def _labelled(doc: Doc, deps: frozenset[str]) -> list[Token]:
+    """The tokens with one of the dependency labels, in text order (as `_tagged` for tags)."""
+    wanted = {doc.vocab.strings[dep] for dep in deps}
+    return [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in wanted]
+
+
+def _subject_read_as_apposition(noun: Token) -> bool:
+    """'In Alpha, Beta, a trader was found dead': a noun phrase hung as an apposition on a place
+    before it, set off from it by a comma and followed at once by the auxiliary of a verb that has
+    no subject (or only the opening date, read as one), whose opening prepositional phrase holds
+    the place, is that verb's subject (English puts the subject before its auxiliary; an
+    apposition is closed by a comma or ends the clause). True when repaired."""
+    doc = noun.doc
+    start, after = noun.left_edge.i, noun.right_edge.i + 1
+    if noun.head.i >= noun.i or noun.tag_ not in NOUN_TAGS or start == 0 or doc[start - 1].text != ",":
+        return False
+    if after >= len(doc) or doc[after].dep_ not in AUX_DEPS:
+        return False
+    verb = doc[after].head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    dates = [c for c in subjects if c.ent_type_ == "DATE" and c.i < noun.i]
+    if verb.i <= after or verb.pos_ not in ("VERB", "AUX") or len(dates) < len(subjects):
+        return False  # a verb with a subject of its own (other than a date read as one)
+    through, token = set(), noun
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+        if (token.dep_ not in OPENING_PHRASE_DEPS and token not in dates) or token.i > noun.i:
+            return False
+        through.add(token.dep_)
+    if token.head.i != verb.i or "prep" not in through:
+        return False
+    for date in dates:
+        date.dep_ = "npadvmod"  # 'Around 27 April 2020, in Alpha, ...': the date says when, not who
+    noun.head = verb
+    noun.dep_ = "nsubjpass" if doc[after].dep_ == "auxpass" else "nsubj"
     return True
 
 

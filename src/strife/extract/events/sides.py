@@ -12,6 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from strife.extract import line_of
 from strife.extract.events.weapons import names_any
 from strife.model import Actor
 from strife.ontology import Ontology
@@ -99,7 +100,17 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     or a mob; only the noun's own modifier counts ('farmers attacked by armed men' does not)."""
     words = onto.words("armed_group_modifiers")
     return any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
-               for c in token.children)
+               or _armed_with_firearms(token, c, onto) for c in token.children)
+
+
+def _armed_with_firearms(token: Token, clause: Token, onto: Ontology) -> bool:
+    """'herders armed with guns': a participle after its noun tells of it what the adjective before
+    it does ('armed herders'), when the arms are firearms (roles.yaml clash_firearm_words); a crowd
+    'armed with stones' or sticks stays a crowd, whose violence ACLED codes as rioting."""
+    if clause.dep_ != "acl" or clause.i < token.i or clause.lower_ not in onto.words("armed_group_modifiers"):
+        return False
+    arms = " ".join(t.lower_ for t in clause.subtree if t.i > clause.i)
+    return names_any(arms, onto.words("clash_firearm_words"))
 
 
 def violent_crowd(token: Token, onto: Ontology) -> bool:
@@ -256,3 +267,41 @@ def named_as_a_place(doc, actor: Actor) -> bool:
         return False
     token = next((t for t in doc if t.idx == actor.span[0]), None)
     return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
+
+
+#: Words that point back to the one attacked in the sentence after the attack ('The victim was ...').
+VICTIM_WORDS = frozenset({"victim", "deceased"})
+
+
+def told_armed_afterwards(targets: list[Token], sources: list[Token], onto: Ontology) -> bool:
+    """'A man was shot dead by gunmen. The victim was a member of a local gang.': a victim the
+    next sentence of its line says is a member of an armed group (a gang, a militia, a drug
+    trafficking ring) was one of an armed side, so ACLED codes his killing as a battle, not
+    violence against civilians. The next sentence must be 'X was/were <noun>' whose subject
+    points back to the victim: 'the victim', 'the deceased', the victim's own noun with 'the'
+    ('the man'), or 'he'/'she' when the attackers are not one person."""
+    if not targets:
+        return False
+    sent = targets[0].sent
+    doc = sent.doc
+    if sent.end >= len(doc) or doc[sent.end].sent.start != sent.end:
+        return False
+    after = doc[sent.end].sent
+    if any(t.i >= line_of(targets[0]).end for t in after[:1]):
+        return False  # another line: another report
+    root = after.root
+    if root.lemma_ != "be":
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    named = [c for c in root.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    if len(subjects) != 1 or not named or not _points_back(subjects[0], targets, sources):
+        return False
+    return all(lexical_side(noun, onto) == "nonstate" for noun in named)
+
+
+def _points_back(subject: Token, targets: list[Token], sources: list[Token]) -> bool:
+    lemma = subject.lemma_.lower()
+    if subject.lower_ in ("he", "she"):
+        return len(targets) == 1 and targets[0].tag_ == "NN" and not any(s.tag_ == "NN" for s in sources)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    return definite and (lemma in VICTIM_WORDS or any(lemma == t.lemma_.lower() for t in targets))
