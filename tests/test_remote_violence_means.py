@@ -189,3 +189,22 @@ def test_plural_small_arms_make_a_mixed_attack_a_clash(engine, text):
     assault as the singular does: an armed clash (ACLED), not a shelling."""
     event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_remote_violence_told_with_a_clash_is_part_of_the_battle(nlp):
+    """ACLED: remote violence that occurs during an ongoing battle is recorded as part of the
+    battle. A line that tells a clash makes its air strikes, IEDs and grenades the clash's row."""
+    for text in ("On 3 May, clashes broke out between the army and the Zelvan Front near Kelmora. "
+                 "The air force also carried out airstrikes on the group's positions.",
+                 "On 3 May, Zelvan Front fighters attacked an army convoy near Kelmora with an IED and gunfire. "
+                 "Three soldiers were killed in the ensuing clash."):
+        event = record_row_event(happened(nlp, text))
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash"), text
+
+
+def test_remote_violence_with_no_clash_in_its_line_stays_remote(nlp):
+    for text, sub in (("On 3 May, the air force carried out airstrikes on Zelvan Front positions near Kelmora.", "Air/drone strike"),
+                      ("On 3 May, a roadside bomb exploded near Kelmora, killing two soldiers.", "Remote explosive/landmine/IED"),
+                      ("On 3 May, the Zelvan Front fired mortars at army positions near Kelmora.", "Shelling/artillery/missile attack")):
+        event = record_row_event(happened(nlp, text))
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", sub), text

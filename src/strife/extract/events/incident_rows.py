@@ -47,6 +47,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             _attacks_fought_back(members)
         elif onto is not None:
             _casualties_of_a_clash(members, onto)
+        if onto is not None:
+            _remote_parts_of_a_clash(members, onto)
         _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
@@ -160,6 +162,23 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
         elif event.acled_sub_event_type == SHELLING:
             event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Clashes broke out between the army and the rebels ... The air force also struck their
+    positions', 'heavy fighting, with both sides shelling each other's positions': ACLED records
+    remote violence that occurs during an ongoing battle as part of the battle (Battles, Armed
+    clash), not as an explosion of its own. A line that tells a clash (a two-sided word: clash,
+    fighting, firefight, exchange) makes its explosions of the modes in `clash_part_modes` the
+    clash's row; a line with only one side's fire keeps them remote violence."""
+    two_sided = onto.words("two_sided_lemmas")
+    if not any(not f.background and e.acled_event_type == "Battles" and f.trigger.token.lemma_.lower() in two_sided
+               for f, e in members):
+        return
+    parts = coding_set("clash_part_modes")
+    for frame, event in members:
+        if not frame.background and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts:
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
 
