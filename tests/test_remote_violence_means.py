@@ -208,3 +208,16 @@ def test_remote_violence_with_no_clash_in_its_line_stays_remote(nlp):
                       ("On 3 May, the Zelvan Front fired mortars at army positions near Kelmora.", "Shelling/artillery/missile attack")):
         event = record_row_event(happened(nlp, text))
         assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", sub), text
+
+
+def test_heavy_fire_told_with_a_verb_or_noun_the_lexicon_lacked_is_a_shelling(nlp):
+    """'pounded positions', 'artillery strikes', 'artillery hit', 'used mortars against': the
+    weapon or a military target tells ACLED's Shelling/artillery/missile attack."""
+    for text in ("On 3 May, the army pounded Zelvan Front positions near Kelmora.",
+                 "On 3 May, the army conducted artillery strikes on Zelvan Front positions near Kelmora.",
+                 "On 3 May, Zelvan Front artillery hit Kelmora.",
+                 "On 3 May, the army used artillery against Zelvan Front positions near Kelmora."):
+        event = record_event(nlp, text)
+        assert event.acled_sub_event_type == "Shelling/artillery/missile attack", text
+    for text in ("Heavy rain pounded the town.", "The army pounded the table.", "The army used artillery as cover."):
+        assert not happened(nlp, text), text
