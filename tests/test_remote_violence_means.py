@@ -221,3 +221,15 @@ def test_heavy_fire_told_with_a_verb_or_noun_the_lexicon_lacked_is_a_shelling(nl
         assert event.acled_sub_event_type == "Shelling/artillery/missile attack", text
     for text in ("Heavy rain pounded the town.", "The army pounded the table.", "The army used artillery as cover."):
         assert not happened(nlp, text), text
+
+
+def test_an_explosion_at_a_building_or_in_a_vehicle_is_a_device(nlp):
+    """An explosion told at or in a building or vehicle, with no projectile named, is a device set
+    off there (ACLED Remote explosive/landmine/IED); explosions counted near a village stay a shelling."""
+    for text in ("On 3 May, an explosion at a mosque in Kelmora injured a man.",
+                 "On 3 May, a guard was injured in an explosion at a Zelvan place of worship in Kelmora.",
+                 "On 3 May, an explosion inside a bus killed two people in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Remote explosive/landmine/IED", text
+    for text in ("On 3 May, the monitors recorded 14 explosions near Kelmora.",
+                 "On 3 May, a shell caused an explosion at a house in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
