@@ -233,3 +233,13 @@ def test_an_explosion_at_a_building_or_in_a_vehicle_is_a_device(nlp):
     for text in ("On 3 May, the monitors recorded 14 explosions near Kelmora.",
                  "On 3 May, a shell caused an explosion at a house in Kelmora."):
         assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_heavy_machine_guns_fired_at_villages_are_a_shelling(nlp):
+    """ACLED counts heavy machine gun fire (12.7 mm and up) among remote violence; fired with
+    sniper rifles at farms and villages, at no armed side, it is no engagement between two sides."""
+    for text in ("On 3 May, Zelvan forces fired 14.5mm and 12.7mm machine guns, in addition to sniper rifles, at farms in Kelmora.",
+                 "On 3 May, Zelvan forces fired heavy machine guns and sniper rifles at villages near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+    event = record_event(nlp, "On 3 May, Zelvan forces fired heavy machine guns and sniper rifles at army positions near Kelmora.")
+    assert event.acled_sub_event_type == "Armed clash"

@@ -540,12 +540,16 @@ def _demonstration_context(token: Token, onto: Ontology) -> bool:
 
 def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
     """'fired mortars, heavy machine guns and small arms': an engagement with small arms is an
-    armed clash (ACLED), not a shelling, even when heavier weapons join in."""
+    armed clash (ACLED), not a shelling, even when heavier weapons join in; aimed at farms or
+    villages and at no armed side it is no engagement, and stays the heavy weapons' shelling."""
     if frame.mode != "artillery":
         return
     clause = clause_verb(frame.trigger.token) or frame.trigger.token
     text = " ".join(t.lower_ for t in clause.subtree)
-    if _names_any(text, onto.words("small_arms_words")):
+    aim = " ".join(t.lower_ for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on", "into", "towards", "toward")
+                   for t in p.subtree)
+    if _names_any(text, onto.words("small_arms_words")) and not (
+            _names_any(aim, onto.words("civilian_place_words")) and not _names_any(aim, onto.words("armed_target_words"))):
         frame.plover, frame.mode = "FIGHT", "firearms"
 
 
