@@ -243,3 +243,14 @@ def test_heavy_machine_guns_fired_at_villages_are_a_shelling(nlp):
         assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
     event = record_event(nlp, "On 3 May, Zelvan forces fired heavy machine guns and sniper rifles at army positions near Kelmora.")
     assert event.acled_sub_event_type == "Armed clash"
+
+
+def test_an_attack_with_a_grenade_is_a_grenade(nlp):
+    """ACLED Grenade: an attack whose means is a grenade ('attacked the post with a hand grenade',
+    'a grenade exploded at the post'); grenade launchers and rocket-propelled grenades are artillery."""
+    for text in ("On 3 May, Zelvan Front militants attacked a police checkpoint in Kelmora with a hand grenade.",
+                 "On 3 May, a grenade exploded at a police post in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Grenade", text
+    for text in ("On 3 May, militants attacked a police post in Kelmora with rocket-propelled grenades.",
+                 "On 3 May, militants fired grenade launchers at an army post in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text

@@ -392,7 +392,10 @@ def _plural_people(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children))
 
 
-_WEAPON_MODES = (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"), ("explosive_weapon_words", "IED"))
+# A grenade comes last: 'grenade launchers' and 'rocket-propelled grenades' are artillery's (ACLED
+# Shelling); a grenade thrown or 'attacked with a hand grenade' is ACLED's Grenade.
+_WEAPON_MODES = (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"), ("explosive_weapon_words", "IED"),
+                 ("grenade_words", "grenade"))
 
 
 def _weapon_mode(frame: Frame, onto: Ontology) -> None:
