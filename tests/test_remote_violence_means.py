@@ -254,3 +254,11 @@ def test_an_attack_with_a_grenade_is_a_grenade(nlp):
     for text in ("On 3 May, militants attacked a police post in Kelmora with rocket-propelled grenades.",
                  "On 3 May, militants fired grenade launchers at an army post in Kelmora."):
         assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_projectiles_an_observer_saw_or_recorded_are_a_shelling(nlp):
+    """A monitor's report of projectiles seen or recorded tells a remote-violence event that
+    happened, its actors unknown (ACLED Shelling/artillery/missile attack), as its explosions do."""
+    for text in ("On 3 May, the monitors saw 2 projectiles in flight near Kelmora.",
+                 "On 3 May, the mission recorded 5 projectiles near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
