@@ -262,3 +262,14 @@ def test_projectiles_an_observer_saw_or_recorded_are_a_shelling(nlp):
     for text in ("On 3 May, the monitors saw 2 projectiles in flight near Kelmora.",
                  "On 3 May, the mission recorded 5 projectiles near Kelmora."):
         assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_a_monitors_count_of_explosions_and_shots_is_a_shelling_unless_small_arms_are_named(nlp):
+    """ACLED codes a monitor's count of explosions from unknown weapons as a shelling, shots counted
+    beside them included; a count that names small arms is an exchange of fire (Armed clash)."""
+    for text in ("On 3 May, the monitors observed a total of 9 explosions/shots involving unknown weapons near Kelmora.",
+                 "On 3 May, the monitors observed a total of 9 shots/explosions involving unknown weapons near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+    for text in ("On 3 May, the monitors observed a total of 14 explosions/shots/bursts of fire involving small arms/unknown weapons near Kelmora.",
+                 "On 3 May, the monitors heard a total of 4 bursts and 2 shots of small-arms fire near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Armed clash", text

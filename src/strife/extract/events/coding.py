@@ -549,6 +549,11 @@ def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
         return
     clause = clause_verb(frame.trigger.token) or frame.trigger.token
     text = " ".join(t.lower_ for t in clause.subtree)
+    if frame.trigger.token.lemma_.lower() in onto.words("explosion_nouns"):
+        # a monitor's '9 explosions/shots involving unknown weapons' counts shots beside explosions:
+        # only a named small arm ('involving small arms') makes the count an exchange of fire
+        counted = onto.words("observed_fire_nouns")
+        text = " ".join(w for w in text.split() if w not in counted and w.rstrip("s") not in counted)
     aim = " ".join(t.lower_ for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on", "into", "towards", "toward")
                    for t in p.subtree)
     if _names_any(text, onto.words("small_arms_words")) and not (
