@@ -273,3 +273,10 @@ def test_a_monitors_count_of_explosions_and_shots_is_a_shelling_unless_small_arm
     for text in ("On 3 May, the monitors observed a total of 14 explosions/shots/bursts of fire involving small arms/unknown weapons near Kelmora.",
                  "On 3 May, the monitors heard a total of 4 bursts and 2 shots of small-arms fire near Kelmora."):
         assert record_event(nlp, text).acled_sub_event_type == "Armed clash", text
+
+
+def test_detonations_an_observer_counted_are_a_shelling_unless_the_device_is_named(nlp):
+    assert record_event(nlp, "On 3 May, the monitors observed a total of 3 detonations near Kelmora.").acled_sub_event_type == (
+        "Shelling/artillery/missile attack")
+    assert record_event(nlp, "On 3 May, residents heard the detonation of a landmine near Kelmora.").acled_sub_event_type == (
+        "Remote explosive/landmine/IED")
