@@ -280,3 +280,12 @@ def test_detonations_an_observer_counted_are_a_shelling_unless_the_device_is_nam
         "Shelling/artillery/missile attack")
     assert record_event(nlp, "On 3 May, residents heard the detonation of a landmine near Kelmora.").acled_sub_event_type == (
         "Remote explosive/landmine/IED")
+
+
+def test_armed_men_or_posts_that_came_under_fire_were_attacked(nlp):
+    """'came under fire': an armed side fired on (ACLED Armed clash), a shelling when the fire is
+    heavy; a person criticised ('came under fire for his remarks') is no event."""
+    assert record_event(nlp, "On 3 May, army positions near Kelmora came under fire.").acled_sub_event_type == "Armed clash"
+    assert record_event(nlp, "On 3 May, army positions near Kelmora came under artillery fire.").acled_sub_event_type == (
+        "Shelling/artillery/missile attack")
+    assert not happened(nlp, "The minister came under fire for his remarks.")
