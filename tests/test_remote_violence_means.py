@@ -289,3 +289,14 @@ def test_armed_men_or_posts_that_came_under_fire_were_attacked(nlp):
     assert record_event(nlp, "On 3 May, army positions near Kelmora came under artillery fire.").acled_sub_event_type == (
         "Shelling/artillery/missile attack")
     assert not happened(nlp, "The minister came under fire for his remarks.")
+
+
+def test_weapons_that_support_a_ground_attack_are_not_its_means(nlp):
+    """ACLED: remote violence during a battle is part of the battle. 'with air and artillery
+    support', 'backed by helicopters', 'under the cover of mortar fire' tell a ground assault."""
+    for text in ("On 3 May, the army attacked Zelvan Front positions near Kelmora with air and artillery support, killing 12 fighters.",
+                 "On 3 May, the army, backed by helicopters, attacked Zelvan Front positions near Kelmora, killing 12 fighters.",
+                 "On 3 May, the army attacked Zelvan Front positions near Kelmora under the cover of mortar fire."):
+        assert record_event(nlp, text).acled_sub_event_type == "Armed clash", text
+    assert record_event(nlp, "On 3 May, the army attacked Zelvan Front positions near Kelmora with mortars.").acled_sub_event_type == (
+        "Shelling/artillery/missile attack")

@@ -406,7 +406,7 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
             may_name_any(frame.trigger.token.doc, onto.words(words)) for words, _ in _WEAPON_MODES):
         return
     token = frame.trigger.token
-    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
+    text = " ".join((_clause_text(frame, _support_phrases(token, onto)), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
                      _adjectives_set_after(token)))
     for words, mode in _WEAPON_MODES:
         if _names_any(text, onto.words(words)):
@@ -512,9 +512,9 @@ def _air_force_offensive(frame: Frame, onto: Ontology) -> None:
         frame.plover, frame.mode = "ASSAULT", "aerial"
 
 
-def _clause_text(frame: Frame) -> str:
+def _clause_text(frame: Frame, left_out: frozenset[int] = frozenset()) -> str:
     """The lower-cased words of the trigger's own clause (coordinated and subordinate clauses
-    left out) and of its argument phrases, space separated."""
+    left out) and of its argument phrases, space separated; `left_out` token indices skipped."""
     token = frame.trigger.token
     head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
     own = _own_clause(head)
@@ -522,7 +522,19 @@ def _clause_text(frame: Frame) -> str:
         own.update(t.i for t in argument_phrase(arg))
     if token.pos_ not in ("VERB", "AUX"):
         own.update(t.i for t in token.subtree)
-    return " ".join(token.doc[i].lower_ for i in sorted(own))
+    return " ".join(token.doc[i].lower_ for i in sorted(own - left_out))
+
+
+def _support_phrases(token: Token, onto: Ontology) -> frozenset[int]:
+    """'attacked the positions with air and artillery support', 'backed by helicopters', 'under the
+    cover of mortar fire': weapons that support a ground attack are not its means. ACLED codes the
+    ground assault, remote violence told as part of it, as the battle (Armed clash), so these
+    phrases are left out of the weapon scan."""
+    head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
+    words = onto.words("support_words")
+    phrases = [d.head if d.dep_ == "conj" else d for d in head.subtree  # 'air and artillery support': the whole phrase
+               if d.lemma_.lower() in words and d.i != head.i and d.dep_ in ("pobj", "dobj", "acl", "advcl", "prep", "npadvmod", "conj")]
+    return frozenset(t.i for d in phrases for t in d.subtree)
 
 
 def _own_clause(verb: Token) -> set[int]:
