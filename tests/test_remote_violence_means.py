@@ -189,3 +189,114 @@ def test_plural_small_arms_make_a_mixed_attack_a_clash(engine, text):
     assault as the singular does: an armed clash (ACLED), not a shelling."""
     event = record_row_event([e for e in coded(engine, text) if e.acled_event_type])
     assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_remote_violence_told_with_a_clash_is_part_of_the_battle(nlp):
+    """ACLED: remote violence that occurs during an ongoing battle is recorded as part of the
+    battle. A line that tells a clash makes its air strikes, IEDs and grenades the clash's row."""
+    for text in ("On 3 May, clashes broke out between the army and the Zelvan Front near Kelmora. "
+                 "The air force also carried out airstrikes on the group's positions.",
+                 "On 3 May, Zelvan Front fighters attacked an army convoy near Kelmora with an IED and gunfire. "
+                 "Three soldiers were killed in the ensuing clash."):
+        event = record_row_event(happened(nlp, text))
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash"), text
+
+
+def test_remote_violence_with_no_clash_in_its_line_stays_remote(nlp):
+    for text, sub in (("On 3 May, the air force carried out airstrikes on Zelvan Front positions near Kelmora.", "Air/drone strike"),
+                      ("On 3 May, a roadside bomb exploded near Kelmora, killing two soldiers.", "Remote explosive/landmine/IED"),
+                      ("On 3 May, the Zelvan Front fired mortars at army positions near Kelmora.", "Shelling/artillery/missile attack")):
+        event = record_row_event(happened(nlp, text))
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("Explosions/Remote violence", sub), text
+
+
+def test_heavy_fire_told_with_a_verb_or_noun_the_lexicon_lacked_is_a_shelling(nlp):
+    """'pounded positions', 'artillery strikes', 'artillery hit', 'used mortars against': the
+    weapon or a military target tells ACLED's Shelling/artillery/missile attack."""
+    for text in ("On 3 May, the army pounded Zelvan Front positions near Kelmora.",
+                 "On 3 May, the army conducted artillery strikes on Zelvan Front positions near Kelmora.",
+                 "On 3 May, Zelvan Front artillery hit Kelmora.",
+                 "On 3 May, the army used artillery against Zelvan Front positions near Kelmora."):
+        event = record_event(nlp, text)
+        assert event.acled_sub_event_type == "Shelling/artillery/missile attack", text
+    for text in ("Heavy rain pounded the town.", "The army pounded the table.", "The army used artillery as cover."):
+        assert not happened(nlp, text), text
+
+
+def test_an_explosion_at_a_building_or_in_a_vehicle_is_a_device(nlp):
+    """An explosion told at or in a building or vehicle, with no projectile named, is a device set
+    off there (ACLED Remote explosive/landmine/IED); explosions counted near a village stay a shelling."""
+    for text in ("On 3 May, an explosion at a mosque in Kelmora injured a man.",
+                 "On 3 May, a guard was injured in an explosion at a Zelvan place of worship in Kelmora.",
+                 "On 3 May, an explosion inside a bus killed two people in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Remote explosive/landmine/IED", text
+    for text in ("On 3 May, the monitors recorded 14 explosions near Kelmora.",
+                 "On 3 May, a shell caused an explosion at a house in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_heavy_machine_guns_fired_at_villages_are_a_shelling(nlp):
+    """ACLED counts heavy machine gun fire (12.7 mm and up) among remote violence; fired with
+    sniper rifles at farms and villages, at no armed side, it is no engagement between two sides."""
+    for text in ("On 3 May, Zelvan forces fired 14.5mm and 12.7mm machine guns, in addition to sniper rifles, at farms in Kelmora.",
+                 "On 3 May, Zelvan forces fired heavy machine guns and sniper rifles at villages near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+    event = record_event(nlp, "On 3 May, Zelvan forces fired heavy machine guns and sniper rifles at army positions near Kelmora.")
+    assert event.acled_sub_event_type == "Armed clash"
+
+
+def test_an_attack_with_a_grenade_is_a_grenade(nlp):
+    """ACLED Grenade: an attack whose means is a grenade ('attacked the post with a hand grenade',
+    'a grenade exploded at the post'); grenade launchers and rocket-propelled grenades are artillery."""
+    for text in ("On 3 May, Zelvan Front militants attacked a police checkpoint in Kelmora with a hand grenade.",
+                 "On 3 May, a grenade exploded at a police post in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Grenade", text
+    for text in ("On 3 May, militants attacked a police post in Kelmora with rocket-propelled grenades.",
+                 "On 3 May, militants fired grenade launchers at an army post in Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_projectiles_an_observer_saw_or_recorded_are_a_shelling(nlp):
+    """A monitor's report of projectiles seen or recorded tells a remote-violence event that
+    happened, its actors unknown (ACLED Shelling/artillery/missile attack), as its explosions do."""
+    for text in ("On 3 May, the monitors saw 2 projectiles in flight near Kelmora.",
+                 "On 3 May, the mission recorded 5 projectiles near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+
+
+def test_a_monitors_count_of_explosions_and_shots_is_a_shelling_unless_small_arms_are_named(nlp):
+    """ACLED codes a monitor's count of explosions from unknown weapons as a shelling, shots counted
+    beside them included; a count that names small arms is an exchange of fire (Armed clash)."""
+    for text in ("On 3 May, the monitors observed a total of 9 explosions/shots involving unknown weapons near Kelmora.",
+                 "On 3 May, the monitors observed a total of 9 shots/explosions involving unknown weapons near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Shelling/artillery/missile attack", text
+    for text in ("On 3 May, the monitors observed a total of 14 explosions/shots/bursts of fire involving small arms/unknown weapons near Kelmora.",
+                 "On 3 May, the monitors heard a total of 4 bursts and 2 shots of small-arms fire near Kelmora."):
+        assert record_event(nlp, text).acled_sub_event_type == "Armed clash", text
+
+
+def test_detonations_an_observer_counted_are_a_shelling_unless_the_device_is_named(nlp):
+    assert record_event(nlp, "On 3 May, the monitors observed a total of 3 detonations near Kelmora.").acled_sub_event_type == (
+        "Shelling/artillery/missile attack")
+    assert record_event(nlp, "On 3 May, residents heard the detonation of a landmine near Kelmora.").acled_sub_event_type == (
+        "Remote explosive/landmine/IED")
+
+
+def test_armed_men_or_posts_that_came_under_fire_were_attacked(nlp):
+    """'came under fire': an armed side fired on (ACLED Armed clash), a shelling when the fire is
+    heavy; a person criticised ('came under fire for his remarks') is no event."""
+    assert record_event(nlp, "On 3 May, army positions near Kelmora came under fire.").acled_sub_event_type == "Armed clash"
+    assert record_event(nlp, "On 3 May, army positions near Kelmora came under artillery fire.").acled_sub_event_type == (
+        "Shelling/artillery/missile attack")
+    assert not happened(nlp, "The minister came under fire for his remarks.")
+
+
+def test_weapons_that_support_a_ground_attack_are_not_its_means(nlp):
+    """ACLED: remote violence during a battle is part of the battle. 'with air and artillery
+    support', 'backed by helicopters', 'under the cover of mortar fire' tell a ground assault."""
+    for text in ("On 3 May, the army attacked Zelvan Front positions near Kelmora with air and artillery support, killing 12 fighters.",
+                 "On 3 May, the army, backed by helicopters, attacked Zelvan Front positions near Kelmora, killing 12 fighters.",
+                 "On 3 May, the army attacked Zelvan Front positions near Kelmora under the cover of mortar fire."):
+        assert record_event(nlp, text).acled_sub_event_type == "Armed clash", text
+    assert record_event(nlp, "On 3 May, the army attacked Zelvan Front positions near Kelmora with mortars.").acled_sub_event_type == (
+        "Shelling/artillery/missile attack")

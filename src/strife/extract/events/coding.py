@@ -402,7 +402,10 @@ def _plural_people(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children))
 
 
-_WEAPON_MODES = (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"), ("explosive_weapon_words", "IED"))
+# A grenade comes last: 'grenade launchers' and 'rocket-propelled grenades' are artillery's (ACLED
+# Shelling); a grenade thrown or 'attacked with a hand grenade' is ACLED's Grenade.
+_WEAPON_MODES = (("aerial_weapon_words", "aerial"), ("artillery_weapon_words", "artillery"), ("explosive_weapon_words", "IED"),
+                 ("grenade_words", "grenade"))
 
 
 def _weapon_mode(frame: Frame, onto: Ontology) -> None:
@@ -413,7 +416,7 @@ def _weapon_mode(frame: Frame, onto: Ontology) -> None:
             may_name_any(frame.trigger.token.doc, onto.words(words)) for words, _ in _WEAPON_MODES):
         return
     token = frame.trigger.token
-    text = " ".join((_clause_text(frame), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
+    text = " ".join((_clause_text(frame, _support_phrases(token, onto)), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
                      _adjectives_set_after(token)))
     for words, mode in _WEAPON_MODES:
         if _names_any(text, onto.words(words)):
@@ -519,9 +522,9 @@ def _air_force_offensive(frame: Frame, onto: Ontology) -> None:
         frame.plover, frame.mode = "ASSAULT", "aerial"
 
 
-def _clause_text(frame: Frame) -> str:
+def _clause_text(frame: Frame, left_out: frozenset[int] = frozenset()) -> str:
     """The lower-cased words of the trigger's own clause (coordinated and subordinate clauses
-    left out) and of its argument phrases, space separated."""
+    left out) and of its argument phrases, space separated; `left_out` token indices skipped."""
     token = frame.trigger.token
     head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
     own = _own_clause(head)
@@ -529,7 +532,19 @@ def _clause_text(frame: Frame) -> str:
         own.update(t.i for t in argument_phrase(arg))
     if token.pos_ not in ("VERB", "AUX"):
         own.update(t.i for t in token.subtree)
-    return " ".join(token.doc[i].lower_ for i in sorted(own))
+    return " ".join(token.doc[i].lower_ for i in sorted(own - left_out))
+
+
+def _support_phrases(token: Token, onto: Ontology) -> frozenset[int]:
+    """'attacked the positions with air and artillery support', 'backed by helicopters', 'under the
+    cover of mortar fire': weapons that support a ground attack are not its means. ACLED codes the
+    ground assault, remote violence told as part of it, as the battle (Armed clash), so these
+    phrases are left out of the weapon scan."""
+    head = token if token.pos_ in ("VERB", "AUX") else (clause_verb(token) or token)
+    words = onto.words("support_words")
+    phrases = [d.head if d.dep_ == "conj" else d for d in head.subtree  # 'air and artillery support': the whole phrase
+               if d.lemma_.lower() in words and d.i != head.i and d.dep_ in ("pobj", "dobj", "acl", "advcl", "prep", "npadvmod", "conj")]
+    return frozenset(t.i for d in phrases for t in d.subtree)
 
 
 def _own_clause(verb: Token) -> set[int]:
@@ -550,12 +565,21 @@ def _demonstration_context(token: Token, onto: Ontology) -> bool:
 
 def _mixed_weapons(frame: Frame, onto: Ontology) -> None:
     """'fired mortars, heavy machine guns and small arms': an engagement with small arms is an
-    armed clash (ACLED), not a shelling, even when heavier weapons join in."""
+    armed clash (ACLED), not a shelling, even when heavier weapons join in; aimed at farms or
+    villages and at no armed side it is no engagement, and stays the heavy weapons' shelling."""
     if frame.mode != "artillery":
         return
     clause = clause_verb(frame.trigger.token) or frame.trigger.token
     text = " ".join(t.lower_ for t in clause.subtree)
-    if _names_any(text, onto.words("small_arms_words")):
+    if frame.trigger.token.lemma_.lower() in onto.words("explosion_nouns"):
+        # a monitor's '9 explosions/shots involving unknown weapons' counts shots beside explosions:
+        # only a named small arm ('involving small arms') makes the count an exchange of fire
+        counted = onto.words("observed_fire_nouns")
+        text = " ".join(w for w in text.split() if w not in counted and w.rstrip("s") not in counted)
+    aim = " ".join(t.lower_ for p in clause.children if p.dep_ == "prep" and p.lower_ in ("at", "on", "into", "towards", "toward")
+                   for t in p.subtree)
+    if _names_any(text, onto.words("small_arms_words")) and not (
+            _names_any(aim, onto.words("civilian_place_words")) and not _names_any(aim, onto.words("armed_target_words"))):
         frame.plover, frame.mode = "FIGHT", "firearms"
 
 

@@ -47,6 +47,9 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             _attacks_fought_back(members)
         elif onto is not None:
             _casualties_of_a_clash(members, onto)
+        if onto is not None:
+            _remote_parts_of_a_clash(members, onto)
+            _explosions_counted_with_shots(members, onto)
         _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
@@ -161,6 +164,45 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
         elif event.acled_sub_event_type == SHELLING:
             event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Clashes broke out between the army and the rebels ... The air force also struck their
+    positions', 'heavy fighting, with both sides shelling each other's positions': ACLED records
+    remote violence that occurs during an ongoing battle as part of the battle (Battles, Armed
+    clash), not as an explosion of its own. A line that tells a clash (a two-sided word: clash,
+    fighting, firefight, exchange) makes its explosions of the modes in `clash_part_modes` the
+    clash's row; a line with only one side's fire keeps them remote violence."""
+    two_sided = onto.words("two_sided_lemmas")
+    if not any(not f.background and e.acled_event_type == "Battles" and f.trigger.token.lemma_.lower() in two_sided
+               for f, e in members):
+        return
+    parts = coding_set("clash_part_modes")
+    for frame, event in members:
+        if not frame.background and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts:
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _explosions_counted_with_shots(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'observed a total of 9 explosions/shots', '4 explosions and 2 shots': a monitor's count that
+    joins explosions (or projectiles) to shots tells heavy fire from unknown hands, coded by ACLED as
+    the explosions' shelling; shots counted alone stay an exchange of fire (Armed clash)."""
+    heavy = onto.words("explosion_nouns") | {"projectile"}
+    counted = onto.words("observed_fire_nouns")
+    explosions = {f.trigger.token.i: e for f, e in members if e.acled_event_type == "Explosions/Remote violence"
+                  and f.trigger.token.lemma_.lower() in heavy}
+    if not explosions:
+        return
+    for frame, event in members:
+        token = frame.trigger.token
+        if event.acled_event_type != "Battles" or token.lemma_.lower() not in counted:
+            continue
+        joined = {c.i for c in token.children if c.dep_ in ("nmod", "compound", "conj", "appos")} | {c.i for c in token.conjuncts}
+        if token.dep_ in ("nmod", "compound", "conj", "appos"):
+            joined.add(token.head.i)
+        explosion = next((explosions[i] for i in joined if i in explosions), None)
+        if explosion is not None:
+            event.acled_event_type, event.acled_sub_event_type = explosion.acled_event_type, explosion.acled_sub_event_type
 
 
 def _clash_of_a_crowd(members: list[tuple[Frame, Event]]) -> None:

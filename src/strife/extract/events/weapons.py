@@ -95,8 +95,21 @@ def explosion_device(frame: Frame, onto: Ontology) -> None:
     phrase = " ".join(t.lower_ for t in token.subtree)
     if names_any(phrase, onto.words("grenade_words")):
         frame.mode = "grenade"
-    elif names_any(phrase, onto.words("explosive_weapon_words")):
+    elif names_any(phrase, onto.words("explosive_weapon_words")) or _at_a_site(token, onto):
         frame.mode = "IED"
+
+
+def _at_a_site(token: Token, onto: Ontology) -> bool:
+    """'an explosion at a mosque', 'an explosion inside a bus': the explosion noun is told at or in
+    a building or vehicle (a word of the place's phrase, so 'a place of worship' counts too) (`explosion_site_nouns`) and its sentence names no projectile or aircraft,
+    so a device went off there (ACLED Remote explosive/landmine/IED)."""
+    sites = onto.words("explosion_site_nouns")
+    if not any(prep.lower_ in ("at", "in", "inside") and any(t.lemma_.lower() in sites for o in prep.children
+                                                               if o.dep_ == "pobj" for t in o.subtree)
+               for prep in token.children if prep.dep_ == "prep"):
+        return False
+    sentence = " ".join(t.lower_ for t in token.sent)
+    return not any(names_any(sentence, onto.words(name)) for name in ("artillery_weapon_words", "aerial_weapon_words"))
 
 
 def struck_objects(noun: Token, onto: Ontology) -> list[Token]:
