@@ -295,7 +295,10 @@ def _two_sided(frame: Frame, onto: Ontology) -> bool:
 
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
     """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
-    'rioters tore up billboards'): rioters."""
+    'rioters tore up billboards'), or looting by one ('an angry crowd ransacked the police post':
+    ACLED codes looting by rioters as the riot, not as looting/property destruction): rioters."""
+    if frame.plover == "COERCE" and frame.mode == "seize" and not _by_explosives(frame.trigger.token, onto):
+        return side_of(frame.sources, source_actors, onto) in ("civilian", "protester")
     if frame.plover == "COERCE" and (frame.mode != "destroy" or _by_explosives(frame.trigger.token, onto)):
         return False  # blowing up a pylon takes explosives, not a crowd
     if frame.plover == "ASSAULT" and frame.mode != "arson":
