@@ -30,7 +30,11 @@ Two misreadings lose events or actors in news prose:
   robbers"), so this 'dead' is the verb's result, as the parser reads "shot dead a policeman";
 * a past form right after a sentence's only noun phrase is read as a reduced relative ("a militia
   stabbed and killed a trader": 'a militia [that was] stabbed'), so the doers become a victim. A
-  participle joined by 'and' to a finite past verb is itself finite: the noun is its subject.
+  participle joined by 'and' to a finite past verb is itself finite: the noun is its subject;
+* the noun that heads a verbless note ("Boycott by traders in X", "Bandh by shopkeepers over
+  taxes") is read as an adjective when the tagger does not know it, so no event is coded. An
+  adjective heads no line and takes no 'by' of a doer: a line's head read as an adjective, with a
+  'by' phrase of its own, whose word the lexicon has as a noun and not as an adjective, is that noun.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -91,6 +95,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _past_verb_read_as_modifier(t, onto)]
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
+    changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -380,4 +385,16 @@ def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
     token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     _raise_over_its_object(token)
     subject.head, subject.dep_ = token, "nsubj"
+    return True
+
+
+def _line_noun_read_as_adjective(token: Token, onto: Ontology) -> bool:
+    """'Boycott by traders in X': the verbless note's head, read as an adjective, is the lexicon's
+    noun when a 'by' phrase of its doers hangs on it; re-tag it (True when changed)."""
+    if token.dep_ != "ROOT" or not any(c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in token.children):
+        return False
+    rows = onto.index.get(token.lower_, ())
+    if not any(row.pos == "NOUN" for row in rows) or any(row.pos == "ADJ" for row in rows):
+        return False
+    token.tag_, token.pos_, token.lemma_ = "NN", "NOUN", token.lower_
     return True
