@@ -79,6 +79,9 @@ BOUNDARY_CELLS = [  # (note, type, sub-event type)
     ("On 12 May 2020, police fired tear gas to disperse traders protesting in Tovari town against new taxes. [size=no report]", P, PI),
     ("On 12 May 2020, police used batons to disperse a sit-in by teachers in Tovari town. [size=no report]", P, PI),
     ("On 12 May 2020, police opened fire on a peaceful demonstration in Tovari town, killing 2 protesters. [size=no report]", P, EF),
+    # looting by a crowd is the riot; by residents or soldiers, not told as a crowd, it stays looting
+    ("On 12 May 2020, residents looted a food warehouse in Tovari. [size=no report]", "Strategic developments", "Looting/property destruction"),
+    ("On 12 May 2020, soldiers looted shops in Tovari market. [size=no report]", "Strategic developments", "Looting/property destruction"),
 ]
 
 
