@@ -63,6 +63,11 @@ VERB_CELLS = [
     "Protest by traders in Tovari over taxes.",
     "Strike by doctors in Tovari.",
     "Students of Tovari college protest against fee hike.",
+    "On 12 May 2020, workers of the Tovari mill staged a walk-out over unpaid wages. [size=no report]",
+    "On 12 May 2020, students agitated in Tovari town against the fee hike. [size=no report]",
+    "On 12 May 2020, protesters demanded the release of three detained activists in Tovari town. [size=no report]",
+    "On 12 May 2020, markets remained shut in Tovari during a shutdown called by the Ponda Front. [size=no report]",
+    "On 12 May 2020, transporters took part in a strike organised by the Tovari goods carriers' union. [size=no report]",
 ]
 RIOT_CELLS = [  # (note, sub-event type)
     ("On 12 May 2020, a mob looted shops in Tovari market. [size=no report]", MV),
@@ -106,6 +111,7 @@ def test_force_on_a_protest_is_coded_as_acled_codes_it(row_event, text, type_, s
 @pytest.mark.parametrize("text", [
     "The Kelvar Growers Union called a general strike in Tovari for next Monday.",
     "Traders announced they would observe a shutter-down strike in Tovari on Friday.",
+    "On 12 May 2020, the Kelvar Growers Union said that a strike called for next Monday would go ahead.",
 ])
 def test_a_strike_called_for_a_later_day_has_not_happened(row_event, text):
     event = row_event(text, D20)
