@@ -68,6 +68,13 @@ VERB_CELLS = [
     "On 12 May 2020, protesters demanded the release of three detained activists in Tovari town. [size=no report]",
     "On 12 May 2020, markets remained shut in Tovari during a shutdown called by the Ponda Front. [size=no report]",
     "On 12 May 2020, transporters took part in a strike organised by the Tovari goods carriers' union. [size=no report]",
+    # the forms of a 2020 demonstration: caravans of cars, pot-banging, flash mobs, placards
+    "On 12 May 2020, about 20 people held a car caravan in Tovari against the lockdown. [size=about 20]",
+    "On 12 May 2020, residents of Tovari held a cacerolazo against the government. [size=no report]",
+    "On 12 May 2020, members of the Kelvar Growers Union held a motorcade in Tovari to demand relief. [size=no report]",
+    "On 12 May 2020, activists of the Ponda Front carried out a protest action in Tovari. [size=no report]",
+    "On 12 May 2020, health workers held a flash mob in Tovari to demand protective equipment. [size=no report]",
+    "On 12 May 2020, a group of 15 people displayed placards in Tovari demanding food aid. [size=15]",
 ]
 RIOT_CELLS = [  # (note, sub-event type)
     ("On 12 May 2020, a mob looted shops in Tovari market. [size=no report]", MV),
