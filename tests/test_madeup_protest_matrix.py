@@ -90,6 +90,12 @@ RIOT_CELLS = [  # (note, sub-event type)
     ("On 12 May 2020, demonstrators torched vehicles in Tovari town during a protest against fuel prices. [size=no report]", VD),
     # ACLED: demonstrators burning tyres or barricades on a road are a violent demonstration
     ("On 12 May 2020, villagers burned tyres on the Tovari road to protest against power cuts. [size=no report]", VD),
+    # a crowd's violence with no demonstration told is mob violence, not a battle
+    ("On 12 May 2020, residents of Tovari clashed with police over the demolition of their homes. [size=no report]", MV),
+    ("On 12 May 2020, supporters of the Ponda Front and the Kelvar Party clashed in Tovari, leaving 4 injured. [size=no report]", MV),
+    ("On 12 May 2020, residents attacked a police patrol in Tovari with stones and sticks. [size=no report]", MV),
+    ("On 12 May 2020, members of two communities clashed in Tovari with sticks and machetes, killing 2. [size=no report]", MV),
+    ("On 12 May 2020, a mob set ablaze the house of a suspected witch in Tovari. [size=no report]", MV),
     ("On 12 May 2020, students protesting against fee hikes clashed with police in Tovari town. [size=no report]", VD),
 ]
 BOUNDARY_CELLS = [  # (note, type, sub-event type)
