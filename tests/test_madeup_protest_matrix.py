@@ -75,8 +75,7 @@ VERB_CELLS = [
     "On 12 May 2020, activists of the Ponda Front carried out a protest action in Tovari. [size=no report]",
     "On 12 May 2020, health workers held a flash mob in Tovari to demand protective equipment. [size=no report]",
     "On 12 May 2020, a group of 15 people displayed placards in Tovari demanding food aid. [size=15]",
-    # South Asian coding words: a morcha (march), a satyagraha, courting arrest; demonstrators who call for
-    "Morcha by farmers to the Tovari collectorate.",
+    # South Asian coding words: a satyagraha, courting arrest; demonstrators who call for
     "Satyagraha by villagers in Tovari against the dam.",
     "Ponda Front activists court arrest in Tovari.",
     "Demonstrators in Tovari called for the resignation of the mayor.",
