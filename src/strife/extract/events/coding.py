@@ -305,7 +305,12 @@ def _two_sided(frame: Frame, onto: Ontology) -> bool:
 
 def _crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
     """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
-    'rioters tore up billboards'): rioters."""
+    'rioters tore up billboards'), or looting by a crowd ('an angry crowd ransacked the police post':
+    ACLED codes looting by rioters as the riot; looting by residents or soldiers stays
+    looting/property destruction): rioters."""
+    if frame.plover == "COERCE" and frame.mode == "seize" and not _by_explosives(frame.trigger.token, onto):
+        crowd = bool(frame.sources) and all(t.lemma_.lower() in onto.words("protester_nouns") for t in frame.sources)
+        return crowd or side_of(frame.sources, source_actors, onto) == "protester"  # residents' looting stays looting
     if frame.plover == "COERCE" and (frame.mode != "destroy" or _by_explosives(frame.trigger.token, onto)):
         return False  # blowing up a pylon takes explosives, not a crowd
     if frame.plover == "ASSAULT" and frame.mode != "arson":

@@ -70,6 +70,9 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                     e for _, e in incident if e.acled_sub_event_type == "Excessive force against protesters"]):
                 event.acled_sub_event_type = "Excessive force against protesters"
                 event.target += [a for e in force for a in e.source if a not in event.target]
+            elif event.acled_sub_event_type == "Peaceful protest" and (force := [  # 'police fired tear gas to disperse traders protesting'
+                    e for _, e in incident if e is not event and e.acled_sub_event_type == "Protest with intervention"]):
+                event.acled_sub_event_type = "Protest with intervention"  # the force's row: the same incident
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]

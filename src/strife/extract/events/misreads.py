@@ -38,6 +38,10 @@ Two misreadings lose events or actors in news prose:
   the subject is hung on the last place as its apposition, so the verb has no subject and the
   victim (whose side decides Battles or violence against civilians) is lost. A noun phrase set off
   by a comma and followed at once by the auxiliary of a verb with no subject is that verb's subject.
+* the noun that heads a verbless note ("Boycott by traders in X", "Bandh by shopkeepers over
+  taxes") is read as an adjective when the tagger does not know it, so no event is coded. An
+  adjective heads no line and takes no 'by' of a doer: a line's head read as an adjective, with a
+  'by' phrase of its own, whose word the lexicon has as a noun and not as an adjective, is that noun.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -106,6 +110,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _subject_read_as_compound(t)]
+    changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
     return changed + _unknown_past_forms(doc)
 
 
@@ -462,4 +467,16 @@ def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
     token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     _raise_over_its_object(token)
     subject.head, subject.dep_ = token, "nsubj"
+    return True
+
+
+def _line_noun_read_as_adjective(token: Token, onto: Ontology) -> bool:
+    """'Boycott by traders in X': the verbless note's head, read as an adjective, is the lexicon's
+    noun when a 'by' phrase of its doers hangs on it; re-tag it (True when changed)."""
+    if token.dep_ != "ROOT" or not any(c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in token.children):
+        return False
+    rows = onto.index.get(token.lower_, ())
+    if not any(row.pos == "NOUN" for row in rows) or any(row.pos == "ADJ" for row in rows):
+        return False
+    token.tag_, token.pos_, token.lemma_ = "NN", "NOUN", token.lower_
     return True

@@ -257,6 +257,9 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
     if token.dep_ == "conj":
         candidates.append(head.head)
     candidates += _verb_after_apposition(token)
+    # 'during a shutdown called by the traders', 'a rally organised by students': a participle
+    # after the noun is the verb of a reduced relative ('that was called'), the noun its object
+    candidates += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     return any(word_keys(c) & heads for c in candidates)
 
 
