@@ -1,7 +1,7 @@
 """`strife train` learns what the rules miss: on made-up ACLED records (a tiny CSV, the real engine).
 
-The team's codebook codes the monitors' reports of projectiles ("observed a total of 26 projectiles
-involving unknown weapons near Hama") as shelling; the rules find no event in them. A model trained
+The team's codebook codes the monitors' reports of fresh craters ("reported 26 craters of unknown
+origin near Hama") as shelling; the rules find no event in them (no act is told, only its marks). A model trained
 on the records adds that event, and never moves a toll away from the event that counts it.
 """
 
@@ -24,7 +24,7 @@ TOWNS = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Latakia", "Tartus
 HEADER = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
           "country", "location", "notes", "fatalities"]
 SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-MISSED = "On 9 May 2020, the monitors observed a total of {n} projectiles involving unknown weapons near {town}."
+MISSED = "On 9 May 2020, the monitors reported {n} craters of unknown origin near {town}."
 
 
 def _rows() -> list[list[str]]:
