@@ -16,6 +16,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Span, Token
 
 from strife.datafiles import read_data_csv as _data_rows
+from strife.extract import result_complements
 
 #: Entity labels of spaCy that mark a figure as something other than a head count.
 NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -69,6 +70,8 @@ def lookup_keys(token: Token) -> Iterator[str]:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield f"{token.lemma_.lower()} to {grand.lower_}"
+    for result in result_complements(token):  # "burned 14 villagers alive", "shot dead dozens of them"
+        yield f"{token.lemma_.lower()} {result.lower_}"
     yield token.lemma_.lower()
     yield token.lower_
 
