@@ -6,7 +6,7 @@ died, perished, lost their lives, beheaded, lynched, hacked to death, burned ali
 "killing N and injuring M", "among the dead", bodies found), and each cell must give the figure a
 coder following ACLED's codebook ("Reported fatalities") records: the text's figure, the low end of
 a range, a bound's own figure, and for a vague quantity ACLED's conventional figure ("several" 3,
-"a number of" 3, "dozens" 12; `acled_fatality_conventions.csv`). Frames and forms that
+"a number of" 3, "dozens" 12, "scores" 20; `acled_fatality_conventions.csv`). Frames and forms that
 tell no death ("no casualties were reported", "threatened to kill", injuries only, a running total
 of a war, an earlier attack's dead) must give 0 or no row.
 
@@ -38,6 +38,7 @@ NUMBER_FORMS = [
     ("a dozen", "plural", 12),
     ("several", "plural", 3),
     ("dozens of", "plural", 12),
+    ("scores of", "plural", 20),
     ("a number of", "plural", 3),
     ("at least 5", "plural", 5),
     ("about 15", "plural", 15),
@@ -130,6 +131,7 @@ def test_every_number_form_in_every_frame_of_deaths(row_event, text, deaths):
     pytest.param("a man was burnt to death by a mob in Bamoro village, Tesso district.", 1, id="burnt to death"),
     pytest.param("a mob burned a suspected thief alive in Bamoro village, Tesso district.", 1,
                  id="burned a thief alive"),
+    pytest.param("gunmen killed scores in Bamoro village, Tesso district.", 20, id="killed scores"),
     pytest.param("gunmen attacked Bamoro village in Tesso district. Several villagers were killed and dozens were "
                  "injured.", 3, id="several killed, dozens injured"),
     pytest.param("gunmen attacked Bamoro village in Tesso district. Between 8 and 10 villagers were killed.", 8,
@@ -151,6 +153,8 @@ def test_other_frames_of_deaths(row_event, text, deaths):
     pytest.param("gunmen shot at a trader in Bamoro village, Tesso district. He survived.", id="survived"),
     pytest.param("Kelo militants attacked an army post in Bamoro, Tesso district. The conflict has killed 3,000 "
                  "people since 2014.", id="a running total of the war"),
+    pytest.param("Kelo militants attacked an army post in Bamoro, Tesso district. The insurgency has killed scores "
+                 "of villagers.", id="has killed scores: a running total, not the act's toll"),
     pytest.param("gunmen attacked Bamoro village in Tesso district, injuring 7 villagers.", id="injured only"),
     pytest.param("3 villagers were wounded when gunmen attacked Bamoro village in Tesso district.",
                  id="wounded only"),
