@@ -174,6 +174,12 @@ def test_frames_that_tell_no_death_give_none(row_event, text):
                  "villagers.", 0, id="an earlier attack's dead"),
     pytest.param("gunmen attacked Bamoro village in Tesso district. Up to 7 villagers died in the attack.", 7,
                  id="up to N: the figure the text gives"),
+    pytest.param("an airstrike hit a Kelo camp near Bamoro, Tesso district, killing hundreds of militants.", 100,
+                 id="killing hundreds after a noun act"),
+    pytest.param("Kelo and Daru militias clashed in Bamoro, Tesso district. 3 Kelo fighters were killed. The Daru "
+                 "militia lost 2 men.", 5, id="the other side's dead told by 'lost'"),
+    pytest.param("gunmen attacked Bamoro village in Tesso district. The number of dead rose to 8.", 8,
+                 id="the number of dead rose to N"),
 ])
 def test_cells_still_missed(row_event, text, deaths):
     event = row_event(DATED + text, PUBLISHED)
