@@ -103,6 +103,10 @@ def test_every_number_form_in_every_frame_of_deaths(row_event, text, deaths):
                  id="fatal casualties"),
     pytest.param("gunmen attacked Bamoro village in Tesso district. The death toll rose to 9.", 9,
                  id="the death toll rose to N"),
+    pytest.param("gunmen attacked Bamoro village in Tesso district. The number of dead rose to 8.", 8,
+                 id="the number of dead rose to N"),
+    pytest.param("gunmen attacked Bamoro village in Tesso district. The number of deaths reached 12.", 12,
+                 id="the number of deaths reached N"),
     pytest.param("a bomb blast in Bamoro market, Tesso district, claimed 11 lives.", 11, id="claimed N lives"),
     pytest.param("a bomb blast in Bamoro market, Tesso district, claimed the lives of 4 traders.", 4,
                  id="claimed the lives of N"),
@@ -155,6 +159,8 @@ def test_other_frames_of_deaths(row_event, text, deaths):
                  "people since 2014.", id="a running total of the war"),
     pytest.param("Kelo militants attacked an army post in Bamoro, Tesso district. The insurgency has killed scores "
                  "of villagers.", id="has killed scores: a running total, not the act's toll"),
+    pytest.param("police dispersed a crowd of traders in Bamoro, Tesso district. The number of protesters rose to "
+                 "500.", id="the number of protesters is no toll"),
     pytest.param("gunmen attacked Bamoro village in Tesso district, injuring 7 villagers.", id="injured only"),
     pytest.param("3 villagers were wounded when gunmen attacked Bamoro village in Tesso district.",
                  id="wounded only"),
@@ -178,8 +184,6 @@ def test_frames_that_tell_no_death_give_none(row_event, text):
                  id="killing hundreds after a noun act"),
     pytest.param("Kelo and Daru militias clashed in Bamoro, Tesso district. 3 Kelo fighters were killed. The Daru "
                  "militia lost 2 men.", 5, id="the other side's dead told by 'lost'"),
-    pytest.param("gunmen attacked Bamoro village in Tesso district. The number of dead rose to 8.", 8,
-                 id="the number of dead rose to N"),
 ])
 def test_cells_still_missed(row_event, text, deaths):
     event = row_event(DATED + text, PUBLISHED)

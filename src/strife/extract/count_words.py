@@ -240,10 +240,24 @@ def _adjectival_passive(participle: Token, verb: Token) -> bool:
 def tally_noun(verb: Token) -> Optional[Token]:
     """The "toll"/"total" a verb moves ("the death toll rose to 20", "bringing the toll to 40")."""
     totals = count_cues().get("total", frozenset())
+    counts_of = count_cues().get("count_of", frozenset())
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in totals:
             return child
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in counts_of and _of_an_outcome(child):
+            return child  # "the number of dead rose to 8"
     return None
+
+
+def _of_an_outcome(noun: Token) -> bool:
+    """ "the number of dead", "the number of deaths": the noun's "of" names an outcome (a noun of count_kinds.csv)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for outcome in prep.children:
+                trigger = trigger_for(outcome) if outcome.dep_ == "pobj" else None
+                if trigger is not None and trigger.role == "noun":
+                    return True
+    return False
 
 
 def tally_kind(tally: Token) -> Optional[tuple[str, float]]:
