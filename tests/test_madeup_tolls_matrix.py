@@ -132,6 +132,14 @@ def test_every_number_form_in_every_frame_of_deaths(row_event, text, deaths):
                  "in hospital.", 3, id="another died later"),
     pytest.param("gunmen attacked Bamoro village in Tesso district, killing four, including two children.", 4,
                  id="killing N, including M"),
+    pytest.param("gunmen attacked two guards at Bamoro market, Tesso district. Both were killed.", 2,
+                 id="'both' standing for two people told before"),
+    pytest.param("gunmen shot two guards at Bamoro market, Tesso district. Both died in hospital.", 2,
+                 id="'both died'"),
+    pytest.param("militants killed a soldier and a policeman in Bamoro, Tesso district. Both were shot dead.", 2,
+                 id="'both' restating two dead told before"),
+    pytest.param("gunmen attacked two guards at Bamoro market, Tesso district. Both were injured.", 0,
+                 id="'both were injured' is no death"),
     pytest.param("a man was burnt to death by a mob in Bamoro village, Tesso district.", 1, id="burnt to death"),
     pytest.param("a mob burned a suspected thief alive in Bamoro village, Tesso district.", 1,
                  id="burned a thief alive"),
@@ -174,8 +182,6 @@ def test_frames_that_tell_no_death_give_none(row_event, text):
 @pytest.mark.parametrize("text, deaths", [
     pytest.param("gunmen attacked Bamoro village in Tesso district, causing 12 casualties.", 0,
                  id="casualties alone are no deaths (codebook: 0)"),
-    pytest.param("gunmen attacked two guards at Bamoro market, Tesso district. Both were killed.", 2,
-                 id="'both' pointing back at a counted group"),
     pytest.param("police arrested 4 suspects in Bamoro, Tesso district, over last week's attack that killed 5 "
                  "villagers.", 0, id="an earlier attack's dead"),
     pytest.param("gunmen attacked Bamoro village in Tesso district. Up to 7 villagers died in the attack.", 7,
