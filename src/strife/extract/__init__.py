@@ -207,6 +207,24 @@ def clause_verb(token: Token) -> Optional[Token]:
     return None
 
 
+def result_complements(verb: Token) -> list[Token]:
+    """The result adjectives that complete a verb ("burned a thief alive", "shot dead dozens of
+    villagers") where the parse hangs them elsewhere: as an adverbial clause after the verb, or as
+    a modifier of its object. English puts an attributive adjective before its noun, so one after
+    the object, or one right after the verb ahead of the object's own words, is the verb's result,
+    not the noun's attribute."""
+    found = []
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        if child.dep_ == "advcl" and child.pos_ == "ADJ":
+            found.append(child)
+        elif child.dep_ == "dobj":
+            found += [a for a in child.children if a.dep_ == "amod" and a.pos_ == "ADJ"
+                      and (a.i > child.i or a.i == verb.i + 1)]
+    return found
+
+
 def verb_or_root(token: Token) -> Token:
     """The verb of the clause a word sits in, however far up: the word itself when it is a verb,
     else the first verb up its heads, else the root (a verbless headline's noun)."""

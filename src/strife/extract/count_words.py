@@ -16,6 +16,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Span, Token
 
 from strife.datafiles import read_data_csv as _data_rows
+from strife.extract import result_complements
 
 #: Entity labels of spaCy that mark a figure as something other than a head count.
 NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -69,6 +70,8 @@ def lookup_keys(token: Token) -> Iterator[str]:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield f"{token.lemma_.lower()} to {grand.lower_}"
+    for result in result_complements(token):  # "burned 14 villagers alive", "shot dead dozens of them"
+        yield f"{token.lemma_.lower()} {result.lower_}"
     yield token.lemma_.lower()
     yield token.lower_
 
@@ -237,10 +240,24 @@ def _adjectival_passive(participle: Token, verb: Token) -> bool:
 def tally_noun(verb: Token) -> Optional[Token]:
     """The "toll"/"total" a verb moves ("the death toll rose to 20", "bringing the toll to 40")."""
     totals = count_cues().get("total", frozenset())
+    counts_of = count_cues().get("count_of", frozenset())
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in totals:
             return child
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in counts_of and _of_an_outcome(child):
+            return child  # "the number of dead rose to 8"
     return None
+
+
+def _of_an_outcome(noun: Token) -> bool:
+    """ "the number of dead", "the number of deaths": the noun's "of" names an outcome (a noun of count_kinds.csv)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for outcome in prep.children:
+                trigger = trigger_for(outcome) if outcome.dep_ == "pobj" else None
+                if trigger is not None and trigger.role == "noun":
+                    return True
+    return False
 
 
 def tally_kind(tally: Token) -> Optional[tuple[str, float]]:

@@ -65,12 +65,25 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
 
 
 #: The parts of speech `_unnumbered` reads a person from: a pronoun, or a noun with what counts it.
-_COUNTED_POS = frozenset({"PRON", "NOUN", "PROPN"})
+_COUNTED_POS = frozenset({"PRON", "NOUN", "PROPN", "DET"})
 
 
 def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[Optional[str]],
                 owner_of_noun: dict[int, int]) -> Optional[Found]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
+    if token.pos_ in ("DET", "PRON") and _words("counting").get(token.lower_, 1) > 1 \
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "two guards were attacked. Both were killed": a counting word standing for people told
+        # before; when their deaths were told before too ("killed a soldier and a policeman. Both
+        # were shot dead"), it restates them
+        governed = _direct_trigger(token)
+        if governed is None or governed[0] not in ("killed", "injured"):
+            return None
+        if any((t := trigger_for(w)) is not None and t.kind == governed[0] for w in token.doc[: token.sent.start]):
+            return None
+        return governed, _words("counting")[token.lower_], token.i
+    if token.pos_ == "DET":
+        return None
     if token.pos_ == "PRON":
         if token.lower_ in _words("reflexive") or token.lower_ in _words("one_more"):
             # "killed himself and 3 others", "another died later": one more, whoever was counted before;

@@ -286,7 +286,8 @@ def _background(frame: Frame, onto: Ontology) -> bool:
                     return True
     masses = onto.words("vague_masses")
     for victim in frame.victims + frame.targets:
-        if victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children) and not _toll_of_a_past_act(victim, token):
+        if (victim.lower_ in masses and not any(c.dep_ == "nummod" for c in victim.children)
+                and not _toll_of_a_past_act(victim, token) and not _one_act_in_the_past(victim, onto)):
             return True
     return _undated_stance(token, onto.quad(frame.plover), onto) or _habitual(clause or token, onto)
 
@@ -299,6 +300,19 @@ def _toll_of_a_past_act(victim: Token, act: Token) -> bool:
     result = victim.head
     return (victim.dep_ == "dobj" and result.tag_ == "VBG" and result.dep_ in ("advcl", "conj", "xcomp")
             and result.head.i == act.i != result.i and act.tag_ == "VBD")
+
+
+def _one_act_in_the_past(victim: Token, onto: Ontology) -> bool:
+    """'Gunmen killed scores of villagers', 'scores of villagers were killed': a mass one attack can
+    kill (roles.yaml `single_act_masses`) as the object or passive subject of a verb in the simple
+    past is that act's toll; the present perfect ('have killed scores') stays a running total."""
+    if victim.lower_ not in onto.words("single_act_masses") or victim.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = victim.head
+    if verb.tag_ == "VBD":
+        return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _habitual(verb: Token, onto: Ontology) -> bool:

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import doc_tokens
+from strife.extract import doc_tokens, result_complements
 from strife.extract.events.grammar import OBJECT_DEPS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from strife.ontology import LexiconEntry, Ontology, load_ontology
 
@@ -128,7 +128,7 @@ def _constraints_ok(token: Token, row: LexiconEntry, onto: Optional[Ontology] = 
         children += _phrases_of_its_occurrence(token, onto)
     if row.particle and not any(  # 'burned alive': a secondary predicate (oprd) completes the verb as a particle does
         c.dep_ in ("prt", "advmod", "prep", "oprd") and c.lower_ in row.particle for c in children
-    ):
+    ) and not any(c.lower_ in row.particle for c in result_complements(token)):  # 'burned 14 villagers alive'
         return False
     preps = [c for c in children if c.dep_ in ("prep", "dative", "agent")]
     if row.prep:
