@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from strife.resolve.distance import km_apart
-from strife.resolve.gazetteer_build import _admin1_affixes, strip_admin_affixes
+from strife.resolve.gazetteer_build import admin1_affixes, strip_admin_affixes
 from strife.resolve.geocode import Gazetteer
 
 NOTES = [
@@ -189,7 +189,7 @@ def test_a_village_unknown_to_the_gazetteer_falls_to_its_named_unit(row_event) -
 
 
 def test_municipal_type_words_are_stripped_from_unit_names() -> None:
-    prefixes, suffixes = _admin1_affixes()
+    prefixes, suffixes = admin1_affixes()
     assert strip_admin_affixes("Westvale Bay Metropolitan Municipality", prefixes, suffixes) == "westvale bay"
     assert strip_admin_affixes("Hollin District Municipality", prefixes, suffixes) == "hollin"
     assert strip_admin_affixes("Hollin Local Municipality", prefixes, suffixes) == "hollin"

