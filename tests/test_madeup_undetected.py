@@ -1,0 +1,43 @@
+"""Made-up notes that yielded no event at all (issue #21, detection).
+
+Every village, person and group is invented. A record with no event is wrong for every field, so
+each family of note a coder codes but strife missed gets its cells here: the row
+(`strife.rows.record_row_event`, as a user's export holds it) must carry the coder's event type,
+and the look-alikes that tell no event must stay without one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+P = "Protests"
+D20, OLD15 = "2020-05-03", "2015-04-08"
+
+HEEDED_CALLS = [
+    # a strike or shutdown call that was answered: the strike happened (South Asian English)
+    (OLD15, "Shops remained closed in Dovreth in response to a strike call by the traders' association."),
+    (D20, "On 3 May 2020, shops and markets remained closed in Dovreth town in response to a shutdown call "
+          "given by the Pelwan Youth Front. [size=no report]"),
+    (OLD15, "Heeding the shutdown call of the Pelwan Youth Front, traders kept their shops closed in Dovreth."),
+    # what the call is against is its grievance, not the news
+    (OLD15, "Shops remained closed in Pelwan in response to a bandh call against the killing of a trader."),
+    (OLD15, "Shops remained closed in Pelwan in response to a strike call against the killing of a trader."),
+]
+
+
+@pytest.mark.parametrize("published, text", HEEDED_CALLS)
+def test_a_heeded_strike_call_is_the_strike(row_event, published, text):
+    event = row_event(text, published)
+    assert event is not None, text
+    assert event.acled_event_type == P
+
+
+@pytest.mark.parametrize("text", [
+    "The traders' association gave a strike call for 10 April in Dovreth.",
+    "The Pelwan Youth Front issued a bandh call for Friday.",
+    "The Pelwan Youth Front gave a shutdown call in Dovreth.",
+])
+def test_a_call_only_given_names_no_strike(row_event, text):
+    """A call given, for a day to come or none, tells no strike that happened."""
+    event = row_event(text, OLD15)
+    assert event is None or event.acled_event_type != P
