@@ -41,3 +41,36 @@ def test_a_call_only_given_names_no_strike(row_event, text):
     """A call given, for a day to come or none, tells no strike that happened."""
     event = row_event(text, OLD15)
     assert event is None or event.acled_event_type != P
+
+
+HEADLINE_PRESENT = [
+    # headlinese present tells a past event; the subject may carry a place phrase ('X in Y demand'),
+    # and the verb agrees with the subject, not with the place's last word
+    "Protesters in Tarsel demand water.",
+    "Residents of Pelwan village block road over power cuts.",
+    # a verb that is also a preposition, made the root of a verbless line ('down shutters')
+    "Traders down shutters against tax in Pelwan.",
+    "Traders down shutters in Pelwan.",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINE_PRESENT)
+def test_a_headline_present_protest_is_found(row_event, text):
+    event = row_event(text, OLD15)
+    assert event is not None, text
+    assert event.acled_event_type == P
+
+
+def test_a_headline_present_attack_after_a_place_phrase_is_found(row_event):
+    event = row_event("Troops in Tarsel attack rebel camp.", OLD15)
+    assert event is not None and event.acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "Prices go down in Pelwan.",
+    "Water levels in Tarsel down after rains.",
+    "Officials in Tarsel discuss security.",
+    "Leaders of Pelwan party meet governor.",
+])
+def test_a_headline_with_no_act_stays_without_event(row_event, text):
+    assert row_event(text, OLD15) is None
