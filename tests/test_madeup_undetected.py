@@ -74,3 +74,42 @@ def test_a_headline_present_attack_after_a_place_phrase_is_found(row_event):
 ])
 def test_a_headline_with_no_act_stays_without_event(row_event, text):
     assert row_event(text, OLD15) is None
+
+
+OTHER_FAMILIES = [
+    # arrests told as 'picked up' or 'nabbed' (South Asian English)
+    (D20, "On 6 May 2020, three suspected militants were picked up by security forces in Tarsel village.",
+     "Strategic developments", "Arrests"),
+    (D20, "On 6 May 2020, police picked up two activists of the Pelwan People's Front in Tarsel.",
+     "Strategic developments", "Arrests"),
+    (D20, "On 6 May 2020, police nabbed two suspects in Tarsel town.", "Strategic developments", "Arrests"),
+    # firing by an armed side across a border or front: an armed clash, the civilians hurt its outcome
+    (OLD15, "Cross-border firing by Pelwani troops in Tarsel sector, two civilians injured.", "Battles", "Armed clash"),
+    (OLD15, "Unprovoked firing by Pelwani forces on border posts in Tarsel sector.", "Battles", "Armed clash"),
+    # a flight that follows an outbreak of fighting is the news (ACLED: strategic development, other),
+    # told by an intransitive 'evacuated' and by the nominal 'the eruption/outbreak of hostilities'
+    (D20, "On 3 May 2020, 840 families from Dovreth village evacuated following the eruption of hostilities "
+          "between two warring clans.", "Strategic developments", "Other"),
+    (D20, "On 3 May 2020, 840 families from Dovreth village evacuated following clashes between two warring clans.",
+     "Strategic developments", "Other"),
+    (D20, "On 3 May 2020, the outbreak of fighting between two clans in Dovreth village left 3 dead.",
+     "Battles", "Armed clash"),
+]
+
+
+@pytest.mark.parametrize("published, text, event_type, sub_event_type", OTHER_FAMILIES)
+def test_other_families_are_found(row_event, published, text, event_type, sub_event_type):
+    event = row_event(text, published)
+    assert event is not None, text
+    assert (event.acled_event_type, event.acled_sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue workers picked up the bodies in Tarsel.",
+    "The bus picked up passengers in Tarsel.",
+    "On 3 May 2020, residents of Dovreth village evacuated ahead of the floods.",
+    "On 3 May 2020, elders in Dovreth warned of a possible outbreak of fighting between two clans.",
+    "The talks aim to prevent an escalation of hostilities in Dovreth.",
+])
+def test_look_alikes_stay_without_event(row_event, text):
+    assert row_event(text, D20) is None
