@@ -113,3 +113,29 @@ def test_other_families_are_found(row_event, published, text, event_type, sub_ev
 ])
 def test_look_alikes_stay_without_event(row_event, text):
     assert row_event(text, D20) is None
+
+
+SYMBOLIC_PROTESTS = [
+    # an effigy burnt is a peaceful protest's symbolic act (ACLED); pots and pans banged by a crowd;
+    # black ribbons worn like armbands
+    "On 3 May 2020, supporters of the Pelwan Youth Front burnt an effigy of the chief minister in Dovreth town. [size=no report]",
+    "Leaders of the Pelwan party held a protest and burnt an effigy of the minister after a girl was killed in Dovreth.",
+    "On 3 May 2020, residents of Dovreth banged pots and pans from their balconies against the government. [size=no report]",
+    "On 3 May 2020, nurses in Dovreth wore black ribbons to denounce the lack of protective equipment. [size=no report]",
+]
+
+
+@pytest.mark.parametrize("text", SYMBOLIC_PROTESTS)
+def test_a_symbolic_protest_is_a_peaceful_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None, text
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, "Peaceful protest")
+
+
+def test_burning_tyres_stays_a_violent_demonstration(row_event):
+    event = row_event("Protesters burnt tyres on the Dovreth highway.", OLD15)
+    assert event is not None and event.acled_sub_event_type == "Violent demonstration"
+
+
+def test_pots_banged_at_home_are_no_protest(row_event):
+    assert row_event("She banged the pots in the kitchen.", D20) is None
