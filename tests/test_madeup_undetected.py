@@ -139,3 +139,20 @@ def test_burning_tyres_stays_a_violent_demonstration(row_event):
 
 def test_pots_banged_at_home_are_no_protest(row_event):
     assert row_event("She banged the pots in the kitchen.", D20) is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, traders of Dovreth town observed a strike demanding the recovery of a trader. "
+    "The trader was kidnapped on 28 April by unidentified men. [size=no report]",
+    "On 3 May 2020, traders of Dovreth town observed a strike. A trader was kidnapped in the town on 28 April.",
+])
+def test_the_act_of_the_notes_opening_day_is_the_row(row_event, text):
+    """An ACLED note opens with the day of the act it records: an act told on an earlier day is its context."""
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P
+
+
+def test_an_act_of_the_opening_day_keeps_the_row(row_event):
+    event = row_event("On 3 May 2020, gunmen shot dead a trader in Dovreth. Traders had observed a strike "
+                      "in the town on 28 April.", D20)
+    assert event is not None and event.acled_event_type == "Violence against civilians"
