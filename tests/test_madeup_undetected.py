@@ -156,3 +156,17 @@ def test_an_act_of_the_opening_day_keeps_the_row(row_event):
     event = row_event("On 3 May 2020, gunmen shot dead a trader in Dovreth. Traders had observed a strike "
                       "in the town on 28 April.", D20)
     assert event is not None and event.acled_event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, Indigenous communities set up a roadblock in Dovreth to prevent outsiders from entering. [size=no report]",
+    "On 3 May 2020, villagers put up barricades on the Dovreth road demanding water. [size=no report]",
+])
+def test_a_roadblock_a_crowd_sets_up_is_a_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P
+
+
+def test_a_police_roadblock_is_no_protest(row_event):
+    event = row_event("On 3 May 2020, police set up a roadblock in Dovreth to enforce the curfew.", D20)
+    assert event is None or event.acled_event_type != P
