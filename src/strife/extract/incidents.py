@@ -273,7 +273,8 @@ def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
     explosives or shells it was fought with; an explosion over what only tells its outcome ('a blast
     occurred at a checkpoint; 2 soldiers were injured': ACLED codes the explosion, whoever was hurt);
     an act the codebook ranks first within one event type ('abducted and raped': sexual violence);
-    else the surer coding."""
+    an act with an ACLED type over one without told in the same sentence (a flight, which takes its
+    cause's coding); else the surer coding."""
     if _engages(event, doc) and _part_of_a_clash(survivor):
         return True
     if _engages(survivor, doc) and _part_of_a_clash(event):
@@ -285,7 +286,15 @@ def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
     ranked = coding_set("precedent_modes")
     if event.acled_event_type == survivor.acled_event_type and (event.mode in ranked) != (survivor.mode in ranked):
         return event.mode in ranked
+    if bool(event.acled_event_type) != bool(survivor.acled_event_type) and _one_sentence(event, survivor, doc):
+        return bool(event.acled_event_type)  # 'families evacuated following hostilities': the coded act leads the flight
     return event.confidence > survivor.confidence
+
+
+def _one_sentence(a: Event, b: Event, doc: Doc) -> bool:
+    """Whether the two events' triggers lie in one sentence."""
+    ta, tb = trigger_token(a, doc), trigger_token(b, doc)
+    return ta is not None and tb is not None and ta.sent.start == tb.sent.start
 
 
 def _engages(event: Event, doc: Doc) -> bool:

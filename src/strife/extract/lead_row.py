@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
 from strife.extract.row_toll import another_incident, same_doers_days_places
-from strife.model import Event
+from strife.model import DateMention, Event
 from strife.resolve.coref import event_anchor, is_real
 from strife.rows import is_disorder, record_row_event, row_rank
 
@@ -69,3 +69,29 @@ def _in_headline(char: int, text: str, layout: Layout) -> bool:
     end = layout.par_starts[1] if len(layout.par_starts) > 1 else len(text)
     paragraph = text[start:end].strip()
     return bool(paragraph) and "\n" not in paragraph and paragraph[-1] not in HEADLINE_STOPS
+
+
+#: how far into a note its opening date may start ('On 3 May 2020, ...', 'Around 3 May 2020 (as reported), ...')
+OPENING_DATE_REACH = 12
+
+
+def opening_date_is_the_row(events: Sequence[Event], dates: Sequence[DateMention]) -> None:
+    """'On 3 May 2020, traders observed a strike. A trader was kidnapped on 28 April': an ACLED
+    note opens with the day of the event it records; an act told on another, earlier day is its
+    context. When the row's act is dated before the note's opening day and an act of the same rank
+    is dated on that day, each such earlier act that outranks it is made a little less confident."""
+    opening = next((d for d in sorted(dates, key=lambda d: d.span[0])
+                    if d.span[0] <= OPENING_DATE_REACH and d.date is not None and not d.future), None)
+    if opening is None:
+        return
+    row = record_row_event(events)
+    if row is None or not is_real(row) or row.date is None or row.date >= opening.date:
+        return
+    dated = [e for e in events if is_real(e) and e.date == opening.date and row_rank(e)[:3] == row_rank(row)[:3]]
+    if not dated:
+        return
+    news = max(dated, key=row_rank)
+    floor = max(news.confidence - MARGIN, 0.0)
+    for event in events:
+        if event.date is not None and event.date < opening.date and row_rank(event) >= row_rank(news):
+            event.confidence = floor

@@ -5,7 +5,8 @@ in X after police shot a driver', 'riots following the killing of ...') and lowe
 yet a confident trigger ('shot', 'abducted') can still score above the act the line is about, and
 the record's row (`strife.rows.record_row_event`: within a rank, the more confident event) would
 be the background. An ACLED coder writes the row for the news, so a background act told in an
-'after'/'following'/'over' phrase or clause of the news is made a little less confident than that
+'after'/'following'/'over'/'against' phrase or clause of the news ('shops closed in response to
+a bandh call against the killing of a trader': what the call is against is the grievance) is made a little less confident than that
 act of disorder. So is an act told in a relative or reduced relative clause on a noun of a
 demonstration's clause ('held a march to mourn a classmate killed by police', '... who was killed by
 police'): the clause only tells who the classmate is, the grievance the crowd marches for. Both stay events; only their order changes.
@@ -25,12 +26,12 @@ def _disorder_news(frame: Frame, event: Event) -> bool:
     return not frame.background and not (event.negated or event.hypothetical) and is_disorder(event)
 
 
-CAUSE_WORDS = frozenset({"after", "following", "over"})
+CAUSE_WORDS = frozenset({"after", "following", "over", "against"})
 
 
 def _told_as_its_cause(news: Frame, frame: Frame) -> bool:
     """'protest in X after police shot a driver', 'riots following the killing of ...': the act lies
-    in an 'after'/'following'/'over' phrase or clause of the news's word or of its verb."""
+    in an 'after'/'following'/'over'/'against' phrase or clause of the news's word or of its verb."""
     trigger = news.trigger.token
     holders = {trigger, trigger.head} if trigger.pos_ != "VERB" else {trigger}
     inside = set()

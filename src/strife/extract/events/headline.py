@@ -100,7 +100,9 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
     """The subject of a word that is a verb of the lexicon, or None: a subject the parser hung on
     it, else the noun right before it when the two agree as a headline present does ("rebels
     ambush", "bomber targets"); never a line's first word."""
-    if token.tag_ not in MISREAD_TAGS | PRESENT_TAGS or token.i == sent.start:
+    if token.tag_ not in MISREAD_TAGS | PRESENT_TAGS and not _particle_verb_as_root(token, sent):
+        return None
+    if token.i == sent.start:
         return None
     if not _verb_row(token, onto):
         return None
@@ -110,10 +112,43 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
     before = token.doc[token.i - 1]
     if before.head.i < token.i and not _verb_hung_on_its_subject(token, before):
         return None
+    before = _head_of_a_place_phrase(before) or before
     third_person = token.lower_.endswith("s") and token.lower_ != token.lemma_.lower()
     plural = before.tag_ in PLURAL_NOUN_TAGS or before.lower_ in onto.words("plural_only_nouns")
     if (plural and not third_person) or (not plural and before.tag_ in SINGULAR_NOUN_TAGS and third_person):
         return before
+    return None
+
+
+def _particle_verb_as_root(token: Token, sent: Span) -> bool:
+    """'Traders down shutters against tax': a verb that is also a preposition ('down'), which the
+    parser made the root of a verbless line, may be its headline verb."""
+    return token.tag_ in ("IN", "RP") and token.i == sent.root.i
+
+
+#: Words that may stand in a place phrase between a headline's subject and its verb.
+PLACE_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "DT"})
+#: Prepositions of a subject's place phrase ('Villagers in X', 'Residents of X village').
+PLACE_PREPS = frozenset({"in", "of", "from", "at"})
+
+
+def _head_of_a_place_phrase(before: Token) -> Token | None:
+    """'Protesters in Dovreth demand water', 'Residents of Dovreth village block road': a headline's
+    subject may carry a place phrase, and its verb agrees with the subject, not with the last word
+    of the place. The noun before such a phrase, when the word before the verb ends it (a few names
+    or nouns after 'in'/'of'/'from'/'at'); else None."""
+    i = before.i
+    doc = before.doc
+    for _ in range(4):
+        if doc[i].tag_ not in PLACE_PHRASE_TAGS:
+            return None
+        i -= 1
+        if i < 1:
+            return None
+        word = doc[i]
+        if word.lower_ in PLACE_PREPS and word.dep_ == "prep":
+            noun = doc[i - 1]
+            return noun if noun.pos_ in ("NOUN", "PROPN") and word.head.i == noun.i else None
     return None
 
 
@@ -147,3 +182,7 @@ def _make_verb(verb: Token, subject: Token, sent: Span) -> None:
         if old_head.i not in (root.i, verb.i) and old_head.i > verb.i and old_head.pos_ in ("NOUN", "PROPN"):
             old_head.head, old_head.dep_ = verb, "dobj"
     subject.head, subject.dep_ = verb, "nsubj"
+    if verb.i + 1 < len(verb.doc):
+        after = verb.doc[verb.i + 1]
+        if after.head.i == verb.i and after.dep_ == "npadvmod" and after.pos_ == "NOUN" and not after.ent_type_:
+            after.dep_ = "dobj"  # 'Traders down shutters': the bare noun right after the verb is its object

@@ -45,9 +45,12 @@ def find_triggers(doc: Doc, ontology: Optional[Ontology] = None) -> list[Trigger
         rows = [row for key in word_keys(token) for row in index.get(key, ())]
         if not rows:
             continue  # most words: no lexicon row, so no need to read their parse
-        if token.is_punct or token.is_space or _modifier(token, onto) or month_of_a_date(token):
+        heeded = heeded_call_kind(token, onto)
+        if token.is_punct or token.is_space or (_modifier(token, onto) and not heeded) or month_of_a_date(token):
             continue  # modifiers: 'US-backed rebels', 'protest movement', 'illegal settlements'
-        best = _best_row(token, rows, onto)
+        best = _best_row(token, rows, onto, as_noun=heeded)
+        if heeded and (best is None or best[0].plover != "PROTEST"):
+            continue  # only a strike or protest is what a heeded call tells happened
         if best is not None and best[0].plover is not None:
             found.append(Trigger(token, best[0], best[1]))
     return found
@@ -66,6 +69,25 @@ def _modifier(token: Token, onto: Ontology) -> bool:
     if token.dep_ == "amod":
         return True
     return token.dep_ == "compound" and token.head.lemma_.lower() not in onto.words("event_carrier_nouns")
+
+
+def heeded_call_kind(token: Token, onto: Ontology) -> bool:
+    """'shops remained closed in response to a strike call', 'on the bandh call of the union': the
+    word naming the kind of a call that was answered tells the strike or protest that happened (the
+    parser may hang it as a compound or an adjective). A call only given ('gave a strike call for
+    Monday') is not answered, so it stays a modifier and names no event."""
+    call = token.head
+    if token.dep_ not in ("compound", "amod") or call.lemma_.lower() not in onto.words("heeded_call_nouns"):
+        return False
+    heeding = onto.words("call_heeding_words")
+    if call.dep_ in OBJECT_DEPS and call.head.lemma_.lower() in heeding:
+        return True  # 'heeded the strike call', 'answering the bandh call'
+    if call.dep_ != "pobj":
+        return False
+    prep = call.head
+    if prep.lower_ == "on":
+        return True  # 'on the strike call of the traders' association'
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in heeding  # 'in response to', 'responding to'
 
 
 def word_keys(token: Token) -> set[str]:
@@ -87,7 +109,9 @@ def _keys_of(text: str, lemma: str, verbal: bool) -> set[str]:
     return keys
 
 
-def _pos_ok(entry: LexiconEntry, token: Token) -> bool:
+def _pos_ok(entry: LexiconEntry, token: Token, as_noun: bool = False) -> bool:
+    if as_noun:
+        return entry.pos in ("NOUN", "PROPN")  # the kind of a heeded call, however it was tagged
     if entry.pos == "VERB":
         return token.pos_ == "VERB"
     if entry.pos in ("NOUN", "PROPN"):
@@ -95,10 +119,11 @@ def _pos_ok(entry: LexiconEntry, token: Token) -> bool:
     return token.pos_ == entry.pos
 
 
-def _best_row(token: Token, rows: Iterable[LexiconEntry], onto: Ontology) -> Optional[tuple[LexiconEntry, int]]:
+def _best_row(token: Token, rows: Iterable[LexiconEntry], onto: Ontology,
+              as_noun: bool = False) -> Optional[tuple[LexiconEntry, int]]:
     best: Optional[tuple[LexiconEntry, int]] = None
     for row in rows:
-        if not _pos_ok(row, token):
+        if not _pos_ok(row, token, as_noun):
             continue
         first = _multiword_start(token, row)
         if first is None or not _constraints_ok(token, row, onto):
