@@ -81,3 +81,21 @@ def test_nouns_of_bodies_are_no_quantifiers():
     quantifiers = load_ontology().words("partitive_quantifiers")
     assert {"some", "several", "many"} <= quantifiers
     assert not quantifiers & {"group", "dozens", "section", "members"}
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, a local defence group repelled an attack by bandits in Lomaru, killing three of them.",
+    "On 3 May 2020, a village defense committee attacked bandits near Lomaru.",
+    "On 3 May 2020, gunmen attacked members of a village defense committee in Lomaru, killing two.",
+])
+def test_a_defence_group_is_an_armed_side(engine, text):
+    """A group named as organised for defence ('defence group', 'defense committee') is a communal
+    militia to ACLED, an armed side: its fight with bandits is a battle, not mob violence."""
+    assert row_type(engine, text) == "Battles"
+
+
+def test_civil_defence_is_no_armed_group(engine):
+    """'civil defence' names an unarmed rescue service in many countries: shelling its centre stays
+    what it was, never a battle."""
+    assert row_type(engine, "On 3 May 2020, shelling destroyed a civil defense centre in Lomaru, "
+                            "killing two rescue workers.") != "Battles"
