@@ -99,3 +99,12 @@ def test_civil_defence_is_no_armed_group(engine):
     what it was, never a battle."""
     assert row_type(engine, "On 3 May 2020, shelling destroyed a civil defense centre in Lomaru, "
                             "killing two rescue workers.") != "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, members of the Lomaru Cartel killed two members of a rival cartel in Bemata.",
+    "On 3 May 2020, gunmen killed two members of a rival cartel in Bemata.",
+])
+def test_a_cartel_is_an_armed_side(engine, text):
+    """A drug cartel is an organised armed gang: killing its members is a battle to ACLED."""
+    assert row_type(engine, text) == "Battles"
