@@ -74,6 +74,7 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.sources = _behind_the_weapons(frame.sources, onto)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     frame.sources = _previous_subject(frame.sources, verb)
+    frame.sources = _partitive_doers(frame.sources, onto)
     if not frame.sources and not passive and verb.tag_ in ("VBD", "VBZ", "VBP"):
         frame.sources = _subject_on_the_left(verb, onto)
     if finds_the_dead(verb, onto):
@@ -293,6 +294,45 @@ def _previous_subject(sources: list[Token], verb: Token) -> list[Token]:
             if (token.tag_ in ("NNS", "NNPS")) == plural or token.pos_ == "PROPN" and plural:
                 return [token]
     return sources
+
+
+def _partitive_doers(sources: list[Token], onto: Ontology) -> list[Token]:
+    """'some of the villagers attacked the officers', 'several of them attacked the policemen': a
+    quantifier heading the subject names no one; the doers are part of the set its 'of' phrase
+    names, so that set is the doer (English partitive). A 'them' there stands for the crowd told
+    before it in the sentence ('talked with the protesters, several of them attacked ...'), only
+    when the sentence also names a state force the crowd faces (the nearest plural noun of people
+    before the pronoun that is no force): a pronoun across sentences is left to the coreference."""
+    quantifiers = onto.words("partitive_quantifiers")
+    out: list[Token] = []
+    for source in sources:
+        if source.lemma_.lower() not in quantifiers and not source.like_num:
+            out.append(source)
+            continue
+        sets = [o for p in source.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if not sets:
+            out.append(source)
+            continue
+        for member in sets:
+            if member.pos_ in ("NOUN", "PROPN"):
+                out.append(member)
+            elif member.lower_ == "them" and (crowd := _crowd_before(member, onto)) is not None:
+                out.append(crowd)
+            else:
+                out.append(source)
+    return out
+
+
+def _crowd_before(pronoun: Token, onto: Ontology) -> Optional[Token]:
+    """The crowd a 'them' stands for, within its sentence and facing a state force (`_partitive_doers`)."""
+    forces, people = onto.words("state_force_nouns"), onto.words("civilian_nouns") | onto.words("protester_nouns")
+    sentence = pronoun.sent
+    if not any(t.lemma_.lower() in forces for t in sentence if t.pos_ == "NOUN"):
+        return None
+    for token in reversed(sentence[: pronoun.i - sentence.start]):
+        if token.pos_ == "NOUN" and token.tag_ == "NNS":
+            return token if token.lemma_.lower() in people else None
+    return None
 
 
 def _speaker_for_pronoun(sources: list[Token], verb: Token, onto: Ontology) -> list[Token]:
