@@ -48,3 +48,9 @@ def test_a_body_named_of_a_place_stays_one_name(nlp, gazetteer):
     assert [w for w, _ in found] == ["Kathmandu"]
     found = places(nlp, gazetteer, "Clerks protested in the Ministry of Home Affairs in Kathmandu on Monday.")
     assert [w for w, _ in found] == ["Kathmandu"]
+
+
+def test_a_quarter_of_a_large_town_is_left_to_the_town(nlp, gazetteer):
+    # "X of Y" with Y a large town is a quarter of it, read at the town as before (no split)
+    found = places(nlp, gazetteer, "Protesters gathered in Westpurwa of Kathmandu on Monday.")
+    assert [(p.name, p.country) for _, p in found] == [("Kathmandu", "NPL")]
