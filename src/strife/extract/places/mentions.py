@@ -210,7 +210,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
     (`Gazetteer.lookup_variants`).
     """
     mentions = []
-    for run_start, run_end in _name_runs(doc, taken, gazetteer):
+    for run_start, run_end in _split_unknown_of_known(doc, _name_runs(doc, taken, gazetteer), gazetteer, mentions):
         if not any(gazetteer.lookup(tokens_text(doc, i, j)) for i in range(run_start, run_end)
                    for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)):
             if _cued_as_place(doc, run_start, run_end) and run_end - run_start <= MAX_NAME_TOKENS and (
@@ -236,6 +236,58 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
             else:
                 i += 1
     return mentions
+
+
+def _split_unknown_of_known(doc: Doc, runs: list[tuple[int, int]], gazetteer: Gazetteer,
+                            mentions: list[Mention]) -> list[tuple[int, int]]:
+    """A run "X of Y" written as a place ("in Westpurwa of Eastmoor", "at Northgaon of Eastmoor
+    district") whose first name the gazetteer does not know at all is a village X of the
+    unit Y, as South Asian papers write them, not one name (as "Bank of Westland" is): X
+    gets a mention of its own with no readings, placed at Y (`link_containers`), and Y is read as a
+    name of its own. Only after a locative preposition, with X of name words that are no ordinary
+    English words ("Ministry of X", "University of Y" stay one name), and Y a unit (`_names_a_unit`)."""
+    split = []
+    for run_start, run_end in runs:
+        ofs = [i for i in range(run_start + 1, run_end - 1) if doc[i].lower_ == "of"]
+        at = ofs[0] if len(ofs) == 1 else None
+        if at is None or at - run_start > MAX_NAME_TOKENS or not _before_is_locative(doc, run_start) or any(
+            not is_name_token(doc[i]) or not doc[i].is_title or doc[i].lower_ in _english_words()
+            or normalise_name(doc[i].text) in stop_words() for i in range(run_start, at)
+        ) or any(gazetteer.lookup(tokens_text(doc, i, j)) for i in range(run_start, at)
+                 for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)) or not _names_a_unit(doc, at + 1, run_end, gazetteer):
+            split.append((run_start, run_end))
+            continue
+        mentions.append(Mention(run_start, at, from_entity=False, name_end=at, cue=True))
+        split.append((at + 1, run_end))
+    return split
+
+
+def _names_a_unit(doc: Doc, start: int, run_end: int, gazetteer: Gazetteer) -> bool:
+    """Is the name after "of" a unit the village is in: the whole rest of the run (a district, a
+    province) or followed by a unit's kind word ("of Eastmoor district"), and no large town, whose
+    quarters ("Westpurwa of Eastcity") are its own to read?"""
+    if run_end - start > MAX_NAME_TOKENS:
+        return False
+    readings = gazetteer.lookup(tokens_text(doc, start, run_end))
+    kind = _kind_words_after(doc, run_end)
+    if kind and kind_feature(admin_words()[kind[0]]) in ("admin1", "admin2"):
+        return bool(readings)
+    return any(c.kind in ("admin1", "admin2") for c in readings) and not any(
+        c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE for c in readings)
+
+
+def _before_is_locative(doc: Doc, start: int) -> bool:
+    """Is a locative preposition ("in", "at", "near") just before `start`, articles aside?"""
+    before = start - 1
+    while before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _english_words() -> frozenset[str]:
+    from strife.extract.places.plausibility import english_words
+
+    return english_words()
 
 
 def _qualified_unknown(doc: Doc, start: int, run_end: int, gazetteer: Gazetteer) -> Optional[Mention]:
