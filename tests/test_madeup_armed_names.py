@@ -73,7 +73,7 @@ def test_the_table_reads():
 
     table = armed_name_words()
     assert {"armed_head", "marked_head", "armed_marker", "unarmed_head"} <= set(table)
-    assert "front" in table["armed_head"] and "party" in table["unarmed_head"]
+    assert "brigades" in table["armed_head"] and "front" in table["marked_head"] and "party" in table["unarmed_head"]
     assert not table["armed_head"] & table["unarmed_head"] and not table["marked_head"] & table["unarmed_head"]
 
 
@@ -90,3 +90,11 @@ def test_members_of_an_unknown_group_are_not_armed_by_their_noun(engine):
     """'KLF members', 'party activists': members of a group no one has told is armed stay unarmed."""
     assert row_type(engine, "Gunmen killed two Nyasi Democratic Party activists near Lomaru on Friday.") == \
         "Violence against civilians"
+
+
+def test_a_front_without_a_marker_may_be_a_party(engine):
+    """'the Kavora Patriotic Front', 'the Popular Front': many fronts are parties, so a front is an
+    armed side only when its name says so ('Liberation', 'Revolutionary', 'Resistance')."""
+    assert row_type(engine, "Gunmen killed two supporters of the Kavora Patriotic Front in the village of Lomaru on Friday.") == \
+        "Violence against civilians"
+    assert row_type(engine, "Gunmen killed two members of the Kavora Liberation Front in the village of Lomaru on Friday.") == "Battles"

@@ -5,8 +5,8 @@ Brigades', 'the Komo Revolutionary Council') as a rebel group or political milit
 its members or its camp is a battle, not violence against civilians. A name is read only when it is
 capitalised (a proper name of two words or more, its last word capitalised), so the common nouns
 ('on the front', 'a liberation movement') are never read; its last word decides (the words of
-`data/event_armed_name_words.csv`): an armed head arms it, an unarmed head ('Party', 'Union',
-'Association') never does, an organisation's head ('Council', 'Movement', 'Committee') is armed only
+`data/event_armed_name_words.csv`): an armed head arms it ('Brigades'), an unarmed head ('Party',
+'Union', 'Association') never does, an organisation's head ('Front', 'Council', 'Movement') is armed only
 when a marker word in the name says so ('Revolutionary', 'Liberation', 'Resistance'), and any other
 last word ('Liberation Square') names no organisation.
 """
