@@ -300,3 +300,24 @@ def test_weapons_that_support_a_ground_attack_are_not_its_means(nlp):
         assert record_event(nlp, text).acled_sub_event_type == "Armed clash", text
     assert record_event(nlp, "On 3 May, the army attacked Zelvan Front positions near Kelmora with mortars.").acled_sub_event_type == (
         "Shelling/artillery/missile attack")
+
+
+def test_a_strike_told_during_a_clash_is_the_battle(engine):
+    """ACLED: an air/drone strike during a battle is part of the battle (Armed clash). 'during
+    clashes with', 'amid heavy fighting' on the strike's own clause say so; 'during the night' or
+    'during prayers' say only when, and the strike stays remote violence."""
+    import datetime as dt
+
+    from strife.model import Article
+
+    def sub_type(text):
+        events = engine.code(Article(id="t", text=text, published=dt.date(2020, 5, 9))).events
+        row = record_row_event([e for e in events if not (e.negated or e.hypothetical)])
+        return row and row.acled_sub_event_type
+
+    for text in ("On 3 May 2020, drones struck Zelvan Front fighters near Kelmora during clashes with government forces, killing 7.",
+                 "On 3 May 2020, warplanes bombed rebel positions near Kelmora amid heavy fighting between the army and the rebels."):
+        assert sub_type(text) == "Armed clash", text
+    for text in ("On 3 May 2020, drones struck a Zelvan Front camp near Kelmora during the night, killing 4 fighters.",
+                 "On 3 May 2020, an air strike hit a market near Kelmora during Friday prayers, killing 4 civilians."):
+        assert sub_type(text) == "Air/drone strike", text

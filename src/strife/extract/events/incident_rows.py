@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from strife.extract import doc_lowers, doc_text, line_of
+from strife.extract import clause_verb, doc_lowers, doc_text, line_of
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import describes_object_of
 from strife.extract.events.sides import armed_state_sectors, sectors_of
@@ -177,13 +177,24 @@ def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology)
     fighting, firefight, exchange) makes its explosions of the modes in `clash_part_modes` the
     clash's row; a line with only one side's fire keeps them remote violence."""
     two_sided = onto.words("two_sided_lemmas")
-    if not any(not f.background and e.acled_event_type == "Battles" and f.trigger.token.lemma_.lower() in two_sided
-               for f, e in members):
-        return
     parts = coding_set("clash_part_modes")
+    told_clash = any(not f.background and e.acled_event_type == "Battles" and f.trigger.token.lemma_.lower() in two_sided
+                     for f, e in members)
     for frame, event in members:
-        if not frame.background and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts:
+        if not frame.background and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
+                and (told_clash or _during_a_clash(frame.trigger.token, onto)):
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _during_a_clash(token: Token, onto: Ontology) -> bool:
+    """'drones struck the militants during clashes with the army', 'air strikes amid heavy fighting':
+    a strike its own clause places inside a clash (a 'during'/'amid' phrase on a two-sided word,
+    roles.yaml clash_time_preps) supports the fighting; ACLED records it as the battle."""
+    verb = clause_verb(token) or token
+    preps = onto.words("clash_time_preps")
+    two_sided = onto.words("two_sided_lemmas")
+    return any(p.dep_ == "prep" and p.lower_ in preps and any(o.dep_ == "pobj" and o.lemma_.lower() in two_sided for o in p.children)
+               for head in {verb, token} for p in head.children)
 
 
 def _explosions_counted_with_shots(members: list[tuple[Frame, Event]], onto: Ontology) -> None:

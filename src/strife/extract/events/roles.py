@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from strife.extract import clause_verb, doc_tokens, line_break_between, line_of
 from strife.extract.count_words import trigger_for
+from strife.extract.events.armed_names import armed_name
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     PERSONAL_PRONOUNS,
@@ -533,8 +534,8 @@ def drop_ground(frame: Frame, onto: Ontology) -> None:
     for target in frame.targets:
         phrase = argument_phrase(target)
         if (target.ent_type_ in ("GPE", "LOC", "FAC") and not _partner_of(target, frame.sources)
-                or target.lemma_.lower() in territory):
-            continue
+                or target.lemma_.lower() in territory and not armed_name(target)):
+            continue  # 'the eastern front' is ground; 'the Kavora Liberation Front' a side
         if any(t.lower_ in compass or t.lower_.endswith(("-held", "-controlled")) for t in phrase if t.i <= target.i):
             continue  # 'western Aleppo', not 'a checkpoint on the outskirts of Sahwa'
         if _is_weapon(target, onto) and not downed_craft(target, onto):

@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract import line_of
+from strife.extract.events.armed_names import armed_name
 from strife.extract.events.weapons import names_any
 from strife.model import Actor
 from strife.ontology import Ontology
@@ -154,7 +155,7 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
             side = _lexical_side_word(owner.lemma_.lower(), words, onto)
             if side:
                 return side
-        side = _held_side(token, onto)
+        side = _held_side(token, onto) or _named_owner_side(token)
         if side:
             return side
     if lemma in onto.words("carrier_nouns"):
@@ -165,6 +166,8 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
         return "nonstate"  # 'a self-defence group': a communal militia
     if lemma in onto.words("member_nouns"):
         side = _group_side(token, onto)
+        if not side and lemma in onto.words("armed_member_nouns"):
+            return "nonstate"  # 'IS militants', 'fighters of the Kavora Front': armed by their noun
         if side or _named_group(token):
             return side  # 'members of the Gulf Cartel': the group decides, and we do not know it
     if lemma in onto.words("person_nouns") and words & onto.words("armed_person_modifiers"):
@@ -173,7 +176,14 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
         return "civilian" if _crowd_of_others(token, onto) else "protester"
     if lemma in onto.words("civilian_places"):
         return "civilian"
-    return _lexical_side_word(lemma, words, onto)
+    return _lexical_side_word(lemma, words, onto) or ("nonstate" if armed_name(token) else None)
+
+
+def _named_owner_side(place: Token) -> str | None:
+    """'a camp of the Kavora Liberation Front': a place whose 'of' phrase names an organisation its
+    name tells is armed (strife.extract.events.armed_names) is that armed side's."""
+    owners = [o for p in place.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return "nonstate" if any(armed_name(o) for o in owners) else None
 
 
 def _held_side(place: Token, onto: Ontology) -> str | None:
@@ -235,8 +245,12 @@ def _group_side(member: Token, onto: Ontology) -> Optional[str]:
             return "nonstate"  # 'members of the village's self-defence committee'
         words = {t.lower_ for t in group.subtree} | {t.lemma_.lower() for t in group.subtree}
         side = _lexical_side_word(group.lemma_.lower(), words, onto)
+        if side is None and group.tag_ == "NNPS" and group.lower_.endswith("s"):
+            side = _lexical_side_word(group.lower_[:-1], words, onto)  # 'Special Forces': a name's regular plural
         if side is None and group.lemma_.lower() in onto.words("protester_nouns"):
             side = "protester"
+        if side is None and armed_name(group):
+            side = "nonstate"  # 'members of the Kavora Liberation Front': a name that says it is armed
         if side:
             return side
     return None

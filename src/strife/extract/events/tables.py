@@ -7,6 +7,8 @@
   group: `conflict_actor_act(plover)`.
 * `event_side_sectors.csv`: the sector of an unnamed actor by its side: `side_sector(side)`.
 * `event_note_headings.csv`: the ACLED pair a note's opening heading names: `note_heading(text)`.
+* `event_armed_name_words.csv`: the words by which an unknown organisation's name tells it is armed:
+  `armed_name_words()`.
 
 The coding vocabulary proper (lexicon, modes, word lists) is the ontology's (`ontology/data/`).
 """
@@ -76,3 +78,9 @@ def note_heading(line_text: str) -> tuple[str, str] | None:
     """The ACLED pair named by the heading a line opens with ('Security measures: On 30 April ...'), or None."""
     head, colon, _ = line_text.lstrip().partition(":")
     return note_headings().get(head.strip().lower()) if colon and len(head) <= 60 else None
+
+
+@lru_cache(maxsize=1)
+def armed_name_words() -> dict[str, frozenset[str]]:
+    """`event_armed_name_words.csv`: kind ('armed_head', 'armed_marker', 'unarmed_head') -> words."""
+    return read_data_sets("event_armed_name_words.csv", "kind", "word")
