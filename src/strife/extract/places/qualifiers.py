@@ -118,6 +118,10 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 # country or region written by its own name after the comma, say where the village is,
                 # whatever its namesakes.
                 narrowed = readings
+            if not _written_as_village(doc, head) and _town_over_its_region(head, readings):
+                head.cue = True  # a place, as its region says, though not in that region
+                consumed.update(range(opener, chain_end))
+                continue
             head.fallback, head.end = _fallback_chain(doc, segments, narrowed), chain_end
         consumed.update(range(opener, chain_end))
     kept = [m for m in mentions if id(m) not in replaced
@@ -397,6 +401,24 @@ def _well_known(mention: Mention) -> bool:
     alternate name) is no more than a village's namesake ("near Kotli in Marobi district" is the village of the district)."""
     return _well_known_region(mention) or any(
         c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
+
+
+def _town_over_its_region(head: Mention, readings: Sequence[Sequence[Candidate]]) -> bool:
+    """A well-known town qualified by a region of its country that does not hold it ("Westpur, Eastland"
+    for the one large Westpur, in Northland): the writer slipped on the province, which is written from
+    memory, not on the town, which is copied from the report. Only when the qualifiers name a region or the
+    country and no district (a district written with them is the writer's own reading of the place) and the
+    country has one well-known town of that name (`MIN_POPULATION_WITHOUT_CUE`): a small town's name is
+    as often a village's in the region named, and a name written as a village's ("Westpur village") is
+    one; those are placed at the region."""
+    qualifiers = [c for chosen in readings for c in chosen]
+    regions = [c for c in qualifiers if c.kind in ("admin1", "country")]
+    countries = {c.country for c in regions}
+    if not regions or len(countries) != 1 or any(c.kind not in ("admin1", "country", "city") for c in qualifiers):
+        return False  # a town of the region's name ("Bihar Sharif" for Bihar) is the region's, not a district
+    towns = [c for c in head.candidates if c.kind == "city" and c.primary and c.country in countries
+             and c.population >= MIN_POPULATION_WITHOUT_CUE]
+    return len(towns) == 1
 
 
 def _well_known_region(mention: Mention) -> bool:

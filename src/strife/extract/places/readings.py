@@ -68,7 +68,21 @@ def ranked_readings(doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Seq
                       if c.kind != "city" or (c.primary and regions.holds_region(c))] or ranked
         if ranked and (not wider or Containers.of(wider).holds(ranked[0][0])):
             return ranked
+        if wider and (district := _district_over_province(ranked, wider)):
+            return district
     return []
+
+
+def _district_over_province(ranked: Ranked, wider: Sequence[Candidate]) -> Optional[Ranked]:
+    """A district the note's own province does not hold ("X (Westpur, Eastland)" with the country's one
+    Westpur district in Northland): the writer slipped on the province, written from memory, rather
+    than on the district, copied from the report. The village is placed at that district when it is
+    the only district of the name in the province's country, and the province named no district of it."""
+    countries = {c.country for c in wider if c.kind in ("admin1", "country") and c.country}
+    districts = [(c, score) for c, score in ranked if c.kind == "admin2" and c.primary and c.country in countries]
+    if len(countries) != 1 or len(districts) != 1:
+        return None
+    return districts
 
 
 # A town of `STRONG_POPULATION`, or known by this many names (world-known: Geneva has 60, Tours 31,
