@@ -52,6 +52,10 @@ def test_only_the_countrys_one_large_town_of_the_name_overrules_the_region() -> 
     # a small town's name is as often a village's in the region written: the region stands
     small = Candidate(None, "Westpur", "city", "IND", "Northland", 19.5, 74.5, 40_000)
     assert not _town_over_its_region(head(small, WESTPUR_VILLAGE), [[EASTLAND]])
+    # ... unless it is the only place of its name in the country, and a town
+    assert _town_over_its_region(head(small), [[EASTLAND]])
+    assert not _town_over_its_region(head(Candidate(None, "Westpur", "city", "IND", "Northland", 19.5, 74.5, 4_000)),
+                                     [[EASTLAND]])
     # two large towns of the name: nothing says which
     other = Candidate(None, "Westpur", "city", "IND", "Southland", 12.5, 79.5, 300_000)
     assert not _town_over_its_region(head(WESTPUR_CITY, other), [[EASTLAND]])

@@ -118,7 +118,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 # country or region written by its own name after the comma, say where the village is,
                 # whatever its namesakes.
                 narrowed = readings
-            if not _written_as_village(doc, head) and _town_over_its_region(head, readings):
+            if not _written_as_village(doc, head) and _town_over_its_region(head, narrowed):
                 head.cue = True  # a place, as its region says, though not in that region
                 consumed.update(range(opener, chain_end))
                 continue
@@ -403,22 +403,28 @@ def _well_known(mention: Mention) -> bool:
         c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE for c in mention.candidates)
 
 
+# A town this large, the only place of its name in the country, is read as itself after a region that
+# does not hold it ("Westport (Eastland)"): no village of the region is known by its name.
+MIN_SOLE_TOWN_POPULATION = 10_000
+
+
 def _town_over_its_region(head: Mention, readings: Sequence[Sequence[Candidate]]) -> bool:
     """A well-known town qualified by a region of its country that does not hold it ("Westpur, Eastland"
     for the one large Westpur, in Northland): the writer slipped on the province, which is written from
     memory, not on the town, which is copied from the report. Only when the qualifiers name a region or the
     country and no district (a district written with them is the writer's own reading of the place) and the
-    country has one well-known town of that name (`MIN_POPULATION_WITHOUT_CUE`): a small town's name is
-    as often a village's in the region named, and a name written as a village's ("Westpur village") is
-    one; those are placed at the region."""
+    country has one well-known town of that name (`MIN_POPULATION_WITHOUT_CUE`), or one place of that name
+    at all and that a town (`MIN_SOLE_TOWN_POPULATION`): a name the country's villages share is as often
+    a village's in the region named, and a name written as a village's ("Westpur village") is one; those
+    are placed at the region. The qualifiers are those read in the town's country."""
     qualifiers = [c for chosen in readings for c in chosen]
     regions = [c for c in qualifiers if c.kind in ("admin1", "country")]
     countries = {c.country for c in regions}
     if not regions or len(countries) != 1 or any(c.kind not in ("admin1", "country", "city") for c in qualifiers):
         return False  # a town of the region's name ("Bihar Sharif" for Bihar) is the region's, not a district
-    towns = [c for c in head.candidates if c.kind == "city" and c.primary and c.country in countries
-             and c.population >= MIN_POPULATION_WITHOUT_CUE]
-    return len(towns) == 1
+    towns = [c for c in head.candidates if c.kind == "city" and c.primary and c.country in countries]
+    large = [c for c in towns if c.population >= MIN_POPULATION_WITHOUT_CUE]
+    return len(large) == 1 or (len(towns) == 1 and towns[0].population >= MIN_SOLE_TOWN_POPULATION)
 
 
 def _well_known_region(mention: Mention) -> bool:
