@@ -1,0 +1,69 @@
+"""Made-up notes: a crowd's voice made in public is a protest, the same voice in a statement is not (issue #21).
+
+Every village, person and group is invented. ACLED codes a demonstration whatever verb carries it
+and codes no statements: a crowd (plural people) that condemns, denounces, calls for, petitions,
+rejects or opposes something is a peaceful protest when it was gathered in public (the voice is a
+gathering's purpose or second act, the crowd stood outside or in front of a place or in a square
+or street, or it is told by its number). Without such a cue the same words are a statement.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+P = "Protests"
+D20 = "2020-05-03"
+
+CROWDS = ["residents of Tovari", "hundreds of villagers", "students", "supporters of the Ponda Front",
+          "members of the Kelvar Growers Union"]
+VOICES = ["condemned the killing of a trader", "denounced the power cuts", "called for the reopening of schools",
+          "rejected the new land law", "petitioned the governor over water shortages"]
+GATHERINGS = [
+    "On 3 May 2020, {crowd} gathered outside the Tovari district office and {voice}.",
+    "On 3 May 2020, {crowd} gathered in Tovari town and {voice}.",
+    "On 3 May 2020, {crowd} {voice} outside the Tovari district office.",
+    "On 3 May 2020, {crowd} {voice} in front of the district office in Tovari.",
+    "On 3 May 2020, {crowd} {voice} in the main square of Tovari.",
+]
+PUBLIC_CELLS = [template.format(crowd=crowd, voice=voice)
+                for template, crowd, voice in itertools.product(GATHERINGS, CROWDS, VOICES)]
+
+COUNTED_CELLS = [
+    "On 3 May 2020, about 300 students denounced fee increases in Tovari.",
+    "On 3 May 2020, about 300 students in Tovari called for the reopening of schools.",
+    "On 3 May 2020, hundreds of farmers rejected the new land law in Tovari.",
+]
+
+PURPOSE_CELLS = [
+    "On 3 May 2020, residents gathered in front of the Tovari district office to denounce power cuts.",
+    "On 3 May 2020, farmers gathered at the square in Tovari to reject the new land law.",
+    "On 3 May 2020, supporters of the Ponda Front gathered in Tovari to oppose the arrest of their leader.",
+    "On 3 May 2020, residents of Tovari petitioned the governor over water shortages, gathering outside his office.",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_CELLS + COUNTED_CELLS + PURPOSE_CELLS)
+def test_a_crowd_voicing_in_public_is_a_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None, text
+    assert (event.acled_event_type, event.acled_sub_event_type) == (P, "Peaceful protest"), text
+
+
+STATEMENTS = [
+    "On 3 May 2020, residents of Tovari denounced the power cuts in a statement.",
+    "On 3 May 2020, the Kelvar Growers Union condemned the killing of a trader at a press conference in Tovari.",
+    "On 3 May 2020, students wrote a letter calling for the reopening of schools in Tovari.",
+    "On 3 May 2020, farmers' leaders in Tovari rejected the new land law.",
+    "On 3 May 2020, residents of Tovari denounced the power cuts.",
+    "On 3 May 2020, villagers accused the police of protecting the killers outside the Tovari court.",
+    "On 3 May 2020, students called for the reopening of schools in a video posted online.",
+]
+
+
+@pytest.mark.parametrize("text", STATEMENTS)
+def test_a_crowd_voicing_in_a_statement_is_no_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is None or event.acled_event_type != P, text
+
