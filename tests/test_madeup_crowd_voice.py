@@ -67,3 +67,22 @@ def test_a_crowd_voicing_in_a_statement_is_no_protest(row_event, text):
     event = row_event(text, D20)
     assert event is None or event.acled_event_type != P, text
 
+
+GRIEVANCE_CELLS = [
+    # what a crowd gathers to condemn or denounce is its grievance: the gathering is the row
+    "On 3 May 2020, residents gathered in Tovari to condemn the killing of a trader by unknown gunmen.",
+    "On 3 May 2020, residents gathered in Tovari to denounce the abduction of a teacher by gunmen.",
+    "On 3 May 2020, hundreds of villagers gathered in Tovari town and condemned the killing of a trader.",
+    "On 3 May 2020, hundreds of residents condemned the killing of a trader in front of the governor's office in Tovari.",
+]
+
+
+@pytest.mark.parametrize("text", GRIEVANCE_CELLS)
+def test_the_act_a_crowd_gathers_against_yields_the_row(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P, text
+
+
+def test_an_attack_with_a_purpose_stays_the_attack(row_event):
+    event = row_event("On 3 May 2020, gunmen stormed Tovari village to abduct a teacher.", D20)
+    assert event is not None and event.acled_event_type == "Violence against civilians"
