@@ -86,3 +86,24 @@ def test_the_act_a_crowd_gathers_against_yields_the_row(row_event, text):
 def test_an_attack_with_a_purpose_stays_the_attack(row_event):
     event = row_event("On 3 May 2020, gunmen stormed Tovari village to abduct a teacher.", D20)
     assert event is not None and event.acled_event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, about 200 people gathered in Tovari for a wedding.",
+    "On 3 May 2020, hundreds of people gathered in Tovari for the funeral of a trader.",
+    "On 3 May 2020, about 200 people gathered in Tovari for prayers.",
+    "On 3 May 2020, about 200 people gathered in Tovari for a food distribution.",
+])
+def test_a_crowd_gathered_for_an_occasion_is_no_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is None or event.acled_event_type != P, text
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, hundreds of people gathered in Tovari for the funeral of a trader and demanded justice.",
+    "On 3 May 2020, hundreds of people gathered in Tovari for the funeral of a trader, chanting slogans against the police.",
+    "On 3 May 2020, about 200 people gathered in Tovari for a protest against the land law.",
+])
+def test_a_demand_voiced_at_an_occasion_is_a_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P, text
