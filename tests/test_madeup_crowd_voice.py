@@ -107,3 +107,17 @@ def test_a_crowd_gathered_for_an_occasion_is_no_protest(row_event, text):
 def test_a_demand_voiced_at_an_occasion_is_a_protest(row_event, text):
     event = row_event(text, D20)
     assert event is not None and event.acled_event_type == P, text
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, farmers in Tovari staged a protest that could turn violent, officials said.",
+    "On 3 May 2020, farmers in Tovari staged a protest, which did not turn violent.",
+])
+def test_a_protest_that_only_might_turn_violent_stays_peaceful(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == (P, "Peaceful protest"), text
+
+
+def test_a_protest_that_turned_violent_is_a_riot(row_event):
+    event = row_event("On 3 May 2020, a protest by farmers in Tovari turned violent.", D20)
+    assert event is not None and event.acled_event_type == "Riots"

@@ -11,6 +11,7 @@ base adjusted by roles and modality, then calibrated.
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 from spacy.tokens import Token
@@ -163,8 +164,13 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "amod" and c.lemma_.lower() in onto.words("violent_crowd_modifiers") - {"armed"} for c in token.children):
         return True  # 'a violent protest', 'violent demonstrations': a riot by its own words
-    text = " ".join(t.lower_ for t in token.sent)
+    text = _UNREAL_TURN.sub(" ", " ".join(t.lower_ for t in token.sent))
     return _names_any(text, onto.words("violent_protest_words"))
+
+
+# 'a protest that could turn violent', 'fears it would turn violent', 'did not turn violent': a turn
+# a modal, an infinitive or a negation holds is no violence that happened (English modality).
+_UNREAL_TURN = re.compile(r"\b(?:could|may|might|would|will|can|should|to|not|never|n't)\s+(?:have\s+)?(?:turn|turns|turning|turned)\s+violent\b")
 
 
 def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
