@@ -121,3 +121,22 @@ def test_a_protest_that_only_might_turn_violent_stays_peaceful(row_event, text):
 def test_a_protest_that_turned_violent_is_a_riot(row_event):
     event = row_event("On 3 May 2020, a protest by farmers in Tovari turned violent.", D20)
     assert event is not None and event.acled_event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, teachers expressed anger over unpaid salaries outside the education office in Tovari.",
+    "On 3 May 2020, dozens of teachers voiced concern over unpaid salaries in front of the education office in Tovari.",
+    "On 3 May 2020, teachers gathered outside the education office in Tovari to express anger over unpaid salaries.",
+])
+def test_anger_a_crowd_voices_in_public_is_a_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P, text
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, the Tovari teachers union expressed concern over unpaid salaries in a statement.",
+    "On 3 May 2020, residents of Tovari expressed anger over power cuts.",
+])
+def test_anger_expressed_in_a_statement_is_no_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is None or event.acled_event_type != P, text
