@@ -140,3 +140,19 @@ def test_anger_a_crowd_voices_in_public_is_a_protest(row_event, text):
 def test_anger_expressed_in_a_statement_is_no_protest(row_event, text):
     event = row_event(text, D20)
     assert event is None or event.acled_event_type != P, text
+
+
+def test_a_crowd_that_gathers_and_refuses_is_a_protest(row_event):
+    text = "On 3 May 2020, residents of Tovari gathered at the cemetery and refused to allow the burial of a coronavirus victim."
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, residents of Tovari refused to allow the burial of a coronavirus victim.",
+    "On 3 May 2020, soldiers refused to leave the barracks in Tovari and gathered at the gate.",
+    "On 3 May 2020, soldiers gathered at the gate of the Tovari barracks and refused to leave.",
+])
+def test_a_refusal_without_a_crowd_gathered_is_no_protest(row_event, text):
+    event = row_event(text, D20)
+    assert event is None or event.acled_event_type != P, text

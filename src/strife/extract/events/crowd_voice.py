@@ -37,9 +37,10 @@ def crowd_voice(frame: Frame, source_actors: list[Actor], onto: Ontology) -> boo
         return False  # accusations and diplomatic protests stay statements
     if _in_a_statement(token, onto):
         return False
-    if _gathering_act(token, onto):
-        return True
-    if not _main_clause_act(frame) or side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
+    civilian = side_of(frame.sources, source_actors, onto) in ("civilian", "protester")
+    if _gathering_act(token, onto) and (civilian or not frame.sources):
+        return True  # soldiers who gather and refuse an order are no crowd of protesters
+    if not _main_clause_act(frame) or not civilian:
         return False
     crowd = [s for s in frame.sources if _plural_people(s)]
     return bool(crowd) and (any(_counted(s) for s in crowd) or _in_public(token, onto))
@@ -82,7 +83,8 @@ def _gathering_act(voice: Token, onto: Ontology, purpose_only: bool = False) -> 
     if purpose_only:
         return False
     # 'petitioned the governor, gathering outside his office': the gathering told as the voice's manner
-    return any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and word_keys(c) & verbs for c in voice.children)
+    return any(_plural_people(s) for s in voice.children if s.dep_ == "nsubj") and any(
+        c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and word_keys(c) & verbs for c in voice.children)
 
 
 def _plural_people(token: Token) -> bool:
