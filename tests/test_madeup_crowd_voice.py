@@ -156,3 +156,27 @@ def test_a_crowd_that_gathers_and_refuses_is_a_protest(row_event):
 def test_a_refusal_without_a_crowd_gathered_is_no_protest(row_event, text):
     event = row_event(text, D20)
     assert event is None or event.acled_event_type != P, text
+
+
+OLD15 = "2015-04-08"
+
+
+@pytest.mark.parametrize("text", [
+    "Employees of Tovari sugar mill went on a mass casual leave demanding salaries.",
+    "Jute mill workers in Tovari waged a movement demanding their dues.",
+    "Nurses of the Tovari hospital sat in outside the hospital demanding their salaries.",
+])
+def test_a_crowds_act_done_demanding_is_its_protest(row_event, text):
+    event = row_event(text, OLD15)
+    assert event is not None and event.acled_event_type == P, text
+
+
+@pytest.mark.parametrize("text", [
+    "Residents wrote to the governor demanding water in Tovari.",
+    "Relatives of the victim met the governor in Tovari demanding justice.",
+    "The Tovari traders association issued a statement demanding the arrest of the killers.",
+    "Soldiers fired in the air demanding their pay in Tovari.",
+])
+def test_a_letter_meeting_or_statement_with_a_demand_is_no_protest(row_event, text):
+    event = row_event(text, OLD15)
+    assert event is None or event.acled_event_type != P, text

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import clause_before_semicolon
-from strife.extract.events.sides import side_of
+from strife.extract.events.sides import lexical_side, side_of
 from strife.extract.events.triggers import word_keys
 from strife.model import Actor
 from strife.ontology import Ontology
@@ -55,11 +55,30 @@ def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
     token = frame.trigger.token
     if token.pos_ == "VERB" and _gathering_act(token, onto, purpose_only=True):
         return True
+    if _demand_of_a_crowd_act(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester", None):
+        return True
     if not _main_clause_act(frame):
         return False
     if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
         return False
     return any(_plural_people(s) for s in frame.sources)
+
+
+def _demand_of_a_crowd_act(demand: Token, onto: Ontology) -> bool:
+    """'employees went on mass leave demanding salaries', 'nurses sat in outside the hospital
+    demanding their salaries': a crowd's act of presence or withdrawal (roles.yaml
+    crowd_act_verbs) done demanding something is the form its protest took. The parser often hangs
+    the participle on the nearest noun ('leave', 'hospital'); a noun of the act's own phrases leads
+    back to its verb. Letters, meetings and statements with a demand are not on the list."""
+    if demand.tag_ != "VBG" or demand.dep_ not in ("advcl", "acl"):
+        return False
+    head = demand.head
+    while head.pos_ in ("NOUN", "PROPN") and not _plural_people(head) and head.dep_ in ("pobj", "dobj"):
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    if head.pos_ != "VERB" or head.dep_ not in ("ROOT", "conj") or not word_keys(head) & onto.words("crowd_act_verbs"):
+        return False
+    return any(_plural_people(s) and lexical_side(s, onto) in (None, "civilian", "protester")
+               for s in head.children if s.dep_ == "nsubj")
 
 
 def _main_clause_act(frame: Frame) -> bool:
