@@ -180,3 +180,27 @@ def test_a_crowds_act_done_demanding_is_its_protest(row_event, text):
 def test_a_letter_meeting_or_statement_with_a_demand_is_no_protest(row_event, text):
     event = row_event(text, OLD15)
     assert event is None or event.acled_event_type != P, text
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2020, residents of Tovari commemorated the anniversary of the killing of a trader, demanding justice.",
+    "On 3 May 2020, about 50 people laid flowers at the Tovari memorial to condemn the killing of a journalist.",
+])
+def test_a_commemoration_with_a_demand_is_a_protest(row_event, text):
+    """ACLED codes a commemoration as a protest when it carries a demand or grievance; the act it
+    remembers ('the anniversary of the killing') is a past act, not the day's news."""
+    event = row_event(text, D20)
+    assert event is not None and event.acled_event_type == P, text
+
+
+def test_an_act_remembered_is_old(code):
+    events = code("On 3 May 2020, residents of Tovari commemorated the anniversary of the massacre in Tovari.")
+    plain = code("On 3 May 2020, gunmen carried out a massacre in Tovari.")
+    remembered = [e for e in events if e.acled_event_type == "Violence against civilians"]
+    told = [e for e in plain if e.acled_event_type == "Violence against civilians"]
+    assert remembered and told and remembered[0].confidence < told[0].confidence
+
+
+def test_a_commemoration_without_a_demand_is_no_protest(row_event):
+    event = row_event("On 3 May 2020, about 50 people laid flowers at the Tovari memorial.", D20)
+    assert event is None or event.acled_event_type != P

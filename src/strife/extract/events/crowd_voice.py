@@ -97,7 +97,9 @@ def _gathering_act(voice: Token, onto: Ontology, purpose_only: bool = False) -> 
     verbs = onto.words("assembly_verbs")
     head = voice.head
     deps = ("advcl",) if purpose_only else ("advcl", "conj")
-    if voice.dep_ in deps and head.pos_ == "VERB" and word_keys(head) & verbs:
+    # a crowd's act of presence with a voice as its purpose ('laid flowers at the memorial to condemn ...')
+    acts = verbs if purpose_only else verbs | onto.words("crowd_act_verbs")
+    if voice.dep_ in deps and head.pos_ == "VERB" and word_keys(head) & (verbs if voice.dep_ == "conj" else acts):
         return any(_plural_people(s) for s in head.children if s.dep_ == "nsubj")
     if purpose_only:
         return False
