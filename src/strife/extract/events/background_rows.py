@@ -9,7 +9,9 @@ be the background. An ACLED coder writes the row for the news, so a background a
 a bandh call against the killing of a trader': what the call is against is the grievance) is made a little less confident than that
 act of disorder. So is an act told in a relative or reduced relative clause on a noun of a
 demonstration's clause ('held a march to mourn a classmate killed by police', '... who was killed by
-police'): the clause only tells who the classmate is, the grievance the crowd marches for. Both stay events; only their order changes.
+police'): the clause only tells who the classmate is, the grievance the crowd marches for. So is
+an act in a demonstration's purpose infinitive ('gathered to condemn the killing of a trader').
+Both stay events; only their order changes.
 """
 
 from __future__ import annotations
@@ -44,6 +46,22 @@ def _told_as_its_cause(news: Frame, frame: Frame) -> bool:
     return frame.trigger.token.i in inside
 
 
+def _told_as_its_purpose(news: Frame, frame: Frame) -> bool:
+    """'residents gathered in X to condemn the killing of a trader': the news is a demonstration
+    and the act lies in the purpose infinitive of its clause's verb. What a crowd gathers to
+    condemn, denounce or mourn is its grievance, not a second news of the line."""
+    if news.plover != "PROTEST":
+        return False
+    trigger = news.trigger.token
+    clause = trigger if trigger.pos_ == "VERB" else trigger.head
+    token = frame.trigger.token
+    for child in clause.children:
+        if child.dep_ == "advcl" and child.i != token.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            if token.i in {t.i for t in child.subtree}:
+                return True
+    return False
+
+
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
 
 
@@ -74,6 +92,6 @@ def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
         sentence = frame.trigger.token.sent.start
         news = [e.confidence for f, e in zip(frames, events)
                 if f is not frame and f.trigger.token.sent.start == sentence and _disorder_news(f, e)
-                and (_told_as_its_cause(f, frame) or _told_of_a_participant(f, frame))]
+                and (_told_as_its_cause(f, frame) or _told_of_a_participant(f, frame) or _told_as_its_purpose(f, frame))]
         if news and event.confidence >= max(news):
             event.confidence = round(max(0.01, max(news) - 0.01), 3)

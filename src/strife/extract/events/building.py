@@ -177,6 +177,9 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
         token = frame.trigger.token
         if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob"):
             continue
+        if commemorated(token, onto):
+            frame.background = frame.old = True  # 'marked the anniversary of the massacre': a past act remembered
+            continue
         news = [f for f in news_by_sentence.get(_sentence_of(token), ()) if f is not frame]
         if not news:
             continue  # nothing else in the sentence to be the news
@@ -255,6 +258,14 @@ def told_as_earlier(token: Token, onto: Ontology) -> bool:
             if any(m.lower_ in earlier for m in unit.children):
                 return True
     return False
+
+
+def commemorated(token: Token, onto: Ontology) -> bool:
+    """'commemorated the anniversary of the killing of a trader', 'in memory of those killed in
+    the massacre': an act in the 'of' phrase of an anniversary or a memorial (roles.yaml
+    remembrance_nouns) is one remembered, not one that happened on the day of the news."""
+    nouns = onto.words("remembrance_nouns")
+    return any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in nouns for a in token.ancestors)
 
 
 def named_by_its_month(token: Token) -> bool:

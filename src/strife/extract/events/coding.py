@@ -11,15 +11,16 @@ base adjusted by roles and modality, then calibrated.
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 from spacy.tokens import Token
 
 from strife.extract import clause_verb, line_of
+from strife.extract.events.crowd_voice import crowd_voice
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     CLAUSE_DEPS,
-    clause_before_semicolon,
     hyphenated_words,
 )
 from strife.extract.events.roles import argument_phrase
@@ -62,7 +63,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # Residents vandalising a police station, workers setting tyres on fire: rioting (ACLED).
         frame.plover, frame.mode = "PROTEST", "riot" if _demonstration_context(frame.trigger.token, onto) else "mob"
         return
-    if frame.plover == "DEMAND" and _crowd_demand(frame, source_actors, onto):
+    if crowd_voice(frame, source_actors, onto):
         frame.plover, frame.mode = "PROTEST", "demo"
         return
     if frame.plover not in VIOLENCE:
@@ -163,8 +164,13 @@ def _violent_protest(frame: Frame, onto: Ontology) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "amod" and c.lemma_.lower() in onto.words("violent_crowd_modifiers") - {"armed"} for c in token.children):
         return True  # 'a violent protest', 'violent demonstrations': a riot by its own words
-    text = " ".join(t.lower_ for t in token.sent)
+    text = _UNREAL_TURN.sub(" ", " ".join(t.lower_ for t in token.sent))
     return _names_any(text, onto.words("violent_protest_words"))
+
+
+# 'a protest that could turn violent', 'fears it would turn violent', 'did not turn violent': a turn
+# a modal, an infinitive or a negation holds is no violence that happened (English modality).
+_UNREAL_TURN = re.compile(r"\b(?:could|may|might|would|will|can|should|to|not|never|n't)\s+(?:have\s+)?(?:turn|turns|turning|turned)\s+violent\b")
 
 
 def _telegraphic_passive(verb: Token, onto: Ontology) -> bool:
@@ -373,38 +379,6 @@ def _makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) ->
     if any(lexical_side(t, onto) in ARMED for t in frame.sources):
         return False  # 'members of the party's militia': an armed group, whatever its party
     return source_side in ("civilian", "protester")
-
-
-def _crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
-    """'Workers of a bakery demanded their unpaid salaries': a demand a crowd makes as the news of
-    its sentence is made in public, which ACLED codes as a protest whatever verb carries it. A
-    crowd is a plural civilian noun ('workers', 'hundreds of residents'), not one speaker nor an
-    organisation; a demand in a subordinate clause or a quote is not the crowd's act, and a demand
-    that something be done ('demanded that ...') is a statement."""
-    token = frame.trigger.token
-    if token.pos_ == "VERB" and _gathering_purpose(token, onto):
-        return True
-    if token.pos_ != "VERB" or not (token.dep_ in ("ROOT", "conj") or clause_before_semicolon(token)) or not frame.sources:
-        return False
-    if any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
-        return False  # 'elders have demanded that control be taken away': a statement, not a crowd in the street
-    if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
-        return False
-    return any(_plural_people(s) for s in frame.sources)
-
-
-def _gathering_purpose(demand: Token, onto: Ontology) -> bool:
-    """'Shop owners gathered in front of the town hall to demand ...': a demand that is the purpose
-    of people coming together is voiced in public, a protest; the gathering's subject must be plural people."""
-    head = demand.head
-    if demand.dep_ != "advcl" or head.pos_ != "VERB" or not word_keys(head) & onto.words("assembly_verbs"):
-        return False
-    return any(_plural_people(s) for s in head.children if s.dep_ == "nsubj")
-
-
-def _plural_people(token: Token) -> bool:
-    """A plural common noun or a quantity of people ('residents', 'hundreds of students')."""
-    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or any(c.dep_ == "nummod" for c in token.children))
 
 
 # A grenade comes last: 'grenade launchers' and 'rocket-propelled grenades' are artillery's (ACLED
