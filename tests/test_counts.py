@@ -11,7 +11,7 @@ from strife.model import Count
 from tests.conftest import SHARED
 
 ACLED_DEV = SHARED / "gold" / "dev" / "acled-2020-dev.csv"
-KINDS = {"killed", "injured", "displaced", "trapped", "detained", "missing"}
+KINDS = {"killed", "injured", "displaced", "trapped", "detained", "missing", "casualties"}
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, Serializer
 DatePrecision = Literal["day", "week", "month", "year", "range", "ongoing", "reported", "unknown"]
 #: "reported": the text gives no date; the event happened on or before the publication date it carries.
 DATE_PRECISIONS: tuple[str, ...] = get_args(DatePrecision)
-CountKind = Literal["killed", "injured", "displaced", "trapped", "detained", "missing"]
+CountKind = Literal["killed", "injured", "displaced", "trapped", "detained", "missing", "casualties"]
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE",
     "COOPERATE", "AID", "RETREAT",

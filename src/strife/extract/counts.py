@@ -160,6 +160,10 @@ def _read_count(
         kind, confidence = governed
     if partitive and parent is None:
         parent = _running_total_of(span, kind, counts)
+    if kind == "casualties" and _told_fatal(noun):
+        kind = "killed"
+    if parent is not None and counts[parent].kind == "casualties" and kind != "casualties":
+        parent = None  # "12 casualties, including 3 dead": the dead are the toll, not a part of it
     if quantity.vague:
         confidence *= 0.9
     end = max(span.end, noun.i + 1)
@@ -182,6 +186,20 @@ def _read_count(
         confidence=round(min(confidence, 1.0), 3),
     )
     return _per_side(count, span), noun
+
+
+def _told_fatal(noun: Token) -> bool:
+    """ "12 fatal casualties": an adjective of role fatal (count_cues.csv) says the casualties died;
+    so does "all" and a word of death right after them ("12 casualties, all dead", "all of them
+    killed")."""
+    fatal = count_cues().get("fatal", frozenset())
+    if any(child.dep_ == "amod" and child.lower_ in fatal for child in noun.children):
+        return True
+    words = [t for t in noun.doc[noun.i + 1 : min(noun.i + 6, noun.sent.end)] if t.lower_ not in (",", "of", "them")]
+    if len(words) < 2 or words[0].lower_ != "all":
+        return False
+    trigger = trigger_for(words[1])
+    return trigger is not None and trigger.kind == "killed"
 
 
 def _conjunct_outcome(noun: Token, span: Span) -> Optional[tuple[str, float]]:
@@ -336,8 +354,9 @@ def _frames_a_counted_noun(noun: Token, owner_of_noun: dict[int, int]) -> bool:
 def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:
     """ "executed 3 hostages", "killing 4 refugees": a noun naming people by what befell them
     before (held, displaced) yields to the word of killing or wounding that governs it; the noun's
-    own outcome stands otherwise ("3 hostages were freed")."""
-    if own is None or own.kind in ("killed", "injured"):
+    own outcome stands otherwise ("3 hostages were freed"), and so does "casualties", itself killed or
+    wounded ("leaving 8 casualties, 2 of them dead": the parse may hang "dead" on "leaving")."""
+    if own is None or own.kind in ("killed", "injured", "casualties"):
         return own
     governed = governing_trigger(anchor)
     if governed is None or governed[0] not in ("killed", "injured"):

@@ -288,6 +288,7 @@ def _happened(verb: Token) -> bool:
 
 
 _NEGATIONS = frozenset({"no", "neither", "nor", "nobody", "none"})  # the words `zero_counts` reads as none
+_ZERO_CASUALTY_CONFIDENCE = 0.4  # "no casualties" as none killed or wounded: the word mixes both
 
 
 def zero_counts(sentence: Span) -> Iterator[Count]:
@@ -317,7 +318,13 @@ def zero_counts(sentence: Span) -> Iterator[Count]:
             continue
         start = min([token.i] + [child.i for child in token.children if child.dep_ == "det"])
         evidence = sentence.doc[start : token.i + 1]
-        yield Count(
-            low=0, best=0, high=0, text=evidence.text, span=(evidence.start_char, evidence.end_char),
-            kind=kind, confidence=round(confidence, 3),
-        )
+        # "no casualties": none killed and none wounded (count_kinds.csv, kind casualties)
+        if kind == "casualties":
+            kinds, confidence = ("killed", "injured"), _ZERO_CASUALTY_CONFIDENCE
+        else:
+            kinds = (kind,)
+        for one_kind in kinds:
+            yield Count(
+                low=0, best=0, high=0, text=evidence.text, span=(evidence.start_char, evidence.end_char),
+                kind=one_kind, confidence=round(confidence, 3),
+            )
