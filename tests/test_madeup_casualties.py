@@ -30,6 +30,8 @@ ATTACK = "gunmen attacked Bamoro village in Tesso district"
     pytest.param(f"{ATTACK}, leaving 8 casualties, 2 of them dead.", 2, id="M of them dead"),
     pytest.param(f"{ATTACK}, killing 4 and causing 10 casualties.", 4, id="killed beside casualties"),
     pytest.param(f"{ATTACK}. 6 villagers are missing.", 0, id="missing people are no deaths"),
+    pytest.param(f"{ATTACK}, inflicting heavy casualties.", 0, id="heavy casualties with no figure: 0"),
+    pytest.param(f"{ATTACK}. Casualties were reported.", 0, id="casualties reported: 0"),
 ])
 def test_casualties_are_deaths_only_when_told(row_event, text, deaths):
     event = row_event(DATED + text, PUBLISHED)
