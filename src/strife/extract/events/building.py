@@ -265,7 +265,25 @@ def commemorated(token: Token, onto: Ontology) -> bool:
     the massacre': an act in the 'of' phrase of an anniversary or a memorial (roles.yaml
     remembrance_nouns) is one remembered, not one that happened on the day of the news."""
     nouns = onto.words("remembrance_nouns")
-    return any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in nouns for a in token.ancestors)
+    if any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in nouns for a in token.ancestors):
+        return True
+    return any(_since_a_counted_span(a, onto) for a in [token, *token.ancestors])
+
+
+def _since_a_counted_span(node: Token, onto: Ontology) -> bool:
+    """'marked five years since the massacre', 'two years since soldiers killed ...': `node` is a
+    'since' phrase or clause whose head is, or has as its object, a counted span of time (a number
+    on 'years', 'days'); what follows 'since' happened that long ago."""
+    if node.dep_ == "prep" and node.lower_ == "since":
+        since = node
+    else:
+        since = next((m for m in node.children if m.dep_ == "mark" and m.lower_ == "since"), None) if node.dep_ == "advcl" else None
+    if since is None or since.i == 0:
+        return False
+    spans = onto.words("elapsed_span_nouns")
+    candidates = [since.doc[since.i - 1]]  # the span is told just before 'since', wherever the parser hangs it
+    return any(c.lemma_.lower() in spans and any(n.dep_ == "nummod" or n.lower_ in ("a", "one") for n in c.children)
+               for c in candidates)
 
 
 def named_by_its_month(token: Token) -> bool:

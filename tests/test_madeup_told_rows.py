@@ -1,0 +1,53 @@
+"""Made-up notes: how an act is told decides whether it is the record's row (issues #21, #24).
+
+Every village, person and group is invented. An act someone is accused of, blamed for or alleged to
+have done is a claim about the doer: beside an act the note tells as fact, the row is the fact
+(`strife.extract.told_rows`); alone, the accused act keeps the row. An act after 'since' in a
+counted span of time ('five years since the massacre', 'one year since soldiers killed ...') is a
+past act remembered, background to the day's news (`strife.extract.events.building.commemorated`);
+an uncounted 'since' ('the first attack since the army withdrew') is not.
+
+The notes are rows of `tests/data/madeup_told_rows.csv`, read as `tests/test_madeup_types.py`
+reads its table (`rule`, `text`, `published`, `expect`; the expectations of its docstring).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.test_madeup_types import case_ids, meets, read_cases
+
+CASES = read_cases(Path(__file__).resolve().parent / "data" / "madeup_told_rows.csv")
+
+
+def test_the_table_is_well_formed():
+    assert len(CASES) >= 12 and len({(c["rule"], c["text"]) for c in CASES}) == len(CASES)
+    for case in CASES:
+        assert case["rule"] and case["text"].strip() and len(case["published"]) == 10, case
+        meets(None, case["expect"])  # raises on an unknown kind
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_the_note_has_the_rules_row(row_event, case):
+    event = row_event(case["text"], case["published"])
+    assert meets(event, case["expect"]), (case["expect"], event and (event.acled_event_type, event.acled_sub_event_type))
+
+
+def test_the_accused_act_stays_an_event(engine):
+    from strife.model import Article
+
+    text = ("On 3 May 2020, villagers from Karvesh attacked a Velmor militia camp. "
+            "The militia was blamed for shelling a market in the village.")
+    events = engine.code(Article(id="n", text=text, published=dt.date(2020, 5, 3))).events
+    assert "Explosions/Remote violence" in {e.acled_event_type for e in events if not (e.negated or e.hypothetical)}
+
+
+def test_the_accusation_lists_are_in_the_ontology():
+    from strife.ontology import load_ontology
+
+    onto = load_ontology()
+    assert {"accuse", "blame", "allege"} <= onto.words("accusation_verbs")
+    assert {"year", "day"} <= onto.words("elapsed_span_nouns")
