@@ -5,7 +5,9 @@ have done is a claim about the doer: beside an act the note tells as fact, the r
 (`strife.extract.told_rows`); alone, the accused act keeps the row. An act after 'since' in a
 counted span of time ('five years since the massacre', 'one year since soldiers killed ...') is a
 past act remembered, background to the day's news (`strife.extract.events.building.commemorated`);
-an uncounted 'since' ('the first attack since the army withdrew') is not.
+an uncounted 'since' ('the first attack since the army withdrew') is not. A flight told with its
+cause is the note's news (ACLED's strategic development 'Other') only when the cause tells no deaths:
+'fled after an attack that killed four farmers' is the attack's row, with its toll.
 
 The notes are rows of `tests/data/madeup_told_rows.csv`, read as `tests/test_madeup_types.py`
 reads its table (`rule`, `text`, `published`, `expect`; the expectations of its docstring).
@@ -51,3 +53,4 @@ def test_the_accusation_lists_are_in_the_ontology():
     onto = load_ontology()
     assert {"accuse", "blame", "allege"} <= onto.words("accusation_verbs")
     assert {"year", "day"} <= onto.words("elapsed_span_nouns")
+    assert {"kill", "dead"} <= onto.words("deadly_cause_words")

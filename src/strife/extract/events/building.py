@@ -406,7 +406,8 @@ def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontolo
         if cause is None:
             continue
         frame = Frame(trig, cause.plover, None, "refugee")
-        if _flight_is_news(forcing if forcing is not None else verb, _cause_phrases(forcing, verb), cause, frames):
+        told = _cause_phrases(forcing, verb)
+        if _flight_is_news(forcing if forcing is not None else verb, told, cause, frames) and not _deadly(told, verb, onto):
             cause.flight_cause = True
         frame.anchors.update(range(trig.first, verb.i + 1))
         frame.victims = clean_args(expand_all(_displaced_people(verb, cause)), verb)
@@ -437,6 +438,14 @@ def _cause_phrases(forcing: Optional[Token], verb: Token) -> set[int]:
     return {t.i for c in verb.children for t in c.subtree
             if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children))}
+
+
+def _deadly(told: set[int], verb: Token, onto: Ontology) -> bool:
+    """'fled Karvesh following an attack by gunmen that killed four farmers': the flight's cause
+    tells deaths (roles.yaml deadly_cause_words), so it is an act ACLED records with its toll,
+    and the flight only its consequence; the row stays the act."""
+    words = onto.words("deadly_cause_words")
+    return any(verb.doc[i].lemma_.lower() in words or verb.doc[i].lower_ in words for i in told)
 
 
 def _flight_is_news(head: Token, told: set[int], cause: Frame, frames: list[Frame]) -> bool:
