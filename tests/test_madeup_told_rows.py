@@ -7,7 +7,9 @@ counted span of time ('five years since the massacre', 'one year since soldiers 
 past act remembered, background to the day's news (`strife.extract.events.building.commemorated`);
 an uncounted 'since' ('the first attack since the army withdrew') is not. A flight told with its
 cause is the note's news (ACLED's strategic development 'Other') only when the cause tells no deaths:
-'fled after an attack that killed four farmers' is the attack's row, with its toll.
+'fled after an attack that killed four farmers' is the attack's row, with its toll. An arrest told
+as after the protest ('was arrested right after the protest') came once it was over: no force used
+on it, so the protest stays peaceful (`incident_rows._after_the_protest`).
 
 The notes are rows of `tests/data/madeup_told_rows.csv`, read as `tests/test_madeup_types.py`
 reads its table (`rule`, `text`, `published`, `expect`; the expectations of its docstring).
