@@ -9,7 +9,9 @@ an uncounted 'since' ('the first attack since the army withdrew') is not. A flig
 cause is the note's news (ACLED's strategic development 'Other') only when the cause tells no deaths:
 'fled after an attack that killed four farmers' is the attack's row, with its toll. An arrest told
 as after the protest ('was arrested right after the protest') came once it was over: no force used
-on it, so the protest stays peaceful (`incident_rows._after_the_protest`).
+on it, so the protest stays peaceful (`incident_rows._after_the_protest`). An act in an 'after'
+clause measured by a counted span ('two days after soldiers clashed there') happened that long
+before the main clause's news: background, and no mention of the news's incident.
 
 The notes are rows of `tests/data/madeup_told_rows.csv`, read as `tests/test_madeup_types.py`
 reads its table (`rule`, `text`, `published`, `expect`; the expectations of its docstring).
@@ -56,3 +58,11 @@ def test_the_accusation_lists_are_in_the_ontology():
     assert {"accuse", "blame", "allege"} <= onto.words("accusation_verbs")
     assert {"year", "day"} <= onto.words("elapsed_span_nouns")
     assert {"kill", "dead"} <= onto.words("deadly_cause_words")
+
+
+
+def test_the_killing_told_before_the_measured_clash_keeps_its_toll_and_day(row_event):
+    event = row_event("On 3 May 2020, gunmen killed two farmers in Karvesh, two days after soldiers clashed with "
+                      "militants there.", "2020-05-03")
+    assert event.acled_event_type == "Violence against civilians"
+    assert event.fatalities is not None and event.fatalities.best == 2 and event.date == dt.date(2020, 5, 3)

@@ -188,6 +188,8 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
             frame.background = frame.old = True  # a state of affairs before the news it explains
         elif named_by_its_month(token):
             frame.background = frame.old = True  # 'the March attack': an earlier act the news refers to
+        elif _measured_after(token, onto):
+            frame.background = frame.old = True  # 'killed two farmers, two days after soldiers clashed ...': days before the news
         elif (told_as_earlier(token, onto) or in_relative_clause(token) or in_setting(token, onto.words("setting_preps"))
                 or in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
@@ -257,6 +259,21 @@ def told_as_earlier(token: Token, onto: Ontology) -> bool:
                 continue
             if any(m.lower_ in earlier for m in unit.children):
                 return True
+    return False
+
+
+def _measured_after(token: Token, onto: Ontology) -> bool:
+    """'gunmen killed two farmers, two days after soldiers clashed there', 'a week after the attack
+    on the post': the act is in an 'after' clause or phrase measured by a counted span of time
+    (roles.yaml elapsed_span_nouns), so it happened that long before the news of the main clause."""
+    spans = onto.words("elapsed_span_nouns")
+    for node in [token, *token.ancestors]:
+        after = node if node.dep_ == "prep" and node.lower_ == "after" else next(
+            (m for m in node.children if m.dep_ == "mark" and m.lower_ == "after"), None) if node.dep_ == "advcl" else None
+        if after is None:
+            continue
+        measures = [c for c in (*node.children, *after.children) if c.dep_ == "npadvmod" and c.lemma_.lower() in spans]
+        return any(any(n.dep_ == "nummod" or n.lower_ in ("a", "an", "one") for n in m.children) for m in measures)
     return False
 
 
