@@ -32,6 +32,7 @@ from strife.extract.nearby import ByStart, Nearby
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
 from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row
+from strife.extract.told_rows import told_acts_yield
 from strife.extract.row_toll import row_takes_the_incident_toll
 from strife.extract.tolls import COUNT_FIELDS
 from strife.model import ArticleResult, Count, DateMention, Event, Place
@@ -86,6 +87,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
     one_carrier_per_toll(events)
+    told_acts_yield(events, doc)
     lead_act_is_the_row(events, doc, layout)
     opening_date_is_the_row(events, state.get("dates", []))
     row_takes_the_incident_toll(events, doc, layout)

@@ -188,6 +188,8 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
             frame.background = frame.old = True  # a state of affairs before the news it explains
         elif named_by_its_month(token):
             frame.background = frame.old = True  # 'the March attack': an earlier act the news refers to
+        elif _measured_after(token, onto):
+            frame.background = frame.old = True  # 'killed two farmers, two days after soldiers clashed ...': days before the news
         elif (told_as_earlier(token, onto) or in_relative_clause(token) or in_setting(token, onto.words("setting_preps"))
                 or in_protest_of(token, grievance) or any(_grievance_of(p, token, grievance) for p in protests if p is not frame)):
             frame.background = True
@@ -260,12 +262,45 @@ def told_as_earlier(token: Token, onto: Ontology) -> bool:
     return False
 
 
+def _measured_after(token: Token, onto: Ontology) -> bool:
+    """'gunmen killed two farmers, two days after soldiers clashed there', 'a week after the attack
+    on the post': the act is in an 'after' clause or phrase measured by a counted span of time
+    (roles.yaml elapsed_span_nouns), so it happened that long before the news of the main clause."""
+    spans = onto.words("elapsed_span_nouns")
+    for node in [token, *token.ancestors]:
+        after = node if node.dep_ == "prep" and node.lower_ == "after" else next(
+            (m for m in node.children if m.dep_ == "mark" and m.lower_ == "after"), None) if node.dep_ == "advcl" else None
+        if after is None:
+            continue
+        measures = [c for c in (*node.children, *after.children) if c.dep_ == "npadvmod" and c.lemma_.lower() in spans]
+        return any(any(n.dep_ == "nummod" or n.lower_ in ("a", "an", "one") for n in m.children) for m in measures)
+    return False
+
+
 def commemorated(token: Token, onto: Ontology) -> bool:
     """'commemorated the anniversary of the killing of a trader', 'in memory of those killed in
     the massacre': an act in the 'of' phrase of an anniversary or a memorial (roles.yaml
     remembrance_nouns) is one remembered, not one that happened on the day of the news."""
     nouns = onto.words("remembrance_nouns")
-    return any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in nouns for a in token.ancestors)
+    if any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in nouns for a in token.ancestors):
+        return True
+    return any(_since_a_counted_span(a, onto) for a in [token, *token.ancestors])
+
+
+def _since_a_counted_span(node: Token, onto: Ontology) -> bool:
+    """'marked five years since the massacre', 'two years since soldiers killed ...': `node` is a
+    'since' phrase or clause whose head is, or has as its object, a counted span of time (a number
+    on 'years', 'days'); what follows 'since' happened that long ago."""
+    if node.dep_ == "prep" and node.lower_ == "since":
+        since = node
+    else:
+        since = next((m for m in node.children if m.dep_ == "mark" and m.lower_ == "since"), None) if node.dep_ == "advcl" else None
+    if since is None or since.i == 0:
+        return False
+    spans = onto.words("elapsed_span_nouns")
+    candidates = [since.doc[since.i - 1]]  # the span is told just before 'since', wherever the parser hangs it
+    return any(c.lemma_.lower() in spans and any(n.dep_ == "nummod" or n.lower_ in ("a", "one") for n in c.children)
+               for c in candidates)
 
 
 def named_by_its_month(token: Token) -> bool:
@@ -388,7 +423,8 @@ def add_displacements(frames: list[Frame], triggers: list[Trigger], onto: Ontolo
         if cause is None:
             continue
         frame = Frame(trig, cause.plover, None, "refugee")
-        if _flight_is_news(forcing if forcing is not None else verb, _cause_phrases(forcing, verb), cause, frames):
+        told = _cause_phrases(forcing, verb)
+        if _flight_is_news(forcing if forcing is not None else verb, told, cause, frames) and not _deadly(told, verb, onto):
             cause.flight_cause = True
         frame.anchors.update(range(trig.first, verb.i + 1))
         frame.victims = clean_args(expand_all(_displaced_people(verb, cause)), verb)
@@ -419,6 +455,14 @@ def _cause_phrases(forcing: Optional[Token], verb: Token) -> set[int]:
     return {t.i for c in verb.children for t in c.subtree
             if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("after", "following") for m in c.children))}
+
+
+def _deadly(told: set[int], verb: Token, onto: Ontology) -> bool:
+    """'fled Karvesh following an attack by gunmen that killed four farmers': the flight's cause
+    tells deaths (roles.yaml deadly_cause_words), so it is an act ACLED records with its toll,
+    and the flight only its consequence; the row stays the act."""
+    words = onto.words("deadly_cause_words")
+    return any(verb.doc[i].lemma_.lower() in words or verb.doc[i].lower_ in words for i in told)
 
 
 def _flight_is_news(head: Token, told: set[int], cause: Frame, frames: list[Frame]) -> bool:

@@ -73,9 +73,9 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (force := [  # 'police fired tear gas to disperse traders protesting'
                     e for _, e in incident if e is not event and e.acled_sub_event_type == "Protest with intervention"]):
                 event.acled_sub_event_type = "Protest with intervention"  # the force's row: the same incident
-            elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members) or _force_told_after(frame, onto)):
+            elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members, onto) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
-                event.target += [a for a in _intervening_forces(frame, members) if a not in event.target]
+                event.target += [a for a in _intervening_forces(frame, members, onto) if a not in event.target]
 
 
 def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
@@ -278,14 +278,15 @@ def _told_clash(members: list[tuple[Frame, Event]]) -> Optional[Event]:
     return battle or next((e for _, e in members if e.acled_event_type == "Riots"), None)
 
 
-def _intervened(protest: Frame, members: list[tuple[Frame, Event]]) -> bool:
+def _intervened(protest: Frame, members: list[tuple[Frame, Event]], onto: Ontology | None = None) -> bool:
     """The protest is followed by an act of force against it ('were dispersed by police', 'arrested
     14 people'); an arrest the protest is *about* ('protested against the arrest of ...') comes
-    before it or is a noun, and does not count."""
-    return bool(_interventions(protest, members))
+    before it or is a noun, and does not count; nor does one told as after the protest ('One person
+    was arrested right after the protest': the protest had ended, nothing suppressed it)."""
+    return bool(_interventions(protest, members, onto))
 
 
-def _interventions(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Event]:
+def _interventions(protest: Frame, members: list[tuple[Frame, Event]], onto: Ontology | None = None) -> list[Event]:
     """The acts of force against the protest (see `_intervened`): told after it, or told before it
     on those the protest's clause describes ('arrested 15 protesters who had gathered')."""
     protest_token = protest.trigger.token
@@ -294,13 +295,24 @@ def _interventions(protest: Frame, members: list[tuple[Frame, Event]]) -> list[E
         if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
         and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token))
         and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
+        and not (onto is not None and _after_the_protest(f.trigger.token, onto))
     ]
 
 
-def _intervening_forces(protest: Frame, members: list[tuple[Frame, Event]]) -> list[Actor]:
+def _after_the_protest(verb: Token, onto: Ontology) -> bool:
+    """'was arrested right after the protest', 'arrested two marchers after the rally': an
+    'after'/'following' phrase on the arrest's verb whose object is a protest word (roles.yaml
+    demonstration_words) places the arrest once the protest was over, not as force used on it."""
+    words = onto.words("demonstration_words")
+    return any(c.dep_ == "prep" and c.lower_ in ("after", "following")
+               and any(o.dep_ == "pobj" and o.lemma_.lower() in words for o in c.children)
+               for c in verb.children)
+
+
+def _intervening_forces(protest: Frame, members: list[tuple[Frame, Event]], onto: Ontology | None = None) -> list[Actor]:
     """Who dispersed or arrested the protesters: ACLED's actor2 of a protest with intervention
     ("Police Forces of Country"), so they stand on the protest's target side."""
-    return [a for e in _interventions(protest, members) for a in e.source]
+    return [a for e in _interventions(protest, members, onto) for a in e.source]
 
 
 def _force_told_after(protest: Frame, onto: Ontology | None) -> bool:
