@@ -245,3 +245,17 @@ def test_a_row_names_each_actor_by_its_canonical_name_else_as_written():
     row = event_row(written)
     assert row["target"] == "schoolchildren; traders"
     assert row["source"] == "Military Forces of Kandoria; militiamen"
+
+
+def test_the_terminal_table_names_each_side_once_and_the_csv_each_actor():
+    from strife.export import event_row, table_rows
+
+    school = Actor(name="a school", canonical="civilians", sector="CVL")
+    market = Actor(name="a market", canonical="civilians", sector="CVL")
+    shells = Actor(name="Kelmoran forces", canonical="Kelmoran forces", country="KLM")
+    ev = Event(id="e1", event_type="COERCE", source=[shells], target=[school, market],
+               evidence=Span(start=0, end=9, text="A school and a market were damaged"))
+    (row,) = table_rows([ev])
+    assert (row[2], row[3]) == ("Kelmoran forces", "civilians")
+    flat = event_row(ev)  # one name per actor, aligned with its sector column
+    assert (flat["target"], flat["target_sector"]) == ("civilians; civilians", "CVL; CVL")

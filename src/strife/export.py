@@ -131,13 +131,19 @@ def table_rows(events: Iterable[Event]) -> Iterator[tuple[str, ...]]:
         row = event_row(ev)
         flags = "".join(flag for flag, on in (("¬", ev.negated), ("?", ev.hypothetical)) if on)
         yield (
-            str(row["date"]), f"{ev.event_type}{flags}", row["source"], row["target"],
+            str(row["date"]), f"{ev.event_type}{flags}", _distinct_names(ev.source), _distinct_names(ev.target),
             row["location"] + (f" ({row['country']})" if row["country"] else ""),
             row["fatalities"], _shorten(ev.evidence.text, 70),
         )
 
 
 TABLE_HEADER = ("date", "type", "source", "target", "place", "dead", "evidence")
+
+
+def _distinct_names(actors: list[Actor]) -> str:
+    """A terminal cell names each side once ("civilians", not "civilians; civilians" for a school and a
+    market): the CSV keeps one name per actor, aligned with its country and sector columns."""
+    return "; ".join(dict.fromkeys(map(_actor_name, actors)))
 
 
 def _shorten(text: str, width: int) -> str:
