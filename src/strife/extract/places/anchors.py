@@ -76,14 +76,12 @@ def written_nearness(doc: Doc, start: int, end: int) -> Optional[float]:
                 and not (i == start and token.pos_ == "NOUN")):
             return None
     last = doc[end - 1].lower_
-    if parts.get(last, ("", ""))[1] == "near":
+    before = doc[end - 2].lower_ if end - 2 >= start else None
+    phrases = [last] if before is None else [last, f"{before} {last}"]
+    if any(parts.get(phrase, ("", ""))[1] == "near" for phrase in phrases):
         return NEAR_ANCHOR_KM
-    if end - 2 >= start:
-        pair, before = f"{doc[end - 2].lower_} {last}", doc[end - 2].lower_
-        if parts.get(pair, ("", ""))[1] == "near":
-            return NEAR_ANCHOR_KM
-        if last == "of" and parts.get(before, ("", "")) == ("outskirts", "area"):
-            return NEAR_ANCHOR_KM
+    if last == "of" and before is not None and parts.get(before) == ("outskirts", "area"):
+        return NEAR_ANCHOR_KM
     return None
 
 
