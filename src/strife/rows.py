@@ -37,6 +37,16 @@ def row_rank(event: Event) -> tuple[bool, bool, bool, float]:
             event.confidence)
 
 
+#: how much less confident than the act told as the news an act that yields the row is made
+YIELD_MARGIN = 0.001
+
+
+def just_below(news: Event) -> float:
+    """The confidence that makes an act yield the record's row to `news` while staying an event:
+    a hair under the news's own (`lead_row`, `told_rows` reorder acts this way, never drop them)."""
+    return max(news.confidence - YIELD_MARGIN, 0.0)
+
+
 def record_row_event(events: Sequence[Event]) -> Event | None:
     """The strongest event by `row_rank`; `max` keeps the first of equals (text order)."""
     return max(events, key=row_rank, default=None)

@@ -24,10 +24,8 @@ from strife.extract import Layout, doc_text
 from strife.extract.row_toll import another_incident, same_doers_days_places
 from strife.model import DateMention, Event
 from strife.resolve.coref import event_anchor, is_real
-from strife.rows import is_disorder, record_row_event, row_rank
+from strife.rows import is_disorder, just_below, record_row_event, row_rank
 
-#: how much less confident than the lead's act a detail is made
-MARGIN = 0.001
 #: the marks that close a sentence, never a headline
 HEADLINE_STOPS = frozenset('.!?"\u201d')
 
@@ -53,7 +51,7 @@ def lead_act_is_the_row(events: Sequence[Event], doc: Doc, layout: Layout) -> No
         return
     if not same_doers_days_places(row, news) or another_incident(news, doc):
         return
-    floor = max(news.confidence - MARGIN, 0.0)
+    floor = just_below(news)
     for event in events:
         if event is not news and layout.paragraph(event_anchor(event)) > lead and row_rank(event) >= row_rank(news):
             event.confidence = floor
@@ -91,7 +89,7 @@ def opening_date_is_the_row(events: Sequence[Event], dates: Sequence[DateMention
     if not dated:
         return
     news = max(dated, key=row_rank)
-    floor = max(news.confidence - MARGIN, 0.0)
+    floor = just_below(news)
     for event in events:
         if event.date is not None and event.date < opening.date and row_rank(event) >= row_rank(news):
             event.confidence = floor

@@ -22,11 +22,7 @@ from spacy.tokens import Doc, Token
 from strife.model import Event
 from strife.ontology import Ontology, load_ontology
 from strife.resolve.coref import is_real, trigger_token
-from strife.rows import is_disorder, row_rank
-
-#: how much less confident than the act told as fact an accused act is made
-MARGIN = 0.001
-
+from strife.rows import is_disorder, just_below, row_rank
 
 def told_acts_yield(events: Sequence[Event], doc: Doc) -> None:
     """Make the acts told as what someone is accused of yield the row to the act told as fact (module doc)."""
@@ -43,7 +39,7 @@ def told_acts_yield(events: Sequence[Event], doc: Doc) -> None:
         if id(event) not in accused:
             continue
         if row_rank(event)[:3] == row_rank(best)[:3] and event.confidence >= best.confidence:
-            event.confidence = round(max(best.confidence - MARGIN, 0.0), 3)
+            event.confidence = round(just_below(best), 3)
 
 
 def _accused(token: Token, onto: Ontology) -> bool:
