@@ -17,8 +17,10 @@ from spacy.tokens import Token
 
 from strife.extract.events.tables import armed_name_words
 
-#: Lowercase words a name may hold between its capitalised words ('Front for the Liberation of X').
-_JOINERS = frozenset({"for", "of", "the", "and", "'s", "’s", "-"})
+#: Marks that join a name's capitalised words on either side of its head ('Kavora's Brigades', 'Al-Tesh').
+_LINKS = frozenset({"'s", "’s", "-"})
+#: Lowercase words a name may also hold after its head ('Front for the Liberation of X').
+_JOINERS = _LINKS | {"for", "of", "the", "and"}
 
 
 def _capitalised(token: Token) -> bool:
@@ -34,7 +36,7 @@ def name_words(head: Token) -> list[Token]:
     sent = head.sent
     left = []
     i = head.i - 1
-    while i >= sent.start and (_capitalised(head.doc[i]) or head.doc[i].lower_ in ("'s", "’s", "-")):
+    while i >= sent.start and (_capitalised(head.doc[i]) or head.doc[i].lower_ in _LINKS):
         left.insert(0, head.doc[i])
         i -= 1
     right = []
@@ -50,7 +52,7 @@ def name_words(head: Token) -> list[Token]:
 def armed_name(head: Token) -> bool:
     """Whether `head` ends a capitalised organisation name whose words say it is armed."""
     words = name_words(head)
-    if len([t for t in words if _capitalised(t) and t.i != head.i and t.i != head.sent.start]) < 1:
+    if not any(_capitalised(t) and t.i != head.i and t.i != head.sent.start for t in words):
         return False  # one capitalised word, or only a sentence's first word with it: no name
     table = armed_name_words()
     last = head.lower_
