@@ -189,14 +189,23 @@ def meets(event, expect: str) -> bool:
 CASE_ROWS = read_cases()
 
 
-def test_the_table_is_well_formed():
+def assert_well_formed(cases: list[dict[str, str]], at_least: int) -> None:
     """Every row names its rule, a note, a date and an expectation `meets` reads (a typo would make
     a case that cannot fail or cannot pass); no note is told twice under one rule."""
-    assert len(CASE_ROWS) >= 226
-    for case in CASE_ROWS:
+    assert len(cases) >= at_least
+    for case in cases:
         assert case["rule"] and case["text"].strip() and len(case["published"]) == 10, case
         meets(None, case["expect"])  # raises on an unknown kind
-    assert len({(c["rule"], c["text"]) for c in CASE_ROWS}) == len(CASE_ROWS)
+    assert len({(c["rule"], c["text"]) for c in cases}) == len(cases)
+
+
+def assert_row_meets(event, case: dict[str, str]) -> None:
+    """The note's row meets its case's expectation; the failure shows the expectation and the row's types."""
+    assert meets(event, case["expect"]), (case["expect"], event and (event.acled_event_type, event.acled_sub_event_type))
+
+
+def test_the_table_is_well_formed():
+    assert_well_formed(CASE_ROWS, 226)
 
 
 def test_meets_reads_each_kind_of_expectation():
@@ -216,8 +225,7 @@ def test_meets_reads_each_kind_of_expectation():
 
 @pytest.mark.parametrize("case", CASE_ROWS, ids=case_ids(CASE_ROWS))
 def test_the_note_has_the_rules_type(row_event, case):
-    event = row_event(case["text"], case["published"])
-    assert meets(event, case["expect"]), (case["expect"], event and (event.acled_event_type, event.acled_sub_event_type))
+    assert_row_meets(row_event(case["text"], case["published"]), case)
 
 
 # --- notes whose rule says more than the row's type ---
