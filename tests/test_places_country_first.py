@@ -522,8 +522,8 @@ def test_namesakes_countries_pick_the_wider_readings() -> None:
 
 def test_a_village_of_a_unit_abroad_from_its_namesake_town_is_the_units(nlp, gazetteer) -> None:
     # A large town of this name is in India; the text calls it a village of a Pakistani tehsil.
-    for text in ("Two men were killed in Sultanpur village in Jamrud tehsil on Monday.",
-                 "Two men were killed in the village of Sultanpur in Jamrud tehsil on Monday."):
+    for text in ("Two men were killed in Sultanpur village in Landi Kotal tehsil on Monday.",
+                 "Two men were killed in the village of Sultanpur in Landi Kotal tehsil on Monday."):
         village = min(places(nlp, gazetteer, text), key=lambda p: p.span[0])
         assert text[village.span[0]:village.span[1]].startswith("Sultanpur")
         assert (village.country, village.geo_precision) == ("PAK", 2)

@@ -2,7 +2,7 @@
 
 South Asian papers write a village by the district it is of, with no kind word between ("in Westpurwa
 of Rolpa", "at Northgaon of Jajarkot district"). The village the gazetteer lacks still places the
-event, at the unit its text names, not nowhere (the run "Westpurwa of Rolpa" read as one name, as
+event, at the unit its text names, not nowhere (the run "Westpurwa of Doti" read as one name, as
 "Bank of Westland" is). The villages and the bank here are invented; the districts are Nepal's.
 """
 
@@ -24,7 +24,7 @@ def places(nlp, gazetteer, text):
 
 
 def test_an_unknown_village_of_a_district_is_placed_at_the_district(nlp, gazetteer):
-    found = places(nlp, gazetteer, "A man was killed in Westpurwa of Rolpa on Wednesday.")
+    found = places(nlp, gazetteer, "A man was killed in Westpurwa of Doti on Wednesday.")
     written = [w for w, _ in found]
     assert written[0] == "Westpurwa"
     assert {p.country for _, p in found} == {"NPL"}

@@ -159,7 +159,7 @@ def name_key(name: str) -> str:
 
 
 # A ward number after a town's or village council's name, as South Asian papers write it
-# ("Westpur-5", "Eastganj Municipality-3", "Gulshan-2"): the place is the town. Four letters at
+# ("Westpur-5", "Eastganj Municipality-3"): the place is the town. Four letters at
 # least before the hyphen, so no weapon or aircraft ("AK-47", "Mi-8") reads as one.
 _WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
 

@@ -184,9 +184,9 @@ def _written_as_village(doc: Doc, mention: Mention) -> bool:
 
 def _in_namesakes_countries(mention: Mention, readings: Sequence[Candidate]) -> list[Candidate]:
     """The wider place's readings where the narrower name's namesakes are: a village's namesakes do
-    not say where it is, but they say whose names it is written in. "Westnagar of Bara district"
-    is of Nepal's Bara, where villages are named like it (or near the border of a country where they
-    are), not of a district of that name in Sudan, where none is. Those in a country of the
+    not say where it is, but they say whose names it is written in. "Westnagar of X district",
+    where X names a district in two countries, is of the X in the country where villages are named
+    like it (or near that country's border), not of its namesake in another country, where none is. Those in a country of the
     namesakes, else those within NAMESAKE_REACH_KM of one, else all."""
     countries = {c.country for c in mention.candidates}
     same = [r for r in readings if r.country in countries]
