@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= out/demo.db
+# The suite runs on one worker process per core of the 2-core machines it is budgeted for (pytest-xdist);
+# a test file stays on one worker, so its module fixtures are built once.
+TEST_WORKERS ?= 2
 
 .PHONY: demo test install install-dev lock clean
 
@@ -41,7 +44,7 @@ demo: install
 test: install-dev
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) $(VENV)-lock out build *.egg-info src/*.egg-info .pytest_cache .hypothesis

@@ -8,13 +8,26 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.conftest_pg", "pytester"]  # a real PostgreSQL server and the both-backends `db_url`
-# fixture; pytester, to run a small suite and read what pytest prints (tests/reliability/test_supply_chain.py)
+# a real PostgreSQL server and the both-backends `db_url` fixture; pytester, to run a small suite and read
+# what pytest prints (tests/reliability/test_supply_chain.py); the "not audited" outcome of the supply-chain
+# audit, registered here at the root so that pytest-xdist's controller, which reports the workers' results
+# and collects no test folder's conftest, counts it too
+pytest_plugins = ["tests.conftest_pg", "pytester", "tests.reliability.not_audited"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("STRIFE_SHARED", ROOT.parent / "shared"))
 ALEPPO_TEXT = SHARED / "articles" / "aleppo-2016-12-06.txt"
 ALEPPO_GOLD = SHARED / "gold" / "aleppo-2016-12-06.events.json"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Test files with a `slow` test run first, each file's tests in their own order.
+
+    `make test` shares whole files out to two pytest-xdist workers in collection order; a slow file
+    (the wheel build, the browser, the kill -9 runs) left to the end would keep one worker busy
+    long after the other has run out of files."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)
 
 
 @pytest.fixture(scope="session")

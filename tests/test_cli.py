@@ -82,6 +82,7 @@ def test_extract_jsonl_keeps_input_order_and_ids_and_reports_broken_lines(tmp_pa
     assert [r.get("article", {}).get("id") or r.get("error") and "error" for r in rows] == ["sudan-1", "error", "mexico-1"]
 
 
+@pytest.mark.slow
 def test_ingest_twice_changes_nothing_and_events_query(tmp_path):
     db = tmp_path / "s.db"
     first = strife("ingest", str(EXAMPLES), "--db", str(db), "--json")

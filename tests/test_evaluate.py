@@ -356,6 +356,7 @@ def test_aleppo_gold_with_the_real_pipeline(engine, aleppo_text):
     assert {"plover_type", "cameo_root", "source_country", "date_exact"} <= set(metrics)
 
 
+@pytest.mark.slow
 def test_strife_eval_command_on_twenty_acled_rows(tmp_path):
     if not ACLED_DEV.exists():
         pytest.skip(f"ACLED dev gold not found at {ACLED_DEV} (a fresh clone has no ../shared)")

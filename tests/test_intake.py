@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from strife.api import create_app
@@ -37,6 +38,7 @@ def incidents_of(db: Path) -> list[tuple[str, int, list[str]]]:
         return sorted((i.event_type, i.n_sources, sorted(s.evidence for s in i.sources)) for i in store.incidents())
 
 
+@pytest.mark.slow
 def test_the_watcher_and_the_api_update_incidents_as_ingest_does(tmp_path, engine):
     batch = tmp_path / "reports.jsonl"
     batch.write_text("".join(json.dumps({"id": i, "text": t, "published": PUBLISHED}) + "\n" for i, t in REPORTS))

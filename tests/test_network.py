@@ -166,6 +166,7 @@ def test_json_is_node_link(store, tmp_path):
         network_text(graph, "gexf")
 
 
+@pytest.mark.slow
 def test_cli_actors_and_network(tmp_path):
     db = tmp_path / "cli.db"
     fill(db).close()

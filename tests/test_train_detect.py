@@ -58,6 +58,7 @@ def test_the_rules_miss_the_monitors_reports(engine):
     assert not [e for e in result.events if e.acled_event_type]
 
 
+@pytest.mark.slow
 def test_a_trained_model_adds_the_event_the_rules_miss(model, engine):
     text = MISSED.format(n=12, town="Hama")
     result = _code(engine, text)

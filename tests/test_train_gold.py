@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from strife.evaluate import read_gold
 from strife.learn.data import code_cases
 from strife.learn.features import type_ok
@@ -61,6 +63,7 @@ def test_an_accepted_type_counts_as_right(tmp_path, engine):
     assert found["type"].value == 0.5 and "sub_type" not in found  # no sub-event types in an old export
 
 
+@pytest.mark.slow
 def test_cli_trains_one_model_on_several_gold_files(tmp_path):
     new, old = _new_export(tmp_path / "new.csv"), _old_export(tmp_path / "old.csv")
     done = subprocess.run([STRIFE, "train", "--gold", str(new), "--gold", str(old), "-f", "acled", "-o",

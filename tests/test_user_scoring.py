@@ -201,6 +201,7 @@ def test_the_dev_sets_split_into_two_disjoint_halves_covering_all(name, fmt):
 # the command
 
 
+@pytest.mark.slow
 def test_strife_eval_half_leads_with_end_to_end(gold_csv):
     shown = subprocess.run([STRIFE, "eval", "--gold", str(gold_csv), "--format", "acled", "--half", "dev", "--json"],
                            capture_output=True, text=True, timeout=300)

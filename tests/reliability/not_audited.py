@@ -1,6 +1,6 @@
 """A supply-chain check that could not look anything up is counted apart: "1 not audited" in the
 summary line, and its reason in a section of its own, where a skip among the fresh-clone skips
-would be overlooked. Loaded by `tests/reliability/conftest.py` (and by `-p` in its own test)."""
+would be overlooked. Loaded by `tests/conftest.py` (and by `-p` in its own test)."""
 
 from __future__ import annotations
 

@@ -137,6 +137,7 @@ def batch(tmp_path_factory) -> Batch:
     return Batch(tmp_path_factory.mktemp("hostile"))
 
 
+@pytest.mark.slow
 def test_the_hostile_batch_is_read_within_the_bound_and_its_good_articles_stored(batch):
     assert_clean(batch.run)
     assert batch.run.rc == 1 and batch.run.summary["rejected"] == 4, batch.run.stderr

@@ -164,6 +164,7 @@ def test_an_engine_without_its_spacy_pipeline_fails_at_once():
         LocalEngine(model="no_such_spacy_pipeline")
 
 
+@pytest.mark.slow
 def test_ingest_skips_stored_articles_and_recode_replaces_them(tmp_path):
     db = str(tmp_path / "t.db")
     first = json.loads(strife("ingest", str(ROOT / "examples"), "--db", db, "--json").stdout)
