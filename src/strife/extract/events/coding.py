@@ -103,6 +103,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
     rioting = rioting or _clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
+    if rioting and source_side == "civilian" and frame.plover == "ASSAULT" and direct_target not in ARMED and _lone_doer(frame, onto):
+        rioting = False  # 'beaten to death by a party activist': one person's attack, no mob (ACLED Riots are group acts)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -294,6 +296,26 @@ def _communal_group(token: Token, onto: Ontology) -> bool:
     if lemma not in onto.words("named_communal_nouns") and token.lower_ not in onto.words("named_communal_nouns"):
         return False
     return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)
+
+
+def _lone_doer(frame: Frame, onto: Ontology) -> bool:
+    """'A man was beaten to death by a party activist', 'a trader stabbed a farmer': the doer is one
+    person, a singular noun counted by 'a', 'an' or 'one', not a group noun ('a mob', 'a group of
+    youths'; roles.yaml group_nouns) nor joined to others ('a man and his sons'). ACLED codes riots
+    and mob violence as group acts (a demonstration or a mob, at least three people), so one
+    person's attack on a civilian is violence against civilians, not a riot."""
+    if not frame.sources:
+        return False
+    groups = onto.words("group_nouns") | onto.words("protester_nouns") | onto.words("collective_nouns")
+    for token in frame.sources:
+        if token.tag_ != "NN" or token.lemma_.lower() in groups or token.lower_ in groups:
+            return False
+        if any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj":
+            return False
+        if not any((c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ in ("one", "1"))
+                   for c in token.children):
+            return False
+    return True
 
 
 def _organised(actors: list[Actor], onto: Ontology) -> bool:
