@@ -140,6 +140,10 @@ Fifth round:
   ACLED codes as violence against civilians, since its Riots are group acts (a demonstration or a
   mob of at least three); a mob, a group of youths, villagers stay mob violence (coding._lone_doer,
   roles.yaml group_nouns).
+* People named only as unknown ('unidentified people', 'unknown men') who attack an armed force
+  with a crowd's weapons alone (stones, sticks) and no firearm are a mob: ACLED's Riots may target
+  armed actors, and an unidentified armed group needs arms; gunmen, armed men, or a shooting stay a
+  battle (coding._stoned_by_unknown, roles.yaml crowd_weapon_words).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
