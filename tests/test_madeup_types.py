@@ -144,6 +144,9 @@ Fifth round:
   with a crowd's weapons alone (stones, sticks) and no firearm are a mob: ACLED's Riots may target
   armed actors, and an unidentified armed group needs arms; gunmen, armed men, or a shooting stay a
   battle (coding._stoned_by_unknown, roles.yaml crowd_weapon_words).
+* English puts no 'a' before a plural noun: 'a mob hurled petrol bombs', read as one noun phrase
+  ('a [mob-hurled] petrol bombs'), is the mob's act, the article the singular noun's, the noun the
+  verb's subject (misreads._article_owner_read_as_modifier); the mob's petrol bombs are a riot.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
