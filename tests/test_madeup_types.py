@@ -133,6 +133,21 @@ Fourth round:
 * Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
   riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
 
+Fifth round:
+
+* One person is no mob: a civilian doer named by a singular noun counted by 'a', 'an' or 'one'
+  ('beaten to death by a party activist', 'a supporter stabbed a man') attacks a civilian, which
+  ACLED codes as violence against civilians, since its Riots are group acts (a demonstration or a
+  mob of at least three); a mob, a group of youths, villagers stay mob violence (coding._lone_doer,
+  roles.yaml group_nouns).
+* People named only as unknown ('unidentified people', 'unknown men') who attack an armed force
+  with a crowd's weapons alone (stones, sticks) and no firearm are a mob: ACLED's Riots may target
+  armed actors, and an unidentified armed group needs arms; gunmen, armed men, or a shooting stay a
+  battle (coding._stoned_by_unknown, roles.yaml crowd_weapon_words).
+* English puts no 'a' before a plural noun: 'a mob hurled petrol bombs', read as one noun phrase
+  ('a [mob-hurled] petrol bombs'), is the mob's act, the article the singular noun's, the noun the
+  verb's subject (misreads._article_owner_read_as_modifier); the mob's petrol bombs are a riot.
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on

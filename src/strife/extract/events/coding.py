@@ -103,6 +103,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.plover == "FIGHT" or direct_target in ARMED or not _organised(source_actors, onto))
     rioting = rioting or _unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
     rioting = rioting or _clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
+    rioting = rioting or (not remote and direct_target in ARMED and _stoned_by_unknown(frame, onto))
+    if rioting and source_side == "civilian" and frame.plover == "ASSAULT" and direct_target not in ARMED and _lone_doer(frame, onto):
+        rioting = False  # 'beaten to death by a party activist': one person's attack, no mob (ACLED Riots are group acts)
     if source_side == "protester" or rioting:
         # Crowds, residents, party supporters clashing with each other or with the police, or
         # beating up a suspected thief: rioting, never a battle nor violence against civilians,
@@ -294,6 +297,43 @@ def _communal_group(token: Token, onto: Ontology) -> bool:
     if lemma not in onto.words("named_communal_nouns") and token.lower_ not in onto.words("named_communal_nouns"):
         return False
     return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)
+
+
+def _stoned_by_unknown(frame: Frame, onto: Ontology) -> bool:
+    """'Unidentified people attacked two policemen with stones': doers named only as unknown people
+    (roles.yaml person_nouns, never told as armed) whose clause names only a crowd's weapons (stones,
+    sticks; crowd_weapon_words) and no firearm are a mob, which ACLED codes as Riots (rioters may
+    target armed actors), not an unidentified armed group's battle. Asked only of attacks on an
+    armed force (an unknown few stoning a civilian stay as they were)."""
+    if not frame.sources or frame.plover not in ("ASSAULT", "FIGHT"):
+        return False
+    for token in frame.sources:
+        if token.lemma_.lower() not in onto.words("person_nouns"):
+            return False
+        if any(c.lower_ in onto.words("armed_group_modifiers") for c in token.children):
+            return False
+    text = " ".join(t.lower_ for t in frame.trigger.token.sent)
+    return _names_any(text, onto.words("crowd_weapon_words")) and not _names_any(text, onto.words("clash_firearm_words"))
+
+
+def _lone_doer(frame: Frame, onto: Ontology) -> bool:
+    """'A man was beaten to death by a party activist', 'a trader stabbed a farmer': the doer is one
+    person, a singular noun counted by 'a', 'an' or 'one', not a group noun ('a mob', 'a group of
+    youths'; roles.yaml group_nouns) nor joined to others ('a man and his sons'). ACLED codes riots
+    and mob violence as group acts (a demonstration or a mob, at least three people), so one
+    person's attack on a civilian is violence against civilians, not a riot."""
+    if not frame.sources:
+        return False
+    groups = onto.words("group_nouns") | onto.words("protester_nouns") | onto.words("collective_nouns")
+    for token in frame.sources:
+        if token.tag_ != "NN" or token.lemma_.lower() in groups or token.lower_ in groups:
+            return False
+        if any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj":
+            return False
+        if not any((c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ in ("one", "1"))
+                   for c in token.children):
+            return False
+    return True
 
 
 def _organised(actors: list[Actor], onto: Ontology) -> bool:

@@ -42,6 +42,10 @@ Two misreadings lose events or actors in news prose:
   taxes") is read as an adjective when the tagger does not know it, so no event is coded. An
   adjective heads no line and takes no 'by' of a doer: a line's head read as an adjective, with a
   'by' phrase of its own, whose word the lexicon has as a noun and not as an adjective, is that noun.
+* a singular subject and its past verb before a plural object ("a mob hurled petrol bombs") are
+  read as modifiers of the object ('a [mob-hurled] petrol bombs'), so the line has no verb and the
+  act is lost. English puts no 'a' before a plural noun: the article is the singular noun's, the
+  noun the verb's subject and the plural noun its object.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -106,6 +110,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
             changed.append(token)
     changed += [t for t in _tagged(doc, SINGULAR_NOUN_TAGS) if _verb_read_as_noun(t, onto)]
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _past_verb_read_as_modifier(t, onto)]
+    changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _article_owner_read_as_modifier(t, onto)]
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
@@ -467,6 +472,36 @@ def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
     token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     _raise_over_its_object(token)
     subject.head, subject.dep_ = token, "nsubj"
+    return True
+
+
+def _article_owner_read_as_modifier(token: Token, onto: Ontology) -> bool:
+    """'a mob hurled petrol bombs at a police station': read as one noun phrase ('a [mob-hurled]
+    petrol bombs'), the line has no verb and the mob's act is lost. English puts no 'a' or 'an'
+    before a plural noun: an article right before a singular noun that hangs on an '-ed' form of a
+    lexicon verb, the form a modifier of the line's plural root, is that singular noun's, the
+    noun the verb's subject and the root its object (re-parsed in place). True when repaired."""
+    if token.dep_ != "amod" or not token.lower_.endswith("ed") or token.i < 2:
+        return False
+    noun, subject, article = token.head, token.doc[token.i - 1], token.doc[token.i - 2]
+    if noun.dep_ != "ROOT" or noun.i <= token.i or noun.tag_ != "NNS":
+        return False
+    if subject.tag_ != "NN" or subject.head.i not in (token.i, noun.i) or subject.dep_ not in ("npadvmod", "nmod", "compound"):
+        return False
+    if article.lower_ not in ("a", "an") or article.head.i != noun.i:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+        return False
+    lemma = _verb_lemma(token, onto)
+    if lemma is None:
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    children = [c for c in noun.children if c.dep_ not in NOUN_PHRASE_DEPS or c.i < article.i]
+    _raise_over_its_object(token)
+    for child in children:
+        child.head = token  # the line's date, its punctuation and the act's phrases are the verb's
+    subject.head, subject.dep_ = token, "nsubj"
+    article.head = subject
     return True
 
 
