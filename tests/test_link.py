@@ -109,6 +109,38 @@ def test_background_years_and_lengths_of_time_do_not_date_todays_events(engine):
     assert any(e.date_precision == "ongoing" for e in waged)
 
 
+GRIEVANCE_NOTES = [
+    # (text, the row's date): a length of time in a clause describing a noun dates that clause only
+    ("Clerks of the Velmora tehsil office protested for the issuance of their salaries that have been "
+     "withheld for the last 4 months.", dt.date(2015, 6, 20)),
+    ("In Korsabad, health workers protested, demanding their salaries that have been withheld for several "
+     "months.", dt.date(2015, 6, 20)),
+    ("Nurses of Korsabad hospital demanded release of their salaries withheld for the last 4 months.",
+     dt.date(2015, 6, 20)),
+    # the act's own length of time still dates it
+    ("Clerks in Velmora have protested for the last three months.", dt.date(2015, 3, 23)),
+]
+
+
+@pytest.fixture(scope="module")
+def grievance_rows(engine):
+    from strife.evaluate.score import happened, is_relevant
+    from strife.rows import record_row_event
+
+    results = engine.code_articles([Article(id=f"g{n}", text=text, published=dt.date(2015, 6, 20))
+                                    for n, (text, _) in enumerate(GRIEVANCE_NOTES)])
+    return [record_row_event([e for e in happened(r.events) if is_relevant(e, "acled")]) for r in results]
+
+
+@pytest.mark.parametrize("n", range(len(GRIEVANCE_NOTES)))
+def test_how_long_a_grievance_lasted_does_not_date_the_protest(grievance_rows, n):
+    """'demanding their salaries that have been withheld for several months': the length of time
+    tells how long the salaries were withheld (a relative clause or participle of the noun), not
+    when the workers protested, who did so on the day of the report."""
+    row = grievance_rows[n]
+    assert row is not None and row.date == GRIEVANCE_NOTES[n][1], row and (row.date, row.date_precision)
+
+
 def test_quotes_are_evidence_for_their_event_and_claims_point_at_their_reporter(engine):
     text = ("On Monday, Lavrov declared the resolution to be a “provocation.” "
             "The New York Times reported that US officials refused to comment.")
