@@ -434,8 +434,8 @@ def _int(text: Optional[str]) -> Optional[int]:
 
 #: A month's full name, or its short form as news agencies and ACLED's notes write it ('28 Apr 2020',
 #: 'Sept. 3'), which the spaCy model often leaves out of the date ('28' a number, '2020' a year).
-_ANY_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _SHORT_MONTH = r"(?:" + "|".join(sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True)) + r")\b\.?"
+_ANY_MONTH = r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b|" + _SHORT_MONTH + ")"
 
 _EXTRA = re.compile(
     r"\b(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
