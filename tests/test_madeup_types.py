@@ -132,6 +132,10 @@ Fourth round:
   sector_classes.csv armed_when_told).
 * Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
   riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
+* A past verb with a subject of its own that the parser hangs on the noun after it as a modifier
+  ('residents of X banged pots and pans' read as one noun phrase) is that subject's verb, the noun
+  its object: a modifier takes no subject (misreads._finite_verb_read_as_modifier). Banging pots
+  is a protest (lexicon row).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed

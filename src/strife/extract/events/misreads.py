@@ -42,6 +42,9 @@ Two misreadings lose events or actors in news prose:
   taxes") is read as an adjective when the tagger does not know it, so no event is coded. An
   adjective heads no line and takes no 'by' of a doer: a line's head read as an adjective, with a
   'by' phrase of its own, whose word the lexicon has as a noun and not as an adjective, is that noun.
+* a past verb with a subject of its own is hung on the noun after it as its modifier ("residents
+  of X banged pots and pans": 'banged pots' one noun phrase), so the act is lost. A modifier of a
+  noun takes no subject: on a line with no other verb, that verb is the line's, the noun its object.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -110,6 +113,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _subject_read_as_compound(t)]
+    changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _finite_verb_read_as_modifier(t)]
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
     return changed + _unknown_past_forms(doc)
 
@@ -467,6 +471,23 @@ def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
     token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     _raise_over_its_object(token)
     subject.head, subject.dep_ = token, "nsubj"
+    return True
+
+
+def _finite_verb_read_as_modifier(token: Token) -> bool:
+    """'Residents of X banged pots and pans': a past verb the tagger calls finite but the parser
+    hangs as a modifier of the noun after it (the sentence's root), while giving it a subject of its
+    own, is that subject's verb and the noun its object: a modifier of a noun has no subject. Only
+    on a line with no other verb, so a real root verb is never displaced (re-parsed in place)."""
+    noun = token.head
+    if token.dep_ != "amod" or noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or noun.i != token.i + 1:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+        return False
+    token.pos_ = "VERB"
+    _raise_over_its_object(token)
     return True
 
 
