@@ -136,6 +136,10 @@ Fourth round:
   ('residents of X banged pots and pans' read as one noun phrase) is that subject's verb, the noun
   its object: a modifier takes no subject (misreads._finite_verb_read_as_modifier). Banging pots
   is a protest (lexicon row).
+* A place, its shops or businesses shut down or closed 'against' something strike against it
+  ('X shut down against the killing of a trader', 'shops were closed against the arrest of ...'):
+  the 'against' phrase is the grievance, the shutdown a peaceful protest; a closure with no
+  'against' (authorities shutting markets to curb a virus) stays no protest (lexicon rows).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
