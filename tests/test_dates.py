@@ -178,6 +178,22 @@ def test_a_short_month_before_a_number_needs_its_year(nlp) -> None:
     assert [m.text for m in find_dates(nlp("Police said Mar 12 people were hurt."), D(2020, 5, 3))] == []
 
 
+@pytest.mark.parametrize("text", [
+    "In Velmora, militants blew up two pylons at night between Friday and Saturday.",
+    "In Velmora, militants blew up two pylons on the intervening night of Friday and Saturday.",
+    "Militants blew up two pylons in Velmora on the night of Friday to Saturday.",
+])
+def test_a_night_between_two_days_is_the_later_day(nlp, text: str) -> None:
+    """A night told by the two days it joins is dated by the later one, as 'the night of 6-7
+    February' is; two days joined without a night stay two dates."""
+    assert [m.date for m in find_dates(nlp(text), D(2015, 2, 7))] == [D(2015, 2, 7)]
+
+
+def test_two_days_without_a_night_stay_two(nlp) -> None:
+    dates = find_dates(nlp("Militants attacked Velmora on Friday and Saturday."), D(2015, 2, 7))
+    assert [m.date for m in dates] == [D(2015, 2, 6), D(2015, 2, 7)]
+
+
 def test_that_day_is_the_last_day_named(nlp) -> None:
     mentions = find_dates(nlp("Rebels shelled the town on Sunday. Two people died on the same day."), PUBLISHED)
     assert [m.date for m in mentions] == [D(2016, 12, 4), D(2016, 12, 4)]

@@ -141,7 +141,8 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
     """
     mentions: list[DateMention] = []
     latest_day: Optional[dt.date] = None
-    for span in _candidate_spans(doc):
+    spans = _candidate_spans(doc)
+    for span in [s for n, s in enumerate(spans) if not _first_day_of_a_night(s, spans[n + 1:n + 2])]:
         resolved = _same_as_before(span.text, mentions) or resolve_date(
             span.text, published, anchor=latest_day, tense=_tense(span)
         )
@@ -160,6 +161,20 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
         if resolved.precision == "day" and resolved.date and (published is None or resolved.date <= published):
             latest_day = max(latest_day or resolved.date, resolved.date)
     return mentions
+
+
+_NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_NIGHT_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _first_day_of_a_night(span: Span, following: Sequence[Span]) -> bool:
+    """'on the night between Friday and Saturday', 'the intervening night of 6 and 7 May': a night
+    told by the two days it joins happened, for the calendar, on the later one (after midnight), as
+    'the night of 6-7 May' already reads; the first day names no date of its own."""
+    text = doc_text(span.doc)
+    if not following or not _NIGHT_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+        return False
+    return bool(_NIGHT_JOIN.match(text[span.end_char:following[0].start_char]))
 
 
 def _same_as_before(text: str, earlier: list[DateMention]) -> Optional[ResolvedDate]:
