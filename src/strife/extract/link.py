@@ -331,6 +331,8 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
     if span.text.lower().startswith("since") or any(a.lower_ == "since" and a.dep_ == "prep" for a in list(root.ancestors)[:4]):
         return -1  # "the toll of deaths since Jan. 4": where a period starts dates no event
     lasting = _lasting_clause_of_a_noun(span)
+    if lasting is None:
+        lasting = _earlier_clause_of_a_noun(span)
     if lasting is not None:
         return lasting
     head = root.head
@@ -360,6 +362,17 @@ def _lasting_clause_of_a_noun(span) -> Optional[int]:
         return None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
         return verb.i
+    return None
+
+
+def _earlier_clause_of_a_noun(span) -> Optional[int]:
+    """'arrested 50 elders who had come to X to discuss the killing ... on 5 June': a date under a
+    relative clause in the past perfect ('who had come') belongs to that clause, which English tells
+    as earlier than the sentence's news; it dates the clause only (the token index of its verb)."""
+    for verb in span.root.ancestors:
+        if verb.dep_ == "relcl" and verb.pos_ in ("VERB", "AUX"):
+            had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+            return verb.i if had and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
     return None
 
 
