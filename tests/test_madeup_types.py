@@ -140,6 +140,10 @@ Fourth round:
   ('X shut down against the killing of a trader', 'shops were closed against the arrest of ...'):
   the 'against' phrase is the grievance, the shutdown a peaceful protest; a closure with no
   'against' (authorities shutting markets to curb a virus) stays no protest (lexicon rows).
+* A crowd of civilians that goes or comes somewhere to demand something ('residents went to the town
+  hall to demand water') makes its demand in public, a protest, as a crowd gathered to demand does;
+  soldiers or militants going to a village to demand a surrender or money do not
+  (crowd_voice._demand_as_a_crowd_acts_purpose).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
