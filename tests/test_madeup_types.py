@@ -144,6 +144,9 @@ Fourth round:
   hall to demand water') makes its demand in public, a protest, as a crowd gathered to demand does;
   soldiers or militants going to a village to demand a surrender or money do not
   (crowd_voice._demand_as_a_crowd_acts_purpose).
+* A caravan held or staged, people chaining themselves to a gate, food refused by prisoners or
+  workers (a hunger strike) are forms of protest; a caravan of migrants passing, police chaining
+  suspects, a council refusing food aid are not (lexicon rows).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
