@@ -147,6 +147,8 @@ Fourth round:
 * A caravan held or staged, people chaining themselves to a gate, food refused by prisoners or
   workers (a hunger strike) are forms of protest; a caravan of migrants passing, police chaining
   suspects, a council refusing food aid are not (lexicon rows).
+* A crowd that 'came out on the streets' or roads took to them, a protest; soldiers or police
+  coming out on the streets to enforce a curfew did not (lexicon row with crowd subjects).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
