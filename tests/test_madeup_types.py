@@ -149,6 +149,9 @@ Fourth round:
   suspects, a council refusing food aid are not (lexicon rows).
 * A crowd that 'came out on the streets' or roads took to them, a protest; soldiers or police
   coming out on the streets to enforce a curfew did not (lexicon row with crowd subjects).
+* A name closes the 'of' phrase it starts: in 'Students of Tarsel University boycotted classes',
+  which the parser reads as one noun phrase with no verb, the '-ed' verb after the name is the
+  line's verb, the root noun phrase its subject (misreads._of_phrase_read_across_a_verb).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
