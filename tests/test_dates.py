@@ -162,6 +162,38 @@ def test_a_length_of_time_is_only_ongoing_when_it_runs_up_to_now(nlp) -> None:
     assert past == []
 
 
+@pytest.mark.parametrize("text, day", [
+    ("On 28 Apr 2020, nurses in Velmora protested.", D(2020, 4, 28)),
+    ("On 5 Mar 2020, traders in Velmora protested.", D(2020, 3, 5)),
+    ("On Apr 28, 2020, nurses in Velmora protested.", D(2020, 4, 28)),
+    ("On 3 Sept. 2020, nurses in Velmora protested.", D(2020, 9, 3)),
+])
+def test_a_short_month_name_dates_the_day(nlp, text: str, day: dt.date) -> None:
+    """'28 Apr 2020': the short form of a month, as news agencies and ACLED's notes write it, names a
+    day as the full name does; the spaCy model reads '28' as a number and only '2020' as a date."""
+    assert [m.date for m in find_dates(nlp(text), D(2020, 5, 3))] == [day]
+
+
+def test_a_short_month_before_a_number_needs_its_year(nlp) -> None:
+    assert [m.text for m in find_dates(nlp("Police said Mar 12 people were hurt."), D(2020, 5, 3))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "In Velmora, militants blew up two pylons at night between Friday and Saturday.",
+    "In Velmora, militants blew up two pylons on the intervening night of Friday and Saturday.",
+    "Militants blew up two pylons in Velmora on the night of Friday to Saturday.",
+])
+def test_a_night_between_two_days_is_the_later_day(nlp, text: str) -> None:
+    """A night told by the two days it joins is dated by the later one, as 'the night of 6-7
+    February' is; two days joined without a night stay two dates."""
+    assert [m.date for m in find_dates(nlp(text), D(2015, 2, 7))] == [D(2015, 2, 7)]
+
+
+def test_two_days_without_a_night_stay_two(nlp) -> None:
+    dates = find_dates(nlp("Militants attacked Velmora on Friday and Saturday."), D(2015, 2, 7))
+    assert [m.date for m in dates] == [D(2015, 2, 6), D(2015, 2, 7)]
+
+
 def test_that_day_is_the_last_day_named(nlp) -> None:
     mentions = find_dates(nlp("Rebels shelled the town on Sunday. Two people died on the same day."), PUBLISHED)
     assert [m.date for m in mentions] == [D(2016, 12, 4), D(2016, 12, 4)]

@@ -109,6 +109,58 @@ def test_background_years_and_lengths_of_time_do_not_date_todays_events(engine):
     assert any(e.date_precision == "ongoing" for e in waged)
 
 
+GRIEVANCE_NOTES = [
+    # (text, the row's date): a length of time in a clause describing a noun dates that clause only
+    ("Clerks of the Velmora tehsil office protested for the issuance of their salaries that have been "
+     "withheld for the last 4 months.", dt.date(2015, 6, 20)),
+    ("In Korsabad, health workers protested, demanding their salaries that have been withheld for several "
+     "months.", dt.date(2015, 6, 20)),
+    ("Nurses of Korsabad hospital demanded release of their salaries withheld for the last 4 months.",
+     dt.date(2015, 6, 20)),
+    # the act's own length of time still dates it
+    ("Clerks in Velmora have protested for the last three months.", dt.date(2015, 3, 23)),
+]
+
+
+EARLIER_NOTES = [
+    # (text, the row's date): a date under a past-perfect relative clause dates that clause only
+    ("Police arrested 40 elders who had come to Velmora village to discuss the killing of 5 herders "
+     "by soldiers on 5 June.", dt.date(2015, 6, 20)),
+    ("Soldiers detained 12 villagers who had fled Korsabad on 10 June.", dt.date(2015, 6, 20)),
+    # a lead date outside the clause still dates the news
+    ("On 18 June, police arrested 3 men who had attacked a trader in Velmora.", dt.date(2015, 6, 18)),
+]
+
+
+@pytest.fixture(scope="module")
+def clause_rows(engine):
+    """The rows of GRIEVANCE_NOTES then EARLIER_NOTES, coded in one batch."""
+    from strife.evaluate.score import happened, is_relevant
+    from strife.rows import record_row_event
+
+    results = engine.code_articles([Article(id=f"g{n}", text=text, published=dt.date(2015, 6, 20))
+                                    for n, (text, _) in enumerate(GRIEVANCE_NOTES + EARLIER_NOTES)])
+    return [record_row_event([e for e in happened(r.events) if is_relevant(e, "acled")]) for r in results]
+
+
+@pytest.mark.parametrize("n", range(len(GRIEVANCE_NOTES)))
+def test_how_long_a_grievance_lasted_does_not_date_the_protest(clause_rows, n):
+    """'demanding their salaries that have been withheld for several months': the length of time
+    tells how long the salaries were withheld (a relative clause or participle of the noun), not
+    when the workers protested, who did so on the day of the report."""
+    row = clause_rows[n]
+    assert row is not None and row.date == GRIEVANCE_NOTES[n][1], row and (row.date, row.date_precision)
+
+
+@pytest.mark.parametrize("n", range(len(EARLIER_NOTES)))
+def test_a_past_perfect_clause_keeps_its_date(clause_rows, n):
+    """'arrested elders who had come to discuss the killing ... on 5 June': English's past perfect
+    tells the clause as earlier than the news; its date is the clause's, and the arrest, with no
+    date of its own, is of the day of the report."""
+    row = clause_rows[len(GRIEVANCE_NOTES) + n]
+    assert row is not None and row.date == EARLIER_NOTES[n][1], row and (row.date, row.date_precision)
+
+
 def test_quotes_are_evidence_for_their_event_and_claims_point_at_their_reporter(engine):
     text = ("On Monday, Lavrov declared the resolution to be a “provocation.” "
             "The New York Times reported that US officials refused to comment.")

@@ -132,6 +132,26 @@ Fourth round:
   sector_classes.csv armed_when_told).
 * Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
   riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
+* A past verb with a subject of its own that the parser hangs on the noun after it as a modifier
+  ('residents of X banged pots and pans' read as one noun phrase) is that subject's verb, the noun
+  its object: a modifier takes no subject (misreads._finite_verb_read_as_modifier). Banging pots
+  is a protest (lexicon row).
+* A place, its shops or businesses shut down or closed 'against' something strike against it
+  ('X shut down against the killing of a trader', 'shops were closed against the arrest of ...'):
+  the 'against' phrase is the grievance, the shutdown a peaceful protest; a closure with no
+  'against' (authorities shutting markets to curb a virus) stays no protest (lexicon rows).
+* A crowd of civilians that goes or comes somewhere to demand something ('residents went to the town
+  hall to demand water') makes its demand in public, a protest, as a crowd gathered to demand does;
+  soldiers or militants going to a village to demand a surrender or money do not
+  (crowd_voice._demand_as_a_crowd_acts_purpose).
+* A caravan held or staged, people chaining themselves to a gate, food refused by prisoners or
+  workers (a hunger strike) are forms of protest; a caravan of migrants passing, police chaining
+  suspects, a council refusing food aid are not (lexicon rows).
+* A crowd that 'came out on the streets' or roads took to them, a protest; soldiers or police
+  coming out on the streets to enforce a curfew did not (lexicon row with crowd subjects).
+* A name closes the 'of' phrase it starts: in 'Students of Tarsel University boycotted classes',
+  which the parser reads as one noun phrase with no verb, the '-ed' verb after the name is the
+  line's verb, the root noun phrase its subject (misreads._of_phrase_read_across_a_verb).
 
 Fifth round:
 

@@ -28,6 +28,7 @@ Tense = Literal["past", "future"]
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+_FULL_MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3652}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -140,7 +141,8 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
     """
     mentions: list[DateMention] = []
     latest_day: Optional[dt.date] = None
-    for span in _candidate_spans(doc):
+    spans = _candidate_spans(doc)
+    for span in [s for n, s in enumerate(spans) if not _first_day_of_a_night(s, spans[n + 1:n + 2])]:
         resolved = _same_as_before(span.text, mentions) or resolve_date(
             span.text, published, anchor=latest_day, tense=_tense(span)
         )
@@ -159,6 +161,20 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
         if resolved.precision == "day" and resolved.date and (published is None or resolved.date <= published):
             latest_day = max(latest_day or resolved.date, resolved.date)
     return mentions
+
+
+_NIGHT_BEFORE = re.compile(r"\bnight\s+(?:of|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_NIGHT_JOIN = re.compile(r"^\s*(?:and|to|-|–)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _first_day_of_a_night(span: Span, following: Sequence[Span]) -> bool:
+    """'on the night between Friday and Saturday', 'the intervening night of 6 and 7 May': a night
+    told by the two days it joins happened, for the calendar, on the later one (after midnight), as
+    'the night of 6-7 May' already reads; the first day names no date of its own."""
+    text = doc_text(span.doc)
+    if not following or not _NIGHT_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
+        return False
+    return bool(_NIGHT_JOIN.match(text[span.end_char:following[0].start_char]))
 
 
 def _same_as_before(text: str, earlier: list[DateMention]) -> Optional[ResolvedDate]:
@@ -431,6 +447,11 @@ def _int(text: Optional[str]) -> Optional[int]:
 
 # -- finding mentions in a Doc ---------------------------------------------------------------
 
+#: A month's full name, or its short form as news agencies and ACLED's notes write it ('28 Apr 2020',
+#: 'Sept. 3'), which the spaCy model often leaves out of the date ('28' a number, '2020' a year).
+_SHORT_MONTH = r"(?:" + "|".join(sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True)) + r")\b\.?"
+_ANY_MONTH = r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")\b|" + _SHORT_MONTH + ")"
+
 _EXTRA = re.compile(
     r"\b(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:yesterday|today|tonight|tomorrow)\b"
@@ -440,7 +461,9 @@ _EXTRA = re.compile(
     r"|\b(?:" + "|".join(m for m in calendar.month_name if m) + r")\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
     r"|\b(?:during|in|over|throughout|on|for)\s+(?:the\s+same|that)\s+(?:period|day|week|month|year)\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(m for m in calendar.month_name if m) + r")(?:,?\s+\d{4})?\b",
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _ANY_MONTH + r"(?:,?\s+\d{4}\b)?"
+    # 'Apr 28, 2020': a short month before its day only with the year, so 'Mar 12 people' is no date
+    r"|\b" + _SHORT_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
     re.IGNORECASE,
 )
 _LEFT_WORDS = {"during", "over", "throughout", "in", "for", "since", "the", "past", "last", "recent"}

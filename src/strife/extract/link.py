@@ -330,6 +330,11 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
     root, doc_ = span.root, span.doc
     if span.text.lower().startswith("since") or any(a.lower_ == "since" and a.dep_ == "prep" for a in list(root.ancestors)[:4]):
         return -1  # "the toll of deaths since Jan. 4": where a period starts dates no event
+    lasting = _lasting_clause_of_a_noun(span)
+    if lasting is None:
+        lasting = _earlier_clause_of_a_noun(span)
+    if lasting is not None:
+        return lasting
     head = root.head
     speech = head.head if head.ent_type_ in ("DATE", "TIME") and head.i >= span.end else head  # "Wednesday morning"
     if speech.dep_ == "prep" and speech.lower_ == "on" and speech.i == span.start - 1:
@@ -341,6 +346,34 @@ def _date_owner(mention: DateMention, doc: Doc) -> Optional[int]:
     determined = span.start > 0 and doc_[span.start - 1].tag_ in ("DT", "PRP$")
     possessive = span.end < len(doc_) and doc_[span.end].tag_ == "POS"
     return head.i if determined or possessive else None
+
+
+def _lasting_clause_of_a_noun(span) -> Optional[int]:
+    """'demanding their salaries that have been withheld for several months', 'release of their
+    salaries withheld for the last 4 months': a length of time in a clause that describes a noun (a
+    relative clause or a participle after it) tells how long that state has lasted, so it dates that
+    clause only, not the protest or act the sentence reports (the token index of the clause's verb)."""
+    if not re.search(r"\b(?:days?|weeks?|fortnights?|months?|years?|decades?)\b", span.text.lower()) or re.search(
+            r"\b(?:ago|since|last|this|next)\s+(?:day|week|month|year)s?$|\bago$", span.text.lower()):
+        return None  # a length of time, not a day or period placed from now ('last week', 'two days ago')
+    prep = span.root if span.root.dep_ == "prep" else span.root.head
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("for", "over", "during") or verb.pos_ != "VERB":
+        return None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.i
+    return None
+
+
+def _earlier_clause_of_a_noun(span) -> Optional[int]:
+    """'arrested 50 elders who had come to X to discuss the killing ... on 5 June': a date under a
+    relative clause in the past perfect ('who had come') belongs to that clause, which English tells
+    as earlier than the sentence's news; it dates the clause only (the token index of its verb)."""
+    for verb in span.root.ancestors:
+        if verb.dep_ == "relcl" and verb.pos_ in ("VERB", "AUX"):
+            had = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+            return verb.i if had and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    return None
 
 
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "admin1": 2, "country": 3}  # region: a district

@@ -57,6 +57,8 @@ def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
         return True
     if _demand_of_a_crowd_act(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester", None):
         return True
+    if _demand_as_a_crowd_acts_purpose(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
+        return True
     if not _main_clause_act(frame):
         return False
     if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
@@ -79,6 +81,19 @@ def _demand_of_a_crowd_act(demand: Token, onto: Ontology) -> bool:
         return False
     return any(_plural_people(s) and lexical_side(s, onto) in (None, "civilian", "protester")
                for s in head.children if s.dep_ == "nsubj")
+
+
+def _demand_as_a_crowd_acts_purpose(demand: Token, onto: Ontology) -> bool:
+    """'residents went to the town hall to demand water', 'vendors marched to the market office to
+    demand ...': a crowd's act of presence (roles.yaml crowd_act_verbs) whose purpose is a demand is
+    the crowd making it in public, a protest, as a gathering to demand is; the crowd must be plural
+    civilians (the caller checks its side), so soldiers going to a village to demand a surrender are not."""
+    head = demand.head
+    if demand.pos_ != "VERB" or demand.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in demand.children):
+        return False
+    if head.pos_ != "VERB" or head.dep_ not in ("ROOT", "conj") or not word_keys(head) & onto.words("crowd_act_verbs"):
+        return False
+    return any(_plural_people(s) for s in head.children if s.dep_ == "nsubj")
 
 
 def _main_clause_act(frame: Frame) -> bool:

@@ -46,6 +46,14 @@ Two misreadings lose events or actors in news prose:
   read as modifiers of the object ('a [mob-hurled] petrol bombs'), so the line has no verb and the
   act is lost. English puts no 'a' before a plural noun: the article is the singular noun's, the
   noun the verb's subject and the plural noun its object.
+* a past verb with a subject of its own is hung on the noun after it as its modifier ("residents
+  of X banged pots and pans": 'banged pots' one noun phrase), so the act is lost. A modifier of a
+  noun takes no subject: on a line with no other verb, that verb is the line's, the noun its object.
+* a past verb after a name that ends an 'of' phrase is read, with the name, as a modifier of the
+  noun after it ("Students of Tarsel University boycotted classes": 'Tarsel University boycotted
+  classes' one noun phrase), so the line has no verb. A name closes the 'of' phrase it starts: on a
+  line with no other verb, the '-ed' form of a lexicon verb is the line's verb, the root noun phrase
+  its subject and the noun after it its object.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -115,6 +123,8 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _subject_read_as_compound(t)]
+    changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _finite_verb_read_as_modifier(t)]
+    changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _of_phrase_read_across_a_verb(t, onto)]
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
     return changed + _unknown_past_forms(doc)
 
@@ -502,6 +512,60 @@ def _article_owner_read_as_modifier(token: Token, onto: Ontology) -> bool:
         child.head = token  # the line's date, its punctuation and the act's phrases are the verb's
     subject.head, subject.dep_ = token, "nsubj"
     article.head = subject
+    return True
+
+
+def _finite_verb_read_as_modifier(token: Token) -> bool:
+    """'Residents of X banged pots and pans': a past verb the tagger calls finite but the parser
+    hangs as a modifier of the noun after it (the sentence's root), while giving it a subject of its
+    own, is that subject's verb and the noun its object: a modifier of a noun has no subject. Only
+    on a line with no other verb, so a real root verb is never displaced (re-parsed in place)."""
+    noun = token.head
+    if token.dep_ != "amod" or noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or noun.i != token.i + 1:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+        return False
+    token.pos_ = "VERB"
+    _raise_over_its_object(token)
+    return True
+
+
+def _of_phrase_read_across_a_verb(token: Token, onto: Ontology) -> bool:
+    """'Students of Tarsel University boycotted classes': the parser reads the name and the verb as
+    modifiers of the noun after them ('Tarsel University boycotted classes', one object of 'of'),
+    so the line has no verb. A name closes the 'of' phrase it starts, and an '-ed' form of a lexicon
+    verb right after it, on a line with no other verb, is the line's verb: the root noun phrase
+    ('Students of Tarsel University') its subject, the noun after it its object (re-parsed in place)."""
+    if token.dep_ != "amod" or not token.lower_.endswith("ed") or token.i == 0:
+        return False
+    noun, name = token.head, token.doc[token.i - 1]
+    between = token.doc[token.i + 1:noun.i]
+    if noun.i <= token.i or any(t.head.i != noun.i or t.dep_ != "compound" for t in between):
+        return False
+    if name.tag_ not in ("NNP", "NNPS") or name.head.i != noun.i or name.dep_ not in ("nmod", "compound"):
+        return False
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "ROOT" or prep.head.pos_ != "NOUN":
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+        return False
+    lemma = _verb_lemma(token, onto)
+    if lemma is None:
+        return False
+    root = prep.head
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    for child in list(noun.children):
+        if child.i < name.i:
+            child.head = name  # 'the' of 'the Tarsel Bar Association'
+    name.head, name.dep_ = prep, "pobj"
+    for child in list(root.children):
+        if child.dep_ == "punct" and child.i > noun.i:
+            child.head = token
+    token.head, token.dep_ = token, "ROOT"
+    noun.head, noun.dep_ = token, "dobj"
+    root.head, root.dep_ = token, "nsubj"
     return True
 
 
