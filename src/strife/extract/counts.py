@@ -564,7 +564,9 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     """A figure right before its outcome word ("1 injured", "5 dead", "3 wounded"), or its counted
     noun right before it ("18 fighters dead", "left seven rebels dead and others captured"): in
     English that word, put after the people, says what happened to them (a secondary predicate),
-    whatever the parse hangs the figure on."""
+    whatever the parse hangs the figure on. A group's name with a possessive (or the apostrophe
+    older notes put on a plural) before the outcome noun is the same ("18 Tembo's dead": the
+    Tembo's dead, 18 of them)."""
     last = max(span.end - 1, noun.i)
     if noun.i < span.start or (noun.i >= span.end and noun.i != last):
         return None
@@ -573,6 +575,8 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
         listed = []
     if listed:
         last = max(conj.i for conj in listed)  # "left 3 soldiers and 5 militants dead": said of every group listed
+    if last + 2 < len(span.doc) and span.doc[last + 1].tag_ == "POS" and noun.pos_ == "PROPN":
+        last += 1  # "and 18 Tembo's dead": a group's possessive before the outcome noun (its dead)
     if last + 1 >= len(span.doc):
         return None
     after = span.doc[last + 1]
