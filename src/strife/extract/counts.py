@@ -566,7 +566,8 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     English that word, put after the people, says what happened to them (a secondary predicate),
     whatever the parse hangs the figure on. A group's name with a possessive (or the apostrophe
     older notes put on a plural) before the outcome noun is the same ("18 Tembo's dead": the
-    Tembo's dead, 18 of them)."""
+    Tembo's dead, 18 of them); so is a hedging adverb between them ("3 civilians reportedly killed").
+    """
     last = max(span.end - 1, noun.i)
     if noun.i < span.start or (noun.i >= span.end and noun.i != last):
         return None
@@ -577,6 +578,7 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
         last = max(conj.i for conj in listed)  # "left 3 soldiers and 5 militants dead": said of every group listed
     if last + 2 < len(span.doc) and span.doc[last + 1].tag_ == "POS" and noun.pos_ == "PROPN":
         last += 1  # "and 18 Tembo's dead": a group's possessive before the outcome noun (its dead)
+    last = _past_hedges(span.doc, last)
     if last + 1 >= len(span.doc):
         return None
     after = span.doc[last + 1]
@@ -584,6 +586,19 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
         return None
     return trigger
+
+
+def _past_hedges(doc: Doc, last: int) -> int:
+    """The last of the adverbs right after token ``last`` that hedge or place a report ("Three
+    civilians reportedly killed", "2 soldiers also wounded"): they leave the word after them said of
+    the people; never a negation ("not killed") nor a near miss ("nearly killed", count_cues.csv)."""
+    near = count_cues().get("near_miss", frozenset())
+    for _ in range(2):
+        after = doc[last + 1] if last + 2 < len(doc) else None
+        if after is None or after.tag_ != "RB" or after.dep_ == "neg" or after.lower_ in near:
+            break
+        last += 1
+    return last
 
 
 def _reduced_passive(verb: Token) -> bool:
