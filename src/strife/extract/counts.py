@@ -241,7 +241,40 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
+        for name in _clause_names(clause):
+            listed = places_listed(name)
+            if listed >= 2:
+                return listed
     return days_of_range(anchor.sent)
+
+
+def _clause_names(verb: Token) -> Iterator[Token]:
+    """The proper nouns of a verb's own clause (not of a clause inside it), in text order."""
+    for token in verb.subtree:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        head = token.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            yield token
+
+
+def places_listed(unit: Token) -> int:
+    """How many named places a locative preposition's object lists ("clashed in Kuma and Bedi",
+    "at A, B and C": 2 and 3; cue role spread_place, count_cues.csv): ACLED codes an event at each
+    and divides a toll told for all of them among them. Names of one area ("in the A and B villages")
+    or the sides of a "between" are no list, nor names joined by commas alone ("in Kuma, Tesso": a
+    town and its district); 0 when the object is not a list of names."""
+    preposition = unit.head
+    if (unit.dep_ != "pobj" or unit.pos_ != "PROPN" or preposition.dep_ != "prep"
+            or preposition.lower_ not in count_cues().get("spread_place", frozenset())):
+        return 0
+    names = [unit, *(conj for conj in unit.conjuncts if conj.i > unit.i)]
+    joined = any(child.dep_ == "cc" and child.lower_ == "and" for name in names for child in name.children)
+    if len(names) < 2 or not joined or any(name.pos_ != "PROPN" for name in names):
+        return 0  # "in Kuma, Tesso": a town and its district, no list
+    return len(names)
 
 
 def days_of_range(sentence: Span) -> Optional[int]:
