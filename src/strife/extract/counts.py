@@ -21,7 +21,8 @@ from strife.conventions import vague_figure
 from strife.extract import doc_lowers, doc_sents, doc_text, sentence_index, span_ents
 from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
     NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
-    is_victim_noun, surely_harmed, tally_noun, trigger_for, victim_nouns, victims_of)
+    is_victim_noun, past_hedges, surely_harmed, tally_noun, trigger_for, victim_nouns,
+    victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
@@ -241,14 +242,14 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
-        for name in _clause_names(clause):
+        for name in clause_names(clause):
             listed = places_listed(name)
             if listed >= 2:
                 return listed
     return days_of_range(anchor.sent)
 
 
-def _clause_names(verb: Token) -> Iterator[Token]:
+def clause_names(verb: Token) -> Iterator[Token]:
     """The proper nouns of a verb's own clause (not of a clause inside it), in text order."""
     for token in verb.subtree:
         if token.pos_ != "PROPN" or token.dep_ != "pobj":
@@ -274,6 +275,9 @@ def places_listed(unit: Token) -> int:
     joined = any(child.dep_ == "cc" and child.lower_ == "and" for name in names for child in name.children)
     if len(names) < 2 or not joined or any(name.pos_ != "PROPN" for name in names):
         return 0  # "in Kuma, Tesso": a town and its district, no list
+    last = names[-1].i
+    if last + 1 < len(unit.doc) and unit.doc[last + 1].pos_ == "NOUN":
+        return 0  # "in the A and B villages" (the parse may hang the noun elsewhere): one area
     return len(names)
 
 
@@ -611,7 +615,7 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
         last = max(conj.i for conj in listed)  # "left 3 soldiers and 5 militants dead": said of every group listed
     if last + 2 < len(span.doc) and span.doc[last + 1].tag_ == "POS" and noun.pos_ == "PROPN":
         last += 1  # "and 18 Tembo's dead": a group's possessive before the outcome noun (its dead)
-    last = _past_hedges(span.doc, last)
+    last = past_hedges(span.doc, last)
     if last + 1 >= len(span.doc):
         return None
     after = span.doc[last + 1]
@@ -619,19 +623,6 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
         return None
     return trigger
-
-
-def _past_hedges(doc: Doc, last: int) -> int:
-    """The last of the adverbs right after token ``last`` that hedge or place a report ("Three
-    civilians reportedly killed", "2 soldiers also wounded"): they leave the word after them said of
-    the people; never a negation ("not killed") nor a near miss ("nearly killed", count_cues.csv)."""
-    near = count_cues().get("near_miss", frozenset())
-    for _ in range(2):
-        after = doc[last + 1] if last + 2 < len(doc) else None
-        if after is None or after.tag_ != "RB" or after.dep_ == "neg" or after.lower_ in near:
-            break
-        last += 1
-    return last
 
 
 def _reduced_passive(verb: Token) -> bool:
