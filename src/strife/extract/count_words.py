@@ -298,3 +298,18 @@ def past_hedges(doc: Doc, last: int) -> int:
         last += 1
     return last
 
+
+def past_reported_names(doc: Doc, last: int, bare: bool) -> int:
+    """ "Four reported militants dead", "3 confirmed Kelo dead": after a bare figure (token ``last``),
+    a report's participle (cue role attested, count_cues.csv) and the people's noun or name say the
+    outcome word after them of the figure, as "four militants reported dead" does; the last of those
+    nouns, or ``last`` when the words are not so."""
+    if not bare or last + 3 >= len(doc):
+        return last
+    participle = doc[last + 1]
+    if participle.tag_ not in ("VBD", "VBN") or participle.lemma_.lower() not in count_cues().get("attested", ()):
+        return last
+    end = last + 2
+    while end < min(len(doc) - 1, last + 6) and doc[end].pos_ in ("NOUN", "PROPN") and trigger_for(doc[end]) is None:
+        end += 1
+    return end - 1 if end > last + 2 else last

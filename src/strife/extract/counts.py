@@ -21,7 +21,7 @@ from strife.conventions import vague_figure
 from strife.extract import doc_lowers, doc_sents, doc_text, sentence_index, span_ents
 from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
     NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
-    is_victim_noun, past_hedges, surely_harmed, tally_noun, trigger_for, victim_nouns,
+    is_victim_noun, past_hedges, past_reported_names, surely_harmed, tally_noun, trigger_for, victim_nouns,
     victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
@@ -603,7 +603,8 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     English that word, put after the people, says what happened to them (a secondary predicate),
     whatever the parse hangs the figure on. A group's name with a possessive (or the apostrophe
     older notes put on a plural) before the outcome noun is the same ("18 Tembo's dead": the
-    Tembo's dead, 18 of them); so is a hedging adverb between them ("3 civilians reportedly killed").
+    Tembo's dead, 18 of them); so is a hedging adverb between them ("3 civilians reportedly killed"),
+    or a report's participle with the people after a bare figure ("Four reported militants dead").
     """
     last = max(span.end - 1, noun.i)
     if noun.i < span.start or (noun.i >= span.end and noun.i != last):
@@ -616,6 +617,7 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     if last + 2 < len(span.doc) and span.doc[last + 1].tag_ == "POS" and noun.pos_ == "PROPN":
         last += 1  # "and 18 Tembo's dead": a group's possessive before the outcome noun (its dead)
     last = past_hedges(span.doc, last)
+    last = past_reported_names(span.doc, last, bare=span.start <= noun.i < span.end)
     if last + 1 >= len(span.doc):
         return None
     after = span.doc[last + 1]
