@@ -249,6 +249,13 @@ def _spread_over(anchor: Token) -> Optional[int]:
     return days_of_range(anchor.sent)
 
 
+def _one_place_name(words: Span) -> bool:
+    """Whether the gazetteer knows the words, "and" and all, as one place ("Jammu and Kashmir")."""
+    from strife.resolve.geocode import Gazetteer
+
+    return bool(Gazetteer.default().lookup(words.text))
+
+
 def clause_names(verb: Token) -> Iterator[Token]:
     """The proper nouns of a verb's own clause (not of a clause inside it), in text order."""
     for token in verb.subtree:
@@ -276,6 +283,8 @@ def places_listed(unit: Token) -> int:
     if len(names) < 2 or not joined or any(name.pos_ != "PROPN" for name in names):
         return 0  # "in Kuma, Tesso": a town and its district, no list
     last = names[-1].i
+    if len(names) == 2 and _one_place_name(unit.doc[unit.left_edge.i if unit.left_edge.dep_ == "compound" else unit.i : last + 1]):
+        return 0  # "in Jammu and Kashmir": one place's name with "and" inside it
     if last + 1 < len(unit.doc) and unit.doc[last + 1].pos_ == "NOUN":
         return 0  # "in the A and B villages" (the parse may hang the noun elsewhere): one area
     return len(names)
