@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from strife.datafiles import read_data_csv as _data_rows
 from strife.extract import result_complements
@@ -284,3 +284,32 @@ def victims_of(span: Span, noun: Token) -> Optional[str]:
 def is_victim_noun(noun: Token) -> bool:
     table = victim_nouns()
     return noun.ent_type_ == "NORP" or any(key in table for key in lookup_keys(noun))
+
+
+def past_hedges(doc: Doc, last: int) -> int:
+    """The last of the adverbs right after token ``last`` that hedge or place a report ("Three
+    civilians reportedly killed", "2 soldiers also wounded"): they leave the word after them said of
+    the people; never a negation ("not killed") nor a near miss ("nearly killed", count_cues.csv)."""
+    near = count_cues().get("near_miss", frozenset())
+    for _ in range(2):
+        after = doc[last + 1] if last + 2 < len(doc) else None
+        if after is None or after.tag_ != "RB" or after.dep_ == "neg" or after.lower_ in near:
+            break
+        last += 1
+    return last
+
+
+def past_reported_names(doc: Doc, last: int, bare: bool) -> int:
+    """ "Four reported militants dead", "3 confirmed Kelo dead": after a bare figure (token ``last``),
+    a report's participle (cue role attested, count_cues.csv) and the people's noun or name say the
+    outcome word after them of the figure, as "four militants reported dead" does; the last of those
+    nouns, or ``last`` when the words are not so."""
+    if not bare or last + 3 >= len(doc):
+        return last
+    participle = doc[last + 1]
+    if participle.tag_ not in ("VBD", "VBN") or participle.lemma_.lower() not in count_cues().get("attested", ()):
+        return last
+    end = last + 2
+    while end < min(len(doc) - 1, last + 6) and doc[end].pos_ in ("NOUN", "PROPN") and trigger_for(doc[end]) is None:
+        end += 1
+    return end - 1 if end > last + 2 else last

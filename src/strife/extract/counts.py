@@ -21,7 +21,8 @@ from strife.conventions import vague_figure
 from strife.extract import doc_lowers, doc_sents, doc_text, sentence_index, span_ents
 from strife.extract.count_words import (  # noqa: F401  (count_triggers, victim_nouns: this module's API)
     NOT_COUNT_ENTITIES, Trigger, count_cues, count_kind_for, count_triggers, governing_trigger, has_own_victims,
-    is_victim_noun, surely_harmed, tally_noun, trigger_for, victim_nouns, victims_of)
+    is_victim_noun, past_hedges, past_reported_names, surely_harmed, tally_noun, trigger_for, victim_nouns,
+    victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
@@ -241,7 +242,52 @@ def _spread_over(anchor: Token) -> Optional[int]:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
+        for name in clause_names(clause):
+            listed = places_listed(name)
+            if listed >= 2:
+                return listed
     return days_of_range(anchor.sent)
+
+
+def _one_place_name(words: Span) -> bool:
+    """Whether the gazetteer knows the words, "and" and all, as one place ("Jammu and Kashmir")."""
+    from strife.resolve.geocode import Gazetteer
+
+    return bool(Gazetteer.default().lookup(words.text))
+
+
+def clause_names(verb: Token) -> Iterator[Token]:
+    """The proper nouns of a verb's own clause (not of a clause inside it), in text order."""
+    for token in verb.subtree:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        head = token.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            yield token
+
+
+def places_listed(unit: Token) -> int:
+    """How many named places a locative preposition's object lists ("clashed in Kuma and Bedi",
+    "at A, B and C": 2 and 3; cue role spread_place, count_cues.csv): ACLED codes an event at each
+    and divides a toll told for all of them among them. Names of one area ("in the A and B villages")
+    or the sides of a "between" are no list, nor names joined by commas alone ("in Kuma, Tesso": a
+    town and its district); 0 when the object is not a list of names."""
+    preposition = unit.head
+    if (unit.dep_ != "pobj" or unit.pos_ != "PROPN" or preposition.dep_ != "prep"
+            or preposition.lower_ not in count_cues().get("spread_place", frozenset())):
+        return 0
+    names = [unit, *(conj for conj in unit.conjuncts if conj.i > unit.i)]
+    joined = any(child.dep_ == "cc" and child.lower_ == "and" for name in names for child in name.children)
+    if len(names) < 2 or not joined or any(name.pos_ != "PROPN" for name in names):
+        return 0  # "in Kuma, Tesso": a town and its district, no list
+    last = names[-1].i
+    if len(names) == 2 and _one_place_name(unit.doc[unit.left_edge.i if unit.left_edge.dep_ == "compound" else unit.i : last + 1]):
+        return 0  # "in Jammu and Kashmir": one place's name with "and" inside it
+    if last + 1 < len(unit.doc) and unit.doc[last + 1].pos_ == "NOUN":
+        return 0  # "in the A and B villages" (the parse may hang the noun elsewhere): one area
+    return len(names)
 
 
 def days_of_range(sentence: Span) -> Optional[int]:
@@ -564,7 +610,11 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     """A figure right before its outcome word ("1 injured", "5 dead", "3 wounded"), or its counted
     noun right before it ("18 fighters dead", "left seven rebels dead and others captured"): in
     English that word, put after the people, says what happened to them (a secondary predicate),
-    whatever the parse hangs the figure on."""
+    whatever the parse hangs the figure on. A group's name with a possessive (or the apostrophe
+    older notes put on a plural) before the outcome noun is the same ("18 Tembo's dead": the
+    Tembo's dead, 18 of them); so is a hedging adverb between them ("3 civilians reportedly killed"),
+    or a report's participle with the people after a bare figure ("Four reported militants dead").
+    """
     last = max(span.end - 1, noun.i)
     if noun.i < span.start or (noun.i >= span.end and noun.i != last):
         return None
@@ -573,6 +623,10 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
         listed = []
     if listed:
         last = max(conj.i for conj in listed)  # "left 3 soldiers and 5 militants dead": said of every group listed
+    if last + 2 < len(span.doc) and span.doc[last + 1].tag_ == "POS" and noun.pos_ == "PROPN":
+        last += 1  # "and 18 Tembo's dead": a group's possessive before the outcome noun (its dead)
+    last = past_hedges(span.doc, last)
+    last = past_reported_names(span.doc, last, bare=span.start <= noun.i < span.end)
     if last + 1 >= len(span.doc):
         return None
     after = span.doc[last + 1]

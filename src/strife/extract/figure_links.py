@@ -13,7 +13,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
-from strife.extract.counts import days_of_range
+from strife.extract.counts import clause_names, days_of_range, places_listed
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
@@ -76,15 +76,29 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
 
 def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
     """ "Inter-communal fighting in Lodomo on 19-20/06. 10 killed.": a figure told in a sentence of
-    its own after an act told over a range of days is its toll over those days, which ACLED
-    divides among them, as it does a figure told with the range (`strife.extract.counts`)."""
+    its own after an act told over a range of days (or at a list of named places) is its toll over
+    those days (places), which ACLED divides among them, as it does a figure told with the range
+    (`strife.extract.counts`)."""
     anchor = event_anchor(event)
     if count.split_over is not None or layout.sentence(count.span[0]) == layout.sentence(anchor):
         return
     told = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     days = days_of_range(told.sent) if told is not None and len(told) else None
+    if days is None and told is not None and len(told):
+        days = _places_told(told.root)
     if days is not None:
         count.split_over = days
+
+
+def _places_told(trigger: Token) -> Optional[int]:
+    """ "Soldiers clashed with rebels in Kuma and Bedi. 8 rebels killed.": the named places the act's
+    clause lists (`strife.extract.counts.places_listed`), among which ACLED divides the toll told
+    after it, as it does one told with the list; None when it lists none."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    listed = max((places_listed(name) for name in clause_names(verb)), default=0)
+    return listed if listed >= 2 else None
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
