@@ -304,10 +304,12 @@ def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_no
 @pytest.mark.parametrize("note", [
     "Soldiers killed seven militants along the Gubio-Magumeri road.",
     "Gunmen ambushed a convoy on the Gubio-Magumeri road, killing seven soldiers.",
+    "Soldiers killed seven militants in operations along Gubio-Magumeri and Kukawa-Monguno axis.",
 ])
 def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, note: str) -> None:
     """"The A-B road" runs between two towns: both are places, whatever their size and however the
-    parser tags the pair (here as an organisation); the event is at the first."""
+    parser tags the pair (here as an organisation); the event is at the first. Coordinated pairs
+    share the one kind word after the last ("A-B and C-D axis"): the first pair is a road too."""
     place = _row_place(row_event, note)
     assert place is not None and (place.name, place.country) == ("Gubio", "NGA")
 
