@@ -394,13 +394,6 @@ def test_a_place_people_came_from_stays_when_the_sentence_names_no_other(row_eve
     assert place is not None and place.name == "Zonkwa"
 
 
-def test_a_name_of_a_known_word_and_an_unknown_one_is_read_whole_by_its_spelling(row_event) -> None:
-    """"in Sheikh X": "Sheikh" alone is a place (a Somali district), "X" none; the two words are one
-    name a writer spelled their own way, read as the place it respells (Ash Shaykh 'Uthman, Aden)."""
-    place = _row_place(row_event, "Gunmen shot dead a police officer in Sheikh Uthman.")
-    assert place is not None and place.country == "YEM"
-
-
 def test_a_county_the_parser_tags_as_a_person_is_the_district_of_its_name(row_event) -> None:
     """"in X county", X tagged as a person: a county is a district in South Sudan (a region in Kenya),
     and the unit of the name is where the note is, whatever population GeoNames gives it (none)."""

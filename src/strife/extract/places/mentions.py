@@ -220,9 +220,6 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
                 mentions.append(Mention(run_start, run_end, from_entity=False, name_end=run_end, cue=True,
                                         candidates=variants, variant=True))
             continue
-        if (whole := _respelled_whole_run(doc, run_start, run_end, gazetteer)) is not None:
-            mentions.append(whole)
-            continue
         i = run_start
         while i < run_end:
             if (qualified := _qualified_unknown(doc, i, run_end, gazetteer)) is not None:
@@ -240,22 +237,6 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
             else:
                 i += 1
     return mentions
-
-
-def _respelled_whole_run(doc: Doc, run_start: int, run_end: int, gazetteer: Gazetteer) -> Optional[Mention]:
-    """A name of several words written as a place ("in Sheikh Westfeld") of which one word is
-    known to no place ("Westfeld"), while another ("Sheikh") is a place of its own: a writer's
-    spelling of one name, not a known place with a stray word beside it. When the whole is
-    another spelling of a known place (`Gazetteer.lookup_variants`: "Sheikh Zuweid" for Ash
-    Shaykh Zuwayd), it is that one name, read as such a spelling is (in the note's countries, or
-    alone in one country: `_sole_variant_place`), not the known word's place."""
-    if not 1 < run_end - run_start <= MAX_NAME_TOKENS or not _cued_as_place(doc, run_start, run_end):
-        return None
-    known = {k for i in range(run_start, run_end) for j in range(i + 1, min(run_end, i + MAX_NAME_TOKENS) + 1)
-             if gazetteer.lookup(tokens_text(doc, i, j)) for k in range(i, j)}
-    if len(known) == run_end - run_start or not (variants := gazetteer.lookup_variants(doc[run_start:run_end].text)):
-        return None
-    return Mention(run_start, run_end, from_entity=False, name_end=run_end, cue=True, candidates=variants, variant=True)
 
 
 def _split_unknown_of_known(doc: Doc, runs: list[tuple[int, int]], gazetteer: Gazetteer,
