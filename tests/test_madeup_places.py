@@ -193,6 +193,13 @@ def test_municipal_type_words_are_stripped_from_unit_names() -> None:
     assert strip_admin_affixes("Westvale Bay Metropolitan Municipality", prefixes, suffixes) == "westvale bay"
     assert strip_admin_affixes("Hollin District Municipality", prefixes, suffixes) == "hollin"
     assert strip_admin_affixes("Hollin Local Municipality", prefixes, suffixes) == "hollin"
+    assert strip_admin_affixes("Westguji Zone", prefixes, suffixes) == "westguji"  # Ethiopia's zones
+
+
+def test_a_zone_is_found_by_the_name_written_before_the_word() -> None:
+    """GeoNames names some of Ethiopia's zones with the word ("X Zone"), others without; a note writes
+    "in X zone", and "zone" is a generic word dropped before look-up: the zone is indexed by its bare name."""
+    assert any(c.country == "ETH" and c.kind == "admin2" for c in Gazetteer.default().lookup("Wag Hemra"))
 
 
 @pytest.mark.parametrize("kind", ["village", "district", "town"])
