@@ -193,6 +193,13 @@ def test_municipal_type_words_are_stripped_from_unit_names() -> None:
     assert strip_admin_affixes("Westvale Bay Metropolitan Municipality", prefixes, suffixes) == "westvale bay"
     assert strip_admin_affixes("Hollin District Municipality", prefixes, suffixes) == "hollin"
     assert strip_admin_affixes("Hollin Local Municipality", prefixes, suffixes) == "hollin"
+    assert strip_admin_affixes("Westguji Zone", prefixes, suffixes) == "westguji"  # Ethiopia's zones
+
+
+def test_a_zone_is_found_by_the_name_written_before_the_word() -> None:
+    """GeoNames names some of Ethiopia's zones with the word ("X Zone"), others without; a note writes
+    "in X zone", and "zone" is a generic word dropped before look-up: the zone is indexed by its bare name."""
+    assert any(c.country == "ETH" and c.kind == "admin2" for c in Gazetteer.default().lookup("Wag Hemra"))
 
 
 @pytest.mark.parametrize("kind", ["village", "district", "town"])
@@ -304,10 +311,12 @@ def test_a_compass_base_that_names_a_country_or_region_elsewhere_or_a_kind_is_no
 @pytest.mark.parametrize("note", [
     "Soldiers killed seven militants along the Gubio-Magumeri road.",
     "Gunmen ambushed a convoy on the Gubio-Magumeri road, killing seven soldiers.",
+    "Soldiers killed seven militants in operations along Gubio-Magumeri and Kukawa-Monguno axis.",
 ])
 def test_a_road_named_by_the_towns_it_joins_is_placed_at_one_of_them(row_event, note: str) -> None:
     """"The A-B road" runs between two towns: both are places, whatever their size and however the
-    parser tags the pair (here as an organisation); the event is at the first."""
+    parser tags the pair (here as an organisation); the event is at the first. Coordinated pairs
+    share the one kind word after the last ("A-B and C-D axis"): the first pair is a road too."""
     place = _row_place(row_event, note)
     assert place is not None and (place.name, place.country) == ("Gubio", "NGA")
 
@@ -390,3 +399,10 @@ def test_a_place_people_came_from_yields_to_where_they_acted(row_event, note: st
 def test_a_place_people_came_from_stays_when_the_sentence_names_no_other(row_event) -> None:
     place = _row_place(row_event, "Gunmen from Zonkwa killed two farmers on Monday.")
     assert place is not None and place.name == "Zonkwa"
+
+
+def test_a_county_the_parser_tags_as_a_person_is_the_district_of_its_name(row_event) -> None:
+    """"in X county", X tagged as a person: a county is a district in South Sudan (a region in Kenya),
+    and the unit of the name is where the note is, whatever population GeoNames gives it (none)."""
+    place = _row_place(row_event, "Gunmen killed a chief in Kajo Keji county.")
+    assert place is not None and (place.country, place.admin1) == ("SSD", "Central Equatoria")

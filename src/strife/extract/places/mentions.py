@@ -55,13 +55,14 @@ def _blocked(doc: Doc, gazetteer: Gazetteer) -> list[bool]:
 
 def _names_a_route(doc: Doc, ent: Span) -> bool:
     """Is an organisation or person entity only the towns a road is named by ("the Westfield-Eastbrook" of
-    "the Westfield-Eastbrook road", which the small model tags as an organisation)? Its words stay free to
-    be read as the two towns (`_end_of_a_route`)."""
+    "the Westfield-Eastbrook road", which the small model tags as an organisation; "Westfield-Eastbrook"
+    of "along Westfield-Eastbrook and Northvale-Southby axis", where the coordinated pairs share the one
+    kind word after the last)? Its words stay free to be read as the two towns (`_end_of_a_route`)."""
     tokens = [t for t in ent if t.lower_ != "the"]
     words = admin_words()
     if tokens and words.get(tokens[-1].lower_) == "landmark":
         tokens = tokens[:-1]
-    elif not (ent.end < len(doc) and words.get(doc[ent.end].lower_) == "landmark"):
+    elif not _landmark_after_pairs(doc, ent.end):
         return False
     return (len(tokens) == 3 and tokens[1].text in HYPHENS and is_name_token(tokens[0])
             and is_name_token(tokens[2]))
@@ -361,22 +362,28 @@ def _end_of_a_route(doc: Doc, mention: Mention) -> bool:
     """Is the name one end of a road written by the towns it joins ("the Westfield-Eastbrook road", "along
     Northvale-Westfield axis")? Both are towns, whatever their size: a road, highway or axis is named
     by where it runs between (the kind word after the pair is a landmark word of geo_admin_words.csv)."""
-    words = admin_words()
-
-    def joined(at: int) -> bool:  # a hyphen token between two name tokens, at index `at`
-        return (0 < at < len(doc) - 1 and doc[at].text in HYPHENS and not doc[at].whitespace_
-                and not doc[at - 1].whitespace_ and is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]))
-
-    if joined(mention.name_end):  # the first town: "Westfield" of "Westfield-Eastbrook road"
+    if _joined(doc, mention.name_end):  # the first town: "Westfield" of "Westfield-Eastbrook road"
         after = mention.name_end + 2
-    elif joined(mention.start - 1) or (doc[mention.start].text in HYPHENS and joined(mention.start)):
+    elif _joined(doc, mention.start - 1) or (doc[mention.start].text in HYPHENS and _joined(doc, mention.start)):
         # the second: "Eastbrook" of it (the mention may hold the hyphen)
         after = mention.name_end
     else:
         return False
-    while after + 3 < len(doc) and doc[after].lower_ in ("and", ",") and joined(after + 2):
-        after += 4  # "along Northvale-Westfield and Westfield-Eastbrook axis": pairs coordinated before one kind word
-    return after < len(doc) and words.get(doc[after].lower_) == "landmark"
+    return _landmark_after_pairs(doc, after)
+
+
+def _joined(doc: Doc, at: int) -> bool:
+    """Is the token at `at` a hyphen between two name tokens, written without spaces ("Westfield-Eastbrook")?"""
+    return (0 < at < len(doc) - 1 and doc[at].text in HYPHENS and not doc[at].whitespace_
+            and not doc[at - 1].whitespace_ and is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]))
+
+
+def _landmark_after_pairs(doc: Doc, after: int) -> bool:
+    """Is token `after` a landmark word (geo_admin_words.csv), once past any further hyphened pairs
+    coordinated before it ("and Northvale-Westfield axis": coordinated modifiers share one head noun)?"""
+    while after + 3 < len(doc) and doc[after].lower_ in ("and", ",") and _joined(doc, after + 2):
+        after += 4
+    return after < len(doc) and admin_words().get(doc[after].lower_) == "landmark"
 
 
 def _cued_as_place(doc: Doc, start: int, end: int) -> bool:

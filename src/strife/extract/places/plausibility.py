@@ -18,12 +18,14 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.extract.places.names import Mention, bracketed_abbreviation, stop_words
-from strife.resolve.geocode import admin_words, of_feature
+from strife.resolve.geocode import FEATURE_KINDS, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
 
 # Without a cue or focus country, a bare capitalised word must name a town at least this big.
 MIN_POPULATION_WITHOUT_CUE = 100_000
 MIN_POPULATION_WITH_CUE = 1_000
+# The kinds of reading that are administrative units, not towns.
+UNIT_KINDS = ("admin1", "admin2")
 
 
 def _word_after(doc: Doc, index: int) -> Optional[str]:
@@ -82,9 +84,11 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return any(c.kind == "city" for c in candidates)  # "the Westfield-Eastbrook road" runs between two towns
     if mention.weak:
         # "Westvale Local Government Area", tagged as an organisation: its kind words say it is that
-        # unit, whatever its population (GeoNames gives districts none)
+        # unit, whatever its population (GeoNames gives districts none), and so is a unit of the kind the
+        # word may name ("Eastkoji county": a county is a region in one country, a district in another)
         return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
-                                or any(c.kind == mention.feature for c in candidates))
+                                or any(c.kind == mention.feature or (c.kind in UNIT_KINDS and c.kind in
+                                       FEATURE_KINDS.get(mention.feature or "", ())) for c in candidates))
     if mention.partial:
         # "Sonar" of "Sonar Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
