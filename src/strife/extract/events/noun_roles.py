@@ -257,9 +257,15 @@ def _governor_subjects(governor: Token, relation: str) -> list[Token]:
     agents = [o for c in children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
     if relation in ("acl", "subjpass") or any(c.dep_ == "auxpass" for c in children):
         return agents
-    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS and not _across_a_colon(c, governor)]
     if subjects:
         return subjects
     if governor.dep_ == "acl" and governor.head.pos_ in ("NOUN", "PROPN") and not agents:
         return [governor.head]
     return inherited_subjects(governor)
+
+
+def _across_a_colon(subject: Token, verb: Token) -> bool:
+    """'Movement of forces: On 9 May, HTS brought reinforcements': a colon never parts a subject from
+    its verb, so a 'subject' before one is a note's heading the parser took for it."""
+    return any(c.dep_ == "punct" and c.text == ":" and subject.i < c.i < verb.i for c in verb.children)
