@@ -26,7 +26,7 @@ capitals or well-known towns); they guard these rules:
 - one killed or arrested 'during army operations', 'in a police raid' was killed or arrested by
   that force (strife.extract.events.belligerents.add_operation_owners);
 - the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers);
-- who brings in or rushes reinforcements mobilises them (roles.yaml light_verbs), and the heading
+- who brings in or rushes reinforcements mobilises them (roles.yaml mobilising_verbs), and the heading
   of a note ('Movement of forces: ...') is never the subject the parser may make of it
   (strife.extract.events.noun_roles._across_a_colon);
 - the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
@@ -131,7 +131,7 @@ NOTES = [
      "Violence against civilians", ("UAF", "BGD"), ("CVL", "BGD")),
     ("Villagers found the body of a farmer with stab wounds in Tiemsou near Jessore.",
      "Violence against civilians", ("UAF", "BGD"), ("AGR", "BGD")),
-    # who brings in reinforcements mobilises (roles.yaml light_verbs); a note's heading is no subject
+    # who brings in reinforcements mobilises (roles.yaml mobilising_verbs); a note's heading is no subject
     ("Movement of forces: On 3 March 2021, regime forces brought in military reinforcements to Kadugo village in "
      "northern Burkina Faso.", "Strategic developments", ("MIL", "BFA"), None),
     ("Movement of forces: On 3 March 2021, the Wula Front brought reinforcements to Tembolo village in northern Mali.",

@@ -44,7 +44,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         if targets and not sources:
             sources = _attackers_of_the_attacked(noun)
     governor, relation = _governor(noun)
-    light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
+    carriers = onto.words("light_verbs") | (onto.words("mobilising_verbs") if frame.plover == "MOBILIZE" else frozenset())
+    light = governor is not None and bool(word_keys(governor) & carriers)
     if governor is not None and (light or relation == "copula"):
         frame.anchors.add(governor.i)
         if not sources or all(s.pos_ == "PRON" for s in sources):
