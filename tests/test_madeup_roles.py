@@ -29,6 +29,8 @@ capitals or well-known towns); they guard these rules:
 - who brings in or rushes reinforcements mobilises them (roles.yaml mobilising_verbs), and the heading
   of a note ('Movement of forces: ...') is never the subject the parser may make of it
   (strife.extract.events.noun_roles._across_a_colon);
+- an international mission's contingent 'from' a country is of that country, as ACLED names
+  it ("MINUSMA: ... (Chad)"), and keeps its sector (strife.resolve.actors._code_composed);
 - the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
   storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers).
 """
@@ -136,6 +138,9 @@ NOTES = [
      "northern Burkina Faso.", "Strategic developments", ("MIL", "BFA"), None),
     ("Movement of forces: On 3 March 2021, the Wula Front brought reinforcements to Tembolo village in northern Mali.",
      "Strategic developments", (None, "MLI"), None),
+    # an international mission's contingent 'from' a country is that country's (resolve.actors._code_composed)
+    ("UN peacekeepers from Chad were attacked by gunmen near Kadugo village in northern Mali. One peacekeeper killed.",
+     "Battles", ("UAF", "MLI"), ("IGO", "TCD")),
     # the infinitive after an effort noun is its maker's act (roles.effort_makers), and a foreign cue wins
     ("Headquarters or base established: On 3 March 2021, Chadian forces continued work to set up a base near "
      "Tembolo village in Niger.", "Strategic developments", ("MIL", "TCD"), None),
