@@ -31,6 +31,8 @@ capitals or well-known towns); they guard these rules:
   (strife.extract.events.noun_roles._across_a_colon);
 - an international mission's contingent 'from' a country is of that country, as ACLED names
   it ("MINUSMA: ... (Chad)"), and keeps its sector (strife.resolve.actors._code_composed);
+- a clash 'reported' or 'recorded' between two sides has them as its sides, as one that 'erupted'
+  between them (roles.yaml occurrence_verbs; strife.extract.events.noun_roles._other_side);
 - the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
   storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers).
 """
@@ -141,6 +143,12 @@ NOTES = [
     # an international mission's contingent 'from' a country is that country's (resolve.actors._code_composed)
     ("UN peacekeepers from Chad were attacked by gunmen near Kadugo village in northern Mali. One peacekeeper killed.",
      "Battles", ("UAF", "MLI"), ("IGO", "TCD")),
+    # a clash reported in the passive has the sides of its 'between' phrase (roles.yaml occurrence_verbs),
+    # the second side also when the parser joins it to the verb (noun_roles._other_side)
+    ("On 28 April 2020, clashes were reported between police and fighters of a local militia in Kadugo area "
+     "(Mopti, Mali).", "Battles", ("COP", "MLI"), ("REB", "MLI")),
+    ("On 28 April 2020, clashes were reported between police on one side and fighters of a local militia on the "
+     "other in Kadugo area (Mopti, Mali).", "Battles", ("COP", "MLI"), ("REB", "MLI")),
     # the infinitive after an effort noun is its maker's act (roles.effort_makers), and a foreign cue wins
     ("Headquarters or base established: On 3 March 2021, Chadian forces continued work to set up a base near "
      "Tembolo village in Niger.", "Strategic developments", ("MIL", "TCD"), None),

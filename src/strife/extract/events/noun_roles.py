@@ -198,10 +198,17 @@ def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list
     for prep in verb.children:
         objs = [o for o in prep.children if o.dep_ == "pobj"]
         if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
-            return [objs[0]], [c for o in objs for c in o.conjuncts]
+            return [objs[0]], [c for o in objs for c in o.conjuncts] or _other_side(verb, prep)
         if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
             return [], objs
     return [], []
+
+
+def _other_side(verb: Token, between: Token) -> list[Token]:
+    """'clashes were reported between X on one side and Y (on the other)': the parser may join the
+    second side to the verb, not to the first; a noun conjoined to the verb after the 'between'
+    phrase is the other side."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > between.i]
 
 
 def _parties_of_the_dispute(noun: Token) -> tuple[list[Token], list[Token]]:
