@@ -201,6 +201,11 @@ def test_acled_style_names(actors, text, expected):
         ("anti-corruption activists", ("SYR", "CVL")),  # a stance arms no person noun
         ("pro-Russian separatists", ("SYR", "REB")),  # for a state: not of it
         ("UN peacekeepers", (None, "IGO")),  # international bodies never take the focus country
+        # a mission's contingent 'from' a country is that country's, as 'Chadian UN peacekeepers' are
+        # (ACLED: "MINUSMA: ... (Chad)"); where it serves ('in') is no nationality
+        ("UN peacekeepers from Chad", ("TCD", "IGO")),
+        ("AU troops from Burundi", ("BDI", "IGO")),
+        ("UN peacekeepers in Mali", (None, "IGO")),
         ("Islamic State militants", (None, "REB")),  # transnational: never the country it fights in
         ("Hezbollah supporters", ("LBN", "REB")),
     ],

@@ -25,7 +25,16 @@ capitals or well-known towns); they guard these rules:
   not who acts (strife.extract.events.grammar.names_a_stance);
 - one killed or arrested 'during army operations', 'in a police raid' was killed or arrested by
   that force (strife.extract.events.belligerents.add_operation_owners);
-- the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers).
+- the month of a date ('On 3 March 2021') is no protest march (strife.extract.events.triggers);
+- who brings in or rushes reinforcements mobilises them (roles.yaml mobilising_verbs), and the heading
+  of a note ('Movement of forces: ...') is never the subject the parser may make of it
+  (strife.extract.events.noun_roles._across_a_colon);
+- an international mission's contingent 'from' a country is of that country, as ACLED names
+  it ("MINUSMA: ... (Chad)"), and keeps its sector (strife.resolve.actors._code_composed);
+- a clash 'reported' or 'recorded' between two sides has them as its sides, as one that 'erupted'
+  between them (roles.yaml occurrence_verbs; strife.extract.events.noun_roles._other_side);
+- the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
+  storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers).
 """
 
 from __future__ import annotations
@@ -126,6 +135,23 @@ NOTES = [
      "Violence against civilians", ("UAF", "BGD"), ("CVL", "BGD")),
     ("Villagers found the body of a farmer with stab wounds in Tiemsou near Jessore.",
      "Violence against civilians", ("UAF", "BGD"), ("AGR", "BGD")),
+    # who brings in reinforcements mobilises (roles.yaml mobilising_verbs); a note's heading is no subject
+    ("Movement of forces: On 3 March 2021, regime forces brought in military reinforcements to Kadugo village in "
+     "northern Burkina Faso.", "Strategic developments", ("MIL", "BFA"), None),
+    ("Movement of forces: On 3 March 2021, the Wula Front brought reinforcements to Tembolo village in northern Mali.",
+     "Strategic developments", (None, "MLI"), None),
+    # an international mission's contingent 'from' a country is that country's (resolve.actors._code_composed)
+    ("UN peacekeepers from Chad were attacked by gunmen near Kadugo village in northern Mali. One peacekeeper killed.",
+     "Battles", ("UAF", "MLI"), ("IGO", "TCD")),
+    # a clash reported in the passive has the sides of its 'between' phrase (roles.yaml occurrence_verbs),
+    # the second side also when the parser joins it to the verb (noun_roles._other_side)
+    ("On 28 April 2020, clashes were reported between police and fighters of a local militia in Kadugo area "
+     "(Mopti, Mali).", "Battles", ("COP", "MLI"), ("REB", "MLI")),
+    ("On 28 April 2020, clashes were reported between police on one side and fighters of a local militia on the "
+     "other in Kadugo area (Mopti, Mali).", "Battles", ("COP", "MLI"), ("REB", "MLI")),
+    # the infinitive after an effort noun is its maker's act (roles.effort_makers), and a foreign cue wins
+    ("Headquarters or base established: On 3 March 2021, Chadian forces continued work to set up a base near "
+     "Tembolo village in Niger.", "Strategic developments", ("MIL", "TCD"), None),
 ]
 
 

@@ -346,3 +346,11 @@ def test_the_union_government_says_the_crowd_is_in_india(code):
     events = code("Hundreds of students staged a protest against a mining project of the Union government.")
     protest = next(e for e in events if e.acled_event_type == "Protests")
     assert {a.country for a in protest.source} == {"IND"}
+
+
+def test_the_act_an_effort_noun_sets_out_is_its_makers(code):
+    """'made an attempt to storm': the infinitive hangs on the effort noun, whose maker acts
+    (strife.extract.events.roles.effort_makers); what was only attempted is hypothetical."""
+    events = code("Malian soldiers made an attempt to storm the barracks of the Wula Front in Kadugo village.")
+    storm = [e for e in events if e.event_type in ("FIGHT", "ASSAULT")]
+    assert storm and "MLI" in countries(storm[0].source), [(e.event_type, e.source) for e in events]

@@ -623,7 +623,7 @@ class ActorDictionary:
         ("people in Zabid", "residents of Aleppo"): it is dropped, except that an actor after
         'of' lends its country ("soldiers of the Syrian army").
         """
-        place_country, phrase = None, " ".join(words)
+        place_country, from_country, phrase = None, None, " ".join(words)
         while len(words) > 1 and is_number(words[-1]):
             words = words[:-1]  # "KNU brigade 5"
         for i in range(1, len(words) - 1):
@@ -634,6 +634,7 @@ class ActorDictionary:
             place = self._code_words(tail, on, None)
             if place is not None and place.country and place.kind in ("country", "capital"):
                 place_country, words = place.country, words[:i]
+                from_country = place_country if preposition == "from" else None
             elif preposition == "of" and self.is_partitive(words[i - 1]):
                 return self._code_part_of(phrase, tail, on, default_country)
             elif self.head(words[:i]) is not None:
@@ -663,7 +664,9 @@ class ActorDictionary:
         country = q.country or place_country
         confidence = 0.85
         if q.affiliation_sector in sector_class("non_state") - {"MED"}:
-            country = q.country
+            # a body's members are of the body's country, but an international body's contingent
+            # 'from Chad' is Chad's, as 'Chadian UN peacekeepers' are (ACLED: "MINUSMA ... (Chad)")
+            country = q.country or (from_country if q.affiliation_sector in sector_class("stateless") else None)
         international = sector in sector_class("stateless") or q.affiliation_sector in sector_class("stateless")
         if country is None and not international and not q.stateless_org:
             # As ACLED codes them: "Kurdish forces" in an article on Syria are of Syria; a guess,

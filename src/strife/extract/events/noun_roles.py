@@ -44,7 +44,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         if targets and not sources:
             sources = _attackers_of_the_attacked(noun)
     governor, relation = _governor(noun)
-    light = governor is not None and bool(word_keys(governor) & onto.words("light_verbs"))
+    carriers = onto.words("light_verbs") | (onto.words("mobilising_verbs") if frame.plover == "MOBILIZE" else frozenset())
+    light = governor is not None and bool(word_keys(governor) & carriers)
     if governor is not None and (light or relation == "copula"):
         frame.anchors.add(governor.i)
         if not sources or all(s.pos_ == "PRON" for s in sources):
@@ -197,10 +198,17 @@ def _sides_of_occurrence(noun: Token, onto: Ontology) -> tuple[list[Token], list
     for prep in verb.children:
         objs = [o for o in prep.children if o.dep_ == "pobj"]
         if prep.dep_ == "prep" and prep.lower_ == "between" and objs:
-            return [objs[0]], [c for o in objs for c in o.conjuncts]
+            return [objs[0]], [c for o in objs for c in o.conjuncts] or _other_side(verb, prep)
         if prep.dep_ == "prep" and prep.lower_ == "with" and objs:
             return [], objs
     return [], []
+
+
+def _other_side(verb: Token, between: Token) -> list[Token]:
+    """'clashes were reported between X on one side and Y (on the other)': the parser may join the
+    second side to the verb, not to the first; a noun conjoined to the verb after the 'between'
+    phrase is the other side."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > between.i]
 
 
 def _parties_of_the_dispute(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -257,9 +265,15 @@ def _governor_subjects(governor: Token, relation: str) -> list[Token]:
     agents = [o for c in children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for o in c.children if o.dep_ == "pobj"]
     if relation in ("acl", "subjpass") or any(c.dep_ == "auxpass" for c in children):
         return agents
-    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS and not _across_a_colon(c, governor)]
     if subjects:
         return subjects
     if governor.dep_ == "acl" and governor.head.pos_ in ("NOUN", "PROPN") and not agents:
         return [governor.head]
     return inherited_subjects(governor)
+
+
+def _across_a_colon(subject: Token, verb: Token) -> bool:
+    """'Movement of forces: On 9 May, HTS brought reinforcements': a colon never parts a subject from
+    its verb, so a 'subject' before one is a note's heading the parser took for it."""
+    return any(c.dep_ == "punct" and c.text == ":" and subject.i < c.i < verb.i for c in verb.children)

@@ -69,9 +69,9 @@ def verb_roles(frame: Frame, verb: Token, onto: Ontology) -> None:
             if _material(frame, onto):
                 frame.targets.insert(0, verb.head)
         elif not frame.sources:
-            frame.sources = [verb.head]
+            frame.sources = effort_makers(verb, onto) or [verb.head]
     if not frame.sources and not passive:
-        frame.sources = reason_doers(verb, onto) or inherited_subjects(verb)
+        frame.sources = effort_makers(verb, onto) or reason_doers(verb, onto) or inherited_subjects(verb)
     frame.sources = _behind_the_weapons(frame.sources, onto)
     frame.sources = _speaker_for_pronoun(frame.sources, verb, onto)
     frame.sources = _previous_subject(frame.sources, verb)
@@ -385,6 +385,32 @@ def reason_doers(verb: Token, onto: Ontology) -> list[Token]:
         return []
     objects = [c for c in judge.children if c.dep_ in ("dobj", "dative")]
     return objects or [c for c in judge.children if c.dep_ == "nsubjpass"]
+
+
+def effort_makers(verb: Token, onto: Ontology) -> list[Token]:
+    """Who makes the effort an infinitive completes: 'rebels made an attempt to storm the barracks',
+    'forces continued work to establish a post' (the parser may hang the infinitive on the verb,
+    as if the effort noun were its controller), 'the army's bid to retake', 'an attempt by militants
+    to seize'. An effort noun (roles.yaml effort_nouns) acts through its maker: its possessive or
+    'by' phrase, else the subject of the verb it is the object of. Empty when the infinitive hangs
+    on no effort noun."""
+    efforts = onto.words("effort_nouns")
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in efforts:
+        noun = verb.head
+    elif verb.dep_ == "xcomp":
+        noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.lemma_.lower() in efforts), None)
+    else:
+        noun = None
+    if noun is None:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    if owners or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return owners
+    governor = noun.head
+    return [c for c in governor.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(governor)
 
 
 def inherited_subjects(verb: Token) -> list[Token]:
