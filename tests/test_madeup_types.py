@@ -133,6 +133,16 @@ Fourth round:
 * Stoning someone, not only to death, is an assault coded by its doers as beating is: a mob's a
   riot (mob violence), protesters' a violent demonstration, a gang's an attack (lexicon row).
 
+Fifth round (issue #21, Battles against violence against civilians):
+
+* No armed side at that moment (rule `no_armed_side_at_that_moment`): ACLED's codebook keeps Battles
+  for two armed, organised sides and codes violence against unarmed non-combatants as violence
+  against civilians; a soldier or policeman attacked while off duty, on leave, unarmed or at home,
+  a 'former', 'retired' or 'ex-' member of a force or group, and a police informer (the head noun,
+  not its 'police' modifier) are civilians when attacked (coding._off_duty, _no_longer_serving;
+  roles.yaml off_duty_words, no_longer_serving_words; actor_nouns.csv informer). A policeman shot
+  on duty, a post near someone's home and militants killed at their homes stay battles.
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on
@@ -205,7 +215,7 @@ def assert_row_meets(event, case: dict[str, str]) -> None:
 
 
 def test_the_table_is_well_formed():
-    assert_well_formed(CASE_ROWS, 226)
+    assert_well_formed(CASE_ROWS, 240)
 
 
 def test_meets_reads_each_kind_of_expectation():

@@ -89,6 +89,10 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
     if direct_target == "civilian" and told_armed_afterwards(frame.targets, frame.sources, onto):
         direct_target = target_side = "nonstate"  # 'The victim was a member of a local gang.'
+    if direct_target == "state" and attacked and _off_duty(frame, onto):
+        direct_target = target_side = "civilian"  # 'shot a police officer who was off duty at his home'
+    if direct_target in ARMED and attacked and _no_longer_serving(frame.targets, onto):
+        direct_target = target_side = "civilian"  # 'killed a former militant', 'a retired soldier'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
@@ -127,6 +131,32 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _no_longer_serving(targets: list[Token], onto: Ontology) -> bool:
+    """'Maoists killed a former militant', 'gunmen shot a retired soldier', 'an ex-policeman': a
+    'former', 'retired' or 'ex-' member of a force or armed group is no longer one, an unarmed
+    non-combatant for ACLED's codebook (violence against civilians), however the noun would arm
+    him (roles.yaml no_longer_serving_words, read among the modifiers of each one attacked)."""
+    words = onto.words("no_longer_serving_words")
+    # a misparse may split 'ex-policeman' into three objects: the prefix and its hyphen mark the noun
+    heads = [t for t in targets if t.lower_ not in words and t.text != "-"]
+    return bool(heads) and all(
+        any(c.lower_ in words for c in t.children if c.dep_ in ("amod", "compound", "nmod", "advmod") and c.i < t.i)
+        or any(t.lower_.startswith(w + "-") for w in words)
+        or (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ in words) for t in heads)
+
+
+def _off_duty(frame: Frame, onto: Ontology) -> bool:
+    """'Gunmen shot dead a soldier who was off duty at his home', 'an unarmed policeman': ACLED's
+    codebook keeps Battles for a clash of two armed, organised sides and codes violence against
+    people who are unarmed and take no part in the fighting as violence against civilians; a member
+    of the state's forces the report tells was off duty, on leave, unarmed or at home when he was
+    attacked was no armed side at that moment (roles.yaml off_duty_words, read in the attack's own
+    clause and its argument phrases, relative clauses of the one attacked included: 'a soldier who
+    was on leave')."""
+    told = " ".join(t.lower_ for target in frame.targets for t in target.subtree)
+    return _names_any(_clause_text(frame) + " " + told, onto.words("off_duty_words"))
 
 
 def _fended_off(frame: Frame, onto: Ontology) -> bool:
