@@ -120,7 +120,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         return
     armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
     fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
-    if source_side in (ARMED | {None}) and armed_target and fight_mode:
+    if source_side in (ARMED | {None}) and armed_target and _explosives_with_gunfire(frame, onto):
+        frame.plover, frame.mode = "FIGHT", "firearms"  # 'attacked the police post with IEDs and gunfire'
+    elif source_side in (ARMED | {None}) and armed_target and fight_mode:
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.
         frame.plover = "FIGHT"
@@ -131,6 +133,15 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
+    """'Militants attacked the police station with IEDs and gunfire': explosives or grenades used
+    in an assault on an armed side that the same clause tells was also fought with small arms are
+    part of a ground attack, which ACLED codes as the battle (Armed clash), as it does remote
+    violence told as part of a ground assault (_support_phrases); a bomb alone stays the remote
+    explosive or grenade. Only for an armed target: the caller asks."""
+    return frame.mode in ("IED", "grenade") and _names_any(_clause_text(frame), onto.words("small_arms_words"))
 
 
 def _no_longer_serving(targets: list[Token], onto: Ontology) -> bool:
