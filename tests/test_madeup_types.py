@@ -147,6 +147,10 @@ Fifth round (issue #21, Battles against violence against civilians):
   the battle (Armed clash), as ACLED codes remote violence told as part of a ground assault; a bomb
   alone stays a remote explosive, and the same weapons at a market stay one-sided
   (coding._explosives_with_gunfire).
+* A clash whose sides fight with firearms told in a participle of the clash's own verb ('clashed,
+  exchanging gunfire') is fought by organised armed groups, a battle, as one told 'armed with guns'
+  already was (rule `clash_fought_with_firearms_in_its_participle`; coding._communal_clash); stones
+  thrown leave it a riot.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
@@ -220,7 +224,7 @@ def assert_row_meets(event, case: dict[str, str]) -> None:
 
 
 def test_the_table_is_well_formed():
-    assert_well_formed(CASE_ROWS, 244)
+    assert_well_formed(CASE_ROWS, 246)
 
 
 def test_meets_reads_each_kind_of_expectation():

@@ -324,8 +324,12 @@ def _communal_clash(frame: Frame, onto: Ontology) -> bool:
     if any(_communal_group(t, onto) for side in (frame.sources, frame.targets) for t in side):
         return True
     # 'two rival groups of villagers armed with guns clashed': sides that fight with firearms are
-    # organised armed groups (ACLED's communal or political militias), not a mob
-    return _names_any(_clause_text(frame), onto.words("clash_firearm_words"))
+    # organised armed groups (ACLED's communal or political militias), not a mob; so are sides told
+    # fighting with them in a participle of the clash's own verb ('clashed, exchanging gunfire')
+    token = frame.trigger.token
+    manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
+    return _names_any(_clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))
 
 
 def _communal_group(token: Token, onto: Ontology) -> bool:
