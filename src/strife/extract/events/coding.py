@@ -91,8 +91,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "nonstate"  # 'The victim was a member of a local gang.'
     if direct_target == "state" and attacked and _off_duty(frame, onto):
         direct_target = target_side = "civilian"  # 'shot a police officer who was off duty at his home'
-    if direct_target in ARMED and attacked and (_no_longer_serving(frame.targets, onto) or _held_captive(frame.targets, onto)):
-        direct_target = target_side = "civilian"  # 'killed a former militant', 'executed captured fighters'
+    if direct_target in ARMED and attacked and _held_captive(frame.targets, onto):
+        direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
@@ -142,28 +142,6 @@ def _explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
     violence told as part of a ground assault (_support_phrases); a bomb alone stays the remote
     explosive or grenade. Only for an armed target: the caller asks."""
     return frame.mode in ("IED", "grenade") and _names_any(_clause_text(frame), onto.words("small_arms_words"))
-
-
-def _no_longer_serving(targets: list[Token], onto: Ontology) -> bool:
-    """'Maoists killed a former militant', 'gunmen shot a retired soldier', 'an ex-policeman': a
-    'former', 'retired' or 'ex-' member of a force or armed group is no longer one, an unarmed
-    non-combatant for ACLED's codebook (violence against civilians), however the noun would arm
-    him (roles.yaml no_longer_serving_words, read among the modifiers of each one attacked). Former
-    members told as a body ('former rebels', 'ex-militiamen') are often still an armed faction under
-    its old name, and 'armed former members' are armed: only a single person, or 'retired' ones,
-    and none told armed."""
-    words = onto.words("no_longer_serving_words")
-    # a misparse may split 'ex-policeman' into three objects: the prefix and its hyphen mark the noun
-    heads = [t for t in targets if t.lower_ not in words and t.text != "-"]
-    armed = onto.words("armed_group_modifiers")
-    if any(c.lower_ in armed for t in heads for c in t.children):
-        return False
-    if any(t.tag_ in ("NNS", "NNPS") and not any(c.lower_ == "retired" for c in t.children) for t in heads):
-        return False
-    return bool(heads) and all(
-        any(c.lower_ in words for c in t.children if c.dep_ in ("amod", "compound", "nmod", "advmod") and c.i < t.i)
-        or any(t.lower_.startswith(w + "-") for w in words)
-        or (t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ in words) for t in heads)
 
 
 def _held_captive(targets: list[Token], onto: Ontology) -> bool:
