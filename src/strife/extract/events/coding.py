@@ -89,6 +89,10 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
     if direct_target == "civilian" and told_armed_afterwards(frame.targets, frame.sources, onto):
         direct_target = target_side = "nonstate"  # 'The victim was a member of a local gang.'
+    if direct_target == "state" and attacked and _off_duty(frame, onto):
+        direct_target = target_side = "civilian"  # 'shot a police officer who was off duty at his home'
+    if direct_target in ARMED and attacked and _held_captive(frame.targets, onto):
+        direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
@@ -119,7 +123,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         return
     armed_target = direct_target in ARMED or (frame.plover == "ASSAULT" and target_side in ARMED)
     fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
-    if source_side in (ARMED | {None}) and armed_target and fight_mode:
+    if source_side in (ARMED | {None}) and armed_target and _explosives_with_gunfire(frame, onto):
+        frame.plover, frame.mode = "FIGHT", "firearms"  # 'attacked the police post with IEDs and gunfire'
+    elif source_side in (ARMED | {None}) and armed_target and fight_mode:
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.
         frame.plover = "FIGHT"
@@ -130,6 +136,39 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
+    """'Militants attacked the police station with IEDs and gunfire': explosives or grenades used
+    in an assault on an armed side that the same clause tells was also fought with small arms are
+    part of a ground attack, which ACLED codes as the battle (Armed clash), as it does remote
+    violence told as part of a ground assault (_support_phrases); a bomb alone stays the remote
+    explosive or grenade. Only for an armed target: the caller asks."""
+    return frame.mode in ("IED", "grenade") and _names_any(_clause_text(frame), onto.words("small_arms_words"))
+
+
+def _held_captive(targets: list[Token], onto: Ontology) -> bool:
+    """'Soldiers executed two captured militants', 'killed a kidnapped policeman', 'militants who
+    were in custody': a fighter or a member of a force held captive cannot fight back, and ACLED's
+    codebook codes violence against people who are unarmed and take no part in fighting, detainees
+    among them, as violence against civilians, not a battle (roles.yaml captive_words, among the
+    modifiers of each one attacked; captive_phrases, in its own phrase and relative clauses)."""
+    words, phrases = onto.words("captive_words"), onto.words("captive_phrases")
+    return bool(targets) and all(
+        any(c.lower_ in words for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i)
+        or _names_any(" ".join(d.lower_ for d in t.subtree), phrases) for t in targets)
+
+
+def _off_duty(frame: Frame, onto: Ontology) -> bool:
+    """'Gunmen shot dead a soldier who was off duty at his home', 'an unarmed policeman': ACLED's
+    codebook keeps Battles for a clash of two armed, organised sides and codes violence against
+    people who are unarmed and take no part in the fighting as violence against civilians; a member
+    of the state's forces the report tells was off duty, on leave, unarmed or at home when he was
+    attacked was no armed side at that moment (roles.yaml off_duty_words, read in the attack's own
+    clause and its argument phrases, relative clauses of the one attacked included: 'a soldier who
+    was on leave')."""
+    told = " ".join(t.lower_ for target in frame.targets for t in target.subtree)
+    return _names_any(_clause_text(frame) + " " + told, onto.words("off_duty_words"))
 
 
 def _fended_off(frame: Frame, onto: Ontology) -> bool:
@@ -286,8 +325,12 @@ def _communal_clash(frame: Frame, onto: Ontology) -> bool:
     if any(_communal_group(t, onto) for side in (frame.sources, frame.targets) for t in side):
         return True
     # 'two rival groups of villagers armed with guns clashed': sides that fight with firearms are
-    # organised armed groups (ACLED's communal or political militias), not a mob
-    return _names_any(_clause_text(frame), onto.words("clash_firearm_words"))
+    # organised armed groups (ACLED's communal or political militias), not a mob; so are sides told
+    # fighting with them in a participle of the clash's own verb ('clashed, exchanging gunfire')
+    token = frame.trigger.token
+    manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
+    return _names_any(_clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))
 
 
 def _communal_group(token: Token, onto: Ontology) -> bool:

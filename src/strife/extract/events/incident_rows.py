@@ -158,13 +158,15 @@ def _attacks_fought_back(members: list[tuple[Frame, Event]]) -> None:
     the attacked side fought back, the attack is an armed clash between two sides (ACLED Battles),
     as is the fire exchanged; abductions and other one-sided acts stay what they are. Shelling
     answered in kind ('fired mortars at the positions of ... shells landed in both directions',
-    'prompting the army to retaliate') is an exchange of heavy fire, an armed clash too; air
-    strikes and bombs stay remote violence."""
+    'prompting the army to retaliate') is an exchange of heavy fire, an armed clash too, and so is
+    a grenade attack whose target fired back ('attacked the police station with grenades; police
+    returned fire'): ACLED keeps Explosions/Remote violence for explosive attacks the target cannot
+    answer. Air strikes and bombs stay remote violence."""
     for _, event in members:
         if event.acled_event_type == "Violence against civilians" and event.acled_sub_event_type == "Attack":
             event.event_type = "FIGHT"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
-        elif event.acled_sub_event_type == SHELLING:
+        elif event.acled_sub_event_type in (SHELLING, "Grenade"):
             event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "heavy-weapons", "19", "194"
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
