@@ -11,10 +11,12 @@ municipalities, each named after its seat town or area).
 * A district: where the index's district of that name lies outside the district's boundary, it is
   moved to the boundary's centre, as ACLED places an event it knows only to the district (geo
   precision 2). A district the index lacks is added there.
-* A local level the index lacks in Nepal becomes a town (``kind='city'``) of the region of the
+* A local level whose name the index lacks everywhere becomes a town (``kind='city'``) of the region of the
   nearest indexed Nepali town, at its boundary's centre, with population 0, so it never outranks a
   known town of the same name. A local level is some 10-30 km across, so the point is "near" its
-  seat, as ACLED's own precision 1-2 is.
+  seat, as ACLED's own precision 1-2 is. One whose name is already a town's elsewhere ("Ramnagar",
+  "Bishnupur": common across the Terai and India) is left out: a Nepali namesake of a village told
+  with its district ("<village> of <district>") would contradict the district and lose it.
 """
 
 from __future__ import annotations
@@ -173,8 +175,10 @@ def add_nepal_places(writer: IndexWriter, districts_source: Optional[Path], loca
             writer.add_place((None, unit.name, "admin2", "NPL", index.region_near(unit.lat, unit.lon),
                               unit.lat, unit.lon, 0, 0, 1), [unit.name], [unit.name])
             changed += 1
+    known_anywhere = {key for key, _ in writer.name_rows}
     for unit in locals_:  # namesakes in two districts are both added, as the katottg villages are
-        if len(normalise_name(unit.name).replace(" ", "")) < _MIN_NAME or index.known(unit.name):
+        key = normalise_name(unit.name)
+        if len(key.replace(" ", "")) < _MIN_NAME or key in known_anywhere or index.known(unit.name):
             continue
         writer.add_place((None, unit.name, "city", "NPL", index.region_near(unit.lat, unit.lon),
                           unit.lat, unit.lon, 0, 0, 1), [unit.name], [unit.name])
