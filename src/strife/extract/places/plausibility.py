@@ -78,6 +78,11 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     in_focus = any(c.country in focus for c in candidates)
     if normalise_name(mention.name(doc)) in stop_words():
         return bool(mention.feature)
+    if not mention.cue and _known_person(mention.name(doc)) and not any(
+            c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE for c in candidates):
+        return False  # a leader the actor dictionary knows by one name ("protest against <surname>") is that
+        # person, not a village or municipality of the name; "in <name>", or a country, region or city of
+        # that name, still reads as the place
     if mention.from_entity and not mention.partial:
         return True
     if mention.route_end:
@@ -156,6 +161,14 @@ def _demonym(name: str) -> Optional[tuple[Optional[str], Optional[str]]]:
     from strife.resolve.actors import ActorDictionary
 
     return ActorDictionary.default().demonym(name.casefold())
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_person(name: str) -> bool:
+    """Is the name a person in the actor dictionary ("Modi" for India's prime minister)?"""
+    from strife.resolve.actors import ActorDictionary
+
+    return any(entry.kind == "person" for entry in ActorDictionary.default().lookup(name))
 
 
 @functools.lru_cache(maxsize=4096)
