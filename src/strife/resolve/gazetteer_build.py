@@ -59,7 +59,7 @@ from strife.resolve.gazetteer_nepal import (
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
