@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import threading
+import time
 
 import pytest
 
 from strife.resolve.distance import haversine_km
-from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename, strip_admin_affixes
+from strife.resolve.gazetteer_build import build_index, cache_dir, ensure_index, index_filename, strip_admin_affixes
 from strife.resolve.geocode import Containers, Gazetteer, of_feature, split_admin_word
 from strife.resolve.spellings import normalise_name, variant_key, without_final_h
 
@@ -51,6 +54,25 @@ def test_index_is_in_cache_dir_keyed_by_versions(gazetteer: Gazetteer) -> None:
     assert not list(gazetteer.path.parent.glob(name + ".*.tmp")), "a temp build file was left behind"
     meta = dict(sqlite3.connect(gazetteer.path).execute("SELECT key, value FROM meta"))
     assert meta["name"] == name
+
+
+def test_a_process_waits_for_a_build_under_way_instead_of_building_again(gazetteer: Gazetteer, tmp_path) -> None:
+    """Two processes starting on a fresh machine (the suite's two workers, the API's) build the index once:
+    while one holds the lock beside the index, the other waits, then opens what the first wrote."""
+    fcntl = pytest.importorskip("fcntl")
+    target = tmp_path / gazetteer.path.name
+    with open(target.with_name(target.name + ".lock"), "a") as other_builder:
+        fcntl.flock(other_builder, fcntl.LOCK_EX)
+        waiter = threading.Thread(target=ensure_index, args=(target,), daemon=True)
+        waiter.start()
+        time.sleep(0.5)
+        assert waiter.is_alive() and not target.exists(), "it went on without waiting for the build under way"
+        shutil.copyfile(gazetteer.path, target)  # the other process's build lands
+        landed = target.stat().st_ino
+        fcntl.flock(other_builder, fcntl.LOCK_UN)
+    waiter.join(timeout=120)
+    assert not waiter.is_alive()
+    assert target.stat().st_ino == landed and not list(tmp_path.glob("*.tmp")), "it built the index again"
 
 
 def test_cache_dir_follows_env(monkeypatch, tmp_path) -> None:

@@ -198,12 +198,12 @@ def check_data_files() -> Check:
 
 def check_gazetteer(build: bool = False) -> Check:
     """The offline gazetteer index for the installed GeoNames packages and data files (its name encodes them)."""
-    from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename
+    from strife.resolve.gazetteer_build import cache_dir, ensure_index, index_filename
 
     path = cache_dir() / index_filename()
     if not path.exists() and build:
         started = time.perf_counter()
-        build_index(path)
+        ensure_index(path)
         return _gazetteer_state(path, f"built now in {time.perf_counter() - started:.0f} s: ")
     if not path.exists():
         others = sorted(p.name for p in path.parent.glob("gazetteer-*.sqlite")) if path.parent.is_dir() else []

@@ -34,6 +34,7 @@ mean of its towns.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import importlib.metadata
@@ -263,6 +264,40 @@ class IndexWriter:
             "INSERT INTO variants VALUES (?,?)",
             ((skeleton, key) for key in keys if len(skeleton := variant_key(key)) >= MIN_VARIANT_KEY),
         )
+
+
+def ensure_index(path: str | os.PathLike) -> Path:
+    """The index at `path`, built there first if it is missing.
+
+    Processes that start together on a fresh machine (the API's workers, the test suite's workers)
+    build it once: the first holds a lock file beside the index while it builds, the others wait on
+    the lock and then open what it wrote, instead of each spending a minute on the same build.
+    """
+    target = Path(path)
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _held(target.with_name(target.name + ".lock")):
+        if not target.exists():
+            build_index(target)
+    return target
+
+
+@contextlib.contextmanager
+def _held(lock_path: Path):
+    """An exclusive advisory lock on `lock_path` while the block runs (where the system has none,
+    as on Windows, builds stay safe, each written apart and renamed, only repeated)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def build_index(path: str | os.PathLike) -> Path:

@@ -29,7 +29,7 @@ from typing import Literal, Optional
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.model import Place
 from strife.resolve.distance import haversine_km, km_apart
-from strife.resolve.gazetteer_build import build_index, cache_dir, index_filename
+from strife.resolve.gazetteer_build import cache_dir, ensure_index, index_filename
 from strife.resolve.overrides import (
     USER_PLACE_NAMES,
     USER_PLACE_POPULATION,
@@ -182,14 +182,11 @@ class Gazetteer:
     def default(cls) -> "Gazetteer":
         """The index for the installed sources in the cache dir, built on first use (about a minute)."""
         path = cache_dir() / index_filename()
-        if not path.exists():
-            try:
-                build_index(path)
-            except OSError:
-                # A read-only home (some CI runners): build in the temp dir instead.
-                path = Path(tempfile.gettempdir()) / "strife-cache" / index_filename()
-                if not path.exists():
-                    build_index(path)
+        try:
+            ensure_index(path)
+        except OSError:
+            # A read-only home (some CI runners): build in the temp dir instead.
+            path = ensure_index(Path(tempfile.gettempdir()) / "strife-cache" / index_filename())
         return cls(path)
 
     def lookup(self, name: str) -> list[Candidate]:
