@@ -24,11 +24,9 @@ from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.excessive_force import lethal_interventions
 from strife.extract.figure_links import MATERIAL_QUADS, link_counts
 from strife.extract.implied import add_implied_actors
-from strife.extract.incidents import (
-    drop_non_events,
-    merge_report_incidents,
-)
+from strife.extract.incidents import merge_report_incidents
 from strife.extract.nearby import ByStart, Nearby
+from strife.extract.non_events import drop_non_events
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
 from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row
