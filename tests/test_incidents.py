@@ -182,7 +182,7 @@ def test_a_digest_of_reports_on_one_line_keeps_each_report_and_its_toll(engine):
 
 
 def test_the_report_words_table_has_its_eleven_kinds_in_lower_case():
-    from strife.extract.incidents import report_words
+    from strife.extract.report_words import report_words
 
     words = report_words()
     assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident", "told_before",

@@ -33,7 +33,7 @@ The rules, first of the older terse notes in the style of ACLED's 2015-2016 code
   its offices and convoys stay civilian. The UN and the AU are the international institutions.
 * A telegraphic tally after the act ('IED targeted an army vehicle; 2 soldiers killed') is the
   act's toll: it never takes the incident's coding from the act, and its counted subject is the
-  victims, not a source (incidents._bare_tally); told after a riot, it is the riot's toll
+  victims, not a source (incident_mentions.bare_tally); told after a riot, it is the riot's toll
   (incidents._tallies_of_riots).
 * Labour protests told by their idioms: workers 'downed tools' (the parser often reads 'downed' as
   an adjective of 'tools': a noun row too), drivers 'staged a go-slow', a 'stay-away' observed

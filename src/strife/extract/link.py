@@ -24,15 +24,14 @@ from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.excessive_force import lethal_interventions
 from strife.extract.figure_links import MATERIAL_QUADS, link_counts
 from strife.extract.implied import add_implied_actors
-from strife.extract.incidents import (
-    drop_non_events,
-    merge_report_incidents,
-)
+from strife.extract.incidents import merge_report_incidents
 from strife.extract.nearby import ByStart, Nearby
+from strife.extract.non_events import drop_non_events
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
 from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row
 from strife.extract.told_rows import told_acts_yield
+from strife.extract.several_acts import divide_among_the_acts
 from strife.extract.row_toll import row_takes_the_incident_toll
 from strife.extract.tolls import COUNT_FIELDS
 from strife.model import ArticleResult, Count, DateMention, Event, Place
@@ -87,6 +86,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
     one_carrier_per_toll(events)
+    divide_among_the_acts(events, doc, layout)
     told_acts_yield(events, doc)
     lead_act_is_the_row(events, doc, layout)
     opening_date_is_the_row(events, state.get("dates", []))

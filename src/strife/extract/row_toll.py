@@ -15,7 +15,7 @@ per toll, so the export's rows still sum to the incident's toll once) unless tho
   after gunmen killed 10 soldiers"), with an earlier time phrase ("last week", "the day before",
   "earlier"), named by its month ("the March attack"), set as the scene ("amid ...");
 - a participant's story, in a relative clause ("a case in which a man was killed");
-- another day or place than the row (`strife.extract.incidents`' own tests), a scene of its own named
+- another day or place than the row (`strife.extract.incident_agreement`), a scene of its own named
   by a proper name the row's clause does not name ("... in Bemba market. Police killed 2 robbers in
   Lowe."), other doers (`incident_doers.sources_agree`: "Soldiers arrived later. They killed 4
   militants."), another paragraph of a report (each paragraph's toll stays with the act it tells),
@@ -47,7 +47,7 @@ from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
-from strife.extract.incidents import incident_days_agree, incident_places_agree
+from strife.extract.incident_agreement import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
 from strife.extract.tolls import incident_toll, other_people
 from strife.model import Count, Event
@@ -138,7 +138,7 @@ def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
 
 def same_doers_days_places(row: Event, other: Event) -> bool:
     """Whether two events may be one incident as the merge reads them: doers that agree
-    (`incident_doers.sources_agree`), and days and places that do (`strife.extract.incidents`)."""
+    (`incident_doers.sources_agree`), and days and places that do (`strife.extract.incident_agreement`)."""
     return (sources_agree(row.source, other.source) and incident_days_agree(row, other)
             and incident_places_agree(row, other))
 

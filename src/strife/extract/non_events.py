@@ -1,0 +1,113 @@
+"""Not events: a death figure of a period up to now, and an act told as a habit.
+
+A report on one incident often sets it against the record: "have been killed since the invasion",
+"the war has killed half a million", "more than 80 people have been killed in militant attacks this
+year". Such a figure is a statistic (`Count.aggregate`), and the clause telling it is no incident,
+nor are the many incidents its plural noun sums; an act told as a habit ("frequently stages
+attacks") happened on no day. `strife.extract.incidents` merges what is left into incidents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from strife.extract import clause_verb
+from strife.extract.counts import count_cues
+from strife.extract.incident_agreement import SHORT_SPAN_DAYS
+from strife.extract.report_words import report_words
+from strife.model import Count, DateMention, Event
+from strife.ontology.families import VIOLENCE
+from strife.resolve.coref import (
+    trigger_token,
+)
+
+
+def mark_aggregates(counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
+                    published: Optional[dt.date] = None) -> set[int]:
+    """Flag the figures that total a period up to now; return the token indices of their clauses' verbs.
+
+    A period of the last few days is the incident's own ("killing five since Monday"): only a
+    period that starts more than a week before publication, or at an event ("since the war
+    began"), makes a statistic."""
+    recent = [d.span for d in dates if d.date is not None and published is not None
+              and (published - d.date).days <= SHORT_SPAN_DAYS]
+    verbs: set[int] = set()
+    for count in counts:
+        if count.span is None or count.kind is None:
+            continue
+        span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+        verb = clause_verb(span.root) if span is not None and len(span) else None
+        if verb is not None and _totals_a_period(verb, span.root, recent):
+            count.aggregate = True
+            verbs.add(verb.i)
+    return verbs
+
+
+def _totals_a_period(verb: Token, figure: Token, recent: Sequence[tuple[int, int]] = ()) -> bool:
+    """'have been killed since ...', 'so far this year', 'brought ... the toll of deaths since', 'the war has killed'."""
+    period = count_cues().get("period", frozenset())
+    for token in verb.subtree:
+        if token.lower_ not in period or _starts_recently(token, recent):
+            continue
+        if token.dep_ == "prep" and getattr(clause_verb(token.head), "i", None) == verb.i:
+            return True  # "killed since the invasion", "the toll of deaths since Jan. 4"
+        if token.dep_ == "mark" and token.head.head.i == verb.i:
+            return True  # "killed since Russia invaded"
+    if any(_phrase(t) in period for t in (*verb.children, *figure.head.children) if t.dep_ in ("advmod", "npadvmod")):
+        return True  # "this year"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect and any(s.lemma_.lower() in report_words().get("aggregate_subject", ()) for s in subjects)
+
+
+def _starts_recently(since: Token, recent: Sequence[tuple[int, int]]) -> bool:
+    """'since Monday': the period's start is a date of the last week."""
+    phrase = since.head if since.dep_ == "mark" else since
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    return any(start <= a and b <= end for a, b in recent)
+
+
+def _phrase(token: Token) -> str:
+    """An adverbial with its own modifiers, in lower case ("so far", "this year")."""
+    return " ".join(t.lower_ for t in token.subtree)
+
+
+def _counted_in_a_statistic(token: Token, statistic_verbs: set[int]) -> bool:
+    """'More than 80 people have been killed in militant attacks this year': the plural event noun of
+    a statistic's clause names the many incidents the total sums, none of them this report's. Only as
+    the object of the verb's preposition: "Recent attacks have killed eight leaders since July" tells
+    the attacks themselves."""
+    if token.tag_ != "NNS" or token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    verb = clause_verb(token.head)
+    return verb is not None and verb.i == token.head.head.i and verb.i in statistic_verbs
+
+
+def is_habitual(event: Event, doc: Doc) -> bool:
+    """An act told as a habit: a present-tense verb with a word of frequency ("frequently stages attacks",
+    "carries out frequent attacks"), not an incident that happened on a day."""
+    token = trigger_token(event, doc)
+    verb = clause_verb(token) if token is not None else None
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    habitual = report_words().get("habitual", frozenset())
+    words = [*verb.children, *(token.children if token.i != verb.i else ())]
+    return any(w.lower_ in habitual and w.dep_ in ("advmod", "amod") for w in words)
+
+
+def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
+                    published: Optional[dt.date] = None) -> list[Event]:
+    """The events without statistics of a period and habits (figures of a period are flagged on `counts`)."""
+    statistic_verbs = mark_aggregates(counts, doc, dates, published)
+    kept = []
+    for event in events:
+        token = trigger_token(event, doc)
+        if token is not None and (token.i in statistic_verbs or _counted_in_a_statistic(token, statistic_verbs)):
+            continue
+        if event.event_type in VIOLENCE and is_habitual(event, doc):
+            continue
+        kept.append(event)
+    return kept
