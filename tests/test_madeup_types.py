@@ -196,6 +196,18 @@ Fifth round (issue #21, Battles against violence against civilians):
   (ACLED keeps remote violence for explosive attacks the target cannot answer; roles.yaml
   fight_back_words, incident_rows._attacks_fought_back); a grenade or rockets alone stay remote.
 
+Parse repairs (issue #21, second parse round):
+
+* A grievance's noun is what a protest is about, never the event (rule
+  `a_grievance_after_a_protest_noun_is_no_event`): in 'Protests against drone strikes in X' the
+  phrase after the protest noun's 'against'/'over' is the preposition's object, not a headline
+  subject and its verb ('drone strikes' as 'the drone strikes'; headline._grievance_of_a_protest_noun);
+  a line that starts with the strikes keeps its headline verb.
+* Coordinated modifiers share their head noun (rule `coordinated_names_share_their_head_noun`):
+  'Kora Party and Wula Party supporters clashed' is a clash of two parties' supporters, as
+  'supporters of the Kora Party and the Wula Party' is, a riot; not the first party against the
+  second's supporters (phrase_misreads._shared_head).
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on
