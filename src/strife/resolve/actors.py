@@ -598,12 +598,22 @@ class ActorDictionary:
             elif backed is not None and backed.sector in sector_class("non_state") - sector_class("stateless"):
                 q.take_sector(backed.sector)  # "pro-Houthi fighters" are Houthis
             self._lend_country(backed, q)
+        elif self._ally_of(word) is not None:
+            # "Islah-affiliated fighters", "party-backed militia": forces allied to X, not X itself;
+            # X lends its country (as a group a side is for does) and the head noun says who they are
+            self._lend_country(self.code(self._ally_of(word) or "", on), q)
         elif noun_sector := self._noun_sector(word):
             q.take_sector(noun_sector)  # an actor noun as modifier: "farmer groups", "army positions"
         elif lowered.endswith("-led"):
             leader = self.code(word[:-4], on)
             if leader is not None and leader.country:
                 q.take_entry(replace(leader, sector=None))
+
+    def _ally_of(self, word: str) -> Optional[str]:
+        """'Islah' of 'Islah-affiliated', 'party' of 'party-backed': the group a compound of an
+        'ally' cue (actor_cues.csv) names the modified actor's ally; None for any other word."""
+        head, dash, cue = word.rpartition("-")
+        return head if dash and head and cue.lower() in self.cues.get("ally", ()) else None
 
     @staticmethod
     def _lend_country(code: Optional[ActorCode], q: "Qualifier") -> None:
