@@ -644,3 +644,13 @@ def test_an_affiliated_force_is_its_allys_ally_not_the_ally(tmp_path, actors, nl
     found = [(a.name, a.sector) for a in find_actors(nlp(text), extended)]
     assert "Kora" not in [name for name, _ in found], found
     assert ("Kora-backed militiamen", "REB") in found
+
+
+def test_an_unknown_name_ending_in_party_is_a_party(actors):
+    """'Kora Party' (made up): English names a body by its kind, so an unknown name ending in a
+    party noun is a political party and its members are the party's; a name ending in a state
+    force's noun ('Kora Force') stays unknown, and so does the lone word 'party'."""
+    assert coded(actors, "Kora Party", default_country="NGA")[1:] == ("NGA", "PTY")
+    assert coded(actors, "Kora Party members", default_country="NGA")[1:] == ("NGA", "PTY")
+    assert actors.code("Kora Force") is None
+    assert actors.code("party") is None

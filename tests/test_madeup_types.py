@@ -207,6 +207,10 @@ Parse repairs (issue #21, second parse round):
   'Kora Party and Wula Party supporters clashed' is a clash of two parties' supporters, as
   'supporters of the Kora Party and the Wula Party' is, a riot; not the first party against the
   second's supporters (phrase_misreads._shared_head).
+* A name the dictionary does not know that ends in 'Party' names a political party (rule
+  `a_party_named_by_its_kind_is_a_party`; actors._named_by_its_head): its members clashing with the
+  police riot, as its supporters do, unless armed; before, the unknown name left the members uncoded
+  and an unidentified armed group fought the police.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
