@@ -211,6 +211,11 @@ Parse repairs (issue #21, second parse round):
   `a_party_named_by_its_kind_is_a_party`; actors._named_by_its_head): its members clashing with the
   police riot, as its supporters do, unless armed; before, the unknown name left the members uncoded
   and an unidentified armed group fought the police.
+* A state kept against a grievance is a strike (rule `a_state_kept_against_a_grievance_is_a_strike`):
+  in 'markets remained closed against the killing of a trader' the tagger reads 'closed' as an
+  adjective; the complement of a state-keeping verb that takes its lexicon verb's preposition is
+  that verb's participle (phrase_misreads._state_kept_by_a_participle), a shutdown against the
+  killing, not the killing as the news.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed

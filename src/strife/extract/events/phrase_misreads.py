@@ -7,7 +7,11 @@
   supporters becomes one of a party and supporters. English coordinates like with like: a name
   joined by 'and' to a name that modifies a member noun ('supporters', 'members'), both names
   ending in the same word ('Party' ... 'Party'), is the second modifier's fellow, and the member
-  noun is the head of both ('supporters of the Kora Party and the Wula Party').
+  noun is the head of both ('supporters of the Kora Party and the Wula Party');
+* an '-ed' complement of a verb that keeps a state ('markets remained closed against the killing of a
+  trader', 'shops stayed closed over taxes') is read as an adjective, so the closure as a strike is
+  lost and the grievance becomes the news. The state kept is the verb's: a complement that takes
+  the preposition its lexicon verb takes ('close ... against') is that verb's past participle.
 """
 
 from __future__ import annotations
@@ -28,7 +32,11 @@ def repair_phrase_misreads(doc: Doc, onto: Ontology) -> list[Token]:
     members = onto.words("member_nouns")
     conj = doc.vocab.strings["conj"]
     conjuncts = [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj]
-    return [t for t in conjuncts if _shared_head(t, members)]
+    changed = [t for t in conjuncts if _shared_head(t, members)]
+    keeping = onto.words("state_keeping_verbs")
+    acomp = doc.vocab.strings["acomp"]
+    complements = [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == acomp]
+    return changed + [t for t in complements if _state_kept_by_a_participle(t, keeping, onto)]
 
 
 def _shared_head(noun: Token, members: frozenset[str]) -> bool:
@@ -56,3 +64,19 @@ def _shared_head(noun: Token, members: frozenset[str]) -> bool:
     first.head, first.dep_ = noun, "compound"
     second.head, second.dep_ = first, "conj"
     return True
+
+
+def _state_kept_by_a_participle(token: Token, keeping: frozenset[str], onto: Ontology) -> bool:
+    """'Markets remained closed against the killing of a trader': an '-ed' adjective complement of
+    a state-keeping verb ('remain', 'stay'), with a prepositional phrase that the lexicon's verb of
+    the same stem takes ('close' with 'against'), is that verb's past participle; re-tag it (True
+    when changed). A complement with no such phrase ('remained injured after the attack') stays."""
+    if token.tag_ != "JJ" or not token.lower_.endswith("ed") or token.head.lemma_.lower() not in keeping:
+        return False
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    word = token.lower_
+    for stem in (word[:-1], word[:-2]):
+        if any(row.pos == "VERB" and preps & row.prep for row in onto.index.get(stem, ())):
+            token.tag_, token.pos_, token.lemma_ = "VBN", "VERB", stem
+            return True
+    return False
