@@ -626,3 +626,31 @@ def test_cli_actors_option(tmp_path):
 )
 def test_party_supporters_and_workers(actors, text, expected):
     assert coded(actors, text, default_country="IND")[1:] == expected
+
+
+def test_an_affiliated_force_is_its_allys_ally_not_the_ally(tmp_path, actors, nlp):
+    """'Kora-affiliated fighters', 'Kora-backed militiamen' (Kora a made-up party the user's file
+    knows): the compound names forces allied to Kora, armed, which take Kora's country and not its
+    sector; the name of the ally is no actor of its own in the phrase (issue #21)."""
+    user = tmp_path / "my_actors.csv"
+    user.write_text("name,aliases,kind,country,sector,affiliation,valid_from,valid_to\n"
+                    "Kora Party,Kora,group,YEM,PTY,,,\n", encoding="utf-8")
+    extended = actors.extend(user)
+    assert coded(extended, "Kora-affiliated fighters")[1:] == ("YEM", "REB")
+    assert coded(extended, "Kora-backed militiamen")[1] == "YEM"
+    assert coded(extended, "Kora-backed militiamen")[2] != "PTY"
+    assert coded(extended, "Kora supporters")[1:] == ("YEM", "PTY")  # the party's own people stay its
+    text = "Kora-affiliated Special Forces members clashed with Kora-backed militiamen in Bembolo."
+    found = [(a.name, a.sector) for a in find_actors(nlp(text), extended)]
+    assert "Kora" not in [name for name, _ in found], found
+    assert ("Kora-backed militiamen", "REB") in found
+
+
+def test_an_unknown_name_ending_in_party_is_a_party(actors):
+    """'Kora Party' (made up): English names a body by its kind, so an unknown name ending in a
+    party noun is a political party and its members are the party's; a name ending in a state
+    force's noun ('Kora Force') stays unknown, and so does the lone word 'party'."""
+    assert coded(actors, "Kora Party", default_country="NGA")[1:] == ("NGA", "PTY")
+    assert coded(actors, "Kora Party members", default_country="NGA")[1:] == ("NGA", "PTY")
+    assert actors.code("Kora Force") is None
+    assert actors.code("party") is None

@@ -196,6 +196,27 @@ Fifth round (issue #21, Battles against violence against civilians):
   (ACLED keeps remote violence for explosive attacks the target cannot answer; roles.yaml
   fight_back_words, incident_rows._attacks_fought_back); a grenade or rockets alone stay remote.
 
+Parse repairs (issue #21, second parse round):
+
+* A grievance's noun is what a protest is about, never the event (rule
+  `a_grievance_after_a_protest_noun_is_no_event`): in 'Protests against drone strikes in X' the
+  phrase after the protest noun's 'against'/'over' is the preposition's object, not a headline
+  subject and its verb ('drone strikes' as 'the drone strikes'; headline._grievance_of_a_protest_noun);
+  a line that starts with the strikes keeps its headline verb.
+* Coordinated modifiers share their head noun (rule `coordinated_names_share_their_head_noun`):
+  'Kora Party and Wula Party supporters clashed' is a clash of two parties' supporters, as
+  'supporters of the Kora Party and the Wula Party' is, a riot; not the first party against the
+  second's supporters (phrase_misreads._shared_head).
+* A name the dictionary does not know that ends in 'Party' names a political party (rule
+  `a_party_named_by_its_kind_is_a_party`; actors._named_by_its_head): its members clashing with the
+  police riot, as its supporters do, unless armed; before, the unknown name left the members uncoded
+  and an unidentified armed group fought the police.
+* A state kept against a grievance is a strike (rule `a_state_kept_against_a_grievance_is_a_strike`):
+  in 'markets remained closed against the killing of a trader' the tagger reads 'closed' as an
+  adjective; the complement of a state-keeping verb that takes its lexicon verb's preposition is
+  that verb's participle (phrase_misreads._state_kept_by_a_participle), a shutdown against the
+  killing, not the killing as the news.
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on

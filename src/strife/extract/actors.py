@@ -446,6 +446,8 @@ def _code_unit(
     conjuncts = [u for u in _all_absorbed(unit) if u.conjunct_of is not None]
     if conjuncts:
         return _split_coordination(unit, conjuncts, start, end, doc, dictionary, on, default_country)
+    if _names_an_ally(unit.root, dictionary):
+        return []  # 'Islah-affiliated fighters': the fighters act, their ally does not
     span = doc[start:end]
     code = dictionary.code(span.text, on, default_country)
     hedged = _hedged(unit.root, start, dictionary) or _or_coordinated(unit.root)
@@ -471,6 +473,18 @@ def _code_unit(
         else:
             return []
     return [_actor(span.text, span.start_char, span.end_char, code, hedged)]
+
+
+def _names_an_ally(token: Token, dictionary: ActorDictionary) -> bool:
+    """'Islah-affiliated fighters', 'Kora-backed militia': a name joined by a hyphen to an 'ally'
+    participle (actor_cues.csv) that modifies a noun says whom that noun's people are allied to; the
+    people are the actor, the name is no actor of the event (English compounds of this kind describe
+    their head noun, as 'Turkish-made drones' are no Turkish act)."""
+    participle = token.head
+    doc = token.doc
+    return (participle.i > token.i and participle.lower_ in dictionary.cues.get("ally", ())
+            and participle.head.i > participle.i and participle.head.pos_ in ("NOUN", "PROPN")
+            and all(doc[i].text == "-" for i in range(token.i + 1, participle.i)) and participle.i - token.i == 2)
 
 
 def _split_coordination(

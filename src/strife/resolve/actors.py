@@ -576,6 +576,8 @@ class ActorDictionary:
                     q.take_demonym(*demonym)
                 elif size == 1:
                     self._qualify_word(words[i], q, on)
+                elif named := self._named_by_its_head(words[i : i + size], default_country):
+                    q.take_entry(named)  # 'Kora Party members': the members of a party
                 else:
                     continue
                 i += size
@@ -598,12 +600,35 @@ class ActorDictionary:
             elif backed is not None and backed.sector in sector_class("non_state") - sector_class("stateless"):
                 q.take_sector(backed.sector)  # "pro-Houthi fighters" are Houthis
             self._lend_country(backed, q)
+        elif self._ally_of(word) is not None:
+            # "Islah-affiliated fighters", "party-backed militia": forces allied to X, not X itself;
+            # X lends its country (as a group a side is for does) and the head noun says who they are
+            self._lend_country(self.code(self._ally_of(word) or "", on), q)
         elif noun_sector := self._noun_sector(word):
             q.take_sector(noun_sector)  # an actor noun as modifier: "farmer groups", "army positions"
         elif lowered.endswith("-led"):
             leader = self.code(word[:-4], on)
             if leader is not None and leader.country:
                 q.take_entry(replace(leader, sector=None))
+
+    def _named_by_its_head(self, words: Sequence[str], default_country: Optional[str]) -> Optional[ActorCode]:
+        """'Kora Party': a proper name the dictionary does not know, whose last word is
+        a singular weak head noun of a sector not the state's ('party'), names a body of that kind (English
+        names a body by its kind: a party, a political party); of the focus country, as vague actors
+        are. None for anything else (a lower-case 'party', a kind and no name; 'Kora Force', which may
+        be a state's or a militia's)."""
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[-1].lower() != singulars(words[-1])[-1]:
+            return None
+        head = self.head(words)
+        if head is None or head[0] != 1 or head[2] != "weak" or head[1] is None or head[1] in sector_class("state_force"):
+            return None
+        return ActorCode(" ".join(words), default_country, head[1], 0.6, "group")
+
+    def _ally_of(self, word: str) -> Optional[str]:
+        """'Islah' of 'Islah-affiliated', 'party' of 'party-backed': the group a compound of an
+        'ally' cue (actor_cues.csv) names the modified actor's ally; None for any other word."""
+        head, dash, cue = word.rpartition("-")
+        return head if dash and head and cue.lower() in self.cues.get("ally", ()) else None
 
     @staticmethod
     def _lend_country(code: Optional[ActorCode], q: "Qualifier") -> None:
@@ -655,7 +680,8 @@ class ActorDictionary:
         q = self._qualify(words[: len(words) - size], on, default_country)
         said_nothing = q == Qualifier() and place_country is None
         if role == "weak" and said_nothing and words[-1].lower() == singulars(words[-1])[-1]:
-            return None  # a bare singular 'force' or 'group' is no actor ('came into force')
+            # a bare singular 'force' or 'group' is no actor ('came into force'); a name is ('Kora Party')
+            return self._named_by_its_head(words, default_country)
         sector = combine_sector(head_sector, role, q)
         if sector is None:
             return None

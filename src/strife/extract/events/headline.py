@@ -104,7 +104,7 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
         return None
     if token.i == sent.start:
         return None
-    if not _verb_row(token, onto):
+    if not _verb_row(token, onto) or _grievance_of_a_protest_noun(token, onto):
         return None
     subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is not None:
@@ -118,6 +118,19 @@ def _subject_of_misread_verb(token: Token, sent: Span, onto: Ontology) -> Token 
     if (plural and not third_person) or (not plural and before.tag_ in SINGULAR_NOUN_TAGS and third_person):
         return before
     return None
+
+
+def _grievance_of_a_protest_noun(token: Token, onto: Ontology) -> bool:
+    """'Protests against drone strikes in X': the noun phrase after a protest noun's grievance
+    preposition ('against', 'over', 'about') is what the protest is about, the preposition's object,
+    never the line's verb ('drone strikes' read as 'the drone strikes', a singular subject and its
+    verb, would make an air strike the news)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in onto.words("grievance_preps"):
+        return False
+    owner = prep.head
+    return owner.i < token.i and any(
+        row.pos == "NOUN" and row.plover == "PROTEST" for row in onto.index.get(owner.lemma_.lower(), ()))
 
 
 def _particle_verb_as_root(token: Token, sent: Span) -> bool:

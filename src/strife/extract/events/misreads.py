@@ -55,6 +55,9 @@ Two misreadings lose events or actors in news prose:
   line with no other verb, the '-ed' form of a lexicon verb is the line's verb, the root noun phrase
   its subject and the noun after it its object.
 
+Noun phrases the parser splits or joins wrongly ('Kora Party and Wula Party supporters') are
+repaired in `phrase_misreads`, called from here.
+
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
 
@@ -66,6 +69,7 @@ from spacy.attrs import DEP, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv
+from strife.extract.events.phrase_misreads import repair_phrase_misreads
 from strife.ontology import Ontology
 
 #: Tags the tagger gives an acronym it reads as an English verb or auxiliary ("IS" as "is").
@@ -126,6 +130,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _finite_verb_read_as_modifier(t)]
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _of_phrase_read_across_a_verb(t, onto)]
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
+    changed += repair_phrase_misreads(doc, onto)
     return changed + _unknown_past_forms(doc)
 
 
