@@ -555,3 +555,9 @@ def test_a_ward_number_is_read_by_the_towns_own_name_only(gazetteer) -> None:
     assert WARD_NUMBERED.match("Westpur-12") and not WARD_NUMBERED.match("Westpur-123")
     for weapon in ("AK-47", "Mi-8", "COVID-19", "MiG-29"):  # no weapon, aircraft or disease is a ward
         assert not WARD_NUMBERED.match(weapon)
+
+
+def test_a_zone_is_read_only_in_a_country_that_has_zones(nlp, gazetteer) -> None:
+    # Ethiopia's second-level units are zones; a German hamlet of the name is no "Kelenso zone".
+    assert places(nlp, gazetteer, "Police arrested five men in Kelenso zone.") == []
+    assert in_kind_countries([_candidate("DEU", 100), _candidate("ETH", 10)], "zone") == [_candidate("ETH", 10)]

@@ -41,3 +41,21 @@ def test_forces_acting_among_a_people_leave_the_place_to_the_people(code):
     countries = _countries(code, "The Israeli army forced out more than 100 Palestinian families from "
                                  "their homes in Wadi Korowan during a search for militants.")
     assert all(c != "ISR" for c in countries), countries
+
+
+def test_acting_forces_outweigh_another_name_of_a_town_far_abroad(code):
+    # "Chozuvas" is only another name of a Polish town: the Sudanese soldiers who act are better evidence.
+    countries = _countries(code, "Sudanese army soldiers shot a civilian in Chozuvas.")
+    assert countries and all(c == "SDN" for c in countries), countries
+
+
+def test_no_forces_leave_the_far_reading_alone(code):
+    # Without any other evidence the reading stands (a rule of evidence, not of the place).
+    countries = _countries(code, "Gunmen killed three farmers in Chozuvas.")
+    assert countries and all(c == "POL" for c in countries), countries
+
+
+def test_forces_do_not_outweigh_a_reading_the_note_supports(code):
+    # Foreign forces act abroad: the officials' people say the weak reading's own country.
+    countries = _countries(code, "American soldiers raided a house in Chozuvas, Polish officials said.")
+    assert countries and all(c == "POL" for c in countries), countries

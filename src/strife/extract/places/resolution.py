@@ -148,6 +148,11 @@ def _read_places(
     actor_countries = frozenset([people] if people else [])  # one people, far more than any other
     units = [(names[i], ranked[0][0].country) for i, ranked in enumerate(readings)
              if ranked and ranked[0][0].kind == "admin1" and ranked[0][0].country]
+    # The one country whose forces act in the note ("the Westland army shot ..."): no evidence against a
+    # town's own name (foreign forces act abroad), but against a town abroad read by another of its names
+    # in a country nothing else in the note says.
+    forces = _forces_country(doc, votes)
+    forces_against: list[int] = []  # mentions read as such a town, far from the forces' country
     found = []
     read_at: dict[int, str] = {}  # mention index -> the country its place was read in
     found_at: list[int] = []  # each toponym's mention index
@@ -166,6 +171,10 @@ def _read_places(
                                    _far_abroad(ranked, others, gazetteer), actor_countries,
                                    _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer),
                                    all_support.without(index))
+        if (not not_a_location and forces and ranked and ranked[0][0].country not in all_support.without(index)
+                and _weak_far_reading(mention, ranked, forces, gazetteer)):
+            not_a_location = True
+            forces_against.append(index)
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -176,7 +185,8 @@ def _read_places(
     mark_placed_at_namesakes(found)
     _one_place_per_name(found)
     _mark_asides(doc, found)
-    if not any(not t.not_a_location for t in found) and (fallback := _unplaced_article(doc, mentions, votes, gazetteer)):
+    if not any(not t.not_a_location for t in found) and (
+            fallback := _unplaced_article(doc, mentions, votes, gazetteer, forces if forces_against else None)):
         found.append(fallback)
     if focus_countries is not None:
         return found, focus
@@ -217,14 +227,16 @@ def support_for(ranked: Sequence[tuple[Candidate, float]], own_names: FocusSuppo
 
 
 def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[FocusVote],
-                      gazetteer: Gazetteer) -> Optional[Toponym]:
+                      gazetteer: Gazetteer, forces_place: Optional[str] = None) -> Optional[Toponym]:
     """Where an article no toponym places is, as far as it says: another spelling of a place in one
-    country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`)."""
+    country (`_sole_variant_place`), else the country of its actors (`_actor_country_place`); with
+    `forces_place`, the country of the acting forces whose evidence outweighed a weak reading abroad
+    (`_weak_far_reading`), when no other actor says a country."""
     actor_focus = focus_of([vote for vote in votes if vote.mention is None])
     return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
             or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
                                    _name_starts(doc, mentions), focus_of([v for v in votes if v.mention is None and v.armed]))
-            or _actor_country_place(doc, gazetteer, votes))
+            or _actor_country_place(doc, gazetteer, votes, forces_place))
 
 
 def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
@@ -570,7 +582,8 @@ def written_as_origin(doc: Doc, char_span: tuple[int, int]) -> bool:
 ACTOR_PLACE_CONFIDENCE = 0.3
 
 
-def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVote]) -> Optional[Toponym]:
+def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVote],
+                         forces_place: Optional[str] = None) -> Optional[Toponym]:
     """With no toponym to place it, the article is in the country its actors and cues say (precision 3).
 
     "Houthi forces fired on ..." is in Yemen, as a coder would record it, rather than nowhere, when
@@ -589,6 +602,12 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
         # forces attacked ("<group> attacked a Kenyan forces base") nor forces among a people
         # ("the Israeli army forced out Palestinian refugees"): a people's adjective says where.
         focus, actor_votes = forces, [vote for vote in votes if vote.mention is None and vote.armed]
+    reason = None
+    if focus is None and forces_place is not None and forces == forces_place:
+        # The note's only place was a town abroad read by another of its names: the acting forces'
+        # country is the better evidence of where ("the Westland army shot a civilian in <village>").
+        focus, actor_votes = forces, [vote for vote in votes if vote.mention is None and vote.armed]
+        reason = "the only reading of the place was another name of a town far from the acting forces' country"
     if focus is None:
         return None  # none, or actors of several countries ("Syrian and Iraqi forces"): no telling where
     focus = [focus]
@@ -598,7 +617,21 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     evidence = max((v for v in actor_votes if v.country == focus[0]), key=lambda v: v.weight)
     place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE).model_copy(
         update={"inferred_from": "actors"})
-    return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus)
+    return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus, reason=reason)
+
+
+def _weak_far_reading(mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]], forces: str,
+                      gazetteer: Gazetteer) -> bool:
+    """Is the mention read only as a town far from the acting forces' country by another (old,
+    foreign or near-spelled) of its names, not known worldwide, with nothing written beside it that
+    holds it? Such a reading is weaker evidence of the place than the forces that act there: "the
+    Westland army shot a civilian in Tur" is not in a French town once called so. A town's own name
+    or a region stands: foreign forces do act abroad."""
+    if not ranked or mention.fits_qualifiers or mention.fallback or mention.admin_hint:
+        return False
+    best = ranked[0][0]
+    return (best.kind == "city" and not best.primary and not stands_alone(best) and best.country != forces
+            and _far_abroad(ranked, {forces}, gazetteer))
 
 
 def _forces_country(doc: Doc, votes: Sequence[FocusVote]) -> Optional[str]:
