@@ -204,6 +204,10 @@ Fifth round (issue #21, Battles against violence against civilians):
 * Sides that 'exchanged fire' fought with firearms (rule `sides_that_exchange_fire_are_armed`):
   party supporters or activists exchanging fire are armed political militias, a battle (roles.yaml
   clash_firearm_words with the exchange's phrases); throwing stones stays a riot.
+* People told armed with firearms in a participle the parser hangs on their 'of' phrase ('youths of
+  Kelumbo village armed with guns attacked a militia camp') are an armed group, as 'armed herders'
+  are (rule `people_armed_with_firearms_after_their_village_are_armed`; sides._armed_group); armed
+  with sticks they stay rioters.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
