@@ -208,6 +208,9 @@ Fifth round (issue #21, Battles against violence against civilians):
   Kelumbo village armed with guns attacked a militia camp') are an armed group, as 'armed herders'
   are (rule `people_armed_with_firearms_after_their_village_are_armed`; sides._armed_group); armed
   with sticks they stay rioters.
+* A constable is a policeman (rule `a_constable_is_a_policeman`; English, a police rank): armed
+  men who resist an arrest and fire on one, or shoot constables, fight the state's police, a battle
+  (actor_nouns.csv, roles.yaml state_force_nouns).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
