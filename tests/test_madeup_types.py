@@ -211,6 +211,10 @@ Fifth round (issue #21, Battles against violence against civilians):
 * A constable is a policeman (rule `a_constable_is_a_policeman`; English, a police rank): armed
   men who resist an arrest and fire on one, or shoot constables, fight the state's police, a battle
   (actor_nouns.csv, roles.yaml state_force_nouns).
+* An arrest or abduction told 'after' or 'following' a clash ('vigilantes arrested a man after a
+  gunfight with his armed associates') is the clash's outcome: the battle takes the row (rule
+  `a_taking_after_a_clash_yields_the_row_to_the_clash`; background_rows._clash_before_the_taking,
+  coding set taking_modes); after a meeting it stays the abduction.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
