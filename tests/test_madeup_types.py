@@ -215,6 +215,10 @@ Fifth round (issue #21, Battles against violence against civilians):
   gunfight with his armed associates') is the clash's outcome: the battle takes the row (rule
   `a_taking_after_a_clash_yields_the_row_to_the_clash`; background_rows._clash_before_the_taking,
   coding set taking_modes); after a meeting it stays the abduction.
+* Members of a named community ('youths from the Dima community') who attack an armed group and
+  kill, with no crowd weapon told, fight as their community's identity militia: a battle (rule
+  `a_communitys_members_killing_militiamen_are_its_militia`; coding._community_militia_kills); with
+  stones, or at a police post, they stay rioters.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed

@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract import clause_verb, line_of
-from strife.extract.events.communal import communal_group, line_tells_deaths, rival_residents
+from strife.extract.events.communal import communal_group, community_members, line_tells_deaths, rival_residents
 from strife.extract.events.crowd_voice import crowd_voice
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
@@ -98,6 +98,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
+    if source_side == "civilian" and direct_target == "nonstate" and _community_militia_kills(frame, onto):
+        source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
     if _telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
         # (the roles stage may already have made it the target)
@@ -137,6 +139,15 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _community_militia_kills(frame: Frame, onto: Ontology) -> bool:
+    """'Youths from the Dima community attacked a camp of the Wula militia, killing two': members of a
+    community who attack an armed group and kill, with no crowd weapon told, fight as their
+    community's (identity) militia, which ACLED codes as a battle, not mob violence."""
+    line = line_of(frame.trigger.token)
+    return bool(frame.sources) and all(community_members(t, onto) for t in frame.sources) and line_tells_deaths(
+        frame.trigger.token, onto) and not _names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
 
 
 def _explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:

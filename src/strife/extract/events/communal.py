@@ -54,3 +54,10 @@ def line_tells_deaths(token: Token, onto: Ontology) -> bool:
     (roles.yaml deadly_cause_words)."""
     words = onto.words("deadly_cause_words")
     return any(t.lemma_.lower() in words or t.lower_ in words for t in line_of(token))
+
+
+def community_members(token: Token, onto: Ontology) -> bool:
+    """'Youths from the Dima community', 'men of the Banto clan': people a 'from'/'of' phrase names as
+    members of a community (communal_group)."""
+    return any(communal_group(o, onto) for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+               for o in p.children if o.dep_ == "pobj")
