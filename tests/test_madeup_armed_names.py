@@ -1,8 +1,9 @@
 """Unknown organisations told by the shape of their names (made-up groups and places). ACLED codes an
 organisation whose name says it bears arms ('the X Liberation Front', 'the Y Brigades', 'the Z
 Revolutionary Council') as a rebel group or political militia, so an attack on it, its members or
-its camp is a battle; a union, an association, a party or an elders' council is not armed unless
-told so, and an attack on it is violence against civilians. `data/event_armed_name_words.csv`."""
+its camp is a battle, and so is a village's 'Defence Volunteers' or 'Vigilance Group' (ACLED codes
+village defence and vigilante groups as militias); a union, an association, a party, an elders' council
+or a relief body's volunteers is not armed unless told so, and an attack on it is violence against civilians. `data/event_armed_name_words.csv`."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ def row_type(engine, text: str):
 
 
 ARMED_NAMES = ["the Kavora Liberation Front", "the Tesh Brigades", "the Komo Revolutionary Council",
-               "the Molu Resistance Movement", "the Sendu People's Army"]
+               "the Molu Resistance Movement", "the Sendu People's Army", "the Kelo Defence Volunteers"]
 UNARMED_NAMES = ["the Banu Farmers Union", "the Lito Traders Association", "the Nyasi Democratic Party",
-                 "the Pelo Elders Council"]
+                 "the Pelo Elders Council", "the Rafi Relief Volunteers"]
 TARGETS = ["{}", "two members of {}", "a camp of {}"]
 DOERS = ["Soldiers", "Gunmen"]
 VERBS = ["attacked", "killed"]

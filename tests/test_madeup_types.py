@@ -22,7 +22,7 @@ The rules, first of the older terse notes in the style of ACLED's 2015-2016 code
   control of a 'for'/'of' gerund after a verb of judging or punishing (roles.reason_doers).
 * A clash of communities, clans, tribes or herders is a battle between identity (communal)
   militias, as ACLED's codebook codes communal fighting, not a riot (coding._communal_clash,
-  _communal_group); so is a clash whose sides fight with firearms ('groups of villagers armed with
+  communal.communal_group); so is a clash whose sides fight with firearms ('groups of villagers armed with
   guns'; roles.yaml clash_firearm_words), organised armed groups; a crowd with no community named
   and no firearms stays rioters, and so do villagers facing the police.
 * Forces that 'clear' places of a group named by its proper name retake territory, in the
@@ -195,6 +195,30 @@ Fifth round (issue #21, Battles against violence against civilians):
   grenade attack whose target returned fire, and an attack that sparked a gunfight, are armed clashes
   (ACLED keeps remote violence for explosive attacks the target cannot answer; roles.yaml
   fight_back_words, incident_rows._attacks_fought_back); a grenade or rockets alone stay remote.
+* The people of rival villages or communities in a deadly clash (rule
+  `people_of_rival_villages_in_a_deadly_clash_are_communal_militias`): 'villagers of A and B',
+  'residents of A and B villages' or 'two communities' clashing, with deaths told in the line and no
+  crowd weapon (stones, sticks), fight as the villages' communal militias, which ACLED codes as a
+  battle (communal.rival_residents; roles.yaml resident_nouns, rival_communal_nouns); a brawl that
+  only injures, stone pelting, or one village's residents facing the police stay riots.
+* Sides that 'exchanged fire' fought with firearms (rule `sides_that_exchange_fire_are_armed`):
+  party supporters or activists exchanging fire are armed political militias, a battle (roles.yaml
+  clash_firearm_words with the exchange's phrases); throwing stones stays a riot.
+* People told armed with firearms in a participle the parser hangs on their 'of' phrase ('youths of
+  Kelumbo village armed with guns attacked a militia camp') are an armed group, as 'armed herders'
+  are (rule `people_armed_with_firearms_after_their_village_are_armed`; sides._armed_group); armed
+  with sticks they stay rioters.
+* A constable is a policeman (rule `a_constable_is_a_policeman`; English, a police rank): armed
+  men who resist an arrest and fire on one, or shoot constables, fight the state's police, a battle
+  (actor_nouns.csv, roles.yaml state_force_nouns).
+* An arrest or abduction told 'after' or 'following' a clash ('vigilantes arrested a man after a
+  gunfight with his armed associates') is the clash's outcome: the battle takes the row (rule
+  `a_taking_after_a_clash_yields_the_row_to_the_clash`; background_rows._clash_before_the_taking,
+  coding set taking_modes); after a meeting it stays the abduction.
+* Members of a named community ('youths from the Dima community') who attack an armed group and
+  kill, with no crowd weapon told, fight as their community's identity militia: a battle (rule
+  `a_communitys_members_killing_militiamen_are_its_militia`; coding._community_militia_kills); with
+  stones, or at a police post, they stay rioters.
 
 Parse repairs (issue #21, second parse round):
 

@@ -11,7 +11,9 @@ act of disorder. So is an act told in a relative or reduced relative clause on a
 demonstration's clause ('held a march to mourn a classmate killed by police', '... who was killed by
 police'): the clause only tells who the classmate is, the grievance the crowd marches for. So is
 an act in a demonstration's purpose infinitive ('gathered to condemn the killing of a trader').
-Both stay events; only their order changes.
+Both stay events; only their order changes. An arrest or an abduction told after a clash ('vigilantes
+arrested a man after a gunfight with his armed associates') is the clash's outcome: the battle is the
+news ACLED records, so the taking yields the row to it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from strife.extract.events.frame import Frame
+from strife.extract.events.tables import coding_set
 from strife.model import Event
 from strife.rows import is_disorder
 
@@ -95,3 +98,19 @@ def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
                 and (_told_as_its_cause(f, frame) or _told_of_a_participant(f, frame) or _told_as_its_purpose(f, frame))]
         if news and event.confidence >= max(news):
             event.confidence = round(max(0.01, max(news) - 0.01), 3)
+    _clash_before_the_taking(frames, events)
+
+
+def _clash_before_the_taking(frames: Sequence[Frame], events: Sequence[Event]) -> None:
+    """'Vigilantes arrested a man after a gunfight with his armed associates', 'detained two men
+    following an exchange of fire': a taking of people (coding set taking_modes) whose
+    'after'/'following' phrase tells a battle scores just below it: ACLED codes the armed clash, the
+    arrest its outcome."""
+    takings = coding_set("taking_modes")
+    for frame, event in zip(frames, events):
+        if event.mode not in takings or event.negated or event.hypothetical:
+            continue
+        clashes = [e.confidence for f, e in zip(frames, events) if f is not frame and e.acled_event_type == "Battles"
+                   and not (e.negated or e.hypothetical) and _told_as_its_cause(frame, f)]
+        if clashes and event.confidence >= max(clashes):
+            event.confidence = round(max(0.01, max(clashes) - 0.01), 3)

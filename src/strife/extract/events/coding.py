@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract import clause_verb, line_of
+from strife.extract.events.communal import communal_group, community_members, line_tells_deaths, rival_residents
 from strife.extract.events.crowd_voice import crowd_voice
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
@@ -97,6 +98,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if _communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
+    if source_side == "civilian" and direct_target == "nonstate" and _community_militia_kills(frame, onto):
+        source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
     if _telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
         # (the roles stage may already have made it the target)
@@ -136,6 +139,15 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
             frame.mode = None
+
+
+def _community_militia_kills(frame: Frame, onto: Ontology) -> bool:
+    """'Youths from the Dima community attacked a camp of the Wula militia, killing two': members of a
+    community who attack an armed group and kill, with no crowd weapon told, fight as their
+    community's (identity) militia, which ACLED codes as a battle, not mob violence."""
+    line = line_of(frame.trigger.token)
+    return bool(frame.sources) and all(community_members(t, onto) for t in frame.sources) and line_tells_deaths(
+        frame.trigger.token, onto) and not _names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
 
 
 def _explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
@@ -322,8 +334,12 @@ def _communal_clash(frame: Frame, onto: Ontology) -> bool:
     communal_group_nouns, named_communal_nouns (these only after a proper name)."""
     if frame.plover != "FIGHT" or not _two_sided(frame, onto):
         return False
-    if any(_communal_group(t, onto) for side in (frame.sources, frame.targets) for t in side):
+    sides = [t for side in (frame.sources, frame.targets) for t in side]
+    if any(communal_group(t, onto) for t in sides):
         return True
+    if any(rival_residents(t, onto) for t in sides) and line_tells_deaths(frame.trigger.token, onto):
+        # 'villagers of A and B clashed; four killed' (a brawl that only injures, or stone pelting, stays a riot)
+        return not _names_any(" ".join(t.lower_ for t in line_of(frame.trigger.token)), onto.words("crowd_weapon_words"))
     # 'two rival groups of villagers armed with guns clashed': sides that fight with firearms are
     # organised armed groups (ACLED's communal or political militias), not a mob; so are sides told
     # fighting with them in a participle of the clash's own verb ('clashed, exchanging gunfire')
@@ -331,15 +347,6 @@ def _communal_clash(frame: Frame, onto: Ontology) -> bool:
     manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
     return _names_any(_clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))
-
-
-def _communal_group(token: Token, onto: Ontology) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma in onto.words("communal_group_nouns") or token.lower_ in onto.words("communal_group_nouns"):
-        return True
-    if lemma not in onto.words("named_communal_nouns") and token.lower_ not in onto.words("named_communal_nouns"):
-        return False
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)
 
 
 def _stoned_by_unknown(frame: Frame, onto: Ontology) -> bool:

@@ -100,8 +100,13 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     in ACLED's codebook, an identity (communal) militia, an organised armed side, not civilians
     or a mob; only the noun's own modifier counts ('farmers attacked by armed men' does not)."""
     words = onto.words("armed_group_modifiers")
-    return any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
-               or _armed_with_firearms(token, c, onto) for c in token.children)
+    if any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
+           or _armed_with_firearms(token, c, onto) for c in token.children):
+        return True
+    # 'youths of Kelumbo village armed with guns': the parser hangs the participle on the noun of the
+    # 'of'/'from' phrase after the head; it tells of the head, the people who attacked
+    return any(_armed_with_firearms(o, c, onto) for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+               for o in p.children if o.dep_ == "pobj" for c in o.children)
 
 
 def _armed_with_firearms(token: Token, clause: Token, onto: Ontology) -> bool:
