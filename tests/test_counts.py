@@ -6,7 +6,8 @@ import csv
 
 import pytest
 
-from strife.extract.counts import count_cues, count_kind_for, count_triggers, find_counts, victim_nouns
+from strife.extract.count_words import count_cues, count_kind_for, count_triggers, victim_nouns
+from strife.extract.counts import find_counts
 from strife.model import Count
 from tests.conftest import SHARED
 

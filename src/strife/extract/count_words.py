@@ -1,7 +1,8 @@
 """The words of a casualty figure: what a word says happened to people, and where its victims sit.
 
-Shared by `strife.extract.counts` (figures written with a numeral) and `strife.extract.unnumbered`
-(people counted without one: "another soldier", "killing him"): the lexicons of
+Shared by `strife.extract.counts` (figures written with a numeral), the modules it reads a figure
+with (`count_parts`, `count_totals`, `count_spread`), `strife.extract.unnumbered` (people counted
+without one: "another soldier", "killing him") and the figure linker (`background_clause`): the lexicons of
 ``data/count_kinds.csv``, ``count_victims.csv`` and ``count_cues.csv``, and the parse rules that
 find the word governing a counted phrase. Role matters: in "3 soldiers killed 5 militants" the
 soldiers are the killers, so the active subject of a transitive trigger is never a victim.
@@ -9,6 +10,7 @@ soldiers are the killers, so the active subject of a transitive trigger is never
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -16,10 +18,13 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.datafiles import read_data_csv as _data_rows
-from strife.extract import result_complements
+from strife.extract import doc_lowers, result_complements
 
 #: Entity labels of spaCy that mark a figure as something other than a head count.
 NOT_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+#: Month names and their abbreviations: a figure before one is a day ("8 May"), and a date naming
+#: one with a range of days spreads a toll over them (`strife.extract.count_spread.days_of_range`).
+MONTH_NAMES = frozenset(name.lower() for name in [*calendar.month_name, *calendar.month_abbr] if name)
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECTS = ("dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "appos")
 _CLIMB_THROUGH = ("prep", "pobj", "conj", "appos", "cc", "npadvmod", "quantmod", "nummod", "amod")
@@ -313,3 +318,26 @@ def past_reported_names(doc: Doc, last: int, bare: bool) -> int:
     while end < min(len(doc) - 1, last + 6) and doc[end].pos_ in ("NOUN", "PROPN") and trigger_for(doc[end]) is None:
         end += 1
     return end - 1 if end > last + 2 else last
+
+
+def background_clause(token: Token) -> Optional[Token]:
+    """The head of the clause of earlier events ``token`` sits in, or None.
+
+    "inhabitants attacked police after two children were killed": "two children" sits in the
+    clause headed by "killed", opened by "after" (a ``background`` cue of count_cues.csv). A
+    figure there counts that earlier incident, not the one of the main clause.
+    """
+    cues = count_cues().get("background", frozenset())
+    sentence = token.sent  # the walk stays in it: without a cue word there, no clause to find
+    if cues.isdisjoint(doc_lowers(token.doc)[sentence.start : sentence.end]):
+        return None
+    current = token
+    for _ in range(12):
+        if any(child.dep_ == "mark" and child.lower_ in cues for child in current.children):
+            return current
+        if current.dep_ == "pobj" and current.head.lower_ in cues:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None

@@ -13,7 +13,8 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
-from strife.extract.counts import clause_names, days_of_range, places_listed
+from strife.extract.count_spread import clause_names, days_of_range, places_listed
+from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
@@ -92,7 +93,7 @@ def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc)
 
 def _places_told(trigger: Token) -> Optional[int]:
     """ "Soldiers clashed with rebels in Kuma and Bedi. 8 rebels killed.": the named places the act's
-    clause lists (`strife.extract.counts.places_listed`), among which ACLED divides the toll told
+    clause lists (`strife.extract.count_spread.places_listed`), among which ACLED divides the toll told
     after it, as it does one told with the list; None when it lists none."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -196,8 +197,6 @@ def _one_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool
 def _protested(event: Event, doc: Doc) -> bool:
     """ "torched the police office to protest the death of a student during protests": an act told
     inside what is protested is an earlier incident, never part of the protest's."""
-    from strife.extract.counts import count_cues
-
     token = trigger_token(event, doc) if event.trigger is not None else None
     if token is None:
         return False
@@ -236,8 +235,6 @@ def _clause_of(event: Event, doc: Doc) -> Optional[int]:
 
 
 def _background_at(token) -> Optional[int]:
-    from strife.extract.counts import background_clause
-
     head = background_clause(token)
     return head.i if head is not None else None
 
@@ -250,8 +247,6 @@ def _grievance_of(token: Token) -> Optional[Token]:
     """What a protest or a mourning is about, when the figure is in it ("to protest the death of a
     student", "protests over the killing of 3 men"): the head of the object of a ``grievance`` word
     of count_cues.csv, reached without leaving the noun phrase; else None."""
-    from strife.extract.counts import count_cues
-
     grievances = count_cues().get("grievance", frozenset())
     current = token
     for _ in range(8):
@@ -271,8 +266,6 @@ def _tally_set_off(phrase: Token) -> bool:
     """A headline's closing tally ("Residents protest over fees, one dead"): an appositive after a
     comma or a semicolon that holds a casualty word tells the deaths of the incident, which the
     parser hangs on the last noun before it; it is never part of what is protested."""
-    from strife.extract.counts import count_kind_for
-
     if phrase.dep_ != "appos" or phrase.left_edge.i == 0:
         return False
     if phrase.doc[phrase.left_edge.i - 1].text not in _TALLY_MARKS:
@@ -283,8 +276,6 @@ def _tally_set_off(phrase: Token) -> bool:
 def _is_cause(head: Optional[int], doc: Doc) -> bool:
     """Whether the background clause headed by token `head` is opened by a word telling an act
     that came before the main clause ("after", a ``cause`` cue of count_cues.csv)."""
-    from strife.extract.counts import count_cues
-
     if head is None:
         return False
     causes = count_cues().get("cause", frozenset())
@@ -295,8 +286,6 @@ def _is_cause(head: Optional[int], doc: Doc) -> bool:
 
 def _is_outcome(event: Event, doc: Doc) -> bool:
     """Whether the event's trigger only says what happened to people ("killed", "died", "wounded")."""
-    from strife.extract.counts import count_kind_for
-
     token = trigger_token(event, doc) if event.trigger is not None else None
     return token is not None and count_kind_for(token) in ("killed", "injured")
 
@@ -304,8 +293,6 @@ def _is_outcome(event: Event, doc: Doc) -> bool:
 def _finds_the_dead(event: Event, doc: Doc) -> bool:
     """ "His body was found on Tuesday": an act whose object is the body of someone told before
     (a possessive or definite outcome noun) tells the end of the earlier incident."""
-    from strife.extract.counts import trigger_for
-
     token = trigger_token(event, doc) if event.trigger is not None else None
     if token is None:
         return False
@@ -344,8 +331,6 @@ def _is_response(event: Event, doc: Doc) -> bool:
     """ "Security forces responded with gunfire": an act told as the answer to the one told just
     before (a ``response`` cue of count_cues.csv on its trigger or the verb it hangs on) is part of
     that incident, as ACLED codes it, whoever does it."""
-    from strife.extract.counts import count_cues
-
     token = trigger_token(event, doc) if event.trigger is not None else None
     responses = count_cues().get("response", frozenset())
     for _ in range(3):

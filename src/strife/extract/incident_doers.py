@@ -12,7 +12,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Layout
-from strife.extract.counts import count_kind_for
+from strife.extract.count_words import count_kind_for
 from strife.model import Actor, Event
 from strife.ontology import load_ontology
 from strife.resolve.coref import event_anchor, trigger_token

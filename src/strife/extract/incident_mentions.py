@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
-from strife.extract.counts import count_kind_for
+from strife.extract.count_words import count_kind_for
 from strife.extract.incident_agreement import incident_places_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.report_words import report_words

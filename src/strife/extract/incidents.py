@@ -40,7 +40,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
-from strife.extract.counts import count_kind_for
+from strife.extract.count_words import count_kind_for
 from strife.extract.events.tables import coding_set
 from strife.extract.incident_agreement import (
     found_later,

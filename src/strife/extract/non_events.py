@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import clause_verb
-from strife.extract.counts import count_cues
+from strife.extract.count_words import count_cues
 from strife.extract.incident_agreement import SHORT_SPAN_DAYS
 from strife.extract.report_words import report_words
 from strife.model import Count, DateMention, Event

@@ -7,7 +7,7 @@ killed in the attacks." The outcome points back with a definite plural event nou
 attacks hit Kallo and Bedi"). ACLED codes an event for each act and divides a total reported for
 several places among them (codebook, "Reported fatalities": "fatalities divided between three
 locations"), the first taking the odd death. strife already divides a toll told for a list of places
-or a range of days ("clashed in Kuma and Bedi, killing 8": `strife.extract.counts.places_listed`,
+or a range of days ("clashed in Kuma and Bedi, killing 8": `strife.extract.count_spread.places_listed`,
 `strife.extract.figure_links`); the share is one definition, `Count.split_over` read by
 `strife.conventions.split_share`, and this pass uses it too: every act the plural points back to
 carries the toll with `split_over` the number of acts, so each row's share is ACLED's.

@@ -18,7 +18,8 @@ from functools import lru_cache
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text
 from strife.extract.count_words import count_triggers, victim_nouns
-from strife.extract.counts import count_cues, is_summary_line
+from strife.extract.count_totals import is_summary_line
+from strife.extract.count_words import count_cues
 from strife.extract.quotes import speech_verb
 from strife.model import Count
 

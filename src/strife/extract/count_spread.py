@@ -1,0 +1,185 @@
+"""Over how many days or places a figure is spread: ACLED divides a toll told for several among them.
+
+"12 killed over three days", "invaded two communities, killing 20", "clashed in Kuma and Bedi,
+killing 8", "on 19 and 20 June": ACLED codes one event a day and a place, and a toll told for all
+of them is shared out. `strife.extract.counts` sets `Count.split_over` from `spread_over`; the
+figure linker (`strife.extract.figure_links`) asks `places_listed` and `days_of_range` of the
+event's own clause. The units and prepositions are cues of ``data/count_cues.csv`` (spread_unit,
+spread_place).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from spacy.tokens import Span, Token
+
+from strife.extract import span_ents
+from strife.extract.count_words import MONTH_NAMES, count_cues
+from strife.extract.numbers import match_quantity
+
+_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b")
+_LONGEST_SPREAD_DAYS = 7
+#: Days written day/month, as older notes write them: "19-20/06", "19/06 and 20/06", "from 18/06 to 20/06".
+_NUMERIC_DAY_RANGE = re.compile(
+    r"\b(\d{1,2})(?:/(\d{1,2}))?\s*(-|\u2013|and|to|until)\s*(\d{1,2})/(\d{1,2})\b(?!/\d{3,})")
+
+
+def spread_over(anchor: Token) -> Optional[int]:
+    """How many days or places the figure's clause, or the clause it hangs on, spreads it over ("12
+    killed over three days", "Two fatalities distributed across two days", "invaded two
+    communities, killing 20", "attacked the villages of A, B and C, killing 26"), or None."""
+    units = count_cues().get("spread_unit", frozenset())
+    for clause in _clauses_of(anchor):
+        for unit in (*_units(clause), *_subject_units(clause)):
+            if unit.lemma_.lower() in units:
+                number = _unit_number(unit)
+                if number is not None and number >= 2:
+                    return number
+        for name in clause_names(clause):
+            listed = places_listed(name)
+            if listed >= 2:
+                return listed
+    return days_of_range(anchor.sent)
+
+
+def _one_place_name(words: Span) -> bool:
+    """Whether the gazetteer knows the words, "and" and all, as one place ("Jammu and Kashmir")."""
+    from strife.resolve.geocode import Gazetteer
+
+    return bool(Gazetteer.default().lookup(words.text))
+
+
+def clause_names(verb: Token) -> Iterator[Token]:
+    """The proper nouns of a verb's own clause (not of a clause inside it), in text order."""
+    for token in verb.subtree:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        head = token.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            yield token
+
+
+def places_listed(unit: Token) -> int:
+    """How many named places a locative preposition's object lists ("clashed in Kuma and Bedi",
+    "at A, B and C": 2 and 3; cue role spread_place, count_cues.csv): ACLED codes an event at each
+    and divides a toll told for all of them among them. Names of one area ("in the A and B villages")
+    or the sides of a "between" are no list, nor names joined by commas alone ("in Kuma, Tesso": a
+    town and its district); 0 when the object is not a list of names."""
+    preposition = unit.head
+    if (unit.dep_ != "pobj" or unit.pos_ != "PROPN" or preposition.dep_ != "prep"
+            or preposition.lower_ not in count_cues().get("spread_place", frozenset())):
+        return 0
+    names = [unit, *(conj for conj in unit.conjuncts if conj.i > unit.i)]
+    joined = any(child.dep_ == "cc" and child.lower_ == "and" for name in names for child in name.children)
+    if len(names) < 2 or not joined or any(name.pos_ != "PROPN" for name in names):
+        return 0  # "in Kuma, Tesso": a town and its district, no list
+    last = names[-1].i
+    if len(names) == 2 and _one_place_name(unit.doc[unit.left_edge.i if unit.left_edge.dep_ == "compound" else unit.i : last + 1]):
+        return 0  # "in Jammu and Kashmir": one place's name with "and" inside it
+    if last + 1 < len(unit.doc) and unit.doc[last + 1].pos_ == "NOUN":
+        return 0  # "in the A and B villages" (the parse may hang the noun elsewhere): one area
+    return len(names)
+
+
+def days_of_range(sentence: Span) -> Optional[int]:
+    """The days a range of dates in the figure's sentence names ("on 19 and 20 June", "3-5 May":
+    2 and 3), or None: ACLED divides a toll told for several days among them. A range longer than
+    a week is a period's statistic, not an incident's days, and is left whole."""
+    for entity in span_ents(sentence):
+        if entity.label_ != "DATE" or not any(token.lower_ in MONTH_NAMES for token in entity):
+            continue
+        found = _DAY_RANGE.search(entity.text)
+        if found is not None:
+            first, last = int(found[1]), int(found[2])
+            if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
+                return last - first + 1
+    return _days_of_numeric_range(sentence.text)
+
+
+def _days_of_numeric_range(text: str) -> Optional[int]:
+    """The days of a range written day/month ("on 19-20/06", "from 18/06 to 20/06": 2 and 3; "on
+    19/06 and 22/06": the two days named), within one month and a week, or None."""
+    for found in _NUMERIC_DAY_RANGE.finditer(text):
+        first, month, joint, last, last_month = int(found[1]), found[2], found[3], int(found[4]), found[5]
+        if (month is not None and month.lstrip("0") != last_month.lstrip("0")) or (month is None and joint == "and"):
+            continue  # "between 2 and 3/4" is no pair of days
+        if not (1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS and 1 <= int(last_month) <= 12):
+            continue
+        return 2 if joint == "and" else last - first + 1
+    return None
+
+
+def _clauses_of(anchor: Token) -> list[Token]:
+    """The verb of the figure's clause, its participles, and the verbs it is subordinate to."""
+    verb = anchor
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    clauses = [verb, *(child for child in verb.children if child.dep_ in ("acl", "advcl") and child.pos_ == "VERB")]
+    current = verb
+    for _ in range(2):  # "continued over four days, with several soldiers killed"; "invaded ..., killing 20"
+        if current.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or current.head is current:
+            break
+        current = current.head.head if current.dep_ == "pcomp" else current.head
+        clauses.append(current)
+    return clauses
+
+
+def _units(verb: Token) -> Iterator[Token]:
+    """The nouns a verb's objects and prepositions name ("over three days", "two communities",
+    "split between three locations"); not the sides a "between" phrase of a noun names ("clashes
+    between two communities" is one fight)."""
+    sides = verb.pos_ in ("NOUN", "PROPN")
+    for child in verb.children:
+        if child.dep_ in ("dobj", "npadvmod"):
+            yield child
+        elif child.dep_ == "prep" and not (sides and child.lower_ == "between"):
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _subject_units(verb: Token) -> Iterator[Token]:
+    """The nouns of prepositions within the act a verb's subject names ("Clashes in A over two days
+    left 6 dead", "Fighting over three days ... left 9 dead"), never the sides of a "between"."""
+    for subject in (child for child in verb.children if child.dep_ in ("nsubj", "csubj") and child.pos_ in ("NOUN", "VERB")):
+        for token in subject.subtree:
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ != "between":
+                yield token
+
+
+def _unit_number(unit: Token) -> Optional[int]:
+    """The number a counted unit names ("three days", "2 villages"; "the villages of A, B and C":
+    the places listed), or None."""
+    for child in unit.children:
+        if child.dep_ == "nummod":
+            found = match_quantity([child.lower_])
+            if found is not None and found[0].best is not None:
+                return found[0].best
+    if unit.tag_ == "NNS":
+        for prep in (child for child in unit.children if child.dep_ == "prep" and child.lower_ == "of"):
+            for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
+                listed = 1 + sum(1 for token in first.subtree
+                                 if token.dep_ == "conj" and token.head.dep_ in ("pobj", "conj"))
+                listed = max(listed, _names_listed(unit, prep))
+                return listed if listed >= 2 else None
+    return None
+
+
+def _names_listed(unit: Token, prep: Token) -> int:
+    """How many names a list after "the villages of" gives, each item opening with a name (a capital)
+    ("the villages of A in B, C in D district and E"): 3. Counted on the words up to the next
+    verb, between commas and "and", since the parser hangs the later items anywhere in a long list."""
+    items, opening = 0, True
+    for token in unit.doc[prep.i + 1 : unit.sent.end]:
+        if token.pos_ in ("VERB", "AUX") or token.text == ";":
+            break
+        if token.text == "," or token.lower_ == "and":
+            opening = True
+        elif opening:
+            items += token.pos_ == "PROPN" or token.is_title
+            opening = False
+    return items
