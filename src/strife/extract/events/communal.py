@@ -2,8 +2,8 @@
 
 ACLED's codebook codes fighting between communities, clans, tribes or the people of rival villages as
 a battle between communal militias, not a riot; the words are roles.yaml's communal_group_nouns,
-named_communal_nouns, resident_nouns and rival_communal_nouns (strife.extract.events.coding.
-_communal_clash asks).
+named_communal_nouns, resident_nouns and rival_communal_nouns (strife.extract.events.
+battle_sides.communal_clash asks).
 """
 
 from __future__ import annotations

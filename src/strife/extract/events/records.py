@@ -12,16 +12,11 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.extract import doc_text, line_of
 from strife.extract.actors import UNCODED_CONFIDENCE
-from strife.extract.events.coding import (
-    acled_pair,
-    calibrated_confidence,
-    cameo_code_of,
-    raw_confidence,
-    refine_type,
-    riot_put_down,
-)
+from strife.extract.events.coding import refine_type
+from strife.extract.events.event_codes import acled_pair, calibrated_confidence, cameo_code_of, raw_confidence
 from strife.extract.events.frame import Frame
 from strife.extract.events.owners import downed_craft, installation_owner
+from strife.extract.events.riots import riot_put_down
 from strife.extract.events.roles import argument_phrase, document_body, finds_the_dead, reciprocal_sides
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector

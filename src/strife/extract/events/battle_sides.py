@@ -1,0 +1,158 @@
+"""Whether a violent act is fought between armed sides: a battle (FIGHT), or violence on the unarmed.
+
+ACLED's codebook keeps Battles for a clash of two armed, organised sides and codes violence against
+people who are unarmed or take no part in the fighting as violence against civilians. These rules
+read who fought whom from the act's words where the sides' sectors alone cannot tell: a clash is
+two-sided by meaning; a killing told as part of a gunfight is its battle; communities clashing fight
+as communal militias; a soldier off duty or a captured militant is no armed side at that moment; a
+headline's "Five soldiers wounded" names who was hit, not who hit. `strife.extract.events.coding`
+asks them while refining a frame's type.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from strife.extract import line_of
+from strife.extract.events.communal import communal_group, community_members, line_tells_deaths, rival_residents
+from strife.extract.events.frame import Frame
+from strife.extract.events.triggers import word_keys
+from strife.extract.events.weapon_modes import clause_text
+from strife.extract.events.weapons import names_any
+from strife.ontology import Ontology
+
+
+def two_sided(frame: Frame, onto: Ontology) -> bool:
+    """'clashed with farmers', 'a shoot-out broke out': a clash has two sides by meaning, so it
+    stays a battle (the lexicon row's lemma counts too: 'shoot-out' ends on the token 'out')."""
+    words = onto.words("two_sided_lemmas")
+    return bool(word_keys(frame.trigger.token) & words) or frame.trigger.entry.lemma.lower() in words
+
+
+def community_militia_kills(frame: Frame, onto: Ontology) -> bool:
+    """'Youths from the Dima community attacked a camp of the Wula militia, killing two': members of a
+    community who attack an armed group and kill, with no crowd weapon told, fight as their
+    community's (identity) militia, which ACLED codes as a battle, not mob violence."""
+    line = line_of(frame.trigger.token)
+    return bool(frame.sources) and all(community_members(t, onto) for t in frame.sources) and line_tells_deaths(
+        frame.trigger.token, onto) and not names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
+
+
+def explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
+    """'Militants attacked the police station with IEDs and gunfire': explosives or grenades used
+    in an assault on an armed side that the same clause tells was also fought with small arms are
+    part of a ground attack, which ACLED codes as the battle (Armed clash), as it does remote
+    violence told as part of a ground assault (`weapon_modes` leaves support phrases out); a bomb alone stays the remote
+    explosive or grenade. Only for an armed target: the caller asks."""
+    return frame.mode in ("IED", "grenade") and names_any(clause_text(frame), onto.words("small_arms_words"))
+
+
+def held_captive(targets: list[Token], onto: Ontology) -> bool:
+    """'Soldiers executed two captured militants', 'killed a kidnapped policeman', 'militants who
+    were in custody': a fighter or a member of a force held captive cannot fight back, and ACLED's
+    codebook codes violence against people who are unarmed and take no part in fighting, detainees
+    among them, as violence against civilians, not a battle (roles.yaml captive_words, among the
+    modifiers of each one attacked; captive_phrases, in its own phrase and relative clauses)."""
+    words, phrases = onto.words("captive_words"), onto.words("captive_phrases")
+    return bool(targets) and all(
+        any(c.lower_ in words for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i)
+        or names_any(" ".join(d.lower_ for d in t.subtree), phrases) for t in targets)
+
+
+def off_duty(frame: Frame, onto: Ontology) -> bool:
+    """'Gunmen shot dead a soldier who was off duty at his home', 'an unarmed policeman': ACLED's
+    codebook keeps Battles for a clash of two armed, organised sides and codes violence against
+    people who are unarmed and take no part in the fighting as violence against civilians; a member
+    of the state's forces the report tells was off duty, on leave, unarmed or at home when he was
+    attacked was no armed side at that moment (roles.yaml off_duty_words, read in the attack's own
+    clause and its argument phrases, relative clauses of the one attacked included: 'a soldier who
+    was on leave')."""
+    told = " ".join(t.lower_ for target in frame.targets for t in target.subtree)
+    return names_any(clause_text(frame) + " " + told, onto.words("off_duty_words"))
+
+
+def fended_off(frame: Frame, onto: Ontology) -> bool:
+    """'Soldiers repelled a Houthi attack': the target of a fight told as fending off an attack is
+    the attacker (belligerents.add_repelled_attackers), armed whatever its sector, not someone attacked."""
+    return frame.plover == "FIGHT" and frame.trigger.token.lemma_.lower() in onto.words("fending_off_verbs")
+
+
+def within_a_fight(verb: Token, onto: Ontology) -> bool:
+    """'A soldier was killed by militants in a gunfight', 'killed one in ongoing battles with
+    rebels': a killing told as part of a clash is that clash's toll, and ACLED codes it as the
+    battle (Battles), even when the dead are civilians caught in it."""
+    if verb.pos_ != "VERB":
+        return False
+    words = onto.words("two_sided_lemmas")
+    inner = {t.i for d in verb.subtree if d.i != verb.i and d.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis")
+             and not _tally_participle(d, onto)
+             for t in d.subtree}  # 'killed a man who had fought in the war': the war is not this killing's
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in words and t.head.lower_ in ("in", "during", "amid")
+               for t in verb.subtree if t.i not in inner)
+
+
+def _tally_participle(token: Token, onto: Ontology) -> bool:
+    """'1 man was killed and 4 others injured during a clash': a casualty participle hung on a
+    tally's noun tells the same casualties' circumstance, which the killing shares."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in onto.words("casualty_verbs")
+
+
+def telegraphic_passive(verb: Token, onto: Ontology) -> bool:
+    """'Five soldiers wounded.', 'Two killed and 30 wounded in clashes': a note or a headline drops
+    the auxiliary of a passive, so a casualty verb whose subject is a tally of people and which has
+    no object, auxiliary or 'by' agent tells who was hit, not who hit."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    to_death = _to_death(verb)
+    if not (to_death or word_keys(verb) & onto.words("casualty_verbs")):
+        return False
+    deps = {c.dep_ for c in verb.children if not _clause_before_a_semicolon(c, verb)}
+    if to_death and verb.dep_ == "acl" and verb.head.i < verb.i and not deps & {"dobj", "agent"}:
+        return True  # 'Sectarian killing: a Shia man shot dead in ...': a reduced relative, its noun the victim
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "agent", "nsubjpass", "ccomp", "xcomp"}:
+        return False
+    return to_death or any(_counted(s) for s in verb.children if s.dep_ == "nsubj")
+
+
+def _to_death(verb: Token) -> bool:
+    """'A trader shot dead in ...', 'a man hacked to death': a verb of violence told with its result
+    and no object is a headline passive whoever its subject (the active has an object: 'gunmen
+    shot dead a trader')."""
+    return any((c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp"))
+               or (c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
+               for c in verb.children)
+
+
+def _clause_before_a_semicolon(child: Token, verb: Token) -> bool:
+    """'Gunmen raided the village; 2 herders killed': the parser may hang the clause before a
+    semicolon on the tally's verb as its complement; that clause is the act, not the verb's own."""
+    if child.dep_ != "ccomp" or child.i > verb.i:
+        return False
+    return any(t.text in (";", ":") for t in verb.doc[child.right_edge.i + 1:verb.i])
+
+
+def _counted(subject: Token) -> bool:
+    """A tally of people ('three soldiers', 'Two'), as casualty notes give them."""
+    return subject.pos_ == "NUM" or subject.like_num or any(c.dep_ == "nummod" for c in subject.children)
+
+
+def communal_clash(frame: Frame, onto: Ontology) -> bool:
+    """'Clashes between Tobi and Kanyi communities', 'herders and farmers clashed': a clash one of
+    whose sides is a community, clan, tribe or herders fights as an identity militia (ACLED codes
+    communal fighting as a battle between communal militias, not a riot); roles.yaml
+    communal_group_nouns, named_communal_nouns (these only after a proper name)."""
+    if frame.plover != "FIGHT" or not two_sided(frame, onto):
+        return False
+    sides = [t for side in (frame.sources, frame.targets) for t in side]
+    if any(communal_group(t, onto) for t in sides):
+        return True
+    if any(rival_residents(t, onto) for t in sides) and line_tells_deaths(frame.trigger.token, onto):
+        # 'villagers of A and B clashed; four killed' (a brawl that only injures, or stone pelting, stays a riot)
+        return not names_any(" ".join(t.lower_ for t in line_of(frame.trigger.token)), onto.words("crowd_weapon_words"))
+    # 'two rival groups of villagers armed with guns clashed': sides that fight with firearms are
+    # organised armed groups (ACLED's communal or political militias), not a mob; so are sides told
+    # fighting with them in a participle of the clash's own verb ('clashed, exchanging gunfire')
+    token = frame.trigger.token
+    manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
+    return names_any(clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))

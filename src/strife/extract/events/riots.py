@@ -1,0 +1,230 @@
+"""When violence by a crowd is a riot (ACLED Riots), and whether a violent demonstration or mob violence.
+
+ACLED codes violence by demonstrators, residents, party supporters or an unnamed crowd as Riots,
+never as a battle nor as violence against civilians, which it keeps for organised armed
+perpetrators: a protest that names violent means ('burning tyres', 'stone pelting'), property
+damaged by a crowd, home-made bombs thrown by civilians, unknown people stoning the police, the
+unarmed side of a clash with the state's forces. A riot is a violent demonstration when its line
+tells of a protest, else mob violence (`demonstration_context`). Force the police alone use on a
+protest is not the crowd's riot (`policing_force`); `strife.extract.events.event_codes` codes it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Token
+
+from strife.extract import line_of
+from strife.extract.events.battle_sides import two_sided
+from strife.extract.events.frame import Frame
+from strife.extract.events.grammar import hyphenated_words
+from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
+from strife.extract.events.triggers import month_of_a_date, word_keys
+from strife.extract.events.weapon_modes import by_explosives, clause_text
+from strife.extract.events.weapons import names_any
+from strife.model import Actor
+from strife.ontology import Ontology
+
+
+def demonstration_context(token: Token, onto: Ontology) -> bool:
+    """Violence by a crowd is a violent demonstration when its line tells of a protest, else
+    mob violence (ACLED's two Riots sub-events)."""
+    words, line = onto.words("demonstration_words"), line_of(token)
+    return any((t.lemma_.lower() in words or t.lower_ in words) and not month_of_a_date(t) for t in line) or bool(
+        hyphenated_words(line) & words)
+
+
+def violent_protest(frame: Frame, onto: Ontology) -> bool:
+    """'rioters demonstrating ... blocked the road with burning tyres', 'blocked roads and engaged
+    in stone pelting': the sentence names violent means, so the protest is a riot (ACLED)."""
+    if frame.mode not in (None, "demo", "obstruct"):
+        return False  # hunger strikes and boycotts are never riots
+    token = frame.trigger.token
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lemma_.lower() in onto.words("violent_crowd_modifiers") - {"armed"} for c in token.children):
+        return True  # 'a violent protest', 'violent demonstrations': a riot by its own words
+    text = _UNREAL_TURN.sub(" ", " ".join(t.lower_ for t in token.sent))
+    return names_any(text, onto.words("violent_protest_words"))
+
+
+# 'a protest that could turn violent', 'fears it would turn violent', 'did not turn violent': a turn
+# a modal, an infinitive or a negation holds is no violence that happened (English modality).
+_UNREAL_TURN = re.compile(r"\b(?:could|may|might|would|will|can|should|to|not|never|n't)\s+(?:have\s+)?(?:turn|turns|turning|turned)\s+violent\b")
+
+
+def crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
+    """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
+    'rioters tore up billboards'), or looting by a crowd ('an angry crowd ransacked the police post':
+    ACLED codes looting by rioters as the riot; looting by residents or soldiers stays
+    looting/property destruction): rioters."""
+    if frame.plover == "COERCE" and frame.mode == "seize" and not by_explosives(frame.trigger.token, onto):
+        crowd = bool(frame.sources) and all(t.lemma_.lower() in onto.words("protester_nouns") for t in frame.sources)
+        return crowd or side_of(frame.sources, source_actors, onto) == "protester"  # residents' looting stays looting
+    if frame.plover == "COERCE" and (frame.mode != "destroy" or by_explosives(frame.trigger.token, onto)):
+        return False  # blowing up a pylon takes explosives, not a crowd
+    if frame.plover == "ASSAULT" and frame.mode != "arson":
+        return False
+    if side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
+        return True
+    if frame.mode != "arson" or not _unorganised_attackers(frame, onto):
+        return False
+    return bool(frame.sources) or not _line_tells_casualties(frame.trigger.token, onto)
+
+
+def _unorganised_attackers(frame: Frame, onto: Ontology) -> bool:
+    """'Buses were set on fire', 'assailants torched a bus', 'crude bombs were hurled': property
+    burnt or home-made bombs thrown by no one named, or by people named only by the act, are mob
+    violence in ACLED; an armed group's arson ('militants torched the village') is not, and an
+    event that inherits its doer from an earlier clause is that doer's."""
+    if frame.inherited is not None and frame.inherited.sources:
+        return False
+    if not frame.sources:  # 'an arson attack' takes its doer from elsewhere; 'they set fire' has one
+        verb = frame.trigger.token
+        return verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children)
+    return all(t.lemma_.lower() in onto.words("unorganised_attacker_nouns") for t in frame.sources)
+
+
+def _line_tells_casualties(token: Token, onto: Ontology) -> bool:
+    """'Two were killed and houses were set on fire': the line counts people hurt, so the burning
+    is part of an attack on people, not mob damage to property alone."""
+    words = onto.words("casualty_verbs")
+    return any(t.lemma_.lower() in words for t in line_of(token))
+
+
+def bomb_thrown_at_passengers(frame: Frame, onto: Ontology) -> bool:
+    """'Assailants threw bombs at a moving bus', 'hurled a crude bomb on the vehicle, injuring three
+    passengers': a bomb thrown by hand at a bus or its passengers that hurts people is an attack on
+    the people in it, violence against civilians in ACLED, neither rioting nor remote violence
+    (thrown by a protest's enforcers, 'pro-hartal activists', it is their riot)."""
+    if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED") or frame.trigger.token.pos_ != "VERB":
+        return False
+    if not word_keys(frame.trigger.token) & onto.words("throwing_verbs"):
+        return False
+    sent = frame.trigger.token.sent
+    sentence = " ".join(t.lower_ for t in sent)
+    if names_any(sentence, onto.words("grenade_words")):
+        return False  # a grenade is a grenade, whoever it hits
+    hurt = any(t.lemma_.lower() in onto.words("casualty_verbs") for t in sent)  # 'only a bus's windows damaged': no attack on people
+    return hurt and names_any(sentence, onto.words("passenger_vehicle_words"))
+
+
+def makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
+    """'Party supporters hurled crude bombs', 'assailants blasted two cocktails': home-made bombs
+    thrown by civilians or by unnamed attackers are rioting (ACLED Riots), not remote violence,
+    which ACLED keeps for organised armed groups; 'militants threw a petrol bomb' stays an
+    explosion."""
+    if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED"):
+        return False
+    if not names_any(clause_text(frame), onto.words("makeshift_bomb_words")):
+        return False
+    if _unorganised_attackers(frame, onto):
+        return True
+    if any(lexical_side(t, onto) in ARMED for t in frame.sources):
+        return False  # 'members of the party's militia': an armed group, whatever its party
+    return source_side in ("civilian", "protester")
+
+
+def stoned_by_unknown(frame: Frame, onto: Ontology) -> bool:
+    """'Unidentified people attacked two policemen with stones': doers named only as unknown people
+    (roles.yaml person_nouns, never told as armed) whose clause names only a crowd's weapons (stones,
+    sticks; crowd_weapon_words) and no firearm are a mob, which ACLED codes as Riots (rioters may
+    target armed actors), not an unidentified armed group's battle. Asked only of attacks on an
+    armed force (an unknown few stoning a civilian stay as they were)."""
+    if not frame.sources or frame.plover not in ("ASSAULT", "FIGHT"):
+        return False
+    for token in frame.sources:
+        if token.lemma_.lower() not in onto.words("person_nouns"):
+            return False
+        if any(c.lower_ in onto.words("armed_group_modifiers") for c in token.children):
+            return False
+    text = " ".join(t.lower_ for t in frame.trigger.token.sent)
+    return names_any(text, onto.words("crowd_weapon_words")) and not names_any(text, onto.words("clash_firearm_words"))
+
+
+def lone_doer(frame: Frame, onto: Ontology) -> bool:
+    """'A man was beaten to death by a party activist', 'a trader stabbed a farmer': the doer is one
+    person, a singular noun counted by 'a', 'an' or 'one', not a group noun ('a mob', 'a group of
+    youths'; roles.yaml group_nouns) nor joined to others ('a man and his sons'). ACLED codes riots
+    and mob violence as group acts (a demonstration or a mob, at least three people), so one
+    person's attack on a civilian is violence against civilians, not a riot."""
+    if not frame.sources:
+        return False
+    groups = onto.words("group_nouns") | onto.words("protester_nouns") | onto.words("collective_nouns")
+    for token in frame.sources:
+        if token.tag_ != "NN" or token.lemma_.lower() in groups or token.lower_ in groups:
+            return False
+        if any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj":
+            return False
+        if not any((c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ in ("one", "1"))
+                   for c in token.children):
+            return False
+    return True
+
+
+def organised(actors: list[Actor], onto: Ontology) -> bool:
+    """Party workers or a caste's members beating a person: a political or identity militia
+    (ACLED violence against civilians), not a mob."""
+    return any((a.sector or "").lower() in sectors_of("militia_like") for a in actors)
+
+
+def unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str],
+                             target_actors: list[Actor], onto: Ontology) -> bool:
+    """'Police clashed with activists': a clash has two sides, and when civilians or protesters face
+    the state's forces, ACLED codes the unarmed side as rioters (Riots may target armed actors),
+    not a battle. Militias clashing with farmers stay a battle (communal fighting); a state named
+    as the other side ("forces of India and Pakistan exchanged fire") stands for its forces."""
+    if frame.plover != "FIGHT" or not two_sided(frame, onto) or any(a.kind in ("country", "state") for a in target_actors):
+        return False
+    return source_side == "state" and target_side in ("civilian", "protester")
+
+
+def clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ontology) -> bool:
+    """'Student members clashed with police during a protest march', 'clashes broke out between
+    party cadres and police during the strike': when a line tells of a protest, a clash in which
+    the state's forces face no armed group is the demonstrators rioting (ACLED Riots, violent
+    demonstration), not a battle, which needs two organised armed sides."""
+    if frame.plover != "FIGHT" or not demonstration_context(frame.trigger.token, onto):
+        return False
+    if policing_force(frame, onto):
+        return False
+    sides = {side_of([t], [], onto) for t in frame.sources + frame.targets + frame.victims}
+    sides |= {side_of([], [a], onto) for a in actors}
+    return "state" in sides and "nonstate" not in sides
+
+
+def policing_force(frame: Frame, onto: Ontology) -> bool:
+    """'Police fired on protesters', 'soldiers opened fire on the crowd during the march': when only
+    the state's police or soldiers act and the act is not a clash, the force is theirs alone, which
+    ACLED codes as force against the protest (Protests), not as the demonstrators rioting. Only
+    head nouns of the state's own forces count: 'pro-X forces stormed' may be anyone's."""
+    if two_sided(frame, onto) or not frame.sources or frame.mode == "territory":
+        return False  # 'regained control of the compound': a place taken back, not force on people
+    if any(lexical_side(t, onto) in ARMED for t in frame.targets):
+        return False
+    return all(_police_or_soldiers(t, onto) for t in frame.sources)
+
+
+def _police_or_soldiers(token: Token, onto: Ontology) -> bool:
+    """'police', 'soldiers', or forces the state's by their modifier ('security forces',
+    'government troops'); 'pro-government forces' are a militia's (a non-state modifier)."""
+    nouns = onto.words("protest_policing_nouns")
+    if token.lemma_.lower() in nouns or token.lower_ in nouns:
+        return True
+    if lexical_side(token, onto) != "state":
+        return False
+    modifiers = {w for c in token.children if c.dep_ in ("compound", "amod") for w in c.lower_.split("-")}
+    nonstate = {n.rstrip("-") for n in onto.words("nonstate_modifiers")}  # 'pro-' may be its own token
+    return bool(modifiers & onto.words("state_modifiers")) and not modifiers & nonstate
+
+
+def riot_put_down(frame: Frame, onto: Ontology) -> None:
+    """'Police dispersed rioters': force used on rioters tells of the riot, which ACLED codes as
+    the event (Riots) with the rioters as actor1 and the police as actor2, so a riot whose
+    patients are rioters has its sides swapped."""
+    if frame.plover != "PROTEST" or not frame.targets:
+        return
+    verb = frame.trigger.token
+    if all(t.lemma_.lower() in onto.words("rioter_nouns") and t.dep_ == "dobj" and t.head.i == verb.i for t in frame.targets):
+        frame.sources, frame.targets = frame.targets, frame.sources
