@@ -194,6 +194,24 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
+#: Penn tags of a finite verb or a modal: a line with one is a sentence, not a headline's or a
+#: tally's telegraphic passive ("3 soldiers killed").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def nearest_verb(token: Token) -> Token:
+    """The verb of the clause a word sits in, looked for at most four heads up; else the last word
+    reached (the root, or the fourth head). Unlike `clause_verb` it always gives a word, so a
+    caller reading the clause's auxiliaries or dependents ("has waged", "will meet") reads the
+    nearest head when the parse gives no verb."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
 def clause_verb(token: Token) -> Optional[Token]:
     """The verb of the clause a word sits in: the word itself, or the first verb up its heads
     (at most six hops; None at the root or beyond)."""

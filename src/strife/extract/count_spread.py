@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Span, Token
 
-from strife.extract import span_ents
+from strife.extract import nearest_verb, span_ents
 from strife.extract.count_words import MONTH_NAMES, count_cues
 from strife.extract.numbers import match_quantity
 
@@ -115,11 +115,7 @@ def _days_of_numeric_range(text: str) -> Optional[int]:
 
 def _clauses_of(anchor: Token) -> list[Token]:
     """The verb of the figure's clause, its participles, and the verbs it is subordinate to."""
-    verb = anchor
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
+    verb = nearest_verb(anchor)
     clauses = [verb, *(child for child in verb.children if child.dep_ in ("acl", "advcl") and child.pos_ == "VERB")]
     current = verb
     for _ in range(2):  # "continued over four days, with several soldiers killed"; "invaded ..., killing 20"

@@ -11,11 +11,9 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from strife.extract import FINITE_TAGS
 from strife.extract.count_words import count_cues, tally_noun, trigger_for
 from strife.model import Count
-
-#: Penn tags of a finite verb: a line whose subject has one is a sentence, not a telegraphic tally.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def listed_in_tally(found: Iterator[Count], sentence: Span) -> Iterator[Count]:

@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple, Optional, Sequence, Union
 
 from spacy.tokens import Doc, Span
 
-from strife.extract import doc_ents, doc_text
+from strife.extract import doc_ents, doc_text, nearest_verb
 from strife.extract.numbers import parse_quantity
 from strife.model import DateMention, Event
 
@@ -192,11 +192,7 @@ def _same_as_before(text: str, earlier: list[DateMention]) -> Optional[ResolvedD
 def _still_going(span: Span) -> bool:
     """Whether the clause of a length of time runs up to now: "has waged war for two decades"
     (present perfect or present), not "was detained for two weeks"."""
-    verb = span.root.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
+    verb = nearest_verb(span.root.head)
     if verb.tag_ in ("VBZ", "VBP"):
         return True
     return any(child.dep_ == "aux" and child.lower_ in ("has", "have", "'s", "'ve") for child in verb.children)
@@ -505,11 +501,7 @@ def _is_bare_duration(span: Span) -> bool:
 
 def _tense(span: Span) -> Tense:
     """Future when the clause governing the date is ("will meet on Monday", "is to vote in May")."""
-    verb = span.root.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
+    verb = nearest_verb(span.root.head)
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall"):
             return "future"

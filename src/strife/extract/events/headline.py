@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.extract import FINITE_TAGS
 from strife.extract.events.grammar import SUBJECT_DEPS
 from strife.ontology import Ontology
 
@@ -28,8 +29,6 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Marks that end a headline's first clause: a tally or a second act follows ("..., 4 soldiers dead").
 CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014"})
-#: Tags of a finite verb or modal: a line with one is no headline passive.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Parser labels of a word hung as a modifier of the noun after it.
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 
