@@ -2,8 +2,10 @@
 
 "Gunmen attacked Kallo village. Militants raided Bedi village. Eight people were killed in the
 attacks.": ACLED codes an event for each act and divides a total reported for several places
-among them (codebook, "Reported fatalities"); each act's row carries the toll with its share
-(`Count.split_over`, `strife.conventions.split_share`: the odd death to the share). A singular
+among them (codebook, "Reported fatalities"); each act's row carries the toll with its own share
+(`Count.split_over` and `Count.split_index`, `strife.conventions.split_share`: the odd deaths to
+the first acts), so the rows of one toll sum to the told figure and the ACLED export counts no
+death twice (issue #24, "one toll, once"), while the JSON keeps the told figure. A singular
 "in the attack" after two acts is the last act's toll alone; a plural noun of fights ("the
 clashes") does not take in an attack on civilians. Villages and groups are invented; the notes
 are coded in one batch.
@@ -11,12 +13,16 @@ are coded in one batch.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 
 import pytest
 
 from strife.conventions import acled_fatalities
 from strife.evaluate.score import happened, is_relevant
+from strife.export import StoredArticle, StoredEvent, to_json, write_acled_csv
 from strife.model import Article
 
 ACTS = "Gunmen attacked Kallo village. Militants raided Bedi village."
@@ -24,9 +30,14 @@ NOTES = {
     "the attacks": (f"{ACTS} Eight people were killed in the attacks.", [4, 4]),
     "the attacks as subject": (f"{ACTS} The attacks killed eight people.", [4, 4]),
     "both raids": (f"{ACTS} Eight people were killed in both raids.", [4, 4]),
-    "the two attacks, an odd total": (f"{ACTS} Nine people were killed in the two attacks.", [5, 5]),
+    "the two attacks, an odd total": (f"{ACTS} Nine people were killed in the two attacks.", [5, 4]),
     "a bombing and an attack": ("Gunmen attacked Kallo village. A bomb exploded at a market in Bedi. "
                                 "Ten people were killed in the attacks.", [5, 5]),
+    "three attacks, an odd total": (f"{ACTS} Bandits stormed Lotta village. Eleven people were killed in the "
+                                    "three attacks.", [4, 4, 3]),
+    "three attacks on three days": ("Gunmen attacked Kallo village on Monday. Militants raided Bedi village on "
+                                    "Tuesday. Bandits attacked Lotta village on Wednesday. Seven people were "
+                                    "killed in the attacks.", [3, 2, 2]),
     "the attack: the last act's": (f"{ACTS} Eight people were killed in the attack.", [0, 8]),
     "an act with its own toll keeps it": ("Gunmen killed two farmers in Kallo village. Militants raided Bedi "
                                           "village. Eight people were killed in the attacks.", [2, 8]),
@@ -45,3 +56,30 @@ def coded(engine):
 def test_each_act_carries_its_share_of_a_toll_told_for_the_acts(coded, name):
     events = sorted(coded[name], key=lambda e: e.evidence.start)
     assert [acled_fatalities(e.fatalities, True) for e in events] == NOTES[name][1], [e.fatalities for e in events]
+
+
+#: The notes whose toll is divided among several acts, and the figure each tells.
+DIVIDED = {name: sum(NOTES[name][1]) for name in NOTES
+           if name not in ("the attack: the last act's", "an act with its own toll keeps it")}
+
+
+@pytest.mark.parametrize("name", list(DIVIDED))
+def test_the_acled_export_of_a_divided_toll_sums_to_the_told_figure(coded, name):
+    article = StoredArticle("0" * 64, name, None, None, None, dt.date(2016, 6, 22), "2016-06-22T00:00:00")
+    items = [StoredEvent(pk=n, event=e, article=article) for n, e in enumerate(coded[name])]
+    out = io.StringIO()
+    write_acled_csv(items, out, conventions=True)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) >= 2 and sum(int(row["fatalities"]) for row in rows) == DIVIDED[name]
+
+
+@pytest.mark.parametrize("name", ["the two attacks, an odd total", "three attacks, an odd total"])
+def test_the_json_keeps_the_told_figure_with_its_evidence(coded, name):
+    told = {"the two attacks, an odd total": (9, "Nine people"), "three attacks, an odd total": (11, "Eleven people")}
+    figure, words = told[name]
+    text = NOTES[name][0]
+    for event in coded[name]:
+        toll = json.loads(to_json(event))["fatalities"]
+        assert (toll["best"], toll["low"], toll["high"]) == (figure, figure, figure)
+        assert text[toll["span"][0]:toll["span"][1]].startswith(words) and toll["text"].startswith(words)
+    assert sorted(e.fatalities.split_index for e in coded[name]) == list(range(len(coded[name])))

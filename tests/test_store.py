@@ -92,3 +92,19 @@ def test_database_url(tmp_path, monkeypatch):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="does not exist"):
         Store(str(tmp_path / "missing" / "x.db"))
+
+
+def test_a_toll_divided_among_rows_is_stored_once(store):
+    """Issue #24, "one toll, once": two acts that share "nine killed in the attacks" hold 5 and 4 in
+    the store's fatalities column (`strife.conventions.told_share`), so the day's sum is the told 9;
+    the record keeps the told figure."""
+    from strife.api.reads import event_stats
+
+    result = sample_result()
+    shelling = result.events[0]
+    toll = Count(low=9, best=9, high=9, text="nine people", kind="killed", split_over=2)
+    acts = [shelling.model_copy(update={"id": f"{shelling.id[:12]}-{n + 4}", "fatalities": toll.model_copy(
+        update={"split_index": n})}) for n in range(2)]
+    store.add(result.model_copy(update={"events": acts}), TEXT)
+    assert event_stats(store, EventQuery())["fatalities"] == 9
+    assert sorted(e.fatalities.best for e in store.events(EventQuery(event_type="assault"))) == [9, 9]

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from strife.cli import app
 from strife.conventions import (PLURAL, SWITCH, acled_fatalities, conventions_enabled, fatality_conventions,
-                                split_share, vague_figure)
+                                split_share, told_share, vague_figure)
 from strife.datafiles import read_data_csv
 from strife.evaluate import read_gold
 from strife.evaluate.records import GoldFatalities, GoldRecord
@@ -192,6 +192,32 @@ def test_vague_figure_takes_the_longest_phrase():
 @pytest.mark.parametrize("total, parts, share", [(12, 3, 4), (2, 2, 1), (7, 4, 2), (1, 3, 1), (5, 1, 5)])
 def test_a_spread_total_is_divided_with_the_odd_one_first(total, parts, share):
     assert split_share(total, parts) == share
+
+
+@pytest.mark.parametrize("parts", [2, 3, 4])
+@pytest.mark.parametrize("total", [1, 7, 9, 10, 13])
+def test_the_shares_of_a_divided_toll_sum_to_it_in_the_acled_export(total, parts):
+    """Issue #24, "one toll, once": each row holds its own share (`Count.split_index`), the first
+    ones the odd deaths, so the ACLED rows of one toll sum to the told figure; a vague toll keeps
+    its low and high and divides ACLED's figure for it."""
+    shares = [split_share(total, parts, index) for index in range(parts)]
+    assert sum(shares) == total and max(shares) - min(shares) <= 1 and shares == sorted(shares, reverse=True)
+    article = StoredArticle("0" * 64, "a1", None, None, None, dt.date(2020, 5, 6), "2020-05-06T00:00:00")
+    rows = []
+    for index in range(parts):
+        toll = Count(low=total, best=total, high=total, text=f"{total} people", split_over=parts, split_index=index)
+        ev = Event(id=f"e{index}", event_type="ASSAULT", evidence=Span(start=0, end=6, text="killed"),
+                   confidence=0.9, fatalities=toll, acled_event_type="Violence against civilians")
+        rows.append(acled_row(StoredEvent(pk=index, event=ev, article=article), conventions=True))
+        assert told_share(toll) == shares[index] and acled_fatalities(toll, False) == total
+    assert [row["fatalities"] for row in rows] == shares
+
+
+def test_a_vague_divided_toll_keeps_its_bounds():
+    dozens = [Count(low=24, text="dozens", vague=True, convention=12, split_over=2, split_index=i) for i in (0, 1)]
+    assert [acled_fatalities(c, True) for c in dozens] == [6, 6] and all((c.low, c.best) == (24, None) for c in dozens)
+    alone = Count(low=9, best=9, high=9, text="9 people", split_over=2)  # one row stands for the toll
+    assert (acled_fatalities(alone, True), told_share(alone)) == (5, 9)
 
 
 def test_the_text_figure_stays_and_the_conventions_give_acleds():

@@ -42,18 +42,45 @@ def vague_figure(phrase: str) -> Optional[int]:
     return None
 
 
-def split_share(total: int, parts: int) -> int:
-    """One day's (or place's) share of a total spread over ``parts``: the first day takes the odd
-    fatality, as ACLED assigns them ("12 over 3 days" -> 4; 7 over 4 places -> 2 for the first)."""
+def split_share(total: int, parts: int, index: int = 0) -> int:
+    """Share ``index`` (0 the first) of a total spread over ``parts`` days, places or acts.
+
+    ACLED divides a summarised toll among the events it codes for it: "When summarized fatalities
+    are reported but events occur across several days or in multiple locations [...]" the total is
+    divided and distributed across them (ACLED, "Fatalities" FAQ, and codebook, "Reported
+    fatalities": "fatalities divided between three locations"). Neither says where a remainder
+    goes; the shares here are as even as whole deaths allow, the first taking the odd ones (the
+    first event is the one a single row stands for), and the shares of one toll always sum to the
+    told figure, so no death is counted twice: 12 over 3 -> 4, 4, 4; 9 over 2 -> 5, 4; 7 over 4 ->
+    2, 2, 2, 1; 1 over 3 -> 1, 0, 0."""
     if parts <= 1:
         return total
     share, rest = divmod(total, parts)
-    return share + (1 if rest else 0)
+    return share + (1 if index < rest else 0)
+
+
+def row_share(count: Count, figure: int) -> int:
+    """This row's share of ``figure``, a toll the text spreads over ``count.split_over`` days,
+    places or acts: the share its ``split_index`` names, else the first (one row standing for the
+    divided toll takes the first share, as the first of ACLED's events does)."""
+    return split_share(figure, count.split_over or 1, count.split_index or 0)
+
+
+def told_share(count: Optional[Count]) -> Optional[int]:
+    """The text's figure (best, else low) as one row holds it: whole, unless several rows hold the
+    toll (``split_index`` set), when it is this row's share, so the rows of one toll sum to the
+    figure the text tells (issue #24, "one toll, once"). None without a figure."""
+    if count is None:
+        return None
+    figure = count.best if count.best is not None else count.low
+    if figure is None or count.split_index is None:
+        return figure
+    return row_share(count, figure)
 
 
 def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
     """The fatalities a row of ACLED records for a toll: the text's best, else its low bound, else 0;
-    with ``conventions``, a vague toll's conventional figure, a spread toll's first share, and a
+    with ``conventions``, a vague toll's conventional figure, a spread toll's share (`row_share`), and a
     figure only the side that did the killing gives ("the group says it killed three men"): ACLED
     reflects what its sources report and takes the most conservative figure where they differ
     (codebook, "Reported fatalities"), so a claim no other account bounds is the figure."""
@@ -66,7 +93,7 @@ def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
         figure = count.convention
     elif count.best is None and count.low is None and count.perpetrator_claim and count.high is not None:
         figure = count.high  # the killers' claim is the only figure reported: ACLED reflects its source
-    return split_share(figure, count.split_over or 1)
+    return row_share(count, figure)
 
 
 #: Environment variable that turns the conventions off ("0", "no", "off") for the ACLED export and

@@ -100,6 +100,10 @@ class Count(Record):
                                       "figure the text gives only vaguely ('dozens' -> 12); `best` stays empty.")
     split_over: Optional[int] = Field(None, ge=1, description="The days or places the text spreads the figure "
                                       "over ('12 killed over three days'): ACLED records a share on each.")
+    split_index: Optional[int] = Field(None, ge=0, description="On a divided toll that several rows hold (one "
+                                       "per act the text tells it for): which of the `split_over` shares this "
+                                       "row holds, 0 the first, so the rows' shares sum to the told figure; "
+                                       "empty when one row stands for the divided toll (it takes the first).")
     accounts: list["Count"] = Field(default_factory=list, description="On an incident's toll told by several "
                                     "accounts: each account's figure, behind low, best and high.")
     confidence: float = Field(1.0, ge=0.0, le=1.0)

@@ -63,7 +63,8 @@ class FeatureProperties(Strict):
     quad: Optional[str]
     acled_event_type: Optional[str]
     date: Optional[dt.date] = Field(description="The day the event is filed under: its date, else its article's.")
-    fatalities: Optional[int] = Field(description="The best figure (else the low one) of people killed, or null.")
+    fatalities: Optional[int] = Field(description="The best figure (else the low one) of people killed, or null; "
+                                      "this event's share of it when the text tells one toll for several acts.")
     acled_sub_event_type: Optional[str] = None
     country: Optional[str] = None
     admin1: Optional[str] = None

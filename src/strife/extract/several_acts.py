@@ -10,7 +10,8 @@ locations"), the first taking the odd death. strife already divides a toll told 
 or a range of days ("clashed in Kuma and Bedi, killing 8": `strife.extract.count_spread.places_listed`,
 `strife.extract.figure_links`); the share is one definition, `Count.split_over` read by
 `strife.conventions.split_share`, and this pass uses it too: every act the plural points back to
-carries the toll with `split_over` the number of acts, so each row's share is ACLED's.
+carries the toll with `split_over` the number of acts and `split_index` its place among them, so
+each row's share is ACLED's and the shares sum to the told figure (9 over two acts: 5 + 4).
 
 A singular noun ("killed in the attack") after two acts is the last act's toll, as the linker
 already gives it; an act with a toll of its own is not among those the plural shares a toll with.
@@ -53,8 +54,10 @@ def divide_among_the_acts(events: Sequence[Event], doc: Doc, layout: Layout) -> 
         if number is not None:
             acts = acts[-number:]
         if len(acts) >= 2:
-            for act in acts:
-                act.fatalities = toll.model_copy(update={"split_over": len(acts)})
+            # each act holds its own share (`Count.split_index`, in text order), so the rows of
+            # the toll sum to the told figure: 9 over two acts is 5 + 4, never 5 + 5
+            for index, act in enumerate(acts):
+                act.fatalities = toll.model_copy(update={"split_over": len(acts), "split_index": index})
         elif len(acts) == 1 and (several := _acts_named(acts[0], doc)) and number in (None, several):
             # "Two attacks hit Kallo and Bedi. Eight were killed in the attacks": one mention of
             # both acts, whose row takes its share

@@ -18,6 +18,7 @@ from sqlalchemy import Boolean, Connection, Table, bindparam, delete, func, sele
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from strife.conventions import told_share
 from strife.model import Actor, ArticleResult, Event
 from strife.store.dedup import release_incidents
 from strife.store.queries import max_span_days
@@ -338,7 +339,8 @@ def _event_row(ev: Event, published: Optional[dt.date]) -> dict:
         "location": loc.name if loc else None,
         "lat": loc.lat if loc else None,
         "lon": loc.lon if loc else None,
-        "fatalities": ev.fatalities.best if ev.fatalities and ev.fatalities.best is not None else (ev.fatalities.low if ev.fatalities else None),
+        # the text's figure, or this row's share of a toll several rows hold: sums count it once
+        "fatalities": told_share(ev.fatalities),
         "negated": ev.negated,
         "hypothetical": ev.hypothetical,
         "confidence": ev.confidence,
