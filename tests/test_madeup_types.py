@@ -247,7 +247,9 @@ told after a shelling or an air strike by the same side, in its sentence or the 
 incident (ACLED: remote violence that occurs during a battle is recorded as part of the battle), an
 armed clash when the other side fought ('the fighting', 'clashes', casualties 'on both sides'), else
 the act it is; a shelling told alone, or followed only by a flight of residents, stays the shelling
-(strife.extract.incident_assaults).
+(strife.extract.incident_assaults). Fire told in the assault's own 'after'/'following' phrase
+('stormed the village after heavy shelling') is its preparation, not its means (roles.yaml
+preparation_preps, coding._support_phrases).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed

@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span
 
 from strife.extract.events.tables import coding_set
+from strife.extract.events.weapons import names_any
 from strife.model import Event
 from strife.ontology import load_ontology
 from strife.resolve.coref import trigger_token
@@ -41,6 +42,19 @@ def assault_after_fire(assault: Event, fire: Event, doc: Doc) -> bool:
     if at.lemma_.lower() not in load_ontology().words("ground_assault_lemmas") or at.pos_ != "VERB":
         return False
     return at.sent.start == ft.sent.start or at.sent.start == ft.sent.end
+
+
+def _after_fire_told_on_it(assault: Event, doc: Doc) -> bool:
+    """'troops stormed the village after heavy shelling': a ground assault whose own 'after' or
+    'following' phrase (roles.yaml preparation_preps) names shelling or an air strike."""
+    token = trigger_token(assault, doc)
+    onto = load_ontology()
+    if assault.acled_event_type not in ASSAULT_TYPES or token is None or token.pos_ != "VERB" \
+            or token.lemma_.lower() not in onto.words("ground_assault_lemmas"):
+        return False
+    fire = onto.words("artillery_weapon_words") | onto.words("aerial_weapon_words")
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in onto.words("preparation_preps")]
+    return any(names_any(" ".join(t.lower_ for t in p.subtree), fire) for p in preps)
 
 
 def _next_sentence(sent: Span, doc: Doc) -> Optional[Span]:
@@ -70,7 +84,7 @@ def assault_leads(group: Sequence[Event], doc: Doc) -> None:
     in is the fire's, not the assault's), and when the other side fought the incident is an armed
     clash (ACLED Battles); an assault on no one fighting back stays the attack it is."""
     lead = group[0]
-    if not any(assault_after_fire(lead, m, doc) for m in group[1:]):
+    if not (any(assault_after_fire(lead, m, doc) for m in group[1:]) or _after_fire_told_on_it(lead, doc)):
         return
     if lead.mode in coding_set("assault_support_modes"):
         lead.mode = None

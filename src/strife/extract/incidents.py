@@ -158,13 +158,14 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             take_the_day(survivor, mention, in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
+    for group in incidents:
+        assault_leads(group, doc)  # 'shelled the village and then stormed it; the fighting ...': a battle
     if not absorbed:
         return {}
     absorbed = {old: final(old, absorbed) for old in absorbed}
     owner = {**(merged or {}), **absorbed}
     for group in incidents:
         if len(group) > 1:
-            assault_leads(group, doc)
             set_tolls(group, counts, doc, layout, owner, reporters, shared)
     events[:] = [event for event in events if event.id not in absorbed]
     return absorbed
