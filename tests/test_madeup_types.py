@@ -241,6 +241,16 @@ Parse repairs (issue #21, second parse round):
   that verb's participle (phrase_misreads._state_kept_by_a_participle), a shutdown against the
   killing, not the killing as the news.
 
+Fire and the ground assault it prepared (issue #21, rules `a_ground_assault_after_fire_leads_the_incident`,
+`a_shelling_told_alone_stays_the_shelling`): a ground assault ('stormed', 'raided', 'advanced on')
+told after a shelling or an air strike by the same side, in its sentence or the next, leads the
+incident (ACLED: remote violence that occurs during a battle is recorded as part of the battle), an
+armed clash when the other side fought ('the fighting', 'clashes', casualties 'on both sides'), else
+the act it is; a shelling told alone, or followed only by a flight of residents, stays the shelling
+(strife.extract.incident_assaults). Fire told in the assault's own 'after'/'following' phrase
+('stormed the village after heavy shelling') is its preparation, not its means (roles.yaml
+preparation_preps, coding._support_phrases).
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on

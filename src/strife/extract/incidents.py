@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 from strife.extract import Layout, doc_text
 from strife.extract.count_words import count_kind_for
 from strife.extract.events.tables import coding_set
+from strife.extract.incident_assaults import assault_after_fire, assault_leads
 from strife.extract.incident_agreement import (
     found_later,
     incident_days_agree,
@@ -157,6 +158,8 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             take_the_day(survivor, mention, in_heading(event_anchor(survivor), text, layout))
         home.append(mention)
         absorbed[mention.id] = survivor.id
+    for group in incidents:
+        assault_leads(group, doc)  # 'shelled the village and then stormed it; the fighting ...': a battle
     if not absorbed:
         return {}
     absorbed = {old: final(old, absorbed) for old in absorbed}
@@ -187,6 +190,10 @@ def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
     an act the codebook ranks first within one event type ('abducted and raped': sexual violence);
     an act with an ACLED type over one without told in the same sentence (a flight, which takes its
     cause's coding); else the surer coding."""
+    if assault_after_fire(event, survivor, doc):
+        return True  # 'shelled the village and then stormed it': the ground assault is the incident
+    if assault_after_fire(survivor, event, doc):
+        return False
     if _engages(event, doc) and _part_of_a_clash(survivor):
         return True
     if _engages(survivor, doc) and _part_of_a_clash(event):

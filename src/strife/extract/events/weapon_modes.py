@@ -183,6 +183,9 @@ def _support_phrases(token: Token, onto: Ontology) -> frozenset[int]:
     words = onto.words("support_words")
     phrases = [d.head if d.dep_ == "conj" else d for d in head.subtree  # 'air and artillery support': the whole phrase
                if d.lemma_.lower() in words and d.i != head.i and d.dep_ in ("pobj", "dobj", "acl", "advcl", "prep", "npadvmod", "conj")]
+    if head.lemma_.lower() in onto.words("ground_assault_lemmas"):
+        # 'stormed the village after heavy shelling': the fire before the assault prepared it
+        phrases += [c for c in head.children if c.dep_ == "prep" and c.lower_ in onto.words("preparation_preps")]
     return frozenset(t.i for d in phrases for t in d.subtree)
 
 
