@@ -22,8 +22,19 @@ import pytest
 
 from strife.conventions import acled_fatalities
 from strife.evaluate.score import happened, is_relevant
-from strife.export import StoredArticle, StoredEvent, to_json, write_acled_csv
-from strife.model import Article
+from strife.export import (
+    StoredArticle,
+    StoredEvent,
+    parquet_event_row,
+    parquet_schemas,
+    to_json,
+    write_acled_csv,
+    write_events_csv,
+    write_geojson,
+    table_rows,
+    write_plover_jsonl,
+)
+from strife.model import Article, Place
 
 ACTS = "Gunmen attacked Kallo village. Militants raided Bedi village."
 NOTES = {
@@ -83,3 +94,52 @@ def test_the_json_keeps_the_told_figure_with_its_evidence(coded, name):
         assert (toll["best"], toll["low"], toll["high"]) == (figure, figure, figure)
         assert text[toll["span"][0]:toll["span"][1]].startswith(words) and toll["text"].startswith(words)
     assert sorted(e.fatalities.split_index for e in coded[name]) == list(range(len(coded[name])))
+
+
+def _exported(events) -> dict[str, list[tuple]]:
+    """Every export's rows for a note's events: (summed column, told column, split-over column) per row."""
+    article = StoredArticle("0" * 64, "note", None, None, None, dt.date(2016, 6, 22), "2016-06-22T00:00:00")
+    village = Place(name="Kallo", country="NGA", lat=9.5, lon=8.5, geo_precision=1, feature="city")
+    placed = [e.model_copy(update={"location": village}) for e in events]  # GeoJSON writes points only
+    items = [StoredEvent(pk=n, event=e, article=article) for n, e in enumerate(placed)]
+    columns = ("fatalities", "fatalities_told", "fatalities_split_over")
+    out = {}
+    flat = io.StringIO()
+    write_events_csv(placed, flat)
+    out["flat csv"] = [tuple(int(r[c]) if r[c] else None for c in columns) for r in csv.DictReader(io.StringIO(flat.getvalue()))]
+    plover = io.StringIO()
+    write_plover_jsonl(items, plover)
+    out["plover jsonl"] = [tuple(json.loads(line)[c] for c in columns) for line in plover.getvalue().splitlines()]
+    geo = io.StringIO()
+    write_geojson(items, geo)
+    out["geojson"] = [tuple(f["properties"][c] for c in columns) for f in json.loads(geo.getvalue())["features"]]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist([parquet_event_row(i) for i in items], schema=parquet_schemas()["events"]), sink)
+    table = pq.read_table(pa.BufferReader(sink.getvalue())).to_pylist()
+    out["parquet"] = [tuple(r[c] for c in columns) for r in table]
+    return out
+
+
+@pytest.mark.parametrize("name, told, rows", [("the two attacks, an odd total", 9, 2),
+                                              ("three attacks, an odd total", 11, 3)])
+def test_every_export_sums_a_divided_toll_once(coded, name, told, rows):
+    """Issue #24, "one toll, once": the flat CSV, PLOVER JSONL, GeoJSON and Parquet carry each row's
+    share in `fatalities` (their sum is the told figure) and the told figure and how many rows hold it
+    in `fatalities_told` and `fatalities_split_over`."""
+    for export, exported in _exported(coded[name]).items():
+        assert len(exported) == rows, export
+        assert sum(share for share, _, _ in exported) == told, (export, exported)
+        assert {(t, over) for _, t, over in exported} == {(told, rows)}, (export, exported)
+    dead = sorted(row[5] for row in table_rows(coded[name]))  # `strife events`: the share, of the told figure
+    assert dead == sorted(f"{share} of {told}" for share in NOTES[name][1])
+
+
+def test_a_toll_one_row_holds_is_exported_whole(coded):
+    """An act with a toll of its own, and the toll the plural gives the other act alone, keep their
+    figures whole in every export, with no split."""
+    for export, exported in _exported(coded["an act with its own toll keeps it"]).items():
+        assert sorted(exported) == [(2, 2, None), (8, 8, None)], (export, exported)
+    assert sorted(row[5] for row in table_rows(coded["an act with its own toll keeps it"])) == ["2", "8"]

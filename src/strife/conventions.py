@@ -66,13 +66,18 @@ def row_share(count: Count, figure: int) -> int:
     return split_share(figure, count.split_over or 1, count.split_index or 0)
 
 
-def told_share(count: Optional[Count]) -> Optional[int]:
-    """The text's figure (best, else low) as one row holds it: whole, unless several rows hold the
-    toll (``split_index`` set), when it is this row's share, so the rows of one toll sum to the
-    figure the text tells (issue #24, "one toll, once"). None without a figure."""
+def told_figure(count: Optional[Count]) -> Optional[int]:
+    """The figure the text tells for a toll: its best, else its low bound; None without one."""
     if count is None:
         return None
-    figure = count.best if count.best is not None else count.low
+    return count.best if count.best is not None else count.low
+
+
+def told_share(count: Optional[Count]) -> Optional[int]:
+    """The text's figure (`told_figure`) as one row holds it: whole, unless several rows hold the
+    toll (``split_index`` set), when it is this row's share, so the rows of one toll sum to the
+    figure the text tells (issue #24, "one toll, once"). None without a figure."""
+    figure = told_figure(count)
     if figure is None or count.split_index is None:
         return figure
     return row_share(count, figure)

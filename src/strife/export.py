@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 
-from strife.conventions import acled_fatalities, conventions_enabled
+from strife.conventions import acled_fatalities, conventions_enabled, told_figure, told_share
 from strife.datafiles import read_data_csv
 from strife.model import Actor, ArticleResult, Count, Event, Place
 
@@ -32,8 +32,8 @@ EVENT_COLUMNS = (
     "id", "date", "date_end", "date_precision", "event_type", "mode", "context", "quad", "cameo_root",
     "acled_event_type", "acled_sub_event_type", "source", "source_country", "source_sector",
     "target", "target_country", "target_sector", "location", "admin1", "country", "lat", "lon",
-    "geo_precision", "fatalities", "injured", "displaced", "negated", "hypothetical", "attribution",
-    "confidence", "evidence_start", "evidence_end", "evidence",
+    "geo_precision", "fatalities", "fatalities_told", "fatalities_split_over", "injured", "displaced", "negated",
+    "hypothetical", "attribution", "confidence", "evidence_start", "evidence_end", "evidence",
 )
 
 
@@ -88,10 +88,25 @@ def _names(actors: list[Actor]) -> str:
     return "; ".join(map(_actor_name, actors))
 
 
-def _figure(count) -> str:
-    if count is None:
-        return ""
-    return str(count.best if count.best is not None else count.low if count.low is not None else "")
+def _figure(count: Optional[Count]) -> str:
+    """A summed column's cell: this row's share of the text's figure (`told_share`), blank without one."""
+    figure = told_share(count)
+    return "" if figure is None else str(figure)
+
+
+def toll_fields(count: Optional[Count]) -> dict:
+    """A row's toll in every export (issue #24, "one toll, once"): ``fatalities``, the column users sum,
+    is this row's share of the text's figure (`strife.conventions.told_share`: whole unless several
+    rows hold the toll); ``fatalities_told`` is the figure the text tells, and ``fatalities_split_over``
+    how many rows it is divided among (None when this row holds it whole), so nothing the text said
+    is lost and a column's sum counts each death once."""
+    shared = count is not None and count.split_index is not None
+    return {"fatalities": told_share(count), "fatalities_told": told_figure(count),
+            "fatalities_split_over": count.split_over if shared else None}
+
+
+def _cells(fields: dict) -> dict:
+    return {key: "" if value is None else value for key, value in fields.items()}
 
 
 def event_row(ev: Event) -> dict:
@@ -109,7 +124,7 @@ def event_row(ev: Event) -> dict:
         "location": loc.name if loc else "", "admin1": (loc.admin1 or "") if loc else "",
         "country": (loc.country or "") if loc else "", "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
         "geo_precision": loc.geo_precision if loc else "",
-        "fatalities": _figure(ev.fatalities), "injured": _figure(ev.injured), "displaced": _figure(ev.displaced),
+        **_cells(toll_fields(ev.fatalities)), "injured": _figure(ev.injured), "displaced": _figure(ev.displaced),
         "negated": ev.negated, "hypothetical": ev.hypothetical, "attribution": ev.attribution or "",
         "confidence": round(ev.confidence, 3), "evidence_start": ev.evidence.start,
         "evidence_end": ev.evidence.end, "evidence": ev.evidence.text,
@@ -126,15 +141,22 @@ def write_events_csv(events: Iterable[Event], out: IO[str]) -> int:
 
 
 def table_rows(events: Iterable[Event]) -> Iterator[tuple[str, ...]]:
-    """Short columns for a terminal table: date, type, source, target, place, dead, evidence."""
+    """Short columns for a terminal table: date, type, source, target, place, dead (this row's share of
+    a toll several rows hold, "5 of 9"), evidence."""
     for ev in events:
         row = event_row(ev)
         flags = "".join(flag for flag, on in (("¬", ev.negated), ("?", ev.hypothetical)) if on)
         yield (
             str(row["date"]), f"{ev.event_type}{flags}", _distinct_names(ev.source), _distinct_names(ev.target),
             row["location"] + (f" ({row['country']})" if row["country"] else ""),
-            row["fatalities"], _shorten(ev.evidence.text, 70),
+            _dead(row), _shorten(ev.evidence.text, 70),
         )
+
+
+def _dead(row: dict) -> str:
+    """The table's dead: this row's share, with the told figure when several rows hold it ("5 of 9")."""
+    shared = row["fatalities_split_over"] != ""
+    return f"{row['fatalities']} of {row['fatalities_told']}" if shared else str(row["fatalities"])
 
 
 TABLE_HEADER = ("date", "type", "source", "target", "place", "dead", "evidence")
@@ -348,12 +370,6 @@ def acled_notes(item: StoredEvent) -> str:
     return f"{lead}{evidence}{attribution} [strife {ev.id}: chars {ev.evidence.start}-{ev.evidence.end}]"
 
 
-def _fatality_figure(count: Optional[Count]) -> Optional[int]:
-    if count is None:
-        return None
-    return count.best if count.best is not None else count.low
-
-
 def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -524,8 +540,7 @@ def plover_record(item: StoredEvent) -> dict:
         "placename": loc.name if loc else "", "admin1": (loc.admin1 or "") if loc else "",
         "country": (loc.country or "") if loc else "", "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geonameid": loc.geonames_id if loc else None, "geo_precision": loc.geo_precision if loc else None,
-        "fatalities": _fatality_figure(ev.fatalities), "injured": _fatality_figure(ev.injured),
-        "displaced": _fatality_figure(ev.displaced),
+        **toll_fields(ev.fatalities), "injured": told_share(ev.injured), "displaced": told_share(ev.displaced),
         "negated": ev.negated, "hypothetical": ev.hypothetical, "attribution": ev.attribution,
         "confidence": ev.confidence, "eventText": ev.evidence.text,
         "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
@@ -596,7 +611,7 @@ def parquet_schemas() -> dict:
             ("acled_event_type", s), ("acled_sub_event_type", s), ("source", s), ("source_country", s),
             ("source_sector", s), ("target", s), ("target_country", s), ("target_sector", s), ("location", s),
             ("admin1", s), ("country", s), ("lat", f), ("lon", f), ("geonames_id", i), ("geo_precision", i),
-            ("fatalities", i), ("injured", i), ("displaced", i), ("negated", b), ("hypothetical", b),
+            ("fatalities", i), ("fatalities_told", i), ("fatalities_split_over", i), ("injured", i), ("displaced", i), ("negated", b), ("hypothetical", b),
             ("attribution", s), ("confidence", f), ("evidence_start", i), ("evidence_end", i), ("evidence", s),
             ("url", s), ("publisher", s), ("published", d),
         ]),
@@ -626,12 +641,13 @@ def parquet_event_row(item: StoredEvent) -> dict:
     flat = event_row(ev)
     return {
         **{key: (value if value != "" else None) for key, value in flat.items()
-           if key not in ("fatalities", "injured", "displaced", "lat", "lon", "geo_precision", "date", "date_end")},
+           if key not in ("fatalities", "fatalities_told", "fatalities_split_over", "injured", "displaced", "lat",
+                          "lon", "geo_precision", "date", "date_end")},
         "article_id": art.article_id, "article_sha256": art.sha256, "date": ev.date, "date_end": ev.date_end,
         "cameo_code": ev.cameo_code, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geonames_id": loc.geonames_id if loc else None, "geo_precision": loc.geo_precision if loc else None,
-        "fatalities": _fatality_figure(ev.fatalities), "injured": _fatality_figure(ev.injured),
-        "displaced": _fatality_figure(ev.displaced), "confidence": ev.confidence,
+        **toll_fields(ev.fatalities), "injured": told_share(ev.injured), "displaced": told_share(ev.displaced),
+        "confidence": ev.confidence,
         "url": art.url, "publisher": art.publisher, "published": art.published,
     }
 
