@@ -122,8 +122,11 @@ def wait_until_up(base: str, process: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"strife serve did not answer within {SERVER_START_TIMEOUT_S} s: {log.read_text()[-2000:]}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium):
+    """Chromium for one test file, closed at its end: Playwright's sync API refuses to start while
+    another instance is open in the process, and under `make test`'s workers the wheel test
+    (tests/test_package.py) may run on the same worker after this file."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
