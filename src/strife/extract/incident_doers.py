@@ -15,6 +15,7 @@ from strife.extract import Layout
 from strife.extract.count_words import count_kind_for
 from strife.model import Actor, Event
 from strife.ontology import load_ontology
+from strife.resolve.actor_sectors import sector_class
 from strife.resolve.coref import event_anchor, trigger_token
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -28,6 +29,21 @@ def sources_agree(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
     if any(same_actor(x, y) for x in a for y in b):
         return True
     return all(is_generic(x) for x in a) or all(is_generic(y) for y in b)
+
+
+def opposed_forces(a: Sequence[Actor], b: Sequence[Actor]) -> bool:
+    """'Soldiers shelled Kavra. Later that day rebels attacked a checkpoint, killing two soldiers':
+    doers all of a state's forces on one side and all of armed non-state groups on the other
+    (sector_classes `state_force`, `nonstate_force`; unidentified armed men, UAF, are anyone's) are
+    the two sides of a war, each telling an act of its own, even when common nouns name them."""
+    state, nonstate = sector_class("state_force"), sector_class("nonstate_force") - {"UAF"}
+
+    def side(actors: Sequence[Actor]) -> str:
+        sides = {"state" if x.sector in state else "nonstate" if x.sector in nonstate else "" for x in actors}
+        return sides.pop() if len(sides) == 1 else ""
+
+    sa, sb = side(a), side(b)
+    return bool(sa and sb) and sa != sb
 
 
 def _side(actor: Actor) -> str:

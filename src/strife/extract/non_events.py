@@ -32,22 +32,35 @@ def mark_aggregates(counts: Sequence[Count], doc: Doc, dates: Sequence[DateMenti
     A period of the last few days is the incident's own ("killing five since Monday"): only a
     period that starts more than a week before publication, or at an event ("since the war
     began"), makes a statistic."""
+    return _aggregate_verbs(counts, doc, dates, published)[0]
+
+
+def _aggregate_verbs(counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
+                     published: Optional[dt.date] = None) -> tuple[set[int], set[int]]:
+    """`mark_aggregates`'s verbs, and among them those whose clause names the period ("since 2014",
+    "this year"), not only a war's noun in the perfect."""
     recent = [d.span for d in dates if d.date is not None and published is not None
               and (published - d.date).days <= SHORT_SPAN_DAYS]
     verbs: set[int] = set()
+    periods: set[int] = set()
     for count in counts:
         if count.span is None or count.kind is None:
             continue
         span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
         verb = clause_verb(span.root) if span is not None and len(span) else None
-        if verb is not None and _totals_a_period(verb, span.root, recent):
-            count.aggregate = True
-            verbs.add(verb.i)
-    return verbs
+        if verb is None:
+            continue
+        if _names_a_period(verb, span.root, recent):
+            periods.add(verb.i)
+        elif not _a_wars_perfect(verb):
+            continue
+        count.aggregate = True
+        verbs.add(verb.i)
+    return verbs, periods
 
 
-def _totals_a_period(verb: Token, figure: Token, recent: Sequence[tuple[int, int]] = ()) -> bool:
-    """'have been killed since ...', 'so far this year', 'brought ... the toll of deaths since', 'the war has killed'."""
+def _names_a_period(verb: Token, figure: Token, recent: Sequence[tuple[int, int]] = ()) -> bool:
+    """'have been killed since ...', 'so far this year', 'brought ... the toll of deaths since'."""
     period = count_cues().get("period", frozenset())
     for token in verb.subtree:
         if token.lower_ not in period or _starts_recently(token, recent):
@@ -56,8 +69,11 @@ def _totals_a_period(verb: Token, figure: Token, recent: Sequence[tuple[int, int
             return True  # "killed since the invasion", "the toll of deaths since Jan. 4"
         if token.dep_ == "mark" and token.head.head.i == verb.i:
             return True  # "killed since Russia invaded"
-    if any(_phrase(t) in period for t in (*verb.children, *figure.head.children) if t.dep_ in ("advmod", "npadvmod")):
-        return True  # "this year"
+    return any(_phrase(t) in period for t in (*verb.children, *figure.head.children) if t.dep_ in ("advmod", "npadvmod"))
+
+
+def _a_wars_perfect(verb: Token) -> bool:
+    """'the war has killed': a war's noun (report_words `aggregate_subject`) as the subject of the perfect."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return perfect and any(s.lemma_.lower() in report_words().get("aggregate_subject", ()) for s in subjects)
@@ -86,6 +102,15 @@ def _counted_in_a_statistic(token: Token, statistic_verbs: set[int]) -> bool:
     return verb is not None and verb.i == token.head.head.i and verb.i in statistic_verbs
 
 
+def _the_periods_violence(token: Token, period_verbs: set[int]) -> bool:
+    """'The violence in the region has killed 3,000 people since 2014', 'Hostilities have claimed
+    3,000 lives this year': a war's noun (report_words `aggregate_subject`) as the subject of a
+    figure totalling a period is the violence of that period, no incident of its own. A count noun
+    of acts stays their news ('Recent attacks have killed eight leaders since July')."""
+    return (token.dep_ in ("nsubj", "nsubjpass") and token.head.i in period_verbs
+            and token.lemma_.lower() in report_words().get("aggregate_subject", ()))
+
+
 def is_habitual(event: Event, doc: Doc) -> bool:
     """An act told as a habit: a present-tense verb with a word of frequency ("frequently stages attacks",
     "carries out frequent attacks"), not an incident that happened on a day."""
@@ -101,11 +126,12 @@ def is_habitual(event: Event, doc: Doc) -> bool:
 def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
                     published: Optional[dt.date] = None) -> list[Event]:
     """The events without statistics of a period and habits (figures of a period are flagged on `counts`)."""
-    statistic_verbs = mark_aggregates(counts, doc, dates, published)
+    statistic_verbs, period_verbs = _aggregate_verbs(counts, doc, dates, published)
     kept = []
     for event in events:
         token = trigger_token(event, doc)
-        if token is not None and (token.i in statistic_verbs or _counted_in_a_statistic(token, statistic_verbs)):
+        if token is not None and (token.i in statistic_verbs or _counted_in_a_statistic(token, statistic_verbs)
+                                  or _the_periods_violence(token, period_verbs)):
             continue
         if event.event_type in VIOLENCE and is_habitual(event, doc):
             continue

@@ -18,7 +18,8 @@ per toll, so the export's rows still sum to the incident's toll once) unless tho
 - another day or place than the row (`strife.extract.incident_agreement`), a scene of its own named
   by a proper name the row's clause does not name ("... in Bemba market. Police killed 2 robbers in
   Lowe."), other doers (`incident_doers.sources_agree`: "Soldiers arrived later. They killed 4
-  militants."), another paragraph of a report (each paragraph's toll stays with the act it tells),
+  militants."), doers of the other side of a war (a state's forces and armed rebels, even named by
+  common nouns: `incident_doers.opposed_forces`), another paragraph of a report (each paragraph's toll stays with the act it tells),
   a figure of a period (`Count.aggregate`), or a clause that announces another incident ("In another
   attack, ...").
 
@@ -45,7 +46,7 @@ from spacy.tokens import Doc, Token
 from strife.extract import Layout, doc_text, verb_or_root
 from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
-from strife.extract.incident_doers import sources_agree
+from strife.extract.incident_doers import opposed_forces, sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.incident_agreement import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
@@ -133,6 +134,8 @@ def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
         return False  # a report's paragraphs: the toll stays with the act its paragraph tells
     if not same_doers_days_places(row, carrier):
         return False  # e.g. other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
+    if opposed_forces(row.source, carrier.source):
+        return False  # 'Soldiers shelled Kavra. Later rebels attacked a checkpoint, killing two': the attack's dead
     return not (another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
 
 

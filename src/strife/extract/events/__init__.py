@@ -89,6 +89,7 @@ from strife.extract.events.building import (
     mark_background,
     protest_purposes,
     resolve_anaphora,
+    told_outcome_nouns,
 )
 from strife.extract.events.background_rows import yield_to_the_news
 from strife.extract.events.incident_rows import adjust_acled_within_lines
@@ -117,6 +118,8 @@ def find_events(
     onto = ontology or load_ontology()
     mark_headline_verbs(doc, onto)  # 'Rebels ambush army convoy': the tagger's noun is the verb
     triggers = find_triggers(doc, onto)
+    told = told_outcome_nouns(triggers, onto)
+    triggers = [t for t in triggers if t.token.i not in told]  # 'the fighting left six dead' after the acts
     hosts = {t.token.i: t for t in triggers}
     folded = fold_results(triggers, hosts, onto)
     absorbed = absorbed_nouns(triggers, hosts, onto)

@@ -52,6 +52,40 @@ def fold_results(triggers: list[Trigger], hosts: dict[int, Trigger], onto: Ontol
     return folded
 
 
+def told_outcome_nouns(triggers: list[Trigger], onto: Ontology) -> set[int]:
+    """'Warplanes bombed the village before troops stormed it; the fighting left three dead': a noun
+    of fighting or violence with a pointing determiner (roles.yaml anaphoric_dets), licensed only as
+    the subject of a verb of its toll (its lexicon row's `head`: 'left ... dead', 'claimed ...
+    lives'), told after a violent act in its sentence or the one before, names the acts told: its
+    toll is theirs (the result verb, with no host of its own, goes with its figure to them), it is
+    no new act. Told first ('The fighting left six dead.') it is the event; under a toll verb that
+    tells no toll ('the violence caused panic') it is none."""
+    dets = onto.words("anaphoric_dets")
+    results = {t.token.i for t in triggers if t.entry.frame in ("consequence", "result")}
+    told: set[int] = set()
+    for trig in triggers:
+        token = trig.token
+        if token.pos_ != "NOUN" or not trig.entry.head or token.dep_ != "nsubj":
+            continue
+        if token.head.i not in results:
+            if _a_toll_verb(token.head, onto):
+                told.add(token.i)  # 'the violence caused panic': a toll verb telling no toll
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in dets for c in token.children) \
+                or any(c.dep_ == "prep" for c in token.children):
+            continue  # 'fighting between the two militias left ...' names its own sides
+        here = sentence_index(token.doc, token.i)
+        if any(other.token.i < token.i and other.plover in VIOLENCE and other.entry.frame not in ("consequence", "result")
+               and here - sentence_index(token.doc, other.token.i) <= 1 for other in triggers):
+            told.add(token.i)
+    return told
+
+
+def _a_toll_verb(verb: Token, onto: Ontology) -> bool:
+    """Whether a lexicon row of a toll ('left ... dead', 'caused ... deaths') has this verb's lemma."""
+    return any(row.frame in ("consequence", "result") for key in word_keys(verb) for row in onto.index.get(key, ()))
+
+
 def _force_at_a_protest(verb: Token, host: Trigger, onto: Ontology) -> bool:
     """'Police killed 2 protesters during a march': a killing the state's police or soldiers did at
     a protest is their force on it, an act of its own (ACLED's excessive force against protesters),
