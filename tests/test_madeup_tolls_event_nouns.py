@@ -8,7 +8,10 @@ fighting") or a determiner ("the fighting"). The same noun as the subject of a f
 period ("The violence has killed 3,000 people since 2014") is the violence of that period, a
 statistic, no incident (`strife.extract.non_events`); under a toll verb that tells no toll ("the
 violence caused panic") it is none; with "the" after the acts it points back at, it tells their
-toll (`strife.extract.events.building.told_outcome_nouns`). Two acts by the two sides of a war
+toll (`strife.extract.events.building.told_outcome_nouns`). In the present perfect, a noun that
+can name one engagement bounded to a named place or a day ("Heavy fighting in Mandoro has left six
+dead") tells that engagement's toll, while a whole war's noun ("the war", "the insurgency in the
+north"), a period ("since 2014") or a large round figure keeps a running total (PERFECT). Two acts by the two sides of a war
 ("Soldiers shelled Kavra. Later that day rebels attacked a checkpoint, killing two soldiers") are
 two incidents: the toll stays with the act whose clause tells it. Places and groups are invented; the notes
 are coded in one batch.
@@ -56,6 +59,16 @@ TOLD_AFTER = {
     "the fighting after an attack": ("Gunmen attacked Mandoro village on Monday. The fighting left six dead.", 6),
 }
 
+#: The present perfect: one engagement's toll vs a war's running total, (subject, verb) x toll x period.
+PERFECT_SUBJECTS = [("Heavy fighting in Mandoro", "has", True), ("Violence in Tarvo town on Monday", "has", True),
+                    ("Hostilities near Kelu village", "have", True), ("The war", "has", False),
+                    ("The insurgency in the north", "has", False)]
+PERFECT_TOLLS = ["left six dead", "killed six people", "claimed six lives"]
+PERFECT = {
+    f"{subject} {aux} {toll}{period}": (f"{subject} {aux} {toll}{period}.", one and not period)
+    for (subject, aux, one), toll, period in itertools.product(PERFECT_SUBJECTS, PERFECT_TOLLS, ["", " since 2014"])
+}
+PERFECT["a large figure stays a total"] = ("Heavy fighting in Mandoro has killed thousands of people.", False)
 
 #: Two acts by the two sides of a war: the toll stays with the act whose clause tells it
 #: (`strife.extract.row_toll`, `incident_doers.opposed_forces`): (note, its lemma, its deaths).
@@ -73,6 +86,7 @@ TWO_SIDES = {
 def coded(engine):
     texts = {name: cell[0] for name, cell in CELLS.items()} | PERIODS | {n: c[0] for n, c in TOLD_AFTER.items()}
     texts |= {name: cell[0] for name, cell in TWO_SIDES.items()}
+    texts |= {name: cell[0] for name, cell in PERFECT.items()}
     names = list(texts)
     results = engine.code_articles([Article(id=str(n), text=texts[name], published=dt.date(2020, 5, 31))
                                     for n, name in enumerate(names)])
@@ -85,7 +99,18 @@ def rows(coded):
 
 
 def test_the_matrix_is_small():
-    assert len(CELLS) + len(PERIODS) + len(TOLD_AFTER) <= 40 and len(TWO_SIDES) <= 5
+    assert len(CELLS) + len(PERIODS) + len(TOLD_AFTER) <= 40 and len(TWO_SIDES) <= 5 and len(PERFECT) <= 31
+
+
+@pytest.mark.parametrize("name", list(PERFECT))
+def test_the_perfect_tells_one_engagements_toll_or_a_running_total(rows, name):
+    """'Heavy fighting in Mandoro has left six dead' is that fight's toll; 'the war has left six
+    dead', '... since 2014' or 'has killed thousands' is a running total, no incident's toll."""
+    row, one = rows[name], PERFECT[name][1]
+    if one:
+        assert row is not None and acled_fatalities(row.fatalities, True) == 6, row and row.fatalities
+    else:
+        assert row is None or acled_fatalities(row.fatalities, True) == 0, row.fatalities
 
 
 @pytest.mark.parametrize("name", list(CELLS))

@@ -52,7 +52,7 @@ def _aggregate_verbs(counts: Sequence[Count], doc: Doc, dates: Sequence[DateMent
             continue
         if _names_a_period(verb, span.root, recent):
             periods.add(verb.i)
-        elif not _a_wars_perfect(verb):
+        elif not _a_wars_perfect(verb) or _one_engagements_toll(verb, count):
             continue
         count.aggregate = True
         verbs.add(verb.i)
@@ -77,6 +77,39 @@ def _a_wars_perfect(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return perfect and any(s.lemma_.lower() in report_words().get("aggregate_subject", ()) for s in subjects)
+
+
+#: Named-entity labels of a place or a day that bound a noun of fighting to one engagement.
+_BOUNDING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _one_engagements_toll(verb: Token, count: Count) -> bool:
+    """'Heavy fighting in Mandoro has left six dead', 'violence on Monday has claimed six lives': a noun
+    that can name one engagement (report_words `engagement_subject`), bounded to a named place or a
+    day, tells that engagement's toll, not a war's running total. Called only when the clause names
+    no period ("since 2014" keeps it a total); a large round or vague figure ("3,000", "thousands")
+    stays a total, as does a whole war's noun ("the war", "the insurgency in the north")."""
+    engagement = report_words().get("engagement_subject", frozenset())
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in engagement]
+    return not _a_large_figure(count) and any(_bounded_to_a_place_or_day(s) for s in subjects)
+
+
+def _bounded_to_a_place_or_day(noun: Token) -> bool:
+    """'fighting in Mandoro', 'clashes on Monday': an 'in/at/near/on' phrase naming a place or a day."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "on", "around", "outside"):
+            continue
+        for obj in prep.children:
+            names = [obj, *(c for c in obj.children if c.dep_ == "compound")]  # "Kelu village"
+            if obj.dep_ == "pobj" and any(n.ent_type_ in _BOUNDING_ENTITIES or n.pos_ == "PROPN" for n in names):
+                return True
+    return False
+
+
+def _a_large_figure(count: Count) -> bool:
+    """'3,000', 'hundreds', 'thousands': a war's round figure rather than one engagement's dead."""
+    value = count.best if count.best is not None else (count.low or count.convention or 0)
+    return value >= 100 and (count.vague or value % 100 == 0)
 
 
 def _starts_recently(since: Token, recent: Sequence[tuple[int, int]]) -> bool:
