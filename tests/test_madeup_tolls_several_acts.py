@@ -62,6 +62,10 @@ NOTES = {
         "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Rioters burned "
         "shops in Tambu town on Wednesday. Bandits attacked Lotta village on Thursday. Gunmen stormed Sefa "
         "village on Friday. Nine people were killed in the four attacks.", [3, 2, 0, 2, 2]),
+    "a riot told last is none of the three attacks": (
+        "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Bandits attacked "
+        "Lotta village on Wednesday. Rioters burned shops in Tambu town on Thursday. Seven people were killed "
+        "in the three attacks.", [3, 2, 2, 0]),
     "the four attacks after two: today's share": (
         "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Nine people were "
         "killed in the four attacks.", [5, 4]),

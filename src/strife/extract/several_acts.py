@@ -16,7 +16,8 @@ each row's share is ACLED's and the shares sum to the told figure (9 over two ac
 A numbered plural says how many acts it sums: "Nine people were killed in the four attacks" after four
 acts told over four sentences reaches back (in the toll's paragraph and the one before) until four acts
 of its kind are found, however many sentences tell them, and divides the toll among exactly those (a
-riot told among them is not an attack); when fewer are found, the acts of the few sentences before share it.
+riot told among them is not an attack, and a toll the linker gave a riot told last goes to the counted
+attacks instead); when fewer are found, the acts of the few sentences before share it.
 
 A singular noun ("killed in the attack") after two acts is the last act's toll, as the linker
 already gives it; an act with a toll of its own is not among those the plural shares a toll with.
@@ -61,7 +62,11 @@ def divide_among_the_acts(events: Sequence[Event], doc: Doc, layout: Layout) -> 
         else:
             acts = _acts_told_before(events, toll, kinds, layout)
         if not any(act is carrier for act in acts):
-            continue  # the linker gave the toll to no act the plural names: leave it
+            if number is None or carrier.event_type is None or carrier.event_type in kinds or len(acts) < number:
+                continue  # the linker gave the toll to no act the plural names: leave it
+            # "Rioters burned shops in Tambu. Seven were killed in the three attacks": the toll the
+            # linker gave an act of another kind (a riot is not one of "the attacks") is the counted acts'
+            carrier.fatalities = None
         if number is not None:
             acts = acts[-number:]
         if len(acts) >= 2:
