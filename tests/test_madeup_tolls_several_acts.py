@@ -6,7 +6,8 @@ among them (codebook, "Reported fatalities"); each act's row carries the toll wi
 (`Count.split_over` and `Count.split_index`, `strife.conventions.split_share`: the odd deaths to
 the first acts), so the rows of one toll sum to the told figure and the ACLED export counts no
 death twice (issue #24, "one toll, once"), while the JSON keeps the told figure. A singular
-"in the attack" after two acts is the last act's toll alone; a plural noun of fights ("the
+"in the attack" after two acts is the last act's toll alone; a numbered plural ("the four
+attacks") reaches back over as many sentences as it takes to find that many acts of its kind; a plural noun of fights ("the
 clashes") does not take in an attack on civilians. Villages and groups are invented; the notes
 are coded in one batch.
 """
@@ -49,6 +50,25 @@ NOTES = {
     "three attacks on three days": ("Gunmen attacked Kallo village on Monday. Militants raided Bedi village on "
                                     "Tuesday. Bandits attacked Lotta village on Wednesday. Seven people were "
                                     "killed in the attacks.", [3, 2, 2]),
+    "four attacks over four sentences, an odd total": (
+        "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Bandits attacked "
+        "Lotta village on Wednesday. Gunmen stormed Marro village on Thursday. Nine people were killed in the "
+        "four attacks.", [3, 2, 2, 2]),
+    "five raids over five sentences, an odd total": (
+        "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Bandits attacked "
+        "Lotta village on Wednesday. Gunmen stormed Marro village on Thursday. Militants raided Sefa village "
+        "on Friday. Eleven people were killed in the five raids.", [3, 2, 2, 2, 2]),
+    "a riot among four attacks is none of them": (
+        "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Rioters burned "
+        "shops in Tambu town on Wednesday. Bandits attacked Lotta village on Thursday. Gunmen stormed Sefa "
+        "village on Friday. Nine people were killed in the four attacks.", [3, 2, 0, 2, 2]),
+    "a riot told last is none of the three attacks": (
+        "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Bandits attacked "
+        "Lotta village on Wednesday. Rioters burned shops in Tambu town on Thursday. Seven people were killed "
+        "in the three attacks.", [3, 2, 2, 0]),
+    "the four attacks after two: today's share": (
+        "Gunmen attacked Kallo village on Monday. Militants raided Bedi village on Tuesday. Nine people were "
+        "killed in the four attacks.", [5, 4]),
     "the attack: the last act's": (f"{ACTS} Eight people were killed in the attack.", [0, 8]),
     "an act with its own toll keeps it": ("Gunmen killed two farmers in Kallo village. Militants raided Bedi "
                                           "village. Eight people were killed in the attacks.", [2, 8]),

@@ -13,6 +13,12 @@ or a range of days ("clashed in Kuma and Bedi, killing 8": `strife.extract.count
 carries the toll with `split_over` the number of acts and `split_index` its place among them, so
 each row's share is ACLED's and the shares sum to the told figure (9 over two acts: 5 + 4).
 
+A numbered plural says how many acts it sums: "Nine people were killed in the four attacks" after four
+acts told over four sentences reaches back (in the toll's paragraph and the one before) until four acts
+of its kind are found, however many sentences tell them, and divides the toll among exactly those (a
+riot told among them is not an attack, and a toll the linker gave a riot told last goes to the counted
+attacks instead); when fewer are found, the acts of the few sentences before share it.
+
 A singular noun ("killed in the attack") after two acts is the last act's toll, as the linker
 already gives it; an act with a toll of its own is not among those the plural shares a toll with.
 """
@@ -47,10 +53,20 @@ def divide_among_the_acts(events: Sequence[Event], doc: Doc, layout: Layout) -> 
         if noun is None:
             continue
         kinds = _kinds_named(noun)
-        acts = _acts_told_before(events, toll, kinds, layout)
-        if not any(act is carrier for act in acts):
-            continue  # the linker gave the toll to no act the plural names: leave it
         number = _number_of(noun)
+        # "the four attacks" counts its acts: reach back (in the paragraph and the one before) until
+        # that many are found, however many sentences tell them; when fewer are, today's window
+        reached = _acts_told_before(events, toll, kinds, layout, reach=None) if number is not None else []
+        if number is not None and len(reached) >= number:
+            acts = reached[-number:]
+        else:
+            acts = _acts_told_before(events, toll, kinds, layout)
+        if not any(act is carrier for act in acts):
+            if number is None or carrier.event_type is None or carrier.event_type in kinds or len(acts) < number:
+                continue  # the linker gave the toll to no act the plural names: leave it
+            # "Rioters burned shops in Tambu. Seven were killed in the three attacks": the toll the
+            # linker gave an act of another kind (a riot is not one of "the attacks") is the counted acts'
+            carrier.fatalities = None
         if number is not None:
             acts = acts[-number:]
         if len(acts) >= 2:
@@ -102,17 +118,18 @@ def _number_of(noun: Token) -> Optional[int]:
     return quantity.best if quantity is not None and quantity.best is not None and quantity.best >= 2 else None
 
 
-def _acts_told_before(events: Sequence[Event], toll: Count, kinds: frozenset[str], layout: Layout) -> list[Event]:
-    """The typed violent acts of `kinds` told in the toll's sentence before it or in the few
-    sentences just before (its paragraph or the one before), in text order; an act carrying
-    another toll of its own is none of them."""
+def _acts_told_before(events: Sequence[Event], toll: Count, kinds: frozenset[str], layout: Layout,
+                      reach: Optional[int] = ACTS_BEFORE) -> list[Event]:
+    """The typed violent acts of `kinds` told in the toll's sentence before it or in the `reach`
+    sentences just before (any number of them when `reach` is None), in its paragraph or the one
+    before, in text order; an act carrying another toll of its own is none of them."""
     sentence, paragraph = layout.sentence(toll.span[0]), layout.paragraph(toll.span[0])
     acts = []
     for event in events:
         anchor = _first_told(event)
         if not (is_real(event) and event.event_type in kinds and event.acled_event_type and anchor < toll.span[0]):
             continue
-        if sentence - layout.sentence(anchor) > ACTS_BEFORE or paragraph - layout.paragraph(anchor) > 1:
+        if (reach is not None and sentence - layout.sentence(anchor) > reach) or paragraph - layout.paragraph(anchor) > 1:
             continue
         own = event.fatalities
         if own is not None and own.span != toll.span:
