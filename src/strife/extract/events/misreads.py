@@ -255,6 +255,24 @@ def _verb_lemma(token: Token, onto: Ontology) -> str | None:
     return None
 
 
+def _other_verb_on_its_line(token: Token) -> bool:
+    """A verb or auxiliary besides `token` in its sentence: a repair that makes `token` the line's
+    verb runs only on a line with none, so a real verb is never displaced."""
+    return any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent)
+
+
+def _made_the_line_verb(token: Token, onto: Ontology) -> bool:
+    """Re-tag an '-ed' form read as a modifier as the past of its lexicon verb, when its line has no
+    other verb; False (and nothing changed) otherwise. The step the modifier repairs share."""
+    if _other_verb_on_its_line(token):
+        return False
+    lemma = _verb_lemma(token, onto)
+    if lemma is None:
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    return True
+
+
 def _raise_over_its_object(verb: Token) -> None:
     """The noun phrase a misread verb modified is its object; the verb takes that phrase's place."""
     noun = verb.head
@@ -479,12 +497,8 @@ def _past_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
         return False
     if subject.tag_ != "NNS" or subject.dep_ not in ("nmod", "compound") or subject.head.i != noun.i:
         return False
-    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+    if not _made_the_line_verb(token, onto):
         return False
-    lemma = _verb_lemma(token, onto)
-    if lemma is None:
-        return False
-    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     _raise_over_its_object(token)
     subject.head, subject.dep_ = token, "nsubj"
     return True
@@ -505,12 +519,8 @@ def _article_owner_read_as_modifier(token: Token, onto: Ontology) -> bool:
         return False
     if article.lower_ not in ("a", "an") or article.head.i != noun.i:
         return False
-    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+    if not _made_the_line_verb(token, onto):
         return False
-    lemma = _verb_lemma(token, onto)
-    if lemma is None:
-        return False
-    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     children = [c for c in noun.children if c.dep_ not in NOUN_PHRASE_DEPS or c.i < article.i]
     _raise_over_its_object(token)
     for child in children:
@@ -530,7 +540,7 @@ def _finite_verb_read_as_modifier(token: Token) -> bool:
         return False
     if not any(c.dep_ == "nsubj" and c.i < token.i for c in token.children):
         return False
-    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
+    if _other_verb_on_its_line(token):
         return False
     token.pos_ = "VERB"
     _raise_over_its_object(token)
@@ -554,13 +564,9 @@ def _of_phrase_read_across_a_verb(token: Token, onto: Ontology) -> bool:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.dep_ != "ROOT" or prep.head.pos_ != "NOUN":
         return False
-    if any(t.pos_ in ("VERB", "AUX") and t.i != token.i for t in token.sent):
-        return False
-    lemma = _verb_lemma(token, onto)
-    if lemma is None:
+    if not _made_the_line_verb(token, onto):
         return False
     root = prep.head
-    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     for child in list(noun.children):
         if child.i < name.i:
             child.head = name  # 'the' of 'the Tarsel Bar Association'
