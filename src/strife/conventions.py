@@ -91,7 +91,7 @@ def acled_fatalities(count: Optional[Count], conventions: bool = True) -> int:
     (codebook, "Reported fatalities"), so a claim no other account bounds is the figure."""
     if count is None:
         return 0
-    figure = count.best if count.best is not None else count.low if count.low is not None else 0
+    figure = told_figure(count) or 0
     if not conventions:
         return figure
     if count.best is None and count.convention is not None:

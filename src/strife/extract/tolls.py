@@ -9,17 +9,16 @@ victims add up; a vague part leaves no exact best.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from functools import lru_cache
-
+from strife.conventions import told_figure
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text
-from strife.extract.count_words import count_triggers, victim_nouns
 from strife.extract.count_totals import is_summary_line
-from strife.extract.count_words import count_cues
+from strife.extract.count_words import count_cues, count_triggers, victim_nouns
 from strife.extract.quotes import speech_verb
 from strife.model import Count
 
@@ -117,10 +116,7 @@ def _most_conservative(tolls: list[Count]) -> Optional[Count]:
     if len(tolls) < 2:
         return tolls[0] if tolls else None
 
-    def value(count: Count) -> int:
-        return count.best if count.best is not None else count.low if count.low is not None else 0
-
-    lowest = min(tolls, key=value)
+    lowest = min(tolls, key=lambda count: told_figure(count) or 0)
     highs = [t.high if t.high is not None else t.best for t in tolls]
     return lowest.model_copy(update={"high": max((h for h in highs if h is not None), default=lowest.high)})
 
