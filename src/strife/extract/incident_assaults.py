@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from strife.extract.events.tables import coding_set
 from strife.extract.events.weapons import names_any
@@ -37,21 +37,24 @@ def assault_after_fire(assault: Event, fire: Event, doc: Doc) -> bool:
     if assault.acled_event_type not in ASSAULT_TYPES or not assault.source:
         return False
     at, ft = trigger_token(assault, doc), trigger_token(fire, doc)
-    if at is None or ft is None or at.i <= ft.i:
-        return False
-    if at.lemma_.lower() not in load_ontology().words("ground_assault_lemmas") or at.pos_ != "VERB":
+    if not _ground_assault_verb(at) or ft is None or at.i <= ft.i:
         return False
     return at.sent.start == ft.sent.start or at.sent.start == ft.sent.end
+
+
+def _ground_assault_verb(token: Optional[Token]) -> bool:
+    """A verb of a ground assault (roles.yaml ground_assault_lemmas: stormed, overran, raided)."""
+    return token is not None and token.pos_ == "VERB" and token.lemma_.lower() in load_ontology().words(
+        "ground_assault_lemmas")
 
 
 def _after_fire_told_on_it(assault: Event, doc: Doc) -> bool:
     """'troops stormed the village after heavy shelling': a ground assault whose own 'after' or
     'following' phrase (roles.yaml preparation_preps) names shelling or an air strike."""
     token = trigger_token(assault, doc)
-    onto = load_ontology()
-    if assault.acled_event_type not in ASSAULT_TYPES or token is None or token.pos_ != "VERB" \
-            or token.lemma_.lower() not in onto.words("ground_assault_lemmas"):
+    if assault.acled_event_type not in ASSAULT_TYPES or not _ground_assault_verb(token):
         return False
+    onto = load_ontology()
     fire = onto.words("artillery_weapon_words") | onto.words("aerial_weapon_words")
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in onto.words("preparation_preps")]
     return any(names_any(" ".join(t.lower_ for t in p.subtree), fire) for p in preps)
