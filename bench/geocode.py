@@ -36,7 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from strife.resolve.geocode import Gazetteer, build_index, haversine_km  # noqa: E402
+from strife.resolve.distance import haversine_km  # noqa: E402
+from strife.resolve.gazetteer_build import build_index  # noqa: E402
+from strife.resolve.geocode import Gazetteer  # noqa: E402
 
 DEFAULT_GOLD = Path(os.environ.get("STRIFE_SHARED", ROOT.parent / "shared")) / "gold" / "dev" / "acled-2020-dev.csv"
 
