@@ -406,3 +406,62 @@ def test_a_county_the_parser_tags_as_a_person_is_the_district_of_its_name(row_ev
     and the unit of the name is where the note is, whatever population GeoNames gives it (none)."""
     place = _row_place(row_event, "Gunmen killed a chief in Kajo Keji county.")
     assert place is not None and (place.country, place.admin1) == ("SSD", "Central Equatoria")
+
+
+# A name given as an example of places is written as a place (geo_example_cues.csv): the parser often
+# takes a town after "such as" for a person, and without the cue it was no toponym at all, so the note
+# fell to the region before it. ACLED codes the town the note names.
+EXAMPLES = [
+    ("Teachers staged protests in major cities of Punjab such as Kasur to demand higher pay.", "Kasur"),
+    ("Lawyers boycotted courts throughout Punjab, including Sahiwal, over the arrest of a colleague.", "Sahiwal"),
+    ("Nurses protested in several towns of Kenya, notably Nakuru, over unpaid salaries.", "Nakuru"),
+]
+
+
+@pytest.fixture(scope="module")
+def examples_coded(engine):
+    import datetime as dt
+
+    from strife.evaluate.score import happened, is_relevant
+    from strife.model import Article
+    from strife.rows import record_row_event
+
+    results = engine.code_articles([Article(id=str(n), text=note, published=dt.date(2016, 6, 20))
+                                    for n, (note, _) in enumerate(EXAMPLES)])
+    return [record_row_event([e for e in happened(r.events) if is_relevant(e, "acled")]) for r in results]
+
+
+@pytest.mark.parametrize("index", range(len(EXAMPLES)))
+def test_a_town_named_as_an_example_of_places_is_the_events(examples_coded, index: int) -> None:
+    event = examples_coded[index]
+    assert event is not None and event.location is not None
+    assert event.location.name == EXAMPLES[index][1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("protests in major cities of Westland such as Eastvale", True),
+    ("protests throughout Westland, including Eastvale", True),
+    ("protests in several districts, notably Eastvale", True),
+    ("protests in\u00a0cities of\u00a0Westland such as Eastvale", True),  # no-break spaces, as notes have
+    ("party leaders, including Eastvale", False),  # people's examples are not places
+    ("groups such as Eastvale", False),
+    ("the Westland Party, including Eastvale", False),
+])
+def test_examples_of_places_are_cued_as_places(text: str, expected: bool) -> None:
+    import spacy
+
+    from strife.extract.places.names import named_as_place_example
+
+    doc = spacy.blank("en")(text)
+    for token in doc:  # what the tagger says of names; a blank pipeline has no tagger
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "NOUN"
+    assert named_as_place_example(doc, len(doc) - 1) is expected
+
+
+def test_the_example_cues_table_has_its_three_sets_in_lower_case() -> None:
+    from strife.extract.places.names import example_cues
+
+    cues = example_cues()
+    assert {"marker", "places", "spread"} <= set(cues)
+    assert "such as" in cues["marker"] and "cities" in cues["places"]
+    assert all(word == word.lower() for words in cues.values() for word in words)

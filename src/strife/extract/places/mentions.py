@@ -32,6 +32,7 @@ from strife.extract.places.names import (
     is_name_token,
     kind_feature,
     name_qualifiers,
+    named_as_place_example,
     part_words,
     stop_words,
     trim_name,
@@ -356,6 +357,8 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         return
     if word in LOCATIVE_PREPOSITIONS or doc[i].lower_ in ("city", "town", "village", "province", "region"):
         mention.cue = True
+    elif named_as_place_example(doc, mention.start):
+        mention.cue = True  # "cities of Westland such as <name>": an example of places is a place
 
 
 def _end_of_a_route(doc: Doc, mention: Mention) -> bool:

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.datafiles import read_data_sets
 from strife.extract import tokens_text
 from strife.name_particles import name_particles
 from strife.resolve.geocode import GENERIC_KINDS, MAX_KIND_WORDS, Candidate, admin_words
@@ -169,6 +170,63 @@ def after_locative(doc: Doc, start: int) -> bool:
         doc[before].lower_ in LOCATIVE_PREPOSITIONS or doc[before].lower_ in admin_words()
         or doc[before].lower_ in part_words()
     )
+
+
+@functools.lru_cache(maxsize=1)
+def example_cues() -> dict[str, frozenset[str]]:
+    """The sets of geo_example_cues.csv: `marker` words ("such as", "including"), plural `places`
+    nouns ("cities", "districts") and `spread` words ("throughout")."""
+    return read_data_sets("geo_example_cues.csv", "set", "words")
+
+
+def _back(doc: Doc, index: int, skip: tuple[str, ...] = ()) -> int:
+    """The index at or before `index` past whitespace tokens (a no-break space is one) and the
+    lower-case words in `skip`: -1 when none is left."""
+    while index >= 0 and (doc[index].is_space or doc[index].lower_ in skip):
+        index -= 1
+    return index
+
+
+def _before_name_run(doc: Doc, end: int) -> int:
+    """Where the run of name tokens (and the joiners inside it) that ends just before `end` starts."""
+    start = end
+    while start > 0 and (is_name_token(doc[start - 1]) or (
+            start < end and doc[start - 1].lower_ in NAME_JOINERS and start - 1 > 0 and is_name_token(doc[start - 2]))):
+        start -= 1
+    return start
+
+
+def named_as_place_example(doc: Doc, start: int) -> bool:
+    """Is the name at `start` given as an example of places ("cities of Westland such as <name>",
+    "throughout Westland, including <name>", "in several districts, notably <name>")? See
+    geo_example_cues.csv. The place written before the marker says the examples are places; a
+    person's or a group's examples ("leaders, including <name>") are not."""
+    cues = example_cues()
+    markers = cues.get("marker", frozenset())
+    before = _back(doc, start - 1, ("the",))
+    if before < 0:
+        return False
+    earlier = _back(doc, before - 1)
+    if earlier >= 0 and f"{doc[earlier].lower_} {doc[before].lower_}" in markers:
+        before = _back(doc, earlier - 1, (",",))
+    elif doc[before].lower_ in markers:
+        before = _back(doc, before - 1, (",",))
+    else:
+        return False
+    if before < 0:
+        return False
+    places = cues.get("places", frozenset())
+    if doc[before].lower_ in places:
+        return True
+    if not is_name_token(doc[before]):
+        return False
+    opener = _back(doc, _before_name_run(doc, before + 1) - 1, ("the",))
+    if opener < 0:
+        return False
+    if doc[opener].lower_ in cues.get("spread", ()):
+        return True  # "throughout Westland, including <name>"
+    holder = _back(doc, opener - 1)
+    return doc[opener].lower_ in ("of", "in") and holder >= 0 and doc[holder].lower_ in places
 
 
 def gazetteer_query(doc: Doc, mention: Mention) -> str:
