@@ -55,7 +55,8 @@ def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
     token = frame.trigger.token
     if token.pos_ == "VERB" and _gathering_act(token, onto, purpose_only=True):
         return True
-    if _demand_of_a_crowd_act(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester", None):
+    if _demand_of_a_crowd_act(token, onto) and (not (crowd := _crowd_sources(frame, token)) or side_of(
+            crowd, source_actors, onto) in ("civilian", "protester", None)):
         return True
     if _demand_as_a_crowd_acts_purpose(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
         return True
@@ -64,6 +65,14 @@ def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
     if side_of(frame.sources, source_actors, onto) not in ("civilian", "protester"):
         return False
     return any(_plural_people(s) for s in frame.sources)
+
+
+def _crowd_sources(frame: Frame, demand: Token) -> list[Token]:
+    """The demand's sources less the place noun the parser hung the participle on ('journalists
+    gathered outside the police station demanding his release': 'station', read as the demand's
+    doer, is where the crowd stood, and its 'police' no side of the demand); the crowd itself is the
+    act's subject, whose side `_demand_of_a_crowd_act` asks, so no source left is no side to ask."""
+    return [s for s in frame.sources if s.i != demand.head.i or _plural_people(s)]
 
 
 def _demand_of_a_crowd_act(demand: Token, onto: Ontology) -> bool:

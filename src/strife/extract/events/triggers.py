@@ -229,8 +229,11 @@ def _of_a_name(children: list[Token]) -> bool:
 
 def _closed_compounds(nouns: list[Token]) -> set[str]:
     """'two check points', 'a road block': a compound written in two words is the one-word noun
-    the lexicon names ('checkpoint', 'roadblock')."""
-    return {m.lower_ + n.lemma_.lower() for n in nouns for m in n.children if m.dep_ == "compound" and m.i == n.i - 1}
+    the lexicon names ('checkpoint', 'roadblock'); one written with a hyphen, which the tokenizer
+    splits ('broke up a sit-in': 'sit', '-', 'in'), is the hyphenated noun ('sit-in')."""
+    closed = {m.lower_ + n.lemma_.lower() for n in nouns for m in n.children if m.dep_ == "compound" and m.i == n.i - 1}
+    doc_of = [(n.doc, n.i) for n in nouns if n.i >= 2 and n.doc[n.i - 1].text == "-" and not n.doc[n.i - 1].whitespace_]
+    return closed | {f"{doc[i - 2].lower_}-{doc[i].lower_}" for doc, i in doc_of if not doc[i - 2].whitespace_}
 
 
 def _next_to_its_clause(verb: Token, children: list[Token]) -> bool:
