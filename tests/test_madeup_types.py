@@ -278,6 +278,14 @@ Crowds found by a made-up stress set (issue #21, sixteenth session):
   a crash' the participle tells who the girl is, not a headline passive ('vigil ... killed';
   headline._headline_passive), and the killing yields the row to the vigil, the line's root
   (background_rows._told_of_a_participant); 'Body of abducted trader found' keeps its passive.
+* A crowd that disperses of itself met no force (rule `a_crowd_that_disperses_of_itself_met_no_force`):
+  'participants ... dispersed peacefully', 'later dispersed' (active, no object) tell that the
+  crowd left; 'were dispersed (by police)' and 'police dispersed them' are an intervention
+  (incident_rows._left_of_itself).
+* A demand after a crowd's chain of participles is its protest (rule
+  `a_demand_after_a_crowds_participles_is_its_protest`): 'farmers squatted on the track, halting
+  trains, demanding loan waivers': both participles tell of the squatting
+  (crowd_voice._demand_of_a_crowd_act); a letter's demand stays a statement.
 """
 
 from __future__ import annotations

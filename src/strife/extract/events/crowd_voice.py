@@ -80,12 +80,16 @@ def _demand_of_a_crowd_act(demand: Token, onto: Ontology) -> bool:
     demanding their salaries': a crowd's act of presence or withdrawal (roles.yaml
     crowd_act_verbs) done demanding something is the form its protest took. The parser often hangs
     the participle on the nearest noun ('leave', 'hospital'); a noun of the act's own phrases leads
-    back to its verb. Letters, meetings and statements with a demand are not on the list."""
+    back to its verb, and a participle it follows ('squatted on the track, halting trains, demanding
+    loan waivers') to the act both tell of. Letters, meetings and statements with a demand are not
+    on the list."""
     if demand.tag_ != "VBG" or demand.dep_ not in ("advcl", "acl"):
         return False
     head = demand.head
     while head.pos_ in ("NOUN", "PROPN") and not _plural_people(head) and head.dep_ in ("pobj", "dobj"):
         head = head.head.head if head.dep_ == "pobj" else head.head
+    while head.tag_ == "VBG" and head.dep_ == "advcl" and head.head.pos_ == "VERB":
+        head = head.head  # 'squatted on the track, halting trains, demanding ...': adjuncts of one act
     if head.pos_ != "VERB" or head.dep_ not in ("ROOT", "conj") or not word_keys(head) & onto.words("crowd_act_verbs"):
         return False
     return any(_plural_people(s) and lexical_side(s, onto) in (None, "civilian", "protester")
