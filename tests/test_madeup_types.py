@@ -286,6 +286,11 @@ Crowds found by a made-up stress set (issue #21, sixteenth session):
   `a_demand_after_a_crowds_participles_is_its_protest`): 'farmers squatted on the track, halting
   trains, demanding loan waivers': both participles tell of the squatting
   (crowd_voice._demand_of_a_crowd_act); a letter's demand stays a statement.
+* English spells a plural or a third person in '-es' only after a hissing sound or an 'o' (rule
+  `a_plural_in_es_follows_a_hissing_stem`): 'routes' is 'route' + 's', never 'rout' + 'es', so
+  'suspended services on all routes' is no battle's rout (triggers.ES_STEM_ENDINGS); 'clashes',
+  'ambushes' keep their stems. Bus owners and operators suspending services strike, as drivers and
+  transporters do (lexicon row).
 """
 
 from __future__ import annotations

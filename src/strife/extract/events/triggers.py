@@ -20,6 +20,9 @@ from strife.ontology import LexiconEntry, Ontology, load_ontology
 
 VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ies", "y"))
 NOUN_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"))
+#: English spells a plural or a third person with '-es' only after a hissing sound or an 'o'
+#: ('clashes', 'ambushes', 'taxes', 'heroes'); after any other stem the ending is the 's' of a word in 'e'.
+ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
 
 @dataclass
@@ -105,7 +108,10 @@ def _keys_of(text: str, lemma: str, verbal: bool) -> set[str]:
     suffixes = VERB_SUFFIXES if verbal else NOUN_SUFFIXES
     for suffix, repl in suffixes:
         if text.endswith(suffix) and len(text) - len(suffix) >= 3:
-            keys.add(text[: -len(suffix)] + repl)
+            stem = text[: -len(suffix)] + repl
+            if suffix == "es" and not stem.endswith(ES_STEM_ENDINGS):
+                continue  # 'routes' is 'route' + 's', never 'rout' + 'es' (a battle's rout)
+            keys.add(stem)
     return keys
 
 
