@@ -255,6 +255,42 @@ Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on
 a violent crowd a violent demonstration; a crowd beating or burning is mob violence.
+
+Crowds found by a made-up stress set (issue #21, sixteenth session):
+
+* A crowd gathered outside a place demanding something protests (rule
+  `a_crowd_gathered_outside_a_place_demanding_is_a_protest`): the parser hangs the participle on the
+  place ('outside the police station demanding his release'), which is no doer, so its 'police' is
+  no side of the demand; the crowd is the act's subject (crowd_voice._crowd_sources). Soldiers
+  gathering stay no protest.
+* Shutters kept down are a strike, as shutters downed or pulled down are (lexicon row; rule
+  `shutters_kept_down_are_a_strike`).
+* Water cannon used or turned on a crowd is riot-control force, as tear gas is (lexicon row; rule
+  `water_cannon_on_a_crowd_is_an_intervention`).
+* A hyphenated noun the tokenizer splits is one word for a lexicon row's object (rule
+  `a_hyphenated_noun_is_the_verbs_object`): police 'broke up a sit-in' (triggers._closed_compounds).
+* A count of people names them in its 'of' phrase (rule `a_count_of_armed_people_is_an_armed_group`):
+  'dozens of armed herders' are armed herders, an identity militia whose raid and arson are an
+  attack, not mob violence (sides._armed_group, roles.yaml mass_count_nouns); 'dozens of youths'
+  torching houses stay a riot.
+* A verbless protest line's grievance is background (rule
+  `a_verbless_protest_line_tells_its_grievance_as_background`): in 'Vigil in X for a girl killed in
+  a crash' the participle tells who the girl is, not a headline passive ('vigil ... killed';
+  headline._headline_passive), and the killing yields the row to the vigil, the line's root
+  (background_rows._told_of_a_participant); 'Body of abducted trader found' keeps its passive.
+* A crowd that disperses of itself met no force (rule `a_crowd_that_disperses_of_itself_met_no_force`):
+  'participants ... dispersed peacefully', 'later dispersed' (active, no object) tell that the
+  crowd left; 'were dispersed (by police)' and 'police dispersed them' are an intervention
+  (incident_rows._left_of_itself).
+* A demand after a crowd's chain of participles is its protest (rule
+  `a_demand_after_a_crowds_participles_is_its_protest`): 'farmers squatted on the track, halting
+  trains, demanding loan waivers': both participles tell of the squatting
+  (crowd_voice._demand_of_a_crowd_act); a letter's demand stays a statement.
+* English spells a plural or a third person in '-es' only after a hissing sound or an 'o' (rule
+  `a_plural_in_es_follows_a_hissing_stem`): 'routes' is 'route' + 's', never 'rout' + 'es', so
+  'suspended services on all routes' is no battle's rout (triggers.ES_STEM_ENDINGS); 'clashes',
+  'ambushes' keep their stems. Bus owners and operators suspending services strike, as drivers and
+  transporters do (lexicon row).
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ def _told_of_a_participant(news: Frame, frame: Frame) -> bool:
     """'held a march to mourn a classmate killed by police': the news is a demonstration, and the
     act's verb, or a verb it hangs from, is a relative or participial clause on a noun that lies in
     the news's clause (the subtree of the news's verb, or of its word's verb when the news is a
-    noun). A crowd marches for, mourns or protests a victim: who the victim is is the grievance."""
+    noun, or of the noun itself when it is a verbless line's root). A crowd marches for, mourns or protests a victim: who the victim is is the grievance."""
     if news.plover != "PROTEST":
         return False
     token = frame.trigger.token
@@ -80,9 +80,9 @@ def _told_of_a_participant(news: Frame, frame: Frame) -> bool:
     if relative is None or relative.head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     trigger = news.trigger.token
-    clause = trigger if trigger.pos_ == "VERB" else trigger.head
-    if clause.pos_ not in ("VERB", "AUX") or clause is relative:
-        return False
+    clause = trigger if trigger.pos_ == "VERB" or trigger.dep_ == "ROOT" else trigger.head
+    if clause.pos_ not in ("VERB", "AUX") and clause.dep_ != "ROOT" or clause is relative:
+        return False  # a verbless line's noun ('Vigil in X for a girl killed in a crash') is its own clause
     return relative.head.i in {t.i for t in clause.subtree} and trigger.i not in {t.i for t in relative.subtree}
 
 

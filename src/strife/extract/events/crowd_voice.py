@@ -55,7 +55,8 @@ def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
     token = frame.trigger.token
     if token.pos_ == "VERB" and _gathering_act(token, onto, purpose_only=True):
         return True
-    if _demand_of_a_crowd_act(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester", None):
+    if _demand_of_a_crowd_act(token, onto) and (not (crowd := _crowd_sources(frame, token)) or side_of(
+            crowd, source_actors, onto) in ("civilian", "protester", None)):
         return True
     if _demand_as_a_crowd_acts_purpose(token, onto) and side_of(frame.sources, source_actors, onto) in ("civilian", "protester"):
         return True
@@ -66,17 +67,29 @@ def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
     return any(_plural_people(s) for s in frame.sources)
 
 
+def _crowd_sources(frame: Frame, demand: Token) -> list[Token]:
+    """The demand's sources less the place noun the parser hung the participle on ('journalists
+    gathered outside the police station demanding his release': 'station', read as the demand's
+    doer, is where the crowd stood, and its 'police' no side of the demand); the crowd itself is the
+    act's subject, whose side `_demand_of_a_crowd_act` asks, so no source left is no side to ask."""
+    return [s for s in frame.sources if s.i != demand.head.i or _plural_people(s)]
+
+
 def _demand_of_a_crowd_act(demand: Token, onto: Ontology) -> bool:
     """'employees went on mass leave demanding salaries', 'nurses sat in outside the hospital
     demanding their salaries': a crowd's act of presence or withdrawal (roles.yaml
     crowd_act_verbs) done demanding something is the form its protest took. The parser often hangs
     the participle on the nearest noun ('leave', 'hospital'); a noun of the act's own phrases leads
-    back to its verb. Letters, meetings and statements with a demand are not on the list."""
+    back to its verb, and a participle it follows ('squatted on the track, halting trains, demanding
+    loan waivers') to the act both tell of. Letters, meetings and statements with a demand are not
+    on the list."""
     if demand.tag_ != "VBG" or demand.dep_ not in ("advcl", "acl"):
         return False
     head = demand.head
     while head.pos_ in ("NOUN", "PROPN") and not _plural_people(head) and head.dep_ in ("pobj", "dobj"):
         head = head.head.head if head.dep_ == "pobj" else head.head
+    while head.tag_ == "VBG" and head.dep_ == "advcl" and head.head.pos_ == "VERB":
+        head = head.head  # 'squatted on the track, halting trains, demanding ...': adjuncts of one act
     if head.pos_ != "VERB" or head.dep_ not in ("ROOT", "conj") or not word_keys(head) & onto.words("crowd_act_verbs"):
         return False
     return any(_plural_people(s) and lexical_side(s, onto) in (None, "civilian", "protester")

@@ -57,7 +57,9 @@ def _headline_passive(sent: Span, onto: Ontology) -> Token | None:
     root is a noun without an article (headlines drop them) and that has no finite verb, a
     participle of the lexicon's verbs hung on a noun inside the root's phrase, not on the root
     itself ('youths gathered at the square' may be an active past), is the line's verb, the root
-    noun its passive subject. Returns the participle."""
+    noun its passive subject. Not when the noun is what a protest noun's grievance phrase names
+    ('Vigil in X for a schoolgirl killed in a crash': the participle tells who she is, the vigil
+    is the line's news, a verbless one). Returns the participle."""
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sent):
         return None
@@ -65,7 +67,7 @@ def _headline_passive(sent: Span, onto: Ontology) -> Token | None:
         return None  # 'a group of youths clashed with ...': prose with its articles, a misread past tense
     for token in root.subtree:
         if (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.i > root.i
-                and _verb_row(token, onto)):
+                and _verb_row(token, onto) and not _grievance_of_a_protest_noun(token.head, onto)):
             token.head, token.dep_ = token, "ROOT"
             root.head, root.dep_ = token, "nsubjpass"
             return token

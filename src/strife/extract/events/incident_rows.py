@@ -324,8 +324,16 @@ def _force_told_after(protest: Frame, onto: Ontology | None) -> bool:
         return False
     token = protest.trigger.token
     line = line_of(token)
-    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end] if not _denied(t))
+    after = " ".join(t.lower_ for t in line.doc[token.i + 1:line.end] if not (_denied(t) or _left_of_itself(t)))
     return _names_any(after, onto.words("intervention_words"))
+
+
+def _left_of_itself(token: Token) -> bool:
+    """'participants chanted slogans and dispersed peacefully': 'disperse' used intransitively, in
+    the active with no object, tells that the crowd left, not that anyone broke it up; the passive
+    ('were dispersed', with or without 'by police') and the transitive ('police dispersed them') do."""
+    return token.pos_ == "VERB" and token.lemma_.lower() == "disperse" and not any(
+        c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent") for c in token.children)
 
 
 def _denied(token: Token) -> bool:

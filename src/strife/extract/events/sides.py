@@ -103,6 +103,11 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
            or _armed_with_firearms(token, c, onto) for c in token.children):
         return True
+    if token.lower_ in onto.words("mass_count_nouns"):
+        # 'dozens of armed herders': a count of people names them in its 'of' phrase (English's
+        # partitive head), so the armed group is the count's, as 'armed herders' is
+        return any(_armed_group(o, onto) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj")
     # 'youths of Kelumbo village armed with guns': the parser hangs the participle on the noun of the
     # 'of'/'from' phrase after the head; it tells of the head, the people who attacked
     return any(_armed_with_firearms(o, c, onto) for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")

@@ -20,6 +20,9 @@ from strife.ontology import LexiconEntry, Ontology, load_ontology
 
 VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", ""), ("ies", "y"))
 NOUN_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"))
+#: English spells a plural or a third person with '-es' only after a hissing sound or an 'o'
+#: ('clashes', 'ambushes', 'taxes', 'heroes'); after any other stem the ending is the 's' of a word in 'e'.
+ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
 
 @dataclass
@@ -105,7 +108,10 @@ def _keys_of(text: str, lemma: str, verbal: bool) -> set[str]:
     suffixes = VERB_SUFFIXES if verbal else NOUN_SUFFIXES
     for suffix, repl in suffixes:
         if text.endswith(suffix) and len(text) - len(suffix) >= 3:
-            keys.add(text[: -len(suffix)] + repl)
+            stem = text[: -len(suffix)] + repl
+            if suffix == "es" and not stem.endswith(ES_STEM_ENDINGS):
+                continue  # 'routes' is 'route' + 's', never 'rout' + 'es' (a battle's rout)
+            keys.add(stem)
     return keys
 
 
@@ -229,8 +235,11 @@ def _of_a_name(children: list[Token]) -> bool:
 
 def _closed_compounds(nouns: list[Token]) -> set[str]:
     """'two check points', 'a road block': a compound written in two words is the one-word noun
-    the lexicon names ('checkpoint', 'roadblock')."""
-    return {m.lower_ + n.lemma_.lower() for n in nouns for m in n.children if m.dep_ == "compound" and m.i == n.i - 1}
+    the lexicon names ('checkpoint', 'roadblock'); one written with a hyphen, which the tokenizer
+    splits ('broke up a sit-in': 'sit', '-', 'in'), is the hyphenated noun ('sit-in')."""
+    closed = {m.lower_ + n.lemma_.lower() for n in nouns for m in n.children if m.dep_ == "compound" and m.i == n.i - 1}
+    doc_of = [(n.doc, n.i) for n in nouns if n.i >= 2 and n.doc[n.i - 1].text == "-" and not n.doc[n.i - 1].whitespace_]
+    return closed | {f"{doc[i - 2].lower_}-{doc[i].lower_}" for doc, i in doc_of if not doc[i - 2].whitespace_}
 
 
 def _next_to_its_clause(verb: Token, children: list[Token]) -> bool:
