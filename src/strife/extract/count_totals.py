@@ -12,7 +12,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from strife.extract import FINITE_TAGS
-from strife.extract.count_words import count_cues, tally_noun, trigger_for
+from strife.extract.count_words import count_cues, revised_toll_verb, tally_noun, trigger_for
 from strife.model import Count
 
 
@@ -33,6 +33,8 @@ def is_total(span: Span, anchor: Token) -> bool:
     window = doc[max(span.sent.start, span.start - 3) : span.start]
     if any(token.lemma_.lower() in totals for token in window):
         return True
+    if revised_toll_verb(anchor) is not None:
+        return True  # "5 civilians were killed, later raised to 8": the latest total
     token = anchor
     for _ in range(4):
         if token.head is token:

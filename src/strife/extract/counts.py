@@ -342,11 +342,23 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     last = past_reported_names(span.doc, last, bare=span.start <= noun.i < span.end)
     if last + 1 >= len(span.doc):
         return None
-    after = span.doc[last + 1]
+    after = _subjectless_passive(span.doc[last + 1])
     trigger = trigger_for(after)
     if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
         return None
     return trigger
+
+
+def _subjectless_passive(token: Token) -> Token:
+    """ "3 soldiers embraced shahadat and 5 militants were killed": the parser may join the people to
+    the object before them and leave the passive after them with no subject; the people right before
+    its auxiliary are that subject, so the participle is their outcome word. Else ``token`` itself."""
+    verb = token.head
+    if token.dep_ != "auxpass" or verb.i <= token.i or verb.tag_ != "VBN" or verb.i - token.i > 2:
+        return token
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return token
+    return verb
 
 
 def _reduced_passive(verb: Token) -> bool:
