@@ -190,7 +190,15 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
         # an agent ("Policeman shot dead by militants": a headline drops "was", the parse reads VBD)
         reduced = head.tag_ == "VBN" or any(child.dep_ == "agent" for child in head.children)
         return reduced and not any(child.dep_ == "dobj" for child in head.children)
-    return token.dep_ in OBJECTS or token.dep_ == "conj"
+    return token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
+
+
+def _object_taken_for_adverb(token: Token, verb: Token) -> bool:
+    """ "Gunmen shot dead a couple returning home": the parser may read the people after a verb
+    that has no object as an adverbial noun phrase ("a couple" as in "a couple of times"); after a
+    word of killing with no object of its own, and naming no time, they are its object."""
+    return (token.dep_ == "npadvmod" and token.i > verb.i and token.ent_type_ not in NOT_COUNT_ENTITIES
+            and not has_own_victims(verb))
 
 
 def conjoined_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:

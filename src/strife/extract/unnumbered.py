@@ -229,6 +229,9 @@ def _is_person(token: Token) -> bool:
     in a car bombing" names what killed them."""
     if is_victim_noun(token):
         return True
+    if (token.dep_ == "conj" and token.tag_ == "NN" and is_victim_noun(token.head)
+            and token.lemma_.lower() not in count_cues().get("animal", frozenset())):
+        return True  # "A soldier and a porter were killed": English joins like with like, a person with a person
     return token.head.pos_ in ("VERB", "AUX") and surely_harmed(token, token)
 
 
