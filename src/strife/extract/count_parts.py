@@ -19,11 +19,17 @@ from strife.extract.count_words import Trigger, count_cues, count_triggers, trig
 from strife.model import Count
 
 
-def frames_a_counted_noun(noun: Token, owner_of_noun: dict[int, int]) -> bool:
+def frames_a_counted_noun(noun: Token, owner_of_noun: dict[int, int], span: Optional[Span] = None) -> bool:
     """ "4 members of one family", "30 fighters of one militia": a figure in the of-phrase of people
-    already counted names the group they belong to, not more people."""
+    already counted names the group they belong to, not more people. So does a figure of the people a
+    partitive figure already counted through its of-phrase ("One of the three abducted traders was
+    found dead", "two of the five guards"): the set the part is picked from, not more dead."""
     of = noun.head
-    return of.lower_ == "of" and of.dep_ == "prep" and of.head.i in owner_of_noun
+    if of.lower_ != "of" or of.dep_ != "prep":
+        return False
+    if of.head.i in owner_of_noun:
+        return True
+    return span is not None and noun.i in owner_of_noun and of.i < span.start and of.head.i < of.i
 
 
 def part_of_count(span: Span, noun: Token, anchor: Token, owner_of_noun: dict[int, int],

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from strife.extract import FINITE_TAGS
-from strife.extract.count_words import count_cues, tally_noun, trigger_for
+from strife.extract.count_words import count_cues, revised_toll_verb, tally_noun, trigger_for
 from strife.model import Count
 
 
@@ -33,6 +33,8 @@ def is_total(span: Span, anchor: Token) -> bool:
     window = doc[max(span.sent.start, span.start - 3) : span.start]
     if any(token.lemma_.lower() in totals for token in window):
         return True
+    if revised_toll_verb(anchor) is not None:
+        return True  # "5 civilians were killed, later raised to 8": the latest total
     token = anchor
     for _ in range(4):
         if token.head is token:
@@ -72,3 +74,29 @@ def is_summary_line(span: Span) -> bool:
            for token in doc[start:min(span.end + 1, len(doc) - 1)]):
         return False  # "killing 6; 2 more died of their wounds later": more victims, not the tally of all
     return not any(token.pos_ in ("VERB", "AUX") and trigger_for(token) is None for token in line)
+
+
+def revises_the_told_toll(count: Count, doc: Doc) -> bool:
+    """ "Militants attacked Selda, killing 3. The death toll was later raised to 7.": a total that
+    "the toll" (a definite tally noun, naming no incident of its own with an of- or from-phrase)
+    moves, in a sentence that tells no act of its own (the caller's check), is the latest figure of
+    the incident told before it; ACLED overwrites a toll as victims succumb (its fatality updates),
+    so it is the incident's own total, as a total told in the incident's sentence is."""
+    if not count.total or count.span is None:
+        return False
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    tally = tally_noun(token)
+    if tally is None or tally.dep_ == "dobj":
+        return False
+    definite = any(child.dep_ == "det" and child.lower_ == "the" for child in tally.children)
+    own_incident = any(child.dep_ == "prep" and child.lower_ in ("of", "from", "in") for child in tally.children)
+    return definite and not own_incident

@@ -157,6 +157,10 @@ def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
     subject_of = _subject_taken_for_apposition(anchor)
     if subject_of is not None:
         return subject_of
+    revised = revised_toll_verb(anchor)
+    if revised is not None:  # "5 civilians were killed, later raised to 8": the outcome's latest figure
+        outcome = trigger_for(revised)
+        return outcome.kind, outcome.confidence * 0.9
     token, discount = anchor, 1.0
     for _ in range(6):
         head = token.head
@@ -186,7 +190,15 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
         # an agent ("Policeman shot dead by militants": a headline drops "was", the parse reads VBD)
         reduced = head.tag_ == "VBN" or any(child.dep_ == "agent" for child in head.children)
         return reduced and not any(child.dep_ == "dobj" for child in head.children)
-    return token.dep_ in OBJECTS or token.dep_ == "conj"
+    return token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
+
+
+def _object_taken_for_adverb(token: Token, verb: Token) -> bool:
+    """ "Gunmen shot dead a couple returning home": the parser may read the people after a verb
+    that has no object as an adverbial noun phrase ("a couple" as in "a couple of times"); after a
+    word of killing with no object of its own, and naming no time, they are its object."""
+    return (token.dep_ == "npadvmod" and token.i > verb.i and token.ent_type_ not in NOT_COUNT_ENTITIES
+            and not has_own_victims(verb))
 
 
 def conjoined_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
@@ -240,6 +252,23 @@ def _adjectival_passive(participle: Token, verb: Token) -> bool:
     """ "Six farmers were slain": the parser may read a passive participle after 'be' as an adjective
     complement (acomp, JJ); it is still the passive of the killing verb, its subject the victims."""
     return participle.dep_ == "acomp" and participle.tag_ == "JJ" and verb.lemma_ == "be"
+
+
+def revised_toll_verb(token: Token) -> Optional[Token]:
+    """ "5 civilians were killed, later raised to 8": the word of killing or wounding whose toll a
+    subjectless verb of revision (count_cues.csv role revise) raises to the figure ``token`` heads
+    in its "to" phrase, or None."""
+    to = token.head
+    if token.dep_ != "pobj" or to.lower_ != "to":
+        return None
+    verb = to.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in count_cues().get("revise", frozenset()):
+        return None
+    if any(child.dep_ in ("nsubj", "nsubjpass", "dobj") for child in verb.children):
+        return None  # "the toll rose to 8", "police raised the toll to 8": a tally noun's, read as such
+    outcome = verb.head
+    trigger = trigger_for(outcome) if outcome is not verb else None
+    return outcome if trigger is not None and trigger.kind in ("killed", "injured") and trigger.role != "noun" else None
 
 
 def tally_noun(verb: Token) -> Optional[Token]:

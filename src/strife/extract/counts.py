@@ -112,7 +112,7 @@ def _read_count(
     if _is_not_a_head_count(span):
         return None
     noun, anchor = _counted_noun(span)
-    if frames_a_counted_noun(noun, owner_of_noun):
+    if frames_a_counted_noun(noun, owner_of_noun, span):
         return None
     partitive = picks_from_told(span, noun)
     noun_trigger = None if partitive else _noun_trigger(noun)
@@ -225,7 +225,7 @@ def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger
 def _is_not_a_head_count(span: Span) -> bool:
     """Dates, money, ages, percentages, "seven-day" compounds and ACLED "[size=...]" notes."""
     doc = span.doc
-    if any(token.ent_type_ in NOT_COUNT_ENTITIES for token in span):
+    if any(token.ent_type_ in NOT_COUNT_ENTITIES for token in span) and not _lone_number_word(span):
         return True
     not_count = count_cues().get("not_count", frozenset())
     before = doc[span.start - 1] if span.start > 0 else None
@@ -245,6 +245,21 @@ def _is_not_a_head_count(span: Span) -> bool:
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     return bool(_SIZE_NOTE.search(text[line_start : span.start_char]))
+
+
+def _lone_number_word(span: Span) -> bool:
+    """ "killing nineteen.": a cardinal spelled out in one word, the whole of the entity the NER tagged
+    a date or a time and the object or subject of a word of killing or wounding, is a head count: a
+    year or an hour is written in digits or with a unit ("in nineteen ninety", "at four o'clock")."""
+    if len(span) != 1 or not span[0].is_alpha or span[0].tag_ != "CD":
+        return False
+    token = span[0]
+    if token.ent_iob_ != "B" or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"):
+        return False  # "two days", "three weeks": the entity is a length of time
+    if token.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return False
+    trigger = trigger_for(token.head)
+    return trigger is not None and trigger.kind in ("killed", "injured")
 
 
 def _counted_noun(span: Span) -> tuple[Token, Token]:
@@ -327,11 +342,23 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     last = past_reported_names(span.doc, last, bare=span.start <= noun.i < span.end)
     if last + 1 >= len(span.doc):
         return None
-    after = span.doc[last + 1]
+    after = _subjectless_passive(span.doc[last + 1])
     trigger = trigger_for(after)
     if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
         return None
     return trigger
+
+
+def _subjectless_passive(token: Token) -> Token:
+    """ "3 soldiers embraced shahadat and 5 militants were killed": the parser may join the people to
+    the object before them and leave the passive after them with no subject; the people right before
+    its auxiliary are that subject, so the participle is their outcome word. Else ``token`` itself."""
+    verb = token.head
+    if token.dep_ != "auxpass" or verb.i <= token.i or verb.tag_ != "VBN" or verb.i - token.i > 2:
+        return token
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return token
+    return verb
 
 
 def _reduced_passive(verb: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
 from strife.extract.count_spread import clause_names, days_of_range, places_listed
+from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
@@ -54,14 +55,18 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
     for position, count in enumerate(counts):
         if count.event_id is not None:
             linked.setdefault(count.event_id, []).append((position, count))
+    acts_told = frozenset(layout.sentence(event_anchor(event)) for event in events)
     for incident in _incidents(events, layout, doc, counts, clause_of):
         ids = {event.id for event in incident}
         told_in = frozenset(layout.sentence(event_anchor(event)) for event in incident)
 
         def own_total(count: Count, told_in: frozenset[int] = told_in) -> bool:
             # a total told with the incident, or the report's closing tally; "A total of eight
-            # deaths were reported in government-controlled areas" tallies a wider day or area
-            return id(count) in tallies or layout.sentence(count.span[0]) in told_in
+            # deaths were reported in government-controlled areas" tallies a wider day or area;
+            # "The death toll was later raised to 7." revises the toll told before it
+            sentence = layout.sentence(count.span[0])
+            return (id(count) in tallies or sentence in told_in
+                    or (sentence not in acts_told and revises_the_told_toll(count, doc)))
 
         of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
         for count in of_incident:

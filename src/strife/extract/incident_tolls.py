@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text, doc_tokens
+from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.tolls import (
     COUNT_FIELDS,
@@ -47,6 +48,7 @@ class Reporters:
     def __init__(self, doc: Doc, claims: Sequence[Claim], quotes: Sequence[Quote], events: Sequence[Event]):
         self.doc, self.claims, self.quotes = doc, claims, quotes
         self.attribution = {event.id: event.attribution for event in events}
+        self.anchors = tuple(event_anchor(event) for event in events)  # where each act is told
         self.claimants = _claimants(doc)
 
     def reporter(self, count: Count, event_id: Optional[str]) -> Optional[str]:
@@ -162,9 +164,12 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
     Within a paragraph the figures add up as the linker adds them; a stated total of the incident
     (told with it, or the report's closing tally line "2 fatalities.") wins over its parts."""
     text = doc_text(doc)
+    acts_told = frozenset(layout.sentence(anchor) for anchor in reporters.anchors)
 
     def own_total(count: Count) -> bool:
-        return layout.sentence(count.span[0]) in told_in or is_tally_line(count, doc)
+        sentence = layout.sentence(count.span[0])
+        return sentence in told_in or is_tally_line(count, doc) or (
+            sentence not in acts_told and revises_the_told_toll(count, doc))
 
     by_paragraph: dict[tuple[int, bool], list[Count]] = {}
     for count in figures:

@@ -174,7 +174,27 @@ def match_quantity(tokens: Sequence[str]) -> Optional[tuple[Quantity, int]]:
     quantity = _apply(modifier, core)
     if quantity is None:
         return None
+    bounded = _upper_bound_tail(tokens, quantity, end)
+    if bounded is not None:
+        return bounded
     return quantity, _restated_in_digits(tokens, core.value, end)
+
+
+def _upper_bound_tail(tokens: Sequence[str], quantity: Quantity, end: int) -> Optional[tuple[Quantity, int]]:
+    """ "at least 10 and as many as 15": a low bound joined to an upper bound is one figure, the
+    range between them (its best the low bound's, as the report commits to no more)."""
+    if quantity.low is None or quantity.high is not None or end >= len(tokens) or tokens[end] not in ("and", "or", ","):
+        return None
+    modifier, position = _longest(tokens, end + 1, modifiers())
+    if modifier is None or modifier.low or modifier.best or not modifier.high:
+        return None
+    core, stop = _core(tokens, position)
+    if core is None or core.value is None or _followed_by_ratio(tokens, stop):
+        return None
+    high = _formula(modifier.high, core.value)
+    if high is None or high < quantity.low or high > MAX_QUANTITY:
+        return None
+    return Quantity(low=quantity.low, best=quantity.best, high=high, approximate=quantity.approximate), stop
 
 
 def _restated_in_digits(tokens: Sequence[str], value: Optional[int], end: int) -> int:

@@ -18,7 +18,7 @@ from strife.conventions import told_figure
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text
 from strife.extract.count_totals import is_summary_line
-from strife.extract.count_words import count_cues, count_triggers, victim_nouns
+from strife.extract.count_words import count_cues, count_triggers, tally_noun, victim_nouns
 from strife.extract.quotes import speech_verb
 from strife.model import Count
 
@@ -105,10 +105,34 @@ def _speaker(count: Count, doc: Doc) -> Optional[str]:
         if token.head is token:
             return None
         token = token.head
-        if token.pos_ in ("VERB", "AUX") and speech_verb(token) is not None:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        source = _according_to(token)
+        if source is not None:
+            return source
+        if speech_verb(token) is not None or _estimates_the_toll(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
     return None
+
+
+def _according_to(verb: Token) -> Optional[str]:
+    """ "gunmen killed 6 people, according to local officials": the source an "according to" phrase
+    of the figure's clause names (lower case), or None."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                source = next((t for t in to.children if t.dep_ == "pobj"), None) if to.lower_ == "to" else None
+                if source is not None:
+                    return " ".join(t.lower_ for t in source.subtree)
+    return None
+
+
+def _estimates_the_toll(verb: Token) -> bool:
+    """ "residents put the toll at 9": a verb of estimate (count_cues.csv) whose object is the toll."""
+    tally = tally_noun(verb)
+    return (tally is not None and tally.dep_ == "dobj"
+            and verb.lemma_.lower() in count_cues().get("estimate", frozenset()))
 
 
 def _most_conservative(tolls: list[Count]) -> Optional[Count]:

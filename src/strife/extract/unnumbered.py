@@ -101,6 +101,8 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         return (governed, 1, token.i) if governed is not None and governed[0] not in kinds else None
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
         return None
+    if token.dep_ == "appos" and token.head.i in counted and not _listed_as_apposition(token):
+        return None  # "killed Juma Koro, a teacher,": the person counted, restated by what they were
     determiners = [child for child in token.children if child.dep_ in ("det", "predet")]
     counting = [d for d in determiners if d.lower_ in _words("counting")]
     if counting:
@@ -112,7 +114,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             return (outcome.kind, outcome.confidence), number, counting[0].i  # "led to another death"
         governed = _victim_of(token)
         return (governed, number, counting[0].i) if governed is not None else None
-    if token.dep_ == "conj" and token.head.i in counted:
+    if (token.dep_ == "conj" or _listed_as_apposition(token)) and token.head.i in counted:
         # "killing a woman and her son": one more person, listed after a counted one
         if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
             return None
@@ -120,6 +122,14 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
     dead_told = "killed" in kinds or any(kind == "killed" for kind, _ in counted.values())
     return (_definite_one(token, determiners) or _named_or_bare_one(token, determiners)
             or (None if dead_told else _ones_body(token)))
+
+
+def _listed_as_apposition(token: Token) -> bool:
+    """ "killed a boy, his mother and a neighbour": the parser may read the second item of a list of
+    three as an apposition of the first; an "appositive" that a conjunction continues ("and a
+    neighbour") is an item of the list, one more person, not the first restated."""
+    return token.dep_ == "appos" and any(child.dep_ == "cc" for child in token.children) and any(
+        child.dep_ == "conj" for child in token.children)
 
 
 def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found]:
@@ -219,6 +229,9 @@ def _is_person(token: Token) -> bool:
     in a car bombing" names what killed them."""
     if is_victim_noun(token):
         return True
+    if (token.dep_ == "conj" and token.tag_ == "NN" and is_victim_noun(token.head)
+            and token.lemma_.lower() not in count_cues().get("animal", frozenset())):
+        return True  # "A soldier and a porter were killed": English joins like with like, a person with a person
     return token.head.pos_ in ("VERB", "AUX") and surely_harmed(token, token)
 
 
@@ -251,9 +264,10 @@ def plural_outcomes(sentence: Span, figures: set[int]) -> Iterator[Count]:
         trigger = trigger_for(token) if token.tag_ == "NNS" and token.i not in figures else None
         if trigger is None or trigger.role != "noun" or trigger.kind != "killed" or trigger.confidence < 0.9:
             continue
-        if any(child.dep_ in ("det", "nummod", "poss", "amod", "quantmod", "prep") for child in token.children):
+        if any(child.dep_ in ("det", "nummod", "poss", "amod", "quantmod") or (child.dep_ == "prep" and not _on_the_sides(child))
+               for child in token.children):
             continue
-        if not (_object_of_an_act(token) or _came_with(token) or _attested(token)):
+        if not (_object_of_an_act(token) or _came_with(token) or _attested(token) or _there_were(token)):
             continue
         yield Count(low=2, best=None, high=None, text=token.text, span=(token.idx, token.idx + len(token.text)),
                     kind="killed", vague=True, convention=vague_figure(PLURAL),
@@ -279,6 +293,20 @@ def _attested(outcome: Token) -> bool:
     verb = outcome.head
     return (outcome.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in count_cues().get("attested", frozenset())
             and _happened(verb))
+
+
+def _there_were(outcome: Token) -> bool:
+    """ "There were fatalities on both sides": what an existential "there was/were" says happened."""
+    verb = outcome.head
+    return (outcome.dep_ == "attr" and verb.lemma_ == "be" and _happened(verb)
+            and any(child.dep_ == "expl" for child in verb.children))
+
+
+def _on_the_sides(preposition: Token) -> bool:
+    """ "fatalities on both sides", "deaths on either side": the sides of a fight, no people of their own
+    (their figure would be the outcome's own), so the outcome is still plural and unnumbered."""
+    return preposition.lower_ == "on" and any(
+        child.dep_ == "pobj" and child.lemma_.lower() == "side" for child in preposition.children)
 
 
 def _happened(verb: Token) -> bool:
