@@ -251,6 +251,16 @@ the act it is; a shelling told alone, or followed only by a flight of residents,
 ('stormed the village after heavy shelling') is its preparation, not its means (roles.yaml
 preparation_preps, coding._support_phrases).
 
+Two-way fire told after the attack (issue #21, rules `two_way_fire_told_after_the_attack_makes_a_battle`,
+`picking_off_is_shooting`, sixteenth session's stress set): ACLED's codebook codes a fight between two
+armed, organised sides as Battles, so a line that tells the attackers 'routed' by a force, two sides
+that 'shot at each other' (a reciprocal object), deaths 'in the crossfire' or a 'gun duel' tells fire
+both ways, and its attack is an armed clash (roles.yaml fight_back_words; incident_rows._attacks_fought_back);
+stones pelted 'at each other' by villagers stay mob violence, and an attack on a bus stays one-sided.
+'Engaged X in a gun duel/gunfight/shootout' is a fight (lexicon row of 'engage ... in'). Gunmen
+'picking off' people shoot them one by one (lexicon row): miners so shot are civilians attacked,
+soldiers an armed side.
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on
