@@ -259,7 +259,14 @@ both ways, and its attack is an armed clash (roles.yaml fight_back_words; incide
 stones pelted 'at each other' by villagers stay mob violence, and an attack on a bus stays one-sided.
 'Engaged X in a gun duel/gunfight/shootout' is a fight (lexicon row of 'engage ... in'). Gunmen
 'picking off' people shoot them one by one (lexicon row): miners so shot are civilians attacked,
-soldiers an armed side.
+soldiers an armed side. Sides that 'traded fire' or 'traded gunfire' fire both ways too.
+A village's or a locality's defence group ('village defence volunteers', 'the local defence unit')
+is organised for armed defence, a communal militia in ACLED's codebook, so killing its members is a
+battle (rule `a_village_defence_group_is_an_armed_side`, roles.yaml armed_group_phrases); farmers of the
+village stay civilians. A place told as held by a force ('a gold mine guarded by soldiers', 'a bridge
+guarded by policemen') is that force's, whatever the place, as a checkpoint 'manned by' soldiers
+already was (rule `a_place_held_by_a_force_is_that_forces`, sides._held_side); a mine with no guard
+told stays civilian.
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed

@@ -163,6 +163,8 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
         side = _held_side(token, onto) or _named_owner_side(token)
         if side:
             return side
+    elif token.pos_ == "NOUN" and (side := _held_side(token, onto)):
+        return side  # 'a gold mine guarded by soldiers': whoever holds a place meets its attackers
     if lemma in onto.words("carrier_nouns"):
         side = _carried_side(token, onto)
         if side:
