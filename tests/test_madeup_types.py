@@ -266,7 +266,12 @@ battle (rule `a_village_defence_group_is_an_armed_side`, roles.yaml armed_group_
 village stay civilians. A place told as held by a force ('a gold mine guarded by soldiers', 'a bridge
 guarded by policemen') is that force's, whatever the place, as a checkpoint 'manned by' soldiers
 already was (rule `a_place_held_by_a_force_is_that_forces`, sides._held_side); a mine with no guard
-told stays civilian.
+told stays civilian. Those hit in a partitive ('killed 4 of the attacking bandits', 'several of the
+bandits') are of the set its 'of' noun names, whose side is theirs (rule
+`those_hit_of_a_partitive_are_of_its_set`, sides._partitive_sets); 4 of the villagers stay civilians.
+A 'cult' in West African English is an armed campus or street gang ('cultists', a 'confraternity'): a
+killing between rival cults is a battle, the killing of a student an attack (rule
+`cult_gangs_are_armed_groups`, roles.yaml nonstate_force_nouns).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
