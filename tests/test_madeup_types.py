@@ -271,7 +271,10 @@ bandits') are of the set its 'of' noun names, whose side is theirs (rule
 `those_hit_of_a_partitive_are_of_its_set`, sides._partitive_sets); 4 of the villagers stay civilians.
 A 'cult' in West African English is an armed campus or street gang ('cultists', a 'confraternity'): a
 killing between rival cults is a battle, the killing of a student an attack (rule
-`cult_gangs_are_armed_groups`, roles.yaml nonstate_force_nouns).
+`cult_gangs_are_armed_groups`, roles.yaml nonstate_force_nouns). An attack on a village whose own
+sentence tells the attackers fighting or clashing with an armed side ('attacked the village and fought
+its militia') met armed resistance: the incident is the battle (rule
+`an_attack_that_met_a_fight_is_the_battle`, incidents._attack_that_met_a_fight).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed

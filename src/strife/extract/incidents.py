@@ -198,6 +198,10 @@ def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
         return True
     if _engages(survivor, doc) and _part_of_a_clash(event):
         return False
+    if _engages(event, doc) and _attack_that_met_a_fight(survivor, event, doc):
+        return True  # 'attacked the village and fought its militia': the attack met armed men
+    if _engages(survivor, doc) and _attack_that_met_a_fight(event, survivor, doc):
+        return False
     for act, outcome, answer in ((event, survivor, True), (survivor, event, False)):
         if (act.acled_event_type == "Explosions/Remote violence" != outcome.acled_event_type
                 and tells_only_the_outcome(outcome, doc)):
@@ -227,6 +231,14 @@ def _engages(event: Event, doc: Doc) -> bool:
     if token is None or count_kind_for(token) in ("killed", "injured"):
         return False
     return event.mode == "firearms" or token.lemma_.lower() in load_ontology().words("two_sided_lemmas")
+
+
+def _attack_that_met_a_fight(attack: Event, fight: Event, doc: Doc) -> bool:
+    """'Armed men attacked the village and fought its militia': an attack on civilians whose own
+    sentence tells the attackers engaging an armed side met armed resistance, one incident that
+    ACLED codes as the battle (two armed, organised sides), not as violence against civilians."""
+    return (attack.acled_event_type, attack.acled_sub_event_type) == ("Violence against civilians", "Attack") \
+        and _one_sentence(attack, fight, doc)
 
 
 def _part_of_a_clash(event: Event) -> bool:
