@@ -277,7 +277,9 @@ its militia') met armed resistance: the incident is the battle (rule
 `an_attack_that_met_a_fight_is_the_battle`, incidents._attack_that_met_a_fight). South Asian English names
 armed sides by words of its own: a 'khassadar' (Pakistan's tribal police, a national institution) is a
 state force, 'infiltrators' crossing a border and a 'lashkar' (a tribal militia) are non-state armed
-groups (rule `south_asian_force_words_name_armed_sides`, roles.yaml state_force_nouns, nonstate_force_nouns).
+groups (rule `south_asian_force_words_name_armed_sides`, roles.yaml state_force_nouns, nonstate_force_nouns). Sports fans
+and spectators are civilians: their fights with the police or with each other are a crowd's, riots
+(ACLED Riots), not battles (rule `fans_are_a_crowd_not_an_armed_side`, actor_nouns.csv).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
