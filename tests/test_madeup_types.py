@@ -279,7 +279,9 @@ armed sides by words of its own: a 'khassadar' (Pakistan's tribal police, a nati
 state force, 'infiltrators' crossing a border and a 'lashkar' (a tribal militia) are non-state armed
 groups (rule `south_asian_force_words_name_armed_sides`, roles.yaml state_force_nouns, nonstate_force_nouns). Sports fans
 and spectators are civilians: their fights with the police or with each other are a crowd's, riots
-(ACLED Riots), not battles (rule `fans_are_a_crowd_not_an_armed_side`, actor_nouns.csv).
+(ACLED Riots), not battles (rule `fans_are_a_crowd_not_an_armed_side`, actor_nouns.csv). 'Martyred'
+(South Asian and Middle Eastern English for killed, said of soldiers and police and of civilians alike)
+is a killing: soldiers martyred are an armed side's dead, a battle (rule `martyred_is_killed`, lexicon row).
 
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
