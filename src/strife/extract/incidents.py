@@ -234,11 +234,14 @@ def _engages(event: Event, doc: Doc) -> bool:
 
 
 def _attack_that_met_a_fight(attack: Event, fight: Event, doc: Doc) -> bool:
-    """'Armed men attacked the village and fought its militia': an attack on civilians whose own
-    sentence tells the attackers engaging an armed side met armed resistance, one incident that
-    ACLED codes as the battle (two armed, organised sides), not as violence against civilians."""
-    return (attack.acled_event_type, attack.acled_sub_event_type) == ("Violence against civilians", "Attack") \
-        and _one_sentence(attack, fight, doc)
+    """'Armed men attacked the village and fought its militia': an attack on civilians whose verb's
+    conjunct tells the same attackers engaging an armed side met armed resistance, one incident that
+    ACLED codes as the battle (two armed, organised sides), not as violence against civilians. A
+    fight of other sides told beside it ('a week after soldiers clashed with militants') is not its."""
+    if (attack.acled_event_type, attack.acled_sub_event_type) != ("Violence against civilians", "Attack"):
+        return False
+    a, f = trigger_token(attack, doc), trigger_token(fight, doc)
+    return a is not None and f is not None and ((f.dep_ == "conj" and f.head == a) or (a.dep_ == "conj" and a.head == f))
 
 
 def _part_of_a_clash(event: Event) -> bool:
