@@ -251,6 +251,38 @@ the act it is; a shelling told alone, or followed only by a flight of residents,
 ('stormed the village after heavy shelling') is its preparation, not its means (roles.yaml
 preparation_preps, coding._support_phrases).
 
+Two-way fire told after the attack (issue #21, rules `two_way_fire_told_after_the_attack_makes_a_battle`,
+`picking_off_is_shooting`, sixteenth session's stress set): ACLED's codebook codes a fight between two
+armed, organised sides as Battles, so a line that tells the attackers 'routed' by a force, two sides
+that 'shot at each other' (a reciprocal object), deaths 'in the crossfire' or a 'gun duel' tells fire
+both ways, and its attack is an armed clash (roles.yaml fight_back_words; incident_rows._attacks_fought_back);
+stones pelted 'at each other' by villagers stay mob violence, and an attack on a bus stays one-sided.
+'Engaged X in a gun duel/gunfight/shootout' is a fight (lexicon row of 'engage ... in'). Gunmen
+'picking off' people shoot them one by one (lexicon row): miners so shot are civilians attacked,
+soldiers an armed side. Sides that 'traded fire' or 'traded gunfire' fire both ways too.
+A village's or a locality's defence group ('village defence volunteers', 'the local defence unit')
+is organised for armed defence, a communal militia in ACLED's codebook, so killing its members is a
+battle (rule `a_village_defence_group_is_an_armed_side`, roles.yaml armed_group_phrases); farmers of the
+village stay civilians. A place told as held by a force ('a gold mine guarded by soldiers', 'a bridge
+guarded by policemen') is that force's, whatever the place, as a checkpoint 'manned by' soldiers
+already was (rule `a_place_held_by_a_force_is_that_forces`, sides._held_side); a mine with no guard
+told stays civilian. Those hit in a partitive ('killed 4 of the attacking bandits', 'several of the
+bandits') are of the set its 'of' noun names, whose side is theirs (rule
+`those_hit_of_a_partitive_are_of_its_set`, sides._partitive_sets); 4 of the villagers stay civilians.
+A 'cult' in West African English is an armed campus or street gang ('cultists', a 'confraternity'): a
+killing between rival cults is a battle, the killing of a student an attack (rule
+`cult_gangs_are_armed_groups`, roles.yaml nonstate_force_nouns). An attack on a village whose own
+sentence tells the attackers fighting or clashing with an armed side ('attacked the village and fought
+its militia') met armed resistance: the incident is the battle (rule
+`an_attack_that_met_a_fight_is_the_battle`, incidents._attack_that_met_a_fight). South Asian English names
+armed sides by words of its own: a 'khassadar' (Pakistan's tribal police, a national institution) is a
+state force, 'infiltrators' crossing a border and a 'lashkar' (a tribal militia) are non-state armed
+groups (rule `south_asian_force_words_name_armed_sides`, roles.yaml state_force_nouns, nonstate_force_nouns). Sports fans
+and spectators are civilians: their fights with the police or with each other are a crowd's, riots
+(ACLED Riots), not battles (rule `fans_are_a_crowd_not_an_armed_side`, actor_nouns.csv). 'Martyred'
+(South Asian and Middle Eastern English for killed, said of soldiers and police and of civilians alike)
+is a killing: soldiers martyred are an armed side's dead, a battle (rule `martyred_is_killed`, lexicon row).
+
 Who fights whom (rule `who_faces_whom_decides_the_type`, from tests/test_madeup_violence.py, whose
 known misses stay there): an armed group killing unarmed people is an attack on civilians, two armed
 sides fighting an armed clash; force on a peaceful protest is excessive force against protesters, on

@@ -198,6 +198,10 @@ def _leads(event: Event, survivor: Event, doc: Doc) -> bool:
         return True
     if _engages(survivor, doc) and _part_of_a_clash(event):
         return False
+    if _engages(event, doc) and _attack_that_met_a_fight(survivor, event, doc):
+        return True  # 'attacked the village and fought its militia': the attack met armed men
+    if _engages(survivor, doc) and _attack_that_met_a_fight(event, survivor, doc):
+        return False
     for act, outcome, answer in ((event, survivor, True), (survivor, event, False)):
         if (act.acled_event_type == "Explosions/Remote violence" != outcome.acled_event_type
                 and tells_only_the_outcome(outcome, doc)):
@@ -227,6 +231,17 @@ def _engages(event: Event, doc: Doc) -> bool:
     if token is None or count_kind_for(token) in ("killed", "injured"):
         return False
     return event.mode == "firearms" or token.lemma_.lower() in load_ontology().words("two_sided_lemmas")
+
+
+def _attack_that_met_a_fight(attack: Event, fight: Event, doc: Doc) -> bool:
+    """'Armed men attacked the village and fought its militia': an attack on civilians whose verb's
+    conjunct tells the same attackers engaging an armed side met armed resistance, one incident that
+    ACLED codes as the battle (two armed, organised sides), not as violence against civilians. A
+    fight of other sides told beside it ('a week after soldiers clashed with militants') is not its."""
+    if (attack.acled_event_type, attack.acled_sub_event_type) != ("Violence against civilians", "Attack"):
+        return False
+    a, f = trigger_token(attack, doc), trigger_token(fight, doc)
+    return a is not None and f is not None and ((f.dep_ == "conj" and f.head == a) or (a.dep_ == "conj" and a.head == f))
 
 
 def _part_of_a_clash(event: Event) -> bool:

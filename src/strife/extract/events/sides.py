@@ -40,7 +40,7 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
     """'state', 'nonstate', 'civilian' or None: who these arguments are, from coded sectors if
     the engine gave them, else from the head words. When `attacked`, a government official
     (GOV) is not an armed target: shooting a councillor is violence against civilians."""
-    tokens = _collectives_as_members(tokens, onto)
+    tokens = _collectives_as_members(_partitive_sets(tokens, onto), onto)
     sectors = {(a.sector or "").lower() for a in _head_actors(tokens, actors) if a.sector}
     if any(_backs_a_protest(t, onto) for t in tokens):
         return "protester"
@@ -62,6 +62,19 @@ def side_of(tokens: list[Token], actors: list[Actor], onto: Ontology, attacked: 
         if side:
             return side
     return None
+
+
+def _partitive_sets(tokens: list[Token], onto: Ontology) -> list[Token]:
+    """'killed 4 of the attacking bandits', 'wounded several of the soldiers': a number or a
+    quantifier heading a partitive names no one; those hit are part of the set its 'of' noun names,
+    whose side is theirs (English partitive, as roles._partitive_doers reads a subject)."""
+    quantifiers = onto.words("partitive_quantifiers")
+    kept = []
+    for token in tokens:
+        sets = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "NOUN"] if (token.like_num or token.lemma_.lower() in quantifiers) else []
+        kept += [s for s in sets if s not in tokens and s not in kept] or [token]
+    return kept
 
 
 def _collectives_as_members(tokens: list[Token], onto: Ontology) -> list[Token]:
@@ -168,6 +181,8 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
         side = _held_side(token, onto) or _named_owner_side(token)
         if side:
             return side
+    elif token.pos_ == "NOUN" and (side := _held_side(token, onto)):
+        return side  # 'a gold mine guarded by soldiers': whoever holds a place meets its attackers
     if lemma in onto.words("carrier_nouns"):
         side = _carried_side(token, onto)
         if side:
