@@ -18,7 +18,7 @@ import pytest
 from strife.evaluate.user import most_confident
 from strife.learn import LearnerConfig, retype_result, train
 from strife.learn.features import Example
-from strife.learn.model import Prediction
+from strife.learn.model import Prediction, figures_as_words, fit_model
 from strife.learn.tuning import text_labels, tuned
 from strife.model import Article
 
@@ -123,3 +123,28 @@ def test_a_model_that_never_takes_the_text_heads_type_changes_nothing(model, eng
     typed = rules.model_copy(deep=True)
     retype_result(typed, text, never)
     assert [e.acled_event_type for e in typed.events] == [e.acled_event_type for e in rules.events]
+
+
+def test_figures_are_one_word_to_the_text_head():
+    assert figures_as_words(["On 9 May 2020, 1,200 fled and 3.5 tonnes burned"]) == [
+        "On  NUM  May  NUM ,  NUM  fled and  NUM  tonnes burned"]
+
+
+def test_the_text_head_reads_a_toll_as_any_other_toll(model):
+    """'killing 4 fighters' and 'killing 93 fighters' are the same words to the text head, so the
+    type it reads cannot hang on the figure; the main head's word block keeps the figures."""
+    assert "text_words" in model.parts and not any(ch.isdigit() for w in model.parts["text_words"].vocabulary_ for ch in w)
+    notes = [f"On 9 May 2020, soldiers shelled rebel positions near Wendle Cross, killing {n} fighters." for n in (4, 93)]
+    few, many = model.predict([Example(text=t, window="", features={"no_event": 1.0}) for t in notes], text_only=True)
+    assert few.type_probabilities == many.type_probabilities
+    assert any(ch.isdigit() for w in model.parts["words"].vocabulary_ for ch in w)
+
+
+def test_without_text_numbers_the_text_head_reads_the_main_heads_words():
+    notes = [("On 2 June 2020, protesters marched peacefully through Orrin Vale.", "Protests"),
+             ("On 2 June 2020, soldiers shelled rebel positions near Orrin Vale, killing 6 fighters.",
+              "Explosions/Remote violence")] * 4
+    examples = [Example(text=t, window="", features={"no_event": 1.0}, labels={"type": kind}) for t, kind in notes]
+    plain = fit_model(examples, "acled", config=replace(LearnerConfig(), text_numbers=False, veto=False))
+    assert "text_words" not in plain.parts and "pair_text" in plain.heads
+    assert plain.predict(examples[:2], text_only=True)[1].label == "Explosions/Remote violence"
