@@ -152,6 +152,16 @@ NOTES = [
     # the infinitive after an effort noun is its maker's act (roles.effort_makers), and a foreign cue wins
     ("Headquarters or base established: On 3 March 2021, Chadian forces continued work to set up a base near "
      "Tembolo village in Niger.", "Strategic developments", ("MIL", "TCD"), None),
+    # a foreign force keeps its own country, the people it meets take the event's (ACLED: "Military
+    # Forces of Uganda" in Congo): troopers and rangers are armed forces (actor_nouns.csv), and a unit
+    # the dictionary does not know is of the country its nationality word names
+    ("Pakistani Rangers fired on villagers near Kolbara, India.", "Violence against civilians", ("MIL", "PAK"),
+     ("CVL", "IND")),
+    ("Ugandan troopers killed three rebels near Tiemsou village, DR Congo.", "Battles", ("MIL", "UGA"), ("REB", "COD")),
+    ("Nigerien Kestrels clashed with gunmen near Tembolo village in Mali.", "Battles", (None, "NER"), ("UAF", "MLI")),
+    # unnamed aid workers are the civilians of the country they are in ("Civilians (Sudan)")
+    ("Gunmen abducted two aid workers near Kolbara village, Sudan.", "Violence against civilians", ("UAF", "SDN"),
+     ("NGO", "SDN")),
 ]
 
 
