@@ -34,7 +34,12 @@ capitals or well-known towns); they guard these rules:
 - a clash 'reported' or 'recorded' between two sides has them as its sides, as one that 'erupted'
   between them (roles.yaml occurrence_verbs; strife.extract.events.noun_roles._other_side);
 - the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
-  storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers).
+  storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers);
+- a force keeps the country of its own nationality word, a unit the dictionary does not know too
+  (strife.extract.actors._nationality_word_country), and unnamed aid workers are the civilians of the
+  country they are in (session 16, issue #23);
+- a force that reports a clash naming no other party, or reports what 'its'/'their' men did, is the
+  doing side (strife.extract.events.belligerents.add_reporting_sides).
 """
 
 from __future__ import annotations
@@ -162,6 +167,18 @@ NOTES = [
     # unnamed aid workers are the civilians of the country they are in ("Civilians (Sudan)")
     ("Gunmen abducted two aid workers near Kolbara village, Sudan.", "Violence against civilians", ("UAF", "SDN"),
      ("NGO", "SDN")),
+    # a force reporting a clash that names no other party tells of its own fight
+    # (belligerents.add_reporting_sides); residents who report one are no side of it
+    ("Police said three militants were killed in an encounter in Kolbara village, India.", "Battles", ("COP", "IND"),
+     ("REB", "IND")),
+    ("The army said 12 insurgents were killed in fighting near Tiemsou, Afghanistan.", "Battles", ("MIL", "AFG"),
+     ("REB", "AFG")),
+    ("Residents said two men were killed in a clash near Kolbara, Mali.", "Battles", ("UAF", "MLI"), ("CVL", "MLI")),
+    # 'its'/'their' doers in a force's report are the reporter's: a foreign force keeps its country
+    ("Kenya's army said its aircraft bombed a militant camp at Kolbara, Somalia.", "Explosions/Remote violence",
+     ("MIL", "KEN"), ("REB", "SOM")),
+    ("Ugandan soldiers said their patrol killed 3 rebels near Kolbara, DR Congo.", "Battles", ("MIL", "UGA"),
+     ("REB", "COD")),
 ]
 
 
