@@ -179,6 +179,12 @@ NOTES = [
      ("MIL", "KEN"), ("REB", "SOM")),
     ("Ugandan soldiers said their patrol killed 3 rebels near Kolbara, DR Congo.", "Battles", ("MIL", "UGA"),
      ("REB", "COD")),
+    # a headline's 'by' phrase cut from its event noun by an apposition is the noun's doers
+    # (noun_roles._agents_on_its_verb): an active verb takes no 'by' agent
+    ("Attack on Kolbara village, Mali, by armed men leaves 5 civilians dead.", "Violence against civilians",
+     ("UAF", "MLI"), ("CVL", "MLI")),
+    ("Ambush on an army convoy near Tiemsou, Niger, by jihadists kills 4 soldiers.", "Battles", ("REB", "NER"),
+     ("MIL", "NER")),
 ]
 
 
