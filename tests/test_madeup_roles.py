@@ -34,7 +34,12 @@ capitals or well-known towns); they guard these rules:
 - a clash 'reported' or 'recorded' between two sides has them as its sides, as one that 'erupted'
   between them (roles.yaml occurrence_verbs; strife.extract.events.noun_roles._other_side);
 - the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
-  storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers).
+  storm') is done by the effort's maker, not by the noun (strife.extract.events.roles.effort_makers);
+- a force keeps the country of its own nationality word, a unit the dictionary does not know too
+  (strife.extract.actors._nationality_word_country), and unnamed aid workers are the civilians of the
+  country they are in (session 16, issue #23);
+- a force that reports a clash naming no other party, or reports what 'its'/'their' men did, is the
+  doing side (strife.extract.events.belligerents.add_reporting_sides).
 """
 
 from __future__ import annotations
@@ -152,6 +157,34 @@ NOTES = [
     # the infinitive after an effort noun is its maker's act (roles.effort_makers), and a foreign cue wins
     ("Headquarters or base established: On 3 March 2021, Chadian forces continued work to set up a base near "
      "Tembolo village in Niger.", "Strategic developments", ("MIL", "TCD"), None),
+    # a foreign force keeps its own country, the people it meets take the event's (ACLED: "Military
+    # Forces of Uganda" in Congo): troopers and rangers are armed forces (actor_nouns.csv), and a unit
+    # the dictionary does not know is of the country its nationality word names
+    ("Pakistani Rangers fired on villagers near Kolbara, India.", "Violence against civilians", ("MIL", "PAK"),
+     ("CVL", "IND")),
+    ("Ugandan troopers killed three rebels near Tiemsou village, DR Congo.", "Battles", ("MIL", "UGA"), ("REB", "COD")),
+    ("Nigerien Kestrels clashed with gunmen near Tembolo village in Mali.", "Battles", (None, "NER"), ("UAF", "MLI")),
+    # unnamed aid workers are the civilians of the country they are in ("Civilians (Sudan)")
+    ("Gunmen abducted two aid workers near Kolbara village, Sudan.", "Violence against civilians", ("UAF", "SDN"),
+     ("NGO", "SDN")),
+    # a force reporting a clash that names no other party tells of its own fight
+    # (belligerents.add_reporting_sides); residents who report one are no side of it
+    ("Police said three militants were killed in an encounter in Kolbara village, India.", "Battles", ("COP", "IND"),
+     ("REB", "IND")),
+    ("The army said 12 insurgents were killed in fighting near Tiemsou, Afghanistan.", "Battles", ("MIL", "AFG"),
+     ("REB", "AFG")),
+    ("Residents said two men were killed in a clash near Kolbara, Mali.", "Battles", ("UAF", "MLI"), ("CVL", "MLI")),
+    # 'its'/'their' doers in a force's report are the reporter's: a foreign force keeps its country
+    ("Kenya's army said its aircraft bombed a militant camp at Kolbara, Somalia.", "Explosions/Remote violence",
+     ("MIL", "KEN"), ("REB", "SOM")),
+    ("Ugandan soldiers said their patrol killed 3 rebels near Kolbara, DR Congo.", "Battles", ("MIL", "UGA"),
+     ("REB", "COD")),
+    # a headline's 'by' phrase cut from its event noun by an apposition is the noun's doers
+    # (noun_roles._agents_on_its_verb): an active verb takes no 'by' agent
+    ("Attack on Kolbara village, Mali, by armed men leaves 5 civilians dead.", "Violence against civilians",
+     ("UAF", "MLI"), ("CVL", "MLI")),
+    ("Ambush on an army convoy near Tiemsou, Niger, by jihadists kills 4 soldiers.", "Battles", ("REB", "NER"),
+     ("MIL", "NER")),
 ]
 
 

@@ -136,6 +136,13 @@ def localise_actors(event: Event, fallback: Optional[str] = None) -> None:
     event.target = [_at_home(actor, country, guessed) for actor in event.target]
 
 
+def _unnamed_aid_people(actor: Actor) -> bool:
+    """'aid workers', 'humanitarian staff': people of an aid body the text does not name, whom ACLED
+    codes as the civilians of the country they are in ("Civilians (Sudan)", their body an associated
+    actor); a named body (its dictionary row) stays international."""
+    return actor.sector == "NGO" and actor.kind == "noun"
+
+
 def _on_the_spot_types() -> frozenset[str]:
     from strife.extract.events.tables import coding_set  # the events package imports this module
 
@@ -144,7 +151,7 @@ def _on_the_spot_types() -> frozenset[str]:
 
 def _at_home(actor: Actor, country: str, guessed: Optional[str] = None) -> Actor:
     """A copy with the place's country (mentions are shared between events of several places)."""
-    if actor.sector in NO_HOME_SECTORS or actor.kind == "igo":
+    if actor.sector in NO_HOME_SECTORS and not _unnamed_aid_people(actor) or actor.kind == "igo":
         return actor
     if actor.country is not None and not (guessed and actor.country == guessed and actor.kind == "noun"
                                           and actor.confidence <= VAGUE_CONFIDENCE):
@@ -456,7 +463,8 @@ def _code_unit(
             name = _clean(doc[unit.start : unit.end].text)
             if name:
                 return [Actor(name=name, canonical=name, span=(doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1])),
-                              uncertain=hedged, confidence=UNCODED_CONFIDENCE)]
+                              country=_nationality_word_country(name, dictionary), uncertain=hedged,
+                              confidence=UNCODED_CONFIDENCE)]
         return []
     if code.kind in ("country", "capital", "demonym") and _names_a_currency(unit.root, dictionary):
         return []  # 'the US dollar exchange rate', 'the Lebanese pound': the money, not the state
@@ -473,6 +481,20 @@ def _code_unit(
         else:
             return []
     return [_actor(span.text, span.start_char, span.end_char, code, hedged)]
+
+
+def _nationality_word_country(name: str, dictionary: ActorDictionary) -> Optional[str]:
+    """The country of the nationality word a name the dictionary does not know opens with
+    ('Kovari Lancers' no; 'Pakistani Lancers': Pakistan): an English nationality adjective before a
+    noun says whose its people are, as ACLED names a foreign force by its own country, not by the
+    place it acts in. Only a word of one country (not an ethnicity's: 'Kurdish')."""
+    words = words_of(name)
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    found = dictionary.demonym(words[0])
+    return found[0] if found is not None and found[1] is None else None
 
 
 def _names_an_ally(token: Token, dictionary: ActorDictionary) -> bool:

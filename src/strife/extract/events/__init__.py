@@ -77,6 +77,7 @@ from strife.extract.events.belligerents import (
     add_device_planters,
     add_dispossessed,
     add_operation_owners,
+    add_reporting_sides,
     add_repelled_attackers,
 )
 from strife.extract.events.building import (
@@ -151,6 +152,7 @@ def find_events(
     add_dispossessed(frames, onto)
     add_clash_counterparts(frames, onto)
     add_operation_owners(frames, onto)
+    add_reporting_sides(frames, onto)
     add_device_planters(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)

@@ -207,6 +207,66 @@ def add_clash_counterparts(frames: list[Frame], onto: Ontology) -> None:
         frame.sources = expand_all([x for x in sides if x not in frame.targets])
 
 
+def add_reporting_sides(frames: list[Frame], onto: Ontology) -> None:
+    """Give a clash or an operation told in a force's own report with no one on its doing side
+    ('police said three militants were killed in an encounter', 'the army said 12 insurgents died in
+    the fighting') the force that reports it: a force speaking of a clash no other party is named in
+    tells of its own fight, as ACLED's coders read such notes ("Police Forces of India" against the
+    dead). Only a speaker that is an armed side (sides.lexical_side), never residents or officials'
+    unnamed sources, and never one of those the clash killed."""
+    occasions = onto.words("reciprocal_events") | onto.words("operation_nouns")
+    for frame in frames:
+        token = frame.trigger.token
+        if frame.plover not in ("FIGHT", "ASSAULT", "COERCE"):
+            continue
+        if _owned_by_the_speaker(frame, token):
+            speaker = _reporting_subject(token)
+            if speaker is not None and lexical_side(speaker, onto) in ("state", "nonstate"):
+                frame.sources = expand_all([speaker])  # 'the army said its jets struck ...': the army's jets
+            continue
+        if frame.sources:
+            continue
+        nouns = [token] if token.lemma_.lower() in occasions else [
+            o for o in _occasions(token) if o.lemma_.lower() in occasions] if token.pos_ == "VERB" else []
+        if not nouns or any(_counterpart_named(n) for n in nouns):
+            continue
+        speaker = _reporting_subject(token)
+        if speaker is None or speaker in frame.targets or speaker in frame.victims:
+            continue
+        if lexical_side(speaker, onto) in ("state", "nonstate"):
+            frame.sources = expand_all([speaker])
+
+
+def _owned_by_the_speaker(frame: Frame, token: Token) -> bool:
+    """Whether the doer of a reported act is told only by a possessive pronoun ('the army said its
+    jets struck', 'soldiers said their patrol killed'): English refers such a pronoun in a reported
+    clause to the reporter, so the doers are the reporter's."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] if token.pos_ == "VERB" else []
+    doers = subjects or frame.sources
+    return bool(doers) and all(any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in d.children) for d in doers)
+
+
+def _counterpart_named(noun: Token) -> bool:
+    """Whether a clash or operation noun names a party ('with police', 'by the army', 'army operations')."""
+    return any((c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "between", "of"))
+               or (c.dep_ in ("compound", "amod", "nmod", "poss") and names_an_actor(c)) for c in noun.children)
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the verb of speech whose reported clause holds `token` ('police said [that ...
+    killed in an encounter]'), climbing no further than that clause's own verbs."""
+    from strife.extract.quotes import speech_verb
+
+    child, head = token, token.head
+    for _ in range(6):
+        if head is child:
+            return None
+        if child.dep_ == "ccomp" and speech_verb(head) is not None:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        child, head = head, head.head
+    return None
+
+
 def add_operation_owners(frames: list[Frame], onto: Ontology) -> None:
     """Give a killing, wounding or arrest with no one doing it the force whose operation it
     happened in ('seven militants were killed during army operations', 'arrested in a police raid',

@@ -38,7 +38,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
     if not sources and not targets and reciprocal(noun, onto):
         sources, targets = _parties_of_the_dispute(noun)
     if not sources:
-        sources = _participants(noun, onto) or (_holders(noun, onto) if frame.plover == "PROTEST" else [])
+        sources = (_participants(noun, onto) or (_holders(noun, onto) if frame.plover == "PROTEST" else [])
+                   or _agents_on_its_verb(noun, onto))
     if not targets:
         targets = _under_attack(noun)
         if targets and not sources:
@@ -175,6 +176,19 @@ def _attackers_of_the_attacked(noun: Token) -> list[Token]:
     verb = noun.head.head
     return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "from")
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _agents_on_its_verb(noun: Token, onto: Ontology) -> list[Token]:
+    """'Attack on Kolbara village, Mali, by armed men leaves five dead': an active verb takes no
+    'by' agent, so a 'by' phrase the parser hangs on the active verb whose subject is the event noun
+    (after an apposition cut the noun from it) is the noun's own: its doers. A weapon ('by gunfire')
+    is no doer, nor is a passive's agent."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.tag_ == "VBN" or any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i < verb.i
+            for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not names_a_weapon(o, onto)]
 
 
 def _participants(noun: Token, onto: Ontology) -> list[Token]:

@@ -457,7 +457,7 @@ def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> No
         return  # the entity already ends in a kind word ("Kandahar city")
     best: Optional[tuple[int, int]] = None
     for start in range(mention.start, max(-1, mention.start - MAX_NAME_TOKENS), -1):
-        if start < mention.start and not _extends_name(doc[start]):
+        if start < mention.start and not (_extends_name(doc[start]) or _stray_entity_word(doc[start], gazetteer)):
             break
         for end in range(min(len(doc), start + MAX_NAME_TOKENS), mention.end - 1, -1):
             if end <= mention.end and start == mention.start:
@@ -470,6 +470,14 @@ def _widen_to_known_name(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> No
                 break
     if best is not None:
         mention.start, mention.end, mention.name_end = best[0], best[1], best[1]
+
+
+def _stray_entity_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised word the small model tagged as an entity of its own, which names no place
+    ('DR' of 'in DR Congo', read as two entities): it may open the longer name after it, as a word
+    outside any entity may."""
+    return (token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+            and is_name_token(token) and not gazetteer.lookup(token.text))
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:
