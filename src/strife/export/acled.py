@@ -10,8 +10,14 @@ from typing import IO, Iterable, Optional
 
 from strife.conventions import acled_fatalities, conventions_enabled
 from strife.datafiles import read_data_csv
-from strife.export.rows import actor_name, number_cell
-from strife.export.stored import StoredEvent, countries, country_name, event_day
+from strife.export.rows import actor_name, actor_names, first_actors, number_cell
+from strife.export.stored import (
+    StoredEvent,
+    countries,
+    country_name,
+    event_day,
+    ingested,
+)
 from strife.model import Actor, Event
 
 ACLED_COLUMNS = (
@@ -148,18 +154,18 @@ def acled_row(item: StoredEvent, conventions: Optional[bool] = None) -> dict:
     Its fatalities follow ACLED's conventions for vague and spread tolls unless ``conventions`` is
     False (or the STRIFE_ACLED_CONVENTIONS switch is off): `strife.conventions`."""
     ev, loc, day = item.event, item.event.location, event_day(item)
-    actor1, actor2 = (ev.source or [None])[0], (ev.target or [None])[0]
+    actor1, actor2 = first_actors(ev)
     inter1, inter2 = acled_inter(actor1, ev, "source"), acled_inter(actor2, ev, "target")
     country = countries().get(loc.country or "") if loc else None
-    stamp = dt.datetime.fromisoformat(item.article.ingested_at) if item.article.ingested_at else None
+    stamp = ingested(item)
     return {
         "event_id_cnty": f"{loc.country if loc and loc.country else ''}{ev.id}",
         "event_date": day.isoformat() if day else "", "year": day.year if day else "",
         "time_precision": acled_time_precision(ev), "disorder_type": _disorder_type(ev),
         "event_type": ev.acled_event_type or "", "sub_event_type": ev.acled_sub_event_type or "",
-        "actor1": acled_actor_name(actor1, ev, inter1) if actor1 else "", "assoc_actor_1": "; ".join(map(actor_name, ev.source[1:])),
+        "actor1": acled_actor_name(actor1, ev, inter1) if actor1 else "", "assoc_actor_1": actor_names(ev.source[1:]),
         "inter1": inter1 or "", "actor2": acled_actor_name(actor2, ev, inter2) if actor2 else "",
-        "assoc_actor_2": "; ".join(map(actor_name, ev.target[1:])), "inter2": inter2 or "",
+        "assoc_actor_2": actor_names(ev.target[1:]), "inter2": inter2 or "",
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if any(a.sector == "CVL" for a in ev.target) and inter1 != 6 else "",
         "iso": country["isonumeric"] if country else "", "region": "", "country": country["name"] if country else "",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from typing import IO, Iterable, Optional
 
-from strife.export.rows import actor_name, number_cell
-from strife.export.stored import StoredEvent, countries, event_day
+from strife.export.rows import actor_name, first_actors, number_cell
+from strife.export.stored import StoredEvent, countries, event_day, ingested
 from strife.model import Actor, Place
 
 GDELT_COLUMNS = (
@@ -69,13 +68,13 @@ def gdelt_row(item: StoredEvent) -> dict:
     code = ev.cameo_code or ev.cameo_root or ""
     root = ev.cameo_root or code[:2]
     cameo = load_ontology().cameo.get(root)
-    added = dt.datetime.fromisoformat(item.article.ingested_at) if item.article.ingested_at else None
+    added, (actor1, actor2) = ingested(item), first_actors(ev)
     row = {
         "GLOBALEVENTID": item.pk,
         "SQLDATE": f"{day:%Y%m%d}" if day else "", "MonthYear": f"{day:%Y%m}" if day else "",
         "Year": day.year if day else "",
         "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-        **_gdelt_actor((ev.source or [None])[0], "Actor1"), **_gdelt_actor((ev.target or [None])[0], "Actor2"),
+        **_gdelt_actor(actor1, "Actor1"), **_gdelt_actor(actor2, "Actor2"),
         "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": root,
         "QuadClass": cameo.quad_class if cameo else "", "NumMentions": max(1, len(ev.mentions)),
         "NumSources": 1, "NumArticles": 1, **_gdelt_geo(ev.location),

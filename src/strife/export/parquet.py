@@ -6,9 +6,8 @@ import contextlib
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterator, Optional
 
-from strife.conventions import told_share
 from strife.export.files import atomic_output
-from strife.export.rows import event_row, toll_fields
+from strife.export.rows import event_row, figures
 from strife.export.stored import StoredEvent, stored_events, stored_results
 from strife.model import ArticleResult, Event
 
@@ -68,7 +67,7 @@ def parquet_event_row(item: StoredEvent) -> dict:
         "article_id": art.article_id, "article_sha256": art.sha256, "date": ev.date, "date_end": ev.date_end,
         "cameo_code": ev.cameo_code, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geonames_id": loc.geonames_id if loc else None, "geo_precision": loc.geo_precision if loc else None,
-        **toll_fields(ev.fatalities), "injured": told_share(ev.injured), "displaced": told_share(ev.displaced),
+        **figures(ev),
         "confidence": ev.confidence,
         "url": art.url, "publisher": art.publisher, "published": art.published,
     }

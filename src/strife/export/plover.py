@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO, Iterable, Optional
 
-from strife.conventions import told_share
-from strife.export.rows import actor_name, iso_date, toll_fields
+from strife.export.rows import actor_name, figures, first_actors, iso_date
 from strife.export.stored import StoredEvent, event_day
 
 
@@ -15,7 +14,7 @@ def plover_record(item: StoredEvent) -> dict:
     (evidence offsets, counts, the story it came from) under names PLOVER does not use.
     """
     ev, loc = item.event, item.event.location
-    source, target = (ev.source or [None])[0], (ev.target or [None])[0]
+    source, target = first_actors(ev)
     return {
         "id": ev.id, "date": iso_date(event_day(item)), "date_end": iso_date(ev.date_end), "date_precision": ev.date_precision,
         "event": ev.event_type, "mode": ev.mode or "", "context": [ev.context] if ev.context else [],
@@ -28,7 +27,7 @@ def plover_record(item: StoredEvent) -> dict:
         "placename": loc.name if loc else "", "admin1": (loc.admin1 or "") if loc else "",
         "country": (loc.country or "") if loc else "", "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "geonameid": loc.geonames_id if loc else None, "geo_precision": loc.geo_precision if loc else None,
-        **toll_fields(ev.fatalities), "injured": told_share(ev.injured), "displaced": told_share(ev.displaced),
+        **figures(ev),
         "negated": ev.negated, "hypothetical": ev.hypothetical, "attribution": ev.attribution,
         "confidence": ev.confidence, "eventText": ev.evidence.text,
         "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,

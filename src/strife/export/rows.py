@@ -30,7 +30,7 @@ def _join(actors: list[Actor], field: str) -> str:
     return "; ".join(str(getattr(a, field) or "") for a in actors)
 
 
-def _names(actors: list[Actor]) -> str:
+def actor_names(actors: list[Actor]) -> str:
     """Each actor by its canonical name, else as written: one cell per actor, never an empty "; "."""
     return "; ".join(map(actor_name, actors))
 
@@ -39,6 +39,18 @@ def _figure(count: Optional[Count]) -> str:
     """A summed column's cell: this row's share of the text's figure (`told_share`), blank without one."""
     figure = told_share(count)
     return "" if figure is None else str(figure)
+
+
+def first_actors(ev: Event) -> tuple[Optional[Actor], Optional[Actor]]:
+    """The event's first source and first target (None for a side it has none on): the one actor a
+    side that the ACLED, GDELT and PLOVER formats hold; the others go to their "associated" cells."""
+    return (ev.source or [None])[0], (ev.target or [None])[0]
+
+
+def figures(ev: Event) -> dict:
+    """The event's figures as numbers (None without one): its toll (`toll_fields`), and its share of
+    the injured and of the displaced, as the PLOVER, GeoJSON and Parquet exports hold them."""
+    return {**toll_fields(ev.fatalities), "injured": told_share(ev.injured), "displaced": told_share(ev.displaced)}
 
 
 def toll_fields(count: Optional[Count]) -> dict:
@@ -64,9 +76,9 @@ def event_row(ev: Event) -> dict:
         "event_type": ev.event_type, "mode": ev.mode or "", "context": ev.context or "", "quad": ev.quad or "",
         "cameo_root": ev.cameo_root or "", "acled_event_type": ev.acled_event_type or "",
         "acled_sub_event_type": ev.acled_sub_event_type or "",
-        "source": _names(ev.source),
+        "source": actor_names(ev.source),
         "source_country": _join(ev.source, "country"), "source_sector": _join(ev.source, "sector"),
-        "target": _names(ev.target),
+        "target": actor_names(ev.target),
         "target_country": _join(ev.target, "country"), "target_sector": _join(ev.target, "sector"),
         "location": loc.name if loc else "", "admin1": (loc.admin1 or "") if loc else "",
         "country": (loc.country or "") if loc else "", "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",

@@ -74,6 +74,11 @@ def event_day(item: StoredEvent) -> Optional[dt.date]:
     return item.event.date or item.article.published
 
 
+def ingested(item: StoredEvent) -> Optional[dt.datetime]:
+    """When the event's article was stored (ACLED's timestamp, GDELT's DATEADDED); None if unknown."""
+    return dt.datetime.fromisoformat(item.article.ingested_at) if item.article.ingested_at else None
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, dict]:
     """GeoNames' countries by ISO 3166 alpha-3 code (name, ISO number, FIPS code): loaded once."""
