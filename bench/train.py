@@ -114,8 +114,7 @@ def print_training(run, seconds: float, cpu: float) -> None:
 
 def print_halves(files: dict, models: dict) -> None:
     print("### End to end on each half (a record without an event is wrong), rules vs model, 95% CI\n")
-    print("| set | half | n | coder | " + " | ".join(label for _, label in FIELDS) + " |")
-    print("|---|---|---:|---|" + "---:|" * len(FIELDS))
+    _print_head(("set", "half", "n", "coder"), "|---|---|---:|---|")
     for name in SETS:
         if name not in files:
             continue
@@ -133,8 +132,7 @@ def print_crossover(found: dict) -> None:
     result = found["sets"][TRAIN_ON]
     print(f"### Cross-over on the {TRAIN_ON} sealed half ({result['records']} records in two fixed parts; trained on "
           f"{' and '.join(map(str, found['trained_on']))} records; thresholds {found['thresholds']})\n")
-    print("| coder | " + " | ".join(label for _, label in FIELDS) + " |")
-    print("|---|" + "---:|" * len(FIELDS))
+    _print_head(("coder",), "|---|")
     for coder in ("rules", "model"):
         print(f"| {coder} | " + " | ".join(_dict_cell(result[coder].get(key)) for key, _ in FIELDS) + " |")
     print()
@@ -149,24 +147,29 @@ def print_all_sets(gold_dir: Path, engine, seed: int, folds: int) -> None:
     print(f"### `strife train` with `--gold` for each of the {len(paths)} ACLED dev sets ({run.report['records']} records, "
           f"{time.perf_counter() - started:.0f} s): its held-back report, trained on the {held['trained_on']} records "
           f"of the dev halves, end to end on each sealed half (thresholds {held['thresholds']})\n")
-    print("| set | n | coder | " + " | ".join(label for _, label in FIELDS) + " |")
-    print("|---|---:|---|" + "---:|" * len(FIELDS))
-    for name, found in held["sets"].items():
-        for coder in ("rules", "model"):
-            cells = " | ".join(_dict_cell(found[coder].get(key)) for key, _ in FIELDS)
-            print(f"| {name} | {found['records']} | {coder} | {cells} |")
+    _print_sets(held["sets"])
     curve = ", ".join(f"{p['records']}: {p['acled_event_type']['value']:.3f}" for p in held["learning_curve"])
     print(f"\nHeld-back learning curve (end-to-end type on the three sealed halves together): {curve}\n")
     cross = held["crossover"]
     print(f"Its cross-over estimate (trained on {' and '.join(map(str, cross['trained_on']))} records; thresholds "
           f"{cross['thresholds']}):\n")
-    print("| set | n | coder | " + " | ".join(label for _, label in FIELDS) + " |")
-    print("|---|---:|---|" + "---:|" * len(FIELDS))
-    for name, found in cross["sets"].items():
+    _print_sets(cross["sets"])
+    print()
+
+
+def _print_head(lead: tuple[str, ...], lead_rule: str) -> None:
+    """A markdown table's head: the `lead` columns, then one right-aligned column per field of FIELDS."""
+    print("| " + " | ".join((*lead, *(label for _, label in FIELDS))) + " |")
+    print(lead_rule + "---:|" * len(FIELDS))
+
+
+def _print_sets(sets: dict) -> None:
+    """A held-back report's figures per set, rules then model (the report's own aggregates)."""
+    _print_head(("set", "n", "coder"), "|---|---:|---|")
+    for name, found in sets.items():
         for coder in ("rules", "model"):
             cells = " | ".join(_dict_cell(found[coder].get(key)) for key, _ in FIELDS)
             print(f"| {name} | {found['records']} | {coder} | {cells} |")
-    print()
 
 
 def _dict_cell(est: dict | None) -> str:

@@ -30,16 +30,22 @@ if TYPE_CHECKING:
     from strife.store import EventQuery, Store
 
 
+# The period and reality filters `events`, `export` and `network` share (`actors` words its help as counts).
+SinceOption = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD.")
+UntilOption = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD.")
+AllOption = typer.Option(False, "--all", help="Also negated and hypothetical events.")
+
+
 @dataclass
 class EventFilters:
     """The filters `events` and `export` share: those of `strife.store.EventQuery`."""
 
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of the event location.")
     event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER category, e.g. ASSAULT.")
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD.")
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD.")
+    since: Optional[str] = SinceOption
+    until: Optional[str] = UntilOption
     actor: Optional[str] = typer.Option(None, "--actor", help="Source or target name contains this.")
-    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events.")
+    include_unreal: bool = AllOption
     precision: Optional[str] = typer.Option(
         None, "--precision", help="Only dates this sure, comma-separated: day, week, month, year, range, ongoing, "
                                   "reported (the text names no date: the publication day), unknown.")
@@ -57,6 +63,14 @@ class EventFilters:
             until=date_option(self.until, "--until"), actor=self.actor, include_unreal=self.include_unreal,
             limit=self.limit, min_confidence=min_confidence, precisions=precision_option(self.precision),
         )
+
+
+def _period_query(since: Optional[str], until: Optional[str], include_unreal: bool) -> EventQuery:
+    """The query of `actors` and `network`: a period (a malformed date is a usage error) and --all."""
+    from strife.store import EventQuery
+
+    return EventQuery(since=date_option(since, "--since"), until=date_option(until, "--until"),
+                      include_unreal=include_unreal)
 
 
 def precision_option(value: Optional[str]) -> Optional[tuple[str, ...]]:
@@ -122,12 +136,10 @@ def actors(
 ) -> None:
     """List stored actors with stable ids and event counts (as source, as target), most active first."""
     from strife.network import actor_table
-    from strife.store import EventQuery
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json, not {fmt!r}")
-    query = EventQuery(since=date_option(since, "--since"), until=date_option(until, "--until"),
-                       include_unreal=include_unreal)
+    query = _period_query(since, until, include_unreal)
     with open_store(db) as store:
         rows = actor_table(store, top=top, query=query)
     if fmt == "json":
@@ -144,20 +156,18 @@ def actors(
 
 def network(
     db: Optional[str] = DbOption,
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
-    include_unreal: bool = typer.Option(False, "--all", help="Also negated and hypothetical events."),
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
+    include_unreal: bool = AllOption,
     fmt: str = typer.Option("graphml", "--format", "-f", help="graphml (Gephi, Cytoscape) or json (node-link, d3)."),
     output: str = typer.Option("-", "--output", "-o", help="File to write ('-' for stdout)."),
 ) -> None:
     """Export the actor-to-actor event network: source -> target edges weighted by events and PLOVER quad."""
     from strife.network import NETWORK_FORMATS, actor_network, write_network
-    from strife.store import EventQuery
 
     if fmt not in NETWORK_FORMATS:
         fail(f"--format must be one of {', '.join(NETWORK_FORMATS)}, not {fmt!r}")
-    query = EventQuery(since=date_option(since, "--since"), until=date_option(until, "--until"),
-                       include_unreal=include_unreal)
+    query = _period_query(since, until, include_unreal)
     with open_store(db) as store:
         graph = actor_network(store, query)
     try:

@@ -39,6 +39,7 @@ from strife.datafiles import read_data_csv
 from strife.evaluate.records import (
     EvalCase, GoldActor, GoldFatalities, GoldPlace, GoldRecord, NotEvent,
 )
+from strife.evaluate.strife_gold import locate
 from strife.ingest import InputProblem, parse_date, parse_loose_date
 from strife.learn.legacy import modern_acled_type
 from strife.model import Article
@@ -475,7 +476,7 @@ def read_strife(path: str | Path, *, text_path: str | Path | None = None) -> Gol
     not_events = []
     for raw in data.get("not_events", []):
         try:
-            not_events.append(NotEvent(_locate(text, raw["evidence"]), raw.get("why", "")))
+            not_events.append(NotEvent(locate(text, raw["evidence"]), raw.get("why", "")))
         except (ValueError, KeyError) as error:
             gold.problems.append(InputProblem(f"{path.name}: not_event", str(error)))
     article = Article(id=text_file.stem, text=text, title=meta.get("title"), publisher=meta.get("publisher"),
@@ -493,18 +494,11 @@ def _article_file(gold_path: Path, name: Optional[str]) -> Path:
     raise GoldFormatError(f"{gold_path}: article file {name!r} not found next to the gold; give it with --text")
 
 
-def _locate(text: str, evidence: str) -> tuple[int, int]:
-    start = text.find(evidence)
-    if start < 0:
-        raise ValueError(f"evidence not found in the article text: {evidence[:60]!r}")
-    return start, start + len(evidence)
-
-
 def strife_record(raw: dict, text: str) -> GoldRecord:
     acled = raw.get("acled") or [None, None]
     fatalities = raw.get("fatalities")
     return GoldRecord(
-        id=str(raw["id"]), spans=(_locate(text, raw["evidence"]),), plover=raw.get("plover"),
+        id=str(raw["id"]), spans=(locate(text, raw["evidence"]),), plover=raw.get("plover"),
         accept=tuple(raw.get("accept", ())), cameo_root=raw.get("cameo_root"),
         acled_type=acled[0], acled_sub_type=acled[1] if len(acled) > 1 else None,
         source=_strife_actors(raw.get("source")), target=_strife_actors(raw.get("target")),

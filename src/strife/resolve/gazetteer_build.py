@@ -47,7 +47,8 @@ import statistics
 import tempfile
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -230,6 +231,19 @@ CREATE TABLE variants (skeleton TEXT, key TEXT, PRIMARY KEY (skeleton, key)) WIT
 """
 
 
+@dataclass(frozen=True)
+class NameKeys:
+    """Places by the key of each of their names, and by that key's skeleton (`variant_key`): a
+    transliteration may differ from GeoNames' spelling in a vowel or a doubled letter."""
+
+    by_key: dict[str, list[int]]
+    by_skeleton: dict[str, list[int]]
+
+    def ids(self, key: str) -> list[int]:
+        """The places of a name's key, else those of its skeleton."""
+        return self.by_key.get(key) or self.by_skeleton.get(variant_key(key), [])
+
+
 class IndexWriter:
     """Collects places and their name keys, then writes them in one transaction."""
 
@@ -254,6 +268,17 @@ class IndexWriter:
     def add_alias(self, key: str, place_id: int, primary: bool = False) -> None:
         if key and (primary or (key, place_id) not in self.name_rows):
             self.name_rows[(key, place_id)] = int(primary)
+
+    def name_keys(self, place_ids: Container[int]) -> NameKeys:
+        """The name keys of some of the places written so far (the places a gazetteer of one country
+        adds villages or divisions beside), by key and by skeleton."""
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_skeleton: dict[str, list[int]] = defaultdict(list)
+        for key, pid in self.name_rows:
+            if pid in place_ids:
+                by_key[key].append(pid)
+                by_skeleton[variant_key(key)].append(pid)
+        return NameKeys(by_key, by_skeleton)
 
     def flush(self) -> None:
         self.conn.executemany(

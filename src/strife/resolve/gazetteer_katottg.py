@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Optional
 from xml.etree import ElementTree
 
 from strife.datafiles import read_data_csv
-from strife.resolve.spellings import normalise_name, variant_key
+from strife.resolve.spellings import normalise_name
 
 if TYPE_CHECKING:  # the index builder imports this module
     from strife.resolve.gazetteer_build import IndexWriter
@@ -147,17 +147,12 @@ class _IndexTowns:
                       for pid, admin1, lat, lon, population in writer.conn.execute(
                           "SELECT id, admin1, lat, lon, population FROM places WHERE kind = 'city' "
                           "AND country = 'UKR' AND admin1 IS NOT NULL")}
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.by_skeleton: dict[str, list[int]] = defaultdict(list)
-        for key, pid in writer.name_rows:
-            if pid in self.towns:
-                self.by_key[key].append(pid)
-                self.by_skeleton[variant_key(key)].append(pid)
+        self.names = writer.name_keys(self.towns)
 
     def known(self, name: str) -> list[_Town]:
         """The index's towns a codifier name (in Ukrainian) may be."""
         key = normalise_name(ukrainian_latin(name))
-        return [self.towns[pid] for pid in self.by_key.get(key) or self.by_skeleton.get(variant_key(key), [])]
+        return [self.towns[pid] for pid in self.names.ids(key)]
 
     def regions_of(self, name: str) -> list[str]:
         """The regions of the index's towns of a codifier name."""

@@ -24,12 +24,11 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
 
 from strife.resolve.distance import haversine_km
-from strife.resolve.spellings import normalise_name, variant_key
+from strife.resolve.spellings import normalise_name
 
 if TYPE_CHECKING:  # the index builder imports this module
     from strife.resolve.gazetteer_build import IndexWriter
@@ -126,24 +125,19 @@ class _NepalIndex:
     def __init__(self, writer: IndexWriter) -> None:
         self.places = {pid: (kind, admin1, lat, lon) for pid, kind, admin1, lat, lon in writer.conn.execute(
             "SELECT id, kind, admin1, lat, lon FROM places WHERE country = 'NPL'")}
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.by_skeleton: dict[str, list[int]] = defaultdict(list)
-        for key, pid in writer.name_rows:
-            if pid in self.places:
-                self.by_key[key].append(pid)
-                self.by_skeleton[variant_key(key)].append(pid)
+        self.names = writer.name_keys(self.places)
         self.towns = [(admin1, lat, lon) for kind, admin1, lat, lon in self.places.values()
                       if kind == "city" and admin1]
 
     def known(self, name: str) -> list[int]:
         """The index's Nepali places of a name's key, else of its skeleton."""
         key = normalise_name(name)
-        return list(dict.fromkeys(self.by_key.get(key) or self.by_skeleton.get(variant_key(key), [])))
+        return list(dict.fromkeys(self.names.ids(key)))
 
     def district(self, name: str) -> list[int]:
         """The index's Nepali districts of a name, else of the closest spelling of it."""
         key = normalise_name(name)
-        districts = {k: ids for k, ids in self.by_key.items() if any(self.places[p][0] == "admin2" for p in ids)}
+        districts = {k: ids for k, ids in self.names.by_key.items() if any(self.places[p][0] == "admin2" for p in ids)}
         close = districts.get(key) and [key] or difflib.get_close_matches(key, list(districts), 1, _DISTRICT_SIMILARITY)
         return [pid for k in close for pid in dict.fromkeys(districts[k]) if self.places[pid][0] == "admin2"]
 
