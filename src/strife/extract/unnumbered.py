@@ -86,7 +86,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
     if token.pos_ == "DET":
         return None
     if token.pos_ == "PRON":
-        own = _own_death(token) if token.lower_ in _words("reflexive") else None
+        own = _own_death(token) if token.lower_ in _words("reflexive") or token.lower_ in _words("plural_reflexive") else None
         if own is not None:
             return own
         if token.lower_ in _words("reflexive") or token.lower_ in _words("one_more"):
@@ -146,9 +146,11 @@ def _own_death(token: Token) -> Optional[Found]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    if any(other.i != subject.i and other.lemma_ == subject.lemma_ and (_direct_trigger(other) or ("",))[0] == "killed"
+    if any(other.i not in (subject.i, token.i) and (other.lemma_ == subject.lemma_ or other.lower_ == token.lower_)
+           and ("killed" in ((_direct_trigger(other) or ("",))[0], (_direct_trigger(other.head) or ("",))[0]
+                             if other.dep_ == "conj" else "") or other.head.lower_ in ("including", "among"))
            for other in token.doc):
-        return None  # "... blew himself up, killing 6. The bomber also died.": his death told in its own words
+        return None  # "The bomber also died", "killing herself and 3", "20 people including the bomber": told in words
     if any(other.sent.start != token.sent.start and other.lemma_.lower() in _ANYONE
            and (_direct_trigger(other) or ("",))[0] == "killed" for other in token.doc):
         return None  # "... blew himself up at a market. 5 people died.": a later toll of anyone may hold him
