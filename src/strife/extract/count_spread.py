@@ -134,6 +134,10 @@ def _units(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "npadvmod"):
             yield child
+            for prep in (grand for grand in child.children if grand.dep_ == "prep"
+                         and grand.lower_ in count_cues().get("spread_place", frozenset())):
+                # "killed eight people in Tema and Loba villages": where the victims were
+                yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj" and names_of_unit(pobj) >= 2)
         elif child.dep_ == "prep" and not (sides and child.lower_ == "between"):
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
 
@@ -155,6 +159,9 @@ def _unit_number(unit: Token) -> Optional[int]:
             found = match_quantity([child.lower_])
             if found is not None and found[0].best is not None:
                 return found[0].best
+    named = names_of_unit(unit)
+    if named >= 2:
+        return named
     if unit.tag_ == "NNS":
         for prep in (child for child in unit.children if child.dep_ == "prep" and child.lower_ == "of"):
             for first in (grand for grand in prep.children if grand.dep_ == "pobj"):
@@ -163,6 +170,24 @@ def _unit_number(unit: Token) -> Optional[int]:
                 listed = max(listed, _names_listed(unit, prep))
                 return listed if listed >= 2 else None
     return None
+
+
+def names_of_unit(unit: Token) -> int:
+    """How many places a plural unit noun names by a list of names before it ("in Tema and Loba
+    villages", "attacks on Fabo, Kiri and Dosa villages": 2 and 3): a village (town, community)
+    each, at which ACLED codes an event and among which it divides a toll told for all. With "the"
+    before the list the names are read as one area's parts ("in the A and B villages of C
+    district", as `places_listed` reads them); 0 when the noun names no list."""
+    if unit.tag_ != "NNS" or unit.lemma_.lower() not in count_cues().get("spread_unit", frozenset()):
+        return 0
+    if any(child.dep_ in ("det", "poss") for child in unit.children):
+        return 0
+    for first in (child for child in unit.children if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN"):
+        names = [first, *(conj for conj in first.conjuncts if conj.i > first.i)]
+        joined = any(child.dep_ == "cc" and child.lower_ == "and" for name in names for child in name.children)
+        if len(names) >= 2 and joined and all(name.pos_ == "PROPN" for name in names):
+            return len(names)
+    return 0
 
 
 def _names_listed(unit: Token, prep: Token) -> int:

@@ -222,10 +222,22 @@ def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger
     return None
 
 
+def _people_tagged_a_quantity(span: Span) -> bool:
+    """ "8 assailants were killed": the entity tagger may read a numeral and its plural noun as a
+    measure (QUANTITY, as "5 km"); a numeral that counts a noun of people (``count_victims.csv``)
+    is a head count all the same."""
+    if any(token.ent_type_ in NOT_COUNT_ENTITIES and token.ent_type_ != "QUANTITY" for token in span):
+        return False
+    nouns = [token if token.pos_ == "NOUN" else token.head for token in span
+             if token.ent_type_ == "QUANTITY" and (token.pos_ == "NOUN" or token.dep_ == "nummod")]
+    return bool(nouns) and all(noun.pos_ == "NOUN" and is_victim_noun(noun) for noun in nouns)
+
+
 def _is_not_a_head_count(span: Span) -> bool:
     """Dates, money, ages, percentages, "seven-day" compounds and ACLED "[size=...]" notes."""
     doc = span.doc
-    if any(token.ent_type_ in NOT_COUNT_ENTITIES for token in span) and not _lone_number_word(span):
+    if any(token.ent_type_ in NOT_COUNT_ENTITIES for token in span) and not _lone_number_word(span) \
+            and not _people_tagged_a_quantity(span):
         return True
     not_count = count_cues().get("not_count", frozenset())
     before = doc[span.start - 1] if span.start > 0 else None

@@ -13,7 +13,7 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
-from strife.extract.count_spread import clause_names, days_of_range, places_listed
+from strife.extract.count_spread import clause_names, days_of_range, names_of_unit, places_listed
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.incident_doers import sources_agree
@@ -104,6 +104,7 @@ def _places_told(trigger: Token) -> Optional[int]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     listed = max((places_listed(name) for name in clause_names(verb)), default=0)
+    listed = max(listed, max((names_of_unit(unit) for unit in verb.children if unit.dep_ in ("dobj", "nsubjpass")), default=0))
     return listed if listed >= 2 else None
 
 

@@ -34,6 +34,8 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     that rival sources give of the same people ("police said 3 died; residents said 10 were
     killed") are rival accounts, and the toll is the most conservative of them, as the codebook
     has it ("Reported fatalities": where sources differ, the most conservative estimate)."""
+    if doc is not None:
+        figures = [c for c in figures if not killed_elsewhere(c, figures, doc)]
     accounts = _rival_accounts(list(figures), doc) if doc is not None else [list(figures)]
     tolls = [one_account_toll(told, text, layout, own_total, tally) for told in accounts]
     return _most_conservative([t for t in tolls if t is not None])
@@ -196,6 +198,28 @@ def _listed_tallies(totals: list[Count], text: str, layout: Layout | None,
     sums = [_sum_counts(group, text).model_copy(update={"total": True})
             for group in by_sentence.values() if len(group) > 1]
     return [c for c in totals if id(c) not in listed] + sums
+
+
+def killed_elsewhere(count: Count, figures: Sequence[Count], doc: Doc) -> bool:
+    """ "Gunmen shot dead an officer in Tulmaro. A second officer was killed in Fura the same
+    night.": other people (`other_people`) told killed in a later sentence at a named place the
+    sentence of the first figure does not name are another event at another location, a row of
+    its own for ACLED (one event a place), not added to this one's toll. Deaths told with "died"
+    ("two more died in hospital in Kuma") are the wounded of this event wherever they die."""
+    first = min((c for c in figures if c.span is not None), key=lambda c: c.span[0], default=None)
+    if first is None or count is first or count.span is None or count.kind != "killed":
+        return False
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    opening = doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
+    if span is None or opening is None or not len(span) or span.sent.start == opening.sent.start:
+        return False
+    if not other_people(count, doc_text(doc)) or span.root.head.lemma_.lower() != "kill":
+        return False
+    places = count_cues().get("spread_place", frozenset())
+    named = [token for token in span.root.head.subtree if token.dep_ == "pobj" and token.pos_ == "PROPN"
+             and token.head.lower_ in places and token.head.head.i == span.root.head.i]
+    first_words = {token.lower_ for token in opening.sent}
+    return bool(named) and all(token.lower_ not in first_words for token in named)
 
 
 def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str = "") -> bool:

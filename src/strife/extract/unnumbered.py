@@ -19,6 +19,7 @@ from strife.extract import doc_lowers, span_tokens
 from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
                                         has_own_victims, is_victim_noun, surely_harmed, trigger_for,
                                         victim_position, victims_of)
+from strife.extract.numbers import match_quantity
 from strife.model import Count
 
 #: (kind, confidence) of a victim, how many people, and the index of the first token of the words.
@@ -85,6 +86,9 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
     if token.pos_ == "DET":
         return None
     if token.pos_ == "PRON":
+        own = _own_death(token) if token.lower_ in _words("reflexive") or token.lower_ in _words("plural_reflexive") else None
+        if own is not None:
+            return own
         if token.lower_ in _words("reflexive") or token.lower_ in _words("one_more"):
             # "killed himself and 3 others", "another died later": one more, whoever was counted before;
             # "blew himself up" has no word of killing and is not counted
@@ -122,6 +126,42 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
     dead_told = "killed" in kinds or any(kind == "killed" for kind, _ in counted.values())
     return (_definite_one(token, determiners) or _named_or_bare_one(token, determiners)
             or (None if dead_told else _ones_body(token)))
+
+
+#: Nouns of anyone at all: a toll of them told apart from the bombing may count the bomber too.
+_ANYONE = frozenset({"people", "person", "individual"})
+
+
+def _own_death(token: Token) -> Optional[Found]:
+    """ "A suicide bomber blew himself up", "Three militants blew themselves up at the gate": the
+    reflexive object of a verb of blowing up (``count_determiners.csv``, role self_destroying; "blow"
+    only with "up") is its subject, dead by its own act. ACLED counts the attackers' own deaths among
+    the event's fatalities ("Five dead, plus the bomber": 6), so the subject's people are counted: one
+    for a singular subject, its numeral for a plural one; a plural with no numeral gives no figure."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in _words("self_destroying"):
+        return None
+    if verb.lemma_.lower() == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(other.i not in (subject.i, token.i) and (other.lemma_ == subject.lemma_ or other.lower_ == token.lower_)
+           and ("killed" in ((_direct_trigger(other) or ("",))[0], (_direct_trigger(other.head) or ("",))[0]
+                             if other.dep_ == "conj" else "") or other.head.lower_ in ("including", "among"))
+           for other in token.doc):
+        return None  # "The bomber also died", "killing herself and 3", "20 people including the bomber": told in words
+    if any(other.sent.start != token.sent.start and other.lemma_.lower() in _ANYONE
+           and (_direct_trigger(other) or ("",))[0] == "killed" for other in token.doc):
+        return None  # "... blew himself up at a market. 5 people died.": a later toll of anyone may hold him
+    if subject.tag_ in ("NN", "NNP"):
+        return ("killed", 0.9), 1, token.i
+    for child in subject.children:
+        if child.dep_ == "nummod":
+            found = match_quantity([child.lower_])
+            if found is not None and found[0].best is not None:
+                return ("killed", 0.9), found[0].best, token.i
+    return None
 
 
 def _listed_as_apposition(token: Token) -> bool:
