@@ -323,6 +323,18 @@ Crowds found by a made-up stress set (issue #21, sixteenth session):
   'suspended services on all routes' is no battle's rout (triggers.ES_STEM_ENDINGS); 'clashes',
   'ambushes' keep their stems. Bus owners and operators suspending services strike, as drivers and
   transporters do (lexicon row).
+
+Issue #21, the acts a note tells after its first one:
+
+* An abductee's killing is an attack (rule `an_abductees_killing_is_an_attack`): ACLED keeps
+  Abduction/forced disappearance for takings with no further violence reported; 'abducted a trader
+  and later killed him', 'kidnapped and killed' are Attacks (event_coding_sets.csv
+  modes_a_killing_outranks; building.attach_result takes the abduction's mode away). An abduction
+  with a release stays one.
+* A killing leads the looting it came with (rule `a_killing_leads_the_looting_it_came_with`):
+  'looted shops and killed a shopkeeper' is an attack on people, not the looting's toll (looting is
+  an act on property, event_coding_sets.csv property_modes); looting alone stays
+  Looting/property destruction, rioters' looting and killing stays their riot.
 """
 
 from __future__ import annotations
