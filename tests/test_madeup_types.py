@@ -335,6 +335,10 @@ Issue #21, the acts a note tells after its first one:
   'looted shops and killed a shopkeeper' is an attack on people, not the looting's toll (looting is
   an act on property, event_coding_sets.csv property_modes); looting alone stays
   Looting/property destruction, rioters' looting and killing stays their riot.
+* A pronoun after a semicolon is the clause before's subject (rule
+  `a_pronoun_after_a_semicolon_is_the_clause_befores_subject`): a semicolon joins two sentences in
+  one, so 'Farmers protested outside the mill; they set ablaze a police post' tells the protesters'
+  arson, a violent demonstration, as a sentence-initial 'they' would (roles._previous_subject).
 """
 
 from __future__ import annotations
