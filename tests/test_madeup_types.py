@@ -339,6 +339,10 @@ Issue #21, the acts a note tells after its first one:
   `a_pronoun_after_a_semicolon_is_the_clause_befores_subject`): a semicolon joins two sentences in
   one, so 'Farmers protested outside the mill; they set ablaze a police post' tells the protesters'
   arson, a violent demonstration, as a sentence-initial 'they' would (roles._previous_subject).
+* People who take up arms are an armed side (rule `people_who_take_up_arms_are_an_armed_side`):
+  'local youths took up arms and killed 2 of the attackers', 'armed themselves and fought off' are
+  told as 'armed youths' are, so their fight with armed raiders is a battle (sides._took_up_arms,
+  roles.yaml taking_up_arms_phrases); youths attacking suspected thieves stay a mob.
 """
 
 from __future__ import annotations
