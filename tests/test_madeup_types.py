@@ -343,6 +343,10 @@ Issue #21, the acts a note tells after its first one:
   'local youths took up arms and killed 2 of the attackers', 'armed themselves and fought off' are
   told as 'armed youths' are, so their fight with armed raiders is a battle (sides._took_up_arms,
   roles.yaml taking_up_arms_phrases); youths attacking suspected thieves stay a mob.
+* Clearing a protest is an intervention (rule `clearing_a_protest_is_an_intervention`): police
+  'cleared a sit-in camp', 'cleared protesters from the square' used force to end a protest, as
+  'broke up a sit-in' did (lexicon row; a hyphenated modifier is one word for a row's object,
+  triggers._closed_compounds); troops clearing a rebel camp still retake territory.
 """
 
 from __future__ import annotations
