@@ -347,6 +347,12 @@ Issue #21, the acts a note tells after its first one:
   'cleared a sit-in camp', 'cleared protesters from the square' used force to end a protest, as
   'broke up a sit-in' did (lexicon row; a hyphenated modifier is one word for a row's object,
   triggers._closed_compounds); troops clearing a rebel camp still retake territory.
+* An act a protest is against is its grievance (rule `an_act_a_protest_is_against_is_its_grievance`):
+  in 'Women staged a sit-in against the killing of a teacher' the killing is not the stagers' (a
+  light verb gives its subject to its own object, the sit-in, not to what the sit-in is against:
+  grammar.against_the_verbs_act), and in 'residents protested the killing of a boatman by
+  soldiers' what is protested is background, no force on the protesters (building._grievance_of).
+  Either is another incident whose dead are not the protest's toll (madeup_tolls.csv).
 """
 
 from __future__ import annotations
