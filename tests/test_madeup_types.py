@@ -353,6 +353,10 @@ Issue #21, the acts a note tells after its first one:
   grammar.against_the_verbs_act), and in 'residents protested the killing of a boatman by
   soldiers' what is protested is background, no force on the protesters (building._grievance_of).
   Either is another incident whose dead are not the protest's toll (madeup_tolls.csv).
+* A clause before a semicolon is no complement (rule `a_clause_before_a_semicolon_is_no_complement`):
+  'Protesters blocked the highway; they demanded the release of their leader' tells two sentences,
+  though the parser hangs the first on 'demanded' as what was demanded; the blocking happened
+  (modality._across_a_semicolon). 'demanded that workers block the highway' stays a demand.
 """
 
 from __future__ import annotations
