@@ -357,6 +357,10 @@ Issue #21, the acts a note tells after its first one:
   'Protesters blocked the highway; they demanded the release of their leader' tells two sentences,
   though the parser hangs the first on 'demanded' as what was demanded; the blocking happened
   (modality._across_a_semicolon). 'demanded that workers block the highway' stays a demand.
+* A past form with a subject is no adjective (rule `a_past_form_with_a_subject_is_no_adjective`):
+  'Youths assaulted journalists in Morvani', which the tagger reads with 'assaulted' an adjective,
+  tells the youths' assault (a mob's): an adjective takes no subject without 'be', nor an object
+  (misreads._past_verb_read_as_adjective, on a line with no finite verb).
 """
 
 from __future__ import annotations
