@@ -323,6 +323,44 @@ Crowds found by a made-up stress set (issue #21, sixteenth session):
   'suspended services on all routes' is no battle's rout (triggers.ES_STEM_ENDINGS); 'clashes',
   'ambushes' keep their stems. Bus owners and operators suspending services strike, as drivers and
   transporters do (lexicon row).
+
+Issue #21, the acts a note tells after its first one:
+
+* An abductee's killing is an attack (rule `an_abductees_killing_is_an_attack`): ACLED keeps
+  Abduction/forced disappearance for takings with no further violence reported; 'abducted a trader
+  and later killed him', 'kidnapped and killed' are Attacks (event_coding_sets.csv
+  modes_a_killing_outranks; building.attach_result takes the abduction's mode away). An abduction
+  with a release stays one.
+* A killing leads the looting it came with (rule `a_killing_leads_the_looting_it_came_with`):
+  'looted shops and killed a shopkeeper' is an attack on people, not the looting's toll (looting is
+  an act on property, event_coding_sets.csv property_modes); looting alone stays
+  Looting/property destruction, rioters' looting and killing stays their riot.
+* A pronoun after a semicolon is the clause before's subject (rule
+  `a_pronoun_after_a_semicolon_is_the_clause_befores_subject`): a semicolon joins two sentences in
+  one, so 'Farmers protested outside the mill; they set ablaze a police post' tells the protesters'
+  arson, a violent demonstration, as a sentence-initial 'they' would (roles._previous_subject).
+* People who take up arms are an armed side (rule `people_who_take_up_arms_are_an_armed_side`):
+  'local youths took up arms and killed 2 of the attackers', 'armed themselves and fought off' are
+  told as 'armed youths' are, so their fight with armed raiders is a battle (sides._took_up_arms,
+  roles.yaml taking_up_arms_phrases); youths attacking suspected thieves stay a mob.
+* Clearing a protest is an intervention (rule `clearing_a_protest_is_an_intervention`): police
+  'cleared a sit-in camp', 'cleared protesters from the square' used force to end a protest, as
+  'broke up a sit-in' did (lexicon row; a hyphenated modifier is one word for a row's object,
+  triggers._closed_compounds); troops clearing a rebel camp still retake territory.
+* An act a protest is against is its grievance (rule `an_act_a_protest_is_against_is_its_grievance`):
+  in 'Women staged a sit-in against the killing of a teacher' the killing is not the stagers' (a
+  light verb gives its subject to its own object, the sit-in, not to what the sit-in is against:
+  grammar.against_the_verbs_act), and in 'residents protested the killing of a boatman by
+  soldiers' what is protested is background, no force on the protesters (building._grievance_of).
+  Either is another incident whose dead are not the protest's toll (madeup_tolls.csv).
+* A clause before a semicolon is no complement (rule `a_clause_before_a_semicolon_is_no_complement`):
+  'Protesters blocked the highway; they demanded the release of their leader' tells two sentences,
+  though the parser hangs the first on 'demanded' as what was demanded; the blocking happened
+  (modality._across_a_semicolon). 'demanded that workers block the highway' stays a demand.
+* A past form with a subject is no adjective (rule `a_past_form_with_a_subject_is_no_adjective`):
+  'Youths assaulted journalists in Morvani', which the tagger reads with 'assaulted' an adjective,
+  tells the youths' assault (a mob's): an adjective takes no subject without 'be', nor an object
+  (misreads._past_verb_read_as_adjective, on a line with no finite verb).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from strife.extract import Layout, doc_text
 from strife.extract.count_spread import clause_names, days_of_range, names_of_unit, places_listed
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
+from strife.extract.events.grammar import against_the_verbs_act
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
@@ -207,6 +208,8 @@ def _protested(event: Event, doc: Doc) -> bool:
     if token is None:
         return False
     grievances = count_cues().get("grievance", frozenset())
+    if against_the_verbs_act(token):
+        return True  # 'staged a sit-in against the killing of a teacher': what the sit-in is against
     below = token
     for above in list(token.ancestors)[:10]:
         if above.lemma_.lower() in grievances and below.dep_ in ("dobj", "prep", "pobj"):
@@ -258,8 +261,8 @@ def _grievance_of(token: Token) -> Optional[Token]:
     for _ in range(8):
         if current.dep_ not in _PHRASE_EDGES or current.head is current or _tally_set_off(current):
             return None
-        if current.head.lemma_.lower() in grievances:
-            return current
+        if current.head.lemma_.lower() in grievances or against_the_verbs_act(current):
+            return current  # 'staged a sit-in against the killing of a teacher': what the sit-in is against
         current = current.head
     return None
 

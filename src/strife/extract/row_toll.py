@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 from strife.extract import Layout, doc_text, verb_or_root
 from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
+from strife.extract.events.grammar import against_the_verbs_act
 from strife.extract.incident_doers import opposed_forces, sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.incident_agreement import incident_days_agree, incident_places_agree
@@ -160,7 +161,8 @@ def another_incident(carrier: Event, doc: Doc) -> bool:
             continue
         if (in_relative_clause(word) or told_as_earlier(word, onto) or named_by_its_month(word)
                 or in_setting(word, onto.words("setting_preps")) or in_protest_of(word, onto.words("grievance_preps"))
-                or _told_as_its_cause(word) or _about(word) or _earlier_adverb(word, onto)):
+                or _told_as_its_cause(word) or _about(word) or _earlier_adverb(word, onto)
+                or any(against_the_verbs_act(a) for a in (word, *word.ancestors))):
             return True
     return False
 

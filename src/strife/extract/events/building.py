@@ -353,14 +353,17 @@ def in_protest_of(token: Token, preps: frozenset[str]) -> bool:
 
 def _grievance_of(protest: Frame, token: Token, preps: frozenset[str]) -> bool:
     """`token` lies in what the protest is about: a grievance phrase ('against', 'over', 'for')
-    of the protest word or of its clause's verb, or in a demand that is its purpose."""
+    of the protest word or of its clause's verb, or in a demand that is its purpose; or in the
+    object of a peaceful protest's own verb ('residents protested the killing of a boatman by
+    soldiers': what is protested is the grievance, not force on the protesters)."""
     trigger = protest.trigger.token
     if trigger.sent != token.sent:
         return False
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     about = [c for h in {trigger, verb} for c in h.children
              if (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ in ("advcl", "xcomp", "acl") and c.i != trigger.i)
-             or _unlike_conjunct(h, c)]
+             or _unlike_conjunct(h, c)
+             or (c.dep_ == "dobj" and h is trigger and trigger.pos_ == "VERB" and protest.mode not in ("riot", "mob"))]
     return any(token.i in {t.i for t in c.subtree} for c in about)
 
 

@@ -38,10 +38,13 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration
     coding = onto.mode_coding(frame.plover, frame.mode)
     own_row = frame.plover == entry.plover and frame.mode == entry.mode and entry.acled_event_type
-    if frame.mode is None and entry.mode in coding_set("remote_modes") and (fallback := acled_fallback(frame.plover)):
+    if frame.mode is None and entry.mode in coding_set("remote_modes") | coding_set("modes_a_killing_outranks") \
+            and (fallback := acled_fallback(frame.plover)):
         # The row's pair is its remote mode's; a refinement that took the mode away ('a bomb thrown
         # at a bus': its passengers attacked, bomb_thrown_at_passengers) leaves the type's own pair
-        # (event_acled_fallbacks.csv: ASSAULT, Violence against civilians / Attack).
+        # (event_acled_fallbacks.csv: ASSAULT, Violence against civilians / Attack); so does a killing
+        # told of an abduction's victims ('abducted a trader and later killed him', attach_result):
+        # ACLED keeps Abduction for takings with no further violence reported, the rest is an Attack.
         return fallback
     if coding is not None and coding.acled_event_type and not own_row:  # the row is the more specific
         pair = (coding.acled_event_type, coding.acled_sub_event_type)

@@ -87,3 +87,18 @@ def hyphenated_words(tokens) -> set[str]:
         if hyphen.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not hyphen.whitespace_:
             joined.add(f"{doc[i - 1].lower_}-{doc[i + 1].lower_}")
     return joined
+
+
+#: Prepositions that tell what an act is against ('staged a sit-in against the killing of a teacher').
+AGAINST_PREPS = frozenset({"against", "over", "about"})
+
+
+def against_the_verbs_act(noun: Token) -> bool:
+    """'Women staged a sit-in against the killing of a teacher': a noun in an 'against'/'over'/'about'
+    phrase of a verb whose own object is another noun told before it (the sit-in) is what that
+    object is against, not the verb's own act: the killing is the sit-in's grievance, done by others,
+    another incident with its own toll."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in AGAINST_PREPS or prep.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < prep.i for c in prep.head.children)

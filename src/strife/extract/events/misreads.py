@@ -130,6 +130,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _finite_verb_read_as_modifier(t)]
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _of_phrase_read_across_a_verb(t, onto)]
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
+    changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _past_verb_read_as_adjective(t, onto)]
     changed += repair_phrase_misreads(doc, onto)
     return changed + _unknown_past_forms(doc)
 
@@ -544,6 +545,33 @@ def _finite_verb_read_as_modifier(token: Token) -> bool:
         return False
     token.pos_ = "VERB"
     _raise_over_its_object(token)
+    return True
+
+
+#: Tags of a finite verb: a line with one has its verb, which a repair never displaces.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _past_verb_read_as_adjective(token: Token, onto: Ontology) -> bool:
+    """'Youths assaulted journalists in X', 'Youths assaulted journalists covering a rally': an
+    '-ed' form of a lexicon verb tagged an adjective, with a subject of its own before it, and a
+    direct object (as the root) or the noun after it it is read as modifying (the root), is that
+    subject's past verb: an adjective takes no subject without 'be', nor an object. Only on a line
+    with no finite verb ('covering', a participle, is none; re-parsed in place)."""
+    if not token.lower_.endswith("ed") or not any(c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "cop") for c in token.children):
+        return False
+    as_root = token.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in token.children)
+    as_modifier = token.dep_ == "amod" and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
+    if not (as_root or as_modifier) or any(t.tag_ in FINITE_TAGS for t in token.sent):
+        return False
+    lemma = _verb_lemma(token, onto)
+    if lemma is None:
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    if as_modifier:
+        _raise_over_its_object(token)
     return True
 
 

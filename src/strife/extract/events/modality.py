@@ -132,9 +132,19 @@ def _path_up(token: Token) -> Iterable[tuple[Token, Token]]:
             return
         if child.dep_ == "advcl" and not first:
             return
+        if child.dep_ == "ccomp" and _across_a_semicolon(child, ancestor):
+            return
         yield child, ancestor
         first = False
         child = ancestor
+
+
+def _across_a_semicolon(clause: Token, verb: Token) -> bool:
+    """'Protesters blocked the highway; they demanded the release of their leader': a semicolon
+    joins two sentences, so the clause before it is no complement of the verb after it (the parser
+    hangs it there as 'demanded [that protesters blocked ...]'): the blocking happened."""
+    lo, hi = sorted((clause.i, verb.i))
+    return any(t.text == ";" and t.head.i == verb.i for t in verb.doc[lo + 1:hi])
 
 
 def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel: tuple[str, ...] = (),

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract.events.frame import Frame
-from strife.extract.events.grammar import SUBJECT_DEPS, names_a_stance
+from strife.extract.events.grammar import SUBJECT_DEPS, against_the_verbs_act, names_a_stance
 from strife.extract.events.roles import (
     expand_all,
     headline_passive,
@@ -45,6 +45,8 @@ def noun_roles(frame: Frame, noun: Token, onto: Ontology) -> None:
         if targets and not sources:
             sources = _attackers_of_the_attacked(noun)
     governor, relation = _governor(noun)
+    if relation == "prep" and against_the_verbs_act(noun):
+        governor = None  # 'staged a sit-in against the killing of ...': the killing is not the stagers'
     carriers = onto.words("light_verbs") | (onto.words("mobilising_verbs") if frame.plover == "MOBILIZE" else frozenset())
     light = governor is not None and bool(word_keys(governor) & carriers)
     if governor is not None and (light or relation == "copula"):

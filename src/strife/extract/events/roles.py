@@ -281,17 +281,23 @@ def _asked_parties(verb: Token) -> list[Token]:
 def _previous_subject(sources: list[Token], verb: Token) -> list[Token]:
     """'They clashed with police that ...' after '400 youths gathered ...': a sentence-initial
     'they'/'he'/'she' stands for the subject of the previous sentence, the simplest centering
-    rule, applied only when that subject is a noun of the same number."""
-    if len(sources) != 1 or sources[0].lower_ not in ("they", "he", "she") or sources[0].i != verb.sent.start:
+    rule, applied only when that subject is a noun of the same number. A semicolon joins two
+    sentences in one ('Farmers protested outside the mill; they set ablaze a police post'): a
+    pronoun that opens the clause after it stands for the main subject of the clause before it."""
+    if len(sources) != 1 or sources[0].lower_ not in ("they", "he", "she"):
         return sources
     pronoun = sources[0]
-    if pronoun.sent.start == 0:
+    if pronoun.i == verb.sent.start and pronoun.sent.start > 0:
+        previous = pronoun.doc[pronoun.sent.start - 1].sent
+    elif pronoun.i > verb.sent.start and pronoun.doc[pronoun.i - 1].text == ";":
+        previous = pronoun.doc[verb.sent.start:pronoun.i - 1]
+    else:
         return sources
-    previous = pronoun.doc[pronoun.sent.start - 1].sent
     plural = pronoun.lower_ == "they"
     for token in previous:  # the main subject, or a noun the parser made the root ('400 youths gathered')
-        main = (token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT") or token.dep_ == "ROOT"
-        if main and token.pos_ in ("NOUN", "PROPN"):
+        main = (token.dep_ in SUBJECT_DEPS and (token.head.dep_ == "ROOT" or token.head.i < previous.end <= token.head.head.i
+                                                 or token.head.head.i == token.head.i)) or token.dep_ == "ROOT"
+        if main and token.pos_ in ("NOUN", "PROPN") and token.i < previous.end:
             if (token.tag_ in ("NNS", "NNPS")) == plural or token.pos_ == "PROPN" and plural:
                 return [token]
     return sources

@@ -116,6 +116,8 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
            or _armed_with_firearms(token, c, onto) for c in token.children):
         return True
+    if _took_up_arms(token, onto):
+        return True
     if token.lower_ in onto.words("mass_count_nouns"):
         # 'dozens of armed herders': a count of people names them in its 'of' phrase (English's
         # partitive head), so the armed group is the count's, as 'armed herders' is
@@ -125,6 +127,17 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     # 'of'/'from' phrase after the head; it tells of the head, the people who attacked
     return any(_armed_with_firearms(o, c, onto) for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                for o in p.children if o.dep_ == "pobj" for c in o.children)
+
+
+def _took_up_arms(token: Token, onto: Ontology) -> bool:
+    """'local youths took up arms and killed 2 of the attackers', 'villagers armed themselves and
+    repulsed the bandits': the subject of a clause telling that its people armed themselves (roles.yaml
+    taking_up_arms_phrases), or of a verb conjoined with one, is an armed side, as 'armed youths' is."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = token.head
+    phrases = onto.words("taking_up_arms_phrases")
+    return any(names_any(" ".join(t.lower_ for t in verb.doc[w.i:w.i + 4]), phrases) for w in (verb, *verb.conjuncts))
 
 
 def _armed_with_firearms(token: Token, clause: Token, onto: Ontology) -> bool:

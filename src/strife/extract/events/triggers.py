@@ -236,9 +236,12 @@ def _of_a_name(children: list[Token]) -> bool:
 def _closed_compounds(nouns: list[Token]) -> set[str]:
     """'two check points', 'a road block': a compound written in two words is the one-word noun
     the lexicon names ('checkpoint', 'roadblock'); one written with a hyphen, which the tokenizer
-    splits ('broke up a sit-in': 'sit', '-', 'in'), is the hyphenated noun ('sit-in')."""
+    splits ('broke up a sit-in': 'sit', '-', 'in'), is the hyphenated noun ('sit-in'); so is one
+    that modifies the noun ('cleared a sit-in camp': the camp is the sit-in's, as a 'protest camp' is)."""
     closed = {m.lower_ + n.lemma_.lower() for n in nouns for m in n.children if m.dep_ == "compound" and m.i == n.i - 1}
     doc_of = [(n.doc, n.i) for n in nouns if n.i >= 2 and n.doc[n.i - 1].text == "-" and not n.doc[n.i - 1].whitespace_]
+    doc_of += [(n.doc, m.i + 2) for n in nouns for m in n.children if m.dep_ in ("amod", "compound") and m.i + 3 == n.i
+               and n.doc[m.i + 1].text == "-" and not n.doc[m.i + 1].whitespace_]
     return closed | {f"{doc[i - 2].lower_}-{doc[i].lower_}" for doc, i in doc_of if not doc[i - 2].whitespace_}
 
 
