@@ -30,7 +30,7 @@ capitals or well-known towns); they guard these rules:
   of a note ('Movement of forces: ...') is never the subject the parser may make of it
   (strife.extract.events.noun_roles._across_a_colon);
 - an international mission's contingent 'from' a country is of that country, as ACLED names
-  it ("MINUSMA: ... (Chad)"), and keeps its sector (strife.resolve.actors._code_composed);
+  it ("MINUSMA: ... (Chad)"), and keeps its sector (strife.resolve.actor_phrases._code_composed);
 - a clash 'reported' or 'recorded' between two sides has them as its sides, as one that 'erupted'
   between them (roles.yaml occurrence_verbs; strife.extract.events.noun_roles._other_side);
 - the to-infinitive after an effort noun ('continued work to set up a base', 'made an attempt to
@@ -145,7 +145,7 @@ NOTES = [
      "northern Burkina Faso.", "Strategic developments", ("MIL", "BFA"), None),
     ("Movement of forces: On 3 March 2021, the Wula Front brought reinforcements to Tembolo village in northern Mali.",
      "Strategic developments", (None, "MLI"), None),
-    # an international mission's contingent 'from' a country is that country's (resolve.actors._code_composed)
+    # an international mission's contingent 'from' a country is that country's (resolve.actor_phrases._code_composed)
     ("UN peacekeepers from Chad were attacked by gunmen near Kadugo village in northern Mali. One peacekeeper killed.",
      "Battles", ("UAF", "MLI"), ("IGO", "TCD")),
     # a clash reported in the passive has the sides of its 'between' phrase (roles.yaml occurrence_verbs),

@@ -232,7 +232,7 @@ Parse repairs (issue #21, second parse round):
   'supporters of the Kora Party and the Wula Party' is, a riot; not the first party against the
   second's supporters (phrase_misreads._shared_head).
 * A name the dictionary does not know that ends in 'Party' names a political party (rule
-  `a_party_named_by_its_kind_is_a_party`; actors._named_by_its_head): its members clashing with the
+  `a_party_named_by_its_kind_is_a_party`; actor_phrases._named_by_its_head): its members clashing with the
   police riot, as its supporters do, unless armed; before, the unknown name left the members uncoded
   and an unidentified armed group fought the police.
 * A state kept against a grievance is a strike (rule `a_state_kept_against_a_grievance_is_a_strike`):

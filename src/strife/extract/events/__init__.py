@@ -52,7 +52,9 @@ The package, one module per job (each module's docstring says more):
     triggers.py   lexicon rows matched to tokens (`find_triggers`)
     frame.py      `Frame`: what is known about one event while it is built
     building.py   one frame per trigger; results, same-family nouns and flights folded in; anaphora
-    roles.py      sources and targets from the parse: verbs, nouns, evaluations, obligations
+    roles.py      sources and targets from the parse: verbs (nouns: noun_roles.py)
+    speech_roles.py  sources and targets of what is said: evaluations, obligations, documents
+    arguments.py  an argument's conjuncts and listed members, cleaning, its noun phrase
     owners.py     installations and vehicles named after their owner ('militant hideouts')
     belligerents.py  the opponent of a fight from who is blamed for its casualties
     modality.py   negated, hypothetical, future; future acts coded as threats or promises

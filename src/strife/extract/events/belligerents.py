@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from strife.extract import doc_lowers, doc_tokens, line_break_between
 from strife.extract.events.frame import Frame
 from strife.extract.events.noun_roles import names_an_actor
-from strife.extract.events.roles import expand_all
+from strife.extract.events.arguments import expand_all
 from strife.extract.events.sides import lexical_side
 from strife.ontology import Ontology
 

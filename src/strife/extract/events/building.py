@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from strife.extract import sentence_index
 from strife.extract.dates import MONTHS
+from strife.extract.events.arguments import clean_args, expand_all
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, object_antecedent
 from strife.extract.events.modality import read_modality, to_infinitive
@@ -25,14 +26,11 @@ from strife.extract.events.roles import (
     adjectival_passive_roles,
     add_coordinated_sources,
     clausal_subjects,
-    clean_args,
     drop_ground,
-    evaluation_roles,
-    expand_all,
     from_targets,
-    obligation_roles,
     verb_roles,
 )
+from strife.extract.events.speech_roles import evaluation_roles, obligation_roles
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import Trigger, word_keys
 from strife.ontology import Ontology

@@ -13,13 +13,12 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from strife.extract.events.arguments import expand_all, prep_objects
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import SUBJECT_DEPS, against_the_verbs_act, names_a_stance
 from strife.extract.events.roles import (
-    expand_all,
     headline_passive,
     inherited_subjects,
-    prep_objects,
     reciprocal,
     target_prepositions,
     two_sides,

@@ -17,7 +17,9 @@ from strife.extract.events.event_codes import acled_pair, calibrated_confidence,
 from strife.extract.events.frame import Frame
 from strife.extract.events.owners import downed_craft, installation_owner
 from strife.extract.events.riots import riot_put_down
-from strife.extract.events.roles import argument_phrase, document_body, finds_the_dead, reciprocal_sides
+from strife.extract.events.arguments import argument_phrase
+from strife.extract.events.roles import finds_the_dead, reciprocal_sides
+from strife.extract.events.speech_roles import document_body
 from strife.extract.events.sides import lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event

@@ -1,26 +1,26 @@
-"""Sources and targets from the dependency parse: verbs, evaluations, obligations.
+"""Sources and targets from the dependency parse: the roles a verb gives.
 
 Verbs give subject/agent and object/preposition roles (with recovered subjects for lost or
 shared ones); event nouns' sides are read in `noun_roles`, which shares this module's helpers;
 evaluations ("called the resolution a provocation") and obligations ("said Sudan must return
-...") have their own shapes. Arguments are expanded to
-their conjuncts, cleaned of pronouns and of places (the location is linked elsewhere), and
-`argument_phrase` gives the noun phrase each one heads.
+...") have their own shapes, read in `speech_roles`. Arguments are expanded to their conjuncts
+and cleaned of pronouns (`arguments`) and of places (`drop_ground`: the location is linked
+elsewhere), and `arguments.argument_phrase` gives the noun phrase each one heads.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from strife.extract import clause_verb, doc_tokens, line_break_between, line_of
+from strife.extract import clause_verb, doc_tokens
 from strife.extract.count_words import trigger_for
+from strife.extract.events.arguments import argument_phrase, expand_all, prep_objects
 from strife.extract.events.armed_names import armed_name
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import (
     PERSONAL_PRONOUNS,
-    PHRASE_DROP_DEPS,
     SPEAKER_PRONOUNS,
     SUBJECT_DEPS,
 )
@@ -492,12 +492,6 @@ def add_coordinated_sources(frame: Frame, trigger: Token, onto: Ontology) -> Non
                 frame.sources += [o for o in [obj, *obj.conjuncts] if o not in frame.sources]
 
 
-def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    """Objects of the given prepositions, never a time ('on Tuesday' is not a target)."""
-    return [o for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
-
-
 def clausal_subjects(trigger: Token) -> list[Token]:
     """'demanded that all rebel fighters leave': the addressee is the subject of the demanded act."""
     for child in trigger.children:
@@ -511,49 +505,6 @@ def from_targets(trigger: Token, frame: Frame) -> list[Token]:
     holders = [trigger]
     holders += [t for t in trigger.doc[min(frame.anchors): max(frame.anchors) + 1] if t.pos_ == "VERB"]
     return expand_all([o for h in holders for o in prep_objects(h, frozenset({"from", "against", "with"}))])
-
-
-def expand_all(tokens: Iterable[Token]) -> list[Token]:
-    """Each argument with its conjuncts and 'including' members, resolving relative pronouns."""
-    out: list[Token] = []
-    for token in tokens:
-        token = resolve_relative(token)
-        for member in [token, *token.conjuncts, *_listed(token)]:
-            if member not in out:
-                out.append(member)
-            for child in member.children:
-                if child.dep_ == "prep" and child.lower_ in ("including", "include"):
-                    for obj in child.children:
-                        for inner in [obj, *obj.conjuncts]:
-                            if inner.dep_ in ("pobj", "conj") and inner not in out:
-                                out.append(inner)
-    return out
-
-
-def _listed(token: Token) -> list[Token]:
-    """'the Iraqi army, Kurdish Peshmerga and US-led coalition': the parser often makes the second
-    item an apposition of the first and hangs the rest on it; an apposition with conjuncts is a
-    list, and all its items are arguments."""
-    items: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.children) and child.conjuncts:
-            items += [child, *child.conjuncts]
-    return items
-
-
-def clean_args(tokens: list[Token], trigger: Token) -> list[Token]:
-    """Drop pronouns, the trigger itself, times ('on Monday' after an 'on' target preposition),
-    and arguments across a line break."""
-    kept = []
-    for token in tokens:
-        if token.i == trigger.i or token in kept or token.ent_type_ in ("DATE", "TIME"):
-            continue
-        if token.pos_ in ("PRON", "DET") and token.lower_ in PERSONAL_PRONOUNS or token.pos_ == "PRON":
-            continue
-        if line_break_between(token, trigger):
-            continue
-        kept.append(token)
-    return kept
 
 
 def drop_ground(frame: Frame, onto: Ontology) -> None:
@@ -590,119 +541,3 @@ def _is_weapon(token: Token, onto: Ontology) -> bool:
     words = {token.lower_, token.lemma_.lower()}
     lists = ("aerial_weapon_words", "artillery_weapon_words", "explosive_weapon_words", "small_arms_words")
     return any(words & onto.words(name) for name in lists) or token.lemma_.lower() in onto.words("weapon_nouns")
-
-
-def evaluation_roles(frame: Frame, onto: Ontology) -> bool:
-    word = frame.trigger.token
-    if word.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp"):
-        verb = word.head
-    elif word.dep_ == "pobj" and word.head.lower_ == "as":
-        verb = word.head.head
-    else:
-        return False
-    frame.anchors.add(verb.i)
-    labeling = bool(word_keys(verb) & onto.words("labeling_verbs"))
-    if verb.lemma_ == "be":
-        frame.targets = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        speaker = verb.head if verb.dep_ in ("ccomp", "xcomp", "conj") else None
-        if speaker is None or not word_keys(speaker) & onto.words("speech_verbs"):
-            return False
-        frame.anchors.add(speaker.i)
-        frame.sources = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(speaker)
-    elif labeling:
-        children = list(verb.children)
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
-            frame.targets = [c for c in children if c.dep_ == "nsubjpass"]
-            frame.sources = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        else:
-            frame.sources = [c for c in children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(verb)
-            frame.targets = [c for c in children if c.dep_ == "dobj"]
-    else:
-        return False
-    frame.sources = expand_all(frame.sources)
-    frame.targets = expand_all(frame.targets)
-    return True
-
-
-def obligation_roles(frame: Frame, onto: Ontology) -> bool:
-    """'Russia said that Sudan must return the helicopter': an obligation a speaker lays on
-    someone else is a demand (CAMEO 10); the speaker is the source, the obliged the target. An
-    obligation on a pronoun ('said it must respond') is usually on the speaker: no demand."""
-    modal = frame.trigger.token
-    verb = modal.head
-    if modal.dep_ != "aux" or verb.i == modal.i or verb.dep_ != "ccomp":
-        return False
-    speaker = verb.head
-    if not word_keys(speaker) & (onto.words("speech_verbs") | onto.words("intent_speech_verbs")):
-        return False
-    obliged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not obliged or any(o.lower_ in PERSONAL_PRONOUNS for o in obliged):
-        return False
-    frame.anchors.update((speaker.i, verb.i))
-    frame.pivot = speaker
-    frame.sources = expand_all([c for c in speaker.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(speaker))
-    frame.targets = expand_all(obliged)
-    return True
-
-
-def document_body(token: Token, onto: Ontology) -> Optional[Span]:
-    """'tabled the resolution', 'called the resolution a provocation': a document stands for the
-    body it belongs to, named on it ('a UN Security Council resolution') or on an earlier mention
-    of the same document when this one is definite ('the resolution')."""
-    if token.lemma_.lower() not in onto.words("document_nouns"):
-        return None
-    owner = _named_owner(token)
-    if owner is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
-        return owner
-    for earlier in reversed(token.doc[max(0, token.sent.start - 200): token.i]):
-        if earlier.lemma_.lower() == token.lemma_.lower():
-            owner = _named_owner(earlier)
-            if owner is not None:
-                return owner
-    return None
-
-
-def _named_owner(document: Token) -> Optional[Span]:
-    """The organisation named as a modifier of a document noun, as a span of the text."""
-    for child in document.children:
-        if child.dep_ in ("compound", "nmod", "poss") and child.i < document.i and child.ent_type_ == "ORG":
-            left = min(t.i for t in child.subtree)
-            return document.doc[left: child.i + 1]
-    return None
-
-
-_PHRASES_KEY = ("strife", "argument_phrases")
-
-
-def argument_phrase(token: Token) -> Span:
-    """The noun phrase an argument heads, without relative clauses, appositions, conjuncts and
-    edge punctuation: what `actors_for` is asked to code. Kept per token on the Doc: an event's
-    actors and its evidence ask for the same phrases, and the parse no longer changes once events
-    are read (headline verbs are re-tagged first)."""
-    kept = token.doc.user_data.setdefault(_PHRASES_KEY, {})
-    if token.i not in kept:
-        kept[token.i] = _argument_phrase(token)
-    return kept[token.i]
-
-
-def _argument_phrase(token: Token) -> Span:
-    doc = token.doc
-    if token.dep_ == "amod" or (token.pos_ == "ADJ"):
-        return doc[token.i: token.i + 1]
-    dropped: set[int] = set()
-    for child in token.children:
-        if child.dep_ in PHRASE_DROP_DEPS or (child.dep_ == "prep" and child.lower_ in ("including", "include")):
-            dropped.update(t.i for t in child.subtree)
-    kept = {t.i for t in token.subtree} - dropped
-    start = end = token.i
-    while start - 1 in kept:
-        start -= 1
-    while end + 1 in kept:
-        end += 1
-    line = line_of(token)
-    start, end = max(start, line.start), min(end, line.end - 1)
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
-        end -= 1
-    return doc[start: end + 1]

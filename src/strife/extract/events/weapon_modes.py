@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from strife.extract import clause_verb
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import CLAUSE_DEPS
-from strife.extract.events.roles import argument_phrase
+from strife.extract.events.arguments import argument_phrase
 from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapons import may_name_any, names_any
 from strife.ontology import Ontology

@@ -1,0 +1,118 @@
+"""Reading the actor dictionary: known names, demonyms, head nouns, the entry in force on a date.
+
+`ActorLookups` answers what the files say about one name or word: the entries of a known name
+(``lookup``), a demonym's country, the actor noun ending a phrase (``head``), whether a word can
+head an actor phrase, the pattern finding every known name in running text, and the code of a
+known name on a date (office holders in and out of office). Coding whole phrases is
+`actor_phrases` and `actors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Sequence
+
+from strife.resolve.actor_codes import ActorCode, ActorEntry
+from strife.resolve.actor_files import ActorFiles
+from strife.resolve.actor_words import name_key, singulars
+from strife.resolve.name_pattern import names_alternation
+
+# Upper-case aliases that are also English words: not searched for in running text.
+AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
+
+
+class ActorLookups(ActorFiles):
+    """What the dictionary says about one name or word."""
+
+    # ------------------------------------------------------------------ lookups
+    def lookup(self, text: str) -> list[ActorEntry]:
+        """Known entries for a name as written (exact case; multi-word names in any case)."""
+        key = name_key(text)
+        if not key:
+            return []
+        if key in self._names:
+            return self._names[key]
+        capital = self._capitals.get(key)
+        if capital is not None:
+            return [capital]
+        return self._names_folded.get(key.casefold(), []) if " " in key else []
+
+    def country_name(self, iso3: Optional[str]) -> Optional[str]:
+        return self._country_names.get(iso3 or "")
+
+    def demonym(self, word: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """(country, ethnicity) of a demonym, its plural ('Syrians') included."""
+        for form in singulars(word):
+            if form in self._demonyms:
+                return self._demonyms[form]
+        return None
+
+    def head(self, words: Sequence[str]) -> Optional[tuple[int, Optional[str], str]]:
+        """The actor noun ending ``words``: (words it spans, sector, role), longest first."""
+        last_forms = singulars(words[-1]) if words else []
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            stem = " ".join(w.lower() for w in words[len(words) - size : -1])
+            for form in last_forms:
+                phrase = f"{stem} {form}".strip()
+                if phrase in self._heads:
+                    sector, role = self._heads[phrase]
+                    return size, sector, role
+                if phrase in self._titles and self._titles[phrase]:
+                    return size, self._titles[phrase], "head"
+        return None
+
+    def _noun_sector(self, word: str) -> Optional[str]:
+        """The sector of a specific actor noun modifying a weak head ("farmer groups", "army
+        positions"); generic person nouns say nothing ("local militias"), nor do capitalised
+        words, which belong to a name ("Donbass People's Militia")."""
+        if not word.islower():
+            return None
+        for form in singulars(word):
+            sector, role = self._heads.get(form, (None, "weak"))
+            if sector and role == "head":
+                return sector
+        return None
+
+    def is_actor_noun(self, word: str) -> bool:
+        """Whether a single word can head an actor phrase ('troops', 'rebels', 'forces')."""
+        return any(form in self._heads or self._titles.get(form) for form in singulars(word))
+
+    def name_regex(self) -> re.Pattern[str]:
+        """One pattern matching every known name in running text (longest first, exact case)."""
+        if self._name_regex is None:
+            names = set(self._names) | {c for c, e in self._capitals.items() if e is not None}
+            names = {n for n in names if len(n) > 1 and n.upper() not in AMBIGUOUS_UPPER}
+            alternatives = names_alternation(names)  # a letter tree: the same matches, each letter read once
+            # The first letters, looked ahead for first: a position no name starts at is passed
+            # without trying the lookbehind and the alternatives (the scan ran ~3x slower).
+            firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+            ahead = rf"(?=[{firsts}])" if firsts else ""
+            self._name_regex = re.compile(rf"{ahead}(?<![\w\-])(?:{alternatives})(?![\w\-])")
+        return self._name_regex
+    def pick(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> tuple[ActorEntry, bool]:
+        """The entry in force on a date, and whether any was; without a date, the latest."""
+        if on is not None:
+            valid = [e for e in entries if e.valid_on(on)]
+            if valid:
+                return max(valid, key=lambda e: e.valid_from or dt.date.min), True
+            before = [e for e in entries if e.valid_from is None or e.valid_from <= on]
+            return (max(before, key=lambda e: e.valid_from or dt.date.min) if before else entries[0]), False
+        return max(entries, key=lambda e: (e.valid_to or dt.date.max, e.valid_from or dt.date.min)), True
+
+    def _from_entries(
+        self, entries: Sequence[ActorEntry], on: Optional[dt.date], prefer_country: Optional[str] = None
+    ) -> ActorCode:
+        """The code of a known name; a name several countries use ("Congress", "SNA") means the
+        one of ``prefer_country`` (the article's focus) when it is among them."""
+        if prefer_country and len({e.country for e in entries}) > 1:
+            entries = [e for e in entries if e.country == prefer_country] or entries
+        entry, in_force = self.pick(entries, on)
+        if in_force:
+            return ActorCode(entry.canonical, entry.country, entry.sector, 0.95, entry.kind, entry.affiliation)
+        # Out of office (or before a group existed): still who they are, no longer what they did.
+        sector = None if entry.kind == "person" else entry.sector
+        return ActorCode(entry.canonical, entry.country, sector, 0.6, entry.kind, None)
+
