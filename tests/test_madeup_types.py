@@ -323,6 +323,22 @@ Crowds found by a made-up stress set (issue #21, sixteenth session):
   'suspended services on all routes' is no battle's rout (triggers.ES_STEM_ENDINGS); 'clashes',
   'ambushes' keep their stems. Bus owners and operators suspending services strike, as drivers and
   transporters do (lexicon row).
+
+Remote violence and strategic developments found by a made-up stress set (issue #21, sixteenth
+session), ACLED's sub-events turning on the means:
+
+* An aircraft that fires or pounds strikes from the air (rule
+  `an_aircraft_that_fires_or_pounds_strikes_from_the_air`): 'helicopter gunships fired rockets at',
+  'warplanes pounded positions', 'a drone launched missiles at' are Air/drone strikes, not shellings
+  (lexicon rows with an aircraft subject); the army firing rockets stays a shelling.
+* Weapons stopped before use are Disrupted weapons use (rule
+  `weapons_stopped_before_use_are_disrupted_weapons_use`): a roadside bomb defused or discovered is
+  no blast, unexploded shells or ordnance recovered or found, a bomb plot foiled or thwarted
+  (lexicon rows); a roadside bomb that kills stays an IED.
+* A shell, rocket or mortar round that lands or explodes is a shelling, and a roadside explosive is
+  a roadside bomb (rule `a_mortar_round_that_lands_is_a_shelling`, lexicon rows).
+* A named toxic agent (chlorine, sarin, mustard gas, a nerve agent) used, dropped or fired is a
+  Chemical weapon, as 'chemical weapons' are (rule `a_named_toxic_agent_used_is_a_chemical_weapon`).
 """
 
 from __future__ import annotations
