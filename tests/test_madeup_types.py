@@ -339,6 +339,12 @@ session), ACLED's sub-events turning on the means:
   a roadside bomb (rule `a_mortar_round_that_lands_is_a_shelling`, lexicon rows).
 * A named toxic agent (chlorine, sarin, mustard gas, a nerve agent) used, dropped or fired is a
   Chemical weapon, as 'chemical weapons' are (rule `a_named_toxic_agent_used_is_a_chemical_weapon`).
+* An armed group's changes of structure or activity are ACLED's Change to group/activity (rule
+  `an_armed_groups_change_of_structure_or_activity`): groups that merge or announce their merger, a
+  group that names or appoints its commander or emir, a group that suspends or halts its operations
+  or attacks; its parade or show of force is a strategic development (Other). Lexicon rows whose
+  subject is an armed group's noun: a ministry naming a chief, banks merging, a union suspending its
+  activities are no such event.
 """
 
 from __future__ import annotations
