@@ -345,6 +345,11 @@ session), ACLED's sub-events turning on the means:
   or attacks; its parade or show of force is a strategic development (Other). Lexicon rows whose
   subject is an armed group's noun: a ministry naming a chief, banks merging, a union suspending its
   activities are no such event.
+* Of two strategic developments in a sentence, the one told in an 'after'/'following' clause or
+  phrase of the other's verb sets the scene; the main clause is the news the row is written for
+  (rule `a_development_told_after_another_sets_its_scene`, background_rows._development_after_its_setting):
+  'soldiers looted shops after the rebels withdrew' is the looting, 'the army withdrew after rebels
+  looted the market' the withdrawal.
 """
 
 from __future__ import annotations
