@@ -335,7 +335,7 @@ session), ACLED's sub-events turning on the means:
   `weapons_stopped_before_use_are_disrupted_weapons_use`): a roadside bomb defused or discovered is
   no blast, unexploded shells or ordnance recovered or found, a bomb plot foiled or thwarted
   (lexicon rows); a roadside bomb that kills stays an IED.
-* A shell, rocket or mortar round that lands or explodes is a shelling, and a roadside explosive is
+* A mortar round that lands is a shelling (one that explodes may be old ordnance), and a roadside explosive is
   a roadside bomb (rule `a_mortar_round_that_lands_is_a_shelling`, lexicon rows).
 * A named toxic agent (chlorine, sarin, mustard gas, a nerve agent) used, dropped or fired is a
   Chemical weapon, as 'chemical weapons' are (rule `a_named_toxic_agent_used_is_a_chemical_weapon`).
@@ -350,6 +350,12 @@ session), ACLED's sub-events turning on the means:
   (rule `a_development_told_after_another_sets_its_scene`, background_rows._development_after_its_setting):
   'soldiers looted shops after the rebels withdrew' is the looting, 'the army withdrew after rebels
   looted the market' the withdrawal.
+* Strikes conducted against or on positions, bases, hideouts or convoys are air strikes, not labour
+  strikes (rule `strikes_against_military_targets_are_air_strikes`, lexicon row): a workers' strike
+  is against a policy, never a military position.
+* A force that hands a barracks, camp or post over, or hands a town to another side, gives it up
+  without a fight: a Non-violent transfer of territory (rule `a_force_handing_a_place_over_transfers_it`);
+  suspects handed over stay no transfer.
 """
 
 from __future__ import annotations
