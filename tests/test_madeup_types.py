@@ -333,18 +333,20 @@ session), ACLED's sub-events turning on the means:
   (lexicon rows with an aircraft subject); the army firing rockets stays a shelling.
 * Weapons stopped before use are Disrupted weapons use (rule
   `weapons_stopped_before_use_are_disrupted_weapons_use`): a roadside bomb defused or discovered is
-  no blast, unexploded shells or ordnance recovered or found, a bomb plot foiled or thwarted
-  (lexicon rows); a roadside bomb that kills stays an IED.
+  no blast, unexploded shells or ordnance recovered or found, a bomb plot foiled or thwarted, a
+  device a bomb squad, sappers or disposal experts detonate (lexicon rows); a roadside bomb that
+  kills, a bomb militants detonate stay IEDs.
 * A mortar round that lands is a shelling (one that explodes may be old ordnance), and a roadside explosive is
   a roadside bomb (rule `a_mortar_round_that_lands_is_a_shelling`, lexicon rows).
 * A named toxic agent (chlorine, sarin, mustard gas, a nerve agent) used, dropped or fired is a
   Chemical weapon, as 'chemical weapons' are (rule `a_named_toxic_agent_used_is_a_chemical_weapon`).
 * An armed group's changes of structure or activity are ACLED's Change to group/activity (rule
   `an_armed_groups_change_of_structure_or_activity`): groups that merge or announce their merger, a
-  group that names or appoints its commander or emir, a group that suspends or halts its operations
+  group that names or appoints its commander or emir, the formation of a new unit, brigade or wing
+  announced, a group that suspends or halts its operations
   or attacks; its parade or show of force is a strategic development (Other). Lexicon rows whose
   subject is an armed group's noun: a ministry naming a chief, banks merging, a union suspending its
-  activities are no such event.
+  activities, a new government's formation are no such event.
 * Of two strategic developments in a sentence, the one told in an 'after'/'following' clause or
   phrase of the other's verb sets the scene; the main clause is the news the row is written for
   (rule `a_development_told_after_another_sets_its_scene`, background_rows._development_after_its_setting):
