@@ -361,6 +361,41 @@ Issue #21, the acts a note tells after its first one:
   'Youths assaulted journalists in Morvani', which the tagger reads with 'assaulted' an adjective,
   tells the youths' assault (a mob's): an adjective takes no subject without 'be', nor an object
   (misreads._past_verb_read_as_adjective, on a line with no finite verb).
+
+Remote violence and strategic developments found by a made-up stress set (issue #21, sixteenth
+session), ACLED's sub-events turning on the means:
+
+* An aircraft that fires or pounds strikes from the air (rule
+  `an_aircraft_that_fires_or_pounds_strikes_from_the_air`): 'helicopter gunships fired rockets at',
+  'warplanes pounded positions', 'a drone launched missiles at' are Air/drone strikes, not shellings
+  (lexicon rows with an aircraft subject); the army firing rockets stays a shelling.
+* Weapons stopped before use are Disrupted weapons use (rule
+  `weapons_stopped_before_use_are_disrupted_weapons_use`): a roadside bomb defused or discovered is
+  no blast, unexploded shells or ordnance recovered or found, a bomb plot foiled or thwarted, a
+  device a bomb squad, sappers or disposal experts detonate (lexicon rows); a roadside bomb that
+  kills, a bomb militants detonate stay IEDs.
+* A mortar round that lands is a shelling (one that explodes may be old ordnance), and a roadside explosive is
+  a roadside bomb (rule `a_mortar_round_that_lands_is_a_shelling`, lexicon rows).
+* A named toxic agent (chlorine, sarin, mustard gas, a nerve agent) used, dropped or fired is a
+  Chemical weapon, as 'chemical weapons' are (rule `a_named_toxic_agent_used_is_a_chemical_weapon`).
+* An armed group's changes of structure or activity are ACLED's Change to group/activity (rule
+  `an_armed_groups_change_of_structure_or_activity`): groups that merge or announce their merger, a
+  group that names or appoints its commander or emir, the formation of a new unit, brigade or wing
+  announced, a group that suspends or halts its operations
+  or attacks; its parade or show of force is a strategic development (Other). Lexicon rows whose
+  subject is an armed group's noun: a ministry naming a chief, banks merging, a union suspending its
+  activities, a new government's formation are no such event.
+* Of two strategic developments in a sentence, the one told in an 'after'/'following' clause or
+  phrase of the other's verb sets the scene; the main clause is the news the row is written for
+  (rule `a_development_told_after_another_sets_its_scene`, background_rows._development_after_its_setting):
+  'soldiers looted shops after the rebels withdrew' is the looting, 'the army withdrew after rebels
+  looted the market' the withdrawal.
+* Strikes conducted against or on positions, bases, hideouts or convoys are air strikes, not labour
+  strikes (rule `strikes_against_military_targets_are_air_strikes`, lexicon row): a workers' strike
+  is against a policy, never a military position.
+* A force that hands a barracks, camp or post over, or hands a town to another side, gives it up
+  without a fight: a Non-violent transfer of territory (rule `a_force_handing_a_place_over_transfers_it`);
+  suspects handed over stay no transfer.
 """
 
 from __future__ import annotations

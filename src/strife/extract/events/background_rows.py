@@ -13,7 +13,9 @@ police'): the clause only tells who the classmate is, the grievance the crowd ma
 an act in a demonstration's purpose infinitive ('gathered to condemn the killing of a trader').
 Both stay events; only their order changes. An arrest or an abduction told after a clash ('vigilantes
 arrested a man after a gunfight with his armed associates') is the clash's outcome: the battle is the
-news ACLED records, so the taking yields the row to it.
+news ACLED records, so the taking yields the row to it. Of two strategic developments, one told in an
+'after'/'following' clause of the other ('soldiers looted shops after the rebels withdrew') sets the
+scene, and yields the row to the main clause's act.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 from strife.extract.events.frame import Frame
 from strife.extract.events.tables import coding_set
 from strife.model import Event
-from strife.rows import is_disorder
+from strife.rows import STRATEGIC, is_disorder
 
 
 def _disorder_news(frame: Frame, event: Event) -> bool:
@@ -34,17 +36,17 @@ def _disorder_news(frame: Frame, event: Event) -> bool:
 CAUSE_WORDS = frozenset({"after", "following", "over", "against"})
 
 
-def _told_as_its_cause(news: Frame, frame: Frame) -> bool:
+def _told_as_its_cause(news: Frame, frame: Frame, words: frozenset[str] = CAUSE_WORDS) -> bool:
     """'protest in X after police shot a driver', 'riots following the killing of ...': the act lies
-    in an 'after'/'following'/'over'/'against' phrase or clause of the news's word or of its verb."""
+    in an 'after'/'following'/'over'/'against' phrase or clause (`words`) of the news's word or of its verb."""
     trigger = news.trigger.token
     holders = {trigger, trigger.head} if trigger.pos_ != "VERB" else {trigger}
     inside = set()
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in CAUSE_WORDS:
+            if child.dep_ == "prep" and child.lower_ in words:
                 inside |= {t.i for t in child.subtree}
-            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_WORDS for m in child.children):
+            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in child.children):
                 inside |= {t.i for t in child.subtree}
     return frame.trigger.token.i in inside
 
@@ -99,6 +101,7 @@ def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
         if news and event.confidence >= max(news):
             event.confidence = round(max(0.01, max(news) - 0.01), 3)
     _clash_before_the_taking(frames, events)
+    _development_after_its_setting(frames, events)
 
 
 def _clash_before_the_taking(frames: Sequence[Frame], events: Sequence[Event]) -> None:
@@ -114,3 +117,24 @@ def _clash_before_the_taking(frames: Sequence[Frame], events: Sequence[Event]) -
                    and not (e.negated or e.hypothetical) and _told_as_its_cause(frame, f)]
         if clashes and event.confidence >= max(clashes):
             event.confidence = round(max(0.01, max(clashes) - 0.01), 3)
+
+
+#: the words of a clause or phrase that sets the time of the act it hangs on
+SETTING_WORDS = frozenset({"after", "following"})
+
+
+def _development_after_its_setting(frames: Sequence[Frame], events: Sequence[Event]) -> None:
+    """'Soldiers looted shops after the rebels withdrew', 'militants took control of the town
+    without a fight after troops withdrew': of two strategic developments, the one told in an
+    'after'/'following' clause or phrase of the other's verb sets the scene; the main clause is the
+    news the row is written for, so the setting scores just below it (English puts the news in the
+    main clause, the earlier act in the subordinate one)."""
+    for frame, event in zip(frames, events):
+        if event.acled_event_type != STRATEGIC or event.negated or event.hypothetical:
+            continue
+        sentence = frame.trigger.token.sent.start
+        news = [e.confidence for f, e in zip(frames, events)
+                if f is not frame and e.acled_event_type == STRATEGIC and not (e.negated or e.hypothetical)
+                and f.trigger.token.sent.start == sentence and _told_as_its_cause(f, frame, SETTING_WORDS)]
+        if news and event.confidence >= max(news):
+            event.confidence = round(max(0.01, max(news) - 0.01), 3)
