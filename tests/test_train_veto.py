@@ -142,3 +142,22 @@ def test_explain_says_what_the_model_did():
     assert explain_model(vetoed) == [said]
     assert "proposed by the model" in explain_model(proposed)[0]
     assert explain_model(Event(id="e3", event_type="FIGHT", evidence=evidence)) == []
+
+
+def _protest_after(model, engine):
+    """The rules' protest event of the background note once `model` has typed it."""
+    text = BACKGROUND.format(town="Marrowby", toll="")
+    result = _code(engine, text)
+    protest = next(e.id for e in result.events if e.acled_event_type == "Protests")
+    retype_result(result, text, model)
+    return next(e for e in result.events if e.id == protest)
+
+
+def test_the_veto_spares_an_event_the_text_head_types_the_same(model, engine):
+    # as sure as can be that every toll-less event is no event: the protest keeps its type, because the
+    # head that reads the text alone types the note as a protest too (the background shelling it does not)
+    sure = replace(model, config=replace(model.config, veto_at=0.0))
+    kept = _protest_after(sure, engine)
+    assert kept.vetoed is None and kept.acled_event_type == "Protests"
+    blind = _protest_after(replace(model, config=replace(model.config, veto_at=0.0, veto_spares_agreed=False)), engine)
+    assert blind.vetoed is not None  # (the text head may then type its open passage again, as a model event)

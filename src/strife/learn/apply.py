@@ -72,11 +72,13 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
     examples = [e for job in jobs for e in job.event_examples]
     matrix = transform(model.parts, examples, model.config) if examples else None  # vectorised once, read twice
     events = model.predict(examples, matrix=matrix)
-    texts = model.predict(examples, text_only=True, matrix=matrix) if _reads_text(model) else [None] * len(examples)
+    reads = _reads_text(model) or (model.config.veto and model.config.veto_spares_agreed and "pair_text" in model.heads)
+    texts = model.predict(examples, text_only=True, matrix=matrix) if reads and examples else [None] * len(examples)
     vetoes = model.no_event(examples, matrix=matrix) if model.config.veto else [0.0] * len(examples)
     changed = at = 0
     for job in jobs:
-        job.vetoed = [_veto(event, p, model) for event, p in zip(job.events, vetoes[at:at + len(job.events)])]
+        job.vetoed = [_veto(event, p, text, model) for event, p, text
+                      in zip(job.events, vetoes[at:at + len(job.events)], texts[at:at + len(job.events)])]
         changed += sum(job.vetoed)
         job.open_passages(model)
         at += len(job.events)
@@ -112,12 +114,16 @@ def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
     return _Job(result, text, events_to_type(result, model))
 
 
-def _veto(event: Event, no_event: float, model: TypeModel) -> bool:
+def _veto(event: Event, no_event: float, text: Optional[Prediction], model: TypeModel) -> bool:
     """An ACLED event the model is sure is no event (`LearnerConfig.veto_at`) loses its ACLED type,
     so it is no longer a text's event of an ACLED type; its PLOVER coding stays, and `vetoed` keeps
     the model's probability and the rules' ACLED coding, so every changed field can be audited. Never
-    an event that holds a figure: a toll stays with the incident that the rules gave it to."""
+    an event that holds a figure: a toll stays with the incident that the rules gave it to; nor one
+    whose type the text head (`text`, reading the text alone) gives too (`LearnerConfig.veto_spares_agreed`):
+    two readings, one of them blind to the rules' coding, agree that the text tells an event of that type."""
     if no_event < model.config.veto_at or any(c is not None for c in (event.fatalities, event.injured, event.displaced)):
+        return False
+    if model.config.veto_spares_agreed and text is not None and text.label == event.acled_event_type:
         return False
     event.vetoed = ModelVeto(no_event=round(no_event, 4), acled_event_type=event.acled_event_type,
                              acled_sub_event_type=event.acled_sub_event_type)
