@@ -59,3 +59,14 @@ def test_forces_do_not_outweigh_a_reading_the_note_supports(code):
     # Foreign forces act abroad: the officials' people say the weak reading's own country.
     countries = _countries(code, "American soldiers raided a house in Chozuvas, Polish officials said.")
     assert countries and all(c == "POL" for c in countries), countries
+
+
+def test_a_national_institution_places_an_unplaced_note_in_its_country(code):
+    # India's Central Bureau of Investigation and Nigeria's Department of State Services work in one
+    # country only: a note that names no place is in that country (precision 3), its actors of it.
+    for text, country in [("Officers of the Central Bureau of Investigation arrested two men in Korowanga.", "IND"),
+                          ("Farmers held a protest demanding a CBI inquiry into the death of a trader.", "IND"),
+                          ("Operatives of the DSS detained three protesters in Korowanga on Friday.", "NGA")]:
+        events = code(text)
+        assert events and all(e.location and (e.location.country, e.location.geo_precision) == (country, 3)
+                              for e in events), (text, events)
