@@ -560,10 +560,19 @@ def _is_origin(span: Optional[Span]) -> bool:
         before = span.doc[before.i - 1]
     if before is not None and before.lower_ == "from":
         return True
+    if before is not None and before.lower_ == "in" and _from_across_border(span.doc, before.i):
+        return True  # "gunmen from across the border in X raided ...": X is where they came from
     if span.root.dep_ != "conj":
         return False
     token = coordination_head(span.root)
     return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _from_across_border(doc: Doc, in_at: int) -> bool:
+    """Do the words before the "in" at `in_at` read "from across (or over) the border"? The country
+    or place after it is the other side, whence the doers came, not where the act was."""
+    words = [token.lower_ for token in doc[max(0, in_at - 4) : in_at]]
+    return words[-4:] in (["from", "across", "the", "border"], ["from", "over", "the", "border"])
 
 
 def written_as_origin(doc: Doc, char_span: tuple[int, int]) -> bool:
