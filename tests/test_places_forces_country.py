@@ -77,9 +77,10 @@ def test_a_national_institution_places_an_unplaced_note_in_its_country(code):
 def test_the_other_side_of_the_border_is_where_the_doers_came_from(code):
     # English: "from across the border in X" names the side the doers came from; the act is where
     # the clause's own place says.
-    countries = _countries(code, "Gunmen from across the border in Nigeria raided Gambalari village in Cameroon, "
-                                 "killing two.")
-    assert countries and all(c == "CMR" for c in countries), countries
+    for text in ("Gunmen from across the border in Nigeria raided Gambalari village in Cameroon, killing two.",
+                 "Gunmen from across the border in Nigeria raided a Cameroonian village, killing two."):
+        countries = _countries(code, text)
+        assert countries and all(c == "CMR" for c in countries), (text, countries)
 
 
 @pytest.fixture(scope="module")
