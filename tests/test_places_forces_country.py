@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _countries(code, text):
     return [(e.location.country if e.location else None) for e in code(text)]
@@ -59,3 +61,47 @@ def test_forces_do_not_outweigh_a_reading_the_note_supports(code):
     # Foreign forces act abroad: the officials' people say the weak reading's own country.
     countries = _countries(code, "American soldiers raided a house in Chozuvas, Polish officials said.")
     assert countries and all(c == "POL" for c in countries), countries
+
+
+def test_a_national_institution_places_an_unplaced_note_in_its_country(code):
+    # India's Central Bureau of Investigation and Nigeria's Department of State Services work in one
+    # country only: a note that names no place is in that country (precision 3), its actors of it.
+    for text, country in [("Officers of the Central Bureau of Investigation arrested two men in Korowanga.", "IND"),
+                          ("Farmers held a protest demanding a CBI inquiry into the death of a trader.", "IND"),
+                          ("Operatives of the DSS detained three protesters in Korowanga on Friday.", "NGA")]:
+        events = code(text)
+        assert events and all(e.location and (e.location.country, e.location.geo_precision) == (country, 3)
+                              for e in events), (text, events)
+
+
+def test_the_other_side_of_the_border_is_where_the_doers_came_from(code):
+    # English: "from across the border in X" names the side the doers came from; the act is where
+    # the clause's own place says.
+    for text in ("Gunmen from across the border in Nigeria raided Gambalari village in Cameroon, killing two.",
+                 "Gunmen from across the border in Nigeria raided a Cameroonian village, killing two."):
+        countries = _countries(code, text)
+        assert countries and all(c == "CMR" for c in countries), (text, countries)
+
+
+@pytest.fixture(scope="module")
+def border_notes(engine):
+    # English names the other side of a border with it: "near the border with X", "on the X border",
+    # "the Xian frontier"; a people's adjective on the place noun says the place's own country.
+    import datetime as dt
+
+    from strife.model import Article
+
+    texts = {"BFA": "Gunmen killed four civilians in a Burkinabe village near the border with Mali.",
+             "MLI": "Protesters blocked a road in a Malian town on the Algerian border.",
+             "CMR": "Gunmen raided a Cameroonian village near the Nigerian frontier, killing two.",
+             "NER": "Gunmen attacked the Nigerien village of Korowanga near the Malian border on Sunday.",
+             # ... but "the Xian border with Y" is X's own border, Y the other side.
+             "TCD": "Soldiers shelled a residential area in Korowanga near Chadian border with Sudan, killing three herders."}
+    results = engine.code_articles([Article(id=c, text=t, published=dt.date(2021, 3, 2)) for c, t in texts.items()])
+    return dict(zip(texts, results))
+
+
+@pytest.mark.parametrize("country", ["BFA", "MLI", "CMR", "NER", "TCD"])
+def test_a_border_names_the_other_side_not_the_place(border_notes, country):
+    events = border_notes[country].events
+    assert events and all(e.location and e.location.country == country for e in events), events

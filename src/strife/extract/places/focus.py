@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.extract import doc_ents, doc_text, doc_tokens
 from strife.extract.places.mentions import candidate_mentions
-from strife.extract.places.metonymy import country_as_attribute, is_metonym
+from strife.extract.places.metonymy import border_words, country_as_attribute, is_metonym
 from strife.extract.places.names import Mention
 from strife.extract.places.plausibility import is_plausible
 from strife.extract.places.readings import ranked_readings
@@ -77,7 +77,22 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     for phrase, pattern, country in focus_cues():
         if phrase in text:
             votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
-    return votes
+    return [vote for vote in votes if not _names_other_side(doc, vote.span)]
+
+
+def _names_other_side(doc: Doc, span: tuple[int, int]) -> bool:
+    """Is the name the modifier of a border ("on the Algerian border", "the Kenya-Somalia frontier")?
+    English names the other side of the line so: "a Malian town on the Algerian border" is in Mali,
+    unless the line's other side follows ("the Malian border with Algeria": Mali's own border)."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    root = words.root
+    if root.dep_ not in ("amod", "compound", "nmod") or root.head.lower_ not in border_words():
+        return False
+    # ... but "the Somali border with Kenya" is Somalia's own border: the other side follows "with".
+    border = root.head
+    return not (border.i + 1 < len(doc) and doc[border.i + 1].lower_ == "with")
 
 
 _TOKEN_TEXT_KEY = ("strife", "focus_token_text")

@@ -81,6 +81,22 @@ def _is_possessor(token: Token) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def border_words() -> frozenset[str]:
+    """Nouns of a line between countries ("border", "frontier"; geo_border_words.csv): a country or a
+    people's adjective written on one names the other side of it ("the border with X", "the X border")."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_border_words.csv"))
+
+
+def _after_border_with(doc: Doc, start: int) -> bool:
+    """Is the name written just after "<border> with (the)" ("the border with X", "its frontier with the X")?
+    Read by the words' order: the parse often hangs "with" on another noun."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "with" and doc[i - 1].lower_ in border_words()
+
+
 def country_as_attribute(doc: Doc, mention: Mention) -> bool:
     """A country that qualifies an actor or a thing, or says where it came from, not where
     something happened: "US drone strike", "US-backed", "forces of Armenia", "weapons from the US"."""
@@ -90,6 +106,8 @@ def country_as_attribute(doc: Doc, mention: Mention) -> bool:
         return True
     if _names_group_branch(doc, mention.start):
         return True
+    if _after_border_with(doc, mention.start):
+        return True  # "near the border with X": the other side of the line, not where it happened
     preposition = root.head if root.dep_ == "pobj" else None
     if preposition is None or preposition.lower_ not in ("of", "from"):
         return False

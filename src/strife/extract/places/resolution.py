@@ -517,7 +517,13 @@ def _mark_asides(doc: Doc, found: list[Toponym]) -> None:
         else:
             placing_sentences.add(span.sent.start)
     for toponym, span in asides:
-        if span.sent.start in placing_sentences:
+        if _across_the_border(span):
+            # The other side of a border ("gunmen from across the border in X raided a village") is
+            # where the doers came from, never where they acted, whether or not the sentence names that.
+            toponym.not_a_location = True
+            toponym.place = toponym.place.model_copy(update={"confidence": min(toponym.place.confidence,
+                                                                                METONYM_CONFIDENCE)})
+        elif span.sent.start in placing_sentences:
             confidence = min(toponym.place.confidence, ORIGIN_CONFIDENCE)
             toponym.place = toponym.place.model_copy(update={"confidence": confidence})
 
@@ -560,10 +566,24 @@ def _is_origin(span: Optional[Span]) -> bool:
         before = span.doc[before.i - 1]
     if before is not None and before.lower_ == "from":
         return True
+    if before is not None and before.lower_ == "in" and _from_across_border(span.doc, before.i):
+        return True  # "gunmen from across the border in X raided ...": X is where they came from
     if span.root.dep_ != "conj":
         return False
     token = coordination_head(span.root)
     return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _across_the_border(span: Span) -> bool:
+    """Is the place written "from across the border in X" (`_from_across_border`)?"""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "in" and _from_across_border(span.doc, span.start - 1)
+
+
+def _from_across_border(doc: Doc, in_at: int) -> bool:
+    """Do the words before the "in" at `in_at` read "from across (or over) the border"? The country
+    or place after it is the other side, whence the doers came, not where the act was."""
+    words = [token.lower_ for token in doc[max(0, in_at - 4) : in_at]]
+    return words[-4:] in (["from", "across", "the", "border"], ["from", "over", "the", "border"])
 
 
 def written_as_origin(doc: Doc, char_span: tuple[int, int]) -> bool:
