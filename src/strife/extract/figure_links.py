@@ -20,7 +20,7 @@ from strife.extract.events.grammar import against_the_verbs_act
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
-from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, dead_elsewhere, died_later, incident_toll, is_tally_line
 from strife.model import Count, Event
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -126,10 +126,11 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     # (see `_same_incident`); asking every group made linking quadratic in the number of events.
     told_in: dict[int, set[int]] = {}  # sentence -> numbers of the groups with an event told there
     clause_of = clause_of or _ClauseOf(doc)
+    elsewhere = dead_elsewhere(counts, doc)
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS):
+        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS) and event.id not in elsewhere:
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:

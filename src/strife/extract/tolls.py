@@ -222,6 +222,18 @@ def killed_elsewhere(count: Count, figures: Sequence[Count], doc: Doc) -> bool:
     return bool(named) and all(token.lower_ not in first_words for token in named)
 
 
+def dead_elsewhere(counts: Sequence[Count], doc: Doc) -> frozenset[str]:
+    """The ids of the events whose own figure (`Count.event_id`) counts people `killed_elsewhere`:
+    "Gunmen shot dead an officer in Tulmaro. A second officer was killed in Fura the same night." tells
+    another event at another location, which ACLED codes as a row of its own (one event a location
+    and day) with its own place and toll, so it is no mention of the incident told before, even
+    where the gazetteer knows neither place."""
+    killed = [c for c in counts if c.kind == "killed" and c.span is not None and not c.aggregate]
+    if len(killed) < 2:
+        return frozenset()
+    return frozenset(c.event_id for c in killed if c.event_id is not None and killed_elsewhere(c, killed, doc))
+
+
 def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str = "") -> bool:
     """The same figure again in another sentence: the same people told twice."""
     if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or other_people(later, text):
