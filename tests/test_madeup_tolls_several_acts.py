@@ -99,6 +99,14 @@ def test_each_act_carries_its_share_of_a_toll_told_for_the_acts(coded, name):
     assert [acled_fatalities(e.fatalities, True) for e in events] == NOTES[name][1], [e.fatalities for e in events]
 
 
+@pytest.mark.parametrize("name", ["killed elsewhere: a row of its own", "killed elsewhere after a figure: a row of its own"])
+def test_a_killing_told_at_another_place_does_not_share_the_first_rows_place(coded, name):
+    """Each of the two rows has its own place or none: neither borrows the other's (the gazetteer knows
+    at most one of the made-up places)."""
+    first, second = sorted(coded[name], key=lambda e: e.evidence.start)
+    assert first.location is None or second.location is None or first.location.name != second.location.name
+
+
 #: The notes whose toll is divided among several acts, and the figure each tells.
 DIVIDED = {name: sum(NOTES[name][1]) for name in NOTES
            if name not in ("the attack: the last act's", "an act with its own toll keeps it") and "killed" not in name}
