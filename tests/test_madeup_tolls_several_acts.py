@@ -78,6 +78,8 @@ NOTES = {
                                            "officer was killed in Fura the same night.", [1, 1]),
     "killed elsewhere after a figure: a row of its own": ("Bandits killed three farmers in Kadiri village on Sunday. "
                                                           "Another farmer was killed in Wanko the same day.", [3, 1]),
+    "shot dead elsewhere: a row of its own": ("Militants killed a teacher in Pelo village. Another teacher was shot "
+                                              "dead in Marsa later that evening.", [1, 1]),
     "killed at the same place: one row": ("Gunmen shot dead a police officer in Tulmaro town on Monday. A second "
                                           "officer was killed in Tulmaro the same night.", [2]),
     "killed with no place: one row": ("Suspected rebels killed a chief in Bako village. A second man was shot dead "
