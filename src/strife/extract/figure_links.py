@@ -20,7 +20,7 @@ from strife.extract.events.grammar import against_the_verbs_act
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
-from strife.extract.tolls import COUNT_FIELDS, died_later, incident_toll, is_tally_line
+from strife.extract.tolls import COUNT_FIELDS, dead_elsewhere, died_later, incident_toll, is_tally_line
 from strife.model import Count, Event
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -79,6 +79,33 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
                 continue
             for event in incident:
                 setattr(event, field, toll)
+    _own_place_only(events, counts, layout, doc)
+
+
+def _own_place_only(events: Sequence[Event], counts: Sequence[Count], layout: Layout, doc: Doc) -> None:
+    """ "Bandits killed three farmers in Kadiri. Another farmer was killed in Wanko the same day.": the
+    second killing is told at a place of its own (`dead_elsewhere`), so a place borrowed from another
+    sentence (the first act's, when the gazetteer does not know its own) is not its place: it has none
+    rather than the other event's; and the place of the second ("Fura" when "Tulmaro" is unknown) is not
+    the first act's either."""
+    elsewhere = dead_elsewhere(counts, doc)
+    if not elsewhere:
+        return
+    theirs = {layout.sentence(event_anchor(e)) for e in events if e.id in elsewhere}
+    their_places = {(e.location.name, e.location.country) for e in events if e.id in elsewhere and e.location
+                    and e.location.span is not None and layout.sentence(e.location.span[0]) in theirs}
+    for event in events:
+        place, own = event.location, layout.sentence(event_anchor(event))
+        if place is None:
+            continue
+        if place.span is None:  # the report's one place, given to an act whose own the gazetteer lacks
+            if event.id not in elsewhere and (place.name, place.country) in their_places:
+                event.location = None
+            continue
+        if layout.sentence(place.span[0]) == own:
+            continue
+        if event.id in elsewhere or layout.sentence(place.span[0]) in theirs:
+            event.location = None
 
 
 def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
@@ -126,10 +153,11 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
     # (see `_same_incident`); asking every group made linking quadratic in the number of events.
     told_in: dict[int, set[int]] = {}  # sentence -> numbers of the groups with an event told there
     clause_of = clause_of or _ClauseOf(doc)
+    elsewhere = dead_elsewhere(counts, doc)
     for event in events:
         sentence = layout.sentence(event_anchor(event))
         home = None
-        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS):
+        if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS) and event.id not in elsewhere:
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
             home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
         if home is None:

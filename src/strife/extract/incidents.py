@@ -64,6 +64,7 @@ from strife.extract.incident_mentions import (
     tells_only_the_outcome,
 )
 from strife.extract.incident_tolls import Reporters, final, set_tolls, shared_tolls
+from strife.extract.tolls import dead_elsewhere
 from strife.model import Claim, Count, Event, Quote
 from strife.ontology import load_ontology
 from strife.resolve.coref import (
@@ -91,6 +92,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
     shared = shared_tolls(events)
     text = doc_text(doc)
     found = frozenset(e.id for e in events if finds_the_dead(e, doc))
+    elsewhere = dead_elsewhere(counts, doc)
     for event in events:
         if event.id in absorbed:
             continue
@@ -110,7 +112,7 @@ def merge_report_incidents(events: list[Event], counts: Sequence[Count], doc: Do
             remember_mentions(survivor, event)
             absorbed[event.id] = survivor.id
             continue
-        if announces_another(event, doc):
+        if announces_another(event, doc) or event.id in elsewhere:
             incidents.append([event])
             continue
         refers = reporters.claims_the_killing(event) or points_back(event, doc, layout)

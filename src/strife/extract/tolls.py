@@ -18,7 +18,7 @@ from strife.conventions import told_figure
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text
 from strife.extract.count_totals import is_summary_line
-from strife.extract.count_words import count_cues, count_triggers, tally_noun, victim_nouns
+from strife.extract.count_words import count_cues, count_triggers, tally_noun, trigger_for, victim_nouns
 from strife.extract.quotes import speech_verb
 from strife.model import Count
 
@@ -204,8 +204,10 @@ def killed_elsewhere(count: Count, figures: Sequence[Count], doc: Doc) -> bool:
     """ "Gunmen shot dead an officer in Tulmaro. A second officer was killed in Fura the same
     night.": other people (`other_people`) told killed in a later sentence at a named place the
     sentence of the first figure does not name are another event at another location, a row of
-    its own for ACLED (one event a place), not added to this one's toll. Deaths told with "died"
-    ("two more died in hospital in Kuma") are the wounded of this event wherever they die."""
+    its own for ACLED (one event a place), not added to this one's toll: people someone killed, the
+    object or passive subject of a verb of killing ("was killed", "was shot dead", "gunmen killed
+    another"). Deaths told with "died" ("two more died in hospital in Kuma"), what befell them rather
+    than an act done to them, are the wounded of this event wherever they die."""
     first = min((c for c in figures if c.span is not None), key=lambda c: c.span[0], default=None)
     if first is None or count is first or count.span is None or count.kind != "killed":
         return False
@@ -213,13 +215,27 @@ def killed_elsewhere(count: Count, figures: Sequence[Count], doc: Doc) -> bool:
     opening = doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
     if span is None or opening is None or not len(span) or span.sent.start == opening.sent.start:
         return False
-    if not other_people(count, doc_text(doc)) or span.root.head.lemma_.lower() != "kill":
+    verb = span.root.head
+    if not other_people(count, doc_text(doc)) or span.root.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB" \
+            or (trigger := trigger_for(verb)) is None or trigger.kind != "killed" or trigger.role != "object":
         return False
     places = count_cues().get("spread_place", frozenset())
     named = [token for token in span.root.head.subtree if token.dep_ == "pobj" and token.pos_ == "PROPN"
              and token.head.lower_ in places and token.head.head.i == span.root.head.i]
     first_words = {token.lower_ for token in opening.sent}
     return bool(named) and all(token.lower_ not in first_words for token in named)
+
+
+def dead_elsewhere(counts: Sequence[Count], doc: Doc) -> frozenset[str]:
+    """The ids of the events whose own figure (`Count.event_id`) counts people `killed_elsewhere`:
+    "Gunmen shot dead an officer in Tulmaro. A second officer was killed in Fura the same night." tells
+    another event at another location, which ACLED codes as a row of its own (one event a location
+    and day) with its own place and toll, so it is no mention of the incident told before, even
+    where the gazetteer knows neither place."""
+    killed = [c for c in counts if c.kind == "killed" and c.span is not None and not c.aggregate]
+    if len(killed) < 2:
+        return frozenset()
+    return frozenset(c.event_id for c in killed if c.event_id is not None and killed_elsewhere(c, killed, doc))
 
 
 def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str = "") -> bool:

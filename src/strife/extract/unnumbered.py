@@ -96,6 +96,8 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             if governed is None and token.dep_ == "conj" and token.lower_ in _words("reflexive"):
                 governed = _direct_trigger(token.head)  # "killing 2 soldiers and himself": listed with the victims
             return (governed, 1, token.i) if governed is not None and governed[0] in ("killed", "injured") else None
+        if token.lower_ in _words("plural_person"):
+            return _told_before(token, kinds)
         if token.lower_ not in _words("one_person"):
             return None
         governed = _direct_trigger(token)
@@ -162,6 +164,39 @@ def _own_death(token: Token) -> Optional[Found]:
             if found is not None and found[0].best is not None:
                 return ("killed", 0.9), found[0].best, token.i
     return None
+
+
+def _told_before(token: Token, kinds: set[Optional[str]]) -> Optional[Found]:
+    """ "Gunmen kidnapped two herders and shot them dead", "arrested three men and later killed them",
+    "Two traders were abducted. They were later killed.": a plural pronoun (``count_determiners.csv``,
+    role plural_person) the victim of a word of killing or wounding stands for the people named just
+    before it, and counts as many as their numeral says. Its antecedent is the nearest plural noun of
+    people before it in its sentence or the one before, not the doers (`_a_doer`); with no numeral there ("captured villagers
+    and killed them") it gives no figure. "they" only as the subject of a passive ("they were killed");
+    nothing when the sentence counted these dead already."""
+    if (token.lower_ == "they") != (token.dep_ == "nsubjpass") or token.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    governed = _direct_trigger(token)
+    if governed is None or governed[0] not in ("killed", "injured") or governed[0] in kinds:
+        return None
+    doc = token.doc
+    first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    for other in reversed(doc[first : token.i]):
+        if other.tag_ != "NNS" or other.pos_ != "NOUN" or not is_victim_noun(other) or _a_doer(other):
+            continue
+        for child in other.children:
+            if child.dep_ == "nummod":
+                found = match_quantity([child.lower_])
+                if found is not None and found[0].best is not None and found[0].best > 1:
+                    return (governed[0], governed[1] * 0.9), found[0].best, token.i
+        return None
+    return None
+
+
+def _a_doer(token: Token) -> bool:
+    """ "gunmen" in "Soldiers captured ...", "abducted by gunmen": the subject of an active verb or the
+    agent of a passive does the act; a pronoun that suffers the next one stands for someone else."""
+    return token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def _listed_as_apposition(token: Token) -> bool:

@@ -548,6 +548,11 @@ def attach_result(frame: Frame, verb: Token, onto: Ontology) -> None:
     frame.anchors.update(v.i for v in frame.victims)
     if frame.mode == "abduct" and victims and word_keys(verb) & onto.words("casualty_verbs"):
         frame.mode = None  # 'one was killed and another taken hostage': ACLED codes the gravest act, the attack
+    if frame.mode in coding_set("arrests_a_killing_outranks") and victims \
+            and word_keys(verb) & (onto.words("casualty_verbs") - onto.words("injury_verbs")):
+        # 'soldiers arrested three men and later killed them': the killing of people in the hands of
+        # those who took them is violence against them, an Attack, not an arrest (event_coding_sets.csv)
+        frame.plover, frame.mode = "ASSAULT", None
 
 
 def attach_noun(frame: Frame, noun: Token, onto: Ontology) -> None:

@@ -37,7 +37,10 @@ Two misreadings lose events or actors in news prose:
 * after an opening phrase of places set off by commas ("In Alpha, Beta, a trader was found dead"),
   the subject is hung on the last place as its apposition, so the verb has no subject and the
   victim (whose side decides Battles or violence against civilians) is lost. A noun phrase set off
-  by a comma and followed at once by the auxiliary of a verb with no subject is that verb's subject.
+  by a comma and followed at once by the auxiliary of a verb with no subject is that verb's subject;
+* a past form right after a line's first noun phrase is read as a modifier of the noun after it, and
+  that noun as the first one's apposition ("Party youths [assaulted journalists]"), so the line has no
+  verb. An apposition is set off by a comma: the past form is the line's verb, the noun its object.
 * the noun that heads a verbless note ("Boycott by traders in X", "Bandh by shopkeepers over
   taxes") is read as an adjective when the tagger does not know it, so no event is coded. An
   adjective heads no line and takes no 'by' of a doer: a line's head read as an adjective, with a
@@ -131,6 +134,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _of_phrase_read_across_a_verb(t, onto)]
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _line_noun_read_as_adjective(t, onto)]
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _past_verb_read_as_adjective(t, onto)]
+    changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _verb_read_into_an_apposition(t, onto)]
     changed += repair_phrase_misreads(doc, onto)
     return changed + _unknown_past_forms(doc)
 
@@ -572,6 +576,33 @@ def _past_verb_read_as_adjective(token: Token, onto: Ontology) -> bool:
     token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
     if as_modifier:
         _raise_over_its_object(token)
+    return True
+
+
+def _verb_read_into_an_apposition(token: Token, onto: Ontology) -> bool:
+    """'Party youths assaulted journalists covering a rally': the parser makes the line's first noun
+    phrase its root and reads '[assaulted] journalists' as its apposition, so the line has no verb and
+    the assault is lost. An apposition is set off by a comma; an '-ed' form of a lexicon verb right
+    after the root noun, modifying the noun right after it that hangs on the root as its apposition,
+    is the root noun's past verb and that noun its object. Only on a line with no finite verb
+    ('covering', a participle, is none; re-parsed in place). True when repaired."""
+    if token.dep_ != "amod" or not token.lower_.endswith("ed") or token.i == 0:
+        return False
+    noun, subject = token.head, token.doc[token.i - 1]
+    if noun.dep_ != "appos" or noun.i != token.i + 1 or noun.pos_ != "NOUN" or noun.head.i != subject.i:
+        return False
+    if subject.dep_ != "ROOT" or subject.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in token.sent):
+        return False
+    lemma = _verb_lemma(token, onto)
+    if lemma is None:
+        return False
+    token.tag_, token.pos_, token.lemma_ = "VBD", "VERB", lemma
+    for child in list(subject.children):
+        if child.i > noun.i:
+            child.head = token  # the line's place, date and punctuation are the verb's
+    token.head, token.dep_ = token, "ROOT"
+    noun.head, noun.dep_ = token, "dobj"
+    subject.head, subject.dep_ = token, "nsubj"
     return True
 
 
