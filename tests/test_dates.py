@@ -214,3 +214,47 @@ def test_a_bare_length_of_time_is_never_a_date(published: dt.date, amount: int, 
     assert resolved is not None and resolved.date is None and resolved.precision == "ongoing"
     past = resolve_date(f"over the past {amount} {unit}s", published)
     assert past.date_end == published and past.date < published
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a day of the month told without its month takes the month the text last named ...
+    ("Fighting resumed around Harlow in early May. On the 3rd, rebels attacked a post at Harlow.", D(2020, 5, 20), D(2020, 5, 3)),
+    ("Clashes broke out in October in Pemsey. On the 28th, soldiers and rebels clashed there.", D(2019, 11, 1), D(2019, 10, 28)),
+    # ... else the month of publication, or the month before when that day is still to come
+    ("On the 4th, militiamen burned houses in Quillon village.", D(2020, 5, 6), D(2020, 5, 4)),
+    ("Rebels seized the town of Osmerby on the 29th, residents said.", D(2019, 11, 1), D(2019, 10, 29)),
+    ("The day before yesterday, gunmen killed two farmers in Tasselby.", D(2020, 5, 6), D(2020, 5, 4)),
+])
+def test_a_day_told_by_its_context(nlp, text: str, published: dt.date, day: dt.date) -> None:
+    assert [m.date for m in find_dates(nlp(text), published) if m.precision == "day"][-1] == day
+
+
+@pytest.mark.parametrize("text", ["Rebels of the 6th Brigade shelled Harlow.", "A bomb hit the 19th kilometre of the road."])
+def test_an_ordinal_that_names_a_unit_is_no_day(nlp, text: str) -> None:
+    assert find_dates(nlp(text), D(2020, 5, 6)) == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Rebels shelled the outskirts of Marrowby overnight on Saturday, residents said.", D(2021, 2, 27)),
+    ("Overnight Sunday, militiamen raided Oskley village and killed five civilians.", D(2021, 2, 28)),
+])
+def test_a_night_word_before_its_day_names_no_day_of_its_own(nlp, text: str, day: dt.date) -> None:
+    """'overnight on Saturday' is Saturday's night, not the night before publication."""
+    assert [m.date for m in find_dates(nlp(text), D(2021, 3, 2))] == [day]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("VELMORA, May 5 (Agency) - Gunmen killed a judge in the town of Orsby on Wednesday, police said.", D(2020, 4, 29)),
+    ("VELMORA, May 5 (Agency) - Gunmen killed a judge in the town of Orsby yesterday, police said.", D(2020, 5, 4)),
+    ("DRAVELY, Feb. 28 (Agency) - Soldiers clashed with rebels near Selby on Monday, killing six.", D(2021, 2, 22)),
+])
+def test_a_wire_report_counts_from_its_dateline(nlp, text: str, day: dt.date) -> None:
+    """A reprint published days later keeps the agency's 'Wednesday': the one before the filing day."""
+    published = D(2020, 5, 6) if "May" in text else D(2021, 3, 2)
+    assert [m.date for m in find_dates(nlp(text), published)][-1] == day
+
+
+def test_an_undated_act_of_a_wire_report_is_of_its_filing_day(row_event) -> None:
+    event = row_event("VELMORA, May 5 (Agency) - Unidentified gunmen killed two policemen in the town of Orsby, "
+                      "officials said.", D(2020, 5, 6))
+    assert (event.date, event.date_precision) == (D(2020, 5, 5), "reported")

@@ -20,6 +20,8 @@ from typing import Literal, NamedTuple, Optional, Sequence, Union
 from spacy.tokens import Doc, Span
 
 from strife.extract import doc_ents, doc_text, nearest_verb
+from strife.extract.date_context import ORDINAL_DAY, dateline_day, day_of_named_month, night_word_of_its_day
+from strife.extract.datelines import dateline_spans
 from strife.extract.numbers import parse_quantity
 from strife.model import DateMention, Event
 
@@ -70,7 +72,7 @@ _SAME_PERIOD = re.compile(r"^(?:(?:during|in|over|throughout|on|at|for)\s+)?(?:t
                           r"(?P<unit>period|day|week|month|year|time\s+frame|timeframe)$")
 _ONE_DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1, "overnight": -1,
+    "yesterday": -1, "last night": -1, "overnight": -1, "day before yesterday": -2,
     "tomorrow": 1,
 }
 
@@ -104,7 +106,7 @@ def resolve_date(
     cleaned = _normalise(text)
     if not cleaned:
         return None
-    if _RELATIVE_TO_EVENT.search(cleaned):
+    if _RELATIVE_TO_EVENT.search(cleaned) and cleaned not in _ONE_DAY_WORDS:
         return UNKNOWN  # "less than a week after": needs the event it is relative to
     raw = _normalise(text, strip_lead=False)
     absolute = _absolute(cleaned, published, tense)
@@ -142,9 +144,12 @@ def find_dates(doc: Doc, published: Optional[dt.date]) -> list[DateMention]:
     mentions: list[DateMention] = []
     latest_day: Optional[dt.date] = None
     spans = _candidate_spans(doc)
-    for span in [s for n, s in enumerate(spans) if not _first_day_of_a_night(s, spans[n + 1:n + 2])]:
-        resolved = _same_as_before(span.text, mentions) or resolve_date(
-            span.text, published, anchor=latest_day, tense=_tense(span)
+    # a wire report counts "Monday" and "yesterday" from the day its dateline names
+    filed = dateline_day(doc_text(doc), dateline_spans(doc_text(doc)), published) or published
+    for span in [s for n, s in enumerate(spans)
+                 if not _first_day_of_a_night(s, spans[n + 1:n + 2]) and not night_word_of_its_day(s, spans[n + 1:n + 2])]:
+        resolved = _same_as_before(span.text, mentions) or _ordinal_day(span.text, mentions, filed) or resolve_date(
+            span.text, filed, anchor=latest_day, tense=_tense(span)
         )
         if resolved is None or (resolved.precision == "ongoing" and not _still_going(span)):
             continue
@@ -175,6 +180,12 @@ def _first_day_of_a_night(span: Span, following: Sequence[Span]) -> bool:
     if not following or not _NIGHT_BEFORE.search(text[max(0, span.start_char - 40):span.start_char]):
         return False
     return bool(_NIGHT_JOIN.match(text[span.end_char:following[0].start_char]))
+
+
+def _ordinal_day(text: str, earlier: list[DateMention], published: Optional[dt.date]) -> Optional[ResolvedDate]:
+    """ "on the 14th": that day of the month the text (or the calendar) already gives."""
+    found = day_of_named_month(text, earlier, published)
+    return None if found is None else ResolvedDate(found[0], None, found[1])
 
 
 def _same_as_before(text: str, earlier: list[DateMention]) -> Optional[ResolvedDate]:
@@ -450,7 +461,8 @@ _ANY_MONTH = r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) +
 
 _EXTRA = re.compile(
     r"\b(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?:(?:the\s+)?day\s+before\s+)?(?:yesterday|today|tonight|tomorrow)\b"
+    r"|" + ORDINAL_DAY +
     r"|\b(?:(?:last|this|past|previous|coming|next)\s+)?weekend\b"
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
     r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?:ago|since)\b"

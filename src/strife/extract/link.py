@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from strife.datafiles import read_data_csv
 from strife.extract import Intervals, Layout, clause_verb, doc_text, verb_or_root
 from strife.extract.actors import localise_actors, named_country
+from strife.extract.date_context import dateline_day
 from strife.extract.datelines import dateline_spans, in_dateline
 from strife.extract.excessive_force import lethal_interventions
 from strife.extract.figure_links import MATERIAL_QUADS, link_counts
@@ -82,7 +83,8 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)
     quotes = state.get("quotes", [])
-    _date_by_publication(events, meta.published)
+    # a wire report's undated act happened by the day its dateline names, not by a later reprint
+    _date_by_publication(events, dateline_day(doc_text(doc), datelines, meta.published) or meta.published)
     in_report = merge_report_incidents(events, counts, doc, layout, state.get("claims", []), quotes, merged)
     merged = {old: in_report.get(new, new) for old, new in merged.items()} | in_report
     one_carrier_per_toll(events)
