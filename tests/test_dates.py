@@ -258,3 +258,23 @@ def test_an_undated_act_of_a_wire_report_is_of_its_filing_day(row_event) -> None
     event = row_event("VELMORA, May 5 (Agency) - Unidentified gunmen killed two policemen in the town of Orsby, "
                       "officials said.", D(2020, 5, 6))
     assert (event.date, event.date_precision) == (D(2020, 5, 5), "reported")
+
+
+@pytest.mark.parametrize("text, published, tense, day", [
+    ("On New Year's Eve", D(2021, 1, 2), "past", D(2020, 12, 31)),
+    ("on New Year\u2019s Day", D(2021, 1, 2), "past", D(2021, 1, 1)),
+    ("over Christmas Day", D(2020, 12, 27), "past", D(2020, 12, 25)),
+    ("on International Women's Day", D(2021, 3, 2), "future", D(2021, 3, 8)),
+    ("on International Women's Day", D(2021, 3, 2), "past", D(2020, 3, 8)),
+])
+def test_a_day_named_by_the_calendar(text: str, published: dt.date, tense: str, day: dt.date) -> None:
+    """Days fixed on the calendar in every country ('data/date_fixed_days.csv'); the year is the one
+    that puts them on or before publication, or on or after it in a future tense."""
+    assert resolve_date(text, published, tense=tense) == ResolvedDate(day, None, "day")
+
+
+def test_a_day_named_by_the_calendar_in_a_note(nlp) -> None:
+    text = "On New Year's Eve, protesters burned tyres in Delmby."
+    assert [m.date for m in find_dates(nlp(text), D(2021, 1, 2))] == [D(2020, 12, 31)]
+    occasion = "On 28 April 2020, nurses marched in Delmby to mark International Workers' Day."
+    assert [m.date for m in find_dates(nlp(occasion), D(2020, 4, 28))] == [D(2020, 4, 28)]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from spacy.tokens import Span
 
+from strife.datafiles import read_data_csv
 from strife.extract import doc_text
 from strife.model import DateMention
 
@@ -82,3 +84,29 @@ def dateline_day(text: str, datelines: Sequence[tuple[int, int]], published: Opt
         if 0 <= (published - day).days <= 7:
             return day
     return None
+
+
+@lru_cache(maxsize=1)
+def fixed_days() -> dict[str, tuple[int, int]]:
+    """Name -> (month, day) of the days English names by a fixed day (``data/date_fixed_days.csv``)."""
+    return {row["name"]: (int(row["month"]), int(row["day"])) for row in read_data_csv("date_fixed_days.csv")}
+
+
+def fixed_day(text: str, published: Optional[dt.date], future: bool = False) -> Optional[tuple[Optional[dt.date], str]]:
+    """'on New Year's Eve': 31 December, of the year that puts it on or before publication (on or
+    after it, in a future tense); None when the text names no such day."""
+    found = fixed_days().get(text)
+    if found is None:
+        return None
+    if published is None:
+        return None, "unknown"
+    day = dt.date(published.year, *found)
+    if future:
+        return (day if day >= published else day.replace(year=published.year + 1)), "day"
+    return (day if day <= published else day.replace(year=published.year - 1)), "day"
+
+
+def fixed_day_pattern() -> str:
+    """The names of `fixed_days`, as an alternation for finding them in text."""
+    names = sorted(fixed_days(), key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(name).replace("'", "['\u2019]") for name in names) + r")\b"

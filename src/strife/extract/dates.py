@@ -20,7 +20,8 @@ from typing import Literal, NamedTuple, Optional, Sequence, Union
 from spacy.tokens import Doc, Span
 
 from strife.extract import doc_ents, doc_text, nearest_verb
-from strife.extract.date_context import ORDINAL_DAY, dateline_day, day_of_named_month, night_word_of_its_day
+from strife.extract.date_context import (ORDINAL_DAY, dateline_day, day_of_named_month, fixed_day, fixed_day_pattern,
+                                        night_word_of_its_day)
 from strife.extract.datelines import dateline_spans
 from strife.extract.numbers import parse_quantity
 from strife.model import DateMention, Event
@@ -68,6 +69,7 @@ _FUTURE_WORDS = re.compile(r"\b(coming|next|tomorrow|upcoming|ahead|forthcoming|
 _DURATION_MARKERS = re.compile(r"^(?:during|over|throughout) the\b|\b(?:past|last|recent|previous)\b")
 _LASTING = re.compile(r"^for\b")
 #: "during the same period", "that day": the period or day the article named last.
+_ON_A_DAY = re.compile(r"^(?:on|during|over|since|until)\s")
 _SAME_PERIOD = re.compile(r"^(?:(?:during|in|over|throughout|on|at|for)\s+)?(?:the\s+same|that|this)\s+"
                           r"(?P<unit>period|day|week|month|year|time\s+frame|timeframe)$")
 _ONE_DAY_WORDS = {
@@ -109,6 +111,10 @@ def resolve_date(
     if _RELATIVE_TO_EVENT.search(cleaned) and cleaned not in _ONE_DAY_WORDS:
         return UNKNOWN  # "less than a week after": needs the event it is relative to
     raw = _normalise(text, strip_lead=False)
+    # "on New Year's Eve"; "to mark International Workers' Day" names an occasion, not the act's day
+    named = fixed_day(cleaned, published, tense == "future") if _ON_A_DAY.match(raw) else None
+    if named is not None:
+        return ResolvedDate(named[0], None, named[1])
     absolute = _absolute(cleaned, published, tense)
     if absolute is not None:
         return _part_of_period(raw, absolute, published)
@@ -462,7 +468,7 @@ _ANY_MONTH = r"(?:(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) +
 _EXTRA = re.compile(
     r"\b(?:(?:last|this|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:(?:the\s+)?day\s+before\s+)?(?:yesterday|today|tonight|tomorrow)\b"
-    r"|" + ORDINAL_DAY +
+    r"|" + ORDINAL_DAY + r"|\b(?:on|during|over|since|until)\s+(?:the\s+)?" + fixed_day_pattern() +
     r"|\b(?:(?:last|this|past|previous|coming|next)\s+)?weekend\b"
     r"|\b(?:last|this|next)\s+(?:week|month|year)\b"
     r"|\b(?:\w+|\d+)\s+(?:days?|weeks?|fortnights?|months?|years?|decades?)\s+(?:ago|since)\b"
