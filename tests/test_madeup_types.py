@@ -396,6 +396,17 @@ session), ACLED's sub-events turning on the means:
 * A force that hands a barracks, camp or post over, or hands a town to another side, gives it up
   without a fight: a Non-violent transfer of territory (rule `a_force_handing_a_place_over_transfers_it`);
   suspects handed over stay no transfer.
+
+Issue #21, raids, thefts and interceptions:
+
+* Livestock 'rustled' is theft: ACLED codes cattle raiding with no one hurt as Looting/property
+  destruction (rule `livestock_rustled_is_looting`, a lexicon row with livestock objects).
+* A 'suicide car (truck, vehicle) bomber' is a suicide bomber driving his bomb: what he rams is a
+  Suicide bomb (rule `a_suicide_car_bomber_is_a_suicide_bomb`, lexicon rows).
+* A raid whose sentence tells only property taken or burned and no one harmed is Looting/property
+  destruction (rule `a_raid_that_only_took_property_is_looting`, incident_rows._raids_that_only_took,
+  roles.yaml raid_lemmas); a killing, wounding or abduction in the line leaves it an attack, armed
+  defenders fighting back a battle.
 """
 
 from __future__ import annotations
