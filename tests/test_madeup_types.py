@@ -407,6 +407,14 @@ Issue #21, raids, thefts and interceptions:
   destruction (rule `a_raid_that_only_took_property_is_looting`, incident_rows._raids_that_only_took,
   roles.yaml raid_lemmas); a killing, wounding or abduction in the line leaves it an attack, armed
   defenders fighting back a battle.
+* An armed group's announced halt of its operations ('announced it would suspend operations') is
+  the change itself, ACLED's Change to group/activity, not a promise (rule
+  `an_armed_groups_announced_halt_is_its_change_of_activity`, modality._announced_change); a
+  pronoun subject of the reported clause is the speaker (triggers._subjects_for_constraint); what a
+  group 'suspended' (roles.yaml negating_verbs) did not happen. A condition ('if the army
+  withdraws') leaves no decision; an army's or a union's suspension is no such change.
+* A 'for' phrase on a verb of stopping or denying gives its reason, not what is stopped: 'suspended
+  two officers for beating a suspect' (rule `a_for_phrase_on_a_verb_of_stopping_is_its_reason`).
 """
 
 from __future__ import annotations
