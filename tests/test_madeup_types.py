@@ -415,6 +415,11 @@ Issue #21, raids, thefts and interceptions:
   withdraws') leaves no decision; an army's or a union's suspension is no such change.
 * A 'for' phrase on a verb of stopping or denying gives its reason, not what is stopped: 'suspended
   two officers for beating a suspect' (rule `a_for_phrase_on_a_verb_of_stopping_is_its_reason`).
+* A missile, rocket or drone intercepted in the air is ACLED's Disrupted weapons use (its codebook:
+  an explosion prevented; acled.csv 'missiles intercepted'): the firing told of the intercepted
+  projectile ('a missile fired at X') is the interception's part, no shelling (rule
+  `an_intercepted_missile_is_disrupted_weapons_use`, incident_rows._fire_that_was_intercepted,
+  roles.yaml interception_verbs); debris that killed keeps the shelling, and so does other fire.
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
         if onto is not None:
             _raids_that_only_took(incident, onto)
+            _fire_that_was_intercepted(members, onto)
         _parts_of_an_attack(incident, members)
         _headed_line(members)
         for frame, event in members:
@@ -155,6 +156,26 @@ def _raids_that_only_took(incident: list[tuple[Frame, Event]], onto: Ontology) -
         return
     for _, event in raid_rows:
         event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Looting/property destruction"
+
+
+def _fire_that_was_intercepted(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Air defences intercepted a missile fired at the town': ACLED codes a missile, rocket or
+    drone intercepted in the air as Disrupted weapons use (its codebook: an explosion prevented from
+    occurring), so the firing told of the intercepted projectile (a reduced relative on it, 'fired
+    at', 'launched at') is part of that row, no shelling of its own; other fire in the sentence stays.
+    When the sentence tells someone killed or wounded ('debris killed two people'), the weapon did
+    its harm: the firing keeps its row."""
+    interceptions = [f for f, e in members if not f.background and e.acled_sub_event_type == "Disrupted weapons use"
+                     and f.trigger.token.lemma_.lower() in onto.words("interception_verbs")]
+    if not interceptions:
+        return
+    sentences = {f.trigger.token.sent for f in interceptions}
+    if any(_property_or_harm(token, onto) == "harm" for sent in sentences for token in sent):
+        return
+    told_of = {t.i for f in interceptions for c in f.trigger.token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    for frame, event in members:  # a reduced relative on the projectile is told as its description
+        if event.acled_event_type == "Explosions/Remote violence" and frame.trigger.token.i in told_of:
+            event.acled_event_type = event.acled_sub_event_type = None  # the interception's part
 
 
 _VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
