@@ -396,6 +396,30 @@ session), ACLED's sub-events turning on the means:
 * A force that hands a barracks, camp or post over, or hands a town to another side, gives it up
   without a fight: a Non-violent transfer of territory (rule `a_force_handing_a_place_over_transfers_it`);
   suspects handed over stay no transfer.
+
+Issue #21, raids, thefts and interceptions:
+
+* Livestock 'rustled' is theft: ACLED codes cattle raiding with no one hurt as Looting/property
+  destruction (rule `livestock_rustled_is_looting`, a lexicon row with livestock objects).
+* A 'suicide car (truck, vehicle) bomber' is a suicide bomber driving his bomb: what he rams is a
+  Suicide bomb (rule `a_suicide_car_bomber_is_a_suicide_bomb`, lexicon rows).
+* A raid whose sentence tells only property taken or burned and no one harmed is Looting/property
+  destruction (rule `a_raid_that_only_took_property_is_looting`, incident_rows._raids_that_only_took,
+  roles.yaml raid_lemmas); a killing, wounding or abduction in the line leaves it an attack, armed
+  defenders fighting back a battle.
+* An armed group's announced halt of its operations ('announced it would suspend operations') is
+  the change itself, ACLED's Change to group/activity, not a promise (rule
+  `an_armed_groups_announced_halt_is_its_change_of_activity`, modality._announced_change); a
+  pronoun subject of the reported clause is the speaker (triggers._subjects_for_constraint); what a
+  group 'suspended' (roles.yaml negating_verbs) did not happen. A condition ('if the army
+  withdraws') leaves no decision; an army's or a union's suspension is no such change.
+* A 'for' phrase on a verb of stopping or denying gives its reason, not what is stopped: 'suspended
+  two officers for beating a suspect' (rule `a_for_phrase_on_a_verb_of_stopping_is_its_reason`).
+* A missile, rocket or drone intercepted in the air is ACLED's Disrupted weapons use (its codebook:
+  an explosion prevented; acled.csv 'missiles intercepted'): the firing told of the intercepted
+  projectile ('a missile fired at X') is the interception's part, no shelling (rule
+  `an_intercepted_missile_is_disrupted_weapons_use`, incident_rows._fire_that_was_intercepted,
+  roles.yaml interception_verbs); debris that killed keeps the shelling, and so does other fire.
 """
 
 from __future__ import annotations

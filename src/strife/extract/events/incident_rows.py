@@ -57,6 +57,9 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
         incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
+        if onto is not None:
+            _raids_that_only_took(incident, onto)
+            _fire_that_was_intercepted(members, onto)
         _parts_of_an_attack(incident, members)
         _headed_line(members)
         for frame, event in members:
@@ -131,6 +134,74 @@ def _crowd_of_the_heading(members: list[tuple[Frame, Event]], named: tuple[str, 
     for frame, event in members:
         if (event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack") and not frame.sources:
             event.acled_event_type, event.acled_sub_event_type = named
+
+
+def _raids_that_only_took(incident: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Gunmen raided the village and looted shops', 'a raid in which cattle were stolen and nobody
+    was hurt': a raid (a forcible entry, roles.yaml raid_lemmas) whose sentence tells property taken
+    or destroyed (a verb whose lexicon row is Looting/property destruction, even where the parse
+    left it no event of its own: 'looted' read as a modifier) and no one harmed is ACLED's
+    Looting/property destruction: its codebook keeps that sub-event for property taken or destroyed
+    with no violence against people reported. Any other act of violence in the line, or a verb of
+    killing or wounding not denied ('nobody was hurt' is), leaves the raid an attack or a battle."""
+    raids = onto.words("raid_lemmas")
+    violent = [(f, e) for f, e in incident if e.acled_event_type in _VIOLENT_TYPES and not _denied(f.trigger.token)]
+    raid_rows = [(f, e) for f, e in violent if f.trigger.token.lemma_.lower() in raids
+                 and (e.acled_event_type, e.acled_sub_event_type) == ("Violence against civilians", "Attack")]
+    if not raid_rows or len(raid_rows) != len(violent):
+        return
+    sentences = {f.trigger.token.sent for f, _ in raid_rows}
+    kinds = [_property_or_harm(token, onto) for sent in sentences for token in sent]
+    if "harm" in kinds or "property" not in kinds:
+        return
+    for _, event in raid_rows:
+        event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Looting/property destruction"
+
+
+def _fire_that_was_intercepted(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Air defences intercepted a missile fired at the town': ACLED codes a missile, rocket or
+    drone intercepted in the air as Disrupted weapons use (its codebook: an explosion prevented from
+    occurring), so the firing told of the intercepted projectile (a reduced relative on it, 'fired
+    at', 'launched at') is part of that row, no shelling of its own; other fire in the sentence stays.
+    When the sentence tells someone killed or wounded ('debris killed two people'), the weapon did
+    its harm: the firing keeps its row."""
+    interceptions = [f for f, e in members if not f.background and e.acled_sub_event_type == "Disrupted weapons use"
+                     and f.trigger.token.lemma_.lower() in onto.words("interception_verbs")]
+    if not interceptions:
+        return
+    sentences = {f.trigger.token.sent for f in interceptions}
+    if any(_property_or_harm(token, onto) == "harm" for sent in sentences for token in sent):
+        return
+    told_of = {t.i for f in interceptions for c in f.trigger.token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    for frame, event in members:  # a reduced relative on the projectile is told as its description
+        if event.acled_event_type == "Explosions/Remote violence" and frame.trigger.token.i in told_of:
+            event.acled_event_type = event.acled_sub_event_type = None  # the interception's part
+
+
+_VIOLENT_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence", "Riots"})
+_NO_ONE = frozenset({"nobody", "none", "noone"})
+
+
+def _denied(token: Token) -> bool:
+    """'nobody was hurt', 'no one was injured', 'was not harmed': a verb whose subject is no one or
+    that is negated tells that the act did not happen."""
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(d.lower_ == "no" for d in c.children))
+        for c in token.children)
+
+
+def _property_or_harm(token: Token, onto: Ontology) -> str:
+    """'property' for a verb whose lexicon rows take or destroy property ('looted', 'stolen',
+    'burned'), 'harm' for a verb of killing or wounding that is not denied ('killed', 'injuring';
+    not 'nobody was hurt', 'no one was injured'), '' otherwise."""
+    if not token.tag_.startswith("VB"):
+        return ""
+    entries = [e for key in word_keys(token) for e in onto.index.get(key, ()) if e.pos == "VERB"]
+    if any(e.frame in ("consequence", "result") for e in entries):
+        return "" if _denied(token) else "harm"
+    if any(e.acled_sub_event_type == "Looting/property destruction" for e in entries):
+        return "property"
+    return ""
 
 
 def _parts_of_an_attack(incident: list[tuple[Frame, Event]], members: list[tuple[Frame, Event]]) -> None:

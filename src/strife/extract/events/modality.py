@@ -153,7 +153,9 @@ def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel:
     links that make it a second act instead ('stopped and looted a boat': a conjunct). With
     `purposes`, a to-infinitive of purpose is no complement (`purpose_infinitive`), nor of a refusal
     above it ('refused to ply their buses to protest the hike': a protest done by refusing); one
-    prevented or stopped above it is ('stopped militants from crossing the river to attack the town')."""
+    prevented or stopped above it is ('stopped militants from crossing the river to attack the town');
+    nor is a 'for' phrase, the reason of a denying or stopping verb ('suspended two officers for
+    beating a suspect': the beating happened)."""
     purpose_of = None
     for child, ancestor in _path_up(token):
         if purposes and purpose_of is None and purpose_infinitive(child, ancestor):
@@ -161,6 +163,8 @@ def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel:
         if ancestor.pos_ in ("VERB", "AUX") and word_keys(ancestor) & lemmas:
             if purpose_of is ancestor or (purpose_of is not None and word_keys(ancestor) & onto.words("refusal_verbs")):
                 return False  # the purpose of a done act, or of a refused one (the refusal is the act)
+            if purposes and child.dep_ == "prep" and child.lower_ == "for":
+                return False  # 'suspended two officers for beating a suspect': the reason, not what is stopped
             if child.dep_ not in ("nsubj", "nsubjpass", "advcl", *parallel) or to_infinitive(child):
                 return True
     return False
@@ -253,7 +257,9 @@ def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None
     if _refusal(frame, onto):
         frame.plover, frame.mode, frame.negated, frame.converted = "REJECT", None, False, True
     elif frame.future and not frame.negated and not frame.hypothetical and frame.plover not in ("THREATEN", "AGREE", "REQUEST", "DEMAND"):
-        if _stated(frame, onto):
+        if _announced_change(frame, onto):
+            pass  # 'the group announced it would suspend operations': the announcement is the change
+        elif _stated(frame, onto):
             plover_type = onto.plover(frame.plover)
             if plover_type.conflictual:
                 frame.plover, frame.mode = "THREATEN", plover_type.threat_mode
@@ -264,6 +270,24 @@ def finish_modality(frame: Frame, onto: Ontology, on: Optional[dt.date]) -> None
             frame.hypothetical = True
     if on is not None:
         frame.old = frame.old or _names_old_year(frame, on)
+
+
+#: the ACLED sub-event an armed group's decision about its own activity is coded as
+CHANGE_TO_GROUP = "Change to group/activity"
+
+
+def _announced_change(frame: Frame, onto: Ontology) -> bool:
+    """'The front announced it would suspend its operations': an armed group's decision about its
+    own activity (a lexicon row coded Change to group/activity whose subject is an armed group's
+    noun and whose verb is a decision, roles.yaml announced_change_verbs: suspending or halting
+    operations, merging, naming a commander) is made when it is announced; ACLED codes the announcement as the change,
+    not as a promise of one. Only in reported speech or a quote, and with no condition."""
+    entry = frame.trigger.entry
+    if entry.acled_sub_event_type != CHANGE_TO_GROUP or not entry.subject or frame.conditional \
+            or entry.key not in onto.words("announced_change_verbs"):
+        return False  # 'will suspend operations if the army withdraws': a condition, no decision yet
+    token = frame.trigger.token
+    return _in_quote(token) or reported_clause(controlling_clause(clause_verb(token)), onto)
 
 
 def _stated(frame: Frame, onto: Ontology) -> bool:
