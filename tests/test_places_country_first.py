@@ -561,3 +561,15 @@ def test_a_zone_is_read_only_in_a_country_that_has_zones(nlp, gazetteer) -> None
     # Ethiopia's second-level units are zones; a German hamlet of the name is no "Kelenso zone".
     assert places(nlp, gazetteer, "Police arrested five men in Kelenso zone.") == []
     assert in_kind_countries([_candidate("DEU", 100), _candidate("ETH", 10)], "zone") == [_candidate("ETH", 10)]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed two militants in a raid in Kasli, North Waziristan.",
+    "Militants torched a school in Maku, Lower Dir.",
+])
+def test_a_district_written_after_a_village_outweighs_its_namesake_abroad(nlp, gazetteer, text) -> None:
+    """"X, Y district" as ACLED writes it: a district written by its own name after the comma (no
+    town shares it) says where the village is, as a first-level region does; a namesake town abroad
+    (a Russian Kasli, an Iranian Maku) is not it, and the village falls to the district."""
+    found = _where(nlp, gazetteer, text)
+    assert found and all(country == "PAK" for _, country, _ in found), found

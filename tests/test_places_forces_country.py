@@ -105,3 +105,46 @@ def border_notes(engine):
 def test_a_border_names_the_other_side_not_the_place(border_notes, country):
     events = border_notes[country].events
     assert events and all(e.location and e.location.country == country for e in events), events
+
+
+# Invented villages whose names the gazetteer holds only as short other names (in some language) of
+# famous towns far away: "Romo" Rome, "Kair" Cairo, "Dako" Dhaka, "Bako" Baku, "Nimo" Nimes, "Kalo"
+# Kalaw. A longer other name ("Moskva", "Lahor") is how the world writes the town and still reads as it.
+SHORT_NAMES = {
+    "forces-romo": ("Kenyan soldiers killed two militants in Romo village.", "KEN"),
+    "forces-kair": ("Malian troops clashed with jihadists at Kair on Sunday, killing four.", "MLI"),
+    "forces-dako": ("Nigerian troops clashed with insurgents in Dako village.", "NGA"),
+    "forces-bako": ("Somali army troops clashed with militants at Bako on Tuesday, killing six.", "SOM"),
+    "forces-moskva": ("Kenyan soldiers fired on protesters in Moskva on Sunday, killing two.", "RUS"),
+    "alone-nimo": ("Militants shot and wounded a farmer in Nimo.", None),
+    "alone-kalo": ("Gunmen killed a trader in Kalo on Monday.", None),
+    "alone-lahor": ("Gunmen killed a trader in Lahor on Monday.", "PAK"),
+    # one word read only by its transliteration skeleton, as one of several hamlets abroad (French ones)
+    "alone-boddar": ("Displaced families protested over insecurity in Boddar.", None),
+}
+
+
+@pytest.fixture(scope="module")
+def short_name_notes(engine):
+    import datetime as dt
+
+    from strife.model import Article
+
+    results = engine.code_articles([Article(id=key, text=text, published=dt.date(2021, 3, 2))
+                                    for key, (text, _) in SHORT_NAMES.items()])
+    return dict(zip(SHORT_NAMES, results))
+
+
+@pytest.mark.parametrize("key", list(SHORT_NAMES))
+def test_a_short_other_name_of_a_town_far_abroad_is_no_evidence_of_it(short_name_notes, key):
+    """A fuzzy or skeleton reading never crosses into a country the text gives no sign of (issue #23):
+    the acting forces' country outweighs a short other name of a famous town far away; with no cue at
+    all, such a reading of a town not known worldwide, or a one-word skeleton fitting several hamlets,
+    is no place rather than a place abroad."""
+    events = short_name_notes[key].events
+    expected = SHORT_NAMES[key][1]
+    countries = [e.location.country if e.location else None for e in events]
+    if expected is None:
+        assert all(c is None for c in countries), countries
+    else:
+        assert countries and all(c == expected for c in countries), countries

@@ -604,8 +604,12 @@ def _names_its_country(readings: Sequence[Sequence[Candidate]]) -> bool:
 
 
 def _names_its_region(readings: Sequence[Sequence[Candidate]]) -> bool:
-    """Is the last qualifying name a first-level region by its own name ("X, Ouham-Pende")?"""
-    return bool(readings) and any(c.kind == "admin1" and c.primary for c in readings[-1])
+    """Is the last qualifying name a region by its own name: a first-level one ("X, Ouham-Pende"),
+    or a district no town shares the name of ("X, North Westmarsh"; a district named after its
+    seat town may be the town, a comma list of towns)?"""
+    return bool(readings) and any(c.kind == "admin1" and c.primary for c in readings[-1]) or (
+        bool(readings) and any(c.kind == "admin2" and c.primary for c in readings[-1])
+        and not any(c.kind == "city" for c in readings[-1]))
 
 
 def _regional(readings: Sequence[Candidate]) -> bool:

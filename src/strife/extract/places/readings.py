@@ -112,6 +112,46 @@ def stands_alone(candidate: Candidate) -> bool:
             or candidate.n_names >= STRONG_NAMES)
 
 
+# A one-word name this short is shared by too many villages for another (foreign, old, transliterated)
+# name of a famous town to say that town: "Bako" is written for Baku, "Dako" for Dhaka, "Tur" for
+# Tours, but a note's "Bako" is far likelier a village the gazetteer lacks.
+SHORT_NAME_LETTERS = 4
+# A town read by another of its names, in a note that says no country at all, is taken only when the
+# gazetteer knows it this big: a town, not a village or a place of unknown size abroad.
+LONE_ALTERNATE_MIN_POPULATION = 10_000
+
+
+def is_short_name(name: str) -> bool:
+    """One word of at most `SHORT_NAME_LETTERS` letters ("Tur", "Bako")."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) <= SHORT_NAME_LETTERS and not any(ch.isspace() for ch in name.strip())
+
+
+def known_by_this_name(candidate: Candidate, name: str) -> bool:
+    """Whether a reading stands on the name written (`stands_alone`), unless the name is only a
+    short other name of it (`SHORT_NAME_LETTERS`): a famous town is known worldwide by its own names,
+    not by every short spelling some language gives it."""
+    return stands_alone(candidate) and (candidate.primary or not is_short_name(name))
+
+
+def weak_lone_reading(mention: Mention, ranked: Optional[Ranked], name: str) -> bool:
+    """Is the mention read, with nothing written beside it, only as a town by another (foreign, old or
+    near-spelled) of its names, not known worldwide (`stands_alone`), and short
+    (`SHORT_NAME_LETTERS`) or one word read by its transliteration skeleton only (not a name the
+    gazetteer holds) as one of several towns, this one of unknown or village size
+    (`LONE_ALTERNATE_MIN_POPULATION`; a skeleton of two words says far more than one, and one that
+    fits a single town names it)? In a note
+    that says no country, such a reading is no evidence of a place abroad: "Militants shot a man
+    in Tur" is not in Tours, "insecurity in Shadad" not in a Syrian town once spelled so."""
+    if not ranked or mention.fits_qualifiers or mention.fallback or mention.admin_hint:
+        return False
+    best = ranked[0][0]
+    return (best.kind == "city" and not best.primary and not stands_alone(best)
+            and (is_short_name(name) or (mention.variant and " " not in name.strip()
+                                         and best.population < LONE_ALTERNATE_MIN_POPULATION
+                                         and len({c.geonames_id for c, _ in ranked}) > 1)))
+
+
 def resolve_mention(
     doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str],
     ranked: Optional[Ranked] = None,

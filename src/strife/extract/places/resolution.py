@@ -35,7 +35,9 @@ from strife.extract.places.readings import (
     prefer_named_regions,
     ranked_readings,
     resolve_mention,
+    known_by_this_name,
     stands_alone,
+    weak_lone_reading,
     towns_regions,
     undecided_namesakes,
 )
@@ -153,6 +155,7 @@ def _read_places(
     # in a country nothing else in the note says.
     forces = _forces_country(doc, votes)
     forces_against: list[int] = []  # mentions read as such a town, far from the forces' country
+    read_names = {names[i] for i, ranked in enumerate(readings) if ranked}  # the names read as places
     found = []
     read_at: dict[int, str] = {}  # mention index -> the country its place was read in
     found_at: list[int] = []  # each toponym's mention index
@@ -170,11 +173,14 @@ def _read_places(
                                    _names_locality(doc, mention) or part_of_longer_name(doc, mention, ranked),
                                    _far_abroad(ranked, others, gazetteer), actor_countries,
                                    _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer),
-                                   all_support.without(index))
+                                   all_support.without(index), names[index])
         if (not not_a_location and forces and ranked and ranked[0][0].country not in all_support.without(index)
-                and _weak_far_reading(mention, ranked, forces, gazetteer)):
+                and _weak_far_reading(mention, ranked, forces, gazetteer, names[index])):
             not_a_location = True
             forces_against.append(index)
+        if (not not_a_location and not all_support.without(index) and read_names == {names[index]}
+                and weak_lone_reading(mention, ranked, names[index])):
+            not_a_location = True  # a note that says no country nor other place: a weak reading abroad is none
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
         qualified_by = mention.fallback[0][0] if mention.fallback else None
@@ -254,6 +260,8 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
         if normalise_name(name) in stop_words() or (actor_focus and countries != {actor_focus[0]}):
             continue
         ranked = gazetteer.explain(gazetteer_query(doc, mention), variants=True)
+        if not actor_focus and weak_lone_reading(mention, ranked, normalise_name(name)):
+            continue  # "insecurity in Shadad": a village-sized spelling abroad says no place
         place = resolve_mention(doc, mention, gazetteer, (), ranked)
         if place is not None:
             place = place.model_copy(update={"confidence": min(place.confidence, VARIANT_ALONE_CONFIDENCE)})
@@ -405,7 +413,7 @@ def unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
     locality: bool = False, far: bool = False, actor_countries: Collection[str] = (), far_town: bool = False,
-    every_country: Collection[str] = (),
+    every_country: Collection[str] = (), name: str = "",
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -432,7 +440,7 @@ def unsupported_namesake(
         return True  # "Kenyan herders clashed in the Coast region": their country's coast, not a region of that name across a border
     if far_town and best.kind == "city" and not stands_alone(best):
         return True  # a town in another part of the world from every region the note names: a namesake
-    if far and best.kind == "city" and not best.primary and not stands_alone(best):
+    if far and best.kind == "city" and not best.primary and not known_by_this_name(best, name or best.name):
         return True  # "Brunn, in central Mali" is not Brno, one of whose other names it is: a town far abroad
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
@@ -641,17 +649,18 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
 
 
 def _weak_far_reading(mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]], forces: str,
-                      gazetteer: Gazetteer) -> bool:
+                      gazetteer: Gazetteer, name: str = "") -> bool:
     """Is the mention read only as a town far from the acting forces' country by another (old,
     foreign or near-spelled) of its names, not known worldwide, with nothing written beside it that
-    holds it? Such a reading is weaker evidence of the place than the forces that act there: "the
+    holds it (`known_by_this_name`: a famous town is not known by a short other name, "Bako" for
+    Baku)? Such a reading is weaker evidence of the place than the forces that act there: "the
     Westland army shot a civilian in Tur" is not in a French town once called so. A town's own name
     or a region stands: foreign forces do act abroad."""
     if not ranked or mention.fits_qualifiers or mention.fallback or mention.admin_hint:
         return False
     best = ranked[0][0]
-    return (best.kind == "city" and not best.primary and not stands_alone(best) and best.country != forces
-            and _far_abroad(ranked, {forces}, gazetteer))
+    return (best.kind == "city" and not best.primary and not known_by_this_name(best, name or best.name)
+            and best.country != forces and _far_abroad(ranked, {forces}, gazetteer))
 
 
 def _forces_country(doc: Doc, votes: Sequence[FocusVote]) -> Optional[str]:
