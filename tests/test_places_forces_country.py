@@ -119,6 +119,8 @@ SHORT_NAMES = {
     "alone-nimo": ("Militants shot and wounded a farmer in Nimo.", None),
     "alone-kalo": ("Gunmen killed a trader in Kalo on Monday.", None),
     "alone-lahor": ("Gunmen killed a trader in Lahor on Monday.", "PAK"),
+    # a short other name of a city of half a million is how news writes it (Hama for Hamah)
+    "alone-hama": ("Shells fell near Hama on Monday, wounding two farmers.", "SYR"),
     # one word read only by its transliteration skeleton, as one of several hamlets abroad (French ones)
     "alone-boddar": ("Displaced families protested over insecurity in Boddar.", None),
 }

@@ -119,6 +119,9 @@ SHORT_NAME_LETTERS = 4
 # A town read by another of its names, in a note that says no country at all, is taken only when the
 # gazetteer knows it this big: a town, not a village or a place of unknown size abroad.
 LONE_ALTERNATE_MIN_POPULATION = 10_000
+# A short other name of a city this big is how news writes the city ("Hama" for Hamah, half a million
+# people); below it (Nîmes, Tours) a short name in a note that says no country is likelier a village.
+SHORT_ALTERNATE_MIN_POPULATION = 250_000
 
 
 def is_short_name(name: str) -> bool:
@@ -141,13 +144,15 @@ def weak_lone_reading(mention: Mention, ranked: Optional[Ranked], name: str) -> 
     gazetteer holds) as one of several towns, this one of unknown or village size
     (`LONE_ALTERNATE_MIN_POPULATION`; a skeleton of two words says far more than one, and one that
     fits a single town names it)? In a note
-    that says no country, such a reading is no evidence of a place abroad: "Militants shot a man
-    in Tur" is not in Tours, "insecurity in Shadad" not in a Syrian town once spelled so."""
+    that says no country, such a reading is no evidence of a place abroad: "insecurity in Shadad" is
+    not in a Syrian town once spelled so, "a farmer in Nimo" not in Nîmes. A short other name of a city
+    of `SHORT_ALTERNATE_MIN_POPULATION` is how the world writes it: "near Hama" is Hamah."""
     if not ranked or mention.fits_qualifiers or mention.fallback or mention.admin_hint:
         return False
     best = ranked[0][0]
     return (best.kind == "city" and not best.primary and not stands_alone(best)
-            and (is_short_name(name) or (mention.variant and " " not in name.strip()
+            and ((is_short_name(name) and best.population < SHORT_ALTERNATE_MIN_POPULATION)
+                 or (mention.variant and " " not in name.strip()
                                          and best.population < LONE_ALTERNATE_MIN_POPULATION
                                          and len({c.geonames_id for c, _ in ranked}) > 1)))
 
