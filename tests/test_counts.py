@@ -194,3 +194,12 @@ def test_sentences_are_built_once_and_found_by_bisection(nlp) -> None:
     for token in doc:
         here = sentence_index(doc, token.i)
         assert sents[here].start <= token.i < sents[here].end
+
+
+def test_a_figures_root_is_the_head_of_its_evidence(nlp) -> None:
+    from strife.extract import figure_root
+
+    doc = nlp("Gunmen killed 12 soldiers near the Tarvo bridge.")
+    (count,) = [c for c in find_counts(doc) if c.kind == "killed"]
+    assert figure_root(count, doc).text == "soldiers"
+    assert figure_root(count.model_copy(update={"span": None}), doc) is None

@@ -15,10 +15,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import Callable, Generic, Iterable, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, Iterable, Optional, TypeVar
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from strife.model import Count
 
 T = TypeVar("T")
 
@@ -286,3 +289,13 @@ class Intervals(Generic[T]):
 
     def _in_order(self, indexes: Iterable[int]) -> list[T]:
         return [self._items[i] for i in sorted(indexes, key=self._order.__getitem__)]
+
+
+def figure_root(count: "Count", doc: Doc) -> Optional[Token]:
+    """The head token of a figure's evidence ("soldiers" of "12 soldiers"), where every reading of
+    the parse around a figure starts (its clause verb, its speaker, its tally noun); None when the
+    figure has no span or its span covers no token."""
+    if not count.span:
+        return None
+    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

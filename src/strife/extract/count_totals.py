@@ -11,7 +11,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import FINITE_TAGS
+from strife.extract import FINITE_TAGS, figure_root
 from strife.extract.count_words import count_cues, revised_toll_verb, tally_noun, trigger_for
 from strife.model import Count
 
@@ -82,12 +82,9 @@ def revises_the_told_toll(count: Count, doc: Doc) -> bool:
     moves, in a sentence that tells no act of its own (the caller's check), is the latest figure of
     the incident told before it; ACLED overwrites a toll as victims succumb (its fatality updates),
     so it is the incident's own total, as a total told in the incident's sentence is."""
-    if not count.total or count.span is None:
+    token = figure_root(count, doc) if count.total else None
+    if token is None:
         return False
-    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span.root
     for _ in range(3):
         if token.head is token:
             return False

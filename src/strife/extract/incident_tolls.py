@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import Layout, doc_text, doc_tokens
+from strife.extract import Layout, doc_text, doc_tokens, figure_root
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import lookup_keys, victim_nouns
 from strife.extract.tolls import (
@@ -80,8 +80,8 @@ class Reporters:
     def is_perpetrator_claim(self, count: Count, reporter: Optional[str]) -> bool:
         if reporter and self.claimants & _name_keys(reporter):
             return True
-        span = self.doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
-        return span is not None and len(span) > 0 and _killer_speaks(span.root)
+        root = figure_root(count, self.doc)
+        return root is not None and _killer_speaks(root)
 
 
 def _claimants(doc: Doc) -> frozenset[str]:
@@ -193,8 +193,8 @@ def _accounts(figures: Sequence[Count], layout: Layout, doc: Doc, told_in: froze
 
 
 def _dies_later(count: Count, doc: Doc) -> bool:
-    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
-    return span is not None and len(span) > 0 and died_later(span.root) and other_people(count, doc_text(doc))
+    root = figure_root(count, doc)
+    return root is not None and died_later(root) and other_people(count, doc_text(doc))
 
 
 def _with_later_dead(account: Count, more: Count, rank: Optional[int]) -> Count:
@@ -240,11 +240,11 @@ def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count],
 
 def _victims_sector(count: Count, doc: Doc) -> Optional[str]:
     """The CAMEO sector the figure's victim noun names ("soldiers" MIL, "rebels" REB), or None."""
-    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand") if count.span else None
-    if span is None or len(span) == 0:
+    root = figure_root(count, doc)
+    if root is None:
         return None
     table = victim_nouns()
-    return next((table[key] for key in lookup_keys(span.root) if table.get(key)), None)
+    return next((table[key] for key in lookup_keys(root) if table.get(key)), None)
 
 
 def _incident_figure(accounts: list[Count], kind) -> Optional[Count]:

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from strife.extract import clause_verb
+from strife.extract import clause_verb, figure_root
 from strife.extract.count_words import count_cues
 from strife.extract.incident_agreement import SHORT_SPAN_DAYS
 from strife.extract.report_words import report_words
@@ -46,11 +46,11 @@ def _aggregate_verbs(counts: Sequence[Count], doc: Doc, dates: Sequence[DateMent
     for count in counts:
         if count.span is None or count.kind is None:
             continue
-        span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
-        verb = clause_verb(span.root) if span is not None and len(span) else None
+        root = figure_root(count, doc)
+        verb = clause_verb(root) if root is not None else None
         if verb is None:
             continue
-        if _names_a_period(verb, span.root, recent):
+        if _names_a_period(verb, root, recent):
             periods.add(verb.i)
         elif not _a_wars_perfect(verb) or _one_engagements_toll(verb, count):
             continue

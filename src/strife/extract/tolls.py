@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from strife.conventions import told_figure
 from strife.datafiles import read_data_csv
-from strife.extract import Layout, doc_text
+from strife.extract import Layout, doc_text, figure_root
 from strife.extract.count_totals import is_summary_line
 from strife.extract.count_words import count_cues, count_triggers, tally_noun, trigger_for, victim_nouns
 from strife.extract.quotes import speech_verb
@@ -99,10 +99,9 @@ def _rival_accounts(figures: list[Count], doc: Doc) -> list[list[Count]]:
 def _speaker(count: Count, doc: Doc) -> Optional[str]:
     """Who says the figure ("residents said 10 were killed": "residents"): the subject of the
     speech verb its clause hangs on (lower case), or None."""
-    span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand") if count.span else None
-    if span is None or len(span) == 0:
+    token = figure_root(count, doc)
+    if token is None:
         return None
-    token = span.root
     for _ in range(6):
         if token.head is token:
             return None
