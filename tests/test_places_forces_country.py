@@ -5,8 +5,23 @@ from __future__ import annotations
 import pytest
 
 
+def _event_countries(events):
+    return [(e.location.country if e.location else None) for e in events]
+
+
 def _countries(code, text):
-    return [(e.location.country if e.location else None) for e in code(text)]
+    return _event_countries(code(text))
+
+
+def _coded_notes(engine, texts: dict[str, str]) -> dict:
+    """Each note of `texts` coded in one batch (one spaCy pass), by its key."""
+    import datetime as dt
+
+    from strife.model import Article
+
+    results = engine.code_articles([Article(id=key, text=text, published=dt.date(2021, 3, 2))
+                                    for key, text in texts.items()])
+    return dict(zip(texts, results))
 
 
 def test_state_forces_fighting_a_foreign_group_in_an_unknown_village_are_at_home(code):
@@ -87,18 +102,13 @@ def test_the_other_side_of_the_border_is_where_the_doers_came_from(code):
 def border_notes(engine):
     # English names the other side of a border with it: "near the border with X", "on the X border",
     # "the Xian frontier"; a people's adjective on the place noun says the place's own country.
-    import datetime as dt
-
-    from strife.model import Article
-
-    texts = {"BFA": "Gunmen killed four civilians in a Burkinabe village near the border with Mali.",
-             "MLI": "Protesters blocked a road in a Malian town on the Algerian border.",
-             "CMR": "Gunmen raided a Cameroonian village near the Nigerian frontier, killing two.",
-             "NER": "Gunmen attacked the Nigerien village of Korowanga near the Malian border on Sunday.",
-             # ... but "the Xian border with Y" is X's own border, Y the other side.
-             "TCD": "Soldiers shelled a residential area in Korowanga near Chadian border with Sudan, killing three herders."}
-    results = engine.code_articles([Article(id=c, text=t, published=dt.date(2021, 3, 2)) for c, t in texts.items()])
-    return dict(zip(texts, results))
+    return _coded_notes(engine, {
+        "BFA": "Gunmen killed four civilians in a Burkinabe village near the border with Mali.",
+        "MLI": "Protesters blocked a road in a Malian town on the Algerian border.",
+        "CMR": "Gunmen raided a Cameroonian village near the Nigerian frontier, killing two.",
+        "NER": "Gunmen attacked the Nigerien village of Korowanga near the Malian border on Sunday.",
+        # ... but "the Xian border with Y" is X's own border, Y the other side.
+        "TCD": "Soldiers shelled a residential area in Korowanga near Chadian border with Sudan, killing three herders."})
 
 
 @pytest.mark.parametrize("country", ["BFA", "MLI", "CMR", "NER", "TCD"])
@@ -128,13 +138,7 @@ SHORT_NAMES = {
 
 @pytest.fixture(scope="module")
 def short_name_notes(engine):
-    import datetime as dt
-
-    from strife.model import Article
-
-    results = engine.code_articles([Article(id=key, text=text, published=dt.date(2021, 3, 2))
-                                    for key, (text, _) in SHORT_NAMES.items()])
-    return dict(zip(SHORT_NAMES, results))
+    return _coded_notes(engine, {key: text for key, (text, _) in SHORT_NAMES.items()})
 
 
 @pytest.mark.parametrize("key", list(SHORT_NAMES))
@@ -145,7 +149,7 @@ def test_a_short_other_name_of_a_town_far_abroad_is_no_evidence_of_it(short_name
     is no place rather than a place abroad."""
     events = short_name_notes[key].events
     expected = SHORT_NAMES[key][1]
-    countries = [e.location.country if e.location else None for e in events]
+    countries = _event_countries(events)
     if expected is None:
         assert all(c is None for c in countries), countries
     else:
