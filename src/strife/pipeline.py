@@ -48,12 +48,17 @@ if not Doc.has_extension("strife"):
     Doc.set_extension("strife", default=None)
 
 
+RULES_ONLY = ""  # as `model_dir`: no typer at all, the rules alone (`--rules-only`; `strife train` codes so)
+
+
 def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
                   model_dir: Optional[str] = None, actors: Optional[str] = None) -> Language:
     """A spaCy pipeline with strife's stages appended; ValueError when the model is not installed.
 
     `model_dir` (a `strife train` output) appends the `strife_typer` component, which types the
     found events with the trained model (`strife.learn.apply`); ValueError when it is unusable.
+    Without one (None) the component applies strife's built-in typer (`strife.learn.builtin`: it
+    adds the events the rules missed in short reports); `RULES_ONLY` codes with the rules alone.
     `actors` is a user's actor file (`--actors`) the actors stage codes with on top of strife's
     dictionary (its config, so it travels with the pipeline); ValueError naming the file when it is
     unusable. Without it the stage takes the file named by `STRIFE_ACTORS`, if any.
@@ -69,6 +74,10 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
     settings = {"strife_actors": {"actors": actors}} if actors else {}
     for stage in stages:
         nlp.add_pipe(stage, config=settings.get(stage, {}))
+    if model_dir is None and stages == STAGES:
+        from strife.learn.builtin import builtin_model_dir
+
+        model_dir = builtin_model_dir()
     if model_dir:
         from strife.learn.apply import add_typer
 

@@ -92,8 +92,15 @@ def _actors_file(path: Optional[str]) -> Optional[str]:
     return path
 
 
-def _model_dir(path: Optional[str]) -> Optional[str]:
-    """A --model-dir checked now (one-line usage error when unusable), as an absolute path."""
+def _model_dir(path: Optional[str], rules_only: bool = False) -> Optional[str]:
+    """A --model-dir checked now (one-line usage error when unusable), as an absolute path; with
+    --rules-only, `RULES_ONLY` (no typer at all); with neither, None (the built-in typer)."""
+    if rules_only:
+        if path:
+            fail("--rules-only and --model-dir exclude each other: a model types what the rules found")
+        from strife.pipeline import RULES_ONLY
+
+        return RULES_ONLY
     if not path:
         return None
     from strife.learn.model import ModelDirError, load_model
@@ -108,14 +115,17 @@ def _model_dir(path: Optional[str]) -> Optional[str]:
 
 
 ModelDirOption = typer.Option(None, "--model-dir", envvar="STRIFE_MODEL_DIR",
-                              help="A model directory from `strife train`: it types the events found (roles, places, dates, counts stay).")
+                              help="A model directory from `strife train`: it types the events found (roles, places, dates, counts stay), "
+                                   "in place of the built-in typer.")
+RulesOnlyOption = typer.Option(False, "--rules-only", help="Code with the rules alone, without the built-in typer that adds "
+                               "the events they missed in short reports.")
 
 
-def local_engine(model: Optional[str], model_dir: Optional[str] = None) -> LocalEngine:
-    """A LocalEngine of --model and --model-dir (the commands that code in this process only); a
-    usage error when it cannot load."""
+def local_engine(model: Optional[str], model_dir: Optional[str] = None, rules_only: bool = False) -> LocalEngine:
+    """A LocalEngine of --model, --model-dir and --rules-only (the commands that code in this process
+    only); a usage error when it cannot load."""
     try:
-        return LocalEngine(model=model, model_dir=_model_dir(model_dir))
+        return LocalEngine(model=model, model_dir=_model_dir(model_dir, rules_only))
     except ValueError as error:
         fail(str(error))
     raise AssertionError("unreachable")
@@ -187,6 +197,7 @@ class CodingOptions:
     max_chars: int = MaxCharsOption
     max_seconds: float = MaxSecondsOption
     model_dir: Optional[str] = ModelDirOption
+    rules_only: bool = RulesOnlyOption
 
     def read_options(self) -> ReadOptions:
         """How to read the inputs, with --published and --input-format checked and the --errors
@@ -211,7 +222,7 @@ class CodingOptions:
         try:
             return make_engine(self.engine_kind, model=self.model, batch_size=self.batch_size, workers=self.workers,
                                scheduler=self.scheduler, max_chars=self.max_chars, max_seconds=self.max_seconds or None,
-                               model_dir=_model_dir(self.model_dir), actors=actors)
+                               model_dir=_model_dir(self.model_dir, self.rules_only), actors=actors)
         except ValueError as error:
             fail(str(error))
         raise AssertionError("unreachable")

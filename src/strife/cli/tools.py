@@ -15,6 +15,7 @@ from strife.cli.common import (
     ConventionsOption,
     DbOption,
     ModelDirOption,
+    RulesOnlyOption,
     ModelOption,
     display_url,
     err,
@@ -41,6 +42,7 @@ def eval_command(
     conventions: Optional[bool] = ConventionsOption,
     model: Optional[str] = ModelOption,
     model_dir: Optional[str] = ModelDirOption,
+    rules_only: bool = RulesOnlyOption,
 ) -> None:
     """Measure strife against human-coded gold, as a user meets it: each field end to end, then among detected.
 
@@ -65,7 +67,7 @@ def eval_command(
     except GoldFormatError as error:
         fail(str(error))
     cases = select_half(gold_file.cases, half)
-    engine = local_engine(model, model_dir)
+    engine = local_engine(model, model_dir, rules_only)
     with progress_bar() as progress:
         task = progress.add_task("coding gold", total=len(cases))
         evaluation = evaluate_cases(cases, engine, fmt=gold_format, gold_path=gold, seed=seed,
@@ -247,7 +249,7 @@ def train_command(
 
         try:
             trained = train(gold, gold_format, output, target=target, seed=seed, folds=folds, limit=limit,
-                            baseline=baseline, engine=local_engine(model),
+                            baseline=baseline, engine=local_engine(model, rules_only=True),
                             progress=None if as_json else lambda message: err.print(f"strife: {message}"))
         except (GoldFormatError, ValueError) as error:
             fail(str(error))
@@ -275,7 +277,7 @@ def _suggestions(trained, model_dir: Optional[str], n: int, pool: List[str], mod
         typer_model = trained or load_model(model_dir)
     except ModelDirError as error:
         fail(f"--model-dir: {error}")
-    found, problems = suggest(typer_model, read_inputs(pool), n, engine=local_engine(model))
+    found, problems = suggest(typer_model, read_inputs(pool), n, engine=local_engine(model, rules_only=True))
     for problem in problems:
         report_problem(problem)
     return found

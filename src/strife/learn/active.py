@@ -43,7 +43,10 @@ def suggest(model: TypeModel, pool: Iterable, n: int, engine=None) -> tuple[list
 
     if n < 1:
         raise ValueError(f"--suggest must be at least 1, not {n}")
-    engine = engine or LocalEngine()
+    if engine is None:
+        from strife.pipeline import RULES_ONLY
+
+        engine = LocalEngine(model_dir=RULES_ONLY)  # `model` reads the rules' coding, as in training
     ranked: list[tuple[tuple, Suggestion]] = []
     problems = []
     for position, outcome in enumerate(engine.run(pool)):

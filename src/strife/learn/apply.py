@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from strife.learn.detect import open_passages, passage_example, propose
-from strife.learn.features import Example, examples_for
+from strife.learn.features import NO_EVENT, Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model, transform
 from strife.evaluate.score import happened
 from strife.learn.tuning import applied_labels, text_labels
@@ -71,7 +71,7 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
     hand each job its slice of the batch's predictions (in job order)."""
     examples = [e for job in jobs for e in job.event_examples]
     matrix = transform(model.parts, examples, model.config) if examples else None  # vectorised once, read twice
-    events = model.predict(examples, matrix=matrix)
+    events = model.predict(examples, matrix=matrix) if model.config.retype else [None] * len(examples)
     reads = _reads_text(model) or (model.config.veto and model.config.veto_spares_agreed and "pair_text" in model.heads)
     texts = model.predict(examples, text_only=True, matrix=matrix) if reads and examples else [None] * len(examples)
     vetoes = model.no_event(examples, matrix=matrix) if model.config.veto else [0.0] * len(examples)
@@ -135,9 +135,9 @@ def _finish(job: _Job, event_predictions: list[Prediction], passage_predictions:
             model: TypeModel) -> int:
     """Apply one job's predictions: retype its events (not the vetoed), then propose events in its open passages."""
     changed = sum(_apply(event, p, model) for event, p, vetoed in zip(job.events, event_predictions, job.vetoed)
-                  if not vetoed)
+                  if not vetoed and p is not None)
     for bounds, p in zip(job.passages, passage_predictions):
-        if p.probability >= model.config.add_at:
+        if p.label != NO_EVENT and p.probability >= model.config.add_at:
             propose(job.result, job.text, bounds, p.label, p.sub_label, p.probability)
             changed += 1
     return changed

@@ -15,7 +15,7 @@ from typing import Callable, Optional, Sequence
 
 from strife.evaluate.records import EvalCase, GoldRecord
 from strife.evaluate.score import choose_event, happened
-from strife.learn.features import Example, event_example, eventless_example
+from strife.learn.features import NO_EVENT, Example, event_example, eventless_example
 from strife.model import ArticleResult, Event
 
 DEFAULT_TARGET = {"acled": "acled", "plover-gsr": "plover", "strife": "plover"}
@@ -99,8 +99,11 @@ def _label_veto(example: Example, credited: Event, case: EvalCase, gold: GoldRec
     def right(event: Event) -> bool:
         return event.acled_event_type == gold.acled_type or event.acled_event_type in gold.acled_accept
 
+    if gold.acled_type == NO_EVENT:  # a text that reports no event: every event the rules found in it is none
+        right = lambda event: False  # noqa: E731
+
     others = [e for e in happened(result.events) if e.acled_event_type and e is not credited]
-    wrong_top = not right(credited) and any(right(e) for e in others)
+    wrong_top = not right(credited) and (gold.acled_type == NO_EVENT or any(right(e) for e in others))
     example.labels["veto"] = VETO_LABELS[wrong_top]
     for event in others:
         other = event_example(case.article.text, event, result, origin=case.origin)

@@ -21,6 +21,8 @@ from strife.extract import line_bounds
 from strife.model import ArticleResult, Event
 
 TARGETS = ("acled", "plover")
+NO_EVENT = "No event"  # ACLED training records that report no event (`strife.learn.builtin`): the text head learns
+# to stay silent on them and the veto learns the rules' events in them; never a type an event is given
 CONTEXT_CHARS = 1500  # a line longer than this is cut around the event
 WINDOW_WORDS = 6  # words each side of the trigger kept as the trigger's window
 _WORD = re.compile(r"\w[\w'-]*")

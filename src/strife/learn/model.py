@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from strife.learn.features import TARGETS, Example
+from strife.learn.features import NO_EVENT, TARGETS, Example
 
 WEIGHTS_FILE = "model.skops"
 META_FILE = "meta.json"
@@ -89,6 +89,10 @@ class LearnerConfig:
     veto: bool = True  # ACLED: a rules event the model is sure is no event loses its ACLED type
     veto_at: float = 0.6  # ... when its calibrated probability of "no event" is at least this (0.6: South Asia sealed
     # fatalities exact 0.942 -> 0.949 against 0.8, every other figure the same; 0.5 loses a type on Africa)
+    min_df: int = 1  # a text-only model's word n-grams seen in fewer records are dropped
+    retype: bool = True  # ACLED: a head that retypes the rules' events (False: a text head alone, which only proposes
+    # events in the passages the rules left open: `strife.learn.builtin`, whose made-up notes type the rules' events
+    # worse than the rules)
     veto_spares_agreed: bool = True  # ACLED: ... unless the text head (text alone) gives the event the rules' type
     # (2020 cross-over the same 0.917; South Asia dev half, all-2020 model, 0.969 -> 0.975; every sealed figure holds)
 
@@ -124,9 +128,9 @@ class TypeModel:
     @property
     def labels(self) -> list[str]:
         """The event types the model can give."""
-        head = self.heads.get("pair") or self.heads["type"]
+        head = next(self.heads[name] for name in ("pair", "pair_text", "type") if name in self.heads)
         names = [str(c) for c in head_classes(head)]
-        return sorted({n.split(PAIR_SEPARATOR)[0] for n in names})
+        return sorted({n.split(PAIR_SEPARATOR)[0] for n in names} - {NO_EVENT})
 
     def predict(self, examples: Sequence[Example], *, text_only: bool = False, matrix=None) -> list[Prediction]:
         """The most probable type of each example (with its ACLED sub-event type for ACLED models).
@@ -138,16 +142,16 @@ class TypeModel:
         if not examples:
             return []
         matrix = transform(self.parts, examples, self.config) if matrix is None else matrix
-        if "pair" in self.heads:
-            pair = self.heads["pair"]
+        if "pair" in self.heads or "pair_text" in self.heads:
+            pair = self.heads.get("pair")
             text_head = self.heads.get("pair_text")
-            if text_only and text_head is not None:
+            if text_head is not None and (text_only or pair is None):  # its classes may hold NO_EVENT, the main head's never
                 rows = head_probabilities(text_head, text_input(self.parts, examples, matrix))
-            else:
-                rows = head_probabilities(pair, matrix)
-                if text_head is not None and self.config.text_blend > 0:  # see LearnerConfig.text_blend
-                    text = head_probabilities(text_head, text_input(self.parts, examples, matrix))
-                    rows = (1 - self.config.text_blend) * rows + self.config.text_blend * text
+                return [_pair_prediction(head_classes(text_head), row) for row in rows]
+            rows = head_probabilities(pair, matrix)
+            if text_head is not None and self.config.text_blend > 0:  # see LearnerConfig.text_blend
+                text = head_probabilities(text_head, text_input(self.parts, examples, matrix))
+                rows = (1 - self.config.text_blend) * rows + self.config.text_blend * _aligned(text, text_head, pair)
             return [_pair_prediction(head_classes(pair), row) for row in rows]
         type_rows = head_probabilities(self.heads["type"], matrix)
         sub_head = self.heads.get("sub_type")
@@ -172,13 +176,19 @@ class TypeModel:
 
     # ------------------------------------------------------------------ storage
     def save(self, directory: str | Path) -> Path:
-        """Write `model.skops` and `meta.json` into `directory` (created if needed)."""
-        import skops.io as sio
-
+        """Write `model.skops` (a text-only model: its arrays, `strife.learn.linear`) and `meta.json`
+        into `directory` (created if needed)."""
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
-        sio.dump({"parts": self.parts, "heads": self.heads}, folder / WEIGHTS_FILE,
-                 compression=zipfile.ZIP_DEFLATED, compresslevel=9)  # its JSON schema of vocabularies is large
+        if not self.config.retype:
+            from strife.learn.linear import export_text_head
+
+            export_text_head(self.parts, self.heads, folder)
+        else:
+            import skops.io as sio
+
+            sio.dump({"parts": self.parts, "heads": self.heads}, folder / WEIGHTS_FILE,
+                     compression=zipfile.ZIP_DEFLATED, compresslevel=9)  # its JSON schema of vocabularies is large
         meta = {**self.meta, "target": self.target, "config": asdict(self.config), "labels": self.labels,
                 "format_version": FORMAT_VERSION}
         (folder / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
@@ -187,11 +197,15 @@ class TypeModel:
 
 def load_model(directory: str | Path) -> TypeModel:
     """The model saved in `directory`; ModelDirError with one line saying what is wrong."""
-    import skops.io as sio
+    from strife.learn.linear import ARRAYS_FILE
 
     folder = Path(directory)
     if not folder.is_dir():
         raise ModelDirError(f"{folder}: no such model directory")
+    if (folder / ARRAYS_FILE).is_file():
+        return _load_text_head(folder)
+    import skops.io as sio
+
     meta_path, weights_path = folder / META_FILE, folder / WEIGHTS_FILE
     if not meta_path.is_file() or not weights_path.is_file():
         raise ModelDirError(f"{folder}: not a strife model directory (needs {META_FILE} and {WEIGHTS_FILE}; make one with strife train)")
@@ -218,6 +232,20 @@ def load_model(directory: str | Path) -> TypeModel:
 SAFE_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
 
 
+def _load_text_head(folder: Path) -> TypeModel:
+    """A text-only model (`strife.learn.linear`: arrays, no scikit-learn needed to read or run it)."""
+    from strife.learn.linear import load_text_head
+
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        parts, heads = load_text_head(folder)
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelDirError(f"{folder}: unreadable model ({type(error).__name__}: {error})") from None
+    if meta.get("format_version") != FORMAT_VERSION or meta.get("target") not in TARGETS:
+        raise ModelDirError(f"{folder / META_FILE}: made by an incompatible strife (format {meta.get('format_version')!r}); retrain it")
+    return TypeModel(meta["target"], LearnerConfig(**meta.get("config", {})), parts, heads, meta)
+
+
 # ---------------------------------------------------------------------- fitting
 
 
@@ -232,21 +260,41 @@ def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
     parts = fit_parts(typed, config)
     matrix = transform(parts, typed, config)
     heads: dict[str, Any] = {}
-    if target == "acled" and config.joint:
+    if target == "acled" and not config.retype:
         pairs = [pair_label(e) for e in typed]
-        inputs = {"pair": matrix}
+        heads["pair_text"] = _fit_head(text_input(parts, typed, matrix), pairs, head_config("pair_text", config), seed)
+    elif target == "acled" and config.joint:
+        pairs = [pair_label(e) for e in typed]
+        inputs = {"pair": _event_rows(typed, matrix, pairs)}
         if (config.text_blend > 0 or config.detect_with_text) and "rules" in parts:
-            inputs["pair_text"] = text_input(parts, typed, matrix)
-        fitted = in_parallel(lambda name: _fit_head(inputs[name], pairs, head_config(name, config), seed), list(inputs))
+            inputs["pair_text"] = (text_input(parts, typed, matrix), pairs)
+        fitted = in_parallel(lambda name: _fit_head(*inputs[name], head_config(name, config), seed), list(inputs))
         heads.update(zip(inputs, fitted))
         if config.veto:
             heads.update(_fit_veto(typed, parts, config, seed))
     else:
-        heads["type"] = _fit_head(matrix, [e.labels["type"] for e in typed], config, seed)
-        subs = [i for i, e in enumerate(typed) if e.labels.get("sub_type")]
+        events = [i for i, e in enumerate(typed) if e.labels["type"] != NO_EVENT]
+        heads["type"] = _fit_head(matrix[events], [typed[i].labels["type"] for i in events], config, seed)
+        subs = [i for i in events if typed[i].labels.get("sub_type")]
         if target == "acled" and len({typed[i].labels["sub_type"] for i in subs}) >= 2:
             heads["sub_type"] = _fit_head(matrix[subs], [pair_label(typed[i]) for i in subs], config, seed)
     return TypeModel(target, config, parts, heads, {"seed": seed, "trained_on": len(typed)})
+
+
+def _aligned(rows: np.ndarray, head: Any, onto: Any) -> np.ndarray:
+    """`head`'s probability rows in the column order of `onto`'s classes (a class `onto` lacks is dropped)."""
+    index = {str(c): i for i, c in enumerate(head_classes(head))}
+    return np.stack([rows[:, index[str(c)]] if str(c) in index else np.zeros(len(rows)) for c in head_classes(onto)], axis=1)
+
+
+def _event_rows(typed: Sequence[Example], matrix, pairs: list[str]) -> tuple[Any, list[str]]:
+    """The main head's rows and labels: the records that report an event. A `NO_EVENT` record
+    teaches the text head (which reads passages the rules left open) and the veto, never the head
+    that retypes the rules' events: every event it retypes is one the rules found."""
+    events = [i for i, e in enumerate(typed) if e.labels["type"] != NO_EVENT]
+    if len(events) == len(typed):
+        return matrix, pairs
+    return matrix[events], [pairs[i] for i in events]
 
 
 def head_config(head: str, config: LearnerConfig) -> LearnerConfig:
@@ -364,6 +412,9 @@ def fit_parts(examples: Sequence[Example], config: LearnerConfig) -> dict[str, A
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    if not config.retype:  # a text head alone: its own word n-grams, figures as NUM, are all it reads
+        return {"text_words": TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=config.min_df, lowercase=True).fit(
+            figures_as_words(e.text for e in examples))}
     parts: dict[str, Any] = {}
     if config.words:
         parts["words"] = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True).fit([e.text for e in examples])
@@ -393,13 +444,14 @@ def figures_as_words(texts: Iterable[str]) -> list[str]:
 def text_input(parts: dict[str, Any], examples: Sequence[Example], matrix):
     """What the text head reads: the matrix without the rules' block (`text_columns`), its word block
     replaced by the text head's own (`LearnerConfig.text_numbers`) when the model has one."""
-    columns = text_columns(parts, matrix)
     if "text_words" not in parts:
-        return columns
+        return text_columns(parts, matrix)
     from scipy.sparse import hstack
 
     own = parts["text_words"].transform(figures_as_words(e.text for e in examples))
-    return hstack([own, columns[:, len(parts["words"].vocabulary_):]], format="csr")
+    if "words" not in parts:  # a text-only model (`LearnerConfig.retype` off)
+        return own
+    return hstack([own, text_columns(parts, matrix)[:, len(parts["words"].vocabulary_):]], format="csr")
 
 
 def text_columns(parts: dict[str, Any], matrix):
@@ -410,7 +462,8 @@ def text_columns(parts: dict[str, Any], matrix):
 
 
 def transform(parts: dict[str, Any], examples: Sequence[Example], config: LearnerConfig):
-    """The examples as one sparse matrix, the inputs side by side in a fixed order."""
+    """The examples as one sparse matrix, the inputs side by side in a fixed order (None for a
+    text-only model, whose head vectorises the text itself: `text_input`)."""
     from scipy.sparse import hstack
 
     blocks = []
@@ -422,7 +475,7 @@ def transform(parts: dict[str, Any], examples: Sequence[Example], config: Learne
         blocks.append(parts["window"].transform([e.window or "-" for e in examples]))
     if "rules" in parts:
         blocks.append(parts["rules"].transform([e.features for e in examples]) * config.rule_weight)
-    return hstack(blocks, format="csr")
+    return hstack(blocks, format="csr") if blocks else None
 
 
 # ---------------------------------------------------------------------- reading probabilities

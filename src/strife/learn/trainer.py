@@ -157,8 +157,9 @@ def train(gold: str | Path | Sequence[str | Path], fmt: str, output: Optional[st
     paths = [gold] if isinstance(gold, (str, Path)) else list(gold)
     if engine is None:
         from strife.engine import LocalEngine
+        from strife.pipeline import RULES_ONLY
 
-        engine = LocalEngine()
+        engine = LocalEngine(model_dir=RULES_ONLY)  # the rules' coding is what a model learns to correct
     started = time.perf_counter()
     files, problems = _code_files(paths, fmt, engine, target, limit, say)
     coding_seconds = time.perf_counter() - started

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from strife.learn.features import Example, type_ok
+from strife.learn.features import NO_EVENT, Example, type_ok
 from strife.learn.model import (
     LearnerConfig,
     Prediction,
@@ -73,7 +73,7 @@ def text_labels(labels: tuple[Optional[str], Optional[str]], text: Prediction,
     its text reports; the head reads the text alone, so it is the one part of the model whose
     disagreements with the rules are not the rules' own coding fed back (out of fold on the 2020
     records, above 0.95 it is right on about two of every three records it retypes)."""
-    if text.label != labels[0] and text.probability >= config.text_override_at:
+    if text.label not in (labels[0], NO_EVENT) and text.probability >= config.text_override_at:
         return text.label, text.sub_label
     return labels
 

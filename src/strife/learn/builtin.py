@@ -1,0 +1,113 @@
+"""strife's built-in typer: a model trained on made-up notes only, which every pipeline applies
+unless the user gives their own (`--model-dir`) or asks for the rules alone (`--rules-only`).
+
+What it is for: the rules miss events that a short report tells in a wording they were never
+written for ("Clashes in X.", "Youths burnt tyres on the road to X demanding ..."). A statistical
+reader of the text catches many of them. The built-in model only **adds**: in a passage where the
+rules found no happened event with an ACLED type it proposes one (`strife.learn.detect`), and it
+may take the ACLED type off a toll-less rules event it is sure is no event (the veto). It never
+retypes an event the rules typed (`BUILTIN_CONFIG`): on the dev records the rules' type beats a
+model of made-up notes wherever the rules found an event, and it is the rules' type that a rule
+and its made-up test can explain.
+
+Its training file, `data/typer/training.csv`, holds ACLED-style notes written for strife (places,
+people and groups invented; the type and sub-event type a coder gives each under ACLED's codebook)
+and texts that report no event (`NO_EVENT`: statements, plans, running totals, disasters, words of
+war in other senses), so that it learns to stay silent. No ACLED record is in it, so the model may
+ship. No text of a test table (`tests/data/*.csv`) is in it either, so those tests still check the
+pipeline on text the model never saw.
+
+It reads the text alone (`LearnerConfig.retype` off), so it needs no coding of its training notes
+and fits in seconds: the first pipeline that needs it fits it into strife's cache directory
+(`STRIFE_CACHE`, default ~/.cache/strife, beside the gazetteer's index), named by the training
+file's hash and the versions that made it, and every later one loads it from there.
+
+    python -m strife.learn.builtin      # fit it now (strife doctor and the first extract do it too)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from strife.learn.model import LearnerConfig, TypeModel
+
+TRAINING_FILE = Path(__file__).resolve().parents[1] / "data" / "typer_training.csv"
+SEED = 0
+VERSION = 1  # bump when the fitting below changes, so cached models of the old one are refitted
+# A text head alone, proposing only (see the module docstring); min_df 2: an n-gram of one made-up note names it alone.
+BUILTIN_CONFIG = LearnerConfig(retype=False, veto=False, override_at=1.01, sub_override_at=1.01, text_override_at=1.01,
+                               min_df=2)
+
+
+def training_examples(path: Path = TRAINING_FILE) -> list:
+    """The training notes as examples of the text head: each note's text with its type, or `NO_EVENT`."""
+    from strife.evaluate import read_gold
+    from strife.learn.data import labels_of
+    from strife.learn.features import eventless_example
+
+    examples = []
+    for case in read_gold(path, "acled").cases:
+        for gold in case.gold:
+            example = eventless_example(case.article.text, None, origin=case.origin)
+            example.labels = labels_of(gold, "acled")
+            examples.append(example)
+    return examples
+
+
+def fit_builtin(path: Path = TRAINING_FILE) -> TypeModel:
+    """The built-in model fitted on `path` (a few seconds)."""
+    from strife.learn.data import file_sha256
+    from strife.learn.model import build_meta, fit_model
+
+    examples = training_examples(path)
+    model = fit_model(examples, "acled", seed=SEED, config=BUILTIN_CONFIG)
+    model.meta = build_meta(target="acled", gold_path=path.name, gold_format="acled", data_sha256=file_sha256(path),
+                            seed=SEED, n_examples=len(examples),
+                            extra={"label_counts": dict(Counter(e.labels["type"] for e in examples).most_common()),
+                                   "built_in": VERSION})
+    return model
+
+
+def builtin_model_dir() -> str:
+    """The built-in model's directory in the cache, fitted there first if it is not yet (written to a
+    temporary directory and renamed, so processes starting together never read half a model)."""
+    folder = _cache_folder()
+    if not (folder / "meta.json").is_file():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".typer-", dir=folder.parent))
+        try:
+            fit_builtin().save(scratch)
+            try:
+                os.replace(scratch, folder)
+            except OSError:  # another process got there first: its model is the same one
+                if not (folder / "meta.json").is_file():
+                    raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return str(folder)
+
+
+def _cache_folder() -> Path:
+    """typer-<training hash>-<versions>: a new training file, strife fitting or scikit-learn gets its own model."""
+    from importlib.metadata import version
+
+    from strife.learn.data import file_sha256
+    from strife.learn.model import FORMAT_VERSION
+    from strife.resolve.gazetteer_build import cache_dir
+
+    key = f"{file_sha256(TRAINING_FILE)[:16]}-v{VERSION}.{FORMAT_VERSION}-sklearn{version('scikit-learn')}"
+    return cache_dir() / f"typer-{key}"
+
+
+def main() -> int:
+    """`python -m strife.learn.builtin`: fit the built-in model into the cache (if it is not there) and say where."""
+    print(f"built-in typer: {builtin_model_dir()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
