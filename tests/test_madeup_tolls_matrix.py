@@ -152,6 +152,10 @@ def test_every_number_form_in_every_frame_of_deaths(row_event, text, deaths):
                  id="between N and M"),
     pytest.param("gunmen attacked Bamoro village in Tesso district. Eight to ten villagers were killed.", 8,
                  id="number words N to M"),
+    # the rules find no act in "an airstrike hit ..., killing": the built-in typer proposes the strike
+    # (strife.learn.builtin), which takes the figure no event holds
+    pytest.param("an airstrike hit a Kelo camp near Bamoro, Tesso district, killing hundreds of militants.", 100,
+                 id="killing hundreds after a noun act"),
 ])
 def test_other_frames_of_deaths(row_event, text, deaths):
     event = row_event(DATED + text, PUBLISHED)
@@ -186,8 +190,6 @@ def test_frames_that_tell_no_death_give_none(row_event, text):
                  id="up to N: the figure the text gives"),
     pytest.param("police arrested 4 suspects in Bamoro, Tesso district, over last week's attack that killed 5 "
                  "villagers.", 0, id="an earlier attack's dead"),
-    pytest.param("an airstrike hit a Kelo camp near Bamoro, Tesso district, killing hundreds of militants.", 100,
-                 id="killing hundreds after a noun act"),
     pytest.param("Kelo and Daru militias clashed in Bamoro, Tesso district. 3 Kelo fighters were killed. The Daru "
                  "militia lost 2 men.", 5, id="the other side's dead told by 'lost'"),
 ])

@@ -41,6 +41,15 @@ def _rows() -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
+def engine():
+    """The rules alone: what a trained model reads, and what its additions are measured against."""
+    from strife.engine import LocalEngine
+    from strife.pipeline import RULES_ONLY
+
+    return LocalEngine(model_dir=RULES_ONLY)
+
+
+@pytest.fixture(scope="module")
 def model(tmp_path_factory, engine):
     folder = tmp_path_factory.mktemp("detect")
     gold = folder / "codebook.csv"

@@ -30,7 +30,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from strife.learn.detect import open_passages, passage_example, propose
+from strife.learn.detect import is_short_report, open_passages, passage_example, propose
 from strife.learn.features import NO_EVENT, Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model, transform
 from strife.evaluate.score import happened
@@ -105,13 +105,15 @@ class _Job:
 
     def open_passages(self, model: TypeModel) -> None:
         """The passages left without a happened ACLED event (after the veto), for the model to read."""
-        if model.target == "acled" and model.config.detect:
-            self.passages = open_passages(self.text, self.result)
+        if model.target == "acled" and model.config.detect and (model.config.detect_in_paragraphs or is_short_report(self.text)):
+            self.passages = open_passages(self.text, self.result, model.config.detect_over_rules_events)
             self.passage_examples = [passage_example(self.text, self.result, bounds) for bounds in self.passages]
 
 
 def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
-    return _Job(result, text, events_to_type(result, model))
+    """A job typing the events the model reads (none for a model that neither retypes nor vetoes)."""
+    reads_events = model.config.retype or (model.target == "acled" and model.config.veto)
+    return _Job(result, text, events_to_type(result, model) if reads_events else [])
 
 
 def _veto(event: Event, no_event: float, text: Optional[Prediction], model: TypeModel) -> bool:

@@ -36,9 +36,14 @@ ACLED_PLOVER = {"Battles": "FIGHT", "Explosions/Remote violence": "ASSAULT", "Vi
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
+def is_short_report(text: str) -> bool:
+    """A text short enough to be one report (an ACLED note, a wire flash), read whole."""
+    return len(text.strip()) <= SHORT_REPORT
+
+
 def passages(text: str, result: ArticleResult) -> list[tuple[int, int]]:
     """The passages of a text the model may add an event to (see the module docstring)."""
-    if len(text.strip()) <= SHORT_REPORT:
+    if is_short_report(text):
         return [_trimmed(text, 0, len(text))] if text.strip() else []
     found, start = [], 0
     for line in text.split("\n"):
@@ -70,10 +75,14 @@ def events_in(result: ArticleResult, bounds: tuple[int, int]) -> list[Event]:
     return [e for e in result.events if _inside((e.evidence.start, e.evidence.end), bounds)]
 
 
-def open_passages(text: str, result: ArticleResult) -> list[tuple[int, int]]:
-    """Passages with no happened event that has an ACLED type: where the rules missed one."""
-    return [b for b in passages(text, result)
-            if not any(e.acled_event_type and not (e.negated or e.hypothetical) for e in events_in(result, b))]
+def open_passages(text: str, result: ArticleResult, over_rules_events: bool = True) -> list[tuple[int, int]]:
+    """Passages with no happened event that has an ACLED type: where the rules missed one. Without
+    `over_rules_events`, only those with no happened event at all: where the rules coded a statement,
+    a demand or a meeting and gave it no ACLED type, they judged it, and that judgement stands."""
+    def taken(event: Event) -> bool:
+        return not (event.negated or event.hypothetical) and (bool(event.acled_event_type) or not over_rules_events)
+
+    return [b for b in passages(text, result) if not any(taken(e) for e in events_in(result, b))]
 
 
 def passage_example(text: str, result: ArticleResult, bounds: tuple[int, int]) -> Example:

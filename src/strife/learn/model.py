@@ -75,6 +75,11 @@ class LearnerConfig:
     # (`strife.learn.tuning.text_labels`; tuned out of fold, 1.01: never)
     detect: bool = True  # ACLED: also propose events in passages where the rules found none
     add_at: float = 0.3  # ... when the model is at least this sure of the type
+    detect_over_rules_events: bool = True  # ... also where the rules coded a happened event with no ACLED type
+    # (a DEMAND, a DISAPPROVE), which then takes the model's type
+    detect_in_paragraphs: bool = True  # ... also in the paragraphs of a longer text where the rules saw something
+    # (False: in short reports only, `strife.learn.detect.is_short_report`; an article's other paragraphs tell
+    # background, totals and reactions, which a model of short notes would turn into events)
     detect_with_text: bool = True  # ACLED: passages are typed by a head that reads the text alone
     text_blend: float = 0.0  # ACLED: share of a second head that reads the text alone (rules' coding unseen)
     text_classifier: str = "svm"  # ACLED: the text head's classifier ("logreg" or "svm", as `classifier`)
