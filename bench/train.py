@@ -50,6 +50,7 @@ from strife.evaluate import read_gold  # noqa: E402
 from strife.learn import code_cases, fit_model, train  # noqa: E402
 from strife.learn.holdout import end_to_end, split  # noqa: E402
 from strife.learn.model import LearnerConfig  # noqa: E402
+from strife.pipeline import RULES_ONLY  # noqa: E402
 
 TRAIN_ON = "acled-2020-dev.csv"
 SETS = (TRAIN_ON, "acled-2016-africa-dev.csv", "acled-2015-south-asia-dev.csv")
@@ -74,7 +75,7 @@ def overhead(model_dir: Path, texts: list[str], repeats: int) -> tuple[float, fl
     and their ratio: CPU time, not wall time, since other work on a shared machine stretches a pass."""
     from strife.model import Article
 
-    plain, typed = LocalEngine(), LocalEngine(model_dir=str(model_dir))
+    plain, typed = LocalEngine(model_dir=RULES_ONLY), LocalEngine(model_dir=str(model_dir))
     articles = [Article(text=t) for t in texts]
     for engine in (plain, typed):  # warm: data files, model, caches
         list(engine.run(articles[:20]))
@@ -202,7 +203,7 @@ def main() -> int:
           f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC\n")
     print(f"`{uname}` · nproc {os.cpu_count()} · load {' / '.join(f'{x:.2f}' for x in os.getloadavg())} at start "
           f"(other developers share the machine) · Python {platform.python_version()} · commit {commit()}\n")
-    engine = LocalEngine()
+    engine = LocalEngine(model_dir=RULES_ONLY)  # the rules' coding, which a model learns from and is measured against
     with tempfile.TemporaryDirectory(prefix="strife-train-bench-") as scratch:
         started, cpu = time.perf_counter(), time.process_time()
         run = train(args.gold_dir / TRAIN_ON, "acled", Path(scratch) / "acled", seed=args.seed, folds=args.folds,

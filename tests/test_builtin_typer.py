@@ -68,14 +68,21 @@ def test_the_arrays_read_a_text_as_scikit_learn_does(tmp_path):
         assert heavy.probability == pytest.approx(read.probability, abs=1e-5)
 
 
-def test_the_model_is_fitted_once_into_the_cache(tmp_path, monkeypatch):
+def test_the_model_is_fitted_once_into_the_cache_and_the_doctor_says_so(tmp_path, monkeypatch):
+    from strife import doctor
+
     monkeypatch.setenv("STRIFE_CACHE", str(tmp_path))
+    before = doctor.check_typer()
+    assert before.status == doctor.WARN and "not fitted yet" in before.detail and not list(tmp_path.iterdir())
+    fitted = doctor.check_typer(build=True)
+    assert fitted.status == doctor.OK and "fitted now" in fitted.detail
     folder = Path(builtin_model_dir())
     assert folder.parent == tmp_path and {p.name for p in folder.iterdir()} == {
         "meta.json", "text_head.npz", "text_vocabulary.json"}
     stamp = (folder / "meta.json").stat().st_mtime_ns
     assert Path(builtin_model_dir()) == folder and (folder / "meta.json").stat().st_mtime_ns == stamp
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".typer-")]  # no scratch folder left
+    assert doctor.check_typer().status == doctor.OK and "fitted now" not in doctor.check_typer().detail
 
 
 def _code(engine, text: str):

@@ -58,7 +58,8 @@ def run_checks(db: Optional[str] = None, scheduler: Optional[str] = None, model:
     checks: list[tuple[str, Callable[[], Check]]] = [
         ("strife", check_python), ("dependencies", check_dependencies), ("readers", check_readers),
         ("spaCy pipeline", lambda: check_spacy(model)), ("data files", check_data_files),
-        ("gazetteer index", lambda: check_gazetteer(build_index)), ("web page", check_web_page),
+        ("gazetteer index", lambda: check_gazetteer(build_index)), ("built-in typer", lambda: check_typer(build_index)),
+        ("web page", check_web_page),
         ("extras", check_extras), ("database", lambda: check_database(db)),
         ("dask scheduler", lambda: check_scheduler(scheduler)),
     ]
@@ -212,6 +213,25 @@ def check_gazetteer(build: bool = False) -> Check:
         return Check("gazetteer index", WARN, f"{what}; the first command that places events builds it (about 35 s)",
                      "strife doctor --build-index")
     return _gazetteer_state(path, "")
+
+
+def check_typer(build: bool = False) -> Check:
+    """The built-in typer (`strife.learn.builtin`), fitted once into the cache from its training file."""
+    from strife.learn.builtin import builtin_model_dir, model_folder
+    from strife.learn.model import ModelDirError, load_model
+
+    folder = model_folder()
+    fitting = not (folder / "meta.json").is_file()
+    if fitting and not build:
+        return Check("built-in typer", WARN, f"not fitted yet in {folder.parent}; the first command that codes fits it "
+                     "(a few seconds)", "strife doctor --build-index")
+    started = time.perf_counter()
+    try:
+        model = load_model(builtin_model_dir())
+    except ModelDirError as error:
+        return Check("built-in typer", FAIL, str(error), f"delete {folder}, then strife doctor --build-index")
+    made = f"fitted now in {time.perf_counter() - started:.0f} s: " if fitting else ""
+    return Check("built-in typer", OK, f"{made}{folder} ({model.meta.get('examples', '?')} made-up notes)")
 
 
 def _gazetteer_state(path: Path, prefix: str) -> Check:

@@ -13,7 +13,7 @@ from strife.cli.common import DbOption, ModelOption
 def doctor_command(
     db: Optional[str] = DbOption,
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="A Dask scheduler to check (tcp://HOST:PORT)."),
-    build_index: bool = typer.Option(False, "--build-index", help="Build the gazetteer index if it is missing or stale."),
+    build_index: bool = typer.Option(False, "--build-index", help="Build the gazetteer index and fit the built-in typer if either is missing or stale."),
     as_json: bool = typer.Option(False, "--json", help="Print the checks as a JSON array (name, status, detail, fix)."),
     model: Optional[str] = ModelOption,
 ) -> None:

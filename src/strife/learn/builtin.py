@@ -76,7 +76,7 @@ def fit_builtin(path: Path = TRAINING_FILE) -> TypeModel:
 def builtin_model_dir() -> str:
     """The built-in model's directory in the cache, fitted there first if it is not yet (written to a
     temporary directory and renamed, so processes starting together never read half a model)."""
-    folder = _cache_folder()
+    folder = model_folder()
     if not (folder / "meta.json").is_file():
         folder.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".typer-", dir=folder.parent))
@@ -92,7 +92,7 @@ def builtin_model_dir() -> str:
     return str(folder)
 
 
-def _cache_folder() -> Path:
+def model_folder() -> Path:
     """typer-<key>: a new training file, setting, strife fitting or scikit-learn gets a model of its own."""
     import hashlib
     import json
