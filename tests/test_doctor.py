@@ -48,11 +48,11 @@ def test_the_command_prints_one_line_per_check_and_json_for_scripts(tmp_path):
     text = CliRunner().invoke(app, ["doctor", "--db", db])
     assert text.exit_code == 0, text.output
     lines = text.output.strip().splitlines()
-    assert len(lines) == 11 and lines[-1] == "nothing a command needs is broken"
+    assert len(lines) == 12 and lines[-1] == "nothing a command needs is broken"
     assert all(line.split()[0] in ("OK", "WARN", "INFO") for line in lines[:-1])
     as_json = CliRunner().invoke(app, ["doctor", "--db", db, "--json"])
     found = json.loads(as_json.output)
-    assert {"name", "status", "detail", "fix"} == set(found[0]) and len(found) == 10
+    assert {"name", "status", "detail", "fix"} == set(found[0]) and len(found) == 11
 
 
 def test_a_missing_spacy_pipeline_fails_and_says_how_to_install_one():
