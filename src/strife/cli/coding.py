@@ -92,7 +92,7 @@ def _explain_dates(result) -> None:
 
 
 def explain_model(event) -> list[str]:
-    """What a trained model (`--model-dir`) did to the event, so no change it made goes unsaid."""
+    """What a model (the built-in typer, or a `--model-dir` one) did to the event, so no change it made goes unsaid."""
     if event.origin == "model":
         said = f"proposed by the model ({event.acled_event_type}, confidence {event.confidence:.2f}): the rules found no event here"
         return [said]
