@@ -41,7 +41,26 @@ def spread_over(anchor: Token) -> Optional[int]:
             listed = places_listed(name)
             if listed >= 2:
                 return listed
+    if _one_day_of_its_own(anchor):
+        return None
     return days_of_range(anchor.sent)
+
+
+def _one_day_of_its_own(anchor: Token) -> bool:
+    """ "clashed on 3 and 4 June, killing 17; 9 died on 3 June": a figure whose own clause names
+    one day (a date with a month and no range, told with its verb) is that day's toll, not the
+    range's to divide."""
+    verb = nearest_verb(anchor)
+    for entity in span_ents(anchor.sent):
+        if entity.label_ != "DATE" or not any(token.lower_ in MONTH_NAMES for token in entity):
+            continue
+        if _DAY_RANGE.search(entity.text) or not any(t.like_num for t in entity):
+            continue
+        root = entity.root
+        head = root.head if root.dep_ == "pobj" else root
+        if head.head.i == verb.i and head.i != verb.i and anchor.i < verb.i < entity.start:
+            return True
+    return False
 
 
 def _one_place_name(words: Span) -> bool:

@@ -203,12 +203,14 @@ def _object_taken_for_adverb(token: Token, verb: Token) -> bool:
 
 def conjoined_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
     """ "2 members were shot and killed", "stabbed and killed a man": the passive subject or object
-    of a verb conjoined with a word of killing is its victim too."""
+    of a verb conjoined with a word of killing is its victim too; not when that word has a subject
+    of its own, a clause of its own ("repelled an attack; 2 soldiers killed")."""
     if token.dep_ not in ("nsubjpass", "dobj"):
         return None
     for partner in verb.children:
         trigger = trigger_for(partner) if partner.dep_ == "conj" else None
-        if trigger is not None and trigger.role == "object" and not has_own_victims(partner):
+        if trigger is not None and trigger.role == "object" and not has_own_victims(partner) \
+                and not any(child.dep_ == "nsubj" for child in partner.children):
             return trigger.kind, trigger.confidence * 0.95
     return None
 
@@ -370,3 +372,24 @@ def background_clause(token: Token) -> Optional[Token]:
             return None
         current = current.head
     return None
+
+
+#: Below this a noun's own outcome is a guess ("victim": 0.5) the predicate of its clause can overrule.
+_WEAK_NOUN = 0.85
+
+
+def subject_fate(own: Optional[Trigger], noun: Token) -> Optional[Trigger]:
+    """ "a fourth victim is missing", "two victims were abducted": a noun that only guesses its
+    people's fate ("victim", of any harm) is the subject of a clause that tells it, so the predicate's
+    outcome (missing, detained, wounded) is theirs, not a death."""
+    if own is None or own.confidence >= _WEAK_NOUN or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return own
+    head = noun.head
+    for word in (head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "oprd"))):
+        told = trigger_for(word)
+        if told is None or word.i == noun.i:
+            continue
+        if word is head and told.role == "object" and noun.dep_ != "nsubjpass":
+            continue  # "the victim shot a guard": the subject of an active verb did it
+        return told if told.kind != own.kind else own
+    return own

@@ -25,7 +25,7 @@ from strife.extract.count_parts import frames_a_counted_noun, part_of_count, pic
 from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
 from strife.extract.count_words import (
-    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, governing_trigger, has_own_victims, is_victim_noun,
+    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
@@ -115,7 +115,7 @@ def _read_count(
     if frames_a_counted_noun(noun, owner_of_noun, span):
         return None
     partitive = picks_from_told(span, noun)
-    noun_trigger = None if partitive else _noun_trigger(noun)
+    noun_trigger = None if partitive else subject_fate(_noun_trigger(noun), noun)
     if (noun_trigger is None and not _counts_people(noun, span) and not surely_harmed(noun, anchor)
             and not _dead_or_wounded_after(span, noun)):
         if not partitive:
@@ -139,7 +139,7 @@ def _read_count(
         kind, confidence = governed
     if partitive and parent is None:
         parent = running_total_of(span, kind, counts)
-    if kind == "casualties" and _told_fatal(noun):
+    if kind == "casualties" and (_told_fatal(noun) or (parent is not None and _said_fatal(span.root))):
         kind = "killed"
     if parent is not None and counts[parent].kind == "casualties" and kind != "casualties":
         parent = None  # "12 casualties, including 3 dead": the dead are the toll, not a part of it
@@ -179,6 +179,16 @@ def _told_fatal(noun: Token) -> bool:
         return False
     trigger = trigger_for(words[1])
     return trigger is not None and trigger.kind == "killed"
+
+
+def _said_fatal(figure: Token) -> bool:
+    """ "Ten casualties, two of them fatal", "... at least 3 of them were fatal": a figure picked from
+    casualties whose predicate is a word of role fatal (count_cues.csv) counts the dead among them."""
+    if figure.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    fatal = count_cues().get("fatal", frozenset())
+    head = figure.head
+    return head.lower_ in fatal or any(c.dep_ in ("acomp", "attr") and c.lower_ in fatal for c in head.children)
 
 
 def _conjunct_outcome(noun: Token, span: Span) -> Optional[tuple[str, float]]:

@@ -17,10 +17,12 @@ from strife.extract.count_spread import clause_names, days_of_range, names_of_un
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.events.grammar import against_the_verbs_act
+from strife.extract.incident_agreement import incident_days_agree
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
-from strife.extract.tolls import COUNT_FIELDS, dead_elsewhere, died_later, incident_toll, is_tally_line
+from strife.extract.tolls import (COUNT_FIELDS, dead_elsewhere, died_later, incident_toll, is_tally_line,
+                                  unlink_elsewhere)
 from strife.model import Count, Event
 from strife.ontology import load_ontology
 from strife.ontology.families import VIOLENCE
@@ -50,6 +52,7 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
         event = _event_for_count(told, count, layout, doc, clause_of)
         if event is not None:
             count.event_id = event.id
+    unlink_elsewhere(counts, doc)
     text = doc_text(doc)
     tallies = {id(c) for c in counts if c.total and c.span and is_tally_line(c, doc)}
     linked: dict[str, list[tuple[int, Count]]] = {}  # event id -> its figures (with their place in `counts`)
@@ -207,6 +210,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
     if not (same_paragraph and 0 < gap <= 2 and clause is None and places_agree(last, event)):
         return False
+    if _days_told_apart(last, event) and _is_outcome(event, doc) and _told_by_a_verb(event, doc):
+        return False  # "Gunmen killed 2 in Kuma on Monday. On Tuesday, 3 were killed in Bedi.": two days, two rows
     if (token := trigger_token(event, doc)) is not None and opens_a_new_incident(token):
         return False  # "Separately, police recovered 4 bodies": another incident, not this one's toll
     if gap == 1 and _is_response(event, doc):
@@ -216,6 +221,23 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     if gap == 1 and _told_of_the_fighting(event, doc):
         return True  # "The fighting followed a new offensive by the brigade": the offensive began it
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
+
+
+def _days_told_apart(last: Event, event: Event) -> bool:
+    """Two acts each told on a day of its own that do not meet ("killed 2 villagers on Monday. On
+    Tuesday, 3 people were killed"): ACLED codes an event a day, so the later deaths are another
+    event's, not the earlier act's toll. An act the text gives no day (the report's news) or a span
+    of days holding the other's day may still be its outcome (`incident_days_agree`). The caller
+    asks it of deaths told alone by a verb ("3 were killed"), never of remains found days later."""
+    if last.date_precision != "day" or event.date_precision != "day":
+        return False
+    return not incident_days_agree(last, event)
+
+
+def _told_by_a_verb(event: Event, doc: Doc) -> bool:
+    """Whether the event's trigger is a verb ("were killed", "died"), not a noun of remains ("bodies")."""
+    token = trigger_token(event, doc) if event.trigger is not None else None
+    return token is not None and token.pos_ == "VERB"
 
 
 def _one_protest(protest: Event, event: Event, layout: Layout, doc: Doc) -> bool:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from strife.conventions import told_figure
 from strife.datafiles import read_data_csv
@@ -205,24 +205,51 @@ def killed_elsewhere(count: Count, figures: Sequence[Count], doc: Doc) -> bool:
     sentence of the first figure does not name are another event at another location, a row of
     its own for ACLED (one event a place), not added to this one's toll: people someone killed, the
     object or passive subject of a verb of killing ("was killed", "was shot dead", "gunmen killed
-    another"). Deaths told with "died" ("two more died in hospital in Kuma"), what befell them rather
-    than an act done to them, are the wounded of this event wherever they die."""
+    another"), the place told with the verb or with the figure ("they killed two more in Fura"). So
+    are other people of a gapped clause of the first figure's sentence ("killed 3 civilians in Kuma
+    and 3 more in Bedi", "... and a further three in Bedi"), at a place named after the first figure
+    and not before it. Deaths told with "died" ("two more died in hospital in Kuma"), what befell
+    them rather than an act done to them, are the wounded of this event wherever they die."""
     first = min((c for c in figures if c.span is not None), key=lambda c: c.span[0], default=None)
     if first is None or count is first or count.span is None or count.kind != "killed":
         return False
     span = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
     opening = doc.char_span(first.span[0], first.span[1], alignment_mode="expand")
-    if span is None or opening is None or not len(span) or span.sent.start == opening.sent.start:
+    if span is None or opening is None or not len(span):
         return False
-    verb = span.root.head
-    if not other_people(count, doc_text(doc)) or span.root.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB" \
+    root = span.root
+    distinct = count_cues().get("distinct", frozenset())
+    if not other_people(count, doc_text(doc)) and not any(child.lower_ in distinct for child in root.children):
+        return False  # "another 2", "a further three": the word saying they are others modifies the figure
+    if span.sent.start == opening.sent.start:
+        return _gapped_elsewhere(root, opening, doc)
+    verb = root.head
+    if root.dep_ not in ("nsubjpass", "dobj") or verb.pos_ != "VERB" \
             or (trigger := trigger_for(verb)) is None or trigger.kind != "killed" or trigger.role != "object":
         return False
-    places = count_cues().get("spread_place", frozenset())
-    named = [token for token in span.root.head.subtree if token.dep_ == "pobj" and token.pos_ == "PROPN"
-             and token.head.lower_ in places and token.head.head.i == span.root.head.i]
+    named = _places_named_with(root, verb)
     first_words = {token.lower_ for token in opening.sent}
     return bool(named) and all(token.lower_ not in first_words for token in named)
+
+
+def _places_named_with(root: Token, verb: Token) -> list[Token]:
+    """The named places of a locative phrase ("in Fura") told with the verb or with the figure."""
+    places = count_cues().get("spread_place", frozenset())
+    return [token for token in verb.subtree if token.dep_ == "pobj" and token.pos_ == "PROPN"
+            and token.head.lower_ in places and token.head.head.i in (verb.i, root.i)]
+
+
+def _gapped_elsewhere(root: Token, opening: Span, doc: Doc) -> bool:
+    """ "Bandits killed 4 farmers in Ikpo and another 2 in Olendo": the later figure is a conjunct of
+    the verb of killing (its verb left out), with a named place of its own that the clause before
+    it, the first figure's, does not name."""
+    verb = root.head
+    if root.dep_ != "conj" or verb.pos_ != "VERB" or root.i <= opening.root.i \
+            or (trigger := trigger_for(verb)) is None or trigger.kind != "killed" or trigger.role != "object":
+        return False
+    named = _places_named_with(root, root)
+    before = {token.lower_ for token in doc[root.sent.start : root.left_edge.i]}
+    return bool(named) and all(token.lower_ not in before for token in named)
 
 
 def dead_elsewhere(counts: Sequence[Count], doc: Doc) -> frozenset[str]:
@@ -230,11 +257,27 @@ def dead_elsewhere(counts: Sequence[Count], doc: Doc) -> frozenset[str]:
     "Gunmen shot dead an officer in Tulmaro. A second officer was killed in Fura the same night." tells
     another event at another location, which ACLED codes as a row of its own (one event a location
     and day) with its own place and toll, so it is no mention of the incident told before, even
-    where the gazetteer knows neither place."""
+    where the gazetteer knows neither place. A figure linked to the first figure's own event (a
+    gapped clause, or a killing the event merged) is `unlinked_elsewhere` instead."""
     killed = [c for c in counts if c.kind == "killed" and c.span is not None and not c.aggregate]
     if len(killed) < 2:
         return frozenset()
-    return frozenset(c.event_id for c in killed if c.event_id is not None and killed_elsewhere(c, killed, doc))
+    firsts = {c.event_id for c in killed[:1]}
+    return frozenset(c.event_id for c in killed if c.event_id is not None and c.event_id not in firsts
+                     and killed_elsewhere(c, killed, doc))
+
+
+def unlink_elsewhere(counts: Sequence[Count], doc: Doc) -> None:
+    """A figure of people `killed_elsewhere` linked to the event of the first figure ("killed 3
+    civilians in Kuma and 3 more in Bedi"; "... A day later, they killed two more in Fura" told as
+    the same event) is another location's toll, which ACLED writes in a row of its own: it is not
+    this event's, so it is linked to none."""
+    killed = [c for c in counts if c.kind == "killed" and c.span is not None and not c.aggregate]
+    if len(killed) < 2 or killed[0].event_id is None:
+        return
+    for count in killed[1:]:
+        if count.event_id == killed[0].event_id and killed_elsewhere(count, killed, doc):
+            count.event_id = None
 
 
 def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str = "") -> bool:

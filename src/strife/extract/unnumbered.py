@@ -17,7 +17,7 @@ from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
 from strife.extract import doc_lowers, span_tokens
 from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
-                                        has_own_victims, is_victim_noun, surely_harmed, trigger_for,
+                                        has_own_victims, is_victim_noun, subject_fate, surely_harmed, trigger_for,
                                         victim_position, victims_of)
 from strife.extract.numbers import match_quantity
 from strife.model import Count
@@ -115,7 +115,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         number = _words("counting")[counting[0].lower_]
         if (number == 1) != (token.tag_ in ("NN", "NNP")) and counting[0].lower_ != "a":
             return None  # "both" with a plural noun, "another" with a singular one
-        outcome = trigger_for(token)
+        outcome = subject_fate(trigger_for(token), token)  # "a fourth victim is missing": not dead
         if outcome is not None and outcome.role == "noun" and outcome.kind in ("killed", "injured"):
             return (outcome.kind, outcome.confidence), number, counting[0].i  # "led to another death"
         governed = _victim_of(token)
@@ -153,6 +153,10 @@ def _own_death(token: Token) -> Optional[Found]:
                              if other.dep_ == "conj" else "") or other.head.lower_ in ("including", "among"))
            for other in token.doc):
         return None  # "The bomber also died", "killing herself and 3", "20 people including the bomber": told in words
+    if subject.tag_ in ("NN", "NNP") and any(
+            other.i > token.i and other.head.lower_ in ("including", "among") and other.tag_ == "NN"
+            and other.lemma_.lower() in _words("doer") for other in token.doc):
+        return None  # "... blew himself up. 3 killed including the attacker": the one who did it, counted there
     if any(other.sent.start != token.sent.start and other.lemma_.lower() in _ANYONE
            and (_direct_trigger(other) or ("",))[0] == "killed" for other in token.doc):
         return None  # "... blew himself up at a market. 5 people died.": a later toll of anyone may hold him
