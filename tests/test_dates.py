@@ -278,3 +278,39 @@ def test_a_day_named_by_the_calendar_in_a_note(nlp) -> None:
     assert [m.date for m in find_dates(nlp(text), D(2021, 1, 2))] == [D(2020, 12, 31)]
     occasion = "On 28 April 2020, nurses marched in Delmby to mark International Workers' Day."
     assert [m.date for m in find_dates(nlp(occasion), D(2020, 4, 28))] == [D(2020, 4, 28)]
+
+
+#: made-up two-day notes: the date in a clause that tells a noun's past ('a teacher abducted on 28
+#: April', 'a man who was seized on April 29') dates that clause, not the sentence's main act
+TOLD_CLAUSE_NOTES = [
+    ("On 7 April 2020, a health worker who was kidnapped on 2 April was killed by his captors in Faldor (Verro).",
+     D(2020, 4, 8), D(2020, 4, 7)),
+    ("On 6 July 2020, mourners at the funeral of a youth killed by police on 3 July in Halvo clashed with police, "
+     "who fired tear gas.", D(2020, 7, 7), D(2020, 7, 6)),
+    ("Relatives of a man shot dead by soldiers on August 6 staged a sit-in in front of the Dervo governor's office "
+     "on Monday.", D(2019, 8, 14), D(2019, 8, 12)),
+    ("On 3 June 2019, a man suspected of killing a shopkeeper in Ulmeth on 29 May was arrested by police.",
+     D(2019, 6, 4), D(2019, 6, 3)),
+    ("On 19 January 2021, a man arrested on 17 January died in police custody in Breln after being tortured. "
+     "1 fatality.", D(2021, 1, 20), D(2021, 1, 19)),
+    # control: the sentence's own act is the one the earlier day dates
+    ("On 3 February 2020, Harvo militiamen attacked Tulvin village, killing two civilians.",
+     D(2020, 2, 5), D(2020, 2, 3)),
+]
+
+
+@pytest.fixture(scope="module")
+def told_clause_rows(engine):
+    from strife.evaluate.score import happened, is_relevant
+    from strife.model import Article
+    from strife.rows import record_row_event
+
+    results = engine.code_articles([Article(id=f"t{i}", text=text, published=published)
+                                    for i, (text, published, _) in enumerate(TOLD_CLAUSE_NOTES)])
+    return [record_row_event([e for e in happened(r.events) if is_relevant(e, "acled")]) for r in results]
+
+
+@pytest.mark.parametrize("number", range(len(TOLD_CLAUSE_NOTES)))
+def test_a_date_of_a_clause_telling_a_nouns_past_is_not_the_rows(told_clause_rows, number: int) -> None:
+    event = told_clause_rows[number]
+    assert event is not None and event.date == TOLD_CLAUSE_NOTES[number][2], TOLD_CLAUSE_NOTES[number][0]
