@@ -281,7 +281,8 @@ def test_a_day_named_by_the_calendar_in_a_note(nlp) -> None:
 
 
 #: made-up two-day notes: the date in a clause that tells a noun's past ('a teacher abducted on 28
-#: April', 'a man who was seized on April 29') dates that clause, not the sentence's main act
+#: April', 'a man who was seized on April 29') dates that clause, not the sentence's main act; and
+#: the clause's act, on its earlier day, is not the row (`lead_row.past_of_a_participant_yields`)
 TOLD_CLAUSE_NOTES = [
     ("On 7 April 2020, a health worker who was kidnapped on 2 April was killed by his captors in Faldor (Verro).",
      D(2020, 4, 8), D(2020, 4, 7)),
@@ -293,6 +294,11 @@ TOLD_CLAUSE_NOTES = [
      D(2019, 6, 4), D(2019, 6, 3)),
     ("On 19 January 2021, a man arrested on 17 January died in police custody in Breln after being tortured. "
      "1 fatality.", D(2021, 1, 20), D(2021, 1, 19)),
+    # an act in such a clause, told on an earlier day, yields the row to the sentence's own act
+    ("Two aid workers, abducted on 3 May, were executed by their captors on 11 May in Gosk.",
+     D(2021, 5, 12), D(2021, 5, 11)),
+    ("A student who was abducted on July 4 was found dead on Wednesday in a ditch outside Korrin, police said.",
+     D(2019, 7, 12), D(2019, 7, 10)),
     # control: the sentence's own act is the one the earlier day dates
     ("On 3 February 2020, Harvo militiamen attacked Tulvin village, killing two civilians.",
      D(2020, 2, 5), D(2020, 2, 3)),

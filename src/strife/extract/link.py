@@ -30,7 +30,7 @@ from strife.extract.nearby import ByStart, Nearby
 from strife.extract.non_events import drop_non_events
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
-from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row
+from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row, past_of_a_participant_yields
 from strife.extract.told_rows import told_acts_yield
 from strife.extract.several_acts import divide_among_the_acts
 from strife.extract.row_toll import row_takes_the_incident_toll
@@ -92,6 +92,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     told_acts_yield(events, doc)
     lead_act_is_the_row(events, doc, layout)
     opening_date_is_the_row(events, state.get("dates", []))
+    past_of_a_participant_yields(events, doc)
     row_takes_the_incident_toll(events, doc, layout)
     lethal_interventions(events)
     add_implied_actors(events, vague_country)
