@@ -294,6 +294,9 @@ TOLD_CLAUSE_NOTES = [
      D(2019, 6, 4), D(2019, 6, 3)),
     ("On 19 January 2021, a man arrested on 17 January died in police custody in Breln after being tortured. "
      "1 fatality.", D(2021, 1, 20), D(2021, 1, 19)),
+    # a next sentence with no day of its own takes the note's day, not the clause's
+    ("On 10 July 2019, the body of a farmer who went missing on 6 July was found in a forest near Birvana "
+     "(Kesh, Ostrin). He had been shot.", D(2019, 7, 11), D(2019, 7, 10)),
     # an act in such a clause, told on an earlier day, yields the row to the sentence's own act
     ("Two aid workers, abducted on 3 May, were executed by their captors on 11 May in Gosk.",
      D(2021, 5, 12), D(2021, 5, 11)),

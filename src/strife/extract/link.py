@@ -297,11 +297,19 @@ def _not_of_a_told_clause(usable: Nearby, anchor: int, trigger, layout,
     """'On 5 May, a teacher abducted on 28 April was released': a date inside a relative or
     participial clause that describes a noun dates that clause's act, the noun's past, not the verb
     of the sentence around it. When the nearest date lies in such a clause that does not hold the
-    event's trigger, the nearest date of the sentence outside every such clause, if any."""
+    event's trigger, the nearest date of the sentence outside every such clause, if any; for an
+    act whose sentence names no day, the last earlier such date of its paragraph."""
     if trigger is None or nearest is None or _in_a_told_clause(nearest, trigger) is None:
         return None
-    free = [d for d in usable.in_sentence(layout.sentence(anchor)) if _in_a_told_clause(d, trigger) is None]
-    return min(free, key=lambda d: abs(d.span[0] - anchor), default=None)
+    sentence = usable.in_sentence(layout.sentence(anchor))
+    if sentence:
+        free = [d for d in sentence if _in_a_told_clause(d, trigger) is None]
+        return min(free, key=lambda d: abs(d.span[0] - anchor), default=None)
+    # "On 10 July, the body of a farmer who went missing on 6 July was found. He had been shot.":
+    # an act with no date of its own takes the last earlier day of its paragraph that no such clause holds
+    group = usable.by_paragraph.get(layout.paragraph(anchor))
+    earlier = [d for d in (group.items if group else []) if d.span[0] < anchor]
+    return next((d for d in reversed(earlier) if _in_a_told_clause(d, trigger) is None), None)
 
 
 def _in_a_told_clause(mention: DateMention, trigger):
