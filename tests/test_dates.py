@@ -302,6 +302,9 @@ TOLD_CLAUSE_NOTES = [
      D(2021, 5, 12), D(2021, 5, 11)),
     ("A student who was abducted on July 4 was found dead on Wednesday in a ditch outside Korrin, police said.",
      D(2019, 7, 12), D(2019, 7, 10)),
+    # so does an act told on an earlier day in an 'after' clause of the sentence's act
+    ("After gunmen abducted 5 passengers on 7 March near Rondo, the army on 10 March raided a kidnappers' camp "
+     "in the Tesk forest, killing 3 of them.", D(2020, 3, 11), D(2020, 3, 10)),
     # control: the sentence's own act is the one the earlier day dates
     ("On 3 February 2020, Harvo militiamen attacked Tulvin village, killing two civilians.",
      D(2020, 2, 5), D(2020, 2, 3)),

@@ -21,6 +21,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
+from strife.extract.events.background_rows import SETTING_WORDS
 from strife.extract.row_toll import another_incident, same_doers_days_places
 from strife.model import DateMention, Event
 from strife.resolve.coref import event_anchor, is_real, trigger_token
@@ -125,10 +126,16 @@ def past_of_a_participant_yields(events: Sequence[Event], doc: Doc) -> None:
 
 
 def _noun_clause(token):
-    """The verb of the relative or participial clause on a noun that holds the token, or None."""
+    """The verb of the relative or participial clause on a noun that holds the token, or the head of
+    an 'after'/'following' clause or phrase that holds it ('After gunmen abducted 5 passengers on 7
+    March, the army on 10 March raided their camp': the earlier act sets the scene), or None."""
     for ancestor in [token, *token.ancestors]:
         if ancestor.dep_ in NOUN_CLAUSES and ancestor.pos_ in ("VERB", "AUX") \
                 and ancestor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return ancestor
+        if ancestor.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SETTING_WORDS for m in ancestor.children):
+            return ancestor
+        if ancestor.dep_ == "prep" and ancestor.lower_ in SETTING_WORDS:
             return ancestor
     return None
 
