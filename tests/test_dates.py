@@ -305,6 +305,9 @@ TOLD_CLAUSE_NOTES = [
     # so does an act told on an earlier day in an 'after' clause of the sentence's act
     ("After gunmen abducted 5 passengers on 7 March near Rondo, the army on 10 March raided a kidnappers' camp "
      "in the Tesk forest, killing 3 of them.", D(2020, 3, 11), D(2020, 3, 10)),
+    # an ACLED note's row is its opening day's act, not one told on a later day of its own
+    ("On 3 February 2020, protesters gathered in Vintar to demand better pay. The protest continued on 4 February.",
+     D(2020, 2, 5), D(2020, 2, 3)),
     # control: the sentence's own act is the one the earlier day dates
     ("On 3 February 2020, Harvo militiamen attacked Tulvin village, killing two civilians.",
      D(2020, 2, 5), D(2020, 2, 3)),

@@ -77,14 +77,18 @@ OPENING_DATE_REACH = 12
 def opening_date_is_the_row(events: Sequence[Event], dates: Sequence[DateMention]) -> None:
     """'On 3 May 2020, traders observed a strike. A trader was kidnapped on 28 April': an ACLED
     note opens with the day of the event it records; an act told on another, earlier day is its
-    context. When the row's act is dated before the note's opening day and an act of the same rank
-    is dated on that day, each such earlier act that outranks it is made a little less confident."""
+    context; so is an act told on a later day of its own ('The protest continued on 4 February'),
+    which ACLED records apart. When the row's act is dated on another day than the note's opening
+    day and an act of the same rank is dated on that day, each such act that outranks it is made a
+    little less confident."""
     opening = next((d for d in sorted(dates, key=lambda d: d.span[0])
                     if d.span[0] <= OPENING_DATE_REACH and d.date is not None and not d.future), None)
     if opening is None:
         return
     row = record_row_event(events)
-    if row is None or not is_real(row) or row.date is None or row.date >= opening.date:
+    if row is None or not is_real(row) or row.date is None or row.date == opening.date:
+        return
+    if row.date > opening.date and row.date_precision != "day":
         return
     dated = [e for e in events if is_real(e) and e.date == opening.date and row_rank(e)[:3] == row_rank(row)[:3]]
     if not dated:
@@ -92,8 +96,14 @@ def opening_date_is_the_row(events: Sequence[Event], dates: Sequence[DateMention
     news = max(dated, key=row_rank)
     floor = just_below(news)
     for event in events:
-        if event.date is not None and event.date < opening.date and row_rank(event) >= row_rank(news):
+        if event.date is not None and _another_day(event, opening.date) and row_rank(event) >= row_rank(news):
             event.confidence = floor
+
+
+def _another_day(event: Event, opening) -> bool:
+    """Told on a day before the note's opening day, or on a later day of its own ('The protest
+    continued on 4 February': ACLED records each day's act apart; the note's row is its opening day's)."""
+    return event.date < opening or (event.date > opening and event.date_precision == "day")
 
 
 #: the dependencies of a clause that tells more about a noun ('two aid workers, abducted on 3 May,
