@@ -278,3 +278,54 @@ def test_a_day_named_by_the_calendar_in_a_note(nlp) -> None:
     assert [m.date for m in find_dates(nlp(text), D(2021, 1, 2))] == [D(2020, 12, 31)]
     occasion = "On 28 April 2020, nurses marched in Delmby to mark International Workers' Day."
     assert [m.date for m in find_dates(nlp(occasion), D(2020, 4, 28))] == [D(2020, 4, 28)]
+
+
+#: made-up two-day notes: the date in a clause that tells a noun's past ('a teacher abducted on 28
+#: April', 'a man who was seized on April 29') dates that clause, not the sentence's main act; and
+#: the clause's act, on its earlier day, is not the row (`lead_row.past_of_a_participant_yields`)
+TOLD_CLAUSE_NOTES = [
+    ("On 7 April 2020, a health worker who was kidnapped on 2 April was killed by his captors in Faldor (Verro).",
+     D(2020, 4, 8), D(2020, 4, 7)),
+    ("On 6 July 2020, mourners at the funeral of a youth killed by police on 3 July in Halvo clashed with police, "
+     "who fired tear gas.", D(2020, 7, 7), D(2020, 7, 6)),
+    ("Relatives of a man shot dead by soldiers on August 6 staged a sit-in in front of the Dervo governor's office "
+     "on Monday.", D(2019, 8, 14), D(2019, 8, 12)),
+    ("On 3 June 2019, a man suspected of killing a shopkeeper in Ulmeth on 29 May was arrested by police.",
+     D(2019, 6, 4), D(2019, 6, 3)),
+    ("On 19 January 2021, a man arrested on 17 January died in police custody in Breln after being tortured. "
+     "1 fatality.", D(2021, 1, 20), D(2021, 1, 19)),
+    # a next sentence with no day of its own takes the note's day, not the clause's
+    ("On 10 July 2019, the body of a farmer who went missing on 6 July was found in a forest near Birvana "
+     "(Kesh, Ostrin). He had been shot.", D(2019, 7, 11), D(2019, 7, 10)),
+    # an act in such a clause, told on an earlier day, yields the row to the sentence's own act
+    ("Two aid workers, abducted on 3 May, were executed by their captors on 11 May in Gosk.",
+     D(2021, 5, 12), D(2021, 5, 11)),
+    ("A student who was abducted on July 4 was found dead on Wednesday in a ditch outside Korrin, police said.",
+     D(2019, 7, 12), D(2019, 7, 10)),
+    # so does an act told on an earlier day in an 'after' clause of the sentence's act
+    ("After gunmen abducted 5 passengers on 7 March near Rondo, the army on 10 March raided a kidnappers' camp "
+     "in the Tesk forest, killing 3 of them.", D(2020, 3, 11), D(2020, 3, 10)),
+    # an ACLED note's row is its opening day's act, not one told on a later day of its own
+    ("On 3 February 2020, protesters gathered in Vintar to demand better pay. The protest continued on 4 February.",
+     D(2020, 2, 5), D(2020, 2, 3)),
+    # control: the sentence's own act is the one the earlier day dates
+    ("On 3 February 2020, Harvo militiamen attacked Tulvin village, killing two civilians.",
+     D(2020, 2, 5), D(2020, 2, 3)),
+]
+
+
+@pytest.fixture(scope="module")
+def told_clause_rows(engine):
+    from strife.evaluate.score import happened, is_relevant
+    from strife.model import Article
+    from strife.rows import record_row_event
+
+    results = engine.code_articles([Article(id=f"t{i}", text=text, published=published)
+                                    for i, (text, published, _) in enumerate(TOLD_CLAUSE_NOTES)])
+    return [record_row_event([e for e in happened(r.events) if is_relevant(e, "acled")]) for r in results]
+
+
+@pytest.mark.parametrize("number", range(len(TOLD_CLAUSE_NOTES)))
+def test_a_date_of_a_clause_telling_a_nouns_past_is_not_the_rows(told_clause_rows, number: int) -> None:
+    event = told_clause_rows[number]
+    assert event is not None and event.date == TOLD_CLAUSE_NOTES[number][2], TOLD_CLAUSE_NOTES[number][0]

@@ -7,7 +7,9 @@ purpose on a verb with its own object ('refused food to protest', 'stopped work 
 why that act was done: a refusing or halting verb does not make the protest not happen. 'refused to
 protest' (no object of its own): the infinitive is what was refused; soldiers cutting off a road are
 no road blockade by a crowd. Only a refusal's purpose happened; what others stopped or prevented,
-its purpose too did not.
+its purpose too did not. An act told on an earlier day in an 'after' clause of the sentence's act
+('After gunmen abducted 5 passengers on 7 March, the army on 10 March raided their camp') sets the
+scene: the row is the main clause's act (`strife.extract.lead_row.past_of_a_participant_yields`).
 
 The notes are rows of `tests/data/madeup_row_clauses.csv`, read as `tests/test_madeup_types.py`
 reads its table (`rule`, `text`, `published`, `expect`; the expectations of its docstring).

@@ -21,9 +21,10 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from strife.extract import Layout, doc_text
+from strife.extract.events.background_rows import SETTING_WORDS
 from strife.extract.row_toll import another_incident, same_doers_days_places
 from strife.model import DateMention, Event
-from strife.resolve.coref import event_anchor, is_real
+from strife.resolve.coref import event_anchor, is_real, trigger_token
 from strife.rows import is_disorder, just_below, record_row_event, row_rank
 
 #: the marks that close a sentence, never a headline
@@ -76,14 +77,18 @@ OPENING_DATE_REACH = 12
 def opening_date_is_the_row(events: Sequence[Event], dates: Sequence[DateMention]) -> None:
     """'On 3 May 2020, traders observed a strike. A trader was kidnapped on 28 April': an ACLED
     note opens with the day of the event it records; an act told on another, earlier day is its
-    context. When the row's act is dated before the note's opening day and an act of the same rank
-    is dated on that day, each such earlier act that outranks it is made a little less confident."""
+    context; so is an act told on a later day of its own ('The protest continued on 4 February'),
+    which ACLED records apart. When the row's act is dated on another day than the note's opening
+    day and an act of the same rank is dated on that day, each such act that outranks it is made a
+    little less confident."""
     opening = next((d for d in sorted(dates, key=lambda d: d.span[0])
                     if d.span[0] <= OPENING_DATE_REACH and d.date is not None and not d.future), None)
     if opening is None:
         return
     row = record_row_event(events)
-    if row is None or not is_real(row) or row.date is None or row.date >= opening.date:
+    if row is None or not is_real(row) or row.date is None or row.date == opening.date:
+        return
+    if row.date > opening.date and row.date_precision != "day":
         return
     dated = [e for e in events if is_real(e) and e.date == opening.date and row_rank(e)[:3] == row_rank(row)[:3]]
     if not dated:
@@ -91,5 +96,60 @@ def opening_date_is_the_row(events: Sequence[Event], dates: Sequence[DateMention
     news = max(dated, key=row_rank)
     floor = just_below(news)
     for event in events:
-        if event.date is not None and event.date < opening.date and row_rank(event) >= row_rank(news):
+        if event.date is not None and _another_day(event, opening.date) and row_rank(event) >= row_rank(news):
             event.confidence = floor
+
+
+def _another_day(event: Event, opening) -> bool:
+    """Told on a day before the note's opening day, or on a later day of its own ('The protest
+    continued on 4 February': ACLED records each day's act apart; the note's row is its opening day's)."""
+    return event.date < opening or (event.date > opening and event.date_precision == "day")
+
+
+#: the dependencies of a clause that tells more about a noun ('two aid workers, abducted on 3 May,
+#: were executed on 11 May', 'a student who was abducted on July 4 was found dead on Wednesday')
+NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def past_of_a_participant_yields(events: Sequence[Event], doc: Doc) -> None:
+    """'Two aid workers, abducted on 3 May, were executed by their captors on 11 May': a relative or
+    participial clause on a noun tells who that participant is, here what was done to them before;
+    the sentence's own act is the news ACLED records on its day. When an act in such a clause is
+    dated on an earlier day than an act of the same rank whose clause holds that noun (both told
+    to the day, not dated by the report), and outranks it, it is made a little less confident. Both stay events (as `background_rows` does for a
+    demonstration's victim, whatever the days)."""
+    told = [(e, t) for e in events if is_real(e) and e.date is not None and e.date_precision == "day"
+            and (t := trigger_token(e, doc)) is not None]
+    for event, token in told:
+        clause = _noun_clause(token)
+        if clause is None:
+            continue
+        inside = {t.i for t in clause.subtree}
+        news = [e for e, t in told if e is not event and t.i not in inside and t.sent.start == token.sent.start
+                and clause.head.i in {x.i for x in _clause_of(t).subtree}
+                and e.date > event.date and row_rank(e)[:3] == row_rank(event)[:3]]
+        if not news:
+            continue
+        best = max(news, key=row_rank)
+        if row_rank(event) >= row_rank(best):
+            event.confidence = just_below(best)
+
+
+def _noun_clause(token):
+    """The verb of the relative or participial clause on a noun that holds the token, or the head of
+    an 'after'/'following' clause or phrase that holds it ('After gunmen abducted 5 passengers on 7
+    March, the army on 10 March raided their camp': the earlier act sets the scene), or None."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in NOUN_CLAUSES and ancestor.pos_ in ("VERB", "AUX") \
+                and ancestor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return ancestor
+        if ancestor.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SETTING_WORDS for m in ancestor.children):
+            return ancestor
+        if ancestor.dep_ == "prep" and ancestor.lower_ in SETTING_WORDS:
+            return ancestor
+    return None
+
+
+def _clause_of(token):
+    """The verb whose clause a trigger tells: itself for a verb, else the verb it hangs from."""
+    return next((a for a in [token, *token.ancestors] if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"), token)

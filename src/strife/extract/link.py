@@ -30,7 +30,7 @@ from strife.extract.nearby import ByStart, Nearby
 from strife.extract.non_events import drop_non_events
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
-from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row
+from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row, past_of_a_participant_yields
 from strife.extract.told_rows import told_acts_yield
 from strife.extract.several_acts import divide_among_the_acts
 from strife.extract.row_toll import row_takes_the_incident_toll
@@ -92,6 +92,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     told_acts_yield(events, doc)
     lead_act_is_the_row(events, doc, layout)
     opening_date_is_the_row(events, state.get("dates", []))
+    past_of_a_participant_yields(events, doc)
     row_takes_the_incident_toll(events, doc, layout)
     lethal_interventions(events)
     add_implied_actors(events, vague_country)
@@ -249,6 +250,7 @@ def _link_date(event: Event, anchor: int, dates: _Dates, doc: Doc, told: Optiona
     usable, days = dates.usable(trigger.i if trigger is not None else None)
     mention = usable.nearest(anchor)
     mention = _of_its_clause(usable, anchor, trigger, dates.layout, mention) or mention
+    mention = _not_of_a_told_clause(usable, anchor, trigger, dates.layout, mention) or mention
     if mention is None and is_real(event):
         mention = days.last_before(anchor)
         before = _named_before(trigger, told, event)
@@ -283,6 +285,46 @@ def _of_its_clause(usable: Nearby, anchor: int, trigger, layout, nearest: Option
         return None
     inside = [d for d in usable.in_sentence(layout.sentence(anchor)) if start <= d.span[0] and d.span[1] <= end]
     return min(inside, key=lambda d: abs(d.span[0] - anchor), default=None)
+
+
+#: the dependencies of a clause that tells more about a noun: "a teacher abducted on 28 April",
+#: "a man who went missing on 6 July"
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _not_of_a_told_clause(usable: Nearby, anchor: int, trigger, layout,
+                          nearest: Optional[DateMention]) -> Optional[DateMention]:
+    """'On 5 May, a teacher abducted on 28 April was released': a date inside a relative or
+    participial clause that describes a noun dates that clause's act, the noun's past, not the verb
+    of the sentence around it. When the nearest date lies in such a clause that does not hold the
+    event's trigger, the nearest date of the sentence outside every such clause, if any; for an
+    act whose sentence names no day, the last earlier such date of its paragraph."""
+    if trigger is None or nearest is None or _in_a_told_clause(nearest, trigger) is None:
+        return None
+    sentence = usable.in_sentence(layout.sentence(anchor))
+    if sentence:
+        free = [d for d in sentence if _in_a_told_clause(d, trigger) is None]
+        return min(free, key=lambda d: abs(d.span[0] - anchor), default=None)
+    # "On 10 July, the body of a farmer who went missing on 6 July was found. He had been shot.":
+    # an act with no date of its own takes the last earlier day of its paragraph that no such clause holds
+    group = usable.by_paragraph.get(layout.paragraph(anchor))
+    earlier = [d for d in (group.items if group else []) if d.span[0] < anchor]
+    return next((d for d in reversed(earlier) if _in_a_told_clause(d, trigger) is None), None)
+
+
+def _in_a_told_clause(mention: DateMention, trigger):
+    """The verb of the relative or participial clause of a noun that holds the date and not the
+    trigger, or None."""
+    span = trigger.doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    above = set(trigger.ancestors) | {trigger}
+    for token in span.root.ancestors:
+        if token in above:
+            return None
+        if token.dep_ in _NOUN_CLAUSES and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token
+    return None
 
 
 def _dates_a_noun_above(mention: DateMention, trigger) -> bool:
