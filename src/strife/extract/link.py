@@ -32,6 +32,7 @@ from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
 from strife.extract.lead_row import lead_act_is_the_row, opening_date_is_the_row, past_of_a_participant_yields
 from strife.extract.told_rows import told_acts_yield
+from strife.extract.remains_found import ABDUCTION_CAMEO, finding_verb
 from strife.extract.several_acts import divide_among_the_acts
 from strife.extract.row_toll import row_takes_the_incident_toll
 from strife.extract.tolls import COUNT_FIELDS
@@ -77,6 +78,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
         _link_date(event, anchor, usable_dates, doc, told)
         _link_place(event, anchor, nearby[is_real(event)], focus_place, widths)
         localise_actors(event, vague_country)
+    _date_by_finding(events, usable_dates, doc)
     _date_by_head_noun(events, doc)
     spread_since(counts, state.get("dates", []), doc, meta.published)
     link_counts(events, counts, layout, doc)
@@ -129,6 +131,25 @@ def _date_by_head_noun(events: Sequence[Event], doc: Doc) -> None:
         noun = by_trigger[head]
         if noun is not event and noun.date is not None and noun.date_precision not in ("reported", "unknown"):
             event.date, event.date_end, event.date_precision = noun.date, noun.date_end, noun.date_precision
+
+
+def _date_by_finding(events: Sequence[Event], dates: "_Dates", doc: Doc) -> None:
+    """'The body of a trader abducted on 5 July was discovered on 10 July': ACLED codes the attack
+    on the day the remains were found, so an abduction told by the clause that describes the dead
+    takes the day of the verb that found them, when that day is later (strife.extract.remains_found).
+    A killing with a day of its own ("a trader killed on 5 July") keeps it."""
+    for event in events:
+        if not (event.cameo_code or "").startswith(ABDUCTION_CAMEO) or event.date is None:
+            continue
+        verb = finding_verb(trigger_token(event, doc))
+        if verb is None:
+            continue
+        usable, _ = dates.usable(verb.i)
+        mention = usable.nearest(verb.idx)
+        mention = _not_of_a_told_clause(usable, verb.idx, verb, dates.layout, mention) or mention
+        if mention is not None and mention.date is not None and mention.precision == "day" \
+                and mention.date > (event.date_end or event.date):
+            event.date, event.date_end, event.date_precision = mention.date, mention.date_end, mention.precision
 
 
 def _followed(token) -> Optional[int]:
