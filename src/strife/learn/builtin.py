@@ -3,14 +3,14 @@ unless the user gives their own (`--model-dir`) or asks for the rules alone (`--
 
 What it is for: the rules miss events that a short report tells in a wording they were never
 written for ("Clashes in X.", "Youths burnt tyres on the road to X demanding ..."). A statistical
-reader of the text catches many of them. The built-in model only **adds**: in a passage where the
-rules found no happened event with an ACLED type it proposes one (`strife.learn.detect`), and it
-may take the ACLED type off a toll-less rules event it is sure is no event (the veto). It never
-retypes an event the rules typed (`BUILTIN_CONFIG`): on the dev records the rules' type beats a
+reader of the text catches many of them. The built-in model only **adds**: in a short report where
+the rules found no happened event at all it proposes one (`strife.learn.detect`). It never retypes
+or vetoes an event the rules coded (`BUILTIN_CONFIG`): on the dev records the rules' type beats a
 model of made-up notes wherever the rules found an event, and it is the rules' type that a rule
-and its made-up test can explain.
+and its made-up test can explain. Nor does it read the paragraphs of a longer article, or a passage
+where the rules coded a statement or a demand with no ACLED type: their judgement stands.
 
-Its training file, `data/typer/training.csv`, holds ACLED-style notes written for strife (places,
+Its training file, `data/typer_training.csv`, holds ACLED-style notes written for strife (places,
 people and groups invented; the type and sub-event type a coder gives each under ACLED's codebook)
 and texts that report no event (`NO_EVENT`: statements, plans, running totals, disasters, words of
 war in other senses), so that it learns to stay silent. No ACLED record is in it, so the model may
@@ -62,11 +62,11 @@ def training_examples(path: Path = TRAINING_FILE) -> list:
 
 def fit_builtin(path: Path = TRAINING_FILE) -> TypeModel:
     """The built-in model fitted on `path` (a few seconds)."""
-    from strife.learn.model import build_meta, fit_model
+    from strife.learn.model import build_meta, file_sha256, fit_model
 
     examples = training_examples(path)
     model = fit_model(examples, "acled", seed=SEED, config=BUILTIN_CONFIG)
-    model.meta = build_meta(target="acled", gold_path=path.name, gold_format="acled", data_sha256=_sha256(path),
+    model.meta = build_meta(target="acled", gold_path=path.name, gold_format="acled", data_sha256=file_sha256(path),
                             seed=SEED, n_examples=len(examples),
                             extra={"label_counts": dict(Counter(e.labels["type"] for e in examples).most_common()),
                                    "built_in": VERSION})
@@ -99,18 +99,12 @@ def model_folder() -> Path:
     from dataclasses import asdict
     from importlib.metadata import version
 
-    from strife.learn.model import FORMAT_VERSION
+    from strife.learn.model import FORMAT_VERSION, file_sha256
     from strife.resolve.gazetteer_build import cache_dir
 
-    made_by = json.dumps([_sha256(TRAINING_FILE), asdict(BUILTIN_CONFIG), VERSION, FORMAT_VERSION,
+    made_by = json.dumps([file_sha256(TRAINING_FILE), asdict(BUILTIN_CONFIG), VERSION, FORMAT_VERSION,
                           version("scikit-learn")], sort_keys=True)
     return cache_dir() / f"typer-{hashlib.sha256(made_by.encode()).hexdigest()[:16]}"
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def main() -> int:

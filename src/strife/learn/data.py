@@ -8,9 +8,7 @@ example (`eventless_example`), so the model learns from every record.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from strife.evaluate.records import EvalCase, GoldRecord
@@ -96,24 +94,15 @@ def _label_veto(example: Example, credited: Event, case: EvalCase, gold: GoldRec
     rules event of another ACLED type than the gold's, other than the one credited to it, is no
     event of the record; so is the credited one when it has the wrong type and another event of the
     text has the right one (the coder's event is that one). Every other event is an event."""
-    def right(event: Event) -> bool:
-        return event.acled_event_type == gold.acled_type or event.acled_event_type in gold.acled_accept
+    no_event = gold.acled_type == NO_EVENT  # a text that reports no event: every event the rules found in it is none
 
-    if gold.acled_type == NO_EVENT:  # a text that reports no event: every event the rules found in it is none
-        right = lambda event: False  # noqa: E731
+    def right(event: Event) -> bool:
+        return not no_event and (event.acled_event_type == gold.acled_type or event.acled_event_type in gold.acled_accept)
 
     others = [e for e in happened(result.events) if e.acled_event_type and e is not credited]
-    wrong_top = not right(credited) and (gold.acled_type == NO_EVENT or any(right(e) for e in others))
+    wrong_top = not right(credited) and (no_event or any(right(e) for e in others))
     example.labels["veto"] = VETO_LABELS[wrong_top]
     for event in others:
         other = event_example(case.article.text, event, result, origin=case.origin)
         other.labels = {"veto": VETO_LABELS[not right(event)]}
         example.others.append(other)
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -278,7 +278,7 @@ def fit_model(examples: Sequence[Example], target: str, *, seed: int = 0,
         if config.veto:
             heads.update(_fit_veto(typed, parts, config, seed))
     else:
-        events = [i for i, e in enumerate(typed) if e.labels["type"] != NO_EVENT]
+        events = _event_indices(typed)
         heads["type"] = _fit_head(matrix[events], [typed[i].labels["type"] for i in events], config, seed)
         subs = [i for i in events if typed[i].labels.get("sub_type")]
         if target == "acled" and len({typed[i].labels["sub_type"] for i in subs}) >= 2:
@@ -292,11 +292,16 @@ def _aligned(rows: np.ndarray, head: Any, onto: Any) -> np.ndarray:
     return np.stack([rows[:, index[str(c)]] if str(c) in index else np.zeros(len(rows)) for c in head_classes(onto)], axis=1)
 
 
+def _event_indices(typed: Sequence[Example]) -> list[int]:
+    """The positions of the examples that report an event (every one but a `NO_EVENT` record)."""
+    return [i for i, e in enumerate(typed) if e.labels["type"] != NO_EVENT]
+
+
 def _event_rows(typed: Sequence[Example], matrix, pairs: list[str]) -> tuple[Any, list[str]]:
     """The main head's rows and labels: the records that report an event. A `NO_EVENT` record
     teaches the text head (which reads passages the rules left open) and the veto, never the head
     that retypes the rules' events: every event it retypes is one the rules found."""
-    events = [i for i, e in enumerate(typed) if e.labels["type"] != NO_EVENT]
+    events = _event_indices(typed)
     if len(events) == len(typed):
         return matrix, pairs
     return matrix[events], [pairs[i] for i in events]
@@ -517,6 +522,17 @@ def _best_sub(classes: Sequence[str], row: np.ndarray, label: str) -> Optional[s
         if kind == label and sub and p > best_p:
             best, best_p = sub, float(p)
     return best
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file, read a megabyte at a time: what `meta.json` names a model's data by."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def build_meta(*, target: str, gold_path: str, gold_format: str, data_sha256: str, seed: int,

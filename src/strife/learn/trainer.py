@@ -30,7 +30,7 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 
 from strife.evaluate.metrics import DEFAULT_RESAMPLES, Estimate, estimate
-from strife.learn.data import CodedCase, code_cases, file_sha256, target_for
+from strife.learn.data import CodedCase, code_cases, target_for
 from strife.learn.tuning import applied_guess, cross_validate, folds_of, tuned  # noqa: F401 - re-exported
 from strife.learn.features import Example, type_ok
 from strife.learn.model import (
@@ -38,6 +38,7 @@ from strife.learn.model import (
     Prediction,
     TypeModel,
     build_meta,
+    file_sha256,
     fit_model,
 )
 
