@@ -20,8 +20,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from strife.extract import Layout, doc_text
-from strife.extract.events.background_rows import SETTING_WORDS
+from strife.extract import Layout, doc_text, verb_or_root
+from strife.extract.events.background_rows import SETTING_WORDS, describes_a_noun
 from strife.extract.row_toll import another_incident, same_doers_days_places
 from strife.model import DateMention, Event
 from strife.resolve.coref import event_anchor, is_real, trigger_token
@@ -106,11 +106,6 @@ def _another_day(event: Event, opening) -> bool:
     return event.date < opening or (event.date > opening and event.date_precision == "day")
 
 
-#: the dependencies of a clause that tells more about a noun ('two aid workers, abducted on 3 May,
-#: were executed on 11 May', 'a student who was abducted on July 4 was found dead on Wednesday')
-NOUN_CLAUSES = frozenset({"relcl", "acl"})
-
-
 def past_of_a_participant_yields(events: Sequence[Event], doc: Doc) -> None:
     """'Two aid workers, abducted on 3 May, were executed by their captors on 11 May': a relative or
     participial clause on a noun tells who that participant is, here what was done to them before;
@@ -126,7 +121,7 @@ def past_of_a_participant_yields(events: Sequence[Event], doc: Doc) -> None:
             continue
         inside = {t.i for t in clause.subtree}
         news = [e for e, t in told if e is not event and t.i not in inside and t.sent.start == token.sent.start
-                and clause.head.i in {x.i for x in _clause_of(t).subtree}
+                and clause.head.i in {x.i for x in verb_or_root(t).subtree}
                 and e.date > event.date and row_rank(e)[:3] == row_rank(event)[:3]]
         if not news:
             continue
@@ -140,16 +135,10 @@ def _noun_clause(token):
     an 'after'/'following' clause or phrase that holds it ('After gunmen abducted 5 passengers on 7
     March, the army on 10 March raided their camp': the earlier act sets the scene), or None."""
     for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ in NOUN_CLAUSES and ancestor.pos_ in ("VERB", "AUX") \
-                and ancestor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if describes_a_noun(ancestor):  # 'two aid workers, abducted on 3 May, were executed on 11 May'
             return ancestor
         if ancestor.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SETTING_WORDS for m in ancestor.children):
             return ancestor
         if ancestor.dep_ == "prep" and ancestor.lower_ in SETTING_WORDS:
             return ancestor
     return None
-
-
-def _clause_of(token):
-    """The verb whose clause a trigger tells: itself for a verb, else the verb it hangs from."""
-    return next((a for a in [token, *token.ancestors] if a.pos_ in ("VERB", "AUX") or a.dep_ == "ROOT"), token)

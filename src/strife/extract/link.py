@@ -22,6 +22,7 @@ from strife.extract import Intervals, Layout, clause_verb, doc_text, verb_or_roo
 from strife.extract.actors import localise_actors, named_country
 from strife.extract.date_context import dateline_day
 from strife.extract.datelines import dateline_spans, in_dateline
+from strife.extract.events.background_rows import describes_a_noun
 from strife.extract.excessive_force import lethal_interventions
 from strife.extract.figure_links import MATERIAL_QUADS, link_counts
 from strife.extract.implied import add_implied_actors
@@ -308,11 +309,6 @@ def _of_its_clause(usable: Nearby, anchor: int, trigger, layout, nearest: Option
     return min(inside, key=lambda d: abs(d.span[0] - anchor), default=None)
 
 
-#: the dependencies of a clause that tells more about a noun: "a teacher abducted on 28 April",
-#: "a man who went missing on 6 July"
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
-
-
 def _not_of_a_told_clause(usable: Nearby, anchor: int, trigger, layout,
                           nearest: Optional[DateMention]) -> Optional[DateMention]:
     """'On 5 May, a teacher abducted on 28 April was released': a date inside a relative or
@@ -343,7 +339,7 @@ def _in_a_told_clause(mention: DateMention, trigger):
     for token in span.root.ancestors:
         if token in above:
             return None
-        if token.dep_ in _NOUN_CLAUSES and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if describes_a_noun(token):
             return token
     return None
 

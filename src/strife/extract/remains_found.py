@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+from strife.extract.events.background_rows import RELATIVE_DEPS
 from strife.extract.report_words import report_words
 
 #: CAMEO 181: abduct, hijack or take hostage - the act whose victim's remains are later found
 ABDUCTION_CAMEO = "181"
-#: the dependencies of a clause that tells more about a noun ("a trader abducted by gunmen")
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
 #: how the remains hang on the verb that finds them ("the body .. was found", "recovered the bodies")
 _FOUND_AS = frozenset({"nsubjpass", "dobj"})
 
@@ -23,7 +22,7 @@ _FOUND_AS = frozenset({"nsubjpass", "dobj"})
 def finding_verb(trigger) -> Optional[object]:
     """The verb that finds the remains of the one whose describing clause holds `trigger`: "the
     body of a trader [abducted on 5 July] was discovered on 10 July" -> "discovered"; else None."""
-    if trigger is None or trigger.dep_ not in _NOUN_CLAUSES:
+    if trigger is None or trigger.dep_ not in RELATIVE_DEPS:
         return None
     words = report_words()
     dead = trigger.head

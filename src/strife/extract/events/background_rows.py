@@ -70,6 +70,12 @@ def _told_as_its_purpose(news: Frame, frame: Frame) -> bool:
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
 
 
+def describes_a_noun(verb) -> bool:
+    """Whether `verb` heads a relative or participial clause on a noun ('a teacher [abducted on 28
+    April]', 'a man [who was seized on 29 April]'): the clause tells who that noun is."""
+    return verb.dep_ in RELATIVE_DEPS and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _told_of_a_participant(news: Frame, frame: Frame) -> bool:
     """'held a march to mourn a classmate killed by police': the news is a demonstration, and the
     act's verb, or a verb it hangs from, is a relative or participial clause on a noun that lies in
