@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from strife.learn.builtin import BUILTIN_CONFIG, TRAINING_FILE, builtin_model_dir, training_examples
+from strife.learn.detect import is_short_report
 from strife.learn.features import NO_EVENT, Example
 from strife.model import Article
 
@@ -110,29 +115,20 @@ def test_the_typer_adds_the_event_a_short_report_tells_where_the_rules_found_non
     assert 0 < added.confidence < 1 and added.fatalities is None  # no figure in the text: none invented
 
 
-def test_an_article_is_left_to_the_rules():
+def test_an_article_is_left_to_the_rules(engine):
     """In a text longer than a short report, a paragraph where the rules found no event is background,
     a reaction or a running total as often as a missed event: the built-in typer proposes nothing there."""
-    from strife.learn.detect import is_short_report
-
     lead = "Rebels and soldiers clashed in Tovari on Monday, killing four fighters, local officials said."
     background = ("The district has seen years of unrest between the Kelo movement and the government, which "
                   "has sent reinforcements several times and promised talks that never took place. ") * 6
     text = "\n\n".join([lead, background, MISSED_BY_RULES[0][0], background])
     assert not is_short_report(text)
-    from strife.engine import LocalEngine
-
-    result = LocalEngine().code(Article(text=text, published=dt.date(2021, 3, 2)))
+    result = _code(engine, text)
     assert [e.origin for e in result.events if e.acled_event_type] and all(
         e.origin == "rules" for e in result.events)
 
 
 def test_the_command_line_codes_with_the_rules_alone_on_request(tmp_path):
-    import json
-    import shutil
-    import subprocess
-    import sys
-
     strife = shutil.which("strife", path=str(Path(sys.executable).parent)) or "strife"
     note = tmp_path / "note.txt"
     note.write_text(MISSED_BY_RULES[0][0], encoding="utf-8")
