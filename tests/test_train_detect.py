@@ -165,3 +165,39 @@ def test_the_trained_text_head_is_a_linear_svm_with_a_temperature(model):
     text_head, pair_head = model.model.heads["pair_text"], model.model.heads["pair"]
     assert isinstance(text_head, dict) and text_head["temperature"] > 0  # softmax of the SVM's scores
     assert not isinstance(pair_head, dict)  # a logistic regression: probabilities of its own
+
+
+# Texts that tell no event, in the words of the team's records (a town, a date, a figure): a model of
+# records that are all events has never seen such a text, and its text head gives it one of its types.
+SILENT = ["On 9 May 2020, the governor of Hama said the new bakery would open next week.",
+          "On 9 May 2020, heavy rain flooded 12 houses near Homs; no one was hurt.",
+          "On 9 May 2020, the football club of Idlib won the cup final 3-1."]
+
+
+def _proposals(model, engine, text: str) -> int:
+    result = _code(engine, text)
+    retype_result(result, text, model)
+    return sum(e.origin == "model" for e in result.events)
+
+
+def test_the_gate_keeps_texts_without_an_event_free_of_proposals(model, engine):
+    """`LearnerConfig.shipped_no_events`: the gate head, which learnt the records against strife's
+    made-up texts that tell no event, leaves these alone; the same model without its gate proposes
+    an event in them, and the gate still lets the monitors' report through."""
+    from dataclasses import replace
+
+    gated = model.model
+    assert "gate" in gated.heads
+    ungated = replace(gated, config=replace(gated.config, gate_at=1.01))
+    assert [_proposals(gated, engine, text) for text in SILENT] == [0, 0, 0]
+    assert sum(_proposals(ungated, engine, text) for text in SILENT) >= 2
+    assert _proposals(gated, engine, MISSED.format(n=7, town="Saraqib")) == 1
+
+
+def test_the_gate_reads_strifes_own_no_event_texts():
+    from strife.learn.features import NO_EVENT
+    from strife.learn.made_up import no_event_examples, training_examples
+
+    silent = no_event_examples()
+    assert len(silent) > 1000 and {e.labels["type"] for e in silent} == {NO_EVENT}
+    assert len(silent) == sum(e.labels["type"] == NO_EVENT for e in training_examples())

@@ -8,8 +8,8 @@
 Modules: `legacy` (old ACLED category names -> today's), `features` (what the typer sees of an
 event), `data` (gold records -> labelled examples), `model` (the scikit-learn typer, saved with
 skops), `tuning` (out-of-fold predictions, the override threshold), `trainer` (cross-validation, learning curve, report), `holdout` (train on the dev halves, score end to end on the sealed ones), `detect` (events the rules missed), `apply` (the `strife_typer` pipeline
-component), `active` (active learning: `suggest`), `builtin` (the built-in typer every pipeline applies, fitted on
-strife's made-up notes) and `linear` (a text head as arrays, run without scikit-learn). Heavy modules load on first use, so reading gold (which
+component), `active` (active learning: `suggest`), `made_up` (strife's made-up training notes), `builtin` (the built-in typer every pipeline applies, fitted on
+them) and `linear` (a text head as arrays, run without scikit-learn). Heavy modules load on first use, so reading gold (which
 needs only `legacy`) does not import scikit-learn.
 """
 

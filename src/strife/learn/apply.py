@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
@@ -82,7 +83,10 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
         changed += sum(job.vetoed)
         job.open_passages(model)
         at += len(job.events)
-    passages = model.predict([e for job in jobs for e in job.passage_examples], text_only=model.config.detect_with_text)
+    passage_examples = [e for job in jobs for e in job.passage_examples]
+    passages = [replace(p, label=NO_EVENT) if silence >= model.config.gate_at else p  # the gate reads no event there
+                for p, silence in zip(model.predict(passage_examples, text_only=model.config.detect_with_text),
+                                      model.silent(passage_examples))]
     at_event = at_passage = 0
     for job in jobs:
         changed += _finish(job, events[at_event:at_event + len(job.events)],

@@ -15,7 +15,8 @@ people and groups invented; the type and sub-event type a coder gives each under
 and texts that report no event (`NO_EVENT`: statements, plans, running totals, disasters, words of
 war in other senses), so that it learns to stay silent. No ACLED record is in it, so the model may
 ship. No text of a test table (`tests/data/*.csv`) is in it either, so those tests still check the
-pipeline on text the model never saw.
+pipeline on text the model never saw. `strife.learn.made_up` reads it; a user's model takes its no-event
+texts for its gate (`LearnerConfig.shipped_no_events`).
 
 It reads the text alone (`LearnerConfig.retype` off), so it needs no coding of its training notes
 and fits in seconds: the first pipeline that needs it fits it into strife's cache directory
@@ -33,31 +34,16 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from strife.learn.made_up import TRAINING_FILE, training_examples
 from strife.learn.model import LearnerConfig, TypeModel
 
-TRAINING_FILE = Path(__file__).resolve().parents[1] / "data" / "typer_training.csv"
 SEED = 0
 VERSION = 1  # bump when the fitting below changes, so cached models of the old one are refitted
 # A text head alone, proposing only (see the module docstring); min_df 2: an n-gram of one made-up note names it alone.
+# Its own data holds the texts without an event, so it needs no gate (`LearnerConfig.shipped_no_events`).
 BUILTIN_CONFIG = LearnerConfig(retype=False, veto=False, override_at=1.01, sub_override_at=1.01, text_override_at=1.01,
-                               min_df=2, detect_in_paragraphs=False, detect_over_rules_events=False)
-
-
-def training_examples(path: Path = TRAINING_FILE) -> list:
-    """The training notes as examples of the text head: each note's text with its type (today's ACLED
-    types; `NO_EVENT` for a text that reports none) and sub-event type. Read here, not as gold: the
-    pipeline loads this module, and the gold readers load the pipeline."""
-    import csv
-
-    from strife.learn.features import eventless_example
-
-    examples = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            example = eventless_example(row["notes"], None, origin=f"{path.name}:{number}")
-            example.labels = {"type": row["event_type"], "sub_type": row["sub_event_type"] or None}
-            examples.append(example)
-    return examples
+                               min_df=2, detect_in_paragraphs=False, detect_over_rules_events=False,
+                               shipped_no_events=False)
 
 
 def fit_builtin(path: Path = TRAINING_FILE) -> TypeModel:
