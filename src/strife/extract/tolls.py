@@ -102,11 +102,12 @@ def _speaker(count: Count, doc: Doc) -> Optional[str]:
     token = figure_root(count, doc)
     if token is None:
         return None
+    figure = token
     for _ in range(6):
         if token.head is token:
             return None
         token = token.head
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or _past_a_semicolon(figure, token):
             continue
         source = _according_to(token)
         if source is not None:
@@ -115,6 +116,13 @@ def _speaker(count: Count, doc: Doc) -> Optional[str]:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
     return None
+
+
+def _past_a_semicolon(figure: Token, verb: Token) -> bool:
+    """ "Police said 6 people died; local leaders said 23.": a semicolon closes a clause, so a verb
+    after one that follows the figure is the next clause's (the parse may hang the figure's clause
+    on it), never what says the figure."""
+    return verb.i > figure.i and any(t.text == ";" for t in figure.doc[figure.i : verb.i])
 
 
 def _according_to(verb: Token) -> Optional[str]:
