@@ -53,6 +53,17 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
     # rival sources of the same dead: the most conservative
     pytest.param("Clashes between herders and farmers in Agwu village. Police said 6 people died; local leaders said 23.",
                  AFRICA, 6, id="the clause before a semicolon has its own source: rival accounts, the lowest"),
+    # rival sources of one side's dead: that side's most conservative figure; the sides add up
+    pytest.param("On 28 May 2020, Kelo Front fighters attacked an army base in Bulo; the Kelo Front claimed 17 soldiers "
+                 "were killed, while the army said 3 soldiers and 11 militants were killed.", "2020-05-31", 14,
+                 id="one side's dead told by rival sources: the lowest, plus the other side's"),
+    pytest.param("Rebels of the Tamu Movement attacked a police camp at Sokoro. The Tamu Movement claimed 30 policemen "
+                 "were killed; police said 4 policemen and 9 rebels died.", AFRICA, 13,
+                 id="the attackers' claim of the police's dead against the police's own figure: the lowest"),
+    # in a fight, either side's claim of the other's dead adds, whatever the dictionary knows of the attacker
+    pytest.param("The Kelo Front attacked an army post in Dabo. The ministry said 12 Kelo fighters were killed; "
+                 "the Kelo Front claimed to have killed 8 soldiers.", AFRICA, 20,
+                 id="each side claims the other's dead: both add up"),
     # a toll told for places written as a list is divided among them
     pytest.param("Fighting between rebels and the army in Kado and Maru left 6 dead.", AFRICA, 3,
                  id="places listed after the sides of a fight divide its toll"),
