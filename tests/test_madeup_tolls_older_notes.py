@@ -60,6 +60,8 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
     pytest.param("Rebels of the Tamu Movement attacked a police camp at Sokoro. The Tamu Movement claimed 30 policemen "
                  "were killed; police said 4 policemen and 9 rebels died.", AFRICA, 13,
                  id="the attackers' claim of the police's dead against the police's own figure: the lowest"),
+    pytest.param("Fighting between the army and rebels in Kusa; the rebels say 20 soldiers died, the army says 6.",
+                 AFRICA, 6, id="'the army says 6' after another source's figure is a rival account: the lowest"),
     # in a fight, either side's claim of the other's dead adds, whatever the dictionary knows of the attacker
     pytest.param("The Kelo Front attacked an army post in Dabo. The ministry said 12 Kelo fighters were killed; "
                  "the Kelo Front claimed to have killed 8 soldiers.", AFRICA, 20,
@@ -72,6 +74,9 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
     pytest.param("Clashes in Kado as well as Maru and Tebo between the army and militants. "
                  "A total of six soldiers were killed.", AFRICA, 2,
                  id="'in A as well as B and C' lists three places; the toll told after is divided"),
+    # a toll told over a range of days is divided among them, the range tagged a date or not
+    pytest.param("Reports indicate that 13 people died in clashes in Kero between 15 and 17 June.", AFRICA, 5,
+                 id="a range of days before a month's name the tagger left untagged divides the toll"),
     # the wounded who later died
     pytest.param("Three soldiers were wounded in an ambush near Bedo; one of them later died.", AFRICA, 1,
                  id="one of the wounded who later died is a death, not a part of the wounded's count"),
@@ -87,6 +92,10 @@ def test_an_older_note_has_the_toll_a_coder_records(row_event, text, published, 
 @pytest.mark.parametrize("text, published, deaths", [
     pytest.param("Between four and seven villagers were killed when gunmen raided Dakoro.", AFRICA, 4,
                  id="a range in words opening the note is a head count: its low bound"),
+    pytest.param("Gunmen killed 12 people in Kero, aged between 15 and 17.", AFRICA, 12,
+                 id="a range of ages is no range of days"),
+    pytest.param("Militants attacked Kiru, killing 4 people, the governor said 12.", AFRICA, 4,
+                 id="a bare figure of the same speaker as the toll is no rival account"),
     pytest.param("Clashes in Kado, Maru district left 6 dead.", AFRICA, 6,
                  id="a town and its district joined by a comma are one place: the toll stands"),
     pytest.param("Clashes in Kado and Maru villages left 6 dead.", AFRICA, 6,

@@ -175,7 +175,20 @@ def days_of_range(sentence: Span) -> Optional[int]:
             first, last = int(found[1]), int(found[2])
             if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
                 return last - first + 1
-    return _days_of_numeric_range(sentence.text)
+    return _days_of_numeric_range(sentence.text) or _days_before_a_month(sentence.text)
+
+
+def _days_before_a_month(text: str) -> int | None:
+    """ "clashes in Kero between 15 and 17 June": a range of days written before a month's name,
+    which the entity tagger may leave untagged in mid-sentence, within a week, or None."""
+    for found in _DAY_RANGE.finditer(text):
+        after = text[found.end():].split(maxsplit=1)
+        if not after or after[0].strip(".,;:").lower() not in MONTH_NAMES:
+            continue
+        first, last = int(found[1]), int(found[2])
+        if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
+            return last - first + 1
+    return None
 
 
 def _days_of_numeric_range(text: str) -> Optional[int]:

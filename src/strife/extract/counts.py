@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.conventions import vague_figure
-from strife.extract import doc_lowers, doc_text
+from strife.extract import doc_lowers, doc_text, figure_root
 from strife.extract.count_parts import frames_a_counted_noun, part_of_count, picks_from_told, running_total_of
 from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
@@ -28,6 +28,7 @@ from strife.extract.count_words import (
     MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
+from strife.extract.quotes import speech_verb
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
 
@@ -133,7 +134,7 @@ def _read_count(
             kind, confidence = governed
             parent = None
     else:
-        governed = governing_trigger(anchor) or _conjunct_outcome(noun, span)
+        governed = governing_trigger(anchor) or _conjunct_outcome(noun, span) or _rival_figure(span, noun, counts)
         if governed is None:
             return None
         kind, confidence = governed
@@ -167,6 +168,37 @@ def _read_count(
         confidence=round(min(confidence, 1.0), 3),
     )
     return _per_side(count, span), noun
+
+
+def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, float] | None:
+    """ "the rebels say 20 soldiers died, the army says 6": a bare figure, the object of a speech verb
+    with a subject of its own, after a figure of dead or wounded in the same sentence, is another
+    source's figure of those people (a rival account, `strife.extract.tolls`), whatever the parse
+    hangs the earlier clause on."""
+    verb = noun.head
+    if not (span.start <= noun.i < span.end and noun.like_num and noun.dep_ == "dobj" and verb.i < noun.i):
+        return None
+    if speech_verb(verb) is None or not any(child.dep_ == "nsubj" for child in verb.children):
+        return None
+    sentence = span.sent
+    earlier = [c for c in counts if c.span is not None and sentence.start_char <= c.span[0] < span.start_char
+               and c.kind in ("killed", "injured")]
+    said_by = _said_by(earlier[-1], span.doc) if earlier else None
+    if said_by is None or said_by.i == verb.i:
+        return None
+    return earlier[-1].kind, earlier[-1].confidence * 0.85
+
+
+def _said_by(count: Count, doc: Doc) -> Token | None:
+    """The speech verb with a subject of its own that gives the figure ("the rebels say 20 died"), or None."""
+    token = figure_root(count, doc)
+    for _ in range(6):
+        if token is None or token.head is token:
+            return None
+        token = token.head
+        if speech_verb(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
+            return token
+    return None
 
 
 def _told_fatal(noun: Token) -> bool:
