@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from strife.extract import nearest_verb, span_ents
 from strife.extract.count_words import MONTH_NAMES, count_cues
@@ -41,6 +41,9 @@ def spread_over(anchor: Token) -> Optional[int]:
             listed = places_listed(name)
             if listed >= 2:
                 return listed
+        listed = places_written_as_a_list(clause)
+        if listed >= 2:
+            return listed
     if _one_day_of_its_own(anchor):
         return None
     return days_of_range(anchor.sent)
@@ -104,6 +107,62 @@ def places_listed(unit: Token) -> int:
     return len(names)
 
 
+#: Words that join the items of a written list of places ("in A, B and C", "in A as well as B",
+#: "in A and later in B"); a locative preposition may be repeated after them.
+_LIST_JOINERS = (",", "and", "as well as", "and later", "and also", "later", "also")
+
+
+def places_written_as_a_list(head: Token) -> int:
+    """How many named places a locative preposition of a clause lists, read on the words as written
+    ("Clashes in A as well as B and C", "clashed in A and later in B", "fighting between X and the
+    army in A and B": 3, 2 and 2) where the parse scatters the names over the clause; 0 when no
+    preposition of ``head``'s words opens a list of two or more names joined by "and" or "as well
+    as" (names joined by commas alone are a town and its district; names followed by a noun, "in A
+    and B villages", one area, as `places_listed` reads them)."""
+    doc = head.doc
+    preps = count_cues().get("spread_place", frozenset())
+    end = head.sent.end
+    for token in head.subtree:
+        if token.dep_ == "prep" and token.lower_ in preps and token.i + 1 < end and doc[token.i + 1].pos_ == "PROPN":
+            listed = _names_after(doc, token.i + 1, end, preps)
+            if listed >= 2:
+                return listed
+    return 0
+
+
+def _names_after(doc: Doc, start: int, end: int, preps: frozenset[str]) -> int:
+    """The names of the list opening at ``start`` (see `places_written_as_a_list`), or 0."""
+    names, joined, position, first = 0, False, start, start
+    while position < end:
+        if doc[position].pos_ != "PROPN":
+            return 0
+        while position < end and (doc[position].pos_ == "PROPN" or (doc[position].text == "-" and position + 1 < end
+                                                                   and doc[position + 1].pos_ == "PROPN")):
+            position += 1
+        names += 1
+        last = position - 1
+        words = [t.lower_ for t in doc[position : min(position + 4, end)]]
+        joiner = next((j for j in sorted(_LIST_JOINERS, key=len, reverse=True)
+                       if words[: len(j.split())] == j.split()), None)
+        if joiner is None:
+            break
+        position += len(joiner.split())
+        joined = joined or joiner != ","
+        if position < end and doc[position].lower_ in preps:
+            position += 1
+        if position >= end or doc[position].pos_ != "PROPN":
+            if joiner != ",":
+                return 0  # "in A and the army": no list of names
+            break
+    if names < 2 or not joined:
+        return 0
+    if last + 1 < end and doc[last + 1].pos_ == "NOUN":
+        return 0  # "in A and B villages": one area's parts
+    if names == 2 and _one_place_name(doc[first : last + 1]):
+        return 0  # "in Jammu and Kashmir"
+    return names
+
+
 def days_of_range(sentence: Span) -> Optional[int]:
     """The days a range of dates in the figure's sentence names ("on 19 and 20 June", "3-5 May":
     2 and 3), or None: ACLED divides a toll told for several days among them. A range longer than
@@ -116,7 +175,20 @@ def days_of_range(sentence: Span) -> Optional[int]:
             first, last = int(found[1]), int(found[2])
             if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
                 return last - first + 1
-    return _days_of_numeric_range(sentence.text)
+    return _days_of_numeric_range(sentence.text) or _days_before_a_month(sentence.text)
+
+
+def _days_before_a_month(text: str) -> int | None:
+    """ "clashes in Kero between 15 and 17 June": a range of days written before a month's name,
+    which the entity tagger may leave untagged in mid-sentence, within a week, or None."""
+    for found in _DAY_RANGE.finditer(text):
+        after = text[found.end():].split(maxsplit=1)
+        if not after or after[0].strip(".,;:").lower() not in MONTH_NAMES:
+            continue
+        first, last = int(found[1]), int(found[2])
+        if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
+            return last - first + 1
+    return None
 
 
 def _days_of_numeric_range(text: str) -> Optional[int]:

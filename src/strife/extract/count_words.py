@@ -189,8 +189,19 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
         # "30 wounded": a bare participle without an object is a reduced passive; so is a verb with
         # an agent ("Policeman shot dead by militants": a headline drops "was", the parse reads VBD)
         reduced = head.tag_ == "VBN" or any(child.dep_ == "agent" for child in head.children)
-        return reduced and not any(child.dep_ == "dobj" for child in head.children)
-    return token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
+        return reduced and not any(child.dep_ == "dobj" or _range_taken_for_preposition(child, head)
+                                   for child in head.children)
+    return (token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
+            or _range_taken_for_preposition(token, head))
+
+
+def _range_taken_for_preposition(token: Token, verb: Token) -> bool:
+    """ "killed between 6 and 10 civilians": the parser may read a range's opener after the verb
+    as a preposition with the people as its object; the range and its people are the object all
+    the same (a figure inside it, `strife.extract.numbers`, is what brought the climb here)."""
+    return (token.dep_ == "prep" and token.lower_ == "between" and token.i > verb.i
+            and any(child.dep_ == "pobj" and any(g.dep_ == "nummod" for g in child.children)
+                    for child in token.children))
 
 
 def _object_taken_for_adverb(token: Token, verb: Token) -> bool:

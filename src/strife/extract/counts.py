@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from strife.conventions import vague_figure
-from strife.extract import doc_lowers, doc_text
+from strife.extract import doc_lowers, doc_text, figure_root
 from strife.extract.count_parts import frames_a_counted_noun, part_of_count, picks_from_told, running_total_of
 from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
@@ -28,6 +28,7 @@ from strife.extract.count_words import (
     MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
+from strife.extract.quotes import speech_verb
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
 
@@ -133,7 +134,7 @@ def _read_count(
             kind, confidence = governed
             parent = None
     else:
-        governed = governing_trigger(anchor) or _conjunct_outcome(noun, span)
+        governed = governing_trigger(anchor) or _conjunct_outcome(noun, span) or _rival_figure(span, noun, counts)
         if governed is None:
             return None
         kind, confidence = governed
@@ -143,6 +144,8 @@ def _read_count(
         kind = "killed"
     if parent is not None and counts[parent].kind == "casualties" and kind != "casualties":
         parent = None  # "12 casualties, including 3 dead": the dead are the toll, not a part of it
+    if parent is not None and counts[parent].kind == "injured" and kind == "killed":
+        parent = None  # "3 soldiers were wounded; one of them later died": a death, no part of the wounded's count
     if quantity.vague:
         confidence *= 0.9
     end = max(span.end, noun.i + 1)
@@ -165,6 +168,37 @@ def _read_count(
         confidence=round(min(confidence, 1.0), 3),
     )
     return _per_side(count, span), noun
+
+
+def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, float] | None:
+    """ "the rebels say 20 soldiers died, the army says 6": a bare figure, the object of a speech verb
+    with a subject of its own, after a figure of dead or wounded in the same sentence, is another
+    source's figure of those people (a rival account, `strife.extract.tolls`), whatever the parse
+    hangs the earlier clause on."""
+    verb = noun.head
+    if not (span.start <= noun.i < span.end and noun.like_num and noun.dep_ == "dobj" and verb.i < noun.i):
+        return None
+    if speech_verb(verb) is None or not any(child.dep_ == "nsubj" for child in verb.children):
+        return None
+    sentence = span.sent
+    earlier = [c for c in counts if c.span is not None and sentence.start_char <= c.span[0] < span.start_char
+               and c.kind in ("killed", "injured")]
+    said_by = _said_by(earlier[-1], span.doc) if earlier else None
+    if said_by is None or said_by.i == verb.i:
+        return None
+    return earlier[-1].kind, earlier[-1].confidence * 0.85
+
+
+def _said_by(count: Count, doc: Doc) -> Token | None:
+    """The speech verb with a subject of its own that gives the figure ("the rebels say 20 died"), or None."""
+    token = figure_root(count, doc)
+    for _ in range(6):
+        if token is None or token.head is token:
+            return None
+        token = token.head
+        if speech_verb(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
+            return token
+    return None
 
 
 def _told_fatal(noun: Token) -> bool:
@@ -243,11 +277,27 @@ def _people_tagged_a_quantity(span: Span) -> bool:
     return bool(nouns) and all(noun.pos_ == "NOUN" and is_victim_noun(noun) for noun in nouns)
 
 
+def _range_of_people_tagged_a_date(span: Span) -> bool:
+    """ "Between 6 and 10 civilians were killed": the entity tagger may read a range of bare numerals
+    opening a sentence as a date (as in "between 6 and 10 June"); a range whose figures count a noun
+    of people (``count_victims.csv``) right after it is a head count, as a date's figures count days,
+    months or years, which are no people."""
+    if not any(token.ent_type_ == "DATE" for token in span) or span.end >= len(span.doc):
+        return False
+    if any(token.ent_type_ in NOT_COUNT_ENTITIES and token.ent_type_ != "DATE" for token in span):
+        return False
+    if not all(token.like_num or token.lower_ in ("between", "from", "and", "to", "-") for token in span):
+        return False
+    noun = span.doc[span.end]
+    return (noun.pos_ == "NOUN" and is_victim_noun(noun)
+            and any(token.dep_ == "nummod" and token.head.i == noun.i for token in span))
+
+
 def _is_not_a_head_count(span: Span) -> bool:
     """Dates, money, ages, percentages, "seven-day" compounds and ACLED "[size=...]" notes."""
     doc = span.doc
     if any(token.ent_type_ in NOT_COUNT_ENTITIES for token in span) and not _lone_number_word(span) \
-            and not _people_tagged_a_quantity(span):
+            and not _people_tagged_a_quantity(span) and not _range_of_people_tagged_a_date(span):
         return True
     not_count = count_cues().get("not_count", frozenset())
     before = doc[span.start - 1] if span.start > 0 else None
@@ -328,7 +378,7 @@ def _noun_trigger(noun: Token) -> Optional[Trigger]:
     if own is not None and own.role == "noun":
         return own
     for child in noun.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i:
+        if child.dep_ in ("amod", "acl", "relcl") and child.i != noun.i and not _fate_of_a_part(child):
             trigger = trigger_for(child)
             if trigger is not None and (trigger.role != "object" or child.tag_ in ("VBN", "JJ")):
                 return trigger
@@ -339,6 +389,16 @@ def _noun_trigger(noun: Token) -> Optional[Trigger]:
         if trigger is not None and trigger.role == "noun" and any(g.dep_ == "nummod" for g in child.children):
             return trigger
     return None
+
+
+def _fate_of_a_part(clause: Token) -> bool:
+    """ "wounding 3 people, one of whom died later": a relative clause whose subject picks some of the
+    noun's people ("one of whom", "two of which") tells their fate, not the fate of all of them."""
+    for subject in (child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")):
+        if any(child.dep_ == "prep" and child.lower_ == "of"
+               and any(g.lower_ in ("whom", "which") for g in child.children) for child in subject.children):
+            return True
+    return False
 
 
 def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
@@ -353,6 +413,9 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     last = max(span.end - 1, noun.i)
     if noun.i < span.start or (noun.i >= span.end and noun.i != last):
         return None
+    own = _own_outcome_word(span, noun)
+    if own is not None:
+        return own  # "one killed and four injured": each figure's own word, not the list's last
     listed = [conj for conj in noun.conjuncts if conj.i > noun.i]
     if listed and not any(conj.dep_ == "conj" and conj.head.i == noun.i for conj in noun.children):
         listed = []
@@ -367,6 +430,30 @@ def _trailing_trigger(span: Span, noun: Token) -> Optional[Trigger]:
     after = _subjectless_passive(span.doc[last + 1])
     trigger = trigger_for(after)
     if trigger is None or (trigger.role != "noun" and after.tag_ not in ("VBN", "JJ") and not _reduced_passive(after)):
+        return None
+    return trigger
+
+
+def _own_outcome_word(span: Span, noun: Token) -> Trigger | None:
+    """ "one killed and four injured", "1 killed 4 injured": on a tally line in brief, a bare figure
+    right before its participle of killing or wounding, with another bare figure and its own
+    participle after it, is said to have that outcome, not the outcome of the last figure listed."""
+    doc, last = span.doc, span.end - 1
+    if not span.start <= noun.i < span.end or last + 3 >= len(doc):
+        return None
+    trigger = _bare_outcome(doc[last + 1])
+    if trigger is None:
+        return None
+    following = last + 2 + (doc[last + 2].lower_ in ("and", ","))
+    if following + 1 >= len(doc) or not doc[following].like_num:
+        return None
+    return trigger if _bare_outcome(doc[following + 1]) is not None else None
+
+
+def _bare_outcome(word: Token) -> Trigger | None:
+    """The word's trigger when it is a participle or adjective of killing or wounding."""
+    trigger = trigger_for(word)
+    if trigger is None or trigger.kind not in ("killed", "injured") or word.tag_ not in ("VBN", "VBD", "JJ"):
         return None
     return trigger
 
@@ -388,7 +475,15 @@ def _reduced_passive(verb: Token) -> bool:
     object of its own is a passive with its auxiliary dropped, as terse notes and headlines write."""
     trigger = trigger_for(verb)
     return (verb.tag_ == "VBD" and trigger is not None and trigger.kind in ("killed", "injured")
-            and not has_own_victims(verb))
+            and not any(child.dep_ in ("dobj", "nsubjpass") and not _figure_with_own_outcome(child)
+                        for child in verb.children))
+
+
+def _figure_with_own_outcome(token: Token) -> bool:
+    """ "1 killed 4 injured": the parse may make the second figure of a tally line the object of the
+    first figure's participle; a bare figure carrying its own outcome word is no victim of it."""
+    return token.like_num and any(
+        child.dep_ in ("acl", "amod") and trigger_for(child) is not None for child in token.children)
 
 
 def _dead_or_wounded_after(span: Span, noun: Token) -> bool:

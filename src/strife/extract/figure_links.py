@@ -13,7 +13,8 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
-from strife.extract.count_spread import clause_names, days_of_range, names_of_unit, places_listed
+from strife.extract.count_spread import (clause_names, days_of_range, names_of_unit, places_listed,
+                                         places_written_as_a_list)
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.events.grammar import against_the_verbs_act
@@ -135,6 +136,7 @@ def _places_told(trigger: Token) -> Optional[int]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     listed = max((places_listed(name) for name in clause_names(verb)), default=0)
+    listed = max(listed, places_written_as_a_list(verb))
     listed = max(listed, max((names_of_unit(unit) for unit in verb.children if unit.dep_ in ("dobj", "nsubjpass")), default=0))
     return listed if listed >= 2 else None
 

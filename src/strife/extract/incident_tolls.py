@@ -224,8 +224,8 @@ def _with_other_sides_claims(figure: Optional[Count], accounts: Sequence[Count],
     battle, both sides armed) either side may claim the other's dead: "Soldiers clashed with
     militiamen. The army claims to have killed 8 militiamen; 2 soldiers were killed." is 10, a
     claim of dead of another sector than the toll's victims adding up."""
-    if figure is None or figure.best is None or figure.perpetrator_claim or not attackers:
-        return figure
+    if figure is None or figure.best is None or figure.perpetrator_claim or not (attackers or fight):
+        return figure  # in a fight either side's claim counts, whatever the dictionary knows of the attacker
     own = _victims_sector(figure, doc)
     claims = [a for a in accounts if a.perpetrator_claim and a.best is not None and own is not None
               and ((own not in attackers and _victims_sector(a, doc) in attackers)

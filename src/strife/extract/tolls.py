@@ -36,6 +36,11 @@ def incident_toll(figures: Sequence[Count], text: str, layout: Optional[Layout] 
     has it ("Reported fatalities": where sources differ, the most conservative estimate)."""
     if doc is not None:
         figures = [c for c in figures if not killed_elsewhere(c, figures, doc)]
+        sides = _sides_told_by_rivals(list(figures), doc)
+        if sides:  # each side's dead as the most conservative source gives them, the sides added up
+            tolls = [incident_toll(side, text, layout, own_total, tally, doc) for side in sides]
+            parts = sorted((t for t in tolls if t is not None and t.span is not None), key=lambda c: c.span[0])
+            return _sum_counts(parts, text) if len(parts) > 1 else (parts[0] if parts else None)
     accounts = _rival_accounts(list(figures), doc) if doc is not None else [list(figures)]
     tolls = [one_account_toll(told, text, layout, own_total, tally) for told in accounts]
     return _most_conservative([t for t in tolls if t is not None])
@@ -96,17 +101,41 @@ def _rival_accounts(figures: list[Count], doc: Doc) -> list[list[Count]]:
     return list(by_source.values())
 
 
+def _sides_told_by_rivals(figures: list[Count], doc: Doc) -> list[list[Count]]:
+    """ "The group claimed 17 soldiers were killed, while the army said 3 soldiers and 11 militants
+    died": figures of two sides or more, each said by a source, where rival sources give one side's
+    dead: the figures by side, so each side's toll is its most conservative account and the sides
+    add up (ACLED sums the dead of every side of a battle and takes the most conservative of
+    differing reports). Empty when no side is told by two sources (or a figure has no source or
+    no side, or says other people)."""
+    if len(figures) < 3:
+        return []
+    sources = [_speaker(c, doc) for c in figures]
+    sides = [victims_side(c) for c in figures]
+    if None in sources or None in sides or len(set(sides)) < 2:
+        return []
+    if any(other_people(c, doc_text(doc)) for c in figures):
+        return []
+    by_side: dict[str, list[tuple[Count, str]]] = {}
+    for count, source, side in zip(figures, sources, sides):
+        by_side.setdefault(side, []).append((count, source))
+    if not any(len({source for _, source in told}) > 1 for told in by_side.values()):
+        return []
+    return [[count for count, _ in told] for told in by_side.values()]
+
+
 def _speaker(count: Count, doc: Doc) -> Optional[str]:
     """Who says the figure ("residents said 10 were killed": "residents"): the subject of the
     speech verb its clause hangs on (lower case), or None."""
     token = figure_root(count, doc)
     if token is None:
         return None
+    figure = token
     for _ in range(6):
         if token.head is token:
             return None
         token = token.head
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or _past_a_semicolon(figure, token):
             continue
         source = _according_to(token)
         if source is not None:
@@ -115,6 +144,13 @@ def _speaker(count: Count, doc: Doc) -> Optional[str]:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
     return None
+
+
+def _past_a_semicolon(figure: Token, verb: Token) -> bool:
+    """ "Police said 6 people died; local leaders said 23.": a semicolon closes a clause, so a verb
+    after one that follows the figure is the next clause's (the parse may hang the figure's clause
+    on it), never what says the figure."""
+    return verb.i > figure.i and any(t.text == ";" for t in figure.doc[figure.i : verb.i])
 
 
 def _according_to(verb: Token) -> Optional[str]:

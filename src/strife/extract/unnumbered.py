@@ -65,6 +65,14 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
         )
 
 
+def _whose_people_were_counted(token: Token, owner_of_noun: dict[int, int]) -> bool:
+    """ "Two bodyguards of a district official were shot dead", "3 sons of a farmer were killed": the
+    person an "of" phrase of people counted by a figure names is whose they were, not one more victim."""
+    preposition = token.head
+    return (token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.i in owner_of_noun
+            and preposition.head.pos_ == "NOUN")
+
+
 #: The parts of speech `_unnumbered` reads a person from: a pronoun, or a noun with what counts it.
 _COUNTED_POS = frozenset({"PRON", "NOUN", "PROPN", "DET"})
 
@@ -106,6 +114,8 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         # "he" after a counted victim of the same kind in the sentence is that victim again
         return (governed, 1, token.i) if governed is not None and governed[0] not in kinds else None
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
+        return None
+    if _whose_people_were_counted(token, owner_of_noun):
         return None
     if token.dep_ == "appos" and token.head.i in counted and not _listed_as_apposition(token):
         return None  # "killed Juma Koro, a teacher,": the person counted, restated by what they were
@@ -352,6 +362,58 @@ def plural_outcomes(sentence: Span, figures: set[int]) -> Iterator[Count]:
                     kind="killed", vague=True, convention=vague_figure(PLURAL),
                     confidence=round(trigger.confidence * 0.7, 3))
         return
+    yield from _plural_victims(sentence, figures)
+
+
+def _plural_victims(sentence: Span, figures: set[int]) -> Iterator[Count]:
+    """ "Civilians were killed in an airstrike", "Soldiers killed in ambush": a bare plural of people
+    (no article, figure or quantity word) said to have been killed, in a sentence that counts no dead
+    otherwise, is an unknown number of at least two; ACLED codes such an unnumbered plural toll as it
+    codes "several" or plural "fatalities" (``Count.convention``, codebook "Reported fatalities")."""
+    for token in sentence:
+        if token.tag_ != "NNS" or token.i in figures or not is_victim_noun(token):
+            continue
+        if any(child.dep_ in ("det", "nummod", "poss", "quantmod", "amod", "compound", "prep") or child.like_num
+               for child in token.children):
+            continue
+        verb = _killing_passive_of(token)
+        if verb is None or _figure_before(token, sentence, figures):
+            continue
+        yield Count(low=2, best=None, high=None, text=token.text, span=(token.idx, token.idx + len(token.text)),
+                    kind="killed", vague=True, convention=vague_figure(PLURAL), confidence=0.6)
+        return
+
+
+def _figure_before(noun: Token, sentence: Span, figures: set[int]) -> bool:
+    """ "At least 7, and possibly as many as 15, civilians were killed": a figure the parse set
+    apart from the plural, with no verb between them, still counts it; the plural is not unnumbered."""
+    for i in range(noun.i - 1, sentence.start - 1, -1):
+        if i in figures:
+            return True
+        if noun.doc[i].pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _killing_passive_of(noun: Token) -> Token | None:
+    """The word of killing a bare plural is the passive subject of ("Civilians were killed", a
+    reduced "Soldiers killed in ambush"), told as happened; None otherwise."""
+    if noun.dep_ == "nsubjpass":
+        verb = noun.head
+    elif noun.dep_ in ("nsubj", "ROOT"):
+        verb = noun.head if noun.dep_ == "nsubj" else next(
+            (child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"), noun)
+        if verb.tag_ not in ("VBN", "VBD") or has_own_victims(verb) or any(c.dep_ == "agent" for c in verb.children) \
+                and verb.tag_ == "VBD":
+            return None
+    else:
+        return None
+    trigger = trigger_for(verb)
+    if trigger is None or trigger.kind != "killed" or trigger.role != "object" or verb.i < noun.i:
+        return None
+    if any(child.dep_ == "neg" or child.tag_ == "MD" for child in verb.children):
+        return None
+    return verb
 
 
 def _object_of_an_act(outcome: Token) -> bool:
