@@ -156,3 +156,16 @@ def communal_clash(frame: Frame, onto: Ontology) -> bool:
     manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
     return names_any(clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))
+
+
+def gun_fight(frame: Frame, onto: Ontology) -> bool:
+    """'was killed in a gunfight with police', 'a shootout between robbers and police': a fight whose
+    own noun names its firearms was fought by two armed sides (ACLED Battles), so its civilian-coded
+    side is an armed one, not a rioting crowd (roles.yaml firearm_fight_nouns; 'gun battle' a compound)."""
+    token = frame.trigger.token
+    if frame.plover != "FIGHT" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lower_ in onto.words("firearm_fight_nouns") or token.lemma_.lower() in onto.words("firearm_fight_nouns"):
+        return True
+    return token.lemma_.lower() in onto.words("firearm_fight_heads") and any(
+        c.dep_ == "compound" and c.lower_ == "gun" for c in token.children)

@@ -15,6 +15,7 @@ from strife.extract.events.battle_sides import (
     community_militia_kills,
     explosives_with_gunfire,
     fended_off,
+    gun_fight,
     held_captive,
     off_duty,
     telegraphic_passive,
@@ -95,6 +96,10 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
     if communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
+    if gun_fight(frame, onto) and "civilian" in (source_side, direct_target) and ARMED & {source_side, direct_target}:
+        # 'a leader of an outlawed party was killed in a gunfight with police': both sides fired
+        source_side = "nonstate" if source_side == "civilian" else source_side
+        direct_target = target_side = "nonstate" if direct_target == "civilian" else direct_target
     if source_side == "civilian" and direct_target == "nonstate" and community_militia_kills(frame, onto):
         source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
     if telegraphic_passive(frame.trigger.token, onto):
