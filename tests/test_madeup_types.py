@@ -265,7 +265,7 @@ is organised for armed defence, a communal militia in ACLED's codebook, so killi
 battle (rule `a_village_defence_group_is_an_armed_side`, roles.yaml armed_group_phrases); farmers of the
 village stay civilians. A place told as held by a force ('a gold mine guarded by soldiers', 'a bridge
 guarded by policemen') is that force's, whatever the place, as a checkpoint 'manned by' soldiers
-already was (rule `a_place_held_by_a_force_is_that_forces`, sides._held_side); a mine with no guard
+already was (rule `a_place_held_by_a_force_is_that_forces`, sides.held_side); a mine with no guard
 told stays civilian. Those hit in a partitive ('killed 4 of the attacking bandits', 'several of the
 bandits') are of the set its 'of' noun names, whose side is theirs (rule
 `those_hit_of_a_partitive_are_of_its_set`, sides._partitive_sets); 4 of the villagers stay civilians.
@@ -455,6 +455,11 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   involvement_participles, connection_nouns); militants linked to a group who attack stay attackers.
 * A place captured and referred to as 'it' is territory ('stormed the district centre and captured
   it'; rule `a_place_captured_as_it_is_territory`, lexicon row 'capture').
+* A place attacked that a force is told to defend, protect or secure ('a village defended by local
+  militia', 'a convoy protected by soldiers') meets the attack with its defenders: a battle, as a mine
+  'guarded by' soldiers already was (rule `a_place_its_defenders_hold_meets_the_attack_with_them`;
+  coding._held_by_a_force, roles.yaml holding_verbs; records._unnamed_actor gives such a place no
+  'civilians'); a village with no defender told stays an attack on civilians.
 """
 
 from __future__ import annotations

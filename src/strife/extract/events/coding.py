@@ -38,6 +38,7 @@ from strife.extract.events.riots import (
 )
 from strife.extract.events.sides import (
     ARMED,
+    held_side,
     military_installation,
     side_of,
     told_armed_afterwards,
@@ -94,6 +95,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
+    if direct_target is None and target_side is None and (held := _held_by_a_force(objects, onto)):
+        direct_target = target_side = held  # 'attacked the village defended by local militia': its defenders
     if communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
     if gun_fight(frame, onto) and "civilian" in (source_side, direct_target) and ARMED & {source_side, direct_target}:
@@ -143,3 +146,13 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
             frame.mode = None
 
 
+
+
+def _held_by_a_force(objects: list, onto: Ontology) -> str | None:
+    """The armed side that holds the place attacked ('a village defended by local militia', 'a mine
+    guarded by soldiers'), whom the attackers meet: None when no armed holder is told."""
+    for place in objects:
+        side = held_side(place, onto)
+        if side in ARMED:
+            return side
+    return None

@@ -191,10 +191,10 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
             side = _lexical_side_word(owner.lemma_.lower(), words, onto)
             if side:
                 return side
-        side = _held_side(token, onto) or _named_owner_side(token)
+        side = held_side(token, onto) or _named_owner_side(token)
         if side:
             return side
-    elif token.pos_ == "NOUN" and (side := _held_side(token, onto)):
+    elif token.pos_ == "NOUN" and (side := held_side(token, onto)):
         return side  # 'a gold mine guarded by soldiers': whoever holds a place meets its attackers
     if lemma in onto.words("carrier_nouns"):
         side = _carried_side(token, onto)
@@ -224,7 +224,7 @@ def _named_owner_side(place: Token) -> str | None:
     return "nonstate" if any(armed_name(o) for o in owners) else None
 
 
-def _held_side(place: Token, onto: Ontology) -> str | None:
+def held_side(place: Token, onto: Ontology) -> str | None:
     """'a checkpoint manned by soldiers', 'a post held by the militia': a place is on the side of
     those said to hold it (the agent of a holding verb on the place)."""
     verbs = onto.words("holding_verbs")
