@@ -460,6 +460,10 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   'guarded by' soldiers already was (rule `a_place_its_defenders_hold_meets_the_attack_with_them`;
   coding._held_by_a_force, roles.yaml holding_verbs; records._unnamed_actor gives such a place no
   'civilians'); a village with no defender told stays an attack on civilians.
+* People who fend off an attack ('repelled an attack by cattle raiders', 'fought off bandits') and
+  kill attackers fought as their village's defence, a communal militia: a battle (rule
+  `defenders_who_kill_their_attackers_fight_a_battle`, battle_sides.defenders_who_killed); with
+  stones, against the police, or with no one killed, they stay a crowd.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 from strife.extract.events.battle_sides import (
     communal_clash,
     community_militia_kills,
+    defenders_who_killed,
     explosives_with_gunfire,
     fended_off,
     gun_fight,
@@ -103,6 +104,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # 'a leader of an outlawed party was killed in a gunfight with police': both sides fired
         source_side = "nonstate" if source_side == "civilian" else source_side
         direct_target = target_side = "nonstate" if direct_target == "civilian" else direct_target
+    if source_side == "civilian" and direct_target != "state" and defenders_who_killed(frame, onto):
+        source_side = "nonstate"  # 'villagers repelled an attack by cattle raiders, killing 3 raiders'
+        direct_target = target_side = "nonstate" if direct_target in (None, "civilian") else direct_target
     if source_side == "civilian" and direct_target == "nonstate" and community_militia_kills(frame, onto):
         source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
     if telegraphic_passive(frame.trigger.token, onto):
