@@ -464,6 +464,10 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   kill attackers fought as their village's defence, a communal militia: a battle (rule
   `defenders_who_kill_their_attackers_fight_a_battle`, battle_sides.defenders_who_killed); with
   stones, against the police, or with no one killed, they stay a crowd.
+* People told by the uniform they wear ('men in military uniform', 'men in police uniform') are an
+  armed group whose allegiance is not told, ACLED's unidentified armed group: their abduction or
+  beating of civilians is violence against civilians, not mob violence (rule
+  `people_in_uniform_are_an_armed_group`, sides._in_uniform, roles.yaml uniform_words).
 """
 
 from __future__ import annotations

@@ -460,9 +460,7 @@ CRUDE = 'typing: crude bombs hurled at a house are coded as a riot'
 PARTY = 'typing: ruling party activists killing an opponent are coded as mob violence'
 SUFFERED = "roles: the victims told in a second sentence ('12 civilians suffered') are not the target"
 BACKED = "roles: a force 'Turkish-backed' is coded in its own country, ACLED names the backer's"
-UNIFORM = "typing: 'men in military uniform' read as civilians, so their abduction is mob violence"
 KNOWN_MISSES: dict[str, str] = {
-    'On 22 May 2020, men in military uniform abducted 3': UNIFORM,
     'On 20 May 2020, an Al Shabaab suicide bomber rammed': BOMBER,
     'Unidentified miscreants hurled crude bombs at the house of a': CRUDE,
     'Ruling party activists hacked to death an opposition supporter in': PARTY,
