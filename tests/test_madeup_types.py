@@ -468,6 +468,12 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   armed group whose allegiance is not told, ACLED's unidentified armed group: their abduction or
   beating of civilians is violence against civilians, not mob violence (rule
   `people_in_uniform_are_an_armed_group`, sides._in_uniform, roles.yaml uniform_words).
+* A clash told of a quarrel among locals ('a quarrel over grazing land led to clashes', 'clashes
+  over a boundary dispute') whose line names no side, armed group or community, and no firearm, is
+  their crowd violence (ACLED Riots, mob violence), not a battle of unidentified armed groups: ACLED's
+  battles need two organised armed sides (rule
+  `a_clash_over_a_local_dispute_with_no_side_named_is_a_riot`, riots.clash_over_a_dispute, roles.yaml
+  dispute_words); clans, firearms or a clash with no dispute told stay a battle.
 """
 
 from __future__ import annotations
