@@ -265,7 +265,7 @@ is organised for armed defence, a communal militia in ACLED's codebook, so killi
 battle (rule `a_village_defence_group_is_an_armed_side`, roles.yaml armed_group_phrases); farmers of the
 village stay civilians. A place told as held by a force ('a gold mine guarded by soldiers', 'a bridge
 guarded by policemen') is that force's, whatever the place, as a checkpoint 'manned by' soldiers
-already was (rule `a_place_held_by_a_force_is_that_forces`, sides._held_side); a mine with no guard
+already was (rule `a_place_held_by_a_force_is_that_forces`, sides.held_side); a mine with no guard
 told stays civilian. Those hit in a partitive ('killed 4 of the attacking bandits', 'several of the
 bandits') are of the set its 'of' noun names, whose side is theirs (rule
 `those_hit_of_a_partitive_are_of_its_set`, sides._partitive_sets); 4 of the villagers stay civilians.
@@ -420,6 +420,60 @@ Issue #21, raids, thefts and interceptions:
   projectile ('a missile fired at X') is the interception's part, no shelling (rule
   `an_intercepted_missile_is_disrupted_weapons_use`, incident_rows._fire_that_was_intercepted,
   roles.yaml interception_verbs); debris that killed keeps the shelling, and so does other fire.
+
+Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
+
+* A place taken after its holders left it ('took control of the town after government forces
+  withdrew', 'seized control of the district after the police pulled out', 'troops withdrew; militants
+  took over') changed hands without a battle, ACLED's Non-violent transfer of territory, when the line
+  tells no fighting; fighting, fire or deaths told in the line keep the battle (rule
+  `a_place_its_holders_left_changes_hands_without_a_battle`; event_codes._unopposed, roles.yaml
+  withdrawal_lemmas, fighting_lemmas).
+* A fight whose noun names its firearms ('killed in a gunfight with police', 'a shootout', 'a gun
+  battle') was fought by two armed sides: a side the actor coder files as civilians ('a leader of an
+  outlawed party') is an armed one, the fight a battle (rule `a_gunfight_is_fought_by_armed_sides`;
+  battle_sides.gun_fight, roles.yaml firearm_fight_nouns); protesters stay rioters, and a clash with
+  no firearm named stays a riot.
+* People seized are taken into custody: by the state an arrest, by kidnappers or gunmen an abduction
+  (rule `people_seized_are_taken_into_custody`, lexicon row 'seize' with person objects).
+* A flogging told as a noun, slitting someone's throat, and an armed group's or a mob's hanging of
+  someone are violence (rule `a_flogging_a_slit_throat_and_a_hanging_are_violence`, lexicon rows); a
+  state's judicial hanging and banners hung are not.
+* A town hall, a prefecture or another civic building burned is property destroyed (rule
+  `a_civic_building_burned_is_property_destroyed`, lexicon row 'burn').
+* A raid by the state's armed forces whose sentence tells arrests and no one harmed is the search
+  that made the arrests, ACLED's Arrests (rule `a_state_raid_that_only_arrested_is_the_arrests`,
+  incident_rows._raids_that_only_arrested); a raid that killed stays an attack.
+* What is done 'without' did not happen ('withdrew without a fight'; rule
+  `what_is_done_without_did_not_happen`, roles.yaml negating_preps); an 'expected' or 'feared'
+  offensive has not happened (rule `an_expected_act_has_not_happened`, irrealis_modifiers); the
+  means of a foiled plot, in its 'by' phrase, happened ('foiled a terror bid by defusing an IED'; rule
+  `the_means_of_a_foiled_plot_happened`, modality._governed_by).
+* The case an arrest is made in is no news: an act the arrested are 'involved in' or 'linked to',
+  or the arrest is 'in connection with', is told of them, as 'suspected of' is (rule
+  `the_case_an_arrest_is_made_in_is_no_news`, modality._alleged_of_someone, roles.yaml
+  involvement_participles, connection_nouns); militants linked to a group who attack stay attackers.
+* A place captured and referred to as 'it' is territory ('stormed the district centre and captured
+  it'; rule `a_place_captured_as_it_is_territory`, lexicon row 'capture').
+* A place attacked that a force is told to defend, protect or secure ('a village defended by local
+  militia', 'a convoy protected by soldiers') meets the attack with its defenders: a battle, as a mine
+  'guarded by' soldiers already was (rule `a_place_its_defenders_hold_meets_the_attack_with_them`;
+  coding._held_by_a_force, roles.yaml holding_verbs; records._unnamed_actor gives such a place no
+  'civilians'); a village with no defender told stays an attack on civilians.
+* People who fend off an attack ('repelled an attack by cattle raiders', 'fought off bandits') and
+  kill attackers fought as their village's defence, a communal militia: a battle (rule
+  `defenders_who_kill_their_attackers_fight_a_battle`, battle_sides.defenders_who_killed); with
+  stones, against the police, or with no one killed, they stay a crowd.
+* People told by the uniform they wear ('men in military uniform', 'men in police uniform') are an
+  armed group whose allegiance is not told, ACLED's unidentified armed group: their abduction or
+  beating of civilians is violence against civilians, not mob violence (rule
+  `people_in_uniform_are_an_armed_group`, sides._in_uniform, roles.yaml uniform_words).
+* A clash told of a quarrel among locals ('a quarrel over grazing land led to clashes', 'clashes
+  over a boundary dispute') whose line names no side, armed group or community, and no firearm, is
+  their crowd violence (ACLED Riots, mob violence), not a battle of unidentified armed groups: ACLED's
+  battles need two organised armed sides (rule
+  `a_clash_over_a_local_dispute_with_no_side_named_is_a_riot`, riots.clash_over_a_dispute, roles.yaml
+  dispute_words); clans, firearms or a clash with no dispute told stay a battle.
 """
 
 from __future__ import annotations

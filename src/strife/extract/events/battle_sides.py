@@ -156,3 +156,30 @@ def communal_clash(frame: Frame, onto: Ontology) -> bool:
     manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
     return names_any(clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))
+
+
+def gun_fight(frame: Frame, onto: Ontology) -> bool:
+    """'was killed in a gunfight with police', 'a shootout between robbers and police': a fight whose
+    own noun names its firearms was fought by two armed sides (ACLED Battles), so its civilian-coded
+    side is an armed one, not a rioting crowd (roles.yaml firearm_fight_nouns; 'gun battle' a compound)."""
+    token = frame.trigger.token
+    if frame.plover != "FIGHT" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lower_ in onto.words("firearm_fight_nouns") or token.lemma_.lower() in onto.words("firearm_fight_nouns"):
+        return True
+    return token.lemma_.lower() in onto.words("firearm_fight_heads") and any(
+        c.dep_ == "compound" and c.lower_ == "gun" for c in token.children)
+
+
+def defenders_who_killed(frame: Frame, onto: Ontology) -> bool:
+    """'Villagers repelled an attack by cattle raiders, killing 3 raiders', 'villagers armed with
+    machetes fought off cattle raiders; 2 raiders killed': people who fend off an attack on their
+    village and kill attackers fought as its defence, a communal militia in ACLED's codebook, so the
+    fight is a battle, not a crowd's riot. A line with no deaths, or fought with stones and sticks
+    (crowd_weapon_words), stays the crowd's."""
+    token = frame.trigger.token
+    fending = fended_off(frame, onto) or (
+        token.lemma_.lower() == "fight" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children))
+    if not fending or not line_tells_deaths(token, onto):
+        return False
+    return not names_any(" ".join(t.lower_ for t in line_of(token)), onto.words("crowd_weapon_words"))

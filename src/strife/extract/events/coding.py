@@ -13,8 +13,10 @@ from __future__ import annotations
 from strife.extract.events.battle_sides import (
     communal_clash,
     community_militia_kills,
+    defenders_who_killed,
     explosives_with_gunfire,
     fended_off,
+    gun_fight,
     held_captive,
     off_duty,
     telegraphic_passive,
@@ -25,6 +27,7 @@ from strife.extract.events.crowd_voice import crowd_voice
 from strife.extract.events.frame import Frame
 from strife.extract.events.riots import (
     bomb_thrown_at_passengers,
+    clash_over_a_dispute,
     clash_with_police_at_a_protest,
     crowd_source,
     demonstration_context,
@@ -37,6 +40,7 @@ from strife.extract.events.riots import (
 )
 from strife.extract.events.sides import (
     ARMED,
+    held_side,
     military_installation,
     side_of,
     told_armed_afterwards,
@@ -93,8 +97,17 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
+    if direct_target is None and target_side is None and (held := _held_by_a_force(objects, onto)):
+        direct_target = target_side = held  # 'attacked the village defended by local militia': its defenders
     if communal_clash(frame, onto) and "state" not in (source_side, direct_target):
         source_side = direct_target = target_side = "nonstate"
+    if gun_fight(frame, onto) and "civilian" in (source_side, direct_target) and ARMED & {source_side, direct_target}:
+        # 'a leader of an outlawed party was killed in a gunfight with police': both sides fired
+        source_side = "nonstate" if source_side == "civilian" else source_side
+        direct_target = target_side = "nonstate" if direct_target == "civilian" else direct_target
+    if source_side == "civilian" and direct_target != "state" and defenders_who_killed(frame, onto):
+        source_side = "nonstate"  # 'villagers repelled an attack by cattle raiders, killing 3 raiders'
+        direct_target = target_side = "nonstate" if direct_target in (None, "civilian") else direct_target
     if source_side == "civilian" and direct_target == "nonstate" and community_militia_kills(frame, onto):
         source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
     if telegraphic_passive(frame.trigger.token, onto):
@@ -107,6 +120,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         frame.plover == "FIGHT" or direct_target in ARMED or not organised(source_actors, onto))
     rioting = rioting or unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
     rioting = rioting or clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
+    rioting = rioting or clash_over_a_dispute(frame, source_side, direct_target, onto)
     rioting = rioting or (not remote and direct_target in ARMED and stoned_by_unknown(frame, onto))
     if rioting and source_side == "civilian" and frame.plover == "ASSAULT" and direct_target not in ARMED and lone_doer(frame, onto):
         rioting = False  # 'beaten to death by a party activist': one person's attack, no mob (ACLED Riots are group acts)
@@ -138,3 +152,13 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
             frame.mode = None
 
 
+
+
+def _held_by_a_force(objects: list, onto: Ontology) -> str | None:
+    """The armed side that holds the place attacked ('a village defended by local militia', 'a mine
+    guarded by soldiers'), whom the attackers meet: None when no armed holder is told."""
+    for place in objects:
+        side = held_side(place, onto)
+        if side in ARMED:
+            return side
+    return None

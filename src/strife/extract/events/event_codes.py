@@ -78,8 +78,36 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
 
 def _unopposed(token: Token, onto: Ontology) -> bool:
     """'took control of the town after the militants withdrew without a fight': territory changing
-    hands with no fighting is ACLED's non-violent transfer of territory, not a battle."""
-    return names_any(" ".join(t.lower_ for t in token.sent), onto.words("unopposed_words"))
+    hands with no fighting is ACLED's non-violent transfer of territory, not a battle. So is a place
+    taken after its holders left it ('after government forces withdrew', 'troops pulled out; rebels
+    took over') when the line tells no fighting: the codebook's side that acquires a place without
+    engaging in conflict."""
+    text = " ".join(t.lower_ for t in token.sent)
+    if names_any(text, onto.words("unopposed_words")):
+        return True
+    return _holders_left(token.sent, onto) and not _fighting_told(token.sent, text, onto)
+
+
+def _holders_left(sent, onto: Ontology) -> bool:
+    """Whether the sentence tells a side leaving a place: 'withdrew', 'retreated', 'pulled out'."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in onto.words("withdrawal_lemmas") or t.lower_ in onto.words("withdrawal_lemmas"):
+            return True
+        if lemma in onto.words("withdrawal_particle_verbs") and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+            return True
+    return False
+
+
+def _fighting_told(sent, text: str, onto: Ontology) -> bool:
+    """Whether the sentence tells fighting or casualties beside the withdrawal ('withdrew following a
+    firefight', 'after heavy shelling', '3 killed'): then the place was taken in a battle."""
+    fighting = onto.words("two_sided_lemmas") | onto.words("casualty_verbs") | onto.words("deadly_cause_words") \
+        | onto.words("fighting_lemmas")
+    if any(t.lemma_.lower() in fighting or t.lower_ in fighting for t in sent):
+        return True
+    return names_any(text, onto.words("fight_back_words"))
 
 
 def _riot_control_at_a_protest(frame: Frame, onto: Ontology) -> bool:

@@ -54,6 +54,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         incident = [(f, e) for f, e in members if not f.background]
+        if onto is not None:
+            _raids_that_only_arrested(incident, onto)
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
         incident_types |= {e.mode for _, e in incident if e.event_type == "COERCE"} & coding_set("operation_modes")
         rioting = any(e.acled_event_type == "Riots" or (e.event_type == "COERCE" and e.mode == "destroy") for _, e in incident)
@@ -156,6 +158,27 @@ def _raids_that_only_took(incident: list[tuple[Frame, Event]], onto: Ontology) -
         return
     for _, event in raid_rows:
         event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Looting/property destruction"
+
+
+def _raids_that_only_arrested(incident: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Police raided homes in X, arresting 30 young men': a raid by the state's armed forces whose
+    sentence tells arrests and no one harmed is the search that made the arrests, ACLED's Arrests
+    (its codebook: arrests by state forces are strategic developments), not an attack on civilians;
+    a raid that killed or wounded stays the attack, and an armed group's raid stays its own."""
+    raids = onto.words("raid_lemmas")
+    violent = [(f, e) for f, e in incident if e.acled_event_type in _VIOLENT_TYPES and not _denied(f.trigger.token)]
+    raid_rows = [(f, e) for f, e in violent if f.trigger.token.lemma_.lower() in raids
+                 and (e.acled_event_type, e.acled_sub_event_type) == ("Violence against civilians", "Attack")
+                 and e.source and all((a.sector or "").lower() in armed_state_sectors() for a in e.source)]
+    if not raid_rows or len(raid_rows) != len(violent):
+        return
+    sentences = {f.trigger.token.sent for f, _ in raid_rows}
+    if not any(f.plover == "COERCE" and f.mode == "arrest" and f.trigger.token.sent in sentences for f, _ in incident):
+        return
+    if any(_property_or_harm(token, onto) == "harm" for sent in sentences for token in sent):
+        return
+    for _, event in raid_rows:
+        event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Arrests"
 
 
 def _fire_that_was_intercepted(members: list[tuple[Frame, Event]], onto: Ontology) -> None:

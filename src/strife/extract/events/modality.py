@@ -96,6 +96,8 @@ def reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
 
 
 def _negates(token: Token, onto: Ontology) -> bool:
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in onto.words("negating_preps"):
+        return True  # 'withdrew without a fight', 'without firing a shot': what did not happen
     for child in token.children:
         if child.dep_ == "neg":
             nxt = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
@@ -155,7 +157,8 @@ def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel:
     above it ('refused to ply their buses to protest the hike': a protest done by refusing); one
     prevented or stopped above it is ('stopped militants from crossing the river to attack the town');
     nor is a 'for' phrase, the reason of a denying or stopping verb ('suspended two officers for
-    beating a suspect': the beating happened)."""
+    beating a suspect': the beating happened), nor a 'by' phrase, its means ('foiled a terror bid by
+    defusing an IED': the defusing happened)."""
     purpose_of = None
     for child, ancestor in _path_up(token):
         if purposes and purpose_of is None and purpose_infinitive(child, ancestor):
@@ -165,6 +168,8 @@ def _governed_by(token: Token, lemmas: frozenset[str], onto: Ontology, parallel:
                 return False  # the purpose of a done act, or of a refused one (the refusal is the act)
             if purposes and child.dep_ == "prep" and child.lower_ == "for":
                 return False  # 'suspended two officers for beating a suspect': the reason, not what is stopped
+            if purposes and child.dep_ == "prep" and child.lower_ == "by":
+                return False  # 'foiled a bomb plot by defusing the device': the means, done to stop it
             if child.dep_ not in ("nsubj", "nsubjpass", "advcl", *parallel) or to_infinitive(child):
                 return True
     return False
@@ -197,10 +202,20 @@ def _alleged_of_someone(token: Token, onto: Ontology) -> bool:
     """'arrested three men suspected of kidnapping', 'a man accused of murder': the act a person
     is described as suspected of is an allegation about that person, not a reported event (unlike
     'militants are suspected of attacking the post', where the attack is the news and its
-    author the suspicion)."""
+    author the suspicion). So is an act a person is told to be involved in or linked to ('arrested
+    four men linked to the bombing of a church', 'suspects involved in the murder'), and the act a
+    deed is done 'in connection with' ('arrested three suspects in connection with the murder of a
+    journalist'): the case the arrest is made in, told of the arrested, not the line's news
+    (roles.yaml involvement_participles, connection_nouns)."""
     for child, ancestor in _path_up(token):
         if child.dep_ == "prep" and child.lower_ == "of" and ancestor.dep_ == "acl" and ancestor.head.pos_ in ("NOUN", "PROPN"):
             return bool(word_keys(ancestor) & onto.words("allegation_participles"))
+        if child.dep_ == "prep" and child.lower_ in onto.words("involvement_preps") and ancestor.dep_ == "acl" \
+                and ancestor.head.pos_ in ("NOUN", "PROPN") and word_keys(ancestor) & onto.words("involvement_participles"):
+            return True  # 'arrested four men linked to the bombing', 'suspects involved in the murder'
+        if child.dep_ == "prep" and child.lower_ == "with" and ancestor.lemma_.lower() in onto.words("connection_nouns") \
+                and ancestor.head.dep_ == "prep":
+            return True  # 'arrested three suspects in connection with the murder of a journalist'
     return False
 
 

@@ -20,7 +20,7 @@ from strife.extract.events.riots import riot_put_down
 from strife.extract.events.arguments import argument_phrase
 from strife.extract.events.roles import finds_the_dead, reciprocal_sides
 from strife.extract.events.speech_roles import document_body
-from strife.extract.events.sides import lexical_side
+from strife.extract.events.sides import held_side, lexical_side
 from strife.extract.events.tables import side_sector
 from strife.model import Actor, Event
 from strife.model import Span as TextSpan
@@ -87,6 +87,8 @@ def _unnamed_actor(token: Token, span: Span, onto: Ontology) -> list[Actor]:
     side = lexical_side(token, onto)
     lemma = token.lemma_.lower()
     if lemma in onto.words("civilian_places") and lemma not in onto.words("owner_nouns") and token.pos_ == "NOUN":
+        if held_side(token, onto) not in (None, "civilian"):
+            return []  # 'a village defended by local militia': its defenders, not civilians, meet the attack
         return [Actor(name="civilians", span=(span.start_char, span.end_char), sector=side_sector("civilian"),
                       kind="group", confidence=0.4)]  # ACLED: damage to a market or a hotel is against "Civilians"
     if side is None or token.pos_ not in ("NOUN", "PROPN") or lemma in onto.words("owner_nouns"):

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from strife.extract import line_of
 from strife.extract.events.battle_sides import two_sided
+from strife.extract.events.communal import communal_group
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import hyphenated_words
 from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
@@ -178,6 +179,25 @@ def unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_sid
     if frame.plover != "FIGHT" or not two_sided(frame, onto) or any(a.kind in ("country", "state") for a in target_actors):
         return False
     return source_side == "state" and target_side in ("civilian", "protester")
+
+
+def clash_over_a_dispute(frame: Frame, source_side: Optional[str], target_side: Optional[str], onto: Ontology) -> bool:
+    """'Disputes over the local chieftaincy led to clashes, one killed', 'clashes over a land dispute':
+    a clash whose sides the line never names, told of a quarrel among locals (roles.yaml
+    dispute_words), with no firearm told and no side named anywhere in the line, is their crowd
+    violence (ACLED Riots), not a battle of unidentified armed groups: ACLED's battles need two
+    organised armed sides, and a line that names clans or militias has told who fought."""
+    disputes = onto.words("dispute_words")
+    named = [t for t in frame.sources + frame.targets if t.lemma_.lower() not in disputes]  # 'disputes led to clashes'
+    if frame.plover != "FIGHT" or source_side is not None or target_side is not None or named:
+        return False
+    if not two_sided(frame, onto):
+        return False
+    tokens = line_of(frame.trigger.token)
+    if any(t.pos_ in ("NOUN", "PROPN") and (lexical_side(t, onto) in ARMED or communal_group(t, onto)) for t in tokens):
+        return False  # 'two rival clans ... the ensuing clashes': the line names the sides elsewhere
+    lemmas = {t.lemma_.lower() for t in tokens}
+    return bool(lemmas & disputes) and not names_any(" ".join(t.lower_ for t in tokens), onto.words("clash_firearm_words"))
 
 
 def clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ontology) -> bool:

@@ -116,7 +116,7 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
            or _armed_with_firearms(token, c, onto) for c in token.children):
         return True
-    if _took_up_arms(token, onto):
+    if _took_up_arms(token, onto) or _in_uniform(token, onto):
         return True
     if token.lower_ in onto.words("mass_count_nouns"):
         # 'dozens of armed herders': a count of people names them in its 'of' phrase (English's
@@ -127,6 +127,15 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     # 'of'/'from' phrase after the head; it tells of the head, the people who attacked
     return any(_armed_with_firearms(o, c, onto) for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                for o in p.children if o.dep_ == "pobj" for c in o.children)
+
+
+def _in_uniform(token: Token, onto: Ontology) -> bool:
+    """'men in military uniform', 'gunmen in army fatigues': people told by the uniform they wear
+    are an armed group whose allegiance the text does not tell, ACLED's unidentified armed group,
+    not civilians (roles.yaml uniform_words)."""
+    return token.lemma_.lower() in onto.words("person_nouns") and any(
+        o.lemma_.lower() in onto.words("uniform_words")
+        for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj")
 
 
 def _took_up_arms(token: Token, onto: Ontology) -> bool:
@@ -191,10 +200,10 @@ def lexical_side(token: Token, onto: Ontology) -> Optional[str]:
             side = _lexical_side_word(owner.lemma_.lower(), words, onto)
             if side:
                 return side
-        side = _held_side(token, onto) or _named_owner_side(token)
+        side = held_side(token, onto) or _named_owner_side(token)
         if side:
             return side
-    elif token.pos_ == "NOUN" and (side := _held_side(token, onto)):
+    elif token.pos_ == "NOUN" and (side := held_side(token, onto)):
         return side  # 'a gold mine guarded by soldiers': whoever holds a place meets its attackers
     if lemma in onto.words("carrier_nouns"):
         side = _carried_side(token, onto)
@@ -224,7 +233,7 @@ def _named_owner_side(place: Token) -> str | None:
     return "nonstate" if any(armed_name(o) for o in owners) else None
 
 
-def _held_side(place: Token, onto: Ontology) -> str | None:
+def held_side(place: Token, onto: Ontology) -> str | None:
     """'a checkpoint manned by soldiers', 'a post held by the militia': a place is on the side of
     those said to hold it (the agent of a holding verb on the place)."""
     verbs = onto.words("holding_verbs")
