@@ -111,3 +111,21 @@ def test_a_body_named_of_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
 def test_a_national_body_named_of_a_country_is_no_place_of_its_own(nlp, gazetteer) -> None:
     text = "Porters of the Grain Corporation of Australia staged a sit-in against the new contracts."
     assert [p.feature for p in find_places(nlp(text), gazetteer) if p.span] in ([], ["country"])
+
+
+def test_a_town_opening_a_longer_name_places_a_text_nothing_else_places(nlp, gazetteer) -> None:
+    # The Kachcheri (district secretariat) and "Tral Bala" (an invented upper part of the town) are
+    # not in the gazetteer; the town each opens is, and the text writes it as where the act was.
+    text = "Tamil families protested outside the Kilinochchi Kachcheri over missing relatives."
+    assert placed(nlp, gazetteer, text) == [("Kilinochchi", "LKA", 2, "Kilinochchi")]
+    text = "Militants attacked a police post at Tral Bala, killing a constable."
+    assert placed(nlp, gazetteer, text) == [("Tral", "IND", 2, "Tral")]
+    # ... but not against the actors' country: Kenya's opposition (CORD) protests in Kenya.
+    text = "Police fired on CORD protesters at Tral Bala, injuring four."
+    assert [country for _, country, _, _ in placed(nlp, gazetteer, text)] == ["KEN"]
+
+
+def test_a_body_named_of_a_town_is_not_named_after_an_english_word(nlp, gazetteer) -> None:
+    # "University" is a town of Florida: the body is Jaffna's university.
+    text = "Students protested at the University of Jaffna against the arrest of a lecturer."
+    assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Jaffna", "LKA")]

@@ -30,7 +30,15 @@ from strife.extract.places.names import (
     locality_words,
     stop_words,
 )
-from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
+from strife.extract.places.plausibility import (
+    MIN_POPULATION_WITH_CUE,
+    MIN_POPULATION_WITHOUT_CUE,
+    is_demonym,
+    english_words,
+    is_english_word,
+    is_plausible,
+    known_actor,
+)
 from strife.extract.places.readings import (
     prefer_named_regions,
     ranked_readings,
@@ -43,7 +51,15 @@ from strife.extract.places.readings import (
 )
 from strife.model import Place
 from strife.resolve.distance import km_apart
-from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
+from strife.resolve.geocode import (
+    RIVAL_DISTANCE_KM,
+    Candidate,
+    Gazetteer,
+    admin_words,
+    is_acronym,
+    kind_countries,
+    to_place,
+)
 from strife.resolve.spellings import normalise_name
 
 
@@ -173,7 +189,7 @@ def _read_places(
                                    _names_locality(doc, mention) or part_of_longer_name(doc, mention, ranked),
                                    _far_abroad(ranked, others, gazetteer), actor_countries,
                                    _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer),
-                                   all_support.without(index), names[index])
+                                   all_support.without(index), names[index], _own_unit_word(doc, mention, ranked))
         if (not not_a_location and forces and ranked and ranked[0][0].country not in all_support.without(index)
                 and _weak_far_reading(mention, ranked, forces, gazetteer, names[index])):
             not_a_location = True
@@ -197,6 +213,13 @@ def _read_places(
     if focus_countries is not None:
         return found, focus
     return found, focus_of(_as_read(votes, read_at, _far_namesakes(found, found_at, votes, read_at, gazetteer)))
+
+
+def _own_unit_word(doc: Doc, mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]]) -> bool:
+    """Is the name written with a kind word only some countries use for their units, the best reading's
+    country among them ("X department" read in Cameroon, "Y county" in Kenya)?"""
+    word = doc[mention.name_end : mention.end].text.casefold()
+    return bool(ranked) and ranked[0][0].country in kind_countries().get(word, ())
 
 
 def _far_namesakes(found: Sequence[Toponym], found_at: Sequence[int], votes: Sequence[FocusVote],
@@ -242,6 +265,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
             or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
                                    _name_starts(doc, mentions), focus_of([v for v in votes if v.mention is None and v.armed]))
+            or _cued_name_place(doc, mentions, actor_focus)
             or _actor_country_place(doc, gazetteer, votes, forces_place))
 
 
@@ -270,6 +294,44 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
 
 
 VARIANT_ALONE_CONFIDENCE = 0.4
+
+
+def _cued_name_place(doc: Doc, mentions: Sequence[Mention], actor_focus: Sequence[str]) -> Optional[Toponym]:
+    """In an article nothing else places, a name written as a place ("at X", "in Y") that the gazetteer
+    holds by its own name in one country only, as a district or region ("in Westmayo", tagged as an
+    organisation), or as a town opening a longer name it lacks ("at Westpur Bala", "outside the Westpur
+    Kachcheri"): the event is in that unit, or at or near that town (precision 2), rather than nowhere or
+    at the actors' country's capital. Rejected before only because a longer name or an entity holds it,
+    it is still the text's own word for where the event was; but a namesake, not the place, when the
+    actors say another country (a body named after its town is `_organisation_place`'s)."""
+    for mention in mentions:
+        if not mention.cue or mention.variant or mention.fallback or not (mention.partial or mention.weak):
+            continue
+        name = mention.name(doc)
+        if (normalise_name(name) in stop_words() or is_demonym(name) or is_english_word(doc, mention)
+                or is_acronym(name) or known_actor(name) or (mention.partial and not _begins_name(doc, mention.start))):
+            continue
+        readings = [c for c in mention.candidates if c.primary and c.country and (
+            c.kind == "city" and c.population >= MIN_POPULATION_WITH_CUE
+            if mention.partial else c.kind in ("admin1", "admin2"))]
+        if not readings or len({c.country for c in readings}) != 1 or (
+                actor_focus and readings[0].country != actor_focus[0]):
+            continue
+        best = max(readings, key=lambda c: (c.kind == "city", c.population))
+        rest = doc[mention.name_end : _name_end(doc, mention.name_end)].text if mention.partial else None
+        place = to_place(best, span=(doc[mention.start].idx, doc[mention.name_end - 1].idx + len(doc[mention.name_end - 1])),
+                         part=rest or None, confidence=VARIANT_ALONE_CONFIDENCE, written=name)
+        return Toponym(doc[mention.start : mention.end].text, place, [(c, 0.0) for c in readings], [best.country],
+                       reason="the one reading of a name written as a place, in an article nothing else places")
+    return None
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the capitalised name that goes on at token `start` ("Bala" of "Westpur Bala")."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and is_name_token(doc[end]):
+        end += 1
+    return end
 
 
 ORGANISATION_PLACE_CONFIDENCE = 0.3
@@ -378,8 +440,16 @@ def _begins_name(doc: Doc, start: int) -> bool:
 
 
 def _is_place_name(span: Span, gazetteer: Gazetteer) -> bool:
-    return (all(is_name_token(t) for t in span) and normalise_name(span.text) not in stop_words()
-            and not is_demonym(span.text) and bool(gazetteer.lookup(span.text)))
+    """Does the span name a place a body may be named after? Not an ordinary English word that only
+    small towns abroad are called ("the University of Westmarsh" is named after Westmarsh, not after a
+    town called University); a region or a large town of the word still is ("Delta State Police")."""
+    if not (all(is_name_token(t) for t in span) and normalise_name(span.text) not in stop_words()
+            and not is_demonym(span.text)):
+        return False
+    found = gazetteer.lookup(span.text)
+    if len(span) == 1 and span[0].lower_ in english_words():
+        return any(c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE for c in found)
+    return bool(found)
 
 
 def _names_a_country(span: Span, gazetteer: Gazetteer) -> bool:
@@ -413,7 +483,7 @@ def unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
     locality: bool = False, far: bool = False, actor_countries: Collection[str] = (), far_town: bool = False,
-    every_country: Collection[str] = (), name: str = "",
+    every_country: Collection[str] = (), name: str = "", unit_word: bool = False,
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -426,7 +496,8 @@ def unsupported_namesake(
     when the reading abroad is a large town; so is a name that is only another name (an old or
     foreign one) of a large town abroad, not known worldwide, in another part of the world from
     every country the rest of the article says ("Brunn, in central Mali" is not Brno). Otherwise countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
-    district", whatever country the actors name) and names fitting their own qualifiers are exempt; so are
+    district", whatever country the actors name) or with a kind word only some countries use, the
+    district's among them (`unit_word`: "X department" in Cameroon), and names fitting their own qualifiers are exempt; so are
     names the parser tags as places that name one place only, by its own name, unless other
     toponyms place the article elsewhere ("Manbij" says it is in Syria, whoever acts there).
     """
@@ -444,8 +515,9 @@ def unsupported_namesake(
         return True  # "Brunn, in central Mali" is not Brno, one of whose other names it is: a town far abroad
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
-    if best.kind == "admin2" and mention.feature == "admin2":
-        return False  # "Ukhrul district": the text itself says it names a district, and this is one
+    if best.kind == "admin2" and (mention.feature == "admin2" or unit_word):
+        return False  # "Ukhrul district", "Westmayo department": the text itself says it names a unit, and this
+        # is one; an armed group's home country ("<group> attacked ... in X department") is not where it acts
     unique = best.primary and not (mention.variant or mention.partial or _far_readings(ranked))
     if unique and mention.from_entity:
         return (bool(other_toponyms) and best.country not in other_toponyms) or far
@@ -498,6 +570,24 @@ def _one_place_per_name(found: list[Toponym]) -> None:
         toponym.place = place.model_copy(update={"span": toponym.place.span,
                                                  "confidence": min(place.confidence, toponym.place.confidence)})
         toponym.qualified_by = next(t.qualified_by for t in found if t.place is place)
+    _qualifiers_as_read(found)
+
+
+def _qualifiers_as_read(found: list[Toponym]) -> None:
+    """A name read as the place holding a village ("at X in Y", X unknown and placed at Y) is that place
+    where it is also read on its own: the Y the village was placed at, not a namesake abroad its bare name
+    reads as by another of its names ("Y" as a town overseas once called so), when that namesake is in
+    no country the article's other places are in."""
+    at_qualifier = {normalise_name(t.qualified_by): t.place for t in found
+                    if t.qualified_by and not t.not_a_location and t.place.feature != "country"}
+    for toponym in found:
+        place = at_qualifier.get(normalise_name(toponym.written))
+        if (place is None or toponym.qualified_by or toponym.not_a_location or toponym.place.country == place.country
+                or toponym.place.feature == "country"):
+            continue
+        toponym.place = place.model_copy(update={"span": toponym.place.span, "part": None,
+                                                 "confidence": min(place.confidence, toponym.place.confidence)})
+        toponym.reason = "read as the place its village was placed at"
 
 
 def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
