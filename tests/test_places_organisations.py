@@ -129,3 +129,12 @@ def test_a_body_named_of_a_town_is_not_named_after_an_english_word(nlp, gazettee
     # "University" is a town of Florida: the body is Jaffna's university.
     text = "Students protested at the University of Jaffna against the arrest of a lecturer."
     assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Jaffna", "LKA")]
+
+
+def test_a_town_opening_a_name_the_parser_took_for_a_body_or_person_places_the_text(nlp, gazetteer) -> None:
+    # "Omoku Ndoni" and "Yirol Nyangdit" (invented places of the towns) are tagged as organisations:
+    # written after "at" or "in", their first word is the town the act was at or near.
+    text = "Soldiers clashed with cultists at Omoku Ndoni, killing five."
+    assert placed(nlp, gazetteer, text) == [("Omoku", "NGA", 2, "Omoku")]
+    text = "Revenge killings between Dinka clans in Yirol Nyangdit left five dead."
+    assert placed(nlp, gazetteer, text) == [("Yirol", "SSD", 2, "Yirol")]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from strife.extract import doc_ents
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.anchors import nearest_pairs, nearest_to_anchors
+from strife.extract.places.cued_names import begins_name, cued_name_place
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
 from strife.extract.places.names import (
@@ -30,15 +31,7 @@ from strife.extract.places.names import (
     locality_words,
     stop_words,
 )
-from strife.extract.places.plausibility import (
-    MIN_POPULATION_WITH_CUE,
-    MIN_POPULATION_WITHOUT_CUE,
-    is_demonym,
-    english_words,
-    is_english_word,
-    is_plausible,
-    known_actor,
-)
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, english_words, is_demonym, is_plausible
 from strife.extract.places.readings import (
     prefer_named_regions,
     ranked_readings,
@@ -51,15 +44,7 @@ from strife.extract.places.readings import (
 )
 from strife.model import Place
 from strife.resolve.distance import km_apart
-from strife.resolve.geocode import (
-    RIVAL_DISTANCE_KM,
-    Candidate,
-    Gazetteer,
-    admin_words,
-    is_acronym,
-    kind_countries,
-    to_place,
-)
+from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, kind_countries, to_place
 from strife.resolve.spellings import normalise_name
 
 
@@ -265,7 +250,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
             or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
                                    _name_starts(doc, mentions), focus_of([v for v in votes if v.mention is None and v.armed]))
-            or _cued_name_place(doc, mentions, actor_focus)
+            or _cued_toponym(doc, mentions, gazetteer, actor_focus)
             or _actor_country_place(doc, gazetteer, votes, forces_place))
 
 
@@ -296,42 +281,15 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
 VARIANT_ALONE_CONFIDENCE = 0.4
 
 
-def _cued_name_place(doc: Doc, mentions: Sequence[Mention], actor_focus: Sequence[str]) -> Optional[Toponym]:
-    """In an article nothing else places, a name written as a place ("at X", "in Y") that the gazetteer
-    holds by its own name in one country only, as a district or region ("in Westmayo", tagged as an
-    organisation), or as a town opening a longer name it lacks ("at Westpur Bala", "outside the Westpur
-    Kachcheri"): the event is in that unit, or at or near that town (precision 2), rather than nowhere or
-    at the actors' country's capital. Rejected before only because a longer name or an entity holds it,
-    it is still the text's own word for where the event was; but a namesake, not the place, when the
-    actors say another country (a body named after its town is `_organisation_place`'s)."""
-    for mention in mentions:
-        if not mention.cue or mention.variant or mention.fallback or not (mention.partial or mention.weak):
-            continue
-        name = mention.name(doc)
-        if (normalise_name(name) in stop_words() or is_demonym(name) or is_english_word(doc, mention)
-                or is_acronym(name) or known_actor(name) or (mention.partial and not _begins_name(doc, mention.start))):
-            continue
-        readings = [c for c in mention.candidates if c.primary and c.country and (
-            c.kind == "city" and c.population >= MIN_POPULATION_WITH_CUE
-            if mention.partial else c.kind in ("admin1", "admin2"))]
-        if not readings or len({c.country for c in readings}) != 1 or (
-                actor_focus and readings[0].country != actor_focus[0]):
-            continue
-        best = max(readings, key=lambda c: (c.kind == "city", c.population))
-        rest = doc[mention.name_end : _name_end(doc, mention.name_end)].text if mention.partial else None
-        place = to_place(best, span=(doc[mention.start].idx, doc[mention.name_end - 1].idx + len(doc[mention.name_end - 1])),
-                         part=rest or None, confidence=VARIANT_ALONE_CONFIDENCE, written=name)
-        return Toponym(doc[mention.start : mention.end].text, place, [(c, 0.0) for c in readings], [best.country],
-                       reason="the one reading of a name written as a place, in an article nothing else places")
-    return None
-
-
-def _name_end(doc: Doc, start: int) -> int:
-    """The end of the capitalised name that goes on at token `start` ("Bala" of "Westpur Bala")."""
-    end = start
-    while end < len(doc) and end - start < MAX_NAME_TOKENS and is_name_token(doc[end]):
-        end += 1
-    return end
+def _cued_toponym(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
+                  actor_focus: Sequence[str]) -> Optional[Toponym]:
+    """`cued_name_place` as a toponym, at `VARIANT_ALONE_CONFIDENCE`."""
+    found = cued_name_place(doc, mentions, gazetteer, actor_focus, VARIANT_ALONE_CONFIDENCE)
+    if found is None:
+        return None
+    place, readings, written = found
+    return Toponym(written, place, [(c, 0.0) for c in readings], [place.country or ""],
+                   reason="the one reading of a name written as a place, in an article nothing else places")
 
 
 ORGANISATION_PLACE_CONFIDENCE = 0.3
@@ -424,19 +382,8 @@ def _name_starts(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
     [Westmarsh] Farmers Mahasabha", "[Westmarsh] Last Gate"): in an article nothing else places,
     the body or site is named after where it is, as `_organisation_names` finds in tagged ones."""
     return [doc[m.start : m.name_end] for m in mentions
-            if m.partial and _begins_name(doc, m.start) and not m.variant and not is_demonym(m.name(doc))
+            if m.partial and begins_name(doc, m.start) and not m.variant and not is_demonym(m.name(doc))
             and normalise_name(m.name(doc)) not in stop_words()]
-
-
-# Capitalised words that may open a body's name before the place it is named after ("All Westmarsh
-# Students' Union", "The Westmarsh Mahasabha").
-NAME_OPENERS = frozenset({"the", "all"})
-
-
-def _begins_name(doc: Doc, start: int) -> bool:
-    """Does the capitalised name start at token `start` (not "Plaza" of "Korvan Plaza")?"""
-    before = doc[start - 1] if start > 0 else None
-    return before is None or not before.is_title or before.lower_ in NAME_OPENERS
 
 
 def _is_place_name(span: Span, gazetteer: Gazetteer) -> bool:
