@@ -128,6 +128,8 @@ def _read_places(
     # A place read by its own name ("Barkhola") is not outweighed by a name read as another name
     # of a place abroad ("Kalistan" as Kaliston): only own names vouch against it.
     own_name_support = FocusSupport([v for v in votes if not v.armed and not v.alternate], names)
+    # ... nor by a rebel group's home, when the place lies near it: rebels strike across its borders.
+    beside_rebels = _BesideRebels.of(votes, names, gazetteer)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
@@ -169,7 +171,9 @@ def _read_places(
         # A name placed at the country qualifying it ("X village, Somalia") is no attribute of a thing.
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and not mention.fallback and country_as_attribute(doc, mention)
-        ) or unsupported_namesake(mention, ranked, others := support_for(ranked, own_name_support, unarmed_support).without(index),
+        ) or unsupported_namesake(mention, ranked,
+                                   beside_rebels.judged(ranked, index, others := support_for(
+                                       ranked, own_name_support, unarmed_support).without(index)),
                                    anchors, toponym_support.without(index),
                                    _names_locality(doc, mention) or part_of_longer_name(doc, mention, ranked),
                                    _far_abroad(ranked, others, gazetteer), actor_countries,
@@ -198,6 +202,42 @@ def _read_places(
     if focus_countries is not None:
         return found, focus
     return found, focus_of(_as_read(votes, read_at, _far_namesakes(found, found_at, votes, read_at, gazetteer)))
+
+
+# A rebel group's home is no evidence against a town (not a village: a village abroad of the name of an
+# unknown one at home is likelier a namesake) this close to one of its home country's places: rebels
+# strike across the border.
+REBEL_BORDER_KM = 250.0
+REBEL_TOWN_MIN_POPULATION = 5_000
+
+
+@dataclass(frozen=True)
+class _BesideRebels:
+    """The countries a reading by a place's own name is judged against, without the home of a rebel group
+    when the place is a town near that country (`REBEL_BORDER_KM`, `REBEL_TOWN_MIN_POPULATION`): "Al
+    Shabaab attacked a police post in X" is in the Kenyan town X the gazetteer holds, not a namesake of
+    a Somali village it lacks; a village in another part of the world is still a namesake ("Boko Haram
+    militants attacked Dalo village")."""
+
+    rebels: frozenset[str]
+    without: Optional[FocusSupport]
+    gazetteer: Gazetteer
+
+    @classmethod
+    def of(cls, votes: Sequence[FocusVote], names: Sequence[str], gazetteer: Gazetteer) -> "_BesideRebels":
+        rebels = frozenset(v.country for v in votes if v.rebel and v.mention is None)
+        kept = [v for v in votes if not v.armed and not v.alternate and not v.rebel]
+        return cls(rebels, FocusSupport(kept, names) if rebels else None, gazetteer)
+
+    def judged(self, ranked: Optional[Sequence[tuple[Candidate, float]]], index: int,
+               others: frozenset[str]) -> frozenset[str]:
+        if self.without is None or not ranked or not ranked[0][0].primary or not self.rebels & others:
+            return others
+        best = ranked[0][0]
+        if best.kind != "city" or best.population < REBEL_TOWN_MIN_POPULATION or not any(
+                self.gazetteer.near_country(best.lat, best.lon, code, REBEL_BORDER_KM) for code in self.rebels):
+            return others
+        return self.without.without(index)
 
 
 def _own_unit_word(doc: Doc, mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]]) -> bool:
