@@ -33,6 +33,7 @@ from strife.extract.places.names import (
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, english_words, is_demonym, is_plausible
 from strife.extract.places.readings import (
+    is_short_name,
     prefer_named_regions,
     ranked_readings,
     resolve_mention,
@@ -383,11 +384,13 @@ def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> 
     as a region or a large place (a small village abroad is more likely a word of the name used
     otherwise), by its own name where it has such a one (a town's own name before an old name
     of a larger town abroad), are all in one country: "Limburg", in the Netherlands and Belgium,
-    decides nothing, but is read in the country the others give."""
+    decides nothing, but is read in the country the others give. A short word that is only another name
+    of a large town ("Tana" for Antananarivo, `is_short_name`) says nothing: a body or a river of a
+    name so short is likelier named otherwise ("the Tana Delta")."""
     countries = set()
-    for _, ranked in names:
+    for span, ranked in names:
         strong = [c for c in ranked if c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE]
-        strong = [c for c in strong if c.primary] or strong
+        strong = [c for c in strong if c.primary] or [c for c in strong if not is_short_name(span.text)]
         if strong and len({c.country for c in strong}) == 1:
             countries.add(strong[0].country)
     return countries.pop() if len(countries) == 1 else None
