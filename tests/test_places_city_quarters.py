@@ -15,3 +15,11 @@ def test_a_quarter_of_a_city_is_not_the_namesake_town_nearby(row_event) -> None:
 def test_the_namesake_town_itself_is_still_read_without_city(row_event) -> None:
     place = row_event("Protesters blocked traffic and burned tyres in Palwal.", "2016-06-20").location
     assert (place.name, place.admin1) == ("Palwal", "Haryana")
+
+
+def test_a_town_written_with_its_possessive_names_the_part_of_it(row_event) -> None:
+    # The parser tags "Mastung's" as an organisation; the area (invented) is a part of the town.
+    text = "Gunmen attacked a bus at Mastung's Kanak Westwal area, killing five passengers."
+    place = row_event(text, "2015-03-02").location
+    assert (place.name, place.country, place.admin1) == ("Mastung", "PAK", "Balochistan")
+    assert text[place.span[0] : place.span[1]] == "Mastung"  # the name, not its possessive ending

@@ -49,6 +49,8 @@ def test_kind_words_of_some_countries_split_and_restrict() -> None:
     assert in_kind_countries([abroad, home], "upazila") == [home]
     assert in_kind_countries([abroad], "upazila") == []  # never a namesake in a country that has no upazilas
     assert in_kind_countries([abroad, home], "district") == [abroad, home]
+    niger, nigeria = _candidate("NER", 1_000), _candidate("NGA", 100_000)
+    assert in_kind_countries([nigeria, niger], "department") == [niger]  # Nigeria's units are LGAs
 
 
 def test_local_government_area_is_a_nigerian_district(nlp, gazetteer) -> None:

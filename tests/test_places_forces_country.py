@@ -154,3 +154,30 @@ def test_a_short_other_name_of_a_town_far_abroad_is_no_evidence_of_it(short_name
         assert all(c is None for c in countries), countries
     else:
         assert countries and all(c == expected for c in countries), countries
+
+
+def test_a_department_is_read_in_a_country_that_has_departments(code):
+    # Bosso is a department of Niger and a local government area of Nigeria; "department" says Niger,
+    # whatever the group's home. The village is invented.
+    countries = _countries(code, "Boko Haram fighters attacked Garwandi village in Bosso department, killing three.")
+    assert countries and all(c == "NER" for c in countries), countries
+
+
+def test_a_unit_written_with_its_kind_word_outweighs_the_groups_home(code):
+    # Mayo-Sava is a department of Cameroon's Far North: the group's Nigerian home is not where it struck.
+    countries = _countries(code, "Boko Haram suicide bombers struck Kolkadi village in Mayo-Sava department, "
+                                 "killing six.")
+    assert countries and all(c == "CMR" for c in countries), countries
+
+
+def test_a_rebel_groups_home_is_no_namesake_test_for_a_town_across_its_border(code):
+    # Banissa is a Kenyan town near the Somali border; Al Shabaab's Somali home does not make it a
+    # namesake of a Somali village the gazetteer lacks. Nor does Boko Haram's make Blangwa, in
+    # Cameroon's Far North, a Nigerian one.
+    countries = _countries(code, "Al Shabaab militants attacked a police post in Banissa, killing two officers.")
+    assert countries and all(c == "KEN" for c in countries), countries
+    countries = _countries(code, "Boko Haram attacked a village in Blangwa, killing four.")
+    assert countries and all(c == "CMR" for c in countries), countries
+    # A village in another part of the world is still a namesake, not where the group struck.
+    countries = _countries(code, "Boko Haram militants attacked Dalo village, killing three.")
+    assert countries and all(c == "NGA" for c in countries), countries

@@ -111,3 +111,37 @@ def test_a_body_named_of_a_region_places_the_text_in_it(nlp, gazetteer) -> None:
 def test_a_national_body_named_of_a_country_is_no_place_of_its_own(nlp, gazetteer) -> None:
     text = "Porters of the Grain Corporation of Australia staged a sit-in against the new contracts."
     assert [p.feature for p in find_places(nlp(text), gazetteer) if p.span] in ([], ["country"])
+
+
+def test_a_town_opening_a_longer_name_places_a_text_nothing_else_places(nlp, gazetteer) -> None:
+    # The Kachcheri (district secretariat) and "Tral Bala" (an invented upper part of the town) are
+    # not in the gazetteer; the town each opens is, and the text writes it as where the act was.
+    text = "Tamil families protested outside the Kilinochchi Kachcheri over missing relatives."
+    assert placed(nlp, gazetteer, text) == [("Kilinochchi", "LKA", 2, "Kilinochchi")]
+    text = "Militants attacked a police post at Tral Bala, killing a constable."
+    assert placed(nlp, gazetteer, text) == [("Tral", "IND", 2, "Tral")]
+    # ... but not against the actors' country: Kenya's opposition (CORD) protests in Kenya.
+    text = "Police fired on CORD protesters at Tral Bala, injuring four."
+    assert [country for _, country, _, _ in placed(nlp, gazetteer, text)] == ["KEN"]
+
+
+def test_a_body_named_of_a_town_is_not_named_after_an_english_word(nlp, gazetteer) -> None:
+    # "University" is a town of Florida: the body is Jaffna's university.
+    text = "Students protested at the University of Jaffna against the arrest of a lecturer."
+    assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Jaffna", "LKA")]
+
+
+def test_a_town_opening_a_name_the_parser_took_for_a_body_or_person_places_the_text(nlp, gazetteer) -> None:
+    # "Omoku Ndoni" and "Yirol Nyangdit" (invented places of the towns) are tagged as organisations:
+    # written after "at" or "in", their first word is the town the act was at or near.
+    text = "Soldiers clashed with cultists at Omoku Ndoni, killing five."
+    assert placed(nlp, gazetteer, text) == [("Omoku", "NGA", 2, "Omoku")]
+    text = "Revenge killings between Dinka clans in Yirol Nyangdit left five dead."
+    assert placed(nlp, gazetteer, text) == [("Yirol", "SSD", 2, "Yirol")]
+
+
+def test_a_short_other_name_of_a_city_abroad_says_no_country(nlp, gazetteer) -> None:
+    # "Tana" is a short name of Antananarivo; opening "Tana Delta" (a Kenyan sub-county the gazetteer
+    # lacks), it says nothing of Madagascar. The village is invented.
+    text = "Orma and Pokomo herders clashed in Kipao Bubesa, Tana Delta sub-county, killing four."
+    assert "MDG" not in [country for _, country, _, _ in placed(nlp, gazetteer, text)]

@@ -55,3 +55,10 @@ def test_an_unknown_qualified_village_with_no_region_is_not_its_last_words_names
 def test_a_qualifier_before_a_large_town_leaves_the_town_to_be_read(nlp, gazetteer):
     found = located(nlp, gazetteer, "Protesters marched in Nova Kharkiv on Monday.")
     assert any(p.name == "Kharkiv" for p in found), found
+
+
+def test_a_qualifier_read_on_its_own_is_the_place_its_village_was_placed_at(nlp, gazetteer):
+    # "Akaa" (here an invented village; the gazetteer's is a town of Finland) is placed at Guma, Benue's
+    # district; "Guma" read on its own is that district, not a Philippine town once called so.
+    found = located(nlp, gazetteer, "Herdsmen killed eight farmers at Akaa in Guma on Sunday.")
+    assert found and {p.country for p in found} == {"NGA"}, [(p.name, p.country) for p in found]

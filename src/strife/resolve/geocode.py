@@ -302,6 +302,17 @@ class Gazetteer:
         keys = {normalise_name(c.name) for c in self.lookup(admin1) if c.kind == "admin1"}
         return frozenset(keys | {normalise_name(admin1)})
 
+    def near_country(self, lat: float, lon: float, country: str, km: float) -> bool:
+        """Is a place of `country` (a town, district or region's point) within `km` of the point?"""
+        degrees = km / 111.0
+        lon_span = degrees / max(0.05, math.cos(math.radians(lat)))
+        rows = self.conn.execute(
+            "SELECT p.lat, p.lon FROM places p WHERE p.kind != 'country' AND p.country = ? "
+            "AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
+            (country, lat - degrees, lat + degrees, lon - lon_span, lon + lon_span),
+        ).fetchall()
+        return any(haversine_km(lat, lon, row[0], row[1]) <= km for row in rows)
+
     def reverse(self, lat: float, lon: float) -> Optional[Candidate]:
         """The nearest town (with its region and country) to a point, or None far from any town."""
         for degrees in (0.1, 0.5, 2.0, 8.0):

@@ -30,6 +30,8 @@ The modules, in the order the stage uses them (each imports only those before it
 - `mentions`: finding an article's candidate mentions, with their context;
 - `readings`: a mention's ranked readings, and the `Place` the best becomes;
 - `focus`: the countries an article is about, from its toponyms, actors and cues;
+- `cued_names`: a name written as a place that no reading took, for an article nothing else places
+  ("at Westpur Bala": near Westpur), before the actors' country;
 - `resolution`: the article's places, checked against the rest of it (`explain_places`).
 
 Parsing plain text to geocode it needs a spaCy pipeline: that is `strife.pipeline.geocode_text`.

@@ -28,6 +28,9 @@ from strife.resolve.geocode import MAX_KIND_WORDS, Candidate, Gazetteer, kind_co
 
 ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
 CUE_FOCUS_WEIGHT = 0.3
+# The sector of rebel and insurgent groups (data/actors.csv): their fighters strike across the borders of
+# the country they are coded with ("Boko Haram" in Cameroon's Far North, "Al Shabaab" in Kenya).
+REBEL_SECTOR = "REB"
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,6 +54,7 @@ class FocusVote:
     metonym: bool = False
     armed: bool = False  # a people's adjective naming armed forces ("Israeli drones", "Turkish forces"): not where they act
     alternate: bool = False  # a town read by one of its other names (`_read_as_alternate`): a weaker sign
+    rebel: bool = False  # a rebel group's name ("Boko Haram"): its home, whence its fighters cross borders
 
 
 def _actor_votes(doc: Doc) -> list[FocusVote]:
@@ -72,7 +76,8 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
         code = dictionary.code(name)
         if code is not None and code.country and (weight := ACTOR_FOCUS_WEIGHT.get(code.kind)) \
                 and not _shared_name(dictionary, name, code.affiliation) and not _leads_compound(text, span, code.kind):
-            votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary)))
+            votes.append(FocusVote(code.country, weight, span, armed=_armed_demonym(doc, span, dictionary),
+                                   rebel=code.sector == REBEL_SECTOR))
     votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
     for phrase, pattern, country in focus_cues():
         if phrase in text:
@@ -144,7 +149,8 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
             if entries:
                 span = tokens.chars(token.i, end)
                 votes.append(FocusVote(entries[0].country, ACTOR_FOCUS_WEIGHT[entries[0].kind], span,
-                                       armed=_armed_demonym(doc, span, dictionary)))
+                                       armed=_armed_demonym(doc, span, dictionary),
+                                       rebel=entries[0].sector == REBEL_SECTOR))
                 skip_to = end
                 break
         else:

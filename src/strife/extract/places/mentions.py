@@ -97,9 +97,9 @@ def _entity_mentions(doc: Doc) -> list[Mention]:
             if trimmed is None:
                 continue
             start, name_end, feature = trimmed
-            mentions.append(
-                Mention(start, piece_end, from_entity=True, name_end=name_end, feature=kind_feature(feature),
-                        cue=feature is not None)
+            mentions.append(  # a possessive ending ("Westpur's") is no part of the place's span
+                Mention(start, piece_end if feature else name_end, from_entity=True, name_end=name_end,
+                        feature=kind_feature(feature), cue=feature is not None)
             )
     return mentions
 
@@ -126,9 +126,9 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
             respelled = [] if candidates else gazetteer.lookup_respelled(doc[start:name_end].text)[0]
             if candidates or respelled:
                 mentions.append(
-                    Mention(start, piece_end, from_entity=False, name_end=name_end, feature=kind_feature(feature),
-                            cue=feature is not None, candidates=candidates or respelled, weak=True,
-                            variant=bool(respelled))
+                    Mention(start, piece_end if feature else name_end, from_entity=False, name_end=name_end,
+                            feature=kind_feature(feature), cue=feature is not None,
+                            candidates=candidates or respelled, weak=True, variant=bool(respelled))
                 )
                 for i in range(piece_start, piece_end):
                     taken[i] = True

@@ -143,12 +143,17 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
 def trim_name(doc: Doc, start: int, end: int) -> Optional[tuple[int, int, Optional[str]]]:
     """(start, name_end, kind word's feature): "the" dropped, "Kandahar city" -> "Kandahar" + "city",
     "Westvale Local Government Area" -> "Westvale" + "local government area" (the longest kind words
     that end the entity: the parser takes a unit written so for an organisation)."""
     while start < end and doc[start].lower_ == "the":
         start += 1
+    while end - start > 1 and doc[end - 1].lower_ in POSSESSIVE_ENDINGS:
+        end -= 1  # "Westpur's" (tagged an organisation with its "'s"): the town a part of it is named by
     for size in range(min(MAX_KIND_WORDS, end - start - 1), 0, -1):
         if (feature := admin_words().get(doc[end - size : end].text.casefold())) is not None:
             return start, end - size, feature

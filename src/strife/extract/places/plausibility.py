@@ -100,7 +100,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         # ("Mogadishu" of "Mogadishu-Xamar Cusub") in a country the article is about, when it has one.
         return any(c.kind == "city" and c.primary and c.population >= MIN_POPULATION_WITHOUT_CUE
                    and (not focus or c.country in focus) for c in candidates)
-    if _known_actor(mention.name(doc)):
+    if known_actor(mention.name(doc)):
         return False  # "Taliban" is a village in Turkey, and the movement everywhere else
     if any(c.kind in ("country", "admin1") and c.primary for c in candidates):
         return True
@@ -172,7 +172,7 @@ def _known_person(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _known_actor(name: str) -> bool:
+def known_actor(name: str) -> bool:
     """Is the name an armed group or organisation in the actor dictionary (not a state or capital)?"""
     from strife.resolve.actors import ActorDictionary
 

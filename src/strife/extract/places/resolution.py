@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from strife.extract import doc_ents
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.anchors import nearest_pairs, nearest_to_anchors
+from strife.extract.places.cued_names import begins_name, cued_name_place
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
 from strife.extract.places.names import (
@@ -30,8 +31,9 @@ from strife.extract.places.names import (
     locality_words,
     stop_words,
 )
-from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
+from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, english_words, is_demonym, is_plausible
 from strife.extract.places.readings import (
+    is_short_name,
     prefer_named_regions,
     ranked_readings,
     resolve_mention,
@@ -43,7 +45,7 @@ from strife.extract.places.readings import (
 )
 from strife.model import Place
 from strife.resolve.distance import km_apart
-from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, to_place
+from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, kind_countries, to_place
 from strife.resolve.spellings import normalise_name
 
 
@@ -127,6 +129,8 @@ def _read_places(
     # A place read by its own name ("Barkhola") is not outweighed by a name read as another name
     # of a place abroad ("Kalistan" as Kaliston): only own names vouch against it.
     own_name_support = FocusSupport([v for v in votes if not v.armed and not v.alternate], names)
+    # ... nor by a rebel group's home, when the place lies near it: rebels strike across its borders.
+    beside_rebels = _BesideRebels.of(votes, names, gazetteer)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
                 for i, m in enumerate(mentions)]
@@ -168,12 +172,14 @@ def _read_places(
         # A name placed at the country qualifying it ("X village, Somalia") is no attribute of a thing.
         not_a_location = is_metonym(doc, doc[mention.start : mention.name_end], gazetteer) or (
             place.feature == "country" and not mention.fallback and country_as_attribute(doc, mention)
-        ) or unsupported_namesake(mention, ranked, others := support_for(ranked, own_name_support, unarmed_support).without(index),
+        ) or unsupported_namesake(mention, ranked,
+                                   beside_rebels.judged(ranked, index, others := support_for(
+                                       ranked, own_name_support, unarmed_support).without(index)),
                                    anchors, toponym_support.without(index),
                                    _names_locality(doc, mention) or part_of_longer_name(doc, mention, ranked),
                                    _far_abroad(ranked, others, gazetteer), actor_countries,
                                    _far_abroad(ranked, {c for name, c in units if name != names[index]} | actor_countries, gazetteer),
-                                   all_support.without(index), names[index])
+                                   all_support.without(index), names[index], _own_unit_word(doc, mention, ranked))
         if (not not_a_location and forces and ranked and ranked[0][0].country not in all_support.without(index)
                 and _weak_far_reading(mention, ranked, forces, gazetteer, names[index])):
             not_a_location = True
@@ -197,6 +203,49 @@ def _read_places(
     if focus_countries is not None:
         return found, focus
     return found, focus_of(_as_read(votes, read_at, _far_namesakes(found, found_at, votes, read_at, gazetteer)))
+
+
+# A rebel group's home is no evidence against a town (not a village: a village abroad of the name of an
+# unknown one at home is likelier a namesake) this close to one of its home country's places: rebels
+# strike across the border.
+REBEL_BORDER_KM = 250.0
+REBEL_TOWN_MIN_POPULATION = 5_000
+
+
+@dataclass(frozen=True)
+class _BesideRebels:
+    """The countries a reading by a place's own name is judged against, without the home of a rebel group
+    when the place is a town near that country (`REBEL_BORDER_KM`, `REBEL_TOWN_MIN_POPULATION`): "Al
+    Shabaab attacked a police post in X" is in the Kenyan town X the gazetteer holds, not a namesake of
+    a Somali village it lacks; a village in another part of the world is still a namesake ("Boko Haram
+    militants attacked Dalo village")."""
+
+    rebels: frozenset[str]
+    without: Optional[FocusSupport]
+    gazetteer: Gazetteer
+
+    @classmethod
+    def of(cls, votes: Sequence[FocusVote], names: Sequence[str], gazetteer: Gazetteer) -> "_BesideRebels":
+        rebels = frozenset(v.country for v in votes if v.rebel and v.mention is None)
+        kept = [v for v in votes if not v.armed and not v.alternate and not v.rebel]
+        return cls(rebels, FocusSupport(kept, names) if rebels else None, gazetteer)
+
+    def judged(self, ranked: Optional[Sequence[tuple[Candidate, float]]], index: int,
+               others: frozenset[str]) -> frozenset[str]:
+        if self.without is None or not ranked or not ranked[0][0].primary or not self.rebels & others:
+            return others
+        best = ranked[0][0]
+        if best.kind != "city" or best.population < REBEL_TOWN_MIN_POPULATION or not any(
+                self.gazetteer.near_country(best.lat, best.lon, code, REBEL_BORDER_KM) for code in self.rebels):
+            return others
+        return self.without.without(index)
+
+
+def _own_unit_word(doc: Doc, mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]]) -> bool:
+    """Is the name written with a kind word only some countries use for their units, the best reading's
+    country among them ("X department" read in Cameroon, "Y county" in Kenya)?"""
+    word = doc[mention.name_end : mention.end].text.casefold()
+    return bool(ranked) and ranked[0][0].country in kind_countries().get(word, ())
 
 
 def _far_namesakes(found: Sequence[Toponym], found_at: Sequence[int], votes: Sequence[FocusVote],
@@ -242,6 +291,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
             or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
                                    _name_starts(doc, mentions), focus_of([v for v in votes if v.mention is None and v.armed]))
+            or _cued_toponym(doc, mentions, gazetteer, actor_focus)
             or _actor_country_place(doc, gazetteer, votes, forces_place))
 
 
@@ -270,6 +320,17 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
 
 
 VARIANT_ALONE_CONFIDENCE = 0.4
+
+
+def _cued_toponym(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
+                  actor_focus: Sequence[str]) -> Optional[Toponym]:
+    """`cued_name_place` as a toponym, at `VARIANT_ALONE_CONFIDENCE`."""
+    found = cued_name_place(doc, mentions, gazetteer, actor_focus, VARIANT_ALONE_CONFIDENCE)
+    if found is None:
+        return None
+    place, readings, written = found
+    return Toponym(written, place, [(c, 0.0) for c in readings], [place.country or ""],
+                   reason="the one reading of a name written as a place, in an article nothing else places")
 
 
 ORGANISATION_PLACE_CONFIDENCE = 0.3
@@ -323,11 +384,13 @@ def _organisation_country(names: Sequence[tuple[Span, Sequence[Candidate]]]) -> 
     as a region or a large place (a small village abroad is more likely a word of the name used
     otherwise), by its own name where it has such a one (a town's own name before an old name
     of a larger town abroad), are all in one country: "Limburg", in the Netherlands and Belgium,
-    decides nothing, but is read in the country the others give."""
+    decides nothing, but is read in the country the others give. A short word that is only another name
+    of a large town ("Tana" for Antananarivo, `is_short_name`) says nothing: a body or a river of a
+    name so short is likelier named otherwise ("the Tana Delta")."""
     countries = set()
-    for _, ranked in names:
+    for span, ranked in names:
         strong = [c for c in ranked if c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE]
-        strong = [c for c in strong if c.primary] or strong
+        strong = [c for c in strong if c.primary] or [c for c in strong if not is_short_name(span.text)]
         if strong and len({c.country for c in strong}) == 1:
             countries.add(strong[0].country)
     return countries.pop() if len(countries) == 1 else None
@@ -362,24 +425,21 @@ def _name_starts(doc: Doc, mentions: Sequence[Mention]) -> list[Span]:
     [Westmarsh] Farmers Mahasabha", "[Westmarsh] Last Gate"): in an article nothing else places,
     the body or site is named after where it is, as `_organisation_names` finds in tagged ones."""
     return [doc[m.start : m.name_end] for m in mentions
-            if m.partial and _begins_name(doc, m.start) and not m.variant and not is_demonym(m.name(doc))
+            if m.partial and begins_name(doc, m.start) and not m.variant and not is_demonym(m.name(doc))
             and normalise_name(m.name(doc)) not in stop_words()]
 
 
-# Capitalised words that may open a body's name before the place it is named after ("All Westmarsh
-# Students' Union", "The Westmarsh Mahasabha").
-NAME_OPENERS = frozenset({"the", "all"})
-
-
-def _begins_name(doc: Doc, start: int) -> bool:
-    """Does the capitalised name start at token `start` (not "Plaza" of "Korvan Plaza")?"""
-    before = doc[start - 1] if start > 0 else None
-    return before is None or not before.is_title or before.lower_ in NAME_OPENERS
-
-
 def _is_place_name(span: Span, gazetteer: Gazetteer) -> bool:
-    return (all(is_name_token(t) for t in span) and normalise_name(span.text) not in stop_words()
-            and not is_demonym(span.text) and bool(gazetteer.lookup(span.text)))
+    """Does the span name a place a body may be named after? Not an ordinary English word that only
+    small towns abroad are called ("the University of Westmarsh" is named after Westmarsh, not after a
+    town called University); a region or a large town of the word still is ("Delta State Police")."""
+    if not (all(is_name_token(t) for t in span) and normalise_name(span.text) not in stop_words()
+            and not is_demonym(span.text)):
+        return False
+    found = gazetteer.lookup(span.text)
+    if len(span) == 1 and span[0].lower_ in english_words():
+        return any(c.kind in ("country", "admin1") or c.population >= MIN_POPULATION_WITHOUT_CUE for c in found)
+    return bool(found)
 
 
 def _names_a_country(span: Span, gazetteer: Gazetteer) -> bool:
@@ -413,7 +473,7 @@ def unsupported_namesake(
     mention: Mention, ranked: Sequence[tuple[Candidate, float]], others: Collection[str],
     anchors: frozenset[tuple[str, str]] = frozenset(), other_toponyms: Collection[str] = (),
     locality: bool = False, far: bool = False, actor_countries: Collection[str] = (), far_town: bool = False,
-    every_country: Collection[str] = (), name: str = "",
+    every_country: Collection[str] = (), name: str = "", unit_word: bool = False,
 ) -> bool:
     """Is the mention read as a small place where nothing else in the article supports it?
 
@@ -426,7 +486,8 @@ def unsupported_namesake(
     when the reading abroad is a large town; so is a name that is only another name (an old or
     foreign one) of a large town abroad, not known worldwide, in another part of the world from
     every country the rest of the article says ("Brunn, in central Mali" is not Brno). Otherwise countries, regions, well-known towns, districts written as districts ("in remote Ukhrul
-    district", whatever country the actors name) and names fitting their own qualifiers are exempt; so are
+    district", whatever country the actors name) or with a kind word only some countries use, the
+    district's among them (`unit_word`: "X department" in Cameroon), and names fitting their own qualifiers are exempt; so are
     names the parser tags as places that name one place only, by its own name, unless other
     toponyms place the article elsewhere ("Manbij" says it is in Syria, whoever acts there).
     """
@@ -444,8 +505,9 @@ def unsupported_namesake(
         return True  # "Brunn, in central Mali" is not Brno, one of whose other names it is: a town far abroad
     if best.kind in ("country", "admin1") or (best.kind == "city" and best.population >= MIN_POPULATION_WITHOUT_CUE):
         return False  # a country, a region or a well-known town is not mistaken for a village
-    if best.kind == "admin2" and mention.feature == "admin2":
-        return False  # "Ukhrul district": the text itself says it names a district, and this is one
+    if best.kind == "admin2" and (mention.feature == "admin2" or unit_word):
+        return False  # "Ukhrul district", "Westmayo department": the text itself says it names a unit, and this
+        # is one; an armed group's home country ("<group> attacked ... in X department") is not where it acts
     unique = best.primary and not (mention.variant or mention.partial or _far_readings(ranked))
     if unique and mention.from_entity:
         return (bool(other_toponyms) and best.country not in other_toponyms) or far
@@ -498,6 +560,24 @@ def _one_place_per_name(found: list[Toponym]) -> None:
         toponym.place = place.model_copy(update={"span": toponym.place.span,
                                                  "confidence": min(place.confidence, toponym.place.confidence)})
         toponym.qualified_by = next(t.qualified_by for t in found if t.place is place)
+    _qualifiers_as_read(found)
+
+
+def _qualifiers_as_read(found: list[Toponym]) -> None:
+    """A name read as the place holding a village ("at X in Y", X unknown and placed at Y) is that place
+    where it is also read on its own: the Y the village was placed at, not a namesake abroad its bare name
+    reads as by another of its names ("Y" as a town overseas once called so), when that namesake is in
+    no country the article's other places are in."""
+    at_qualifier = {normalise_name(t.qualified_by): t.place for t in found
+                    if t.qualified_by and not t.not_a_location and t.place.feature != "country"}
+    for toponym in found:
+        place = at_qualifier.get(normalise_name(toponym.written))
+        if (place is None or toponym.qualified_by or toponym.not_a_location or toponym.place.country == place.country
+                or toponym.place.feature == "country"):
+            continue
+        toponym.place = place.model_copy(update={"span": toponym.place.span, "part": None,
+                                                 "confidence": min(place.confidence, toponym.place.confidence)})
+        toponym.reason = "read as the place its village was placed at"
 
 
 def _far_readings(ranked: Sequence[tuple[Candidate, float]]) -> bool:
