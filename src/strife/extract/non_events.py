@@ -156,6 +156,65 @@ def is_habitual(event: Event, doc: Doc) -> bool:
     return any(w.lower_ in habitual and w.dep_ in ("advmod", "amod") for w in words)
 
 
+def is_a_statistic(token: Token) -> bool:
+    """'87 journalists killed in the region since 2015', 'Between 2014 and 2020, 600 defenders were
+    killed', 'have counted 212 killings', 'Attacks on schools rose from 12 to 31': an act told over
+    a span of years, counted by a verb of counting, or the subject of a change in number is a
+    statistic that sums many incidents, none of them this report's (with or without a figure)."""
+    verb = clause_verb(token)
+    holders = [token] + ([verb] if verb is not None and verb.i != token.i else [])
+    while holders[-1].dep_ in ("xcomp", "oprd") and holders[-1].head.i != holders[-1].i:
+        holders.append(holders[-1].head)  # 'were reported killed': the period hangs on 'reported'
+    if any(_over_years(prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"):
+        return True
+    return _counted(token) or _in_a_trend(token)
+
+
+def _over_years(prep: Token) -> bool:
+    """'since 2015', 'between 2014 and 2020', 'from 2018 to 2021', 'over the past decade', 'in the
+    five years to 2022': a phrase that spans years."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    word = prep.lower_
+    if word in ("since", "between", "from") and any(_is_year(o) for o in objects):
+        return word == "since" or any(_is_year(t) for o in objects for t in o.subtree if t.i != o.i) or any(
+            _is_year(t) for s in prep.head.children if s.dep_ == "prep" and s.lower_ == "to" for t in s.subtree)
+    spans = ("year", "decade")
+    return word in ("over", "in", "during", "throughout") and any(
+        o.lemma_.lower() in spans and any(c.dep_ == "nummod" or c.lower_ in ("past", "last") for c in o.children)
+        for o in objects)
+
+
+def _is_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text[:2] in ("19", "20")
+
+
+def _counted(token: Token) -> bool:
+    """'have counted 212 killings', '2,300 protests were recorded', 'lists 4,812 battles': a plural
+    event noun as the object of a verb of counting (report_words `statistic_verb`)."""
+    if token.tag_ != "NNS" or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return token.head.lemma_.lower() in report_words().get("statistic_verb", ())
+
+
+def _in_a_trend(token: Token) -> bool:
+    """'Attacks on schools rose from 12 to 31', 'the number of journalists killed fell': the act lies
+    in the subject of a verb of change in number (report_words `trend_verb`)."""
+    trends = report_words().get("trend_verb", frozenset())
+    for node in [token, *token.ancestors]:
+        if node.dep_ == "nsubj" and _tells_a_trend(node.head, trends):
+            return node.tag_ == "NNS" or node.lemma_.lower() in ("number", "rate", "share", "count")
+    return False
+
+
+def _tells_a_trend(verb: Token, trends: frozenset[str]) -> bool:
+    """'rose', or 'have become less frequent, falling from 14 a month to six': the verb, or a participle
+    with no subject of its own that continues it, is a change in number."""
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in trends:
+        return True
+    return any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in trends
+               and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in verb.children)
+
+
 def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, dates: Sequence[DateMention] = (),
                     published: Optional[dt.date] = None) -> list[Event]:
     """The events without statistics of a period and habits (figures of a period are flagged on `counts`)."""
@@ -164,7 +223,7 @@ def drop_non_events(events: list[Event], counts: Sequence[Count], doc: Doc, date
     for event in events:
         token = trigger_token(event, doc)
         if token is not None and (token.i in statistic_verbs or _counted_in_a_statistic(token, statistic_verbs)
-                                  or _the_periods_violence(token, period_verbs)):
+                                  or _the_periods_violence(token, period_verbs) or is_a_statistic(token)):
             continue
         if event.event_type in VIOLENCE and is_habitual(event, doc):
             continue

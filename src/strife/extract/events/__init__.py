@@ -52,11 +52,14 @@ The package, one module per job (each module's docstring says more):
     triggers.py   lexicon rows matched to tokens (`find_triggers`)
     frame.py      `Frame`: what is known about one event while it is built
     building.py   one frame per trigger; results, same-family nouns and flights folded in; anaphora
+    hazards.py    acts of nature, disease and accident ("lightning killed"): no event
+    remembered.py acts named by a past year, or in a description dated years back: recalled, not news
     roles.py      sources and targets from the parse: verbs (nouns: noun_roles.py)
     speech_roles.py  sources and targets of what is said: evaluations, obligations, documents
     arguments.py  an argument's conjuncts and listed members, cleaning, its noun phrase
     owners.py     installations and vehicles named after their owner ('militant hideouts')
     belligerents.py  the opponent of a fight from who is blamed for its casualties
+    metaphors.py  war words in a game or a market ("the battle for the title"): no event
     modality.py   negated, hypothetical, future; future acts coded as threats or promises
     sides.py      which side an argument is on: state, nonstate, civilian, protester
     coding.py     type refinement by sides and weapons; ACLED, CAMEO; confidence
@@ -97,8 +100,11 @@ from strife.extract.events.building import (
 from strife.extract.events.background_rows import yield_to_the_news
 from strife.extract.events.incident_rows import adjust_acled_within_lines
 from strife.extract.events.frame import Frame
+from strife.extract.events.hazards import caused_by_a_hazard
 from strife.extract.events.headline import mark_headline_verbs
 from strife.extract.events.modality import finish_modality
+from strife.extract.events.remembered import mark_remembered
+from strife.extract.events.metaphors import figurative
 from strife.extract.events.records import ActorsFor, confident, to_event
 from strife.extract.events.riot_targets import share_riot_targets
 from strife.extract.events.triggers import Trigger, find_triggers
@@ -135,6 +141,8 @@ def find_events(
             continue  # a result with no event to attach to ("costing the lives of millions")
         if trig.entry.frame == "displacement":
             continue  # coded below, once the violence it follows from is known
+        if caused_by_a_hazard(trig.token) or figurative(trig):
+            continue  # 'lightning killed three herders', 'the battle for the title': no event (hazards, metaphors)
         frame = build_frame(trig, triggers, onto)
         if frame is None:
             continue
@@ -158,6 +166,7 @@ def find_events(
     add_device_planters(frames, onto)
     frames = add_displacements(frames, triggers, onto)
     mark_background(frames, onto)
+    mark_remembered(frames, on)  # 'the 2014 market bombing': a past act recalled, not today's news
     events = []
     for frame in frames:
         finish_modality(frame, onto, on)

@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from strife.extract import sentence_index
+from strife.extract import clause_verb, sentence_index
 from strife.extract.dates import MONTHS
 from strife.extract.events.arguments import clean_args, expand_all
 from strife.extract.events.frame import Frame
@@ -202,7 +202,10 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
     its grievance: both stay events, but the sentence's own act is the more confident one. So is an
     act told as before the news ('riots in the previous week'); a present perfect beside a past
     tense ('have been kidnapped') is a state of affairs, also old (its confidence falls as a
-    year-old act's does)."""
+    year-old act's does). An act remembered ('the anniversary of the massacre', 'five years since',
+    'twenty years after', a memorial's inscription) did not happen on the day of the news: it is
+    hypothetical too (the record model has no flag for the past recalled), save a verb the parser
+    hangs inside an anniversary's phrase (`_in_a_remembrance_phrase`)."""
     protests = [f for f in frames if f.plover == "PROTEST" and not (f.negated or f.hypothetical)]
     news_by_sentence = _news_by_sentence(frames)
     for frame in frames:
@@ -210,7 +213,10 @@ def mark_background(frames: list[Frame], onto: Ontology) -> None:
         if frame.plover == "PROTEST" and frame.mode not in ("riot", "mob"):
             continue
         if commemorated(token, onto):
-            frame.background = frame.old = True  # 'marked the anniversary of the massacre': a past act remembered
+            # 'marked the anniversary of the massacre': a past act remembered, not the day's news; the
+            # record model has no flag for it, so it is hypothetical, as background aggregates are
+            frame.background = frame.old = True
+            frame.hypothetical = token.pos_ == "NOUN" or not _in_a_remembrance_phrase(token, onto)
             continue
         news = [f for f in news_by_sentence.get(_sentence_of(token), ()) if f is not frame]
         if not news:
@@ -311,26 +317,71 @@ def _measured_after(token: Token, onto: Ontology) -> bool:
 
 def commemorated(token: Token, onto: Ontology) -> bool:
     """'commemorated the anniversary of the killing of a trader', 'in memory of those killed in
-    the massacre': an act in the 'of' phrase of an anniversary or a memorial (roles.yaml
-    remembrance_nouns) is one remembered, not one that happened on the day of the news."""
+    the massacre', 'a memorial to the miners shot dead by police', 'the memorial service of the
+    victims': an act in the 'of' or 'to' phrase of an anniversary or a memorial (roles.yaml
+    remembrance_nouns, the noun or its modifier) is one remembered, not one that happened on the
+    day of the news; so is one told 'five years since' or 'twenty years after'."""
     nouns = onto.words("remembrance_nouns")
-    if any(a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in nouns for a in token.ancestors):
+    if _in_a_remembrance_phrase(token, onto) or _on_a_memorial(token, nouns):
         return True
-    return any(_since_a_counted_span(a, onto) for a in [token, *token.ancestors])
+    return any(_since_a_counted_span(a, onto) or _years_after(a, onto) for a in [token, *token.ancestors])
+
+
+def _in_a_remembrance_phrase(token: Token, onto: Ontology) -> bool:
+    """The act lies in the 'of' or 'to' phrase of a noun of remembrance ('the anniversary of the
+    massacre'). Of such acts only an event noun is surely the one remembered: a verb the parser
+    hangs inside the phrase may be the news itself ('... on the anniversary of his death, police
+    killed two'), so `mark_background` leaves a verb there real (background only)."""
+    nouns = onto.words("remembrance_nouns")
+    return any(a.dep_ == "prep" and a.lower_ in ("of", "to") and _remembrance(a.head, nouns) for a in token.ancestors)
+
+
+def _on_a_memorial(token: Token, nouns: frozenset[str]) -> bool:
+    """'a plaque bearing the names of 11 journalists killed during the conflict': the act lies deep
+    in a phrase a noun of remembrance heads. The clause that says what befell the memorial itself
+    ('the memorial, which was vandalised', 'a monument damaged by rioters') is no such act."""
+    clause = clause_verb(token)
+    own = {token.i, clause.i if clause is not None else token.i}
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in nouns:
+            return child.i not in own
+        child = ancestor
+    return False
+
+
+def _remembrance(noun: Token, nouns: frozenset[str]) -> bool:
+    """'the anniversary', 'a memorial service', 'the monument': a noun of remembrance, or a noun a
+    word of remembrance modifies."""
+    return noun.lemma_.lower() in nouns or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns for c in noun.children)
 
 
 def _since_a_counted_span(node: Token, onto: Ontology) -> bool:
     """'marked five years since the massacre', 'two years since soldiers killed ...': `node` is a
     'since' phrase or clause whose head is, or has as its object, a counted span of time (a number
     on 'years', 'days'); what follows 'since' happened that long ago."""
-    if node.dep_ == "prep" and node.lower_ == "since":
-        since = node
+    return _after_a_counted_span(node, "since", onto.words("elapsed_span_nouns"))
+
+
+def _years_after(node: Token, onto: Ontology) -> bool:
+    """'Twenty years after soldiers burned the village, survivors are still waiting', 'ten years
+    after the riots': what follows 'after' a counted span of years (roles.yaml
+    remembered_span_nouns) is remembered; 'two days after soldiers clashed' stays the recent past
+    of the news (`_measured_after`)."""
+    return _after_a_counted_span(node, "after", onto.words("remembered_span_nouns"))
+
+
+def _after_a_counted_span(node: Token, word: str, spans: frozenset[str]) -> bool:
+    """`node` is a `word` ('since', 'after') phrase or clause right after a counted span of time
+    (a number, 'a' or 'one' on one of `spans`)."""
+    if node.dep_ == "prep" and node.lower_ == word:
+        marker = node
     else:
-        since = next((m for m in node.children if m.dep_ == "mark" and m.lower_ == "since"), None) if node.dep_ == "advcl" else None
-    if since is None or since.i == 0:
+        marker = next((m for m in node.children if m.dep_ == "mark" and m.lower_ == word), None) if node.dep_ == "advcl" else None
+    if marker is None or marker.i == 0:
         return False
-    spans = onto.words("elapsed_span_nouns")
-    candidates = [since.doc[since.i - 1]]  # the span is told just before 'since', wherever the parser hangs it
+    candidates = [marker.doc[marker.i - 1]]  # the span is told just before the word, wherever the parser hangs it
     return any(c.lemma_.lower() in spans and any(n.dep_ == "nummod" or n.lower_ in ("a", "one") for n in c.children)
                for c in candidates)
 

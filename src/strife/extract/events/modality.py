@@ -32,6 +32,8 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
     clause = clause_verb(token)
     own = [token] + ([clause] if clause is not None and clause is not token else [])
     frame.negated = (any(_negates(t, onto) for t in own)
+                     or _reported_as_false(token, onto)
+                     or (frame.trigger.entry.frame not in ("consequence", "result") and _negating_subject(token, onto))
                      or _governed_by(token, onto.words("negating_verbs") - onto.words("halting_verbs"), onto, purposes=True)
                      or _governed_by(token, onto.words("halting_verbs"), onto, ("conj",), purposes=True))
     auxes = [c for t in own for c in t.children if c.dep_ == "aux"]
@@ -104,6 +106,54 @@ def _negates(token: Token, onto: Ontology) -> bool:
             if nxt is None or nxt.lower_ != "only":
                 return True
         if child.dep_ == "det" and child.lower_ in onto.words("negating_dets"):
+            return True
+    return False
+
+
+def _reported_as_false(token: Token, onto: Ontology) -> bool:
+    """'reports of clashes were untrue', 'claims that the convoy had been attacked were denied', 'the
+    outlet withdrew its report of an ambush', 'described as baseless reports that vigilantes had
+    killed ...', 'there was no truth in reports that a bomb had been found': the act is the content
+    of a report (roles.yaml `report_nouns`) that the sentence says is false (`falsity_words`, as its
+    predicate or modifier), denies or retracts (`debunking_verbs`, the report as object), or finds
+    no truth in. What a report that is only cited tells ('reports said gunmen attacked') stays."""
+    for child, ancestor in _path_up(token):
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in onto.words("report_nouns") \
+                and child.dep_ in ("acl", "prep", "ccomp", "relcl", "appos"):
+            return _said_false(ancestor, onto)
+    return False
+
+
+def _said_false(report: Token, onto: Ontology) -> bool:
+    """The report noun is called false, denied or found without truth (`_reported_as_false`)."""
+    falsity = onto.words("falsity_words")
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in falsity for c in report.children):
+        return True  # 'baseless reports', 'false claims'
+    head = report.head
+    if report.dep_ in ("dobj", "nsubjpass") and word_keys(head) & onto.words("debunking_verbs"):
+        return True  # 'denied reports that', 'the report was retracted'
+    if report.dep_ == "nsubj":
+        predicates = [c for c in head.subtree if c.dep_ in ("acomp", "attr", "oprd") and c.i > report.i]
+        if any(p.lemma_.lower() in falsity for p in predicates):
+            return True  # 'were untrue', 'was a hoax', 'turned out to be false'
+    truth = head.head if report.dep_ == "pobj" and head.lower_ == "in" else None
+    return bool(truth is not None and truth.lemma_.lower() == "truth"
+                and any(c.dep_ == "det" and c.lower_ in onto.words("negating_dets") for c in truth.children))
+
+
+def _negating_subject(verb: Token, onto: Ontology) -> bool:
+    """'no one had been abducted', 'no protesters were arrested': the act's own subject denies it.
+    Called only for an act that is not a casualty ('no one was hurt' after an attack tells the
+    attack had no victims, not that nothing happened: `read_modality` leaves consequences out)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # 'no one was hurt in the attack': the attack, a noun, is not what 'no one' denies
+    subjects = onto.words("negating_subjects")
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        phrase = " ".join(t.lower_ for t in child.subtree if t.i <= child.i)
+        if child.lower_ in subjects or phrase in subjects or any(
+                c.dep_ == "det" and c.lower_ in onto.words("negating_dets") for c in child.children):
             return True
     return False
 

@@ -1,0 +1,74 @@
+"""Acts of years past told as the background of today's news: remembered, not happened today.
+
+"A memorial garden at the site of the 2014 market bombing", "the families of the victims of the
+2015 bus bombing", "the opposition leader, who was jailed after the 2011 protests": an act named by
+a year before the report's ("the 2014 bombing"), or told in a relative or participial clause on a
+noun that names a year well before it ("the bridge, destroyed by rebels in 2012, reopened"), is
+what the reader already knows about a thing or a person of the news. ACLED records it on its own
+day, from its own report, never as today's event; the record model has no flag for the past
+recalled, so it is `hypothetical` (as background aggregates are) as well as `old` and `background`.
+Without a publication date the reference is today: a text read now that names an act by a past
+year is telling its history. (An act in the 'of' phrase of an anniversary is `building.commemorated`.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+from strife.extract.events.background_rows import describes_a_noun
+from strife.extract.events.frame import Frame
+
+#: A year ('2014') or a decade ('the 1980s', 'the early 2010s').
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+#: Labels by which a year names an event noun ('the 2014 bombing', 'the 2014 market bombing').
+NAMING_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "npadvmod"})
+
+
+def mark_remembered(frames: list[Frame], on: dt.date | None) -> None:
+    """Flag the acts of a past year told as background (module docstring)."""
+    year = (on or dt.date.today()).year
+    for frame in frames:
+        token = frame.trigger.token
+        if named_by_a_past_year(token, year) or _in_a_description_of_a_past_year(token, year):
+            frame.background = frame.old = frame.hypothetical = True
+
+
+def named_by_a_past_year(token: Token, year: int) -> bool:
+    """'the 2014 bombing', 'the 2015 Salvi bus bombing', 'the 2011 protests': an event noun whose
+    own phrase, before it, names a year before `year` (a year told after the noun, 'the bombing in
+    2014', is a date of the clause, read by `_in_a_description_of_a_past_year`)."""
+    if token.pos_ != "NOUN":
+        return False
+    return any(YEAR.match(t.text) and _year(t) < year and _names(t, token)
+               for t in token.doc[token.left_edge.i:token.i])
+
+
+def _names(year: Token, noun: Token) -> bool:
+    """The year hangs on the noun, or on a compound of it ('the 2015 [Salvi bus] bombing')."""
+    head = year
+    for _ in range(4):
+        if head.dep_ not in NAMING_DEPS or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.i == noun.i:
+            return True
+    return False
+
+
+def _in_a_description_of_a_past_year(token: Token, year: int) -> bool:
+    """'the bridge, destroyed by rebels in 2012, reopened', 'the school, which closed in 2015 after
+    gunmen attacked it, reopened': the act is (or lies in) a relative or participial clause on a
+    noun, and that clause names a year at least two before `year` (the tolerance of
+    `modality._names_old_year`)."""
+    clause = next((a for a in [token, *token.ancestors] if describes_a_noun(a)), None)
+    if clause is None:
+        return False
+    return any(YEAR.match(t.text) and _year(t) < year - 1 for t in clause.subtree)
+
+
+def _year(token: Token) -> int:
+    """The year a token names ('2014'; a decade, 'the 2010s', by its last year: 2019)."""
+    return int(token.text[:4]) + (9 if token.text.endswith("s") else 0)

@@ -1,0 +1,112 @@
+"""Made-up minimal pairs: a text that tells no event of political violence beside one that does.
+
+A user who feeds strife ordinary news meets war's words where nothing happened: a killer that is
+a flood, a disease or an accident (ACLED codes none: `events.hazards`); a report that is denied,
+retracted or called false (`modality._reported_as_false`), or whose subject denies the act ("no one
+had been abducted"); a statistic over years ("since 2016", "between 2010 and 2020", "have counted
+96 killings", "attacks rose from 12 to 31": `non_events.is_a_statistic`); a game or a market told
+in the words of war (`events.metaphors`); an act remembered at an anniversary or a memorial, or
+named by a past year (`building.commemorated`, `events.remembered`). Each no-event text is paired
+with an event text that shares its words, so each rule is checked on both sides: the event text
+keeps its event (and its type where the pair is about the type). Villages, people and groups are
+invented. The rules' own events are read (`origin == "rules"`): what the built-in typer proposes
+where the rules see nothing is its own concern.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+B, E, V, R = "Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"
+
+#: (no-event text, event text sharing its words, the event text's ACLED type or None when any type will do)
+PAIRS: tuple[tuple[str, str, str | None], ...] = (
+    # --- the killer is a hazard, a disease or an accident
+    ("Lightning killed two farmers working in a rice field near Kanduri on Tuesday.",
+     "Bandits killed two farmers working in a rice field near Kanduri on Tuesday.", V),
+    ("A suspected measles outbreak has killed nine children in the Lomasi area, health officials said.",
+     "Militiamen have killed nine children in the Lomasi area, health officials said.", V),
+    ("A landslide buried ten homes in the hill settlement of Puerto Lira, killing at least six residents.",
+     "Gunmen raided the hill settlement of Puerto Lira, killing at least six residents.", V),
+    ("A bus plunged into a ravine near Salvi on Monday, killing 22 passengers.",
+     "Gunmen stopped a bus near Salvi on Monday, killing 22 passengers.", V),
+    ("A gas cylinder explosion in a restaurant in Valdora injured five people.",
+     "A bomb explosion in a restaurant in Valdora injured five people.", E),
+    ("An earthquake struck the province early on Monday, destroying dozens of houses and killing three people.",
+     "Artillery shells struck the town early on Monday, destroying dozens of houses and killing three people.", None),
+    # --- a report denied, retracted, called false; an act its subject denies
+    ("Residents of Gashuwa said reports of clashes between herders and farmers in the area were untrue.",
+     "Residents of Gashuwa said herders and farmers clashed in the area on Monday.", None),
+    ("Reports that gunmen had stormed the Ekiti-Nara health centre turned out to be false, the health board said.",
+     "Gunmen stormed the Ekiti-Nara health centre on Sunday, the health board said.", V),
+    ("Local officials said the rumours of an attack on the Moriba mission were unfounded.",
+     "Local officials said gunmen attacked the Moriba mission on Friday.", V),
+    ("The outlet withdrew its report of an ambush on a police patrol near Bekwai.",
+     "Militants ambushed a police patrol near Bekwai on Monday.", B),
+    ("The governor's office said no one had been abducted from the Dunari school.",
+     "The governor's office said gunmen had abducted 12 pupils from the Dunari school.", V),
+    ("The governor described as baseless reports that vigilantes had killed three herders near Tunga.",
+     "The governor said vigilantes had killed three herders near Tunga.", V),
+    # --- a statistic over years
+    ("The figures show 45 aid workers killed in the country since 2016.",
+     "Gunmen killed four aid workers in the north of the country on Monday.", V),
+    ("Between 2010 and 2020, more than 1,200 farmers were killed in land disputes across the region.",
+     "On Monday, 12 farmers were killed by herders in a land dispute in the region.", None),
+    ("Police have recorded 340 murders in the city since 2015, most of them linked to robberies.",
+     "Police said robbers murdered a trader in the city on Monday.", None),
+    ("Attacks on schools rose from 12 in 2018 to 31 in 2020, the ministry said.",
+     "Gunmen attacked two schools in Kolabari on Monday, the ministry said.", V),
+    ("The annual report counted 23 attacks on polling stations.",
+     "Gunmen carried out three attacks on polling stations in Kurmi on Monday.", V),
+    # --- war words in a game or a market
+    ("Grandmaster Pavel Ostrin sacrificed a rook and launched a devastating attack on the black king in the fifth "
+     "round of the tournament.",
+     "Rebels launched a devastating attack on the army base in Ostrin on Monday.", B),
+    ("Kelvara United fought back from two goals down to beat Rovano City 3-2 on Saturday.",
+     "Soldiers fought back against rebels who attacked their base near Rovano on Saturday.", B),
+    ("The tennis star battled through three sets to defeat the second seed in Valdora on Friday.",
+     "Soldiers battled militants for three hours near Valdora on Friday.", B),
+    ("The home side stormed to a 4-1 win, their biggest of the season.",
+     "Troops stormed the rebel stronghold of Tamberi on Monday.", None),
+    ("Striker Adu Mensah fired a shot into the top corner in the 89th minute to seal the victory.",
+     "Fans fought in the stands after the match in Orlavo, and police arrested ten of them.", None),
+    # --- an act remembered, or named by a past year
+    ("A radio programme marked the anniversary of the massacre in Kurmi.",
+     "Gunmen carried out a massacre in Kurmi on Sunday, killing 12 villagers.", V),
+    ("Today marks five years since the Kolabari massacre, in which 27 villagers were killed by gunmen.",
+     "Gunmen killed 27 villagers in Kolabari on Saturday.", V),
+    ("Twenty years after soldiers burned the village of Tamberi, survivors are still waiting for compensation.",
+     "Soldiers burned the village of Tamberi on Monday, survivors said.", None),
+    ("A plaque bearing the names of 14 students killed in the attack was installed in Ketemi.",
+     "Gunmen killed 14 students in an attack on a school in Ketemi on Monday.", V),
+    ("The families of the victims of the 2014 Sandro market bombing met the governor on Monday.",
+     "A bomb exploded at the Sandro market on Monday.", E),
+    ("The Ranga bridge, destroyed by rebels in 2012, reopened to traffic on Monday.",
+     "Rebels destroyed the Ranga bridge on Monday.", None),
+)
+
+
+def _happened(events):
+    """The rules' events coded as having happened with an ACLED type."""
+    return [e for e in events if e.origin == "rules" and e.acled_event_type and not (e.negated or e.hypothetical)]
+
+
+@pytest.mark.parametrize("quiet, _event, _type", PAIRS, ids=[p[0][:40] for p in PAIRS])
+def test_no_event_text_codes_none(code, quiet, _event, _type):
+    assert [(e.acled_event_type, e.evidence.text) for e in _happened(code(quiet))] == []
+
+
+@pytest.mark.parametrize("_quiet, told, acled_type", PAIRS, ids=[p[1][:40] for p in PAIRS])
+def test_event_text_keeps_its_event(code, _quiet, told, acled_type):
+    events = _happened(code(told))
+    assert events, told
+    if acled_type is not None:
+        assert acled_type in {e.acled_event_type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post in Dunari on Monday; no one was hurt.",  # a casualty denied, not the attack
+    "No one was injured when a bomb exploded near the Dunari market on Monday.",
+])
+def test_a_denied_casualty_keeps_the_act(code, text):
+    assert _happened(code(text))
