@@ -9,11 +9,13 @@ stated future act becomes THREATEN or AGREE as CAMEO codes intent; a withheld co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
+from strife.datafiles import read_data_sets
 from strife.extract import clause_verb, doc_text, doc_tokens, line_bounds
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
@@ -110,11 +112,17 @@ def _negates(token: Token, onto: Ontology) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def denial_words() -> dict[str, frozenset[str]]:
+    """`event_denials.csv`: kind ('falsity', 'negating_subject') -> words."""
+    return read_data_sets("event_denials.csv", "kind", "word")
+
+
 def _reported_as_false(token: Token, onto: Ontology) -> bool:
     """'reports of clashes were untrue', 'claims that the convoy had been attacked were denied', 'the
     outlet withdrew its report of an ambush', 'described as baseless reports that vigilantes had
     killed ...', 'there was no truth in reports that a bomb had been found': the act is the content
-    of a report (roles.yaml `report_nouns`) that the sentence says is false (`falsity_words`, as its
+    of a report (roles.yaml `report_nouns`) that the sentence says is false (data/event_denials.csv, as its
     predicate or modifier), denies or retracts (`debunking_verbs`, the report as object), or finds
     no truth in. What a report that is only cited tells ('reports said gunmen attacked') stays."""
     for child, ancestor in _path_up(token):
@@ -126,7 +134,7 @@ def _reported_as_false(token: Token, onto: Ontology) -> bool:
 
 def _said_false(report: Token, onto: Ontology) -> bool:
     """The report noun is called false, denied or found without truth (`_reported_as_false`)."""
-    falsity = onto.words("falsity_words")
+    falsity = denial_words().get("falsity", frozenset())
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in falsity for c in report.children):
         return True  # 'baseless reports', 'false claims'
     head = report.head
@@ -147,7 +155,7 @@ def _negating_subject(verb: Token, onto: Ontology) -> bool:
     attack had no victims, not that nothing happened: `read_modality` leaves consequences out)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False  # 'no one was hurt in the attack': the attack, a noun, is not what 'no one' denies
-    subjects = onto.words("negating_subjects")
+    subjects = denial_words().get("negating_subject", frozenset())
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
