@@ -27,7 +27,7 @@ from strife.extract.count_totals import is_summary_line, is_total, listed_in_tal
 from strife.extract.count_words import (
     MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
-from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
+from strife.extract.numbers import Quantity, match_quantity, may_start_quantity, number_words
 from strife.extract.quotes import speech_verb
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
@@ -286,7 +286,8 @@ def _range_of_people_tagged_a_date(span: Span) -> bool:
         return False
     if any(token.ent_type_ in NOT_COUNT_ENTITIES and token.ent_type_ != "DATE" for token in span):
         return False
-    if not all(token.like_num or token.lower_ in ("between", "from", "and", "to", "-") for token in span):
+    if not all(token.like_num or token.lower_ in ("between", "from", "and", "to", "-")
+               or number_words().get(token.lower_, (None, ""))[1] == "hedge" for token in span):  # "and possibly 8"
         return False
     noun = span.doc[span.end]
     return (noun.pos_ == "NOUN" and is_victim_noun(noun)
@@ -366,10 +367,24 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
         after = root.doc[span.end] if span.end < len(root.doc) else None
         if span[-1].text == ")" and after is not None and after.pos_ in ("NOUN", "PROPN"):
             return after, after
+        if _bounds_set_off(span):  # "At least 7, and possibly as many as 15, civilians were killed"
+            noun = root.doc[span.end + 1]  # the figure stands for the phrase where the parse made it an argument
+            return noun, root if root.dep_ in ("dobj", "nsubjpass", "nsubj") else noun
     return root, root
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _bounds_set_off(span: Span) -> bool:
+    """ "At least 7, and possibly as many as 15, civilians": a figure of two bounds joined across a
+    comma (`strife.extract.numbers`) and closed by another is set off before the people it counts,
+    a noun of people right after the closing comma, however the parse hangs the bounds."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not any(token.text == "," for token in span):
+        return False
+    noun = doc[span.end + 1]
+    return noun.pos_ == "NOUN" and is_victim_noun(noun)
 
 
 def _noun_trigger(noun: Token) -> Optional[Trigger]:
@@ -498,4 +513,11 @@ def _counts_people(noun: Token, span: Span) -> bool:
     """Whether the figure counts people: a victim noun, a nationality, or a bare figure."""
     if span.start <= noun.i < span.end:
         return True  # "killed dozens", "12 were killed": the governing word decides
-    return is_victim_noun(noun)
+    return is_victim_noun(noun) or _own_people(noun)
+
+
+def _own_people(noun: Token) -> bool:
+    """ "the army lost four of its own": "own" after a possessive, the object of a figure's "of",
+    stands for the owner's own people (its members), whom the figure counts."""
+    return (noun.lower_ == "own" and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and any(child.dep_ == "poss" for child in noun.children))

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
 from strife.extract import doc_lowers, span_tokens
-from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
+from strife.extract.count_words import (NOT_COUNT_ENTITIES, companion_verb, conjoined_trigger, count_cues, governing_trigger,
                                         has_own_victims, is_victim_noun, subject_fate, surely_harmed, trigger_for,
                                         victim_position, victims_of)
 from strife.extract.numbers import match_quantity
@@ -339,6 +339,10 @@ def _direct_trigger(token: Token) -> Optional[tuple[str, float]]:
         return trigger.kind, trigger.confidence
     if trigger is None and head.pos_ in ("VERB", "AUX"):
         return conjoined_trigger(token, head)
+    verb = companion_verb(token)  # "was shot dead along with his driver": one more victim of the verb
+    trigger = trigger_for(verb) if verb is not None else None
+    if trigger is not None and trigger.role == "object":
+        return trigger.kind, trigger.confidence * 0.95
     return None
 
 
