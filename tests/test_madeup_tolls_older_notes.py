@@ -120,6 +120,11 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
                  id="bandits are people a toll counts"),
     pytest.param("Rebels attacked an army base at Wantu; the army lost four of its own.", AFRICA, 4,
                  id="'lost four of its own': its own people"),
+    # each side claims the other's dead: ACLED sums every side's dead
+    pytest.param("Two rival militias fought in Kafra. Each side claimed to have killed 10 of the other's fighters.",
+                 AFRICA, 20, id="'each side claimed to have killed 10': each side's figure, twice"),
+    pytest.param("Clashes between the army and rebels near Lirok; both sides claimed to have killed 15 of the other's "
+                 "men.", AFRICA, 30, id="'both sides claimed to have killed 15 of the other's men': 30, the sides no dead"),
 ])
 def test_an_older_note_has_the_toll_a_coder_records(row_event, text, published, deaths):
     event = row_event(text, published)
@@ -158,6 +163,10 @@ def test_an_older_note_has_the_toll_a_coder_records(row_event, text, published, 
                  id="a low bound joined to another clause's figure stays alone"),
     pytest.param("Two soldiers were abducted and 4 others wounded when rebels attacked a patrol near Sako.", AFRICA, 0,
                  id="a 'were' with its own participle drops no word of killing"),
+    pytest.param("Clashes between the army and rebels near Lirok; each side blamed the other for the fighting. "
+                 "3 soldiers were killed.", AFRICA, 3, id="a figure no side claims is told once"),
+    pytest.param("The army claimed to have killed 12 militants in Bari hills.", AFRICA, 12,
+                 id="the subject of 'claimed to have killed' is the killer, no victim"),
 ])
 def test_what_the_rules_leave_alone(row_event, text, published, deaths):
     """Guards of the rules above: what each must not read."""

@@ -295,6 +295,8 @@ def complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]
             continue
         if child.dep_ == "ccomp" and token.dep_ in ("nsubj", "nsubjpass"):
             continue  # "..., a hospital official said": the subject of the report is its source
+        if child.dep_ == "xcomp" and token.dep_ == "nsubj" and has_own_victims(child):
+            continue  # "both sides claimed to have killed 15": the subject did the killing, its victims are the object
         trigger = trigger_for(child)
         if trigger is None:
             continue

@@ -242,15 +242,35 @@ def _per_side(count: Count, span: Span) -> Count:
     """ "one dead on each side", "two killed on either side": the figure is each of the two sides'
     dead, so the toll is twice it (cues of role per_side, count_cues.csv)."""
     doc, cues = span.doc, count_cues().get("per_side", frozenset())
+
+    def twice(value: Optional[int]) -> Optional[int]:
+        return None if value is None else 2 * value
+    doubled = count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
+                                       "convention": twice(count.convention)})
+    if _each_sides_figure(span, cues):
+        return doubled
     for i in range(span.end, min(span.end + 6, span.sent.end) - 2):
         if doc[i].is_punct:
             return count
         if doc[i].lower_ == "on" and doc[i + 1].lower_ in cues and doc[i + 2].lower_ == "side":
-            def twice(value: Optional[int]) -> Optional[int]:
-                return None if value is None else 2 * value
-            return count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
-                                            "convention": twice(count.convention)})
+            return doubled
     return count
+
+
+def _each_sides_figure(span: Span, cues: frozenset[str]) -> bool:
+    """ "Each side claimed to have killed 10 of the other's fighters": a figure said by each of the
+    two sides (the subject "side" with a per_side cue, or "both sides" of figures "of the other's") is
+    each side's, told twice over: ACLED sums every side's dead, so the toll is twice it."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ not in ("dobj", "nsubjpass", "xcomp", "ccomp") or token.head is token:
+            return False
+        token = token.head
+        for subject in (child for child in token.children if child.dep_ == "nsubj" and child.lemma_.lower() == "side"):
+            dets = {child.lower_ for child in subject.children if child.dep_ in ("det", "predet")}
+            if dets & cues or ("both" in dets and any(t.lower_ == "other" for t in span.root.subtree)):
+                return True
+    return False
 
 
 def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:
