@@ -125,6 +125,9 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
                  AFRICA, 20, id="'each side claimed to have killed 10': each side's figure, twice"),
     pytest.param("Clashes between the army and rebels near Lirok; both sides claimed to have killed 15 of the other's "
                  "men.", AFRICA, 30, id="'both sides claimed to have killed 15 of the other's men': 30, the sides no dead"),
+    # a pronoun after a person counted without a figure in the same sentence is that person
+    pytest.param("Villagers found the body of a man in a forest near Tingo; police suspect he was killed by rebels.",
+                 AFRICA, 1, id="'the body of a man ... he was killed': one dead, told twice"),
 ])
 def test_an_older_note_has_the_toll_a_coder_records(row_event, text, published, deaths):
     event = row_event(text, published)
@@ -167,6 +170,8 @@ def test_an_older_note_has_the_toll_a_coder_records(row_event, text, published, 
                  "3 soldiers were killed.", AFRICA, 3, id="a figure no side claims is told once"),
     pytest.param("The army claimed to have killed 12 militants in Bari hills.", AFRICA, 12,
                  id="the subject of 'claimed to have killed' is the killer, no victim"),
+    pytest.param("Gunmen shot a trader in Kiru market and he died in hospital.", AFRICA, 1,
+                 id="a pronoun after a person only shot is the one death"),
 ])
 def test_what_the_rules_leave_alone(row_event, text, published, deaths):
     """Guards of the rules above: what each must not read."""

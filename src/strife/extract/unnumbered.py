@@ -111,8 +111,10 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         governed = _direct_trigger(token)
         if governed is not None and governed[0] not in ("killed", "injured"):
             return None
-        # "he" after a counted victim of the same kind in the sentence is that victim again
-        return (governed, 1, token.i) if governed is not None and governed[0] not in kinds else None
+        # "he" after a counted victim of the same kind in the sentence is that victim again, a figure's
+        # or one counted without a numeral ("found the body of a man; police suspect he was killed")
+        told = kinds | {kind for kind, _ in counted.values()}
+        return (governed, 1, token.i) if governed is not None and governed[0] not in told else None
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
         return None
     if _whose_people_were_counted(token, owner_of_noun):
