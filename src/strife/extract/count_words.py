@@ -84,13 +84,28 @@ def lookup_keys(token: Token) -> Iterator[str]:
 def trigger_for(token: Token) -> Optional[Trigger]:
     """The count trigger a token is, if any ("killed" -> killed/object, "deaths" -> killed/noun);
     none for a verb told as nearly done ("was nearly killed": no one died)."""
-    if _nearly_done(token):
+    if _nearly_done(token) or _abbreviation_of_a_name(token):
         return None
     table = count_triggers()
     for key in lookup_keys(token):
         if key in table:
             return table[key]
     return None
+
+
+def _abbreviation_of_a_name(token: Token) -> bool:
+    """ "two KIA and three WIA", "one soldier KIA": the military abbreviations (killed, wounded in
+    action; count_cues.csv role in_action) are outcomes only right after the people they count, a
+    figure or a counted noun, and last in their phrase; elsewhere the letters are as often a group's
+    name (the Kachin Independence Army: "KIA fighters", "clashes between KIA and the army")."""
+    if token.lower_ not in count_cues().get("in_action", frozenset()):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    counted = before is not None and (before.like_num or (
+        before.pos_ == "NOUN" and any(child.like_num for child in before.children)))
+    return not counted or (after is not None and after.pos_ in ("NOUN", "PROPN", "VERB", "AUX"))
 
 
 def _nearly_done(token: Token) -> bool:
@@ -172,10 +187,27 @@ def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
                 return trigger.kind, trigger.confidence * discount
             return None
         if head.pos_ in ("VERB", "AUX"):
-            return conjoined_trigger(token, head) or complement_trigger(token, head)
+            return conjoined_trigger(token, head) or complement_trigger(token, head) or _elided_killing(token, head)
         if token.dep_ not in _CLIMB_THROUGH and head.pos_ not in ("ADP", "NOUN", "PROPN", "NUM"):
             return None
         token, discount = head, discount * 0.95
+    return None
+
+
+def _elided_killing(token: Token, verb: Token) -> tuple[str, float] | None:
+    """ "3 policemen were and 5 others wounded": a bare "were" with nothing said of its subject, then
+    "and" and other people wounded, drops the word of killing that a tally line puts first (the dead
+    before the wounded): its subject are the dead, with less confidence than a word written."""
+    doc = verb.doc
+    if token.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "and":
+        return None
+    for partner in verb.children:
+        trigger = trigger_for(partner) if partner.dep_ == "conj" else None
+        if trigger is not None and trigger.kind == "injured" and any(
+                child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("other", "others")
+                for child in partner.children):
+            killed = count_triggers()["kill"]
+            return killed.kind, killed.confidence * 0.6
     return None
 
 
@@ -192,7 +224,33 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
         return reduced and not any(child.dep_ == "dobj" or _range_taken_for_preposition(child, head)
                                    for child in head.children)
     return (token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
-            or _range_taken_for_preposition(token, head))
+            or _range_taken_for_preposition(token, head) or _killed_along_with(token, head))
+
+
+def _killed_along_with(token: Token, verb: Token) -> bool:
+    """ "A commander was killed along with 3 bodyguards", "killed a chief together with two of his
+    sons": the people of a "with" phrase after a verb with a victim of its own, opened by a word of
+    company (count_cues.csv, role companion), were killed with that victim: more of the verb's
+    victims, whom ACLED counts too. Not before the verb ("militants along with soldiers killed"):
+    there they are its doers' company."""
+    if token.i < verb.i or not has_own_victims(verb):
+        return False
+    company = count_cues().get("companion", frozenset())
+    if token.dep_ == "prep" and token.lower_ == "with":
+        return any(child.lower_ in company and child.dep_ in ("prt", "advmod") for child in verb.children)
+    return token.dep_ in ("prep", "advmod", "prt") and token.lower_ in company and any(
+        child.dep_ == "prep" and child.lower_ == "with" for child in token.children)
+
+
+def companion_verb(token: Token) -> Token | None:
+    """ "killed along with his driver": the verb whose victims a person of a "with" phrase of company
+    joins (`_killed_along_with`), read from the person; None elsewhere."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "with":
+        return None
+    opener = preposition.head if preposition.head.lower_ in count_cues().get("companion", frozenset()) else preposition
+    verb = opener.head
+    return verb if verb is not opener and _killed_along_with(opener, verb) else None
 
 
 def _range_taken_for_preposition(token: Token, verb: Token) -> bool:
@@ -237,6 +295,8 @@ def complement_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]
             continue
         if child.dep_ == "ccomp" and token.dep_ in ("nsubj", "nsubjpass"):
             continue  # "..., a hospital official said": the subject of the report is its source
+        if child.dep_ == "xcomp" and token.dep_ == "nsubj" and has_own_victims(child):
+            continue  # "both sides claimed to have killed 15": the subject did the killing, its victims are the object
         trigger = trigger_for(child)
         if trigger is None:
             continue

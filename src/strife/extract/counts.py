@@ -27,7 +27,7 @@ from strife.extract.count_totals import is_summary_line, is_total, listed_in_tal
 from strife.extract.count_words import (
     MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
-from strife.extract.numbers import Quantity, match_quantity, may_start_quantity
+from strife.extract.numbers import Quantity, match_quantity, may_start_quantity, number_words
 from strife.extract.quotes import speech_verb
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
 from strife.model import Count
@@ -242,15 +242,35 @@ def _per_side(count: Count, span: Span) -> Count:
     """ "one dead on each side", "two killed on either side": the figure is each of the two sides'
     dead, so the toll is twice it (cues of role per_side, count_cues.csv)."""
     doc, cues = span.doc, count_cues().get("per_side", frozenset())
+
+    def twice(value: Optional[int]) -> Optional[int]:
+        return None if value is None else 2 * value
+    doubled = count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
+                                       "convention": twice(count.convention)})
+    if _each_sides_figure(span, cues):
+        return doubled
     for i in range(span.end, min(span.end + 6, span.sent.end) - 2):
         if doc[i].is_punct:
             return count
         if doc[i].lower_ == "on" and doc[i + 1].lower_ in cues and doc[i + 2].lower_ == "side":
-            def twice(value: Optional[int]) -> Optional[int]:
-                return None if value is None else 2 * value
-            return count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
-                                            "convention": twice(count.convention)})
+            return doubled
     return count
+
+
+def _each_sides_figure(span: Span, cues: frozenset[str]) -> bool:
+    """ "Each side claimed to have killed 10 of the other's fighters": a figure said by each of the
+    two sides (the subject "side" with a per_side cue, or "both sides" of figures "of the other's") is
+    each side's, told twice over: ACLED sums every side's dead, so the toll is twice it."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ not in ("dobj", "nsubjpass", "xcomp", "ccomp") or token.head is token:
+            return False
+        token = token.head
+        for subject in (child for child in token.children if child.dep_ == "nsubj" and child.lemma_.lower() == "side"):
+            dets = {child.lower_ for child in subject.children if child.dep_ in ("det", "predet")}
+            if dets & cues or ("both" in dets and any(t.lower_ == "other" for t in span.root.subtree)):
+                return True
+    return False
 
 
 def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:
@@ -286,7 +306,8 @@ def _range_of_people_tagged_a_date(span: Span) -> bool:
         return False
     if any(token.ent_type_ in NOT_COUNT_ENTITIES and token.ent_type_ != "DATE" for token in span):
         return False
-    if not all(token.like_num or token.lower_ in ("between", "from", "and", "to", "-") for token in span):
+    if not all(token.like_num or token.lower_ in ("between", "from", "and", "to", "-")
+               or number_words().get(token.lower_, (None, ""))[1] == "hedge" for token in span):  # "and possibly 8"
         return False
     noun = span.doc[span.end]
     return (noun.pos_ == "NOUN" and is_victim_noun(noun)
@@ -366,10 +387,24 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
         after = root.doc[span.end] if span.end < len(root.doc) else None
         if span[-1].text == ")" and after is not None and after.pos_ in ("NOUN", "PROPN"):
             return after, after
+        if _bounds_set_off(span):  # "At least 7, and possibly as many as 15, civilians were killed"
+            noun = root.doc[span.end + 1]  # the figure stands for the phrase where the parse made it an argument
+            return noun, root if root.dep_ in ("dobj", "nsubjpass", "nsubj") else noun
     return root, root
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _bounds_set_off(span: Span) -> bool:
+    """ "At least 7, and possibly as many as 15, civilians": a figure of two bounds joined across a
+    comma (`strife.extract.numbers`) and closed by another is set off before the people it counts,
+    a noun of people right after the closing comma, however the parse hangs the bounds."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or not any(token.text == "," for token in span):
+        return False
+    noun = doc[span.end + 1]
+    return noun.pos_ == "NOUN" and is_victim_noun(noun)
 
 
 def _noun_trigger(noun: Token) -> Optional[Trigger]:
@@ -498,4 +533,11 @@ def _counts_people(noun: Token, span: Span) -> bool:
     """Whether the figure counts people: a victim noun, a nationality, or a bare figure."""
     if span.start <= noun.i < span.end:
         return True  # "killed dozens", "12 were killed": the governing word decides
-    return is_victim_noun(noun)
+    return is_victim_noun(noun) or _own_people(noun)
+
+
+def _own_people(noun: Token) -> bool:
+    """ "the army lost four of its own": "own" after a possessive, the object of a figure's "of",
+    stands for the owner's own people (its members), whom the figure counts."""
+    return (noun.lower_ == "own" and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and any(child.dep_ == "poss" for child in noun.children))

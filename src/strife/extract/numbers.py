@@ -181,20 +181,41 @@ def match_quantity(tokens: Sequence[str]) -> Optional[tuple[Quantity, int]]:
 
 
 def _upper_bound_tail(tokens: Sequence[str], quantity: Quantity, end: int) -> Optional[tuple[Quantity, int]]:
-    """ "at least 10 and as many as 15": a low bound joined to an upper bound is one figure, the
-    range between them (its best the low bound's, as the report commits to no more)."""
-    if quantity.low is None or quantity.high is not None or end >= len(tokens) or tokens[end] not in ("and", "or", ","):
+    """ "at least 10 and as many as 15", "at least 7, and possibly as many as 15": a low bound joined
+    to an upper bound is one figure, the range between them (its best the low bound's, as the report
+    commits to no more); "up to 20, but at least 8" is the same range told the other way round."""
+    if (quantity.low is None) == (quantity.high is None):
         return None
-    modifier, position = _longest(tokens, end + 1, modifiers())
-    if modifier is None or modifier.low or modifier.best or not modifier.high:
+    position = _past_joiners(tokens, end)
+    if position == end:
         return None
-    core, stop = _core(tokens, position)
+    modifier, position = _longest(tokens, position, modifiers())
+    core, stop = _core(tokens, position) if modifier is not None else (None, position)
     if core is None or core.value is None or _followed_by_ratio(tokens, stop):
         return None
-    high = _formula(modifier.high, core.value)
-    if high is None or high < quantity.low or high > MAX_QUANTITY:
+    if quantity.high is None:  # a low bound, then its upper bound
+        high = _formula(modifier.high, core.value) if not (modifier.low or modifier.best) else None
+        if high is None or high < quantity.low or high > MAX_QUANTITY:
+            return None
+        return Quantity(low=quantity.low, best=quantity.best, high=high, approximate=quantity.approximate), stop
+    low = _formula(modifier.low, core.value) if not modifier.high else None
+    if low is None or low > quantity.high:
         return None
-    return Quantity(low=quantity.low, best=quantity.best, high=high, approximate=quantity.approximate), stop
+    return Quantity(low=low, best=_formula(modifier.best, core.value), high=quantity.high), stop
+
+
+#: Words joining the two bounds of one figure ("at least 7, and possibly as many as 15", "up to 20, but
+#: at least 8"); the hedging adverbs between them are number_words.csv's role hedge.
+_BOUND_JOINERS = frozenset({"and", "or", ",", "but"})
+
+
+def _past_joiners(tokens: Sequence[str], end: int) -> int:
+    """The position after the joining words and hedges that follow a bound (``end`` when none)."""
+    position = end
+    while position < len(tokens) and position - end < 4 and (
+            tokens[position] in _BOUND_JOINERS or _role(tokens[position]) == "hedge"):
+        position += 1
+    return position
 
 
 def _restated_in_digits(tokens: Sequence[str], value: Optional[int], end: int) -> int:
@@ -212,6 +233,7 @@ def _range(tokens: Sequence[str], position: int) -> Optional[tuple[Quantity, int
     first, end = _core(tokens, position + 1)
     if first is None or first.value is None or end >= len(tokens) or tokens[end] != joiner:
         return None
+    end += _role(_at(tokens, end + 1)) == "hedge"  # "between 3 and possibly 8"
     second, stop = _core(tokens, end + 1)
     if second is None or second.value is None or _followed_by_ratio(tokens, stop):
         return None

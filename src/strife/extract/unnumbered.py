@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
 from strife.extract import doc_lowers, span_tokens
-from strife.extract.count_words import (NOT_COUNT_ENTITIES, conjoined_trigger, count_cues, governing_trigger,
+from strife.extract.count_words import (NOT_COUNT_ENTITIES, companion_verb, conjoined_trigger, count_cues, governing_trigger,
                                         has_own_victims, is_victim_noun, subject_fate, surely_harmed, trigger_for,
                                         victim_position, victims_of)
 from strife.extract.numbers import match_quantity
@@ -111,8 +111,10 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         governed = _direct_trigger(token)
         if governed is not None and governed[0] not in ("killed", "injured"):
             return None
-        # "he" after a counted victim of the same kind in the sentence is that victim again
-        return (governed, 1, token.i) if governed is not None and governed[0] not in kinds else None
+        # "he" after a counted victim of the same kind in the sentence is that victim again, a figure's
+        # or one counted without a numeral ("found the body of a man; police suspect he was killed")
+        told = kinds | {kind for kind, _ in counted.values()}
+        return (governed, 1, token.i) if governed is not None and governed[0] not in told else None
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
         return None
     if _whose_people_were_counted(token, owner_of_noun):
@@ -339,6 +341,10 @@ def _direct_trigger(token: Token) -> Optional[tuple[str, float]]:
         return trigger.kind, trigger.confidence
     if trigger is None and head.pos_ in ("VERB", "AUX"):
         return conjoined_trigger(token, head)
+    verb = companion_verb(token)  # "was shot dead along with his driver": one more victim of the verb
+    trigger = trigger_for(verb) if verb is not None else None
+    if trigger is not None and trigger.role == "object":
+        return trigger.kind, trigger.confidence * 0.95
     return None
 
 
