@@ -24,6 +24,16 @@ def test_a_site_named_after_a_place_lies_in_the_notes_country(code, text, countr
     assert countries and all(c == country for c in countries), countries
 
 
+@pytest.mark.parametrize("text, country", [
+    # a rebel group's home or foreign forces say nothing of where a site named after a town lies
+    ("Boko Haram attacked the Diffa military base, killing 5 soldiers.", "NER"),
+    ("Al Shabaab mortars hit the Beledweyne airport, killing 2.", "SOM"),
+])
+def test_a_site_named_after_a_town_abroad_from_a_rebel_home_stays_there(code, text, country):
+    countries = _countries(code, text)
+    assert countries and all(c == country for c in countries), countries
+
+
 def test_a_people_before_its_members_noun_is_who_not_where(code):
     # "Luba" is also a town in Equatorial Guinea; the sentence says where: near Kabalo
     countries = _countries(code, "Twa militiamen killed 6 Luba villagers near Kabalo Tembwe.")
@@ -54,3 +64,12 @@ def test_a_district_across_a_rebel_groups_border_places_its_raid(code):
 def test_a_rebel_group_alone_still_places_an_unknown_village_at_home(code):
     countries = _countries(code, "Boko Haram militants attacked Dalokimba village, killing 3.")
     assert countries and all(c == "NGA" for c in countries), countries
+
+
+@pytest.mark.parametrize("text, country", [
+    # a unit written as one hyphenated word with a lowercase joiner, the parser tagging its first word only
+    ("Boko Haram gunmen killed 4 at Tolkomedi Dala in Logone-et-Chari.", "CMR"),
+])
+def test_a_hyphenated_unit_name_is_read_whole(code, text, country):
+    countries = _countries(code, text)
+    assert countries and all(c == country for c in countries), countries

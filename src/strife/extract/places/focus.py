@@ -141,8 +141,10 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
     for token in doc_tokens(doc):
         if token.i < skip_to or not tokens.words[token.i][:1].isupper():
             continue
-        if (found := _demonym_at(tokens, token.i, dictionary, 2)) and found[1] > token.i + 1:
-            # the parser often cuts a two-word demonym in two names of its own ("Sierra" ORG, "Leonean" PERSON)
+        if ((token.i in tagged or token.i + 1 in tagged) and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ != "I"
+                and (found := _demonym_at(tokens, token.i, dictionary, 2)) and found[1] > token.i + 1):
+            # the parser often cuts a two-word demonym in two names of its own ("Sierra" ORG, "Leonean" PERSON),
+            # neither of which the dictionary knows; a demonym it tags whole votes as an entity
             span = tokens.chars(token.i, found[1])
             votes.append(FocusVote(found[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
                                    armed=_armed_demonym(doc, span, dictionary)))

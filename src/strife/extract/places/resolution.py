@@ -140,7 +140,10 @@ def _read_places(
                 for i, m in enumerate(mentions)]
     facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
     bases = _actor_regions(doc, gazetteer)
-    readings = sites_at_home(doc, mentions, readings, all_support.without)
+    # A site's home is said by places and people, not by forces or rebels, who strike abroad ("Turkish jets
+    # struck Qamishli airport", "Boko Haram attacked the Diffa military base").
+    readings = sites_at_home(doc, mentions, readings,
+                             FocusSupport([v for v in votes if not v.armed and not v.rebel], names).without)
     readings = prefer_named_regions(mentions, readings, facilities, bases)
     readings = nearest_to_anchors(doc, mentions, readings, towns_regions(mentions, readings))
     readings = nearest_pairs(doc, mentions, readings)
