@@ -139,7 +139,18 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
     votes: list[FocusVote] = []
     skip_to = 0
     for token in doc_tokens(doc):
-        if token.i < skip_to or token.i in tagged or not tokens.words[token.i][:1].isupper():
+        if token.i < skip_to or not tokens.words[token.i][:1].isupper():
+            continue
+        if ((token.i in tagged or token.i + 1 in tagged) and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ != "I"
+                and (found := _demonym_at(tokens, token.i, dictionary, 2)) and found[1] > token.i + 1):
+            # the parser often cuts a two-word demonym in two names of its own ("Sierra" ORG, "Leonean" PERSON),
+            # neither of which the dictionary knows; a demonym it tags whole votes as an entity
+            span = tokens.chars(token.i, found[1])
+            votes.append(FocusVote(found[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
+                                   armed=_armed_demonym(doc, span, dictionary)))
+            skip_to = found[1]
+            continue
+        if token.i in tagged:
             continue
         for end in range(min(len(doc), token.i + 3), token.i, -1):
             entries = [e for e in dictionary.lookup(tokens.name(token.i, end)) if e.country and e.kind in ACTOR_FOCUS_WEIGHT]
@@ -160,6 +171,19 @@ def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[
                 votes.append(FocusVote(demonym[0], ACTOR_FOCUS_WEIGHT["demonym"], span,
                                        armed=_armed_demonym(doc, span, dictionary)))
     return votes
+
+
+def _demonym_at(tokens: _TokenText, start: int, dictionary, longest: int) -> tuple[str, int] | None:
+    """(country, end token) of a country's demonym of up to `longest` words starting at `start`, the
+    longest first: a demonym of two words ("Sierra Leonean police", "Sri Lankan troops") is one word to
+    the reader."""
+    for end in range(min(len(tokens.words), start + longest), start, -1):
+        if end > start + 1 and not tokens.words[end - 1][:1].isupper():
+            continue
+        demonym = dictionary.demonym(tokens.name(start, end).casefold())
+        if demonym and demonym[0]:
+            return demonym[0], end
+    return None
 
 
 def _own_name(doc: Doc, ent, dictionary) -> tuple[str, tuple[int, int]]:

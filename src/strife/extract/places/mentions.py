@@ -500,8 +500,20 @@ def _continues_name(token: Token) -> bool:
 
 def _extends_name(token: Token) -> bool:
     """Can this word outside an entity continue a name: a capitalised word or a joiner ("do", "al"),
-    not inside another entity."""
-    return token.ent_iob_ == "O" and (is_name_token(token) or token.lower_ in NAME_JOINERS)
+    not inside another entity; or a hyphen or word written inside one hyphenated word, as French-named
+    units are ("Logone-et-Chari", "Mayo-Sava": the parser tags "Logone" alone)."""
+    return token.ent_iob_ == "O" and (is_name_token(token) or token.lower_ in NAME_JOINERS
+                                      or _inside_hyphenated(token))
+
+
+def _inside_hyphenated(token: Token) -> bool:
+    """Is the token a hyphen, or a word after one, with no space on either side ("-et-" of "Logone-et-Chari")?"""
+    doc, at = token.doc, token.i
+    if at == 0 or doc[at - 1].whitespace_:
+        return False
+    if token.text in HYPHENS:
+        return not token.whitespace_
+    return doc[at - 1].text in HYPHENS and token.is_alpha
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

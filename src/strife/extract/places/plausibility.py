@@ -17,13 +17,21 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc
 
-from strife.extract.places.names import Mention, bracketed_abbreviation, stop_words
+from strife.datafiles import read_data_csv
+from strife.extract.places.names import (
+    Mention,
+    after_locative,
+    bracketed_abbreviation,
+    stop_words,
+)
 from strife.resolve.geocode import FEATURE_KINDS, admin_words, of_feature
 from strife.resolve.spellings import normalise_name
 
 # Without a cue or focus country, a bare capitalised word must name a town at least this big.
 MIN_POPULATION_WITHOUT_CUE = 100_000
 MIN_POPULATION_WITH_CUE = 1_000
+# Words that put the name after them where something happened (not "of", "on" nor "from": "on Monday").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "around", "inside"})
 # The kinds of reading that are administrative units, not towns.
 UNIT_KINDS = ("admin1", "admin2")
 
@@ -42,6 +50,24 @@ def _people_words() -> frozenset[str]:
     return frozenset(word for word, feature in admin_words().items() if feature == "people")
 
 
+@functools.lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    return frozenset(row["word"].casefold() for row in read_data_csv("geo_group_words.csv"))
+
+
+def _people_elsewhere(doc: Doc, mention: Mention) -> bool:
+    """Is the name a people's, written before its members' noun ("Luba villagers", "Dinka herders"), not
+    after a locative word, in a sentence that writes another name after one ("near Westpur")? Then the
+    name says who they are and the other says where (a name after "in" or "at" keeps its reading:
+    "in Kolo villagers fled")."""
+    if _word_after(doc, mention.name_end) not in _group_words() or after_locative(doc, mention.start):
+        return False
+    sentence = doc[mention.start].sent
+    return any(token.lower_ in PLACE_PREPOSITIONS and token.i + 1 < sentence.end
+               and not (mention.start <= token.i < mention.end) and doc[token.i + 1].is_title
+               for token in sentence)
+
+
 def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
     """Should a gazetteer match count as a toponym?
 
@@ -56,6 +82,8 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return False  # "Turkish", "Arab": adjectives of a people, whatever town shares a spelling
     if _word_after(doc, mention.name_end) in _people_words():
         return False  # "the Kendal sub-clan": a clan named like an English town
+    if _people_elsewhere(doc, mention):
+        return False  # "killed 6 Luba villagers near Westpur": who they are; the sentence says where
     if mention.variant and normalise_name(mention.name(doc)) in stop_words():
         return False  # "President": no other spelling of a stop-listed word is a place either
     if mention.fallback or mention.fits_qualifiers:
@@ -93,7 +121,8 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         # word may name ("Eastkoji county": a county is a region in one country, a district in another)
         return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
                                 or any(c.kind == mention.feature or (c.kind in UNIT_KINDS and c.kind in
-                                       FEATURE_KINDS.get(mention.feature or "", ())) for c in candidates))
+                                       FEATURE_KINDS.get(mention.feature or "", ())) for c in candidates)
+                                or _unit_at_home(candidates, focus))
     if mention.partial:
         # "Sonar" of "Sonar Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
@@ -119,6 +148,13 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return False  # a lone word tagged as a person or organisation needs a cue
     # Districts are many and their names common words: a bare one needs a cue or a focus country.
     return max((c.population for c in candidates if c.kind == "city"), default=0) >= MIN_POPULATION_WITHOUT_CUE
+
+
+def _unit_at_home(candidates: Sequence, focus: Sequence[str]) -> bool:
+    """Is a reading a district GeoNames gives no population, in the article's country or in an article
+    that has none ("in Mayo-Westri", tagged as an organisation)? As an untagged one after "in", a unit."""
+    return any(c.kind in UNIT_KINDS and c.population == 0 and c.primary and (not focus or c.country in focus)
+               for c in candidates)
 
 
 def is_english_word(doc: Doc, mention: Mention) -> bool:

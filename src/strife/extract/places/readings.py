@@ -8,11 +8,14 @@ is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from strife.datafiles import read_data_csv
 from strife.extract.places.names import Mention, gazetteer_query
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
 from strife.model import Place
@@ -347,4 +350,35 @@ def undecided_namesakes(mentions: Sequence[Mention], readings: Sequence[Optional
         if country is None:
             continue
         out[index] = (country, UNDECIDED_NAMESAKES.format(count=len(same), country=country.name, spread=spread))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _site_words() -> dict[str, str]:
+    """Site words and the words that may stand before them (geo_site_words.csv), word -> role."""
+    return {row["word"].casefold(): row["role"] for row in read_data_csv("geo_site_words.csv")}
+
+
+def names_site(doc: Doc, mention: Mention) -> bool:
+    """Is the name followed by a site's word ("Westmoor camp", "Eastbay IDP camp", "Kolo settlement")?"""
+    words = _site_words()
+    index = mention.name_end  # the site's word may be read as the name's kind word ("camp")
+    while index < len(doc) and words.get(doc[index].lower_) == "before" and index < mention.name_end + 2:
+        index += 1
+    return index < len(doc) and words.get(doc[index].lower_) == "site"
+
+
+def sites_at_home(doc: Doc, mentions: Sequence[Mention], readings: Sequence[Ranked | None],
+                  others: Callable[[int], frozenset[str]]) -> list[Ranked | None]:
+    """A camp, base or settlement named after a place ("Asir camp", "Oyo settlement") lies in the place it
+    is named after in the country the rest of the note says (`others(index)`: the support without it),
+    never in a region or town of that name abroad: its readings are kept to those countries, and it is
+    read as no place when none is there (the note's other places then place it)."""
+    out = list(readings)
+    for index, (mention, ranked) in enumerate(zip(mentions, readings)):
+        if not ranked or mention.fallback or mention.fits_qualifiers or not names_site(doc, mention):
+            continue
+        countries = others(index)
+        if countries:
+            out[index] = [(c, score) for c, score in ranked if c.country in countries] or None
     return out

@@ -37,6 +37,7 @@ from strife.extract.places.readings import (
     prefer_named_regions,
     ranked_readings,
     resolve_mention,
+    sites_at_home,
     known_by_this_name,
     stands_alone,
     weak_lone_reading,
@@ -132,10 +133,17 @@ def _read_places(
     # ... nor by a rebel group's home, when the place lies near it: rebels strike across its borders.
     beside_rebels = _BesideRebels.of(votes, names, gazetteer)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
-    readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, focus) else None
+    # A rebel group's home alone makes no town across its border implausible ("Boko Haram raided a market
+    # in <Cameroonian town>"): `_BesideRebels` judges such a town once read.
+    plausible_in = focus if focus_countries is not None else focus_of([v for v in votes if not v.rebel])
+    readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, plausible_in) else None
                 for i, m in enumerate(mentions)]
     facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
     bases = _actor_regions(doc, gazetteer)
+    # A site's home is said by places and people, not by forces or rebels, who strike abroad ("Turkish jets
+    # struck Qamishli airport", "Boko Haram attacked the Diffa military base").
+    readings = sites_at_home(doc, mentions, readings,
+                             FocusSupport([v for v in votes if not v.armed and not v.rebel], names).without)
     readings = prefer_named_regions(mentions, readings, facilities, bases)
     readings = nearest_to_anchors(doc, mentions, readings, towns_regions(mentions, readings))
     readings = nearest_pairs(doc, mentions, readings)
@@ -217,8 +225,9 @@ class _BesideRebels:
     """The countries a reading by a place's own name is judged against, without the home of a rebel group
     when the place is a town near that country (`REBEL_BORDER_KM`, `REBEL_TOWN_MIN_POPULATION`): "Al
     Shabaab attacked a police post in X" is in the Kenyan town X the gazetteer holds, not a namesake of
-    a Somali village it lacks; a village in another part of the world is still a namesake ("Boko Haram
-    militants attacked Dalo village")."""
+    a Somali village it lacks, and so is a district or region across the border ("Boko Haram attacked
+    a village in Mayo-Westri": the other country's unit is a sign of it); a village in another part of
+    the world is still a namesake ("Boko Haram militants attacked Dalo village")."""
 
     rebels: frozenset[str]
     without: Optional[FocusSupport]
@@ -235,7 +244,8 @@ class _BesideRebels:
         if self.without is None or not ranked or not ranked[0][0].primary or not self.rebels & others:
             return others
         best = ranked[0][0]
-        if best.kind != "city" or best.population < REBEL_TOWN_MIN_POPULATION or not any(
+        town = best.kind == "city" and best.population >= REBEL_TOWN_MIN_POPULATION
+        if not (town or best.kind in ("admin1", "admin2")) or not any(
                 self.gazetteer.near_country(best.lat, best.lon, code, REBEL_BORDER_KM) for code in self.rebels):
             return others
         return self.without.without(index)
