@@ -653,17 +653,8 @@ def test_unknown_past_form_gets_its_verb(nlp):
 P, R = "Protests", "Riots"
 
 # The notes it codes as the coder would are rows of tests/data/madeup_types.csv (rule
-# `who_faces_whom_decides_the_type`, read by tests/test_madeup_types.py); the notes it still codes
-# wrongly stay here, expected failures with the class of the miss.
-SIDE_MISSES: tuple[tuple[str, str, str, str], ...] = ()
-
-
-@pytest.mark.parametrize("text, event_type, sub_type", [
-    pytest.param(text, event_type, sub_type, marks=pytest.mark.xfail(reason=miss, strict=True))
-    for text, event_type, sub_type, miss in SIDE_MISSES])
-def test_who_faces_whom_decides_the_type(row_event, text, event_type, sub_type):
-    event = row_event(text)
-    assert event is not None and (event.acled_event_type, event.acled_sub_event_type) == (event_type, sub_type)
+# `who_faces_whom_decides_the_type`, read by tests/test_madeup_types.py); a note it codes wrongly goes
+# there too, as a strict expected failure naming the class of the miss.
 
 
 def test_a_group_told_as_armed_is_an_armed_side(code):
