@@ -107,9 +107,12 @@ def _negates(token: Token, onto: Ontology) -> bool:
             nxt = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
             if nxt is None or nxt.lower_ != "only":
                 return True
-        if child.dep_ == "det" and child.lower_ in onto.words("negating_dets"):
-            return True
-    return False
+    return _determined_by_no(token, onto)
+
+
+def _determined_by_no(noun: Token, onto: Ontology) -> bool:
+    """'no truth', 'no protesters', 'no attack': a determiner that denies the noun (`negating_dets`)."""
+    return any(c.dep_ == "det" and c.lower_ in onto.words("negating_dets") for c in noun.children)
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,8 +148,7 @@ def _said_false(report: Token, onto: Ontology) -> bool:
         if any(p.lemma_.lower() in falsity for p in predicates):
             return True  # 'were untrue', 'was a hoax', 'turned out to be false'
     truth = head.head if report.dep_ == "pobj" and head.lower_ == "in" else None
-    return bool(truth is not None and truth.lemma_.lower() == "truth"
-                and any(c.dep_ == "det" and c.lower_ in onto.words("negating_dets") for c in truth.children))
+    return bool(truth is not None and truth.lemma_.lower() == "truth" and _determined_by_no(truth, onto))
 
 
 def _negating_subject(verb: Token, onto: Ontology) -> bool:
@@ -160,8 +162,7 @@ def _negating_subject(verb: Token, onto: Ontology) -> bool:
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         phrase = " ".join(t.lower_ for t in child.subtree if t.i <= child.i)
-        if child.lower_ in subjects or phrase in subjects or any(
-                c.dep_ == "det" and c.lower_ in onto.words("negating_dets") for c in child.children):
+        if child.lower_ in subjects or phrase in subjects or _determined_by_no(child, onto):
             return True
     return False
 
