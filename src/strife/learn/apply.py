@@ -84,9 +84,10 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
         job.open_passages(model)
         at += len(job.events)
     passage_examples = [e for job in jobs for e in job.passage_examples]
+    read = transform(model.parts, passage_examples, model.config) if passage_examples else None  # once, for both heads
     passages = [replace(p, label=NO_EVENT) if silence >= model.config.gate_at else p  # the gate reads no event there
-                for p, silence in zip(model.predict(passage_examples, text_only=model.config.detect_with_text),
-                                      model.silent(passage_examples))]
+                for p, silence in zip(model.predict(passage_examples, text_only=model.config.detect_with_text, matrix=read),
+                                      model.silent(passage_examples, matrix=read))]
     at_event = at_passage = 0
     for job in jobs:
         changed += _finish(job, events[at_event:at_event + len(job.events)],

@@ -177,13 +177,14 @@ class TypeModel:
                                     {str(c): float(p) for c, p in zip(classes, row)}))
         return found
 
-    def silent(self, examples: Sequence[Example]) -> list[float]:
+    def silent(self, examples: Sequence[Example], *, matrix=None) -> list[float]:
         """Each passage's probability of telling no event by the gate head (`LearnerConfig.shipped_no_events`;
-        0 for a model without one)."""
+        0 for a model without one). `matrix`: the passages already vectorised (`transform`), as `predict` reads them."""
         head = self.heads.get("gate")
         if head is None or not examples:
             return [0.0] * len(examples)
-        rows = head_probabilities(head, text_input(self.parts, examples, transform(self.parts, examples, self.config)))
+        matrix = transform(self.parts, examples, self.config) if matrix is None else matrix
+        rows = head_probabilities(head, text_input(self.parts, examples, matrix))
         column = [str(c) for c in head_classes(head)].index(NO_EVENT)
         return [float(p) for p in rows[:, column]]
 
