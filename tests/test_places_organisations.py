@@ -120,15 +120,15 @@ def test_a_town_opening_a_longer_name_places_a_text_nothing_else_places(nlp, gaz
     assert placed(nlp, gazetteer, text) == [("Kilinochchi", "LKA", 2, "Kilinochchi")]
     text = "Militants attacked a police post at Tral Bala, killing a constable."
     assert placed(nlp, gazetteer, text) == [("Tral", "IND", 2, "Tral")]
-    # ... but not against the actors' country: Kenya's opposition (CORD) protests in Kenya.
-    text = "Police fired on CORD protesters at Tral Bala, injuring four."
+    # ... but not against the actors' country: Kenya's opposition (ODM) protests in Kenya.
+    text = "Police fired on ODM protesters at Tral Bala, injuring four."
     assert [country for _, country, _, _ in placed(nlp, gazetteer, text)] == ["KEN"]
 
 
 def test_a_body_named_of_a_town_is_not_named_after_an_english_word(nlp, gazetteer) -> None:
-    # "University" is a town of Florida: the body is Jaffna's university.
-    text = "Students protested at the University of Jaffna against the arrest of a lecturer."
-    assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Jaffna", "LKA")]
+    # "University" is a town of Florida: the body is Batticaloa's university.
+    text = "Students protested at the University of Batticaloa against the arrest of a lecturer."
+    assert [(name, country) for name, country, _, _ in placed(nlp, gazetteer, text)] == [("Batticaloa", "LKA")]
 
 
 def test_a_town_opening_a_name_the_parser_took_for_a_body_or_person_places_the_text(nlp, gazetteer) -> None:

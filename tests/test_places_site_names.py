@@ -26,7 +26,7 @@ def test_a_site_named_after_a_place_lies_in_the_notes_country(code, text, countr
 
 @pytest.mark.parametrize("text, country", [
     # a rebel group's home or foreign forces say nothing of where a site named after a town lies
-    ("Boko Haram attacked the Diffa military base, killing 5 soldiers.", "NER"),
+    ("Boko Haram attacked the Maradi military base, killing 5 soldiers.", "NER"),
     ("Al Shabaab mortars hit the Beledweyne airport, killing 2.", "SOM"),
 ])
 def test_a_site_named_after_a_town_abroad_from_a_rebel_home_stays_there(code, text, country):

@@ -141,7 +141,7 @@ def _read_places(
     facilities = {i for i, m in enumerate(mentions) if m.end < len(doc) and doc[m.end].lower_ in facility_words()}
     bases = _actor_regions(doc, gazetteer)
     # A site's home is said by places and people, not by forces or rebels, who strike abroad ("Turkish jets
-    # struck Qamishli airport", "Boko Haram attacked the Diffa military base").
+    # struck Qamishli airport", "Boko Haram attacked the Maradi military base").
     readings = sites_at_home(doc, mentions, readings,
                              FocusSupport([v for v in votes if not v.armed and not v.rebel], names).without)
     readings = prefer_named_regions(mentions, readings, facilities, bases)
