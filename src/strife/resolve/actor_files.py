@@ -71,6 +71,7 @@ class ActorFiles:
         self._people: list[dict[str, list[ActorEntry]]] = []  # actor rows, for surnames once cues are read
         self._max_name_words = 1
         self._name_regex: Optional[re.Pattern[str]] = None
+        self._lowercase_openers: frozenset[str] | None = None
         self._codes: dict[tuple, ActorCode | None] = {}  # `code`'s answers, forgotten whenever an entry is added
 
     # ------------------------------------------------------------------ loading
@@ -209,6 +210,7 @@ class ActorFiles:
             self._names_folded[key.casefold()] = entries
         self._max_name_words = max(self._max_name_words, len(key.split()))
         self._name_regex = None
+        self._lowercase_openers = None
         self._codes.clear()
 
     def _derive_countries_and_capitals(self) -> None:

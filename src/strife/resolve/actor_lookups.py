@@ -92,6 +92,16 @@ class ActorLookups(ActorFiles):
             ahead = rf"(?=[{firsts}])" if firsts else ""
             self._name_regex = re.compile(rf"{ahead}(?<![\w\-])(?:{alternatives})(?![\w\-])")
         return self._name_regex
+
+    def lowercase_openers(self) -> frozenset[str]:
+        """The lowercase first words of known names of several words ("al" of "al Shabaab", "anti" of
+        "anti-Balaka", "ex" of "ex-Seleka"): a name may begin with one in running text, where a reader
+        looking only at capitalised words would start it a word too late ("Shabaab", "Balaka")."""
+        if self._lowercase_openers is None:
+            self._lowercase_openers = frozenset(
+                first for name in self._names if name[:1].islower()
+                and (first := re.split(r"[\s\-]", name, maxsplit=1)[0]) != name)
+        return self._lowercase_openers
     def pick(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> tuple[ActorEntry, bool]:
         """The entry in force on a date, and whether any was; without a date, the latest."""
         if on is not None:

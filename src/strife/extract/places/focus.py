@@ -135,11 +135,15 @@ class _TokenText:
 
 def _untagged_actor_votes(doc: Doc, tokens: _TokenText, dictionary, tagged: set[int]) -> list[FocusVote]:
     """Votes of the capitalised words the parser did not tag that the actor dictionary knows
-    ("Houthi forces", "Malian soldiers"): names of one to three words, and demonyms."""
+    ("Houthi forces", "Malian soldiers"): names of one to three words, and demonyms. A name may open
+    with a lowercase word some known name opens with ("al Shabaab fighters", "anti-Balaka
+    militiamen"): its capitalised rest alone ("Shabaab", "Balaka") is no name the dictionary knows."""
     votes: list[FocusVote] = []
     skip_to = 0
+    openers = dictionary.lowercase_openers()
     for token in doc_tokens(doc):
-        if token.i < skip_to or not tokens.words[token.i][:1].isupper():
+        word = tokens.words[token.i]
+        if token.i < skip_to or not (word[:1].isupper() or word in openers):
             continue
         if ((token.i in tagged or token.i + 1 in tagged) and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ != "I"
                 and (found := _demonym_at(tokens, token.i, dictionary, 2)) and found[1] > token.i + 1):

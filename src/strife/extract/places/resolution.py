@@ -530,18 +530,21 @@ def unsupported_namesake(
 # A village this far from the capital of every country the rest of the article names is in another
 # part of the world: a namesake, not where the article's actors act.
 FAR_ABROAD_KM = 2000.0
+# The readings so judged: towns, and districts read by a bare name ("MINUSCA peacekeepers in Bangara" is
+# not a ward of that name in the Pacific). A name written as a district is exempt (`unsupported_namesake`).
+FAR_NAMESAKE_KINDS = ("city", "admin2")
 
 
 def _far_abroad(ranked: Sequence[tuple[Candidate, float]] | None, others: Collection[str], gazetteer: Gazetteer) -> bool:
-    """Is the mention's reading a town in another part of the world from every country the rest
-    of the article says (whatever its size: `unsupported_namesake` exempts well-known towns read
+    """Is the mention's reading a town or district (`FAR_NAMESAKE_KINDS`) in another part of the world
+    from every country the rest of the article says (whatever its size: `unsupported_namesake` exempts well-known towns read
     by their own name) ("Boko Haram militants attacked Dalo village" is not in Indonesia)? Near
     one of them it may be where its actors went (across a border); far from all, the gazetteer
     lacks the village and holds only a namesake."""
     if not ranked or not others:
         return False
     best = ranked[0][0]
-    if best.kind != "city" or best.country in others:
+    if best.kind not in FAR_NAMESAKE_KINDS or best.country in others:
         return False
     capitals = [c for c in (gazetteer.country(code) for code in others) if c is not None]
     return bool(capitals) and all(km_apart(best, c) > FAR_ABROAD_KM for c in capitals)
