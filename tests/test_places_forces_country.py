@@ -133,6 +133,10 @@ SHORT_NAMES = {
     "alone-hama": ("Shells fell near Hama on Monday, wounding two farmers.", "SYR"),
     # one word read only by its transliteration skeleton, as one of several hamlets abroad (French ones)
     "alone-boddar": ("Displaced families protested over insecurity in Boddar.", None),
+    # one word whose skeleton fits one small town abroad only (Kimball in Nebraska, Godby in the Aland
+    # islands), in a note that gives no sign of any country: a near-spelling, no place
+    "alone-kimbala": ("Army repels attack by rebels on Kimbala", None),
+    "alone-godob": ("Clan militias clashed over grazing land at Godob; five killed.", None),
 }
 
 

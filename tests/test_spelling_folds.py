@@ -60,3 +60,12 @@ def test_a_final_h_after_a_vowel_is_a_spelling_when_skeleton_matches_are_ranked(
 
     assert _without_final_h("al hamrah") == _without_final_h("hamra") == "hamra"
     assert _without_final_h("ash shaykh") == "shaykh"  # an h after a consonant is a sound
+
+
+def test_same_sounds_is_one_name_in_two_transliterations_not_a_near_spelling():
+    from strife.resolve.spellings import same_sounds
+
+    assert same_sounds("Ash Shajarah", "Shajara")  # an article, a final h: one name
+    assert same_sounds("Kafr Sallumah", "Kafr Salumah")  # a doubled letter
+    assert not same_sounds("Kimbala", "Kimball")  # a vowel dropped: another name
+    assert not same_sounds("Godob", "Godby")

@@ -80,6 +80,14 @@ def variant_key(name: str) -> str:
     return text[:1] + text[1:].replace("a", "") if text else ""
 
 
+def same_sounds(a: str, b: str) -> bool:
+    """Are two spellings one name in two transliterations: the same sounds, vowel for vowel, once
+    articles, spaces, doubled letters and the spellings of one sound are folded ("Shajarah" =
+    "Ash Shajjara")? Unlike a skeleton match (`variant_key`), no letter is dropped or changed:
+    "Kimbala" is not "Kimball", nor "Godob" "Godby"."""
+    return bool(_folded(a)) and _folded(a) == _folded(b)
+
+
 def _without_articles(name: str) -> str:
     words = normalise_name(name).split()
     while len(words) > 1 and words[0] in _VARIANT_ARTICLES:

@@ -33,6 +33,7 @@ from strife.extract.places.names import (
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, english_words, is_demonym, is_plausible
 from strife.extract.places.readings import (
+    LONE_ALTERNATE_MIN_POPULATION,
     is_short_name,
     prefer_named_regions,
     ranked_readings,
@@ -47,7 +48,7 @@ from strife.extract.places.readings import (
 from strife.model import Place
 from strife.resolve.distance import km_apart
 from strife.resolve.geocode import RIVAL_DISTANCE_KM, Candidate, Gazetteer, admin_words, kind_countries, to_place
-from strife.resolve.spellings import normalise_name
+from strife.resolve.spellings import normalise_name, respellings, same_sounds
 
 
 def find_places(
@@ -298,7 +299,7 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
     `forces_place`, the country of the acting forces whose evidence outweighed a weak reading abroad
     (`_weak_far_reading`), when no other actor says a country."""
     actor_focus = focus_of([vote for vote in votes if vote.mention is None])
-    return (_sole_variant_place(doc, mentions, gazetteer, actor_focus)
+    return (_sole_variant_place(doc, mentions, gazetteer, actor_focus, frozenset(focus_of(votes)))
             or _organisation_place(doc, gazetteer, focus_of([v for v in votes if v.mention is None and not v.armed]),
                                    _name_starts(doc, mentions), focus_of([v for v in votes if v.mention is None and v.armed]))
             or _cued_toponym(doc, mentions, gazetteer, actor_focus)
@@ -306,12 +307,17 @@ def _unplaced_article(doc: Doc, mentions: Sequence[Mention], votes: Sequence[Foc
 
 
 def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
-                        actor_focus: Sequence[str]) -> Optional[Toponym]:
+                        actor_focus: Sequence[str], signs: Collection[str]) -> Optional[Toponym]:
     """In an article nothing else places, a name written as a place ("in Jebleh") that is another
     spelling of places in one country only is taken as that place, with a low confidence, unless
-    the article's actors say another country. A name written as a unit ("of Westmarsh region") is
-    tried first: a region's spelling is a surer sign of the country than a village's near-namesake
-    abroad ("Hollin area of Westmarsh region" is not a hamlet called Hollen elsewhere)."""
+    the article's actors say another country. A near-spelling of a village or a place of unknown
+    size (`_village_sized`) crosses into no country the text gives no sign of (`signs`: its actors,
+    cues and other names, and the orthography it is written in): "rebels attacked Kimbala" is not
+    Kimball, Nebraska (issue #23). A town's other spelling, or the same sounds in another
+    transliteration (`same_sounds`: "Shajarah" for Ash Shajara), is how a note may write it. A name
+    written as a unit ("of Westmarsh region") is tried first: a region's spelling is a surer sign of
+    the country than a village's near-namesake abroad ("Hollin area of Westmarsh region" is not a
+    hamlet called Hollen elsewhere)."""
     for mention in sorted(mentions, key=lambda m: m.feature not in ("admin1", "admin2")):
         countries = {c.country for c in mention.candidates}
         name = mention.name(doc)
@@ -320,6 +326,9 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
         if normalise_name(name) in stop_words() or (actor_focus and countries != {actor_focus[0]}):
             continue
         ranked = gazetteer.explain(gazetteer_query(doc, mention), variants=True)
+        if not countries & (set(signs) | _orthography_countries(name)) and _village_sized(ranked) \
+                and not same_sounds(name, ranked[0][0].name):
+            continue  # a near-spelling of a village in a country nothing in the text says
         if not actor_focus and weak_lone_reading(mention, ranked, normalise_name(name)):
             continue  # "insecurity in Shadad": a village-sized spelling abroad says no place
         place = resolve_mention(doc, mention, gazetteer, (), ranked)
@@ -330,6 +339,19 @@ def _sole_variant_place(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazett
 
 
 VARIANT_ALONE_CONFIDENCE = 0.4
+
+
+def _orthography_countries(name: str) -> set[str]:
+    """The countries whose orthography the name is written in (`respellings`: Somali "Ceel Garaato"):
+    the spelling itself is a sign of them."""
+    return {country for _, countries in respellings(name) for country in countries}
+
+
+def _village_sized(ranked: Sequence[tuple[Candidate, float]]) -> bool:
+    """Is the best reading a settlement the gazetteer knows under `LONE_ALTERNATE_MIN_POPULATION`
+    people (a village, or of unknown size), not a town a note might write in its own spelling nor a
+    region (a region's spelling is a surer sign of it)?"""
+    return bool(ranked) and ranked[0][0].kind == "city" and ranked[0][0].population < LONE_ALTERNATE_MIN_POPULATION
 
 
 def _cued_toponym(doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer,
