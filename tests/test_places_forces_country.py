@@ -137,6 +137,8 @@ SHORT_NAMES = {
     # islands), in a note that gives no sign of any country: a near-spelling, no place
     "alone-kimbala": ("Army repels attack by rebels on Kimbala", None),
     "alone-godob": ("Clan militias clashed over grazing land at Godob; five killed.", None),
+    # another name the gazetteer holds of a small town abroad (Garza, Argentina), other sounds than its own
+    "alone-garsa": ("Gunmen killed three people in Garsa.", None),
 }
 
 

@@ -28,7 +28,7 @@ from strife.resolve.geocode import (
     ranking_confidence,
     to_place,
 )
-from strife.resolve.spellings import normalise_name
+from strife.resolve.spellings import normalise_name, same_sounds
 
 # Confidence of a place known only from its qualifiers (the village itself is not in the gazetteer).
 QUALIFIER_FALLBACK_CONFIDENCE = 0.6
@@ -146,7 +146,8 @@ def weak_lone_reading(mention: Mention, ranked: Optional[Ranked], name: str) -> 
     (`SHORT_NAME_LETTERS`) or one word read by its transliteration skeleton only (not a name the
     gazetteer holds) as one of several towns, this one of unknown or village size
     (`LONE_ALTERNATE_MIN_POPULATION`; a skeleton of two words says far more than one, and one that
-    fits a single town names it)? In a note
+    fits a single town names it), or by another name the gazetteer holds of a town of that size that
+    spells other sounds than its own (`same_sounds`: "Garsa" for a Garza)? In a note
     that says no country, such a reading is no evidence of a place abroad: "insecurity in Shadad" is
     not in a Syrian town once spelled so, "a farmer in Nimo" not in Nîmes. A short other name of a city
     of `SHORT_ALTERNATE_MIN_POPULATION` is how the world writes it: "near Hama" is Hamah."""
@@ -157,7 +158,9 @@ def weak_lone_reading(mention: Mention, ranked: Optional[Ranked], name: str) -> 
             and ((is_short_name(name) and best.population < SHORT_ALTERNATE_MIN_POPULATION)
                  or (mention.variant and " " not in name.strip()
                                          and best.population < LONE_ALTERNATE_MIN_POPULATION
-                                         and len({c.geonames_id for c, _ in ranked}) > 1)))
+                                         and len({c.geonames_id for c, _ in ranked}) > 1)
+                 or (not mention.variant and best.population < LONE_ALTERNATE_MIN_POPULATION
+                     and not same_sounds(name, best.name))))
 
 
 def resolve_mention(
