@@ -139,6 +139,8 @@ SHORT_NAMES = {
     "alone-godob": ("Clan militias clashed over grazing land at Godob; five killed.", None),
     # another name the gazetteer holds of a small town abroad (Garza, Argentina), other sounds than its own
     "alone-garsa": ("Gunmen killed three people in Garsa.", None),
+    # the last word of a longer name the gazetteer lacks, read as a town abroad (Kati, Mali)
+    "alone-part": ("Gunmen shot dead a trader near Wambuli Kati on Monday.", None),
 }
 
 

@@ -163,6 +163,17 @@ def weak_lone_reading(mention: Mention, ranked: Optional[Ranked], name: str) -> 
                      and not same_sounds(name, best.name))))
 
 
+def weak_part_reading(mention: Mention, ranked: Ranked | None) -> bool:
+    """Is the mention only part of a longer name written ("Kati" of "Mutwanga Kati"), read as a town
+    not known worldwide (`stands_alone`)? In a note that says no country, the longer name is a place
+    the gazetteer lacks, not the town abroad that its last word happens to name (issue #23: a fuzzy
+    match crosses into no country the text gives no sign of)."""
+    if not ranked or not mention.partial or mention.fits_qualifiers or mention.fallback or mention.admin_hint:
+        return False
+    best = ranked[0][0]
+    return best.kind == "city" and not stands_alone(best)
+
+
 def resolve_mention(
     doc: Doc, mention: Mention, gazetteer: Gazetteer, focus: Sequence[str],
     ranked: Optional[Ranked] = None,

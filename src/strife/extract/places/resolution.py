@@ -42,6 +42,7 @@ from strife.extract.places.readings import (
     known_by_this_name,
     stands_alone,
     weak_lone_reading,
+    weak_part_reading,
     towns_regions,
     undecided_namesakes,
 )
@@ -194,7 +195,7 @@ def _read_places(
             not_a_location = True
             forces_against.append(index)
         if (not not_a_location and not all_support.without(index) and read_names == {names[index]}
-                and weak_lone_reading(mention, ranked, names[index])):
+                and (weak_lone_reading(mention, ranked, names[index]) or weak_part_reading(mention, ranked))):
             not_a_location = True  # a note that says no country nor other place: a weak reading abroad is none
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
