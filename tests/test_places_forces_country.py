@@ -189,3 +189,13 @@ def test_a_rebel_groups_home_is_no_namesake_test_for_a_town_across_its_border(co
     # A village in another part of the world is still a namesake, not where the group struck.
     countries = _countries(code, "Boko Haram militants attacked Dalo village, killing three.")
     assert countries and all(c == "NGA" for c in countries), countries
+
+
+def test_a_name_written_whole_is_no_part_of_an_unknown_longer_name(nlp):
+    # "Kati" alone, in a note that says no country, reads as the town; written again as the first half of
+    # a road's name it is the same town, not the last word of a village the gazetteer lacks.
+    from strife.extract.places.resolution import find_places
+    from strife.resolve.geocode import Gazetteer
+
+    places = find_places(nlp("In Kati, youths blocked the Kati-Wambuli road and burned tyres."), Gazetteer.default())
+    assert [(p.name, p.country) for p in places] == [("Kati", "MLI"), ("Kati", "MLI")]

@@ -170,6 +170,9 @@ def _read_places(
     forces = _forces_country(doc, votes)
     forces_against: list[int] = []  # mentions read as such a town, far from the forces' country
     read_names = {names[i] for i, ranked in enumerate(readings) if ranked}  # the names read as places
+    # ... and those written whole somewhere ("In Barisal, ... on the Barisal-Kotwali road"): a part so
+    # written is no part of an unknown longer name
+    whole_names = {names[i] for i, ranked in enumerate(readings) if ranked and not mentions[i].partial}
     found = []
     read_at: dict[int, str] = {}  # mention index -> the country its place was read in
     found_at: list[int] = []  # each toponym's mention index
@@ -195,7 +198,8 @@ def _read_places(
             not_a_location = True
             forces_against.append(index)
         if (not not_a_location and not all_support.without(index) and read_names == {names[index]}
-                and (weak_lone_reading(mention, ranked, names[index]) or weak_part_reading(mention, ranked))):
+                and (weak_lone_reading(mention, ranked, names[index])
+                     or (weak_part_reading(mention, ranked) and names[index] not in whole_names))):
             not_a_location = True  # a note that says no country nor other place: a weak reading abroad is none
         if not_a_location:
             place = place.model_copy(update={"confidence": min(place.confidence, METONYM_CONFIDENCE)})
