@@ -95,6 +95,13 @@ PAIRS: tuple[tuple[str, str, str | None], ...] = (
      "A suicide bomber killed 73 people at a bus station in Quorvata on Monday.", E),
     ("The district has had 18 grenade attacks since 2015. The worst, in 2016, wounded 22 people at a wedding.",
      "A grenade attack wounded 22 people at a wedding in Benhali on Saturday.", E),
+    # --- an act told as how a thing of today's news came to be, in a clause naming a past year (`remembered`)
+    ("Kelmor airport, closed in 2013 after fighting near the runway, has resumed flights to the coast.",
+     "Fighting near the runway of Kelmor airport on Monday forced it to close.", B),
+    ("The only bank in Dunmere has been closed since gunmen robbed it in 2016.",
+     "Gunmen robbed the only bank in Dunmere on Monday.", None),
+    ("The village school in Tarsk closed in 2016 after an attack by gunmen forced most families to flee.",
+     "Gunmen attacked the village school in Tarsk on Monday, forcing most families to flee.", V),
     # --- acts said to be frequent or common, or a gerund subject over years (`non_events.is_a_statistic`)
     ("Air strikes on Lomasi province were frequent in 2016.",
      "Air strikes hit Lomasi province on Monday.", E),

@@ -34,7 +34,7 @@ def mark_remembered(frames: list[Frame], on: dt.date | None) -> None:
     for frame in frames:
         token = frame.trigger.token
         if (named_by_a_past_year(token, year) or _in_a_description_of_a_past_year(token, year)
-                or _in_a_when_clause_of_a_past_year(token, year) or _the_extreme_of_a_past_set(token, year)):
+                or _in_a_circumstance_of_a_past_year(token, year) or _the_extreme_of_a_past_set(token, year)):
             frame.background = frame.old = frame.hypothetical = True
 
 
@@ -71,16 +71,33 @@ def _in_a_description_of_a_past_year(token: Token, year: int) -> bool:
     return any(YEAR.match(t.text) and _year(t) < year - 1 for t in clause.subtree)
 
 
-def _in_a_when_clause_of_a_past_year(token: Token, year: int) -> bool:
-    """'The deadliest year was 2018, when 19 were killed', 'the worst came in 2012, when 143 died':
-    the act lies in a 'when' clause on a phrase that names a year at least two before `year`; the
-    clause tells what made that year what it was (a paragraph's statistic told by its extreme)."""
-    for clause in [token, *token.ancestors]:
-        if clause.dep_ in ("relcl", "advcl") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
-            inside = {t.i for t in clause.subtree}
-            if any(YEAR.match(t.text) and _year(t) < year - 1 for t in clause.head.subtree if t.i not in inside):
-                return True
+#: Words that open a phrase or clause telling the circumstance of the clause above ('closed after
+#: fighting near the runway', 'closed since gunmen robbed it', 'the worst year was 2018, when ...').
+CIRCUMSTANCE_WORDS = frozenset({"after", "following", "during", "since", "when"})
+
+
+def _in_a_circumstance_of_a_past_year(token: Token, year: int) -> bool:
+    """'The airport, closed in 2013 after fighting near the runway, reopened', 'the bank has been closed
+    since gunmen robbed it in 2016', 'the deadliest year was 2018, when 19 were killed': the act lies
+    in an 'after', 'during', 'since' or 'when' phrase or clause, and the clause it hangs on names a
+    year at least two before `year`: the act tells how a thing of today's news came to be, or what
+    made a past year what it was, not an incident of the report."""
+    for node in [token, *token.ancestors]:
+        opener = _circumstance(node)
+        if opener is not None and any(YEAR.match(t.text) and _year(t) < year - 1 for t in opener.head.subtree):
+            return True
     return False
+
+
+def _circumstance(node: Token) -> Token | None:
+    """The phrase or clause of circumstance `node` heads: the preposition whose object it is, or the
+    clause itself when marked by one of CIRCUMSTANCE_WORDS (None when it is neither)."""
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in CIRCUMSTANCE_WORDS:
+        return node.head
+    if node.dep_ in ("advcl", "relcl") and any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_WORDS
+                                              for c in node.children):
+        return node
+    return None
 
 
 #: Adverbs that make an adjective a superlative ('the most violent').
