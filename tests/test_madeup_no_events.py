@@ -8,7 +8,8 @@ had been abducted"); a statistic over years ("since 2016", "between 2010 and 202
 in the words of war (`events.metaphors`); an act remembered at an anniversary or a memorial, or
 named by a past year (`building.commemorated`, `events.remembered`), or picked out as the extreme of
 a past tally ("the worst year was 2014, when five were shot dead"); figures or a report 'released'
-(`triggers`: no release of people). Each no-event text is paired
+(`triggers`: no release of people); an act only rumoured; a person 'fired' from a post; the
+alternative not taken ('rather than fighting'); what one asks permission for. Each no-event text is paired
 with an event text that shares its words, so each rule is checked on both sides: the event text
 keeps its event (and its type where the pair is about the type). Villages, people and groups are
 invented. The rules' own events are read (`origin == "rules"`): what the built-in typer proposes
@@ -102,6 +103,21 @@ PAIRS: tuple[tuple[str, str, str | None], ...] = (
      "Gunmen robbed the only bank in Dunmere on Monday.", None),
     ("The village school in Tarsk closed in 2016 after an attack by gunmen forced most families to flee.",
      "Gunmen attacked the village school in Tarsk on Monday, forcing most families to flee.", V),
+    # --- an act only rumoured: the noun's 'that' clause set after its verb, or 'it was rumoured' (`modality`)
+    ("Rumours circulated in Dunmere that soldiers had burned a village; officials said they were false.",
+     "Soldiers burned a village near Dunmere on Tuesday, residents said.", None),
+    ("It was rumoured in Kelmor that gunmen had attacked the market.",
+     "Gunmen attacked the market in Kelmor on Monday.", V),
+    # --- the alternative not taken ('rather than', 'instead of'); what one asks permission for (`modality`)
+    ("Traders' associations in Tarsk issued a statement thanking the council for listening rather than fighting.",
+     "Traders and council guards were fighting in the Tarsk market on Monday.", None),
+    ("The Kelmor Renewal Movement says it will apply for permission to hold a torchlight procession before the vote.",
+     "The Kelmor Renewal Movement held a torchlight procession in Kelmor before the vote.", "Protests"),
+    # --- 'fired' a person from a post: no shooting (lexicon)
+    ("The electoral commission chairman was fired by the president on Thursday.",
+     "Gunmen fired on the car of the electoral commission chairman in Benhali on Thursday.", None),
+    ("The Tarsk police chief was fired by the governor on Monday after a corruption scandal.",
+     "Gunmen fired at the police chief in Tarsk on Monday.", None),  # what is aimed at is a target
     # --- acts said to be frequent or common, or a gerund subject over years (`non_events.is_a_statistic`)
     ("Air strikes on Lomasi province were frequent in 2016.",
      "Air strikes hit Lomasi province on Monday.", E),

@@ -218,6 +218,8 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
+    if row.plover is None:  # a suppressing row: what is aimed at is a target, not the verb's object
+        preps = [p for p in preps if row.prep or p.lower_ not in load_ontology().words("aiming_preps")]
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
     if row.plover is None:
         candidates += _what_a_participle_or_misparse_acts_on(token, children)
