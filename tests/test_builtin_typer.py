@@ -115,6 +115,32 @@ def test_the_typer_adds_the_event_a_short_report_tells_where_the_rules_found_non
     assert 0 < added.confidence < 1 and added.fatalities is None  # no figure in the text: none invented
 
 
+RULED_OUT_BY_RULES = [  # made-up texts whose words of war the rules read and judged to tell no event
+    "A cyclone struck the coast near Port Ambril, destroying fishing boats and killing two fishermen.",  # a hazard
+    "Security forces arrested 9,000 people in anti-smuggling operations between 2015 and 2018, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("text", RULED_OUT_BY_RULES)
+def test_the_typer_leaves_alone_what_the_rules_ruled_out(engine, rules_only, text):
+    """A hazard as the killer, a statistic over years: the rules did not miss an event there, they
+    ruled one out (`strife.extract.judged`), and the built-in typer does not read the passage."""
+    assert _acled(_code(rules_only, text)) == []
+    assert _acled(_code(engine, text)) == []
+
+
+def test_a_passage_with_judged_words_is_open_only_to_a_model_that_reads_over_the_rules():
+    from strife.learn.detect import open_passages
+    from strife.model import ArticleMeta, ArticleResult
+
+    text = "A cyclone struck the coast near Port Ambril, killing two fishermen."
+    result = ArticleResult(article=ArticleMeta(id="t", sha256="0" * 64))
+    judged = (text.index("killing"),)
+    assert open_passages(text, result, over_rules_events=False, judged=judged) == []
+    assert open_passages(text, result, over_rules_events=False) == [(0, len(text))]
+    assert open_passages(text, result, over_rules_events=True, judged=judged) == [(0, len(text))]
+
+
 def test_an_article_is_left_to_the_rules(engine):
     """In a text longer than a short report, a paragraph where the rules found no event is background,
     a reaction or a running total as often as a missed event: the built-in typer proposes nothing there."""

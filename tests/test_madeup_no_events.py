@@ -6,7 +6,10 @@ retracted or called false (`modality._reported_as_false`), or whose subject deni
 had been abducted"); a statistic over years ("since 2016", "between 2010 and 2020", "have counted
 96 killings", "attacks rose from 12 to 31": `non_events.is_a_statistic`); a game or a market told
 in the words of war (`events.metaphors`); an act remembered at an anniversary or a memorial, or
-named by a past year (`building.commemorated`, `events.remembered`). Each no-event text is paired
+named by a past year (`building.commemorated`, `events.remembered`), or picked out as the extreme of
+a past tally ("the worst year was 2014, when five were shot dead"); figures or a report 'released'
+(`triggers`: no release of people); an act only rumoured; a person 'fired' from a post; the
+alternative not taken ('rather than fighting'); what one asks permission for. Each no-event text is paired
 with an event text that shares its words, so each rule is checked on both sides: the event text
 keeps its event (and its type where the pair is about the type). Villages, people and groups are
 invented. The rules' own events are read (`origin == "rules"`): what the built-in typer proposes
@@ -83,6 +86,53 @@ PAIRS: tuple[tuple[str, str, str | None], ...] = (
      "A bomb exploded at the Sandro market on Monday.", E),
     ("The Ranga bridge, destroyed by rebels in 2012, reopened to traffic on Monday.",
      "Rebels destroyed the Ranga bridge on Monday.", None),
+    # --- a paragraph's statistic told by its extreme: a past year, or one of a past set (`remembered`)
+    ("Attacks on clinics in Sarnuk have risen every year since 2012. The worst year was 2016, when 31 nurses were killed.",
+     "Gunmen attacked a clinic in Sarnuk on Monday; 31 nurses were killed.", V),
+    ("The union has counted 14 murdered teachers since 2011. The worst year was 2014, when five were shot dead.",
+     "Gunmen shot dead five teachers in Benhali on Wednesday.", V),
+    (("The group carried out dozens of suicide bombings between 2013 and 2016. The deadliest killed 73 people at a "
+      "bus station."),
+     "A suicide bomber killed 73 people at a bus station in Quorvata on Monday.", E),
+    ("The district has had 18 grenade attacks since 2015. The worst, in 2016, wounded 22 people at a wedding.",
+     "A grenade attack wounded 22 people at a wedding in Benhali on Saturday.", E),
+    # --- an act told as how a thing of today's news came to be, in a clause naming a past year (`remembered`)
+    ("Kelmor airport, closed in 2013 after fighting near the runway, has resumed flights to the coast.",
+     "Fighting near the runway of Kelmor airport on Monday forced it to close.", B),
+    ("The only bank in Dunmere has been closed since gunmen robbed it in 2016.",
+     "Gunmen robbed the only bank in Dunmere on Monday.", None),
+    ("The village school in Tarsk closed in 2016 after an attack by gunmen forced most families to flee.",
+     "Gunmen attacked the village school in Tarsk on Monday, forcing most families to flee.", V),
+    # --- an act only rumoured: the noun's 'that' clause set after its verb, or 'it was rumoured' (`modality`)
+    ("Rumours circulated in Dunmere that soldiers had burned a village; officials said they were false.",
+     "Soldiers burned a village near Dunmere on Tuesday, residents said.", None),
+    ("It was rumoured in Kelmor that gunmen had attacked the market.",
+     "Gunmen attacked the market in Kelmor on Monday.", V),
+    # --- the alternative not taken ('rather than', 'instead of'); what one asks permission for (`modality`)
+    ("Traders' associations in Tarsk issued a statement thanking the council for listening rather than fighting.",
+     "Traders and council guards were fighting in the Tarsk market on Monday.", None),
+    ("The Kelmor Renewal Movement says it will apply for permission to hold a torchlight procession before the vote.",
+     "The Kelmor Renewal Movement held a torchlight procession in Kelmor before the vote.", "Protests"),
+    # --- 'fired' a person from a post: no shooting (lexicon)
+    ("The electoral commission chairman was fired by the president on Thursday.",
+     "Gunmen fired on the car of the electoral commission chairman in Benhali on Thursday.", None),
+    ("The Tarsk police chief was fired by the governor on Monday after a corruption scandal.",
+     "Gunmen fired at the police chief in Tarsk on Monday.", None),  # what is aimed at is a target
+    # --- acts said to be frequent or common, or a gerund subject over years (`non_events.is_a_statistic`)
+    ("Air strikes on Lomasi province were frequent in 2016.",
+     "Air strikes hit Lomasi province on Monday.", E),
+    ("Kidnappings for ransom have become common on the Sarnuk highway.",
+     "Gunmen kidnapped three traders on the Sarnuk highway on Monday.", V),
+    ("Fighting for the border town of Quorvata has flared repeatedly since 2013.",
+     "Fighting broke out between soldiers and rebels in the border town of Quorvata on Monday.", B),
+    # --- 'released' figures, a report, names: no release of people, however the parse hangs them
+    ("The figures, released on 3 March, show crime falling for a second year in Benhali.",
+     "The hostages, released by the rebels on 3 March, were flown to Benhali.", "Strategic developments"),
+    (("On the fifth anniversary of the earthquake, the Sarnuk council released figures showing 90% of damaged homes "
+      "have been rebuilt."),
+     "Rebels released 12 hostages in Sarnuk on Monday.", "Strategic developments"),
+    ("The interior ministry released the names of the new district commissioners on Monday.",
+     "The army released 40 detainees from the Quorvata barracks on Tuesday.", "Strategic developments"),
 )
 
 

@@ -28,6 +28,7 @@ from strife.extract.figure_links import MATERIAL_QUADS, link_counts
 from strife.extract.implied import add_implied_actors
 from strife.extract.incidents import merge_report_incidents
 from strife.extract.nearby import ByStart, Nearby
+from strife.extract.judged import judge
 from strife.extract.non_events import drop_non_events
 from strife.extract.places.metonymy import is_place_possessive
 from strife.extract.open_ranges import spread_since
@@ -53,8 +54,11 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     meta = state["meta"]
     layout = Layout(doc)
     counts: list[Count] = list(state.get("counts", []))
-    events: list[Event] = drop_non_events(sorted(state.get("events", []), key=lambda e: e.evidence.start), counts, doc,
-                                          state.get("dates", []), meta.published)
+    coded = sorted(state.get("events", []), key=lambda e: e.evidence.start)
+    events: list[Event] = drop_non_events(coded, counts, doc, state.get("dates", []), meta.published)
+    kept = {id(e) for e in events}
+    for dropped in (e for e in coded if id(e) not in kept):
+        judge(doc, dropped.evidence.start)  # a statistic or a habit: the rules' judgement (strife.extract.judged)
     acting = Intervals([a for a in state.get("actors", []) if a.span and a.sector in ("GOV", "IGO")], lambda a: a.span)
     datelines = dateline_spans(doc_text(doc))
     places = [p for p in state.get("places", []) if p.lat is not None and p.span

@@ -162,12 +162,14 @@ def is_a_statistic(token: Token) -> bool:
     a span of years, counted by a verb of counting, or the subject of a change in number is a
     statistic that sums many incidents, none of them this report's (with or without a figure)."""
     verb = clause_verb(token)
+    if (verb is None or verb.i == token.i) and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        verb = token.head  # 'Fighting for the town has flared since 2013': a gerund subject's period is its verb's
     holders = [token] + ([verb] if verb is not None and verb.i != token.i else [])
     while holders[-1].dep_ in ("xcomp", "oprd") and holders[-1].head.i != holders[-1].i:
         holders.append(holders[-1].head)  # 'were reported killed': the period hangs on 'reported'
     if any(_over_years(prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"):
         return True
-    return _counted(token) or _in_a_trend(token)
+    return _counted(token) or _in_a_trend(token) or _told_as_frequent(token)
 
 
 def _over_years(prep: Token) -> bool:
@@ -194,6 +196,16 @@ def _counted(token: Token) -> bool:
     if token.tag_ != "NNS" or token.dep_ not in ("dobj", "nsubjpass"):
         return False
     return token.head.lemma_.lower() in report_words().get("statistic_verb", ())
+
+
+def _told_as_frequent(token: Token) -> bool:
+    """'Air strikes on the province were frequent in 2016', 'Kidnappings have become common': a plural
+    event noun said to be frequent, common or rare (report_words `frequency`) tells how often acts
+    happened over a time, a statistic in words, no incident of its own."""
+    if token.tag_ != "NNS" or token.dep_ != "nsubj" or token.head.lemma_.lower() not in ("be", "become", "remain"):
+        return False
+    frequency = report_words().get("frequency", frozenset())
+    return any(c.dep_ == "acomp" and c.lower_ in frequency for c in token.head.children)
 
 
 def _in_a_trend(token: Token) -> bool:

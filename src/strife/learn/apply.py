@@ -31,6 +31,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from strife.extract.judged import judged
 from strife.learn.detect import is_short_report, open_passages, passage_example, propose
 from strife.learn.features import NO_EVENT, Example, examples_for
 from strife.learn.model import Prediction, TypeModel, load_model, transform
@@ -101,8 +102,8 @@ def _type_jobs(jobs: list[_Job], model: TypeModel) -> int:
 class _Job:
     """One article's events to retype and passages to read, with the examples of each."""
 
-    def __init__(self, result: ArticleResult, text: str, events: list[Event]):
-        self.result, self.text, self.events = result, text, events
+    def __init__(self, result: ArticleResult, text: str, events: list[Event], judged: Sequence[int] = ()):
+        self.result, self.text, self.events, self.judged = result, text, events, judged
         self.event_examples: list[Example] = examples_for(text, events, result)
         self.vetoed: list[bool] = [False] * len(events)
         self.passages: list[tuple[int, int]] = []
@@ -111,14 +112,15 @@ class _Job:
     def open_passages(self, model: TypeModel) -> None:
         """The passages left without a happened ACLED event (after the veto), for the model to read."""
         if model.target == "acled" and model.config.detect and (model.config.detect_in_paragraphs or is_short_report(self.text)):
-            self.passages = open_passages(self.text, self.result, model.config.detect_over_rules_events)
+            self.passages = open_passages(self.text, self.result, model.config.detect_over_rules_events, self.judged)
             self.passage_examples = [passage_example(self.text, self.result, bounds) for bounds in self.passages]
 
 
-def _job(result: ArticleResult, text: str, model: TypeModel) -> _Job:
-    """A job typing the events the model reads (none for a model that neither retypes nor vetoes)."""
+def _job(result: ArticleResult, text: str, model: TypeModel, judged: Sequence[int] = ()) -> _Job:
+    """A job typing the events the model reads (none for a model that neither retypes nor vetoes);
+    `judged`: where the rules ruled war's words out (`strife.extract.judged`), read from the Doc."""
     reads_events = model.config.retype or (model.target == "acled" and model.config.veto)
-    return _Job(result, text, events_to_type(result, model) if reads_events else [])
+    return _Job(result, text, events_to_type(result, model) if reads_events else [], judged)
 
 
 def _veto(event: Event, no_event: float, text: Optional[Prediction], model: TypeModel) -> bool:
@@ -227,7 +229,7 @@ class Typer:
             if not state or "failed" in state or "result" not in state:
                 continue
             try:
-                jobs.append(_job(state["result"], doc.text, self.model))
+                jobs.append(_job(state["result"], doc.text, self.model, judged(doc)))
             except Exception as error:  # noqa: BLE001 - reported per article, like every stage
                 self._fail(state, error)
         _type_jobs(jobs, self.model)

@@ -75,14 +75,21 @@ def events_in(result: ArticleResult, bounds: tuple[int, int]) -> list[Event]:
     return [e for e in result.events if _inside((e.evidence.start, e.evidence.end), bounds)]
 
 
-def open_passages(text: str, result: ArticleResult, over_rules_events: bool = True) -> list[tuple[int, int]]:
+def open_passages(text: str, result: ArticleResult, over_rules_events: bool = True,
+                  judged: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Passages with no happened event that has an ACLED type: where the rules missed one. Without
-    `over_rules_events`, only those with no happened event at all: where the rules coded a statement,
-    a demand or a meeting and gave it no ACLED type, they judged it, and that judgement stands."""
+    `over_rules_events`, only those with no happened event at all and no words the rules ruled out:
+    where they coded a statement, a demand or a meeting and gave it no ACLED type, or read war's words
+    and judged that nothing happened (`judged`: a hazard as the killer, a statistic over years or a
+    habit, `strife.extract.judged`), that judgement stands. An act the rules negated or called
+    hypothetical stays open: those readings are the ones they most often get wrong in a short report
+    ('police prevented the march', an act someone 'allowed' others to do)."""
     def taken(event: Event) -> bool:
         return not (event.negated or event.hypothetical) and (bool(event.acled_event_type) or not over_rules_events)
 
-    return [b for b in passages(text, result) if not any(taken(e) for e in events_in(result, b))]
+    ruled_out = () if over_rules_events else judged
+    return [b for b in passages(text, result)
+            if not any(taken(e) for e in events_in(result, b)) and not any(_inside((j, j), b) for j in ruled_out)]
 
 
 def passage_example(text: str, result: ArticleResult, bounds: tuple[int, int]) -> Example:

@@ -101,6 +101,7 @@ from strife.extract.events.background_rows import yield_to_the_news
 from strife.extract.events.incident_rows import adjust_acled_within_lines
 from strife.extract.events.frame import Frame
 from strife.extract.events.hazards import caused_by_a_hazard
+from strife.extract.judged import judge
 from strife.extract.events.headline import mark_headline_verbs
 from strife.extract.events.modality import finish_modality
 from strife.extract.events.remembered import mark_remembered
@@ -141,8 +142,11 @@ def find_events(
             continue  # a result with no event to attach to ("costing the lives of millions")
         if trig.entry.frame == "displacement":
             continue  # coded below, once the violence it follows from is known
-        if caused_by_a_hazard(trig.token) or figurative(trig):
-            continue  # 'lightning killed three herders', 'the battle for the title': no event (hazards, metaphors)
+        if caused_by_a_hazard(trig.token):
+            judge(doc, trig.token.idx)  # the built-in typer leaves the judged words alone (strife.extract.judged)
+            continue  # 'lightning killed three herders': no event (hazards)
+        if figurative(trig):
+            continue  # 'the battle for the title': no event (metaphors)
         frame = build_frame(trig, triggers, onto)
         if frame is None:
             continue

@@ -102,12 +102,24 @@ def reported_clause(clause: Optional[Token], onto: Ontology) -> bool:
 def _negates(token: Token, onto: Ontology) -> bool:
     if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in onto.words("negating_preps"):
         return True  # 'withdrew without a fight', 'without firing a shot': what did not happen
+    if _instead_of(token, onto):
+        return True
     for child in token.children:
         if child.dep_ == "neg":
             nxt = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
             if nxt is None or nxt.lower_ != "only":
                 return True
     return _determined_by_no(token, onto)
+
+
+def _instead_of(token: Token, onto: Ontology) -> bool:
+    """'thanked the council for listening rather than fighting', 'chose talks instead of a march': the
+    act is the alternative not taken (roles.yaml `alternative_openers` right before its phrase)."""
+    doc, start = token.doc, token.left_edge.i
+    if doc[start].lower_ in ("rather", "instead"):  # the parser may hang the opener's first word on the act
+        start += 2
+    opener = " ".join(t.lower_ for t in doc[max(0, start - 2):start])
+    return start <= token.i and opener in onto.words("alternative_openers")
 
 
 def _determined_by_no(noun: Token, onto: Ontology) -> bool:
@@ -254,7 +266,16 @@ def _under_irrealis_noun(token: Token, onto: Ontology) -> bool:
             if child.dep_ == "prep" and child.lower_ not in ("for", "to", "on", "of"):
                 continue
             return True
+        if child.dep_ == "ccomp" and _said_of_its_subject(child, ancestor, nouns):
+            return True
     return False
+
+
+def _said_of_its_subject(clause: Token, verb: Token, nouns: frozenset[str]) -> bool:
+    """'Rumours circulated in the town that soldiers had burned a village': a 'that' clause set after
+    the verb whose subject is an irrealis noun is that noun's content, moved to the end of the sentence."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.lemma_.lower() in nouns and s.i < verb.i for s in verb.children)
 
 
 def _alleged_of_someone(token: Token, onto: Ontology) -> bool:

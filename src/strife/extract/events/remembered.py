@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Token
 
+from strife.extract import clause_verb
 from strife.extract.events.background_rows import describes_a_noun
 from strife.extract.events.frame import Frame
 
@@ -32,7 +33,8 @@ def mark_remembered(frames: list[Frame], on: dt.date | None) -> None:
     year = (on or dt.date.today()).year
     for frame in frames:
         token = frame.trigger.token
-        if named_by_a_past_year(token, year) or _in_a_description_of_a_past_year(token, year):
+        if (named_by_a_past_year(token, year) or _in_a_description_of_a_past_year(token, year)
+                or _in_a_circumstance_of_a_past_year(token, year) or _the_extreme_of_a_past_set(token, year)):
             frame.background = frame.old = frame.hypothetical = True
 
 
@@ -67,6 +69,59 @@ def _in_a_description_of_a_past_year(token: Token, year: int) -> bool:
     if clause is None:
         return False
     return any(YEAR.match(t.text) and _year(t) < year - 1 for t in clause.subtree)
+
+
+#: Words that open a phrase or clause telling the circumstance of the clause above ('closed after
+#: fighting near the runway', 'closed since gunmen robbed it', 'the worst year was 2018, when ...').
+CIRCUMSTANCE_WORDS = frozenset({"after", "following", "during", "since", "when"})
+
+
+def _in_a_circumstance_of_a_past_year(token: Token, year: int) -> bool:
+    """'The airport, closed in 2013 after fighting near the runway, reopened', 'the bank has been closed
+    since gunmen robbed it in 2016', 'the deadliest year was 2018, when 19 were killed': the act lies
+    in an 'after', 'during', 'since' or 'when' phrase or clause, and the clause it hangs on names a
+    year at least two before `year`: the act tells how a thing of today's news came to be, or what
+    made a past year what it was, not an incident of the report."""
+    for node in [token, *token.ancestors]:
+        opener = _circumstance(node)
+        if opener is not None and any(YEAR.match(t.text) and _year(t) < year - 1 for t in opener.head.subtree):
+            return True
+    return False
+
+
+def _circumstance(node: Token) -> Token | None:
+    """The phrase or clause of circumstance `node` heads: the preposition whose object it is, or the
+    clause itself when marked by one of CIRCUMSTANCE_WORDS (None when it is neither)."""
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in CIRCUMSTANCE_WORDS:
+        return node.head
+    if node.dep_ in ("advcl", "relcl") and any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_WORDS
+                                              for c in node.children):
+        return node
+    return None
+
+
+#: Adverbs that make an adjective a superlative ('the most violent').
+SUPERLATIVE_ADVERBS = frozenset({"most", "least"})
+
+
+def _the_extreme_of_a_past_set(token: Token, year: int) -> bool:
+    """'... since 2014. In the worst of them, 12 soldiers died', 'The deadliest, in 1996, killed 44
+    passengers': the act's doer or setting is a superlative standing for a noun of a set told before
+    ('the worst [of them]'), and that sentence or the one before names a year at least two before
+    `year`: one incident picked out of a past tally, the paragraph's history, not today's news."""
+    verb = clause_verb(token) or token
+    phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    phrases += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    if not any(_a_superlative_for_a_noun(p) for p in phrases):
+        return False
+    sentence = verb.sent
+    before = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return any(YEAR.match(t.text) and _year(t) < year - 1 for t in token.doc[before.start:sentence.end])
+
+
+def _a_superlative_for_a_noun(word: Token) -> bool:
+    """'the worst', 'the deadliest of them', 'the most violent': a superlative heading its own phrase."""
+    return word.tag_ == "JJS" or (word.pos_ == "ADJ" and any(c.lower_ in SUPERLATIVE_ADVERBS for c in word.children))
 
 
 def _year(token: Token) -> int:

@@ -218,11 +218,28 @@ def _object_ok(token: Token, children: list[Token], preps: list[Token], row: Lex
     objects += _measured(objects)
     candidates = objects + [m for c in objects for m in c.children if m.dep_ == "compound"]  # 'an aid program'
     candidates += [m for c in objects if c.dep_ == "nsubjpass" for m in c.children if m.dep_ == "amod"]  # 'dead women were found'
+    if row.plover is None:  # a suppressing row: what is aimed at is a target, not the verb's object
+        preps = [p for p in preps if row.prep or p.lower_ not in load_ontology().words("aiming_preps")]
     candidates += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
+    if row.plover is None:
+        candidates += _what_a_participle_or_misparse_acts_on(token, children)
     candidates = [resolve_relative(c) for c in candidates]
     candidates += [conj for c in candidates for conj in c.conjuncts]
     candidates += _measured(candidates)
     return any(word_keys(c) & row.object for c in candidates) or bool(_closed_compounds(candidates) & row.object)
+
+
+def _what_a_participle_or_misparse_acts_on(verb: Token, children: list[Token]) -> list[Token]:
+    """For a row that says a verb tells no event ('released a report'), the thing acted on where the
+    parse hides it: the noun a passive participle describes ('the figures, released on 3 March, show
+    ...'), or the noun right after the verb that the parser made the subject of a clause following it
+    ('released figures showing homes have been rebuilt'). Only suppressing rows read these: a row
+    that makes an event asks for its object as the parse gives it."""
+    found = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") else []
+    if not any(c.dep_ == "dobj" for c in children):
+        found += [s for c in children if c.dep_ in ("ccomp", "advcl") for s in c.children
+                  if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == verb.i + 1]
+    return found
 
 
 def _of_a_name(children: list[Token]) -> bool:
