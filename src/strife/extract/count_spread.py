@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.extract import nearest_verb, span_ents
+from strife.extract import clause_verb, nearest_verb, span_ents
 from strife.extract.count_words import MONTH_NAMES, count_cues
 from strife.extract.numbers import match_quantity
 
@@ -30,10 +30,10 @@ def spread_over(anchor: Token) -> Optional[int]:
     """How many days or places the figure's clause, or the clause it hangs on, spreads it over ("12
     killed over three days", "Two fatalities distributed across two days", "invaded two
     communities, killing 20", "attacked the villages of A, B and C, killing 26"), or None."""
-    units = count_cues().get("spread_unit", frozenset())
+    units = count_cues().get("spread_unit", frozenset()) | count_cues().get("spread_route", frozenset())
     for clause in _clauses_of(anchor):
         for unit in (*_units(clause), *_subject_units(clause)):
-            if unit.lemma_.lower() in units:
+            if unit.lemma_.lower() in units or unit.lower_ in units:
                 number = _unit_number(unit)
                 if number is not None and number >= 2:
                     return number
@@ -41,12 +41,25 @@ def spread_over(anchor: Token) -> Optional[int]:
             listed = places_listed(name)
             if listed >= 2:
                 return listed
-        listed = places_written_as_a_list(clause)
+        listed = max(places_written_as_a_list(clause), places_as_objects(clause), _routes_listed(clause))
         if listed >= 2:
             return listed
     if _one_day_of_its_own(anchor):
         return None
     return days_of_range(anchor.sent)
+
+
+def _routes_listed(verb: Token) -> int:
+    """ "clashed with rebels along the A-B and C-D axis": the routes a route's noun of the verb's own
+    clause lists (cue role spread_route, `names_of_unit`), wherever the parse hangs its phrase; 0
+    when it lists fewer than two."""
+    routes = count_cues().get("spread_route", frozenset())
+    for token in verb.subtree:
+        if token.lower_ in routes and clause_verb(token) is not None and clause_verb(token).i == verb.i:
+            named = names_of_unit(token)
+            if named >= 2:
+                return named
+    return 0
 
 
 def _one_day_of_its_own(anchor: Token) -> bool:
@@ -105,6 +118,45 @@ def places_listed(unit: Token) -> int:
     if last + 1 < len(unit.doc) and unit.doc[last + 1].pos_ == "NOUN":
         return 0  # "in the A and B villages" (the parse may hang the noun elsewhere): one area
     return len(names)
+
+
+def places_as_objects(verb: Token) -> int:
+    """How many named places a verb that strikes places lists as its direct object ("cleared Kuma and
+    Bedi of militants", "raided A, B and C": 2 and 3; cue role spread_object, count_cues.csv): ACLED
+    codes an event at each and divides a toll told for all among them, as for a list after "in"
+    (`places_listed`). A name joined to the one before by a hyphen is part of it ("A-B and C": 2);
+    a list with "the" before it, names joined by commas alone, one place's name with "and" inside
+    it ("Jammu and Kashmir"), or names the tagger reads as people's, a full name among them or none
+    a place the gazetteer knows ("attacked Ali Dan and Musa Kabir"), is no list: 0."""
+    if verb.lemma_.lower() not in count_cues().get("spread_object", frozenset()):
+        return 0
+    for first in (child for child in verb.children if child.dep_ == "dobj" and child.pos_ == "PROPN"):
+        if any(child.dep_ in ("det", "poss") for child in first.children):
+            continue
+        names = [name for name in (first, *(c for c in first.conjuncts if c.i > first.i))
+                 if not _hyphened(name)]
+        joined = any(child.dep_ == "cc" and child.lower_ == "and" for name in first.conjuncts for child in name.children)
+        joined = joined or any(child.dep_ == "cc" and child.lower_ == "and" for child in first.children)
+        if len(names) < 2 or not joined or any(name.pos_ != "PROPN" for name in names):
+            continue
+        if len(names) == 2 and _one_place_name(verb.doc[first.i : names[-1].i + 1]):
+            continue
+        if all(name.ent_type_ == "PERSON" for name in names) and (
+                any(len(_name_words(name)) > 1 for name in names) or not any(_one_place_name(_name_words(name)) for name in names)):
+            continue  # "attacked Ali Dan and Musa Kabir": people, not places
+        return len(names)
+    return 0
+
+
+def _name_words(name: Token) -> Span:
+    """A name with the words compounded before it ("Bulo Hawa")."""
+    start = min((child.i for child in name.children if child.dep_ == "compound" and child.i < name.i), default=name.i)
+    return name.doc[start : name.i + 1]
+
+
+def _hyphened(name: Token) -> bool:
+    """Whether a name is joined by a hyphen to the word before it ("Agatu-Oba"): one name, not two."""
+    return name.i >= 2 and name.doc[name.i - 1].text == "-" and name.doc[name.i - 1].whitespace_ == ""
 
 
 #: Words that join the items of a written list of places ("in A, B and C", "in A as well as B",
@@ -268,10 +320,12 @@ def names_of_unit(unit: Token) -> int:
     villages", "attacks on Fabo, Kiri and Dosa villages": 2 and 3): a village (town, community)
     each, at which ACLED codes an event and among which it divides a toll told for all. With "the"
     before the list the names are read as one area's parts ("in the A and B villages of C
-    district", as `places_listed` reads them); 0 when the noun names no list."""
-    if unit.tag_ != "NNS" or unit.lemma_.lower() not in count_cues().get("spread_unit", frozenset()):
+    district", as `places_listed` reads them), except before a route's noun, which names one route
+    a name ("along the A-B and C-D axis": 2, cue role spread_route); 0 when the noun names no list."""
+    route = unit.lower_ in count_cues().get("spread_route", frozenset())
+    if not route and (unit.tag_ != "NNS" or unit.lemma_.lower() not in count_cues().get("spread_unit", frozenset())):
         return 0
-    if any(child.dep_ in ("det", "poss") for child in unit.children):
+    if not route and any(child.dep_ in ("det", "poss") for child in unit.children):
         return 0
     for first in (child for child in unit.children if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN"):
         names = [first, *(conj for conj in first.conjuncts if conj.i > first.i)]

@@ -63,6 +63,14 @@ def count_cues() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in cues.items()}
 
 
+def another_source(words: str) -> bool:
+    """Whether a source's words name another source than the one before ("another source", "other
+    reports"; cue roles distinct and source_noun): its figure is a rival account of the figure told
+    before it, even when the note gives that one no source."""
+    cues, said = count_cues(), set(words.lower().split())
+    return bool(said & cues.get("distinct", frozenset())) and bool(said & cues.get("source_noun", frozenset()))
+
+
 def lookup_keys(token: Token) -> Iterator[str]:
     """Lookup keys for a token: two-word phrases with its particles/compounds, lemma, surface."""
     for child in token.children:
@@ -129,7 +137,8 @@ def surely_harmed(noun: Token, anchor: Token) -> bool:
     """A counted noun of no known victim class that a word of killing or wounding governs
     ("shot and killed 5 merchants"): only living beings are killed, so they are counted. A name
     the tagger took for a place counts too when it is what the killing word itself acts on ("3
-    Alphans were killed"): a place is hit or shelled, never killed."""
+    Alphans were killed"): a place is hit or shelled, never killed. A name counted by a figure
+    ("Five Taliban were eliminated") is a group's members, counted by any word of killing."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in NOT_COUNT_ENTITIES:
         return False
     if noun.ent_type_ in ("GPE", "LOC", "FAC") and not _killed_itself(noun):
@@ -137,7 +146,10 @@ def surely_harmed(noun: Token, anchor: Token) -> bool:
     if noun.lemma_.lower() in count_cues().get("animal", frozenset()):
         return False  # "killed 15 livestock": no fatality
     governed = governing_trigger(anchor)
-    return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= 0.85
+    # a named group's members ("Five Taliban were eliminated"): a name counted by a figure is people,
+    # so a word that kills only in war ("eliminate", "neutralise") counts them as surely
+    floor = 0.0 if noun.pos_ == "PROPN" else 0.85
+    return governed is not None and governed[0] in ("killed", "injured") and governed[1] >= floor
 
 
 def _subject_taken_for_apposition(anchor: Token) -> Optional[tuple[str, float]]:

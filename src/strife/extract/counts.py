@@ -25,7 +25,7 @@ from strife.extract.count_parts import frames_a_counted_noun, part_of_count, pic
 from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
 from strife.extract.count_words import (
-    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
+    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, another_source, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity, number_words
 from strife.extract.quotes import speech_verb
@@ -174,7 +174,8 @@ def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, fl
     """ "the rebels say 20 soldiers died, the army says 6": a bare figure, the object of a speech verb
     with a subject of its own, after a figure of dead or wounded in the same sentence, is another
     source's figure of those people (a rival account, `strife.extract.tolls`), whatever the parse
-    hangs the earlier clause on."""
+    hangs the earlier clause on; so is one "another source" gives after a figure told with no source
+    ("11 dead, another source says 4")."""
     verb = noun.head
     if not (span.start <= noun.i < span.end and noun.like_num and noun.dep_ == "dobj" and verb.i < noun.i):
         return None
@@ -184,6 +185,10 @@ def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, fl
     earlier = [c for c in counts if c.span is not None and sentence.start_char <= c.span[0] < span.start_char
                and c.kind in ("killed", "injured")]
     said_by = _said_by(earlier[-1], span.doc) if earlier else None
+    subject = next(child for child in verb.children if child.dep_ == "nsubj")
+    if (earlier and (said_by is None or said_by.i == verb.i)
+            and another_source(" ".join(t.lower_ for t in subject.subtree))):
+        return earlier[-1].kind, earlier[-1].confidence * 0.85  # "11 dead, another source says 4"
     if said_by is None or said_by.i == verb.i:
         return None
     return earlier[-1].kind, earlier[-1].confidence * 0.85
@@ -247,7 +252,7 @@ def _per_side(count: Count, span: Span) -> Count:
         return None if value is None else 2 * value
     doubled = count.model_copy(update={"low": twice(count.low), "best": twice(count.best), "high": twice(count.high),
                                        "convention": twice(count.convention)})
-    if _each_sides_figure(span, cues):
+    if _each_sides_figure(span, cues) or _each_groups_dead(span, cues):
         return doubled
     for i in range(span.end, min(span.end + 6, span.sent.end) - 2):
         if doc[i].is_punct:
@@ -271,6 +276,22 @@ def _each_sides_figure(span: Span, cues: frozenset[str]) -> bool:
             if dets & cues or ("both" in dets and any(t.lower_ == "other" for t in span.root.subtree)):
                 return True
     return False
+
+
+def _each_groups_dead(span: Span, cues: frozenset[str]) -> bool:
+    """ "each clan lost three men", "two men from each clan were killed", "2 people of each sect": the
+    people counted are each side's (a side noun, cue role side_noun, with a per_side word), so the
+    toll is twice the figure, as for "on each side"."""
+    root = span.root
+    noun = root.head if root.dep_ == "nummod" else root
+
+    def each_side(word: Token) -> bool:
+        return (word.lemma_.lower() in count_cues().get("side_noun", frozenset())
+                and any(child.dep_ == "det" and child.lower_ in cues for child in word.children))
+    for prep in (child for child in noun.children if child.dep_ == "prep" and child.lower_ in ("of", "from")):
+        if any(each_side(pobj) for pobj in prep.children if pobj.dep_ == "pobj"):
+            return True
+    return noun.dep_ == "dobj" and any(each_side(child) for child in noun.head.children if child.dep_ == "nsubj")
 
 
 def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:

@@ -13,8 +13,8 @@ from typing import Callable, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.extract import Layout, doc_text
-from strife.extract.count_spread import (clause_names, days_of_range, names_of_unit, places_listed,
-                                         places_written_as_a_list)
+from strife.extract.count_spread import (clause_names, days_of_range, names_of_unit, places_as_objects,
+                                         places_listed, places_written_as_a_list)
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.events.grammar import against_the_verbs_act
@@ -75,7 +75,7 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
 
         of_incident = [c for _, c in sorted((pair for i in ids for pair in linked.get(i, ())), key=lambda pair: pair[0])]
         for count in of_incident:
-            _spread_over_days_told(count, incident[0], layout, doc)
+            spread_over_days_told(count, incident[0], layout, doc)
         for kind, field in COUNT_FIELDS.items():
             figures = [c for c in of_incident if c.kind == kind and c.part_of is None]
             toll = incident_toll(figures, text, layout, own_total, lambda c: id(c) in tallies, doc)
@@ -112,7 +112,7 @@ def _own_place_only(events: Sequence[Event], counts: Sequence[Count], layout: La
             event.location = None
 
 
-def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
+def spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc) -> None:
     """ "Inter-communal fighting in Lodomo on 19-20/06. 10 killed.": a figure told in a sentence of
     its own after an act told over a range of days (or at a list of named places) is its toll over
     those days (places), which ACLED divides among them, as it does a figure told with the range
@@ -123,20 +123,31 @@ def _spread_over_days_told(count: Count, event: Event, layout: Layout, doc: Doc)
     told = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     days = days_of_range(told.sent) if told is not None and len(told) else None
     if days is None and told is not None and len(told):
-        days = _places_told(told.root)
+        figure = doc.char_span(*count.span, alignment_mode="expand")
+        days = _places_told(told.root, figure is not None and len(figure) > 0 and _names_a_scene(figure.sent))
     if days is not None:
         count.split_over = days
 
 
-def _places_told(trigger: Token) -> Optional[int]:
-    """ "Soldiers clashed with rebels in Kuma and Bedi. 8 rebels killed.": the named places the act's
-    clause lists (`strife.extract.count_spread.places_listed`), among which ACLED divides the toll told
-    after it, as it does one told with the list; None when it lists none."""
+def _names_a_scene(sentence) -> bool:
+    """ "3 soldiers were killed in Dolow": the figure's sentence names a place of its own (a name after
+    a locative preposition, cue role spread_place), so its toll is that place's, not one to share."""
+    preps = count_cues().get("spread_place", frozenset())
+    return any(token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in preps for token in sentence)
+
+
+def _places_told(trigger: Token, own_place: bool = False) -> Optional[int]:
+    """ "Soldiers clashed with rebels in Kuma and Bedi. 8 rebels killed.", "Troops cleared Kuma and Bedi
+    of militants. Four reported dead.": the named places the act's clause lists
+    (`strife.extract.count_spread.places_listed`, `places_as_objects`), among which ACLED divides the
+    toll told after it, as it does one told with the list; None when it lists none. Places the act
+    strikes as its objects are not shared out when the figure's sentence names its own (``own_place``:
+    "attacked A and B. 3 soldiers were killed in B.")"""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     listed = max((places_listed(name) for name in clause_names(verb)), default=0)
-    listed = max(listed, places_written_as_a_list(verb))
+    listed = max(listed, places_written_as_a_list(verb), 0 if own_place else places_as_objects(verb))
     listed = max(listed, max((names_of_unit(unit) for unit in verb.children if unit.dep_ in ("dobj", "nsubjpass")), default=0))
     return listed if listed >= 2 else None
 

@@ -30,6 +30,10 @@ to death by the crowd.": 'also', 'another', 'other', `tolls.other_people`), each
 sentence; the sum is `tolls.incident_toll`'s (a stated total wins over its parts, a figure told again
 counts once), and the other carriers give theirs up.
 
+A toll the row takes from a later sentence is spread over the days or places the row's own act
+names, as the figure linker spreads a figure told after its act ("Gunmen attacked A and B. Six
+civilians reported killed.": ACLED divides the six between the two places; `figure_links`).
+
 The row takes the toll only from an event no surer than itself: a format that scores the most
 confident event (PLOVER) reads the toll where the surer coding put it.
 
@@ -47,6 +51,7 @@ from strife.extract import Layout, doc_text, verb_or_root
 from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.events.grammar import against_the_verbs_act
+from strife.extract.figure_links import spread_over_days_told
 from strife.extract.incident_doers import opposed_forces, sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.incident_agreement import incident_days_agree, incident_places_agree
@@ -72,6 +77,7 @@ def row_takes_the_incident_toll(events: Sequence[Event], doc: Doc, layout: Layou
     if row.fatalities is None and len(carriers) == 1:
         if _its_incident(row, carriers[0], doc, layout):
             row.fatalities, carriers[0].fatalities = carriers[0].fatalities, None
+            spread_over_days_told(row.fatalities, row, layout, doc)  # "attacked A and B. Six killed."
         return
     parts = _toll_parts(row, carriers, doc, layout)
     if not parts:

@@ -18,7 +18,7 @@ from strife.conventions import told_figure
 from strife.datafiles import read_data_csv
 from strife.extract import Layout, doc_text, figure_root
 from strife.extract.count_totals import is_summary_line
-from strife.extract.count_words import count_cues, count_triggers, tally_noun, trigger_for, victim_nouns
+from strife.extract.count_words import another_source, count_cues, count_triggers, tally_noun, trigger_for, victim_nouns
 from strife.extract.quotes import speech_verb
 from strife.model import Count
 
@@ -88,8 +88,11 @@ def one_account_toll(figures: Sequence[Count], text: str, layout: Optional[Layou
 def _rival_accounts(figures: list[Count], doc: Doc) -> list[list[Count]]:
     """The figures of one toll grouped by who gives them, when each is said by its own source and
     they count the same people (no figure names a side another does not, none says other people):
-    rival accounts, not victims to add up. Else the one group."""
+    rival accounts, not victims to add up. A figure told by "another source" is a rival of those
+    the note tells in its own voice. Else the one group."""
     sources = [_speaker(c, doc) for c in figures]
+    if None in sources and any(another_source(source) for source in sources if source is not None):
+        sources = [source if source is not None else "" for source in sources]  # "12 killed, 19 according to another source"
     if len(figures) < 2 or None in sources or len(set(sources)) < 2:
         return [figures]
     text = doc_text(doc)
@@ -137,9 +140,11 @@ def _speaker(count: Count, doc: Doc) -> Optional[str]:
         token = token.head
         if token.pos_ not in ("VERB", "AUX") or _past_a_semicolon(figure, token):
             continue
-        source = _according_to(token)
+        source = _according_to(token, figure)
         if source is not None:
             return source
+        if _says_its_own_figure(token, figure):
+            continue  # "11 dead, another source says 4": the speech gives the later figure, not this one
         if speech_verb(token) is not None or _estimates_the_toll(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             return None if subject is None else " ".join(t.lower_ for t in subject.subtree)
@@ -153,10 +158,21 @@ def _past_a_semicolon(figure: Token, verb: Token) -> bool:
     return verb.i > figure.i and any(t.text == ";" for t in figure.doc[figure.i : verb.i])
 
 
-def _according_to(verb: Token) -> Optional[str]:
+def _says_its_own_figure(verb: Token, figure: Token) -> bool:
+    """Whether a verb after the figure has a figure of its own for object ("11 dead, another source
+    says 4"): it says that one, a rival account, not the figure before it."""
+    return verb.i > figure.i and any(child.dep_ == "dobj" and child.like_num and child.i > figure.i
+                                     for child in verb.children)
+
+
+def _according_to(verb: Token, figure: Token | None = None) -> Optional[str]:
     """ "gunmen killed 6 people, according to local officials": the source an "according to" phrase
-    of the figure's clause names (lower case), or None."""
+    of the figure's clause names (lower case), or None; not when another figure of the verb stands
+    between (``figure``'s "12 killed, 19 according to another source": the phrase is the 19's)."""
     for child in verb.children:
+        if figure is not None and any(other.like_num and other.head.i == verb.i and figure.i < other.i < child.i
+                                      for other in verb.doc[figure.i + 1 : child.i]):
+            continue
         if child.dep_ == "prep" and child.lower_ == "according":
             for to in child.children:
                 source = next((t for t in to.children if t.dep_ == "pobj"), None) if to.lower_ == "to" else None
@@ -326,19 +342,24 @@ def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str 
 
 
 #: The words right after a figure that tell of it in its own clause ("A rebel was also killed").
-_FOLLOWING_WORDS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}")
+_FOLLOWING_WORDS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}")
 
 
 def other_people(count: Count, text: str = "") -> bool:
     """ "2 other policemen were killed", "another soldier died", "A rebel was also killed": the
     words of the figure or the few right after it (up to a punctuation mark) say these are not the
-    people counted before, so the figure adds up even when it repeats an earlier one."""
+    people counted before, so the figure adds up even when it repeats an earlier one; not a
+    distinct word of a source ("19 according to another source": a rival account, no other people)."""
     distinct = count_cues().get("distinct", frozenset())
     words = re.findall(r"[a-z]+", count.text.lower())
+    following: list[str] = []
     if text and count.span is not None:
-        following = _FOLLOWING_WORDS.match(text, count.span[1] + 1) if text[count.span[1]:count.span[1] + 1] == " " else None
-        words += following.group(0).lower().split() if following else []
-    return any(word in distinct for word in words) or _picked_from_wounded(words)
+        found = _FOLLOWING_WORDS.match(text, count.span[1] + 1) if text[count.span[1]:count.span[1] + 1] == " " else None
+        following = found.group(0).lower().split() if found else []
+    sources = count_cues().get("source_noun", frozenset())
+    read, after = [*words, *following[:3]], [*words, *following, ""][1:]
+    return any(word in distinct and next_word not in sources for word, next_word in zip(read, after)) \
+        or _picked_from_wounded(read)
 
 
 def _picked_from_wounded(words: Sequence[str]) -> bool:
