@@ -474,6 +474,17 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   battles need two organised armed sides (rule
   `a_clash_over_a_local_dispute_with_no_side_named_is_a_riot`, riots.clash_over_a_dispute, roles.yaml
   dispute_words); clans, firearms or a clash with no dispute told stay a battle.
+* Violence told only as what a security measure answered ('curfew imposed after clashes', 'troops
+  deployed to X after last week's attacks', 'in the wake of skirmishes') leaves the measure the
+  note's news, a strategic development: ACLED records the violence from its own report (rule
+  `violence_told_only_as_a_security_measures_cause_leaves_the_measure_the_news`, measure_causes,
+  event_coding_sets.csv security_measure_modes); a note that tells deaths, or the violence in its own
+  clause, stays the violence.
+* An explosion told within a clash is the battle (ACLED: remote violence during an ongoing battle is
+  recorded as the battle): an IED 'followed by an exchange of fire', a grenade thrown in a firefight
+  'in which' it was thrown (rule `an_explosion_within_a_told_clash_is_the_battle`,
+  incident_rows._clash_word, _told_as_what_followed, _told_within_a_clash); an IED or a grenade
+  with no fire returned stays remote violence.
 """
 
 from __future__ import annotations

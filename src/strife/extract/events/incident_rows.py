@@ -274,12 +274,40 @@ def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology)
     clash's row; a line with only one side's fire keeps them remote violence."""
     two_sided = onto.words("two_sided_lemmas")
     parts = coding_set("clash_part_modes")
-    told_clash = any(not f.background and e.acled_event_type == "Battles" and f.trigger.token.lemma_.lower() in two_sided
-                     for f, e in members)
+    told_clash = any((not f.background or _told_as_what_followed(f.trigger.token)) and e.acled_event_type == "Battles"
+                     and _clash_word(f.trigger.token, two_sided) for f, e in members)
     for frame, event in members:
-        if not frame.background and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
-                and (told_clash or _during_a_clash(frame.trigger.token, onto)):
+        inside = frame.background and _told_within_a_clash(frame.trigger.token, two_sided)
+        if (not frame.background or inside) and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
+                and (told_clash or inside or _during_a_clash(frame.trigger.token, onto)):
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _clash_word(token: Token, two_sided: frozenset[str]) -> bool:
+    """Whether the trigger tells a clash by a two-sided word: its own ('clashes', 'fighting'), the
+    noun whose 'of' phrase it is ('an exchange of fire'), or the noun of its 'in' phrase ('engaged
+    in a firefight'): the light verb or the object noun carries the event, the two-sided word
+    says both sides fired."""
+    if token.lemma_.lower() in two_sided:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in two_sided:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in two_sided for o in p.children)
+               for p in token.children)
+
+
+def _told_as_what_followed(token: Token) -> bool:
+    """'an IED struck a convoy, followed by an exchange of fire': the act lies in the agent phrase of
+    a 'followed by' participle. The parser hangs the participle on a noun, which makes the act read
+    as that noun's description (background); it tells the next act of the incident."""
+    return any(a.dep_ == "agent" and a.head.lemma_.lower() == "follow" for a in token.ancestors)
+
+
+def _told_within_a_clash(token: Token, two_sided: frozenset[str]) -> bool:
+    """'engaged in a firefight in which a grenade was thrown': the act lies in a relative clause on
+    a two-sided noun, which tells what happened within the clash."""
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head.lemma_.lower() in two_sided
 
 
 def _during_a_clash(token: Token, onto: Ontology) -> bool:
