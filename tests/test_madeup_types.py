@@ -485,6 +485,14 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   'in which' it was thrown (rule `an_explosion_within_a_told_clash_is_the_battle`,
   incident_rows._clash_word, _told_as_what_followed, _told_within_a_clash); an IED or a grenade
   with no fire returned stays remote violence.
+* A raid or an attack whose line tells someone killed 'in the shootout' (gunfight, firefight, gun
+  battle) met fire: the definite article points back to the fight of the act told, a battle (rule
+  `a_shootout_told_in_the_line_of_a_raid_is_its_fight`, roles.yaml fight_back_words); a raid that
+  shot the unarmed stays an attack.
+* A clan, a tribe or herders (communal_group_nouns) who attack and kill, with no crowd weapon told,
+  act as their community's armed militia: violence against the civilians they kill, not mob
+  violence (rule `a_communal_group_that_attacks_and_kills_is_its_communitys_militia`,
+  battle_sides.communal_group_kills); with sticks and stones they stay a crowd.
 """
 
 from __future__ import annotations
