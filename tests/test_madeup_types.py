@@ -493,6 +493,13 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   act as their community's armed militia: violence against the civilians they kill, not mob
   violence (rule `a_communal_group_that_attacks_and_kills_is_its_communitys_militia`,
   battle_sides.communal_group_kills); with sticks and stones they stay a crowd.
+* A bomb or a grenade set off against an armed side, in a line that also tells gunfire on an
+  armed side or a non-state hand's fire ('an IED hit a police vehicle; 4 policemen were shot dead',
+  'an IED targeted a military vehicle, and gunmen then opened fire'), opened an ambush: ACLED codes a
+  remote explosive followed by an armed engagement as the battle (rule
+  `a_bomb_on_an_armed_side_with_gunfire_in_its_line_is_an_ambush`,
+  incident_rows._explosives_then_gunfire); fire at the bomber, or a bomb on civilians, leaves the
+  explosion.
 """
 
 from __future__ import annotations
