@@ -500,6 +500,11 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   `a_bomb_on_an_armed_side_with_gunfire_in_its_line_is_an_ambush`,
   incident_rows._explosives_then_gunfire); fire at the bomber, or a bomb on civilians, leaves the
   explosion.
+* A party's supporters ('supporters of the X Party', 'X Party supporters') are a crowd that backs
+  it, not its organised members: their attack on a person is mob violence (ACLED Riots, the party
+  their associated actor), not a political militia's attack (rule
+  `a_partys_supporters_are_a_crowd_not_its_militia`, riots.organised, roles.yaml supporter_nouns);
+  its cadres stay the militia.
 """
 
 from __future__ import annotations
