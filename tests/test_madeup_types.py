@@ -505,6 +505,10 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   their associated actor), not a political militia's attack (rule
   `a_partys_supporters_are_a_crowd_not_its_militia`, riots.organised, roles.yaml supporter_nouns);
   its cadres stay the militia.
+* The people of two places named before their noun ('A and B villagers clashed') are the two
+  villages' sides, as 'villagers of A and B' were: their deadly clash is a battle of communal
+  militias (rule `the_people_of_two_named_villages_who_clash_and_kill_are_communal_militias`,
+  communal.rival_residents); stone pelting that only injures stays mob violence.
 """
 
 from __future__ import annotations
