@@ -509,6 +509,11 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   villages' sides, as 'villagers of A and B' were: their deadly clash is a battle of communal
   militias (rule `the_people_of_two_named_villages_who_clash_and_kill_are_communal_militias`,
   communal.rival_residents); stone pelting that only injures stays mob violence.
+* Shops, markets or businesses kept closed 'on the call of' a body answered its call: a shutdown, a
+  peaceful protest, as 'on the strike call of' one was (rule
+  `shops_kept_closed_on_a_bodys_call_are_a_shutdown`, lexicon rows 'close'/'shut' with 'on' 'call';
+  the subject of a copula's complement, 'remained closed', is the copula's, triggers.
+  _subjects_for_constraint); shops closed by a curfew are no protest.
 """
 
 from __future__ import annotations
