@@ -489,10 +489,6 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   battle) met fire: the definite article points back to the fight of the act told, a battle (rule
   `a_shootout_told_in_the_line_of_a_raid_is_its_fight`, roles.yaml fight_back_words); a raid that
   shot the unarmed stays an attack.
-* A clan, a tribe or herders (communal_group_nouns) who attack and kill, with no crowd weapon told,
-  act as their community's armed militia: violence against the civilians they kill, not mob
-  violence (rule `a_communal_group_that_attacks_and_kills_is_its_communitys_militia`,
-  battle_sides.communal_group_kills); with sticks and stones they stay a crowd.
 * A bomb or a grenade set off against an armed side, in a line that also tells gunfire on an
   armed side or a non-state hand's fire ('an IED hit a police vehicle; 4 policemen were shot dead',
   'an IED targeted a military vehicle, and gunmen then opened fire'), opened an ambush: ACLED codes a
@@ -500,11 +496,6 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   `a_bomb_on_an_armed_side_with_gunfire_in_its_line_is_an_ambush`,
   incident_rows._explosives_then_gunfire); fire at the bomber, or a bomb on civilians, leaves the
   explosion.
-* A party's supporters ('supporters of the X Party', 'X Party supporters') are a crowd that backs
-  it, not its organised members: their attack on a person is mob violence (ACLED Riots, the party
-  their associated actor), not a political militia's attack (rule
-  `a_partys_supporters_are_a_crowd_not_its_militia`, riots.organised, roles.yaml supporter_nouns);
-  its cadres stay the militia.
 * The people of two places named before their noun ('A and B villagers clashed') are the two
   villages' sides, as 'villagers of A and B' were: their deadly clash is a battle of communal
   militias (rule `the_people_of_two_named_villages_who_clash_and_kill_are_communal_militias`,

@@ -38,16 +38,6 @@ def community_militia_kills(frame: Frame, onto: Ontology) -> bool:
         frame.trigger.token, onto) and not names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
 
 
-def communal_group_kills(frame: Frame, onto: Ontology) -> bool:
-    """'Herders attacked Ukpam village, killing 7 villagers', 'clansmen attacked the village, killing
-    three': a clan, a tribe or herders (communal_group_nouns) who attack and kill, with no crowd
-    weapon told, act as their community's armed (identity) militia, as ACLED's codebook codes
-    them: violence against the civilians they kill, not a mob's violence."""
-    line = line_of(frame.trigger.token)
-    return bool(frame.sources) and all(communal_group(t, onto) for t in frame.sources) and line_tells_deaths(
-        frame.trigger.token, onto) and not names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
-
-
 def explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
     """'Militants attacked the police station with IEDs and gunfire': explosives or grenades used
     in an assault on an armed side that the same clause tells was also fought with small arms are

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from strife.extract.events.battle_sides import (
     communal_clash,
-    communal_group_kills,
     community_militia_kills,
     defenders_who_killed,
     explosives_with_gunfire,
@@ -111,8 +110,6 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "nonstate" if direct_target in (None, "civilian") else direct_target
     if source_side == "civilian" and direct_target == "nonstate" and community_militia_kills(frame, onto):
         source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
-    if source_side == "civilian" and communal_group_kills(frame, onto):
-        source_side = "nonstate"  # 'herders attacked the village, killing 7 villagers': an identity militia
     if telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
         # (the roles stage may already have made it the target)

@@ -2,8 +2,9 @@
 
 "Curfew imposed in Kaduna after clashes", "troops were deployed to Makuri after last week's
 attacks", "army deployed to Lirangi to boost security in the wake of skirmishes": the main clause
-tells what the state did (a curfew, a deployment), the violence only why, in an 'after' /
-'following' phrase or clause, or an 'in the wake of' / 'in the aftermath of' phrase. ACLED records
+tells what the state did (a curfew, a deployment), the violence only why, named by a noun in an
+'after' / 'following' phrase or an 'in the wake of' / 'in the aftermath of' phrase (a clause that
+tells who did what, 'after agitators torched the police post', reports the act). ACLED records
 the violence on its own day from its own report, with its actors and toll; this note is the
 measure, a strategic development. As a flight's cause is (`building.add_displacements`), the
 violence told only as the measure's cause holds the row as a strategic development (Other)
@@ -57,8 +58,8 @@ def _clause(token: Token) -> Token | None:
 
 
 def _cause_phrases(verb: Token) -> set[int]:
-    """The tokens of the verb's 'after'/'following' phrase or clause and of its 'in the wake of'
-    phrase; of its purpose clause's too ('deployed to boost security in the wake of skirmishes')."""
+    """The tokens of the verb's 'after'/'following' phrase and of its 'in the wake of' phrase; of
+    its purpose clause's too ('deployed to boost security in the wake of skirmishes')."""
     told: set[int] = set()
     for child in verb.children:
         if _tells_what_came_before(child):
@@ -69,10 +70,12 @@ def _cause_phrases(verb: Token) -> set[int]:
 
 
 def _tells_what_came_before(child: Token) -> bool:
-    """'after clashes', 'following clashes', 'after gunmen attacked', 'in the wake of skirmishes'."""
-    if child.dep_ == "prep":
-        return child.lower_ in BEFORE_WORDS or (child.lower_ == "in" and any(o.lemma_.lower() in WAKE_NOUNS for o in child.children))
-    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BEFORE_WORDS for m in child.children)
+    """'after clashes', 'following clashes', 'in the wake of skirmishes': a phrase that names the
+    violence by a noun. A clause that tells who did what ('after agitators torched the police
+    post') reports the act itself, which ACLED records as the note's event."""
+    if child.dep_ != "prep":
+        return False
+    return child.lower_ in BEFORE_WORDS or (child.lower_ == "in" and any(o.lemma_.lower() in WAKE_NOUNS for o in child.children))
 
 
 def _disorder(frame: Frame) -> bool:

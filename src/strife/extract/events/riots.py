@@ -166,18 +166,8 @@ def lone_doer(frame: Frame, onto: Ontology) -> bool:
 
 def organised(actors: list[Actor], onto: Ontology) -> bool:
     """Party workers or a caste's members beating a person: a political or identity militia
-    (ACLED violence against civilians), not a mob. A party's supporters ('supporters of the X
-    Party', 'X Party supporters'; roles.yaml supporter_nouns) are a crowd that backs it, not its
-    organised members: ACLED codes them as rioters, the party their associated actor."""
-    if any(_names_supporters(a, onto) for a in actors):
-        return False
+    (ACLED violence against civilians), not a mob."""
     return any((a.sector or "").lower() in sectors_of("militia_like") for a in actors)
-
-
-def _names_supporters(actor: Actor, onto: Ontology) -> bool:
-    """An actor named by a supporter noun ('Supporters', 'Unity Party supporters')."""
-    words = (actor.name or "").lower().split()
-    return bool(words) and (words[-1] in onto.words("supporter_nouns") or words[-1].rstrip("s") in onto.words("supporter_nouns"))
 
 
 def unarmed_side_of_a_clash(frame: Frame, source_side: Optional[str], target_side: Optional[str],
