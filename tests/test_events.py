@@ -686,7 +686,7 @@ def test_coding_sets_load_and_name_known_types_modes_and_acled_types():
                                   "operation_modes", "battle_part_modes", "crowd_acled_types", "undone_attempt_modes",
                                   "operation_outcome_modes", "precedent_modes", "property_modes", "on_the_spot_types",
                                   "clash_part_modes", "taking_modes", "assault_support_modes", "modes_a_killing_outranks",
-                                  "arrests_a_killing_outranks"}
+                                  "arrests_a_killing_outranks", "security_measure_modes"}
     assert coding_set("modes_a_killing_outranks") == {"abduct"}  # ACLED: an abductee killed is an Attack
     assert coding_set("arrests_a_killing_outranks") == {"arrest"}  # so are the arrested killed by their takers
     assert coding_set("remote_modes") >= {"aerial", "artillery", "IED"}

@@ -474,6 +474,37 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   battles need two organised armed sides (rule
   `a_clash_over_a_local_dispute_with_no_side_named_is_a_riot`, riots.clash_over_a_dispute, roles.yaml
   dispute_words); clans, firearms or a clash with no dispute told stay a battle.
+* Violence told only as what a security measure answered ('curfew imposed after clashes', 'troops
+  deployed to X after last week's attacks', 'in the wake of skirmishes') leaves the measure the
+  note's news, a strategic development: ACLED records the violence from its own report (rule
+  `violence_told_only_as_a_security_measures_cause_leaves_the_measure_the_news`, measure_causes,
+  event_coding_sets.csv security_measure_modes); a note that tells deaths, or the violence in its own
+  clause, stays the violence.
+* An explosion told within a clash is the battle (ACLED: remote violence during an ongoing battle is
+  recorded as the battle): an IED 'followed by an exchange of fire', a grenade thrown in a firefight
+  'in which' it was thrown (rule `an_explosion_within_a_told_clash_is_the_battle`,
+  incident_rows._clash_word, _told_as_what_followed, _told_within_a_clash); an IED or a grenade
+  with no fire returned stays remote violence.
+* A raid or an attack whose line tells someone killed 'in the shootout' (gunfight, firefight, gun
+  battle) met fire: the definite article points back to the fight of the act told, a battle (rule
+  `a_shootout_told_in_the_line_of_a_raid_is_its_fight`, roles.yaml fight_back_words); a raid that
+  shot the unarmed stays an attack.
+* A bomb or a grenade set off against an armed side, in a line that also tells gunfire on an
+  armed side or a non-state hand's fire ('an IED hit a police vehicle; 4 policemen were shot dead',
+  'an IED targeted a military vehicle, and gunmen then opened fire'), opened an ambush: ACLED codes a
+  remote explosive followed by an armed engagement as the battle (rule
+  `a_bomb_on_an_armed_side_with_gunfire_in_its_line_is_an_ambush`,
+  incident_rows._explosives_then_gunfire); fire at the bomber, or a bomb on civilians, leaves the
+  explosion.
+* The people of two places named before their noun ('A and B villagers clashed') are the two
+  villages' sides, as 'villagers of A and B' were: their deadly clash is a battle of communal
+  militias (rule `the_people_of_two_named_villages_who_clash_and_kill_are_communal_militias`,
+  communal.rival_residents); stone pelting that only injures stays mob violence.
+* Shops, markets or businesses kept closed 'on the call of' a body answered its call: a shutdown, a
+  peaceful protest, as 'on the strike call of' one was (rule
+  `shops_kept_closed_on_a_bodys_call_are_a_shutdown`, lexicon rows 'close'/'shut' with 'on' 'call';
+  the subject of a copula's complement, 'remained closed', is the copula's, triggers.
+  _subjects_for_constraint); shops closed by a curfew are no protest.
 """
 
 from __future__ import annotations

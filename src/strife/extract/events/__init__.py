@@ -99,6 +99,7 @@ from strife.extract.events.building import (
 )
 from strife.extract.events.background_rows import yield_to_the_news
 from strife.extract.events.incident_rows import adjust_acled_within_lines
+from strife.extract.events.measure_causes import mark_measure_causes
 from strife.extract.events.frame import Frame
 from strife.extract.events.hazards import caused_by_a_hazard
 from strife.extract.judged import judge
@@ -169,6 +170,7 @@ def find_events(
     add_reporting_sides(frames, onto)
     add_device_planters(frames, onto)
     frames = add_displacements(frames, triggers, onto)
+    mark_measure_causes(frames, onto)  # 'curfew imposed after clashes': the measure is the news
     mark_background(frames, onto)
     mark_remembered(frames, on)  # 'the 2014 market bombing': a past act recalled, not today's news
     events = []

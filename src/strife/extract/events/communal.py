@@ -26,8 +26,9 @@ def communal_group(token: Token, onto: Ontology) -> bool:
 
 
 def rival_residents(token: Token, onto: Ontology) -> bool:
-    """'Villagers of Kelumbo and Wadulo clashed', 'residents of two villages clashed', 'two communities
-    clashed': one side told as the people of two places or communities joined by 'and' (or of a plural
+    """'Villagers of Kelumbo and Wadulo clashed', 'Kelumbo and Wadulo villagers clashed', 'residents of
+    two villages clashed', 'two communities clashed': one side told as the people of two places or
+    communities joined by 'and', in an 'of' phrase or as names before the noun (or of a plural
     'villages', 'communities', or the plural itself; roles.yaml resident_nouns, rival_communal_nouns).
     Their deadly clash fought with more than a crowd's stones and sticks is the two villages' communal
     militias fighting, which ACLED codes as a battle; a brawl that only injures, or stone pelting, stays
@@ -36,6 +37,9 @@ def rival_residents(token: Token, onto: Ontology) -> bool:
         return True  # 'two communities, the A and the B, clashed': two sides by themselves
     if token.lemma_.lower() not in onto.words("resident_nouns") and token.lower_ not in onto.words("resident_nouns"):
         return False
+    if any(c.dep_ in ("compound", "nmod", "amod") and c.i < token.i and c.pos_ == "PROPN"
+           and any(j.dep_ == "conj" and j.pos_ == "PROPN" for j in c.children) for c in token.children):
+        return True  # 'Dara and Kilo villagers': the names before the noun, joined by 'and'
     for prep in token.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue

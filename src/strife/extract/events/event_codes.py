@@ -31,8 +31,9 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     entry = frame.trigger.entry
     if entry.frame == "displacement":
         return None, None  # ACLED has no displacement event type
-    if frame.flight_cause:
-        # 'fighting has forced 500 villagers to flee': the row is the flight, a strategic development
+    if frame.flight_cause or frame.measure_cause:
+        # 'fighting has forced 500 villagers to flee', 'curfew imposed after clashes': the row is the
+        # flight or the measure, a strategic development (measure_causes)
         return "Strategic developments", "Other"
     if frame.plover == "PROTEST" and frame.mode == "riot" and not demonstration_context(frame.trigger.token, onto):
         frame.mode = "mob"  # stones thrown in a village feud: mob violence, not a violent demonstration

@@ -34,6 +34,7 @@ class Frame:
     old: bool = False
     background: bool = False  # told as a participant's description or a protest's grievance
     flight_cause: bool = False  # violence told only as what made people flee, the flight the news (ACLED Other)
+    measure_cause: bool = False  # violence told only as what a curfew or deployment answered (ACLED Other)
     converted: bool = False
     conditional: bool = False  # under 'if'/'unless': a stated condition, not an act that happened
     unreal: bool = False  # hypothetical for another reason (modal, irrealis governor, generic)

@@ -49,6 +49,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             _casualties_of_a_clash(members, onto)
         if onto is not None:
             _remote_parts_of_a_clash(members, onto)
+            _explosives_then_gunfire(members)
             _explosions_counted_with_shots(members, onto)
         _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
@@ -274,12 +275,71 @@ def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology)
     clash's row; a line with only one side's fire keeps them remote violence."""
     two_sided = onto.words("two_sided_lemmas")
     parts = coding_set("clash_part_modes")
-    told_clash = any(not f.background and e.acled_event_type == "Battles" and f.trigger.token.lemma_.lower() in two_sided
-                     for f, e in members)
+    told_clash = any((not f.background or _told_as_what_followed(f.trigger.token)) and e.acled_event_type == "Battles"
+                     and _clash_word(f.trigger.token, two_sided) for f, e in members)
     for frame, event in members:
-        if not frame.background and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
-                and (told_clash or _during_a_clash(frame.trigger.token, onto)):
+        inside = frame.background and _told_within_a_clash(frame.trigger.token, two_sided)
+        if (not frame.background or inside) and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
+                and (told_clash or inside or _during_a_clash(frame.trigger.token, onto)):
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _clash_word(token: Token, two_sided: frozenset[str]) -> bool:
+    """Whether the trigger tells a clash by a two-sided word: its own ('clashes', 'fighting'), the
+    noun whose 'of' phrase it is ('an exchange of fire'), or the noun of its 'in' phrase ('engaged
+    in a firefight'): the light verb or the object noun carries the event, the two-sided word
+    says both sides fired."""
+    if token.lemma_.lower() in two_sided:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in two_sided:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in two_sided for o in p.children)
+               for p in token.children)
+
+
+def _explosives_then_gunfire(members: list[tuple[Frame, Event]]) -> None:
+    """'An IED hit a police vehicle; 4 policemen were shot dead', 'an IED targeted a military
+    vehicle, and gunmen then opened fire': a bomb or a grenade set off against an armed side, in a
+    line that also tells gunfire, opened an ambush fought with small arms. ACLED codes a remote
+    explosive followed by an armed engagement as the battle (Armed clash), as it does explosives
+    and gunfire told in one clause (`battle_sides.explosives_with_gunfire`); a bomb alone, or one
+    aimed at civilians, stays remote violence."""
+    armed = sectors_of("state_force") | sectors_of("nonstate_force")
+
+    def sectors(actors: list[Actor]) -> set[str]:
+        return {(a.sector or "").lower() for a in actors}
+
+    def on_the_armed_side(event: Event) -> bool:
+        """The fire hits an armed side ('4 policemen were shot dead'), or is a non-state hand's fire
+        at no one named ('gunmen then opened fire'); fire at the bomber is the answer, not the ambush."""
+        if event.target:
+            return bool(sectors(event.target) & armed)
+        return bool(event.source) and not sectors(event.source) & sectors_of("state_force")
+
+    gunfire = [f for f, e in members if e.mode == "firearms" and not (e.negated or e.hypothetical)
+               and e.acled_event_type in ("Battles", "Violence against civilians") and on_the_armed_side(e)]
+    if not gunfire:
+        return
+    for frame, event in members:
+        if frame.background or event.acled_event_type != "Explosions/Remote violence" or event.mode not in ("IED", "grenade"):
+            continue
+        if sectors(event.target) & armed and any(f is not frame for f in gunfire):
+            event.event_type, event.mode, event.cameo_root, event.cameo_code = "FIGHT", "firearms", "19", "193"
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _told_as_what_followed(token: Token) -> bool:
+    """'an IED struck a convoy, followed by an exchange of fire': the act lies in the agent phrase of
+    a 'followed by' participle. The parser hangs the participle on a noun, which makes the act read
+    as that noun's description (background); it tells the next act of the incident."""
+    return any(a.dep_ == "agent" and a.head.lemma_.lower() == "follow" for a in token.ancestors)
+
+
+def _told_within_a_clash(token: Token, two_sided: frozenset[str]) -> bool:
+    """'engaged in a firefight in which a grenade was thrown': the act lies in a relative clause on
+    a two-sided noun, which tells what happened within the clash."""
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head.lemma_.lower() in two_sided
 
 
 def _during_a_clash(token: Token, onto: Ontology) -> bool:

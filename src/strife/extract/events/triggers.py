@@ -296,6 +296,8 @@ def _subjects_for_constraint(token: Token) -> list[Token]:
                      for o in p.children if o.dep_ == "pobj"]
     if token.dep_ in ("acl", "relcl"):
         subjects.append(token.head)
+    if token.dep_ == "acomp":  # 'shops remained closed': a copula's complement tells of the copula's subject
+        subjects += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.dep_ == "ccomp" and any(s.lower_ in _SPEAKER_PRONOUNS for s in subjects):
         # 'The group announced it would suspend operations': a pronoun subject of a reported clause
         # is, in English reported speech, most often the speaker, the reporting verb's subject
