@@ -403,3 +403,25 @@ def test_near_country_says_whether_a_point_lies_near_a_countrys_places(gazetteer
     (banissa,) = [c for c in gazetteer.lookup("Banissa") if c.kind == "city"]
     assert gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 250)  # a Kenyan town by the Somali border
     assert not gazetteer.near_country(banissa.lat, banissa.lon, "NGA", 250)
+
+
+def test_any_within_km_is_the_haversine_distance_over_an_array() -> None:
+    """The array form `near_country` reads a country's places with says what `haversine_km` says of
+    each point, on both sides of the line and across the antimeridian."""
+    import numpy as np
+
+    from strife.resolve.distance import any_within_km
+
+    points = [(10.0, 20.0), (-33.9, 151.2), (64.1, -179.9)]
+    array = np.radians(np.array(points))
+    for lat, lon in [(10.5, 20.5), (12.0, 20.0), (-34.0, 151.0), (64.0, 179.9), (0.0, 0.0)]:
+        for km in (10.0, 80.0, 250.0):
+            expected = any(haversine_km(lat, lon, a, b) <= km for a, b in points)
+            assert any_within_km(array, lat, lon, km) == expected, (lat, lon, km)
+
+
+def test_near_country_keeps_its_answer_for_the_same_question(gazetteer: Gazetteer) -> None:
+    banissa = next(c for c in gazetteer.lookup("Banissa") if c.country == "KEN")
+    first = gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 250)
+    assert gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 250) is first is True
+    assert not gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 5)  # a different distance is asked anew

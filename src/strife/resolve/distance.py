@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
+import numpy as np
+
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -19,6 +21,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def any_within_km(points: np.ndarray, lat: float, lon: float, km: float) -> bool:
+    """Is any of `points` ((lat, lon) rows in radians) within `km` of the point: `haversine_km`
+    over an array, for a question asked of every place of a country at once."""
+    phi0, lambda0 = math.radians(lat), math.radians(lon)
+    a = np.sin((points[:, 0] - phi0) / 2) ** 2 + math.cos(phi0) * np.cos(points[:, 0]) * np.sin((points[:, 1] - lambda0) / 2) ** 2
+    return bool((2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0))) <= km).any())
 
 
 class Located(Protocol):

@@ -26,9 +26,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Optional
 
+import numpy as np
+
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.model import Place
-from strife.resolve.distance import haversine_km, km_apart
+from strife.resolve.distance import any_within_km, haversine_km, km_apart
 from strife.resolve.gazetteer_build import cache_dir, ensure_index, index_filename
 from strife.resolve.overrides import (
     USER_PLACE_NAMES,
@@ -174,6 +176,8 @@ class Gazetteer:
             raise FileNotFoundError(f"no gazetteer index at {self.path}; build one with build_index(path)")
         self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._country_points_cache: dict[str, Optional[np.ndarray]] = {}
+        self._near_country: dict[tuple[float, float, str, float], bool] = {}
         override_path = Path(overrides) if overrides else default_path()
         self.user_places = overrides_by_key(read_overrides(override_path)) if override_path else {}
 
@@ -303,15 +307,27 @@ class Gazetteer:
         return frozenset(keys | {normalise_name(admin1)})
 
     def near_country(self, lat: float, lon: float, country: str, km: float) -> bool:
-        """Is a place of `country` (a town, district or region's point) within `km` of the point?"""
-        degrees = km / 111.0
-        lon_span = degrees / max(0.05, math.cos(math.radians(lat)))
-        rows = self.conn.execute(
-            "SELECT p.lat, p.lon FROM places p WHERE p.kind != 'country' AND p.country = ? "
-            "AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
-            (country, lat - degrees, lat + degrees, lon - lon_span, lon + lon_span),
-        ).fetchall()
-        return any(haversine_km(lat, lon, row[0], row[1]) <= km for row in rows)
+        """Is a place of `country` (a town, district or region's point) within `km` of the point?
+
+        Asked for the same few countries (the homes of a note's rebel groups) article after article:
+        each country's points are read once into arrays, and the answers are kept. A band of
+        latitude read from the index for each question scanned every place of the world in it, the
+        places stage's costliest step."""
+        key = (round(lat, 4), round(lon, 4), country, km)
+        if key not in self._near_country:
+            if len(self._near_country) > 50_000:
+                self._near_country.clear()
+            points = self._country_points(country)
+            self._near_country[key] = bool(points is not None and any_within_km(points, lat, lon, km))
+        return self._near_country[key]
+
+    def _country_points(self, country: str) -> Optional["np.ndarray"]:
+        """The (lat, lon) of every place of the country but its own point, in radians; None for none."""
+        if country not in self._country_points_cache:
+            rows = self.conn.execute(
+                "SELECT lat, lon FROM places WHERE kind != 'country' AND country = ?", (country,)).fetchall()
+            self._country_points_cache[country] = np.radians(np.array(rows, dtype=float)) if rows else None
+        return self._country_points_cache[country]
 
     def reverse(self, lat: float, lon: float) -> Optional[Candidate]:
         """The nearest town (with its region and country) to a point, or None far from any town."""
