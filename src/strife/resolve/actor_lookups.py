@@ -102,6 +102,7 @@ class ActorLookups(ActorFiles):
                 first for name in self._names if name[:1].islower()
                 and (first := re.split(r"[\s\-]", name, maxsplit=1)[0]) != name)
         return self._lowercase_openers
+
     def pick(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> tuple[ActorEntry, bool]:
         """The entry in force on a date, and whether any was; without a date, the latest."""
         if on is not None:
