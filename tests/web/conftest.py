@@ -143,11 +143,35 @@ def open_page(browser, viewport: dict):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     errors = PageErrors()
+    in_flight: set = set()
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
     page.on("console", lambda msg: errors.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
-    page.on("requestfailed", lambda request: errors.append(f"request failed: {request.url} {request.failure}"))
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+
+    def failed(request) -> None:
+        in_flight.discard(request)
+        errors.append(f"request failed: {request.url} {request.failure}")
+
+    page.on("requestfailed", failed)
     page.errors = errors
+    page.in_flight = in_flight
     return context, page
+
+
+def settle(page, quiet_ms: int = 300, timeout_ms: int = 30_000) -> None:
+    """Wait until none of the page's requests is in flight for `quiet_ms`: a test that reloads or
+    navigates must first let the page finish, since Chromium aborts what is still loading and that
+    abort would be the test's doing, not the page's. (Playwright's "networkidle" load state is
+    reached once per navigation, so it cannot wait for requests a filter change starts later.)"""
+    waited = quiet = 0
+    while quiet < quiet_ms:
+        if waited > timeout_ms:
+            pytest.fail(f"the page still had requests in flight after {timeout_ms} ms: "
+                        f"{sorted(r.url for r in page.in_flight)}", pytrace=False)
+        page.wait_for_timeout(50)
+        waited += 50
+        quiet = quiet + 50 if not page.in_flight else 0
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.conftest import screenshot
+from tests.web.conftest import screenshot, settle
 
 pytestmark = pytest.mark.slow  # a browser and a server: seconds, not milliseconds
 
@@ -159,6 +159,7 @@ def test_filters_live_in_the_url_and_survive_a_reload(server, page):
     page.wait_for_function(f"() => document.querySelectorAll('.ev-row').length !== {len(rows)}", timeout=LOAD_TIMEOUT_MS)
     narrowed = [r["id"] for r in listed(page)]
     # ... and a reload (or a shared link) restores the form and the same list.
+    settle(page)
     page.reload()
     page.wait_for_selector(".ev-row", timeout=LOAD_TIMEOUT_MS)
     assert page.locator("select[name=acled_type]").input_value() == "Violence against civilians"
