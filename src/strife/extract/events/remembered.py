@@ -22,8 +22,9 @@ from strife.extract import clause_verb
 from strife.extract.events.background_rows import describes_a_noun
 from strife.extract.events.frame import Frame
 
-#: A year ('2014') or a decade ('the 1980s', 'the early 2010s').
-YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+#: A year (2014) or a decade (the 1980s, the early 2010s): wider than `modality.YEAR`, which reads
+#: a year alone, since a past decade names the background as well as a past year does.
+YEAR_OR_DECADE = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 #: Labels by which a year names an event noun ('the 2014 bombing', 'the 2014 market bombing').
 NAMING_DEPS = frozenset({"nummod", "compound", "nmod", "amod", "npadvmod"})
 
@@ -44,7 +45,7 @@ def named_by_a_past_year(token: Token, year: int) -> bool:
     2014', is a date of the clause, read by `_in_a_description_of_a_past_year`)."""
     if token.pos_ != "NOUN":
         return False
-    return any(YEAR.match(t.text) and _year(t) < year and _names(t, token)
+    return any(YEAR_OR_DECADE.match(t.text) and _year(t) < year and _names(t, token)
                for t in token.doc[token.left_edge.i:token.i])
 
 
@@ -68,7 +69,7 @@ def _in_a_description_of_a_past_year(token: Token, year: int) -> bool:
     clause = next((a for a in [token, *token.ancestors] if describes_a_noun(a)), None)
     if clause is None:
         return False
-    return any(YEAR.match(t.text) and _year(t) < year - 1 for t in clause.subtree)
+    return any(YEAR_OR_DECADE.match(t.text) and _year(t) < year - 1 for t in clause.subtree)
 
 
 #: Words that open a phrase or clause telling the circumstance of the clause above ('closed after
@@ -84,7 +85,7 @@ def _in_a_circumstance_of_a_past_year(token: Token, year: int) -> bool:
     made a past year what it was, not an incident of the report."""
     for node in [token, *token.ancestors]:
         opener = _circumstance(node)
-        if opener is not None and any(YEAR.match(t.text) and _year(t) < year - 1 for t in opener.head.subtree):
+        if opener is not None and any(YEAR_OR_DECADE.match(t.text) and _year(t) < year - 1 for t in opener.head.subtree):
             return True
     return False
 
@@ -116,7 +117,7 @@ def _the_extreme_of_a_past_set(token: Token, year: int) -> bool:
         return False
     sentence = verb.sent
     before = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-    return any(YEAR.match(t.text) and _year(t) < year - 1 for t in token.doc[before.start:sentence.end])
+    return any(YEAR_OR_DECADE.match(t.text) and _year(t) < year - 1 for t in token.doc[before.start:sentence.end])
 
 
 def _a_superlative_for_a_noun(word: Token) -> bool:
