@@ -136,6 +136,23 @@ def test_countries_are_read_in_one_statement(gazetteer: Gazetteer, monkeypatch) 
     assert len(work.statements) == 1
 
 
+def test_explain_keeps_each_ranking_and_gives_the_same_answers(gazetteer: Gazetteer) -> None:
+    """`explain` keeps its ranking per question: asked again, the same readings and scores as a
+    gazetteer that never ranked the name; a caller changing the list it got changes nothing kept;
+    another order of the countries, another region or qualifier is another question."""
+    kept = Gazetteer(gazetteer.path)
+    questions = [("Tripoli", ("LBN",), None, ()), ("Tripoli", ("LBY", "LBN"), None, ()), ("Tripoli", ("LBN", "LBY"), None, ()),
+                 ("Hama", (), None, ()), ("Kafr Qaseem", ("ISR",), None, ()), ("Springfield", ("USA",), "Illinois", ())]
+    questions.append(("Springfield", ("USA",), None, tuple(kept.lookup("Ohio")[:1])))
+    for name, focus, admin1, qualifiers in questions:
+        first = kept.explain(name, focus, admin1=admin1, qualifiers=qualifiers, variants=True)
+        first.clear()
+        again = kept.explain(name, list(focus), admin1=admin1, qualifiers=list(qualifiers), variants=True)
+        fresh = Gazetteer(gazetteer.path).explain(name, focus, admin1=admin1, qualifiers=qualifiers, variants=True)
+        assert again == fresh and again
+    assert len(kept._explained) == len(questions)
+
+
 def test_missing_index_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(FileNotFoundError):
         Gazetteer(tmp_path / "none.sqlite")

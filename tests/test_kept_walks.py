@@ -70,3 +70,24 @@ def test_verb_or_root_is_the_first_verb_up_the_heads_or_the_root(doc) -> None:
         assert found.pos_ in ("VERB", "AUX") or found.head.i == found.i
         if (bounded := clause_verb(token)) is not None:
             assert bounded.i == found.i
+
+
+def test_no_stage_rejoins_the_doc_text() -> None:
+    """spaCy's `Doc.text` joins every token again on each access (a Token made per word): read per
+    mention or per figure it was the largest cost of coding after session 19 (`doc.text` in a
+    comprehension over the focus votes; in `_counted_noun`). Stages read `doc_text`, kept once."""
+    import re
+    from pathlib import Path
+
+    import strife
+
+    root = Path(strife.__file__).parent
+    rejoined = re.compile(r"\b(?:doc|\.doc)\.text\b(?!_)")
+    kept_at = root / "extract" / "__init__.py"  # where `doc_text` reads it, once per Doc
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py")) if path != kept_at
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if rejoined.search(line.split("#")[0]) and not line.lstrip().startswith(('"', "'"))
+    ]
+    assert offenders == ["pipeline.py:129"]  # a Doc made without `make_doc`, read once for its metadata

@@ -614,6 +614,26 @@ def test_focus_ranked_without_a_mention_is_the_focus_of_the_other_votes(nlp, gaz
         assert support.ranked_without(index) == focus.focus_of(others)
 
 
+def test_focus_support_keeps_each_names_answer(nlp, gazetteer) -> None:
+    """`FocusSupport` keeps each name's answer: asked again (of the name's other mention too), the
+    same focus as the first time, whatever a caller did to the list it got."""
+    from strife.extract.places import focus
+
+    doc = nlp("Houthi forces shelled Taizz and Aden. Syrian troops entered Idlib, Washington said, "
+              "while Rovenky and Kabul saw clashes. Russian jets struck Homs and Aleppo, then Aden again.")
+    mentions, votes = focus.mentions_and_votes(doc, gazetteer)
+    names = [m.name(doc) for m in mentions]
+    support = focus.FocusSupport(votes, names)
+    first = [support.ranked_without(index) for index in range(len(mentions))]
+    for got in first:
+        got.reverse()
+    fresh = focus.FocusSupport(votes, names)
+    for index in reversed(range(len(mentions))):
+        assert support.ranked_without(index) == fresh.ranked_without(index) == first[index][::-1]
+        assert support.without(index) == frozenset(first[index])
+    assert len(support._ranked) == len(set(names)) < len(names)
+
+
 def test_a_region_written_with_its_kind_word_sets_the_focus(nlp, gazetteer) -> None:
     # "Papua province" is a compound of its own kind word; it still says the article is in Indonesia.
     text = ("On 30 April 2020, villagers clashed in Bate village, coded as Demta district, Jayapura regency, "

@@ -396,14 +396,14 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
     if any(child.i == span.end and child.dep_ in ("acl", "amod") and trigger_for(child) for child in root.children):
         return root, root  # "at least 30 wounded in clashes": the figure carries its outcome word
     if (root.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "advmod") and root.head.i >= span.end
-            and not _BLANK_LINE.search(root.doc.text, root.idx, root.head.idx)):
+            and not _BLANK_LINE.search(doc_text(root.doc), root.idx, root.head.idx)):
         return root.head, root.head  # never a noun past a blank line: "kills 14\n\nKABUL (Reuters)"
     if root.pos_ not in ("NOUN", "PROPN", "PRON"):
         # "between 5 and 8 people", "fifteen (15) people": the parse hangs the range's opener or the
         # bracketed digits outside the phrase, but a figure of it still counts the noun after it
         for token in span:
             if (token.dep_ == "nummod" and token.head.i >= span.end and token.head.pos_ in ("NOUN", "PROPN")
-                    and not _BLANK_LINE.search(root.doc.text, token.idx, token.head.idx)):
+                    and not _BLANK_LINE.search(doc_text(root.doc), token.idx, token.head.idx)):
                 return token.head, token.head
         after = root.doc[span.end] if span.end < len(root.doc) else None
         if span[-1].text == ")" and after is not None and after.pos_ in ("NOUN", "PROPN"):

@@ -170,14 +170,15 @@ def _according_to(verb: Token, figure: Token | None = None) -> Optional[str]:
     of the figure's clause names (lower case), or None; not when another figure of the verb stands
     between (``figure``'s "12 killed, 19 according to another source": the phrase is the 19's)."""
     for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "according":
+            continue  # the words between are walked only for an "according to" phrase
         if figure is not None and any(other.like_num and other.head.i == verb.i and figure.i < other.i < child.i
                                       for other in verb.doc[figure.i + 1 : child.i]):
             continue
-        if child.dep_ == "prep" and child.lower_ == "according":
-            for to in child.children:
-                source = next((t for t in to.children if t.dep_ == "pobj"), None) if to.lower_ == "to" else None
-                if source is not None:
-                    return " ".join(t.lower_ for t in source.subtree)
+        for to in child.children:
+            source = next((t for t in to.children if t.dep_ == "pobj"), None) if to.lower_ == "to" else None
+            if source is not None:
+                return " ".join(t.lower_ for t in source.subtree)
     return None
 
 

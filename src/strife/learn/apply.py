@@ -31,6 +31,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from strife.extract import doc_text
 from strife.extract.judged import judged
 from strife.learn.detect import is_short_report, open_passages, passage_example, propose
 from strife.learn.features import NO_EVENT, Example, examples_for
@@ -229,7 +230,7 @@ class Typer:
             if not state or "failed" in state or "result" not in state:
                 continue
             try:
-                jobs.append(_job(state["result"], doc.text, self.model, judged(doc)))
+                jobs.append(_job(state["result"], doc_text(doc), self.model, judged(doc)))
             except Exception as error:  # noqa: BLE001 - reported per article, like every stage
                 self._fail(state, error)
         _type_jobs(jobs, self.model)

@@ -166,6 +166,10 @@ def name_key(name: str) -> str:
 _WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
 
 
+# Rankings `Gazetteer.explain` keeps (a few hundred bytes each) before it starts over.
+_EXPLAINED_KEPT = 20_000
+
+
 class Gazetteer:
     """Read-only access to a built index; cheap to open, safe to share within a process."""
 
@@ -178,6 +182,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._country_points_cache: dict[str, Optional[np.ndarray]] = {}
         self._near_country: dict[tuple[float, float, str, float], bool] = {}
+        self._explained: dict[tuple, tuple[tuple[Candidate, float], ...]] = {}
         override_path = Path(overrides) if overrides else default_path()
         self.user_places = overrides_by_key(read_overrides(override_path)) if override_path else {}
 
@@ -358,7 +363,23 @@ class Gazetteer:
         written after it ("Kibirizi (Walikale, Nord-Kivu)"): a candidate inside one of them scores more.
         With `variants`, a name the index does not hold is looked up by its transliteration
         skeleton (`lookup_variants`).
+
+        The ranking is kept per question (the name, the countries in their order, the region, the
+        qualifiers, `variants`): it reads nothing but the index and the user's places, which do not
+        change while the gazetteer is open, and the places stage asks the same question of most
+        mentions twice (for the focus votes, then to resolve them). At most `_EXPLAINED_KEPT` are
+        kept; then it starts over.
         """
+        key = (name, tuple(focus_countries), admin1, tuple(qualifiers), variants)
+        if key not in self._explained:
+            if len(self._explained) >= _EXPLAINED_KEPT:
+                self._explained.clear()
+            self._explained[key] = tuple(self._explain(name, focus_countries, admin1, qualifiers, variants))
+        return list(self._explained[key])
+
+    def _explain(self, name: str, focus_countries: Sequence[str], admin1: Optional[str],
+                 qualifiers: Sequence[Candidate], variants: bool) -> list[tuple[Candidate, float]]:
+        """`explain`, worked out."""
         written = _LEADING_ARTICLE.sub("", name.strip())
         bare, feature = split_admin_word(written)
         candidates = self.lookup_kind_named(written, bare, feature)

@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Token
 
 from strife.datafiles import read_data_sets
+from strife.extract import span_tokens
 from strife.extract.events.triggers import Trigger
 from strife.ontology.families import FORCE
 
@@ -42,8 +43,9 @@ def figurative(trig: Trigger) -> bool:
     if entry.plover not in FORCE and not (entry.plover == "PROTEST" and entry.mode in CROWD_VIOLENCE_MODES):
         return False
     words = metaphor_contexts()
-    sentence = trig.token.sent
-    if not any(_game_word(t, words.get("game", frozenset())) for t in sentence):
+    sentence = span_tokens(trig.token.sent)  # the kept tokens: a Span makes new ones on every walk
+    game = words.get("game", frozenset())
+    if not any(_game_word(t, game) for t in sentence):
         return False
     literal = words.get("literal", frozenset())
     return not any(t.lemma_.lower() in literal or t.lower_ in literal for t in sentence)

@@ -381,11 +381,14 @@ class FocusSupport:
     Kresh. `names` gives each mention's name (votes of actors and cues have none).
 
     Counted once for the article, then adjusted per name: recounting every vote for every mention
-    was quadratic, most of the places stage's time on a long text of many reports.
+    was quadratic, most of the places stage's time on a long text of many reports. Each name's
+    answer is kept: the votes do not change once counted, and the places stage asks of every
+    mention several times (its focus, its namesakes, its support abroad).
     """
 
     def __init__(self, votes: Sequence[FocusVote], names: Sequence[str]):
         self.names = names
+        self._ranked: dict[str, tuple[str, ...]] = {}  # a name -> `ranked_without` of its mentions
         self.weights: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # by metonym
         self.own: dict[str, dict[bool, Counter[str]]] = {}  # each name's votes
         for vote in votes:
@@ -397,11 +400,14 @@ class FocusSupport:
     def ranked_without(self, mention: int) -> list[str]:
         """The other names' and the actors' countries, strongest first: the focus a mention is read
         in ("Tripoli" alone would put Libya beside the Lebanon the rest of the article names)."""
-        weights = {metonym: counter.copy() for metonym, counter in self.weights.items()}
-        for metonym, counter in self.own.get(self.names[mention], {}).items():
-            weights[metonym].subtract(counter)
-        chosen = _positive(weights[False]) or _positive(weights[True])
-        return [country for country, _ in chosen.most_common()]
+        name = self.names[mention]
+        if name not in self._ranked:
+            weights = {metonym: counter.copy() for metonym, counter in self.weights.items()}
+            for metonym, counter in self.own.get(name, {}).items():
+                weights[metonym].subtract(counter)
+            chosen = _positive(weights[False]) or _positive(weights[True])
+            self._ranked[name] = tuple(country for country, _ in chosen.most_common())
+        return list(self._ranked[name])
 
     def without(self, mention: int) -> frozenset[str]:
         """The countries the others support, in no order."""

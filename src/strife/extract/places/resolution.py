@@ -17,7 +17,7 @@ from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc, Span
 
-from strife.extract import doc_ents
+from strife.extract import doc_ents, doc_text
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.anchors import nearest_pairs, nearest_to_anchors
 from strife.extract.places.cued_names import begins_name, cued_name_place
@@ -159,7 +159,7 @@ def _read_places(
     # A demonym inside a toponym ("Somali region") is the toponym's, not a people's.
     named = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in mentions]
     people = _dominant_country([v for v in votes if v.mention is None and not v.armed
-                                and is_demonym(doc.text[v.span[0] : v.span[1]])
+                                and is_demonym(doc_text(doc)[v.span[0] : v.span[1]])
                                 and not any(a <= v.span[0] < b for a, b in named)])
     actor_countries = frozenset([people] if people else [])  # one people, far more than any other
     units = [(names[i], ranked[0][0].country) for i, ranked in enumerate(readings)
@@ -765,7 +765,7 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     evidence = max((v for v in actor_votes if v.country == focus[0]), key=lambda v: v.weight)
     place = to_place(country, span=evidence.span, confidence=ACTOR_PLACE_CONFIDENCE).model_copy(
         update={"inferred_from": "actors"})
-    return Toponym(doc.text[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus, reason=reason)
+    return Toponym(doc_text(doc)[evidence.span[0] : evidence.span[1]], place, [(country, 0.0)], focus, reason=reason)
 
 
 def _weak_far_reading(mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]], forces: str,
@@ -804,7 +804,7 @@ def _subject_root(token):
 
 def _only_groups(doc: Doc, votes: Sequence[FocusVote], country: str) -> bool:
     """Are the votes for the country all named groups, none a people's adjective ("Palestinian")?"""
-    return all(not is_demonym(doc.text[vote.span[0] : vote.span[1]]) for vote in votes if vote.country == country)
+    return all(not is_demonym(doc_text(doc)[vote.span[0] : vote.span[1]]) for vote in votes if vote.country == country)
 
 
 # The actors' country places an article only when it outweighs every other country its actors say
