@@ -26,7 +26,7 @@ from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
 from strife.extract.count_words import (
     MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, another_source, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
-    past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
+    later_death, past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity, number_words
 from strife.extract.quotes import speech_verb
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
@@ -60,7 +60,10 @@ def find_counts(doc: Doc) -> list[Count]:
             counts.extend(_shared_outcome(count, span))
         counts.extend(zero_counts(sentence))
         kinds = {count.kind for count in counts[first:]}
-        counts.extend(listed_in_tally(singular_counts(sentence, owner_of_noun, kinds, figures), sentence))
+        figure_kinds = {noun: (counts[at].kind, counts[at].confidence) for noun, at in owner_of_noun.items()
+                        if at >= first and counts[at].kind is not None}
+        counts.extend(listed_in_tally(singular_counts(sentence, owner_of_noun, kinds, figures, figure_kinds), sentence))
+        counts.extend(_died_of_wounds(counts[first:], doc))
         if not any(count.kind == "killed" for count in counts[first:]):
             counts.extend(plural_outcomes(sentence, figures))
     return counts
@@ -87,6 +90,22 @@ def _shared_outcome(count: Count, span: Span) -> Iterator[Count]:
             "low": 1 if (count.low or 0) >= 1 else count.low, "best": None, "high": high, "kind": trigger.kind,
             "vague": True, "confidence": round(count.confidence * 0.8, 3)})
         return
+
+
+def _died_of_wounds(told: list[Count], doc: Doc) -> list[Count]:
+    """ "Three people were wounded and later died in hospital", "a student was wounded and later
+    succumbed": the wounded subject of a verb with a verb of dying conjoined after it, with no
+    subject of its own, are dead too (`later_death`); ACLED counts a wounded person who died of the
+    wounds among the event's fatalities. Each such figure of wounded gives a figure of dead."""
+    died = []
+    for count in told:
+        if count.kind != "injured" or count.span is None or count.part_of is not None:
+            continue
+        words = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+        death = later_death(words.root) if words is not None and len(words) else None
+        if death is not None:
+            died.append(count.model_copy(update={"kind": death.kind, "confidence": round(count.confidence * 0.9, 3)}))
+    return died
 
 
 def _quantities(sentence: Span) -> Iterator[tuple[Quantity, Span]]:
@@ -122,7 +141,10 @@ def _read_count(
         if not partitive:
             return None
     parent = part_of_count(span, noun, anchor, owner_of_noun, counts)
-    noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
+    # "2 dead and 40 arrested": the word after a figure says what befell its people, whatever the
+    # word of killing the list began with; a noun naming people by what befell them before
+    # ("executed 3 hostages") yields to the word of killing
+    noun_trigger = _harm_over_status(noun_trigger, anchor) if noun_trigger else _trailing_trigger(span, noun)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
