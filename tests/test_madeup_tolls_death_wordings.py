@@ -9,7 +9,9 @@ the ACLED codebook ("Reported fatalities") and its FAQ "Fatalities":
 * ACLED does not count injuries or arrests: "2 dead and 40 arrested" is two, and a clause whose
   auxiliary was dropped ("2 soldiers were killed and 5 militants arrested") tells the arrested
   apart from the dead;
-* each person listed with the dead is one more ("3 soldiers and their commander": four).
+* each person listed with the dead is one more ("3 soldiers and their commander": four);
+* a figure restated in brackets is one figure ("three (03)", "2 (two)"); "over N" is N+1, as
+  ``data/number_modifiers.csv`` reads it.
 
 Villages, people and groups are invented. Each case failed before the rule its id names; each
 guard holds with the rule.
@@ -68,6 +70,23 @@ AFRICA, SOUTH_ASIA, GLOBAL = "2016-06-22", "2015-05-20", "2020-05-31"
                  id="'3 soldiers and their commander': four dead"),
     pytest.param("Herders attacked Tse-Odu village. A couple and their child were killed.", AFRICA, 3,
                  id="'a couple and their child': three dead"),
+    # older notes' figures
+    pytest.param("Three (03) militants were killed in an exchange of fire near Kelwa.", SOUTH_ASIA, 3,
+                 id="'Three (03) militants': padded digits in brackets restate the figure"),
+    pytest.param("Militants attacked a check post, killing 2 (two) Levies personnel near Darel.", SOUTH_ASIA, 2,
+                 id="'2 (two) personnel': a word in brackets restates the digits"),
+    pytest.param("A pair of policemen were shot dead at a checkpoint near Darel.", SOUTH_ASIA, 2,
+                 id="'a pair of policemen' is two"),
+    pytest.param("Over a dozen civilians were killed by Tamu rebels near Kelwa.", AFRICA, 13,
+                 id="'Over a dozen civilians': the figure counts the people after it (over N: N+1)"),
+    pytest.param("Two killed, several arrested as police break up a protest in Kiroba.", AFRICA, 2,
+                 id="'Two killed, several arrested': the several are arrested"),
+    pytest.param("Militants attacked a police post in Darel. Two of the injured policemen later succumbed to their "
+                 "injuries.", SOUTH_ASIA, 2, id="'Two of the injured policemen later succumbed': two dead"),
+    pytest.param("On 10 May 2020, in Cabo Delgado, insurgents decapitated three men in Nkala village.", GLOBAL, 3,
+                 id="'decapitated' is a killing"),
+    pytest.param("Five terrorists were sent to hell in an operation by security forces in Tirwa Agency.", SOUTH_ASIA, 5,
+                 id="'sent to hell' is a killing"),
     # a headline's present
     pytest.param("Gunmen kill a policeman in Kindo; one of the attackers was also killed.", AFRICA, 2,
                  id="'Gunmen kill a policeman': a headline's present tells a death"),
@@ -97,6 +116,12 @@ def test_deaths_in_every_wording(row_event, text, published, deaths):
                  id="arrests and wounds are no deaths"),
     pytest.param("Gunmen threatened to kill a policeman in Kindo.", AFRICA, 0,
                  id="'threatened to kill' is no death"),
+    pytest.param("Two injured policemen were taken to hospital after militants attacked a post in Darel.", SOUTH_ASIA, 0,
+                 id="the injured with no word of dying are no dead"),
+    pytest.param("Gunmen executed 3 hostages in Kelwa.", AFRICA, 3,
+                 id="people named by what befell them before are killed by the word of killing"),
+    pytest.param("Fifteen (15) people were killed in an attack on Kelwa market.", AFRICA, 15,
+                 id="a figure in words restated in digits is one figure"),
 ])
 def test_what_the_rules_leave_alone(row_event, text, published, deaths):
     """Guards of the rules above: what each must not read."""

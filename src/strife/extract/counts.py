@@ -141,10 +141,14 @@ def _read_count(
         if not partitive:
             return None
     parent = part_of_count(span, noun, anchor, owner_of_noun, counts)
-    # "2 dead and 40 arrested": the word after a figure says what befell its people, whatever the
-    # word of killing the list began with; a noun naming people by what befell them before
-    # ("executed 3 hostages") yields to the word of killing
-    noun_trigger = _harm_over_status(noun_trigger, anchor) if noun_trigger else _trailing_trigger(span, noun)
+    # "2 dead and 40 arrested", "Two killed, several arrested": the word after a figure says what
+    # befell its people, whatever the word of killing the list began with; a noun naming people by
+    # what befell them before ("executed 3 hostages") yields to the word of killing
+    bare = span.start <= noun.i < span.end
+    if noun_trigger is None:
+        noun_trigger = _trailing_trigger(span, noun)
+    elif not bare:
+        noun_trigger = _harm_over_status(noun_trigger, anchor, noun)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
@@ -316,17 +320,27 @@ def _each_groups_dead(span: Span, cues: frozenset[str]) -> bool:
     return noun.dep_ == "dobj" and any(each_side(child) for child in noun.head.children if child.dep_ == "nsubj")
 
 
-def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:
+def _harm_over_status(own: Optional[Trigger], anchor: Token, noun: Token) -> Optional[Trigger]:
     """ "executed 3 hostages", "killing 4 refugees": a noun naming people by what befell them
     before (held, displaced) yields to the word of killing or wounding that governs it; the noun's
     own outcome stands otherwise ("3 hostages were freed"), and so does "casualties", itself killed or
-    wounded ("leaving 8 casualties, 2 of them dead": the parse may hang "dead" on "leaving")."""
+    wounded ("leaving 8 casualties, 2 of them dead": the parse may hang "dead" on "leaving"). So do
+    the wounded named as who they were ("Two of the injured policemen later succumbed"): a word of
+    dying over them says they died of the wounds, which ACLED counts among the event's dead."""
+    if own is not None and own.kind == "injured" and _wounded_as_who_they_were(own, noun):
+        governed = governing_trigger(anchor)
+        return Trigger(governed[0], "noun", governed[1]) if governed is not None and governed[0] == "killed" else own
     if own is None or own.kind in ("killed", "injured", "casualties"):
         return own
     governed = governing_trigger(anchor)
     if governed is None or governed[0] not in ("killed", "injured"):
         return own
     return None
+
+
+def _wounded_as_who_they_were(own: Trigger, noun: Token) -> bool:
+    """The noun's outcome is an adjective or participle before it ("the injured policemen")."""
+    return any(child.dep_ == "amod" and child.i < noun.i and trigger_for(child) == own for child in noun.children)
 
 
 def _people_tagged_a_quantity(span: Span) -> bool:
@@ -430,6 +444,8 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
         after = root.doc[span.end] if span.end < len(root.doc) else None
         if span[-1].text == ")" and after is not None and after.pos_ in ("NOUN", "PROPN"):
             return after, after
+        if after is not None and after.tag_ == "NNS" and is_victim_noun(after) and root.pos_ == "ADP":
+            return after, after  # "Over a dozen civilians were killed": the parse made the figure a phrase of "over"
         if _bounds_set_off(span):  # "At least 7, and possibly as many as 15, civilians were killed"
             noun = root.doc[span.end + 1]  # the figure stands for the phrase where the parse made it an argument
             return noun, root if root.dep_ in ("dobj", "nsubjpass", "nsubj") else noun
