@@ -6,6 +6,8 @@ the ACLED codebook ("Reported fatalities") and its FAQ "Fatalities":
 * every reported death counts, however the note words it: "breathed his last", "passed away",
   "laid down their lives", "fell in the fighting", "fatally stabbed"; a wounded person who later
   died of the wounds is a death of the event ("was shot and later died");
+* a wounded person who died of the wounds counts ("injuring 4, one fatally"); remains count as the
+  one dead they are ("a body of a man");
 * ACLED does not count injuries or arrests: "2 dead and 40 arrested" is two, and a clause whose
   auxiliary was dropped ("2 soldiers were killed and 5 militants arrested") tells the arrested
   apart from the dead;
@@ -87,6 +89,13 @@ AFRICA, SOUTH_ASIA, GLOBAL = "2016-06-22", "2015-05-20", "2020-05-31"
                  id="'decapitated' is a killing"),
     pytest.param("Five terrorists were sent to hell in an operation by security forces in Tirwa Agency.", SOUTH_ASIA, 5,
                  id="'sent to hell' is a killing"),
+    # the harm of the wounded told as fatal after them, and remains told with whose they are
+    pytest.param("Gunmen attacked a bar in Kelwa, injuring 4, one fatally.", AFRICA, 1,
+                 id="'injuring 4, one fatally': one dead"),
+    pytest.param("Gunmen attacked a bar in Kelwa, wounding three, two of them fatally.", AFRICA, 2,
+                 id="'wounding three, two of them fatally': two dead"),
+    pytest.param("A body of a man with bullet wounds was found in Tumbal.", AFRICA, 1,
+                 id="'A body of a man': the man is whose body it is, one dead"),
     # a headline's present
     pytest.param("Gunmen kill a policeman in Kindo; one of the attackers was also killed.", AFRICA, 2,
                  id="'Gunmen kill a policeman': a headline's present tells a death"),
@@ -118,6 +127,8 @@ def test_deaths_in_every_wording(row_event, text, published, deaths):
                  id="'threatened to kill' is no death"),
     pytest.param("Two injured policemen were taken to hospital after militants attacked a post in Darel.", SOUTH_ASIA, 0,
                  id="the injured with no word of dying are no dead"),
+    pytest.param("Gunmen attacked a bar in Kelwa, injuring four people seriously.", AFRICA, 0,
+                 id="an adverb of no killing after the wounded is no death"),
     pytest.param("Gunmen executed 3 hostages in Kelwa.", AFRICA, 3,
                  id="people named by what befell them before are killed by the word of killing"),
     pytest.param("Fifteen (15) people were killed in an attack on Kelwa market.", AFRICA, 15,

@@ -25,7 +25,7 @@ from strife.extract.count_parts import frames_a_counted_noun, part_of_count, pic
 from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
 from strife.extract.count_words import (
-    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, another_source, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
+    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, another_source, count_cues, count_triggers, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
     later_death, past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity, number_words
 from strife.extract.quotes import speech_verb
@@ -168,6 +168,8 @@ def _read_count(
         parent = running_total_of(span, kind, counts)
     if kind == "casualties" and (_told_fatal(noun) or (parent is not None and _said_fatal(span.root))):
         kind = "killed"
+    if kind == "injured" and _fatally(anchor):
+        kind = "killed"  # "injuring 4, one fatally": the one died of the wounds
     if parent is not None and counts[parent].kind == "casualties" and kind != "casualties":
         parent = None  # "12 casualties, including 3 dead": the dead are the toll, not a part of it
     if parent is not None and counts[parent].kind == "injured" and kind == "killed":
@@ -230,6 +232,18 @@ def _said_by(count: Count, doc: Doc) -> Token | None:
         if speech_verb(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
             return token
     return None
+
+
+def _fatally(anchor: Token) -> bool:
+    """ "injuring 4, one fatally", "wounding three, two of them fatally": a figure followed by an
+    adverb that, with the verb governing the figure, is a word of killing in count_kinds.csv
+    ("fatally injure") tells those people's harm with the verb left elided: they died of it."""
+    doc, after = anchor.doc, anchor.right_edge.i + 1
+    verb = next((head for head in anchor.ancestors if head.pos_ == "VERB"), None)
+    adverbs = [child for child in anchor.children if child.dep_ == "advmod" and child.i > anchor.i]
+    adverbs += [doc[after]] if after < len(doc) and doc[after].pos_ == "ADV" else []
+    found = [count_triggers().get(f"{adverb.lower_} {verb.lemma_.lower()}") for adverb in adverbs] if verb else []
+    return any(trigger is not None and trigger.kind == "killed" for trigger in found)
 
 
 def _told_fatal(noun: Token) -> bool:

@@ -75,6 +75,15 @@ def _whose_people_were_counted(token: Token, owner_of_noun: dict[int, int]) -> b
             and preposition.head.pos_ == "NOUN")
 
 
+def _whose_remains_were_counted(token: Token, counted: dict[int, tuple[str, float]]) -> bool:
+    """ "A body of a man with bullet wounds was found": the person an "of" phrase of remains counted
+    just before names is whose remains they are, the same one dead, not one more."""
+    preposition = token.head
+    remains = preposition.head
+    return (token.dep_ == "pobj" and preposition.lower_ == "of" and remains.i in counted
+            and remains.lemma_.lower() in _words("remains"))
+
+
 #: The parts of speech `_unnumbered` reads a person from: a pronoun, or a noun with what counts it.
 _COUNTED_POS = frozenset({"PRON", "NOUN", "PROPN", "DET"})
 
@@ -119,7 +128,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         return (governed, 1, token.i) if governed is not None and governed[0] not in told else None
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
         return None
-    if _whose_people_were_counted(token, owner_of_noun):
+    if _whose_people_were_counted(token, owner_of_noun) or _whose_remains_were_counted(token, counted):
         return None
     if token.dep_ == "appos" and token.head.i in counted and not _listed_as_apposition(token):
         return None  # "killed Juma Koro, a teacher,": the person counted, restated by what they were
