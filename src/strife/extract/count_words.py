@@ -76,17 +76,34 @@ def lookup_keys(token: Token) -> Iterator[str]:
     for child in token.children:
         if child.i > token.i and child.dep_ in ("prt", "acomp", "oprd", "dobj", "amod", "advmod"):
             yield f"{token.lemma_.lower()} {child.lower_}"
-        elif child.i < token.i and child.dep_ in ("compound", "amod"):
-            yield f"{child.lower_} {token.lemma_.lower()}"
+        elif child.i < token.i and child.dep_ in ("compound", "amod", "advmod"):
+            yield f"{child.lower_} {token.lemma_.lower()}"  # "fatally shot": the adverb says the harm killed
         elif child.i > token.i and child.dep_ in ("prep", "dative") and child.lower_ == "to":
             # "shot to death", "stabbed him to death": the manner verb with its result
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield f"{token.lemma_.lower()} to {grand.lower_}"
+        elif (child.i > token.i and child.dep_ == "prep" and child.lower_ in ("in", "during") and _bare_verb(token)
+              and any(grand.dep_ == "pobj" and grand.lemma_.lower() in _fights() for grand in child.children)):
+            yield f"{token.lemma_.lower()} {child.lower_} fight"  # "fell in the fighting": died in it
     for result in result_complements(token):  # "burned 14 villagers alive", "shot dead dozens of them"
         yield f"{token.lemma_.lower()} {result.lower_}"
     yield token.lemma_.lower()
     yield token.lower_
+
+
+def _bare_verb(verb: Token) -> bool:
+    """A verb with no complement saying where or how it went: "fell in the fighting" tells a death,
+    "fell into the hands of troops during the fighting", "fell back", "fell ill" do not."""
+    return not any(child.dep_ in ("dobj", "prt", "acomp", "oprd", "xcomp")
+                   or (child.dep_ == "prep" and child.lower_ in ("into", "to", "under", "back"))
+                   for child in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _fights() -> frozenset[str]:
+    """Nouns of fighting (count_cues.csv role fight), read once."""
+    return count_cues().get("fight", frozenset())
 
 
 def trigger_for(token: Token) -> Optional[Trigger]:
@@ -184,6 +201,10 @@ def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
     subject_of = _subject_taken_for_apposition(anchor)
     if subject_of is not None:
         return subject_of
+    gapped = gapped_participle(anchor)
+    if gapped is not None:  # "2 soldiers were killed and 5 militants arrested": their own verb, not "killed"
+        own = trigger_for(gapped)
+        return (own.kind, own.confidence) if own is not None and own.role == "object" else None
     revised = revised_toll_verb(anchor)
     if revised is not None:  # "5 civilians were killed, later raised to 8": the outcome's latest figure
         outcome = trigger_for(revised)
@@ -204,6 +225,33 @@ def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
             return None
         token, discount = head, discount * 0.95
     return None
+
+
+def gapped_participle(noun: Token) -> Token | None:
+    """ "Two soldiers were killed and 5 militants arrested", "a child was killed and her mother
+    injured", "12 killed, 5 hideouts destroyed and 8 suspects held": a conjunct that carries a
+    participle of its own is a clause of its own with its auxiliary dropped (gapping), so that
+    participle, not the first clause's verb, tells what befell its people. Only when the conjunct
+    hangs on the verb itself, or the list it is in gives another item a participle too; "killed 2
+    soldiers and 3 civilians caught in the crossfire" lists victims of the verb. None elsewhere."""
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    own = _participle_of(noun)
+    if own is None:
+        return None
+    if noun.head.pos_ in ("VERB", "AUX"):
+        return own
+    listed = [item for item in noun.conjuncts if item.i != noun.i]
+    return own if any(_participle_of(item) is not None for item in listed) else None
+
+
+def _participle_of(noun: Token) -> Token | None:
+    """The past participle right after a noun, a reduced clause ("5 hideouts destroyed"), whichever
+    item of the list the parse hangs it on ("5 hideouts destroyed and 8 suspects held")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.dep_ != "acl" or after.tag_ not in ("VBN", "VBD"):
+        return None
+    return after if after.head.i == noun.i or after.head in noun.conjuncts else None
 
 
 def _elided_killing(token: Token, verb: Token) -> tuple[str, float] | None:
@@ -285,7 +333,10 @@ def _object_taken_for_adverb(token: Token, verb: Token) -> bool:
 def conjoined_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
     """ "2 members were shot and killed", "stabbed and killed a man": the passive subject or object
     of a verb conjoined with a word of killing is its victim too; not when that word has a subject
-    of its own, a clause of its own ("repelled an attack; 2 soldiers killed")."""
+    of its own, a clause of its own ("repelled an attack; 2 soldiers killed"). The subject of a verb
+    with a verb of dying after it shares that death (`later_death`)."""
+    if token.dep_ in SUBJECTS and (death := later_death(token)) is not None:
+        return death.kind, death.confidence * 0.95  # "a soldier was shot and later died"
     if token.dep_ not in ("nsubjpass", "dobj"):
         return None
     for partner in verb.children:
@@ -293,6 +344,24 @@ def conjoined_trigger(token: Token, verb: Token) -> Optional[tuple[str, float]]:
         if trigger is not None and trigger.role == "object" and not has_own_victims(partner) \
                 and not any(child.dep_ == "nsubj" for child in partner.children):
             return trigger.kind, trigger.confidence * 0.95
+    return None
+
+
+def later_death(subject: Token) -> Trigger | None:
+    """ "A soldier was shot and later died in hospital", "3 people were wounded and later succumbed":
+    a verb of dying conjoined after the subject's verb, with no subject of its own, has that subject;
+    ACLED counts a wounded person who died of the wounds among the event's fatalities. The trigger
+    of that verb, or None ("3 were wounded and two of them died" tells the dead apart)."""
+    if subject.dep_ not in SUBJECTS:
+        return None
+    verb = subject.head
+    for partner in verb.children:
+        if partner.dep_ != "conj" or partner.i < verb.i or partner.pos_ not in ("VERB", "AUX"):
+            continue
+        trigger = trigger_for(partner)
+        if (trigger is not None and trigger.kind == "killed" and trigger.role == "subject"
+                and not any(child.dep_ in SUBJECTS for child in partner.children)):
+            return trigger
     return None
 
 

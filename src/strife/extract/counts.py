@@ -25,8 +25,8 @@ from strife.extract.count_parts import frames_a_counted_noun, part_of_count, pic
 from strife.extract.count_spread import spread_over
 from strife.extract.count_totals import is_summary_line, is_total, listed_in_tally
 from strife.extract.count_words import (
-    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, another_source, count_cues, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
-    past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
+    MONTH_NAMES, NOT_COUNT_ENTITIES, Trigger, another_source, count_cues, count_triggers, subject_fate, governing_trigger, has_own_victims, is_victim_noun,
+    later_death, past_hedges, past_reported_names, surely_harmed, trigger_for, victims_of)
 from strife.extract.numbers import Quantity, match_quantity, may_start_quantity, number_words
 from strife.extract.quotes import speech_verb
 from strife.extract.unnumbered import plural_outcomes, singular_counts, zero_counts
@@ -60,7 +60,10 @@ def find_counts(doc: Doc) -> list[Count]:
             counts.extend(_shared_outcome(count, span))
         counts.extend(zero_counts(sentence))
         kinds = {count.kind for count in counts[first:]}
-        counts.extend(listed_in_tally(singular_counts(sentence, owner_of_noun, kinds, figures), sentence))
+        figure_kinds = {noun: (counts[at].kind, counts[at].confidence) for noun, at in owner_of_noun.items()
+                        if at >= first and counts[at].kind is not None}
+        counts.extend(listed_in_tally(singular_counts(sentence, owner_of_noun, kinds, figures, figure_kinds), sentence))
+        counts.extend(_died_of_wounds(counts[first:], doc))
         if not any(count.kind == "killed" for count in counts[first:]):
             counts.extend(plural_outcomes(sentence, figures))
     return counts
@@ -87,6 +90,22 @@ def _shared_outcome(count: Count, span: Span) -> Iterator[Count]:
             "low": 1 if (count.low or 0) >= 1 else count.low, "best": None, "high": high, "kind": trigger.kind,
             "vague": True, "confidence": round(count.confidence * 0.8, 3)})
         return
+
+
+def _died_of_wounds(told: list[Count], doc: Doc) -> list[Count]:
+    """ "Three people were wounded and later died in hospital", "a student was wounded and later
+    succumbed": the wounded subject of a verb with a verb of dying conjoined after it, with no
+    subject of its own, are dead too (`later_death`); ACLED counts a wounded person who died of the
+    wounds among the event's fatalities. Each such figure of wounded gives a figure of dead."""
+    died = []
+    for count in told:
+        if count.kind != "injured" or count.span is None or count.part_of is not None:
+            continue
+        words = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+        death = later_death(words.root) if words is not None and len(words) else None
+        if death is not None:
+            died.append(count.model_copy(update={"kind": death.kind, "confidence": round(count.confidence * 0.9, 3)}))
+    return died
 
 
 def _quantities(sentence: Span) -> Iterator[tuple[Quantity, Span]]:
@@ -122,7 +141,14 @@ def _read_count(
         if not partitive:
             return None
     parent = part_of_count(span, noun, anchor, owner_of_noun, counts)
-    noun_trigger = _harm_over_status(noun_trigger or _trailing_trigger(span, noun), anchor)
+    # "2 dead and 40 arrested", "Two killed, several arrested": the word after a figure says what
+    # befell its people, whatever the word of killing the list began with; a noun naming people by
+    # what befell them before ("executed 3 hostages") yields to the word of killing
+    bare = span.start <= noun.i < span.end
+    if noun_trigger is None:
+        noun_trigger = _trailing_trigger(span, noun)
+    elif not bare:
+        noun_trigger = _harm_over_status(noun_trigger, anchor, noun)
     if noun_trigger is not None:
         kind, confidence = noun_trigger.kind, noun_trigger.confidence
     elif parent is not None and counts[parent].kind:
@@ -142,6 +168,8 @@ def _read_count(
         parent = running_total_of(span, kind, counts)
     if kind == "casualties" and (_told_fatal(noun) or (parent is not None and _said_fatal(span.root))):
         kind = "killed"
+    if kind == "injured" and _fatally(anchor):
+        kind = "killed"  # "injuring 4, one fatally": the one died of the wounds
     if parent is not None and counts[parent].kind == "casualties" and kind != "casualties":
         parent = None  # "12 casualties, including 3 dead": the dead are the toll, not a part of it
     if parent is not None and counts[parent].kind == "injured" and kind == "killed":
@@ -204,6 +232,18 @@ def _said_by(count: Count, doc: Doc) -> Token | None:
         if speech_verb(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
             return token
     return None
+
+
+def _fatally(anchor: Token) -> bool:
+    """ "injuring 4, one fatally", "wounding three, two of them fatally": a figure followed by an
+    adverb that, with the verb governing the figure, is a word of killing in count_kinds.csv
+    ("fatally injure") tells those people's harm with the verb left elided: they died of it."""
+    doc, after = anchor.doc, anchor.right_edge.i + 1
+    verb = next((head for head in anchor.ancestors if head.pos_ == "VERB"), None)
+    adverbs = [child for child in anchor.children if child.dep_ == "advmod" and child.i > anchor.i]
+    adverbs += [doc[after]] if after < len(doc) and doc[after].pos_ == "ADV" else []
+    found = [count_triggers().get(f"{adverb.lower_} {verb.lemma_.lower()}") for adverb in adverbs] if verb else []
+    return any(trigger is not None and trigger.kind == "killed" for trigger in found)
 
 
 def _told_fatal(noun: Token) -> bool:
@@ -294,17 +334,27 @@ def _each_groups_dead(span: Span, cues: frozenset[str]) -> bool:
     return noun.dep_ == "dobj" and any(each_side(child) for child in noun.head.children if child.dep_ == "nsubj")
 
 
-def _harm_over_status(own: Optional[Trigger], anchor: Token) -> Optional[Trigger]:
+def _harm_over_status(own: Optional[Trigger], anchor: Token, noun: Token) -> Optional[Trigger]:
     """ "executed 3 hostages", "killing 4 refugees": a noun naming people by what befell them
     before (held, displaced) yields to the word of killing or wounding that governs it; the noun's
     own outcome stands otherwise ("3 hostages were freed"), and so does "casualties", itself killed or
-    wounded ("leaving 8 casualties, 2 of them dead": the parse may hang "dead" on "leaving")."""
+    wounded ("leaving 8 casualties, 2 of them dead": the parse may hang "dead" on "leaving"). So do
+    the wounded named as who they were ("Two of the injured policemen later succumbed"): a word of
+    dying over them says they died of the wounds, which ACLED counts among the event's dead."""
+    if own is not None and own.kind == "injured" and _wounded_as_who_they_were(own, noun):
+        governed = governing_trigger(anchor)
+        return Trigger(governed[0], "noun", governed[1]) if governed is not None and governed[0] == "killed" else own
     if own is None or own.kind in ("killed", "injured", "casualties"):
         return own
     governed = governing_trigger(anchor)
     if governed is None or governed[0] not in ("killed", "injured"):
         return own
     return None
+
+
+def _wounded_as_who_they_were(own: Trigger, noun: Token) -> bool:
+    """The noun's outcome is an adjective or participle before it ("the injured policemen")."""
+    return any(child.dep_ == "amod" and child.i < noun.i and trigger_for(child) == own for child in noun.children)
 
 
 def _people_tagged_a_quantity(span: Span) -> bool:
@@ -408,6 +458,8 @@ def _counted_noun(span: Span) -> tuple[Token, Token]:
         after = root.doc[span.end] if span.end < len(root.doc) else None
         if span[-1].text == ")" and after is not None and after.pos_ in ("NOUN", "PROPN"):
             return after, after
+        if after is not None and after.tag_ == "NNS" and is_victim_noun(after) and root.pos_ == "ADP":
+            return after, after  # "Over a dozen civilians were killed": the parse made the figure a phrase of "over"
         if _bounds_set_off(span):  # "At least 7, and possibly as many as 15, civilians were killed"
             noun = root.doc[span.end + 1]  # the figure stands for the phrase where the parse made it an argument
             return noun, root if root.dep_ in ("dobj", "nsubjpass", "nsubj") else noun

@@ -220,9 +220,11 @@ def _past_joiners(tokens: Sequence[str], end: int) -> int:
 
 def _restated_in_digits(tokens: Sequence[str], value: Optional[int], end: int) -> int:
     """ "twenty-one (21) people": a figure in words restated in digits in brackets is one figure,
-    not two; the end of the figure moves past the brackets."""
+    not two; the end of the figure moves past the brackets. Older notes pad the digits or restate
+    digits in words the same way ("three (03) militants", "2 (two) soldiers")."""
     if value is not None and tokens[end : end + 1] == ["("] and tokens[end + 2 : end + 3] == [")"]:
-        if tokens[end + 1].replace(",", "") == str(value):
+        restated = tokens[end + 1].replace(",", "")
+        if (restated.isdigit() and int(restated) == value) or number_words().get(restated, (None, ""))[0] == value:
             return end + 3
     return end
 

@@ -16,8 +16,8 @@ from spacy.tokens import Span, Token
 from strife.conventions import PLURAL, vague_figure
 from strife.datafiles import read_data_csv
 from strife.extract import doc_lowers, span_tokens
-from strife.extract.count_words import (NOT_COUNT_ENTITIES, companion_verb, conjoined_trigger, count_cues, governing_trigger,
-                                        has_own_victims, is_victim_noun, subject_fate, surely_harmed, trigger_for,
+from strife.extract.count_words import (NOT_COUNT_ENTITIES, companion_verb, conjoined_trigger, count_cues, gapped_participle,
+                                        governing_trigger, has_own_victims, is_victim_noun, subject_fate, surely_harmed, trigger_for,
                                         victim_position, victims_of)
 from strife.extract.numbers import match_quantity
 from strife.model import Count
@@ -40,12 +40,14 @@ def _words(role: str) -> dict[str, int]:
 
 
 def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Optional[str]],
-                    figures: set[int]) -> Iterator[Count]:
+                    figures: set[int], figure_kinds: dict[int, tuple[str, float]] | None = None) -> Iterator[Count]:
     """People counted without a numeral: "killing a woman", "another soldier died", "both guards
     were shot dead", "killed the owner of the house", "killing him".
 
     ACLED codes each as the people the words name (one, or two for "both"); the figure is only
-    written as a determiner, a definite noun or a pronoun.
+    written as a determiner, a definite noun or a pronoun. ``figure_kinds`` (the noun a figure of
+    the sentence counts -> its kind and confidence) lets a person listed after people counted by a
+    figure count one more ("killing 3 soldiers and their commander").
     """
     counted: dict[int, tuple[str, float]] = {}
     for token in span_tokens(sentence):
@@ -53,7 +55,7 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
             continue  # "a number of civilians": the noun of a figure is no person
         if token.pos_ not in _COUNTED_POS:
             continue  # what `_unnumbered` would refuse first, without the call for every word
-        found = _unnumbered(token, counted, kinds, owner_of_noun)
+        found = _unnumbered(token, counted, kinds, owner_of_noun, figure_kinds or {})
         if found is None:
             continue
         (kind, confidence), number, first = found
@@ -73,12 +75,21 @@ def _whose_people_were_counted(token: Token, owner_of_noun: dict[int, int]) -> b
             and preposition.head.pos_ == "NOUN")
 
 
+def _whose_remains_were_counted(token: Token, counted: dict[int, tuple[str, float]]) -> bool:
+    """ "A body of a man with bullet wounds was found": the person an "of" phrase of remains counted
+    just before names is whose remains they are, the same one dead, not one more."""
+    preposition = token.head
+    remains = preposition.head
+    return (token.dep_ == "pobj" and preposition.lower_ == "of" and remains.i in counted
+            and remains.lemma_.lower() in _words("remains"))
+
+
 #: The parts of speech `_unnumbered` reads a person from: a pronoun, or a noun with what counts it.
 _COUNTED_POS = frozenset({"PRON", "NOUN", "PROPN", "DET"})
 
 
 def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[Optional[str]],
-                owner_of_noun: dict[int, int]) -> Optional[Found]:
+                owner_of_noun: dict[int, int], figure_kinds: dict[int, tuple[str, float]]) -> Optional[Found]:
     """((kind, confidence), how many, first token index) for a person counted without a numeral."""
     if token.pos_ in ("DET", "PRON") and _words("counting").get(token.lower_, 1) > 1 \
             and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -117,7 +128,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
         return (governed, 1, token.i) if governed is not None and governed[0] not in told else None
     if token.pos_ not in ("NOUN", "PROPN") or _holds_a_figure(token, owner_of_noun):
         return None
-    if _whose_people_were_counted(token, owner_of_noun):
+    if _whose_people_were_counted(token, owner_of_noun) or _whose_remains_were_counted(token, counted):
         return None
     if token.dep_ == "appos" and token.head.i in counted and not _listed_as_apposition(token):
         return None  # "killed Juma Koro, a teacher,": the person counted, restated by what they were
@@ -132,11 +143,13 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             return (outcome.kind, outcome.confidence), number, counting[0].i  # "led to another death"
         governed = _victim_of(token)
         return (governed, number, counting[0].i) if governed is not None else None
-    if (token.dep_ == "conj" or _listed_as_apposition(token)) and token.head.i in counted:
-        # "killing a woman and her son": one more person, listed after a counted one
+    listed_after = counted.get(token.head.i) or figure_kinds.get(token.head.i)
+    if (token.dep_ == "conj" or _listed_as_apposition(token)) and listed_after is not None:
+        # "killing a woman and her son", "killing 3 soldiers and their commander": one more person,
+        # listed after people counted
         if not any(child.dep_ == "poss" for child in token.children) or not _is_person(token):
             return None
-        return counted[token.head.i], 1, min(child.i for child in token.children if child.dep_ == "poss")
+        return listed_after, 1, min(child.i for child in token.children if child.dep_ == "poss")
     dead_told = "killed" in kinds or any(kind == "killed" for kind, _ in counted.values())
     return (_definite_one(token, determiners) or _named_or_bare_one(token, determiners)
             or (None if dead_told else _ones_body(token)))
@@ -307,11 +320,19 @@ def _victim_of(token: Token) -> Optional[tuple[str, float]]:
 
 def _unaccomplished(token: Token) -> bool:
     """ "an attempt to assassinate the commander", "threatened to kill him": a word of killing in
-    its base form tells an act tried, planned or feared, not a death."""
+    its base form tells an act tried, planned or feared, not a death. Not a base form with a subject
+    of its own and no auxiliary: "Gunmen kill a policeman in Kindu" is a headline's present, which
+    the tagger may read as a base form, telling what happened."""
     head = token.head
     while head.dep_ in ("prep", "pobj", "agent") and head.head is not head:
         head = head.head
-    return head.tag_ == "VB"
+    return head.tag_ == "VB" and not _headline_present(head)
+
+
+def _headline_present(verb: Token) -> bool:
+    """A base-form verb with a subject of its own and no auxiliary, "to" or modal before it."""
+    return (any(child.dep_ == "nsubj" for child in verb.children)
+            and not any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children))
 
 
 def _is_person(token: Token) -> bool:
@@ -333,10 +354,12 @@ def _is_group(token: Token) -> bool:
 def _direct_trigger(token: Token) -> Optional[tuple[str, float]]:
     """The trigger whose victim ``token`` is, read only from the word it depends on (a definite
     noun or pronoun far from its verb is more often someone else than a victim)."""
-    head = token.head
-    trigger = trigger_for(head)
     if _unaccomplished(token):
         return None
+    if gapped_participle(token) is not None:
+        return governing_trigger(token)  # "a child was killed and her mother injured": her own verb's
+    head = token.head
+    trigger = trigger_for(head)
     if trigger is not None and trigger.role != "noun" and victim_position(token, head, trigger):
         return trigger.kind, trigger.confidence
     if trigger is None and head.pos_ in ("VERB", "AUX"):
