@@ -51,3 +51,4 @@ def test_a_town_of_unknown_size_after_a_cue_counts_in_a_note_with_no_country():
                      lon=13.0, population=0, capital=False, n_names=2, primary=False, located=True)
     assert _unsized_town_at_home([town], []) and _unsized_town_at_home([town], ["NGA"])
     assert not _unsized_town_at_home([town], ["TCD"])
+

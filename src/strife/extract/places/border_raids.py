@@ -53,6 +53,10 @@ class BesideRebels:
         ranked = ranked_readings(doc, mention, self.gazetteer, ())
         if not ranked or ranked[0][0].country in self.rebels or not self._near_home(ranked[0][0]):
             return focus
+        # ... but a name of the home itself or of one of its regions ("in Mali", read unfocused as a
+        # Guinean town near the border) is that home
+        if any(c.country in self.rebels and c.kind in ("country", "admin1") for c, _ in ranked):
+            return focus
         return []
 
     def _near_home(self, best: Candidate) -> bool:
