@@ -42,6 +42,22 @@ def test_a_group_alone_still_places_its_attack_at_home(code):
     assert countries and all(c == "SOM" for c in countries), countries
 
 
+def test_forces_leaving_a_group_in_an_unknown_village_do_not_place_it_at_home(code):
+    # The group acts in a clause of its own: the forces' nationality is no better sign than its home.
+    countries = _countries(code, "Ethiopian troops withdrew from Korowanga; al Shabaab moved in.")
+    assert countries and all(c == "SOM" for c in countries), countries
+
+
+@pytest.mark.parametrize("text", [
+    "AMISOM/Kenyan forces killed 5 al Shabaab fighters in Korowanga village.",
+    "Ugandan troops under AMISOM retook Korowanga from al Shabaab.",
+])
+def test_forces_serving_in_a_mission_are_abroad(code, text):
+    # A mission at work in one country only says where its national contingents fight.
+    countries = _countries(code, text)
+    assert countries and all(c == "SOM" for c in countries), countries
+
+
 def test_a_known_place_abroad_outweighs_the_forces_nationality(code):
     countries = _countries(code, "Turkish forces shelled SDF positions near Manbij.")
     assert countries and all(c == "SYR" for c in countries), countries

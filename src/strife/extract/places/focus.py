@@ -55,6 +55,7 @@ class FocusVote:
     armed: bool = False  # a people's adjective naming armed forces ("Israeli drones", "Turkish forces"): not where they act
     alternate: bool = False  # a town read by one of its other names (`_read_as_alternate`): a weaker sign
     rebel: bool = False  # a rebel group's name ("Boko Haram"): its home, whence its fighters cross borders
+    cue: bool = False  # a name of geo_focus_cues.csv ("AMISOM"): a mission or body at work in that country only
 
 
 def _actor_votes(doc: Doc) -> list[FocusVote]:
@@ -81,7 +82,7 @@ def _actor_votes(doc: Doc) -> list[FocusVote]:
     votes += _untagged_actor_votes(doc, _TokenText.of(doc), dictionary, tagged)
     for phrase, pattern, country in focus_cues():
         if phrase in text:
-            votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span()) for match in pattern.finditer(text)]
+            votes += [FocusVote(country, CUE_FOCUS_WEIGHT, match.span(), cue=True) for match in pattern.finditer(text)]
     return [vote for vote in votes if not _names_other_side(doc, vote.span)]
 
 

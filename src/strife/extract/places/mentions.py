@@ -33,6 +33,7 @@ from strife.extract.places.names import (
     kind_feature,
     name_qualifiers,
     named_as_place_example,
+    object_of_attack,
     part_words,
     stop_words,
     trim_name,
@@ -359,6 +360,8 @@ def _add_context(doc: Doc, mention: Mention) -> None:
         mention.cue = True
     elif named_as_place_example(doc, mention.start):
         mention.cue = True  # "cities of Westland such as <name>": an example of places is a place
+    elif object_of_attack(doc, mention.start, mention.end):
+        mention.cue = True  # "militants attacked <town>": what an attack strikes is a place
 
 
 def _end_of_a_route(doc: Doc, mention: Mention) -> bool:

@@ -234,6 +234,24 @@ def named_as_place_example(doc: Doc, start: int) -> bool:
     return doc[opener].lower_ in ("of", "in") and holder >= 0 and doc[holder].lower_ in places
 
 
+@functools.lru_cache(maxsize=1)
+def target_verbs() -> frozenset[str]:
+    """The verbs of geo_target_verbs.csv: attacks and captures whose object is the place struck."""
+    return frozenset(row["word"] for row in _read_data_csv("geo_target_verbs.csv"))
+
+
+def object_of_attack(doc: Doc, start: int, end: int) -> bool:
+    """Is the name at `start`..`end` the object of a verb of attack or capture written just before it
+    ("militants attacked <town>", "troops retook <town>")? What such a verb strikes or takes, when
+    named, is a place far more often than not: a cue as "in" is, which lets a town read where no
+    other place or country is said (a group's home is not where it strikes). Not a name that only
+    modifies the noun struck ("attacked <name> cattle camp"): a site's name may be any namesake's."""
+    before = _back(doc, start - 1, ("the",))
+    if before < 0 or doc[before].lower_ not in target_verbs():
+        return False
+    return end >= len(doc) or not (doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN"))
+
+
 def gazetteer_query(doc: Doc, mention: Mention) -> str:
     """The name with its region word, so the gazetteer restricts the kind: "Idlib province"."""
     name = mention.name(doc)

@@ -113,6 +113,8 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         # that name, still reads as the place
     if mention.from_entity and not mention.partial:
         return True
+    if _unit_after_name(doc, mention) and all(c.kind in UNIT_KINDS and c.primary for c in candidates):
+        return True  # "Kolmaro Kasa, Westvale": a name that is only a district or region qualifies the one before
     if mention.route_end:
         return any(c.kind == "city" for c in candidates)  # "the Westfield-Eastbrook road" runs between two towns
     if mention.weak:
@@ -122,7 +124,7 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return mention.cue and (max(c.population for c in candidates) >= MIN_POPULATION_WITH_CUE
                                 or any(c.kind == mention.feature or (c.kind in UNIT_KINDS and c.kind in
                                        FEATURE_KINDS.get(mention.feature or "", ())) for c in candidates)
-                                or _unit_at_home(candidates, focus))
+                                or _unit_at_home(candidates, focus) or _unsized_town_at_home(candidates, focus))
     if mention.partial:
         # "Sonar" of "Sonar Bazar", "Al" of "Al Harsha", "Rio" of "Rio Megaruma": a word of a longer name
         # the gazetteer does not know is that name's, unless it is a well-known place by its own name
@@ -148,6 +150,21 @@ def is_plausible(mention: Mention, doc: Doc, focus: Sequence[str]) -> bool:
         return False  # a lone word tagged as a person or organisation needs a cue
     # Districts are many and their names common words: a bare one needs a cue or a focus country.
     return max((c.population for c in candidates if c.kind == "city"), default=0) >= MIN_POPULATION_WITHOUT_CUE
+
+
+def _unit_after_name(doc: Doc, mention: Mention) -> bool:
+    """Is the name written after a comma that follows another name, as the unit holding it ("Kolmaro
+    Kasa, Westvale")? Notes qualify a village, often one no gazetteer holds, by its district so: a
+    district or region of the name is where the village lies, whatever its home's other signs (a name
+    that is also a town, "Westvale" of a Westvale town abroad, is left to the other rules)."""
+    return (mention.start >= 2 and doc[mention.start - 1].text == ","
+            and doc[mention.start - 2].is_title and doc[mention.start - 2].pos_ == "PROPN")
+
+
+def _unsized_town_at_home(candidates: Sequence, focus: Sequence[str]) -> bool:
+    """Is a reading a town GeoNames gives no population, in the article's country or in an article that has
+    none ("troops retook Westkura", tagged as a person)? After a cue, as the untagged name's such reading is."""
+    return any(c.kind == "city" and c.population == 0 and (not focus or c.country in focus) for c in candidates)
 
 
 def _unit_at_home(candidates: Sequence, focus: Sequence[str]) -> bool:

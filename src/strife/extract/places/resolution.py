@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from strife.extract import doc_ents, doc_text
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.anchors import nearest_pairs, nearest_to_anchors
+from strife.extract.places.border_raids import BesideRebels
 from strife.extract.places.cued_names import begins_name, cued_name_place
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
@@ -133,10 +134,12 @@ def _read_places(
     # of a place abroad ("Kalistan" as Kaliston): only own names vouch against it.
     own_name_support = FocusSupport([v for v in votes if not v.armed and not v.alternate], names)
     # ... nor by a rebel group's home, when the place lies near it: rebels strike across its borders.
-    beside_rebels = _BesideRebels.of(votes, names, gazetteer)
+    beside_rebels = BesideRebels.of(votes, names, gazetteer)
     read_in = [focus if focus_countries is not None else all_support.ranked_without(i) for i in range(len(mentions))]
+    if focus_countries is None:
+        read_in = [beside_rebels.read_in(doc, mention, read_in[i]) for i, mention in enumerate(mentions)]
     # A rebel group's home alone makes no town across its border implausible ("Boko Haram raided a market
-    # in <Cameroonian town>"): `_BesideRebels` judges such a town once read.
+    # in <Cameroonian town>"): `BesideRebels` judges such a town once read.
     plausible_in = focus if focus_countries is not None else focus_of([v for v in votes if not v.rebel])
     readings = [ranked_readings(doc, m, gazetteer, read_in[i]) if is_plausible(m, doc, plausible_in) else None
                 for i, m in enumerate(mentions)]
@@ -217,44 +220,6 @@ def _read_places(
     if focus_countries is not None:
         return found, focus
     return found, focus_of(_as_read(votes, read_at, _far_namesakes(found, found_at, votes, read_at, gazetteer)))
-
-
-# A rebel group's home is no evidence against a town (not a village: a village abroad of the name of an
-# unknown one at home is likelier a namesake) this close to one of its home country's places: rebels
-# strike across the border.
-REBEL_BORDER_KM = 250.0
-REBEL_TOWN_MIN_POPULATION = 5_000
-
-
-@dataclass(frozen=True)
-class _BesideRebels:
-    """The countries a reading by a place's own name is judged against, without the home of a rebel group
-    when the place is a town near that country (`REBEL_BORDER_KM`, `REBEL_TOWN_MIN_POPULATION`): "Al
-    Shabaab attacked a police post in X" is in the Kenyan town X the gazetteer holds, not a namesake of
-    a Somali village it lacks, and so is a district or region across the border ("Boko Haram attacked
-    a village in Mayo-Westri": the other country's unit is a sign of it); a village in another part of
-    the world is still a namesake ("Boko Haram militants attacked Dalo village")."""
-
-    rebels: frozenset[str]
-    without: Optional[FocusSupport]
-    gazetteer: Gazetteer
-
-    @classmethod
-    def of(cls, votes: Sequence[FocusVote], names: Sequence[str], gazetteer: Gazetteer) -> "_BesideRebels":
-        rebels = frozenset(v.country for v in votes if v.rebel and v.mention is None)
-        kept = [v for v in votes if not v.armed and not v.alternate and not v.rebel]
-        return cls(rebels, FocusSupport(kept, names) if rebels else None, gazetteer)
-
-    def judged(self, ranked: Optional[Sequence[tuple[Candidate, float]]], index: int,
-               others: frozenset[str]) -> frozenset[str]:
-        if self.without is None or not ranked or not ranked[0][0].primary or not self.rebels & others:
-            return others
-        best = ranked[0][0]
-        town = best.kind == "city" and best.population >= REBEL_TOWN_MIN_POPULATION
-        if not (town or best.kind in ("admin1", "admin2")) or not any(
-                self.gazetteer.near_country(best.lat, best.lon, code, REBEL_BORDER_KM) for code in self.rebels):
-            return others
-        return self.without.without(index)
 
 
 def _own_unit_word(doc: Doc, mention: Mention, ranked: Optional[Sequence[tuple[Candidate, float]]]) -> bool:
@@ -743,7 +708,8 @@ def _actor_country_place(doc: Doc, gazetteer: Gazetteer, votes: Sequence[FocusVo
     actor_votes = [vote for vote in votes if vote.mention is None and not vote.armed]
     focus = _dominant_country(actor_votes)
     forces = _forces_country(doc, votes)
-    if forces is not None and focus is not None and forces != focus and _only_groups(doc, actor_votes, focus):
+    if (forces is not None and focus is not None and forces != focus and _only_groups(doc, actor_votes, focus)
+            and not _group_acts(doc, actor_votes, focus)):
         # ... but where a state's forces, acting, fight a group in a place the text does not place
         # ("Kenyan forces killed four militants of <group> in <village>"), the fight is on the state's
         # ground as a coder reads it: the group's home country yields to the forces' nationality. Not
@@ -803,8 +769,22 @@ def _subject_root(token):
 
 
 def _only_groups(doc: Doc, votes: Sequence[FocusVote], country: str) -> bool:
-    """Are the votes for the country all named groups, none a people's adjective ("Palestinian")?"""
-    return all(not is_demonym(doc_text(doc)[vote.span[0] : vote.span[1]]) for vote in votes if vote.country == country)
+    """Are the votes for the country all named groups, none a people's adjective ("Palestinian") nor a
+    mission at work there ("AMISOM/Kenyan forces", "Ugandan troops under AMISOM": forces serving abroad)?"""
+    return all(not vote.cue and not is_demonym(doc_text(doc)[vote.span[0] : vote.span[1]])
+               for vote in votes if vote.country == country)
+
+
+def _group_acts(doc: Doc, votes: Sequence[FocusVote], country: str) -> bool:
+    """Is a group of the country the subject of a clause of its own ("Ethiopian troops withdrew from
+    <town>; al Shabaab moved in")? Then the group acts where it is at home as much as the forces do
+    abroad, and the forces' nationality is no better sign of the place than the group's home; only
+    forces acting on the group ("Kenyan soldiers killed al Shabaab fighters") fight on their own ground."""
+    for vote in votes:
+        words = doc.char_span(*vote.span, alignment_mode="expand") if vote.country == country else None
+        if words is not None and _subject_root(words.root).dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
 
 
 # The actors' country places an article only when it outweighs every other country its actors say
