@@ -1,6 +1,6 @@
 """A note's coding does not depend on which village or person it names (bench/name_swap.py).
 
-Swapping the names of real notes for invented ones of the same shape found three readings that
+Swapping the names of real notes for invented ones of the same shape found four readings that
 changed with the name, each fixed by a rule of English or of the gazetteer, not of any name:
 
 * a figure opening a sentence before an unknown name ("3 Tarvolo villagers were killed") was cut
@@ -9,7 +9,9 @@ changed with the name, each fixed by a rule of English or of the gazetteer, not 
   hung on the places, as a second object or an apposition, so the protest had no doer and was lost
   (`strife.extract.events.misreads`);
 * a state of millions lost to a namesake region abroad because a hamlet bears its name as an
-  alternate one ("X, Santa Catarina" placed in Cape Verde) (`strife.resolve.geocode`).
+  alternate one ("X, Santa Catarina" placed in Cape Verde) (`strife.resolve.geocode`);
+* a victim named with an age ("52-year-old Dammunfos Menzo was beaten to death") was one dead only
+  when the entity recogniser called the unknown name a person's (`strife.extract.unnumbered`).
 
 Villages and people are invented; states and countries are real. Each case failed before its rule.
 """
@@ -117,3 +119,20 @@ def test_a_region_named_as_its_own_towns_name_is_still_the_town(gazetteer):
     # the rule keeps a namesake town that bears the name as its own: "Idlib" is the town
     best = gazetteer.explain("Idlib")
     assert best[0][0].kind == "city", best[:3]
+
+
+# ---------------------------------------------------------------------------------------------
+# a name given an age is a person's
+
+
+@pytest.mark.parametrize("name", ["Dammunfos", "Tarvolo"])
+def test_a_named_victim_with_an_age_is_one_dead_whatever_the_names_entity_label(row_event, name):
+    event = row_event(f"In Sofmammad near Velgrad, 52-year-old {name} Menzo was beaten to death by a party activist.",
+                      "2015-05-20")
+    assert event is not None, "no row"
+    assert acled_fatalities(event.fatalities, True) == 1, event.fatalities
+
+
+def test_an_aged_name_that_was_only_arrested_is_no_dead(row_event):
+    event = row_event("On 4 June 2015, a 45-year-old Dammunfos was arrested by police in Ivrok village.", "2015-06-06")
+    assert event is not None and acled_fatalities(event.fatalities, True) == 0
