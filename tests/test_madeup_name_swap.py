@@ -1,6 +1,6 @@
 """A note's coding does not depend on which village or person it names (bench/name_swap.py).
 
-Swapping the names of real notes for invented ones of the same shape found four readings that
+Swapping the names of real notes for invented ones of the same shape found five readings that
 changed with the name, each fixed by a rule of English or of the gazetteer, not of any name:
 
 * a figure opening a sentence before an unknown name ("3 Tarvolo villagers were killed") was cut
@@ -11,7 +11,9 @@ changed with the name, each fixed by a rule of English or of the gazetteer, not 
 * a state of millions lost to a namesake region abroad because a hamlet bears its name as an
   alternate one ("X, Santa Catarina" placed in Cape Verde) (`strife.resolve.geocode`);
 * a victim named with an age ("52-year-old Dammunfos Menzo was beaten to death") was one dead only
-  when the entity recogniser called the unknown name a person's (`strife.extract.unnumbered`).
+  when the entity recogniser called the unknown name a person's (`strife.extract.unnumbered`);
+* a lower-case gloss after an unknown name ("the Pabol (alms) committee") was read as the name's
+  region by another spelling, a district abroad (`strife.extract.places.qualifiers`).
 
 Villages and people are invented; states and countries are real. Each case failed before its rule.
 """
@@ -136,3 +138,20 @@ def test_a_named_victim_with_an_age_is_one_dead_whatever_the_names_entity_label(
 def test_an_aged_name_that_was_only_arrested_is_no_dead(row_event):
     event = row_event("On 4 June 2015, a 45-year-old Dammunfos was arrested by police in Ivrok village.", "2015-06-06")
     assert event is not None and acled_fatalities(event.fatalities, True) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# a lower-case gloss in brackets is no region spelt another way
+
+
+def test_a_lowercase_gloss_in_brackets_is_not_respelt_into_a_region_abroad(row_event):
+    event = row_event("On 3 March 2020, about 40 traders demonstrated in Kovalu (North Darfur state), denouncing the "
+                      "Pabol (alms) committee's decision to keep the food.", "2020-03-05")
+    assert event is not None and event.location is not None
+    assert event.location.country == "SDN", event.location
+
+
+def test_a_bracketed_region_is_still_read(row_event):
+    event = row_event("On 4 June 2020, a man was shot dead in Kivuto (Masisi, Nord-Kivu) by unknown gunmen.", "2020-06-05")
+    assert event is not None and event.location is not None
+    assert (event.location.country, event.location.admin1) == ("COD", "Nord Kivu"), event.location
