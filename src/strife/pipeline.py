@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from strife.attribute_rules import use_attribute_rules, use_kept_lemmas
 from strife.extract import keep_text
 from strife.model import Actor, Article
+from strife.sentence_bounds import use_sentence_bounds
 from strife.spelling_repairs import use_spelling_repairs
 from strife.spacy_model import model_name, not_installed
 
@@ -71,6 +72,7 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
     use_attribute_rules(nlp)  # the same POS, morphology and lemmas as spaCy's ruler, by lookup
     use_kept_lemmas(nlp)
     use_spelling_repairs(nlp)  # misspelt trigger words read as the word meant ('clahsed')
+    use_sentence_bounds(nlp)  # no sentence ends on a figure followed by a word ("3 Tarvek villagers")
     settings = {"strife_actors": {"actors": actors}} if actors else {}
     for stage in stages:
         nlp.add_pipe(stage, config=settings.get(stage, {}))

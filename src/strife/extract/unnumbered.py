@@ -242,7 +242,7 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found
     victim of the word of killing or wounding that governs it directly."""
     if determiners or any(child.dep_ in ("poss", "nummod") for child in token.children):
         return None
-    named = token.ent_type_ == "PERSON" and token.dep_ != "compound"
+    named = (token.ent_type_ == "PERSON" or (token.tag_ == "NNP" and _aged(token))) and token.dep_ != "compound"
     # a headline's first word is capitalised, so the parser may tag "Policeman shot dead" NNP
     bare = (token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_sent_start)) and is_victim_noun(token)
     if not (named or bare):
@@ -254,6 +254,13 @@ def _named_or_bare_one(token: Token, determiners: list[Token]) -> Optional[Found
     while first < token.i and token.doc[first].ent_type_ != "PERSON" and named:
         first += 1
     return (governed[0], governed[1] * 0.9), 1, first
+
+
+def _aged(token: Token) -> bool:
+    """ "52-year-old Tarvo Menzi": a name given an age is a person's, whatever label the entity
+    recogniser gave the unknown name (it reads some as an organisation's)."""
+    return any(child.dep_ == "amod" and child.lower_ == "old"
+               and any(grand.lower_ in ("year", "years") for grand in child.children) for child in token.children)
 
 
 def _participle_after(token: Token) -> Optional[tuple[str, float]]:

@@ -513,8 +513,16 @@ STRONG_POPULATION = 1_000_000
 EXONYM_RATIO = 10
 
 
+NAMESAKE_ALTERNATE_SHARE = 0.01  # an alternate-named town this small beside its region is no namesake
+
+
 def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool:
-    """Is there a town of the same name in the region's country (for a district: in its region)?"""
+    """Is there a town of the same name in the region's country (for a district: in its region)?
+
+    A hamlet that bears the name only as an alternate one, a hundredth of the region's size or
+    less, does not count: a state of millions is not read as a village once called after it."""
+    floor = candidate.population * NAMESAKE_ALTERNATE_SHARE
+    towns = [t for t in towns if t.primary or t.population >= floor]
     if candidate.kind == "admin2":
         return any(t.country == candidate.country and t.admin1 == candidate.admin1 for t in towns)
     return any(t.country == candidate.country for t in towns)

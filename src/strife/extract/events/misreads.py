@@ -38,6 +38,10 @@ Two misreadings lose events or actors in news prose:
   the subject is hung on the last place as its apposition, so the verb has no subject and the
   victim (whose side decides Battles or violence against civilians) is lost. A noun phrase set off
   by a comma and followed at once by the auxiliary of a verb with no subject is that verb's subject;
+* the same subject may instead be hung on the opening preposition as its second object ("in Alpha,
+  Beta, workers demanded their wages": 'in Alpha, Beta, workers'), as the parser does or not by
+  which names the places bear. A common noun set off by a comma and followed at once by a verb with
+  no subject (or its auxiliary) continues no list of places: it is that verb's subject;
 * a past form right after a line's first noun phrase is read as a modifier of the noun after it, and
   that noun as the first one's apposition ("Party youths [assaulted journalists]"), so the line has no
   verb. An apposition is set off by a comma: the past form is the line's verb, the noun its object.
@@ -108,6 +112,10 @@ FINITE_PAST_TAGS = frozenset({"VBD"})
 APPOSITION_DEPS = frozenset({"appos"})
 #: Labels by which an opening phrase of places hangs on its verb ('in Alpha, Beta', a date).
 OPENING_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "appos", "compound", "npadvmod"})
+#: The label of a preposition's object, which the subject after 'in Alpha, Beta,' may be given.
+OBJECT_OF_PLACE_DEPS = frozenset({"pobj"})
+#: Tags of a finite verb, whose subject must stand before it.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Labels that show a word is a passive participle (its auxiliary, its "by" agent).
 PASSIVE_MARKS = frozenset({"auxpass", "agent"})
 
@@ -129,6 +137,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, SEMICOLON_TAGS) if _line_before_a_semicolon(t)]
     changed += [t for t in _tagged(doc, PARTICIPLE_TAGS) if _finite_verb_read_as_relative(t)]
     changed += [t for t in _labelled(doc, APPOSITION_DEPS) if _subject_read_as_apposition(t)]
+    changed += [t for t in _labelled(doc, OBJECT_OF_PLACE_DEPS) if _subject_read_as_second_place(t)]
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _subject_read_as_compound(t)]
     changed += [t for t in _tagged(doc, FINITE_PAST_TAGS) if _finite_verb_read_as_modifier(t)]
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _of_phrase_read_across_a_verb(t, onto)]
@@ -439,7 +448,7 @@ def _labelled(doc: Doc, deps: frozenset[str]) -> list[Token]:
 
 def _subject_read_as_apposition(noun: Token) -> bool:
     """'In Alpha, Beta, a trader was found dead': a noun phrase hung as an apposition on a place
-    before it, set off from it by a comma and followed at once by the auxiliary of a verb that has
+    before it, set off from it by a comma and followed at once by a finite verb, or the auxiliary of a verb, that has
     no subject (or only the opening date, read as one), whose opening prepositional phrase holds
     the place, is that verb's subject (English puts the subject before its auxiliary; an
     apposition is closed by a comma or ends the clause). True when repaired."""
@@ -447,12 +456,13 @@ def _subject_read_as_apposition(noun: Token) -> bool:
     start, after = noun.left_edge.i, noun.right_edge.i + 1
     if noun.head.i >= noun.i or noun.tag_ not in NOUN_TAGS or start == 0 or doc[start - 1].text != ",":
         return False
-    if after >= len(doc) or doc[after].dep_ not in AUX_DEPS:
+    if after >= len(doc) or (doc[after].dep_ not in AUX_DEPS and doc[after].tag_ not in FINITE_VERB_TAGS):
         return False
-    verb = doc[after].head
+    verb = doc[after].head if doc[after].dep_ in AUX_DEPS else doc[after]  # "..., workers demanded"
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     dates = [c for c in subjects if c.ent_type_ == "DATE" and c.i < noun.i]
-    if verb.i <= after or verb.pos_ not in ("VERB", "AUX") or len(dates) < len(subjects):
+    if verb.i < after or (verb.i == after and doc[after].dep_ in AUX_DEPS) or verb.pos_ not in ("VERB", "AUX") \
+            or len(dates) < len(subjects):
         return False  # a verb with a subject of its own (other than a date read as one)
     through, token = set(), noun
     while token.head.i != token.i and token.head.i != verb.i:
@@ -464,6 +474,29 @@ def _subject_read_as_apposition(noun: Token) -> bool:
         return False
     for date in dates:
         date.dep_ = "npadvmod"  # 'Around 27 April 2020, in Alpha, ...': the date says when, not who
+    noun.head = verb
+    noun.dep_ = "nsubjpass" if doc[after].dep_ == "auxpass" else "nsubj"
+    return True
+
+
+def _subject_read_as_second_place(noun: Token) -> bool:
+    """'In Alpha, Beta, workers of a bakery demanded their wages': the subject after an opening
+    phrase of places is hung on its preposition as a second object, so the verb has no subject
+    (the parser does so or not by which names the places have). A common noun set off by a comma,
+    the later object of a preposition that hangs on the verb right after the noun's phrase (or on
+    the verb of the auxiliary there), when that verb has no subject, is its subject: a place list
+    is not continued by a noun that a finite verb follows at once. True when repaired."""
+    doc = noun.doc
+    prep, start, after = noun.head, noun.left_edge.i, noun.right_edge.i + 1
+    if noun.tag_ not in ("NN", "NNS") or start == 0 or doc[start - 1].text != "," or after >= len(doc):
+        return False
+    if prep.dep_ != "prep" or not any(c.dep_ == "pobj" and c.i < noun.i for c in prep.children):
+        return False
+    verb = doc[after].head if doc[after].dep_ in AUX_DEPS else doc[after]
+    if verb.tag_ not in FINITE_VERB_TAGS and not (verb.i != after and verb.pos_ == "VERB"):
+        return False
+    if prep.head.i != verb.i or verb.i < after or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
     noun.head = verb
     noun.dep_ = "nsubjpass" if doc[after].dep_ == "auxpass" else "nsubj"
     return True

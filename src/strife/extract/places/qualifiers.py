@@ -497,6 +497,12 @@ def _bracketed_segments(doc: Doc, opener: int) -> tuple[list[tuple[int, int, int
     return [], opener
 
 
+def _gloss_word(token) -> bool:
+    """A lower-case English word that opens a bracket glosses the name before it; an article of a
+    transliterated name ("al-Qarniyah") does not (`_name_run_at` reads the same way)."""
+    return token.is_lower and token.lower_.split("-")[0] not in NAME_ARTICLES
+
+
 def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
     """A capitalised name starting at `start`, with a kind word after it: (start, name_end, end).
 
@@ -547,8 +553,9 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
         if not candidates and containers:
             # "(Kharbagh district, J&K)": GeoNames writes Kharbag; another spelling inside the wider names counts.
             candidates = of_feature([c for c in gazetteer.lookup_variants(name) if containers.holds(c)], feature)
-        elif not candidates and index == len(segments) - 1:
-            # "(Al Jabal Al Akhdhar)": the widest name by another spelling, if a region's.
+        elif not candidates and index == len(segments) - 1 and not _gloss_word(doc[start]):
+            # "(Al Jabal Al Akhdhar)": the widest name by another spelling, if a region's; not a
+            # lower-case gloss ("the Zarvek (alms) committee"), which is no name to respell.
             candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
