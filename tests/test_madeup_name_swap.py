@@ -73,6 +73,9 @@ def test_only_a_word_after_a_figure_and_a_space_is_bound_to_it(parse):
                  id="'3 Kodrantu villagers were killed'"),
     pytest.param("On 29 April 2020, militiamen clashed with farmers in Jonglei. 3 Onkaru were killed.", 3,
                  id="'3 Onkaru were killed'"),
+    pytest.param("On 29 April 2020, Kelo and Daru militias clashed in Bamoro, Tesso district. 3 Kelo fighters were "
+                 "killed. The Daru militia lost 2 men.", 5,
+                 id="'3 Kelo fighters were killed' then the other side's dead told by 'lost' (a cell of the tolls matrix)"),
 ])
 def test_a_toll_told_by_a_figure_before_a_name_is_kept(row_event, text, deaths):
     event = row_event(text, "2020-05-10")
