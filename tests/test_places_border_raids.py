@@ -52,3 +52,9 @@ def test_a_town_of_unknown_size_after_a_cue_counts_in_a_note_with_no_country():
     assert _unsized_town_at_home([town], []) and _unsized_town_at_home([town], ["NGA"])
     assert not _unsized_town_at_home([town], ["TCD"])
 
+
+def test_the_rebel_groups_home_named_as_a_place_stays_that_home(code):
+    # "in Mali" is the country, not a town of that name across its border, though JNIM's home is all
+    # that supports it (the village is invented).
+    countries = _countries(code, "JNIM militants seized the town of Westkolo in Mali after attacking the army post there.")
+    assert countries and all(c == "MLI" for c in countries), countries
