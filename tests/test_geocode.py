@@ -442,3 +442,11 @@ def test_near_country_keeps_its_answer_for_the_same_question(gazetteer: Gazettee
     first = gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 250)
     assert gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 250) is first is True
     assert not gazetteer.near_country(banissa.lat, banissa.lon, "SOM", 5)  # a different distance is asked anew
+
+
+def test_a_countrys_places_are_read_through_an_index(gazetteer: Gazetteer) -> None:
+    """`near_country` reads one country's places: the index lets SQLite read just those rows, not
+    the whole table of the world's places (schema 14)."""
+    plan = gazetteer.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT lat, lon FROM places WHERE kind != 'country' AND country = ?", ("KEN",)).fetchall()
+    assert any("USING INDEX places_country" in row[-1] for row in plan), plan

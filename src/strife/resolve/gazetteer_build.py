@@ -61,7 +61,7 @@ from strife.resolve.gazetteer_nepal import (
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
 from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 DATA_PACKAGE = "strife.data"
 # The data files the index is built from (name_particles.csv for its transliteration skeletons).
 GEO_DATA_FILES = (
@@ -343,6 +343,9 @@ def build_index(path: str | os.PathLike) -> Path:
         with conn:
             _fill_index(conn)
         conn.execute("CREATE INDEX places_lat ON places (lat)")
+        # `Gazetteer.near_country` reads a country's places once per process: without this index each
+        # country read the whole table (about 7 % of coding a batch of articles; schema 14).
+        conn.execute("CREATE INDEX places_country ON places (country)")
         conn.commit()
         conn.execute("VACUUM")
         conn.close()
