@@ -21,10 +21,10 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal, Optional, TypeVar
 
 import numpy as np
 
@@ -166,8 +166,23 @@ def name_key(name: str) -> str:
 _WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
 
 
-# Rankings `Gazetteer.explain` keeps (a few hundred bytes each) before it starts over.
+# Answers `Gazetteer.lookup` and `near_country` keep, and rankings `explain` keeps (a few hundred bytes
+# each), before each starts over.
+_LOOKUPS_KEPT = 50_000
 _EXPLAINED_KEPT = 20_000
+
+_Answer = TypeVar("_Answer")
+
+
+def _kept(answers: dict, key: Hashable, limit: int, work: Callable[[], _Answer]) -> _Answer:
+    """The answer kept for `key`, else `work()`'s, kept. The gazetteer's answers depend only on the
+    question and the open index, so they can be kept; the store starts over at `limit` answers so a
+    long-running process stays bounded."""
+    if key not in answers:
+        if len(answers) >= limit:
+            answers.clear()
+        answers[key] = work()
+    return answers[key]
 
 
 class Gazetteer:
@@ -204,17 +219,17 @@ class Gazetteer:
         if bare != name:  # a ward of a town is of the town by its own name, not one of a place abroad's others
             return [c for c in self.lookup(bare) if c.primary]
         key = name_key(name)
-        if key not in self._cache:
-            rows = self.conn.execute(
-                f"{SELECT_PLACE}, n.is_primary FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-                "ORDER BY p.population DESC",
-                (key,),
-            ).fetchall()
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            found = [candidate_from_row(row[:11], bool(row[11])) for row in rows]
-            self._cache[key] = tuple(_with_user_places(found, self.user_places.get(key, [])))
-        return list(self._cache[key])
+        return list(_kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
+
+    def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        """`lookup` of a name key, worked out: the index's places of that key, then the user's."""
+        rows = self.conn.execute(
+            f"{SELECT_PLACE}, n.is_primary FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.population DESC",
+            (key,),
+        ).fetchall()
+        found = [candidate_from_row(row[:11], bool(row[11])) for row in rows]
+        return tuple(_with_user_places(found, self.user_places.get(key, [])))
 
     def lookup_variants(self, name: str, min_similarity: float = VARIANT_SIMILARITY) -> list[Candidate]:
         """Places whose name is another transliteration of `name` ("Kafr Qaseem" -> Kafr Qasim).
@@ -318,13 +333,11 @@ class Gazetteer:
         each country's points are read once into arrays, and the answers are kept. A band of
         latitude read from the index for each question scanned every place of the world in it, the
         places stage's costliest step."""
-        key = (round(lat, 4), round(lon, 4), country, km)
-        if key not in self._near_country:
-            if len(self._near_country) > 50_000:
-                self._near_country.clear()
+        def work() -> bool:
             points = self._country_points(country)
-            self._near_country[key] = bool(points is not None and any_within_km(points, lat, lon, km))
-        return self._near_country[key]
+            return bool(points is not None and any_within_km(points, lat, lon, km))
+
+        return _kept(self._near_country, (round(lat, 4), round(lon, 4), country, km), _LOOKUPS_KEPT, work)
 
     def _country_points(self, country: str) -> Optional["np.ndarray"]:
         """The (lat, lon) of every place of the country but its own point, in radians; None for none."""
@@ -371,11 +384,8 @@ class Gazetteer:
         kept; then it starts over.
         """
         key = (name, tuple(focus_countries), admin1, tuple(qualifiers), variants)
-        if key not in self._explained:
-            if len(self._explained) >= _EXPLAINED_KEPT:
-                self._explained.clear()
-            self._explained[key] = tuple(self._explain(name, focus_countries, admin1, qualifiers, variants))
-        return list(self._explained[key])
+        return list(_kept(self._explained, key, _EXPLAINED_KEPT,
+                          lambda: tuple(self._explain(name, focus_countries, admin1, qualifiers, variants))))
 
     def _explain(self, name: str, focus_countries: Sequence[str], admin1: Optional[str],
                  qualifiers: Sequence[Candidate], variants: bool) -> list[tuple[Candidate, float]]:
