@@ -207,19 +207,19 @@ def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, fl
     verb = noun.head
     if not (span.start <= noun.i < span.end and noun.like_num and noun.dep_ == "dobj" and verb.i < noun.i):
         return None
-    if speech_verb(verb) is None or not any(child.dep_ == "nsubj" for child in verb.children):
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if speech_verb(verb) is None or subject is None:
         return None
     sentence = span.sent
     earlier = [c for c in counts if c.span is not None and sentence.start_char <= c.span[0] < span.start_char
                and c.kind in ("killed", "injured")]
-    said_by = _said_by(earlier[-1], span.doc) if earlier else None
-    subject = next(child for child in verb.children if child.dep_ == "nsubj")
-    if (earlier and (said_by is None or said_by.i == verb.i)
-            and another_source(" ".join(t.lower_ for t in subject.subtree))):
-        return earlier[-1].kind, earlier[-1].confidence * 0.85  # "11 dead, another source says 4"
-    if said_by is None or said_by.i == verb.i:
+    if not earlier:
         return None
-    return earlier[-1].kind, earlier[-1].confidence * 0.85
+    said_by = _said_by(earlier[-1], span.doc)
+    told_by_its_own_source = said_by is not None and said_by.i != verb.i
+    if told_by_its_own_source or another_source(" ".join(t.lower_ for t in subject.subtree)):
+        return earlier[-1].kind, earlier[-1].confidence * 0.85
+    return None
 
 
 def _said_by(count: Count, doc: Doc) -> Token | None:
