@@ -1,4 +1,5 @@
-"""Answers kept per phrase or name (actor codes, gazetteer keys): the same as worked out afresh."""
+"""Answers kept per phrase or name (actor codes, gazetteer keys): the same as worked out afresh, in
+memos that stay bounded (`strife.memo`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from strife.memo import keep, kept
 from strife.resolve.actors import ActorDictionary, ActorEntry
 from strife.resolve.geocode import name_key
 from strife.resolve.spellings import normalise_name
@@ -34,3 +36,35 @@ def test_gazetteer_key_is_the_normalised_name(name) -> None:
     import re
 
     assert name_key(name) == normalise_name(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+
+
+def test_a_memo_answers_from_what_it_kept_and_works_only_once_per_question() -> None:
+    asked: list[str] = []
+    answers: dict = {}
+
+    def work(question: str):
+        asked.append(question)
+        return None if question == "unknown" else question.upper()
+
+    for question in ["a", "unknown", "a", "unknown", "b"]:
+        kept(answers, question, 10, lambda: work(question))
+    assert asked == ["a", "unknown", "b"]  # a kept None is an answer too
+    assert answers == {"a": "A", "unknown": None, "b": "B"}
+
+
+def test_a_full_memo_starts_over_and_never_holds_more_than_its_limit() -> None:
+    answers: dict = {}
+    for number in range(25):
+        assert keep(answers, number, number * 2, 10) == number * 2
+        assert len(answers) <= 10
+    assert answers == {number: number * 2 for number in range(20, 25)}
+
+
+def test_the_actor_dictionarys_memo_is_bounded(monkeypatch) -> None:
+    import strife.resolve.actors as actors
+
+    monkeypatch.setattr(actors, "_KEPT_CODES", 3)
+    dictionary = ActorDictionary.default()
+    for phrase in PHRASES:  # questions not asked before in this process (the default dictionary is shared)
+        dictionary.code(phrase, None, "YEM")
+        assert 0 < len(dictionary._codes) <= 3

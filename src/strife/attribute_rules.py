@@ -24,6 +24,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from strife.memo import keep
+
 RULER = "attribute_ruler"
 COMPONENT = "strife_attribute_rules"
 
@@ -188,9 +190,7 @@ class AttributeRules:
             rules = sorted((rule.order, rule.attrs) for rule in candidates if rule.matches(values))
             steps = tuple(number for number, tests in enumerate(self._steps)
                           if all(test(values[name]) for name, test in tests))
-            if len(self._kinds) >= _KEPT:
-                self._kinds.clear()
-            known = self._kinds[kind] = (rules, steps)
+            known = keep(self._kinds, kind, (rules, steps), _KEPT)
         return known
 
 
@@ -270,11 +270,9 @@ class KeptLemmas:
             key = (orth, pos, morph)
             found = self._lemmas.get(key)
             if found is None:
-                if len(self._lemmas) >= _KEPT:
-                    self._lemmas.clear()
                 token = doc[i]
                 lemma = self._exceptions.get((token.pos_.lower(), token.lower_)) or self.lemmatizer.lemmatize(token)[0]
-                found = self._lemmas[key] = doc.vocab.strings.add(lemma)
+                found = keep(self._lemmas, key, doc.vocab.strings.add(lemma), _KEPT)
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

@@ -27,6 +27,8 @@ from typing import Any, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from strife.memo import keep
+
 COMPONENT = "strife_spellings"
 #: The `Doc.user_data` key of the indices of the repaired tokens (see `is_repaired`).
 REPAIRED = "strife_spellings"
@@ -113,10 +115,7 @@ class SpellingRepairs:
             candidates = {form for key in _deletions(word) | {word} for form in self.neighbours.get(key, ())}
             near = [form for form in candidates if _one_edit(word, form)]
             found = near[0] if len(near) == 1 and len(near[0]) >= MIN_FORM else None
-        if len(self._memo) >= _KEPT:
-            self._memo.clear()
-        self._memo[word] = found
-        return found
+        return keep(self._memo, word, found, _KEPT)
 
     def __call__(self, doc: Doc) -> Doc:
         """Give each misspelt trigger word the norm and lemma of the form it misspells."""

@@ -47,6 +47,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from strife.memo import kept
 from strife.resolve.actor_codes import ActorCode, ActorEntry, as_people
 from strife.resolve.actor_files import ACTORS_ENV, DATA_DIR
 from strife.resolve.actor_lookups import AMBIGUOUS_UPPER
@@ -92,12 +93,8 @@ class ActorDictionary(ActorPhrases):
         ``on`` (the article date) picks the office an actor held then; ``default_country`` is the
         focus country given to generic collectives ("rebels", "civilians") that name none.
         """
-        key = (text, on, default_country)
-        if key not in self._codes:
-            if len(self._codes) >= _KEPT_CODES:
-                self._codes.clear()
-            self._codes[key] = self._code_phrase(text, on, default_country)
-        return self._codes[key]
+        return kept(self._codes, (text, on, default_country), _KEPT_CODES,
+                    lambda: self._code_phrase(text, on, default_country))
 
     def _code_phrase(self, text: str, on: dt.date | None, default_country: str | None) -> ActorCode | None:
         """`code`, worked out: stages code the same phrases many times an article (each argument,

@@ -21,14 +21,15 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, Optional, TypeVar
+from typing import Literal, Optional
 
 import numpy as np
 
 from strife.datafiles import read_data_csv as _read_data_csv
+from strife.memo import kept
 from strife.model import Place
 from strife.resolve.distance import any_within_km, haversine_km, km_apart
 from strife.resolve.gazetteer_build import cache_dir, ensure_index, index_filename
@@ -167,22 +168,9 @@ _WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
 
 
 # Answers `Gazetteer.lookup` and `near_country` keep, and rankings `explain` keeps (a few hundred bytes
-# each), before each starts over.
+# each), before each starts over (`strife.memo`).
 _LOOKUPS_KEPT = 50_000
 _EXPLAINED_KEPT = 20_000
-
-_Answer = TypeVar("_Answer")
-
-
-def _kept(answers: dict, key: Hashable, limit: int, work: Callable[[], _Answer]) -> _Answer:
-    """The answer kept for `key`, else `work()`'s, kept. The gazetteer's answers depend only on the
-    question and the open index, so they can be kept; the store starts over at `limit` answers so a
-    long-running process stays bounded."""
-    if key not in answers:
-        if len(answers) >= limit:
-            answers.clear()
-        answers[key] = work()
-    return answers[key]
 
 
 class Gazetteer:
@@ -219,7 +207,7 @@ class Gazetteer:
         if bare != name:  # a ward of a town is of the town by its own name, not one of a place abroad's others
             return [c for c in self.lookup(bare) if c.primary]
         key = name_key(name)
-        return list(_kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
+        return list(kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         """`lookup` of a name key, worked out: the index's places of that key, then the user's."""
@@ -337,7 +325,7 @@ class Gazetteer:
             points = self._country_points(country)
             return bool(points is not None and any_within_km(points, lat, lon, km))
 
-        return _kept(self._near_country, (round(lat, 4), round(lon, 4), country, km), _LOOKUPS_KEPT, work)
+        return kept(self._near_country, (round(lat, 4), round(lon, 4), country, km), _LOOKUPS_KEPT, work)
 
     def _country_points(self, country: str) -> Optional["np.ndarray"]:
         """The (lat, lon) of every place of the country but its own point, in radians; None for none."""
@@ -384,7 +372,7 @@ class Gazetteer:
         kept; then it starts over.
         """
         key = (name, tuple(focus_countries), admin1, tuple(qualifiers), variants)
-        return list(_kept(self._explained, key, _EXPLAINED_KEPT,
+        return list(kept(self._explained, key, _EXPLAINED_KEPT,
                           lambda: tuple(self._explain(name, focus_countries, admin1, qualifiers, variants))))
 
     def _explain(self, name: str, focus_countries: Sequence[str], admin1: Optional[str],
