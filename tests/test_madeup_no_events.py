@@ -4,7 +4,8 @@ A user who feeds strife ordinary news meets war's words where nothing happened: 
 a flood, a disease or an accident (ACLED codes none: `events.hazards`); a report that is denied,
 retracted or called false (`modality._reported_as_false`), or whose subject denies the act ("no one
 had been abducted"); a statistic over years ("since 2016", "between 2010 and 2020", "have counted
-96 killings", "attacks rose from 12 to 31": `non_events.is_a_statistic`); a game or a market told
+96 killings", "attacks rose from 12 to 31", "the valley saw three massacres in 2014":
+`non_events.is_a_statistic`); a game or a market told
 in the words of war (`events.metaphors`); an act remembered at an anniversary or a memorial, or
 named by a past year (`building.commemorated`, `events.remembered`), or picked out as the extreme of
 a past tally ("the worst year was 2014, when five were shot dead"); figures or a report 'released'
@@ -61,6 +62,12 @@ PAIRS: tuple[tuple[str, str, str | None], ...] = (
      "Gunmen attacked two schools in Kolabari on Monday, the ministry said.", V),
     ("The annual report counted 23 attacks on polling stations.",
      "Gunmen carried out three attacks on polling stations in Kurmi on Monday.", V),
+    ("The Ostrin valley saw three massacres in 2014, according to a report released on Monday.",
+     "The Ostrin valley saw three attacks on Monday, in which gunmen killed seven villagers.", None),
+    ("Last year the Kelvara region witnessed over 200 attacks by armed groups, the report said.",
+     "On Sunday the Kelvara region witnessed heavy clashes between the army and rebels.", B),
+    ("The Dunari camp suffered repeated attacks during 2015, aid workers said.",
+     "The Dunari camp suffered an attack by gunmen on Friday, aid workers said.", None),
     # --- war words in a game or a market
     ("Grandmaster Pavel Ostrin sacrificed a rook and launched a devastating attack on the black king in the fifth "
      "round of the tournament.",

@@ -169,7 +169,7 @@ def is_a_statistic(token: Token) -> bool:
         holders.append(holders[-1].head)  # 'were reported killed': the period hangs on 'reported'
     if any(_over_years(prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"):
         return True
-    return _counted(token) or _in_a_trend(token) or _told_as_frequent(token)
+    return _counted(token) or _in_a_trend(token) or _told_as_frequent(token) or _lived_through_over_a_year(token)
 
 
 def _over_years(prep: Token) -> bool:
@@ -196,6 +196,28 @@ def _counted(token: Token) -> bool:
     if token.tag_ != "NNS" or token.dep_ not in ("dobj", "nsubjpass"):
         return False
     return token.head.lemma_.lower() in report_words().get("statistic_verb", ())
+
+
+def _lived_through_over_a_year(token: Token) -> bool:
+    """'The valley saw three massacres in 2014', 'Last year the region witnessed over 200 attacks',
+    'The province has experienced dozens of kidnappings this year': a plural event noun as the object
+    of a verb whose subject lived through acts (report_words `witness_verb`), over a year or more, sums
+    the incidents of that span. A day keeps them news ("The town saw two attacks on Monday")."""
+    noun = token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # 'dozens of kidnappings'
+    if token.tag_ != "NNS" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in report_words().get("witness_verb", ()):
+        return False
+    return any(_spans_a_year(t) for holder in (noun.head, noun) for t in holder.children)
+
+
+def _spans_a_year(token: Token) -> bool:
+    """'in 2014', 'during 2019', 'last year', 'this year', 'in the past decade': a year or a named
+    year-long span, as a phrase of the clause."""
+    years = ("year", "decade")
+    if token.dep_ == "prep" and token.lower_ in ("in", "during", "throughout", "over"):
+        return any(_is_year(o) or o.lemma_.lower() in years for o in token.children if o.dep_ == "pobj")
+    return token.dep_ == "npadvmod" and token.lemma_.lower() in years
 
 
 def _told_as_frequent(token: Token) -> bool:
