@@ -181,14 +181,15 @@ def test_a_digest_of_reports_on_one_line_keeps_each_report_and_its_toll(engine):
     assert sorted(e.fatalities.best for e in events if e.fatalities) == [4, 9]
 
 
-def test_the_report_words_table_has_its_fifteen_kinds_in_lower_case():
+def test_the_report_words_table_has_its_sixteen_kinds_in_lower_case():
     from strife.extract.report_words import report_words
 
     words = report_words()
     assert set(words) == {"heading", "aggregate_subject", "habitual", "new_incident", "told_before",
                           "toll", "remains", "discovery", "report_date", "new_incident_adverb", "about_another",
-                          "engagement_subject", "statistic_verb", "trend_verb", "frequency"}
+                          "engagement_subject", "statistic_verb", "trend_verb", "frequency", "witness_verb"}
     assert {"count", "record"} <= words["statistic_verb"] and {"rise", "fall"} <= words["trend_verb"]
+    assert {"see", "witness"} <= words["witness_verb"]
     assert "fighting" in words["engagement_subject"] and words["engagement_subject"] <= words["aggregate_subject"]
     assert {"protest", "discuss", "retaliation"} <= words["about_another"]
     assert all(w == w.lower() and w.strip() == w for kind in words.values() for w in kind)

@@ -68,6 +68,14 @@ PAIRS: tuple[tuple[str, str, str | None], ...] = (
      "On Sunday the Kelvara region witnessed heavy clashes between the army and rebels.", B),
     ("The Dunari camp suffered repeated attacks during 2015, aid workers said.",
      "The Dunari camp suffered an attack by gunmen on Friday, aid workers said.", None),
+    ("At least 150 people have been killed in clashes across Velmora province this month.",
+     "At least 15 people were killed in clashes between two clans in Velmora province on Monday.", None),
+    ("In 2015 alone, 1,200 people were killed in sectarian attacks in the city of Tarsk.",
+     "On 3 May 2015, 12 people were killed in a sectarian attack in the city of Tarsk.", None),
+    ("Armed groups have burned more than 100 villages in Oruba since the conflict began.",
+     "Armed men burned three villages in Oruba on Sunday after the fighting began.", None),
+    ("Gunmen have abducted more than 400 people in the state since the insurgency began, officials said.",
+     "Gunmen abducted 40 people in the state on Tuesday, officials said.", V),
     # --- war words in a game or a market
     ("Grandmaster Pavel Ostrin sacrificed a rook and launched a devastating attack on the black king in the fifth "
      "round of the tournament.",

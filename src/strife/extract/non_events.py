@@ -69,7 +69,16 @@ def _names_a_period(verb: Token, figure: Token, recent: Sequence[tuple[int, int]
             return True  # "killed since the invasion", "the toll of deaths since Jan. 4"
         if token.dep_ == "mark" and token.head.head.i == verb.i:
             return True  # "killed since Russia invaded"
+    if any(_a_whole_year(t) for t in verb.children):
+        return True
     return any(_phrase(t) in period for t in (*verb.children, *figure.head.children) if t.dep_ in ("advmod", "npadvmod"))
+
+
+def _a_whole_year(prep: Token) -> bool:
+    """'In 2015 alone, 1,200 people were killed', 'during 2019': a year with no month or day is the
+    span the figure totals ('in May 2015' and 'on 3 May 2015' are dates of one incident)."""
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "during", "throughout") and any(
+        o.dep_ == "pobj" and _is_year(o) for o in prep.children)
 
 
 def _a_wars_perfect(verb: Token) -> bool:
@@ -169,6 +178,8 @@ def is_a_statistic(token: Token) -> bool:
         holders.append(holders[-1].head)  # 'were reported killed': the period hangs on 'reported'
     if any(_over_years(prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"):
         return True
+    if any(_since_a_war(child) for holder in holders for child in holder.children):
+        return True
     return _counted(token) or _in_a_trend(token) or _told_as_frequent(token) or _lived_through_over_a_year(token)
 
 
@@ -184,6 +195,19 @@ def _over_years(prep: Token) -> bool:
     return word in ("over", "in", "during", "throughout") and any(
         o.lemma_.lower() in spans and any(c.dep_ == "nummod" or c.lower_ in ("past", "last") for c in o.children)
         for o in objects)
+
+
+def _since_a_war(child: Token) -> bool:
+    """'since the war', 'since the invasion', 'since the conflict began': a span from the start of a
+    war (report_words `aggregate_subject`, less the nouns that can name one engagement: 'since the
+    fighting began on Monday' is the incident's own) up to now."""
+    words = report_words()
+    wars = words.get("aggregate_subject", frozenset()) - words.get("engagement_subject", frozenset())
+    if child.dep_ == "prep" and child.lower_ == "since":
+        return any(o.dep_ == "pobj" and o.lemma_.lower() in wars for o in child.children)
+    if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+        return any(s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in wars for s in child.children)
+    return False
 
 
 def _is_year(token: Token) -> bool:
