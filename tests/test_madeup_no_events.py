@@ -10,7 +10,8 @@ in the words of war (`events.metaphors`); an act remembered at an anniversary or
 named by a past year (`building.commemorated`, `events.remembered`), or picked out as the extreme of
 a past tally ("the worst year was 2014, when five were shot dead"); figures or a report 'released'
 (`triggers`: no release of people); an act only rumoured; a person 'fired' from a post; the
-alternative not taken ('rather than fighting'); what one asks permission for. Each no-event text is paired
+alternative not taken ('rather than fighting'); what one asks permission for; an act only in someone's
+word for it, an event noun alone in quotation marks (`modality._scare_quoted`). Each no-event text is paired
 with an event text that shares its words, so each rule is checked on both sides: the event text
 keeps its event (and its type where the pair is about the type). Villages, people and groups are
 invented. The rules' own events are read (`origin == "rules"`): what the built-in typer proposes
@@ -140,6 +141,11 @@ PAIRS: tuple[tuple[str, str, str | None], ...] = (
      "Gunmen kidnapped three traders on the Sarnuk highway on Monday.", V),
     ("Fighting for the border town of Quorvata has flared repeatedly since 2013.",
      "Fighting broke out between soldiers and rebels in the border town of Quorvata on Monday.", B),
+    # --- an act only in someone's word for it: an event noun alone in quotation marks
+    ("Residents of Kolvar said the \"gunfire\" heard overnight was a transformer popping during a storm.",
+     "Residents of Kolvar said heavy gunfire was heard overnight as soldiers fought bandits near the town.", B),
+    ("His campaign manager, who first spoke of an \"ambush\", later said the matter was under review.",
+     "His campaign manager said gunmen had ambushed the convoy near Tolvo on Monday.", None),
     # --- 'released' figures, a report, names: no release of people, however the parse hangs them
     ("The figures, released on 3 March, show crime falling for a second year in Benhali.",
      "The hostages, released by the rebels on 3 March, were flown to Benhali.", "Strategic developments"),
@@ -167,6 +173,16 @@ def test_event_text_keeps_its_event(code, _quiet, told, acled_type):
     assert events, told
     if acled_type is not None:
         assert acled_type in {e.acled_event_type for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 people in what residents called a \"massacre\" in the village of Dorla on Sunday.",
+    "\"There was heavy fighting in the town all night,\" a resident of Dorla said on Monday.",
+])
+def test_an_act_the_writer_tells_stands_beside_a_quoted_word(code, text):
+    # only an event noun alone in quotation marks is someone's word; the killing told by the writer,
+    # and a quoted sentence of a witness, keep their events
+    assert _happened(code(text)), text
 
 
 @pytest.mark.parametrize("text", [

@@ -21,7 +21,9 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import word_keys
+from strife.extract.quote_marks import quoted_ranges
 from strife.ontology import Ontology
+from strife.ontology.families import FORCE
 
 QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 # Dependents that make a noun the predicate of a clause ("if the hospital is the cause")
@@ -56,6 +58,7 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         or _irrealis_modifier(token, onto)
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
+        or (frame.plover in FORCE and _scare_quoted(frame.trigger.token))
     )
     frame.attempted = _undone_attempt(frame, token, onto)
     frame.unreal = frame.unreal or frame.attempted
@@ -489,6 +492,30 @@ def _year_tokens(doc: Doc) -> list[tuple[int, int]]:
     if years is None:
         years = doc.user_data[_YEARS_KEY] = [(t.i, int(t.text)) for t in doc_tokens(doc) if YEAR.match(t.text)]
     return years
+
+
+_QUOTED_KEY = ("strife", "quoted_ranges")
+#: The most words a quoted stretch may hold to be someone's word for an act rather than speech.
+SCARE_QUOTE_WORDS = 3
+
+
+def _scare_quoted(token: Token) -> bool:
+    """'His manager first spoke of an "ambush"', 'the "gunfire" reported by a news site': an event
+    noun alone in quotation marks, with at most a determiner or an adjective, is someone's word for
+    what happened, which the writer does not make their own: a claim, not a told act. Read for acts
+    of force only: a speaker's quoted word for a statement ('declared the resolution a "provocation"')
+    is the statement itself. A quoted stretch with a verb is speech, read by `strife.extract.quotes`."""
+    if token.pos_ != "NOUN":
+        return False
+    doc = token.doc
+    ranges = doc.user_data.get(_QUOTED_KEY)
+    if ranges is None:
+        ranges = doc.user_data[_QUOTED_KEY] = quoted_ranges(doc_text(doc))
+    for start, end in ranges:
+        if start < token.idx < end:
+            words = [t for t in doc.char_span(start + 1, end, alignment_mode="contract") or () if t.is_alpha]
+            return 0 < len(words) <= SCARE_QUOTE_WORDS and all(t.pos_ not in ("VERB", "AUX") for t in words)
+    return False
 
 
 def _in_quote(token: Token) -> bool:
