@@ -285,6 +285,19 @@ def test_user_dictionary_overrides_and_adds(tmp_path, actors):
     assert ActorDictionary.default() is actors
 
 
+def test_a_name_with_an_izafe_answers_its_other_spelling(tmp_path, actors):
+    # news writes the connector of 'Tehrik-i-X' as -i- or -e- at will: one row answers both
+    user = tmp_path / "izafe.csv"
+    user.write_text("name,aliases,kind,country,sector,affiliation,valid_from,valid_to\n"
+                    "Harakat-i-Zelvan Kor,HZK,group,AFG,REB,,,\n"
+                    "Jamiat-e-Orvan,,group,PAK,REB,,,\n", encoding="utf-8")
+    extended = actors.extend(user)
+    for written in ("Harakat-i-Zelvan Kor", "Harakat-e-Zelvan Kor", "HZK"):
+        assert coded(extended, written) == ("Harakat-i-Zelvan Kor", "AFG", "REB"), written
+    assert coded(extended, "Jamiat-i-Orvan") == ("Jamiat-e-Orvan", "PAK", "REB")
+    assert extended.code("Harakat-o-Zelvan Kor") is None  # only the izafe's two spellings
+
+
 def test_words_of_keeps_names_and_drops_quotes_and_possessives():
     assert words_of("“rebel” fighters") == ["rebel", "fighters"]
     assert words_of("Russia's foreign minister") == ["Russia", "foreign", "minister"]

@@ -40,6 +40,19 @@ DEFAULT_FILES: tuple[str, ...] = (
 ACTORS_ENV = "STRIFE_ACTORS"
 
 
+#: The Persian and Urdu connector ('izafe') inside a hyphenated name: 'Tehrik-i-Taliban', 'Lashkar-e-Taiba'.
+_IZAFE = re.compile(r"(?<=[A-Za-z])-[ie]-(?=[A-Za-z])")
+
+
+def izafe_spellings(name: str) -> list[str]:
+    """The name, and the name with its izafe written the other common way: English news writes the
+    connector of 'Tehrik-i-Taliban', 'Jaish-e-Mohammed', 'Hizb-i-Islami' as -i- or -e- at will, so a
+    dictionary row in one spelling must answer the other."""
+    if not _IZAFE.search(name):
+        return [name]
+    return list(dict.fromkeys([name, _IZAFE.sub("-i-", name), _IZAFE.sub("-e-", name)]))
+
+
 def _date(value: str) -> Optional[dt.date]:
     value = (value or "").strip()
     try:
@@ -175,7 +188,7 @@ class ActorFiles:
                 valid_to=_date(row.get("valid_to", "")),
             )
             names = [entry.canonical, *(a for a in (row.get("aliases") or "").split("|") if a.strip())]
-            for name in names:
+            for name in [form for name in names for form in izafe_spellings(name)]:
                 key = name_key(name)
                 if key and entry not in by_key.setdefault(key, []):
                     by_key[key].append(entry)
