@@ -386,8 +386,14 @@ class Gazetteer:
         candidates = in_kind_countries(of_feature(candidates, feature), split_kind_word(written)[1])
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
         within = Containers.of(qualifiers)
+        # A first-level region's own name written where a region goes ("X, Para") is the region's: a
+        # town that bears the name only as an alternate (Belém, once "Pará") is then no namesake of it
+        # (a district's namesakes stay: "X, Sinaloa" is the state, not Sinaloa de Leyva's municipality).
+        region_named = normalise_name(bare) in admin1_keys
         towns = [c for c in candidates if c.kind == "city"]
-        scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature, _has_namesake_town(c, towns), within))
+        own_towns = [c for c in towns if c.primary or not region_named]
+        scored = [(c, score_candidate(c, focus_countries, admin1_keys, feature,
+                                      _has_namesake_town(c, own_towns if c.kind == "admin1" else towns), within))
                   for c in candidates]
         return sorted(own_names_first(scored, focus_countries, within, admin1_keys), key=lambda pair: pair[1],
                       reverse=True)
@@ -518,9 +524,12 @@ def _has_namesake_town(candidate: Candidate, towns: Sequence[Candidate]) -> bool
     """Is there a town of the same name in the region's country (for a district: in its region)?
 
     A hamlet that bears the name only as an alternate one, a hundredth of the region's size or
-    less, does not count: a state of millions is not read as a village once called after it."""
+    less, does not count: a state of millions is not read as a village once called after it. Nor
+    does a town that bears it only as an alternate in another region ("Jawf al X" in Abyan, also
+    called "Al Jawf", is no namesake of Al Jawf governorate): only a region's own town is read
+    for the region's bare name."""
     floor = candidate.population * NAMESAKE_ALTERNATE_SHARE
-    towns = [t for t in towns if t.primary or t.population >= floor]
+    towns = [t for t in towns if t.primary or (t.population >= floor and t.admin1 == candidate.admin1)]
     if candidate.kind == "admin2":
         return any(t.country == candidate.country and t.admin1 == candidate.admin1 for t in towns)
     return any(t.country == candidate.country for t in towns)

@@ -163,6 +163,23 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
     return mentions
 
 
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def _possessive_name_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """A place whose own name holds a possessive ("Cox's Bazar", "King's Lynn"): runs of capitalised
+    words end at "'s" (a possessive is no part of a name: "Nigeria's Borno"), so the gazetteer is
+    asked for the whole name first, and the whole is the place when it knows it."""
+    mentions = []
+    for at in range(1, len(doc) - 1):
+        if doc[at].lower_ not in POSSESSIVES or any(taken[at - 1 : at + 2]):
+            continue
+        if is_name_token(doc[at - 1]) and is_name_token(doc[at + 1]) and gazetteer.lookup(doc[at - 1 : at + 2].text):
+            mentions.append(Mention(at - 1, at + 2, from_entity=False, name_end=at + 2))
+            taken[at - 1 : at + 2] = [True] * 3
+    return mentions
+
+
 def _kind_words_end_run(doc: Doc, end: int, run_end: int) -> bool:
     """Is the rest of a capitalised run a kind word ("Baalbek Governorate")? Then the name is whole."""
     kind = _kind_words_after(doc, end)
@@ -223,6 +240,7 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
                                         candidates=variants, variant=True))
             continue
         i = run_start
+        named_from = _past_compass_words(doc, run_start, run_end)
         while i < run_end:
             if (qualified := _qualified_unknown(doc, i, run_end, gazetteer)) is not None:
                 mentions.append(qualified)
@@ -232,13 +250,22 @@ def _gazetteer_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> li
                 if not is_name_token(doc[end - 1]):
                     continue
                 if gazetteer.lookup(tokens_text(doc, i, end)):
-                    partial = i > run_start or (end < run_end and not _kind_words_end_run(doc, end, run_end))
+                    partial = i > named_from or (end < run_end and not _kind_words_end_run(doc, end, run_end))
                     mentions.append(Mention(i, end, from_entity=False, name_end=end, partial=partial))
                     i = end
                     break
             else:
                 i += 1
     return mentions
+
+
+def _past_compass_words(doc: Doc, run_start: int, run_end: int) -> int:
+    """Where a capitalised run's name begins past its leading compass words: "North Eastern Kenya"
+    is Kenya's north-east, not a longer name that holds "Kenya" as a part of it."""
+    start = run_start
+    while start < run_end - 1 and is_direction(doc[start].lower_):
+        start += 1
+    return start
 
 
 def _split_unknown_of_known(doc: Doc, runs: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -414,8 +441,10 @@ def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
 
 def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
-    found = []
+    found = _possessive_name_mentions(doc, taken, gazetteer)
     for mention in _entity_mentions(doc):
+        if any(taken[mention.start : mention.end]):
+            continue  # part of a name the gazetteer knows whole ("Cox" of "Cox's Bazar")
         _widen_to_known_name(doc, mention, gazetteer)
         mention.partial = _name_goes_on(doc, mention.end)
         mention.candidates = gazetteer.lookup(mention.name(doc))

@@ -32,6 +32,7 @@ from strife.extract.places.names import (
     is_wordlike,
     kind_feature,
     locality_words,
+    object_of_attack,
     part_words,
     stop_words,
     trim_name,
@@ -151,7 +152,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if not _contained_by(doc, mention, mentions[index + 1]):  # "in Ukraine's X region": in the country's unit
             continue
-        readings = _region_over_hamlets(_own_readings(wider))
+        readings = _region_over_hamlets(_country_over_alternates(_own_readings(wider)))
         containers = Containers.of(readings)
         if not containers:
             continue
@@ -309,6 +310,15 @@ def _region_over_hamlets(readings: list[Candidate]) -> list[Candidate]:
     if regions and all(c.kind != "city" or c.population < MIN_POPULATION_WITHOUT_CUE for c in readings):
         return regions
     return readings
+
+
+def _country_over_alternates(readings: list[Candidate]) -> list[Candidate]:
+    """A wider place that is a country by its own name is that country ("the Kurdistan region of
+    Iraq"), not a town abroad that bears the name only as an alternate (Arak, once "Iraq")."""
+    countries = [c for c in readings if c.kind == "country" and c.primary]
+    if not countries:
+        return readings
+    return [c for c in readings if c.primary]
 
 
 def _region_written_after(mention: Mention, wider: Mention) -> bool:
@@ -634,12 +644,13 @@ def _continues_a_list(doc: Doc, end: int) -> bool:
 
 def _unknown_head_allowed(doc: Doc, run: tuple[int, int], bracketed: bool, opener: int) -> bool:
     """A name the gazetteer does not know is a place when qualified in brackets, after a locative
-    cue, or written with a kind word before the comma ("attacked Westvale village, Lower Juba")."""
+    cue or a verb of attack ("militants raided Westvale, Lower Juba": what is raided is a place, as
+    what is "in" is), or written with a kind word before the comma ("attacked Westvale village, Lower Juba")."""
     if any(t.ent_type_ in NEVER_PLACE_LABELS for t in doc[run[0] : run[1]]):
         return False
     if normalise_name(doc[run[0] : run[1]].text) in stop_words():
         return False
-    return bracketed or after_locative(doc, run[0]) or run[1] < opener
+    return bracketed or after_locative(doc, run[0]) or run[1] < opener or object_of_attack(doc, run[0], run[1])
 
 
 def _fallback_chain(
