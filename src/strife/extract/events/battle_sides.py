@@ -38,6 +38,27 @@ def community_militia_kills(frame: Frame, onto: Ontology) -> bool:
         frame.trigger.token, onto) and not names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
 
 
+def communal_attack_kills(frame: Frame, onto: Ontology) -> bool:
+    """'Members of the Tobi community raided a Kalu village, killing 4', 'youths of the Dema clan
+    attacked traders, killing 2': a community, clan or tribe (communal_group, community_members) whose
+    people attack and kill, with no crowd weapon told, act as its (identity) militia, which ACLED
+    codes as violence against civilians, not as a mob's riot. A livelihood ('herders';
+    livelihood_communal_nouns) makes an identity militia only in the codebook's exceptional cases, so
+    herders alone stay a crowd unless told armed; a beating or lynching (the 'beat' mode,
+    mob_justice_verbs) stays the crowd's mob violence."""
+    token = frame.trigger.token
+    if frame.plover != "ASSAULT" or frame.mode == "beat" or not frame.sources:
+        return False
+    if word_keys(token) & onto.words("mob_justice_verbs"):
+        return False
+    livelihood = onto.words("livelihood_communal_nouns")
+    if not all((communal_group(t, onto) and t.lemma_.lower() not in livelihood) or community_members(t, onto)
+               for t in frame.sources):
+        return False  # 'herders attacked farmers': a livelihood, an identity only in exceptional cases
+    line = line_of(token)
+    return line_tells_deaths(token, onto) and not names_any(" ".join(t.lower_ for t in line), onto.words("crowd_weapon_words"))
+
+
 def explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
     """'Militants attacked the police station with IEDs and gunfire': explosives or grenades used
     in an assault on an armed side that the same clause tells was also fought with small arms are
@@ -161,8 +182,13 @@ def communal_clash(frame: Frame, onto: Ontology) -> bool:
 def gun_fight(frame: Frame, onto: Ontology) -> bool:
     """'was killed in a gunfight with police', 'a shootout between robbers and police': a fight whose
     own noun names its firearms was fought by two armed sides (ACLED Battles), so its civilian-coded
-    side is an armed one, not a rioting crowd (roles.yaml firearm_fight_nouns; 'gun battle' a compound)."""
+    side is an armed one, not a rioting crowd (roles.yaml firearm_fight_nouns; 'gun battle' a compound);
+    so was one told as sides exchanging fire (exchange_verbs with firearm_exchange_objects: 'traded
+    gunfire'; exchanged blows or stones stay a crowd's)."""
     token = frame.trigger.token
+    if frame.plover == "FIGHT" and token.pos_ == "VERB" and token.lemma_.lower() in onto.words("exchange_verbs"):
+        # 'cadres of the party exchanged fire with police': both sides fired, as in a gunfight
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in onto.words("firearm_exchange_objects") for c in token.children)
     if frame.plover != "FIGHT" or token.pos_ not in ("NOUN", "PROPN"):
         return False
     if token.lower_ in onto.words("firearm_fight_nouns") or token.lemma_.lower() in onto.words("firearm_fight_nouns"):

@@ -11,6 +11,7 @@ protest's sub-event, an attack's parts) is `incident_rows`.
 from __future__ import annotations
 
 from strife.extract.events.battle_sides import (
+    communal_attack_kills,
     communal_clash,
     community_militia_kills,
     defenders_who_killed,
@@ -35,6 +36,7 @@ from strife.extract.events.riots import (
     makeshift_bombing,
     organised,
     stoned_by_unknown,
+    stoned_vehicles,
     unarmed_side_of_a_clash,
     violent_protest,
 )
@@ -110,6 +112,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "nonstate" if direct_target in (None, "civilian") else direct_target
     if source_side == "civilian" and direct_target == "nonstate" and community_militia_kills(frame, onto):
         source_side = "nonstate"  # 'youths from the Dima community attacked a militia camp, killing two'
+    if source_side == "civilian" and direct_target in (None, "civilian") and communal_attack_kills(frame, onto):
+        source_side = "nonstate"  # 'herders attacked farmers, killing 3': an identity militia's attack
     if telegraphic_passive(frame.trigger.token, onto):
         # 'At least three soldiers killed and one injured': the subject is who was killed
         # (the roles stage may already have made it the target)
@@ -122,6 +126,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     rioting = rioting or clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
     rioting = rioting or clash_over_a_dispute(frame, source_side, direct_target, onto)
     rioting = rioting or (not remote and direct_target in ARMED and stoned_by_unknown(frame, onto))
+    rioting = rioting or (not remote and stoned_vehicles(frame, onto))
     if rioting and source_side == "civilian" and frame.plover == "ASSAULT" and direct_target not in ARMED and lone_doer(frame, onto):
         rioting = False  # 'beaten to death by a party activist': one person's attack, no mob (ACLED Riots are group acts)
     if source_side == "protester" or rioting:

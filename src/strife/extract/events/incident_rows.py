@@ -70,7 +70,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
                 event.acled_event_type = event.acled_sub_event_type = None
             elif event.event_type == "MOBILIZE" and incident_types & coding_set("crowd_acled_types"):
                 event.acled_event_type = event.acled_sub_event_type = None  # forces deployed at a protest: its response
-            elif event.acled_sub_event_type == "Peaceful protest" and rioting:
+            elif event.acled_sub_event_type in ("Peaceful protest", "Protest with intervention") and rioting:
+                # the protesters rioted: the police's tear gas at them is the riot's response, one row (Riots)
                 event.acled_event_type, event.acled_sub_event_type = "Riots", "Violent demonstration"
             elif event.acled_sub_event_type == "Peaceful protest" and (force := [  # the force decides the one row
                     e for _, e in incident if e.acled_sub_event_type == "Excessive force against protesters"]):
@@ -449,10 +450,18 @@ def _interventions(protest: Frame, members: list[tuple[Frame, Event]], onto: Ont
     return [
         e for f, e in members
         if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
-        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token))
+        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token)
+             or _during_the_protest(f.trigger.token, protest_token))
         and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
         and not (onto is not None and _after_the_protest(f.trigger.token, onto))
     ]
+
+
+def _during_the_protest(verb: Token, protest: Token) -> bool:
+    """'Police arrested 25 activists during a sit-in': an arrest told before the protest noun, whose
+    'during' phrase is the protest, is force used on it (a protest with intervention)."""
+    return any(c.dep_ == "prep" and c.lower_ == "during" and any(o.i == protest.i for o in c.children)
+               for c in verb.children)
 
 
 def _after_the_protest(verb: Token, onto: Ontology) -> bool:

@@ -44,15 +44,20 @@ def figurative(trig: Trigger) -> bool:
         return False
     words = metaphor_contexts()
     sentence = span_tokens(trig.token.sent)  # the kept tokens: a Span makes new ones on every walk
-    game = words.get("game", frozenset())
-    if not any(_game_word(t, game) for t in sentence):
+    game, names = words.get("game", frozenset()), words.get("party_name", frozenset())
+    if not any(_game_word(t, game, names) for t in sentence):
         return False
     literal = words.get("literal", frozenset())
     return not any(t.lemma_.lower() in literal or t.lower_ in literal for t in sentence)
 
 
-def _game_word(token: Token, game: frozenset[str]) -> bool:
-    """A noun of a game or a market, or a score ("3-2")."""
+def _game_word(token: Token, game: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
+    """A noun of a game or a market, or a score ("3-2"). A capitalised word of a name that heads a
+    party's name as often as a sport's (kind `party_name`: 'Awami League', 'Jubo League') is none:
+    a sport's sentence names its game in other words (a match, a season, a title)."""
     if SCORE.match(token.text):
         return True
+    if token.pos_ == "PROPN" and token.lemma_.lower() in names and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return False
     return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in game

@@ -63,7 +63,9 @@ Two misreadings lose events or actors in news prose:
   its subject and the noun after it its object.
 
 Noun phrases the parser splits or joins wrongly ('Kora Party and Wula Party supporters') are
-repaired in `phrase_misreads`, called from here.
+repaired in `phrase_misreads`, past verbs hung on their objects after an 'of' name or written with
+a hyphen ('picketers of the BNP hurled brickbats', 'police lathi-charged protesters') in
+`verb_misreads`, both called from here.
 
 Called by the `strife_headlines` stage, the one place for parse repairs (`strife.pipeline`).
 """
@@ -77,6 +79,7 @@ from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv
 from strife.extract.events.phrase_misreads import repair_phrase_misreads
+from strife.extract.events.verb_misreads import repair_verb_misreads
 from strife.ontology import Ontology
 
 #: Tags the tagger gives an acronym it reads as an English verb or auxiliary ("IS" as "is").
@@ -145,6 +148,7 @@ def repair_misread_words(doc: Doc, onto: Ontology) -> list[Token]:
     changed += [t for t in _tagged(doc, ADJECTIVE_TAGS) if _past_verb_read_as_adjective(t, onto)]
     changed += [t for t in _tagged(doc, MODIFIER_PAST_TAGS) if _verb_read_into_an_apposition(t, onto)]
     changed += repair_phrase_misreads(doc, onto)
+    changed += repair_verb_misreads(doc, onto)
     return changed + _unknown_past_forms(doc)
 
 

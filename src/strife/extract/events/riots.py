@@ -135,13 +135,37 @@ def stoned_by_unknown(frame: Frame, onto: Ontology) -> bool:
     armed force (an unknown few stoning a civilian stay as they were)."""
     if not frame.sources or frame.plover not in ("ASSAULT", "FIGHT"):
         return False
-    for token in frame.sources:
-        if token.lemma_.lower() not in onto.words("person_nouns"):
-            return False
-        if any(c.lower_ in onto.words("armed_group_modifiers") for c in token.children):
-            return False
+    if not all(_unknown_person(t, onto) for t in frame.sources):
+        return False
     text = " ".join(t.lower_ for t in frame.trigger.token.sent)
     return names_any(text, onto.words("crowd_weapon_words")) and not names_any(text, onto.words("clash_firearm_words"))
+
+
+def _unknown_person(token: Token, onto: Ontology) -> bool:
+    """A doer named only as people ('unidentified people', 'unknown men'; roles.yaml person_nouns),
+    never told as armed (no armed_group_modifiers)."""
+    return token.lemma_.lower() in onto.words("person_nouns") and not any(
+        c.lower_ in onto.words("armed_group_modifiers") for c in token.children)
+
+
+def stoned_vehicles(frame: Frame, onto: Ontology) -> bool:
+    """'Unidentified people stoned a bus carrying pilgrims', 'youths pelted vehicles with stones': stones
+    or bricks (crowd_weapon_words, or a stoning verb) thrown at vehicles (stoned_vehicle_nouns) by no
+    armed group, with no firearm told, are a crowd's violence, which ACLED codes as Riots, not as an
+    attack on the passengers by an armed group."""
+    token, vehicles = frame.trigger.token, onto.words("stoned_vehicle_nouns")
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    # 'a bus carrying pilgrims', which the parser may read as one noun phrase headed by 'pilgrims'
+    if frame.plover != "ASSAULT" or not any(
+            t.lemma_.lower() in vehicles for o in objects for t in o.subtree if t.i <= o.i):
+        return False
+    if "death" in frame.trigger.entry.object:
+        return False  # 'stoned the bus driver to death': a person killed, not vehicles stoned
+    if not all(_unknown_person(t, onto) or lexical_side(t, onto) in (None, "civilian", "protester") for t in frame.sources):
+        return False  # an armed group's men stoning a bus stay its attack
+    text = " ".join(t.lower_ for t in token.sent)
+    stoning = bool(word_keys(token) & onto.words("stoning_verbs")) or names_any(text, onto.words("crowd_weapon_words"))
+    return stoning and not names_any(text, onto.words("clash_firearm_words"))
 
 
 def lone_doer(frame: Frame, onto: Ontology) -> bool:
