@@ -505,6 +505,18 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   `shops_kept_closed_on_a_bodys_call_are_a_shutdown`, lexicon rows 'close'/'shut' with 'on' 'call';
   the subject of a copula's complement, 'remained closed', is the copula's, triggers.
   _subjects_for_constraint); shops closed by a curfew are no protest.
+* A member of the state's forces killed 'while at home', or whose household is the toll of an attack
+  on his home ('attacked the home of a police officer, killing his wife and son'), was no armed side:
+  violence against civilians (rule `a_member_of_the_forces_at_home_or_his_household_is_no_armed_side`,
+  roles.yaml off_duty_words, home_of_words, battle_sides.household_attacked); policemen killed
+  guarding the house, or an officer killed on patrol, keep the battle.
+* An attack on a place whose words tell no side ('attacked a prison', 'a mining site'), told in a line
+  whose own toll counts armed men ('2 guards killed'), fell on the armed side holding it: a battle
+  (rule `an_attack_on_a_place_whose_toll_is_armed_is_a_battle`, incident_rows._attacks_on_armed_holders);
+  a toll of miners or traders leaves the attack on civilians.
+* A pastoral community's 'warriors' are its armed youth, a communal militia, so fighting them is a
+  battle (rule `the_warriors_of_a_community_are_armed`, actor_nouns.csv, nonstate_force_nouns); and
+  a 'naval' boat is the navy's, an armed target (rule `a_naval_craft_is_the_navys`, state_force_nouns).
 """
 
 from __future__ import annotations

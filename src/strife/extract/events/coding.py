@@ -18,6 +18,7 @@ from strife.extract.events.battle_sides import (
     fended_off,
     gun_fight,
     held_captive,
+    household_attacked,
     off_duty,
     telegraphic_passive,
     two_sided,
@@ -91,7 +92,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
     if direct_target == "civilian" and told_armed_afterwards(frame.targets, frame.sources, onto):
         direct_target = target_side = "nonstate"  # 'The victim was a member of a local gang.'
-    if direct_target == "state" and attacked and off_duty(frame, onto):
+    if direct_target == "state" and attacked and (off_duty(frame, onto) or household_attacked(frame, onto)):
         direct_target = target_side = "civilian"  # 'shot a police officer who was off duty at his home'
     if direct_target in ARMED and attacked and held_captive(frame.targets, onto):
         direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
