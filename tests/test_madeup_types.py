@@ -513,7 +513,13 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
 * An attack on a place whose words tell no side ('attacked a prison', 'a mining site'), told in a line
   whose own toll counts armed men ('2 guards killed'), fell on the armed side holding it: a battle
   (rule `an_attack_on_a_place_whose_toll_is_armed_is_a_battle`, incident_rows._attacks_on_armed_holders);
-  a toll of miners or traders leaves the attack on civilians.
+  a toll of miners or traders leaves the attack on civilians; the toll is told after the attack, in
+  its sentence or the next (an earlier report is another act).
+* An ambush (one-sided, not a clash) on something whose words tell no side, whose victims or whose
+  sentence's toll are civilians only ('ambushed a commercial vehicle and killed 3 passengers', 'two
+  teachers were killed when militants ambushed their vehicle'), is violence against civilians (rule
+  `an_ambush_that_hit_only_civilians_is_violence_against_civilians`, battle_sides.only_civilians_hit,
+  incident_rows._ambushes_that_hit_civilians); soldiers among the dead keep the battle.
 * A pastoral community's 'warriors' are its armed youth, a communal militia, so fighting them is a
   battle (rule `the_warriors_of_a_community_are_armed`, actor_nouns.csv, nonstate_force_nouns); and
   a 'naval' boat is the navy's, an armed target (rule `a_naval_craft_is_the_navys`, state_force_nouns).

@@ -83,6 +83,15 @@ def household_attacked(frame: Frame, onto: Ontology) -> bool:
     return side_of(frame.victims, [], onto, attacked=True) not in ARMED  # 'killing two of his guards': armed
 
 
+def only_civilians_hit(frame: Frame, onto: Ontology) -> bool:
+    """'Gunmen ambushed a commercial vehicle and killed 3 passengers': a one-sided attack (an ambush)
+    on something whose words tell no side, whose told victims are every one of them civilians, fell
+    on unarmed people: ACLED's violence against civilians, not a battle. A victim of an armed side
+    among them ('3 civilians and 2 soldiers') leaves the battle; the caller asks only when the
+    target's own words tell no side."""
+    return bool(frame.victims) and all(side_of([v], [], onto, attacked=True) == "civilian" for v in frame.victims)
+
+
 def fended_off(frame: Frame, onto: Ontology) -> bool:
     """'Soldiers repelled a Houthi attack': the target of a fight told as fending off an attack is
     the attacker (belligerents.add_repelled_attackers), armed whatever its sector, not someone attacked."""

@@ -20,6 +20,7 @@ from strife.extract.events.battle_sides import (
     held_captive,
     household_attacked,
     off_duty,
+    only_civilians_hit,
     telegraphic_passive,
     two_sided,
     within_a_fight,
@@ -144,9 +145,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.
         frame.plover = "FIGHT"
-    elif (direct_target in ("civilian", "protester") and frame.plover == "FIGHT" and frame.mode != "territory"
-          and not two_sided(frame, onto)):
-        frame.plover = "ASSAULT"
+    elif ((direct_target in ("civilian", "protester") or (direct_target is None and only_civilians_hit(frame, onto)))
+          and frame.plover == "FIGHT" and frame.mode != "territory" and not two_sided(frame, onto)):
+        frame.plover = "ASSAULT"  # 'ambushed a vehicle and killed 3 passengers': those hit were unarmed
     if frame.mode and frame.mode not in onto.plover(frame.plover).modes:
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:
