@@ -520,6 +520,9 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   teachers were killed when militants ambushed their vehicle'), is violence against civilians (rule
   `an_ambush_that_hit_only_civilians_is_violence_against_civilians`, battle_sides.only_civilians_hit,
   incident_rows._ambushes_that_hit_civilians); soldiers among the dead keep the battle.
+* A prison warder, a police escort, a bodyguard and a special police officer ('SPO') are members of
+  the state's forces (rule `guards_of_prisons_and_persons_are_armed`, actor_nouns.csv,
+  state_force_nouns); villagers suspected of being SPOs stay civilians.
 * A pastoral community's 'warriors' are its armed youth, a communal militia, so fighting them is a
   battle (rule `the_warriors_of_a_community_are_armed`, actor_nouns.csv, nonstate_force_nouns); and
   a 'naval' boat is the navy's, an armed target (rule `a_naval_craft_is_the_navys`, state_force_nouns).
