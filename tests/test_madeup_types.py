@@ -505,6 +505,27 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
   `shops_kept_closed_on_a_bodys_call_are_a_shutdown`, lexicon rows 'close'/'shut' with 'on' 'call';
   the subject of a copula's complement, 'remained closed', is the copula's, triggers.
   _subjects_for_constraint); shops closed by a curfew are no protest.
+* A member of the state's forces killed 'while at home', or whose household is the toll of an attack
+  on his home ('attacked the home of a police officer, killing his wife and son'), was no armed side:
+  violence against civilians (rule `a_member_of_the_forces_at_home_or_his_household_is_no_armed_side`,
+  roles.yaml off_duty_words, home_of_words, battle_sides.household_attacked); policemen killed
+  guarding the house, or an officer killed on patrol, keep the battle.
+* An attack on a place whose words tell no side ('attacked a prison', 'a mining site'), told in a line
+  whose own toll counts armed men ('2 guards killed'), fell on the armed side holding it: a battle
+  (rule `an_attack_on_a_place_whose_toll_is_armed_is_a_battle`, incident_rows._attacks_on_armed_holders);
+  a toll of miners or traders leaves the attack on civilians; the toll is told after the attack, in
+  its sentence or the next (an earlier report is another act).
+* An ambush (one-sided, not a clash) on something whose words tell no side, whose victims or whose
+  sentence's toll are civilians only ('ambushed a commercial vehicle and killed 3 passengers', 'two
+  teachers were killed when militants ambushed their vehicle'), is violence against civilians (rule
+  `an_ambush_that_hit_only_civilians_is_violence_against_civilians`, battle_sides.only_civilians_hit,
+  incident_rows._ambushes_that_hit_civilians); soldiers among the dead keep the battle.
+* A prison warder, a police escort, a bodyguard and a special police officer ('SPO') are members of
+  the state's forces (rule `guards_of_prisons_and_persons_are_armed`, actor_nouns.csv,
+  state_force_nouns); villagers suspected of being SPOs stay civilians.
+* A pastoral community's 'warriors' are its armed youth, a communal militia, so fighting them is a
+  battle (rule `the_warriors_of_a_community_are_armed`, actor_nouns.csv, nonstate_force_nouns); and
+  a 'naval' boat is the navy's, an armed target (rule `a_naval_craft_is_the_navys`, state_force_nouns).
 """
 
 from __future__ import annotations

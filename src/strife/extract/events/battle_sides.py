@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from strife.extract import line_of
 from strife.extract.events.communal import communal_group, community_members, line_tells_deaths, rival_residents
 from strife.extract.events.frame import Frame
+from strife.extract.events.sides import ARMED, side_of
 from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapon_modes import clause_text
 from strife.extract.events.weapons import names_any
@@ -90,6 +91,26 @@ def off_duty(frame: Frame, onto: Ontology) -> bool:
     was on leave')."""
     told = " ".join(t.lower_ for target in frame.targets for t in target.subtree)
     return names_any(clause_text(frame) + " " + told, onto.words("off_duty_words"))
+
+
+def household_attacked(frame: Frame, onto: Ontology) -> bool:
+    """'Militants attacked the home of a police officer, killing his wife and son': an attack on the
+    home of a member of the state's forces whose told victims are none of them armed fell on his
+    household, whom ACLED counts as civilians (violence against civilians), not on an armed side;
+    'killing 3 policemen' guarding it, or no victims told, leave the battle (roles.yaml home_of_words)."""
+    told = " ".join(t.lower_ for target in frame.targets for t in target.subtree)
+    if not frame.victims or not names_any(clause_text(frame) + " " + told, onto.words("home_of_words")):
+        return False
+    return side_of(frame.victims, [], onto, attacked=True) not in ARMED  # 'killing two of his guards': armed
+
+
+def only_civilians_hit(frame: Frame, onto: Ontology) -> bool:
+    """'Gunmen ambushed a commercial vehicle and killed 3 passengers': a one-sided attack (an ambush)
+    on something whose words tell no side, whose told victims are every one of them civilians, fell
+    on unarmed people: ACLED's violence against civilians, not a battle. A victim of an armed side
+    among them ('3 civilians and 2 soldiers') leaves the battle; the caller asks only when the
+    target's own words tell no side."""
+    return bool(frame.victims) and all(side_of([v], [], onto, attacked=True) == "civilian" for v in frame.victims)
 
 
 def fended_off(frame: Frame, onto: Ontology) -> bool:

@@ -19,7 +19,9 @@ from strife.extract.events.battle_sides import (
     fended_off,
     gun_fight,
     held_captive,
+    household_attacked,
     off_duty,
+    only_civilians_hit,
     telegraphic_passive,
     two_sided,
     within_a_fight,
@@ -93,7 +95,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     objects = frame.targets or [c for c in frame.trigger.token.children if c.dep_ == "dobj"]
     if direct_target == "civilian" and told_armed_afterwards(frame.targets, frame.sources, onto):
         direct_target = target_side = "nonstate"  # 'The victim was a member of a local gang.'
-    if direct_target == "state" and attacked and off_duty(frame, onto):
+    if direct_target == "state" and attacked and (off_duty(frame, onto) or household_attacked(frame, onto)):
         direct_target = target_side = "civilian"  # 'shot a police officer who was off duty at his home'
     if direct_target in ARMED and attacked and held_captive(frame.targets, onto):
         direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
@@ -148,9 +150,9 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.
         frame.plover = "FIGHT"
-    elif (direct_target in ("civilian", "protester") and frame.plover == "FIGHT" and frame.mode != "territory"
-          and not two_sided(frame, onto)):
-        frame.plover = "ASSAULT"
+    elif ((direct_target in ("civilian", "protester") or (direct_target is None and only_civilians_hit(frame, onto)))
+          and frame.plover == "FIGHT" and frame.mode != "territory" and not two_sided(frame, onto)):
+        frame.plover = "ASSAULT"  # 'ambushed a vehicle and killed 3 passengers': those hit were unarmed
     if frame.mode and frame.mode not in onto.plover(frame.plover).modes:
         frame.mode = None if frame.mode not in coding_set("remote_modes") else ("artillery" if frame.mode != "aerial" else "aerial")
         if frame.mode not in onto.plover(frame.plover).modes:

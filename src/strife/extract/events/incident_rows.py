@@ -15,9 +15,10 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract import clause_verb, doc_lowers, doc_text, line_of
+from strife.extract.events.battle_sides import two_sided
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import describes_object_of
-from strife.extract.events.sides import armed_state_sectors, sectors_of
+from strife.extract.events.sides import armed_state_sectors, sectors_of, side_of
 from strife.extract.events.tables import coding_set, note_heading
 from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapons import names_any as _names_any
@@ -48,6 +49,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         elif onto is not None:
             _casualties_of_a_clash(members, onto)
         if onto is not None:
+            _attacks_on_armed_holders(members, onto)
+            _ambushes_that_hit_civilians(members, onto)
             _remote_parts_of_a_clash(members, onto)
             _explosives_then_gunfire(members)
             _explosions_counted_with_shots(members, onto)
@@ -406,6 +409,49 @@ def _forces_fired_on(members: list[tuple[Frame, Event]]) -> bool:
     forces_attacked = any(e.acled_event_type == "Battles" and sectors(e.target) & state
                           and not sectors(e.source) & state for _, e in members)
     return forces_attack and forces_attacked
+
+
+def _attacks_on_armed_holders(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Armed men attacked a prison and freed inmates; 2 guards killed', 'bandits attacked a mine
+    guarded by vigilantes; 3 vigilantes killed': an attack on a place whose words tell no side, told
+    in a line whose toll (a casualty report with no attacker of its own) counts armed men among the
+    dead, fell on the armed side holding the place. ACLED codes an attack on armed people as a
+    battle (Armed clash), even when only one side fired, so the attack takes the toll's type. The
+    toll is told after the attack, in its sentence or the next: an earlier report is another act."""
+    tolls = [f.trigger.token for f, e in members
+             if e.acled_event_type == "Battles" and f.trigger.entry.frame == "consequence" and not f.sources]
+    for frame, event in members:
+        token = frame.trigger.token
+        if ((event.acled_event_type, event.acled_sub_event_type) == ("Violence against civilians", "Attack")
+                and frame.sources and frame.targets and not frame.victims and not frame.background
+                and any(_told_right_after(token, toll) for toll in tolls)
+                and side_of(frame.targets, [], onto, attacked=True) is None):
+            event.event_type, event.mode = "FIGHT", None
+            event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
+
+
+def _ambushes_that_hit_civilians(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Two teachers were killed when militants ambushed their vehicle': a one-sided attack (an
+    ambush, not a clash) on something whose words tell no side, whose sentence counts only
+    civilians among the dead (casualty reports with no attacker of their own), fell on unarmed
+    people: ACLED's violence against civilians, as the ambush told with its victims is
+    (`battle_sides.only_civilians_hit`). A toll of an armed side in the sentence leaves the battle."""
+    tolls = [(f, e) for f, e in members if f.trigger.entry.frame == "consequence" and not f.sources]
+    for frame, event in members:
+        sent = frame.trigger.token.sent.start
+        told = [e for f, e in tolls if f.trigger.token.sent.start == sent]
+        if not told or any(e.acled_event_type != "Violence against civilians" for e in told):
+            continue
+        if ((event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash") and frame.plover == "FIGHT"
+                and frame.sources and frame.targets and not frame.victims and not two_sided(frame, onto)
+                and side_of(frame.targets, [], onto, attacked=True) is None):
+            event.event_type = "ASSAULT"
+            event.acled_event_type, event.acled_sub_event_type = "Violence against civilians", "Attack"
+
+
+def _told_right_after(act: Token, toll: Token) -> bool:
+    """Whether the toll comes after the act, in its sentence or the one right after it."""
+    return toll.i > act.i and (toll.sent.start == act.sent.start or toll.sent.start == act.sent.end)
 
 
 def _casualties_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
