@@ -284,7 +284,16 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
         return reduced and not any(child.dep_ == "dobj" or _range_taken_for_preposition(child, head)
                                    for child in head.children)
     return (token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
-            or _range_taken_for_preposition(token, head) or _killed_along_with(token, head))
+            or _range_taken_for_preposition(token, head) or _killed_along_with(token, head)
+            or _gerund_read_as_a_noun(token, head))
+
+
+def _gerund_read_as_a_noun(token: Token, verb: Token) -> bool:
+    """ "Killing of 2 people by unknown gunmen": a heading opened by a gerund with an "of" phrase and
+    no object of its own is the noun ("the killing of"), whose "of" phrase holds its victims, though
+    the parse reads a verb."""
+    return (token.dep_ == "prep" and token.lower_ == "of" and verb.tag_ == "VBG" and token.i == verb.i + 1
+            and not any(child.dep_ == "dobj" for child in verb.children))
 
 
 def _killed_along_with(token: Token, verb: Token) -> bool:

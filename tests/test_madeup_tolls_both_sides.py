@@ -1,0 +1,73 @@
+"""Tolls of one fight told in two sentences, of breakdowns and of headings (issue #24, session 21).
+
+Made-up notes in the terse styles of ACLED's 2015-2016 coders, each labelled with the fatalities a
+coder records for the note's one event (ACLED codebook, "Reported fatalities"):
+
+* ACLED codes one battle for one interaction of two armed sides on one day and place, with the dead
+  of both sides: "Maoists ambushed a patrol, killing 2 jawans. The CRPF returned fire, killing 3
+  Maoists." is one event with 5 dead (`strife.extract.row_toll.one_fight`); an attack on villagers
+  followed by troops hunting the attackers, or each side's attack on the other's people, are not;
+* a bracketed breakdown of a bare toll is the same dead again ("killing 2 (1 police, 1 civilian)");
+* a part is never more than its whole ("killing three policemen, before police killed four of them");
+* a heading opened by a gerund ("Killing of 2 people by gunmen") counts the "of" phrase's people;
+* people listed as subjects of "died" are one toll, however the event is found.
+
+Villages, people and groups are invented; countries and provinces are real.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.conventions import acled_fatalities
+
+AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
+
+
+@pytest.mark.parametrize("text, published, deaths", [
+    pytest.param("Maoists ambushed a CRPF patrol near Korbandi village, killing 2 jawans. The CRPF returned fire, "
+                 "killing 3 Maoists.", SOUTH_ASIA, 5,
+                 id="the side attacked hits back in the next sentence: one battle, both sides' dead"),
+    pytest.param("ADF rebels attacked FARDC positions at Mbelo on 17/06, killing 2 soldiers. FARDC killed 4 rebels "
+                 "in the fighting.", AFRICA, 6, id="the reply is the surer event: it adds the attack's dead"),
+    pytest.param("Kuru Front militants attacked a KDF convoy near Hosingo on 19/06. KDF said it killed 12 militants; "
+                 "no KDF losses reported.", AFRICA, 12,
+                 id="an attack with no dead of its own takes the attacked side's reply"),
+    pytest.param("Police clashed with rioters in Kibwe on 11/06, killing 2 (1 police, 1 civilian).", AFRICA, 2,
+                 id="'killing 2 (1 police, 1 civilian)': the brackets break the bare toll down"),
+    pytest.param("Militants attacked a check post in Spinwam; 3 killed (2 FC, 1 civilian).", SOUTH_ASIA, 3,
+                 id="'3 killed (2 FC, 1 civilian)': the brackets break the toll down"),
+    pytest.param("Taliban militants stormed a checkpost in Gorwal area, killing three policemen, before police "
+                 "killed four of them in a gunbattle.", SOUTH_ASIA, 7,
+                 id="'four of them' after three: more than the whole is no part of it"),
+    pytest.param("Killing of 2 people by unknown gunmen in Kambia on 13/06.", AFRICA, 2,
+                 id="'Killing of 2 people': a gerund heading's of-phrase holds its victims"),
+    pytest.param("A soldier and a civilian died in crossfire in Kalemie on 13/06.", AFRICA, 2,
+                 id="'A soldier and a civilian died': both are the toll"),
+])
+def test_the_row_has_the_toll_a_coder_records(row_event, text, published, deaths):
+    event = row_event(text, published)
+    assert event is not None, "no row"
+    assert acled_fatalities(event.fatalities, True) == deaths, event.fatalities
+
+
+@pytest.mark.parametrize("text, published, deaths", [
+    pytest.param("Boko Haram militants attacked Kulamari village on 15/06, killing 4 civilians. Troops later pursued "
+                 "the militants to Gadowa forest and killed 6 of them.", AFRICA, 4,
+                 id="troops hunting the attackers of villagers: another event"),
+    pytest.param("Herders attacked farmers in Agatu; 12 people were killed. Reprisal attacks by farmers killed 3 "
+                 "herders.", AFRICA, 12, id="each side's attack on the other's people: no battle, two events"),
+    pytest.param("Gunmen killed 3 villagers in Tobiri on 11/06. The next day police tracked the gunmen to Mararo "
+                 "and killed 2 of them.", AFRICA, 3, id="the police's hunt is no reply of the villagers"),
+    pytest.param("Fighting in Galo village on 10/06: 5 civilians (2 men, 2 women and 1 child) were killed.", AFRICA, 5,
+                 id="a breakdown after a counted noun stays a part"),
+    pytest.param("Gunmen killed 8 people in Tumbi, 3 of them children.", AFRICA, 8,
+                 id="a part no more than its whole stays a part"),
+    pytest.param("Shelling of Kasra village by government forces on 13/06.", AFRICA, 0,
+                 id="a gerund heading's of-phrase of a place counts nobody"),
+])
+def test_what_the_rules_leave_alone(row_event, text, published, deaths):
+    """Guards of the rules above: what each must not read."""
+    event = row_event(text, published)
+    assert event is not None, "no row"
+    assert acled_fatalities(event.fatalities, True) == deaths, event.fatalities
