@@ -10,7 +10,10 @@ coder records for the note's one event (ACLED codebook, "Reported fatalities"):
 * a bracketed breakdown of a bare toll is the same dead again ("killing 2 (1 police, 1 civilian)");
 * a part is never more than its whole ("killing three policemen, before police killed four of them");
 * a heading opened by a gerund ("Killing of 2 people by gunmen") counts the "of" phrase's people;
-* people listed as subjects of "died" are one toll, however the event is found.
+* people listed as subjects of "died" are one toll, however the event is found;
+* deaths told with a month, a year or a day of their own before the week of an undated report are
+  another incident's ("Five soldiers were killed in the same area in May");
+* "unclear how many militants died" gives no figure.
 
 Villages, people and groups are invented; countries and provinces are real.
 """
@@ -44,6 +47,15 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
                  id="'Killing of 2 people': a gerund heading's of-phrase holds its victims"),
     pytest.param("A soldier and a civilian died in crossfire in Kalemie on 13/06.", AFRICA, 2,
                  id="'A soldier and a civilian died': both are the toll"),
+    pytest.param("Two soldiers were killed by unknown armed men in Mugamba. The army said the attackers came from "
+                 "Rwanda. Five soldiers were killed in the same area in May.", AFRICA, 2,
+                 id="deaths told in an earlier month are another incident's"),
+    pytest.param("Unknown gunmen killed a trader in Kiboko market. Four traders were killed in the same market in "
+                 "2014.", AFRICA, 1, id="deaths told in an earlier year are another incident's"),
+    pytest.param("LNA forces advanced in Ganfouda. 3 LNA soldiers were killed and 10 wounded. It was unclear how "
+                 "many militants died.", AFRICA, 3, id="'unclear how many militants died' is no figure"),
+    pytest.param("Clashes in Tumo village; how many died is unclear, but 4 bodies were recovered.", AFRICA, 4,
+                 id="'how many died' is no figure beside the figure told"),
 ])
 def test_the_row_has_the_toll_a_coder_records(row_event, text, published, deaths):
     event = row_event(text, published)
@@ -65,6 +77,10 @@ def test_the_row_has_the_toll_a_coder_records(row_event, text, published, deaths
                  id="a part no more than its whole stays a part"),
     pytest.param("Shelling of Kasra village by government forces on 13/06.", AFRICA, 0,
                  id="a gerund heading's of-phrase of a place counts nobody"),
+    pytest.param("Gunmen attacked Kabo village. Five villagers were killed in June.", AFRICA, 5,
+                 id="deaths told in the report's own month stay its toll"),
+    pytest.param("Gunmen attacked Kabo village. Five villagers were killed on 20 June.", AFRICA, 5,
+                 id="deaths told on a day of the report's week stay its toll"),
 ])
 def test_what_the_rules_leave_alone(row_event, text, published, deaths):
     """Guards of the rules above: what each must not read."""
