@@ -13,7 +13,11 @@ coder records for the note's one event (ACLED codebook, "Reported fatalities"):
 * people listed as subjects of "died" are one toll, however the event is found;
 * deaths told with a month, a year or a day of their own before the week of an undated report are
   another incident's ("Five soldiers were killed in the same area in May");
-* "unclear how many militants died" gives no figure.
+* "unclear how many militants died" gives no figure;
+* a toll told for a range of days written month first ("between Jun.19-20"), or by a subject that
+  counts the days ("Three days of clashes ... killed 12"), is divided among the days, as ACLED
+  divides a toll told for several days (the first day takes the odd one);
+* the company of a passive's subject ("A leader along with his driver was shot dead") are victims.
 
 Villages, people and groups are invented; countries and provinces are real.
 """
@@ -56,6 +60,12 @@ AFRICA, SOUTH_ASIA = "2016-06-22", "2015-05-20"
                  "many militants died.", AFRICA, 3, id="'unclear how many militants died' is no figure"),
     pytest.param("Clashes in Tumo village; how many died is unclear, but 4 bodies were recovered.", AFRICA, 4,
                  id="'how many died' is no figure beside the figure told"),
+    pytest.param("Clashes between herders and militiamen in the Kouki area resulted in 9 killed, between Jun.19-20.",
+                 AFRICA, 5, id="'between Jun.19-20': a month-first range of two days shares the toll"),
+    pytest.param("Three days of clashes between rival youths in Lakor killed 12 people.", AFRICA, 4,
+                 id="'Three days of clashes': the subject counts the days"),
+    pytest.param("A local party leader along with his driver was shot dead by unidentified gunmen in Kalor.",
+                 SOUTH_ASIA, 2, id="'a leader along with his driver was shot dead': both are victims"),
 ])
 def test_the_row_has_the_toll_a_coder_records(row_event, text, published, deaths):
     event = row_event(text, published)
@@ -81,6 +91,14 @@ def test_the_row_has_the_toll_a_coder_records(row_event, text, published, deaths
                  id="deaths told in the report's own month stay its toll"),
     pytest.param("Gunmen attacked Kabo village. Five villagers were killed on 20 June.", AFRICA, 5,
                  id="deaths told on a day of the report's week stay its toll"),
+    pytest.param("Clashes in Toma on June 18 killed 4 people.", AFRICA, 4,
+                 id="a month and one day is no range"),
+    pytest.param("Clashes in Toma on June 18 left 7 dead and 2 to 4 houses burnt.", AFRICA, 7,
+                 id="a range of houses after the day is no range of days"),
+    pytest.param("A commander along with his guards attacked a police post in Kalor; one policeman was killed.",
+                 SOUTH_ASIA, 1, id="the company of an active subject are its doers"),
+    pytest.param("Two days of talks between the clans in Lakor ended; 3 people were killed in clashes later.", AFRICA, 3,
+                 id="days of another clause's act share nothing"),
 ])
 def test_what_the_rules_leave_alone(row_event, text, published, deaths):
     """Guards of the rules above: what each must not read."""
