@@ -37,7 +37,7 @@ MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 
 
 def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: Doc,
-                published: Optional[dt.date] = None) -> None:
+                published: dt.date | None = None) -> None:
     """Attach each figure to its event, then give every event the toll of the incident it tells.
 
     News tells one incident in several clauses ("GNA aircraft conducted airstrikes ... Thirteen
@@ -156,7 +156,7 @@ def _places_told(trigger: Token, own_place: bool = False) -> Optional[int]:
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
                clause_of: Optional[Callable[[Event], Optional[int]]] = None,
-               published: Optional[dt.date] = None) -> list[list[Event]]:
+               published: dt.date | None = None) -> list[list[Event]]:
     """Events grouped by the incident they tell, in text order; every event is in one group.
 
     Two violent events (ASSAULT, FIGHT) are one incident when one sentence tells both
@@ -208,7 +208,7 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
                    clause_of: Optional[Callable[[Event], Optional[int]]] = None,
-                   published: Optional[dt.date] = None) -> bool:
+                   published: dt.date | None = None) -> bool:
     last = group[-1]
     if _protested(event, doc):
         return False
@@ -240,7 +240,7 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
 
 
-def _days_told_apart(last: Event, event: Event, published: Optional[dt.date] = None) -> bool:
+def _days_told_apart(last: Event, event: Event, published: dt.date | None = None) -> bool:
     """Two acts each told on a day of its own that do not meet ("killed 2 villagers on Monday. On
     Tuesday, 3 people were killed"): ACLED codes an event a day, so the later deaths are another
     event's, not the earlier act's toll. An act the text gives no day (the report's news) or a span
