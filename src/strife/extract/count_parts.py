@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from strife.extract import doc_sents, doc_text, sentence_index
 from strife.extract.count_words import Trigger, count_cues, count_triggers, trigger_for
@@ -40,7 +40,7 @@ def part_of_count(span: Span, noun: Token, anchor: Token, owner_of_noun: dict[in
     breakdown after a colon, a definite outcome noun pointing back ("Among the dead were 5 children")."""
     parent = _nesting_parent(anchor, owner_of_noun)
     if parent is None:
-        parent = _bracketed_parent(span, owner_of_noun)
+        parent = _bracketed_parent(span, owner_of_noun, counts)
     if parent is None:
         parent = _partitive_parent(span, noun, counts)
     if parent is None:
@@ -73,18 +73,37 @@ def _nesting_parent(anchor: Token, owner_of_noun: dict[int, int]) -> Optional[in
     return None
 
 
-def _bracketed_parent(span: Span, owner_of_noun: dict[int, int]) -> Optional[int]:
+def _bracketed_parent(span: Span, owner_of_noun: dict[int, int], counts: list[Count]) -> Optional[int]:
     """Index of the count a bracketed breakdown details ("5 civilians (2 men, 2 women and 1
-    child) were killed"), or None: the figures in the brackets are the same people again."""
+    child) were killed", "killing 2 (1 police, 1 civilian)", "3 killed (2 FC, 1 civilian)"), or
+    None: the figures in the brackets are the same people again."""
     doc, depth = span.doc, 0
     for i in range(span.start - 1, span.sent.start - 1, -1):
         if doc[i].text == ")":
             depth += 1
         elif doc[i].text == "(":
             if depth == 0:
-                return owner_of_noun.get(i - 1) if i > span.sent.start else None
+                return _figure_before_bracket(doc, i, span.sent.start, owner_of_noun, counts)
             depth -= 1
     return None
+
+
+def _figure_before_bracket(doc: Doc, bracket: int, sentence_start: int, owner_of_noun: dict[int, int],
+                           counts: list[Count]) -> int | None:
+    """Index of the figure a bracket opened at ``bracket`` details: the one whose counted noun stands
+    just before it, else one whose numeral does, bare ("killing 2 (") or with its outcome word ("3
+    killed ("): older notes break a bare toll down in brackets by who the dead were."""
+    if bracket <= sentence_start:
+        return None
+    before = doc[bracket - 1]
+    if before.i in owner_of_noun:
+        return owner_of_noun[before.i]
+    numeral = before if before.like_num else doc[bracket - 2] if bracket - 2 >= sentence_start else None
+    if numeral is None or not numeral.like_num or (numeral is not before and trigger_for(before) is None):
+        return None
+    at = numeral.idx
+    found = [k for k, c in enumerate(counts) if c.span is not None and c.span[0] <= at < c.span[1]]
+    return found[-1] if found else None
 
 
 def _partitive_parent(span: Span, noun: Token, counts: list[Count]) -> int | None:

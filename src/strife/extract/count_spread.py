@@ -227,7 +227,25 @@ def days_of_range(sentence: Span) -> Optional[int]:
             first, last = int(found[1]), int(found[2])
             if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
                 return last - first + 1
-    return _days_of_numeric_range(sentence.text) or _days_before_a_month(sentence.text)
+    return (_days_of_numeric_range(sentence.text) or _days_before_a_month(sentence.text)
+            or _days_after_a_month(sentence.text))
+
+
+#: A month's name (or its abbreviation, with or without a full stop) and a range of days after it.
+_MONTH_FIRST_RANGE = re.compile(r"\b([A-Za-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to|until)\s*"
+                                r"(\d{1,2})(?:st|nd|rd|th)?\b(?![/.]\d)")
+
+
+def _days_after_a_month(text: str) -> int | None:
+    """ "between Jun.19-20", "on June 19 and 20": a range of days written after a month's name, as
+    wire reports and some coders write the date, within a week, or None."""
+    for found in _MONTH_FIRST_RANGE.finditer(text):
+        if found[1].lower() not in MONTH_NAMES:
+            continue
+        first, last = int(found[2]), int(found[3])
+        if 1 <= first < last <= 31 and last - first < _LONGEST_SPREAD_DAYS:
+            return last - first + 1
+    return None
 
 
 def _days_before_a_month(text: str) -> int | None:
@@ -287,8 +305,11 @@ def _units(verb: Token) -> Iterator[Token]:
 
 def _subject_units(verb: Token) -> Iterator[Token]:
     """The nouns of prepositions within the act a verb's subject names ("Clashes in A over two days
-    left 6 dead", "Fighting over three days ... left 9 dead"), never the sides of a "between"."""
+    left 6 dead", "Fighting over three days ... left 9 dead"), never the sides of a "between"; and
+    a plural subject that counts the act's units itself ("Three days of clashes ... killed 12")."""
     for subject in (child for child in verb.children if child.dep_ in ("nsubj", "csubj") and child.pos_ in ("NOUN", "VERB")):
+        if subject.tag_ == "NNS" and any(child.dep_ == "prep" and child.lower_ == "of" for child in subject.children):
+            yield subject  # "Three days of clashes ... killed 12": the subject counts the days itself
         for token in subject.subtree:
             if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ != "between":
                 yield token

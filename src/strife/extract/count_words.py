@@ -284,7 +284,16 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
         return reduced and not any(child.dep_ == "dobj" or _range_taken_for_preposition(child, head)
                                    for child in head.children)
     return (token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
-            or _range_taken_for_preposition(token, head) or _killed_along_with(token, head))
+            or _range_taken_for_preposition(token, head) or _killed_along_with(token, head)
+            or _gerund_read_as_a_noun(token, head))
+
+
+def _gerund_read_as_a_noun(token: Token, verb: Token) -> bool:
+    """ "Killing of 2 people by unknown gunmen": a heading opened by a gerund with an "of" phrase and
+    no object of its own is the noun ("the killing of"), whose "of" phrase holds its victims, though
+    the parse reads a verb."""
+    return (token.dep_ == "prep" and token.lower_ == "of" and verb.tag_ == "VBG" and token.i == verb.i + 1
+            and not any(child.dep_ == "dobj" for child in verb.children))
 
 
 def _killed_along_with(token: Token, verb: Token) -> bool:
@@ -304,12 +313,17 @@ def _killed_along_with(token: Token, verb: Token) -> bool:
 
 def companion_verb(token: Token) -> Token | None:
     """ "killed along with his driver": the verb whose victims a person of a "with" phrase of company
-    joins (`_killed_along_with`), read from the person; None elsewhere."""
+    joins (`_killed_along_with`), read from the person; also the company of a passive's subject,
+    before the verb ("A leader along with his driver was shot dead": the subject is a victim, and
+    so is who was with him); None elsewhere."""
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "with":
         return None
-    opener = preposition.head if preposition.head.lower_ in count_cues().get("companion", frozenset()) else preposition
+    company = count_cues().get("companion", frozenset())
+    opener = preposition.head if preposition.head.lower_ in company else preposition
     verb = opener.head
+    if opener is not preposition and verb.dep_ == "nsubjpass" and trigger_for(verb.head) is not None:
+        return verb.head  # "A leader along with his driver was shot dead": a victim's company, victims too
     return verb if verb is not opener and _killed_along_with(opener, verb) else None
 
 

@@ -141,6 +141,8 @@ def _read_count(
         if not partitive:
             return None
     parent = part_of_count(span, noun, anchor, owner_of_noun, counts)
+    if parent is not None and _more_than_its_whole(quantity, counts[parent]):
+        parent = None
     # "2 dead and 40 arrested", "Two killed, several arrested": the word after a figure says what
     # befell its people, whatever the word of killing the list began with; a noun naming people by
     # what befell them before ("executed 3 hostages") yields to the word of killing
@@ -196,6 +198,13 @@ def _read_count(
         confidence=round(min(confidence, 1.0), 3),
     )
     return _per_side(count, span), noun
+
+
+def _more_than_its_whole(quantity: Quantity, whole: Count) -> bool:
+    """ "stormed a post, killing three policemen, before police killed four of them": a part is never
+    more than the people it is picked from, so a figure above the exact figure its pronoun or cue
+    seems to point back to counts other people ("them", the attackers)."""
+    return quantity.low is not None and whole.best is not None and not whole.vague and quantity.low > whole.best
 
 
 def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, float] | None:

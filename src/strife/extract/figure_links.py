@@ -8,6 +8,7 @@ toll. `link` calls `link_counts` once the events have their dates and places.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Doc, Token
@@ -18,7 +19,7 @@ from strife.extract.count_spread import (clause_names, days_of_range, names_of_u
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.events.grammar import against_the_verbs_act
-from strife.extract.incident_agreement import incident_days_agree
+from strife.extract.incident_agreement import SHORT_SPAN_DAYS, incident_days_agree
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.nearby import ByStart
@@ -35,7 +36,8 @@ PROTESTS = "Protests"
 MATERIAL_QUADS = {"material_conflict", "material_cooperation"}
 
 
-def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: Doc) -> None:
+def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: Doc,
+                published: dt.date | None = None) -> None:
     """Attach each figure to its event, then give every event the toll of the incident it tells.
 
     News tells one incident in several clauses ("GNA aircraft conducted airstrikes ... Thirteen
@@ -61,7 +63,7 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
         if count.event_id is not None:
             linked.setdefault(count.event_id, []).append((position, count))
     acts_told = frozenset(layout.sentence(event_anchor(event)) for event in events)
-    for incident in _incidents(events, layout, doc, counts, clause_of):
+    for incident in _incidents(events, layout, doc, counts, clause_of, published):
         ids = {event.id for event in incident}
         told_in = frozenset(layout.sentence(event_anchor(event)) for event in incident)
 
@@ -153,7 +155,8 @@ def _places_told(trigger: Token, own_place: bool = False) -> Optional[int]:
 
 
 def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequence[Count] = (),
-               clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> list[list[Event]]:
+               clause_of: Optional[Callable[[Event], Optional[int]]] = None,
+               published: dt.date | None = None) -> list[list[Event]]:
     """Events grouped by the incident they tell, in text order; every event is in one group.
 
     Two violent events (ASSAULT, FIGHT) are one incident when one sentence tells both
@@ -175,7 +178,7 @@ def _incidents(events: Sequence[Event], layout: Layout, doc: Doc, counts: Sequen
         home = None
         if is_real(event) and (_violent(event) or event.acled_event_type == PROTESTS) and event.id not in elsewhere:
             near = sorted(set().union(*(told_in.get(s, ()) for s in (sentence - 2, sentence - 1, sentence))), reverse=True)
-            home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of)), None)
+            home = next((n for n in near if _same_incident(groups[n], event, layout, doc, clause_of, published)), None)
         if home is None:
             home = len(groups)
             groups.append([event])
@@ -204,7 +207,8 @@ def _merge_reported_before(groups: list[list[Event]], tally: Count, layout: Layo
 
 
 def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Doc,
-                   clause_of: Optional[Callable[[Event], Optional[int]]] = None) -> bool:
+                   clause_of: Optional[Callable[[Event], Optional[int]]] = None,
+                   published: dt.date | None = None) -> bool:
     last = group[-1]
     if _protested(event, doc):
         return False
@@ -223,7 +227,7 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
     if not (same_paragraph and 0 < gap <= 2 and clause is None and places_agree(last, event)):
         return False
-    if _days_told_apart(last, event) and _is_outcome(event, doc) and _told_by_a_verb(event, doc):
+    if _days_told_apart(last, event, published) and _is_outcome(event, doc) and _told_by_a_verb(event, doc):
         return False  # "Gunmen killed 2 in Kuma on Monday. On Tuesday, 3 were killed in Bedi.": two days, two rows
     if (token := trigger_token(event, doc)) is not None and opens_a_new_incident(token):
         return False  # "Separately, police recovered 4 bodies": another incident, not this one's toll
@@ -236,12 +240,17 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
 
 
-def _days_told_apart(last: Event, event: Event) -> bool:
+def _days_told_apart(last: Event, event: Event, published: dt.date | None = None) -> bool:
     """Two acts each told on a day of its own that do not meet ("killed 2 villagers on Monday. On
     Tuesday, 3 people were killed"): ACLED codes an event a day, so the later deaths are another
     event's, not the earlier act's toll. An act the text gives no day (the report's news) or a span
     of days holding the other's day may still be its outcome (`incident_days_agree`). The caller
-    asks it of deaths told alone by a verb ("3 were killed"), never of remains found days later."""
+    asks it of deaths told alone by a verb ("3 were killed"), never of remains found days later.
+    Deaths told on a day, in a month or in a year of their own that ends before the week of the
+    report, after an act the text gives no day (the report's news), are another incident too ("Two
+    soldiers were killed in Kabo. Five soldiers were killed in the same area in May.")."""
+    if last.date is None and published is not None and event.date_precision in ("day", "month", "year"):
+        return (event.date_end or event.date) < published - dt.timedelta(days=SHORT_SPAN_DAYS)
     if last.date_precision != "day" or event.date_precision != "day":
         return False
     return not incident_days_agree(last, event)

@@ -86,7 +86,7 @@ def assemble(doc: Doc, state: dict) -> ArticleResult:
     _date_by_finding(events, usable_dates, doc)
     _date_by_head_noun(events, doc)
     spread_since(counts, state.get("dates", []), doc, meta.published)
-    link_counts(events, counts, layout, doc)
+    link_counts(events, counts, layout, doc, meta.published)
     merged = merge_mentions(events, doc, layout, _headline_end(doc, meta))
     _link_attribution(doc, events, state.get("claims", []), layout)
     quotes = state.get("quotes", [])

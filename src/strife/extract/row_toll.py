@@ -52,7 +52,7 @@ from strife.extract.events.background_rows import CAUSE_WORDS
 from strife.extract.events.building import in_protest_of, in_relative_clause, in_setting, named_by_its_month, told_as_earlier
 from strife.extract.events.grammar import against_the_verbs_act
 from strife.extract.figure_links import spread_over_days_told
-from strife.extract.incident_doers import opposed_forces, sources_agree
+from strife.extract.incident_doers import opposed_forces, same_actor, sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
 from strife.extract.incident_agreement import incident_days_agree, incident_places_agree
 from strife.extract.report_words import report_words
@@ -62,6 +62,8 @@ from strife.ontology import Ontology, load_ontology
 from strife.resolve.coref import event_anchor, is_real, trigger_token
 from strife.rows import record_row_event
 
+#: ACLED's type of an armed clash: its two sides' dead are one event's toll (`one_fight`)
+BATTLES = "Battles"
 #: the dependency labels by which an act is what a verb or noun is about
 ABOUT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "ccomp", "advcl", "acl", "nsubjpass"})
 
@@ -108,7 +110,7 @@ def _toll_parts(row: Event, carriers: Sequence[Event], doc: Doc, layout: Layout)
         if not _one_figure(figure, layout) or figure.span == own.span:
             return False
         later = max((own, figure), key=lambda c: c.span[0])
-        return other_people(later, text) and _its_incident(row, carrier, doc, layout)
+        return (other_people(later, text) or one_fight(row, carrier, layout)) and _its_incident(row, carrier, doc, layout)
 
     return [carrier for carrier in carriers if adds_up(carrier)]
 
@@ -139,11 +141,38 @@ def _its_incident(row: Event, carrier: Event, doc: Doc, layout: Layout) -> bool:
         return False  # the surer coding keeps what it tells (a format that scores the most confident event reads it there)
     if layout.paragraph(event_anchor(row)) != layout.paragraph(event_anchor(carrier)):
         return False  # a report's paragraphs: the toll stays with the act its paragraph tells
-    if not same_doers_days_places(row, carrier):
+    if one_fight(row, carrier, layout):
+        if not (incident_days_agree(row, carrier) and incident_places_agree(row, carrier)):
+            return False
+    elif not same_doers_days_places(row, carrier):
         return False  # e.g. other doers told after the act ('Soldiers arrived later. They killed 4 militants.')
-    if opposed_forces(row.source, carrier.source):
+    elif opposed_forces(row.source, carrier.source):
         return False  # 'Soldiers shelled Kavra. Later rebels attacked a checkpoint, killing two': the attack's dead
     return not (another_incident(carrier, doc) or _scenes_differ(row, carrier, doc))
+
+
+def one_fight(row: Event, carrier: Event, layout: Layout) -> bool:
+    """'Maoists ambushed a CRPF patrol, killing 2. The CRPF returned fire, killing 3 Maoists.': the
+    side attacked hits back at its attackers in the next sentence (each act's named target is the
+    other's doer; one doer may go unnamed). ACLED codes one battle for one interaction of two armed
+    sides on one day and place, with the dead of both sides, so the two figures are one toll. Other
+    targets ('Troops pursued the militants' after an attack on villagers), or acts that are no battle
+    ('Herders attacked farmers ... Reprisal attacks by farmers killed 3 herders': each side's attack
+    on the other's people) keep the acts apart."""
+    if not (row.source or carrier.source) or not row.target or not carrier.target:
+        return False
+    if not row.acled_event_type == carrier.acled_event_type == BATTLES:
+        return False
+    sentences = {layout.sentence(event_anchor(event)) for event in (row, carrier)}
+    if len(sentences) != 2 or max(sentences) - min(sentences) != 1:
+        return False
+    if layout.paragraph(event_anchor(row)) != layout.paragraph(event_anchor(carrier)):
+        return False
+
+    def aims_at(event: Event, other: Event) -> bool:
+        return not other.source or any(same_actor(x, y) for x in event.target for y in other.source)
+
+    return aims_at(row, carrier) and aims_at(carrier, row)
 
 
 def same_doers_days_places(row: Event, other: Event) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from strife.extract.tolls import incident_toll
 from strife.learn.features import CONTEXT_CHARS, Example, eventless_example
 from strife.model import Actor, ArticleResult, Count, Event, Place, Span
 
@@ -130,7 +131,7 @@ def _new_event(result: ArticleResult, text: str, bounds: tuple[int, int], label:
     event.location = donor.location if donor and donor.location else _place(result.places, bounds)
     _set_date(event, result, bounds, donor)
     for name, kind in FIGURES:
-        setattr(event, name, _free_count(result, bounds, kind))
+        setattr(event, name, _free_count(result, text, bounds, kind))
     return event
 
 
@@ -179,12 +180,41 @@ def _set_date(event: Event, result: ArticleResult, bounds: tuple[int, int], dono
         event.date, event.date_precision = result.article.published, "reported"
 
 
-def _free_count(result: ArticleResult, bounds: tuple[int, int], kind: str) -> Optional[Count]:
-    """A figure of this kind in the passage that no event holds and that is an incident's own."""
+def _free_count(result: ArticleResult, text: str, bounds: tuple[int, int], kind: str) -> Optional[Count]:
+    """The figure of this kind in the passage that no event holds and that is an incident's own; the
+    figures of one sentence are one toll ("A soldier and a civilian died in crossfire": 2, as
+    `strife.extract.tolls.incident_toll` adds the victims listed), never only the first of them."""
     held = {id(c) for e in result.events for c in (e.fatalities, e.injured, e.displaced) if c is not None}
     held_spans = {c.span for e in result.events for c in (e.fatalities, e.injured, e.displaced) if c is not None}
-    for count in result.counts:
-        if (count.kind == kind and _inside(count.span, bounds) and count.event_id is None and id(count) not in held
-                and count.span not in held_spans and not (count.aggregate or count.perpetrator_claim or count.total)):
-            return count.model_copy()
-    return None
+    free = [count for count in result.counts
+            if count.kind == kind and _inside(count.span, bounds) and count.event_id is None and id(count) not in held
+            and count.span not in held_spans and not (count.aggregate or count.perpetrator_claim or count.total)]
+    if not free:
+        return None
+    sentence = _sentence_of(text, free[0].span[0], bounds)
+    told = [count for count in free if _inside(count.span, sentence) and count.part_of is None]
+    if len(told) < 2:
+        return free[0].model_copy()
+    toll = incident_toll(told, text, layout=_OneSentence())
+    return toll.model_copy() if toll is not None else free[0].model_copy()
+
+
+class _OneSentence:
+    """The layout of figures told in one sentence: none restates another (`incident_toll` reads a
+    figure repeated in another sentence as the same people again, never one in the same sentence)."""
+
+    def sentence(self, char: int) -> int:
+        return 0
+
+    def paragraph(self, char: int) -> int:
+        return 0
+
+
+def _sentence_of(text: str, at: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of the sentence of the passage that holds offset ``at``."""
+    start = bounds[0]
+    for match in _SENTENCE_END.finditer(text, bounds[0], bounds[1]):
+        if match.start() > at:
+            return start, match.start()
+        start = match.end()
+    return start, bounds[1]
