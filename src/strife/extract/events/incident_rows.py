@@ -435,7 +435,9 @@ def _ambushes_that_hit_civilians(members: list[tuple[Frame, Event]], onto: Ontol
     ambush, not a clash) on something whose words tell no side, whose sentence counts only
     civilians among the dead (casualty reports with no attacker of their own), fell on unarmed
     people: ACLED's violence against civilians, as the ambush told with its victims is
-    (`battle_sides.only_civilians_hit`). A toll of an armed side in the sentence leaves the battle."""
+    (`battle_sides.only_civilians_hit`). A toll of an armed side in the sentence leaves the battle,
+    and so do the state's forces as the attackers: police who fire on robbers or meet dacoits in an
+    encounter fight criminals the toll's words do not arm ('2 robbers killed')."""
     tolls = [(f, e) for f, e in members if f.trigger.entry.frame == "consequence" and not f.sources]
     for frame, event in members:
         sent = frame.trigger.token.sent.start
@@ -444,7 +446,8 @@ def _ambushes_that_hit_civilians(members: list[tuple[Frame, Event]], onto: Ontol
             continue
         if ((event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash") and frame.plover == "FIGHT"
                 and frame.sources and frame.targets and not frame.victims and not two_sided(frame, onto)
-                and side_of(frame.targets, [], onto, attacked=True) is None):
+                and side_of(frame.targets, [], onto, attacked=True) is None
+                and side_of(frame.sources, [], onto) != "state"):
             event.event_type = "ASSAULT"
             event.acled_event_type, event.acled_sub_event_type = "Violence against civilians", "Attack"
 
