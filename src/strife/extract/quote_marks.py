@@ -12,7 +12,9 @@ import bisect
 import re
 from typing import Iterator, Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from strife.extract import doc_text
 
 OPENING_MARKS = "“«„"
 CLOSING_MARKS = "”»"
@@ -55,6 +57,19 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
         and not any(start < d_start and d_end < end for d_start, d_end in doubles)
     ]
     return sorted(doubles + singles)
+
+
+#: The `Doc.user_data` key of the Doc's quoted stretches (`doc_quoted_ranges`).
+_RANGES_KEY = ("strife", "quoted_ranges")
+
+
+def doc_quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """`quoted_ranges` of the Doc's text, found once and kept on the Doc: the quotes, the claims and
+    modality's scare quotes all ask, and the text never changes after parsing."""
+    ranges = doc.user_data.get(_RANGES_KEY)
+    if ranges is None:
+        ranges = doc.user_data[_RANGES_KEY] = quoted_ranges(doc_text(doc))
+    return ranges
 
 
 def _single_quoted_ranges(text: str) -> list[tuple[int, int]]:

@@ -46,8 +46,8 @@ from strife.extract.quote_marks import (
     OPENING_MARKS,
     STRAIGHT_MARK,
     Quoted,
+    doc_quoted_ranges,
     paragraph_ends_in,
-    quoted_ranges,
     quoted_words,
 )
 from strife.model import Actor, Claim, Quote
@@ -375,7 +375,7 @@ def find_quotes(doc: Doc, speaker_for: Optional[SpeakerFor] = None) -> list[Quot
     own paragraph, or else of the next quote in its paragraph.
     """
     text = doc_text(doc)
-    ranges = quoted_ranges(text)
+    ranges = doc_quoted_ranges(doc)
     quoted = Quoted(ranges)
     found: list[tuple[Quote, int]] = []  # (quote, paragraph number)
     paragraph_ends = paragraph_ends_in(text)
@@ -578,7 +578,7 @@ def _hedge_claim(token: Token, quoted: Quoted) -> Optional[Claim]:
 
 def find_claims(doc: Doc) -> list[Claim]:
     """Reported speech and sourced statements in `doc`, in text order, one per (source, content)."""
-    quoted = Quoted(quoted_ranges(doc_text(doc)))
+    quoted = Quoted(doc_quoted_ranges(doc))
     candidates: list[Optional[Claim]] = []
     for token in doc_tokens(doc):
         candidates.append(_verb_claim(token, quoted))

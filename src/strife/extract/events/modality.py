@@ -21,7 +21,7 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import COMPLEMENT_DEPS
 from strife.extract.events.tables import coding_set
 from strife.extract.events.triggers import word_keys
-from strife.extract.quote_marks import quoted_ranges
+from strife.extract.quote_marks import doc_quoted_ranges
 from strife.ontology import Ontology
 from strife.ontology.families import FORCE
 
@@ -494,7 +494,6 @@ def _year_tokens(doc: Doc) -> list[tuple[int, int]]:
     return years
 
 
-_QUOTED_KEY = ("strife", "quoted_ranges")
 #: The most words a quoted stretch may hold to be someone's word for an act rather than speech.
 SCARE_QUOTE_WORDS = 3
 
@@ -508,10 +507,7 @@ def _scare_quoted(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     doc = token.doc
-    ranges = doc.user_data.get(_QUOTED_KEY)
-    if ranges is None:
-        ranges = doc.user_data[_QUOTED_KEY] = quoted_ranges(doc_text(doc))
-    for start, end in ranges:
+    for start, end in doc_quoted_ranges(doc):
         if start < token.idx < end:
             words = [t for t in doc.char_span(start + 1, end, alignment_mode="contract") or () if t.is_alpha]
             return 0 < len(words) <= SCARE_QUOTE_WORDS and all(t.pos_ not in ("VERB", "AUX") for t in words)
