@@ -79,7 +79,7 @@ from spacy.tokens import Doc, Token
 
 from strife.datafiles import read_data_csv
 from strife.extract.events.phrase_misreads import repair_phrase_misreads
-from strife.extract.events.verb_misreads import repair_verb_misreads
+from strife.extract.events.verb_misreads import close_of_phrase, hang_arguments, repair_verb_misreads
 from strife.ontology import Ontology
 
 #: Tags the tagger gives an acronym it reads as an English verb or auxiliary ("IS" as "is").
@@ -638,8 +638,7 @@ def _verb_read_into_an_apposition(token: Token, onto: Ontology) -> bool:
         if child.i > noun.i:
             child.head = token  # the line's place, date and punctuation are the verb's
     token.head, token.dep_ = token, "ROOT"
-    noun.head, noun.dep_ = token, "dobj"
-    subject.head, subject.dep_ = token, "nsubj"
+    hang_arguments(token, subject, noun)
     return True
 
 
@@ -663,16 +662,12 @@ def _of_phrase_read_across_a_verb(token: Token, onto: Ontology) -> bool:
     if not _made_the_line_verb(token, onto):
         return False
     root = prep.head
-    for child in list(noun.children):
-        if child.i < name.i:
-            child.head = name  # 'the' of 'the Tarsel Bar Association'
-    name.head, name.dep_ = prep, "pobj"
+    close_of_phrase(name, noun)  # 'the' of 'the Tarsel Bar Association'
     for child in list(root.children):
         if child.dep_ == "punct" and child.i > noun.i:
             child.head = token
     token.head, token.dep_ = token, "ROOT"
-    noun.head, noun.dep_ = token, "dobj"
-    root.head, root.dep_ = token, "nsubj"
+    hang_arguments(token, root, noun)
     return True
 
 

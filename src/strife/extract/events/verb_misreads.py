@@ -64,19 +64,14 @@ def _finite_verb_after_an_of_name(token: Token, onto: Ontology) -> bool:
     root = noun.head.head
     if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN") or not onto.has_verb(token.lemma_.lower()):
         return False
-    prep = noun.head
-    for child in list(noun.children):
-        if child.i < name.i:
-            child.head = name  # 'the' of 'the BNP'
-    name.head, name.dep_ = prep, "pobj"
+    close_of_phrase(name, noun)  # 'the' of 'the BNP'
     for child in list(root.children):
         if child.i > noun.i:
             child.head = token  # the line's place, date, participle and punctuation are the verb's
     _participles_to_the_verb(token, (root, noun))
     token.pos_ = "VERB"
     token.head, token.dep_ = token, "ROOT"
-    noun.head, noun.dep_ = token, "dobj"
-    root.head, root.dep_ = token, "nsubj"
+    hang_arguments(token, root, noun)
     return True
 
 
@@ -103,10 +98,24 @@ def _hyphenated_verb_read_as_modifier(token: Token, onto: Ontology) -> bool:
     else:
         return False
     token.tag_, token.pos_ = "VBD", "VERB"
-    noun.head, noun.dep_ = token, "dobj"
-    subject.head, subject.dep_ = token, "nsubj"
+    hang_arguments(token, subject, noun)
     _participles_to_the_verb(token, (noun,))
     return True
+
+
+def close_of_phrase(name: Token, noun: Token) -> None:
+    """A name the parser hung on the noun after it closes the 'of' phrase it stands in: the words
+    of the noun's phrase before the name are the name's, and the name is the preposition's object."""
+    for child in list(noun.children):
+        if child.i < name.i:
+            child.head = name
+    name.head, name.dep_ = noun.head, "pobj"
+
+
+def hang_arguments(verb: Token, subject: Token, obj: Token) -> None:
+    """A repaired verb takes the noun after it as its object and the doers' noun as its subject."""
+    obj.head, obj.dep_ = verb, "dobj"
+    subject.head, subject.dep_ = verb, "nsubj"
 
 
 def _participles_to_the_verb(verb: Token, nouns: tuple[Token, ...]) -> None:
