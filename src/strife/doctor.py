@@ -210,7 +210,7 @@ def check_gazetteer(build: bool = False) -> Check:
         others = sorted(p.name for p in path.parent.glob("gazetteer-*.sqlite")) if path.parent.is_dir() else []
         what = (f"stale: {len(others)} index(es) in {path.parent} were built from other sources or versions"
                 if others else f"not built yet in {path.parent}")
-        return Check("gazetteer index", WARN, f"{what}; the first command that places events builds it (about 35 s)",
+        return Check("gazetteer index", WARN, f"{what}; the first command that places events builds it (about a minute)",
                      "strife doctor --build-index")
     return _gazetteer_state(path, "")
 
