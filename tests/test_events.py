@@ -217,6 +217,39 @@ def test_undated_present_perfect_stance_is_background_but_a_dated_one_is_news(nl
     assert not dated["REQUEST"].hypothetical
 
 
+@pytest.mark.parametrize("text, request_expected", [
+    ('Gunmen killed 12 people in what residents of Dorla called a "massacre" on Sunday.', False),
+    ("Villagers called the raid on Tesso a massacre on Monday.", False),
+    ("The elders of Tesso called on the army on Monday to leave the town.", True),
+    ("On Monday the elders of Tesso called on the army to leave the town.", True),
+])
+def test_a_day_after_a_verb_is_no_preposition_the_lexicon_asks_for(nlp, text, request_expected):
+    # 'call on' is a request only when 'on' names whom it asks; 'on Sunday' dates the naming of an act
+    assert any(e.event_type == "REQUEST" for e in events(nlp, text)) is request_expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen fired from a moving vehicle at a police picket in Sarwala, wounding a constable.",
+    "Police fired on Sunday at a crowd of stone-throwing youths in Kelpa.",
+])
+def test_a_day_does_not_hide_a_firing_and_an_aim_past_the_spot_fired_from_is_the_verbs(nlp, text):
+    # 'fired from a vehicle at X': the parser hangs 'at X' on the vehicle; a row of violence keeps a dated 'on'
+    assert any(e.event_type in ("FIGHT", "ASSAULT") and e.trigger.text == "fired" for e in events(nlp, text)), text
+
+
+@pytest.mark.parametrize("text, planned", [
+    ("The Kelpur traders' union announced a 48-hour strike from Monday across the district.", True),
+    ("The Kelpur bus owners announced a shutter-down strike for 12 June in Mirpura.", True),
+    ("Taxi drivers in Moyen town announced a strike to begin on Monday over new fees.", True),
+    ("The Kelpur teachers' union announced an indefinite strike from today in Mirpura.", False),
+    ("Nurses in Moyen went on strike from Monday over unpaid allowances.", False),
+])
+def test_a_strike_announced_for_a_later_day_is_a_plan(nlp, text, planned):
+    # ACLED codes the strike when it is held; announced with the day it starts it is a plan, as a call is
+    strikes = [e for e in events(nlp, text) if e.event_type == "PROTEST"]
+    assert strikes and all(e.hypothetical is planned for e in strikes), text
+
+
 def test_threat_is_the_event_and_the_threatened_act_is_not(nlp):
     found = {e.event_type: e for e in events(nlp, "The rebels threatened to attack the airport.")}
     assert not found["THREATEN"].hypothetical

@@ -96,8 +96,7 @@ def test_a_hidden_protest_or_explosion_is_found(row_event, published, text, even
     "On 3 May 2020, the Pelwan council submitted a memorandum to the ministry on road repairs.",
     "On 3 May 2020, the Pelwan council held a meeting on road repairs.",
     "On 3 May 2020, militants laid siege to Tarsel town.",
-    pytest.param("On 3 May 2020, troops camped outside Tarsel town.", marks=pytest.mark.xfail(
-        strict=True, reason="built-in typer (strife.learn.builtin): a camp of troops read as a protest (0.31)")),
+    "On 3 May 2020, troops camped outside Tarsel town.",
     "On 3 May 2020, police kept vehicles off the roads in Tarsel to enforce the curfew.",
     "On 3 May 2020, the government suspended bus services in Pelwan to curb the virus.",
     "On 3 May 2020, police locked the Tarsel party office.",

@@ -34,7 +34,6 @@ def test_the_table_is_well_formed():
 
 TYPER_MISREADINGS = {
     "a_refused_or_stopped_protest_is_still_not_one-1": "villagers stopped from protesting read as a protest",
-    "a_refused_or_stopped_protest_is_still_not_one-2": "soldiers cutting off a road read as a protest (0.37)",
 }
 
 

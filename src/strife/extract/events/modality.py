@@ -56,6 +56,7 @@ def read_modality(frame: Frame, onto: Ontology) -> None:
         or _under_irrealis_noun(token, onto)
         or _alleged_of_someone(token, onto)
         or _irrealis_modifier(token, onto)
+        or (frame.plover == "PROTEST" and _announced_for_later(token, onto))
         or _in_condition(token, onto)
         or _generic_relative(token, onto)
         or (frame.plover in FORCE and _scare_quoted(frame.trigger.token))
@@ -312,6 +313,24 @@ def _irrealis_modifier(token: Token, onto: Ontology) -> bool:
         return False
     words = onto.words("irrealis_modifiers")
     return any(c.dep_ in ("amod", "acl", "compound") and c.lower_ in words for c in token.children)
+
+
+def _announced_for_later(token: Token, onto: Ontology) -> bool:
+    """'announced a 48-hour strike from Monday', 'announced a shutdown for 12 June', 'announced a
+    strike to begin on Monday': a strike or protest announced with the later day it starts is a plan,
+    not a protest held (roles.yaml `plan_announcing_verbs`, `later_start_words`); 'announced an
+    indefinite strike from today' starts when it is announced."""
+    if token.dep_ != "dobj" or not word_keys(token.head) & onto.words("plan_announcing_verbs"):
+        return False
+    starts = onto.words("later_start_words")
+    for holder in (token, token.head):
+        for c in holder.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in starts and any(a.dep_ == "aux" for a in c.children):
+                return True  # 'a strike to begin on Monday'
+            days = [o for o in c.subtree if o.ent_type_ == "DATE" and o.i > c.i]
+            if c.dep_ == "prep" and c.lower_ in starts and days and not any(d.lower_ in ("today", "tonight") for d in days):
+                return True
+    return False
 
 
 def _in_condition(token: Token, onto: Ontology) -> bool:

@@ -113,11 +113,13 @@ def _told_victims_aside(subjects: list[Token], onto: Ontology) -> list[Token]:
 
 
 def _aimed_past_the_weapons(verb: Token, onto: Ontology) -> list[Token]:
-    """'fired mortars and grenade launchers at the positions of X': the parser hangs 'at X' on a
-    weapon of the list, on the words describing a weapon ('shells filled with mustard agent at'),
+    """'fired mortars and grenade launchers at the positions of X', 'opened fire with rifles at a
+    post': the parser hangs 'at X' on a weapon of the list or of the 'with' phrase, on the words describing a weapon ('shells filled with mustard agent at'),
     or on a weapon word it misread as a coordinated verb ('grenade'); what the weapons are aimed
     at is the firing's target."""
     weapons = [c for c in verb.children if c.dep_ == "dobj" and _is_weapon(c, onto)]
+    weapons += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"  # 'opened fire with rifles at a post'
+                for o in p.children if o.dep_ == "pobj" and _is_weapon(o, onto)]
     weapons += [c for c in verb.children if c.dep_ == "conj" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
                 and (_is_weapon(c, onto) or any(o.dep_ == "dobj" and _is_weapon(o, onto) for o in c.children))]
     holders = {h for w in weapons for h in (w, *w.conjuncts) if h is not verb}

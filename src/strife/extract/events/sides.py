@@ -116,7 +116,7 @@ def _armed_group(token: Token, onto: Ontology) -> bool:
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in words or c.lemma_.lower() in words)
            or _armed_with_firearms(token, c, onto) for c in token.children):
         return True
-    if _took_up_arms(token, onto) or _in_uniform(token, onto):
+    if _took_up_arms(token, onto) or _in_uniform(token, onto) or _fired_a_gun(token, onto):
         return True
     if token.lower_ in onto.words("mass_count_nouns"):
         # 'dozens of armed herders': a count of people names them in its 'of' phrase (English's
@@ -136,6 +136,17 @@ def _in_uniform(token: Token, onto: Ontology) -> bool:
     return token.lemma_.lower() in onto.words("person_nouns") and any(
         o.lemma_.lower() in onto.words("uniform_words")
         for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj")
+
+
+def _fired_a_gun(token: Token, onto: Ontology) -> bool:
+    """'two men fired at a shopkeeper', 'two persons shot a trader', 'men opened fire on a bus':
+    people named only as people (roles.yaml person_nouns) who fire or shoot carry firearms, an armed
+    group whose allegiance the text does not tell (ACLED's unidentified armed group), not a mob."""
+    if token.lemma_.lower() not in onto.words("person_nouns") or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    return verb.lemma_.lower() in onto.words("gun_firing_verbs") or (verb.lemma_.lower() == "open" and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children))
 
 
 def _took_up_arms(token: Token, onto: Ontology) -> bool:
