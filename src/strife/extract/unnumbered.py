@@ -157,7 +157,7 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             or (None if dead_told else _ones_body(token)))
 
 
-def _beside_the_victims(token: Token) -> Optional[tuple[str, float]]:
+def _beside_the_victims(token: Token) -> tuple[str, float] | None:
     """ "killing 14 guests besides himself", "killing 6 worshippers in addition to himself": a
     reflexive in a phrase (``count_cues.csv``, role besides) on the victims of a verb of killing, or on
     the verb, is one more victim of it: the doer, whose own death ACLED counts with the event's."""
