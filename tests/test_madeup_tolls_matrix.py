@@ -178,6 +178,8 @@ def test_other_frames_of_deaths(row_event, text, deaths):
     pytest.param("gunmen attacked Bamoro village in Tesso district, injuring 7 villagers.", id="injured only"),
     pytest.param("3 villagers were wounded when gunmen attacked Bamoro village in Tesso district.",
                  id="wounded only"),
+    pytest.param("police arrested 4 suspects in Bamoro, Tesso district, over last week's attack that killed 5 "
+                 "villagers.", id="an earlier attack's dead"),
 ])
 def test_frames_that_tell_no_death_give_none(row_event, text):
     event = row_event(DATED + text, PUBLISHED)
@@ -188,8 +190,6 @@ def test_frames_that_tell_no_death_give_none(row_event, text):
 @pytest.mark.parametrize("text, deaths", [
     pytest.param("gunmen attacked Bamoro village in Tesso district. Up to 7 villagers died in the attack.", 7,
                  id="up to N: the figure the text gives"),
-    pytest.param("police arrested 4 suspects in Bamoro, Tesso district, over last week's attack that killed 5 "
-                 "villagers.", 0, id="an earlier attack's dead"),
 ])
 def test_cells_still_missed(row_event, text, deaths):
     event = row_event(DATED + text, PUBLISHED)

@@ -37,7 +37,8 @@ def part_of_count(span: Span, noun: Token, anchor: Token, owner_of_noun: dict[in
     """Index of the earlier count whose people this figure details, or None. The ways English tells
     a part, asked in this order: a part cue ("including 40 children"), a bracketed breakdown, a
     partitive pronoun after the figure ("2 of them") or before it ("among them 3 children"), a
-    breakdown after a colon, a definite outcome noun pointing back ("Among the dead were 5 children")."""
+    breakdown after a colon or a dash, a definite outcome noun pointing back ("Among the dead were 5
+    children"), a group listed after a part ("among them 5 policemen and 3 passers-by")."""
     parent = _nesting_parent(anchor, owner_of_noun)
     if parent is None:
         parent = _bracketed_parent(span, owner_of_noun, counts)
@@ -49,6 +50,8 @@ def part_of_count(span: Span, noun: Token, anchor: Token, owner_of_noun: dict[in
         parent = _colon_parent(span, counts)
     if parent is None:
         parent = _among_the_told_dead(span, anchor, counts)
+    if parent is None:
+        parent = _listed_with_a_part(noun, owner_of_noun, counts)
     return parent
 
 
@@ -135,17 +138,56 @@ def _last_figure_before(span: Span, counts: list[Count]) -> int | None:
     return before[-1] if before else None
 
 
+#: Marks after which a list breaks down the toll told before it: a colon, or a dash set off by spaces
+#: ("5 people were killed - 3 policemen and 2 civilians"); a dash inside a word joins it.
+_BREAKDOWN_MARKS = frozenset({":", "-", "--", "\u2013", "\u2014"})
+
+
 def _colon_parent(span: Span, counts: list[Count]) -> int | None:
-    """Index of the count a breakdown after a colon details ("left 7 dead: 4 soldiers and 3
-    civilians"): the last figure before the colon in the sentence, with no verb between the colon
-    and this figure; else None."""
+    """Index of the count a breakdown after a colon or a spaced dash details ("left 7 dead: 4
+    soldiers and 3 civilians", "5 people were killed - 3 policemen and 2 civilians"): the last figure
+    before the mark in the sentence, with no verb between the mark and this figure; else None."""
     doc = span.doc
-    colon = next((i for i in range(span.start - 1, span.sent.start - 1, -1) if doc[i].text == ":"), None)
+    colon = next((i for i in range(span.start - 1, span.sent.start - 1, -1) if _breakdown_mark(doc[i])), None)
     if colon is None or any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : span.start]):
         return None
+    if doc[colon].text != ":" and _tells_its_own_act(doc, span.start, span.sent.end):
+        return None  # "3 killed in one village - 2 killed in another": a second toll, no breakdown
     end = doc[colon].idx
     before = [i for i, c in enumerate(counts) if c.span is not None and span.sent.start_char <= c.span[0] and c.span[1] <= end]
     return before[-1] if before else None
+
+
+def _breakdown_mark(token: Token) -> bool:
+    """A colon, or a dash with space on both sides (not the hyphen of "passers-by" or "12-year-old")."""
+    if token.text not in _BREAKDOWN_MARKS:
+        return False
+    if token.text == ":":
+        return True
+    return token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+
+
+def _tells_its_own_act(doc: Doc, start: int, end: int) -> bool:
+    """Does a verb follow the figure at ``start`` before the clause ends? After a dash, a breakdown
+    only lists people; a figure with a verb of its own tells another toll."""
+    for token in doc[start:end]:
+        if token.text in (";", ":") or _breakdown_mark(token):
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _listed_with_a_part(noun: Token, owner_of_noun: dict[int, int], counts: list[Count]) -> int | None:
+    """ "8 killed, among them 5 policemen and 3 passers-by", "12 dead, including 5 women and 3
+    children": a group listed after a figure that details an earlier toll details the same toll (the
+    cue governs the whole list, though the parse hangs only the first group on it); else None."""
+    token = noun
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i in owner_of_noun and counts[owner_of_noun[token.i]].part_of is not None:
+            return counts[owner_of_noun[token.i]].part_of
+    return None
 
 
 def _among_the_told_dead(span: Span, anchor: Token, counts: list[Count]) -> int | None:

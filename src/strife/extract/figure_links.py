@@ -19,6 +19,7 @@ from strife.extract.count_spread import (clause_names, days_of_range, names_of_u
 from strife.extract.count_totals import revises_the_told_toll
 from strife.extract.count_words import background_clause, count_cues, count_kind_for, trigger_for
 from strife.extract.events.grammar import against_the_verbs_act
+from strife.extract.events.remembered import past_period_clause
 from strife.extract.incident_agreement import SHORT_SPAN_DAYS, incident_days_agree
 from strife.extract.incident_doers import sources_agree
 from strife.extract.incident_openers import opens_a_new_incident
@@ -53,6 +54,8 @@ def link_counts(events: list[Event], counts: list[Count], layout: Layout, doc: D
         if count.span is None or count.kind is None or count.aggregate:
             continue
         event = _event_for_count(told, count, layout, doc, clause_of)
+        if event is not None and not _may_hold(event, count, doc, published):
+            event = None  # "arrested 4 over last week's attack that killed 5": that attack's dead
         if event is not None:
             count.event_id = event.id
     unlink_elsewhere(counts, doc)
@@ -475,6 +478,17 @@ class _ToldEvents:
         if paragraph not in self.material:
             return None
         return self.violent[paragraph].last_before(start) or self.material[paragraph].last_before(start)
+
+
+def _may_hold(event: Event, count: Count, doc: Doc, published: dt.date | None) -> bool:
+    """A figure told in a clause of what an act of a past period did (`past_period_clause`) counts
+    that earlier incident's dead: only an event told inside that clause holds it."""
+    counted = doc.char_span(count.span[0], count.span[1], alignment_mode="expand")
+    clause = past_period_clause(counted.root, published) if counted is not None and len(counted) else None
+    if clause is None:
+        return True
+    token = trigger_token(event, doc)
+    return token is not None and clause.start <= token.i < clause.end
 
 
 def _evidence_start(event: Event) -> int:

@@ -337,9 +337,26 @@ def _restates(later: Count, earlier: Count, layout: Optional[Layout], text: str 
     """The same figure again in another sentence: the same people told twice."""
     if (later.low, later.best, later.high) != (earlier.low, earlier.best, earlier.high) or other_people(later, text):
         return False
+    if _names_doers(later) != _names_doers(earlier):
+        return False  # "killing 2 policemen. Both attackers were killed": the doers are not their victims
     if layout is None:
         return True
     return layout.sentence(later.span[0]) != layout.sentence(earlier.span[0])
+
+
+def _names_doers(count: Count) -> bool:
+    """Does a figure count the ones who did the act ("both attackers", "the 3 assailants";
+    ``count_determiners.csv``, role doer)? They are other people than the victims they killed."""
+    if not count.victims:
+        return False
+    word = count.victims.split()[-1].lower()
+    return word in _doer_nouns() or (word.endswith("s") and word[:-1] in _doer_nouns())
+
+
+@lru_cache(maxsize=1)
+def _doer_nouns() -> frozenset[str]:
+    """The nouns of the ones who did the act (``count_determiners.csv``, role doer)."""
+    return frozenset(row["word"].lower() for row in read_data_csv("count_determiners.csv") if row["role"] == "doer")
 
 
 #: The words right after a figure that tell of it in its own clause ("A rebel was also killed").

@@ -114,6 +114,8 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             governed = _direct_trigger(token)
             if governed is None and token.dep_ == "conj" and token.lower_ in _words("reflexive"):
                 governed = _direct_trigger(token.head)  # "killing 2 soldiers and himself": listed with the victims
+            if governed is None and token.lower_ in _words("reflexive"):
+                governed = _beside_the_victims(token)
             return (governed, 1, token.i) if governed is not None and governed[0] in ("killed", "injured") else None
         if token.lower_ in _words("plural_person"):
             return _told_before(token, kinds)
@@ -155,6 +157,26 @@ def _unnumbered(token: Token, counted: dict[int, tuple[str, float]], kinds: set[
             or (None if dead_told else _ones_body(token)))
 
 
+def _beside_the_victims(token: Token) -> tuple[str, float] | None:
+    """ "killing 14 guests besides himself", "killing 6 worshippers in addition to himself": a
+    reflexive in a phrase (``count_cues.csv``, role besides) on the victims of a verb of killing, or on
+    the verb, is one more victim of it: the doer, whose own death ACLED counts with the event's."""
+    preposition = token.head
+    if token.dep_ != "pobj":
+        return None
+    besides = count_cues().get("besides", frozenset())
+    if preposition.lower_ == "to" and preposition.head.lower_ in besides and preposition.head.dep_ == "pobj":
+        preposition = preposition.head.head  # "in addition to himself": the "in" phrase holds it
+    elif preposition.lower_ not in besides:
+        return None
+    holder = preposition.head
+    trigger = trigger_for(holder)
+    if trigger is not None and trigger.role == "object" and trigger.kind == "killed":
+        return trigger.kind, trigger.confidence
+    governed = _direct_trigger(holder) if holder.pos_ in ("NOUN", "PROPN", "NUM") else None
+    return governed if governed is not None and governed[0] == "killed" else None
+
+
 #: Nouns of anyone at all: a toll of them told apart from the bombing may count the bomber too.
 _ANYONE = frozenset({"people", "person", "individual"})
 
@@ -178,6 +200,9 @@ def _own_death(token: Token) -> Optional[Found]:
                              if other.dep_ == "conj" else "") or other.head.lower_ in ("including", "among"))
            for other in token.doc):
         return None  # "The bomber also died", "killing herself and 3", "20 people including the bomber": told in words
+    if any(other.i != token.i and other.lower_ == token.lower_ and _beside_the_victims(other) is not None
+           for other in token.doc):
+        return None  # "blew himself up, killing 4 people besides himself": counted there, once
     if subject.tag_ in ("NN", "NNP") and any(
             other.i > token.i and other.head.lower_ in ("including", "among") and other.tag_ == "NN"
             and other.lemma_.lower() in _words("doer") for other in token.doc):
