@@ -86,9 +86,11 @@ def find_actors(
     """Every actor mention in ``doc``, coded and resolved within the article, in text order.
 
     ``places`` are the article's geocoded toponyms: an entity the dictionary does not know that
-    lies on one is a place, not an uncoded actor.
+    lies on one is a place, not an uncoded actor. A text that gives no ``default_country`` has the
+    one its known names share, where one of them is several countries' (`shared_country`).
     """
     dictionary = dictionary or ActorDictionary.default()
+    default_country = default_country or dictionary.shared_country(doc.text, on)
     mentions = _mentions(doc[:], dictionary, on, default_country, place_spans=_place_index(places))
     return resolve_mentions(mentions)
 
