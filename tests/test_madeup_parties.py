@@ -11,7 +11,10 @@ ACLED's older coders. Each is coded once as a user meets it (the note's row even
 - an acronym several countries' parties use is the one of the country the note's other known names
   share where no place says it (`strife.resolve.actor_lookups.ActorLookups.shared_country`);
 - a demonym two states share ('Congolese') is the one of the article's country
-  (`strife.resolve.actor_lookups.ActorLookups.demonym`).
+  (`strife.resolve.actor_lookups.ActorLookups.demonym`), and an older one ('Zairean') still names its state;
+- a note that names no place and no state is of the one country of the peoples it names
+  ('Murle Ethnic Militia (South Sudan)': data/actor_homelands.csv,
+  `strife.resolve.actor_lookups.ActorLookups.homeland`, `strife.extract.actors.article_actor_country`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ NOTES = [
     ("LDF workers clashed with UDF workers at Kuzhipuram; 4 injured.", "IND", "IND"),
     ("Congolese police fired tear gas at protesters in Brazzaville.", "COG", "COG"),
     ("Congolese soldiers clashed with militiamen near Goma.", "COD", "COD"),  # the other Congo, as before
+    ("Zairean soldiers looted shops in the market.", "COD", "COD"),
+    ("Murle youths attacked a Dinka cattle camp, killing 6.", "SSD", "SSD"),
+    ("Misseriya gunmen clashed with Rizeigat militia over grazing land; 12 killed.", "SDN", "SDN"),
+    ("Hema militiamen attacked a Lendu village, killing 5.", "COD", "COD"),
+    ("Armed Toposa youths attacked Didinga herders, killing 2.", "SSD", "SSD"),
 ]
 
 
@@ -100,3 +108,27 @@ def test_packaged_files_add_up_and_a_users_file_replaces(tmp_path):
     user = tmp_path / "my_actors.csv"
     user.write_text("name,aliases,kind,country,sector\nKora Front,SLPP,group,GHA,PTY\n", encoding="utf-8")
     assert {e.country for e in actors.extend(user).lookup("SLPP")} == {"GHA"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Murle youths attacked a Dinka cattle camp.", "SSD"),
+    ("Dogon hunters attacked a Fulani hamlet.", "MLI"),  # the Fulani live in many states: they say nothing
+    ("Fulani herders clashed with farmers.", None),
+    ("Murle youths clashed with Turkana raiders.", None),  # peoples of two countries
+    ("Kenyan police clashed with Turkana raiders.", None),  # a state named: its country, not a homeland
+    ("The Ruvona government met Dinka elders in Kenya.", None),
+])
+def test_the_one_country_of_the_peoples_a_note_names(text, country):
+    from strife.resolve.actors import ActorDictionary
+
+    assert ActorDictionary.default().homeland(text) == country
+
+
+def test_every_homeland_is_a_country():
+    import pycountry
+
+    from strife.resolve.actors import ActorDictionary
+
+    homelands = ActorDictionary.default().homelands
+    assert len(homelands) >= 80
+    assert all(pycountry.countries.get(alpha_3=country) for country in homelands.values())

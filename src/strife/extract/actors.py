@@ -21,8 +21,9 @@ Decisions worth knowing:
   within-article resolution can give them an antecedent's coding, unless the gazetteer found a
   place there (a small NER model often labels "Ar-Raqqa" a PERSON).
 - A vague actor ("residents", "unidentified gunmen") gets the country the caller passes as
-  ``default_country``; `vague_actor_country` picks it: the article's focus country, else the
-  country of its places (ACLED codes such actors with the country of the event). A text with no
+  ``default_country``; `article_actor_country` picks it: the article's focus country, else the
+  country of its places (ACLED codes such actors with the country of the event), else the one its
+  ambiguous party names share with the others, else the one country of the peoples it names. A text with no
   toponym is placed where its organisations are named after (`strife.extract.places.resolution`),
   so its crowds take that country from the event's place (`localise_actors`).
 """
@@ -86,11 +87,9 @@ def find_actors(
     """Every actor mention in ``doc``, coded and resolved within the article, in text order.
 
     ``places`` are the article's geocoded toponyms: an entity the dictionary does not know that
-    lies on one is a place, not an uncoded actor. A text that gives no ``default_country`` has the
-    one its known names share, where one of them is several countries' (`shared_country`).
+    lies on one is a place, not an uncoded actor.
     """
     dictionary = dictionary or ActorDictionary.default()
-    default_country = default_country or dictionary.shared_country(doc.text, on)
     mentions = _mentions(doc[:], dictionary, on, default_country, place_spans=_place_index(places))
     return resolve_mentions(mentions)
 
@@ -109,6 +108,16 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
         if place.country and place.lat is not None:
             weights[place.country] += place.confidence
     return max(weights, key=weights.__getitem__) if weights else None
+
+
+def article_actor_country(doc: Doc, dictionary: ActorDictionary, on: Optional[dt.date],
+                          focus_country: Optional[str], places: Sequence[Place] = ()) -> Optional[str]:
+    """The country of the article's actors whose phrase names none: its places' (`vague_actor_country`);
+    where no place says it, the one its known names share when one of them is several countries'
+    ('PDP thugs attacked APC members': `shared_country`), else the one country of the peoples it
+    names ('Murle youths attacked a Dinka cattle camp': `homeland`), as a coder reads such a note."""
+    return (vague_actor_country(focus_country, places) or dictionary.shared_country(doc.text, on)
+            or dictionary.homeland(doc.text))
 
 
 def named_country(actors: Sequence[Actor]) -> Optional[str]:

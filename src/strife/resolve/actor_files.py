@@ -35,6 +35,7 @@ DEFAULT_FILES: tuple[str, ...] = (
     "actor_demonyms.csv",
     "actor_capitals.csv",
     "actor_cues.csv",
+    "actor_homelands.csv",
 )
 # The environment variable naming a user's actor file that the pipeline adds to the packaged ones
 # (`strife extract --actors FILE` sets it, so worker processes see it too).
@@ -83,10 +84,12 @@ class ActorFiles:
         self._country_names: dict[str, str] = {}
         self._capitals: dict[str, Optional[ActorEntry]] = {}
         self.cues: dict[str, frozenset[str]] = {}
+        self.homelands: dict[str, str] = {}  # a people of one country ('Murle': South Sudan)
         self._people: list[dict[str, list[ActorEntry]]] = []  # actor rows, for surnames once cues are read
         self._max_name_words = 1
         self._name_regex: Optional[re.Pattern[str]] = None
         self._lowercase_openers: frozenset[str] | None = None
+        self._homeland_regex: Optional[re.Pattern[str]] = None
         self._codes: dict[tuple, ActorCode | None] = {}  # `code`'s answers, forgotten whenever an entry is added
 
     # ------------------------------------------------------------------ loading
@@ -171,6 +174,9 @@ class ActorFiles:
                     country=_blank(row["country"]),
                     sector=_blank(row.get("sector")) or "GOV",
                 )
+        elif {"people", "homeland"} <= header:
+            for row in rows:
+                self.homelands[row["people"].strip()] = row["homeland"].strip()
         elif {"cue", "kind"} <= header:
             cues: dict[str, set[str]] = {}
             for row in rows:

@@ -126,6 +126,28 @@ class ActorLookups(ActorFiles):
         shared = frozenset.intersection(*choices.values())
         return next(iter(shared)) if len(shared) == 1 else None
 
+    def homeland(self, text: str) -> Optional[str]:
+        """The one country the peoples ``text`` names live in ('Murle youths attacked a Dinka cattle
+        camp': South Sudan), from actor_homelands.csv, which lists only peoples of one country (not
+        the Fulani, the Nuer or the Somali clans of three states); None when it names none or
+        peoples of several countries. ACLED writes their militias "Murle Ethnic Militia (South
+        Sudan)": a note that names no place is of the country its peoples live in."""
+        if not self.homelands or self._names_a_state(text):
+            return None
+        if self._homeland_regex is None:
+            names = "|".join(re.escape(n) for n in sorted(self.homelands, key=len, reverse=True))
+            self._homeland_regex = re.compile(rf"(?<![\w\-])({names})s?(?![\w])")
+        countries = {self.homelands[m.group(1)] for m in self._homeland_regex.finditer(text)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _names_a_state(self, text: str) -> bool:
+        """Does the text name a country, a capital, or a known actor or people of one ('the Mozambique
+        government', 'Kenyan police')? Then that, not a people's homeland, says whose its actors are."""
+        if any(e.country for m in self.name_regex().finditer(text) for e in self.lookup(m.group())):
+            return True
+        return any((found := self.demonym(word)) is not None and found[0]
+                   for word in re.findall(r"\b[A-Z][a-z]+\b", text))
+
     def pick(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> tuple[ActorEntry, bool]:
         """The entry in force on a date, and whether any was; without a date, the latest."""
         if on is not None:
