@@ -116,8 +116,10 @@ def article_actor_country(doc: Doc, dictionary: ActorDictionary, on: Optional[dt
     where no place says it, the one its known names share when one of them is several countries'
     ('PDP thugs attacked APC members': `shared_country`), else the one country of the peoples it
     names ('Murle youths attacked a Dinka cattle camp': `homeland`), as a coder reads such a note."""
-    return (vague_actor_country(focus_country, places) or dictionary.shared_country(doc.text, on)
-            or dictionary.homeland(doc.text))
+    if (country := vague_actor_country(focus_country, places)) is not None:
+        return country
+    text = doc_text(doc)
+    return dictionary.shared_country(text, on) or dictionary.homeland(text)
 
 
 def named_country(actors: Sequence[Actor]) -> Optional[str]:
