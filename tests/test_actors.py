@@ -62,7 +62,9 @@ def test_every_actor_row_has_a_known_sector_and_country(actors):
 
     sectors = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
                "REF", "LAB", "AGR", "REL", "IGO", "NGO", "HLH", "LEG", "UAF"}
-    for row in csv.DictReader(open(DATA_DIR / "actors.csv", encoding="utf-8")):
+    rows = [row for name in ("actors.csv", "actor_parties.csv")
+            for row in csv.DictReader(open(DATA_DIR / name, encoding="utf-8"))]
+    for row in rows:
         assert row["sector"] in sectors, row
         assert not row["country"] or row["country"] == "XKX" or pycountry.countries.get(alpha_3=row["country"]), row
         if row["valid_from"] and row["valid_to"]:

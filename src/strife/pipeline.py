@@ -248,11 +248,12 @@ def make_actors_stage(nlp: Language, name: str, actors: Optional[str]) -> Callab
 
 def actors_stage(doc: Doc, state: dict, dictionary=None) -> None:
     """Actor mentions, coded with `dictionary`, which the later stages code noun phrases with too."""
-    from strife.extract.actors import find_actors, vague_actor_country
+    from strife.extract.actors import article_actor_country, find_actors
     from strife.resolve.actors import ActorDictionary
 
     state["actor_dictionary"] = dictionary if dictionary is not None else ActorDictionary.configured()
-    state["actor_country"] = vague_actor_country(state.get("focus_country"), state.get("places", []))
+    state["actor_country"] = article_actor_country(doc, state["actor_dictionary"], state["meta"].published,
+                                                   state.get("focus_country"), state.get("places", []))
     state["actors"] = find_actors(
         doc, state["actor_dictionary"], on=state["meta"].published, default_country=state["actor_country"],
         places=state.get("places", []),

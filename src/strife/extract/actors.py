@@ -21,8 +21,9 @@ Decisions worth knowing:
   within-article resolution can give them an antecedent's coding, unless the gazetteer found a
   place there (a small NER model often labels "Ar-Raqqa" a PERSON).
 - A vague actor ("residents", "unidentified gunmen") gets the country the caller passes as
-  ``default_country``; `vague_actor_country` picks it: the article's focus country, else the
-  country of its places (ACLED codes such actors with the country of the event). A text with no
+  ``default_country``; `article_actor_country` picks it: the article's focus country, else the
+  country of its places (ACLED codes such actors with the country of the event), else the one its
+  ambiguous party names share with the others, else the one country of the peoples it names. A text with no
   toponym is placed where its organisations are named after (`strife.extract.places.resolution`),
   so its crowds take that country from the event's place (`localise_actors`).
 """
@@ -107,6 +108,18 @@ def vague_actor_country(focus_country: Optional[str], places: Sequence[Place] = 
         if place.country and place.lat is not None:
             weights[place.country] += place.confidence
     return max(weights, key=weights.__getitem__) if weights else None
+
+
+def article_actor_country(doc: Doc, dictionary: ActorDictionary, on: Optional[dt.date],
+                          focus_country: Optional[str], places: Sequence[Place] = ()) -> Optional[str]:
+    """The country of the article's actors whose phrase names none: its places' (`vague_actor_country`);
+    where no place says it, the one its known names share when one of them is several countries'
+    ('PDP thugs attacked APC members': `shared_country`), else the one country of the peoples it
+    names ('Murle youths attacked a Dinka cattle camp': `homeland`), as a coder reads such a note."""
+    if (country := vague_actor_country(focus_country, places)) is not None:
+        return country
+    text = doc_text(doc)
+    return dictionary.shared_country(text, on) or dictionary.homeland(text)
 
 
 def named_country(actors: Sequence[Actor]) -> Optional[str]:

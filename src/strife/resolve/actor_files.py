@@ -29,11 +29,13 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 DEFAULT_FILES: tuple[str, ...] = (
     "actors.csv",
+    "actor_parties.csv",  # the parties of every state of Africa and South Asia (and larger ones elsewhere)
     "actor_nouns.csv",
     "actor_titles.csv",
     "actor_demonyms.csv",
     "actor_capitals.csv",
     "actor_cues.csv",
+    "actor_homelands.csv",
 )
 # The environment variable naming a user's actor file that the pipeline adds to the packaged ones
 # (`strife extract --actors FILE` sets it, so worker processes see it too).
@@ -78,13 +80,16 @@ class ActorFiles:
         self._modifiers: dict[str, str] = {}
         self._titles: dict[str, Optional[str]] = {}
         self._demonyms: dict[str, tuple[Optional[str], Optional[str]]] = {}
+        self._demonym_readings: dict[str, list[tuple[Optional[str], Optional[str]]]] = {}  # 'congolese': both Congos
         self._country_names: dict[str, str] = {}
         self._capitals: dict[str, Optional[ActorEntry]] = {}
         self.cues: dict[str, frozenset[str]] = {}
+        self.homelands: dict[str, str] = {}  # a people of one country ('Murle': South Sudan)
         self._people: list[dict[str, list[ActorEntry]]] = []  # actor rows, for surnames once cues are read
         self._max_name_words = 1
         self._name_regex: Optional[re.Pattern[str]] = None
         self._lowercase_openers: frozenset[str] | None = None
+        self._homeland_regex: Optional[re.Pattern[str]] = None
         self._codes: dict[tuple, ActorCode | None] = {}  # `code`'s answers, forgotten whenever an entry is added
 
     # ------------------------------------------------------------------ loading
@@ -120,11 +125,13 @@ class ActorFiles:
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> "ActorDictionary":
-        """Load actor data files (any kinds, any order; later actor rows override earlier ones)."""
+        """Load actor data files (any kinds, any order; later actor rows override earlier ones,
+        except that the packaged files' rows add up: they are one dictionary split by theme, where
+        "SLPP" is a party of Sierra Leone in one file and of Sri Lanka in another)."""
         dictionary = cls()
         paths = [Path(p) for p in paths]
         for path in paths:
-            dictionary._add_file(path)
+            dictionary._add_file(path, merge=path.parent == DATA_DIR)
         for by_key in dictionary._people:
             dictionary._add_surnames(by_key)
         dictionary._derive_countries_and_capitals()
@@ -135,14 +142,14 @@ class ActorFiles:
         """A new dictionary with a user's file on top (its actor rows win); self is unchanged."""
         return type(self).load([*self.paths, Path(path)])
 
-    def _add_file(self, path: Path) -> None:
+    def _add_file(self, path: Path, merge: bool = False) -> None:
         self._codes.clear()
         rows = read_csv_file(path)
         if not rows:
             return
         header = set(rows[0])
         if {"name", "aliases"} <= header:
-            self._add_actor_rows(rows)
+            self._add_actor_rows(rows, merge)
         elif {"phrase", "role"} <= header:
             for row in rows:
                 phrase, role = row["phrase"].strip().lower(), row["role"].strip()
@@ -155,9 +162,10 @@ class ActorFiles:
                 self._titles[row["title"].strip().lower()] = _blank(row["sector"])
         elif {"demonym", "country"} <= header:
             for row in rows:
-                self._demonyms.setdefault(
-                    row["demonym"].strip().lower(), (_blank(row["country"]), _blank(row.get("ethnicity")))
-                )
+                word, reading = row["demonym"].strip().lower(), (_blank(row["country"]), _blank(row.get("ethnicity")))
+                self._demonyms.setdefault(word, reading)
+                if reading not in self._demonym_readings.setdefault(word, []):
+                    self._demonym_readings[word].append(reading)
         elif {"capital", "country"} <= header:
             for row in rows:
                 self._capitals[row["capital"].strip()] = None if row.get("use", "yes").strip() == "no" else ActorEntry(
@@ -166,6 +174,9 @@ class ActorFiles:
                     country=_blank(row["country"]),
                     sector=_blank(row.get("sector")) or "GOV",
                 )
+        elif {"people", "homeland"} <= header:
+            for row in rows:
+                self.homelands[row["people"].strip()] = row["homeland"].strip()
         elif {"cue", "kind"} <= header:
             cues: dict[str, set[str]] = {}
             for row in rows:
@@ -175,7 +186,9 @@ class ActorFiles:
         else:
             raise ValueError(f"{path}: unknown actor file header {sorted(header)}")
 
-    def _add_actor_rows(self, rows: list[dict[str, str]]) -> None:
+    def _add_actor_rows(self, rows: list[dict[str, str]], merge: bool = False) -> None:
+        """Index a file's actor rows by each of their names; a name earlier files know is
+        replaced (a user's file wins), or with ``merge`` given this file's entries beside them."""
         by_key: dict[str, list[ActorEntry]] = {}
         for row in rows:
             entry = ActorEntry(
@@ -193,7 +206,8 @@ class ActorFiles:
                 if key and entry not in by_key.setdefault(key, []):
                     by_key[key].append(entry)
         for key, entries in by_key.items():  # this file's rows replace earlier files' rows
-            self._set_name(key, entries)
+            earlier = self._names.get(key, []) if merge else []
+            self._set_name(key, [*earlier, *(e for e in entries if e not in earlier)])
         self._people.append(by_key)
 
     def _add_surnames(self, by_key: dict[str, list[ActorEntry]]) -> None:

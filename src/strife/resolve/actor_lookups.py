@@ -41,11 +41,14 @@ class ActorLookups(ActorFiles):
     def country_name(self, iso3: Optional[str]) -> Optional[str]:
         return self._country_names.get(iso3 or "")
 
-    def demonym(self, word: str) -> Optional[tuple[Optional[str], Optional[str]]]:
-        """(country, ethnicity) of a demonym, its plural ('Syrians') included."""
+    def demonym(self, word: str, prefer_country: Optional[str] = None) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """(country, ethnicity) of a demonym, its plural ('Syrians') included. A demonym two states
+        share ('Congolese' of both Congos) is the one of ``prefer_country`` (the article's) when
+        it is among them, else the first the table lists."""
         for form in singulars(word):
             if form in self._demonyms:
-                return self._demonyms[form]
+                readings = self._demonym_readings.get(form, [])
+                return next((r for r in readings if prefer_country and r[0] == prefer_country), self._demonyms[form])
         return None
 
     def head(self, words: Sequence[str]) -> Optional[tuple[int, Optional[str], str]]:
@@ -102,6 +105,48 @@ class ActorLookups(ActorFiles):
                 first for name in self._names if name[:1].islower()
                 and (first := re.split(r"[\s\-]", name, maxsplit=1)[0]) != name)
         return self._lowercase_openers
+
+    def shared_country(self, text: str, on: Optional[dt.date]) -> Optional[str]:
+        """The one country every known name of ``text`` may be of, when two or more names are
+        and one of them is of several: 'PDP thugs attacked APC members' is a Nigerian note (the
+        PDP of Nigeria or of Kashmir, the APC of Nigeria or of Sierra Leone), as a coder reads a
+        party acronym by the other parties beside it. Names of no country (international bodies)
+        say nothing; None when the names share no country or several."""
+        choices: dict[str, frozenset[str]] = {}
+        for match in self.name_regex().finditer(text):
+            entries = self.lookup(match.group())
+            if not entries or any(e.kind == "capital" for e in entries):
+                continue
+            in_force = [e for e in entries if on is None or e.valid_on(on)] or list(entries)
+            countries = frozenset(e.country for e in in_force if e.country)
+            if countries:
+                choices[name_key(match.group())] = countries
+        if len(choices) < 2 or all(len(c) == 1 for c in choices.values()):
+            return None
+        shared = frozenset.intersection(*choices.values())
+        return next(iter(shared)) if len(shared) == 1 else None
+
+    def homeland(self, text: str) -> Optional[str]:
+        """The one country the peoples ``text`` names live in ('Murle youths attacked a Dinka cattle
+        camp': South Sudan), from actor_homelands.csv, which lists only peoples of one country (not
+        the Fulani, the Nuer or the Somali clans of three states); None when it names none or
+        peoples of several countries. ACLED writes their militias "Murle Ethnic Militia (South
+        Sudan)": a note that names no place is of the country its peoples live in."""
+        if not self.homelands or self._names_a_state(text):
+            return None
+        if self._homeland_regex is None:
+            names = "|".join(re.escape(n) for n in sorted(self.homelands, key=len, reverse=True))
+            self._homeland_regex = re.compile(rf"(?<![\w\-])({names})s?(?![\w])")
+        countries = {self.homelands[m.group(1)] for m in self._homeland_regex.finditer(text)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _names_a_state(self, text: str) -> bool:
+        """Does the text name a country, a capital, or a known actor or people of one ('the Mozambique
+        government', 'Kenyan police')? Then that, not a people's homeland, says whose its actors are."""
+        if any(e.country for m in self.name_regex().finditer(text) for e in self.lookup(m.group())):
+            return True
+        return any((found := self.demonym(word)) is not None and found[0]
+                   for word in re.findall(r"\b[A-Z][a-z]+\b", text))
 
     def pick(self, entries: Sequence[ActorEntry], on: Optional[dt.date]) -> tuple[ActorEntry, bool]:
         """The entry in force on a date, and whether any was; without a date, the latest."""

@@ -100,7 +100,7 @@ class ActorPhrases(ActorLookups):
             for size in range(min(len(words) - i, self._max_name_words), 0, -1):
                 chunk = " ".join(words[i : i + size])
                 entries = self.lookup(chunk)
-                demonym = self.demonym(chunk) if size <= 3 else None
+                demonym = self.demonym(chunk, default_country) if size <= 3 else None
                 if entries:
                     q.take_entry(self._from_entries(entries, on, default_country))
                 elif demonym:
@@ -206,7 +206,7 @@ class ActorPhrases(ActorLookups):
                 return replace(base, country=base.country or q.country or place_country)
         head = self.head(words)
         if head is None:
-            return self._code_demonym(words)
+            return self._code_demonym(words, default_country)
         size, head_sector, role = head
         q = self._qualify(words[: len(words) - size], on, default_country)
         said_nothing = q == Qualifier() and place_country is None
@@ -256,11 +256,11 @@ class ActorPhrases(ActorLookups):
             return ActorCode(" ".join(group), default_country, None, 0.5, "group")
         return None
 
-    def _code_demonym(self, words: list[str]) -> Optional[ActorCode]:
+    def _code_demonym(self, words: list[str], default_country: Optional[str] = None) -> Optional[ActorCode]:
         """A bare demonym ('Syrian', 'the Russians'): a country, no sector."""
         if len(words) > 3:
             return None
-        found = self.demonym(" ".join(words))
+        found = self.demonym(" ".join(words), default_country)
         if found is None:
             return None
         country, ethnicity = found
