@@ -45,6 +45,8 @@ from strife.resolve.spellings import (
     MIN_VARIANT_KEY,
     VARIANT_MARGIN,
     VARIANT_SIMILARITY,
+    expands_initials,
+    initialled_name,
     normalise_name,
     respellings,
     variant_key,
@@ -167,6 +169,9 @@ def name_key(name: str) -> str:
 _WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
 
 
+# A name written by its initials is read only as a place this populous (`Gazetteer.lookup_initialled`).
+INITIALLED_MIN_POPULATION = 1_000
+
 # Answers `Gazetteer.lookup` and `near_country` keep, and rankings `explain` keeps (a few hundred bytes
 # each), before each starts over (`strife.memo`).
 _LOOKUPS_KEPT = 50_000
@@ -207,7 +212,35 @@ class Gazetteer:
         if bare != name:  # a ward of a town is of the town by its own name, not one of a place abroad's others
             return [c for c in self.lookup(bare) if c.primary]
         key = name_key(name)
-        return list(kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
+        found = list(kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
+        return found or self.lookup_initialled(name)
+
+    def lookup_initialled(self, name: str) -> list[Candidate]:
+        """The places a name written with the initials of its first words shortens ("D.I. Khan" ->
+        Dera Ismail Khan, "N. Waziristan" -> North Waziristan; `initialled_name`): every name of the
+        index those initials begin and the written words end, as alternates. Empty unless all lie in
+        one country and one has `INITIALLED_MIN_POPULATION` people: a name shortened so is a known
+        district's or town's, and initials that fit hamlets or names in several countries ("A.B. Khan")
+        are more likely a person's."""
+        parsed = initialled_name(name)
+        if parsed is None:
+            return []
+        cache_key = "\x00initials:" + name
+        if cache_key not in self._cache:
+            initials, rest = parsed
+            pattern = " ".join(letter + "*" for letter in initials) + " " + " ".join(rest)
+            rows = self.conn.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND key GLOB ?",
+                                     (initials[0], chr(ord(initials[0]) + 1), pattern)).fetchall()
+            found: dict[tuple, Candidate] = {}
+            for (key,) in rows:
+                if expands_initials(key, initials, rest):
+                    for c in self.lookup(key):
+                        found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+            one_country = len({c.country for c in found.values()}) == 1
+            sized = max((c.population for c in found.values()), default=0) >= INITIALLED_MIN_POPULATION
+            self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True)
+                                           ) if one_country and sized else ()
+        return list(self._cache[cache_key])
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         """`lookup` of a name key, worked out: the index's places of that key, then the user's."""

@@ -10,6 +10,7 @@ context: a kind word after it ("Idlib province"), a part or locative word before
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -160,6 +161,34 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
                 for i in range(ent.start, ent.end):
                     taken[i] = True
                 break
+    return mentions
+
+
+# A token that may begin a name written with the initials of its first words: "D.I.", "N.", "DG",
+# "D" (then "G Khan"), or one joined to the written word ("D.G.Khan").
+_INITIAL_TOKEN = re.compile(r"^(?:(?:[A-Z]\.)+(?:[A-Z][a-z]+)?|[A-Z]{1,3})$")
+
+
+def _initialled_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """Names written with the initials of their first words ("D.I. Khan", "DG Khan", "N. Waziristan"):
+    the tokeniser and the tagger split them ("D.I." a place, "Khan" a person), so no other finder sees
+    the whole. The longest stretch from an initial on that the gazetteer expands
+    (`Gazetteer.lookup_initialled`) is the mention; its context is read as any other's."""
+    mentions = []
+    i = 0
+    while i < len(doc):
+        if not _INITIAL_TOKEN.match(doc[i].text):
+            i += 1
+            continue
+        for end in range(min(len(doc), i + 5), i, -1):
+            if (is_name_token(doc[end - 1]) or _INITIAL_TOKEN.match(doc[end - 1].text)) and (
+                    found := gazetteer.lookup_initialled(doc[i:end].text)):
+                mentions.append(Mention(i, end, from_entity=False, name_end=end, candidates=found))
+                for k in range(i, end):
+                    taken[k] = True
+                i = end - 1
+                break
+        i += 1
     return mentions
 
 
@@ -441,7 +470,7 @@ def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
 
 def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
-    found = _possessive_name_mentions(doc, taken, gazetteer)
+    found = _initialled_mentions(doc, taken, gazetteer) + _possessive_name_mentions(doc, taken, gazetteer)
     for mention in _entity_mentions(doc):
         if any(taken[mention.start : mention.end]):
             continue  # part of a name the gazetteer knows whole ("Cox" of "Cox's Bazar")
