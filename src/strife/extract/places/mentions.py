@@ -40,7 +40,13 @@ from strife.extract.places.names import (
     trim_name,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
-from strife.extract.places.qualifiers import link_containers, link_demonym_places, link_qualifiers, share_qualifiers
+from strife.extract.places.qualifiers import (
+    link_containers,
+    link_demonym_places,
+    link_qualifiers,
+    share_qualifiers,
+    without_village_name_heads,
+)
 from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
 from strife.resolve.spellings import normalise_name
 
@@ -493,7 +499,8 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
     linked = link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)
-    return share_qualifiers(doc, link_containers(doc, link_demonym_places(doc, linked, gazetteer)))
+    contained = link_containers(doc, link_demonym_places(doc, linked, gazetteer))
+    return share_qualifiers(doc, without_village_name_heads(doc, contained))
 
 
 def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:
