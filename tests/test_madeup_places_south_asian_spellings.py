@@ -2,8 +2,10 @@
 GeoNames transliterates them (issue #23): q for k ("Qasur"), x for ksh ("Laxmipur"), oo and ee for
 the long u and i ("Shikarpoor", "Naseerabad"), a vowel between a first consonant and w ("Gawadar",
 "Sawabi"), ai for e ("Bunair"). The `south_asian` rows of geo_spelling_folds.csv respell such a
-name, and the reading so found counts only in the countries that write it. People and villages are
-invented; the districts are real, as a coder's note names them.
+name, and the reading so found counts only in the countries that write it. A unit misspelt with a
+kind word only some countries use ("Bajour Agency", tagged an organisation) is read by its
+transliteration skeleton among those countries' places only, however much closer a town's spelling
+elsewhere comes. People and villages are invented; the districts are real, as a coder's note names them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ NOTES = [
     ("Gunmen killed 10 labourers at a construction site near Gawadar.", "PAK", "Balochistan"),
     ("Unidentified men shot dead a party worker in Sawabi district.", "PAK", "Khyber Pakhtunkhwa"),
     ("Police and militants exchanged fire in Bunair; 2 militants killed.", "PAK", "Khyber Pakhtunkhwa"),
+    # a unit misspelt, with a kind word only one country uses
+    ("A roadside bomb killed a peace committee member in Bajour Agency.", "PAK", "Khyber Pakhtunkhwa"),
+    ("Tribesmen clashed over a land dispute in Kuram Agency; 5 killed.", "PAK", "Khyber Pakhtunkhwa"),
 ]
 
 
@@ -59,3 +64,9 @@ def test_a_respelled_name_is_not_read_as_its_namesake_elsewhere() -> None:
     gazetteer = Gazetteer.default()
     assert {c.country for c in gazetteer.lookup_variants("Qasur")} == {"PAK"}  # not El Ksar, Tunisia
     assert {c.country for c in gazetteer.lookup_variants("Bunair")} == {"PAK"}  # not Bon Air, Virginia
+
+
+def test_a_units_other_spelling_is_ranked_among_the_kind_words_countries_only() -> None:
+    gazetteer = Gazetteer.default()
+    assert {c.country for c in gazetteer.lookup_variants_in("Bajour", frozenset({"PAK"}))} == {"PAK"}
+    assert gazetteer.explain("Bajour Agency", variants=True)[0][0].name == "Bajaur"

@@ -284,18 +284,22 @@ class Gazetteer:
             return sorted(found.values(), key=lambda c: c.population, reverse=True)
         return matched
 
-    def _skeleton_matches(self, bare: str, min_similarity: float) -> list[Candidate]:
-        """The places whose transliteration skeleton is that of `bare` (see `lookup_variants`)."""
+    def _skeleton_matches(self, bare: str, min_similarity: float,
+                          countries: frozenset[str] | None = None) -> list[Candidate]:
+        """The places whose transliteration skeleton is that of `bare` (see `lookup_variants`); with
+        `countries`, only spellings of places there are ranked (`lookup_variants_in`)."""
         skeleton = variant_key(bare)
         if len(skeleton) < MIN_VARIANT_KEY:
             return []
-        cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare)
+        cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare) + ":" + "|".join(sorted(countries or ()))
         if cache_key not in self._cache:
             try:
                 rows = self.conn.execute("SELECT key FROM variants WHERE skeleton = ?", (skeleton,)).fetchall()
             except sqlite3.OperationalError:  # an index built by an older version of this code: no variants
                 rows = []
             keys = [row[0] for row in rows]
+            if countries is not None:
+                keys = [key for key in keys if any(c.country in countries for c in self.lookup(key))]
             similarity = {key: variant_similarity(key, bare) for key in keys}
             best = max(similarity.values(), default=0.0)
             # A spelling that differs from a best one only by a final "h" after a vowel ("Hamrah" for
@@ -306,9 +310,20 @@ class Gazetteer:
                 if (similarity[key] >= max(min_similarity, best - VARIANT_MARGIN)
                         or (similarity[key] >= min_similarity and without_final_h(key) in best_spellings)):
                     for c in self.lookup(key):
-                        found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+                        if countries is None or c.country in countries:
+                            found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
             self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))
         return list(self._cache[cache_key])
+
+    def lookup_variants_in(self, name: str, countries: frozenset[str]) -> list[Candidate]:
+        """`lookup_variants` among the places of `countries` only, the spellings ranked among
+        themselves: a unit written with a kind word only those countries use ("Bajour Agency") is
+        their Bajaur, however much closer a spelling of a town elsewhere (Al Bajur) comes."""
+        bare = _LEADING_ARTICLE.sub("", name.strip())
+        if _WARD_NUMBER.search(name) or is_acronym(bare):
+            return []
+        respelled = [c for c in self.lookup_respelled(name)[0] if c.country in countries]
+        return respelled or self._skeleton_matches(bare, VARIANT_SIMILARITY, countries)
 
     def lookup_respelled(self, name: str) -> tuple[list[Candidate], frozenset[str]]:
         """Places `name` spells by another orthography's rules ("Ceel Dibiir" -> El Dibir), and the
@@ -414,9 +429,12 @@ class Gazetteer:
         written = _LEADING_ARTICLE.sub("", name.strip())
         bare, feature = split_admin_word(written)
         candidates = self.lookup_kind_named(written, bare, feature)
+        kind_word = split_kind_word(written)[1]
         if not candidates and variants:
-            candidates = self.lookup_variants(bare)
-        candidates = in_kind_countries(of_feature(candidates, feature), split_kind_word(written)[1])
+            # a kind word only some countries use ranks the spellings of their places only
+            writers = kind_countries().get((kind_word or "").casefold())
+            candidates = self.lookup_variants_in(bare, writers) if writers else self.lookup_variants(bare)
+        candidates = in_kind_countries(of_feature(candidates, feature), kind_word)
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
         within = Containers.of(qualifiers)
         # A first-level region's own name written where a region goes ("X, Para") is the region's: a

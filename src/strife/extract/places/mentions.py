@@ -47,7 +47,7 @@ from strife.extract.places.qualifiers import (
     share_qualifiers,
     without_village_name_heads,
 )
-from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
+from strife.resolve.geocode import MAX_KIND_WORDS, Candidate, Gazetteer, admin_words, kind_countries
 from strife.resolve.spellings import normalise_name
 
 
@@ -132,6 +132,8 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
                 continue
             candidates = gazetteer.lookup(doc[start:name_end].text)
             respelled = [] if candidates else gazetteer.lookup_respelled(doc[start:name_end].text)[0]
+            if not (candidates or respelled) and feature is not None:
+                respelled = _unit_spelled_otherwise(doc[start:name_end].text, doc[name_end:piece_end].text, gazetteer)
             if candidates or respelled:
                 mentions.append(
                     Mention(start, piece_end if feature else name_end, from_entity=False, name_end=name_end,
@@ -141,6 +143,17 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
                 for i in range(piece_start, piece_end):
                     taken[i] = True
     return mentions
+
+
+def _unit_spelled_otherwise(name: str, kind_word: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """A unit written with a kind word only some countries use ("Kuram Agency", "Bajour Agency",
+    tagged an organisation): its other spellings in those countries (`Gazetteer.lookup_variants_in`). The
+    kind word says the country, so a transliteration skeleton is as sure a sign as for a name after a
+    locative; nothing when the word is every country's ("district")."""
+    countries = kind_countries().get(kind_word.casefold())
+    if not countries:
+        return []
+    return gazetteer.lookup_variants_in(name, countries)
 
 
 @functools.lru_cache(maxsize=1)
