@@ -211,6 +211,38 @@ def _initialled_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> l
     return mentions
 
 
+# A place's name that holds a person's is at least this many words ("Dera Ismail Khan"): two
+# capitalised words beside a person's name are more often a title and the name.
+MIN_WORDS_ACROSS_PERSON = 3
+
+
+def _names_across_person_names(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """A place named after a person ("Dera Ismail Khan", "Tando Muhammad Khan", "Sant Kabir Nagar"):
+    the tagger takes the person's name for a person and the words beside it for a place or for
+    nothing, so each finder sees a piece and reads the first word as a town elsewhere ("Dera").
+    The longest run of capitalised words across the person's name that is, whole, a name the
+    gazetteer knows as a place's own is the mention."""
+    mentions = []
+    for ent in doc_ents(doc):
+        if ent.label_ != "PERSON" or any(taken[ent.start:ent.end]):
+            continue
+        best = None
+        for start in range(max(0, ent.start - 2), ent.start + 1):
+            for end in range(min(len(doc), ent.end + 2), ent.end - 1, -1):
+                if ((start, end) == (ent.start, ent.end) or end - start < MIN_WORDS_ACROSS_PERSON
+                        or not all(is_name_token(t) for t in doc[start:end]) or any(taken[start:end])):
+                    continue
+                if any(c.primary for c in gazetteer.lookup(doc[start:end].text)):
+                    if best is None or end - start > best[1] - best[0]:
+                        best = (start, end)
+                    break
+        if best is not None:
+            mentions.append(Mention(best[0], best[1], from_entity=False, name_end=best[1]))
+            for k in range(*best):
+                taken[k] = True
+    return mentions
+
+
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
@@ -489,7 +521,8 @@ def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
 
 def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
-    found = _initialled_mentions(doc, taken, gazetteer) + _possessive_name_mentions(doc, taken, gazetteer)
+    found = (_initialled_mentions(doc, taken, gazetteer) + _names_across_person_names(doc, taken, gazetteer)
+             + _possessive_name_mentions(doc, taken, gazetteer))
     for mention in _entity_mentions(doc):
         if any(taken[mention.start : mention.end]):
             continue  # part of a name the gazetteer knows whole ("Cox" of "Cox's Bazar")
