@@ -115,10 +115,11 @@ def variant_similarity(a: str, b: str) -> float:
 
 
 # A place written by the initials of its first words and its last word or two in full, as South Asian
-# and African papers shorten long names: "D.I. Khan", "DG Khan", "D G Khan", "T.T. Singh"; one
-# initial with its period is a compass word ("N. Waziristan", "S. Kivu"). Two or three capitals run
-# together or spaced count as initials; one capital without a period does not ("A Block").
-_INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s?){1,3}|[A-Z]{2,3}\s+|(?:[A-Z]\s+){2,3})"
+# and African papers shorten long names: "D.I. Khan", "D.G Khan", "DG Khan", "D G Khan", "T.T. Singh"; one
+# initial is a compass word ("N. Waziristan", "S. Kivu", "N Waziristan"). Two or three capitals run
+# together or spaced count as initials; one capital without a period only when a compass letter
+# ("A Block" is no initial).
+_INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s?){1,3}|(?:[A-Z]\.){1,2}[A-Z]\s+|[A-Z]{2,3}\s+|(?:[A-Z]\s+){2,3}|[NSEW]\s+)"
                          r"(?P<rest>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)$")
 
 

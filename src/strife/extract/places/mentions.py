@@ -184,8 +184,8 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
 
 
 # A token that may begin a name written with the initials of its first words: "D.I.", "N.", "DG",
-# "D" (then "G Khan"), or one joined to the written word ("D.G.Khan").
-_INITIAL_TOKEN = re.compile(r"^(?:(?:[A-Z]\.)+(?:[A-Z][a-z]+)?|[A-Z]{1,3})$")
+# "D.G" (its last period left out), "D" (then "G Khan"), or one joined to the written word ("D.G.Khan").
+_INITIAL_TOKEN = re.compile(r"^(?:(?:[A-Z]\.)+(?:[A-Z]|[A-Z][a-z]+)?|[A-Z]{1,3})$")
 
 
 def _initialled_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
