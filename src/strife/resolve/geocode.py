@@ -45,6 +45,8 @@ from strife.resolve.spellings import (
     MIN_VARIANT_KEY,
     VARIANT_MARGIN,
     VARIANT_SIMILARITY,
+    expands_initials,
+    initialled_name,
     normalise_name,
     respellings,
     variant_key,
@@ -167,6 +169,9 @@ def name_key(name: str) -> str:
 _WARD_NUMBER = re.compile(r"(?<=[A-Za-z]{4})-\d{1,2}$")
 
 
+# A name written by its initials is read only as a place this populous (`Gazetteer.lookup_initialled`).
+INITIALLED_MIN_POPULATION = 1_000
+
 # Answers `Gazetteer.lookup` and `near_country` keep, and rankings `explain` keeps (a few hundred bytes
 # each), before each starts over (`strife.memo`).
 _LOOKUPS_KEPT = 50_000
@@ -207,7 +212,35 @@ class Gazetteer:
         if bare != name:  # a ward of a town is of the town by its own name, not one of a place abroad's others
             return [c for c in self.lookup(bare) if c.primary]
         key = name_key(name)
-        return list(kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
+        found = list(kept(self._cache, key, _LOOKUPS_KEPT, lambda: self._lookup_key(key)))
+        return found or self.lookup_initialled(name)
+
+    def lookup_initialled(self, name: str) -> list[Candidate]:
+        """The places a name written with the initials of its first words shortens ("D.I. Khan" ->
+        Dera Ismail Khan, "N. Waziristan" -> North Waziristan; `initialled_name`): every name of the
+        index those initials begin and the written words end, as alternates. Empty unless all lie in
+        one country and one has `INITIALLED_MIN_POPULATION` people: a name shortened so is a known
+        district's or town's, and initials that fit hamlets or names in several countries ("A.B. Khan")
+        are more likely a person's."""
+        parsed = initialled_name(name)
+        if parsed is None:
+            return []
+        cache_key = "\x00initials:" + name
+        if cache_key not in self._cache:
+            initials, rest = parsed
+            pattern = " ".join(letter + "*" for letter in initials) + " " + " ".join(rest)
+            rows = self.conn.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND key GLOB ?",
+                                     (initials[0], chr(ord(initials[0]) + 1), pattern)).fetchall()
+            found: dict[tuple, Candidate] = {}
+            for (key,) in rows:
+                if expands_initials(key, initials, rest):
+                    for c in self.lookup(key):
+                        found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+            one_country = len({c.country for c in found.values()}) == 1
+            sized = max((c.population for c in found.values()), default=0) >= INITIALLED_MIN_POPULATION
+            self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True)
+                                           ) if one_country and sized else ()
+        return list(self._cache[cache_key])
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         """`lookup` of a name key, worked out: the index's places of that key, then the user's."""
@@ -251,18 +284,22 @@ class Gazetteer:
             return sorted(found.values(), key=lambda c: c.population, reverse=True)
         return matched
 
-    def _skeleton_matches(self, bare: str, min_similarity: float) -> list[Candidate]:
-        """The places whose transliteration skeleton is that of `bare` (see `lookup_variants`)."""
+    def _skeleton_matches(self, bare: str, min_similarity: float,
+                          countries: frozenset[str] | None = None) -> list[Candidate]:
+        """The places whose transliteration skeleton is that of `bare` (see `lookup_variants`); with
+        `countries`, only spellings of places there are ranked (`lookup_variants_in`)."""
         skeleton = variant_key(bare)
         if len(skeleton) < MIN_VARIANT_KEY:
             return []
-        cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare)
+        cache_key = "\x00variant:" + skeleton + ":" + normalise_name(bare) + ":" + "|".join(sorted(countries or ()))
         if cache_key not in self._cache:
             try:
                 rows = self.conn.execute("SELECT key FROM variants WHERE skeleton = ?", (skeleton,)).fetchall()
             except sqlite3.OperationalError:  # an index built by an older version of this code: no variants
                 rows = []
             keys = [row[0] for row in rows]
+            if countries is not None:
+                keys = [key for key in keys if any(c.country in countries for c in self.lookup(key))]
             similarity = {key: variant_similarity(key, bare) for key in keys}
             best = max(similarity.values(), default=0.0)
             # A spelling that differs from a best one only by a final "h" after a vowel ("Hamrah" for
@@ -273,9 +310,20 @@ class Gazetteer:
                 if (similarity[key] >= max(min_similarity, best - VARIANT_MARGIN)
                         or (similarity[key] >= min_similarity and without_final_h(key) in best_spellings)):
                     for c in self.lookup(key):
-                        found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+                        if countries is None or c.country in countries:
+                            found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
             self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True))
         return list(self._cache[cache_key])
+
+    def lookup_variants_in(self, name: str, countries: frozenset[str]) -> list[Candidate]:
+        """`lookup_variants` among the places of `countries` only, the spellings ranked among
+        themselves: a unit written with a kind word only those countries use ("Bajour Agency") is
+        their Bajaur, however much closer a spelling of a town elsewhere (Al Bajur) comes."""
+        bare = _LEADING_ARTICLE.sub("", name.strip())
+        if _WARD_NUMBER.search(name) or is_acronym(bare):
+            return []
+        respelled = [c for c in self.lookup_respelled(name)[0] if c.country in countries]
+        return respelled or self._skeleton_matches(bare, VARIANT_SIMILARITY, countries)
 
     def lookup_respelled(self, name: str) -> tuple[list[Candidate], frozenset[str]]:
         """Places `name` spells by another orthography's rules ("Ceel Dibiir" -> El Dibir), and the
@@ -381,9 +429,12 @@ class Gazetteer:
         written = _LEADING_ARTICLE.sub("", name.strip())
         bare, feature = split_admin_word(written)
         candidates = self.lookup_kind_named(written, bare, feature)
+        kind_word = split_kind_word(written)[1]
         if not candidates and variants:
-            candidates = self.lookup_variants(bare)
-        candidates = in_kind_countries(of_feature(candidates, feature), split_kind_word(written)[1])
+            # a kind word only some countries use ranks the spellings of their places only
+            writers = kind_countries().get((kind_word or "").casefold())
+            candidates = self.lookup_variants_in(bare, writers) if writers else self.lookup_variants(bare)
+        candidates = in_kind_countries(of_feature(candidates, feature), kind_word)
         admin1_keys = self.admin1_keys(admin1) if admin1 else frozenset()
         within = Containers.of(qualifiers)
         # A first-level region's own name written where a region goes ("X, Para") is the region's: a

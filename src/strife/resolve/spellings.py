@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from strife.name_particles import name_particles
 
@@ -111,6 +112,46 @@ def without_final_h(key: str) -> str:
 def variant_similarity(a: str, b: str) -> float:
     """How alike two spellings are, leading articles and spaces aside (0..1): ranks skeleton matches."""
     return difflib.SequenceMatcher(None, _without_articles(a), _without_articles(b)).ratio()
+
+
+# A place written by the initials of its first words and its last word or two in full, as South Asian
+# and African papers shorten long names: "D.I. Khan", "D.G Khan", "DG Khan", "D G Khan", "T.T. Singh"; one
+# initial is a compass word ("N. Waziristan", "S. Kivu", "N Waziristan"). Two or three capitals run
+# together or spaced count as initials; one capital without a period only when a compass letter
+# ("A Block" is no initial).
+_INITIALLED = re.compile(r"^(?P<initials>(?:[A-Z]\.\s?){1,3}|(?:[A-Z]\.){1,2}[A-Z]\s+|[A-Z]{2,3}\s+|(?:[A-Z]\s+){2,3}|[NSEW]\s+)"
+                         r"(?P<rest>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)$")
+
+
+def initialled_name(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """The initials (lower-cased) and the written-out words (normalised) of a name shortened to the
+    initials of its first words ("D.I. Khan" -> ("di", ("khan",))), or None when it is not so written."""
+    match = _INITIALLED.match(name.strip())
+    if match is None:
+        return None
+    initials = "".join(ch for ch in match["initials"] if ch.isalpha()).lower()
+    return initials, tuple(normalise_name(match["rest"]).split())
+
+
+def expands_initials(key: str, initials: str, rest: Sequence[str]) -> bool:
+    """Is the gazetteer key a name the initials shorten: one word of two letters at least per initial,
+    each beginning with it, then the written words themselves; a lone initial stands for a compass
+    word ("N." = North, never "Nankana")?"""
+    words = key.split()
+    if len(words) != len(initials) + len(rest) or tuple(words[len(initials):]) != tuple(rest):
+        return False
+    if not all(len(word) > 1 and word[0] == letter for word, letter in zip(words, initials)):
+        return False
+    return len(initials) > 1 or words[0] in compass_words()
+
+
+@functools.lru_cache(maxsize=1)
+def compass_words() -> frozenset[str]:
+    """The compass words of geo_parts.csv ("north", "southern"): what a lone initial may stand for."""
+    from strife.datafiles import read_data_csv
+
+    return frozenset(row["word"].casefold() for row in read_data_csv("geo_parts.csv")
+                     if row["kind"] == "direction" and row["part"] != "centre")
 
 
 SPELLING_FOLDS_FILE = "geo_spelling_folds.csv"

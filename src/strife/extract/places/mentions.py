@@ -10,6 +10,7 @@ context: a kind word after it ("Idlib province"), a part or locative word before
 from __future__ import annotations
 
 import functools
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -39,8 +40,14 @@ from strife.extract.places.names import (
     trim_name,
 )
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE
-from strife.extract.places.qualifiers import link_containers, link_demonym_places, link_qualifiers, share_qualifiers
-from strife.resolve.geocode import MAX_KIND_WORDS, Gazetteer, admin_words
+from strife.extract.places.qualifiers import (
+    link_containers,
+    link_demonym_places,
+    link_qualifiers,
+    share_qualifiers,
+    without_village_name_heads,
+)
+from strife.resolve.geocode import MAX_KIND_WORDS, Candidate, Gazetteer, admin_words, kind_countries
 from strife.resolve.spellings import normalise_name
 
 
@@ -125,6 +132,8 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
                 continue
             candidates = gazetteer.lookup(doc[start:name_end].text)
             respelled = [] if candidates else gazetteer.lookup_respelled(doc[start:name_end].text)[0]
+            if not (candidates or respelled) and feature is not None:
+                respelled = _unit_spelled_otherwise(doc[start:name_end].text, doc[name_end:piece_end].text, gazetteer)
             if candidates or respelled:
                 mentions.append(
                     Mention(start, piece_end if feature else name_end, from_entity=False, name_end=name_end,
@@ -134,6 +143,17 @@ def _blocked_entity_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) 
                 for i in range(piece_start, piece_end):
                     taken[i] = True
     return mentions
+
+
+def _unit_spelled_otherwise(name: str, kind_word: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """A unit written with a kind word only some countries use ("Kuram Agency", "Bajour Agency",
+    tagged an organisation): its other spellings in those countries (`Gazetteer.lookup_variants_in`). The
+    kind word says the country, so a transliteration skeleton is as sure a sign as for a name after a
+    locative; nothing when the word is every country's ("district")."""
+    countries = kind_countries().get(kind_word.casefold())
+    if not countries:
+        return []
+    return gazetteer.lookup_variants_in(name, countries)
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,6 +180,66 @@ def _facility_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> lis
                 for i in range(ent.start, ent.end):
                     taken[i] = True
                 break
+    return mentions
+
+
+# A token that may begin a name written with the initials of its first words: "D.I.", "N.", "DG",
+# "D.G" (its last period left out), "D" (then "G Khan"), or one joined to the written word ("D.G.Khan").
+_INITIAL_TOKEN = re.compile(r"^(?:(?:[A-Z]\.)+(?:[A-Z]|[A-Z][a-z]+)?|[A-Z]{1,3})$")
+
+
+def _initialled_mentions(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """Names written with the initials of their first words ("D.I. Khan", "DG Khan", "N. Waziristan"):
+    the tokeniser and the tagger split them ("D.I." a place, "Khan" a person), so no other finder sees
+    the whole. The longest stretch from an initial on that the gazetteer expands
+    (`Gazetteer.lookup_initialled`) is the mention; its context is read as any other's."""
+    mentions = []
+    i = 0
+    while i < len(doc):
+        if not _INITIAL_TOKEN.match(doc[i].text):
+            i += 1
+            continue
+        for end in range(min(len(doc), i + 5), i, -1):
+            if (is_name_token(doc[end - 1]) or _INITIAL_TOKEN.match(doc[end - 1].text)) and (
+                    found := gazetteer.lookup_initialled(doc[i:end].text)):
+                mentions.append(Mention(i, end, from_entity=False, name_end=end, candidates=found))
+                for k in range(i, end):
+                    taken[k] = True
+                i = end - 1
+                break
+        i += 1
+    return mentions
+
+
+# A place's name that holds a person's is at least this many words ("Dera Ismail Khan"): two
+# capitalised words beside a person's name are more often a title and the name.
+MIN_WORDS_ACROSS_PERSON = 3
+
+
+def _names_across_person_names(doc: Doc, taken: list[bool], gazetteer: Gazetteer) -> list[Mention]:
+    """A place named after a person ("Dera Ismail Khan", "Tando Muhammad Khan", "Sant Kabir Nagar"):
+    the tagger takes the person's name for a person and the words beside it for a place or for
+    nothing, so each finder sees a piece and reads the first word as a town elsewhere ("Dera").
+    The longest run of capitalised words across the person's name that is, whole, a name the
+    gazetteer knows as a place's own is the mention."""
+    mentions = []
+    for ent in doc_ents(doc):
+        if ent.label_ != "PERSON" or any(taken[ent.start:ent.end]):
+            continue
+        best = None
+        for start in range(max(0, ent.start - 2), ent.start + 1):
+            for end in range(min(len(doc), ent.end + 2), ent.end - 1, -1):
+                if ((start, end) == (ent.start, ent.end) or end - start < MIN_WORDS_ACROSS_PERSON
+                        or not all(is_name_token(t) for t in doc[start:end]) or any(taken[start:end])):
+                    continue
+                if any(c.primary for c in gazetteer.lookup(doc[start:end].text)):
+                    if best is None or end - start > best[1] - best[0]:
+                        best = (start, end)
+                    break
+        if best is not None:
+            mentions.append(Mention(best[0], best[1], from_entity=False, name_end=best[1]))
+            for k in range(*best):
+                taken[k] = True
     return mentions
 
 
@@ -441,7 +521,8 @@ def _kind_words_after(doc: Doc, end: int) -> Optional[tuple[str, int]]:
 
 def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
-    found = _possessive_name_mentions(doc, taken, gazetteer)
+    found = (_initialled_mentions(doc, taken, gazetteer) + _names_across_person_names(doc, taken, gazetteer)
+             + _possessive_name_mentions(doc, taken, gazetteer))
     for mention in _entity_mentions(doc):
         if any(taken[mention.start : mention.end]):
             continue  # part of a name the gazetteer knows whole ("Cox" of "Cox's Bazar")
@@ -464,7 +545,8 @@ def candidate_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         _add_context(doc, mention)
         mention.candidates = mention.candidates or gazetteer.lookup(mention.name(doc))
     linked = link_qualifiers(doc, _drop_overlaps(mentions), gazetteer)
-    return share_qualifiers(doc, link_containers(doc, link_demonym_places(doc, linked, gazetteer)))
+    contained = link_containers(doc, link_demonym_places(doc, linked, gazetteer))
+    return share_qualifiers(doc, without_village_name_heads(doc, contained))
 
 
 def _is_direction_of_next(doc: Doc, mention: Mention) -> bool:

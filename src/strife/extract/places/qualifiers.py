@@ -153,6 +153,9 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not _contained_by(doc, mention, mentions[index + 1]):  # "in Ukraine's X region": in the country's unit
             continue
         readings = _region_over_hamlets(_country_over_alternates(_own_readings(wider)))
+        if not readings and _placed_as_wider(doc, mention, wider):
+            mention.fallback = list(wider.fallback)
+            continue
         containers = Containers.of(readings)
         if not containers:
             continue
@@ -169,6 +172,18 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # (not a country's adjective: "the Iraqi city of Basra" names the city itself).
             mention.fallback = [(gazetteer_query(doc, wider), _in_namesakes_countries(mention, readings))]
     return mentions
+
+
+def _placed_as_wider(doc: Doc, mention: Mention, wider: Mention) -> bool:
+    """Is a village placed where the unit it is written in is placed, that unit known only by the
+    places written after it? "Westpur village of Eastkot tehsil, Northvale": a tehsil whose only
+    reading lies outside the district is placed at the district (`Mention.fallback`), and so is a
+    village of it known only by namesakes in other countries, never at a namesake abroad."""
+    if not wider.fallback:
+        return False
+    if {c.country for c in mention.candidates} & {c.country for c in wider.candidates}:
+        return False
+    return not _well_known(mention) or _written_as_village(doc, mention)
 
 
 # Words that call a name a village, after it ("Westpur village") or before "of" ("the village of Westpur").
@@ -663,6 +678,21 @@ def _fallback_chain(
             wider = [c for later in readings[index + 1 :] for c in later]
             chain.append((doc[start:end].text, wider))  # with its kind word: "Santa Lucia City", "Marib governorate"
     return chain
+
+
+def without_village_name_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A village's name of two words whose first word alone is a place elsewhere ("Eastport Para
+    village under Westganj upazila", "Lisbon Kot village of Northpur tehsil"): the first word is no
+    place of its own but part of the village's name, which is placed in the unit it is written in
+    (`Mention.fallback`, or its reading there), never at the town abroad that word names."""
+    kept = []
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (mention.partial and following is not None and following.start == mention.end
+                and (following.fallback or following.fits_qualifiers) and _written_as_village(doc, following)):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def share_qualifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
