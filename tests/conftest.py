@@ -87,3 +87,21 @@ def row_event(engine):
         events = engine.code(Article(id="note", text=text, published=day)).events
         return record_row_event([e for e in happened(events) if is_relevant(e, "acled")])
     return run
+
+
+@pytest.fixture(scope="session")
+def row_events(engine):
+    """`row_events(notes)`: the row event (as `row_event` reads it) of each `(text, published)` pair,
+    the notes coded in one batch, which is how a table's module fixture codes its notes once."""
+    import datetime as dt
+
+    from strife.evaluate.score import happened, is_relevant
+    from strife.model import Article
+    from strife.rows import record_row_event
+
+    def run(notes):
+        articles = [Article(id=str(n), text=text, published=dt.date.fromisoformat(published)
+                            if isinstance(published, str) else published) for n, (text, published) in enumerate(notes)]
+        return [record_row_event([e for e in happened(result.events) if is_relevant(e, "acled")])
+                for result in engine.code_articles(articles)]
+    return run

@@ -27,16 +27,9 @@ NOTES = [
 
 
 @pytest.fixture(scope="module")
-def notes_placed(engine):
+def notes_placed(row_events):
     """Each note's row place, the notes coded once."""
-    from strife.evaluate.score import happened, is_relevant
-    from strife.model import Article
-    from strife.rows import record_row_event
-
-    results = engine.code_articles([Article(id=str(n), text=note, published=dt.date(2015, 6, 20))
-                                    for n, (note, _, _) in enumerate(NOTES)])
-    events = [record_row_event([e for e in happened(r.events) if is_relevant(e, "acled")]) for r in results]
-    return [event.location if event else None for event in events]
+    return [event.location if event else None for event in row_events((note, dt.date(2015, 6, 20)) for note, _, _ in NOTES)]
 
 
 @pytest.mark.parametrize("index", range(len(NOTES)))

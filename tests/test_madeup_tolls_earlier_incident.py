@@ -12,14 +12,9 @@ coded in one batch.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from strife.conventions import acled_fatalities
-from strife.evaluate.score import happened, is_relevant
-from strife.model import Article
-from strife.rows import record_row_event
 
 #: name -> (note, published, the fatalities a coder records for its one row)
 NOTES = {
@@ -39,12 +34,8 @@ NOTES = {
 
 
 @pytest.fixture(scope="module")
-def rows(engine):
-    names = list(NOTES)
-    results = engine.code_articles([Article(id=str(n), text=NOTES[name][0], published=dt.date.fromisoformat(NOTES[name][1]))
-                                    for n, name in enumerate(names)])
-    return {name: record_row_event([e for e in happened(result.events) if is_relevant(e, "acled")])
-            for name, result in zip(names, results)}
+def rows(row_events):
+    return dict(zip(NOTES, row_events((text, published) for text, published, _ in NOTES.values())))
 
 
 @pytest.mark.parametrize("name", list(NOTES))

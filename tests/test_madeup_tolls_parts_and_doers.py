@@ -13,14 +13,9 @@ villages, people and groups are invented. The notes are coded in one batch.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from strife.conventions import acled_fatalities
-from strife.evaluate.score import happened, is_relevant
-from strife.model import Article
-from strife.rows import record_row_event
 
 #: name -> (note, published, the fatalities a coder records for its one row)
 NOTES = {
@@ -81,13 +76,9 @@ MISSED = {
 
 
 @pytest.fixture(scope="module")
-def rows(engine):
+def rows(row_events):
     notes = NOTES | MISSED
-    names = list(notes)
-    results = engine.code_articles([Article(id=str(n), text=notes[name][0], published=dt.date.fromisoformat(notes[name][1]))
-                                    for n, name in enumerate(names)])
-    return {name: record_row_event([e for e in happened(result.events) if is_relevant(e, "acled")])
-            for name, result in zip(names, results)}
+    return dict(zip(notes, row_events((text, published) for text, published, _ in notes.values())))
 
 
 @pytest.mark.parametrize("name", list(NOTES))
