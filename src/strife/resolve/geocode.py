@@ -225,22 +225,21 @@ class Gazetteer:
         parsed = initialled_name(name)
         if parsed is None:
             return []
-        cache_key = "\x00initials:" + name
-        if cache_key not in self._cache:
-            initials, rest = parsed
-            pattern = " ".join(letter + "*" for letter in initials) + " " + " ".join(rest)
-            rows = self.conn.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND key GLOB ?",
-                                     (initials[0], chr(ord(initials[0]) + 1), pattern)).fetchall()
-            found: dict[tuple, Candidate] = {}
-            for (key,) in rows:
-                if expands_initials(key, initials, rest):
-                    for c in self.lookup(key):
-                        found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
-            one_country = len({c.country for c in found.values()}) == 1
-            sized = max((c.population for c in found.values()), default=0) >= INITIALLED_MIN_POPULATION
-            self._cache[cache_key] = tuple(sorted(found.values(), key=lambda c: c.population, reverse=True)
-                                           ) if one_country and sized else ()
-        return list(self._cache[cache_key])
+        return list(kept(self._cache, "\x00initials:" + name, _LOOKUPS_KEPT, lambda: self._initialled(*parsed)))
+
+    def _initialled(self, initials: str, rest: tuple[str, ...]) -> tuple[Candidate, ...]:
+        """`lookup_initialled` of a name's initials and written words, worked out."""
+        pattern = " ".join(letter + "*" for letter in initials) + " " + " ".join(rest)
+        rows = self.conn.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND key GLOB ?",
+                                 (initials[0], chr(ord(initials[0]) + 1), pattern)).fetchall()
+        found: dict[tuple, Candidate] = {}
+        for (key,) in rows:
+            if expands_initials(key, initials, rest):
+                for c in self.lookup(key):
+                    found.setdefault((c.geonames_id, c.name, c.kind, c.lat), replace(c, primary=False))
+        one_country = len({c.country for c in found.values()}) == 1
+        sized = max((c.population for c in found.values()), default=0) >= INITIALLED_MIN_POPULATION
+        return tuple(sorted(found.values(), key=lambda c: c.population, reverse=True)) if one_country and sized else ()
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         """`lookup` of a name key, worked out: the index's places of that key, then the user's."""
