@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= out/demo.db
 # The suite runs on one worker process per core of the 2-core machines it is budgeted for (pytest-xdist);
-# a test file stays on one worker, so its module fixtures are built once.
+# a test file stays on one worker, so its module fixtures are built once. Files are handed out in the order
+# tests/conftest.py gives them (slow files first); pytest-xdist's own reorder, by number of tests, would hand
+# out the few-test slow files (the wheel install, kill -9 runs) last and leave one worker idle at the end.
 TEST_WORKERS ?= 2
 
 .PHONY: demo test install install-dev lock clean
@@ -42,13 +44,16 @@ demo: install
 # Install with the test extras, PostgreSQL and Chromium (from Debian packages if missing), then run the whole
 # suite (slow tests included). The suite starts its own PostgreSQL on 127.0.0.1 and stops it after.
 # On a fresh machine the gazetteer index and the built-in typer (about a minute, one core) are built while the
-# servers install, not by the suite's first tests while the other worker waits on the index's lock.
+# servers install, not by the suite's first tests while the other worker waits on the index's lock; on the
+# other core, the wheel tests/test_package.py installs in a fresh venv (about a minute) is built and installed.
 test: install-dev
 	$(BIN)/strife doctor --build-index > $(VENV)/doctor.log 2>&1 & doctor=$$!; \
+	$(BIN)/python -m tests.package_install > $(VENV)/package.log 2>&1 & package=$$!; \
 	bash scripts/ensure-postgres.sh && bash scripts/ensure-chromium.sh; servers=$$?; \
 	wait $$doctor || { cat $(VENV)/doctor.log >&2; echo "make test: strife doctor --build-index failed (above)" >&2; exit 1; }; \
+	wait $$package || { cat $(VENV)/package.log >&2; echo "make test: building the wheel's install failed (above)" >&2; exit 1; }; \
 	exit $$servers
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 clean:
-	rm -rf $(VENV) $(VENV)-lock out build *.egg-info src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(VENV)-lock .venv-package out build *.egg-info src/*.egg-info .pytest_cache .hypothesis

@@ -7,8 +7,8 @@ constraints.txt; nothing of the test's own environment is visible), and that the
 inside it. With that install the test codes an HTML page, an RSS file, a WARC file, a CSV and a JSON
 Lines file, runs `strife doctor`, serves the page and loads it in Chromium.
 
-Slow (about two minutes: a venv and the dependency set installed from the local pip cache, one npm
-build); CI runs it like every other test.
+Slow (about a minute: a venv and the dependency set installed from the local pip cache, one npm build),
+unless `make test` prepared the install of these sources while the servers installed (tests/package_install.py).
 """
 
 from __future__ import annotations
@@ -17,57 +17,27 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest_pg import free_port
+from tests.package_install import (
+    INSTALL_TIMEOUT_S,
+    NotBuildable,
+    build,
+    prepared,
+    run,
+    user_env,
+)
 from tests.test_readers import SAVED_PAGE, write_warc
 from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, unavailable, wait_until_up
-from tests.conftest_pg import free_port
 
 pytestmark = pytest.mark.slow
 
 REPORT = ("Police arrested twelve protesters in Minsk on Sunday after a march against the election result, "
           "officials said. Security forces fired tear gas at the crowd near the city centre.")
-INSTALL_TIMEOUT_S = 900
-
-
-def clean_copy(target: Path) -> Path:
-    """The tree as a fresh clone has it: tracked and new files, nothing git ignores (no dist/, no node_modules/)."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=False)
-    if listed.returncode != 0:
-        unavailable("the source tree is not a git checkout: cannot tell which files a clean copy has")
-    for name in filter(None, listed.stdout.decode().split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
-
-
-def user_env(home: Path) -> dict[str, str]:
-    """The environment of a user's shell: nothing pointing at this checkout or this test's venv."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME", "STRIFE_DB")}
-    env.setdefault("STRIFE_CACHE", os.environ.get("STRIFE_CACHE") or str(Path.home() / ".cache" / "strife"))
-    env["TMPDIR"] = str(home)
-    return env
-
-
-def run(command: list, cwd: Path, env: dict, timeout: float = 300) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
-    assert done.returncode == 0, f"{' '.join(map(str, command))} exited {done.returncode}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return done
-
-
-def stock_python() -> str:
-    """The interpreter this venv was made from (a stock `python -m venv` of it bundles its own pip)."""
-    base = getattr(sys, "_base_executable", None) or sys.executable
-    return base if Path(base).exists() else shutil.which("python3") or sys.executable
 
 
 def write_inputs(folder: Path) -> list[Path]:
@@ -93,23 +63,18 @@ def write_inputs(folder: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> dict:
-    """A fresh venv with the wheel built from a clean copy, installed by the venv's own pip."""
-    if not shutil.which("npm"):
-        unavailable("Node.js with npm is needed to build the web page into the wheel")
+    """The wheel installed in a fresh venv by the venv's own pip: the one `make test` prepared from these very
+    sources, or one built here."""
     work = tmp_path_factory.mktemp("package")
-    env = user_env(work)
-    tree = clean_copy(work / "tree")
-    venv = work / "venv"
-    run([stock_python(), "-m", "venv", venv], work, env)
-    python = venv / "bin" / "python"
-    pip_version = run([python, "-m", "pip", "--version"], work, env).stdout.split()[1]
-    bundled = run([stock_python(), "-c", "import ensurepip; print(ensurepip.version())"], work, env).stdout.strip()
-    assert pip_version == bundled, f"the venv's pip {pip_version} is not the bundled {bundled}"
-    run([python, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", work / "wheels", tree], work, env, INSTALL_TIMEOUT_S)
-    (wheel,) = (work / "wheels").glob("strife-*.whl")
-    # --no-compile: byte-compiling every dependency is most of the install's time and proves nothing here
-    run([python, "-m", "pip", "install", "--no-compile", "--constraint", tree / "constraints.txt", wheel], work, env, INSTALL_TIMEOUT_S)
-    return {"work": work, "env": env, "venv": venv, "wheel": wheel, "pip": pip_version, "strife": venv / "bin" / "strife"}
+    ready = prepared()
+    if ready is None:
+        try:
+            ready = build(work)
+        except NotBuildable as reason:
+            unavailable(str(reason))
+    venv = Path(ready["venv"])
+    return {"work": work, "env": user_env(work), "venv": venv, "wheel": Path(ready["wheel"]), "pip": ready["pip"],
+            "strife": venv / "bin" / "strife"}
 
 
 def test_the_wheel_holds_the_web_page_and_declares_ranges(installed):
