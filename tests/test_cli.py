@@ -138,29 +138,23 @@ def write_dated_and_undated(source: Path) -> None:
     )) + "\n")
 
 
-def test_events_filter_by_how_sure_the_date_is(tmp_path):
-    """An event whose text names no date carries the publication day as 'reported'; --precision picks."""
+def test_events_filter_by_how_sure_the_date_is_and_ingest_counts_the_undated(tmp_path):
+    """An event whose text names no date carries the publication day as 'reported'; --precision picks.
+    With no publication date known either it stays undated, and the ingest summary says how many."""
     source = tmp_path / "r.jsonl"
     write_dated_and_undated(source)
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "unknown", "text": "Police arrested 9 protesters in Minsk."}) + "\n")
     db = tmp_path / "p.db"
-    assert strife("ingest", str(source), "--db", str(db)).returncode == 0
+    shown = strife("ingest", str(source), "--db", str(db), "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["undated"] == 1
     rows = {p: json.loads(strife("events", "--db", str(db), "--precision", p, "--format", "json").stdout)
             for p in ("day", "reported")}
     assert [(e["date"], e["date_precision"]) for e in rows["day"]] == [("2020-08-09", "day")]
     assert [(e["date"], e["date_precision"]) for e in rows["reported"]] == [("2020-08-11", "reported")]
     wrong = strife("events", "--db", str(db), "--precision", "fortnightly")
     assert wrong.returncode == 2 and "fortnightly" in wrong.stderr
-
-
-def test_ingest_counts_the_events_left_undated(tmp_path):
-    """An event that happened takes its article's publication date; with none known either it stays
-    undated, and the summary says how many."""
-    source = tmp_path / "u.jsonl"
-    source.write_text(json.dumps({"id": "u", "text": "Police arrested 12 protesters in Minsk."}) + "\n"
-                      + json.dumps({"id": "d", "text": "Police arrested 9 protesters in Minsk.", "published": "2020-08-11"}) + "\n")
-    shown = strife("ingest", str(source), "--db", str(tmp_path / "u.db"), "--json")
-    assert shown.returncode == 0, shown.stderr
-    assert json.loads(shown.stdout)["undated"] == 1
 
 
 def test_extract_explain_says_why_each_event_has_its_date(tmp_path):
