@@ -43,15 +43,20 @@ demo: install
 
 # Install with the test extras, PostgreSQL and Chromium (from Debian packages if missing), then run the whole
 # suite (slow tests included). The suite starts its own PostgreSQL on 127.0.0.1 and stops it after.
-# On a fresh machine the gazetteer index and the built-in typer (about a minute, one core) are built while the
-# servers install, not by the suite's first tests while the other worker waits on the index's lock; on the
-# other core, the wheel tests/test_package.py installs in a fresh venv (about a minute) is built and installed.
-test: install-dev
-	$(BIN)/strife doctor --build-index > $(VENV)/doctor.log 2>&1 & doctor=$$!; \
+# The set-up keeps both cores busy. While pip installs the test extras (one core), the wheel that
+# tests/test_package.py installs in a fresh venv is built and installed (tests/package_install.py, about a
+# minute). Then the gazetteer index and the built-in typer are built (about a minute, one core) while the
+# servers install and the dependencies are byte-compiled, which pip would otherwise have done first on one
+# core; so the suite's first tests do not wait on the index's lock.
+test: $(BIN)/python
 	$(BIN)/python -m tests.package_install > $(VENV)/package.log 2>&1 & package=$$!; \
+	$(BIN)/python -m pip install --quiet --no-compile -c constraints.txt -e '.[dev]' || exit 1; \
+	$(BIN)/python -m compileall -q $(VENV)/lib > $(VENV)/compile.log 2>&1 & compiled=$$!; \
+	$(BIN)/strife doctor --build-index > $(VENV)/doctor.log 2>&1 & doctor=$$!; \
 	bash scripts/ensure-postgres.sh && bash scripts/ensure-chromium.sh; servers=$$?; \
 	wait $$doctor || { cat $(VENV)/doctor.log >&2; echo "make test: strife doctor --build-index failed (above)" >&2; exit 1; }; \
 	wait $$package || { cat $(VENV)/package.log >&2; echo "make test: building the wheel's install failed (above)" >&2; exit 1; }; \
+	wait $$compiled; \
 	exit $$servers
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
