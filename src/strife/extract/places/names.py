@@ -21,7 +21,7 @@ from strife.datafiles import read_data_sets
 from strife.extract import tokens_text
 from strife.name_particles import name_particles
 from strife.resolve.geocode import GENERIC_KINDS, MAX_KIND_WORDS, Candidate, admin_words
-from strife.resolve.spellings import normalise_name
+from strife.resolve.spellings import normalise_name, part_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose multi-token entities are never toponyms as a whole ("Josh Earnest", "New York Times");
@@ -44,12 +44,6 @@ MAX_NAME_TOKENS = 5
 PIECE_BREAKS = frozenset({",", "(", ")", ";", "/", "[", "]"})
 # Hyphens and the en dash that join two names into one ("Centre-North", "Westfield–Eastbrook road").
 HYPHENS = frozenset("-‐‑–")
-
-
-@functools.lru_cache(maxsize=1)
-def part_words() -> dict[str, tuple[str, str]]:
-    """word -> (part, kind) from geo_parts.csv."""
-    return {row["word"].casefold(): (row["part"], row["kind"]) for row in _read_data_csv("geo_parts.csv")}
 
 
 def is_direction(word: str) -> bool:
