@@ -59,6 +59,13 @@ def locality_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def village_words() -> frozenset[str]:
+    """Words that make the name before them a village ("Westholm village", "Eastfield colline"):
+    geo_village_words.csv."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_village_words.csv"))
+
+
+@functools.lru_cache(maxsize=1)
 def name_qualifiers() -> frozenset[str]:
     """Words that open a village's name ("Verkhnia", "Nova", "Kafr", "Upper"): geo_name_qualifiers.csv."""
     return frozenset(row["word"].casefold() for row in _read_data_csv("geo_name_qualifiers.csv"))
@@ -125,7 +132,9 @@ def is_name_token(token: Token) -> bool:
 
 
 def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A token range split at punctuation: the small model tags "Yerevan (Yerevan, Armenia" as one entity."""
+    """A token range split at punctuation: the small model tags "Yerevan (Yerevan, Armenia" as one entity.
+    A possessive ending is no part of a piece: the model tags "Westmarsh district's" whole, and the unit
+    ends at its kind word ("Westmarsh district's Eastfield area" names the district and a part of it)."""
     pieces, piece_start = [], start
     for i in range(start, end):
         if doc[i].text in PIECE_BREAKS:
@@ -134,7 +143,14 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             piece_start = i + 1
     if piece_start < end:
         pieces.append((piece_start, end))
-    return pieces
+    return [(a, _without_possessive(doc, a, b)) for a, b in pieces]
+
+
+def _without_possessive(doc: Doc, start: int, end: int) -> int:
+    """The end of tokens [start, end) before a possessive ending ("'s"), keeping one token at least."""
+    while end - start > 1 and doc[end - 1].lower_ in POSSESSIVE_ENDINGS:
+        end -= 1
+    return end
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'", "\u2019"})

@@ -23,7 +23,7 @@ from strife.extract.places.border_raids import BesideRebels
 from strife.extract.places.focus import FocusSupport, FocusVote, focus_of, mentions_and_votes
 from strife.extract.places.metonymy import METONYM_CONFIDENCE, coordination_head, country_as_attribute, is_metonym
 from strife.extract.places.mentions import facility_words
-from strife.extract.places.names import Mention, locality_words
+from strife.extract.places.names import Mention, locality_words, village_words
 from strife.extract.places.plausibility import MIN_POPULATION_WITHOUT_CUE, is_demonym, is_plausible
 from strife.extract.places.readings import (
     Toponym,
@@ -394,8 +394,10 @@ def _names_landmark(doc: Doc, mention: Mention) -> bool:
 
 
 def _names_locality(doc: Doc, mention: Mention) -> bool:
-    """Is the name written as a part of a town ("Ashfield area", "Parkvale neighbourhood")?"""
-    return any(token.lower_ in locality_words() for token in doc[mention.name_end : mention.end + 1])
+    """Is the name written as a part of a town ("Ashfield area", "Parkvale neighbourhood"), or as a
+    village ("Westholm village": a large town abroad of the name is no village)?"""
+    words = locality_words() | village_words()
+    return any(token.lower_ in words for token in doc[mention.name_end : mention.end + 1])
 
 
 def part_of_longer_name(doc: Doc, mention: Mention, ranked: Sequence[tuple[Candidate, float]] | None) -> bool:
