@@ -13,7 +13,9 @@ tehsils, upazilas, districts and states are real, as a coder's note names them.
 - a capital written as the possessor of a named quarter after "in" ("in Nairobi's X estate") is
   where the event was, not a government acting;
 - a name written with a village word ("village", "colline", "kebele") is no large city abroad of
-  that name when the note's unit is in another country ("Vienna village, Beni territory").
+  that name when the note's unit is in another country ("Vienna village, Beni territory");
+- a unit's kind word written before its name, as South Asian notes write it ("in district Westpur",
+  "tehsil X, district Y"), says the name is a place.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ NOTES = [
     ("Boko Haram insurgents raided Medina village, Konduga LGA, killing 3 farmers.", "NGA", "Borno"),
     ("Liyu police attacked Rome village, Liben zone, Somali region, killing 2 herders.", "ETH", "Somali"),
     ("Imbonerakure beat 2 opposition members in Madrid colline, Mutimbuzi commune.", "BDI", "Bujumbura Rural"),
+    # the kind word before the unit's name
+    ("Unknown men lobbed a grenade into a hotel in district Khuzdar; 4 injured.", "PAK", "Balochistan"),
+    ("A man shot dead his niece in village Dhuddi Wala, tehsil Haroonabad, district Bahawalnagar.", "PAK", "Punjab"),
+    ("Security forces killed 3 Maoists in an encounter in district Latehar.", "IND", "Jharkhand"),
 ]
 
 
