@@ -7,7 +7,15 @@ tehsils, upazilas, districts and states are real, as a coder's note names them.
 - a village of a tehsil that the gazetteer knows only outside the district written after it is
   placed where the tehsil is, at the district;
 - a village's name of two words whose first word alone is a city abroad is one name, placed in the
-  unit it is written in.
+  unit it is written in;
+- a unit written as the possessor of a village or area ("Kech district's X area", "Mafa LGA's X
+  village") is the place, its "'s" no part of its name;
+- a capital written as the possessor of a named quarter after "in" ("in Nairobi's X estate") is
+  where the event was, not a government acting;
+- a name written with a village word ("village", "colline", "kebele") is no large city abroad of
+  that name when the note's unit is in another country ("Vienna village, Beni territory");
+- a unit's kind word written before its name, as South Asian notes write it ("in district Westpur",
+  "tehsil X, district Y"), says the name is a place.
 """
 
 from __future__ import annotations
@@ -28,6 +36,22 @@ NOTES = [
     ("A woman was killed by her brothers in Berlin Kot village of Lalian tehsil, Chiniot district.", "PAK", "Punjab"),
     (("Taliban fighters attacked a police post in Baghdad Kalay village of Nahr-e Saraj district, Helmand; "
       "3 police killed."), "AFG", "Helmand"),
+    # a unit written as the possessor of the village or area
+    ("Gunmen shot dead a shopkeeper in Kech district's Gwarkop Bazar area.", "PAK", "Balochistan"),
+    ("Troops repelled a Boko Haram raid on Mafa LGA's Ngaudari Kura village; 6 insurgents killed.",
+     "NGA", "Borno"),
+    # a capital written as the possessor of a named quarter
+    ("Youths clashed with police in Nairobi's Kawangware Kati estate.", "KEN", "Nairobi Area"),
+    ("Police dispersed traders protesting in Addis Ababa's Gulele Sefer Arba.", "ETH", "Adis Abeba"),
+    # a village named like a large city abroad, written with a village word and its unit
+    ("Herders and farmers clashed in Vienna village, Beni territory, North Kivu; 4 killed.", "COD", "Nord Kivu"),
+    ("Boko Haram insurgents raided Medina village, Konduga LGA, killing 3 farmers.", "NGA", "Borno"),
+    ("Liyu police attacked Rome village, Liben zone, Somali region, killing 2 herders.", "ETH", "Somali"),
+    ("Imbonerakure beat 2 opposition members in Madrid colline, Mutimbuzi commune.", "BDI", "Bujumbura Rural"),
+    # the kind word before the unit's name
+    ("Unknown men lobbed a grenade into a hotel in district Khuzdar; 4 injured.", "PAK", "Balochistan"),
+    ("A man shot dead his niece in village Dhuddi Wala, tehsil Haroonabad, district Bahawalnagar.", "PAK", "Punjab"),
+    ("Security forces killed 3 Maoists in an encounter in district Latehar.", "IND", "Jharkhand"),
 ]
 
 

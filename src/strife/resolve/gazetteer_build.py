@@ -59,7 +59,7 @@ from strife.resolve.gazetteer_nepal import (
     NEPAL_DISTRIBUTION, NEPAL_DISTRICTS_FILE, NEPAL_LOCAL_LEVELS_FILE, add_nepal_places,
 )
 from strife.resolve.gazetteer_upazilas import UPAZILA_DISTRIBUTION, UPAZILA_FILE, add_upazilas
-from strife.resolve.spellings import MIN_VARIANT_KEY, normalise_name, variant_key
+from strife.resolve.spellings import MIN_VARIANT_KEY, compass_words, normalise_name, part_words, variant_key
 
 SCHEMA_VERSION = 14
 DATA_PACKAGE = "strife.data"
@@ -455,8 +455,7 @@ def _add_admin1_places(writer, members, iso3, display_names, prefixes, suffixes)
 
 def _compass_words() -> frozenset[str]:
     """The one-word compass adjectives of geo_parts.csv ("north", "southern", "central")."""
-    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_parts.csv")
-                     if row["kind"] == "direction" and row["part"] != "centre" or row["word"] == "central")
+    return compass_words() | {word for word in part_words() if word == "central"}
 
 
 def _add_compass_bases(conn: sqlite3.Connection, writer: "IndexWriter") -> None:

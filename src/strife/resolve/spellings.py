@@ -146,12 +146,19 @@ def expands_initials(key: str, initials: str, rest: Sequence[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def compass_words() -> frozenset[str]:
-    """The compass words of geo_parts.csv ("north", "southern"): what a lone initial may stand for."""
+def part_words() -> dict[str, tuple[str, str]]:
+    """word -> (part, kind) from geo_parts.csv: how a text says a part of a place or a direction
+    ("eastern Aleppo", "the outskirts of Homs"). Read once here, below the gazetteer and the places
+    stage that both use it."""
     from strife.datafiles import read_data_csv
 
-    return frozenset(row["word"].casefold() for row in read_data_csv("geo_parts.csv")
-                     if row["kind"] == "direction" and row["part"] != "centre")
+    return {row["word"].casefold(): (row["part"], row["kind"]) for row in read_data_csv("geo_parts.csv")}
+
+
+@functools.lru_cache(maxsize=1)
+def compass_words() -> frozenset[str]:
+    """The compass words of geo_parts.csv ("north", "southern"): what a lone initial may stand for."""
+    return frozenset(word for word, (part, kind) in part_words().items() if kind == "direction" and part != "centre")
 
 
 SPELLING_FOLDS_FILE = "geo_spelling_folds.csv"

@@ -32,6 +32,8 @@ The modules, in the order the stage uses them (each imports only those before it
 - `focus`: the countries an article is about, from its toponyms, actors and cues;
 - `cued_names`: a name written as a place that no reading took, for an article nothing else places
   ("at Westpur Bala": near Westpur), before the actors' country;
+- `unplaced`: where an article no toponym places is (its bodies' names, its actors' country), and what
+  its actors say of where it is (the country whose forces act, the regions its bodies are named after);
 - `resolution`: the article's places, checked against the rest of it (`explain_places`).
 
 Parsing plain text to geocode it needs a spaCy pipeline: that is `strife.pipeline.geocode_text`.

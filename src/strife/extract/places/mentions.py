@@ -463,12 +463,19 @@ def _add_context(doc: Doc, mention: Mention) -> None:
     if i > 0 and f"{doc[i - 1].lower_} {word}" in parts:
         mention.part, mention.cue = parts[f"{doc[i - 1].lower_} {word}"][0], True
         return
-    if word in LOCATIVE_PREPOSITIONS or doc[i].lower_ in ("city", "town", "village", "province", "region"):
-        mention.cue = True
+    if word in LOCATIVE_PREPOSITIONS or _unit_word(word):
+        mention.cue = True  # "in Westpur", "village Eastholm", "tehsil Northkot, district Westpur"
     elif named_as_place_example(doc, mention.start):
         mention.cue = True  # "cities of Westland such as <name>": an example of places is a place
     elif object_of_attack(doc, mention.start, mention.end):
         mention.cue = True  # "militants attacked <town>": what an attack strikes is a place
+
+
+def _unit_word(word: str) -> bool:
+    """Is the lower-cased word a kind word of a unit or a settlement (geo_admin_words.csv: "province",
+    "district", "tehsil", "village"), not a generic one ("area", "road")? Written before a name, as
+    South Asian notes write a unit ("district Westpur", "tehsil Northkot"), it says the name is a place."""
+    return kind_feature(admin_words().get(word)) is not None
 
 
 def _end_of_a_route(doc: Doc, mention: Mention) -> bool:

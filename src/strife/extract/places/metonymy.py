@@ -60,7 +60,23 @@ def is_metonym(
     if possessed in cues.get("noun", ()) or root.head.text.casefold() in cues.get("noun", ()):
         return True
     gazetteer = gazetteer or Gazetteer.default()
-    return any(c.kind == "country" or c.capital for c in gazetteer.lookup(span.text) if c.primary)
+    readings = [c for c in gazetteer.lookup(span.text) if c.primary]
+    if _names_part_where(root.head) and not any(c.kind == "country" for c in readings):
+        return False
+    return any(c.kind == "country" or c.capital for c in readings)
+
+
+# Prepositions that say where: a possessor of the proper name after one is where it lies.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+def _names_part_where(possessed: Token) -> bool:
+    """Is the possessed word a proper name written as where something was ("in Westpur's Eastfield",
+    "at Westpur's Old Gate")? A government's act or stance is no place: a town so written names where
+    its quarter lies. (A country so written, "in Iran's Sistan-Baluchestan", is left as it was: the
+    region after it is the place, written itself.)"""
+    return (possessed.pos_ == "PROPN" and possessed.dep_ == "pobj"
+            and possessed.head.lower_ in LOCATIVE_PREPOSITIONS)
 
 
 def coordination_head(token: Token) -> Token:

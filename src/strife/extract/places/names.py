@@ -21,7 +21,7 @@ from strife.datafiles import read_data_sets
 from strife.extract import tokens_text
 from strife.name_particles import name_particles
 from strife.resolve.geocode import GENERIC_KINDS, MAX_KIND_WORDS, Candidate, admin_words
-from strife.resolve.spellings import normalise_name
+from strife.resolve.spellings import normalise_name, part_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose multi-token entities are never toponyms as a whole ("Josh Earnest", "New York Times");
@@ -46,12 +46,6 @@ PIECE_BREAKS = frozenset({",", "(", ")", ";", "/", "[", "]"})
 HYPHENS = frozenset("-‐‑–")
 
 
-@functools.lru_cache(maxsize=1)
-def part_words() -> dict[str, tuple[str, str]]:
-    """word -> (part, kind) from geo_parts.csv."""
-    return {row["word"].casefold(): (row["part"], row["kind"]) for row in _read_data_csv("geo_parts.csv")}
-
-
 def is_direction(word: str) -> bool:
     """Is the lower-cased word a compass word of geo_parts.csv ("north", "south-eastern", "central")?"""
     return part_words().get(word, ("", ""))[1] == "direction"
@@ -62,6 +56,13 @@ def locality_words() -> frozenset[str]:
     """Words that make the name before them a part of a town ("Ashfield area", "Parkvale police"):
     geo_locality_words.csv."""
     return frozenset(row["word"].casefold() for row in _read_data_csv("geo_locality_words.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def village_words() -> frozenset[str]:
+    """Words that make the name before them a village ("Westholm village", "Eastfield colline"):
+    geo_village_words.csv."""
+    return frozenset(row["word"].casefold() for row in _read_data_csv("geo_village_words.csv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,7 +132,9 @@ def is_name_token(token: Token) -> bool:
 
 
 def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """A token range split at punctuation: the small model tags "Yerevan (Yerevan, Armenia" as one entity."""
+    """A token range split at punctuation: the small model tags "Yerevan (Yerevan, Armenia" as one entity.
+    A possessive ending is no part of a piece: the model tags "Westmarsh district's" whole, and the unit
+    ends at its kind word ("Westmarsh district's Eastfield area" names the district and a part of it)."""
     pieces, piece_start = [], start
     for i in range(start, end):
         if doc[i].text in PIECE_BREAKS:
@@ -140,7 +143,14 @@ def entity_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             piece_start = i + 1
     if piece_start < end:
         pieces.append((piece_start, end))
-    return pieces
+    return [(a, _without_possessive(doc, a, b)) for a, b in pieces]
+
+
+def _without_possessive(doc: Doc, start: int, end: int) -> int:
+    """The end of tokens [start, end) before a possessive ending ("'s"), keeping one token at least."""
+    while end - start > 1 and doc[end - 1].lower_ in POSSESSIVE_ENDINGS:
+        end -= 1
+    return end
 
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s", "'", "\u2019"})

@@ -3,14 +3,15 @@
 The ranking (`ranked_readings`) uses what the text says about the mention: its kind word, its
 qualifiers, another spelling of a known name ("Kafr Qaseem"), the article's focus countries. A
 name known only from its qualifiers takes the readings of the first qualifier that resolves and
-is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`).
+is placed there (`resolve_mention`, at most `QUALIFIER_FALLBACK_CONFIDENCE`). A `Toponym` is one
+name as read: its place and the readings weighed for it.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Collection, Optional, Sequence
 
 from spacy.tokens import Doc
@@ -396,3 +397,39 @@ def sites_at_home(doc: Doc, mentions: Sequence[Mention], readings: Sequence[Rank
         if countries:
             out[index] = [(c, score) for c, score in ranked if c.country in countries] or None
     return out
+
+
+@dataclass
+class Toponym:
+    """One toponym as the geocoder read it: what `strife geocode --explain` prints.
+
+    `candidates` are the readings it weighed, best first, with their scores (for a name known
+    only from its qualifiers, those of the qualifier it was placed at); `not_a_location` is set
+    for a government or attribute ("Washington said", "US-backed"), whose confidence is then at
+    most 0.2.
+    """
+
+    written: str
+    place: Place
+    candidates: list[tuple[Candidate, float]]
+    focus_countries: list[str]
+    not_a_location: bool = False
+    qualified_by: str | None = None
+    landmark: bool = False  # names a street or neighbourhood ("Kohat road"), not the town itself
+    reason: str | None = None  # why it was placed so, when it is not the best reading's own place
+
+
+    def to_dict(self, explain: bool = False, limit: int = 10) -> dict:
+        """JSON-ready: the place, and with `explain` the readings weighed (at most `limit`)."""
+        data = {"written": self.written, "place": self.place.model_dump(mode="json"),
+                "not_a_location": self.not_a_location, "qualified_by": self.qualified_by}
+        if explain:
+            data["focus_countries"] = self.focus_countries
+            if self.reason:
+                data["reason"] = self.reason
+            data["candidates"] = [
+                {"name": c.name, "kind": c.kind, "admin1": c.admin1, "country": c.country, "lat": c.lat, "lon": c.lon,
+                 "population": c.population, "geonames_id": c.geonames_id, "score": score}
+                for c, score in self.candidates[:limit]
+            ]
+        return data
