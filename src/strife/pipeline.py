@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from strife.abbreviations import use_note_abbreviations
 from strife.attribute_rules import use_attribute_rules, use_kept_lemmas
 from strife.extract import keep_text
 from strife.model import Actor, Article
@@ -71,6 +72,7 @@ def load_pipeline(model: Optional[str] = None, stages: tuple[str, ...] = STAGES,
         raise ValueError(not_installed(name)) from None
     use_attribute_rules(nlp)  # the same POS, morphology and lemmas as spaCy's ruler, by lookup
     use_kept_lemmas(nlp)
+    use_note_abbreviations(nlp)  # "incl." one token, read as "including"
     use_spelling_repairs(nlp)  # misspelt trigger words read as the word meant ('clahsed')
     use_sentence_bounds(nlp)  # no sentence ends on a figure followed by a word ("3 Tarvek villagers")
     settings = {"strife_actors": {"actors": actors}} if actors else {}

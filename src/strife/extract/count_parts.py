@@ -47,6 +47,8 @@ def part_of_count(span: Span, noun: Token, anchor: Token, owner_of_noun: dict[in
     if parent is None:
         parent = _fronted_part_parent(span, counts)
     if parent is None:
+        parent = _cue_before_parent(span, counts)
+    if parent is None:
         parent = _colon_parent(span, counts)
     if parent is None:
         parent = _among_the_told_dead(span, anchor, counts)
@@ -127,6 +129,18 @@ def _fronted_part_parent(span: Span, counts: list[Count]) -> int | None:
     cue, pronoun = doc[span.start - 2], doc[span.start - 1]
     if cue.lower_ not in ("among", "of") or pronoun.lower_ not in ("them", "whom") or doc[span.start - 3].text != ",":
         return None
+    return _last_figure_before(span, counts)
+
+
+def _cue_before_parent(span: Span, counts: list[Count]) -> int | None:
+    """Index of the count a figure right after a part cue details ("5 dead incl. 3 militants",
+    "killing 9 including 4 women"): the last figure before it in its sentence; else None. The
+    parse of a terse note may hang the figure anywhere but under the cue."""
+    if span.start <= span.sent.start:
+        return None
+    cue = span.doc[span.start - 1]
+    if cue.lower_ not in count_cues().get("part", frozenset()) or cue.lower_ == "among":
+        return None  # "among 12 killed were 3 soldiers": the figure after "among" is the whole
     return _last_figure_before(span, counts)
 
 
@@ -254,10 +268,19 @@ def picks_from_told(span: Span, noun: Token) -> bool:
     happened to them ("Two of the wounded later died")."""
     if noun.i < span.end or noun.head.lower_ != "of" or noun.head.i != span.end:
         return False
+    if noun.like_num and _definite(noun) and noun.i + 1 < len(noun.doc):
+        # "Two of the 8 wounded later died": the told figure named again with its outcome word
+        return _told_outcome_word(noun.doc[noun.i + 1])
     trigger = trigger_for(noun)
     if trigger is not None and trigger.role != "noun":
         trigger = count_triggers().get(noun.lower_)  # "the wounded": the adjective's row, not the verb's
     return _definite(noun) and trigger is not None and trigger.role == "noun"
+
+
+def _told_outcome_word(word: Token) -> bool:
+    """Is the word after a definite figure an outcome word ("the 8 wounded", "the three dead", "the
+    5 abducted")? The figure then names people already told, not new ones."""
+    return count_triggers().get(word.lower_) is not None or trigger_for(word) is not None
 
 
 def _definite(noun: Token) -> bool:

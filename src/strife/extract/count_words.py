@@ -212,7 +212,7 @@ def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
     token, discount = anchor, 1.0
     for _ in range(6):
         head = token.head
-        if head is token:
+        if head is token or (token is not anchor and _another_act(token)) or _part_cue(head):
             return None
         trigger = trigger_for(head)
         if trigger is not None:
@@ -225,6 +225,23 @@ def governing_trigger(anchor: Token) -> Optional[tuple[str, float]]:
             return None
         token, discount = head, discount * 0.95
     return None
+
+
+def _part_cue(token: Token) -> bool:
+    """ "killing 3 civilians (incl. a nurse)": a part cue read as a preposition (count_cues.csv, role
+    part) says its object is one of people told before, who have their outcome there; the climb
+    stops at it, as it stops at "including" read as a verb."""
+    return token.pos_ == "ADP" and token.lower_ in count_cues().get("part", frozenset()) and token.lower_ != "among"
+
+
+def _another_act(token: Token) -> bool:
+    """ "resulted in 2 deaths and the abduction of 9 people", "the deaths of 2 soldiers and the arrest
+    of 5 suspects": a noun listed with others that holds the figure in an "of" phrase of its own,
+    and is neither people nor a word of harm, names another act, whose people these are; the word
+    of harm its list hangs on is not theirs."""
+    return (token.dep_ == "conj" and token.pos_ == "NOUN"
+            and any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children)
+            and trigger_for(token) is None and not is_victim_noun(token))
 
 
 def gapped_participle(noun: Token) -> Token | None:
@@ -280,8 +297,11 @@ def victim_position(token: Token, head: Token, trigger: Trigger) -> bool:
     if token.dep_ == "nsubj":
         # "30 wounded": a bare participle without an object is a reduced passive; so is a verb with
         # an agent ("Policeman shot dead by militants": a headline drops "was", the parse reads VBD)
-        reduced = head.tag_ == "VBN" or any(child.dep_ == "agent" for child in head.children)
-        return reduced and not any(child.dep_ == "dobj" or _range_taken_for_preposition(child, head)
+        # "6 killed incl. 2 policemen": an "object" opened by a part cue is a part of the subject's
+        # dead, so the verb is a reduced passive too
+        cued = any(child.dep_ == "dobj" and _part_cue(child.left_edge) for child in head.children)
+        reduced = head.tag_ == "VBN" or cued or any(child.dep_ == "agent" for child in head.children)
+        return reduced and not any((child.dep_ == "dobj" and not cued) or _range_taken_for_preposition(child, head)
                                    for child in head.children)
     return (token.dep_ in OBJECTS or token.dep_ == "conj" or _object_taken_for_adverb(token, head)
             or _range_taken_for_preposition(token, head) or _killed_along_with(token, head)

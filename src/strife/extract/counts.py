@@ -132,7 +132,7 @@ def _read_count(
     if _is_not_a_head_count(span):
         return None
     noun, anchor = _counted_noun(span)
-    if frames_a_counted_noun(noun, owner_of_noun, span):
+    if frames_a_counted_noun(noun, owner_of_noun, span) or _counts_sides(noun):
         return None
     partitive = picks_from_told(span, noun)
     noun_trigger = None if partitive else subject_fate(_noun_trigger(noun), noun)
@@ -147,7 +147,7 @@ def _read_count(
     # befell its people, whatever the word of killing the list began with; a noun naming people by
     # what befell them before ("executed 3 hostages") yields to the word of killing
     bare = span.start <= noun.i < span.end
-    if noun_trigger is None:
+    if noun_trigger is None and not partitive:  # "Two of the 8 wounded later died": the word told them before
         noun_trigger = _trailing_trigger(span, noun)
     elif not bare:
         noun_trigger = _harm_over_status(noun_trigger, anchor, noun)
@@ -200,11 +200,22 @@ def _read_count(
     return _per_side(count, span), noun
 
 
+def _counts_sides(noun: Token) -> bool:
+    """ "5 dead on one side and 3 on the other", "killed from two clans": a figure of the sides of a
+    fight in a phrase of where the dead were counts sides (count_cues.csv, role side_noun), not people."""
+    return (noun.lemma_.lower() in count_cues().get("side_noun", frozenset()) and noun.dep_ == "pobj"
+            and noun.head.lower_ in ("on", "from"))
+
+
 def _more_than_its_whole(quantity: Quantity, whole: Count) -> bool:
     """ "stormed a post, killing three policemen, before police killed four of them": a part is never
     more than the people it is picked from, so a figure above the exact figure its pronoun or cue
     seems to point back to counts other people ("them", the attackers)."""
     return quantity.low is not None and whole.best is not None and not whole.vague and quantity.low > whole.best
+
+
+#: Where the parse puts a bare figure a speech verb says ("the army said 2"): its object, or an adverbial noun.
+_SAID_FIGURE = ("dobj", "npadvmod")
 
 
 def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, float] | None:
@@ -214,7 +225,7 @@ def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, fl
     hangs the earlier clause on; so is one "another source" gives after a figure told with no source
     ("11 dead, another source says 4")."""
     verb = noun.head
-    if not (span.start <= noun.i < span.end and noun.like_num and noun.dep_ == "dobj" and verb.i < noun.i):
+    if not (span.start <= noun.i < span.end and noun.like_num and noun.dep_ in _SAID_FIGURE and verb.i < noun.i):
         return None
     subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
     if speech_verb(verb) is None or subject is None:
@@ -233,12 +244,15 @@ def _rival_figure(span: Span, noun: Token, counts: list[Count]) -> tuple[str, fl
 
 def _said_by(count: Count, doc: Doc) -> Token | None:
     """The speech verb with a subject of its own that gives the figure ("the rebels say 20 died"), or None."""
-    token = figure_root(count, doc)
+    token = figure = figure_root(count, doc)
     for _ in range(6):
         if token is None or token.head is token:
             return None
         token = token.head
         if speech_verb(token) is not None and any(child.dep_ == "nsubj" for child in token.children):
+            if token.i > figure.i and any(child.dep_ in _SAID_FIGURE and child.like_num and child.i > token.i
+                                          for child in token.children):
+                continue  # "the opposition said 6 died, the government said 2": the later verb says the 2
             return token
     return None
 

@@ -224,7 +224,8 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     clause_of = clause_of or (lambda e: _clause_of(e, doc))
     sentence = layout.sentence(event_anchor(event))
     clause = clause_of(event)
-    if any(layout.sentence(event_anchor(e)) == sentence and clause_of(e) == clause for e in group):
+    if any(layout.sentence(event_anchor(e)) == sentence and clause_of(e) == clause
+           and not _acts_of_their_own_days(e, event, doc) for e in group):
         return True
     gap = sentence - layout.sentence(event_anchor(last))
     same_paragraph = layout.paragraph(event_anchor(event)) == layout.paragraph(event_anchor(last))
@@ -241,6 +242,16 @@ def _same_incident(group: Sequence[Event], event: Event, layout: Layout, doc: Do
     if gap == 1 and _told_of_the_fighting(event, doc):
         return True  # "The fighting followed a new offensive by the brigade": the offensive began it
     return not event.source and (_is_outcome(event, doc) or _finds_the_dead(event, doc))
+
+
+def _acts_of_their_own_days(last: Event, event: Event, doc: Doc) -> bool:
+    """ "attacked A on 12 June, killing 3; on 13 June, militants raided B, killing 5": two acts of one
+    sentence, each told on a day of its own with a doer of its own, are two events (ACLED codes an
+    event a day), each with its own dead; not an outcome or a finding told on a later day with no
+    doer ("killed 8; 5 more bodies recovered on 16 June", "kidnapped 2; one was found dead on 14
+    June"), which is the act's."""
+    return (bool(event.source) and _days_told_apart(last, event) and not _is_outcome(event, doc)
+            and not _is_outcome(last, doc))
 
 
 def _days_told_apart(last: Event, event: Event, published: dt.date | None = None) -> bool:

@@ -133,6 +133,9 @@ def _speaker(count: Count, doc: Doc) -> Optional[str]:
     token = figure_root(count, doc)
     if token is None:
         return None
+    own = _according_to(token)
+    if own is not None:  # "7 killed according to police, 12 according to local leaders": the 12's own source
+        return own
     figure = token
     for _ in range(6):
         if token.head is token:
@@ -161,7 +164,7 @@ def _past_a_semicolon(figure: Token, verb: Token) -> bool:
 def _says_its_own_figure(verb: Token, figure: Token) -> bool:
     """Whether a verb after the figure has a figure of its own for object ("11 dead, another source
     says 4"): it says that one, a rival account, not the figure before it."""
-    return verb.i > figure.i and any(child.dep_ == "dobj" and child.like_num and child.i > figure.i
+    return verb.i > figure.i and any(child.dep_ in ("dobj", "npadvmod") and child.like_num and child.i > figure.i
                                      for child in verb.children)
 
 

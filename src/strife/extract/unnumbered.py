@@ -55,6 +55,8 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
             continue  # "a number of civilians": the noun of a figure is no person
         if token.pos_ not in _COUNTED_POS:
             continue  # what `_unnumbered` would refuse first, without the call for every word
+        if _picked_from_them(token):
+            continue  # "3 people, among them a child, were killed": one of the three, not a fourth
         found = _unnumbered(token, counted, kinds, owner_of_noun, figure_kinds or {})
         if found is None:
             continue
@@ -65,6 +67,18 @@ def singular_counts(sentence: Span, owner_of_noun: dict[int, int], kinds: set[Op
             low=number, best=number, high=number, text=evidence.text, victims=victims_of(evidence[:1], token),
             span=(evidence.start_char, evidence.end_char), kind=kind, confidence=round(confidence * 0.85, 3),
         )
+
+
+def _picked_from_them(token: Token) -> bool:
+    """ "among them a child", "of whom a soldier": a person picked out of people just told by a
+    pronoun phrase before him is one of them, already counted (the parse may hang the phrase on him
+    or on the verb)."""
+    start = token.left_edge.i
+    if start >= 2 and token.doc[start - 2].lower_ in ("among", "of") and token.doc[start - 1].lower_ in ("them", "whom"):
+        return True
+    return any(child.dep_ == "prep" and child.lower_ in ("among", "of") and child.i < token.i
+               and any(g.dep_ == "pobj" and g.lower_ in ("them", "whom") for g in child.children)
+               for child in token.children)
 
 
 def _whose_people_were_counted(token: Token, owner_of_noun: dict[int, int]) -> bool:
