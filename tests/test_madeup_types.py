@@ -533,8 +533,8 @@ Who fights whom, session 23 (issue #21):
   gunmen', 'he was later found killed') has the side of the person its line told before it, of its
   number; a body or remains stand for whose they are ('two policemen's bodies') (rule
   `a_pronoun_victim_is_whom_its_line_told_before`, battle_sides.pronoun_victim_side); a trader's body
-  leaves the attack on civilians. A Levies 'sepoy' is a member of the state's forces, a 'vigilante'
-  of an armed group (roles.yaml state_force_nouns, nonstate_force_nouns).
+  leaves the attack on civilians. A Levies 'sepoy' is a member of the state's forces (roles.yaml
+  state_force_nouns).
 * A retired member of the state's forces is a civilian when attacked (rule
   `a_retired_member_of_the_forces_is_a_civilian`, battle_sides.no_longer_serving, roles.yaml
   former_role_words); a serving soldier among the dead keeps the battle.
