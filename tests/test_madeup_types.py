@@ -526,6 +526,26 @@ Issue #21, eighteenth session's stress set (older Africa and South Asia notes):
 * A pastoral community's 'warriors' are its armed youth, a communal militia, so fighting them is a
   battle (rule `the_warriors_of_a_community_are_armed`, actor_nouns.csv, nonstate_force_nouns); and
   a 'naval' boat is the navy's, an armed target (rule `a_naval_craft_is_the_navys`, state_force_nouns).
+
+Who fights whom, session 23 (issue #21):
+
+* A passive whose subject is a pronoun ('the body of a policeman was found; he had been shot by
+  gunmen', 'he was later found killed') has the side of the person its line told before it, of its
+  number; a body or remains stand for whose they are ('two policemen's bodies') (rule
+  `a_pronoun_victim_is_whom_its_line_told_before`, battle_sides.pronoun_victim_side); a trader's body
+  leaves the attack on civilians. A Levies 'sepoy' is a member of the state's forces (roles.yaml
+  state_force_nouns).
+* A retired member of the state's forces is a civilian when attacked (rule
+  `a_retired_member_of_the_forces_is_a_civilian`, battle_sides.no_longer_serving, roles.yaml
+  former_role_words); a serving soldier among the dead keeps the battle.
+* A checkpost, a thana, a fort, a cantonment, a bunker, a military roadblock are armed posts (rule
+  `a_checkpost_or_a_fort_is_an_armed_post`, roles.yaml military_installation_nouns, owner_nouns).
+* Guns told beside grenades in an assault on an armed side are a ground assault, the battle (rule
+  `guns_with_grenades_are_a_ground_assault`, weapons.small_arms_named, roles.yaml gun_words); a grenade
+  thrown alone stays the grenade, heavy machine guns beside mortars the shelling.
+* Communities (or herders) clashing with a crowd's weapons alone ('with sticks and stones') riot
+  (rule `communities_clashing_with_sticks_and_stones_riot`, battle_sides.communal_clash); a deadly
+  clash with no weapon told, or with guns, stays the communal militias' battle.
 """
 
 from __future__ import annotations

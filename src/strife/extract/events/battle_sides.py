@@ -16,10 +16,10 @@ from spacy.tokens import Token
 from strife.extract import line_of
 from strife.extract.events.communal import communal_group, community_members, line_tells_deaths, rival_residents
 from strife.extract.events.frame import Frame
-from strife.extract.events.sides import ARMED, side_of
+from strife.extract.events.sides import ARMED, lexical_side, side_of
 from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapon_modes import clause_text
-from strife.extract.events.weapons import names_any
+from strife.extract.events.weapons import names_any, small_arms_named
 from strife.ontology import Ontology
 
 
@@ -66,7 +66,7 @@ def explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
     part of a ground attack, which ACLED codes as the battle (Armed clash), as it does remote
     violence told as part of a ground assault (`weapon_modes` leaves support phrases out); a bomb alone stays the remote
     explosive or grenade. Only for an armed target: the caller asks."""
-    return frame.mode in ("IED", "grenade") and names_any(clause_text(frame), onto.words("small_arms_words"))
+    return frame.mode in ("IED", "grenade") and small_arms_named(clause_text(frame), onto)
 
 
 def held_captive(targets: list[Token], onto: Ontology) -> bool:
@@ -79,6 +79,26 @@ def held_captive(targets: list[Token], onto: Ontology) -> bool:
     return bool(targets) and all(
         any(c.lower_ in words for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i)
         or names_any(" ".join(d.lower_ for d in t.subtree), phrases) for t in targets)
+
+
+def no_longer_serving(targets: list[Token], onto: Ontology) -> bool:
+    """'Gunmen killed a retired soldier on his farm', 'a retired police inspector': a member of the
+    state's forces the text tells no longer serves is no armed side, and ACLED codes an attack on people
+    who take no part in the fighting as violence against civilians, not a battle (roles.yaml
+    former_role_words, among the modifiers before each one attacked, or a prefix of the list written
+    with a hyphen; civilians beside them and places do not count). The caller asks for the state's
+    forces only: armed groups' former members often still fight."""
+    words = onto.words("former_role_words")
+
+    def former(target: Token) -> bool:
+        before = [c for c in target.children if c.i < target.i and c.dep_ in ("amod", "compound", "advmod", "nmod", "punct")]
+        return any(c.lower_ in words for c in before) or any(target.lower_.startswith(w + "-") for w in words) or (
+            target.i >= 2 and target.doc[target.i - 1].text == "-" and target.doc[target.i - 2].lower_ in words)
+    # the people attacked who may bear arms: not a civilian beside them ('a retired colonel and his
+    # driver'), not a place ('the former army base'), not the parse's split-off prefix ('ex', '-')
+    armed = [t for t in targets if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in words and t.text != "-"
+             and t.lemma_.lower() not in onto.words("owner_nouns") and lexical_side(t, onto) != "civilian"]
+    return bool(armed) and all(former(t) for t in armed)
 
 
 def off_duty(frame: Frame, onto: Ontology) -> bool:
@@ -187,7 +207,9 @@ def communal_clash(frame: Frame, onto: Ontology) -> bool:
         return False
     sides = [t for side in (frame.sources, frame.targets) for t in side]
     if any(communal_group(t, onto) for t in sides):
-        return True
+        # 'the Tobi and Kanyi communities clashed with sticks and stones': a crowd's weapons alone, no
+        # firearm, make the communities' clash mob violence (ACLED Riots), as a brawl of rival villages is
+        return not _crowd_weapons_only(frame, onto)
     if any(rival_residents(t, onto) for t in sides) and line_tells_deaths(frame.trigger.token, onto):
         # 'villagers of A and B clashed; four killed' (a brawl that only injures, or stone pelting, stays a riot)
         return not names_any(" ".join(t.lower_ for t in line_of(frame.trigger.token)), onto.words("crowd_weapon_words"))
@@ -198,6 +220,13 @@ def communal_clash(frame: Frame, onto: Ontology) -> bool:
     manner = " ".join(t.lower_ for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree)
     return names_any(clause_text(frame) + " " + manner, onto.words("clash_firearm_words"))
+
+
+def _crowd_weapons_only(frame: Frame, onto: Ontology) -> bool:
+    """Whether the clash's line names a crowd's weapons ('with sticks and stones', 'pelting stones';
+    roles.yaml crowd_weapon_words) and no firearm (clash_firearm_words)."""
+    line = " ".join(t.lower_ for t in line_of(frame.trigger.token))
+    return names_any(line, onto.words("crowd_weapon_words")) and not names_any(line, onto.words("clash_firearm_words"))
 
 
 def gun_fight(frame: Frame, onto: Ontology) -> bool:
@@ -230,3 +259,42 @@ def defenders_who_killed(frame: Frame, onto: Ontology) -> bool:
     if not fending or not line_tells_deaths(token, onto):
         return False
     return not names_any(" ".join(t.lower_ for t in line_of(token)), onto.words("crowd_weapon_words"))
+
+
+#: Personal pronouns a passive's subject may be, with the noun tags of their number.
+_PASSIVE_PRONOUNS = {"he": ("NN", "NNP"), "she": ("NN", "NNP"), "they": ("NNS", "NNPS")}
+
+
+def pronoun_victim_side(frame: Frame, onto: Ontology) -> str | None:
+    """'The body of a policeman was found in the village; he had been shot by gunmen', 'two soldiers'
+    bodies were found after they were killed by militants': the passive's subject is a pronoun, which
+    English refers to the nearest person told before it in its line of its number (the arguments stage
+    drops pronouns, so the act has no target of its own). The side of that person is the side of the one
+    attacked; a body or remains stand for whose they are ('the body of a policeman', 'a soldier's body').
+    None when the passive has no such pronoun, or no noun before it tells a side."""
+    token = frame.trigger.token
+    verbs = [token]
+    if token.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "advcl") and token.head.lemma_.lower() in onto.words("discovery_verbs"):
+        verbs.append(token.head)  # 'he was later found killed': the pronoun is the subject of 'found'
+    pronoun = next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass" and c.lower_ in _PASSIVE_PRONOUNS), None)
+    if pronoun is None:
+        return None
+    own = {t.i for s in frame.sources for t in s.subtree}
+    line = line_of(token)
+    for noun in reversed([t for t in line if t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN") and t.i not in own]):
+        if noun.tag_ not in _PASSIVE_PRONOUNS[pronoun.lower_]:
+            continue
+        side = lexical_side(_owner_of_remains(noun, onto), onto)
+        if side:
+            return side
+    return None
+
+
+def _owner_of_remains(noun: Token, onto: Ontology) -> Token:
+    """'the body of a policeman', 'two policemen's bodies': a remains noun (roles.yaml remains_nouns)
+    stands for the person it was, told by its 'of' object or its possessor; the noun itself otherwise."""
+    if noun.lemma_.lower() not in onto.words("remains_nouns") and noun.lower_ not in onto.words("remains_nouns"):
+        return noun
+    owners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    return owners[0] if owners else noun

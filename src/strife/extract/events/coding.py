@@ -21,7 +21,9 @@ from strife.extract.events.battle_sides import (
     held_captive,
     household_attacked,
     off_duty,
+    no_longer_serving,
     only_civilians_hit,
+    pronoun_victim_side,
     telegraphic_passive,
     two_sided,
     within_a_fight,
@@ -99,8 +101,12 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
         direct_target = target_side = "civilian"  # 'shot a police officer who was off duty at his home'
     if direct_target in ARMED and attacked and held_captive(frame.targets, onto):
         direct_target = target_side = "civilian"  # 'soldiers executed two captured militants'
+    if direct_target == "state" and attacked and no_longer_serving(frame.targets, onto):
+        direct_target = target_side = "civilian"  # 'gunmen killed a retired soldier on his farm'
     if direct_target is None and target_side is None and military_installation(objects, onto):
         direct_target = target_side = "state"  # 'attacked a checkpoint': only an armed force keeps one
+    if direct_target is None and target_side is None and not objects and (told := pronoun_victim_side(frame, onto)):
+        direct_target = target_side = told  # 'the body of a policeman was found; he had been shot by gunmen'
     if direct_target is None and target_side is None and (held := _held_by_a_force(objects, onto)):
         direct_target = target_side = held  # 'attacked the village defended by local militia': its defenders
     if communal_clash(frame, onto) and "state" not in (source_side, direct_target):

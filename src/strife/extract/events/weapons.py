@@ -43,6 +43,24 @@ def names_any(text: str, words: Iterable[str]) -> bool:
     return pattern is not None and pattern.search(text.replace(" - ", "-")) is not None
 
 
+def small_arms_named(text: str, onto: Ontology) -> bool:
+    """Whether `text` (as `names_any` reads it) names small arms or guns ('guns and grenades', 'small
+    arms fire'): the heavy weapons of artillery_weapon_words are read out first, so 'heavy machine
+    guns' or 'anti-aircraft guns' are no gunfire of small arms (roles.yaml small_arms_words, gun_words)."""
+    heavy = _longest_first(onto.words("artillery_weapon_words"))
+    text = text.replace(" - ", "-")
+    return names_any(heavy.sub(" ", text) if heavy is not None else text, onto.words("small_arms_words") | onto.words("gun_words"))
+
+
+@functools.lru_cache(maxsize=16)
+def _longest_first(words: frozenset[str]) -> re.Pattern | None:
+    """A word list's whole-word pattern trying its longest entries first, so that what it reads out is
+    the whole phrase ('anti-aircraft guns', not 'anti-aircraft' leaving 'guns')."""
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))})(?![\w-])")
+
+
 def may_name_any(doc: Doc, words: Iterable[str]) -> bool:
     """Whether the Doc could name one of `words` at all, before the phrase text `names_any` reads
     is built from the parse: the texts are its tokens' lower-case forms joined by spaces, so a
