@@ -499,11 +499,28 @@ def _interventions(protest: Frame, members: list[tuple[Frame, Event]], onto: Ont
     return [
         e for f, e in members
         if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
-        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token)
+        and (f.trigger.token.i > protest_token.i or _describes_the_held(protest_token, f.trigger.token)
              or _during_the_protest(f.trigger.token, protest_token))
         and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
         and not (onto is not None and _after_the_protest(f.trigger.token, onto))
     ]
+
+
+def _describes_the_held(protest: Token, verb: Token) -> bool:
+    """'arrested 12 activists who were staging a dharna', 'detained 30 members of the party who were
+    trying to march', 'detained dozens of teachers who tried to march': the clause that tells the
+    protest describes the arrest's object, though the protest word is the object of a light verb
+    ('staging', 'holding') or the complement of 'try', and the clause may hang on the 'of' phrase
+    after the object (the arrested are those who protested: a protest with intervention)."""
+    clause = protest
+    for _ in range(2):  # up from the protest noun or verb to the clause's own verb
+        if clause.dep_ in ("dobj", "xcomp") and clause.head.pos_ in ("VERB", "AUX") and clause.head.i != verb.i:
+            clause = clause.head
+    if describes_object_of(clause, verb):
+        return True
+    noun = clause.head
+    return (clause.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and noun.head.head.dep_ in ("dobj", "obj") and noun.head.head.head.i == verb.i)
 
 
 def _during_the_protest(verb: Token, protest: Token) -> bool:
