@@ -31,6 +31,8 @@ CASES = [  # (note, published, sub-event type, fatalities or None)
     # protest forms: a strike told as tools laid down; a sit-down on the rail tracks
     ("Doctors at the Tovari referral hospital laid down their tools over poor working conditions.", AF, PP, None),
     ("On 12 May, members of the Kelvar Growers Union held a rail roko at Tovari station demanding a halt.", SA, PP, None),
+    # the tagger's participle after an 'of' name, in a line with no other verb, is the line's verb
+    ("On 6 February, students of Tovari Polytechnic boycotted classes demanding the release of their scholarship funds.", SA, PP, None),
     # a protest about a killing: protesters' condemnation is their protest; a body carried is no toll
     ("On 15 May 2020, demonstrators in Tovari (Kivu) condemned the attack on the Tovari health centre. [size=no report]", N20, PP, 0),
     ("On 18 March, villagers blocked the Tovari road with the body of a farmer who was killed in an elephant attack.", SA, PP, 0),
