@@ -33,16 +33,27 @@ CASES = [  # (note, published, sub-event type, fatalities or None)
     ("On 12 May, members of the Kelvar Growers Union held a rail roko at Tovari station demanding a halt.", SA, PP, None),
     # the tagger's participle after an 'of' name, in a line with no other verb, is the line's verb
     ("On 6 February, students of Tovari Polytechnic boycotted classes demanding the release of their scholarship funds.", SA, PP, None),
+    # South Asian and Central African idioms; a protest named by the programme or operation it is
+    ("On 14 July, lawyers of the Tovari Bar Association abstained from courts for the third day.", SA, PP, None),
+    ("Strike action by lecturers continued at Tovari University.", AF, PP, None),
+    ("A 'ville morte' operation called by the opposition was largely observed in Tovari.", AF, PP, None),
+    ("On 4 July, the Kelvar Party staged a jail bharo programme at Tovari demanding the release of its workers.", SA, PP, None),
+    ("On 17 July, a road blockade programme was observed in Tovari by the Krishak Dal.", SA, PP, None),
+    ("On 22 July, police firing on agitating farmers at Tovari left one dead.", SA, EF, 1),
     # a protest about a killing: protesters' condemnation is their protest; a body carried is no toll
     ("On 15 May 2020, demonstrators in Tovari (Kivu) condemned the attack on the Tovari health centre. [size=no report]", N20, PP, 0),
     ("On 18 March, villagers blocked the Tovari road with the body of a farmer who was killed in an elephant attack.", SA, PP, 0),
     ("On 14 May, residents of Tovari blocked the road with the body of a youth who was beaten to death, demanding the arrest of the killers.", SA, PP, 0),
+    ("On 9 June, a shutter-down strike was observed in Tovari against the killing of a trader.", SA, PP, 0),
+    ("Shutter-down strike observed in Tovari against the killing of a trader.", SA, PP, 0),
 ]
-# what is not a protest held: a ban forbids one; people told protesting who loot riot
+# what is not a protest held: a ban forbids one; people told protesting or angry who loot riot
 OTHER_CASES = [  # (note, published, (type, sub-event type) or None)
     ("The government banned all protests in Tovari for three months.", AF, None),
+    ("On 5 June, the Ponda Front announced a protest programme for the coming week in Tovari.", SA, None),
     ("On 4 June, the authorities banned a rally of the Ponda Front in Tovari.", SA, None),
     ("On 1 April, agitating students ransacked the principal's office at Tovari College.", SA, ("Riots", "Violent demonstration")),
+    ("On 2 June, angry students ransacked the principal's office of Tovari College.", SA, ("Riots", "Mob violence")),
 ]
 
 

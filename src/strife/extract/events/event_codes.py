@@ -18,6 +18,7 @@ from strife.extract.events.frame import Frame
 from strife.extract.events.riots import demonstration_context, policing_force, told_protesting
 from strife.extract.events.sides import lexical_side, side_of, violent_crowd
 from strife.extract.events.tables import acled_fallback, coding_set, conflict_actor_act
+from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapon_modes import by_explosives, clause_text
 from strife.extract.events.weapons import names_any
 from strife.model import Actor
@@ -164,7 +165,7 @@ def _struck(frame: Frame, onto: Ontology) -> list[Token]:
     token, aims = frame.trigger.token, onto.words("aiming_preps")
     heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
     aimed = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in aims
-             for o in p.children if o.dep_ == "pobj"]
+             for o in p.children if o.dep_ in ("pobj", "pcomp")]
     return [*frame.targets, *frame.victims, *aimed]
 
 
@@ -174,6 +175,8 @@ def _at_a_protest(token: Token, onto: Ontology) -> bool:
     protesting against the dam', 'students who were demonstrating')."""
     if lexical_side(token, onto) == "protester" or (token.pos_ == "NOUN" and token.lemma_.lower() in onto.words("demonstration_words")):
         return True
+    if token.dep_ == "pcomp" and word_keys(token) & onto.words("protesting_participles"):
+        return True  # 'police firing on agitating farmers': the parser's 'on agitating [farmers]'
     return told_protesting(token, onto)
 
 

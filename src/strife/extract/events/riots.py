@@ -63,6 +63,11 @@ def told_protesting(token: Token, onto: Ontology) -> bool:
     return any(c.dep_ in ("amod", "acl", "relcl") and word_keys(c) & words for c in token.children)
 
 
+def _told_angry(token: Token, onto: Ontology) -> bool:
+    """'angry students', 'irate villagers': people told in anger (roles.yaml angry_crowd_modifiers)."""
+    return any(c.dep_ == "amod" and c.lower_ in onto.words("angry_crowd_modifiers") for c in token.children)
+
+
 def crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
     """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
     'rioters tore up billboards'), or looting by a crowd ('an angry crowd ransacked the police post':
@@ -70,7 +75,7 @@ def crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bo
     looting/property destruction): rioters."""
     if frame.plover == "COERCE" and frame.mode == "seize" and not by_explosives(frame.trigger.token, onto):
         crowd = bool(frame.sources) and all(t.lemma_.lower() in onto.words("protester_nouns") or told_protesting(t, onto)
-                                            for t in frame.sources)
+                                            or _told_angry(t, onto) for t in frame.sources)
         return crowd or side_of(frame.sources, source_actors, onto) == "protester"  # residents' looting stays looting
     if frame.plover == "COERCE" and (frame.mode != "destroy" or by_explosives(frame.trigger.token, onto)):
         return False  # blowing up a pylon takes explosives, not a crowd
