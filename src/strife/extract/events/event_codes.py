@@ -15,7 +15,11 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract.events.frame import Frame
-from strife.extract.events.riots import demonstration_context, policing_force, told_protesting
+from strife.extract.events.riots import (
+    demonstration_context,
+    policing_force,
+    told_protesting,
+)
 from strife.extract.events.sides import lexical_side, side_of, violent_crowd
 from strife.extract.events.tables import acled_fallback, coding_set, conflict_actor_act
 from strife.extract.events.triggers import word_keys
