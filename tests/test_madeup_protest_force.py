@@ -47,13 +47,18 @@ CASES = [  # (note, published, sub-event type, fatalities or None)
     ("On 9 June, a shutter-down strike was observed in Tovari against the killing of a trader.", SA, PP, 0),
     ("Shutter-down strike observed in Tovari against the killing of a trader.", SA, PP, 0),
 ]
-# what is not a protest held: a ban forbids one; people told protesting or angry who loot riot
+# what is not a protest held: a ban forbids one, an arrest's charge names one; people told protesting or angry who loot riot
 OTHER_CASES = [  # (note, published, (type, sub-event type) or None)
     ("The government banned all protests in Tovari for three months.", AF, None),
     ("On 5 June, the Ponda Front announced a protest programme for the coming week in Tovari.", SA, None),
     ("On 4 June, the authorities banned a rally of the Ponda Front in Tovari.", SA, None),
     ("On 1 April, agitating students ransacked the principal's office at Tovari College.", SA, ("Riots", "Violent demonstration")),
     ("On 2 June, angry students ransacked the principal's office of Tovari College.", SA, ("Riots", "Mob violence")),
+    # a protest an arrest charges ('for inciting protests') is the arrest's reason: the arrest is the row
+    ("On 20 April, police arrested the leader of the Ponda Front in Tovari for inciting protests last month.", SA,
+     ("Strategic developments", "Arrests")),
+    ("Police arrested three students in Tovari for organising a protest against the fee hike.", AF,
+     ("Strategic developments", "Arrests")),
 ]
 
 

@@ -57,7 +57,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
-        incident = [(f, e) for f, e in members if not f.background]
+        charged = _protests_charged(members, onto) if onto is not None else []
+        incident = [(f, e) for f, e in members if not f.background and not any(e is c for c in charged)]
         if onto is not None:
             _raids_that_only_arrested(incident, onto)
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
@@ -86,6 +87,28 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members, onto) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members, onto) if a not in event.target]
+
+
+def _protests_charged(members: list[tuple[Frame, Event]], onto: Ontology) -> list[Event]:
+    """'police arrested the leader for inciting protests last month', 'detained three students for
+    organising a protest': a protest told as what an arrest's 'for' phrase charges (a verb of
+    bringing it about, roles.yaml instigating_verbs) is the arrest's reason, no ACLED row of its own
+    nor part of the arrest's incident: the arrest is the line's event (Strategic developments)."""
+    arrests = {f.trigger.token.i for f, e in members if e.event_type == "COERCE" and e.mode == "arrest"
+               and f.trigger.token.pos_ == "VERB"}
+    charged = []
+    for frame, event in members:
+        if event.event_type != "PROTEST":
+            continue
+        token = frame.trigger.token
+        gerund = token.head if token.dep_ == "dobj" else None
+        if gerund is None or gerund.dep_ != "pcomp" or not word_keys(gerund) & onto.words("instigating_verbs"):
+            continue
+        prep = gerund.head
+        if prep.lower_ == "for" and prep.head.i in arrests:
+            event.acled_event_type = event.acled_sub_event_type = None
+            charged.append(event)
+    return charged
 
 
 def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
