@@ -298,8 +298,8 @@ def _protested(event: Event, doc: Doc) -> bool:
         return True  # 'staged a sit-in against the killing of a teacher': what the sit-in is against
     below = token
     for above in list(token.ancestors)[:10]:
-        if above.lemma_.lower() in grievances and below.dep_ in ("dobj", "prep", "pobj"):
-            return True  # inside the object of "protest", however deep the phrase goes
+        if (above.lemma_.lower() in grievances or _carried_remains(above)) and below.dep_ in ("dobj", "prep", "pobj"):
+            return True  # inside the object of "protest" (or the body carried), however deep the phrase goes
         below = above
     return False
 
@@ -349,8 +349,21 @@ def _grievance_of(token: Token) -> Optional[Token]:
             return None
         if current.head.lemma_.lower() in grievances or against_the_verbs_act(current):
             return current  # 'staged a sit-in against the killing of a teacher': what the sit-in is against
+        if _carried_remains(current.head):
+            return current  # 'blocked the road with the body of a youth who was beaten to death'
         current = current.head
     return None
+
+
+def _carried_remains(noun: Token) -> bool:
+    """'blocked the road with the body of a farmer', 'placed the body on the highway', 'carrying the
+    bodies of two men': remains (roles.yaml remains_nouns) a crowd has with it or carries
+    (count_cues.csv carried_remains) are what its protest is about, the dead of an earlier incident."""
+    if noun.lemma_.lower() not in load_ontology().words("remains_nouns"):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in count_cues().get("carried_remains", frozenset())
 
 
 #: Marks that set a headline's tally off from the clause before it ("protest over fees, 1 dead").

@@ -43,7 +43,14 @@ def crowd_voice(frame: Frame, source_actors: list[Actor], onto: Ontology) -> boo
     if not _main_clause_act(frame) or not civilian:
         return False
     crowd = [s for s in frame.sources if _plural_people(s)]
-    return bool(crowd) and (any(_counted(s) for s in crowd) or _in_public(token, onto))
+    return bool(crowd) and (any(_counted(s) or _protesters_by_name(s, onto) for s in crowd) or _in_public(token, onto))
+
+
+def _protesters_by_name(crowd: Token, onto: Ontology) -> bool:
+    """'demonstrators in Kabul condemned the attack', 'protesters denounced the killing': a crowd named
+    by its protest (roles.yaml protester_nouns) is already gathered in public, so its voice is its
+    protest, as a counted crowd's is."""
+    return crowd.lemma_.lower() in onto.words("protester_nouns") and lexical_side(crowd, onto) == "protester"
 
 
 def crowd_demand(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:

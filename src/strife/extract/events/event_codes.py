@@ -15,9 +15,14 @@ from typing import Optional
 from spacy.tokens import Token
 
 from strife.extract.events.frame import Frame
-from strife.extract.events.riots import demonstration_context, policing_force
+from strife.extract.events.riots import (
+    demonstration_context,
+    policing_force,
+    told_protesting,
+)
 from strife.extract.events.sides import lexical_side, side_of, violent_crowd
 from strife.extract.events.tables import acled_fallback, coding_set, conflict_actor_act
+from strife.extract.events.triggers import word_keys
 from strife.extract.events.weapon_modes import by_explosives, clause_text
 from strife.extract.events.weapons import names_any
 from strife.model import Actor
@@ -70,7 +75,7 @@ def acled_pair(frame: Frame, source_actors: list[Actor], target_actors: list[Act
     if frame.plover == "COERCE" and frame.mode == "destroy" and by_explosives(frame.trigger.token, onto):
         pair = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if (pair[0] == "Violence against civilians" and _protesters_targeted(frame, target_actors, onto)) or (
-            pair[0] == "Battles" and _riot_control_at_a_protest(frame, onto)):
+            pair[0] == "Battles" and (_riot_control_at_a_protest(frame, onto) or _police_fired_on_a_protest(frame, onto))):
         pair = ("Protests", "Protest with intervention" if _less_lethal_force(frame, onto) else "Excessive force against protesters")
         if frame.targets and all(violent_crowd(t, onto) for t in frame.targets):
             pair = ("Riots", "Violent demonstration")  # force on rioters: the riot is the event
@@ -141,9 +146,42 @@ def _protesters_targeted(frame: Frame, target_actors: list[Actor], onto: Ontolog
         return True
     # 'soldiers fired on students during a protest march': the police's force on people at a
     # protest; a killing the protest is about ('a man who was shot by the police') is no such force
-    if not frame.targets or frame.background or frame.trigger.token.dep_ in ("relcl", "acl"):
+    if frame.background or frame.trigger.token.dep_ in ("relcl", "acl"):
         return False
-    return policing_force(frame, onto) and demonstration_context(frame.trigger.token, onto)
+    if any(lexical_side(t, onto) == "protester" for t in frame.victims):
+        return True  # 'two demonstrators were killed by police gunfire'
+    return bool(_struck(frame, onto)) and policing_force(frame, onto) and demonstration_context(frame.trigger.token, onto)
+
+
+def _police_fired_on_a_protest(frame: Frame, onto: Ontology) -> bool:
+    """'one protester was killed when police fired live rounds at a rally': the police's or soldiers'
+    shooting aimed at a protest or at protesters is force on the protest (ACLED's excessive force
+    against protesters), not a battle: a crowd at a protest is no armed side."""
+    if frame.background or frame.trigger.token.dep_ in ("relcl", "acl") or not policing_force(frame, onto):
+        return False
+    return any(_at_a_protest(t, onto) for t in _struck(frame, onto))
+
+
+def _struck(frame: Frame, onto: Ontology) -> list[Token]:
+    """Whom the act befell: its targets and victims, and what it was aimed at ('opened fire on
+    protesting farmers': the 'on' phrase may hang on the verb or on its object 'fire'), which the
+    role readers may leave to the protest the phrase tells."""
+    token, aims = frame.trigger.token, onto.words("aiming_preps")
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    aimed = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in aims
+             for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return [*frame.targets, *frame.victims, *aimed]
+
+
+def _at_a_protest(token: Token, onto: Ontology) -> bool:
+    """A protest ('a rally', 'the march') or people protesting: protesters by their noun, or by the
+    participle or relative clause that tells them protesting ('protesting farmers', 'villagers
+    protesting against the dam', 'students who were demonstrating')."""
+    if lexical_side(token, onto) == "protester" or (token.pos_ == "NOUN" and token.lemma_.lower() in onto.words("demonstration_words")):
+        return True
+    if token.dep_ == "pcomp" and word_keys(token) & onto.words("protesting_participles"):
+        return True  # 'police firing on agitating farmers': the parser's 'on agitating [farmers]'
+    return told_protesting(token, onto)
 
 
 def cameo_code_of(frame: Frame, onto: Ontology) -> str:

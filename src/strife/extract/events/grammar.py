@@ -101,4 +101,11 @@ def against_the_verbs_act(noun: Token) -> bool:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in AGAINST_PREPS or prep.head.pos_ != "VERB":
         return False
-    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < prep.i for c in prep.head.children)
+    # the object may be the passive's subject ('a shutter-down strike was observed against the killing of
+    # a trader'), or the noun a terse note's participle hangs on ('Shutter-down strike observed ... against')
+    verb = prep.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+        return True
+    telegraphic = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    objects = ("dobj", "nsubjpass", "nsubj") if telegraphic else ("dobj", "nsubjpass")  # 'strike observed': a passive
+    return any(c.dep_ in objects and c.pos_ == "NOUN" and c.i < prep.i for c in verb.children)

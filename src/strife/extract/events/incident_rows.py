@@ -57,7 +57,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
         _clash_of_a_crowd(members)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
-        incident = [(f, e) for f, e in members if not f.background]
+        charged = _protests_charged(members, onto) if onto is not None else []
+        incident = [(f, e) for f, e in members if not f.background and not any(e is c for c in charged)]
         if onto is not None:
             _raids_that_only_arrested(incident, onto)
         incident_types = {e.acled_event_type for _, e in incident} & coding_set("incident_acled_types")
@@ -86,6 +87,28 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members, onto) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members, onto) if a not in event.target]
+
+
+def _protests_charged(members: list[tuple[Frame, Event]], onto: Ontology) -> list[Event]:
+    """'police arrested the leader for inciting protests last month', 'detained three students for
+    organising a protest': a protest told as what an arrest's 'for' phrase charges (a verb of
+    bringing it about, roles.yaml instigating_verbs) is the arrest's reason, no ACLED row of its own
+    nor part of the arrest's incident: the arrest is the line's event (Strategic developments)."""
+    arrests = {f.trigger.token.i for f, e in members if e.event_type == "COERCE" and e.mode == "arrest"
+               and f.trigger.token.pos_ == "VERB"}
+    charged = []
+    for frame, event in members:
+        if event.event_type != "PROTEST":
+            continue
+        token = frame.trigger.token
+        gerund = token.head if token.dep_ == "dobj" else None
+        if gerund is None or gerund.dep_ != "pcomp" or not word_keys(gerund) & onto.words("instigating_verbs"):
+            continue
+        prep = gerund.head
+        if prep.lower_ == "for" and prep.head.i in arrests:
+            event.acled_event_type = event.acled_sub_event_type = None
+            charged.append(event)
+    return charged
 
 
 def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
@@ -499,11 +522,28 @@ def _interventions(protest: Frame, members: list[tuple[Frame, Event]], onto: Ont
     return [
         e for f, e in members
         if e.event_type == "COERCE" and e.mode in (None, "arrest") and f.trigger.token.pos_ == "VERB"
-        and (f.trigger.token.i > protest_token.i or describes_object_of(protest_token, f.trigger.token)
+        and (f.trigger.token.i > protest_token.i or _describes_the_held(protest_token, f.trigger.token)
              or _during_the_protest(f.trigger.token, protest_token))
         and f.trigger.token.dep_ not in ("relcl", "acl") and not _singular_patient(f.trigger.token)
         and not (onto is not None and _after_the_protest(f.trigger.token, onto))
     ]
+
+
+def _describes_the_held(protest: Token, verb: Token) -> bool:
+    """'arrested 12 activists who were staging a dharna', 'detained 30 members of the party who were
+    trying to march', 'detained dozens of teachers who tried to march': the clause that tells the
+    protest describes the arrest's object, though the protest word is the object of a light verb
+    ('staging', 'holding') or the complement of 'try', and the clause may hang on the 'of' phrase
+    after the object (the arrested are those who protested: a protest with intervention)."""
+    clause = protest
+    for _ in range(2):  # up from the protest noun or verb to the clause's own verb
+        if clause.dep_ in ("dobj", "xcomp") and clause.head.pos_ in ("VERB", "AUX") and clause.head.i != verb.i:
+            clause = clause.head
+    if describes_object_of(clause, verb):
+        return True
+    noun = clause.head
+    return (clause.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and noun.head.head.dep_ in ("dobj", "obj") and noun.head.head.head.i == verb.i)
 
 
 def _during_the_protest(verb: Token, protest: Token) -> bool:

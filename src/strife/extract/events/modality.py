@@ -319,7 +319,10 @@ def _announced_for_later(token: Token, onto: Ontology) -> bool:
     """'announced a 48-hour strike from Monday', 'announced a shutdown for 12 June', 'announced a
     strike to begin on Monday': a strike or protest announced with the later day it starts is a plan,
     not a protest held (roles.yaml `plan_announcing_verbs`, `later_start_words`); 'announced an
-    indefinite strike from today' starts when it is announced."""
+    indefinite strike from today' starts when it is announced. A protest named by the programme it
+    is ('announced a protest programme for the coming week') is announced as the programme is."""
+    if token.dep_ == "compound" and token.head.lemma_.lower() in onto.words("event_carrier_nouns"):
+        token = token.head
     if token.dep_ != "dobj" or not word_keys(token.head) & onto.words("plan_announcing_verbs"):
         return False
     starts = onto.words("later_start_words")

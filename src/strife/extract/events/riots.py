@@ -55,13 +55,27 @@ def violent_protest(frame: Frame, onto: Ontology) -> bool:
 _UNREAL_TURN = re.compile(r"\b(?:could|may|might|would|will|can|should|to|not|never|n't)\s+(?:have\s+)?(?:turn|turns|turning|turned)\s+violent\b")
 
 
+def told_protesting(token: Token, onto: Ontology) -> bool:
+    """'protesting farmers', 'agitating students', 'villagers demonstrating against the dam', 'students
+    who were protesting': people a participle or relative clause tells protesting (roles.yaml
+    protesting_participles) are protesters, whatever their own noun."""
+    words = onto.words("protesting_participles")
+    return any(c.dep_ in ("amod", "acl", "relcl") and word_keys(c) & words for c in token.children)
+
+
+def _told_angry(token: Token, onto: Ontology) -> bool:
+    """'angry students', 'irate villagers': people told in anger (roles.yaml angry_crowd_modifiers)."""
+    return any(c.dep_ == "amod" and c.lower_ in onto.words("angry_crowd_modifiers") for c in token.children)
+
+
 def crowd_source(frame: Frame, source_actors: list[Actor], onto: Ontology) -> bool:
     """Destruction or arson by civilians or a crowd ('residents vandalized a police station',
     'rioters tore up billboards'), or looting by a crowd ('an angry crowd ransacked the police post':
     ACLED codes looting by rioters as the riot; looting by residents or soldiers stays
     looting/property destruction): rioters."""
     if frame.plover == "COERCE" and frame.mode == "seize" and not by_explosives(frame.trigger.token, onto):
-        crowd = bool(frame.sources) and all(t.lemma_.lower() in onto.words("protester_nouns") for t in frame.sources)
+        crowd = bool(frame.sources) and all(t.lemma_.lower() in onto.words("protester_nouns") or told_protesting(t, onto)
+                                            or _told_angry(t, onto) for t in frame.sources)
         return crowd or side_of(frame.sources, source_actors, onto) == "protester"  # residents' looting stays looting
     if frame.plover == "COERCE" and (frame.mode != "destroy" or by_explosives(frame.trigger.token, onto)):
         return False  # blowing up a pylon takes explosives, not a crowd

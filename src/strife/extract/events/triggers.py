@@ -343,6 +343,8 @@ def _head_ok(token: Token, heads: frozenset[str]) -> bool:
     head = token.head
     if head.i == token.i:
         return any(word_keys(c) & heads for c in telegraphic_verbs(token))
+    if token.dep_ == "compound" and head.lemma_.lower() in load_ontology().words("event_carrier_nouns"):
+        return _head_ok(head, heads)  # 'a road blockade programme was observed': the programme's verb is the blockade's
     candidates = [head]
     if head.dep_ in ("prep", "agent") and head.head.i != head.i:
         candidates.append(head.head)

@@ -53,8 +53,10 @@ def _finite_before(token: Token) -> bool:
 def _finite_verb_after_an_of_name(token: Token, onto: Ontology) -> bool:
     """'Picketers of the BNP hurled brickbats at vehicles': a verb tagged finite past (VBD), hung as a
     modifier of the 'of' phrase's noun after it, with the name before it hung on it, is the line's
-    verb: the root noun phrase its subject, the noun its object. True when repaired."""
-    if token.tag_ != "VBD" or token.i == 0 or _finite_before(token):
+    verb: the root noun phrase its subject, the noun its object. The tagger may call the form a
+    participle ('students of Rampal Polytechnic boycotted classes': VBN), which the same frame, a
+    line whose root is a noun, still makes the verb. True when repaired."""
+    if token.tag_ not in ("VBD", "VBN") or token.i == 0 or _finite_before(token):
         return False
     noun, name = token.head, token.doc[token.i - 1]
     if noun.i <= token.i or noun.dep_ != "pobj" or noun.head.lower_ != "of":
