@@ -23,7 +23,9 @@ ALEPPO_GOLD = SHARED / "gold" / "aleppo-2016-12-06.events.json"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Test files with a `slow` test run first, each file's tests in their own order.
 
-    `make test` shares whole files out to two pytest-xdist workers in collection order; a slow file
+    `make test` shares whole files out to two pytest-xdist workers in collection order (it passes
+    --no-loadscope-reorder: pytest-xdist would otherwise hand out files by their number of tests, the
+    few-test slow files last, whatever this hook does); a slow file
     (the wheel build, the browser, the kill -9 runs) left to the end would keep one worker busy
     long after the other has run out of files."""
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
