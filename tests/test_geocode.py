@@ -9,8 +9,9 @@ import time
 
 import pytest
 
+from strife.cache import cache_dir
 from strife.resolve.distance import haversine_km
-from strife.resolve.gazetteer_build import build_index, cache_dir, ensure_index, index_filename, strip_admin_affixes
+from strife.resolve.gazetteer_build import build_index, ensure_index, index_filename, strip_admin_affixes
 from strife.resolve.geocode import Containers, Gazetteer, of_feature, split_admin_word
 from strife.resolve.spellings import normalise_name, variant_key, without_final_h
 

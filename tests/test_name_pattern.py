@@ -42,3 +42,18 @@ def _names(pattern):
     dictionary = ActorDictionary.default()
     names = set(dictionary._names) | {c for c, e in dictionary._capitals.items() if e is not None}
     return {n for n in names if len(n) > 1 and n.upper() not in AMBIGUOUS_UPPER}
+
+
+def test_the_cached_pattern_is_written_once_and_read_back(tmp_path, monkeypatch):
+    from strife.resolve.name_pattern import cached_names_alternation
+
+    monkeypatch.setenv("STRIFE_CACHE", str(tmp_path))
+    assert cached_names_alternation(reversed(NAMES)) == names_alternation(NAMES)
+    written = list(tmp_path.glob("names-*/pattern.txt"))
+    assert len(written) == 1
+    written[0].write_text("Kept", encoding="utf-8")  # what a later process reads: the cache, not a new tree
+    assert cached_names_alternation(NAMES) == "Kept"
+    assert cached_names_alternation(NAMES[:-1]) == names_alternation(NAMES[:-1])  # other names: a pattern of their own
+    monkeypatch.setenv("STRIFE_CACHE", str(tmp_path / "names-x" / "in-a-file"))
+    (tmp_path / "names-x").write_text("", encoding="utf-8")  # a cache that cannot be written: the tree in memory
+    assert cached_names_alternation(NAMES) == names_alternation(NAMES)

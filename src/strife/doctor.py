@@ -131,7 +131,9 @@ def check_dependencies() -> Check:
 
 
 def check_readers() -> Check:
-    """The HTML reader end to end (HTML pages and WARC records go through it): lxml's cleaner included."""
+    """The HTML reader end to end (HTML pages and WARC records go through it): lxml's cleaner included;
+    and the language identifier, whose model is unpacked into the cache the first time."""
+    from strife.ingest.language import detect_language
     from strife.ingest.web import html_article
 
     page = ("<html><head><title>Doctor</title></head><body><article><p>Police arrested twelve protesters "
@@ -146,7 +148,9 @@ def check_readers() -> Check:
                      "pip install strife again (lxml.html.clean comes from lxml_html_clean)")
     if getattr(found, "text", None) is None:
         return Check("readers", FAIL, f"a test page was rejected: {getattr(found, 'message', found)}", REINSTALL)
-    return Check("readers", OK, "text, HTML, RSS/Atom, WARC, CSV and JSON Lines readers work")
+    if detect_language(found.text)[0] != "en":
+        return Check("readers", FAIL, f"English identified as {detect_language(found.text)[0]!r}", REINSTALL)
+    return Check("readers", OK, "text, HTML, RSS/Atom, WARC, CSV and JSON Lines readers and language identification work")
 
 
 def check_spacy(model: Optional[str] = None) -> Check:
@@ -194,12 +198,16 @@ def check_data_files() -> Check:
         load_ontology()
     except Exception as error:  # noqa: BLE001 - the ontology's own error names file and line
         return Check("data files", FAIL, f"the ontology does not load: {error}", "restore strife/ontology/data")
-    return Check("data files", OK, f"{len(tables)} tables and the ontology load")
+    from strife.resolve.actors import ActorDictionary
+
+    ActorDictionary.default().name_regex()  # its pattern of every known name, written into the cache once
+    return Check("data files", OK, f"{len(tables)} tables, the ontology and the actor dictionary load")
 
 
 def check_gazetteer(build: bool = False) -> Check:
     """The offline gazetteer index for the installed GeoNames packages and data files (its name encodes them)."""
-    from strife.resolve.gazetteer_build import cache_dir, ensure_index, index_filename
+    from strife.cache import cache_dir
+    from strife.resolve.gazetteer_build import ensure_index, index_filename
 
     path = cache_dir() / index_filename()
     if not path.exists() and build:

@@ -21,10 +21,67 @@ MIN_CONFIDENCE = 0.9
 
 @lru_cache(maxsize=1)
 def language_identifier():
-    """The language identifier (py3langid's model, probabilities normalised), loaded once."""
+    """The language identifier (py3langid's model, probabilities normalised), loaded once.
+
+    py3langid ships its model LZMA-compressed: unpacking it took 0.8 s of every coding process, a
+    fifth of `strife extract`'s start. So it is unpacked once into strife's cache and read from
+    there (its largest table mapped, not copied); where the cache cannot be written it is unpacked
+    in memory as before.
+    """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        tables = _unpacked_model()
+    except (OSError, ValueError):
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ptc, pc, classes, nextmove, row, output = tables
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _unpacked_model() -> tuple:
+    """py3langid's model tables read from the cache's unpacked copy (written first if missing)."""
+    import json
+    from importlib.metadata import version
+
+    import numpy as np
+
+    from strife.cache import cached_folder
+
+    folder = cached_folder(f"langid-{version('py3langid')}", _unpack_model, done="tables.json")
+    typecodes = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
+    nextmove, row = (_read_array(folder / f"{name}.bin", typecodes[name]) for name in ("nextmove", "row"))
+    return (np.load(folder / "ptc.npy", mmap_mode="r"), np.load(folder / "pc.npy"), typecodes["classes"],
+            nextmove, row, np.load(folder / "output.npy").tolist())
+
+
+def _read_array(path, typecode: str):
+    """A stdlib array read whole from its raw bytes, as py3langid holds its DFA tables."""
+    from array import array
+
+    values = array(typecode)
+    with open(path, "rb") as raw:
+        values.fromfile(raw, path.stat().st_size // values.itemsize)
+    return values
+
+
+def _unpack_model(folder) -> None:
+    """Write py3langid's model tables into `folder`: numbers as .npy, the DFA's stdlib arrays as raw
+    bytes, and `tables.json` (their typecodes and the language codes) last, the mark of a whole copy."""
+    import json
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+    from py3langid.modelio import load_model
+
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    np.save(folder / "ptc.npy", np.asarray(ptc), allow_pickle=False)
+    np.save(folder / "pc.npy", np.asarray(pc), allow_pickle=False)
+    np.save(folder / "output.npy", np.asarray(output, dtype=np.int64), allow_pickle=False)
+    for name, values in (("nextmove", nextmove), ("row", row)):
+        with open(folder / f"{name}.bin", "wb") as raw:
+            values.tofile(raw)
+    tables = {"nextmove": nextmove.typecode, "row": row.typecode, "classes": list(classes)}
+    (folder / "tables.json").write_text(json.dumps(tables), encoding="utf-8")
 
 
 def detect_language(text: str) -> tuple[Optional[str], float]:

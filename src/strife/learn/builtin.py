@@ -28,9 +28,6 @@ file's hash and the versions that made it, and every later one loads it from the
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -60,22 +57,12 @@ def fit_builtin(path: Path = TRAINING_FILE) -> TypeModel:
 
 
 def builtin_model_dir() -> str:
-    """The built-in model's directory in the cache, fitted there first if it is not yet (written to a
-    temporary directory and renamed, so processes starting together never read half a model)."""
+    """The built-in model's directory in the cache, fitted there first if it is not yet (written whole
+    by `strife.cache.cached_folder`, so processes starting together never read half a model)."""
+    from strife.cache import cached_folder
+
     folder = model_folder()
-    if not (folder / "meta.json").is_file():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=".typer-", dir=folder.parent))
-        try:
-            fit_builtin().save(scratch)
-            try:
-                os.replace(scratch, folder)
-            except OSError:  # another process got there first: its model is the same one
-                if not (folder / "meta.json").is_file():
-                    raise
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-    return str(folder)
+    return str(cached_folder(folder.name, lambda scratch: fit_builtin().save(scratch), done="meta.json"))
 
 
 def model_folder() -> Path:
@@ -86,7 +73,7 @@ def model_folder() -> Path:
     from importlib.metadata import version
 
     from strife.learn.model import FORMAT_VERSION, file_sha256
-    from strife.resolve.gazetteer_build import cache_dir
+    from strife.cache import cache_dir
 
     made_by = json.dumps([file_sha256(TRAINING_FILE), asdict(BUILTIN_CONFIG), VERSION, FORMAT_VERSION,
                           version("scikit-learn")], sort_keys=True)

