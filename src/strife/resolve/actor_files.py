@@ -247,12 +247,17 @@ class ActorFiles:
         import pycountry
 
         states = {c for c, _ in self._demonyms.values() if c}
+        known: dict[str, ActorEntry] = {}  # each country's first entry in the files (one pass, not one per country)
+        for entries in self._names.values():
+            for e in entries:
+                if e.kind == "country" and e.country:
+                    known.setdefault(e.country, e)
         for country in pycountry.countries:
             iso3 = country.alpha_3
-            known = [e for e in self._names.values() for e in e if e.kind == "country" and e.country == iso3]
-            canonical = known[0].canonical if known else getattr(country, "common_name", None) or country.name
+            first = known.get(iso3)
+            canonical = first.canonical if first else getattr(country, "common_name", None) or country.name
             self._country_names.setdefault(iso3, canonical)
-            entry = known[0] if known else ActorEntry(canonical=canonical, kind="country", country=iso3, sector="GOV")
+            entry = first or ActorEntry(canonical=canonical, kind="country", country=iso3, sector="GOV")
             for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
                 key = name_key(name)
                 if key and key not in self._names:
