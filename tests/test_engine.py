@@ -171,7 +171,7 @@ def test_cli_rejects_a_scheduler_without_the_dask_engine(tmp_path):
     assert shown.stderr.strip() == "strife: --scheduler needs --engine dask"
 
 
-HEAVY = ("spacy", "sqlalchemy", "fastapi", "sklearn", "dask", "distributed")
+HEAVY = ("spacy", "sqlalchemy", "fastapi", "sklearn", "dask", "distributed", "alembic", "numpy")
 IMPORT_PROBE = """
 import sys
 sys.argv = ["strife", *sys.argv[1:]]
@@ -201,6 +201,17 @@ def test_extract_imports_neither_the_server_nor_sklearn_nor_dask(tmp_path):
     loaded = _heavy_imports("extract", str(article))
     assert "spacy" in loaded  # the probe sees real imports
     assert not {"fastapi", "sklearn", "dask", "distributed"} & set(loaded)
+
+
+def test_a_query_of_a_current_database_imports_neither_alembic_nor_numpy(tmp_path):
+    from strife.store import Store
+
+    db = tmp_path / "current.db"
+    with Store(str(db)):
+        pass  # a database at the head revision
+    loaded = _heavy_imports("events", "--db", str(db))
+    assert "sqlalchemy" in loaded  # the probe sees real imports
+    assert not {"alembic", "numpy", "spacy"} & set(loaded)  # Alembic loads to upgrade, numpy to place
 
 
 def test_an_engine_codes_with_a_users_actor_file_given_as_an_argument(tmp_path, monkeypatch):

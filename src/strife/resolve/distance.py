@@ -8,9 +8,10 @@ whether two reports happened in the same place.
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads with the array question only: the store's commands ask none (0.15 s of their start)
+    import numpy as np
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -26,6 +27,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def any_within_km(points: np.ndarray, lat: float, lon: float, km: float) -> bool:
     """Is any of `points` ((lat, lon) rows in radians) within `km` of the point: `haversine_km`
     over an array, for a question asked of every place of a country at once."""
+    import numpy as np
+
     phi0, lambda0 = math.radians(lat), math.radians(lon)
     a = np.sin((points[:, 0] - phi0) / 2) ** 2 + math.cos(phi0) * np.cos(points[:, 0]) * np.sin((points[:, 1] - lambda0) / 2) ** 2
     return bool((2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0))) <= km).any())
