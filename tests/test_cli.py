@@ -83,7 +83,7 @@ def test_extract_jsonl_keeps_input_order_and_ids_and_reports_broken_lines(tmp_pa
 
 
 @pytest.mark.slow
-def test_ingest_twice_changes_nothing_and_events_query(tmp_path):
+def test_ingest_twice_changes_nothing_events_query_and_recode_replaces(tmp_path):
     db = tmp_path / "s.db"
     first = strife("ingest", str(EXAMPLES), "--db", str(db), "--json")
     assert first.returncode == 0, first.stderr
@@ -103,6 +103,10 @@ def test_ingest_twice_changes_nothing_and_events_query(tmp_path):
     assert len(filtered) == 1 and (filtered[0]["date_end"] or filtered[0]["date"]) >= since
     confident = json.loads(strife("events", "--db", str(db), "--min-confidence", "0", "--limit", "2", "--format", "json").stdout)
     assert [e["id"] for e in confident] == [e["id"] for e in real[:2]]  # --limit cuts after the confidence filter
+    recoded = strife("ingest", str(EXAMPLES), "--db", str(db), "--recode")  # replaces, never adds
+    assert recoded.returncode == 0, recoded.stderr
+    assert f"7 articles read: 0 stored, 7 recoded with {summary['events']} events, 0 already stored" in recoded.stdout
+    assert len(json.loads(strife("events", "--db", str(db), "--all", "--format", "json").stdout)) == summary["events"]
 
 
 def test_ingest_stores_good_lines_of_a_corrupt_batch(tmp_path):

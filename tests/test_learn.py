@@ -226,17 +226,19 @@ def test_training_on_ucdp_says_it_has_no_types(tmp_path):
         train(path, "ucdp", None)
 
 
-def test_cli_train_and_suggest_json(codebook, tmp_path):
+def test_cli_suggests_with_a_saved_model_json(trained, tmp_path):
+    """`--model-dir DIR --suggest N --pool FILE`: a saved model ranks the pool, no training (the
+    command's training with --suggest: tests/test_train_gold.py)."""
     pool = tmp_path / "pool.jsonl"
     pool.write_text("\n".join(json.dumps({"text": t}) for t in [
         "Regime forces shelled rebel positions near Binnish.", "Residents of Ariha protested against power cuts.",
         "The governor met tribal elders in Ariha."]) + "\n", encoding="utf-8")
-    done = _strife("train", "--gold", str(codebook), "-f", "acled", "-o", str(tmp_path / "m"), "--folds", "2",
-                   "--no-baseline", "--suggest", "2", "--pool", str(pool), "--json")
+    done = _strife("train", "--model-dir", str(trained.directory), "--suggest", "2", "--pool", str(pool), "--json")
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
-    assert payload["records"] == 40 and len(payload["suggestions"]) == 2
-    assert (tmp_path / "m" / "model.skops").is_file()
+    assert "records" not in payload and len(payload["suggestions"]) == 2
+    texts = [json.loads(line)["text"] for line in pool.read_text().splitlines()]
+    assert all(any(text.startswith(s["snippet"].rstrip(".… ")) for text in texts) for s in payload["suggestions"])
 
 
 @pytest.mark.slow

@@ -66,12 +66,17 @@ def test_an_accepted_type_counts_as_right(tmp_path, engine):
 @pytest.mark.slow
 def test_cli_trains_one_model_on_several_gold_files(tmp_path):
     new, old = _new_export(tmp_path / "new.csv"), _old_export(tmp_path / "old.csv")
+    pool = tmp_path / "pool.jsonl"
+    pool.write_text("\n".join(json.dumps({"text": t}) for t in [
+        "Regime forces shelled rebel positions near a village.", "Residents protested against power cuts.",
+        "The governor met tribal elders."]) + "\n", encoding="utf-8")
     done = subprocess.run([STRIFE, "train", "--gold", str(new), "--gold", str(old), "-f", "acled", "-o",
-                           str(tmp_path / "m"), "--folds", "2", "--no-baseline", "--json"],
-                          capture_output=True, text=True, timeout=600, check=False)
+                           str(tmp_path / "m"), "--folds", "2", "--no-baseline", "--suggest", "2", "--pool", str(pool),
+                           "--json"], capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload["records"] == 4 * len(TOWNS)
+    assert len(payload["suggestions"]) == 2  # the model just trained ranks the pool (tests/test_learn.py: a saved one)
     sets = payload["held_back"]["sets"]
     assert set(sets) == {"new.csv", "old.csv"}
     assert sum(s["records"] for s in sets.values()) + payload["held_back"]["trained_on"] == 4 * len(TOWNS)

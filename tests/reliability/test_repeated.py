@@ -22,10 +22,8 @@ from strife.ingest.language import language_identifier
 from strife.intake import Known, code_and_store
 from strife.model import Article
 from strife.store import Store, articles, events, incidents
-from tests.conftest import ROOT
 from tests.conftest_pg import PostgresServer, create_database, find_pg_bin
 from tests.reliability.badinputs import report
-from tests.test_cli import strife
 
 N = 12
 
@@ -164,18 +162,8 @@ def test_an_engine_without_its_spacy_pipeline_fails_at_once():
         LocalEngine(model="no_such_spacy_pipeline")
 
 
-@pytest.mark.slow
-def test_ingest_skips_stored_articles_and_recode_replaces_them(tmp_path):
-    db = str(tmp_path / "t.db")
-    first = json.loads(strife("ingest", str(ROOT / "examples"), "--db", db, "--json").stdout)
-    second = json.loads(strife("ingest", str(ROOT / "examples"), "--db", db, "--json").stdout)
-    shown = strife("ingest", str(ROOT / "examples"), "--db", db, "--recode")
-    assert first["stored"] == 7 and first["events"] > 0
-    assert (second["stored"], second["already_stored"], second["recoded"], second["events"]) == (0, 7, 0, 0)
-    assert shown.returncode == 0, shown.stderr
-    assert f"7 articles read: 0 stored, 7 recoded with {first['events']} events, 0 already stored" in shown.stdout
-    with Store(db) as store:
-        assert store.counts()["articles"] == 7 and store.counts()["events"] == first["events"]
+# The command line's skip and `--recode` over a real database: tests/test_cli.py
+# (test_ingest_twice_changes_nothing_events_query_and_recode_replaces), which ingests the examples once for both.
 
 
 # ------------------------------------------------------------------ PostgreSQL restarted mid-ingest
