@@ -9,7 +9,9 @@ Every village is invented; the tehsils, districts and provinces are real, as a c
   or town written with it (a respelling across the state: "Kharakpuri" read as Gorakhpur) is a namesake:
   the village is placed at the district;
 - a large town abroad whose name the village bears, written with a village word ("Osaka village,
-  Khyber Pakhtunkhwa"), is only the village's namesake: the region after the comma places it.
+  Khyber Pakhtunkhwa"), is only the village's namesake: the region after the comma places it;
+- a unit the gazetteer lacks, named after its seat town and a compass word, as South Sudan's counties
+  are ("X Kete, Tonj North county"), is placed at that town, in its region, not at a region "North".
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ NOTES = [
     ("Police killed 6 militants in Osaka village, Khyber Pakhtunkhwa.", "PAK", "Khyber Pakhtunkhwa", None),
     ("Unidentified gunmen shot dead 2 teachers in Valencia village, Khyber Pakhtunkhwa.",
      "PAK", "Khyber Pakhtunkhwa", None),
+    # a county the gazetteer lacks, named after its seat town and a compass word
+    ("Cattle raiders attacked Makuach Kete, Tonj North county, killing 7.", "SSD", "Warrap", "Tonj"),
+    ("Two sections of a clan fought in Malueth Kete, Rumbek East county; 9 killed.", "SSD", "Lakes", "Rumbek"),
+    ("Armed youths raided cattle at Wunrok Kete, Gogrial West county; 4 killed.", "SSD", "Warrap", "Gogrial"),
 ]
 
 

@@ -10,6 +10,7 @@ elsewhere, is placed at its qualifiers (`Mention.fallback`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 from typing import Optional, Sequence
@@ -627,10 +628,37 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
             # "(Al Jabal Al Akhdhar)": the widest name by another spelling, if a region's; not a
             # lower-case gloss ("the Zarvek (alms) committee"), which is no name to respell.
             candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
+        if not candidates and kind_word:
+            candidates = _seat_of_compass_unit(doc, start, name_end, kind_word, gazetteer)
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
         wider = wider + readings[index]
     return readings
+
+
+@functools.lru_cache(maxsize=1)
+def compass_unit_countries() -> dict[str, frozenset[str]]:
+    """kind word -> the countries that name units of that kind after a town and a compass word (geo_compass_units.csv)."""
+    return {row["kind"]: frozenset(row["countries"].split("|")) for row in read_data_csv("geo_compass_units.csv")}
+
+
+def _seat_of_compass_unit(doc: Doc, start: int, name_end: int, kind_word: str,
+                          gazetteer: Gazetteer) -> list[Candidate]:
+    """The seat town of a unit the gazetteer lacks, named after the town and a compass word ("Westpur
+    East county", "Eastkot North locality": South Sudan's counties, Sudan's localities): the unit is
+    the town's quarter of the land around it, placed at the town. Only a town or district of one country,
+    one that names units of that kind so (`compass_unit_countries`)."""
+    countries = compass_unit_countries().get(kind_word, frozenset())
+    bare = name_end
+    while bare > start + 1 and is_direction(doc[bare - 1].lower_):
+        bare -= 1
+    if bare == name_end:
+        return []
+    towns = [c for c in gazetteer.lookup(doc[start:bare].text) if c.kind in ("city", "admin2")]
+    if len({c.country for c in towns}) != 1 or towns[0].country not in countries:
+        return []
+    # read as the unit it names, at its seat, as the index puts a division it knows
+    return [c if c.kind == "admin2" else dataclasses.replace(c, kind="admin2") for c in towns]
 
 
 def _qualifiers_as_regions(doc: Doc, run: tuple[int, int], segments: Sequence[tuple[int, int, int]],
@@ -718,11 +746,21 @@ def _fallback_chain(
 ) -> list[tuple[str, list[Candidate]]]:
     """Qualifying names, most specific first, each with the readings of the names after it."""
     chain = []
-    for index, (start, _, end) in enumerate(segments):
+    for index, (start, name_end, end) in enumerate(segments):
         if readings[index]:
             wider = [c for later in readings[index + 1 :] for c in later]
-            chain.append((doc[start:end].text, wider))  # with its kind word: "Santa Lucia City", "Marib governorate"
+            text = doc[start:end].text  # with its kind word: "Santa Lucia City", "Marib governorate"
+            if all(c.kind == "admin2" and not _names_reading(doc, start, name_end, c) for c in readings[index]):
+                text = readings[index][0].name  # a compass unit read at its seat (`_seat_of_compass_unit`)
+            chain.append((text, wider))
     return chain
+
+
+def _names_reading(doc: Doc, start: int, name_end: int, candidate: Candidate) -> bool:
+    """Is the candidate read by the name as written, not the seat of a unit that the name, ending in a
+    compass word, calls a quarter of it ("Westpur East" read at Westpur)?"""
+    return normalise_name(doc[start:name_end].text) == normalise_name(candidate.name) or not is_direction(
+        doc[name_end - 1].lower_)
 
 
 def without_village_name_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
