@@ -113,6 +113,8 @@ def _applies(event: Event, role: str, when: str) -> bool:
         return event.acled_sub_event_type == "Arrests"
     if when == "mob_harm":
         return _mob_harm(event)
+    if when == "looting":
+        return event.acled_sub_event_type == "Looting/property destruction"
     if when == "casualties":
         hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
         return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)
