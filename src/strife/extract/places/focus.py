@@ -26,9 +26,7 @@ from strife.extract.places.plausibility import is_plausible
 from strife.extract.places.readings import ranked_readings
 from strife.resolve.geocode import MAX_KIND_WORDS, Candidate, Gazetteer, kind_countries, ranking_confidence
 
-# A leader the dictionary knows ("Mugabe", "Salva Kiir") says the country as weakly as a people's adjective:
-# older notes that name no country nor known place often name the president or opposition leader at issue.
-ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1, "person": 0.1}
+ACTOR_FOCUS_WEIGHT = {"group": 0.3, "org": 0.3, "noun": 0.3, "acled": 0.3, "demonym": 0.1}
 CUE_FOCUS_WEIGHT = 0.3
 # The sector of rebel and insurgent groups (data/actors.csv): their fighters strike across the borders of
 # the country they are coded with ("Boko Haram" in Cameroon's Far North, "Al Shabaab" in Kenya).
