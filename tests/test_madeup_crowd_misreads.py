@@ -28,6 +28,8 @@ read as `test_madeup_types` reads its table). Villages, people and groups are in
   people attacks those gathered: violence against civilians, and the gathering keeps no row of its own
   (riots.bombed_gathering, incident_rows._gatherings_bombed, roles.yaml gathering_nouns); bombs of a
   hartal's picketers or of a clash stay the crowd's riot.
+* What a mob reacted to, told in an 'after' clause of its violence ('was beaten by residents after he shot a
+  boy'), yields the row to the mob's act (background_rows._what_a_mob_answered).
 """
 
 from __future__ import annotations
