@@ -18,6 +18,7 @@ from strife.extract import clause_verb, doc_lowers, doc_text, line_of
 from strife.extract.events.battle_sides import two_sided
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import describes_object_of
+from strife.extract.events.riots import bombed_gathering
 from strife.extract.events.sides import armed_state_sectors, sectors_of, side_of
 from strife.extract.events.tables import coding_set, note_heading
 from strife.extract.events.triggers import word_keys
@@ -55,6 +56,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             _explosives_then_gunfire(members)
             _explosions_counted_with_shots(members, onto)
         _clash_of_a_crowd(members)
+        if onto is not None:
+            _gatherings_bombed(members, onto)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         charged = _protests_charged(members, onto) if onto is not None else []
@@ -87,6 +90,22 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members, onto) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members, onto) if a not in event.target]
+
+
+def _gatherings_bombed(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Four were injured as members of the Sabuj Dal exploded a crude bomb amongst a protest rally of the
+    Lok Morcha': the rally is where the attack struck, its target (riots.bombed_gathering), not an
+    event of its own the line reports; the attack on the people gathered is the line's one row
+    (ACLED Violence against civilians), so the gathering's protest keeps no ACLED row."""
+    attacks = [f for f, e in members if e.acled_event_type == "Violence against civilians" and f.mode in ("grenade", "IED", None)
+               and f.trigger.token.pos_ == "VERB" and bombed_gathering(f.trigger.token, onto)]
+    if not attacks:
+        return
+    for frame, event in members:
+        token = frame.trigger.token
+        if event.event_type == "PROTEST" and token.dep_ == "pobj" and any(
+                token.head.head.i == f.trigger.token.i or token.head.head.head.i == f.trigger.token.i for f in attacks):
+            event.acled_event_type = event.acled_sub_event_type = None
 
 
 def _protests_charged(members: list[tuple[Frame, Event]], onto: Ontology) -> list[Event]:
