@@ -570,6 +570,10 @@ Remote violence against battles and attacks, session 24 (issue #21; the weapon w
   against civilians, as the same on an armed post is a battle (rule
   `guns_with_explosives_on_civilians_are_an_attack_in_person`, coding.refine_type with
   battle_sides.explosives_with_gunfire); a grenade thrown alone stays the grenade.
+* Fire answered with fire ('the army responded with artillery fire') or followed by fighting ('and
+  clashes followed', 'followed by an assault', 'followed by heavy fighting') began a ground engagement:
+  the battle (rule `fire_answered_or_followed_by_fighting_is_the_battle`, roles.yaml fight_back_words);
+  mortar rounds fired with no answer told stay the shelling.
 """
 
 from __future__ import annotations
