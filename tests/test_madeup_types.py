@@ -574,6 +574,9 @@ Remote violence against battles and attacks, session 24 (issue #21; the weapon w
   clashes followed', 'followed by an assault', 'followed by heavy fighting') began a ground engagement:
   the battle (rule `fire_answered_or_followed_by_fighting_is_the_battle`, roles.yaml fight_back_words);
   mortar rounds fired with no answer told stay the shelling.
+* A suicide bomber arrested, apprehended or caught was stopped: the arrest is the event, no suicide
+  bombing (rule `a_suicide_bomber_arrested_is_no_explosion`, a lexicon row with arresting heads, as a
+  bomb found or defused); a bomber who blew himself up stays the suicide bomb.
 """
 
 from __future__ import annotations
