@@ -154,6 +154,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
     if source_side in (ARMED | {None}) and armed_target and explosives_with_gunfire(frame, onto):
         frame.plover, frame.mode = "FIGHT", "firearms"  # 'attacked the police post with IEDs and gunfire'
+    elif source_side in (ARMED | {None}) and frame.plover == "ASSAULT" and not armed_target and explosives_with_gunfire(frame, onto):
+        frame.mode = "firearms"  # 'attacked the house with guns and grenades, killing two': an attack in person on civilians
     elif source_side in (ARMED | {None}) and armed_target and fight_mode:
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.

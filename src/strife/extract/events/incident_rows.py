@@ -37,6 +37,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     COERCE/arrest event is kept; only its ACLED type is cleared)."""
     if onto is not None:
         _explosives_that_failed(frames, events, onto)
+        _explosives_made_safe(frames, events, onto)
     groups: dict[int, list[tuple[Frame, Event]]] = {}
     for frame, event in zip(frames, events):
         if not (event.negated or event.hypothetical) or frame.attempted:  # an attempted arrest still intervenes
@@ -143,6 +144,26 @@ def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Onto
         for event in attacks or [failed]:
             event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
             event.negated = False
+
+
+def _explosives_made_safe(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
+    """'militants planted an IED near the bridge but police defused it', 'recovered a roadside bomb
+    and detonated it safely', 'a controlled detonation of unexploded ordnance': a device planted and
+    then defused in the same line, or set off by those who made it safe, is a disrupted weapons use
+    (ACLED Strategic developments), not an explosion. The planting takes the defusing's type; a
+    detonation told 'safely' or 'controlled' (roles.yaml safe_detonation_words) is the disposal."""
+    safe = onto.words("safe_detonation_words")
+    placing = onto.words("device_placing_verbs")
+    defused = {line_of(f.trigger.token).start for f, e in zip(frames, events) if not (e.negated or e.hypothetical)
+               and e.acled_sub_event_type == "Disrupted weapons use"}
+    for frame, event in zip(frames, events):
+        if event.acled_event_type != "Explosions/Remote violence" or event.mode != "IED":
+            continue
+        token = frame.trigger.token
+        planted = word_keys(token) & placing and line_of(token).start in defused
+        if planted or any(c.lower_ in safe for c in token.children if c.dep_ in ("advmod", "amod")):
+            event.event_type, event.mode, event.cameo_root, event.cameo_code = "COERCE", "disrupt", "17", "17"
+            event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
 
 
 def _failed_to_go_off(token: Token, onto: Ontology) -> bool:
@@ -318,15 +339,19 @@ def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology)
     remote violence that occurs during an ongoing battle as part of the battle (Battles, Armed
     clash), not as an explosion of its own. A line that tells a clash (a two-sided word: clash,
     fighting, firefight, exchange) makes its explosions of the modes in `clash_part_modes` the
-    clash's row; a line with only one side's fire keeps them remote violence."""
+    clash's row; a line with only one side's fire keeps them remote violence. A shell its own
+    clause places inside the clash ('during fighting in the town, a mortar shell hit a house', 'a
+    firefight in which mortars were fired') is the clash's too (`clash_inner_modes`), though a
+    shelling merely told beside a clash keeps its type."""
     two_sided = onto.words("two_sided_lemmas")
-    parts = coding_set("clash_part_modes")
+    parts, within = coding_set("clash_part_modes"), coding_set("clash_inner_modes")
     told_clash = any((not f.background or _told_as_what_followed(f.trigger.token)) and e.acled_event_type == "Battles"
                      and _clash_word(f.trigger.token, two_sided) for f, e in members)
     for frame, event in members:
         inside = frame.background and _told_within_a_clash(frame.trigger.token, two_sided)
-        if (not frame.background or inside) and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
-                and (told_clash or inside or _during_a_clash(frame.trigger.token, onto)):
+        if (not frame.background or inside) and event.acled_event_type == "Explosions/Remote violence" and (
+                (event.mode in parts and told_clash)
+                or (event.mode in within and (inside or _during_a_clash(frame.trigger.token, onto)))):
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
 
