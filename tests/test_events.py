@@ -718,7 +718,7 @@ def test_coding_sets_load_and_name_known_types_modes_and_acled_types():
                                   "source_of_types", "with_target_types", "to_target_types", "into_target_types", "protest_purpose_types",
                                   "operation_modes", "battle_part_modes", "crowd_acled_types", "undone_attempt_modes",
                                   "operation_outcome_modes", "precedent_modes", "property_modes", "on_the_spot_types",
-                                  "clash_part_modes", "taking_modes", "assault_support_modes", "modes_a_killing_outranks",
+                                  "clash_part_modes", "clash_inner_modes", "taking_modes", "assault_support_modes", "modes_a_killing_outranks",
                                   "arrests_a_killing_outranks", "security_measure_modes"}
     assert coding_set("modes_a_killing_outranks") == {"abduct"}  # ACLED: an abductee killed is an Attack
     assert coding_set("arrests_a_killing_outranks") == {"arrest"}  # so are the arrested killed by their takers
@@ -726,6 +726,8 @@ def test_coding_sets_load_and_name_known_types_modes_and_acled_types():
     # ACLED: remote violence during an ongoing battle is part of the battle; air strikes flown in a
     # clash's line join IEDs and grenades, shelling keeps its own type (an exchange of shells is told as shelling)
     assert coding_set("clash_part_modes") <= coding_set("remote_modes") and "artillery" not in coding_set("clash_part_modes")
+    # a shell its own clause places inside a clash ('during fighting, a mortar shell hit a house') is the clash's
+    assert coding_set("clash_part_modes") | {"artillery"} <= coding_set("clash_inner_modes") <= coding_set("remote_modes")
     assert "aerial" in coding_set("clash_part_modes")
     # fire that prepares a ground assault (the assault leads the incident) is fire from afar
     assert coding_set("assault_support_modes") == {"artillery", "aerial"} <= coding_set("remote_modes")

@@ -27,7 +27,7 @@ def test_the_table_names_known_acled_types_and_sides():
     rows = [row for rows in table.values() for row in rows]
     assert all(side in side_sectors() for side, _, _ in rows)
     assert all(when in ("always", "other_named", "casualties", "intervention", "contraband", "arrest", "force_on_protest",
-                                "mob_harm")
+                                "mob_harm", "looting")
                for _, _, when in rows)
 
 
@@ -262,3 +262,15 @@ def test_the_unnamed_other_side_of_a_battle_is_an_unidentified_armed_group(code)
     assert encounter.source and encounter.source[0].kind != "implied"
     named = acled(code("On Monday, soldiers clashed with Jund al-Sahel fighters near Dambali village, Mali."), "Battles")
     assert named.target and all(a.kind != "implied" for a in named.target)
+
+
+def test_property_looted_or_destroyed_with_no_owner_named_was_civilians(code):
+    """'Armed men looted <village>', 'militiamen burned houses in <village>': ACLED's looting or
+    destruction of property is against the people whose homes and shops they were, "Civilians
+    (Country)", in the country of the event's place, when the text names no owner."""
+    looted = acled(code("Armed men looted Kadoli-Mbewa village in Upper Nile state."), "Strategic developments")
+    assert looted.acled_sub_event_type == "Looting/property destruction"
+    assert [(a.name, a.kind, a.country, a.sector) for a in looted.target] == [("civilians", "implied", "SSD", "CVL")]
+    burned = acled(code("Militiamen burned 30 houses in Lubiro-Kasando village, South Kivu province."),
+                   "Strategic developments")
+    assert [(a.name, a.country) for a in burned.target] == [("civilians", "COD")]

@@ -20,6 +20,16 @@ read as `test_madeup_types` reads its table). Villages, people and groups are in
   violence, Riots (riots.stoned_vehicles, roles.yaml stoned_vehicle_nouns); a stoning to death stays an attack.
 * 'League' inside a party's name ('Chhatra League', 'Jubo League') is no game word
   (event_metaphor_contexts.csv party_name; a party's activists and cadres keep war words literal).
+* A clash whose sides are named only as groups or factions ('Hindu and Muslim groups', 'two factions of
+  the ruling party'), with nothing armed told in the line, is crowds fighting, Riots (riots.clash_of_plain_groups,
+  roles.yaml plain_group_nouns); armed, criminal or a known armed group's factions, or guns, stay a battle.
+* Protesters who 'stoned' vehicles are rioting (roles.yaml violent_protest_words).
+* A home-made bomb thrown or set off at or amid a gathering (a rally, a procession, a meeting) that hurts
+  people attacks those gathered: violence against civilians, and the gathering keeps no row of its own
+  (riots.bombed_gathering, incident_rows._gatherings_bombed, roles.yaml gathering_nouns); bombs of a
+  hartal's picketers or of a clash stay the crowd's riot.
+* What a mob reacted to, told in an 'after' clause of its violence ('was beaten by residents after he shot a
+  boy'), yields the row to the mob's act (background_rows._what_a_mob_answered).
 """
 
 from __future__ import annotations

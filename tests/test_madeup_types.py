@@ -546,6 +546,37 @@ Who fights whom, session 23 (issue #21):
 * Communities (or herders) clashing with a crowd's weapons alone ('with sticks and stones') riot
   (rule `communities_clashing_with_sticks_and_stones_riot`, battle_sides.communal_clash); a deadly
   clash with no weapon told, or with guns, stays the communal militias' battle.
+
+Remote violence against battles and attacks, session 24 (issue #21; the weapon word is not the act):
+
+* A side that fires shells or rockets and then engages, clashes with or fights its target fought a
+  ground battle the fire prepared: the engagement leads the incident (rule
+  `a_ground_engagement_after_fire_leads_the_incident`, roles.yaml ground_assault_lemmas with engage,
+  clash, fight); a shelling followed only by civilians fleeing stays the shelling.
+* A shell its own clause places inside a clash ('during fighting in X, a mortar shell hit a house',
+  'amid heavy fighting, shells landed on the market') is the clash's (ACLED: remote violence during an
+  ongoing battle is the battle; rule `a_shell_told_inside_a_clash_is_the_clash`, event_coding_sets.csv
+  clash_inner_modes); a shelling merely told beside another clash keeps its type.
+* A 'bomb attack' is a remote explosive whoever it targets (ACLED types explosions by the means, not
+  the victim; rule `a_bomb_attack_is_a_remote_explosive`, roles.yaml explosive_weapon_words); a crowd's
+  makeshift 'petrol bomb attack' is left to the riot rules (weapon_modes.weapon_mode).
+* A device planted and defused in the same line, or one its finders detonate 'safely' (a 'controlled'
+  detonation), was stopped before use: Disrupted weapons use (rule
+  `a_device_planted_then_defused_or_detonated_safely_is_disrupted_weapons_use`,
+  incident_rows._explosives_made_safe, roles.yaml safe_detonation_words); a planted device that
+  exploded stays the explosion.
+* Guns told beside grenades or explosives in an attack on people who are not an armed side ('attacked
+  the house with guns and hand grenades, killing his two sons') are an attack in person, violence
+  against civilians, as the same on an armed post is a battle (rule
+  `guns_with_explosives_on_civilians_are_an_attack_in_person`, coding.refine_type with
+  battle_sides.explosives_with_gunfire); a grenade thrown alone stays the grenade.
+* Fire answered with fire ('the army responded with artillery fire') or followed by fighting ('and
+  clashes followed', 'followed by an assault', 'followed by heavy fighting') began a ground engagement:
+  the battle (rule `fire_answered_or_followed_by_fighting_is_the_battle`, roles.yaml fight_back_words);
+  mortar rounds fired with no answer told stay the shelling.
+* A suicide bomber arrested, apprehended or caught was stopped: the arrest is the event, no suicide
+  bombing (rule `a_suicide_bomber_arrested_is_no_explosion`, a lexicon row with arresting heads, as a
+  bomb found or defused); a bomber who blew himself up stays the suicide bomb.
 """
 
 from __future__ import annotations

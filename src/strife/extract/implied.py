@@ -113,6 +113,8 @@ def _applies(event: Event, role: str, when: str) -> bool:
         return event.acled_sub_event_type == "Arrests"
     if when == "mob_harm":
         return _mob_harm(event)
+    if when == "looting":
+        return event.acled_sub_event_type == "Looting/property destruction" and not _names_materiel(event)
     if when == "casualties":
         hurt = any(count is not None and (count.best or count.low) for count in (event.fatalities, event.injured))
         return hurt and not any((a.sector or "").lower() in sectors_of("state_force") for a in event.unassigned)
@@ -127,6 +129,15 @@ def _mob_harm(event: Event) -> bool:
         return False
     words = set(re.findall(r"[a-z]+", event.trigger.text.lower()))
     return bool(words & load_ontology().words("mob_harm_words"))
+
+
+def _names_materiel(event: Event) -> bool:
+    """Does the event's evidence name firing or an aircraft ('soldiers shot down a drone')? What is
+    shot down is an armed side's, not civilians' property (roles.yaml small_arms_words,
+    aerial_weapon_words)."""
+    words = set(re.findall(r"[a-z]+", event.evidence.text.lower()))
+    onto = load_ontology()
+    return bool(words & (onto.words("small_arms_words") | onto.words("aerial_weapon_words")))
 
 
 def _seized_contraband(event: Event) -> bool:

@@ -108,6 +108,24 @@ def yield_to_the_news(frames: Sequence[Frame], events: Sequence[Event]) -> None:
             event.confidence = round(max(0.01, max(news) - 0.01), 3)
     _clash_before_the_taking(frames, events)
     _development_after_its_setting(frames, events)
+    _what_a_mob_answered(frames, events)
+
+
+def _what_a_mob_answered(frames: Sequence[Frame], events: Sequence[Event]) -> None:
+    """'A police officer was beaten by residents after he shot a boy', 'villagers lynched a man after
+    he killed a child': a crowd's violence (a riot or mob violence) told in the main clause, and an
+    act in its 'after'/'following' clause or phrase, what the crowd reacted to: the main clause is the
+    news the row is written for (English puts the news in the main clause, the earlier act in the
+    subordinate one), so the earlier act scores just below the crowd's, as a protest's grievance does."""
+    for frame, event in zip(frames, events):
+        if frame.background or event.negated or event.hypothetical or not is_disorder(event) or event.acled_event_type == "Riots":
+            continue
+        sentence = frame.trigger.token.sent.start
+        news = [e.confidence for f, e in zip(frames, events)
+                if f is not frame and e.acled_event_type == "Riots" and _disorder_news(f, e)
+                and f.trigger.token.sent.start == sentence and _told_as_its_cause(f, frame, SETTING_WORDS)]
+        if news and event.confidence >= max(news):
+            event.confidence = round(max(0.01, max(news) - 0.01), 3)
 
 
 def _clash_before_the_taking(frames: Sequence[Frame], events: Sequence[Event]) -> None:

@@ -65,7 +65,9 @@ def explosives_with_gunfire(frame: Frame, onto: Ontology) -> bool:
     in an assault on an armed side that the same clause tells was also fought with small arms are
     part of a ground attack, which ACLED codes as the battle (Armed clash), as it does remote
     violence told as part of a ground assault (`weapon_modes` leaves support phrases out); a bomb alone stays the remote
-    explosive or grenade. Only for an armed target: the caller asks."""
+    explosive or grenade. On an armed side the caller makes it a battle; on people who are no armed
+    side ('attacked the house with guns and grenades, killing two') an attack in person with firearms,
+    violence against civilians."""
     return frame.mode in ("IED", "grenade") and small_arms_named(clause_text(frame), onto)
 
 

@@ -32,6 +32,7 @@ from strife.extract.events.crowd_voice import crowd_voice
 from strife.extract.events.frame import Frame
 from strife.extract.events.riots import (
     bomb_thrown_at_passengers,
+    clash_of_plain_groups,
     clash_over_a_dispute,
     clash_with_police_at_a_protest,
     crowd_source,
@@ -133,6 +134,7 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     rioting = rioting or unarmed_side_of_a_clash(frame, source_side, direct_target, target_actors, onto)
     rioting = rioting or clash_with_police_at_a_protest(frame, source_actors + target_actors, onto)
     rioting = rioting or clash_over_a_dispute(frame, source_side, direct_target, onto)
+    rioting = rioting or clash_of_plain_groups(frame, source_side, direct_target, source_actors + target_actors, onto)
     rioting = rioting or (not remote and direct_target in ARMED and stoned_by_unknown(frame, onto))
     rioting = rioting or (not remote and stoned_vehicles(frame, onto))
     if rioting and source_side == "civilian" and frame.plover == "ASSAULT" and direct_target not in ARMED and lone_doer(frame, onto):
@@ -152,6 +154,8 @@ def refine_type(frame: Frame, source_actors: list[Actor], target_actors: list[Ac
     fight_mode = frame.mode is None or frame.mode in onto.plover("FIGHT").modes or not (remote or frame.mode in coding_set("one_sided_modes"))
     if source_side in (ARMED | {None}) and armed_target and explosives_with_gunfire(frame, onto):
         frame.plover, frame.mode = "FIGHT", "firearms"  # 'attacked the police post with IEDs and gunfire'
+    elif source_side in (ARMED | {None}) and frame.plover == "ASSAULT" and not armed_target and explosives_with_gunfire(frame, onto):
+        frame.mode = "firearms"  # 'attacked the house with guns and grenades, killing two': an attack in person on civilians
     elif source_side in (ARMED | {None}) and armed_target and fight_mode:
         # Whoever kills soldiers or militants is armed: ACLED codes it as a battle, not violence
         # against civilians, even when the attacker is unnamed.

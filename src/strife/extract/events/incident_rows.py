@@ -18,6 +18,7 @@ from strife.extract import clause_verb, doc_lowers, doc_text, line_of
 from strife.extract.events.battle_sides import two_sided
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import describes_object_of
+from strife.extract.events.riots import bombed_gathering
 from strife.extract.events.sides import armed_state_sectors, sectors_of, side_of
 from strife.extract.events.tables import coding_set, note_heading
 from strife.extract.events.triggers import word_keys
@@ -36,6 +37,7 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
     COERCE/arrest event is kept; only its ACLED type is cleared)."""
     if onto is not None:
         _explosives_that_failed(frames, events, onto)
+        _explosives_made_safe(frames, events, onto)
     groups: dict[int, list[tuple[Frame, Event]]] = {}
     for frame, event in zip(frames, events):
         if not (event.negated or event.hypothetical) or frame.attempted:  # an attempted arrest still intervenes
@@ -55,6 +57,8 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             _explosives_then_gunfire(members)
             _explosions_counted_with_shots(members, onto)
         _clash_of_a_crowd(members)
+        if onto is not None:
+            _gatherings_bombed(members, onto)
         # a grievance or a participant's description ('protested against ... targeting civilians')
         # is not part of the incident: it neither makes the protest violent nor takes away an arrest's row
         charged = _protests_charged(members, onto) if onto is not None else []
@@ -87,6 +91,22 @@ def adjust_acled_within_lines(frames: list[Frame], events: list[Event], onto: Op
             elif event.acled_sub_event_type == "Peaceful protest" and (_intervened(frame, members, onto) or _force_told_after(frame, onto)):
                 event.acled_sub_event_type = "Protest with intervention"
                 event.target += [a for a in _intervening_forces(frame, members, onto) if a not in event.target]
+
+
+def _gatherings_bombed(members: list[tuple[Frame, Event]], onto: Ontology) -> None:
+    """'Four were injured as members of the Sabuj Dal exploded a crude bomb amongst a protest rally of the
+    Lok Morcha': the rally is where the attack struck, its target (riots.bombed_gathering), not an
+    event of its own the line reports; the attack on the people gathered is the line's one row
+    (ACLED Violence against civilians), so the gathering's protest keeps no ACLED row."""
+    attacks = [f for f, e in members if e.acled_event_type == "Violence against civilians" and f.mode in ("grenade", "IED", None)
+               and f.trigger.token.pos_ == "VERB" and bombed_gathering(f.trigger.token, onto)]
+    if not attacks:
+        return
+    for frame, event in members:
+        token = frame.trigger.token
+        if event.event_type == "PROTEST" and token.dep_ == "pobj" and any(
+                token.head.head.i == f.trigger.token.i or token.head.head.head.i == f.trigger.token.i for f in attacks):
+            event.acled_event_type = event.acled_sub_event_type = None
 
 
 def _protests_charged(members: list[tuple[Frame, Event]], onto: Ontology) -> list[Event]:
@@ -124,6 +144,26 @@ def _explosives_that_failed(frames: list[Frame], events: list[Event], onto: Onto
         for event in attacks or [failed]:
             event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
             event.negated = False
+
+
+def _explosives_made_safe(frames: list[Frame], events: list[Event], onto: Ontology) -> None:
+    """'militants planted an IED near the bridge but police defused it', 'recovered a roadside bomb
+    and detonated it safely', 'a controlled detonation of unexploded ordnance': a device planted and
+    then defused in the same line, or set off by those who made it safe, is a disrupted weapons use
+    (ACLED Strategic developments), not an explosion. The planting takes the defusing's type; a
+    detonation told 'safely' or 'controlled' (roles.yaml safe_detonation_words) is the disposal."""
+    safe = onto.words("safe_detonation_words")
+    placing = onto.words("device_placing_verbs")
+    defused = {line_of(f.trigger.token).start for f, e in zip(frames, events) if not (e.negated or e.hypothetical)
+               and e.acled_sub_event_type == "Disrupted weapons use"}
+    for frame, event in zip(frames, events):
+        if event.acled_event_type != "Explosions/Remote violence" or event.mode != "IED":
+            continue
+        token = frame.trigger.token
+        planted = word_keys(token) & placing and line_of(token).start in defused
+        if planted or any(c.lower_ in safe for c in token.children if c.dep_ in ("advmod", "amod")):
+            event.event_type, event.mode, event.cameo_root, event.cameo_code = "COERCE", "disrupt", "17", "17"
+            event.acled_event_type, event.acled_sub_event_type = "Strategic developments", "Disrupted weapons use"
 
 
 def _failed_to_go_off(token: Token, onto: Ontology) -> bool:
@@ -299,15 +339,19 @@ def _remote_parts_of_a_clash(members: list[tuple[Frame, Event]], onto: Ontology)
     remote violence that occurs during an ongoing battle as part of the battle (Battles, Armed
     clash), not as an explosion of its own. A line that tells a clash (a two-sided word: clash,
     fighting, firefight, exchange) makes its explosions of the modes in `clash_part_modes` the
-    clash's row; a line with only one side's fire keeps them remote violence."""
+    clash's row; a line with only one side's fire keeps them remote violence. A shell its own
+    clause places inside the clash ('during fighting in the town, a mortar shell hit a house', 'a
+    firefight in which mortars were fired') is the clash's too (`clash_inner_modes`), though a
+    shelling merely told beside a clash keeps its type."""
     two_sided = onto.words("two_sided_lemmas")
-    parts = coding_set("clash_part_modes")
+    parts, within = coding_set("clash_part_modes"), coding_set("clash_inner_modes")
     told_clash = any((not f.background or _told_as_what_followed(f.trigger.token)) and e.acled_event_type == "Battles"
                      and _clash_word(f.trigger.token, two_sided) for f, e in members)
     for frame, event in members:
         inside = frame.background and _told_within_a_clash(frame.trigger.token, two_sided)
-        if (not frame.background or inside) and event.acled_event_type == "Explosions/Remote violence" and event.mode in parts \
-                and (told_clash or inside or _during_a_clash(frame.trigger.token, onto)):
+        if (not frame.background or inside) and event.acled_event_type == "Explosions/Remote violence" and (
+                (event.mode in parts and told_clash)
+                or (event.mode in within and (inside or _during_a_clash(frame.trigger.token, onto)))):
             event.acled_event_type, event.acled_sub_event_type = "Battles", "Armed clash"
 
 

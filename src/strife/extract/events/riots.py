@@ -22,6 +22,7 @@ from strife.extract.events.communal import communal_group
 from strife.extract.events.frame import Frame
 from strife.extract.events.grammar import hyphenated_words
 from strife.extract.events.sides import ARMED, lexical_side, sectors_of, side_of
+from strife.extract.events.tables import side_sector
 from strife.extract.events.triggers import month_of_a_date, word_keys
 from strife.extract.events.weapon_modes import by_explosives, clause_text
 from strife.extract.events.weapons import names_any
@@ -112,17 +113,32 @@ def bomb_thrown_at_passengers(frame: Frame, onto: Ontology) -> bool:
     """'Assailants threw bombs at a moving bus', 'hurled a crude bomb on the vehicle, injuring three
     passengers': a bomb thrown by hand at a bus or its passengers that hurts people is an attack on
     the people in it, violence against civilians in ACLED, neither rioting nor remote violence
-    (thrown by a protest's enforcers, 'pro-hartal activists', it is their riot)."""
+    (thrown by a protest's enforcers, 'pro-hartal activists', it is their riot). So is a bomb thrown
+    or set off at or amid a gathering of people by no armed group, 'exploded a crude bomb amid a rally
+    of the rival party, injuring four' (`bombed_gathering`): the people gathered are its target, not
+    a crowd's rioting ('militants threw bombs at a procession' stays their explosion)."""
     if frame.plover != "ASSAULT" or frame.mode not in ("grenade", "IED") or frame.trigger.token.pos_ != "VERB":
-        return False
-    if not word_keys(frame.trigger.token) & onto.words("throwing_verbs"):
         return False
     sent = frame.trigger.token.sent
     sentence = " ".join(t.lower_ for t in sent)
     if names_any(sentence, onto.words("grenade_words")):
         return False  # a grenade is a grenade, whoever it hits
     hurt = any(t.lemma_.lower() in onto.words("casualty_verbs") for t in sent)  # 'only a bus's windows damaged': no attack on people
+    if hurt and bombed_gathering(frame.trigger.token, onto) and not any(lexical_side(t, onto) in ARMED for t in frame.sources):
+        return True  # 'militants threw crude bombs at a procession' stays the armed group's explosion
+    if not word_keys(frame.trigger.token) & onto.words("throwing_verbs"):
+        return False
     return hurt and names_any(sentence, onto.words("passenger_vehicle_words"))
+
+
+def bombed_gathering(verb: Token, onto: Ontology) -> bool:
+    """'hurled crude bombs at a procession', 'exploded a bomb amongst a rally of the alliance': the
+    object of the verb's place preposition (roles.yaml gathering_target_preps) is a gathering of
+    people (gathering_nouns), which the bomb was thrown or set off at."""
+    preps, nouns = onto.words("gathering_target_preps"), onto.words("gathering_nouns")
+    heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps]
+    heads += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in preps]
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for p in heads for o in p.children)
 
 
 def makeshift_bombing(frame: Frame, source_side: str | None, onto: Ontology) -> bool:
@@ -236,6 +252,56 @@ def clash_over_a_dispute(frame: Frame, source_side: Optional[str], target_side: 
         return False  # 'two rival clans ... the ensuing clashes': the line names the sides elsewhere
     lemmas = {t.lemma_.lower() for t in tokens}
     return bool(lemmas & disputes) and not names_any(" ".join(t.lower_ for t in tokens), onto.words("clash_firearm_words"))
+
+
+def clash_of_plain_groups(frame: Frame, source_side: str | None, target_side: str | None, actors: list[Actor],
+                          onto: Ontology) -> bool:
+    """'Hindu and Muslim groups clashed', 'two rival groups clashed over the bus stand', 'two factions
+    of the ruling party clashed, 15 injured': a clash whose sides are named only as groups or factions
+    (roles.yaml plain_group_nouns), which the side words read as armed by their noun alone, is crowds
+    fighting when the line tells nothing armed: no firearm, no armed, criminal or rebel modifier, no
+    armed side, clan or contraband. ACLED codes it as Riots (mob violence); its battles need two
+    organised armed sides ('two armed groups', 'criminal groups', a militia's factions stay one: the
+    actor coder's armed sector for the body, 'factions of Al Shabaab', other than the unnamed group's)."""
+    if frame.plover != "FIGHT" or not two_sided(frame, onto) or "state" in (source_side, target_side):
+        return False
+    if any((a.sector or "").lower() in sectors_of("nonstate_force") | sectors_of("state_force") and a.sector != side_sector("nonstate")
+           for a in actors):
+        return False
+    named = frame.sources + frame.targets
+    if not frame.sources or not all(_plain_group(t, onto) for t in frame.sources) or not all(
+            _plain_group(t, onto) or _no_side(t, onto) for t in frame.targets):
+        return False
+    plain = {t.i for t in named} | {t.head.head.i for t in named if t.dep_ == "pobj"}
+    armed = (onto.words("armed_person_modifiers") | onto.words("armed_group_modifiers") | onto.words("nonstate_modifiers")
+             | onto.words("contraband_words"))
+    for t in line_of(frame.trigger.token):
+        if t.lower_ in armed or t.lemma_.lower() in armed:
+            return False
+        if t.i not in plain and t.pos_ in ("NOUN", "PROPN") and (lexical_side(t, onto) in ARMED or communal_group(t, onto)):
+            return False
+    return not names_any(" ".join(t.lower_ for t in line_of(frame.trigger.token)), onto.words("clash_firearm_words"))
+
+
+def _no_side(token: Token, onto: Ontology) -> bool:
+    """A clash's 'other side' that names no one, a place or a weapon the parse took for it ('clashed at
+    Sadar College', 'with sticks and rods'): no side word, no name of people or organisation."""
+    if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+        return True  # 'at Sadar College': where, not who
+    return token.pos_ in ("NOUN", "PROPN") and lexical_side(token, onto) is None and token.ent_type_ not in ("PERSON", "NORP", "ORG")
+
+
+_PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside"})
+
+
+def _plain_group(token: Token, onto: Ontology) -> bool:
+    """'groups', 'factions', or the body in 'two factions of the Kalo Sangha' (the roles stage takes the
+    'of' object for the side): a side named only as a group or a faction."""
+    groups = onto.words("plain_group_nouns")
+    if token.lemma_.lower() in groups:
+        return True
+    prep = token.head if token.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in groups
 
 
 def clash_with_police_at_a_protest(frame: Frame, actors: list[Actor], onto: Ontology) -> bool:

@@ -38,6 +38,8 @@ def weapon_mode(frame: Frame, onto: Ontology) -> None:
     text = " ".join((clause_text(frame, _support_phrases(token, onto)), _holding_phrase(token), _means_text(token, onto), _gerunds(token),
                      _adjectives_set_after(token)))
     for words, mode in _WEAPON_MODES:
+        if mode == "IED" and names_any(text, onto.words("makeshift_bomb_words")):
+            continue  # 'a petrol bomb attack': a crowd's makeshift bomb, which the riot rules read
         if names_any(text, onto.words(words)):
             if mode == "IED" and frame.plover == "FIGHT":
                 frame.plover = "ASSAULT"  # PLOVER has no FIGHT mode for explosives

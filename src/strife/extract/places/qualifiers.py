@@ -10,6 +10,7 @@ elsewhere, is placed at its qualifiers (`Mention.fallback`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 from typing import Optional, Sequence
@@ -86,7 +87,7 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
         containers = Containers.of(qualifiers)
         bracketed = doc[opener].text == "("
         listing = not bracketed and _continues_a_list(doc, chain_end)
-        if head is not None and any(containers.holds(c) for c in head.candidates):
+        if head is not None and any(_held_near(containers, qualifiers, c) for c in head.candidates):
             head.qualifiers, head.fits_qualifiers, head.cue = qualifiers, True, True
         elif listing or not (bracketed or _regional(readings[-1]) or _town_qualifies(head)):
             continue
@@ -97,7 +98,8 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 continue
             if head is not None:
                 replaced.add(id(head))
-            variants = [c for c in gazetteer.lookup_variants(doc[run[0] : run[1]].text) if containers.holds(c)]
+            variants = [c for c in gazetteer.lookup_variants(doc[run[0] : run[1]].text)
+                        if _held_near(containers, qualifiers, c)]
             added.append(
                 Mention(run[0], chain_end, from_entity=False, name_end=run[1], cue=True, candidates=variants,
                         variant=True, qualifiers=qualifiers, fits_qualifiers=True)
@@ -113,8 +115,11 @@ def link_qualifiers(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> 
             if not any(narrowed):
                 country_named = _names_its_country(readings)
                 if not (bracketed or country_named or _names_its_region(readings)) or (
-                        _well_known_region(head) if country_named else _well_known(head)):
+                        _well_known_region(head) if country_named
+                        else _well_known(head) and not _written_as_village(doc, head)):
                     continue  # a country written after a town yields only to a region or country of that name
+                # A large town abroad written as a village ("Westpur village, Eastland") is only the
+                # village's namesake: the region after the comma says where the village is.
                 # "Qibyah (Juban, Ad Dali)", "Las Palmas, Ruritania", "Gidankwa, Zamfara": brackets, or a
                 # country or region written by its own name after the comma, say where the village is,
                 # whatever its namesakes.
@@ -420,6 +425,24 @@ def _contained_by(doc: Doc, mention: Mention, wider: Mention) -> bool:
     return all(token.lower_ in allowed for token in gap)
 
 
+def _held_near(containers: Containers, qualifiers: Sequence[Candidate], candidate: Candidate) -> bool:
+    """Is the candidate inside the qualifiers, and near the district or town among them where one is
+    written? "Westpur, district Northvale" is no Westpur across Northvale's state: a reading farther
+    than FAR_FROM_UNIT_KM from every located district or town of the qualifiers in its own region is a
+    namesake (a region's namesake town or district says nothing of where its villages are, nor does a
+    reading of the qualifier in another region, "Municipio Eastvale" for "Eastvale state", or by one of
+    its other names, an old name of a town that its region now bears)."""
+    if not containers.holds(candidate):
+        return False
+    regional = {normalise_name(q.name) for q in qualifiers if q.kind == "admin1"}
+    regional |= {normalise_name(q.admin1) for q in qualifiers if q.admin1}
+    units = [q for q in qualifiers if q.kind in ("admin2", "city") and q.located and q.primary
+             and q.country == candidate.country and q.admin1 == candidate.admin1
+             and normalise_name(q.name) not in regional]
+    return not units or candidate.kind in ("admin1", "country") or any(
+        km_apart(candidate, unit) <= FAR_FROM_UNIT_KM for unit in units)
+
+
 def _well_known(mention: Mention) -> bool:
     """A city, region or country big enough that it cannot be a village's namesake, by the name
     written: a large town abroad known by it only as one of its other names (a Chinese city's short
@@ -533,7 +556,9 @@ def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
 
     A lowercase first word must be an article of a transliterated name ("al-Qarniyah"), not an
     English word that only joins names inside one ("on Monday" is no name)."""
-    if start < len(doc) and doc[start].is_lower and doc[start].lower_ not in NAME_ARTICLES:
+    if _unit_word_first(doc, start):
+        start += 1  # "Westpur, tehsil Eastkot, district Northvale": the kind word before the name
+    elif start < len(doc) and doc[start].is_lower and doc[start].lower_ not in NAME_ARTICLES:
         return None
     end = start
     while end < len(doc) and end - start < MAX_QUALIFIER_TOKENS and (
@@ -551,6 +576,27 @@ def _name_run_at(doc: Doc, start: int) -> Optional[tuple[int, int, int]]:
     return start, name_end, end
 
 
+# Unit words a South Asian address writes before the unit's name ("village Westpur, tehsil Eastkot,
+# district Northvale"): a unit's kind, not a town's (no "town", "village" or "area").
+UNIT_WORDS_FIRST = frozenset({"district", "tehsil", "taluka", "taluk", "upazila", "upazilla", "subdivision",
+                              "sub-division", "mandal", "block", "province", "division", "agency", "county"})
+
+
+def _unit_word_first(doc: Doc, start: int) -> bool:
+    """Does a unit's kind word open the name at `start`, a capitalised name right after it?"""
+    return (start + 1 < len(doc) and doc[start].lower_ in UNIT_WORDS_FIRST and doc[start].is_lower
+            and is_name_token(doc[start + 1]) and not doc[start + 1].is_lower)
+
+
+def _segment_kind_word(doc: Doc, start: int, name_end: int, end: int) -> Optional[str]:
+    """The kind word of a qualifying name: after it ("Okpanu LGA"), else before it ("district Northvale")."""
+    if name_end < end:
+        return doc[name_end].lower_
+    if start > 0 and _unit_word_first(doc, start - 1):
+        return doc[start - 1].lower_
+    return None
+
+
 def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazetteer: Gazetteer) -> list[list[Candidate]]:
     """Each qualifying name's readings, narrowed to those inside the names after it.
 
@@ -564,7 +610,7 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
     for index in range(len(segments) - 1, -1, -1):
         start, name_end, end = segments[index]
         name = doc[start:name_end].text
-        kind_word = doc[name_end].lower_ if name_end < end else None
+        kind_word = _segment_kind_word(doc, start, name_end, end)
         feature = kind_feature(admin_words().get(kind_word)) if kind_word else None
         candidates = gazetteer.lookup_kind_named(doc[start:end].text, name, feature)
         if name.isupper() and len(name) <= 4 and not all(c.kind == "admin1" for c in candidates) and (
@@ -582,10 +628,37 @@ def _segment_readings(doc: Doc, segments: Sequence[tuple[int, int, int]], gazett
             # "(Al Jabal Al Akhdhar)": the widest name by another spelling, if a region's; not a
             # lower-case gloss ("the Zarvek (alms) committee"), which is no name to respell.
             candidates = [c for c in gazetteer.lookup_variants(name) if c.kind in ("admin1", "admin2", "country")]
+        if not candidates and kind_word:
+            candidates = _seat_of_compass_unit(doc, start, name_end, kind_word, gazetteer)
         inside = [c for c in candidates if containers.holds(c)] if containers else []
         readings[index] = inside or candidates
         wider = wider + readings[index]
     return readings
+
+
+@functools.lru_cache(maxsize=1)
+def compass_unit_countries() -> dict[str, frozenset[str]]:
+    """kind word -> the countries that name units of that kind after a town and a compass word (geo_compass_units.csv)."""
+    return {row["kind"]: frozenset(row["countries"].split("|")) for row in read_data_csv("geo_compass_units.csv")}
+
+
+def _seat_of_compass_unit(doc: Doc, start: int, name_end: int, kind_word: str,
+                          gazetteer: Gazetteer) -> list[Candidate]:
+    """The seat town of a unit the gazetteer lacks, named after the town and a compass word ("Westpur
+    East county", "Eastkot North locality": South Sudan's counties, Sudan's localities): the unit is
+    the town's quarter of the land around it, placed at the town. Only a town or district of one country,
+    one that names units of that kind so (`compass_unit_countries`)."""
+    countries = compass_unit_countries().get(kind_word, frozenset())
+    bare = name_end
+    while bare > start + 1 and is_direction(doc[bare - 1].lower_):
+        bare -= 1
+    if bare == name_end:
+        return []
+    towns = [c for c in gazetteer.lookup(doc[start:bare].text) if c.kind in ("city", "admin2")]
+    if len({c.country for c in towns}) != 1 or towns[0].country not in countries:
+        return []
+    # read as the unit it names, at its seat, as the index puts a division it knows
+    return [c if c.kind == "admin2" else dataclasses.replace(c, kind="admin2") for c in towns]
 
 
 def _qualifiers_as_regions(doc: Doc, run: tuple[int, int], segments: Sequence[tuple[int, int, int]],
@@ -673,11 +746,21 @@ def _fallback_chain(
 ) -> list[tuple[str, list[Candidate]]]:
     """Qualifying names, most specific first, each with the readings of the names after it."""
     chain = []
-    for index, (start, _, end) in enumerate(segments):
+    for index, (start, name_end, end) in enumerate(segments):
         if readings[index]:
             wider = [c for later in readings[index + 1 :] for c in later]
-            chain.append((doc[start:end].text, wider))  # with its kind word: "Santa Lucia City", "Marib governorate"
+            text = doc[start:end].text  # with its kind word: "Santa Lucia City", "Marib governorate"
+            if all(c.kind == "admin2" and not _names_reading(doc, start, name_end, c) for c in readings[index]):
+                text = readings[index][0].name  # a compass unit read at its seat (`_seat_of_compass_unit`)
+            chain.append((text, wider))
     return chain
+
+
+def _names_reading(doc: Doc, start: int, name_end: int, candidate: Candidate) -> bool:
+    """Is the candidate read by the name as written, not the seat of a unit that the name, ending in a
+    compass word, calls a quarter of it ("Westpur East" read at Westpur)?"""
+    return normalise_name(doc[start:name_end].text) == normalise_name(candidate.name) or not is_direction(
+        doc[name_end - 1].lower_)
 
 
 def without_village_name_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:

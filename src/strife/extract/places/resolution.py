@@ -430,8 +430,13 @@ def _is_origin(span: Optional[Span]) -> bool:
 
 
 def _across_the_border(span: Span) -> bool:
-    """Is the place written "from across the border in X" (`_from_across_border`)?"""
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "in" and _from_across_border(span.doc, span.start - 1)
+    """Is the place written "from across the border in X" (`_from_across_border`), or as the other side
+    of a border the event lies across from ("in Gedo region across the border from X", "over the
+    border from X")? Either way X is the other side, not where the act was."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "in" and _from_across_border(span.doc, span.start - 1):
+        return True
+    words = [token.lower_ for token in span.doc[max(0, span.start - 4) : span.start]]
+    return words[-4:] in (["across", "the", "border", "from"], ["over", "the", "border", "from"])
 
 
 def _from_across_border(doc: Doc, in_at: int) -> bool:
