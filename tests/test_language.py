@@ -40,3 +40,12 @@ def test_a_cache_that_cannot_be_written_unpacks_in_memory(tmp_path, fresh_identi
     fresh_identifier.setenv("STRIFE_CACHE", str(blocked / "cache"))
     assert language.detect_language(TEXTS[1])[0] == "fr"
     assert not (blocked / "cache").exists()
+
+
+def test_a_damaged_copy_in_the_cache_is_passed_over(tmp_path, fresh_identifier):
+    fresh_identifier.setenv("STRIFE_CACHE", str(tmp_path))
+    language.language_identifier()  # unpacks the model into the cache
+    language.language_identifier.cache_clear()
+    (table,) = tmp_path.glob("langid-*/nextmove.bin")
+    table.write_bytes(table.read_bytes()[:1000])  # cut short, as a full disk or a stray edit might leave it
+    assert language.detect_language(TEXTS[2])[0] == "es"

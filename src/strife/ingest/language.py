@@ -17,6 +17,7 @@ from strife.model import Article
 SAMPLE_CHARS = 3000  # the opening of an article identifies its language as well as the whole
 MIN_LETTERS = 40  # below this, identification is guesswork
 MIN_CONFIDENCE = 0.9
+UNPACKED_FORMAT = 1  # of the cache's copy of py3langid's model: bump when `_unpack_model` writes another layout
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def language_identifier():
 
     try:
         tables = _unpacked_model()
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError, KeyError):  # no cache, or a damaged copy in it: unpack in memory
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ptc, pc, classes, nextmove, row, output = tables
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
@@ -47,20 +48,24 @@ def _unpacked_model() -> tuple:
 
     from strife.cache import cached_folder
 
-    folder = cached_folder(f"langid-{version('py3langid')}", _unpack_model, done="tables.json")
+    folder = cached_folder(f"langid-{version('py3langid')}-{UNPACKED_FORMAT}", _unpack_model, done="tables.json")
     typecodes = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
-    nextmove, row = (_read_array(folder / f"{name}.bin", typecodes[name]) for name in ("nextmove", "row"))
+    nextmove, row = (_read_array(folder / f"{name}.bin", typecodes[name], typecodes["lengths"][name])
+                     for name in ("nextmove", "row"))
     return (np.load(folder / "ptc.npy", mmap_mode="r"), np.load(folder / "pc.npy"), typecodes["classes"],
             nextmove, row, np.load(folder / "output.npy").tolist())
 
 
-def _read_array(path, typecode: str):
-    """A stdlib array read whole from its raw bytes, as py3langid holds its DFA tables."""
+def _read_array(path, typecode: str, length: int):
+    """A stdlib array of `length` items read from its raw bytes, as py3langid holds its DFA tables;
+    EOFError or ValueError when the file is not that long (a damaged copy)."""
     from array import array
 
     values = array(typecode)
+    if path.stat().st_size != length * values.itemsize:
+        raise ValueError(f"{path}: not the {length} items written")
     with open(path, "rb") as raw:
-        values.fromfile(raw, path.stat().st_size // values.itemsize)
+        values.fromfile(raw, length)
     return values
 
 
@@ -80,7 +85,8 @@ def _unpack_model(folder) -> None:
     for name, values in (("nextmove", nextmove), ("row", row)):
         with open(folder / f"{name}.bin", "wb") as raw:
             values.tofile(raw)
-    tables = {"nextmove": nextmove.typecode, "row": row.typecode, "classes": list(classes)}
+    tables = {"nextmove": nextmove.typecode, "row": row.typecode, "classes": list(classes),
+              "lengths": {"nextmove": len(nextmove), "row": len(row)}}
     (folder / "tables.json").write_text(json.dumps(tables), encoding="utf-8")
 
 
