@@ -47,12 +47,13 @@ demo: install
 # tests/test_package.py installs in a fresh venv is built and installed (tests/package_install.py, about a
 # minute). Then the gazetteer index and the built-in typer are built (about a minute, one core) while the
 # servers install and the dependencies are byte-compiled, which pip would otherwise have done first on one
-# core; so the suite's first tests do not wait on the index's lock. The index build is the longest step, so the
+# core (their own test folders left out: 3,300 of 11,300 files, 40 % of the compiling, never imported here);
+# so the suite's first tests do not wait on the index's lock. The index build is the longest step, so the
 # other two run at a lower priority (nice) and take what it leaves.
 test: $(BIN)/python
 	nice -n 10 $(BIN)/python -m tests.package_install > $(VENV)/package.log 2>&1 & package=$$!; \
 	$(BIN)/python -m pip install --quiet --no-compile -c constraints.txt -e '.[dev]' || exit 1; \
-	nice -n 10 $(BIN)/python -m compileall -q $(VENV)/lib > $(VENV)/compile.log 2>&1 & compiled=$$!; \
+	nice -n 10 $(BIN)/python -m compileall -q -x '/tests?/' $(VENV)/lib > $(VENV)/compile.log 2>&1 & compiled=$$!; \
 	$(BIN)/strife doctor --build-index > $(VENV)/doctor.log 2>&1 & doctor=$$!; \
 	bash scripts/ensure-postgres.sh && bash scripts/ensure-chromium.sh; servers=$$?; \
 	wait $$doctor || { cat $(VENV)/doctor.log >&2; echo "make test: strife doctor --build-index failed (above)" >&2; exit 1; }; \
