@@ -107,3 +107,12 @@ def row_events(engine):
         return [record_row_event([e for e in happened(result.events) if is_relevant(e, "acled")])
                 for result in engine.code_articles(articles)]
     return run
+
+
+@pytest.fixture(scope="session")
+def named_row_events(row_events):
+    """`named_row_events(notes)`: a made-up table `{name: (text, published, expected...)}` coded once,
+    as `{name: row event}`."""
+    def run(notes: dict) -> dict:
+        return dict(zip(notes, row_events((text, published) for text, published, *_ in notes.values())))
+    return run

@@ -121,8 +121,8 @@ NOTES = {
 
 
 @pytest.fixture(scope="module")
-def rows(row_events):
-    return dict(zip(NOTES, row_events((text, published) for text, published, _ in NOTES.values())))
+def rows(named_row_events):
+    return named_row_events(NOTES)
 
 
 @pytest.mark.parametrize("name", list(NOTES))

@@ -76,9 +76,8 @@ MISSED = {
 
 
 @pytest.fixture(scope="module")
-def rows(row_events):
-    notes = NOTES | MISSED
-    return dict(zip(notes, row_events((text, published) for text, published, _ in notes.values())))
+def rows(named_row_events):
+    return named_row_events(NOTES | MISSED)
 
 
 @pytest.mark.parametrize("name", list(NOTES))

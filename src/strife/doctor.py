@@ -148,8 +148,9 @@ def check_readers() -> Check:
                      "pip install strife again (lxml.html.clean comes from lxml_html_clean)")
     if getattr(found, "text", None) is None:
         return Check("readers", FAIL, f"a test page was rejected: {getattr(found, 'message', found)}", REINSTALL)
-    if detect_language(found.text)[0] != "en":
-        return Check("readers", FAIL, f"English identified as {detect_language(found.text)[0]!r}", REINSTALL)
+    identified, _ = detect_language(found.text)
+    if identified != "en":
+        return Check("readers", FAIL, f"English identified as {identified!r}", REINSTALL)
     return Check("readers", OK, "text, HTML, RSS/Atom, WARC, CSV and JSON Lines readers and language identification work")
 
 

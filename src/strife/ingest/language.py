@@ -26,7 +26,7 @@ def language_identifier():
 
     py3langid ships its model LZMA-compressed: unpacking it took 0.8 s of every coding process, a
     fifth of `strife extract`'s start. So it is unpacked once into strife's cache and read from
-    there (its largest table mapped, not copied); where the cache cannot be written it is unpacked
+    there (its table of weights mapped, not copied); where the cache cannot be written it is unpacked
     in memory as before.
     """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
